@@ -1,0 +1,50 @@
+// FdWriter: a ByteSink that buffers bytes and writes them to a file
+// descriptor in large batches.
+//
+// Usage:
+//   FdWriter out(STDERR_FILENO, /*owns_fd=*/false);
+//   out.Append("hello\n");
+//   absl::Status s = out.Flush();  // e.g. "write: No space left on device"
+#ifndef TTRACE_OUTPUT_FD_WRITER_H_
+#define TTRACE_OUTPUT_FD_WRITER_H_
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "output/byte_sink.h"
+
+namespace ttrace {
+
+class FdWriter : public ByteSink {
+ public:
+  // Buffers up to `capacity` bytes before writing on its own.
+  FdWriter(int fd, bool owns_fd, size_t capacity = 64 * 1024);
+  ~FdWriter() override;
+  FdWriter(const FdWriter&) = delete;
+  FdWriter& operator=(const FdWriter&) = delete;
+
+  void Append(std::string_view bytes) override;
+  absl::Status Flush() override;
+
+  // Called when the buffer goes from empty to non-empty: the owner can arm a
+  // timer so that buffered bytes never wait long (see cli/flush_timer.h).
+  void set_on_first_byte(std::function<void()> f) { on_first_byte_ = std::move(f); }
+  bool empty() const { return buf_.empty(); }
+  int fd() const { return fd_; }
+
+ private:
+  void WriteOut();
+
+  int fd_;
+  bool owns_fd_;
+  size_t capacity_;
+  std::string buf_;
+  absl::Status status_;
+  std::function<void()> on_first_byte_;
+};
+
+}  // namespace ttrace
+
+#endif  // TTRACE_OUTPUT_FD_WRITER_H_

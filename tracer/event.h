@@ -1,0 +1,112 @@
+// Event: the plain value that the tracing engine emits for everything it
+// observes. Formatters (output/) turn events into text, JSON or binary; the
+// engine never formats anything itself.
+//
+// Usage:
+//   Event e = MakeEvent(ts_ns, pid, tid, ExitEvent{.code = 3, .comm = "a"});
+//   if (const auto* exit = std::get_if<ExitEvent>(&e.payload)) { ... }
+//
+// Every event has a header (sequence number, timestamp, pid = thread group
+// id, tid) and exactly one payload alternative.
+#ifndef TTRACE_TRACER_EVENT_H_
+#define TTRACE_TRACER_EVENT_H_
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace ttrace {
+
+// The command was started (fork + exec under trace). Emitted once, before
+// the command's first exec event.
+struct SpawnEvent {
+  std::string path;               // resolved program path
+  std::vector<std::string> argv;  // as given on the command line
+};
+
+// A thread was attached with PTRACE_SEIZE (-p).
+struct AttachEvent {};
+
+// A thread was detached and left running (or stopped, if it was).
+struct DetachEvent {};
+
+enum class CloneKind : uint8_t {
+  kThread,   // clone with CLONE_THREAD: same thread group
+  kProcess,  // fork, or clone without CLONE_THREAD
+  kVfork,    // vfork / CLONE_VFORK
+};
+
+// Reported for the parent (header tid = creating thread).
+struct CloneEvent {
+  pid_t child = 0;  // tid of the new thread / pid of the new process
+  CloneKind kind = CloneKind::kThread;
+};
+
+// A successful execve/execveat. The header tid is the thread group id after
+// the exec; old_tid differs from it when a non-leader thread exec'd.
+struct ExecEvent {
+  std::string path;
+  pid_t old_tid = 0;
+};
+
+// A signal-delivery-stop: the signal is about to be delivered, and will be
+// (the engine re-injects it).
+struct SignalEvent {
+  int signo = 0;
+  int code = 0;  // si_code
+  std::optional<pid_t> from_pid;  // sender, when si_code says there is one
+  std::optional<uid_t> from_uid;
+  // Fault address for SIGSEGV/SIGBUS/SIGILL/SIGFPE/SIGTRAP kernel signals.
+  std::optional<uint64_t> addr;
+};
+
+// A group-stop of this thread (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU).
+struct StopEvent {
+  int signo = 0;
+};
+
+// This thread left a group-stop (the group was resumed, e.g. by SIGCONT).
+struct ContEvent {};
+
+// The thread is gone. Exactly one per traced thread.
+struct ExitEvent {
+  enum class How : uint8_t {
+    kExited,      // normal exit: `code`
+    kKilled,      // killed by `signo`; `core` when a core was dumped
+    kSuperseded,  // thread-group leader replaced by an exec from another
+                  // thread (`superseded_by` is the exec'ing thread's old tid)
+  };
+  How how = How::kExited;
+  int code = 0;
+  int signo = 0;
+  bool core = false;
+  pid_t superseded_by = 0;
+  std::string comm;  // thread name as it was at exit (may be empty)
+};
+
+using EventPayload =
+    std::variant<SpawnEvent, AttachEvent, DetachEvent, CloneEvent, ExecEvent,
+                 SignalEvent, StopEvent, ContEvent, ExitEvent>;
+
+struct Event {
+  uint64_t seq = 0;    // 0, 1, 2, ... in emission order
+  int64_t ts_ns = 0;   // Unix-epoch nanoseconds, never decreasing
+  pid_t pid = 0;       // thread group id
+  pid_t tid = 0;       // thread id
+  EventPayload payload;
+};
+
+// Short lowercase name of the payload kind, as used in JSON's "ev" field:
+// spawn, attach, detach, clone, exec, signal, stop, cont, exit.
+const char* EventKindName(const EventPayload& payload);
+
+// "thread", "process" or "vfork".
+const char* CloneKindName(CloneKind kind);
+
+}  // namespace ttrace
+
+#endif  // TTRACE_TRACER_EVENT_H_

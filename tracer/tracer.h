@@ -1,0 +1,86 @@
+// Tracer: the ptrace engine. Starts a command or attaches to processes,
+// follows every clone, and emits an Event for each thread-level happening to
+// an EventSink. Single-threaded: all ptrace calls happen on the thread that
+// calls Spawn/Attach/Run.
+//
+// Usage:
+//   CollectingSink sink;
+//   Tracer tracer(TracerOptions{.follow_forks = true}, &sink);
+//   absl::Status s = tracer.Spawn({"/bin/sh", "-c", "true"});
+//   absl::StatusOr<RunResult> r = tracer.Run();  // until nothing is traced
+//   // r->exit_status == 0
+#ifndef TTRACE_TRACER_TRACER_H_
+#define TTRACE_TRACER_TRACER_H_
+
+#include <sys/types.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "tracer/sink.h"
+
+namespace ttrace {
+
+struct TracerOptions {
+  // -f: also follow fork, vfork and clone without CLONE_THREAD. Threads are
+  // always followed.
+  bool follow_forks = false;
+};
+
+struct RunResult {
+  // For a spawned command: its exit code, or 128 + N when killed by signal
+  // N. After attaching (no spawned command): 0.
+  int exit_status = 0;
+  // True when Run ended by detaching (RequestDetach or an output error)
+  // rather than because every traced thread exited.
+  bool detached = false;
+};
+
+class Tracer {
+ public:
+  Tracer(TracerOptions options, EventSink* sink);
+  ~Tracer();
+  Tracer(const Tracer&) = delete;
+  Tracer& operator=(const Tracer&) = delete;
+
+  // Fork-execs argv[0] (looked up in PATH as execvp does) under trace; no
+  // event of the command is missed: tracing starts before its exec.
+  // Errors: NotFound (no such command), PermissionDenied (not executable,
+  // or a directory), Internal (fork/ptrace failed).
+  // Precondition: called at most once, before Run.
+  absl::Status Spawn(const std::vector<std::string>& argv);
+
+  // Attaches (PTRACE_SEIZE) to every thread of the process containing
+  // `pid`, including threads created while attaching. The process is not
+  // stopped or otherwise disturbed.
+  // Errors: NotFound (no such process), PermissionDenied (ptrace refused),
+  // InvalidArgument (pid <= 0 or ttrace itself).
+  absl::Status Attach(pid_t pid);
+
+  // Runs the event loop until no traced thread remains, either because all
+  // exited or because a detach was requested and done.
+  absl::StatusOr<RunResult> Run();
+
+  // Async-signal-safe. Asks Run to detach from every thread (re-injecting
+  // any pending signal, leaving stopped processes stopped) and return.
+  void RequestDetach();
+
+  // Called (on the Run thread) whenever the blocking wait was interrupted by
+  // a signal, e.g. to flush output on a timer or to call RequestDetach.
+  void set_on_interrupt(std::function<void()> f);
+
+  // Called when the sink's Flush fails: Run then detaches from everything
+  // and reports the error after detaching.
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ttrace
+
+#endif  // TTRACE_TRACER_TRACER_H_
