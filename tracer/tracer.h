@@ -21,6 +21,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "tracer/kernel.h"
 #include "tracer/sink.h"
 
 namespace ttrace {
@@ -43,6 +44,9 @@ struct RunResult {
 class Tracer {
  public:
   Tracer(TracerOptions options, EventSink* sink);
+  // For tests: every system call on traced threads goes through `kernel`
+  // (not owned), e.g. a scripted fake.
+  Tracer(TracerOptions options, EventSink* sink, Kernel* kernel);
   ~Tracer();
   Tracer(const Tracer&) = delete;
   Tracer& operator=(const Tracer&) = delete;
@@ -65,19 +69,24 @@ class Tracer {
   // exited or because a detach was requested and done.
   absl::StatusOr<RunResult> Run();
 
+  // The spawned command's pid (0 if none).
+  pid_t spawned_pid() const;
+
+  // Async-signal-safe. Makes Run call the on_interrupt callback soon.
+  void Wake();
+
   // Async-signal-safe. Asks Run to detach from every thread (re-injecting
   // any pending signal, leaving stopped processes stopped) and return.
   void RequestDetach();
 
-  // Called (on the Run thread) whenever the blocking wait was interrupted by
-  // a signal, e.g. to flush output on a timer or to call RequestDetach.
+  // Called on the Run thread after Wake() (e.g. from a timer's signal
+  // handler): flush output, decide to detach. The wait is interrupted by any
+  // signal whose handler was installed without SA_RESTART.
   void set_on_interrupt(std::function<void()> f);
-
-  // Called when the sink's Flush fails: Run then detaches from everything
-  // and reports the error after detaching.
 
  private:
   class Impl;
+  std::unique_ptr<Kernel> owned_kernel_;
   std::unique_ptr<Impl> impl_;
 };
 

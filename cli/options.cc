@@ -1,0 +1,321 @@
+#include "cli/options.h"
+
+#include <getopt.h>
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
+
+namespace ttrace {
+namespace {
+
+// Values for long options without a short form; above any char.
+enum LongOnlyOption : int {
+  kFormatOption = 256,
+  kTraceOption,
+};
+
+// "+": stop at the first non-option (the command), as strace does.
+// ":": report a missing argument as ':' rather than '?'.
+constexpr char kShortOptions[] = "+:e:fho:p:rtV";
+
+// The long names are strace's where strace has the option.
+constexpr struct option kLongOptions[] = {
+    {"attach", required_argument, nullptr, 'p'},
+    {"follow-forks", no_argument, nullptr, 'f'},
+    {"format", required_argument, nullptr, kFormatOption},
+    {"help", no_argument, nullptr, 'h'},
+    {"output", required_argument, nullptr, 'o'},
+    {"trace", required_argument, nullptr, kTraceOption},
+    {"version", no_argument, nullptr, 'V'},
+    {nullptr, 0, nullptr, 0},
+};
+
+absl::Status Invalid(std::string message) {
+  return absl::InvalidArgumentError(std::move(message));
+}
+
+// The long option whose val is `val`; every val above is unique.
+const char* LongNameOf(int val) {
+  for (const struct option* o = kLongOptions; o->name != nullptr; ++o) {
+    if (o->val == val) return o->name;
+  }
+  return "?";
+}
+
+// getopt_long reports both an unknown and an ambiguous long option as '?'
+// with optopt == 0; tell them apart the way glibc's own message does.
+absl::Status BadLongOption(absl::string_view arg) {
+  absl::string_view name = arg.substr(2);
+  name = name.substr(0, name.find('='));
+  std::vector<std::string> candidates;
+  for (const struct option* o = kLongOptions; o->name != nullptr; ++o) {
+    if (absl::string_view(o->name).substr(0, name.size()) == name) {
+      candidates.push_back(absl::StrCat("'--", o->name, "'"));
+    }
+  }
+  if (candidates.size() > 1) {
+    return Invalid(absl::StrCat(
+        "option '--", name,
+        "' is ambiguous; possibilities: ", absl::StrJoin(candidates, " ")));
+  }
+  return Invalid(absl::StrCat("unrecognized option '", arg, "'"));
+}
+
+// One -p item: like strace, an optional '+' then decimal digits, > 0 and
+// within pid_t.
+absl::Status ParsePid(absl::string_view text, pid_t* pid) {
+  absl::string_view digits = text;
+  if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
+  long long value = 0;
+  bool ok = !digits.empty();
+  for (char c : digits) {
+    if (c < '0' || c > '9') {
+      ok = false;
+      break;
+    }
+    value = value * 10 + (c - '0');
+    if (value > std::numeric_limits<pid_t>::max()) {
+      ok = false;
+      break;
+    }
+  }
+  if (!ok || value == 0) {
+    return Invalid(absl::StrCat("invalid process id: '", text, "'"));
+  }
+  *pid = static_cast<pid_t>(value);
+  return absl::OkStatus();
+}
+
+// A -p argument: PIDs separated by commas, spaces, tabs or newlines, so that
+// -p "$(pidof x)" and -p "$(pgrep x)" work. Same rules as strace's
+// process_opt_p_list: an empty argument adds nothing, one trailing separator
+// is tolerated, an empty item in between ("1,,2") is an invalid id ''.
+absl::Status AddPids(absl::string_view list, std::vector<pid_t>* pids) {
+  size_t pos = 0;
+  while (pos < list.size()) {
+    size_t end = list.find_first_of(", \t\n", pos);
+    if (end == absl::string_view::npos) end = list.size();
+    pid_t pid = 0;
+    if (absl::Status s = ParsePid(list.substr(pos, end - pos), &pid); !s.ok()) {
+      return s;
+    }
+    if (std::find(pids->begin(), pids->end(), pid) == pids->end()) {
+      pids->push_back(pid);
+    }
+    pos = end + 1;
+  }
+  return absl::OkStatus();
+}
+
+// The value of trace= (from -e or --trace). Only "none" is supported for now
+// (strace also spells it "!all"), so the result is always "no syscalls".
+absl::Status ParseTraceSet(absl::string_view set, bool* trace_syscalls) {
+  if (set == "none" || set == "!all") {
+    *trace_syscalls = false;
+    return absl::OkStatus();
+  }
+  return Invalid(
+      "syscall tracing (-e trace=...) is not supported yet; use -e "
+      "trace=none");
+}
+
+// -e QUALIFIER=VALUE. As in strace, an expression without '=' is a trace
+// set ("-e none" is "-e trace=none"), and "t" abbreviates "trace". strace's
+// other qualifiers (signal, status, ...) are not supported.
+absl::Status ParseExpression(absl::string_view expr, bool* trace_syscalls) {
+  size_t eq = expr.find('=');
+  if (eq == absl::string_view::npos) return ParseTraceSet(expr, trace_syscalls);
+  absl::string_view qualifier = expr.substr(0, eq);
+  if (qualifier != "trace" && qualifier != "t") {
+    return Invalid(absl::StrCat("invalid -e qualifier '", qualifier, "'"));
+  }
+  return ParseTraceSet(expr.substr(eq + 1), trace_syscalls);
+}
+
+absl::Status ParseFormat(absl::string_view value, OutputFormat* format) {
+  if (value == "text") {
+    *format = OutputFormat::kText;
+  } else if (value == "json") {
+    *format = OutputFormat::kJson;
+  } else {
+    return Invalid(absl::StrCat("invalid --format value '", value,
+                                "' (expected text or json)"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
+  Options options;
+  int t_count = 0;
+  bool relative = false;
+
+  // optind = 0 makes glibc re-initialise getopt completely (including the
+  // position inside a cluster like -ft), so every call starts afresh.
+  optind = 0;
+  opterr = 0;
+  while (true) {
+    // Whether the element getopt is about to scan is a long option. In the
+    // middle of a short-option cluster optind still points at the cluster
+    // ("-ft"), which does not start with "--", so this is exact.
+    // (optind is 0 only before the first call, which scans argv[1].)
+    const int scanned = optind == 0 ? 1 : optind;
+    const bool at_long = scanned < argc &&
+                         std::strncmp(argv[scanned], "--", 2) == 0 &&
+                         argv[scanned][2] != '\0';
+    const int c = getopt_long(argc, argv, kShortOptions, kLongOptions, nullptr);
+    if (c == -1) break;
+    switch (c) {
+      case 'e':
+        if (absl::Status s = ParseExpression(optarg, &options.trace_syscalls);
+            !s.ok()) {
+          return s;
+        }
+        break;
+      case kTraceOption:
+        if (absl::Status s = ParseTraceSet(optarg, &options.trace_syscalls);
+            !s.ok()) {
+          return s;
+        }
+        break;
+      case 'f':
+        // strace's -ff writes one file per process; not supported, so any
+        // number of -f means "follow forks".
+        options.follow_forks = true;
+        break;
+      case 'h':
+        // As strace: -h prints help and exits at once, whatever follows.
+        options.help = true;
+        return options;
+      case 'o':
+        if (*optarg == '\0') return Invalid("invalid output file name ''");
+        options.output_path = optarg;
+        break;
+      case 'p':
+        if (absl::Status s = AddPids(optarg, &options.pids); !s.ok()) return s;
+        break;
+      case 'r':
+        relative = true;
+        break;
+      case 't':
+        ++t_count;
+        break;
+      case 'V':
+        // Unlike -h, strace keeps parsing after -V and still reports errors.
+        options.version = true;
+        break;
+      case kFormatOption:
+        if (absl::Status s = ParseFormat(optarg, &options.format); !s.ok()) {
+          return s;
+        }
+        break;
+      case ':':  // a required argument is missing
+        if (at_long) {
+          return Invalid(absl::StrCat("option '--", LongNameOf(optopt),
+                                      "' requires an argument"));
+        }
+        return Invalid(absl::StrCat("option requires an argument -- '",
+                                    std::string(1, static_cast<char>(optopt)),
+                                    "'"));
+      case '?':
+      default:
+        if (at_long && optopt != 0) {  // e.g. --help=x
+          return Invalid(absl::StrCat("option '--", LongNameOf(optopt),
+                                      "' doesn't allow an argument"));
+        }
+        if (at_long) return BadLongOption(argv[scanned]);
+        return Invalid(absl::StrCat("invalid option -- '",
+                                    std::string(1, static_cast<char>(optopt)),
+                                    "'"));
+    }
+  }
+
+  // strace 6.1 accepts -t together with -r and prints both, the absolute
+  // time first and the relative one in parentheses:
+  //   18:31:20 (+     0.000160) +++ exited with 0 +++
+  // Timestamps holds one kind, so the absolute (leading) one wins, whatever
+  // the order of -t and -r. More than three t's is -ttt, as in strace.
+  if (t_count >= 3) {
+    options.timestamps = Timestamps::kEpochUs;
+  } else if (t_count == 2) {
+    options.timestamps = Timestamps::kTimeUs;
+  } else if (t_count == 1) {
+    options.timestamps = Timestamps::kTime;
+  } else if (relative) {
+    options.timestamps = Timestamps::kRelative;
+  }
+
+  options.command.assign(argv + optind, argv + argc);
+  // strace allows a command and -p together and traces both.
+  if (options.command.empty() && options.pids.empty() && !options.version) {
+    return Invalid("must have PROG [ARGS] or -p PID");
+  }
+  return options;
+}
+
+std::string UsageText() {
+  return R"(Usage: ttrace [-fhrtV] [-e trace=none] [-o FILE] [--format=FORMAT]
+              [-p PID]... PROG [ARGS]
+   or: ttrace [-fhrtV] [-e trace=none] [-o FILE] [--format=FORMAT]
+              -p PID... [PROG [ARGS]]
+
+Traces PROG (started under trace) and/or running processes (-p), and reports
+thread and process events: spawn, attach, clone/fork, exec, signals, stops,
+continues, exits. Options end at PROG or at "--".
+
+Startup:
+  -p PID, --attach=PID
+                 trace the process PID (all its threads); may be repeated,
+                 and PID may be a list separated by commas or spaces
+
+Tracing:
+  -f, --follow-forks
+                 follow forks, vforks and clones into new processes
+                 (threads are always followed); -ff is the same as -f
+  -e trace=none, --trace=none
+                 trace no system calls, only thread events (the default;
+                 also -e t=none, -e trace=!all, -e none)
+
+Output:
+  -o FILE, --output=FILE
+                 write the trace to FILE instead of standard error
+  --format=FORMAT
+                 output format: text (default) or json
+  -t             prefix each line with the time of day
+  -tt            ... with microseconds
+  -ttt           ... as seconds since the epoch, with microseconds
+  -r             prefix each line with the time since the previous one
+                 (-t, -tt and -ttt take precedence over -r)
+
+Miscellaneous:
+  -h, --help     print this help and exit
+  -V, --version  print the version and exit
+
+Exit status:
+  the command's exit status, or 128+N when it was killed by signal N
+  (0 when only -p processes were traced)
+  2    usage error
+  3    no such process (-p)
+  4    permission denied attaching (-p)
+  5    cannot write the output
+  126  the command cannot be executed
+  127  the command was not found
+
+Examples:
+  ttrace -f -- ./server
+  ttrace -p 1234 -o trace.txt
+  ttrace --format=json -f -- make
+)";
+}
+
+}  // namespace ttrace

@@ -1,0 +1,60 @@
+// Options: ttrace's command line, parsed into a plain struct. Pure: no
+// ptrace, no I/O; the caller (main) decides what to print and how to exit.
+// Option names and semantics follow strace 6.1 wherever strace has the
+// option.
+//
+// Usage:
+//   absl::StatusOr<Options> options = ParseOptions(argc, argv);
+//   if (!options.ok()) {
+//     std::cerr << "ttrace: " << options.status().message() << "\n"
+//               << "Try 'ttrace -h' for more information.\n";
+//     return 2;
+//   }
+//   if (options->help) { std::cout << UsageText(); return 0; }
+#ifndef TTRACE_CLI_OPTIONS_H_
+#define TTRACE_CLI_OPTIONS_H_
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace ttrace {
+
+enum class OutputFormat { kText, kJson };
+
+// -t, -tt, -ttt (or more t's, as strace), -r.
+enum class Timestamps { kNone, kTime, kTimeUs, kEpochUs, kRelative };
+
+struct Options {
+  std::vector<std::string> command;  // COMMAND ARG...; may be empty with -p
+  std::vector<pid_t> pids;           // -p, in order, deduplicated, all > 0
+  bool follow_forks = false;         // -f (-ff is the same)
+  std::string output_path;           // -o; empty = standard error
+  OutputFormat format = OutputFormat::kText;
+  Timestamps timestamps = Timestamps::kNone;
+  // False means -e trace=none: only thread events, no syscalls. The only
+  // mode for now, also when no -e is given.
+  bool trace_syscalls = false;
+  bool help = false;     // -h: print UsageText(); nothing else is checked
+  bool version = false;  // -V: print the version; no command is required
+};
+
+// Parses argv (argv[0] is the program name). Options end at the first
+// non-option argument (the command) or at "--".
+// Errors are InvalidArgument whose message is one line, without a trailing
+// period, for "ttrace: <message>"; the caller adds
+// "Try 'ttrace -h' for more information." and exits with status 2.
+// Not thread-safe: uses getopt_long's global state (reset on every call, so
+// repeated calls are fine). getopt_long does not permute argv here, but the
+// caller should not rely on argv being untouched.
+absl::StatusOr<Options> ParseOptions(int argc, char** argv);
+
+// The full -h text, ending with a newline.
+std::string UsageText();
+
+}  // namespace ttrace
+
+#endif  // TTRACE_CLI_OPTIONS_H_

@@ -1,0 +1,400 @@
+#include "cli/options.h"
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace ttrace {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+// Parses {"ttrace", args...}. getopt_long may modify argv, so each argument
+// is copied into a writable buffer that outlives the call.
+absl::StatusOr<Options> Parse(const std::vector<std::string>& args) {
+  std::vector<std::vector<char>> buffers;
+  buffers.reserve(args.size() + 1);
+  std::vector<char*> argv;
+  auto add = [&](const std::string& s) {
+    buffers.emplace_back(s.begin(), s.end());
+    buffers.back().push_back('\0');
+    argv.push_back(buffers.back().data());
+  };
+  add("ttrace");
+  for (const std::string& a : args) add(a);
+  argv.push_back(nullptr);  // argv[argc] is null, as for main
+  return ParseOptions(static_cast<int>(argv.size()) - 1, argv.data());
+}
+
+// The error message of a parse that must fail with InvalidArgument.
+std::string Error(const std::vector<std::string>& args) {
+  absl::StatusOr<Options> r = Parse(args);
+  if (r.ok()) return "<parsed OK>";
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  return std::string(r.status().message());
+}
+
+TEST(ParseOptionsTest, DefaultsWithCommand) {
+  absl::StatusOr<Options> r = Parse({"ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(r->command, ElementsAre("ls"));
+  EXPECT_THAT(r->pids, IsEmpty());
+  EXPECT_FALSE(r->follow_forks);
+  EXPECT_EQ(r->output_path, "");
+  EXPECT_EQ(r->format, OutputFormat::kText);
+  EXPECT_EQ(r->timestamps, Timestamps::kNone);
+  EXPECT_FALSE(r->trace_syscalls);
+  EXPECT_FALSE(r->help);
+  EXPECT_FALSE(r->version);
+}
+
+TEST(ParseOptionsTest, OptionsStopAtCommand) {
+  absl::StatusOr<Options> r = Parse({"-f", "ls", "-l", "-p", "3", "--", "x"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->follow_forks);
+  EXPECT_THAT(r->command, ElementsAre("ls", "-l", "-p", "3", "--", "x"));
+  EXPECT_THAT(r->pids, IsEmpty());
+}
+
+TEST(ParseOptionsTest, DoubleDashEndsOptions) {
+  absl::StatusOr<Options> r = Parse({"-f", "--", "-weird", "--help"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(r->command, ElementsAre("-weird", "--help"));
+  EXPECT_FALSE(r->help);
+}
+
+TEST(ParseOptionsTest, RepeatedCallsStartAfresh) {
+  // A first parse that stops in the middle of a cluster must not leak into
+  // the next one.
+  EXPECT_EQ(Error({"-fz", "ls"}), "invalid option -- 'z'");
+  absl::StatusOr<Options> r = Parse({"-t", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(r->follow_forks);
+  EXPECT_EQ(r->timestamps, Timestamps::kTime);
+  r = Parse({"ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->timestamps, Timestamps::kNone);
+}
+
+TEST(ParseOptionsTest, PidsRepeatedAndSeparated) {
+  absl::StatusOr<Options> r = Parse({"-p", "1,2", "-p", "3", "-p", "4 5", "-p",
+                                     "6\t7\n8", "--attach=9", "-p10"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(r->pids, ElementsAre(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
+  EXPECT_THAT(r->command, IsEmpty());
+}
+
+TEST(ParseOptionsTest, PidsDeduplicatedInFirstSeenOrder) {
+  absl::StatusOr<Options> r = Parse({"-p", "5,3,5", "-p", "3", "-p", "1"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(r->pids, ElementsAre(5, 3, 1));
+}
+
+TEST(ParseOptionsTest, PidsAsStraceAccepts) {
+  // Like strace: a leading '+', leading zeros, the largest pid_t, one
+  // trailing separator.
+  absl::StatusOr<Options> r =
+      Parse({"-p", "+5", "-p", "007", "-p", "2147483647", "-p", "8,"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(r->pids, ElementsAre(5, 7, 2147483647, 8));
+}
+
+TEST(ParseOptionsTest, EmptyPidListAddsNothing) {
+  EXPECT_EQ(Error({"-p", ""}), "must have PROG [ARGS] or -p PID");
+}
+
+TEST(ParseOptionsTest, InvalidPids) {
+  EXPECT_EQ(Error({"-p", "0"}), "invalid process id: '0'");
+  EXPECT_EQ(Error({"-p", "-1"}), "invalid process id: '-1'");
+  EXPECT_EQ(Error({"-p", "self"}), "invalid process id: 'self'");
+  EXPECT_EQ(Error({"-p", "12x"}), "invalid process id: '12x'");
+  EXPECT_EQ(Error({"-p", "0x10"}), "invalid process id: '0x10'");
+  EXPECT_EQ(Error({"-p", "+"}), "invalid process id: '+'");
+  EXPECT_EQ(Error({"-p", "2147483648"}), "invalid process id: '2147483648'");
+  EXPECT_EQ(Error({"-p", "99999999999999999999999"}),
+            "invalid process id: '99999999999999999999999'");
+  EXPECT_EQ(Error({"-p", "1,,2"}), "invalid process id: ''");
+  EXPECT_EQ(Error({"-p", " 1"}), "invalid process id: ''");
+  EXPECT_EQ(Error({"-p", "1,0"}), "invalid process id: '0'");
+  EXPECT_EQ(Error({"--attach=abc"}), "invalid process id: 'abc'");
+}
+
+TEST(ParseOptionsTest, CommandAndPidsTogether) {
+  absl::StatusOr<Options> r = Parse({"-p", "42", "sleep", "1"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(r->pids, ElementsAre(42));
+  EXPECT_THAT(r->command, ElementsAre("sleep", "1"));
+}
+
+TEST(ParseOptionsTest, FollowForks) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"-f", "ls"},
+                                             {"-ff", "ls"},
+                                             {"-f", "-f", "-f", "ls"},
+                                             {"--follow-forks", "ls"}}) {
+    absl::StatusOr<Options> r = Parse(args);
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_TRUE(r->follow_forks) << args[0];
+  }
+}
+
+TEST(ParseOptionsTest, Output) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{
+           {"-o", "out.txt", "ls"},
+           {"-oout.txt", "ls"},
+           {"--output=out.txt", "ls"},
+           {"--output", "out.txt", "ls"},
+           {"--out=out.txt", "ls"},
+           {"-o", "first", "-o", "out.txt", "ls"}}) {
+    absl::StatusOr<Options> r = Parse(args);
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_EQ(r->output_path, "out.txt") << args[0];
+    EXPECT_THAT(r->command, ElementsAre("ls"));
+  }
+}
+
+TEST(ParseOptionsTest, EmptyOutputFileIsAnError) {
+  // An empty path would otherwise silently mean standard error.
+  EXPECT_EQ(Error({"-o", "", "ls"}), "invalid output file name ''");
+  EXPECT_EQ(Error({"--output=", "ls"}), "invalid output file name ''");
+}
+
+TEST(ParseOptionsTest, Format) {
+  absl::StatusOr<Options> r = Parse({"--format=json", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->format, OutputFormat::kJson);
+  r = Parse({"--format", "json", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->format, OutputFormat::kJson);
+  r = Parse({"--format=json", "--format=text", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->format, OutputFormat::kText);
+}
+
+TEST(ParseOptionsTest, InvalidFormat) {
+  EXPECT_EQ(Error({"--format=xml", "ls"}),
+            "invalid --format value 'xml' (expected text or json)");
+  EXPECT_EQ(Error({"--format=", "ls"}),
+            "invalid --format value '' (expected text or json)");
+  EXPECT_EQ(Error({"--format=JSON", "ls"}),
+            "invalid --format value 'JSON' (expected text or json)");
+  EXPECT_EQ(Error({"--format"}), "option '--format' requires an argument");
+}
+
+TEST(ParseOptionsTest, Timestamps) {
+  struct Case {
+    std::vector<std::string> args;
+    Timestamps want;
+  };
+  for (const Case& c : std::vector<Case>{
+           {{"ls"}, Timestamps::kNone},
+           {{"-t", "ls"}, Timestamps::kTime},
+           {{"-t", "-t", "ls"}, Timestamps::kTimeUs},
+           {{"-tt", "ls"}, Timestamps::kTimeUs},
+           {{"-ttt", "ls"}, Timestamps::kEpochUs},
+           {{"-t", "-tt", "ls"}, Timestamps::kEpochUs},
+           {{"-tttt", "ls"}, Timestamps::kEpochUs},  // strace: as -ttt
+           {{"-r", "ls"}, Timestamps::kRelative},
+           {{"-r", "-r", "ls"}, Timestamps::kRelative},
+           // strace prints both; the absolute one wins here, in any order.
+           {{"-r", "-t", "ls"}, Timestamps::kTime},
+           {{"-t", "-r", "ls"}, Timestamps::kTime},
+           {{"-rtt", "ls"}, Timestamps::kTimeUs},
+           {{"-tttr", "ls"}, Timestamps::kEpochUs},
+       }) {
+    absl::StatusOr<Options> r = Parse(c.args);
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_EQ(r->timestamps, c.want) << c.args[0];
+  }
+}
+
+TEST(ParseOptionsTest, TraceNoneSpellings) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{
+           {"-e", "trace=none", "ls"},
+           {"-etrace=none", "ls"},
+           {"-e", "t=none", "ls"},
+           {"-e", "trace=!all", "ls"},
+           {"-e", "none", "ls"},
+           {"-e", "!all", "ls"},
+           {"--trace=none", "ls"},
+           {"--trace=!all", "ls"},
+           {"-e", "trace=none", "-e", "t=none", "ls"},
+       }) {
+    absl::StatusOr<Options> r = Parse(args);
+    ASSERT_TRUE(r.ok()) << r.status() << " for " << args[0] << args[1];
+    EXPECT_FALSE(r->trace_syscalls);
+  }
+}
+
+TEST(ParseOptionsTest, SyscallTracingNotSupportedYet) {
+  const std::string kMessage =
+      "syscall tracing (-e trace=...) is not supported yet; use -e trace=none";
+  EXPECT_EQ(Error({"-e", "trace=open", "ls"}), kMessage);
+  EXPECT_EQ(Error({"-e", "trace=all", "ls"}), kMessage);
+  EXPECT_EQ(Error({"-e", "trace=%process", "ls"}), kMessage);
+  EXPECT_EQ(Error({"-e", "trace=", "ls"}), kMessage);
+  EXPECT_EQ(Error({"-e", "t=none,open", "ls"}), kMessage);
+  EXPECT_EQ(Error({"-e", "open", "ls"}), kMessage);
+  EXPECT_EQ(Error({"-e", "", "ls"}), kMessage);
+  EXPECT_EQ(Error({"--trace=write", "ls"}), kMessage);
+}
+
+TEST(ParseOptionsTest, InvalidQualifier) {
+  EXPECT_EQ(Error({"-e", "foo=bar", "ls"}), "invalid -e qualifier 'foo'");
+  EXPECT_EQ(Error({"-e", "signal=none", "ls"}),
+            "invalid -e qualifier 'signal'");
+  EXPECT_EQ(Error({"-e", "=none", "ls"}), "invalid -e qualifier ''");
+  EXPECT_EQ(Error({"-e", "Trace=none", "ls"}), "invalid -e qualifier 'Trace'");
+}
+
+TEST(ParseOptionsTest, Help) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"-h"}, {"--help"}, {"-fh"}}) {
+    absl::StatusOr<Options> r = Parse(args);
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_TRUE(r->help);
+  }
+}
+
+TEST(ParseOptionsTest, HelpStopsParsingLikeStrace) {
+  // strace -h prints help at once; what follows is not looked at...
+  absl::StatusOr<Options> r = Parse({"-h", "--bogus", "-p", "0"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->help);
+  // ...but what precedes it is.
+  EXPECT_EQ(Error({"--bogus", "-h"}), "unrecognized option '--bogus'");
+}
+
+TEST(ParseOptionsTest, Version) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"-V"}, {"--version"}}) {
+    absl::StatusOr<Options> r = Parse(args);
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_TRUE(r->version);
+    EXPECT_FALSE(r->help);
+  }
+}
+
+TEST(ParseOptionsTest, VersionStillReportsErrorsLikeStrace) {
+  EXPECT_EQ(Error({"-V", "-p", "0"}), "invalid process id: '0'");
+  EXPECT_EQ(Error({"-V", "--bogus"}), "unrecognized option '--bogus'");
+}
+
+TEST(ParseOptionsTest, NoCommandNoPid) {
+  EXPECT_EQ(Error({}), "must have PROG [ARGS] or -p PID");
+  EXPECT_EQ(Error({"-f"}), "must have PROG [ARGS] or -p PID");
+  EXPECT_EQ(Error({"-f", "--"}), "must have PROG [ARGS] or -p PID");
+}
+
+TEST(ParseOptionsTest, UnknownOptions) {
+  EXPECT_EQ(Error({"--foo", "ls"}), "unrecognized option '--foo'");
+  EXPECT_EQ(Error({"--foo=bar", "ls"}), "unrecognized option '--foo=bar'");
+  EXPECT_EQ(Error({"-z", "ls"}), "invalid option -- 'z'");
+  EXPECT_EQ(Error({"-fz", "ls"}), "invalid option -- 'z'");
+  EXPECT_EQ(Error({"-zf", "ls"}), "invalid option -- 'z'");
+  EXPECT_EQ(Error({"-f", "--bogus", "ls"}), "unrecognized option '--bogus'");
+}
+
+TEST(ParseOptionsTest, AmbiguousLongOption) {
+  EXPECT_EQ(Error({"--fo", "ls"}),
+            "option '--fo' is ambiguous; possibilities: '--follow-forks' "
+            "'--format'");
+  EXPECT_EQ(Error({"--f=x", "ls"}),
+            "option '--f' is ambiguous; possibilities: '--follow-forks' "
+            "'--format'");
+  // A unique prefix is accepted, as getopt_long does.
+  absl::StatusOr<Options> r = Parse({"--fol", "--form=json", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->follow_forks);
+  EXPECT_EQ(r->format, OutputFormat::kJson);
+}
+
+TEST(ParseOptionsTest, MissingArgument) {
+  EXPECT_EQ(Error({"-o"}), "option requires an argument -- 'o'");
+  EXPECT_EQ(Error({"-p"}), "option requires an argument -- 'p'");
+  EXPECT_EQ(Error({"-e"}), "option requires an argument -- 'e'");
+  EXPECT_EQ(Error({"-fo"}), "option requires an argument -- 'o'");
+  EXPECT_EQ(Error({"--output"}), "option '--output' requires an argument");
+  EXPECT_EQ(Error({"--attach"}), "option '--attach' requires an argument");
+  EXPECT_EQ(Error({"--trace"}), "option '--trace' requires an argument");
+  EXPECT_EQ(Error({"-f", "--out"}), "option '--output' requires an argument");
+}
+
+TEST(ParseOptionsTest, UnexpectedArgument) {
+  EXPECT_EQ(Error({"--help=x"}), "option '--help' doesn't allow an argument");
+  EXPECT_EQ(Error({"--follow-forks=yes", "ls"}),
+            "option '--follow-forks' doesn't allow an argument");
+}
+
+TEST(ParseOptionsTest, OptionArgumentsAreNotOptions) {
+  // "-o -f": -f is the file name, as with getopt everywhere.
+  absl::StatusOr<Options> r = Parse({"-o", "-f", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->output_path, "-f");
+  EXPECT_FALSE(r->follow_forks);
+}
+
+TEST(ParseOptionsTest, ErrorsAreOneLine) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{},
+                                             {"-p", "x"},
+                                             {"-z"},
+                                             {"--zz"},
+                                             {"-o"},
+                                             {"--fo"},
+                                             {"-e", "a=b"}}) {
+    EXPECT_EQ(Error(args).find('\n'), std::string::npos);
+  }
+}
+
+TEST(UsageTextTest, ListsEveryOptionExitStatusAndExample) {
+  const std::string usage = UsageText();
+  for (const char* s : {"-p PID",
+                        "--attach=PID",
+                        "-f,",
+                        "--follow-forks",
+                        "-ff",
+                        "-e trace=none",
+                        "--trace=none",
+                        "-o FILE",
+                        "--output=FILE",
+                        "--format=FORMAT",
+                        "text",
+                        "json",
+                        "-t ",
+                        "-tt ",
+                        "-ttt ",
+                        "-r ",
+                        "-h, --help",
+                        "-V, --version",
+                        "128+N",
+                        "2    usage error",
+                        "3    no such process",
+                        "4    permission denied",
+                        "5    cannot write",
+                        "126  ",
+                        "127  ",
+                        "ttrace -f -- ./server",
+                        "ttrace -p 1234 -o trace.txt",
+                        "ttrace --format=json -f -- make"}) {
+    EXPECT_THAT(usage, HasSubstr(s));
+  }
+  EXPECT_EQ(usage.back(), '\n');
+  for (size_t start = 0, end; start < usage.size(); start = end + 1) {
+    end = usage.find('\n', start);
+    EXPECT_LE(end - start, 80u) << usage.substr(start, end - start);
+  }
+}
+
+}  // namespace
+}  // namespace ttrace

@@ -1,0 +1,153 @@
+#include "tracer/kernel.h"
+
+#include <dirent.h>
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdlib>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+
+namespace ttrace {
+namespace {
+
+int Request(enum __ptrace_request req, pid_t tid, void* addr, void* data) {
+  return ptrace(req, tid, addr, data) == -1 ? errno : 0;
+}
+
+void* SigData(int signo) {
+  return reinterpret_cast<void*>(static_cast<uintptr_t>(signo));
+}
+
+// Reads a small /proc file whole. Returns false if it cannot be opened.
+bool ReadSmallFile(const std::string& path, std::string* out) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  out->clear();
+  char buf[4096];
+  for (;;) {
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    out->append(buf, static_cast<size_t>(n));
+  }
+  close(fd);
+  return true;
+}
+
+}  // namespace
+
+int LinuxKernel::Seize(pid_t tid, unsigned long options) {
+  return Request(PTRACE_SEIZE, tid, nullptr, reinterpret_cast<void*>(options));
+}
+int LinuxKernel::Interrupt(pid_t tid) {
+  return Request(PTRACE_INTERRUPT, tid, nullptr, nullptr);
+}
+int LinuxKernel::Cont(pid_t tid, int signo) {
+  return Request(PTRACE_CONT, tid, nullptr, SigData(signo));
+}
+int LinuxKernel::Listen(pid_t tid) {
+  return Request(PTRACE_LISTEN, tid, nullptr, nullptr);
+}
+int LinuxKernel::Detach(pid_t tid, int signo) {
+  return Request(PTRACE_DETACH, tid, nullptr, SigData(signo));
+}
+int LinuxKernel::GetEventMsg(pid_t tid, unsigned long* msg) {
+  return Request(PTRACE_GETEVENTMSG, tid, nullptr, msg);
+}
+int LinuxKernel::GetSigInfo(pid_t tid, siginfo_t* info) {
+  return Request(PTRACE_GETSIGINFO, tid, nullptr, info);
+}
+
+pid_t LinuxKernel::WaitAny(int* status) {
+  pid_t tid = waitpid(-1, status, __WALL);
+  return tid < 0 ? -errno : tid;
+}
+
+bool LinuxKernel::IsThreadOf(pid_t tgid, pid_t tid) {
+  return syscall(SYS_tgkill, tgid, tid, 0) == 0 || errno == EPERM;
+}
+
+std::string LinuxKernel::ReadComm(pid_t tid) {
+  std::string s;
+  if (!ReadSmallFile(absl::StrCat("/proc/", tid, "/comm"), &s)) return "";
+  if (!s.empty() && s.back() == '\n') s.pop_back();
+  return s;
+}
+
+std::string LinuxKernel::ReadExecPath(pid_t tid) {
+  // AT_EXECFN points at the path given to execve, on the new stack.
+  std::string auxv;
+  if (ReadSmallFile(absl::StrCat("/proc/", tid, "/auxv"), &auxv)) {
+    const size_t n = auxv.size() / sizeof(Elf64_auxv_t);
+    const auto* v = reinterpret_cast<const Elf64_auxv_t*>(auxv.data());
+    for (size_t i = 0; i < n && v[i].a_type != AT_NULL; ++i) {
+      if (v[i].a_type != AT_EXECFN) continue;
+      char buf[4096];
+      iovec local{buf, sizeof buf};
+      iovec remote{reinterpret_cast<void*>(v[i].a_un.a_val), sizeof buf};
+      // The string sits near the top of the stack: a full-size read may
+      // cross the end of the mapping, so fall back to a page-bounded one.
+      ssize_t got = process_vm_readv(tid, &local, 1, &remote, 1, 0);
+      if (got <= 0) {
+        uintptr_t addr = v[i].a_un.a_val;
+        size_t to_page_end = 4096 - (addr & 4095);
+        remote.iov_len = local.iov_len = to_page_end;
+        got = process_vm_readv(tid, &local, 1, &remote, 1, 0);
+      }
+      if (got > 0) {
+        absl::string_view s(buf, static_cast<size_t>(got));
+        size_t nul = s.find('\0');
+        if (nul != absl::string_view::npos) return std::string(s.substr(0, nul));
+      }
+      break;
+    }
+  }
+  char exe[4096];
+  ssize_t len = readlink(absl::StrCat("/proc/", tid, "/exe").c_str(), exe,
+                         sizeof exe);
+  if (len > 0) return std::string(exe, static_cast<size_t>(len));
+  return "";
+}
+
+std::vector<pid_t> LinuxKernel::ListThreads(pid_t tgid) {
+  std::vector<pid_t> tids;
+  DIR* dir = opendir(absl::StrCat("/proc/", tgid, "/task").c_str());
+  if (dir == nullptr) return tids;
+  while (dirent* d = readdir(dir)) {
+    int tid;
+    if (absl::SimpleAtoi(d->d_name, &tid) && tid > 0) tids.push_back(tid);
+  }
+  closedir(dir);
+  return tids;
+}
+
+std::optional<Kernel::Status> LinuxKernel::ReadStatus(pid_t tid) {
+  std::string s;
+  if (!ReadSmallFile(absl::StrCat("/proc/", tid, "/status"), &s)) {
+    return std::nullopt;
+  }
+  Status st;
+  auto field = [&s](absl::string_view name) -> pid_t {
+    size_t at = s.find(absl::StrCat("\n", name, ":"));
+    if (at == std::string::npos) return 0;
+    at += name.size() + 2;
+    return static_cast<pid_t>(std::strtol(s.c_str() + at, nullptr, 10));
+  };
+  st.tgid = field("Tgid");
+  st.ppid = field("PPid");
+  st.tracer_pid = field("TracerPid");
+  if (st.tgid == 0) return std::nullopt;
+  return st;
+}
+
+}  // namespace ttrace

@@ -1,0 +1,73 @@
+// Kernel: every system call the engine makes on traced threads, behind one
+// small interface. LinuxKernel is the real one; tests may script a fake that
+// replays recorded stop sequences (see tracer/fake_kernel.h).
+//
+// Conventions: functions returning int return 0 on success or an errno
+// value. ESRCH means the thread just died (or is not in a ptrace-stop): a
+// state the engine handles, never an error to report.
+#ifndef TTRACE_TRACER_KERNEL_H_
+#define TTRACE_TRACER_KERNEL_H_
+
+#include <signal.h>
+#include <sys/types.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ttrace {
+
+class Kernel {
+ public:
+  virtual ~Kernel() = default;
+
+  // ptrace requests.
+  virtual int Seize(pid_t tid, unsigned long options) = 0;
+  virtual int Interrupt(pid_t tid) = 0;
+  virtual int Cont(pid_t tid, int signo) = 0;
+  virtual int Listen(pid_t tid) = 0;
+  virtual int Detach(pid_t tid, int signo) = 0;
+  virtual int GetEventMsg(pid_t tid, unsigned long* msg) = 0;
+  virtual int GetSigInfo(pid_t tid, siginfo_t* info) = 0;
+
+  // waitpid(-1, status, __WALL). Returns the tid, or -errno (-EINTR when a
+  // signal arrived, -ECHILD when nothing is left to wait for).
+  virtual pid_t WaitAny(int* status) = 0;
+
+  // True if `tid` is a thread of thread group `tgid` (tgkill with signal 0).
+  virtual bool IsThreadOf(pid_t tgid, pid_t tid) = 0;
+
+  // /proc readers. Empty/nullopt when the thread is gone.
+  virtual std::string ReadComm(pid_t tid) = 0;
+  // The path the new program was exec'd with (AT_EXECFN), else its exe.
+  virtual std::string ReadExecPath(pid_t tid) = 0;
+  virtual std::vector<pid_t> ListThreads(pid_t tgid) = 0;
+  // Fields of /proc/TID/status.
+  struct Status {
+    pid_t tgid = 0;
+    pid_t ppid = 0;
+    pid_t tracer_pid = 0;
+  };
+  virtual std::optional<Status> ReadStatus(pid_t tid) = 0;
+};
+
+class LinuxKernel : public Kernel {
+ public:
+  int Seize(pid_t tid, unsigned long options) override;
+  int Interrupt(pid_t tid) override;
+  int Cont(pid_t tid, int signo) override;
+  int Listen(pid_t tid) override;
+  int Detach(pid_t tid, int signo) override;
+  int GetEventMsg(pid_t tid, unsigned long* msg) override;
+  int GetSigInfo(pid_t tid, siginfo_t* info) override;
+  pid_t WaitAny(int* status) override;
+  bool IsThreadOf(pid_t tgid, pid_t tid) override;
+  std::string ReadComm(pid_t tid) override;
+  std::string ReadExecPath(pid_t tid) override;
+  std::vector<pid_t> ListThreads(pid_t tgid) override;
+  std::optional<Status> ReadStatus(pid_t tid) override;
+};
+
+}  // namespace ttrace
+
+#endif  // TTRACE_TRACER_KERNEL_H_
