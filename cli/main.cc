@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 
@@ -112,6 +113,11 @@ TextOptions::Timestamps ToTextTimestamps(Timestamps t) {
 }
 
 int Main(int argc, char** argv) {
+  // Under `bazel run`, relative paths (the command, -o FILE) mean what they
+  // mean in the user's shell.
+  if (const char* dir = getenv("BUILD_WORKING_DIRECTORY")) {
+    if (chdir(dir) != 0) return Fail(kExitFailure, absl::StrCat("chdir: ", dir));
+  }
   absl::StatusOr<Options> parsed = ParseOptions(argc, argv);
   if (!parsed.ok()) {
     fprintf(stderr, "ttrace: %s\nTry 'ttrace -h' for more information.\n",
