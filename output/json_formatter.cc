@@ -1,0 +1,209 @@
+#include "output/json_formatter.h"
+
+#include <type_traits>
+#include <variant>
+
+#include "absl/strings/str_cat.h"
+#include "output/signal_names.h"
+
+namespace ttrace {
+namespace {
+
+constexpr char kHex[] = "0123456789abcdef";
+
+void AppendU00(std::string* out, unsigned char c) {
+  const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xf]};
+  out->append(esc, sizeof(esc));
+}
+
+// Length of the valid UTF-8 sequence of 2..4 bytes starting at s[i], or 0
+// if the bytes there are not one (RFC 3629 table: no overlongs, no
+// surrogates, nothing above U+10FFFF).
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+  const auto at = [&](size_t k) -> unsigned {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u;
+  };
+  const auto cont = [](unsigned b) { return b >= 0x80 && b <= 0xbf; };
+  const unsigned b0 = at(0);
+  if (b0 >= 0xc2 && b0 <= 0xdf) return cont(at(1)) ? 2 : 0;
+  if (b0 >= 0xe0 && b0 <= 0xef) {
+    const unsigned lo = b0 == 0xe0 ? 0xa0 : 0x80;
+    const unsigned hi = b0 == 0xed ? 0x9f : 0xbf;
+    const unsigned b1 = at(1);
+    return b1 >= lo && b1 <= hi && cont(at(2)) ? 3 : 0;
+  }
+  if (b0 >= 0xf0 && b0 <= 0xf4) {
+    const unsigned lo = b0 == 0xf0 ? 0x90 : 0x80;
+    const unsigned hi = b0 == 0xf4 ? 0x8f : 0xbf;
+    const unsigned b1 = at(1);
+    return b1 >= lo && b1 <= hi && cont(at(2)) && cont(at(3)) ? 4 : 0;
+  }
+  return 0;
+}
+
+// Appends ,"key": — keys are plain ASCII literals, never escaped.
+void Key(std::string* out, std::string_view key) {
+  out->append(",\"");
+  out->append(key);
+  out->append("\":");
+}
+
+class PayloadWriter {
+ public:
+  explicit PayloadWriter(std::string* out) : out_(out) {}
+
+  void operator()(const SpawnEvent& p) {
+    Key(out_, "path");
+    AppendJsonString(out_, p.path);
+    Key(out_, "argv");
+    out_->push_back('[');
+    for (size_t i = 0; i < p.argv.size(); ++i) {
+      if (i > 0) out_->push_back(',');
+      AppendJsonString(out_, p.argv[i]);
+    }
+    out_->push_back(']');
+  }
+  void operator()(const AttachEvent&) {}
+  void operator()(const DetachEvent&) {}
+  void operator()(const CloneEvent& p) {
+    Key(out_, "child");
+    absl::StrAppend(out_, p.child);
+    Key(out_, "kind");
+    absl::StrAppend(out_, "\"", CloneKindName(p.kind), "\"");
+  }
+  void operator()(const ExecEvent& p) {
+    Key(out_, "path");
+    AppendJsonString(out_, p.path);
+    Key(out_, "old_tid");
+    absl::StrAppend(out_, p.old_tid);
+  }
+  void operator()(const SignalEvent& p) {
+    Sig(p.signo);
+    Key(out_, "code");
+    absl::StrAppend(out_, p.code);
+    Key(out_, "code_name");
+    out_->push_back('"');
+    AppendSiCodeName(out_, p.signo, p.code);
+    out_->push_back('"');
+    if (p.from_pid.has_value()) {
+      Key(out_, "from_pid");
+      absl::StrAppend(out_, *p.from_pid);
+    }
+    if (p.from_uid.has_value()) {
+      Key(out_, "from_uid");
+      absl::StrAppend(out_, *p.from_uid);
+    }
+    if (p.addr.has_value()) {
+      Key(out_, "addr");
+      absl::StrAppend(out_, *p.addr);
+    }
+  }
+  void operator()(const StopEvent& p) { Sig(p.signo); }
+  void operator()(const ContEvent&) {}
+  void operator()(const ExitEvent& p) {
+    switch (p.how) {
+      case ExitEvent::How::kExited:
+        Key(out_, "code");
+        absl::StrAppend(out_, p.code);
+        break;
+      case ExitEvent::How::kKilled:
+        Key(out_, "killed");
+        SigName(p.signo);
+        Key(out_, "signo");
+        absl::StrAppend(out_, p.signo);
+        Key(out_, "core");
+        out_->append(p.core ? "true" : "false");
+        break;
+      case ExitEvent::How::kSuperseded:
+        Key(out_, "superseded_by");
+        absl::StrAppend(out_, p.superseded_by);
+        break;
+    }
+    Key(out_, "comm");
+    AppendJsonString(out_, p.comm);
+  }
+
+ private:
+  // Signal names are ASCII ("SIGUSR1", "SIGRT_3", "65"): no escaping.
+  void SigName(int signo) {
+    out_->push_back('"');
+    AppendSignalName(out_, signo);
+    out_->push_back('"');
+  }
+  void Sig(int signo) {
+    Key(out_, "sig");
+    SigName(signo);
+    Key(out_, "signo");
+    absl::StrAppend(out_, signo);
+  }
+
+  std::string* out_;
+};
+
+}  // namespace
+
+void AppendJsonString(std::string* out, std::string_view s) {
+  out->push_back('"');
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      const size_t n = Utf8SequenceLength(s, i);
+      if (n == 0) {
+        AppendU00(out, c);
+        ++i;
+      } else {
+        out->append(s.substr(i, n));
+        i += n;
+      }
+      continue;
+    }
+    ++i;
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\b':
+        out->append("\\b");
+        break;
+      case '\f':
+        out->append("\\f");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      default:
+        if (c < 0x20) {
+          AppendU00(out, c);
+        } else {
+          out->push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+JsonFormatter::JsonFormatter(ByteSink* out) : out_(out) { line_.reserve(256); }
+
+absl::Status JsonFormatter::Flush() { return out_->Flush(); }
+
+void JsonFormatter::OnEvent(const Event& event) {
+  line_.clear();
+  absl::StrAppend(&line_, "{\"ts\":", event.ts_ns, ",\"pid\":", event.pid,
+                  ",\"tid\":", event.tid, ",\"ev\":\"",
+                  EventKindName(event.payload), "\"");
+  std::visit(PayloadWriter(&line_), event.payload);
+  line_.append("}\n");
+  out_->Append(line_);
+}
+
+}  // namespace ttrace

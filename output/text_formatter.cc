@@ -1,0 +1,235 @@
+#include "output/text_formatter.h"
+
+#include <time.h>
+
+#include <type_traits>
+#include <variant>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "output/signal_names.h"
+
+namespace ttrace {
+namespace {
+
+constexpr int64_t kNsPerSec = 1000000000;
+
+// Floor division, so that a (theoretical) negative timestamp still splits
+// into seconds and a non-negative fraction.
+void SplitNs(int64_t ns, int64_t* sec, int64_t* frac_ns) {
+  *sec = ns / kNsPerSec;
+  *frac_ns = ns % kNsPerSec;
+  if (*frac_ns < 0) {
+    *frac_ns += kNsPerSec;
+    --*sec;
+  }
+}
+
+void AppendExit(std::string* out, const ExitEvent& exit) {
+  switch (exit.how) {
+    case ExitEvent::How::kExited:
+      absl::StrAppend(out, "+++ exited with ", exit.code, " +++");
+      return;
+    case ExitEvent::How::kKilled:
+      out->append("+++ killed by ");
+      AppendSignalName(out, exit.signo);
+      out->append(exit.core ? " (core dumped) +++" : " +++");
+      return;
+    case ExitEvent::How::kSuperseded:
+      absl::StrAppend(out, "+++ superseded by execve in pid ",
+                      exit.superseded_by, " +++");
+      return;
+  }
+}
+
+void AppendSignal(std::string* out, const SignalEvent& sig) {
+  out->append("--- ");
+  AppendSignalName(out, sig.signo);
+  out->append(" {si_signo=");
+  AppendSignalName(out, sig.signo);
+  out->append(", si_code=");
+  AppendSiCodeName(out, sig.signo, sig.code);
+  if (sig.from_pid.has_value()) {
+    absl::StrAppend(out, ", si_pid=", *sig.from_pid,
+                    ", si_uid=", sig.from_uid.value_or(0));
+  } else if (sig.addr.has_value()) {
+    if (*sig.addr == 0) {
+      out->append(", si_addr=NULL");
+    } else {
+      absl::StrAppendFormat(out, ", si_addr=%#x", *sig.addr);
+    }
+  }
+  out->append("} ---");
+}
+
+}  // namespace
+
+void AppendStraceQuoted(std::string* out, std::string_view s) {
+  out->push_back('"');
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        continue;
+      case '\\':
+        out->append("\\\\");
+        continue;
+      case '\f':
+        out->append("\\f");
+        continue;
+      case '\n':
+        out->append("\\n");
+        continue;
+      case '\r':
+        out->append("\\r");
+        continue;
+      case '\t':
+        out->append("\\t");
+        continue;
+      case '\v':
+        out->append("\\v");
+        continue;
+    }
+    if (c >= 0x20 && c < 0x7f) {
+      out->push_back(static_cast<char>(c));
+      continue;
+    }
+    // Octal. Full three digits only when the next byte is an octal digit,
+    // which would otherwise be read as part of the escape.
+    out->push_back('\\');
+    const bool next_is_octal =
+        i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7';
+    if (next_is_octal || (c >> 6) != 0) out->push_back('0' + (c >> 6));
+    if (next_is_octal || (c >> 3) != 0) out->push_back('0' + ((c >> 3) & 7));
+    out->push_back('0' + (c & 7));
+  }
+  out->push_back('"');
+}
+
+TextFormatter::TextFormatter(ByteSink* out, TextOptions options)
+    : out_(out), options_(options) {
+  line_.reserve(256);
+}
+
+absl::Status TextFormatter::Flush() { return out_->Flush(); }
+
+void TextFormatter::AppendHms(int64_t sec) {
+  if (!have_hms_ || sec != hms_sec_) {
+    const time_t t = static_cast<time_t>(sec);
+    struct tm tm;
+    if (localtime_r(&t, &tm) == nullptr) tm = {};
+    absl::SNPrintF(hms_, sizeof(hms_), "%02d:%02d:%02d", tm.tm_hour, tm.tm_min,
+                   tm.tm_sec);
+    hms_sec_ = sec;
+    have_hms_ = true;
+  }
+  line_.append(hms_, 8);
+}
+
+void TextFormatter::AppendTimestamp(int64_t ts_ns) {
+  int64_t sec, frac;
+  switch (options_.timestamps) {
+    case TextOptions::Timestamps::kNone:
+      return;
+    case TextOptions::Timestamps::kTime:
+      SplitNs(ts_ns, &sec, &frac);
+      AppendHms(sec);
+      break;
+    case TextOptions::Timestamps::kTimeUs:
+      SplitNs(ts_ns, &sec, &frac);
+      AppendHms(sec);
+      absl::StrAppendFormat(&line_, ".%06d", frac / 1000);
+      break;
+    case TextOptions::Timestamps::kEpochUs:
+      SplitNs(ts_ns, &sec, &frac);
+      absl::StrAppendFormat(&line_, "%d.%06d", sec, frac / 1000);
+      break;
+    case TextOptions::Timestamps::kRelative: {
+      // The first event is relative to itself: 0.000000.
+      const int64_t delta = have_prev_ts_ ? ts_ns - prev_ts_ns_ : 0;
+      prev_ts_ns_ = ts_ns;
+      have_prev_ts_ = true;
+      SplitNs(delta, &sec, &frac);
+      absl::StrAppendFormat(&line_, "%6d.%06d", sec, frac / 1000);
+      break;
+    }
+  }
+  line_.push_back(' ');
+}
+
+void TextFormatter::AppendBody(const Event& event) {
+  std::visit(
+      [&](const auto& p) {
+        using T = std::decay_t<decltype(p)>;
+        if constexpr (std::is_same_v<T, SpawnEvent>) {
+          line_.append("+++ started ");
+          if (p.argv.empty()) {
+            line_.append(p.path);
+          } else {
+            for (size_t i = 0; i < p.argv.size(); ++i) {
+              if (i > 0) line_.push_back(' ');
+              line_.append(p.argv[i]);
+            }
+          }
+          absl::StrAppend(&line_, " (pid ", event.pid, ") +++");
+        } else if constexpr (std::is_same_v<T, AttachEvent>) {
+          line_.append("+++ attached +++");
+        } else if constexpr (std::is_same_v<T, DetachEvent>) {
+          line_.append("+++ detached +++");
+        } else if constexpr (std::is_same_v<T, CloneEvent>) {
+          absl::StrAppend(
+              &line_, "+++ created ",
+              p.kind == CloneKind::kThread ? "thread " : "process ", p.child,
+              p.kind == CloneKind::kVfork ? " (vfork) +++" : " +++");
+        } else if constexpr (std::is_same_v<T, ExecEvent>) {
+          line_.append("+++ exec ");
+          AppendStraceQuoted(&line_, p.path);
+          if (p.old_tid != event.tid) {
+            absl::StrAppend(&line_, " (by thread ", p.old_tid, ")");
+          }
+          line_.append(" +++");
+        } else if constexpr (std::is_same_v<T, SignalEvent>) {
+          AppendSignal(&line_, p);
+        } else if constexpr (std::is_same_v<T, StopEvent>) {
+          line_.append("--- stopped by ");
+          AppendSignalName(&line_, p.signo);
+          line_.append(" ---");
+        } else if constexpr (std::is_same_v<T, ContEvent>) {
+          line_.append("--- continued ---");
+        } else if constexpr (std::is_same_v<T, ExitEvent>) {
+          AppendExit(&line_, p);
+        } else {
+          static_assert(sizeof(T) == 0, "unhandled event kind");
+        }
+      },
+      event.payload);
+}
+
+void TextFormatter::OnEvent(const Event& event) {
+  // Update the live set with what exists at the time of the event.
+  if (std::holds_alternative<SpawnEvent>(event.payload)) {
+    live_.insert(event.pid);
+  } else if (const auto* clone = std::get_if<CloneEvent>(&event.payload)) {
+    live_.insert(clone->child);
+  } else if (const auto* exec = std::get_if<ExecEvent>(&event.payload)) {
+    // A non-leader exec'd: it now has the leader's tid. The leader's own
+    // "superseded" exit came first and already removed the leader.
+    if (exec->old_tid != event.tid) live_.erase(exec->old_tid);
+  }
+  live_.insert(event.tid);
+
+  line_.clear();
+  if (live_.size() > 1) absl::StrAppendFormat(&line_, "[pid %5d] ", event.tid);
+  AppendTimestamp(event.ts_ns);
+  AppendBody(event);
+  line_.push_back('\n');
+  out_->Append(line_);
+
+  if (std::holds_alternative<ExitEvent>(event.payload) ||
+      std::holds_alternative<DetachEvent>(event.payload)) {
+    live_.erase(event.tid);
+  }
+}
+
+}  // namespace ttrace

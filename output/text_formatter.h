@@ -1,0 +1,81 @@
+// TextFormatter: an EventSink that prints events the way strace 6.1 prints
+// its non-syscall lines, one line per event.
+//
+// Usage:
+//   StringByteSink mem;
+//   TextFormatter text(&mem, {.timestamps = TextOptions::Timestamps::kTimeUs});
+//   text.OnEvent(e);
+//   // "[pid  2678] 18:30:20.700203 --- SIGUSR1 {si_signo=SIGUSR1, ...} ---\n"
+//
+// Line layout: optional "[pid %5d] " prefix, optional timestamp and one
+// space, the body, "\n". The prefix appears iff more than one thread is live
+// when the event happens. The live set is derived from the events alone, so
+// replaying a recorded event stream gives identical text:
+//   - any event adds its own tid before printing (so a stream that starts
+//     mid-trace still counts the threads it sees);
+//   - spawn adds pid, attach adds tid, clone adds child, all before
+//     printing (the new thread exists when the event is reported);
+//   - exec with old_tid != tid renames old_tid to tid before printing;
+//   - exit and detach remove tid after printing (the thread counts itself).
+#ifndef TTRACE_OUTPUT_TEXT_FORMATTER_H_
+#define TTRACE_OUTPUT_TEXT_FORMATTER_H_
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <string>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "output/byte_sink.h"
+#include "tracer/event.h"
+#include "tracer/sink.h"
+
+namespace ttrace {
+
+struct TextOptions {
+  enum class Timestamps {
+    kNone,
+    kTime,      // -t:   HH:MM:SS (local time)
+    kTimeUs,    // -tt:  HH:MM:SS.uuuuuu (local time)
+    kEpochUs,   // -ttt: 1795717816.123456
+    kRelative,  // -r:   "%6ld.%06ld" seconds since the previous event
+  };
+  Timestamps timestamps = Timestamps::kNone;
+};
+
+class TextFormatter : public EventSink {
+ public:
+  // `out` is not owned and must outlive the formatter.
+  TextFormatter(ByteSink* out, TextOptions options = {});
+  TextFormatter(const TextFormatter&) = delete;
+  TextFormatter& operator=(const TextFormatter&) = delete;
+
+  void OnEvent(const Event& event) override;
+  absl::Status Flush() override;
+
+ private:
+  void AppendTimestamp(int64_t ts_ns);
+  void AppendBody(const Event& event);
+  void AppendHms(int64_t sec);
+
+  ByteSink* out_;
+  TextOptions options_;
+  std::string line_;  // reused for every event: no allocation per event
+  absl::flat_hash_set<pid_t> live_;
+  bool have_prev_ts_ = false;
+  int64_t prev_ts_ns_ = 0;
+  // localtime_r result for the last second formatted (-t/-tt).
+  int64_t hms_sec_ = 0;
+  bool have_hms_ = false;
+  char hms_[9] = {};
+};
+
+// Appends `s` in double quotes, escaped the way strace escapes strings:
+// \" \\ \f \n \r \t \v, other bytes outside 0x20..0x7e in octal, using the
+// shortest form unless the next byte is an octal digit ("\1" vs "\0012").
+void AppendStraceQuoted(std::string* out, std::string_view s);
+
+}  // namespace ttrace
+
+#endif  // TTRACE_OUTPUT_TEXT_FORMATTER_H_

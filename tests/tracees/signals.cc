@@ -1,0 +1,200 @@
+// signals: signal delivery, ignored/blocked signals, deaths by signal.
+//
+// Core dumps are disabled (RLIMIT_CORE 0) unless a scenario takes "core".
+//
+//   tkill_self [SIG]   handler for SIG (default SIGUSR1), tgkill(self);
+//                      exits 40 when the handler ran exactly once.
+//   ignored            SIGUSR2 set to SIG_IGN, then raise(SIGUSR2); exit 41.
+//   blocked            SIGUSR1 blocked, raised, then unblocked; exit 42 when
+//                      the handler ran exactly once (after the unblock).
+//   thread_signal      a worker tgkill()s SIGUSR1 to the main thread; exit 43.
+//   segv [core]        writes through a NULL pointer: killed by SIGSEGV.
+//   abort [core]       abort(): killed by SIGABRT. With "core": RLIMIT_CORE
+//                      unlimited, and cwd set to a new /tmp/ttrace-core.XXXXXX
+//                      directory (printed on stdout; the caller removes it).
+//   kill_self_9 [N]    N parked threads (default 2), then kill(getpid(),
+//                      SIGKILL).
+//   count N            sends itself SIGUSR1 N times (kill(2), process-
+//                      directed), each handled before the next is sent;
+//                      prints "usr1=<count>"; exits 44 when count == N.
+#include <signal.h>
+#include <sys/resource.h>
+
+#include <string>
+
+#include "tests/tracees/tracee_util.h"
+
+namespace {
+
+using tracee::Die;
+
+volatile sig_atomic_t g_count = 0;
+void CountHandler(int) { g_count = g_count + 1; }
+
+void InstallCounter(int sig) {
+  struct sigaction sa {};
+  sa.sa_handler = CountHandler;
+  sigemptyset(&sa.sa_mask);
+  if (sigaction(sig, &sa, nullptr) != 0) Die("sigaction");
+}
+
+void SetMask(int how, int sig) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, sig);
+  if (pthread_sigmask(how, &set, nullptr) != 0) Die("pthread_sigmask");
+}
+
+int CheckCount(int want, int code) {
+  if (g_count != want) {
+    std::fprintf(stderr, "handler ran %d times, want %d\n",
+                 static_cast<int>(g_count), want);
+    return tracee::kFailCode;
+  }
+  return code;
+}
+
+void SetCoreLimit(rlim_t limit) {
+  rlimit rl{limit, limit};
+  if (setrlimit(RLIMIT_CORE, &rl) != 0) Die("setrlimit");
+}
+
+void EnableCoreInTempDir() {
+  SetCoreLimit(RLIM_INFINITY);
+  char dir[] = "/tmp/ttrace-core.XXXXXX";
+  if (mkdtemp(dir) == nullptr) Die("mkdtemp");
+  if (chdir(dir) != 0) Die("chdir");
+  std::printf("%s\n", dir);
+  std::fflush(stdout);
+}
+
+// ---- tkill_self [SIG]
+// -------------------------------------------------------- Expect: one
+// signal-delivery-stop for SIG (si_code SI_TKILL, si_pid = self), the handler
+// runs, exited with 40.
+int TkillSelf(int sig) {
+  InstallCounter(sig);
+  if (tracee::Tgkill(getpid(), tracee::GetTid(), sig) != 0) Die("tgkill");
+  return CheckCount(1, 40);
+}
+
+// ---- ignored -------------------------------------------------------------
+// Expect: a delivery stop for SIGUSR2 even though it is ignored (a traced
+// task's ignored signals are still queued and reported); exited with 41.
+int Ignored() {
+  if (signal(SIGUSR2, SIG_IGN) == SIG_ERR) Die("signal");
+  raise(SIGUSR2);
+  return 41;
+}
+
+// ---- blocked -------------------------------------------------------------
+// Expect: exactly one delivery stop for SIGUSR1, when it is unblocked (none
+// while it is pending and blocked); exited with 42.
+int Blocked() {
+  InstallCounter(SIGUSR1);
+  SetMask(SIG_BLOCK, SIGUSR1);
+  raise(SIGUSR1);
+  sigset_t pending;
+  if (sigpending(&pending) != 0 || !sigismember(&pending, SIGUSR1) ||
+      g_count != 0) {
+    std::fprintf(stderr, "blocked: SIGUSR1 not pending\n");
+    return tracee::kFailCode;
+  }
+  SetMask(SIG_UNBLOCK, SIGUSR1);
+  return CheckCount(1, 42);
+}
+
+// ---- thread_signal ---------------------------------------------------------
+// Expect: one thread clone; a delivery stop for SIGUSR1 on the *leader*
+// (si_code SI_TKILL, si_pid = the process); the worker exits 0; exited 43.
+int ThreadSignal() {
+  InstallCounter(SIGUSR1);
+  SetMask(SIG_BLOCK, SIGUSR1);  // inherited by the worker: only main gets it
+  static pid_t main_tid = tracee::GetTid();
+  pthread_t t;
+  if (pthread_create(
+          &t, nullptr,
+          [](void*) -> void* {
+            if (tracee::Tgkill(getpid(), main_tid, SIGUSR1) != 0) {
+              Die("tgkill");
+            }
+            return nullptr;
+          },
+          nullptr) != 0) {
+    Die("pthread_create");
+  }
+  sigset_t none;
+  sigemptyset(&none);
+  while (g_count == 0) sigsuspend(&none);
+  pthread_join(t, nullptr);
+  return CheckCount(1, 43);
+}
+
+// ---- segv [core] ---------------------------------------------------------
+// Expect: a delivery stop for SIGSEGV (si_code SEGV_MAPERR, si_addr NULL),
+// then killed by SIGSEGV (core dumped only with "core").
+[[noreturn]] void Segv() {
+  // Both volatile: the compiler can neither see the NULL nor drop the store.
+  volatile int* volatile p = nullptr;
+  *p = 1;
+  Die("segv: survived");
+}
+
+// ---- abort [core] ----------------------------------------------------------
+// Expect: a delivery stop for SIGABRT (SI_TKILL from self), killed by
+// SIGABRT (core dumped only with "core").
+[[noreturn]] void Abort() { std::abort(); }
+
+// ---- kill_self_9 [N] -------------------------------------------------------
+// Expect: N thread clones; no signal-delivery-stop for SIGKILL; every thread
+// (leader and workers) reported killed by SIGKILL.
+[[noreturn]] void KillSelf9(int n) {
+  static tracee::ParkedThreads parked;
+  parked.Start(n);
+  kill(getpid(), SIGKILL);
+  Die("kill_self_9: survived");
+}
+
+// ---- count N
+// ----------------------------------------------------------------- Expect:
+// exactly N delivery stops for SIGUSR1 (si_code SI_USER); prints "usr1=N";
+// exited with 44.
+int Count(int n) {
+  InstallCounter(SIGUSR1);
+  SetMask(SIG_BLOCK, SIGUSR1);
+  sigset_t none;
+  sigemptyset(&none);
+  for (int i = 0; i < n; ++i) {
+    if (kill(getpid(), SIGUSR1) != 0) Die("kill");
+    while (g_count == i) sigsuspend(&none);
+  }
+  std::printf("usr1=%d\n", static_cast<int>(g_count));
+  return CheckCount(n, 44);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const char* usage =
+      "signals {tkill_self [SIG] | ignored | blocked | thread_signal | "
+      "segv [core] | abort [core] | kill_self_9 [N] | count N}";
+  if (argc < 2) tracee::Usage(usage);
+  std::string s = argv[1];
+  bool core = (s == "segv" || s == "abort") && argc > 2 &&
+              std::string(argv[2]) == "core";
+  if (core) {
+    EnableCoreInTempDir();
+  } else {
+    SetCoreLimit(0);
+  }
+  if (s == "tkill_self")
+    return TkillSelf(tracee::IntArg(argc, argv, 2, SIGUSR1));
+  if (s == "ignored") return Ignored();
+  if (s == "blocked") return Blocked();
+  if (s == "thread_signal") return ThreadSignal();
+  if (s == "segv") Segv();
+  if (s == "abort") Abort();
+  if (s == "kill_self_9") KillSelf9(tracee::IntArg(argc, argv, 2, 2));
+  if (s == "count") return Count(tracee::IntArg(argc, argv, 2, 3));
+  tracee::Usage(usage);
+}
