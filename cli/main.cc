@@ -68,7 +68,7 @@ void OnTerminate(int sig, siginfo_t* info, void*) {
 void OnPipe(int) {}  // writes then fail with EPIPE, handled as output errors
 
 void Install(int sig, void (*handler)(int)) {
-  struct sigaction sa{};
+  struct sigaction sa {};
   sa.sa_handler = handler;
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = 0;  // no SA_RESTART: the wait must be interrupted
@@ -76,7 +76,7 @@ void Install(int sig, void (*handler)(int)) {
 }
 
 void InstallInfo(int sig, void (*handler)(int, siginfo_t*, void*)) {
-  struct sigaction sa{};
+  struct sigaction sa {};
   sa.sa_sigaction = handler;
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = SA_SIGINFO;
@@ -103,11 +103,16 @@ int ExitCodeFor(const absl::Status& s) {
 
 TextOptions::Timestamps ToTextTimestamps(Timestamps t) {
   switch (t) {
-    case Timestamps::kNone: return TextOptions::Timestamps::kNone;
-    case Timestamps::kTime: return TextOptions::Timestamps::kTime;
-    case Timestamps::kTimeUs: return TextOptions::Timestamps::kTimeUs;
-    case Timestamps::kEpochUs: return TextOptions::Timestamps::kEpochUs;
-    case Timestamps::kRelative: return TextOptions::Timestamps::kRelative;
+    case Timestamps::kNone:
+      return TextOptions::Timestamps::kNone;
+    case Timestamps::kTime:
+      return TextOptions::Timestamps::kTime;
+    case Timestamps::kTimeUs:
+      return TextOptions::Timestamps::kTimeUs;
+    case Timestamps::kEpochUs:
+      return TextOptions::Timestamps::kEpochUs;
+    case Timestamps::kRelative:
+      return TextOptions::Timestamps::kRelative;
   }
   return TextOptions::Timestamps::kNone;
 }
@@ -116,7 +121,8 @@ int Main(int argc, char** argv) {
   // Under `bazel run`, relative paths (the command, -o FILE) mean what they
   // mean in the user's shell.
   if (const char* dir = getenv("BUILD_WORKING_DIRECTORY")) {
-    if (chdir(dir) != 0) return Fail(kExitFailure, absl::StrCat("chdir: ", dir));
+    if (chdir(dir) != 0)
+      return Fail(kExitFailure, absl::StrCat("chdir: ", dir));
   }
   absl::StatusOr<Options> parsed = ParseOptions(argc, argv);
   if (!parsed.ok()) {
@@ -139,9 +145,9 @@ int Main(int argc, char** argv) {
     fd = open(opt.output_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
               0644);
     if (fd < 0) {
-      return Fail(kExitOutput, absl::StrCat("cannot open output file '",
-                                            opt.output_path,
-                                            "': ", strerror(errno)));
+      return Fail(kExitOutput,
+                  absl::StrCat("cannot open output file '", opt.output_path,
+                               "': ", strerror(errno)));
     }
   }
   FdWriter out(fd, /*owns_fd=*/fd != STDERR_FILENO);
@@ -184,7 +190,8 @@ int Main(int argc, char** argv) {
   g_spawned = tracer.spawned_pid();
   Install(SIGALRM, OnAlarm);
   Install(SIGPIPE, OnPipe);
-  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) InstallInfo(sig, OnTerminate);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT})
+    InstallInfo(sig, OnTerminate);
 
   bool output_failed = false;
   out.set_on_first_byte([] {
@@ -211,7 +218,8 @@ int Main(int argc, char** argv) {
     output_failed = true;
     if (fd != STDERR_FILENO) Fail(0, std::string(flushed.message()));
   }
-  if (!result.ok()) return Fail(kExitFailure, std::string(result.status().message()));
+  if (!result.ok())
+    return Fail(kExitFailure, std::string(result.status().message()));
   if (output_failed) return kExitOutput;
   if (!opt.command.empty()) return result->exit_status;
   return attach_failure;

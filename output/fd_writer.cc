@@ -19,7 +19,7 @@ FdWriter::~FdWriter() {
 }
 
 void FdWriter::Append(std::string_view bytes) {
-  if (!status_.ok()) return;
+  if (!status_.ok() || bytes.empty()) return;
   if (buf_.empty() && on_first_byte_) on_first_byte_();
   buf_.append(bytes);
   if (buf_.size() >= capacity_) WriteOut();

@@ -30,7 +30,9 @@ class FdWriter : public ByteSink {
 
   // Called when the buffer goes from empty to non-empty: the owner can arm a
   // timer so that buffered bytes never wait long (see cli/flush_timer.h).
-  void set_on_first_byte(std::function<void()> f) { on_first_byte_ = std::move(f); }
+  void set_on_first_byte(std::function<void()> f) {
+    on_first_byte_ = std::move(f);
+  }
   bool empty() const { return buf_.empty(); }
   int fd() const { return fd_; }
 

@@ -148,8 +148,8 @@ TEST(ExecTest, ExecFromNonLeaderThread) {
 }
 
 TEST(ExecTest, ExecFromLeaderWithThreads) {
-  Traced t = TraceCommand(
-      Args("execs", {"exec_leader", TraceePath("execs"), "execs", "exit", "3"}));
+  Traced t = TraceCommand(Args(
+      "execs", {"exec_leader", TraceePath("execs"), "execs", "exit", "3"}));
   EXPECT_EQ(t.result.exit_status, 3);
   EXPECT_EQ(CheckLifecycle(t.events), "");
   EXPECT_THAT(DescribeSorted(t.events),
@@ -208,10 +208,10 @@ TEST(SignalTest, BlockedSignalReportedOnceWhenUnblocked) {
 TEST(SignalTest, SignalFromAnotherThread) {
   Traced t = TraceCommand(Args("signals", {"thread_signal"}));
   EXPECT_EQ(t.result.exit_status, 43);
-  EXPECT_THAT(DescribeSorted(t.events),
-              ElementsAre("P clone thread T1", "P exec signals", "P exit 43",
-                          "P signal SIGUSR1 SI_TKILL from P", "P spawn",
-                          "T1 exit 0"));
+  EXPECT_THAT(
+      DescribeSorted(t.events),
+      ElementsAre("P clone thread T1", "P exec signals", "P exit 43",
+                  "P signal SIGUSR1 SI_TKILL from P", "P spawn", "T1 exit 0"));
 }
 
 TEST(SignalTest, SegvKillsEveryThread) {
@@ -269,11 +269,11 @@ TEST(StopTest, StopAndContinue) {
     if (std::holds_alternative<StopEvent>(e.payload)) kill(e.pid, SIGCONT);
   });
   EXPECT_EQ(t.result.exit_status, 50);
-  EXPECT_THAT(Describe(t.events),
-              ElementsAre("P spawn", "P exec stops",
-                          "P signal SIGSTOP SI_TKILL from P", "P stop SIGSTOP",
-                          "P cont", "P signal SIGCONT SI_USER from T1",
-                          "P exit 50"));
+  EXPECT_THAT(
+      Describe(t.events),
+      ElementsAre("P spawn", "P exec stops", "P signal SIGSTOP SI_TKILL from P",
+                  "P stop SIGSTOP", "P cont",
+                  "P signal SIGCONT SI_USER from T1", "P exit 50"));
 }
 
 TEST(StopTest, TerminalStopSignal) {
@@ -292,13 +292,12 @@ TEST(StopTest, TerminalStopSignal) {
 TEST(StopTest, GroupStopOfThreadedProcess) {
   for (int i = 0; i < 10; ++i) {
     int stops = 0;
-    Traced t = TraceCommand(Args("stops", {"threads_stop", "3"}), {},
-                            [&stops](const Event& e) {
-                              if (std::holds_alternative<StopEvent>(e.payload) &&
-                                  ++stops == 4) {
-                                kill(e.pid, SIGCONT);
-                              }
-                            });
+    Traced t = TraceCommand(
+        Args("stops", {"threads_stop", "3"}), {}, [&stops](const Event& e) {
+          if (std::holds_alternative<StopEvent>(e.payload) && ++stops == 4) {
+            kill(e.pid, SIGCONT);
+          }
+        });
     ASSERT_EQ(t.result.exit_status, 53);
     ASSERT_EQ(CheckLifecycle(t.events), "");
     ASSERT_EQ(Count<StopEvent>(t.events), 4);
@@ -330,9 +329,8 @@ TEST(ForkTest, ForksFollowedWithF) {
   std::vector<Event> clones = Only<CloneEvent>(t.events);
   ASSERT_EQ(clones.size(), 3u);
   std::vector<std::string> d = DescribeSorted(t.events);
-  EXPECT_THAT(d, ::testing::IsSupersetOf({"T1 exit 0", "T2 exit 1",
-                                          "T3 exit 2", "P exit 60",
-                                          "P clone process T1"}));
+  EXPECT_THAT(d, ::testing::IsSupersetOf({"T1 exit 0", "T2 exit 1", "T3 exit 2",
+                                          "P exit 60", "P clone process T1"}));
   // One SIGCHLD per child, unless some merged while pending (standard
   // signals do not queue).
   EXPECT_GE(Count<SignalEvent>(t.events), 1);

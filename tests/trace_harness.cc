@@ -21,8 +21,7 @@ std::string TraceePath(absl::string_view name) {
                       name);
 }
 
-Traced TraceCommand(const std::vector<std::string>& argv,
-                    TracerOptions options,
+Traced TraceCommand(const std::vector<std::string>& argv, TracerOptions options,
                     std::function<void(const Event&)> react) {
   RecordingSink sink;
   sink.react = std::move(react);
@@ -83,11 +82,13 @@ std::vector<std::string> Describe(const std::vector<Event>& events) {
                       names.Name(x->child));
     } else if (const auto* x = std::get_if<ExecEvent>(&e.payload)) {
       absl::StrAppend(&line, "exec ", Base(x->path));
-      if (x->old_tid != e.tid) absl::StrAppend(&line, " old ", names.Name(x->old_tid));
+      if (x->old_tid != e.tid)
+        absl::StrAppend(&line, " old ", names.Name(x->old_tid));
     } else if (const auto* x = std::get_if<SignalEvent>(&e.payload)) {
       absl::StrAppend(&line, "signal ", SignalName(x->signo), " ",
                       SiCodeName(x->signo, x->code));
-      if (x->from_pid) absl::StrAppend(&line, " from ", names.Name(*x->from_pid));
+      if (x->from_pid)
+        absl::StrAppend(&line, " from ", names.Name(*x->from_pid));
     } else if (const auto* x = std::get_if<StopEvent>(&e.payload)) {
       absl::StrAppend(&line, "stop ", SignalName(x->signo));
     } else if (std::holds_alternative<ContEvent>(e.payload)) {
@@ -102,7 +103,8 @@ std::vector<std::string> Describe(const std::vector<Event>& events) {
                           x->core ? " core" : "");
           break;
         case ExitEvent::How::kSuperseded:
-          absl::StrAppend(&line, "superseded by ", names.Name(x->superseded_by));
+          absl::StrAppend(&line, "superseded by ",
+                          names.Name(x->superseded_by));
           break;
       }
     }
@@ -139,14 +141,16 @@ std::string CheckLifecycle(const std::vector<Event>& events) {
                           ") after thread ", tid, " ended");
     }
     seen.insert(tid);
-    if (const auto* x = std::get_if<CloneEvent>(&e.payload)) seen.insert(x->child);
+    if (const auto* x = std::get_if<CloneEvent>(&e.payload))
+      seen.insert(x->child);
     if (std::holds_alternative<ExitEvent>(e.payload) ||
         std::holds_alternative<DetachEvent>(e.payload)) {
       ended.insert(tid);
     }
   }
   for (pid_t tid : seen) {
-    if (!ended.contains(tid)) return absl::StrCat("thread ", tid, " never ended");
+    if (!ended.contains(tid))
+      return absl::StrCat("thread ", tid, " never ended");
   }
   return "";
 }

@@ -57,7 +57,7 @@ struct ExecEvent {
 // (the engine re-injects it).
 struct SignalEvent {
   int signo = 0;
-  int code = 0;  // si_code
+  int code = 0;                   // si_code
   std::optional<pid_t> from_pid;  // sender, when si_code says there is one
   std::optional<uid_t> from_uid;
   // Fault address for SIGSEGV/SIGBUS/SIGILL/SIGFPE/SIGTRAP kernel signals.
@@ -93,10 +93,10 @@ using EventPayload =
                  SignalEvent, StopEvent, ContEvent, ExitEvent>;
 
 struct Event {
-  uint64_t seq = 0;    // 0, 1, 2, ... in emission order
-  int64_t ts_ns = 0;   // Unix-epoch nanoseconds, never decreasing
-  pid_t pid = 0;       // thread group id
-  pid_t tid = 0;       // thread id
+  uint64_t seq = 0;   // 0, 1, 2, ... in emission order
+  int64_t ts_ns = 0;  // Unix-epoch nanoseconds, never decreasing
+  pid_t pid = 0;      // thread group id
+  pid_t tid = 0;      // thread id
   EventPayload payload;
 };
 

@@ -107,14 +107,15 @@ std::string LinuxKernel::ReadExecPath(pid_t tid) {
       if (got > 0) {
         absl::string_view s(buf, static_cast<size_t>(got));
         size_t nul = s.find('\0');
-        if (nul != absl::string_view::npos) return std::string(s.substr(0, nul));
+        if (nul != absl::string_view::npos)
+          return std::string(s.substr(0, nul));
       }
       break;
     }
   }
   char exe[4096];
-  ssize_t len = readlink(absl::StrCat("/proc/", tid, "/exe").c_str(), exe,
-                         sizeof exe);
+  ssize_t len =
+      readlink(absl::StrCat("/proc/", tid, "/exe").c_str(), exe, sizeof exe);
   if (len > 0) return std::string(exe, static_cast<size_t>(len));
   return "";
 }

@@ -3,9 +3,9 @@
 #define TTRACE_TRACER_PROGRAM_PATH_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace ttrace {
 

@@ -22,16 +22,18 @@ class EventSink {
   // Called once per event, in order. Must not block for long: the traced
   // thread is stopped while this runs.
   virtual void OnEvent(const Event& event) = 0;
-  // Pushes buffered output out. Called before the engine blocks waiting and
-  // at the end of the trace. A non-OK status means output failed (disk full,
-  // closed pipe); the engine then detaches from everything.
+  // Pushes buffered output out. The engine itself never calls it: the owner
+  // does (the CLI on a timer while the engine waits, and at the end). A
+  // non-OK status means output failed (disk full, closed pipe); the CLI then
+  // asks the engine to detach from everything.
   virtual absl::Status Flush() { return absl::OkStatus(); }
 };
 
 // Sends every event to each of several sinks (not owned), in order.
 class FanOutSink : public EventSink {
  public:
-  explicit FanOutSink(std::vector<EventSink*> sinks) : sinks_(std::move(sinks)) {}
+  explicit FanOutSink(std::vector<EventSink*> sinks)
+      : sinks_(std::move(sinks)) {}
   void OnEvent(const Event& event) override {
     for (EventSink* s : sinks_) s->OnEvent(event);
   }

@@ -22,13 +22,13 @@ Transition Step(ThreadState state, const StopInfo& stop, bool detaching) {
       // A LISTENing thread can re-trap while its group is still stopped
       // (e.g. a second SIGSTOP): that is not a new stop.
       t.report = state == ThreadState::kGroupStopped ? Report::kNothing
-                                                      : Report::kStop;
+                                                     : Report::kStop;
       break;
     case StopKind::kTrapStop:
       // For a LISTENing thread this trap means the group was resumed
       // (SIGCONT); otherwise it is a first stop or our PTRACE_INTERRUPT.
-      t.report =
-          state == ThreadState::kGroupStopped ? Report::kCont : Report::kNothing;
+      t.report = state == ThreadState::kGroupStopped ? Report::kCont
+                                                     : Report::kNothing;
       break;
     case StopKind::kCloneEvent:
     case StopKind::kForkEvent:
@@ -73,11 +73,16 @@ Transition Step(ThreadState state, const StopInfo& stop, bool detaching) {
 
 const char* ThreadStateName(ThreadState state) {
   switch (state) {
-    case ThreadState::kFirstStopPending: return "first-stop-pending";
-    case ThreadState::kRunning: return "running";
-    case ThreadState::kGroupStopped: return "group-stopped";
-    case ThreadState::kExiting: return "exiting";
-    case ThreadState::kGone: return "gone";
+    case ThreadState::kFirstStopPending:
+      return "first-stop-pending";
+    case ThreadState::kRunning:
+      return "running";
+    case ThreadState::kGroupStopped:
+      return "group-stopped";
+    case ThreadState::kExiting:
+      return "exiting";
+    case ThreadState::kGone:
+      return "gone";
   }
   return "?";
 }

@@ -31,12 +31,12 @@ enum class Action {
 
 enum class Report {
   kNothing,
-  kExit,    // the thread is gone: an exit event from the stop's status
-  kSignal,  // a signal event (the engine reads the siginfo)
-  kStop,    // a group-stop event
-  kCont,    // the group-stop ended
-  kClone,   // a clone event (the engine reads the new tid)
-  kExec,    // an exec event (the engine reads the old tid and path)
+  kExit,         // the thread is gone: an exit event from the stop's status
+  kSignal,       // a signal event (the engine reads the siginfo)
+  kStop,         // a group-stop event
+  kCont,         // the group-stop ended
+  kClone,        // a clone event (the engine reads the new tid)
+  kExec,         // an exec event (the engine reads the old tid and path)
   kExitPrepare,  // no event yet: remember the thread's name for its exit
 };
 

@@ -37,7 +37,9 @@ class Tracer::Impl {
   }
   pid_t spawned_pid() const { return spawned_; }
   void Wake() { wake_.store(true, std::memory_order_relaxed); }
-  void set_on_interrupt(std::function<void()> f) { on_interrupt_ = std::move(f); }
+  void set_on_interrupt(std::function<void()> f) {
+    on_interrupt_ = std::move(f);
+  }
 
  private:
   struct Thread {
@@ -105,12 +107,13 @@ class Tracer::Impl {
 absl::Status Tracer::Impl::Spawn(const std::vector<std::string>& argv) {
   if (argv.empty()) return absl::InvalidArgumentError("empty command");
   const char* path_env = getenv("PATH");
-  absl::StatusOr<std::string> path =
-      FindProgram(argv[0], path_env ? path_env : "/usr/local/bin:/usr/bin:/bin");
+  absl::StatusOr<std::string> path = FindProgram(
+      argv[0], path_env ? path_env : "/usr/local/bin:/usr/bin:/bin");
   if (!path.ok()) return path.status();
 
   std::vector<char*> cargv;
-  for (const std::string& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
+  for (const std::string& a : argv)
+    cargv.push_back(const_cast<char*>(a.c_str()));
   cargv.push_back(nullptr);
 
   // `go`: the child waits on it until we have seized it. `err`: carries
@@ -120,7 +123,8 @@ absl::Status Tracer::Impl::Spawn(const std::vector<std::string>& argv) {
     return absl::InternalError(absl::StrCat("pipe: ", strerror(errno)));
   }
   pid_t child = fork();
-  if (child < 0) return absl::InternalError(absl::StrCat("fork: ", strerror(errno)));
+  if (child < 0)
+    return absl::InternalError(absl::StrCat("fork: ", strerror(errno)));
   if (child == 0) {
     close(go[1]);
     close(err[0]);
@@ -148,7 +152,8 @@ absl::Status Tracer::Impl::Spawn(const std::vector<std::string>& argv) {
   close(go[1]);  // let the child exec
   int exec_errno = 0;
   ssize_t n;
-  while ((n = read(err[0], &exec_errno, sizeof exec_errno)) < 0 && errno == EINTR) {
+  while ((n = read(err[0], &exec_errno, sizeof exec_errno)) < 0 &&
+         errno == EINTR) {
   }
   close(err[0]);
   if (n == sizeof exec_errno) {
@@ -192,6 +197,7 @@ absl::Status Tracer::Impl::Attach(pid_t pid) {
   // its creation arrives as the parent's clone event.
   absl::flat_hash_set<pid_t> seen;
   int attached = 0;
+  absl::Status first_error;
   for (bool found_new = true; found_new;) {
     found_new = false;
     for (pid_t tid : kernel_->ListThreads(tgid)) {
@@ -199,23 +205,21 @@ absl::Status Tracer::Impl::Attach(pid_t pid) {
       found_new = true;
       int r = kernel_->Seize(tid, PtraceOptions());
       if (r == ESRCH) continue;  // it exited meanwhile
-      if (r == EPERM) {
-        std::optional<Kernel::Status> ts = kernel_->ReadStatus(tid);
-        if (ts && ts->tracer_pid == getpid()) continue;  // auto-attached
-        if (attached == 0) {
-          std::string why = ts && ts->tracer_pid != 0
-                                ? absl::StrCat("already traced by process ",
-                                               ts->tracer_pid)
-                                : std::string("Operation not permitted");
-          return absl::PermissionDeniedError(
-              absl::StrCat("attach: ptrace(PTRACE_SEIZE, ", tid, "): ", why));
-        }
-        continue;
-      }
       if (r != 0) {
-        if (attached == 0) {
-          return absl::InternalError(absl::StrCat(
-              "attach: ptrace(PTRACE_SEIZE, ", tid, "): ", strerror(r)));
+        std::optional<Kernel::Status> ts = kernel_->ReadStatus(tid);
+        if (r == EPERM && ts && ts->tracer_pid == getpid()) continue;  // ours
+        // EPERM also comes from a zombie leader (it called pthread_exit):
+        // its live threads can still be attached, so this is an error only
+        // if in the end nothing could be attached.
+        if (first_error.ok()) {
+          std::string why =
+              r == EPERM && ts && ts->tracer_pid != 0
+                  ? absl::StrCat("already traced by process ", ts->tracer_pid)
+                  : std::string(strerror(r));
+          std::string msg =
+              absl::StrCat("attach: ptrace(PTRACE_SEIZE, ", tid, "): ", why);
+          first_error = r == EPERM ? absl::PermissionDeniedError(msg)
+                                   : absl::InternalError(msg);
         }
         continue;
       }
@@ -227,6 +231,7 @@ absl::Status Tracer::Impl::Attach(pid_t pid) {
     }
   }
   if (attached == 0) {
+    if (!first_error.ok()) return first_error;
     return absl::NotFoundError(
         absl::StrCat("attach: process ", pid, ": No such process"));
   }
@@ -275,7 +280,10 @@ absl::StatusOr<RunResult> Tracer::Impl::Run() {
 
 void Tracer::Impl::HandleWait(pid_t tid, int status) {
   const StopInfo stop = ClassifyWaitStatus(status);
-  if (threads_.contains(tid)) {
+  // An exec stop comes under the leader's tid, which may be unknown when
+  // the leader was a zombie at attach time: HandleExec finds the thread by
+  // its old tid.
+  if (threads_.contains(tid) || stop.kind == StopKind::kExecEvent) {
     HandleStop(tid, stop);
   } else if (IsStopped(stop.kind)) {
     HandleOrphanStop(tid, stop);
@@ -395,10 +403,10 @@ void Tracer::Impl::ReportSignal(pid_t tid, const Thread& t,
   siginfo_t si;
   if (kernel_->GetSigInfo(tid, &si) == 0) {
     ev.code = si.si_code;
-    const bool fault = si.si_code > 0 &&
-                       (stop.signo == SIGSEGV || stop.signo == SIGBUS ||
-                        stop.signo == SIGILL || stop.signo == SIGFPE ||
-                        stop.signo == SIGTRAP);
+    const bool fault =
+        si.si_code > 0 &&
+        (stop.signo == SIGSEGV || stop.signo == SIGBUS ||
+         stop.signo == SIGILL || stop.signo == SIGFPE || stop.signo == SIGTRAP);
     if (fault) {
       ev.addr = reinterpret_cast<uintptr_t>(si.si_addr);
     } else if (si.si_code == SI_USER || si.si_code == SI_QUEUE ||
@@ -430,7 +438,12 @@ void Tracer::Impl::ReportClone(pid_t tid, const Thread& t,
   const pid_t child_tgid = ev.kind == CloneKind::kThread ? t.tgid : child;
   std::string comm = t.comm;  // the kernel copies the name on clone
   Emit(t.tgid, tid, std::move(ev));
-  if (forgotten_.erase(child)) return;  // detached already
+  if (forgotten_.erase(child)) {
+    // Its first stop was held, then detached while we detached: now that
+    // its creation is reported, report that too.
+    Emit(child_tgid, child, DetachEvent{});
+    return;
+  }
   threads_[child] = Thread{.tgid = child_tgid,
                            .state = ThreadState::kFirstStopPending,
                            .comm = std::move(comm)};
@@ -470,7 +483,8 @@ void Tracer::Impl::HandleExec(pid_t tid) {
   Thread& t = threads_[tid];
   t.tgid = tid;
   t.comm = kernel_->ReadComm(tid);
-  Emit(tid, tid, ExecEvent{.path = kernel_->ReadExecPath(tid), .old_tid = old_tid});
+  Emit(tid, tid,
+       ExecEvent{.path = kernel_->ReadExecPath(tid), .old_tid = old_tid});
 }
 
 // ---------------------------------------------------------------------------
@@ -484,7 +498,8 @@ void Tracer::Impl::HandleExec(pid_t tid) {
 void Tracer::Impl::BeginDetach() {
   detaching_ = true;
   for (auto& [tid, t] : threads_) {
-    if (t.state == ThreadState::kRunning || t.state == ThreadState::kGroupStopped) {
+    if (t.state == ThreadState::kRunning ||
+        t.state == ThreadState::kGroupStopped) {
       if (kernel_->Interrupt(tid) == ESRCH) t.state = ThreadState::kExiting;
     }
   }
@@ -497,9 +512,11 @@ void Tracer::Impl::BeginDetach() {
 
 // A held orphan whose parent died before reporting the clone event would be
 // held forever: once no traced thread is left in its parent's thread group,
-// report its creation on the parent's behalf and let it run.
+// let it run. Its creator can no longer be named (a dead parent's children
+// are already reparented when its death is seen), so it is reported as
+// attached (tests: tracer_fake_test, ForkRace*).
 void Tracer::Impl::ReleaseOrphansOfDeadParents() {
-  std::vector<std::pair<pid_t, pid_t>> release;  // (orphan, parent tgid)
+  std::vector<std::pair<pid_t, pid_t>> release;  // (orphan, its tgid)
   for (const auto& [tid, stop] : orphans_) {
     std::optional<Kernel::Status> st = kernel_->ReadStatus(tid);
     if (!st) continue;
@@ -511,18 +528,15 @@ void Tracer::Impl::ReleaseOrphansOfDeadParents() {
         break;
       }
     }
-    if (!alive) release.emplace_back(tid, parent);
+    if (!alive) release.emplace_back(tid, st->tgid);
   }
-  for (const auto& [tid, parent] : release) {
+  for (const auto& [tid, tgid] : release) {
     StopInfo first = orphans_[tid];
     orphans_.erase(tid);
-    const bool thread = parent != tid && kernel_->IsThreadOf(parent, tid);
-    Emit(parent, parent,
-         CloneEvent{.child = tid,
-                    .kind = thread ? CloneKind::kThread : CloneKind::kProcess});
-    threads_[tid] = Thread{.tgid = thread ? parent : tid,
+    threads_[tid] = Thread{.tgid = tgid,
                            .state = ThreadState::kFirstStopPending,
                            .comm = kernel_->ReadComm(tid)};
+    Emit(tgid, tid, AttachEvent{});
     HandleStop(tid, first);
   }
 }

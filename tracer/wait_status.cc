@@ -37,10 +37,10 @@ StopInfo ClassifyWaitStatus(int status) {
     case PTRACE_EVENT_STOP:
       // Under PTRACE_SEIZE a group-stop reports the stopping signal; every
       // other PTRACE_EVENT_STOP reports SIGTRAP (kernel: do_jobctl_trap).
-      s.kind = (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
-                sig == SIGTTOU)
-                   ? StopKind::kGroupStop
-                   : StopKind::kTrapStop;
+      s.kind =
+          (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU)
+              ? StopKind::kGroupStop
+              : StopKind::kTrapStop;
       if (s.kind == StopKind::kTrapStop) s.signo = 0;
       return s;
     case PTRACE_EVENT_CLONE:
@@ -74,20 +74,34 @@ StopInfo ClassifyWaitStatus(int status) {
 
 const char* StopKindName(StopKind kind) {
   switch (kind) {
-    case StopKind::kExited: return "exited";
-    case StopKind::kKilled: return "killed";
-    case StopKind::kSignalDelivery: return "signal-delivery";
-    case StopKind::kGroupStop: return "group-stop";
-    case StopKind::kTrapStop: return "trap-stop";
-    case StopKind::kCloneEvent: return "clone-event";
-    case StopKind::kForkEvent: return "fork-event";
-    case StopKind::kVforkEvent: return "vfork-event";
-    case StopKind::kVforkDoneEvent: return "vfork-done-event";
-    case StopKind::kExecEvent: return "exec-event";
-    case StopKind::kExitEvent: return "exit-event";
-    case StopKind::kSeccompEvent: return "seccomp-event";
-    case StopKind::kSyscallStop: return "syscall-stop";
-    case StopKind::kUnknown: return "unknown";
+    case StopKind::kExited:
+      return "exited";
+    case StopKind::kKilled:
+      return "killed";
+    case StopKind::kSignalDelivery:
+      return "signal-delivery";
+    case StopKind::kGroupStop:
+      return "group-stop";
+    case StopKind::kTrapStop:
+      return "trap-stop";
+    case StopKind::kCloneEvent:
+      return "clone-event";
+    case StopKind::kForkEvent:
+      return "fork-event";
+    case StopKind::kVforkEvent:
+      return "vfork-event";
+    case StopKind::kVforkDoneEvent:
+      return "vfork-done-event";
+    case StopKind::kExecEvent:
+      return "exec-event";
+    case StopKind::kExitEvent:
+      return "exit-event";
+    case StopKind::kSeccompEvent:
+      return "seccomp-event";
+    case StopKind::kSyscallStop:
+      return "syscall-stop";
+    case StopKind::kUnknown:
+      return "unknown";
   }
   return "?";
 }

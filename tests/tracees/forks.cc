@@ -1,7 +1,7 @@
 // forks: fork, vfork and process trees (trace with -f to see the children).
 //
-//   fork N          forks N children; child i exits i; waits for all and
-//                   exits 60.
+//   fork N          forks N children (all alive at once); child i exits i;
+//                   releases and reaps them in order; exits 60.
 //   vfork           vfork, the child _exit(7)s; exits 61.
 //   vfork_exec      vfork, the child execs /bin/true; exits 62.
 //   fork_tree DEPTH each process forks one child, DEPTH levels deep; the
@@ -28,16 +28,32 @@ int WaitExitCode(pid_t pid) {
 }
 
 // ---- fork N --------------------------------------------------------------
-// Expect: N process clones; child i exited with i; exited with 60.
+// Expect: N process clones; child i exited with i, each followed by a
+// SIGCHLD delivery stop in the parent; exited with 60. All children live at
+// once, but are released and reaped one at a time (each blocks reading its
+// own pipe), so that no SIGCHLD merges with another.
 int Fork(int n) {
   std::vector<pid_t> kids;
+  std::vector<int> release;  // write ends
   for (int i = 0; i < n; ++i) {
+    int fds[2];
+    if (pipe(fds) != 0) Die("pipe");
     pid_t pid = fork();
     if (pid < 0) Die("fork");
-    if (pid == 0) _exit(i);
+    if (pid == 0) {
+      char c;
+      close(fds[1]);
+      for (int fd : release) close(fd);
+      while (read(fds[0], &c, 1) < 0 && errno == EINTR) {
+      }
+      _exit(i);
+    }
+    close(fds[0]);
     kids.push_back(pid);
+    release.push_back(fds[1]);
   }
   for (int i = 0; i < n; ++i) {
+    close(release[static_cast<size_t>(i)]);  // EOF releases child i
     if (WaitExitCode(kids[static_cast<size_t>(i)]) != i) {
       return tracee::kFailCode;
     }

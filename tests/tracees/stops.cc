@@ -15,8 +15,9 @@
 //                      the threads are released and joined; exits 53.
 //   child_stop_cont K  forks a child that pause()s; K times (default 3) sends
 //                      it SIGSTOP and SIGCONT, each time waiting with
-//                      WUNTRACED / WCONTINUED to see the change; then kills it
-//                      with SIGTERM; exits 52.
+//                      WUNTRACED / WCONTINUED to see the change (and for the
+//                      child's SIGCONT handler to acknowledge on a pipe);
+//                      then kills it with SIGTERM; exits 52.
 #include <signal.h>
 #include <sys/wait.h>
 
@@ -52,26 +53,58 @@ int Tstp(bool keep_pgrp) {
 // ---- threads_stop N --------------------------------------------------------
 // Expect: N thread clones; one delivery stop for SIGSTOP (leader), then one
 // group-stop per thread (N+1 "stopped by SIGSTOP"); SIGCONT is reported as a
-// delivery stop on one thread only; all N workers exit 0; exited with 53.
+// delivery stop on the leader only (nothing for the resumed workers); all N
+// workers exit 0; exited with 53.
 int ThreadsStop(int n) {
+  // The workers inherit SIGCONT blocked, so the (process-directed) SIGCONT
+  // is always delivered to the leader. Blocking does not prevent the
+  // continue action, which happens when SIGCONT is sent.
+  sigset_t cont;
+  sigemptyset(&cont);
+  sigaddset(&cont, SIGCONT);
+  pthread_sigmask(SIG_BLOCK, &cont, nullptr);
   tracee::ParkedThreads parked;
   parked.Start(n);
+  pthread_sigmask(SIG_UNBLOCK, &cont, nullptr);
   raise(SIGSTOP);
   parked.Release();
   return 53;
 }
 
 // ---- child_stop_cont K -----------------------------------------------------
-// Expect (with -f): one process clone; per round, for the child: a delivery
-// stop for SIGSTOP, a group-stop, a delivery stop for SIGCONT; the parent's
-// waitpid still sees the stop and the continue despite ptrace; finally the
-// child is killed by SIGTERM (delivery stop first); the parent exits 52.
+// Expect (with -f): one process clone; per round: in the child a delivery
+// stop for SIGSTOP and a group-stop, in the parent a SIGCHLD (CLD_STOPPED)
+// delivery stop; then in the child a delivery stop for SIGCONT and in the
+// parent a SIGCHLD (CLD_CONTINUED); finally a SIGTERM delivery stop in the
+// child, killed by SIGTERM, SIGCHLD (CLD_KILLED) in the parent; exited 52.
+// The parent's waitpid(WUNTRACED/WCONTINUED) still works while a tracer
+// holds the child.
+// The child's SIGCONT handler acknowledges on a pipe, and the parent waits
+// for it before the next signal: otherwise a SIGCONT still pending when the
+// next SIGSTOP is sent is discarded by the kernel (or, pending together
+// with SIGTERM, never dequeued), and its delivery stop does not happen.
+int g_cont_ack_fd = -1;
+
 int ChildStopCont(int rounds) {
+  int ack[2];
+  if (pipe(ack) != 0) Die("pipe");
+  // Installed before the fork: the first SIGCONT may come before the child
+  // runs at all. (The parent never receives SIGCONT.)
+  g_cont_ack_fd = ack[1];
+  struct sigaction sa {};
+  sa.sa_handler = [](int) {
+    char c = 'c';
+    (void)!write(g_cont_ack_fd, &c, 1);
+  };
+  sigemptyset(&sa.sa_mask);
+  if (sigaction(SIGCONT, &sa, nullptr) != 0) Die("sigaction");
   pid_t pid = fork();
   if (pid < 0) Die("fork");
   if (pid == 0) {
+    close(ack[0]);
     for (;;) pause();
   }
+  close(ack[1]);
   int status = 0;
   for (int i = 0; i < rounds; ++i) {
     if (kill(pid, SIGSTOP) != 0) Die("kill SIGSTOP");
@@ -82,6 +115,11 @@ int ChildStopCont(int rounds) {
     if (kill(pid, SIGCONT) != 0) Die("kill SIGCONT");
     if (waitpid(pid, &status, WCONTINUED) != pid) Die("waitpid");
     if (!WIFCONTINUED(status)) Fail("not continued", status);
+    char c;
+    ssize_t r;
+    while ((r = read(ack[0], &c, 1)) < 0 && errno == EINTR) {
+    }
+    if (r != 1) Fail("no SIGCONT acknowledgement", status);
   }
   if (kill(pid, SIGTERM) != 0) Die("kill SIGTERM");
   if (waitpid(pid, &status, 0) != pid) Die("waitpid");

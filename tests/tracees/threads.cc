@@ -95,20 +95,20 @@ int Threads(int n, int code) {
 // Expect: N thread clones. The leader pthread_exit()s first (it stays a
 // zombie until the group is empty), then workers 0..N-2 return (exited 0,
 // each fully gone before the last one continues), then the last worker
-// calls exit(CODE). The leader's exit is reported last, and with CODE: the
-// group exit code replaces the leader's own 0.
+// calls exit(CODE); the last worker is the last one created. The leader's
+// exit is reported last, and with CODE: the group exit code replaces the
+// leader's own 0.
 struct LeaderExit {
   pid_t leader = 0;
   int n = 0;
   int code = 0;
-  std::atomic<int> next_index{0};
   std::vector<std::atomic<int>> tids;
 };
 LeaderExit* g_leader_exit = nullptr;
 
-void* LeaderExitWorker(void*) {
+void* LeaderExitWorker(void* arg) {
   LeaderExit& le = *g_leader_exit;
-  int index = le.next_index.fetch_add(1);
+  int index = static_cast<int>(reinterpret_cast<intptr_t>(arg));
   le.tids[static_cast<size_t>(index)].store(tracee::GetTid());
   while (TaskState(le.leader) != 'Z') SleepMs(1);
   if (index != le.n - 1) return nullptr;
@@ -133,7 +133,9 @@ void* LeaderExitWorker(void*) {
   g_leader_exit->tids = std::vector<std::atomic<int>>(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) {
     pthread_t t;
-    if (pthread_create(&t, nullptr, LeaderExitWorker, nullptr) != 0) {
+    if (pthread_create(&t, nullptr, LeaderExitWorker,
+                       reinterpret_cast<void*>(static_cast<intptr_t>(i))) !=
+        0) {
       Die("pthread_create");
     }
   }
