@@ -122,6 +122,17 @@ class PayloadWriter {
     Key(out_, "comm");
     AppendJsonString(out_, p.comm);
   }
+  // Placeholders until syscall formatting lands.
+  void operator()(const SyscallEnterEvent& p) {
+    Key(out_, "name");
+    AppendJsonString(out_, p.name);
+  }
+  void operator()(const SyscallEvent& p) {
+    Key(out_, "name");
+    AppendJsonString(out_, p.name);
+    Key(out_, "ret");
+    absl::StrAppend(out_, p.ret);
+  }
 
  private:
   // Signal names are ASCII ("SIGUSR1", "SIGRT_3", "65"): no escaping.

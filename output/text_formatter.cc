@@ -199,6 +199,12 @@ void TextFormatter::AppendBody(const Event& event) {
           line_.append("--- continued ---");
         } else if constexpr (std::is_same_v<T, ExitEvent>) {
           AppendExit(&line_, p);
+        } else if constexpr (std::is_same_v<T, SyscallEnterEvent>) {
+          // Placeholder until syscall formatting lands.
+          absl::StrAppend(&line_, p.name, "(", p.args_enter, " <unfinished ...>");
+        } else if constexpr (std::is_same_v<T, SyscallEvent>) {
+          absl::StrAppend(&line_, p.name, "(", p.args_enter, p.args_exit,
+                          ") = ", p.ret);
         } else {
           static_assert(sizeof(T) == 0, "unhandled event kind");
         }

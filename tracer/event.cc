@@ -13,6 +13,10 @@ struct KindName {
   const char* operator()(const StopEvent&) const { return "stop"; }
   const char* operator()(const ContEvent&) const { return "cont"; }
   const char* operator()(const ExitEvent&) const { return "exit"; }
+  const char* operator()(const SyscallEnterEvent&) const {
+    return "syscall_enter";
+  }
+  const char* operator()(const SyscallEvent&) const { return "syscall"; }
 };
 
 }  // namespace

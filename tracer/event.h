@@ -13,6 +13,7 @@
 
 #include <sys/types.h>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -88,9 +89,46 @@ struct ExitEvent {
   std::string comm;  // thread name as it was at exit (may be empty)
 };
 
+// Architectures of traced processes (AUDIT_ARCH_* values from
+// <linux/audit.h>, as PTRACE_GET_SYSCALL_INFO reports them).
+inline constexpr uint32_t kArchX86_64 = 0xC000003E;
+inline constexpr uint32_t kArchI386 = 0x40000003;
+
+// A syscall that has started but whose exit was not yet seen when another
+// event had to be emitted (or while ttrace waited): emitted only for such
+// split calls, before the SyscallEvent that completes it. Header ts = entry.
+struct SyscallEnterEvent {
+  int32_t nr = 0;
+  uint32_t arch = kArchX86_64;
+  std::string name;        // "read"; "syscall_0x1b6" when unknown
+  std::string args_enter;  // arguments decoded at entry, e.g. "3, "
+};
+
+// A completed (or never-returning) syscall. Header ts = entry time.
+//   text: name "(" args_enter args_exit ")" " = " result
+struct SyscallEvent {
+  int32_t nr = 0;
+  uint32_t arch = kArchX86_64;
+  std::string name;
+  std::array<uint64_t, 6> raw_args{};
+  std::string args_enter;  // decoded at entry: "3, "
+  std::string args_exit;   // decoded at exit: "\"abc\", 3"
+  int64_t ret = 0;         // raw return value; -4095..-1 is -errno
+  enum class RetFormat : uint8_t {
+    kDecimal,  // = 3, or = -1 ENOENT (...) on error
+    kHex,      // addresses: = 0x7f12a000 (mmap, brk)
+    kOctal,    // umask: = 022
+  };
+  RetFormat ret_format = RetFormat::kDecimal;
+  bool returned = true;  // false: the thread never returned (= ?)
+  bool split = false;    // a SyscallEnterEvent was emitted for this call
+  int64_t dur_ns = 0;    // entry to exit
+};
+
 using EventPayload =
     std::variant<SpawnEvent, AttachEvent, DetachEvent, CloneEvent, ExecEvent,
-                 SignalEvent, StopEvent, ContEvent, ExitEvent>;
+                 SignalEvent, StopEvent, ContEvent, ExitEvent,
+                 SyscallEnterEvent, SyscallEvent>;
 
 struct Event {
   uint64_t seq = 0;   // 0, 1, 2, ... in emission order
@@ -101,7 +139,8 @@ struct Event {
 };
 
 // Short lowercase name of the payload kind, as used in JSON's "ev" field:
-// spawn, attach, detach, clone, exec, signal, stop, cont, exit.
+// spawn, attach, detach, clone, exec, signal, stop, cont, exit,
+// syscall_enter, syscall.
 const char* EventKindName(const EventPayload& payload);
 
 // "thread", "process" or "vfork".

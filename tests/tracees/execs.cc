@@ -29,10 +29,11 @@ using tracee::Die;
   Die("execv self");
 }
 
-// ---- exec_leader PATH ARG... -----------------------------------------------
-// Expect: 2 thread clones; the exec kills both workers (de_thread), which
-// produce no exit report of their own in strace; the pid keeps its tid; then
-// whatever PATH reports (e.g. /bin/true: exited with 0).
+// ---- exec_leader PATH ARG... ----
+// Expect: 2 thread clones; the exec (by the leader, so no pid change) kills
+// both workers, yet strace reports them "exited with 0" (not killed: an
+// exec's de_thread gives the killed threads exit code 0); then whatever PATH
+// reports (e.g. /bin/true: exited with 0) under the leader's pid.
 [[noreturn]] void ExecLeader(int argc, char** argv) {
   if (argc < 4) tracee::Usage("execs exec_leader PATH ARGV0 [ARG...]");
   static tracee::ParkedThreads parked;
@@ -41,12 +42,12 @@ using tracee::Die;
   Die("execv");
 }
 
-// ---- exec_nonleader N
-// -------------------------------------------------------- Expect: N+1 thread
-// clones; the last thread execs: the leader is reported "superseded by execve",
-// the exec'ing thread takes over the leader's tid, the N parked workers vanish,
-// and the process then exits 42 (one exit report for the new image, under the
-// leader's pid).
+// ---- exec_nonleader N ----
+// Expect: N+1 thread clones; the last thread execs. The N parked workers are
+// reported "exited with 0"; then the old leader "superseded by execve in pid
+// <exec'ing tid>"; the exec'ing thread takes over the leader's tid and never
+// gets an exit report under its old tid; finally the new image "exited with
+// 42" under the leader's pid (so the leader's pid has two final lines).
 [[noreturn]] void ExecNonLeader(int n) {
   static tracee::ParkedThreads parked;
   parked.Start(n);
@@ -64,18 +65,17 @@ using tracee::Die;
   Die("exec_nonleader: exec did not happen");
 }
 
-// ---- exec_chain DEPTH
-// -------------------------------------------------------- Expect: DEPTH
-// successful execs of the same pid, then exited with 0.
+// ---- exec_chain DEPTH ----
+// Expect: DEPTH successful execs of the same pid, then exited with 0.
 [[noreturn]] void ExecChain(int depth) {
   if (depth == 0) _exit(0);
   ExecSelf({"exec_chain", std::to_string(depth - 1)});
 }
 
-// ---- fork_exec_chain DEPTH
-// --------------------------------------------------- Expect (with -f): DEPTH
-// processes in a chain, each forked (then exec'd) by the previous one; the
-// deepest exits 0 and each parent exits child+1.
+// ---- fork_exec_chain DEPTH ----
+// Expect (with -f): DEPTH processes in a chain, each forked (then exec'd) by
+// the previous one; the deepest exits 0 and each parent, after a SIGCHLD
+// delivery stop, exits child+1.
 int ForkExecChain(int depth) {
   if (depth == 0) return 0;
   pid_t pid = fork();

@@ -27,7 +27,7 @@ int WaitExitCode(pid_t pid) {
   return WEXITSTATUS(status);
 }
 
-// ---- fork N --------------------------------------------------------------
+// ---- fork N ----
 // Expect: N process clones; child i exited with i, each followed by a
 // SIGCHLD delivery stop in the parent; exited with 60. All children live at
 // once, but are released and reaped one at a time (each blocks reading its
@@ -61,8 +61,9 @@ int Fork(int n) {
   return 60;
 }
 
-// ---- vfork ---------------------------------------------------------------
-// Expect: one vfork clone; the child exited with 7; exited with 61.
+// ---- vfork ----
+// Expect: one vfork clone; the child exited with 7, then a SIGCHLD delivery
+// stop in the parent; exited with 61.
 int Vfork() {
   pid_t pid = vfork();
   if (pid < 0) Die("vfork");
@@ -70,8 +71,9 @@ int Vfork() {
   return WaitExitCode(pid) == 7 ? 61 : tracee::kFailCode;
 }
 
-// ---- vfork_exec ------------------------------------------------------------
-// Expect: one vfork clone; the child execs /bin/true and exits 0; exited 62.
+// ---- vfork_exec ----
+// Expect: one vfork clone; the child execs /bin/true and exits 0, then a
+// SIGCHLD delivery stop in the parent; exited 62.
 int VforkExec() {
   pid_t pid = vfork();
   if (pid < 0) Die("vfork");
@@ -83,9 +85,9 @@ int VforkExec() {
   return WaitExitCode(pid) == 0 ? 62 : tracee::kFailCode;
 }
 
-// ---- fork_tree DEPTH -------------------------------------------------------
+// ---- fork_tree DEPTH ----
 // Expect: a chain of DEPTH process clones; the process at level d (top = 0)
-// exits DEPTH - d.
+// gets a SIGCHLD delivery stop for its child, then exits DEPTH - d.
 int ForkTree(int depth) {
   if (depth == 0) return 0;
   pid_t pid = fork();

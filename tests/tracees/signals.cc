@@ -68,17 +68,16 @@ void EnableCoreInTempDir() {
   std::fflush(stdout);
 }
 
-// ---- tkill_self [SIG]
-// -------------------------------------------------------- Expect: one
-// signal-delivery-stop for SIG (si_code SI_TKILL, si_pid = self), the handler
-// runs, exited with 40.
+// ---- tkill_self [SIG] ----
+// Expect: one signal-delivery-stop for SIG (si_code SI_TKILL, si_pid = self),
+// the handler runs, exited with 40.
 int TkillSelf(int sig) {
   InstallCounter(sig);
   if (tracee::Tgkill(getpid(), tracee::GetTid(), sig) != 0) Die("tgkill");
   return CheckCount(1, 40);
 }
 
-// ---- ignored -------------------------------------------------------------
+// ---- ignored ----
 // Expect: a delivery stop for SIGUSR2 even though it is ignored (a traced
 // task's ignored signals are still queued and reported); exited with 41.
 int Ignored() {
@@ -87,7 +86,7 @@ int Ignored() {
   return 41;
 }
 
-// ---- blocked -------------------------------------------------------------
+// ---- blocked ----
 // Expect: exactly one delivery stop for SIGUSR1, when it is unblocked (none
 // while it is pending and blocked); exited with 42.
 int Blocked() {
@@ -104,7 +103,7 @@ int Blocked() {
   return CheckCount(1, 42);
 }
 
-// ---- thread_signal ---------------------------------------------------------
+// ---- thread_signal ----
 // Expect: one thread clone; a delivery stop for SIGUSR1 on the *leader*
 // (si_code SI_TKILL, si_pid = the process); the worker exits 0; exited 43.
 int ThreadSignal() {
@@ -130,7 +129,7 @@ int ThreadSignal() {
   return CheckCount(1, 43);
 }
 
-// ---- segv [core] ---------------------------------------------------------
+// ---- segv [core] ----
 // Expect: a delivery stop for SIGSEGV (si_code SEGV_MAPERR, si_addr NULL),
 // then killed by SIGSEGV (core dumped only with "core").
 [[noreturn]] void Segv() {
@@ -140,12 +139,12 @@ int ThreadSignal() {
   Die("segv: survived");
 }
 
-// ---- abort [core] ----------------------------------------------------------
+// ---- abort [core] ----
 // Expect: a delivery stop for SIGABRT (SI_TKILL from self), killed by
 // SIGABRT (core dumped only with "core").
 [[noreturn]] void Abort() { std::abort(); }
 
-// ---- kill_self_9 [N] -------------------------------------------------------
+// ---- kill_self_9 [N] ----
 // Expect: N thread clones; no signal-delivery-stop for SIGKILL; every thread
 // (leader and workers) reported killed by SIGKILL.
 [[noreturn]] void KillSelf9(int n) {
@@ -155,10 +154,9 @@ int ThreadSignal() {
   Die("kill_self_9: survived");
 }
 
-// ---- count N
-// ----------------------------------------------------------------- Expect:
-// exactly N delivery stops for SIGUSR1 (si_code SI_USER); prints "usr1=N";
-// exited with 44.
+// ---- count N ----
+// Expect: exactly N delivery stops for SIGUSR1 (si_code SI_USER); prints
+// "usr1=N"; exited with 44.
 int Count(int n) {
   InstallCounter(SIGUSR1);
   SetMask(SIG_BLOCK, SIGUSR1);

@@ -34,7 +34,7 @@ using tracee::Die;
   _exit(tracee::kFailCode);
 }
 
-// ---- stop_self -----------------------------------------------------------
+// ---- stop_self ----
 // Expect: delivery stop for SIGSTOP (SI_TKILL), a group-stop ("stopped by
 // SIGSTOP"); after SIGCONT a delivery stop for SIGCONT; exited with 50.
 int StopSelf() {
@@ -42,7 +42,7 @@ int StopSelf() {
   return 50;
 }
 
-// ---- tstp ----------------------------------------------------------------
+// ---- tstp ----
 // Expect: as stop_self with SIGTSTP; exited with 51.
 int Tstp(bool keep_pgrp) {
   if (!keep_pgrp) setpgid(0, 0);  // fails harmlessly if a session leader
@@ -50,7 +50,7 @@ int Tstp(bool keep_pgrp) {
   return 51;
 }
 
-// ---- threads_stop N --------------------------------------------------------
+// ---- threads_stop N ----
 // Expect: N thread clones; one delivery stop for SIGSTOP (leader), then one
 // group-stop per thread (N+1 "stopped by SIGSTOP"); SIGCONT is reported as a
 // delivery stop on the leader only (nothing for the resumed workers); all N
@@ -71,7 +71,7 @@ int ThreadsStop(int n) {
   return 53;
 }
 
-// ---- child_stop_cont K -----------------------------------------------------
+// ---- child_stop_cont K ----
 // Expect (with -f): one process clone; per round: in the child a delivery
 // stop for SIGSTOP and a group-stop, in the parent a SIGCHLD (CLD_STOPPED)
 // delivery stop; then in the child a delivery stop for SIGCONT and in the

@@ -67,7 +67,7 @@ void WaitTidCleared(std::atomic<int>* tid_word) {
   }
 }
 
-// ---- threads N CODE -------------------------------------------------------
+// ---- threads N CODE ----
 // Expect: N thread clones, N thread exits with 0, then the leader exits CODE.
 int Threads(int n, int code) {
   std::vector<pthread_t> ts(static_cast<size_t>(n));
@@ -82,7 +82,7 @@ int Threads(int n, int code) {
   return code;
 }
 
-// ---- threads_exit_group N CODE --------------------------------------------
+// ---- threads_exit_group N CODE ----
 // Expect: N thread clones; exit_group kills the parked threads, yet every
 // thread (leader and workers) is reported as exited with CODE.
 [[noreturn]] void ThreadsExitGroup(int n, int code) {
@@ -91,7 +91,7 @@ int Threads(int n, int code) {
   std::exit(code);
 }
 
-// ---- leader_exit N CODE ---------------------------------------------------
+// ---- leader_exit N CODE ----
 // Expect: N thread clones. The leader pthread_exit()s first (it stays a
 // zombie until the group is empty), then workers 0..N-2 return (exited 0,
 // each fully gone before the last one continues), then the last worker
@@ -142,7 +142,7 @@ void* LeaderExitWorker(void* arg) {
   pthread_exit(nullptr);
 }
 
-// ---- clone3 ---------------------------------------------------------------
+// ---- clone3 ----
 // Expect: one thread clone (reported via PTRACE_EVENT_CLONE), one thread exit
 // with 0, leader exits 31.
 struct Clone3Args {  // struct clone_args, CLONE_ARGS_SIZE_VER0 (64 bytes)
@@ -195,7 +195,7 @@ void Clone3Thread() {
   WaitTidCleared(&tid_word);
 }
 
-// ---- clone_thread -----------------------------------------------------------
+// ---- clone_thread ----
 // Expect: one thread clone, one thread exit with 0, leader exits 32.
 void CloneThread() {
   static std::atomic<int> tid_word{0};
@@ -208,10 +208,11 @@ void CloneThread() {
   WaitTidCleared(&tid_word);
 }
 
-// ---- clone_process ----------------------------------------------------------
+// ---- clone_process ----
 // Expect (with -f): a new *process* (own thread group) created through
 // PTRACE_EVENT_CLONE since its exit signal is not SIGCHLD; it exits with 5
-// and is reaped with __WALL; the parent exits 33.
+// and is reaped with __WALL; no SIGCHLD (so no delivery stop) in the parent,
+// which exits 33.
 void CloneProcess() {
   char* stack = static_cast<char*>(NewStack());
   pid_t pid = clone([](void*) -> int { _exit(5); }, stack + kStackSize,
