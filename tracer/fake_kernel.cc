@@ -24,6 +24,8 @@ const char* OpName(FakeKernel::Op op) {
       return "listen";
     case FakeKernel::Op::kDetach:
       return "detach";
+    case FakeKernel::Op::kSyscall:
+      return "syscall";
   }
   return "?";
 }
@@ -196,6 +198,22 @@ int FakeKernel::Cont(pid_t tid, int signo) {
   stopped_.erase(tid);
   listening_.erase(tid);
   return Record(Op::kCont, tid, signo, err);
+}
+
+int FakeKernel::Syscall(pid_t tid, int signo) {
+  int err = InjectedError(Op::kSyscall, tid);
+  if (err == 0) err = CheckResumable("syscall", tid);
+  stopped_.erase(tid);
+  listening_.erase(tid);
+  return Record(Op::kSyscall, tid, signo, err);
+}
+
+int FakeKernel::GetSyscallInfo(pid_t tid, __ptrace_syscall_info* info) {
+  auto it = syscall_infos_.find(tid);
+  if (it == syscall_infos_.end() || it->second.empty()) return ESRCH;
+  *info = it->second.front();
+  it->second.pop_front();
+  return 0;
 }
 
 int FakeKernel::Listen(pid_t tid) {

@@ -42,7 +42,7 @@ namespace ttrace {
 
 class FakeKernel : public Kernel {
  public:
-  enum class Op { kSeize, kInterrupt, kCont, kListen, kDetach };
+  enum class Op { kSeize, kInterrupt, kCont, kListen, kDetach, kSyscall };
 
   // One recorded ptrace request. `signo` is 0 for Seize/Interrupt/Listen;
   // `result` is what the fake returned (0 or an errno value).
@@ -113,10 +113,16 @@ class FakeKernel : public Kernel {
   int Seize(pid_t tid, unsigned long options) override;
   int Interrupt(pid_t tid) override;
   int Cont(pid_t tid, int signo) override;
+  int Syscall(pid_t tid, int signo) override;
   int Listen(pid_t tid) override;
   int Detach(pid_t tid, int signo) override;
   int GetEventMsg(pid_t tid, unsigned long* msg) override;
   int GetSigInfo(pid_t tid, siginfo_t* info) override;
+  // Answers from PushSyscallInfo, in order; ESRCH when none is queued.
+  int GetSyscallInfo(pid_t tid, __ptrace_syscall_info* info) override;
+  void PushSyscallInfo(pid_t tid, const __ptrace_syscall_info& info) {
+    syscall_infos_[tid].push_back(info);
+  }
   pid_t WaitAny(int* status) override;
   bool IsThreadOf(pid_t tgid, pid_t tid) override;
   std::string ReadComm(pid_t tid) override;
@@ -148,6 +154,7 @@ class FakeKernel : public Kernel {
   std::map<pid_t, std::deque<std::vector<pid_t>>> listings_;
   std::map<pid_t, std::optional<Status>> status_;
   std::map<pid_t, std::string> comm_;
+  std::map<pid_t, std::deque<__ptrace_syscall_info>> syscall_infos_;
   std::map<pid_t, std::string> exec_path_;
   std::map<pid_t, std::deque<unsigned long>> event_msgs_;
   std::map<pid_t, std::deque<siginfo_t>> siginfos_;

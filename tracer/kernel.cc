@@ -55,6 +55,14 @@ int LinuxKernel::Interrupt(pid_t tid) {
 int LinuxKernel::Cont(pid_t tid, int signo) {
   return Request(PTRACE_CONT, tid, nullptr, SigData(signo));
 }
+int LinuxKernel::Syscall(pid_t tid, int signo) {
+  return Request(PTRACE_SYSCALL, tid, nullptr, SigData(signo));
+}
+int LinuxKernel::GetSyscallInfo(pid_t tid, __ptrace_syscall_info* info) {
+  long n = ptrace(PTRACE_GET_SYSCALL_INFO, tid,
+                  reinterpret_cast<void*>(sizeof *info), info);
+  return n < 0 ? errno : 0;
+}
 int LinuxKernel::Listen(pid_t tid) {
   return Request(PTRACE_LISTEN, tid, nullptr, nullptr);
 }

@@ -9,6 +9,7 @@
 #define TTRACE_TRACER_KERNEL_H_
 
 #include <signal.h>
+#include <sys/ptrace.h>
 #include <sys/types.h>
 
 #include <optional>
@@ -25,10 +26,14 @@ class Kernel {
   virtual int Seize(pid_t tid, unsigned long options) = 0;
   virtual int Interrupt(pid_t tid) = 0;
   virtual int Cont(pid_t tid, int signo) = 0;
+  // PTRACE_SYSCALL: like Cont, but stop at the next syscall entry or exit.
+  virtual int Syscall(pid_t tid, int signo) = 0;
   virtual int Listen(pid_t tid) = 0;
   virtual int Detach(pid_t tid, int signo) = 0;
   virtual int GetEventMsg(pid_t tid, unsigned long* msg) = 0;
   virtual int GetSigInfo(pid_t tid, siginfo_t* info) = 0;
+  // PTRACE_GET_SYSCALL_INFO at a syscall or seccomp stop.
+  virtual int GetSyscallInfo(pid_t tid, __ptrace_syscall_info* info) = 0;
 
   // waitpid(-1, status, __WALL). Returns the tid, or -errno (-EINTR when a
   // signal arrived, -ECHILD when nothing is left to wait for).
@@ -56,10 +61,12 @@ class LinuxKernel : public Kernel {
   int Seize(pid_t tid, unsigned long options) override;
   int Interrupt(pid_t tid) override;
   int Cont(pid_t tid, int signo) override;
+  int Syscall(pid_t tid, int signo) override;
   int Listen(pid_t tid) override;
   int Detach(pid_t tid, int signo) override;
   int GetEventMsg(pid_t tid, unsigned long* msg) override;
   int GetSigInfo(pid_t tid, siginfo_t* info) override;
+  int GetSyscallInfo(pid_t tid, __ptrace_syscall_info* info) override;
   pid_t WaitAny(int* status) override;
   bool IsThreadOf(pid_t tgid, pid_t tid) override;
   std::string ReadComm(pid_t tid) override;

@@ -2,9 +2,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/seccomp.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -36,6 +39,10 @@ class Tracer::Impl {
     Wake();
   }
   pid_t spawned_pid() const { return spawned_; }
+  bool HasUnreportedSyscalls() const { return !pending_.empty(); }
+  void set_on_syscall_pending(std::function<void()> f) {
+    on_syscall_pending_ = std::move(f);
+  }
   void Wake() { wake_.store(true, std::memory_order_relaxed); }
   void set_on_interrupt(std::function<void()> f) {
     on_interrupt_ = std::move(f);
@@ -46,17 +53,37 @@ class Tracer::Impl {
     pid_t tgid = 0;
     ThreadState state = ThreadState::kRunning;
     std::string comm;
+    // The spawned command before its first exec: nothing is reported.
+    bool hidden = false;
+    // Its traced syscalls stop at PTRACE_EVENT_SECCOMP (the spawned
+    // command's filter, inherited by its children): resume with PTRACE_CONT
+    // except to see the exit of a syscall in progress.
+    bool seccomp = false;
+    // The syscall in progress: entry seen, exit not yet.
+    bool in_syscall = false;
+    bool sc_report = false;     // traced: it will be reported
+    bool sc_announced = false;  // its SyscallEnterEvent was emitted
+    SyscallCall sc;
+    int64_t sc_entry_ns = 0;
+    std::string sc_name;
+    std::string sc_args_enter;
   };
 
   unsigned long PtraceOptions() const {
     unsigned long o =
         PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT;
     if (options_.follow_forks) o |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+    if (options_.syscalls) o |= PTRACE_O_TRACESYSGOOD;
+    if (!options_.seccomp_program.empty()) o |= PTRACE_O_TRACESECCOMP;
     return o;
   }
 
+  // Every event goes out through here. Syscalls of other threads that are
+  // in progress are reported as started first (strace's "<unfinished ...>"),
+  // so that the stream shows them in the order they happened.
   template <typename Payload>
   void Emit(pid_t pid, pid_t tid, Payload&& payload) {
+    if (!pending_.empty()) AnnouncePending(tid, INT64_MAX);
     Event e;
     e.seq = seq_++;
     e.ts_ns = clock_.NowNs();
@@ -64,6 +91,22 @@ class Tracer::Impl {
     e.tid = tid;
     e.payload = std::forward<Payload>(payload);
     sink_->OnEvent(e);
+  }
+
+  void HandleSyscallStop(pid_t tid, Thread& t);
+  void BeginSyscall(pid_t tid, Thread& t, uint32_t arch, uint64_t nr,
+                    const uint64_t* args);
+  // Reports the syscall in progress, as returned with `ret` or (returned =
+  // false) as never returning.
+  void FinishSyscall(pid_t tid, Thread& t, int64_t ret, bool returned);
+  // Emits a SyscallEnterEvent for each pending syscall of a thread other
+  // than `except` that started before `started_before_ns`.
+  void AnnouncePending(pid_t except, int64_t started_before_ns);
+  void RemovePending(pid_t tid);
+  int Resume(pid_t tid, const Thread& t, int signo) {
+    const bool step =
+        options_.syscalls != nullptr && (!t.seccomp || t.in_syscall);
+    return step ? kernel_->Syscall(tid, signo) : kernel_->Cont(tid, signo);
   }
 
   void HandleWait(pid_t tid, int status);
@@ -93,8 +136,19 @@ class Tracer::Impl {
   // Orphans detached during a detach before their parent's event arrived.
   absl::flat_hash_set<pid_t> forgotten_;
 
+  // Threads with a reported syscall in progress not yet announced (usually
+  // zero or one: the thread that is in the middle of a syscall).
+  std::vector<pid_t> pending_;
+  std::function<void()> on_syscall_pending_;
+  // Reused for every syscall event: no allocation per event once warm.
+  Event syscall_event_{.payload = SyscallEvent{}};
+
   pid_t spawned_ = 0;
   int spawned_exit_status_ = 0;
+  std::string spawned_path_;
+  std::vector<std::string> spawned_argv_;
+  int spawn_err_fd_ = -1;  // the child's execv errno arrives here
+  absl::Status spawn_error_;
   bool detaching_ = false;
   std::atomic<bool> detach_requested_{false};
   std::atomic<bool> wake_{false};
@@ -111,20 +165,30 @@ absl::Status Tracer::Impl::Spawn(const std::vector<std::string>& argv) {
       argv[0], path_env ? path_env : "/usr/local/bin:/usr/bin:/bin");
   if (!path.ok()) return path.status();
 
+  // Everything the child needs is built before fork: it only makes
+  // syscalls after it.
   std::vector<char*> cargv;
-  for (const std::string& a : argv)
+  for (const std::string& a : argv) {
     cargv.push_back(const_cast<char*>(a.c_str()));
+  }
   cargv.push_back(nullptr);
+  sock_fprog prog{
+      .len = static_cast<unsigned short>(options_.seccomp_program.size()),
+      .filter = const_cast<sock_filter*>(options_.seccomp_program.data())};
+  const bool use_seccomp = !options_.seccomp_program.empty();
+  const bool need_nnp = geteuid() != 0;
 
   // `go`: the child waits on it until we have seized it. `err`: carries
-  // execv's errno back; close-on-exec makes a successful exec read as EOF.
+  // the errno of a failed seccomp install or execv back; close-on-exec
+  // makes a successful exec read as end of file.
   int go[2], err[2];
-  if (pipe2(go, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) {
+  if (pipe2(go, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC | O_NONBLOCK) != 0) {
     return absl::InternalError(absl::StrCat("pipe: ", strerror(errno)));
   }
   pid_t child = fork();
-  if (child < 0)
+  if (child < 0) {
     return absl::InternalError(absl::StrCat("fork: ", strerror(errno)));
+  }
   if (child == 0) {
     close(go[1]);
     close(err[0]);
@@ -134,9 +198,19 @@ absl::Status Tracer::Impl::Spawn(const std::vector<std::string>& argv) {
     char c;
     while (read(go[0], &c, 1) < 0 && errno == EINTR) {
     }
+    if (use_seccomp) {
+      // Root may install a filter without no_new_privs; setting it anyway
+      // would change what setuid programs the command runs can do.
+      if ((need_nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) ||
+          syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) != 0) {
+        int e[2] = {1, errno};
+        (void)!write(err[1], e, sizeof e);
+        _exit(126);
+      }
+    }
     execv(path->c_str(), cargv.data());
-    int e = errno;
-    (void)!write(err[1], &e, sizeof e);
+    int e[2] = {2, errno};
+    (void)!write(err[1], e, sizeof e);
     _exit(127);
   }
   close(go[0]);
@@ -149,31 +223,21 @@ absl::Status Tracer::Impl::Spawn(const std::vector<std::string>& argv) {
     return absl::InternalError(
         absl::StrCat("ptrace(PTRACE_SEIZE, ", child, "): ", strerror(r)));
   }
+  // Syscall stops need a first stop to resume from with PTRACE_SYSCALL;
+  // with a seccomp filter, the filter makes the stops instead.
+  if (options_.syscalls != nullptr && !use_seccomp) kernel_->Interrupt(child);
   close(go[1]);  // let the child exec
-  int exec_errno = 0;
-  ssize_t n;
-  while ((n = read(err[0], &exec_errno, sizeof exec_errno)) < 0 &&
-         errno == EINTR) {
-  }
-  close(err[0]);
-  if (n == sizeof exec_errno) {
-    // The exec failed after all (e.g. ENOEXEC): the child is exiting and
-    // may sit in its PTRACE_EVENT_EXIT stop; SIGKILL ends it either way.
-    kill(child, SIGKILL);
-    int status;
-    while (waitpid(child, &status, __WALL) == child && !WIFEXITED(status) &&
-           !WIFSIGNALED(status)) {
-    }
-    std::string msg =
-        absl::StrCat("cannot run '", argv[0], "': ", strerror(exec_errno));
-    if (exec_errno == ENOENT) return absl::NotFoundError(msg);
-    return absl::PermissionDeniedError(msg);
-  }
-  // The exec has happened (its close-on-exec ran before its
-  // PTRACE_EVENT_EXEC stop, which Run will now see).
   spawned_ = child;
-  threads_[child] = Thread{.tgid = child, .state = ThreadState::kRunning};
-  Emit(child, child, SpawnEvent{.path = *path, .argv = argv});
+  spawned_path_ = *path;
+  spawned_argv_ = argv;
+  spawn_err_fd_ = err[0];
+  // Until its exec, the child runs ttrace's code: report nothing of it. The
+  // spawn event is emitted when the exec succeeds; if it fails, Run
+  // returns the error and nothing is reported.
+  threads_[child] = Thread{.tgid = child,
+                           .state = ThreadState::kRunning,
+                           .hidden = true,
+                           .seccomp = use_seccomp};
   return absl::OkStatus();
 }
 
@@ -256,8 +320,11 @@ bool Tracer::Impl::Finished() const {
 
 absl::StatusOr<RunResult> Tracer::Impl::Run() {
   for (;;) {
-    if (wake_.exchange(false, std::memory_order_relaxed) && on_interrupt_) {
-      on_interrupt_();
+    if (wake_.exchange(false, std::memory_order_relaxed)) {
+      if (!pending_.empty()) {
+        AnnouncePending(0, clock_.NowNs() - options_.announce_after_ns);
+      }
+      if (on_interrupt_) on_interrupt_();
     }
     if (!detaching_ && detach_requested_.load(std::memory_order_relaxed)) {
       BeginDetach();
@@ -272,6 +339,11 @@ absl::StatusOr<RunResult> Tracer::Impl::Run() {
     }
     HandleWait(tid, status);
   }
+  if (spawn_err_fd_ >= 0) {
+    close(spawn_err_fd_);
+    spawn_err_fd_ = -1;
+  }
+  if (!spawn_error_.ok()) return spawn_error_;
   RunResult result;
   result.exit_status = spawned_exit_status_;
   result.detached = detaching_;
@@ -314,6 +386,14 @@ void Tracer::Impl::HandleStop(pid_t tid, const StopInfo& stop) {
   auto it = threads_.find(tid);
   if (it == threads_.end()) return;
   Thread& t = it->second;
+  if ((stop.kind == StopKind::kSyscallStop ||
+       stop.kind == StopKind::kSeccompEvent) &&
+      !detaching_ && options_.syscalls != nullptr) {
+    // The hot path: no state change, one event at most.
+    HandleSyscallStop(tid, t);
+    if (int r = Resume(tid, t, 0); r == ESRCH) t.state = ThreadState::kExiting;
+    return;
+  }
   const Transition tr = Step(t.state, stop, detaching_);
   switch (tr.report) {
     case Report::kNothing:
@@ -325,7 +405,7 @@ void Tracer::Impl::HandleStop(pid_t tid, const StopInfo& stop) {
       if (!orphans_.empty()) ReleaseOrphansOfDeadParents();
       return;
     case Report::kSignal:
-      ReportSignal(tid, t, stop);
+      if (!t.hidden) ReportSignal(tid, t, stop);
       break;
     case Report::kStop:
       Emit(t.tgid, tid, StopEvent{.signo = stop.signo});
@@ -339,6 +419,8 @@ void Tracer::Impl::HandleStop(pid_t tid, const StopInfo& stop) {
     case Report::kExitPrepare: {
       std::string comm = kernel_->ReadComm(tid);
       if (!comm.empty()) t.comm = std::move(comm);
+      // exit/exit_group (or a fatal signal in a syscall) never return.
+      if (t.in_syscall) FinishSyscall(tid, t, 0, /*returned=*/false);
       break;
     }
   }
@@ -355,7 +437,7 @@ void Tracer::Impl::Act(pid_t tid, const Transition& tr) {
     case Action::kNone:
       return;
     case Action::kResume:
-      r = kernel_->Cont(tid, tr.signo);
+      r = Resume(tid, threads_[tid], tr.signo);
       break;
     case Action::kListen:
       r = kernel_->Listen(tid);
@@ -364,7 +446,8 @@ void Tracer::Impl::Act(pid_t tid, const Transition& tr) {
       r = kernel_->Detach(tid, tr.signo);
       if (r == 0) {
         auto it = threads_.find(tid);
-        Emit(it->second.tgid, tid, DetachEvent{});
+        RemovePending(tid);
+        if (!it->second.hidden) Emit(it->second.tgid, tid, DetachEvent{});
         threads_.erase(it);
         return;
       }
@@ -379,6 +462,24 @@ void Tracer::Impl::Act(pid_t tid, const Transition& tr) {
 }
 
 void Tracer::Impl::ReportExit(pid_t tid, Thread& t, const StopInfo& stop) {
+  if (t.in_syscall) FinishSyscall(tid, t, 0, /*returned=*/false);
+  RemovePending(tid);
+  if (t.hidden) {
+    // The spawned command died before its exec: say why.
+    int e[2] = {0, 0};
+    if (spawn_err_fd_ >= 0 && read(spawn_err_fd_, e, sizeof e) == sizeof e) {
+      std::string msg =
+          absl::StrCat(e[0] == 1 ? "cannot install the seccomp filter for '"
+                                 : "cannot run '",
+                       spawned_argv_[0], "': ", strerror(e[1]));
+      spawn_error_ = e[1] == ENOENT ? absl::NotFoundError(msg)
+                                    : absl::PermissionDeniedError(msg);
+    } else {
+      spawn_error_ = absl::InternalError(
+          absl::StrCat("'", spawned_argv_[0], "' died before its exec"));
+    }
+    return;
+  }
   ExitEvent exit;
   if (stop.kind == StopKind::kExited) {
     exit.how = ExitEvent::How::kExited;
@@ -446,7 +547,8 @@ void Tracer::Impl::ReportClone(pid_t tid, const Thread& t,
   }
   threads_[child] = Thread{.tgid = child_tgid,
                            .state = ThreadState::kFirstStopPending,
-                           .comm = std::move(comm)};
+                           .comm = std::move(comm),
+                           .seccomp = t.seccomp};
   auto held = orphans_.find(child);
   if (held != orphans_.end()) {
     StopInfo first = held->second;
@@ -468,6 +570,10 @@ void Tracer::Impl::HandleExec(pid_t tid) {
   if (old_tid != tid) {
     auto leader = threads_.find(tid);
     if (leader != threads_.end()) {
+      if (leader->second.in_syscall) {
+        FinishSyscall(tid, leader->second, 0, /*returned=*/false);
+      }
+      RemovePending(tid);
       ExitEvent gone{.how = ExitEvent::How::kSuperseded,
                      .superseded_by = old_tid,
                      .comm = leader->second.comm};
@@ -478,13 +584,131 @@ void Tracer::Impl::HandleExec(pid_t tid) {
     Thread moved = execer != threads_.end() ? std::move(execer->second)
                                             : Thread{.tgid = tid};
     if (execer != threads_.end()) threads_.erase(execer);
+    moved.sc.tid = tid;
     threads_[tid] = std::move(moved);
+    for (pid_t& p : pending_) {
+      if (p == old_tid) p = tid;
+    }
   }
   Thread& t = threads_[tid];
   t.tgid = tid;
   t.comm = kernel_->ReadComm(tid);
+  if (t.hidden) {
+    // The spawned command's own exec: it is now the command.
+    t.hidden = false;
+    Emit(tid, tid, SpawnEvent{.path = spawned_path_, .argv = spawned_argv_});
+    if (t.in_syscall && t.sc_report) pending_.push_back(tid);
+  }
   Emit(tid, tid,
        ExecEvent{.path = kernel_->ReadExecPath(tid), .old_tid = old_tid});
+}
+
+// ---------------------------------------------------------------------------
+// Syscalls.
+
+void Tracer::Impl::HandleSyscallStop(pid_t tid, Thread& t) {
+  __ptrace_syscall_info info;
+  if (kernel_->GetSyscallInfo(tid, &info) != 0) return;  // it just died
+  switch (info.op) {
+    case PTRACE_SYSCALL_INFO_ENTRY:
+      BeginSyscall(tid, t, info.arch, info.entry.nr, info.entry.args);
+      break;
+    case PTRACE_SYSCALL_INFO_SECCOMP:
+      BeginSyscall(tid, t, info.arch, info.seccomp.nr, info.seccomp.args);
+      break;
+    case PTRACE_SYSCALL_INFO_EXIT:
+      // An exit without an entry (we attached during the syscall) is not
+      // reported.
+      if (t.in_syscall) FinishSyscall(tid, t, info.exit.rval, true);
+      break;
+    default:
+      break;
+  }
+}
+
+void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
+                                uint64_t nr, const uint64_t* args) {
+  if (t.in_syscall) FinishSyscall(tid, t, 0, /*returned=*/false);
+  t.in_syscall = true;
+  t.sc.tid = tid;
+  t.sc.arch = arch;
+  t.sc.nr = static_cast<int32_t>(nr);
+  for (int i = 0; i < 6; ++i) t.sc.args[i] = args[i];
+  t.sc_entry_ns = clock_.NowNs();
+  t.sc_announced = false;
+  t.sc_report = options_.syscalls->Traced(arch, t.sc.nr);
+  if (!t.sc_report) return;
+  options_.syscalls->Name(arch, t.sc.nr, &t.sc_name);
+  options_.syscalls->DecodeEntry(t.sc, &t.sc_args_enter);
+  if (t.hidden) return;
+  if (pending_.empty() && on_syscall_pending_) on_syscall_pending_();
+  pending_.push_back(tid);
+}
+
+void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
+                                 bool returned) {
+  t.in_syscall = false;
+  if (!t.sc_report || t.hidden) return;
+  RemovePending(tid);
+  if (!pending_.empty()) AnnouncePending(tid, INT64_MAX);
+  auto& ev = std::get<SyscallEvent>(syscall_event_.payload);
+  ev.nr = t.sc.nr;
+  ev.arch = t.sc.arch;
+  ev.name.assign(t.sc_name);
+  for (int i = 0; i < 6; ++i) ev.raw_args[i] = t.sc.args[i];
+  ev.args_enter.assign(t.sc_args_enter);
+  ev.ret_format = SyscallEvent::RetFormat::kDecimal;
+  if (returned) {
+    options_.syscalls->DecodeExit(t.sc, ret, &ev.args_exit, &ev.ret_format);
+  } else {
+    ev.args_exit.clear();
+  }
+  ev.ret = ret;
+  ev.returned = returned;
+  ev.split = t.sc_announced;
+  const int64_t now = clock_.NowNs();
+  ev.dur_ns = now - t.sc_entry_ns;
+  syscall_event_.seq = seq_++;
+  syscall_event_.ts_ns = t.sc_entry_ns;
+  syscall_event_.pid = t.tgid;
+  syscall_event_.tid = tid;
+  sink_->OnEvent(syscall_event_);
+}
+
+void Tracer::Impl::AnnouncePending(pid_t except, int64_t started_before_ns) {
+  size_t kept = 0;
+  for (size_t i = 0; i < pending_.size(); ++i) {
+    const pid_t tid = pending_[i];
+    auto it = threads_.find(tid);
+    if (it == threads_.end()) continue;
+    Thread& t = it->second;
+    if (tid == except || t.sc_entry_ns >= started_before_ns) {
+      pending_[kept++] = tid;
+      continue;
+    }
+    t.sc_announced = true;
+    Event e;
+    e.seq = seq_++;
+    e.ts_ns = t.sc_entry_ns;
+    e.pid = t.tgid;
+    e.tid = tid;
+    e.payload = SyscallEnterEvent{.nr = t.sc.nr,
+                                  .arch = t.sc.arch,
+                                  .name = t.sc_name,
+                                  .args_enter = t.sc_args_enter};
+    sink_->OnEvent(e);
+  }
+  pending_.resize(kept);
+}
+
+void Tracer::Impl::RemovePending(pid_t tid) {
+  for (size_t i = 0; i < pending_.size(); ++i) {
+    if (pending_[i] == tid) {
+      pending_[i] = pending_.back();
+      pending_.pop_back();
+      return;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -556,6 +780,12 @@ absl::Status Tracer::Attach(pid_t pid) { return impl_->Attach(pid); }
 absl::StatusOr<RunResult> Tracer::Run() { return impl_->Run(); }
 void Tracer::RequestDetach() { impl_->RequestDetach(); }
 pid_t Tracer::spawned_pid() const { return impl_->spawned_pid(); }
+bool Tracer::HasUnreportedSyscalls() const {
+  return impl_->HasUnreportedSyscalls();
+}
+void Tracer::set_on_syscall_pending(std::function<void()> f) {
+  impl_->set_on_syscall_pending(std::move(f));
+}
 void Tracer::Wake() { impl_->Wake(); }
 void Tracer::set_on_interrupt(std::function<void()> f) {
   impl_->set_on_interrupt(std::move(f));

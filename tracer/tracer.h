@@ -12,6 +12,7 @@
 #ifndef TTRACE_TRACER_TRACER_H_
 #define TTRACE_TRACER_TRACER_H_
 
+#include <linux/filter.h>
 #include <sys/types.h>
 
 #include <functional>
@@ -23,6 +24,7 @@
 #include "absl/status/statusor.h"
 #include "tracer/kernel.h"
 #include "tracer/sink.h"
+#include "tracer/syscall_decoder.h"
 
 namespace ttrace {
 
@@ -30,6 +32,17 @@ struct TracerOptions {
   // -f: also follow fork, vfork and clone without CLONE_THREAD. Threads are
   // always followed.
   bool follow_forks = false;
+  // Report syscalls (those the decoder's filter traces), resuming threads
+  // with PTRACE_SYSCALL. Null: thread events only, resuming with
+  // PTRACE_CONT. Not owned.
+  SyscallDecoder* syscalls = nullptr;
+  // A seccomp-bpf program (SECCOMP_RET_TRACE for the traced syscalls) that
+  // the spawned command installs before its exec, so that only traced
+  // syscalls stop it. Empty: none. Attached processes never get one.
+  std::vector<sock_filter> seccomp_program;
+  // While ttrace waits, a syscall that has been in progress this long is
+  // reported as started (syscall_enter), so long blocking calls show up.
+  int64_t announce_after_ns = 5'000'000;
 };
 
 struct RunResult {
@@ -54,7 +67,9 @@ class Tracer {
   // Fork-execs argv[0] (looked up in PATH as execvp does) under trace; no
   // event of the command is missed: tracing starts before its exec.
   // Errors: NotFound (no such command), PermissionDenied (not executable,
-  // or a directory), Internal (fork/ptrace failed).
+  // or a directory), Internal (fork/ptrace failed). An exec that fails in
+  // the child after all (rare: the checks above pass) makes Run return the
+  // same kinds of error, with no event emitted for the command.
   // Precondition: called at most once, before Run.
   absl::Status Spawn(const std::vector<std::string>& argv);
 
@@ -68,6 +83,15 @@ class Tracer {
   // Runs the event loop until no traced thread remains, either because all
   // exited or because a detach was requested and done.
   absl::StatusOr<RunResult> Run();
+
+  // True while some syscall has started and is neither finished nor
+  // reported as started: the owner should keep waking Run (see
+  // set_on_interrupt) until it is.
+  bool HasUnreportedSyscalls() const;
+
+  // Called when a syscall starts and none was pending: the owner arms its
+  // wake-up timer. Must be cheap: it runs on the hot path.
+  void set_on_syscall_pending(std::function<void()> f);
 
   // The spawned command's pid (0 if none).
   pid_t spawned_pid() const;

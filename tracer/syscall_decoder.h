@@ -1,0 +1,49 @@
+// SyscallDecoder: what the engine needs to know about syscalls, as an
+// interface so that the engine does not depend on how names, filters and
+// argument decoding are implemented (tracer/syscalls/ provides the real one;
+// tests may use a trivial one).
+//
+// The engine calls these on the tracer thread while the thread `tid` is
+// stopped, so implementations may read its memory.
+#ifndef TTRACE_TRACER_SYSCALL_DECODER_H_
+#define TTRACE_TRACER_SYSCALL_DECODER_H_
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <string>
+
+#include "tracer/event.h"
+
+namespace ttrace {
+
+struct SyscallCall {
+  pid_t tid = 0;
+  uint32_t arch = kArchX86_64;
+  int32_t nr = 0;
+  uint64_t args[6] = {};
+};
+
+class SyscallDecoder {
+ public:
+  virtual ~SyscallDecoder() = default;
+  // The -e trace= filter: whether calls of `nr` are reported.
+  virtual bool Traced(uint32_t arch, int32_t nr) const = 0;
+  // True if this is an execve/execveat number (a spawned command's events
+  // are hidden until its first exec, which is shown).
+  virtual bool IsExec(uint32_t arch, int32_t nr) const = 0;
+  // Replaces *out with the name ("read", "syscall_0x1b6").
+  virtual void Name(uint32_t arch, int32_t nr, std::string* out) const = 0;
+  // Replaces *out with the arguments known at entry, with a trailing ", "
+  // when more are decoded at exit.
+  virtual void DecodeEntry(const SyscallCall& call, std::string* out) = 0;
+  // Replaces *out with the arguments decoded at exit (often empty) and sets
+  // how the return value reads.
+  virtual void DecodeExit(const SyscallCall& call, int64_t ret,
+                          std::string* out,
+                          SyscallEvent::RetFormat* format) = 0;
+};
+
+}  // namespace ttrace
+
+#endif  // TTRACE_TRACER_SYSCALL_DECODER_H_
