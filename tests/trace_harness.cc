@@ -13,6 +13,22 @@
 
 namespace ttrace::testing {
 
+namespace {
+
+// Under --config=asan, programs traced by the tests must not run
+// LeakSanitizer at exit: it needs ptrace itself and aborts under a tracer.
+// ASAN_OPTIONS was read when this process started, so this only affects
+// the programs it starts. Nor may their deaths by signal be intercepted.
+const bool kChildrenWithoutLeakCheck = [] {
+  setenv("ASAN_OPTIONS",
+         "detect_leaks=0:handle_segv=0:handle_abort=0:handle_sigbus=0:"
+         "handle_sigill=0:handle_sigfpe=0",
+         1);
+  return true;
+}();
+
+}  // namespace
+
 std::string TraceePath(absl::string_view name) {
   const char* srcdir = getenv("TEST_SRCDIR");
   const char* workspace = getenv("TEST_WORKSPACE");
