@@ -1,24 +1,35 @@
-// ttrace: trace a command or attach to processes; print thread events.
-// See `ttrace -h` and README.md.
+// ttrace: trace a command or attach to processes; print syscalls and thread
+// events. See `ttrace -h` and README.md.
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "cli/exit_codes.h"
+#include "cli/filter_sink.h"
 #include "cli/options.h"
+#include "cli/syscall_knowledge.h"
+#include "output/binary_decoder.h"
+#include "output/binary_encoder.h"
 #include "output/fd_writer.h"
 #include "output/json_formatter.h"
+#include "output/perfetto_formatter.h"
+#include "output/summary.h"
 #include "output/text_formatter.h"
+#include "tracer/clock.h"
+#include "tracer/syscalls/seccomp_filter.h"
 #include "tracer/tracer.h"
 
 namespace ttrace {
@@ -27,12 +38,14 @@ namespace {
 constexpr char kVersion[] = "ttrace 0.1.0";
 
 // While events arrive back to back they are batched; while ttrace waits, a
-// periodic timer (armed when the buffer stops being empty, disarmed once it
-// is flushed) wakes the wait loop to flush within this time.
+// periodic timer (armed when there is something to write or a syscall in
+// progress, disarmed once everything is out) wakes the wait loop to flush
+// within this time.
 constexpr int kFlushIntervalUs = 5000;
 
 // State shared with signal handlers. Only async-signal-safe work happens in
-// the handlers themselves: flags, Tracer::Wake/RequestDetach, kill, setitimer.
+// the handlers themselves: flags, Tracer::Wake/RequestDetach, kill,
+// setitimer.
 Tracer* g_tracer = nullptr;
 volatile sig_atomic_t g_spawned = 0;  // pid of the spawned command, if any
 volatile sig_atomic_t g_timer_armed = 0;
@@ -88,19 +101,6 @@ int Fail(int code, const std::string& message) {
   return code;
 }
 
-int ExitCodeFor(const absl::Status& s) {
-  switch (s.code()) {
-    case absl::StatusCode::kNotFound:
-      return kExitNoSuchProcess;
-    case absl::StatusCode::kPermissionDenied:
-      return kExitPermissionDenied;
-    case absl::StatusCode::kInvalidArgument:
-      return kExitUsage;
-    default:
-      return kExitFailure;
-  }
-}
-
 TextOptions::Timestamps ToTextTimestamps(Timestamps t) {
   switch (t) {
     case Timestamps::kNone:
@@ -117,12 +117,129 @@ TextOptions::Timestamps ToTextTimestamps(Timestamps t) {
   return TextOptions::Timestamps::kNone;
 }
 
+// Where -o (or --record) writes: a file, "-" for standard output, "|CMD"
+// for a command's standard input (as strace), or standard error.
+struct Output {
+  int fd = -1;
+  pid_t command = 0;  // the "|CMD" process, waited for at the end
+};
+
+absl::StatusOr<Output> OpenOutput(const std::string& path) {
+  Output out;
+  if (path.empty()) {
+    out.fd = STDERR_FILENO;
+  } else if (path == "-") {
+    out.fd = STDOUT_FILENO;
+  } else if (path[0] == '|') {
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) {
+      return absl::UnavailableError(absl::StrCat("pipe: ", strerror(errno)));
+    }
+    out.command = fork();
+    if (out.command < 0) {
+      return absl::UnavailableError(absl::StrCat("fork: ", strerror(errno)));
+    }
+    if (out.command == 0) {
+      dup2(fds[0], STDIN_FILENO);
+      execl("/bin/sh", "sh", "-c", path.c_str() + 1, nullptr);
+      _exit(127);
+    }
+    close(fds[0]);
+    out.fd = fds[1];
+  } else {
+    out.fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (out.fd < 0) {
+      return absl::UnavailableError(absl::StrCat("cannot open output file '",
+                                                 path, "': ", strerror(errno)));
+    }
+  }
+  return out;
+}
+
+bool IsStdStream(int fd) { return fd == STDOUT_FILENO || fd == STDERR_FILENO; }
+
+// The formatter for --format (not for -c alone).
+std::unique_ptr<EventSink> MakeFormatter(const Options& opt, ByteSink* out,
+                                         const BinaryHeader& header) {
+  switch (opt.format) {
+    case OutputFormat::kJson:
+      return std::make_unique<JsonFormatter>(out);
+    case OutputFormat::kBinary:
+      return std::make_unique<BinaryEncoder>(out, header);
+    case OutputFormat::kPerfetto:
+      return std::make_unique<PerfettoFormatter>(out);
+    case OutputFormat::kText:
+      break;
+  }
+  return std::make_unique<TextFormatter>(
+      out, TextOptions{.timestamps = ToTextTimestamps(opt.timestamps),
+                       .show_duration = opt.show_duration});
+}
+
+// Ends a formatter's output: the binary end record, the Perfetto closing
+// bracket; then flushes.
+absl::Status Finish(EventSink* formatter) {
+  if (auto* b = dynamic_cast<BinaryEncoder*>(formatter)) return b->Finish();
+  if (auto* p = dynamic_cast<PerfettoFormatter*>(formatter)) {
+    return p->Finish();
+  }
+
+  return formatter->Flush();
+}
+
+// --decode FILE: prints a recorded trace in any format, with the same
+// filters as live tracing.
+int Decode(const Options& opt) {
+  int in = STDIN_FILENO;
+  if (opt.decode_path != "-") {
+    in = open(opt.decode_path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (in < 0) {
+      return Fail(kExitUsage, absl::StrCat("cannot open '", opt.decode_path,
+                                           "': ", strerror(errno)));
+    }
+  }
+  absl::StatusOr<Output> o = OpenOutput(opt.output_path);
+  if (!o.ok()) return Fail(kExitOutput, std::string(o.status().message()));
+  // Decoded text goes to standard output unless -o says otherwise.
+  const int fd = opt.output_path.empty() ? STDOUT_FILENO : o->fd;
+  FdWriter out(fd, /*owns_fd=*/!IsStdStream(fd));
+  BinaryHeader header;
+  header.ttrace_version = kVersion;
+  std::unique_ptr<EventSink> formatter = MakeFormatter(opt, &out, header);
+  std::unique_ptr<SummarySink> summary;
+  if (opt.summary != Summary::kNone) {
+    summary = std::make_unique<SummarySink>(opt.follow_forks);
+  }
+  std::vector<EventSink*> sinks;
+  if (opt.summary != Summary::kOnly) sinks.push_back(formatter.get());
+  if (summary) sinks.push_back(summary.get());
+  FanOutSink fan(sinks);
+  FilterSink filter(FilterSink::Filters{.signals = opt.signal_filter,
+                                        .status = opt.status_filter,
+                                        .syscalls = &opt.trace_filter,
+                                        .pids = opt.pids},
+                    &fan);
+  absl::Status decoded = DecodeStream(in, &filter, nullptr);
+  if (in != STDIN_FILENO) close(in);
+  if (summary) summary->Print(&out);
+  absl::Status written =
+      opt.summary != Summary::kOnly ? Finish(formatter.get()) : out.Flush();
+  if (!written.ok()) written = out.Flush();
+  if (!written.ok()) return Fail(kExitOutput, std::string(written.message()));
+  if (!decoded.ok()) {
+    return Fail(kExitCorruptTrace,
+                absl::StrCat(opt.decode_path, ": ", decoded.message()));
+  }
+  return 0;
+}
+
 int Main(int argc, char** argv) {
   // Under `bazel run`, relative paths (the command, -o FILE) mean what they
   // mean in the user's shell.
   if (const char* dir = getenv("BUILD_WORKING_DIRECTORY")) {
-    if (chdir(dir) != 0)
+    if (chdir(dir) != 0) {
       return Fail(kExitFailure, absl::StrCat("chdir: ", dir));
+    }
   }
   absl::StatusOr<Options> parsed = ParseOptions(argc, argv);
   if (!parsed.ok()) {
@@ -139,28 +256,76 @@ int Main(int argc, char** argv) {
     printf("%s\n", kVersion);
     return 0;
   }
+  Install(SIGPIPE, OnPipe);
+  if (!opt.decode_path.empty()) return Decode(opt);
 
-  int fd = STDERR_FILENO;
-  if (!opt.output_path.empty()) {
-    fd = open(opt.output_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-              0644);
-    if (fd < 0) {
-      return Fail(kExitOutput,
-                  absl::StrCat("cannot open output file '", opt.output_path,
-                               "': ", strerror(errno)));
+  absl::StatusOr<Output> o = OpenOutput(opt.output_path);
+  if (!o.ok()) return Fail(kExitOutput, std::string(o.status().message()));
+  FdWriter out(o->fd, /*owns_fd=*/!IsStdStream(o->fd));
+  std::optional<Output> rec_file;
+  std::unique_ptr<FdWriter> rec_out;
+  if (!opt.record_path.empty()) {
+    absl::StatusOr<Output> r = OpenOutput(opt.record_path);
+    if (!r.ok()) return Fail(kExitOutput, std::string(r.status().message()));
+    rec_file = *r;
+    rec_out = std::make_unique<FdWriter>(r->fd, !IsStdStream(r->fd));
+  }
+
+  EventClock clock;
+  BinaryHeader header;
+  FillHostInfo(&header);
+  header.monotonic_start_ns = clock.mono_start_ns();
+  header.wall_start_ns = clock.wall_start_ns();
+  header.ttrace_version = kVersion;
+  header.command_line.assign(argv, argv + argc);
+
+  // Sinks: [filters -> formatter], summary, binary record.
+  std::unique_ptr<EventSink> formatter = MakeFormatter(opt, &out, header);
+  FilterSink filter(FilterSink::Filters{.signals = opt.signal_filter,
+                                        .status = opt.status_filter},
+                    formatter.get());
+  std::unique_ptr<SummarySink> summary;
+  if (opt.summary != Summary::kNone) {
+    summary = std::make_unique<SummarySink>(opt.follow_forks);
+  }
+  std::unique_ptr<BinaryEncoder> recorder;
+  if (rec_out)
+    recorder = std::make_unique<BinaryEncoder>(rec_out.get(), header);
+  std::vector<EventSink*> sinks;
+  if (opt.summary != Summary::kOnly) {
+    sinks.push_back(filter.PassesEverything() ? formatter.get() : &filter);
+  }
+  if (summary) sinks.push_back(summary.get());
+  if (recorder) sinks.push_back(recorder.get());
+  FanOutSink fan(sinks);
+  EventSink* sink = sinks.size() == 1 ? sinks[0] : &fan;
+
+  // Syscalls, and whether a seccomp-bpf filter stops the command only at
+  // traced ones: on request, or by default where it cannot change what the
+  // program does (README.md, "seccomp-bpf").
+  std::unique_ptr<SyscallKnowledge> knowledge;
+  TracerOptions topt{.follow_forks = opt.follow_forks};
+  bool seccomp = false;
+  if (opt.trace_syscalls) {
+    knowledge = std::make_unique<SyscallKnowledge>(
+        opt.trace_filter,
+        DecodeOptions{.string_limit = static_cast<size_t>(opt.string_limit),
+                      .verbose = opt.verbose,
+                      .fd_paths = opt.decode_fds});
+    topt.syscalls = knowledge.get();
+    const bool wanted =
+        opt.seccomp_bpf || (opt.follow_forks && !SeccompNeedsNoNewPrivs());
+    if (!opt.command.empty() && wanted && SeccompUsable(opt.trace_filter)) {
+      absl::StatusOr<std::vector<sock_filter>> prog =
+          BuildSeccompFilter(opt.trace_filter);
+      if (!prog.ok()) {
+        return Fail(kExitFailure, std::string(prog.status().message()));
+      }
+      topt.seccomp_program = *std::move(prog);
+      seccomp = true;
     }
   }
-  FdWriter out(fd, /*owns_fd=*/fd != STDERR_FILENO);
-  std::unique_ptr<EventSink> formatter;
-  if (opt.format == OutputFormat::kJson) {
-    formatter = std::make_unique<JsonFormatter>(&out);
-  } else {
-    formatter = std::make_unique<TextFormatter>(
-        &out, TextOptions{.timestamps = ToTextTimestamps(opt.timestamps)});
-  }
-
-  Tracer tracer(TracerOptions{.follow_forks = opt.follow_forks},
-                formatter.get());
+  Tracer tracer(topt, sink);
 
   if (!opt.command.empty()) {
     absl::Status s = tracer.Spawn(opt.command);
@@ -178,7 +343,14 @@ int Main(int argc, char** argv) {
     absl::Status s = tracer.Attach(pid);
     if (!s.ok()) {
       Fail(0, std::string(s.message()));
-      if (attach_failure == 0) attach_failure = ExitCodeFor(s);
+      if (attach_failure == 0) {
+        attach_failure =
+            s.code() == absl::StatusCode::kNotFound ? kExitNoSuchProcess
+            : s.code() == absl::StatusCode::kPermissionDenied
+                ? kExitPermissionDenied
+            : s.code() == absl::StatusCode::kInvalidArgument ? kExitUsage
+                                                             : kExitFailure;
+      }
     } else {
       ++attached;
     }
@@ -189,37 +361,67 @@ int Main(int argc, char** argv) {
   g_tracer = &tracer;
   g_spawned = tracer.spawned_pid();
   Install(SIGALRM, OnAlarm);
-  Install(SIGPIPE, OnPipe);
-  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT})
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) {
     InstallInfo(sig, OnTerminate);
+  }
 
   bool output_failed = false;
-  out.set_on_first_byte([] {
+  auto arm = [] {
     if (!g_timer_armed) ArmTimer(true);
-  });
+  };
+  out.set_on_first_byte(arm);
+  if (rec_out) rec_out->set_on_first_byte(arm);
+  tracer.set_on_syscall_pending(arm);
   tracer.set_on_interrupt([&] {
-    if (output_failed) return;
-    absl::Status s = formatter->Flush();
-    if (!s.ok()) {
-      output_failed = true;
-      if (fd != STDERR_FILENO) Fail(0, std::string(s.message()));
-      tracer.RequestDetach();
-      ArmTimer(true);  // keep waking until the detach is seen
-      return;
+    if (!output_failed) {
+      absl::Status s = sink->Flush();
+      if (!s.ok()) {
+        output_failed = true;
+        if (!IsStdStream(o->fd)) Fail(0, std::string(s.message()));
+        // A command under a seccomp filter must stay traced: without a
+        // tracer its traced syscalls would fail with ENOSYS. It is traced
+        // to its end with nothing written.
+        if (!seccomp) {
+          tracer.RequestDetach();
+          ArmTimer(true);  // keep waking until the detach is seen
+          return;
+        }
+      }
     }
-    if (out.empty() && g_timer_armed) ArmTimer(false);
+    const bool idle = out.empty() && (!rec_out || rec_out->empty()) &&
+                      !tracer.HasUnreportedSyscalls();
+    if (idle && g_timer_armed) ArmTimer(false);
   });
 
   absl::StatusOr<RunResult> result = tracer.Run();
   ArmTimer(false);
   g_tracer = nullptr;
-  absl::Status flushed = formatter->Flush();
+  if (summary) summary->Print(&out);
+  absl::Status flushed =
+      opt.summary != Summary::kOnly ? Finish(formatter.get()) : out.Flush();
+  if (flushed.ok()) flushed = out.Flush();
+  if (recorder) flushed.Update(recorder->Finish());
   if (!flushed.ok() && !output_failed) {
     output_failed = true;
-    if (fd != STDERR_FILENO) Fail(0, std::string(flushed.message()));
+    if (!IsStdStream(o->fd)) Fail(0, std::string(flushed.message()));
   }
-  if (!result.ok())
-    return Fail(kExitFailure, std::string(result.status().message()));
+  // Close the pipes to "|CMD" outputs and wait for the commands.
+  if (o->command > 0) {
+    out.Close();
+    waitpid(o->command, nullptr, 0);
+  }
+  if (rec_file && rec_file->command > 0) {
+    rec_out->Close();
+    waitpid(rec_file->command, nullptr, 0);
+  }
+  if (!result.ok()) {
+    const absl::Status& s = result.status();
+    const int code = s.code() == absl::StatusCode::kNotFound ? kExitNotFound
+                     : s.code() == absl::StatusCode::kPermissionDenied
+                         ? kExitNotExecutable
+                         : kExitFailure;
+    return Fail(code, std::string(s.message()));
+  }
   if (output_failed) return kExitOutput;
   if (!opt.command.empty()) return result->exit_status;
   return attach_failure;

@@ -10,6 +10,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
@@ -21,15 +22,24 @@ namespace {
 enum LongOnlyOption : int {
   kFormatOption = 256,
   kTraceOption,
+  kSeccompOption,
+  kRecordOption,
+  kDecodeOption,
 };
 
 // "+": stop at the first non-option (the command), as strace does.
 // ":": report a missing argument as ':' rather than '?'.
-constexpr char kShortOptions[] = "+:e:fho:p:rtV";
+constexpr char kShortOptions[] = "+:cCe:fho:p:rs:tTvVyzZ";
 
 // The long names are strace's where strace has the option.
 constexpr struct option kLongOptions[] = {
     {"attach", required_argument, nullptr, 'p'},
+    {"decode", required_argument, nullptr, kDecodeOption},
+    {"record", required_argument, nullptr, kRecordOption},
+    {"seccomp-bpf", no_argument, nullptr, kSeccompOption},
+    {"string-limit", required_argument, nullptr, 's'},
+    {"summary-only", no_argument, nullptr, 'c'},
+    {"summary", no_argument, nullptr, 'C'},
     {"follow-forks", no_argument, nullptr, 'f'},
     {"format", required_argument, nullptr, kFormatOption},
     {"help", no_argument, nullptr, 'h'},
@@ -116,29 +126,31 @@ absl::Status AddPids(absl::string_view list, std::vector<pid_t>* pids) {
   return absl::OkStatus();
 }
 
-// The value of trace= (from -e or --trace). Only "none" is supported for now
-// (strace also spells it "!all"), so the result is always "no syscalls".
-absl::Status ParseTraceSet(absl::string_view set, bool* trace_syscalls) {
-  if (set == "none" || set == "!all") {
-    *trace_syscalls = false;
-    return absl::OkStatus();
-  }
-  return Invalid(
-      "syscall tracing (-e trace=...) is not supported yet; use -e "
-      "trace=none");
-}
-
 // -e QUALIFIER=VALUE. As in strace, an expression without '=' is a trace
-// set ("-e none" is "-e trace=none"), and "t" abbreviates "trace". strace's
-// other qualifiers (signal, status, ...) are not supported.
-absl::Status ParseExpression(absl::string_view expr, bool* trace_syscalls) {
+// set ("-e none" is "-e trace=none"), and "t" abbreviates "trace".
+absl::Status ParseExpression(absl::string_view expr, Options* options) {
   size_t eq = expr.find('=');
-  if (eq == absl::string_view::npos) return ParseTraceSet(expr, trace_syscalls);
-  absl::string_view qualifier = expr.substr(0, eq);
-  if (qualifier != "trace" && qualifier != "t") {
+  absl::string_view qualifier =
+      eq == absl::string_view::npos ? "trace" : expr.substr(0, eq);
+  absl::string_view value =
+      eq == absl::string_view::npos ? expr : expr.substr(eq + 1);
+  if (qualifier == "trace" || qualifier == "t") {
+    absl::StatusOr<SyscallFilter> f = ParseTraceFilter(value);
+    if (!f.ok()) return f.status();
+    options->trace_filter = *std::move(f);
+  } else if (qualifier == "signal" || qualifier == "signals" ||
+             qualifier == "s") {
+    absl::StatusOr<SignalSet> f = ParseSignalSet(value);
+    if (!f.ok()) return f.status();
+    options->signal_filter = *f;
+  } else if (qualifier == "status") {
+    absl::StatusOr<StatusFilter> f = ParseStatusFilter(value);
+    if (!f.ok()) return f.status();
+    options->status_filter = *f;
+  } else {
     return Invalid(absl::StrCat("invalid -e qualifier '", qualifier, "'"));
   }
-  return ParseTraceSet(expr.substr(eq + 1), trace_syscalls);
+  return absl::OkStatus();
 }
 
 absl::Status ParseFormat(absl::string_view value, OutputFormat* format) {
@@ -146,9 +158,13 @@ absl::Status ParseFormat(absl::string_view value, OutputFormat* format) {
     *format = OutputFormat::kText;
   } else if (value == "json") {
     *format = OutputFormat::kJson;
+  } else if (value == "binary") {
+    *format = OutputFormat::kBinary;
+  } else if (value == "perfetto") {
+    *format = OutputFormat::kPerfetto;
   } else {
     return Invalid(absl::StrCat("invalid --format value '", value,
-                                "' (expected text or json)"));
+                                "' (expected text, json, binary or perfetto)"));
   }
   return absl::OkStatus();
 }
@@ -177,16 +193,56 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
     if (c == -1) break;
     switch (c) {
       case 'e':
-        if (absl::Status s = ParseExpression(optarg, &options.trace_syscalls);
-            !s.ok()) {
+        if (absl::Status s = ParseExpression(optarg, &options); !s.ok()) {
           return s;
         }
         break;
       case kTraceOption:
-        if (absl::Status s = ParseTraceSet(optarg, &options.trace_syscalls);
+        if (absl::Status s =
+                ParseExpression(absl::StrCat("trace=", optarg), &options);
             !s.ok()) {
           return s;
         }
+        break;
+      case 'c':
+        options.summary = Summary::kOnly;
+        break;
+      case 'C':
+        options.summary = Summary::kAlso;
+        break;
+      case 's': {
+        int n;
+        if (!absl::SimpleAtoi(optarg, &n) || n < 0) {
+          return Invalid(absl::StrCat("invalid -s argument: '", optarg, "'"));
+        }
+        options.string_limit = n;
+        break;
+      }
+      case 'T':
+        options.show_duration = true;
+        break;
+      case 'v':
+        options.verbose = true;
+        break;
+      case 'y':
+        options.decode_fds = true;
+        break;
+      case 'z':
+        options.status_filter = StatusFilter::OnlySuccessful();
+        break;
+      case 'Z':
+        options.status_filter = StatusFilter::OnlyFailed();
+        break;
+      case kSeccompOption:
+        options.seccomp_bpf = true;
+        break;
+      case kRecordOption:
+        if (*optarg == '\0') return Invalid("invalid --record file name ''");
+        options.record_path = optarg;
+        break;
+      case kDecodeOption:
+        if (*optarg == '\0') return Invalid("invalid --decode file name ''");
+        options.decode_path = optarg;
         break;
       case 'f':
         // strace's -ff writes one file per process; not supported, so any
@@ -255,7 +311,14 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
     options.timestamps = Timestamps::kRelative;
   }
 
+  options.trace_syscalls = !options.trace_filter.none();
   options.command.assign(argv + optind, argv + argc);
+  if (!options.decode_path.empty()) {
+    if (!options.command.empty()) {
+      return Invalid("--decode takes no command");
+    }
+    return options;  // -p selects processes to show
+  }
   // strace allows a command and -p together and traces both.
   if (options.command.empty() && options.pids.empty() && !options.version) {
     return Invalid("must have PROG [ARGS] or -p PID");
@@ -264,14 +327,16 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
 }
 
 std::string UsageText() {
-  return R"(Usage: ttrace [-fhrtV] [-e trace=none] [-o FILE] [--format=FORMAT]
-              [-p PID]... PROG [ARGS]
-   or: ttrace [-fhrtV] [-e trace=none] [-o FILE] [--format=FORMAT]
-              -p PID... [PROG [ARGS]]
+  return R"(Usage: ttrace [-cCfhrtTvVyzZ] [-e EXPR]... [-o FILE] [-s N]
+              [--format=FORMAT]
+              [--record=FILE] [--seccomp-bpf] [-p PID]... PROG [ARGS]
+   or: ttrace [OPTIONS] -p PID... [PROG [ARGS]]
+   or: ttrace --decode=FILE [--format=FORMAT] [-e EXPR] [-p PID] [-o FILE]
 
 Traces PROG (started under trace) and/or running processes (-p), and reports
-thread and process events: spawn, attach, clone/fork, exec, signals, stops,
-continues, exits. Options end at PROG or at "--".
+their system calls and thread and process events: spawn, attach,
+clone/fork, exec, signals, stops, continues, exits. Options end at PROG or
+at "--".
 
 Startup:
   -p PID, --attach=PID
@@ -282,20 +347,38 @@ Tracing:
   -f, --follow-forks
                  follow forks, vforks and clones into new processes
                  (threads are always followed); -ff is the same as -f
-  -e trace=none, --trace=none
-                 trace no system calls, only thread events (the default;
-                 also -e t=none, -e trace=!all, -e none)
+  --seccomp-bpf  stop PROG only at the traced system calls (a seccomp-bpf
+                 filter installed before its exec)
+
+Filtering:
+  -e trace=SET   trace only these system calls: names, classes (%file,
+                 %process, %network, %signal, %ipc, %desc, %memory, %creds,
+                 %clock, ...), !SET, ?NAME, all, none (thread events only)
+  -e signal=SET  report only these signals (e.g. !SIGCHLD)
+  -e status=SET  report only syscalls that are successful, failed,
+                 unfinished, ...
+  -z, -Z         report only successful (-z) or failed (-Z) syscalls
 
 Output:
   -o FILE, --output=FILE
                  write the trace to FILE instead of standard error
   --format=FORMAT
-                 output format: text (default) or json
+                 text (default), json (JSON Lines), binary (compact, for
+                 --decode) or perfetto (a timeline for ui.perfetto.dev)
+  --record=FILE  also write the binary stream to FILE
+  --decode=FILE  print a recorded binary trace (FILE may be - for stdin)
+  -s N           print at most N bytes of each string (default 32)
+  -v             print structures and arrays in full
+  -y             print the paths of file descriptors
   -t             prefix each line with the time of day
   -tt            ... with microseconds
   -ttt           ... as seconds since the epoch, with microseconds
   -r             prefix each line with the time since the previous one
                  (-t, -tt and -ttt take precedence over -r)
+  -T             show the time spent in each system call
+  -c             count time, calls and errors per system call; print only
+                 the summary
+  -C             like -c, and print the trace too
 
 Miscellaneous:
   -h, --help     print this help and exit
@@ -304,10 +387,11 @@ Miscellaneous:
 Exit status:
   the command's exit status, or 128+N when it was killed by signal N
   (0 when only -p processes were traced)
-  2    usage error
+  2    usage error (bad option or filter)
   3    no such process (-p)
   4    permission denied attaching (-p)
   5    cannot write the output
+  6    --decode: the recorded trace is truncated or corrupt
   126  the command cannot be executed
   127  the command was not found
 
@@ -315,6 +399,7 @@ Examples:
   ttrace -f -- ./server
   ttrace -p 1234 -o trace.txt
   ttrace --format=json -f -- make
+  ttrace -f -e trace=%process,%signal -- sh -c 'ls | wc'
 )";
 }
 

@@ -20,10 +20,14 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "tracer/syscalls/filter.h"
 
 namespace ttrace {
 
-enum class OutputFormat { kText, kJson };
+enum class OutputFormat { kText, kJson, kBinary, kPerfetto };
+
+// -c: only the summary table; -C: the trace and the summary.
+enum class Summary { kNone, kOnly, kAlso };
 
 // -t, -tt, -ttt (or more t's, as strace), -r.
 enum class Timestamps { kNone, kTime, kTimeUs, kEpochUs, kRelative };
@@ -35,11 +39,27 @@ struct Options {
   std::string output_path;           // -o; empty = standard error
   OutputFormat format = OutputFormat::kText;
   Timestamps timestamps = Timestamps::kNone;
-  // False means -e trace=none: only thread events, no syscalls. The only
-  // mode for now, also when no -e is given.
-  bool trace_syscalls = false;
-  bool help = false;     // -h: print UsageText(); nothing else is checked
-  bool version = false;  // -V: print the version; no command is required
+  // -e trace=EXPR (default: all syscalls), -e signal=SET, -e status=SET,
+  // -z, -Z.
+  SyscallFilter trace_filter = SyscallFilter::All();
+  SignalSet signal_filter = SignalSet::All();
+  StatusFilter status_filter = StatusFilter::All();
+  // False when the trace filter selects no syscall (-e trace=none): thread
+  // events only.
+  bool trace_syscalls = true;
+  int string_limit = 32;       // -s N
+  bool verbose = false;        // -v
+  bool decode_fds = false;     // -y
+  bool show_duration = false;  // -T
+  Summary summary = Summary::kNone;
+  // --seccomp-bpf: stop the spawned command only at traced syscalls.
+  // Without it, seccomp-bpf is still used where it cannot change what is
+  // reported (see README.md).
+  bool seccomp_bpf = false;
+  std::string record_path;  // --record=FILE: also write the binary stream
+  std::string decode_path;  // --decode=FILE: print a recorded trace
+  bool help = false;        // -h: print UsageText(); nothing else is checked
+  bool version = false;     // -V: print the version; no command is required
 };
 
 // Parses argv (argv[0] is the program name). Options end at the first

@@ -13,9 +13,17 @@ FdWriter::FdWriter(int fd, bool owns_fd, size_t capacity)
   buf_.reserve(capacity_);
 }
 
-FdWriter::~FdWriter() {
+FdWriter::~FdWriter() { Close(); }
+
+absl::Status FdWriter::Close() {
   WriteOut();
-  if (owns_fd_) close(fd_);
+  if (owns_fd_ && fd_ >= 0) close(fd_);
+  owns_fd_ = false;
+  if (status_.ok()) {
+    status_ = absl::Status(absl::StatusCode::kFailedPrecondition, "closed");
+    return absl::OkStatus();
+  }
+  return status_;
 }
 
 void FdWriter::Append(std::string_view bytes) {

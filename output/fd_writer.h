@@ -27,6 +27,9 @@ class FdWriter : public ByteSink {
 
   void Append(std::string_view bytes) override;
   absl::Status Flush() override;
+  // Flushes, then closes the descriptor if owned (a reader of a pipe then
+  // sees its end). Later appends are discarded.
+  absl::Status Close();
 
   // Called when the buffer goes from empty to non-empty: the owner can arm a
   // timer so that buffered bytes never wait long (see cli/flush_timer.h).

@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "absl/strings/str_cat.h"
+#include "output/errno_names.h"
 #include "output/signal_names.h"
 
 namespace ttrace {
@@ -50,7 +51,9 @@ void Key(std::string* out, std::string_view key) {
 
 class PayloadWriter {
  public:
-  explicit PayloadWriter(std::string* out) : out_(out) {}
+  // `scratch` is a reusable buffer (no allocation per event once warm).
+  PayloadWriter(std::string* out, std::string* scratch)
+      : out_(out), scratch_(scratch) {}
 
   void operator()(const SpawnEvent& p) {
     Key(out_, "path");
@@ -122,16 +125,52 @@ class PayloadWriter {
     Key(out_, "comm");
     AppendJsonString(out_, p.comm);
   }
-  // Placeholders until syscall formatting lands.
   void operator()(const SyscallEnterEvent& p) {
     Key(out_, "name");
     AppendJsonString(out_, p.name);
+    Key(out_, "args");
+    AppendJsonString(out_, p.args_enter);
   }
   void operator()(const SyscallEvent& p) {
     Key(out_, "name");
     AppendJsonString(out_, p.name);
-    Key(out_, "ret");
-    absl::StrAppend(out_, p.ret);
+    Key(out_, "args");
+    // One string, escaped as a whole (a UTF-8 sequence may span the two).
+    scratch_->assign(p.args_enter);
+    scratch_->append(p.args_exit);
+    AppendJsonString(out_, *scratch_);
+    Key(out_, "raw_args");
+    out_->push_back('[');
+    for (size_t i = 0; i < p.raw_args.size(); ++i) {
+      if (i > 0) out_->push_back(',');
+      absl::StrAppend(out_, p.raw_args[i]);
+    }
+    out_->push_back(']');
+    if (p.returned) {
+      Key(out_, "ret");
+      absl::StrAppend(out_, p.ret);
+      if (IsErrorReturn(p.ret)) {
+        // Errno names are ASCII ("ENOENT") or a decimal number ("600").
+        Key(out_, "err");
+        out_->push_back('"');
+        AppendErrnoNameOrNumber(out_, static_cast<int>(-p.ret));
+        out_->push_back('"');
+      }
+      if (!p.ret_suffix.empty()) {
+        Key(out_, "ret_suffix");
+        AppendJsonString(out_, p.ret_suffix);
+      }
+    }
+    Key(out_, "dur_ns");
+    absl::StrAppend(out_, p.dur_ns);
+    if (!p.returned) {
+      Key(out_, "returned");
+      out_->append("false");
+    }
+    if (p.split) {
+      Key(out_, "split");
+      out_->append("true");
+    }
   }
 
  private:
@@ -149,6 +188,7 @@ class PayloadWriter {
   }
 
   std::string* out_;
+  std::string* scratch_;
 };
 
 }  // namespace
@@ -212,7 +252,7 @@ void JsonFormatter::OnEvent(const Event& event) {
   absl::StrAppend(&line_, "{\"ts\":", event.ts_ns, ",\"pid\":", event.pid,
                   ",\"tid\":", event.tid, ",\"ev\":\"",
                   EventKindName(event.payload), "\"");
-  std::visit(PayloadWriter(&line_), event.payload);
+  std::visit(PayloadWriter(&line_, &scratch_), event.payload);
   line_.append("}\n");
   out_->Append(line_);
 }

@@ -32,7 +32,8 @@ class JsonFormatter : public EventSink {
 
  private:
   ByteSink* out_;
-  std::string line_;  // reused for every event: no allocation per event
+  std::string line_;     // reused for every event: no allocation per event
+  std::string scratch_;  // syscall "args" (args_enter + args_exit), reused
 };
 
 // Appends `s` as a JSON string literal (with the quotes). Valid UTF-8 is

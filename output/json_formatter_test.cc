@@ -544,6 +544,137 @@ TEST(JsonFormatterTest, LinesAccumulateAndFlushForwards) {
   EXPECT_TRUE(json.Flush().ok());
 }
 
+// ---- Syscalls.
+
+SyscallEvent Call(std::string name, std::string args_enter,
+                  std::string args_exit, int64_t ret) {
+  SyscallEvent c;
+  c.name = std::move(name);
+  c.args_enter = std::move(args_enter);
+  c.args_exit = std::move(args_exit);
+  c.ret = ret;
+  return c;
+}
+
+TEST(JsonSyscallTest, Complete) {
+  SyscallEvent c = Call("read", "3, ", "\"ab\\n\", 832", 3);
+  c.nr = 0;
+  c.raw_args = {3, 0x7ffd1234, 832, 0, 0, 0xffffffffffffffffull};
+  c.dur_ns = 5600;
+  EXPECT_EQ(One(Ev(5, 6, c)),
+            "{\"ts\":1795717816123456789,\"pid\":5,\"tid\":6,"
+            "\"ev\":\"syscall\",\"name\":\"read\","
+            "\"args\":\"3, \\\"ab\\\\n\\\", 832\","
+            "\"raw_args\":[3,2147291700,832,0,0,18446744073709551615],"
+            "\"ret\":3,\"dur_ns\":5600}\n");
+  Json j = ParseLine(One(Ev(5, 6, c)));
+  EXPECT_EQ(j.Get("args")->text, "3, \"ab\\n\", 832");  // strace's text
+  EXPECT_EQ(j.Get("raw_args")->items.size(), 6u);
+}
+
+TEST(JsonSyscallTest, HexAndOctalResultsAreRawIntegers) {
+  SyscallEvent c = Call("brk", "NULL", "", 0x55c158e94000);
+  c.ret_format = SyscallEvent::RetFormat::kHex;
+  EXPECT_EQ(One(Ev(5, 5, c)),
+            "{\"ts\":1795717816123456789,\"pid\":5,\"tid\":5,"
+            "\"ev\":\"syscall\",\"name\":\"brk\",\"args\":\"NULL\","
+            "\"raw_args\":[0,0,0,0,0,0],\"ret\":94288908730368,"
+            "\"dur_ns\":0}\n");
+  c = Call("umask", "022", "", 022);
+  c.ret_format = SyscallEvent::RetFormat::kOctal;
+  EXPECT_EQ(ParseLine(One(Ev(5, 5, c))).Get("ret")->text, "18");
+}
+
+TEST(JsonSyscallTest, Errors) {
+  SyscallEvent c = Call("openat", "AT_FDCWD, \"/x\", O_RDONLY", "", -2);
+  c.raw_args = {0xffffff9c, 0x1000, 0, 0, 0, 0};
+  c.dur_ns = 7;
+  EXPECT_EQ(One(Ev(5, 5, c)),
+            "{\"ts\":1795717816123456789,\"pid\":5,\"tid\":5,"
+            "\"ev\":\"syscall\",\"name\":\"openat\","
+            "\"args\":\"AT_FDCWD, \\\"/x\\\", O_RDONLY\","
+            "\"raw_args\":[4294967196,4096,0,0,0,0],"
+            "\"ret\":-2,\"err\":\"ENOENT\",\"dur_ns\":7}\n");
+  EXPECT_EQ(
+      ParseLine(One(Ev(5, 5, Call("pause", "", "", -514)))).Get("err")->text,
+      "ERESTARTNOHAND");
+  EXPECT_EQ(
+      ParseLine(One(Ev(5, 5, Call("getppid", "", "", -600)))).Get("err")->text,
+      "600");
+  EXPECT_EQ(
+      ParseLine(One(Ev(5, 5, Call("getppid", "", "", -4095)))).Get("err")->text,
+      "4095");
+  // Not an error: no "err".
+  EXPECT_EQ(
+      ParseLine(One(Ev(5, 5, Call("lseek", "3, -4096, SEEK_END", "", -4096))))
+          .Get("err"),
+      nullptr);
+}
+
+TEST(JsonSyscallTest, NeverReturned) {
+  SyscallEvent c = Call("exit_group", "0", "", 0);
+  c.returned = false;
+  c.dur_ns = 1000;
+  EXPECT_EQ(One(Ev(5, 5, c)),
+            "{\"ts\":1795717816123456789,\"pid\":5,\"tid\":5,"
+            "\"ev\":\"syscall\",\"name\":\"exit_group\",\"args\":\"0\","
+            "\"raw_args\":[0,0,0,0,0,0],\"dur_ns\":1000,"
+            "\"returned\":false}\n");
+}
+
+TEST(JsonSyscallTest, SplitCall) {
+  StringByteSink mem;
+  JsonFormatter json(&mem);
+  Event enter = Ev(5, 6, SyscallEnterEvent{0, kArchX86_64, "read", "3, "});
+  json.OnEvent(enter);
+  SyscallEvent c = Call("read", "3, ", "\"abcd\", 4", 4);
+  c.raw_args = {3, 1, 4, 0, 0, 0};
+  c.split = true;
+  c.dur_ns = 100735000;
+  json.OnEvent(Ev(5, 6, c));
+  c.returned = false;
+  c.args_exit.clear();
+  json.OnEvent(Ev(5, 6, c));
+  EXPECT_EQ(mem.str(),
+            "{\"ts\":1795717816123456789,\"pid\":5,\"tid\":6,"
+            "\"ev\":\"syscall_enter\",\"name\":\"read\",\"args\":\"3, \"}\n"
+            "{\"ts\":1795717816123456789,\"pid\":5,\"tid\":6,"
+            "\"ev\":\"syscall\",\"name\":\"read\","
+            "\"args\":\"3, \\\"abcd\\\", 4\",\"raw_args\":[3,1,4,0,0,0],"
+            "\"ret\":4,\"dur_ns\":100735000,\"split\":true}\n"
+            "{\"ts\":1795717816123456789,\"pid\":5,\"tid\":6,"
+            "\"ev\":\"syscall\",\"name\":\"read\","
+            "\"args\":\"3, \",\"raw_args\":[3,1,4,0,0,0],"
+            "\"dur_ns\":100735000,\"returned\":false,\"split\":true}\n");
+}
+
+TEST(JsonSyscallTest, KeysAreInDocumentedOrder) {
+  SyscallEvent c = Call("x", "", "", -1);
+  c.split = true;
+  EXPECT_EQ(
+      ParseLine(One(Ev(5, 5, c))).Keys(),
+      (std::vector<std::string>{"ts", "pid", "tid", "ev", "name", "args",
+                                "raw_args", "ret", "err", "dur_ns", "split"}));
+  c.returned = false;
+  EXPECT_EQ(
+      ParseLine(One(Ev(5, 5, c))).Keys(),
+      (std::vector<std::string>{"ts", "pid", "tid", "ev", "name", "args",
+                                "raw_args", "dur_ns", "returned", "split"}));
+  EXPECT_EQ(
+      ParseLine(One(Ev(5, 5, SyscallEnterEvent{1, kArchX86_64, "w", "1, "})))
+          .Keys(),
+      (std::vector<std::string>{"ts", "pid", "tid", "ev", "name", "args"}));
+}
+
+TEST(JsonSyscallTest, ArgsAreOneStringEvenAcrossAUtf8Sequence) {
+  // Decoders escape non-ASCII bytes, but the JSON stays valid and exact
+  // whatever they produce: "é" split between entry and exit text.
+  Json j = ParseLine(One(Ev(5, 5, Call("x", "\"\xc3", "\xa9\"", 0))));
+  EXPECT_EQ(j.Get("args")->text, "\"\xc3\xa9\"");
+  j = ParseLine(One(Ev(5, 5, Call("x", "\xff\x01", "", 0))));
+  EXPECT_EQ(j.Get("args")->text, "\xc3\xbf\x01");
+}
+
 TEST(JsonAllocationTest, NoAllocationPerEventOnceWarm) {
   StringByteSink mem;
   JsonFormatter f(&mem);
@@ -556,7 +687,7 @@ TEST(JsonAllocationTest, NoAllocationPerEventOnceWarm) {
   killed.how = ExitEvent::How::kKilled;
   killed.signo = 40;
   killed.comm = "worker-thread-with-a-long-name";
-  const std::vector<Event> events = {
+  std::vector<Event> events = {
       Ev(100, 100, SpawnEvent{"/bin/true", {"true", "arg"}}),
       Ev(100, 100, CloneEvent{101, CloneKind::kThread}),
       Ev(100, 101, sig),
@@ -565,6 +696,27 @@ TEST(JsonAllocationTest, NoAllocationPerEventOnceWarm) {
       Ev(100, 100, ExecEvent{"/usr/bin/\xff\n\"x\"", 100}),
       Ev(100, 101, killed),
   };
+  SyscallEvent call;
+  call.name = "openat";
+  call.args_enter = "AT_FDCWD, \"/a/long/path/name/beyond/sso\", ";
+  call.args_exit = "O_RDONLY|O_CLOEXEC";
+  call.ret = -2;
+  call.raw_args = {1, 2, 3, 4, 5, 0xffffffffffffffffull};
+  call.dur_ns = 123456;
+  SyscallEvent split = call;
+  split.split = true;
+  split.ret = 3;
+  SyscallEvent gone = call;
+  gone.returned = false;
+  SyscallEvent restart = call;
+  restart.ret = -515;
+  events.push_back(Ev(100, 101, call));
+  events.push_back(
+      Ev(100, 101,
+         SyscallEnterEvent{257, kArchX86_64, "openat", call.args_enter}));
+  events.push_back(Ev(100, 101, split));
+  events.push_back(Ev(100, 101, gone));
+  events.push_back(Ev(100, 101, restart));
   mem.clear();
   for (const Event& e : events) f.OnEvent(e);  // warm up buffers
   mem.clear();

@@ -7,12 +7,25 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "output/errno_names.h"
 #include "output/signal_names.h"
 
 namespace ttrace {
 namespace {
 
 constexpr int64_t kNsPerSec = 1000000000;
+
+// strace's tabto(): " = " starts at this column (0-based, counting the
+// whole line) unless the line is already longer.
+constexpr size_t kResultColumn = 39;
+
+// True when the entry arguments stop before the last one ("3, "): strace's
+// decoder then had more to print at exit, and a call that never returns
+// shows " <unfinished ...>" where the rest would have been.
+bool ExitDecodingPending(const std::string& args_enter) {
+  return args_enter.size() >= 2 &&
+         args_enter.compare(args_enter.size() - 2, 2, ", ") == 0;
+}
 
 // Floor division, so that a (theoretical) negative timestamp still splits
 // into seconds and a non-negative fraction.
@@ -200,16 +213,68 @@ void TextFormatter::AppendBody(const Event& event) {
         } else if constexpr (std::is_same_v<T, ExitEvent>) {
           AppendExit(&line_, p);
         } else if constexpr (std::is_same_v<T, SyscallEnterEvent>) {
-          // Placeholder until syscall formatting lands.
-          absl::StrAppend(&line_, p.name, "(", p.args_enter, " <unfinished ...>");
+          AppendSyscallEnter(p);
         } else if constexpr (std::is_same_v<T, SyscallEvent>) {
-          absl::StrAppend(&line_, p.name, "(", p.args_enter, p.args_exit,
-                          ") = ", p.ret);
+          AppendSyscall(p);
         } else {
           static_assert(sizeof(T) == 0, "unhandled event kind");
         }
       },
       event.payload);
+}
+
+void TextFormatter::AppendSyscallEnter(const SyscallEnterEvent& call) {
+  line_.append(call.name);
+  line_.push_back('(');
+  line_.append(call.args_enter);
+  line_.append(" <unfinished ...>");
+}
+
+void TextFormatter::AppendSyscall(const SyscallEvent& call) {
+  if (call.split) {
+    line_.append("<... ");
+    line_.append(call.name);
+    line_.append(" resumed>");
+  } else {
+    line_.append(call.name);
+    line_.push_back('(');
+    line_.append(call.args_enter);
+  }
+  line_.append(call.args_exit);
+  if (!call.returned && call.args_exit.empty() &&
+      ExitDecodingPending(call.args_enter)) {
+    line_.append(" <unfinished ...>");
+  }
+  line_.push_back(')');
+  if (line_.size() < kResultColumn) {
+    line_.append(kResultColumn - line_.size(), ' ');
+  }
+  line_.append(" = ");
+  if (!call.returned) {
+    line_.push_back('?');
+    return;
+  }
+  if (IsErrorReturn(call.ret)) {
+    AppendErrorResult(&line_, static_cast<int>(-call.ret));
+  } else {
+    switch (call.ret_format) {
+      case SyscallEvent::RetFormat::kDecimal:
+        absl::StrAppend(&line_, call.ret);
+        break;
+      case SyscallEvent::RetFormat::kHex:
+        absl::StrAppendFormat(&line_, "%#x", static_cast<uint64_t>(call.ret));
+        break;
+      case SyscallEvent::RetFormat::kOctal:
+        absl::StrAppendFormat(&line_, "%#03o", static_cast<uint64_t>(call.ret));
+        break;
+    }
+  }
+  line_.append(call.ret_suffix);
+  if (options_.show_duration) {
+    int64_t sec, frac;
+    SplitNs(call.dur_ns > 0 ? call.dur_ns : 0, &sec, &frac);
+    absl::StrAppendFormat(&line_, " <%d.%06d>", sec, frac / 1000);
+  }
 }
 
 void TextFormatter::OnEvent(const Event& event) {
@@ -227,7 +292,14 @@ void TextFormatter::OnEvent(const Event& event) {
 
   line_.clear();
   if (live_.size() > 1) absl::StrAppendFormat(&line_, "[pid %5d] ", event.tid);
-  AppendTimestamp(event.ts_ns);
+  // strace stamps a line when it prints it: a split call's "resumed" line
+  // is printed at exit.
+  int64_t ts_ns = event.ts_ns;
+  if (const auto* call = std::get_if<SyscallEvent>(&event.payload);
+      call != nullptr && call->split && call->dur_ns > 0) {
+    ts_ns += call->dur_ns;
+  }
+  AppendTimestamp(ts_ns);
   AppendBody(event);
   line_.push_back('\n');
   out_->Append(line_);

@@ -1,5 +1,5 @@
 // TextFormatter: an EventSink that prints events the way strace 6.1 prints
-// its non-syscall lines, one line per event.
+// them, one line per event.
 //
 // Usage:
 //   StringByteSink mem;
@@ -8,9 +8,34 @@
 //   // "[pid  2678] 18:30:20.700203 --- SIGUSR1 {si_signo=SIGUSR1, ...} ---\n"
 //
 // Line layout: optional "[pid %5d] " prefix, optional timestamp and one
-// space, the body, "\n". The prefix appears iff more than one thread is live
-// when the event happens. The live set is derived from the events alone, so
-// replaying a recorded event stream gives identical text:
+// space, the body, "\n".
+//
+// Syscalls, exactly as strace 6.1 prints them:
+//   close(3)                                = 0
+//   openat(AT_FDCWD, "/x", O_RDONLY)        = -1 ENOENT (No such file ...)
+//   pause()                                 = ? ERESTARTNOHAND (To be ...)
+//   brk(NULL)                               = 0x55c158e94000      (kHex)
+//   umask(000)                              = 022                 (kOctal)
+//   exit_group(0)                           = ?        (never returned)
+//   read(0,  <unfinished ...>)              = ?        (never returned)
+//   [pid 31725] read(3,  <unfinished ...>             (SyscallEnterEvent)
+//   [pid 31725] <... read resumed>"abcd", 4) = 4       (split SyscallEvent)
+// The body is name "(" args_enter args_exit ")" (or "<... name resumed>"
+// args_exit ")" for a split call); then, like strace's tabto(), spaces up
+// to column 39 of the whole line (prefix and timestamp included) when it is
+// shorter, then " = " and the result. Errors are named by errno_names.h.
+// With show_duration (-T), " <seconds.micros>" follows the result of calls
+// that returned. A call that never returned prints " <unfinished ...>"
+// before its ")" when its entry arguments end in ", " (strace does so when
+// the decoder had more to print at exit: "read(0,  <unfinished ...>) = ?",
+// but "exit_group(0) = ?").
+// Timestamps: the entry time (the header ts) for complete calls and
+// SyscallEnterEvent, the exit time (ts + dur_ns) for the "resumed" line of
+// a split call, as strace stamps each line when it prints it.
+//
+// The prefix appears iff more than one thread is live when the event
+// happens. The live set is derived from the events alone, so replaying a
+// recorded event stream gives identical text:
 //   - any event adds its own tid before printing (so a stream that starts
 //     mid-trace still counts the threads it sees);
 //   - spawn adds pid, attach adds tid, clone adds child, all before
@@ -42,6 +67,8 @@ struct TextOptions {
     kRelative,  // -r:   "%6ld.%06ld" seconds since the previous event
   };
   Timestamps timestamps = Timestamps::kNone;
+  // -T: append " <0.000123>" (seconds spent in the call) to syscall results.
+  bool show_duration = false;
 };
 
 class TextFormatter : public EventSink {
@@ -58,6 +85,8 @@ class TextFormatter : public EventSink {
   void AppendTimestamp(int64_t ts_ns);
   void AppendBody(const Event& event);
   void AppendHms(int64_t sec);
+  void AppendSyscallEnter(const SyscallEnterEvent& call);
+  void AppendSyscall(const SyscallEvent& call);
 
   ByteSink* out_;
   TextOptions options_;

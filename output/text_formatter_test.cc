@@ -356,9 +356,291 @@ TEST(TextFormatterTest, FlushForwardsToByteSink) {
   EXPECT_EQ(text.Flush().code(), absl::StatusCode::kDataLoss);
 }
 
+// ---- Syscalls. Every expected line below was printed by strace 6.1 for
+// the same call (only pids, addresses and times differ where the test
+// picks its own).
+
+SyscallEvent Call(std::string name, std::string args_enter,
+                  std::string args_exit, int64_t ret) {
+  SyscallEvent c;
+  c.name = std::move(name);
+  c.args_enter = std::move(args_enter);
+  c.args_exit = std::move(args_exit);
+  c.ret = ret;
+  return c;
+}
+
+SyscallEvent Hex(SyscallEvent c) {
+  c.ret_format = SyscallEvent::RetFormat::kHex;
+  return c;
+}
+
+SyscallEvent Octal(SyscallEvent c) {
+  c.ret_format = SyscallEvent::RetFormat::kOctal;
+  return c;
+}
+
+SyscallEvent NeverReturned(SyscallEvent c) {
+  c.returned = false;
+  return c;
+}
+
+SyscallEvent Split(SyscallEvent c, int64_t dur_ns = 0) {
+  c.split = true;
+  c.dur_ns = dur_ns;
+  return c;
+}
+
+SyscallEvent Took(SyscallEvent c, int64_t dur_ns) {
+  c.dur_ns = dur_ns;
+  return c;
+}
+
+TEST(TextSyscallTest, CompleteCallIsPaddedToColumn40) {
+  EXPECT_EQ(One(Ev(5, 5, Call("close", "3", "", 0))),
+            "close(3)                                = 0\n");
+  EXPECT_EQ(One(Ev(5, 5, Call("getppid", "", "", 31721))),
+            "getppid()                               = 31721\n");
+  EXPECT_EQ(One(Ev(5, 5, Call("read", "3, ", "\"\", 4096", 0))),
+            "read(3, \"\", 4096)                       = 0\n");
+  // Longer than the column: a single space.
+  EXPECT_EQ(One(Ev(5, 5, Call("set_robust_list", "0x7f222eacfa20, 24", "", 0))),
+            "set_robust_list(0x7f222eacfa20, 24)     = 0\n");
+  EXPECT_EQ(
+      One(Ev(5, 5, Call("rseq", "0x7f222ead0060, 0x20, 0, 0x53053053", "", 0))),
+      "rseq(0x7f222ead0060, 0x20, 0, 0x53053053) = 0\n");
+}
+
+TEST(TextSyscallTest, PaddingAroundTheColumnBoundary) {
+  // Left parts of 38, 39, 40 and 41 characters.
+  const auto open = [](std::string path) {
+    return Call("openat", "AT_FDCWD, \"" + path + "\", O_RDONLY", "", -2);
+  };
+  EXPECT_EQ(One(Ev(5, 5, open("/aaaaaaa"))),
+            "openat(AT_FDCWD, \"/aaaaaaa\", O_RDONLY)  = -1 ENOENT (No such "
+            "file or directory)\n");
+  EXPECT_EQ(One(Ev(5, 5, open("/aaaaaaaa"))),
+            "openat(AT_FDCWD, \"/aaaaaaaa\", O_RDONLY) = -1 ENOENT (No such "
+            "file or directory)\n");
+  EXPECT_EQ(One(Ev(5, 5, open("/aaaaaaaaa"))),
+            "openat(AT_FDCWD, \"/aaaaaaaaa\", O_RDONLY) = -1 ENOENT (No such "
+            "file or directory)\n");
+  EXPECT_EQ(One(Ev(5, 5, open("/aaaaaaaaaa"))),
+            "openat(AT_FDCWD, \"/aaaaaaaaaa\", O_RDONLY) = -1 ENOENT (No "
+            "such file or directory)\n");
+}
+
+TEST(TextSyscallTest, Errors) {
+  EXPECT_EQ(
+      One(Ev(5, 5, Call("access", "\"/etc/ld.so.preload\", R_OK", "", -2))),
+      "access(\"/etc/ld.so.preload\", R_OK)      = -1 ENOENT (No such "
+      "file or directory)\n");
+  EXPECT_EQ(One(Ev(5, 5, Call("rt_sigreturn", "{mask=[]}", "", -4))),
+            "rt_sigreturn({mask=[]})                 = -1 EINTR (Interrupted "
+            "system call)\n");
+  EXPECT_EQ(One(Ev(5, 5, Call("getppid", "", "", -600))),
+            "getppid()                               = -1 (errno 600)\n");
+  EXPECT_EQ(One(Ev(5, 5, Call("getppid", "", "", -515))),
+            "getppid()                               = -1 ENOIOCTLCMD "
+            "(Unknown error 515)\n");
+  EXPECT_EQ(One(Ev(5, 5, Call("pause", "", "", -514))),
+            "pause()                                 = ? ERESTARTNOHAND (To "
+            "be restarted if no handler)\n");
+  EXPECT_EQ(
+      One(Ev(5, 5, Call("nanosleep", "{tv_sec=1, tv_nsec=0}, ", "", -516))),
+      "nanosleep({tv_sec=1, tv_nsec=0}, )      = ? "
+      "ERESTART_RESTARTBLOCK (Interrupted by signal)\n");
+  // Not errors: below -4095, and large positive values.
+  EXPECT_EQ(One(Ev(5, 5, Call("lseek", "3, -4096, SEEK_END", "", -4096))),
+            "lseek(3, -4096, SEEK_END)               = -4096\n");
+}
+
+TEST(TextSyscallTest, HexAndOctalResults) {
+  EXPECT_EQ(One(Ev(5, 5, Hex(Call("brk", "NULL", "", 0x55c158e94000)))),
+            "brk(NULL)                               = 0x55c158e94000\n");
+  EXPECT_EQ(One(Ev(5, 5,
+                   Hex(Call("mmap",
+                            "NULL, 8192, PROT_READ|PROT_WRITE, "
+                            "MAP_PRIVATE|MAP_ANONYMOUS, -1, 0",
+                            "", 0x7f222ecbf000)))),
+            "mmap(NULL, 8192, PROT_READ|PROT_WRITE, "
+            "MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f222ecbf000\n");
+  EXPECT_EQ(One(Ev(5, 5, Hex(Call("brk", "NULL", "", 0)))),
+            "brk(NULL)                               = 0\n");
+  // A failing mmap is still an error, not an address.
+  EXPECT_EQ(One(Ev(5, 5, Hex(Call("mmap", "NULL, 1, PROT_NONE", "", -12)))),
+            "mmap(NULL, 1, PROT_NONE)                = -1 ENOMEM (Cannot "
+            "allocate memory)\n");
+  EXPECT_EQ(One(Ev(5, 5, Octal(Call("umask", "022", "", 022)))),
+            "umask(022)                              = 022\n");
+  EXPECT_EQ(One(Ev(5, 5, Octal(Call("umask", "000", "", 0)))),
+            "umask(000)                              = 000\n");
+  EXPECT_EQ(One(Ev(5, 5, Octal(Call("umask", "0777", "", 0777)))),
+            "umask(0777)                             = 0777\n");
+  EXPECT_EQ(One(Ev(5, 5, Octal(Call("umask", "0", "", 7)))),
+            "umask(0)                                = 007\n");
+}
+
+TEST(TextSyscallTest, NeverReturned) {
+  // Fully decoded at entry: plain "= ?".
+  EXPECT_EQ(One(Ev(5, 5, NeverReturned(Call("exit_group", "0", "", 0)))),
+            "exit_group(0)                           = ?\n");
+  // The decoder had more to print at exit.
+  EXPECT_EQ(One(Ev(5, 5, NeverReturned(Call("read", "0, ", "", 0)))),
+            "read(0,  <unfinished ...>)              = ?\n");
+  // -T prints no duration for them.
+  EXPECT_EQ(One(Ev(5, 5, Took(NeverReturned(Call("exit", "0", "", 0)), 5000)),
+                {.show_duration = true}),
+            "exit(0)                                 = ?\n");
+}
+
+TEST(TextSyscallTest, Duration) {
+  const TextOptions t{.show_duration = true};
+  EXPECT_EQ(
+      One(Ev(5, 5, Took(Call("write", "4, \"abcd\", 4", "", 4), 282999)), t),
+      "write(4, \"abcd\", 4)                     = 4 <0.000282>\n");
+  EXPECT_EQ(One(Ev(5, 5, Took(Call("getppid", "", "", 31721), 6000)), t),
+            "getppid()                               = 31721 <0.000006>\n");
+  EXPECT_EQ(
+      One(Ev(5, 5, Took(Call("access", "\"/x\", F_OK", "", -2), 12345678912)),
+          t),
+      "access(\"/x\", F_OK)                      = -1 ENOENT (No such "
+      "file or directory) <12.345678>\n");
+  EXPECT_EQ(One(Ev(5, 5, Took(Call("getpid", "", "", 7), -5)), t),
+            "getpid()                                = 7 <0.000000>\n");
+  // Off by default.
+  EXPECT_EQ(One(Ev(5, 5, Took(Call("getpid", "", "", 7), 6000))),
+            "getpid()                                = 7\n");
+}
+
+TEST(TextSyscallTest, SplitCallsWithPrefix) {
+  StringByteSink mem;
+  TextFormatter text(&mem, {.show_duration = true});
+  text.OnEvent(Ev(31724, 31724, CloneEvent{31725, CloneKind::kThread}));
+  mem.clear();
+  text.OnEvent(
+      Ev(31724, 31725, SyscallEnterEvent{0, kArchX86_64, "read", "3, "}));
+  text.OnEvent(
+      Ev(31724, 31724, Took(Call("write", "4, \"abcd\", 4", "", 4), 282000)));
+  text.OnEvent(Ev(31724, 31725,
+                  Split(Call("read", "3, ", "\"abcd\", 4", 4), 100735000)));
+  text.OnEvent(
+      Ev(31724, 31725, SyscallEnterEvent{34, kArchX86_64, "pause", ""}));
+  text.OnEvent(Ev(31724, 31725, Split(Call("pause", "", "", -514), 100603000)));
+  text.OnEvent(Ev(31724, 31724,
+                  SyscallEnterEvent{202, kArchX86_64, "futex",
+                                    "0x7f1492a56990, "
+                                    "FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME, "
+                                    "31725, NULL, FUTEX_BITSET_MATCH_ANY"}));
+  text.OnEvent(
+      Ev(31724, 31725, Took(NeverReturned(Call("exit", "0", "", 0)), 1000)));
+  text.OnEvent(Ev(31724, 31724,
+                  Split(Call("futex",
+                             "0x7f1492a56990, "
+                             "FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME, 31725, "
+                             "NULL, FUTEX_BITSET_MATCH_ANY",
+                             "", 0),
+                        258000)));
+  text.OnEvent(Ev(31724, 31725, Exited(0)));
+  text.OnEvent(Ev(31724, 31724, Took(Call("getppid", "", "", 31721), 6000)));
+  EXPECT_EQ(mem.str(),
+            "[pid 31725] read(3,  <unfinished ...>\n"
+            "[pid 31724] write(4, \"abcd\", 4)         = 4 <0.000282>\n"
+            "[pid 31725] <... read resumed>\"abcd\", 4) = 4 <0.100735>\n"
+            "[pid 31725] pause( <unfinished ...>\n"
+            "[pid 31725] <... pause resumed>)        = ? ERESTARTNOHAND (To "
+            "be restarted if no handler) <0.100603>\n"
+            "[pid 31724] futex(0x7f1492a56990, "
+            "FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME, 31725, NULL, "
+            "FUTEX_BITSET_MATCH_ANY <unfinished ...>\n"
+            "[pid 31725] exit(0)                     = ?\n"
+            "[pid 31724] <... futex resumed>)        = 0 <0.000258>\n"
+            "[pid 31725] +++ exited with 0 +++\n"
+            "getppid()                               = 31721 <0.000006>\n");
+}
+
+TEST(TextSyscallTest, SplitCallsWithoutPrefix) {
+  // One live thread (e.g. the other thread's events were filtered out).
+  EXPECT_EQ(One(Ev(5, 5, SyscallEnterEvent{0, kArchX86_64, "read", "3, "})),
+            "read(3,  <unfinished ...>\n");
+  EXPECT_EQ(One(Ev(5, 5, Split(Call("read", "3, ", "\"abcd\", 4", 4)))),
+            "<... read resumed>\"abcd\", 4)            = 4\n");
+  EXPECT_EQ(One(Ev(5, 5, Split(Call("close", "3", "", -9)))),
+            "<... close resumed>)                    = -1 EBADF (Bad file "
+            "descriptor)\n");
+}
+
+TEST(TextSyscallTest, SplitCallThatNeverReturned) {
+  StringByteSink mem;
+  TextFormatter text(&mem);
+  text.OnEvent(Ev(31803, 31803, CloneEvent{31804, CloneKind::kThread}));
+  mem.clear();
+  text.OnEvent(
+      Ev(31803, 31804, SyscallEnterEvent{0, kArchX86_64, "read", "3, "}));
+  text.OnEvent(Ev(31803, 31803, NeverReturned(Call("exit_group", "0", "", 0))));
+  text.OnEvent(
+      Ev(31803, 31804, Split(NeverReturned(Call("read", "3, ", "", 0)))));
+  text.OnEvent(Ev(31803, 31804, Exited(0)));
+  text.OnEvent(Ev(31803, 31803, Exited(0)));
+  EXPECT_EQ(mem.str(),
+            "[pid 31804] read(3,  <unfinished ...>\n"
+            "[pid 31803] exit_group(0)               = ?\n"
+            "[pid 31804] <... read resumed> <unfinished ...>) = ?\n"
+            "[pid 31804] +++ exited with 0 +++\n"
+            "+++ exited with 0 +++\n");
+}
+
+TEST(TextSyscallTest, SyscallWithoutLiveSetChangeKeepsOneThread) {
+  // Syscall events only add their own tid: a lone thread has no prefix.
+  StringByteSink mem;
+  TextFormatter text(&mem);
+  text.OnEvent(Ev(9, 9, Call("close", "3", "", 0)));
+  text.OnEvent(Ev(9, 9, Call("close", "4", "", 0)));
+  EXPECT_EQ(mem.str(),
+            "close(3)                                = 0\n"
+            "close(4)                                = 0\n");
+}
+
+TEST_F(TextTimestampTest, SyscallsCountTimestampAndPrefixInTheColumn) {
+  // strace -tt: "19:07:34.306714 close(3)                = 0".
+  EXPECT_EQ(One(Ev(5, 5, Call("close", "3", "", 0)),
+                {TextOptions::Timestamps::kTimeUs}),
+            "18:30:16.123456 close(3)                = 0\n");
+  // The enter line carries the entry time, the resumed line the exit time.
+  StringByteSink mem;
+  TextFormatter text(&mem, {TextOptions::Timestamps::kTimeUs, true});
+  text.OnEvent(Ev(32543, 32543, CloneEvent{32544, CloneKind::kThread}));
+  mem.clear();
+  text.OnEvent(
+      Ev(32543, 32544, SyscallEnterEvent{0, kArchX86_64, "read", "3, "}, kTs));
+  text.OnEvent(Ev(32543, 32544,
+                  Split(Call("read", "3, ", "\"abcd\", 4", 4), 100653000),
+                  kTs));
+  text.OnEvent(
+      Ev(32543, 32543, Took(Call("getpid", "", "", 32543), 1000), kTs + 5));
+  EXPECT_EQ(mem.str(),
+            "[pid 32544] 18:30:16.123456 read(3,  <unfinished ...>\n"
+            "[pid 32544] 18:30:16.224109 <... read resumed>\"abcd\", 4) = 4 "
+            "<0.100653>\n"
+            "[pid 32543] 18:30:16.123456 getpid()    = 32543 <0.000001>\n");
+}
+
+TEST(TextTimestamp, RelativeUsesExitTimeForResumedLines) {
+  StringByteSink mem;
+  TextFormatter text(&mem, {TextOptions::Timestamps::kRelative});
+  text.OnEvent(Ev(5, 5, SyscallEnterEvent{0, kArchX86_64, "read", "3, "}, kTs));
+  text.OnEvent(
+      Ev(5, 5, Split(Call("read", "3, ", "\"\", 1", 0), 2500000), kTs));
+  text.OnEvent(Ev(5, 5, Call("close", "3", "", 0), kTs + 3000000));
+  EXPECT_EQ(mem.str(),
+            "     0.000000 read(3,  <unfinished ...>\n"
+            "     0.002500 <... read resumed>\"\", 1)  = 0\n"
+            "     0.000500 close(3)                  = 0\n");
+}
+
 TEST(TextAllocationTest, NoAllocationPerEventOnceWarm) {
   StringByteSink mem;
-  TextFormatter f(&mem, {TextOptions::Timestamps::kTimeUs});
+  TextFormatter f(&mem, {TextOptions::Timestamps::kTimeUs, true});
   SignalEvent sig;
   sig.signo = SIGSYS;
   sig.code = 2;  // SYS_USER_DISPATCH: longer than the SSO buffer
@@ -368,6 +650,7 @@ TEST(TextAllocationTest, NoAllocationPerEventOnceWarm) {
   killed.how = ExitEvent::How::kKilled;
   killed.signo = 40;
   killed.comm = "worker-thread-with-a-long-name";
+  const std::string long_args(300, 'a');  // longer than the initial buffer
   const std::vector<Event> events = {
       Ev(100, 100, SpawnEvent{"/bin/true", {"true", "arg"}}),
       Ev(100, 100, CloneEvent{101, CloneKind::kThread}),
@@ -375,6 +658,17 @@ TEST(TextAllocationTest, NoAllocationPerEventOnceWarm) {
       Ev(100, 101, StopEvent{SIGSTOP}),
       Ev(100, 101, ContEvent{}),
       Ev(100, 100, ExecEvent{"/usr/bin/\xff\n\"x\"", 100}),
+      Ev(100, 100, Took(Call("close", "3", "", 0), 1234)),
+      Ev(100, 100, Call("openat", "AT_FDCWD, \"/nonexistent/file\", ", "", -2)),
+      Ev(100, 100, Call("ioctl", "1, TCGETS, ", "0x7ffc", -515)),
+      Ev(100, 100, Call("getppid", "", "", -600)),
+      Ev(100, 100, Call("pause", "", "", -514)),
+      Ev(100, 100, Hex(Call("brk", "NULL", "", 0x55c158e94000))),
+      Ev(100, 100, Octal(Call("umask", "022", "", 022))),
+      Ev(100, 101, SyscallEnterEvent{0, kArchX86_64, "read", long_args}),
+      Ev(100, 101, Split(Call("read", long_args, long_args, 4), 100000)),
+      Ev(100, 101, Split(NeverReturned(Call("read", "3, ", "", 0)))),
+      Ev(100, 100, NeverReturned(Call("exit_group", "0", "", 0))),
       Ev(100, 101, killed),
   };
   mem.clear();

@@ -120,6 +120,9 @@ struct SyscallEvent {
     kOctal,    // umask: = 022
   };
   RetFormat ret_format = RetFormat::kDecimal;
+  // Printed right after the return value: " (flags O_RDONLY)" (fcntl
+  // F_GETFL), "</etc/passwd>" (a returned fd with -y). Usually empty.
+  std::string ret_suffix;
   bool returned = true;  // false: the thread never returned (= ?)
   bool split = false;    // a SyscallEnterEvent was emitted for this call
   int64_t dur_ns = 0;    // entry to exit

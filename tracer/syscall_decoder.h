@@ -10,6 +10,7 @@
 
 #include <sys/types.h>
 
+#include <array>
 #include <cstdint>
 #include <string>
 
@@ -17,11 +18,12 @@
 
 namespace ttrace {
 
+// One syscall as PTRACE_GET_SYSCALL_INFO reports it at entry.
 struct SyscallCall {
   pid_t tid = 0;
-  uint32_t arch = kArchX86_64;
-  int32_t nr = 0;
-  uint64_t args[6] = {};
+  uint32_t arch = kArchX86_64;  // AUDIT_ARCH_*
+  int64_t nr = 0;
+  std::array<uint64_t, 6> args{};
 };
 
 class SyscallDecoder {
@@ -37,11 +39,12 @@ class SyscallDecoder {
   // Replaces *out with the arguments known at entry, with a trailing ", "
   // when more are decoded at exit.
   virtual void DecodeEntry(const SyscallCall& call, std::string* out) = 0;
-  // Replaces *out with the arguments decoded at exit (often empty) and sets
-  // how the return value reads.
+  // Replaces *out with the arguments decoded at exit (often empty), sets
+  // how the return value reads, and replaces *ret_suffix with what follows
+  // it (usually nothing).
   virtual void DecodeExit(const SyscallCall& call, int64_t ret,
-                          std::string* out,
-                          SyscallEvent::RetFormat* format) = 0;
+                          std::string* out, SyscallEvent::RetFormat* format,
+                          std::string* ret_suffix) = 0;
 };
 
 }  // namespace ttrace

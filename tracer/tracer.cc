@@ -632,13 +632,13 @@ void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
   t.in_syscall = true;
   t.sc.tid = tid;
   t.sc.arch = arch;
-  t.sc.nr = static_cast<int32_t>(nr);
+  t.sc.nr = static_cast<int64_t>(nr);
   for (int i = 0; i < 6; ++i) t.sc.args[i] = args[i];
   t.sc_entry_ns = clock_.NowNs();
   t.sc_announced = false;
-  t.sc_report = options_.syscalls->Traced(arch, t.sc.nr);
+  t.sc_report = options_.syscalls->Traced(arch, static_cast<int32_t>(nr));
   if (!t.sc_report) return;
-  options_.syscalls->Name(arch, t.sc.nr, &t.sc_name);
+  options_.syscalls->Name(arch, static_cast<int32_t>(nr), &t.sc_name);
   options_.syscalls->DecodeEntry(t.sc, &t.sc_args_enter);
   if (t.hidden) return;
   if (pending_.empty() && on_syscall_pending_) on_syscall_pending_();
@@ -652,16 +652,18 @@ void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
   RemovePending(tid);
   if (!pending_.empty()) AnnouncePending(tid, INT64_MAX);
   auto& ev = std::get<SyscallEvent>(syscall_event_.payload);
-  ev.nr = t.sc.nr;
+  ev.nr = static_cast<int32_t>(t.sc.nr);
   ev.arch = t.sc.arch;
   ev.name.assign(t.sc_name);
   for (int i = 0; i < 6; ++i) ev.raw_args[i] = t.sc.args[i];
   ev.args_enter.assign(t.sc_args_enter);
   ev.ret_format = SyscallEvent::RetFormat::kDecimal;
   if (returned) {
-    options_.syscalls->DecodeExit(t.sc, ret, &ev.args_exit, &ev.ret_format);
+    options_.syscalls->DecodeExit(t.sc, ret, &ev.args_exit, &ev.ret_format,
+                                  &ev.ret_suffix);
   } else {
     ev.args_exit.clear();
+    ev.ret_suffix.clear();
   }
   ev.ret = ret;
   ev.returned = returned;
@@ -692,7 +694,7 @@ void Tracer::Impl::AnnouncePending(pid_t except, int64_t started_before_ns) {
     e.ts_ns = t.sc_entry_ns;
     e.pid = t.tgid;
     e.tid = tid;
-    e.payload = SyscallEnterEvent{.nr = t.sc.nr,
+    e.payload = SyscallEnterEvent{.nr = static_cast<int32_t>(t.sc.nr),
                                   .arch = t.sc.arch,
                                   .name = t.sc_name,
                                   .args_enter = t.sc_args_enter};

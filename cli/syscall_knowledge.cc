@@ -1,0 +1,36 @@
+#include "cli/syscall_knowledge.h"
+
+#include <utility>
+
+namespace ttrace {
+
+SyscallKnowledge::SyscallKnowledge(SyscallFilter filter,
+                                   const DecodeOptions& options)
+    : filter_(std::move(filter)),
+      table_(SyscallTable::Get()),
+      decoder_(&memory_, options) {}
+
+bool SyscallKnowledge::IsExec(uint32_t arch, int32_t nr) const {
+  absl::string_view name = table_.Name(arch, nr);
+  return name == "execve" || name == "execveat";
+}
+
+void SyscallKnowledge::Name(uint32_t arch, int32_t nr, std::string* out) const {
+  out->clear();
+  table_.AppendName(arch, nr, out);
+}
+
+void SyscallKnowledge::DecodeEntry(const SyscallCall& call, std::string* out) {
+  out->clear();
+  decoder_.DecodeEntry(call, out);
+}
+
+void SyscallKnowledge::DecodeExit(const SyscallCall& call, int64_t ret,
+                                  std::string* out,
+                                  SyscallEvent::RetFormat* format,
+                                  std::string* ret_suffix) {
+  out->clear();
+  decoder_.DecodeExit(call, ret, out, format, ret_suffix);
+}
+
+}  // namespace ttrace

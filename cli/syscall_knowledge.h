@@ -1,0 +1,41 @@
+// SyscallKnowledge: the engine's SyscallDecoder, made of the pieces in
+// tracer/syscalls: the -e trace= filter, libseccomp's name tables and the
+// strace-style argument decoder reading tracee memory with
+// process_vm_readv.
+#ifndef TTRACE_CLI_SYSCALL_KNOWLEDGE_H_
+#define TTRACE_CLI_SYSCALL_KNOWLEDGE_H_
+
+#include <string>
+
+#include "tracer/syscall_decoder.h"
+#include "tracer/syscalls/decoder.h"
+#include "tracer/syscalls/filter.h"
+#include "tracer/syscalls/memory.h"
+#include "tracer/syscalls/syscall_table.h"
+
+namespace ttrace {
+
+class SyscallKnowledge : public SyscallDecoder {
+ public:
+  SyscallKnowledge(SyscallFilter filter, const DecodeOptions& options);
+
+  bool Traced(uint32_t arch, int32_t nr) const override {
+    return filter_.Traced(arch, nr);
+  }
+  bool IsExec(uint32_t arch, int32_t nr) const override;
+  void Name(uint32_t arch, int32_t nr, std::string* out) const override;
+  void DecodeEntry(const SyscallCall& call, std::string* out) override;
+  void DecodeExit(const SyscallCall& call, int64_t ret, std::string* out,
+                  SyscallEvent::RetFormat* format,
+                  std::string* ret_suffix) override;
+
+ private:
+  SyscallFilter filter_;
+  const SyscallTable& table_;
+  ProcessVmReader memory_;
+  ArgDecoder decoder_;
+};
+
+}  // namespace ttrace
+
+#endif  // TTRACE_CLI_SYSCALL_KNOWLEDGE_H_

@@ -1,0 +1,44 @@
+#!/bin/sh
+# Builds the binary-stream decoder fuzzer with clang (libFuzzer + ASan +
+# UBSan, against Debian's abseil) and runs it for SECONDS (default 30) on the
+# corpus in fuzz/corpus/decoder. Exits non-zero if the fuzzer finds a crash,
+# a sanitizer error or a failed check; the input is saved in $FUZZ_OUT.
+#
+#   fuzz/build_and_run.sh [SECONDS]
+#
+# New interesting inputs go to $FUZZ_OUT/corpus (default /tmp/ttrace-fuzz),
+# not into the repository. To refresh the repository's corpus from a long
+# run: $FUZZ_OUT/decoder_fuzzer -merge=1 fuzz/corpus/decoder $FUZZ_OUT/corpus
+set -eu
+
+cd "$(dirname "$0")/.."
+seconds=${1:-30}
+out=${FUZZ_OUT:-/tmp/ttrace-fuzz}
+cxx=${CXX:-clang++}
+corpus=fuzz/corpus/decoder
+mkdir -p "$out/corpus" "$corpus"
+
+absl_libs=$(pkg-config --libs absl_statusor absl_str_format \
+  absl_flat_hash_map absl_strings absl_status)
+srcs="output/binary_decoder.cc output/binary_encoder.cc
+  output/json_formatter.cc output/perfetto_formatter.cc
+  output/signal_names.cc output/errno_names.cc tracer/event.cc"
+
+echo "building $out/decoder_fuzzer" >&2
+# shellcheck disable=SC2086
+"$cxx" -std=c++20 -O1 -g -I. \
+  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+  fuzz/decoder_fuzzer.cc $srcs $absl_libs -o "$out/decoder_fuzzer"
+
+if [ -z "$(ls -A "$corpus")" ]; then
+  echo "seeding $corpus" >&2
+  # shellcheck disable=SC2086
+  "$cxx" -std=c++20 -O1 -I. fuzz/make_corpus.cc $srcs $absl_libs \
+    -o "$out/make_corpus"
+  "$out/make_corpus" "$corpus"
+fi
+
+echo "fuzzing for ${seconds}s" >&2
+"$out/decoder_fuzzer" "$out/corpus" "$corpus" \
+  -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+  -rss_limit_mb=2048 -artifact_prefix="$out/" -print_final_stats=1

@@ -1,0 +1,776 @@
+// Round trips through the binary stream, byte-identical JSON/text after
+// decoding, truncation at every byte offset, corruption and hostile input.
+#include "output/binary_decoder.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "output/binary_encoder.h"
+#include "output/binary_format.h"
+#include "output/byte_sink.h"
+#include "output/json_formatter.h"
+#include "output/text_formatter.h"
+#include "tracer/event.h"
+
+namespace ttrace {
+namespace {
+
+std::string Esc(const std::string& s) {
+  return absl::StrCat("\"", absl::CHexEscape(s), "\"");
+}
+
+template <typename T>
+std::string Opt(const std::optional<T>& v) {
+  return v.has_value() ? absl::StrCat(*v) : "none";
+}
+
+// Every field of an event, so that two events compare equal iff their
+// descriptions do.
+std::string Describe(const Event& e) {
+  std::string out = absl::StrCat("seq=", e.seq, " ts=", e.ts_ns, " pid=", e.pid,
+                                 " tid=", e.tid, " ", EventKindName(e.payload));
+  std::visit(
+      [&](const auto& p) {
+        using T = std::decay_t<decltype(p)>;
+        if constexpr (std::is_same_v<T, SpawnEvent>) {
+          absl::StrAppend(&out, " path=", Esc(p.path), " argv=[");
+          for (const auto& a : p.argv) absl::StrAppend(&out, Esc(a), ",");
+          out += "]";
+        } else if constexpr (std::is_same_v<T, CloneEvent>) {
+          absl::StrAppend(&out, " child=", p.child,
+                          " kind=", static_cast<int>(p.kind));
+        } else if constexpr (std::is_same_v<T, ExecEvent>) {
+          absl::StrAppend(&out, " path=", Esc(p.path), " old_tid=", p.old_tid);
+        } else if constexpr (std::is_same_v<T, SignalEvent>) {
+          absl::StrAppend(&out, " signo=", p.signo, " code=", p.code,
+                          " from_pid=", Opt(p.from_pid),
+                          " from_uid=", Opt(p.from_uid), " addr=", Opt(p.addr));
+        } else if constexpr (std::is_same_v<T, StopEvent>) {
+          absl::StrAppend(&out, " signo=", p.signo);
+        } else if constexpr (std::is_same_v<T, ExitEvent>) {
+          absl::StrAppend(&out, " how=", static_cast<int>(p.how),
+                          " code=", p.code, " signo=", p.signo,
+                          " core=", p.core, " superseded_by=", p.superseded_by,
+                          " comm=", Esc(p.comm));
+        } else if constexpr (std::is_same_v<T, SyscallEnterEvent>) {
+          absl::StrAppend(&out, " nr=", p.nr, " arch=", p.arch,
+                          " name=", Esc(p.name),
+                          " args_enter=", Esc(p.args_enter));
+        } else if constexpr (std::is_same_v<T, SyscallEvent>) {
+          absl::StrAppend(&out, " nr=", p.nr, " arch=", p.arch,
+                          " name=", Esc(p.name), " raw=");
+          for (uint64_t a : p.raw_args) absl::StrAppend(&out, a, ",");
+          absl::StrAppend(&out, " args_enter=", Esc(p.args_enter),
+                          " args_exit=", Esc(p.args_exit), " ret=", p.ret,
+                          " ret_format=", static_cast<int>(p.ret_format),
+                          " ret_suffix=", Esc(p.ret_suffix),
+                          " returned=", p.returned, " split=", p.split,
+                          " dur=", p.dur_ns);
+        }
+      },
+      e.payload);
+  return out;
+}
+
+class Collect : public EventSink {
+ public:
+  void OnEvent(const Event& e) override { seen.push_back(Describe(e)); }
+  std::vector<std::string> seen;
+};
+
+std::vector<std::string> DescribeAll(const std::vector<Event>& events) {
+  std::vector<std::string> out;
+  for (const Event& e : events) out.push_back(Describe(e));
+  return out;
+}
+
+// Remembers where each Append ended, and whether it was an event record:
+// the encoder appends whole records only, one per Append.
+class RecordingSink : public ByteSink {
+ public:
+  void Append(std::string_view b) override {
+    data.append(b);
+    ends.push_back(data.size());
+  }
+  absl::Status Flush() override { return absl::OkStatus(); }
+  std::string data;
+  std::vector<size_t> ends;
+};
+
+BinaryHeader TestHeader() {
+  BinaryHeader h;
+  h.monotonic_start_ns = 123456789;
+  h.wall_start_ns = 1795717816000000000;
+  h.hostname = "host";
+  h.kernel_release = "6.1.0-18-amd64";
+  h.arch = "x86_64";
+  h.ttrace_version = "ttrace 0.1.0";
+  h.command_line = {"ttrace", "-f", "--format=binary", "--", "make", "-j8"};
+  return h;
+}
+
+// ---- A realistic mixed trace: a few processes and threads, syscalls shaped
+// like real strace output (paths, mmaps, reads with data), signals, stops,
+// execs, exits; timestamps a few microseconds apart.
+struct SyscallTemplate {
+  int32_t nr;
+  const char* name;
+  const char* enter;
+  const char* exit;
+  int64_t ret;
+  SyscallEvent::RetFormat fmt = SyscallEvent::RetFormat::kDecimal;
+};
+
+const SyscallTemplate kTemplates[] = {
+    {257, "openat", "AT_FDCWD, \"/etc/ld.so.cache\", O_RDONLY|O_CLOEXEC", "",
+     3},
+    {262, "newfstatat", "3, \"\", ",
+     "{st_mode=S_IFREG|0644, st_size=41491, ...}, AT_EMPTY_PATH", 0},
+    {9, "mmap", "NULL, 41491, PROT_READ, MAP_PRIVATE, 3, 0", "", 0x7f84cba6d000,
+     SyscallEvent::RetFormat::kHex},
+    {3, "close", "3", "", 0},
+    {0, "read", "3, ",
+     "\"\\177ELF\\2\\1\\1\\3\\0\\0\\0\\0\\0\\0\\0\\0\\3\\0>\"..., 832", 832},
+    {1, "write", "1, \"hello world\\n\", 12", "", 12},
+    {39, "getpid", "", "", 4242},
+    {202, "futex", "0x7f84cb888a10, FUTEX_WAIT_PRIVATE, 2, NULL", "", -11},
+    {21, "access", "\"/etc/ld.so.preload\", R_OK", "", -2},
+    {12, "brk", "NULL", "", 0x556b1534c000, SyscallEvent::RetFormat::kHex},
+    {95, "umask", "022", "", 18, SyscallEvent::RetFormat::kOctal},
+    {332, "statx",
+     "AT_FDCWD, \"/usr/lib/x86_64-linux-gnu\", AT_STATX_SYNC_AS_STAT, ",
+     "STATX_MODE, {stx_mask=STATX_BASIC_STATS, stx_mode=S_IFDIR|0755, ...}", 0},
+};
+
+std::vector<Event> RealisticTrace(int n, uint32_t seed) {
+  std::mt19937 rng(seed);
+  std::vector<Event> out;
+  int64_t ts = 1795717816100000000;
+  uint64_t seq = 0;
+  auto add = [&](pid_t pid, pid_t tid, EventPayload p) {
+    ts += 100 + rng() % 20000;
+    out.push_back(Event{seq++, ts, pid, tid, std::move(p)});
+  };
+  add(1000, 1000, SpawnEvent{"/usr/bin/make", {"make", "-j4", "all"}});
+  add(1000, 1000, ExecEvent{"/usr/bin/make", 1000});
+  std::vector<std::pair<pid_t, pid_t>> live = {{1000, 1000}};
+  pid_t next_tid = 1001;
+  while (static_cast<int>(out.size()) < n) {
+    const auto [pid, tid] = live[rng() % live.size()];
+    const int r = rng() % 100;
+    if (r < 80) {
+      const SyscallTemplate& t = kTemplates[rng() % std::size(kTemplates)];
+      SyscallEvent s;
+      s.nr = t.nr;
+      s.name = t.name;
+      s.args_enter = t.enter;
+      s.args_exit = t.exit;
+      s.ret = t.ret;
+      s.ret_format = t.fmt;
+      if (t.nr == 0 && rng() % 2) {  // a read of fresh data
+        s.args_exit = absl::StrCat("\"line ", rng() % 100000, " of data\\n\", ",
+                                   rng() % 4096);
+      }
+      if (t.nr == 3) s.args_enter = absl::StrCat(3 + rng() % 5);
+      if (t.nr == 257 && rng() % 2) s.ret_suffix = "</etc/ld.so.cache>";
+      s.raw_args = {3 + rng() % 4,
+                    0x7ffd12340000ull + (rng() % 64) * 16,
+                    832,
+                    rng() % 2 ? 0u : 0x22u,
+                    0xffffffffffffffffull,
+                    0};
+      s.dur_ns = 500 + rng() % 5000;
+      if (rng() % 10 == 0) {
+        add(pid, tid,
+            SyscallEnterEvent{s.nr, kArchX86_64, s.name, s.args_enter});
+        s.split = true;
+      }
+      if (rng() % 200 == 0) {
+        s.returned = false;
+        s.ret = 0;
+      }
+      add(pid, tid, s);
+    } else if (r < 85 && live.size() < 12) {
+      const pid_t child = next_tid++;
+      const bool thread = rng() % 2;
+      add(pid, tid,
+          CloneEvent{child, thread ? CloneKind::kThread : CloneKind::kProcess});
+      live.push_back({thread ? pid : child, child});
+    } else if (r < 88) {
+      add(pid, tid, ExecEvent{"/usr/bin/cc1plus", tid});
+    } else if (r < 92) {
+      SignalEvent sig{.signo = 17, .code = 1};
+      sig.from_pid = next_tid - 1;
+      sig.from_uid = 1000;
+      add(pid, tid, sig);
+    } else if (r < 94) {
+      add(pid, tid, StopEvent{19});
+      add(pid, tid, ContEvent{});
+    } else if (live.size() > 1) {
+      const size_t i = 1 + rng() % (live.size() - 1);
+      const auto [xpid, xtid] = live[i];
+      live.erase(live.begin() + i);
+      add(xpid, xtid,
+          ExitEvent{.how = ExitEvent::How::kExited,
+                    .code = static_cast<int>(rng() % 3),
+                    .comm = rng() % 2 ? "cc1plus" : "make"});
+    }
+  }
+  for (const auto& [pid, tid] : live) {
+    add(pid, tid, ExitEvent{.code = 0, .comm = "make"});
+  }
+  return out;
+}
+
+// Every kind, with edge values.
+std::vector<Event> EdgeTrace() {
+  std::vector<Event> v;
+  uint64_t seq = 0;
+  auto add = [&](int64_t ts, pid_t pid, pid_t tid, EventPayload p) {
+    v.push_back(Event{seq++, ts, pid, tid, std::move(p)});
+  };
+  const std::string nonutf8("\xff\xfe\x80 \xc3\x28 \0 end", 13);
+  const std::string long_path = "/" + std::string(70000, 'p');
+  add(0, 1, 1, SpawnEvent{"", {}});
+  add(1, 1, 1, SpawnEvent{long_path, {"", nonutf8, long_path, "x"}});
+  add(-5, 7, 8, AttachEvent{});  // time going backwards
+  add(std::numeric_limits<int64_t>::max(), 7, 8, DetachEvent{});
+  add(std::numeric_limits<int64_t>::min(), -1, 0, ContEvent{});
+  add(1795717816100000000, 2147483647, -2147483648,
+      CloneEvent{2147483647, CloneKind::kVfork});
+  add(1795717816100000001, 100, 101, CloneEvent{0, CloneKind::kThread});
+  add(1795717816100000001, 100, 100, CloneEvent{-1, CloneKind::kProcess});
+  add(1795717816100000002, 100, 100, ExecEvent{nonutf8, 101});
+  add(1795717816100000002, 100, 100, ExecEvent{"", -2147483648});
+  SignalEvent s1;
+  s1.signo = 11;
+  s1.code = -2147483648;
+  s1.addr = 0xffffffffffffffffull;
+  add(1795717816200000000, 100, 100, s1);
+  SignalEvent s2;
+  s2.signo = 2147483647;
+  s2.code = 0;
+  s2.from_pid = -2147483648;
+  s2.from_uid = 4294967295u;
+  s2.addr = 0;
+  add(1795717816200000000, 100, 100, s2);
+  add(1795717816200000000, 100, 100, SignalEvent{});
+  add(1795717816300000000, 100, 100, StopEvent{-1});
+  add(1795717816300000000, 100, 100, StopEvent{19});
+  add(1795717816400000000, 100, 101,
+      ExitEvent{.how = ExitEvent::How::kKilled,
+                .code = -3,
+                .signo = 9,
+                .core = true,
+                .superseded_by = 55,
+                .comm = nonutf8});
+  add(1795717816400000000, 100, 100,
+      ExitEvent{.how = ExitEvent::How::kSuperseded, .superseded_by = 101});
+  add(1795717816400000000, 100, 102,
+      ExitEvent{.how = ExitEvent::How::kExited, .code = 255, .comm = "t"});
+  add(1795717816500000000, 100, 100,
+      SyscallEnterEvent{0, kArchX86_64, "read", "3, "});
+  add(1795717816500000000, 100, 100, SyscallEnterEvent{-1, 0, "", ""});
+  add(1795717816500000000, 100, 100,
+      SyscallEnterEvent{2147483647, kArchI386, "syscall_0x7fffffff",
+                        long_path});
+  SyscallEvent sc;
+  sc.nr = 0;
+  sc.name = "read";
+  sc.raw_args = {3, 0x7ffd00000000, 4096, 0, 0, 0};
+  sc.args_enter = "3, ";
+  sc.args_exit = "\"" + nonutf8 + "\"..., 4096";
+  sc.ret = -4095;
+  sc.ret_format = SyscallEvent::RetFormat::kOctal;
+  sc.returned = false;
+  sc.split = true;
+  sc.dur_ns = std::numeric_limits<int64_t>::max();
+  sc.ret_suffix = "</etc/passwd>";
+  add(1795717816500000000, 100, 100, sc);
+  sc.ret_suffix = " (flags O_RDONLY|O_LARGEFILE)";
+  add(1795717816500000000, 100, 100, sc);
+  sc.raw_args = {0xffffffffffffffffull, 0, 0xffffffffffffffffull, 1, 2, 3};
+  sc.ret = std::numeric_limits<int64_t>::min();
+  sc.dur_ns = std::numeric_limits<int64_t>::min();
+  sc.args_exit = long_path;
+  sc.ret_suffix = nonutf8;
+  sc.arch = kArchI386;
+  sc.ret_format = SyscallEvent::RetFormat::kHex;
+  add(1795717816600000000, 100, 100, sc);
+  sc.name = "";  // a name different from the context's
+  sc.ret_suffix = "";
+  sc.args_enter = "";
+  sc.args_exit = "";
+  sc.returned = true;
+  sc.split = false;
+  add(1795717816600000000, 100, 100, sc);
+  // Explicit seq jumps.
+  v.push_back(Event{1000000, 1795717816700000000, 100, 100, ContEvent{}});
+  v.push_back(Event{5, 1795717816700000000, 100, 100, ContEvent{}});
+  v.push_back(Event{~uint64_t{0}, 1795717816700000000, 100, 100, ContEvent{}});
+  v.push_back(Event{0, 1795717816700000000, 100, 100, ContEvent{}});
+  return v;
+}
+
+std::string Encode(const std::vector<Event>& events, bool finish = true,
+                   RecordingSink* rec = nullptr) {
+  RecordingSink local;
+  RecordingSink* out = rec ? rec : &local;
+  BinaryEncoder enc(out, TestHeader());
+  for (const Event& e : events) enc.OnEvent(e);
+  if (finish) {
+    EXPECT_TRUE(enc.Finish().ok());
+  }
+  return out->data;
+}
+
+TEST(BinaryRoundTrip, EveryKindWithEdgeValues) {
+  const std::vector<Event> events = EdgeTrace();
+  const std::string bytes = Encode(events);
+  Collect got;
+  BinaryHeader header;
+  ASSERT_TRUE(DecodeBytes(bytes, &got, &header).ok());
+  EXPECT_EQ(got.seen, DescribeAll(events));
+  const BinaryHeader want = TestHeader();
+  EXPECT_EQ(header.monotonic_start_ns, want.monotonic_start_ns);
+  EXPECT_EQ(header.wall_start_ns, want.wall_start_ns);
+  EXPECT_EQ(header.hostname, want.hostname);
+  EXPECT_EQ(header.kernel_release, want.kernel_release);
+  EXPECT_EQ(header.arch, want.arch);
+  EXPECT_EQ(header.ttrace_version, want.ttrace_version);
+  EXPECT_EQ(header.command_line, want.command_line);
+}
+
+TEST(BinaryRoundTrip, EmptyTraceAndEmptyHeader) {
+  StringByteSink out;
+  BinaryEncoder enc(&out, BinaryHeader{});
+  ASSERT_TRUE(enc.Finish().ok());
+  Collect got;
+  BinaryHeader header;
+  header.hostname = "x";
+  ASSERT_TRUE(DecodeBytes(out.str(), &got, &header).ok());
+  EXPECT_TRUE(got.seen.empty());
+  EXPECT_EQ(header.hostname, "");
+  EXPECT_TRUE(header.command_line.empty());
+}
+
+TEST(BinaryRoundTrip, RealisticTraceGivesIdenticalJsonAndText) {
+  const std::vector<Event> events = RealisticTrace(5000, 42);
+  const std::string bytes = Encode(events);
+
+  StringByteSink live_json, decoded_json;
+  JsonFormatter live(&live_json);
+  for (const Event& e : events) live.OnEvent(e);
+  JsonFormatter decoded(&decoded_json);
+  ASSERT_TRUE(DecodeBytes(bytes, &decoded, nullptr).ok());
+  EXPECT_EQ(decoded_json.str(), live_json.str());  // byte for byte
+  EXPECT_GT(live_json.str().size(), 100000u);
+
+  for (auto ts :
+       {TextOptions::Timestamps::kNone, TextOptions::Timestamps::kEpochUs,
+        TextOptions::Timestamps::kRelative}) {
+    StringByteSink live_text, decoded_text;
+    TextFormatter lt(&live_text, {.timestamps = ts});
+    for (const Event& e : events) lt.OnEvent(e);
+    TextFormatter dt(&decoded_text, {.timestamps = ts});
+    ASSERT_TRUE(DecodeBytes(bytes, &dt, nullptr).ok());
+    EXPECT_EQ(decoded_text.str(), live_text.str());
+  }
+
+  Collect got;
+  ASSERT_TRUE(DecodeBytes(bytes, &got, nullptr).ok());
+  EXPECT_EQ(got.seen, DescribeAll(events));
+}
+
+TEST(BinaryRoundTrip, ByteAtATimeFeedingGivesTheSameEvents) {
+  const std::vector<Event> events = RealisticTrace(400, 7);
+  const std::string bytes = Encode(events);
+  Collect got;
+  BinaryDecoder dec(&got);
+  int header_calls = 0;
+  dec.set_on_header([&](const BinaryHeader& h) {
+    ++header_calls;
+    EXPECT_EQ(h.hostname, "host");
+    EXPECT_TRUE(got.seen.empty());  // before any event
+  });
+  for (char c : bytes) ASSERT_TRUE(dec.Feed(std::string_view(&c, 1)).ok());
+  EXPECT_TRUE(dec.Finish().ok());
+  EXPECT_EQ(header_calls, 1);
+  EXPECT_EQ(dec.events(), events.size());
+  EXPECT_EQ(got.seen, DescribeAll(events));
+}
+
+TEST(BinaryRoundTrip, DecodeStreamReadsAPipe) {
+  const std::vector<Event> events = RealisticTrace(3000, 9);
+  const std::string bytes = Encode(events);
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  std::thread writer([&] {
+    // Odd-sized writes, so that records straddle reads.
+    for (size_t i = 0; i < bytes.size(); i += 777) {
+      const size_t n = std::min<size_t>(777, bytes.size() - i);
+      ASSERT_EQ(write(fds[1], bytes.data() + i, n), static_cast<ssize_t>(n));
+    }
+    close(fds[1]);
+  });
+  Collect got;
+  BinaryHeader header;
+  const absl::Status s = DecodeStream(fds[0], &got, &header);
+  writer.join();
+  close(fds[0]);
+  EXPECT_TRUE(s.ok()) << s;
+  EXPECT_EQ(header.ttrace_version, "ttrace 0.1.0");
+  EXPECT_EQ(got.seen, DescribeAll(events));
+}
+
+TEST(BinaryRoundTrip, DecodeStreamReportsReadErrors) {
+  Collect got;
+  const absl::Status s = DecodeStream(-1, &got, nullptr);
+  EXPECT_TRUE(absl::IsUnavailable(s)) << s;
+  EXPECT_EQ(s.message(), "read: Bad file descriptor");
+}
+
+// The tail of a trace cut at byte `cut` (a crash, a full disk): every event
+// of every complete record before the cut, then DataLoss; never garbage.
+TEST(BinaryTruncation, CutAtEveryByteOffset) {
+  std::vector<Event> events = RealisticTrace(250, 3);
+  std::vector<Event> edge = EdgeTrace();
+  // Keep the edge events small enough for a quadratic test.
+  edge.erase(edge.begin() + 1);  // the long spawn
+  for (Event& e : edge) {
+    if (auto* s = std::get_if<SyscallEnterEvent>(&e.payload)) {
+      s->args_enter.resize(std::min<size_t>(s->args_enter.size(), 50));
+    }
+    if (auto* s = std::get_if<SyscallEvent>(&e.payload)) {
+      s->args_exit.resize(std::min<size_t>(s->args_exit.size(), 50));
+    }
+    events.push_back(e);
+  }
+  RecordingSink rec;
+  const std::string bytes = Encode(events, true, &rec);
+  const std::vector<std::string> want = DescribeAll(events);
+
+  // Which Appends were event records (the first is the header; string
+  // records and the end record carry no event).
+  std::vector<size_t> event_ends;
+  for (size_t k = 1; k < rec.ends.size(); ++k) {
+    const unsigned char type = bytes[rec.ends[k - 1]];
+    if (type >= binfmt::kRecordFirstEvent) event_ends.push_back(rec.ends[k]);
+  }
+  ASSERT_EQ(event_ends.size(), events.size());
+
+  for (size_t cut = 0; cut <= bytes.size(); ++cut) {
+    Collect got;
+    BinaryDecoder dec(&got);
+    ASSERT_TRUE(dec.Feed(std::string_view(bytes).substr(0, cut)).ok())
+        << "cut " << cut;
+    const absl::Status s = dec.Finish();
+    if (cut == bytes.size()) {
+      EXPECT_TRUE(s.ok()) << s;
+    } else {
+      ASSERT_TRUE(absl::IsDataLoss(s)) << "cut " << cut << ": " << s;
+      ASSERT_NE(s.message().find(absl::StrCat("trace is truncated after ",
+                                              got.seen.size(), " events")),
+                absl::string_view::npos)
+          << s;
+    }
+    // Exactly the events of the complete records before the cut.
+    const size_t complete =
+        std::upper_bound(event_ends.begin(), event_ends.end(), cut) -
+        event_ends.begin();
+    ASSERT_EQ(got.seen.size(), complete) << "cut " << cut;
+    for (size_t i = 0; i < got.seen.size(); ++i) {
+      ASSERT_EQ(got.seen[i], want[i]) << "cut " << cut;
+    }
+  }
+}
+
+TEST(BinaryTruncation, MissingEndRecordIsTruncation) {
+  const std::vector<Event> events = RealisticTrace(100, 5);
+  const std::string bytes = Encode(events, /*finish=*/false);
+  Collect got;
+  const absl::Status s = DecodeBytes(bytes, &got, nullptr);
+  EXPECT_TRUE(absl::IsDataLoss(s));
+  EXPECT_EQ(s.message(),
+            absl::StrCat("trace is truncated after ", events.size(),
+                         " events (no end record)"));
+  EXPECT_EQ(got.seen, DescribeAll(events));
+}
+
+TEST(BinaryTruncation, Messages) {
+  Collect got;
+  absl::Status s = DecodeBytes("", &got, nullptr);
+  EXPECT_TRUE(absl::IsDataLoss(s));
+  EXPECT_EQ(s.message(),
+            "trace is truncated after 0 events (the input is empty)");
+  s = DecodeBytes(std::string_view(binfmt::kMagic, 5), &got, nullptr);
+  EXPECT_EQ(s.message(),
+            "trace is truncated after 0 events (the header is incomplete: 5 "
+            "bytes)");
+  const std::string bytes = Encode(RealisticTrace(10, 1));
+  s = DecodeBytes(std::string_view(bytes).substr(0, bytes.size() - 3), &got,
+                  nullptr);
+  EXPECT_TRUE(absl::IsDataLoss(s));
+  EXPECT_NE(s.message().find("is incomplete"), absl::string_view::npos) << s;
+}
+
+// ---- Hostile input.
+
+std::string Header() { return Encode({}, /*finish=*/false); }
+
+std::string Varint(uint64_t v) {
+  char buf[10];
+  return std::string(buf, binfmt::PutVarint(buf, v) - buf);
+}
+
+std::string Record(uint64_t type, std::string_view body) {
+  return Varint(type) + Varint(body.size()) + std::string(body);
+}
+
+absl::Status DecodeStatus(const std::string& bytes) {
+  Collect got;
+  return DecodeBytes(bytes, &got, nullptr);
+}
+
+TEST(BinaryHostile, BadMagic) {
+  const absl::Status s = DecodeStatus("{\"ts\":1}\n");
+  EXPECT_TRUE(absl::IsInvalidArgument(s));
+  EXPECT_EQ(s.message(), "not a ttrace binary trace (bad magic number)");
+  // Detected from the first byte, before a full magic arrived.
+  EXPECT_TRUE(absl::IsInvalidArgument(DecodeStatus("x")));
+}
+
+TEST(BinaryHostile, WrongVersion) {
+  std::string bytes(binfmt::kMagic, binfmt::kMagicSize);
+  bytes += Varint(2) + Varint(0);
+  absl::Status s = DecodeStatus(bytes);
+  EXPECT_TRUE(absl::IsInvalidArgument(s));
+  EXPECT_EQ(s.message(),
+            "unsupported binary trace format version 2 (this ttrace reads "
+            "version 1)");
+  bytes =
+      std::string(binfmt::kMagic, binfmt::kMagicSize) + std::string(11, '\xff');
+  EXPECT_TRUE(absl::IsInvalidArgument(DecodeStatus(bytes)));
+}
+
+TEST(BinaryHostile, HugeHeaderAndRecordLengths) {
+  std::string bytes(binfmt::kMagic, binfmt::kMagicSize);
+  bytes += Varint(1) + Varint(binfmt::kMaxHeaderLength + 1);
+  EXPECT_TRUE(absl::IsInvalidArgument(DecodeStatus(bytes)));
+
+  // A huge record length is rejected at once, without waiting for (or
+  // allocating) its body.
+  const std::string huge = Header() + Varint(16) + Varint(uint64_t{1} << 62);
+  absl::Status s = DecodeStatus(huge);
+  EXPECT_TRUE(absl::IsInvalidArgument(s));
+  EXPECT_NE(s.message().find("exceeds the limit"), absl::string_view::npos)
+      << s;
+  s = DecodeStatus(Header() + Varint(16) +
+                   Varint(binfmt::kMaxRecordLength + 1));
+  EXPECT_TRUE(absl::IsInvalidArgument(s)) << s;
+}
+
+TEST(BinaryHostile, InvalidVarints) {
+  // 11 continuation bytes as a record type.
+  absl::Status s = DecodeStatus(Header() + std::string(11, '\x80'));
+  EXPECT_TRUE(absl::IsInvalidArgument(s)) << s;
+  EXPECT_NE(s.message().find("invalid varint"), absl::string_view::npos) << s;
+  // A 10-byte varint above 2^64-1.
+  s = DecodeStatus(Header() + std::string(9, '\xff') + "\x02" + Varint(0));
+  EXPECT_TRUE(absl::IsInvalidArgument(s)) << s;
+  // Inside an event body.
+  s = DecodeStatus(Header() + Record(16 + 3, std::string(11, '\xff')));
+  EXPECT_TRUE(absl::IsInvalidArgument(s)) << s;
+  EXPECT_EQ(s.message(),
+            absl::StrCat("corrupt trace at byte offset ", Header().size(),
+                         ": clone record: invalid varint"));
+}
+
+TEST(BinaryHostile, FieldsPastTheRecordEnd) {
+  // A clone record whose body stops after the event header.
+  absl::Status s = DecodeStatus(Header() + Record(16 + 3, Varint(0)));
+  EXPECT_TRUE(absl::IsInvalidArgument(s)) << s;
+  EXPECT_NE(s.message().find("runs past the end of its record"),
+            absl::string_view::npos)
+      << s;
+  // A literal string longer than the record.
+  s = DecodeStatus(Header() +
+                   Record(16 + 4, Varint(0) + Varint(100 << 2) + "ab"));
+  EXPECT_TRUE(absl::IsInvalidArgument(s)) << s;
+  // A spawn claiming a billion arguments.
+  s = DecodeStatus(Header() +
+                   Record(16, Varint(0) + Varint(3) + Varint(1000000000)));
+  EXPECT_TRUE(absl::IsInvalidArgument(s)) << s;
+}
+
+TEST(BinaryHostile, BadStringReferences) {
+  // Undefined slot.
+  absl::Status s = DecodeStatus(
+      Header() + Record(16 + 4, Varint(0) + Varint((5 << 2) | 1) + Varint(0)));
+  EXPECT_NE(s.message().find("undefined string-table slot"),
+            absl::string_view::npos)
+      << s;
+  // Slot out of range.
+  s = DecodeStatus(Header() + Record(2, Varint(binfmt::kMaxStringSlots) + "x"));
+  EXPECT_TRUE(absl::IsInvalidArgument(s)) << s;
+  // Slot string too long.
+  s = DecodeStatus(
+      Header() +
+      Record(2, Varint(1) + std::string(binfmt::kMaxSlotString + 1, 'x')));
+  EXPECT_TRUE(absl::IsInvalidArgument(s)) << s;
+  // Delta longer than the (empty) context.
+  s = DecodeStatus(Header() + Record(16 + 4, Varint(0) + Varint((3 << 2) | 2) +
+                                                 Varint(0) + Varint(0)));
+  EXPECT_NE(s.message().find("longer than the previous value"),
+            absl::string_view::npos)
+      << s;
+  // Mode 3 with a payload.
+  s = DecodeStatus(Header() + Record(16 + 4, Varint(0) + Varint((1 << 2) | 3)));
+  EXPECT_TRUE(absl::IsInvalidArgument(s)) << s;
+}
+
+TEST(BinaryHostile, StringTableAndEventBudgets) {
+  // 64 KiB strings in 2000 slots: above the 64 MiB table limit.
+  std::string bytes = Header();
+  const std::string big(binfmt::kMaxSlotString, 'x');
+  for (int i = 0; i < 1100; ++i) bytes += Record(2, Varint(i) + big);
+  absl::Status s = DecodeStatus(bytes);
+  EXPECT_NE(s.message().find("string table exceeds"), absl::string_view::npos)
+      << s;
+  // A spawn referencing a 64 KiB slot a million times: over the event limit.
+  std::string spawn = Varint(0) + Varint(3) + Varint(1000000);
+  for (int i = 0; i < 1000000; ++i) spawn += Varint((0 << 2) | 1);
+  s = DecodeStatus(Header() + Record(2, Varint(0) + big) + Record(16, spawn));
+  EXPECT_NE(s.message().find("strings exceed"), absl::string_view::npos) << s;
+}
+
+TEST(BinaryHostile, InvalidEnums) {
+  // clone kind 3
+  EXPECT_TRUE(absl::IsInvalidArgument(DecodeStatus(
+      Header() + Record(16 + 3, Varint(0) + Varint(3) + Varint(0)))));
+  // exit how 3
+  EXPECT_TRUE(absl::IsInvalidArgument(DecodeStatus(
+      Header() + Record(16 + 8, Varint(0) + Varint(3) + Varint(0) + Varint(0) +
+                                    Varint(0) + Varint(3)))));
+  // syscall ret_format 3
+  EXPECT_TRUE(absl::IsInvalidArgument(DecodeStatus(
+      Header() +
+      Record(16 + 10, Varint(0) + Varint(0) + Varint(3 << 8) + Varint(3) +
+                          Varint(3) + Varint(0) + Varint(0)))));
+}
+
+TEST(BinaryHostile, RecordTypeZeroAndDataAfterEnd) {
+  absl::Status s = DecodeStatus(Header() + std::string(16, '\0'));
+  EXPECT_NE(s.message().find("record type 0"), absl::string_view::npos) << s;
+  const std::string bytes = Encode(RealisticTrace(10, 1));
+  s = DecodeStatus(bytes + "x");
+  EXPECT_TRUE(absl::IsInvalidArgument(s)) << s;
+  EXPECT_NE(s.message().find("after the end record"), absl::string_view::npos)
+      << s;
+  // Also when the extra bytes arrive in a later Feed, with the same message
+  // (found by the fuzzer: it once counted the bytes of the current chunk).
+  Collect got;
+  BinaryDecoder dec(&got);
+  ASSERT_TRUE(dec.Feed(bytes).ok());
+  EXPECT_TRUE(dec.ended());
+  const absl::Status later = dec.Feed("x");
+  EXPECT_EQ(later, s);
+  EXPECT_EQ(dec.Finish(), s);
+}
+
+TEST(BinaryHostile, EndRecordCountsMustMatch) {
+  std::string bytes = Header() + Record(16 + 7, Varint(0));  // one cont
+  std::string counts = Varint(2) + Varint(binfmt::kEventKinds);
+  for (int i = 0; i < binfmt::kEventKinds; ++i)
+    counts += Varint(i == 7 ? 2 : 0);
+  absl::Status s = DecodeStatus(bytes + Record(1, counts));
+  EXPECT_TRUE(absl::IsInvalidArgument(s)) << s;
+  EXPECT_NE(s.message().find("counts 2 cont events but 1 were decoded"),
+            absl::string_view::npos)
+      << s;
+}
+
+TEST(BinaryHostile, ErrorsAreStickyAndKeepEarlierEvents) {
+  const std::vector<Event> events = RealisticTrace(50, 2);
+  std::string bytes = Encode(events, /*finish=*/false);
+  bytes += Record(16 + 3, Varint(0) + Varint(9) + Varint(0));  // bad kind
+  Collect got;
+  BinaryDecoder dec(&got);
+  const absl::Status s = dec.Feed(bytes);
+  EXPECT_TRUE(absl::IsInvalidArgument(s));
+  EXPECT_EQ(got.seen, DescribeAll(events));
+  EXPECT_EQ(dec.Feed("more").message(), s.message());
+  EXPECT_EQ(dec.Finish().message(), s.message());
+}
+
+// Flip random bytes: never a crash, always a status (OK only when the flip
+// landed somewhere harmless, e.g. inside string data).
+TEST(BinaryHostile, RandomCorruption) {
+  const std::string clean = Encode(RealisticTrace(300, 11));
+  std::mt19937 rng(12345);
+  int errors = 0;
+  for (int iter = 0; iter < 10000; ++iter) {
+    std::string bytes = clean;
+    const int flips = 1 + rng() % 4;
+    for (int f = 0; f < flips; ++f) {
+      bytes[rng() % bytes.size()] ^= static_cast<char>(1 + rng() % 255);
+    }
+    if (iter % 3 == 0) bytes.resize(rng() % bytes.size());
+    Collect got;
+    const absl::Status s = DecodeBytes(bytes, &got, nullptr);
+    if (!s.ok()) ++errors;
+    EXPECT_LE(got.seen.size(), 400u);
+  }
+  EXPECT_GT(errors, 5000);
+}
+
+// Forward compatibility: a reader skips record types it does not know.
+TEST(BinaryForwardCompat, UnknownRecordTypesAreSkipped) {
+  const std::vector<Event> events = RealisticTrace(20, 4);
+  RecordingSink rec;
+  Encode(events, true, &rec);
+  // Insert unknown records after the header and between all records.
+  std::string bytes;
+  size_t start = 0;
+  int inserted = 0;
+  for (size_t end : rec.ends) {
+    bytes.append(rec.data, start, end - start);
+    start = end;
+    if (end != rec.ends.back()) {
+      bytes += Record(inserted % 2 ? 9 : 300 + inserted, "future stuff");
+      ++inserted;
+    }
+  }
+  bytes += Record(27, "");  // after the end record: still data after end
+  Collect got;
+  BinaryDecoder dec(&got);
+  const absl::Status s = dec.Feed(bytes);
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(dec.skipped_records(), static_cast<uint64_t>(inserted));
+  EXPECT_EQ(got.seen, DescribeAll(events));
+
+  // Extra bytes at the end of a known record (fields a newer writer added)
+  // are ignored too.
+  std::string extended = Header() + Record(16 + 7, Varint(0) + "newfield");
+  std::string counts = Varint(1) + Varint(binfmt::kEventKinds + 2);
+  for (int i = 0; i < binfmt::kEventKinds + 2; ++i) counts += Varint(i == 7);
+  extended += Record(1, counts);
+  Collect got2;
+  EXPECT_TRUE(DecodeBytes(extended, &got2, nullptr).ok());
+  ASSERT_EQ(got2.seen.size(), 1u);
+  EXPECT_EQ(got2.seen[0], "seq=0 ts=0 pid=0 tid=0 cont");
+}
+
+}  // namespace
+}  // namespace ttrace

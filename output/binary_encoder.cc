@@ -1,0 +1,572 @@
+#include "output/binary_encoder.h"
+
+#include <sys/utsname.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <variant>
+
+namespace ttrace {
+
+using binfmt::PutVarint;
+using binfmt::ZigZag;
+
+void FillHostInfo(BinaryHeader* header) {
+  struct utsname u;
+  if (uname(&u) != 0) return;
+  header->hostname = u.nodename;
+  header->kernel_release = u.release;
+  header->arch = u.machine;
+}
+
+namespace binary_internal {
+// A growable byte buffer: assigning copies bytes, allocating only when it
+// must grow (std::string::assign does more work per call).
+class Buf {
+ public:
+  Buf() = default;
+  Buf(const Buf&) = delete;
+  Buf& operator=(const Buf&) = delete;
+  ~Buf() { std::free(data_); }
+  void Assign(std::string_view s) {
+    if (s.size() > cap_) Grow(s.size());
+    if (!s.empty()) std::memcpy(data_, s.data(), s.size());
+    size_ = s.size();
+  }
+  void Clear() { size_ = 0; }
+  std::string_view view() const { return std::string_view(data_, size_); }
+  size_t size() const { return size_; }
+  const char* data() const { return data_; }
+
+ private:
+  void Grow(size_t n) {
+    cap_ = std::max<size_t>({n, 2 * cap_, 32});
+    std::free(data_);
+    data_ = static_cast<char*>(std::malloc(cap_));
+    if (data_ == nullptr) throw std::bad_alloc();
+  }
+  char* data_ = nullptr;
+  size_t size_ = 0;
+  size_t cap_ = 0;
+};
+
+}  // namespace binary_internal
+
+namespace {
+
+using binary_internal::Buf;
+
+// Room before a record body for its type and length varints.
+constexpr size_t kHeadroom = 16;
+// Bytes a string field can take beyond the string itself.
+constexpr size_t kStringOverhead = 3 * binfmt::kMaxVarintLength;
+// Bytes everything but the strings of any event record can take.
+constexpr size_t kFixedBound = 256;
+
+constexpr uint32_t kSlotBits = 12;
+static_assert((1u << kSlotBits) == binfmt::kEncoderSlots);
+
+// A cheap hash of a few sampled bytes (first, middle and last eight) and
+// the length: O(1) whatever the length. Collisions only cost a cache miss:
+// a hit is always confirmed by comparing the whole string.
+inline uint32_t SlotOf(std::string_view s) {
+  const size_t n = s.size();
+  uint64_t h = n * 0x9E3779B97F4A7C15ull;
+  if (n >= 8) {
+    uint64_t a, b, c;
+    std::memcpy(&a, s.data(), 8);
+    std::memcpy(&b, s.data() + n - 8, 8);
+    std::memcpy(&c, s.data() + (n - 8) / 2, 8);
+    h ^= a ^ (b * 0xC2B2AE3D27D4EB4Full) ^ (c * 0x165667B19E3779F9ull);
+  } else {
+    uint64_t a = 0;
+    std::memcpy(&a, s.data(), n);
+    h ^= a;
+  }
+  h *= 0xFF51AFD7ED558CCDull;
+  return static_cast<uint32_t>(h >> (64 - kSlotBits));
+}
+
+inline bool Same(std::string_view a, const Buf& b) {
+  return a.size() == b.size() &&
+         (a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0);
+}
+
+inline void UpdateContext(Buf* ctx, std::string_view s) {
+  if (s.size() <= binfmt::kMaxContextString) {
+    ctx->Assign(s);
+  } else {
+    ctx->Clear();
+  }
+}
+
+// Length of the common prefix of a and b (n = the shorter length), 16
+// bytes at a time.
+inline size_t CommonPrefix(const char* a, const char* b, size_t n) {
+  size_t i = 0;
+#ifdef __SSE2__
+  for (; i + 16 <= n; i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + i));
+    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    const unsigned diff = ~_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) & 0xffff;
+    if (diff != 0) return i + __builtin_ctz(diff);
+  }
+#endif
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x, y;
+    std::memcpy(&x, a + i, 8);
+    std::memcpy(&y, b + i, 8);
+    if (x != y) return i + (__builtin_ctzll(x ^ y) >> 3);
+  }
+  while (i < n && a[i] == b[i]) ++i;
+  return i;
+}
+
+// Length of the common suffix of the n bytes ending at a_end and b_end.
+inline size_t CommonSuffix(const char* a_end, const char* b_end, size_t n) {
+  size_t i = 0;
+#ifdef __SSE2__
+  for (; i + 16 <= n; i += 16) {
+    const __m128i x =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(a_end - i - 16));
+    const __m128i y =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(b_end - i - 16));
+    const unsigned diff = ~_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) & 0xffff;
+    // Bit 15 is the last byte: count equal bytes from the end.
+    if (diff != 0) return i + (__builtin_clz(diff) - 16);
+  }
+#endif
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x, y;
+    std::memcpy(&x, a_end - i - 8, 8);
+    std::memcpy(&y, b_end - i - 8, 8);
+    // Little-endian: the last byte in memory is the most significant.
+    if (x != y) return i + (__builtin_clzll(x ^ y) >> 3);
+  }
+  while (i < n && a_end[-1 - static_cast<ptrdiff_t>(i)] ==
+                      b_end[-1 - static_cast<ptrdiff_t>(i)]) {
+    ++i;
+  }
+  return i;
+}
+
+template <typename T>
+const T& Get(const EventPayload& p) {
+  return *std::get_if<T>(&p);
+}
+
+}  // namespace
+
+struct BinaryEncoder::Slot {
+  Buf s;
+  uint64_t used_event = ~uint64_t{0};  // last event that referenced it
+  bool has = false;                    // s holds a string (at least seen once)
+  bool defined = false;                // the stream defined the slot as s
+};
+
+struct BinaryEncoder::Context {
+  Buf name;
+  Buf args_enter;
+  Buf args_exit;
+  uint64_t args[6] = {};
+};
+
+BinaryEncoder::BinaryEncoder(ByteSink* out, const BinaryHeader& header)
+    : out_(out),
+      slots_(new Slot[binfmt::kEncoderSlots]),
+      contexts_(new Context[binfmt::kSyscallContexts]) {
+  buf_size_ = 4096;
+  buf_.reset(new char[buf_size_]);
+
+  std::string body;
+  char tmp[binfmt::kMaxVarintLength];
+  auto varint = [&](uint64_t v) { body.append(tmp, PutVarint(tmp, v) - tmp); };
+  auto str = [&](std::string_view s) {
+    s = s.substr(0, binfmt::kMaxHeaderLength / 16);  // keep the header sane
+    varint(s.size());
+    body.append(s);
+  };
+  varint(ZigZag(header.monotonic_start_ns));
+  varint(ZigZag(header.wall_start_ns));
+  str(header.hostname);
+  str(header.kernel_release);
+  str(header.arch);
+  str(header.ttrace_version);
+  size_t argc = header.command_line.size();
+  // The header must stay below kMaxHeaderLength: drop trailing arguments
+  // that do not fit (never happens with a real command line).
+  size_t room = binfmt::kMaxHeaderLength - body.size() - 2 * 10;
+  size_t fit = 0;
+  for (; fit < argc; ++fit) {
+    const size_t need =
+        std::min(header.command_line[fit].size(),
+                 static_cast<size_t>(binfmt::kMaxHeaderLength / 16)) +
+        binfmt::kMaxVarintLength;
+    if (need > room) break;
+    room -= need;
+  }
+  varint(fit);
+  for (size_t i = 0; i < fit; ++i) str(header.command_line[i]);
+
+  std::string file(binfmt::kMagic, binfmt::kMagicSize);
+  file.append(tmp, PutVarint(tmp, binfmt::kVersion) - tmp);
+  file.append(tmp, PutVarint(tmp, body.size()) - tmp);
+  file.append(body);
+  out_->Append(file);
+}
+
+BinaryEncoder::~BinaryEncoder() = default;
+
+absl::Status BinaryEncoder::Flush() { return out_->Flush(); }
+
+absl::Status BinaryEncoder::Finish() {
+  if (!finished_) {
+    finished_ = true;
+    char* p = BodyStart(16 * binfmt::kMaxVarintLength);
+    p = PutVarint(p, events_);
+    p = PutVarint(p, binfmt::kEventKinds);
+    for (uint64_t n : kind_counts_) p = PutVarint(p, n);
+    Emit(binfmt::kRecordEnd, p);
+  }
+  return out_->Flush();
+}
+
+char* BinaryEncoder::BodyStart(size_t n) {
+  if (kHeadroom + n > buf_size_) {
+    buf_size_ = std::max(kHeadroom + n, 2 * buf_size_);
+    buf_.reset(new char[buf_size_]);
+  }
+  return buf_.get() + kHeadroom;
+}
+
+void BinaryEncoder::Emit(uint64_t type, char* end) {
+  char* body = buf_.get() + kHeadroom;
+  const uint64_t len = static_cast<uint64_t>(end - body);
+  char tmp[2 * binfmt::kMaxVarintLength];
+  char* h = PutVarint(PutVarint(tmp, type), len);
+  const size_t hl = static_cast<size_t>(h - tmp);
+  std::memcpy(body - hl, tmp, hl);
+  out_->Append(std::string_view(body - hl, hl + len));
+}
+
+void BinaryEncoder::DefineSlot(uint32_t slot, std::string_view s) {
+  slot_record_.clear();
+  char tmp[2 * binfmt::kMaxVarintLength];
+  char* h = PutVarint(tmp, binfmt::kRecordString);
+  h = PutVarint(h, binfmt::VarintLength(slot) + s.size());
+  h = PutVarint(h, slot);
+  slot_record_.append(tmp, h - tmp);
+  slot_record_.append(s.data(), s.size());
+  out_->Append(slot_record_);
+}
+
+char* BinaryEncoder::PutInterned(char* p, std::string_view s) {
+  if (s.empty()) {
+    *p++ = static_cast<char>(binfmt::kStrLiteral);
+    return p;
+  }
+  if (s.size() <= binfmt::kEncoderMaxInterned) {
+    const uint32_t k = SlotOf(s);
+    Slot& slot = slots_[k];
+    if (slot.has && Same(s, slot.s)) {
+      // Seen before: define it (second sight) unless this very event already
+      // references the slot's previous definition, then refer to it.
+      if (slot.defined || slot.used_event != events_) {
+        if (!slot.defined) {
+          DefineSlot(k, s);
+          slot.defined = true;
+        }
+        slot.used_event = events_;
+        return PutVarint(p, (uint64_t{k} << 2) | binfmt::kStrSlot);
+      }
+    } else {
+      // First sight: remember it, send it literally. Overwriting a slot
+      // the stream defined is fine: the reader keeps the old definition
+      // (which this event may reference) until a new one is written.
+      slot.s.Assign(s);
+      slot.has = true;
+      slot.defined = false;
+    }
+  }
+  p = PutVarint(p, (uint64_t{s.size()} << 2) | binfmt::kStrLiteral);
+  std::memcpy(p, s.data(), s.size());
+  return p + s.size();
+}
+
+char* BinaryEncoder::PutArgs(char* p, std::string_view s, Buf* context) {
+  const Buf& prev = *context;
+  const size_t n = std::min(s.size(), prev.size());
+  const size_t prefix = n == 0 ? 0 : CommonPrefix(s.data(), prev.data(), n);
+  if (prefix == n && s.size() == prev.size()) {
+    *p++ = static_cast<char>(binfmt::kStrSame);
+    return p;
+  }
+  const size_t suffix =
+      n == 0 ? 0
+             : CommonSuffix(s.data() + s.size(), prev.data() + prev.size(),
+                            n - prefix);
+  if (prefix + suffix >= 4) {
+    const size_t mid = s.size() - prefix - suffix;
+    p = PutVarint(p, (uint64_t{prefix} << 2) | binfmt::kStrDelta);
+    p = PutVarint(p, suffix);
+    p = PutVarint(p, mid);
+    std::memcpy(p, s.data() + prefix, mid);
+    p += mid;
+  } else {
+    p = PutVarint(p, (uint64_t{s.size()} << 2) | binfmt::kStrLiteral);
+    if (!s.empty()) std::memcpy(p, s.data(), s.size());
+    p += s.size();
+  }
+  UpdateContext(context, s);
+  return p;
+}
+
+char* BinaryEncoder::PutHeader(char* p, const Event& event) {
+  const uint64_t ts = static_cast<uint64_t>(event.ts_ns);
+  const uint64_t delta = ts - prev_ts_;
+  prev_ts_ = ts;
+  uint64_t flags = 0;
+  uint64_t rare = 0;
+  uint64_t h = 0;
+  if (delta < (uint64_t{1} << (64 - binfmt::kFlagBits))) {
+    h = delta << binfmt::kFlagBits;
+  } else {
+    rare |= binfmt::kRareBigTs;
+  }
+  if (event.seq != next_seq_) rare |= binfmt::kRareSeq;
+  if (event.tid != prev_tid_) flags |= binfmt::kFlagTid;
+  if (event.pid != prev_pid_) flags |= binfmt::kFlagPid;
+  if (rare != 0) flags |= binfmt::kFlagRare;
+  p = PutVarint(p, h | flags);
+  if (flags != 0) {
+    if (rare != 0) {
+      p = PutVarint(p, rare);
+      if (rare & binfmt::kRareBigTs) {
+        p = PutVarint(p, ZigZag(static_cast<int64_t>(delta)));
+      }
+      if (rare & binfmt::kRareSeq) {
+        p = PutVarint(p, ZigZag(static_cast<int64_t>(event.seq - next_seq_)));
+      }
+    }
+    if (flags & binfmt::kFlagTid) {
+      p = PutVarint(p, ZigZag(int64_t{event.tid} - prev_tid_));
+    }
+    if (flags & binfmt::kFlagPid) {
+      p = PutVarint(p, ZigZag(int64_t{event.tid} - event.pid));
+    }
+  }
+  next_seq_ = event.seq + 1;
+  prev_tid_ = event.tid;
+  prev_pid_ = event.pid;
+  return p;
+}
+
+char* BinaryEncoder::PutSyscallId(char* p, int32_t nr, uint32_t arch,
+                                  const std::string& name, Context** ctx) {
+  const uint32_t index =
+      (static_cast<uint32_t>(nr) + (arch == kArchX86_64 ? 0 : 512)) &
+      (binfmt::kSyscallContexts - 1);
+  Context& c = contexts_[index];
+  *ctx = &c;
+  const bool explicit_arch = arch != kArchX86_64;
+  const bool explicit_name = !Same(name, c.name);
+  p = PutVarint(p, (uint64_t{static_cast<uint32_t>(nr)} << 2) |
+                       (explicit_arch ? 1 : 0) | (explicit_name ? 2 : 0));
+  if (explicit_arch) p = PutVarint(p, arch);
+  if (explicit_name) {
+    p = PutInterned(p, name);
+    UpdateContext(&c.name, name);
+  }
+  return p;
+}
+
+void BinaryEncoder::OnEvent(const Event& event) {
+  if (finished_) return;
+  const size_t kind = event.payload.index();
+  // Bound the body size first (strings are the only unbounded part).
+  size_t bound = kFixedBound;
+  switch (kind) {
+    case 0: {
+      const auto& p = Get<SpawnEvent>(event.payload);
+      bound += p.path.size() + kStringOverhead;
+      size_t decoded = p.path.size();
+      for (const std::string& a : p.argv) {
+        bound += a.size() + kStringOverhead;
+        decoded += a.size() + binfmt::kArgumentCost;
+      }
+      if (decoded > binfmt::kMaxEventStringBytes) {
+        EncodeOversized(event);
+        return;
+      }
+      break;
+    }
+    case 4:
+      bound += Get<ExecEvent>(event.payload).path.size() + kStringOverhead;
+      break;
+    case 8:
+      bound += Get<ExitEvent>(event.payload).comm.size() + kStringOverhead;
+      break;
+    case 9: {
+      const auto& p = Get<SyscallEnterEvent>(event.payload);
+      bound += p.name.size() + p.args_enter.size() + 2 * kStringOverhead;
+      break;
+    }
+    case 10: {
+      const auto& p = Get<SyscallEvent>(event.payload);
+      bound += p.name.size() + p.args_enter.size() + p.args_exit.size() +
+               p.ret_suffix.size() + 4 * kStringOverhead;
+      break;
+    }
+    default:
+      break;
+  }
+  if (bound > binfmt::kMaxRecordLength) {
+    EncodeOversized(event);
+    return;
+  }
+
+  char* p = PutHeader(BodyStart(bound), event);
+  switch (kind) {
+    case 0: {  // spawn
+      const auto& s = Get<SpawnEvent>(event.payload);
+      p = PutInterned(p, s.path);
+      p = PutVarint(p, s.argv.size());
+      for (const std::string& a : s.argv) p = PutInterned(p, a);
+      break;
+    }
+    case 1:  // attach
+    case 2:  // detach
+    case 7:  // cont
+      break;
+    case 3: {  // clone
+      const auto& c = Get<CloneEvent>(event.payload);
+      p = PutVarint(p, static_cast<uint64_t>(c.kind));
+      p = PutVarint(p, ZigZag(int64_t{c.child} - event.tid));
+      break;
+    }
+    case 4: {  // exec
+      const auto& e = Get<ExecEvent>(event.payload);
+      p = PutInterned(p, e.path);
+      p = PutVarint(p, ZigZag(int64_t{e.old_tid} - event.tid));
+      break;
+    }
+    case 5: {  // signal
+      const auto& s = Get<SignalEvent>(event.payload);
+      p = PutVarint(
+          p, (s.from_pid ? 1 : 0) | (s.from_uid ? 2 : 0) | (s.addr ? 4 : 0));
+      p = PutVarint(p, ZigZag(s.signo));
+      p = PutVarint(p, ZigZag(s.code));
+      if (s.from_pid)
+        p = PutVarint(p, ZigZag(int64_t{*s.from_pid} - event.pid));
+      if (s.from_uid) p = PutVarint(p, *s.from_uid);
+      if (s.addr) p = PutVarint(p, *s.addr);
+      break;
+    }
+    case 6:  // stop
+      p = PutVarint(p, ZigZag(Get<StopEvent>(event.payload).signo));
+      break;
+    case 8: {  // exit
+      const auto& e = Get<ExitEvent>(event.payload);
+      p = PutVarint(p, static_cast<uint64_t>(e.how) | (e.core ? 4 : 0));
+      p = PutVarint(p, ZigZag(e.code));
+      p = PutVarint(p, ZigZag(e.signo));
+      p = PutVarint(p, ZigZag(int64_t{e.superseded_by} - event.tid));
+      p = PutInterned(p, e.comm);
+      break;
+    }
+    case 9: {  // syscall_enter
+      const auto& s = Get<SyscallEnterEvent>(event.payload);
+      Context* ctx;
+      p = PutSyscallId(p, s.nr, s.arch, s.name, &ctx);
+      p = PutArgs(p, s.args_enter, &ctx->args_enter);
+      break;
+    }
+    case 10: {  // syscall
+      const auto& s = Get<SyscallEvent>(event.payload);
+      Context* ctx;
+      p = PutSyscallId(p, s.nr, s.arch, s.name, &ctx);
+      uint64_t mask = 0;
+      for (int i = 0; i < 6; ++i) {
+        if (s.raw_args[i] != ctx->args[i]) mask |= uint64_t{1} << i;
+      }
+      p = PutVarint(p, mask | (s.returned ? 0 : binfmt::kSysNotReturned) |
+                           (s.split ? binfmt::kSysSplit : 0) |
+                           (static_cast<uint64_t>(s.ret_format)
+                            << binfmt::kSysRetFormatShift) |
+                           (s.ret_suffix.empty() ? 0 : binfmt::kSysRetSuffix));
+      if (mask != 0) {
+        for (int i = 0; i < 6; ++i) {
+          if (mask & (uint64_t{1} << i)) {
+            p = PutVarint(
+                p, ZigZag(static_cast<int64_t>(s.raw_args[i] - ctx->args[i])));
+            ctx->args[i] = s.raw_args[i];
+          }
+        }
+      }
+      p = PutArgs(p, s.args_enter, &ctx->args_enter);
+      p = PutArgs(p, s.args_exit, &ctx->args_exit);
+      p = PutVarint(p, ZigZag(s.ret));
+      p = PutVarint(p, ZigZag(s.dur_ns));
+      if (!s.ret_suffix.empty()) p = PutInterned(p, s.ret_suffix);
+      break;
+    }
+  }
+  Emit(binfmt::kRecordFirstEvent + kind, p);
+  ++events_;
+  ++kind_counts_[kind];
+}
+
+// An event whose strings would not fit in one record (a command line of
+// more than 16 MiB): cuts every string to a share of the limit. The only
+// case where the binary stream does not carry an event exactly.
+void BinaryEncoder::EncodeOversized(const Event& event) {
+  Event copy = event;
+  size_t strings = 0;
+  auto count = [&](std::string&) { ++strings; };
+  auto visit = [&](auto&& f) {
+    std::visit(
+        [&](auto& p) {
+          using T = std::decay_t<decltype(p)>;
+          if constexpr (std::is_same_v<T, SpawnEvent>) {
+            f(p.path);
+            for (std::string& a : p.argv) f(a);
+          } else if constexpr (std::is_same_v<T, ExecEvent>) {
+            f(p.path);
+          } else if constexpr (std::is_same_v<T, ExitEvent>) {
+            f(p.comm);
+          } else if constexpr (std::is_same_v<T, SyscallEnterEvent>) {
+            f(p.name);
+            f(p.args_enter);
+          } else if constexpr (std::is_same_v<T, SyscallEvent>) {
+            f(p.name);
+            f(p.args_enter);
+            f(p.args_exit);
+            f(p.ret_suffix);
+          }
+        },
+        copy.payload);
+  };
+  visit(count);
+  if (auto* spawn = std::get_if<SpawnEvent>(&copy.payload)) {
+    // Every argument costs at least its overhead: keep what fits.
+    const size_t max_args =
+        (binfmt::kMaxRecordLength - 2 * kFixedBound) / (2 * kStringOverhead);
+    if (spawn->argv.size() > max_args) spawn->argv.resize(max_args);
+    strings = spawn->argv.size() + 1;
+  }
+  const size_t share =
+      (binfmt::kMaxRecordLength - 2 * kFixedBound) / (strings + 1) -
+      kStringOverhead;
+  visit([&](std::string& s) {
+    if (s.size() > share) s.resize(share);
+  });
+  OnEvent(copy);
+}
+
+}  // namespace ttrace

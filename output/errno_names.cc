@@ -1,0 +1,98 @@
+#include "output/errno_names.h"
+
+#include <string.h>  // strerrorname_np, strerrordesc_np (glibc 2.32+)
+
+#include "absl/strings/str_cat.h"
+
+namespace ttrace {
+namespace {
+
+// Linux kernel-internal codes (include/linux/errno.h) that strace 6.1 names.
+// They reach user space only through ptrace (the tracer sees the value
+// before the kernel restarts the call) or from buggy drivers.
+constexpr int kFirstInternal = 512;
+constexpr const char* kInternalNames[] = {
+    "ERESTARTSYS",            // 512
+    "ERESTARTNOINTR",         // 513
+    "ERESTARTNOHAND",         // 514
+    "ENOIOCTLCMD",            // 515
+    "ERESTART_RESTARTBLOCK",  // 516
+    "EPROBE_DEFER",           // 517
+    "EOPENSTALE",             // 518
+    nullptr,                  // 519 ENOPARAM: unknown to strace 6.1
+    nullptr,                  // 520: unused
+    "EBADHANDLE",             // 521
+    "ENOTSYNC",               // 522
+    "EBADCOOKIE",             // 523
+    "ENOTSUPP",               // 524
+    "ETOOSMALL",              // 525
+    "ESERVERFAULT",           // 526
+    "EBADTYPE",               // 527
+    "EJUKEBOX",               // 528
+    "EIOCBQUEUED",            // 529
+    "ERECALLCONFLICT",        // 530
+};
+constexpr int kNumInternal =
+    static_cast<int>(sizeof(kInternalNames) / sizeof(kInternalNames[0]));
+
+// strace prints "?" and its own text for these: the call did not fail, it
+// is restarted (or returns EINTR) once the signal is handled.
+const char* RestartDescription(int err) {
+  switch (err) {
+    case 512:
+      return "To be restarted if SA_RESTART is set";
+    case 513:
+      return "To be restarted";
+    case 514:
+      return "To be restarted if no handler";
+    case 516:
+      return "Interrupted by signal";
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+const char* ErrnoName(int err) {
+  if (err >= kFirstInternal && err < kFirstInternal + kNumInternal) {
+    return kInternalNames[err - kFirstInternal];
+  }
+  if (err <= 0 || err >= kFirstInternal) return nullptr;
+  return strerrorname_np(err);
+}
+
+const char* ErrnoDescription(int err) {
+  if (const char* restart = RestartDescription(err)) return restart;
+  if (err <= 0 || err >= kFirstInternal) return nullptr;
+  return strerrordesc_np(err);
+}
+
+void AppendErrorResult(std::string* out, int err) {
+  const char* name = ErrnoName(err);
+  if (name == nullptr) {
+    absl::StrAppend(out, "-1 (errno ", err, ")");
+    return;
+  }
+  const char* restart = RestartDescription(err);
+  out->append(restart != nullptr ? "? " : "-1 ");
+  out->append(name);
+  out->append(" (");
+  if (restart != nullptr) {
+    out->append(restart);
+  } else if (const char* desc = ErrnoDescription(err)) {
+    out->append(desc);
+  } else {
+    absl::StrAppend(out, "Unknown error ", err);
+  }
+  out->push_back(')');
+}
+
+void AppendErrnoNameOrNumber(std::string* out, int err) {
+  if (const char* name = ErrnoName(err)) {
+    out->append(name);
+  } else {
+    absl::StrAppend(out, err);
+  }
+}
+
+}  // namespace ttrace

@@ -1,0 +1,237 @@
+#include "output/summary.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "output/byte_sink.h"
+#include "tracer/event.h"
+
+namespace ttrace {
+namespace {
+
+Event Ev(pid_t tid, EventPayload payload) {
+  Event e;
+  e.ts_ns = 1795717816123456789;
+  e.pid = tid;
+  e.tid = tid;
+  e.payload = std::move(payload);
+  return e;
+}
+
+SyscallEvent Call(const char* name, int32_t nr, int64_t ret, int64_t dur_ns,
+                  uint32_t arch = kArchX86_64) {
+  SyscallEvent c;
+  c.name = name;
+  c.nr = nr;
+  c.arch = arch;
+  c.ret = ret;
+  c.dur_ns = dur_ns;
+  return c;
+}
+
+// Feeds `calls` calls of one syscall, `errors` of them failing, whose
+// durations add up to `total_ns`.
+void Feed(SummarySink* sink, pid_t tid, const char* name, int32_t nr, int calls,
+          int errors, int64_t total_ns, uint32_t arch = kArchX86_64) {
+  for (int i = 0; i < calls; ++i) {
+    const int64_t dur = i == 0 ? total_ns : 0;
+    sink->OnEvent(Ev(tid, Call(name, nr, i < errors ? -2 : 0, dur, arch)));
+  }
+}
+
+std::string Printed(const SummarySink& sink) {
+  StringByteSink mem;
+  sink.Print(&mem);
+  return mem.str();
+}
+
+TEST(SummaryTest, MatchesStraceTable) {
+  // The counts and times of a `strace -c -w ls /` run; the expected text is
+  // what strace 6.1 printed for them.
+  SummarySink sink;
+  Feed(&sink, 7, "openat", 257, 34, 13, 523000);
+  Feed(&sink, 7, "close", 3, 23, 0, 292000);
+  Feed(&sink, 7, "newfstatat", 262, 22, 0, 288000);
+  Feed(&sink, 7, "mmap", 9, 30, 0, 281000);
+  Feed(&sink, 7, "getdents64", 217, 2, 0, 179000);
+  Feed(&sink, 7, "ioctl", 16, 2, 2, 42000);
+  Feed(&sink, 7, "statx", 332, 1, 0, 25000);
+  Feed(&sink, 7, "write", 1, 1, 0, 20000);
+  // Zero-time rows: ties, listed by syscall number. Fed in another order.
+  Feed(&sink, 7, "rseq", 334, 1, 0, 0);
+  Feed(&sink, 7, "getrandom", 318, 1, 0, 0);
+  Feed(&sink, 7, "prlimit64", 302, 1, 0, 0);
+  Feed(&sink, 7, "set_robust_list", 273, 1, 0, 0);
+  Feed(&sink, 7, "set_tid_address", 218, 1, 0, 0);
+  Feed(&sink, 7, "futex", 202, 1, 0, 0);
+  Feed(&sink, 7, "arch_prctl", 158, 1, 0, 0);
+  Feed(&sink, 7, "statfs", 137, 2, 2, 0);
+  Feed(&sink, 7, "execve", 59, 1, 0, 0);
+  Feed(&sink, 7, "access", 21, 2, 2, 0);
+  Feed(&sink, 7, "pread64", 17, 2, 0, 0);
+  Feed(&sink, 7, "brk", 12, 3, 0, 0);
+  Feed(&sink, 7, "munmap", 11, 1, 0, 0);
+  Feed(&sink, 7, "mprotect", 10, 5, 0, 0);
+  Feed(&sink, 7, "read", 0, 7, 0, 0);
+  // Not counted: never returned (strace counts calls at their exit), and
+  // other event kinds.
+  SyscallEvent gone = Call("exit_group", 231, 0, 5000);
+  gone.returned = false;
+  sink.OnEvent(Ev(7, gone));
+  sink.OnEvent(Ev(7, SyscallEnterEvent{0, kArchX86_64, "read", "3, "}));
+  sink.OnEvent(Ev(7, ContEvent{}));
+  EXPECT_EQ(
+      Printed(sink),
+      "% time     seconds  usecs/call     calls    errors syscall\n"
+      "------ ----------- ----------- --------- --------- ----------------\n"
+      " 31.70    0.000523          15        34        13 openat\n"
+      " 17.70    0.000292          12        23           close\n"
+      " 17.45    0.000288          13        22           newfstatat\n"
+      " 17.03    0.000281           9        30           mmap\n"
+      " 10.85    0.000179          89         2           getdents64\n"
+      "  2.55    0.000042          21         2         2 ioctl\n"
+      "  1.52    0.000025          25         1           statx\n"
+      "  1.21    0.000020          20         1           write\n"
+      "  0.00    0.000000           0         7           read\n"
+      "  0.00    0.000000           0         5           mprotect\n"
+      "  0.00    0.000000           0         1           munmap\n"
+      "  0.00    0.000000           0         3           brk\n"
+      "  0.00    0.000000           0         2           pread64\n"
+      "  0.00    0.000000           0         2         2 access\n"
+      "  0.00    0.000000           0         1           execve\n"
+      "  0.00    0.000000           0         2         2 statfs\n"
+      "  0.00    0.000000           0         1           arch_prctl\n"
+      "  0.00    0.000000           0         1           futex\n"
+      "  0.00    0.000000           0         1           set_tid_address\n"
+      "  0.00    0.000000           0         1           set_robust_list\n"
+      "  0.00    0.000000           0         1           prlimit64\n"
+      "  0.00    0.000000           0         1           getrandom\n"
+      "  0.00    0.000000           0         1           rseq\n"
+      "------ ----------- ----------- --------- --------- ----------------\n"
+      "100.00    0.001650          11       145        19 total\n");
+}
+
+TEST(SummaryTest, LongNameWidensTheLastColumn) {
+  // strace 6.1 -c on two sched_get_priority_max calls (plus the loader's).
+  SummarySink sink;
+  Feed(&sink, 7, "sched_get_priority_max", 146, 2, 0, 0);
+  Feed(&sink, 7, "close", 3, 2, 0, 0);
+  EXPECT_EQ(Printed(sink),
+            "% time     seconds  usecs/call     calls    errors syscall\n"
+            "------ ----------- ----------- --------- --------- "
+            "-----------------------\n"
+            "  0.00    0.000000           0         2           close\n"
+            "  0.00    0.000000           0         2           "
+            "sched_get_priority_max\n"
+            "------ ----------- ----------- --------- --------- "
+            "-----------------------\n"
+            "100.00    0.000000           0         4           total\n");
+}
+
+TEST(SummaryTest, WideValuesWidenTheirColumns) {
+  // strace's widths: "seconds" and "usecs/call" grow to fit the total and
+  // the largest average.
+  SummarySink sink;
+  sink.OnEvent(Ev(7, Call("wait4", 61, 3, 123455500000000)));
+  sink.OnEvent(Ev(7, Call("read", 0, 0, 1000000000)));
+  sink.OnEvent(Ev(7, Call("read", 0, -4, 0)));
+  EXPECT_EQ(Printed(sink),
+            "% time       seconds   usecs/call     calls    errors syscall\n"
+            "------ ------------- ------------ --------- --------- "
+            "----------------\n"
+            "100.00 123455.500000 123455500000         1           wait4\n"
+            "  0.00      1.000000       500000         2         1 read\n"
+            "------ ------------- ------------ --------- --------- "
+            "----------------\n"
+            "100.00 123456.500000  41152166666         3         1 total\n");
+}
+
+TEST(SummaryTest, ErrorsIncludeRestartCodesAndNegativeTimesCountAsZero) {
+  SummarySink sink;
+  sink.OnEvent(Ev(7, Call("pause", 34, -514, 2000)));  // ERESTARTNOHAND
+  sink.OnEvent(Ev(7, Call("lseek", 8, -4096, -100)));  // not an error
+  sink.OnEvent(Ev(7, Call("lseek", 8, -4095, 1000)));  // an error
+  const std::vector<SummarySink::Row> rows = sink.SyscallRows();
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].name, "pause");
+  EXPECT_EQ(rows[0].errors, 1u);
+  EXPECT_EQ(rows[0].time_ns, 2000);
+  EXPECT_EQ(rows[1].name, "lseek");
+  EXPECT_EQ(rows[1].calls, 2u);
+  EXPECT_EQ(rows[1].errors, 1u);
+  EXPECT_EQ(rows[1].time_ns, 1000);
+}
+
+TEST(SummaryTest, I386CallsGetTheirOwnTable) {
+  SummarySink sink;
+  Feed(&sink, 7, "execve", 59, 1, 0, 3000);
+  Feed(&sink, 7, "read", 3, 2, 1, 1000, kArchI386);  // i386 read is 3
+  Feed(&sink, 7, "close", 6, 1, 0, 3000, kArchI386);
+  EXPECT_EQ(
+      Printed(sink),
+      "% time     seconds  usecs/call     calls    errors syscall\n"
+      "------ ----------- ----------- --------- --------- ----------------\n"
+      "100.00    0.000003           3         1           execve\n"
+      "------ ----------- ----------- --------- --------- ----------------\n"
+      "100.00    0.000003           3         1           total\n"
+      "System call usage summary for 32 bit mode:\n"
+      "% time     seconds  usecs/call     calls    errors syscall\n"
+      "------ ----------- ----------- --------- --------- ----------------\n"
+      " 75.00    0.000003           3         1           close\n"
+      " 25.00    0.000001           0         2         1 read\n"
+      "------ ----------- ----------- --------- --------- ----------------\n"
+      "100.00    0.000004           1         3         1 total\n");
+}
+
+TEST(SummaryTest, PerThreadTable) {
+  SummarySink sink(/*per_thread=*/true);
+  Feed(&sink, 1234, "read", 0, 60, 2, 600000);
+  Feed(&sink, 1234, "write", 1, 20, 0, 200000);
+  Feed(&sink, 1235, "read", 0, 20, 0, 200000);
+  Feed(&sink, 1236, "close", 3, 1, 0, 0);
+  Feed(&sink, 1233, "close", 3, 1, 1, 0);
+  EXPECT_EQ(
+      Printed(sink),
+      "% time     seconds  usecs/call     calls    errors syscall\n"
+      "------ ----------- ----------- --------- --------- ----------------\n"
+      " 80.00    0.000800          10        80         2 read\n"
+      " 20.00    0.000200          10        20           write\n"
+      "  0.00    0.000000           0         2         1 close\n"
+      "------ ----------- ----------- --------- --------- ----------------\n"
+      "100.00    0.001000           9       102         3 total\n"
+      "\n"
+      "% time     seconds  usecs/call     calls    errors tid\n"
+      "------ ----------- ----------- --------- --------- ----------------\n"
+      " 80.00    0.000800          10        80         2 1234\n"
+      " 20.00    0.000200          10        20           1235\n"
+      "  0.00    0.000000           0         1         1 1233\n"
+      "  0.00    0.000000           0         1           1236\n"
+      "------ ----------- ----------- --------- --------- ----------------\n"
+      "100.00    0.001000           9       102         3 total\n");
+  const std::vector<SummarySink::Row> threads = sink.ThreadRows();
+  ASSERT_EQ(threads.size(), 4u);
+  EXPECT_EQ(threads[0].tid, 1234);
+  EXPECT_EQ(threads[0].calls, 80u);
+}
+
+TEST(SummaryTest, NoThreadTableWithoutPerThread) {
+  SummarySink sink;
+  Feed(&sink, 1, "close", 3, 1, 0, 1000);
+  Feed(&sink, 2, "close", 3, 1, 0, 1000);
+  EXPECT_TRUE(sink.ThreadRows().empty());
+  EXPECT_EQ(Printed(sink).find("tid"), std::string::npos);
+}
+
+TEST(SummaryTest, NothingCountedPrintsNothing) {
+  SummarySink sink(true);
+  SyscallEvent gone = Call("exit_group", 231, 0, 0);
+  gone.returned = false;
+  sink.OnEvent(Ev(1, gone));
+  EXPECT_EQ(Printed(sink), "");
+  EXPECT_TRUE(sink.Flush().ok());
+}
+
+}  // namespace
+}  // namespace ttrace

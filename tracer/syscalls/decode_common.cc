@@ -1,0 +1,132 @@
+#include <time.h>
+
+#include <cstdio>
+
+#include "tracer/syscalls/decoding.h"
+#include "tracer/syscalls/format.h"
+#include "tracer/syscalls/signals.h"
+
+namespace ttrace {
+namespace decode {
+
+// ---------------------------------------------------------------------------
+// Shared pieces.
+// ---------------------------------------------------------------------------
+void OpenFlags(D& d, uint64_t flags) {
+  // Access mode first (always printed), then the other bits.
+  AppendXval(d.out, flags & 3, kAccModes, "O_???");
+  flags &= ~static_cast<uint64_t>(3);
+  if (flags != 0) {
+    d.out->push_back('|');
+    // Without a leading name, unknown bits print plainly ("O_RDONLY|0x4").
+    bool any = false;
+    for (const XlatEntry& e : kOpenFlags) {
+      if ((flags & e.value) == e.value) {
+        if (any) d.out->push_back('|');
+        d.Put(e.name);
+        any = true;
+        flags &= ~e.value;
+      }
+    }
+    if (flags != 0) {
+      if (any) d.out->push_back('|');
+      d.Hex(flags);
+    }
+  }
+}
+
+// "%#03o".
+void Mode(D& d, uint64_t mode) { AppendOctal(d.out, mode, 2); }
+
+size_t FormatTime(char* buf, size_t size, int64_t sec, uint64_t frac,
+                  uint64_t frac_max, int width) {
+  if ((sec == 0 && frac == 0) || frac > frac_max) return 0;
+  time_t t = static_cast<time_t>(sec);
+  struct tm tm;
+  if (localtime_r(&t, &tm) == nullptr) return 0;
+  size_t n = strftime(buf, size, "%Y-%m-%dT%H:%M:%S", &tm);
+  if (n == 0) return 0;
+  if (frac != 0) {
+    const int w = snprintf(buf + n, size - n, ".%0*llu", width,
+                           static_cast<unsigned long long>(frac));
+    if (w < 0 || static_cast<size_t>(w) >= size - n) return 0;
+    n += w;
+  }
+  const size_t z = strftime(buf + n, size - n, "%z", &tm);
+  if (z == 0) return 0;
+  return n + z;
+}
+
+void TimeComment(D& d, int64_t sec, uint64_t nsec) {
+  char buf[96];
+  const size_t n = FormatTime(buf, sizeof(buf), sec, nsec, 999999999, 9);
+  if (n == 0) return;
+  d.Put(" /* ");
+  d.out->append(buf, n);
+  d.Put(" */");
+}
+
+// struct timespec: 64-bit fields, or 32-bit ones for i386 (old_timespec).
+void Timespec(D& d, uint64_t addr, bool wide) {
+  int64_t sec, nsec;
+  if (wide) {
+    int64_t v[2];
+    if (!d.Fetch(addr, v, sizeof(v))) return;
+    sec = v[0];
+    nsec = v[1];
+  } else {
+    int32_t v[2];
+    if (!d.Fetch(addr, v, sizeof(v))) return;
+    sec = v[0];
+    nsec = v[1];
+  }
+  d.Put("{tv_sec=");
+  d.Dec(sec);
+  d.Put(", tv_nsec=");
+  d.Dec(nsec);
+  d.out->push_back('}');
+}
+
+bool IsErestart(int64_t ret) {
+  return ret == -512 || ret == -513 || ret == -514 || ret == -516;
+}
+
+// A sigset of `len` bytes at addr (strace's print_sigset_addr_len).
+void SigsetAddr(D& d, uint64_t addr, uint64_t len) {
+  if (addr == 0) {
+    d.Put("NULL");
+    return;
+  }
+  if (len > 8 || len == 0 || (len & (d.ptr_size() - 1)) != 0) {
+    d.Hex(addr);
+    return;
+  }
+  uint8_t buf[8];
+  if (d.dec->mem()->Read(d.c.tid, addr, buf, len) !=
+      static_cast<ssize_t>(len)) {
+    d.Hex(addr);
+    return;
+  }
+  AppendSigset(d.out, buf, len);
+}
+
+void Rusage(D& d, uint64_t addr) {
+  if (d.i386) {
+    d.Ptr(addr);
+    return;
+  }
+  int64_t ru[4];  // ru_utime, ru_stime (struct timeval)
+  if (!d.Fetch(addr, ru, sizeof(ru))) return;
+  d.Put("{ru_utime={tv_sec=");
+  d.Dec(ru[0]);
+  d.Put(", tv_usec=");
+  d.Dec(ru[1]);
+  d.Put("}, ru_stime={tv_sec=");
+  d.Dec(ru[2]);
+  d.Put(", tv_usec=");
+  d.Dec(ru[3]);
+  d.Put("}, ...}");
+}
+
+}  // namespace decode
+}  // namespace ttrace

@@ -1,0 +1,1832 @@
+#include "tracer/syscalls/decoder.h"
+
+#include <fcntl.h>
+#include <linux/stat.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <time.h>
+
+#include <cstring>
+
+#include "tracer/syscalls/decoding.h"
+#include "tracer/syscalls/format.h"
+#include "tracer/syscalls/signals.h"
+
+namespace ttrace {
+namespace decode {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Named constants (x86 values), in strace's table order.
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kStatxSync[] = {{0, "AT_STATX_SYNC_AS_STAT"},
+                                    {0x2000, "AT_STATX_FORCE_SYNC"},
+                                    {0x4000, "AT_STATX_DONT_SYNC"}};
+constexpr XlatEntry kUnlinkatFlags[] = {{0x200, "AT_REMOVEDIR"}};
+constexpr XlatEntry kFaccessatFlags[] = {{0x100, "AT_SYMLINK_NOFOLLOW"},
+                                         {0x200, "AT_EACCESS"},
+                                         {0x1000, "AT_EMPTY_PATH"}};
+constexpr XlatEntry kExecveatFlags[] = {{0x100, "AT_SYMLINK_NOFOLLOW"},
+                                        {0x1000, "AT_EMPTY_PATH"}};
+constexpr XlatEntry kAccessModes[] = {{4, "R_OK"}, {2, "W_OK"}, {1, "X_OK"}};
+constexpr XlatEntry kRenameFlags[] = {
+    {1, "RENAME_NOREPLACE"}, {2, "RENAME_EXCHANGE"}, {4, "RENAME_WHITEOUT"}};
+constexpr XlatEntry kStatxMasks[] = {
+    {0xfff, "STATX_ALL"},     {0x7ff, "STATX_BASIC_STATS"},
+    {0x1, "STATX_TYPE"},      {0x2, "STATX_MODE"},
+    {0x4, "STATX_NLINK"},     {0x8, "STATX_UID"},
+    {0x10, "STATX_GID"},      {0x20, "STATX_ATIME"},
+    {0x40, "STATX_MTIME"},    {0x80, "STATX_CTIME"},
+    {0x100, "STATX_INO"},     {0x200, "STATX_SIZE"},
+    {0x400, "STATX_BLOCKS"},  {0x800, "STATX_BTIME"},
+    {0x1000, "STATX_MNT_ID"}, {0x2000, "STATX_DIOALIGN"},
+};
+constexpr XlatEntry kStatxAttrs[] = {
+    {0x4, "STATX_ATTR_COMPRESSED"},    {0x10, "STATX_ATTR_IMMUTABLE"},
+    {0x20, "STATX_ATTR_APPEND"},       {0x40, "STATX_ATTR_NODUMP"},
+    {0x800, "STATX_ATTR_ENCRYPTED"},   {0x1000, "STATX_ATTR_AUTOMOUNT"},
+    {0x2000, "STATX_ATTR_MOUNT_ROOT"}, {0x100000, "STATX_ATTR_VERITY"},
+    {0x200000, "STATX_ATTR_DAX"},
+};
+constexpr XlatEntry kFileTypes[] = {
+    {S_IFREG, "S_IFREG"}, {S_IFSOCK, "S_IFSOCK"}, {S_IFIFO, "S_IFIFO"},
+    {S_IFLNK, "S_IFLNK"}, {S_IFDIR, "S_IFDIR"},   {S_IFBLK, "S_IFBLK"},
+    {S_IFCHR, "S_IFCHR"},
+};
+constexpr XlatEntry kProt[] = {
+    {1, "PROT_READ"},
+    {2, "PROT_WRITE"},
+    {4, "PROT_EXEC"},
+    {8, "PROT_SEM"},
+    {0x01000000, "PROT_GROWSDOWN"},
+    {0x02000000, "PROT_GROWSUP"},
+};
+constexpr XlatEntry kMapType[] = {{0, "MAP_FILE"},
+                                  {1, "MAP_SHARED"},
+                                  {2, "MAP_PRIVATE"},
+                                  {3, "MAP_SHARED_VALIDATE"}};
+constexpr XlatEntry kMapFlags[] = {
+    {0x10, "MAP_FIXED"},
+    {0x20, "MAP_ANONYMOUS"},
+    {0x40, "MAP_32BIT"},
+    {0x4000, "MAP_NORESERVE"},
+    {0x8000, "MAP_POPULATE"},
+    {0x10000, "MAP_NONBLOCK"},
+    {0x100, "MAP_GROWSDOWN"},
+    {0x800, "MAP_DENYWRITE"},
+    {0x1000, "MAP_EXECUTABLE"},
+    {0x2000, "MAP_LOCKED"},
+    {0x20000, "MAP_STACK"},
+    {0x40000, "MAP_HUGETLB"},
+    {0x80000, "MAP_SYNC"},
+    {0x4000000, "MAP_UNINITIALIZED"},
+    {0x100000, "MAP_FIXED_NOREPLACE"},
+};
+constexpr XlatEntry kMremapFlags[] = {
+    {1, "MREMAP_MAYMOVE"}, {2, "MREMAP_FIXED"}, {4, "MREMAP_DONTUNMAP"}};
+constexpr XlatEntry kCloneFlags[] = {
+    {0x100, "CLONE_VM"},
+    {0x200, "CLONE_FS"},
+    {0x400, "CLONE_FILES"},
+    {0x800, "CLONE_SIGHAND"},
+    {0x1000, "CLONE_PIDFD"},
+    {0x2000, "CLONE_PTRACE"},
+    {0x4000, "CLONE_VFORK"},
+    {0x8000, "CLONE_PARENT"},
+    {0x10000, "CLONE_THREAD"},
+    {0x20000, "CLONE_NEWNS"},
+    {0x40000, "CLONE_SYSVSEM"},
+    {0x80000, "CLONE_SETTLS"},
+    {0x100000, "CLONE_PARENT_SETTID"},
+    {0x200000, "CLONE_CHILD_CLEARTID"},
+    {0x800000, "CLONE_UNTRACED"},
+    {0x1000000, "CLONE_CHILD_SETTID"},
+    {0x2000000, "CLONE_NEWCGROUP"},
+    {0x4000000, "CLONE_NEWUTS"},
+    {0x8000000, "CLONE_NEWIPC"},
+    {0x10000000, "CLONE_NEWUSER"},
+    {0x20000000, "CLONE_NEWPID"},
+    {0x40000000, "CLONE_NEWNET"},
+    {0x80000000, "CLONE_IO"},
+    {0x100000000ull, "CLONE_CLEAR_SIGHAND"},
+    {0x200000000ull, "CLONE_INTO_CGROUP"},
+};
+constexpr XlatEntry kSaFlags[] = {
+    {0x04000000, "SA_RESTORER"},  {0x08000000, "SA_ONSTACK"},
+    {0x10000000, "SA_RESTART"},   {0x40000000, "SA_NODEFER"},
+    {0x80000000, "SA_RESETHAND"}, {4, "SA_SIGINFO"},
+    {1, "SA_NOCLDSTOP"},          {2, "SA_NOCLDWAIT"},
+};
+constexpr XlatEntry kSigprocmaskHow[] = {
+    {0, "SIG_BLOCK"}, {1, "SIG_UNBLOCK"}, {2, "SIG_SETMASK"}};
+constexpr XlatEntry kWaitOptions[] = {
+    {1, "WNOHANG"},         {2, "WSTOPPED"},
+    {4, "WEXITED"},         {8, "WCONTINUED"},
+    {0x1000000, "WNOWAIT"}, {0x20000000, "__WNOTHREAD"},
+    {0x40000000, "__WALL"}, {0x80000000, "__WCLONE"},
+};
+constexpr XlatEntry kPtraceEvents[] = {
+    {1, "PTRACE_EVENT_FORK"},       {2, "PTRACE_EVENT_VFORK"},
+    {3, "PTRACE_EVENT_CLONE"},      {4, "PTRACE_EVENT_EXEC"},
+    {5, "PTRACE_EVENT_VFORK_DONE"}, {6, "PTRACE_EVENT_EXIT"},
+    {7, "PTRACE_EVENT_SECCOMP"},    {128, "PTRACE_EVENT_STOP"},
+};
+constexpr XlatEntry kDup3Flags[] = {{02000000, "O_CLOEXEC"}};
+constexpr XlatEntry kFdFlags[] = {{1, "FD_CLOEXEC"}};
+constexpr XlatEntry kWhence[] = {{0, "SEEK_SET"},
+                                 {1, "SEEK_CUR"},
+                                 {2, "SEEK_END"},
+                                 {3, "SEEK_DATA"},
+                                 {4, "SEEK_HOLE"}};
+constexpr XlatEntry kTimerFlags[] = {{1, "TIMER_ABSTIME"}};
+
+constexpr XlatEntry kFcntlCmds[] = {
+    {0, "F_DUPFD"},
+    {1, "F_GETFD"},
+    {2, "F_SETFD"},
+    {3, "F_GETFL"},
+    {4, "F_SETFL"},
+    {5, "F_GETLK"},
+    {6, "F_SETLK"},
+    {7, "F_SETLKW"},
+    {8, "F_SETOWN"},
+    {9, "F_GETOWN"},
+    {10, "F_SETSIG"},
+    {11, "F_GETSIG"},
+    {15, "F_SETOWN_EX"},
+    {16, "F_GETOWN_EX"},
+    {17, "F_GETOWNER_UIDS"},
+    {36, "F_OFD_GETLK"},
+    {37, "F_OFD_SETLK"},
+    {38, "F_OFD_SETLKW"},
+    {1024, "F_SETLEASE"},
+    {1025, "F_GETLEASE"},
+    {1026, "F_NOTIFY"},
+    {1029, "F_CANCELLK"},
+    {1030, "F_DUPFD_CLOEXEC"},
+    {1031, "F_SETPIPE_SZ"},
+    {1032, "F_GETPIPE_SZ"},
+    {1033, "F_ADD_SEALS"},
+    {1034, "F_GET_SEALS"},
+    {1035, "F_GET_RW_HINT"},
+    {1036, "F_SET_RW_HINT"},
+    {1037, "F_GET_FILE_RW_HINT"},
+    {1038, "F_SET_FILE_RW_HINT"},
+};
+constexpr XlatEntry kSeals[] = {{1, "F_SEAL_SEAL"},
+                                {2, "F_SEAL_SHRINK"},
+                                {4, "F_SEAL_GROW"},
+                                {8, "F_SEAL_WRITE"},
+                                {0x10, "F_SEAL_FUTURE_WRITE"}};
+
+// termios (x86 values).
+constexpr XlatEntry kIflags[] = {
+    {01, "IGNBRK"},    {02, "BRKINT"},      {04, "IGNPAR"},    {010, "PARMRK"},
+    {020, "INPCK"},    {040, "ISTRIP"},     {0100, "INLCR"},   {0200, "IGNCR"},
+    {0400, "ICRNL"},   {01000, "IUCLC"},    {02000, "IXON"},   {04000, "IXANY"},
+    {010000, "IXOFF"}, {020000, "IMAXBEL"}, {040000, "IUTF8"},
+};
+constexpr XlatEntry kOflags[] = {
+    {01, "OPOST"},  {02, "OLCUC"},   {04, "ONLCR"},   {010, "OCRNL"},
+    {020, "ONOCR"}, {040, "ONLRET"}, {0100, "OFILL"}, {0200, "OFDEL"},
+};
+constexpr XlatEntry kLflags[] = {
+    {01, "ISIG"},         {02, "ICANON"},     {04, "XCASE"},
+    {010, "ECHO"},        {020, "ECHOE"},     {040, "ECHOK"},
+    {0100, "ECHONL"},     {0200, "NOFLSH"},   {0100000, "IEXTEN"},
+    {01000, "ECHOCTL"},   {02000, "ECHOPRT"}, {04000, "ECHOKE"},
+    {010000, "FLUSHO"},   {040000, "PENDIN"}, {0400, "TOSTOP"},
+    {0200000, "EXTPROC"},
+};
+constexpr XlatEntry kCflags[] = {
+    {0100, "CSTOPB"},         {0200, "CREAD"},           {0400, "PARENB"},
+    {01000, "PARODD"},        {02000, "HUPCL"},          {04000, "CLOCAL"},
+    {010000000000, "CMSPAR"}, {020000000000, "CRTSCTS"},
+};
+constexpr XlatEntry kBauds[] = {
+    {0, "B0"},
+    {1, "B50"},
+    {2, "B75"},
+    {3, "B110"},
+    {4, "B134"},
+    {5, "B150"},
+    {6, "B200"},
+    {7, "B300"},
+    {8, "B600"},
+    {9, "B1200"},
+    {10, "B1800"},
+    {11, "B2400"},
+    {12, "B4800"},
+    {13, "B9600"},
+    {14, "B19200"},
+    {15, "B38400"},
+    {010000, "BOTHER"},
+    {010001, "B57600"},
+    {010002, "B115200"},
+    {010003, "B230400"},
+    {010004, "B460800"},
+    {010005, "B500000"},
+    {010006, "B576000"},
+    {010007, "B921600"},
+    {010010, "B1000000"},
+    {010011, "B1152000"},
+    {010012, "B1500000"},
+    {010013, "B2000000"},
+    {010014, "B2500000"},
+    {010015, "B3000000"},
+    {010016, "B3500000"},
+    {010017, "B4000000"},
+};
+constexpr XlatEntry kLineDisc[] = {
+    {0, "N_TTY"},   {1, "N_SLIP"}, {2, "N_MOUSE"}, {3, "N_PPP"},
+    {4, "N_STRIP"}, {5, "N_AX25"}, {6, "N_X25"},   {7, "N_6PACK"},
+};
+constexpr const char* kCcNames[] = {
+    "VINTR",    "VQUIT",    "VERASE",  "VKILL",  "VEOF",  "VTIME",
+    "VMIN",     "VSWTC",    "VSTART",  "VSTOP",  "VSUSP", "VEOL",
+    "VREPRINT", "VDISCARD", "VWERASE", "VLNEXT", "VEOL2"};
+
+
+
+// open/openat tail: flags and, if it matters, the mode.
+void FlagsAndMode(D& d, int flags_arg) {
+  const uint64_t flags = d.u32(flags_arg);
+  OpenFlags(d, flags);
+  if ((flags & O_CREAT) || (flags & 020200000) == 020200000) {
+    d.Sep();
+    Mode(d, d.u32(flags_arg + 1));
+  }
+}
+
+// strace's print_symbolic_mode_t: S_IFREG|S_ISUID|0755.
+void SymbolicMode(D& d, uint32_t mode) {
+  const char* type = XlatName(mode & S_IFMT, kFileTypes, std::size(kFileTypes));
+  if (type != nullptr) {
+    d.Put(type);
+    d.out->push_back('|');
+  } else if (mode & S_IFMT) {
+    AppendOctal(d.out, mode & S_IFMT, 0);
+    d.out->push_back('|');
+  }
+  if (mode & S_ISUID) d.Put("S_ISUID|");
+  if (mode & S_ISGID) d.Put("S_ISGID|");
+  if (mode & S_ISVTX) d.Put("S_ISVTX|");
+  AppendOctal(d.out, mode & 0777, 2);
+}
+
+void Makedev(D& d, uint64_t dev) {
+  d.Put("makedev(");
+  d.Hex(major(dev));
+  d.Sep();
+  d.Hex(minor(dev));
+  d.out->push_back(')');
+}
+
+
+// struct stat (x86_64 kernel layout == glibc's on x86_64).
+void PrintStat(D& d, uint64_t addr) {
+  struct stat st;
+  if (!d.Fetch(addr, &st, sizeof(st))) return;
+  const bool dev = S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode);
+  if (!d.opt().verbose) {
+    d.Put("{st_mode=");
+    SymbolicMode(d, st.st_mode);
+    if (dev) {
+      d.Put(", st_rdev=");
+      Makedev(d, st.st_rdev);
+    } else {
+      d.Put(", st_size=");
+      d.Dec(st.st_size);
+    }
+    d.Put(", ...}");
+    return;
+  }
+  d.Put("{st_dev=");
+  Makedev(d, st.st_dev);
+  d.Put(", st_ino=");
+  d.Udec(st.st_ino);
+  d.Put(", st_mode=");
+  SymbolicMode(d, st.st_mode);
+  d.Put(", st_nlink=");
+  d.Udec(st.st_nlink);
+  d.Put(", st_uid=");
+  d.Udec(st.st_uid);
+  d.Put(", st_gid=");
+  d.Udec(st.st_gid);
+  d.Put(", st_blksize=");
+  d.Dec(st.st_blksize);
+  d.Put(", st_blocks=");
+  d.Dec(st.st_blocks);
+  if (dev) {
+    d.Put(", st_rdev=");
+    Makedev(d, st.st_rdev);
+  } else {
+    d.Put(", st_size=");
+    d.Dec(st.st_size);
+  }
+  const struct {
+    const char* name;
+    const struct timespec& ts;
+  } times[] = {{"st_atime", st.st_atim},
+               {"st_mtime", st.st_mtim},
+               {"st_ctime", st.st_ctim}};
+  for (const auto& t : times) {
+    d.Put(", ");
+    d.Put(t.name);
+    d.out->push_back('=');
+    d.Dec(t.ts.tv_sec);
+    TimeComment(d, t.ts.tv_sec, t.ts.tv_nsec);
+    d.Put(", ");
+    d.Put(t.name);
+    d.Put("_nsec=");
+    d.Udec(t.ts.tv_nsec);
+  }
+  d.out->push_back('}');
+}
+
+void PrintStatx(D& d, uint64_t addr) {
+  struct statx stx;
+  if (!d.Fetch(addr, &stx, sizeof(stx))) return;
+  d.Put("{stx_mask=");
+  AppendFlags(d.out, stx.stx_mask, kStatxMasks, "STATX_???");
+  d.Put(", stx_attributes=");
+  AppendFlags(d.out, stx.stx_attributes, kStatxAttrs, "STATX_ATTR_???");
+  d.Put(", stx_mode=");
+  SymbolicMode(d, stx.stx_mode);
+  d.Put(", stx_size=");
+  d.Udec(stx.stx_size);
+  d.Put(", ...}");
+}
+
+
+
+
+// argv-style array: ["a", "b"]; NULL; address when unreadable.
+void StringArray(D& d, uint64_t addr) {
+  if (addr == 0) {
+    d.Put("NULL");
+    return;
+  }
+  uint64_t p;
+  if (!d.ReadPtr(addr, &p)) {
+    d.Hex(addr);
+    return;
+  }
+  d.out->push_back('[');
+  const size_t limit = d.opt().string_limit;
+  for (size_t n = 0;; ++n) {
+    if (!d.ReadPtr(addr + n * d.ptr_size(), &p)) {
+      if (n > 0) d.Put(", ");
+      d.Put("...");
+      break;
+    }
+    if (p == 0) break;
+    if (n > 0) d.Put(", ");
+    if (!d.opt().verbose && n >= limit) {
+      d.Put("...");
+      break;
+    }
+    d.CStr(p, limit);
+  }
+  d.out->push_back(']');
+}
+
+// envp without -v: 0x7ffd... /* 37 vars */
+void StringArrayCount(D& d, uint64_t addr) {
+  if (addr == 0) {
+    d.Put("NULL");
+    return;
+  }
+  if (d.opt().verbose) {
+    StringArray(d, addr);
+    return;
+  }
+  uint64_t count = 0;
+  uint64_t p;
+  if (!d.ReadPtr(addr, &p)) {
+    d.Hex(addr);
+    return;
+  }
+  while (d.ReadPtr(addr + count * d.ptr_size(), &p) && p != 0) ++count;
+  d.Hex(addr);
+  d.Put(" /* ");
+  d.Udec(count);
+  d.Put(count == 1 ? " var */" : " vars */");
+}
+
+// ---------------------------------------------------------------------------
+// Decoders. Each handles entry (d.exiting == false) and exit.
+// ---------------------------------------------------------------------------
+void Read(D& d) {
+  if (d.entering()) {
+    d.Fd(0);
+    d.Sep();
+    return;
+  }
+  if (d.failed()) {
+    d.Hex(d.u(1));
+  } else {
+    d.Buf(d.u(1), d.ret);
+  }
+  d.Sep();
+  d.Udec(d.u(2));
+}
+
+void Pread(D& d) {
+  Read(d);
+  if (d.exiting) {
+    d.Sep();
+    d.Dec(d.s(3));
+  }
+}
+
+void Write(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  d.Buf(d.u(1), static_cast<int64_t>(d.u(2)));
+  d.Sep();
+  d.Udec(d.u(2));
+}
+
+void Pwrite(D& d) {
+  Write(d);
+  if (d.entering()) {
+    d.Sep();
+    d.Dec(d.s(3));
+  }
+}
+
+void Sendto(D& d) {
+  if (d.exiting) return;
+  Write(d);
+  d.Sep();
+  AppendFlags(d.out, d.u32(3), kMsgFlags, "MSG_???");
+  d.Sep();
+  d.Ptr(d.u(4));  // sockaddr decoding: not done
+  d.Sep();
+  d.Udec(d.u32(5));
+}
+
+void Recvfrom(D& d) {
+  if (d.entering()) {
+    d.Fd(0);
+    d.Sep();
+    return;
+  }
+  if (d.failed()) {
+    d.Hex(d.u(1));
+  } else {
+    d.Buf(d.u(1), d.ret);
+  }
+  d.Sep();
+  d.Udec(d.u(2));
+  d.Sep();
+  AppendFlags(d.out, d.u32(3), kMsgFlags, "MSG_???");
+  d.Sep();
+  d.Ptr(d.u(4));
+  d.Sep();
+  d.Ptr(d.u(5));
+}
+
+void Open(D& d) {
+  if (d.exiting) return d.RetFd();
+  d.Path(0);
+  d.Sep();
+  FlagsAndMode(d, 1);
+}
+
+void Openat(D& d) {
+  if (d.exiting) return d.RetFd();
+  d.DirFd(0);
+  d.Sep();
+  d.Path(1);
+  d.Sep();
+  FlagsAndMode(d, 2);
+}
+
+void Creat(D& d) {
+  if (d.exiting) return d.RetFd();
+  d.Path(0);
+  d.Sep();
+  Mode(d, d.u32(1));
+}
+
+// stat/lstat(path, buf), fstat(fd, buf).
+void StatPath(D& d) {
+  if (d.entering()) {
+    d.Path(0);
+    d.Sep();
+    return;
+  }
+  if (d.failed()) {
+    d.Hex(d.u(1));
+  } else {
+    PrintStat(d, d.u(1));
+  }
+}
+
+void Fstat(D& d) {
+  if (d.entering()) {
+    d.Fd(0);
+    d.Sep();
+    return;
+  }
+  if (d.failed()) {
+    d.Hex(d.u(1));
+  } else {
+    PrintStat(d, d.u(1));
+  }
+}
+
+void Newfstatat(D& d) {
+  if (d.entering()) {
+    d.DirFd(0);
+    d.Sep();
+    d.Path(1);
+    d.Sep();
+    return;
+  }
+  if (d.failed()) {
+    d.Hex(d.u(2));
+  } else {
+    PrintStat(d, d.u(2));
+  }
+  d.Sep();
+  AppendFlags(d.out, d.u32(3), kAtFlags, "AT_???");
+}
+
+void Statx(D& d) {
+  if (d.entering()) {
+    d.DirFd(0);
+    d.Sep();
+    d.Path(1);
+    d.Sep();
+    const uint32_t flags = d.u32(2);
+    AppendXval(d.out, flags & 0x6000, kStatxSync, "AT_STATX_???");
+    if (flags & ~0x6000u) {
+      d.out->push_back('|');
+      AppendFlags(d.out, flags & ~0x6000u, kAtFlags, "AT_???");
+    }
+    d.Sep();
+    AppendFlags(d.out, d.u32(3), kStatxMasks, "STATX_???");
+    d.Sep();
+    return;
+  }
+  if (d.failed()) {
+    d.Hex(d.u(4));
+  } else {
+    PrintStatx(d, d.u(4));
+  }
+}
+
+void AccessMode(D& d, uint32_t mode) {
+  if (mode == 0) {
+    d.Put("F_OK");
+  } else {
+    AppendFlags(d.out, mode, kAccessModes, "?_OK");
+  }
+}
+
+void Access(D& d) {
+  if (d.exiting) return;
+  d.Path(0);
+  d.Sep();
+  AccessMode(d, d.u32(1));
+}
+
+void Faccessat(D& d) {
+  if (d.exiting) return;
+  d.DirFd(0);
+  d.Sep();
+  d.Path(1);
+  d.Sep();
+  AccessMode(d, d.u32(2));
+}
+
+void Faccessat2(D& d) {
+  if (d.exiting) return;
+  Faccessat(d);
+  d.Sep();
+  AppendFlags(d.out, d.u32(3), kFaccessatFlags, "AT_???");
+}
+
+// readlink(path, buf, size) / readlinkat(dirfd, path, buf, size).
+void ReadlinkTail(D& d, int buf_arg) {
+  if (d.failed()) {
+    d.Hex(d.u(buf_arg));
+  } else {
+    d.Buf(d.u(buf_arg), d.ret);
+  }
+  d.Sep();
+  d.Udec(d.u(buf_arg + 1));
+}
+
+void Readlink(D& d) {
+  if (d.entering()) {
+    d.Path(0);
+    d.Sep();
+    return;
+  }
+  ReadlinkTail(d, 1);
+}
+
+void Readlinkat(D& d) {
+  if (d.entering()) {
+    d.DirFd(0);
+    d.Sep();
+    d.Path(1);
+    d.Sep();
+    return;
+  }
+  ReadlinkTail(d, 2);
+}
+
+void PathOnly(D& d) {
+  if (d.exiting) return;
+  d.Path(0);
+}
+
+void TwoPaths(D& d) {
+  if (d.exiting) return;
+  d.Path(0);
+  d.Sep();
+  d.Path(1);
+}
+
+void PathMode(D& d) {
+  if (d.exiting) return;
+  d.Path(0);
+  d.Sep();
+  Mode(d, d.u32(1));
+}
+
+void DirfdPathMode(D& d) {
+  if (d.exiting) return;
+  d.DirFd(0);
+  d.Sep();
+  d.Path(1);
+  d.Sep();
+  Mode(d, d.u32(2));
+}
+
+void FdMode(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  Mode(d, d.u32(1));
+}
+
+void Unlinkat(D& d) {
+  if (d.exiting) return;
+  d.DirFd(0);
+  d.Sep();
+  d.Path(1);
+  d.Sep();
+  AppendFlags(d.out, d.u32(2), kUnlinkatFlags, "AT_???");
+}
+
+void Renameat(D& d) {
+  if (d.exiting) return;
+  d.DirFd(0);
+  d.Sep();
+  d.Path(1);
+  d.Sep();
+  d.DirFd(2);
+  d.Sep();
+  d.Path(3);
+}
+
+void Renameat2(D& d) {
+  if (d.exiting) return;
+  Renameat(d);
+  d.Sep();
+  AppendFlags(d.out, d.u32(4), kRenameFlags, "RENAME_???");
+}
+
+void PathLength(D& d) {  // truncate
+  if (d.exiting) return;
+  d.Path(0);
+  d.Sep();
+  d.Dec(d.s(1));
+}
+
+void FdLength(D& d) {  // ftruncate
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  d.Dec(d.s(1));
+}
+
+void Execve(D& d) {
+  if (d.exiting) return;
+  d.Path(0);
+  d.Sep();
+  StringArray(d, d.u(1));
+  d.Sep();
+  StringArrayCount(d, d.u(2));
+}
+
+void Execveat(D& d) {
+  if (d.exiting) return;
+  d.DirFd(0);
+  d.Sep();
+  d.Path(1);
+  d.Sep();
+  StringArray(d, d.u(2));
+  d.Sep();
+  StringArrayCount(d, d.u(3));
+  d.Sep();
+  AppendFlags(d.out, d.u32(4), kExecveatFlags, "AT_???");
+}
+
+void Getcwd(D& d) {
+  if (d.entering()) return;
+  if (d.failed()) {
+    d.Hex(d.u(0));
+  } else {
+    d.CStr(d.u(0), 4096);  // a path: not limited by -s
+  }
+  d.Sep();
+  d.Udec(d.u(1));
+}
+
+void Prot(D& d, uint64_t prot) {
+  if (prot == 0) {
+    d.Put("PROT_NONE");
+  } else {
+    AppendFlags(d.out, prot, kProt, "PROT_???");
+  }
+}
+
+void MmapFlags(D& d, uint64_t flags) {
+  AppendXval(d.out, flags & 0xf, kMapType, "MAP_???");
+  const uint64_t huge = (flags >> 26) & 0x3f;
+  flags &= ~static_cast<uint64_t>(0xf) & ~(0x3full << 26);
+  if (flags != 0) {
+    d.out->push_back('|');
+    bool any = false;
+    for (const XlatEntry& e : kMapFlags) {
+      if ((flags & e.value) == e.value) {
+        if (any) d.out->push_back('|');
+        d.Put(e.name);
+        any = true;
+        flags &= ~e.value;
+      }
+    }
+    if (flags != 0) {
+      if (any) d.out->push_back('|');
+      d.Hex(flags);
+    }
+  }
+  if (huge != 0) {
+    d.out->push_back('|');
+    d.Udec(huge);
+    d.Put("<<MAP_HUGE_SHIFT");
+  }
+}
+
+void MmapCommon(D& d, uint64_t offset) {
+  if (d.exiting) {
+    *d.fmt = SyscallEvent::RetFormat::kHex;
+    return;
+  }
+  d.Ptr(d.u(0));
+  d.Sep();
+  d.Udec(d.u(1));
+  d.Sep();
+  Prot(d, d.u32(2));
+  d.Sep();
+  MmapFlags(d, d.u32(3));
+  d.Sep();
+  d.Fd(4);
+  d.Sep();
+  d.Hex(offset);
+}
+
+void Mmap(D& d) { MmapCommon(d, d.u(5)); }
+void Mmap2(D& d) { MmapCommon(d, d.u(5) * 4096); }
+
+void Mprotect(D& d) {
+  if (d.exiting) return;
+  d.Hex(d.u(0));
+  d.Sep();
+  d.Udec(d.u(1));
+  d.Sep();
+  Prot(d, d.u32(2));
+}
+
+void Munmap(D& d) {
+  if (d.exiting) return;
+  d.Hex(d.u(0));
+  d.Sep();
+  d.Udec(d.u(1));
+}
+
+void Mremap(D& d) {
+  if (d.exiting) {
+    *d.fmt = SyscallEvent::RetFormat::kHex;
+    return;
+  }
+  d.Hex(d.u(0));
+  d.Sep();
+  d.Udec(d.u(1));
+  d.Sep();
+  d.Udec(d.u(2));
+  d.Sep();
+  AppendFlags(d.out, d.u(3), kMremapFlags, "MREMAP_???");
+  if (d.u(3) & 2) {  // MREMAP_FIXED
+    d.Sep();
+    d.Hex(d.u(4));
+  }
+}
+
+void Brk(D& d) {
+  if (d.exiting) {
+    *d.fmt = SyscallEvent::RetFormat::kHex;
+    return;
+  }
+  d.Ptr(d.u(0));
+}
+
+void CloneFlagsAndSignal(D& d, uint64_t all) {
+  const uint64_t sig = all & 0xff;
+  const uint64_t flags = all & ~static_cast<uint64_t>(0xff);
+  if (flags != 0) {
+    AppendFlags(d.out, flags, kCloneFlags, "CLONE_???");
+    if (sig != 0) {
+      d.out->push_back('|');
+      AppendSignal(d.out, static_cast<int64_t>(sig));
+    }
+  } else if (sig != 0) {
+    AppendSignal(d.out, static_cast<int64_t>(sig));
+  } else {
+    d.out->push_back('0');
+  }
+}
+
+// clone(flags, stack, parent_tid, child_tid, tls) on x86_64; i386 swaps
+// the last two.
+void Clone(D& d) {
+  const int kPtid = 2, kCtid = d.i386 ? 4 : 3, kTls = d.i386 ? 3 : 4;
+  const uint64_t flags = d.u(0) & ~static_cast<uint64_t>(0xff);
+  constexpr uint64_t kExitArgs =
+      0x100000 | 0x1000 | 0x1000000 | 0x200000 | 0x80000;
+  if (d.entering()) {
+    d.Put("child_stack=");
+    d.Ptr(d.u(1));
+    d.Put(", flags=");
+    CloneFlagsAndSignal(d, d.u(0));
+    return;
+  }
+  if ((flags & kExitArgs) == 0) return;
+  if (flags & (0x100000 | 0x1000)) {  // CLONE_PARENT_SETTID | CLONE_PIDFD
+    d.Sep();
+    if (flags & 0x100000) {
+      d.Put("parent_tid=");
+      d.IntRef(d.u(kPtid));
+    } else {
+      d.Put("pidfd=");
+      d.IntRef(d.u(kPtid), /*fd=*/true);
+    }
+  }
+  if (flags & (0x1000000 | 0x200000)) {
+    d.Put(", child_tidptr=");
+    d.Ptr(d.u(kCtid));
+  }
+  if (flags & 0x80000) {
+    d.Put(", tls=");
+    d.Ptr(d.u(kTls));
+  }
+}
+
+struct CloneArgs {
+  uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size,
+      tls, set_tid, set_tid_size, cgroup;
+};
+
+void Clone3(D& d) {
+  const uint64_t addr = d.u(0), size = d.u(1);
+  constexpr size_t kMin = 64;  // up to and including tls
+  CloneArgs a{};
+  const size_t fetch = size < sizeof(a) ? size : sizeof(a);
+  if (d.entering()) {
+    if (fetch < kMin) {
+      d.Ptr(addr);
+    } else if (d.Fetch(addr, &a, fetch)) {
+      d.Put("{flags=");
+      AppendFlags(d.out, a.flags, kCloneFlags, "CLONE_???");
+      if (a.flags & 0x1000) {
+        d.Put(", pidfd=");
+        d.Ptr(a.pidfd);
+      }
+      if (a.flags & (0x1000000 | 0x200000)) {
+        d.Put(", child_tid=");
+        d.Ptr(a.child_tid);
+      }
+      if (a.flags & 0x100000) {
+        d.Put(", parent_tid=");
+        d.Ptr(a.parent_tid);
+      }
+      d.Put(", exit_signal=");
+      AppendSignal(d.out, static_cast<int64_t>(a.exit_signal));
+      d.Put(", stack=");
+      d.Ptr(a.stack);
+      d.Put(", stack_size=");
+      d.Hex(a.stack_size);
+      if (a.flags & 0x80000) {
+        d.Put(", tls=");
+        d.Ptr(a.tls);
+      }
+      if (a.set_tid != 0 || a.set_tid_size != 0) {
+        d.Put(", set_tid=");
+        d.Ptr(a.set_tid);
+        d.Put(", set_tid_size=");
+        d.Udec(a.set_tid_size);
+      }
+      if (fetch > 80 && (a.cgroup != 0 || (a.flags & 0x200000000ull))) {
+        d.Put(", cgroup=");
+        d.Udec(a.cgroup);
+      }
+      d.out->push_back('}');
+      if (a.flags & (0x1000 | 0x100000)) return;  // more at exit
+    }
+    d.Sep();
+    d.Udec(size);
+    return;
+  }
+  // Exit: only when entry deferred (pidfd / parent_tid to show).
+  if (fetch < kMin) return;
+  // The struct is input only: unreadable now means it was unreadable at
+  // entry too, where everything was printed.
+  if (d.dec->mem()->Read(d.c.tid, addr, &a, fetch) !=
+      static_cast<ssize_t>(fetch)) {
+    return;
+  }
+  if (!(a.flags & (0x1000 | 0x100000))) return;  // printed at entry
+  if (!d.failed()) {
+    d.Put(" => {");
+    if (a.flags & 0x1000) {
+      d.Put("pidfd=");
+      d.IntRef(a.pidfd, /*fd=*/true);
+    }
+    if (a.flags & 0x100000) {
+      if (a.flags & 0x1000) d.Sep();
+      d.Put("parent_tid=");
+      d.IntRef(a.parent_tid);
+    }
+    d.out->push_back('}');
+  }
+  d.Sep();
+  d.Udec(size);
+}
+
+void Kill(D& d) {  // kill(pid, sig), tkill(tid, sig)
+  if (d.exiting) return;
+  d.Dec(d.i32(0));
+  d.Sep();
+  AppendSignal(d.out, d.i32(1));
+}
+
+void Tgkill(D& d) {
+  if (d.exiting) return;
+  d.Dec(d.i32(0));
+  d.Sep();
+  d.Dec(d.i32(1));
+  d.Sep();
+  AppendSignal(d.out, d.i32(2));
+}
+
+// Kernel struct sigaction: handler, flags, restorer, mask (words are 4
+// bytes on i386).
+void Sigaction(D& d, uint64_t addr) {
+  uint64_t w[3];
+  uint8_t mask[8];
+  if (d.i386) {
+    uint32_t raw[5];
+    if (!d.Fetch(addr, raw, sizeof(raw))) return;
+    w[0] = raw[0];
+    w[1] = raw[1];
+    w[2] = raw[2];
+    memcpy(mask, &raw[3], 8);
+  } else {
+    uint64_t raw[4];
+    if (!d.Fetch(addr, raw, sizeof(raw))) return;
+    memcpy(w, raw, sizeof(w));
+    memcpy(mask, &raw[3], 8);
+  }
+  d.Put("{sa_handler=");
+  const uint64_t all_ones = d.i386 ? 0xffffffffu : ~0ull;
+  if (w[0] == 0) {
+    d.Put("SIG_DFL");
+  } else if (w[0] == 1) {
+    d.Put("SIG_IGN");
+  } else if (w[0] == all_ones) {
+    d.Put("SIG_ERR");
+  } else {
+    d.Hex(w[0]);
+  }
+  d.Put(", sa_mask=");
+  AppendSigset(d.out, mask, 8);
+  d.Put(", sa_flags=");
+  AppendFlags(d.out, w[1], kSaFlags, "SA_???");
+  if (w[1] & 0x04000000) {
+    d.Put(", sa_restorer=");
+    d.Ptr(w[2]);
+  }
+  d.out->push_back('}');
+}
+
+void RtSigaction(D& d) {
+  if (d.entering()) {
+    AppendSignal(d.out, d.i32(0));
+    d.Sep();
+    if (d.u(1) == 0) {
+      d.Put("NULL");
+    } else {
+      Sigaction(d, d.u(1));
+    }
+    d.Sep();
+    return;
+  }
+  if (d.failed() && d.u(2) != 0) {
+    d.Hex(d.u(2));
+  } else if (d.u(2) == 0) {
+    d.Put("NULL");
+  } else {
+    Sigaction(d, d.u(2));
+  }
+  d.Sep();
+  d.Udec(d.u(3));
+}
+
+void RtSigprocmask(D& d) {
+  if (d.entering()) {
+    AppendXval(d.out, d.u32(0), kSigprocmaskHow, "SIG_???");
+    d.Sep();
+    SigsetAddr(d, d.u(1), d.u(3));
+    d.Sep();
+    return;
+  }
+  if (d.failed() && d.u(2) != 0) {
+    d.Hex(d.u(2));
+  } else {
+    SigsetAddr(d, d.u(2), d.u(3));
+  }
+  d.Sep();
+  d.Udec(d.u(3));
+}
+
+void WaitStatus(D& d, uint32_t status) {
+  const int low = status & 0x7f;
+  if ((status & 0xff) == 0x7f) {  // stopped
+    const int sig = (status >> 8) & 0xff;
+    d.Put("[{WIFSTOPPED(s) && WSTOPSIG(s) == ");
+    AppendSignal(d.out, sig & 0x7f);
+    if (sig & 0x80) d.Put(" | 0x80");
+    d.out->push_back('}');
+    status &= ~(static_cast<uint32_t>(sig) << 8 | 0x7f);
+  } else if (low != 0 && low != 0x7f) {  // signaled
+    d.Put("[{WIFSIGNALED(s) && WTERMSIG(s) == ");
+    AppendSignal(d.out, low);
+    if (status & 0x80) d.Put(" && WCOREDUMP(s)");
+    d.out->push_back('}');
+    status &= ~0xffu;
+  } else if (low == 0 && status != 0xffff) {  // exited
+    d.Put("[{WIFEXITED(s) && WEXITSTATUS(s) == ");
+    d.Dec((status >> 8) & 0xff);
+    d.out->push_back('}');
+    status &= ~0xff00u;
+  } else if (status == 0xffff) {
+    d.Put("[{WIFCONTINUED(s)}");
+    status = 0;
+  } else {
+    d.Put("[");
+    d.Hex(status);
+    d.out->push_back(']');
+    return;
+  }
+  if (status != 0) {
+    const uint32_t event = status >> 16;
+    if (event != 0) {
+      d.Put(" | ");
+      AppendXval(d.out, event, kPtraceEvents, "PTRACE_EVENT_???");
+      d.Put(" << 16");
+      status &= 0xffff;
+    }
+    if (status != 0) {
+      d.Put(" | ");
+      d.Hex(status);
+    }
+  }
+  d.out->push_back(']');
+}
+
+
+void Wait4(D& d) {
+  if (d.entering()) {
+    d.Dec(d.i32(0));
+    d.Sep();
+    return;
+  }
+  const uint64_t status_addr = d.u(1);
+  if (status_addr == 0) {
+    d.Put("NULL");
+  } else if (d.failed() || d.ret == 0) {
+    d.Hex(status_addr);
+  } else {
+    uint32_t status;
+    if (d.Fetch(status_addr, &status, sizeof(status))) WaitStatus(d, status);
+  }
+  d.Sep();
+  AppendFlags(d.out, d.u32(2), kWaitOptions, "W???");
+  d.Sep();
+  if (d.failed() && d.u(3) != 0) {
+    d.Hex(d.u(3));
+  } else if (d.u(3) == 0) {
+    d.Put("NULL");
+  } else {
+    Rusage(d, d.u(3));
+  }
+}
+
+void IntArg(D& d) {  // exit, exit_group, ...
+  if (d.exiting) return;
+  d.Dec(d.i32(0));
+}
+
+void FdArg(D& d) {  // close, fsync, fchdir, ...
+  if (d.exiting) return;
+  d.Fd(0);
+}
+
+void Dup(D& d) {
+  if (d.exiting) return d.RetFd();
+  d.Fd(0);
+}
+
+void Dup2(D& d) {
+  if (d.exiting) return d.RetFd();
+  d.Fd(0);
+  d.Sep();
+  d.Dec(d.i32(1));
+}
+
+void Dup3(D& d) {
+  if (d.exiting) return d.RetFd();
+  Dup2(d);
+  d.Sep();
+  AppendFlags(d.out, d.u32(2), kDup3Flags, "O_???");
+}
+
+void Umask(D& d) {
+  if (d.exiting) {
+    *d.fmt = SyscallEvent::RetFormat::kOctal;
+    return;
+  }
+  AppendOctal(d.out, d.u32(0), 2);
+}
+
+void Lseek(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  d.Dec(d.s(1));
+  d.Sep();
+  AppendXval(d.out, d.u32(2), kWhence, "SEEK_???");
+}
+
+void Nanosleep(D& d) {
+  if (d.entering()) {
+    Timespec(d, d.u(0), !d.i386);
+    d.Sep();
+    return;
+  }
+  if (IsErestart(d.ret) || d.ret == -4) {
+    Timespec(d, d.u(1), !d.i386);
+  } else {
+    d.Ptr(d.u(1));
+  }
+}
+
+void ClockNanosleep(D& d) {
+  if (d.entering()) {
+    AppendXval(d.out, d.u32(0), kClocks, "CLOCK_???");
+    d.Sep();
+    AppendFlags(d.out, d.u32(1), kTimerFlags, "TIMER_???");
+    d.Sep();
+    Timespec(d, d.u(2), !d.i386);
+    d.Sep();
+    return;
+  }
+  if (!(d.u32(1) & 1) && (IsErestart(d.ret) || d.ret == -4)) {
+    Timespec(d, d.u(3), !d.i386);
+  } else {
+    d.Ptr(d.u(3));
+  }
+}
+
+void ClockGettime(D& d) {  // clock_gettime, clock_getres
+  if (d.entering()) {
+    AppendXval(d.out, d.u32(0), kClocks, "CLOCK_???");
+    d.Sep();
+    return;
+  }
+  if (d.failed()) {
+    d.Ptr(d.u(1));
+  } else {
+    Timespec(d, d.u(1), !d.i386);
+  }
+}
+
+// ioctl ----------------------------------------------------------------------
+struct IoctlName {
+  uint32_t code;
+  const char* name;
+};
+constexpr IoctlName kIoctls[] = {
+    {0x5401, "TCGETS"},
+    {0x5402, "SNDCTL_TMR_START or TCSETS"},
+    {0x5403, "SNDCTL_TMR_STOP or TCSETSW"},
+    {0x5404, "SNDCTL_TMR_CONTINUE or TCSETSF"},
+    {0x5405, "TCGETA"},
+    {0x5406, "TCSETA"},
+    {0x5407, "TCSETAW"},
+    {0x5408, "TCSETAF"},
+    {0x5409, "TCSBRK"},
+    {0x540A, "TCXONC"},
+    {0x540B, "TCFLSH"},
+    {0x540C, "TIOCEXCL"},
+    {0x540D, "TIOCNXCL"},
+    {0x540E, "TIOCSCTTY"},
+    {0x540F, "TIOCGPGRP"},
+    {0x5410, "TIOCSPGRP"},
+    {0x5411, "TIOCOUTQ"},
+    {0x5412, "TIOCSTI"},
+    {0x5413, "TIOCGWINSZ"},
+    {0x5414, "TIOCSWINSZ"},
+    {0x5415, "TIOCMGET"},
+    {0x5416, "TIOCMBIS"},
+    {0x5417, "TIOCMBIC"},
+    {0x5418, "TIOCMSET"},
+    {0x5419, "TIOCGSOFTCAR"},
+    {0x541A, "TIOCSSOFTCAR"},
+    {0x541B, "FIONREAD"},
+    {0x541C, "TIOCLINUX"},
+    {0x541D, "TIOCCONS"},
+    {0x541E, "TIOCGSERIAL"},
+    {0x541F, "TIOCSSERIAL"},
+    {0x5420, "TIOCPKT"},
+    {0x5421, "FIONBIO"},
+    {0x5422, "TIOCNOTTY"},
+    {0x5423, "TIOCSETD"},
+    {0x5424, "TIOCGETD"},
+    {0x5425, "TCSBRKP"},
+    {0x5427, "TIOCSBRK"},
+    {0x5428, "TIOCCBRK"},
+    {0x5429, "TIOCGSID"},
+    {0x802C542A, "TCGETS2"},
+    {0x402C542B, "TCSETS2"},
+    {0x402C542C, "TCSETSW2"},
+    {0x402C542D, "TCSETSF2"},
+    {0x80045430, "TIOCGPTN"},
+    {0x40045431, "TIOCSPTLCK"},
+    {0x80045432, "TIOCGDEV"},
+    {0x5441, "TIOCGPTPEER"},
+    {0x5450, "FIONCLEX"},
+    {0x5451, "FIOCLEX"},
+    {0x5452, "FIOASYNC"},
+    {0x5460, "FIOQSIZE"},
+    {0x5456, "TIOCGLCKTRMIOS"},
+    {0x5457, "TIOCSLCKTRMIOS"},
+    {0x5459, "TIOCSERGETLSR"},
+    {0x545C, "TIOCMIWAIT"},
+    {0x545D, "TIOCGICOUNT"},
+    {0x8901, "FIOSETOWN"},
+    {0x8902, "SIOCSPGRP"},
+    {0x8903, "FIOGETOWN"},
+    {0x8904, "SIOCGPGRP"},
+    {0x8905, "SIOCATMARK"},
+    {0x8912, "SIOCGIFCONF"},
+    {0x8913, "SIOCGIFFLAGS"},
+    {0x8914, "SIOCSIFFLAGS"},
+    {0x8921, "SIOCGIFMTU"},
+    {0x8927, "SIOCGIFHWADDR"},
+    {0x8933, "SIOCGIFINDEX"},
+    {0x89A2, "SIOCBRADDBR"},
+    {0x80086601, "FS_IOC_GETFLAGS"},
+    {0x40086602, "FS_IOC_SETFLAGS"},
+    {0x2, "FIBMAP"},
+    {0x1260, "BLKGETSIZE"},
+    {0x80081272, "BLKGETSIZE64"},
+    {0x1268, "BLKSSZGET"},
+    {0xC020660B, "FS_IOC_FIEMAP"},
+    {0x40049409, "BTRFS_IOC_CLONE or FICLONE"},
+    {0x4020940D, "BTRFS_IOC_CLONE_RANGE or FICLONERANGE"},
+};
+
+const char* IoctlNameOrNull(uint32_t code) {
+  for (const IoctlName& e : kIoctls) {
+    if (e.code == code) return e.name;
+  }
+  return nullptr;
+}
+
+void IoctlCode(D& d, uint32_t code) {
+  if (const char* name = IoctlNameOrNull(code)) {
+    d.Put(name);
+    return;
+  }
+  static constexpr const char* kDirs[] = {"_IOC_NONE", "_IOC_WRITE",
+                                          "_IOC_READ", "_IOC_READ|_IOC_WRITE"};
+  d.Put("_IOC(");
+  d.Put(kDirs[code >> 30]);
+  d.Sep();
+  d.Hex((code >> 8) & 0xff);
+  d.Sep();
+  d.Hex(code & 0xff);
+  d.Sep();
+  d.Hex((code >> 16) & 0x3fff);
+  d.out->push_back(')');
+}
+
+void Termios(D& d, uint64_t addr) {
+  struct {
+    uint32_t iflag, oflag, cflag, lflag;
+    uint8_t line;
+    uint8_t cc[19];
+  } t;
+  if (!d.Fetch(addr, &t, sizeof(t))) return;
+  d.Put("{c_iflag=");
+  AppendFlags(d.out, t.iflag, kIflags, "IGNBRK???");
+  d.Put(", c_oflag=");
+  // Delay fields first, then the flags.
+  static constexpr struct {
+    uint32_t mask, shift_unit;
+    const char* names[4];
+  } kDelays[] = {
+      {0400, 0400, {"NL0", "NL1"}},
+      {03000, 01000, {"CR0", "CR1", "CR2", "CR3"}},
+      {014000, 04000, {"TAB0", "TAB1", "TAB2", "TAB3"}},
+      {020000, 020000, {"BS0", "BS1"}},
+      {040000, 040000, {"VT0", "VT1"}},
+      {0100000, 0100000, {"FF0", "FF1"}},
+  };
+  uint32_t of = t.oflag;
+  for (const auto& dl : kDelays) {
+    d.Put(dl.names[(of & dl.mask) / dl.shift_unit]);
+    d.out->push_back('|');
+    of &= ~dl.mask;
+  }
+  AppendFlags(d.out, of, kOflags, "O???");
+  d.Put(", c_cflag=");
+  AppendXval(d.out, t.cflag & 010017, kBauds, "B???");
+  d.out->push_back('|');
+  static constexpr const char* kSizes[] = {"CS5", "CS6", "CS7", "CS8"};
+  d.Put(kSizes[(t.cflag >> 4) & 3]);
+  uint32_t cf = t.cflag & ~(010017u | 060u);
+  const uint32_t ibaud = (cf >> 16) & 010017;
+  cf &= ~(010017u << 16);
+  if (cf != 0) {
+    d.out->push_back('|');
+    AppendFlags(d.out, cf, kCflags, "C???");
+  }
+  if (ibaud != 0) {
+    d.out->push_back('|');
+    AppendXval(d.out, ibaud, kBauds, "B???");
+    d.Put("<<IBSHIFT");
+  }
+  d.Put(", c_lflag=");
+  AppendFlags(d.out, t.lflag, kLflags, "ISIG???");
+  if (!d.opt().verbose) {
+    d.Put(", ...}");
+    return;
+  }
+  d.Put(", c_line=");
+  AppendXval(d.out, t.line, kLineDisc, "N_???");
+  d.Put(", c_cc=[");
+  for (int i = 0; i < 19; ++i) {
+    if (i > 0) d.Sep();
+    d.out->push_back('[');
+    if (i < 17) {
+      d.Put(kCcNames[i]);
+    } else {
+      d.Udec(i);
+    }
+    d.Put("]=");
+    d.Hex(t.cc[i]);
+  }
+  d.Put("]}");
+}
+
+void Winsize(D& d, uint64_t addr) {
+  uint16_t w[4];
+  if (!d.Fetch(addr, w, sizeof(w))) return;
+  d.Put("{ws_row=");
+  d.Udec(w[0]);
+  d.Put(", ws_col=");
+  d.Udec(w[1]);
+  d.Put(", ws_xpixel=");
+  d.Udec(w[2]);
+  d.Put(", ws_ypixel=");
+  d.Udec(w[3]);
+  d.out->push_back('}');
+}
+
+void Ioctl(D& d) {
+  const uint32_t code = d.u32(1);
+  const uint64_t arg = d.u(2);
+  // How the argument is shown: at entry (input) or exit (output).
+  enum Kind {
+    kNone,
+    kHexArg,
+    kIntIn,
+    kIntOut,
+    kTermiosIn,
+    kTermiosOut,
+    kWinIn,
+    kWinOut,
+    kDecArg
+  };
+  Kind kind = kHexArg;
+  switch (code) {
+    case 0x5450:  // FIONCLEX
+    case 0x5451:  // FIOCLEX
+    case 0x5422:  // TIOCNOTTY
+    case 0x540C:  // TIOCEXCL
+    case 0x540D:  // TIOCNXCL
+    case 0x541D:  // TIOCCONS
+      kind = kNone;
+      break;
+    case 0x5401:  // TCGETS
+      kind = kTermiosOut;
+      break;
+    case 0x5402:
+    case 0x5403:
+    case 0x5404:  // TCSETS*
+      kind = kTermiosIn;
+      break;
+    case 0x5413:  // TIOCGWINSZ
+      kind = kWinOut;
+      break;
+    case 0x5414:  // TIOCSWINSZ
+      kind = kWinIn;
+      break;
+    case 0x541B:      // FIONREAD
+    case 0x5411:      // TIOCOUTQ
+    case 0x80045430:  // TIOCGPTN
+    case 0x5424:      // TIOCGETD
+    case 0x5415:      // TIOCMGET
+      kind = kIntOut;
+      break;
+    case 0x5421:      // FIONBIO
+    case 0x5452:      // FIOASYNC
+    case 0x40045431:  // TIOCSPTLCK
+    case 0x5410:      // TIOCSPGRP
+    case 0x5423:      // TIOCSETD
+    case 0x5416:
+    case 0x5417:
+    case 0x5418:  // TIOCMBIS/BIC/SET
+      kind = kIntIn;
+      break;
+    case 0x540E:  // TIOCSCTTY
+    case 0x540B:  // TCFLSH
+    case 0x540A:  // TCXONC
+    case 0x5409:  // TCSBRK
+      kind = kDecArg;
+      break;
+    default:
+      break;
+  }
+  if (d.entering()) {
+    d.Fd(0);
+    d.Sep();
+    IoctlCode(d, code);
+    switch (kind) {
+      case kNone:
+        return;
+      case kHexArg:
+        d.Sep();
+        d.Hex(arg);
+        return;
+      case kDecArg:
+        d.Sep();
+        d.Dec(static_cast<int32_t>(arg));
+        return;
+      case kIntIn:
+        d.Sep();
+        d.IntRef(arg);
+        return;
+      case kTermiosIn:
+        d.Sep();
+        Termios(d, arg);
+        return;
+      case kWinIn:
+        d.Sep();
+        Winsize(d, arg);
+        return;
+      default:
+        d.Sep();  // output follows at exit
+        return;
+    }
+  }
+  if (kind == kIntOut || kind == kTermiosOut || kind == kWinOut) {
+    if (d.failed()) {
+      d.Hex(arg);
+    } else if (kind == kIntOut) {
+      d.IntRef(arg);
+    } else if (kind == kTermiosOut) {
+      Termios(d, arg);
+    } else {
+      Winsize(d, arg);
+    }
+  }
+}
+
+// fcntl ----------------------------------------------------------------------
+void Fcntl(D& d) {
+  const uint32_t cmd = d.u32(1);
+  if (d.exiting) {
+    if (d.failed()) return;
+    switch (cmd) {
+      case F_DUPFD:
+      case F_DUPFD_CLOEXEC:
+        d.RetFd();
+        return;
+      case F_GETFD:
+        if (d.ret == 0 || d.suffix == nullptr) return;
+        *d.fmt = SyscallEvent::RetFormat::kHex;
+        d.suffix->append(" (flags ");
+        AppendFlags(d.suffix, static_cast<uint64_t>(d.ret), kFdFlags, "FD_???");
+        d.suffix->push_back(')');
+        return;
+      case F_GETFL: {
+        *d.fmt = SyscallEvent::RetFormat::kHex;
+        if (d.suffix == nullptr) return;
+        d.suffix->append(" (flags ");
+        std::string* saved = d.out;
+        d.out = d.suffix;
+        OpenFlags(d, static_cast<uint64_t>(d.ret));
+        d.out = saved;
+        d.suffix->push_back(')');
+        return;
+      }
+      case F_GET_SEALS:
+        if (d.suffix == nullptr) return;
+        *d.fmt = SyscallEvent::RetFormat::kHex;
+        d.suffix->append(" (seals ");
+        AppendFlags(d.suffix, static_cast<uint64_t>(d.ret), kSeals,
+                    "F_SEAL_???");
+        d.suffix->push_back(')');
+        return;
+      default:
+        return;
+    }
+  }
+  d.Fd(0);
+  d.Sep();
+  const bool named = AppendXval(d.out, cmd, kFcntlCmds, "F_???");
+  if (!named) {
+    d.Sep();
+    d.Hex(d.u(2));
+    return;
+  }
+  switch (cmd) {
+    case F_GETFD:
+    case F_GETFL:
+    case F_GETOWN:
+    case F_GETSIG:
+    case F_GETLEASE:
+    case F_GETPIPE_SZ:
+    case F_GET_SEALS:
+      return;
+    case F_SETFD:
+      d.Sep();
+      AppendFlags(d.out, d.u(2), kFdFlags, "FD_???");
+      return;
+    case F_SETFL:
+      d.Sep();
+      OpenFlags(d, d.u32(2));
+      return;
+    case F_DUPFD:
+    case F_DUPFD_CLOEXEC:
+    case F_SETOWN:
+    case F_SETPIPE_SZ:
+      d.Sep();
+      d.Dec(d.i32(2));
+      return;
+    case F_SETSIG:
+      d.Sep();
+      AppendSignal(d.out, d.i32(2));
+      return;
+    case F_ADD_SEALS:
+      d.Sep();
+      AppendFlags(d.out, d.u32(2), kSeals, "F_SEAL_???");
+      return;
+    default:
+      d.Sep();
+      d.Hex(d.u(2));
+      return;
+  }
+}
+
+// A few more that show up in every trace.
+void SetRobustList(D& d) {
+  if (d.exiting) return;
+  d.Ptr(d.u(0));
+  d.Sep();
+  d.Udec(d.u(1));
+}
+
+void Pipe(D& d) {  // pipe(fds)
+  if (d.entering()) return;
+  int32_t fds[2];
+  if (d.failed()) {
+    d.Hex(d.u(0));
+  } else if (d.Fetch(d.u(0), fds, sizeof(fds))) {
+    d.out->push_back('[');
+    d.FdValue(fds[0]);
+    d.Sep();
+    d.FdValue(fds[1]);
+    d.out->push_back(']');
+  }
+}
+
+void Pipe2(D& d) {  // pipe2(fds, flags)
+  Pipe(d);
+  if (d.exiting) {
+    d.Sep();
+    AppendFlags(d.out, d.u32(1), kOpenFlags, "O_???");
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The table: name -> decoder, and what the return value is.
+// ---------------------------------------------------------------------------
+constexpr Registration kDecoders[] = {
+    {"read", Read, 0},
+    {"write", Write, 0},
+    {"pread64", Pread, kX86_64Only},
+    {"pwrite64", Pwrite, kX86_64Only},
+    {"sendto", Sendto, 0},
+    {"recvfrom", Recvfrom, 0},
+    {"open", Open, 0},
+    {"openat", Openat, 0},
+    {"creat", Creat, 0},
+    {"stat", StatPath, kX86_64Only},
+    {"lstat", StatPath, kX86_64Only},
+    {"fstat", Fstat, kX86_64Only},
+    {"newfstatat", Newfstatat, kX86_64Only},
+    {"statx", Statx, 0},
+    {"access", Access, 0},
+    {"faccessat", Faccessat, 0},
+    {"faccessat2", Faccessat2, 0},
+    {"readlink", Readlink, 0},
+    {"readlinkat", Readlinkat, 0},
+    {"unlink", PathOnly, 0},
+    {"rmdir", PathOnly, 0},
+    {"chdir", PathOnly, 0},
+    {"chroot", PathOnly, 0},
+    {"unlinkat", Unlinkat, 0},
+    {"mkdir", PathMode, 0},
+    {"chmod", PathMode, 0},
+    {"mkdirat", DirfdPathMode, 0},
+    {"fchmodat", DirfdPathMode, 0},
+    {"fchmod", FdMode, 0},
+    {"rename", TwoPaths, 0},
+    {"link", TwoPaths, 0},
+    {"symlink", TwoPaths, 0},
+    {"renameat", Renameat, 0},
+    {"renameat2", Renameat2, 0},
+    {"truncate", PathLength, kX86_64Only},
+    {"ftruncate", FdLength, kX86_64Only},
+    {"execve", Execve, 0},
+    {"execveat", Execveat, 0},
+    {"getcwd", Getcwd, 0},
+    {"mmap", Mmap, kX86_64Only},
+    {"mmap2", Mmap2, 0},
+    {"mprotect", Mprotect, 0},
+    {"munmap", Munmap, 0},
+    {"mremap", Mremap, 0},
+    {"brk", Brk, 0},
+    {"clone", Clone, 0},
+    {"clone3", Clone3, 0},
+    {"kill", Kill, 0},
+    {"tkill", Kill, 0},
+    {"tgkill", Tgkill, 0},
+    {"rt_sigaction", RtSigaction, 0},
+    {"rt_sigprocmask", RtSigprocmask, 0},
+    {"wait4", Wait4, 0},
+    {"exit", IntArg, 0},
+    {"exit_group", IntArg, 0},
+    {"close", FdArg, 0},
+    {"fsync", FdArg, 0},
+    {"fdatasync", FdArg, 0},
+    {"fchdir", FdArg, 0},
+    {"dup", Dup, 0},
+    {"dup2", Dup2, 0},
+    {"dup3", Dup3, 0},
+    {"ioctl", Ioctl, 0},
+    {"fcntl", Fcntl, 0},
+    {"fcntl64", Fcntl, 0},
+    {"umask", Umask, 0},
+    {"lseek", Lseek, 0},
+    {"nanosleep", Nanosleep, 0},
+    {"clock_nanosleep", ClockNanosleep, 0},
+    {"clock_gettime", ClockGettime, 0},
+    {"clock_getres", ClockGettime, 0},
+    {"set_robust_list", SetRobustList, 0},
+    {"pipe", Pipe, 0},
+    {"pipe2", Pipe2, 0},
+    // Generic arguments, but the result is an fd.
+    {"socket", nullptr, kRetFdFlag},
+    {"accept", nullptr, kRetFdFlag},
+    {"accept4", nullptr, kRetFdFlag},
+    {"epoll_create", nullptr, kRetFdFlag},
+    {"epoll_create1", nullptr, kRetFdFlag},
+    {"eventfd", nullptr, kRetFdFlag},
+    {"eventfd2", nullptr, kRetFdFlag},
+    {"inotify_init", nullptr, kRetFdFlag},
+    {"inotify_init1", nullptr, kRetFdFlag},
+    {"memfd_create", nullptr, kRetFdFlag},
+    {"signalfd", nullptr, kRetFdFlag},
+    {"signalfd4", nullptr, kRetFdFlag},
+    {"timerfd_create", nullptr, kRetFdFlag},
+    {"pidfd_open", nullptr, kRetFdFlag},
+    {"pidfd_getfd", nullptr, kRetFdFlag},
+    {"openat2", nullptr, kRetFdFlag},
+    {"open_by_handle_at", nullptr, kRetFdFlag},
+    {"userfaultfd", nullptr, kRetFdFlag},
+    {"perf_event_open", nullptr, kRetFdFlag},
+    {"fanotify_init", nullptr, kRetFdFlag},
+    {"io_uring_setup", nullptr, kRetFdFlag},
+};
+
+}  // namespace
+
+std::span<const Registration> CoreDecoders() { return kDecoders; }
+
+void Generic(D& d) {
+  if (d.exiting) return;
+  const SyscallTable& t = SyscallTable::Get();
+  d.Raw(0, t.ArgCount(d.c.arch, d.c.nr));
+}
+
+void GenericRetFd(D& d) {
+  if (d.exiting) return d.RetFd();
+  Generic(d);
+}
+
+}  // namespace decode
+
+ArgDecoder::ArgDecoder(MemoryReader* mem, const DecodeOptions& options)
+    : mem_(mem), options_(options), table_(&SyscallTable::Get()) {
+  using decode::Registration;
+  const std::span<const Registration> tables[] = {
+      decode::CoreDecoders(), decode::ProcessDecoders(),
+      decode::EventDecoders(), decode::NetDecoders(), decode::FsDecoders()};
+  for (int a = 0; a < kNumArches; ++a) {
+    fns_[a].fill(&decode::Generic);
+    for (const std::span<const Registration>& table : tables) {
+      for (const Registration& r : table) {
+        if (a != 0 && (r.flags & decode::kX86_64Only)) continue;
+        const int nr = table_->Number(kArches[a], r.name);
+        if (nr < 0) continue;
+        fns_[a][nr] = r.fn != nullptr ? r.fn : &decode::GenericRetFd;
+      }
+    }
+  }
+  scratch_.reserve(4096);
+  scratch2_.reserve(256);
+}
+
+bool ArgDecoder::IsError(const SyscallCall& c, int64_t ret) {
+  if (ret >= 0 || ret < -4095) return false;
+  return (SyscallTable::Get().Classes(c.arch, c.nr) & kNeverFails) == 0;
+}
+
+void ArgDecoder::DecodeEntry(const SyscallCall& c, std::string* out) {
+  Decode(c, false, 0, out, nullptr, nullptr);
+}
+
+void ArgDecoder::DecodeExit(const SyscallCall& c, int64_t ret, std::string* out,
+                            SyscallEvent::RetFormat* fmt,
+                            std::string* ret_suffix) {
+  SyscallEvent::RetFormat ignored;
+  if (fmt == nullptr) fmt = &ignored;
+  *fmt = SyscallEvent::RetFormat::kDecimal;
+  if (ret_suffix != nullptr) ret_suffix->clear();
+  Decode(c, true, ret, out, fmt, ret_suffix);
+}
+
+void ArgDecoder::Decode(const SyscallCall& c, bool exiting, int64_t ret,
+                        std::string* out, SyscallEvent::RetFormat* fmt,
+                        std::string* ret_suffix) {
+  const int a = ArchIndex(c.arch);
+  DecodeFn fn = &decode::Generic;
+  if (a >= 0 && c.nr >= 0 && c.nr < SyscallTable::kMaxNr) fn = fns_[a][c.nr];
+  Decoding d(this, c, exiting, ret, out, fmt, ret_suffix);
+  fn(d);
+}
+
+}  // namespace ttrace

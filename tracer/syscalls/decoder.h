@@ -1,0 +1,97 @@
+// ArgDecoder: a syscall's arguments (and some results) as strace 6.1
+// prints them.
+//
+// Usage (engine side, one decoder per tracing thread):
+//   ProcessVmReader mem;
+//   ArgDecoder dec(&mem, DecodeOptions{.string_limit = 32, .fd_paths = y});
+//   SyscallCall c{.tid = tid, .arch = info.arch, .nr = nr, .args = {...}};
+//   dec.DecodeEntry(c, &ev.args_enter);          // at syscall-entry-stop
+//   ...
+//   dec.DecodeExit(c, ret, &ev.args_exit, &ev.ret_format, &ret_suffix);
+//
+// name + "(" + args_enter + args_exit + ")" is exactly strace's text. The
+// entry part holds everything strace prints at entry; when more follows
+// at exit it ends the way strace leaves it before " <unfinished ...>":
+// usually with ", " (read: "3, " then "\"abc\", 3"), but clone/clone3 end
+// with the last entry argument and their exit part starts with ", " or
+// " => " (strace's "<... clone resumed>, child_tidptr=0x...").
+//
+// DecodeExit also sets *fmt (hex for mmap/brk, octal for umask) and, when
+// ret_suffix is given, overwrites it with text strace prints right after
+// the return value: " (flags O_RDONLY|O_LARGEFILE)" for fcntl F_GETFL,
+// "</etc/passwd>" for a returned fd with -y; empty otherwise.
+//
+// Memory is read through MemoryReader at entry (inputs, execve argv) and
+// at exit (outputs), so both calls must happen while the thread is in the
+// corresponding stop. Decoding appends to the caller's string and, once
+// warmed up, does not allocate for the common syscalls. Not thread-safe:
+// it keeps scratch buffers.
+//
+// Decoded: see the table in decoder.cc (file family paths and flags,
+// read/write family buffers, mmap family, clone/clone3, signals, wait4,
+// ioctl and fcntl commands, ...). Everything else prints as strace prints
+// syscalls it does not decode: each argument in hex (0 as "0"), as many
+// as the syscall takes (6 for unknown syscalls).
+#ifndef TTRACE_TRACER_SYSCALLS_DECODER_H_
+#define TTRACE_TRACER_SYSCALLS_DECODER_H_
+
+#include <sys/types.h>
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+#include "tracer/event.h"
+#include "tracer/syscall_decoder.h"
+#include "tracer/syscalls/memory.h"
+#include "tracer/syscalls/syscall_table.h"
+
+namespace ttrace {
+
+class Decoding;  // decoder.cc
+
+// SyscallCall is defined in tracer/syscall_decoder.h (the engine's view).
+
+struct DecodeOptions {
+  size_t string_limit = 32;  // -s N: bytes of strings/buffers, argv items
+  bool verbose = false;      // -v: envp in full, full struct stat
+  bool fd_paths = false;     // -y: 3</etc/passwd>
+};
+
+class ArgDecoder {
+ public:
+  ArgDecoder(MemoryReader* mem, const DecodeOptions& options);
+
+  const DecodeOptions& options() const { return options_; }
+
+  void DecodeEntry(const SyscallCall& c, std::string* out);
+  void DecodeExit(const SyscallCall& c, int64_t ret, std::string* out,
+                  SyscallEvent::RetFormat* fmt,
+                  std::string* ret_suffix = nullptr);
+
+  // Whether ret is an error (-4095..-1) for this syscall (syscalls that
+  // never fail, like getpid or umask, never return errors).
+  static bool IsError(const SyscallCall& c, int64_t ret);
+
+  // Internal: the per-syscall decoders use these.
+  MemoryReader* mem() const { return mem_; }
+  std::string& scratch() { return scratch_; }
+  std::string& scratch2() { return scratch2_; }
+
+  using DecodeFn = void (*)(Decoding& d);
+
+ private:
+  void Decode(const SyscallCall& c, bool exiting, int64_t ret, std::string* out,
+              SyscallEvent::RetFormat* fmt, std::string* ret_suffix);
+
+  MemoryReader* mem_;
+  DecodeOptions options_;
+  const SyscallTable* table_;
+  std::array<std::array<DecodeFn, SyscallTable::kMaxNr>, kNumArches> fns_{};
+  std::string scratch_;
+  std::string scratch2_;
+};
+
+}  // namespace ttrace
+
+#endif  // TTRACE_TRACER_SYSCALLS_DECODER_H_

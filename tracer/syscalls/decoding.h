@@ -1,0 +1,429 @@
+// Internal to the syscall decoders (decoder.cc and decode_*.cc): the
+// Decoding context with strace's printing primitives, tables and helpers
+// shared across files, and the per-file decoder registrations.
+//
+// A decoder is a `void Fn(Decoding& d)` called twice per syscall: at entry
+// (d.entering()) and at exit (d.exiting, with d.ret). It appends strace's
+// text to *d.out; see decoder.h for how the two halves fit together.
+// Decoders must not allocate once warmed up: append to d.out, use stack
+// buffers and dec->scratch()/scratch2() for temporary strings.
+#ifndef TTRACE_TRACER_SYSCALLS_DECODING_H_
+#define TTRACE_TRACER_SYSCALLS_DECODING_H_
+
+#include <sys/types.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "tracer/event.h"
+#include "tracer/syscall_decoder.h"
+#include "tracer/syscalls/decoder.h"
+#include "tracer/syscalls/format.h"
+
+namespace ttrace {
+
+// One call being decoded, with strace's printing primitives.
+class Decoding {
+ public:
+  Decoding(ArgDecoder* dec, const SyscallCall& c, bool exiting, int64_t ret,
+           std::string* out, SyscallEvent::RetFormat* fmt, std::string* suffix)
+      : c(c),
+        out(out),
+        exiting(exiting),
+        ret(ret),
+        fmt(fmt),
+        suffix(suffix),
+        dec(dec),
+        i386(c.arch == kArchI386) {}
+
+  const SyscallCall& c;
+  std::string* out;
+  const bool exiting;
+  const int64_t ret;
+  SyscallEvent::RetFormat* fmt;
+  std::string* suffix;
+  ArgDecoder* dec;
+  const bool i386;
+
+  bool entering() const { return !exiting; }
+  bool failed() const { return exiting && ret < 0 && ret >= -4095; }
+  size_t ptr_size() const { return i386 ? 4 : 8; }
+  const DecodeOptions& opt() const { return dec->options(); }
+
+  // Arguments: unsigned (word-sized), signed word, 32-bit int.
+  uint64_t u(int i) const { return i386 ? c.args[i] & 0xffffffffu : c.args[i]; }
+  int64_t s(int i) const {
+    return i386 ? static_cast<int32_t>(c.args[i])
+                : static_cast<int64_t>(c.args[i]);
+  }
+  int32_t i32(int i) const { return static_cast<int32_t>(c.args[i]); }
+  uint32_t u32(int i) const { return static_cast<uint32_t>(c.args[i]); }
+
+  void Sep() { out->append(", "); }
+  void Put(const char* s) { out->append(s); }
+  void Dec(int64_t v) { AppendSigned(out, v); }
+  void Udec(uint64_t v) { AppendUnsigned(out, v); }
+  void Hex(uint64_t v) { AppendHex(out, v); }
+  void Ptr(uint64_t v) { AppendPtr(out, v); }
+
+  // An fd, with -y its path.
+  void FdValue(int fd) {
+    AppendSigned(out, fd);
+    if (opt().fd_paths && fd >= 0) AppendFdPath(out, fd);
+  }
+  void Fd(int i) { FdValue(i32(i)); }
+  // A dirfd: AT_FDCWD (with -y the cwd) or an fd.
+  void DirFd(int i) {
+    if (i32(i) == AT_FDCWD) {
+      Put("AT_FDCWD");
+      if (opt().fd_paths) {
+        std::string& p = dec->scratch2();
+        if (dec->mem()->ReadCwd(c.tid, &p)) AppendAnnotation(out, p);
+      }
+    } else {
+      Fd(i);
+    }
+  }
+
+  // "<path>" (strace's -y form) for fd, if it has one.
+  void AppendFdPath(std::string* to, int fd) {
+    std::string& p = dec->scratch2();
+    if (dec->mem()->ReadFdPath(c.tid, fd, &p)) AppendAnnotation(to, p);
+  }
+  static void AppendAnnotation(std::string* to, const std::string& path) {
+    static constexpr char kDeleted[] = " (deleted)";
+    constexpr size_t kDeletedLen = sizeof(kDeleted) - 1;
+    size_t len = path.size();
+    bool deleted = false;
+    if (len > kDeletedLen &&
+        path.compare(len - kDeletedLen, kDeletedLen, kDeleted) == 0) {
+      len -= kDeletedLen;
+      deleted = true;
+    }
+    to->push_back('<');
+    AppendEscaped(to, path.data(), len, "<>");
+    to->push_back('>');
+    if (deleted) to->append("(deleted)");
+  }
+
+  // A NUL-terminated string of at most `limit` chars: "abc", "abc"...,
+  // NULL, or the address when unreadable.
+  void CStr(uint64_t addr, size_t limit) {
+    if (addr == 0) {
+      Put("NULL");
+      return;
+    }
+    std::string& s = dec->scratch();
+    bool truncated = false;
+    // One byte more than shown, so that a string of exactly `limit`
+    // chars is not marked as cut (strace reads max + 1 too).
+    if (!dec->mem()->ReadString(c.tid, addr, limit + 1, &s, &truncated)) {
+      Hex(addr);
+      return;
+    }
+    const bool cut = s.size() > limit;
+    out->push_back('"');
+    AppendEscaped(out, s.data(), cut ? limit : s.size());
+    out->push_back('"');
+    if (cut) Put("...");
+  }
+  void Path(int i) { CStr(u(i), 4096); }
+  void Str(int i) { CStr(u(i), opt().string_limit); }
+
+  // `len` bytes at addr, at most -s of them: "abc"..., NULL, or address.
+  void Buf(uint64_t addr, int64_t len) {
+    if (addr == 0) {
+      Put("NULL");
+      return;
+    }
+    if (len < 0) len = 0;
+    const size_t limit = opt().string_limit;
+    const size_t n =
+        static_cast<size_t>(len) < limit ? static_cast<size_t>(len) : limit;
+    std::string& s = dec->scratch();
+    s.resize(n);
+    if (n > 0 &&
+        dec->mem()->Read(c.tid, addr, s.data(), n) != static_cast<ssize_t>(n)) {
+      Hex(addr);
+      return;
+    }
+    out->push_back('"');
+    AppendEscaped(out, s.data(), n);
+    out->push_back('"');
+    if (static_cast<size_t>(len) > limit) Put("...");
+  }
+
+  // Reads a struct; on failure prints NULL or the address and returns
+  // false (strace's umove_or_printaddr).
+  bool Fetch(uint64_t addr, void* p, size_t size) {
+    if (addr == 0) {
+      Put("NULL");
+      return false;
+    }
+    if (dec->mem()->Read(c.tid, addr, p, size) != static_cast<ssize_t>(size)) {
+      Hex(addr);
+      return false;
+    }
+    return true;
+  }
+  // A pointer-sized word of tracee memory.
+  bool ReadPtr(uint64_t addr, uint64_t* v) {
+    if (i386) {
+      uint32_t w;
+      if (dec->mem()->Read(c.tid, addr, &w, 4) != 4) return false;
+      *v = w;
+      return true;
+    }
+    return dec->mem()->Read(c.tid, addr, v, 8) == 8;
+  }
+
+  // "[123]" from an int in memory, or the address.
+  void IntRef(uint64_t addr, bool fd = false) {
+    int32_t v;
+    if (!Fetch(addr, &v, sizeof(v))) return;
+    out->push_back('[');
+    if (fd) {
+      FdValue(v);
+    } else {
+      Dec(v);
+    }
+    out->push_back(']');
+  }
+
+  // -y on a returned fd.
+  void RetFd() {
+    if (opt().fd_paths && suffix != nullptr && !failed() && ret >= 0) {
+      AppendFdPath(suffix, static_cast<int>(ret));
+    }
+  }
+
+  // strace's umove_or_printaddr for outputs at exit: a failed call shows
+  // the address (NULL for 0); otherwise as Fetch.
+  bool FetchOut(uint64_t addr, void* p, size_t size) {
+    if (failed()) {
+      Ptr(addr);
+      return false;
+    }
+    return Fetch(addr, p, size);
+  }
+  // Reads without printing anything; false when unreadable (or when this
+  // is the exit of a failed call, like strace's tfetch_mem).
+  bool Peek(uint64_t addr, void* p, size_t size) {
+    if (addr == 0 || failed()) return false;
+    return dec->mem()->Read(c.tid, addr, p, size) ==
+           static_cast<ssize_t>(size);
+  }
+
+  // `len` bytes at addr, every byte as \xNN (strace's QUOTE_FORCE_HEX).
+  void BufHex(uint64_t addr, int64_t len) {
+    if (addr == 0) {
+      Put("NULL");
+      return;
+    }
+    if (len < 0) len = 0;
+    const size_t limit = opt().string_limit;
+    const size_t n =
+        static_cast<size_t>(len) < limit ? static_cast<size_t>(len) : limit;
+    std::string& s = dec->scratch();
+    s.resize(n);
+    if (n > 0 &&
+        dec->mem()->Read(c.tid, addr, s.data(), n) != static_cast<ssize_t>(n)) {
+      Hex(addr);
+      return;
+    }
+    static constexpr char kDigits[] = "0123456789abcdef";
+    out->push_back('"');
+    for (size_t i = 0; i < n; ++i) {
+      const unsigned char b = static_cast<unsigned char>(s[i]);
+      const char esc[4] = {'\\', 'x', kDigits[b >> 4], kDigits[b & 15]};
+      out->append(esc, 4);
+    }
+    out->push_back('"');
+    if (static_cast<size_t>(len) > limit) Put("...");
+  }
+
+  // strace's print_array: "[e0, e1, ...]" for `n` elements of type T at
+  // addr, each printed by print(const T&); NULL, "[]", or the address when
+  // nothing is readable; "..." after -s elements unless -v; an unreadable
+  // tail ends as "... /* 0xADDR */".
+  template <typename T, typename F>
+  void Array(uint64_t addr, uint64_t n, F&& print) {
+    if (addr == 0) {
+      Put("NULL");
+      return;
+    }
+    if (n == 0) {
+      Put("[]");
+      return;
+    }
+    const uint64_t size = n * sizeof(T);
+    const uint64_t end = addr + size;
+    const uint64_t addr_max = i386 ? 0xffffffffull : ~0ull;
+    if (size / sizeof(T) != n || end <= addr || end - 1 > addr_max) {
+      Hex(addr);
+      return;
+    }
+    const uint64_t limit =
+        opt().verbose || n < opt().string_limit ? n : opt().string_limit;
+    for (uint64_t i = 0; i < n; ++i) {
+      const uint64_t cur = addr + i * sizeof(T);
+      if (i > 0) Sep();
+      T e;
+      if (!Peek(cur, &e, sizeof(e))) {
+        if (i == 0) {
+          Hex(cur);
+          return;
+        }
+        Put("... /* ");
+        Hex(cur);
+        Put(" */");
+        break;
+      }
+      if (i == 0) out->push_back('[');
+      if (i >= limit) {
+        Put("...");
+        break;
+      }
+      print(e);
+    }
+    out->push_back(']');
+  }
+
+  // Named value / flag set of an argument or field.
+  template <size_t N>
+  bool Xval(uint64_t v, const XlatEntry (&tbl)[N], const char* unknown) {
+    return AppendXval(out, v, tbl, N, unknown);
+  }
+  template <size_t N>
+  void Flags(uint64_t v, const XlatEntry (&tbl)[N], const char* unknown) {
+    AppendFlags(out, v, tbl, N, unknown);
+  }
+
+  // The generic form for arguments [from, n).
+  void Raw(int from, int n) {
+    for (int i = from; i < n; ++i) {
+      if (i > 0) Sep();
+      Hex(u(i));
+    }
+  }
+};
+
+namespace decode {
+
+using D = Decoding;
+
+// ---------------------------------------------------------------------------
+// Named constants used by several files (x86 values, strace's table order).
+// ---------------------------------------------------------------------------
+inline constexpr XlatEntry kOpenFlags[] = {
+    {0100, "O_CREAT"},          {0200, "O_EXCL"},
+    {0400, "O_NOCTTY"},         {01000, "O_TRUNC"},
+    {02000, "O_APPEND"},        {04000, "O_NONBLOCK"},
+    {04010000, "O_SYNC"},       {04000000, "__O_SYNC"},
+    {010000, "O_DSYNC"},        {040000, "O_DIRECT"},
+    {0100000, "O_LARGEFILE"},   {0400000, "O_NOFOLLOW"},
+    {01000000, "O_NOATIME"},    {02000000, "O_CLOEXEC"},
+    {010000000, "O_PATH"},      {020200000, "O_TMPFILE"},
+    {020000000, "__O_TMPFILE"}, {0200000, "O_DIRECTORY"},
+    {020000, "FASYNC"},
+};
+
+inline constexpr XlatEntry kAccModes[] = {
+    {0, "O_RDONLY"}, {1, "O_WRONLY"}, {2, "O_RDWR"}, {3, "O_ACCMODE"}};
+
+inline constexpr XlatEntry kAtFlags[] = {
+    {0x100, "AT_SYMLINK_NOFOLLOW"}, {0x200, "AT_REMOVEDIR"},
+    {0x400, "AT_SYMLINK_FOLLOW"},   {0x800, "AT_NO_AUTOMOUNT"},
+    {0x1000, "AT_EMPTY_PATH"},      {0x8000, "AT_RECURSIVE"},
+};
+
+inline constexpr XlatEntry kClocks[] = {
+    {0, "CLOCK_REALTIME"},           {1, "CLOCK_MONOTONIC"},
+    {2, "CLOCK_PROCESS_CPUTIME_ID"}, {3, "CLOCK_THREAD_CPUTIME_ID"},
+    {4, "CLOCK_MONOTONIC_RAW"},      {5, "CLOCK_REALTIME_COARSE"},
+    {6, "CLOCK_MONOTONIC_COARSE"},   {7, "CLOCK_BOOTTIME"},
+    {8, "CLOCK_REALTIME_ALARM"},     {9, "CLOCK_BOOTTIME_ALARM"},
+    {10, "CLOCK_SGI_CYCLE"},         {11, "CLOCK_TAI"},
+};
+
+inline constexpr XlatEntry kMsgFlags[] = {
+    {0x1, "MSG_OOB"},
+    {0x2, "MSG_PEEK"},
+    {0x4, "MSG_DONTROUTE"},
+    {0x8, "MSG_CTRUNC"},
+    {0x10, "MSG_PROXY"},
+    {0x20, "MSG_TRUNC"},
+    {0x40, "MSG_DONTWAIT"},
+    {0x80, "MSG_EOR"},
+    {0x100, "MSG_WAITALL"},
+    {0x200, "MSG_FIN"},
+    {0x400, "MSG_SYN"},
+    {0x800, "MSG_CONFIRM"},
+    {0x1000, "MSG_RST"},
+    {0x2000, "MSG_ERRQUEUE"},
+    {0x4000, "MSG_NOSIGNAL"},
+    {0x8000, "MSG_MORE"},
+    {0x10000, "MSG_WAITFORONE"},
+    {0x20000, "MSG_BATCH"},
+    {0x4000000, "MSG_ZEROCOPY"},
+    {0x20000000, "MSG_FASTOPEN"},
+    {0x40000000, "MSG_CMSG_CLOEXEC"},
+};
+
+// ---------------------------------------------------------------------------
+// Shared printing helpers (decode_common.cc).
+// ---------------------------------------------------------------------------
+// open(2) flags: access mode, then the other flags ("O_RDONLY|O_CLOEXEC").
+void OpenFlags(D& d, uint64_t flags);
+// "%#03o".
+void Mode(D& d, uint64_t mode);
+// strace's sprinttime_ex: "2026-11-26T18:26:56.981880019+0000" into buf
+// (`frac` in units of which `frac_max` + 1 make a second, printed with
+// `width` digits when non-zero). Returns the length, 0 when strace prints
+// nothing (zero time, frac out of range).
+size_t FormatTime(char* buf, size_t size, int64_t sec, uint64_t frac,
+                  uint64_t frac_max, int width);
+// " /* 2026-11-26T18:26:56.981880019+0000 */" (strace's sprinttime_nsec
+// as a comment); nothing for the zero time.
+void TimeComment(D& d, int64_t sec, uint64_t nsec);
+// struct timespec at addr: 64-bit fields, or 32-bit ones (i386).
+void Timespec(D& d, uint64_t addr, bool wide);
+// ERESTARTSYS, ERESTARTNOINTR, ERESTARTNOHAND, ERESTART_RESTARTBLOCK.
+bool IsErestart(int64_t ret);
+// A sigset of `len` bytes at addr (strace's print_sigset_addr_len).
+void SigsetAddr(D& d, uint64_t addr, uint64_t len);
+// struct rusage: "{ru_utime={tv_sec=0, tv_usec=2186}, ru_stime=..., ...}".
+void Rusage(D& d, uint64_t addr);
+
+// ---------------------------------------------------------------------------
+// Registrations: name -> decoder, and what the return value is.
+// ---------------------------------------------------------------------------
+enum : uint8_t {
+  kX86_64Only = 1,  // reads x86_64-only layouts or argument orders
+  kRetFdFlag = 2,   // returns an fd (-y annotates it) without a decoder
+};
+
+struct Registration {
+  const char* name;
+  ArgDecoder::DecodeFn fn;
+  uint8_t flags;
+};
+
+// strace's printargs: every argument in hex; and the same for syscalls
+// returning an fd (-y annotates it).
+void Generic(D& d);
+void GenericRetFd(D& d);
+
+// Each file's table (later tables override earlier ones).
+std::span<const Registration> CoreDecoders();     // decoder.cc
+std::span<const Registration> ProcessDecoders();  // decode_process.cc
+std::span<const Registration> EventDecoders();    // decode_events.cc
+std::span<const Registration> NetDecoders();      // decode_net.cc
+std::span<const Registration> FsDecoders();       // decode_fs.cc
+
+}  // namespace decode
+}  // namespace ttrace
+
+#endif  // TTRACE_TRACER_SYSCALLS_DECODING_H_

@@ -1,0 +1,129 @@
+// strace's qualifiers: -e trace=, -e signal=, -e status= (and -z / -Z).
+//
+// Usage:
+//   absl::StatusOr<SyscallFilter> f = ParseTraceFilter("%file,!read");
+//   if (!f.ok()) { /* f.status().message(): "invalid system call 'x'" */ }
+//   if (f->Traced(info.arch, info.nr)) { ... }          // O(1)
+//
+//   absl::StatusOr<SignalSet> s = ParseSignalSet("!SIGCHLD");
+//   s->Contains(SIGCHLD);                                // false
+//
+//   absl::StatusOr<StatusFilter> st = ParseStatusFilter("failed");
+//   st->Shows(SyscallStatus::kSuccessful);               // false
+//
+// Trace expressions follow strace 6.1: comma-separated tokens, each a
+// syscall name, a class (%file, %process, %network or %net, %signal, %ipc,
+// %desc, %memory, %creds, %clock, %stat, %lstat, %fstat, %%stat, %statfs,
+// %fstatfs, %%statfs, %pure, and the legacy file, process, ... and all), a
+// decimal syscall number, or /REGEX (POSIX extended, matched against the
+// names). A token applies to both architectures unless it ends in @64
+// (x86_64) or @32 (i386). A leading `?` makes a token that matches nothing
+// harmless. Leading `!`s invert the whole set; `all` and `none` stand
+// alone.
+#ifndef TTRACE_TRACER_SYSCALLS_FILTER_H_
+#define TTRACE_TRACER_SYSCALLS_FILTER_H_
+
+#include <array>
+#include <bitset>
+#include <cstdint>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "tracer/syscalls/syscall_table.h"
+
+namespace ttrace {
+
+class SyscallFilter {
+ public:
+  static SyscallFilter All();
+  static SyscallFilter None();
+
+  // O(1). Numbers outside [0, kMaxNr) and unsupported arches are traced
+  // exactly when the expression was negated or `all`.
+  bool Traced(uint32_t arch, int64_t nr) const {
+    const int a = ArchIndex(arch);
+    if (a < 0 || nr < 0 || nr >= SyscallTable::kMaxNr) return outside_;
+    return bits_[a][static_cast<size_t>(nr)];
+  }
+
+  bool all() const;   // every syscall is traced
+  bool none() const;  // no syscall is traced
+
+  // The traced numbers below kMaxNr of arch index `a` (see ArchIndex).
+  const std::bitset<SyscallTable::kMaxNr>& bits(int a) const {
+    return bits_[a];
+  }
+  // Whether numbers >= kMaxNr (and other arches) are traced.
+  bool outside() const { return outside_; }
+
+  void Set(uint32_t arch, int nr, bool traced);
+
+ private:
+  friend absl::StatusOr<SyscallFilter> ParseTraceFilter(absl::string_view);
+  std::array<std::bitset<SyscallTable::kMaxNr>, kNumArches> bits_;
+  bool outside_ = false;
+};
+
+// -e trace=EXPR. Errors (InvalidArgument), one line, as strace words them
+// except for classes: "invalid system call 'nosuchcall'", "invalid system
+// call class '%nosuchclass'", "regcomp: [: Invalid regular expression",
+// "incorrect personality designator 'x' in qualification 'open@x'".
+absl::StatusOr<SyscallFilter> ParseTraceFilter(absl::string_view expr);
+
+class SignalSet {
+ public:
+  static SignalSet All();
+  static SignalSet None();
+  bool Contains(int signo) const {
+    return signo >= 0 && signo < 256 ? bits_[signo] != invert_ : invert_;
+  }
+  bool all() const { return invert_ && bits_.none(); }
+  bool none() const { return !invert_ && bits_.none(); }
+
+ private:
+  friend absl::StatusOr<SignalSet> ParseSignalSet(absl::string_view);
+  std::bitset<256> bits_;
+  bool invert_ = false;
+};
+
+// -e signal=SET: names with or without SIG in any case, numbers 0..255,
+// `all`, `none`, leading `!`. Error: "invalid signal 'FOO'".
+absl::StatusOr<SignalSet> ParseSignalSet(absl::string_view expr);
+
+enum class SyscallStatus : uint8_t {
+  kSuccessful,   // returned without error
+  kFailed,       // returned an error
+  kUnfinished,   // never returned (e.g. the process exited first)
+  kUnavailable,  // returned, but the return value could not be read
+  kDetached,     // the tracer detached before it returned
+};
+
+class StatusFilter {
+ public:
+  static StatusFilter All() { return StatusFilter(0x1f); }
+  static StatusFilter OnlySuccessful() {  // -z
+    return StatusFilter(Bit(SyscallStatus::kSuccessful));
+  }
+  static StatusFilter OnlyFailed() {  // -Z
+    return StatusFilter(Bit(SyscallStatus::kFailed));
+  }
+  bool Shows(SyscallStatus s) const { return (bits_ & Bit(s)) != 0; }
+  bool all() const { return bits_ == 0x1f; }
+  bool none() const { return bits_ == 0; }
+
+ private:
+  friend absl::StatusOr<StatusFilter> ParseStatusFilter(absl::string_view);
+  explicit StatusFilter(uint8_t bits) : bits_(bits) {}
+  static uint8_t Bit(SyscallStatus s) {
+    return static_cast<uint8_t>(1u << static_cast<int>(s));
+  }
+  uint8_t bits_;
+};
+
+// -e status=SET: successful, failed, unfinished, unavailable, detached,
+// `all`, `none`, leading `!`. Error: "invalid status 'foo'".
+absl::StatusOr<StatusFilter> ParseStatusFilter(absl::string_view expr);
+
+}  // namespace ttrace
+
+#endif  // TTRACE_TRACER_SYSCALLS_FILTER_H_

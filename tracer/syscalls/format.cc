@@ -1,0 +1,172 @@
+#include "tracer/syscalls/format.h"
+
+#include <cstring>
+
+namespace ttrace {
+
+void AppendUnsigned(std::string* out, uint64_t v) {
+  char buf[24];
+  char* p = buf + sizeof(buf);
+  do {
+    *--p = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  out->append(p, buf + sizeof(buf) - p);
+}
+
+void AppendSigned(std::string* out, int64_t v) {
+  if (v < 0) {
+    out->push_back('-');
+    AppendUnsigned(out, ~static_cast<uint64_t>(v) + 1);
+  } else {
+    AppendUnsigned(out, static_cast<uint64_t>(v));
+  }
+}
+
+void AppendHex(std::string* out, uint64_t v) {
+  if (v == 0) {
+    out->push_back('0');
+    return;
+  }
+  static constexpr char kDigits[] = "0123456789abcdef";
+  char buf[20];
+  char* p = buf + sizeof(buf);
+  while (v != 0) {
+    *--p = kDigits[v & 15];
+    v >>= 4;
+  }
+  *--p = 'x';
+  *--p = '0';
+  out->append(p, buf + sizeof(buf) - p);
+}
+
+void AppendOctal(std::string* out, uint64_t v, int min_digits) {
+  char buf[26];
+  char* p = buf + sizeof(buf);
+  int digits = 0;
+  do {
+    *--p = static_cast<char>('0' + (v & 7));
+    v >>= 3;
+    ++digits;
+  } while (v != 0);
+  while (digits < min_digits) {
+    *--p = '0';
+    ++digits;
+  }
+  *--p = '0';
+  out->append(p, buf + sizeof(buf) - p);
+}
+
+void AppendPtr(std::string* out, uint64_t v) {
+  if (v == 0) {
+    out->append("NULL");
+  } else {
+    AppendHex(out, v);
+  }
+}
+
+void AppendFlags(std::string* out, uint64_t v, const XlatEntry* tbl, size_t n,
+                 const char* unknown) {
+  if (v == 0) {
+    for (size_t i = 0; i < n; ++i) {
+      if (tbl[i].value == 0) {
+        out->append(tbl[i].name);
+        return;
+      }
+    }
+    out->push_back('0');
+    return;
+  }
+  bool any = false;
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t f = tbl[i].value;
+    if (f != 0 && (v & f) == f) {
+      if (any) out->push_back('|');
+      out->append(tbl[i].name);
+      any = true;
+      v &= ~f;
+      if (v == 0) return;
+    }
+  }
+  if (any) {
+    out->push_back('|');
+    AppendHex(out, v);
+  } else {
+    AppendHex(out, v);
+    out->append(" /* ");
+    out->append(unknown);
+    out->append(" */");
+  }
+}
+
+const char* XlatName(uint64_t v, const XlatEntry* tbl, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    if (tbl[i].value == v) return tbl[i].name;
+  }
+  return nullptr;
+}
+
+bool AppendXval(std::string* out, uint64_t v, const XlatEntry* tbl, size_t n,
+                const char* unknown) {
+  if (const char* name = XlatName(v, tbl, n)) {
+    out->append(name);
+    return true;
+  }
+  AppendHex(out, v);
+  out->append(" /* ");
+  out->append(unknown);
+  out->append(" */");
+  return false;
+}
+
+void AppendEscaped(std::string* out, const char* s, size_t len,
+                   const char* extra_escape) {
+  for (size_t i = 0; i < len; ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const bool extra =
+        extra_escape != nullptr && c != 0 && strchr(extra_escape, c) != nullptr;
+    if (!extra) {
+      switch (c) {
+        case '"':
+          out->append("\\\"");
+          continue;
+        case '\\':
+          out->append("\\\\");
+          continue;
+        case '\f':
+          out->append("\\f");
+          continue;
+        case '\n':
+          out->append("\\n");
+          continue;
+        case '\r':
+          out->append("\\r");
+          continue;
+        case '\t':
+          out->append("\\t");
+          continue;
+        case '\v':
+          out->append("\\v");
+          continue;
+        default:
+          if (c >= ' ' && c <= '~') {
+            out->push_back(static_cast<char>(c));
+            continue;
+          }
+      }
+    }
+    // Octal; full three digits if the next byte is an octal digit.
+    const bool next_is_octal =
+        i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '7';
+    out->push_back('\\');
+    if (next_is_octal || c >= 0100) {
+      out->push_back(static_cast<char>('0' + (c >> 6)));
+      out->push_back(static_cast<char>('0' + ((c >> 3) & 7)));
+    } else if (c >= 010) {
+      out->push_back(static_cast<char>('0' + ((c >> 3) & 7)));
+    }
+    out->push_back(static_cast<char>('0' + (c & 7)));
+  }
+}
+
+}  // namespace ttrace

@@ -1,0 +1,67 @@
+// Small allocation-free text helpers shared by the syscall decoders: numbers
+// in strace's printf styles, flag sets and named values ("xlat"), and
+// strace's string quoting.
+#ifndef TTRACE_TRACER_SYSCALLS_FORMAT_H_
+#define TTRACE_TRACER_SYSCALLS_FORMAT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace ttrace {
+
+// "%llu", "%lld".
+void AppendUnsigned(std::string* out, uint64_t v);
+void AppendSigned(std::string* out, int64_t v);
+// "%#llx": "0" for 0, else "0x1f".
+void AppendHex(std::string* out, uint64_t v);
+// "%#o" with at least `min_digits` digits after the leading 0: 0644, 000,
+// 022 (umask).
+void AppendOctal(std::string* out, uint64_t v, int min_digits);
+// An address: "NULL" for 0, else "0x7ffd1234".
+void AppendPtr(std::string* out, uint64_t v);
+
+// One named value of a set of flags or of an enumeration.
+struct XlatEntry {
+  uint64_t value;
+  const char* name;
+};
+template <size_t N>
+struct Xlat {
+  XlatEntry e[N];
+  static constexpr size_t size = N;
+};
+
+// strace's printflags(): names of the set bits in table order joined by
+// "|", leftover bits as "|0x..."; only unknown bits: "0x... /* PFX??? */"
+// (with `unknown` = "PFX???"); 0: the name of a 0-valued entry if the
+// table has one, else "0". Entries may cover several bits (O_SYNC).
+void AppendFlags(std::string* out, uint64_t v, const XlatEntry* tbl, size_t n,
+                 const char* unknown);
+template <size_t N>
+void AppendFlags(std::string* out, uint64_t v, const XlatEntry (&tbl)[N],
+                 const char* unknown) {
+  AppendFlags(out, v, tbl, N, unknown);
+}
+
+// strace's printxval(): the name of `v`, else "0x7 /* SEEK_??? */".
+// Returns true if named.
+bool AppendXval(std::string* out, uint64_t v, const XlatEntry* tbl, size_t n,
+                const char* unknown);
+template <size_t N>
+bool AppendXval(std::string* out, uint64_t v, const XlatEntry (&tbl)[N],
+                const char* unknown) {
+  return AppendXval(out, v, tbl, N, unknown);
+}
+const char* XlatName(uint64_t v, const XlatEntry* tbl, size_t n);
+
+// strace's string_quote() of `len` bytes, without the surrounding quotes:
+// \" \\ \f \n \r \t \v, printable ASCII as is, others in octal (three
+// digits when an octal digit follows). Bytes in `extra_escape` are
+// escaped in octal too.
+void AppendEscaped(std::string* out, const char* s, size_t len,
+                   const char* extra_escape = nullptr);
+
+}  // namespace ttrace
+
+#endif  // TTRACE_TRACER_SYSCALLS_FORMAT_H_

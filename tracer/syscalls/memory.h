@@ -1,0 +1,93 @@
+// MemoryReader: how the syscall decoders read a stopped tracee's memory
+// and file-descriptor paths. ProcessVmReader is the real one
+// (process_vm_readv, /proc); FakeMemory serves tests.
+//
+// Usage:
+//   ProcessVmReader mem;
+//   char buf[64];
+//   ssize_t n = mem.Read(tid, addr, buf, sizeof(buf));   // bytes read, -1
+//   std::string s; bool truncated;
+//   mem.ReadString(tid, addr, 4096, &s, &truncated);     // C string
+//
+//   FakeMemory fake;
+//   fake.Map(0x1000, "hello", 6);         // bytes at 0x1000..0x1005
+//   fake.SetFdPath(3, "/etc/passwd");
+#ifndef TTRACE_TRACER_SYSCALLS_MEMORY_H_
+#define TTRACE_TRACER_SYSCALLS_MEMORY_H_
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace ttrace {
+
+class MemoryReader {
+ public:
+  virtual ~MemoryReader() = default;
+
+  // Copies up to `len` bytes at `addr` into buf. Returns the number of
+  // bytes read: fewer than len when the range runs into unreadable memory
+  // (a prefix is still returned), -1 when nothing could be read.
+  virtual ssize_t Read(pid_t tid, uint64_t addr, void* buf, size_t len) = 0;
+
+  // Reads a NUL-terminated string of at most `max` bytes into *out
+  // (without the NUL; *out is overwritten, its capacity reused).
+  // *truncated is set when no NUL was found within `max` bytes. Returns
+  // false if the first byte could not be read; a string cut short by
+  // unreadable memory is returned as read, not truncated.
+  virtual bool ReadString(pid_t tid, uint64_t addr, size_t max,
+                          std::string* out, bool* truncated);
+
+  // The target of /proc/TID/fd/FD (e.g. "/etc/passwd",
+  // "socket:[1234]"); false if there is none.
+  virtual bool ReadFdPath(pid_t tid, int fd, std::string* out) = 0;
+  // The thread's working directory (/proc/TID/cwd).
+  virtual bool ReadCwd(pid_t tid, std::string* out) = 0;
+};
+
+// process_vm_readv. A read that crosses into an unmapped page is retried
+// page by page, so the readable prefix is returned.
+class ProcessVmReader : public MemoryReader {
+ public:
+  ssize_t Read(pid_t tid, uint64_t addr, void* buf, size_t len) override;
+  bool ReadString(pid_t tid, uint64_t addr, size_t max, std::string* out,
+                  bool* truncated) override;
+  bool ReadFdPath(pid_t tid, int fd, std::string* out) override;
+  bool ReadCwd(pid_t tid, std::string* out) override;
+};
+
+// Memory made of mapped byte ranges; everything else is unreadable. The
+// tid is ignored.
+class FakeMemory : public MemoryReader {
+ public:
+  void Map(uint64_t addr, const void* data, size_t len);
+  void Map(uint64_t addr, const std::string& bytes) {
+    Map(addr, bytes.data(), bytes.size());
+  }
+  // Maps a NUL-terminated copy of `s`.
+  void MapString(uint64_t addr, const std::string& s) {
+    Map(addr, s.c_str(), s.size() + 1);
+  }
+  // Maps an array of 64-bit pointers (argv-style, add the 0 yourself).
+  void MapPointers(uint64_t addr, std::initializer_list<uint64_t> ptrs);
+  void SetFdPath(int fd, const std::string& path) { fds_[fd] = path; }
+  void SetCwd(const std::string& cwd) { cwd_ = cwd; }
+
+  ssize_t Read(pid_t tid, uint64_t addr, void* buf, size_t len) override;
+  bool ReadFdPath(pid_t tid, int fd, std::string* out) override;
+  bool ReadCwd(pid_t tid, std::string* out) override;
+
+  int reads() const { return reads_; }
+
+ private:
+  std::map<uint64_t, uint8_t> bytes_;
+  std::map<int, std::string> fds_;
+  std::string cwd_;
+  int reads_ = 0;
+};
+
+}  // namespace ttrace
+
+#endif  // TTRACE_TRACER_SYSCALLS_MEMORY_H_

@@ -1,0 +1,124 @@
+#include "tracer/syscalls/memory.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <string>
+
+#include "gtest/gtest.h"
+
+namespace ttrace {
+namespace {
+
+uint64_t Addr(const void* p) { return reinterpret_cast<uint64_t>(p); }
+
+// A readable page followed by an unmapped one.
+struct TwoPages {
+  char* page;
+  TwoPages() {
+    void* p = mmap(nullptr, 8192, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    page = static_cast<char*>(p);
+    munmap(page + 4096, 4096);
+  }
+  ~TwoPages() { munmap(page, 4096); }
+};
+
+TEST(ProcessVmReaderTest, ReadsOwnMemory) {
+  ProcessVmReader mem;
+  const char data[] = "hello world";
+  char buf[16] = {};
+  EXPECT_EQ(mem.Read(getpid(), Addr(data), buf, sizeof(data)),
+            static_cast<ssize_t>(sizeof(data)));
+  EXPECT_STREQ(buf, "hello world");
+  EXPECT_EQ(mem.Read(getpid(), 0, buf, 4), -1);
+  EXPECT_EQ(mem.Read(getpid(), Addr(data), buf, 0), 0);
+}
+
+TEST(ProcessVmReaderTest, PartialReadAcrossUnmappedPage) {
+  TwoPages tp;
+  memset(tp.page, 'x', 4096);
+  ProcessVmReader mem;
+  char buf[64];
+  // 16 readable bytes, then the hole.
+  EXPECT_EQ(mem.Read(getpid(), Addr(tp.page + 4096 - 16), buf, 64), 16);
+  EXPECT_EQ(mem.Read(getpid(), Addr(tp.page + 4096), buf, 64), -1);
+}
+
+TEST(ProcessVmReaderTest, Strings) {
+  ProcessVmReader mem;
+  std::string s;
+  bool truncated;
+  const char data[] = "/etc/passwd";
+  EXPECT_TRUE(mem.ReadString(getpid(), Addr(data), 4096, &s, &truncated));
+  EXPECT_EQ(s, "/etc/passwd");
+  EXPECT_FALSE(truncated);
+  EXPECT_TRUE(mem.ReadString(getpid(), Addr(data), 4, &s, &truncated));
+  EXPECT_EQ(s, "/etc");
+  EXPECT_TRUE(truncated);
+  EXPECT_FALSE(mem.ReadString(getpid(), 0, 10, &s, &truncated));
+
+  // A string ending right before an unmapped page.
+  TwoPages tp;
+  memset(tp.page, 'a', 4096);
+  tp.page[4095] = '\0';
+  EXPECT_TRUE(
+      mem.ReadString(getpid(), Addr(tp.page + 4000), 4096, &s, &truncated));
+  EXPECT_EQ(s, std::string(95, 'a'));
+  EXPECT_FALSE(truncated);
+  // Unterminated up to the hole: what was readable.
+  tp.page[4095] = 'a';
+  EXPECT_TRUE(
+      mem.ReadString(getpid(), Addr(tp.page + 4000), 4096, &s, &truncated));
+  EXPECT_EQ(s, std::string(96, 'a'));
+}
+
+TEST(ProcessVmReaderTest, FdPathAndCwd) {
+  ProcessVmReader mem;
+  int fd = open("/dev/null", O_RDONLY);
+  ASSERT_GE(fd, 0);
+  std::string path;
+  EXPECT_TRUE(mem.ReadFdPath(getpid(), fd, &path));
+  EXPECT_EQ(path, "/dev/null");
+  close(fd);
+  EXPECT_FALSE(mem.ReadFdPath(getpid(), 987, &path));
+  EXPECT_FALSE(mem.ReadFdPath(getpid(), -1, &path));
+  char cwd[4096];
+  ASSERT_NE(getcwd(cwd, sizeof(cwd)), nullptr);
+  EXPECT_TRUE(mem.ReadCwd(getpid(), &path));
+  EXPECT_EQ(path, cwd);
+}
+
+TEST(FakeMemoryTest, MapsAndReads) {
+  FakeMemory mem;
+  mem.MapString(0x1000, "abc");
+  char buf[8];
+  EXPECT_EQ(mem.Read(1, 0x1000, buf, 4), 4);
+  EXPECT_EQ(mem.Read(1, 0x1000, buf, 8), 4);  // partial
+  EXPECT_EQ(mem.Read(1, 0x2000, buf, 8), -1);
+  std::string s;
+  bool truncated;
+  EXPECT_TRUE(mem.ReadString(1, 0x1000, 10, &s, &truncated));
+  EXPECT_EQ(s, "abc");
+  EXPECT_FALSE(truncated);
+  EXPECT_TRUE(mem.ReadString(1, 0x1000, 2, &s, &truncated));
+  EXPECT_EQ(s, "ab");
+  EXPECT_TRUE(truncated);
+  mem.MapPointers(0x3000, {0x1000, 0});
+  uint64_t p[2];
+  EXPECT_EQ(mem.Read(1, 0x3000, p, 16), 16);
+  EXPECT_EQ(p[0], 0x1000u);
+  mem.SetFdPath(3, "/etc/passwd");
+  EXPECT_TRUE(mem.ReadFdPath(1, 3, &s));
+  EXPECT_EQ(s, "/etc/passwd");
+  EXPECT_FALSE(mem.ReadFdPath(1, 4, &s));
+  EXPECT_FALSE(mem.ReadCwd(1, &s));
+  mem.SetCwd("/tmp");
+  EXPECT_TRUE(mem.ReadCwd(1, &s));
+  EXPECT_EQ(s, "/tmp");
+}
+
+}  // namespace
+}  // namespace ttrace
