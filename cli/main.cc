@@ -304,7 +304,8 @@ int Main(int argc, char** argv) {
   // traced ones: on request, or by default where it cannot change what the
   // program does (README.md, "seccomp-bpf").
   std::unique_ptr<SyscallKnowledge> knowledge;
-  TracerOptions topt{.follow_forks = opt.follow_forks};
+  TracerOptions topt{.follow_forks = opt.follow_forks,
+                     .kill_on_exit = opt.kill_on_exit};
   bool seccomp = false;
   if (opt.trace_syscalls) {
     knowledge = std::make_unique<SyscallKnowledge>(
@@ -372,6 +373,8 @@ int Main(int argc, char** argv) {
   out.set_on_first_byte(arm);
   if (rec_out) rec_out->set_on_first_byte(arm);
   tracer.set_on_syscall_pending(arm);
+  // Spawn and Attach may have buffered events already.
+  if (!out.empty() || (rec_out && !rec_out->empty())) arm();
   tracer.set_on_interrupt([&] {
     if (!output_failed) {
       absl::Status s = sink->Flush();

@@ -25,6 +25,7 @@ enum LongOnlyOption : int {
   kSeccompOption,
   kRecordOption,
   kDecodeOption,
+  kKillOnExitOption,
 };
 
 // "+": stop at the first non-option (the command), as strace does.
@@ -41,6 +42,7 @@ constexpr struct option kLongOptions[] = {
     {"summary-only", no_argument, nullptr, 'c'},
     {"summary", no_argument, nullptr, 'C'},
     {"follow-forks", no_argument, nullptr, 'f'},
+    {"kill-on-exit", no_argument, nullptr, kKillOnExitOption},
     {"format", required_argument, nullptr, kFormatOption},
     {"help", no_argument, nullptr, 'h'},
     {"output", required_argument, nullptr, 'o'},
@@ -236,6 +238,9 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
       case kSeccompOption:
         options.seccomp_bpf = true;
         break;
+      case kKillOnExitOption:
+        options.kill_on_exit = true;
+        break;
       case kRecordOption:
         if (*optarg == '\0') return Invalid("invalid --record file name ''");
         options.record_path = optarg;
@@ -349,6 +354,8 @@ Tracing:
                  (threads are always followed); -ff is the same as -f
   --seccomp-bpf  stop PROG only at the traced system calls (a seccomp-bpf
                  filter installed before its exec)
+  --kill-on-exit if ttrace is killed, kill the traced processes too (by
+                 default they are detached by the kernel and go on)
 
 Filtering:
   -e trace=SET   trace only these system calls: names, classes (%file,

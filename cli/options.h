@@ -56,6 +56,8 @@ struct Options {
   // Without it, seccomp-bpf is still used where it cannot change what is
   // reported (see README.md).
   bool seccomp_bpf = false;
+  // --kill-on-exit: if ttrace dies, the kernel kills the traced processes.
+  bool kill_on_exit = false;
   std::string record_path;  // --record=FILE: also write the binary stream
   std::string decode_path;  // --decode=FILE: print a recorded trace
   bool help = false;        // -h: print UsageText(); nothing else is checked

@@ -295,6 +295,8 @@ TEST(ParseOptionsTest, SyscallOutputOptions) {
   EXPECT_EQ(r->summary, Summary::kAlso);
   EXPECT_TRUE(r->seccomp_bpf);
   EXPECT_EQ(Parse({"-c", "ls"})->summary, Summary::kOnly);
+  EXPECT_FALSE(r->kill_on_exit);
+  EXPECT_TRUE(Parse({"--kill-on-exit", "ls"})->kill_on_exit);
   EXPECT_EQ(Error({"-s", "x", "ls"}), "invalid -s argument: 'x'");
 }
 

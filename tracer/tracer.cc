@@ -67,6 +67,8 @@ class Tracer::Impl {
     int64_t sc_entry_ns = 0;
     std::string sc_name;
     std::string sc_args_enter;
+    // The wait status PTRACE_GETEVENTMSG gave at PTRACE_EVENT_EXIT, or -1.
+    int exit_event_status = -1;
   };
 
   unsigned long PtraceOptions() const {
@@ -75,6 +77,7 @@ class Tracer::Impl {
     if (options_.follow_forks) o |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
     if (options_.syscalls) o |= PTRACE_O_TRACESYSGOOD;
     if (!options_.seccomp_program.empty()) o |= PTRACE_O_TRACESECCOMP;
+    if (options_.kill_on_exit) o |= PTRACE_O_EXITKILL;
     return o;
   }
 
@@ -419,6 +422,10 @@ void Tracer::Impl::HandleStop(pid_t tid, const StopInfo& stop) {
     case Report::kExitPrepare: {
       std::string comm = kernel_->ReadComm(tid);
       if (!comm.empty()) t.comm = std::move(comm);
+      unsigned long msg = 0;
+      if (kernel_->GetEventMsg(tid, &msg) == 0) {
+        t.exit_event_status = static_cast<int>(msg);
+      }
       // exit/exit_group (or a fatal signal in a syscall) never return.
       if (t.in_syscall) FinishSyscall(tid, t, 0, /*returned=*/false);
       break;
@@ -484,6 +491,17 @@ void Tracer::Impl::ReportExit(pid_t tid, Thread& t, const StopInfo& stop) {
   if (stop.kind == StopKind::kExited) {
     exit.how = ExitEvent::How::kExited;
     exit.code = stop.code;
+    // Race (tests/strace_compare_test.cc, threads): once the group is
+    // exiting, the kernel reports the group's exit code for every thread
+    // reaped from then on (wait_task_zombie), even for one that had already
+    // exited on its own with another code. A non-leader's own code is the
+    // one its PTRACE_EVENT_EXIT reported; threads killed by the group exit
+    // have no such stop (SIGKILL was pending) and keep the group's code.
+    // The leader is reported with the group's code, as strace does.
+    if (tid != t.tgid && t.exit_event_status >= 0 &&
+        WIFEXITED(t.exit_event_status)) {
+      exit.code = WEXITSTATUS(t.exit_event_status);
+    }
   } else {
     exit.how = ExitEvent::How::kKilled;
     exit.signo = stop.signo;

@@ -40,6 +40,9 @@ struct TracerOptions {
   // the spawned command installs before its exec, so that only traced
   // syscalls stop it. Empty: none. Attached processes never get one.
   std::vector<sock_filter> seccomp_program;
+  // PTRACE_O_EXITKILL: if ttrace dies, the kernel kills every tracee
+  // (strace's --kill-on-exit). Otherwise tracees are detached and go on.
+  bool kill_on_exit = false;
   // While ttrace waits, a syscall that has been in progress this long is
   // reported as started (syscall_enter), so long blocking calls show up.
   int64_t announce_after_ns = 5'000'000;

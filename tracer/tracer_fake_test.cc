@@ -488,6 +488,7 @@ TEST_F(TracerFakeTest, ExecFromNonLeader) {
   fake_.AddStop(kW, PtraceEvent(PTRACE_EVENT_EXIT));
   fake_.AddStop(kL, PtraceEvent(PTRACE_EVENT_EXIT));
   fake_.AddStop(kW, Exited(0));
+  fake_.PushEventMsg(kL, 0);  // its exit status, read at PTRACE_EVENT_EXIT
   fake_.PushEventMsg(kL, kT);
   fake_.AddStop(kL, PtraceEvent(PTRACE_EVENT_EXEC),
                 [&] { fake_.SetComm(kL, "newprog"); });
@@ -520,6 +521,7 @@ TEST_F(TracerFakeTest, ExecFromNonLeader) {
 TEST_F(TracerFakeTest, ExecFromNonLeaderCarriesTheExecingThreadsState) {
   AttachGroup({kL, kT});
   fake_.AddStop(kL, PtraceEvent(PTRACE_EVENT_EXIT));
+  fake_.PushEventMsg(kL, 0);  // its exit status, read at PTRACE_EVENT_EXIT
   fake_.PushEventMsg(kL, kT);
   fake_.SetExecPath(kL, "/bin/true");
   fake_.AddStop(kL, PtraceEvent(PTRACE_EVENT_EXEC),
@@ -848,6 +850,28 @@ TEST_F(TracerFakeTest, ExitGroupWithThreads) {
                                     "7100/7100 exit code=3 comm=main"));
   EXPECT_THAT(CallsAfterAttach(),
               ElementsAre("cont(7101, 0)", "cont(7102, 0)", "cont(7100, 0)"));
+}
+
+// Race (kernel: wait_task_zombie reports signal->group_exit_code for every
+// thread reaped once the group is exiting): T exited 0 on its own, but is
+// reaped after the leader called exit_group(7), so its wait status says 7.
+// Its own code is the one PTRACE_EVENT_EXIT reported; W, killed by the
+// group exit, had no exit stop and keeps the group's code.
+TEST_F(TracerFakeTest, ThreadExitCodeIsItsOwnWhenReapedAfterGroupExit) {
+  AttachGroup({kL, kT, kW});
+  fake_.PushEventMsg(kT, static_cast<unsigned long>(MakeExitedStatus(0)));
+  fake_.AddStop(kT, PtraceEvent(PTRACE_EVENT_EXIT));
+  fake_.PushEventMsg(kL, static_cast<unsigned long>(MakeExitedStatus(7)));
+  fake_.AddStop(kL, PtraceEvent(PTRACE_EVENT_EXIT));
+  fake_.AddStop(kT, Exited(7));
+  fake_.AddStop(kW, Exited(7));
+  fake_.AddStop(kL, Exited(7));
+  RunOk();
+  EXPECT_THAT(Events(), ElementsAre("7100/7100 attach", "7100/7101 attach",
+                                    "7100/7102 attach",
+                                    "7100/7101 exit code=0 comm=worker",
+                                    "7100/7102 exit code=7 comm=worker",
+                                    "7100/7100 exit code=7 comm=main"));
 }
 
 // A thread killed by SIGKILL while stopped may report its death without a

@@ -1,5 +1,6 @@
 #include <time.h>
 
+#include <cstdint>
 #include <cstdio>
 
 #include "tracer/syscalls/decoding.h"
@@ -126,6 +127,66 @@ void Rusage(D& d, uint64_t addr) {
   d.Put(", tv_usec=");
   d.Dec(ru[3]);
   d.Put("}, ...}");
+}
+
+void Iovecs(D& d, uint64_t addr, uint64_t n, uint64_t data_size,
+            bool addresses_only) {
+  const bool limited = data_size != ~0ull;
+  uint64_t remaining = data_size;
+  auto print = [&](uint64_t base, uint64_t len) {
+    const uint64_t shown = len < remaining ? len : remaining;
+    if (limited) remaining -= shown;
+    d.Put("{iov_base=");
+    if (addresses_only) {
+      d.Ptr(base);
+    } else {
+      d.Buf(base, shown > INT64_MAX ? INT64_MAX : static_cast<int64_t>(shown));
+    }
+    d.Put(", iov_len=");
+    d.Udec(len);
+    d.out->push_back('}');
+  };
+  if (d.i386) {
+    struct Iov32 {
+      uint32_t base, len;
+    };
+    d.Array<Iov32>(
+        addr, n, [&](const Iov32& v) { print(v.base, v.len); },
+        /*even_if_failed=*/true);
+  } else {
+    struct Iov64 {
+      uint64_t base, len;
+    };
+    d.Array<Iov64>(
+        addr, n, [&](const Iov64& v) { print(v.base, v.len); },
+        /*even_if_failed=*/true);
+  }
+}
+
+namespace {
+struct Saved {
+  pid_t tid;
+  int32_t nr;
+  int64_t value;
+};
+// Indexed by tid; a thread has one call in flight. Two threads whose tids
+// collide, both between entry and exit of such a call, lose the older
+// value (the exit then prints as if the value had not changed).
+thread_local Saved saved_for_exit[256];
+}  // namespace
+
+void SaveForExit(const D& d, int64_t value) {
+  saved_for_exit[static_cast<uint32_t>(d.c.tid) % 256] = {
+      d.c.tid, static_cast<int32_t>(d.c.nr), value};
+}
+
+bool TakeSaved(const D& d, int64_t* value) {
+  Saved& s = saved_for_exit[static_cast<uint32_t>(d.c.tid) % 256];
+  if (s.tid != d.c.tid || s.nr != static_cast<int32_t>(d.c.nr)) return false;
+  *value = s.value;
+  s.tid = 0;
+  s.nr = -1;
+  return true;
 }
 
 }  // namespace decode

@@ -1,14 +1,1217 @@
+// Process-level syscalls: arch_prctl, resource limits and usage, prctl,
+// uname/sysinfo, CPU affinity, membarrier, getrandom, signal waits
+// (rt_sigsuspend, rt_sigtimedwait, waitid, sigaltstack), time getters and
+// restart_syscall.
+#include <cstdio>
+#include <cstring>
+
 #include "tracer/syscalls/decoding.h"
+#include "tracer/syscalls/format.h"
+#include "tracer/syscalls/signals.h"
+#include "tracer/syscalls/syscall_table.h"
 
 namespace ttrace {
 namespace decode {
+
 namespace {
 
+constexpr XlatEntry kArchPrctl[] = {
+    {0x1001, "ARCH_SET_GS"},
+    {0x1002, "ARCH_SET_FS"},
+    {0x1003, "ARCH_GET_FS"},
+    {0x1004, "ARCH_GET_GS"},
+    {0x1011, "ARCH_GET_CPUID"},
+    {0x1012, "ARCH_SET_CPUID"},
+    {0x1021, "ARCH_GET_XCOMP_SUPP"},
+    {0x1022, "ARCH_GET_XCOMP_PERM"},
+    {0x1023, "ARCH_REQ_XCOMP_PERM"},
+    {0x1024, "ARCH_GET_XCOMP_GUEST_PERM"},
+    {0x1025, "ARCH_REQ_XCOMP_GUEST_PERM"},
+    {0x2001, "ARCH_MAP_VDSO_X32"},
+    {0x2002, "ARCH_MAP_VDSO_32"},
+    {0x2003, "ARCH_MAP_VDSO_64"},
+};
+constexpr XlatEntry kRlimits[] = {
+    {0, "RLIMIT_CPU"},         {1, "RLIMIT_FSIZE"},    {2, "RLIMIT_DATA"},
+    {3, "RLIMIT_STACK"},       {4, "RLIMIT_CORE"},     {5, "RLIMIT_RSS"},
+    {6, "RLIMIT_NPROC"},       {7, "RLIMIT_NOFILE"},   {8, "RLIMIT_MEMLOCK"},
+    {9, "RLIMIT_AS"},          {10, "RLIMIT_LOCKS"},   {11, "RLIMIT_SIGPENDING"},
+    {12, "RLIMIT_MSGQUEUE"},   {13, "RLIMIT_NICE"},    {14, "RLIMIT_RTPRIO"},
+    {15, "RLIMIT_RTTIME"},
+};
+constexpr XlatEntry kRusageWho[] = {
+    {0, "RUSAGE_SELF"},
+    {~0ull, "RUSAGE_CHILDREN"},
+    {~1ull, "RUSAGE_BOTH"},
+    {1, "RUSAGE_THREAD"},
+};
+constexpr XlatEntry kPrioWhich[] = {
+    {0, "PRIO_PROCESS"}, {1, "PRIO_PGRP"}, {2, "PRIO_USER"}};
+constexpr XlatEntry kGrndFlags[] = {
+    {1, "GRND_NONBLOCK"}, {2, "GRND_RANDOM"}, {4, "GRND_INSECURE"}};
+constexpr XlatEntry kMadvise[] = {
+    {0, "MADV_NORMAL"},          {1, "MADV_RANDOM"},
+    {2, "MADV_SEQUENTIAL"},      {3, "MADV_WILLNEED"},
+    {4, "MADV_DONTNEED"},        {8, "MADV_FREE"},
+    {9, "MADV_REMOVE"},          {10, "MADV_DONTFORK"},
+    {11, "MADV_DOFORK"},         {12, "MADV_MERGEABLE"},
+    {13, "MADV_UNMERGEABLE"},    {14, "MADV_HUGEPAGE"},
+    {15, "MADV_NOHUGEPAGE"},     {16, "MADV_DONTDUMP"},
+    {17, "MADV_DODUMP"},         {18, "MADV_WIPEONFORK"},
+    {19, "MADV_KEEPONFORK"},     {20, "MADV_COLD"},
+    {21, "MADV_PAGEOUT"},        {22, "MADV_POPULATE_READ"},
+    {23, "MADV_POPULATE_WRITE"}, {24, "MADV_DONTNEED_LOCKED"},
+    {25, "MADV_COLLAPSE"},       {100, "MADV_HWPOISON"},
+    {101, "MADV_SOFT_OFFLINE"},
+};
+constexpr XlatEntry kMembarrierCmds[] = {
+    {0, "MEMBARRIER_CMD_QUERY"},
+    {1, "MEMBARRIER_CMD_GLOBAL"},
+    {2, "MEMBARRIER_CMD_GLOBAL_EXPEDITED"},
+    {4, "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED"},
+    {8, "MEMBARRIER_CMD_PRIVATE_EXPEDITED"},
+    {16, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED"},
+    {32, "MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE"},
+    {64, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE"},
+    {128, "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ"},
+    {256, "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ"},
+};
+constexpr XlatEntry kMembarrierFlags[] = {{1, "MEMBARRIER_CMD_FLAG_CPU"}};
+constexpr XlatEntry kSsFlags[] = {
+    {1, "SS_ONSTACK"}, {2, "SS_DISABLE"}, {0x80000000u, "SS_AUTODISARM"}};
+constexpr XlatEntry kIdTypes[] = {
+    {0, "P_ALL"}, {1, "P_PID"}, {2, "P_PGID"}, {3, "P_PIDFD"}};
+constexpr XlatEntry kWaitidOptions[] = {
+    {1, "WNOHANG"},         {2, "WSTOPPED"},
+    {4, "WEXITED"},         {8, "WCONTINUED"},
+    {0x1000000, "WNOWAIT"}, {0x20000000, "__WNOTHREAD"},
+    {0x40000000, "__WALL"}, {0x80000000, "__WCLONE"},
+};
+
+// prctl.
+constexpr XlatEntry kPrctlOptions[] = {
+    {1, "PR_SET_PDEATHSIG"},
+    {2, "PR_GET_PDEATHSIG"},
+    {3, "PR_GET_DUMPABLE"},
+    {4, "PR_SET_DUMPABLE"},
+    {5, "PR_GET_UNALIGN"},
+    {6, "PR_SET_UNALIGN"},
+    {7, "PR_GET_KEEPCAPS"},
+    {8, "PR_SET_KEEPCAPS"},
+    {9, "PR_GET_FPEMU"},
+    {10, "PR_SET_FPEMU"},
+    {11, "PR_GET_FPEXC"},
+    {12, "PR_SET_FPEXC"},
+    {13, "PR_GET_TIMING"},
+    {14, "PR_SET_TIMING"},
+    {15, "PR_SET_NAME"},
+    {16, "PR_GET_NAME"},
+    {19, "PR_GET_ENDIAN"},
+    {20, "PR_SET_ENDIAN"},
+    {21, "PR_GET_SECCOMP"},
+    {22, "PR_SET_SECCOMP"},
+    {23, "PR_CAPBSET_READ"},
+    {24, "PR_CAPBSET_DROP"},
+    {25, "PR_GET_TSC"},
+    {26, "PR_SET_TSC"},
+    {27, "PR_GET_SECUREBITS"},
+    {28, "PR_SET_SECUREBITS"},
+    {29, "PR_SET_TIMERSLACK"},
+    {30, "PR_GET_TIMERSLACK"},
+    {31, "PR_TASK_PERF_EVENTS_DISABLE"},
+    {32, "PR_TASK_PERF_EVENTS_ENABLE"},
+    {33, "PR_MCE_KILL"},
+    {34, "PR_MCE_KILL_GET"},
+    {35, "PR_SET_MM"},
+    {36, "PR_SET_CHILD_SUBREAPER"},
+    {37, "PR_GET_CHILD_SUBREAPER"},
+    {38, "PR_SET_NO_NEW_PRIVS"},
+    {39, "PR_GET_NO_NEW_PRIVS"},
+    {40, "PR_GET_TID_ADDRESS"},
+    {41, "PR_SET_THP_DISABLE"},
+    {42, "PR_GET_THP_DISABLE"},
+    {43, "PR_MPX_ENABLE_MANAGEMENT"},
+    {44, "PR_MPX_DISABLE_MANAGEMENT"},
+    {45, "PR_SET_FP_MODE"},
+    {46, "PR_GET_FP_MODE"},
+    {47, "PR_CAP_AMBIENT"},
+    {50, "PR_SVE_SET_VL"},
+    {51, "PR_SVE_GET_VL"},
+    {52, "PR_GET_SPECULATION_CTRL"},
+    {53, "PR_SET_SPECULATION_CTRL"},
+    {54, "PR_PAC_RESET_KEYS"},
+    {55, "PR_SET_TAGGED_ADDR_CTRL"},
+    {56, "PR_GET_TAGGED_ADDR_CTRL"},
+    {57, "PR_SET_IO_FLUSHER"},
+    {58, "PR_GET_IO_FLUSHER"},
+    {59, "PR_SET_SYSCALL_USER_DISPATCH"},
+    {60, "PR_PAC_SET_ENABLED_KEYS"},
+    {61, "PR_PAC_GET_ENABLED_KEYS"},
+    {62, "PR_SCHED_CORE"},
+    {63, "PR_SME_SET_VL"},
+    {64, "PR_SME_GET_VL"},
+    {0x53564d41, "PR_SET_VMA"},
+    {0x59616d61, "PR_SET_PTRACER"},
+};
+constexpr XlatEntry kDumpable[] = {
+    {0, "SUID_DUMP_DISABLE"}, {1, "SUID_DUMP_USER"}, {2, "SUID_DUMP_ROOT"}};
+constexpr XlatEntry kSeccompModes[] = {{0, "SECCOMP_MODE_DISABLED"},
+                                       {1, "SECCOMP_MODE_STRICT"},
+                                       {2, "SECCOMP_MODE_FILTER"}};
+constexpr XlatEntry kPrSetVma[] = {{0, "PR_SET_VMA_ANON_NAME"}};
+constexpr XlatEntry kCapAmbient[] = {{1, "PR_CAP_AMBIENT_IS_SET"},
+                                     {2, "PR_CAP_AMBIENT_RAISE"},
+                                     {3, "PR_CAP_AMBIENT_LOWER"},
+                                     {4, "PR_CAP_AMBIENT_CLEAR_ALL"}};
+constexpr XlatEntry kCaps[] = {
+    {0, "CAP_CHOWN"},
+    {1, "CAP_DAC_OVERRIDE"},
+    {2, "CAP_DAC_READ_SEARCH"},
+    {3, "CAP_FOWNER"},
+    {4, "CAP_FSETID"},
+    {5, "CAP_KILL"},
+    {6, "CAP_SETGID"},
+    {7, "CAP_SETUID"},
+    {8, "CAP_SETPCAP"},
+    {9, "CAP_LINUX_IMMUTABLE"},
+    {10, "CAP_NET_BIND_SERVICE"},
+    {11, "CAP_NET_BROADCAST"},
+    {12, "CAP_NET_ADMIN"},
+    {13, "CAP_NET_RAW"},
+    {14, "CAP_IPC_LOCK"},
+    {15, "CAP_IPC_OWNER"},
+    {16, "CAP_SYS_MODULE"},
+    {17, "CAP_SYS_RAWIO"},
+    {18, "CAP_SYS_CHROOT"},
+    {19, "CAP_SYS_PTRACE"},
+    {20, "CAP_SYS_PACCT"},
+    {21, "CAP_SYS_ADMIN"},
+    {22, "CAP_SYS_BOOT"},
+    {23, "CAP_SYS_NICE"},
+    {24, "CAP_SYS_RESOURCE"},
+    {25, "CAP_SYS_TIME"},
+    {26, "CAP_SYS_TTY_CONFIG"},
+    {27, "CAP_MKNOD"},
+    {28, "CAP_LEASE"},
+    {29, "CAP_AUDIT_WRITE"},
+    {30, "CAP_AUDIT_CONTROL"},
+    {31, "CAP_SETFCAP"},
+    {32, "CAP_MAC_OVERRIDE"},
+    {33, "CAP_MAC_ADMIN"},
+    {34, "CAP_SYSLOG"},
+    {35, "CAP_WAKE_ALARM"},
+    {36, "CAP_BLOCK_SUSPEND"},
+    {37, "CAP_AUDIT_READ"},
+    {38, "CAP_PERFMON"},
+    {39, "CAP_BPF"},
+    {40, "CAP_CHECKPOINT_RESTORE"},
+};
+
+// siginfo codes (strace's siginfo_codes and the per-signal tables).
+constexpr XlatEntry kSiCodes[] = {
+    {0, "SI_USER"},
+    {0x80, "SI_KERNEL"},
+    {static_cast<uint32_t>(-1), "SI_QUEUE"},
+    {static_cast<uint32_t>(-2), "SI_TIMER"},
+    {static_cast<uint32_t>(-3), "SI_MESGQ"},
+    {static_cast<uint32_t>(-4), "SI_ASYNCIO"},
+    {static_cast<uint32_t>(-5), "SI_SIGIO"},
+    {static_cast<uint32_t>(-6), "SI_TKILL"},
+    {static_cast<uint32_t>(-7), "SI_DETHREAD"},
+    {static_cast<uint32_t>(-60), "SI_ASYNCNL"},
+};
+constexpr XlatEntry kSigchldCodes[] = {
+    {1, "CLD_EXITED"},  {2, "CLD_KILLED"},  {3, "CLD_DUMPED"},
+    {4, "CLD_TRAPPED"}, {5, "CLD_STOPPED"}, {6, "CLD_CONTINUED"}};
+constexpr XlatEntry kSigsegvCodes[] = {
+    {1, "SEGV_MAPERR"},  {2, "SEGV_ACCERR"},  {3, "SEGV_BNDERR"},
+    {4, "SEGV_PKUERR"},  {5, "SEGV_ACCADI"},  {6, "SEGV_ADIDERR"},
+    {7, "SEGV_ADIPERR"}, {8, "SEGV_MTEAERR"}, {9, "SEGV_MTESERR"}};
+constexpr XlatEntry kSigbusCodes[] = {{1, "BUS_ADRALN"},
+                                      {2, "BUS_ADRERR"},
+                                      {3, "BUS_OBJERR"},
+                                      {4, "BUS_MCEERR_AR"},
+                                      {5, "BUS_MCEERR_AO"}};
+constexpr XlatEntry kSigtrapCodes[] = {
+    {1, "TRAP_BRKPT"},  {2, "TRAP_TRACE"}, {3, "TRAP_BRANCH"},
+    {4, "TRAP_HWBKPT"}, {5, "TRAP_UNK"},   {6, "TRAP_PERF"}};
+constexpr XlatEntry kSigillCodes[] = {
+    {1, "ILL_ILLOPC"}, {2, "ILL_ILLOPN"}, {3, "ILL_ILLADR"},
+    {4, "ILL_ILLTRP"}, {5, "ILL_PRVOPC"}, {6, "ILL_PRVREG"},
+    {7, "ILL_COPROC"}, {8, "ILL_BADSTK"}, {9, "ILL_BADIADDR"}};
+constexpr XlatEntry kSigfpeCodes[] = {
+    {1, "FPE_INTDIV"}, {2, "FPE_INTOVF"},  {3, "FPE_FLTDIV"},
+    {4, "FPE_FLTOVF"}, {5, "FPE_FLTUND"},  {6, "FPE_FLTRES"},
+    {7, "FPE_FLTINV"}, {8, "FPE_FLTSUB"},  {14, "FPE_FLTUNK"},
+    {15, "FPE_CONDTRAP"}};
+constexpr XlatEntry kSigpollCodes[] = {{1, "POLL_IN"},  {2, "POLL_OUT"},
+                                       {3, "POLL_MSG"}, {4, "POLL_ERR"},
+                                       {5, "POLL_PRI"}, {6, "POLL_HUP"}};
+constexpr XlatEntry kSigsysCodes[] = {{1, "SYS_SECCOMP"},
+                                      {2, "SYS_USER_DISPATCH"}};
+constexpr XlatEntry kAuditArches[] = {{0xc000003e, "AUDIT_ARCH_X86_64"},
+                                      {0x40000003, "AUDIT_ARCH_I386"}};
+
+// ---------------------------------------------------------------------------
+// arch_prctl
+// ---------------------------------------------------------------------------
+void ArchPrctl(D& d) {
+  const uint32_t op = d.u32(0);
+  const uint64_t addr = d.u(1);
+  if (op == 0x1003 || op == 0x1004) {  // ARCH_GET_FS, ARCH_GET_GS
+    if (d.entering()) {
+      d.Xval(op, kArchPrctl, "ARCH_???");
+      d.Sep();
+      return;
+    }
+    uint64_t v;
+    if (d.failed()) {
+      d.Ptr(addr);
+    } else if (addr == 0) {
+      d.Put("NULL");
+    } else if (!d.ReadPtr(addr, &v)) {
+      d.Hex(addr);
+    } else {
+      d.out->push_back('[');
+      d.Ptr(v);
+      d.out->push_back(']');
+    }
+    return;
+  }
+  if (d.exiting) return;
+  d.Xval(op, kArchPrctl, "ARCH_???");
+  if (op == 0x1011) return;  // ARCH_GET_CPUID: no argument
+  d.Sep();
+  d.Hex(addr);
+}
+
+// ---------------------------------------------------------------------------
+// Resource limits and usage.
+// ---------------------------------------------------------------------------
+// 8192*1024, RLIM64_INFINITY, or the number.
+void RlimValue(D& d, uint64_t v, bool wide) {
+  if (v == (wide ? ~0ull : 0xffffffffull)) {
+    d.Put(wide ? "RLIM64_INFINITY" : "RLIM_INFINITY");
+  } else if (v > 1024 && v % 1024 == 0) {
+    d.Udec(v / 1024);
+    d.Put("*1024");
+  } else {
+    d.Udec(v);
+  }
+}
+
+// struct rlimit: 64-bit fields, 32-bit ones for i386's getrlimit family.
+void Rlimit(D& d, uint64_t addr, bool wide, bool output) {
+  uint64_t cur, max;
+  if (wide) {
+    uint64_t v[2];
+    if (!(output ? d.FetchOut(addr, v, sizeof(v))
+                 : d.Fetch(addr, v, sizeof(v)))) {
+      return;
+    }
+    cur = v[0];
+    max = v[1];
+  } else {
+    uint32_t v[2];
+    if (!(output ? d.FetchOut(addr, v, sizeof(v))
+                 : d.Fetch(addr, v, sizeof(v)))) {
+      return;
+    }
+    cur = v[0];
+    max = v[1];
+  }
+  d.Put("{rlim_cur=");
+  RlimValue(d, cur, wide);
+  d.Put(", rlim_max=");
+  RlimValue(d, max, wide);
+  d.out->push_back('}');
+}
+
+void Getrlimit(D& d) {
+  if (d.entering()) {
+    d.Xval(d.u(0), kRlimits, "RLIMIT_???");
+    d.Sep();
+    return;
+  }
+  Rlimit(d, d.u(1), !d.i386, /*output=*/true);
+}
+
+void Setrlimit(D& d) {
+  if (d.exiting) return;
+  d.Xval(d.u(0), kRlimits, "RLIMIT_???");
+  d.Sep();
+  Rlimit(d, d.u(1), !d.i386, /*output=*/false);
+}
+
+void Prlimit64(D& d) {
+  if (d.entering()) {
+    d.Dec(d.i32(0));
+    d.Sep();
+    d.Xval(d.u(1), kRlimits, "RLIMIT_???");
+    d.Sep();
+    Rlimit(d, d.u(2), /*wide=*/true, /*output=*/false);
+    d.Sep();
+    return;
+  }
+  Rlimit(d, d.u(3), /*wide=*/true, /*output=*/true);
+}
+
+void Getrusage(D& d) {
+  if (d.entering()) {
+    d.Xval(static_cast<uint64_t>(d.s(0)), kRusageWho, "RUSAGE_???");
+    d.Sep();
+    return;
+  }
+  if (d.failed()) {
+    d.Ptr(d.u(1));
+  } else {
+    Rusage(d, d.u(1));
+  }
+}
+
+void PriorityWhichWho(D& d) {
+  d.Xval(d.u32(0), kPrioWhich, "PRIO_???");
+  d.Sep();
+  d.Dec(d.i32(1));
+}
+
+void Getpriority(D& d) {
+  if (d.exiting) return;
+  PriorityWhichWho(d);
+}
+
+void Setpriority(D& d) {
+  if (d.exiting) return;
+  PriorityWhichWho(d);
+  d.Sep();
+  d.Dec(d.i32(2));
+}
+
+// ---------------------------------------------------------------------------
+// getrandom, set_tid_address, madvise, membarrier.
+// ---------------------------------------------------------------------------
+void Getrandom(D& d) {
+  if (d.entering()) return;
+  if (d.failed()) {
+    d.Ptr(d.u(0));
+  } else {
+    d.BufHex(d.u(0), d.ret);
+  }
+  d.Sep();
+  d.Udec(d.u(1));
+  d.Sep();
+  d.Flags(d.u(2), kGrndFlags, "GRND_???");
+}
+
+void SetTidAddress(D& d) {
+  if (d.exiting) return;
+  d.Ptr(d.u(0));
+}
+
+void Madvise(D& d) {
+  if (d.exiting) return;
+  d.Ptr(d.u(0));
+  d.Sep();
+  d.Udec(d.u(1));
+  d.Sep();
+  d.Xval(d.u32(2), kMadvise, "MADV_???");
+}
+
+void Membarrier(D& d) {
+  const uint32_t cmd = d.u32(0);
+  if (d.exiting) {
+    if (cmd == 0 && !d.failed() && d.ret != 0 && d.suffix != nullptr) {
+      // MEMBARRIER_CMD_QUERY: the supported commands.
+      *d.fmt = SyscallEvent::RetFormat::kHex;
+      d.suffix->append(" (");
+      AppendFlags(d.suffix, static_cast<uint64_t>(d.ret), kMembarrierCmds,
+                  "MEMBARRIER_CMD_???");
+      d.suffix->push_back(')');
+    }
+    return;
+  }
+  d.Xval(cmd, kMembarrierCmds, "MEMBARRIER_CMD_???");
+  d.Sep();
+  const uint32_t flags = d.u32(1);
+  d.Flags(flags, kMembarrierFlags, "MEMBARRIER_CMD_FLAG_???");
+  if (flags & 1) {
+    d.Sep();
+    d.Dec(d.i32(2));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// prctl
+// ---------------------------------------------------------------------------
+// Arguments [first, 5) in hex (strace's print_prctl_args).
+void PrctlArgs(D& d, int first) {
+  for (int i = first; i < 5; ++i) {
+    d.Sep();
+    d.Hex(d.u(i));
+  }
+}
+
+// A value printed after the return value: " (NAME)".
+void RetName(D& d, const char* name) {
+  if (name == nullptr || d.suffix == nullptr) return;
+  d.suffix->append(" (");
+  d.suffix->append(name);
+  d.suffix->push_back(')');
+}
+
+void Prctl(D& d) {
+  const uint32_t option = d.u32(0);
+  const uint64_t arg2 = d.u(1);
+  if (d.entering()) d.Xval(option, kPrctlOptions, "PR_???");
+  switch (option) {
+    case 7:   // PR_GET_KEEPCAPS
+    case 21:  // PR_GET_SECCOMP
+    case 30:  // PR_GET_TIMERSLACK
+    case 13:  // PR_GET_TIMING
+    case 31:  // PR_TASK_PERF_EVENTS_DISABLE
+    case 32:  // PR_TASK_PERF_EVENTS_ENABLE
+      return;
+    case 37:  // PR_GET_CHILD_SUBREAPER
+    case 19:  // PR_GET_ENDIAN
+    case 9:   // PR_GET_FPEMU
+    case 11:  // PR_GET_FPEXC
+      if (d.entering()) {
+        d.Sep();
+      } else {
+        uint32_t v;
+        if (d.FetchOut(arg2, &v, sizeof(v))) {
+          d.out->push_back('[');
+          d.Udec(v);
+          d.out->push_back(']');
+        }
+      }
+      return;
+    case 3:  // PR_GET_DUMPABLE
+      if (d.exiting && !d.failed()) {
+        RetName(d, XlatName(static_cast<uint64_t>(d.ret), kDumpable,
+                            std::size(kDumpable)));
+      }
+      return;
+    case 16:  // PR_GET_NAME
+      if (d.entering()) {
+        d.Sep();
+      } else if (d.failed()) {
+        d.Ptr(arg2);
+      } else {
+        // At most TASK_COMM_LEN (16) bytes, NUL-terminated.
+        const size_t limit = d.opt().string_limit < 16 ? d.opt().string_limit
+                                                        : 15;
+        d.CStr(arg2, limit);
+      }
+      return;
+    case 2:  // PR_GET_PDEATHSIG
+      if (d.entering()) {
+        d.Sep();
+      } else {
+        int32_t v;
+        if (d.FetchOut(arg2, &v, sizeof(v))) {
+          d.out->push_back('[');
+          AppendSignal(d.out, v);
+          d.out->push_back(']');
+        }
+      }
+      return;
+    case 40:  // PR_GET_TID_ADDRESS
+      if (d.entering()) {
+        d.Sep();
+      } else if (d.failed()) {
+        d.Ptr(arg2);
+      } else {
+        uint64_t v;
+        if (arg2 == 0) {
+          d.Put("NULL");
+        } else if (!d.ReadPtr(arg2, &v)) {
+          d.Hex(arg2);
+        } else {
+          d.out->push_back('[');
+          d.Ptr(v);
+          d.out->push_back(']');
+        }
+      }
+      return;
+    default:
+      break;
+  }
+  if (d.exiting) return;
+  switch (option) {
+    case 36:  // PR_SET_CHILD_SUBREAPER
+    case 20:  // PR_SET_ENDIAN
+    case 10:  // PR_SET_FPEMU
+    case 12:  // PR_SET_FPEXC
+    case 8:   // PR_SET_KEEPCAPS
+    case 14:  // PR_SET_TIMING
+      d.Sep();
+      d.Udec(arg2);
+      return;
+    case 4:  // PR_SET_DUMPABLE
+      d.Sep();
+      d.Xval(arg2, kDumpable, "SUID_DUMP_???");
+      return;
+    case 23:  // PR_CAPBSET_READ
+    case 24:  // PR_CAPBSET_DROP
+      d.Sep();
+      d.Xval(arg2, kCaps, "CAP_???");
+      return;
+    case 47:  // PR_CAP_AMBIENT
+      d.Sep();
+      d.Xval(arg2, kCapAmbient, "PR_CAP_AMBIENT_???");
+      if (arg2 >= 1 && arg2 <= 3) {
+        d.Sep();
+        d.Xval(d.u(2), kCaps, "CAP_???");
+        PrctlArgs(d, 3);
+      } else {
+        PrctlArgs(d, 2);
+      }
+      return;
+    case 15:  // PR_SET_NAME
+      d.Sep();
+      d.CStr(arg2, d.opt().string_limit < 15 ? d.opt().string_limit : 15);
+      return;
+    case 0x53564d41:  // PR_SET_VMA
+      d.Sep();
+      d.Xval(arg2, kPrSetVma, "PR_SET_VMA_???");
+      if (arg2 == 0) {  // PR_SET_VMA_ANON_NAME
+        d.Sep();
+        d.Ptr(d.u(2));
+        d.Sep();
+        d.Udec(d.u(3));
+        d.Sep();
+        d.Str(4);
+      } else {
+        PrctlArgs(d, 2);
+      }
+      return;
+    case 1:  // PR_SET_PDEATHSIG
+      d.Sep();
+      if (arg2 > 128) {
+        d.Udec(arg2);
+      } else {
+        AppendSignal(d.out, static_cast<int64_t>(arg2));
+      }
+      return;
+    case 0x59616d61:  // PR_SET_PTRACER
+      d.Sep();
+      if (d.i32(1) == -1) {
+        d.Put("PR_SET_PTRACER_ANY");
+      } else {
+        d.Dec(d.i32(1));
+      }
+      return;
+    case 22:  // PR_SET_SECCOMP
+      d.Sep();
+      d.Xval(arg2, kSeccompModes, "SECCOMP_MODE_???");
+      if (arg2 == 1) return;
+      if (arg2 == 2) {
+        d.Sep();
+        // struct sock_fprog: len, then the filter pointer.
+        uint64_t prog[2];
+        if (d.i386) {
+          uint32_t p32[2];
+          if (!d.Fetch(d.u(2), p32, sizeof(p32))) return;
+          prog[0] = p32[0] & 0xffff;
+          prog[1] = p32[1];
+        } else {
+          if (!d.Fetch(d.u(2), prog, sizeof(prog))) return;
+          prog[0] &= 0xffff;
+        }
+        d.Put("{len=");
+        d.Udec(prog[0]);
+        d.Put(", filter=");
+        d.Ptr(prog[1]);
+        d.out->push_back('}');
+        return;
+      }
+      PrctlArgs(d, 2);
+      return;
+    case 29:  // PR_SET_TIMERSLACK
+      d.Sep();
+      d.Dec(d.s(1));
+      return;
+    case 38:  // PR_SET_NO_NEW_PRIVS
+    case 41:  // PR_SET_THP_DISABLE
+    case 57:  // PR_SET_IO_FLUSHER
+      d.Sep();
+      d.Udec(arg2);
+      PrctlArgs(d, 2);
+      return;
+    default:
+      PrctlArgs(d, 1);
+      return;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// uname, sysinfo, sched_{get,set}affinity.
+// ---------------------------------------------------------------------------
+void UtsField(D& d, const char* name, const char (&field)[65], bool first) {
+  if (!first) d.Sep();
+  d.Put(name);
+  d.Put("=\"");
+  AppendEscaped(d.out, field, strnlen(field, sizeof(field)));
+  d.out->push_back('"');
+}
+
+void Uname(D& d) {
+  if (d.entering()) return;
+  struct {
+    char f[6][65];
+  } u;
+  if (!d.FetchOut(d.u(0), &u, sizeof(u))) return;
+  d.out->push_back('{');
+  UtsField(d, "sysname", u.f[0], true);
+  UtsField(d, "nodename", u.f[1], false);
+  if (d.opt().verbose) {
+    UtsField(d, "release", u.f[2], false);
+    UtsField(d, "version", u.f[3], false);
+    UtsField(d, "machine", u.f[4], false);
+    UtsField(d, "domainname", u.f[5], false);
+    d.out->push_back('}');
+  } else {
+    d.Put(", ...}");
+  }
+}
+
+void Sysinfo(D& d) {
+  if (d.entering()) return;
+  struct {
+    int64_t uptime;
+    uint64_t loads[3];
+    uint64_t totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+    uint16_t procs;
+    uint16_t pad;
+    uint32_t pad2;
+    uint64_t totalhigh, freehigh;
+    uint32_t mem_unit;
+  } si;
+  if (!d.FetchOut(d.u(0), &si, sizeof(si))) return;
+  d.Put("{uptime=");
+  d.Dec(si.uptime);
+  d.Put(", loads=[");
+  d.Udec(si.loads[0]);
+  d.Sep();
+  d.Udec(si.loads[1]);
+  d.Sep();
+  d.Udec(si.loads[2]);
+  d.Put("], totalram=");
+  d.Udec(si.totalram);
+  d.Put(", freeram=");
+  d.Udec(si.freeram);
+  d.Put(", sharedram=");
+  d.Udec(si.sharedram);
+  d.Put(", bufferram=");
+  d.Udec(si.bufferram);
+  d.Put(", totalswap=");
+  d.Udec(si.totalswap);
+  d.Put(", freeswap=");
+  d.Udec(si.freeswap);
+  d.Put(", procs=");
+  d.Udec(si.procs);
+  d.Put(", totalhigh=");
+  d.Udec(si.totalhigh);
+  d.Put(", freehigh=");
+  d.Udec(si.freehigh);
+  d.Put(", mem_unit=");
+  d.Udec(si.mem_unit);
+  d.out->push_back('}');
+}
+
+// A CPU set of `len` bytes: "[0 2 5]" (strace's print_affinitylist).
+void CpuSet(D& d, uint64_t addr, uint64_t len) {
+  if (addr == 0) {
+    d.Put("NULL");
+    return;
+  }
+  // Read in word-sized chunks, as many as fit in `len`.
+  const size_t word = d.ptr_size();
+  if (len / word == 0) {
+    d.Hex(addr);
+    return;
+  }
+  uint64_t chunk;
+  bool first = true;
+  size_t printed = 0;
+  const size_t limit = d.opt().string_limit;
+  for (uint64_t off = 0; off + word <= len; off += word) {
+    chunk = 0;
+    if (d.dec->mem()->Read(d.c.tid, addr + off, &chunk, word) !=
+        static_cast<ssize_t>(word)) {
+      if (off == 0) {
+        d.Hex(addr);
+        return;
+      }
+      break;
+    }
+    if (off == 0) d.out->push_back('[');
+    for (size_t bit = 0; bit < word * 8; ++bit) {
+      if (!(chunk >> bit & 1)) continue;
+      if (!first) d.out->push_back(' ');
+      if (!d.opt().verbose && printed >= limit) {
+        d.Put("...");
+        d.out->push_back(']');
+        return;
+      }
+      d.Udec(off * 8 + bit);
+      first = false;
+      ++printed;
+    }
+  }
+  d.out->push_back(']');
+}
+
+void SchedGetaffinity(D& d) {
+  if (d.entering()) {
+    d.Dec(d.i32(0));
+    d.Sep();
+    d.Udec(d.u32(1));
+    d.Sep();
+    return;
+  }
+  if (d.failed()) {
+    d.Ptr(d.u(2));
+  } else {
+    CpuSet(d, d.u(2), static_cast<uint64_t>(d.ret));
+  }
+}
+
+void SchedSetaffinity(D& d) {
+  if (d.exiting) return;
+  d.Dec(d.i32(0));
+  d.Sep();
+  d.Udec(d.u32(1));
+  d.Sep();
+  CpuSet(d, d.u(2), d.u32(1));
+}
+
+// ---------------------------------------------------------------------------
+// Signals: siginfo, sigaltstack, rt_sigsuspend, rt_sigtimedwait, waitid.
+// ---------------------------------------------------------------------------
+// " /* 0.05 s */" after a clock_t (USER_HZ = 100 on x86).
+void ClockT(D& d, uint64_t v) {
+  d.Udec(v);
+  if (v == 0) return;
+  char buf[48];
+  snprintf(buf, sizeof(buf), " /* %llu.%02llu s */",
+           static_cast<unsigned long long>(v / 100),
+           static_cast<unsigned long long>(v % 100));
+  d.Put(buf);
+}
+
+// siginfo_t (x86_64 layout).
+void Siginfo(D& d, const uint8_t* si) {
+  int32_t signo, err, code;
+  memcpy(&signo, si, 4);
+  memcpy(&err, si + 4, 4);
+  memcpy(&code, si + 8, 4);
+  auto i32_at = [&](size_t off) {
+    int32_t v;
+    memcpy(&v, si + off, 4);
+    return v;
+  };
+  auto u64_at = [&](size_t off) {
+    uint64_t v;
+    memcpy(&v, si + off, 8);
+    return v;
+  };
+  auto source = [&] {
+    d.Put(", si_pid=");
+    d.Dec(i32_at(16));
+    d.Put(", si_uid=");
+    d.Udec(static_cast<uint32_t>(i32_at(20)));
+  };
+  auto sigval = [&] {
+    d.Put(", si_int=");
+    d.Dec(i32_at(24));
+    d.Put(", si_ptr=");
+    d.Ptr(u64_at(24));
+  };
+  d.out->push_back('{');
+  if (signo != 0) {
+    d.Put("si_signo=");
+    AppendSignal(d.out, signo);
+    d.Put(", si_code=");
+    const char* name = XlatName(static_cast<uint32_t>(code), kSiCodes,
+                                std::size(kSiCodes));
+    if (name == nullptr) {
+      switch (signo) {
+#define CODES(sig, tbl)                                                      \
+  case sig:                                                                  \
+    name = XlatName(static_cast<uint32_t>(code), tbl, std::size(tbl));       \
+    break;
+        CODES(5, kSigtrapCodes)
+        CODES(17, kSigchldCodes)
+        CODES(29, kSigpollCodes)
+        CODES(4, kSigillCodes)
+        CODES(8, kSigfpeCodes)
+        CODES(11, kSigsegvCodes)
+        CODES(7, kSigbusCodes)
+        CODES(31, kSigsysCodes)
+#undef CODES
+        default:
+          break;
+      }
+    }
+    if (name != nullptr) {
+      d.Put(name);
+    } else {
+      d.Hex(static_cast<uint32_t>(code));
+    }
+    if (err != 0) {
+      d.Put(", si_errno=");
+      d.Dec(err);
+    }
+    if (code <= 0) {  // from user space
+      switch (code) {
+        case 0:   // SI_USER
+        case -6:  // SI_TKILL
+          source();
+          break;
+        case -2:  // SI_TIMER
+          d.Put(", si_timerid=");
+          d.Hex(static_cast<uint32_t>(i32_at(16)));
+          d.Put(", si_overrun=");
+          d.Dec(i32_at(20));
+          sigval();
+          break;
+        case -5: {  // SI_SIGIO
+          d.Put(", si_band=");
+          d.Dec(static_cast<int64_t>(u64_at(16)));
+          d.Put(", si_fd=");
+          d.FdValue(i32_at(24));
+          break;
+        }
+        default:
+          source();
+          if (u64_at(24) != 0) sigval();
+          break;
+      }
+    } else {
+      switch (signo) {
+        case 17:  // SIGCHLD
+          source();
+          d.Put(", si_status=");
+          if (code == 1) {  // CLD_EXITED
+            d.Dec(i32_at(24));
+          } else {
+            AppendSignal(d.out, i32_at(24));
+          }
+          d.Put(", si_utime=");
+          ClockT(d, u64_at(32));
+          d.Put(", si_stime=");
+          ClockT(d, u64_at(40));
+          break;
+        case 4:   // SIGILL
+        case 8:   // SIGFPE
+        case 11:  // SIGSEGV
+        case 5:   // SIGTRAP
+          d.Put(", si_addr=");
+          d.Ptr(u64_at(16));
+          break;
+        case 7:  // SIGBUS
+          d.Put(", si_addr=");
+          d.Ptr(u64_at(16));
+          if (code == 4 || code == 5) {
+            d.Put(", si_addr_lsb=");
+            d.Hex(static_cast<uint16_t>(i32_at(24)));
+          }
+          break;
+        case 29:  // SIGIO
+          if (code >= 1 && code <= 3) {
+            d.Put(", si_band=");
+            d.Dec(static_cast<int64_t>(u64_at(16)));
+            d.Put(", si_fd=");
+            d.FdValue(i32_at(24));
+          }
+          break;
+        case 31: {  // SIGSYS
+          d.Put(", si_call_addr=");
+          d.Ptr(u64_at(16));
+          const int32_t nr = i32_at(24);
+          const uint32_t arch = static_cast<uint32_t>(i32_at(28));
+          d.Put(", si_syscall=");
+          if (SyscallTable::Get().Known(arch, nr)) {
+            d.Put("__NR_");
+            SyscallTable::Get().AppendName(arch, nr, d.out);
+          } else {
+            d.Dec(nr);
+          }
+          d.Put(", si_arch=");
+          d.Xval(arch, kAuditArches, "AUDIT_ARCH_???");
+          break;
+        }
+        default:
+          if (i32_at(16) != 0 || i32_at(20) != 0) source();
+          if (u64_at(24) != 0) sigval();
+          break;
+      }
+    }
+  }
+  d.out->push_back('}');
+}
+
+// A siginfo output at exit (strace's printsiginfo_at).
+void SiginfoAt(D& d, uint64_t addr) {
+  uint8_t si[128];
+  if (!d.FetchOut(addr, si, sizeof(si))) return;
+  Siginfo(d, si);
+}
+
+void StackT(D& d, uint64_t addr, bool output) {
+  struct {
+    uint64_t sp;
+    int32_t flags;
+    int32_t pad;
+    uint64_t size;
+  } st;
+  if (!(output ? d.FetchOut(addr, &st, sizeof(st))
+               : d.Fetch(addr, &st, sizeof(st)))) {
+    return;
+  }
+  d.Put("{ss_sp=");
+  d.Ptr(st.sp);
+  d.Put(", ss_flags=");
+  d.Flags(static_cast<uint32_t>(st.flags), kSsFlags, "SS_???");
+  d.Put(", ss_size=");
+  d.Udec(st.size);
+  d.out->push_back('}');
+}
+
+void Sigaltstack(D& d) {
+  if (d.entering()) {
+    StackT(d, d.u(0), /*output=*/false);
+    d.Sep();
+    return;
+  }
+  StackT(d, d.u(1), /*output=*/true);
+}
+
+void RtSigsuspend(D& d) {
+  if (d.exiting) return;
+  SigsetAddr(d, d.u(0), d.u(1));
+  d.Sep();
+  d.Udec(d.u(1));
+}
+
+void RtSigtimedwait(D& d) {
+  const bool info = d.u(1) != 0;
+  if (d.entering()) {
+    SigsetAddr(d, d.u(0), d.u(3));
+    d.Sep();
+    if (!info) {
+      d.Put("NULL, ");
+      Timespec(d, d.u(2), !d.i386);
+      d.Sep();
+      d.Udec(d.u(3));
+    }
+    return;
+  }
+  if (info) {
+    SiginfoAt(d, d.u(1));
+    d.Sep();
+    Timespec(d, d.u(2), !d.i386);
+    d.Sep();
+    d.Udec(d.u(3));
+  }
+  if (!d.failed() && d.ret != 0 && d.suffix != nullptr) {
+    d.suffix->append(" (");
+    AppendSignal(d.suffix, d.ret);
+    d.suffix->push_back(')');
+  }
+}
+
+void Waitid(D& d) {
+  if (d.entering()) {
+    const uint32_t idtype = d.u32(0);
+    d.Xval(idtype, kIdTypes, "P_???");
+    d.Sep();
+    if (idtype == 3) {  // P_PIDFD
+      d.Fd(1);
+    } else {
+      d.Dec(d.i32(1));
+    }
+    d.Sep();
+    return;
+  }
+  SiginfoAt(d, d.u(2));
+  d.Sep();
+  d.Flags(d.u32(3), kWaitidOptions, "W???");
+  d.Sep();
+  if (d.u(4) == 0) {
+    d.Put("NULL");
+  } else if (d.failed()) {
+    d.Hex(d.u(4));
+  } else {
+    Rusage(d, d.u(4));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Time getters.
+// ---------------------------------------------------------------------------
+void Timeval(D& d, uint64_t addr, bool output) {
+  int64_t sec, usec;
+  if (d.i386) {
+    int32_t v[2];
+    if (!(output ? d.FetchOut(addr, v, sizeof(v))
+                 : d.Fetch(addr, v, sizeof(v)))) {
+      return;
+    }
+    sec = v[0];
+    usec = v[1];
+  } else {
+    int64_t v[2];
+    if (!(output ? d.FetchOut(addr, v, sizeof(v))
+                 : d.Fetch(addr, v, sizeof(v)))) {
+      return;
+    }
+    sec = v[0];
+    usec = v[1];
+  }
+  d.Put("{tv_sec=");
+  d.Dec(sec);
+  d.Put(", tv_usec=");
+  d.Dec(usec);
+  d.out->push_back('}');
+}
+
+void Timezone(D& d, uint64_t addr, bool output) {
+  int32_t tz[2];
+  if (!(output ? d.FetchOut(addr, tz, sizeof(tz))
+               : d.Fetch(addr, tz, sizeof(tz)))) {
+    return;
+  }
+  d.Put("{tz_minuteswest=");
+  d.Dec(tz[0]);
+  d.Put(", tz_dsttime=");
+  d.Dec(tz[1]);
+  d.out->push_back('}');
+}
+
+void Gettimeofday(D& d) {
+  if (d.entering()) return;
+  Timeval(d, d.u(0), true);
+  d.Sep();
+  Timezone(d, d.u(1), true);
+}
+
+void Settimeofday(D& d) {
+  if (d.exiting) return;
+  Timeval(d, d.u(0), false);
+  d.Sep();
+  Timezone(d, d.u(1), false);
+}
+
+void Time(D& d) {
+  if (d.entering()) return;
+  const uint64_t addr = d.u(0);
+  if (addr == 0) {
+    d.Put("NULL");
+  } else {
+    int64_t t;
+    bool ok;
+    if (d.i386) {
+      int32_t t32;
+      ok = d.FetchOut(addr, &t32, sizeof(t32));
+      t = t32;
+    } else {
+      ok = d.FetchOut(addr, &t, sizeof(t));
+    }
+    if (ok) {
+      d.out->push_back('[');
+      d.Dec(t);
+      TimeComment(d, t, 0);
+      d.out->push_back(']');
+    }
+  }
+  if (!d.failed() && d.suffix != nullptr) {
+    char buf[96];
+    const int64_t t = d.i386 ? static_cast<int32_t>(d.ret) : d.ret;
+    const size_t n = FormatTime(buf, sizeof(buf), t, 0, 0, 0);
+    if (n > 0) {
+      d.suffix->append(" (");
+      d.suffix->append(buf, n);
+      d.suffix->push_back(')');
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// restart_syscall: names the call it resumes (the thread's last call that
+// returned ERESTART_RESTARTBLOCK), "system call" when unknown.
+// ---------------------------------------------------------------------------
+struct Interrupted {
+  pid_t tid;
+  uint32_t arch;
+  int32_t nr;
+};
+// Per tracing thread (the decoder is not thread-safe either); a small
+// ring, so a thread's entry may be lost when many are interrupted at once.
+thread_local Interrupted interrupted[64];
+thread_local unsigned interrupted_next;
+
+void RestartSyscall(D& d) {
+  if (d.exiting) return;
+  d.Put("<... resuming interrupted ");
+  bool found = false;
+  for (const Interrupted& e : interrupted) {
+    if (e.tid == d.c.tid && e.tid != 0) {
+      SyscallTable::Get().AppendName(e.arch, e.nr, d.out);
+      found = true;
+      break;
+    }
+  }
+  if (!found) d.Put("system call");
+  d.Put(" ...>");
+}
+
 constexpr Registration kDecoders[] = {
-    {"__placeholder__", nullptr, 0},
+    {"arch_prctl", ArchPrctl, 0},
+    {"getrlimit", Getrlimit, 0},
+    {"ugetrlimit", Getrlimit, 0},
+    {"setrlimit", Setrlimit, 0},
+    {"prlimit64", Prlimit64, 0},
+    {"getrusage", Getrusage, 0},
+    {"getpriority", Getpriority, 0},
+    {"setpriority", Setpriority, 0},
+    {"getrandom", Getrandom, 0},
+    {"set_tid_address", SetTidAddress, 0},
+    {"madvise", Madvise, 0},
+    {"membarrier", Membarrier, 0},
+    {"prctl", Prctl, 0},
+    {"uname", Uname, 0},
+    {"sysinfo", Sysinfo, kX86_64Only},
+    {"sched_getaffinity", SchedGetaffinity, 0},
+    {"sched_setaffinity", SchedSetaffinity, 0},
+    {"sigaltstack", Sigaltstack, kX86_64Only},
+    {"rt_sigsuspend", RtSigsuspend, 0},
+    {"rt_sigtimedwait", RtSigtimedwait, kX86_64Only},
+    {"waitid", Waitid, kX86_64Only},
+    {"gettimeofday", Gettimeofday, 0},
+    {"settimeofday", Settimeofday, 0},
+    {"time", Time, 0},
+    {"restart_syscall", RestartSyscall, 0},
 };
 
 }  // namespace
+
+void NoteInterrupted(const SyscallCall& c, int64_t ret) {
+  if (ret != -516) return;  // ERESTART_RESTARTBLOCK
+  // A restart_syscall interrupted again still resumes the original call.
+  if (SyscallTable::Get().Name(c.arch, c.nr) == "restart_syscall") return;
+  for (Interrupted& e : interrupted) {
+    if (e.tid == c.tid) {
+      e.arch = c.arch;
+      e.nr = static_cast<int32_t>(c.nr);
+      return;
+    }
+  }
+  interrupted[interrupted_next++ % std::size(interrupted)] = {
+      c.tid, c.arch, static_cast<int32_t>(c.nr)};
+}
 
 std::span<const Registration> ProcessDecoders() { return kDecoders; }
 

@@ -1827,6 +1827,7 @@ void ArgDecoder::Decode(const SyscallCall& c, bool exiting, int64_t ret,
   if (a >= 0 && c.nr >= 0 && c.nr < SyscallTable::kMaxNr) fn = fns_[a][c.nr];
   Decoding d(this, c, exiting, ret, out, fmt, ret_suffix);
   fn(d);
+  if (exiting && ret == -516) decode::NoteInterrupted(c, ret);
 }
 
 }  // namespace ttrace

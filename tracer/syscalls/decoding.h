@@ -10,6 +10,7 @@
 #ifndef TTRACE_TRACER_SYSCALLS_DECODING_H_
 #define TTRACE_TRACER_SYSCALLS_DECODING_H_
 
+#include <fcntl.h>
 #include <sys/types.h>
 
 #include <cstddef>
@@ -247,9 +248,11 @@ class Decoding {
   // strace's print_array: "[e0, e1, ...]" for `n` elements of type T at
   // addr, each printed by print(const T&); NULL, "[]", or the address when
   // nothing is readable; "..." after -s elements unless -v; an unreadable
-  // tail ends as "... /* 0xADDR */".
+  // tail ends as "... /* 0xADDR */". At the exit of a failed call nothing
+  // is read (the address is printed) unless `even_if_failed`.
   template <typename T, typename F>
-  void Array(uint64_t addr, uint64_t n, F&& print) {
+  void Array(uint64_t addr, uint64_t n, F&& print,
+             bool even_if_failed = false) {
     if (addr == 0) {
       Put("NULL");
       return;
@@ -271,7 +274,12 @@ class Decoding {
       const uint64_t cur = addr + i * sizeof(T);
       if (i > 0) Sep();
       T e;
-      if (!Peek(cur, &e, sizeof(e))) {
+      const bool ok =
+          even_if_failed
+              ? dec->mem()->Read(c.tid, cur, &e, sizeof(e)) ==
+                    static_cast<ssize_t>(sizeof(e))
+              : Peek(cur, &e, sizeof(e));
+      if (!ok) {
         if (i == 0) {
           Hex(cur);
           return;
@@ -292,8 +300,18 @@ class Decoding {
   }
 
   // Named value / flag set of an argument or field.
+  // (unknown == nullptr: no comment after an unnamed value.)
   template <size_t N>
   bool Xval(uint64_t v, const XlatEntry (&tbl)[N], const char* unknown) {
+    if (unknown == nullptr) {
+      const char* name = XlatName(v, tbl, N);
+      if (name == nullptr) {
+        Hex(v);
+        return false;
+      }
+      Put(name);
+      return true;
+    }
     return AppendXval(out, v, tbl, N, unknown);
   }
   template <size_t N>
@@ -410,6 +428,26 @@ struct Registration {
   ArgDecoder::DecodeFn fn;
   uint8_t flags;
 };
+
+// struct iovec array (strace's tprint_iov_upto): "[{iov_base="abc",
+// iov_len=3}, ...]", showing at most `data_size` bytes in all (~0: no
+// limit), or only the buffer addresses.
+void Iovecs(D& d, uint64_t addr, uint64_t n, uint64_t data_size,
+            bool addresses_only);
+
+// struct sockaddr of `addrlen` bytes (strace's decode_sockaddr):
+// "{sa_family=AF_INET, sin_port=htons(80), ...}" (decode_net.cc).
+void Sockaddr(D& d, uint64_t addr, int addrlen);
+
+// A value read at a call's entry for its exit, where the kernel has
+// overwritten it (value-result lengths). One per thread and call; taking
+// it forgets it. False when the entry was not seen.
+void SaveForExit(const D& d, int64_t value);
+bool TakeSaved(const D& d, int64_t* value);
+
+// Remembers a call that returned ERESTART_RESTARTBLOCK, so that the
+// thread's restart_syscall names it (decode_process.cc).
+void NoteInterrupted(const SyscallCall& c, int64_t ret);
 
 // strace's printargs: every argument in hex; and the same for syscalls
 // returning an fd (-y annotates it).

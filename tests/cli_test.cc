@@ -1,0 +1,1184 @@
+// End-to-end tests of the ttrace binary: exit statuses and messages, the
+// traced command's status passed through, text and JSON output, timestamps,
+// output errors, attaching and detaching on a signal, and signals sent to
+// ttrace while it runs a command. The CLI contract is README.md's.
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/cli_util.h"
+
+namespace ttrace::testing {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+// Under --config=asan the tracee programs carry the sanitizer runtime:
+// LeakSanitizer cannot run under a tracer, and deaths by signal must not be
+// intercepted (see tests/trace_harness.cc). Set before any child starts.
+const bool kChildEnvironment = [] {
+  setenv("ASAN_OPTIONS",
+         "detect_leaks=0:handle_segv=0:handle_abort=0:handle_sigbus=0:"
+         "handle_sigill=0:handle_sigfpe=0",
+         1);
+  return true;
+}();
+
+constexpr char kHint[] = "Try 'ttrace -h' for more information.";
+
+std::vector<std::string> Ttrace(std::vector<std::string> args) {
+  args.insert(args.begin(), TtracePath());
+  return args;
+}
+
+// ttrace -e trace=none -o FILE <tracee> ARGS...
+std::vector<std::string> TraceTo(const std::string& file,
+                                 const std::string& tracee,
+                                 std::vector<std::string> args,
+                                 std::vector<std::string> options = {}) {
+  std::vector<std::string> argv = {TtracePath(), "-e", "trace=none", "-o",
+                                   file};
+  argv.insert(argv.end(), options.begin(), options.end());
+  argv.push_back(TraceeBinary(tracee));
+  argv.insert(argv.end(), args.begin(), args.end());
+  return argv;
+}
+
+// The message lines of stderr, asserting it ends with a newline.
+std::vector<std::string> ErrLines(const ProcessResult& r) {
+  EXPECT_TRUE(r.err.empty() || r.err.back() == '\n') << r.Describe();
+  return SplitLines(r.err);
+}
+
+// Replaces the number after "pid ", "[pid", "thread ", "si_pid=" and
+// "in pid " by N: "[pid  123] +++ created thread 124 +++" becomes
+// "[pid N] +++ created thread N +++".
+std::string NormalizePids(const std::string& line) {
+  static const std::regex kPid(R"((\[pid|pid|thread|si_pid=) *[0-9]+)");
+  return std::regex_replace(line, kPid, "$1 N");
+}
+
+// Removes a leading "[pid N] ".
+absl::string_view StripPrefix(absl::string_view line) {
+  if (absl::StartsWith(line, "[pid ")) {
+    size_t close = line.find("] ");
+    if (close != absl::string_view::npos) line.remove_prefix(close + 2);
+  }
+  return line;
+}
+
+// The tid a text line is about: the "[pid N]" prefix, or `fallback`.
+pid_t LineTid(absl::string_view line, pid_t fallback) {
+  if (!absl::StartsWith(line, "[pid ")) return fallback;
+  size_t close = line.find(']');
+  int tid = 0;
+  if (close == absl::string_view::npos ||
+      !absl::SimpleAtoi(absl::StripAsciiWhitespace(line.substr(5, close - 5)),
+                        &tid)) {
+    return -1;
+  }
+  return tid;
+}
+
+// The JSON "ev" kind of a text line (without its prefix and timestamp).
+std::string TextKind(absl::string_view body) {
+  if (absl::StartsWith(body, "+++ started ")) return "spawn";
+  if (body == "+++ attached +++") return "attach";
+  if (body == "+++ detached +++") return "detach";
+  if (absl::StartsWith(body, "+++ created ")) return "clone";
+  if (absl::StartsWith(body, "+++ exec ")) return "exec";
+  if (absl::StartsWith(body, "+++ exited with ") ||
+      absl::StartsWith(body, "+++ killed by ") ||
+      absl::StartsWith(body, "+++ superseded by ")) {
+    return "exit";
+  }
+  if (absl::StartsWith(body, "--- stopped by ")) return "stop";
+  if (body == "--- continued ---") return "cont";
+  if (absl::StartsWith(body, "--- ")) return "signal";
+  return absl::StrCat("unknown: ", body);
+}
+
+// ---------------------------------------------------------------------------
+// Exit statuses and messages.
+
+class ExitStatusTest : public ::testing::Test {
+ protected:
+  // Expects `code` and exactly one line on stderr, "ttrace: <message>".
+  void ExpectOneLine(const ProcessResult& r, int code,
+                     const std::string& message) {
+    EXPECT_EQ(r.ExitCode(), code) << r.Describe();
+    EXPECT_THAT(ErrLines(r), ElementsAre(absl::StrCat("ttrace: ", message)))
+        << r.Describe();
+    EXPECT_EQ(r.out, "") << r.Describe();
+  }
+  // Expects status 2, "ttrace: <message>" and the hint, nothing else.
+  void ExpectUsage(const ProcessResult& r, const std::string& message) {
+    EXPECT_EQ(r.ExitCode(), 2) << r.Describe();
+    EXPECT_THAT(ErrLines(r),
+                ElementsAre(absl::StrCat("ttrace: ", message), kHint))
+        << r.Describe();
+    EXPECT_EQ(r.out, "") << r.Describe();
+  }
+};
+
+TEST_F(ExitStatusTest, UnknownCommandIs127) {
+  ExpectOneLine(RunProcess(Ttrace({"no-such-cmd"})), 127,
+                "cannot run 'no-such-cmd': command not found");
+  ExpectOneLine(RunProcess(Ttrace({"-e", "trace=none", "--", "no-such-cmd"})),
+                127, "cannot run 'no-such-cmd': command not found");
+}
+
+TEST_F(ExitStatusTest, MissingPathIs127) {
+  const std::string path = NewTempPath("missing");
+  ProcessResult r = RunProcess(Ttrace({path}));
+  EXPECT_EQ(r.ExitCode(), 127) << r.Describe();
+  EXPECT_THAT(ErrLines(r), ElementsAre(StartsWith(absl::StrCat(
+                               "ttrace: cannot run '", path, "': "))))
+      << r.Describe();
+}
+
+TEST_F(ExitStatusTest, DirectoryIs126) {
+  const std::string dir = TestTempDir();
+  ExpectOneLine(RunProcess(Ttrace({dir})), 126,
+                absl::StrCat("cannot run '", dir, "': Is a directory"));
+}
+
+TEST_F(ExitStatusTest, NonExecutableFileIs126) {
+  const std::string path = NewTempPath("not-executable");
+  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(write(fd, "#!/bin/sh\nexit 0\n", 17), 17);
+  close(fd);
+  ExpectOneLine(RunProcess(Ttrace({path})), 126,
+                absl::StrCat("cannot run '", path, "': Permission denied"));
+  unlink(path.c_str());
+}
+
+TEST_F(ExitStatusTest, NoSuchProcessIs3) {
+  ExpectOneLine(RunProcess(Ttrace({"-p", "99999999"})), 3,
+                "attach: process 99999999: No such process");
+}
+
+TEST_F(ExitStatusTest, InvalidPidIs2) {
+  for (const char* pid : {"0", "-1", "self", "abc", "12x", "1,,2"}) {
+    SCOPED_TRACE(pid);
+    ProcessResult r = RunProcess(Ttrace({"-p", pid}));
+    EXPECT_EQ(r.ExitCode(), 2) << r.Describe();
+    std::vector<std::string> lines = ErrLines(r);
+    ASSERT_EQ(lines.size(), 2u) << r.Describe();
+    EXPECT_THAT(lines[0], StartsWith("ttrace: invalid process id: '"));
+    EXPECT_EQ(lines[1], kHint);
+  }
+  ExpectUsage(RunProcess(Ttrace({"-p", "0"})), "invalid process id: '0'");
+  ExpectUsage(RunProcess(Ttrace({"-p", "self"})), "invalid process id: 'self'");
+}
+
+TEST_F(ExitStatusTest, BadOptionIs2) {
+  ExpectUsage(RunProcess(Ttrace({"-x", "true"})), "invalid option -- 'x'");
+  ExpectUsage(RunProcess(Ttrace({"--no-such-option", "true"})),
+              "unrecognized option '--no-such-option'");
+  ExpectUsage(RunProcess(Ttrace({"-o"})), "option requires an argument -- 'o'");
+  // The list of formats grows: only the start of this message is stable.
+  ProcessResult r = RunProcess(Ttrace({"--format=xml", "true"}));
+  EXPECT_EQ(r.ExitCode(), 2) << r.Describe();
+  EXPECT_THAT(
+      ErrLines(r),
+      ElementsAre(StartsWith("ttrace: invalid --format value 'xml'"), kHint))
+      << r.Describe();
+  ExpectUsage(RunProcess(Ttrace({})), "must have PROG [ARGS] or -p PID");
+}
+
+TEST_F(ExitStatusTest, BadTraceExpressionIs2) {
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"-e", "trace=%nosuchclass", "true"},
+        std::vector<std::string>{"-e", "nosuchqualifier=1", "true"},
+        std::vector<std::string>{"--trace=%nosuchclass", "true"}}) {
+    SCOPED_TRACE(absl::StrJoin(args, " "));
+    ProcessResult r = RunProcess(Ttrace(args));
+    EXPECT_EQ(r.ExitCode(), 2) << r.Describe();
+    std::vector<std::string> lines = ErrLines(r);
+    ASSERT_EQ(lines.size(), 2u) << r.Describe();
+    EXPECT_THAT(lines[0], StartsWith("ttrace: "));
+    EXPECT_EQ(lines[1], kHint);
+  }
+  ExpectUsage(RunProcess(Ttrace({"-e", "nosuchqualifier=1", "true"})),
+              "invalid -e qualifier 'nosuchqualifier'");
+}
+
+// The test process is the tracer of a child that asked for it
+// (PTRACE_TRACEME); ttrace -p on it is "permission denied", 4.
+TEST_F(ExitStatusTest, AlreadyTracedIs4) {
+  Pipe ready;
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    if (ptrace(PTRACE_TRACEME, 0, nullptr, nullptr) != 0) _exit(1);
+    if (write(ready.write_fd, "x", 1) != 1) _exit(1);
+    for (;;) pause();
+  }
+  ready.CloseWrite();
+  char c;
+  ASSERT_EQ(read(ready.read_fd, &c, 1), 1);
+  ProcessResult r = RunProcess(Ttrace({"-p", std::to_string(child)}));
+  kill(child, SIGKILL);
+  waitpid(child, nullptr, 0);
+  ExpectOneLine(r, 4,
+                absl::StrCat("attach: ptrace(PTRACE_SEIZE, ", child,
+                             "): already traced by process ", getpid()));
+}
+
+TEST_F(ExitStatusTest, OutputIntoMissingDirectoryIs5) {
+  const std::string path = absl::StrCat(NewTempPath("nodir"), "/trace.txt");
+  ExpectOneLine(RunProcess(Ttrace({"-o", path, "true"})), 5,
+                absl::StrCat("cannot open output file '", path,
+                             "': No such file or directory"));
+}
+
+TEST_F(ExitStatusTest, UnwritableOutputIs5) {
+  // As root, permissions do not stop us: a directory, a path below a
+  // regular file, and (when it refuses the test itself) a read-only file.
+  const std::string file = NewTempPath("plain");
+  ASSERT_TRUE(close(open(file.c_str(), O_WRONLY | O_CREAT, 0644)) == 0);
+  const std::string readonly_dir = NewTempPath("readonly");
+  ASSERT_EQ(mkdir(readonly_dir.c_str(), 0500), 0);
+  std::vector<std::string> candidates = {
+      TestTempDir(), absl::StrCat(file, "/trace.txt"),
+      absl::StrCat(readonly_dir, "/trace.txt"), "/sys/kernel/notes"};
+  int checked = 0;
+  for (const std::string& path : candidates) {
+    int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd >= 0) {  // writable for us after all (root)
+      close(fd);
+      unlink(path.c_str());
+      continue;
+    }
+    const std::string why = strerror(errno);
+    SCOPED_TRACE(path);
+    ExpectOneLine(RunProcess(Ttrace({"-o", path, "true"})), 5,
+                  absl::StrCat("cannot open output file '", path, "': ", why));
+    ++checked;
+  }
+  EXPECT_GE(checked, 2);
+  unlink(file.c_str());
+  rmdir(readonly_dir.c_str());
+}
+
+TEST_F(ExitStatusTest, HelpIs0) {
+  for (const char* opt : {"-h", "--help"}) {
+    ProcessResult r = RunProcess(Ttrace({opt}));
+    EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+    EXPECT_THAT(r.out, StartsWith("Usage: ttrace ")) << r.Describe();
+    EXPECT_THAT(r.out, HasSubstr("-p PID"));
+    EXPECT_EQ(r.out.back(), '\n');
+    EXPECT_EQ(r.err, "");
+  }
+  // -h wins over whatever follows.
+  ProcessResult r = RunProcess(Ttrace({"-h", "-x", "--bogus"}));
+  EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+}
+
+TEST_F(ExitStatusTest, VersionIs0) {
+  for (const char* opt : {"-V", "--version"}) {
+    ProcessResult r = RunProcess(Ttrace({opt}));
+    EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+    EXPECT_THAT(r.out,
+                ::testing::MatchesRegex("ttrace [0-9]+\\.[0-9]+\\.[0-9]+\n"))
+        << r.Describe();
+    EXPECT_EQ(r.err, "");
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The traced command's exit status.
+
+TEST(PassThroughTest, ExitCodeAndDeathBySignal) {
+  struct Case {
+    const char* tracee;
+    std::vector<std::string> args;
+    int want;
+  };
+  const std::vector<Case> cases = {
+      {"execs", {"exit", "0"}, 0},
+      {"execs", {"exit", "3"}, 3},
+      {"execs", {"exit", "255"}, 255},
+      {"threads", {"threads", "2", "7"}, 7},
+      {"threads", {"threads_exit_group", "2", "9"}, 9},
+      {"execs", {"exec_nonleader", "1"}, 42},
+      {"signals", {"segv"}, 139},
+      {"signals", {"abort"}, 134},
+      {"signals", {"kill_self_9", "2"}, 137},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(absl::StrCat(c.tracee, " ", absl::StrJoin(c.args, " ")));
+    const std::string out = NewTempPath("trace");
+    ProcessResult r = RunProcess(TraceTo(out, c.tracee, c.args));
+    EXPECT_EQ(r.ExitCode(), c.want) << r.Describe();
+    // ttrace exits normally with 128+N, it does not die itself.
+    EXPECT_TRUE(WIFEXITED(r.wait_status)) << r.Describe();
+    EXPECT_EQ(r.err, "") << r.Describe();
+    unlink(out.c_str());
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Text output.
+
+TEST(TextOutputTest, ThreadsExactLines) {
+  const std::string out = NewTempPath("trace");
+  const std::string path = TraceeBinary("threads");
+  ProcessResult r = RunProcess(TraceTo(out, "threads", {"threads", "2", "7"}));
+  ASSERT_EQ(r.ExitCode(), 7) << r.Describe();
+  EXPECT_EQ(r.err, "");
+  const std::string text = ReadFileOrEmpty(out);
+  std::vector<std::string> lines = SplitLines(text);
+  ASSERT_EQ(lines.size(), 7u) << text;
+  ASSERT_EQ(text.back(), '\n');
+  std::vector<std::string> norm;
+  for (const std::string& l : lines) norm.push_back(NormalizePids(l));
+  EXPECT_EQ(norm[0],
+            absl::StrCat("+++ started ", path, " threads 2 7 (pid N) +++"));
+  // The program as executed (the runfiles path, or the binary it links to).
+  char real[PATH_MAX];
+  ASSERT_NE(realpath(path.c_str(), real), nullptr);
+  EXPECT_TRUE(norm[1] == absl::StrCat("+++ exec \"", path, "\" +++") ||
+              norm[1] == absl::StrCat("+++ exec \"", real, "\" +++"))
+      << norm[1];
+  // A thread may end before the next one is created: the middle lines are
+  // compared as a multiset, and each thread's creation must come first.
+  std::vector<std::string> middle(norm.begin() + 2, norm.end() - 1);
+  std::sort(middle.begin(), middle.end());
+  EXPECT_THAT(middle, ElementsAre("[pid N] +++ created thread N +++",
+                                  "[pid N] +++ created thread N +++",
+                                  "[pid N] +++ exited with 0 +++",
+                                  "[pid N] +++ exited with 0 +++"))
+      << text;
+  EXPECT_EQ(norm.back(), "+++ exited with 7 +++") << text;
+
+  // The pids themselves: the leader creates both threads, each thread's
+  // exit follows its creation and names it.
+  static const std::regex kStarted(R"(\(pid ([0-9]+)\) \+\+\+$)");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(lines[0], m, kStarted)) << lines[0];
+  const pid_t leader = std::stoi(m[1]);
+  std::set<pid_t> created, exited;
+  for (size_t i = 2; i + 1 < lines.size(); ++i) {
+    const pid_t tid = LineTid(lines[i], leader);
+    absl::string_view body = StripPrefix(lines[i]);
+    if (absl::StartsWith(body, "+++ created thread ")) {
+      EXPECT_EQ(tid, leader) << lines[i];
+      int child = 0;
+      ASSERT_TRUE(absl::SimpleAtoi(
+          absl::StripSuffix(absl::StripPrefix(body, "+++ created thread "),
+                            " +++"),
+          &child))
+          << lines[i];
+      EXPECT_NE(child, leader);
+      created.insert(child);
+    } else {
+      EXPECT_TRUE(created.count(tid)) << "exit before creation: " << text;
+      exited.insert(tid);
+    }
+  }
+  EXPECT_EQ(created.size(), 2u) << text;
+  EXPECT_EQ(created, exited) << text;
+  unlink(out.c_str());
+}
+
+// Without -o the trace goes to standard error; standard output is the
+// program's.
+TEST(TextOutputTest, DefaultOutputIsStandardError) {
+  ProcessResult r = RunProcess(
+      Ttrace({"-e", "trace=none", TraceeBinary("execs"), "exit", "4"}));
+  EXPECT_EQ(r.ExitCode(), 4) << r.Describe();
+  EXPECT_EQ(r.out, "");
+  std::vector<std::string> lines = SplitLines(r.err);
+  ASSERT_EQ(lines.size(), 3u) << r.Describe();
+  EXPECT_THAT(lines[0], StartsWith("+++ started "));
+  EXPECT_THAT(lines[1], StartsWith("+++ exec "));
+  EXPECT_EQ(lines[2], "+++ exited with 4 +++");
+}
+
+// ---------------------------------------------------------------------------
+// JSON output.
+
+// A strict JSON (RFC 8259) value; numbers keep their literal text.
+struct Json {
+  enum Type { kNull, kBool, kNumber, kString, kArray, kObject } type = kNull;
+  bool boolean = false;
+  std::string text;  // number literal or decoded string
+  std::vector<Json> items;
+  std::vector<std::pair<std::string, Json>> members;
+
+  const Json* Get(std::string_view key) const {
+    for (const auto& [k, v] : members) {
+      if (k == key) return &v;
+    }
+    return nullptr;
+  }
+};
+
+class JsonParser {
+ public:
+  explicit JsonParser(std::string_view s) : s_(s) {}
+
+  // The whole input must be one value (surrounding whitespace allowed).
+  bool ParseDocument(Json* out, std::string* error) {
+    SkipWs();
+    bool ok = ParseValue(out, 0) && (SkipWs(), i_ == s_.size());
+    if (!ok) *error = absl::StrCat("invalid JSON at offset ", i_);
+    return ok;
+  }
+
+ private:
+  void SkipWs() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' ||
+                              s_[i_] == '\n' || s_[i_] == '\r')) {
+      ++i_;
+    }
+  }
+  bool Literal(std::string_view lit) {
+    if (s_.substr(i_, lit.size()) != lit) return false;
+    i_ += lit.size();
+    return true;
+  }
+  bool Digits() {
+    size_t start = i_;
+    while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
+    return i_ > start;
+  }
+  bool ParseNumber(Json* out) {
+    size_t start = i_;
+    if (i_ < s_.size() && s_[i_] == '-') ++i_;
+    if (i_ < s_.size() && s_[i_] == '0') {
+      ++i_;
+    } else if (!Digits()) {
+      return false;
+    }
+    if (i_ < s_.size() && s_[i_] == '.') {
+      ++i_;
+      if (!Digits()) return false;
+    }
+    if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
+      ++i_;
+      if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
+      if (!Digits()) return false;
+    }
+    out->type = Json::kNumber;
+    out->text = std::string(s_.substr(start, i_ - start));
+    return true;
+  }
+  static void AppendUtf8(std::string* out, uint32_t cp) {
+    if (cp < 0x80) {
+      out->push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out->push_back(static_cast<char>(0xc0 | (cp >> 6)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
+    } else if (cp < 0x10000) {
+      out->push_back(static_cast<char>(0xe0 | (cp >> 12)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
+    } else {
+      out->push_back(static_cast<char>(0xf0 | (cp >> 18)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3f)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
+    }
+  }
+  bool Hex4(uint32_t* v) {
+    if (i_ + 4 > s_.size()) return false;
+    *v = 0;
+    for (int k = 0; k < 4; ++k) {
+      char c = s_[i_++];
+      *v <<= 4;
+      if (c >= '0' && c <= '9') {
+        *v |= static_cast<uint32_t>(c - '0');
+      } else if (c >= 'a' && c <= 'f') {
+        *v |= static_cast<uint32_t>(c - 'a' + 10);
+      } else if (c >= 'A' && c <= 'F') {
+        *v |= static_cast<uint32_t>(c - 'A' + 10);
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+  // One raw UTF-8 sequence (valid, shortest form, no surrogates).
+  bool Utf8(std::string* out) {
+    const auto b = [&](size_t k) { return static_cast<uint8_t>(s_[k]); };
+    uint8_t c = b(i_);
+    int len = c < 0x80         ? 1
+              : (c >> 5) == 6  ? 2
+              : (c >> 4) == 14 ? 3
+              : (c >> 3) == 30 ? 4
+                               : 0;
+    if (len == 0 || i_ + static_cast<size_t>(len) > s_.size()) return false;
+    uint32_t cp = len == 1   ? c
+                  : len == 2 ? (c & 0x1f)
+                  : len == 3 ? (c & 0x0f)
+                             : (c & 0x07);
+    for (int k = 1; k < len; ++k) {
+      if ((b(i_ + static_cast<size_t>(k)) & 0xc0) != 0x80) return false;
+      cp = (cp << 6) | (b(i_ + static_cast<size_t>(k)) & 0x3f);
+    }
+    static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[len] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+      return false;
+    }
+    out->append(s_.substr(i_, static_cast<size_t>(len)));
+    i_ += static_cast<size_t>(len);
+    return true;
+  }
+  bool ParseString(std::string* out) {
+    if (!Literal("\"")) return false;
+    for (;;) {
+      if (i_ >= s_.size()) return false;
+      const char c = s_[i_];
+      if (c == '"') {
+        ++i_;
+        return true;
+      }
+      if (static_cast<uint8_t>(c) < 0x20) return false;
+      if (c != '\\') {
+        if (!Utf8(out)) return false;
+        continue;
+      }
+      ++i_;
+      if (i_ >= s_.size()) return false;
+      const char e = s_[i_++];
+      switch (e) {
+        case '"':
+        case '\\':
+        case '/':
+          out->push_back(e);
+          break;
+        case 'b':
+          out->push_back('\b');
+          break;
+        case 'f':
+          out->push_back('\f');
+          break;
+        case 'n':
+          out->push_back('\n');
+          break;
+        case 'r':
+          out->push_back('\r');
+          break;
+        case 't':
+          out->push_back('\t');
+          break;
+        case 'u': {
+          uint32_t cp;
+          if (!Hex4(&cp)) return false;
+          if (cp >= 0xd800 && cp <= 0xdbff) {
+            uint32_t lo;
+            if (!Literal("\\u") || !Hex4(&lo) || lo < 0xdc00 || lo > 0xdfff) {
+              return false;
+            }
+            cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+          } else if (cp >= 0xdc00 && cp <= 0xdfff) {
+            return false;
+          }
+          AppendUtf8(out, cp);
+          break;
+        }
+        default:
+          return false;
+      }
+    }
+  }
+  bool ParseValue(Json* out, int depth) {
+    if (depth > 64 || i_ >= s_.size()) return false;
+    const char c = s_[i_];
+    if (c == '{') {
+      ++i_;
+      out->type = Json::kObject;
+      SkipWs();
+      if (Literal("}")) return true;
+      for (;;) {
+        SkipWs();
+        std::string key;
+        if (!ParseString(&key)) return false;
+        if (out->Get(key) != nullptr) return false;  // repeated key
+        SkipWs();
+        if (!Literal(":")) return false;
+        SkipWs();
+        Json v;
+        if (!ParseValue(&v, depth + 1)) return false;
+        out->members.emplace_back(std::move(key), std::move(v));
+        SkipWs();
+        if (Literal("}")) return true;
+        if (!Literal(",")) return false;
+      }
+    }
+    if (c == '[') {
+      ++i_;
+      out->type = Json::kArray;
+      SkipWs();
+      if (Literal("]")) return true;
+      for (;;) {
+        SkipWs();
+        Json v;
+        if (!ParseValue(&v, depth + 1)) return false;
+        out->items.push_back(std::move(v));
+        SkipWs();
+        if (Literal("]")) return true;
+        if (!Literal(",")) return false;
+      }
+    }
+    if (c == '"') {
+      out->type = Json::kString;
+      return ParseString(&out->text);
+    }
+    if (Literal("true")) {
+      out->type = Json::kBool;
+      out->boolean = true;
+      return true;
+    }
+    if (Literal("false")) {
+      out->type = Json::kBool;
+      return true;
+    }
+    if (Literal("null")) {
+      out->type = Json::kNull;
+      return true;
+    }
+    return ParseNumber(out);
+  }
+
+  std::string_view s_;
+  size_t i_ = 0;
+};
+
+TEST(JsonParserTest, AcceptsAndRejects) {
+  for (const char* good :
+       {R"({"a":1,"b":[true,false,null],"c":"x\u00e9\"\\","d":-0.5e+3})",
+        R"( {} )", R"("\ud83d\ude00")"}) {
+    Json j;
+    std::string err;
+    EXPECT_TRUE(JsonParser(good).ParseDocument(&j, &err)) << good;
+  }
+  for (const char* bad : {R"({"a":1,"a":2})", R"({"a":01})", R"({"a":1,})",
+                          "{\"a\":\"\x01\"}", R"({"a":"\ud800"})", R"({a:1})",
+                          "{\"a\":\"\xc3\"}", R"({"a":1} x)", R"({"a":.5})"}) {
+    Json j;
+    std::string err;
+    EXPECT_FALSE(JsonParser(bad).ParseDocument(&j, &err)) << bad;
+  }
+}
+
+bool IsInteger(const Json* j) {
+  if (j == nullptr || j->type != Json::kNumber) return false;
+  return std::regex_match(j->text, std::regex("-?(0|[1-9][0-9]*)"));
+}
+
+// Runs `tracee args` with text and with JSON output; checks every JSON line
+// and that both runs have the same kinds of events, as many of each.
+void CompareJsonWithText(const std::string& tracee,
+                         const std::vector<std::string>& args,
+                         std::vector<std::string> options, int want_status) {
+  SCOPED_TRACE(absl::StrCat(tracee, " ", absl::StrJoin(args, " ")));
+  const std::string text_out = NewTempPath("text");
+  const std::string json_out = NewTempPath("json");
+  ProcessResult rt = RunProcess(TraceTo(text_out, tracee, args, options));
+  options.push_back("--format=json");
+  ProcessResult rj = RunProcess(TraceTo(json_out, tracee, args, options));
+  ASSERT_EQ(rt.ExitCode(), want_status) << rt.Describe();
+  ASSERT_EQ(rj.ExitCode(), want_status) << rj.Describe();
+  EXPECT_EQ(rj.err, "");
+  const std::string text = ReadFileOrEmpty(text_out);
+  const std::string json = ReadFileOrEmpty(json_out);
+  ASSERT_FALSE(json.empty());
+  EXPECT_EQ(json.back(), '\n');
+
+  std::map<std::string, int> text_kinds, json_kinds;
+  for (const std::string& line : SplitLines(text)) {
+    ++text_kinds[TextKind(StripPrefix(line))];
+  }
+  static const std::set<std::string> kKinds = {"spawn", "attach", "detach",
+                                               "clone", "exec",   "signal",
+                                               "stop",  "cont",   "exit"};
+  int64_t prev_ts = 0;
+  pid_t spawn_pid = 0;
+  for (const std::string& line : SplitLines(json)) {
+    Json j;
+    std::string err;
+    ASSERT_TRUE(JsonParser(line).ParseDocument(&j, &err))
+        << err << ": " << line;
+    ASSERT_EQ(j.type, Json::kObject) << line;
+    ASSERT_GE(j.members.size(), 4u) << line;
+    EXPECT_EQ(j.members[0].first, "ts") << line;
+    EXPECT_EQ(j.members[1].first, "pid") << line;
+    EXPECT_EQ(j.members[2].first, "tid") << line;
+    EXPECT_EQ(j.members[3].first, "ev") << line;
+    ASSERT_TRUE(IsInteger(j.Get("ts"))) << line;
+    ASSERT_TRUE(IsInteger(j.Get("pid"))) << line;
+    ASSERT_TRUE(IsInteger(j.Get("tid"))) << line;
+    ASSERT_EQ(j.Get("ev")->type, Json::kString) << line;
+    int64_t ts = 0;
+    ASSERT_TRUE(absl::SimpleAtoi(j.Get("ts")->text, &ts)) << line;
+    EXPECT_GE(ts, prev_ts) << "ts went backwards: " << line;
+    // Unix-epoch nanoseconds, within a day of now.
+    EXPECT_LT(std::llabs(ts / 1000000000 - static_cast<int64_t>(time(nullptr))),
+              86400)
+        << line;
+    prev_ts = ts;
+    int pid = 0, tid = 0;
+    ASSERT_TRUE(absl::SimpleAtoi(j.Get("pid")->text, &pid));
+    ASSERT_TRUE(absl::SimpleAtoi(j.Get("tid")->text, &tid));
+    EXPECT_GT(pid, 0) << line;
+    EXPECT_GT(tid, 0) << line;
+    const std::string& ev = j.Get("ev")->text;
+    EXPECT_TRUE(kKinds.count(ev)) << line;
+    if (ev == "spawn") {
+      spawn_pid = pid;
+      EXPECT_EQ(pid, tid);
+      ASSERT_NE(j.Get("argv"), nullptr) << line;
+      EXPECT_EQ(j.Get("argv")->type, Json::kArray) << line;
+    }
+    if (ev == "exit") {
+      EXPECT_EQ(j.members.back().first, "comm") << line;
+    }
+    if (ev == "signal") {
+      EXPECT_NE(j.Get("sig"), nullptr) << line;
+      EXPECT_TRUE(IsInteger(j.Get("signo"))) << line;
+    }
+    ++json_kinds[ev];
+  }
+  EXPECT_NE(spawn_pid, 0) << json;
+  EXPECT_EQ(text_kinds, json_kinds) << "text:\n" << text << "json:\n" << json;
+  unlink(text_out.c_str());
+  unlink(json_out.c_str());
+}
+
+TEST(JsonOutputTest, EveryLineParsesAndMatchesText) {
+  CompareJsonWithText("threads", {"threads", "2", "7"}, {}, 7);
+  CompareJsonWithText("forks", {"fork", "2"}, {"-f"}, 60);
+  CompareJsonWithText("signals", {"count", "3"}, {}, 44);
+  CompareJsonWithText("signals", {"segv"}, {}, 139);
+  CompareJsonWithText("execs", {"exec_nonleader", "1"}, {}, 42);
+  CompareJsonWithText("forks", {"vfork_exec"}, {"-f"}, 62);
+}
+
+// ---------------------------------------------------------------------------
+// Timestamps.
+
+void CheckTimestamps(const std::string& option, const std::string& ts_regex) {
+  SCOPED_TRACE(option);
+  const std::string out = NewTempPath("trace");
+  ProcessResult r =
+      RunProcess(TraceTo(out, "signals", {"count", "3"}, {"-f", option}));
+  ASSERT_EQ(r.ExitCode(), 44) << r.Describe();
+  const std::string text = ReadFileOrEmpty(out);
+  const std::regex line_re(absl::StrCat(R"(^(\[pid +[0-9]+\] )?)", ts_regex,
+                                        R"( (\+\+\+|---) .*[^ ]$)"));
+  std::vector<std::string> lines = SplitLines(text);
+  ASSERT_EQ(lines.size(), 6u) << text;
+  for (const std::string& line : lines) {
+    EXPECT_TRUE(std::regex_match(line, line_re)) << line;
+  }
+  unlink(out.c_str());
+}
+
+TEST(TimestampTest, LineShapes) {
+  CheckTimestamps("-t", R"([0-2][0-9]:[0-5][0-9]:[0-6][0-9])");
+  CheckTimestamps("-tt", R"([0-2][0-9]:[0-5][0-9]:[0-6][0-9]\.[0-9]{6})");
+  CheckTimestamps("-ttt", R"([0-9]{10}\.[0-9]{6})");
+  CheckTimestamps("-r", R"( *[0-9]{1,}\.[0-9]{6})");
+}
+
+TEST(TimestampTest, EpochSecondsAreNowAndRelativeAreSmall) {
+  const std::string out = NewTempPath("trace");
+  const time_t before = time(nullptr);
+  ProcessResult r =
+      RunProcess(TraceTo(out, "signals", {"count", "2"}, {"-ttt"}));
+  const time_t after = time(nullptr);
+  ASSERT_EQ(r.ExitCode(), 44) << r.Describe();
+  double prev = 0;
+  for (const std::string& line : SplitLines(ReadFileOrEmpty(out))) {
+    double t = 0;
+    ASSERT_TRUE(absl::SimpleAtod(line.substr(0, line.find(' ')), &t)) << line;
+    EXPECT_GE(t, static_cast<double>(before) - 1) << line;
+    EXPECT_LE(t, static_cast<double>(after) + 1) << line;
+    EXPECT_GE(t, prev) << line;
+    prev = t;
+  }
+  r = RunProcess(TraceTo(out, "signals", {"count", "2"}, {"-r"}));
+  ASSERT_EQ(r.ExitCode(), 44) << r.Describe();
+  std::vector<std::string> lines = SplitLines(ReadFileOrEmpty(out));
+  ASSERT_FALSE(lines.empty());
+  for (const std::string& line : lines) {
+    // "%6d.%06d": at least six characters before the point.
+    const size_t dot = line.find('.');
+    ASSERT_NE(dot, std::string::npos) << line;
+    EXPECT_GE(dot, 6u) << line;
+    double t = -1;
+    ASSERT_TRUE(absl::SimpleAtod(
+        absl::StripAsciiWhitespace(line.substr(0, line.find(' ', dot))), &t))
+        << line;
+    EXPECT_GE(t, 0) << line;
+    EXPECT_LT(t, 10) << line;
+  }
+  unlink(out.c_str());
+}
+
+// ---------------------------------------------------------------------------
+// Output errors: status 5, one message, and the command is not harmed.
+
+TEST(OutputErrorTest, DevFullIs5AndCommandRunsToCompletion) {
+  const std::string marker = NewTempPath("marker");
+  ProcessResult r =
+      RunProcess(Ttrace({"-e", "trace=none", "-o", "/dev/full", "/bin/sh", "-c",
+                         absl::StrCat("sleep 0.2; echo done > ", marker,
+                                      ".tmp; mv ", marker, ".tmp ", marker)}));
+  EXPECT_EQ(r.ExitCode(), 5) << r.Describe();
+  EXPECT_THAT(ErrLines(r), ElementsAre(StartsWith("ttrace: "))) << r.Describe();
+  EXPECT_THAT(r.err, HasSubstr(strerror(ENOSPC))) << r.Describe();
+  EXPECT_TRUE(WaitFor([&] { return ReadFileOrEmpty(marker) == "done\n"; }))
+      << "the command did not run to completion";
+  unlink(marker.c_str());
+}
+
+// The trace goes to standard error, a pipe nobody reads any more (as with
+// `ttrace cmd 2>&1 | head -0`): status 5, no hang, the command completes.
+TEST(OutputErrorTest, ClosedPipeIs5) {
+  const std::string marker = NewTempPath("marker");
+  Pipe pipe;
+  pipe.CloseRead();
+  ProcessResult r =
+      RunProcess(Ttrace({"-e", "trace=none", "/bin/sh", "-c",
+                         absl::StrCat("sleep 0.1; echo done > ", marker,
+                                      ".tmp; mv ", marker, ".tmp ", marker)}),
+                 30000, SpawnOptions{.stderr_fd = pipe.write_fd});
+  EXPECT_EQ(r.ExitCode(), 5) << r.Describe();
+  EXPECT_TRUE(WaitFor([&] { return ReadFileOrEmpty(marker) == "done\n"; }))
+      << "the command did not run to completion";
+  unlink(marker.c_str());
+}
+
+// The reader goes away after the first line (`2>&1 | head -1`), while the
+// command runs on: the next event fails to write, ttrace exits 5 and the
+// command keeps running untraced.
+TEST(OutputErrorTest, ReaderGoneMidwayIs5) {
+  Pipe trace;     // ttrace's standard error: the trace
+  Pipe busy_out;  // busy's standard output (inherited through ttrace)
+  Subprocess t(Ttrace({"-e", "trace=none", TraceeBinary("busy"), "1"}),
+               SpawnOptions{.stdout_fd = busy_out.write_fd,
+                            .stderr_fd = trace.write_fd});
+  trace.CloseWrite();
+  busy_out.CloseWrite();
+  LineReader busy(busy_out.read_fd);
+  const std::string ready = busy.ReadLine();
+  ASSERT_THAT(ready, StartsWith("ready ")) << t.Wait(1000).Describe();
+  int busy_pid = 0;
+  ASSERT_TRUE(absl::SimpleAtoi(ready.substr(6), &busy_pid)) << ready;
+  LineReader trace_reader(trace.read_fd);
+  EXPECT_THAT(trace_reader.ReadLine(), StartsWith("+++ started "));
+  trace.CloseRead();
+  kill(busy_pid, SIGUSR1);
+  EXPECT_EQ(busy.ReadLine(), "ack usr1=1");
+  ProcessResult r = t.Wait(20000);
+  EXPECT_EQ(r.ExitCode(), 5) << r.Describe();
+  // busy was left running, untraced, and still handles signals.
+  EXPECT_TRUE(WaitFor([&] {
+    return ThreadStates(busy_pid).find_first_of("tT") == std::string::npos;
+  })) << ThreadStates(busy_pid);
+  kill(busy_pid, SIGUSR1);
+  EXPECT_EQ(busy.ReadLine(), "ack usr1=2");
+  kill(busy_pid, SIGTERM);
+  EXPECT_THAT(busy.ReadLine(), StartsWith("usr1=2 work="));
+  kill(busy_pid, SIGKILL);  // in case it did not end (not our child)
+}
+
+// ---------------------------------------------------------------------------
+// Attach (-p), detach on SIGINT/SIGTERM/SIGHUP/SIGQUIT.
+
+// Thread ids of `pid` whose TracerPid (in /proc/PID/task/TID/status) is
+// `tracer`, and the number of threads.
+std::pair<int, int> ThreadsTracedBy(pid_t pid, pid_t tracer) {
+  int traced = 0, threads = 0;
+  const std::string dir = absl::StrCat("/proc/", pid, "/task");
+  DIR* d = opendir(dir.c_str());
+  if (!d) return {0, 0};
+  while (dirent* e = readdir(d)) {
+    if (e->d_name[0] == '.') continue;
+    ++threads;
+    const std::string status =
+        ReadFileOrEmpty(absl::StrCat(dir, "/", e->d_name, "/status"));
+    traced +=
+        absl::StrContains(status, absl::StrCat("TracerPid:\t", tracer, "\n"));
+  }
+  closedir(d);
+  return {traced, threads};
+}
+
+// Waits until ttrace (`t`) traces all `threads` threads of `pid` (seen in
+// /proc), then expects the attach lines in `out` within 2 s, as the trace is
+// flushed within milliseconds while ttrace waits.
+::testing::AssertionResult WaitAttached(pid_t pid, int threads, Subprocess* t,
+                                        const std::string& out) {
+  if (!WaitFor([&] {
+        return ThreadsTracedBy(pid, t->pid()) ==
+                   std::make_pair(threads, threads) ||
+               t->Exited();
+      })) {
+    return ::testing::AssertionFailure()
+           << "ttrace did not attach to every thread within 10 s: "
+           << t->StderrSoFar();
+  }
+  if (t->Exited()) {
+    return ::testing::AssertionFailure() << t->Wait().Describe();
+  }
+  EXPECT_TRUE(WaitFor(
+      [&] {
+        return CountLinesContaining(ReadFileOrEmpty(out), "+++ attached +++") ==
+               threads;
+      },
+      2000))
+      << "attached to " << threads
+      << " threads, but the attach lines are not in the output after 2 s:\n"
+      << ReadFileOrEmpty(out);
+  return ::testing::AssertionSuccess();
+}
+
+// The busy tracee, our child, with its stdout on a pipe.
+class BusyProcess {
+ public:
+  explicit BusyProcess(int threads)
+      : proc_({TraceeBinary("busy"), std::to_string(threads)},
+              SpawnOptions{.stdout_fd = out_.write_fd}),
+        reader_(out_.read_fd) {
+    out_.CloseWrite();
+    ready_ = reader_.ReadLine();
+  }
+  ~BusyProcess() { proc_.KillGroup(); }
+  bool ready() const { return ready_ == absl::StrCat("ready ", pid()); }
+  const std::string& ready_line() const { return ready_; }
+  pid_t pid() const { return proc_.pid(); }
+  std::string ReadLine() { return reader_.ReadLine(); }
+  // Sends SIGUSR1 and returns the ack line.
+  std::string Usr1() {
+    kill(pid(), SIGUSR1);
+    return ReadLine();
+  }
+  // SIGTERM; returns its last line and exit status.
+  std::pair<std::string, ProcessResult> Finish() {
+    kill(pid(), SIGTERM);
+    std::string last = ReadLine();
+    return {last, proc_.Wait(20000)};
+  }
+
+ private:
+  Pipe out_;
+  Subprocess proc_;
+  LineReader reader_;
+  std::string ready_;
+};
+
+class CliAttachTest : public ::testing::Test {
+ protected:
+  static constexpr int kThreads = 3;
+
+  // One attach, `usr1` signals while attached, then `sig` to ttrace.
+  void AttachSignalDetach(BusyProcess* busy, int sig, int usr1, int* sent) {
+    SCOPED_TRACE(absl::StrCat("detach on ", strsignal(sig)));
+    const std::string out = NewTempPath("attach");
+    Subprocess t(Ttrace(
+        {"-e", "trace=none", "-p", std::to_string(busy->pid()), "-o", out}));
+    ASSERT_TRUE(WaitAttached(busy->pid(), kThreads + 1, &t, out));
+    for (int i = 0; i < usr1; ++i) {
+      ASSERT_EQ(busy->Usr1(), absl::StrCat("ack usr1=", ++*sent));
+    }
+    kill(t.pid(), sig);
+    ProcessResult r = t.Wait(20000);
+    EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+    const std::string text = ReadFileOrEmpty(out);
+    std::vector<std::string> lines = SplitLines(text);
+    ASSERT_GE(lines.size(), static_cast<size_t>(2 * (kThreads + 1))) << text;
+    EXPECT_EQ(CountLinesContaining(text, "+++ attached +++"), kThreads + 1)
+        << text;
+    EXPECT_EQ(CountLinesContaining(text, "--- SIGUSR1 {"), usr1) << text;
+    EXPECT_EQ(CountLinesContaining(text, "+++ exited"), 0) << text;
+    // The last lines: one detach per thread, each thread once (the last
+    // one without a "[pid N]" prefix, being then the only thread left).
+    std::set<pid_t> detached;
+    for (size_t i = lines.size() - (kThreads + 1); i + 1 < lines.size(); ++i) {
+      EXPECT_EQ(StripPrefix(lines[i]), "+++ detached +++") << text;
+      detached.insert(LineTid(lines[i], -1));
+    }
+    EXPECT_EQ(lines.back(), "+++ detached +++") << text;
+    EXPECT_EQ(detached.size(), static_cast<size_t>(kThreads)) << text;
+    EXPECT_EQ(detached.count(-1), 0u) << text;
+    EXPECT_EQ(CountLinesContaining(text, "+++ detached +++"), kThreads + 1)
+        << text;
+    const std::string states = ThreadStates(busy->pid());
+    EXPECT_EQ(states.size(), static_cast<size_t>(kThreads + 1)) << states;
+    EXPECT_EQ(states.find_first_of("tT"), std::string::npos) << states;
+    // Still running and counting signals, untraced.
+    ASSERT_EQ(busy->Usr1(), absl::StrCat("ack usr1=", ++*sent));
+    unlink(out.c_str());
+  }
+
+  void FinishBusy(BusyProcess* busy, int sent) {
+    auto [last, r] = busy->Finish();
+    EXPECT_THAT(last, StartsWith(absl::StrCat("usr1=", sent, " work=")));
+    EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+  }
+};
+
+TEST_F(CliAttachTest, SigintDetachesRepeatedly) {
+  BusyProcess busy(kThreads);
+  ASSERT_TRUE(busy.ready()) << busy.ready_line();
+  int sent = 0;
+  for (int i = 0; i < 20; ++i) {
+    SCOPED_TRACE(absl::StrCat("cycle ", i));
+    AttachSignalDetach(&busy, SIGINT, 1 + i % 3, &sent);
+    if (HasFatalFailure()) return;
+  }
+  FinishBusy(&busy, sent);
+}
+
+TEST_F(CliAttachTest, SigtermSighupSigquitDetach) {
+  BusyProcess busy(kThreads);
+  ASSERT_TRUE(busy.ready()) << busy.ready_line();
+  int sent = 0;
+  for (int sig : {SIGTERM, SIGHUP, SIGQUIT, SIGTERM, SIGHUP}) {
+    AttachSignalDetach(&busy, sig, 1, &sent);
+    if (HasFatalFailure()) return;
+  }
+  FinishBusy(&busy, sent);
+}
+
+// Detaching right after the attach, with no event in between.
+TEST_F(CliAttachTest, DetachWithoutEvents) {
+  BusyProcess busy(kThreads);
+  ASSERT_TRUE(busy.ready()) << busy.ready_line();
+  int sent = 0;
+  AttachSignalDetach(&busy, SIGINT, 0, &sent);
+  FinishBusy(&busy, sent);
+}
+
+// The process ends while attached: ttrace reports the exits and exits 0.
+TEST_F(CliAttachTest, ProcessExitsWhileAttached) {
+  BusyProcess busy(2);
+  ASSERT_TRUE(busy.ready()) << busy.ready_line();
+  const std::string out = NewTempPath("attach");
+  Subprocess t(Ttrace(
+      {"-e", "trace=none", "-p", std::to_string(busy.pid()), "-o", out}));
+  ASSERT_TRUE(WaitAttached(busy.pid(), 3, &t, out));
+  auto [last, br] = busy.Finish();
+  EXPECT_THAT(last, StartsWith("usr1=0 work="));
+  ProcessResult r = t.Wait(20000);
+  EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+  const std::string text = ReadFileOrEmpty(out);
+  EXPECT_EQ(CountLinesContaining(text, "--- SIGTERM {"), 1) << text;
+  EXPECT_EQ(CountLinesContaining(text, "+++ exited with 0 +++"), 3) << text;
+  EXPECT_EQ(SplitLines(text).back(), "+++ exited with 0 +++") << text;
+  unlink(out.c_str());
+}
+
+// ---------------------------------------------------------------------------
+// Running a command: a signal sent to ttrace by a process is passed on; the
+// trace goes on until the command ends.
+
+// Starts `ttrace -o FILE /bin/sleep 30`, waits for its exec line, sends
+// `sig` to ttrace: sleep dies of it, ttrace exits 128+sig.
+void SignalPassedOnToCommand(int sig) {
+  SCOPED_TRACE(strsignal(sig));
+  const std::string out = NewTempPath("trace");
+  Subprocess t(Ttrace({"-e", "trace=none", "-o", out, "/bin/sleep", "30"}));
+  ASSERT_TRUE(WaitFor([&] {
+    return CountLinesContaining(ReadFileOrEmpty(out), "+++ exec ") == 1 ||
+           t.Exited();
+  })) << ReadFileOrEmpty(out);
+  ASSERT_FALSE(t.Exited()) << t.Wait().Describe();
+  kill(t.pid(), sig);
+  ProcessResult r = t.Wait(20000);
+  EXPECT_EQ(r.ExitCode(), 128 + sig) << r.Describe();
+  EXPECT_TRUE(WIFEXITED(r.wait_status)) << r.Describe();
+  const std::string text = ReadFileOrEmpty(out);
+  std::vector<std::string> lines = SplitLines(text);
+  ASSERT_EQ(lines.size(), 4u) << text;
+  const std::string name = sig == SIGINT    ? "SIGINT"
+                           : sig == SIGTERM ? "SIGTERM"
+                           : sig == SIGHUP  ? "SIGHUP"
+                                            : "SIGQUIT";
+  EXPECT_EQ(lines[2], absl::StrCat("--- ", name, " {si_signo=", name,
+                                   ", si_code=SI_USER, si_pid=", t.pid(),
+                                   ", si_uid=", getuid(), "} ---"))
+      << text;
+  EXPECT_EQ(lines[3], absl::StrCat("+++ killed by ", name, " +++")) << text;
+  unlink(out.c_str());
+}
+
+TEST(SpawnSignalTest, SigtermIsPassedOn) { SignalPassedOnToCommand(SIGTERM); }
+TEST(SpawnSignalTest, SigintIsPassedOn) { SignalPassedOnToCommand(SIGINT); }
+TEST(SpawnSignalTest, SighupIsPassedOn) { SignalPassedOnToCommand(SIGHUP); }
+TEST(SpawnSignalTest, SigquitIsPassedOn) { SignalPassedOnToCommand(SIGQUIT); }
+
+// The command handles the signal and takes its time to end: ttrace keeps
+// reporting (the workers' exits) and exits with the command's status.
+TEST(SpawnSignalTest, TracingGoesOnUntilTheCommandEnds) {
+  const std::string out = NewTempPath("trace");
+  Pipe busy_out;
+  Subprocess t(
+      Ttrace({"-e", "trace=none", "-o", out, TraceeBinary("busy"), "2"}),
+      SpawnOptions{.stdout_fd = busy_out.write_fd});
+  busy_out.CloseWrite();
+  LineReader busy(busy_out.read_fd);
+  const std::string ready = busy.ReadLine();
+  ASSERT_THAT(ready, StartsWith("ready ")) << t.Wait(1000).Describe();
+  ASSERT_TRUE(WaitFor([&] {
+    return CountLinesContaining(ReadFileOrEmpty(out), "+++ created thread") ==
+           2;
+  })) << ReadFileOrEmpty(out);
+  // A SIGUSR1 to busy directly, then SIGTERM through ttrace.
+  int busy_pid = 0;
+  ASSERT_TRUE(absl::SimpleAtoi(ready.substr(6), &busy_pid));
+  kill(busy_pid, SIGUSR1);
+  EXPECT_EQ(busy.ReadLine(), "ack usr1=1");
+  kill(t.pid(), SIGTERM);
+  EXPECT_THAT(busy.ReadLine(), StartsWith("usr1=1 work="));
+  ProcessResult r = t.Wait(20000);
+  EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+  const std::string text = ReadFileOrEmpty(out);
+  EXPECT_EQ(
+      CountLinesContaining(text, absl::StrCat("--- SIGTERM {si_signo=SIGTERM, "
+                                              "si_code=SI_USER, si_pid=",
+                                              t.pid(), ", ")),
+      1)
+      << text;
+  EXPECT_EQ(CountLinesContaining(text, "--- SIGUSR1 {"), 1) << text;
+  EXPECT_EQ(CountLinesContaining(text, "+++ exited with 0 +++"), 3) << text;
+  EXPECT_EQ(SplitLines(text).back(), "+++ exited with 0 +++") << text;
+  unlink(out.c_str());
+}
+
+}  // namespace
+}  // namespace ttrace::testing

@@ -1,0 +1,294 @@
+#include "tests/cli_util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+
+#include "absl/strings/str_cat.h"
+
+namespace ttrace::testing {
+namespace {
+
+int64_t NowMs() {
+  timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
+}
+
+std::string EnvOr(const char* name, const char* fallback) {
+  const char* v = getenv(name);
+  return v && *v ? v : fallback;
+}
+
+}  // namespace
+
+std::string RunfilePath(absl::string_view relative) {
+  return absl::StrCat(EnvOr("TEST_SRCDIR", "."), "/",
+                      EnvOr("TEST_WORKSPACE", "ttrace"), "/", relative);
+}
+
+std::string TtracePath() { return RunfilePath("cli/ttrace"); }
+
+std::string TraceeBinary(absl::string_view name) {
+  return RunfilePath(absl::StrCat("tests/tracees/", name));
+}
+
+std::string TestTempDir() { return EnvOr("TEST_TMPDIR", "/tmp"); }
+
+std::string NewTempPath(absl::string_view stem) {
+  static std::atomic<int> counter{0};
+  return absl::StrCat(TestTempDir(), "/", stem, ".", getpid(), ".",
+                      counter.fetch_add(1));
+}
+
+std::string ReadFileOrEmpty(const std::string& path) {
+  if (path.empty()) return "";
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return "";
+  std::string s;
+  char buf[8192];
+  for (;;) {
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    s.append(buf, static_cast<size_t>(n));
+  }
+  close(fd);
+  return s;
+}
+
+std::vector<std::string> SplitLines(absl::string_view text) {
+  std::vector<std::string> lines;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == absl::string_view::npos) nl = text.size();
+    lines.emplace_back(text.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+int CountLinesContaining(absl::string_view text, absl::string_view needle) {
+  int n = 0;
+  for (const std::string& line : SplitLines(text)) {
+    n += line.find(std::string(needle)) != std::string::npos;
+  }
+  return n;
+}
+
+std::string DescribeWaitStatus(int wait_status) {
+  if (WIFEXITED(wait_status)) {
+    return absl::StrCat("exited ", WEXITSTATUS(wait_status));
+  }
+  if (WIFSIGNALED(wait_status)) {
+    return absl::StrCat("killed by signal ", WTERMSIG(wait_status), " (",
+                        strsignal(WTERMSIG(wait_status)), ")",
+                        WCOREDUMP(wait_status) ? " (core dumped)" : "");
+  }
+  return absl::StrCat("wait status ", wait_status);
+}
+
+int ProcessResult::ExitCode() const {
+  if (timed_out) return -1;
+  if (WIFEXITED(wait_status)) return WEXITSTATUS(wait_status);
+  if (WIFSIGNALED(wait_status)) return 128 + WTERMSIG(wait_status);
+  return -1;
+}
+
+std::string ProcessResult::Describe() const {
+  return absl::StrCat(timed_out ? "TIMED OUT (killed)" : "",
+                      timed_out ? "" : DescribeWaitStatus(wait_status),
+                      "\n--- stdout ---\n", out, "--- stderr ---\n", err,
+                      "--- end ---");
+}
+
+Subprocess::Subprocess(const std::vector<std::string>& argv,
+                       SpawnOptions options) {
+  if (options.stdout_fd < 0) out_path_ = NewTempPath("stdout");
+  if (options.stderr_fd < 0) err_path_ = NewTempPath("stderr");
+  // Everything the child needs is prepared before fork.
+  std::vector<char*> args;
+  for (const std::string& a : argv)
+    args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  int in = options.stdin_fd;
+  if (in < 0) in = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  int out = options.stdout_fd;
+  if (out < 0) {
+    out =
+        open(out_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  }
+  int err = options.stderr_fd;
+  if (err < 0) {
+    err =
+        open(err_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  }
+  pid_ = fork();
+  if (pid_ == 0) {
+    setpgid(0, 0);
+    // A clean signal state: default dispositions, nothing blocked.
+    for (int sig = 1; sig < NSIG; ++sig) signal(sig, SIG_DFL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, nullptr);
+    if (options.no_core) {
+      rlimit rl;
+      if (getrlimit(RLIMIT_CORE, &rl) == 0) {
+        rl.rlim_cur = 0;
+        setrlimit(RLIMIT_CORE, &rl);
+      }
+    }
+    // dup2 onto a different fd clears O_CLOEXEC; onto the same fd it does
+    // not, so clear it explicitly.
+    const int fds[3] = {in, out, err};
+    for (int target = 0; target < 3; ++target) {
+      if (fds[target] == target) {
+        fcntl(target, F_SETFD, 0);
+      } else {
+        dup2(fds[target], target);
+      }
+    }
+    execv(args[0], args.data());
+    dprintf(2, "cli_util: exec %s: %s\n", args[0], strerror(errno));
+    _exit(127);
+  }
+  if (pid_ > 0) setpgid(pid_, pid_);  // no race with the child's own call
+  if (options.stdin_fd < 0 && in >= 0) close(in);
+  if (options.stdout_fd < 0 && out >= 0) close(out);
+  if (options.stderr_fd < 0 && err >= 0) close(err);
+}
+
+Subprocess::~Subprocess() {
+  if (pid_ > 0 && !reaped_) {
+    KillGroup();
+    waitpid(pid_, &wait_status_, 0);
+  }
+  if (!out_path_.empty()) unlink(out_path_.c_str());
+  if (!err_path_.empty()) unlink(err_path_.c_str());
+}
+
+void Subprocess::KillGroup() {
+  if (pid_ <= 0) return;
+  kill(-pid_, SIGKILL);
+  if (!reaped_) kill(pid_, SIGKILL);
+}
+
+bool Subprocess::Exited() {
+  if (pid_ <= 0 || reaped_) return true;
+  pid_t r = waitpid(pid_, &wait_status_, WNOHANG);
+  if (r == pid_) reaped_ = true;
+  return reaped_;
+}
+
+ProcessResult Subprocess::Wait(int timeout_ms) {
+  ProcessResult result;
+  const int64_t deadline = NowMs() + timeout_ms;
+  while (!Exited()) {
+    if (NowMs() >= deadline) {
+      result.timed_out = true;
+      KillGroup();
+      waitpid(pid_, &wait_status_, 0);
+      reaped_ = true;
+      break;
+    }
+    usleep(1000);
+  }
+  result.wait_status = wait_status_;
+  result.out = StdoutSoFar();
+  result.err = StderrSoFar();
+  return result;
+}
+
+ProcessResult RunProcess(const std::vector<std::string>& argv, int timeout_ms,
+                         SpawnOptions options) {
+  Subprocess p(argv, options);
+  return p.Wait(timeout_ms);
+}
+
+bool WaitFor(const std::function<bool()>& condition, int timeout_ms) {
+  const int64_t deadline = NowMs() + timeout_ms;
+  for (;;) {
+    if (condition()) return true;
+    if (NowMs() >= deadline) return false;
+    usleep(1000);
+  }
+}
+
+std::string ThreadStates(pid_t pid) {
+  std::string states;
+  std::string dir = absl::StrCat("/proc/", pid, "/task");
+  DIR* d = opendir(dir.c_str());
+  if (!d) return "";
+  while (dirent* e = readdir(d)) {
+    if (e->d_name[0] == '.') continue;
+    std::string stat =
+        ReadFileOrEmpty(absl::StrCat(dir, "/", e->d_name, "/stat"));
+    size_t paren = stat.rfind(')');
+    if (paren != std::string::npos && paren + 2 < stat.size()) {
+      states.push_back(stat[paren + 2]);
+    }
+  }
+  closedir(d);
+  return states;
+}
+
+Pipe::Pipe() {
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) == 0) {
+    read_fd = fds[0];
+    write_fd = fds[1];
+  }
+}
+
+Pipe::~Pipe() {
+  CloseRead();
+  CloseWrite();
+}
+
+void Pipe::CloseRead() {
+  if (read_fd >= 0) close(read_fd);
+  read_fd = -1;
+}
+
+void Pipe::CloseWrite() {
+  if (write_fd >= 0) close(write_fd);
+  write_fd = -1;
+}
+
+std::string LineReader::ReadLine(int timeout_ms) {
+  const int64_t deadline = NowMs() + timeout_ms;
+  for (;;) {
+    size_t nl = buf_.find('\n');
+    if (nl != std::string::npos) {
+      std::string line = buf_.substr(0, nl);
+      buf_.erase(0, nl + 1);
+      return line;
+    }
+    const int64_t left = deadline - NowMs();
+    if (left <= 0) return "";
+    pollfd p{.fd = fd_, .events = POLLIN, .revents = 0};
+    int r = poll(&p, 1, static_cast<int>(left));
+    if (r < 0 && errno == EINTR) continue;
+    if (r != 1) return "";
+    char chunk[512];
+    ssize_t n = read(fd_, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return "";
+    buf_.append(chunk, static_cast<size_t>(n));
+  }
+}
+
+}  // namespace ttrace::testing
