@@ -116,8 +116,10 @@ void Rusage(D& d, uint64_t addr) {
     d.Ptr(addr);
     return;
   }
-  int64_t ru[4];  // ru_utime, ru_stime (struct timeval)
-  if (!d.Fetch(addr, ru, sizeof(ru))) return;
+  // ru_utime, ru_stime (struct timeval), then 14 longs.
+  int64_t ru[18];
+  const size_t size = d.opt().verbose ? sizeof(ru) : 4 * sizeof(ru[0]);
+  if (!d.Fetch(addr, ru, size)) return;
   d.Put("{ru_utime={tv_sec=");
   d.Dec(ru[0]);
   d.Put(", tv_usec=");
@@ -126,7 +128,20 @@ void Rusage(D& d, uint64_t addr) {
   d.Dec(ru[2]);
   d.Put(", tv_usec=");
   d.Dec(ru[3]);
-  d.Put("}, ...}");
+  if (!d.opt().verbose) {
+    d.Put("}, ...}");
+    return;
+  }
+  static constexpr const char* kFields[] = {
+      "}, ru_maxrss=", ", ru_ixrss=",  ", ru_idrss=",  ", ru_isrss=",
+      ", ru_minflt=",  ", ru_majflt=", ", ru_nswap=",  ", ru_inblock=",
+      ", ru_oublock=", ", ru_msgsnd=", ", ru_msgrcv=", ", ru_nsignals=",
+      ", ru_nvcsw=",   ", ru_nivcsw="};
+  for (int i = 0; i < 14; ++i) {
+    d.Put(kFields[i]);
+    d.Udec(static_cast<uint64_t>(ru[4 + i]));
+  }
+  d.out->push_back('}');
 }
 
 void Iovecs(D& d, uint64_t addr, uint64_t n, uint64_t data_size,

@@ -193,11 +193,11 @@ void FutexTime64(D& d) { FutexCommon(d, true); }
 // poll / ppoll
 // ---------------------------------------------------------------------------
 constexpr XlatEntry kPollFlags[] = {
-    {0x1, "POLLIN"},        {0x2, "POLLPRI"},     {0x4, "POLLOUT"},
-    {0x8, "POLLERR"},       {0x10, "POLLHUP"},    {0x20, "POLLNVAL"},
-    {0x40, "POLLRDNORM"},   {0x80, "POLLRDBAND"}, {0x100, "POLLWRNORM"},
-    {0x200, "POLLWRBAND"},  {0x400, "POLLMSG"},   {0x1000, "POLLREMOVE"},
-    {0x2000, "POLLRDHUP"},  {0x8000, "POLL_BUSY_LOOP"},
+    {0x1, "POLLIN"},       {0x2, "POLLPRI"},           {0x4, "POLLOUT"},
+    {0x8, "POLLERR"},      {0x10, "POLLHUP"},          {0x20, "POLLNVAL"},
+    {0x40, "POLLRDNORM"},  {0x80, "POLLRDBAND"},       {0x100, "POLLWRNORM"},
+    {0x200, "POLLWRBAND"}, {0x400, "POLLMSG"},         {0x1000, "POLLREMOVE"},
+    {0x2000, "POLLRDHUP"}, {0x8000, "POLL_BUSY_LOOP"},
 };
 
 struct PollFd {
@@ -473,14 +473,22 @@ void Pselect6Time64(D& d) { Pselect6Common(d, true); }
 // epoll
 // ---------------------------------------------------------------------------
 constexpr XlatEntry kEpollEvents[] = {
-    {0x1, "EPOLLIN"},          {0x2, "EPOLLPRI"},
-    {0x4, "EPOLLOUT"},         {0x8, "EPOLLERR"},
-    {0x10, "EPOLLHUP"},        {0x20, "EPOLLNVAL"},
-    {0x40, "EPOLLRDNORM"},     {0x80, "EPOLLRDBAND"},
-    {0x100, "EPOLLWRNORM"},    {0x200, "EPOLLWRBAND"},
-    {0x400, "EPOLLMSG"},       {0x2000, "EPOLLRDHUP"},
-    {0x10000000, "EPOLLEXCLUSIVE"}, {0x20000000, "EPOLLWAKEUP"},
-    {0x40000000, "EPOLLONESHOT"},   {0x80000000, "EPOLLET"},
+    {0x1, "EPOLLIN"},
+    {0x2, "EPOLLPRI"},
+    {0x4, "EPOLLOUT"},
+    {0x8, "EPOLLERR"},
+    {0x10, "EPOLLHUP"},
+    {0x20, "EPOLLNVAL"},
+    {0x40, "EPOLLRDNORM"},
+    {0x80, "EPOLLRDBAND"},
+    {0x100, "EPOLLWRNORM"},
+    {0x200, "EPOLLWRBAND"},
+    {0x400, "EPOLLMSG"},
+    {0x2000, "EPOLLRDHUP"},
+    {0x10000000, "EPOLLEXCLUSIVE"},
+    {0x20000000, "EPOLLWAKEUP"},
+    {0x40000000, "EPOLLONESHOT"},
+    {0x80000000, "EPOLLET"},
 };
 constexpr XlatEntry kEpollCtls[] = {
     {1, "EPOLL_CTL_ADD"}, {2, "EPOLL_CTL_DEL"}, {3, "EPOLL_CTL_MOD"}};

@@ -1,14 +1,1160 @@
+// Sockets: socket/socketpair, socket addresses (bind, connect, accept,
+// getsockname, sendto, recvfrom), sendmsg/recvmsg message headers and
+// control messages, socket options, listen and shutdown.
+#include <arpa/inet.h>
+#include <net/if.h>
+
+#include <cstdio>
+#include <cstring>
+
 #include "tracer/syscalls/decoding.h"
+#include "tracer/syscalls/format.h"
 
 namespace ttrace {
 namespace decode {
+
 namespace {
 
+constexpr XlatEntry kAddrFamilies[] = {
+    {0, "AF_UNSPEC"},      {1, "AF_UNIX"},       {2, "AF_INET"},
+    {3, "AF_AX25"},        {4, "AF_IPX"},        {5, "AF_APPLETALK"},
+    {6, "AF_NETROM"},      {7, "AF_BRIDGE"},     {8, "AF_ATMPVC"},
+    {9, "AF_X25"},         {10, "AF_INET6"},     {11, "AF_ROSE"},
+    {12, "AF_DECnet"},     {13, "AF_NETBEUI"},   {14, "AF_SECURITY"},
+    {15, "AF_KEY"},        {16, "AF_NETLINK"},   {17, "AF_PACKET"},
+    {18, "AF_ASH"},        {19, "AF_ECONET"},    {20, "AF_ATMSVC"},
+    {21, "AF_RDS"},        {22, "AF_SNA"},       {23, "AF_IRDA"},
+    {24, "AF_PPPOX"},      {25, "AF_WANPIPE"},   {26, "AF_LLC"},
+    {27, "AF_IB"},         {28, "AF_MPLS"},      {29, "AF_CAN"},
+    {30, "AF_TIPC"},       {31, "AF_BLUETOOTH"}, {32, "AF_IUCV"},
+    {33, "AF_RXRPC"},      {34, "AF_ISDN"},      {35, "AF_PHONET"},
+    {36, "AF_IEEE802154"}, {37, "AF_CAIF"},      {38, "AF_ALG"},
+    {39, "AF_NFC"},        {40, "AF_VSOCK"},     {41, "AF_KCM"},
+    {42, "AF_QIPCRTR"},    {43, "AF_SMC"},       {44, "AF_XDP"},
+    {45, "AF_MCTP"},
+};
+constexpr XlatEntry kSockTypes[] = {
+    {1, "SOCK_STREAM"},  {2, "SOCK_DGRAM"},     {3, "SOCK_RAW"},
+    {4, "SOCK_RDM"},     {5, "SOCK_SEQPACKET"}, {6, "SOCK_DCCP"},
+    {10, "SOCK_PACKET"},
+};
+constexpr XlatEntry kSockTypeFlags[] = {{02000000, "SOCK_CLOEXEC"},
+                                        {04000, "SOCK_NONBLOCK"}};
+constexpr XlatEntry kInetProtocols[] = {
+    {0, "IPPROTO_IP"},       {1, "IPPROTO_ICMP"},
+    {2, "IPPROTO_IGMP"},     {4, "IPPROTO_IPIP"},
+    {6, "IPPROTO_TCP"},      {8, "IPPROTO_EGP"},
+    {12, "IPPROTO_PUP"},     {17, "IPPROTO_UDP"},
+    {22, "IPPROTO_IDP"},     {29, "IPPROTO_TP"},
+    {33, "IPPROTO_DCCP"},    {41, "IPPROTO_IPV6"},
+    {43, "IPPROTO_ROUTING"}, {44, "IPPROTO_FRAGMENT"},
+    {46, "IPPROTO_RSVP"},    {47, "IPPROTO_GRE"},
+    {50, "IPPROTO_ESP"},     {51, "IPPROTO_AH"},
+    {58, "IPPROTO_ICMPV6"},  {59, "IPPROTO_NONE"},
+    {60, "IPPROTO_DSTOPTS"}, {92, "IPPROTO_MTP"},
+    {94, "IPPROTO_BEETPH"},  {98, "IPPROTO_ENCAP"},
+    {103, "IPPROTO_PIM"},    {108, "IPPROTO_COMP"},
+    {115, "IPPROTO_L2TP"},   {132, "IPPROTO_SCTP"},
+    {135, "IPPROTO_MH"},     {136, "IPPROTO_UDPLITE"},
+    {137, "IPPROTO_MPLS"},   {143, "IPPROTO_ETHERNET"},
+    {255, "IPPROTO_RAW"},    {262, "IPPROTO_MPTCP"},
+};
+constexpr XlatEntry kNetlinkProtocols[] = {
+    {0, "NETLINK_ROUTE"},       {1, "NETLINK_UNUSED"},
+    {2, "NETLINK_USERSOCK"},    {3, "NETLINK_FIREWALL"},
+    {4, "NETLINK_SOCK_DIAG"},   {5, "NETLINK_NFLOG"},
+    {6, "NETLINK_XFRM"},        {7, "NETLINK_SELINUX"},
+    {8, "NETLINK_ISCSI"},       {9, "NETLINK_AUDIT"},
+    {10, "NETLINK_FIB_LOOKUP"}, {11, "NETLINK_CONNECTOR"},
+    {12, "NETLINK_NETFILTER"},  {13, "NETLINK_IP6_FW"},
+    {14, "NETLINK_DNRTMSG"},    {15, "NETLINK_KOBJECT_UEVENT"},
+    {16, "NETLINK_GENERIC"},    {18, "NETLINK_SCSITRANSPORT"},
+    {19, "NETLINK_ECRYPTFS"},   {20, "NETLINK_RDMA"},
+    {21, "NETLINK_CRYPTO"},     {22, "NETLINK_SMC"},
+};
+constexpr XlatEntry kEthProtocols[] = {
+    {0x0001, "ETH_P_802_3"},   {0x0003, "ETH_P_ALL"},
+    {0x0004, "ETH_P_802_2"},   {0x0800, "ETH_P_IP"},
+    {0x0806, "ETH_P_ARP"},     {0x8035, "ETH_P_RARP"},
+    {0x8100, "ETH_P_8021Q"},   {0x86DD, "ETH_P_IPV6"},
+    {0x8847, "ETH_P_MPLS_UC"}, {0x888E, "ETH_P_PAE"},
+    {0x88A8, "ETH_P_8021AD"},  {0x88CC, "ETH_P_LLDP"},
+};
+constexpr XlatEntry kSocketLevels[] = {
+    {0, "SOL_IP"},         {1, "SOL_SOCKET"},     {6, "SOL_TCP"},
+    {17, "SOL_UDP"},       {41, "SOL_IPV6"},      {58, "SOL_ICMPV6"},
+    {100, "SOL_CAN_BASE"}, {101, "SOL_CAN_RAW"},  {132, "SOL_SCTP"},
+    {136, "SOL_UDPLITE"},  {255, "SOL_RAW"},      {256, "SOL_IPX"},
+    {257, "SOL_AX25"},     {258, "SOL_ATALK"},    {259, "SOL_NETROM"},
+    {260, "SOL_ROSE"},     {261, "SOL_DECNET"},   {262, "SOL_X25"},
+    {263, "SOL_PACKET"},   {264, "SOL_ATM"},      {265, "SOL_AAL"},
+    {266, "SOL_IRDA"},     {267, "SOL_NETBEUI"},  {268, "SOL_LLC"},
+    {269, "SOL_DCCP"},     {270, "SOL_NETLINK"},  {271, "SOL_TIPC"},
+    {272, "SOL_RXRPC"},    {273, "SOL_PPPOL2TP"}, {274, "SOL_BLUETOOTH"},
+    {275, "SOL_PNPIPE"},   {276, "SOL_RDS"},      {277, "SOL_IUCV"},
+    {278, "SOL_CAIF"},     {279, "SOL_ALG"},      {280, "SOL_NFC"},
+    {281, "SOL_KCM"},      {282, "SOL_TLS"},      {283, "SOL_XDP"},
+};
+constexpr XlatEntry kSoOptions[] = {
+    {1, "SO_DEBUG"},
+    {2, "SO_REUSEADDR"},
+    {3, "SO_TYPE"},
+    {4, "SO_ERROR"},
+    {5, "SO_DONTROUTE"},
+    {6, "SO_BROADCAST"},
+    {7, "SO_SNDBUF"},
+    {8, "SO_RCVBUF"},
+    {9, "SO_KEEPALIVE"},
+    {10, "SO_OOBINLINE"},
+    {11, "SO_NO_CHECK"},
+    {12, "SO_PRIORITY"},
+    {13, "SO_LINGER"},
+    {14, "SO_BSDCOMPAT"},
+    {15, "SO_REUSEPORT"},
+    {16, "SO_PASSCRED"},
+    {17, "SO_PEERCRED"},
+    {18, "SO_RCVLOWAT"},
+    {19, "SO_SNDLOWAT"},
+    {20, "SO_RCVTIMEO_OLD"},
+    {21, "SO_SNDTIMEO_OLD"},
+    {22, "SO_SECURITY_AUTHENTICATION"},
+    {23, "SO_SECURITY_ENCRYPTION_TRANSPORT"},
+    {24, "SO_SECURITY_ENCRYPTION_NETWORK"},
+    {25, "SO_BINDTODEVICE"},
+    {27, "SO_DETACH_FILTER"},
+    {28, "SO_PEERNAME"},
+    {29, "SO_TIMESTAMP_OLD"},
+    {30, "SO_ACCEPTCONN"},
+    {31, "SO_PEERSEC"},
+    {32, "SO_SNDBUFFORCE"},
+    {33, "SO_RCVBUFFORCE"},
+    {34, "SO_PASSSEC"},
+    {35, "SO_TIMESTAMPNS_OLD"},
+    {36, "SO_MARK"},
+    {37, "SO_TIMESTAMPING_OLD"},
+    {38, "SO_PROTOCOL"},
+    {39, "SO_DOMAIN"},
+    {40, "SO_RXQ_OVFL"},
+    {41, "SO_WIFI_STATUS"},
+    {42, "SO_PEEK_OFF"},
+    {43, "SO_NOFCS"},
+    {44, "SO_LOCK_FILTER"},
+    {45, "SO_SELECT_ERR_QUEUE"},
+    {46, "SO_BUSY_POLL"},
+    {47, "SO_MAX_PACING_RATE"},
+    {48, "SO_BPF_EXTENSIONS"},
+    {49, "SO_INCOMING_CPU"},
+    {50, "SO_ATTACH_BPF"},
+    {51, "SO_ATTACH_REUSEPORT_CBPF"},
+    {52, "SO_ATTACH_REUSEPORT_EBPF"},
+    {53, "SO_CNX_ADVICE"},
+    {55, "SO_MEMINFO"},
+    {56, "SO_INCOMING_NAPI_ID"},
+    {57, "SO_COOKIE"},
+    {59, "SO_PEERGROUPS"},
+    {60, "SO_ZEROCOPY"},
+    {61, "SO_TXTIME"},
+    {62, "SO_BINDTOIFINDEX"},
+    {63, "SO_TIMESTAMP_NEW"},
+    {64, "SO_TIMESTAMPNS_NEW"},
+    {65, "SO_TIMESTAMPING_NEW"},
+    {66, "SO_RCVTIMEO_NEW"},
+    {67, "SO_SNDTIMEO_NEW"},
+    {68, "SO_DETACH_REUSEPORT_BPF"},
+    {69, "SO_PREFER_BUSY_POLL"},
+    {70, "SO_BUSY_POLL_BUDGET"},
+    {71, "SO_NETNS_COOKIE"},
+    {72, "SO_BUF_LOCK"},
+    {73, "SO_RESERVE_MEM"},
+    {74, "SO_TXREHASH"},
+    {75, "SO_RCVMARK"},
+};
+constexpr XlatEntry kIpOptions[] = {
+    {1, "IP_TOS"},
+    {2, "IP_TTL"},
+    {3, "IP_HDRINCL"},
+    {4, "IP_OPTIONS"},
+    {5, "IP_ROUTER_ALERT"},
+    {6, "IP_RECVOPTS"},
+    {7, "IP_RETOPTS"},
+    {8, "IP_PKTINFO"},
+    {9, "IP_PKTOPTIONS"},
+    {10, "IP_MTU_DISCOVER"},
+    {11, "IP_RECVERR"},
+    {12, "IP_RECVTTL"},
+    {13, "IP_RECVTOS"},
+    {14, "IP_MTU"},
+    {15, "IP_FREEBIND"},
+    {16, "IP_IPSEC_POLICY"},
+    {17, "IP_XFRM_POLICY"},
+    {18, "IP_PASSSEC"},
+    {19, "IP_TRANSPARENT"},
+    {20, "IP_ORIGDSTADDR"},
+    {21, "IP_MINTTL"},
+    {22, "IP_NODEFRAG"},
+    {23, "IP_CHECKSUM"},
+    {24, "IP_BIND_ADDRESS_NO_PORT"},
+    {25, "IP_RECVFRAGSIZE"},
+    {26, "IP_RECVERR_RFC4884"},
+    {32, "IP_MULTICAST_IF"},
+    {33, "IP_MULTICAST_TTL"},
+    {34, "IP_MULTICAST_LOOP"},
+    {35, "IP_ADD_MEMBERSHIP"},
+    {36, "IP_DROP_MEMBERSHIP"},
+    {37, "IP_UNBLOCK_SOURCE"},
+    {38, "IP_BLOCK_SOURCE"},
+    {39, "IP_ADD_SOURCE_MEMBERSHIP"},
+    {40, "IP_DROP_SOURCE_MEMBERSHIP"},
+    {41, "IP_MSFILTER"},
+    {42, "MCAST_JOIN_GROUP"},
+    {43, "MCAST_BLOCK_SOURCE"},
+    {44, "MCAST_UNBLOCK_SOURCE"},
+    {45, "MCAST_LEAVE_GROUP"},
+    {46, "MCAST_JOIN_SOURCE_GROUP"},
+    {47, "MCAST_LEAVE_SOURCE_GROUP"},
+    {48, "MCAST_MSFILTER"},
+    {49, "IP_MULTICAST_ALL"},
+    {50, "IP_UNICAST_IF"},
+};
+constexpr XlatEntry kIpv6Options[] = {
+    {1, "IPV6_ADDRFORM"},
+    {2, "IPV6_2292PKTINFO"},
+    {3, "IPV6_2292HOPOPTS"},
+    {4, "IPV6_2292DSTOPTS"},
+    {5, "IPV6_2292RTHDR"},
+    {6, "IPV6_2292PKTOPTIONS"},
+    {7, "IPV6_CHECKSUM"},
+    {8, "IPV6_2292HOPLIMIT"},
+    {9, "IPV6_NEXTHOP"},
+    {10, "IPV6_AUTHHDR"},
+    {11, "IPV6_FLOWINFO"},
+    {16, "IPV6_UNICAST_HOPS"},
+    {17, "IPV6_MULTICAST_IF"},
+    {18, "IPV6_MULTICAST_HOPS"},
+    {19, "IPV6_MULTICAST_LOOP"},
+    {20, "IPV6_ADD_MEMBERSHIP"},
+    {21, "IPV6_DROP_MEMBERSHIP"},
+    {22, "IPV6_ROUTER_ALERT"},
+    {23, "IPV6_MTU_DISCOVER"},
+    {24, "IPV6_MTU"},
+    {25, "IPV6_RECVERR"},
+    {26, "IPV6_V6ONLY"},
+    {27, "IPV6_JOIN_ANYCAST"},
+    {28, "IPV6_LEAVE_ANYCAST"},
+    {29, "IPV6_MULTICAST_ALL"},
+    {30, "IPV6_ROUTER_ALERT_ISOLATE"},
+    {31, "IPV6_RECVERR_RFC4884"},
+    {32, "IPV6_FLOWLABEL_MGR"},
+    {33, "IPV6_FLOWINFO_SEND"},
+    {34, "IPV6_IPSEC_POLICY"},
+    {35, "IPV6_XFRM_POLICY"},
+    {36, "IPV6_HDRINCL"},
+    {42, "MCAST_JOIN_GROUP"},
+    {43, "MCAST_BLOCK_SOURCE"},
+    {44, "MCAST_UNBLOCK_SOURCE"},
+    {45, "MCAST_LEAVE_GROUP"},
+    {46, "MCAST_JOIN_SOURCE_GROUP"},
+    {47, "MCAST_LEAVE_SOURCE_GROUP"},
+    {48, "MCAST_MSFILTER"},
+    {49, "IPV6_RECVPKTINFO"},
+    {50, "IPV6_PKTINFO"},
+    {51, "IPV6_RECVHOPLIMIT"},
+    {52, "IPV6_HOPLIMIT"},
+    {53, "IPV6_RECVHOPOPTS"},
+    {54, "IPV6_HOPOPTS"},
+    {55, "IPV6_RTHDRDSTOPTS"},
+    {56, "IPV6_RECVRTHDR"},
+    {57, "IPV6_RTHDR"},
+    {58, "IPV6_RECVDSTOPTS"},
+    {59, "IPV6_DSTOPTS"},
+    {60, "IPV6_RECVPATHMTU"},
+    {61, "IPV6_PATHMTU"},
+    {62, "IPV6_DONTFRAG"},
+    {66, "IPV6_RECVTCLASS"},
+    {67, "IPV6_TCLASS"},
+    {70, "IPV6_AUTOFLOWLABEL"},
+    {72, "IPV6_ADDR_PREFERENCES"},
+    {73, "IPV6_MINHOPCOUNT"},
+    {74, "IPV6_ORIGDSTADDR"},
+    {75, "IPV6_TRANSPARENT"},
+    {76, "IPV6_UNICAST_IF"},
+    {77, "IPV6_RECVFRAGSIZE"},
+    {78, "IPV6_FREEBIND"},
+};
+constexpr XlatEntry kTcpOptions[] = {
+    {1, "TCP_NODELAY"},
+    {2, "TCP_MAXSEG"},
+    {3, "TCP_CORK"},
+    {4, "TCP_KEEPIDLE"},
+    {5, "TCP_KEEPINTVL"},
+    {6, "TCP_KEEPCNT"},
+    {7, "TCP_SYNCNT"},
+    {8, "TCP_LINGER2"},
+    {9, "TCP_DEFER_ACCEPT"},
+    {10, "TCP_WINDOW_CLAMP"},
+    {11, "TCP_INFO"},
+    {12, "TCP_QUICKACK"},
+    {13, "TCP_CONGESTION"},
+    {14, "TCP_MD5SIG"},
+    {15, "TCP_COOKIE_TRANSACTIONS"},
+    {16, "TCP_THIN_LINEAR_TIMEOUTS"},
+    {17, "TCP_THIN_DUPACK"},
+    {18, "TCP_USER_TIMEOUT"},
+    {19, "TCP_REPAIR"},
+    {20, "TCP_REPAIR_QUEUE"},
+    {21, "TCP_QUEUE_SEQ"},
+    {22, "TCP_REPAIR_OPTIONS"},
+    {23, "TCP_FASTOPEN"},
+    {24, "TCP_TIMESTAMP"},
+    {25, "TCP_NOTSENT_LOWAT"},
+    {26, "TCP_CC_INFO"},
+    {27, "TCP_SAVE_SYN"},
+    {28, "TCP_SAVED_SYN"},
+    {29, "TCP_REPAIR_WINDOW"},
+    {30, "TCP_FASTOPEN_CONNECT"},
+    {31, "TCP_ULP"},
+    {32, "TCP_MD5SIG_EXT"},
+    {33, "TCP_FASTOPEN_KEY"},
+    {34, "TCP_FASTOPEN_NO_COOKIE"},
+    {35, "TCP_ZEROCOPY_RECEIVE"},
+    {36, "TCP_INQ"},
+    {37, "TCP_TX_DELAY"},
+};
+constexpr XlatEntry kUdpOptions[] = {
+    {1, "UDP_CORK"},           {100, "UDP_ENCAP"},   {101, "UDP_NO_CHECK6_TX"},
+    {102, "UDP_NO_CHECK6_RX"}, {103, "UDP_SEGMENT"}, {104, "UDP_GRO"},
+};
+constexpr XlatEntry kNetlinkOptions[] = {
+    {1, "NETLINK_ADD_MEMBERSHIP"},   {2, "NETLINK_DROP_MEMBERSHIP"},
+    {3, "NETLINK_PKTINFO"},          {4, "NETLINK_BROADCAST_ERROR"},
+    {5, "NETLINK_NO_ENOBUFS"},       {6, "NETLINK_RX_RING"},
+    {7, "NETLINK_TX_RING"},          {8, "NETLINK_LISTEN_ALL_NSID"},
+    {9, "NETLINK_LIST_MEMBERSHIPS"}, {10, "NETLINK_CAP_ACK"},
+    {11, "NETLINK_EXT_ACK"},         {12, "NETLINK_GET_STRICT_CHK"},
+};
+constexpr XlatEntry kScmTypes[] = {
+    {1, "SCM_RIGHTS"},           {2, "SCM_CREDENTIALS"},
+    {3, "SCM_SECURITY"},         {29, "SO_TIMESTAMP_OLD"},
+    {35, "SO_TIMESTAMPNS_OLD"},  {37, "SO_TIMESTAMPING_OLD"},
+    {41, "SO_WIFI_STATUS"},      {61, "SO_TXTIME"},
+    {63, "SO_TIMESTAMP_NEW"},    {64, "SO_TIMESTAMPNS_NEW"},
+    {65, "SO_TIMESTAMPING_NEW"},
+};
+constexpr XlatEntry kIpCmsgTypes[] = {
+    {1, "IP_TOS"},           {2, "IP_TTL"},          {4, "IP_OPTIONS"},
+    {6, "IP_RECVOPTS"},      {7, "IP_RETOPTS"},      {8, "IP_PKTINFO"},
+    {11, "IP_RECVERR"},      {20, "IP_ORIGDSTADDR"}, {23, "IP_CHECKSUM"},
+    {25, "IP_RECVFRAGSIZE"},
+};
+constexpr XlatEntry kShutdownHow[] = {
+    {0, "SHUT_RD"}, {1, "SHUT_WR"}, {2, "SHUT_RDWR"}};
+
+// ---------------------------------------------------------------------------
+// Socket addresses.
+// ---------------------------------------------------------------------------
+// "%#08x" (strace's PRINT_VAL_0X for a 32-bit field).
+void Hex08(D& d, uint32_t v) {
+  char buf[16];
+  snprintf(buf, sizeof(buf), "%#08x", v);
+  d.Put(buf);
+}
+
+void InetAddr(D& d, const char* field, int af, const void* addr) {
+  char buf[INET6_ADDRSTRLEN];
+  if (inet_ntop(af, addr, buf, sizeof(buf)) == nullptr) return;
+  if (af == AF_INET) {
+    d.Put(field);
+    d.Put("=inet_addr(\"");
+    d.Put(buf);
+    d.Put("\")");
+  } else {
+    d.Put("inet_pton(AF_INET6, \"");
+    d.Put(buf);
+    d.Put("\", &");
+    d.Put(field);
+    d.out->push_back(')');
+  }
+}
+
+// An interface index: if_nametoindex("lo"), or the number.
+void IfIndex(D& d, uint32_t index) {
+  char name[IF_NAMESIZE];
+  if (index != 0 && if_indextoname(index, name) != nullptr) {
+    d.Put("if_nametoindex(\"");
+    AppendEscaped(d.out, name, strnlen(name, sizeof(name)));
+    d.Put("\")");
+  } else {
+    d.Udec(index);
+  }
+}
+
+// The sockaddr in buf (`len` bytes, zero-padded after them).
+void PrintSockaddr(D& d, const uint8_t* buf, int len) {
+  uint16_t family;
+  memcpy(&family, buf, 2);
+  d.Put("{sa_family=");
+  d.Xval(family, kAddrFamilies, "AF_???");
+  if (len > 2) {
+    d.Sep();
+    switch (family) {
+      case AF_UNIX: {
+        // sun_path: up to the first NUL, or "@" and all bytes (abstract).
+        const int un_len = len > 110 ? 110 : len;
+        const int path_len = un_len - 2;
+        const char* path = reinterpret_cast<const char*>(buf + 2);
+        d.Put("sun_path=");
+        if (path[0] != '\0') {
+          d.out->push_back('"');
+          AppendEscaped(d.out, path, strnlen(path, path_len));
+          d.out->push_back('"');
+        } else {
+          d.Put("@\"");
+          AppendEscaped(d.out, path + 1, path_len - 1);
+          d.out->push_back('"');
+        }
+        break;
+      }
+      case AF_INET:
+        if (len >= 16) {
+          uint16_t port;
+          memcpy(&port, buf + 2, 2);
+          d.Put("sin_port=htons(");
+          d.Udec(ntohs(port));
+          d.Put("), ");
+          InetAddr(d, "sin_addr", AF_INET, buf + 4);
+          break;
+        }
+        [[fallthrough]];
+      case AF_INET6:
+        if (family == AF_INET6 && len >= 24) {
+          uint16_t port;
+          uint32_t flowinfo, scope;
+          memcpy(&port, buf + 2, 2);
+          memcpy(&flowinfo, buf + 4, 4);
+          memcpy(&scope, buf + 24, 4);
+          d.Put("sin6_port=htons(");
+          d.Udec(ntohs(port));
+          d.Put("), sin6_flowinfo=htonl(");
+          d.Udec(ntohl(flowinfo));
+          d.Put("), ");
+          InetAddr(d, "sin6_addr", AF_INET6, buf + 8);
+          if (len > 24) {
+            d.Put(", sin6_scope_id=");
+            const uint8_t* a = buf + 8;
+            const bool link_local = (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) ||
+                                    (a[0] == 0xff && (a[1] & 0x0f) == 0x2);
+            if (link_local) {
+              IfIndex(d, scope);
+            } else {
+              d.Udec(scope);
+            }
+          }
+          break;
+        }
+        [[fallthrough]];
+      case AF_NETLINK:
+        if (family == AF_NETLINK && len >= 12) {
+          uint16_t pad;
+          uint32_t pid, groups;
+          memcpy(&pad, buf + 2, 2);
+          memcpy(&pid, buf + 4, 4);
+          memcpy(&groups, buf + 8, 4);
+          if (pad != 0) {
+            d.Put("nl_pad=");
+            d.Hex(pad);
+            d.Sep();
+          }
+          d.Put("nl_pid=");
+          d.Dec(static_cast<int32_t>(pid));
+          d.Put(", nl_groups=");
+          Hex08(d, groups);
+          break;
+        }
+        [[fallthrough]];
+      case AF_PACKET:
+        if (family == AF_PACKET && len >= 20) {
+          uint16_t proto, hatype;
+          int32_t ifindex;
+          memcpy(&proto, buf + 2, 2);
+          memcpy(&ifindex, buf + 4, 4);
+          memcpy(&hatype, buf + 8, 2);
+          const uint8_t pkttype = buf[10], halen = buf[11];
+          d.Put("sll_protocol=htons(");
+          d.Xval(ntohs(proto), kEthProtocols, "ETH_P_???");
+          d.Put("), sll_ifindex=");
+          IfIndex(d, static_cast<uint32_t>(ifindex));
+          d.Put(", sll_hatype=");
+          static constexpr XlatEntry kHatypes[] = {{1, "ARPHRD_ETHER"},
+                                                   {772, "ARPHRD_LOOPBACK"},
+                                                   {65534, "ARPHRD_NONE"}};
+          d.Xval(hatype, kHatypes, "ARPHRD_???");
+          d.Put(", sll_pkttype=");
+          static constexpr XlatEntry kPktTypes[] = {
+              {0, "PACKET_HOST"},      {1, "PACKET_BROADCAST"},
+              {2, "PACKET_MULTICAST"}, {3, "PACKET_OTHERHOST"},
+              {4, "PACKET_OUTGOING"},  {5, "PACKET_LOOPBACK"},
+              {6, "PACKET_USER"},      {7, "PACKET_KERNEL"}};
+          d.Xval(pkttype, kPktTypes, "PACKET_???");
+          d.Put(", sll_halen=");
+          d.Udec(halen);
+          if (halen != 0) {
+            const unsigned oob = static_cast<unsigned>(len - 12);
+            d.Put(", sll_addr=[");
+            for (unsigned i = 0; i < halen; ++i) {
+              if (i > 0) d.Sep();
+              if (i >= oob || i >= 8) {
+                d.Put("...");
+                break;
+              }
+              char hx[8];
+              snprintf(hx, sizeof(hx), "%#02x", buf[12 + i]);
+              d.Put(hx);
+            }
+            d.out->push_back(']');
+          }
+          break;
+        }
+        [[fallthrough]];
+      default:
+        d.Put("sa_data=\"");
+        AppendEscaped(d.out, reinterpret_cast<const char*>(buf + 2), len - 2);
+        d.out->push_back('"');
+        break;
+    }
+  }
+  d.out->push_back('}');
+}
+
+// ---------------------------------------------------------------------------
+// socket, socketpair, bind, connect, listen, shutdown.
+// ---------------------------------------------------------------------------
+void SockType(D& d, uint32_t type) {
+  const char* name = XlatName(type & 0xf, kSockTypes, std::size(kSockTypes));
+  if (name != nullptr) {
+    d.Put(name);
+    type &= ~0xfu;
+    if (type == 0) return;
+    d.out->push_back('|');
+  }
+  d.Flags(type, kSockTypeFlags, "SOCK_???");
+}
+
+void Socket(D& d) {
+  if (d.exiting) return d.RetFd();
+  const uint64_t domain = d.u(0);
+  d.Xval(domain, kAddrFamilies, "AF_???");
+  d.Sep();
+  SockType(d, d.u32(1));
+  d.Sep();
+  const uint64_t proto = d.u(2);
+  switch (domain) {
+    case AF_INET:
+    case AF_INET6:
+      d.Xval(proto, kInetProtocols, "IPPROTO_???");
+      break;
+    case AF_NETLINK:
+      d.Xval(proto, kNetlinkProtocols, "NETLINK_???");
+      break;
+    case AF_PACKET:
+      d.Put("htons(");
+      d.Xval(ntohs(static_cast<uint16_t>(proto)), kEthProtocols, "ETH_P_???");
+      d.out->push_back(')');
+      break;
+    default:
+      d.Udec(proto);
+      break;
+  }
+}
+
+void Socketpair(D& d) {
+  if (d.entering()) {
+    d.Xval(d.u(0), kAddrFamilies, "AF_???");
+    d.Sep();
+    SockType(d, d.u32(1));
+    d.Sep();
+    d.Udec(d.u(2));
+    d.Sep();
+    return;
+  }
+  d.Array<int32_t>(d.u(3), 2, [&](int32_t fd) { d.FdValue(fd); });
+}
+
+void BindConnect(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  Sockaddr(d, d.u(1), d.i32(2));
+  d.Sep();
+  d.Dec(d.i32(2));
+}
+
+void Listen(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  d.Dec(d.i32(1));
+}
+
+void Shutdown(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  d.Xval(d.u(1), kShutdownHow, "SHUT_???");
+}
+
+// ---------------------------------------------------------------------------
+// accept, accept4, getsockname, getpeername (strace's decode_sockname).
+// ---------------------------------------------------------------------------
+// "[ulen => rlen]" or "[rlen]".
+void ChangedLen(D& d, int32_t ulen, int32_t rlen) {
+  d.out->push_back('[');
+  if (ulen != rlen) {
+    d.Dec(ulen);
+    d.Put(" => ");
+  }
+  d.Dec(rlen);
+  d.out->push_back(']');
+}
+
+// Returns true if everything was printed at entry.
+bool SocknameEntry(D& d) {
+  d.Fd(0);
+  d.Sep();
+  int32_t ulen;
+  if (d.u(1) != 0 && d.u(2) != 0 && d.Peek(d.u(2), &ulen, sizeof(ulen))) {
+    SaveForExit(d, ulen);
+    return false;
+  }
+  ForgetSaved(d);
+  d.Ptr(d.u(1));
+  d.Sep();
+  d.Ptr(d.u(2));
+  return true;
+}
+
+// Returns false if nothing was to be printed at exit.
+bool SocknameExit(D& d) {
+  int64_t saved;
+  if (!TakeSaved(d, &saved)) return false;
+  const int32_t ulen = static_cast<int32_t>(saved);
+  int32_t rlen;
+  if (d.failed() ||
+      d.dec->mem()->Read(d.c.tid, d.u(2), &rlen, sizeof(rlen)) != 4) {
+    d.Ptr(d.u(1));
+    d.Put(", [");
+    d.Dec(ulen);
+    d.out->push_back(']');
+    return true;
+  }
+  Sockaddr(d, d.u(1), ulen > rlen ? rlen : ulen);
+  d.Sep();
+  ChangedLen(d, ulen, rlen);
+  return true;
+}
+
+void Getsockname(D& d) {
+  if (d.entering()) {
+    SocknameEntry(d);
+    return;
+  }
+  SocknameExit(d);
+}
+
+void Accept(D& d) {
+  Getsockname(d);
+  if (d.exiting) d.RetFd();
+}
+
+void Accept4(D& d) {
+  if (d.entering()) {
+    if (SocknameEntry(d)) {
+      d.Sep();
+      d.Flags(d.u32(3), kSockTypeFlags, "SOCK_???");
+    }
+    return;
+  }
+  d.RetFd();
+  if (SocknameExit(d)) {
+    d.Sep();
+    d.Flags(d.u32(3), kSockTypeFlags, "SOCK_???");
+  }
+}
+
+// ---------------------------------------------------------------------------
+// sendto, recvfrom.
+// ---------------------------------------------------------------------------
+void Sendto(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  d.Buf(d.u(1), static_cast<int64_t>(d.u(2)));
+  d.Sep();
+  d.Udec(d.u(2));
+  d.Sep();
+  d.Flags(d.u32(3), kMsgFlags, "MSG_???");
+  d.Sep();
+  Sockaddr(d, d.u(4), d.i32(5));
+  d.Sep();
+  d.Dec(d.i32(5));
+}
+
+void Recvfrom(D& d) {
+  if (d.entering()) {
+    d.Fd(0);
+    d.Sep();
+    int32_t ulen;
+    if (d.u(4) != 0 && d.u(5) != 0 && d.Peek(d.u(5), &ulen, sizeof(ulen))) {
+      SaveForExit(d, ulen);
+    } else {
+      ForgetSaved(d);
+    }
+    return;
+  }
+  int64_t saved;
+  const bool have_ulen = TakeSaved(d, &saved);
+  if (d.failed()) {
+    d.Ptr(d.u(1));
+  } else {
+    const uint64_t n = static_cast<uint64_t>(d.ret) < d.u(2)
+                           ? static_cast<uint64_t>(d.ret)
+                           : d.u(2);
+    d.Buf(d.u(1), static_cast<int64_t>(n));
+  }
+  d.Sep();
+  d.Udec(d.u(2));
+  d.Sep();
+  d.Flags(d.u32(3), kMsgFlags, "MSG_???");
+  d.Sep();
+  int32_t rlen;
+  if (d.u(4) == 0 || d.u(5) == 0 ||
+      d.dec->mem()->Read(d.c.tid, d.u(5), &rlen, sizeof(rlen)) != 4) {
+    d.Ptr(d.u(4));
+    d.Sep();
+    d.Ptr(d.u(5));
+    return;
+  }
+  const int32_t ulen = have_ulen ? static_cast<int32_t>(saved) : rlen;
+  if (d.failed()) {
+    d.Ptr(d.u(4));
+    d.Put(", [");
+    d.Dec(ulen);
+    d.out->push_back(']');
+    return;
+  }
+  Sockaddr(d, d.u(4), ulen > rlen ? rlen : ulen);
+  d.Sep();
+  ChangedLen(d, ulen, rlen);
+}
+
+// ---------------------------------------------------------------------------
+// sendmsg, recvmsg.
+// ---------------------------------------------------------------------------
+struct MsgHdr {
+  uint64_t name;
+  uint32_t namelen;
+  uint32_t pad;
+  uint64_t iov;
+  uint64_t iovlen;
+  uint64_t control;
+  uint64_t controllen;
+  int32_t flags;
+  int32_t pad2;
+};
+
+// The kernel's limit on control data (net.core.optmem_max, rounded up to
+// 8 bytes), as strace caps its reads.
+uint64_t OptmemMax() {
+  static const uint64_t value = [] {
+    uint64_t v = 0;
+    if (FILE* f = fopen("/proc/sys/net/core/optmem_max", "re")) {
+      unsigned long long x;
+      if (fscanf(f, "%llu", &x) == 1 && x > 0) v = (x + 7) & ~7ull;
+      fclose(f);
+    }
+    return v != 0 ? v : 8 * (2 * 1024 + 512);
+  }();
+  return value;
+}
+
+void CmsgData(D& d, int level, int type, const uint8_t* data, size_t len) {
+  if (level == 1) {  // SOL_SOCKET
+    d.Xval(static_cast<uint32_t>(type), kScmTypes, "SCM_???");
+    if (type == 1 && len >= 4) {  // SCM_RIGHTS
+      d.Put(", cmsg_data=[");
+      for (size_t i = 0; i + 4 <= len; i += 4) {
+        if (i > 0) d.Sep();
+        int32_t fd;
+        memcpy(&fd, data + i, 4);
+        d.FdValue(fd);
+      }
+      d.out->push_back(']');
+    } else if (type == 2 && len >= 12) {  // SCM_CREDENTIALS
+      int32_t cred[3];
+      memcpy(cred, data, sizeof(cred));
+      d.Put(", cmsg_data={pid=");
+      d.Dec(cred[0]);
+      d.Put(", uid=");
+      d.Udec(static_cast<uint32_t>(cred[1]));
+      d.Put(", gid=");
+      d.Udec(static_cast<uint32_t>(cred[2]));
+      d.out->push_back('}');
+    } else if (type == 3 && len >= 1) {  // SCM_SECURITY
+      d.Put(", cmsg_data=\"");
+      AppendEscaped(d.out, reinterpret_cast<const char*>(data), len);
+      d.out->push_back('"');
+    }
+  } else if (level == 0) {  // SOL_IP
+    d.Xval(static_cast<uint32_t>(type), kIpCmsgTypes, "IP_???");
+    if ((type == 2 || type == 23) && len >= 4) {  // IP_TTL, IP_CHECKSUM
+      d.Put(", cmsg_data=[");
+      for (size_t i = 0; i + 4 <= len; i += 4) {
+        if (i > 0) d.Sep();
+        uint32_t v;
+        memcpy(&v, data + i, 4);
+        d.Udec(v);
+      }
+      d.out->push_back(']');
+    }
+  } else {
+    d.Hex(static_cast<uint32_t>(type));
+  }
+}
+
+void MsgControl(D& d, uint64_t addr, uint64_t in_len) {
+  if (in_len == 0) return;
+  d.Put(", msg_control=");
+  constexpr size_t kHdr = 16;  // struct cmsghdr on x86_64
+  const uint64_t control_len = in_len > OptmemMax() ? OptmemMax() : in_len;
+  std::string& buf = d.dec->scratch();
+  if (control_len < kHdr) {
+    d.Ptr(addr);
+    return;
+  }
+  buf.resize(control_len);
+  if (d.dec->mem()->Read(d.c.tid, addr, buf.data(), control_len) !=
+      static_cast<ssize_t>(control_len)) {
+    d.Ptr(addr);
+    return;
+  }
+  const uint8_t* p = reinterpret_cast<const uint8_t*>(buf.data());
+  uint64_t left = control_len;
+  d.out->push_back('[');
+  bool first = true;
+  while (left >= kHdr) {
+    uint64_t cmsg_len;
+    int32_t level, type;
+    memcpy(&cmsg_len, p, 8);
+    memcpy(&level, p + 8, 4);
+    memcpy(&type, p + 12, 4);
+    if (!first) d.Sep();
+    first = false;
+    d.Put("{cmsg_len=");
+    d.Udec(cmsg_len);
+    d.Put(", cmsg_level=");
+    d.Xval(static_cast<uint32_t>(level), kSocketLevels, "SOL_???");
+    d.Put(", cmsg_type=");
+    uint64_t len = cmsg_len > left ? left : cmsg_len;
+    CmsgData(d, level, type, p + kHdr, len > kHdr ? len - kHdr : 0);
+    d.out->push_back('}');
+    if (len < kHdr) {
+      left -= kHdr;
+      break;
+    }
+    len = (cmsg_len + 7) & ~7ull;
+    if (len >= left) {
+      left = 0;
+      break;
+    }
+    p += len;
+    left -= len;
+  }
+  if (left != 0) {
+    d.Put(", ... /* ");
+    d.Hex(addr + (control_len - left));
+    d.Put(" */");
+  } else if (control_len < in_len) {
+    d.Put(", ...");
+  }
+  d.out->push_back(']');
+}
+
+// strace's print_struct_msghdr; user_namelen < 0: no user value known.
+void PrintMsghdr(D& d, const MsgHdr& m, int64_t user_namelen,
+                 uint64_t data_size) {
+  const int namelen =
+      user_namelen >= 0 && static_cast<int>(m.namelen) > user_namelen
+          ? static_cast<int>(user_namelen)
+          : static_cast<int>(m.namelen);
+  d.Put("{msg_name=");
+  Sockaddr(d, m.name, namelen);
+  d.Put(", msg_namelen=");
+  if (user_namelen >= 0 && user_namelen != m.namelen) {
+    d.Dec(static_cast<int32_t>(user_namelen));
+    d.Put(" => ");
+  }
+  d.Dec(static_cast<int32_t>(m.namelen));
+  d.Put(", msg_iov=");
+  Iovecs(d, m.iov, m.iovlen, data_size, false);
+  d.Put(", msg_iovlen=");
+  d.Udec(m.iovlen);
+  MsgControl(d, m.control, m.controllen);
+  d.Put(", msg_controllen=");
+  d.Udec(m.controllen);
+  d.Put(", msg_flags=");
+  d.Flags(static_cast<uint32_t>(m.flags), kMsgFlags, "MSG_???");
+  d.out->push_back('}');
+}
+
+void Sendmsg(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  MsgHdr m;
+  if (d.Peek(d.u(1), &m, sizeof(m))) {
+    PrintMsghdr(d, m, -1, ~0ull);
+  } else {
+    d.Ptr(d.u(1));
+  }
+  d.Sep();
+  d.Flags(d.u32(2), kMsgFlags, "MSG_???");
+}
+
+void Recvmsg(D& d) {
+  if (d.entering()) {
+    d.Fd(0);
+    d.Sep();
+    MsgHdr m;
+    if (d.Peek(d.u(1), &m, sizeof(m))) {
+      SaveForExit(d, static_cast<int32_t>(m.namelen));
+      return;
+    }
+    ForgetSaved(d);
+    d.Ptr(d.u(1));
+    d.Sep();
+    d.Flags(d.u32(2), kMsgFlags, "MSG_???");
+    return;
+  }
+  int64_t user_namelen;
+  if (!TakeSaved(d, &user_namelen)) return;  // all printed at entry
+  if (d.failed()) {
+    d.Put("{msg_namelen=");
+    d.Dec(static_cast<int32_t>(user_namelen));
+    d.out->push_back('}');
+  } else {
+    MsgHdr m;
+    if (d.Peek(d.u(1), &m, sizeof(m))) {
+      PrintMsghdr(d, m, user_namelen, static_cast<uint64_t>(d.ret));
+    } else {
+      d.Ptr(d.u(1));
+    }
+  }
+  d.Sep();
+  d.Flags(d.u32(2), kMsgFlags, "MSG_???");
+}
+
+// ---------------------------------------------------------------------------
+// setsockopt, getsockopt.
+// ---------------------------------------------------------------------------
+void SockoptLevelName(D& d, bool get) {
+  d.Fd(0);
+  d.Sep();
+  const uint32_t level = d.u32(1), name = d.u32(2);
+  d.Xval(level, kSocketLevels, "SOL_??");
+  d.Sep();
+  switch (level) {
+    case 1:  // SOL_SOCKET
+      if (name == 26) {
+        d.Put(get ? "SO_GET_FILTER" : "SO_ATTACH_FILTER");
+      } else {
+        d.Xval(name, kSoOptions, "SO_???");
+      }
+      break;
+    case 0:  // SOL_IP
+      d.Xval(name, kIpOptions, "IP_???");
+      break;
+    case 41:  // SOL_IPV6
+      d.Xval(name, kIpv6Options, "IPV6_???");
+      break;
+    case 6:  // SOL_TCP
+      d.Xval(name, kTcpOptions, "TCP_???");
+      break;
+    case 17:  // SOL_UDP
+      d.Xval(name, kUdpOptions, "UDP_???");
+      break;
+    case 270:  // SOL_NETLINK
+      d.Xval(name, kNetlinkOptions, "NETLINK_???");
+      break;
+    default:
+      d.Udec(name);
+      break;
+  }
+}
+
+// "[1]" from an int, or the address.
+void IntAt(D& d, uint64_t addr) {
+  int32_t v;
+  if (!d.FetchOut(addr, &v, sizeof(v))) return;
+  d.out->push_back('[');
+  d.Dec(v);
+  d.out->push_back(']');
+}
+
+void Linger(D& d, uint64_t addr) {
+  int32_t l[2];
+  if (!d.FetchOut(addr, l, sizeof(l))) return;
+  d.Put("{l_onoff=");
+  d.Dec(l[0]);
+  d.Put(", l_linger=");
+  d.Dec(l[1]);
+  d.out->push_back('}');
+}
+
+void Setsockopt(D& d) {
+  if (d.exiting) return;
+  SockoptLevelName(d, false);
+  d.Sep();
+  const uint32_t level = d.u32(1), name = d.u32(2);
+  const uint64_t addr = d.u(3);
+  const int32_t len = d.i32(4);
+  bool done = false;
+  if (addr != 0) {
+    if (level == 1 && name == 13) {  // SO_LINGER
+      if (len < 8) {
+        d.Ptr(addr);
+      } else {
+        Linger(d, addr);
+      }
+      done = true;
+    } else if (level == 270) {  // SOL_NETLINK
+      if (len < 4) {
+        d.Ptr(addr);
+      } else {
+        IntAt(d, addr);
+      }
+      done = true;
+    }
+  }
+  if (!done) {
+    if (len == 4) {
+      IntAt(d, addr);
+    } else {
+      d.Buf(addr, len);
+    }
+  }
+  d.Sep();
+  d.Dec(len);
+}
+
+void Getsockopt(D& d) {
+  if (d.entering()) {
+    SockoptLevelName(d, true);
+    d.Sep();
+    int32_t ulen;
+    if (d.u(4) != 0 && d.Peek(d.u(4), &ulen, sizeof(ulen))) {
+      SaveForExit(d, ulen);
+      return;
+    }
+    ForgetSaved(d);
+    d.Ptr(d.u(3));
+    d.Sep();
+    d.Ptr(d.u(4));
+    return;
+  }
+  int64_t saved;
+  if (!TakeSaved(d, &saved)) return;  // all printed at entry
+  const int32_t ulen = static_cast<int32_t>(saved);
+  const uint32_t level = d.u32(1), name = d.u32(2);
+  const uint64_t addr = d.u(3);
+  int32_t rlen;
+  if (d.failed() ||
+      d.dec->mem()->Read(d.c.tid, d.u(4), &rlen, sizeof(rlen)) != 4) {
+    d.Ptr(addr);
+    d.Put(", [");
+    d.Dec(ulen);
+    d.out->push_back(']');
+    return;
+  }
+  bool done = false;
+  if (ulen <= 0 || rlen <= 0) {
+    d.Ptr(addr);
+    done = true;
+  } else if (addr != 0 && level == 1) {
+    if (name == 13) {  // SO_LINGER
+      Linger(d, addr);
+      done = true;
+    } else if (name == 17) {  // SO_PEERCRED
+      int32_t cred[3];
+      if (d.FetchOut(addr, cred, sizeof(cred))) {
+        d.Put("{pid=");
+        d.Dec(cred[0]);
+        d.Put(", uid=");
+        d.Udec(static_cast<uint32_t>(cred[1]));
+        d.Put(", gid=");
+        d.Udec(static_cast<uint32_t>(cred[2]));
+        d.out->push_back('}');
+      }
+      done = true;
+    } else if (name == 4) {  // SO_ERROR
+      uint32_t err;
+      if (d.FetchOut(addr, &err, sizeof(err))) {
+        d.out->push_back('[');
+        const char* errname = err != 0 ? strerrorname_np(err) : nullptr;
+        if (errname != nullptr) {
+          d.Put(errname);
+        } else {
+          d.Udec(err);
+        }
+        d.out->push_back(']');
+      }
+      done = true;
+    }
+  } else if (addr != 0 && level == 270) {  // SOL_NETLINK
+    IntAt(d, addr);
+    done = true;
+  }
+  if (!done) {
+    if (rlen == 4) {
+      IntAt(d, addr);
+    } else {
+      d.Buf(addr, rlen);
+    }
+  }
+  d.Sep();
+  ChangedLen(d, ulen, rlen);
+}
+
 constexpr Registration kDecoders[] = {
-    {"__placeholder__", nullptr, 0},
+    {"socket", Socket, 0},
+    {"socketpair", Socketpair, 0},
+    {"bind", BindConnect, 0},
+    {"connect", BindConnect, 0},
+    {"listen", Listen, 0},
+    {"shutdown", Shutdown, 0},
+    {"accept", Accept, 0},
+    {"accept4", Accept4, 0},
+    {"getsockname", Getsockname, 0},
+    {"getpeername", Getsockname, 0},
+    {"sendto", Sendto, 0},
+    {"recvfrom", Recvfrom, 0},
+    {"sendmsg", Sendmsg, kX86_64Only},
+    {"recvmsg", Recvmsg, kX86_64Only},
+    {"setsockopt", Setsockopt, 0},
+    {"getsockopt", Getsockopt, 0},
 };
 
 }  // namespace
+
+void Sockaddr(D& d, uint64_t addr, int addrlen) {
+  if (addrlen < 2) {
+    d.Ptr(addr);
+    return;
+  }
+  // sockaddr_storage plus one zero byte after what was read.
+  uint8_t buf[129] = {};
+  const size_t len = static_cast<size_t>(addrlen) > 128 ? 128 : addrlen;
+  if (!d.FetchOut(addr, buf, len)) return;
+  PrintSockaddr(d, buf, static_cast<int>(len));
+}
 
 std::span<const Registration> NetDecoders() { return kDecoders; }
 

@@ -32,17 +32,17 @@ constexpr XlatEntry kArchPrctl[] = {
     {0x2003, "ARCH_MAP_VDSO_64"},
 };
 constexpr XlatEntry kRlimits[] = {
-    {0, "RLIMIT_CPU"},         {1, "RLIMIT_FSIZE"},    {2, "RLIMIT_DATA"},
-    {3, "RLIMIT_STACK"},       {4, "RLIMIT_CORE"},     {5, "RLIMIT_RSS"},
-    {6, "RLIMIT_NPROC"},       {7, "RLIMIT_NOFILE"},   {8, "RLIMIT_MEMLOCK"},
-    {9, "RLIMIT_AS"},          {10, "RLIMIT_LOCKS"},   {11, "RLIMIT_SIGPENDING"},
-    {12, "RLIMIT_MSGQUEUE"},   {13, "RLIMIT_NICE"},    {14, "RLIMIT_RTPRIO"},
+    {0, "RLIMIT_CPU"},       {1, "RLIMIT_FSIZE"},  {2, "RLIMIT_DATA"},
+    {3, "RLIMIT_STACK"},     {4, "RLIMIT_CORE"},   {5, "RLIMIT_RSS"},
+    {6, "RLIMIT_NPROC"},     {7, "RLIMIT_NOFILE"}, {8, "RLIMIT_MEMLOCK"},
+    {9, "RLIMIT_AS"},        {10, "RLIMIT_LOCKS"}, {11, "RLIMIT_SIGPENDING"},
+    {12, "RLIMIT_MSGQUEUE"}, {13, "RLIMIT_NICE"},  {14, "RLIMIT_RTPRIO"},
     {15, "RLIMIT_RTTIME"},
 };
 constexpr XlatEntry kRusageWho[] = {
     {0, "RUSAGE_SELF"},
-    {~0ull, "RUSAGE_CHILDREN"},
-    {~1ull, "RUSAGE_BOTH"},
+    {0xffffffff, "RUSAGE_CHILDREN"},
+    {0xfffffffe, "RUSAGE_BOTH"},
     {1, "RUSAGE_THREAD"},
 };
 constexpr XlatEntry kPrioWhich[] = {
@@ -232,18 +232,18 @@ constexpr XlatEntry kSigbusCodes[] = {{1, "BUS_ADRALN"},
                                       {3, "BUS_OBJERR"},
                                       {4, "BUS_MCEERR_AR"},
                                       {5, "BUS_MCEERR_AO"}};
-constexpr XlatEntry kSigtrapCodes[] = {
-    {1, "TRAP_BRKPT"},  {2, "TRAP_TRACE"}, {3, "TRAP_BRANCH"},
-    {4, "TRAP_HWBKPT"}, {5, "TRAP_UNK"},   {6, "TRAP_PERF"}};
+constexpr XlatEntry kSigtrapCodes[] = {{1, "TRAP_BRKPT"},  {2, "TRAP_TRACE"},
+                                       {3, "TRAP_BRANCH"}, {4, "TRAP_HWBKPT"},
+                                       {5, "TRAP_UNK"},    {6, "TRAP_PERF"}};
 constexpr XlatEntry kSigillCodes[] = {
     {1, "ILL_ILLOPC"}, {2, "ILL_ILLOPN"}, {3, "ILL_ILLADR"},
     {4, "ILL_ILLTRP"}, {5, "ILL_PRVOPC"}, {6, "ILL_PRVREG"},
     {7, "ILL_COPROC"}, {8, "ILL_BADSTK"}, {9, "ILL_BADIADDR"}};
-constexpr XlatEntry kSigfpeCodes[] = {
-    {1, "FPE_INTDIV"}, {2, "FPE_INTOVF"},  {3, "FPE_FLTDIV"},
-    {4, "FPE_FLTOVF"}, {5, "FPE_FLTUND"},  {6, "FPE_FLTRES"},
-    {7, "FPE_FLTINV"}, {8, "FPE_FLTSUB"},  {14, "FPE_FLTUNK"},
-    {15, "FPE_CONDTRAP"}};
+constexpr XlatEntry kSigfpeCodes[] = {{1, "FPE_INTDIV"},  {2, "FPE_INTOVF"},
+                                      {3, "FPE_FLTDIV"},  {4, "FPE_FLTOVF"},
+                                      {5, "FPE_FLTUND"},  {6, "FPE_FLTRES"},
+                                      {7, "FPE_FLTINV"},  {8, "FPE_FLTSUB"},
+                                      {14, "FPE_FLTUNK"}, {15, "FPE_CONDTRAP"}};
 constexpr XlatEntry kSigpollCodes[] = {{1, "POLL_IN"},  {2, "POLL_OUT"},
                                        {3, "POLL_MSG"}, {4, "POLL_ERR"},
                                        {5, "POLL_PRI"}, {6, "POLL_HUP"}};
@@ -358,7 +358,7 @@ void Prlimit64(D& d) {
 
 void Getrusage(D& d) {
   if (d.entering()) {
-    d.Xval(static_cast<uint64_t>(d.s(0)), kRusageWho, "RUSAGE_???");
+    d.Xval(d.u32(0), kRusageWho, "RUSAGE_???");
     d.Sep();
     return;
   }
@@ -498,10 +498,7 @@ void Prctl(D& d) {
       } else if (d.failed()) {
         d.Ptr(arg2);
       } else {
-        // At most TASK_COMM_LEN (16) bytes, NUL-terminated.
-        const size_t limit = d.opt().string_limit < 16 ? d.opt().string_limit
-                                                        : 15;
-        d.CStr(arg2, limit);
+        d.CStrN(arg2, 16);  // TASK_COMM_LEN
       }
       return;
     case 2:  // PR_GET_PDEATHSIG
@@ -570,7 +567,7 @@ void Prctl(D& d) {
       return;
     case 15:  // PR_SET_NAME
       d.Sep();
-      d.CStr(arg2, d.opt().string_limit < 15 ? d.opt().string_limit : 15);
+      d.CStrN(arg2, 15);  // TASK_COMM_LEN - 1
       return;
     case 0x53564d41:  // PR_SET_VMA
       d.Sep();
@@ -834,13 +831,13 @@ void Siginfo(D& d, const uint8_t* si) {
     d.Put("si_signo=");
     AppendSignal(d.out, signo);
     d.Put(", si_code=");
-    const char* name = XlatName(static_cast<uint32_t>(code), kSiCodes,
-                                std::size(kSiCodes));
+    const char* name =
+        XlatName(static_cast<uint32_t>(code), kSiCodes, std::size(kSiCodes));
     if (name == nullptr) {
       switch (signo) {
-#define CODES(sig, tbl)                                                      \
-  case sig:                                                                  \
-    name = XlatName(static_cast<uint32_t>(code), tbl, std::size(tbl));       \
+#define CODES(sig, tbl)                                                \
+  case sig:                                                            \
+    name = XlatName(static_cast<uint32_t>(code), tbl, std::size(tbl)); \
     break;
         CODES(5, kSigtrapCodes)
         CODES(17, kSigchldCodes)
@@ -1168,7 +1165,171 @@ void RestartSyscall(D& d) {
   d.Put(" ...>");
 }
 
+// ---------------------------------------------------------------------------
+// Credentials, process groups, scheduling.
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kSchedPolicies[] = {
+    {0, "SCHED_OTHER"},    {1, "SCHED_FIFO"}, {2, "SCHED_RR"},
+    {3, "SCHED_BATCH"},    {4, "SCHED_ISO"},  {5, "SCHED_IDLE"},
+    {6, "SCHED_DEADLINE"},
+};
+
+// A uid/gid (strace's printuid): -1 for "unchanged", else unsigned.
+void Id(D& d, uint32_t id) {
+  if (id == 0xffffffffu) {
+    d.Put("-1");
+  } else {
+    d.Udec(id);
+  }
+}
+
+void IdArgs(D& d, int n) {
+  for (int i = 0; i < n; ++i) {
+    if (i > 0) d.Sep();
+    Id(d, d.u32(i));
+  }
+}
+
+void OneId(D& d) {
+  if (d.entering()) IdArgs(d, 1);
+}
+void TwoIds(D& d) {
+  if (d.entering()) IdArgs(d, 2);
+}
+void ThreeIds(D& d) {
+  if (d.entering()) IdArgs(d, 3);
+}
+
+// getresuid/getresgid: "[0], [0], [0]".
+void Getresid(D& d) {
+  if (d.entering()) return;
+  for (int i = 0; i < 3; ++i) {
+    if (i > 0) d.Sep();
+    uint32_t id;
+    if (d.FetchOut(d.u(i), &id, sizeof(id))) {
+      d.out->push_back('[');
+      Id(d, id);
+      d.out->push_back(']');
+    }
+  }
+}
+
+void Getgroups(D& d) {
+  if (d.entering()) {
+    d.Dec(d.i32(0));
+    d.Sep();
+    return;
+  }
+  if (d.failed()) {
+    d.Ptr(d.u(1));
+    return;
+  }
+  d.Array<uint32_t>(d.u(1), static_cast<uint64_t>(d.ret),
+                    [&](uint32_t id) { Id(d, id); });
+}
+
+void Setgroups(D& d) {
+  if (d.exiting) return;
+  d.Dec(d.i32(0));
+  d.Sep();
+  d.Array<uint32_t>(d.u(1), d.u32(0), [&](uint32_t id) { Id(d, id); });
+}
+
+void DecArgs(D& d, int n) {
+  for (int i = 0; i < n; ++i) {
+    if (i > 0) d.Sep();
+    d.Dec(d.i32(i));
+  }
+}
+
+void OneInt(D& d) {  // getpgid, getsid
+  if (d.entering()) DecArgs(d, 1);
+}
+void TwoInts(D& d) {  // setpgid
+  if (d.entering()) DecArgs(d, 2);
+}
+
+void Alarm(D& d) {
+  if (d.entering()) d.Udec(d.u32(0));
+}
+
+void SchedPriorityLimit(D& d) {  // sched_get_priority_{max,min}
+  if (d.entering()) d.Xval(d.u32(0), kSchedPolicies, "SCHED_???");
+}
+
+void SchedGetscheduler(D& d) {
+  if (d.entering()) {
+    d.Dec(d.i32(0));
+    return;
+  }
+  if (!d.failed()) {
+    RetName(d, XlatName(static_cast<uint64_t>(d.ret), kSchedPolicies,
+                        std::size(kSchedPolicies)));
+  }
+}
+
+void SchedGetparam(D& d) {
+  if (d.entering()) {
+    d.Dec(d.i32(0));
+    d.Sep();
+    return;
+  }
+  int32_t prio;
+  if (d.FetchOut(d.u(1), &prio, sizeof(prio))) {
+    d.out->push_back('[');
+    d.Dec(prio);
+    d.out->push_back(']');
+  }
+}
+
+void Getcpu(D& d) {
+  if (d.entering()) return;
+  for (int i = 0; i < 2; ++i) {
+    uint32_t v;
+    if (d.FetchOut(d.u(i), &v, sizeof(v))) {
+      d.out->push_back('[');
+      d.Udec(v);
+      d.out->push_back(']');
+    }
+    d.Sep();
+  }
+  d.Ptr(d.u(2));
+}
+
 constexpr Registration kDecoders[] = {
+    {"getgroups", Getgroups, kX86_64Only},  // 16-bit gids on i386
+    {"getgroups32", Getgroups, 0},
+    {"setgroups", Setgroups, kX86_64Only},
+    {"setgroups32", Setgroups, 0},
+    {"setuid", OneId, kX86_64Only},
+    {"setgid", OneId, kX86_64Only},
+    {"setfsuid", OneId, kX86_64Only},
+    {"setfsgid", OneId, kX86_64Only},
+    {"setreuid", TwoIds, kX86_64Only},
+    {"setregid", TwoIds, kX86_64Only},
+    {"setresuid", ThreeIds, kX86_64Only},
+    {"setresgid", ThreeIds, kX86_64Only},
+    {"getresuid", Getresid, kX86_64Only},
+    {"getresgid", Getresid, kX86_64Only},
+    {"setuid32", OneId, 0},
+    {"setgid32", OneId, 0},
+    {"setfsuid32", OneId, 0},
+    {"setfsgid32", OneId, 0},
+    {"setreuid32", TwoIds, 0},
+    {"setregid32", TwoIds, 0},
+    {"setresuid32", ThreeIds, 0},
+    {"setresgid32", ThreeIds, 0},
+    {"getresuid32", Getresid, 0},
+    {"getresgid32", Getresid, 0},
+    {"getpgid", OneInt, 0},
+    {"getsid", OneInt, 0},
+    {"setpgid", TwoInts, 0},
+    {"alarm", Alarm, 0},
+    {"sched_get_priority_max", SchedPriorityLimit, 0},
+    {"sched_get_priority_min", SchedPriorityLimit, 0},
+    {"sched_getscheduler", SchedGetscheduler, 0},
+    {"sched_getparam", SchedGetparam, 0},
+    {"getcpu", Getcpu, 0},
     {"arch_prctl", ArchPrctl, 0},
     {"getrlimit", Getrlimit, 0},
     {"ugetrlimit", Getrlimit, 0},

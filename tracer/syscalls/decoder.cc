@@ -1,3 +1,9 @@
+// ArgDecoder and the decoders of the file, memory, process-lifecycle,
+// signal, ioctl and fcntl syscalls. The others live in decode_events.cc
+// (futex, poll, select, epoll, eventfd/timerfd/signalfd), decode_net.cc
+// (sockets), decode_fs.cc (statfs, getdents, readv/writev, xattrs, ...) and
+// decode_process.cc (arch_prctl, rlimits, prctl, uname, signal waits, ...);
+// decoding.h has the shared printing primitives.
 #include "tracer/syscalls/decoder.h"
 
 #include <fcntl.h>
@@ -246,8 +252,6 @@ constexpr const char* kCcNames[] = {
     "VMIN",     "VSWTC",    "VSTART",  "VSTOP",  "VSUSP", "VEOL",
     "VREPRINT", "VDISCARD", "VWERASE", "VLNEXT", "VEOL2"};
 
-
-
 // open/openat tail: flags and, if it matters, the mode.
 void FlagsAndMode(D& d, int flags_arg) {
   const uint64_t flags = d.u32(flags_arg);
@@ -281,7 +285,6 @@ void Makedev(D& d, uint64_t dev) {
   d.Hex(minor(dev));
   d.out->push_back(')');
 }
-
 
 // struct stat (x86_64 kernel layout == glibc's on x86_64).
 void PrintStat(D& d, uint64_t addr) {
@@ -357,9 +360,6 @@ void PrintStatx(D& d, uint64_t addr) {
   d.Udec(stx.stx_size);
   d.Put(", ...}");
 }
-
-
-
 
 // argv-style array: ["a", "b"]; NULL; address when unreadable.
 void StringArray(D& d, uint64_t addr) {
@@ -455,38 +455,6 @@ void Pwrite(D& d) {
     d.Sep();
     d.Dec(d.s(3));
   }
-}
-
-void Sendto(D& d) {
-  if (d.exiting) return;
-  Write(d);
-  d.Sep();
-  AppendFlags(d.out, d.u32(3), kMsgFlags, "MSG_???");
-  d.Sep();
-  d.Ptr(d.u(4));  // sockaddr decoding: not done
-  d.Sep();
-  d.Udec(d.u32(5));
-}
-
-void Recvfrom(D& d) {
-  if (d.entering()) {
-    d.Fd(0);
-    d.Sep();
-    return;
-  }
-  if (d.failed()) {
-    d.Hex(d.u(1));
-  } else {
-    d.Buf(d.u(1), d.ret);
-  }
-  d.Sep();
-  d.Udec(d.u(2));
-  d.Sep();
-  AppendFlags(d.out, d.u32(3), kMsgFlags, "MSG_???");
-  d.Sep();
-  d.Ptr(d.u(4));
-  d.Sep();
-  d.Ptr(d.u(5));
 }
 
 void Open(D& d) {
@@ -1122,7 +1090,6 @@ void WaitStatus(D& d, uint32_t status) {
   d.out->push_back(']');
 }
 
-
 void Wait4(D& d) {
   if (d.entering()) {
     d.Dec(d.i32(0));
@@ -1668,8 +1635,6 @@ constexpr Registration kDecoders[] = {
     {"write", Write, 0},
     {"pread64", Pread, kX86_64Only},
     {"pwrite64", Pwrite, kX86_64Only},
-    {"sendto", Sendto, 0},
-    {"recvfrom", Recvfrom, 0},
     {"open", Open, 0},
     {"openat", Openat, 0},
     {"creat", Creat, 0},
@@ -1739,19 +1704,7 @@ constexpr Registration kDecoders[] = {
     {"pipe", Pipe, 0},
     {"pipe2", Pipe2, 0},
     // Generic arguments, but the result is an fd.
-    {"socket", nullptr, kRetFdFlag},
-    {"accept", nullptr, kRetFdFlag},
-    {"accept4", nullptr, kRetFdFlag},
-    {"epoll_create", nullptr, kRetFdFlag},
-    {"epoll_create1", nullptr, kRetFdFlag},
-    {"eventfd", nullptr, kRetFdFlag},
-    {"eventfd2", nullptr, kRetFdFlag},
     {"inotify_init", nullptr, kRetFdFlag},
-    {"inotify_init1", nullptr, kRetFdFlag},
-    {"memfd_create", nullptr, kRetFdFlag},
-    {"signalfd", nullptr, kRetFdFlag},
-    {"signalfd4", nullptr, kRetFdFlag},
-    {"timerfd_create", nullptr, kRetFdFlag},
     {"pidfd_open", nullptr, kRetFdFlag},
     {"pidfd_getfd", nullptr, kRetFdFlag},
     {"openat2", nullptr, kRetFdFlag},

@@ -3,13 +3,29 @@
 // with the tracee's addresses replaced by the fake ones used here.
 #include "tracer/syscalls/decoder.h"
 
+#include <arpa/inet.h>
+#include <dirent.h>
 #include <fcntl.h>
+#include <linux/netlink.h>
 #include <linux/stat.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/file.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysinfo.h>
 #include <sys/sysmacros.h>
+#include <sys/un.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
 #include <termios.h>
 
+#include <array>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -921,7 +937,7 @@ TEST_F(DecoderTest, FdPaths) {
   r = Decode("fcntl", {3, F_DUPFD_CLOEXEC, 10}, 3);
   EXPECT_EQ(r.suffix, "</etc/passwd>");
   r = Decode("socket", {1, 2, 0}, 16);
-  EXPECT_EQ(r.all(), "0x1, 0x2, 0");
+  EXPECT_EQ(r.all(), "AF_UNIX, SOCK_DGRAM, 0");
   EXPECT_EQ(r.suffix, "<socket:[137635]>");
   int32_t fds[2] = {3, 5};
   mem.Map(0x3000, fds, sizeof(fds));
@@ -1019,6 +1035,1086 @@ TEST_F(DecoderTest, NoAllocationOnceWarm) {
   }
   EXPECT_EQ(out, "3, \"roo\", 3");
   EXPECT_EQ(out.data(), data);
+}
+
+// --------------------------------------------------------------------------
+// Process: arch_prctl, resource limits, getrandom, prctl, uname, ...
+// --------------------------------------------------------------------------
+TEST_F(DecoderTest, ArchPrctl) {
+  EXPECT_EQ(Text("arch_prctl", {0x1002, 0x7f7a01752c40}),
+            "ARCH_SET_FS, 0x7f7a01752c40");
+  uint64_t fs = 0x7f9720783740;
+  mem.Map(0x1000, &fs, 8);
+  Result r = Decode("arch_prctl", {0x1003, 0x1000}, 0);
+  EXPECT_EQ(r.enter, "ARCH_GET_FS, ");
+  EXPECT_EQ(r.exit, "[0x7f9720783740]");
+  EXPECT_EQ(Text("arch_prctl", {0x1003, 0x1000}, -14), "ARCH_GET_FS, 0x1000");
+  EXPECT_EQ(Text("arch_prctl", {0x1011, 0x7fff234d8960}, 1), "ARCH_GET_CPUID");
+  EXPECT_EQ(Text("arch_prctl", {0x3001, 0}, -22), "0x3001 /* ARCH_??? */, 0");
+  EXPECT_EQ(Text("arch_prctl", {0x9999, 5}, -22), "0x9999 /* ARCH_??? */, 0x5");
+}
+
+struct Rlimit64 {
+  uint64_t cur, max;
+};
+
+TEST_F(DecoderTest, Rlimits) {
+  Rlimit64 stack = {8192 * 1024, ~0ull};
+  mem.Map(0x1000, &stack, sizeof(stack));
+  Result r = Decode("prlimit64", {0, RLIMIT_STACK, 0, 0x1000}, 0);
+  EXPECT_EQ(r.enter, "0, RLIMIT_STACK, NULL, ");
+  EXPECT_EQ(r.exit, "{rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}");
+  Rlimit64 in = {1024, 4096}, old = {20000, 20000};
+  mem.Map(0x2000, &in, sizeof(in));
+  mem.Map(0x3000, &old, sizeof(old));
+  EXPECT_EQ(Text("prlimit64", {0, RLIMIT_NOFILE, 0x2000, 0x3000}),
+            "0, RLIMIT_NOFILE, {rlim_cur=1024, rlim_max=4*1024}, "
+            "{rlim_cur=20000, rlim_max=20000}");
+  Rlimit64 data = {1000, 1025};
+  mem.Map(0x4000, &data, sizeof(data));
+  EXPECT_EQ(Text("prlimit64", {26986, RLIMIT_DATA, 0x4000, 0}),
+            "26986, RLIMIT_DATA, {rlim_cur=1000, rlim_max=1025}, NULL");
+  EXPECT_EQ(Text("prlimit64", {0, RLIMIT_NOFILE, 1, 0}, -14),
+            "0, RLIMIT_NOFILE, 0x1, NULL");
+  EXPECT_EQ(Text("prlimit64", {0, RLIMIT_CORE, 0, 0x3000}, -1),
+            "0, RLIMIT_CORE, NULL, 0x3000");
+  EXPECT_EQ(Text("getrlimit", {RLIMIT_STACK, 0x1000}),
+            "RLIMIT_STACK, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}");
+  EXPECT_EQ(Text("getrlimit", {99, 0x7fff234d8950}, -22),
+            "0x63 /* RLIMIT_??? */, 0x7fff234d8950");
+  EXPECT_EQ(Text("setrlimit", {RLIMIT_NOFILE, 0x1000}, -1),
+            "RLIMIT_NOFILE, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}");
+  // i386: 32-bit limits.
+  uint32_t lim32[2] = {8192 * 1024, 0xffffffff};
+  mem.Map(0x5000, lim32, sizeof(lim32));
+  EXPECT_EQ(Decode("ugetrlimit", {RLIMIT_STACK, 0x5000}, 0, kArchI386).all(),
+            "RLIMIT_STACK, {rlim_cur=8192*1024, rlim_max=RLIM_INFINITY}");
+}
+
+TEST_F(DecoderTest, RusageAndPriority) {
+  int64_t ru[18] = {0, 2186, 0, 0,  1732, 0, 0, 0,   72,
+                    0, 0,    0, 16, 0,    0, 0, 288, 0};
+  mem.Map(0x1000, ru, sizeof(ru));
+  EXPECT_EQ(Text("getrusage", {0, 0x1000}),
+            "RUSAGE_SELF, {ru_utime={tv_sec=0, tv_usec=2186}, "
+            "ru_stime={tv_sec=0, tv_usec=0}, ...}");
+  EXPECT_EQ(Text("getrusage", {0xffffffff, 0x1000}, -14),
+            "RUSAGE_CHILDREN, 0x1000");
+  opts.verbose = true;
+  EXPECT_EQ(Text("getrusage", {0, 0x1000}),
+            "RUSAGE_SELF, {ru_utime={tv_sec=0, tv_usec=2186}, "
+            "ru_stime={tv_sec=0, tv_usec=0}, ru_maxrss=1732, ru_ixrss=0, "
+            "ru_idrss=0, ru_isrss=0, ru_minflt=72, ru_majflt=0, ru_nswap=0, "
+            "ru_inblock=0, ru_oublock=16, ru_msgsnd=0, ru_msgrcv=0, "
+            "ru_nsignals=0, ru_nvcsw=288, ru_nivcsw=0}");
+  opts.verbose = false;
+  EXPECT_EQ(Text("getpriority", {0, 0}, 20), "PRIO_PROCESS, 0");
+  EXPECT_EQ(Text("setpriority", {0, 0, 5}), "PRIO_PROCESS, 0, 5");
+}
+
+TEST_F(DecoderTest, Getrandom) {
+  const uint8_t bytes[40] = {0x3c, 0xe3, 0x02, 0x1d, 0x41, 0x3d,
+                             0x89, 0xd1, 'a',  'b',  0,    1};
+  mem.Map(0x1000, bytes, sizeof(bytes));
+  Result r = Decode("getrandom", {0x1000, 8, 1}, 8);
+  EXPECT_EQ(r.enter, "");
+  EXPECT_EQ(r.exit,
+            "\"\\x3c\\xe3\\x02\\x1d\\x41\\x3d\\x89\\xd1\", 8, GRND_NONBLOCK");
+  EXPECT_EQ(Text("getrandom", {0x1008, 4, 0}, 4),
+            "\"\\x61\\x62\\x00\\x01\", 4, 0");
+  EXPECT_EQ(Text("getrandom", {0x7fff234d8880, 4, 6}, -22),
+            "0x7fff234d8880, 4, GRND_RANDOM|GRND_INSECURE");
+  opts.string_limit = 2;
+  EXPECT_EQ(Text("getrandom", {0x1000, 40, 0}, 40), "\"\\x3c\\xe3\"..., 40, 0");
+}
+
+TEST_F(DecoderTest, SetTidAddressAndMadvise) {
+  EXPECT_EQ(Text("set_tid_address", {0x7f7a01752f10}, 28677), "0x7f7a01752f10");
+  EXPECT_EQ(Text("set_tid_address", {0}, 28677), "NULL");
+  EXPECT_EQ(Text("madvise", {0x7f4bfdd8c000, 8192, 4}),
+            "0x7f4bfdd8c000, 8192, MADV_DONTNEED");
+  EXPECT_EQ(Text("madvise", {0x7f4bfdd8c000, 8192, 14}),
+            "0x7f4bfdd8c000, 8192, MADV_HUGEPAGE");
+  EXPECT_EQ(Text("madvise", {0x7f4bfdd8c000, 4096, 999}, -22),
+            "0x7f4bfdd8c000, 4096, 0x3e7 /* MADV_??? */");
+}
+
+TEST_F(DecoderTest, Membarrier) {
+  Result r = Decode("membarrier", {0, 0, 0}, 0x3ff);
+  EXPECT_EQ(r.all(), "MEMBARRIER_CMD_QUERY, 0");
+  EXPECT_EQ(r.fmt, RetFormat::kHex);
+  EXPECT_EQ(r.suffix,
+            " (MEMBARRIER_CMD_GLOBAL|MEMBARRIER_CMD_GLOBAL_EXPEDITED|"
+            "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED|"
+            "MEMBARRIER_CMD_PRIVATE_EXPEDITED|"
+            "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED|"
+            "MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE|"
+            "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE|"
+            "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ|"
+            "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ|0x200)");
+  r = Decode("membarrier", {16, 0, 0}, 0);
+  EXPECT_EQ(r.all(), "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0");
+  EXPECT_EQ(r.fmt, RetFormat::kDecimal);
+  EXPECT_EQ(r.suffix, "");
+}
+
+TEST_F(DecoderTest, Prctl) {
+  mem.MapString(0x1000, "myname");
+  EXPECT_EQ(Text("prctl", {PR_SET_NAME, 0x1000}), "PR_SET_NAME, \"myname\"");
+  Result r = Decode("prctl", {PR_GET_NAME, 0x1000}, 0);
+  EXPECT_EQ(r.enter, "PR_GET_NAME, ");
+  EXPECT_EQ(r.exit, "\"myname\"");
+  EXPECT_EQ(Text("prctl", {PR_SET_PDEATHSIG, SIGKILL}),
+            "PR_SET_PDEATHSIG, SIGKILL");
+  r = Decode("prctl", {PR_GET_DUMPABLE, 0, 0, 0, 0}, 1);
+  EXPECT_EQ(r.all(), "PR_GET_DUMPABLE");
+  EXPECT_EQ(r.suffix, " (SUID_DUMP_USER)");
+  EXPECT_EQ(Text("prctl", {PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0}),
+            "PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0");
+  EXPECT_EQ(Text("prctl", {PR_CAPBSET_READ, 5}, 1),
+            "PR_CAPBSET_READ, CAP_KILL");
+  EXPECT_EQ(Text("prctl", {PR_SET_TIMERSLACK, 1000}),
+            "PR_SET_TIMERSLACK, 1000");
+  EXPECT_EQ(Text("prctl", {PR_SET_CHILD_SUBREAPER, 1}),
+            "PR_SET_CHILD_SUBREAPER, 1");
+  mem.MapString(0x2000, "x");
+  EXPECT_EQ(Text("prctl", {0x53564d41, 0, 0x1000, 4096, 0x2000}, -22),
+            "PR_SET_VMA, PR_SET_VMA_ANON_NAME, 0x1000, 4096, \"x\"");
+  EXPECT_EQ(Text("prctl", {9999, 1, 2, 3, 4}, -22),
+            "0x270f /* PR_??? */, 0x1, 0x2, 0x3, 0x4");
+  int32_t sig = SIGTERM;
+  mem.Map(0x3000, &sig, 4);
+  EXPECT_EQ(Text("prctl", {PR_GET_PDEATHSIG, 0x3000}),
+            "PR_GET_PDEATHSIG, [SIGTERM]");
+  EXPECT_EQ(Text("prctl", {PR_GET_KEEPCAPS, 0, 0, 0, 0}), "PR_GET_KEEPCAPS");
+}
+
+TEST_F(DecoderTest, UnameAndSysinfo) {
+  struct utsname u = {};
+  strcpy(u.sysname, "Linux");
+  strcpy(u.nodename, "vm");
+  strcpy(u.release, "6.1.0");
+  strcpy(u.version, "#1 SMP");
+  strcpy(u.machine, "x86_64");
+  strcpy(u.domainname, "(none)");
+  mem.Map(0x1000, &u, sizeof(u));
+  Result r = Decode("uname", {0x1000}, 0);
+  EXPECT_EQ(r.enter, "");
+  EXPECT_EQ(r.exit, "{sysname=\"Linux\", nodename=\"vm\", ...}");
+  EXPECT_EQ(Text("uname", {0x1000}, -14), "0x1000");
+  opts.verbose = true;
+  EXPECT_EQ(Text("uname", {0x1000}),
+            "{sysname=\"Linux\", nodename=\"vm\", release=\"6.1.0\", "
+            "version=\"#1 SMP\", machine=\"x86_64\", domainname=\"(none)\"}");
+  opts.verbose = false;
+  struct sysinfo si = {};
+  si.uptime = 4188;
+  si.loads[0] = 187936;
+  si.loads[1] = 198912;
+  si.loads[2] = 139072;
+  si.totalram = 25276502016;
+  si.freeram = 22874083328;
+  si.sharedram = 9084928;
+  si.bufferram = 19468288;
+  si.procs = 212;
+  si.mem_unit = 1;
+  mem.Map(0x2000, &si, sizeof(si));
+  EXPECT_EQ(Text("sysinfo", {0x2000}),
+            "{uptime=4188, loads=[187936, 198912, 139072], "
+            "totalram=25276502016, freeram=22874083328, sharedram=9084928, "
+            "bufferram=19468288, totalswap=0, freeswap=0, procs=212, "
+            "totalhigh=0, freehigh=0, mem_unit=1}");
+}
+
+TEST_F(DecoderTest, SchedAffinity) {
+  uint64_t cpus[16] = {3};
+  mem.Map(0x1000, cpus, sizeof(cpus));
+  Result r = Decode("sched_getaffinity", {0, 128, 0x1000}, 32);
+  EXPECT_EQ(r.enter, "0, 128, ");
+  EXPECT_EQ(r.exit, "[0 1]");
+  EXPECT_EQ(Text("sched_getaffinity", {0, 128, 0x1000}, -22), "0, 128, 0x1000");
+  uint64_t set[16] = {5, 1};
+  mem.Map(0x2000, set, sizeof(set));
+  EXPECT_EQ(Text("sched_setaffinity", {0, 128, 0x2000}), "0, 128, [0 2 64]");
+}
+
+TEST_F(DecoderTest, SignalWaits) {
+  uint64_t empty = 0, usr2 = 1ull << (SIGUSR2 - 1);
+  mem.Map(0x1000, &empty, 8);
+  mem.Map(0x1008, &usr2, 8);
+  EXPECT_EQ(Text("rt_sigsuspend", {0x1000, 8}, -514), "[], 8");
+  // rt_sigtimedwait: siginfo and timeout at exit, the signal after the
+  // result.
+  siginfo_t si = {};
+  si.si_signo = SIGUSR2;
+  si.si_code = SI_TKILL;
+  si.si_pid = 20162;
+  si.si_uid = 0;
+  mem.Map(0x2000, &si, sizeof(si));
+  int64_t ts[2] = {0, 1000};
+  mem.Map(0x3000, ts, sizeof(ts));
+  Result r = Decode("rt_sigtimedwait", {0x1008, 0x2000, 0x3000, 8}, 12);
+  EXPECT_EQ(r.enter, "[USR2], ");
+  EXPECT_EQ(r.exit,
+            "{si_signo=SIGUSR2, si_code=SI_TKILL, si_pid=20162, si_uid=0}, "
+            "{tv_sec=0, tv_nsec=1000}, 8");
+  EXPECT_EQ(r.suffix, " (SIGUSR2)");
+  r = Decode("rt_sigtimedwait", {0x1008, 0x2000, 0x3000, 8}, -11);
+  EXPECT_EQ(r.all(), "[USR2], 0x2000, {tv_sec=0, tv_nsec=1000}, 8");
+  EXPECT_EQ(r.suffix, "");
+  r = Decode("rt_sigtimedwait", {0x1008, 0, 0x3000, 8}, 12);
+  EXPECT_EQ(r.enter, "[USR2], NULL, {tv_sec=0, tv_nsec=1000}, 8");
+  EXPECT_EQ(r.exit, "");
+  // waitid with a SIGCHLD siginfo.
+  siginfo_t chld = {};
+  chld.si_signo = SIGCHLD;
+  chld.si_code = CLD_EXITED;
+  chld.si_pid = 20163;
+  chld.si_status = 3;
+  mem.Map(0x4000, &chld, sizeof(chld));
+  r = Decode("waitid", {P_PID, 20163, 0x4000, WEXITED, 0}, 0);
+  EXPECT_EQ(r.enter, "P_PID, 20163, ");
+  EXPECT_EQ(r.exit,
+            "{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=20163, si_uid=0, "
+            "si_status=3, si_utime=0, si_stime=0}, WEXITED, NULL");
+  EXPECT_EQ(Text("waitid", {P_ALL, 0, 0x4000, WEXITED | WNOHANG, 0}, -10),
+            "P_ALL, 0, 0x4000, WNOHANG|WEXITED, NULL");
+  siginfo_t none = {};
+  mem.Map(0x5000, &none, sizeof(none));
+  EXPECT_EQ(Text("waitid", {P_ALL, 0, 0x5000, WEXITED | WNOHANG, 0}),
+            "P_ALL, 0, {}, WNOHANG|WEXITED, NULL");
+  siginfo_t killed = chld;
+  killed.si_code = CLD_KILLED;
+  killed.si_status = SIGKILL;
+  killed.si_utime = 5;
+  mem.Map(0x6000, &killed, sizeof(killed));
+  EXPECT_EQ(Text("waitid", {P_PID, 7, 0x6000, WEXITED, 0}),
+            "P_PID, 7, {si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=20163, "
+            "si_uid=0, si_status=SIGKILL, si_utime=5 /* 0.05 s */, "
+            "si_stime=0}, WEXITED, NULL");
+}
+
+TEST_F(DecoderTest, Sigaltstack) {
+  struct {
+    uint64_t sp;
+    int32_t flags, pad;
+    uint64_t size;
+  } st = {0x55570508b2a0, 0, 0, 65536}, old = {0, SS_DISABLE, 0, 0};
+  mem.Map(0x1000, &st, sizeof(st));
+  mem.Map(0x2000, &old, sizeof(old));
+  Result r = Decode("sigaltstack", {0x1000, 0x2000}, 0);
+  EXPECT_EQ(r.enter, "{ss_sp=0x55570508b2a0, ss_flags=0, ss_size=65536}, ");
+  EXPECT_EQ(r.exit, "{ss_sp=NULL, ss_flags=SS_DISABLE, ss_size=0}");
+  EXPECT_EQ(Text("sigaltstack", {0, 0x1000}),
+            "NULL, {ss_sp=0x55570508b2a0, ss_flags=0, ss_size=65536}");
+}
+
+TEST_F(DecoderTest, Time) {
+  setenv("TZ", "UTC", 1);
+  tzset();
+  int64_t tv[2] = {1795721802, 976406};
+  int32_t tz[2] = {0, 0};
+  mem.Map(0x1000, tv, sizeof(tv));
+  mem.Map(0x2000, tz, sizeof(tz));
+  EXPECT_EQ(Text("gettimeofday", {0x1000, 0}),
+            "{tv_sec=1795721802, tv_usec=976406}, NULL");
+  EXPECT_EQ(Text("gettimeofday", {0x1000, 0x2000}),
+            "{tv_sec=1795721802, tv_usec=976406}, "
+            "{tz_minuteswest=0, tz_dsttime=0}");
+  Result r = Decode("time", {0x1000}, 1795721802);
+  EXPECT_EQ(r.all(), "[1795721802 /* 2026-11-26T19:36:42+0000 */]");
+  EXPECT_EQ(r.suffix, " (2026-11-26T19:36:42+0000)");
+  r = Decode("time", {0}, 1795721802);
+  EXPECT_EQ(r.all(), "NULL");
+  EXPECT_EQ(r.suffix, " (2026-11-26T19:36:42+0000)");
+}
+
+TEST_F(DecoderTest, RestartSyscall) {
+  ArgDecoder dec(&mem, opts);
+  SyscallCall c;
+  c.tid = 4321;
+  c.nr = SyscallTable::Get().Number(kArchX86_64, "clock_nanosleep");
+  std::string out;
+  RetFormat fmt;
+  dec.DecodeExit(c, -516, &out, &fmt);  // ERESTART_RESTARTBLOCK
+  SyscallCall r;
+  r.tid = 4321;
+  r.nr = SyscallTable::Get().Number(kArchX86_64, "restart_syscall");
+  out.clear();
+  dec.DecodeEntry(r, &out);
+  EXPECT_EQ(out, "<... resuming interrupted clock_nanosleep ...>");
+  // Interrupted again: still the original call.
+  dec.DecodeExit(r, -516, &out, &fmt);
+  out.clear();
+  dec.DecodeEntry(r, &out);
+  EXPECT_EQ(out, "<... resuming interrupted clock_nanosleep ...>");
+  r.tid = 4322;
+  out.clear();
+  dec.DecodeEntry(r, &out);
+  EXPECT_EQ(out, "<... resuming interrupted system call ...>");
+}
+
+// --------------------------------------------------------------------------
+// Waiting: futex, poll, select, epoll, eventfd/timerfd/signalfd.
+// --------------------------------------------------------------------------
+TEST_F(DecoderTest, Futex) {
+  constexpr uint64_t kAddr = 0x7fff234d887c, kAddr2 = 0x7fff234d8960;
+  int64_t ts[2] = {0, 1000};
+  mem.Map(0x1000, ts, sizeof(ts));
+  Result r = Decode("futex", {kAddr, 128, 1, 0, 0, 0}, -11);
+  EXPECT_EQ(r.enter, "0x7fff234d887c, FUTEX_WAIT_PRIVATE, 1, NULL");
+  EXPECT_EQ(r.exit, "");
+  EXPECT_EQ(Text("futex", {kAddr, 128, 0, 0x1000, 0, 0}, -110),
+            "0x7fff234d887c, FUTEX_WAIT_PRIVATE, 0, {tv_sec=0, tv_nsec=1000}");
+  EXPECT_EQ(Text("futex", {kAddr, 129, 1, 0, 0, 0}),
+            "0x7fff234d887c, FUTEX_WAKE_PRIVATE, 1");
+  EXPECT_EQ(Text("futex", {kAddr, 1, 2147483647, 0, 0, 0}),
+            "0x7fff234d887c, FUTEX_WAKE, 2147483647");
+  EXPECT_EQ(Text("futex", {kAddr, 0x81, 0x7fffffff, 0, 3, 0}),
+            "0x7fff234d887c, FUTEX_WAKE_PRIVATE, 2147483647");
+  EXPECT_EQ(
+      Text("futex", {kAddr, 9 | 128 | 256, 1, 0x1000, 0, 0xffffffff}, -11),
+      "0x7fff234d887c, FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME, "
+      "1, {tv_sec=0, tv_nsec=1000}, FUTEX_BITSET_MATCH_ANY");
+  EXPECT_EQ(Text("futex", {kAddr, 133, 1, 1, kAddr2, 0x04000001}),
+            "0x7fff234d887c, FUTEX_WAKE_OP_PRIVATE, 1, 1, 0x7fff234d8960, "
+            "FUTEX_OP_SET<<28|0<<12|FUTEX_OP_CMP_GT<<24|0x1");
+  EXPECT_EQ(Text("futex", {kAddr, 5, 1, 1, kAddr2, 0xd6123456}),
+            "0x7fff234d887c, FUTEX_WAKE_OP, 1, 1, 0x7fff234d8960, "
+            "FUTEX_OP_OPARG_SHIFT<<28|0x5<<28 /* FUTEX_OP_??? */|0x123<<12|"
+            "0x6<<24 /* FUTEX_OP_CMP_??? */|0x456");
+  EXPECT_EQ(Text("futex", {kAddr, 131, 1, 2, kAddr2, 0}),
+            "0x7fff234d887c, FUTEX_REQUEUE_PRIVATE, 1, 2, 0x7fff234d8960");
+  EXPECT_EQ(Text("futex", {kAddr, 132, 1, 2, kAddr2, 0}),
+            "0x7fff234d887c, FUTEX_CMP_REQUEUE_PRIVATE, 1, 2, "
+            "0x7fff234d8960, 0");
+  EXPECT_EQ(Text("futex", {kAddr, 134, 0, 0, 0, 0}),
+            "0x7fff234d887c, FUTEX_LOCK_PI_PRIVATE, NULL");
+  EXPECT_EQ(Text("futex", {kAddr, 135, 0, 0, 0, 0}),
+            "0x7fff234d887c, FUTEX_UNLOCK_PI_PRIVATE");
+  EXPECT_EQ(Text("futex", {kAddr, 10, 1, 0, 0, 5}),
+            "0x7fff234d887c, FUTEX_WAKE_BITSET, 1, 0x5");
+  EXPECT_EQ(Text("futex", {kAddr, 99, 0x7fffffff, 0, 3, 0}, -38),
+            "0x7fff234d887c, 0x63 /* FUTEX_??? */, 2147483647, NULL, 0x3, 0");
+  EXPECT_EQ(Text("futex", {kAddr, 130, 1, 0, 0, 0}, -38),
+            "0x7fff234d887c, FUTEX_FD|FUTEX_PRIVATE_FLAG, 1");
+  // i386: 32-bit timespec; futex_time64 has 64-bit ones.
+  int32_t ts32[2] = {2, 3};
+  mem.Map(0x2000, ts32, sizeof(ts32));
+  EXPECT_EQ(
+      Decode("futex", {0x804a000, 128, 0, 0x2000, 0, 0}, -110, kArchI386).all(),
+      "0x804a000, FUTEX_WAIT_PRIVATE, 0, {tv_sec=2, tv_nsec=3}");
+  EXPECT_EQ(
+      Decode("futex_time64", {0x804a000, 128, 0, 0x1000, 0, 0}, -110, kArchI386)
+          .all(),
+      "0x804a000, FUTEX_WAIT_PRIVATE, 0, {tv_sec=0, tv_nsec=1000}");
+}
+
+struct PollFd {
+  int32_t fd;
+  int16_t events, revents;
+};
+
+TEST_F(DecoderTest, Poll) {
+  PollFd in[3] = {{4, POLLIN, 0}, {5, POLLOUT | POLLPRI, 0}, {-1, POLLIN, 0}};
+  mem.Map(0x1000, in, sizeof(in));
+  Result r = Decode("poll", {0x1000, 3, 100}, 2);
+  EXPECT_EQ(r.enter,
+            "[{fd=4, events=POLLIN}, {fd=5, events=POLLPRI|POLLOUT}, "
+            "{fd=-1}], 3, 100");
+  EXPECT_EQ(r.exit, "");
+  EXPECT_EQ(r.suffix, "");  // no revents in memory yet
+  PollFd out[3] = {
+      {4, POLLIN, POLLIN}, {5, POLLOUT | POLLPRI, POLLOUT}, {-1, POLLIN, 0}};
+  mem.Map(0x1000, out, sizeof(out));
+  r = Decode("poll", {0x1000, 3, 100}, 2);
+  EXPECT_EQ(r.suffix, " ([{fd=4, revents=POLLIN}, {fd=5, revents=POLLOUT}])");
+  r = Decode("poll", {0x1000, 1, 0}, 0);
+  EXPECT_EQ(r.all(), "[{fd=4, events=POLLIN}], 1, 0");
+  EXPECT_EQ(r.suffix, " (Timeout)");
+  r = Decode("poll", {0, 0, 1}, 0);
+  EXPECT_EQ(r.all(), "NULL, 0, 1");
+  EXPECT_EQ(r.suffix, " (Timeout)");
+  r = Decode("poll", {0x1000, 3, kMinus1}, -4);
+  EXPECT_EQ(r.suffix, "");
+  EXPECT_EQ(Text("poll", {0x9000, 2, 0}, -14), "0x9000, 2, 0");
+  // -s limits the array, not the revents.
+  opts.string_limit = 1;
+  r = Decode("poll", {0x1000, 2, 0}, 2);
+  EXPECT_EQ(r.all(), "[{fd=4, events=POLLIN}, ...], 2, 0");
+  EXPECT_EQ(r.suffix, " ([{fd=4, revents=POLLIN}, ...])");
+}
+
+TEST_F(DecoderTest, Ppoll) {
+  PollFd fds[2] = {{4, POLLIN, 0}, {5, POLLOUT | POLLPRI, POLLOUT}};
+  mem.Map(0x1000, fds, sizeof(fds));
+  int64_t ts[2] = {0, 1000};
+  mem.Map(0x2000, ts, sizeof(ts));
+  uint64_t usr1 = 1ull << (SIGUSR1 - 1);
+  mem.Map(0x3000, &usr1, 8);
+  Result r = Decode("ppoll", {0x1000, 2, 0x2000, 0x3000, 8}, 1);
+  EXPECT_EQ(r.all(),
+            "[{fd=4, events=POLLIN}, {fd=5, events=POLLPRI|POLLOUT}], 2, "
+            "{tv_sec=0, tv_nsec=1000}, [USR1], 8");
+  int64_t left[2] = {0, 0};
+  mem.Map(0x2000, left, sizeof(left));
+  r = Decode("ppoll", {0x1000, 2, 0x2000, 0x3000, 8}, 1);
+  EXPECT_EQ(r.suffix,
+            " ([{fd=5, revents=POLLOUT}], left {tv_sec=0, tv_nsec=0})");
+  r = Decode("ppoll", {0x1000, 1, 0x2000, 0, 8}, 0);
+  EXPECT_EQ(r.all(),
+            "[{fd=4, events=POLLIN}], 1, {tv_sec=0, tv_nsec=0}, "
+            "NULL, 8");
+  EXPECT_EQ(r.suffix, " (Timeout)");
+  PollFd rd = {4, POLLIN | POLLRDNORM, POLLIN | POLLRDNORM};
+  mem.Map(0x4000, &rd, sizeof(rd));
+  r = Decode("ppoll", {0x4000, 1, 0, 0, 8}, 1);
+  EXPECT_EQ(r.all(), "[{fd=4, events=POLLIN|POLLRDNORM}], 1, NULL, NULL, 8");
+  EXPECT_EQ(r.suffix, " ([{fd=4, revents=POLLIN|POLLRDNORM}])");
+}
+
+TEST_F(DecoderTest, Select) {
+  uint64_t rs = (1 << 0) | (1 << 3), ws = 0;
+  mem.Map(0x1000, &rs, 8);
+  mem.Map(0x2000, &ws, 8);
+  int64_t tv[2] = {0, 1000};
+  mem.Map(0x3000, tv, sizeof(tv));
+  Result r = Decode("select", {4, 0x1000, 0, 0, 0x3000}, 2);
+  EXPECT_EQ(r.all(), "4, [0 3], NULL, NULL, {tv_sec=0, tv_usec=1000}");
+  EXPECT_EQ(r.suffix, " (in [0 3], left {tv_sec=0, tv_usec=1000})");
+  uint64_t only3 = 1 << 3;
+  mem.Map(0x4000, &only3, 8);
+  r = Decode("select", {4, 0x4000, 0x4000, 0, 0}, 2);
+  EXPECT_EQ(r.all(), "4, [3], [3], NULL, NULL");
+  EXPECT_EQ(r.suffix, " (in [3], out [3])");
+  r = Decode("select", {1, 0, 0, 0, 0x3000}, 0);
+  EXPECT_EQ(r.suffix, " (Timeout)");
+  // pselect6: timespec and the {sigmask, sigsetsize} pair.
+  int64_t ts[2] = {1, 500000};
+  mem.Map(0x5000, ts, sizeof(ts));
+  uint64_t usr2 = 1ull << (SIGUSR2 - 1);
+  mem.Map(0x6000, &usr2, 8);
+  uint64_t sigdata[2] = {0x6000, 8};
+  mem.Map(0x7000, sigdata, sizeof(sigdata));
+  r = Decode("pselect6", {4, 0x4000, 0x2000, 0, 0x5000, 0x7000}, 1);
+  EXPECT_EQ(r.all(),
+            "4, [3], [], NULL, {tv_sec=1, tv_nsec=500000}, "
+            "{sigmask=[USR2], sigsetsize=8}");
+  EXPECT_EQ(r.suffix, " (in [3], left {tv_sec=1, tv_nsec=500000})");
+  uint64_t nullmask[2] = {0, 8};
+  mem.Map(0x8000, nullmask, sizeof(nullmask));
+  EXPECT_EQ(Text("pselect6", {1, 0, 0, 0, 0x5000, 0x8000}),
+            "1, NULL, NULL, NULL, {tv_sec=1, tv_nsec=500000}, "
+            "{sigmask=NULL, sigsetsize=8}");
+  EXPECT_EQ(Text("pselect6", {1, 0, 0, 0, 0, 0}),
+            "1, NULL, NULL, NULL, NULL, "
+            "NULL");
+  opts.fd_paths = true;
+  mem.SetFdPath(0, "/dev/null");
+  mem.SetFdPath(3, "/tmp/tt/d");
+  r = Decode("select", {4, 0x1000, 0, 0, 0x3000}, 2);
+  EXPECT_EQ(r.all(),
+            "4, [0</dev/null> 3</tmp/tt/d>], NULL, NULL, "
+            "{tv_sec=0, tv_usec=1000}");
+  EXPECT_EQ(r.suffix, " (in [0 3], left {tv_sec=0, tv_usec=1000})");
+}
+
+#pragma pack(push, 4)
+struct EpollEvent {
+  uint32_t events;
+  uint64_t data;
+};
+#pragma pack(pop)
+
+TEST_F(DecoderTest, Epoll) {
+  Result r = Decode("epoll_create1", {O_CLOEXEC}, 6);
+  EXPECT_EQ(r.all(), "EPOLL_CLOEXEC");
+  EXPECT_EQ(Text("epoll_create", {10}, 7), "10");
+  EpollEvent ev = {EPOLLIN | EPOLLET, 0x1234567890ull};
+  mem.Map(0x1000, &ev, sizeof(ev));
+  EXPECT_EQ(Text("epoll_ctl", {6, EPOLL_CTL_ADD, 4, 0x1000}),
+            "6, EPOLL_CTL_ADD, 4, {events=EPOLLIN|EPOLLET, "
+            "data={u32=878082192, u64=78187493520}}");
+  EXPECT_EQ(Text("epoll_ctl", {6, EPOLL_CTL_DEL, 5, 0}),
+            "6, EPOLL_CTL_DEL, 5, NULL");
+  EpollEvent mod = {EPOLLIN | EPOLLRDHUP | EPOLLONESHOT, 77309411333ull};
+  mem.Map(0x2000, &mod, sizeof(mod));
+  EXPECT_EQ(Text("epoll_ctl", {6, EPOLL_CTL_MOD, 4, 0x2000}),
+            "6, EPOLL_CTL_MOD, 4, {events=EPOLLIN|EPOLLRDHUP|EPOLLONESHOT, "
+            "data={u32=5, u64=77309411333}}");
+  EpollEvent got[2] = {{EPOLLIN, 77309411333ull}, {EPOLLOUT | EPOLLHUP, 7}};
+  mem.Map(0x3000, got, sizeof(got));
+  r = Decode("epoll_wait", {6, 0x3000, 4, 10}, 1);
+  EXPECT_EQ(r.enter, "6, ");
+  EXPECT_EQ(r.exit, "[{events=EPOLLIN, data={u32=5, u64=77309411333}}], 4, 10");
+  EXPECT_EQ(Text("epoll_wait", {6, 0x3000, 4, 0}, 0), "6, [], 4, 0");
+  EXPECT_EQ(Text("epoll_wait", {6, 0x3000, 4, kMinus1}, -4),
+            "6, 0x3000, 4, -1");
+  uint64_t usr2 = 1ull << (SIGUSR2 - 1);
+  mem.Map(0x4000, &usr2, 8);
+  EXPECT_EQ(Text("epoll_pwait", {6, 0x3000, 4, 0, 0x4000, 8}, 2),
+            "6, [{events=EPOLLIN, data={u32=5, u64=77309411333}}, "
+            "{events=EPOLLOUT|EPOLLHUP, data={u32=7, u64=7}}], 4, 0, "
+            "[USR2], 8");
+  EXPECT_EQ(Text("epoll_pwait", {6, 0x3000, 4, 0, 0, 8}, 0),
+            "6, [], 4, 0, NULL, 8");
+}
+
+TEST_F(DecoderTest, EventfdTimerfdSignalfd) {
+  EXPECT_EQ(Text("eventfd2", {3, EFD_CLOEXEC | EFD_NONBLOCK}, 8),
+            "3, EFD_CLOEXEC|EFD_NONBLOCK");
+  EXPECT_EQ(Text("eventfd2", {0, 0}, 9), "0, 0");
+  EXPECT_EQ(Text("eventfd2", {5, EFD_SEMAPHORE}, 11), "5, EFD_SEMAPHORE");
+  EXPECT_EQ(Text("eventfd", {1}, 11), "1");
+  EXPECT_EQ(
+      Text("timerfd_create", {CLOCK_MONOTONIC, O_CLOEXEC | O_NONBLOCK}, 12),
+      "CLOCK_MONOTONIC, TFD_CLOEXEC|TFD_NONBLOCK");
+  EXPECT_EQ(Text("timerfd_create", {CLOCK_REALTIME, 0}, 13),
+            "CLOCK_REALTIME, 0");
+  int64_t its[4] = {1, 0, 0, 500000000};
+  mem.Map(0x1000, its, sizeof(its));
+  int64_t old[4] = {1, 0, 0, 499986741};
+  mem.Map(0x2000, old, sizeof(old));
+  EXPECT_EQ(Text("timerfd_settime", {12, 0, 0x1000, 0}),
+            "12, 0, {it_interval={tv_sec=1, tv_nsec=0}, "
+            "it_value={tv_sec=0, tv_nsec=500000000}}, NULL");
+  Result r = Decode("timerfd_settime", {12, 1, 0x1000, 0x2000}, 0);
+  EXPECT_EQ(r.enter,
+            "12, TFD_TIMER_ABSTIME, {it_interval={tv_sec=1, tv_nsec=0}, "
+            "it_value={tv_sec=0, tv_nsec=500000000}}, ");
+  EXPECT_EQ(r.exit,
+            "{it_interval={tv_sec=1, tv_nsec=0}, "
+            "it_value={tv_sec=0, tv_nsec=499986741}}");
+  EXPECT_EQ(Text("timerfd_gettime", {12, 0x2000}),
+            "12, {it_interval={tv_sec=1, tv_nsec=0}, "
+            "it_value={tv_sec=0, tv_nsec=499986741}}");
+  uint64_t mask = (1ull << (SIGCHLD - 1)) | (1ull << (SIGINT - 1));
+  mem.Map(0x3000, &mask, 8);
+  EXPECT_EQ(Text("signalfd4", {kMinus1, 0x3000, 8, O_CLOEXEC}, 14),
+            "-1, [INT CHLD], 8, SFD_CLOEXEC");
+  EXPECT_EQ(Text("signalfd4", {kMinus1, 0x3000, 8, 0}, 15),
+            "-1, [INT CHLD], 8, 0");
+}
+
+// --------------------------------------------------------------------------
+// Sockets.
+// --------------------------------------------------------------------------
+TEST_F(DecoderTest, Socket) {
+  Result r = Decode("socket", {AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0}, 3);
+  EXPECT_EQ(r.all(), "AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0");
+  EXPECT_EQ(Text("socket", {AF_INET, SOCK_STREAM, IPPROTO_TCP}, 9),
+            "AF_INET, SOCK_STREAM, IPPROTO_TCP");
+  EXPECT_EQ(Text("socket", {AF_INET6, SOCK_DGRAM | SOCK_NONBLOCK, 0}, 11),
+            "AF_INET6, SOCK_DGRAM|SOCK_NONBLOCK, IPPROTO_IP");
+  EXPECT_EQ(Text("socket", {AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, 0}, 12),
+            "AF_NETLINK, SOCK_RAW|SOCK_CLOEXEC, NETLINK_ROUTE");
+  EXPECT_EQ(Text("socket", {AF_PACKET, SOCK_RAW, htons(3)}, 13),
+            "AF_PACKET, SOCK_RAW, htons(ETH_P_ALL)");
+  EXPECT_EQ(Text("socket", {AF_INET, SOCK_DGRAM, IPPROTO_ICMP}, -13),
+            "AF_INET, SOCK_DGRAM, IPPROTO_ICMP");
+  EXPECT_EQ(Text("socket", {99, 1, 0}, -97),
+            "0x63 /* AF_??? */, SOCK_STREAM, 0");
+  int32_t sv[2] = {14, 15};
+  mem.Map(0x1000, sv, sizeof(sv));
+  r = Decode("socketpair", {AF_UNIX, SOCK_DGRAM, 0, 0x1000}, 0);
+  EXPECT_EQ(r.enter, "AF_UNIX, SOCK_DGRAM, 0, ");
+  EXPECT_EQ(r.exit, "[14, 15]");
+  EXPECT_EQ(Text("listen", {3, 128}), "3, 128");
+  EXPECT_EQ(Text("shutdown", {5, SHUT_WR}), "5, SHUT_WR");
+}
+
+TEST_F(DecoderTest, SockaddrBindConnect) {
+  struct sockaddr_un un = {AF_UNIX, "/tmp/tt/sock"};
+  mem.Map(0x1000, &un, sizeof(un));
+  EXPECT_EQ(Text("bind", {3, 0x1000, sizeof(un)}),
+            "3, {sa_family=AF_UNIX, sun_path=\"/tmp/tt/sock\"}, 110");
+  EXPECT_EQ(Text("bind", {3, 0x1000, 15}, -98),
+            "3, {sa_family=AF_UNIX, sun_path=\"/tmp/tt/sock\"}, 15");
+  EXPECT_EQ(Text("connect", {4, 0x1000, 2}), "4, {sa_family=AF_UNIX}, 2");
+  EXPECT_EQ(Text("connect", {4, 0x1000, 1}, -22), "4, 0x1000, 1");
+  EXPECT_EQ(Text("connect", {4, 0, 16}, -14), "4, NULL, 16");
+  struct sockaddr_un abs = {AF_UNIX};
+  memcpy(abs.sun_path, "\0abstract", 9);
+  mem.Map(0x2000, &abs, sizeof(abs));
+  EXPECT_EQ(Text("bind", {8, 0x2000, 11}),
+            "8, {sa_family=AF_UNIX, sun_path=@\"abstract\"}, 11");
+  struct sockaddr_in in = {AF_INET, htons(80)};
+  in.sin_addr.s_addr = htonl(0x7f000001);
+  mem.Map(0x3000, &in, sizeof(in));
+  EXPECT_EQ(Text("connect", {9, 0x3000, 16}, -111),
+            "9, {sa_family=AF_INET, sin_port=htons(80), "
+            "sin_addr=inet_addr(\"127.0.0.1\")}, 16");
+  struct sockaddr_in6 in6 = {AF_INET6, htons(53)};
+  in6.sin6_addr.s6_addr[15] = 1;
+  mem.Map(0x4000, &in6, sizeof(in6));
+  EXPECT_EQ(Text("connect", {11, 0x4000, 28}),
+            "11, {sa_family=AF_INET6, sin6_port=htons(53), "
+            "sin6_flowinfo=htonl(0), inet_pton(AF_INET6, \"::1\", &sin6_addr), "
+            "sin6_scope_id=0}, 28");
+  struct sockaddr_in6 ll = {AF_INET6, htons(53), htonl(5)};
+  ll.sin6_addr.s6_addr[0] = 0xfe;
+  ll.sin6_addr.s6_addr[1] = 0x80;
+  ll.sin6_addr.s6_addr[15] = 1;
+  mem.Map(0x5000, &ll, sizeof(ll));
+  EXPECT_EQ(Text("connect", {11, 0x5000, 28}, -22),
+            "11, {sa_family=AF_INET6, sin6_port=htons(53), "
+            "sin6_flowinfo=htonl(5), inet_pton(AF_INET6, \"fe80::1\", "
+            "&sin6_addr), sin6_scope_id=0}, 28");
+  EXPECT_EQ(Text("connect", {11, 0x5000, 24}, -22),
+            "11, {sa_family=AF_INET6, sin6_port=htons(53), "
+            "sin6_flowinfo=htonl(5), inet_pton(AF_INET6, \"fe80::1\", "
+            "&sin6_addr)}, 24");
+  struct sockaddr_nl nl = {AF_NETLINK};
+  mem.Map(0x6000, &nl, sizeof(nl));
+  EXPECT_EQ(Text("bind", {12, 0x6000, 12}),
+            "12, {sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, 12");
+  uint8_t raw[16] = {99, 0, 'a', 'b', 0, 1};
+  mem.Map(0x7000, raw, sizeof(raw));
+  EXPECT_EQ(Text("bind", {12, 0x7000, 6}, -97),
+            "12, {sa_family=0x63 /* AF_??? */, sa_data=\"ab\\0\\1\"}, 6");
+}
+
+TEST_F(DecoderTest, AcceptAndSockname) {
+  struct sockaddr_un peer = {AF_UNIX};
+  mem.Map(0x1000, &peer, sizeof(peer));
+  int32_t len = 110;
+  mem.Map(0x2000, &len, 4);
+  // The kernel writes 2 back at exit: the entry value is remembered.
+  ArgDecoder dec(&mem, opts);
+  SyscallCall c;
+  c.tid = 1234;
+  c.nr = SyscallTable::Get().Number(kArchX86_64, "accept");
+  c.args = {3, 0x1000, 0x2000};
+  std::string enter, exit;
+  dec.DecodeEntry(c, &enter);
+  EXPECT_EQ(enter, "3, ");
+  int32_t two = 2;
+  mem.Map(0x2000, &two, 4);
+  RetFormat fmt;
+  dec.DecodeExit(c, 5, &exit, &fmt);
+  EXPECT_EQ(exit, "{sa_family=AF_UNIX}, [110 => 2]");
+  // accept4, same lengths: flags at the end.
+  EXPECT_EQ(
+      Text("accept4", {3, 0x1000, 0x2000, SOCK_NONBLOCK | SOCK_CLOEXEC}, 7),
+      "3, {sa_family=AF_UNIX}, [2], SOCK_CLOEXEC|SOCK_NONBLOCK");
+  EXPECT_EQ(Text("accept4", {3, 0x1000, 0x2000, SOCK_CLOEXEC}, -512),
+            "3, 0x1000, [2], SOCK_CLOEXEC");
+  EXPECT_EQ(Text("accept", {3, 0, 0}, -11), "3, NULL, NULL");
+  Result r = Decode("accept4", {3, 0, 0, SOCK_CLOEXEC}, -11);
+  EXPECT_EQ(r.enter, "3, NULL, NULL, SOCK_CLOEXEC");
+  EXPECT_EQ(r.exit, "");
+  struct sockaddr_in6 in6 = {AF_INET6, htons(54220)};
+  in6.sin6_addr.s6_addr[15] = 1;
+  mem.Map(0x3000, &in6, sizeof(in6));
+  int32_t len6 = 28;
+  mem.Map(0x4000, &len6, 4);
+  EXPECT_EQ(Text("getsockname", {11, 0x3000, 0x4000}),
+            "11, {sa_family=AF_INET6, sin6_port=htons(54220), "
+            "sin6_flowinfo=htonl(0), inet_pton(AF_INET6, \"::1\", &sin6_addr), "
+            "sin6_scope_id=0}, [28]");
+}
+
+TEST_F(DecoderTest, SendtoRecvfromAddresses) {
+  mem.Map(0x1000, "abc");
+  struct sockaddr_in6 in6 = {AF_INET6, htons(53), htonl(5)};
+  in6.sin6_addr.s6_addr[0] = 0xfe;
+  in6.sin6_addr.s6_addr[1] = 0x80;
+  in6.sin6_addr.s6_addr[15] = 1;
+  mem.Map(0x2000, &in6, sizeof(in6));
+  EXPECT_EQ(Text("sendto", {11, 0x1000, 3, 0, 0x2000, 28}, 3),
+            "11, \"abc\", 3, 0, {sa_family=AF_INET6, sin6_port=htons(53), "
+            "sin6_flowinfo=htonl(5), inet_pton(AF_INET6, \"fe80::1\", "
+            "&sin6_addr), sin6_scope_id=0}, 28");
+  int32_t len = 28;
+  mem.Map(0x3000, &len, 4);
+  EXPECT_EQ(Text("recvfrom",
+                 {11, 0x7ffe70168370, 10, MSG_DONTWAIT, 0x2000, 0x3000}, -11),
+            "11, 0x7ffe70168370, 10, MSG_DONTWAIT, 0x2000, [28]");
+  EXPECT_EQ(Text("recvfrom", {11, 0x1000, 10, 0, 0x2000, 0x3000}, 3),
+            "11, \"abc\", 10, 0, {sa_family=AF_INET6, sin6_port=htons(53), "
+            "sin6_flowinfo=htonl(5), inet_pton(AF_INET6, \"fe80::1\", "
+            "&sin6_addr), sin6_scope_id=0}, [28]");
+}
+
+struct MsgHdr {
+  uint64_t name;
+  uint32_t namelen, pad;
+  uint64_t iov, iovlen, control, controllen;
+  int32_t flags, pad2;
+};
+
+TEST_F(DecoderTest, SendmsgRecvmsg) {
+  char data[] = "hello\0\0\0";
+  mem.Map(0x1000, data, 8);
+  uint64_t iov[4] = {0x1000, 5, 0x1005, 3};
+  mem.Map(0x2000, iov, sizeof(iov));
+  MsgHdr m = {0, 0, 0, 0x2000, 2, 0, 0, 0, 0};
+  mem.Map(0x3000, &m, sizeof(m));
+  EXPECT_EQ(Text("sendmsg", {4, 0x3000, MSG_NOSIGNAL}, 8),
+            "4, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hello\", "
+            "iov_len=5}, {iov_base=\"\\0\\0\\0\", iov_len=3}], msg_iovlen=2, "
+            "msg_controllen=0, msg_flags=0}, MSG_NOSIGNAL");
+  // recvmsg: data up to the result, msg_namelen changed by the kernel.
+  uint64_t riov[2] = {0x1000, 64};
+  mem.Map(0x4000, riov, sizeof(riov));
+  MsgHdr rm = {0x7ffe701684b0, 110, 0, 0x4000, 1, 0, 0, 0, 0};
+  mem.Map(0x5000, &rm, sizeof(rm));
+  ArgDecoder dec(&mem, opts);
+  SyscallCall c;
+  c.tid = 1234;
+  c.nr = SyscallTable::Get().Number(kArchX86_64, "recvmsg");
+  c.args = {5, 0x5000, MSG_DONTWAIT};
+  std::string enter, exit;
+  dec.DecodeEntry(c, &enter);
+  EXPECT_EQ(enter, "5, ");
+  rm.namelen = 0;
+  mem.Map(0x5000, &rm, sizeof(rm));
+  RetFormat fmt;
+  dec.DecodeExit(c, 8, &exit, &fmt);
+  EXPECT_EQ(exit,
+            "{msg_name=0x7ffe701684b0, msg_namelen=110 => 0, "
+            "msg_iov=[{iov_base=\"hello\\0\\0\\0\", iov_len=64}], "
+            "msg_iovlen=1, msg_controllen=0, msg_flags=0}, MSG_DONTWAIT");
+  EXPECT_EQ(Text("recvmsg", {5, 0x5000, MSG_DONTWAIT}, -11),
+            "5, {msg_namelen=0}, MSG_DONTWAIT");
+  EXPECT_EQ(Text("recvmsg", {5, 0x9000, 0}, -14), "5, 0x9000, 0");
+  // SCM_RIGHTS control message.
+  uint8_t cbuf[24] = {};
+  uint64_t cmsg_len = 20;
+  int32_t level = SOL_SOCKET, type = SCM_RIGHTS, fd = 3;
+  memcpy(cbuf, &cmsg_len, 8);
+  memcpy(cbuf + 8, &level, 4);
+  memcpy(cbuf + 12, &type, 4);
+  memcpy(cbuf + 16, &fd, 4);
+  mem.Map(0x6000, cbuf, sizeof(cbuf));
+  MsgHdr cm = {0, 0, 0, 0x2000, 1, 0x6000, 24, 0, 0};
+  mem.Map(0x7000, &cm, sizeof(cm));
+  EXPECT_EQ(Text("sendmsg", {14, 0x7000, 0}, 5),
+            "14, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hello\", "
+            "iov_len=5}], msg_iovlen=1, msg_control=[{cmsg_len=20, "
+            "cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[3]}], "
+            "msg_controllen=24, msg_flags=0}, 0");
+}
+
+TEST_F(DecoderTest, Sockopts) {
+  int32_t one = 1;
+  mem.Map(0x1000, &one, 4);
+  EXPECT_EQ(Text("setsockopt", {9, SOL_SOCKET, SO_REUSEADDR, 0x1000, 4}),
+            "9, SOL_SOCKET, SO_REUSEADDR, [1], 4");
+  EXPECT_EQ(Text("setsockopt", {9, IPPROTO_TCP, 1, 0x1000, 4}),
+            "9, SOL_TCP, TCP_NODELAY, [1], 4");
+  EXPECT_EQ(Text("setsockopt", {9, IPPROTO_IP, 1, 0x1000, 4}),
+            "9, SOL_IP, IP_TOS, [1], 4");
+  EXPECT_EQ(Text("setsockopt", {11, IPPROTO_IPV6, 26, 0x1000, 4}, -22),
+            "11, SOL_IPV6, IPV6_V6ONLY, [1], 4");
+  EXPECT_EQ(Text("setsockopt", {9, SOL_SOCKET, 999, 0x1000, 4}, -92),
+            "9, SOL_SOCKET, 0x3e7 /* SO_??? */, [1], 4");
+  int32_t linger[2] = {1, 5};
+  mem.Map(0x2000, linger, sizeof(linger));
+  EXPECT_EQ(Text("setsockopt", {9, SOL_SOCKET, SO_LINGER, 0x2000, 8}),
+            "9, SOL_SOCKET, SO_LINGER, {l_onoff=1, l_linger=5}, 8");
+  mem.Map(0x3000, "eth0", 5);
+  EXPECT_EQ(Text("setsockopt", {9, SOL_SOCKET, SO_BINDTODEVICE, 0x3000, 5}),
+            "9, SOL_SOCKET, SO_BINDTODEVICE, \"eth0\\0\", 5");
+  int32_t zero = 0, four = 4, sndbuf = 16384;
+  mem.Map(0x4000, &zero, 4);
+  mem.Map(0x5000, &four, 4);
+  mem.Map(0x6000, &sndbuf, 4);
+  EXPECT_EQ(Text("getsockopt", {9, SOL_SOCKET, SO_ERROR, 0x4000, 0x5000}),
+            "9, SOL_SOCKET, SO_ERROR, [0], [4]");
+  EXPECT_EQ(Text("getsockopt", {9, SOL_SOCKET, SO_SNDBUF, 0x6000, 0x5000}),
+            "9, SOL_SOCKET, SO_SNDBUF, [16384], [4]");
+  EXPECT_EQ(Text("getsockopt", {99, SOL_SOCKET, SO_SNDBUF, 0x6000, 0x5000}, -9),
+            "99, SOL_SOCKET, SO_SNDBUF, 0x6000, [4]");
+  int32_t refused = ECONNREFUSED;
+  mem.Map(0x7000, &refused, 4);
+  EXPECT_EQ(Text("getsockopt", {9, SOL_SOCKET, SO_ERROR, 0x7000, 0x5000}),
+            "9, SOL_SOCKET, SO_ERROR, [ECONNREFUSED], [4]");
+}
+
+// --------------------------------------------------------------------------
+// Files: statfs, getdents, readv/writev, ownership, ...
+// --------------------------------------------------------------------------
+struct KStatfs {
+  int64_t type, bsize;
+  uint64_t blocks, bfree, bavail, files, ffree;
+  int32_t fsid[2];
+  int64_t namelen, frsize, flags, spare[4];
+};
+
+TEST_F(DecoderTest, Statfs) {
+  KStatfs st = {0xef53,   4096,
+                66053021, 61726615,
+                20757891, 16777216,
+                16337227, {0x3955135b, static_cast<int32_t>(0x8f9b5a1b)},
+                255,      4096,
+                0x1020,   {}};
+  mem.Map(0x1000, &st, sizeof(st));
+  mem.MapString(0x2000, "/");
+  Result r = Decode("statfs", {0x2000, 0x1000}, 0);
+  EXPECT_EQ(r.enter, "\"/\", ");
+  EXPECT_EQ(r.exit,
+            "{f_type=EXT2_SUPER_MAGIC, f_bsize=4096, f_blocks=66053021, "
+            "f_bfree=61726615, f_bavail=20757891, f_files=16777216, "
+            "f_ffree=16337227, f_fsid={val=[0x3955135b, 0x8f9b5a1b]}, "
+            "f_namelen=255, f_frsize=4096, f_flags=ST_VALID|ST_RELATIME}");
+  mem.MapString(0x3000, "/nonexist");
+  EXPECT_EQ(Text("statfs", {0x3000, 0x7fff234d88b0}, -2),
+            "\"/nonexist\", 0x7fff234d88b0");
+  KStatfs proc = {0x9fa0, 4096,      0,   0,    0,      0,
+                  0,      {0x15, 0}, 255, 4096, 0x1020, {}};
+  mem.Map(0x4000, &proc, sizeof(proc));
+  EXPECT_EQ(Text("fstatfs", {3, 0x4000}),
+            "3, {f_type=PROC_SUPER_MAGIC, f_bsize=4096, f_blocks=0, "
+            "f_bfree=0, f_bavail=0, f_files=0, f_ffree=0, "
+            "f_fsid={val=[0x15, 0]}, f_namelen=255, f_frsize=4096, "
+            "f_flags=ST_VALID|ST_RELATIME}");
+  EXPECT_EQ(Text("fstatfs", {99, 0x4000}, -9), "99, 0x4000");
+}
+
+// A linux_dirent64 record of `reclen` bytes.
+std::string Dirent64(uint64_t ino, uint64_t off, uint16_t reclen, uint8_t type,
+                     const char* name) {
+  std::string rec(reclen, '\0');
+  memcpy(&rec[0], &ino, 8);
+  memcpy(&rec[8], &off, 8);
+  memcpy(&rec[16], &reclen, 2);
+  rec[18] = static_cast<char>(type);
+  memcpy(&rec[19], name, strlen(name));
+  return rec;
+}
+
+TEST_F(DecoderTest, Getdents64) {
+  std::string buf = Dirent64(10952867, 6357504699377170974, 24, DT_DIR, ".") +
+                    Dirent64(10952800, 7709387121495409031, 24, DT_DIR, "..") +
+                    Dirent64(10952886, 9223372036854775807, 24, DT_REG, "a");
+  mem.Map(0x1000, buf);
+  Result r = Decode("getdents64", {3, 0x1000, 4096}, 72);
+  EXPECT_EQ(r.enter, "3");
+  EXPECT_EQ(r.exit, ", 0x1000 /* 3 entries */, 4096");
+  EXPECT_EQ(Text("getdents64", {3, 0x1000, 4096}, 0),
+            "3, 0x1000 /* 0 entries */, 4096");
+  EXPECT_EQ(Text("getdents64", {99, 0x1000, 4096}, -9), "99, 0x1000, 4096");
+  opts.verbose = true;
+  EXPECT_EQ(Text("getdents64", {3, 0x1000, 4096}, 72),
+            "3, [{d_ino=10952867, d_off=6357504699377170974, d_reclen=24, "
+            "d_type=DT_DIR, d_name=\".\"}, {d_ino=10952800, "
+            "d_off=7709387121495409031, d_reclen=24, d_type=DT_DIR, "
+            "d_name=\"..\"}, {d_ino=10952886, d_off=9223372036854775807, "
+            "d_reclen=24, d_type=DT_REG, d_name=\"a\"}], 4096");
+  EXPECT_EQ(Text("getdents64", {3, 0x1000, 4096}, 0), "3, [], 4096");
+}
+
+TEST_F(DecoderTest, ReadvWritev) {
+  mem.Map(0x1000, "helloworld!");
+  uint64_t wiov[4] = {0x1000, 5, 0x1005, 6};
+  mem.Map(0x2000, wiov, sizeof(wiov));
+  EXPECT_EQ(Text("writev", {3, 0x2000, 2}, 11),
+            "3, [{iov_base=\"hello\", iov_len=5}, {iov_base=\"world!\", "
+            "iov_len=6}], 2");
+  EXPECT_EQ(Text("writev", {3, 0x2000, 0}), "3, [], 0");
+  uint64_t riov[4] = {0x1000, 3, 0x1003, 20};
+  mem.Map(0x3000, riov, sizeof(riov));
+  Result r = Decode("readv", {3, 0x3000, 2}, 11);
+  EXPECT_EQ(r.enter, "3, ");
+  EXPECT_EQ(r.exit,
+            "[{iov_base=\"hel\", iov_len=3}, {iov_base=\"loworld!\", "
+            "iov_len=20}], 2");
+  EXPECT_EQ(Text("readv", {99, 0x3000, 2}, -9),
+            "99, [{iov_base=0x1000, iov_len=3}, {iov_base=0x1003, "
+            "iov_len=20}], 2");
+  EXPECT_EQ(Text("preadv", {3, 0x3000, 2, 1}, 2),
+            "3, [{iov_base=\"he\", iov_len=3}, {iov_base=\"\", iov_len=20}], "
+            "2, 1");
+  EXPECT_EQ(Text("pwritev", {3, 0x2000, 1, 100}, 5),
+            "3, [{iov_base=\"hello\", iov_len=5}], 1, 100");
+}
+
+TEST_F(DecoderTest, OwnershipAndTimes) {
+  setenv("TZ", "UTC", 1);
+  tzset();
+  mem.MapString(0x1000, "/tmp/tt/f");
+  EXPECT_EQ(Text("chown", {0x1000, 0xffffffff, 0xffffffff}),
+            "\"/tmp/tt/f\", -1, -1");
+  EXPECT_EQ(Text("lchown", {0x1000, 1000, 0xffffffff}),
+            "\"/tmp/tt/f\", 1000, -1");
+  EXPECT_EQ(Text("fchown", {3, 0xffffffff, 0}), "3, -1, 0");
+  EXPECT_EQ(Text("fchownat", {kAtFdcwd, 0x1000, 0, 0, AT_SYMLINK_NOFOLLOW}),
+            "AT_FDCWD, \"/tmp/tt/f\", 0, 0, AT_SYMLINK_NOFOLLOW");
+  int64_t times[4] = {1, 2, 0, UTIME_OMIT};
+  mem.Map(0x2000, times, sizeof(times));
+  EXPECT_EQ(Text("utimensat", {kAtFdcwd, 0x1000, 0x2000, 0}),
+            "AT_FDCWD, \"/tmp/tt/f\", [{tv_sec=1, tv_nsec=2} /* "
+            "1970-01-01T00:00:01.000000002+0000 */, UTIME_OMIT], 0");
+  int64_t now[4] = {0, UTIME_NOW, 0, UTIME_NOW};
+  mem.Map(0x3000, now, sizeof(now));
+  EXPECT_EQ(Text("utimensat", {3, 0, 0x3000, 0}),
+            "3, NULL, [UTIME_NOW, UTIME_NOW], 0");
+  EXPECT_EQ(Text("utimensat", {kAtFdcwd, 0x1000, 0, AT_SYMLINK_NOFOLLOW}),
+            "AT_FDCWD, \"/tmp/tt/f\", NULL, AT_SYMLINK_NOFOLLOW");
+}
+
+TEST_F(DecoderTest, SpaceAndLocks) {
+  EXPECT_EQ(Text("sync_file_range", {3, 0, 100, 2 | 4}),
+            "3, 0, 100, SYNC_FILE_RANGE_WRITE|SYNC_FILE_RANGE_WAIT_AFTER");
+  EXPECT_EQ(Text("fallocate", {3, 0, 0, 4096}), "3, 0, 0, 4096");
+  EXPECT_EQ(Text("fallocate", {3, 3, 10, 20}),
+            "3, FALLOC_FL_KEEP_SIZE|FALLOC_FL_PUNCH_HOLE, 10, 20");
+  EXPECT_EQ(Text("flock", {3, LOCK_EX}), "3, LOCK_EX");
+  EXPECT_EQ(Text("flock", {3, LOCK_UN}), "3, LOCK_UN");
+  EXPECT_EQ(Text("flock", {3, LOCK_SH | LOCK_NB}), "3, LOCK_SH|LOCK_NB");
+}
+
+TEST_F(DecoderTest, InotifyAndMemfd) {
+  EXPECT_EQ(Text("inotify_init1", {O_NONBLOCK | O_CLOEXEC}, 16),
+            "IN_NONBLOCK|IN_CLOEXEC");
+  mem.MapString(0x1000, "/tmp/tt");
+  EXPECT_EQ(Text("inotify_add_watch", {16, 0x1000, 0x100 | 0x200 | 0x2}, 1),
+            "16, \"/tmp/tt\", IN_MODIFY|IN_CREATE|IN_DELETE");
+  EXPECT_EQ(Text("inotify_rm_watch", {16, 1}), "16, 1");
+  mem.MapString(0x2000, "myfd");
+  EXPECT_EQ(Text("memfd_create", {0x2000, 3}, 17),
+            "\"myfd\", MFD_CLOEXEC|MFD_ALLOW_SEALING");
+  EXPECT_EQ(Text("memfd_create", {0x2000, 0}, 18), "\"myfd\", 0");
+  EXPECT_EQ(Text("memfd_create", {0x2000, 4 | (21u << 26)}, 18),
+            "\"myfd\", MFD_HUGETLB|21<<MFD_HUGE_SHIFT");
+}
+
+TEST_F(DecoderTest, InKernelCopies) {
+  int64_t off_in = 0, off_out = 10, so = 1;
+  mem.Map(0x1000, &off_in, 8);
+  mem.Map(0x2000, &off_out, 8);
+  EXPECT_EQ(Text("copy_file_range", {3, 0x1000, 17, 0x2000, 5, 0}, -18),
+            "3, [0], 17, [10], 5, 0");
+  EXPECT_EQ(Text("copy_file_range", {3, 0, 17, 0, 5, 0}, -18),
+            "3, NULL, 17, NULL, 5, 0");
+  mem.Map(0x3000, &so, 8);
+  ArgDecoder dec(&mem, opts);
+  SyscallCall c;
+  c.tid = 1234;
+  c.nr = SyscallTable::Get().Number(kArchX86_64, "sendfile");
+  c.args = {17, 3, 0x3000, 4};
+  std::string enter, exit;
+  dec.DecodeEntry(c, &enter);
+  EXPECT_EQ(enter, "17, 3, [1]");
+  so = 5;
+  mem.Map(0x3000, &so, 8);
+  RetFormat fmt;
+  dec.DecodeExit(c, 4, &exit, &fmt);
+  EXPECT_EQ(exit, " => [5], 4");
+  Result r = Decode("sendfile", {17, 3, 0, 4}, 4);
+  EXPECT_EQ(r.enter, "17, 3, NULL, 4");
+  EXPECT_EQ(r.exit, "");
+  EXPECT_EQ(Text("sendfile", {17, 3, 0x3000, 4}, -9), "17, 3, [5], 4");
+  EXPECT_EQ(Text("splice", {4, 0, 20, 0, 3, 1 | 2}, 3),
+            "4, NULL, 20, NULL, 3, SPLICE_F_MOVE|SPLICE_F_NONBLOCK");
+  EXPECT_EQ(Text("tee", {19, 5, 2, 0}, 2), "19, 5, 2, 0");
+}
+
+TEST_F(DecoderTest, HotDecodersDoNotAllocateOnceWarm) {
+  int64_t ts[2] = {0, 1000};
+  mem.Map(0x1000, ts, sizeof(ts));
+  PollFd fds[2] = {{4, POLLIN, POLLIN}, {5, POLLOUT, 0}};
+  mem.Map(0x2000, fds, sizeof(fds));
+  EpollEvent evs[2] = {{EPOLLIN, 5}, {EPOLLOUT, 6}};
+  mem.Map(0x3000, evs, sizeof(evs));
+  ArgDecoder dec(&mem, opts);
+  struct Call {
+    const char* name;
+    std::array<uint64_t, 6> args;
+    int64_t ret;
+  } calls[] = {
+      {"futex", {0x7fff0000, 128, 1, 0x1000, 0, 0}, -110},
+      {"futex", {0x7fff0000, 129, 1, 0, 0, 0}, 1},
+      {"poll", {0x2000, 2, 100}, 1},
+      {"epoll_wait", {6, 0x3000, 4, 10}, 2},
+      {"epoll_pwait", {6, 0x3000, 4, 10, 0, 8}, 2},
+  };
+  std::string out, suffix;
+  out.reserve(512);
+  suffix.reserve(512);
+  for (const Call& call : calls) {
+    SyscallCall c;
+    c.nr = SyscallTable::Get().Number(kArchX86_64, call.name);
+    c.args = call.args;
+    RetFormat fmt;
+    for (int i = 0; i < 3; ++i) {
+      out.clear();
+      dec.DecodeEntry(c, &out);
+      dec.DecodeExit(c, call.ret, &out, &fmt, &suffix);
+    }
+    const char* data = out.data();
+    const char* sdata = suffix.data();
+    out.clear();
+    dec.DecodeEntry(c, &out);
+    dec.DecodeExit(c, call.ret, &out, &fmt, &suffix);
+    EXPECT_EQ(out.data(), data) << call.name;
+    EXPECT_EQ(suffix.data(), sdata) << call.name;
+  }
+}
+
+TEST_F(DecoderTest, XattrAndFadvise) {
+  mem.MapString(0x1000, "/tmp/tt/f");
+  mem.MapString(0x2000, "user.k");
+  mem.Map(0x3000, "v\0al", 4);
+  EXPECT_EQ(Text("setxattr", {0x1000, 0x2000, 0x3000, 4, 0}),
+            "\"/tmp/tt/f\", \"user.k\", \"v\\0al\", 4, 0");
+  EXPECT_EQ(Text("fsetxattr", {3, 0x2000, 0x3000, 3, 1}),
+            "3, \"user.k\", \"v\\0a\", 3, XATTR_CREATE");
+  Result r = Decode("getxattr", {0x1000, 0x2000, 0x3000, 64}, 4);
+  EXPECT_EQ(r.enter, "\"/tmp/tt/f\", \"user.k\", ");
+  EXPECT_EQ(r.exit, "\"v\\0al\", 64");
+  EXPECT_EQ(Text("getxattr", {0x1000, 0x2000, 0, 0}, 4),
+            "\"/tmp/tt/f\", \"user.k\", NULL, 0");
+  EXPECT_EQ(Text("lgetxattr", {0x1000, 0x2000, 0x3000, 2}, -34),
+            "\"/tmp/tt/f\", \"user.k\", 0x3000, 2");
+  EXPECT_EQ(Text("fgetxattr", {3, 0x2000, 0x3000, 64}, 4),
+            "3, \"user.k\", \"v\\0al\", 64");
+  mem.Map(0x4000, "user.k", 7);
+  EXPECT_EQ(Text("listxattr", {0x1000, 0x4000, 64}, 7),
+            "\"/tmp/tt/f\", \"user.k\\0\", 64");
+  EXPECT_EQ(Text("listxattr", {0x1000, 0, 0}, 7), "\"/tmp/tt/f\", NULL, 0");
+  EXPECT_EQ(Text("llistxattr", {0x1000, 0x4000, 1}, -34),
+            "\"/tmp/tt/f\", 0x4000, 1");
+  EXPECT_EQ(Text("flistxattr", {3, 0x4000, 64}, 7), "3, \"user.k\\0\", 64");
+  EXPECT_EQ(Text("removexattr", {0x1000, 0x2000}), "\"/tmp/tt/f\", \"user.k\"");
+  EXPECT_EQ(Text("fremovexattr", {3, 0x2000}), "3, \"user.k\"");
+  EXPECT_EQ(Text("fadvise64", {3, 0, 0, 2}), "3, 0, 0, POSIX_FADV_SEQUENTIAL");
+  EXPECT_EQ(Text("fadvise64", {3, 10, 100, 4}),
+            "3, 10, 100, POSIX_FADV_DONTNEED");
+}
+
+TEST_F(DecoderTest, CredentialsAndScheduling) {
+  Result r = Decode("getgroups", {0, 0}, 0);
+  EXPECT_EQ(r.enter, "0, ");
+  EXPECT_EQ(r.exit, "NULL");
+  uint32_t groups[2] = {0, 5};
+  mem.Map(0x1000, groups, sizeof(groups));
+  EXPECT_EQ(Text("getgroups", {8, 0x1000}, 0), "8, []");
+  EXPECT_EQ(Text("getgroups", {8, 0x1000}, 2), "8, [0, 5]");
+  EXPECT_EQ(Text("setgroups", {2, 0x1000}), "2, [0, 5]");
+  EXPECT_EQ(Text("alarm", {5}), "5");
+  EXPECT_EQ(Text("setpgid", {0, 6998}), "0, 6998");
+  EXPECT_EQ(Text("getpgid", {1}), "1");
+  EXPECT_EQ(Text("getsid", {1}), "1");
+  EXPECT_EQ(Text("setuid", {0}), "0");
+  EXPECT_EQ(Text("setreuid", {0xffffffff, 0}), "-1, 0");
+  EXPECT_EQ(Text("setresgid", {0, 0, 0xffffffff}), "0, 0, -1");
+  EXPECT_EQ(Text("setfsgid", {0xffffffff}), "-1");
+  uint32_t ids[3] = {0, 0, 0};
+  mem.Map(0x2000, ids, sizeof(ids));
+  EXPECT_EQ(Text("getresuid", {0x2000, 0x2004, 0x2008}), "[0], [0], [0]");
+  EXPECT_EQ(Text("getresuid", {0, 0x7ffc35dafe70, 0x7ffc35dafe6c}, -14),
+            "NULL, 0x7ffc35dafe70, 0x7ffc35dafe6c");
+  EXPECT_EQ(Text("sched_get_priority_max", {1}, 99), "SCHED_FIFO");
+  EXPECT_EQ(Text("sched_get_priority_min", {0}), "SCHED_OTHER");
+  r = Decode("sched_getscheduler", {0}, 0);
+  EXPECT_EQ(r.all(), "0");
+  EXPECT_EQ(r.suffix, " (SCHED_OTHER)");
+  EXPECT_EQ(Text("sched_getparam", {0, 0x2000}), "0, [0]");
+  uint32_t cpu[2] = {1, 0};
+  mem.Map(0x3000, cpu, sizeof(cpu));
+  EXPECT_EQ(Text("getcpu", {0x3000, 0x3004, 0}), "[1], [0], NULL");
 }
 
 }  // namespace

@@ -131,10 +131,43 @@ class Decoding {
     if (cut) Put("...");
   }
   void Path(int i) { CStr(u(i), 4096); }
+
+  // strace's printstr_ex(addr, len, QUOTE_0_TERMINATED): a NUL-terminated
+  // string in a buffer of `len` bytes, at most -s chars, with "..." when no
+  // NUL ends it within what is shown.
+  void CStrN(uint64_t addr, size_t len) {
+    if (addr == 0) {
+      Put("NULL");
+      return;
+    }
+    const size_t limit = opt().string_limit;
+    const size_t n = limit + 1 < len ? limit + 1 : len;
+    std::string& s = dec->scratch();
+    bool truncated = false;
+    if (n == 0) {
+      Put("\"\"");
+      return;
+    }
+    if (!dec->mem()->ReadString(c.tid, addr, n, &s, &truncated)) {
+      Hex(addr);
+      return;
+    }
+    const size_t shown = n < limit ? n : limit;
+    const bool clipped = n > limit;
+    const size_t print = s.size() < shown ? s.size() : shown;
+    out->push_back('"');
+    AppendEscaped(out, s.data(), print);
+    out->push_back('"');
+    // No NUL among the shown bytes, and (when one more byte was read) none
+    // right after them either.
+    if (s.size() >= shown && !(clipped && s.size() == shown)) Put("...");
+  }
   void Str(int i) { CStr(u(i), opt().string_limit); }
 
   // `len` bytes at addr, at most -s of them: "abc"..., NULL, or address.
-  void Buf(uint64_t addr, int64_t len) {
+  // With omit_trailing_nul, a NUL as the last byte shown is not printed
+  // (strace's QUOTE_OMIT_TRAILING_0).
+  void Buf(uint64_t addr, int64_t len, bool omit_trailing_nul = false) {
     if (addr == 0) {
       Put("NULL");
       return;
@@ -151,7 +184,8 @@ class Decoding {
       return;
     }
     out->push_back('"');
-    AppendEscaped(out, s.data(), n);
+    AppendEscaped(out, s.data(),
+                  omit_trailing_nul && n > 0 && s[n - 1] == '\0' ? n - 1 : n);
     out->push_back('"');
     if (static_cast<size_t>(len) > limit) Put("...");
   }
@@ -213,8 +247,7 @@ class Decoding {
   // is the exit of a failed call, like strace's tfetch_mem).
   bool Peek(uint64_t addr, void* p, size_t size) {
     if (addr == 0 || failed()) return false;
-    return dec->mem()->Read(c.tid, addr, p, size) ==
-           static_cast<ssize_t>(size);
+    return dec->mem()->Read(c.tid, addr, p, size) == static_cast<ssize_t>(size);
   }
 
   // `len` bytes at addr, every byte as \xNN (strace's QUOTE_FORCE_HEX).
@@ -274,11 +307,10 @@ class Decoding {
       const uint64_t cur = addr + i * sizeof(T);
       if (i > 0) Sep();
       T e;
-      const bool ok =
-          even_if_failed
-              ? dec->mem()->Read(c.tid, cur, &e, sizeof(e)) ==
-                    static_cast<ssize_t>(sizeof(e))
-              : Peek(cur, &e, sizeof(e));
+      const bool ok = even_if_failed
+                          ? dec->mem()->Read(c.tid, cur, &e, sizeof(e)) ==
+                                static_cast<ssize_t>(sizeof(e))
+                          : Peek(cur, &e, sizeof(e));
       if (!ok) {
         if (i == 0) {
           Hex(cur);
@@ -444,6 +476,10 @@ void Sockaddr(D& d, uint64_t addr, int addrlen);
 // it forgets it. False when the entry was not seen.
 void SaveForExit(const D& d, int64_t value);
 bool TakeSaved(const D& d, int64_t* value);
+inline void ForgetSaved(const D& d) {
+  int64_t ignored;
+  TakeSaved(d, &ignored);
+}
 
 // Remembers a call that returned ERESTART_RESTARTBLOCK, so that the
 // thread's restart_syscall names it (decode_process.cc).
