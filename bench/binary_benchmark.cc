@@ -17,7 +17,8 @@
 // epoll_wait, read and write of fresh data), occasional short-lived threads
 // and processes (clone, exec, exit), signals and stops. Arguments are
 // decoded text as the syscall decoder would produce it; 6 raw arguments per
-// call, unused ones holding stale register values.
+// call, unused ones holding stale register values; stack and buffer
+// addresses repeat per call site (a few per thread), fresh mappings do not.
 #include <array>
 #include <cstring>
 #include <random>
@@ -78,8 +79,20 @@ class MixGenerator {
     ts_ += 800 + rng_() % 6000;  // a few microseconds apart
     events_.push_back(Event{seq_++, ts_, pid, tid, std::move(p)});
   }
+  // A fresh mapping (mmap results, thread areas): anywhere.
   uint64_t Addr() { return 0x7f84cb000000ull + (rng_() % 4096) * 4096; }
-  uint64_t Stack() { return 0x7ffe00070000ull + (rng_() % 512) * 16; }
+  // Stack and I/O buffers repeat per call site, as in real traces
+  // (`strace ls` passes the same stat buffer address again and again): a
+  // few per thread.
+  uint64_t Stack(pid_t tid) {
+    const uint64_t base = tid == pid_
+                              ? 0x7ffe00077c00ull
+                              : 0x7f84a0000000ull + (tid % 64) * 0x800000;
+    return base + (rng_() % 8) * 16;
+  }
+  uint64_t Buffer(pid_t tid) {
+    return 0x556b15350000ull + (tid % 64) * 0x10000 + (rng_() % 4) * 0x1000;
+  }
   std::string Hex(uint64_t v) { return absl::StrFormat("%#x", v); }
 
   // One syscall. Raw arguments: the decoded ones, then stale registers.
@@ -112,21 +125,21 @@ class MixGenerator {
     Sys(tid, 12, "brk", "NULL", "", 0x556b1534c000, {0, 0, 0, 0, 0, 0},
         SyscallEvent::RetFormat::kHex);
     Sys(tid, 21, "access", "\"/etc/ld.so.preload\", R_OK", "", -2,
-        {Stack(), 4, 0, 0, 0, 0});
+        {Stack(tid), 4, 0, 0, 0, 0});
     for (const char* lib : kLibs) {
       Sys(tid, 257, "openat",
           absl::StrCat("AT_FDCWD, \"/lib/x86_64-linux-gnu/", lib,
                        "\", O_RDONLY|O_CLOEXEC"),
-          "", 3, {0xffffff9c, Stack(), 0x80000, 0, 0, 0});
+          "", 3, {0xffffff9c, Stack(tid), 0x80000, 0, 0, 0});
       Sys(tid, 0, "read", "3, ",
           "\"\\177ELF\\2\\1\\1\\3\\0\\0\\0\\0\\0\\0\\0\\0\\3\\0>\\0\\1\\0\\0\\0"
           "\\20t\\2\\0\\0\\0\\0\\0\"..., 832",
-          832, {3, Stack(), 832, 0, 0, 0});
+          832, {3, Stack(tid), 832, 0, 0, 0});
       const uint64_t size = 100000 + rng_() % 2000000;
       Sys(tid, 262, "newfstatat", "3, \"\", ",
           absl::StrCat("{st_mode=S_IFREG|0644, st_size=", size,
                        ", ...}, AT_EMPTY_PATH"),
-          0, {3, 0x7f84cba3f1b5, Stack(), 0x1000, 0, 0});
+          0, {3, 0x7f84cba3f1b5, Stack(tid), 0x1000, 0, 0});
       const uint64_t base = Addr();
       Sys(tid, 9, "mmap",
           absl::StrCat("NULL, ", size,
@@ -167,14 +180,14 @@ class MixGenerator {
         Sys(tid, 232, "epoll_wait", "4, ",
             absl::StrCat("[{events=EPOLLIN, data={u32=", fd, ", u64=", fd,
                          "}}], 64, -1"),
-            1, {4, Stack(), 64, 0xffffffffffffffffull, 0, 0});
+            1, {4, Stack(tid), 64, 0xffffffffffffffffull, 0, 0});
         break;
       case 3: {
         const int len = 20 + rng_() % 200;
         Sys(tid, 0, "read", absl::StrCat(fd, ", "),
             absl::StrCat("\"GET /api/v1/items/", rng_() % 100000,
                          " HTTP/1.1\\r\\nHost: localhost\\r\"..., 4096"),
-            len, {static_cast<uint64_t>(fd), Addr(), 4096, 0, 0, 0});
+            len, {static_cast<uint64_t>(fd), Buffer(tid), 4096, 0, 0, 0});
         break;
       }
       case 4: {
@@ -183,8 +196,8 @@ class MixGenerator {
             absl::StrCat(fd, ", \"HTTP/1.1 200 OK\\r\\nContent-Length: ",
                          len - 38, "\\r\\n\\r\\n{\"..., ", len),
             "", len,
-            {static_cast<uint64_t>(fd), Addr(), static_cast<uint64_t>(len), 0,
-             0, 0});
+            {static_cast<uint64_t>(fd), Buffer(tid), static_cast<uint64_t>(len),
+             0, 0, 0});
         break;
       }
     }
@@ -196,7 +209,7 @@ class MixGenerator {
         "\"/usr/lib/x86_64-linux-gnu/lib", kWords[file_ % std::size(kWords)],
         file_ / std::size(kWords), ".so.", 1 + file_ % 7, "\"");
     ++file_;
-    const uint64_t p = Stack();
+    const uint64_t p = Stack(tid);
     Sys(tid, 332, "statx",
         absl::StrCat("AT_FDCWD, ", path,
                      ", AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW|AT_NO_"
@@ -205,10 +218,10 @@ class MixGenerator {
         absl::StrCat("{stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, "
                      "stx_attributes=0, stx_mode=S_IFREG|0644, stx_size=",
                      10000 + rng_() % 900000, ", ...}"),
-        0, {0xffffff9c, p, 0x900, 0x25e, Stack(), 0});
+        0, {0xffffff9c, p, 0x900, 0x25e, Stack(tid), 0});
     Sys(tid, 192, "lgetxattr", absl::StrCat(path, ", \"security.selinux\", "),
         absl::StrCat(Hex(0x556b15350000ull + rng_() % 4096 * 16), ", 255"), -61,
-        {p, 0x7f84cba3f1b5, Stack(), 255, 0, 0});
+        {p, 0x7f84cba3f1b5, Stack(tid), 255, 0, 0});
     Sys(tid, 191, "getxattr",
         absl::StrCat(path, ", \"system.posix_acl_access\", "), "NULL, 0", -95,
         {p, 0x7f84cba3f1c8, 0, 0, 0, 0});
@@ -221,7 +234,7 @@ class MixGenerator {
         break;
       case 1:
         Sys(tid, 14, "rt_sigprocmask", "SIG_SETMASK, [], ", "NULL, 8", 0,
-            {2, Stack(), 0, 8, 0, 0});
+            {2, Stack(tid), 0, 8, 0, 0});
         break;
       case 2: {
         const int fd = 3 + rng_() % 5;
@@ -229,7 +242,7 @@ class MixGenerator {
             absl::StrCat("AT_FDCWD, \"/tmp/cc",
                          kWords[rng_() % std::size(kWords)], rng_() % 1000,
                          ".s\", O_WRONLY|O_CREAT|O_TRUNC, 0666"),
-            "", fd, {0xffffff9c, Stack(), 0x241, 0666, 0, 0});
+            "", fd, {0xffffff9c, Stack(tid), 0x241, 0666, 0, 0});
         Sys(tid, 3, "close", absl::StrCat(fd), "", 0,
             {static_cast<uint64_t>(fd), 0, 0, 0, 0, 0});
         break;
@@ -249,12 +262,13 @@ class MixGenerator {
         Sys(tid, 1, "write",
             absl::StrCat("1, \"", kWords[rng_() % std::size(kWords)],
                          ".o: compiled in ", rng_() % 1000, " ms\\n\", 30"),
-            "", 30, {1, Addr(), 30, 0, 0, 0});
+            "", 30, {1, Buffer(tid), 30, 0, 0, 0});
         break;
       case 5:
         Sys(tid, 61, "wait4", "-1, ",
             absl::StrCat("[{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL"),
-            6000 + rng_() % 100, {0xffffffffffffffffull, Stack(), 0, 0, 0, 0});
+            6000 + rng_() % 100,
+            {0xffffffffffffffffull, Stack(tid), 0, 0, 0, 0});
         break;
     }
   }
@@ -345,10 +359,11 @@ void Report(benchmark::State& state, size_t bytes) {
   state.counters["bytes_per_event"] = static_cast<double>(bytes) / n;
 }
 
+// Arg: 1 = argument strings as deltas (the default), 0 = literally.
 void BM_EncodeBinary(benchmark::State& state) {
   const std::vector<Event>& mix = Mix();
   StringByteSink out;
-  BinaryEncoder enc(&out, Header());
+  BinaryEncoder enc(&out, Header(), {.delta_args = state.range(0) != 0});
   size_t bytes = 0;
   for (auto _ : state) {
     out.clear();
@@ -358,7 +373,7 @@ void BM_EncodeBinary(benchmark::State& state) {
   }
   Report(state, bytes);
 }
-BENCHMARK(BM_EncodeBinary);
+BENCHMARK(BM_EncodeBinary)->ArgName("delta_args")->Arg(1)->Arg(0);
 
 void BM_EncodeBinaryCold(benchmark::State& state) {
   const std::vector<Event>& mix = Mix();

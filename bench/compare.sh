@@ -40,7 +40,8 @@
 #   MICRO (1)            0 skips the micro-benchmarks
 #   OUT, SVG             where the report and chart go
 #   WORK                 work directory (default: a new one under /tmp,
-#                        removed at the end unless KEEP=1)
+#                        removed at the end unless KEEP=1; a WORK given
+#                        here is kept)
 #   NO_BUILD (0)         1: use the binaries already in bazel-bin (-c opt)
 set -uo pipefail
 export LC_ALL=C
@@ -79,7 +80,12 @@ KEEP=${KEEP:-0}
 ALL_SCENARIOS="startup syscall_storm syscall_storm_long thread_storm signal_storm fork_exec_storm stop_cont_storm real_program live_threads"
 SCENARIOS=${SCENARIOS:-$ALL_SCENARIOS}
 
-WORK=${WORK:-$(mktemp -d /tmp/ttrace-bench.XXXXXX)}
+# Removed at the end only if created here (never a directory given in WORK).
+OWN_WORK=0
+if [[ -z ${WORK:-} ]]; then
+  WORK=$(mktemp -d /tmp/ttrace-bench.XXXXXX) || exit 1
+  OWN_WORK=1
+fi
 mkdir -p "$WORK/bin" "$WORK/out" "$WORK/err"
 if [[ $QUICK == 1 ]]; then
   OUT=${OUT:-$WORK/PERFORMANCE.md}
@@ -88,7 +94,7 @@ else
   OUT=${OUT:-$ROOT/docs/PERFORMANCE.md}
   SVG=${SVG:-$ROOT/docs/performance.svg}
 fi
-cleanup() { [[ $KEEP == 1 ]] || rm -rf "$WORK"; }
+cleanup() { [[ $KEEP == 1 || $OWN_WORK == 0 ]] || rm -rf "$WORK"; }
 trap cleanup EXIT
 
 log() { printf '%s\n' "$*" >&2; }
@@ -120,6 +126,8 @@ done
 B=$WORK/bin
 TTRACE=$B/ttrace
 PRELOAD=$B/vmhwm_preload.so
+
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # Everything from here on (tracers, workloads, this shell) runs on $CPU.
 taskset -pc "$CPU" $$ >/dev/null || die "taskset failed"
@@ -424,7 +432,10 @@ ALL_OK=1
     for mode in ttrace_text strace_full; do
       f=$WORK/out/syscall_storm.$mode
       [[ -f $f ]] || continue
-      got=$(grep -c 'getppid()' "$f")
+      # A call may be split ("getppid( <unfinished ...>" then "<... getppid
+      # resumed>) = 1") when it took long (ttrace announces calls in progress
+      # after 5 ms): count complete lines and resumed halves.
+      got=$(grep -cE '^([0-9]+ +|\[pid +[0-9]+\] )?(getppid\(\) |<\.\.\. getppid resumed>)' "$f")
       v=OK; [[ $got != "$want" ]] && { v="**MISMATCH**"; ALL_OK=0; }
       echo "| syscall_storm | getppid() calls in $mode | $SYSCALL_N syscalls | $want | $got | | | $v |"
     done
@@ -520,8 +531,9 @@ svg_link=$(realpath --relative-to="$(dirname "$OUT")" "$SVG" 2>/dev/null || echo
   echo
   echo "## Machine"
   echo
-  echo "- CPUs: $(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  echo "- CPUs: $(nproc --all) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
   echo "- kernel: $(uname -r)"
+  echo "- load average (1, 5, 15 min) when the runs started: $LOAD_START; when they ended: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine makes the numbers noisy)"
   echo "- memory: $(free -g | awk '/^Mem:/ {print $2 " GiB total, " $7 " GiB available"}')"
   echo "- $("$TTRACE" -V 2>/dev/null | head -1); $(strace -V 2>/dev/null | head -1); $(perf version 2>/dev/null | head -1)"
   echo "- ttrace modes detected: full syscalls $( ((HAVE_TT_SYSCALLS)) && echo yes || echo no), JSON $( ((HAVE_TT_JSON)) && echo yes || echo no), binary $( ((HAVE_TT_BINARY)) && echo yes || echo no), \`-e trace=%process\` $( ((HAVE_TT_PROCESS)) && echo yes || echo no); modes that are not available are left out of the table."

@@ -10,7 +10,8 @@ inline constexpr int kExitUsage = 2;             // bad option or filter
 inline constexpr int kExitNoSuchProcess = 3;     // -p: no such process
 inline constexpr int kExitPermissionDenied = 4;  // -p: ptrace not permitted
 inline constexpr int kExitOutput = 5;            // cannot open/write output
-inline constexpr int kExitCorruptTrace = 6;      // --decode: truncated/corrupt
+inline constexpr int kExitTruncatedTrace = 6;    // --decode: cut short
+inline constexpr int kExitCorruptTrace = 7;      // --decode: corrupt
 inline constexpr int kExitNotExecutable = 126;   // command not executable
 inline constexpr int kExitNotFound = 127;        // command not found
 

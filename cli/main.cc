@@ -226,6 +226,11 @@ int Decode(const Options& opt) {
       opt.summary != Summary::kOnly ? Finish(formatter.get()) : out.Flush();
   if (!written.ok()) written = out.Flush();
   if (!written.ok()) return Fail(kExitOutput, std::string(written.message()));
+  if (absl::IsDataLoss(decoded)) {
+    // Everything up to the cut was printed: a warning, not garbage.
+    return Fail(kExitTruncatedTrace, absl::StrCat("warning: ", opt.decode_path,
+                                                  ": ", decoded.message()));
+  }
   if (!decoded.ok()) {
     return Fail(kExitCorruptTrace,
                 absl::StrCat(opt.decode_path, ": ", decoded.message()));
@@ -306,6 +311,13 @@ int Main(int argc, char** argv) {
   std::unique_ptr<SyscallKnowledge> knowledge;
   TracerOptions topt{.follow_forks = opt.follow_forks,
                      .kill_on_exit = opt.kill_on_exit};
+  // Text splits a call only when another thread's line comes in between, as
+  // strace; JSON and binary also show a long blocking call once it starts.
+  if (opt.format == OutputFormat::kText && !recorder) {
+    topt.announce_after_ns = -1;
+  }
+  // Text output never shows thread names: skip reading them at each exit.
+  topt.names_at_exit = opt.format != OutputFormat::kText || recorder != nullptr;
   bool seccomp = false;
   if (opt.trace_syscalls) {
     knowledge = std::make_unique<SyscallKnowledge>(
@@ -375,8 +387,19 @@ int Main(int argc, char** argv) {
   tracer.set_on_syscall_pending(arm);
   // Spawn and Attach may have buffered events already.
   if (!out.empty() || (rec_out && !rec_out->empty())) arm();
+  // On each tick: while events keep coming, the buffers fill and are
+  // written in large batches on their own; once a tick passes with nothing
+  // new (ttrace is waiting), or after kMaxBufferedNs, they are flushed.
+  constexpr int64_t kMaxBufferedNs = 200'000'000;
+  uint64_t seen_appends = 0;
+  int64_t last_flush_ns = clock.NowNs();
   tracer.set_on_interrupt([&] {
-    if (!output_failed) {
+    const uint64_t appends = out.appends() + (rec_out ? rec_out->appends() : 0);
+    const int64_t now = clock.NowNs();
+    const bool flowing = appends != seen_appends;
+    seen_appends = appends;
+    if (!output_failed && (!flowing || now - last_flush_ns >= kMaxBufferedNs)) {
+      last_flush_ns = now;
       absl::Status s = sink->Flush();
       if (!s.ok()) {
         output_failed = true;

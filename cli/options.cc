@@ -398,7 +398,8 @@ Exit status:
   3    no such process (-p)
   4    permission denied attaching (-p)
   5    cannot write the output
-  6    --decode: the recorded trace is truncated or corrupt
+  6    --decode: the recorded trace is truncated (printed up to the cut)
+  7    --decode: the recorded trace is corrupt
   126  the command cannot be executed
   127  the command was not found
 

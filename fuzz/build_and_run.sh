@@ -3,11 +3,20 @@
 # UBSan, against Debian's abseil) and runs it for SECONDS (default 30) on the
 # corpus in fuzz/corpus/decoder. Exits non-zero if the fuzzer finds a crash,
 # a sanitizer error or a failed check; the input is saved in $FUZZ_OUT.
+# The seed traces (fuzz/corpus/decoder/seed-*) are written by
+# fuzz/make_corpus.cc when missing: delete them to regenerate them after a
+# format change.
 #
 #   fuzz/build_and_run.sh [SECONDS]
 #
+# Then does the same for the option parser (options_fuzzer, corpus
+# fuzz/corpus/options) and the -e filter parsers (filter_fuzzer, corpus
+# fuzz/corpus/filter), SECONDS each; the first failure stops the script
+# with a non-zero status (see fuzz/README.md).
+#
 # New interesting inputs go to $FUZZ_OUT/corpus (default /tmp/ttrace-fuzz),
-# not into the repository. To refresh the repository's corpus from a long
+# and $FUZZ_OUT/corpus-options, $FUZZ_OUT/corpus-filter, not into the
+# repository. To refresh the repository's corpus from a long
 # run: $FUZZ_OUT/decoder_fuzzer -merge=1 fuzz/corpus/decoder $FUZZ_OUT/corpus
 set -eu
 
@@ -30,7 +39,7 @@ echo "building $out/decoder_fuzzer" >&2
   -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
   fuzz/decoder_fuzzer.cc $srcs $absl_libs -o "$out/decoder_fuzzer"
 
-if [ -z "$(ls -A "$corpus")" ]; then
+if ! ls "$corpus"/seed-* >/dev/null 2>&1; then
   echo "seeding $corpus" >&2
   # shellcheck disable=SC2086
   "$cxx" -std=c++20 -O1 -I. fuzz/make_corpus.cc $srcs $absl_libs \
@@ -42,3 +51,24 @@ echo "fuzzing for ${seconds}s" >&2
 "$out/decoder_fuzzer" "$out/corpus" "$corpus" \
   -max_total_time="$seconds" -max_len=65536 -timeout=10 \
   -rss_limit_mb=2048 -artifact_prefix="$out/" -print_final_stats=1
+
+# The option and filter parsers: ParseOptions, ParseTraceFilter,
+# ParseSignalSet, ParseStatusFilter (libseccomp gives the syscall names).
+filter_srcs="tracer/syscalls/filter.cc tracer/syscalls/format.cc
+  tracer/syscalls/signals.cc tracer/syscalls/syscall_table.cc tracer/event.cc"
+for target in options filter; do
+  mkdir -p "$out/corpus-$target" "fuzz/corpus/$target"
+  target_srcs=$filter_srcs
+  [ "$target" = options ] && target_srcs="cli/options.cc $filter_srcs"
+  echo "building $out/${target}_fuzzer" >&2
+  # shellcheck disable=SC2086
+  "$cxx" -std=c++20 -O1 -g -I. \
+    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+    "fuzz/${target}_fuzzer.cc" $target_srcs $absl_libs -lseccomp \
+    -o "$out/${target}_fuzzer"
+  echo "fuzzing ${target}_fuzzer for ${seconds}s" >&2
+  "$out/${target}_fuzzer" "$out/corpus-$target" "fuzz/corpus/$target" \
+    -max_total_time="$seconds" -max_len=4096 -timeout=10 \
+    -rss_limit_mb=2048 -artifact_prefix="$out/${target}-" \
+    -print_final_stats=1
+done

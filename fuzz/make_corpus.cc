@@ -1,6 +1,6 @@
 // Writes a few small, valid (and some deliberately cut) binary traces as
 // seeds for the decoder fuzzer: fuzz/make_corpus DIR. Run by
-// fuzz/build_and_run.sh when the corpus directory is empty.
+// fuzz/build_and_run.sh when DIR has no seed-* files.
 #include <cstdio>
 #include <string>
 #include <vector>

@@ -95,13 +95,22 @@ struct Reader {
   }
 };
 
-void SetContext(std::string* ctx, const std::string& value) {
-  if (value.size() <= binfmt::kMaxContextString) {
-    *ctx = value;
-  } else {
-    ctx->clear();
+// The last two distinct values of a string field of a syscall context
+// (h[0] the latest). Values longer than kMaxContextString are kept as "".
+struct History {
+  std::string h[2];
+
+  void Update(const std::string& value) {
+    const bool keep = value.size() <= binfmt::kMaxContextString;
+    if (keep ? value == h[0] : h[0].empty()) return;
+    h[0].swap(h[1]);
+    if (keep) {
+      h[0] = value;
+    } else {
+      h[0].clear();
+    }
   }
-}
+};
 
 template <typename T>
 T& Reuse(EventPayload& payload) {
@@ -113,16 +122,16 @@ T& Reuse(EventPayload& payload) {
 
 struct BinaryDecoder::State {
   struct Context {
-    std::string name;
-    std::string args_enter;
-    std::string args_exit;
+    History name;
+    History args_enter;
+    History args_exit;
     uint64_t args[6] = {};
   };
   std::vector<std::string> slots;
   std::vector<bool> defined;
   uint64_t table_bytes = 0;
   std::unique_ptr<Context[]> contexts{new Context[binfmt::kSyscallContexts]};
-  const std::string empty;
+  const History none{};  // the context of fields that have none: "", ""
 
   uint64_t prev_ts = 0;
   int32_t prev_tid = 0;
@@ -131,9 +140,9 @@ struct BinaryDecoder::State {
   uint64_t event_bytes = 0;  // string bytes of the event being decoded
   Event event;               // reused: its strings keep their capacity
 
-  // A string field; `ctx` is the field's context (null: none, i.e. "").
-  void String(Reader& r, std::string* ctx, std::string* out) {
-    const std::string& prev = ctx ? *ctx : empty;
+  // A string field; `hist` is the field's context (null: none, i.e. "").
+  void String(Reader& r, History* hist, std::string* out) {
+    const History& ctx = hist ? *hist : none;
     const uint64_t v = r.Varint();
     if (r.error) return;
     const uint64_t arg = v >> 2;
@@ -153,31 +162,33 @@ struct BinaryDecoder::State {
         *out = slots[arg];
         break;
       case binfmt::kStrDelta: {
+        const std::string& prev = ctx.h[arg & 1];
+        const uint64_t prefix = arg >> 1;
         const uint64_t suffix = r.Varint();
         const uint64_t mid_len = r.Varint();
         if (r.error) return;
-        if (arg > prev.size() || suffix > prev.size() - arg) {
+        if (prefix > prev.size() || suffix > prev.size() - prefix) {
           r.Fail("a string delta is longer than the previous value");
           return;
         }
         std::string_view mid = r.Bytes(mid_len);
-        if (r.error || !Budget(r, arg + suffix + mid.size())) return;
+        if (r.error || !Budget(r, prefix + suffix + mid.size())) return;
         // `out` and `prev` are distinct objects: out is a payload field.
-        out->assign(prev, 0, arg);
+        out->assign(prev, 0, prefix);
         out->append(mid.data(), mid.size());
         out->append(prev, prev.size() - suffix, suffix);
         break;
       }
       case binfmt::kStrSame:
-        if (arg != 0) {
+        if (arg > 1) {
           r.Fail("invalid string field");
           return;
         }
-        if (!Budget(r, prev.size())) return;
-        *out = prev;
+        if (!Budget(r, ctx.h[arg].size())) return;
+        *out = ctx.h[arg];
         break;
     }
-    if (ctx) SetContext(ctx, *out);
+    if (hist) hist->Update(*out);
   }
 
   bool Budget(Reader& r, uint64_t n) {
@@ -208,7 +219,7 @@ struct BinaryDecoder::State {
     if (a & 2) {
       String(r, &ctx.name, name);
     } else {
-      if (Budget(r, ctx.name.size())) *name = ctx.name;
+      if (Budget(r, ctx.name.h[0].size())) *name = ctx.name.h[0];
     }
     return ctx;
   }

@@ -393,6 +393,25 @@ TEST(BinaryRoundTrip, RealisticTraceGivesIdenticalJsonAndText) {
   EXPECT_EQ(got.seen, DescribeAll(events));
 }
 
+TEST(BinaryRoundTrip, LiteralArgumentsGiveTheSameEvents) {
+  const std::vector<Event> events = RealisticTrace(2000, 8);
+  StringByteSink delta, literal;
+  {
+    BinaryEncoder enc(&delta, TestHeader());
+    for (const Event& e : events) enc.OnEvent(e);
+    ASSERT_TRUE(enc.Finish().ok());
+  }
+  {
+    BinaryEncoder enc(&literal, TestHeader(), {.delta_args = false});
+    for (const Event& e : events) enc.OnEvent(e);
+    ASSERT_TRUE(enc.Finish().ok());
+  }
+  EXPECT_LT(delta.str().size(), literal.str().size());
+  Collect got;
+  ASSERT_TRUE(DecodeBytes(literal.str(), &got, nullptr).ok());
+  EXPECT_EQ(got.seen, DescribeAll(events));
+}
+
 TEST(BinaryRoundTrip, ByteAtATimeFeedingGivesTheSameEvents) {
   const std::vector<Event> events = RealisticTrace(400, 7);
   const std::string bytes = Encode(events);
@@ -635,9 +654,11 @@ TEST(BinaryHostile, BadStringReferences) {
   EXPECT_NE(s.message().find("longer than the previous value"),
             absl::string_view::npos)
       << s;
-  // Mode 3 with a payload.
-  s = DecodeStatus(Header() + Record(16 + 4, Varint(0) + Varint((1 << 2) | 3)));
-  EXPECT_TRUE(absl::IsInvalidArgument(s)) << s;
+  // "Same as" the third value: contexts keep two.
+  s = DecodeStatus(
+      Header() + Record(16 + 4, Varint(0) + Varint((2 << 2) | 3) + Varint(0)));
+  EXPECT_NE(s.message().find("invalid string field"), absl::string_view::npos)
+      << s;
 }
 
 TEST(BinaryHostile, StringTableAndEventBudgets) {

@@ -40,6 +40,11 @@ class Buf {
     size_ = s.size();
   }
   void Clear() { size_ = 0; }
+  void Swap(Buf& o) {
+    std::swap(data_, o.data_);
+    std::swap(size_, o.size_);
+    std::swap(cap_, o.cap_);
+  }
   std::string_view view() const { return std::string_view(data_, size_); }
   size_t size() const { return size_; }
   const char* data() const { return data_; }
@@ -98,13 +103,31 @@ inline bool Same(std::string_view a, const Buf& b) {
          (a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0);
 }
 
-inline void UpdateContext(Buf* ctx, std::string_view s) {
-  if (s.size() <= binfmt::kMaxContextString) {
-    ctx->Assign(s);
-  } else {
-    ctx->Clear();
+}  // namespace
+
+// The last two distinct values of a string field of a syscall context
+// (h[0] the latest). Values longer than kMaxContextString are kept as "".
+struct BinaryEncoder::History {
+  Buf h[2];
+
+  void Update(std::string_view s) {
+    if (s.size() <= binfmt::kMaxContextString ? !Same(s, h[0])
+                                              : h[0].size() != 0) {
+      Push(s);
+    }
   }
-}
+  // Update, knowing that s differs from h[0].
+  void Push(std::string_view s) {
+    if (s.size() > binfmt::kMaxContextString) {
+      if (h[0].size() == 0) return;  // kept as "", which h[0] already is
+      s = {};
+    }
+    h[0].Swap(h[1]);
+    h[0].Assign(s);
+  }
+};
+
+namespace {
 
 // Length of the common prefix of a and b (n = the shorter length), 16
 // bytes at a time.
@@ -171,14 +194,16 @@ struct BinaryEncoder::Slot {
 };
 
 struct BinaryEncoder::Context {
-  Buf name;
-  Buf args_enter;
-  Buf args_exit;
+  History name;
+  History args_enter;
+  History args_exit;
   uint64_t args[6] = {};
 };
 
-BinaryEncoder::BinaryEncoder(ByteSink* out, const BinaryHeader& header)
+BinaryEncoder::BinaryEncoder(ByteSink* out, const BinaryHeader& header,
+                             BinaryEncoderOptions options)
     : out_(out),
+      options_(options),
       slots_(new Slot[binfmt::kEncoderSlots]),
       contexts_(new Context[binfmt::kSyscallContexts]) {
   buf_size_ = 4096;
@@ -246,13 +271,12 @@ char* BinaryEncoder::BodyStart(size_t n) {
 }
 
 void BinaryEncoder::Emit(uint64_t type, char* end) {
+  // Type and length go right before the body, in the headroom.
   char* body = buf_.get() + kHeadroom;
   const uint64_t len = static_cast<uint64_t>(end - body);
-  char tmp[2 * binfmt::kMaxVarintLength];
-  char* h = PutVarint(PutVarint(tmp, type), len);
-  const size_t hl = static_cast<size_t>(h - tmp);
-  std::memcpy(body - hl, tmp, hl);
-  out_->Append(std::string_view(body - hl, hl + len));
+  char* start = body - binfmt::VarintLength(len) - binfmt::VarintLength(type);
+  PutVarint(PutVarint(start, type), len);
+  out_->Append(std::string_view(start, static_cast<size_t>(end - start)));
 }
 
 void BinaryEncoder::DefineSlot(uint32_t slot, std::string_view s) {
@@ -299,21 +323,48 @@ char* BinaryEncoder::PutInterned(char* p, std::string_view s) {
   return p + s.size();
 }
 
-char* BinaryEncoder::PutArgs(char* p, std::string_view s, Buf* context) {
-  const Buf& prev = *context;
-  const size_t n = std::min(s.size(), prev.size());
-  const size_t prefix = n == 0 ? 0 : CommonPrefix(s.data(), prev.data(), n);
-  if (prefix == n && s.size() == prev.size()) {
+char* BinaryEncoder::PutArgs(char* p, std::string_view s, History* hist) {
+  if (!options_.delta_args) {  // literal; the contexts stay empty
+    p = PutVarint(p, (uint64_t{s.size()} << 2) | binfmt::kStrLiteral);
+    if (!s.empty()) std::memcpy(p, s.data(), s.size());
+    return p + s.size();
+  }
+  const char* end = s.data() + s.size();
+  const Buf& h0 = hist->h[0];
+  const size_t n0 = std::min(s.size(), h0.size());
+  const size_t p0 = n0 == 0 ? 0 : CommonPrefix(s.data(), h0.data(), n0);
+  if (p0 == n0 && s.size() == h0.size()) {  // the usual case
     *p++ = static_cast<char>(binfmt::kStrSame);
     return p;
   }
-  const size_t suffix =
-      n == 0 ? 0
-             : CommonSuffix(s.data() + s.size(), prev.data() + prev.size(),
-                            n - prefix);
+  const size_t s0 =
+      n0 == 0 ? 0 : CommonSuffix(end, h0.data() + h0.size(), n0 - p0);
+  size_t prefix = p0;
+  size_t suffix = s0;
+  bool second = false;
+  // Unless the latest value already gives a short delta, try the one
+  // before it (calls alternating between two shapes).
+  if (s.size() - p0 - s0 > 8) {
+    const Buf& h1 = hist->h[1];
+    const size_t n1 = std::min(s.size(), h1.size());
+    const size_t p1 = n1 == 0 ? 0 : CommonPrefix(s.data(), h1.data(), n1);
+    if (p1 == n1 && s.size() == h1.size()) {
+      *p++ = static_cast<char>((1 << 2) | binfmt::kStrSame);
+      hist->Push(s);
+      return p;
+    }
+    const size_t s1 =
+        n1 == 0 ? 0 : CommonSuffix(end, h1.data() + h1.size(), n1 - p1);
+    if (p1 + s1 > p0 + s0) {
+      prefix = p1;
+      suffix = s1;
+      second = true;
+    }
+  }
   if (prefix + suffix >= 4) {
     const size_t mid = s.size() - prefix - suffix;
-    p = PutVarint(p, (uint64_t{prefix} << 2) | binfmt::kStrDelta);
+    p = PutVarint(p, (((uint64_t{prefix} << 1) | (second ? 1 : 0)) << 2) |
+                         binfmt::kStrDelta);
     p = PutVarint(p, suffix);
     p = PutVarint(p, mid);
     std::memcpy(p, s.data() + prefix, mid);
@@ -323,7 +374,7 @@ char* BinaryEncoder::PutArgs(char* p, std::string_view s, Buf* context) {
     if (!s.empty()) std::memcpy(p, s.data(), s.size());
     p += s.size();
   }
-  UpdateContext(context, s);
+  hist->Push(s);
   return p;
 }
 
@@ -375,13 +426,13 @@ char* BinaryEncoder::PutSyscallId(char* p, int32_t nr, uint32_t arch,
   Context& c = contexts_[index];
   *ctx = &c;
   const bool explicit_arch = arch != kArchX86_64;
-  const bool explicit_name = !Same(name, c.name);
+  const bool explicit_name = !Same(name, c.name.h[0]);
   p = PutVarint(p, (uint64_t{static_cast<uint32_t>(nr)} << 2) |
                        (explicit_arch ? 1 : 0) | (explicit_name ? 2 : 0));
   if (explicit_arch) p = PutVarint(p, arch);
   if (explicit_name) {
     p = PutInterned(p, name);
-    UpdateContext(&c.name, name);
+    c.name.Update(name);
   }
   return p;
 }

@@ -76,12 +76,14 @@ inline constexpr uint64_t kSysKnownBits = 0x7ff;
 // String field modes (low 2 bits of a string field's first varint).
 inline constexpr uint64_t kStrLiteral = 0;  // length = v >> 2, bytes follow
 inline constexpr uint64_t kStrSlot = 1;     // string-table slot v >> 2
-inline constexpr uint64_t kStrDelta = 2;    // prefix/suffix of the context
-inline constexpr uint64_t kStrSame = 3;     // equal to the context (v == 3)
+// Delta: v >> 2 = prefix << 1 | which (0: the latest context value, 1: the
+// one before); a suffix length and the middle bytes follow.
+inline constexpr uint64_t kStrDelta = 2;
+inline constexpr uint64_t kStrSame = 3;  // v >> 2 = which (0 or 1)
 
-// Syscall prediction contexts: per-context previous name, raw arguments,
-// args_enter and args_exit. Context of a syscall:
-//   (uint32(nr) + (arch == kArchX86_64 ? 0 : 512)) & 1023.
+// Syscall prediction contexts: per context the previous raw arguments and
+// the last two distinct values of name, args_enter and args_exit. Context
+// of a syscall: (uint32(nr) + (arch == kArchX86_64 ? 0 : 512)) & 1023.
 inline constexpr uint32_t kSyscallContexts = 1024;
 // A context keeps a string only up to this length (longer: keeps "").
 inline constexpr size_t kMaxContextString = 4096;

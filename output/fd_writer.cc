@@ -28,6 +28,7 @@ absl::Status FdWriter::Close() {
 
 void FdWriter::Append(std::string_view bytes) {
   if (!status_.ok() || bytes.empty()) return;
+  ++appends_;
   if (buf_.empty() && on_first_byte_) on_first_byte_();
   buf_.append(bytes);
   if (buf_.size() >= capacity_) WriteOut();

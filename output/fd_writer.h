@@ -37,6 +37,9 @@ class FdWriter : public ByteSink {
     on_first_byte_ = std::move(f);
   }
   bool empty() const { return buf_.empty(); }
+  // How many Appends there have been: lets the owner tell whether output is
+  // still flowing.
+  uint64_t appends() const { return appends_; }
   int fd() const { return fd_; }
 
  private:
@@ -46,6 +49,7 @@ class FdWriter : public ByteSink {
   bool owns_fd_;
   size_t capacity_;
   std::string buf_;
+  uint64_t appends_ = 0;
   absl::Status status_;
   std::function<void()> on_first_byte_;
 };

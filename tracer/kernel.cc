@@ -7,6 +7,7 @@
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
+#include <sys/user.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -83,6 +84,25 @@ pid_t LinuxKernel::WaitAny(int* status) {
 
 bool LinuxKernel::IsThreadOf(pid_t tgid, pid_t tid) {
   return syscall(SYS_tgkill, tgid, tid, 0) == 0 || errno == EPERM;
+}
+
+int LinuxKernel::GetCloneFlags(pid_t tid, uint64_t* flags) {
+  user_regs_struct regs;
+  if (ptrace(PTRACE_GETREGS, tid, nullptr, &regs) != 0) return errno;
+  if (regs.orig_rax == SYS_clone) {
+    *flags = regs.rdi;
+    return 0;
+  }
+  if (regs.orig_rax == SYS_clone3) {
+    // struct clone_args starts with the u64 flags.
+    iovec local{flags, sizeof *flags};
+    iovec remote{reinterpret_cast<void*>(regs.rdi), sizeof *flags};
+    return process_vm_readv(tid, &local, 1, &remote, 1, 0) ==
+                   static_cast<ssize_t>(sizeof *flags)
+               ? 0
+               : EFAULT;
+  }
+  return ENOSYS;  // e.g. a 32-bit process
 }
 
 std::string LinuxKernel::ReadComm(pid_t tid) {

@@ -8,10 +8,12 @@
 #ifndef TTRACE_TRACER_KERNEL_H_
 #define TTRACE_TRACER_KERNEL_H_
 
+#include <errno.h>
 #include <signal.h>
 #include <sys/ptrace.h>
 #include <sys/types.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,8 +41,12 @@ class Kernel {
   // signal arrived, -ECHILD when nothing is left to wait for).
   virtual pid_t WaitAny(int* status) = 0;
 
-  // True if `tid` is a thread of thread group `tgid` (tgkill with signal 0).
+  // True if `tid` is a thread of thread group `tgid` (tgkill with signal 0;
+  // false once `tid` is gone).
   virtual bool IsThreadOf(pid_t tgid, pid_t tid) = 0;
+  // At a PTRACE_EVENT_CLONE stop of `tid`: the flags of its clone/clone3
+  // call (from its registers). Returns 0, or an errno value when unknown.
+  virtual int GetCloneFlags(pid_t tid, uint64_t* flags) { return ENOSYS; }
 
   // /proc readers. Empty/nullopt when the thread is gone.
   virtual std::string ReadComm(pid_t tid) = 0;
@@ -69,6 +75,7 @@ class LinuxKernel : public Kernel {
   int GetSyscallInfo(pid_t tid, __ptrace_syscall_info* info) override;
   pid_t WaitAny(int* status) override;
   bool IsThreadOf(pid_t tgid, pid_t tid) override;
+  int GetCloneFlags(pid_t tid, uint64_t* flags) override;
   std::string ReadComm(pid_t tid) override;
   std::string ReadExecPath(pid_t tid) override;
   std::vector<pid_t> ListThreads(pid_t tgid) override;

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/seccomp.h>
+#include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -138,6 +139,9 @@ class Tracer::Impl {
   absl::flat_hash_map<pid_t, StopInfo> orphans_;
   // Orphans detached during a detach before their parent's event arrived.
   absl::flat_hash_set<pid_t> forgotten_;
+  // Deaths of tids not known yet: a new thread killed (e.g. by exit_group)
+  // before its parent's clone event was seen. Reported when it is.
+  absl::flat_hash_map<pid_t, StopInfo> dead_unknown_;
 
   // Threads with a reported syscall in progress not yet announced (usually
   // zero or one: the thread that is in the middle of a syscall).
@@ -316,7 +320,7 @@ bool Tracer::Impl::Finished() const {
   // threads exit, so we do not wait for them: the kernel cleans up when we
   // exit.
   for (const auto& [tid, t] : threads_) {
-    if (t.state != ThreadState::kExiting) return false;
+    if (t.state != ThreadState::kExiting || tid != t.tgid) return false;
   }
   return true;
 }
@@ -324,7 +328,7 @@ bool Tracer::Impl::Finished() const {
 absl::StatusOr<RunResult> Tracer::Impl::Run() {
   for (;;) {
     if (wake_.exchange(false, std::memory_order_relaxed)) {
-      if (!pending_.empty()) {
+      if (!pending_.empty() && options_.announce_after_ns >= 0) {
         AnnouncePending(0, clock_.NowNs() - options_.announce_after_ns);
       }
       if (on_interrupt_) on_interrupt_();
@@ -347,6 +351,14 @@ absl::StatusOr<RunResult> Tracer::Impl::Run() {
     spawn_err_fd_ = -1;
   }
   if (!spawn_error_.ok()) return spawn_error_;
+  // Detached with exiting leaders left (zombies until their detached
+  // threads exit): we stop tracing them too.
+  if (detaching_) {
+    for (const auto& [tid, t] : threads_) {
+      if (!t.hidden) Emit(t.tgid, tid, DetachEvent{});
+    }
+    threads_.clear();
+  }
   RunResult result;
   result.exit_status = spawned_exit_status_;
   result.detached = detaching_;
@@ -363,10 +375,12 @@ void Tracer::Impl::HandleWait(pid_t tid, int status) {
   } else if (IsStopped(stop.kind)) {
     HandleOrphanStop(tid, stop);
   } else {
-    // The death of a tid we never knew (an orphan that was released while
-    // dying, or a forgotten one): nothing to report.
+    // The death of a tid we do not know (yet). A forgotten orphan: nothing
+    // to report. Otherwise it may be a new thread whose parent's clone event
+    // is still to come (race: tests/race_test.cc, ExitGroupRacingClone):
+    // keep the death for then.
     orphans_.erase(tid);
-    forgotten_.erase(tid);
+    if (!forgotten_.erase(tid)) dead_unknown_[tid] = stop;
   }
 }
 
@@ -374,6 +388,15 @@ void Tracer::Impl::HandleWait(pid_t tid, int status) {
 // reported before its parent's PTRACE_EVENT_CLONE. Hold it stopped until the
 // parent's event names it; never drop it.
 void Tracer::Impl::HandleOrphanStop(pid_t tid, const StopInfo& stop) {
+  if (stop.kind == StopKind::kExitEvent) {
+    // A new thread killed (group exit, SIGKILL) before its first stop: its
+    // creator may die without reporting the clone, so holding it would hold
+    // the zombie leader forever (tests/race_test.cc, ExitGroupRacingClone).
+    // Let it die; dead_unknown_ keeps its death in case the clone event
+    // still comes.
+    kernel_->Cont(tid, 0);
+    return;
+  }
   if (detaching_) {
     kernel_->Detach(tid, 0);
     forgotten_.insert(tid);
@@ -420,8 +443,10 @@ void Tracer::Impl::HandleStop(pid_t tid, const StopInfo& stop) {
       ReportClone(tid, t, stop);
       break;
     case Report::kExitPrepare: {
-      std::string comm = kernel_->ReadComm(tid);
-      if (!comm.empty()) t.comm = std::move(comm);
+      if (options_.names_at_exit) {
+        std::string comm = kernel_->ReadComm(tid);
+        if (!comm.empty()) t.comm = std::move(comm);
+      }
       unsigned long msg = 0;
       if (kernel_->GetEventMsg(tid, &msg) == 0) {
         t.exit_event_status = static_cast<int>(msg);
@@ -551,8 +576,14 @@ void Tracer::Impl::ReportClone(pid_t tid, const Thread& t,
   } else {
     // PTRACE_EVENT_CLONE also covers clone() without CLONE_THREAD whose
     // exit signal is not SIGCHLD: ask the kernel which it was.
-    ev.kind = kernel_->IsThreadOf(t.tgid, child) ? CloneKind::kThread
-                                                 : CloneKind::kProcess;
+    uint64_t flags = 0;
+    // The clone flags say it; asking the kernel whether the child is in our
+    // thread group fails once the child is gone (race: tests/race_test.cc,
+    // ThreadCreatedDuringAttach), so that is only the fallback.
+    const bool thread = kernel_->GetCloneFlags(tid, &flags) == 0
+                            ? (flags & CLONE_THREAD) != 0
+                            : kernel_->IsThreadOf(t.tgid, child);
+    ev.kind = thread ? CloneKind::kThread : CloneKind::kProcess;
   }
   const pid_t child_tgid = ev.kind == CloneKind::kThread ? t.tgid : child;
   std::string comm = t.comm;  // the kernel copies the name on clone
@@ -561,6 +592,16 @@ void Tracer::Impl::ReportClone(pid_t tid, const Thread& t,
     // Its first stop was held, then detached while we detached: now that
     // its creation is reported, report that too.
     Emit(child_tgid, child, DetachEvent{});
+    return;
+  }
+  if (auto dead = dead_unknown_.find(child); dead != dead_unknown_.end()) {
+    // It died before its creation was seen: report its death now.
+    StopInfo death = dead->second;
+    dead_unknown_.erase(dead);
+    threads_[child] = Thread{.tgid = child_tgid,
+                             .state = ThreadState::kFirstStopPending,
+                             .comm = std::move(comm)};
+    HandleStop(child, death);
     return;
   }
   threads_[child] = Thread{.tgid = child_tgid,

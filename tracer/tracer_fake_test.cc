@@ -775,26 +775,30 @@ TEST_F(TracerFakeTest, DetachWhileFirstStopIsHeldReportsItsDetach) {
                           "7100/7103 detach", "7100/7100 detach"));
 }
 
-// A thread that dies while we interrupt it (ESRCH) is on its way out: the
-// detach does not wait for it.
+// A non-leader thread that dies while we interrupt it (ESRCH) is on its
+// way out: the detach waits for its death, so that it ends with exactly one
+// exit event.
 TEST_F(TracerFakeTest, DetachWithThreadDyingDuringInterrupt) {
   AttachGroup({kL, kT});
   fake_.FailCalls(FakeKernel::Op::kInterrupt, kT, ESRCH);
   tracer().RequestDetach();
   fake_.AddStop(kL, Trap());
+  fake_.AddStop(kT, Killed(SIGKILL));
   RunResult r = RunOk();
   EXPECT_TRUE(r.detached);
   EXPECT_THAT(CallsAfterAttach(),
               UnorderedElementsAre("interrupt(7100)", "interrupt(7101) = ESRCH",
                                    "detach(7100, 0)"));
   EXPECT_EQ(CallsAfterAttach().back(), "detach(7100, 0)");
-  EXPECT_THAT(Events(), ElementsAre("7100/7100 attach", "7100/7101 attach",
-                                    "7100/7100 detach"));
+  EXPECT_THAT(
+      Events(),
+      ElementsAre("7100/7100 attach", "7100/7101 attach", "7100/7100 detach",
+                  "7100/7101 exit killed=SIGKILL comm=worker"));
 }
 
-// A thread past PTRACE_EVENT_EXIT is not interrupted, and Run does not wait
+// A leader past PTRACE_EVENT_EXIT is not interrupted, and Run does not wait
 // for it (a zombie leader would only report after its detached threads
-// exit).
+// exit): it is reported as detached.
 TEST_F(TracerFakeTest, DetachDoesNotWaitForExitingThreads) {
   AttachGroup({kL, kT});
   fake_.AddStop(kL, PtraceEvent(PTRACE_EVENT_EXIT),
@@ -806,7 +810,7 @@ TEST_F(TracerFakeTest, DetachDoesNotWaitForExitingThreads) {
       CallsAfterAttach(),
       ElementsAre("cont(7100, 0)", "interrupt(7101)", "detach(7101, 0)"));
   EXPECT_THAT(Events(), ElementsAre("7100/7100 attach", "7100/7101 attach",
-                                    "7100/7101 detach"));
+                                    "7100/7101 detach", "7100/7100 detach"));
 }
 
 // on_interrupt runs on the Run thread after Wake (the CLI's flush timer).

@@ -130,6 +130,21 @@ absl::Status QualifyToken(absl::string_view token, Bits* bits) {
     const bool is_regex = token[0] == '/';
     if (is_regex) {
       std::string pattern(token.substr(1));
+      // glibc's regcomp needs memory exponential in stacked repetitions
+      // ("a++++..." took 11 GB; found by fuzz/filter_fuzzer.cc). POSIX
+      // leaves a repetition of a repetition undefined: refuse it, and
+      // overly long patterns, before compiling.
+      for (size_t i = 1; i < pattern.size(); ++i) {
+        const bool prev_rep = absl::string_view("*+?}").find(pattern[i - 1]) !=
+                              absl::string_view::npos;
+        const bool rep = absl::string_view("*+?{").find(pattern[i]) !=
+                         absl::string_view::npos;
+        if ((prev_rep && rep && (i < 2 || pattern[i - 2] != '\\')) ||
+            pattern.size() > 256) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              "regcomp: ", pattern, ": repeated repetition operators"));
+        }
+      }
       int rc = regcomp(&re, pattern.c_str(), REG_EXTENDED | REG_NOSUB);
       if (rc != 0) {
         char err[256];

@@ -330,5 +330,13 @@ TEST(StatusFilterTest, Errors) {
   EXPECT_EQ(StatusError("failed,Successful"), "invalid status 'Successful'");
 }
 
+TEST(ParseTraceFilterTest, StackedRepetitionsAreRefused) {
+  absl::StatusOr<SyscallFilter> f = ParseTraceFilter("/a++++++++++++++++++++");
+  ASSERT_FALSE(f.ok());
+  EXPECT_EQ(f.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(ParseTraceFilter("/^get").ok());
+  EXPECT_TRUE(ParseTraceFilter("/(read|write)+").ok());
+}
+
 }  // namespace
 }  // namespace ttrace

@@ -1,0 +1,137 @@
+// libFuzzer target for strace's qualifier expressions
+// (tracer/syscalls/filter.h): ParseTraceFilter (-e trace=), ParseSignalSet
+// (-e signal=) and ParseStatusFilter (-e status=). Built and run by
+// fuzz/build_and_run.sh with clang's -fsanitize=fuzzer,address,undefined;
+// not built by Bazel.
+//
+// The whole input is the expression, given to all three parsers. For any
+// input it checks that:
+//   - parsing never crashes, hangs or trips a sanitizer (regular
+//     expressions after '/' included);
+//   - an error is InvalidArgument with a non-empty message;
+//   - a valid expression stays valid with one more leading '!', and then
+//     selects exactly the complement (every syscall number of both arches,
+//     numbers outside the table, unknown arches; every signal 0..255 and
+//     beyond; every status); with two more it selects the same set;
+//   - all() and none() agree with what is selected.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "tracer/event.h"
+#include "tracer/syscalls/filter.h"
+#include "tracer/syscalls/syscall_table.h"
+
+namespace {
+
+using ttrace::SignalSet;
+using ttrace::StatusFilter;
+using ttrace::SyscallFilter;
+using ttrace::SyscallStatus;
+
+[[noreturn]] void Fail(const char* what) {
+  std::fprintf(stderr, "filter_fuzzer: %s\n", what);
+  std::abort();
+}
+
+void CheckError(const absl::Status& s) {
+  if (!absl::IsInvalidArgument(s)) Fail("error is not InvalidArgument");
+  if (s.message().empty()) Fail("empty error message");
+}
+
+constexpr uint32_t kQueryArches[] = {ttrace::kArchX86_64, ttrace::kArchI386,
+                                     0xdeadbeef};
+
+// Calls f(arch, nr) for every number worth asking about.
+template <typename F>
+void ForEachSyscall(F f) {
+  for (uint32_t arch : kQueryArches) {
+    for (int64_t nr = -2; nr <= ttrace::SyscallTable::kMaxNr + 2; ++nr) {
+      f(arch, nr);
+    }
+    f(arch, INT64_MAX);
+    f(arch, INT64_MIN);
+  }
+}
+
+void CheckTrace(absl::string_view expr) {
+  absl::StatusOr<SyscallFilter> f = ttrace::ParseTraceFilter(expr);
+  if (!f.ok()) {
+    CheckError(f.status());
+    return;
+  }
+  const std::string bang = "!" + std::string(expr);
+  absl::StatusOr<SyscallFilter> g = ttrace::ParseTraceFilter(bang);
+  if (!g.ok()) Fail("trace: '!' + a valid expression is invalid");
+  absl::StatusOr<SyscallFilter> h = ttrace::ParseTraceFilter("!" + bang);
+  if (!h.ok()) Fail("trace: '!!' + a valid expression is invalid");
+  bool any = false, every = true;
+  ForEachSyscall([&](uint32_t arch, int64_t nr) {
+    const bool t = f->Traced(arch, nr);
+    if (g->Traced(arch, nr) == t) Fail("trace: '!' is not the complement");
+    if (h->Traced(arch, nr) != t) Fail("trace: '!!' changed the set");
+    any |= t;
+    every &= t;
+  });
+  if (f->all() && !every) Fail("trace: all() but some number not traced");
+  if (f->none() && any) Fail("trace: none() but some number traced");
+  if (f->all() != g->none()) Fail("trace: all() != (!expr).none()");
+}
+
+void CheckSignals(absl::string_view expr) {
+  absl::StatusOr<SignalSet> f = ttrace::ParseSignalSet(expr);
+  if (!f.ok()) {
+    CheckError(f.status());
+    return;
+  }
+  const std::string bang = "!" + std::string(expr);
+  absl::StatusOr<SignalSet> g = ttrace::ParseSignalSet(bang);
+  if (!g.ok()) Fail("signal: '!' + a valid expression is invalid");
+  bool any = false, every = true;
+  for (int sig = -2; sig < 300; ++sig) {
+    const bool c = f->Contains(sig);
+    if (g->Contains(sig) == c) Fail("signal: '!' is not the complement");
+    any |= c;
+    every &= c;
+  }
+  if (f->all() && !every) Fail("signal: all() but a signal missing");
+  if (f->none() && any) Fail("signal: none() but a signal present");
+}
+
+void CheckStatus(absl::string_view expr) {
+  absl::StatusOr<StatusFilter> f = ttrace::ParseStatusFilter(expr);
+  if (!f.ok()) {
+    CheckError(f.status());
+    return;
+  }
+  const std::string bang = "!" + std::string(expr);
+  absl::StatusOr<StatusFilter> g = ttrace::ParseStatusFilter(bang);
+  if (!g.ok()) Fail("status: '!' + a valid expression is invalid");
+  bool any = false, every = true;
+  for (SyscallStatus s :
+       {SyscallStatus::kSuccessful, SyscallStatus::kFailed,
+        SyscallStatus::kUnfinished, SyscallStatus::kUnavailable,
+        SyscallStatus::kDetached}) {
+    const bool shown = f->Shows(s);
+    if (g->Shows(s) == shown) Fail("status: '!' is not the complement");
+    any |= shown;
+    every &= shown;
+  }
+  if (f->all() != every) Fail("status: all() disagrees");
+  if (f->none() == any) Fail("status: none() disagrees");
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size > 4096) return 0;
+  const absl::string_view expr(reinterpret_cast<const char*>(data), size);
+  CheckTrace(expr);
+  CheckSignals(expr);
+  CheckStatus(expr);
+  return 0;
+}

@@ -1,0 +1,661 @@
+// ttrace vs strace 6.1 on real programs: for each program, run
+//   strace -f -o A PROG...
+//   ttrace -f -o B PROG...
+// parse both into per-thread call lists (unfinished/resumed pairs merged,
+// "+++"/"---" lines skipped, strace's "PID " prefix and ttrace's "[pid N] "
+// prefix or single-live-thread lines attributed), name threads by their
+// place in the clone tree ("P", "P.1" = P's first child, "P.1.2", ...) and
+// assert that the per-thread sequences of syscall NAMES are equal. For
+// programs whose arguments are deterministic (/bin/true, ls /, the
+// `syscalls known` and `counts` tracees) the full text of every call is
+// compared as well, addresses normalised and pids named (the tracer's own
+// pid, getppid's result, as TRACER).
+//
+// Legitimate, timing-dependent differences are excluded narrowly, per
+// program (see Programs()):
+//   - calls that ended in ERESTART* (interrupted by a signal and restarted:
+//     whether a signal lands inside a call is timing);
+//   - `sh -c 'echo hi | cat'`: rt_sigreturn (where the SIGCHLD handler runs
+//     relative to the shell's other calls depends on when the children
+//     exit);
+//   - the `threads` tracee: futex (whether pthread_join or a lock has to
+//     wait depends on scheduling);
+//   - the `syscalls threads_blocking` and `exit_in_syscall` tracees: the
+//     main thread's polling of /proc (openat, pread64, close,
+//     clock_nanosleep), repeated until the other threads block, and for
+//     threads_blocking futex (pthread_join).
+// `sort --parallel=2` is traced on a few thousand lines, where sort uses
+// one thread (it only starts workers for large inputs, and then the work
+// split, hence each thread's calls, is timing-dependent); the `threads`
+// tracee is the threaded program.
+//
+// The test is skipped when /usr/bin/strace is missing; under
+// --config=asan the tracee programs (not the system ones) are skipped.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <regex>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
+#include "gtest/gtest.h"
+#include "tests/cli_util.h"
+
+namespace ttrace::testing {
+namespace {
+
+// See cli_test.cc: tracees carry the sanitizer runtime under --config=asan.
+const bool kChildEnvironment = [] {
+  setenv("ASAN_OPTIONS",
+         "detect_leaks=0:handle_segv=0:handle_abort=0:handle_sigbus=0:"
+         "handle_sigill=0:handle_sigfpe=0",
+         1);
+  return true;
+}();
+
+constexpr char kStrace[] = "/usr/bin/strace";
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitizerRuntime = true;
+#else
+constexpr bool kSanitizerRuntime = false;
+#endif
+constexpr int kTimeoutMs = 60000;
+
+// Decoding gaps: syscalls whose arguments strace 6.1 decodes and ttrace
+// does not decode the same way, found by the full-text comparison below and
+// reported to the lead. Their lines are left out of the full-text
+// comparison (their names are still compared); the DISABLED_ test compares
+// them too.
+//   rt_sigreturn  strace: rt_sigreturn({mask=[]}) = 0
+//                 ttrace: rt_sigreturn() = 0
+// getrandom's bytes are random: never compared.
+// (arch_prctl, prlimit64, statfs, futex and getdents64 were printed raw at
+// 988855b; the decoders added since read like strace's on these programs.)
+const std::set<std::string>& KnownGaps() {
+  static const auto* gaps = new std::set<std::string>{"rt_sigreturn"};
+  return *gaps;
+}
+
+// ---------------------------------------------------------------------------
+// Parsing.
+
+struct Call {
+  std::string name;
+  std::string text;    // merged "name(args) = result", padding collapsed
+  std::string result;  // after the last ") = "
+};
+
+struct Parsed {
+  // Raw pid -> calls, in order.
+  std::map<pid_t, std::vector<Call>> by_pid;
+  pid_t root = 0;
+  std::vector<std::string> problems;
+};
+
+std::string CollapsePadding(absl::string_view line) {
+  static const std::regex kPad(R"(\) +=( |$))");
+  return std::regex_replace(std::string(line), kPad, ") =$1");
+}
+
+// Feeds one line body about `pid` (both tools' syntax is strace's).
+class CallCollector {
+ public:
+  explicit CallCollector(Parsed* out) : out_(out) {}
+
+  void Feed(pid_t pid, absl::string_view body) {
+    if (out_->root == 0) out_->root = pid;
+    if (absl::StartsWith(body, "+++ ") || absl::StartsWith(body, "--- ")) {
+      return;
+    }
+    static const std::regex kResumed(R"(^<\.\.\. ([a-z0-9_]+) resumed>(.*)$)");
+    static const std::regex kName(R"(^([a-z0-9_?]+)\()");
+    std::string s(body);
+    std::smatch m;
+    if (std::regex_match(s, m, kResumed)) {
+      auto it = pending_.find(pid);
+      if (it == pending_.end() || it->second.name != m[1].str()) {
+        out_->problems.push_back(
+            absl::StrCat("resumed without unfinished call: ", s));
+        return;
+      }
+      Call c = std::move(it->second);
+      pending_.erase(it);
+      c.text = CollapsePadding(absl::StrCat(c.text, m[2].str()));
+      Finish(pid, std::move(c));
+      return;
+    }
+    if (!std::regex_search(s, m, kName)) {
+      out_->problems.push_back(absl::StrCat("unparsable line: ", s));
+      return;
+    }
+    Call c;
+    c.name = m[1];
+    if (c.name == "???") return;  // strace: a thread killed at a stop
+    if (absl::EndsWith(s, " <unfinished ...>")) {
+      if (pending_.count(pid)) {
+        out_->problems.push_back(absl::StrCat("two unfinished calls: ", s));
+      }
+      c.text = std::string(absl::StripSuffix(s, " <unfinished ...>"));
+      pending_[pid] = std::move(c);
+      return;
+    }
+    c.text = CollapsePadding(s);
+    Finish(pid, std::move(c));
+  }
+
+  void End() {
+    for (auto& [pid, c] : pending_) {
+      out_->problems.push_back(absl::StrCat(
+          "pid ", pid, ": unfinished call never completed: ", c.text));
+    }
+  }
+
+ private:
+  void Finish(pid_t pid, Call c) {
+    const size_t eq = c.text.rfind(") = ");
+    if (eq == std::string::npos) {
+      out_->problems.push_back(absl::StrCat("no result: ", c.text));
+    } else {
+      c.result = c.text.substr(eq + 4);
+    }
+    out_->by_pid[pid].push_back(std::move(c));
+  }
+
+  Parsed* out_;
+  std::map<pid_t, Call> pending_;
+};
+
+// strace -f -o: "PID  body" (no prefix with a single process without -f).
+Parsed ParseStrace(const std::string& text) {
+  Parsed p;
+  CallCollector collector(&p);
+  static const std::regex kPrefix(R"(^([0-9]+) +(.*)$)");
+  for (const std::string& line : SplitLines(text)) {
+    std::smatch m;
+    if (std::regex_match(line, m, kPrefix)) {
+      collector.Feed(std::stoi(m[1]), m[2].str());
+    } else {
+      collector.Feed(p.root, line);
+    }
+  }
+  collector.End();
+  return p;
+}
+
+// ttrace: "[pid N] body" while several threads are live, else "body" about
+// the only live one.
+Parsed ParseTtrace(const std::string& text) {
+  Parsed p;
+  CallCollector collector(&p);
+  static const std::regex kStarted(R"(^\+\+\+ started .* \(pid ([0-9]+)\))");
+  static const std::regex kCreated(
+      R"(^\+\+\+ created (thread|process) ([0-9]+))");
+  static const std::regex kPrefix(R"(^\[pid +([0-9]+)\] (.*)$)");
+  std::set<pid_t> live;
+  for (const std::string& line : SplitLines(text)) {
+    std::smatch m;
+    if (std::regex_search(line, m, kStarted)) {
+      p.root = std::stoi(m[1]);
+      live.insert(p.root);
+      continue;
+    }
+    pid_t pid = 0;
+    std::string body = line;
+    if (std::regex_match(line, m, kPrefix)) {
+      pid = std::stoi(m[1]);
+      body = m[2];
+    } else if (live.size() == 1) {
+      pid = *live.begin();
+    } else {
+      p.problems.push_back(absl::StrCat("no [pid] prefix with ", live.size(),
+                                        " live threads: ", line));
+      continue;
+    }
+    if (std::regex_search(body, m, kCreated)) live.insert(std::stoi(m[2]));
+    if (absl::StartsWith(body, "+++ exited with ") ||
+        absl::StartsWith(body, "+++ killed by ")) {
+      live.erase(pid);
+    }
+    collector.Feed(pid, body);
+  }
+  collector.End();
+  return p;
+}
+
+bool IsCloneLike(const std::string& name) {
+  return name == "clone" || name == "clone3" || name == "fork" ||
+         name == "vfork";
+}
+
+// Names every pid by its place in the clone tree: the root "P", its
+// children (threads and processes, in the order its clone calls returned)
+// "P.1", "P.2", their children "P.1.1", ...
+std::map<pid_t, std::string> NameThreads(const Parsed& p) {
+  std::map<pid_t, std::string> names;
+  std::vector<pid_t> queue = {p.root};
+  names[p.root] = "P";
+  for (size_t i = 0; i < queue.size(); ++i) {
+    const pid_t parent = queue[i];
+    auto it = p.by_pid.find(parent);
+    if (it == p.by_pid.end()) continue;
+    int k = 0;
+    for (const Call& c : it->second) {
+      int child = 0;
+      if (!IsCloneLike(c.name) || !absl::SimpleAtoi(c.result, &child) ||
+          child <= 0 || names.count(child)) {
+        continue;
+      }
+      names[child] = absl::StrCat(names[parent], ".", ++k);
+      queue.push_back(child);
+    }
+  }
+  return names;
+}
+
+// Replaces each pid where syscall lines print one (the first argument of
+// kill-like calls, tgkill's second, clone3's parent_tid, si_pid, "(pid N)",
+// "created thread N", the result of the calls that return a pid) by
+// name_of(pid), unless that is "". Only these places: in a test sandbox pids
+// are small numbers that also occur as sizes and counts.
+std::string ReplacePids(const std::string& line,
+                        const std::function<std::string(int64_t)>& name_of) {
+  static const auto* kContexts = new std::vector<std::regex>{
+      std::regex(R"(^(?:kill|tkill|tgkill|wait4|waitid|getpgid|getsid|)"
+                 R"(setpgid|pidfd_open|prlimit64|sched_[a-z_]+)\((-?[0-9]+))"),
+      std::regex(R"(^tgkill\([0-9A-Za-z_]+, ([0-9]+))"),
+      std::regex(R"(parent_tid=\[([0-9]+)\])"),
+      std::regex(R"(si_pid=([0-9]+))"),
+      std::regex(R"(\(pid ([0-9]+)\))"),
+      std::regex(R"(\+\+\+ created (?:thread|process) ([0-9]+))"),
+      std::regex(R"(^(?:clone|clone3|fork|vfork|getpid|gettid|getppid|)"
+                 R"(set_tid_address|wait4|getpgrp|getsid|setsid)\(.*\) += )"
+                 R"(([0-9]+)$)"),
+      std::regex(R"(^<\.\.\. (?:clone|clone3|fork|vfork|wait4) resumed>.*)"
+                 R"(\) += ([0-9]+)$)"),
+  };
+  std::string s = line;
+  for (const std::regex& re : *kContexts) {
+    std::string out;
+    size_t last = 0;
+    for (auto it = std::sregex_iterator(s.begin(), s.end(), re);
+         it != std::sregex_iterator(); ++it) {
+      const std::smatch& m = *it;
+      int64_t pid = 0;
+      if (!absl::SimpleAtoi(m[1].str(), &pid)) continue;
+      const std::string name = name_of(pid);
+      if (name.empty()) continue;
+      const size_t at = static_cast<size_t>(m.position(1));
+      out.append(s, last, at - last);
+      out.append(name);
+      last = at + static_cast<size_t>(m.length(1));
+    }
+    out.append(s, last, std::string::npos);
+    s = std::move(out);
+  }
+  return s;
+}
+
+// Addresses to 0x_, traced pids to their names.
+std::string NormalizeText(const std::string& s,
+                          const std::map<pid_t, std::string>& names) {
+  static const std::regex kAddr("0x[0-9a-f]+");
+  return std::regex_replace(
+      ReplacePids(s,
+                  [&](int64_t pid) {
+                    auto it = names.find(static_cast<pid_t>(pid));
+                    return it == names.end() ? std::string() : it->second;
+                  }),
+      kAddr, "0x_");
+}
+
+struct Threads {
+  // Thread name -> calls (after exclusions).
+  std::map<std::string, std::vector<Call>> calls;
+  std::vector<std::string> problems;
+};
+
+// `tracer`: the tracing tool's pid (getppid's result in the tracee), named
+// TRACER.
+Threads ByThread(const Parsed& p, const std::set<std::string>& drop,
+                 pid_t tracer = 0) {
+  Threads t;
+  t.problems = p.problems;
+  std::map<pid_t, std::string> names = NameThreads(p);
+  if (tracer > 0) names.emplace(tracer, "TRACER");
+  for (const auto& [pid, calls] : p.by_pid) {
+    auto name = names.find(pid);
+    if (name == names.end()) {
+      t.problems.push_back(
+          absl::StrCat("pid ", pid, " not created by a traced clone"));
+      continue;
+    }
+    std::vector<Call>& out = t.calls[name->second];
+    for (const Call& c : calls) {
+      if (drop.count(c.name)) continue;
+      // Interrupted by a signal and restarted: timing.
+      if (absl::StartsWith(c.result, "? ERESTART")) continue;
+      Call n = c;
+      n.text = NormalizeText(c.text, names);
+      out.push_back(std::move(n));
+    }
+  }
+  return t;
+}
+
+std::vector<std::string> Names(const std::vector<Call>& calls) {
+  std::vector<std::string> out;
+  for (const Call& c : calls) out.push_back(c.name);
+  return out;
+}
+
+// Where two sequences first differ, with some context.
+std::string DescribeDifference(const std::vector<std::string>& a,
+                               const std::vector<std::string>& b) {
+  size_t i = 0;
+  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+  const size_t from = i < 5 ? 0 : i - 5;
+  std::string s = absl::StrCat("lengths ", a.size(), " (strace) vs ", b.size(),
+                               " (ttrace); first difference at ", i, ":\n");
+  for (size_t k = from; k < i + 6 && (k < a.size() || k < b.size()); ++k) {
+    absl::StrAppend(&s, k == i ? "> " : "  ", k, "  ",
+                    k < a.size() ? a[k] : "(none)", "  |  ",
+                    k < b.size() ? b[k] : "(none)", "\n");
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------
+// Programs.
+
+struct Program {
+  std::string name;
+  std::vector<std::string> argv;  // filled in by Resolve()
+  std::set<std::string> drop;     // timing-dependent syscall names
+  int runs = 1;
+  bool full_text = false;  // compare every call's text too
+};
+
+std::ostream& operator<<(std::ostream& os, const Program& p) {
+  return os << absl::StrJoin(p.argv, " ");
+}
+
+// A few thousand lines of input for sort.
+const std::string& SortInput() {
+  static const std::string* path = [] {
+    auto* p = new std::string(NewTempPath("sort-input"));
+    std::string text;
+    uint32_t x = 12345;
+    for (int i = 0; i < 3000; ++i) {
+      x = x * 1103515245 + 12345;
+      absl::StrAppend(&text, (x >> 8) % 100000, "\n");
+    }
+    FILE* f = fopen(p->c_str(), "w");
+    if (f) {
+      fwrite(text.data(), 1, text.size(), f);
+      fclose(f);
+    }
+    return p;
+  }();
+  return *path;
+}
+
+const std::string& KnownDir() {
+  static const std::string* dir = [] {
+    auto* d = new std::string(NewTempPath("known"));
+    mkdir(d->c_str(), 0755);
+    return d;
+  }();
+  return *dir;
+}
+
+std::vector<Program> Programs() {
+  return {
+      {"true", {"/bin/true"}, {}, 3, true},
+      {"ls", {"/bin/ls", "/"}, {}, 3, true},
+      {"known", {"syscalls", "known", "@KNOWN"}, {}, 3, true},
+      {"counts", {"syscalls", "counts"}, {}, 2, true},
+      {"sh_pipeline", {"/bin/sh", "-c", "echo hi | cat"}, {"rt_sigreturn"}, 10},
+      {"sort", {"/usr/bin/sort", "-S", "10M", "--parallel=2", "@SORT"}, {}, 3},
+      {"threads", {"threads", "threads", "3", "0"}, {"futex"}, 10},
+      // The main thread polls /proc until the others block: a number of
+      // openat/pread64/close/clock_nanosleep calls that depends on timing.
+      // pthread_join: futex (as for `threads`).
+      {"threads_blocking",
+       {"syscalls", "threads_blocking"},
+       {"openat", "pread64", "close", "clock_nanosleep", "futex"},
+       10},
+      {"exit_in_syscall",
+       {"syscalls", "exit_in_syscall"},
+       {"openat", "pread64", "close", "clock_nanosleep"},
+       10},
+  };
+}
+
+// Tracee names to their runfiles paths, @KNOWN/@SORT to the files.
+std::vector<std::string> Resolve(const std::vector<std::string>& argv) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < argv.size(); ++i) {
+    const std::string& a = argv[i];
+    if (i == 0 && a[0] != '/') {
+      out.push_back(TraceeBinary(a));
+    } else if (a == "@KNOWN") {
+      out.push_back(KnownDir());
+    } else if (a == "@SORT") {
+      out.push_back(SortInput());
+    } else {
+      out.push_back(a);
+    }
+  }
+  return out;
+}
+
+struct RunPair {
+  std::string strace_text, ttrace_text;
+  ProcessResult strace_run, ttrace_run;
+  Threads strace, ttrace;
+
+  std::string Outputs() const {
+    return absl::StrCat("--- strace -f (", strace_run.ExitCode(), "):\n",
+                        strace_text, strace_run.err, "--- ttrace -f (",
+                        ttrace_run.ExitCode(), "):\n", ttrace_text,
+                        ttrace_run.err, "---");
+  }
+};
+
+RunPair RunBoth(const Program& prog) {
+  RunPair rp;
+  const std::vector<std::string> cmd = Resolve(prog.argv);
+  const std::string a = NewTempPath("strace");
+  const std::string b = NewTempPath("ttrace");
+  std::vector<std::string> s = {kStrace, "-f", "-o", a};
+  s.insert(s.end(), cmd.begin(), cmd.end());
+  std::vector<std::string> t = {TtracePath(), "-f", "-o", b};
+  t.insert(t.end(), cmd.begin(), cmd.end());
+  pid_t strace_pid = 0, ttrace_pid = 0;
+  {
+    Subprocess sp(s);
+    strace_pid = sp.pid();
+    rp.strace_run = sp.Wait(kTimeoutMs);
+  }
+  {
+    Subprocess tp(t);
+    ttrace_pid = tp.pid();
+    rp.ttrace_run = tp.Wait(kTimeoutMs);
+  }
+  rp.strace_text = ReadFileOrEmpty(a);
+  rp.ttrace_text = ReadFileOrEmpty(b);
+  unlink(a.c_str());
+  unlink(b.c_str());
+  rp.strace = ByThread(ParseStrace(rp.strace_text), prog.drop, strace_pid);
+  rp.ttrace = ByThread(ParseTtrace(rp.ttrace_text), prog.drop, ttrace_pid);
+  return rp;
+}
+
+class StraceSyscallsTest : public ::testing::TestWithParam<Program> {
+ protected:
+  void SetUp() override {
+    if (access(kStrace, X_OK) != 0) GTEST_SKIP() << kStrace << " not found";
+    // Under --config=asan the tracee programs link the sanitizer runtime,
+    // whose syscalls (its allocator's mmap/madvise in every thread, reads
+    // of /proc/self/maps) vary between two runs; the system programs do
+    // not, and are compared in every configuration.
+    if (kSanitizerRuntime && GetParam().argv[0][0] != '/') {
+      GTEST_SKIP() << "tracee with a sanitizer runtime";
+    }
+  }
+};
+
+// Compares the per-thread name sequences; returns "" or the differences.
+std::string CompareNames(const RunPair& rp) {
+  std::string diff;
+  for (const std::string& p : rp.strace.problems) {
+    absl::StrAppend(&diff, "strace parse: ", p, "\n");
+  }
+  for (const std::string& p : rp.ttrace.problems) {
+    absl::StrAppend(&diff, "ttrace parse: ", p, "\n");
+  }
+  std::set<std::string> threads;
+  for (const auto& [name, calls] : rp.strace.calls) threads.insert(name);
+  for (const auto& [name, calls] : rp.ttrace.calls) threads.insert(name);
+  for (const std::string& name : threads) {
+    auto a = rp.strace.calls.find(name);
+    auto b = rp.ttrace.calls.find(name);
+    const std::vector<std::string> na = a == rp.strace.calls.end()
+                                            ? std::vector<std::string>{}
+                                            : Names(a->second);
+    const std::vector<std::string> nb = b == rp.ttrace.calls.end()
+                                            ? std::vector<std::string>{}
+                                            : Names(b->second);
+    if (na != nb) {
+      absl::StrAppend(&diff, "thread ", name, ": ", DescribeDifference(na, nb));
+    }
+  }
+  return diff;
+}
+
+TEST_P(StraceSyscallsTest, SameSyscallNamesPerThread) {
+  const Program& prog = GetParam();
+  int failures = 0;
+  for (int run = 0; run < prog.runs && failures < 2; ++run) {
+    RunPair rp = RunBoth(prog);
+    EXPECT_EQ(rp.ttrace_run.ExitCode(), rp.strace_run.ExitCode())
+        << rp.Outputs();
+    EXPECT_FALSE(rp.strace.calls.empty()) << rp.Outputs();
+    const std::string diff = CompareNames(rp);
+    if (!diff.empty()) {
+      ++failures;
+      ADD_FAILURE() << prog.name << ", run " << run + 1 << " of " << prog.runs
+                    << ": per-thread syscall names differ:\n"
+                    << diff << rp.Outputs();
+    }
+  }
+}
+
+// Every call's text (addresses and pids normalised), except the known gaps
+// (when `skip_gaps`): returns the mismatching lines.
+std::string CompareText(const RunPair& rp, bool skip_gaps) {
+  std::string diff;
+  for (const auto& [name, a] : rp.strace.calls) {
+    auto it = rp.ttrace.calls.find(name);
+    if (it == rp.ttrace.calls.end()) continue;  // CompareNames reports it
+    const std::vector<Call>& b = it->second;
+    if (Names(a) != Names(b)) continue;  // likewise
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (a[i].name == "getrandom") continue;  // random bytes
+      if (skip_gaps && KnownGaps().count(a[i].name)) continue;
+      if (a[i].text != b[i].text) {
+        absl::StrAppend(&diff, "thread ", name, " call ", i,
+                        ":\n  strace: ", a[i].text, "\n  ttrace: ", b[i].text,
+                        "\n");
+      }
+    }
+  }
+  return diff;
+}
+
+TEST_P(StraceSyscallsTest, SameTextForDeterministicCalls) {
+  const Program& prog = GetParam();
+  if (!prog.full_text) GTEST_SKIP() << "arguments are not deterministic";
+  RunPair rp = RunBoth(prog);
+  ASSERT_EQ(CompareNames(rp), "") << rp.Outputs();
+  const std::string diff = CompareText(rp, /*skip_gaps=*/true);
+  EXPECT_EQ(diff, "") << prog.name << ": decoded calls differ:\n"
+                      << diff << rp.Outputs();
+}
+
+// The full-text comparison without leaving out the known gaps (see
+// KnownGaps()); run with --gtest_also_run_disabled_tests to list them.
+TEST_P(StraceSyscallsTest, DISABLED_SameTextIncludingKnownGaps) {
+  const Program& prog = GetParam();
+  if (!prog.full_text) GTEST_SKIP() << "arguments are not deterministic";
+  RunPair rp = RunBoth(prog);
+  ASSERT_EQ(CompareNames(rp), "") << rp.Outputs();
+  const std::string diff = CompareText(rp, /*skip_gaps=*/false);
+  EXPECT_EQ(diff, "") << prog.name << ": decoded calls differ:\n" << diff;
+}
+
+INSTANTIATE_TEST_SUITE_P(Programs, StraceSyscallsTest,
+                         ::testing::ValuesIn(Programs()),
+                         [](const ::testing::TestParamInfo<Program>& info) {
+                           return info.param.name;
+                         });
+
+// The parsers themselves, on fixed text.
+TEST(ParserTest, MergesSplitCallsAndNamesThreadsByCloneOrder) {
+  const std::string strace =
+      "100   clone3({flags=CLONE_VM}, 88) = 102\n"
+      "100   clone3({flags=CLONE_VM}, 88) = 101\n"
+      "101   read(5,  <unfinished ...>\n"
+      "102   read(3,  <unfinished ...>\n"
+      "100   write(4, \"a\", 1)       = 1\n"
+      "102   <... read resumed>\"a\", 1) = 1\n"
+      "100   exit_group(0)           = ?\n"
+      "101   <... read resumed> <unfinished ...>) = ?\n"
+      "101   +++ exited with 0 +++\n"
+      "100   +++ exited with 0 +++\n";
+  const std::string ttrace =
+      "+++ started x (pid 200) +++\n"
+      "+++ created thread 202 +++\n"
+      "[pid   200] clone3({flags=CLONE_VM}, 88) = 202\n"
+      "[pid   200] +++ created thread 201 +++\n"
+      "[pid   200] clone3({flags=CLONE_VM}, 88) = 201\n"
+      "[pid   201] read(5,  <unfinished ...>\n"
+      "[pid   202] read(3,  <unfinished ...>\n"
+      "[pid   200] write(4, \"a\", 1)       = 1\n"
+      "[pid   202] <... read resumed>\"a\", 1) = 1\n"
+      "[pid   202] +++ exited with 0 +++\n"
+      "[pid   200] exit_group(0)           = ?\n"
+      "[pid   201] <... read resumed> <unfinished ...>) = ?\n"
+      "[pid   201] +++ exited with 0 +++\n"
+      "+++ exited with 0 +++\n";
+  for (const Threads& t :
+       {ByThread(ParseStrace(strace), {}), ByThread(ParseTtrace(ttrace), {})}) {
+    EXPECT_TRUE(t.problems.empty()) << absl::StrJoin(t.problems, "\n");
+    ASSERT_EQ(t.calls.size(), 3u);
+    EXPECT_EQ(
+        Names(t.calls.at("P")),
+        (std::vector<std::string>{"clone3", "clone3", "write", "exit_group"}));
+    EXPECT_EQ(t.calls.at("P")[0].text, "clone3({flags=CLONE_VM}, 88) = P.1");
+    ASSERT_EQ(t.calls.at("P.1").size(), 1u);
+    EXPECT_EQ(t.calls.at("P.1")[0].text, "read(3, \"a\", 1) = 1");
+    ASSERT_EQ(t.calls.at("P.2").size(), 1u);
+    EXPECT_EQ(t.calls.at("P.2")[0].text, "read(5,  <unfinished ...>) = ?");
+  }
+}
+
+}  // namespace
+}  // namespace ttrace::testing

@@ -1,0 +1,230 @@
+// syscalls: known sequences of system calls, for the syscall tests
+// (tests/syscall_test.cc, tests/strace_syscalls_test.cc). Every scenario
+// exits 0 on success.
+//
+//   known DIR          after the dynamic loader and libc start-up, exactly:
+//                        openat(AT_FDCWD, "/nonexistent/x", O_RDONLY)
+//                          = -1 ENOENT
+//                        openat(AT_FDCWD, "DIR/known.txt",
+//                               O_WRONLY|O_CREAT|O_TRUNC, 0644) = 3
+//                        write(3, "hello, world\n", 13) = 13
+//                        close(3) = 0
+//                        openat(AT_FDCWD, "/dev/zero", O_RDONLY) = 3
+//                        read(3, 100 zero bytes, 100) = 100
+//                        close(3) = 0
+//                        getpid() = PID
+//                        kill(PID, 0) = 0
+//                        umask(077) = OLD; umask(022) = 077
+//                        mmap(NULL, 4096, PROT_READ|PROT_WRITE,
+//                             MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = ADDR
+//                        munmap(ADDR, 4096) = 0
+//                        close(-1) = -1 EBADF
+//                        rt_sigaction(SIGUSR1, handler) = 0
+//                        kill(PID, SIGUSR1) = 0, the signal, rt_sigreturn
+//                        exit_group(0)
+//                      DIR must exist; DIR/known.txt is created (and left).
+//   threads_blocking   two threads each block in read() on their own pipe;
+//                      once both are blocked (seen in /proc), the main thread
+//                      writes one byte ("a") to the first pipe, waits for
+//                      that thread to end, then writes "b" to the second:
+//                      both reads are split by other threads' syscalls.
+//                      The polling of /proc (openat, pread64, close,
+//                      clock_nanosleep: a number of calls that depends on
+//                      timing; one getpid) makes no read() or write() call.
+//   storm N            N getppid() calls.
+//   exit_in_syscall    a thread blocks in read() on a pipe; once it is
+//                      blocked (polling as above), the main thread calls
+//                      exit_group(0): the read never returns.
+//   counts             exactly 7 getppid(), 5 openat() failing with ENOENT,
+//                      3 close(-1) failing with EBADF, interleaved.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <climits>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "tests/tracees/tracee_util.h"
+
+namespace {
+
+using tracee::Die;
+
+void SleepMs(int ms) {
+  timespec ts{0, ms * 1000000L};
+  nanosleep(&ts, nullptr);
+}
+
+// Reads a small /proc file (openat/pread64/close: no read(), so that the
+// only read() calls after start-up are the scenario's own).
+std::string ReadSmallFile(const std::string& path) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return "";
+  char buf[512];
+  ssize_t n = pread(fd, buf, sizeof(buf) - 1, 0);
+  close(fd);
+  return n > 0 ? std::string(buf, static_cast<size_t>(n)) : "";
+}
+
+// True when thread `tid` of this process sleeps inside read() (syscall 0).
+bool BlockedInRead(pid_t tid) {
+  static const pid_t pid = getpid();  // one getpid() call, not one per poll
+  const std::string task =
+      "/proc/" + std::to_string(pid) + "/task/" + std::to_string(tid);
+  const std::string stat = ReadSmallFile(task + "/stat");
+  const size_t paren = stat.rfind(')');
+  if (paren == std::string::npos || paren + 2 >= stat.size()) return false;
+  if (stat[paren + 2] != 'S') return false;
+  return ReadSmallFile(task + "/syscall").rfind("0 ", 0) == 0;
+}
+
+void WaitBlockedInRead(const std::atomic<int>& tid) {
+  while (tid.load() == 0) SleepMs(1);
+  for (int i = 0; i < 20000 && !BlockedInRead(tid.load()); ++i) SleepMs(1);
+  if (!BlockedInRead(tid.load())) {
+    errno = ETIMEDOUT;
+    Die("thread never blocked in read");
+  }
+}
+
+void NewPipe(int fds[2]) {
+  if (pipe(fds) != 0) Die("pipe");
+}
+
+// ---- known DIR ----
+void OnUsr1(int) {}
+
+// No heap allocation once the sequence has started: under a sanitizer
+// (bazel test --config=asan) malloc makes syscalls of its own.
+int Known(const char* dir) {
+  char path[PATH_MAX];
+  if (std::snprintf(path, sizeof(path), "%s/known.txt", dir) >=
+      static_cast<int>(sizeof(path))) {
+    errno = ENAMETOOLONG;
+    Die(dir);
+  }
+  if (syscall(SYS_openat, AT_FDCWD, "/nonexistent/x", O_RDONLY) != -1 ||
+      errno != ENOENT) {
+    Die("openat /nonexistent/x");
+  }
+  int fd = static_cast<int>(
+      syscall(SYS_openat, AT_FDCWD, path, O_WRONLY | O_CREAT | O_TRUNC, 0644));
+  if (fd != 3) Die("openat known.txt (want fd 3)");
+  static const char kHello[] = "hello, world\n";
+  if (write(fd, kHello, sizeof(kHello) - 1) != sizeof(kHello) - 1) {
+    Die("write");
+  }
+  if (close(fd) != 0) Die("close");
+  fd = static_cast<int>(syscall(SYS_openat, AT_FDCWD, "/dev/zero", O_RDONLY));
+  if (fd != 3) Die("openat /dev/zero (want fd 3)");
+  char buf[100];
+  if (read(fd, buf, sizeof(buf)) != sizeof(buf)) Die("read");
+  if (close(fd) != 0) Die("close");
+  const pid_t pid = static_cast<pid_t>(syscall(SYS_getpid));
+  if (syscall(SYS_kill, pid, 0) != 0) Die("kill 0");
+  umask(077);
+  if (umask(022) != 077) Die("umask");
+  void* p = mmap(nullptr, 4096, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) Die("mmap");
+  if (munmap(p, 4096) != 0) Die("munmap");
+  if (syscall(SYS_close, -1) != -1 || errno != EBADF) Die("close(-1)");
+  struct sigaction sa {};
+  sa.sa_handler = OnUsr1;
+  sigemptyset(&sa.sa_mask);
+  if (sigaction(SIGUSR1, &sa, nullptr) != 0) Die("sigaction");
+  if (syscall(SYS_kill, pid, SIGUSR1) != 0) Die("kill SIGUSR1");
+  syscall(SYS_exit_group, 0);
+  return tracee::kFailCode;
+}
+
+// ---- threads_blocking ----
+struct Reader {
+  int fd = -1;
+  std::atomic<int> tid{0};
+  char got = 0;
+};
+
+void* ReadOne(void* arg) {
+  auto* r = static_cast<Reader*>(arg);
+  r->tid.store(tracee::GetTid());
+  if (read(r->fd, &r->got, 1) != 1) Die("read");
+  return nullptr;
+}
+
+int ThreadsBlocking() {
+  int a[2], b[2];
+  NewPipe(a);
+  NewPipe(b);
+  Reader ra, rb;
+  ra.fd = a[0];
+  rb.fd = b[0];
+  pthread_t ta, tb;
+  if (pthread_create(&ta, nullptr, ReadOne, &ra) != 0) Die("pthread_create");
+  if (pthread_create(&tb, nullptr, ReadOne, &rb) != 0) Die("pthread_create");
+  WaitBlockedInRead(ra.tid);
+  WaitBlockedInRead(rb.tid);
+  if (write(a[1], "a", 1) != 1) Die("write a");
+  pthread_join(ta, nullptr);
+  if (write(b[1], "b", 1) != 1) Die("write b");
+  pthread_join(tb, nullptr);
+  if (ra.got != 'a' || rb.got != 'b') {
+    errno = EINVAL;
+    Die("wrong bytes read");
+  }
+  return 0;
+}
+
+// ---- storm N ----
+int Storm(int n) {
+  for (int i = 0; i < n; ++i) syscall(SYS_getppid);
+  return 0;
+}
+
+// ---- exit_in_syscall ----
+int ExitInSyscall() {
+  int p[2];
+  NewPipe(p);
+  Reader r;
+  r.fd = p[0];
+  pthread_t t;
+  if (pthread_create(&t, nullptr, ReadOne, &r) != 0) Die("pthread_create");
+  WaitBlockedInRead(r.tid);
+  syscall(SYS_exit_group, 0);
+  return tracee::kFailCode;
+}
+
+// ---- counts ----
+int Counts() {
+  for (int i = 0; i < 7; ++i) {
+    syscall(SYS_getppid);
+    if (i < 5 &&
+        syscall(SYS_openat, AT_FDCWD, "/nonexistent/counts", O_RDONLY) != -1) {
+      Die("openat succeeded");
+    }
+    if (i < 3 && syscall(SYS_close, -1) != -1) Die("close(-1) succeeded");
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const char* usage =
+      "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
+      "counts";
+  if (argc < 2) tracee::Usage(usage);
+  const std::string s = argv[1];
+  if (s == "known" && argc == 3) return Known(argv[2]);
+  if (s == "threads_blocking") return ThreadsBlocking();
+  if (s == "storm") return Storm(tracee::IntArg(argc, argv, 2, 1000));
+  if (s == "exit_in_syscall") return ExitInSyscall();
+  if (s == "counts") return Counts();
+  tracee::Usage(usage);
+}
