@@ -480,6 +480,16 @@ void Creat(D& d) {
   Mode(d, d.u32(1));
 }
 
+// The struct stat of argument `i` at exit, or its address if the call
+// failed (as strace prints it).
+void StatResult(D& d, int i) {
+  if (d.failed()) {
+    d.Hex(d.u(i));
+  } else {
+    PrintStat(d, d.u(i));
+  }
+}
+
 // stat/lstat(path, buf), fstat(fd, buf).
 void StatPath(D& d) {
   if (d.entering()) {
@@ -487,11 +497,7 @@ void StatPath(D& d) {
     d.Sep();
     return;
   }
-  if (d.failed()) {
-    d.Hex(d.u(1));
-  } else {
-    PrintStat(d, d.u(1));
-  }
+  StatResult(d, 1);
 }
 
 void Fstat(D& d) {
@@ -500,11 +506,7 @@ void Fstat(D& d) {
     d.Sep();
     return;
   }
-  if (d.failed()) {
-    d.Hex(d.u(1));
-  } else {
-    PrintStat(d, d.u(1));
-  }
+  StatResult(d, 1);
 }
 
 void Newfstatat(D& d) {
@@ -515,11 +517,7 @@ void Newfstatat(D& d) {
     d.Sep();
     return;
   }
-  if (d.failed()) {
-    d.Hex(d.u(2));
-  } else {
-    PrintStat(d, d.u(2));
-  }
+  StatResult(d, 2);
   d.Sep();
   AppendFlags(d.out, d.u32(3), kAtFlags, "AT_???");
 }
