@@ -472,6 +472,29 @@ TEST_F(RaceTest, ExitGroupRacingClone) {
 // progress ends as never returned ("= ?"); each announced call is completed
 // before its thread ends; nothing hangs.
 
+// The events of a failed run with their real tids, for the failure message:
+// every thread event, and each thread's syscalls in progress or unfinished.
+std::string DumpEvents(const std::vector<Event>& events) {
+  std::string out;
+  for (const Event& e : events) {
+    const auto* sys = std::get_if<SyscallEvent>(&e.payload);
+    if (sys && sys->returned && !sys->split) continue;
+    absl::StrAppend(&out, "\n  #", e.seq, " pid ", e.pid, " tid ", e.tid, " ",
+                    EventKindName(e.payload));
+    if (const auto* c = std::get_if<CloneEvent>(&e.payload)) {
+      absl::StrAppend(&out, " child ", c->child);
+    } else if (const auto* x = std::get_if<ExitEvent>(&e.payload)) {
+      absl::StrAppend(&out, " how ", static_cast<int>(x->how), " code ",
+                      x->code, " signo ", x->signo);
+    } else if (sys) {
+      absl::StrAppend(&out, " ", sys->name, sys->returned ? "" : " = ?");
+    } else if (const auto* en = std::get_if<SyscallEnterEvent>(&e.payload)) {
+      absl::StrAppend(&out, " ", en->name);
+    }
+  }
+  return out;
+}
+
 // Checks one thread's syscall events: every syscall_enter is followed by
 // its split completion; at most one call never returned, and it is the
 // thread's last.
@@ -540,7 +563,8 @@ TEST_F(RaceTest, SigkillRacingSyscalls) {
           });
       killer.join();
       ASSERT_EQ(t.result.exit_status, 128 + SIGKILL) << "iteration " << i;
-      ASSERT_EQ(CheckLifecycle(t.events), "") << "iteration " << i;
+      ASSERT_EQ(CheckLifecycle(t.events), "")
+          << "iteration " << i << DumpEvents(t.events);
       const int created = Count<CloneEvent>(t.events);
       ASSERT_GE(created, wait_clones) << "iteration " << i;
       ASSERT_EQ(Count<ExitEvent>(t.events), created + 1) << "iteration " << i;

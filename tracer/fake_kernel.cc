@@ -128,6 +128,10 @@ void FakeKernel::PushEventMsg(pid_t tid, unsigned long msg) {
   event_msgs_[tid].push_back(msg);
 }
 
+void FakeKernel::PushStaleEventMsg(pid_t tid) {
+  event_msgs_[tid].push_back(std::nullopt);
+}
+
 void FakeKernel::PushSigInfo(pid_t tid, const siginfo_t& info) {
   siginfos_[tid].push_back(info);
 }
@@ -236,16 +240,23 @@ int FakeKernel::Detach(pid_t tid, int signo) {
   return Record(Op::kDetach, tid, signo, err);
 }
 
-int FakeKernel::GetEventMsg(pid_t tid, unsigned long* msg) {
+int FakeKernel::GetEventMsg(pid_t tid, int event, unsigned long* msg) {
   if (stopped_.count(tid) == 0) {
     violations_.push_back(
         absl::StrCat("geteventmsg(", tid, ") while it is not stopped"));
     return ESRCH;
   }
+  const int stop_event = (last_status_[tid] >> 16) & 0xff;
+  if (stop_event != event) {
+    violations_.push_back(absl::StrCat("geteventmsg(", tid, ", event ", event,
+                                       ") at a stop of event ", stop_event));
+  }
   auto it = event_msgs_.find(tid);
   if (it == event_msgs_.end() || it->second.empty()) return ESRCH;
-  *msg = it->second.front();
+  const std::optional<unsigned long> m = it->second.front();
   it->second.pop_front();
+  if (!m) return ESRCH;
+  *msg = *m;
   return 0;
 }
 
@@ -288,6 +299,7 @@ pid_t FakeKernel::WaitAny(int* status) {
     stopped_.erase(tid);  // a stopped thread can still be killed
   }
   listening_.erase(tid);
+  last_status_[tid] = step.status;
   *status = step.status;
   return tid;
 }

@@ -75,8 +75,12 @@ class FakeKernel : public Kernel {
   void SetComm(pid_t tid, std::string comm);
   void SetExecPath(pid_t tid, std::string path);
   // Answers for the next GetEventMsg(tid) calls, in order. Without one,
-  // GetEventMsg fails with ESRCH.
+  // GetEventMsg fails with ESRCH. Asking for another event than the one
+  // of the stop WaitAny reported for `tid` is a violation.
   void PushEventMsg(pid_t tid, unsigned long msg);
+  // The next GetEventMsg(tid) finds `tid` moved on from its event stop, as
+  // when a SIGKILL woke it into its exit stop: ESRCH.
+  void PushStaleEventMsg(pid_t tid);
   // Answers for the next GetSigInfo(tid) calls, in order. Without one,
   // GetSigInfo fails with ESRCH.
   void PushSigInfo(pid_t tid, const siginfo_t& info);
@@ -116,7 +120,7 @@ class FakeKernel : public Kernel {
   int Syscall(pid_t tid, int signo) override;
   int Listen(pid_t tid) override;
   int Detach(pid_t tid, int signo) override;
-  int GetEventMsg(pid_t tid, unsigned long* msg) override;
+  int GetEventMsg(pid_t tid, int event, unsigned long* msg) override;
   int GetSigInfo(pid_t tid, siginfo_t* info) override;
   // Answers from PushSyscallInfo, in order; ESRCH when none is queued.
   int GetSyscallInfo(pid_t tid, __ptrace_syscall_info* info) override;
@@ -156,7 +160,8 @@ class FakeKernel : public Kernel {
   std::map<pid_t, std::string> comm_;
   std::map<pid_t, std::deque<__ptrace_syscall_info>> syscall_infos_;
   std::map<pid_t, std::string> exec_path_;
-  std::map<pid_t, std::deque<unsigned long>> event_msgs_;
+  std::map<pid_t, std::deque<std::optional<unsigned long>>> event_msgs_;
+  std::map<pid_t, int> last_status_;  // the last status WaitAny reported
   std::map<pid_t, std::deque<siginfo_t>> siginfos_;
   std::map<std::pair<Op, pid_t>, Failure> failures_;
 

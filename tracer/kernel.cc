@@ -4,6 +4,7 @@
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -70,8 +71,24 @@ int LinuxKernel::Listen(pid_t tid) {
 int LinuxKernel::Detach(pid_t tid, int signo) {
   return Request(PTRACE_DETACH, tid, nullptr, SigData(signo));
 }
-int LinuxKernel::GetEventMsg(pid_t tid, unsigned long* msg) {
-  return Request(PTRACE_GETEVENTMSG, tid, nullptr, msg);
+int LinuxKernel::GetEventMsg(pid_t tid, int event, unsigned long* msg) {
+  unsigned long m = 0;
+  if (int r = Request(PTRACE_GETEVENTMSG, tid, nullptr, &m); r != 0) {
+    return r;
+  }
+  // The exit stop is a thread's last: nothing can replace it. Otherwise
+  // check that the thread is still in that stop after the read, so that
+  // the message is that stop's (a thread woken by SIGKILL never returns to
+  // an event stop).
+  if (event != PTRACE_EVENT_EXIT) {
+    siginfo_t si;
+    if (int r = Request(PTRACE_GETSIGINFO, tid, nullptr, &si); r != 0) {
+      return r;
+    }
+    if (si.si_signo != SIGTRAP || (si.si_code >> 8) != event) return ESRCH;
+  }
+  *msg = m;
+  return 0;
 }
 int LinuxKernel::GetSigInfo(pid_t tid, siginfo_t* info) {
   return Request(PTRACE_GETSIGINFO, tid, nullptr, info);

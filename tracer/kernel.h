@@ -32,7 +32,12 @@ class Kernel {
   virtual int Syscall(pid_t tid, int signo) = 0;
   virtual int Listen(pid_t tid) = 0;
   virtual int Detach(pid_t tid, int signo) = 0;
-  virtual int GetEventMsg(pid_t tid, unsigned long* msg) = 0;
+  // PTRACE_GETEVENTMSG at a PTRACE_EVENT_`event` stop. Fails with ESRCH if
+  // `tid` is no longer in that stop: a SIGKILL wakes a thread from any
+  // ptrace-stop, and it may already be in its PTRACE_EVENT_EXIT stop, whose
+  // message (its exit status) would otherwise be read as a tid (race:
+  // tests/race_test.cc, SigkillRacingSyscalls).
+  virtual int GetEventMsg(pid_t tid, int event, unsigned long* msg) = 0;
   virtual int GetSigInfo(pid_t tid, siginfo_t* info) = 0;
   // PTRACE_GET_SYSCALL_INFO at a syscall or seccomp stop.
   virtual int GetSyscallInfo(pid_t tid, __ptrace_syscall_info* info) = 0;
@@ -70,7 +75,7 @@ class LinuxKernel : public Kernel {
   int Syscall(pid_t tid, int signo) override;
   int Listen(pid_t tid) override;
   int Detach(pid_t tid, int signo) override;
-  int GetEventMsg(pid_t tid, unsigned long* msg) override;
+  int GetEventMsg(pid_t tid, int event, unsigned long* msg) override;
   int GetSigInfo(pid_t tid, siginfo_t* info) override;
   int GetSyscallInfo(pid_t tid, __ptrace_syscall_info* info) override;
   pid_t WaitAny(int* status) override;

@@ -448,7 +448,7 @@ void Tracer::Impl::HandleStop(pid_t tid, const StopInfo& stop) {
         if (!comm.empty()) t.comm = std::move(comm);
       }
       unsigned long msg = 0;
-      if (kernel_->GetEventMsg(tid, &msg) == 0) {
+      if (kernel_->GetEventMsg(tid, PTRACE_EVENT_EXIT, &msg) == 0) {
         t.exit_event_status = static_cast<int>(msg);
       }
       // exit/exit_group (or a fatal signal in a syscall) never return.
@@ -566,7 +566,11 @@ void Tracer::Impl::ReportSignal(pid_t tid, const Thread& t,
 void Tracer::Impl::ReportClone(pid_t tid, const Thread& t,
                                const StopInfo& stop) {
   unsigned long msg = 0;
-  if (kernel_->GetEventMsg(tid, &msg) != 0) return;  // the parent died
+  const int event = stop.kind == StopKind::kVforkEvent  ? PTRACE_EVENT_VFORK
+                    : stop.kind == StopKind::kForkEvent ? PTRACE_EVENT_FORK
+                                                        : PTRACE_EVENT_CLONE;
+  // The parent died (its child then reports as an orphan, or not at all).
+  if (kernel_->GetEventMsg(tid, event, &msg) != 0) return;
   const pid_t child = static_cast<pid_t>(msg);
   CloneEvent ev{.child = child};
   if (stop.kind == StopKind::kVforkEvent) {
@@ -625,7 +629,9 @@ void Tracer::Impl::ReportClone(pid_t tid, const Thread& t,
 void Tracer::Impl::HandleExec(pid_t tid) {
   unsigned long msg = 0;
   pid_t old_tid = tid;
-  if (kernel_->GetEventMsg(tid, &msg) == 0) old_tid = static_cast<pid_t>(msg);
+  if (kernel_->GetEventMsg(tid, PTRACE_EVENT_EXEC, &msg) == 0) {
+    old_tid = static_cast<pid_t>(msg);
+  }
   if (old_tid != tid) {
     auto leader = threads_.find(tid);
     if (leader != threads_.end()) {

@@ -945,6 +945,40 @@ TEST_F(TracerFakeTest, EsrchOnCloneEventMessage) {
                   "7200/7200 attach", "7200/7200 exit code=0 comm=main"));
 }
 
+// Race (tests/race_test.cc, SigkillRacingSyscalls): a SIGKILL wakes the
+// parent from its clone stop before we read the event message, and it
+// stops again at PTRACE_EVENT_EXIT, whose message is its exit status (9):
+// read blindly, that would report a clone of a thread 9 that never ends.
+// The message is refused; the new thread, killed too, is never reported.
+TEST_F(TracerFakeTest, SigkillWakesParentFromCloneStop) {
+  AttachGroup({kL});
+  AutoAttached(kL, kN, 1);
+  fake_.PushStaleEventMsg(kL);
+  fake_.AddStop(kL, PtraceEvent(PTRACE_EVENT_CLONE));
+  fake_.AddStop(kN, PtraceEvent(PTRACE_EVENT_EXIT));  // never a first stop
+  fake_.AddStop(kN, Killed(SIGKILL));
+  fake_.AddStop(kL, Killed(SIGKILL));
+  RunOk();
+  EXPECT_THAT(Events(), ElementsAre("7100/7100 attach",
+                                    "7100/7100 exit killed=SIGKILL comm=main"));
+  EXPECT_THAT(CallsAfterAttach(),
+              ElementsAre("cont(7100, 0)", "cont(7103, 0)"));
+}
+
+// The same at an exec stop: the exec is reported as the leader's own.
+TEST_F(TracerFakeTest, SigkillWakesThreadFromExecStop) {
+  AttachGroup({kL});
+  fake_.PushStaleEventMsg(kL);
+  fake_.SetExecPath(kL, "/bin/echo");
+  fake_.AddStop(kL, PtraceEvent(PTRACE_EVENT_EXEC),
+                [&] { fake_.SetComm(kL, "echo"); });
+  fake_.AddStop(kL, Killed(SIGKILL));
+  RunOk();
+  EXPECT_THAT(Events(), ElementsAre("7100/7100 attach",
+                                    "7100/7100 exec /bin/echo old_tid=7100",
+                                    "7100/7100 exit killed=SIGKILL comm=echo"));
+}
+
 // ---------------------------------------------------------------------------
 // Other stops.
 
