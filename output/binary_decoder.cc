@@ -302,6 +302,17 @@ struct BinaryDecoder::State {
         if (f & 1) p.from_pid = r.Relative(pid);
         if (f & 2) p.from_uid = r.Uint32();
         if (f & 4) p.addr = r.Varint();
+        p.child.reset();
+        if (r.left() > 0) {  // appended fields; unknown ones are skipped
+          const uint64_t ext = r.Varint();
+          if (ext & binfmt::kSignalExtChild) {
+            SignalEvent::Child c;
+            c.status = r.Int32();
+            c.utime = r.Signed();
+            c.stime = r.Signed();
+            p.child = c;
+          }
+        }
         break;
       }
       case 6:

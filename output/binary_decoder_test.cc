@@ -56,6 +56,11 @@ std::string Describe(const Event& e) {
           absl::StrAppend(&out, " signo=", p.signo, " code=", p.code,
                           " from_pid=", Opt(p.from_pid),
                           " from_uid=", Opt(p.from_uid), " addr=", Opt(p.addr));
+          if (p.child) {
+            absl::StrAppend(&out, " child_status=", p.child->status,
+                            " utime=", p.child->utime,
+                            " stime=", p.child->stime);
+          }
         } else if constexpr (std::is_same_v<T, StopEvent>) {
           absl::StrAppend(&out, " signo=", p.signo);
         } else if constexpr (std::is_same_v<T, ExitEvent>) {
@@ -213,6 +218,9 @@ std::vector<Event> RealisticTrace(int n, uint32_t seed) {
       SignalEvent sig{.signo = 17, .code = 1};
       sig.from_pid = next_tid - 1;
       sig.from_uid = 1000;
+      sig.child = SignalEvent::Child{.status = static_cast<int>(rng() % 3),
+                                     .utime = static_cast<int64_t>(rng() % 5),
+                                     .stime = 0};
       add(pid, tid, sig);
     } else if (r < 94) {
       add(pid, tid, StopEvent{19});
@@ -266,6 +274,15 @@ std::vector<Event> EdgeTrace() {
   s2.addr = 0;
   add(1795717816200000000, 100, 100, s2);
   add(1795717816200000000, 100, 100, SignalEvent{});
+  SignalEvent s3;
+  s3.signo = 17;
+  s3.code = 2;
+  s3.from_pid = 7;
+  s3.from_uid = 0;
+  s3.child = SignalEvent::Child{.status = -2147483648,
+                                .utime = std::numeric_limits<int64_t>::min(),
+                                .stime = std::numeric_limits<int64_t>::max()};
+  add(1795717816200000000, 100, 100, s3);
   add(1795717816300000000, 100, 100, StopEvent{-1});
   add(1795717816300000000, 100, 100, StopEvent{19});
   add(1795717816400000000, 100, 101,
@@ -791,6 +808,45 @@ TEST(BinaryForwardCompat, UnknownRecordTypesAreSkipped) {
   EXPECT_TRUE(DecodeBytes(extended, &got2, nullptr).ok());
   ASSERT_EQ(got2.seen.size(), 1u);
   EXPECT_EQ(got2.seen[0], "seq=0 ts=0 pid=0 tid=0 cont");
+}
+
+// Signal records: the first layout (no appended fields, as before SIGCHLD
+// carried child fields) decodes without them, and appended fields of bits
+// this reader does not know are skipped.
+TEST(BinaryForwardCompat, SignalAppendedFields) {
+  // event header: ts delta 0, no flags; f = 3 (from_pid, from_uid); signo
+  // 17; code 1; from_pid = pid + 5; from_uid 0.
+  const std::string base =
+      Varint(0) + Varint(3) + Varint(34) + Varint(2) + Varint(10) + Varint(0);
+  std::string counts = Varint(1) + Varint(binfmt::kEventKinds);
+  for (int i = 0; i < binfmt::kEventKinds; ++i) counts += Varint(i == 5);
+  const std::string end = Record(1, counts);
+  const std::string prefix =
+      "seq=0 ts=0 pid=0 tid=0 signal signo=17 code=1 from_pid=5 from_uid=0 "
+      "addr=none";
+
+  Collect old_layout;
+  EXPECT_TRUE(
+      DecodeBytes(Header() + Record(21, base) + end, &old_layout, nullptr)
+          .ok());
+  EXPECT_EQ(old_layout.seen, std::vector<std::string>{prefix});
+
+  Collect with_child;
+  const std::string child = Varint(1) + Varint(4) + Varint(6) + Varint(1);
+  EXPECT_TRUE(DecodeBytes(Header() + Record(21, base + child) + end,
+                          &with_child, nullptr)
+                  .ok());
+  EXPECT_EQ(with_child.seen, std::vector<std::string>{absl::StrCat(
+                                 prefix, " child_status=2 utime=3 stime=-1")});
+
+  Collect future;
+  const std::string unknown =
+      Varint(1 | 8) + Varint(4) + Varint(6) + Varint(1) + "fields of bit 8";
+  EXPECT_TRUE(
+      DecodeBytes(Header() + Record(21, base + unknown) + end, &future, nullptr)
+          .ok());
+  EXPECT_EQ(future.seen, std::vector<std::string>{absl::StrCat(
+                             prefix, " child_status=2 utime=3 stime=-1")});
 }
 
 }  // namespace

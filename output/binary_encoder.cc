@@ -517,6 +517,13 @@ void BinaryEncoder::OnEvent(const Event& event) {
         p = PutVarint(p, ZigZag(int64_t{*s.from_pid} - event.pid));
       if (s.from_uid) p = PutVarint(p, *s.from_uid);
       if (s.addr) p = PutVarint(p, *s.addr);
+      // Appended fields (readers of the first layout skip them).
+      if (s.child) {
+        p = PutVarint(p, binfmt::kSignalExtChild);
+        p = PutVarint(p, ZigZag(s.child->status));
+        p = PutVarint(p, ZigZag(s.child->utime));
+        p = PutVarint(p, ZigZag(s.child->stime));
+      }
       break;
     }
     case 6:  // stop

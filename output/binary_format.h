@@ -73,6 +73,11 @@ inline constexpr int kSysRetFormatShift = 8;      // 2 bits
 inline constexpr uint64_t kSysRetSuffix = 0x400;  // ret_suffix follows
 inline constexpr uint64_t kSysKnownBits = 0x7ff;
 
+// Signal records: a varint of these bits may follow the first layout's
+// fields (written only when a bit is set); the fields of each set bit
+// follow in bit order.
+inline constexpr uint64_t kSignalExtChild = 1;  // status, utime, stime
+
 // String field modes (low 2 bits of a string field's first varint).
 inline constexpr uint64_t kStrLiteral = 0;  // length = v >> 2, bytes follow
 inline constexpr uint64_t kStrSlot = 1;     // string-table slot v >> 2

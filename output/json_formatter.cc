@@ -100,6 +100,14 @@ class PayloadWriter {
       Key(out_, "addr");
       absl::StrAppend(out_, *p.addr);
     }
+    if (p.child.has_value()) {
+      Key(out_, "child_status");
+      absl::StrAppend(out_, p.child->status);
+      Key(out_, "child_utime");
+      absl::StrAppend(out_, p.child->utime);
+      Key(out_, "child_stime");
+      absl::StrAppend(out_, p.child->stime);
+    }
   }
   void operator()(const StopEvent& p) { Sig(p.signo); }
   void operator()(const ContEvent&) {}

@@ -386,6 +386,21 @@ TEST(JsonFormatterTest, SignalFull) {
             "\"from_uid\":1000}\n");
 }
 
+TEST(JsonFormatterTest, SigchldWithChildFields) {
+  SignalEvent s;
+  s.signo = SIGCHLD;
+  s.code = CLD_DUMPED;
+  s.from_pid = 12;
+  s.from_uid = 0;
+  s.child = SignalEvent::Child{.status = SIGSEGV, .utime = 7, .stime = 2};
+  EXPECT_EQ(One(Ev(5, 5, s)),
+            "{\"ts\":1795717816123456789,\"pid\":5,\"tid\":5,"
+            "\"ev\":\"signal\",\"sig\":\"SIGCHLD\",\"signo\":17,"
+            "\"code\":3,\"code_name\":\"CLD_DUMPED\",\"from_pid\":12,"
+            "\"from_uid\":0,\"child_status\":11,\"child_utime\":7,"
+            "\"child_stime\":2}\n");
+}
+
 TEST(JsonFormatterTest, SignalWithAddressAndBare) {
   SignalEvent s;
   s.signo = SIGSEGV;

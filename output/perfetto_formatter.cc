@@ -274,6 +274,11 @@ void PerfettoFormatter::OnEvent(const Event& event) {
           if (p.addr) {
             absl::StrAppendFormat(&line_, ",\"addr\":\"%#x\"", *p.addr);
           }
+          if (p.child) {
+            absl::StrAppend(&line_, ",\"child_status\":", p.child->status,
+                            ",\"child_utime\":", p.child->utime,
+                            ",\"child_stime\":", p.child->stime);
+          }
           line_.append("}}");
           Emit();
         } else if constexpr (std::is_same_v<T, StopEvent>) {

@@ -430,6 +430,11 @@ std::vector<Event> KnownTrace() {
   add(90, 100, 100, CloneEvent{200, CloneKind::kProcess});
   add(95, 200, 200,
       ExitEvent{.how = ExitEvent::How::kKilled, .signo = 9, .comm = "prog"});
+  SignalEvent chld{.signo = 17, .code = 2};  // CLD_KILLED
+  chld.from_pid = 200;
+  chld.from_uid = 0;
+  chld.child = SignalEvent::Child{.status = 9, .utime = 3, .stime = 1};
+  add(96, 100, 100, chld);
   add(100, 100, 101, ExitEvent{.code = 0, .comm = "worker"});
   SyscallEvent mmap;
   mmap.nr = 9;
@@ -516,6 +521,12 @@ TEST(PerfettoFormatter, KnownTraceStructureAndValues) {
   EXPECT_EQ(sg->At("ts").text, "50");
   EXPECT_EQ(sg->At("args").At("code_name").text, "SI_TKILL");
   EXPECT_EQ(sg->At("args").At("from_pid").text, "100");
+  const Json* chld = Find(s.instants, "SIGCHLD", 100);
+  ASSERT_NE(chld, nullptr);
+  EXPECT_EQ(chld->At("args").At("code_name").text, "CLD_KILLED");
+  EXPECT_EQ(chld->At("args").At("child_status").text, "9");
+  EXPECT_EQ(chld->At("args").At("child_utime").text, "3");
+  EXPECT_EQ(chld->At("args").At("child_stime").text, "1");
   const Json* st = Find(s.instants, "stop", 100);
   ASSERT_NE(st, nullptr);
   EXPECT_EQ(st->At("args").At("sig").text, "SIGSTOP");

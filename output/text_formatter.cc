@@ -1,5 +1,6 @@
 #include "output/text_formatter.h"
 
+#include <signal.h>
 #include <time.h>
 
 #include <type_traits>
@@ -65,6 +66,17 @@ void AppendSignal(std::string* out, const SignalEvent& sig) {
   if (sig.from_pid.has_value()) {
     absl::StrAppend(out, ", si_pid=", *sig.from_pid,
                     ", si_uid=", sig.from_uid.value_or(0));
+    if (sig.child.has_value()) {
+      // As strace: an exit code as a number, a signal by its name.
+      out->append(", si_status=");
+      if (sig.code == CLD_EXITED) {
+        absl::StrAppend(out, sig.child->status);
+      } else {
+        AppendSignalName(out, sig.child->status);
+      }
+      absl::StrAppend(out, ", si_utime=", sig.child->utime,
+                      ", si_stime=", sig.child->stime);
+    }
   } else if (sig.addr.has_value()) {
     if (*sig.addr == 0) {
       out->append(", si_addr=NULL");

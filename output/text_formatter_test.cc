@@ -142,6 +142,30 @@ TEST(TextFormatterTest, SignalWithAddress) {
             "si_addr=0xdeadbeef1234} ---\n");
 }
 
+// A SIGCHLD from the kernel, as strace prints it: si_status is the exit
+// code for CLD_EXITED, a signal name otherwise.
+TEST(TextFormatterTest, SigchldWithChildFields) {
+  SignalEvent s;
+  s.signo = SIGCHLD;
+  s.code = CLD_EXITED;
+  s.from_pid = 12;
+  s.from_uid = 0;
+  s.child = SignalEvent::Child{.status = 3, .utime = 5, .stime = 1};
+  EXPECT_EQ(One(Ev(5, 5, s)),
+            "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=12, "
+            "si_uid=0, si_status=3, si_utime=5, si_stime=1} ---\n");
+  s.code = CLD_KILLED;
+  s.child->status = SIGKILL;
+  EXPECT_EQ(One(Ev(5, 5, s)),
+            "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=12, "
+            "si_uid=0, si_status=SIGKILL, si_utime=5, si_stime=1} ---\n");
+  s.code = CLD_CONTINUED;
+  s.child->status = SIGCONT;
+  EXPECT_EQ(One(Ev(5, 5, s)),
+            "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_CONTINUED, si_pid=12, "
+            "si_uid=0, si_status=SIGCONT, si_utime=5, si_stime=1} ---\n");
+}
+
 TEST(TextFormatterTest, SignalBare) {
   SignalEvent s;
   s.signo = SIGCHLD;

@@ -63,6 +63,15 @@ struct SignalEvent {
   std::optional<uid_t> from_uid;
   // Fault address for SIGSEGV/SIGBUS/SIGILL/SIGFPE/SIGTRAP kernel signals.
   std::optional<uint64_t> addr;
+  // A SIGCHLD the kernel sent about a child (si_code CLD_*): the child's
+  // exit code (CLD_EXITED) or signal number (si_status), and its user and
+  // system CPU time in clock ticks (si_utime, si_stime).
+  struct Child {
+    int status = 0;
+    int64_t utime = 0;
+    int64_t stime = 0;
+  };
+  std::optional<Child> child;
 };
 
 // A group-stop of this thread (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU).

@@ -558,6 +558,10 @@ void Tracer::Impl::ReportSignal(pid_t tid, const Thread& t,
                (stop.signo == SIGCHLD && si.si_code > 0)) {
       ev.from_pid = si.si_pid;
       ev.from_uid = si.si_uid;
+      if (stop.signo == SIGCHLD && si.si_code > 0) {
+        ev.child = SignalEvent::Child{
+            .status = si.si_status, .utime = si.si_utime, .stime = si.si_stime};
+      }
     }
   }
   Emit(t.tgid, tid, std::move(ev));
