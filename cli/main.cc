@@ -171,9 +171,17 @@ std::unique_ptr<EventSink> MakeFormatter(const Options& opt, ByteSink* out,
     case OutputFormat::kText:
       break;
   }
+  // As strace: with -o FILE, and -f or several processes, every line
+  // starts with its pid.
+  const bool pid_on_every_line =
+      !opt.output_path.empty() && (opt.follow_forks || opt.pids.size() > 1);
   return std::make_unique<TextFormatter>(
-      out, TextOptions{.timestamps = ToTextTimestamps(opt.timestamps),
-                       .show_duration = opt.show_duration});
+      out,
+      TextOptions{.timestamps = ToTextTimestamps(opt.timestamps),
+                  .show_duration = opt.show_duration,
+                  .pid_prefix = pid_on_every_line
+                                    ? TextOptions::PidPrefix::kAlways
+                                    : TextOptions::PidPrefix::kWhenSeveral});
 }
 
 // Ends a formatter's output: the binary end record, the Perfetto closing

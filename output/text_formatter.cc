@@ -303,7 +303,11 @@ void TextFormatter::OnEvent(const Event& event) {
   live_.insert(event.tid);
 
   line_.clear();
-  if (live_.size() > 1) absl::StrAppendFormat(&line_, "[pid %5d] ", event.tid);
+  if (options_.pid_prefix == TextOptions::PidPrefix::kAlways) {
+    absl::StrAppendFormat(&line_, "%-5d ", event.tid);
+  } else if (live_.size() > 1) {
+    absl::StrAppendFormat(&line_, "[pid %5d] ", event.tid);
+  }
   // strace stamps a line when it prints it: a split call's "resumed" line
   // is printed at exit.
   int64_t ts_ns = event.ts_ns;

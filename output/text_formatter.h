@@ -69,6 +69,11 @@ struct TextOptions {
   Timestamps timestamps = Timestamps::kNone;
   // -T: append " <0.000123>" (seconds spent in the call) to syscall results.
   bool show_duration = false;
+  // How lines say which thread they are about. strace: "[pid  123] " while
+  // more than one thread is traced (its form on standard error), or "123 "
+  // on every line (its form with -o FILE and -f or several processes).
+  enum class PidPrefix { kWhenSeveral, kAlways };
+  PidPrefix pid_prefix = PidPrefix::kWhenSeveral;
 };
 
 class TextFormatter : public EventSink {

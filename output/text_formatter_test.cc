@@ -215,6 +215,23 @@ TEST(TextFormatterTest, PrefixFollowsLiveThreads) {
             "+++ exited with 7 +++\n");
 }
 
+// strace's form with -o FILE and -f: "%-5d " on every line, one thread or
+// many, before the timestamp.
+TEST(TextFormatterTest, PidOnEveryLine) {
+  StringByteSink mem;
+  TextFormatter text(&mem, {.timestamps = TextOptions::Timestamps::kEpochUs,
+                            .pid_prefix = TextOptions::PidPrefix::kAlways});
+  text.OnEvent(Ev(100, 100, SpawnEvent{"/t", {"t"}}));
+  text.OnEvent(Ev(100, 100, CloneEvent{123456, CloneKind::kProcess}));
+  text.OnEvent(Ev(123456, 123456, Exited(0)));
+  text.OnEvent(Ev(100, 100, Exited(7)));
+  EXPECT_EQ(mem.str(),
+            "100   1795717816.123456 +++ started t (pid 100) +++\n"
+            "100   1795717816.123456 +++ created process 123456 +++\n"
+            "123456 1795717816.123456 +++ exited with 0 +++\n"
+            "100   1795717816.123456 +++ exited with 7 +++\n");
+}
+
 TEST(TextFormatterTest, AttachAndDetachChangeLiveSet) {
   StringByteSink mem;
   TextFormatter text(&mem);

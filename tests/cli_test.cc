@@ -23,9 +23,11 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
@@ -85,26 +87,19 @@ std::string NormalizePids(const std::string& line) {
   return std::regex_replace(line, kPid, "$1 N");
 }
 
-// Removes a leading "[pid N] ".
+// Removes a leading "[pid N] " or "N ".
 absl::string_view StripPrefix(absl::string_view line) {
-  if (absl::StartsWith(line, "[pid ")) {
-    size_t close = line.find("] ");
-    if (close != absl::string_view::npos) line.remove_prefix(close + 2);
-  }
-  return line;
+  absl::string_view body;
+  SplitPidPrefix(line, &body);
+  return body;
 }
 
-// The tid a text line is about: the "[pid N]" prefix, or `fallback`.
+// The tid a text line is about: its "[pid N]" or "N" prefix, or
+// `fallback`.
 pid_t LineTid(absl::string_view line, pid_t fallback) {
-  if (!absl::StartsWith(line, "[pid ")) return fallback;
-  size_t close = line.find(']');
-  int tid = 0;
-  if (close == absl::string_view::npos ||
-      !absl::SimpleAtoi(absl::StripAsciiWhitespace(line.substr(5, close - 5)),
-                        &tid)) {
-    return -1;
-  }
-  return tid;
+  absl::string_view body;
+  const pid_t tid = SplitPidPrefix(line, &body);
+  return tid > 0 ? tid : fallback;
 }
 
 // The JSON "ev" kind of a text line (without its prefix and timestamp).
@@ -787,6 +782,68 @@ TEST(JsonOutputTest, EveryLineParsesAndMatchesText) {
 }
 
 // ---------------------------------------------------------------------------
+// Which thread a line is about, as strace says it: with -o FILE and -f,
+// "PID   " (left-aligned in five columns) on every line; on standard error,
+// "[pid   PID] " while more than one thread is traced; nothing otherwise.
+
+TEST(PidPrefixTest, EveryLineWithOutputFileAndFollowForks) {
+  const std::string out = NewTempPath("trace");
+  ProcessResult r = RunProcess(TraceTo(out, "forks", {"fork", "2"}, {"-f"}));
+  ASSERT_EQ(r.ExitCode(), 60) << r.Describe();
+  const std::vector<std::string> lines = SplitLines(ReadFileOrEmpty(out));
+  ASSERT_GE(lines.size(), 8u);
+  static const std::regex kStarted(R"(\(pid ([0-9]+)\) \+\+\+$)");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(lines[0], m, kStarted)) << lines[0];
+  const int leader = std::stoi(m[1]);
+  EXPECT_TRUE(
+      absl::StartsWith(lines[0], absl::StrFormat("%-5d +++ started ", leader)))
+      << lines[0];
+  std::set<int> tids;
+  for (const std::string& line : lines) {
+    absl::string_view body;
+    const int tid = SplitPidPrefix(line, &body);
+    ASSERT_GT(tid, 0) << line;
+    EXPECT_TRUE(absl::StartsWith(line, absl::StrFormat("%-5d ", tid))) << line;
+    EXPECT_FALSE(absl::StartsWith(body, " ")) << line;
+    tids.insert(tid);
+  }
+  EXPECT_EQ(tids.size(), 3u);  // the parent and its two children
+  EXPECT_EQ(lines.back(),
+            absl::StrFormat("%-5d +++ exited with 60 +++", leader));
+  unlink(out.c_str());
+}
+
+TEST(PidPrefixTest, NoneForOneProcessToAFileWithoutFollowForks) {
+  const std::string out = NewTempPath("trace");
+  ProcessResult r = RunProcess(TraceTo(out, "signals", {"count", "2"}));
+  ASSERT_EQ(r.ExitCode(), 44) << r.Describe();
+  const std::vector<std::string> lines = SplitLines(ReadFileOrEmpty(out));
+  ASSERT_FALSE(lines.empty());
+  for (const std::string& line : lines) {
+    EXPECT_TRUE(absl::StartsWith(line, "+++ ") ||
+                absl::StartsWith(line, "--- "))
+        << line;
+  }
+}
+
+TEST(PidPrefixTest, BracketsOnStandardErrorWhileSeveralThreads) {
+  ProcessResult r = RunProcess(
+      Ttrace({"-f", "-e", "trace=none", TraceeBinary("forks"), "fork", "2"}));
+  ASSERT_EQ(r.ExitCode(), 60) << r.Describe();
+  const std::vector<std::string> lines = SplitLines(r.err);
+  ASSERT_GE(lines.size(), 8u) << r.err;
+  EXPECT_TRUE(absl::StartsWith(lines.front(), "+++ started ")) << r.err;
+  EXPECT_EQ(lines.back(), "+++ exited with 60 +++") << r.err;
+  int bracketed = 0;
+  for (const std::string& line : lines) {
+    bracketed += absl::StartsWith(line, "[pid ");
+    EXPECT_FALSE(absl::ascii_isdigit(line[0])) << line;
+  }
+  EXPECT_GE(bracketed, 4) << r.err;  // the children's lines at least
+}
+
+// ---------------------------------------------------------------------------
 // Timestamps.
 
 void CheckTimestamps(const std::string& option, const std::string& ts_regex) {
@@ -796,8 +853,9 @@ void CheckTimestamps(const std::string& option, const std::string& ts_regex) {
       RunProcess(TraceTo(out, "signals", {"count", "3"}, {"-f", option}));
   ASSERT_EQ(r.ExitCode(), 44) << r.Describe();
   const std::string text = ReadFileOrEmpty(out);
-  const std::regex line_re(absl::StrCat(R"(^(\[pid +[0-9]+\] )?)", ts_regex,
-                                        R"( (\+\+\+|---) .*[^ ]$)"));
+  // With -o FILE and -f every line starts with its pid, as in strace.
+  const std::regex line_re(
+      absl::StrCat(R"(^[0-9]+ +)", ts_regex, R"( (\+\+\+|---) .*[^ ]$)"));
   std::vector<std::string> lines = SplitLines(text);
   ASSERT_EQ(lines.size(), 6u) << text;
   for (const std::string& line : lines) {

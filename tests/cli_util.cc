@@ -16,6 +16,9 @@
 #include <atomic>
 #include <cstdio>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 
 namespace ttrace::testing {
@@ -79,6 +82,29 @@ std::vector<std::string> SplitLines(absl::string_view text) {
     pos = nl + 1;
   }
   return lines;
+}
+
+int SplitPidPrefix(absl::string_view line, absl::string_view* body) {
+  *body = line;
+  int tid = 0;
+  if (absl::StartsWith(line, "[pid ")) {
+    const size_t close = line.find("] ");
+    if (close == absl::string_view::npos ||
+        !absl::SimpleAtoi(absl::StripAsciiWhitespace(line.substr(5, close - 5)),
+                          &tid)) {
+      return -1;
+    }
+    *body = line.substr(close + 2);
+    return tid;
+  }
+  size_t digits = 0;
+  while (digits < line.size() && absl::ascii_isdigit(line[digits])) ++digits;
+  if (digits == 0 || digits == line.size() || line[digits] != ' ' ||
+      !absl::SimpleAtoi(line.substr(0, digits), &tid)) {
+    return -1;
+  }
+  *body = absl::StripLeadingAsciiWhitespace(line.substr(digits));
+  return tid;
 }
 
 int CountLinesContaining(absl::string_view text, absl::string_view needle) {

@@ -39,6 +39,12 @@ std::string NewTempPath(absl::string_view stem);
 std::string ReadFileOrEmpty(const std::string& path);
 // Lines without their '\n'; a last line without '\n' is kept.
 std::vector<std::string> SplitLines(absl::string_view text);
+// A trace line's thread prefix: "[pid  123] body" (ttrace and strace on
+// standard error, while several threads are traced) or "123   body" (both
+// with -o FILE and -f). Returns the tid and sets *body to the rest; returns
+// -1 and the whole line for a line without a prefix (timestamps are not
+// taken for one: they contain ':' or '.').
+int SplitPidPrefix(absl::string_view line, absl::string_view* body);
 // Number of lines of `text` that contain `needle`.
 int CountLinesContaining(absl::string_view text, absl::string_view needle);
 

@@ -621,11 +621,13 @@ TEST_F(RaceTest, SigkillRacingSyscallsCli) {
     ASSERT_EQ(CountLinesContaining(text, "+++ killed by SIGKILL +++"), threads)
         << text;
     ASSERT_EQ(CountLinesContaining(text, "+++ exited"), 0) << text;
-    // Nothing of a thread after its end ("[pid N] " prefixes).
-    absl::flat_hash_set<std::string> ended;
+    // Nothing of a thread after its end (every line starts with its pid:
+    // -o FILE and -f).
+    absl::flat_hash_set<int> ended;
     for (const std::string& line : SplitLines(text)) {
-      if (line.rfind("[pid ", 0) != 0) continue;
-      std::string tid = line.substr(5, line.find(']') - 5);
+      absl::string_view body;
+      const int tid = SplitPidPrefix(line, &body);
+      ASSERT_GT(tid, 0) << "no pid prefix: " << line;
       ASSERT_FALSE(ended.contains(tid)) << "after its end: " << line;
       if (line.find("+++ killed by SIGKILL +++") != std::string::npos) {
         ended.insert(tid);

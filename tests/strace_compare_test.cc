@@ -234,9 +234,10 @@ int CountStraceExecs(const std::string& text) {
   return n;
 }
 
-// ttrace text: "[pid N] body" while more than one thread is live, else
-// "body" about the only live thread; tracks the live set as the formatter
-// does (output/text_formatter.h).
+// ttrace text: "N body" on every line, as strace with -o FILE and -f; or
+// "[pid N] body" while more than one thread is live, else "body" about the
+// only live thread, tracking the live set as the formatter does
+// (output/text_formatter.h).
 Report ParseTtrace(const std::string& text) {
   Report r;
   static const std::regex kStarted(
@@ -249,7 +250,13 @@ Report ParseTtrace(const std::string& text) {
   pid_t leader = -1;
   std::vector<std::string> lines = SplitLines(text);
   std::smatch m;
-  if (!lines.empty() && std::regex_match(lines[0], m, kStarted)) {
+  absl::string_view first;
+  std::string first_body;
+  if (!lines.empty()) {
+    SplitPidPrefix(lines[0], &first);
+    first_body = std::string(first);
+  }
+  if (std::regex_match(first_body, m, kStarted)) {
     leader = std::stoi(m[1]);
   } else {
     r.problems.push_back("no '+++ started' first line");
@@ -258,20 +265,12 @@ Report ParseTtrace(const std::string& text) {
   std::set<pid_t> live;
   std::map<pid_t, pid_t> superseded_by;  // exec'ing tid -> leader tid
   for (const std::string& line : lines) {
-    pid_t tid = -1;
-    std::string body = line;
-    if (absl::StartsWith(line, "[pid ")) {
-      size_t close = line.find("] ");
-      int t = 0;
-      if (close == std::string::npos ||
-          !absl::SimpleAtoi(absl::StripLeadingAsciiWhitespace(
-                                absl::string_view(line).substr(5, close - 5)),
-                            &t)) {
-        r.problems.push_back(absl::StrCat("bad prefix: ", line));
-        continue;
-      }
-      tid = t;
-      body = line.substr(close + 2);
+    absl::string_view rest;
+    pid_t tid = SplitPidPrefix(line, &rest);
+    std::string body(rest);
+    // Run with -o FILE and -f: every line starts with "PID ", as strace's.
+    if (tid < 0 || absl::StartsWith(line, "[pid ")) {
+      r.problems.push_back(absl::StrCat("no \"PID \" prefix: ", line));
     }
     std::smatch bm;
     if (std::regex_match(body, bm, kStarted)) {

@@ -196,28 +196,27 @@ Parsed ParseStrace(const std::string& text) {
   return p;
 }
 
-// ttrace: "[pid N] body" while several threads are live, else "body" about
-// the only live one.
+// ttrace: "N body" (with -o FILE and -f, as strace), or "[pid N] body"
+// while several threads are live, else "body" about the only live one.
 Parsed ParseTtrace(const std::string& text) {
   Parsed p;
   CallCollector collector(&p);
   static const std::regex kStarted(R"(^\+\+\+ started .* \(pid ([0-9]+)\))");
   static const std::regex kCreated(
       R"(^\+\+\+ created (thread|process) ([0-9]+))");
-  static const std::regex kPrefix(R"(^\[pid +([0-9]+)\] (.*)$)");
   std::set<pid_t> live;
   for (const std::string& line : SplitLines(text)) {
     std::smatch m;
-    if (std::regex_search(line, m, kStarted)) {
+    absl::string_view rest;
+    pid_t pid = SplitPidPrefix(line, &rest);
+    std::string body(rest);
+    if (std::regex_search(body, m, kStarted)) {
       p.root = std::stoi(m[1]);
       live.insert(p.root);
       continue;
     }
-    pid_t pid = 0;
-    std::string body = line;
-    if (std::regex_match(line, m, kPrefix)) {
-      pid = std::stoi(m[1]);
-      body = m[2];
+    if (pid > 0) {
+      // prefixed
     } else if (live.size() == 1) {
       pid = *live.begin();
     } else {

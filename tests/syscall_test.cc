@@ -116,30 +116,22 @@ std::vector<std::string> KnownArgs() { return {"known", KnownDir()}; }
 // ---------------------------------------------------------------------------
 // Reading text output.
 
-// Removes a leading "[pid N] ".
+// Removes a leading "[pid N] " (or "N " with -o FILE and -f).
 absl::string_view StripPidPrefix(absl::string_view line) {
-  if (absl::StartsWith(line, "[pid ")) {
-    size_t close = line.find("] ");
-    if (close != absl::string_view::npos) line.remove_prefix(close + 2);
-  }
-  return line;
+  absl::string_view body;
+  SplitPidPrefix(line, &body);
+  return body;
 }
 
-// The tid in a "[pid N] " prefix, or 0.
+// The tid in a "[pid N] " or "N " prefix, or 0.
 pid_t PrefixTid(absl::string_view line) {
-  if (!absl::StartsWith(line, "[pid ")) return 0;
-  size_t close = line.find(']');
-  int tid = 0;
-  if (close == absl::string_view::npos ||
-      !absl::SimpleAtoi(absl::StripAsciiWhitespace(line.substr(5, close - 5)),
-                        &tid)) {
-    return 0;
-  }
-  return tid;
+  absl::string_view body;
+  const pid_t tid = SplitPidPrefix(line, &body);
+  return tid > 0 ? tid : 0;
 }
 
 // Attributes every text line to a thread as the formatter prints them: a
-// "[pid N] " prefix, or else the only live thread.
+// "[pid N] " or "N " prefix, or else the only live thread.
 class ThreadTracker {
  public:
   // The thread `line` is about (0 if unknown), updating the live set.
@@ -147,7 +139,7 @@ class ThreadTracker {
     static const std::regex kStarted(R"(^\+\+\+ started .* \(pid ([0-9]+)\))");
     static const std::regex kCreated(
         R"(\+\+\+ created (thread|process) ([0-9]+))");
-    const std::string s(line);
+    const std::string s(StripPidPrefix(line));
     std::smatch m;
     if (std::regex_search(s, m, kStarted)) {
       leader_ = std::stoi(m[1]);
