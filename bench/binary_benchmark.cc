@@ -338,10 +338,36 @@ class MixGenerator {
   uint32_t file_ = 0;
 };
 
-const std::vector<Event>& Mix() {
+const std::vector<Event>& FullMix() {
   static const std::vector<Event>* mix =
       new std::vector<Event>(MixGenerator(2024).Make(kEvents));
   return *mix;
+}
+
+// The thread events of a longer mix (spawn, clone, exec, signal, stop,
+// cont, exit: what `-e trace=none` records), renumbered.
+const std::vector<Event>& ThreadMix() {
+  static const std::vector<Event>* mix = [] {
+    auto* v = new std::vector<Event>;
+    for (Event& e : MixGenerator(2024).Make(kEvents * 20)) {
+      if (std::holds_alternative<SyscallEvent>(e.payload) ||
+          std::holds_alternative<SyscallEnterEvent>(e.payload)) {
+        continue;
+      }
+      e.seq = v->size();
+      v->push_back(std::move(e));
+    }
+    return v;
+  }();
+  return *mix;
+}
+
+// Which mix a benchmark encodes: its last argument, 0 = the full mix
+// (syscalls and thread events), 1 = thread events only.
+int g_mix = 0;
+const std::vector<Event>& Mix() { return g_mix == 0 ? FullMix() : ThreadMix(); }
+void SelectMix(const benchmark::State& state, int arg) {
+  g_mix = static_cast<int>(state.range(arg));
 }
 
 BinaryHeader Header() {
@@ -361,6 +387,7 @@ void Report(benchmark::State& state, size_t bytes) {
 
 // Arg: 1 = argument strings as deltas (the default), 0 = literally.
 void BM_EncodeBinary(benchmark::State& state) {
+  SelectMix(state, 1);
   const std::vector<Event>& mix = Mix();
   StringByteSink out;
   BinaryEncoder enc(&out, Header(), {.delta_args = state.range(0) != 0});
@@ -373,9 +400,14 @@ void BM_EncodeBinary(benchmark::State& state) {
   }
   Report(state, bytes);
 }
-BENCHMARK(BM_EncodeBinary)->ArgName("delta_args")->Arg(1)->Arg(0);
+BENCHMARK(BM_EncodeBinary)
+    ->ArgNames({"delta_args", "mix"})
+    ->Args({1, 0})
+    ->Args({0, 0})
+    ->Args({1, 1});
 
 void BM_EncodeBinaryCold(benchmark::State& state) {
+  SelectMix(state, 0);
   const std::vector<Event>& mix = Mix();
   const BinaryHeader header = Header();
   StringByteSink out;
@@ -390,9 +422,10 @@ void BM_EncodeBinaryCold(benchmark::State& state) {
   }
   Report(state, bytes);
 }
-BENCHMARK(BM_EncodeBinaryCold);
+BENCHMARK(BM_EncodeBinaryCold)->ArgName("mix")->Arg(0);
 
 void BM_EncodeText(benchmark::State& state) {
+  SelectMix(state, 1);
   const std::vector<Event>& mix = Mix();
   const auto ts = static_cast<TextOptions::Timestamps>(state.range(0));
   StringByteSink out;
@@ -406,12 +439,15 @@ void BM_EncodeText(benchmark::State& state) {
   }
   Report(state, bytes);
 }
-// 0: no timestamps (the default); 2: -tt.
+// timestamps 0: none (the default); 2: -tt.
 BENCHMARK(BM_EncodeText)
-    ->Arg(static_cast<int>(TextOptions::Timestamps::kNone))
-    ->Arg(static_cast<int>(TextOptions::Timestamps::kTimeUs));
+    ->ArgNames({"timestamps", "mix"})
+    ->Args({static_cast<int>(TextOptions::Timestamps::kNone), 0})
+    ->Args({static_cast<int>(TextOptions::Timestamps::kTimeUs), 0})
+    ->Args({static_cast<int>(TextOptions::Timestamps::kNone), 1});
 
 void BM_EncodeJson(benchmark::State& state) {
+  SelectMix(state, 0);
   const std::vector<Event>& mix = Mix();
   StringByteSink out;
   JsonFormatter json(&out);
@@ -424,12 +460,13 @@ void BM_EncodeJson(benchmark::State& state) {
   }
   Report(state, bytes);
 }
-BENCHMARK(BM_EncodeJson);
+BENCHMARK(BM_EncodeJson)->ArgName("mix")->Arg(0)->Arg(1);
 
 // Speed of light: copying as many bytes as an encoder produces, in one
 // memcpy per event-sized piece. Arg: 0 = the binary volume, 1 = the text
 // volume.
 void BM_Memcpy(benchmark::State& state) {
+  SelectMix(state, 1);
   const std::vector<Event>& mix = Mix();
   size_t volume;
   {
@@ -456,7 +493,12 @@ void BM_Memcpy(benchmark::State& state) {
   }
   Report(state, volume);
 }
-BENCHMARK(BM_Memcpy)->Arg(0)->Arg(1);
+BENCHMARK(BM_Memcpy)
+    ->ArgNames({"text_volume", "mix"})
+    ->Args({0, 0})
+    ->Args({1, 0})
+    ->Args({0, 1})
+    ->Args({1, 1});
 
 class NullSink : public EventSink {
  public:
@@ -464,6 +506,7 @@ class NullSink : public EventSink {
 };
 
 void BM_DecodeBinary(benchmark::State& state) {
+  SelectMix(state, 0);
   StringByteSink out;
   {
     BinaryEncoder enc(&out, Header());
@@ -477,7 +520,7 @@ void BM_DecodeBinary(benchmark::State& state) {
   }
   Report(state, out.str().size());
 }
-BENCHMARK(BM_DecodeBinary);
+BENCHMARK(BM_DecodeBinary)->ArgName("mix")->Arg(0)->Arg(1);
 
 }  // namespace
 }  // namespace ttrace
