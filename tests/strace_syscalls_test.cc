@@ -75,20 +75,9 @@ constexpr bool kSanitizerRuntime = false;
 #endif
 constexpr int kTimeoutMs = 60000;
 
-// Decoding gaps: syscalls whose arguments strace 6.1 decodes and ttrace
-// does not decode the same way, found by the full-text comparison below and
-// reported to the lead. Their lines are left out of the full-text
-// comparison (their names are still compared); the DISABLED_ test compares
-// them too.
-//   rt_sigreturn  strace: rt_sigreturn({mask=[]}) = 0
-//                 ttrace: rt_sigreturn() = 0
-// getrandom's bytes are random: never compared.
-// (arch_prctl, prlimit64, statfs, futex and getdents64 were printed raw at
-// 988855b; the decoders added since read like strace's on these programs.)
-const std::set<std::string>& KnownGaps() {
-  static const auto* gaps = new std::set<std::string>{"rt_sigreturn"};
-  return *gaps;
-}
+// Every syscall strace 6.1 decodes in these programs is decoded the same
+// way (rt_sigreturn's "{mask=[...]}" was the last gap). getrandom's bytes
+// are random: never compared.
 
 // ---------------------------------------------------------------------------
 // Parsing.
@@ -564,9 +553,9 @@ TEST_P(StraceSyscallsTest, SameSyscallNamesPerThread) {
   }
 }
 
-// Every call's text (addresses and pids normalised), except the known gaps
-// (when `skip_gaps`): returns the mismatching lines.
-std::string CompareText(const RunPair& rp, bool skip_gaps) {
+// Every call's text (addresses and pids normalised): returns the
+// mismatching lines.
+std::string CompareText(const RunPair& rp) {
   std::string diff;
   for (const auto& [name, a] : rp.strace.calls) {
     auto it = rp.ttrace.calls.find(name);
@@ -575,7 +564,6 @@ std::string CompareText(const RunPair& rp, bool skip_gaps) {
     if (Names(a) != Names(b)) continue;  // likewise
     for (size_t i = 0; i < a.size(); ++i) {
       if (a[i].name == "getrandom") continue;  // random bytes
-      if (skip_gaps && KnownGaps().count(a[i].name)) continue;
       if (a[i].text != b[i].text) {
         absl::StrAppend(&diff, "thread ", name, " call ", i,
                         ":\n  strace: ", a[i].text, "\n  ttrace: ", b[i].text,
@@ -591,20 +579,9 @@ TEST_P(StraceSyscallsTest, SameTextForDeterministicCalls) {
   if (!prog.full_text) GTEST_SKIP() << "arguments are not deterministic";
   RunPair rp = RunBoth(prog);
   ASSERT_EQ(CompareNames(rp), "") << rp.Outputs();
-  const std::string diff = CompareText(rp, /*skip_gaps=*/true);
+  const std::string diff = CompareText(rp);
   EXPECT_EQ(diff, "") << prog.name << ": decoded calls differ:\n"
                       << diff << rp.Outputs();
-}
-
-// The full-text comparison without leaving out the known gaps (see
-// KnownGaps()); run with --gtest_also_run_disabled_tests to list them.
-TEST_P(StraceSyscallsTest, DISABLED_SameTextIncludingKnownGaps) {
-  const Program& prog = GetParam();
-  if (!prog.full_text) GTEST_SKIP() << "arguments are not deterministic";
-  RunPair rp = RunBoth(prog);
-  ASSERT_EQ(CompareNames(rp), "") << rp.Outputs();
-  const std::string diff = CompareText(rp, /*skip_gaps=*/false);
-  EXPECT_EQ(diff, "") << prog.name << ": decoded calls differ:\n" << diff;
 }
 
 INSTANTIATE_TEST_SUITE_P(Programs, StraceSyscallsTest,

@@ -558,17 +558,6 @@ std::vector<std::string> KnownExpected(int string_limit) {
   };
 }
 
-// Known gap (reported to the lead): strace decodes rt_sigreturn's signal
-// mask ("rt_sigreturn({mask=[]}) = 0"); ttrace prints "rt_sigreturn() = 0".
-// The issue's decoding list does not name rt_sigreturn, so both forms are
-// accepted here; every other line must read exactly as strace's.
-std::vector<std::string> AcceptKnownGaps(std::vector<std::string> lines) {
-  for (std::string& l : lines) {
-    if (l == "rt_sigreturn() = 0") l = "rt_sigreturn({mask=[]}) = 0";
-  }
-  return lines;
-}
-
 pid_t StartedPid(const std::string& text) {
   static const std::regex kStarted(R"(^\+\+\+ started .* \(pid ([0-9]+)\))");
   std::smatch m;
@@ -596,7 +585,7 @@ TEST(KnownTest, TextLinesReadLikeStrace) {
   // The first syscall is the execve, then the dynamic loader's.
   EXPECT_TRUE(absl::StartsWith(lines[2], "execve(\"")) << lines[2];
   EXPECT_TRUE(absl::EndsWith(lines[2], " = 0")) << lines[2];
-  EXPECT_THAT(AcceptKnownGaps(NormalizeAll(KnownPart(merged), pid)),
+  EXPECT_THAT(NormalizeAll(KnownPart(merged), pid),
               ElementsAreArray(KnownExpected(32)))
       << Describe(t);
   // Padding to column 39 as strace's tabto(), for lines whose width does
@@ -633,7 +622,7 @@ TEST(KnownTest, StringLimitTruncatesWithDots) {
   ASSERT_EQ(t.run.ExitCode(), 0) << Describe(t);
   const pid_t pid = StartedPid(t.text);
   const std::string merged = MergeSplits(t.text);
-  EXPECT_THAT(AcceptKnownGaps(NormalizeAll(KnownPart(merged), pid)),
+  EXPECT_THAT(NormalizeAll(KnownPart(merged), pid),
               ElementsAreArray(KnownExpected(8)))
       << Describe(t);
   EXPECT_THAT(KnownPart(merged),
@@ -718,7 +707,7 @@ TEST(KnownTest, JsonSyscallObjects) {
       {"close", "-1", -9, "EBADF"},
       {"rt_sigaction", "", 0, ""},
       {"kill", absl::StrCat(spid, ", SIGUSR1"), 0, ""},
-      {"rt_sigreturn", "", 0, ""},
+      {"rt_sigreturn", "{mask=[]}", 0, ""},
       {"exit_group", "0", INT64_MAX, ""},
   };
   ASSERT_EQ(CheckJsonSplits(all), "") << Describe(t);
@@ -751,9 +740,6 @@ TEST(KnownTest, JsonSyscallObjects) {
                      R"(sa_flags=SA_RESTORER, sa_restorer=0x[0-9a-f]+\}, )"
                      R"(NULL, 8)")))
           << o.Str("args");
-    } else if (w.name == "rt_sigreturn") {
-      // Known gap: strace prints "{mask=[]}" (see AcceptKnownGaps).
-      EXPECT_THAT(o.Str("args"), ::testing::AnyOf("", "{mask=[]}"));
     } else {
       EXPECT_EQ(o.Str("args"), w.args);
     }

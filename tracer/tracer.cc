@@ -99,7 +99,7 @@ class Tracer::Impl {
 
   void HandleSyscallStop(pid_t tid, Thread& t);
   void BeginSyscall(pid_t tid, Thread& t, uint32_t arch, uint64_t nr,
-                    const uint64_t* args);
+                    const uint64_t* args, uint64_t stack_pointer);
   // Reports the syscall in progress, as returned with `ret` or (returned =
   // false) as never returning.
   void FinishSyscall(pid_t tid, Thread& t, int64_t ret, bool returned);
@@ -680,10 +680,12 @@ void Tracer::Impl::HandleSyscallStop(pid_t tid, Thread& t) {
   if (kernel_->GetSyscallInfo(tid, &info) != 0) return;  // it just died
   switch (info.op) {
     case PTRACE_SYSCALL_INFO_ENTRY:
-      BeginSyscall(tid, t, info.arch, info.entry.nr, info.entry.args);
+      BeginSyscall(tid, t, info.arch, info.entry.nr, info.entry.args,
+                   info.stack_pointer);
       break;
     case PTRACE_SYSCALL_INFO_SECCOMP:
-      BeginSyscall(tid, t, info.arch, info.seccomp.nr, info.seccomp.args);
+      BeginSyscall(tid, t, info.arch, info.seccomp.nr, info.seccomp.args,
+                   info.stack_pointer);
       break;
     case PTRACE_SYSCALL_INFO_EXIT:
       // An exit without an entry (we attached during the syscall) is not
@@ -696,13 +698,15 @@ void Tracer::Impl::HandleSyscallStop(pid_t tid, Thread& t) {
 }
 
 void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
-                                uint64_t nr, const uint64_t* args) {
+                                uint64_t nr, const uint64_t* args,
+                                uint64_t stack_pointer) {
   if (t.in_syscall) FinishSyscall(tid, t, 0, /*returned=*/false);
   t.in_syscall = true;
   t.sc.tid = tid;
   t.sc.arch = arch;
   t.sc.nr = static_cast<int64_t>(nr);
   for (int i = 0; i < 6; ++i) t.sc.args[i] = args[i];
+  t.sc.stack_pointer = stack_pointer;
   t.sc_entry_ns = clock_.NowNs();
   t.sc_announced = false;
   t.sc_report = options_.syscalls->Traced(arch, static_cast<int32_t>(nr));

@@ -1026,6 +1026,20 @@ void RtSigaction(D& d) {
   d.Udec(d.u(3));
 }
 
+// rt_sigreturn(): the signal mask it restores, read from the signal frame
+// (strace's "{mask=[...]}"). On x86_64 the handler's `ret` popped the
+// frame's return address, so the stack pointer is at the frame's kernel
+// struct ucontext: uc_flags (8), uc_link (8), uc_stack (24), uc_mcontext
+// (struct sigcontext, 256), then uc_sigmask.
+constexpr uint64_t kUcontextSigmaskOffset = 8 + 8 + 24 + 256;
+
+void RtSigreturn(D& d) {
+  if (!d.entering()) return;
+  d.Put("{mask=");
+  SigsetAddr(d, d.c.stack_pointer + kUcontextSigmaskOffset, 8);
+  d.Put("}");
+}
+
 void RtSigprocmask(D& d) {
   if (d.entering()) {
     AppendXval(d.out, d.u32(0), kSigprocmaskHow, "SIG_???");
@@ -1679,6 +1693,7 @@ constexpr Registration kDecoders[] = {
     {"tgkill", Tgkill, 0},
     {"rt_sigaction", RtSigaction, 0},
     {"rt_sigprocmask", RtSigprocmask, 0},
+    {"rt_sigreturn", RtSigreturn, kX86_64Only},
     {"wait4", Wait4, 0},
     {"exit", IntArg, 0},
     {"exit_group", IntArg, 0},

@@ -85,6 +85,24 @@ TEST_F(DecoderTest, NoArguments) {
   EXPECT_EQ(Text("getppid", {}, 1), "");
 }
 
+// rt_sigreturn's restored mask, from the signal frame at the stack pointer
+// (x86_64: uc_sigmask 296 bytes in); i386 frames are not decoded.
+TEST_F(DecoderTest, RtSigreturnMask) {
+  const uint64_t mask = (1ull << (SIGUSR2 - 1)) | (1ull << (SIGTERM - 1));
+  mem.Map(0x7000 + 296, &mask, sizeof mask);
+  SyscallCall c;
+  c.tid = 1234;
+  c.nr = SyscallTable::Get().Number(kArchX86_64, "rt_sigreturn");
+  c.stack_pointer = 0x7000;
+  EXPECT_EQ(DecodeCall(c, 0).all(), "{mask=[USR2 TERM]}");
+  c.stack_pointer = 0x9000;  // unreadable: the address, as strace
+  EXPECT_EQ(DecodeCall(c, 0).all(), "{mask=0x9128}");
+  c.arch = kArchI386;
+  c.nr = SyscallTable::Get().Number(kArchI386, "rt_sigreturn");
+  c.stack_pointer = 0x7000;
+  EXPECT_EQ(DecodeCall(c, 0).all(), "");
+}
+
 TEST_F(DecoderTest, UnknownSyscallPrintsSixHexArgs) {
   SyscallCall c;
   c.nr = 335;
