@@ -29,6 +29,8 @@ constexpr XlatEntry kStatxSync[] = {{0, "AT_STATX_SYNC_AS_STAT"},
                                     {0x2000, "AT_STATX_FORCE_SYNC"},
                                     {0x4000, "AT_STATX_DONT_SYNC"}};
 constexpr XlatEntry kUnlinkatFlags[] = {{0x200, "AT_REMOVEDIR"}};
+constexpr XlatEntry kLinkatFlags[] = {{0x400, "AT_SYMLINK_FOLLOW"},
+                                      {0x1000, "AT_EMPTY_PATH"}};
 constexpr XlatEntry kFaccessatFlags[] = {{0x100, "AT_SYMLINK_NOFOLLOW"},
                                          {0x200, "AT_EACCESS"},
                                          {0x1000, "AT_EMPTY_PATH"}};
@@ -668,6 +670,50 @@ void Renameat2(D& d) {
   Renameat(d);
   d.Sep();
   AppendFlags(d.out, d.u32(4), kRenameFlags, "RENAME_???");
+}
+
+// linkat(olddirfd, oldpath, newdirfd, newpath, flags)
+void Linkat(D& d) {
+  if (d.exiting) return;
+  Renameat(d);
+  d.Sep();
+  AppendFlags(d.out, d.u32(4), kLinkatFlags, "AT_???");
+}
+
+// symlinkat(target, newdirfd, linkpath)
+void Symlinkat(D& d) {
+  if (d.exiting) return;
+  d.Path(0);
+  d.Sep();
+  d.DirFd(1);
+  d.Sep();
+  d.Path(2);
+}
+
+// The mode and, for a device, the device number of mknod/mknodat.
+void ModeAndDevice(D& d, int mode_arg) {
+  const uint32_t mode = d.u32(mode_arg);
+  SymbolicMode(d, mode);
+  if ((mode & S_IFMT) == S_IFCHR || (mode & S_IFMT) == S_IFBLK) {
+    d.Sep();
+    Makedev(d, d.u(mode_arg + 1));
+  }
+}
+
+void Mknod(D& d) {  // mknod(path, mode, dev)
+  if (d.exiting) return;
+  d.Path(0);
+  d.Sep();
+  ModeAndDevice(d, 1);
+}
+
+void Mknodat(D& d) {  // mknodat(dirfd, path, mode, dev)
+  if (d.exiting) return;
+  d.DirFd(0);
+  d.Sep();
+  d.Path(1);
+  d.Sep();
+  ModeAndDevice(d, 2);
 }
 
 void PathLength(D& d) {  // truncate
@@ -1674,6 +1720,10 @@ constexpr Registration kDecoders[] = {
     {"link", TwoPaths, 0},
     {"symlink", TwoPaths, 0},
     {"renameat", Renameat, 0},
+    {"linkat", Linkat, 0},
+    {"symlinkat", Symlinkat, 0},
+    {"mknod", Mknod, kX86_64Only},
+    {"mknodat", Mknodat, 0},
     {"renameat2", Renameat2, 0},
     {"truncate", PathLength, kX86_64Only},
     {"ftruncate", FdLength, kX86_64Only},

@@ -103,6 +103,27 @@ TEST_F(DecoderTest, RtSigreturnMask) {
   EXPECT_EQ(DecodeCall(c, 0).all(), "");
 }
 
+TEST_F(DecoderTest, LinkSymlinkMknod) {
+  mem.MapString(0x1000, "lk_a");
+  mem.MapString(0x2000, "lk_b");
+  EXPECT_EQ(Text("linkat", {kAtFdcwd, 0x1000, kAtFdcwd, 0x2000, 0x400}),
+            "AT_FDCWD, \"lk_a\", AT_FDCWD, \"lk_b\", AT_SYMLINK_FOLLOW");
+  EXPECT_EQ(Text("linkat", {3, 0x1000, 4, 0x2000, 0}, -17),
+            "3, \"lk_a\", 4, \"lk_b\", 0");
+  EXPECT_EQ(Text("linkat", {kAtFdcwd, 0x1000, kAtFdcwd, 0x2000, 0x1001}),
+            "AT_FDCWD, \"lk_a\", AT_FDCWD, \"lk_b\", AT_EMPTY_PATH|0x1");
+  EXPECT_EQ(Text("symlinkat", {0x1000, kAtFdcwd, 0x2000}),
+            "\"lk_a\", AT_FDCWD, \"lk_b\"");
+  EXPECT_EQ(Text("mknodat", {kAtFdcwd, 0x1000, S_IFIFO | 0640, 0}),
+            "AT_FDCWD, \"lk_a\", S_IFIFO|0640");
+  EXPECT_EQ(Text("mknodat", {kAtFdcwd, 0x1000, S_IFCHR | 0600, makedev(1, 3)}),
+            "AT_FDCWD, \"lk_a\", S_IFCHR|0600, makedev(0x1, 0x3)");
+  EXPECT_EQ(Text("mknodat", {kAtFdcwd, 0x1000, S_IFREG | S_ISUID | 0755, 0}),
+            "AT_FDCWD, \"lk_a\", S_IFREG|S_ISUID|0755");
+  EXPECT_EQ(Text("mknod", {0x1000, S_IFBLK | 0660, makedev(8, 1)}),
+            "\"lk_a\", S_IFBLK|0660, makedev(0x8, 0x1)");
+}
+
 TEST_F(DecoderTest, UnknownSyscallPrintsSixHexArgs) {
   SyscallCall c;
   c.nr = 335;
