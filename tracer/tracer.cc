@@ -584,13 +584,15 @@ void Tracer::Impl::ReportClone(pid_t tid, const Thread& t,
   } else {
     // PTRACE_EVENT_CLONE also covers clone() without CLONE_THREAD whose
     // exit signal is not SIGCHLD: ask the kernel which it was.
+    // A child found in our thread group is a thread: one tgkill(0), the
+    // cheap test (pthread_create's clone3 keeps its flags in memory: two
+    // calls to read them). Not found, it is a process or already gone
+    // (race: tests/race_test.cc, ThreadCreatedDuringAttach): then the clone
+    // flags decide.
     uint64_t flags = 0;
-    // The clone flags say it; asking the kernel whether the child is in our
-    // thread group fails once the child is gone (race: tests/race_test.cc,
-    // ThreadCreatedDuringAttach), so that is only the fallback.
-    const bool thread = kernel_->GetCloneFlags(tid, &flags) == 0
-                            ? (flags & CLONE_THREAD) != 0
-                            : kernel_->IsThreadOf(t.tgid, child);
+    const bool thread = kernel_->IsThreadOf(t.tgid, child) ||
+                        (kernel_->GetCloneFlags(tid, &flags) == 0 &&
+                         (flags & CLONE_THREAD) != 0);
     ev.kind = thread ? CloneKind::kThread : CloneKind::kProcess;
   }
   const pid_t child_tgid = ev.kind == CloneKind::kThread ? t.tgid : child;
