@@ -440,12 +440,13 @@ int Main(int argc, char** argv) {
     if (!IsStdStream(o->fd)) Fail(0, std::string(flushed.message()));
   }
   // Close the pipes to "|CMD" outputs and wait for the commands.
+  // (Their close errors add nothing: a failed write was reported already.)
   if (o->command > 0) {
-    out.Close();
+    out.Close().IgnoreError();
     waitpid(o->command, nullptr, 0);
   }
   if (rec_file && rec_file->command > 0) {
-    rec_out->Close();
+    rec_out->Close().IgnoreError();
     waitpid(rec_file->command, nullptr, 0);
   }
   if (!result.ok()) {

@@ -13,7 +13,7 @@ FdWriter::FdWriter(int fd, bool owns_fd, size_t capacity)
   buf_.reserve(capacity_);
 }
 
-FdWriter::~FdWriter() { Close(); }
+FdWriter::~FdWriter() { Close().IgnoreError(); }
 
 absl::Status FdWriter::Close() {
   WriteOut();

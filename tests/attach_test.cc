@@ -221,12 +221,14 @@ TEST_F(AttachTest, SignalRacingDetachIsDelivered) {
     // lands before, during and after the threads' detach stops.
     if (cycle % 2 == 0) {
       kill(busy.pid(), SIGUSR1);
-      for (volatile int spin = 0; spin < (cycle % 50) * 500; spin = spin + 1) {
+      for (volatile int spin = 0; spin < (cycle % 50) * 500;) {
+        spin = spin + 1;
       }
       tracer.StartDetach();
     } else {
       tracer.StartDetach();
-      for (volatile int spin = 0; spin < (cycle % 50) * 500; spin = spin + 1) {
+      for (volatile int spin = 0; spin < (cycle % 50) * 500;) {
+        spin = spin + 1;
       }
       kill(busy.pid(), SIGUSR1);
     }

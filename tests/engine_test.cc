@@ -49,7 +49,9 @@ TEST(ThreadsTest, EventsCarryPidTidAndIncreasingTimes) {
   for (size_t i = 0; i < t.events.size(); ++i) {
     EXPECT_EQ(t.events[i].pid, pid);
     EXPECT_EQ(t.events[i].seq, i);
-    if (i > 0) EXPECT_GE(t.events[i].ts_ns, t.events[i - 1].ts_ns);
+    if (i > 0) {
+      EXPECT_GE(t.events[i].ts_ns, t.events[i - 1].ts_ns);
+    }
   }
   // Unix-epoch nanoseconds: after 2020, before 2100.
   EXPECT_GT(t.events.front().ts_ns, 1577836800LL * 1000000000);

@@ -192,7 +192,9 @@ TEST(ScaleTest, TenThousandThreadsPeakRssCli) {
                         ", ", text.size() / 1024, " KiB of output"),
            m, untraced);
     ASSERT_GT(m.peak_kib, 0);
-    if (!kSanitized) EXPECT_LE(m.peak_kib, kMaxRssKiB);
+    if (!kSanitized) {
+      EXPECT_LE(m.peak_kib, kMaxRssKiB);
+    }
     unlink(out.c_str());
   }
 }
@@ -216,7 +218,9 @@ TEST(ScaleTest, ThousandForksPeakRssCli) {
                       "trace=none"),
          m, untraced);
   ASSERT_GT(m.peak_kib, 0);
-  if (!kSanitized) EXPECT_LE(m.peak_kib, kMaxRssKiB);
+  if (!kSanitized) {
+    EXPECT_LE(m.peak_kib, kMaxRssKiB);
+  }
   unlink(out.c_str());
 }
 

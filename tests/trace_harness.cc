@@ -87,7 +87,7 @@ std::vector<std::string> Describe(const std::vector<Event>& events) {
   for (const Event& e : events) {
     std::string who = names.Name(e.tid);
     std::string line = absl::StrCat(who, " ");
-    if (const auto* x = std::get_if<SpawnEvent>(&e.payload)) {
+    if (std::holds_alternative<SpawnEvent>(e.payload)) {
       absl::StrAppend(&line, "spawn");
     } else if (std::holds_alternative<AttachEvent>(e.payload)) {
       absl::StrAppend(&line, "attach");
