@@ -13,6 +13,7 @@
 
 #include "gtest/gtest.h"
 #include "output/byte_sink.h"
+#include "output/json_reader.h"
 #include "tracer/event.h"
 
 // Counts heap allocations, to check that formatting an event allocates
@@ -32,263 +33,13 @@ void operator delete(void* p, size_t) noexcept { std::free(p); }
 namespace ttrace {
 namespace {
 
-// ---- A strict little JSON (RFC 8259) parser, so that tests check that the
-// output parses, not just that it looks right. Strings are decoded to
-// UTF-8; raw bytes in strings must be valid UTF-8 and not control chars.
-struct Json {
-  enum Type { kNull, kBool, kNumber, kString, kArray, kObject } type = kNull;
-  bool boolean = false;
-  std::string text;  // number literal or decoded string
-  std::vector<Json> items;
-  std::vector<std::pair<std::string, Json>> members;
-
-  const Json* Get(std::string_view key) const {
-    for (const auto& [k, v] : members) {
-      if (k == key) return &v;
-    }
-    return nullptr;
-  }
-  std::vector<std::string> Keys() const {
-    std::vector<std::string> keys;
-    for (const auto& m : members) keys.push_back(m.first);
-    return keys;
-  }
-};
-
-class Parser {
- public:
-  explicit Parser(std::string_view s) : s_(s) {}
-
-  bool ParseDocument(Json* out) {
-    SkipWs();
-    if (!ParseValue(out)) return false;
-    SkipWs();
-    return i_ == s_.size();
-  }
-
- private:
-  void SkipWs() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' ||
-                              s_[i_] == '\n' || s_[i_] == '\r')) {
-      ++i_;
-    }
-  }
-  bool Literal(std::string_view lit) {
-    if (s_.substr(i_, lit.size()) != lit) return false;
-    i_ += lit.size();
-    return true;
-  }
-  bool ParseValue(Json* out) {
-    if (i_ >= s_.size()) return false;
-    const char c = s_[i_];
-    if (c == '{') return ParseObject(out);
-    if (c == '[') return ParseArray(out);
-    if (c == '"') {
-      out->type = Json::kString;
-      return ParseString(&out->text);
-    }
-    if (c == 't' || c == 'f') {
-      out->type = Json::kBool;
-      out->boolean = c == 't';
-      return Literal(c == 't' ? "true" : "false");
-    }
-    if (c == 'n') return Literal("null");
-    return ParseNumber(out);
-  }
-  bool ParseNumber(Json* out) {
-    const size_t start = i_;
-    auto digits = [&] {
-      const size_t b = i_;
-      while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
-      return i_ > b;
-    };
-    if (i_ < s_.size() && s_[i_] == '-') ++i_;
-    if (i_ < s_.size() && s_[i_] == '0') {
-      ++i_;
-    } else if (!digits()) {
-      return false;
-    }
-    if (i_ < s_.size() && s_[i_] == '.') {
-      ++i_;
-      if (!digits()) return false;
-    }
-    if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
-      ++i_;
-      if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
-      if (!digits()) return false;
-    }
-    out->type = Json::kNumber;
-    out->text = std::string(s_.substr(start, i_ - start));
-    return true;
-  }
-  bool ParseArray(Json* out) {
-    out->type = Json::kArray;
-    ++i_;
-    SkipWs();
-    if (Literal("]")) return true;
-    while (true) {
-      SkipWs();
-      Json v;
-      if (!ParseValue(&v)) return false;
-      out->items.push_back(std::move(v));
-      SkipWs();
-      if (Literal("]")) return true;
-      if (!Literal(",")) return false;
-    }
-  }
-  bool ParseObject(Json* out) {
-    out->type = Json::kObject;
-    ++i_;
-    SkipWs();
-    if (Literal("}")) return true;
-    while (true) {
-      SkipWs();
-      std::string key;
-      if (i_ >= s_.size() || s_[i_] != '"' || !ParseString(&key)) return false;
-      SkipWs();
-      if (!Literal(":")) return false;
-      SkipWs();
-      Json v;
-      if (!ParseValue(&v)) return false;
-      out->members.emplace_back(std::move(key), std::move(v));
-      SkipWs();
-      if (Literal("}")) return true;
-      if (!Literal(",")) return false;
-    }
-  }
-  static void AppendUtf8(std::string* out, uint32_t cp) {
-    if (cp < 0x80) {
-      out->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out->push_back(static_cast<char>(0xc0 | (cp >> 6)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-    } else if (cp < 0x10000) {
-      out->push_back(static_cast<char>(0xe0 | (cp >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-    } else {
-      out->push_back(static_cast<char>(0xf0 | (cp >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3f)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-    }
-  }
-  bool Hex4(uint32_t* v) {
-    if (i_ + 4 > s_.size()) return false;
-    *v = 0;
-    for (int k = 0; k < 4; ++k) {
-      const char c = s_[i_++];
-      *v <<= 4;
-      if (c >= '0' && c <= '9') {
-        *v |= c - '0';
-      } else if (c >= 'a' && c <= 'f') {
-        *v |= c - 'a' + 10;
-      } else if (c >= 'A' && c <= 'F') {
-        *v |= c - 'A' + 10;
-      } else {
-        return false;
-      }
-    }
-    return true;
-  }
-  // Decodes one raw UTF-8 sequence (strictly) at i_ into *out.
-  bool RawUtf8(std::string* out) {
-    const auto b = [&](size_t k) -> uint32_t {
-      return i_ + k < s_.size() ? static_cast<unsigned char>(s_[i_ + k]) : 0;
-    };
-    const uint32_t b0 = b(0);
-    size_t n;
-    uint32_t cp;
-    if (b0 < 0x80) {
-      n = 1;
-      cp = b0;
-    } else if ((b0 & 0xe0) == 0xc0) {
-      n = 2;
-      cp = b0 & 0x1f;
-    } else if ((b0 & 0xf0) == 0xe0) {
-      n = 3;
-      cp = b0 & 0x0f;
-    } else if ((b0 & 0xf8) == 0xf0) {
-      n = 4;
-      cp = b0 & 0x07;
-    } else {
-      return false;
-    }
-    for (size_t k = 1; k < n; ++k) {
-      if ((b(k) & 0xc0) != 0x80) return false;
-      cp = (cp << 6) | (b(k) & 0x3f);
-    }
-    static constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-      return false;
-    }
-    out->append(s_.substr(i_, n));
-    i_ += n;
-    return true;
-  }
-  bool ParseString(std::string* out) {
-    ++i_;  // opening quote
-    while (i_ < s_.size()) {
-      const unsigned char c = static_cast<unsigned char>(s_[i_]);
-      if (c == '"') {
-        ++i_;
-        return true;
-      }
-      if (c < 0x20) return false;  // raw control characters are invalid
-      if (c != '\\') {
-        if (!RawUtf8(out)) return false;
-        continue;
-      }
-      ++i_;
-      if (i_ >= s_.size()) return false;
-      const char e = s_[i_++];
-      switch (e) {
-        case '"':
-        case '\\':
-        case '/':
-          out->push_back(e);
-          break;
-        case 'b':
-          out->push_back('\b');
-          break;
-        case 'f':
-          out->push_back('\f');
-          break;
-        case 'n':
-          out->push_back('\n');
-          break;
-        case 'r':
-          out->push_back('\r');
-          break;
-        case 't':
-          out->push_back('\t');
-          break;
-        case 'u': {
-          uint32_t cp;
-          if (!Hex4(&cp)) return false;
-          if (cp >= 0xd800 && cp <= 0xdfff) return false;  // not produced
-          AppendUtf8(out, cp);
-          break;
-        }
-        default:
-          return false;
-      }
-    }
-    return false;
-  }
-
-  std::string_view s_;
-  size_t i_ = 0;
-};
-
 // Parses exactly one JSON Lines record (object + "\n").
 Json ParseLine(const std::string& line) {
   Json j;
   EXPECT_FALSE(line.empty());
   EXPECT_EQ(line.back(), '\n');
   EXPECT_EQ(line.find('\n'), line.size() - 1) << "one line per event";
-  EXPECT_TRUE(Parser(std::string_view(line).substr(0, line.size() - 1))
-                  .ParseDocument(&j))
+  EXPECT_TRUE(ParseJson(std::string_view(line).substr(0, line.size() - 1), &j))
       << "invalid JSON: " << line;
   EXPECT_EQ(j.type, Json::kObject);
   return j;
@@ -325,7 +76,7 @@ std::string JsonString(std::string_view s) {
 void ExpectRoundTrip(std::string_view s, std::string_view decoded) {
   const std::string literal = JsonString(s);
   Json j;
-  ASSERT_TRUE(Parser(literal).ParseDocument(&j)) << literal;
+  ASSERT_TRUE(ParseJson(literal, &j)) << literal;
   ASSERT_EQ(j.type, Json::kString);
   EXPECT_EQ(j.text, decoded) << literal;
 }
@@ -530,10 +281,10 @@ TEST(JsonStringTest, EdgeCasesParseAndDecode) {
   for (int a = 0; a < 256; ++a) {
     const std::string one(1, static_cast<char>(a));
     Json j;
-    EXPECT_TRUE(Parser(JsonString(one)).ParseDocument(&j)) << a;
+    EXPECT_TRUE(ParseJson(JsonString(one), &j)) << a;
     for (int b = 0; b < 256; ++b) {
       const std::string two = one + static_cast<char>(b);
-      EXPECT_TRUE(Parser(JsonString(two)).ParseDocument(&j)) << a << " " << b;
+      EXPECT_TRUE(ParseJson(JsonString(two), &j)) << a << " " << b;
     }
   }
 }
