@@ -16,6 +16,7 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -45,6 +46,14 @@ std::vector<std::string> SplitLines(absl::string_view text);
 // -1 and the whole line for a line without a prefix (timestamps are not
 // taken for one: they contain ':' or '.').
 int SplitPidPrefix(absl::string_view line, absl::string_view* body);
+// Replaces each pid where syscall lines print one (the first argument of
+// kill-like calls, tgkill's second, clone3's parent_tid, si_pid, "(pid N)",
+// "created thread N", the result of the calls that return a pid) by
+// name_of(pid), unless that is "". Only these places: in a test sandbox pids
+// are small numbers that also occur as sizes and counts.
+std::string ReplacePids(const std::string& line,
+                        const std::function<std::string(int64_t)>& name_of);
+
 // Number of lines of `text` that contain `needle`.
 int CountLinesContaining(absl::string_view text, absl::string_view needle);
 

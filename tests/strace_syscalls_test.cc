@@ -254,49 +254,6 @@ std::map<pid_t, std::string> NameThreads(const Parsed& p) {
   return names;
 }
 
-// Replaces each pid where syscall lines print one (the first argument of
-// kill-like calls, tgkill's second, clone3's parent_tid, si_pid, "(pid N)",
-// "created thread N", the result of the calls that return a pid) by
-// name_of(pid), unless that is "". Only these places: in a test sandbox pids
-// are small numbers that also occur as sizes and counts.
-std::string ReplacePids(const std::string& line,
-                        const std::function<std::string(int64_t)>& name_of) {
-  static const auto* kContexts = new std::vector<std::regex>{
-      std::regex(R"(^(?:kill|tkill|tgkill|wait4|waitid|getpgid|getsid|)"
-                 R"(setpgid|pidfd_open|prlimit64|sched_[a-z_]+)\((-?[0-9]+))"),
-      std::regex(R"(^tgkill\([0-9A-Za-z_]+, ([0-9]+))"),
-      std::regex(R"(parent_tid=\[([0-9]+)\])"),
-      std::regex(R"(si_pid=([0-9]+))"),
-      std::regex(R"(\(pid ([0-9]+)\))"),
-      std::regex(R"(\+\+\+ created (?:thread|process) ([0-9]+))"),
-      std::regex(R"(^(?:clone|clone3|fork|vfork|getpid|gettid|getppid|)"
-                 R"(set_tid_address|wait4|getpgrp|getsid|setsid)\(.*\) += )"
-                 R"(([0-9]+)$)"),
-      std::regex(R"(^<\.\.\. (?:clone|clone3|fork|vfork|wait4) resumed>.*)"
-                 R"(\) += ([0-9]+)$)"),
-  };
-  std::string s = line;
-  for (const std::regex& re : *kContexts) {
-    std::string out;
-    size_t last = 0;
-    for (auto it = std::sregex_iterator(s.begin(), s.end(), re);
-         it != std::sregex_iterator(); ++it) {
-      const std::smatch& m = *it;
-      int64_t pid = 0;
-      if (!absl::SimpleAtoi(m[1].str(), &pid)) continue;
-      const std::string name = name_of(pid);
-      if (name.empty()) continue;
-      const size_t at = static_cast<size_t>(m.position(1));
-      out.append(s, last, at - last);
-      out.append(name);
-      last = at + static_cast<size_t>(m.length(1));
-    }
-    out.append(s, last, std::string::npos);
-    s = std::move(out);
-  }
-  return s;
-}
-
 // Addresses to 0x_, traced pids to their names.
 std::string NormalizeText(const std::string& s,
                           const std::map<pid_t, std::string>& names) {
