@@ -289,8 +289,8 @@ void TextFormatter::AppendSyscall(const SyscallEvent& call) {
   }
 }
 
-void TextFormatter::OnEvent(const Event& event) {
-  // Update the live set with what exists at the time of the event.
+// Updates the live set with what exists at the time of `event`.
+void TextFormatter::TrackLiveBefore(const Event& event) {
   if (std::holds_alternative<SpawnEvent>(event.payload)) {
     live_.insert(event.pid);
   } else if (const auto* clone = std::get_if<CloneEvent>(&event.payload)) {
@@ -301,9 +301,17 @@ void TextFormatter::OnEvent(const Event& event) {
     if (exec->old_tid != event.tid) live_.erase(exec->old_tid);
   }
   live_.insert(event.tid);
+}
+
+void TextFormatter::OnEvent(const Event& event) {
+  // The live set only decides the "[pid N] " prefix: not kept when every
+  // line carries its pid.
+  const bool several_form =
+      options_.pid_prefix == TextOptions::PidPrefix::kWhenSeveral;
+  if (several_form) TrackLiveBefore(event);
 
   line_.clear();
-  if (options_.pid_prefix == TextOptions::PidPrefix::kAlways) {
+  if (!several_form) {
     absl::StrAppendFormat(&line_, "%-5d ", event.tid);
   } else if (live_.size() > 1) {
     absl::StrAppendFormat(&line_, "[pid %5d] ", event.tid);
@@ -320,8 +328,8 @@ void TextFormatter::OnEvent(const Event& event) {
   line_.push_back('\n');
   out_->Append(line_);
 
-  if (std::holds_alternative<ExitEvent>(event.payload) ||
-      std::holds_alternative<DetachEvent>(event.payload)) {
+  if (several_form && (std::holds_alternative<ExitEvent>(event.payload) ||
+                       std::holds_alternative<DetachEvent>(event.payload))) {
     live_.erase(event.tid);
   }
 }

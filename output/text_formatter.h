@@ -87,6 +87,7 @@ class TextFormatter : public EventSink {
   absl::Status Flush() override;
 
  private:
+  void TrackLiveBefore(const Event& event);
   void AppendTimestamp(int64_t ts_ns);
   void AppendBody(const Event& event);
   void AppendHms(int64_t sec);
