@@ -88,21 +88,6 @@ std::string NormalizePids(const std::string& line) {
   return std::regex_replace(line, kPid, "$1 N");
 }
 
-// Removes a leading "[pid N] " or "N ".
-absl::string_view StripPrefix(absl::string_view line) {
-  absl::string_view body;
-  SplitPidPrefix(line, &body);
-  return body;
-}
-
-// The tid a text line is about: its "[pid N]" or "N" prefix, or
-// `fallback`.
-pid_t LineTid(absl::string_view line, pid_t fallback) {
-  absl::string_view body;
-  const pid_t tid = SplitPidPrefix(line, &body);
-  return tid > 0 ? tid : fallback;
-}
-
 // The JSON "ev" kind of a text line (without its prefix and timestamp).
 std::string TextKind(absl::string_view body) {
   if (absl::StartsWith(body, "+++ started ")) return "spawn";
@@ -386,7 +371,7 @@ TEST(TextOutputTest, ThreadsExactLines) {
   std::set<pid_t> created, exited;
   for (size_t i = 2; i + 1 < lines.size(); ++i) {
     const pid_t tid = LineTid(lines[i], leader);
-    absl::string_view body = StripPrefix(lines[i]);
+    absl::string_view body = StripPidPrefix(lines[i]);
     if (absl::StartsWith(body, "+++ created thread ")) {
       EXPECT_EQ(tid, leader) << lines[i];
       int child = 0;
@@ -450,7 +435,7 @@ void CompareJsonWithText(const std::string& tracee,
 
   std::map<std::string, int> text_kinds, json_kinds;
   for (const std::string& line : SplitLines(text)) {
-    ++text_kinds[TextKind(StripPrefix(line))];
+    ++text_kinds[TextKind(StripPidPrefix(line))];
   }
   static const std::set<std::string> kKinds = {"spawn", "attach", "detach",
                                                "clone", "exec",   "signal",
@@ -823,7 +808,7 @@ class CliAttachTest : public ::testing::Test {
     // one without a "[pid N]" prefix, being then the only thread left).
     std::set<pid_t> detached;
     for (size_t i = lines.size() - (kThreads + 1); i + 1 < lines.size(); ++i) {
-      EXPECT_EQ(StripPrefix(lines[i]), "+++ detached +++") << text;
+      EXPECT_EQ(StripPidPrefix(lines[i]), "+++ detached +++") << text;
       detached.insert(LineTid(lines[i], -1));
     }
     EXPECT_EQ(lines.back(), "+++ detached +++") << text;

@@ -146,6 +146,18 @@ std::string ReplacePids(const std::string& line,
   return s;
 }
 
+absl::string_view StripPidPrefix(absl::string_view line) {
+  absl::string_view body;
+  SplitPidPrefix(line, &body);
+  return body;
+}
+
+int LineTid(absl::string_view line, int fallback) {
+  absl::string_view body;
+  const int tid = SplitPidPrefix(line, &body);
+  return tid > 0 ? tid : fallback;
+}
+
 int CountLinesContaining(absl::string_view text, absl::string_view needle) {
   int n = 0;
   for (const std::string& line : SplitLines(text)) {

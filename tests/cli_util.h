@@ -54,6 +54,10 @@ int SplitPidPrefix(absl::string_view line, absl::string_view* body);
 std::string ReplacePids(const std::string& line,
                         const std::function<std::string(int64_t)>& name_of);
 
+// The line without its thread prefix (see SplitPidPrefix).
+absl::string_view StripPidPrefix(absl::string_view line);
+// The tid of the line's thread prefix, or `fallback` without one.
+int LineTid(absl::string_view line, int fallback);
 // Number of lines of `text` that contain `needle`.
 int CountLinesContaining(absl::string_view text, absl::string_view needle);
 

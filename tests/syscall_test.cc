@@ -116,20 +116,6 @@ std::vector<std::string> KnownArgs() { return {"known", KnownDir()}; }
 // ---------------------------------------------------------------------------
 // Reading text output.
 
-// Removes a leading "[pid N] " (or "N " with -o FILE and -f).
-absl::string_view StripPidPrefix(absl::string_view line) {
-  absl::string_view body;
-  SplitPidPrefix(line, &body);
-  return body;
-}
-
-// The tid in a "[pid N] " or "N " prefix, or 0.
-pid_t PrefixTid(absl::string_view line) {
-  absl::string_view body;
-  const pid_t tid = SplitPidPrefix(line, &body);
-  return tid > 0 ? tid : 0;
-}
-
 // Attributes every text line to a thread as the formatter prints them: a
 // "[pid N] " or "N " prefix, or else the only live thread.
 class ThreadTracker {
@@ -146,7 +132,7 @@ class ThreadTracker {
       live_.insert(leader_);
       return leader_;
     }
-    pid_t tid = PrefixTid(line);
+    pid_t tid = LineTid(line, 0);
     if (tid == 0 && live_.size() == 1) tid = *live_.begin();
     if (std::regex_search(s, m, kCreated)) live_.insert(std::stoi(m[2]));
     const absl::string_view body = StripPidPrefix(line);
