@@ -28,6 +28,7 @@
 #include "output/perfetto_formatter.h"
 #include "output/summary.h"
 #include "output/text_formatter.h"
+#include "output/thread_files.h"
 #include "tracer/clock.h"
 #include "tracer/syscalls/seccomp_filter.h"
 #include "tracer/tracer.h"
@@ -158,7 +159,20 @@ absl::StatusOr<Output> OpenOutput(const std::string& path) {
 
 bool IsStdStream(int fd) { return fd == STDOUT_FILENO || fd == STDERR_FILENO; }
 
-// The formatter for --format (not for -c alone).
+TextOptions TextOptionsFor(const Options& opt) {
+  // As strace: with -o FILE, and -f or several processes, every line
+  // starts with its pid.
+  const bool pid_on_every_line =
+      !opt.output_path.empty() && (opt.follow_forks || opt.pids.size() > 1);
+  return TextOptions{.timestamps = ToTextTimestamps(opt.timestamps),
+                     .show_duration = opt.show_duration,
+                     .pid_prefix = pid_on_every_line
+                                       ? TextOptions::PidPrefix::kAlways
+                                       : TextOptions::PidPrefix::kWhenSeveral};
+}
+
+// The formatter for --format (not for -c alone). With -ff, the files
+// OUTPUT.TID instead of `out`.
 std::unique_ptr<EventSink> MakeFormatter(const Options& opt, ByteSink* out,
                                          const BinaryHeader& header) {
   switch (opt.format) {
@@ -171,17 +185,22 @@ std::unique_ptr<EventSink> MakeFormatter(const Options& opt, ByteSink* out,
     case OutputFormat::kText:
       break;
   }
-  // As strace: with -o FILE, and -f or several processes, every line
-  // starts with its pid.
-  const bool pid_on_every_line =
-      !opt.output_path.empty() && (opt.follow_forks || opt.pids.size() > 1);
-  return std::make_unique<TextFormatter>(
-      out,
-      TextOptions{.timestamps = ToTextTimestamps(opt.timestamps),
-                  .show_duration = opt.show_duration,
-                  .pid_prefix = pid_on_every_line
-                                    ? TextOptions::PidPrefix::kAlways
-                                    : TextOptions::PidPrefix::kWhenSeveral});
+  if (opt.output_separately) {
+    TextOptions per_thread = TextOptionsFor(opt);
+    return std::make_unique<ThreadFilesSink>(
+        opt.output_path, [per_thread](ByteSink* file, pid_t tid) {
+          TextOptions o = per_thread;
+          o.thread = tid;
+          return std::make_unique<TextFormatter>(file, o);
+        });
+  }
+  return std::make_unique<TextFormatter>(out, TextOptionsFor(opt));
+}
+
+// Where -o goes, unless -ff puts it in files of their own: then standard
+// error (-c's summary still goes there, as strace's does).
+std::string MainOutputPath(const Options& opt) {
+  return opt.output_separately ? std::string() : opt.output_path;
 }
 
 // Ends a formatter's output: the binary end record, the Perfetto closing
@@ -191,6 +210,7 @@ absl::Status Finish(EventSink* formatter) {
   if (auto* p = dynamic_cast<PerfettoFormatter*>(formatter)) {
     return p->Finish();
   }
+  if (auto* f = dynamic_cast<ThreadFilesSink*>(formatter)) return f->Close();
 
   return formatter->Flush();
 }
@@ -206,10 +226,10 @@ int Decode(const Options& opt) {
                                            "': ", strerror(errno)));
     }
   }
-  absl::StatusOr<Output> o = OpenOutput(opt.output_path);
+  absl::StatusOr<Output> o = OpenOutput(MainOutputPath(opt));
   if (!o.ok()) return Fail(kExitOutput, std::string(o.status().message()));
   // Decoded text goes to standard output unless -o says otherwise.
-  const int fd = opt.output_path.empty() ? STDOUT_FILENO : o->fd;
+  const int fd = MainOutputPath(opt).empty() ? STDOUT_FILENO : o->fd;
   FdWriter out(fd, /*owns_fd=*/!IsStdStream(fd));
   BinaryHeader header;
   header.ttrace_version = kVersion;
@@ -272,7 +292,7 @@ int Main(int argc, char** argv) {
   Install(SIGPIPE, OnPipe);
   if (!opt.decode_path.empty()) return Decode(opt);
 
-  absl::StatusOr<Output> o = OpenOutput(opt.output_path);
+  absl::StatusOr<Output> o = OpenOutput(MainOutputPath(opt));
   if (!o.ok()) return Fail(kExitOutput, std::string(o.status().message()));
   FdWriter out(o->fd, /*owns_fd=*/!IsStdStream(o->fd));
   std::optional<Output> rec_file;
@@ -294,6 +314,7 @@ int Main(int argc, char** argv) {
 
   // Sinks: [filters -> formatter], summary, binary record.
   std::unique_ptr<EventSink> formatter = MakeFormatter(opt, &out, header);
+  auto* files = dynamic_cast<ThreadFilesSink*>(formatter.get());  // -ff
   FilterSink filter(FilterSink::Filters{.signals = opt.signal_filter,
                                         .status = opt.status_filter},
                     formatter.get());
@@ -392,9 +413,16 @@ int Main(int argc, char** argv) {
   };
   out.set_on_first_byte(arm);
   if (rec_out) rec_out->set_on_first_byte(arm);
+  if (files) files->set_on_first_byte(arm);
   tracer.set_on_syscall_pending(arm);
+  auto buffers_empty = [&] {
+    return out.empty() && (!rec_out || rec_out->empty()) &&
+           (!files || files->empty());
+  };
   // Spawn and Attach may have buffered events already.
-  if (!out.empty() || (rec_out && !rec_out->empty())) arm();
+  if (!buffers_empty()) arm();
+  // Output errors are reported unless they are standard error's own.
+  const bool report_errors = files != nullptr || !IsStdStream(o->fd);
   // On each tick: while events keep coming, the buffers fill and are
   // written in large batches on their own; once a tick passes with nothing
   // new (ttrace is waiting), or after kMaxBufferedNs, they are flushed.
@@ -402,7 +430,9 @@ int Main(int argc, char** argv) {
   uint64_t seen_appends = 0;
   int64_t last_flush_ns = clock.NowNs();
   tracer.set_on_interrupt([&] {
-    const uint64_t appends = out.appends() + (rec_out ? rec_out->appends() : 0);
+    const uint64_t appends = out.appends() +
+                             (rec_out ? rec_out->appends() : 0) +
+                             (files ? files->appends() : 0);
     const int64_t now = clock.NowNs();
     const bool flowing = appends != seen_appends;
     seen_appends = appends;
@@ -411,7 +441,7 @@ int Main(int argc, char** argv) {
       absl::Status s = sink->Flush();
       if (!s.ok()) {
         output_failed = true;
-        if (!IsStdStream(o->fd)) Fail(0, std::string(s.message()));
+        if (report_errors) Fail(0, std::string(s.message()));
         // A command under a seccomp filter must stay traced: without a
         // tracer its traced syscalls would fail with ENOSYS. It is traced
         // to its end with nothing written.
@@ -422,8 +452,7 @@ int Main(int argc, char** argv) {
         }
       }
     }
-    const bool idle = out.empty() && (!rec_out || rec_out->empty()) &&
-                      !tracer.HasUnreportedSyscalls();
+    const bool idle = buffers_empty() && !tracer.HasUnreportedSyscalls();
     if (idle && g_timer_armed) ArmTimer(false);
   });
 
@@ -437,7 +466,7 @@ int Main(int argc, char** argv) {
   if (recorder) flushed.Update(recorder->Finish());
   if (!flushed.ok() && !output_failed) {
     output_failed = true;
-    if (!IsStdStream(o->fd)) Fail(0, std::string(flushed.message()));
+    if (report_errors) Fail(0, std::string(flushed.message()));
   }
   // Close the pipes to "|CMD" outputs and wait for the commands.
   // (Their close errors add nothing: a failed write was reported already.)

@@ -23,6 +23,7 @@ enum LongOnlyOption : int {
   kFormatOption = 256,
   kTraceOption,
   kSeccompOption,
+  kOutputSeparatelyOption,
   kRecordOption,
   kDecodeOption,
   kKillOnExitOption,
@@ -46,6 +47,7 @@ constexpr struct option kLongOptions[] = {
     {"format", required_argument, nullptr, kFormatOption},
     {"help", no_argument, nullptr, 'h'},
     {"output", required_argument, nullptr, 'o'},
+    {"output-separately", no_argument, nullptr, kOutputSeparatelyOption},
     {"trace", required_argument, nullptr, kTraceOption},
     {"version", no_argument, nullptr, 'V'},
     {nullptr, 0, nullptr, 0},
@@ -250,9 +252,13 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         options.decode_path = optarg;
         break;
       case 'f':
-        // strace's -ff writes one file per process; not supported, so any
-        // number of -f means "follow forks".
+        // As strace: -f follows forks; -ff also writes a file per thread
+        // (with -o).
+        if (options.follow_forks) options.output_separately = true;
         options.follow_forks = true;
+        break;
+      case kOutputSeparatelyOption:
+        options.output_separately = true;
         break;
       case 'h':
         // As strace: -h prints help and exits at once, whatever follows.
@@ -316,6 +322,17 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
     options.timestamps = Timestamps::kRelative;
   }
 
+  // strace: -ff without -o is -f.
+  if (options.output_path.empty()) options.output_separately = false;
+  if (options.output_separately) {
+    if (options.output_path[0] == '|') {
+      return Invalid("piping the output and -ff are mutually exclusive");
+    }
+    if (options.format != OutputFormat::kText) {
+      return Invalid("-ff writes text only (as strace): drop --format");
+    }
+  }
+
   options.trace_syscalls = !options.trace_filter.none();
   options.command.assign(argv + optind, argv + argc);
   if (!options.decode_path.empty()) {
@@ -351,7 +368,10 @@ Startup:
 Tracing:
   -f, --follow-forks
                  follow forks, vforks and clones into new processes
-                 (threads are always followed); -ff is the same as -f
+                 (threads are always followed)
+  -ff, --output-separately
+                 with -o FILE: write each thread's trace to FILE.TID
+                 (text only); without -o, the same as -f
   --seccomp-bpf  stop PROG only at the traced system calls (a seccomp-bpf
                  filter installed before its exec)
   --kill-on-exit if ttrace is killed, kill the traced processes too (by

@@ -35,8 +35,11 @@ enum class Timestamps { kNone, kTime, kTimeUs, kEpochUs, kRelative };
 struct Options {
   std::vector<std::string> command;  // COMMAND ARG...; may be empty with -p
   std::vector<pid_t> pids;           // -p, in order, deduplicated, all > 0
-  bool follow_forks = false;         // -f (-ff is the same)
+  bool follow_forks = false;         // -f, -ff
   std::string output_path;           // -o; empty = standard error
+  // -ff (--output-separately) with -o PREFIX: each thread's trace goes to
+  // PREFIX.TID, as strace (text only). Without -o, -ff is -f.
+  bool output_separately = false;
   OutputFormat format = OutputFormat::kText;
   Timestamps timestamps = Timestamps::kNone;
   // -e trace=EXPR (default: all syscalls), -e signal=SET, -e status=SET,

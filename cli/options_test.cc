@@ -148,7 +148,36 @@ TEST(ParseOptionsTest, FollowForks) {
     absl::StatusOr<Options> r = Parse(args);
     ASSERT_TRUE(r.ok()) << r.status();
     EXPECT_TRUE(r->follow_forks) << args[0];
+    // Without -o, -ff is -f (as strace).
+    EXPECT_FALSE(r->output_separately) << args[0];
   }
+}
+
+TEST(ParseOptionsTest, OutputSeparately) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{
+           {"-ff", "-o", "t", "ls"},
+           {"-f", "-o", "t", "-f", "ls"},
+           {"-o", "t", "--output-separately", "-f", "ls"},
+           {"-fff", "-ot", "ls"}}) {
+    absl::StatusOr<Options> r = Parse(args);
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_TRUE(r->follow_forks) << args[0];
+    EXPECT_TRUE(r->output_separately) << args[0];
+    EXPECT_EQ(r->output_path, "t");
+  }
+  absl::StatusOr<Options> one = Parse({"-f", "-o", "t", "ls"});
+  ASSERT_TRUE(one.ok());
+  EXPECT_FALSE(one->output_separately);
+  // Per-thread files from a recording too.
+  absl::StatusOr<Options> decode = Parse({"--decode=r.ttr", "-ff", "-o", "t"});
+  ASSERT_TRUE(decode.ok()) << decode.status();
+  EXPECT_TRUE(decode->output_separately);
+
+  EXPECT_EQ(Error({"-ff", "-o", "|cat", "ls"}),
+            "piping the output and -ff are mutually exclusive");
+  EXPECT_EQ(Error({"-ff", "-o", "t", "--format=json", "ls"}),
+            "-ff writes text only (as strace): drop --format");
 }
 
 TEST(ParseOptionsTest, Output) {
@@ -158,7 +187,6 @@ TEST(ParseOptionsTest, Output) {
            {"-oout.txt", "ls"},
            {"--output=out.txt", "ls"},
            {"--output", "out.txt", "ls"},
-           {"--out=out.txt", "ls"},
            {"-o", "first", "-o", "out.txt", "ls"}}) {
     absl::StatusOr<Options> r = Parse(args);
     ASSERT_TRUE(r.ok()) << r.status();
@@ -390,7 +418,11 @@ TEST(ParseOptionsTest, MissingArgument) {
   EXPECT_EQ(Error({"--output"}), "option '--output' requires an argument");
   EXPECT_EQ(Error({"--attach"}), "option '--attach' requires an argument");
   EXPECT_EQ(Error({"--trace"}), "option '--trace' requires an argument");
-  EXPECT_EQ(Error({"-f", "--out"}), "option '--output' requires an argument");
+  EXPECT_EQ(Error({"-f", "--att"}), "option '--attach' requires an argument");
+  // As strace's: --out could also be --output-separately.
+  EXPECT_EQ(Error({"--out=x", "ls"}),
+            "option '--out' is ambiguous; possibilities: '--output' "
+            "'--output-separately'");
 }
 
 TEST(ParseOptionsTest, UnexpectedArgument) {
@@ -427,6 +459,7 @@ TEST(UsageTextTest, ListsEveryOptionExitStatusAndExample) {
                         "-f,",
                         "--follow-forks",
                         "-ff",
+                        "--output-separately",
                         "-e trace=SET",
                         "-e signal=SET",
                         "-e status=SET",

@@ -183,7 +183,7 @@ void TextFormatter::AppendTimestamp(int64_t ts_ns) {
   line_.push_back(' ');
 }
 
-void TextFormatter::AppendBody(const Event& event) {
+void TextFormatter::AppendBody(const Event& event, bool whole) {
   std::visit(
       [&](const auto& p) {
         using T = std::decay_t<decltype(p)>;
@@ -227,7 +227,7 @@ void TextFormatter::AppendBody(const Event& event) {
         } else if constexpr (std::is_same_v<T, SyscallEnterEvent>) {
           AppendSyscallEnter(p);
         } else if constexpr (std::is_same_v<T, SyscallEvent>) {
-          AppendSyscall(p);
+          AppendSyscall(p, whole);
         } else {
           static_assert(sizeof(T) == 0, "unhandled event kind");
         }
@@ -242,8 +242,8 @@ void TextFormatter::AppendSyscallEnter(const SyscallEnterEvent& call) {
   line_.append(" <unfinished ...>");
 }
 
-void TextFormatter::AppendSyscall(const SyscallEvent& call) {
-  if (call.split) {
+void TextFormatter::AppendSyscall(const SyscallEvent& call, bool whole) {
+  if (call.split && !whole) {
     line_.append("<... ");
     line_.append(call.name);
     line_.append(" resumed>");
@@ -303,15 +303,70 @@ void TextFormatter::TrackLiveBefore(const Event& event) {
   live_.insert(event.tid);
 }
 
+bool TextFormatter::ThreadFileStep(const Event& event, bool* whole) {
+  if (const auto* exec = std::get_if<ExecEvent>(&event.payload);
+      exec != nullptr && exec->old_tid == options_.thread &&
+      event.tid != options_.thread) {
+    // This thread exec'd from a non-leader and now has the leader's tid:
+    // strace ends this file's line so, and the leader's file goes on.
+    if (pending_) {
+      PrintPending(absl::StrCat(" <pid changed to ", event.tid, " ...>"));
+    }
+    return false;
+  }
+  if (const auto* enter = std::get_if<SyscallEnterEvent>(&event.payload)) {
+    if (pending_) PrintPending(" <unfinished ...>");
+    pending_ = true;
+    pending_ts_ns_ = event.ts_ns;
+    pending_name_.assign(enter->name);
+    pending_args_.assign(enter->args_enter);
+    return false;
+  }
+  if (!pending_) return true;
+  if (const auto* call = std::get_if<SyscallEvent>(&event.payload);
+      call != nullptr && call->split) {
+    pending_ = false;
+    *whole = true;  // its own event carries the entry arguments too
+    return true;
+  }
+  // Events of the thread during the call (the "created" of a clone, the
+  // exec of an execve) print before it, as they do without -ff. Only the
+  // thread's end, or another call, would leave it unfinished (the engine
+  // never does that; kept for odd streams).
+  if (std::holds_alternative<ExitEvent>(event.payload) ||
+      std::holds_alternative<DetachEvent>(event.payload) ||
+      std::holds_alternative<SyscallEvent>(event.payload)) {
+    PrintPending(" <unfinished ...>");
+  }
+  return true;
+}
+
+void TextFormatter::PrintPending(std::string_view tail) {
+  pending_ = false;
+  line_.clear();
+  AppendTimestamp(pending_ts_ns_);
+  line_.append(pending_name_);
+  line_.push_back('(');
+  line_.append(pending_args_);
+  line_.append(tail);
+  line_.push_back('\n');
+  out_->Append(line_);
+}
+
 void TextFormatter::OnEvent(const Event& event) {
+  bool whole = false;
+  if (options_.thread != 0 && !ThreadFileStep(event, &whole)) return;
   // The live set only decides the "[pid N] " prefix: not kept when every
   // line carries its pid.
   const bool several_form =
+      options_.thread == 0 &&
       options_.pid_prefix == TextOptions::PidPrefix::kWhenSeveral;
   if (several_form) TrackLiveBefore(event);
 
   line_.clear();
-  if (!several_form) {
+  if (options_.thread != 0) {
+    // A file of one thread: no pid.
+  } else if (!several_form) {
     absl::StrAppendFormat(&line_, "%-5d ", event.tid);
   } else if (live_.size() > 1) {
     absl::StrAppendFormat(&line_, "[pid %5d] ", event.tid);
@@ -320,11 +375,11 @@ void TextFormatter::OnEvent(const Event& event) {
   // is printed at exit.
   int64_t ts_ns = event.ts_ns;
   if (const auto* call = std::get_if<SyscallEvent>(&event.payload);
-      call != nullptr && call->split && call->dur_ns > 0) {
+      call != nullptr && call->split && !whole && call->dur_ns > 0) {
     ts_ns += call->dur_ns;
   }
   AppendTimestamp(ts_ns);
-  AppendBody(event);
+  AppendBody(event, whole);
   line_.push_back('\n');
   out_->Append(line_);
 

@@ -49,6 +49,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
@@ -74,6 +75,14 @@ struct TextOptions {
   // on every line (its form with -o FILE and -f or several processes).
   enum class PidPrefix { kWhenSeveral, kAlways };
   PidPrefix pid_prefix = PidPrefix::kWhenSeveral;
+  // strace -ff: this formatter writes the file of one thread, this tid (0:
+  // a single output for all threads). Its lines then carry no pid; a call
+  // that other threads' events split is printed whole, as strace prints it
+  // in a file of its own; and an exec by this thread from a non-leader
+  // ends the file with strace's "execve(... <pid changed to N ...>" (the
+  // rest of the call goes to the leader's file). The caller gives it only
+  // this thread's events, and the exec that renames it.
+  pid_t thread = 0;
 };
 
 class TextFormatter : public EventSink {
@@ -88,11 +97,16 @@ class TextFormatter : public EventSink {
 
  private:
   void TrackLiveBefore(const Event& event);
+  // -ff (options_.thread): keeps a split call's entry until its exit comes,
+  // to print it whole (*whole). False when `event` prints nothing now.
+  bool ThreadFileStep(const Event& event, bool* whole);
+  // Prints the kept entry, followed by `tail` (" <unfinished ...>").
+  void PrintPending(std::string_view tail);
   void AppendTimestamp(int64_t ts_ns);
-  void AppendBody(const Event& event);
+  void AppendBody(const Event& event, bool whole);
   void AppendHms(int64_t sec);
   void AppendSyscallEnter(const SyscallEnterEvent& call);
-  void AppendSyscall(const SyscallEvent& call);
+  void AppendSyscall(const SyscallEvent& call, bool whole);
 
   ByteSink* out_;
   TextOptions options_;
@@ -104,6 +118,11 @@ class TextFormatter : public EventSink {
   int64_t hms_sec_ = 0;
   bool have_hms_ = false;
   char hms_[9] = {};
+  // -ff: the entry of a split call whose exit has not come yet.
+  bool pending_ = false;
+  int64_t pending_ts_ns_ = 0;
+  std::string pending_name_;
+  std::string pending_args_;
 };
 
 // Appends `s` in double quotes, escaped the way strace escapes strings:

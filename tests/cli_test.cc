@@ -565,6 +565,152 @@ TEST(PidPrefixTest, BracketsOnStandardErrorWhileSeveralThreads) {
 }
 
 // ---------------------------------------------------------------------------
+// -ff -o PREFIX: each thread's trace in PREFIX.TID, as strace writes it:
+// no pid on any line, calls whole, an exec from a non-leader ending the
+// exec'ing thread's file with "<pid changed to N ...>".
+
+class OutputSeparatelyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = NewTempPath("ff");
+    ASSERT_EQ(mkdir(dir_.c_str(), 0755), 0);
+  }
+
+  // tid -> lines of every DIR/STEM.TID file.
+  std::map<int, std::vector<std::string>> Files(const std::string& stem) {
+    std::map<int, std::vector<std::string>> files;
+    DIR* d = opendir(dir_.c_str());
+    while (dirent* e = readdir(d)) {
+      absl::string_view name = e->d_name;
+      int tid = 0;
+      if (absl::ConsumePrefix(&name, stem + ".") &&
+          absl::SimpleAtoi(name, &tid)) {
+        files[tid] =
+            SplitLines(ReadFileOrEmpty(absl::StrCat(dir_, "/", e->d_name)));
+      }
+    }
+    closedir(d);
+    return files;
+  }
+
+  static void ExpectNoPidsNorSplits(const std::vector<std::string>& lines) {
+    for (const std::string& line : lines) {
+      absl::string_view body;
+      EXPECT_EQ(SplitPidPrefix(line, &body), -1) << line;
+      EXPECT_FALSE(absl::StrContains(line, "resumed>")) << line;
+      EXPECT_FALSE(absl::StrContains(line, "<unfinished ...>")) << line;
+    }
+  }
+
+  std::string dir_;
+};
+
+TEST_F(OutputSeparatelyTest, EachForkedChildHasItsFile) {
+  ProcessResult r = RunProcess(
+      Ttrace({"-ff", "-o", dir_ + "/t", TraceeBinary("forks"), "fork", "3"}));
+  ASSERT_EQ(r.ExitCode(), 60) << r.Describe();
+  EXPECT_EQ(r.err, "");
+  std::map<int, std::vector<std::string>> files = Files("t");
+  ASSERT_EQ(files.size(), 4u);
+  // The parent's file: started, its calls, the children it made, exit 60.
+  const int parent = files.begin()->first;
+  const std::vector<std::string>& top = files[parent];
+  ASSERT_GE(top.size(), 3u);
+  EXPECT_EQ(top.front(), absl::StrCat("+++ started ", TraceeBinary("forks"),
+                                      " fork 3 (pid ", parent, ") +++"));
+  EXPECT_EQ(top.back(), "+++ exited with 60 +++");
+  std::vector<int> children;
+  static const std::regex kCreated(
+      R"(^\+\+\+ created process ([0-9]+) \+\+\+$)");
+  for (const std::string& line : top) {
+    std::smatch m;
+    if (std::regex_match(line, m, kCreated))
+      children.push_back(std::stoi(m[1]));
+  }
+  ASSERT_EQ(children.size(), 3u);
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_EQ(files.count(children[i]), 1u) << children[i];
+    const std::vector<std::string>& lines = files[children[i]];
+    ASSERT_FALSE(lines.empty());
+    // Child i exits i, and only its own calls are in its file.
+    EXPECT_EQ(lines.back(), absl::StrCat("+++ exited with ", i, " +++"));
+    EXPECT_EQ(CountLinesContaining(absl::StrJoin(lines, "\n"), "+++ exited"),
+              1);
+    ExpectNoPidsNorSplits(lines);
+  }
+  ExpectNoPidsNorSplits(top);
+}
+
+// Racy by nature (the exec kills the other threads wherever they are):
+// repeated.
+TEST_F(OutputSeparatelyTest, NonLeaderExecEndsItsFileWithPidChanged) {
+  for (int round = 0; round < 5; ++round) {
+    const std::string stem = absl::StrCat("e", round);
+    ProcessResult r =
+        RunProcess(Ttrace({"-ff", "-o", dir_ + "/" + stem,
+                           TraceeBinary("execs"), "exec_nonleader", "2"}));
+    ASSERT_EQ(r.ExitCode(), 42) << r.Describe();
+    std::map<int, std::vector<std::string>> files = Files(stem);
+    ASSERT_EQ(files.size(), 4u) << round;
+    const int leader = files.begin()->first;
+    const std::vector<std::string>& top = files[leader];
+    // Which thread exec'd: the leader's "superseded" line says.
+    int execer = 0;
+    for (const std::string& line : top) {
+      absl::string_view rest = line;
+      if (absl::ConsumePrefix(&rest, "+++ superseded by execve in pid ")) {
+        ASSERT_TRUE(absl::SimpleAtoi(rest.substr(0, rest.find(' ')), &execer));
+      }
+    }
+    ASSERT_NE(execer, 0) << absl::StrJoin(top, "\n");
+    const std::vector<std::string>& gone = files[execer];
+    ASSERT_FALSE(gone.empty());
+    EXPECT_THAT(gone.back(), StartsWith("execve("));
+    EXPECT_THAT(gone.back(), ::testing::EndsWith(absl::StrCat(
+                                 " <pid changed to ", leader, " ...>")));
+    // The leader's file: superseded, the exec, the call's end, exit 42.
+    const std::string text = absl::StrJoin(top, "\n");
+    const size_t superseded = text.find("+++ superseded by execve in pid");
+    const size_t resumed = text.find("\n<... execve resumed>) ");
+    ASSERT_NE(resumed, std::string::npos) << text;
+    EXPECT_LT(superseded, resumed);
+    EXPECT_EQ(top.back(), "+++ exited with 42 +++");
+    for (const auto& [tid, lines] : files) {
+      if (tid == leader || tid == execer) continue;
+      ASSERT_FALSE(lines.empty());
+      EXPECT_EQ(lines.back(), "+++ exited with 0 +++") << tid;
+      ExpectNoPidsNorSplits(lines);
+    }
+  }
+}
+
+TEST_F(OutputSeparatelyTest, DecodedRecordingGivesTheSameFiles) {
+  ProcessResult live = RunProcess(
+      Ttrace({"-ff", "-o", dir_ + "/live", "--record", dir_ + "/rec.ttr",
+              TraceeBinary("threads"), "threads", "3", "5"}));
+  ASSERT_EQ(live.ExitCode(), 5) << live.Describe();
+  ProcessResult dec = RunProcess(
+      Ttrace({"--decode", dir_ + "/rec.ttr", "-ff", "-o", dir_ + "/dec"}));
+  ASSERT_EQ(dec.ExitCode(), 0) << dec.Describe();
+  std::map<int, std::vector<std::string>> a = Files("live");
+  EXPECT_EQ(a.size(), 4u);
+  EXPECT_EQ(a, Files("dec"));
+}
+
+TEST_F(OutputSeparatelyTest, UnopenableFileIs5WithOneLine) {
+  const std::string prefix = dir_ + "/missing/t";
+  ProcessResult r = RunProcess(Ttrace({"-ff", "-o", prefix, "true"}));
+  EXPECT_EQ(r.ExitCode(), 5) << r.Describe();
+  const std::vector<std::string> lines = ErrLines(r);
+  ASSERT_EQ(lines.size(), 1u) << r.Describe();
+  EXPECT_TRUE(std::regex_match(
+      lines[0],
+      std::regex(absl::StrCat("ttrace: cannot open output file '", prefix,
+                              R"(\.[0-9]+': No such file or directory)"))))
+      << lines[0];
+}
+
+// ---------------------------------------------------------------------------
 // Timestamps.
 
 void CheckTimestamps(const std::string& option, const std::string& ts_regex) {

@@ -31,6 +31,7 @@
 //
 // The test is skipped when /usr/bin/strace is missing; under
 // --config=asan the tracee programs (not the system ones) are skipped.
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -421,14 +422,44 @@ struct RunPair {
   }
 };
 
-RunPair RunBoth(const Program& prog) {
+// -ff -o DIR/x: the files DIR/x.TID as one "TID body" text (strace -f's
+// form), in tid order, so the root comes first. Removes them.
+std::string JoinThreadFiles(const std::string& dir, const std::string& stem) {
+  std::map<int, std::string> files;
+  DIR* d = opendir(dir.c_str());
+  if (d == nullptr) return "";
+  while (dirent* e = readdir(d)) {
+    absl::string_view name = e->d_name;
+    int tid = 0;
+    if (absl::ConsumePrefix(&name, stem + ".") &&
+        absl::SimpleAtoi(name, &tid)) {
+      files[tid] = absl::StrCat(dir, "/", e->d_name);
+    }
+  }
+  closedir(d);
+  std::string text;
+  for (const auto& [tid, path] : files) {
+    for (const std::string& line : SplitLines(ReadFileOrEmpty(path))) {
+      absl::StrAppend(&text, tid, " ", line, "\n");
+    }
+    unlink(path.c_str());
+  }
+  rmdir(dir.c_str());
+  return text;
+}
+
+// Both tools on `prog`: with -f -o FILE, or (separate) -ff -o DIR/x.
+RunPair RunBoth(const Program& prog, bool separate = false) {
   RunPair rp;
   const std::vector<std::string> cmd = Resolve(prog.argv);
-  const std::string a = NewTempPath("strace");
-  const std::string b = NewTempPath("ttrace");
-  std::vector<std::string> s = {kStrace, "-f", "-o", a};
+  const std::string dir = NewTempPath("ff");
+  if (separate) mkdir(dir.c_str(), 0755);
+  const std::string a = separate ? dir + "/s" : NewTempPath("strace");
+  const std::string b = separate ? dir + "/t" : NewTempPath("ttrace");
+  const char* follow = separate ? "-ff" : "-f";
+  std::vector<std::string> s = {kStrace, follow, "-o", a};
   s.insert(s.end(), cmd.begin(), cmd.end());
-  std::vector<std::string> t = {TtracePath(), "-f", "-o", b};
+  std::vector<std::string> t = {TtracePath(), follow, "-o", b};
   t.insert(t.end(), cmd.begin(), cmd.end());
   pid_t strace_pid = 0, ttrace_pid = 0;
   {
@@ -441,12 +472,21 @@ RunPair RunBoth(const Program& prog) {
     ttrace_pid = tp.pid();
     rp.ttrace_run = tp.Wait(kTimeoutMs);
   }
-  rp.strace_text = ReadFileOrEmpty(a);
-  rp.ttrace_text = ReadFileOrEmpty(b);
-  unlink(a.c_str());
-  unlink(b.c_str());
+  if (separate) {
+    rp.strace_text = JoinThreadFiles(dir, "s");
+    rp.ttrace_text = JoinThreadFiles(dir, "t");
+    JoinThreadFiles(dir, "t");  // now empty: removes the directory
+  } else {
+    rp.strace_text = ReadFileOrEmpty(a);
+    rp.ttrace_text = ReadFileOrEmpty(b);
+    unlink(a.c_str());
+    unlink(b.c_str());
+  }
+  // Both in strace's "PID body" form (with -ff, as joined above).
   rp.strace = ByThread(ParseStrace(rp.strace_text), prog.drop, strace_pid);
-  rp.ttrace = ByThread(ParseTtrace(rp.ttrace_text), prog.drop, ttrace_pid);
+  rp.ttrace = ByThread(
+      separate ? ParseStrace(rp.ttrace_text) : ParseTtrace(rp.ttrace_text),
+      prog.drop, ttrace_pid);
   return rp;
 }
 
@@ -539,6 +579,30 @@ TEST_P(StraceSyscallsTest, SameTextForDeterministicCalls) {
   const std::string diff = CompareText(rp);
   EXPECT_EQ(diff, "") << prog.name << ": decoded calls differ:\n"
                       << diff << rp.Outputs();
+}
+
+// strace -ff vs ttrace -ff: a file per thread, each with the same calls
+// (whole lines: a file has no other thread's line to split them), and the
+// same text where the arguments are deterministic.
+TEST_P(StraceSyscallsTest, SameCallsPerThreadFileWithFF) {
+  const Program& prog = GetParam();
+  const int runs = std::min(prog.runs, 3);
+  int failures = 0;
+  for (int run = 0; run < runs && failures < 2; ++run) {
+    RunPair rp = RunBoth(prog, /*separate=*/true);
+    EXPECT_EQ(rp.ttrace_run.ExitCode(), rp.strace_run.ExitCode())
+        << rp.Outputs();
+    EXPECT_FALSE(rp.strace.calls.empty()) << rp.Outputs();
+    EXPECT_FALSE(absl::StrContains(rp.ttrace_text, "resumed>")) << rp.Outputs();
+    std::string diff = CompareNames(rp);
+    if (diff.empty() && prog.full_text) diff = CompareText(rp);
+    if (!diff.empty()) {
+      ++failures;
+      ADD_FAILURE() << prog.name << " -ff, run " << run + 1 << " of " << runs
+                    << ": per-thread files differ:\n"
+                    << diff << rp.Outputs();
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Programs, StraceSyscallsTest,
