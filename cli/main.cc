@@ -125,7 +125,8 @@ struct Output {
   pid_t command = 0;  // the "|CMD" process, waited for at the end
 };
 
-absl::StatusOr<Output> OpenOutput(const std::string& path) {
+absl::StatusOr<Output> OpenOutput(const std::string& path,
+                                  bool append = false) {
   Output out;
   if (path.empty()) {
     out.fd = STDERR_FILENO;
@@ -148,7 +149,9 @@ absl::StatusOr<Output> OpenOutput(const std::string& path) {
     close(fds[0]);
     out.fd = fds[1];
   } else {
-    out.fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    out.fd = open(
+        path.c_str(),
+        O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0644);
     if (out.fd < 0) {
       return absl::UnavailableError(absl::StrCat("cannot open output file '",
                                                  path, "': ", strerror(errno)));
@@ -188,7 +191,8 @@ std::unique_ptr<EventSink> MakeFormatter(const Options& opt, ByteSink* out,
   if (opt.output_separately) {
     TextOptions per_thread = TextOptionsFor(opt);
     return std::make_unique<ThreadFilesSink>(
-        opt.output_path, [per_thread](ByteSink* file, pid_t tid) {
+        opt.output_path, opt.append_output,
+        [per_thread](ByteSink* file, pid_t tid) {
           TextOptions o = per_thread;
           o.thread = tid;
           return std::make_unique<TextFormatter>(file, o);
@@ -226,7 +230,7 @@ int Decode(const Options& opt) {
                                            "': ", strerror(errno)));
     }
   }
-  absl::StatusOr<Output> o = OpenOutput(MainOutputPath(opt));
+  absl::StatusOr<Output> o = OpenOutput(MainOutputPath(opt), opt.append_output);
   if (!o.ok()) return Fail(kExitOutput, std::string(o.status().message()));
   // Decoded text goes to standard output unless -o says otherwise.
   const int fd = MainOutputPath(opt).empty() ? STDOUT_FILENO : o->fd;
@@ -292,7 +296,7 @@ int Main(int argc, char** argv) {
   Install(SIGPIPE, OnPipe);
   if (!opt.decode_path.empty()) return Decode(opt);
 
-  absl::StatusOr<Output> o = OpenOutput(MainOutputPath(opt));
+  absl::StatusOr<Output> o = OpenOutput(MainOutputPath(opt), opt.append_output);
   if (!o.ok()) return Fail(kExitOutput, std::string(o.status().message()));
   FdWriter out(o->fd, /*owns_fd=*/!IsStdStream(o->fd));
   std::optional<Output> rec_file;
@@ -353,7 +357,8 @@ int Main(int argc, char** argv) {
         opt.trace_filter,
         DecodeOptions{.string_limit = static_cast<size_t>(opt.string_limit),
                       .verbose = opt.verbose,
-                      .fd_paths = opt.decode_fds});
+                      .fd_paths = opt.decode_fds,
+                      .hex_strings = opt.hex_strings});
     topt.syscalls = knowledge.get();
     const bool wanted =
         opt.seccomp_bpf || (opt.follow_forks && !SeccompNeedsNoNewPrivs());

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -27,11 +28,12 @@ enum LongOnlyOption : int {
   kRecordOption,
   kDecodeOption,
   kKillOnExitOption,
+  kStringsInHexOption,
 };
 
 // "+": stop at the first non-option (the command), as strace does.
 // ":": report a missing argument as ':' rather than '?'.
-constexpr char kShortOptions[] = "+:cCe:fho:p:rs:tTvVyzZ";
+constexpr char kShortOptions[] = "+:AcCe:fho:p:rs:tTvVxyzZ";
 
 // The long names are strace's where strace has the option.
 constexpr struct option kLongOptions[] = {
@@ -48,6 +50,8 @@ constexpr struct option kLongOptions[] = {
     {"help", no_argument, nullptr, 'h'},
     {"output", required_argument, nullptr, 'o'},
     {"output-separately", no_argument, nullptr, kOutputSeparatelyOption},
+    {"output-append-mode", no_argument, nullptr, 'A'},
+    {"strings-in-hex", optional_argument, nullptr, kStringsInHexOption},
     {"trace", required_argument, nullptr, kTraceOption},
     {"version", no_argument, nullptr, 'V'},
     {nullptr, 0, nullptr, 0},
@@ -179,6 +183,8 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
   Options options;
   int t_count = 0;
   bool relative = false;
+  int x_count = 0;
+  bool strings_in_hex = false;
 
   // optind = 0 makes glibc re-initialise getopt completely (including the
   // position inside a cluster like -ft), so every call starts afresh.
@@ -257,6 +263,33 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         if (options.follow_forks) options.output_separately = true;
         options.follow_forks = true;
         break;
+      case 'A':
+        options.append_output = true;
+        break;
+      case 'x':
+        ++x_count;
+        break;
+      case kStringsInHexOption: {
+        static constexpr std::pair<const char*, HexStrings> kStyles[] = {
+            {"none", HexStrings::kNone},
+            {"non-ascii-chars", HexStrings::kNonAsciiChars},
+            {"non-ascii", HexStrings::kNonAscii},
+            {"all", HexStrings::kAll}};
+        const char* value = optarg == nullptr ? "all" : optarg;
+        bool known = false;
+        for (const auto& [name, style] : kStyles) {
+          if (std::strcmp(value, name) == 0) {
+            options.hex_strings = style;
+            known = true;
+          }
+        }
+        if (!known) {
+          return Invalid(
+              absl::StrCat("invalid --strings-in-hex argument: '", value, "'"));
+        }
+        strings_in_hex = true;
+        break;
+      }
       case kOutputSeparatelyOption:
         options.output_separately = true;
         break;
@@ -322,6 +355,14 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
     options.timestamps = Timestamps::kRelative;
   }
 
+  if (x_count > 0) {
+    if (strings_in_hex) {
+      return Invalid(
+          "-x and --strings-in-hex cannot be provided simultaneously");
+    }
+    options.hex_strings =
+        x_count == 1 ? HexStrings::kNonAscii : HexStrings::kAll;
+  }
   // strace: -ff without -o is -f.
   if (options.output_path.empty()) options.output_separately = false;
   if (options.output_separately) {
@@ -349,7 +390,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
 }
 
 std::string UsageText() {
-  return R"(Usage: ttrace [-cCfhrtTvVyzZ] [-e EXPR]... [-o FILE] [-s N]
+  return R"(Usage: ttrace [-AcCfhrtTvVxyzZ] [-e EXPR]... [-o FILE] [-s N]
               [--format=FORMAT]
               [--record=FILE] [--seccomp-bpf] [-p PID]... PROG [ARGS]
    or: ttrace [OPTIONS] -p PID... [PROG [ARGS]]
@@ -389,6 +430,8 @@ Filtering:
 Output:
   -o FILE, --output=FILE
                  write the trace to FILE instead of standard error
+  -A, --output-append-mode
+                 open -o FILE for appending instead of truncating it
   --format=FORMAT
                  text (default), json (JSON Lines), binary (compact, for
                  --decode) or perfetto (a timeline for ui.perfetto.dev)
@@ -397,6 +440,10 @@ Output:
   -s N           print at most N bytes of each string (default 32)
   -v             print structures and arrays in full
   -y             print the paths of file descriptors
+  -x             print strings that have non-ASCII bytes in hex
+  -xx            print all strings in hex
+  --strings-in-hex[=none|non-ascii-chars|non-ascii|all]
+                 the same, or (non-ascii-chars) hex escapes instead of octal
   -t             prefix each line with the time of day
   -tt            ... with microseconds
   -ttt           ... as seconds since the epoch, with microseconds

@@ -21,6 +21,7 @@
 
 #include "absl/status/statusor.h"
 #include "tracer/syscalls/filter.h"
+#include "tracer/syscalls/format.h"
 
 namespace ttrace {
 
@@ -37,6 +38,7 @@ struct Options {
   std::vector<pid_t> pids;           // -p, in order, deduplicated, all > 0
   bool follow_forks = false;         // -f, -ff
   std::string output_path;           // -o; empty = standard error
+  bool append_output = false;        // -A: -o FILE opened for appending
   // -ff (--output-separately) with -o PREFIX: each thread's trace goes to
   // PREFIX.TID, as strace (text only). Without -o, -ff is -f.
   bool output_separately = false;
@@ -50,9 +52,11 @@ struct Options {
   // False when the trace filter selects no syscall (-e trace=none): thread
   // events only.
   bool trace_syscalls = true;
-  int string_limit = 32;       // -s N
-  bool verbose = false;        // -v
-  bool decode_fds = false;     // -y
+  int string_limit = 32;    // -s N
+  bool verbose = false;     // -v
+  bool decode_fds = false;  // -y
+  // -x, -xx, --strings-in-hex[=none|non-ascii-chars|non-ascii|all].
+  HexStrings hex_strings = HexStrings::kNone;
   bool show_duration = false;  // -T
   Summary summary = Summary::kNone;
   // --seccomp-bpf: stop the spawned command only at traced syscalls.

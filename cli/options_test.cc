@@ -7,6 +7,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/str_join.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -178,6 +179,42 @@ TEST(ParseOptionsTest, OutputSeparately) {
             "piping the output and -ff are mutually exclusive");
   EXPECT_EQ(Error({"-ff", "-o", "t", "--format=json", "ls"}),
             "-ff writes text only (as strace): drop --format");
+}
+
+TEST(ParseOptionsTest, StringsInHexAndAppend) {
+  struct Case {
+    std::vector<std::string> args;
+    HexStrings hex;
+  };
+  for (const Case& c : std::vector<Case>{
+           {{"ls"}, HexStrings::kNone},
+           {{"-x", "ls"}, HexStrings::kNonAscii},
+           {{"-xx", "ls"}, HexStrings::kAll},
+           {{"-x", "-f", "-x", "-x", "ls"}, HexStrings::kAll},
+           {{"--strings-in-hex", "ls"}, HexStrings::kAll},
+           {{"--strings-in-hex=all", "ls"}, HexStrings::kAll},
+           {{"--strings-in-hex=non-ascii", "ls"}, HexStrings::kNonAscii},
+           {{"--strings-in-hex=non-ascii-chars", "ls"},
+            HexStrings::kNonAsciiChars},
+           {{"--strings-in-hex=none", "ls"}, HexStrings::kNone}}) {
+    absl::StatusOr<Options> r = Parse(c.args);
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_EQ(r->hex_strings, c.hex) << absl::StrJoin(c.args, " ");
+  }
+  EXPECT_EQ(Error({"--strings-in-hex=foo", "ls"}),
+            "invalid --strings-in-hex argument: 'foo'");
+  EXPECT_EQ(Error({"-x", "--strings-in-hex=none", "ls"}),
+            "-x and --strings-in-hex cannot be provided simultaneously");
+
+  absl::StatusOr<Options> a = Parse({"-A", "-o", "t", "ls"});
+  ASSERT_TRUE(a.ok());
+  EXPECT_TRUE(a->append_output);
+  a = Parse({"--output-append-mode", "-o", "t", "ls"});
+  ASSERT_TRUE(a.ok());
+  EXPECT_TRUE(a->append_output);
+  a = Parse({"-o", "t", "ls"});
+  ASSERT_TRUE(a.ok());
+  EXPECT_FALSE(a->append_output);
 }
 
 TEST(ParseOptionsTest, Output) {
@@ -422,7 +459,7 @@ TEST(ParseOptionsTest, MissingArgument) {
   // As strace's: --out could also be --output-separately.
   EXPECT_EQ(Error({"--out=x", "ls"}),
             "option '--out' is ambiguous; possibilities: '--output' "
-            "'--output-separately'");
+            "'--output-separately' '--output-append-mode'");
 }
 
 TEST(ParseOptionsTest, UnexpectedArgument) {
@@ -460,6 +497,10 @@ TEST(UsageTextTest, ListsEveryOptionExitStatusAndExample) {
                         "--follow-forks",
                         "-ff",
                         "--output-separately",
+                        "--output-append-mode",
+                        "-x ",
+                        "-xx",
+                        "--strings-in-hex",
                         "-e trace=SET",
                         "-e signal=SET",
                         "-e status=SET",

@@ -11,8 +11,9 @@
 
 namespace ttrace {
 
-ThreadFilesSink::ThreadFilesSink(std::string prefix, MakeFormatter make)
-    : prefix_(std::move(prefix)), make_(std::move(make)) {}
+ThreadFilesSink::ThreadFilesSink(std::string prefix, bool append,
+                                 MakeFormatter make)
+    : prefix_(std::move(prefix)), append_(append), make_(std::move(make)) {}
 
 ThreadFilesSink::~ThreadFilesSink() { Close().IgnoreError(); }
 
@@ -23,7 +24,7 @@ ThreadFilesSink::File* ThreadFilesSink::Get(pid_t tid) {
   const std::string path = absl::StrCat(prefix_, ".", tid);
   // A tid seen before in this trace was reused: keep what its earlier
   // thread wrote.
-  const bool again = written_.contains(tid);
+  const bool again = append_ || written_.contains(tid);
   const int fd =
       open(path.c_str(),
            O_WRONLY | O_CREAT | O_CLOEXEC | (again ? O_APPEND : O_TRUNC), 0644);

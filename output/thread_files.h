@@ -2,7 +2,8 @@
 // own, PREFIX.TID, through a formatter made for that file.
 //
 // Usage:
-//   ThreadFilesSink files("trace", [](ByteSink* out, pid_t tid) {
+//   ThreadFilesSink files("trace", /*append=*/false,
+//                         [](ByteSink* out, pid_t tid) {
 //     return std::make_unique<TextFormatter>(out, TextOptions{.thread = tid});
 //   });
 //   tracer.Run(&files);       // trace.1234, trace.1235, ...
@@ -45,7 +46,8 @@ class ThreadFilesSink : public EventSink {
   using MakeFormatter =
       std::function<std::unique_ptr<EventSink>(ByteSink* out, pid_t tid)>;
 
-  ThreadFilesSink(std::string prefix, MakeFormatter make);
+  // append (-A): files are appended to, never truncated.
+  ThreadFilesSink(std::string prefix, bool append, MakeFormatter make);
   ~ThreadFilesSink() override;
   ThreadFilesSink(const ThreadFilesSink&) = delete;
   ThreadFilesSink& operator=(const ThreadFilesSink&) = delete;
@@ -74,6 +76,7 @@ class ThreadFilesSink : public EventSink {
   void CloseFile(pid_t tid);
 
   std::string prefix_;
+  bool append_;
   MakeFormatter make_;
   absl::flat_hash_map<pid_t, std::unique_ptr<File>> open_;
   absl::flat_hash_set<pid_t> written_;  // tids whose file exists

@@ -29,10 +29,11 @@ class ThreadFilesTest : public ::testing::Test {
 
   // The -ff sink as the CLI makes it: text, a formatter per thread.
   std::unique_ptr<ThreadFilesSink> Sink() {
-    return std::make_unique<ThreadFilesSink>(prefix_, [](ByteSink* out,
-                                                         pid_t tid) {
-      return std::make_unique<TextFormatter>(out, TextOptions{.thread = tid});
-    });
+    return std::make_unique<ThreadFilesSink>(
+        prefix_, append_, [](ByteSink* out, pid_t tid) {
+          return std::make_unique<TextFormatter>(out,
+                                                 TextOptions{.thread = tid});
+        });
   }
 
   std::string Read(pid_t tid) {
@@ -74,6 +75,7 @@ class ThreadFilesTest : public ::testing::Test {
 
   std::string dir_;
   std::string prefix_;
+  bool append_ = false;
   uint64_t seq_ = 0;
   int64_t ts_ = 1795717816000000000;
 };
@@ -179,6 +181,23 @@ TEST_F(ThreadFilesTest, FilesCloseWhenTheirThreadsEndAndReusedTidsAppend) {
             "+++ exited with 1 +++\n"
             "getpid()                                = 2\n"
             "+++ exited with 2 +++\n");
+}
+
+TEST_F(ThreadFilesTest, AppendModeKeepsWhatFilesHeld) {
+  for (int run = 0; run < 2; ++run) {
+    append_ = run > 0;
+    auto sink = Sink();
+    sink->OnEvent(Ev(700, 700, Call("getpid", "", "", run, false)));
+    ASSERT_TRUE(sink->Close().ok());
+  }
+  EXPECT_EQ(Read(700),
+            "getpid()                                = 0\n"
+            "getpid()                                = 1\n");
+  append_ = false;  // and without -A, a new trace starts the file afresh
+  auto sink = Sink();
+  sink->OnEvent(Ev(700, 700, Call("getpid", "", "", 2, false)));
+  ASSERT_TRUE(sink->Close().ok());
+  EXPECT_EQ(Read(700), "getpid()                                = 2\n");
 }
 
 TEST_F(ThreadFilesTest, UnopenableFileIsAStickyErrorNamingIt) {

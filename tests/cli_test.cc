@@ -507,6 +507,25 @@ TEST(JsonOutputTest, EveryLineParsesAndMatchesText) {
 // "PID   " (left-aligned in five columns) on every line; on standard error,
 // "[pid   PID] " while more than one thread is traced; nothing otherwise.
 
+// -A: the trace is appended to -o FILE; without it the file starts afresh.
+TEST(AppendOutputTest, AppendsWithAAndTruncatesWithout) {
+  const std::string out = NewTempPath("trace");
+  for (const char* code : {"3", "4"}) {
+    ProcessResult r = RunProcess(TraceTo(out, "execs", {"exit", code}, {"-A"}));
+    ASSERT_EQ(r.ExitCode(), std::stoi(code)) << r.Describe();
+  }
+  std::string text = ReadFileOrEmpty(out);
+  EXPECT_EQ(CountLinesContaining(text, "+++ exited with 3 +++"), 1) << text;
+  EXPECT_EQ(CountLinesContaining(text, "+++ exited with 4 +++"), 1) << text;
+  EXPECT_LT(text.find("exited with 3"), text.find("exited with 4"));
+  ProcessResult r = RunProcess(TraceTo(out, "execs", {"exit", "5"}));
+  ASSERT_EQ(r.ExitCode(), 5) << r.Describe();
+  text = ReadFileOrEmpty(out);
+  EXPECT_EQ(CountLinesContaining(text, "+++ exited with "), 1) << text;
+  EXPECT_EQ(CountLinesContaining(text, "+++ exited with 5 +++"), 1) << text;
+  unlink(out.c_str());
+}
+
 TEST(PidPrefixTest, EveryLineWithOutputFileAndFollowForks) {
   const std::string out = NewTempPath("trace");
   ProcessResult r = RunProcess(TraceTo(out, "forks", {"fork", "2"}, {"-f"}));

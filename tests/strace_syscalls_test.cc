@@ -332,7 +332,8 @@ struct Program {
   std::vector<std::string> argv;  // filled in by Resolve()
   std::set<std::string> drop;     // timing-dependent syscall names
   int runs = 1;
-  bool full_text = false;  // compare every call's text too
+  bool full_text = false;          // compare every call's text too
+  std::vector<std::string> flags;  // more options, given to both tools
 };
 
 std::ostream& operator<<(std::ostream& os, const Program& p) {
@@ -374,6 +375,11 @@ std::vector<Program> Programs() {
       {"ls", {"/bin/ls", "/"}, {}, 3, true},
       {"known", {"syscalls", "known", "@KNOWN"}, {}, 3, true},
       {"counts", {"syscalls", "counts"}, {}, 2, true},
+      // Strings in hex (-x: those with non-ASCII bytes; -xx: all), with
+      // the fd paths (-y) in hex too. (Not -y for ls: its standard output
+      // is a capture file whose name differs between the two runs.)
+      {"known_x", {"syscalls", "known", "@KNOWN"}, {}, 1, true, {"-x", "-y"}},
+      {"ls_xx", {"/bin/ls", "/"}, {}, 1, true, {"-xx"}},
       {"sh_pipeline", {"/bin/sh", "-c", "echo hi | cat"}, {"rt_sigreturn"}, 10},
       {"sort", {"/usr/bin/sort", "-S", "10M", "--parallel=2", "@SORT"}, {}, 3},
       {"threads", {"threads", "threads", "3", "0"}, {"futex"}, 10},
@@ -458,8 +464,10 @@ RunPair RunBoth(const Program& prog, bool separate = false) {
   const std::string b = separate ? dir + "/t" : NewTempPath("ttrace");
   const char* follow = separate ? "-ff" : "-f";
   std::vector<std::string> s = {kStrace, follow, "-o", a};
+  s.insert(s.end(), prog.flags.begin(), prog.flags.end());
   s.insert(s.end(), cmd.begin(), cmd.end());
   std::vector<std::string> t = {TtracePath(), follow, "-o", b};
+  t.insert(t.end(), prog.flags.begin(), prog.flags.end());
   t.insert(t.end(), cmd.begin(), cmd.end());
   pid_t strace_pid = 0, ttrace_pid = 0;
   {

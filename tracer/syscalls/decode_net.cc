@@ -381,7 +381,7 @@ void IfIndex(D& d, uint32_t index) {
   char name[IF_NAMESIZE];
   if (index != 0 && if_indextoname(index, name) != nullptr) {
     d.Put("if_nametoindex(\"");
-    AppendEscaped(d.out, name, strnlen(name, sizeof(name)));
+    d.Escaped(name, strnlen(name, sizeof(name)));
     d.Put("\")");
   } else {
     d.Udec(index);
@@ -405,11 +405,11 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
         d.Put("sun_path=");
         if (path[0] != '\0') {
           d.out->push_back('"');
-          AppendEscaped(d.out, path, strnlen(path, path_len));
+          d.Escaped(path, strnlen(path, path_len));
           d.out->push_back('"');
         } else {
           d.Put("@\"");
-          AppendEscaped(d.out, path + 1, path_len - 1);
+          d.Escaped(path + 1, path_len - 1);
           d.out->push_back('"');
         }
         break;
@@ -517,7 +517,7 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
         [[fallthrough]];
       default:
         d.Put("sa_data=\"");
-        AppendEscaped(d.out, reinterpret_cast<const char*>(buf + 2), len - 2);
+        d.Escaped(reinterpret_cast<const char*>(buf + 2), len - 2);
         d.out->push_back('"');
         break;
     }
@@ -800,7 +800,7 @@ void CmsgData(D& d, int level, int type, const uint8_t* data, size_t len) {
       d.out->push_back('}');
     } else if (type == 3 && len >= 1) {  // SCM_SECURITY
       d.Put(", cmsg_data=\"");
-      AppendEscaped(d.out, reinterpret_cast<const char*>(data), len);
+      d.Escaped(reinterpret_cast<const char*>(data), len);
       d.out->push_back('"');
     }
   } else if (level == 0) {  // SOL_IP

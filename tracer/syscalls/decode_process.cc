@@ -649,7 +649,7 @@ void UtsField(D& d, const char* name, const char (&field)[65], bool first) {
   if (!first) d.Sep();
   d.Put(name);
   d.Put("=\"");
-  AppendEscaped(d.out, field, strnlen(field, sizeof(field)));
+  d.Escaped(field, strnlen(field, sizeof(field)));
   d.out->push_back('"');
 }
 

@@ -43,6 +43,7 @@
 
 #include "tracer/event.h"
 #include "tracer/syscall_decoder.h"
+#include "tracer/syscalls/format.h"
 #include "tracer/syscalls/memory.h"
 #include "tracer/syscalls/syscall_table.h"
 
@@ -56,6 +57,7 @@ struct DecodeOptions {
   size_t string_limit = 32;  // -s N: bytes of strings/buffers, argv items
   bool verbose = false;      // -v: envp in full, full struct stat
   bool fd_paths = false;     // -y: 3</etc/passwd>
+  HexStrings hex_strings = HexStrings::kNone;  // -x, -xx
 };
 
 class ArgDecoder {

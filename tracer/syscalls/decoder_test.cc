@@ -191,6 +191,66 @@ TEST_F(DecoderTest, WriteEscaping) {
   EXPECT_EQ(Text("write", {1, 0x1000, 0}, 0), "1, \"\", 0");
 }
 
+// strace 6.1 -x, -xx and --strings-in-hex=non-ascii-chars with -y on the
+// same writes and openat (a test program writing to /dev/null).
+TEST_F(DecoderTest, StringsInHex) {
+  const char bin[] =
+      "\0\1\2\3\a\b\t\n\v\f\r\x1b\"\\\x7f\x80\xff abc 0123456789 xyz";
+  mem.Map(0x1000, "hello\n");
+  mem.Map(0x2000, bin, 36);
+  mem.Map(0x3000,
+          "\1"
+          "0\0"
+          "1\t2",
+          6);
+  mem.Map(0x4000, "a\"b\\c<>");
+  mem.MapString(0x5000, "/tmp/ffx/h\xe9<x>");
+  mem.SetFdPath(1, "/dev/null");
+  mem.SetFdPath(3, "/tmp/ffx/h\xe9<x>");
+  mem.SetCwd("/tmp/ffx");
+  opts.fd_paths = true;
+
+  opts.hex_strings = HexStrings::kNonAscii;  // -x
+  EXPECT_EQ(Text("write", {1, 0x1000, 6}, 6), "1</dev/null>, \"hello\\n\", 6");
+  EXPECT_EQ(Text("write", {1, 0x2000, 36}, 36),
+            "1</dev/null>, \"\\x00\\x01\\x02\\x03\\x07\\x08\\x09\\x0a\\x0b\\x0c"
+            "\\x0d\\x1b\\x22\\x5c\\x7f\\x80\\xff\\x20\\x61\\x62\\x63\\x20\\x30"
+            "\\x31\\x32\\x33\\x34\\x35\\x36\\x37\\x38\\x39\"..., 36");
+  EXPECT_EQ(Text("write", {1, 0x3000, 6}, 6),
+            "1</dev/null>, \"\\x01\\x30\\x00\\x31\\x09\\x32\", 6");
+  EXPECT_EQ(Text("write", {1, 0x4000, 7}, 7),
+            "1</dev/null>, \"a\\\"b\\\\c<>\", 7");
+  Result open = Decode("openat", {kAtFdcwd, 0x5000, 0101, 0644}, 3);
+  EXPECT_EQ(open.all(),
+            "AT_FDCWD</tmp/ffx>, "
+            "\"\\x2f\\x74\\x6d\\x70\\x2f\\x66\\x66\\x78\\x2f\\x68\\xe9\\x3c"
+            "\\x78\\x3e\", O_WRONLY|O_CREAT, 0644");
+  EXPECT_EQ(open.suffix,
+            "<\\x2f\\x74\\x6d\\x70\\x2f\\x66\\x66\\x78\\x2f\\x68\\xe9\\x3c"
+            "\\x78\\x3e>");
+
+  opts.hex_strings = HexStrings::kAll;  // -xx
+  EXPECT_EQ(Text("write", {1, 0x1000, 6}, 6),
+            "1<\\x2f\\x64\\x65\\x76\\x2f\\x6e\\x75\\x6c\\x6c>, "
+            "\"\\x68\\x65\\x6c\\x6c\\x6f\\x0a\", 6");
+  EXPECT_EQ(
+      Decode("openat", {kAtFdcwd, 0x5000, 0101, 0644}, 3).enter.substr(0, 45),
+      "AT_FDCWD<\\x2f\\x74\\x6d\\x70\\x2f\\x66\\x66\\x78>, \"");
+
+  opts.hex_strings = HexStrings::kNonAsciiChars;
+  EXPECT_EQ(Text("write", {1, 0x1000, 6}, 6), "1</dev/null>, \"hello\\n\", 6");
+  EXPECT_EQ(Text("write", {1, 0x2000, 36}, 36),
+            "1</dev/null>, \"\\x00\\x01\\x02\\x03\\x07\\x08\\t\\n\\v\\f\\r"
+            "\\x1b\\\"\\\\\\x7f\\x80\\xff abc 0123456789\"..., 36");
+  EXPECT_EQ(Text("write", {1, 0x3000, 6}, 6),
+            "1</dev/null>, \"\\x010\\x001\\t2\", 6");
+  open = Decode("openat", {kAtFdcwd, 0x5000, 0101, 0644}, 3);
+  EXPECT_EQ(
+      open.all(),
+      "AT_FDCWD</tmp/ffx>, \"/tmp/ffx/h\\xe9<x>\", O_WRONLY|O_CREAT, 0644");
+  EXPECT_EQ(open.suffix, "</tmp/ffx/h\\xe9\\x3cx\\x3e>");
+}
+
 TEST_F(DecoderTest, StringLimit) {
   opts.string_limit = 4;
   mem.Map(0x1000, "hello\n");

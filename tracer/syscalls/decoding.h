@@ -81,7 +81,9 @@ class Decoding {
       Put("AT_FDCWD");
       if (opt().fd_paths) {
         std::string& p = dec->scratch2();
-        if (dec->mem()->ReadCwd(c.tid, &p)) AppendAnnotation(out, p);
+        if (dec->mem()->ReadCwd(c.tid, &p)) {
+          AppendAnnotation(out, p, opt().hex_strings);
+        }
       }
     } else {
       Fd(i);
@@ -91,9 +93,16 @@ class Decoding {
   // "<path>" (strace's -y form) for fd, if it has one.
   void AppendFdPath(std::string* to, int fd) {
     std::string& p = dec->scratch2();
-    if (dec->mem()->ReadFdPath(c.tid, fd, &p)) AppendAnnotation(to, p);
+    if (dec->mem()->ReadFdPath(c.tid, fd, &p)) {
+      AppendAnnotation(to, p, opt().hex_strings);
+    }
   }
-  static void AppendAnnotation(std::string* to, const std::string& path) {
+  // `len` bytes of a string, escaped as -x/-xx say (no quotes).
+  void Escaped(const char* s, size_t len) {
+    AppendEscaped(out, s, len, opt().hex_strings);
+  }
+  static void AppendAnnotation(std::string* to, const std::string& path,
+                               HexStrings hex) {
     static constexpr char kDeleted[] = " (deleted)";
     constexpr size_t kDeletedLen = sizeof(kDeleted) - 1;
     size_t len = path.size();
@@ -104,7 +113,7 @@ class Decoding {
       deleted = true;
     }
     to->push_back('<');
-    AppendEscaped(to, path.data(), len, "<>");
+    AppendEscaped(to, path.data(), len, hex, "<>");
     to->push_back('>');
     if (deleted) to->append("(deleted)");
   }
@@ -126,7 +135,7 @@ class Decoding {
     }
     const bool cut = s.size() > limit;
     out->push_back('"');
-    AppendEscaped(out, s.data(), cut ? limit : s.size());
+    Escaped(s.data(), cut ? limit : s.size());
     out->push_back('"');
     if (cut) Put("...");
   }
@@ -156,7 +165,7 @@ class Decoding {
     const bool clipped = n > limit;
     const size_t print = s.size() < shown ? s.size() : shown;
     out->push_back('"');
-    AppendEscaped(out, s.data(), print);
+    Escaped(s.data(), print);
     out->push_back('"');
     // No NUL among the shown bytes, and (when one more byte was read) none
     // right after them either.
@@ -184,8 +193,8 @@ class Decoding {
       return;
     }
     out->push_back('"');
-    AppendEscaped(out, s.data(),
-                  omit_trailing_nul && n > 0 && s[n - 1] == '\0' ? n - 1 : n);
+    Escaped(s.data(),
+            omit_trailing_nul && n > 0 && s[n - 1] == '\0' ? n - 1 : n);
     out->push_back('"');
     if (static_cast<size_t>(len) > limit) Put("...");
   }

@@ -119,8 +119,39 @@ bool AppendXval(std::string* out, uint64_t v, const XlatEntry* tbl, size_t n,
   return false;
 }
 
-void AppendEscaped(std::string* out, const char* s, size_t len,
+namespace {
+
+// Whether -x prints the string all in hex: it has a byte that is neither
+// printable ASCII nor one of the whitespace escapes.
+bool NeedsHex(const char* s, size_t len) {
+  for (size_t i = 0; i < len; ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c > '~') return true;
+    if (c < ' ' && c != '\t' && c != '\n' && c != '\v' && c != '\f' &&
+        c != '\r') {
+      return true;
+    }
+  }
+  return false;
+}
+
+void AppendHexByte(std::string* out, unsigned char c) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  const char e[4] = {'\\', 'x', kDigits[c >> 4], kDigits[c & 15]};
+  out->append(e, 4);
+}
+
+}  // namespace
+
+void AppendEscaped(std::string* out, const char* s, size_t len, HexStrings hex,
                    const char* extra_escape) {
+  if (hex == HexStrings::kAll ||
+      (hex == HexStrings::kNonAscii && NeedsHex(s, len))) {
+    for (size_t i = 0; i < len; ++i) {
+      AppendHexByte(out, static_cast<unsigned char>(s[i]));
+    }
+    return;
+  }
   for (size_t i = 0; i < len; ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     const bool extra =
@@ -154,6 +185,10 @@ void AppendEscaped(std::string* out, const char* s, size_t len,
             continue;
           }
       }
+    }
+    if (hex == HexStrings::kNonAsciiChars) {
+      AppendHexByte(out, c);
+      continue;
     }
     // Octal; full three digits if the next byte is an octal digit.
     const bool next_is_octal =

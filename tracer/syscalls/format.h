@@ -55,11 +55,21 @@ bool AppendXval(std::string* out, uint64_t v, const XlatEntry (&tbl)[N],
 }
 const char* XlatName(uint64_t v, const XlatEntry* tbl, size_t n);
 
+// strace's --strings-in-hex (-x, -xx): how strings show bytes that are not
+// printable ASCII.
+enum class HexStrings : uint8_t {
+  kNone,           // default: octal escapes, "\33"
+  kNonAsciiChars,  // --strings-in-hex=non-ascii-chars: "\x1b" instead
+  kNonAscii,       // -x: a string with such a byte is all hex, "\x61\x1b"
+  kAll,            // -xx: every string all hex
+};
+
 // strace's string_quote() of `len` bytes, without the surrounding quotes:
 // \" \\ \f \n \r \t \v, printable ASCII as is, others in octal (three
 // digits when an octal digit follows). Bytes in `extra_escape` are
-// escaped in octal too.
-void AppendEscaped(std::string* out, const char* s, size_t len,
+// escaped in octal too. `hex` as above: with kNonAscii, a string goes all
+// hex when it has a byte outside printable ASCII other than \t \n \v \f \r.
+void AppendEscaped(std::string* out, const char* s, size_t len, HexStrings hex,
                    const char* extra_escape = nullptr);
 
 }  // namespace ttrace
