@@ -240,7 +240,8 @@ int Decode(const Options& opt) {
   std::unique_ptr<EventSink> formatter = MakeFormatter(opt, &out, header);
   std::unique_ptr<SummarySink> summary;
   if (opt.summary != Summary::kNone) {
-    summary = std::make_unique<SummarySink>(opt.follow_forks);
+    summary =
+        std::make_unique<SummarySink>(opt.follow_forks, opt.summary_sort_by);
   }
   std::vector<EventSink*> sinks;
   if (opt.summary != Summary::kOnly) sinks.push_back(formatter.get());
@@ -324,7 +325,8 @@ int Main(int argc, char** argv) {
                     formatter.get());
   std::unique_ptr<SummarySink> summary;
   if (opt.summary != Summary::kNone) {
-    summary = std::make_unique<SummarySink>(opt.follow_forks);
+    summary =
+        std::make_unique<SummarySink>(opt.follow_forks, opt.summary_sort_by);
   }
   std::unique_ptr<BinaryEncoder> recorder;
   if (rec_out)

@@ -33,7 +33,7 @@ enum LongOnlyOption : int {
 
 // "+": stop at the first non-option (the command), as strace does.
 // ":": report a missing argument as ':' rather than '?'.
-constexpr char kShortOptions[] = "+:AcCe:fho:p:rs:tTvVxyzZ";
+constexpr char kShortOptions[] = "+:AcCe:fho:p:rs:S:tTvVwxyzZ";
 
 // The long names are strace's where strace has the option.
 constexpr struct option kLongOptions[] = {
@@ -44,6 +44,8 @@ constexpr struct option kLongOptions[] = {
     {"string-limit", required_argument, nullptr, 's'},
     {"summary-only", no_argument, nullptr, 'c'},
     {"summary", no_argument, nullptr, 'C'},
+    {"summary-sort-by", required_argument, nullptr, 'S'},
+    {"summary-wall-clock", no_argument, nullptr, 'w'},
     {"follow-forks", no_argument, nullptr, 'f'},
     {"kill-on-exit", no_argument, nullptr, kKillOnExitOption},
     {"format", required_argument, nullptr, kFormatOption},
@@ -266,6 +268,13 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
       case 'A':
         options.append_output = true;
         break;
+      case 'S':
+        if (!SummarySink::ParseSortBy(optarg, &options.summary_sort_by)) {
+          return Invalid(absl::StrCat("invalid sortby: '", optarg, "'"));
+        }
+        break;
+      case 'w':
+        break;  // the summary's times are wall-clock already
       case 'x':
         ++x_count;
         break;
@@ -390,8 +399,8 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
 }
 
 std::string UsageText() {
-  return R"(Usage: ttrace [-AcCfhrtTvVxyzZ] [-e EXPR]... [-o FILE] [-s N]
-              [--format=FORMAT]
+  return R"(Usage: ttrace [-AcCfhrtTvVwxyzZ] [-e EXPR]... [-o FILE] [-s N]
+              [-S SORTBY] [--format=FORMAT]
               [--record=FILE] [--seccomp-bpf] [-p PID]... PROG [ARGS]
    or: ttrace [OPTIONS] -p PID... [PROG [ARGS]]
    or: ttrace --decode=FILE [--format=FORMAT] [-e EXPR] [-p PID] [-o FILE]
@@ -453,6 +462,10 @@ Output:
   -c             count time, calls and errors per system call; print only
                  the summary
   -C             like -c, and print the trace too
+  -S SORTBY, --summary-sort-by=SORTBY
+                 order of the -c table: time (default), min-time, max-time,
+                 avg-time, calls, errors, name, nothing
+  -w             accepted: the -c times are always wall-clock (as strace -w)
 
 Miscellaneous:
   -h, --help     print this help and exit

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "output/summary.h"
 #include "tracer/syscalls/filter.h"
 #include "tracer/syscalls/format.h"
 
@@ -59,6 +60,9 @@ struct Options {
   HexStrings hex_strings = HexStrings::kNone;
   bool show_duration = false;  // -T
   Summary summary = Summary::kNone;
+  // -S: the summary's row order. (-w is accepted: the summary always sums
+  // wall-clock time in calls, which is what strace's -w asks for.)
+  SummarySink::SortBy summary_sort_by = SummarySink::SortBy::kTime;
   // --seccomp-bpf: stop the spawned command only at traced syscalls.
   // Without it, seccomp-bpf is still used where it cannot change what is
   // reported (see README.md).

@@ -217,6 +217,19 @@ TEST(ParseOptionsTest, StringsInHexAndAppend) {
   EXPECT_FALSE(a->append_output);
 }
 
+TEST(ParseOptionsTest, SummarySortBy) {
+  absl::StatusOr<Options> r = Parse({"-c", "ls"});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->summary_sort_by, SummarySink::SortBy::kTime);
+  r = Parse({"-c", "-S", "calls", "-w", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->summary_sort_by, SummarySink::SortBy::kCalls);
+  r = Parse({"-c", "--summary-sort-by=name", "--summary-wall-clock", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->summary_sort_by, SummarySink::SortBy::kName);
+  EXPECT_EQ(Error({"-S", "foo", "ls"}), "invalid sortby: 'foo'");
+}
+
 TEST(ParseOptionsTest, Output) {
   for (const std::vector<std::string>& args :
        std::vector<std::vector<std::string>>{
@@ -501,6 +514,8 @@ TEST(UsageTextTest, ListsEveryOptionExitStatusAndExample) {
                         "-x ",
                         "-xx",
                         "--strings-in-hex",
+                        "-S SORTBY",
+                        "-w ",
                         "-e trace=SET",
                         "-e signal=SET",
                         "-e status=SET",

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -119,19 +120,61 @@ void AppendTable(std::string* out, const std::vector<SummarySink::Row>& rows,
       total_calls, total_errors, "total");
 }
 
-// Longest total time first (strace's time_cmp), then `tie` ascending.
-template <typename Tie>
-void SortRows(std::vector<SummarySink::Row>* rows, Tie tie) {
-  std::sort(rows->begin(), rows->end(),
-            [&](const SummarySink::Row& a, const SummarySink::Row& b) {
-              if (a.time_ns != b.time_ns) return a.time_ns > b.time_ns;
-              return tie(a) < tie(b);
-            });
+// Whether a's key comes before b's for -S (0: neither, a tie).
+int CompareKeys(const SummarySink::Row& a, const SummarySink::Row& b,
+                SummarySink::SortBy by) {
+  auto larger_first = [](auto x, auto y) { return x > y ? -1 : x < y ? 1 : 0; };
+  using SortBy = SummarySink::SortBy;
+  switch (by) {
+    case SortBy::kTime:
+      return larger_first(a.time_ns, b.time_ns);
+    case SortBy::kMinTime:
+      return larger_first(a.min_ns, b.min_ns);
+    case SortBy::kMaxTime:
+      return larger_first(a.max_ns, b.max_ns);
+    case SortBy::kAvgTime:
+      return larger_first(
+          a.calls ? a.time_ns / static_cast<int64_t>(a.calls) : 0,
+          b.calls ? b.time_ns / static_cast<int64_t>(b.calls) : 0);
+    case SortBy::kCalls:
+      return larger_first(a.calls, b.calls);
+    case SortBy::kErrors:
+      return larger_first(a.errors, b.errors);
+    case SortBy::kName:
+      return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    case SortBy::kNothing:
+      return 0;
+  }
+  return 0;
+}
+
+void AddCall(SummarySink::Row* row, bool error, int64_t dur) {
+  if (row->calls == 0 || dur < row->min_ns) row->min_ns = dur;
+  if (dur > row->max_ns) row->max_ns = dur;
+  ++row->calls;
+  if (error) ++row->errors;
+  row->time_ns += dur;
 }
 
 }  // namespace
 
-SummarySink::SummarySink(bool per_thread) : per_thread_(per_thread) {}
+bool SummarySink::ParseSortBy(std::string_view word, SortBy* by) {
+  static constexpr std::pair<std::string_view, SortBy> kWords[] = {
+      {"time", SortBy::kTime},        {"min-time", SortBy::kMinTime},
+      {"max-time", SortBy::kMaxTime}, {"avg-time", SortBy::kAvgTime},
+      {"calls", SortBy::kCalls},      {"errors", SortBy::kErrors},
+      {"name", SortBy::kName},        {"nothing", SortBy::kNothing}};
+  for (const auto& [w, b] : kWords) {
+    if (w == word) {
+      *by = b;
+      return true;
+    }
+  }
+  return false;
+}
+
+SummarySink::SummarySink(bool per_thread, SortBy sort_by)
+    : per_thread_(per_thread), sort_by_(sort_by) {}
 
 void SummarySink::OnEvent(const Event& event) {
   const auto* call = std::get_if<SyscallEvent>(&event.payload);
@@ -148,9 +191,7 @@ void SummarySink::OnEvent(const Event& event) {
     row.arch = call->arch;
     row.nr = call->nr;
   }
-  ++row.calls;
-  if (error) ++row.errors;
-  row.time_ns += dur;
+  AddCall(&row, error, dur);
 
   if (per_thread_) {
     auto [tit, tinserted] = threads_.try_emplace(event.tid);
@@ -159,9 +200,7 @@ void SummarySink::OnEvent(const Event& event) {
       trow.name = absl::StrCat(event.tid);
       trow.tid = event.tid;
     }
-    ++trow.calls;
-    if (error) ++trow.errors;
-    trow.time_ns += dur;
+    AddCall(&trow, error, dur);
   }
 }
 
@@ -169,12 +208,13 @@ std::vector<SummarySink::Row> SummarySink::SyscallRows() const {
   std::vector<Row> rows;
   rows.reserve(syscalls_.size());
   for (const auto& [key, row] : syscalls_) rows.push_back(row);
-  // 64-bit table first, then i386; within a table by time, then number.
-  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+  // 64-bit table first, then i386; within a table as -S says, then by
+  // number.
+  std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
     const bool a32 = a.arch == kArchI386;
     const bool b32 = b.arch == kArchI386;
     if (a32 != b32) return b32;
-    if (a.time_ns != b.time_ns) return a.time_ns > b.time_ns;
+    if (const int c = CompareKeys(a, b, sort_by_); c != 0) return c < 0;
     if (a.arch != b.arch) return a.arch < b.arch;
     return a.nr < b.nr;
   });
@@ -185,7 +225,12 @@ std::vector<SummarySink::Row> SummarySink::ThreadRows() const {
   std::vector<Row> rows;
   rows.reserve(threads_.size());
   for (const auto& [tid, row] : threads_) rows.push_back(row);
-  SortRows(&rows, [](const Row& r) { return r.tid; });
+  std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+    // By name means by tid here (numbers, not strings).
+    const SortBy by = sort_by_ == SortBy::kName ? SortBy::kNothing : sort_by_;
+    if (const int c = CompareKeys(a, b, by); c != 0) return c < 0;
+    return a.tid < b.tid;
+  });
   return rows;
 }
 

@@ -24,7 +24,8 @@
 //    17.70    0.000292          12        23           close
 //   ------ ----------- ----------- --------- --------- ----------------
 //   100.00    0.000815          14        57        13 total
-// Rows are sorted by total time, longest first, ties by syscall number.
+// Rows are sorted by total time, longest first (or as -S says: see
+// SortBy), ties by syscall number.
 // Columns widen (never shrink below the widths shown) when a value needs
 // more room; the syscall column is as wide as the longest name plus one,
 // at least 16. "errors" is blank when 0. Syscalls of 32-bit (i386)
@@ -51,6 +52,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -62,6 +64,23 @@ namespace ttrace {
 
 class SummarySink : public EventSink {
  public:
+  // strace's -S: how rows are ordered. Counts (time, calls, errors) are
+  // largest first, names alphabetical, kNothing by syscall number (tid);
+  // ties by syscall number (tid).
+  enum class SortBy {
+    kTime,     // total time (the default)
+    kMinTime,  // shortest call
+    kMaxTime,  // longest call
+    kAvgTime,  // time per call
+    kCalls,
+    kErrors,
+    kName,
+    kNothing,
+  };
+  // "time", "min-time", "max-time", "avg-time", "calls", "errors", "name",
+  // "nothing" (strace's -S words); false for anything else.
+  static bool ParseSortBy(std::string_view word, SortBy* by);
+
   struct Row {
     std::string name;             // syscall name, or the tid in decimal
     uint32_t arch = kArchX86_64;  // syscall rows only
@@ -70,9 +89,11 @@ class SummarySink : public EventSink {
     uint64_t calls = 0;
     uint64_t errors = 0;
     int64_t time_ns = 0;  // sum of dur_ns (negative durations count as 0)
+    int64_t min_ns = 0;   // shortest and longest call
+    int64_t max_ns = 0;
   };
 
-  explicit SummarySink(bool per_thread = false);
+  explicit SummarySink(bool per_thread = false, SortBy sort_by = SortBy::kTime);
   SummarySink(const SummarySink&) = delete;
   SummarySink& operator=(const SummarySink&) = delete;
 
@@ -88,6 +109,7 @@ class SummarySink : public EventSink {
 
  private:
   bool per_thread_;
+  SortBy sort_by_;
   // Key: arch << 32 | nr.
   absl::flat_hash_map<uint64_t, Row> syscalls_;
   absl::flat_hash_map<pid_t, Row> threads_;

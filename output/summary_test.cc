@@ -224,6 +224,50 @@ TEST(SummaryTest, NoThreadTableWithoutPerThread) {
   EXPECT_EQ(Printed(sink).find("tid"), std::string::npos);
 }
 
+// -S: the order of rows (and of the per-thread rows) by each key.
+TEST(SummaryTest, SortBy) {
+  // name, nr, calls and durations, errors.
+  auto feed = [](SummarySink* sink) {
+    for (int64_t d : {100, 900}) sink->OnEvent(Ev(7, Call("read", 0, 0, d)));
+    for (int i = 0; i < 4; ++i) {
+      sink->OnEvent(Ev(8, Call("close", 3, i < 3 ? -9 : 0, 50)));
+    }
+    sink->OnEvent(Ev(8, Call("brk", 12, 0, 700)));
+    sink->OnEvent(Ev(7, Call("access", 21, -2, 10)));
+    sink->OnEvent(Ev(7, Call("access", 21, 0, 20)));
+  };
+  auto order = [&](SummarySink::SortBy by) {
+    SummarySink sink(/*per_thread=*/true, by);
+    feed(&sink);
+    std::string names;
+    for (const auto& r : sink.SyscallRows())
+      absl::StrAppend(&names, r.name, " ");
+    for (const auto& r : sink.ThreadRows()) absl::StrAppend(&names, r.tid, " ");
+    return names;
+  };
+  using SortBy = SummarySink::SortBy;
+  // Times: read 1000 (min 100, max 900, avg 500), brk 700, close 200 (50
+  // each), access 30 (min 10, max 20, avg 15). Threads: 7 1030 in 4
+  // (min 10, max 900), 8 900 in 5 (min 50, max 700).
+  EXPECT_EQ(order(SortBy::kTime), "read brk close access 7 8 ");
+  EXPECT_EQ(order(SortBy::kMinTime), "brk read close access 8 7 ");
+  EXPECT_EQ(order(SortBy::kMaxTime), "read brk close access 7 8 ");
+  EXPECT_EQ(order(SortBy::kAvgTime), "brk read close access 7 8 ");
+  EXPECT_EQ(order(SortBy::kCalls), "close read access brk 8 7 ");
+  EXPECT_EQ(order(SortBy::kErrors), "close access read brk 8 7 ");
+  EXPECT_EQ(order(SortBy::kName), "access brk close read 7 8 ");
+  EXPECT_EQ(order(SortBy::kNothing), "read close brk access 7 8 ");
+
+  SortBy by = SortBy::kTime;
+  for (const char* word : {"time", "min-time", "max-time", "avg-time", "calls",
+                           "errors", "name", "nothing"}) {
+    EXPECT_TRUE(SummarySink::ParseSortBy(word, &by)) << word;
+  }
+  EXPECT_EQ(by, SortBy::kNothing);
+  EXPECT_FALSE(SummarySink::ParseSortBy("foo", &by));
+  EXPECT_FALSE(SummarySink::ParseSortBy("", &by));
+}
+
 TEST(SummaryTest, NothingCountedPrintsNothing) {
   SummarySink sink(true);
   SyscallEvent gone = Call("exit_group", 231, 0, 0);

@@ -1298,6 +1298,37 @@ TEST(SummaryTest, CountsEqualWhatTheTraceeMade) {
   }
 }
 
+// -S: rows in strace 6.1's order for each key that does not depend on
+// times (strace's are CPU times, ttrace's wall-clock). /bin/ls makes the
+// same calls under both tools.
+TEST(SummaryTest, SortOrdersMatchStrace) {
+  if (access("/usr/bin/strace", X_OK) != 0) GTEST_SKIP() << "no strace";
+  auto rows = [](const std::vector<std::string>& tool, const char* by) {
+    const std::string file = NewTempPath("summary");
+    std::vector<std::string> argv = tool;
+    argv.insert(argv.end(), {"-c", "-S", by, "-o", file, "/bin/ls", "/"});
+    const ProcessResult r = RunProcess(argv, kTimeoutMs);
+    EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+    static const std::regex kRow(
+        R"(^ *[0-9]+\.[0-9]{2} +[0-9]+\.[0-9]{6} +[0-9]+ +([0-9]+) +([0-9]+ +)?(\S+)$)");
+    std::vector<std::string> out;
+    for (const std::string& line : SplitLines(ReadFileOrEmpty(file))) {
+      std::smatch m;
+      if (std::regex_match(line, m, kRow)) {
+        out.push_back(absl::StrCat(m[3].str(), " ", m[1].str(), " ",
+                                   m[2].matched ? m[2].str() : "0"));
+      }
+    }
+    unlink(file.c_str());
+    return out;
+  };
+  for (const char* by : {"calls", "name", "errors", "nothing"}) {
+    const std::vector<std::string> want = rows({"/usr/bin/strace"}, by);
+    EXPECT_GT(want.size(), 10u) << by;
+    EXPECT_EQ(rows({TtracePath()}, by), want) << by;
+  }
+}
+
 TEST(SummaryTest, PerThreadTableWithFollowForks) {
   Trace t = RunTtrace({"-C", "-f"}, {"threads_blocking"});
   ASSERT_EQ(t.run.ExitCode(), 0) << Describe(t);
