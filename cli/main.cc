@@ -167,11 +167,14 @@ TextOptions TextOptionsFor(const Options& opt) {
   // starts with its pid.
   const bool pid_on_every_line =
       !opt.output_path.empty() && (opt.follow_forks || opt.pids.size() > 1);
-  return TextOptions{.timestamps = ToTextTimestamps(opt.timestamps),
-                     .show_duration = opt.show_duration,
-                     .pid_prefix = pid_on_every_line
-                                       ? TextOptions::PidPrefix::kAlways
-                                       : TextOptions::PidPrefix::kWhenSeveral};
+  return TextOptions{
+      .timestamps = ToTextTimestamps(opt.timestamps),
+      .show_duration = opt.show_duration,
+      .pid_prefix = pid_on_every_line ? TextOptions::PidPrefix::kAlways
+                                      : TextOptions::PidPrefix::kWhenSeveral,
+      .quiet = {.attach = opt.quiet.Quiet(QuietSet::kAttach),
+                .exit = opt.quiet.Quiet(QuietSet::kExit),
+                .thread_execve = opt.quiet.Quiet(QuietSet::kThreadExecve)}};
 }
 
 // The formatter for --format (not for -c alone). With -ff, the files

@@ -29,11 +29,12 @@ enum LongOnlyOption : int {
   kDecodeOption,
   kKillOnExitOption,
   kStringsInHexOption,
+  kQuietOption,
 };
 
 // "+": stop at the first non-option (the command), as strace does.
 // ":": report a missing argument as ':' rather than '?'.
-constexpr char kShortOptions[] = "+:AcCe:fho:p:rs:S:tTvVwxyzZ";
+constexpr char kShortOptions[] = "+:AcCe:fho:p:qrs:S:tTvVwxyzZ";
 
 // The long names are strace's where strace has the option.
 constexpr struct option kLongOptions[] = {
@@ -55,6 +56,7 @@ constexpr struct option kLongOptions[] = {
     {"output-append-mode", no_argument, nullptr, 'A'},
     {"strings-in-hex", optional_argument, nullptr, kStringsInHexOption},
     {"trace", required_argument, nullptr, kTraceOption},
+    {"quiet", required_argument, nullptr, kQuietOption},
     {"version", no_argument, nullptr, 'V'},
     {nullptr, 0, nullptr, 0},
 };
@@ -153,6 +155,11 @@ absl::Status ParseExpression(absl::string_view expr, Options* options) {
     absl::StatusOr<SignalSet> f = ParseSignalSet(value);
     if (!f.ok()) return f.status();
     options->signal_filter = *f;
+  } else if (qualifier == "quiet" || qualifier == "silent" ||
+             qualifier == "silence") {
+    absl::StatusOr<QuietSet> f = ParseQuietSet(value);
+    if (!f.ok()) return f.status();
+    options->quiet = *f;
   } else if (qualifier == "status") {
     absl::StatusOr<StatusFilter> f = ParseStatusFilter(value);
     if (!f.ok()) return f.status();
@@ -186,6 +193,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
   int t_count = 0;
   bool relative = false;
   int x_count = 0;
+  int q_count = 0;
   bool strings_in_hex = false;
 
   // optind = 0 makes glibc re-initialise getopt completely (including the
@@ -277,6 +285,16 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         break;  // the summary's times are wall-clock already
       case 'x':
         ++x_count;
+        break;
+      case 'q':
+        options.quiet = QuietSet::FromQCount(++q_count);
+        break;
+      case kQuietOption:
+        if (absl::Status s =
+                ParseExpression(absl::StrCat("quiet=", optarg), &options);
+            !s.ok()) {
+          return s;
+        }
         break;
       case kStringsInHexOption: {
         static constexpr std::pair<const char*, HexStrings> kStyles[] = {
@@ -399,7 +417,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
 }
 
 std::string UsageText() {
-  return R"(Usage: ttrace [-AcCfhrtTvVwxyzZ] [-e EXPR]... [-o FILE] [-s N]
+  return R"(Usage: ttrace [-AcCfhqrtTvVwxyzZ] [-e EXPR]... [-o FILE] [-s N]
               [-S SORTBY] [--format=FORMAT]
               [--record=FILE] [--seccomp-bpf] [-p PID]... PROG [ARGS]
    or: ttrace [OPTIONS] -p PID... [PROG [ARGS]]
@@ -434,6 +452,10 @@ Filtering:
   -e signal=SET  report only these signals (e.g. !SIGCHLD)
   -e status=SET  report only syscalls that are successful, failed,
                  unfinished, ...
+  -e quiet=SET, --quiet=SET
+                 leave out these lines: attach (attached, detached), exit
+                 (exited with N), thread-execve (superseded by execve);
+                 -q is attach, -qq also exit, -qqq all
   -z, -Z         report only successful (-z) or failed (-Z) syscalls
 
 Output:

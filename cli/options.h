@@ -50,6 +50,7 @@ struct Options {
   SyscallFilter trace_filter = SyscallFilter::All();
   SignalSet signal_filter = SignalSet::All();
   StatusFilter status_filter = StatusFilter::All();
+  QuietSet quiet = QuietSet::None();  // -q, -qq, -qqq, -e quiet=SET
   // False when the trace filter selects no syscall (-e trace=none): thread
   // events only.
   bool trace_syscalls = true;

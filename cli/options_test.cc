@@ -80,7 +80,7 @@ TEST(ParseOptionsTest, DoubleDashEndsOptions) {
 TEST(ParseOptionsTest, RepeatedCallsStartAfresh) {
   // A first parse that stops in the middle of a cluster must not leak into
   // the next one.
-  EXPECT_EQ(Error({"-fq", "ls"}), "invalid option -- 'q'");
+  EXPECT_EQ(Error({"-fj", "ls"}), "invalid option -- 'j'");
   absl::StatusOr<Options> r = Parse({"-t", "ls"});
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_FALSE(r->follow_forks);
@@ -228,6 +228,27 @@ TEST(ParseOptionsTest, SummarySortBy) {
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->summary_sort_by, SummarySink::SortBy::kName);
   EXPECT_EQ(Error({"-S", "foo", "ls"}), "invalid sortby: 'foo'");
+}
+
+TEST(ParseOptionsTest, Quiet) {
+  auto quiet = [](const std::vector<std::string>& args) {
+    absl::StatusOr<Options> r = Parse(args);
+    EXPECT_TRUE(r.ok()) << r.status();
+    std::string s;
+    for (int m = 0; m < QuietSet::kMessages; ++m) {
+      s += r->quiet.Quiet(static_cast<QuietSet::Message>(m)) ? '1' : '0';
+    }
+    return s;
+  };
+  // attach, exit, path-resolution, personality, thread-execve.
+  EXPECT_EQ(quiet({"ls"}), "00000");
+  EXPECT_EQ(quiet({"-q", "ls"}), "10010");
+  EXPECT_EQ(quiet({"-qq", "ls"}), "11010");
+  EXPECT_EQ(quiet({"-q", "-f", "-q", "-q", "ls"}), "11111");
+  EXPECT_EQ(quiet({"-e", "quiet=exit,thread-execve", "ls"}), "01001");
+  EXPECT_EQ(quiet({"--quiet=attach", "ls"}), "10000");
+  EXPECT_EQ(quiet({"-e", "silent=!exit", "ls"}), "10111");
+  EXPECT_EQ(Error({"-e", "quiet=foo", "ls"}), "invalid quiet 'foo'");
 }
 
 TEST(ParseOptionsTest, Output) {
@@ -440,9 +461,9 @@ TEST(ParseOptionsTest, NoCommandNoPid) {
 TEST(ParseOptionsTest, UnknownOptions) {
   EXPECT_EQ(Error({"--foo", "ls"}), "unrecognized option '--foo'");
   EXPECT_EQ(Error({"--foo=bar", "ls"}), "unrecognized option '--foo=bar'");
-  EXPECT_EQ(Error({"-q", "ls"}), "invalid option -- 'q'");
-  EXPECT_EQ(Error({"-fq", "ls"}), "invalid option -- 'q'");
-  EXPECT_EQ(Error({"-qf", "ls"}), "invalid option -- 'q'");
+  EXPECT_EQ(Error({"-j", "ls"}), "invalid option -- 'j'");
+  EXPECT_EQ(Error({"-fj", "ls"}), "invalid option -- 'j'");
+  EXPECT_EQ(Error({"-jf", "ls"}), "invalid option -- 'j'");
   EXPECT_EQ(Error({"-f", "--bogus", "ls"}), "unrecognized option '--bogus'");
 }
 
@@ -515,6 +536,8 @@ TEST(UsageTextTest, ListsEveryOptionExitStatusAndExample) {
                         "-xx",
                         "--strings-in-hex",
                         "-S SORTBY",
+                        "-e quiet=SET",
+                        "-qq",
                         "-w ",
                         "-e trace=SET",
                         "-e signal=SET",

@@ -353,6 +353,20 @@ void TextFormatter::PrintPending(std::string_view tail) {
   out_->Append(line_);
 }
 
+bool TextFormatter::IsQuiet(const Event& event) const {
+  const TextOptions::Quiet& q = options_.quiet;
+  if (std::holds_alternative<AttachEvent>(event.payload) ||
+      std::holds_alternative<DetachEvent>(event.payload)) {
+    return q.attach;
+  }
+  if (const auto* exit = std::get_if<ExitEvent>(&event.payload)) {
+    return exit->how == ExitEvent::How::kExited       ? q.exit
+           : exit->how == ExitEvent::How::kSuperseded ? q.thread_execve
+                                                      : false;
+  }
+  return false;
+}
+
 void TextFormatter::OnEvent(const Event& event) {
   bool whole = false;
   if (options_.thread != 0 && !ThreadFileStep(event, &whole)) return;
@@ -363,6 +377,15 @@ void TextFormatter::OnEvent(const Event& event) {
       options_.pid_prefix == TextOptions::PidPrefix::kWhenSeveral;
   if (several_form) TrackLiveBefore(event);
 
+  if (!IsQuiet(event)) PrintLine(event, several_form, whole);
+  if (several_form && (std::holds_alternative<ExitEvent>(event.payload) ||
+                       std::holds_alternative<DetachEvent>(event.payload))) {
+    live_.erase(event.tid);
+  }
+}
+
+void TextFormatter::PrintLine(const Event& event, bool several_form,
+                              bool whole) {
   line_.clear();
   if (options_.thread != 0) {
     // A file of one thread: no pid.
@@ -382,11 +405,6 @@ void TextFormatter::OnEvent(const Event& event) {
   AppendBody(event, whole);
   line_.push_back('\n');
   out_->Append(line_);
-
-  if (several_form && (std::holds_alternative<ExitEvent>(event.payload) ||
-                       std::holds_alternative<DetachEvent>(event.payload))) {
-    live_.erase(event.tid);
-  }
 }
 
 }  // namespace ttrace

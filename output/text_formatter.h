@@ -83,6 +83,16 @@ struct TextOptions {
   // rest of the call goes to the leader's file). The caller gives it only
   // this thread's events, and the exec that renames it.
   pid_t thread = 0;
+  // -q, -qq, -e quiet=SET: lines left out (the events still count, e.g. for
+  // the pid prefix): "+++ attached +++" and "+++ detached +++" (attach),
+  // "+++ exited with N +++" (exit; never "killed by"), "+++ superseded by
+  // execve in pid N +++" (thread_execve).
+  struct Quiet {
+    bool attach = false;
+    bool exit = false;
+    bool thread_execve = false;
+  };
+  Quiet quiet;
 };
 
 class TextFormatter : public EventSink {
@@ -97,6 +107,8 @@ class TextFormatter : public EventSink {
 
  private:
   void TrackLiveBefore(const Event& event);
+  bool IsQuiet(const Event& event) const;
+  void PrintLine(const Event& event, bool several_form, bool whole);
   // -ff (options_.thread): keeps a split call's entry until its exit comes,
   // to print it whole (*whole). False when `event` prints nothing now.
   bool ThreadFileStep(const Event& event, bool* whole);

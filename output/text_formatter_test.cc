@@ -215,6 +215,32 @@ TEST(TextFormatterTest, PrefixFollowsLiveThreads) {
             "+++ exited with 7 +++\n");
 }
 
+// -q/-qq/-e quiet: the lines go, the threads still come and go (no prefix
+// once 101 and 102 exited quietly); "killed by" is never left out.
+TEST(TextFormatterTest, QuietLinesStillCountForThePrefix) {
+  StringByteSink mem;
+  TextFormatter text(
+      &mem, {.quiet = {.attach = true, .exit = true, .thread_execve = true}});
+  text.OnEvent(Ev(100, 100, AttachEvent{}));
+  text.OnEvent(Ev(100, 101, AttachEvent{}));
+  text.OnEvent(Ev(100, 100, CloneEvent{102, CloneKind::kThread}));
+  text.OnEvent(Ev(100, 101, Exited(0)));
+  text.OnEvent(
+      Ev(100, 100,
+         ExitEvent{.how = ExitEvent::How::kSuperseded, .superseded_by = 102}));
+  text.OnEvent(Ev(100, 100, ExecEvent{"/t", 102}));
+  text.OnEvent(Ev(100, 100, StopEvent{SIGSTOP}));
+  text.OnEvent(Ev(100, 100, DetachEvent{}));
+  text.OnEvent(Ev(200, 200, AttachEvent{}));
+  text.OnEvent(Ev(200, 200,
+                  ExitEvent{.how = ExitEvent::How::kKilled, .signo = SIGKILL}));
+  EXPECT_EQ(mem.str(),
+            "[pid   100] +++ created thread 102 +++\n"
+            "+++ exec \"/t\" (by thread 102) +++\n"
+            "--- stopped by SIGSTOP ---\n"
+            "+++ killed by SIGKILL +++\n");
+}
+
 // strace's form with -o FILE and -f: "%-5d " on every line, one thread or
 // many, before the timestamp.
 TEST(TextFormatterTest, PidOnEveryLine) {

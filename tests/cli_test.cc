@@ -507,6 +507,25 @@ TEST(JsonOutputTest, EveryLineParsesAndMatchesText) {
 // "PID   " (left-aligned in five columns) on every line; on standard error,
 // "[pid   PID] " while more than one thread is traced; nothing otherwise.
 
+// -qq: no "exited with" lines, on a real fork tree; -qqq keeps "killed by".
+TEST(QuietTest, ExitLinesGoKilledByStays) {
+  const std::string out = NewTempPath("trace");
+  ProcessResult r =
+      RunProcess(TraceTo(out, "forks", {"fork", "2"}, {"-f", "-qq"}));
+  ASSERT_EQ(r.ExitCode(), 60) << r.Describe();
+  std::string text = ReadFileOrEmpty(out);
+  EXPECT_EQ(CountLinesContaining(text, "+++ created process "), 2) << text;
+  EXPECT_EQ(CountLinesContaining(text, "+++ exited with "), 0) << text;
+  EXPECT_EQ(CountLinesContaining(text, "--- SIGCHLD "), 2) << text;
+
+  r = RunProcess(Ttrace(
+      {"-qqq", "-e", "trace=none", "-o", out, "/bin/sh", "-c", "kill -9 $$"}));
+  ASSERT_EQ(r.ExitCode(), 128 + 9) << r.Describe();
+  text = ReadFileOrEmpty(out);
+  EXPECT_EQ(CountLinesContaining(text, "+++ killed by SIGKILL +++"), 1) << text;
+  unlink(out.c_str());
+}
+
 // -A: the trace is appended to -o FILE; without it the file starts afresh.
 TEST(AppendOutputTest, AppendsWithAAndTruncatesWithout) {
   const std::string out = NewTempPath("trace");
@@ -1044,6 +1063,28 @@ TEST_F(CliAttachTest, ProcessExitsWhileAttached) {
   EXPECT_EQ(CountLinesContaining(text, "--- SIGTERM {"), 1) << text;
   EXPECT_EQ(CountLinesContaining(text, "+++ exited with 0 +++"), 3) << text;
   EXPECT_EQ(SplitLines(text).back(), "+++ exited with 0 +++") << text;
+  unlink(out.c_str());
+}
+
+// -q: no attach or detach lines; what happens while attached still shows.
+TEST_F(CliAttachTest, QuietLeavesOutAttachAndDetach) {
+  BusyProcess busy(2);
+  ASSERT_TRUE(busy.ready()) << busy.ready_line();
+  const std::string out = NewTempPath("attach");
+  Subprocess t(Ttrace(
+      {"-q", "-e", "trace=none", "-p", std::to_string(busy.pid()), "-o", out}));
+  ASSERT_TRUE(WaitFor([&] {
+    return ThreadsTracedBy(busy.pid(), t.pid()) == std::make_pair(3, 3);
+  })) << t.StderrSoFar();
+  ASSERT_EQ(busy.Usr1(), "ack usr1=1");
+  kill(t.pid(), SIGINT);
+  ProcessResult r = t.Wait(20000);
+  EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+  const std::string text = ReadFileOrEmpty(out);
+  EXPECT_EQ(CountLinesContaining(text, "--- SIGUSR1 {"), 1) << text;
+  EXPECT_EQ(CountLinesContaining(text, "attached"), 0) << text;
+  EXPECT_EQ(CountLinesContaining(text, "detached"), 0) << text;
+  FinishBusy(&busy, 1);
   unlink(out.c_str());
 }
 

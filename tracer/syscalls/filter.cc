@@ -221,6 +221,18 @@ int StatusNumber(absl::string_view token) {
   return -1;
 }
 
+int QuietNumber(absl::string_view token) {
+  static constexpr const char* kNames[] = {"attach", "exit", "path-resolution",
+                                           "personality", "thread-execve"};
+  for (int i = 0; i < QuietSet::kMessages; ++i) {
+    if (token == kNames[i]) return i;
+  }
+  if (token == "superseded") return QuietSet::kThreadExecve;
+  return -1;
+}
+
+constexpr uint8_t kAllQuiet = (1u << QuietSet::kMessages) - 1;
+
 }  // namespace
 
 SyscallFilter SyscallFilter::All() {
@@ -304,6 +316,24 @@ absl::StatusOr<StatusFilter> ParseStatusFilter(absl::string_view expr) {
   uint8_t b = static_cast<uint8_t>(bits.to_ulong() & 0x1f);
   if (invert) b = static_cast<uint8_t>(~b & 0x1f);
   return StatusFilter(b);
+}
+
+QuietSet QuietSet::FromQCount(int count) {
+  if (count <= 0) return QuietSet(0);
+  if (count >= 3) return QuietSet(kAllQuiet);
+  uint8_t b = (1u << kAttach) | (1u << kPersonality);
+  if (count == 2) b |= 1u << kExit;
+  return QuietSet(b);
+}
+
+absl::StatusOr<QuietSet> ParseQuietSet(absl::string_view expr) {
+  std::bitset<256> bits;
+  bool invert = false;
+  absl::Status st = QualifyNumbers(expr, "quiet", QuietNumber, &bits, &invert);
+  if (!st.ok()) return st;
+  uint8_t b = static_cast<uint8_t>(bits.to_ulong() & kAllQuiet);
+  if (invert) b = static_cast<uint8_t>(~b & kAllQuiet);
+  return QuietSet(b);
 }
 
 }  // namespace ttrace

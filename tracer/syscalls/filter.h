@@ -124,6 +124,34 @@ class StatusFilter {
 // `all`, `none`, leading `!`. Error: "invalid status 'foo'".
 absl::StatusOr<StatusFilter> ParseStatusFilter(absl::string_view expr);
 
+// -e quiet=SET, -q, -qq, -qqq: which informational lines to leave out.
+class QuietSet {
+ public:
+  enum Message : uint8_t {
+    kAttach,          // "+++ attached +++", "+++ detached +++"
+    kExit,            // "+++ exited with N +++" (never "killed by")
+    kPathResolution,  // accepted; ttrace prints no such message
+    kPersonality,     // accepted; likewise
+    kThreadExecve,    // "+++ superseded by execve in pid N +++"
+    kMessages,
+  };
+  static QuietSet None() { return QuietSet(0); }
+  // -q (count 1: attach, personality), -qq (and exit), -qqq (all).
+  static QuietSet FromQCount(int count);
+  bool Quiet(Message m) const { return (bits_ >> m) & 1; }
+  bool none() const { return bits_ == 0; }
+
+ private:
+  friend absl::StatusOr<QuietSet> ParseQuietSet(absl::string_view);
+  explicit QuietSet(uint8_t bits) : bits_(bits) {}
+  uint8_t bits_;
+};
+
+// -e quiet=SET: attach, exit, path-resolution, personality, thread-execve
+// (or superseded), `all`, `none`, leading `!`. Error: "invalid quiet
+// 'foo'".
+absl::StatusOr<QuietSet> ParseQuietSet(absl::string_view expr);
+
 }  // namespace ttrace
 
 #endif  // TTRACE_TRACER_SYSCALLS_FILTER_H_

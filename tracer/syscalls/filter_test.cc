@@ -338,5 +338,34 @@ TEST(ParseTraceFilterTest, StackedRepetitionsAreRefused) {
   EXPECT_TRUE(ParseTraceFilter("/(read|write)+").ok());
 }
 
+TEST(QuietSetTest, ParsesStraceWords) {
+  auto quiet = [](absl::string_view expr) {
+    absl::StatusOr<QuietSet> q = ParseQuietSet(expr);
+    EXPECT_TRUE(q.ok()) << expr << ": " << q.status();
+    std::string s;
+    for (int m = 0; m < QuietSet::kMessages; ++m) {
+      s += q->Quiet(static_cast<QuietSet::Message>(m)) ? '1' : '0';
+    }
+    return s;
+  };
+  // attach, exit, path-resolution, personality, thread-execve.
+  EXPECT_EQ(quiet("none"), "00000");
+  EXPECT_EQ(quiet("all"), "11111");
+  EXPECT_EQ(quiet("exit"), "01000");
+  EXPECT_EQ(quiet("attach,thread-execve"), "10001");
+  EXPECT_EQ(quiet("superseded"), "00001");
+  EXPECT_EQ(quiet("!exit"), "10111");
+  EXPECT_EQ(ParseQuietSet("foo").status().message(), "invalid quiet 'foo'");
+  EXPECT_EQ(ParseQuietSet("").status().message(), "invalid quiet ''");
+
+  EXPECT_TRUE(QuietSet::FromQCount(0).none());
+  EXPECT_TRUE(QuietSet::FromQCount(1).Quiet(QuietSet::kAttach));
+  EXPECT_FALSE(QuietSet::FromQCount(1).Quiet(QuietSet::kExit));
+  EXPECT_TRUE(QuietSet::FromQCount(2).Quiet(QuietSet::kExit));
+  EXPECT_FALSE(QuietSet::FromQCount(2).Quiet(QuietSet::kThreadExecve));
+  EXPECT_TRUE(QuietSet::FromQCount(3).Quiet(QuietSet::kThreadExecve));
+  EXPECT_TRUE(QuietSet::FromQCount(7).Quiet(QuietSet::kThreadExecve));
+}
+
 }  // namespace
 }  // namespace ttrace
