@@ -2,6 +2,8 @@
 // events. See `ttrace -h` and README.md.
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/time.h>
@@ -116,6 +118,28 @@ TextOptions::Timestamps ToTextTimestamps(Timestamps t) {
       return TextOptions::Timestamps::kRelative;
   }
   return TextOptions::Timestamps::kNone;
+}
+
+// -u USER: USER's uid, gid and supplementary groups, from the user
+// database (strace takes names only, and so does ttrace).
+absl::StatusOr<SpawnOptions::Credentials> LookUpUser(const std::string& name) {
+  struct passwd pw;
+  struct passwd* found = nullptr;
+  std::vector<char> buf(16384);
+  getpwnam_r(name.c_str(), &pw, buf.data(), buf.size(), &found);
+  if (found == nullptr) {
+    return absl::NotFoundError(absl::StrCat("cannot find user '", name, "'"));
+  }
+  SpawnOptions::Credentials c{.uid = pw.pw_uid, .gid = pw.pw_gid};
+  int n = 32;
+  c.groups.resize(n);
+  while (getgrouplist(name.c_str(), pw.pw_gid, c.groups.data(), &n) < 0) {
+    c.groups.resize(
+        n > static_cast<int>(c.groups.size()) ? n : 2 * c.groups.size());
+    n = static_cast<int>(c.groups.size());
+  }
+  c.groups.resize(n);
+  return c;
 }
 
 // Where -o (or --record) writes: a file, "-" for standard output, "|CMD"
@@ -299,6 +323,13 @@ int Main(int argc, char** argv) {
   }
   Install(SIGPIPE, OnPipe);
   if (!opt.decode_path.empty()) return Decode(opt);
+  SpawnOptions spawn{.env = opt.env};
+  if (!opt.user.empty() && !opt.command.empty()) {
+    absl::StatusOr<SpawnOptions::Credentials> user = LookUpUser(opt.user);
+    if (!user.ok())
+      return Fail(kExitUsage, std::string(user.status().message()));
+    spawn.user = *std::move(user);
+  }
 
   absl::StatusOr<Output> o = OpenOutput(MainOutputPath(opt), opt.append_output);
   if (!o.ok()) return Fail(kExitOutput, std::string(o.status().message()));
@@ -380,7 +411,7 @@ int Main(int argc, char** argv) {
   Tracer tracer(topt, sink);
 
   if (!opt.command.empty()) {
-    absl::Status s = tracer.Spawn(opt.command);
+    absl::Status s = tracer.Spawn(opt.command, spawn);
     if (!s.ok()) {
       const int code = s.code() == absl::StatusCode::kNotFound ? kExitNotFound
                        : s.code() == absl::StatusCode::kPermissionDenied

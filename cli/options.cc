@@ -34,11 +34,13 @@ enum LongOnlyOption : int {
 
 // "+": stop at the first non-option (the command), as strace does.
 // ":": report a missing argument as ':' rather than '?'.
-constexpr char kShortOptions[] = "+:AcCe:fho:p:qrs:S:tTvVwxyzZ";
+constexpr char kShortOptions[] = "+:AcCe:E:fho:p:qrs:S:tTu:vVwxyzZ";
 
 // The long names are strace's where strace has the option.
 constexpr struct option kLongOptions[] = {
     {"attach", required_argument, nullptr, 'p'},
+    {"env", required_argument, nullptr, 'E'},
+    {"user", required_argument, nullptr, 'u'},
     {"decode", required_argument, nullptr, kDecodeOption},
     {"record", required_argument, nullptr, kRecordOption},
     {"seccomp-bpf", no_argument, nullptr, kSeccompOption},
@@ -276,6 +278,16 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
       case 'A':
         options.append_output = true;
         break;
+      case 'E':
+        if (*optarg == '\0' || *optarg == '=') {
+          return Invalid(absl::StrCat("invalid -E argument '", optarg, "'"));
+        }
+        options.env.push_back(optarg);
+        break;
+      case 'u':
+        if (*optarg == '\0') return Invalid("invalid user name ''");
+        options.user = optarg;
+        break;
       case 'S':
         if (!SummarySink::ParseSortBy(optarg, &options.summary_sort_by)) {
           return Invalid(absl::StrCat("invalid sortby: '", optarg, "'"));
@@ -421,6 +433,7 @@ std::string UsageText() {
               [-S SORTBY] [--format=FORMAT]
               [--record=FILE] [--seccomp-bpf] [-p PID]... PROG [ARGS]
    or: ttrace [OPTIONS] -p PID... [PROG [ARGS]]
+   or: ttrace [OPTIONS] [-E VAR=VAL]... [-u USER] PROG [ARGS]
    or: ttrace --decode=FILE [--format=FORMAT] [-e EXPR] [-p PID] [-o FILE]
 
 Traces PROG (started under trace) and/or running processes (-p), and reports
@@ -429,6 +442,12 @@ clone/fork, exec, signals, stops, continues, exits. Options end at PROG or
 at "--".
 
 Startup:
+  -E VAR=VAL, --env=VAR=VAL
+                 run PROG with VAR=VAL in its environment (-E VAR: without
+                 VAR); may be repeated
+  -u USER, --user=USER
+                 run PROG with the user, group and supplementary group ids
+                 of USER (ttrace itself stays as it is)
   -p PID, --attach=PID
                  trace the process PID (all its threads); may be repeated,
                  and PID may be a list separated by commas or spaces

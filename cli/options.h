@@ -37,6 +37,8 @@ enum class Timestamps { kNone, kTime, kTimeUs, kEpochUs, kRelative };
 struct Options {
   std::vector<std::string> command;  // COMMAND ARG...; may be empty with -p
   std::vector<pid_t> pids;           // -p, in order, deduplicated, all > 0
+  std::string user;                  // -u USER: run the command as USER
+  std::vector<std::string> env;      // -E VAR=VAL / -E VAR, in order
   bool follow_forks = false;         // -f, -ff
   std::string output_path;           // -o; empty = standard error
   bool append_output = false;        // -A: -o FILE opened for appending

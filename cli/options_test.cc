@@ -251,6 +251,20 @@ TEST(ParseOptionsTest, Quiet) {
   EXPECT_EQ(Error({"-e", "quiet=foo", "ls"}), "invalid quiet 'foo'");
 }
 
+TEST(ParseOptionsTest, EnvAndUser) {
+  absl::StatusOr<Options> r =
+      Parse({"-E", "A=1", "--env=B", "-u", "nobody", "-E", "C=x=y", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(r->env, ElementsAre("A=1", "B", "C=x=y"));
+  EXPECT_EQ(r->user, "nobody");
+  r = Parse({"--user=daemon", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->user, "daemon");
+  EXPECT_EQ(Error({"-E", "=x", "ls"}), "invalid -E argument '=x'");
+  EXPECT_EQ(Error({"-E", "", "ls"}), "invalid -E argument ''");
+  EXPECT_EQ(Error({"-u", "", "ls"}), "invalid user name ''");
+}
+
 TEST(ParseOptionsTest, Output) {
   for (const std::vector<std::string>& args :
        std::vector<std::vector<std::string>>{
@@ -536,6 +550,8 @@ TEST(UsageTextTest, ListsEveryOptionExitStatusAndExample) {
                         "-xx",
                         "--strings-in-hex",
                         "-S SORTBY",
+                        "-E VAR=VAL",
+                        "-u USER",
                         "-e quiet=SET",
                         "-qq",
                         "-w ",

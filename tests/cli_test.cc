@@ -526,6 +526,40 @@ TEST(QuietTest, ExitLinesGoKilledByStays) {
   unlink(out.c_str());
 }
 
+// -E VAR=VAL / -E VAR and -u USER change only how the command starts.
+TEST(SpawnOptionsTest, EnvironmentChanges) {
+  setenv("TTRACE_TEST_GONE", "1", 1);
+  ProcessResult r =
+      RunProcess(Ttrace({"-e", "trace=none", "-E", "TTRACE_TEST_SET=a b", "-E",
+                         "TTRACE_TEST_GONE", "-E", "TTRACE_TEST_TWICE=1", "-E",
+                         "TTRACE_TEST_TWICE=2", "/bin/sh", "-c",
+                         "echo \"[$TTRACE_TEST_SET][${TTRACE_TEST_GONE-unset}]"
+                         "[$TTRACE_TEST_TWICE]\""}));
+  unsetenv("TTRACE_TEST_GONE");
+  ASSERT_EQ(r.ExitCode(), 0) << r.Describe();
+  EXPECT_EQ(r.out, "[a b][unset][2]\n");
+  EXPECT_THAT(r.err, HasSubstr("+++ exited with 0 +++"));
+}
+
+// -u where ids cannot be changed (the test sandbox's user namespace): one
+// line and 126, the command never runs. Where they can, spawn_user_test
+// (run outside the sandbox) checks the command runs as the user.
+TEST(SpawnOptionsTest, UserIdsRefusedIs126WithOneLine) {
+  if (CanChangeIds()) GTEST_SKIP() << "ids can be changed here";
+  ProcessResult r = RunProcess(Ttrace(
+      {"-e", "trace=none", "-u", "nobody", "/bin/sh", "-c", "echo ran"}));
+  EXPECT_EQ(r.ExitCode(), 126) << r.Describe();
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err,
+            "ttrace: cannot take on the user's ids for '/bin/sh': Operation "
+            "not permitted\n");
+}
+
+TEST_F(ExitStatusTest, UnknownUserIs2) {
+  ExpectOneLine(RunProcess(Ttrace({"-u", "no-such-user-here", "true"})), 2,
+                "cannot find user 'no-such-user-here'");
+}
+
 // -A: the trace is appended to -o FILE; without it the file starts afresh.
 TEST(AppendOutputTest, AppendsWithAAndTruncatesWithout) {
   const std::string out = NewTempPath("trace");

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -164,6 +165,20 @@ int CountLinesContaining(absl::string_view text, absl::string_view needle) {
     n += line.find(std::string(needle)) != std::string::npos;
   }
   return n;
+}
+
+bool CanChangeIds() {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const gid_t nogroup = 65534;
+    _exit(setgroups(1, &nogroup) == 0 && setgid(65534) == 0 &&
+                  setuid(65534) == 0
+              ? 0
+              : 1);
+  }
+  int status = 0;
+  return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+         WEXITSTATUS(status) == 0;
 }
 
 std::string DescribeWaitStatus(int wait_status) {

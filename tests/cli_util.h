@@ -61,6 +61,10 @@ int LineTid(absl::string_view line, int fallback);
 // Number of lines of `text` that contain `needle`.
 int CountLinesContaining(absl::string_view text, absl::string_view needle);
 
+// Whether a child of this process may take on another user's ids (root,
+// and not in a user namespace that forbids setgroups, as Bazel's sandbox).
+bool CanChangeIds();
+
 // "exited 3", "killed by SIGSEGV", "timed out", ...
 std::string DescribeWaitStatus(int wait_status);
 

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <linux/seccomp.h>
 #include <sched.h>
 #include <signal.h>
@@ -32,7 +33,8 @@ class Tracer::Impl {
   Impl(TracerOptions options, EventSink* sink, Kernel* kernel)
       : options_(options), sink_(sink), kernel_(kernel) {}
 
-  absl::Status Spawn(const std::vector<std::string>& argv);
+  absl::Status Spawn(const std::vector<std::string>& argv,
+                     const SpawnOptions& options);
   absl::Status Attach(pid_t pid);
   absl::StatusOr<RunResult> Run();
   void RequestDetach() {
@@ -165,7 +167,8 @@ class Tracer::Impl {
 // ---------------------------------------------------------------------------
 // Starting: spawn and attach.
 
-absl::Status Tracer::Impl::Spawn(const std::vector<std::string>& argv) {
+absl::Status Tracer::Impl::Spawn(const std::vector<std::string>& argv,
+                                 const SpawnOptions& spawn) {
   if (argv.empty()) return absl::InvalidArgumentError("empty command");
   const char* path_env = getenv("PATH");
   absl::StatusOr<std::string> path = FindProgram(
@@ -179,6 +182,22 @@ absl::Status Tracer::Impl::Spawn(const std::vector<std::string>& argv) {
     cargv.push_back(const_cast<char*>(a.c_str()));
   }
   cargv.push_back(nullptr);
+  // The environment: ours, with -E's changes.
+  std::vector<std::string> env;
+  for (char** e = environ; *e != nullptr; ++e) env.emplace_back(*e);
+  for (const std::string& change : spawn.env) {
+    const size_t eq = change.find('=');
+    const std::string name = change.substr(0, eq);
+    std::erase_if(env, [&](const std::string& e) {
+      return e.size() > name.size() && e[name.size()] == '=' &&
+             e.compare(0, name.size(), name) == 0;
+    });
+    if (eq != std::string::npos) env.push_back(change);
+  }
+  std::vector<char*> cenv;
+  for (const std::string& e : env) cenv.push_back(const_cast<char*>(e.c_str()));
+  cenv.push_back(nullptr);
+  const SpawnOptions::Credentials* user = spawn.user ? &*spawn.user : nullptr;
   sock_fprog prog{
       .len = static_cast<unsigned short>(options_.seccomp_program.size()),
       .filter = const_cast<sock_filter*>(options_.seccomp_program.data())};
@@ -205,6 +224,13 @@ absl::Status Tracer::Impl::Spawn(const std::vector<std::string>& argv) {
     char c;
     while (read(go[0], &c, 1) < 0 && errno == EINTR) {
     }
+    if (user != nullptr &&
+        (setgroups(user->groups.size(), user->groups.data()) != 0 ||
+         setgid(user->gid) != 0 || setuid(user->uid) != 0)) {
+      int e[2] = {3, errno};
+      (void)!write(err[1], e, sizeof e);
+      _exit(126);
+    }
     if (use_seccomp) {
       // Root may install a filter without no_new_privs; setting it anyway
       // would change what setuid programs the command runs can do.
@@ -215,7 +241,7 @@ absl::Status Tracer::Impl::Spawn(const std::vector<std::string>& argv) {
         _exit(126);
       }
     }
-    execv(path->c_str(), cargv.data());
+    execve(path->c_str(), cargv.data(), cenv.data());
     int e[2] = {2, errno};
     (void)!write(err[1], e, sizeof e);
     _exit(127);
@@ -501,8 +527,9 @@ void Tracer::Impl::ReportExit(pid_t tid, Thread& t, const StopInfo& stop) {
     int e[2] = {0, 0};
     if (spawn_err_fd_ >= 0 && read(spawn_err_fd_, e, sizeof e) == sizeof e) {
       std::string msg =
-          absl::StrCat(e[0] == 1 ? "cannot install the seccomp filter for '"
-                                 : "cannot run '",
+          absl::StrCat(e[0] == 1   ? "cannot install the seccomp filter for '"
+                       : e[0] == 3 ? "cannot take on the user's ids for '"
+                                   : "cannot run '",
                        spawned_argv_[0], "': ", strerror(e[1]));
       spawn_error_ = e[1] == ENOENT ? absl::NotFoundError(msg)
                                     : absl::PermissionDeniedError(msg);
@@ -850,8 +877,9 @@ Tracer::Tracer(TracerOptions options, EventSink* sink)
 Tracer::Tracer(TracerOptions options, EventSink* sink, Kernel* kernel)
     : impl_(std::make_unique<Impl>(options, sink, kernel)) {}
 Tracer::~Tracer() = default;
-absl::Status Tracer::Spawn(const std::vector<std::string>& argv) {
-  return impl_->Spawn(argv);
+absl::Status Tracer::Spawn(const std::vector<std::string>& argv,
+                           const SpawnOptions& options) {
+  return impl_->Spawn(argv, options);
 }
 absl::Status Tracer::Attach(pid_t pid) { return impl_->Attach(pid); }
 absl::StatusOr<RunResult> Tracer::Run() { return impl_->Run(); }

@@ -17,6 +17,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,21 @@ struct RunResult {
   bool detached = false;
 };
 
+// How Spawn starts the command, beyond its argv.
+struct SpawnOptions {
+  // strace's -E: "VAR=VALUE" sets VAR, "VAR" removes it; applied in order
+  // to ttrace's own environment, which the command gets otherwise.
+  std::vector<std::string> env;
+  // strace's -u: the command runs with these ids (set in the child, in
+  // this order: supplementary groups, gid, uid, before its exec).
+  struct Credentials {
+    uid_t uid = 0;
+    gid_t gid = 0;
+    std::vector<gid_t> groups;
+  };
+  std::optional<Credentials> user;
+};
+
 class Tracer {
  public:
   Tracer(TracerOptions options, EventSink* sink);
@@ -79,8 +95,10 @@ class Tracer {
   // or a directory), Internal (fork/ptrace failed). An exec that fails in
   // the child after all (rare: the checks above pass) makes Run return the
   // same kinds of error, with no event emitted for the command.
-  // Precondition: called at most once, before Run.
-  absl::Status Spawn(const std::vector<std::string>& argv);
+  // A failure to take on `options.user`'s ids is reported by Run as
+  // PermissionDenied. Precondition: called at most once, before Run.
+  absl::Status Spawn(const std::vector<std::string>& argv,
+                     const SpawnOptions& options = {});
 
   // Attaches (PTRACE_SEIZE) to every thread of the process containing
   // `pid`, including threads created while attaching. The process is not
