@@ -396,6 +396,7 @@ int Main(int argc, char** argv) {
                       .fd_paths = opt.decode_fds,
                       .hex_strings = opt.hex_strings});
     topt.syscalls = knowledge.get();
+    if (!opt.inject.empty()) topt.inject = &opt.inject;
     const bool wanted =
         opt.seccomp_bpf || (opt.follow_forks && !SeccompNeedsNoNewPrivs());
     if (!opt.command.empty() && wanted && SeccompUsable(opt.trace_filter)) {

@@ -30,6 +30,8 @@ enum LongOnlyOption : int {
   kKillOnExitOption,
   kStringsInHexOption,
   kQuietOption,
+  kInjectOption,
+  kFaultOption,
 };
 
 // "+": stop at the first non-option (the command), as strace does.
@@ -59,6 +61,8 @@ constexpr struct option kLongOptions[] = {
     {"strings-in-hex", optional_argument, nullptr, kStringsInHexOption},
     {"trace", required_argument, nullptr, kTraceOption},
     {"quiet", required_argument, nullptr, kQuietOption},
+    {"inject", required_argument, nullptr, kInjectOption},
+    {"fault", required_argument, nullptr, kFaultOption},
     {"version", no_argument, nullptr, 'V'},
     {nullptr, 0, nullptr, 0},
 };
@@ -157,6 +161,11 @@ absl::Status ParseExpression(absl::string_view expr, Options* options) {
     absl::StatusOr<SignalSet> f = ParseSignalSet(value);
     if (!f.ok()) return f.status();
     options->signal_filter = *f;
+  } else if (qualifier == "inject" || qualifier == "fault") {
+    if (absl::Status s = options->inject.Add(value, qualifier == "fault");
+        !s.ok()) {
+      return s;
+    }
   } else if (qualifier == "quiet" || qualifier == "silent" ||
              qualifier == "silence") {
     absl::StatusOr<QuietSet> f = ParseQuietSet(value);
@@ -300,6 +309,15 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         break;
       case 'q':
         options.quiet = QuietSet::FromQCount(++q_count);
+        break;
+      case kInjectOption:
+      case kFaultOption:
+        if (absl::Status s = ParseExpression(
+                absl::StrCat(c == kInjectOption ? "inject=" : "fault=", optarg),
+                &options);
+            !s.ok()) {
+          return s;
+        }
         break;
       case kQuietOption:
         if (absl::Status s =
@@ -476,6 +494,15 @@ Filtering:
                  (exited with N), thread-execve (superseded by execve);
                  -q is attach, -qq also exit, -qqq all
   -z, -Z         report only successful (-z) or failed (-Z) syscalls
+
+Tampering:
+  -e inject=SET:error=ERRNO[:when=WHEN], -e inject=SET:retval=N[:when=WHEN]
+                 skip these syscalls and make them fail with ERRNO (ENOENT
+                 or a number) or return N; WHEN is FIRST[..LAST][+[STEP]],
+                 counting each thread's calls of each syscall from 1
+                 (default: every call). Reported calls end in (INJECTED)
+  -e fault=SET[:error=ERRNO][:when=WHEN]
+                 the same, failing with ENOSYS unless ERRNO is given
 
 Output:
   -o FILE, --output=FILE

@@ -23,6 +23,7 @@
 #include "output/summary.h"
 #include "tracer/syscalls/filter.h"
 #include "tracer/syscalls/format.h"
+#include "tracer/syscalls/inject.h"
 
 namespace ttrace {
 
@@ -53,6 +54,8 @@ struct Options {
   SignalSet signal_filter = SignalSet::All();
   StatusFilter status_filter = StatusFilter::All();
   QuietSet quiet = QuietSet::None();  // -q, -qq, -qqq, -e quiet=SET
+  // -e inject=SET:error=E|retval=N[:when=W], -e fault=SET[:error=E][:when=W].
+  InjectRules inject;
   // False when the trace filter selects no syscall (-e trace=none): thread
   // events only.
   bool trace_syscalls = true;

@@ -265,6 +265,23 @@ TEST(ParseOptionsTest, EnvAndUser) {
   EXPECT_EQ(Error({"-u", "", "ls"}), "invalid user name ''");
 }
 
+TEST(ParseOptionsTest, InjectAndFault) {
+  absl::StatusOr<Options> r =
+      Parse({"-e", "inject=openat:error=ENOENT:when=2", "--fault=close:when=3+",
+             "--inject=write:retval=1", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(r->inject.empty());
+  EXPECT_EQ(r->inject.Inject(kArchX86_64, 257, 1), std::nullopt);
+  EXPECT_EQ(r->inject.Inject(kArchX86_64, 257, 2), -2);
+  EXPECT_EQ(r->inject.Inject(kArchX86_64, 3, 4), -38);  // ENOSYS
+  EXPECT_EQ(r->inject.Inject(kArchX86_64, 1, 9), 1);
+  EXPECT_TRUE(Parse({"ls"})->inject.empty());
+  EXPECT_EQ(Error({"-e", "inject=openat", "ls"}),
+            "invalid inject argument 'openat'");
+  EXPECT_EQ(Error({"-e", "fault=nosuch", "ls"}),
+            "invalid system call 'nosuch'");
+}
+
 TEST(ParseOptionsTest, Output) {
   for (const std::vector<std::string>& args :
        std::vector<std::vector<std::string>>{
@@ -487,7 +504,7 @@ TEST(ParseOptionsTest, AmbiguousLongOption) {
             "'--format'");
   EXPECT_EQ(Error({"--f=x", "ls"}),
             "option '--f' is ambiguous; possibilities: '--follow-forks' "
-            "'--format'");
+            "'--format' '--fault'");
   // A unique prefix is accepted, as getopt_long does.
   absl::StatusOr<Options> r = Parse({"--fol", "--form=json", "ls"});
   ASSERT_TRUE(r.ok()) << r.status();
@@ -552,6 +569,8 @@ TEST(UsageTextTest, ListsEveryOptionExitStatusAndExample) {
                         "-S SORTBY",
                         "-E VAR=VAL",
                         "-u USER",
+                        "-e inject=SET",
+                        "-e fault=SET",
                         "-e quiet=SET",
                         "-qq",
                         "-w ",

@@ -354,6 +354,7 @@ struct BinaryDecoder::State {
         }
         p.returned = (f & binfmt::kSysNotReturned) == 0;
         p.split = (f & binfmt::kSysSplit) != 0;
+        p.injected = (f & binfmt::kSysInjected) != 0;
         p.ret_format = static_cast<SyscallEvent::RetFormat>(ret_format);
         for (int i = 0; i < 6; ++i) {
           if (f & (uint64_t{1} << i)) {

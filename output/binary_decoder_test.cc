@@ -81,7 +81,7 @@ std::string Describe(const Event& e) {
                           " ret_format=", static_cast<int>(p.ret_format),
                           " ret_suffix=", Esc(p.ret_suffix),
                           " returned=", p.returned, " split=", p.split,
-                          " dur=", p.dur_ns);
+                          " injected=", p.injected, " dur=", p.dur_ns);
         }
       },
       e.payload);
@@ -204,6 +204,9 @@ std::vector<Event> RealisticTrace(int n, uint32_t seed) {
       if (rng() % 200 == 0) {
         s.returned = false;
         s.ret = 0;
+      } else if (rng() % 50 == 0) {
+        s.injected = true;  // -e inject
+        s.ret = -2;
       }
       add(pid, tid, s);
     } else if (r < 85 && live.size() < 12) {
@@ -331,6 +334,9 @@ std::vector<Event> EdgeTrace() {
   sc.args_exit = "";
   sc.returned = true;
   sc.split = false;
+  add(1795717816600000000, 100, 100, sc);
+  sc.injected = true;
+  sc.ret = -2;
   add(1795717816600000000, 100, 100, sc);
   // Explicit seq jumps.
   v.push_back(Event{1000000, 1795717816700000000, 100, 100, ContEvent{}});

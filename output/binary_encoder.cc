@@ -557,7 +557,8 @@ void BinaryEncoder::OnEvent(const Event& event) {
                            (s.split ? binfmt::kSysSplit : 0) |
                            (static_cast<uint64_t>(s.ret_format)
                             << binfmt::kSysRetFormatShift) |
-                           (s.ret_suffix.empty() ? 0 : binfmt::kSysRetSuffix));
+                           (s.ret_suffix.empty() ? 0 : binfmt::kSysRetSuffix) |
+                           (s.injected ? binfmt::kSysInjected : 0));
       if (mask != 0) {
         for (int i = 0; i < 6; ++i) {
           if (mask & (uint64_t{1} << i)) {

@@ -71,7 +71,8 @@ inline constexpr uint64_t kSysNotReturned = 0x40;  // returned == false
 inline constexpr uint64_t kSysSplit = 0x80;
 inline constexpr int kSysRetFormatShift = 8;      // 2 bits
 inline constexpr uint64_t kSysRetSuffix = 0x400;  // ret_suffix follows
-inline constexpr uint64_t kSysKnownBits = 0x7ff;
+inline constexpr uint64_t kSysInjected = 0x800;   // injected == true
+inline constexpr uint64_t kSysKnownBits = 0xfff;
 
 // Signal records: a varint of these bits may follow the first layout's
 // fields (written only when a bit is set); the fields of each set bit

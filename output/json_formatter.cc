@@ -179,6 +179,10 @@ class PayloadWriter {
       Key(out_, "split");
       out_->append("true");
     }
+    if (p.injected) {
+      Key(out_, "injected");
+      out_->append("true");
+    }
   }
 
  private:

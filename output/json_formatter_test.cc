@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "gtest/gtest.h"
 #include "output/byte_sink.h"
 #include "output/json_reader.h"
@@ -375,6 +376,18 @@ TEST(JsonSyscallTest, Errors) {
       ParseLine(One(Ev(5, 5, Call("lseek", "3, -4096, SEEK_END", "", -4096))))
           .Get("err"),
       nullptr);
+}
+
+TEST(JsonSyscallTest, Injected) {
+  SyscallEvent c = Call("openat", "AT_FDCWD, \"/x\", O_RDONLY", "", -2);
+  c.injected = true;
+  c.dur_ns = 7;
+  const std::string line = One(Ev(5, 5, c));
+  EXPECT_TRUE(absl::EndsWith(
+      line, "\"ret\":-2,\"err\":\"ENOENT\",\"dur_ns\":7,\"injected\":true}\n"))
+      << line;
+  c.injected = false;
+  EXPECT_EQ(ParseLine(One(Ev(5, 5, c))).Get("injected"), nullptr);
 }
 
 TEST(JsonSyscallTest, NeverReturned) {

@@ -52,6 +52,7 @@ void AppendResult(std::string* out, const SyscallEvent& call) {
     }
   }
   out->append(call.ret_suffix);
+  if (call.injected) out->append(" (INJECTED)");
 }
 
 // Saturating arithmetic: hostile timestamps and durations (a decoded trace

@@ -282,6 +282,7 @@ void TextFormatter::AppendSyscall(const SyscallEvent& call, bool whole) {
     }
   }
   line_.append(call.ret_suffix);
+  if (call.injected) line_.append(" (INJECTED)");
   if (options_.show_duration) {
     int64_t sec, frac;
     SplitNs(call.dur_ns > 0 ? call.dur_ns : 0, &sec, &frac);

@@ -217,6 +217,28 @@ TEST(TextFormatterTest, PrefixFollowsLiveThreads) {
 
 // -q/-qq/-e quiet: the lines go, the threads still come and go (no prefix
 // once 101 and 102 exited quietly); "killed by" is never left out.
+// -e inject: strace's "(INJECTED)" after the result and its suffix,
+// before -T's time.
+TEST(TextFormatterTest, InjectedCalls) {
+  SyscallEvent c;
+  c.name = "close";
+  c.args_enter = "3";
+  c.ret = -9;
+  c.injected = true;
+  c.dur_ns = 38000;
+  EXPECT_EQ(One(Ev(1, 1, c), {.show_duration = true}),
+            "close(3)                                = -1 EBADF (Bad file "
+            "descriptor) (INJECTED) <0.000038>\n");
+  c.name = "openat";
+  c.args_enter = "AT_FDCWD</tmp>, \"/etc/ld.so.cache\", O_RDONLY|O_CLOEXEC";
+  c.ret = 0;
+  c.ret_suffix = "</dev/null>";
+  EXPECT_EQ(
+      One(Ev(1, 1, c)),
+      "openat(AT_FDCWD</tmp>, \"/etc/ld.so.cache\", O_RDONLY|O_CLOEXEC) = "
+      "0</dev/null> (INJECTED)\n");
+}
+
 TEST(TextFormatterTest, QuietLinesStillCountForThePrefix) {
   StringByteSink mem;
   TextFormatter text(

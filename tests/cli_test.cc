@@ -182,7 +182,7 @@ TEST_F(ExitStatusTest, InvalidPidIs2) {
 }
 
 TEST_F(ExitStatusTest, BadOptionIs2) {
-  ExpectUsage(RunProcess(Ttrace({"-x", "true"})), "invalid option -- 'x'");
+  ExpectUsage(RunProcess(Ttrace({"-j", "true"})), "invalid option -- 'j'");
   ExpectUsage(RunProcess(Ttrace({"--no-such-option", "true"})),
               "unrecognized option '--no-such-option'");
   ExpectUsage(RunProcess(Ttrace({"-o"})), "option requires an argument -- 'o'");

@@ -380,6 +380,23 @@ std::vector<Program> Programs() {
       // is a capture file whose name differs between the two runs.)
       {"known_x", {"syscalls", "known", "@KNOWN"}, {}, 1, true, {"-x", "-y"}},
       {"ls_xx", {"/bin/ls", "/"}, {}, 1, true, {"-xx"}},
+      // Tampering: the libraries' third and fourth openat fail (ls then
+      // cannot start: exit 127 from both), every other close from the
+      // second on fails with ENOSYS.
+      {"ls_inject",
+       {"/bin/ls", "/"},
+       {},
+       1,
+       true,
+       {"-e", "inject=openat:error=EACCES:when=3..4", "-e",
+        "fault=close:when=2+2"}},
+      // Counted per process: each subshell's first write fails.
+      {"sh_inject",
+       {"/bin/sh", "-c", "(echo a; echo b); (echo c; echo d)"},
+       {},
+       3,
+       true,
+       {"-e", "inject=write:error=EIO:when=1", "-e", "trace=!rt_sigreturn"}},
       {"sh_pipeline", {"/bin/sh", "-c", "echo hi | cat"}, {"rt_sigreturn"}, 10},
       {"sort", {"/usr/bin/sort", "-S", "10M", "--parallel=2", "@SORT"}, {}, 3},
       {"threads", {"threads", "threads", "3", "0"}, {"futex"}, 10},

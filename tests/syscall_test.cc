@@ -1198,6 +1198,46 @@ TEST(SeccompTest, SameCallsThreads) {
 }
 
 // ---------------------------------------------------------------------------
+// -e inject: counted per thread and syscall, as strace counts; the call is
+// skipped and returns the value given; the line says "(INJECTED)". (The
+// same against strace 6.1 on system programs: strace_syscalls_test.)
+
+TEST(InjectTest, CountedPerThreadAndReported) {
+  Trace t = RunTtrace(
+      {"-f", "-e", "trace=getppid", "-e", "inject=getppid:retval=4242:when=2"},
+      {"ppid_threads", "3"});
+  ASSERT_EQ(t.run.ExitCode(), 0) << Describe(t);
+  EXPECT_EQ(t.run.out, "0: P 4242 P\n1: P 4242 P\n2: P 4242 P\n");
+  EXPECT_EQ(CountLinesContaining(t.text, "getppid() = 4242 (INJECTED)"), 0)
+      << "padded like any other result";
+  int injected = 0, real = 0;
+  for (const std::string& line : SplitLines(t.text)) {
+    const SyscallLine c = ParseSyscallLine(line);
+    if (!c.is_syscall) continue;
+    ASSERT_EQ(c.name, "getppid") << line;
+    if (absl::EndsWith(line, "= 4242 (INJECTED)")) {
+      ++injected;
+    } else {
+      EXPECT_FALSE(absl::StrContains(line, "INJECTED")) << line;
+      ++real;
+    }
+  }
+  EXPECT_EQ(injected, 3) << t.text;
+  EXPECT_EQ(real, 1 + 3 * 2) << t.text;  // main's own, and the others
+
+  // fault= with an errno: every call from the second on fails.
+  t = RunTtrace(
+      {"-f", "-e", "trace=getppid", "-e", "fault=getppid:error=EPERM:when=2+"},
+      {"ppid_threads", "2"});
+  ASSERT_EQ(t.run.ExitCode(), 0) << Describe(t);
+  EXPECT_EQ(t.run.out, "0: P -1 -1\n1: P -1 -1\n");
+  EXPECT_EQ(CountLinesContaining(
+                t.text, "= -1 EPERM (Operation not permitted) (INJECTED)"),
+            4)
+      << t.text;
+}
+
+// ---------------------------------------------------------------------------
 // -c / -C summary.
 
 struct SummaryRow {

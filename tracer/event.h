@@ -134,7 +134,10 @@ struct SyscallEvent {
   std::string ret_suffix;
   bool returned = true;  // false: the thread never returned (= ?)
   bool split = false;    // a SyscallEnterEvent was emitted for this call
-  int64_t dur_ns = 0;    // entry to exit
+  // -e inject: ttrace skipped the call and `ret` is what it made it return
+  // (strace's "(INJECTED)").
+  bool injected = false;
+  int64_t dur_ns = 0;  // entry to exit
 };
 
 using EventPayload =

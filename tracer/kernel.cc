@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 
@@ -64,6 +65,16 @@ int LinuxKernel::GetSyscallInfo(pid_t tid, __ptrace_syscall_info* info) {
   long n = ptrace(PTRACE_GET_SYSCALL_INFO, tid,
                   reinterpret_cast<void*>(sizeof *info), info);
   return n < 0 ? errno : 0;
+}
+int LinuxKernel::SetSyscallNr(pid_t tid, int64_t nr) {
+  return Request(PTRACE_POKEUSER, tid,
+                 reinterpret_cast<void*>(offsetof(user, regs.orig_rax)),
+                 reinterpret_cast<void*>(nr));
+}
+int LinuxKernel::SetReturnValue(pid_t tid, int64_t value) {
+  return Request(PTRACE_POKEUSER, tid,
+                 reinterpret_cast<void*>(offsetof(user, regs.rax)),
+                 reinterpret_cast<void*>(value));
 }
 int LinuxKernel::Listen(pid_t tid) {
   return Request(PTRACE_LISTEN, tid, nullptr, nullptr);

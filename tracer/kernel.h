@@ -41,6 +41,11 @@ class Kernel {
   virtual int GetSigInfo(pid_t tid, siginfo_t* info) = 0;
   // PTRACE_GET_SYSCALL_INFO at a syscall or seccomp stop.
   virtual int GetSyscallInfo(pid_t tid, __ptrace_syscall_info* info) = 0;
+  // -e inject: at a syscall-entry (or seccomp) stop, the syscall number the
+  // kernel runs (-1: none, the call is skipped); at a syscall-exit stop,
+  // the value the call returns. (PTRACE_POKEUSER of orig_rax / rax.)
+  virtual int SetSyscallNr(pid_t tid, int64_t nr) { return ENOSYS; }
+  virtual int SetReturnValue(pid_t tid, int64_t value) { return ENOSYS; }
 
   // waitpid(-1, status, __WALL). Returns the tid, or -errno (-EINTR when a
   // signal arrived, -ECHILD when nothing is left to wait for).
@@ -78,6 +83,8 @@ class LinuxKernel : public Kernel {
   int GetEventMsg(pid_t tid, int event, unsigned long* msg) override;
   int GetSigInfo(pid_t tid, siginfo_t* info) override;
   int GetSyscallInfo(pid_t tid, __ptrace_syscall_info* info) override;
+  int SetSyscallNr(pid_t tid, int64_t nr) override;
+  int SetReturnValue(pid_t tid, int64_t value) override;
   pid_t WaitAny(int* status) override;
   bool IsThreadOf(pid_t tgid, pid_t tid) override;
   int GetCloneFlags(pid_t tid, uint64_t* flags) override;

@@ -70,6 +70,10 @@ class Tracer::Impl {
     int64_t sc_entry_ns = 0;
     std::string sc_name;
     std::string sc_args_enter;
+    // -e inject: the value this call returns instead of running.
+    std::optional<int64_t> sc_inject;
+    // -e inject: calls so far per (arch << 32 | nr), of covered syscalls.
+    absl::flat_hash_map<uint64_t, uint32_t> inject_counts;
     // The wait status PTRACE_GETEVENTMSG gave at PTRACE_EVENT_EXIT, or -1.
     int exit_event_status = -1;
   };
@@ -739,6 +743,17 @@ void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
   t.sc_entry_ns = clock_.NowNs();
   t.sc_announced = false;
   t.sc_report = options_.syscalls->Traced(arch, static_cast<int32_t>(nr));
+  // -e inject acts on traced calls only, as strace's does.
+  t.sc_inject.reset();
+  if (t.sc_report && options_.inject != nullptr && !t.hidden &&
+      options_.inject->Covers(arch, static_cast<int32_t>(nr))) {
+    const uint32_t n =
+        ++t.inject_counts[(uint64_t{arch} << 32) | static_cast<uint32_t>(nr)];
+    t.sc_inject = options_.inject->Inject(arch, static_cast<int32_t>(nr), n);
+    // Number -1: the kernel skips the call (its -ENOSYS is replaced at the
+    // exit stop).
+    if (t.sc_inject && kernel_->SetSyscallNr(tid, -1) != 0) t.sc_inject.reset();
+  }
   if (!t.sc_report) return;
   options_.syscalls->Name(arch, static_cast<int32_t>(nr), &t.sc_name);
   options_.syscalls->DecodeEntry(t.sc, &t.sc_args_enter);
@@ -750,6 +765,14 @@ void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
 void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
                                  bool returned) {
   t.in_syscall = false;
+  bool injected = false;
+  if (t.sc_inject) {
+    if (returned && kernel_->SetReturnValue(tid, *t.sc_inject) == 0) {
+      ret = *t.sc_inject;
+      injected = true;
+    }
+    t.sc_inject.reset();
+  }
   if (!t.sc_report || t.hidden) return;
   RemovePending(tid);
   if (!pending_.empty()) AnnouncePending(tid, INT64_MAX);
@@ -769,6 +792,7 @@ void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
   }
   ev.ret = ret;
   ev.returned = returned;
+  ev.injected = injected;
   ev.split = t.sc_announced;
   const int64_t now = clock_.NowNs();
   ev.dur_ns = now - t.sc_entry_ns;

@@ -26,6 +26,7 @@
 #include "tracer/kernel.h"
 #include "tracer/sink.h"
 #include "tracer/syscall_decoder.h"
+#include "tracer/syscall_injector.h"
 
 namespace ttrace {
 
@@ -37,6 +38,10 @@ struct TracerOptions {
   // with PTRACE_SYSCALL. Null: thread events only, resuming with
   // PTRACE_CONT. Not owned.
   SyscallDecoder* syscalls = nullptr;
+  // -e inject: calls to skip, with the value they return instead. Acts on
+  // the calls `syscalls` traces only (as strace's does); the spawned
+  // command's own calls before its exec are never touched. Not owned.
+  const SyscallInjector* inject = nullptr;
   // A seccomp-bpf program (SECCOMP_RET_TRACE for the traced syscalls) that
   // the spawned command installs before its exec, so that only traced
   // syscalls stop it. Empty: none. Attached processes never get one.

@@ -35,6 +35,11 @@
 //   exit_in_syscall    a thread blocks in read() on a pipe; once it is
 //                      blocked (polling as above), the main thread calls
 //                      exit_group(0): the read never returns.
+//   ppid_threads N     N threads (started one after the other, each ended
+//                      before the next starts) each call getppid() 3 times
+//                      and print "T: a b c", T the thread's index, each of
+//                      a b c "P" when it is the real parent pid, else the
+//                      value returned (what -e inject made it return).
 //   counts             exactly 7 getppid(), 5 openat() failing with ENOENT,
 //                      3 close(-1) failing with EBADF, interleaved.
 #include <fcntl.h>
@@ -200,6 +205,38 @@ int ExitInSyscall() {
   return tracee::kFailCode;
 }
 
+// ---- ppid_threads N ----
+pid_t g_real_ppid = 0;
+
+void* ThreeGetppid(void* arg) {
+  const int index = static_cast<int>(reinterpret_cast<intptr_t>(arg));
+  long r[3];
+  for (long& v : r) v = syscall(SYS_getppid);
+  std::string line = std::to_string(index) + ":";
+  for (long v : r) {
+    line += " " + (v == g_real_ppid ? std::string("P") : std::to_string(v));
+  }
+  std::printf("%s\n", line.c_str());
+  std::fflush(stdout);
+  return nullptr;
+}
+
+int PpidThreads(int n) {
+  // Read without a syscall of the main thread's own: getppid through /proc
+  // would be a syscall too, and the main thread's calls count apart anyway.
+  g_real_ppid = getppid();
+  for (int i = 0; i < n; ++i) {
+    pthread_t t;
+    if (pthread_create(&t, nullptr, ThreeGetppid,
+                       reinterpret_cast<void*>(static_cast<intptr_t>(i))) !=
+        0) {
+      Die("pthread_create");
+    }
+    pthread_join(t, nullptr);
+  }
+  return 0;
+}
+
 // ---- counts ----
 int Counts() {
   for (int i = 0; i < 7; ++i) {
@@ -218,7 +255,7 @@ int Counts() {
 int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
-      "counts";
+      "counts | ppid_threads N";
   if (argc < 2) tracee::Usage(usage);
   const std::string s = argv[1];
   if (s == "known" && argc == 3) return Known(argv[2]);
@@ -226,5 +263,6 @@ int main(int argc, char** argv) {
   if (s == "storm") return Storm(tracee::IntArg(argc, argv, 2, 1000));
   if (s == "exit_in_syscall") return ExitInSyscall();
   if (s == "counts") return Counts();
+  if (s == "ppid_threads") return PpidThreads(tracee::IntArg(argc, argv, 2, 3));
   tracee::Usage(usage);
 }

@@ -57,6 +57,11 @@ class SyscallFilter {
   bool outside() const { return outside_; }
 
   void Set(uint32_t arch, int nr, bool traced);
+  // Traces what `other` traces too (the union).
+  void Add(const SyscallFilter& other) {
+    for (int a = 0; a < kNumArches; ++a) bits_[a] |= other.bits_[a];
+    outside_ = outside_ || other.outside_;
+  }
 
  private:
   friend absl::StatusOr<SyscallFilter> ParseTraceFilter(absl::string_view);

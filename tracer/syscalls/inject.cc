@@ -1,0 +1,131 @@
+#include "tracer/syscalls/inject.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <string>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+
+namespace ttrace {
+namespace {
+
+// An errno by glibc's name (ENOENT) or number, 1..4095; 0 if neither.
+int ParseErrno(absl::string_view s) {
+  int n = 0;
+  if (absl::SimpleAtoi(s, &n)) return n >= 1 && n <= 4095 ? n : 0;
+  for (int e = 1; e <= 4095; ++e) {
+    const char* name = strerrorname_np(e);
+    if (name != nullptr && s == name) return e;
+  }
+  return 0;
+}
+
+// strace's when=first[..last][+[step]].
+bool ParseWhen(absl::string_view s, uint32_t* first, uint32_t* last,
+               uint32_t* step) {
+  auto number = [](absl::string_view n, uint32_t max, uint32_t* out) {
+    return absl::SimpleAtoi(n, out) && *out >= 1 && *out <= max;
+  };
+  absl::string_view range = s;
+  absl::string_view plus;
+  bool has_plus = false;
+  if (size_t p = s.find('+'); p != absl::string_view::npos) {
+    range = s.substr(0, p);
+    plus = s.substr(p + 1);
+    has_plus = true;
+  }
+  absl::string_view first_s = range;
+  absl::string_view last_s;
+  bool has_last = false;
+  if (size_t d = range.find(".."); d != absl::string_view::npos) {
+    first_s = range.substr(0, d);
+    last_s = range.substr(d + 2);
+    has_last = true;
+  }
+  if (!number(first_s, 65535, first)) return false;
+  *last = UINT32_MAX;
+  if (has_last && (!number(last_s, 65534, last) || *last < *first)) {
+    return false;
+  }
+  *step = 1;
+  if (has_plus && !plus.empty() && !number(plus, 65535, step)) return false;
+  if (!has_plus && !has_last) {
+    *last = *first;  // that invocation only
+  }
+  return true;
+}
+
+}  // namespace
+
+absl::Status InjectRules::Add(absl::string_view expr, bool fault) {
+  const auto invalid = [&] {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "invalid ", fault ? "fault" : "inject", " argument '", expr, "'"));
+  };
+  std::vector<absl::string_view> parts = absl::StrSplit(expr, ':');
+  if (parts.empty() || parts[0].empty()) return invalid();
+  absl::StatusOr<SyscallFilter> set = ParseTraceFilter(parts[0]);
+  if (!set.ok()) return set.status();
+  Rule rule;
+  rule.set = *std::move(set);
+  bool have_error = false;
+  bool have_retval = false;
+  for (size_t i = 1; i < parts.size(); ++i) {
+    const size_t eq = parts[i].find('=');
+    if (eq == absl::string_view::npos) return invalid();
+    const absl::string_view key = parts[i].substr(0, eq);
+    const absl::string_view value = parts[i].substr(eq + 1);
+    if (key == "error") {
+      const int e = ParseErrno(value);
+      if (e == 0 || have_error || have_retval) return invalid();
+      rule.ret = -e;
+      have_error = true;
+    } else if (key == "retval" && !fault) {
+      int64_t v = 0;
+      if (!absl::SimpleAtoi(value, &v) || v < 0 || have_error || have_retval) {
+        return invalid();
+      }
+      rule.ret = v;
+      have_retval = true;
+    } else if (key == "when") {
+      if (!ParseWhen(value, &rule.first, &rule.last, &rule.step)) {
+        return invalid();
+      }
+    } else if (key == "signal" || key == "delay_enter" || key == "delay_exit" ||
+               key == "poke_enter" || key == "poke_exit" || key == "syscall") {
+      return absl::InvalidArgumentError(
+          absl::StrCat(fault ? "fault" : "inject", " ", key,
+                       "= is not supported (error= and retval= are)"));
+    } else {
+      return invalid();
+    }
+  }
+  if (!have_error && !have_retval) {
+    if (!fault) return invalid();
+    rule.ret = -ENOSYS;
+  }
+  covered_.Add(rule.set);
+  rules_.push_back(std::move(rule));
+  return absl::OkStatus();
+}
+
+bool InjectRules::Selects(const Rule& r, uint32_t n) {
+  if (n < r.first || n > r.last) return false;
+  return (n - r.first) % r.step == 0;
+}
+
+std::optional<int64_t> InjectRules::Inject(uint32_t arch, int32_t nr,
+                                           uint32_t invocation) const {
+  // The last rule for this syscall decides.
+  for (auto it = rules_.rbegin(); it != rules_.rend(); ++it) {
+    if (!it->set.Traced(arch, nr)) continue;
+    if (Selects(*it, invocation)) return it->ret;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace ttrace
