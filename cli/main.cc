@@ -142,6 +142,18 @@ absl::StatusOr<SpawnOptions::Credentials> LookUpUser(const std::string& name) {
   return c;
 }
 
+// -P: the paths as given, and where they lead when that differs (strace
+// also resolves them: "-P /tmp/link" matches calls on its target).
+std::vector<std::string> TracePaths(const std::vector<std::string>& given) {
+  std::vector<std::string> paths = given;
+  for (const std::string& p : given) {
+    char* real = realpath(p.c_str(), nullptr);
+    if (real != nullptr && p != real) paths.push_back(real);
+    free(real);
+  }
+  return paths;
+}
+
 // Where -o (or --record) writes: a file, "-" for standard output, "|CMD"
 // for a command's standard input (as strace), or standard error.
 struct Output {
@@ -394,7 +406,8 @@ int Main(int argc, char** argv) {
         DecodeOptions{.string_limit = static_cast<size_t>(opt.string_limit),
                       .verbose = opt.verbose,
                       .fd_paths = opt.decode_fds,
-                      .hex_strings = opt.hex_strings});
+                      .hex_strings = opt.hex_strings,
+                      .trace_paths = TracePaths(opt.trace_paths)});
     topt.syscalls = knowledge.get();
     if (!opt.inject.empty()) topt.inject = &opt.inject;
     const bool wanted =

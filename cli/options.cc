@@ -36,12 +36,13 @@ enum LongOnlyOption : int {
 
 // "+": stop at the first non-option (the command), as strace does.
 // ":": report a missing argument as ':' rather than '?'.
-constexpr char kShortOptions[] = "+:AcCe:E:fho:p:qrs:S:tTu:vVwxyzZ";
+constexpr char kShortOptions[] = "+:AcCe:E:fho:p:P:qrs:S:tTu:vVwxyzZ";
 
 // The long names are strace's where strace has the option.
 constexpr struct option kLongOptions[] = {
     {"attach", required_argument, nullptr, 'p'},
     {"env", required_argument, nullptr, 'E'},
+    {"trace-path", required_argument, nullptr, 'P'},
     {"user", required_argument, nullptr, 'u'},
     {"decode", required_argument, nullptr, kDecodeOption},
     {"record", required_argument, nullptr, kRecordOption},
@@ -293,6 +294,10 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         }
         options.env.push_back(optarg);
         break;
+      case 'P':
+        if (*optarg == '\0') return Invalid("invalid -P argument ''");
+        options.trace_paths.push_back(optarg);
+        break;
       case 'u':
         if (*optarg == '\0') return Invalid("invalid user name ''");
         options.user = optarg;
@@ -483,6 +488,10 @@ Tracing:
                  default they are detached by the kernel and go on)
 
 Filtering:
+  -P PATH, --trace-path=PATH
+                 trace only system calls that touch PATH: a path argument
+                 equal to it, or an fd argument open on it (may be repeated;
+                 a symlink's target counts too)
   -e trace=SET   trace only these system calls: names, classes (%file,
                  %process, %network, %signal, %ipc, %desc, %memory, %creds,
                  %clock, ...), !SET, ?NAME, all, none (thread events only)

@@ -39,10 +39,12 @@ struct Options {
   std::vector<std::string> command;  // COMMAND ARG...; may be empty with -p
   std::vector<pid_t> pids;           // -p, in order, deduplicated, all > 0
   std::string user;                  // -u USER: run the command as USER
-  std::vector<std::string> env;      // -E VAR=VAL / -E VAR, in order
-  bool follow_forks = false;         // -f, -ff
-  std::string output_path;           // -o; empty = standard error
-  bool append_output = false;        // -A: -o FILE opened for appending
+  // -P PATH: only syscalls that touch PATH (by a path or an fd argument).
+  std::vector<std::string> trace_paths;
+  std::vector<std::string> env;  // -E VAR=VAL / -E VAR, in order
+  bool follow_forks = false;     // -f, -ff
+  std::string output_path;       // -o; empty = standard error
+  bool append_output = false;    // -A: -o FILE opened for appending
   // -ff (--output-separately) with -o PREFIX: each thread's trace goes to
   // PREFIX.TID, as strace (text only). Without -o, -ff is -f.
   bool output_separately = false;

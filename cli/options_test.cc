@@ -282,6 +282,14 @@ TEST(ParseOptionsTest, InjectAndFault) {
             "invalid system call 'nosuch'");
 }
 
+TEST(ParseOptionsTest, TracePaths) {
+  absl::StatusOr<Options> r =
+      Parse({"-P", "/etc/hostname", "--trace-path=rel/x", "-P/tmp", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_THAT(r->trace_paths, ElementsAre("/etc/hostname", "rel/x", "/tmp"));
+  EXPECT_EQ(Error({"-P", "", "ls"}), "invalid -P argument ''");
+}
+
 TEST(ParseOptionsTest, Output) {
   for (const std::vector<std::string>& args :
        std::vector<std::vector<std::string>>{
@@ -570,6 +578,7 @@ TEST(UsageTextTest, ListsEveryOptionExitStatusAndExample) {
                         "-E VAR=VAL",
                         "-u USER",
                         "-e inject=SET",
+                        "-P PATH",
                         "-e fault=SET",
                         "-e quiet=SET",
                         "-qq",

@@ -25,6 +25,7 @@ class SyscallKnowledge : public SyscallDecoder {
   bool IsExec(uint32_t arch, int32_t nr) const override;
   void Name(uint32_t arch, int32_t nr, std::string* out) const override;
   void DecodeEntry(const SyscallCall& call, std::string* out) override;
+  bool EntryShown() const override { return decoder_.entry_matched(); }
   void DecodeExit(const SyscallCall& call, int64_t ret, std::string* out,
                   SyscallEvent::RetFormat* format,
                   std::string* ret_suffix) override;

@@ -560,6 +560,34 @@ TEST_F(ExitStatusTest, UnknownUserIs2) {
                 "cannot find user 'no-such-user-here'");
 }
 
+// -P with -f: in every process, only the calls on the path, by name
+// (the absolute one; "hostname" from /etc is another string) or by an fd
+// open on it. As strace -P shows it.
+TEST(TracePathTest, OnlyCallsOnThePathInEveryProcess) {
+  const std::string out = NewTempPath("trace");
+  ProcessResult r =
+      RunProcess(Ttrace({"-f", "-P", "/etc/hostname", "-o", out, "/bin/sh",
+                         "-c", "cat /etc/hostname; cd /etc && cat hostname"}));
+  ASSERT_EQ(r.ExitCode(), 0) << r.Describe();
+  const std::string text = ReadFileOrEmpty(out);
+  int calls = 0;
+  for (const std::string& line : SplitLines(text)) {
+    absl::string_view body = StripPidPrefix(line);
+    if (absl::StartsWith(body, "+++ ") || absl::StartsWith(body, "--- ")) {
+      continue;
+    }
+    ++calls;
+    EXPECT_TRUE(absl::StrContains(body, "\"/etc/hostname\"") ||
+                absl::StrContains(body, "(3"))
+        << line;
+  }
+  EXPECT_EQ(CountLinesContaining(text, "openat("), 1) << text;
+  EXPECT_EQ(CountLinesContaining(text, "close(3)"), 2) << text;
+  EXPECT_EQ(CountLinesContaining(text, "execve("), 0) << text;
+  EXPECT_GE(calls, 8) << text;
+  unlink(out.c_str());
+}
+
 // -A: the trace is appended to -o FILE; without it the file starts afresh.
 TEST(AppendOutputTest, AppendsWithAAndTruncatesWithout) {
   const std::string out = NewTempPath("trace");

@@ -380,6 +380,15 @@ std::vector<Program> Programs() {
       // is a capture file whose name differs between the two runs.)
       {"known_x", {"syscalls", "known", "@KNOWN"}, {}, 1, true, {"-x", "-y"}},
       {"ls_xx", {"/bin/ls", "/"}, {}, 1, true, {"-xx"}},
+      // -P: only the calls on these paths (by path, or by an fd open on
+      // one). (With several processes, their clone calls are not shown,
+      // which this test needs to name them: cli_test has -f -P.)
+      {"known_P",
+       {"syscalls", "known", "@KNOWN"},
+       {},
+       1,
+       true,
+       {"-P", "/dev/zero", "-P", "/nonexistent/x"}},
       // Tampering: the libraries' third and fourth openat fail (ls then
       // cannot start: exit 127 from both), every other close from the
       // second on fails with ENOSYS.

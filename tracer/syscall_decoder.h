@@ -40,6 +40,10 @@ class SyscallDecoder {
   // Replaces *out with the arguments known at entry, with a trailing ", "
   // when more are decoded at exit.
   virtual void DecodeEntry(const SyscallCall& call, std::string* out) = 0;
+  // Whether the call last given to DecodeEntry is reported after all
+  // (strace's -P: only calls on some paths are). Traced calls that are not
+  // are neither reported nor tampered with.
+  virtual bool EntryShown() const { return true; }
   // Replaces *out with the arguments decoded at exit (often empty), sets
   // how the return value reads, and replaces *ret_suffix with what follows
   // it (usually nothing).

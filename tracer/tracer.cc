@@ -743,9 +743,15 @@ void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
   t.sc_entry_ns = clock_.NowNs();
   t.sc_announced = false;
   t.sc_report = options_.syscalls->Traced(arch, static_cast<int32_t>(nr));
-  // -e inject acts on traced calls only, as strace's does.
   t.sc_inject.reset();
-  if (t.sc_report && options_.inject != nullptr && !t.hidden &&
+  if (!t.sc_report) return;
+  options_.syscalls->Name(arch, static_cast<int32_t>(nr), &t.sc_name);
+  options_.syscalls->DecodeEntry(t.sc, &t.sc_args_enter);
+  // -P: not on the paths asked for.
+  t.sc_report = options_.syscalls->EntryShown();
+  if (!t.sc_report) return;
+  // -e inject acts on traced calls only, as strace's does.
+  if (options_.inject != nullptr && !t.hidden &&
       options_.inject->Covers(arch, static_cast<int32_t>(nr))) {
     const uint32_t n =
         ++t.inject_counts[(uint64_t{arch} << 32) | static_cast<uint32_t>(nr)];
@@ -754,9 +760,6 @@ void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
     // exit stop).
     if (t.sc_inject && kernel_->SetSyscallNr(tid, -1) != 0) t.sc_inject.reset();
   }
-  if (!t.sc_report) return;
-  options_.syscalls->Name(arch, static_cast<int32_t>(nr), &t.sc_name);
-  options_.syscalls->DecodeEntry(t.sc, &t.sc_args_enter);
   if (t.hidden) return;
   if (pending_.empty() && on_syscall_pending_) on_syscall_pending_();
   pending_.push_back(tid);

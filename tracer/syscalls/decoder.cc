@@ -1822,7 +1822,24 @@ bool ArgDecoder::IsError(const SyscallCall& c, int64_t ret) {
 }
 
 void ArgDecoder::DecodeEntry(const SyscallCall& c, std::string* out) {
+  matched_ = !filtering_paths();
   Decode(c, false, 0, out, nullptr, nullptr);
+}
+
+void ArgDecoder::MatchPathAt(pid_t tid, uint64_t addr) {
+  if (matched_) return;
+  bool truncated = false;
+  if (!mem_->ReadString(tid, addr, 4096, &match_scratch_, &truncated)) return;
+  for (const std::string& p : options_.trace_paths) {
+    if (p == match_scratch_) matched_ = true;
+  }
+}
+
+void ArgDecoder::MatchFd(pid_t tid, int fd) {
+  if (matched_ || !mem_->ReadFdPath(tid, fd, &match_scratch_)) return;
+  for (const std::string& p : options_.trace_paths) {
+    if (p == match_scratch_) matched_ = true;
+  }
 }
 
 void ArgDecoder::DecodeExit(const SyscallCall& c, int64_t ret, std::string* out,

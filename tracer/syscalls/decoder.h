@@ -40,6 +40,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "tracer/event.h"
 #include "tracer/syscall_decoder.h"
@@ -58,6 +59,9 @@ struct DecodeOptions {
   bool verbose = false;      // -v: envp in full, full struct stat
   bool fd_paths = false;     // -y: 3</etc/passwd>
   HexStrings hex_strings = HexStrings::kNone;  // -x, -xx
+  // -P: only calls that touch one of these paths count as matching (see
+  // ArgDecoder::entry_matched). Empty: every call matches.
+  std::vector<std::string> trace_paths;
 };
 
 class ArgDecoder {
@@ -70,6 +74,16 @@ class ArgDecoder {
   void DecodeExit(const SyscallCall& c, int64_t ret, std::string* out,
                   SyscallEvent::RetFormat* fmt,
                   std::string* ret_suffix = nullptr);
+
+  // -P: whether the call last given to DecodeEntry touches one of
+  // options().trace_paths, as strace's pathtrace decides it at entry: a
+  // path argument equal to one of them (as a string), or an fd argument
+  // whose /proc/TID/fd link is one of them. Always true without -P.
+  bool entry_matched() const { return matched_; }
+  // For the decoders (Decoding::Path, Decoding::FdValue), at entry.
+  bool filtering_paths() const { return !options_.trace_paths.empty(); }
+  void MatchPathAt(pid_t tid, uint64_t addr);
+  void MatchFd(pid_t tid, int fd);
 
   // Whether ret is an error (-4095..-1) for this syscall (syscalls that
   // never fail, like getpid or umask, never return errors).
@@ -92,6 +106,8 @@ class ArgDecoder {
   std::array<std::array<DecodeFn, SyscallTable::kMaxNr>, kNumArches> fns_{};
   std::string scratch_;
   std::string scratch2_;
+  std::string match_scratch_;
+  bool matched_ = true;
 };
 
 }  // namespace ttrace

@@ -251,6 +251,41 @@ TEST_F(DecoderTest, StringsInHex) {
   EXPECT_EQ(open.suffix, "</tmp/ffx/h\\xe9\\x3cx\\x3e>");
 }
 
+// -P: a call matches when a path argument equals one of the paths, or an
+// fd argument's /proc link does; decided at entry.
+TEST_F(DecoderTest, TracePaths) {
+  mem.MapString(0x1000, "/etc/hostname");
+  mem.MapString(0x2000, "hostname");
+  mem.MapString(0x3000, "");
+  mem.SetFdPath(3, "/etc/hostname");
+  mem.SetFdPath(4, "/etc/passwd");
+  auto matched = [&](const char* name, std::vector<uint64_t> args) {
+    ArgDecoder dec(&mem, opts);
+    SyscallCall c;
+    c.tid = 1234;
+    c.nr = SyscallTable::Get().Number(kArchX86_64, name);
+    for (size_t i = 0; i < args.size(); ++i) c.args[i] = args[i];
+    std::string out;
+    dec.DecodeEntry(c, &out);
+    return dec.entry_matched();
+  };
+  // Without -P every call matches.
+  EXPECT_TRUE(matched("getpid", {}));
+  opts.trace_paths = {"/etc/hostname"};
+  EXPECT_TRUE(matched("openat", {kAtFdcwd, 0x1000, 0}));
+  EXPECT_FALSE(matched("openat", {kAtFdcwd, 0x2000, 0}));  // strings differ
+  EXPECT_TRUE(matched("read", {3, 0x5000, 10}));
+  EXPECT_FALSE(matched("read", {4, 0x5000, 10}));
+  EXPECT_TRUE(matched("newfstatat", {3, 0x3000, 0x6000, 0x1000}));  // the fd
+  EXPECT_TRUE(matched("close", {3}));
+  EXPECT_FALSE(matched("close", {kMinus1}));
+  EXPECT_FALSE(matched("getpid", {}));
+  EXPECT_FALSE(matched("openat", {kAtFdcwd, 0, 0}));  // NULL path
+  opts.trace_paths = {"/etc/passwd", "hostname"};
+  EXPECT_TRUE(matched("openat", {kAtFdcwd, 0x2000, 0}));
+  EXPECT_TRUE(matched("fstat", {4, 0x6000}));
+}
+
 TEST_F(DecoderTest, StringLimit) {
   opts.string_limit = 4;
   mem.Map(0x1000, "hello\n");

@@ -71,6 +71,8 @@ class Decoding {
 
   // An fd, with -y its path.
   void FdValue(int fd) {
+    if (entering() && fd >= 0 && dec->filtering_paths())
+      dec->MatchFd(c.tid, fd);
     AppendSigned(out, fd);
     if (opt().fd_paths && fd >= 0) AppendFdPath(out, fd);
   }
@@ -139,7 +141,12 @@ class Decoding {
     out->push_back('"');
     if (cut) Put("...");
   }
-  void Path(int i) { CStr(u(i), 4096); }
+  void Path(int i) {
+    if (entering() && u(i) != 0 && dec->filtering_paths()) {
+      dec->MatchPathAt(c.tid, u(i));
+    }
+    CStr(u(i), 4096);
+  }
 
   // strace's printstr_ex(addr, len, QUOTE_0_TERMINATED): a NUL-terminated
   // string in a buffer of `len` bytes, at most -s chars, with "..." when no
