@@ -206,6 +206,8 @@ TextOptions TextOptionsFor(const Options& opt) {
   return TextOptions{
       .timestamps = ToTextTimestamps(opt.timestamps),
       .show_duration = opt.show_duration,
+      .result_column = static_cast<size_t>(
+          opt.result_column > 0 ? opt.result_column - 1 : 0),
       .pid_prefix = pid_on_every_line ? TextOptions::PidPrefix::kAlways
                                       : TextOptions::PidPrefix::kWhenSeveral,
       .quiet = {.attach = opt.quiet.Quiet(QuietSet::kAttach),

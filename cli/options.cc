@@ -36,12 +36,13 @@ enum LongOnlyOption : int {
 
 // "+": stop at the first non-option (the command), as strace does.
 // ":": report a missing argument as ':' rather than '?'.
-constexpr char kShortOptions[] = "+:AcCe:E:fho:p:P:qrs:S:tTu:vVwxyzZ";
+constexpr char kShortOptions[] = "+:a:AcCe:E:fho:p:P:qrs:S:tTu:vVwxyzZ";
 
 // The long names are strace's where strace has the option.
 constexpr struct option kLongOptions[] = {
     {"attach", required_argument, nullptr, 'p'},
     {"env", required_argument, nullptr, 'E'},
+    {"columns", required_argument, nullptr, 'a'},
     {"trace-path", required_argument, nullptr, 'P'},
     {"user", required_argument, nullptr, 'u'},
     {"decode", required_argument, nullptr, kDecodeOption},
@@ -242,6 +243,14 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
       case 'C':
         options.summary = Summary::kAlso;
         break;
+      case 'a': {
+        int n;
+        if (!absl::SimpleAtoi(optarg, &n) || n < 0) {
+          return Invalid(absl::StrCat("invalid -a argument: '", optarg, "'"));
+        }
+        options.result_column = n;
+        break;
+      }
       case 's': {
         int n;
         if (!absl::SimpleAtoi(optarg, &n) || n < 0) {
@@ -524,6 +533,8 @@ Output:
   --record=FILE  also write the binary stream to FILE
   --decode=FILE  print a recorded binary trace (FILE may be - for stdin)
   -s N           print at most N bytes of each string (default 32)
+  -a N, --columns=N
+                 align syscall results at column N (default 40; 0: none)
   -v             print structures and arrays in full
   -y             print the paths of file descriptors
   -x             print strings that have non-ASCII bytes in hex

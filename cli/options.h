@@ -62,6 +62,7 @@ struct Options {
   // events only.
   bool trace_syscalls = true;
   int string_limit = 32;    // -s N
+  int result_column = 40;   // -a N: " = " at column N (1-based)
   bool verbose = false;     // -v
   bool decode_fds = false;  // -y
   // -x, -xx, --strings-in-hex[=none|non-ascii-chars|non-ascii|all].

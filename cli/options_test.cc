@@ -290,6 +290,14 @@ TEST(ParseOptionsTest, TracePaths) {
   EXPECT_EQ(Error({"-P", "", "ls"}), "invalid -P argument ''");
 }
 
+TEST(ParseOptionsTest, ResultColumn) {
+  EXPECT_EQ(Parse({"ls"})->result_column, 40);
+  EXPECT_EQ(Parse({"-a", "20", "ls"})->result_column, 20);
+  EXPECT_EQ(Parse({"--columns=0", "ls"})->result_column, 0);
+  EXPECT_EQ(Error({"-a", "-1", "ls"}), "invalid -a argument: '-1'");
+  EXPECT_EQ(Error({"-a", "x", "ls"}), "invalid -a argument: 'x'");
+}
+
 TEST(ParseOptionsTest, Output) {
   for (const std::vector<std::string>& args :
        std::vector<std::vector<std::string>>{
@@ -579,6 +587,7 @@ TEST(UsageTextTest, ListsEveryOptionExitStatusAndExample) {
                         "-u USER",
                         "-e inject=SET",
                         "-P PATH",
+                        "-a N",
                         "-e fault=SET",
                         "-e quiet=SET",
                         "-qq",

@@ -16,10 +16,6 @@ namespace {
 
 constexpr int64_t kNsPerSec = 1000000000;
 
-// strace's tabto(): " = " starts at this column (0-based, counting the
-// whole line) unless the line is already longer.
-constexpr size_t kResultColumn = 39;
-
 // True when the entry arguments stop before the last one ("3, "): strace's
 // decoder then had more to print at exit, and a call that never returns
 // shows " <unfinished ...>" where the rest would have been.
@@ -258,8 +254,8 @@ void TextFormatter::AppendSyscall(const SyscallEvent& call, bool whole) {
     line_.append(" <unfinished ...>");
   }
   line_.push_back(')');
-  if (line_.size() < kResultColumn) {
-    line_.append(kResultColumn - line_.size(), ' ');
+  if (line_.size() < options_.result_column) {
+    line_.append(options_.result_column - line_.size(), ' ');
   }
   line_.append(" = ");
   if (!call.returned) {

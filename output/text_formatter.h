@@ -70,6 +70,9 @@ struct TextOptions {
   Timestamps timestamps = Timestamps::kNone;
   // -T: append " <0.000123>" (seconds spent in the call) to syscall results.
   bool show_duration = false;
+  // strace's tabto(): " = " starts at this column (0-based, counting the
+  // whole line) unless the line is already longer. strace's -a N is N - 1.
+  size_t result_column = 39;
   // How lines say which thread they are about. strace: "[pid  123] " while
   // more than one thread is traced (its form on standard error), or "123 "
   // on every line (its form with -o FILE and -f or several processes).

@@ -219,6 +219,18 @@ TEST(TextFormatterTest, PrefixFollowsLiveThreads) {
 // once 101 and 102 exited quietly); "killed by" is never left out.
 // -e inject: strace's "(INJECTED)" after the result and its suffix,
 // before -T's time.
+// -a N (result_column N - 1): strace -a 20 and -a 0 on close(3).
+TEST(TextFormatterTest, ResultColumn) {
+  SyscallEvent c;
+  c.name = "close";
+  c.args_enter = "3";
+  EXPECT_EQ(One(Ev(1, 1, c), {.result_column = 19}),
+            "close(3)            = 0\n");
+  EXPECT_EQ(One(Ev(1, 1, c), {.result_column = 0}), "close(3) = 0\n");
+  EXPECT_EQ(One(Ev(1, 1, c), {.result_column = 8}), "close(3) = 0\n");
+  EXPECT_EQ(One(Ev(1, 1, c), {.result_column = 9}), "close(3)  = 0\n");
+}
+
 TEST(TextFormatterTest, InjectedCalls) {
   SyscallEvent c;
   c.name = "close";

@@ -1197,6 +1197,35 @@ TEST(SeccompTest, SameCallsThreads) {
   }
 }
 
+// -a N: " = " at column N, byte for byte as strace 6.1 aligns it.
+TEST(ResultColumnTest, SameAsStrace) {
+  if (access("/usr/bin/strace", X_OK) != 0) GTEST_SKIP() << "no strace";
+  for (const char* column : {"20", "0", "60"}) {
+    auto run = [&](const std::string& tool) {
+      const std::string file = NewTempPath("columns");
+      const ProcessResult r =
+          RunProcess({tool, "-a", column, "-e", "trace=close,openat,newfstatat",
+                      "-o", file, "/bin/ls", "/"},
+                     kTimeoutMs);
+      EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+      std::vector<std::string> lines;
+      for (const std::string& line : SplitLines(ReadFileOrEmpty(file))) {
+        // ttrace's own lines: not strace's.
+        if (absl::StartsWith(line, "+++ started ") ||
+            absl::StartsWith(line, "+++ exec ")) {
+          continue;
+        }
+        lines.push_back(line);
+      }
+      unlink(file.c_str());
+      return lines;
+    };
+    const std::vector<std::string> want = run("/usr/bin/strace");
+    EXPECT_GT(want.size(), 20u) << column;
+    EXPECT_EQ(run(TtracePath()), want) << "-a " << column;
+  }
+}
+
 // ---------------------------------------------------------------------------
 // -e inject: counted per thread and syscall, as strace counts; the call is
 // skipped and returns the value given; the line says "(INJECTED)". (The
