@@ -231,8 +231,13 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         }
         break;
       case kTraceOption:
-        if (absl::Status s =
-                ParseExpression(absl::StrCat("trace=", optarg), &options);
+      case kInjectOption:
+      case kFaultOption:
+      case kQuietOption:
+        // --trace=X is -e trace=X, and so on: the long names are the
+        // qualifiers.
+        if (absl::Status s = ParseExpression(
+                absl::StrCat(LongNameOf(c), "=", optarg), &options);
             !s.ok()) {
           return s;
         }
@@ -323,22 +328,6 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         break;
       case 'q':
         options.quiet = QuietSet::FromQCount(++q_count);
-        break;
-      case kInjectOption:
-      case kFaultOption:
-        if (absl::Status s = ParseExpression(
-                absl::StrCat(c == kInjectOption ? "inject=" : "fault=", optarg),
-                &options);
-            !s.ok()) {
-          return s;
-        }
-        break;
-      case kQuietOption:
-        if (absl::Status s =
-                ParseExpression(absl::StrCat("quiet=", optarg), &options);
-            !s.ok()) {
-          return s;
-        }
         break;
       case kStringsInHexOption: {
         static constexpr std::pair<const char*, HexStrings> kStyles[] = {

@@ -29,22 +29,17 @@ bool ParseWhen(absl::string_view s, uint32_t* first, uint32_t* last,
   auto number = [](absl::string_view n, uint32_t max, uint32_t* out) {
     return absl::SimpleAtoi(n, out) && *out >= 1 && *out <= max;
   };
-  absl::string_view range = s;
-  absl::string_view plus;
-  bool has_plus = false;
-  if (size_t p = s.find('+'); p != absl::string_view::npos) {
-    range = s.substr(0, p);
-    plus = s.substr(p + 1);
-    has_plus = true;
-  }
-  absl::string_view first_s = range;
-  absl::string_view last_s;
-  bool has_last = false;
-  if (size_t d = range.find(".."); d != absl::string_view::npos) {
-    first_s = range.substr(0, d);
-    last_s = range.substr(d + 2);
-    has_last = true;
-  }
+  // s at its first `sep`: whether there is one, and the two sides.
+  auto split = [](absl::string_view s, absl::string_view sep,
+                  absl::string_view* before, absl::string_view* after) {
+    const size_t at = s.find(sep);
+    *before = s.substr(0, at);
+    *after = at == absl::string_view::npos ? "" : s.substr(at + sep.size());
+    return at != absl::string_view::npos;
+  };
+  absl::string_view range, plus, first_s, last_s;
+  const bool has_plus = split(s, "+", &range, &plus);
+  const bool has_last = split(range, "..", &first_s, &last_s);
   if (!number(first_s, 65535, first)) return false;
   *last = UINT32_MAX;
   if (has_last && (!number(last_s, 65534, last) || *last < *first)) {
