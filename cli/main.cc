@@ -409,7 +409,8 @@ int Main(int argc, char** argv) {
                       .verbose = opt.verbose,
                       .fd_paths = opt.decode_fds,
                       .hex_strings = opt.hex_strings,
-                      .trace_paths = TracePaths(opt.trace_paths)});
+                      .trace_paths = TracePaths(opt.trace_paths),
+                      .raw = opt.raw_filter});
     topt.syscalls = knowledge.get();
     if (!opt.inject.empty()) topt.inject = &opt.inject;
     const bool wanted =

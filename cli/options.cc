@@ -32,6 +32,7 @@ enum LongOnlyOption : int {
   kQuietOption,
   kInjectOption,
   kFaultOption,
+  kRawOption,
 };
 
 // "+": stop at the first non-option (the command), as strace does.
@@ -65,6 +66,7 @@ constexpr struct option kLongOptions[] = {
     {"quiet", required_argument, nullptr, kQuietOption},
     {"inject", required_argument, nullptr, kInjectOption},
     {"fault", required_argument, nullptr, kFaultOption},
+    {"raw", required_argument, nullptr, kRawOption},
     {"version", no_argument, nullptr, 'V'},
     {nullptr, 0, nullptr, 0},
 };
@@ -163,6 +165,10 @@ absl::Status ParseExpression(absl::string_view expr, Options* options) {
     absl::StatusOr<SignalSet> f = ParseSignalSet(value);
     if (!f.ok()) return f.status();
     options->signal_filter = *f;
+  } else if (qualifier == "raw") {
+    absl::StatusOr<SyscallFilter> f = ParseTraceFilter(value);
+    if (!f.ok()) return f.status();
+    options->raw_filter = *std::move(f);
   } else if (qualifier == "inject" || qualifier == "fault") {
     if (absl::Status s = options->inject.Add(value, qualifier == "fault");
         !s.ok()) {
@@ -234,6 +240,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
       case kInjectOption:
       case kFaultOption:
       case kQuietOption:
+      case kRawOption:
         // --trace=X is -e trace=X, and so on: the long names are the
         // qualifiers.
         if (absl::Status s = ParseExpression(
@@ -496,6 +503,9 @@ Filtering:
   -e signal=SET  report only these signals (e.g. !SIGCHLD)
   -e status=SET  report only syscalls that are successful, failed,
                  unfinished, ...
+  -e raw=SET, --raw=SET
+                 print these system calls undecoded: arguments and result
+                 in hex
   -e quiet=SET, --quiet=SET
                  leave out these lines: attach (attached, detached), exit
                  (exited with N), thread-execve (superseded by execve);

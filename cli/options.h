@@ -56,6 +56,8 @@ struct Options {
   SignalSet signal_filter = SignalSet::All();
   StatusFilter status_filter = StatusFilter::All();
   QuietSet quiet = QuietSet::None();  // -q, -qq, -qqq, -e quiet=SET
+  // -e raw=SET: syscalls printed undecoded (hex arguments and result).
+  SyscallFilter raw_filter = SyscallFilter::None();
   // -e inject=SET:error=E|retval=N[:when=W], -e fault=SET[:error=E][:when=W].
   InjectRules inject;
   // False when the trace filter selects no syscall (-e trace=none): thread

@@ -298,6 +298,17 @@ TEST(ParseOptionsTest, ResultColumn) {
   EXPECT_EQ(Error({"-a", "x", "ls"}), "invalid -a argument: 'x'");
 }
 
+TEST(ParseOptionsTest, Raw) {
+  EXPECT_TRUE(Parse({"ls"})->raw_filter.none());
+  absl::StatusOr<Options> r = Parse({"-e", "raw=read,%net", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->raw_filter.Traced(kArchX86_64, 0));   // read
+  EXPECT_TRUE(r->raw_filter.Traced(kArchX86_64, 41));  // socket
+  EXPECT_FALSE(r->raw_filter.Traced(kArchX86_64, 1));  // write
+  EXPECT_TRUE(Parse({"--raw=all", "ls"})->raw_filter.all());
+  EXPECT_EQ(Error({"-e", "raw=nosuch", "ls"}), "invalid system call 'nosuch'");
+}
+
 TEST(ParseOptionsTest, Output) {
   for (const std::vector<std::string>& args :
        std::vector<std::vector<std::string>>{
@@ -587,6 +598,7 @@ TEST(UsageTextTest, ListsEveryOptionExitStatusAndExample) {
                         "-u USER",
                         "-e inject=SET",
                         "-P PATH",
+                        "-e raw=SET",
                         "-a N",
                         "-e fault=SET",
                         "-e quiet=SET",

@@ -380,6 +380,8 @@ std::vector<Program> Programs() {
       // is a capture file whose name differs between the two runs.)
       {"known_x", {"syscalls", "known", "@KNOWN"}, {}, 1, true, {"-x", "-y"}},
       {"ls_xx", {"/bin/ls", "/"}, {}, 1, true, {"-xx"}},
+      // -e raw=: undecoded, hex arguments and results.
+      {"ls_raw", {"/bin/ls", "/"}, {}, 1, true, {"-e", "raw=%file,read,mmap"}},
       // -P: only the calls on these paths (by path, or by an fd open on
       // one). (With several processes, their clone calls are not shown,
       // which this test needs to name them: cli_test has -f -P.)

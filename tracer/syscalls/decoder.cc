@@ -1788,6 +1788,15 @@ void Generic(D& d) {
   d.Raw(0, t.ArgCount(d.c.arch, d.c.nr));
 }
 
+// -e raw=: arguments and result in hex, whatever the syscall.
+void Raw(D& d) {
+  if (d.exiting) {
+    *d.fmt = SyscallEvent::RetFormat::kHex;
+    return;
+  }
+  Generic(d);
+}
+
 void GenericRetFd(D& d) {
   if (d.exiting) return d.RetFd();
   Generic(d);
@@ -1810,6 +1819,9 @@ ArgDecoder::ArgDecoder(MemoryReader* mem, const DecodeOptions& options)
         if (nr < 0) continue;
         fns_[a][nr] = r.fn != nullptr ? r.fn : &decode::GenericRetFd;
       }
+    }
+    for (int nr = 0; nr < SyscallTable::kMaxNr; ++nr) {
+      if (options_.raw.Traced(kArches[a], nr)) fns_[a][nr] = &decode::Raw;
     }
   }
   scratch_.reserve(4096);

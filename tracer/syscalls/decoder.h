@@ -44,6 +44,7 @@
 
 #include "tracer/event.h"
 #include "tracer/syscall_decoder.h"
+#include "tracer/syscalls/filter.h"
 #include "tracer/syscalls/format.h"
 #include "tracer/syscalls/memory.h"
 #include "tracer/syscalls/syscall_table.h"
@@ -62,6 +63,9 @@ struct DecodeOptions {
   // -P: only calls that touch one of these paths count as matching (see
   // ArgDecoder::entry_matched). Empty: every call matches.
   std::vector<std::string> trace_paths;
+  // -e raw=SET: these syscalls print undecoded, each argument in hex and
+  // the result in hex, as strace's raw=.
+  SyscallFilter raw = SyscallFilter::None();
 };
 
 class ArgDecoder {

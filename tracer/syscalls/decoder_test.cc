@@ -286,6 +286,22 @@ TEST_F(DecoderTest, TracePaths) {
   EXPECT_TRUE(matched("fstat", {4, 0x6000}));
 }
 
+// -e raw=SET: strace's raw output for these syscalls (hex arguments, as
+// many as the syscall takes, 0 as "0"; hex result), decoded for others.
+TEST_F(DecoderTest, RawSyscalls) {
+  mem.MapString(0x1000, "/etc/hostname");
+  absl::StatusOr<SyscallFilter> raw = ParseTraceFilter("openat,read");
+  ASSERT_TRUE(raw.ok());
+  opts.raw = *raw;
+  Result r = Decode("openat", {kAtFdcwd, 0x1000, 0x80000, 0}, 3);
+  EXPECT_EQ(r.all(), "0xffffffffffffff9c, 0x1000, 0x80000, 0");
+  EXPECT_EQ(r.fmt, RetFormat::kHex);
+  EXPECT_EQ(Decode("read", {3, 0x2000, 4096}, 3).all(), "0x3, 0x2000, 0x1000");
+  r = Decode("close", {3}, 0);
+  EXPECT_EQ(r.all(), "3");
+  EXPECT_EQ(r.fmt, RetFormat::kDecimal);
+}
+
 TEST_F(DecoderTest, StringLimit) {
   opts.string_limit = 4;
   mem.Map(0x1000, "hello\n");
