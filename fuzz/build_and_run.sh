@@ -54,12 +54,14 @@ echo "fuzzing for ${seconds}s" >&2
 
 # The option and filter parsers: ParseOptions, ParseTraceFilter,
 # ParseSignalSet, ParseStatusFilter (libseccomp gives the syscall names).
-filter_srcs="tracer/syscalls/filter.cc tracer/syscalls/format.cc
+filter_srcs="tracer/syscalls/filter.cc tracer/syscalls/inject.cc
+  tracer/syscalls/format.cc
   tracer/syscalls/signals.cc tracer/syscalls/syscall_table.cc tracer/event.cc"
 for target in options filter; do
   mkdir -p "$out/corpus-$target" "fuzz/corpus/$target"
   target_srcs=$filter_srcs
-  [ "$target" = options ] && target_srcs="cli/options.cc $filter_srcs"
+  [ "$target" = options ] && target_srcs="cli/options.cc output/summary.cc
+    output/errno_names.cc $filter_srcs"
   echo "building $out/${target}_fuzzer" >&2
   # shellcheck disable=SC2086
   "$cxx" -std=c++20 -O1 -g -I. \

@@ -1,6 +1,8 @@
 // libFuzzer target for strace's qualifier expressions
 // (tracer/syscalls/filter.h): ParseTraceFilter (-e trace=), ParseSignalSet
-// (-e signal=) and ParseStatusFilter (-e status=). Built and run by
+// (-e signal=), ParseStatusFilter (-e status=), ParseQuietSet (-e quiet=);
+// and InjectRules::Add (-e inject=, -e fault=; tracer/syscalls/inject.h),
+// which must never inject what it does not cover. Built and run by
 // fuzz/build_and_run.sh with clang's -fsanitize=fuzzer,address,undefined;
 // not built by Bazel.
 //
@@ -18,12 +20,14 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "tracer/event.h"
 #include "tracer/syscalls/filter.h"
+#include "tracer/syscalls/inject.h"
 #include "tracer/syscalls/syscall_table.h"
 
 namespace {
@@ -125,6 +129,45 @@ void CheckStatus(absl::string_view expr) {
   if (f->none() == any) Fail("status: none() disagrees");
 }
 
+void CheckQuiet(absl::string_view expr) {
+  absl::StatusOr<ttrace::QuietSet> f = ttrace::ParseQuietSet(expr);
+  if (!f.ok()) {
+    CheckError(f.status());
+    return;
+  }
+  absl::StatusOr<ttrace::QuietSet> g =
+      ttrace::ParseQuietSet("!" + std::string(expr));
+  if (!g.ok()) Fail("quiet: '!' + a valid expression is invalid");
+  for (int m = 0; m < ttrace::QuietSet::kMessages; ++m) {
+    const auto msg = static_cast<ttrace::QuietSet::Message>(m);
+    if (f->Quiet(msg) == g->Quiet(msg))
+      Fail("quiet: '!' is not the complement");
+  }
+}
+
+void CheckInject(absl::string_view expr) {
+  for (bool fault : {false, true}) {
+    ttrace::InjectRules rules;
+    const absl::Status s = rules.Add(expr, fault);
+    if (!s.ok()) {
+      CheckError(s);
+      if (!rules.empty()) Fail("inject: a refused rule was kept");
+      continue;
+    }
+    ForEachSyscall([&](uint32_t arch, int64_t nr) {
+      if (nr < INT32_MIN || nr > INT32_MAX) return;
+      const int32_t n32 = static_cast<int32_t>(nr);
+      for (uint32_t call : {1u, 2u, 3u, 65534u, 65535u, 4000000000u}) {
+        const std::optional<int64_t> v = rules.Inject(arch, n32, call);
+        if (!v) continue;
+        if (!rules.Covers(arch, n32))
+          Fail("inject: injects what it does not cover");
+        if (*v < -4095) Fail("inject: an errno beyond 4095");
+      }
+    });
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -133,5 +176,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   CheckTrace(expr);
   CheckSignals(expr);
   CheckStatus(expr);
+  CheckQuiet(expr);
+  CheckInject(expr);
   return 0;
 }
