@@ -278,6 +278,8 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         options.verbose = true;
         break;
       case 'y':
+        // -yy: details of sockets, devices and pidfds too.
+        if (options.decode_fds) options.fd_details = true;
         options.decode_fds = true;
         break;
       case 'z':
@@ -536,6 +538,7 @@ Output:
                  align syscall results at column N (default 40; 0: none)
   -v             print structures and arrays in full
   -y             print the paths of file descriptors
+  -yy            ... and sockets' protocols and addresses, devices' numbers
   -x             print strings that have non-ASCII bytes in hex
   -xx            print all strings in hex
   --strings-in-hex[=none|non-ascii-chars|non-ascii|all]

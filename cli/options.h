@@ -67,6 +67,7 @@ struct Options {
   int result_column = 40;   // -a N: " = " at column N (1-based)
   bool verbose = false;     // -v
   bool decode_fds = false;  // -y
+  bool fd_details = false;  // -yy: sockets' addresses, devices' numbers
   // -x, -xx, --strings-in-hex[=none|non-ascii-chars|non-ascii|all].
   HexStrings hex_strings = HexStrings::kNone;
   bool show_duration = false;  // -T

@@ -309,6 +309,14 @@ TEST(ParseOptionsTest, Raw) {
   EXPECT_EQ(Error({"-e", "raw=nosuch", "ls"}), "invalid system call 'nosuch'");
 }
 
+TEST(ParseOptionsTest, DecodeFds) {
+  EXPECT_FALSE(Parse({"ls"})->decode_fds);
+  EXPECT_TRUE(Parse({"-y", "ls"})->decode_fds);
+  EXPECT_FALSE(Parse({"-y", "ls"})->fd_details);
+  EXPECT_TRUE(Parse({"-yy", "ls"})->fd_details);
+  EXPECT_TRUE(Parse({"-y", "-f", "-y", "ls"})->fd_details);
+}
+
 TEST(ParseOptionsTest, Output) {
   for (const std::vector<std::string>& args :
        std::vector<std::vector<std::string>>{
@@ -599,6 +607,7 @@ TEST(UsageTextTest, ListsEveryOptionExitStatusAndExample) {
                         "-e inject=SET",
                         "-P PATH",
                         "-e raw=SET",
+                        "-yy",
                         "-a N",
                         "-e fault=SET",
                         "-e quiet=SET",

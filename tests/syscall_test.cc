@@ -1226,6 +1226,48 @@ TEST(ResultColumnTest, SameAsStrace) {
   }
 }
 
+// -yy: sockets (TCP, UDP, UNIX by name, pair and abstract, TCPv6),
+// devices: the same annotations as strace 6.1's, ports and inodes aside.
+TEST(FdDetailsTest, SameAsStrace) {
+  if (access("/usr/bin/strace", X_OK) != 0) GTEST_SKIP() << "no strace";
+  // A short directory: a UNIX socket's path fits in 108 bytes.
+  char dir_template[] = "/tmp/ttyyXXXXXX";
+  ASSERT_NE(mkdtemp(dir_template), nullptr);
+  const std::string dir = dir_template;
+  auto run = [&](const std::string& tool) {
+    const std::string file = NewTempPath("yy");
+    const ProcessResult r =
+        RunProcess({tool, "-yy", "-e", "trace=getsockname,write", "-o", file,
+                    TraceeBinary("syscalls"), "sockets", dir},
+                   kTimeoutMs);
+    EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+    static const std::regex kNumber("[0-9]+");
+    std::vector<std::string> lines;
+    for (const std::string& line : SplitLines(ReadFileOrEmpty(file))) {
+      if (absl::StartsWith(line, "+++ started ") ||
+          absl::StartsWith(line, "+++ exec ")) {
+        continue;
+      }
+      lines.push_back(std::regex_replace(line, kNumber, "N"));
+    }
+    unlink(file.c_str());
+    return lines;
+  };
+  const std::vector<std::string> want = run("/usr/bin/strace");
+  EXPECT_GE(want.size(), 11u);
+  EXPECT_EQ(run(TtracePath()), want);
+  // What is compared: addresses and names, not only inodes.
+  const std::string text = absl::StrJoin(want, "\n");
+  EXPECT_TRUE(absl::StrContains(text, "<TCP:[N.N.N.N:N->N.N.N.N:N]>")) << text;
+  EXPECT_TRUE(absl::StrContains(
+      text,
+      ",\"" + std::regex_replace(dir, std::regex("[0-9]+"), "N") + "/sock\"]>"))
+      << text;
+  EXPECT_TRUE(absl::StrContains(text, "<UNIX:[N,@\"ttrace-test\"]>")) << text;
+  EXPECT_TRUE(absl::StrContains(text, "</dev/null<char N:N>>")) << text;
+  rmdir(dir.c_str());
+}
+
 // ---------------------------------------------------------------------------
 // -e inject: counted per thread and syscall, as strace counts; the call is
 // skipped and returns the value given; the line says "(INJECTED)". (The

@@ -40,17 +40,28 @@
 //                      and print "T: a b c", T the thread's index, each of
 //                      a b c "P" when it is the real parent pid, else the
 //                      value returned (what -e inject made it return).
+//   sockets DIR        for -yy: a connected TCP pair and its listener, a
+//                      connected UDP socket, a UNIX socketpair, a named
+//                      UNIX listener (DIR/sock) with a connected pair, an
+//                      abstract UNIX datagram socket, a TCPv6 listener and
+//                      /dev/null, each named by one getsockname() (write()
+//                      for /dev/null) while all are open; exits 0.
 //   counts             exactly 7 getppid(), 5 openat() failing with ENOENT,
 //                      3 close(-1) failing with EBADF, interleaved.
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <climits>
+#include <cstddef>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -237,6 +248,67 @@ int PpidThreads(int n) {
   return 0;
 }
 
+// ---- sockets DIR ----
+int Sockets(const char* dir) {
+  auto check = [](int r, const char* what) {
+    if (r < 0) Die(what);
+    return r;
+  };
+  sockaddr_in in{};
+  in.sin_family = AF_INET;
+  in.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof in;
+  const int listener = check(socket(AF_INET, SOCK_STREAM, 0), "socket");
+  check(bind(listener, reinterpret_cast<sockaddr*>(&in), sizeof in), "bind");
+  check(listen(listener, 4), "listen");
+  check(getsockname(listener, reinterpret_cast<sockaddr*>(&in), &len),
+        "getsockname");
+  const int client = check(socket(AF_INET, SOCK_STREAM, 0), "socket");
+  check(connect(client, reinterpret_cast<sockaddr*>(&in), sizeof in),
+        "connect");
+  const int server = check(accept(listener, nullptr, nullptr), "accept");
+  const int udp = check(socket(AF_INET, SOCK_DGRAM, 0), "socket");
+  check(connect(udp, reinterpret_cast<sockaddr*>(&in), sizeof in), "connect");
+  int pair[2];
+  check(socketpair(AF_UNIX, SOCK_STREAM, 0, pair), "socketpair");
+  sockaddr_un un{};
+  un.sun_family = AF_UNIX;
+  std::snprintf(un.sun_path, sizeof un.sun_path, "%s/sock", dir);
+  unlink(un.sun_path);
+  const int ulisten = check(socket(AF_UNIX, SOCK_STREAM, 0), "socket");
+  check(bind(ulisten, reinterpret_cast<sockaddr*>(&un), sizeof un), "bind");
+  check(listen(ulisten, 4), "listen");
+  const int uclient = check(socket(AF_UNIX, SOCK_STREAM, 0), "socket");
+  check(connect(uclient, reinterpret_cast<sockaddr*>(&un), sizeof un),
+        "connect");
+  const int userver = check(accept(ulisten, nullptr, nullptr), "accept");
+  sockaddr_un abs{};
+  abs.sun_family = AF_UNIX;
+  std::memcpy(abs.sun_path, "\0ttrace-test", 12);
+  const int dgram = check(socket(AF_UNIX, SOCK_DGRAM, 0), "socket");
+  check(bind(dgram, reinterpret_cast<sockaddr*>(&abs),
+             offsetof(sockaddr_un, sun_path) + 12),
+        "bind");
+  sockaddr_in6 in6{};
+  in6.sin6_family = AF_INET6;
+  in6.sin6_addr = in6addr_loopback;
+  const int v6 = socket(AF_INET6, SOCK_STREAM, 0);  // no IPv6: skipped
+  if (v6 >= 0 && bind(v6, reinterpret_cast<sockaddr*>(&in6), sizeof in6) == 0) {
+    listen(v6, 4);
+  }
+  const int null = check(open("/dev/null", O_WRONLY), "open");
+  sockaddr_storage ss;
+  for (int fd : {listener, client, server, udp, pair[0], ulisten, uclient,
+                 userver, dgram, v6}) {
+    if (fd < 0) continue;
+    socklen_t n = sizeof ss;
+    check(getsockname(fd, reinterpret_cast<sockaddr*>(&ss), &n), "getsockname");
+  }
+  check(static_cast<int>(write(null, "n", 1)), "write");
+  unlink(un.sun_path);
+  return 0;
+}
+
 // ---- counts ----
 int Counts() {
   for (int i = 0; i < 7; ++i) {
@@ -255,7 +327,7 @@ int Counts() {
 int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
-      "counts | ppid_threads N";
+      "counts | ppid_threads N | sockets DIR";
   if (argc < 2) tracee::Usage(usage);
   const std::string s = argv[1];
   if (s == "known" && argc == 3) return Known(argv[2]);
@@ -263,6 +335,7 @@ int main(int argc, char** argv) {
   if (s == "storm") return Storm(tracee::IntArg(argc, argv, 2, 1000));
   if (s == "exit_in_syscall") return ExitInSyscall();
   if (s == "counts") return Counts();
+  if (s == "sockets" && argc == 3) return Sockets(argv[2]);
   if (s == "ppid_threads") return PpidThreads(tracee::IntArg(argc, argv, 2, 3));
   tracee::Usage(usage);
 }

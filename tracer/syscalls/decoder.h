@@ -59,6 +59,9 @@ struct DecodeOptions {
   size_t string_limit = 32;  // -s N: bytes of strings/buffers, argv items
   bool verbose = false;      // -v: envp in full, full struct stat
   bool fd_paths = false;     // -y: 3</etc/passwd>
+  // -yy (with fd_paths): sockets' protocols and addresses, devices'
+  // numbers, pidfds' processes (fd_details.h).
+  bool fd_details = false;
   HexStrings hex_strings = HexStrings::kNone;  // -x, -xx
   // -P: only calls that touch one of these paths count as matching (see
   // ArgDecoder::entry_matched). Empty: every call matches.
@@ -97,6 +100,7 @@ class ArgDecoder {
   MemoryReader* mem() const { return mem_; }
   std::string& scratch() { return scratch_; }
   std::string& scratch2() { return scratch2_; }
+  FdDetails& details() { return details_; }
 
   using DecodeFn = void (*)(Decoding& d);
 
@@ -111,6 +115,7 @@ class ArgDecoder {
   std::string scratch_;
   std::string scratch2_;
   std::string match_scratch_;
+  FdDetails details_;
   bool matched_ = true;
 };
 

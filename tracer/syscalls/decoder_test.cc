@@ -302,6 +302,54 @@ TEST_F(DecoderTest, RawSyscalls) {
   EXPECT_EQ(r.fmt, RetFormat::kDecimal);
 }
 
+// -yy: strace's annotations for sockets, devices and pidfds; -y alone,
+// or nothing to add, keeps the path.
+TEST_F(DecoderTest, FdDetails) {
+  FdDetails tcp;
+  tcp.kind = FdDetails::Kind::kSocket;
+  tcp.protocol = "TCP";
+  tcp.text = "127.0.0.1:45072->127.0.0.1:45855";
+  FdDetails unix_named;
+  unix_named.kind = FdDetails::Kind::kSocket;
+  unix_named.protocol = "UNIX-STREAM";
+  unix_named.text = "9922300->9922299";
+  unix_named.has_unix_name = true;
+  unix_named.unix_name = "/tmp/s\"k";
+  FdDetails abstract = unix_named;
+  abstract.protocol = "UNIX";
+  abstract.text = "9922306";
+  abstract.abstract = true;
+  abstract.unix_name = "abs";
+  FdDetails dev;
+  dev.kind = FdDetails::Kind::kDevice;
+  dev.major = 1;
+  dev.minor = 5;
+  FdDetails pid;
+  pid.kind = FdDetails::Kind::kPid;
+  pid.pid = 13809;
+  mem.SetFdPath(3, "socket:[1]");
+  mem.SetFdDetails(3, tcp);
+  mem.SetFdPath(4, "socket:[2]");
+  mem.SetFdDetails(4, unix_named);
+  mem.SetFdPath(5, "socket:[3]");
+  mem.SetFdDetails(5, abstract);
+  mem.SetFdPath(6, "/dev/zero");
+  mem.SetFdDetails(6, dev);
+  mem.SetFdPath(7, "anon_inode:[pidfd]");
+  mem.SetFdDetails(7, pid);
+  mem.SetFdPath(8, "/etc/passwd");
+  opts.fd_paths = true;
+  EXPECT_EQ(Text("close", {3}), "3<socket:[1]>");  // -y
+  opts.fd_details = true;
+  EXPECT_EQ(Text("close", {3}), "3<TCP:[127.0.0.1:45072->127.0.0.1:45855]>");
+  EXPECT_EQ(Text("close", {4}),
+            "4<UNIX-STREAM:[9922300->9922299,\"/tmp/s\\\"k\"]>");
+  EXPECT_EQ(Text("close", {5}), "5<UNIX:[9922306,@\"abs\"]>");
+  EXPECT_EQ(Text("close", {6}), "6</dev/zero<char 1:5>>");
+  EXPECT_EQ(Text("close", {7}), "7<pid:13809>");
+  EXPECT_EQ(Text("close", {8}), "8</etc/passwd>");  // nothing to add
+}
+
 TEST_F(DecoderTest, StringLimit) {
   opts.string_limit = 4;
   mem.Map(0x1000, "hello\n");

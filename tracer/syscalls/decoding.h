@@ -95,8 +95,48 @@ class Decoding {
   // "<path>" (strace's -y form) for fd, if it has one.
   void AppendFdPath(std::string* to, int fd) {
     std::string& p = dec->scratch2();
-    if (dec->mem()->ReadFdPath(c.tid, fd, &p)) {
+    if (!dec->mem()->ReadFdPath(c.tid, fd, &p)) return;
+    FdDetails& d = dec->details();
+    if (opt().fd_details && dec->mem()->ReadFdDetails(c.tid, fd, p, &d)) {
+      AppendDetails(to, p, d);
+    } else {
       AppendAnnotation(to, p, opt().hex_strings);
+    }
+  }
+  // strace -yy's forms (fd_details.h).
+  void AppendDetails(std::string* to, const std::string& path,
+                     const FdDetails& d) {
+    const HexStrings hex = opt().hex_strings;
+    switch (d.kind) {
+      case FdDetails::Kind::kSocket:
+        to->push_back('<');
+        to->append(d.protocol);
+        to->append(":[");
+        to->append(d.text);
+        if (d.has_unix_name) {
+          to->append(d.abstract ? ",@\"" : ",\"");
+          AppendEscaped(to, d.unix_name.data(), d.unix_name.size(), hex);
+          to->push_back('"');
+        }
+        to->append("]>");
+        return;
+      case FdDetails::Kind::kDevice:
+        to->push_back('<');
+        AppendEscaped(to, path.data(), path.size(), hex, "<>");
+        to->append(d.block ? "<block " : "<char ");
+        AppendUnsigned(to, d.major);
+        to->push_back(':');
+        AppendUnsigned(to, d.minor);
+        to->append(">>");
+        return;
+      case FdDetails::Kind::kPid:
+        to->append("<pid:");
+        AppendSigned(to, d.pid);
+        to->push_back('>');
+        return;
+      case FdDetails::Kind::kNone:
+        AppendAnnotation(to, path, hex);
+        return;
     }
   }
   // `len` bytes of a string, escaped as -x/-xx say (no quotes).

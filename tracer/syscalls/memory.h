@@ -21,6 +21,8 @@
 #include <map>
 #include <string>
 
+#include "tracer/syscalls/fd_details.h"
+
 namespace ttrace {
 
 class MemoryReader {
@@ -45,6 +47,12 @@ class MemoryReader {
   virtual bool ReadFdPath(pid_t tid, int fd, std::string* out) = 0;
   // The thread's working directory (/proc/TID/cwd).
   virtual bool ReadCwd(pid_t tid, std::string* out) = 0;
+  // -yy: what there is to say about `fd` beyond its path `link` (see
+  // fd_details.h); false when nothing.
+  virtual bool ReadFdDetails(pid_t tid, int fd, const std::string& link,
+                             FdDetails* out) {
+    return false;
+  }
 };
 
 // process_vm_readv. A read that crosses into an unmapped page is retried
@@ -56,6 +64,10 @@ class ProcessVmReader : public MemoryReader {
                   bool* truncated) override;
   bool ReadFdPath(pid_t tid, int fd, std::string* out) override;
   bool ReadCwd(pid_t tid, std::string* out) override;
+  bool ReadFdDetails(pid_t tid, int fd, const std::string& link,
+                     FdDetails* out) override {
+    return ttrace::ReadFdDetails(tid, fd, link, out);
+  }
 };
 
 // Memory made of mapped byte ranges; everything else is unreadable. The
@@ -74,16 +86,25 @@ class FakeMemory : public MemoryReader {
   void MapPointers(uint64_t addr, std::initializer_list<uint64_t> ptrs);
   void SetFdPath(int fd, const std::string& path) { fds_[fd] = path; }
   void SetCwd(const std::string& cwd) { cwd_ = cwd; }
+  void SetFdDetails(int fd, const FdDetails& d) { details_[fd] = d; }
 
   ssize_t Read(pid_t tid, uint64_t addr, void* buf, size_t len) override;
   bool ReadFdPath(pid_t tid, int fd, std::string* out) override;
   bool ReadCwd(pid_t tid, std::string* out) override;
+  bool ReadFdDetails(pid_t tid, int fd, const std::string& link,
+                     FdDetails* out) override {
+    auto it = details_.find(fd);
+    if (it == details_.end()) return false;
+    *out = it->second;
+    return true;
+  }
 
   int reads() const { return reads_; }
 
  private:
   std::map<uint64_t, uint8_t> bytes_;
   std::map<int, std::string> fds_;
+  std::map<int, FdDetails> details_;
   std::string cwd_;
   int reads_ = 0;
 };

@@ -1,0 +1,193 @@
+#include "tracer/syscalls/fd_details.h"
+
+#include <arpa/inet.h>
+#include <linux/inet_diag.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/xattr.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
+
+namespace ttrace {
+namespace {
+
+// One NETLINK_SOCK_DIAG dump request; `match` sees each answer until it
+// returns true. False when nothing matched (or netlink failed).
+template <typename Request, typename Match>
+bool Dump(const Request& request, Match match) {
+  const int fd =
+      socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+  if (fd < 0) return false;
+  struct {
+    nlmsghdr header;
+    Request request;
+  } message{};
+  message.header.nlmsg_len = sizeof message;
+  message.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+  message.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+  message.request = request;
+  sockaddr_nl kernel{};
+  kernel.nl_family = AF_NETLINK;
+  bool found = false;
+  if (sendto(fd, &message, sizeof message, 0,
+             reinterpret_cast<sockaddr*>(&kernel),
+             sizeof kernel) == static_cast<ssize_t>(sizeof message)) {
+    alignas(nlmsghdr) char buf[16384];
+    for (bool done = false; !done && !found;) {
+      const ssize_t n = recv(fd, buf, sizeof buf, 0);
+      if (n <= 0) break;
+      size_t left = static_cast<size_t>(n);
+      for (auto* h = reinterpret_cast<nlmsghdr*>(buf);
+           NLMSG_OK(h, left) && !found; h = NLMSG_NEXT(h, left)) {
+        if (h->nlmsg_type == NLMSG_DONE || h->nlmsg_type == NLMSG_ERROR) {
+          done = true;
+          break;
+        }
+        found = match(h);
+      }
+    }
+  }
+  close(fd);
+  return found;
+}
+
+void AppendAddress(std::string* out, int family, const uint32_t* addr,
+                   uint16_t port_be) {
+  char text[INET6_ADDRSTRLEN] = "?";
+  inet_ntop(family, addr, text, sizeof text);
+  if (family == AF_INET6) {
+    absl::StrAppend(out, "[", text, "]:", ntohs(port_be));
+  } else {
+    absl::StrAppend(out, text, ":", ntohs(port_be));
+  }
+}
+
+// TCP and UDP, v4 and v6: "src:port" or "src:port->dst:port".
+bool InetDetails(uint64_t inode, int family, int protocol, std::string* out) {
+  inet_diag_req_v2 request{};
+  request.sdiag_family = static_cast<uint8_t>(family);
+  request.sdiag_protocol = static_cast<uint8_t>(protocol);
+  request.idiag_states = ~0u;
+  return Dump(request, [&](const nlmsghdr* h) {
+    if (h->nlmsg_len < NLMSG_LENGTH(sizeof(inet_diag_msg))) return false;
+    const auto* m = static_cast<const inet_diag_msg*>(NLMSG_DATA(h));
+    if (m->idiag_inode != inode) return false;
+    out->clear();
+    AppendAddress(out, family, m->id.idiag_src, m->id.idiag_sport);
+    const int words = family == AF_INET6 ? 4 : 1;
+    bool remote = m->id.idiag_dport != 0;
+    for (int i = 0; i < words; ++i) remote |= m->id.idiag_dst[i] != 0;
+    if (remote) {
+      out->append("->");
+      AppendAddress(out, family, m->id.idiag_dst, m->id.idiag_dport);
+    }
+    return true;
+  });
+}
+
+// UNIX: "ino", "ino->peer", and the name.
+bool UnixDetails(uint64_t inode, FdDetails* d) {
+  unix_diag_req request{};
+  request.sdiag_family = AF_UNIX;
+  request.udiag_states = ~0u;
+  request.udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_PEER;
+  return Dump(request, [&](const nlmsghdr* h) {
+    if (h->nlmsg_len < NLMSG_LENGTH(sizeof(unix_diag_msg))) return false;
+    const auto* m = static_cast<const unix_diag_msg*>(NLMSG_DATA(h));
+    if (m->udiag_ino != inode) return false;
+    d->text = absl::StrCat(inode);
+    size_t left = h->nlmsg_len - NLMSG_LENGTH(sizeof *m);
+    for (auto* a = reinterpret_cast<const rtattr*>(m + 1); RTA_OK(a, left);
+         a = RTA_NEXT(a, left)) {
+      const char* data = static_cast<const char*>(RTA_DATA(a));
+      const size_t len = RTA_PAYLOAD(a);
+      if (a->rta_type == UNIX_DIAG_PEER && len >= sizeof(uint32_t)) {
+        uint32_t peer;
+        std::memcpy(&peer, data, sizeof peer);
+        absl::StrAppend(&d->text, "->", peer);
+      } else if (a->rta_type == UNIX_DIAG_NAME && len > 0) {
+        // A path name ends at its NUL; an abstract one starts with one
+        // and is all its bytes.
+        d->has_unix_name = true;
+        d->abstract = data[0] == '\0';
+        d->unix_name.assign(data + (d->abstract ? 1 : 0),
+                            d->abstract ? len - 1 : strnlen(data, len));
+      }
+    }
+    return true;
+  });
+}
+
+}  // namespace
+
+bool ReadFdDetails(pid_t tid, int fd, const std::string& link, FdDetails* out) {
+  *out = FdDetails();
+  const std::string proc = absl::StrCat("/proc/", tid, "/fd/", fd);
+  absl::string_view l = link;
+  if (absl::ConsumePrefix(&l, "socket:[") && absl::ConsumeSuffix(&l, "]")) {
+    uint64_t inode = 0;
+    if (!absl::SimpleAtoi(l, &inode)) return false;
+    char name[64];
+    const ssize_t n =
+        getxattr(proc.c_str(), "system.sockprotoname", name, sizeof name - 1);
+    if (n <= 0) return false;
+    out->kind = FdDetails::Kind::kSocket;
+    out->protocol.assign(name, static_cast<size_t>(n));
+    while (!out->protocol.empty() && out->protocol.back() == '\0') {
+      out->protocol.pop_back();
+    }
+    const std::string& p = out->protocol;
+    bool found = false;
+    if (p == "TCP" || p == "UDP" || p == "TCPv6" || p == "UDPv6") {
+      found = InetDetails(inode, p.size() == 5 ? AF_INET6 : AF_INET,
+                          p[0] == 'T' ? IPPROTO_TCP : IPPROTO_UDP, &out->text);
+    } else if (p == "UNIX" || p == "UNIX-STREAM") {
+      found = UnixDetails(inode, out);
+    }
+    if (!found) out->text = absl::StrCat(inode);
+    return true;
+  }
+  if (link == "anon_inode:[pidfd]") {
+    char buf[1024];
+    FILE* f = fopen(absl::StrCat("/proc/", tid, "/fdinfo/", fd).c_str(), "re");
+    if (f == nullptr) return false;
+    bool found = false;
+    while (fgets(buf, sizeof buf, f) != nullptr) {
+      absl::string_view line = buf;
+      if (absl::ConsumePrefix(&line, "Pid:")) {
+        int pid = 0;
+        found = absl::SimpleAtoi(absl::StripAsciiWhitespace(line), &pid);
+        out->pid = pid;
+      }
+    }
+    fclose(f);
+    if (found) out->kind = FdDetails::Kind::kPid;
+    return found;
+  }
+  struct stat st;
+  if (stat(proc.c_str(), &st) == 0 &&
+      (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))) {
+    out->kind = FdDetails::Kind::kDevice;
+    out->block = S_ISBLK(st.st_mode);
+    out->major = major(st.st_rdev);
+    out->minor = minor(st.st_rdev);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace ttrace

@@ -1,0 +1,55 @@
+// FdDetails: what strace's -yy adds about an open file descriptor beyond
+// its path: a socket's protocol and addresses (from NETLINK_SOCK_DIAG), a
+// device's type and numbers, a pidfd's process.
+//
+// Usage:
+//   FdDetails d;
+//   if (ReadFdDetails(tid, fd, "socket:[1234]", &d)) ...  // d.kind kSocket
+//
+// The decoder prints them as strace 6.1 does (tracer/syscalls/decoding.h):
+//   3<TCP:[127.0.0.1:45072->127.0.0.1:45855]>   3<TCP:[127.0.0.1:37663]>
+//   5<UNIX-STREAM:[9922300->9922299,"/tmp/s"]>   6<UNIX:[9922306,@"abs"]>
+//   11<NETLINK:[9922318]>   7</dev/zero<char 1:5>>   5<pid:13809>
+// The protocol name is the kernel's (the socket's system.sockprotoname
+// attribute): "TCP", "UDP", "TCPv6", "UDPv6", "UNIX-STREAM", "UNIX" (for
+// datagram and seqpacket sockets), "NETLINK", ... Addresses are looked up
+// for TCP, UDP (v4 and v6) and UNIX sockets; other protocols, or a socket
+// the lookup does not find, show the inode only.
+#ifndef TTRACE_TRACER_SYSCALLS_FD_DETAILS_H_
+#define TTRACE_TRACER_SYSCALLS_FD_DETAILS_H_
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <string>
+
+namespace ttrace {
+
+struct FdDetails {
+  enum class Kind { kNone, kSocket, kDevice, kPid };
+  Kind kind = Kind::kNone;
+  // kSocket: the protocol, and what goes between its brackets before the
+  // UNIX name: "127.0.0.1:5->127.0.0.1:6", "[::1]:5", "9922300->9922299",
+  // or the inode alone.
+  std::string protocol;
+  std::string text;
+  // kSocket, UNIX with a name: the name (without the leading NUL of an
+  // abstract one, which `abstract` says).
+  bool has_unix_name = false;
+  bool abstract = false;
+  std::string unix_name;
+  // kDevice.
+  bool block = false;  // else a character device
+  unsigned major = 0;
+  unsigned minor = 0;
+  // kPid: the process a pidfd refers to.
+  pid_t pid = 0;
+};
+
+// Details of `fd` of thread `tid`, whose /proc link is `link`. False (and
+// kind kNone) when there are none to add to the path.
+bool ReadFdDetails(pid_t tid, int fd, const std::string& link, FdDetails* out);
+
+}  // namespace ttrace
+
+#endif  // TTRACE_TRACER_SYSCALLS_FD_DETAILS_H_
