@@ -255,20 +255,15 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
       case 'C':
         options.summary = Summary::kAlso;
         break;
-      case 'a': {
-        int n;
-        if (!absl::SimpleAtoi(optarg, &n) || n < 0) {
-          return Invalid(absl::StrCat("invalid -a argument: '", optarg, "'"));
-        }
-        options.result_column = n;
-        break;
-      }
+      case 'a':
       case 's': {
+        // -a N and -s N: a count, 0 or more.
         int n;
         if (!absl::SimpleAtoi(optarg, &n) || n < 0) {
-          return Invalid(absl::StrCat("invalid -s argument: '", optarg, "'"));
+          return Invalid(absl::StrCat("invalid -", std::string(1, c),
+                                      " argument: '", optarg, "'"));
         }
-        options.string_limit = n;
+        (c == 'a' ? options.result_column : options.string_limit) = n;
         break;
       }
       case 'T':
