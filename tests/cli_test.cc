@@ -784,6 +784,29 @@ TEST_F(OutputSeparatelyTest, NonLeaderExecEndsItsFileWithPidChanged) {
   }
 }
 
+// Threads whose calls interleave (each split in the shared trace): every
+// file still has whole calls only and ends with its thread's exit.
+// Scheduling-dependent: repeated.
+TEST_F(OutputSeparatelyTest, InterleavedThreadsGetWholeCallsRepeatedly) {
+  for (int round = 0; round < 10; ++round) {
+    const std::string stem = absl::StrCat("r", round);
+    ProcessResult r =
+        RunProcess(Ttrace({"-ff", "-o", dir_ + "/" + stem,
+                           TraceeBinary("threads"), "threads", "8", "3"}));
+    ASSERT_EQ(r.ExitCode(), 3) << r.Describe();
+    std::map<int, std::vector<std::string>> files = Files(stem);
+    ASSERT_EQ(files.size(), 9u) << round;
+    const int leader = files.begin()->first;
+    for (const auto& [tid, lines] : files) {
+      ASSERT_FALSE(lines.empty()) << tid;
+      EXPECT_EQ(lines.back(), tid == leader ? "+++ exited with 3 +++"
+                                            : "+++ exited with 0 +++")
+          << round << " " << tid;
+      ExpectNoPidsNorSplits(lines);
+    }
+  }
+}
+
 TEST_F(OutputSeparatelyTest, DecodedRecordingGivesTheSameFiles) {
   ProcessResult live = RunProcess(
       Ttrace({"-ff", "-o", dir_ + "/live", "--record", dir_ + "/rec.ttr",
