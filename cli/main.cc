@@ -408,7 +408,9 @@ int Main(int argc, char** argv) {
         DecodeOptions{.string_limit = static_cast<size_t>(opt.string_limit),
                       .verbose = opt.verbose,
                       .fd_paths = opt.decode_fds,
-                      .fd_details = opt.fd_details,
+                      .fd_sockets = opt.fd_sockets,
+                      .fd_devices = opt.fd_devices,
+                      .fd_pidfds = opt.fd_pidfds,
                       .hex_strings = opt.hex_strings,
                       .trace_paths = TracePaths(opt.trace_paths),
                       .raw = opt.raw_filter});

@@ -11,9 +11,11 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 
 namespace ttrace {
@@ -33,6 +35,7 @@ enum LongOnlyOption : int {
   kInjectOption,
   kFaultOption,
   kRawOption,
+  kDecodeFdsOption,
 };
 
 // "+": stop at the first non-option (the command), as strace does.
@@ -67,6 +70,7 @@ constexpr struct option kLongOptions[] = {
     {"inject", required_argument, nullptr, kInjectOption},
     {"fault", required_argument, nullptr, kFaultOption},
     {"raw", required_argument, nullptr, kRawOption},
+    {"decode-fds", optional_argument, nullptr, kDecodeFdsOption},
     {"version", no_argument, nullptr, 'V'},
     {nullptr, 0, nullptr, 0},
 };
@@ -165,6 +169,25 @@ absl::Status ParseExpression(absl::string_view expr, Options* options) {
     absl::StatusOr<SignalSet> f = ParseSignalSet(value);
     if (!f.ok()) return f.status();
     options->signal_filter = *f;
+  } else if (qualifier == "decode-fds") {
+    options->decode_fds = options->fd_sockets = options->fd_devices =
+        options->fd_pidfds = false;
+    for (absl::string_view word : absl::StrSplit(value, ',')) {
+      if (word == "all") {
+        options->decode_fds = options->fd_sockets = options->fd_devices =
+            options->fd_pidfds = true;
+      } else if (word == "path") {
+        options->decode_fds = true;
+      } else if (word == "socket") {
+        options->fd_sockets = true;
+      } else if (word == "dev") {
+        options->fd_devices = true;
+      } else if (word == "pidfd") {
+        options->fd_pidfds = true;
+      } else if (word != "none") {
+        return Invalid(absl::StrCat("invalid decode-fds '", word, "'"));
+      }
+    }
   } else if (qualifier == "raw") {
     absl::StatusOr<SyscallFilter> f = ParseTraceFilter(value);
     if (!f.ok()) return f.status();
@@ -213,6 +236,8 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
   bool relative = false;
   int x_count = 0;
   int q_count = 0;
+  int y_count = 0;
+  bool decode_fds_set = false;
   bool strings_in_hex = false;
 
   // optind = 0 makes glibc re-initialise getopt completely (including the
@@ -235,6 +260,17 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         if (absl::Status s = ParseExpression(optarg, &options); !s.ok()) {
           return s;
         }
+        if (absl::StartsWith(optarg, "decode-fds=")) decode_fds_set = true;
+        break;
+      case kDecodeFdsOption:
+        // --decode-fds alone is --decode-fds=path.
+        if (absl::Status s = ParseExpression(
+                absl::StrCat("decode-fds=", optarg ? optarg : "path"),
+                &options);
+            !s.ok()) {
+          return s;
+        }
+        decode_fds_set = true;
         break;
       case kTraceOption:
       case kInjectOption:
@@ -274,8 +310,11 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         break;
       case 'y':
         // -yy: details of sockets, devices and pidfds too.
-        if (options.decode_fds) options.fd_details = true;
+        if (options.decode_fds) {
+          options.fd_sockets = options.fd_devices = options.fd_pidfds = true;
+        }
         options.decode_fds = true;
+        ++y_count;
         break;
       case 'z':
         options.status_filter = StatusFilter::OnlySuccessful();
@@ -419,6 +458,9 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
     options.timestamps = Timestamps::kRelative;
   }
 
+  if (y_count > 0 && decode_fds_set) {
+    return Invalid("-y and --decode-fds cannot be provided simultaneously");
+  }
   if (x_count > 0) {
     if (strings_in_hex) {
       return Invalid(
@@ -534,6 +576,10 @@ Output:
   -v             print structures and arrays in full
   -y             print the paths of file descriptors
   -yy            ... and sockets' protocols and addresses, devices' numbers
+                 and pidfds' processes
+  -e decode-fds=SET, --decode-fds[=SET]
+                 the same by parts: path, socket, dev, pidfd, all, none
+                 (--decode-fds alone: path)
   -x             print strings that have non-ASCII bytes in hex
   -xx            print all strings in hex
   --strings-in-hex[=none|non-ascii-chars|non-ascii|all]

@@ -67,7 +67,11 @@ struct Options {
   int result_column = 40;   // -a N: " = " at column N (1-based)
   bool verbose = false;     // -v
   bool decode_fds = false;  // -y
-  bool fd_details = false;  // -yy: sockets' addresses, devices' numbers
+  // -yy, -e decode-fds=socket,dev,pidfd: sockets' addresses, devices'
+  // numbers, pidfds' processes.
+  bool fd_sockets = false;
+  bool fd_devices = false;
+  bool fd_pidfds = false;
   // -x, -xx, --strings-in-hex[=none|non-ascii-chars|non-ascii|all].
   HexStrings hex_strings = HexStrings::kNone;
   bool show_duration = false;  // -T

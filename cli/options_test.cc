@@ -312,9 +312,23 @@ TEST(ParseOptionsTest, Raw) {
 TEST(ParseOptionsTest, DecodeFds) {
   EXPECT_FALSE(Parse({"ls"})->decode_fds);
   EXPECT_TRUE(Parse({"-y", "ls"})->decode_fds);
-  EXPECT_FALSE(Parse({"-y", "ls"})->fd_details);
-  EXPECT_TRUE(Parse({"-yy", "ls"})->fd_details);
-  EXPECT_TRUE(Parse({"-y", "-f", "-y", "ls"})->fd_details);
+  auto parts = [](const std::vector<std::string>& args) {
+    absl::StatusOr<Options> r = Parse(args);
+    EXPECT_TRUE(r.ok()) << r.status();
+    return absl::StrCat(r->decode_fds, r->fd_sockets, r->fd_devices,
+                        r->fd_pidfds);
+  };
+  EXPECT_EQ(parts({"-y", "ls"}), "1000");
+  EXPECT_EQ(parts({"-yy", "ls"}), "1111");
+  EXPECT_EQ(parts({"-y", "-f", "-y", "ls"}), "1111");
+  EXPECT_EQ(parts({"--decode-fds", "ls"}), "1000");
+  EXPECT_EQ(parts({"--decode-fds=socket,dev", "ls"}), "0110");
+  EXPECT_EQ(parts({"-e", "decode-fds=all", "ls"}), "1111");
+  EXPECT_EQ(parts({"-e", "decode-fds=pidfd", "-e", "decode-fds=none", "ls"}),
+            "0000");
+  EXPECT_EQ(Error({"-e", "decode-fds=foo", "ls"}), "invalid decode-fds 'foo'");
+  EXPECT_EQ(Error({"-y", "--decode-fds=path", "ls"}),
+            "-y and --decode-fds cannot be provided simultaneously");
 }
 
 TEST(ParseOptionsTest, Output) {
@@ -608,6 +622,7 @@ TEST(UsageTextTest, ListsEveryOptionExitStatusAndExample) {
                         "-P PATH",
                         "-e raw=SET",
                         "-yy",
+                        "--decode-fds",
                         "-a N",
                         "-e fault=SET",
                         "-e quiet=SET",

@@ -1234,10 +1234,10 @@ TEST(FdDetailsTest, SameAsStrace) {
   char dir_template[] = "/tmp/ttyyXXXXXX";
   ASSERT_NE(mkdtemp(dir_template), nullptr);
   const std::string dir = dir_template;
-  auto run = [&](const std::string& tool) {
+  auto run = [&](const std::string& tool, const char* decode = "-yy") {
     const std::string file = NewTempPath("yy");
     const ProcessResult r =
-        RunProcess({tool, "-yy", "-e", "trace=getsockname,write", "-o", file,
+        RunProcess({tool, decode, "-e", "trace=getsockname,write", "-o", file,
                     TraceeBinary("syscalls"), "sockets", dir},
                    kTimeoutMs);
     EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
@@ -1263,8 +1263,14 @@ TEST(FdDetailsTest, SameAsStrace) {
       text,
       ",\"" + std::regex_replace(dir, std::regex("[0-9]+"), "N") + "/sock\"]>"))
       << text;
-  EXPECT_TRUE(absl::StrContains(text, "<UNIX:[N,@\"ttrace-test\"]>")) << text;
+  EXPECT_TRUE(absl::StrContains(text, "<UNIX:[N,@\"ttrace-test-N\"]>")) << text;
   EXPECT_TRUE(absl::StrContains(text, "</dev/null<char N:N>>")) << text;
+  // By parts: sockets only, devices only.
+  for (const char* parts : {"--decode-fds=socket", "--decode-fds=dev"}) {
+    const std::vector<std::string> part = run("/usr/bin/strace", parts);
+    EXPECT_NE(part, want) << parts;
+    EXPECT_EQ(run(TtracePath(), parts), part) << parts;
+  }
   rmdir(dir.c_str());
 }
 

@@ -43,7 +43,8 @@
 //   sockets DIR        for -yy: a connected TCP pair and its listener, a
 //                      connected UDP socket, a UNIX socketpair, a named
 //                      UNIX listener (DIR/sock) with a connected pair, an
-//                      abstract UNIX datagram socket, a TCPv6 listener and
+//                      abstract UNIX datagram socket (@ttrace-test-PID), a
+//                      TCPv6 listener and
 //                      /dev/null, each named by one getsockname() (write()
 //                      for /dev/null) while all are open; exits 0.
 //   counts             exactly 7 getppid(), 5 openat() failing with ENOENT,
@@ -282,12 +283,16 @@ int Sockets(const char* dir) {
   check(connect(uclient, reinterpret_cast<sockaddr*>(&un), sizeof un),
         "connect");
   const int userver = check(accept(ulisten, nullptr, nullptr), "accept");
+  // Abstract names are one namespace for every process of the network
+  // namespace: this pid's own, so that runs in parallel do not collide.
   sockaddr_un abs{};
   abs.sun_family = AF_UNIX;
-  std::memcpy(abs.sun_path, "\0ttrace-test", 12);
+  const int abs_len = std::snprintf(abs.sun_path + 1, sizeof abs.sun_path - 1,
+                                    "ttrace-test-%d", getpid());
   const int dgram = check(socket(AF_UNIX, SOCK_DGRAM, 0), "socket");
   check(bind(dgram, reinterpret_cast<sockaddr*>(&abs),
-             offsetof(sockaddr_un, sun_path) + 12),
+             static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + 1 +
+                                    abs_len)),
         "bind");
   sockaddr_in6 in6{};
   in6.sin6_family = AF_INET6;

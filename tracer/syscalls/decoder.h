@@ -58,10 +58,15 @@ class Decoding;  // decoder.cc
 struct DecodeOptions {
   size_t string_limit = 32;  // -s N: bytes of strings/buffers, argv items
   bool verbose = false;      // -v: envp in full, full struct stat
-  bool fd_paths = false;     // -y: 3</etc/passwd>
-  // -yy (with fd_paths): sockets' protocols and addresses, devices'
-  // numbers, pidfds' processes (fd_details.h).
-  bool fd_details = false;
+  bool fd_paths = false;     // -y, decode-fds=path: 3</etc/passwd>
+  // -yy, decode-fds=socket,dev,pidfd: sockets' protocols and addresses,
+  // devices' numbers, pidfds' processes (fd_details.h).
+  bool fd_sockets = false;
+  bool fd_devices = false;
+  bool fd_pidfds = false;
+  bool any_fd_info() const {
+    return fd_paths || fd_sockets || fd_devices || fd_pidfds;
+  }
   HexStrings hex_strings = HexStrings::kNone;  // -x, -xx
   // -P: only calls that touch one of these paths count as matching (see
   // ArgDecoder::entry_matched). Empty: every call matches.

@@ -340,7 +340,7 @@ TEST_F(DecoderTest, FdDetails) {
   mem.SetFdPath(8, "/etc/passwd");
   opts.fd_paths = true;
   EXPECT_EQ(Text("close", {3}), "3<socket:[1]>");  // -y
-  opts.fd_details = true;
+  opts.fd_sockets = opts.fd_devices = opts.fd_pidfds = true;
   EXPECT_EQ(Text("close", {3}), "3<TCP:[127.0.0.1:45072->127.0.0.1:45855]>");
   EXPECT_EQ(Text("close", {4}),
             "4<UNIX-STREAM:[9922300->9922299,\"/tmp/s\\\"k\"]>");

@@ -74,7 +74,7 @@ class Decoding {
     if (entering() && fd >= 0 && dec->filtering_paths())
       dec->MatchFd(c.tid, fd);
     AppendSigned(out, fd);
-    if (opt().fd_paths && fd >= 0) AppendFdPath(out, fd);
+    if (opt().any_fd_info() && fd >= 0) AppendFdPath(out, fd);
   }
   void Fd(int i) { FdValue(i32(i)); }
   // A dirfd: AT_FDCWD (with -y the cwd) or an fd.
@@ -97,11 +97,32 @@ class Decoding {
     std::string& p = dec->scratch2();
     if (!dec->mem()->ReadFdPath(c.tid, fd, &p)) return;
     FdDetails& d = dec->details();
-    if (opt().fd_details && dec->mem()->ReadFdDetails(c.tid, fd, p, &d)) {
+    if (WantDetails(p) && dec->mem()->ReadFdDetails(c.tid, fd, p, &d) &&
+        Wanted(d.kind)) {
       AppendDetails(to, p, d);
-    } else {
+    } else if (opt().fd_paths) {
       AppendAnnotation(to, p, opt().hex_strings);
     }
+  }
+  // decode-fds: whether the details of a file with this /proc link could
+  // be asked for (a socket's cost a netlink dump).
+  bool WantDetails(const std::string& link) const {
+    if (link.compare(0, 8, "socket:[") == 0) return opt().fd_sockets;
+    if (link == "anon_inode:[pidfd]") return opt().fd_pidfds;
+    return opt().fd_devices;
+  }
+  bool Wanted(FdDetails::Kind kind) const {
+    switch (kind) {
+      case FdDetails::Kind::kSocket:
+        return opt().fd_sockets;
+      case FdDetails::Kind::kDevice:
+        return opt().fd_devices;
+      case FdDetails::Kind::kPid:
+        return opt().fd_pidfds;
+      case FdDetails::Kind::kNone:
+        break;
+    }
+    return false;
   }
   // strace -yy's forms (fd_details.h).
   void AppendDetails(std::string* to, const std::string& path,
@@ -285,7 +306,7 @@ class Decoding {
 
   // -y on a returned fd.
   void RetFd() {
-    if (opt().fd_paths && suffix != nullptr && !failed() && ret >= 0) {
+    if (opt().any_fd_info() && suffix != nullptr && !failed() && ret >= 0) {
       AppendFdPath(suffix, static_cast<int>(ret));
     }
   }
