@@ -212,7 +212,9 @@ TextOptions TextOptionsFor(const Options& opt) {
                                       : TextOptions::PidPrefix::kWhenSeveral,
       .quiet = {.attach = opt.quiet.Quiet(QuietSet::kAttach),
                 .exit = opt.quiet.Quiet(QuietSet::kExit),
-                .thread_execve = opt.quiet.Quiet(QuietSet::kThreadExecve)}};
+                .thread_execve = opt.quiet.Quiet(QuietSet::kThreadExecve)},
+      .syscall_numbers = opt.syscall_numbers,
+      .instruction_pointers = opt.instruction_pointers};
 }
 
 // The formatter for --format (not for -c alone). With -ff, the files
@@ -393,7 +395,8 @@ int Main(int argc, char** argv) {
   // program does (README.md, "seccomp-bpf").
   std::unique_ptr<SyscallKnowledge> knowledge;
   TracerOptions topt{.follow_forks = opt.follow_forks,
-                     .kill_on_exit = opt.kill_on_exit};
+                     .kill_on_exit = opt.kill_on_exit,
+                     .instruction_pointers = opt.instruction_pointers};
   // Text splits a call only when another thread's line comes in between, as
   // strace; JSON and binary also show a long blocking call once it starts.
   if (opt.format == OutputFormat::kText && !recorder) {

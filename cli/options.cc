@@ -40,7 +40,7 @@ enum LongOnlyOption : int {
 
 // "+": stop at the first non-option (the command), as strace does.
 // ":": report a missing argument as ':' rather than '?'.
-constexpr char kShortOptions[] = "+:a:AcCe:E:fho:p:P:qrs:S:tTu:vVwxyzZ";
+constexpr char kShortOptions[] = "+:a:AcCe:E:fhino:p:P:qrs:S:tTu:vVwxyzZ";
 
 // The long names are strace's where strace has the option.
 constexpr struct option kLongOptions[] = {
@@ -71,6 +71,8 @@ constexpr struct option kLongOptions[] = {
     {"fault", required_argument, nullptr, kFaultOption},
     {"raw", required_argument, nullptr, kRawOption},
     {"decode-fds", optional_argument, nullptr, kDecodeFdsOption},
+    {"instruction-pointer", no_argument, nullptr, 'i'},
+    {"syscall-number", no_argument, nullptr, 'n'},
     {"version", no_argument, nullptr, 'V'},
     {nullptr, 0, nullptr, 0},
 };
@@ -304,6 +306,12 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
       }
       case 'T':
         options.show_duration = true;
+        break;
+      case 'i':
+        options.instruction_pointers = true;
+        break;
+      case 'n':
+        options.syscall_numbers = true;
         break;
       case 'v':
         options.verbose = true;
@@ -590,6 +598,12 @@ Output:
   -r             prefix each line with the time since the previous one
                  (-t, -tt and -ttt take precedence over -r)
   -T             show the time spent in each system call
+  -n, --syscall-number
+                 print each system call's number (other lines: the
+                 thread's last one)
+  -i, --instruction-pointer
+                 print the instruction pointer at each system call and
+                 signal
   -c             count time, calls and errors per system call; print only
                  the summary
   -C             like -c, and print the trace too

@@ -74,7 +74,9 @@ struct Options {
   bool fd_pidfds = false;
   // -x, -xx, --strings-in-hex[=none|non-ascii-chars|non-ascii|all].
   HexStrings hex_strings = HexStrings::kNone;
-  bool show_duration = false;  // -T
+  bool show_duration = false;         // -T
+  bool syscall_numbers = false;       // -n: "[  39] " before each line
+  bool instruction_pointers = false;  // -i: "[00007f...] " before each line
   Summary summary = Summary::kNone;
   // -S: the summary's row order. (-w is accepted: the summary always sums
   // wall-clock time in calls, which is what strace's -w asks for.)

@@ -479,6 +479,23 @@ TEST(ParseOptionsTest, SyscallOutputOptions) {
   EXPECT_EQ(Error({"-s", "x", "ls"}), "invalid -s argument: 'x'");
 }
 
+TEST(ParseOptionsTest, NumbersAndInstructionPointers) {
+  absl::StatusOr<Options> r = Parse({"ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(r->syscall_numbers);
+  EXPECT_FALSE(r->instruction_pointers);
+  r = Parse({"-ni", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->syscall_numbers);
+  EXPECT_TRUE(r->instruction_pointers);
+  r = Parse({"--syscall-number", "--instruction-pointer", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->syscall_numbers);
+  EXPECT_TRUE(r->instruction_pointers);
+  EXPECT_EQ(Error({"--syscall-number=1", "ls"}),
+            "option '--syscall-number' doesn't allow an argument");
+}
+
 TEST(ParseOptionsTest, RecordAndDecode) {
   absl::StatusOr<Options> r = Parse({"--record=r.ttr", "ls"});
   ASSERT_TRUE(r.ok()) << r.status();

@@ -126,6 +126,7 @@ struct BinaryDecoder::State {
     History args_enter;
     History args_exit;
     uint64_t args[6] = {};
+    uint64_t ip = 0;
   };
   std::vector<std::string> slots;
   std::vector<bool> defined;
@@ -204,6 +205,15 @@ struct BinaryDecoder::State {
     return contexts[(static_cast<uint32_t>(nr) +
                      (arch == kArchX86_64 ? 0 : 512)) &
                     (binfmt::kSyscallContexts - 1)];
+  }
+
+  // The appended fields of syscall and syscall_enter records (-i's ip;
+  // unknown bits are skipped with the rest of the record). 0: none.
+  static uint64_t Ip(Reader& r, Context& ctx) {
+    if (r.left() == 0) return 0;
+    if ((r.Varint() & binfmt::kSysExtIp) == 0) return 0;
+    ctx.ip += static_cast<uint64_t>(r.Signed());
+    return ctx.ip;
   }
 
   // nr, arch and name of syscall and syscall_enter records.
@@ -303,6 +313,7 @@ struct BinaryDecoder::State {
         if (f & 2) p.from_uid = r.Uint32();
         if (f & 4) p.addr = r.Varint();
         p.child.reset();
+        p.ip = 0;
         if (r.left() > 0) {  // appended fields; unknown ones are skipped
           const uint64_t ext = r.Varint();
           if (ext & binfmt::kSignalExtChild) {
@@ -312,6 +323,7 @@ struct BinaryDecoder::State {
             c.stime = r.Signed();
             p.child = c;
           }
+          if (ext & binfmt::kSignalExtIp) p.ip = r.Varint();
         }
         break;
       }
@@ -340,6 +352,7 @@ struct BinaryDecoder::State {
         auto& p = Reuse<SyscallEnterEvent>(e.payload);
         Context& ctx = SyscallId(r, &p.nr, &p.arch, &p.name);
         String(r, &ctx.args_enter, &p.args_enter);
+        p.ip = Ip(r, ctx);
         break;
       }
       case 10: {
@@ -368,6 +381,7 @@ struct BinaryDecoder::State {
         p.dur_ns = r.Signed();
         p.ret_suffix.clear();
         if (f & binfmt::kSysRetSuffix) String(r, nullptr, &p.ret_suffix);
+        p.ip = Ip(r, ctx);
         break;
       }
     }

@@ -61,6 +61,7 @@ std::string Describe(const Event& e) {
                             " utime=", p.child->utime,
                             " stime=", p.child->stime);
           }
+          if (p.ip != 0) absl::StrAppend(&out, " ip=", p.ip);
         } else if constexpr (std::is_same_v<T, StopEvent>) {
           absl::StrAppend(&out, " signo=", p.signo);
         } else if constexpr (std::is_same_v<T, ExitEvent>) {
@@ -72,6 +73,7 @@ std::string Describe(const Event& e) {
           absl::StrAppend(&out, " nr=", p.nr, " arch=", p.arch,
                           " name=", Esc(p.name),
                           " args_enter=", Esc(p.args_enter));
+          if (p.ip != 0) absl::StrAppend(&out, " ip=", p.ip);
         } else if constexpr (std::is_same_v<T, SyscallEvent>) {
           absl::StrAppend(&out, " nr=", p.nr, " arch=", p.arch,
                           " name=", Esc(p.name), " raw=");
@@ -82,6 +84,7 @@ std::string Describe(const Event& e) {
                           " ret_suffix=", Esc(p.ret_suffix),
                           " returned=", p.returned, " split=", p.split,
                           " injected=", p.injected, " dur=", p.dur_ns);
+          if (p.ip != 0) absl::StrAppend(&out, " ip=", p.ip);
         }
       },
       e.payload);
@@ -196,9 +199,12 @@ std::vector<Event> RealisticTrace(int n, uint32_t seed) {
                     0xffffffffffffffffull,
                     0};
       s.dur_ns = 500 + rng() % 5000;
+      if (rng() % 3 == 0) {  // -i: a few call sites per syscall
+        s.ip = 0x7f84cb900000ull + t.nr * 0x100 + (rng() % 3) * 0x20;
+      }
       if (rng() % 10 == 0) {
         add(pid, tid,
-            SyscallEnterEvent{s.nr, kArchX86_64, s.name, s.args_enter});
+            SyscallEnterEvent{s.nr, kArchX86_64, s.name, s.args_enter, s.ip});
         s.split = true;
       }
       if (rng() % 200 == 0) {
@@ -224,6 +230,7 @@ std::vector<Event> RealisticTrace(int n, uint32_t seed) {
       sig.child = SignalEvent::Child{.status = static_cast<int>(rng() % 3),
                                      .utime = static_cast<int64_t>(rng() % 5),
                                      .stime = 0};
+      if (rng() % 2) sig.ip = 0x7f84cb812345ull + rng() % 64;
       add(pid, tid, sig);
     } else if (r < 94) {
       add(pid, tid, StopEvent{19});
@@ -286,6 +293,11 @@ std::vector<Event> EdgeTrace() {
                                 .utime = std::numeric_limits<int64_t>::min(),
                                 .stime = std::numeric_limits<int64_t>::max()};
   add(1795717816200000000, 100, 100, s3);
+  s3.ip = ~uint64_t{0};  // -i, with and without the child's fields
+  add(1795717816200000000, 100, 100, s3);
+  s3.child.reset();
+  s3.ip = 1;
+  add(1795717816200000000, 100, 100, s3);
   add(1795717816300000000, 100, 100, StopEvent{-1});
   add(1795717816300000000, 100, 100, StopEvent{19});
   add(1795717816400000000, 100, 101,
@@ -302,6 +314,8 @@ std::vector<Event> EdgeTrace() {
   add(1795717816500000000, 100, 100,
       SyscallEnterEvent{0, kArchX86_64, "read", "3, "});
   add(1795717816500000000, 100, 100, SyscallEnterEvent{-1, 0, "", ""});
+  add(1795717816500000000, 100, 100,
+      SyscallEnterEvent{0, kArchX86_64, "read", "3, ", 0x7f84cb8a1234});
   add(1795717816500000000, 100, 100,
       SyscallEnterEvent{2147483647, kArchI386, "syscall_0x7fffffff",
                         long_path});
@@ -337,6 +351,16 @@ std::vector<Event> EdgeTrace() {
   add(1795717816600000000, 100, 100, sc);
   sc.injected = true;
   sc.ret = -2;
+  add(1795717816600000000, 100, 100, sc);
+  // -i: instruction pointers, as deltas within a context, wrapping.
+  sc.ip = 0x7f84cb8a1234;
+  add(1795717816600000000, 100, 100, sc);
+  add(1795717816600000000, 100, 100, sc);
+  sc.ip = ~uint64_t{0};
+  add(1795717816600000000, 100, 100, sc);
+  sc.ip = 1;
+  add(1795717816600000000, 100, 100, sc);
+  sc.ip = 0;
   add(1795717816600000000, 100, 100, sc);
   // Explicit seq jumps.
   v.push_back(Event{1000000, 1795717816700000000, 100, 100, ContEvent{}});
@@ -853,6 +877,43 @@ TEST(BinaryForwardCompat, SignalAppendedFields) {
           .ok());
   EXPECT_EQ(future.seen, std::vector<std::string>{absl::StrCat(
                              prefix, " child_status=2 utime=3 stime=-1")});
+}
+
+// Syscall records: -i's ip is an appended field, and fields of bits a
+// reader does not know are skipped.
+TEST(BinaryForwardCompat, SyscallEnterAppendedFields) {
+  // event header: ts delta 0, no flags; syscall id: nr 0, x86_64, with a
+  // name (literal "read"); args_enter literal "3, ".
+  const std::string base =
+      Varint(0) + Varint(2) + Varint(4 << 2) + "read" + Varint(3 << 2) + "3, ";
+  std::string counts = Varint(1) + Varint(binfmt::kEventKinds);
+  for (int i = 0; i < binfmt::kEventKinds; ++i) counts += Varint(i == 9);
+  const std::string end = Record(1, counts);
+  const std::string prefix =
+      "seq=0 ts=0 pid=0 tid=0 syscall_enter nr=0 arch=3221225534 "
+      "name=\"read\" args_enter=\"3, \"";
+
+  Collect old_layout;
+  EXPECT_TRUE(
+      DecodeBytes(Header() + Record(25, base) + end, &old_layout, nullptr)
+          .ok());
+  EXPECT_EQ(old_layout.seen, std::vector<std::string>{prefix});
+
+  Collect with_ip;  // x = 1, ip = 0 + 21 (zigzag 42)
+  EXPECT_TRUE(
+      DecodeBytes(Header() + Record(25, base + Varint(1) + Varint(42)) + end,
+                  &with_ip, nullptr)
+          .ok());
+  EXPECT_EQ(with_ip.seen, std::vector<std::string>{prefix + " ip=21"});
+
+  Collect future;
+  EXPECT_TRUE(DecodeBytes(Header() +
+                              Record(25, base + Varint(1 | 4) + Varint(42) +
+                                             "fields of bit 4") +
+                              end,
+                          &future, nullptr)
+                  .ok());
+  EXPECT_EQ(future.seen, std::vector<std::string>{prefix + " ip=21"});
 }
 
 }  // namespace

@@ -198,6 +198,7 @@ struct BinaryEncoder::Context {
   History args_enter;
   History args_exit;
   uint64_t args[6] = {};
+  uint64_t ip = 0;
 };
 
 BinaryEncoder::BinaryEncoder(ByteSink* out, const BinaryHeader& header,
@@ -378,6 +379,13 @@ char* BinaryEncoder::PutArgs(char* p, std::string_view s, History* hist) {
   return p;
 }
 
+char* BinaryEncoder::PutIp(char* p, uint64_t ip, Context* ctx) {
+  p = PutVarint(p, binfmt::kSysExtIp);
+  p = PutVarint(p, ZigZag(static_cast<int64_t>(ip - ctx->ip)));
+  ctx->ip = ip;
+  return p;
+}
+
 char* BinaryEncoder::PutHeader(char* p, const Event& event) {
   const uint64_t ts = static_cast<uint64_t>(event.ts_ns);
   const uint64_t delta = ts - prev_ts_;
@@ -518,12 +526,16 @@ void BinaryEncoder::OnEvent(const Event& event) {
       if (s.from_uid) p = PutVarint(p, *s.from_uid);
       if (s.addr) p = PutVarint(p, *s.addr);
       // Appended fields (readers of the first layout skip them).
+      if (s.child || s.ip != 0) {
+        p = PutVarint(p, (s.child ? binfmt::kSignalExtChild : 0) |
+                             (s.ip != 0 ? binfmt::kSignalExtIp : 0));
+      }
       if (s.child) {
-        p = PutVarint(p, binfmt::kSignalExtChild);
         p = PutVarint(p, ZigZag(s.child->status));
         p = PutVarint(p, ZigZag(s.child->utime));
         p = PutVarint(p, ZigZag(s.child->stime));
       }
+      if (s.ip != 0) p = PutVarint(p, s.ip);
       break;
     }
     case 6:  // stop
@@ -543,6 +555,7 @@ void BinaryEncoder::OnEvent(const Event& event) {
       Context* ctx;
       p = PutSyscallId(p, s.nr, s.arch, s.name, &ctx);
       p = PutArgs(p, s.args_enter, &ctx->args_enter);
+      if (s.ip != 0) p = PutIp(p, s.ip, ctx);
       break;
     }
     case 10: {  // syscall
@@ -573,6 +586,7 @@ void BinaryEncoder::OnEvent(const Event& event) {
       p = PutVarint(p, ZigZag(s.ret));
       p = PutVarint(p, ZigZag(s.dur_ns));
       if (!s.ret_suffix.empty()) p = PutInterned(p, s.ret_suffix);
+      if (s.ip != 0) p = PutIp(p, s.ip, ctx);
       break;
     }
   }

@@ -89,6 +89,8 @@ class BinaryEncoder : public EventSink {
   // Writes the nr/arch/name prefix shared by syscall and syscall_enter.
   char* PutSyscallId(char* p, int32_t nr, uint32_t arch,
                      const std::string& name, Context** ctx);
+  // -i: the appended ip field of syscall and syscall_enter records.
+  char* PutIp(char* p, uint64_t ip, Context* ctx);
   void EncodeOversized(const Event& event);
 
   ByteSink* out_;

@@ -78,6 +78,11 @@ inline constexpr uint64_t kSysKnownBits = 0xfff;
 // fields (written only when a bit is set); the fields of each set bit
 // follow in bit order.
 inline constexpr uint64_t kSignalExtChild = 1;  // status, utime, stime
+inline constexpr uint64_t kSignalExtIp = 2;     // ip: varint
+
+// Syscall and syscall_enter records: likewise, a varint of these bits may
+// follow the first layout's fields.
+inline constexpr uint64_t kSysExtIp = 1;  // ip: svarint, context.ip += it
 
 // String field modes (low 2 bits of a string field's first varint).
 inline constexpr uint64_t kStrLiteral = 0;  // length = v >> 2, bytes follow

@@ -108,6 +108,7 @@ class PayloadWriter {
       Key(out_, "child_stime");
       absl::StrAppend(out_, p.child->stime);
     }
+    Ip(p.ip);
   }
   void operator()(const StopEvent& p) { Sig(p.signo); }
   void operator()(const ContEvent&) {}
@@ -138,6 +139,7 @@ class PayloadWriter {
     AppendJsonString(out_, p.name);
     Key(out_, "args");
     AppendJsonString(out_, p.args_enter);
+    Ip(p.ip);
   }
   void operator()(const SyscallEvent& p) {
     Key(out_, "name");
@@ -183,9 +185,16 @@ class PayloadWriter {
       Key(out_, "injected");
       out_->append("true");
     }
+    Ip(p.ip);
   }
 
  private:
+  // -i: the instruction pointer, when recorded.
+  void Ip(uint64_t ip) {
+    if (ip == 0) return;
+    Key(out_, "ip");
+    absl::StrAppend(out_, ip);
+  }
   // Signal names are ASCII ("SIGUSR1", "SIGRT_3", "65"): no escaping.
   void SigName(int signo) {
     out_->push_back('"');

@@ -390,6 +390,26 @@ TEST(JsonSyscallTest, Injected) {
   EXPECT_EQ(ParseLine(One(Ev(5, 5, c))).Get("injected"), nullptr);
 }
 
+// -i: "ip" last, only when recorded.
+TEST(JsonSyscallTest, InstructionPointers) {
+  SyscallEvent c = Call("getpid", "", "", 7);
+  c.ip = 0x7f93410534e7;
+  EXPECT_TRUE(absl::EndsWith(One(Ev(5, 5, c)),
+                             "\"dur_ns\":0,\"ip\":140270427780327}\n"));
+  EXPECT_TRUE(absl::EndsWith(
+      One(Ev(5, 5, SyscallEnterEvent{0, kArchX86_64, "read", "3, ", 1})),
+      "\"args\":\"3, \",\"ip\":1}\n"));
+  SignalEvent s;
+  s.signo = SIGUSR1;
+  s.code = SI_USER;
+  s.ip = 0xffffffffffffffffull;
+  EXPECT_TRUE(absl::EndsWith(One(Ev(5, 5, s)),
+                             "\"code_name\":\"SI_USER\","
+                             "\"ip\":18446744073709551615}\n"));
+  s.ip = 0;
+  EXPECT_EQ(ParseLine(One(Ev(5, 5, s))).Get("ip"), nullptr);
+}
+
 TEST(JsonSyscallTest, NeverReturned) {
   SyscallEvent c = Call("exit_group", "0", "", 0);
   c.returned = false;

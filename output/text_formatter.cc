@@ -179,6 +179,70 @@ void TextFormatter::AppendTimestamp(int64_t ts_ns) {
   line_.push_back(' ');
 }
 
+void TextFormatter::AppendNumberAndIp(int32_t nr, bool have_nr, uint64_t ip) {
+  if (options_.syscall_numbers) {
+    if (have_nr) {
+      absl::StrAppendFormat(&line_, "[%4u] ", static_cast<uint32_t>(nr));
+    } else {
+      line_.append("[????] ");
+    }
+  }
+  if (options_.instruction_pointers) {
+    if (ip != 0) {
+      absl::StrAppendFormat(&line_, "[%016x] ", ip);
+    } else {
+      line_.append("[????????????????] ");
+    }
+  }
+}
+
+void TextFormatter::AppendNumberAndIp(const Event& event) {
+  if (!options_.syscall_numbers && !options_.instruction_pointers) return;
+  int32_t nr = 0;
+  bool have_nr = false;
+  uint64_t ip = 0;
+  if (const auto* call = std::get_if<SyscallEvent>(&event.payload)) {
+    nr = call->nr;
+    have_nr = true;
+    ip = call->ip;
+  } else if (const auto* enter =
+                 std::get_if<SyscallEnterEvent>(&event.payload)) {
+    nr = enter->nr;
+    have_nr = true;
+    ip = enter->ip;
+  } else {
+    if (const auto* sig = std::get_if<SignalEvent>(&event.payload)) {
+      ip = sig->ip;
+    }
+    if (options_.syscall_numbers) {
+      const auto it = last_nr_.find(event.tid);
+      if (it != last_nr_.end()) {
+        nr = it->second;
+        have_nr = true;
+      }
+    }
+  }
+  AppendNumberAndIp(nr, have_nr, ip);
+}
+
+// -n: a thread's last syscall number, for its lines that are not syscalls.
+void TextFormatter::TrackSyscallNumbers(const Event& event) {
+  if (const auto* call = std::get_if<SyscallEvent>(&event.payload)) {
+    last_nr_[event.tid] = call->nr;
+  } else if (const auto* enter =
+                 std::get_if<SyscallEnterEvent>(&event.payload)) {
+    last_nr_[event.tid] = enter->nr;
+  } else if (const auto* exec = std::get_if<ExecEvent>(&event.payload);
+             exec != nullptr && exec->old_tid != event.tid) {
+    // The exec'ing thread now has the leader's tid (and its execve).
+    const auto it = last_nr_.find(exec->old_tid);
+    if (it != last_nr_.end()) {
+      last_nr_[event.tid] = it->second;
+      last_nr_.erase(exec->old_tid);
+    }
+  }
+}
+
 void TextFormatter::AppendBody(const Event& event, bool whole) {
   std::visit(
       [&](const auto& p) {
@@ -317,6 +381,8 @@ bool TextFormatter::ThreadFileStep(const Event& event, bool* whole) {
     pending_ts_ns_ = event.ts_ns;
     pending_name_.assign(enter->name);
     pending_args_.assign(enter->args_enter);
+    pending_nr_ = enter->nr;
+    pending_ip_ = enter->ip;
     return false;
   }
   if (!pending_) return true;
@@ -342,6 +408,7 @@ void TextFormatter::PrintPending(std::string_view tail) {
   pending_ = false;
   line_.clear();
   AppendTimestamp(pending_ts_ns_);
+  AppendNumberAndIp(pending_nr_, true, pending_ip_);
   line_.append(pending_name_);
   line_.push_back('(');
   line_.append(pending_args_);
@@ -366,6 +433,7 @@ bool TextFormatter::IsQuiet(const Event& event) const {
 
 void TextFormatter::OnEvent(const Event& event) {
   bool whole = false;
+  if (options_.syscall_numbers) TrackSyscallNumbers(event);
   if (options_.thread != 0 && !ThreadFileStep(event, &whole)) return;
   // The live set only decides the "[pid N] " prefix: not kept when every
   // line carries its pid.
@@ -375,9 +443,10 @@ void TextFormatter::OnEvent(const Event& event) {
   if (several_form) TrackLiveBefore(event);
 
   if (!IsQuiet(event)) PrintLine(event, several_form, whole);
-  if (several_form && (std::holds_alternative<ExitEvent>(event.payload) ||
-                       std::holds_alternative<DetachEvent>(event.payload))) {
-    live_.erase(event.tid);
+  if (std::holds_alternative<ExitEvent>(event.payload) ||
+      std::holds_alternative<DetachEvent>(event.payload)) {
+    if (several_form) live_.erase(event.tid);
+    if (options_.syscall_numbers) last_nr_.erase(event.tid);
   }
 }
 
@@ -399,6 +468,7 @@ void TextFormatter::PrintLine(const Event& event, bool several_form,
     ts_ns += call->dur_ns;
   }
   AppendTimestamp(ts_ns);
+  AppendNumberAndIp(event);
   AppendBody(event, whole);
   line_.push_back('\n');
   out_->Append(line_);

@@ -51,6 +51,7 @@
 #include <string>
 #include <string_view>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "output/byte_sink.h"
@@ -96,6 +97,13 @@ struct TextOptions {
     bool thread_execve = false;
   };
   Quiet quiet;
+  // -n: "[  39] " after the timestamp: the syscall's number, on other lines
+  // the number of the thread's last syscall ("[????]" when none was seen),
+  // as strace prints them.
+  bool syscall_numbers = false;
+  // -i: "[00007f93410534e7] " after that: the instruction pointer the event
+  // carries (syscalls, signals), "[????????????????]" on other lines.
+  bool instruction_pointers = false;
 };
 
 class TextFormatter : public EventSink {
@@ -118,6 +126,10 @@ class TextFormatter : public EventSink {
   // Prints the kept entry, followed by `tail` (" <unfinished ...>").
   void PrintPending(std::string_view tail);
   void AppendTimestamp(int64_t ts_ns);
+  // -n and -i.
+  void AppendNumberAndIp(int32_t nr, bool have_nr, uint64_t ip);
+  void AppendNumberAndIp(const Event& event);
+  void TrackSyscallNumbers(const Event& event);
   void AppendBody(const Event& event, bool whole);
   void AppendHms(int64_t sec);
   void AppendSyscallEnter(const SyscallEnterEvent& call);
@@ -138,6 +150,10 @@ class TextFormatter : public EventSink {
   int64_t pending_ts_ns_ = 0;
   std::string pending_name_;
   std::string pending_args_;
+  int32_t pending_nr_ = 0;
+  uint64_t pending_ip_ = 0;
+  // -n: each thread's last syscall number.
+  absl::flat_hash_map<pid_t, int32_t> last_nr_;
 };
 
 // Appends `s` in double quotes, escaped the way strace escapes strings:

@@ -614,6 +614,69 @@ TEST(TextSyscallTest, Duration) {
             "getpid()                                = 7\n");
 }
 
+// -n: the syscall's number; on other lines the thread's last one, or
+// "[????]"; it follows a non-leader's exec to the leader's tid.
+TEST(TextSyscallTest, SyscallNumbers) {
+  StringByteSink mem;
+  TextFormatter text(&mem, {.syscall_numbers = true});
+  SyscallEvent getpid = Call("getpid", "", "", 7);
+  getpid.nr = 39;
+  SyscallEvent execve = Call("execve", "\"/bin/true\", [\"true\"], ", "", 0);
+  execve.nr = 59;
+  text.OnEvent(Ev(5, 5, SignalEvent{.signo = SIGUSR1, .code = SI_KERNEL}));
+  text.OnEvent(Ev(5, 5, getpid));
+  text.OnEvent(Ev(5, 5, StopEvent{SIGSTOP}));
+  text.OnEvent(Ev(5, 5, CloneEvent{6, CloneKind::kThread}));
+  text.OnEvent(Ev(5, 6, SyscallEnterEvent{59, kArchX86_64, "execve", ""}));
+  text.OnEvent(Ev(
+      5, 5, ExitEvent{.how = ExitEvent::How::kSuperseded, .superseded_by = 6}));
+  text.OnEvent(Ev(5, 5, ExecEvent{"/bin/true", 6}));
+  text.OnEvent(Ev(5, 5, Split(execve)));
+  text.OnEvent(Ev(5, 5, Exited(0)));
+  EXPECT_EQ(mem.str(),
+            "[????] --- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_KERNEL} ---\n"
+            "[  39] getpid()                         = 7\n"
+            "[  39] --- stopped by SIGSTOP ---\n"
+            "[pid     5] [  39] +++ created thread 6 +++\n"
+            "[pid     6] [  59] execve( <unfinished ...>\n"
+            "[pid     5] [  39] +++ superseded by execve in pid 6 +++\n"
+            "[  59] +++ exec \"/bin/true\" (by thread 6) +++\n"
+            "[  59] <... execve resumed>)            = 0\n"
+            "[  59] +++ exited with 0 +++\n");
+}
+
+// -i: the event's instruction pointer, "[????????????????]" without one;
+// after -n's number, as strace orders them.
+TEST(TextSyscallTest, InstructionPointers) {
+  TextOptions o{.instruction_pointers = true};
+  SyscallEvent getpid = Call("getpid", "", "", 7);
+  getpid.ip = 0x7f93410534e7;
+  EXPECT_EQ(One(Ev(5, 5, getpid), o),
+            "[00007f93410534e7] getpid()             = 7\n");
+  SignalEvent s{.signo = SIGUSR1, .code = SI_KERNEL};
+  s.ip = 0xffffffffffffffffull;
+  EXPECT_EQ(One(Ev(5, 5, s), o),
+            "[ffffffffffffffff] --- SIGUSR1 {si_signo=SIGUSR1, "
+            "si_code=SI_KERNEL} ---\n");
+  EXPECT_EQ(One(Ev(5, 5, Exited(0)), o),
+            "[????????????????] +++ exited with 0 +++\n");
+  getpid.nr = 39;
+  o.syscall_numbers = true;
+  o.timestamps = TextOptions::Timestamps::kEpochUs;
+  EXPECT_EQ(One(Ev(5, 5, getpid), o),
+            "1795717816.123456 [  39] [00007f93410534e7] getpid() = 7\n");
+  // -ff: a call kept until its end is printed whole, with both.
+  StringByteSink mem;
+  TextFormatter file(
+      &mem,
+      {.thread = 6, .syscall_numbers = true, .instruction_pointers = true});
+  file.OnEvent(Ev(5, 6, SyscallEnterEvent{0, kArchX86_64, "read", "3, ", 16}));
+  file.OnEvent(Ev(5, 6, Exited(0)));
+  EXPECT_EQ(mem.str(),
+            "[   0] [0000000000000010] read(3,  <unfinished ...>\n"
+            "[   0] [????????????????] +++ exited with 0 +++\n");
+}
+
 TEST(TextSyscallTest, SplitCallsWithPrefix) {
   StringByteSink mem;
   TextFormatter text(&mem, {.show_duration = true});

@@ -1226,6 +1226,64 @@ TEST(ResultColumnTest, SameAsStrace) {
   }
 }
 
+// -n and -i, byte for byte as strace 6.1 prints them: with address space
+// randomisation off (setarch -R, inherited by the tracer's child), ls
+// makes its calls from the same addresses under both tracers.
+TEST(NumbersAndPointersTest, SameAsStrace) {
+  if (access("/usr/bin/strace", X_OK) != 0) GTEST_SKIP() << "no strace";
+  if (access("/usr/bin/setarch", X_OK) != 0) GTEST_SKIP() << "no setarch";
+  // The lines of a trace, without ttrace's own.
+  auto run = [&](const std::string& tool, const std::string& trace,
+                 const std::vector<std::string>& command, int want_status) {
+    const std::string file = NewTempPath("numbers");
+    std::vector<std::string> argv = {
+        "/usr/bin/setarch", "-R", tool, "-n", "-i", "-e", trace, "-o", file};
+    argv.insert(argv.end(), command.begin(), command.end());
+    const ProcessResult r = RunProcess(argv, kTimeoutMs);
+    EXPECT_EQ(r.ExitCode(), want_status) << tool << ": " << r.Describe();
+    std::vector<std::string> lines;
+    for (const std::string& line : SplitLines(ReadFileOrEmpty(file))) {
+      if (absl::StrContains(line, "] +++ started ") ||
+          absl::StrContains(line, "] +++ exec ")) {
+        continue;
+      }
+      lines.push_back(line);
+    }
+    unlink(file.c_str());
+    return lines;
+  };
+  auto ls = [&](const std::string& tool) {
+    return run(tool, "trace=close,openat,newfstatat,mmap,exit_group",
+               {"/bin/ls", "/"}, 0);
+  };
+  const std::vector<std::string> want = ls("/usr/bin/strace");
+  ASSERT_GT(want.size(), 20u);
+  EXPECT_EQ(want.back(), "[ 231] [????????????????] +++ exited with 0 +++");
+  EXPECT_EQ(ls(TtracePath()), want);
+
+  // A signal: where it interrupted the shell; its death has no address.
+  auto kill = [&](const std::string& tool) {
+    std::vector<std::string> lines =
+        run(tool, "trace=kill", {"/bin/sh", "-c", "kill -USR1 $$; :"},
+            128 + SIGUSR1);
+    // The shell's pid (kill's first argument) differs from run to run.
+    std::string pid;
+    for (std::string& line : lines) {
+      const size_t at = line.find("kill(");
+      if (pid.empty() && at != std::string::npos) {
+        pid = line.substr(at + 5, line.find(',', at) - at - 5);
+      }
+      if (!pid.empty()) absl::StrReplaceAll({{pid, "PID"}}, &line);
+    }
+    return lines;
+  };
+  const std::vector<std::string> want_kill = kill("/usr/bin/strace");
+  ASSERT_EQ(want_kill.size(), 3u) << absl::StrJoin(want_kill, "\n");
+  EXPECT_TRUE(absl::StartsWith(want_kill[1], "[  62] [00007ffff7"))
+      << want_kill[1];
+  EXPECT_EQ(kill(TtracePath()), want_kill);
+}
+
 // -yy: sockets (TCP, UDP, UNIX by name, pair and abstract, TCPv6),
 // devices: the same annotations as strace 6.1's, ports and inodes aside.
 TEST(FdDetailsTest, SameAsStrace) {
@@ -1504,16 +1562,29 @@ TEST(RecordTest, DecodedJsonEqualsLiveJson) {
   }
 }
 
+// Also with -n and -i: the instruction pointers are recorded.
 TEST(RecordTest, DecodedTextWithTimesEqualsLiveText) {
   for (const std::vector<std::string>& args :
-       {KnownArgs(), std::vector<std::string>{"threads_blocking"}}) {
-    SCOPED_TRACE(args[0]);
+       {KnownArgs(), std::vector<std::string>{"threads_blocking"},
+        std::vector<std::string>{"-n", "-i"}}) {
+    const bool numbers = args[0] == "-n";
+    const std::vector<std::string> tracee =
+        numbers ? std::vector<std::string>{"threads_blocking"} : args;
+    std::vector<std::string> options = {"-tt", "-T"};
+    if (numbers) options.insert(options.end(), args.begin(), args.end());
+    SCOPED_TRACE(absl::StrJoin(args, " "));
     const std::string rec = NewTempPath("rec");
-    Trace live = RunTtrace({"-tt", "-T", absl::StrCat("--record=", rec)}, args);
+    std::vector<std::string> live_options = options;
+    live_options.push_back(absl::StrCat("--record=", rec));
+    Trace live = RunTtrace(live_options, tracee);
     ASSERT_EQ(live.run.ExitCode(), 0) << Describe(live);
-    ProcessResult d =
-        RunProcess({TtracePath(), absl::StrCat("--decode=", rec), "-tt", "-T"},
-                   kTimeoutMs);
+    if (numbers) {
+      EXPECT_TRUE(absl::StrContains(live.text, "[   1] [00007f")) << live.text;
+    }
+    std::vector<std::string> decode = {TtracePath(),
+                                       absl::StrCat("--decode=", rec)};
+    decode.insert(decode.end(), options.begin(), options.end());
+    ProcessResult d = RunProcess(decode, kTimeoutMs);
     unlink(rec.c_str());
     ASSERT_EQ(d.ExitCode(), 0) << d.Describe();
     EXPECT_FALSE(live.text.empty());

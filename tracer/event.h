@@ -72,6 +72,9 @@ struct SignalEvent {
     int64_t stime = 0;
   };
   std::optional<Child> child;
+  // strace's -i: the instruction pointer where the signal interrupted the
+  // thread. 0: not recorded.
+  uint64_t ip = 0;
 };
 
 // A group-stop of this thread (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU).
@@ -111,6 +114,9 @@ struct SyscallEnterEvent {
   uint32_t arch = kArchX86_64;
   std::string name;        // "read"; "syscall_0x1b6" when unknown
   std::string args_enter;  // arguments decoded at entry, e.g. "3, "
+  // strace's -i: the instruction pointer at the syscall stop (after the
+  // syscall instruction). 0: not recorded.
+  uint64_t ip = 0;
 };
 
 // A completed (or never-returning) syscall. Header ts = entry time.
@@ -138,6 +144,7 @@ struct SyscallEvent {
   // (strace's "(INJECTED)").
   bool injected = false;
   int64_t dur_ns = 0;  // entry to exit
+  uint64_t ip = 0;     // as SyscallEnterEvent's
 };
 
 using EventPayload =

@@ -76,6 +76,15 @@ int LinuxKernel::SetReturnValue(pid_t tid, int64_t value) {
                  reinterpret_cast<void*>(offsetof(user, regs.rax)),
                  reinterpret_cast<void*>(value));
 }
+int LinuxKernel::GetInstructionPointer(pid_t tid, uint64_t* ip) {
+  errno = 0;
+  const long v =
+      ptrace(PTRACE_PEEKUSER, tid,
+             reinterpret_cast<void*>(offsetof(user, regs.rip)), nullptr);
+  if (errno != 0) return errno;
+  *ip = static_cast<uint64_t>(v);
+  return 0;
+}
 int LinuxKernel::Listen(pid_t tid) {
   return Request(PTRACE_LISTEN, tid, nullptr, nullptr);
 }

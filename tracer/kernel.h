@@ -46,6 +46,9 @@ class Kernel {
   // the value the call returns. (PTRACE_POKEUSER of orig_rax / rax.)
   virtual int SetSyscallNr(pid_t tid, int64_t nr) { return ENOSYS; }
   virtual int SetReturnValue(pid_t tid, int64_t value) { return ENOSYS; }
+  // The thread's instruction pointer, at any ptrace-stop (PTRACE_PEEKUSER
+  // of rip). Returns 0 or an errno value.
+  virtual int GetInstructionPointer(pid_t tid, uint64_t* ip) { return ENOSYS; }
 
   // waitpid(-1, status, __WALL). Returns the tid, or -errno (-EINTR when a
   // signal arrived, -ECHILD when nothing is left to wait for).
@@ -85,6 +88,7 @@ class LinuxKernel : public Kernel {
   int GetSyscallInfo(pid_t tid, __ptrace_syscall_info* info) override;
   int SetSyscallNr(pid_t tid, int64_t nr) override;
   int SetReturnValue(pid_t tid, int64_t value) override;
+  int GetInstructionPointer(pid_t tid, uint64_t* ip) override;
   pid_t WaitAny(int* status) override;
   bool IsThreadOf(pid_t tgid, pid_t tid) override;
   int GetCloneFlags(pid_t tid, uint64_t* flags) override;

@@ -24,7 +24,8 @@ struct SyscallCall {
   uint32_t arch = kArchX86_64;  // AUDIT_ARCH_*
   int64_t nr = 0;
   std::array<uint64_t, 6> args{};
-  uint64_t stack_pointer = 0;  // at entry (rt_sigreturn reads its frame)
+  uint64_t stack_pointer = 0;        // at entry (rt_sigreturn reads its frame)
+  uint64_t instruction_pointer = 0;  // at entry
 };
 
 class SyscallDecoder {

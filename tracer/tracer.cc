@@ -105,7 +105,8 @@ class Tracer::Impl {
 
   void HandleSyscallStop(pid_t tid, Thread& t);
   void BeginSyscall(pid_t tid, Thread& t, uint32_t arch, uint64_t nr,
-                    const uint64_t* args, uint64_t stack_pointer);
+                    const uint64_t* args, uint64_t stack_pointer,
+                    uint64_t instruction_pointer);
   // Reports the syscall in progress, as returned with `ret` or (returned =
   // false) as never returning.
   void FinishSyscall(pid_t tid, Thread& t, int64_t ret, bool returned);
@@ -595,6 +596,10 @@ void Tracer::Impl::ReportSignal(pid_t tid, const Thread& t,
       }
     }
   }
+  if (options_.instruction_pointers) {
+    uint64_t ip = 0;
+    if (kernel_->GetInstructionPointer(tid, &ip) == 0) ev.ip = ip;
+  }
   Emit(t.tgid, tid, std::move(ev));
 }
 
@@ -714,11 +719,11 @@ void Tracer::Impl::HandleSyscallStop(pid_t tid, Thread& t) {
   switch (info.op) {
     case PTRACE_SYSCALL_INFO_ENTRY:
       BeginSyscall(tid, t, info.arch, info.entry.nr, info.entry.args,
-                   info.stack_pointer);
+                   info.stack_pointer, info.instruction_pointer);
       break;
     case PTRACE_SYSCALL_INFO_SECCOMP:
       BeginSyscall(tid, t, info.arch, info.seccomp.nr, info.seccomp.args,
-                   info.stack_pointer);
+                   info.stack_pointer, info.instruction_pointer);
       break;
     case PTRACE_SYSCALL_INFO_EXIT:
       // An exit without an entry (we attached during the syscall) is not
@@ -732,7 +737,8 @@ void Tracer::Impl::HandleSyscallStop(pid_t tid, Thread& t) {
 
 void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
                                 uint64_t nr, const uint64_t* args,
-                                uint64_t stack_pointer) {
+                                uint64_t stack_pointer,
+                                uint64_t instruction_pointer) {
   if (t.in_syscall) FinishSyscall(tid, t, 0, /*returned=*/false);
   t.in_syscall = true;
   t.sc.tid = tid;
@@ -740,6 +746,8 @@ void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
   t.sc.nr = static_cast<int64_t>(nr);
   for (int i = 0; i < 6; ++i) t.sc.args[i] = args[i];
   t.sc.stack_pointer = stack_pointer;
+  t.sc.instruction_pointer =
+      options_.instruction_pointers ? instruction_pointer : 0;
   t.sc_entry_ns = clock_.NowNs();
   t.sc_announced = false;
   t.sc_report = options_.syscalls->Traced(arch, static_cast<int32_t>(nr));
@@ -796,6 +804,7 @@ void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
   ev.ret = ret;
   ev.returned = returned;
   ev.injected = injected;
+  ev.ip = t.sc.instruction_pointer;
   ev.split = t.sc_announced;
   const int64_t now = clock_.NowNs();
   ev.dur_ns = now - t.sc_entry_ns;
@@ -826,7 +835,8 @@ void Tracer::Impl::AnnouncePending(pid_t except, int64_t started_before_ns) {
     e.payload = SyscallEnterEvent{.nr = static_cast<int32_t>(t.sc.nr),
                                   .arch = t.sc.arch,
                                   .name = t.sc_name,
-                                  .args_enter = t.sc_args_enter};
+                                  .args_enter = t.sc_args_enter,
+                                  .ip = t.sc.instruction_pointer};
     sink_->OnEvent(e);
   }
   pending_.resize(kept);

@@ -58,6 +58,10 @@ struct TracerOptions {
   // reported as started (syscall_enter), so long blocking calls show up.
   // Negative: only when another thread's event comes first (strace's text).
   int64_t announce_after_ns = 5'000'000;
+  // strace's -i: syscall events carry the instruction pointer at entry
+  // (free: PTRACE_GET_SYSCALL_INFO reports it), signal events the one where
+  // the signal interrupted the thread (one PTRACE_PEEKUSER per signal).
+  bool instruction_pointers = false;
 };
 
 struct RunResult {
