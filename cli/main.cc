@@ -217,6 +217,16 @@ TextOptions TextOptionsFor(const Options& opt) {
       .instruction_pointers = opt.instruction_pointers};
 }
 
+// -c, -C: the summary's table, as -S, -U and -O set it. Null without.
+std::unique_ptr<SummarySink> MakeSummary(const Options& opt) {
+  if (opt.summary == Summary::kNone) return nullptr;
+  auto summary =
+      std::make_unique<SummarySink>(opt.follow_forks, opt.summary_sort_by);
+  if (!opt.summary_columns.empty()) summary->set_columns(opt.summary_columns);
+  summary->set_overhead_ns(opt.summary_overhead_ns);
+  return summary;
+}
+
 // The formatter for --format (not for -c alone). With -ff, the files
 // OUTPUT.TID instead of `out`.
 std::unique_ptr<EventSink> MakeFormatter(const Options& opt, ByteSink* out,
@@ -281,11 +291,7 @@ int Decode(const Options& opt) {
   BinaryHeader header;
   header.ttrace_version = kVersion;
   std::unique_ptr<EventSink> formatter = MakeFormatter(opt, &out, header);
-  std::unique_ptr<SummarySink> summary;
-  if (opt.summary != Summary::kNone) {
-    summary =
-        std::make_unique<SummarySink>(opt.follow_forks, opt.summary_sort_by);
-  }
+  std::unique_ptr<SummarySink> summary = MakeSummary(opt);
   std::vector<EventSink*> sinks;
   if (opt.summary != Summary::kOnly) sinks.push_back(formatter.get());
   if (summary) sinks.push_back(summary.get());
@@ -373,11 +379,7 @@ int Main(int argc, char** argv) {
   FilterSink filter(FilterSink::Filters{.signals = opt.signal_filter,
                                         .status = opt.status_filter},
                     formatter.get());
-  std::unique_ptr<SummarySink> summary;
-  if (opt.summary != Summary::kNone) {
-    summary =
-        std::make_unique<SummarySink>(opt.follow_forks, opt.summary_sort_by);
-  }
+  std::unique_ptr<SummarySink> summary = MakeSummary(opt);
   std::unique_ptr<BinaryEncoder> recorder;
   if (rec_out)
     recorder = std::make_unique<BinaryEncoder>(rec_out.get(), header);

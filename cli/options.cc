@@ -40,7 +40,7 @@ enum LongOnlyOption : int {
 
 // "+": stop at the first non-option (the command), as strace does.
 // ":": report a missing argument as ':' rather than '?'.
-constexpr char kShortOptions[] = "+:a:AcCe:E:fhino:p:P:qrs:S:tTu:vVwxyzZ";
+constexpr char kShortOptions[] = "+:a:AcCe:E:fhino:O:p:P:qrs:S:tTu:U:vVwxyzZ";
 
 // The long names are strace's where strace has the option.
 constexpr struct option kLongOptions[] = {
@@ -57,6 +57,8 @@ constexpr struct option kLongOptions[] = {
     {"summary", no_argument, nullptr, 'C'},
     {"summary-sort-by", required_argument, nullptr, 'S'},
     {"summary-wall-clock", no_argument, nullptr, 'w'},
+    {"summary-columns", required_argument, nullptr, 'U'},
+    {"summary-syscall-overhead", required_argument, nullptr, 'O'},
     {"follow-forks", no_argument, nullptr, 'f'},
     {"kill-on-exit", no_argument, nullptr, kKillOnExitOption},
     {"format", required_argument, nullptr, kFormatOption},
@@ -76,6 +78,28 @@ constexpr struct option kLongOptions[] = {
     {"version", no_argument, nullptr, 'V'},
     {nullptr, 0, nullptr, 0},
 };
+
+// strace's -O: a duration, a decimal number with a unit (s, ms, us, ns;
+// microseconds without one), not negative.
+bool ParseOverhead(absl::string_view text, int64_t* ns) {
+  static constexpr std::pair<absl::string_view, double> kUnits[] = {
+      {"ns", 1}, {"us", 1e3}, {"ms", 1e6}, {"s", 1e9}};
+  double scale = 1e3;
+  for (const auto& [suffix, s] : kUnits) {
+    if (absl::EndsWith(text, suffix)) {
+      text.remove_suffix(suffix.size());
+      scale = s;
+      break;
+    }
+  }
+  double v;
+  if (text.empty() || !(text[0] >= '0' && text[0] <= '9') ||
+      !absl::SimpleAtod(text, &v) || !(v * scale < 1e18)) {
+    return false;
+  }
+  *ns = static_cast<int64_t>(v * scale + 0.5);
+  return true;
+}
 
 absl::Status Invalid(std::string message) {
   return absl::InvalidArgumentError(std::move(message));
@@ -372,6 +396,19 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
           return Invalid(absl::StrCat("invalid sortby: '", optarg, "'"));
         }
         break;
+      case 'U': {
+        std::string error;
+        if (!SummarySink::ParseColumns(optarg, &options.summary_columns,
+                                       &error)) {
+          return Invalid(error);
+        }
+        break;
+      }
+      case 'O':
+        if (!ParseOverhead(optarg, &options.summary_overhead_ns)) {
+          return Invalid(absl::StrCat("invalid -O argument: '", optarg, "'"));
+        }
+        break;
       case 'w':
         break;  // the summary's times are wall-clock already
       case 'x':
@@ -610,6 +647,13 @@ Output:
   -S SORTBY, --summary-sort-by=SORTBY
                  order of the -c table: time (default), min-time, max-time,
                  avg-time, calls, errors, name, nothing
+  -U COLUMNS, --summary-columns=COLUMNS
+                 columns of the -c table, in order: time-percent,
+                 total-time, min-time, max-time, avg-time, calls, errors,
+                 name (name is added last unless listed)
+  -O OVERHEAD, --summary-syscall-overhead=OVERHEAD
+                 take OVERHEAD off each call's time in the -c table (a
+                 number with s, ms, us or ns; default unit us)
   -w             accepted: the -c times are always wall-clock (as strace -w)
 
 Miscellaneous:

@@ -81,6 +81,10 @@ struct Options {
   // -S: the summary's row order. (-w is accepted: the summary always sums
   // wall-clock time in calls, which is what strace's -w asks for.)
   SummarySink::SortBy summary_sort_by = SummarySink::SortBy::kTime;
+  // -U: the summary's columns (empty: strace's default set).
+  std::vector<SummarySink::Column> summary_columns;
+  // -O: taken off each call's time in the summary.
+  int64_t summary_overhead_ns = 0;
   // --seccomp-bpf: stop the spawned command only at traced syscalls.
   // Without it, seccomp-bpf is still used where it cannot change what is
   // reported (see README.md).

@@ -479,6 +479,33 @@ TEST(ParseOptionsTest, SyscallOutputOptions) {
   EXPECT_EQ(Error({"-s", "x", "ls"}), "invalid -s argument: 'x'");
 }
 
+TEST(ParseOptionsTest, SummaryColumnsAndOverhead) {
+  using C = SummarySink::Column;
+  absl::StatusOr<Options> r = Parse({"-c", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->summary_columns.empty());
+  EXPECT_EQ(r->summary_overhead_ns, 0);
+  r = Parse({"-c", "-U", "name,calls", "-O", "1.5ms", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->summary_columns, (std::vector<C>{C::kName, C::kCalls}));
+  EXPECT_EQ(r->summary_overhead_ns, 1500000);
+  r = Parse(
+      {"--summary-columns=max-time", "--summary-syscall-overhead=7", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->summary_columns, (std::vector<C>{C::kMaxTime}));
+  EXPECT_EQ(r->summary_overhead_ns, 7000);
+  EXPECT_EQ(Parse({"-O", "2s", "ls"})->summary_overhead_ns, 2000000000);
+  EXPECT_EQ(Parse({"-O", "40ns", "ls"})->summary_overhead_ns, 40);
+  EXPECT_EQ(Parse({"-O", "0", "ls"})->summary_overhead_ns, 0);
+  EXPECT_EQ(Error({"-U", "bogus", "ls"}), "unknown column name: 'bogus'");
+  EXPECT_EQ(Error({"-U", "calls,calls", "ls"}),
+            "call summary column has been provided more than once: 'calls'");
+  for (const char* bad : {"x", "-5", "", "ms", "5m", "1e30s", "nan", " 5"}) {
+    EXPECT_EQ(Error({"-O", bad, "ls"}),
+              absl::StrCat("invalid -O argument: '", bad, "'"));
+  }
+}
+
 TEST(ParseOptionsTest, NumbersAndInstructionPointers) {
   absl::StatusOr<Options> r = Parse({"ls"});
   ASSERT_TRUE(r.ok()) << r.status();

@@ -6,6 +6,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
 #include "output/errno_names.h"
 
 namespace ttrace {
@@ -38,86 +40,146 @@ void AppendRight(std::string* out, std::string_view s, size_t width) {
   out->append(s);
 }
 
-void AppendDashes(std::string* out, const size_t (&widths)[6]) {
-  for (size_t i = 0; i < 6; ++i) {
-    if (i > 0) out->push_back(' ');
-    out->append(widths[i], '-');
-  }
-  out->push_back('\n');
-}
+using Column = SummarySink::Column;
 
-// One table in strace's count.c layout; `rows` in print order.
+std::string Seconds(int64_t ns) { return absl::StrFormat("%.6f", TsFloat(ns)); }
+
+// One table in strace's count.c layout, with `columns` in their order;
+// `rows` in print order.
 void AppendTable(std::string* out, const std::vector<SummarySink::Row>& rows,
+                 const std::vector<Column>& columns,
                  std::string_view last_header) {
-  int64_t total_ns = 0;
-  uint64_t total_calls = 0;
-  uint64_t total_errors = 0;
+  SummarySink::Row total;
+  total.name = "total";
   uint64_t max_usecs = 0;
+  int64_t max_min_ns = 0;
   size_t name_max = 0;
   for (const SummarySink::Row& row : rows) {
-    total_ns += row.time_ns;
-    total_calls += row.calls;
-    total_errors += row.errors;
+    if (total.calls == 0 || row.min_ns < total.min_ns)
+      total.min_ns = row.min_ns;
+    total.max_ns = std::max(total.max_ns, row.max_ns);
+    total.time_ns += row.time_ns;
+    total.calls += row.calls;
+    total.errors += row.errors;
     max_usecs = std::max(max_usecs, UsecsPerCall(row));
+    max_min_ns = std::max(max_min_ns, row.min_ns);
     name_max = std::max(name_max, row.name.size());
   }
-  const double total_sec = TsFloat(total_ns);
+  const double total_sec = TsFloat(total.time_ns);
 
-  // Column widths: strace's historical minimums, or wider when needed.
-  const size_t widths[6] = {
-      6,
-      std::max<size_t>(11, absl::StrFormat("%.6f", total_sec).size()),
-      std::max<size_t>(11, absl::StrCat(max_usecs).size()),
-      std::max<size_t>(9, absl::StrCat(total_calls).size()),
-      std::max<size_t>(9, absl::StrCat(total_errors).size()),
-      std::max<size_t>(16, name_max + 1),
-  };
-
-  AppendRight(out, "% time", widths[0]);
-  out->push_back(' ');
-  AppendRight(out, "seconds", widths[1]);
-  out->push_back(' ');
-  AppendRight(out, "usecs/call", widths[2]);
-  out->push_back(' ');
-  AppendRight(out, "calls", widths[3]);
-  out->push_back(' ');
-  AppendRight(out, "errors", widths[4]);
-  out->push_back(' ');
-  out->append(last_header);  // the last column is not padded
-  out->push_back('\n');
-  AppendDashes(out, widths);
-
-  const auto append_row = [&](double percent, double sec, uint64_t usecs,
-                              uint64_t calls, uint64_t errors,
-                              std::string_view name) {
-    AppendRight(out, absl::StrFormat("%.2f", percent), widths[0]);
-    out->push_back(' ');
-    AppendRight(out, absl::StrFormat("%.6f", sec), widths[1]);
-    out->push_back(' ');
-    AppendRight(out, absl::StrCat(usecs), widths[2]);
-    out->push_back(' ');
-    AppendRight(out, absl::StrCat(calls), widths[3]);
-    out->push_back(' ');
-    // "%*.0" PRIu64: zero prints as nothing.
-    AppendRight(out, errors == 0 ? std::string() : absl::StrCat(errors),
-                widths[4]);
-    out->push_back(' ');
-    out->append(name);
+  // Column headers and widths: strace's historical minimums, or wider when
+  // a value needs it.
+  std::vector<size_t> widths;
+  for (Column c : columns) {
+    switch (c) {
+      case Column::kTimePercent:
+        widths.push_back(6);
+        break;
+      case Column::kTotalTime:
+        widths.push_back(std::max<size_t>(11, Seconds(total.time_ns).size()));
+        break;
+      case Column::kMinTime:
+        widths.push_back(std::max<size_t>(8, Seconds(max_min_ns).size()));
+        break;
+      case Column::kMaxTime:
+        widths.push_back(std::max<size_t>(8, Seconds(total.max_ns).size()));
+        break;
+      case Column::kAvgTime:
+        widths.push_back(std::max<size_t>(11, absl::StrCat(max_usecs).size()));
+        break;
+      case Column::kCalls:
+        widths.push_back(std::max<size_t>(9, absl::StrCat(total.calls).size()));
+        break;
+      case Column::kErrors:
+        widths.push_back(
+            std::max<size_t>(9, absl::StrCat(total.errors).size()));
+        break;
+      case Column::kName:
+        widths.push_back(std::max<size_t>(16, name_max + 1));
+        break;
+    }
+  }
+  // Cells are right-aligned, but for the name: left-aligned, and not padded
+  // at the end of the line.
+  const auto append_line = [&](auto cell) {
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (i > 0) out->push_back(' ');
+      const std::string text = cell(columns[i]);
+      if (columns[i] != Column::kName) {
+        AppendRight(out, text, widths[i]);
+        continue;
+      }
+      out->append(text);
+      if (i + 1 < columns.size() && text.size() < widths[i]) {
+        out->append(widths[i] - text.size(), ' ');
+      }
+    }
     out->push_back('\n');
   };
-  for (const SummarySink::Row& row : rows) {
-    const double sec = TsFloat(row.time_ns);
-    double percent = 100.0 * sec;
-    // Like strace: 0/0 would be NaN when the total is 0 too.
-    if (percent != 0.0) percent /= total_sec;
-    append_row(percent, sec, UsecsPerCall(row), row.calls, row.errors,
-               row.name);
-  }
-  AppendDashes(out, widths);
-  append_row(
-      100.0, total_sec,
-      static_cast<uint64_t>(total_sec / static_cast<double>(total_calls) * 1e6),
-      total_calls, total_errors, "total");
+  const auto append_dashes = [&] {
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (i > 0) out->push_back(' ');
+      out->append(widths[i], '-');
+    }
+    out->push_back('\n');
+  };
+  append_line([&](Column c) -> std::string {
+    switch (c) {
+      case Column::kTimePercent:
+        return "% time";
+      case Column::kTotalTime:
+        return "seconds";
+      case Column::kMinTime:
+        return "shortest";
+      case Column::kMaxTime:
+        return "longest";
+      case Column::kAvgTime:
+        return "usecs/call";
+      case Column::kCalls:
+        return "calls";
+      case Column::kErrors:
+        return "errors";
+      case Column::kName:
+        return std::string(last_header);
+    }
+    return "";
+  });
+  append_dashes();
+  const auto append_row = [&](const SummarySink::Row& row, bool is_total) {
+    append_line([&](Column c) -> std::string {
+      switch (c) {
+        case Column::kTimePercent: {
+          if (is_total) return "100.00";
+          double percent = 100.0 * TsFloat(row.time_ns);
+          // Like strace: 0/0 would be NaN when the total is 0 too.
+          if (percent != 0.0) percent /= total_sec;
+          return absl::StrFormat("%.2f", percent);
+        }
+        case Column::kTotalTime:
+          return Seconds(row.time_ns);
+        case Column::kMinTime:
+          return Seconds(row.min_ns);
+        case Column::kMaxTime:
+          return Seconds(row.max_ns);
+        case Column::kAvgTime:
+          return absl::StrCat(
+              is_total ? static_cast<uint64_t>(
+                             total_sec / static_cast<double>(row.calls) * 1e6)
+                       : UsecsPerCall(row));
+        case Column::kCalls:
+          return absl::StrCat(row.calls);
+        case Column::kErrors:
+          // "%*.0" PRIu64: zero prints as nothing.
+          return row.errors == 0 ? std::string() : absl::StrCat(row.errors);
+        case Column::kName:
+          return row.name;
+      }
+      return "";
+    });
+  };
+  for (const SummarySink::Row& row : rows) append_row(row, false);
+  append_dashes();
+  append_row(total, true);
 }
 
 // Whether a's key comes before b's for -S (0: neither, a tie).
@@ -158,6 +220,62 @@ void AddCall(SummarySink::Row* row, bool error, int64_t dur) {
 
 }  // namespace
 
+bool SummarySink::ParseColumns(std::string_view list,
+                               std::vector<Column>* columns,
+                               std::string* error) {
+  static constexpr std::pair<std::string_view, Column> kWords[] = {
+      {"time-percent", Column::kTimePercent},
+      {"time", Column::kTimePercent},
+      {"total-time", Column::kTotalTime},
+      {"time-total", Column::kTotalTime},
+      {"min-time", Column::kMinTime},
+      {"shortest", Column::kMinTime},
+      {"time-min", Column::kMinTime},
+      {"max-time", Column::kMaxTime},
+      {"longest", Column::kMaxTime},
+      {"time-max", Column::kMaxTime},
+      {"avg-time", Column::kAvgTime},
+      {"time-avg", Column::kAvgTime},
+      {"calls", Column::kCalls},
+      {"count", Column::kCalls},
+      {"errors", Column::kErrors},
+      {"error", Column::kErrors},
+      {"name", Column::kName},
+      {"syscall", Column::kName},
+      {"syscall-name", Column::kName},
+  };
+  std::vector<Column> out;
+  for (absl::string_view item :
+       absl::StrSplit(absl::string_view(list.data(), list.size()), ',')) {
+    // strace takes "_" for "-" too.
+    const std::string word = absl::StrReplaceAll(item, {{"_", "-"}});
+    const auto* found =
+        std::find_if(std::begin(kWords), std::end(kWords),
+                     [&](const auto& w) { return w.first == word; });
+    if (found == std::end(kWords)) {
+      *error = absl::StrCat("unknown column name: '", item, "'");
+      return false;
+    }
+    if (std::find(out.begin(), out.end(), found->second) != out.end()) {
+      *error = absl::StrCat(
+          "call summary column has been provided more than once: '", item, "'");
+      return false;
+    }
+    out.push_back(found->second);
+  }
+  *columns = std::move(out);
+  return true;
+}
+
+void SummarySink::set_columns(std::vector<Column> columns) {
+  // As strace: the name is the last column unless placed elsewhere.
+  if (std::find(columns.begin(), columns.end(), Column::kName) ==
+      columns.end()) {
+    columns.push_back(Column::kName);
+  }
+  columns_ = std::move(columns);
+}
+
 bool SummarySink::ParseSortBy(std::string_view word, SortBy* by) {
   static constexpr std::pair<std::string_view, SortBy> kWords[] = {
       {"time", SortBy::kTime},        {"min-time", SortBy::kMinTime},
@@ -174,13 +292,19 @@ bool SummarySink::ParseSortBy(std::string_view word, SortBy* by) {
 }
 
 SummarySink::SummarySink(bool per_thread, SortBy sort_by)
-    : per_thread_(per_thread), sort_by_(sort_by) {}
+    : per_thread_(per_thread), sort_by_(sort_by), columns_{Column::kTimePercent,
+                                                           Column::kTotalTime,
+                                                           Column::kAvgTime,
+                                                           Column::kCalls,
+                                                           Column::kErrors,
+                                                           Column::kName} {}
 
 void SummarySink::OnEvent(const Event& event) {
   const auto* call = std::get_if<SyscallEvent>(&event.payload);
   if (call == nullptr || !call->returned) return;
   const bool error = IsErrorReturn(call->ret);
-  const int64_t dur = call->dur_ns > 0 ? call->dur_ns : 0;
+  // -O: what tracing adds to each call is taken off.
+  const int64_t dur = std::max<int64_t>(0, call->dur_ns - overhead_ns_);
 
   const uint64_t key = (static_cast<uint64_t>(call->arch) << 32) |
                        static_cast<uint32_t>(call->nr);
@@ -241,14 +365,14 @@ void SummarySink::Print(ByteSink* out) const {
   for (const Row& row : rows) {
     (row.arch == kArchI386 ? rows32 : rows64).push_back(row);
   }
-  if (!rows64.empty()) AppendTable(&text, rows64, "syscall");
+  if (!rows64.empty()) AppendTable(&text, rows64, columns_, "syscall");
   if (!rows32.empty()) {
     text.append("System call usage summary for 32 bit mode:\n");
-    AppendTable(&text, rows32, "syscall");
+    AppendTable(&text, rows32, columns_, "syscall");
   }
   if (per_thread_ && !threads_.empty()) {
     text.push_back('\n');
-    AppendTable(&text, ThreadRows(), "tid");
+    AppendTable(&text, ThreadRows(), columns_, "tid");
   }
   out->Append(text);
 }

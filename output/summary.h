@@ -26,6 +26,9 @@
 //   100.00    0.000815          14        57        13 total
 // Rows are sorted by total time, longest first (or as -S says: see
 // SortBy), ties by syscall number.
+// -U picks and orders the columns (see Column): "shortest" and "longest"
+// print seconds like "seconds"; the name is left-aligned, padded unless it
+// is the last column. -O takes a fixed time off each call.
 // Columns widen (never shrink below the widths shown) when a value needs
 // more room; the syscall column is as wide as the longest name plus one,
 // at least 16. "errors" is blank when 0. Syscalls of 32-bit (i386)
@@ -81,6 +84,25 @@ class SummarySink : public EventSink {
   // "nothing" (strace's -S words); false for anything else.
   static bool ParseSortBy(std::string_view word, SortBy* by);
 
+  // strace's -U: the columns, in order.
+  enum class Column {
+    kTimePercent,  // "% time"
+    kTotalTime,    // "seconds"
+    kMinTime,      // "shortest": the shortest call, in seconds
+    kMaxTime,      // "longest"
+    kAvgTime,      // "usecs/call"
+    kCalls,
+    kErrors,
+    kName,  // "syscall" (or "tid"): left-aligned
+  };
+  // A comma-separated list of strace's column words (time-percent or time,
+  // total-time or time-total, min-time or shortest or time-min, max-time
+  // or longest or time-max, avg-time or time-avg, calls or count, errors
+  // or error, name or syscall or syscall-name; "_" for "-" too). False
+  // with strace's message in *error for an unknown or repeated word.
+  static bool ParseColumns(std::string_view list, std::vector<Column>* columns,
+                           std::string* error);
+
   struct Row {
     std::string name;             // syscall name, or the tid in decimal
     uint32_t arch = kArchX86_64;  // syscall rows only
@@ -97,6 +119,14 @@ class SummarySink : public EventSink {
   SummarySink(const SummarySink&) = delete;
   SummarySink& operator=(const SummarySink&) = delete;
 
+  // -U: the columns (default: time-percent, total-time, avg-time, calls,
+  // errors, name).
+  // The name is added last unless listed.
+  void set_columns(std::vector<Column> columns);
+  // -O: taken off each call's time (down to 0), as strace does to remove
+  // what tracing adds.
+  void set_overhead_ns(int64_t ns) { overhead_ns_ = ns; }
+
   void OnEvent(const Event& event) override;
 
   // Appends the table(s) described above to `out` (does not flush).
@@ -110,6 +140,8 @@ class SummarySink : public EventSink {
  private:
   bool per_thread_;
   SortBy sort_by_;
+  std::vector<Column> columns_;
+  int64_t overhead_ns_ = 0;
   // Key: arch << 32 | nr.
   absl::flat_hash_map<uint64_t, Row> syscalls_;
   absl::flat_hash_map<pid_t, Row> threads_;

@@ -268,6 +268,70 @@ TEST(SummaryTest, SortBy) {
   EXPECT_FALSE(SummarySink::ParseSortBy("", &by));
 }
 
+// -U: strace's words and aliases; unknown and repeated words are refused with
+// strace's messages.
+TEST(SummaryTest, ParseColumns) {
+  using C = SummarySink::Column;
+  std::vector<C> c;
+  std::string error;
+  ASSERT_TRUE(SummarySink::ParseColumns("calls", &c, &error));
+  EXPECT_EQ(c, (std::vector<C>{C::kCalls}));
+  ASSERT_TRUE(SummarySink::ParseColumns(
+      "time,time-total,shortest,longest,time-avg,count,error,syscall", &c,
+      &error));
+  EXPECT_EQ(c, (std::vector<C>{C::kTimePercent, C::kTotalTime, C::kMinTime,
+                               C::kMaxTime, C::kAvgTime, C::kCalls, C::kErrors,
+                               C::kName}));
+  ASSERT_TRUE(
+      SummarySink::ParseColumns("syscall_name,time_min,max_time", &c, &error));
+  EXPECT_EQ(c, (std::vector<C>{C::kName, C::kMinTime, C::kMaxTime}));
+  EXPECT_FALSE(SummarySink::ParseColumns("calls,bogus", &c, &error));
+  EXPECT_EQ(error, "unknown column name: 'bogus'");
+  EXPECT_FALSE(SummarySink::ParseColumns("", &c, &error));
+  EXPECT_EQ(error, "unknown column name: ''");
+  EXPECT_FALSE(SummarySink::ParseColumns("calls,count", &c, &error));
+  EXPECT_EQ(error,
+            "call summary column has been provided more than once: 'count'");
+}
+
+// The layout strace 6.1 prints for these columns: shortest and longest in
+// seconds, 8 wide; the name left-aligned and padded when not last; the
+// total row's shortest and longest over all calls.
+TEST(SummaryTest, Columns) {
+  using C = SummarySink::Column;
+  SummarySink sink;
+  sink.set_columns({C::kName, C::kCalls, C::kMinTime, C::kMaxTime,
+                    C::kTimePercent, C::kErrors});
+  sink.OnEvent(Ev(7, Call("openat", 257, 3, 56000)));
+  sink.OnEvent(Ev(7, Call("openat", 257, -2, 81000)));
+  sink.OnEvent(Ev(7, Call("mmap", 9, 0, 59000)));
+  sink.OnEvent(Ev(7, Call("mmap", 9, 0, 12345678900)));
+  EXPECT_EQ(Printed(sink),
+            "syscall              calls shortest   longest % time    errors\n"
+            "---------------- --------- -------- --------- ------ ---------\n"
+            "mmap                     2 0.000059 12.345679 100.00          \n"
+            "openat                   2 0.000056  0.000081   0.00         1\n"
+            "---------------- --------- -------- --------- ------ ---------\n"
+            "total                    4 0.000056 12.345679 100.00         1\n");
+}
+
+// -O: taken off each call, down to 0. A list without the name gets it
+// last.
+TEST(SummaryTest, OverheadIsTakenOffEachCall) {
+  using C = SummarySink::Column;
+  SummarySink sink;
+  sink.set_columns({C::kTotalTime, C::kMinTime, C::kMaxTime, C::kCalls});
+  sink.set_overhead_ns(5000);
+  sink.OnEvent(Ev(7, Call("read", 0, 1, 4000)));
+  sink.OnEvent(Ev(7, Call("read", 0, 1, 26000)));
+  EXPECT_EQ(Printed(sink),
+            "    seconds shortest  longest     calls syscall\n"
+            "----------- -------- -------- --------- ----------------\n"
+            "   0.000021 0.000000 0.000021         2 read\n"
+            "----------- -------- -------- --------- ----------------\n"
+            "   0.000021 0.000000 0.000021         2 total\n");
+}
+
 TEST(SummaryTest, NothingCountedPrintsNothing) {
   SummarySink sink(true);
   SyscallEvent gone = Call("exit_group", 231, 0, 0);

@@ -1504,6 +1504,35 @@ TEST(SummaryTest, SortOrdersMatchStrace) {
   }
 }
 
+// -U and -O: the same table layout as strace's for every column, in the
+// order given; digits aside (the times differ from run to run).
+TEST(SummaryTest, ColumnsMatchStrace) {
+  if (access("/usr/bin/strace", X_OK) != 0) GTEST_SKIP() << "no strace";
+  auto table = [](const std::string& tool, const char* columns) {
+    const std::string file = NewTempPath("columns");
+    const ProcessResult r =
+        RunProcess({tool, "-c", "-w", "-S", "name", "-U", columns, "-O", "2us",
+                    "-o", file, "/bin/ls", "/"},
+                   kTimeoutMs);
+    EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+    std::string text = ReadFileOrEmpty(file);
+    unlink(file.c_str());
+    // Numbers as "9", runs of spaces as one: the layout and the calls.
+    static const std::regex kNumber("[0-9][0-9.]*");
+    static const std::regex kSpaces(" +");
+    return std::regex_replace(std::regex_replace(text, kNumber, "9"), kSpaces,
+                              " ");
+  };
+  for (const char* columns :
+       {"time-percent,total-time,min-time,max-time,avg-time,calls,errors,name",
+        "name,calls,max-time", "calls", "errors,syscall,shortest",
+        "time_min,time-max,time-avg,time-total"}) {
+    const std::string want = table("/usr/bin/strace", columns);
+    EXPECT_GT(std::count(want.begin(), want.end(), '\n'), 10) << columns;
+    EXPECT_EQ(table(TtracePath(), columns), want) << columns;
+  }
+}
+
 TEST(SummaryTest, PerThreadTableWithFollowForks) {
   Trace t = RunTtrace({"-C", "-f"}, {"threads_blocking"});
   ASSERT_EQ(t.run.ExitCode(), 0) << Describe(t);
