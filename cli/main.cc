@@ -34,6 +34,7 @@
 #include "tracer/clock.h"
 #include "tracer/syscalls/seccomp_filter.h"
 #include "tracer/tracer.h"
+#include "tracer/unwind/unwinder.h"
 
 namespace ttrace {
 namespace {
@@ -396,6 +397,7 @@ int Main(int argc, char** argv) {
   // traced ones: on request, or by default where it cannot change what the
   // program does (README.md, "seccomp-bpf").
   std::unique_ptr<SyscallKnowledge> knowledge;
+  std::unique_ptr<unwind::Unwinder> unwinder;
   TracerOptions topt{.follow_forks = opt.follow_forks,
                      .kill_on_exit = opt.kill_on_exit,
                      .instruction_pointers = opt.instruction_pointers};
@@ -420,6 +422,10 @@ int Main(int argc, char** argv) {
                       .trace_paths = TracePaths(opt.trace_paths),
                       .raw = opt.raw_filter});
     topt.syscalls = knowledge.get();
+    if (opt.stack_traces) {
+      unwinder = std::make_unique<unwind::Unwinder>();
+      topt.stacks = unwinder.get();
+    }
     if (!opt.inject.empty()) topt.inject = &opt.inject;
     const bool wanted =
         opt.seccomp_bpf || (opt.follow_forks && !SeccompNeedsNoNewPrivs());

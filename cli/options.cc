@@ -40,7 +40,7 @@ enum LongOnlyOption : int {
 
 // "+": stop at the first non-option (the command), as strace does.
 // ":": report a missing argument as ':' rather than '?'.
-constexpr char kShortOptions[] = "+:a:AcCe:E:fhino:O:p:P:qrs:S:tTu:U:vVwxyzZ";
+constexpr char kShortOptions[] = "+:a:AcCe:E:fhikno:O:p:P:qrs:S:tTu:U:vVwxyzZ";
 
 // The long names are strace's where strace has the option.
 constexpr struct option kLongOptions[] = {
@@ -74,6 +74,7 @@ constexpr struct option kLongOptions[] = {
     {"raw", required_argument, nullptr, kRawOption},
     {"decode-fds", optional_argument, nullptr, kDecodeFdsOption},
     {"instruction-pointer", no_argument, nullptr, 'i'},
+    {"stack-traces", no_argument, nullptr, 'k'},
     {"syscall-number", no_argument, nullptr, 'n'},
     {"version", no_argument, nullptr, 'V'},
     {nullptr, 0, nullptr, 0},
@@ -336,6 +337,9 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         break;
       case 'n':
         options.syscall_numbers = true;
+        break;
+      case 'k':
+        options.stack_traces = true;
         break;
       case 'v':
         options.verbose = true;
@@ -641,6 +645,9 @@ Output:
   -i, --instruction-pointer
                  print the instruction pointer at each system call and
                  signal
+  -k, --stack-traces
+                 print the call stack of each system call (x86_64
+                 programs; from .eh_frame and symbol tables)
   -c             count time, calls and errors per system call; print only
                  the summary
   -C             like -c, and print the trace too

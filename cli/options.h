@@ -77,6 +77,7 @@ struct Options {
   bool show_duration = false;         // -T
   bool syscall_numbers = false;       // -n: "[  39] " before each line
   bool instruction_pointers = false;  // -i: "[00007f...] " before each line
+  bool stack_traces = false;          // -k: each syscall's call stack
   Summary summary = Summary::kNone;
   // -S: the summary's row order. (-w is accepted: the summary always sums
   // wall-clock time in calls, which is what strace's -w asks for.)

@@ -125,6 +125,7 @@ struct BinaryDecoder::State {
     History name;
     History args_enter;
     History args_exit;
+    History stack;
     uint64_t args[6] = {};
     uint64_t ip = 0;
   };
@@ -207,13 +208,21 @@ struct BinaryDecoder::State {
                     (binfmt::kSyscallContexts - 1)];
   }
 
-  // The appended fields of syscall and syscall_enter records (-i's ip;
-  // unknown bits are skipped with the rest of the record). 0: none.
-  static uint64_t Ip(Reader& r, Context& ctx) {
-    if (r.left() == 0) return 0;
-    if ((r.Varint() & binfmt::kSysExtIp) == 0) return 0;
-    ctx.ip += static_cast<uint64_t>(r.Signed());
-    return ctx.ip;
+  // The appended fields of syscall and syscall_enter records: -i's ip
+  // (0: none) and -k's stack (a syscall_enter has none). Unknown bits
+  // are skipped with the rest of the record.
+  void Appended(Reader& r, Context& ctx, uint64_t* ip, std::string* stack) {
+    *ip = 0;
+    if (stack != nullptr) stack->clear();
+    if (r.left() == 0) return;
+    const uint64_t x = r.Varint();
+    if (x & binfmt::kSysExtIp) {
+      ctx.ip += static_cast<uint64_t>(r.Signed());
+      *ip = ctx.ip;
+    }
+    if ((x & binfmt::kSysExtStack) && stack != nullptr) {
+      String(r, &ctx.stack, stack);
+    }
   }
 
   // nr, arch and name of syscall and syscall_enter records.
@@ -352,7 +361,7 @@ struct BinaryDecoder::State {
         auto& p = Reuse<SyscallEnterEvent>(e.payload);
         Context& ctx = SyscallId(r, &p.nr, &p.arch, &p.name);
         String(r, &ctx.args_enter, &p.args_enter);
-        p.ip = Ip(r, ctx);
+        Appended(r, ctx, &p.ip, nullptr);
         break;
       }
       case 10: {
@@ -381,7 +390,7 @@ struct BinaryDecoder::State {
         p.dur_ns = r.Signed();
         p.ret_suffix.clear();
         if (f & binfmt::kSysRetSuffix) String(r, nullptr, &p.ret_suffix);
-        p.ip = Ip(r, ctx);
+        Appended(r, ctx, &p.ip, &p.stack);
         break;
       }
     }

@@ -197,6 +197,7 @@ struct BinaryEncoder::Context {
   History name;
   History args_enter;
   History args_exit;
+  History stack;
   uint64_t args[6] = {};
   uint64_t ip = 0;
 };
@@ -379,10 +380,16 @@ char* BinaryEncoder::PutArgs(char* p, std::string_view s, History* hist) {
   return p;
 }
 
-char* BinaryEncoder::PutIp(char* p, uint64_t ip, Context* ctx) {
-  p = PutVarint(p, binfmt::kSysExtIp);
-  p = PutVarint(p, ZigZag(static_cast<int64_t>(ip - ctx->ip)));
-  ctx->ip = ip;
+char* BinaryEncoder::PutAppended(char* p, uint64_t ip, std::string_view stack,
+                                 Context* ctx) {
+  if (ip == 0 && stack.empty()) return p;
+  p = PutVarint(p, (ip != 0 ? binfmt::kSysExtIp : 0) |
+                       (stack.empty() ? 0 : binfmt::kSysExtStack));
+  if (ip != 0) {
+    p = PutVarint(p, ZigZag(static_cast<int64_t>(ip - ctx->ip)));
+    ctx->ip = ip;
+  }
+  if (!stack.empty()) p = PutArgs(p, stack, &ctx->stack);
   return p;
 }
 
@@ -479,7 +486,7 @@ void BinaryEncoder::OnEvent(const Event& event) {
     case 10: {
       const auto& p = Get<SyscallEvent>(event.payload);
       bound += p.name.size() + p.args_enter.size() + p.args_exit.size() +
-               p.ret_suffix.size() + 4 * kStringOverhead;
+               p.ret_suffix.size() + p.stack.size() + 5 * kStringOverhead;
       break;
     }
     default:
@@ -555,7 +562,7 @@ void BinaryEncoder::OnEvent(const Event& event) {
       Context* ctx;
       p = PutSyscallId(p, s.nr, s.arch, s.name, &ctx);
       p = PutArgs(p, s.args_enter, &ctx->args_enter);
-      if (s.ip != 0) p = PutIp(p, s.ip, ctx);
+      p = PutAppended(p, s.ip, {}, ctx);
       break;
     }
     case 10: {  // syscall
@@ -586,7 +593,7 @@ void BinaryEncoder::OnEvent(const Event& event) {
       p = PutVarint(p, ZigZag(s.ret));
       p = PutVarint(p, ZigZag(s.dur_ns));
       if (!s.ret_suffix.empty()) p = PutInterned(p, s.ret_suffix);
-      if (s.ip != 0) p = PutIp(p, s.ip, ctx);
+      p = PutAppended(p, s.ip, s.stack, ctx);
       break;
     }
   }
@@ -621,6 +628,7 @@ void BinaryEncoder::EncodeOversized(const Event& event) {
             f(p.args_enter);
             f(p.args_exit);
             f(p.ret_suffix);
+            f(p.stack);
           }
         },
         copy.payload);

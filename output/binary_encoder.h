@@ -89,8 +89,9 @@ class BinaryEncoder : public EventSink {
   // Writes the nr/arch/name prefix shared by syscall and syscall_enter.
   char* PutSyscallId(char* p, int32_t nr, uint32_t arch,
                      const std::string& name, Context** ctx);
-  // -i: the appended ip field of syscall and syscall_enter records.
-  char* PutIp(char* p, uint64_t ip, Context* ctx);
+  // The appended fields of syscall and syscall_enter records: -i's ip,
+  // -k's stack.
+  char* PutAppended(char* p, uint64_t ip, std::string_view stack, Context* ctx);
   void EncodeOversized(const Event& event);
 
   ByteSink* out_;

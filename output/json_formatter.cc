@@ -186,6 +186,20 @@ class PayloadWriter {
       out_->append("true");
     }
     Ip(p.ip);
+    if (!p.stack.empty()) {  // -k
+      Key(out_, "stack");
+      out_->push_back('[');
+      size_t start = 0;
+      while (true) {
+        const size_t end = p.stack.find('\n', start);
+        AppendJsonString(out_,
+                         std::string_view(p.stack).substr(start, end - start));
+        if (end == std::string::npos) break;
+        out_->push_back(',');
+        start = end + 1;
+      }
+      out_->push_back(']');
+    }
   }
 
  private:

@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
 #include "output/errno_names.h"
 #include "output/signal_names.h"
 
@@ -447,6 +448,13 @@ void TextFormatter::OnEvent(const Event& event) {
       std::holds_alternative<DetachEvent>(event.payload)) {
     if (several_form) live_.erase(event.tid);
     if (options_.syscall_numbers) last_nr_.erase(event.tid);
+    if (const auto it = ending_stacks_.find(event.tid);
+        it != ending_stacks_.end()) {
+      line_.clear();
+      AppendStack(it->second);
+      out_->Append(line_);
+      ending_stacks_.erase(it);
+    }
   }
 }
 
@@ -471,7 +479,25 @@ void TextFormatter::PrintLine(const Event& event, bool several_form,
   AppendNumberAndIp(event);
   AppendBody(event, whole);
   line_.push_back('\n');
+  // -k: the call's stack. As strace, that of a call that never returned
+  // (exit_group) comes once the thread is gone.
+  if (const auto* call = std::get_if<SyscallEvent>(&event.payload);
+      call != nullptr && !call->stack.empty()) {
+    if (call->returned) {
+      AppendStack(call->stack);
+    } else {
+      ending_stacks_[event.tid] = call->stack;
+    }
+  }
   out_->Append(line_);
+}
+
+void TextFormatter::AppendStack(const std::string& stack) {
+  for (absl::string_view frame : absl::StrSplit(stack, '\n')) {
+    line_.append(" > ");
+    line_.append(frame.data(), frame.size());
+    line_.push_back('\n');
+  }
 }
 
 }  // namespace ttrace

@@ -20,6 +20,8 @@
 //   read(0,  <unfinished ...>)              = ?        (never returned)
 //   [pid 31725] read(3,  <unfinished ...>             (SyscallEnterEvent)
 //   [pid 31725] <... read resumed>"abcd", 4) = 4       (split SyscallEvent)
+// With -k the call's stack follows its line, " > FRAME" per frame (for a
+// call that never returned, the thread's exit line, as strace prints it).
 // The body is name "(" args_enter args_exit ")" (or "<... name resumed>"
 // args_exit ")" for a split call); then, like strace's tabto(), spaces up
 // to column 39 of the whole line (prefix and timestamp included) when it is
@@ -130,6 +132,7 @@ class TextFormatter : public EventSink {
   void AppendNumberAndIp(int32_t nr, bool have_nr, uint64_t ip);
   void AppendNumberAndIp(const Event& event);
   void TrackSyscallNumbers(const Event& event);
+  void AppendStack(const std::string& stack);
   void AppendBody(const Event& event, bool whole);
   void AppendHms(int64_t sec);
   void AppendSyscallEnter(const SyscallEnterEvent& call);
@@ -154,6 +157,8 @@ class TextFormatter : public EventSink {
   uint64_t pending_ip_ = 0;
   // -n: each thread's last syscall number.
   absl::flat_hash_map<pid_t, int32_t> last_nr_;
+  // -k: the stacks of calls that never returned, until their thread's end.
+  absl::flat_hash_map<pid_t, std::string> ending_stacks_;
 };
 
 // Appends `s` in double quotes, escaped the way strace escapes strings:

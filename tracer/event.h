@@ -145,6 +145,11 @@ struct SyscallEvent {
   bool injected = false;
   int64_t dur_ns = 0;  // entry to exit
   uint64_t ip = 0;     // as SyscallEnterEvent's
+  // strace's -k: the call stack at entry, one frame per line (no trailing
+  // newline), innermost first, e.g.
+  // "/usr/lib/x86_64-linux-gnu/libc.so.6(__getpid+0x7) [0xd54e7]". Empty:
+  // not recorded.
+  std::string stack;
 };
 
 using EventPayload =

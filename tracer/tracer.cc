@@ -70,6 +70,7 @@ class Tracer::Impl {
     int64_t sc_entry_ns = 0;
     std::string sc_name;
     std::string sc_args_enter;
+    std::string sc_stack;  // -k
     // -e inject: the value this call returns instead of running.
     std::optional<int64_t> sc_inject;
     // -e inject: calls so far per (arch << 32 | nr), of covered syscalls.
@@ -569,6 +570,9 @@ void Tracer::Impl::ReportExit(pid_t tid, Thread& t, const StopInfo& stop) {
     spawned_exit_status_ =
         stop.kind == StopKind::kExited ? stop.code : 128 + stop.signo;
   }
+  if (options_.stacks != nullptr && tid == t.tgid) {
+    options_.stacks->Forget(t.tgid);
+  }
   Emit(t.tgid, tid, std::move(exit));
 }
 
@@ -706,6 +710,7 @@ void Tracer::Impl::HandleExec(pid_t tid) {
     Emit(tid, tid, SpawnEvent{.path = spawned_path_, .argv = spawned_argv_});
     if (t.in_syscall && t.sc_report) pending_.push_back(tid);
   }
+  if (options_.stacks != nullptr) options_.stacks->Forget(tid);
   Emit(tid, tid,
        ExecEvent{.path = kernel_->ReadExecPath(tid), .old_tid = old_tid});
 }
@@ -752,6 +757,7 @@ void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
   t.sc_announced = false;
   t.sc_report = options_.syscalls->Traced(arch, static_cast<int32_t>(nr));
   t.sc_inject.reset();
+  if (options_.stacks != nullptr) t.sc_stack.clear();
   if (!t.sc_report) return;
   options_.syscalls->Name(arch, static_cast<int32_t>(nr), &t.sc_name);
   options_.syscalls->DecodeEntry(t.sc, &t.sc_args_enter);
@@ -769,6 +775,12 @@ void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
     if (t.sc_inject && kernel_->SetSyscallNr(tid, -1) != 0) t.sc_inject.reset();
   }
   if (t.hidden) return;
+  if (options_.stacks != nullptr) {
+    const bool ending =
+        arch == kArchX86_64 && (nr == SYS_execve || nr == SYS_execveat ||
+                                nr == SYS_exit || nr == SYS_exit_group);
+    options_.stacks->Capture(t.tgid, tid, ending, &t.sc_stack);
+  }
   if (pending_.empty() && on_syscall_pending_) on_syscall_pending_();
   pending_.push_back(tid);
 }
@@ -784,7 +796,18 @@ void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
     }
     t.sc_inject.reset();
   }
+  // -k: calls that change what the process maps.
+  if (options_.stacks != nullptr && t.sc.arch == kArchX86_64 &&
+      (t.sc.nr == SYS_mmap || t.sc.nr == SYS_munmap || t.sc.nr == SYS_mremap)) {
+    options_.stacks->Forget(t.tgid);
+  }
   if (!t.sc_report || t.hidden) return;
+  // -k: the command's own exec was hidden at its entry; as strace, its
+  // stack is the new program's, at its first instruction.
+  if (options_.stacks != nullptr && returned && t.sc_stack.empty() &&
+      options_.syscalls->IsExec(t.sc.arch, static_cast<int32_t>(t.sc.nr))) {
+    options_.stacks->Capture(t.tgid, tid, false, &t.sc_stack);
+  }
   RemovePending(tid);
   if (!pending_.empty()) AnnouncePending(tid, INT64_MAX);
   auto& ev = std::get<SyscallEvent>(syscall_event_.payload);
@@ -805,6 +828,7 @@ void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
   ev.returned = returned;
   ev.injected = injected;
   ev.ip = t.sc.instruction_pointer;
+  if (options_.stacks != nullptr) ev.stack.swap(t.sc_stack);
   ev.split = t.sc_announced;
   const int64_t now = clock_.NowNs();
   ev.dur_ns = now - t.sc_entry_ns;

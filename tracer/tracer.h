@@ -25,6 +25,7 @@
 #include "absl/status/statusor.h"
 #include "tracer/kernel.h"
 #include "tracer/sink.h"
+#include "tracer/stack_tracer.h"
 #include "tracer/syscall_decoder.h"
 #include "tracer/syscall_injector.h"
 
@@ -62,6 +63,8 @@ struct TracerOptions {
   // (free: PTRACE_GET_SYSCALL_INFO reports it), signal events the one where
   // the signal interrupted the thread (one PTRACE_PEEKUSER per signal).
   bool instruction_pointers = false;
+  // strace's -k: syscall events carry the call stack at entry. Not owned.
+  StackTracer* stacks = nullptr;
 };
 
 struct RunResult {
