@@ -85,6 +85,7 @@ std::string Describe(const Event& e) {
                           " returned=", p.returned, " split=", p.split,
                           " injected=", p.injected, " dur=", p.dur_ns);
           if (p.ip != 0) absl::StrAppend(&out, " ip=", p.ip);
+          if (!p.stack.empty()) absl::StrAppend(&out, " stack=", Esc(p.stack));
         }
       },
       e.payload);
@@ -201,6 +202,10 @@ std::vector<Event> RealisticTrace(int n, uint32_t seed) {
       s.dur_ns = 500 + rng() % 5000;
       if (rng() % 3 == 0) {  // -i: a few call sites per syscall
         s.ip = 0x7f84cb900000ull + t.nr * 0x100 + (rng() % 3) * 0x20;
+      }
+      if (rng() % 4 == 0) {  // -k: a few stacks per syscall
+        s.stack = absl::StrCat("/lib/libc.so.6(", t.name, "+0x7) [0x", t.nr,
+                               "]\n/usr/bin/make() [0x", 4000 + rng() % 3, "]");
       }
       if (rng() % 10 == 0) {
         add(pid, tid,
@@ -360,7 +365,15 @@ std::vector<Event> EdgeTrace() {
   add(1795717816600000000, 100, 100, sc);
   sc.ip = 1;
   add(1795717816600000000, 100, 100, sc);
+  // -k: stacks, with and without an ip, repeated and changed.
+  sc.stack = "/lib/libc.so.6(__getpid+0x7) [0xd54e7]\n/usr/bin/x() [0x45f0]";
+  add(1795717816600000000, 100, 100, sc);
+  add(1795717816600000000, 100, 100, sc);
   sc.ip = 0;
+  add(1795717816600000000, 100, 100, sc);
+  sc.stack = nonutf8;
+  add(1795717816600000000, 100, 100, sc);
+  sc.stack.clear();
   add(1795717816600000000, 100, 100, sc);
   // Explicit seq jumps.
   v.push_back(Event{1000000, 1795717816700000000, 100, 100, ContEvent{}});

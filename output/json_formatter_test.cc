@@ -410,6 +410,21 @@ TEST(JsonSyscallTest, InstructionPointers) {
   EXPECT_EQ(ParseLine(One(Ev(5, 5, s))).Get("ip"), nullptr);
 }
 
+// -k: "stack", an array of frames, last.
+TEST(JsonSyscallTest, Stack) {
+  SyscallEvent c = Call("getpid", "", "", 7);
+  c.stack = "/lib/libc.so.6(__getpid+0x7) [0xd54e7]\n/usr/bin/x() [0x45f0]";
+  EXPECT_TRUE(
+      absl::EndsWith(One(Ev(5, 5, c)),
+                     "\"dur_ns\":0,\"stack\":[\"/lib/libc.so.6(__getpid+"
+                     "0x7) [0xd54e7]\",\"/usr/bin/x() [0x45f0]\"]}\n"));
+  c.stack = "/a \"quoted\"\tname() [0x1]";
+  EXPECT_TRUE(absl::EndsWith(
+      One(Ev(5, 5, c)), "\"stack\":[\"/a \\\"quoted\\\"\\tname() [0x1]\"]}\n"));
+  c.stack.clear();
+  EXPECT_EQ(ParseLine(One(Ev(5, 5, c))).Get("stack"), nullptr);
+}
+
 TEST(JsonSyscallTest, NeverReturned) {
   SyscallEvent c = Call("exit_group", "0", "", 0);
   c.returned = false;

@@ -677,6 +677,36 @@ TEST(TextSyscallTest, InstructionPointers) {
             "[   0] [????????????????] +++ exited with 0 +++\n");
 }
 
+// -k: " > FRAME" lines after the call's line; after the thread's end for
+// a call that never returned (strace prints exit_group's stack there).
+TEST(TextSyscallTest, Stacks) {
+  StringByteSink mem;
+  TextFormatter text(&mem);
+  SyscallEvent getpid = Call("getpid", "", "", 7);
+  getpid.stack =
+      "/lib/libc.so.6(__getpid+0x7) [0xd54e7]\n/usr/bin/x() [0x45f0]";
+  text.OnEvent(Ev(5, 5, getpid));
+  SyscallEvent exit = NeverReturned(Call("exit_group", "0", "", 0));
+  exit.stack = "/lib/libc.so.6(_exit+0x29) [0xd4409]";
+  text.OnEvent(Ev(5, 5, exit));
+  text.OnEvent(Ev(5, 5, Exited(0)));
+  EXPECT_EQ(mem.str(),
+            "getpid()                                = 7\n"
+            " > /lib/libc.so.6(__getpid+0x7) [0xd54e7]\n"
+            " > /usr/bin/x() [0x45f0]\n"
+            "exit_group(0)                           = ?\n"
+            "+++ exited with 0 +++\n"
+            " > /lib/libc.so.6(_exit+0x29) [0xd4409]\n");
+  // With -qq the exit line is left out, not the stack.
+  StringByteSink quiet;
+  TextFormatter q(&quiet, {.quiet = {.exit = true}});
+  q.OnEvent(Ev(5, 5, exit));
+  q.OnEvent(Ev(5, 5, Exited(0)));
+  EXPECT_EQ(quiet.str(),
+            "exit_group(0)                           = ?\n"
+            " > /lib/libc.so.6(_exit+0x29) [0xd4409]\n");
+}
+
 TEST(TextSyscallTest, SplitCallsWithPrefix) {
   StringByteSink mem;
   TextFormatter text(&mem, {.show_duration = true});
