@@ -335,7 +335,14 @@ int Main(int argc, char** argv) {
             std::string(parsed.status().message()).c_str());
     return kExitUsage;
   }
-  const Options& opt = *parsed;
+  Options& opt = *parsed;
+  if (opt.stack_traces && opt.summary == Summary::kOnly) {
+    // As strace: said, then ignored.
+    fprintf(stderr,
+            "ttrace: -k/--stack-traces has no effect with "
+            "-c/--summary-only\n");
+    opt.stack_traces = false;
+  }
   if (opt.help) {
     fputs(UsageText().c_str(), stdout);
     return 0;

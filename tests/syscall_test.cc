@@ -1327,6 +1327,16 @@ TEST(StackTraceTest, SameAsStrace) {
   }
 }
 
+// -k with -c: said and ignored, as strace does.
+TEST(StackTraceTest, NoEffectWithSummaryOnly) {
+  Trace t = RunTtrace({"-c", "-k"}, KnownArgs());
+  EXPECT_EQ(t.run.ExitCode(), 0) << Describe(t);
+  EXPECT_EQ(t.run.err,
+            "ttrace: -k/--stack-traces has no effect with -c/--summary-only\n");
+  EXPECT_TRUE(absl::StrContains(t.text, "% time")) << t.text;
+  EXPECT_FALSE(absl::StrContains(t.text, " > ")) << t.text;
+}
+
 // -k with threads and -f: each call's stack is strace's (the order of the
 // threads' lines differs from run to run: compared as sorted blocks).
 TEST(StackTraceTest, ThreadsSameAsStrace) {
