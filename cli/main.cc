@@ -206,7 +206,11 @@ TextOptions TextOptionsFor(const Options& opt) {
       !opt.output_path.empty() && (opt.follow_forks || opt.pids.size() > 1);
   return TextOptions{
       .timestamps = ToTextTimestamps(opt.timestamps),
+      .timestamp_digits = opt.absolute_digits,
+      .relative_too = opt.relative_too,
+      .relative_digits = opt.relative_digits,
       .show_duration = opt.show_duration,
+      .duration_digits = opt.duration_digits,
       .result_column = static_cast<size_t>(
           opt.result_column > 0 ? opt.result_column - 1 : 0),
       .pid_prefix = pid_on_every_line ? TextOptions::PidPrefix::kAlways

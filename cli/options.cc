@@ -17,6 +17,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
 
 namespace ttrace {
 namespace {
@@ -36,6 +37,9 @@ enum LongOnlyOption : int {
   kFaultOption,
   kRawOption,
   kDecodeFdsOption,
+  kAbsoluteTimestampsOption,
+  kRelativeTimestampsOption,
+  kSyscallTimesOption,
 };
 
 // "+": stop at the first non-option (the command), as strace does.
@@ -74,6 +78,11 @@ constexpr struct option kLongOptions[] = {
     {"raw", required_argument, nullptr, kRawOption},
     {"decode-fds", optional_argument, nullptr, kDecodeFdsOption},
     {"instruction-pointer", no_argument, nullptr, 'i'},
+    {"absolute-timestamps", optional_argument, nullptr,
+     kAbsoluteTimestampsOption},
+    {"relative-timestamps", optional_argument, nullptr,
+     kRelativeTimestampsOption},
+    {"syscall-times", optional_argument, nullptr, kSyscallTimesOption},
     {"stack-traces", no_argument, nullptr, 'k'},
     {"syscall-number", no_argument, nullptr, 'n'},
     {"version", no_argument, nullptr, 'V'},
@@ -99,6 +108,40 @@ bool ParseOverhead(absl::string_view text, int64_t* ns) {
     return false;
   }
   *ns = static_cast<int64_t>(v * scale + 0.5);
+  return true;
+}
+
+// strace's timestamp precisions: s, ms, us, ns, as digits after the
+// seconds' point.
+bool ParsePrecision(absl::string_view word, int* digits) {
+  static constexpr std::pair<absl::string_view, int> kWords[] = {
+      {"s", 0}, {"ms", 3}, {"us", 6}, {"ns", 9}};
+  for (const auto& [w, d] : kWords) {
+    if (w == word) {
+      *digits = d;
+      return true;
+    }
+  }
+  return false;
+}
+
+// --absolute-timestamps=[[format:]FORMAT[,[precision:]PRECISION]]: items in
+// any order, the last of each kind winning; FORMAT none, time or unix.
+bool ParseAbsoluteTimestamps(absl::string_view arg, Timestamps* format,
+                             int* digits) {
+  for (absl::string_view item : absl::StrSplit(arg, ',')) {
+    const bool format_only = absl::ConsumePrefix(&item, "format:");
+    const bool precision_only =
+        !format_only && absl::ConsumePrefix(&item, "precision:");
+    if (!precision_only &&
+        (item == "none" || item == "time" || item == "unix")) {
+      *format = item == "none"   ? Timestamps::kNone
+                : item == "time" ? Timestamps::kTime
+                                 : Timestamps::kEpochUs;
+    } else if (format_only || !ParsePrecision(item, digits)) {
+      return false;
+    }
+  }
   return true;
 }
 
@@ -261,6 +304,10 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
   Options options;
   int t_count = 0;
   bool relative = false;
+  // --absolute-timestamps: its format (kNone for "none") and digits.
+  bool absolute_long = false;
+  Timestamps absolute_format = Timestamps::kTime;
+  int absolute_digits = 0;
   int x_count = 0;
   int q_count = 0;
   int y_count = 0;
@@ -331,6 +378,34 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
       }
       case 'T':
         options.show_duration = true;
+        options.duration_digits = 6;
+        break;
+      case kSyscallTimesOption:
+        options.show_duration = true;
+        options.duration_digits = 6;
+        if (optarg != nullptr &&
+            !ParsePrecision(optarg, &options.duration_digits)) {
+          return Invalid(
+              absl::StrCat("invalid --syscall-times argument: '", optarg, "'"));
+        }
+        break;
+      case kRelativeTimestampsOption:
+        relative = true;
+        options.relative_digits = 6;
+        if (optarg != nullptr &&
+            !ParsePrecision(optarg, &options.relative_digits)) {
+          return Invalid(absl::StrCat(
+              "invalid --relative-timestamps argument: '", optarg, "'"));
+        }
+        break;
+      case kAbsoluteTimestampsOption:
+        absolute_long = true;
+        if (optarg != nullptr &&
+            !ParseAbsoluteTimestamps(optarg, &absolute_format,
+                                     &absolute_digits)) {
+          return Invalid(absl::StrCat(
+              "invalid --absolute-timestamps argument: '", optarg, "'"));
+        }
         break;
       case 'i':
         options.instruction_pointers = true;
@@ -458,6 +533,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         break;
       case 'r':
         relative = true;
+        options.relative_digits = 6;
         break;
       case 't':
         ++t_count;
@@ -492,17 +568,27 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
     }
   }
 
-  // strace 6.1 accepts -t together with -r and prints both, the absolute
-  // time first and the relative one in parentheses:
+  // An absolute timestamp (-t... or --absolute-timestamps) leads; -r
+  // with it prints in parentheses after it, as strace 6.1 does:
   //   18:31:20 (+     0.000160) +++ exited with 0 +++
-  // Timestamps holds one kind, so the absolute (leading) one wins, whatever
-  // the order of -t and -r. More than three t's is -ttt, as in strace.
+  // More than three t's is -ttt, as in strace.
+  if (t_count > 0 && absolute_long) {
+    return Invalid(
+        "-t and --absolute-timestamps cannot be provided "
+        "simultaneously");
+  }
   if (t_count >= 3) {
     options.timestamps = Timestamps::kEpochUs;
   } else if (t_count == 2) {
     options.timestamps = Timestamps::kTimeUs;
   } else if (t_count == 1) {
     options.timestamps = Timestamps::kTime;
+  } else if (absolute_long && absolute_format != Timestamps::kNone) {
+    options.timestamps = absolute_format;
+    options.absolute_digits = absolute_digits;
+  }
+  if (options.timestamps != Timestamps::kNone) {
+    options.relative_too = relative;
   } else if (relative) {
     options.timestamps = Timestamps::kRelative;
   }
@@ -636,9 +722,14 @@ Output:
   -t             prefix each line with the time of day
   -tt            ... with microseconds
   -ttt           ... as seconds since the epoch, with microseconds
-  -r             prefix each line with the time since the previous one
-                 (-t, -tt and -ttt take precedence over -r)
-  -T             show the time spent in each system call
+  --absolute-timestamps[=[format:]FORMAT[,[precision:]PRECISION]]
+                 the same: FORMAT none, time (default) or unix; PRECISION
+                 s (default), ms, us or ns
+  -r, --relative-timestamps[=PRECISION]
+                 prefix each line with the time since the previous one
+                 (after an absolute time, in parentheses)
+  -T, --syscall-times[=PRECISION]
+                 show the time spent in each system call
   -n, --syscall-number
                  print each system call's number (other lines: the
                  thread's last one)

@@ -50,6 +50,15 @@ struct Options {
   bool output_separately = false;
   OutputFormat format = OutputFormat::kText;
   Timestamps timestamps = Timestamps::kNone;
+  // strace's precisions, as digits after the seconds' point (0, 3, 6, 9):
+  // of the absolute timestamp (--absolute-timestamps=FORMAT,PRECISION;
+  // -1: the kind's own, 0 for -t, 6 for -tt and -ttt), of -r's (also
+  // printed in parentheses after an absolute one when both are asked for:
+  // relative_too) and of -T's.
+  int absolute_digits = -1;
+  bool relative_too = false;
+  int relative_digits = 6;
+  int duration_digits = 6;
   // -e trace=EXPR (default: all syscalls), -e signal=SET, -e status=SET,
   // -z, -Z.
   SyscallFilter trace_filter = SyscallFilter::All();

@@ -392,7 +392,8 @@ TEST(ParseOptionsTest, Timestamps) {
            {{"-tttt", "ls"}, Timestamps::kEpochUs},  // strace: as -ttt
            {{"-r", "ls"}, Timestamps::kRelative},
            {{"-r", "-r", "ls"}, Timestamps::kRelative},
-           // strace prints both; the absolute one wins here, in any order.
+           // With -r too, the absolute one leads (relative_too), in any
+           // order.
            {{"-r", "-t", "ls"}, Timestamps::kTime},
            {{"-t", "-r", "ls"}, Timestamps::kTime},
            {{"-rtt", "ls"}, Timestamps::kTimeUs},
@@ -402,6 +403,96 @@ TEST(ParseOptionsTest, Timestamps) {
     ASSERT_TRUE(r.ok()) << r.status();
     EXPECT_EQ(r->timestamps, c.want) << c.args[0];
   }
+}
+
+// strace 6's precisions: --absolute-timestamps=[[format:]F[,[precision:]P]],
+// --relative-timestamps[=P], --syscall-times[=P]; the last one given wins;
+// -r with an absolute timestamp gives both.
+TEST(ParseOptionsTest, TimestampPrecisions) {
+  absl::StatusOr<Options> r = Parse({"ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->absolute_digits, -1);
+  EXPECT_FALSE(r->relative_too);
+  EXPECT_EQ(r->relative_digits, 6);
+  EXPECT_EQ(r->duration_digits, 6);
+  struct Case {
+    std::vector<std::string> args;
+    Timestamps kind;
+    int absolute_digits;
+    bool relative_too;
+    int relative_digits;
+  };
+  for (const Case& c : std::vector<Case>{
+           {{"--absolute-timestamps"}, Timestamps::kTime, 0, false, 6},
+           {{"--absolute-timestamps=unix,ms"},
+            Timestamps::kEpochUs,
+            3,
+            false,
+            6},
+           {{"--absolute-timestamps=ms,unix"},
+            Timestamps::kEpochUs,
+            3,
+            false,
+            6},
+           {{"--absolute-timestamps=format:time,precision:ns"},
+            Timestamps::kTime,
+            9,
+            false,
+            6},
+           {{"--absolute-timestamps=unix,time"},
+            Timestamps::kTime,
+            0,
+            false,
+            6},
+           {{"--absolute-timestamps=none"}, Timestamps::kNone, -1, false, 6},
+           {{"--absolute-timestamps=none", "-r"},
+            Timestamps::kRelative,
+            -1,
+            false,
+            6},
+           {{"--relative-timestamps=ns"}, Timestamps::kRelative, -1, false, 9},
+           {{"-r", "--relative-timestamps=s"},
+            Timestamps::kRelative,
+            -1,
+            false,
+            0},
+           {{"--relative-timestamps=ms", "-r"},
+            Timestamps::kRelative,
+            -1,
+            false,
+            6},
+           {{"-tt", "-r"}, Timestamps::kTimeUs, -1, true, 6},
+           {{"--absolute-timestamps=unix,us", "--relative-timestamps=ms"},
+            Timestamps::kEpochUs,
+            6,
+            true,
+            3},
+       }) {
+    std::vector<std::string> args = c.args;
+    args.push_back("ls");
+    r = Parse(args);
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_EQ(r->timestamps, c.kind) << c.args[0];
+    EXPECT_EQ(r->absolute_digits, c.absolute_digits) << c.args[0];
+    EXPECT_EQ(r->relative_too, c.relative_too) << c.args[0];
+    EXPECT_EQ(r->relative_digits, c.relative_digits) << c.args[0];
+  }
+  r = Parse({"--syscall-times=ns", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->show_duration);
+  EXPECT_EQ(r->duration_digits, 9);
+  EXPECT_EQ(Parse({"--syscall-times=s", "ls"})->duration_digits, 0);
+  EXPECT_EQ(Parse({"--syscall-times=ns", "-T", "ls"})->duration_digits, 6);
+  EXPECT_EQ(Error({"-t", "--absolute-timestamps=ms", "ls"}),
+            "-t and --absolute-timestamps cannot be provided simultaneously");
+  EXPECT_EQ(Error({"--absolute-timestamps=format:ns", "ls"}),
+            "invalid --absolute-timestamps argument: 'format:ns'");
+  EXPECT_EQ(Error({"--absolute-timestamps=precision:unix", "ls"}),
+            "invalid --absolute-timestamps argument: 'precision:unix'");
+  EXPECT_EQ(Error({"--relative-timestamps=fs", "ls"}),
+            "invalid --relative-timestamps argument: 'fs'");
+  EXPECT_EQ(Error({"--syscall-times=1", "ls"}),
+            "invalid --syscall-times argument: '1'");
 }
 
 TEST(ParseOptionsTest, TraceNoneSpellings) {

@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <time.h>
 
+#include <algorithm>
 #include <type_traits>
 #include <variant>
 
@@ -149,33 +150,56 @@ void TextFormatter::AppendHms(int64_t sec) {
   line_.append(hms_, 8);
 }
 
+void TextFormatter::AppendSeconds(int64_t ns, int digits, int width) {
+  int64_t sec, frac;
+  SplitNs(ns, &sec, &frac);
+  absl::StrAppendFormat(&line_, "%*d", width, sec);
+  AppendFraction(frac, digits);
+}
+
+void TextFormatter::AppendFraction(int64_t frac_ns, int digits) {
+  if (digits <= 0) return;
+  digits = std::min(digits, 9);
+  int64_t divisor = 1;
+  for (int i = digits; i < 9; ++i) divisor *= 10;
+  absl::StrAppendFormat(&line_, ".%0*d", digits, frac_ns / divisor);
+}
+
+int64_t TextFormatter::RelativeNs(int64_t ts_ns) {
+  // The first event is relative to itself: 0.
+  const int64_t delta = have_prev_ts_ ? ts_ns - prev_ts_ns_ : 0;
+  prev_ts_ns_ = ts_ns;
+  have_prev_ts_ = true;
+  return delta;
+}
+
 void TextFormatter::AppendTimestamp(int64_t ts_ns) {
+  const int digits = options_.timestamp_digits >= 0 ? options_.timestamp_digits
+                     : options_.timestamps == TextOptions::Timestamps::kTime
+                         ? 0
+                         : 6;
   int64_t sec, frac;
   switch (options_.timestamps) {
     case TextOptions::Timestamps::kNone:
       return;
     case TextOptions::Timestamps::kTime:
-      SplitNs(ts_ns, &sec, &frac);
-      AppendHms(sec);
-      break;
     case TextOptions::Timestamps::kTimeUs:
       SplitNs(ts_ns, &sec, &frac);
       AppendHms(sec);
-      absl::StrAppendFormat(&line_, ".%06d", frac / 1000);
+      AppendFraction(frac, digits);
       break;
     case TextOptions::Timestamps::kEpochUs:
-      SplitNs(ts_ns, &sec, &frac);
-      absl::StrAppendFormat(&line_, "%d.%06d", sec, frac / 1000);
+      AppendSeconds(ts_ns, digits, 0);
       break;
-    case TextOptions::Timestamps::kRelative: {
-      // The first event is relative to itself: 0.000000.
-      const int64_t delta = have_prev_ts_ ? ts_ns - prev_ts_ns_ : 0;
-      prev_ts_ns_ = ts_ns;
-      have_prev_ts_ = true;
-      SplitNs(delta, &sec, &frac);
-      absl::StrAppendFormat(&line_, "%6d.%06d", sec, frac / 1000);
-      break;
-    }
+    case TextOptions::Timestamps::kRelative:
+      AppendSeconds(RelativeNs(ts_ns), options_.relative_digits, 6);
+      line_.push_back(' ');
+      return;
+  }
+  if (options_.relative_too) {
+    line_.append(" (+");
+    AppendSeconds(RelativeNs(ts_ns), options_.relative_digits, 6);
+    line_.push_back(')');
   }
   line_.push_back(' ');
 }
@@ -345,9 +369,10 @@ void TextFormatter::AppendSyscall(const SyscallEvent& call, bool whole) {
   line_.append(call.ret_suffix);
   if (call.injected) line_.append(" (INJECTED)");
   if (options_.show_duration) {
-    int64_t sec, frac;
-    SplitNs(call.dur_ns > 0 ? call.dur_ns : 0, &sec, &frac);
-    absl::StrAppendFormat(&line_, " <%d.%06d>", sec, frac / 1000);
+    line_.append(" <");
+    AppendSeconds(call.dur_ns > 0 ? call.dur_ns : 0, options_.duration_digits,
+                  0);
+    line_.push_back('>');
   }
 }
 

@@ -71,8 +71,17 @@ struct TextOptions {
     kRelative,  // -r:   "%6ld.%06ld" seconds since the previous event
   };
   Timestamps timestamps = Timestamps::kNone;
+  // Digits after the seconds' point (strace's precisions s, ms, us, ns: 0,
+  // 3, 6, 9; truncated). Of an absolute timestamp: -1 is the kind's own
+  // (0 for kTime, 6 for kTimeUs and kEpochUs).
+  int timestamp_digits = -1;
+  // -r with an absolute timestamp: the relative one follows it in
+  // parentheses, "18:31:20 (+     0.000160) ", as strace prints both.
+  bool relative_too = false;
+  int relative_digits = 6;  // of kRelative and relative_too
   // -T: append " <0.000123>" (seconds spent in the call) to syscall results.
   bool show_duration = false;
+  int duration_digits = 6;
   // strace's tabto(): " = " starts at this column (0-based, counting the
   // whole line) unless the line is already longer. strace's -a N is N - 1.
   size_t result_column = 39;
@@ -128,6 +137,13 @@ class TextFormatter : public EventSink {
   // Prints the kept entry, followed by `tail` (" <unfinished ...>").
   void PrintPending(std::string_view tail);
   void AppendTimestamp(int64_t ts_ns);
+  // Seconds and `digits` digits of the fraction ("%W.D"), `width` wide.
+  void AppendSeconds(int64_t ns, int digits, int width);
+  // "." and the first `digits` digits of a fraction of a second (nothing
+  // for 0 digits).
+  void AppendFraction(int64_t frac_ns, int digits);
+  // The time since the previous line's (the first line's is 0).
+  int64_t RelativeNs(int64_t ts_ns);
   // -n and -i.
   void AppendNumberAndIp(int32_t nr, bool have_nr, uint64_t ip);
   void AppendNumberAndIp(const Event& event);

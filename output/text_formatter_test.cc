@@ -802,7 +802,8 @@ TEST_F(TextTimestampTest, SyscallsCountTimestampAndPrefixInTheColumn) {
             "18:30:16.123456 close(3)                = 0\n");
   // The enter line carries the entry time, the resumed line the exit time.
   StringByteSink mem;
-  TextFormatter text(&mem, {TextOptions::Timestamps::kTimeUs, true});
+  TextFormatter text(&mem, {.timestamps = TextOptions::Timestamps::kTimeUs,
+                            .show_duration = true});
   text.OnEvent(Ev(32543, 32543, CloneEvent{32544, CloneKind::kThread}));
   mem.clear();
   text.OnEvent(
@@ -817,6 +818,40 @@ TEST_F(TextTimestampTest, SyscallsCountTimestampAndPrefixInTheColumn) {
             "[pid 32544] 18:30:16.224109 <... read resumed>\"abcd\", 4) = 4 "
             "<0.100653>\n"
             "[pid 32543] 18:30:16.123456 getpid()    = 32543 <0.000001>\n");
+}
+
+// strace's precisions (truncated, not rounded), and -r in parentheses
+// after an absolute timestamp.
+TEST(TextTimestamp, Precisions) {
+  using TS = TextOptions::Timestamps;
+  const Event e = Ev(5, 5, Exited(0));  // kTs: 18:30:16.123456789 UTC
+  auto line = [&](TextOptions o) { return One(e, o); };
+  EXPECT_EQ(line({.timestamps = TS::kEpochUs, .timestamp_digits = 0}),
+            "1795717816 +++ exited with 0 +++\n");
+  EXPECT_EQ(line({.timestamps = TS::kEpochUs, .timestamp_digits = 3}),
+            "1795717816.123 +++ exited with 0 +++\n");
+  EXPECT_EQ(line({.timestamps = TS::kEpochUs, .timestamp_digits = 9}),
+            "1795717816.123456789 +++ exited with 0 +++\n");
+  EXPECT_EQ(line({.timestamps = TS::kRelative, .relative_digits = 0}),
+            "     0 +++ exited with 0 +++\n");
+  EXPECT_EQ(line({.timestamps = TS::kRelative, .relative_digits = 9}),
+            "     0.000000000 +++ exited with 0 +++\n");
+  EXPECT_EQ(line({.timestamps = TS::kEpochUs,
+                  .timestamp_digits = 3,
+                  .relative_too = true,
+                  .relative_digits = 3}),
+            "1795717816.123 (+     0.000) +++ exited with 0 +++\n");
+
+  StringByteSink mem;
+  TextFormatter text(&mem, {.timestamps = TS::kEpochUs,
+                            .relative_too = true,
+                            .show_duration = true,
+                            .duration_digits = 9});
+  text.OnEvent(Ev(5, 5, Took(Call("getpid", "", "", 5), 1234567), kTs));
+  text.OnEvent(Ev(5, 5, Exited(0), kTs + 2500001));
+  EXPECT_EQ(mem.str(),
+            "1795717816.123456 (+     0.000000) getpid() = 5 <0.001234567>\n"
+            "1795717816.125956 (+     0.002500) +++ exited with 0 +++\n");
 }
 
 TEST(TextTimestamp, RelativeUsesExitTimeForResumedLines) {
@@ -834,7 +869,8 @@ TEST(TextTimestamp, RelativeUsesExitTimeForResumedLines) {
 
 TEST(TextAllocationTest, NoAllocationPerEventOnceWarm) {
   StringByteSink mem;
-  TextFormatter f(&mem, {TextOptions::Timestamps::kTimeUs, true});
+  TextFormatter f(&mem, {.timestamps = TextOptions::Timestamps::kTimeUs,
+                         .show_duration = true});
   SignalEvent sig;
   sig.signo = SIGSYS;
   sig.code = 2;  // SYS_USER_DISPATCH: longer than the SSO buffer

@@ -1226,6 +1226,53 @@ TEST(ResultColumnTest, SameAsStrace) {
   }
 }
 
+// Timestamp and -T precisions: the first line has strace 6.1's shape
+// (digits aside), and bad precisions get strace's message.
+TEST(TimestampPrecisionTest, ShapesMatchStrace) {
+  if (access("/usr/bin/strace", X_OK) != 0) GTEST_SKIP() << "no strace";
+  auto first_line = [](const std::string& tool,
+                       const std::vector<std::string>& options) {
+    std::vector<std::string> argv = {tool};
+    argv.insert(argv.end(), options.begin(), options.end());
+    argv.insert(argv.end(), {"-e", "trace=getpid", "/bin/sh", "-c", "true"});
+    const ProcessResult r = RunProcess(argv, kTimeoutMs);
+    for (const std::string& line : SplitLines(r.err)) {
+      if (absl::StrContains(line, "+++ started ") ||
+          absl::StrContains(line, "+++ exec ")) {
+        continue;
+      }
+      static const std::regex kDigit("[0-9]");
+      static const std::regex kTool("^[^ ]*(strace|ttrace): ");
+      return std::regex_replace(std::regex_replace(line, kDigit, "9"), kTool,
+                                "TOOL: ");
+    }
+    return std::string("(nothing)");
+  };
+  for (const std::vector<std::string>& options :
+       std::vector<std::vector<std::string>>{
+           {"--absolute-timestamps=unix,ms"},
+           {"--absolute-timestamps=time,ns"},
+           {"--absolute-timestamps=unix"},
+           {"--absolute-timestamps=format:time,precision:s"},
+           {"--absolute-timestamps=none"},
+           {"--relative-timestamps=ns"},
+           {"--relative-timestamps=s"},
+           {"--syscall-times=ns"},
+           {"--syscall-times=s"},
+           {"--syscall-times=ms"},
+           {"-tt", "-r"},
+           {"-ttt", "-r", "--relative-timestamps=ms", "-T"},
+           {"--relative-timestamps=ns", "-r"},
+           {"-t", "--absolute-timestamps=ms"},
+           {"--absolute-timestamps=bogus"},
+           {"--syscall-times=xs"},
+       }) {
+    EXPECT_EQ(first_line(TtracePath(), options),
+              first_line("/usr/bin/strace", options))
+        << absl::StrJoin(options, " ");
+  }
+}
+
 // -n and -i, byte for byte as strace 6.1 prints them: with address space
 // randomisation off (setarch -R, inherited by the tracer's child), ls
 // makes its calls from the same addresses under both tracers.
