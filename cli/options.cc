@@ -631,8 +631,8 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
 }
 
 std::string UsageText() {
-  return R"(Usage: ttrace [-AcCfhqrtTvVwxyzZ] [-e EXPR]... [-o FILE] [-s N]
-              [-S SORTBY] [--format=FORMAT]
+  return R"(Usage: ttrace [-AcCfhikqrtTvVwxyzZ] [-e EXPR]... [-o FILE] [-s N]
+              [-a N] [-S SORTBY] [-U COLUMNS] [-O OVERHEAD] [--format=FORMAT]
               [--record=FILE] [--seccomp-bpf] [-p PID]... PROG [ARGS]
    or: ttrace [OPTIONS] -p PID... [PROG [ARGS]]
    or: ttrace [OPTIONS] [-E VAR=VAL]... [-u USER] PROG [ARGS]
