@@ -631,7 +631,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
 }
 
 std::string UsageText() {
-  return R"(Usage: ttrace [-AcCfhikqrtTvVwxyzZ] [-e EXPR]... [-o FILE] [-s N]
+  return R"(Usage: ttrace [-AcCfhiknqrtTvVwxyzZ] [-e EXPR]... [-o FILE] [-s N]
               [-a N] [-S SORTBY] [-U COLUMNS] [-O OVERHEAD] [--format=FORMAT]
               [--record=FILE] [--seccomp-bpf] [-p PID]... PROG [ARGS]
    or: ttrace [OPTIONS] -p PID... [PROG [ARGS]]
