@@ -431,7 +431,9 @@ int Main(int argc, char** argv) {
                       .fd_pidfds = opt.fd_pidfds,
                       .hex_strings = opt.hex_strings,
                       .trace_paths = TracePaths(opt.trace_paths),
-                      .raw = opt.raw_filter});
+                      .raw = opt.raw_filter,
+                      .dump_read = opt.dump_read,
+                      .dump_write = opt.dump_write});
     topt.syscalls = knowledge.get();
     if (opt.stack_traces) {
       unwinder = std::make_unique<unwind::Unwinder>();

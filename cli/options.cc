@@ -272,6 +272,12 @@ absl::Status ParseExpression(absl::string_view expr, Options* options) {
     absl::StatusOr<QuietSet> f = ParseQuietSet(value);
     if (!f.ok()) return f.status();
     options->quiet = *f;
+  } else if (qualifier == "read" || qualifier == "reads" || qualifier == "r" ||
+             qualifier == "write" || qualifier == "writes" ||
+             qualifier == "w") {
+    absl::StatusOr<FdSet> f = ParseFdSet(value);
+    if (!f.ok()) return f.status();
+    (qualifier[0] == 'r' ? options->dump_read : options->dump_write) = *f;
   } else if (qualifier == "status") {
     absl::StatusOr<StatusFilter> f = ParseStatusFilter(value);
     if (!f.ok()) return f.status();
@@ -677,6 +683,9 @@ Filtering:
   -e signal=SET  report only these signals (e.g. !SIGCHLD)
   -e status=SET  report only syscalls that are successful, failed,
                  unfinished, ...
+  -e read=SET, -e write=SET
+                 dump (in hex) the data read from / written to these file
+                 descriptors
   -e raw=SET, --raw=SET
                  print these system calls undecoded: arguments and result
                  in hex

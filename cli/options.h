@@ -87,6 +87,9 @@ struct Options {
   bool syscall_numbers = false;       // -n: "[  39] " before each line
   bool instruction_pointers = false;  // -i: "[00007f...] " before each line
   bool stack_traces = false;          // -k: each syscall's call stack
+  // -e read=SET, -e write=SET: dump the data of these descriptors.
+  FdSet dump_read = FdSet::None();
+  FdSet dump_write = FdSet::None();
   Summary summary = Summary::kNone;
   // -S: the summary's row order. (-w is accepted: the summary always sums
   // wall-clock time in calls, which is what strace's -w asks for.)

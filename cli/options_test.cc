@@ -597,6 +597,22 @@ TEST(ParseOptionsTest, SummaryColumnsAndOverhead) {
   }
 }
 
+TEST(ParseOptionsTest, ReadAndWriteDumps) {
+  absl::StatusOr<Options> r = Parse({"ls"});
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->dump_read.none());
+  EXPECT_TRUE(r->dump_write.none());
+  r = Parse({"-e", "read=3,4", "-e", "write=!1", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->dump_read.Has(4));
+  EXPECT_FALSE(r->dump_read.Has(1));
+  EXPECT_TRUE(r->dump_write.Has(2));
+  EXPECT_FALSE(r->dump_write.Has(1));
+  EXPECT_TRUE(Parse({"-e", "writes=all", "ls"})->dump_write.Has(9));
+  EXPECT_TRUE(Parse({"-e", "r=0", "ls"})->dump_read.Has(0));
+  EXPECT_EQ(Error({"-e", "write=x", "ls"}), "invalid descriptor 'x'");
+}
+
 TEST(ParseOptionsTest, NumbersAndInstructionPointers) {
   absl::StatusOr<Options> r = Parse({"ls"});
   ASSERT_TRUE(r.ok()) << r.status();

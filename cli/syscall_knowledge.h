@@ -29,6 +29,10 @@ class SyscallKnowledge : public SyscallDecoder {
   void DecodeExit(const SyscallCall& call, int64_t ret, std::string* out,
                   SyscallEvent::RetFormat* format,
                   std::string* ret_suffix) override;
+  void DecodeDump(const SyscallCall& call, int64_t ret,
+                  std::string* out) override {
+    decoder_.DecodeDump(call, ret, out);
+  }
 
  private:
   SyscallFilter filter_;

@@ -209,11 +209,14 @@ struct BinaryDecoder::State {
   }
 
   // The appended fields of syscall and syscall_enter records: -i's ip
-  // (0: none) and -k's stack (a syscall_enter has none). Unknown bits
+  // (0: none), -k's stack and -e read=/write='s dump (a syscall_enter has
+  // neither). Unknown bits
   // are skipped with the rest of the record.
-  void Appended(Reader& r, Context& ctx, uint64_t* ip, std::string* stack) {
+  void Appended(Reader& r, Context& ctx, uint64_t* ip, std::string* stack,
+                std::string* dump) {
     *ip = 0;
     if (stack != nullptr) stack->clear();
+    if (dump != nullptr) dump->clear();
     if (r.left() == 0) return;
     const uint64_t x = r.Varint();
     if (x & binfmt::kSysExtIp) {
@@ -223,6 +226,7 @@ struct BinaryDecoder::State {
     if ((x & binfmt::kSysExtStack) && stack != nullptr) {
       String(r, &ctx.stack, stack);
     }
+    if ((x & binfmt::kSysExtDump) && dump != nullptr) String(r, nullptr, dump);
   }
 
   // nr, arch and name of syscall and syscall_enter records.
@@ -361,7 +365,7 @@ struct BinaryDecoder::State {
         auto& p = Reuse<SyscallEnterEvent>(e.payload);
         Context& ctx = SyscallId(r, &p.nr, &p.arch, &p.name);
         String(r, &ctx.args_enter, &p.args_enter);
-        Appended(r, ctx, &p.ip, nullptr);
+        Appended(r, ctx, &p.ip, nullptr, nullptr);
         break;
       }
       case 10: {
@@ -390,7 +394,7 @@ struct BinaryDecoder::State {
         p.dur_ns = r.Signed();
         p.ret_suffix.clear();
         if (f & binfmt::kSysRetSuffix) String(r, nullptr, &p.ret_suffix);
-        Appended(r, ctx, &p.ip, &p.stack);
+        Appended(r, ctx, &p.ip, &p.stack, &p.dump);
         break;
       }
     }

@@ -86,6 +86,7 @@ std::string Describe(const Event& e) {
                           " injected=", p.injected, " dur=", p.dur_ns);
           if (p.ip != 0) absl::StrAppend(&out, " ip=", p.ip);
           if (!p.stack.empty()) absl::StrAppend(&out, " stack=", Esc(p.stack));
+          if (!p.dump.empty()) absl::StrAppend(&out, " dump=", Esc(p.dump));
         }
       },
       e.payload);
@@ -373,6 +374,13 @@ std::vector<Event> EdgeTrace() {
   add(1795717816600000000, 100, 100, sc);
   sc.stack = nonutf8;
   add(1795717816600000000, 100, 100, sc);
+  sc.dump = " | 00000  61  a |";  // -e read=/write=, with and without a stack
+  add(1795717816600000000, 100, 100, sc);
+  sc.stack.clear();
+  add(1795717816600000000, 100, 100, sc);
+  sc.dump = nonutf8;
+  add(1795717816600000000, 100, 100, sc);
+  sc.dump.clear();
   sc.stack.clear();
   add(1795717816600000000, 100, 100, sc);
   // Explicit seq jumps.

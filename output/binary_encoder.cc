@@ -381,15 +381,21 @@ char* BinaryEncoder::PutArgs(char* p, std::string_view s, History* hist) {
 }
 
 char* BinaryEncoder::PutAppended(char* p, uint64_t ip, std::string_view stack,
-                                 Context* ctx) {
-  if (ip == 0 && stack.empty()) return p;
+                                 std::string_view dump, Context* ctx) {
+  if (ip == 0 && stack.empty() && dump.empty()) return p;
   p = PutVarint(p, (ip != 0 ? binfmt::kSysExtIp : 0) |
-                       (stack.empty() ? 0 : binfmt::kSysExtStack));
+                       (stack.empty() ? 0 : binfmt::kSysExtStack) |
+                       (dump.empty() ? 0 : binfmt::kSysExtDump));
   if (ip != 0) {
     p = PutVarint(p, ZigZag(static_cast<int64_t>(ip - ctx->ip)));
     ctx->ip = ip;
   }
   if (!stack.empty()) p = PutArgs(p, stack, &ctx->stack);
+  if (!dump.empty()) {
+    p = PutVarint(p, (uint64_t{dump.size()} << 2) | binfmt::kStrLiteral);
+    std::memcpy(p, dump.data(), dump.size());
+    p += dump.size();
+  }
   return p;
 }
 
@@ -486,7 +492,8 @@ void BinaryEncoder::OnEvent(const Event& event) {
     case 10: {
       const auto& p = Get<SyscallEvent>(event.payload);
       bound += p.name.size() + p.args_enter.size() + p.args_exit.size() +
-               p.ret_suffix.size() + p.stack.size() + 5 * kStringOverhead;
+               p.ret_suffix.size() + p.stack.size() + p.dump.size() +
+               6 * kStringOverhead;
       break;
     }
     default:
@@ -562,7 +569,7 @@ void BinaryEncoder::OnEvent(const Event& event) {
       Context* ctx;
       p = PutSyscallId(p, s.nr, s.arch, s.name, &ctx);
       p = PutArgs(p, s.args_enter, &ctx->args_enter);
-      p = PutAppended(p, s.ip, {}, ctx);
+      p = PutAppended(p, s.ip, {}, {}, ctx);
       break;
     }
     case 10: {  // syscall
@@ -593,7 +600,7 @@ void BinaryEncoder::OnEvent(const Event& event) {
       p = PutVarint(p, ZigZag(s.ret));
       p = PutVarint(p, ZigZag(s.dur_ns));
       if (!s.ret_suffix.empty()) p = PutInterned(p, s.ret_suffix);
-      p = PutAppended(p, s.ip, s.stack, ctx);
+      p = PutAppended(p, s.ip, s.stack, s.dump, ctx);
       break;
     }
   }
@@ -629,6 +636,7 @@ void BinaryEncoder::EncodeOversized(const Event& event) {
             f(p.args_exit);
             f(p.ret_suffix);
             f(p.stack);
+            f(p.dump);
           }
         },
         copy.payload);

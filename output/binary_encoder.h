@@ -90,8 +90,9 @@ class BinaryEncoder : public EventSink {
   char* PutSyscallId(char* p, int32_t nr, uint32_t arch,
                      const std::string& name, Context** ctx);
   // The appended fields of syscall and syscall_enter records: -i's ip,
-  // -k's stack.
-  char* PutAppended(char* p, uint64_t ip, std::string_view stack, Context* ctx);
+  // -k's stack, -e read=/write='s dump.
+  char* PutAppended(char* p, uint64_t ip, std::string_view stack,
+                    std::string_view dump, Context* ctx);
   void EncodeOversized(const Event& event);
 
   ByteSink* out_;

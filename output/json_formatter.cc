@@ -186,6 +186,10 @@ class PayloadWriter {
       out_->append("true");
     }
     Ip(p.ip);
+    if (!p.dump.empty()) {  // -e read=/write=
+      Key(out_, "dump");
+      AppendJsonString(out_, p.dump);
+    }
     if (!p.stack.empty()) {  // -k
       Key(out_, "stack");
       out_->push_back('[');

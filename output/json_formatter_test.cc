@@ -423,6 +423,13 @@ TEST(JsonSyscallTest, Stack) {
       One(Ev(5, 5, c)), "\"stack\":[\"/a \\\"quoted\\\"\\tname() [0x1]\"]}\n"));
   c.stack.clear();
   EXPECT_EQ(ParseLine(One(Ev(5, 5, c))).Get("stack"), nullptr);
+  // -e read=/write=: "dump", one string, before "stack".
+  c.dump = " | 00000  61 62  ab |\n | 00010  63  c |";
+  c.stack = "f() [0x1]";
+  EXPECT_TRUE(
+      absl::EndsWith(One(Ev(5, 5, c)),
+                     "\"dump\":\" | 00000  61 62  ab |\\n | 00010  63  c "
+                     "|\",\"stack\":[\"f() [0x1]\"]}\n"));
 }
 
 TEST(JsonSyscallTest, NeverReturned) {

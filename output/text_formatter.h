@@ -20,6 +20,7 @@
 //   read(0,  <unfinished ...>)              = ?        (never returned)
 //   [pid 31725] read(3,  <unfinished ...>             (SyscallEnterEvent)
 //   [pid 31725] <... read resumed>"abcd", 4) = 4       (split SyscallEvent)
+// With -e read=/write= the call's data dump follows its line.
 // With -k the call's stack follows its line, " > FRAME" per frame (for a
 // call that never returned, the thread's exit line, as strace prints it).
 // The body is name "(" args_enter args_exit ")" (or "<... name resumed>"

@@ -685,6 +685,7 @@ TEST(TextSyscallTest, Stacks) {
   SyscallEvent getpid = Call("getpid", "", "", 7);
   getpid.stack =
       "/lib/libc.so.6(__getpid+0x7) [0xd54e7]\n/usr/bin/x() [0x45f0]";
+  getpid.dump = " | 00000  61 | (a dump)";  // -e read=/write=: before the stack
   text.OnEvent(Ev(5, 5, getpid));
   SyscallEvent exit = NeverReturned(Call("exit_group", "0", "", 0));
   exit.stack = "/lib/libc.so.6(_exit+0x29) [0xd4409]";
@@ -692,6 +693,7 @@ TEST(TextSyscallTest, Stacks) {
   text.OnEvent(Ev(5, 5, Exited(0)));
   EXPECT_EQ(mem.str(),
             "getpid()                                = 7\n"
+            " | 00000  61 | (a dump)\n"
             " > /lib/libc.so.6(__getpid+0x7) [0xd54e7]\n"
             " > /usr/bin/x() [0x45f0]\n"
             "exit_group(0)                           = ?\n"

@@ -1273,6 +1273,49 @@ TEST(TimestampPrecisionTest, ShapesMatchStrace) {
   }
 }
 
+// -e read=SET, -e write=SET: the same dumps as strace 6.1's, line for
+// line (vectors, an empty buffer, every byte value, sockets, a failed
+// write); and only for the descriptors asked for.
+TEST(DumpTest, SameAsStrace) {
+  SKIP_UNDER_SANITIZER();
+  if (access("/usr/bin/strace", X_OK) != 0) GTEST_SKIP() << "no strace";
+  const std::vector<std::string> calls = {
+      "-e", "trace=writev,write,readv,read,sendto,recvfrom,sendmsg,recvmsg"};
+  auto run = [&](const std::string& tool,
+                 const std::vector<std::string>& dumps) {
+    const std::string file = NewTempPath("dumps");
+    std::vector<std::string> argv = {tool};
+    argv.insert(argv.end(), calls.begin(), calls.end());
+    argv.insert(argv.end(), dumps.begin(), dumps.end());
+    argv.insert(argv.end(), {"-o", file, TraceeBinary("syscalls"), "io"});
+    const ProcessResult r = RunProcess(argv, kTimeoutMs);
+    EXPECT_EQ(r.ExitCode(), 0) << tool << ": " << r.Describe();
+    std::vector<std::string> lines;
+    static const std::regex kAddr("0x[0-9a-f]{6,}");
+    bool started = false;  // from the tracee's own pipe2 on
+    for (const std::string& line : SplitLines(ReadFileOrEmpty(file))) {
+      if (absl::StartsWith(line, "writev(")) started = true;
+      if (started) lines.push_back(std::regex_replace(line, kAddr, "ADDR"));
+    }
+    unlink(file.c_str());
+    return lines;
+  };
+  for (const std::vector<std::string>& dumps :
+       std::vector<std::vector<std::string>>{
+           {"-e", "read=all", "-e", "write=all"},
+           {"-e", "read=3", "-e", "write=!4"},
+       }) {
+    const std::vector<std::string> want = run("/usr/bin/strace", dumps);
+    EXPECT_GT(std::count_if(want.begin(), want.end(),
+                            [](const std::string& l) {
+                              return absl::StartsWith(l, " | ");
+                            }),
+              dumps[1] == "read=all" ? 8 : 2)
+        << absl::StrJoin(want, "\n");
+    EXPECT_EQ(run(TtracePath(), dumps), want) << absl::StrJoin(dumps, " ");
+  }
+}
+
 // -n and -i, byte for byte as strace 6.1 prints them: with address space
 // randomisation off (setarch -R, inherited by the tracer's child), ls
 // makes its calls from the same addresses under both tracers.

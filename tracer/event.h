@@ -145,6 +145,11 @@ struct SyscallEvent {
   bool injected = false;
   int64_t dur_ns = 0;  // entry to exit
   uint64_t ip = 0;     // as SyscallEnterEvent's
+  // strace's -e read=/write=: the hex dump of the data the call read or
+  // wrote, lines joined by "\n" (" | 00000  68 69 0a ...  hi. |", and
+  // " * 3 bytes in buffer 0" before each buffer of a vector). Usually
+  // empty.
+  std::string dump;
   // strace's -k: the call stack at entry, one frame per line (no trailing
   // newline), innermost first, e.g.
   // "/usr/lib/x86_64-linux-gnu/libc.so.6(__getpid+0x7) [0xd54e7]". Empty:

@@ -51,6 +51,13 @@ class SyscallDecoder {
   virtual void DecodeExit(const SyscallCall& call, int64_t ret,
                           std::string* out, SyscallEvent::RetFormat* format,
                           std::string* ret_suffix) = 0;
+  // strace's -e read=/write=: replaces *out with the dump of the data the
+  // call read or wrote (lines joined by "\n"), usually empty. At the exit
+  // stop, after DecodeExit.
+  virtual void DecodeDump(const SyscallCall& call, int64_t ret,
+                          std::string* out) {
+    out->clear();
+  }
 };
 
 }  // namespace ttrace

@@ -820,9 +820,11 @@ void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
   if (returned) {
     options_.syscalls->DecodeExit(t.sc, ret, &ev.args_exit, &ev.ret_format,
                                   &ev.ret_suffix);
+    options_.syscalls->DecodeDump(t.sc, ret, &ev.dump);
   } else {
     ev.args_exit.clear();
     ev.ret_suffix.clear();
+    ev.dump.clear();
   }
   ev.ret = ret;
   ev.returned = returned;

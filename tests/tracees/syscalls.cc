@@ -47,6 +47,11 @@
 //                      TCPv6 listener and
 //                      /dev/null, each named by one getsockname() (write()
 //                      for /dev/null) while all are open; exits 0.
+//   io                 for -e read=/write=: a pipe written with writev (a
+//                      vector with an empty buffer), write (40 bytes of
+//                      every kind) and read back with readv, read; a UNIX
+//                      socketpair with sendto/recvfrom and sendmsg/recvmsg;
+//                      a write to a closed descriptor (EBADF); exits 0.
 //   counts             exactly 7 getppid(), 5 openat() failing with ENOENT,
 //                      3 close(-1) failing with EBADF, interleaved.
 #include <arpa/inet.h>
@@ -57,6 +62,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
@@ -329,10 +335,46 @@ int Counts() {
 
 }  // namespace
 
+// ---- io ----
+int Io() {
+  int p[2];
+  NewPipe(p);
+  char ab[] = "ab", empty[] = "", cdef[] = "cdef";
+  iovec out[3] = {{ab, 2}, {empty, 0}, {cdef, 4}};
+  if (writev(p[1], out, 3) != 6) Die("writev");
+  char bytes[40];
+  for (int i = 0; i < 40; ++i) bytes[i] = static_cast<char>(i * 7 - 20);
+  if (write(p[1], bytes, sizeof bytes) != sizeof bytes) Die("write");
+  char a[3], b[10];
+  iovec in[2] = {{a, sizeof a}, {b, sizeof b}};
+  if (readv(p[0], in, 2) != 13) Die("readv");
+  char rest[64];
+  if (read(p[0], rest, sizeof rest) != 33) Die("read");
+  int s[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM, 0, s) != 0) Die("socketpair");
+  if (sendto(s[0], "hello", 5, 0, nullptr, 0) != 5) Die("sendto");
+  if (recvfrom(s[1], rest, sizeof rest, 0, nullptr, nullptr) != 5) {
+    Die("recvfrom");
+  }
+  char x[] = "x", yz[] = "yz";
+  iovec parts[2] = {{x, 1}, {yz, 2}};
+  msghdr msg{};
+  msg.msg_iov = parts;
+  msg.msg_iovlen = 2;
+  if (sendmsg(s[0], &msg, 0) != 3) Die("sendmsg");
+  iovec whole = {rest, sizeof rest};
+  msghdr got{};
+  got.msg_iov = &whole;
+  got.msg_iovlen = 1;
+  if (recvmsg(s[1], &got, 0) != 3) Die("recvmsg");
+  if (write(99, "lost", 4) != -1) Die("write to a closed fd");
+  return 0;
+}
+
 int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
-      "counts | ppid_threads N | sockets DIR";
+      "counts | ppid_threads N | sockets DIR | io";
   if (argc < 2) tracee::Usage(usage);
   const std::string s = argv[1];
   if (s == "known" && argc == 3) return Known(argv[2]);
@@ -341,6 +383,7 @@ int main(int argc, char** argv) {
   if (s == "exit_in_syscall") return ExitInSyscall();
   if (s == "counts") return Counts();
   if (s == "sockets" && argc == 3) return Sockets(argv[2]);
+  if (s == "io") return Io();
   if (s == "ppid_threads") return PpidThreads(tracee::IntArg(argc, argv, 2, 3));
   tracee::Usage(usage);
 }

@@ -74,6 +74,10 @@ struct DecodeOptions {
   // -e raw=SET: these syscalls print undecoded, each argument in hex and
   // the result in hex, as strace's raw=.
   SyscallFilter raw = SyscallFilter::None();
+  // -e read=SET, -e write=SET: the data read from and written to these
+  // descriptors, dumped in hex (see DecodeDump).
+  FdSet dump_read = FdSet::None();
+  FdSet dump_write = FdSet::None();
 };
 
 class ArgDecoder {
@@ -86,6 +90,14 @@ class ArgDecoder {
   void DecodeExit(const SyscallCall& c, int64_t ret, std::string* out,
                   SyscallEvent::RetFormat* fmt,
                   std::string* ret_suffix = nullptr);
+
+  // -e read=/write=: replaces *out with the dump of the call's data, as
+  // strace prints it after the call's line (lines joined by "\n"), or
+  // empty. At the exit stop. Reads: read, pread64, readv, preadv(2),
+  // recvfrom, recvmsg, mq_timedreceive, up to what they returned; writes:
+  // write, pwrite64, writev, pwritev(2), sendto, sendmsg, mq_timedsend,
+  // vmsplice, all that was passed, whatever the result.
+  void DecodeDump(const SyscallCall& c, int64_t ret, std::string* out);
 
   // -P: whether the call last given to DecodeEntry touches one of
   // options().trace_paths, as strace's pathtrace decides it at entry: a
@@ -112,6 +124,10 @@ class ArgDecoder {
  private:
   void Decode(const SyscallCall& c, bool exiting, int64_t ret, std::string* out,
               SyscallEvent::RetFormat* fmt, std::string* ret_suffix);
+  // decode_dump.cc.
+  void DumpBuffer(pid_t tid, uint64_t addr, uint64_t len, std::string* out);
+  void DumpIovec(pid_t tid, uint64_t iov, uint64_t count, uint64_t budget,
+                 std::string* out);
 
   MemoryReader* mem_;
   DecodeOptions options_;

@@ -2315,5 +2315,95 @@ TEST_F(DecoderTest, CredentialsAndScheduling) {
   EXPECT_EQ(Text("getcpu", {0x3000, 0x3004, 0}), "[1], [0], NULL");
 }
 
+// --------------------------------------------------------------------------
+// -e read=/write= dumps.
+// --------------------------------------------------------------------------
+TEST(HexDumpTest, StraceLayout) {
+  std::string out;
+  const char kData[] = "hello world, this is a longer line of data to dump!\n";
+  AppendHexDump(&out, kData, sizeof kData - 1);
+  // strace 6.1's lines for the same 52 bytes.
+  EXPECT_EQ(out,
+            " | 00000  68 65 6c 6c 6f 20 77 6f  72 6c 64 2c 20 74 68 69  "
+            "hello world, thi |\n"
+            " | 00010  73 20 69 73 20 61 20 6c  6f 6e 67 65 72 20 6c 69  "
+            "s is a longer li |\n"
+            " | 00020  6e 65 20 6f 66 20 64 61  74 61 20 74 6f 20 64 75  "
+            "ne of data to du |\n"
+            " | 00030  6d 70 21 0a                                       "
+            "mp!.             |");
+  out.clear();
+  AppendHexDump(&out, "\x00\xff\x7f ~", 5);
+  EXPECT_EQ(out,
+            " | 00000  00 ff 7f 20 7e                                    "
+            "... ~            |");
+  out.clear();
+  AppendHexDump(&out, "", 0);
+  EXPECT_EQ(out, "");
+}
+
+class DumpTest : public DecoderTest {
+ protected:
+  std::string Dump(const char* name, std::vector<uint64_t> args, int64_t ret) {
+    SyscallCall c;
+    c.tid = 1234;
+    c.nr = SyscallTable::Get().Number(kArchX86_64, name);
+    for (size_t i = 0; i < args.size() && i < 6; ++i) c.args[i] = args[i];
+    ArgDecoder dec(&mem, opts);
+    std::string out = "stale";
+    dec.DecodeDump(c, ret, &out);
+    return out;
+  }
+  void SetUp() override {
+    opts.dump_read = *ParseFdSet("3");
+    opts.dump_write = *ParseFdSet("!3");
+    mem.Map(0x1000, "abcdef", 6);
+    // iovecs at 0x2000: {0x1000, 2}, {0x1002, 0}, {0x1002, 4}.
+    const uint64_t iov[6] = {0x1000, 2, 0x1002, 0, 0x1002, 4};
+    mem.Map(0x2000, iov, sizeof iov);
+    const uint64_t iov2[4] = {0x1000, 3, 0x1003, 10};
+    mem.Map(0x3000, iov2, sizeof iov2);
+    // struct msghdr at 0x4000 with msg_iov = 0x3000, msg_iovlen = 2.
+    const uint64_t msg[4] = {0, 0, 0x3000, 2};
+    mem.Map(0x4000, msg, sizeof msg);
+  }
+};
+
+TEST_F(DumpTest, ReadsUpToTheirResult) {
+  EXPECT_EQ(Dump("read", {3, 0x1000, 100}, 3),
+            " | 00000  61 62 63                                          abc  "
+            "            |");
+  EXPECT_EQ(Dump("read", {3, 0x1000, 100}, 0), "");
+  EXPECT_EQ(Dump("read", {3, 0x1000, 100}, -11), "");  // EAGAIN
+  EXPECT_EQ(Dump("read", {4, 0x1000, 100}, 3), "");    // not in the set
+  EXPECT_EQ(Dump("readv", {3, 0x3000, 2}, 5),
+            " * 3 bytes in buffer 0\n"
+            " | 00000  61 62 63                                          abc  "
+            "            |\n"
+            " * 2 bytes in buffer 1\n"
+            " | 00000  64 65                                             de   "
+            "            |");
+  EXPECT_EQ(Dump("recvmsg", {3, 0x4000, 0}, 3),
+            " * 3 bytes in buffer 0\n"
+            " | 00000  61 62 63                                          abc  "
+            "            |");
+}
+
+TEST_F(DumpTest, WritesAllTheyWereGivenWhateverTheResult) {
+  EXPECT_EQ(Dump("write", {1, 0x1000, 2}, -9),  // EBADF
+            " | 00000  61 62                                             ab   "
+            "            |");
+  // An empty buffer ends a vector's dump, as strace's.
+  EXPECT_EQ(Dump("writev", {4, 0x2000, 3}, 6),
+            " * 2 bytes in buffer 0\n"
+            " | 00000  61 62                                             ab   "
+            "            |");
+  EXPECT_EQ(Dump("write", {3, 0x1000, 2}, 2), "");  // !3
+  EXPECT_EQ(Dump("write", {5, 0x9000, 2}, 2), "");  // unreadable
+  EXPECT_EQ(Dump("getpid", {}, 2), "");
+  opts.dump_read = opts.dump_write = FdSet::None();
+  EXPECT_EQ(Dump("write", {5, 0x1000, 2}, 2), "");
+}
+
 }  // namespace
 }  // namespace ttrace

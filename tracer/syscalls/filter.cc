@@ -2,6 +2,7 @@
 
 #include <regex.h>
 
+#include <algorithm>
 #include <string>
 
 #include "absl/status/status.h"
@@ -334,6 +335,37 @@ absl::StatusOr<QuietSet> ParseQuietSet(absl::string_view expr) {
   uint8_t b = static_cast<uint8_t>(bits.to_ulong() & kAllQuiet);
   if (invert) b = static_cast<uint8_t>(~b & kAllQuiet);
   return QuietSet(b);
+}
+
+bool FdSet::Has(int fd) const {
+  return fd >= 0 && std::binary_search(fds_.begin(), fds_.end(), fd) != invert_;
+}
+
+absl::StatusOr<FdSet> ParseFdSet(absl::string_view expr) {
+  FdSet set;
+  absl::string_view s = expr;
+  set.invert_ = StripBangs(&s) % 2 == 1;
+  if (s == "none") return set;
+  if (s == "all") {
+    set.invert_ = !set.invert_;
+    return set;
+  }
+  std::vector<absl::string_view> tokens = Tokens(s);
+  if (tokens.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("invalid descriptor '", expr, "'"));
+  }
+  for (absl::string_view token : tokens) {
+    int fd;
+    if (token.empty() || token[0] < '0' || token[0] > '9' ||
+        !absl::SimpleAtoi(token, &fd) || fd < 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("invalid descriptor '", token, "'"));
+    }
+    set.fds_.push_back(fd);
+  }
+  std::sort(set.fds_.begin(), set.fds_.end());
+  return set;
 }
 
 }  // namespace ttrace

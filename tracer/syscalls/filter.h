@@ -26,6 +26,7 @@
 #include <array>
 #include <bitset>
 #include <cstdint>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -156,6 +157,23 @@ class QuietSet {
 // (or superseded), `all`, `none`, leading `!`. Error: "invalid quiet
 // 'foo'".
 absl::StatusOr<QuietSet> ParseQuietSet(absl::string_view expr);
+
+// -e read=SET, -e write=SET: file descriptors whose data is dumped.
+class FdSet {
+ public:
+  static FdSet None() { return FdSet(); }
+  bool Has(int fd) const;
+  bool none() const { return !invert_ && fds_.empty(); }
+
+ private:
+  friend absl::StatusOr<FdSet> ParseFdSet(absl::string_view);
+  std::vector<int> fds_;  // sorted
+  bool invert_ = false;
+};
+
+// Descriptors (0..INT_MAX) separated by commas, `all`, `none`, leading `!`.
+// Error: "invalid descriptor 'x'", as strace's.
+absl::StatusOr<FdSet> ParseFdSet(absl::string_view expr);
 
 }  // namespace ttrace
 

@@ -367,5 +367,32 @@ TEST(QuietSetTest, ParsesStraceWords) {
   EXPECT_TRUE(QuietSet::FromQCount(7).Quiet(QuietSet::kThreadExecve));
 }
 
+TEST(FdSetTest, ParsesStraceDescriptorSets) {
+  absl::StatusOr<FdSet> s = ParseFdSet("1,5,,100000");
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_TRUE(s->Has(1));
+  EXPECT_TRUE(s->Has(5));
+  EXPECT_TRUE(s->Has(100000));
+  EXPECT_FALSE(s->Has(2));
+  EXPECT_FALSE(s->Has(-1));
+  s = ParseFdSet("!1");
+  ASSERT_TRUE(s.ok());
+  EXPECT_FALSE(s->Has(1));
+  EXPECT_TRUE(s->Has(0));
+  EXPECT_FALSE(s->none());
+  EXPECT_TRUE(ParseFdSet("all")->Has(12345));
+  EXPECT_TRUE(ParseFdSet("none")->none());
+  EXPECT_TRUE(ParseFdSet("!all")->none());
+  EXPECT_TRUE(ParseFdSet("!!2")->Has(2));
+  EXPECT_TRUE(FdSet::None().none());
+  for (const char* bad : {"", "-1", "x", "5-7", "2147483648", "1,+2"}) {
+    absl::StatusOr<FdSet> b = ParseFdSet(bad);
+    ASSERT_FALSE(b.ok()) << bad;
+  }
+  EXPECT_EQ(ParseFdSet("").status().message(), "invalid descriptor ''");
+  EXPECT_EQ(ParseFdSet("1,x").status().message(), "invalid descriptor 'x'");
+  EXPECT_EQ(ParseFdSet("5-7").status().message(), "invalid descriptor '5-7'");
+}
+
 }  // namespace
 }  // namespace ttrace

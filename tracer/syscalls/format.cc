@@ -1,5 +1,6 @@
 #include "tracer/syscalls/format.h"
 
+#include <cstdio>
 #include <cstring>
 
 namespace ttrace {
@@ -201,6 +202,38 @@ void AppendEscaped(std::string* out, const char* s, size_t len, HexStrings hex,
       out->push_back(static_cast<char>('0' + ((c >> 3) & 7)));
     }
     out->push_back(static_cast<char>('0' + (c & 7)));
+  }
+}
+
+void AppendHexDump(std::string* out, const char* data, size_t len) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (size_t line = 0; line < len; line += 16) {
+    if (line > 0) out->push_back('\n');
+    char offset[16];
+    std::snprintf(offset, sizeof offset, "%05zx", line);
+    out->append(" | ");
+    out->append(offset);
+    out->append("  ");
+    for (size_t i = 0; i < 16; ++i) {
+      if (line + i < len) {
+        const auto c = static_cast<unsigned char>(data[line + i]);
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 15]);
+        out->push_back(' ');
+      } else {
+        out->append("   ");
+      }
+      if (i == 7) out->push_back(' ');
+    }
+    out->push_back(' ');
+    for (size_t i = 0; i < 16; ++i) {
+      const auto c = line + i < len ? static_cast<unsigned char>(data[line + i])
+                                    : static_cast<unsigned char>(' ');
+      out->push_back(line + i >= len         ? ' '
+                     : c >= 0x20 && c < 0x7f ? static_cast<char>(c)
+                                             : '.');
+    }
+    out->append(" |");
   }
 }
 

@@ -72,6 +72,12 @@ enum class HexStrings : uint8_t {
 void AppendEscaped(std::string* out, const char* s, size_t len, HexStrings hex,
                    const char* extra_escape = nullptr);
 
+// strace's -e read=/write= dump of `len` bytes: 16 per line, offset,
+// hex (with a gap after the eighth byte) and the printable ASCII, e.g.
+//  | 00000  68 69 0a                                          hi. |
+// Lines are separated by "\n" (none after the last).
+void AppendHexDump(std::string* out, const char* data, size_t len);
+
 }  // namespace ttrace
 
 #endif  // TTRACE_TRACER_SYSCALLS_FORMAT_H_
