@@ -1,6 +1,7 @@
 // libFuzzer target for strace's qualifier expressions
 // (tracer/syscalls/filter.h): ParseTraceFilter (-e trace=), ParseSignalSet
-// (-e signal=), ParseStatusFilter (-e status=), ParseQuietSet (-e quiet=);
+// (-e signal=), ParseStatusFilter (-e status=), ParseQuietSet (-e quiet=),
+// ParseFdSet (-e read=, -e write=);
 // and InjectRules::Add (-e inject=, -e fault=; tracer/syscalls/inject.h),
 // which must never inject what it does not cover. Built and run by
 // fuzz/build_and_run.sh with clang's -fsanitize=fuzzer,address,undefined;
@@ -145,6 +146,20 @@ void CheckQuiet(absl::string_view expr) {
   }
 }
 
+void CheckFds(absl::string_view expr) {
+  absl::StatusOr<ttrace::FdSet> f = ttrace::ParseFdSet(expr);
+  if (!f.ok()) {
+    CheckError(f.status());
+    return;
+  }
+  absl::StatusOr<ttrace::FdSet> g = ttrace::ParseFdSet("!" + std::string(expr));
+  if (!g.ok()) Fail("fds: '!' + a valid expression is invalid");
+  for (int fd : {0, 1, 2, 3, 255, 256, 65535, 1 << 20, 2147483647}) {
+    if (f->Has(fd) == g->Has(fd)) Fail("fds: '!' is not the complement");
+  }
+  if (f->Has(-1) || g->Has(-1)) Fail("fds: a negative descriptor is in");
+}
+
 void CheckInject(absl::string_view expr) {
   for (bool fault : {false, true}) {
     ttrace::InjectRules rules;
@@ -177,6 +192,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   CheckSignals(expr);
   CheckStatus(expr);
   CheckQuiet(expr);
+  CheckFds(expr);
   CheckInject(expr);
   return 0;
 }
