@@ -52,6 +52,23 @@ echo "fuzzing for ${seconds}s" >&2
   -max_total_time="$seconds" -max_len=65536 -timeout=10 \
   -rss_limit_mb=2048 -artifact_prefix="$out/" -print_final_stats=1
 
+# What -k reads from mapped files: ELF images and .eh_frame (corpus
+# fuzz/corpus/elf, seeded with the start of /bin/true).
+mkdir -p "$out/corpus-elf" fuzz/corpus/elf
+if [ -r /bin/true ] && ! [ -e "$out/corpus-elf/seed-true" ]; then
+  head -c 65536 /bin/true >"$out/corpus-elf/seed-true"
+fi
+echo "building $out/elf_fuzzer" >&2
+"$cxx" -std=c++20 -O1 -g -I. \
+  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+  fuzz/elf_fuzzer.cc tracer/unwind/cfi.cc tracer/unwind/elf_image.cc \
+  $(pkg-config --libs absl_flat_hash_map absl_raw_hash_set absl_hash) \
+  -o "$out/elf_fuzzer"
+echo "fuzzing elf_fuzzer for ${seconds}s" >&2
+"$out/elf_fuzzer" "$out/corpus-elf" fuzz/corpus/elf \
+  -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+  -rss_limit_mb=2048 -artifact_prefix="$out/elf-" -print_final_stats=1
+
 # The option and filter parsers: ParseOptions, ParseTraceFilter,
 # ParseSignalSet, ParseStatusFilter (libseccomp gives the syscall names).
 filter_srcs="tracer/syscalls/filter.cc tracer/syscalls/inject.cc

@@ -8,6 +8,14 @@
 namespace ttrace::unwind {
 namespace {
 
+// v * factor, wrapping (hostile CFI must not overflow a signed integer).
+int64_t Scaled(uint64_t v, int64_t factor) {
+  return static_cast<int64_t>(v * static_cast<uint64_t>(factor));
+}
+int64_t Scaled(int64_t v, int64_t factor) {
+  return Scaled(static_cast<uint64_t>(v), factor);
+}
+
 // Reads DWARF's encodings from [p, end); any read past `end` sets !ok and
 // reads zeros.
 struct Cursor {
@@ -15,8 +23,8 @@ struct Cursor {
   const uint8_t* end;
   bool ok = true;
 
-  bool Has(size_t n) {
-    if (static_cast<size_t>(end - p) < n) ok = false;
+  bool Has(uint64_t n) {
+    if (p > end || static_cast<uint64_t>(end - p) < n) ok = false;
     return ok;
   }
   template <typename T>
@@ -43,10 +51,16 @@ struct Cursor {
     do {
       if (!Has(1)) return 0;
       b = *p++;
-      if (shift < 64) v |= static_cast<int64_t>(b & 0x7f) << shift;
+      if (shift < 64) {
+        v = static_cast<int64_t>(static_cast<uint64_t>(v) |
+                                 (static_cast<uint64_t>(b & 0x7f) << shift));
+      }
       shift += 7;
     } while (b & 0x80);
-    if (shift < 64 && (b & 0x40)) v |= -(int64_t{1} << shift);
+    if (shift < 64 && (b & 0x40)) {
+      v = static_cast<int64_t>(static_cast<uint64_t>(v) |
+                               (~uint64_t{0} << shift));
+    }
     return v;
   }
   // A DW_EH_PE_* encoded pointer whose field is at module address
@@ -127,7 +141,7 @@ bool Execute(const uint8_t* p, const uint8_t* end, uint64_t code_align,
         if (!advance(low)) return true;
         continue;
       case 0x80:  // DW_CFA_offset
-        set(low, {Kind::kOffset, static_cast<int64_t>(c.Uleb()) * data_align});
+        set(low, {Kind::kOffset, Scaled(c.Uleb(), data_align)});
         continue;
       case 0xc0:  // DW_CFA_restore
         set(low, initial ? initial->regs[low < kRegisters ? low : 0]
@@ -154,7 +168,7 @@ bool Execute(const uint8_t* p, const uint8_t* end, uint64_t code_align,
         break;
       case 0x05: {  // offset_extended
         const uint64_t reg = c.Uleb();
-        set(reg, {Kind::kOffset, static_cast<int64_t>(c.Uleb()) * data_align});
+        set(reg, {Kind::kOffset, Scaled(c.Uleb(), data_align)});
         break;
       }
       case 0x06: {  // restore_extended
@@ -211,27 +225,26 @@ bool Execute(const uint8_t* p, const uint8_t* end, uint64_t code_align,
       }
       case 0x11: {  // offset_extended_sf
         const uint64_t reg = c.Uleb();
-        set(reg, {Kind::kOffset, c.Sleb() * data_align});
+        set(reg, {Kind::kOffset, Scaled(c.Sleb(), data_align)});
         break;
       }
       case 0x12: {  // def_cfa_sf
         const uint64_t reg = c.Uleb();
         row->cfa_reg = static_cast<int>(reg);
-        row->cfa_offset = c.Sleb() * data_align;
+        row->cfa_offset = Scaled(c.Sleb(), data_align);
         break;
       }
       case 0x13:  // def_cfa_offset_sf
-        row->cfa_offset = c.Sleb() * data_align;
+        row->cfa_offset = Scaled(c.Sleb(), data_align);
         break;
       case 0x14: {  // val_offset
         const uint64_t reg = c.Uleb();
-        set(reg,
-            {Kind::kValOffset, static_cast<int64_t>(c.Uleb()) * data_align});
+        set(reg, {Kind::kValOffset, Scaled(c.Uleb(), data_align)});
         break;
       }
       case 0x15: {  // val_offset_sf
         const uint64_t reg = c.Uleb();
-        set(reg, {Kind::kValOffset, c.Sleb() * data_align});
+        set(reg, {Kind::kValOffset, Scaled(c.Sleb(), data_align)});
         break;
       }
       case 0x2e:  // GNU_args_size
@@ -239,7 +252,7 @@ bool Execute(const uint8_t* p, const uint8_t* end, uint64_t code_align,
         break;
       case 0x2f: {  // GNU_negative_offset_extended
         const uint64_t reg = c.Uleb();
-        set(reg, {Kind::kOffset, -static_cast<int64_t>(c.Uleb()) * data_align});
+        set(reg, {Kind::kOffset, Scaled(0 - c.Uleb(), data_align)});
         break;
       }
       default:  // def_cfa_expression (PLT entries) and unknown ones
@@ -270,7 +283,7 @@ bool EhFrame::ParseCie(const uint8_t* p, const uint8_t* end, Cie* cie) const {
   const std::string_view augmentation(reinterpret_cast<const char*>(aug),
                                       static_cast<size_t>(c.p - aug));
   ++c.p;
-  if (version == 4) c.p += 2;  // address and segment selector sizes
+  if (version == 4) c.Fixed<uint16_t>();  // address, segment sizes
   cie->code_align = c.Uleb();
   cie->data_align = c.Sleb();
   cie->ra_reg = version == 1 ? c.Fixed<uint8_t>() : static_cast<int>(c.Uleb());
@@ -314,7 +327,7 @@ size_t EhFrame::Parse(std::string_view bytes, uint64_t vaddr) {
     if (length == 0) break;           // terminator
     if (length == 0xffffffff) break;  // 64-bit DWARF: not emitted for x86_64
     const uint8_t* const id_field = c.p;
-    if (!c.Has(length)) break;
+    if (length < 4 || !c.Has(length)) break;
     const uint8_t* const entry_end = c.p + length;
     const uint32_t id = c.Fixed<uint32_t>();
     if (id == 0) {  // a CIE

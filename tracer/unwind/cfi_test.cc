@@ -124,6 +124,9 @@ TEST(EhFrameTest, MalformedInputIsRejectedNotOverread) {
   huge[1] = huge[2] = '\xff';
   huge[3] = '\x7f';
   EXPECT_EQ(cfi.Parse(huge, kSection), 0u);
+  // An entry too short to hold its id (found by fuzz/elf_fuzzer.cc).
+  std::string short_entry = std::string("\x02\0\0\0\0\0", 6) + good;
+  EXPECT_EQ(cfi.Parse(short_entry, kSection), 0u);
   // An FDE whose instructions run off the entry: no rules.
   EXPECT_EQ(cfi.Parse(Section("\x0c\x07"), kSection), 1u);
   FrameRules r;
