@@ -36,7 +36,8 @@
 #                        fixed costs) syscall_storm syscall_storm_long
 #                        thread_storm
 #                        signal_storm fork_exec_storm stop_cont_storm
-#                        real_program live_threads (all by default)
+#                        real_program stack_traces (-k) live_threads (all
+#                        by default)
 #   MICRO (1)            0 skips the micro-benchmarks
 #   OUT, SVG             where the report and chart go
 #   WORK                 work directory (default: a new one under /tmp,
@@ -77,7 +78,7 @@ CPU=${CPU:-0}
 MICRO=${MICRO:-1}
 NO_BUILD=${NO_BUILD:-0}
 KEEP=${KEEP:-0}
-ALL_SCENARIOS="startup syscall_storm syscall_storm_long thread_storm signal_storm fork_exec_storm stop_cont_storm real_program live_threads"
+ALL_SCENARIOS="startup syscall_storm syscall_storm_long thread_storm signal_storm fork_exec_storm stop_cont_storm real_program stack_traces live_threads"
 SCENARIOS=${SCENARIOS:-$ALL_SCENARIOS}
 
 # Removed at the end only if created here (never a directory given in WORK).
@@ -141,10 +142,13 @@ have "$TTRACE" -e trace=all -o /dev/null -- true && HAVE_TT_SYSCALLS=1
 have "$TTRACE" --format=json -o /dev/null -- true && HAVE_TT_JSON=1
 have "$TTRACE" -e trace=all --format=binary -o /dev/null -- true && HAVE_TT_BINARY=1
 have "$TTRACE" -e trace=%process -o /dev/null -- true && HAVE_TT_PROCESS=1
-HAVE_STRACE=0; HAVE_STRACE_SECCOMP=0; HAVE_PERF=0
+HAVE_TT_STACKS=0
+have "$TTRACE" -k -o /dev/null -- true && HAVE_TT_STACKS=1
+HAVE_STRACE=0; HAVE_STRACE_SECCOMP=0; HAVE_PERF=0; HAVE_STRACE_STACKS=0
 have strace -f -o /dev/null true && HAVE_STRACE=1
 have strace -f --seccomp-bpf -e trace=none -o /dev/null true && HAVE_STRACE_SECCOMP=1
 have perf trace -o /dev/null -- true && HAVE_PERF=1
+have strace -f -k -o /dev/null true && HAVE_STRACE_STACKS=1
 log "== ttrace syscalls=$HAVE_TT_SYSCALLS json=$HAVE_TT_JSON binary=$HAVE_TT_BINARY %process=$HAVE_TT_PROCESS; strace=$HAVE_STRACE (seccomp-bpf $HAVE_STRACE_SECCOMP); perf trace=$HAVE_PERF"
 
 mode_available() {
@@ -154,6 +158,8 @@ mode_available() {
     ttrace_json) ((HAVE_TT_SYSCALLS && HAVE_TT_JSON)) ;;
     ttrace_binary) ((HAVE_TT_SYSCALLS && HAVE_TT_BINARY)) ;;
     ttrace_process) ((HAVE_TT_PROCESS)) ;;
+    ttrace_stacks) ((HAVE_TT_STACKS)) ;;
+    strace_stacks) ((HAVE_STRACE_STACKS)) ;;
     strace_full | strace_none) ((HAVE_STRACE)) ;;
     strace_seccomp_none | strace_seccomp_process) ((HAVE_STRACE_SECCOMP)) ;;
     perf_trace) ((HAVE_PERF)) ;;
@@ -170,6 +176,8 @@ mode_command() {
     ttrace_json) echo "ttrace -f --format=json -o FILE --" ;;
     ttrace_binary) echo "ttrace -f --format=binary -o FILE --" ;;
     ttrace_process) echo "ttrace -f -e trace=%process -o FILE --" ;;
+    ttrace_stacks) echo "ttrace -f -k -o FILE --" ;;
+    strace_stacks) echo "strace -f -k -o FILE" ;;
     floor_cont) echo "floor_cont" ;;
     floor_cont_comm) echo "floor_cont --read-comm" ;;
     floor_syscall) echo "floor_syscall" ;;
@@ -188,6 +196,7 @@ strace_equivalent() {
     ttrace_none) echo best ;;
     ttrace_text | ttrace_json | ttrace_binary | perf_trace) echo strace_full ;;
     ttrace_process) echo strace_seccomp_process ;;
+    ttrace_stacks) echo strace_stacks ;;
     *) echo "" ;;
   esac
 }
@@ -212,6 +221,8 @@ scenario_argv() {
     fork_exec_storm) echo "$B/fork_exec_storm $FORK_N" ;;
     stop_cont_storm) echo "$B/stop_cont_storm $STOP_N" ;;
     real_program) echo "$B/real_program $REAL_N" ;;
+    # -k: every syscall's call stack, the same workload.
+    stack_traces) echo "$B/real_program $REAL_N" ;;
     # HOLD_MS = 200: the 1,000 threads stay alive together for a while.
     live_threads) echo "$B/thread_storm $LIVE_THREADS $LIVE_THREADS 200" ;;
   esac
@@ -225,6 +236,7 @@ scenario_modes() {
   case $1 in
     syscall_storm | real_program) m="$THREAD_MODES $FULL_MODES $NARROW_MODES perf_trace" ;;
     startup) m="$THREAD_MODES" ;;
+    stack_traces) m="untraced ttrace_text ttrace_stacks strace_stacks" ;;
     # Not strace_none: without seccomp it stops at every syscall (see
     # syscall_storm), 2 million times here.
     syscall_storm_long) m="untraced ttrace_none floor_cont strace_seccomp_none $NARROW_MODES" ;;
@@ -571,7 +583,7 @@ svg_link=$(realpath --relative-to="$(dirname "$OUT")" "$SVG" 2>/dev/null || echo
   echo
   echo "| mode | command |"
   echo "|---|---|"
-  for mode in untraced ttrace_none ttrace_text ttrace_json ttrace_binary ttrace_process floor_cont floor_cont_comm floor_syscall strace_full strace_none strace_seccomp_none strace_seccomp_process perf_trace; do
+  for mode in untraced ttrace_none ttrace_text ttrace_json ttrace_binary ttrace_process floor_cont floor_cont_comm floor_syscall strace_full strace_none strace_seccomp_none strace_seccomp_process ttrace_stacks strace_stacks perf_trace; do
     mode_available "$mode" || continue
     c=$(mode_command "$mode")
     echo "| $mode | \`taskset -c $CPU ${c:+$c }WORKLOAD\` |"

@@ -359,6 +359,15 @@ void PerfettoFormatter::OnEvent(const Event& event) {
           scratch_.clear();
           AppendResult(&scratch_, p);
           AppendJsonString(&line_, scratch_);
+          // -k, -e read=/write=: shown with the slice (one string each).
+          if (!p.stack.empty()) {
+            Key(&line_, "stack");
+            AppendJsonString(&line_, p.stack);
+          }
+          if (!p.dump.empty()) {
+            Key(&line_, "dump");
+            AppendJsonString(&line_, p.dump);
+          }
           line_.append("}}");
           Emit();
         }

@@ -164,6 +164,8 @@ std::vector<Event> KnownTrace() {
   read.args_exit = "\"ab\\n\", 3";
   read.ret = 3;
   read.dur_ns = 2000;
+  read.stack = "/lib/libc.so.6(read+0x4c) [0xf82ec]\n/bin/prog() [0x22bb]";
+  read.dump = " | 00000  61 62 0a  ab. |";
   add(40, 100, 101, read);
   SignalEvent sig{.signo = 10, .code = -6};
   sig.from_pid = 100;
@@ -229,6 +231,10 @@ TEST(PerfettoFormatter, KnownTraceStructureAndValues) {
   ASSERT_NE(r, nullptr);
   EXPECT_EQ(r->At("args").At("args").text, "3, \"ab\\n\", 3");
   EXPECT_EQ(r->At("args").At("ret").text, "3");
+  EXPECT_EQ(r->At("args").At("stack").text,
+            "/lib/libc.so.6(read+0x4c) [0xf82ec]\n/bin/prog() [0x22bb]");
+  EXPECT_EQ(r->At("args").At("dump").text, " | 00000  61 62 0a  ab. |");
+  EXPECT_EQ(o->At("args").Get("stack"), nullptr);
   const Json* m = Find(s.slices, "mmap", 100);
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->At("args").At("ret").text, "0x7f0000001000");
