@@ -7,6 +7,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
@@ -796,9 +797,12 @@ void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
     }
     t.sc_inject.reset();
   }
-  // -k: calls that change what the process maps.
+  // -k: calls that change what code the process maps (a new mapping is
+  // found anyway, when an address falls outside the known ones; an old
+  // one must not outlive its unmapping).
   if (options_.stacks != nullptr && t.sc.arch == kArchX86_64 &&
-      (t.sc.nr == SYS_mmap || t.sc.nr == SYS_munmap || t.sc.nr == SYS_mremap)) {
+      ((t.sc.nr == SYS_mmap && (t.sc.args[2] & PROT_EXEC)) ||
+       t.sc.nr == SYS_munmap || t.sc.nr == SYS_mremap)) {
     options_.stacks->Forget(t.tgid);
   }
   if (!t.sc_report || t.hidden) return;
