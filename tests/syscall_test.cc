@@ -1197,28 +1197,37 @@ TEST(SeccompTest, SameCallsThreads) {
   }
 }
 
+// TOOL... -o FILE COMMAND..., for comparisons with strace: the exit code
+// checked, the lines of FILE without ttrace's own ("+++ started", "+++
+// exec", after any prefix), which strace does not print.
+std::vector<std::string> StraceLikeLines(
+    std::vector<std::string> tool, const std::vector<std::string>& command,
+    int want_status = 0) {
+  const std::string file = NewTempPath("compare");
+  tool.insert(tool.end(), {"-o", file});
+  tool.insert(tool.end(), command.begin(), command.end());
+  const ProcessResult r = RunProcess(tool, kTimeoutMs);
+  EXPECT_EQ(r.ExitCode(), want_status) << tool[0] << ": " << r.Describe();
+  std::vector<std::string> lines;
+  for (const std::string& line : SplitLines(ReadFileOrEmpty(file))) {
+    if (absl::StrContains(line, "+++ started ") ||
+        absl::StrContains(line, "+++ exec ")) {
+      continue;
+    }
+    lines.push_back(line);
+  }
+  unlink(file.c_str());
+  return lines;
+}
+
 // -a N: " = " at column N, byte for byte as strace 6.1 aligns it.
 TEST(ResultColumnTest, SameAsStrace) {
   if (access("/usr/bin/strace", X_OK) != 0) GTEST_SKIP() << "no strace";
   for (const char* column : {"20", "0", "60"}) {
     auto run = [&](const std::string& tool) {
-      const std::string file = NewTempPath("columns");
-      const ProcessResult r =
-          RunProcess({tool, "-a", column, "-e", "trace=close,openat,newfstatat",
-                      "-o", file, "/bin/ls", "/"},
-                     kTimeoutMs);
-      EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
-      std::vector<std::string> lines;
-      for (const std::string& line : SplitLines(ReadFileOrEmpty(file))) {
-        // ttrace's own lines: not strace's.
-        if (absl::StartsWith(line, "+++ started ") ||
-            absl::StartsWith(line, "+++ exec ")) {
-          continue;
-        }
-        lines.push_back(line);
-      }
-      unlink(file.c_str());
-      return lines;
+      return StraceLikeLines(
+          {tool, "-a", column, "-e", "trace=close,openat,newfstatat"},
+          {"/bin/ls", "/"});
     };
     const std::vector<std::string> want = run("/usr/bin/strace");
     EXPECT_GT(want.size(), 20u) << column;
@@ -1322,25 +1331,11 @@ TEST(DumpTest, SameAsStrace) {
 TEST(NumbersAndPointersTest, SameAsStrace) {
   if (access("/usr/bin/strace", X_OK) != 0) GTEST_SKIP() << "no strace";
   if (access("/usr/bin/setarch", X_OK) != 0) GTEST_SKIP() << "no setarch";
-  // The lines of a trace, without ttrace's own.
   auto run = [&](const std::string& tool, const std::string& trace,
                  const std::vector<std::string>& command, int want_status) {
-    const std::string file = NewTempPath("numbers");
-    std::vector<std::string> argv = {
-        "/usr/bin/setarch", "-R", tool, "-n", "-i", "-e", trace, "-o", file};
-    argv.insert(argv.end(), command.begin(), command.end());
-    const ProcessResult r = RunProcess(argv, kTimeoutMs);
-    EXPECT_EQ(r.ExitCode(), want_status) << tool << ": " << r.Describe();
-    std::vector<std::string> lines;
-    for (const std::string& line : SplitLines(ReadFileOrEmpty(file))) {
-      if (absl::StrContains(line, "] +++ started ") ||
-          absl::StrContains(line, "] +++ exec ")) {
-        continue;
-      }
-      lines.push_back(line);
-    }
-    unlink(file.c_str());
-    return lines;
+    return StraceLikeLines(
+        {"/usr/bin/setarch", "-R", tool, "-n", "-i", "-e", trace}, command,
+        want_status);
   };
   auto ls = [&](const std::string& tool) {
     return run(tool, "trace=close,openat,newfstatat,mmap,exit_group",
@@ -1382,25 +1377,16 @@ TEST(StackTraceTest, SameAsStrace) {
   if (access("/usr/bin/setarch", X_OK) != 0) GTEST_SKIP() << "no setarch";
   auto run = [&](const std::string& tool,
                  const std::vector<std::string>& command) {
-    const std::string file = NewTempPath("stacks");
-    std::vector<std::string> argv = {"/usr/bin/setarch", "-R", tool, "-k", "-e",
-                                     "trace=!getrandom", "-o", file};
-    argv.insert(argv.end(), command.begin(), command.end());
-    const ProcessResult r = RunProcess(argv, kTimeoutMs);
-    EXPECT_EQ(r.ExitCode(), 0) << tool << ": " << r.Describe();
     static const std::regex kEnv("0x[0-9a-f]+ /\\* [0-9]+ vars \\*/");
     static const std::regex kPid(
         "^((set_tid_address|getpid|getppid)\\(.*= )[0-9]+$");
-    std::vector<std::string> lines;
-    for (const std::string& line : SplitLines(ReadFileOrEmpty(file))) {
-      if (absl::StartsWith(line, "+++ started ") ||
-          absl::StartsWith(line, "+++ exec ")) {
-        continue;
-      }
-      lines.push_back(std::regex_replace(std::regex_replace(line, kEnv, "ENV"),
-                                         kPid, "$1PID"));
+    std::vector<std::string> lines = StraceLikeLines(
+        {"/usr/bin/setarch", "-R", tool, "-k", "-e", "trace=!getrandom"},
+        command);
+    for (std::string& line : lines) {
+      line = std::regex_replace(std::regex_replace(line, kEnv, "ENV"), kPid,
+                                "$1PID");
     }
-    unlink(file.c_str());
     return lines;
   };
   for (const std::vector<std::string>& command :
