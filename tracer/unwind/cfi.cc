@@ -115,14 +115,23 @@ struct Cursor {
   }
 };
 
+// Where the section's bytes sit in the module's address space, for
+// pc-relative pointers.
+struct Section {
+  const uint8_t* base;
+  uint64_t vaddr;
+  uint64_t AddressOf(const uint8_t* p) const {
+    return vaddr + static_cast<uint64_t>(p - base);
+  }
+};
+
 // Executes CFA instructions [p, end) from location `loc` until the row
 // that covers `pc`. `initial` is the CIE's row (for DW_CFA_restore), null
 // while running the CIE's own instructions.
 bool Execute(const uint8_t* p, const uint8_t* end, uint64_t code_align,
              int64_t data_align, uint8_t encoding, uint64_t loc, uint64_t pc,
              const FrameRules* initial, FrameRules* row,
-             uint64_t (*field_addr)(const void*, const uint8_t*),
-             const void* ctx) {
+             const Section& section) {
   Cursor c{p, end};
   std::vector<FrameRules> stack;
   auto set = [&](uint64_t reg, RegisterRule rule) {
@@ -152,7 +161,7 @@ bool Execute(const uint8_t* p, const uint8_t* end, uint64_t code_align,
       case 0x00:  // nop
         break;
       case 0x01: {  // set_loc
-        const uint64_t field = field_addr(ctx, c.p);
+        const uint64_t field = section.AddressOf(c.p);
         loc = c.Encoded(encoding, field);
         if (loc > pc) return c.ok;
         break;
@@ -262,15 +271,6 @@ bool Execute(const uint8_t* p, const uint8_t* end, uint64_t code_align,
   return c.ok;
 }
 
-struct AddrCtx {
-  const uint8_t* base;
-  uint64_t vaddr;
-};
-uint64_t FieldAddr(const void* ctx, const uint8_t* p) {
-  const auto* a = static_cast<const AddrCtx*>(ctx);
-  return a->vaddr + static_cast<uint64_t>(p - a->base);
-}
-
 }  // namespace
 
 bool EhFrame::ParseCie(const uint8_t* p, const uint8_t* end, Cie* cie) const {
@@ -293,7 +293,7 @@ bool EhFrame::ParseCie(const uint8_t* p, const uint8_t* end, Cie* cie) const {
     const uint64_t len = c.Uleb();
     if (!c.Has(len)) return false;
     Cursor a{c.p, c.p + len};
-    const AddrCtx ctx{base_, vaddr_};
+    const Section section{base_, vaddr_};
     for (char ch : augmentation.substr(1)) {
       if (ch == 'R') {
         cie->fde_encoding = a.Fixed<uint8_t>();
@@ -301,7 +301,7 @@ bool EhFrame::ParseCie(const uint8_t* p, const uint8_t* end, Cie* cie) const {
         a.Fixed<uint8_t>();
       } else if (ch == 'P') {
         const uint8_t enc = a.Fixed<uint8_t>();
-        a.Encoded(enc & 0x7f, FieldAddr(&ctx, a.p));
+        a.Encoded(enc & 0x7f, section.AddressOf(a.p));
       } else if (ch != 'S' && ch != 'B') {
         break;  // the rest is skipped by length
       }
@@ -320,7 +320,7 @@ size_t EhFrame::Parse(std::string_view bytes, uint64_t vaddr) {
   fdes_.clear();
   const uint8_t* const end = base_ + bytes.size();
   absl::flat_hash_map<const uint8_t*, uint32_t> cie_at;
-  const AddrCtx ctx{base_, vaddr_};
+  const Section section{base_, vaddr_};
   Cursor c{base_, end};
   while (c.ok && c.p + 4 <= end) {
     const uint32_t length = c.Fixed<uint32_t>();
@@ -344,7 +344,7 @@ size_t EhFrame::Parse(std::string_view bytes, uint64_t vaddr) {
         Fde fde;
         fde.cie = it->second;
         Cursor f{c.p, entry_end};
-        fde.begin = f.Encoded(cie.fde_encoding, FieldAddr(&ctx, f.p));
+        fde.begin = f.Encoded(cie.fde_encoding, section.AddressOf(f.p));
         const uint64_t range = f.Encoded(cie.fde_encoding & 0x0f, 0);
         fde.end = fde.begin + range;
         if (cie.augmented) {
@@ -371,19 +371,17 @@ bool EhFrame::RulesAt(uint64_t pc, FrameRules* rules) const {
   --it;
   if (pc >= it->end) return false;
   const Cie& cie = cies_[it->cie];
-  const AddrCtx ctx{base_, vaddr_};
+  const Section section{base_, vaddr_};
   FrameRules initial;
   if (!Execute(cie.insns, cie.insns_end, cie.code_align, cie.data_align,
-               cie.fde_encoding, 0, UINT64_MAX, nullptr, &initial, FieldAddr,
-               &ctx)) {
+               cie.fde_encoding, 0, UINT64_MAX, nullptr, &initial, section)) {
     return false;
   }
   *rules = initial;
   // The return address column may be another register than 16.
   if (cie.ra_reg != kReturnAddress) return false;
   return Execute(it->insns, it->insns_end, cie.code_align, cie.data_align,
-                 cie.fde_encoding, it->begin, pc, &initial, rules, FieldAddr,
-                 &ctx);
+                 cie.fde_encoding, it->begin, pc, &initial, rules, section);
 }
 
 }  // namespace ttrace::unwind
