@@ -63,7 +63,7 @@ TEST(EhFrameTest, RulesOfAFramePointerPrologue) {
                           "\x0c\x07\x08"  // def_cfa rsp, 8
                           "\x41"          // advance 1
                           "\x0b",         // restore_state
-                          17));
+                          15));
   EhFrame cfi;
   ASSERT_EQ(cfi.Parse(bytes, kSection), 1u);
   FrameRules r;
@@ -98,13 +98,15 @@ TEST(EhFrameTest, RulesOfAFramePointerPrologue) {
 TEST(EhFrameTest, UndefinedReturnAddressAndExpressions) {
   EhFrame cfi;
   // _start: the return address is undefined (the outermost frame).
-  ASSERT_EQ(cfi.Parse(Section("\x07\x10"), kSection), 1u);
+  // (Parse keeps pointers into its input: each input outlives its use.)
+  const std::string start = Section("\x07\x10");
+  ASSERT_EQ(cfi.Parse(start, kSection), 1u);
   FrameRules r;
   ASSERT_TRUE(cfi.RulesAt(kBegin, &r));
   EXPECT_EQ(r.regs[kReturnAddress].kind, Kind::kUndefined);
   // A CFA computed by an expression (a PLT entry) is not understood.
-  ASSERT_EQ(cfi.Parse(Section(std::string("\x0f\x02\x77\x08", 4)), kSection),
-            1u);
+  const std::string plt = Section(std::string("\x0f\x02\x77\x08", 4));
+  ASSERT_EQ(cfi.Parse(plt, kSection), 1u);
   EXPECT_FALSE(cfi.RulesAt(kBegin, &r));
 }
 
@@ -128,7 +130,8 @@ TEST(EhFrameTest, MalformedInputIsRejectedNotOverread) {
   std::string short_entry = std::string("\x02\0\0\0\0\0", 6) + good;
   EXPECT_EQ(cfi.Parse(short_entry, kSection), 0u);
   // An FDE whose instructions run off the entry: no rules.
-  EXPECT_EQ(cfi.Parse(Section("\x0c\x07"), kSection), 1u);
+  const std::string runs_off = Section("\x0c\x07");
+  EXPECT_EQ(cfi.Parse(runs_off, kSection), 1u);
   FrameRules r;
   EXPECT_FALSE(cfi.RulesAt(kBegin, &r));
 }
