@@ -417,6 +417,11 @@ int Main(int argc, char** argv) {
   if (opt.format == OutputFormat::kText && !recorder) {
     topt.announce_after_ns = -1;
   }
+  // -k: syscalls' stacks, and signals' and stops' (with -e trace=none too).
+  if (opt.stack_traces) {
+    unwinder = std::make_unique<unwind::Unwinder>();
+    topt.stacks = unwinder.get();
+  }
   // Text output never shows thread names: skip reading them at each exit.
   topt.names_at_exit = opt.format != OutputFormat::kText || recorder != nullptr;
   bool seccomp = false;
@@ -435,10 +440,6 @@ int Main(int argc, char** argv) {
                       .dump_read = opt.dump_read,
                       .dump_write = opt.dump_write});
     topt.syscalls = knowledge.get();
-    if (opt.stack_traces) {
-      unwinder = std::make_unique<unwind::Unwinder>();
-      topt.stacks = unwinder.get();
-    }
     if (!opt.inject.empty()) topt.inject = &opt.inject;
     const bool wanted =
         opt.seccomp_bpf || (opt.follow_forks && !SeccompNeedsNoNewPrivs());

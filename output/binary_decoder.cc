@@ -327,6 +327,7 @@ struct BinaryDecoder::State {
         if (f & 4) p.addr = r.Varint();
         p.child.reset();
         p.ip = 0;
+        p.stack.clear();
         if (r.left() > 0) {  // appended fields; unknown ones are skipped
           const uint64_t ext = r.Varint();
           if (ext & binfmt::kSignalExtChild) {
@@ -337,12 +338,19 @@ struct BinaryDecoder::State {
             p.child = c;
           }
           if (ext & binfmt::kSignalExtIp) p.ip = r.Varint();
+          if (ext & binfmt::kSignalExtStack) String(r, nullptr, &p.stack);
         }
         break;
       }
-      case 6:
-        Reuse<StopEvent>(e.payload).signo = r.Int32();
+      case 6: {
+        auto& p = Reuse<StopEvent>(e.payload);
+        p.signo = r.Int32();
+        p.stack.clear();
+        if (r.left() > 0 && (r.Varint() & binfmt::kStopExtStack)) {
+          String(r, nullptr, &p.stack);  // appended: -k
+        }
         break;
+      }
       case 7:
         Reuse<ContEvent>(e.payload);
         break;

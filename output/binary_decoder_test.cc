@@ -62,8 +62,10 @@ std::string Describe(const Event& e) {
                             " stime=", p.child->stime);
           }
           if (p.ip != 0) absl::StrAppend(&out, " ip=", p.ip);
+          if (!p.stack.empty()) absl::StrAppend(&out, " stack=", Esc(p.stack));
         } else if constexpr (std::is_same_v<T, StopEvent>) {
           absl::StrAppend(&out, " signo=", p.signo);
+          if (!p.stack.empty()) absl::StrAppend(&out, " stack=", Esc(p.stack));
         } else if constexpr (std::is_same_v<T, ExitEvent>) {
           absl::StrAppend(&out, " how=", static_cast<int>(p.how),
                           " code=", p.code, " signo=", p.signo,
@@ -304,8 +306,13 @@ std::vector<Event> EdgeTrace() {
   s3.child.reset();
   s3.ip = 1;
   add(1795717816200000000, 100, 100, s3);
+  s3.stack = "/lib/libc.so.6(kill+0x7) [0x3c267]\n/bin/sh() [0x4781]";  // -k
+  add(1795717816200000000, 100, 100, s3);
+  s3.ip = 0;
+  add(1795717816200000000, 100, 100, s3);
   add(1795717816300000000, 100, 100, StopEvent{-1});
   add(1795717816300000000, 100, 100, StopEvent{19});
+  add(1795717816300000000, 100, 100, StopEvent{19, "/bin/sh() [0x4781]"});
   add(1795717816400000000, 100, 101,
       ExitEvent{.how = ExitEvent::How::kKilled,
                 .code = -3,

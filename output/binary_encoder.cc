@@ -391,12 +391,14 @@ char* BinaryEncoder::PutAppended(char* p, uint64_t ip, std::string_view stack,
     ctx->ip = ip;
   }
   if (!stack.empty()) p = PutArgs(p, stack, &ctx->stack);
-  if (!dump.empty()) {
-    p = PutVarint(p, (uint64_t{dump.size()} << 2) | binfmt::kStrLiteral);
-    std::memcpy(p, dump.data(), dump.size());
-    p += dump.size();
-  }
+  if (!dump.empty()) p = PutLiteral(p, dump);
   return p;
+}
+
+char* BinaryEncoder::PutLiteral(char* p, std::string_view s) {
+  p = PutVarint(p, (uint64_t{s.size()} << 2) | binfmt::kStrLiteral);
+  if (!s.empty()) std::memcpy(p, s.data(), s.size());
+  return p + s.size();
 }
 
 char* BinaryEncoder::PutHeader(char* p, const Event& event) {
@@ -481,6 +483,12 @@ void BinaryEncoder::OnEvent(const Event& event) {
     case 4:
       bound += Get<ExecEvent>(event.payload).path.size() + kStringOverhead;
       break;
+    case 5:
+      bound += Get<SignalEvent>(event.payload).stack.size() + kStringOverhead;
+      break;
+    case 6:
+      bound += Get<StopEvent>(event.payload).stack.size() + kStringOverhead;
+      break;
     case 8:
       bound += Get<ExitEvent>(event.payload).comm.size() + kStringOverhead;
       break;
@@ -540,9 +548,10 @@ void BinaryEncoder::OnEvent(const Event& event) {
       if (s.from_uid) p = PutVarint(p, *s.from_uid);
       if (s.addr) p = PutVarint(p, *s.addr);
       // Appended fields (readers of the first layout skip them).
-      if (s.child || s.ip != 0) {
+      if (s.child || s.ip != 0 || !s.stack.empty()) {
         p = PutVarint(p, (s.child ? binfmt::kSignalExtChild : 0) |
-                             (s.ip != 0 ? binfmt::kSignalExtIp : 0));
+                             (s.ip != 0 ? binfmt::kSignalExtIp : 0) |
+                             (s.stack.empty() ? 0 : binfmt::kSignalExtStack));
       }
       if (s.child) {
         p = PutVarint(p, ZigZag(s.child->status));
@@ -550,11 +559,18 @@ void BinaryEncoder::OnEvent(const Event& event) {
         p = PutVarint(p, ZigZag(s.child->stime));
       }
       if (s.ip != 0) p = PutVarint(p, s.ip);
+      if (!s.stack.empty()) p = PutLiteral(p, s.stack);
       break;
     }
-    case 6:  // stop
-      p = PutVarint(p, ZigZag(Get<StopEvent>(event.payload).signo));
+    case 6: {  // stop
+      const auto& s = Get<StopEvent>(event.payload);
+      p = PutVarint(p, ZigZag(s.signo));
+      if (!s.stack.empty()) {  // appended
+        p = PutVarint(p, binfmt::kStopExtStack);
+        p = PutLiteral(p, s.stack);
+      }
       break;
+    }
     case 8: {  // exit
       const auto& e = Get<ExitEvent>(event.payload);
       p = PutVarint(p, static_cast<uint64_t>(e.how) | (e.core ? 4 : 0));
@@ -627,6 +643,9 @@ void BinaryEncoder::EncodeOversized(const Event& event) {
             f(p.path);
           } else if constexpr (std::is_same_v<T, ExitEvent>) {
             f(p.comm);
+          } else if constexpr (std::is_same_v<T, SignalEvent> ||
+                               std::is_same_v<T, StopEvent>) {
+            f(p.stack);
           } else if constexpr (std::is_same_v<T, SyscallEnterEvent>) {
             f(p.name);
             f(p.args_enter);

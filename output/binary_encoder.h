@@ -93,6 +93,8 @@ class BinaryEncoder : public EventSink {
   // -k's stack, -e read=/write='s dump.
   char* PutAppended(char* p, uint64_t ip, std::string_view stack,
                     std::string_view dump, Context* ctx);
+  // A string written literally (no table, no delta).
+  static char* PutLiteral(char* p, std::string_view s);
   void EncodeOversized(const Event& event);
 
   ByteSink* out_;

@@ -79,6 +79,10 @@ inline constexpr uint64_t kSysKnownBits = 0xfff;
 // follow in bit order.
 inline constexpr uint64_t kSignalExtChild = 1;  // status, utime, stime
 inline constexpr uint64_t kSignalExtIp = 2;     // ip: varint
+inline constexpr uint64_t kSignalExtStack = 4;  // stack: string (literal)
+
+// Stop records: likewise, a varint of these bits may follow `signo`.
+inline constexpr uint64_t kStopExtStack = 1;  // stack: string (literal)
 
 // Syscall and syscall_enter records: likewise, a varint of these bits may
 // follow the first layout's fields.

@@ -109,8 +109,12 @@ class PayloadWriter {
       absl::StrAppend(out_, p.child->stime);
     }
     Ip(p.ip);
+    Stack(p.stack);
   }
-  void operator()(const StopEvent& p) { Sig(p.signo); }
+  void operator()(const StopEvent& p) {
+    Sig(p.signo);
+    Stack(p.stack);
+  }
   void operator()(const ContEvent&) {}
   void operator()(const ExitEvent& p) {
     switch (p.how) {
@@ -190,23 +194,26 @@ class PayloadWriter {
       Key(out_, "dump");
       AppendJsonString(out_, p.dump);
     }
-    if (!p.stack.empty()) {  // -k
-      Key(out_, "stack");
-      out_->push_back('[');
-      size_t start = 0;
-      while (true) {
-        const size_t end = p.stack.find('\n', start);
-        AppendJsonString(out_,
-                         std::string_view(p.stack).substr(start, end - start));
-        if (end == std::string::npos) break;
-        out_->push_back(',');
-        start = end + 1;
-      }
-      out_->push_back(']');
-    }
+    Stack(p.stack);  // -k
   }
 
  private:
+  // -k: "stack", an array of frames, when recorded.
+  void Stack(const std::string& stack) {
+    if (stack.empty()) return;
+    Key(out_, "stack");
+    out_->push_back('[');
+    size_t start = 0;
+    while (true) {
+      const size_t end = stack.find('\n', start);
+      AppendJsonString(out_,
+                       std::string_view(stack).substr(start, end - start));
+      if (end == std::string::npos) break;
+      out_->push_back(',');
+      start = end + 1;
+    }
+    out_->push_back(']');
+  }
   // -i: the instruction pointer, when recorded.
   void Ip(uint64_t ip) {
     if (ip == 0) return;

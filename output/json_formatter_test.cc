@@ -408,6 +408,13 @@ TEST(JsonSyscallTest, InstructionPointers) {
                              "\"ip\":18446744073709551615}\n"));
   s.ip = 0;
   EXPECT_EQ(ParseLine(One(Ev(5, 5, s))).Get("ip"), nullptr);
+  // -k: signals and stops carry "stack" too.
+  s.stack = "f() [0x1]";
+  EXPECT_TRUE(absl::EndsWith(One(Ev(5, 5, s)), "\"stack\":[\"f() [0x1]\"]}\n"));
+  EXPECT_EQ(One(Ev(5, 5, StopEvent{SIGSTOP, "f() [0x1]\ng() [0x2]"})),
+            "{\"ts\":1795717816123456789,\"pid\":5,\"tid\":5,\"ev\":\"stop\","
+            "\"sig\":\"SIGSTOP\",\"signo\":19,"
+            "\"stack\":[\"f() [0x1]\",\"g() [0x2]\"]}\n");
 }
 
 // -k: "stack", an array of frames, last.

@@ -280,6 +280,10 @@ void PerfettoFormatter::OnEvent(const Event& event) {
                             ",\"child_utime\":", p.child->utime,
                             ",\"child_stime\":", p.child->stime);
           }
+          if (!p.stack.empty()) {  // -k
+            Key(&line_, "stack");
+            AppendJsonString(&line_, p.stack);
+          }
           line_.append("}}");
           Emit();
         } else if constexpr (std::is_same_v<T, StopEvent>) {
@@ -288,7 +292,12 @@ void PerfettoFormatter::OnEvent(const Event& event) {
           FirstKey(&line_, "sig");
           line_.push_back('"');
           AppendSignalName(&line_, p.signo);
-          absl::StrAppend(&line_, "\",\"signo\":", p.signo, "}}");
+          absl::StrAppend(&line_, "\",\"signo\":", p.signo);
+          if (!p.stack.empty()) {  // -k
+            Key(&line_, "stack");
+            AppendJsonString(&line_, p.stack);
+          }
+          line_.append("}}");
           Emit();
         } else if constexpr (std::is_same_v<T, ContEvent>) {
           Track(pid, tid, ts);

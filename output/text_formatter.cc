@@ -518,11 +518,16 @@ void TextFormatter::PrintLine(const Event& event, bool several_form,
     } else {
       ending_stacks_[event.tid] = call->stack;
     }
+  } else if (const auto* sig = std::get_if<SignalEvent>(&event.payload)) {
+    AppendStack(sig->stack);  // -k: where the signal interrupted it
+  } else if (const auto* stop = std::get_if<StopEvent>(&event.payload)) {
+    AppendStack(stop->stack);
   }
   out_->Append(line_);
 }
 
 void TextFormatter::AppendStack(const std::string& stack) {
+  if (stack.empty()) return;
   for (absl::string_view frame : absl::StrSplit(stack, '\n')) {
     line_.append(" > ");
     line_.append(frame.data(), frame.size());

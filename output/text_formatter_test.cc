@@ -699,6 +699,17 @@ TEST(TextSyscallTest, Stacks) {
             "exit_group(0)                           = ?\n"
             "+++ exited with 0 +++\n"
             " > /lib/libc.so.6(_exit+0x29) [0xd4409]\n");
+  // Signals and stops: where they found the thread.
+  mem.clear();
+  SignalEvent sig{.signo = SIGUSR1, .code = SI_KERNEL};
+  sig.stack = "/lib/libc.so.6(kill+0x7) [0x3c267]";
+  text.OnEvent(Ev(5, 5, sig));
+  text.OnEvent(Ev(5, 5, StopEvent{SIGSTOP, "/bin/sh() [0x4781]"}));
+  EXPECT_EQ(mem.str(),
+            "--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_KERNEL} ---\n"
+            " > /lib/libc.so.6(kill+0x7) [0x3c267]\n"
+            "--- stopped by SIGSTOP ---\n"
+            " > /bin/sh() [0x4781]\n");
   // With -qq the exit line is left out, not the stack.
   StringByteSink quiet;
   TextFormatter q(&quiet, {.quiet = {.exit = true}});

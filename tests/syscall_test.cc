@@ -1379,19 +1379,24 @@ TEST(StackTraceTest, SameAsStrace) {
                  const std::vector<std::string>& command) {
     static const std::regex kEnv("0x[0-9a-f]+ /\\* [0-9]+ vars \\*/");
     static const std::regex kPid(
-        "^((set_tid_address|getpid|getppid)\\(.*= )[0-9]+$");
+        "^((set_tid_address|getpid|getppid)\\(.*= )[0-9]+$|"
+        "(kill\\(|si_pid=)[0-9]+");
     std::vector<std::string> lines = StraceLikeLines(
         {"/usr/bin/setarch", "-R", tool, "-k", "-e", "trace=!getrandom"},
         command);
     for (std::string& line : lines) {
       line = std::regex_replace(std::regex_replace(line, kEnv, "ENV"), kPid,
-                                "$1PID");
+                                "$1$3PID");
     }
     return lines;
   };
   for (const std::vector<std::string>& command :
        {std::vector<std::string>{"/bin/ls", "/"},
-        std::vector<std::string>{"/bin/sh", "-c", "echo hi >/dev/null"}}) {
+        std::vector<std::string>{"/bin/sh", "-c", "echo hi >/dev/null"},
+        // A handled signal: its stack where it interrupted the shell, and
+        // rt_sigreturn's at its exit, back there.
+        std::vector<std::string>{"/bin/sh", "-c",
+                                 "trap : USR1; kill -USR1 $$; echo"}}) {
     const std::vector<std::string> want = run("/usr/bin/strace", command);
     EXPECT_GT(std::count_if(want.begin(), want.end(),
                             [](const std::string& l) {

@@ -75,11 +75,15 @@ struct SignalEvent {
   // strace's -i: the instruction pointer where the signal interrupted the
   // thread. 0: not recorded.
   uint64_t ip = 0;
+  // strace's -k: the call stack where the signal interrupted the thread,
+  // as SyscallEvent::stack. Empty: not recorded.
+  std::string stack;
 };
 
 // A group-stop of this thread (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU).
 struct StopEvent {
   int signo = 0;
+  std::string stack;  // strace's -k: where the thread stopped (see below)
 };
 
 // This thread left a group-stop (the group was resumed, e.g. by SIGCONT).

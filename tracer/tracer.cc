@@ -466,9 +466,14 @@ void Tracer::Impl::HandleStop(pid_t tid, const StopInfo& stop) {
     case Report::kSignal:
       if (!t.hidden) ReportSignal(tid, t, stop);
       break;
-    case Report::kStop:
-      Emit(t.tgid, tid, StopEvent{.signo = stop.signo});
+    case Report::kStop: {
+      StopEvent ev{.signo = stop.signo};
+      if (options_.stacks != nullptr) {
+        options_.stacks->Capture(t.tgid, tid, false, &ev.stack);
+      }
+      Emit(t.tgid, tid, std::move(ev));
       break;
+    }
     case Report::kCont:
       Emit(t.tgid, tid, ContEvent{});
       break;
@@ -604,6 +609,9 @@ void Tracer::Impl::ReportSignal(pid_t tid, const Thread& t,
   if (options_.instruction_pointers) {
     uint64_t ip = 0;
     if (kernel_->GetInstructionPointer(tid, &ip) == 0) ev.ip = ip;
+  }
+  if (options_.stacks != nullptr) {
+    options_.stacks->Capture(t.tgid, tid, false, &ev.stack);
   }
   Emit(t.tgid, tid, std::move(ev));
 }
@@ -741,6 +749,15 @@ void Tracer::Impl::HandleSyscallStop(pid_t tid, Thread& t) {
   }
 }
 
+namespace {
+// execve, execveat, exit, exit_group (x86_64): -k takes their stacks at
+// entry.
+bool EndsProgram(uint32_t arch, uint64_t nr) {
+  return arch == kArchX86_64 && (nr == SYS_execve || nr == SYS_execveat ||
+                                 nr == SYS_exit || nr == SYS_exit_group);
+}
+}  // namespace
+
 void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
                                 uint64_t nr, const uint64_t* args,
                                 uint64_t stack_pointer,
@@ -776,11 +793,11 @@ void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
     if (t.sc_inject && kernel_->SetSyscallNr(tid, -1) != 0) t.sc_inject.reset();
   }
   if (t.hidden) return;
-  if (options_.stacks != nullptr) {
-    const bool ending =
-        arch == kArchX86_64 && (nr == SYS_execve || nr == SYS_execveat ||
-                                nr == SYS_exit || nr == SYS_exit_group);
-    options_.stacks->Capture(t.tgid, tid, ending, &t.sc_stack);
+  // -k: as strace, the stack of a call that ends or replaces the program
+  // is taken now; any other's at its exit (where rt_sigreturn has
+  // restored the interrupted code's registers).
+  if (options_.stacks != nullptr && EndsProgram(arch, nr)) {
+    options_.stacks->Capture(t.tgid, tid, true, &t.sc_stack);
   }
   if (pending_.empty() && on_syscall_pending_) on_syscall_pending_();
   pending_.push_back(tid);
@@ -806,10 +823,9 @@ void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
     options_.stacks->Forget(t.tgid);
   }
   if (!t.sc_report || t.hidden) return;
-  // -k: the command's own exec was hidden at its entry; as strace, its
-  // stack is the new program's, at its first instruction.
-  if (options_.stacks != nullptr && returned && t.sc_stack.empty() &&
-      options_.syscalls->IsExec(t.sc.arch, static_cast<int32_t>(t.sc.nr))) {
+  // -k: the stack at the exit stop; also for the command's own exec,
+  // hidden at its entry: as strace, the new program's first instruction.
+  if (options_.stacks != nullptr && returned && t.sc_stack.empty()) {
     options_.stacks->Capture(t.tgid, tid, false, &t.sc_stack);
   }
   RemovePending(tid);
