@@ -504,13 +504,13 @@ void TextFormatter::PrintLine(const Event& event, bool several_form,
   AppendNumberAndIp(event);
   AppendBody(event, whole);
   line_.push_back('\n');
-  // -k: the call's stack. As strace, that of a call that never returned
-  // (exit_group) comes once the thread is gone.
   if (const auto* call = std::get_if<SyscallEvent>(&event.payload);
       call != nullptr && !call->dump.empty()) {  // -e read=/write=
     line_.append(call->dump);
     line_.push_back('\n');
   }
+  // -k: the stack. As strace, that of a call that never returned
+  // (exit_group) comes once the thread is gone.
   if (const auto* call = std::get_if<SyscallEvent>(&event.payload);
       call != nullptr && !call->stack.empty()) {
     if (call->returned) {
