@@ -495,27 +495,25 @@ void TextFormatter::PrintLine(const Event& event, bool several_form,
   }
   // strace stamps a line when it prints it: a split call's "resumed" line
   // is printed at exit.
+  const auto* call = std::get_if<SyscallEvent>(&event.payload);
   int64_t ts_ns = event.ts_ns;
-  if (const auto* call = std::get_if<SyscallEvent>(&event.payload);
-      call != nullptr && call->split && !whole && call->dur_ns > 0) {
+  if (call != nullptr && call->split && !whole && call->dur_ns > 0) {
     ts_ns += call->dur_ns;
   }
   AppendTimestamp(ts_ns);
   AppendNumberAndIp(event);
   AppendBody(event, whole);
   line_.push_back('\n');
-  if (const auto* call = std::get_if<SyscallEvent>(&event.payload);
-      call != nullptr && !call->dump.empty()) {  // -e read=/write=
-    line_.append(call->dump);
-    line_.push_back('\n');
-  }
-  // -k: the stack. As strace, that of a call that never returned
-  // (exit_group) comes once the thread is gone.
-  if (const auto* call = std::get_if<SyscallEvent>(&event.payload);
-      call != nullptr && !call->stack.empty()) {
+  if (call != nullptr) {
+    if (!call->dump.empty()) {  // -e read=/write=
+      line_.append(call->dump);
+      line_.push_back('\n');
+    }
+    // -k: the stack. As strace, that of a call that never returned
+    // (exit_group) comes once the thread is gone.
     if (call->returned) {
       AppendStack(call->stack);
-    } else {
+    } else if (!call->stack.empty()) {
       ending_stacks_[event.tid] = call->stack;
     }
   } else if (const auto* sig = std::get_if<SignalEvent>(&event.payload)) {
