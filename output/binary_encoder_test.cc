@@ -220,6 +220,52 @@ TEST(BinaryEncoder, AlternatingArgumentsReferTheValueBefore) {
   }
 }
 
+// Every length a string copy special-cases (empty, 1-3, 4-7, 8-15, 16-256
+// in 16-byte steps, longer) through every way a string is sent: literally,
+// as a delta, as "same", through the string table (exec paths) and
+// appended (dumps), with and without delta_args.
+TEST(BinaryEncoder, StringsOfEveryLengthRoundTrip) {
+  for (bool delta : {true, false}) {
+    RecordSink out;
+    BinaryEncoder enc(&out, BinaryHeader{}, {.delta_args = delta});
+    std::vector<Event> events;
+    uint64_t seq = 0;
+    for (size_t n = 0; n <= 300; ++n) {
+      std::string a;
+      for (size_t i = 0; i < n; ++i)
+        a.push_back(static_cast<char>('a' + (i * 7 + n) % 26));
+      std::string b = a;
+      if (n > 0) b[n / 2] = '#';  // a delta against a
+      for (const std::string& s : {a, b, b}) {
+        Event e = Syscall(seq, 1000 * seq, 9, 0, "read", s, b + s, n);
+        std::get<SyscallEvent>(e.payload).dump = s;
+        events.push_back(e);
+        ++seq;
+        events.push_back(Event{seq, static_cast<int64_t>(1000 * seq), 9, 9,
+                               ExecEvent{s, 9}});
+        ++seq;
+      }
+    }
+    for (const Event& e : events) enc.OnEvent(e);
+    ASSERT_TRUE(enc.Finish().ok());
+    Collect got;
+    ASSERT_TRUE(DecodeBytes(out.All(), &got, nullptr).ok());
+    ASSERT_EQ(got.events.size(), events.size());
+    for (size_t i = 0; i < events.size(); ++i) {
+      SCOPED_TRACE(absl::StrCat("delta_args ", delta, ", event ", i));
+      if (const auto* want = std::get_if<SyscallEvent>(&events[i].payload)) {
+        const auto& have = std::get<SyscallEvent>(got.events[i].payload);
+        EXPECT_EQ(have.args_enter, want->args_enter);
+        EXPECT_EQ(have.args_exit, want->args_exit);
+        EXPECT_EQ(have.dump, want->dump);
+      } else {
+        EXPECT_EQ(std::get<ExecEvent>(got.events[i].payload).path,
+                  std::get<ExecEvent>(events[i].payload).path);
+      }
+    }
+  }
+}
+
 TEST(BinaryEncoder, NoAllocationPerEventOnceWarm) {
   std::vector<Event> events;
   for (int i = 0; i < 2000; ++i) {
