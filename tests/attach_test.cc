@@ -10,9 +10,11 @@
 
 #include <atomic>
 #include <cstring>
+#include <mutex>
 #include <string>
 #include <thread>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
@@ -114,14 +116,18 @@ std::string ThreadStates(pid_t pid) {
 // all come from the thread that attached).
 class AttachedTracer {
  public:
-  explicit AttachedTracer(pid_t pid) {
+  explicit AttachedTracer(pid_t pid, TracerOptions options = {}) {
     sink_.react = [this](const Event& e) {
       if (std::holds_alternative<AttachEvent>(e.payload)) ++attached_;
       if (std::holds_alternative<SignalEvent>(e.payload)) ++signals_;
+      if (std::holds_alternative<SyscallEvent>(e.payload)) {
+        std::lock_guard<std::mutex> lock(mu_);
+        if (syscall_tids_.insert(e.tid).second) ++threads_with_syscalls_;
+      }
     };
-    thread_ = std::thread([this, pid] {
+    thread_ = std::thread([this, pid, options] {
       thread_handle_ = pthread_self();
-      Tracer tracer({}, &sink_);
+      Tracer tracer(options, &sink_);
       tracer_ = &tracer;
       attach_status_ = tracer.Attach(pid);
       started_ = true;
@@ -156,6 +162,8 @@ class AttachedTracer {
   const absl::Status& attach_status() const { return attach_status_; }
   int attached() const { return attached_; }
   int signals() const { return signals_; }
+  // Threads that made a reported syscall so far.
+  int threads_with_syscalls() const { return threads_with_syscalls_; }
   bool detached() const { return detached_; }
   const std::vector<Event>& events() const { return sink_.events; }
 
@@ -165,7 +173,9 @@ class AttachedTracer {
   pthread_t thread_handle_{};
   std::atomic<Tracer*> tracer_{nullptr};
   std::atomic<bool> started_{false}, done_{false};
-  std::atomic<int> attached_{0}, signals_{0};
+  std::atomic<int> attached_{0}, signals_{0}, threads_with_syscalls_{0};
+  std::mutex mu_;
+  absl::flat_hash_set<pid_t> syscall_tids_;  // guarded by mu_
   absl::Status attach_status_;
   bool run_ok_ = false, detached_ = false;
 };
@@ -204,6 +214,45 @@ TEST_F(AttachTest, AttachSeeSignalsDetachRepeatedly) {
   }
   auto [last, status] = busy.Finish();
   // Every SIGUSR1 reached the program exactly once, and it kept working.
+  EXPECT_EQ(last.rfind(absl::StrCat("usr1=", sent, " work="), 0), 0u) << last;
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+// With syscall tracing, every thread's syscalls are reported from the
+// attach on: the running, the sleeping (interrupted out of nanosleep and
+// restarted) and the one waiting in sigsuspend (seen once a signal wakes
+// it). Detaching from threads stopped at syscalls leaves none stopped, and
+// the program keeps all its signals and its work. Before the engine
+// interrupted attached threads, no syscall was reported until a signal
+// stopped a thread.
+TEST_F(AttachTest, AttachTracesEveryThreadsSyscallsAndDetaches) {
+  constexpr int kThreads = 3;
+  constexpr int kCycles = 20;
+  BusyProcess busy(kThreads);
+  AllSyscalls decoder;
+  int sent = 0;
+  for (int cycle = 0; cycle < kCycles; ++cycle) {
+    AttachedTracer tracer(busy.pid(), TracerOptions{.syscalls = &decoder});
+    ASSERT_TRUE(tracer.attach_status().ok()) << tracer.attach_status();
+    ASSERT_EQ(tracer.attached(), kThreads + 1);
+    kill(busy.pid(), SIGUSR1);
+    ++sent;
+    ASSERT_EQ(busy.ReadLine(), absl::StrCat("ack usr1=", sent));
+    for (int i = 0; i < 10000 && tracer.threads_with_syscalls() < kThreads + 1;
+         ++i) {
+      usleep(1000);
+    }
+    ASSERT_EQ(tracer.threads_with_syscalls(), kThreads + 1)
+        << "cycle " << cycle;
+    tracer.Detach();
+    ASSERT_TRUE(tracer.detached());
+    EXPECT_EQ(tracer.signals(), 1) << "cycle " << cycle;
+    EXPECT_EQ(Count<DetachEvent>(tracer.events()), kThreads + 1);
+    std::string states = ThreadStates(busy.pid());
+    EXPECT_EQ(states.find_first_of("tT"), std::string::npos) << states;
+  }
+  auto [last, status] = busy.Finish();
   EXPECT_EQ(last.rfind(absl::StrCat("usr1=", sent, " work="), 0), 0u) << last;
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);

@@ -1151,6 +1151,45 @@ TEST_F(CliAttachTest, ProcessExitsWhileAttached) {
   unlink(out.c_str());
 }
 
+// Syscalls are reported from the attach on, for every thread (the workers'
+// getppid); Ctrl-C then detaches threads stopped at syscalls, and the
+// program runs on untraced with its signals. In a loop: each attach finds
+// the threads at other points (running, in getppid, in nanosleep).
+TEST_F(CliAttachTest, SyscallsOfEveryThreadThenSigintDetaches) {
+  BusyProcess busy(kThreads);
+  ASSERT_TRUE(busy.ready()) << busy.ready_line();
+  int sent = 0;
+  for (int cycle = 0; cycle < 10; ++cycle) {
+    SCOPED_TRACE(absl::StrCat("cycle ", cycle));
+    const std::string out = NewTempPath("attach");
+    Subprocess t(Ttrace(
+        {"-e", "trace=getppid", "-p", std::to_string(busy.pid()), "-o", out}));
+    std::set<pid_t> callers;
+    ASSERT_TRUE(WaitFor([&] {
+      callers.clear();
+      for (const std::string& line : SplitLines(ReadFileOrEmpty(out))) {
+        if (absl::StrContains(line, "getppid() ")) {
+          callers.insert(LineTid(line, -1));
+        }
+      }
+      return callers.size() == static_cast<size_t>(kThreads);
+    })) << ReadFileOrEmpty(out);
+    EXPECT_EQ(callers.count(-1), 0u);
+    kill(t.pid(), SIGINT);
+    ProcessResult r = t.Wait(20000);
+    EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+    const std::string text = ReadFileOrEmpty(out);
+    EXPECT_EQ(CountLinesContaining(text, "+++ detached +++"), kThreads + 1)
+        << text;
+    const std::string states = ThreadStates(busy.pid());
+    EXPECT_EQ(states.find_first_of("tT"), std::string::npos) << states;
+    ASSERT_EQ(busy.Usr1(), absl::StrCat("ack usr1=", ++sent));
+    unlink(out.c_str());
+    if (HasFatalFailure()) return;
+  }
+  FinishBusy(&busy, sent);
+}
+
 // -q: no attach or detach lines; what happens while attached still shows.
 TEST_F(CliAttachTest, QuietLeavesOutAttachAndDetach) {
   BusyProcess busy(2);

@@ -164,30 +164,6 @@ void RunIsolated(const char* what, int total_seconds, int stall_seconds,
   munmap(mem, sizeof(Isolated::Shared));
 }
 
-// Traces every syscall, decodes nothing: lets the engine trace syscalls
-// in-process without the CLI's SyscallKnowledge (//cli:syscall_knowledge
-// is private to //cli).
-class AllSyscalls : public SyscallDecoder {
- public:
-  bool Traced(uint32_t, int32_t) const override { return true; }
-  bool IsExec(uint32_t arch, int32_t nr) const override {
-    return arch == kArchX86_64 && (nr == SYS_execve || nr == SYS_execveat);
-  }
-  void Name(uint32_t, int32_t nr, std::string* out) const override {
-    *out = absl::StrCat("sys_", nr);
-  }
-  void DecodeEntry(const SyscallCall&, std::string* out) override {
-    out->clear();
-  }
-  void DecodeExit(const SyscallCall&, int64_t, std::string* out,
-                  SyscallEvent::RetFormat* format,
-                  std::string* ret_suffix) override {
-    out->clear();
-    *format = SyscallEvent::RetFormat::kDecimal;
-    ret_suffix->clear();
-  }
-};
-
 // Tasks of `pid` that are stopped ('t' or 'T') and traced by this process.
 std::string StoppedAndTracedByUs(pid_t pid) {
   std::string bad;

@@ -2,6 +2,7 @@
 
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/syscall.h>
 
 #include <algorithm>
 
@@ -12,6 +13,14 @@
 #include "output/signal_names.h"
 
 namespace ttrace::testing {
+
+bool AllSyscalls::IsExec(uint32_t arch, int32_t nr) const {
+  return arch == kArchX86_64 && (nr == SYS_execve || nr == SYS_execveat);
+}
+
+void AllSyscalls::Name(uint32_t, int32_t nr, std::string* out) const {
+  *out = absl::StrCat("sys_", nr);
+}
 
 namespace {
 

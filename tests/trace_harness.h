@@ -37,6 +37,26 @@ class RecordingSink : public EventSink {
   std::function<void(const Event&)> react;
 };
 
+// Traces every syscall, decodes nothing: lets the engine trace syscalls
+// in-process without the CLI's SyscallKnowledge (//cli:syscall_knowledge
+// is private to //cli). Names are "sys_NR".
+class AllSyscalls : public SyscallDecoder {
+ public:
+  bool Traced(uint32_t, int32_t) const override { return true; }
+  bool IsExec(uint32_t arch, int32_t nr) const override;
+  void Name(uint32_t, int32_t nr, std::string* out) const override;
+  void DecodeEntry(const SyscallCall&, std::string* out) override {
+    out->clear();
+  }
+  void DecodeExit(const SyscallCall&, int64_t, std::string* out,
+                  SyscallEvent::RetFormat* format,
+                  std::string* ret_suffix) override {
+    out->clear();
+    *format = SyscallEvent::RetFormat::kDecimal;
+    ret_suffix->clear();
+  }
+};
+
 struct Traced {
   std::vector<Event> events;
   RunResult result;

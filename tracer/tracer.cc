@@ -327,6 +327,15 @@ absl::Status Tracer::Impl::Attach(pid_t pid) {
         }
         continue;
       }
+      // Syscall stops need a first stop to resume from with PTRACE_SYSCALL
+      // (until one, the thread runs as under PTRACE_CONT). A thread blocked
+      // in a call is interrupted out of it and restarts it (strace's
+      // "restart_syscall(<... resuming interrupted ...>)"). A group-stopped
+      // thread reports one group-stop for both (the kernel's job-control
+      // trap is shared), and stays stopped. Tested by
+      // SyscallTest.AttachSeesSyscallsOfEveryThread and
+      // AttachTest.StoppedProcessStaysStopped.
+      if (options_.syscalls != nullptr) kernel_->Interrupt(tid);
       ++attached;
       threads_[tid] = Thread{.tgid = tgid,
                              .state = ThreadState::kRunning,
