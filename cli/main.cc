@@ -32,6 +32,7 @@
 #include "output/text_formatter.h"
 #include "output/thread_files.h"
 #include "tracer/clock.h"
+#include "tracer/syscalls/memory.h"
 #include "tracer/syscalls/seccomp_filter.h"
 #include "tracer/tracer.h"
 #include "tracer/unwind/unwinder.h"
@@ -204,7 +205,7 @@ TextOptions TextOptionsFor(const Options& opt) {
   // starts with its pid.
   const bool pid_on_every_line =
       !opt.output_path.empty() && (opt.follow_forks || opt.pids.size() > 1);
-  return TextOptions{
+  TextOptions text{
       .timestamps = ToTextTimestamps(opt.timestamps),
       .timestamp_digits = opt.absolute_digits,
       .relative_too = opt.relative_too,
@@ -220,6 +221,9 @@ TextOptions TextOptionsFor(const Options& opt) {
                 .thread_execve = opt.quiet.Quiet(QuietSet::kThreadExecve)},
       .syscall_numbers = opt.syscall_numbers,
       .instruction_pointers = opt.instruction_pointers};
+  // -Y: names read when each line is printed, as strace reads them.
+  if (opt.decode_pids) text.comm_of = ReadProcComm;
+  return text;
 }
 
 // -c, -C: the summary's table, as -S, -U and -O set it. Null without.
@@ -423,7 +427,8 @@ int Main(int argc, char** argv) {
     topt.stacks = unwinder.get();
   }
   // Text output never shows thread names: skip reading them at each exit.
-  topt.names_at_exit = opt.format != OutputFormat::kText || recorder != nullptr;
+  topt.names_at_exit = opt.format != OutputFormat::kText ||
+                       recorder != nullptr || opt.decode_pids;
   bool seccomp = false;
   if (opt.trace_syscalls) {
     knowledge = std::make_unique<SyscallKnowledge>(
@@ -435,6 +440,7 @@ int Main(int argc, char** argv) {
                       .fd_devices = opt.fd_devices,
                       .fd_pidfds = opt.fd_pidfds,
                       .hex_strings = opt.hex_strings,
+                      .decode_pids = opt.decode_pids,
                       .trace_paths = TracePaths(opt.trace_paths),
                       .raw = opt.raw_filter,
                       .dump_read = opt.dump_read,

@@ -37,6 +37,7 @@ enum LongOnlyOption : int {
   kFaultOption,
   kRawOption,
   kDecodeFdsOption,
+  kDecodePidsOption,
   kAbsoluteTimestampsOption,
   kRelativeTimestampsOption,
   kSyscallTimesOption,
@@ -44,7 +45,7 @@ enum LongOnlyOption : int {
 
 // "+": stop at the first non-option (the command), as strace does.
 // ":": report a missing argument as ':' rather than '?'.
-constexpr char kShortOptions[] = "+:a:AcCe:E:fhikno:O:p:P:qrs:S:tTu:U:vVwxyzZ";
+constexpr char kShortOptions[] = "+:a:AcCe:E:fhikno:O:p:P:qrs:S:tTu:U:vVwxyYzZ";
 
 // The long names are strace's where strace has the option.
 constexpr struct option kLongOptions[] = {
@@ -77,6 +78,7 @@ constexpr struct option kLongOptions[] = {
     {"fault", required_argument, nullptr, kFaultOption},
     {"raw", required_argument, nullptr, kRawOption},
     {"decode-fds", optional_argument, nullptr, kDecodeFdsOption},
+    {"decode-pids", required_argument, nullptr, kDecodePidsOption},
     {"instruction-pointer", no_argument, nullptr, 'i'},
     {"absolute-timestamps", optional_argument, nullptr,
      kAbsoluteTimestampsOption},
@@ -433,6 +435,22 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         options.decode_fds = true;
         ++y_count;
         break;
+      case 'Y':
+        options.decode_pids = true;
+        break;
+      case kDecodePidsOption:
+        // strace's --decode-pids=comm; its pidns (ids as seen from the
+        // tracer's pid namespace) is not implemented.
+        for (absl::string_view word : absl::StrSplit(optarg, ',')) {
+          if (word == "comm") {
+            options.decode_pids = true;
+          } else if (word == "pidns") {
+            return Invalid("--decode-pids=pidns is not supported");
+          } else {
+            return Invalid(absl::StrCat("invalid decode-pids '", word, "'"));
+          }
+        }
+        break;
       case 'z':
         options.status_filter = StatusFilter::OnlySuccessful();
         break;
@@ -627,6 +645,9 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
     if (!options.command.empty()) {
       return Invalid("--decode takes no command");
     }
+    if (options.decode_pids) {
+      return Invalid("-Y needs a live trace: a recording has no command names");
+    }
     return options;  // -p selects processes to show
   }
   // strace allows a command and -p together and traces both.
@@ -637,7 +658,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
 }
 
 std::string UsageText() {
-  return R"(Usage: ttrace [-AcCfhiknqrtTvVwxyzZ] [-e EXPR]... [-o FILE] [-s N]
+  return R"(Usage: ttrace [-AcCfhiknqrtTvVwxyYzZ] [-e EXPR]... [-o FILE] [-s N]
               [-a N] [-S SORTBY] [-U COLUMNS] [-O OVERHEAD] [--format=FORMAT]
               [--record=FILE] [--seccomp-bpf] [-p PID]... PROG [ARGS]
    or: ttrace [OPTIONS] -p PID... [PROG [ARGS]]
@@ -718,6 +739,9 @@ Output:
   -a N, --columns=N
                  align syscall results at column N (default 40; 0: none)
   -v             print structures and arrays in full
+  -Y, --decode-pids=comm
+                 print process ids with their command name, 1234<sleep>
+                 (line prefixes, arguments, signals, results)
   -y             print the paths of file descriptors
   -yy            ... and sockets' protocols and addresses, devices' numbers
                  and pidfds' processes

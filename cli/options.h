@@ -72,10 +72,11 @@ struct Options {
   // False when the trace filter selects no syscall (-e trace=none): thread
   // events only.
   bool trace_syscalls = true;
-  int string_limit = 32;    // -s N
-  int result_column = 40;   // -a N: " = " at column N (1-based)
-  bool verbose = false;     // -v
-  bool decode_fds = false;  // -y
+  int string_limit = 32;     // -s N
+  int result_column = 40;    // -a N: " = " at column N (1-based)
+  bool verbose = false;      // -v
+  bool decode_fds = false;   // -y
+  bool decode_pids = false;  // -Y, --decode-pids=comm
   // -yy, -e decode-fds=socket,dev,pidfd: sockets' addresses, devices'
   // numbers, pidfds' processes.
   bool fd_sockets = false;

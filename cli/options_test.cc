@@ -712,6 +712,20 @@ TEST(ParseOptionsTest, AmbiguousLongOption) {
   EXPECT_EQ(r->format, OutputFormat::kJson);
 }
 
+// -Y and strace's --decode-pids=comm; pidns is not implemented; names
+// need a live trace.
+TEST(ParseOptionsTest, DecodePids) {
+  EXPECT_FALSE(Parse({"ls"})->decode_pids);
+  EXPECT_TRUE(Parse({"-Y", "ls"})->decode_pids);
+  EXPECT_TRUE(Parse({"--decode-pids=comm", "ls"})->decode_pids);
+  EXPECT_TRUE(Parse({"--decode-pids", "comm", "ls"})->decode_pids);
+  EXPECT_EQ(Error({"--decode-pids=foo", "ls"}), "invalid decode-pids 'foo'");
+  EXPECT_EQ(Error({"--decode-pids=comm,pidns", "ls"}),
+            "--decode-pids=pidns is not supported");
+  EXPECT_EQ(Error({"-Y", "--decode=r.ttr"}),
+            "-Y needs a live trace: a recording has no command names");
+}
+
 TEST(ParseOptionsTest, MissingArgument) {
   EXPECT_EQ(Error({"-o"}), "option requires an argument -- 'o'");
   EXPECT_EQ(Error({"-p"}), "option requires an argument -- 'p'");

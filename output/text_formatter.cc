@@ -12,6 +12,7 @@
 #include "absl/strings/str_split.h"
 #include "output/errno_names.h"
 #include "output/signal_names.h"
+#include "tracer/syscalls/format.h"
 
 namespace ttrace {
 namespace {
@@ -54,7 +55,18 @@ void AppendExit(std::string* out, const ExitEvent& exit) {
   }
 }
 
-void AppendSignal(std::string* out, const SignalEvent& sig) {
+// A clock_t (USER_HZ = 100 ticks a second) as strace prints it: "210 /*
+// 2.10 s */", "0".
+void AppendClockTicks(std::string* out, int64_t ticks) {
+  absl::StrAppend(out, ticks);
+  if (ticks > 0) {
+    absl::StrAppendFormat(out, " /* %d.%02d s */", ticks / 100, ticks % 100);
+  }
+}
+
+// `comm` appends "<comm>" of a pid (-Y), or nothing.
+template <typename Comm>
+void AppendSignal(std::string* out, const SignalEvent& sig, Comm comm) {
   out->append("--- ");
   AppendSignalName(out, sig.signo);
   out->append(" {si_signo=");
@@ -62,8 +74,9 @@ void AppendSignal(std::string* out, const SignalEvent& sig) {
   out->append(", si_code=");
   AppendSiCodeName(out, sig.signo, sig.code);
   if (sig.from_pid.has_value()) {
-    absl::StrAppend(out, ", si_pid=", *sig.from_pid,
-                    ", si_uid=", sig.from_uid.value_or(0));
+    absl::StrAppend(out, ", si_pid=", *sig.from_pid);
+    comm(*sig.from_pid);
+    absl::StrAppend(out, ", si_uid=", sig.from_uid.value_or(0));
     if (sig.child.has_value()) {
       // As strace: an exit code as a number, a signal by its name.
       out->append(", si_status=");
@@ -72,8 +85,10 @@ void AppendSignal(std::string* out, const SignalEvent& sig) {
       } else {
         AppendSignalName(out, sig.child->status);
       }
-      absl::StrAppend(out, ", si_utime=", sig.child->utime,
-                      ", si_stime=", sig.child->stime);
+      out->append(", si_utime=");
+      AppendClockTicks(out, sig.child->utime);
+      out->append(", si_stime=");
+      AppendClockTicks(out, sig.child->stime);
     }
   } else if (sig.addr.has_value()) {
     if (*sig.addr == 0) {
@@ -86,6 +101,29 @@ void AppendSignal(std::string* out, const SignalEvent& sig) {
 }
 
 }  // namespace
+
+void TextFormatter::AppendComm(std::string* to, pid_t pid) {
+  if (!options_.comm_of || !options_.comm_of(pid, &comm_) || comm_.empty()) {
+    return;
+  }
+  AppendCommText(to, comm_);
+}
+
+void TextFormatter::AppendThreadComm(const Event& event) {
+  auto [it, fresh] = comms_.try_emplace(event.tid);
+  if (fresh && !options_.comm_of(event.tid, &it->second)) {
+    // Gone already: the name its exit event carries, if this is it.
+    const auto* exit = std::get_if<ExitEvent>(&event.payload);
+    it->second = exit != nullptr ? exit->comm : "";
+  }
+  if (!it->second.empty()) AppendCommText(&line_, it->second);
+}
+
+void TextFormatter::AppendCommText(std::string* to, const std::string& comm) {
+  to->push_back('<');
+  AppendEscaped(to, comm.data(), comm.size(), HexStrings::kNone, "<>");
+  to->push_back('>');
+}
 
 void AppendStraceQuoted(std::string* out, std::string_view s) {
   out->push_back('"');
@@ -300,7 +338,8 @@ void TextFormatter::AppendBody(const Event& event, bool whole) {
           }
           line_.append(" +++");
         } else if constexpr (std::is_same_v<T, SignalEvent>) {
-          AppendSignal(&line_, p);
+          AppendSignal(&line_, p,
+                       [this](pid_t pid) { AppendComm(&line_, pid); });
         } else if constexpr (std::is_same_v<T, StopEvent>) {
           line_.append("--- stopped by ");
           AppendSignalName(&line_, p.signo);
@@ -469,8 +508,20 @@ void TextFormatter::OnEvent(const Event& event) {
   if (several_form) TrackLiveBefore(event);
 
   if (!IsQuiet(event)) PrintLine(event, several_form, whole);
+  if (options_.comm_of) {
+    // As strace's cached names: a thread's name changes in the prefix
+    // after its execve or prctl(PR_SET_NAME) line, not with it (and not on
+    // writes to /proc/PID/comm).
+    const auto* call = std::get_if<SyscallEvent>(&event.payload);
+    if (call != nullptr && call->returned &&
+        (call->name == "execve" || call->name == "execveat" ||
+         call->name == "prctl")) {
+      comms_.erase(event.tid);
+    }
+  }
   if (std::holds_alternative<ExitEvent>(event.payload) ||
       std::holds_alternative<DetachEvent>(event.payload)) {
+    if (options_.comm_of) comms_.erase(event.tid);
     if (several_form) live_.erase(event.tid);
     if (options_.syscall_numbers) last_nr_.erase(event.tid);
     if (const auto it = ending_stacks_.find(event.tid);
@@ -486,12 +537,22 @@ void TextFormatter::OnEvent(const Event& event) {
 void TextFormatter::PrintLine(const Event& event, bool several_form,
                               bool whole) {
   line_.clear();
-  if (options_.thread != 0) {
-    // A file of one thread: no pid.
-  } else if (!several_form) {
-    absl::StrAppendFormat(&line_, "%-5d ", event.tid);
-  } else if (live_.size() > 1) {
-    absl::StrAppendFormat(&line_, "[pid %5d] ", event.tid);
+  if (options_.thread == 0 && (!several_form || live_.size() > 1)) {
+    const size_t start = line_.size();
+    if (!several_form) {
+      absl::StrAppend(&line_, event.tid);
+      const size_t digits = line_.size() - start;
+      if (options_.comm_of) AppendThreadComm(event);
+      // "%-5d " without a name, as strace.
+      if (line_.size() - start == digits && digits < 5) {
+        line_.append(5 - digits, ' ');
+      }
+      line_.push_back(' ');
+    } else {
+      absl::StrAppendFormat(&line_, "[pid %5d", event.tid);
+      if (options_.comm_of) AppendThreadComm(event);
+      line_.append("] ");
+    }
   }
   // strace stamps a line when it prints it: a split call's "resumed" line
   // is printed at exit.

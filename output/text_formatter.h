@@ -51,6 +51,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -116,6 +117,12 @@ struct TextOptions {
   // -i: "[00007f93410534e7] " after that: the instruction pointer the event
   // carries (syscalls, signals), "[????????????????]" on other lines.
   bool instruction_pointers = false;
+  // -Y (--decode-pids=comm): the command name of the process or thread of
+  // a line's pid prefix and of a signal's sender, "[pid  123<sleep>] ",
+  // "si_pid=123<sleep>", as strace prints them; null: none. Called when the
+  // line is printed, so only a live trace has names (an exit line uses
+  // the name the event carries). Returns false when pid has none.
+  std::function<bool(pid_t pid, std::string* comm)> comm_of;
 };
 
 class TextFormatter : public EventSink {
@@ -150,6 +157,13 @@ class TextFormatter : public EventSink {
   void AppendNumberAndIp(const Event& event);
   void TrackSyscallNumbers(const Event& event);
   void AppendStack(const std::string& stack);
+  // -Y: appends "<comm>" of pid as it is now (escaped as strace does);
+  // nothing when it has none.
+  void AppendComm(std::string* to, pid_t pid);
+  // -Y: "<comm>" of the event's thread to line_, from comms_ (read at the
+  // thread's first line).
+  void AppendThreadComm(const Event& event);
+  static void AppendCommText(std::string* to, const std::string& comm);
   void AppendBody(const Event& event, bool whole);
   void AppendHms(int64_t sec);
   void AppendSyscallEnter(const SyscallEnterEvent& call);
@@ -158,6 +172,9 @@ class TextFormatter : public EventSink {
   ByteSink* out_;
   TextOptions options_;
   std::string line_;  // reused for every event: no allocation per event
+  std::string comm_;  // -Y scratch
+  // -Y: each thread's name for its line prefix, kept as strace keeps it.
+  absl::flat_hash_map<pid_t, std::string> comms_;
   absl::flat_hash_set<pid_t> live_;
   bool have_prev_ts_ = false;
   int64_t prev_ts_ns_ = 0;

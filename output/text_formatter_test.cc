@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
+#include <map>
 #include <new>
 #include <string>
 #include <utility>
@@ -153,17 +154,20 @@ TEST(TextFormatterTest, SigchldWithChildFields) {
   s.child = SignalEvent::Child{.status = 3, .utime = 5, .stime = 1};
   EXPECT_EQ(One(Ev(5, 5, s)),
             "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=12, "
-            "si_uid=0, si_status=3, si_utime=5, si_stime=1} ---\n");
+            "si_uid=0, si_status=3, si_utime=5 /* 0.05 s */, si_stime=1 /* "
+            "0.01 s */} ---\n");
   s.code = CLD_KILLED;
   s.child->status = SIGKILL;
   EXPECT_EQ(One(Ev(5, 5, s)),
             "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=12, "
-            "si_uid=0, si_status=SIGKILL, si_utime=5, si_stime=1} ---\n");
+            "si_uid=0, si_status=SIGKILL, si_utime=5 /* 0.05 s */, si_stime=1 "
+            "/* 0.01 s */} ---\n");
   s.code = CLD_CONTINUED;
   s.child->status = SIGCONT;
   EXPECT_EQ(One(Ev(5, 5, s)),
             "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_CONTINUED, si_pid=12, "
-            "si_uid=0, si_status=SIGCONT, si_utime=5, si_stime=1} ---\n");
+            "si_uid=0, si_status=SIGCONT, si_utime=5 /* 0.05 s */, si_stime=1 "
+            "/* 0.01 s */} ---\n");
 }
 
 TEST(TextFormatterTest, SignalBare) {
@@ -764,6 +768,77 @@ TEST(TextSyscallTest, SplitCallsWithPrefix) {
             "[pid 31724] <... futex resumed>)        = 0 <0.000258>\n"
             "[pid 31725] +++ exited with 0 +++\n"
             "getppid()                               = 31721 <0.000006>\n");
+}
+
+// -Y: names in the prefix (read at a thread's first line, again after its
+// execve or prctl line, the exit event's name once it is gone) and of a
+// signal's sender (read when printed), in both prefix forms, and the
+// clock ticks of a child's times.
+TEST(TextDecodePidsTest, NamesInPrefixAndSignals) {
+  std::map<pid_t, std::string> names = {{100, "sh"}, {101, "sh"}};
+  int lookups = 0;
+  auto comm_of = [&](pid_t pid, std::string* out) {
+    ++lookups;
+    auto it = names.find(pid);
+    if (it == names.end()) return false;
+    *out = it->second;
+    return true;
+  };
+  for (auto form : {TextOptions::PidPrefix::kWhenSeveral,
+                    TextOptions::PidPrefix::kAlways}) {
+    StringByteSink mem;
+    TextFormatter text(&mem, {.pid_prefix = form, .comm_of = comm_of});
+    names[101] = "sh";
+    text.OnEvent(Ev(100, 100, CloneEvent{101, CloneKind::kProcess}));
+    text.OnEvent(Ev(101, 101, Call("getpid", "", "", 101)));
+    names[101] = "<x>";  // renamed: not seen until its prctl line is printed
+    text.OnEvent(Ev(101, 101, Call("prctl", "PR_SET_NAME, \"<x>\"", "", 0)));
+    text.OnEvent(Ev(101, 101, Call("getpid", "", "", 101)));
+    names.erase(101);  // reaped: the exit event's name
+    ExitEvent exit = Exited(0);
+    exit.comm = "<x>";
+    text.OnEvent(Ev(101, 101, exit));
+    SignalEvent sig{.signo = SIGCHLD, .code = CLD_EXITED};
+    sig.from_pid = 101;  // gone: no name
+    sig.from_uid = 0;
+    sig.child = SignalEvent::Child{.status = 0, .utime = 210, .stime = 0};
+    text.OnEvent(Ev(100, 100, sig));
+    sig.from_pid = 100;
+    text.OnEvent(Ev(100, 100, sig));
+    if (form == TextOptions::PidPrefix::kWhenSeveral) {
+      EXPECT_EQ(mem.str(),
+                "[pid   100<sh>] +++ created process 101 +++\n"
+                "[pid   101<sh>] getpid()                = 101\n"
+                "[pid   101<sh>] prctl(PR_SET_NAME, \"<x>\") = 0\n"
+                "[pid   101<\\74x\\76>] getpid()           = 101\n"
+                "[pid   101<\\74x\\76>] +++ exited with 0 +++\n"
+                "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, "
+                "si_pid=101, si_uid=0, si_status=0, si_utime=210 /* 2.10 s "
+                "*/, si_stime=0} ---\n"
+                "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, "
+                "si_pid=100<sh>, si_uid=0, si_status=0, si_utime=210 /* 2.10 "
+                "s */, si_stime=0} ---\n");
+    } else {
+      EXPECT_EQ(mem.str(),
+                "100<sh> +++ created process 101 +++\n"
+                "101<sh> getpid()                        = 101\n"
+                "101<sh> prctl(PR_SET_NAME, \"<x>\")       = 0\n"
+                "101<\\74x\\76> getpid()                   = 101\n"
+                "101<\\74x\\76> +++ exited with 0 +++\n"
+                "100<sh> --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, "
+                "si_pid=101, si_uid=0, si_status=0, si_utime=210 /* 2.10 s "
+                "*/, si_stime=0} ---\n"
+                "100<sh> --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, "
+                "si_pid=100<sh>, si_uid=0, si_status=0, si_utime=210 /* 2.10 "
+                "s */, si_stime=0} ---\n");
+    }
+  }
+  // Without a name (and without -Y): strace's "%-5d " form.
+  EXPECT_EQ(One(Ev(7, 7, Call("getpid", "", "", 7)),
+                {.pid_prefix = TextOptions::PidPrefix::kAlways,
+                 .comm_of = [](pid_t, std::string*) { return false; }}),
+            "7     getpid()                          = 7\n");
+  EXPECT_GT(lookups, 0);
 }
 
 TEST(TextSyscallTest, SplitCallsWithoutPrefix) {

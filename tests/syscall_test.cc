@@ -1454,6 +1454,107 @@ TEST(StackTraceTest, ThreadsSameAsStrace) {
   EXPECT_EQ(blocks(TtracePath()), want);
 }
 
+// -Y: each process's own lines (splits merged; pids as P0, P1 in order of
+// appearance; addresses as 0x_; sorted) equal strace 6.1's: names in line
+// prefixes (the child's changes after its prctl line), in pid arguments,
+// in siginfo (a zombie still has its name) and in results (getpid, gettid,
+// fork); none for process groups, sessions, or the reaped child's wait4.
+TEST(DecodePidsTest, SameAsStrace) {
+  SKIP_UNDER_SANITIZER();
+  if (access("/usr/bin/strace", X_OK) != 0) GTEST_SKIP() << "no strace";
+  std::string raw;  // the last run's whole output, for failures
+  auto run = [&](const std::string& tool, const std::string& option) {
+    const std::string file = NewTempPath("pids");
+    const ProcessResult r =
+        RunProcess({tool, "-f", option, "-e",
+                    "trace=!openat2,preadv2,close_range,clock_nanosleep", "-o",
+                    file, TraceeBinary("syscalls"), "pids"},
+                   kTimeoutMs);
+    EXPECT_EQ(r.ExitCode(), 0) << tool << ": " << r.Describe();
+    static const std::regex kLine("^([0-9]+)(<[^>]*>)? +(.*)$");
+    static const std::regex kAddr("0x[0-9a-f]+");
+    std::vector<std::string> pids;  // in order of appearance
+    std::map<std::string, std::vector<std::string>> lines;  // by pid
+    std::map<std::string, std::string> open;  // unfinished line, by pid
+    raw = ReadFileOrEmpty(file);
+    for (const std::string& line : SplitLines(raw)) {
+      std::smatch m;
+      if (!std::regex_match(line, m, kLine)) {
+        ADD_FAILURE() << "unexpected line: " << line;
+        continue;
+      }
+      const std::string pid = m[1].str();
+      std::string body = m[3].str();
+      if (absl::StrContains(body, "+++ started ") ||
+          absl::StrContains(body, "+++ exec ") ||
+          absl::StrContains(body, "+++ created process ")) {
+        continue;
+      }
+      if (std::find(pids.begin(), pids.end(), pid) == pids.end()) {
+        pids.push_back(pid);
+      }
+      if (absl::EndsWith(body, " <unfinished ...>")) {
+        open[pid] = absl::StrCat(m[2].str(), " ",
+                                 absl::StripSuffix(body, " <unfinished ...>"));
+        continue;
+      }
+      std::string merged = absl::StrCat(m[2].str(), " ", body);
+      if (absl::StartsWith(body, "<... ") && open.count(pid)) {
+        merged = open[pid] + body.substr(body.find('>') + 1);
+        open.erase(pid);
+      }
+      lines[pid].push_back(
+          CollapsePadding(std::regex_replace(merged, kAddr, "0x_")));
+    }
+    unlink(file.c_str());
+    // Each process's lines from its first call after start-up (the parent's
+    // gettid; all of the child's), pids renamed.
+    std::vector<std::string> out;
+    for (size_t i = 0; i < pids.size(); ++i) {
+      std::vector<std::string>& own = lines[pids[i]];
+      auto from = own.begin();
+      if (i == 0) {
+        from = std::find_if(own.begin(), own.end(), [](const std::string& l) {
+          return absl::StrContains(l, "gettid()");
+        });
+      }
+      for (auto it = from; it != own.end(); ++it) {
+        // Pids (small numbers in a pid namespace) only where they are
+        // pids: named, a result, setpgid's group; the inherited process
+        // group differs per run.
+        std::string l = std::regex_replace(
+            *it, std::regex("(getpgrp\\(\\)|getpgid\\(0\\)) = [0-9]+$"),
+            "$1 = PGID");
+        l = std::regex_replace(
+            l, std::regex("(si_[us]time=)[0-9]+( /\\* [0-9.]+ s \\*/)?"),
+            "$1T");
+        for (size_t j = 0; j < pids.size(); ++j) {
+          const std::string p = absl::StrCat("P", j);
+          l = std::regex_replace(l, std::regex("\\b" + pids[j] + "<"), p + "<");
+          l = std::regex_replace(l, std::regex("= " + pids[j] + "$"), "= " + p);
+          l = std::regex_replace(
+              l, std::regex("(setpgid\\([^,]*, )" + pids[j] + "\\)"),
+              "$1" + p + ")");
+        }
+        out.push_back(absl::StrCat("P", i, ": ", l));
+      }
+    }
+    // Sorted: whether the child's death (SIGCHLD) comes before or during
+    // the parent's waitid is timing; each line carries its names.
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  for (const std::string option : {"-Y", "--decode-pids=comm"}) {
+    const std::vector<std::string> want = run("/usr/bin/strace", option);
+    EXPECT_GT(want.size(), 20u);
+    // Joined: a failure shows the differing lines.
+    EXPECT_EQ(absl::StrJoin(run(TtracePath(), option), "\n"),
+              absl::StrJoin(want, "\n"))
+        << option << "; ttrace's output:\n"
+        << raw;
+  }
+}
+
 // -yy: sockets (TCP, UDP, UNIX by name, pair and abstract, TCPv6),
 // devices: the same annotations as strace 6.1's, ports and inodes aside.
 TEST(FdDetailsTest, SameAsStrace) {

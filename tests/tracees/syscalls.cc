@@ -52,18 +52,34 @@
 //                      every kind) and read back with readv, read; a UNIX
 //                      socketpair with sendto/recvfrom and sendmsg/recvmsg;
 //                      a write to a closed descriptor (EBADF); exits 0.
+//   pids               for -Y: a child renamed "kid" (prctl after the
+//                      parent's fork returned, so that fork's result names
+//                      the parent's comm), then pids in arguments and
+//                      results: gettid, getpgrp, getpgid, getsid, kill,
+//                      tkill, tgkill, sched_getscheduler, prlimit64,
+//                      setpgid, pidfd_open, rt_sigqueueinfo to itself, a
+//                      SIGTERM to the child once it sleeps in pause()
+//                      (polled with openat2, preadv2, close_range and
+//                      clock_nanosleep, calls made for nothing else),
+//                      waitid(WNOWAIT) while it is a zombie, wait4 reaping
+//                      it; exits 0.
 //   counts             exactly 7 getppid(), 5 openat() failing with ENOENT,
 //                      3 close(-1) failing with EBADF, interleaved.
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <linux/openat2.h>
 #include <netinet/in.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -335,6 +351,80 @@ int Counts() {
 
 }  // namespace
 
+// ---- pids ----
+// The state letter of /proc/PID/stat ('S' sleeping, 't' at a tracing
+// stop, ...), read with calls the scenario makes for nothing else
+// (openat2, preadv2, close_range), so that a trace can leave them out.
+char ProcState(pid_t pid) {
+  const std::string path = "/proc/" + std::to_string(pid) + "/stat";
+  open_how how{};
+  how.flags = O_RDONLY | O_CLOEXEC;
+  const int fd = static_cast<int>(
+      syscall(SYS_openat2, AT_FDCWD, path.c_str(), &how, sizeof how));
+  if (fd < 0) return '?';
+  char buf[512];
+  iovec v{buf, sizeof buf - 1};
+  const ssize_t n = preadv2(fd, &v, 1, 0, 0);
+  syscall(SYS_close_range, fd, fd, 0);
+  if (n <= 0) return '?';
+  buf[n] = '\0';
+  const char* paren = strrchr(buf, ')');
+  return paren != nullptr && paren[1] == ' ' ? paren[2] : '?';
+}
+
+int Pids() {
+  int go[2], ready[2];
+  NewPipe(go);
+  NewPipe(ready);
+  const pid_t self = getpid();
+  syscall(SYS_gettid);
+  getpgrp();
+  getpgid(0);
+  getsid(self);
+  const pid_t kid = fork();
+  if (kid < 0) Die("fork");
+  char c;
+  if (kid == 0) {
+    if (read(go[0], &c, 1) != 1) Die("read go");
+    prctl(PR_SET_NAME, "kid", 0, 0, 0);
+    if (write(ready[1], "r", 1) != 1) Die("write ready");
+    for (;;) pause();
+  }
+  if (write(go[1], "g", 1) != 1) Die("write go");
+  if (read(ready[0], &c, 1) != 1) Die("read ready");
+  if (kill(kid, 0) != 0) Die("kill 0");
+  if (syscall(SYS_tkill, kid, 0) != 0) Die("tkill");
+  if (tracee::Tgkill(kid, kid, 0) != 0) Die("tgkill");
+  sched_getscheduler(kid);
+  rlimit64 r;
+  if (prlimit64(kid, RLIMIT_NOFILE, nullptr, &r) != 0) Die("prlimit64");
+  if (setpgid(kid, kid) != 0) Die("setpgid");
+  getpgid(kid);
+  const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, kid, 0));
+  if (pidfd >= 0) close(pidfd);
+  signal(SIGUSR1, SIG_IGN);
+  siginfo_t si{};
+  si.si_signo = SIGUSR1;
+  si.si_code = SI_QUEUE;
+  si.si_pid = self;
+  si.si_uid = getuid();
+  if (syscall(SYS_rt_sigqueueinfo, self, SIGUSR1, &si) != 0) {
+    Die("rt_sigqueueinfo");
+  }
+  // SIGTERM once the child sleeps in pause() (not before it got there: its
+  // trace would then have no pause). Polled with clock_nanosleep.
+  while (ProcState(kid) != 'S') {
+    timespec ms{0, 1000000};
+    clock_nanosleep(CLOCK_MONOTONIC, 0, &ms, nullptr);
+  }
+  if (kill(kid, SIGTERM) != 0) Die("kill");
+  siginfo_t info{};
+  if (waitid(P_PID, kid, &info, WEXITED | WNOWAIT) != 0) Die("waitid");
+  int status;
+  if (wait4(kid, &status, 0, nullptr) != kid) Die("wait4");
+  return 0;
+}
+
 // ---- io ----
 int Io() {
   int p[2];
@@ -374,7 +464,7 @@ int Io() {
 int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
-      "counts | ppid_threads N | sockets DIR | io";
+      "counts | ppid_threads N | sockets DIR | io | pids";
   if (argc < 2) tracee::Usage(usage);
   const std::string s = argv[1];
   if (s == "known" && argc == 3) return Known(argv[2]);
@@ -384,6 +474,7 @@ int main(int argc, char** argv) {
   if (s == "counts") return Counts();
   if (s == "sockets" && argc == 3) return Sockets(argv[2]);
   if (s == "io") return Io();
+  if (s == "pids") return Pids();
   if (s == "ppid_threads") return PpidThreads(tracee::IntArg(argc, argv, 2, 3));
   tracee::Usage(usage);
 }

@@ -345,7 +345,7 @@ void Setrlimit(D& d) {
 
 void Prlimit64(D& d) {
   if (d.entering()) {
-    d.Dec(d.i32(0));
+    d.Pid(0);
     d.Sep();
     d.Xval(d.u(1), kRlimits, "RLIMIT_???");
     d.Sep();
@@ -762,7 +762,7 @@ void CpuSet(D& d, uint64_t addr, uint64_t len) {
 
 void SchedGetaffinity(D& d) {
   if (d.entering()) {
-    d.Dec(d.i32(0));
+    d.Pid(0);
     d.Sep();
     d.Udec(d.u32(1));
     d.Sep();
@@ -777,7 +777,7 @@ void SchedGetaffinity(D& d) {
 
 void SchedSetaffinity(D& d) {
   if (d.exiting) return;
-  d.Dec(d.i32(0));
+  d.Pid(0);
   d.Sep();
   d.Udec(d.u32(1));
   d.Sep();
@@ -816,7 +816,7 @@ void Siginfo(D& d, const uint8_t* si) {
   };
   auto source = [&] {
     d.Put(", si_pid=");
-    d.Dec(i32_at(16));
+    d.PidValue(i32_at(16));
     d.Put(", si_uid=");
     d.Udec(static_cast<uint32_t>(i32_at(20)));
   };
@@ -1027,6 +1027,8 @@ void Waitid(D& d) {
     d.Sep();
     if (idtype == 3) {  // P_PIDFD
       d.Fd(1);
+    } else if (idtype == 1) {  // P_PID
+      d.Pid(1);
     } else {
       d.Dec(d.i32(1));
     }
@@ -1235,19 +1237,39 @@ void Setgroups(D& d) {
   d.Array<uint32_t>(d.u(1), d.u32(0), [&](uint32_t id) { Id(d, id); });
 }
 
-void DecArgs(D& d, int n) {
-  for (int i = 0; i < n; ++i) {
-    if (i > 0) d.Sep();
-    d.Dec(d.i32(i));
-  }
+void OnePid(D& d) {  // getpgid, getsid
+  if (d.entering()) d.Pid(0);
+}
+void Setpgid(D& d) {
+  if (d.exiting) return;
+  d.Pid(0);
+  d.Sep();
+  d.Dec(d.i32(1));  // a process group: not named, as strace
 }
 
-void OneInt(D& d) {  // getpgid, getsid
-  if (d.entering()) DecArgs(d, 1);
+void PidfdOpen(D& d) {
+  if (d.exiting) return d.RetFd();
+  d.Pid(0);
+  d.Sep();
+  static constexpr XlatEntry kPidfdFlags[] = {{O_NONBLOCK, "PIDFD_NONBLOCK"}};
+  d.Flags(d.u32(1), kPidfdFlags, "PIDFD_???");
 }
-void TwoInts(D& d) {  // setpgid
-  if (d.entering()) DecArgs(d, 2);
+
+// rt_sigqueueinfo(pid, sig, siginfo), rt_tgsigqueueinfo(tgid, tid, sig,
+// siginfo): the siginfo is the caller's, read at entry.
+void SigqueueinfoFrom(D& d, int first_sig) {
+  if (d.exiting) return;
+  for (int i = 0; i < first_sig; ++i) {
+    d.Pid(i);
+    d.Sep();
+  }
+  AppendSignal(d.out, d.i32(first_sig));
+  d.Sep();
+  uint8_t si[128];
+  if (d.Fetch(d.u(first_sig + 1), si, sizeof(si))) Siginfo(d, si);
 }
+void RtSigqueueinfo(D& d) { SigqueueinfoFrom(d, 1); }
+void RtTgsigqueueinfo(D& d) { SigqueueinfoFrom(d, 2); }
 
 void Alarm(D& d) {
   if (d.entering()) d.Udec(d.u32(0));
@@ -1259,7 +1281,7 @@ void SchedPriorityLimit(D& d) {  // sched_get_priority_{max,min}
 
 void SchedGetscheduler(D& d) {
   if (d.entering()) {
-    d.Dec(d.i32(0));
+    d.Pid(0);
     return;
   }
   if (!d.failed()) {
@@ -1270,7 +1292,7 @@ void SchedGetscheduler(D& d) {
 
 void SchedGetparam(D& d) {
   if (d.entering()) {
-    d.Dec(d.i32(0));
+    d.Pid(0);
     d.Sep();
     return;
   }
@@ -1321,9 +1343,12 @@ constexpr Registration kDecoders[] = {
     {"setresgid32", ThreeIds, 0},
     {"getresuid32", Getresid, 0},
     {"getresgid32", Getresid, 0},
-    {"getpgid", OneInt, 0},
-    {"getsid", OneInt, 0},
-    {"setpgid", TwoInts, 0},
+    {"getpgid", OnePid, 0},
+    {"getsid", OnePid, 0},
+    {"setpgid", Setpgid, 0},
+    {"pidfd_open", PidfdOpen, 0},
+    {"rt_sigqueueinfo", RtSigqueueinfo, kX86_64Only},
+    {"rt_tgsigqueueinfo", RtTgsigqueueinfo, kX86_64Only},
     {"alarm", Alarm, 0},
     {"sched_get_priority_max", SchedPriorityLimit, 0},
     {"sched_get_priority_min", SchedPriorityLimit, 0},

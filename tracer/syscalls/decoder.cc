@@ -995,16 +995,16 @@ void Clone3(D& d) {
 
 void Kill(D& d) {  // kill(pid, sig), tkill(tid, sig)
   if (d.exiting) return;
-  d.Dec(d.i32(0));
+  d.Pid(0);
   d.Sep();
   AppendSignal(d.out, d.i32(1));
 }
 
 void Tgkill(D& d) {
   if (d.exiting) return;
-  d.Dec(d.i32(0));
+  d.Pid(0);
   d.Sep();
-  d.Dec(d.i32(1));
+  d.Pid(1);
   d.Sep();
   AppendSignal(d.out, d.i32(2));
 }
@@ -1150,7 +1150,7 @@ void WaitStatus(D& d, uint32_t status) {
 
 void Wait4(D& d) {
   if (d.entering()) {
-    d.Dec(d.i32(0));
+    d.Pid(0);
     d.Sep();
     return;
   }
@@ -1736,15 +1736,20 @@ constexpr Registration kDecoders[] = {
     {"munmap", Munmap, 0},
     {"mremap", Mremap, 0},
     {"brk", Brk, 0},
-    {"clone", Clone, 0},
-    {"clone3", Clone3, 0},
+    {"clone", Clone, kRetPidFlag},
+    {"clone3", Clone3, kRetPidFlag},
+    {"fork", nullptr, kRetPidFlag},
+    {"vfork", nullptr, kRetPidFlag},
+    {"getpid", nullptr, kRetPidFlag},
+    {"getppid", nullptr, kRetPidFlag},
+    {"gettid", nullptr, kRetPidFlag},
     {"kill", Kill, 0},
     {"tkill", Kill, 0},
     {"tgkill", Tgkill, 0},
     {"rt_sigaction", RtSigaction, 0},
     {"rt_sigprocmask", RtSigprocmask, 0},
     {"rt_sigreturn", RtSigreturn, kX86_64Only},
-    {"wait4", Wait4, 0},
+    {"wait4", Wait4, kRetPidFlag},
     {"exit", IntArg, 0},
     {"exit_group", IntArg, 0},
     {"close", FdArg, 0},
@@ -1768,7 +1773,6 @@ constexpr Registration kDecoders[] = {
     {"pipe2", Pipe2, 0},
     // Generic arguments, but the result is an fd.
     {"inotify_init", nullptr, kRetFdFlag},
-    {"pidfd_open", nullptr, kRetFdFlag},
     {"pidfd_getfd", nullptr, kRetFdFlag},
     {"openat2", nullptr, kRetFdFlag},
     {"open_by_handle_at", nullptr, kRetFdFlag},
@@ -1817,11 +1821,19 @@ ArgDecoder::ArgDecoder(MemoryReader* mem, const DecodeOptions& options)
         if (a != 0 && (r.flags & decode::kX86_64Only)) continue;
         const int nr = table_->Number(kArches[a], r.name);
         if (nr < 0) continue;
-        fns_[a][nr] = r.fn != nullptr ? r.fn : &decode::GenericRetFd;
+        if (r.fn != nullptr) {
+          fns_[a][nr] = r.fn;
+        } else if (r.flags & decode::kRetFdFlag) {
+          fns_[a][nr] = &decode::GenericRetFd;
+        }
+        if (r.flags & decode::kRetPidFlag) ret_pid_[a][nr] = true;
       }
     }
     for (int nr = 0; nr < SyscallTable::kMaxNr; ++nr) {
-      if (options_.raw.Traced(kArches[a], nr)) fns_[a][nr] = &decode::Raw;
+      if (options_.raw.Traced(kArches[a], nr)) {
+        fns_[a][nr] = &decode::Raw;
+        ret_pid_[a][nr] = false;
+      }
     }
   }
   scratch_.reserve(4096);
@@ -1872,6 +1884,10 @@ void ArgDecoder::Decode(const SyscallCall& c, bool exiting, int64_t ret,
   if (a >= 0 && c.nr >= 0 && c.nr < SyscallTable::kMaxNr) fn = fns_[a][c.nr];
   Decoding d(this, c, exiting, ret, out, fmt, ret_suffix);
   fn(d);
+  if (exiting && options_.decode_pids && ret_suffix != nullptr && a >= 0 &&
+      c.nr >= 0 && c.nr < SyscallTable::kMaxNr && ret_pid_[a][c.nr]) {
+    d.AppendComm(ret_suffix, ret);
+  }
   if (exiting && ret == -516) decode::NoteInterrupted(c, ret);
 }
 

@@ -68,6 +68,10 @@ struct DecodeOptions {
     return fd_paths || fd_sockets || fd_devices || fd_pidfds;
   }
   HexStrings hex_strings = HexStrings::kNone;  // -x, -xx
+  // -Y, decode-pids=comm: process and thread ids (in arguments, siginfo
+  // and the results of getpid, gettid, clone, ...) followed by their
+  // command name, 1234<sleep>, while the process exists.
+  bool decode_pids = false;
   // -P: only calls that touch one of these paths count as matching (see
   // ArgDecoder::entry_matched). Empty: every call matches.
   std::vector<std::string> trace_paths;
@@ -133,6 +137,8 @@ class ArgDecoder {
   DecodeOptions options_;
   const SyscallTable* table_;
   std::array<std::array<DecodeFn, SyscallTable::kMaxNr>, kNumArches> fns_{};
+  // The syscalls whose result is a process or thread id (-Y names it).
+  std::array<std::array<bool, SyscallTable::kMaxNr>, kNumArches> ret_pid_{};
   std::string scratch_;
   std::string scratch2_;
   std::string match_scratch_;

@@ -85,6 +85,51 @@ TEST_F(DecoderTest, NoArguments) {
   EXPECT_EQ(Text("getppid", {}, 1), "");
 }
 
+// -Y: process and thread ids named where strace names them (TGIDs and
+// TIDs: arguments, siginfo, results), not process groups; a pid without a
+// process has no name; -e raw= calls are not decoded at all.
+TEST_F(DecoderTest, DecodePidsNamesProcesses) {
+  mem.SetComm(77, "sle<ep");
+  mem.SetComm(1234, "sh");
+  opts.decode_pids = true;
+  EXPECT_EQ(Text("kill", {77, SIGTERM}), "77<sle\\74ep>, SIGTERM");
+  EXPECT_EQ(Text("kill", {static_cast<uint64_t>(-77), SIGTERM}),
+            "-77, SIGTERM");
+  EXPECT_EQ(Text("tgkill", {77, 78, 0}), "77<sle\\74ep>, 78, 0");
+  EXPECT_EQ(Text("setpgid", {77, 77}), "77<sle\\74ep>, 77");
+  EXPECT_EQ(Text("getsid", {0}), "0");
+  EXPECT_EQ(Text("prlimit64", {77, RLIMIT_NOFILE, 0, 0}),
+            "77<sle\\74ep>, RLIMIT_NOFILE, NULL, NULL");
+  EXPECT_EQ(Text("pidfd_open", {77, O_NONBLOCK}),
+            "77<sle\\74ep>, PIDFD_NONBLOCK");
+  for (const char* name : {"getpid", "gettid", "getppid", "fork", "wait4"}) {
+    EXPECT_EQ(Decode(name, {kMinus1, 0, 0, 0}, 1234).suffix, "<sh>") << name;
+    EXPECT_EQ(Decode(name, {kMinus1, 0, 0, 0}, 5).suffix, "") << name;
+    EXPECT_EQ(Decode(name, {kMinus1, 0, 0, 0}, -ECHILD).suffix, "") << name;
+  }
+  EXPECT_EQ(Decode("getpgrp", {}, 1234).suffix, "");
+  EXPECT_EQ(Decode("getsid", {0}, 1234).suffix, "");
+  // siginfo's sender.
+  siginfo_t si{};
+  si.si_signo = SIGUSR1;
+  si.si_code = SI_QUEUE;
+  si.si_pid = 77;
+  si.si_uid = 0;
+  mem.Map(0x5000, &si, sizeof si);
+  EXPECT_EQ(Text("rt_sigqueueinfo", {1234, SIGUSR1, 0x5000}),
+            "1234<sh>, SIGUSR1, {si_signo=SIGUSR1, si_code=SI_QUEUE, "
+            "si_pid=77<sle\\74ep>, si_uid=0}");
+  // Without -Y: the numbers alone.
+  opts.decode_pids = false;
+  EXPECT_EQ(Text("kill", {77, SIGTERM}), "77, SIGTERM");
+  EXPECT_EQ(Decode("getpid", {}, 1234).suffix, "");
+  // -e raw=getpid: no name either.
+  opts.decode_pids = true;
+  opts.raw = SyscallFilter::None();
+  opts.raw.Set(kArchX86_64, 39, true);
+  EXPECT_EQ(Decode("getpid", {}, 1234).suffix, "");
+}
+
 // rt_sigreturn's restored mask, from the signal frame at the stack pointer
 // (x86_64: uc_sigmask 296 bytes in); i386 frames are not decoded.
 TEST_F(DecoderTest, RtSigreturnMask) {

@@ -69,6 +69,25 @@ class Decoding {
   void Hex(uint64_t v) { AppendHex(out, v); }
   void Ptr(uint64_t v) { AppendPtr(out, v); }
 
+  // A process or thread id; with -Y its command name, 1234<sleep> (strace's
+  // printpid of a TGID or TID: process groups and sessions are not named).
+  void PidValue(int64_t pid) {
+    Dec(pid);
+    if (opt().decode_pids) AppendComm(out, pid);
+  }
+  void Pid(int i) { PidValue(i32(i)); }
+  // "<comm>" of pid, if it is a live (or zombie) process or thread.
+  void AppendComm(std::string* to, int64_t pid) {
+    if (pid <= 0 || pid > INT32_MAX) return;
+    std::string& s = dec->scratch2();
+    if (!dec->mem()->ReadComm(static_cast<pid_t>(pid), &s) || s.empty()) {
+      return;
+    }
+    to->push_back('<');
+    AppendEscaped(to, s.data(), s.size(), opt().hex_strings, "<>");
+    to->push_back('>');
+  }
+
   // An fd, with -y its path.
   void FdValue(int fd) {
     if (entering() && fd >= 0 && dec->filtering_paths())
@@ -530,6 +549,7 @@ void Rusage(D& d, uint64_t addr);
 enum : uint8_t {
   kX86_64Only = 1,  // reads x86_64-only layouts or argument orders
   kRetFdFlag = 2,   // returns an fd (-y annotates it) without a decoder
+  kRetPidFlag = 4,  // returns a process or thread id (-Y names it)
 };
 
 struct Registration {

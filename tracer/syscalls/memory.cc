@@ -1,6 +1,7 @@
 #include "tracer/syscalls/memory.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -112,6 +113,21 @@ bool ProcessVmReader::ReadCwd(pid_t tid, std::string* out) {
   char path[64];
   snprintf(path, sizeof(path), "/proc/%d/cwd", tid);
   return ReadLink(path, out);
+}
+
+bool ReadProcComm(pid_t pid, std::string* out) {
+  char path[48];
+  snprintf(path, sizeof(path), "/proc/%d/comm", pid);
+  const int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  char buf[64];  // TASK_COMM_LEN is 16
+  const ssize_t n = read(fd, buf, sizeof(buf));
+  close(fd);
+  if (n <= 0) return false;
+  size_t len = static_cast<size_t>(n);
+  if (buf[len - 1] == '\n') --len;
+  out->assign(buf, len);
+  return true;
 }
 
 void FakeMemory::Map(uint64_t addr, const void* data, size_t len) {

@@ -53,7 +53,13 @@ class MemoryReader {
                              FdDetails* out) {
     return false;
   }
+  // -Y: the command name of a process or thread (/proc/PID/comm, without
+  // its newline); false when there is none (no such process, reaped).
+  virtual bool ReadComm(pid_t pid, std::string* out) { return false; }
 };
+
+// /proc/PID/comm without its newline, into *out; false if unreadable.
+bool ReadProcComm(pid_t pid, std::string* out);
 
 // process_vm_readv. A read that crosses into an unmapped page is retried
 // page by page, so the readable prefix is returned.
@@ -67,6 +73,9 @@ class ProcessVmReader : public MemoryReader {
   bool ReadFdDetails(pid_t tid, int fd, const std::string& link,
                      FdDetails* out) override {
     return ttrace::ReadFdDetails(tid, fd, link, out);
+  }
+  bool ReadComm(pid_t pid, std::string* out) override {
+    return ReadProcComm(pid, out);
   }
 };
 
@@ -87,6 +96,7 @@ class FakeMemory : public MemoryReader {
   void SetFdPath(int fd, const std::string& path) { fds_[fd] = path; }
   void SetCwd(const std::string& cwd) { cwd_ = cwd; }
   void SetFdDetails(int fd, const FdDetails& d) { details_[fd] = d; }
+  void SetComm(pid_t pid, const std::string& comm) { comms_[pid] = comm; }
 
   ssize_t Read(pid_t tid, uint64_t addr, void* buf, size_t len) override;
   bool ReadFdPath(pid_t tid, int fd, std::string* out) override;
@@ -98,6 +108,12 @@ class FakeMemory : public MemoryReader {
     *out = it->second;
     return true;
   }
+  bool ReadComm(pid_t pid, std::string* out) override {
+    auto it = comms_.find(pid);
+    if (it == comms_.end()) return false;
+    *out = it->second;
+    return true;
+  }
 
   int reads() const { return reads_; }
 
@@ -105,6 +121,7 @@ class FakeMemory : public MemoryReader {
   std::map<uint64_t, uint8_t> bytes_;
   std::map<int, std::string> fds_;
   std::map<int, FdDetails> details_;
+  std::map<pid_t, std::string> comms_;
   std::string cwd_;
   int reads_ = 0;
 };
