@@ -1,5 +1,7 @@
 #include "cli/filter_sink.h"
 
+#include <signal.h>
+
 #include <algorithm>
 
 #include "output/errno_names.h"
@@ -14,6 +16,12 @@ void FilterSink::OnEvent(const Event& event) {
   }
   if (const auto* sig = std::get_if<SignalEvent>(&event.payload)) {
     if (!filters_.signals.Contains(sig->signo)) return;
+  } else if (const auto* stop = std::get_if<StopEvent>(&event.payload)) {
+    // strace leaves out "--- stopped by SIG ---" for signals not shown;
+    // the continuation is SIGCONT's.
+    if (!filters_.signals.Contains(stop->signo)) return;
+  } else if (std::holds_alternative<ContEvent>(event.payload)) {
+    if (!filters_.signals.Contains(SIGCONT)) return;
   } else if (const auto* enter =
                  std::get_if<SyscallEnterEvent>(&event.payload)) {
     if (filters_.syscalls &&

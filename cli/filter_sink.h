@@ -1,6 +1,9 @@
 // FilterSink: the output-side filters, between the engine (or the binary
-// decoder) and a formatter: -e signal=SET, -e status=SET / -z / -Z, and
-// for --decode also -e trace=SET and -p PID.
+// decoder) and a formatter: -e signal=SET (signals, and group-stops by
+// their signal, continuations as SIGCONT's), -e status=SET / -z / -Z, and
+// for --decode also -e trace=SET and -p PID. (The text formatter leaves
+// out "+++ killed by" lines of other signals itself: exits must still
+// reach it.)
 #ifndef TTRACE_CLI_FILTER_SINK_H_
 #define TTRACE_CLI_FILTER_SINK_H_
 

@@ -223,6 +223,11 @@ TextOptions TextOptionsFor(const Options& opt) {
       .instruction_pointers = opt.instruction_pointers};
   // -Y: names read when each line is printed, as strace reads them.
   if (opt.decode_pids) text.comm_of = ReadProcComm;
+  if (!opt.signal_filter.all()) {
+    text.quiet.killed_by = [set = opt.signal_filter](int signo) {
+      return !set.Contains(signo);
+    };
+  }
   return text;
 }
 

@@ -701,7 +701,8 @@ Filtering:
   -e trace=SET   trace only these system calls: names, classes (%file,
                  %process, %network, %signal, %ipc, %desc, %memory, %creds,
                  %clock, ...), !SET, ?NAME, all, none (thread events only)
-  -e signal=SET  report only these signals (e.g. !SIGCHLD)
+  -e signal=SET  report only these signals (e.g. !SIGCHLD), their
+                 group-stops and "killed by" lines, as strace
   -e status=SET  report only syscalls that are successful, failed,
                  unfinished, ...
   -e read=SET, -e write=SET

@@ -489,9 +489,14 @@ bool TextFormatter::IsQuiet(const Event& event) const {
     return q.attach;
   }
   if (const auto* exit = std::get_if<ExitEvent>(&event.payload)) {
-    return exit->how == ExitEvent::How::kExited       ? q.exit
-           : exit->how == ExitEvent::How::kSuperseded ? q.thread_execve
-                                                      : false;
+    switch (exit->how) {
+      case ExitEvent::How::kExited:
+        return q.exit;
+      case ExitEvent::How::kSuperseded:
+        return q.thread_execve;
+      case ExitEvent::How::kKilled:
+        return q.killed_by && q.killed_by(exit->signo);
+    }
   }
   return false;
 }

@@ -108,6 +108,9 @@ struct TextOptions {
     bool attach = false;
     bool exit = false;
     bool thread_execve = false;
+    // -e signal=SET: "+++ killed by SIG +++" is left out for a signal not
+    // in the set, as strace does (null: always shown).
+    std::function<bool(int signo)> killed_by;
   };
   Quiet quiet;
   // -n: "[  39] " after the timestamp: the syscall's number, on other lines

@@ -279,6 +279,25 @@ TEST(TextFormatterTest, QuietLinesStillCountForThePrefix) {
             "+++ killed by SIGKILL +++\n");
 }
 
+// -e signal=SET: "killed by" lines of signals outside the set go (as
+// strace's); the exit still ends the thread.
+TEST(TextFormatterTest, KilledByFollowsTheSignalSet) {
+  StringByteSink mem;
+  TextFormatter text(
+      &mem,
+      {.quiet = {.killed_by = [](int signo) { return signo != SIGKILL; }}});
+  text.OnEvent(Ev(100, 100, AttachEvent{}));
+  text.OnEvent(Ev(100, 101, AttachEvent{}));
+  text.OnEvent(Ev(100, 101,
+                  ExitEvent{.how = ExitEvent::How::kKilled, .signo = SIGTERM}));
+  text.OnEvent(Ev(100, 100,
+                  ExitEvent{.how = ExitEvent::How::kKilled, .signo = SIGKILL}));
+  EXPECT_EQ(mem.str(),
+            "+++ attached +++\n"
+            "[pid   101] +++ attached +++\n"
+            "+++ killed by SIGKILL +++\n");
+}
+
 // strace's form with -o FILE and -f: "%-5d " on every line, one thread or
 // many, before the timestamp.
 TEST(TextFormatterTest, PidOnEveryLine) {

@@ -1555,6 +1555,39 @@ TEST(DecodePidsTest, SameAsStrace) {
   }
 }
 
+// -e signal=SET: which signal, group-stop and "killed by" lines strace
+// 6.1 shows for a child stopped, continued and killed (ttrace's own
+// "created process" and "continued" lines aside; sorted).
+TEST(SignalFilterTest, StopsAndKillsSameAsStrace) {
+  SKIP_UNDER_SANITIZER();
+  if (access("/usr/bin/strace", X_OK) != 0) GTEST_SKIP() << "no strace";
+  for (const char* set :
+       {"signal=none", "signal=!SIGSTOP", "signal=SIGSTOP", "signal=SIGCONT",
+        "signal=SIGTERM,SIGCHLD", "signal=all"}) {
+    auto run = [&](const std::string& tool) {
+      std::vector<std::string> lines =
+          StraceLikeLines({tool, "-f", "-e", "trace=none", "-e", set},
+                          {TraceeBinary("stops"), "child_stop_cont", "1"}, 52);
+      std::vector<std::string> out;
+      static const std::regex kPrefix("^[0-9]+ +");
+      static const std::regex kSiPid("si_pid=[0-9]+");
+      for (const std::string& line : lines) {
+        if (absl::StrContains(line, "+++ created process") ||
+            absl::StrContains(line, "--- continued ---")) {
+          continue;
+        }
+        out.push_back(std::regex_replace(
+            std::regex_replace(line, kPrefix, "PID "), kSiPid, "si_pid=PID"));
+      }
+      // The two processes' lines interleave differently from run to run.
+      std::sort(out.begin(), out.end());
+      return out;
+    };
+    const std::vector<std::string> want = run("/usr/bin/strace");
+    EXPECT_EQ(run(TtracePath()), want) << set;
+  }
+}
+
 // -yy: sockets (TCP, UDP, UNIX by name, pair and abstract, TCPv6),
 // devices: the same annotations as strace 6.1's, ports and inodes aside.
 TEST(FdDetailsTest, SameAsStrace) {
