@@ -173,7 +173,33 @@ TextFormatter::TextFormatter(ByteSink* out, TextOptions options)
   line_.reserve(256);
 }
 
-absl::Status TextFormatter::Flush() { return out_->Flush(); }
+absl::Status TextFormatter::Flush() {
+  EndHeldExec(nullptr);
+  return out_->Flush();
+}
+
+void TextFormatter::EndHeldExec(const Event* next) {
+  if (held_exec_.empty()) return;
+  pid_t new_pid = 0;
+  if (next != nullptr) {
+    if (const auto* exit = std::get_if<ExitEvent>(&next->payload);
+        exit != nullptr && exit->how == ExitEvent::How::kSuperseded &&
+        exit->superseded_by == held_exec_tid_) {
+      new_pid = next->tid;
+    } else if (const auto* exec = std::get_if<ExecEvent>(&next->payload);
+               exec != nullptr && exec->old_tid == held_exec_tid_ &&
+               next->tid != held_exec_tid_) {
+      new_pid = next->tid;
+    }
+  }
+  if (new_pid != 0) {
+    absl::StrAppend(&held_exec_, " <pid changed to ", new_pid, " ...>\n");
+  } else {
+    held_exec_.append(" <unfinished ...>\n");
+  }
+  out_->Append(held_exec_);
+  held_exec_.clear();
+}
 
 void TextFormatter::AppendHms(int64_t sec) {
   if (!have_hms_ || sec != hms_sec_) {
@@ -425,6 +451,12 @@ void TextFormatter::TrackLiveBefore(const Event& event) {
     // A non-leader exec'd: it now has the leader's tid. The leader's own
     // "superseded" exit came first and already removed the leader.
     if (exec->old_tid != event.tid) live_.erase(exec->old_tid);
+  } else if (const auto* exit = std::get_if<ExitEvent>(&event.payload);
+             exit != nullptr && exit->how == ExitEvent::How::kSuperseded) {
+    // By the leader's "superseded" line the exec'ing thread has become the
+    // leader (strace prints it without a prefix once no other thread is
+    // left).
+    live_.erase(exit->superseded_by);
   }
   live_.insert(event.tid);
 }
@@ -503,6 +535,7 @@ bool TextFormatter::IsQuiet(const Event& event) const {
 
 void TextFormatter::OnEvent(const Event& event) {
   bool whole = false;
+  EndHeldExec(&event);
   if (options_.syscall_numbers) TrackSyscallNumbers(event);
   if (options_.thread != 0 && !ThreadFileStep(event, &whole)) return;
   // The live set only decides the "[pid N] " prefix: not kept when every
@@ -568,6 +601,20 @@ void TextFormatter::PrintLine(const Event& event, bool several_form,
   }
   AppendTimestamp(ts_ns);
   AppendNumberAndIp(event);
+  if (const auto* enter = std::get_if<SyscallEnterEvent>(&event.payload);
+      enter != nullptr && options_.thread == 0 &&
+      (enter->name == "execve" || enter->name == "execveat")) {
+    // An execve left unfinished: strace ends its line with "<pid changed
+    // to LEADER ...>" when the next thing printed is that this (non-leader)
+    // thread's exec replaced the leader, else "<unfinished ...>". The
+    // engine announces the entry right before that next event.
+    held_exec_ = line_;
+    held_exec_.append(enter->name);
+    held_exec_.push_back('(');
+    held_exec_.append(enter->args_enter);
+    held_exec_tid_ = event.tid;
+    return;
+  }
   AppendBody(event, whole);
   line_.push_back('\n');
   if (call != nullptr) {

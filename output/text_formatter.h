@@ -140,6 +140,9 @@ class TextFormatter : public EventSink {
 
  private:
   void TrackLiveBefore(const Event& event);
+  // Prints the held execve entry line (held_exec_), ended as `next` (the
+  // following event; null at a flush) says.
+  void EndHeldExec(const Event* next);
   bool IsQuiet(const Event& event) const;
   void PrintLine(const Event& event, bool several_form, bool whole);
   // -ff (options_.thread): keeps a split call's entry until its exit comes,
@@ -176,6 +179,9 @@ class TextFormatter : public EventSink {
   TextOptions options_;
   std::string line_;  // reused for every event: no allocation per event
   std::string comm_;  // -Y scratch
+  // An unfinished execve's line without its ending, until the next event.
+  std::string held_exec_;
+  pid_t held_exec_tid_ = 0;
   // -Y: each thread's name for its line prefix, kept as strace keeps it.
   absl::flat_hash_map<pid_t, std::string> comms_;
   absl::flat_hash_set<pid_t> live_;

@@ -329,25 +329,58 @@ TEST(TextFormatterTest, AttachAndDetachChangeLiveSet) {
             "+++ detached +++\n");
 }
 
+// As strace 6.1 prints an exec by a non-leader thread: its execve entry,
+// announced right before the leader's "superseded" exit, ends with "<pid
+// changed to LEADER ...>"; by then the exec'ing thread has become the
+// leader, so with no other thread left the superseded line has no prefix.
 TEST(TextFormatterTest, ExecByNonLeaderRenamesThread) {
   StringByteSink mem;
   TextFormatter text(&mem);
   text.OnEvent(Ev(1234, 1234, SpawnEvent{"/t", {"t"}}));
   text.OnEvent(Ev(1234, 1234, CloneEvent{1236, CloneKind::kThread}));
-  // The leader is superseded (removed after printing), then 1236 becomes
-  // 1234: one thread remains, so the exec line has no prefix.
+  text.OnEvent(Ev(1234, 1236,
+                  SyscallEnterEvent{59, kArchX86_64, "execve",
+                                    "\"/bin/true\", [\"true\"], 0x7ffe /* 3 "
+                                    "vars */"}));
   ExitEvent sup;
   sup.how = ExitEvent::How::kSuperseded;
   sup.superseded_by = 1236;
   text.OnEvent(Ev(1234, 1234, sup));
   text.OnEvent(Ev(1234, 1234, ExecEvent{"/usr/bin/true", 1236}));
+  SyscallEvent resumed;
+  resumed.name = "execve";
+  resumed.split = true;
+  text.OnEvent(Ev(1234, 1234, resumed));
   text.OnEvent(Ev(1234, 1234, Exited(0)));
   EXPECT_EQ(mem.str(),
             "+++ started t (pid 1234) +++\n"
             "[pid  1234] +++ created thread 1236 +++\n"
-            "[pid  1234] +++ superseded by execve in pid 1236 +++\n"
+            "[pid  1236] execve(\"/bin/true\", [\"true\"], 0x7ffe /* 3 vars "
+            "*/ <pid changed to 1234 ...>\n"
+            "+++ superseded by execve in pid 1236 +++\n"
             "+++ exec \"/usr/bin/true\" (by thread 1236) +++\n"
+            "<... execve resumed>)                   = 0\n"
             "+++ exited with 0 +++\n");
+}
+
+// An execve entry followed by anything else ends "<unfinished ...>", as
+// does one still open at a flush.
+TEST(TextFormatterTest, UnfinishedExecveEntries) {
+  StringByteSink mem;
+  TextFormatter text(&mem);
+  text.OnEvent(Ev(10, 10, CloneEvent{11, CloneKind::kThread}));
+  text.OnEvent(
+      Ev(10, 11, SyscallEnterEvent{59, kArchX86_64, "execve", "\"/x\", "}));
+  EXPECT_EQ(mem.str(), "[pid    10] +++ created thread 11 +++\n");
+  text.OnEvent(Ev(10, 10, Exited(0)));
+  text.OnEvent(
+      Ev(10, 11, SyscallEnterEvent{322, kArchX86_64, "execveat", "3, "}));
+  ASSERT_TRUE(text.Flush().ok());
+  EXPECT_EQ(mem.str(),
+            "[pid    10] +++ created thread 11 +++\n"
+            "[pid    11] execve(\"/x\",  <unfinished ...>\n"
+            "[pid    10] +++ exited with 0 +++\n"
+            "execveat(3,  <unfinished ...>\n");
 }
 
 TEST(TextFormatterTest, ExecByNonLeaderWithOtherThreadsKeepsPrefix) {
@@ -661,8 +694,8 @@ TEST(TextSyscallTest, SyscallNumbers) {
             "[  39] getpid()                         = 7\n"
             "[  39] --- stopped by SIGSTOP ---\n"
             "[pid     5] [  39] +++ created thread 6 +++\n"
-            "[pid     6] [  59] execve( <unfinished ...>\n"
-            "[pid     5] [  39] +++ superseded by execve in pid 6 +++\n"
+            "[pid     6] [  59] execve( <pid changed to 5 ...>\n"
+            "[  39] +++ superseded by execve in pid 6 +++\n"
             "[  59] +++ exec \"/bin/true\" (by thread 6) +++\n"
             "[  59] <... execve resumed>)            = 0\n"
             "[  59] +++ exited with 0 +++\n");

@@ -1555,6 +1555,44 @@ TEST(DecodePidsTest, SameAsStrace) {
   }
 }
 
+// An exec by a non-leader thread, on standard error as strace 6.1 prints
+// it: the entry ends "<pid changed to LEADER ...>" when nothing came
+// between, "<unfinished ...>" when another thread's exit did, and the
+// leader's "superseded" line has no prefix once it is the only thread. In a
+// loop: the other thread's exit races the exec's report.
+TEST(ExecByNonLeaderTest, SameAsStraceOnStderr) {
+  SKIP_UNDER_SANITIZER();
+  if (access("/usr/bin/strace", X_OK) != 0) GTEST_SKIP() << "no strace";
+  auto run = [&](const std::string& tool, const char* parked) {
+    const ProcessResult r =
+        RunProcess({tool, "-f", "-e", "trace=execve,exit_group",
+                    TraceeBinary("execs"), "exec_nonleader", parked},
+                   kTimeoutMs);
+    EXPECT_EQ(r.ExitCode(), 42) << tool << ": " << r.Describe();
+    static const std::regex kAddr("0x[0-9a-f]+");
+    static const std::regex kPid("(\\[pid +|pid changed to |in pid )[0-9]+");
+    std::vector<std::string> out;
+    for (const std::string& line : SplitLines(r.err)) {
+      if (absl::StrContains(line, "+++ started ") ||
+          absl::StrContains(line, "+++ exec ") ||
+          absl::StrContains(line, "+++ created thread ") ||
+          absl::StrContains(line, " attached")) {
+        continue;
+      }
+      out.push_back(std::regex_replace(
+          std::regex_replace(CollapsePadding(line), kAddr, "0x_"), kPid,
+          "$1P"));
+    }
+    return absl::StrJoin(out, "\n");
+  };
+  for (const char* parked : {"0", "1"}) {
+    for (int i = 0; i < 5; ++i) {
+      EXPECT_EQ(run(TtracePath(), parked), run("/usr/bin/strace", parked))
+          << parked << " parked threads, run " << i;
+    }
+  }
+}
+
 // -e signal=SET: which signal, group-stop and "killed by" lines strace
 // 6.1 shows for a child stopped, continued and killed (ttrace's own
 // "created process" and "continued" lines aside; sorted).
