@@ -326,6 +326,8 @@ struct BinaryDecoder::State {
         if (f & 2) p.from_uid = r.Uint32();
         if (f & 4) p.addr = r.Varint();
         p.child.reset();
+        p.value.reset();
+        p.timer.reset();
         p.ip = 0;
         p.stack.clear();
         if (r.left() > 0) {  // appended fields; unknown ones are skipped
@@ -339,6 +341,13 @@ struct BinaryDecoder::State {
           }
           if (ext & binfmt::kSignalExtIp) p.ip = r.Varint();
           if (ext & binfmt::kSignalExtStack) String(r, nullptr, &p.stack);
+          if (ext & binfmt::kSignalExtValue) p.value = r.Varint();
+          if (ext & binfmt::kSignalExtTimer) {
+            SignalEvent::Timer t;
+            t.id = r.Int32();
+            t.overrun = r.Int32();
+            p.timer = t;
+          }
         }
         break;
       }

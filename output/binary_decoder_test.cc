@@ -63,6 +63,11 @@ std::string Describe(const Event& e) {
           }
           if (p.ip != 0) absl::StrAppend(&out, " ip=", p.ip);
           if (!p.stack.empty()) absl::StrAppend(&out, " stack=", Esc(p.stack));
+          if (p.value) absl::StrAppend(&out, " value=", *p.value);
+          if (p.timer) {
+            absl::StrAppend(&out, " timer=", p.timer->id, "/",
+                            p.timer->overrun);
+          }
         } else if constexpr (std::is_same_v<T, StopEvent>) {
           absl::StrAppend(&out, " signo=", p.signo);
           if (!p.stack.empty()) absl::StrAppend(&out, " stack=", Esc(p.stack));
@@ -308,6 +313,23 @@ std::vector<Event> EdgeTrace() {
   add(1795717816200000000, 100, 100, s3);
   s3.stack = "/lib/libc.so.6(kill+0x7) [0x3c267]\n/bin/sh() [0x4781]";  // -k
   add(1795717816200000000, 100, 100, s3);
+  // sigqueue's value, a POSIX timer's (with and without the other fields).
+  SignalEvent s4;
+  s4.signo = 10;
+  s4.code = -1;
+  s4.from_pid = 7;
+  s4.from_uid = 0;
+  s4.value = ~uint64_t{0};
+  add(1795717816200000000, 100, 100, s4);
+  s4.from_pid.reset();
+  s4.from_uid.reset();
+  s4.code = -2;
+  s4.value = 0;
+  s4.timer = SignalEvent::Timer{.id = -2147483648, .overrun = 2147483647};
+  add(1795717816200000000, 100, 100, s4);
+  s4.ip = 5;
+  s4.stack = "x";
+  add(1795717816200000000, 100, 100, s4);
   s3.ip = 0;
   add(1795717816200000000, 100, 100, s3);
   add(1795717816300000000, 100, 100, StopEvent{-1});
@@ -899,7 +921,7 @@ TEST(BinaryForwardCompat, SignalAppendedFields) {
 
   Collect future;
   const std::string unknown =
-      Varint(1 | 8) + Varint(4) + Varint(6) + Varint(1) + "fields of bit 8";
+      Varint(1 | 64) + Varint(4) + Varint(6) + Varint(1) + "fields of bit 64";
   EXPECT_TRUE(
       DecodeBytes(Header() + Record(21, base + unknown) + end, &future, nullptr)
           .ok());

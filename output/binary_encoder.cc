@@ -587,10 +587,12 @@ void BinaryEncoder::OnEvent(const Event& event) {
       if (s.from_uid) p = PutVarint(p, *s.from_uid);
       if (s.addr) p = PutVarint(p, *s.addr);
       // Appended fields (readers of the first layout skip them).
-      if (s.child || s.ip != 0 || !s.stack.empty()) {
+      if (s.child || s.ip != 0 || !s.stack.empty() || s.value || s.timer) {
         p = PutVarint(p, (s.child ? binfmt::kSignalExtChild : 0) |
                              (s.ip != 0 ? binfmt::kSignalExtIp : 0) |
-                             (s.stack.empty() ? 0 : binfmt::kSignalExtStack));
+                             (s.stack.empty() ? 0 : binfmt::kSignalExtStack) |
+                             (s.value ? binfmt::kSignalExtValue : 0) |
+                             (s.timer ? binfmt::kSignalExtTimer : 0));
       }
       if (s.child) {
         p = PutVarint(p, ZigZag(s.child->status));
@@ -599,6 +601,11 @@ void BinaryEncoder::OnEvent(const Event& event) {
       }
       if (s.ip != 0) p = PutVarint(p, s.ip);
       if (!s.stack.empty()) p = PutLiteral(p, s.stack);
+      if (s.value) p = PutVarint(p, *s.value);
+      if (s.timer) {
+        p = PutVarint(p, ZigZag(s.timer->id));
+        p = PutVarint(p, ZigZag(s.timer->overrun));
+      }
       break;
     }
     case 6: {  // stop

@@ -77,9 +77,11 @@ inline constexpr uint64_t kSysKnownBits = 0xfff;
 // Signal records: a varint of these bits may follow the first layout's
 // fields (written only when a bit is set); the fields of each set bit
 // follow in bit order.
-inline constexpr uint64_t kSignalExtChild = 1;  // status, utime, stime
-inline constexpr uint64_t kSignalExtIp = 2;     // ip: varint
-inline constexpr uint64_t kSignalExtStack = 4;  // stack: string (literal)
+inline constexpr uint64_t kSignalExtChild = 1;   // status, utime, stime
+inline constexpr uint64_t kSignalExtIp = 2;      // ip: varint
+inline constexpr uint64_t kSignalExtStack = 4;   // stack: string (literal)
+inline constexpr uint64_t kSignalExtValue = 8;   // value: varint
+inline constexpr uint64_t kSignalExtTimer = 16;  // timer id, overrun: svarint
 
 // Stop records: likewise, a varint of these bits may follow `signo`.
 inline constexpr uint64_t kStopExtStack = 1;  // stack: string (literal)

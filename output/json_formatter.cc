@@ -108,6 +108,16 @@ class PayloadWriter {
       Key(out_, "child_stime");
       absl::StrAppend(out_, p.child->stime);
     }
+    if (p.timer.has_value()) {
+      Key(out_, "timer_id");
+      absl::StrAppend(out_, p.timer->id);
+      Key(out_, "timer_overrun");
+      absl::StrAppend(out_, p.timer->overrun);
+    }
+    if (p.value.has_value()) {
+      Key(out_, "value");
+      absl::StrAppend(out_, *p.value);
+    }
     Ip(p.ip);
     Stack(p.stack);
   }

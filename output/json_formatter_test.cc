@@ -138,6 +138,31 @@ TEST(JsonFormatterTest, SignalFull) {
             "\"from_uid\":1000}\n");
 }
 
+// sigqueue's value and a POSIX timer's fields.
+TEST(JsonFormatterTest, SignalValuesAndTimers) {
+  SignalEvent s;
+  s.signo = SIGUSR1;
+  s.code = SI_QUEUE;
+  s.from_pid = 7;
+  s.from_uid = 0;
+  s.value = 0xffffffffffffffffull;
+  EXPECT_EQ(One(Ev(7, 7, s)),
+            "{\"ts\":1795717816123456789,\"pid\":7,\"tid\":7,"
+            "\"ev\":\"signal\",\"sig\":\"SIGUSR1\",\"signo\":10,"
+            "\"code\":-1,\"code_name\":\"SI_QUEUE\",\"from_pid\":7,"
+            "\"from_uid\":0,\"value\":18446744073709551615}\n");
+  SignalEvent t;
+  t.signo = SIGALRM;
+  t.code = SI_TIMER;
+  t.timer = SignalEvent::Timer{.id = 1, .overrun = 2};
+  t.value = 0;
+  EXPECT_EQ(One(Ev(7, 7, t)),
+            "{\"ts\":1795717816123456789,\"pid\":7,\"tid\":7,"
+            "\"ev\":\"signal\",\"sig\":\"SIGALRM\",\"signo\":14,"
+            "\"code\":-2,\"code_name\":\"SI_TIMER\",\"timer_id\":1,"
+            "\"timer_overrun\":2,\"value\":0}\n");
+}
+
 TEST(JsonFormatterTest, SigchldWithChildFields) {
   SignalEvent s;
   s.signo = SIGCHLD;

@@ -280,6 +280,13 @@ void PerfettoFormatter::OnEvent(const Event& event) {
                             ",\"child_utime\":", p.child->utime,
                             ",\"child_stime\":", p.child->stime);
           }
+          if (p.timer) {
+            absl::StrAppend(&line_, ",\"timer_id\":", p.timer->id,
+                            ",\"timer_overrun\":", p.timer->overrun);
+          }
+          if (p.value) {
+            absl::StrAppendFormat(&line_, ",\"value\":\"%#x\"", *p.value);
+          }
           if (!p.stack.empty()) {  // -k
             Key(&line_, "stack");
             AppendJsonString(&line_, p.stack);

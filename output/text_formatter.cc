@@ -97,6 +97,19 @@ void AppendSignal(std::string* out, const SignalEvent& sig, Comm comm) {
       absl::StrAppendFormat(out, ", si_addr=%#x", *sig.addr);
     }
   }
+  if (sig.timer.has_value()) {
+    absl::StrAppendFormat(out, ", si_timerid=%#x, si_overrun=%d",
+                          static_cast<uint32_t>(sig.timer->id),
+                          sig.timer->overrun);
+  }
+  if (sig.value.has_value()) {
+    absl::StrAppend(out, ", si_int=", static_cast<int32_t>(*sig.value));
+    if (*sig.value == 0) {
+      out->append(", si_ptr=NULL");
+    } else {
+      absl::StrAppendFormat(out, ", si_ptr=%#x", *sig.value);
+    }
+  }
   out->append("} ---");
 }
 

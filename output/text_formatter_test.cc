@@ -181,6 +181,33 @@ TEST(TextFormatterTest, SignalBare) {
   EXPECT_EQ(One(Ev(5, 5, s)), "--- 70 {si_signo=70, si_code=0x7b} ---\n");
 }
 
+// strace 6.1's forms: sigqueue's value (si_int is its low 32 bits), a
+// POSIX timer's id, overrun and value.
+TEST(TextFormatterTest, SignalValuesAndTimers) {
+  SignalEvent s;
+  s.signo = SIGUSR1;
+  s.code = SI_QUEUE;
+  s.from_pid = 7;
+  s.from_uid = 0;
+  s.value = 77;
+  EXPECT_EQ(One(Ev(7, 7, s)),
+            "--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=7, "
+            "si_uid=0, si_int=77, si_ptr=0x4d} ---\n");
+  SignalEvent t;
+  t.signo = SIGALRM;
+  t.code = SI_TIMER;
+  t.timer = SignalEvent::Timer{.id = 0, .overrun = 0};
+  t.value = 0;
+  EXPECT_EQ(One(Ev(7, 7, t)),
+            "--- SIGALRM {si_signo=SIGALRM, si_code=SI_TIMER, si_timerid=0, "
+            "si_overrun=0, si_int=0, si_ptr=NULL} ---\n");
+  t.timer = SignalEvent::Timer{.id = 3, .overrun = -1};
+  t.value = 0x7fff00001234;
+  EXPECT_EQ(One(Ev(7, 7, t)),
+            "--- SIGALRM {si_signo=SIGALRM, si_code=SI_TIMER, si_timerid=0x3, "
+            "si_overrun=-1, si_int=4660, si_ptr=0x7fff00001234} ---\n");
+}
+
 TEST(TextFormatterTest, ExitKinds) {
   EXPECT_EQ(One(Ev(5, 5, Exited(3))), "+++ exited with 3 +++\n");
   ExitEvent k;

@@ -1593,6 +1593,27 @@ TEST(ExecByNonLeaderTest, SameAsStraceOnStderr) {
   }
 }
 
+// Signals with values, as strace 6.1 prints them: sigqueue's si_int and
+// si_ptr (left out when 0), a POSIX timer's si_timerid, si_overrun and
+// value, alarm()'s SI_KERNEL.
+TEST(SignalValuesTest, SameAsStrace) {
+  SKIP_UNDER_SANITIZER();
+  if (access("/usr/bin/strace", X_OK) != 0) GTEST_SKIP() << "no strace";
+  auto run = [&](const std::string& tool) {
+    std::vector<std::string> out;
+    static const std::regex kSiPid("si_pid=[0-9]+");
+    for (const std::string& line :
+         StraceLikeLines({tool, "-e", "trace=none"},
+                         {TraceeBinary("signals"), "values"}, 45)) {
+      out.push_back(std::regex_replace(line, kSiPid, "si_pid=PID"));
+    }
+    return out;
+  };
+  const std::vector<std::string> want = run("/usr/bin/strace");
+  ASSERT_EQ(want.size(), 5u) << absl::StrJoin(want, "\n");
+  EXPECT_EQ(run(TtracePath()), want);
+}
+
 // -e signal=SET: which signal, group-stop and "killed by" lines strace
 // 6.1 shows for a child stopped, continued and killed (ttrace's own
 // "created process" and "continued" lines aside; sorted).

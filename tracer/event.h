@@ -72,6 +72,16 @@ struct SignalEvent {
     int64_t stime = 0;
   };
   std::optional<Child> child;
+  // si_value (strace's si_int and si_ptr): of a POSIX timer's signal
+  // (si_code SI_TIMER), always; of other signals sent from user space
+  // (SI_QUEUE, SI_MESGQ, ...), when not 0.
+  std::optional<uint64_t> value;
+  // SI_TIMER: the timer's id (si_timerid) and overrun count (si_overrun).
+  struct Timer {
+    int32_t id = 0;
+    int32_t overrun = 0;
+  };
+  std::optional<Timer> timer;
   // strace's -i: the instruction pointer where the signal interrupted the
   // thread. 0: not recorded.
   uint64_t ip = 0;

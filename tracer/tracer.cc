@@ -602,10 +602,15 @@ void Tracer::Impl::ReportSignal(pid_t tid, const Thread& t,
         si.si_code > 0 &&
         (stop.signo == SIGSEGV || stop.signo == SIGBUS ||
          stop.signo == SIGILL || stop.signo == SIGFPE || stop.signo == SIGTRAP);
+    // What strace prints of each kind of siginfo.
+    const uint64_t value = reinterpret_cast<uintptr_t>(si.si_value.sival_ptr);
     if (fault) {
       ev.addr = reinterpret_cast<uintptr_t>(si.si_addr);
-    } else if (si.si_code == SI_USER || si.si_code == SI_QUEUE ||
-               si.si_code == SI_TKILL ||
+    } else if (si.si_code == SI_TIMER) {
+      ev.timer =
+          SignalEvent::Timer{.id = si.si_timerid, .overrun = si.si_overrun};
+      ev.value = value;
+    } else if (si.si_code == SI_USER || si.si_code == SI_TKILL ||
                (stop.signo == SIGCHLD && si.si_code > 0)) {
       ev.from_pid = si.si_pid;
       ev.from_uid = si.si_uid;
@@ -613,6 +618,11 @@ void Tracer::Impl::ReportSignal(pid_t tid, const Thread& t,
         ev.child = SignalEvent::Child{
             .status = si.si_status, .utime = si.si_utime, .stime = si.si_stime};
       }
+    } else if (si.si_code < 0 && si.si_code != SI_SIGIO) {
+      // SI_QUEUE, SI_MESGQ, SI_ASYNCIO, ...: a sender and maybe a value.
+      ev.from_pid = si.si_pid;
+      ev.from_uid = si.si_uid;
+      if (value != 0) ev.value = value;
     }
   }
   if (options_.instruction_pointers) {

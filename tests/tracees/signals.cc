@@ -17,8 +17,14 @@
 //   count N            sends itself SIGUSR1 N times (kill(2), process-
 //                      directed), each handled before the next is sent;
 //                      prints "usr1=<count>"; exits 44 when count == N.
+//   values             siginfo with values: sigqueue(SIGUSR1) with 77 and
+//                      with 0 (SI_QUEUE), a POSIX timer's SIGALRM with
+//                      value 0x1234 (SI_TIMER, timer id 0), then alarm()'s
+//                      SIGALRM (SI_KERNEL); each handled; exits 45.
 #include <signal.h>
 #include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <string>
 
@@ -170,12 +176,37 @@ int Count(int n) {
   return CheckCount(n, 44);
 }
 
+// ---- values ----
+int Values() {
+  InstallCounter(SIGUSR1);
+  InstallCounter(SIGALRM);
+  sigval v{};
+  v.sival_int = 77;
+  if (sigqueue(getpid(), SIGUSR1, v) != 0) Die("sigqueue 77");
+  v.sival_int = 0;
+  if (sigqueue(getpid(), SIGUSR1, v) != 0) Die("sigqueue 0");
+  sigevent ev{};
+  ev.sigev_notify = SIGEV_SIGNAL;
+  ev.sigev_signo = SIGALRM;
+  ev.sigev_value.sival_ptr = reinterpret_cast<void*>(0x1234);
+  timer_t timer;
+  if (timer_create(CLOCK_MONOTONIC, &ev, &timer) != 0) Die("timer_create");
+  itimerspec once{{0, 0}, {0, 5000000}};
+  if (timer_settime(timer, 0, &once, nullptr) != 0) Die("timer_settime");
+  sigset_t none;
+  sigemptyset(&none);
+  while (g_count < 3) sigsuspend(&none);
+  alarm(1);
+  while (g_count < 4) sigsuspend(&none);
+  return CheckCount(4, 45);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const char* usage =
       "signals {tkill_self [SIG] | ignored | blocked | thread_signal | "
-      "segv [core] | abort [core] | kill_self_9 [N] | count N}";
+      "segv [core] | abort [core] | kill_self_9 [N] | count N | values}";
   if (argc < 2) tracee::Usage(usage);
   std::string s = argv[1];
   bool core = (s == "segv" || s == "abort") && argc > 2 &&
@@ -194,5 +225,6 @@ int main(int argc, char** argv) {
   if (s == "abort") Abort();
   if (s == "kill_self_9") KillSelf9(tracee::IntArg(argc, argv, 2, 2));
   if (s == "count") return Count(tracee::IntArg(argc, argv, 2, 3));
+  if (s == "values") return Values();
   tracee::Usage(usage);
 }
