@@ -500,8 +500,20 @@ int Main(int argc, char** argv) {
   g_tracer = &tracer;
   g_spawned = tracer.spawned_pid();
   Install(SIGALRM, OnAlarm);
-  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) {
-    InstallInfo(sig, OnTerminate);
+  if (opt.interruptible >= Options::Interruptible::kNever) {
+    // -I never: the fatal signals cannot stop or detach ttrace (SIGKILL
+    // still can: the kernel then detaches everything).
+    sigset_t blocked;
+    sigemptyset(&blocked);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&blocked, sig);
+    if (opt.interruptible == Options::Interruptible::kNeverTstp) {
+      sigaddset(&blocked, SIGTSTP);
+    }
+    sigprocmask(SIG_BLOCK, &blocked, nullptr);
+  } else {
+    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) {
+      InstallInfo(sig, OnTerminate);
+    }
   }
 
   bool output_failed = false;

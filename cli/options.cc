@@ -45,7 +45,8 @@ enum LongOnlyOption : int {
 
 // "+": stop at the first non-option (the command), as strace does.
 // ":": report a missing argument as ':' rather than '?'.
-constexpr char kShortOptions[] = "+:a:AcCe:E:fhikno:O:p:P:qrs:S:tTu:U:vVwxyYzZ";
+constexpr char kShortOptions[] =
+    "+:a:AcCe:E:fhiI:kno:O:p:P:qrs:S:tTu:U:vVwxyYzZ";
 
 // The long names are strace's where strace has the option.
 constexpr struct option kLongOptions[] = {
@@ -79,6 +80,7 @@ constexpr struct option kLongOptions[] = {
     {"raw", required_argument, nullptr, kRawOption},
     {"decode-fds", optional_argument, nullptr, kDecodeFdsOption},
     {"decode-pids", required_argument, nullptr, kDecodePidsOption},
+    {"interruptible", required_argument, nullptr, 'I'},
     {"instruction-pointer", no_argument, nullptr, 'i'},
     {"absolute-timestamps", optional_argument, nullptr,
      kAbsoluteTimestampsOption},
@@ -463,6 +465,25 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
       case kKillOnExitOption:
         options.kill_on_exit = true;
         break;
+      case 'I': {
+        using I = Options::Interruptible;
+        static constexpr std::pair<absl::string_view, I> kNames[] = {
+            {"1", I::kAnywhere},  {"anywhere", I::kAnywhere},
+            {"2", I::kWaiting},   {"waiting", I::kWaiting},
+            {"3", I::kNever},     {"never", I::kNever},
+            {"4", I::kNeverTstp}, {"never_tstp", I::kNeverTstp}};
+        bool found = false;
+        for (const auto& [name, value] : kNames) {
+          if (optarg == name) {
+            options.interruptible = value;
+            found = true;
+          }
+        }
+        if (!found) {
+          return Invalid(absl::StrCat("invalid -I argument: '", optarg, "'"));
+        }
+        break;
+      }
       case kRecordOption:
         if (*optarg == '\0') return Invalid("invalid --record file name ''");
         options.record_path = optarg;
@@ -658,7 +679,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
 }
 
 std::string UsageText() {
-  return R"(Usage: ttrace [-AcCfhiknqrtTvVwxyYzZ] [-e EXPR]... [-o FILE] [-s N]
+  return R"(Usage: ttrace [-AcCfhiknqrtTvVwxyYzZ] [-I N] [-e EXPR]... [-o FILE] [-s N]
               [-a N] [-S SORTBY] [-U COLUMNS] [-O OVERHEAD] [--format=FORMAT]
               [--record=FILE] [--seccomp-bpf] [-p PID]... PROG [ARGS]
    or: ttrace [OPTIONS] -p PID... [PROG [ARGS]]
@@ -690,6 +711,11 @@ Tracing:
                  (text only); without -o, the same as -f
   --seccomp-bpf  stop PROG only at the traced system calls (a seccomp-bpf
                  filter installed before its exec)
+  -I WHEN, --interruptible=WHEN
+                 1, anywhere, 2, waiting (default): SIGINT, SIGTERM,
+                 SIGHUP and SIGQUIT make ttrace detach from attached
+                 processes; 3, never: they are blocked; 4, never_tstp:
+                 SIGTSTP (^Z) too
   --kill-on-exit if ttrace is killed, kill the traced processes too (by
                  default they are detached by the kernel and go on)
 

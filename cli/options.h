@@ -105,6 +105,12 @@ struct Options {
   bool seccomp_bpf = false;
   // --kill-on-exit: if ttrace dies, the kernel kills the traced processes.
   bool kill_on_exit = false;
+  // -I, --interruptible: what SIGINT, SIGTERM, SIGHUP and SIGQUIT do to
+  // ttrace. kAnywhere and kWaiting (strace's 1 and 2, the default): detach
+  // from attached processes (a spawned command gets them itself); kNever
+  // (3): blocked, tracing goes on; kNeverTstp (4): SIGTSTP blocked too.
+  enum class Interruptible { kAnywhere = 1, kWaiting, kNever, kNeverTstp };
+  Interruptible interruptible = Interruptible::kWaiting;
   std::string record_path;  // --record=FILE: also write the binary stream
   std::string decode_path;  // --decode=FILE: print a recorded trace
   bool help = false;        // -h: print UsageText(); nothing else is checked

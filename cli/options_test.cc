@@ -726,6 +726,20 @@ TEST(ParseOptionsTest, DecodePids) {
             "-Y needs a live trace: a recording has no command names");
 }
 
+// -I as strace: numbers or names, strace's message otherwise.
+TEST(ParseOptionsTest, Interruptible) {
+  using I = Options::Interruptible;
+  EXPECT_EQ(Parse({"ls"})->interruptible, I::kWaiting);
+  EXPECT_EQ(Parse({"-I", "1", "ls"})->interruptible, I::kAnywhere);
+  EXPECT_EQ(Parse({"-I3", "ls"})->interruptible, I::kNever);
+  EXPECT_EQ(Parse({"--interruptible=never_tstp", "ls"})->interruptible,
+            I::kNeverTstp);
+  EXPECT_EQ(Parse({"-I", "waiting", "ls"})->interruptible, I::kWaiting);
+  EXPECT_EQ(Error({"-I", "5", "ls"}), "invalid -I argument: '5'");
+  EXPECT_EQ(Error({"-I", "0", "ls"}), "invalid -I argument: '0'");
+  EXPECT_EQ(Error({"--interruptible=foo", "ls"}), "invalid -I argument: 'foo'");
+}
+
 TEST(ParseOptionsTest, MissingArgument) {
   EXPECT_EQ(Error({"-o"}), "option requires an argument -- 'o'");
   EXPECT_EQ(Error({"-p"}), "option requires an argument -- 'p'");

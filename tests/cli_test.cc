@@ -1190,6 +1190,31 @@ TEST_F(CliAttachTest, SyscallsOfEveryThreadThenSigintDetaches) {
   FinishBusy(&busy, sent);
 }
 
+// -I never: SIGINT, SIGTERM, SIGHUP and SIGQUIT neither detach nor stop
+// ttrace; it traces on until the process ends (and only SIGKILL would end
+// it early).
+TEST_F(CliAttachTest, InterruptibleNeverIgnoresTerminationSignals) {
+  BusyProcess busy(2);
+  ASSERT_TRUE(busy.ready()) << busy.ready_line();
+  const std::string out = NewTempPath("attach");
+  Subprocess t(Ttrace({"-I", "never", "-e", "trace=none", "-p",
+                       std::to_string(busy.pid()), "-o", out}));
+  ASSERT_TRUE(WaitAttached(busy.pid(), 3, &t, out));
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) kill(t.pid(), sig);
+  ASSERT_EQ(busy.Usr1(), "ack usr1=1");
+  EXPECT_TRUE(WaitFor([&] {
+    return CountLinesContaining(ReadFileOrEmpty(out), "--- SIGUSR1 {") == 1;
+  })) << ReadFileOrEmpty(out);
+  auto [last, br] = busy.Finish();
+  EXPECT_THAT(last, StartsWith("usr1=1 work="));
+  ProcessResult r = t.Wait(20000);
+  EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+  const std::string text = ReadFileOrEmpty(out);
+  EXPECT_EQ(CountLinesContaining(text, "detached"), 0) << text;
+  EXPECT_EQ(CountLinesContaining(text, "+++ exited with 0 +++"), 3) << text;
+  unlink(out.c_str());
+}
+
 // -q: no attach or detach lines; what happens while attached still shows.
 TEST_F(CliAttachTest, QuietLeavesOutAttachAndDetach) {
   BusyProcess busy(2);
