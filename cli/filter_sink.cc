@@ -36,10 +36,11 @@ void FilterSink::OnEvent(const Event& event) {
       return;
     }
     if (!filters_.status.all()) {
-      const SyscallStatus status = !call->returned ? SyscallStatus::kUnfinished
-                                   : IsErrorReturn(call->ret)
-                                       ? SyscallStatus::kFailed
-                                       : SyscallStatus::kSuccessful;
+      const SyscallStatus status =
+          call->detached             ? SyscallStatus::kDetached
+          : !call->returned          ? SyscallStatus::kUnfinished
+          : IsErrorReturn(call->ret) ? SyscallStatus::kFailed
+                                     : SyscallStatus::kSuccessful;
       if (!filters_.status.Shows(status)) return;
       if (call->split) {
         scratch_ = event;

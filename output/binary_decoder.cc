@@ -213,12 +213,14 @@ struct BinaryDecoder::State {
   // neither). Unknown bits
   // are skipped with the rest of the record.
   void Appended(Reader& r, Context& ctx, uint64_t* ip, std::string* stack,
-                std::string* dump) {
+                std::string* dump, bool* detached = nullptr) {
     *ip = 0;
     if (stack != nullptr) stack->clear();
     if (dump != nullptr) dump->clear();
+    if (detached != nullptr) *detached = false;
     if (r.left() == 0) return;
     const uint64_t x = r.Varint();
+    if (detached != nullptr) *detached = (x & binfmt::kSysExtDetached) != 0;
     if (x & binfmt::kSysExtIp) {
       ctx.ip += static_cast<uint64_t>(r.Signed());
       *ip = ctx.ip;
@@ -411,7 +413,7 @@ struct BinaryDecoder::State {
         p.dur_ns = r.Signed();
         p.ret_suffix.clear();
         if (f & binfmt::kSysRetSuffix) String(r, nullptr, &p.ret_suffix);
-        Appended(r, ctx, &p.ip, &p.stack, &p.dump);
+        Appended(r, ctx, &p.ip, &p.stack, &p.dump, &p.detached);
         break;
       }
     }

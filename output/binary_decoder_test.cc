@@ -94,6 +94,7 @@ std::string Describe(const Event& e) {
           if (p.ip != 0) absl::StrAppend(&out, " ip=", p.ip);
           if (!p.stack.empty()) absl::StrAppend(&out, " stack=", Esc(p.stack));
           if (!p.dump.empty()) absl::StrAppend(&out, " dump=", Esc(p.dump));
+          if (p.detached) out.append(" detached");
         }
       },
       e.payload);
@@ -369,6 +370,9 @@ std::vector<Event> EdgeTrace() {
   add(1795717816500000000, 100, 100, sc);
   sc.ret_suffix = " (flags O_RDONLY|O_LARGEFILE)";
   add(1795717816500000000, 100, 100, sc);
+  sc.detached = true;  // in progress at a detach
+  add(1795717816500000000, 100, 100, sc);
+  sc.detached = false;
   sc.raw_args = {0xffffffffffffffffull, 0, 0xffffffffffffffffull, 1, 2, 3};
   sc.ret = std::numeric_limits<int64_t>::min();
   sc.dur_ns = std::numeric_limits<int64_t>::min();

@@ -420,11 +420,13 @@ char* BinaryEncoder::PutArgs(char* p, std::string_view s, History* hist) {
 }
 
 char* BinaryEncoder::PutAppended(char* p, uint64_t ip, std::string_view stack,
-                                 std::string_view dump, Context* ctx) {
-  if (ip == 0 && stack.empty() && dump.empty()) return p;
+                                 std::string_view dump, bool detached,
+                                 Context* ctx) {
+  if (ip == 0 && stack.empty() && dump.empty() && !detached) return p;
   p = PutVarint(p, (ip != 0 ? binfmt::kSysExtIp : 0) |
                        (stack.empty() ? 0 : binfmt::kSysExtStack) |
-                       (dump.empty() ? 0 : binfmt::kSysExtDump));
+                       (dump.empty() ? 0 : binfmt::kSysExtDump) |
+                       (detached ? binfmt::kSysExtDetached : 0));
   if (ip != 0) {
     p = PutVarint(p, ZigZag(static_cast<int64_t>(ip - ctx->ip)));
     ctx->ip = ip;
@@ -631,7 +633,7 @@ void BinaryEncoder::OnEvent(const Event& event) {
       Context* ctx;
       p = PutSyscallId(p, s.nr, s.arch, s.name, &ctx);
       p = PutArgs(p, s.args_enter, &ctx->args_enter);
-      p = PutAppended(p, s.ip, {}, {}, ctx);
+      p = PutAppended(p, s.ip, {}, {}, false, ctx);
       break;
     }
     case 10: {  // syscall
@@ -662,7 +664,7 @@ void BinaryEncoder::OnEvent(const Event& event) {
       p = PutVarint(p, ZigZag(s.ret));
       p = PutVarint(p, ZigZag(s.dur_ns));
       if (!s.ret_suffix.empty()) p = PutInterned(p, s.ret_suffix);
-      p = PutAppended(p, s.ip, s.stack, s.dump, ctx);
+      p = PutAppended(p, s.ip, s.stack, s.dump, s.detached, ctx);
       break;
     }
   }

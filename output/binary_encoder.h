@@ -92,7 +92,7 @@ class BinaryEncoder : public EventSink {
   // The appended fields of syscall and syscall_enter records: -i's ip,
   // -k's stack, -e read=/write='s dump.
   char* PutAppended(char* p, uint64_t ip, std::string_view stack,
-                    std::string_view dump, Context* ctx);
+                    std::string_view dump, bool detached, Context* ctx);
   // A string written literally (no table, no delta).
   static char* PutLiteral(char* p, std::string_view s);
   void EncodeOversized(const Event& event);

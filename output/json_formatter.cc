@@ -191,6 +191,10 @@ class PayloadWriter {
       Key(out_, "returned");
       out_->append("false");
     }
+    if (p.detached) {
+      Key(out_, "detached");
+      out_->append("true");
+    }
     if (p.split) {
       Key(out_, "split");
       out_->append("true");

@@ -473,6 +473,12 @@ TEST(JsonSyscallTest, NeverReturned) {
             "\"ev\":\"syscall\",\"name\":\"exit_group\",\"args\":\"0\","
             "\"raw_args\":[0,0,0,0,0,0],\"dur_ns\":1000,"
             "\"returned\":false}\n");
+  c.detached = true;  // in progress when ttrace detached
+  EXPECT_EQ(One(Ev(5, 5, c)),
+            "{\"ts\":1795717816123456789,\"pid\":5,\"tid\":5,"
+            "\"ev\":\"syscall\",\"name\":\"exit_group\",\"args\":\"0\","
+            "\"raw_args\":[0,0,0,0,0,0],\"dur_ns\":1000,"
+            "\"returned\":false,\"detached\":true}\n");
 }
 
 TEST(JsonSyscallTest, SplitCall) {

@@ -406,6 +406,17 @@ void TextFormatter::AppendSyscallEnter(const SyscallEnterEvent& call) {
 }
 
 void TextFormatter::AppendSyscall(const SyscallEvent& call, bool whole) {
+  if (call.detached) {
+    // strace: "read(0,  <detached ...>", or "<... read resumed> <detached
+    // ...>" after an announced entry; no result.
+    if (call.split && !whole) {
+      absl::StrAppend(&line_, "<... ", call.name, " resumed>");
+    } else {
+      absl::StrAppend(&line_, call.name, "(", call.args_enter);
+    }
+    line_.append(" <detached ...>");
+    return;
+  }
   if (call.split && !whole) {
     line_.append("<... ");
     line_.append(call.name);

@@ -678,6 +678,18 @@ TEST(TextSyscallTest, NeverReturned) {
             "exit(0)                                 = ?\n");
 }
 
+// Calls in progress when ttrace detached, as strace 6.1 prints them: no
+// closing parenthesis, no result, no duration.
+TEST(TextSyscallTest, Detached) {
+  SyscallEvent c = NeverReturned(Call("read", "0, ", "", 0));
+  c.detached = true;
+  c.dur_ns = 5000;
+  EXPECT_EQ(One(Ev(5, 5, c), {.show_duration = true}),
+            "read(0,  <detached ...>\n");
+  c.split = true;
+  EXPECT_EQ(One(Ev(5, 5, c)), "<... read resumed> <detached ...>\n");
+}
+
 TEST(TextSyscallTest, Duration) {
   const TextOptions t{.show_duration = true};
   EXPECT_EQ(

@@ -1190,6 +1190,48 @@ TEST_F(CliAttachTest, SyscallsOfEveryThreadThenSigintDetaches) {
   FinishBusy(&busy, sent);
 }
 
+// A call in progress at the detach is reported as strace does, without a
+// result: the main thread's rt_sigsuspend (restarted after the attach's
+// interrupt) as "rt_sigsuspend([], 8 <detached ...>", or after other
+// threads' lines announced it, "<... rt_sigsuspend resumed> <detached
+// ...>". In a loop: the detach finds it at its entry or inside it.
+TEST_F(CliAttachTest, CallInProgressAtDetachIsShownDetached) {
+  BusyProcess busy(2);
+  ASSERT_TRUE(busy.ready()) << busy.ready_line();
+  int sent = 0;
+  for (int cycle = 0; cycle < 5; ++cycle) {
+    SCOPED_TRACE(absl::StrCat("cycle ", cycle));
+    const std::string out = NewTempPath("attach");
+    Subprocess t(Ttrace({"-e", "trace=rt_sigsuspend", "-p",
+                         std::to_string(busy.pid()), "-o", out}));
+    ASSERT_TRUE(WaitAttached(busy.pid(), 3, &t, out));
+    ASSERT_EQ(busy.Usr1(), absl::StrCat("ack usr1=", ++sent));
+    ASSERT_TRUE(WaitFor([&] {
+      return CountLinesContaining(ReadFileOrEmpty(out), "rt_sigsuspend(") > 0;
+    })) << ReadFileOrEmpty(out);
+    kill(t.pid(), SIGINT);
+    ProcessResult r = t.Wait(20000);
+    EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+    const std::string text = ReadFileOrEmpty(out);
+    int detached = 0;
+    for (const std::string& line : SplitLines(text)) {
+      if (!absl::StrContains(line, "<detached ...>")) continue;
+      // The main thread's (unprefixed once it is the last one attached).
+      EXPECT_EQ(LineTid(line, busy.pid()), busy.pid()) << text;
+      const absl::string_view body = StripPidPrefix(line);
+      EXPECT_TRUE(body == "rt_sigsuspend([], 8 <detached ...>" ||
+                  body == "<... rt_sigsuspend resumed> <detached ...>")
+          << text;
+      ++detached;
+    }
+    EXPECT_EQ(detached, 1) << text;
+    ASSERT_EQ(busy.Usr1(), absl::StrCat("ack usr1=", ++sent));
+    unlink(out.c_str());
+    if (HasFatalFailure()) return;
+  }
+  FinishBusy(&busy, sent);
+}
+
 // -I never: SIGINT, SIGTERM, SIGHUP and SIGQUIT neither detach nor stop
 // ttrace; it traces on until the process ends (and only SIGKILL would end
 // it early).

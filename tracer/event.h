@@ -153,7 +153,10 @@ struct SyscallEvent {
   // F_GETFL), "</etc/passwd>" (a returned fd with -y). Usually empty.
   std::string ret_suffix;
   bool returned = true;  // false: the thread never returned (= ?)
-  bool split = false;    // a SyscallEnterEvent was emitted for this call
+  // With returned == false: ttrace detached from the thread while it was
+  // in the call (strace's "<detached ...>"), so its end is unknown.
+  bool detached = false;
+  bool split = false;  // a SyscallEnterEvent was emitted for this call
   // -e inject: ttrace skipped the call and `ret` is what it made it return
   // (strace's "(INJECTED)").
   bool injected = false;

@@ -111,7 +111,10 @@ class Tracer::Impl {
                     uint64_t instruction_pointer);
   // Reports the syscall in progress, as returned with `ret` or (returned =
   // false) as never returning.
-  void FinishSyscall(pid_t tid, Thread& t, int64_t ret, bool returned);
+  // `detached`: ttrace detaches from the thread in the call (which then
+  // goes on untraced).
+  void FinishSyscall(pid_t tid, Thread& t, int64_t ret, bool returned,
+                     bool detached = false);
   // Emits a SyscallEnterEvent for each pending syscall of a thread other
   // than `except` that started before `started_before_ns`.
   void AnnouncePending(pid_t except, int64_t started_before_ns);
@@ -525,6 +528,12 @@ void Tracer::Impl::Act(pid_t tid, const Transition& tr) {
       r = kernel_->Detach(tid, tr.signo);
       if (r == 0) {
         auto it = threads_.find(tid);
+        // A call in progress (the detach may even come at its exit stop,
+        // which is then never reported): strace's "<detached ...>".
+        if (it->second.in_syscall) {
+          FinishSyscall(tid, it->second, 0, /*returned=*/false,
+                        /*detached=*/true);
+        }
         RemovePending(tid);
         if (!it->second.hidden) Emit(it->second.tgid, tid, DetachEvent{});
         threads_.erase(it);
@@ -823,7 +832,7 @@ void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
 }
 
 void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
-                                 bool returned) {
+                                 bool returned, bool detached) {
   t.in_syscall = false;
   bool injected = false;
   if (t.sc_inject) {
@@ -867,6 +876,7 @@ void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
   }
   ev.ret = ret;
   ev.returned = returned;
+  ev.detached = detached;
   ev.injected = injected;
   ev.ip = t.sc.instruction_pointer;
   if (options_.stacks != nullptr) ev.stack.swap(t.sc_stack);
