@@ -459,6 +459,65 @@ void RetName(D& d, const char* name) {
   d.suffix->push_back(')');
 }
 
+// personality: the execution domain (low byte) and its flags, as
+// "PER_LINUX|ADDR_NO_RANDOMIZE"; bits named by neither as a bare hex
+// remainder ("PER_LINUX|0x100"). Only the domains that are not defined
+// with flags in them have names (strace's table).
+constexpr XlatEntry kPersonalityTypes[] = {
+    {0x00, "PER_LINUX"},  {0x06, "PER_BSD"},  {0x08, "PER_LINUX32"},
+    {0x0c, "PER_RISCOS"}, {0x0f, "PER_OSF4"}, {0x10, "PER_HPUX"},
+};
+constexpr XlatEntry kPersonalityFlags[] = {
+    {0x0020000, "UNAME26"},
+    {0x0040000, "ADDR_NO_RANDOMIZE"},
+    {0x0080000, "FDPIC_FUNCPTRS"},
+    {0x0100000, "MMAP_PAGE_ZERO"},
+    {0x0200000, "ADDR_COMPAT_LAYOUT"},
+    {0x0400000, "READ_IMPLIES_EXEC"},
+    {0x0800000, "ADDR_LIMIT_32BIT"},
+    {0x1000000, "SHORT_INODE"},
+    {0x2000000, "WHOLE_SECONDS"},
+    {0x4000000, "STICKY_TIMEOUTS"},
+    {0x8000000, "ADDR_LIMIT_3GB"},
+};
+
+void AppendPersonality(std::string* out, uint32_t v) {
+  AppendXval(out, v & 0xff, kPersonalityTypes, std::size(kPersonalityTypes),
+             "PER_???");
+  uint32_t rest = v & ~0xffu;
+  for (const XlatEntry& f : kPersonalityFlags) {
+    if ((rest & f.value) == f.value) {
+      out->push_back('|');
+      out->append(f.name);
+      rest &= ~static_cast<uint32_t>(f.value);
+    }
+  }
+  if (rest != 0) {
+    out->push_back('|');
+    AppendHex(out, rest);
+  }
+}
+
+// personality(0xffffffff) only asks: printed as is. The result (the
+// previous personality) in hex, with its names.
+void Personality(D& d) {
+  if (d.entering()) {
+    const uint32_t v = d.u32(0);
+    if (v == 0xffffffffu) {
+      d.Hex(v);
+    } else {
+      AppendPersonality(d.out, v);
+    }
+    return;
+  }
+  if (d.failed()) return;
+  *d.fmt = SyscallEvent::RetFormat::kHex;
+  if (d.suffix == nullptr) return;
+  d.suffix->append(" (");
+  AppendPersonality(d.suffix, static_cast<uint32_t>(d.ret));
+  d.suffix->push_back(')');
+}
+
 void Prctl(D& d) {
   const uint32_t option = d.u32(0);
   const uint64_t arg2 = d.u(1);
@@ -1368,6 +1427,7 @@ constexpr Registration kDecoders[] = {
     {"madvise", Madvise, 0},
     {"membarrier", Membarrier, 0},
     {"prctl", Prctl, 0},
+    {"personality", Personality, 0},
     {"uname", Uname, 0},
     {"sysinfo", Sysinfo, kX86_64Only},
     {"sched_getaffinity", SchedGetaffinity, 0},

@@ -2355,6 +2355,25 @@ TEST_F(DecoderTest, CredentialsAndScheduling) {
   EXPECT_EQ(r.all(), "0");
   EXPECT_EQ(r.suffix, " (SCHED_OTHER)");
   EXPECT_EQ(Text("sched_getparam", {0, 0x2000}), "0, [0]");
+  // personality: the domain and flags; the query 0xffffffff as is; the
+  // previous personality in hex with its names.
+  r = Decode("personality", {0x40000}, 0);
+  EXPECT_EQ(r.all(), "PER_LINUX|ADDR_NO_RANDOMIZE");
+  EXPECT_EQ(r.fmt, RetFormat::kHex);
+  EXPECT_EQ(r.suffix, " (PER_LINUX)");
+  r = Decode("personality", {0xffffffff}, 0x40000);
+  EXPECT_EQ(r.all(), "0xffffffff");
+  EXPECT_EQ(r.suffix, " (PER_LINUX|ADDR_NO_RANDOMIZE)");
+  EXPECT_EQ(Text("personality", {0x12340000ffffffff}, 0), "0xffffffff");
+  EXPECT_EQ(Text("personality", {0x800008}), "PER_LINUX32|ADDR_LIMIT_32BIT");
+  EXPECT_EQ(Text("personality", {0x1234567}),
+            "0x67 /* PER_??? */|UNAME26|ADDR_COMPAT_LAYOUT|SHORT_INODE|"
+            "0x14500");
+  EXPECT_EQ(Text("personality", {0x100}), "PER_LINUX|0x100");
+  EXPECT_EQ(Text("personality", {3}), "0x3 /* PER_??? */");
+  EXPECT_EQ(Text("personality", {0x8000008}), "PER_LINUX32|ADDR_LIMIT_3GB");
+  r = Decode("personality", {0}, 0x20100);
+  EXPECT_EQ(r.suffix, " (PER_LINUX|UNAME26|0x100)");
   uint32_t cpu[2] = {1, 0};
   mem.Map(0x3000, cpu, sizeof(cpu));
   EXPECT_EQ(Text("getcpu", {0x3000, 0x3004, 0}), "[1], [0], NULL");
