@@ -985,6 +985,14 @@ TEST_F(DecoderTest, CloseAndDup) {
   EXPECT_EQ(Text("dup2", {3, 20}, 20), "3, 20");
   EXPECT_EQ(Text("dup3", {3, 21, O_CLOEXEC}, 21), "3, 21, O_CLOEXEC");
   EXPECT_EQ(Text("dup3", {3, 22, 0}, 22), "3, 22, 0");
+  // close_range: unsigned bounds, no -y paths.
+  EXPECT_EQ(Text("close_range", {3, 3, 0}), "3, 3, 0");
+  EXPECT_EQ(Text("close_range", {5, 2147483647, 6}),
+            "5, 2147483647, CLOSE_RANGE_UNSHARE|CLOSE_RANGE_CLOEXEC");
+  EXPECT_EQ(Text("close_range", {5, 0xffffffff, 8}, -22),
+            "5, 4294967295, 0x8 /* CLOSE_RANGE_??? */");
+  opts.fd_paths = true;
+  EXPECT_EQ(Text("close_range", {4, 4, 0}), "4, 4, 0");
 }
 
 TEST_F(DecoderTest, Ioctl) {
