@@ -585,6 +585,9 @@ TEST_F(DecoderTest, Statx) {
            -2),
       "AT_FDCWD, \"/nonexistent\", AT_STATX_SYNC_AS_STAT, "
       "STATX_TYPE|STATX_SIZE, 0x7fff0000");
+  EXPECT_EQ(Text("statx", {kAtFdcwd, 0x2000, 0, STATX_BASIC_STATS, 0}, -14),
+            "AT_FDCWD, \"/nonexistent\", AT_STATX_SYNC_AS_STAT, "
+            "STATX_BASIC_STATS, NULL");
 }
 
 TEST_F(DecoderTest, Access) {
@@ -1003,6 +1006,13 @@ TEST_F(DecoderTest, Ioctl) {
   Result r = Decode("ioctl", {3, 0x541B, 0x1000}, 0);
   EXPECT_EQ(r.enter, "3, FIONREAD, ");
   EXPECT_EQ(r.exit, "[0]");
+  // A failed call's output pointer: NULL when null.
+  EXPECT_EQ(Text("ioctl", {0, 0x5401, 0}, -25), "0, TCGETS, NULL");
+  EXPECT_EQ(Text("ioctl", {1, 0x541B, 0}, -14), "1, FIONREAD, NULL");
+  EXPECT_EQ(Text("ioctl", {1, 0x541B, 0x10}, -14), "1, FIONREAD, 0x10");
+  // FICLONE's source fd: a plain int.
+  EXPECT_EQ(Text("ioctl", {4, 0x40049409, 3}, -95),
+            "4, BTRFS_IOC_CLONE or FICLONE, 3");
   EXPECT_EQ(Text("ioctl", {3, 0x5401, 0x7ffd328e6cb0}, -25),
             "3, TCGETS, 0x7ffd328e6cb0");
   EXPECT_EQ(Text("ioctl", {3, 0x5413, 0x7ffd328e6ca8}, -25),
