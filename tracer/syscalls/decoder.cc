@@ -1636,8 +1636,12 @@ void Fcntl(D& d) {
       return;
     case F_DUPFD:
     case F_DUPFD_CLOEXEC:
-    case F_SETOWN:
     case F_SETPIPE_SZ:
+      // The whole (long) argument, as strace prints it.
+      d.Sep();
+      d.Dec(d.s(2));
+      return;
+    case F_SETOWN:
       d.Sep();
       d.Dec(d.i32(2));
       return;

@@ -1103,10 +1103,31 @@ TEST_F(DecoderTest, Fcntl) {
   EXPECT_EQ(Text("fcntl", {3, F_DUPFD_CLOEXEC, 10}, 11),
             "3, F_DUPFD_CLOEXEC, 10");
   EXPECT_EQ(Text("fcntl", {3, F_DUPFD, 0}, 4), "3, F_DUPFD, 0");
+  // The whole long, not its low int.
+  EXPECT_EQ(Text("fcntl", {0, F_DUPFD_CLOEXEC, 140737338699642}, -22),
+            "0, F_DUPFD_CLOEXEC, 140737338699642");
+  EXPECT_EQ(Text("fcntl", {3, F_DUPFD, 0x80000005}, -22),
+            "3, F_DUPFD, 2147483653");
+  EXPECT_EQ(Text("fcntl", {3, F_DUPFD, kMinus1}, -22), "3, F_DUPFD, -1");
+  EXPECT_EQ(Text("fcntl", {3, F_SETPIPE_SZ, 0x10000001000}, 4096),
+            "3, F_SETPIPE_SZ, 1099511631872");
+  EXPECT_EQ(Text("fcntl", {3, F_SETOWN, 0x10000000005}), "3, F_SETOWN, 5");
   EXPECT_EQ(Text("fcntl", {3, 1234, 0x7f01ae05e829}, -22),
             "3, 0x4d2 /* F_??? */, 0x7f01ae05e829");
   EXPECT_EQ(Text("fcntl", {9, F_SETOWN, 5}), "9, F_SETOWN, 5");
   EXPECT_EQ(Text("fcntl", {9, F_GETOWN}, 5), "9, F_GETOWN");
+}
+
+// Failed calls print a null output buffer as NULL (strace's printaddr).
+TEST_F(DecoderTest, FailedOutputsShowNull) {
+  EXPECT_EQ(Text("read", {3, 0, 10}, -14), "3, NULL, 10");
+  mem.MapString(0x1000, "/");
+  EXPECT_EQ(Text("stat", {0x1000, 0}, -14), "\"/\", NULL");
+  EXPECT_EQ(Text("newfstatat", {kAtFdcwd, 0x1000, 0, 0}, -14),
+            "AT_FDCWD, \"/\", NULL, 0");
+  EXPECT_EQ(Text("pipe", {0}, -14), "NULL");
+  EXPECT_EQ(Text("getcwd", {0, 10}, -14), "NULL, 10");
+  EXPECT_EQ(Text("readlink", {0x1000, 0, 10}, -14), "\"/\", NULL, 10");
 }
 
 TEST_F(DecoderTest, LseekUmaskPipes) {
