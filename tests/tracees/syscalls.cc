@@ -44,7 +44,7 @@
 //                      connected UDP socket, a UNIX socketpair, a named
 //                      UNIX listener (DIR/sock) with a connected pair, an
 //                      abstract UNIX datagram socket (@ttrace-test-PID), a
-//                      TCPv6 listener and
+//                      TCPv6 listener, an unconnected UNIX stream socket and
 //                      /dev/null, each named by one getsockname() (write()
 //                      for /dev/null) while all are open; exits 0.
 //   io                 for -e read=/write=: a pipe written with writev (a
@@ -323,10 +323,12 @@ int Sockets(const char* dir) {
   if (v6 >= 0 && bind(v6, reinterpret_cast<sockaddr*>(&in6), sizeof in6) == 0) {
     listen(v6, 4);
   }
+  // Unconnected: no peer.
+  const int lone = check(socket(AF_UNIX, SOCK_STREAM, 0), "socket");
   const int null = check(open("/dev/null", O_WRONLY), "open");
   sockaddr_storage ss;
   for (int fd : {listener, client, server, udp, pair[0], ulisten, uclient,
-                 userver, dgram, v6}) {
+                 userver, dgram, v6, lone}) {
     if (fd < 0) continue;
     socklen_t n = sizeof ss;
     check(getsockname(fd, reinterpret_cast<sockaddr*>(&ss), &n), "getsockname");
