@@ -7,9 +7,9 @@
 // place in the clone tree ("P", "P.1" = P's first child, "P.1.2", ...) and
 // assert that the per-thread sequences of syscall NAMES are equal. For
 // programs whose arguments are deterministic (/bin/true, ls /, the
-// `syscalls known` and `counts` tracees) the full text of every call is
-// compared as well, addresses normalised and pids named (the tracer's own
-// pid, getppid's result, as TRACER).
+// `syscalls known`, `counts` and `decoders` tracees) the full text of every
+// call is compared as well, addresses normalised and pids named (the tracer's
+// own pid, getppid's result, as TRACER).
 //
 // Legitimate, timing-dependent differences are excluded narrowly, per
 // program (see Programs()):
@@ -375,6 +375,8 @@ std::vector<Program> Programs() {
       {"ls", {"/bin/ls", "/"}, {}, 3, true},
       {"known", {"syscalls", "known", "@KNOWN"}, {}, 3, true},
       {"counts", {"syscalls", "counts"}, {}, 2, true},
+      // Decoders of less common calls (see the tracee's header).
+      {"decoders", {"syscalls", "decoders"}, {}, 2, true},
       // Strings in hex (-x: those with non-ASCII bytes; -xx: all), with
       // the fd paths (-y) in hex too. (Not -y for ls: its standard output
       // is a capture file whose name differs between the two runs.)

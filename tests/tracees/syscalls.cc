@@ -44,7 +44,7 @@
 //                      connected UDP socket, a UNIX socketpair, a named
 //                      UNIX listener (DIR/sock) with a connected pair, an
 //                      abstract UNIX datagram socket (@ttrace-test-PID), a
-//                      TCPv6 listener and
+//                      TCPv6 listener, an unconnected UNIX stream socket and
 //                      /dev/null, each named by one getsockname() (write()
 //                      for /dev/null) while all are open; exits 0.
 //   io                 for -e read=/write=: a pipe written with writev (a
@@ -65,18 +65,34 @@
 //                      it; exits 0.
 //   counts             exactly 7 getppid(), 5 openat() failing with ENOENT,
 //                      3 close(-1) failing with EBADF, interleaved.
+//   decoders           calls whose decoding is compared with strace's, all
+//                      with fixed arguments and results: personality (set,
+//                      queried, restored), close_range, ioctl and statx
+//                      with NULL outputs, FICLONE, fcntl F_DUPFD_CLOEXEC
+//                      with a huge argument, a POSIX timer (created, armed
+//                      for 10 s, disarmed, read, deleted), setitimer/
+//                      getitimer (armed, disarmed, read), rt_sigpending,
+//                      sched_setscheduler/setparam/rr_get_interval,
+//                      mlock/munlock/mlockall/munlockall, msync, mincore
+//                      of a touched page, unshare(CLONE_NEWNS). Failures
+//                      (EPERM when not root, ...) are part of the output;
+//                      exits 0.
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <linux/close_range.h>
+#include <linux/fs.h>
 #include <linux/openat2.h>
 #include <netinet/in.h>
 #include <sched.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/uio.h>
 #include <sys/un.h>
 #include <sys/wait.h>
@@ -323,16 +339,83 @@ int Sockets(const char* dir) {
   if (v6 >= 0 && bind(v6, reinterpret_cast<sockaddr*>(&in6), sizeof in6) == 0) {
     listen(v6, 4);
   }
+  // Unconnected: no peer.
+  const int lone = check(socket(AF_UNIX, SOCK_STREAM, 0), "socket");
   const int null = check(open("/dev/null", O_WRONLY), "open");
   sockaddr_storage ss;
   for (int fd : {listener, client, server, udp, pair[0], ulisten, uclient,
-                 userver, dgram, v6}) {
+                 userver, dgram, v6, lone}) {
     if (fd < 0) continue;
     socklen_t n = sizeof ss;
     check(getsockname(fd, reinterpret_cast<sockaddr*>(&ss), &n), "getsockname");
   }
   check(static_cast<int>(write(null, "n", 1)), "write");
   unlink(un.sun_path);
+  return 0;
+}
+
+// ---- decoders ----
+int Decoders() {
+  // personality: set, query, restore (the result is the previous one).
+  const long prev = syscall(SYS_personality, 0xffffffffUL);
+  syscall(SYS_personality, 0x40000UL);  // ADDR_NO_RANDOMIZE
+  syscall(SYS_personality, 0xffffffffUL);
+  syscall(SYS_personality, static_cast<unsigned long>(prev));
+  syscall(SYS_close_range, 3U, 3U, 0U);
+  syscall(SYS_close_range, 50U, 0x7fffffffU,
+          CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC);
+  // NULL outputs of failed calls.
+  const int null = open("/dev/null", O_RDONLY);
+  if (null < 0) Die("open /dev/null");
+  int p[2];
+  NewPipe(p);
+  syscall(SYS_ioctl, null, TCGETS, nullptr);
+  syscall(SYS_ioctl, p[0], FIONREAD, nullptr);
+  syscall(SYS_statx, AT_FDCWD, "/etc", 0, 0x7ffU /* STATX_BASIC_STATS */,
+          nullptr);
+  syscall(SYS_ioctl, null, FICLONE, p[0]);
+  syscall(SYS_fcntl, null, F_DUPFD_CLOEXEC, 140737338699642UL);
+  // A POSIX timer, never expiring while armed.
+  sigevent ev{};
+  ev.sigev_notify = SIGEV_SIGNAL;
+  ev.sigev_signo = SIGALRM;
+  int timer = -1;
+  if (syscall(SYS_timer_create, CLOCK_REALTIME, &ev, &timer) != 0) {
+    Die("timer_create");
+  }
+  itimerspec its{{0, 0}, {10, 200000000}};
+  syscall(SYS_timer_settime, timer, 0, &its, nullptr);
+  itimerspec zero{};
+  syscall(SYS_timer_settime, timer, 0, &zero, nullptr);
+  syscall(SYS_timer_gettime, timer, &its);
+  syscall(SYS_timer_getoverrun, timer);
+  syscall(SYS_timer_delete, timer);
+  // The same with an interval timer.
+  itimerval iv{{0, 0}, {10, 50000}}, old;
+  syscall(SYS_setitimer, ITIMER_REAL, &iv, &old);
+  itimerval off{};
+  syscall(SYS_setitimer, ITIMER_REAL, &off, nullptr);
+  syscall(SYS_getitimer, ITIMER_REAL, &old);
+  uint64_t pending = 0;
+  syscall(SYS_rt_sigpending, &pending, 8);
+  sched_param param{};
+  syscall(SYS_sched_setscheduler, 0, SCHED_BATCH, &param);
+  syscall(SYS_sched_setparam, 0, &param);
+  timespec slice;
+  syscall(SYS_sched_rr_get_interval, 0, &slice);
+  // Memory: a touched page.
+  void* m = mmap(nullptr, 65536, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (m == MAP_FAILED) Die("mmap");
+  static_cast<volatile char*>(m)[0] = 1;
+  syscall(SYS_mlock, m, 4096);
+  syscall(SYS_munlock, m, 4096);
+  syscall(SYS_mlockall, MCL_CURRENT);
+  syscall(SYS_munlockall);
+  syscall(SYS_msync, m, 65536, MS_SYNC);
+  unsigned char vec[1];
+  syscall(SYS_mincore, m, 4096, vec);
+  syscall(SYS_unshare, CLONE_NEWNS);
   return 0;
 }
 
@@ -464,7 +547,7 @@ int Io() {
 int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
-      "counts | ppid_threads N | sockets DIR | io | pids";
+      "counts | ppid_threads N | sockets DIR | io | pids | decoders";
   if (argc < 2) tracee::Usage(usage);
   const std::string s = argv[1];
   if (s == "known" && argc == 3) return Known(argv[2]);
@@ -475,6 +558,7 @@ int main(int argc, char** argv) {
   if (s == "sockets" && argc == 3) return Sockets(argv[2]);
   if (s == "io") return Io();
   if (s == "pids") return Pids();
+  if (s == "decoders") return Decoders();
   if (s == "ppid_threads") return PpidThreads(tracee::IntArg(argc, argv, 2, 3));
   tracee::Usage(usage);
 }

@@ -1,5 +1,6 @@
 // Waiting for events: futex, poll/ppoll, select/pselect6, the epoll
-// family, and the fds that deliver events (eventfd, timerfd, signalfd).
+// family, the fds that deliver events (eventfd, timerfd, signalfd) and
+// POSIX timers (timer_create, ...).
 //
 // futex, poll and the epoll waits are hot: these decoders only append to
 // the output strings and use stack buffers.
@@ -677,6 +678,104 @@ void Signalfd4(D& d) {
   d.Flags(d.u32(3), kSfdFlags, "SFD_???");
 }
 
+// ---------------------------------------------------------------------------
+// POSIX timers
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kSigevNotify[] = {{0, "SIGEV_SIGNAL"},
+                                      {1, "SIGEV_NONE"},
+                                      {2, "SIGEV_THREAD"},
+                                      {4, "SIGEV_THREAD_ID"}};
+constexpr XlatEntry kTimerFlags[] = {{1, "TIMER_ABSTIME"}};
+
+// struct sigevent (x86_64): sigev_value only when non-zero; the signal
+// named only for the notifications that send one.
+void Sigevent(D& d, uint64_t addr) {
+  uint8_t ev[64];
+  if (!d.Fetch(addr, ev, sizeof(ev))) return;
+  uint64_t value, function, attributes;
+  int32_t signo, notify, tid;
+  memcpy(&value, ev, 8);
+  memcpy(&signo, ev + 8, 4);
+  memcpy(&notify, ev + 12, 4);
+  memcpy(&tid, ev + 16, 4);
+  memcpy(&function, ev + 16, 8);
+  memcpy(&attributes, ev + 24, 8);
+  d.out->push_back('{');
+  if (value != 0) {
+    d.Put("sigev_value={sival_int=");
+    d.Dec(static_cast<int32_t>(value));
+    d.Put(", sival_ptr=");
+    d.Hex(value);
+    d.Put("}, ");
+  }
+  d.Put("sigev_signo=");
+  if (notify == 0 || notify == 2 || notify == 4) {
+    AppendSignal(d.out, signo);
+  } else {
+    d.Udec(static_cast<uint32_t>(signo));
+  }
+  d.Put(", sigev_notify=");
+  d.Xval(static_cast<uint32_t>(notify), kSigevNotify, "SIGEV_???");
+  if (notify == 4) {
+    d.Put(", sigev_notify_thread_id=");
+    d.Dec(tid);
+  } else if (notify == 2) {
+    d.Put(", sigev_notify_function=");
+    d.Ptr(function);
+    d.Put(", sigev_notify_attributes=");
+    d.Ptr(attributes);
+  }
+  d.out->push_back('}');
+}
+
+// A timer id (an int) written by the kernel: "[0]".
+void TimerIdOut(D& d, uint64_t addr) {
+  int32_t id;
+  if (!d.FetchOut(addr, &id, sizeof(id))) return;
+  d.out->push_back('[');
+  d.Dec(id);
+  d.out->push_back(']');
+}
+
+void TimerCreate(D& d) {
+  if (d.exiting) return TimerIdOut(d, d.u(2));
+  d.Xval(d.u32(0), kClocks, "CLOCK_???");
+  d.Sep();
+  Sigevent(d, d.u(1));
+  d.Sep();
+}
+
+void TimerSettimeCommon(D& d, bool wide) {
+  if (d.entering()) {
+    d.Dec(d.i32(0));
+    d.Sep();
+    d.Flags(d.u32(1), kTimerFlags, "TIMER_???");
+    d.Sep();
+    Itimerspec(d, d.u(2), wide, false);
+    d.Sep();
+    return;
+  }
+  Itimerspec(d, d.u(3), wide, true);
+}
+
+void TimerGettimeCommon(D& d, bool wide) {
+  if (d.entering()) {
+    d.Dec(d.i32(0));
+    d.Sep();
+    return;
+  }
+  Itimerspec(d, d.u(1), wide, true);
+}
+
+void TimerSettime(D& d) { TimerSettimeCommon(d, !d.i386); }
+void TimerSettime64(D& d) { TimerSettimeCommon(d, true); }
+void TimerGettime(D& d) { TimerGettimeCommon(d, !d.i386); }
+void TimerGettime64(D& d) { TimerGettimeCommon(d, true); }
+
+void TimerId(D& d) {  // timer_getoverrun, timer_delete
+  if (d.entering()) d.Dec(d.i32(0));
+}
+
 constexpr Registration kDecoders[] = {
     {"futex", Futex, 0},
     {"futex_time64", FutexTime64, 0},
@@ -700,6 +799,13 @@ constexpr Registration kDecoders[] = {
     {"timerfd_settime64", TimerfdSettime64, 0},
     {"timerfd_gettime", TimerfdGettime, 0},
     {"timerfd_gettime64", TimerfdGettime64, 0},
+    {"timer_create", TimerCreate, kX86_64Only},
+    {"timer_settime", TimerSettime, 0},
+    {"timer_settime64", TimerSettime64, 0},
+    {"timer_gettime", TimerGettime, 0},
+    {"timer_gettime64", TimerGettime64, 0},
+    {"timer_getoverrun", TimerId, 0},
+    {"timer_delete", TimerId, 0},
     {"signalfd", Signalfd, 0},
     {"signalfd4", Signalfd4, 0},
 };

@@ -794,7 +794,22 @@ void Fadvise64(D& d) {
   d.Xval(d.u32(3), kFadvise, "POSIX_FADV_???");
 }
 
+// close_range(first, last, flags): both bounds unsigned (~0U: "to the
+// end"), not annotated by -y (strace prints them as numbers).
+constexpr XlatEntry kCloseRangeFlags[] = {{2, "CLOSE_RANGE_UNSHARE"},
+                                          {4, "CLOSE_RANGE_CLOEXEC"}};
+
+void CloseRange(D& d) {
+  if (d.exiting) return;
+  d.Udec(d.u32(0));
+  d.Sep();
+  d.Udec(d.u32(1));
+  d.Sep();
+  d.Flags(d.u32(2), kCloseRangeFlags, "CLOSE_RANGE_???");
+}
+
 constexpr Registration kDecoders[] = {
+    {"close_range", CloseRange, 0},
     {"setxattr", Setxattr<false>, 0},
     {"lsetxattr", Setxattr<false>, 0},
     {"fsetxattr", Setxattr<true>, 0},

@@ -417,6 +417,75 @@ void Madvise(D& d) {
   d.Xval(d.u32(2), kMadvise, "MADV_???");
 }
 
+// mlock, munlock: (addr, len).
+void AddrLen(D& d) {
+  if (d.exiting) return;
+  d.Ptr(d.u(0));
+  d.Sep();
+  d.Udec(d.u(1));
+}
+
+void Mlock2(D& d) {
+  if (d.exiting) return;
+  AddrLen(d);
+  d.Sep();
+  static constexpr XlatEntry kMlock2Flags[] = {{1, "MLOCK_ONFAULT"}};
+  d.Flags(d.u32(2), kMlock2Flags, "MLOCK_???");
+}
+
+void Mlockall(D& d) {
+  if (d.exiting) return;
+  static constexpr XlatEntry kMclFlags[] = {
+      {1, "MCL_CURRENT"}, {2, "MCL_FUTURE"}, {4, "MCL_ONFAULT"}};
+  d.Flags(d.u32(0), kMclFlags, "MCL_???");
+}
+
+void Msync(D& d) {
+  if (d.exiting) return;
+  AddrLen(d);
+  d.Sep();
+  static constexpr XlatEntry kMsFlags[] = {
+      {1, "MS_ASYNC"}, {2, "MS_INVALIDATE"}, {4, "MS_SYNC"}};
+  d.Flags(d.u32(2), kMsFlags, "MS_???");
+}
+
+// mincore(addr, len, vec): one byte per page (4 KiB on x86), each shown
+// as its residency bit.
+void Mincore(D& d) {
+  if (d.entering()) {
+    AddrLen(d);
+    d.Sep();
+    return;
+  }
+  constexpr uint64_t kPage = 4096;
+  const uint64_t len = d.u(1);
+  const uint64_t pages = len / kPage + (len % kPage != 0 ? 1 : 0);
+  d.Array<uint8_t>(d.u(2), pages, [&](uint8_t v) { d.Udec(v & 1); });
+}
+
+// unshare: the CLONE_* flags that unshare takes (CLONE_NEWTIME is 0x80,
+// a signal number for clone).
+void Unshare(D& d) {
+  if (d.exiting) return;
+  static constexpr XlatEntry kUnshareFlags[] = {
+      {0x80, "CLONE_NEWTIME"},
+      {0x100, "CLONE_VM"},
+      {0x200, "CLONE_FS"},
+      {0x400, "CLONE_FILES"},
+      {0x800, "CLONE_SIGHAND"},
+      {0x10000, "CLONE_THREAD"},
+      {0x20000, "CLONE_NEWNS"},
+      {0x40000, "CLONE_SYSVSEM"},
+      {0x2000000, "CLONE_NEWCGROUP"},
+      {0x4000000, "CLONE_NEWUTS"},
+      {0x8000000, "CLONE_NEWIPC"},
+      {0x10000000, "CLONE_NEWUSER"},
+      {0x20000000, "CLONE_NEWPID"},
+      {0x40000000, "CLONE_NEWNET"},
+  };
+  d.Flags(d.u(0), kUnshareFlags, "CLONE_???");
+}
+
 void Membarrier(D& d) {
   const uint32_t cmd = d.u32(0);
   if (d.exiting) {
@@ -456,6 +525,65 @@ void RetName(D& d, const char* name) {
   if (name == nullptr || d.suffix == nullptr) return;
   d.suffix->append(" (");
   d.suffix->append(name);
+  d.suffix->push_back(')');
+}
+
+// personality: the execution domain (low byte) and its flags, as
+// "PER_LINUX|ADDR_NO_RANDOMIZE"; bits named by neither as a bare hex
+// remainder ("PER_LINUX|0x100"). Only the domains that are not defined
+// with flags in them have names (strace's table).
+constexpr XlatEntry kPersonalityTypes[] = {
+    {0x00, "PER_LINUX"},  {0x06, "PER_BSD"},  {0x08, "PER_LINUX32"},
+    {0x0c, "PER_RISCOS"}, {0x0f, "PER_OSF4"}, {0x10, "PER_HPUX"},
+};
+constexpr XlatEntry kPersonalityFlags[] = {
+    {0x0020000, "UNAME26"},
+    {0x0040000, "ADDR_NO_RANDOMIZE"},
+    {0x0080000, "FDPIC_FUNCPTRS"},
+    {0x0100000, "MMAP_PAGE_ZERO"},
+    {0x0200000, "ADDR_COMPAT_LAYOUT"},
+    {0x0400000, "READ_IMPLIES_EXEC"},
+    {0x0800000, "ADDR_LIMIT_32BIT"},
+    {0x1000000, "SHORT_INODE"},
+    {0x2000000, "WHOLE_SECONDS"},
+    {0x4000000, "STICKY_TIMEOUTS"},
+    {0x8000000, "ADDR_LIMIT_3GB"},
+};
+
+void AppendPersonality(std::string* out, uint32_t v) {
+  AppendXval(out, v & 0xff, kPersonalityTypes, std::size(kPersonalityTypes),
+             "PER_???");
+  uint32_t rest = v & ~0xffu;
+  for (const XlatEntry& f : kPersonalityFlags) {
+    if ((rest & f.value) == f.value) {
+      out->push_back('|');
+      out->append(f.name);
+      rest &= ~static_cast<uint32_t>(f.value);
+    }
+  }
+  if (rest != 0) {
+    out->push_back('|');
+    AppendHex(out, rest);
+  }
+}
+
+// personality(0xffffffff) only asks: printed as is. The result (the
+// previous personality) in hex, with its names.
+void Personality(D& d) {
+  if (d.entering()) {
+    const uint32_t v = d.u32(0);
+    if (v == 0xffffffffu) {
+      d.Hex(v);
+    } else {
+      AppendPersonality(d.out, v);
+    }
+    return;
+  }
+  if (d.failed()) return;
+  *d.fmt = SyscallEvent::RetFormat::kHex;
+  if (d.suffix == nullptr) return;
+  d.suffix->append(" (");
+  AppendPersonality(d.suffix, static_cast<uint32_t>(d.ret));
   d.suffix->push_back(')');
 }
 
@@ -1138,6 +1266,91 @@ void Time(D& d) {
   }
 }
 
+// setitimer/getitimer: struct itimerval, two timevals.
+constexpr XlatEntry kItimers[] = {
+    {0, "ITIMER_REAL"}, {1, "ITIMER_VIRTUAL"}, {2, "ITIMER_PROF"}};
+
+void Itimerval(D& d, uint64_t addr, bool output) {
+  int64_t v[4];
+  if (d.i386) {
+    int32_t v32[4];
+    if (!(output ? d.FetchOut(addr, v32, sizeof(v32))
+                 : d.Fetch(addr, v32, sizeof(v32)))) {
+      return;
+    }
+    for (int i = 0; i < 4; ++i) v[i] = v32[i];
+  } else if (!(output ? d.FetchOut(addr, v, sizeof(v))
+                      : d.Fetch(addr, v, sizeof(v)))) {
+    return;
+  }
+  d.Put("{it_interval={tv_sec=");
+  d.Dec(v[0]);
+  d.Put(", tv_usec=");
+  d.Dec(v[1]);
+  d.Put("}, it_value={tv_sec=");
+  d.Dec(v[2]);
+  d.Put(", tv_usec=");
+  d.Dec(v[3]);
+  d.Put("}}");
+}
+
+void Setitimer(D& d) {
+  if (d.entering()) {
+    d.Xval(d.u32(0), kItimers, "ITIMER_???");
+    d.Sep();
+    Itimerval(d, d.u(1), false);
+    d.Sep();
+    return;
+  }
+  Itimerval(d, d.u(2), true);
+}
+
+void Getitimer(D& d) {
+  if (d.entering()) {
+    d.Xval(d.u32(0), kItimers, "ITIMER_???");
+    d.Sep();
+    return;
+  }
+  Itimerval(d, d.u(1), true);
+}
+
+// times: struct tms, four clock_t (longs) with their seconds.
+void Times(D& d) {
+  if (d.entering()) return;
+  int64_t v[4];
+  if (d.i386) {
+    int32_t v32[4];
+    if (!d.FetchOut(d.u(0), v32, sizeof(v32))) return;
+    for (int i = 0; i < 4; ++i) v[i] = v32[i];
+  } else if (!d.FetchOut(d.u(0), v, sizeof(v))) {
+    return;
+  }
+  static constexpr const char* kFields[] = {
+      "{tms_utime=", ", tms_stime=", ", tms_cutime=", ", tms_cstime="};
+  for (int i = 0; i < 4; ++i) {
+    d.Put(kFields[i]);
+    ClockT(d, static_cast<uint64_t>(v[i]));
+  }
+  d.out->push_back('}');
+}
+
+// rt_sigpending(set, size): the pending set at exit, of `size` bytes (1
+// to 8; else its address).
+void RtSigpending(D& d) {
+  if (d.entering()) return;
+  const uint64_t addr = d.u(0);
+  const uint64_t len = d.u(1);
+  uint8_t buf[8];
+  if (d.failed() || addr == 0 || len == 0 || len > sizeof(buf) ||
+      !d.Peek(addr, buf, len)) {
+    d.Ptr(addr);
+  } else {
+    AppendSigset(d.out, buf, len);
+  }
+  d.Sep();
+  d.Udec(len);
+}
+
 // ---------------------------------------------------------------------------
 // restart_syscall: names the call it resumes (the thread's last call that
 // returned ERESTART_RESTARTBLOCK), "system call" when unknown.
@@ -1304,6 +1517,44 @@ void SchedGetparam(D& d) {
   }
 }
 
+// struct sched_param: "[prio]", read at entry.
+void SchedParam(D& d, uint64_t addr) {
+  int32_t prio;
+  if (!d.Fetch(addr, &prio, sizeof(prio))) return;
+  d.out->push_back('[');
+  d.Dec(prio);
+  d.out->push_back(']');
+}
+
+void SchedSetscheduler(D& d) {
+  if (d.exiting) return;
+  d.Pid(0);
+  d.Sep();
+  d.Xval(d.u32(1), kSchedPolicies, "SCHED_???");
+  d.Sep();
+  SchedParam(d, d.u(2));
+}
+
+void SchedSetparam(D& d) {
+  if (d.exiting) return;
+  d.Pid(0);
+  d.Sep();
+  SchedParam(d, d.u(1));
+}
+
+void SchedRrGetInterval(D& d) {
+  if (d.entering()) {
+    d.Pid(0);
+    d.Sep();
+    return;
+  }
+  if (d.failed()) {
+    d.Ptr(d.u(1));
+  } else {
+    Timespec(d, d.u(1), !d.i386);
+  }
+}
+
 void Getcpu(D& d) {
   if (d.entering()) return;
   for (int i = 0; i < 2; ++i) {
@@ -1355,6 +1606,20 @@ constexpr Registration kDecoders[] = {
     {"sched_getscheduler", SchedGetscheduler, 0},
     {"sched_getparam", SchedGetparam, 0},
     {"getcpu", Getcpu, 0},
+    {"sched_setscheduler", SchedSetscheduler, 0},
+    {"sched_setparam", SchedSetparam, 0},
+    {"sched_rr_get_interval", SchedRrGetInterval, 0},
+    {"setitimer", Setitimer, 0},
+    {"getitimer", Getitimer, 0},
+    {"times", Times, 0},
+    {"rt_sigpending", RtSigpending, 0},
+    {"mlock", AddrLen, 0},
+    {"munlock", AddrLen, 0},
+    {"mlock2", Mlock2, 0},
+    {"mlockall", Mlockall, 0},
+    {"msync", Msync, 0},
+    {"mincore", Mincore, 0},
+    {"unshare", Unshare, 0},
     {"arch_prctl", ArchPrctl, 0},
     {"getrlimit", Getrlimit, 0},
     {"ugetrlimit", Getrlimit, 0},
@@ -1368,6 +1633,7 @@ constexpr Registration kDecoders[] = {
     {"madvise", Madvise, 0},
     {"membarrier", Membarrier, 0},
     {"prctl", Prctl, 0},
+    {"personality", Personality, 0},
     {"uname", Uname, 0},
     {"sysinfo", Sysinfo, kX86_64Only},
     {"sched_getaffinity", SchedGetaffinity, 0},

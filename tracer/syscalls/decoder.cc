@@ -426,7 +426,7 @@ void Read(D& d) {
     return;
   }
   if (d.failed()) {
-    d.Hex(d.u(1));
+    d.Ptr(d.u(1));
   } else {
     d.Buf(d.u(1), d.ret);
   }
@@ -486,7 +486,7 @@ void Creat(D& d) {
 // failed (as strace prints it).
 void StatResult(D& d, int i) {
   if (d.failed()) {
-    d.Hex(d.u(i));
+    d.Ptr(d.u(i));
   } else {
     PrintStat(d, d.u(i));
   }
@@ -542,7 +542,7 @@ void Statx(D& d) {
     return;
   }
   if (d.failed()) {
-    d.Hex(d.u(4));
+    d.Ptr(d.u(4));
   } else {
     PrintStatx(d, d.u(4));
   }
@@ -582,7 +582,7 @@ void Faccessat2(D& d) {
 // readlink(path, buf, size) / readlinkat(dirfd, path, buf, size).
 void ReadlinkTail(D& d, int buf_arg) {
   if (d.failed()) {
-    d.Hex(d.u(buf_arg));
+    d.Ptr(d.u(buf_arg));
   } else {
     d.Buf(d.u(buf_arg), d.ret);
   }
@@ -755,7 +755,7 @@ void Execveat(D& d) {
 void Getcwd(D& d) {
   if (d.entering()) return;
   if (d.failed()) {
-    d.Hex(d.u(0));
+    d.Ptr(d.u(0));
   } else {
     d.CStr(d.u(0), 4096);  // a path: not limited by -s
   }
@@ -1514,10 +1514,11 @@ void Ioctl(D& d) {
     case 0x5418:  // TIOCMBIS/BIC/SET
       kind = kIntIn;
       break;
-    case 0x540E:  // TIOCSCTTY
-    case 0x540B:  // TCFLSH
-    case 0x540A:  // TCXONC
-    case 0x5409:  // TCSBRK
+    case 0x40049409:  // FICLONE: the source fd, as a plain int
+    case 0x540E:      // TIOCSCTTY
+    case 0x540B:      // TCFLSH
+    case 0x540A:      // TCXONC
+    case 0x5409:      // TCSBRK
       kind = kDecArg;
       break;
     default:
@@ -1557,7 +1558,7 @@ void Ioctl(D& d) {
   }
   if (kind == kIntOut || kind == kTermiosOut || kind == kWinOut) {
     if (d.failed()) {
-      d.Hex(arg);
+      d.Ptr(arg);
     } else if (kind == kIntOut) {
       d.IntRef(arg);
     } else if (kind == kTermiosOut) {
@@ -1635,8 +1636,12 @@ void Fcntl(D& d) {
       return;
     case F_DUPFD:
     case F_DUPFD_CLOEXEC:
-    case F_SETOWN:
     case F_SETPIPE_SZ:
+      // The whole (long) argument, as strace prints it.
+      d.Sep();
+      d.Dec(d.s(2));
+      return;
+    case F_SETOWN:
       d.Sep();
       d.Dec(d.i32(2));
       return;
@@ -1667,7 +1672,7 @@ void Pipe(D& d) {  // pipe(fds)
   if (d.entering()) return;
   int32_t fds[2];
   if (d.failed()) {
-    d.Hex(d.u(0));
+    d.Ptr(d.u(0));
   } else if (d.Fetch(d.u(0), fds, sizeof(fds))) {
     d.out->push_back('[');
     d.FdValue(fds[0]);

@@ -585,6 +585,9 @@ TEST_F(DecoderTest, Statx) {
            -2),
       "AT_FDCWD, \"/nonexistent\", AT_STATX_SYNC_AS_STAT, "
       "STATX_TYPE|STATX_SIZE, 0x7fff0000");
+  EXPECT_EQ(Text("statx", {kAtFdcwd, 0x2000, 0, STATX_BASIC_STATS, 0}, -14),
+            "AT_FDCWD, \"/nonexistent\", AT_STATX_SYNC_AS_STAT, "
+            "STATX_BASIC_STATS, NULL");
 }
 
 TEST_F(DecoderTest, Access) {
@@ -985,6 +988,14 @@ TEST_F(DecoderTest, CloseAndDup) {
   EXPECT_EQ(Text("dup2", {3, 20}, 20), "3, 20");
   EXPECT_EQ(Text("dup3", {3, 21, O_CLOEXEC}, 21), "3, 21, O_CLOEXEC");
   EXPECT_EQ(Text("dup3", {3, 22, 0}, 22), "3, 22, 0");
+  // close_range: unsigned bounds, no -y paths.
+  EXPECT_EQ(Text("close_range", {3, 3, 0}), "3, 3, 0");
+  EXPECT_EQ(Text("close_range", {5, 2147483647, 6}),
+            "5, 2147483647, CLOSE_RANGE_UNSHARE|CLOSE_RANGE_CLOEXEC");
+  EXPECT_EQ(Text("close_range", {5, 0xffffffff, 8}, -22),
+            "5, 4294967295, 0x8 /* CLOSE_RANGE_??? */");
+  opts.fd_paths = true;
+  EXPECT_EQ(Text("close_range", {4, 4, 0}), "4, 4, 0");
 }
 
 TEST_F(DecoderTest, Ioctl) {
@@ -995,6 +1006,13 @@ TEST_F(DecoderTest, Ioctl) {
   Result r = Decode("ioctl", {3, 0x541B, 0x1000}, 0);
   EXPECT_EQ(r.enter, "3, FIONREAD, ");
   EXPECT_EQ(r.exit, "[0]");
+  // A failed call's output pointer: NULL when null.
+  EXPECT_EQ(Text("ioctl", {0, 0x5401, 0}, -25), "0, TCGETS, NULL");
+  EXPECT_EQ(Text("ioctl", {1, 0x541B, 0}, -14), "1, FIONREAD, NULL");
+  EXPECT_EQ(Text("ioctl", {1, 0x541B, 0x10}, -14), "1, FIONREAD, 0x10");
+  // FICLONE's source fd: a plain int.
+  EXPECT_EQ(Text("ioctl", {4, 0x40049409, 3}, -95),
+            "4, BTRFS_IOC_CLONE or FICLONE, 3");
   EXPECT_EQ(Text("ioctl", {3, 0x5401, 0x7ffd328e6cb0}, -25),
             "3, TCGETS, 0x7ffd328e6cb0");
   EXPECT_EQ(Text("ioctl", {3, 0x5413, 0x7ffd328e6ca8}, -25),
@@ -1085,10 +1103,53 @@ TEST_F(DecoderTest, Fcntl) {
   EXPECT_EQ(Text("fcntl", {3, F_DUPFD_CLOEXEC, 10}, 11),
             "3, F_DUPFD_CLOEXEC, 10");
   EXPECT_EQ(Text("fcntl", {3, F_DUPFD, 0}, 4), "3, F_DUPFD, 0");
+  // The whole long, not its low int.
+  EXPECT_EQ(Text("fcntl", {0, F_DUPFD_CLOEXEC, 140737338699642}, -22),
+            "0, F_DUPFD_CLOEXEC, 140737338699642");
+  EXPECT_EQ(Text("fcntl", {3, F_DUPFD, 0x80000005}, -22),
+            "3, F_DUPFD, 2147483653");
+  EXPECT_EQ(Text("fcntl", {3, F_DUPFD, kMinus1}, -22), "3, F_DUPFD, -1");
+  EXPECT_EQ(Text("fcntl", {3, F_SETPIPE_SZ, 0x10000001000}, 4096),
+            "3, F_SETPIPE_SZ, 1099511631872");
+  EXPECT_EQ(Text("fcntl", {3, F_SETOWN, 0x10000000005}), "3, F_SETOWN, 5");
   EXPECT_EQ(Text("fcntl", {3, 1234, 0x7f01ae05e829}, -22),
             "3, 0x4d2 /* F_??? */, 0x7f01ae05e829");
   EXPECT_EQ(Text("fcntl", {9, F_SETOWN, 5}), "9, F_SETOWN, 5");
   EXPECT_EQ(Text("fcntl", {9, F_GETOWN}, 5), "9, F_GETOWN");
+}
+
+// Failed calls print a null output buffer as NULL (strace's printaddr).
+TEST_F(DecoderTest, FailedOutputsShowNull) {
+  EXPECT_EQ(Text("read", {3, 0, 10}, -14), "3, NULL, 10");
+  mem.MapString(0x1000, "/");
+  EXPECT_EQ(Text("stat", {0x1000, 0}, -14), "\"/\", NULL");
+  EXPECT_EQ(Text("newfstatat", {kAtFdcwd, 0x1000, 0, 0}, -14),
+            "AT_FDCWD, \"/\", NULL, 0");
+  EXPECT_EQ(Text("pipe", {0}, -14), "NULL");
+  EXPECT_EQ(Text("getcwd", {0, 10}, -14), "NULL, 10");
+  EXPECT_EQ(Text("readlink", {0x1000, 0, 10}, -14), "\"/\", NULL, 10");
+}
+
+TEST_F(DecoderTest, MemoryLocking) {
+  EXPECT_EQ(Text("mlock", {0x7fc949f2b000, 4096}), "0x7fc949f2b000, 4096");
+  EXPECT_EQ(Text("munlock", {0x7fc949f2b000, 4096}), "0x7fc949f2b000, 4096");
+  EXPECT_EQ(Text("mlock2", {0x7fc949f2b000, 4096, 1}),
+            "0x7fc949f2b000, 4096, MLOCK_ONFAULT");
+  EXPECT_EQ(Text("mlockall", {1}), "MCL_CURRENT");
+  EXPECT_EQ(Text("mlockall", {7}), "MCL_CURRENT|MCL_FUTURE|MCL_ONFAULT");
+  EXPECT_EQ(Text("munlockall", {}), "");
+  EXPECT_EQ(Text("msync", {0x7fc949f2b000, 65536, 4}),
+            "0x7fc949f2b000, 65536, MS_SYNC");
+  EXPECT_EQ(Text("msync", {0x7fc949f2b000, 65536, 3}),
+            "0x7fc949f2b000, 65536, MS_ASYNC|MS_INVALIDATE");
+  uint8_t vec[3] = {1, 0, 0x81};
+  mem.Map(0x1000, vec, sizeof vec);
+  Result r = Decode("mincore", {0x7fc949f2b000, 12288, 0x1000}, 0);
+  EXPECT_EQ(r.enter, "0x7fc949f2b000, 12288, ");
+  EXPECT_EQ(r.exit, "[1, 0, 1]");
+  EXPECT_EQ(Text("mincore", {0x7fc949f2b000, 4097, 0x1000}),
+            "0x7fc949f2b000, 4097, [1, 0]");
+  EXPECT_EQ(Text("mincore", {0x1000, 4096, 0}, -12), "0x1000, 4096, NULL");
 }
 
 TEST_F(DecoderTest, LseekUmaskPipes) {
@@ -1839,6 +1900,102 @@ TEST_F(DecoderTest, EventfdTimerfdSignalfd) {
             "-1, [INT CHLD], 8, 0");
 }
 
+TEST_F(DecoderTest, PosixTimers) {
+  struct {
+    uint64_t value;
+    int32_t signo, notify;
+    uint64_t function, attributes;
+    uint8_t pad[32];
+  } ev = {0, SIGALRM, 0, 0, 0, {}};
+  static_assert(sizeof(ev) == 64);
+  mem.Map(0x1000, &ev, sizeof ev);
+  int32_t id = 0;
+  mem.Map(0x2000, &id, sizeof id);
+  Result r = Decode("timer_create", {CLOCK_REALTIME, 0x1000, 0x2000}, 0);
+  EXPECT_EQ(
+      r.enter,
+      "CLOCK_REALTIME, {sigev_signo=SIGALRM, sigev_notify=SIGEV_SIGNAL}, ");
+  EXPECT_EQ(r.exit, "[0]");
+  EXPECT_EQ(Text("timer_create", {CLOCK_MONOTONIC, 0, 0x2000}),
+            "CLOCK_MONOTONIC, NULL, [0]");
+  EXPECT_EQ(Text("timer_create", {CLOCK_MONOTONIC, 8, 0x7ffcc411229c}, -14),
+            "CLOCK_MONOTONIC, 0x8, 0x7ffcc411229c");
+  // The value only when set; the signal number alone for SIGEV_NONE.
+  ev = {0x1234, SIGALRM, 1, 0, 0, {}};
+  mem.Map(0x1000, &ev, sizeof ev);
+  EXPECT_EQ(Text("timer_create", {CLOCK_MONOTONIC, 0x1000, 0x2000}),
+            "CLOCK_MONOTONIC, {sigev_value={sival_int=4660, sival_ptr=0x1234}, "
+            "sigev_signo=14, sigev_notify=SIGEV_NONE}, [0]");
+  ev = {0, SIGUSR1, 4, 21648, 0, {}};
+  mem.Map(0x1000, &ev, sizeof ev);
+  EXPECT_EQ(Text("timer_create", {CLOCK_MONOTONIC, 0x1000, 0x2000}),
+            "CLOCK_MONOTONIC, {sigev_signo=SIGUSR1, "
+            "sigev_notify=SIGEV_THREAD_ID, sigev_notify_thread_id=21648}, [0]");
+  ev = {0x1234, SIGALRM, 2, 0x515e, 0, {}};
+  mem.Map(0x1000, &ev, sizeof ev);
+  EXPECT_EQ(
+      Text("timer_create", {CLOCK_MONOTONIC, 0x1000, 0}, -14),
+      "CLOCK_MONOTONIC, {sigev_value={sival_int=4660, sival_ptr=0x1234}, "
+      "sigev_signo=SIGALRM, sigev_notify=SIGEV_THREAD, "
+      "sigev_notify_function=0x515e, sigev_notify_attributes=NULL}, NULL");
+  ev = {0, 99, 77, 0, 0, {}};
+  mem.Map(0x1000, &ev, sizeof ev);
+  EXPECT_EQ(Text("timer_create", {0xfffffffa, 0x1000, 0x2000}, -22),
+            "0xfffffffa /* CLOCK_??? */, {sigev_signo=99, "
+            "sigev_notify=0x4d /* SIGEV_??? */}, 0x2000");
+  int64_t its[4] = {0, 0, 0, 200000000};
+  mem.Map(0x3000, its, sizeof its);
+  int64_t old[4] = {0, 0, 0, 199988263};
+  mem.Map(0x4000, old, sizeof old);
+  EXPECT_EQ(Text("timer_settime", {0, 0, 0x3000, 0}),
+            "0, 0, {it_interval={tv_sec=0, tv_nsec=0}, "
+            "it_value={tv_sec=0, tv_nsec=200000000}}, NULL");
+  r = Decode("timer_settime", {1, 1, 0x3000, 0x4000}, 0);
+  EXPECT_EQ(r.enter,
+            "1, TIMER_ABSTIME, {it_interval={tv_sec=0, tv_nsec=0}, "
+            "it_value={tv_sec=0, tv_nsec=200000000}}, ");
+  EXPECT_EQ(r.exit,
+            "{it_interval={tv_sec=0, tv_nsec=0}, "
+            "it_value={tv_sec=0, tv_nsec=199988263}}");
+  EXPECT_EQ(Text("timer_settime", {99, 0, 0x3000, 0x4000}, -22),
+            "99, 0, {it_interval={tv_sec=0, tv_nsec=0}, "
+            "it_value={tv_sec=0, tv_nsec=200000000}}, 0x4000");
+  EXPECT_EQ(Text("timer_gettime", {0, 0x4000}),
+            "0, {it_interval={tv_sec=0, tv_nsec=0}, "
+            "it_value={tv_sec=0, tv_nsec=199988263}}");
+  EXPECT_EQ(Text("timer_gettime", {99, 0x4000}, -22), "99, 0x4000");
+  EXPECT_EQ(Text("timer_getoverrun", {77}, -22), "77");
+  EXPECT_EQ(Text("timer_delete", {0}), "0");
+}
+
+TEST_F(DecoderTest, Itimers) {
+  int64_t iv[4] = {0, 0, 0, 50000};
+  mem.Map(0x1000, iv, sizeof iv);
+  int64_t old[4] = {0, 0, 0, 49968};
+  mem.Map(0x2000, old, sizeof old);
+  Result r = Decode("setitimer", {ITIMER_REAL, 0x1000, 0x2000}, 0);
+  EXPECT_EQ(r.enter,
+            "ITIMER_REAL, {it_interval={tv_sec=0, tv_usec=0}, "
+            "it_value={tv_sec=0, tv_usec=50000}}, ");
+  EXPECT_EQ(r.exit,
+            "{it_interval={tv_sec=0, tv_usec=0}, "
+            "it_value={tv_sec=0, tv_usec=49968}}");
+  EXPECT_EQ(Text("setitimer", {ITIMER_PROF, 0x1000, 0}),
+            "ITIMER_PROF, {it_interval={tv_sec=0, tv_usec=0}, "
+            "it_value={tv_sec=0, tv_usec=50000}}, NULL");
+  EXPECT_EQ(Text("getitimer", {ITIMER_VIRTUAL, 0x2000}),
+            "ITIMER_VIRTUAL, {it_interval={tv_sec=0, tv_usec=0}, "
+            "it_value={tv_sec=0, tv_usec=49968}}");
+  EXPECT_EQ(Text("getitimer", {7, 0x7ffcc4112210}, -22),
+            "0x7 /* ITIMER_??? */, 0x7ffcc4112210");
+  // i386: 32-bit fields.
+  int32_t iv32[4] = {1, 2, 3, 4};
+  mem.Map(0x3000, iv32, sizeof iv32);
+  EXPECT_EQ(Decode("getitimer", {0, 0x3000}, 0, kArchI386).all(),
+            "ITIMER_REAL, {it_interval={tv_sec=1, tv_usec=2}, "
+            "it_value={tv_sec=3, tv_usec=4}}");
+}
+
 // --------------------------------------------------------------------------
 // Sockets.
 // --------------------------------------------------------------------------
@@ -2355,6 +2512,58 @@ TEST_F(DecoderTest, CredentialsAndScheduling) {
   EXPECT_EQ(r.all(), "0");
   EXPECT_EQ(r.suffix, " (SCHED_OTHER)");
   EXPECT_EQ(Text("sched_getparam", {0, 0x2000}), "0, [0]");
+  // personality: the domain and flags; the query 0xffffffff as is; the
+  // previous personality in hex with its names.
+  r = Decode("personality", {0x40000}, 0);
+  EXPECT_EQ(r.all(), "PER_LINUX|ADDR_NO_RANDOMIZE");
+  EXPECT_EQ(r.fmt, RetFormat::kHex);
+  EXPECT_EQ(r.suffix, " (PER_LINUX)");
+  r = Decode("personality", {0xffffffff}, 0x40000);
+  EXPECT_EQ(r.all(), "0xffffffff");
+  EXPECT_EQ(r.suffix, " (PER_LINUX|ADDR_NO_RANDOMIZE)");
+  EXPECT_EQ(Text("personality", {0x12340000ffffffff}, 0), "0xffffffff");
+  EXPECT_EQ(Text("personality", {0x800008}), "PER_LINUX32|ADDR_LIMIT_32BIT");
+  EXPECT_EQ(Text("personality", {0x1234567}),
+            "0x67 /* PER_??? */|UNAME26|ADDR_COMPAT_LAYOUT|SHORT_INODE|"
+            "0x14500");
+  EXPECT_EQ(Text("personality", {0x100}), "PER_LINUX|0x100");
+  EXPECT_EQ(Text("personality", {3}), "0x3 /* PER_??? */");
+  EXPECT_EQ(Text("personality", {0x8000008}), "PER_LINUX32|ADDR_LIMIT_3GB");
+  // Scheduling parameters and policies.
+  EXPECT_EQ(Text("sched_setscheduler", {0, 3, 0x2000}), "0, SCHED_BATCH, [0]");
+  EXPECT_EQ(Text("sched_setscheduler", {0, 0x40000000, 0x2000}),
+            "0, 0x40000000 /* SCHED_??? */, [0]");
+  EXPECT_EQ(Text("sched_setscheduler", {0, 0, 0}, -22), "0, SCHED_OTHER, NULL");
+  EXPECT_EQ(Text("sched_setparam", {0, 0x2000}), "0, [0]");
+  EXPECT_EQ(Text("sched_setparam", {0, 0}, -22), "0, NULL");
+  int64_t ts[2] = {0, 100000000};
+  mem.Map(0x4000, ts, sizeof ts);
+  EXPECT_EQ(Text("sched_rr_get_interval", {0, 0x4000}),
+            "0, {tv_sec=0, tv_nsec=100000000}");
+  EXPECT_EQ(Text("sched_rr_get_interval", {0, 0}, -14), "0, NULL");
+  // times: clock ticks with their seconds.
+  int64_t tms[4] = {4, 1, 0, 250};
+  mem.Map(0x5000, tms, sizeof tms);
+  EXPECT_EQ(Text("times", {0x5000}, 1721989079),
+            "{tms_utime=4 /* 0.04 s */, tms_stime=1 /* 0.01 s */, "
+            "tms_cutime=0, tms_cstime=250 /* 2.50 s */}");
+  EXPECT_EQ(Text("times", {0}, 1721989079), "NULL");
+  // rt_sigpending: the set (1 to 8 bytes), then its size.
+  uint64_t pending = 1ull << (SIGUSR1 - 1);
+  mem.Map(0x6000, &pending, sizeof pending);
+  EXPECT_EQ(Text("rt_sigpending", {0x6000, 8}), "[USR1], 8");
+  EXPECT_EQ(Text("rt_sigpending", {0x6000, 3}), "[USR1], 3");
+  EXPECT_EQ(Text("rt_sigpending", {0x6000, 16}, -22), "0x6000, 16");
+  EXPECT_EQ(Text("rt_sigpending", {0, 8}, -14), "NULL, 8");
+  // unshare: its own CLONE_* set.
+  EXPECT_EQ(Text("unshare", {0x20000}), "CLONE_NEWNS");
+  EXPECT_EQ(Text("unshare", {0x600}), "CLONE_FS|CLONE_FILES");
+  EXPECT_EQ(Text("unshare", {0x80}), "CLONE_NEWTIME");
+  EXPECT_EQ(Text("unshare", {0x4000}, -22), "0x4000 /* CLONE_??? */");
+  EXPECT_EQ(Text("unshare", {0x180000000}, -22), "0x180000000 /* CLONE_??? */");
+  EXPECT_EQ(Text("unshare", {0}), "0");
+  r = Decode("personality", {0}, 0x20100);
+  EXPECT_EQ(r.suffix, " (PER_LINUX|UNAME26|0x100)");
   uint32_t cpu[2] = {1, 0};
   mem.Map(0x3000, cpu, sizeof(cpu));
   EXPECT_EQ(Text("getcpu", {0x3000, 0x3004, 0}), "[1], [0], NULL");

@@ -99,7 +99,7 @@ bool InetDetails(uint64_t inode, int family, int protocol, std::string* out) {
   });
 }
 
-// UNIX: "ino", "ino->peer", and the name.
+// UNIX: "ino", "ino->peer" (when connected), and the name.
 bool UnixDetails(uint64_t inode, FdDetails* d) {
   unix_diag_req request{};
   request.sdiag_family = AF_UNIX;
@@ -118,7 +118,8 @@ bool UnixDetails(uint64_t inode, FdDetails* d) {
       if (a->rta_type == UNIX_DIAG_PEER && len >= sizeof(uint32_t)) {
         uint32_t peer;
         std::memcpy(&peer, data, sizeof peer);
-        absl::StrAppend(&d->text, "->", peer);
+        // An unconnected socket has peer 0: strace shows no "->0".
+        if (peer != 0) absl::StrAppend(&d->text, "->", peer);
       } else if (a->rta_type == UNIX_DIAG_NAME && len > 0) {
         // A path name ends at its NUL; an abstract one starts with one
         // and is all its bytes.
