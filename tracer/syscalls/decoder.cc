@@ -349,11 +349,71 @@ void PrintStat(D& d, uint64_t addr) {
   d.out->push_back('}');
 }
 
+// -v: every field, in strace 6.1's order.
+void PrintStatxVerbose(D& d, const struct statx& stx) {
+  d.Put(", stx_blksize=");
+  d.Udec(stx.stx_blksize);
+  d.Put(", stx_attributes=");
+  AppendFlags(d.out, stx.stx_attributes, kStatxAttrs, "STATX_ATTR_???");
+  d.Put(", stx_nlink=");
+  d.Udec(stx.stx_nlink);
+  d.Put(", stx_uid=");
+  d.Udec(stx.stx_uid);
+  d.Put(", stx_gid=");
+  d.Udec(stx.stx_gid);
+  d.Put(", stx_mode=");
+  SymbolicMode(d, stx.stx_mode);
+  d.Put(", stx_ino=");
+  d.Udec(stx.stx_ino);
+  d.Put(", stx_size=");
+  d.Udec(stx.stx_size);
+  d.Put(", stx_blocks=");
+  d.Udec(stx.stx_blocks);
+  d.Put(", stx_attributes_mask=");
+  AppendFlags(d.out, stx.stx_attributes_mask, kStatxAttrs, "STATX_ATTR_???");
+  const struct {
+    const char* name;
+    const struct statx_timestamp& ts;
+  } times[] = {{"stx_atime", stx.stx_atime},
+               {"stx_btime", stx.stx_btime},
+               {"stx_ctime", stx.stx_ctime},
+               {"stx_mtime", stx.stx_mtime}};
+  for (const auto& t : times) {
+    // The birth time only when the kernel filled it in (strace).
+    if (&t.ts == &stx.stx_btime && !(stx.stx_mask & STATX_BTIME)) continue;
+    d.Put(", ");
+    d.Put(t.name);
+    d.Put("={tv_sec=");
+    d.Dec(t.ts.tv_sec);
+    d.Put(", tv_nsec=");
+    d.Udec(t.ts.tv_nsec);
+    d.out->push_back('}');
+    TimeComment(d, t.ts.tv_sec, t.ts.tv_nsec);
+  }
+  d.Put(", stx_rdev_major=");
+  d.Udec(stx.stx_rdev_major);
+  d.Put(", stx_rdev_minor=");
+  d.Udec(stx.stx_rdev_minor);
+  d.Put(", stx_dev_major=");
+  d.Udec(stx.stx_dev_major);
+  d.Put(", stx_dev_minor=");
+  d.Udec(stx.stx_dev_minor);
+  if (stx.stx_mask & STATX_MNT_ID) {
+    d.Put(", stx_mnt_id=");
+    d.Hex(stx.stx_mnt_id);
+  }
+  d.out->push_back('}');
+}
+
 void PrintStatx(D& d, uint64_t addr) {
   struct statx stx;
   if (!d.Fetch(addr, &stx, sizeof(stx))) return;
   d.Put("{stx_mask=");
   AppendFlags(d.out, stx.stx_mask, kStatxMasks, "STATX_???");
+  if (d.opt().verbose) {
+    PrintStatxVerbose(d, stx);
+    return;
+  }
   d.Put(", stx_attributes=");
   AppendFlags(d.out, stx.stx_attributes, kStatxAttrs, "STATX_ATTR_???");
   d.Put(", stx_mode=");

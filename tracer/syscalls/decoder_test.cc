@@ -559,6 +559,53 @@ TEST_F(DecoderTest, VerboseStat) {
             "st_ctime_nsec=0}");
 }
 
+// -v: strace 6.1's whole struct; the birth time only when the mask has
+// STATX_BTIME, the mount id only with STATX_MNT_ID.
+TEST_F(DecoderTest, StatxVerbose) {
+  opts.verbose = true;
+  struct statx stx = {};
+  stx.stx_mask = STATX_BASIC_STATS | STATX_MNT_ID;
+  stx.stx_blksize = 4096;
+  stx.stx_nlink = 2;
+  stx.stx_uid = 1;
+  stx.stx_gid = 2;
+  stx.stx_mode = S_IFDIR | 0755;
+  stx.stx_ino = 247069;
+  stx.stx_size = 36864;
+  stx.stx_blocks = 80;
+  stx.stx_attributes_mask = 0x10 | 0x20;
+  stx.stx_mtime = {.tv_sec = 1779294449, .tv_nsec = 5};
+  stx.stx_rdev_major = 4;
+  stx.stx_rdev_minor = 29;
+  stx.stx_dev_major = 254;
+  stx.stx_mnt_id = 0x1b;
+  mem.Map(0x8000, &stx, sizeof(stx));
+  const std::string tail =
+      "stx_ctime={tv_sec=0, tv_nsec=0}, "
+      "stx_mtime={tv_sec=1779294449, tv_nsec=5} /* "
+      "2026-05-20T16:27:29.000000005+0000 */, stx_rdev_major=4, "
+      "stx_rdev_minor=29, stx_dev_major=254, stx_dev_minor=0";
+  EXPECT_EQ(Decode("statx", {kAtFdcwd, 0, 0, STATX_ALL, 0x8000}, 0).exit,
+            "{stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_blksize=4096, "
+            "stx_attributes=0, stx_nlink=2, stx_uid=1, stx_gid=2, "
+            "stx_mode=S_IFDIR|0755, stx_ino=247069, stx_size=36864, "
+            "stx_blocks=80, "
+            "stx_attributes_mask=STATX_ATTR_IMMUTABLE|STATX_ATTR_APPEND, "
+            "stx_atime={tv_sec=0, tv_nsec=0}, " +
+                tail + ", stx_mnt_id=0x1b}");
+  stx.stx_mask = STATX_ALL;
+  mem.Map(0x8000, &stx, sizeof(stx));
+  EXPECT_EQ(Decode("statx", {kAtFdcwd, 0, 0, STATX_ALL, 0x8000}, 0).exit,
+            "{stx_mask=STATX_ALL, stx_blksize=4096, "
+            "stx_attributes=0, stx_nlink=2, stx_uid=1, stx_gid=2, "
+            "stx_mode=S_IFDIR|0755, stx_ino=247069, stx_size=36864, "
+            "stx_blocks=80, "
+            "stx_attributes_mask=STATX_ATTR_IMMUTABLE|STATX_ATTR_APPEND, "
+            "stx_atime={tv_sec=0, tv_nsec=0}, "
+            "stx_btime={tv_sec=0, tv_nsec=0}, " +
+                tail + "}");
+}
+
 TEST_F(DecoderTest, Statx) {
   struct statx stx = {};
   stx.stx_mask = STATX_ALL | 0x1000;
