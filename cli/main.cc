@@ -420,7 +420,8 @@ int Main(int argc, char** argv) {
   std::unique_ptr<unwind::Unwinder> unwinder;
   TracerOptions topt{.follow_forks = opt.follow_forks,
                      .kill_on_exit = opt.kill_on_exit,
-                     .instruction_pointers = opt.instruction_pointers};
+                     .instruction_pointers = opt.instruction_pointers,
+                     .detach_on_exec = opt.detach_on_exec};
   // Text splits a call only when another thread's line comes in between, as
   // strace; JSON and binary also show a long blocking call once it starts.
   if (opt.format == OutputFormat::kText && !recorder) {
@@ -452,8 +453,16 @@ int Main(int argc, char** argv) {
                       .dump_write = opt.dump_write});
     topt.syscalls = knowledge.get();
     if (!opt.inject.empty()) topt.inject = &opt.inject;
+    // Not with -b execve: a program detached at its exec keeps the filter,
+    // and the kernel then fails its traced calls with ENOSYS.
+    if (opt.seccomp_bpf && opt.detach_on_exec) {
+      fprintf(stderr,
+              "ttrace: --seccomp-bpf is ignored with -b execve (a detached "
+              "program keeps the filter)\n");
+    }
     const bool wanted =
-        opt.seccomp_bpf || (opt.follow_forks && !SeccompNeedsNoNewPrivs());
+        !opt.detach_on_exec &&
+        (opt.seccomp_bpf || (opt.follow_forks && !SeccompNeedsNoNewPrivs()));
     if (!opt.command.empty() && wanted && SeccompUsable(opt.trace_filter)) {
       absl::StatusOr<std::vector<sock_filter>> prog =
           BuildSeccompFilter(opt.trace_filter);

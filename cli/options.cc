@@ -46,7 +46,7 @@ enum LongOnlyOption : int {
 // "+": stop at the first non-option (the command), as strace does.
 // ":": report a missing argument as ':' rather than '?'.
 constexpr char kShortOptions[] =
-    "+:a:AcCe:E:fhiI:kno:O:p:P:qrs:S:tTu:U:vVwxyYzZ";
+    "+:a:Ab:cCe:E:fhiI:kno:O:p:P:qrs:S:tTu:U:vVwxyYzZ";
 
 // The long names are strace's where strace has the option.
 constexpr struct option kLongOptions[] = {
@@ -81,6 +81,7 @@ constexpr struct option kLongOptions[] = {
     {"decode-fds", optional_argument, nullptr, kDecodeFdsOption},
     {"decode-pids", required_argument, nullptr, kDecodePidsOption},
     {"interruptible", required_argument, nullptr, 'I'},
+    {"detach-on", required_argument, nullptr, 'b'},
     {"instruction-pointer", no_argument, nullptr, 'i'},
     {"absolute-timestamps", optional_argument, nullptr,
      kAbsoluteTimestampsOption},
@@ -465,6 +466,13 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
       case kKillOnExitOption:
         options.kill_on_exit = true;
         break;
+      case 'b':
+        if (std::string_view(optarg) != "execve") {
+          return Invalid(
+              absl::StrCat("Syscall '", optarg, "' for -b isn't supported"));
+        }
+        options.detach_on_exec = true;
+        break;
       case 'I': {
         using I = Options::Interruptible;
         static constexpr std::pair<absl::string_view, I> kNames[] = {
@@ -679,7 +687,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
 }
 
 std::string UsageText() {
-  return R"(Usage: ttrace [-AcCfhiknqrtTvVwxyYzZ] [-I N] [-e EXPR]... [-o FILE] [-s N]
+  return R"(Usage: ttrace [-AcCfhiknqrtTvVwxyYzZ] [-b execve] [-I N] [-e EXPR]... [-o FILE] [-s N]
               [-a N] [-S SORTBY] [-U COLUMNS] [-O OVERHEAD] [--format=FORMAT]
               [--record=FILE] [--seccomp-bpf] [-p PID]... PROG [ARGS]
    or: ttrace [OPTIONS] -p PID... [PROG [ARGS]]
@@ -711,6 +719,9 @@ Tracing:
                  (text only); without -o, the same as -f
   --seccomp-bpf  stop PROG only at the traced system calls (a seccomp-bpf
                  filter installed before its exec)
+  -b execve, --detach-on=execve
+                 stop tracing a process when it execs (the command's own
+                 exec aside): it runs on untraced, with its children
   -I WHEN, --interruptible=WHEN
                  1, anywhere, 2, waiting (default): SIGINT, SIGTERM,
                  SIGHUP and SIGQUIT make ttrace detach from attached

@@ -105,6 +105,9 @@ struct Options {
   bool seccomp_bpf = false;
   // --kill-on-exit: if ttrace dies, the kernel kills the traced processes.
   bool kill_on_exit = false;
+  // -b execve, --detach-on=execve: stop tracing a process when it execs
+  // (not the command's own exec).
+  bool detach_on_exec = false;
   // -I, --interruptible: what SIGINT, SIGTERM, SIGHUP and SIGQUIT do to
   // ttrace. kAnywhere and kWaiting (strace's 1 and 2, the default): detach
   // from attached processes (a spawned command gets them itself); kNever

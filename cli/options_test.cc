@@ -726,6 +726,15 @@ TEST(ParseOptionsTest, DecodePids) {
             "-Y needs a live trace: a recording has no command names");
 }
 
+// -b execve / --detach-on=execve; strace's message for other calls.
+TEST(ParseOptionsTest, DetachOnExec) {
+  EXPECT_FALSE(Parse({"ls"})->detach_on_exec);
+  EXPECT_TRUE(Parse({"-b", "execve", "ls"})->detach_on_exec);
+  EXPECT_TRUE(Parse({"--detach-on=execve", "ls"})->detach_on_exec);
+  EXPECT_EQ(Error({"-b", "fork", "ls"}),
+            "Syscall 'fork' for -b isn't supported");
+}
+
 // -I as strace: numbers or names, strace's message otherwise.
 TEST(ParseOptionsTest, Interruptible) {
   using I = Options::Interruptible;

@@ -1593,6 +1593,32 @@ TEST(ExecByNonLeaderTest, SameAsStraceOnStderr) {
   }
 }
 
+// -b execve: the command's own exec is traced on; its child is left at its
+// exec (its execve "<detached ...>", as strace prints it, then "+++
+// detached +++"), and neither it nor its own child shows again; the chain
+// still works (exit code 2 from two levels).
+TEST(DetachOnExecTest, ChildLeftAtItsExec) {
+  SKIP_UNDER_SANITIZER();
+  for (int run = 0; run < 3; ++run) {
+    const std::vector<std::string> lines =
+        StraceLikeLines({TtracePath(), "-f", "-b", "execve"},
+                        {TraceeBinary("execs"), "fork_exec_chain", "2"}, 2);
+    std::set<std::string> pids;
+    int detached = 0, detached_execve = 0;
+    for (const std::string& line : lines) {
+      pids.insert(line.substr(0, line.find(' ')));
+      detached += absl::StrContains(line, "+++ detached +++");
+      detached_execve += absl::StrContains(line, " execve(") &&
+                         absl::EndsWith(line, " <detached ...>");
+    }
+    EXPECT_EQ(pids.size(), 2u) << absl::StrJoin(lines, "\n");
+    EXPECT_EQ(detached, 1) << absl::StrJoin(lines, "\n");
+    EXPECT_EQ(detached_execve, 1) << absl::StrJoin(lines, "\n");
+    EXPECT_TRUE(absl::StrContains(lines.back(), "+++ exited with 2 +++"))
+        << absl::StrJoin(lines, "\n");
+  }
+}
+
 // Signals with values, as strace 6.1 prints them: sigqueue's si_int and
 // si_ptr (left out when 0), a POSIX timer's si_timerid, si_overrun and
 // value, alarm()'s SI_KERNEL.

@@ -131,8 +131,8 @@ class Tracer::Impl {
   void ReportExit(pid_t tid, Thread& t, const StopInfo& stop);
   void ReportSignal(pid_t tid, const Thread& t, const StopInfo& stop);
   void ReportClone(pid_t tid, const Thread& t, const StopInfo& stop);
-  // Returns false if the thread vanished.
-  void HandleExec(pid_t tid);
+  // Returns true for the spawned command's own exec.
+  bool HandleExec(pid_t tid);
   void Act(pid_t tid, const Transition& tr);
   void BeginDetach();
   void ReleaseOrphansOfDeadParents();
@@ -452,7 +452,15 @@ void Tracer::Impl::HandleOrphanStop(pid_t tid, const StopInfo& stop) {
 
 void Tracer::Impl::HandleStop(pid_t tid, const StopInfo& stop) {
   if (stop.kind == StopKind::kExecEvent) {
-    HandleExec(tid);  // may re-key the table; then act as usual
+    // May re-key the table; then act as usual.
+    const bool spawn_exec = HandleExec(tid);
+    if (options_.detach_on_exec && !spawn_exec && !detaching_ &&
+        threads_.contains(tid)) {
+      // -b execve: the exec left one thread; leave it.
+      Act(tid,
+          Transition{.next = ThreadState::kGone, .action = Action::kDetach});
+      return;
+    }
   }
   auto it = threads_.find(tid);
   if (it == threads_.end()) return;
@@ -709,7 +717,7 @@ void Tracer::Impl::ReportClone(pid_t tid, const Thread& t,
 // thread; the old leader never reports a death. Re-key the table so the
 // exec'ing thread's state carries over, and report the old leader as
 // superseded (tests/engine_test.cc, ExecFromNonLeader*).
-void Tracer::Impl::HandleExec(pid_t tid) {
+bool Tracer::Impl::HandleExec(pid_t tid) {
   unsigned long msg = 0;
   pid_t old_tid = tid;
   if (kernel_->GetEventMsg(tid, PTRACE_EVENT_EXEC, &msg) == 0) {
@@ -741,6 +749,7 @@ void Tracer::Impl::HandleExec(pid_t tid) {
   Thread& t = threads_[tid];
   t.tgid = tid;
   t.comm = kernel_->ReadComm(tid);
+  const bool spawn_exec = t.hidden;
   if (t.hidden) {
     // The spawned command's own exec: it is now the command.
     t.hidden = false;
@@ -750,6 +759,7 @@ void Tracer::Impl::HandleExec(pid_t tid) {
   if (options_.stacks != nullptr) options_.stacks->Forget(tid);
   Emit(tid, tid,
        ExecEvent{.path = kernel_->ReadExecPath(tid), .old_tid = old_tid});
+  return spawn_exec;
 }
 
 // ---------------------------------------------------------------------------

@@ -65,6 +65,10 @@ struct TracerOptions {
   bool instruction_pointers = false;
   // strace's -k: syscall events carry the call stack at entry. Not owned.
   StackTracer* stacks = nullptr;
+  // strace's -b execve: detach from a process at its exec (after the exec
+  // event; its execve shows as detached), except the spawned command's own
+  // exec. It runs on untraced, with its future children.
+  bool detach_on_exec = false;
 };
 
 struct RunResult {
