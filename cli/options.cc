@@ -283,6 +283,26 @@ absl::Status ParseExpression(absl::string_view expr, Options* options) {
     absl::StatusOr<FdSet> f = ParseFdSet(value);
     if (!f.ok()) return f.status();
     (qualifier[0] == 'r' ? options->dump_read : options->dump_write) = *f;
+  } else if (qualifier == "abbrev" || qualifier == "a" ||
+             qualifier == "verbose" || qualifier == "v") {
+    // strace's per-syscall sets: here only the whole-trace forms.
+    // abbrev=none is -v (big structures and arrays in full); abbrev=all and
+    // verbose=all are the default. verbose=none (structures as bare
+    // addresses) is not implemented.
+    absl::StatusOr<SyscallFilter> f = ParseTraceFilter(value);
+    if (!f.ok()) return f.status();
+    const bool abbrev = qualifier[0] == 'a';
+    if (abbrev && f->none()) {
+      options->verbose = true;
+    } else if (abbrev && f->all()) {
+      options->verbose = false;
+    } else if (!abbrev && f->all()) {
+      // structures are always decoded
+    } else {
+      return Invalid(absl::StrCat("-e ", qualifier, "=", value,
+                                  " is not supported: only ",
+                                  abbrev ? "all or none" : "all"));
+    }
   } else if (qualifier == "status") {
     absl::StatusOr<StatusFilter> f = ParseStatusFilter(value);
     if (!f.ok()) return f.status();
@@ -687,8 +707,9 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
 }
 
 std::string UsageText() {
-  return R"(Usage: ttrace [-AcCfhiknqrtTvVwxyYzZ] [-b execve] [-I N] [-e EXPR]... [-o FILE] [-s N]
-              [-a N] [-S SORTBY] [-U COLUMNS] [-O OVERHEAD] [--format=FORMAT]
+  return R"(Usage: ttrace [-AcCfhiknqrtTvVwxyYzZ] [-b execve] [-I N] [-e EXPR]...
+              [-o FILE] [-s N] [-a N] [-S SORTBY] [-U COLUMNS] [-O OVERHEAD]
+              [--format=FORMAT]
               [--record=FILE] [--seccomp-bpf] [-p PID]... PROG [ARGS]
    or: ttrace [OPTIONS] -p PID... [PROG [ARGS]]
    or: ttrace [OPTIONS] [-E VAR=VAL]... [-u USER] PROG [ARGS]
@@ -776,7 +797,8 @@ Output:
   -s N           print at most N bytes of each string (default 32)
   -a N, --columns=N
                  align syscall results at column N (default 40; 0: none)
-  -v             print structures and arrays in full
+  -v, -e abbrev=none
+                 print structures and arrays in full
   -Y, --decode-pids=comm
                  print process ids with their command name, 1234<sleep>
                  (line prefixes, arguments, signals, results)

@@ -726,6 +726,21 @@ TEST(ParseOptionsTest, DecodePids) {
             "-Y needs a live trace: a recording has no command names");
 }
 
+// -e abbrev=none is -v; abbrev=all and verbose=all the default; other
+// sets are refused.
+TEST(ParseOptionsTest, AbbrevAndVerbose) {
+  EXPECT_TRUE(Parse({"-e", "abbrev=none", "ls"})->verbose);
+  EXPECT_FALSE(Parse({"-v", "-e", "abbrev=all", "ls"})->verbose);
+  EXPECT_TRUE(Parse({"-v", "-e", "verbose=all", "ls"})->verbose);
+  EXPECT_FALSE(Parse({"-e", "verbose=all", "ls"})->verbose);
+  EXPECT_EQ(Error({"-e", "abbrev=read", "ls"}),
+            "-e abbrev=read is not supported: only all or none");
+  EXPECT_EQ(Error({"-e", "verbose=none", "ls"}),
+            "-e verbose=none is not supported: only all");
+  EXPECT_EQ(Error({"-e", "abbrev=nosuch", "ls"}),
+            "invalid system call 'nosuch'");
+}
+
 // -b execve / --detach-on=execve; strace's message for other calls.
 TEST(ParseOptionsTest, DetachOnExec) {
   EXPECT_FALSE(Parse({"ls"})->detach_on_exec);
