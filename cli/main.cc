@@ -222,7 +222,7 @@ TextOptions TextOptionsFor(const Options& opt) {
       .syscall_numbers = opt.syscall_numbers,
       .instruction_pointers = opt.instruction_pointers};
   // -Y: names read when each line is printed, as strace reads them.
-  if (opt.decode_pids) text.comm_of = ReadProcComm;
+  if (opt.decode_pids) text.comm_of = ReadProcCommSeenBy;
   if (!opt.signal_filter.all()) {
     text.quiet.killed_by = [set = opt.signal_filter](int signo) {
       return !set.Contains(signo);

@@ -2,6 +2,7 @@
 
 #include <signal.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <type_traits>
@@ -115,8 +116,60 @@ void AppendSignal(std::string* out, const SignalEvent& sig, Comm comm) {
 
 }  // namespace
 
-void TextFormatter::AppendComm(std::string* to, pid_t pid) {
-  if (!options_.comm_of || !options_.comm_of(pid, &comm_) || comm_.empty()) {
+// -Y, as strace keeps names. A new thread starts with its creator's name
+// (the kernel copies it at clone), so it is known before the thread execs;
+// the spawned command starts with ttrace's. A syscall line's prefix shows
+// the name the thread had when the call began: an exec renames the thread
+// after its execve line (before a "resumed" one; before any other line
+// when its execve is not shown), prctl(PR_SET_NAME) after its line. Writes
+// to /proc/PID/comm are not seen.
+void TextFormatter::TrackCommsBefore(const Event& event, bool whole) {
+  if (std::holds_alternative<SpawnEvent>(event.payload)) {
+    std::string& name = comms_[event.pid];
+    if (!options_.comm_of(0, getpid(), &name)) name.clear();
+    return;
+  }
+  if (std::holds_alternative<ExecEvent>(event.payload)) return;
+  auto it = exec_renamed_.find(event.tid);
+  if (it == exec_renamed_.end()) return;
+  const auto* call = std::get_if<SyscallEvent>(&event.payload);
+  const bool execve_line =
+      call != nullptr && (call->name == "execve" || call->name == "execveat");
+  if (!execve_line || (call->split && !whole)) {
+    comms_.erase(event.tid);
+    exec_renamed_.erase(it);
+  }
+}
+
+void TextFormatter::TrackCommsAfter(const Event& event) {
+  if (const auto* exec = std::get_if<ExecEvent>(&event.payload)) {
+    if (exec->old_tid != event.tid) comms_.erase(exec->old_tid);
+    exec_renamed_.insert(event.tid);
+  } else if (const auto* call = std::get_if<SyscallEvent>(&event.payload)) {
+    if (call->returned && (call->name == "execve" || call->name == "execveat" ||
+                           call->name == "prctl")) {
+      comms_.erase(event.tid);
+      exec_renamed_.erase(event.tid);
+    }
+  } else if (const auto* clone = std::get_if<CloneEvent>(&event.payload)) {
+    auto parent = comms_.find(event.tid);
+    std::string name;
+    if (parent != comms_.end()) {
+      name = parent->second;
+    } else if (!options_.comm_of(0, event.tid, &name)) {
+      name.clear();
+    }
+    comms_[clone->child] = std::move(name);
+  } else if (std::holds_alternative<ExitEvent>(event.payload) ||
+             std::holds_alternative<DetachEvent>(event.payload)) {
+    comms_.erase(event.tid);
+    exec_renamed_.erase(event.tid);
+  }
+}
+
+void TextFormatter::AppendComm(std::string* to, pid_t seen_by, pid_t pid) {
+  if (!options_.comm_of || !options_.comm_of(seen_by, pid, &comm_) ||
+      comm_.empty()) {
     return;
   }
   AppendCommText(to, comm_);
@@ -124,7 +177,7 @@ void TextFormatter::AppendComm(std::string* to, pid_t pid) {
 
 void TextFormatter::AppendThreadComm(const Event& event) {
   auto [it, fresh] = comms_.try_emplace(event.tid);
-  if (fresh && !options_.comm_of(event.tid, &it->second)) {
+  if (fresh && !options_.comm_of(0, event.tid, &it->second)) {
     // Gone already: the name its exit event carries, if this is it.
     const auto* exit = std::get_if<ExitEvent>(&event.payload);
     it->second = exit != nullptr ? exit->comm : "";
@@ -377,8 +430,10 @@ void TextFormatter::AppendBody(const Event& event, bool whole) {
           }
           line_.append(" +++");
         } else if constexpr (std::is_same_v<T, SignalEvent>) {
-          AppendSignal(&line_, p,
-                       [this](pid_t pid) { AppendComm(&line_, pid); });
+          // si_pid is numbered in the receiver's pid namespace.
+          AppendSignal(&line_, p, [this, &event](pid_t pid) {
+            AppendComm(&line_, event.tid, pid);
+          });
         } else if constexpr (std::is_same_v<T, StopEvent>) {
           line_.append("--- stopped by ");
           AppendSignalName(&line_, p.signo);
@@ -569,21 +624,11 @@ void TextFormatter::OnEvent(const Event& event) {
       options_.pid_prefix == TextOptions::PidPrefix::kWhenSeveral;
   if (several_form) TrackLiveBefore(event);
 
+  if (options_.comm_of) TrackCommsBefore(event, whole);
   if (!IsQuiet(event)) PrintLine(event, several_form, whole);
-  if (options_.comm_of) {
-    // As strace's cached names: a thread's name changes in the prefix
-    // after its execve or prctl(PR_SET_NAME) line, not with it (and not on
-    // writes to /proc/PID/comm).
-    const auto* call = std::get_if<SyscallEvent>(&event.payload);
-    if (call != nullptr && call->returned &&
-        (call->name == "execve" || call->name == "execveat" ||
-         call->name == "prctl")) {
-      comms_.erase(event.tid);
-    }
-  }
+  if (options_.comm_of) TrackCommsAfter(event);
   if (std::holds_alternative<ExitEvent>(event.payload) ||
       std::holds_alternative<DetachEvent>(event.payload)) {
-    if (options_.comm_of) comms_.erase(event.tid);
     if (several_form) live_.erase(event.tid);
     if (options_.syscall_numbers) last_nr_.erase(event.tid);
     if (const auto it = ending_stacks_.find(event.tid);

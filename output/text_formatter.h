@@ -125,7 +125,9 @@ struct TextOptions {
   // "si_pid=123<sleep>", as strace prints them; null: none. Called when the
   // line is printed, so only a live trace has names (an exit line uses
   // the name the event carries). Returns false when pid has none.
-  std::function<bool(pid_t pid, std::string* comm)> comm_of;
+  // `seen_by`: the thread whose pid namespace numbers `pid` (a signal's
+  // sender is numbered in the receiver's), 0 for ttrace's own (the prefix).
+  std::function<bool(pid_t seen_by, pid_t pid, std::string* comm)> comm_of;
 };
 
 class TextFormatter : public EventSink {
@@ -163,12 +165,15 @@ class TextFormatter : public EventSink {
   void AppendNumberAndIp(const Event& event);
   void TrackSyscallNumbers(const Event& event);
   void AppendStack(const std::string& stack);
-  // -Y: appends "<comm>" of pid as it is now (escaped as strace does);
-  // nothing when it has none.
-  void AppendComm(std::string* to, pid_t pid);
+  // -Y: appends "<comm>" of pid (as seen_by numbers it) as it is now
+  // (escaped as strace does); nothing when it has none.
+  void AppendComm(std::string* to, pid_t seen_by, pid_t pid);
   // -Y: "<comm>" of the event's thread to line_, from comms_ (read at the
   // thread's first line).
   void AppendThreadComm(const Event& event);
+  // -Y: keeps comms_ as strace keeps its names (see the .cc).
+  void TrackCommsBefore(const Event& event, bool whole);
+  void TrackCommsAfter(const Event& event);
   static void AppendCommText(std::string* to, const std::string& comm);
   void AppendBody(const Event& event, bool whole);
   void AppendHms(int64_t sec);
@@ -184,6 +189,8 @@ class TextFormatter : public EventSink {
   pid_t held_exec_tid_ = 0;
   // -Y: each thread's name for its line prefix, kept as strace keeps it.
   absl::flat_hash_map<pid_t, std::string> comms_;
+  // -Y: threads that exec'd, renamed at their next line but their execve's.
+  absl::flat_hash_set<pid_t> exec_renamed_;
   absl::flat_hash_set<pid_t> live_;
   bool have_prev_ts_ = false;
   int64_t prev_ts_ns_ = 0;

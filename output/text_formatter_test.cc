@@ -865,10 +865,64 @@ TEST(TextSyscallTest, SplitCallsWithPrefix) {
 // execve or prctl line, the exit event's name once it is gone) and of a
 // signal's sender (read when printed), in both prefix forms, and the
 // clock ticks of a child's times.
+// -Y across execs, as strace names lines: a child starts with its parent's
+// name even if /proc already shows its new program; an execve line shows
+// the name from before the exec, a "resumed" one the new name; a thread
+// whose execve is not shown is renamed at its next line; a signal's sender
+// is looked up in the receiver's pid namespace.
+TEST(TextDecodePidsTest, NamesAcrossExecs) {
+  std::map<pid_t, std::string> names = {{1, "ttrace"}, {100, "sh"}};
+  std::vector<pid_t> seen_by;
+  auto comm_of = [&](pid_t by, pid_t pid, std::string* out) {
+    seen_by.push_back(by);
+    auto it = names.find(pid);
+    if (it == names.end()) return false;
+    *out = it->second;
+    return true;
+  };
+  StringByteSink mem;
+  TextFormatter text(&mem, {.pid_prefix = TextOptions::PidPrefix::kAlways,
+                            .comm_of = comm_of});
+  text.OnEvent(Ev(100, 100, CloneEvent{101, CloneKind::kProcess}));
+  text.OnEvent(Ev(100, 100, CloneEvent{102, CloneKind::kProcess}));
+  names[101] = "ls";  // both already exec'd when their lines come
+  names[102] = "cat";
+  text.OnEvent(Ev(101, 101, ExecEvent{"/bin/ls", 101}));
+  text.OnEvent(Ev(101, 101, Call("execve", "\"/bin/ls\"", "", 0)));
+  text.OnEvent(Ev(101, 101, Call("getpid", "", "", 101)));
+  SyscallEvent resumed = Call("execve", "", "", 0);
+  resumed.split = true;
+  text.OnEvent(
+      Ev(102, 102, SyscallEnterEvent{59, kArchX86_64, "execve", "\"/x\", "}));
+  text.OnEvent(Ev(102, 102, ExecEvent{"/bin/cat", 102}));
+  text.OnEvent(Ev(102, 102, resumed));
+  names[100] = "true";  // 100's execve is not shown
+  text.OnEvent(Ev(100, 100, ExecEvent{"/bin/true", 100}));
+  SignalEvent sig{.signo = SIGCHLD, .code = CLD_EXITED};
+  sig.from_pid = 101;
+  sig.from_uid = 0;
+  seen_by.clear();
+  text.OnEvent(Ev(100, 100, sig));
+  EXPECT_EQ(mem.str(),
+            "100<sh> +++ created process 101 +++\n"
+            "100<sh> +++ created process 102 +++\n"
+            "101<sh> +++ exec \"/bin/ls\" +++\n"
+            "101<sh> execve(\"/bin/ls\")               = 0\n"
+            "101<ls> getpid()                        = 101\n"
+            "102<sh> execve(\"/x\",  <unfinished ...>\n"
+            "102<sh> +++ exec \"/bin/cat\" +++\n"
+            "102<cat> <... execve resumed>)          = 0\n"
+            "100<sh> +++ exec \"/bin/true\" +++\n"
+            "100<true> --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, "
+            "si_pid=101<ls>, si_uid=0} ---\n");
+  // The prefix's name is ttrace's numbering (0), si_pid the receiver's.
+  EXPECT_EQ(seen_by, (std::vector<pid_t>{0, 100}));
+}
+
 TEST(TextDecodePidsTest, NamesInPrefixAndSignals) {
   std::map<pid_t, std::string> names = {{100, "sh"}, {101, "sh"}};
   int lookups = 0;
-  auto comm_of = [&](pid_t pid, std::string* out) {
+  auto comm_of = [&](pid_t, pid_t pid, std::string* out) {
     ++lookups;
     auto it = names.find(pid);
     if (it == names.end()) return false;
@@ -927,7 +981,7 @@ TEST(TextDecodePidsTest, NamesInPrefixAndSignals) {
   // Without a name (and without -Y): strace's "%-5d " form.
   EXPECT_EQ(One(Ev(7, 7, Call("getpid", "", "", 7)),
                 {.pid_prefix = TextOptions::PidPrefix::kAlways,
-                 .comm_of = [](pid_t, std::string*) { return false; }}),
+                 .comm_of = [](pid_t, pid_t, std::string*) { return false; }}),
             "7     getpid()                          = 7\n");
   EXPECT_GT(lookups, 0);
 }

@@ -1640,6 +1640,32 @@ TEST(SignalValuesTest, SameAsStrace) {
   EXPECT_EQ(run(TtracePath()), want);
 }
 
+// -Y in another pid namespace: the tracee's pids are numbered there, so
+// ttrace (which cannot translate them, unlike strace) names none rather
+// than a process of its own namespace with the same number; the line
+// prefixes, in ttrace's numbering, keep their names.
+TEST(DecodePidsTest, OtherPidNamespaceGetsNoNames) {
+  SKIP_UNDER_SANITIZER();
+  if (RunProcess({"/usr/bin/unshare", "-pf", "/bin/true"}, kTimeoutMs)
+          .ExitCode() != 0) {
+    GTEST_SKIP() << "cannot create a pid namespace here";
+  }
+  const std::vector<std::string> lines = StraceLikeLines(
+      {TtracePath(), "-f", "-Y", "-e", "trace=getpid,kill"},
+      {"/usr/bin/unshare", "-pf", "/bin/sh", "-c", "kill -0 $$"});
+  std::vector<std::string> calls;
+  for (const std::string& line : lines) {
+    if (absl::StrContains(line, "getpid(") ||
+        absl::StrContains(line, "kill(")) {
+      calls.push_back(CollapsePadding(line.substr(line.find(' ') + 1)));
+      EXPECT_TRUE(absl::StrContains(line.substr(0, line.find(' ')), "<sh>"))
+          << line;
+    }
+  }
+  EXPECT_EQ(calls,
+            (std::vector<std::string>{"getpid() = 1", "kill(1, 0) = 0"}));
+}
+
 // -e signal=SET: which signal, group-stop and "killed by" lines strace
 // 6.1 shows for a child stopped, continued and killed (ttrace's own
 // "created process" and "continued" lines aside; sorted).

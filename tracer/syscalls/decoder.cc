@@ -956,7 +956,7 @@ void Clone(D& d) {
     d.Sep();
     if (flags & 0x100000) {
       d.Put("parent_tid=");
-      d.IntRef(d.u(kPtid));
+      d.PidRef(d.u(kPtid));
     } else {
       d.Put("pidfd=");
       d.IntRef(d.u(kPtid), /*fd=*/true);
@@ -1045,7 +1045,7 @@ void Clone3(D& d) {
     if (a.flags & 0x100000) {
       if (a.flags & 0x1000) d.Sep();
       d.Put("parent_tid=");
-      d.IntRef(a.parent_tid);
+      d.PidRef(a.parent_tid);
     }
     d.out->push_back('}');
   }

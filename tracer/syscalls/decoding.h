@@ -80,7 +80,8 @@ class Decoding {
   void AppendComm(std::string* to, int64_t pid) {
     if (pid <= 0 || pid > INT32_MAX) return;
     std::string& s = dec->scratch2();
-    if (!dec->mem()->ReadComm(static_cast<pid_t>(pid), &s) || s.empty()) {
+    if (!dec->mem()->ReadComm(c.tid, static_cast<pid_t>(pid), &s) ||
+        s.empty()) {
       return;
     }
     to->push_back('<');
@@ -311,6 +312,14 @@ class Decoding {
   }
 
   // "[123]" from an int in memory, or the address.
+  // [pid] at addr (clone's parent_tid), named with -Y.
+  void PidRef(uint64_t addr) {
+    int32_t v;
+    if (!Fetch(addr, &v, sizeof(v))) return;
+    out->push_back('[');
+    PidValue(v);
+    out->push_back(']');
+  }
   void IntRef(uint64_t addr, bool fd = false) {
     int32_t v;
     if (!Fetch(addr, &v, sizeof(v))) return;

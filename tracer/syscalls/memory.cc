@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -128,6 +129,20 @@ bool ReadProcComm(pid_t pid, std::string* out) {
   if (buf[len - 1] == '\n') --len;
   out->assign(buf, len);
   return true;
+}
+
+bool ReadProcCommSeenBy(pid_t seen_by, pid_t pid, std::string* out) {
+  if (seen_by != 0) {
+    static const ino_t own = [] {
+      struct stat st;
+      return stat("/proc/self/ns/pid", &st) == 0 ? st.st_ino : ino_t{0};
+    }();
+    char path[48];
+    snprintf(path, sizeof(path), "/proc/%d/ns/pid", seen_by);
+    struct stat st;
+    if (own == 0 || stat(path, &st) != 0 || st.st_ino != own) return false;
+  }
+  return ReadProcComm(pid, out);
 }
 
 void FakeMemory::Map(uint64_t addr, const void* data, size_t len) {

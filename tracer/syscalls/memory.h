@@ -53,13 +53,21 @@ class MemoryReader {
                              FdDetails* out) {
     return false;
   }
-  // -Y: the command name of a process or thread (/proc/PID/comm, without
-  // its newline); false when there is none (no such process, reaped).
-  virtual bool ReadComm(pid_t pid, std::string* out) { return false; }
+  // -Y: the command name of process or thread `pid` as thread `seen_by`
+  // numbers it (the tracee's pid namespace); false when there is none (no
+  // such process, reaped, or a namespace other than ttrace's).
+  virtual bool ReadComm(pid_t seen_by, pid_t pid, std::string* out) {
+    return false;
+  }
 };
 
 // /proc/PID/comm without its newline, into *out; false if unreadable.
 bool ReadProcComm(pid_t pid, std::string* out);
+// The same for a pid as thread `seen_by` numbers it (0: ttrace itself).
+// Names are only known for threads in ttrace's own pid namespace (a pid
+// from another one would name an unrelated process of ours); false for
+// others.
+bool ReadProcCommSeenBy(pid_t seen_by, pid_t pid, std::string* out);
 
 // process_vm_readv. A read that crosses into an unmapped page is retried
 // page by page, so the readable prefix is returned.
@@ -74,8 +82,8 @@ class ProcessVmReader : public MemoryReader {
                      FdDetails* out) override {
     return ttrace::ReadFdDetails(tid, fd, link, out);
   }
-  bool ReadComm(pid_t pid, std::string* out) override {
-    return ReadProcComm(pid, out);
+  bool ReadComm(pid_t seen_by, pid_t pid, std::string* out) override {
+    return ReadProcCommSeenBy(seen_by, pid, out);
   }
 };
 
@@ -108,7 +116,7 @@ class FakeMemory : public MemoryReader {
     *out = it->second;
     return true;
   }
-  bool ReadComm(pid_t pid, std::string* out) override {
+  bool ReadComm(pid_t, pid_t pid, std::string* out) override {
     auto it = comms_.find(pid);
     if (it == comms_.end()) return false;
     *out = it->second;
