@@ -462,8 +462,8 @@ void TextFormatter::AppendSyscallEnter(const SyscallEnterEvent& call) {
 
 void TextFormatter::AppendSyscall(const SyscallEvent& call, bool whole) {
   if (call.detached) {
-    // strace: "read(0,  <detached ...>", or "<... read resumed> <detached
-    // ...>" after an announced entry; no result.
+    // strace: "read(0,  <detached ...>"; no result. (After an announced
+    // entry nothing is printed: DetachedAfterItsEntry; -ff prints whole.)
     if (call.split && !whole) {
       absl::StrAppend(&line_, "<... ", call.name, " resumed>");
     } else {
@@ -593,6 +593,14 @@ void TextFormatter::PrintPending(std::string_view tail) {
   out_->Append(line_);
 }
 
+// strace ends a call's line with "<detached ...>" only while that line is
+// still open; once another line was printed after its entry, it prints
+// nothing more of it.
+bool TextFormatter::DetachedAfterItsEntry(const Event& event, bool whole) {
+  const auto* call = std::get_if<SyscallEvent>(&event.payload);
+  return call != nullptr && call->detached && call->split && !whole;
+}
+
 bool TextFormatter::IsQuiet(const Event& event) const {
   const TextOptions::Quiet& q = options_.quiet;
   if (std::holds_alternative<AttachEvent>(event.payload) ||
@@ -625,7 +633,9 @@ void TextFormatter::OnEvent(const Event& event) {
   if (several_form) TrackLiveBefore(event);
 
   if (options_.comm_of) TrackCommsBefore(event, whole);
-  if (!IsQuiet(event)) PrintLine(event, several_form, whole);
+  if (!IsQuiet(event) && !DetachedAfterItsEntry(event, whole)) {
+    PrintLine(event, several_form, whole);
+  }
   if (options_.comm_of) TrackCommsAfter(event);
   if (std::holds_alternative<ExitEvent>(event.payload) ||
       std::holds_alternative<DetachEvent>(event.payload)) {

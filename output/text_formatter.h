@@ -146,6 +146,7 @@ class TextFormatter : public EventSink {
   // following event; null at a flush) says.
   void EndHeldExec(const Event* next);
   bool IsQuiet(const Event& event) const;
+  static bool DetachedAfterItsEntry(const Event& event, bool whole);
   void PrintLine(const Event& event, bool several_form, bool whole);
   // -ff (options_.thread): keeps a split call's entry until its exit comes,
   // to print it whole (*whole). False when `event` prints nothing now.
