@@ -117,6 +117,8 @@ std::string ReplacePids(const std::string& line,
       std::regex(R"(^tgkill\([0-9A-Za-z_]+, ([0-9]+))"),
       std::regex(R"(parent_tid=\[([0-9]+)\])"),
       std::regex(R"(si_pid=([0-9]+))"),
+      std::regex(R"((?:shm_cpid|shm_lpid|msg_lspid|msg_lrpid)=([0-9]+))"),
+      std::regex(R"(^semctl\([^,]+, [^,]+, GETPID, .*\) += ([0-9]+)$)"),
       std::regex(R"(\(pid ([0-9]+)\))"),
       std::regex(R"(\+\+\+ created (?:thread|process) ([0-9]+))"),
       std::regex(R"(^(?:clone|clone3|fork|vfork|getpid|gettid|getppid|)"

@@ -9,7 +9,12 @@
 // programs whose arguments are deterministic (/bin/true, ls /, the
 // `syscalls known`, `counts` and `decoders` tracees) the full text of every
 // call is compared as well, addresses normalised and pids named (the tracer's
-// own pid, getppid's result, as TRACER).
+// own pid, getppid's result, as TRACER). For the `syscalls ipc` tracee the
+// System V IPC ids (system-wide: they differ between the two runs) are
+// named too, ID1, ID2, ... in the order their *get calls returned them,
+// where the calls print them (those results and the other IPC calls'
+// first argument), and the non-zero times of the IPC structs are "T"; the
+// pids in those structs are named as the others.
 //
 // Legitimate, timing-dependent differences are excluded narrowly, per
 // program (see Programs()):
@@ -268,6 +273,37 @@ std::string NormalizeText(const std::string& s,
       kAddr, "0x_");
 }
 
+// System V IPC calls that take an id as their first argument.
+bool TakesIpcId(const std::string& name) {
+  static const std::set<std::string>* kNames =
+      new std::set<std::string>{"shmat",  "shmctl", "semop",  "semtimedop",
+                                "semctl", "msgsnd", "msgrcv", "msgctl"};
+  return kNames->count(name) > 0;
+}
+
+// The IPC ids to names (*ids: value -> "ID<n>", in creation order) and
+// the IPC structs' times to "T", in a normalised call's text.
+std::string NormalizeIpc(const Call& c,
+                         std::map<std::string, std::string>* ids) {
+  std::string s = c.text;
+  if ((c.name == "shmget" || c.name == "semget" || c.name == "msgget") &&
+      !c.result.empty() && absl::ascii_isdigit(c.result[0]) &&
+      absl::EndsWith(s, ") = " + c.result)) {
+    auto it = ids->emplace(c.result, absl::StrCat("ID", ids->size() + 1)).first;
+    s.replace(s.size() - c.result.size(), c.result.size(), it->second);
+  } else if (TakesIpcId(c.name)) {
+    const size_t open = c.name.size() + 1;
+    const size_t comma = s.find(',', open);
+    if (comma != std::string::npos) {
+      auto it = ids->find(s.substr(open, comma - open));
+      if (it != ids->end()) s.replace(open, comma - open, it->second);
+    }
+  }
+  static const std::regex kTime(
+      R"(\b((?:shm_[acd]|sem_[oc]|msg_[src])time)=[1-9][0-9]*)");
+  return std::regex_replace(s, kTime, "$1=T");
+}
+
 struct Threads {
   // Thread name -> calls (after exclusions).
   std::map<std::string, std::vector<Call>> calls;
@@ -275,13 +311,15 @@ struct Threads {
 };
 
 // `tracer`: the tracing tool's pid (getppid's result in the tracee), named
-// TRACER.
+// TRACER. `ipc`: IPC ids and times normalised too (NormalizeIpc; the
+// threads in pid order, each id named where first seen).
 Threads ByThread(const Parsed& p, const std::set<std::string>& drop,
-                 pid_t tracer = 0) {
+                 pid_t tracer = 0, bool ipc = false) {
   Threads t;
   t.problems = p.problems;
   std::map<pid_t, std::string> names = NameThreads(p);
   if (tracer > 0) names.emplace(tracer, "TRACER");
+  std::map<std::string, std::string> ipc_ids;
   for (const auto& [pid, calls] : p.by_pid) {
     auto name = names.find(pid);
     if (name == names.end()) {
@@ -296,6 +334,7 @@ Threads ByThread(const Parsed& p, const std::set<std::string>& drop,
       if (absl::StartsWith(c.result, "? ERESTART")) continue;
       Call n = c;
       n.text = NormalizeText(c.text, names);
+      if (ipc) n.text = NormalizeIpc(n, &ipc_ids);
       out.push_back(std::move(n));
     }
   }
@@ -334,6 +373,7 @@ struct Program {
   int runs = 1;
   bool full_text = false;          // compare every call's text too
   std::vector<std::string> flags;  // more options, given to both tools
+  bool ipc = false;                // System V IPC ids and times vary
 };
 
 std::ostream& operator<<(std::ostream& os, const Program& p) {
@@ -377,6 +417,8 @@ std::vector<Program> Programs() {
       {"counts", {"syscalls", "counts"}, {}, 2, true},
       // Decoders of less common calls (see the tracee's header).
       {"decoders", {"syscalls", "decoders"}, {}, 2, true},
+      // System V IPC (ids, times and pids normalised).
+      {"ipc", {"syscalls", "ipc"}, {}, 2, true, {}, true},
       // Strings in hex (-x: those with non-ASCII bytes; -xx: all), with
       // the fd paths (-y) in hex too. (Not -y for ls: its standard output
       // is a capture file whose name differs between the two runs.)
@@ -521,10 +563,11 @@ RunPair RunBoth(const Program& prog, bool separate = false) {
     unlink(b.c_str());
   }
   // Both in strace's "PID body" form (with -ff, as joined above).
-  rp.strace = ByThread(ParseStrace(rp.strace_text), prog.drop, strace_pid);
+  rp.strace =
+      ByThread(ParseStrace(rp.strace_text), prog.drop, strace_pid, prog.ipc);
   rp.ttrace = ByThread(
       separate ? ParseStrace(rp.ttrace_text) : ParseTtrace(rp.ttrace_text),
-      prog.drop, ttrace_pid);
+      prog.drop, ttrace_pid, prog.ipc);
   return rp;
 }
 
@@ -690,6 +733,43 @@ TEST(ParserTest, MergesSplitCallsAndNamesThreadsByCloneOrder) {
     ASSERT_EQ(t.calls.at("P.2").size(), 1u);
     EXPECT_EQ(t.calls.at("P.2")[0].text, "read(5,  <unfinished ...>) = ?");
   }
+}
+
+// The `ipc` tracee's normalisation: ids named in creation order where they
+// are printed, struct times and pids replaced, other calls untouched.
+TEST(ParserTest, NormalizesIpcIdsTimesAndPids) {
+  const std::string strace =
+      "100   shmget(IPC_PRIVATE, 8192, IPC_CREAT|0600) = 32779\n"
+      "100   shmctl(32779, IPC_STAT, {shm_perm={uid=0, gid=0, mode=0600, "
+      "key=0, cuid=0, cgid=0}, shm_segsz=8192, shm_cpid=100, shm_lpid=0, "
+      "shm_nattch=2, shm_atime=1795759123, shm_dtime=0, "
+      "shm_ctime=1795759124}) = 0\n"
+      "100   semget(IPC_PRIVATE, 2, IPC_CREAT|0600) = 5\n"
+      "100   semctl(5, 32779, GETPID, NULL) = 100\n"
+      "100   msgrcv(5,  <unfinished ...>\n"
+      "100   <... msgrcv resumed>{mtype=1, mtext=\"a\"}, 1, 0, 0) = 1\n"
+      "100   shmat(-1, NULL, SHM_RND) = -1 EINVAL (Invalid argument)\n"
+      "100   write(5, \"x\", 1) = 1\n"
+      "100   exit_group(0) = ?\n";
+  const Threads t = ByThread(ParseStrace(strace), {}, 0, /*ipc=*/true);
+  EXPECT_TRUE(t.problems.empty()) << absl::StrJoin(t.problems, "\n");
+  ASSERT_EQ(t.calls.count("P"), 1u);
+  std::vector<std::string> texts;
+  for (const Call& c : t.calls.at("P")) texts.push_back(c.text);
+  EXPECT_EQ(texts,
+            (std::vector<std::string>{
+                "shmget(IPC_PRIVATE, 8192, IPC_CREAT|0600) = ID1",
+                "shmctl(ID1, IPC_STAT, {shm_perm={uid=0, gid=0, mode=0600, "
+                "key=0, cuid=0, cgid=0}, shm_segsz=8192, shm_cpid=P, "
+                "shm_lpid=0, shm_nattch=2, shm_atime=T, shm_dtime=0, "
+                "shm_ctime=T}) = 0",
+                "semget(IPC_PRIVATE, 2, IPC_CREAT|0600) = ID2",
+                "semctl(ID2, 32779, GETPID, NULL) = P",
+                "msgrcv(ID2, {mtype=1, mtext=\"a\"}, 1, 0, 0) = 1",
+                "shmat(-1, NULL, SHM_RND) = -1 EINVAL (Invalid argument)",
+                "write(5, \"x\", 1) = 1",
+                "exit_group(0) = ?",
+            }));
 }
 
 }  // namespace

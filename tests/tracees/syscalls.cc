@@ -77,6 +77,21 @@
 //                      of a touched page, unshare(CLONE_NEWNS). Failures
 //                      (EPERM when not root, ...) are part of the output;
 //                      exits 0.
+//   ipc                System V IPC on private objects it creates and
+//                      removes: a shared memory segment (shmget, shmat
+//                      twice, shmctl IPC_STAT/IPC_SET/SHM_LOCK/SHM_UNLOCK/
+//                      IPC_RMID, shmdt), a set of 2 semaphores (semctl
+//                      SETVAL/GETVAL/SETALL/GETALL/GETNCNT/GETPID/IPC_STAT/
+//                      IPC_SET/IPC_RMID, semop, semtimedop with a 1 ms
+//                      timeout) and a message queue (msgsnd of 2 messages,
+//                      msgrcv of both, msgctl IPC_STAT/IPC_SET/IPC_RMID),
+//                      with failures: a key assumed unused (0x7474ac01,
+//                      ENOENT), NULL and bad ids and commands, an
+//                      impossible huge page size, an empty queue
+//                      (ENOMSG), a semaphore that cannot go below 0
+//                      (EAGAIN). The ids, the segment's addresses, the
+//                      times and pids in the structs vary from run to run;
+//                      exits 0.
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <linux/close_range.h>
@@ -86,9 +101,13 @@
 #include <sched.h>
 #include <signal.h>
 #include <sys/ioctl.h>
+#include <sys/ipc.h>
 #include <sys/mman.h>
+#include <sys/msg.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -419,6 +438,91 @@ int Decoders() {
   return 0;
 }
 
+// ---- ipc ----
+// System V IPC on private objects, created and removed here (see the
+// header). Raw syscalls, so that the arguments are the ones written here
+// (glibc's semop is semtimedop, its semctl passes its own fourth argument).
+int Ipc() {
+  constexpr long kNoKey = 0x7474ac01;  // assumed unused: ENOENT
+  constexpr int kIpc64 = 0x100;
+  // Shared memory.
+  const long shm = syscall(SYS_shmget, IPC_PRIVATE, 8192, IPC_CREAT | 0600);
+  if (shm < 0) Die("shmget");
+  syscall(SYS_shmget, kNoKey, 4096, 0);
+  // 32<<SHM_HUGE_SHIFT: no such page size (EINVAL).
+  const long huge = syscall(
+      SYS_shmget, IPC_PRIVATE, 4096,
+      IPC_CREAT | IPC_EXCL | SHM_HUGETLB | SHM_NORESERVE | 0644 | 0x80000000UL);
+  if (huge >= 0) syscall(SYS_shmctl, huge, IPC_RMID, nullptr);
+  const long p = syscall(SYS_shmat, shm, nullptr, 0);
+  if (p == -1) Die("shmat");
+  const long q = syscall(SYS_shmat, shm, nullptr, SHM_RDONLY);
+  syscall(SYS_shmat, -1, nullptr, SHM_RND);
+  shmid_ds ds;
+  if (syscall(SYS_shmctl, shm, IPC_STAT, &ds) != 0) Die("shmctl IPC_STAT");
+  syscall(SYS_shmctl, shm, IPC_SET, &ds);
+  syscall(SYS_shmctl, shm, IPC_STAT, nullptr);
+  syscall(SYS_shmctl, -1, IPC_STAT, &ds);
+  syscall(SYS_shmctl, shm, kIpc64 | IPC_STAT, &ds);
+  syscall(SYS_shmctl, shm, 99, nullptr);
+  syscall(SYS_shmctl, shm, SHM_LOCK, nullptr);
+  syscall(SYS_shmctl, shm, SHM_UNLOCK, nullptr);
+  syscall(SYS_shmdt, p);
+  syscall(SYS_shmdt, q);
+  syscall(SYS_shmdt, nullptr);
+  if (syscall(SYS_shmctl, shm, IPC_RMID, nullptr) != 0) Die("shmctl RMID");
+  // Semaphores.
+  const long sem = syscall(SYS_semget, IPC_PRIVATE, 2, IPC_CREAT | 0600);
+  if (sem < 0) Die("semget");
+  syscall(SYS_semget, kNoKey, 1, 0);
+  syscall(SYS_semctl, sem, 1, SETVAL, 5);
+  syscall(SYS_semctl, sem, 1, GETVAL, 0);
+  unsigned short values[2] = {1, 2};
+  syscall(SYS_semctl, sem, 0, SETALL, values);
+  syscall(SYS_semctl, sem, 0, GETALL, values);
+  syscall(SYS_semctl, sem, 0, GETNCNT, 0);
+  syscall(SYS_semctl, sem, 0, GETPID, 0);
+  sembuf ops[2] = {{0, 1, 0}, {1, -1, SEM_UNDO | IPC_NOWAIT}};
+  syscall(SYS_semop, sem, ops, 2);
+  sembuf too_much = {0, -100, IPC_NOWAIT};
+  syscall(SYS_semop, sem, &too_much, 1);  // EAGAIN
+  syscall(SYS_semop, sem, nullptr, 1);    // EFAULT
+  timespec ms{0, 1000000};
+  syscall(SYS_semtimedop, sem, ops, 1, &ms);
+  too_much.sem_flg = 0;
+  syscall(SYS_semtimedop, sem, &too_much, 1, &ms);  // EAGAIN after 1 ms
+  semid_ds sds;
+  if (syscall(SYS_semctl, sem, 0, IPC_STAT, &sds) != 0) Die("semctl STAT");
+  syscall(SYS_semctl, sem, 0, IPC_SET, &sds);
+  syscall(SYS_semctl, sem, 0, 99, 0x1234);
+  if (syscall(SYS_semctl, sem, 0, IPC_RMID, 0) != 0) Die("semctl RMID");
+  // Message queues.
+  const long msq = syscall(SYS_msgget, IPC_PRIVATE, IPC_CREAT | 0600);
+  if (msq < 0) Die("msgget");
+  syscall(SYS_msgget, kNoKey, 0);
+  struct {
+    long mtype;
+    char mtext[64];
+  } msg = {42, "hello\0world"}, got;
+  syscall(SYS_msgsnd, msq, &msg, 11, 0);
+  msg.mtype = 7;
+  memset(msg.mtext, 'z', sizeof msg.mtext);
+  syscall(SYS_msgsnd, msq, &msg, 40, IPC_NOWAIT);
+  syscall(SYS_msgsnd, msq, nullptr, 5, 0);  // EFAULT
+  memset(&got, 'x', sizeof got);
+  syscall(SYS_msgrcv, msq, &got, sizeof got.mtext, 0, 0);
+  syscall(SYS_msgrcv, msq, &got, 2, 7, MSG_NOERROR | IPC_NOWAIT);
+  syscall(SYS_msgrcv, msq, &got, sizeof got.mtext, -5L,
+          MSG_EXCEPT | IPC_NOWAIT);  // ENOMSG
+  msqid_ds mds;
+  if (syscall(SYS_msgctl, msq, IPC_STAT, &mds) != 0) Die("msgctl STAT");
+  syscall(SYS_msgctl, msq, IPC_SET, &mds);
+  syscall(SYS_msgctl, msq, IPC_STAT, nullptr);
+  if (syscall(SYS_msgctl, msq, IPC_RMID, nullptr) != 0) Die("msgctl RMID");
+  syscall(SYS_msgctl, msq, IPC_RMID, nullptr);  // EINVAL
+  return 0;
+}
+
 // ---- counts ----
 int Counts() {
   for (int i = 0; i < 7; ++i) {
@@ -547,7 +651,7 @@ int Io() {
 int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
-      "counts | ppid_threads N | sockets DIR | io | pids | decoders";
+      "counts | ppid_threads N | sockets DIR | io | pids | decoders | ipc";
   if (argc < 2) tracee::Usage(usage);
   const std::string s = argv[1];
   if (s == "known" && argc == 3) return Known(argv[2]);
@@ -559,6 +663,7 @@ int main(int argc, char** argv) {
   if (s == "io") return Io();
   if (s == "pids") return Pids();
   if (s == "decoders") return Decoders();
+  if (s == "ipc") return Ipc();
   if (s == "ppid_threads") return PpidThreads(tracee::IntArg(argc, argv, 2, 3));
   tracee::Usage(usage);
 }

@@ -1,9 +1,10 @@
 // ArgDecoder and the decoders of the file, memory, process-lifecycle,
 // signal, ioctl and fcntl syscalls. The others live in decode_events.cc
 // (futex, poll, select, epoll, eventfd/timerfd/signalfd), decode_net.cc
-// (sockets), decode_fs.cc (statfs, getdents, readv/writev, xattrs, ...) and
-// decode_process.cc (arch_prctl, rlimits, prctl, uname, signal waits, ...);
-// decoding.h has the shared printing primitives.
+// (sockets), decode_fs.cc (statfs, getdents, readv/writev, xattrs, ...),
+// decode_process.cc (arch_prctl, rlimits, prctl, uname, signal waits, ...)
+// and decode_ipc.cc (System V IPC: shm*, sem*, msg*); decoding.h has the
+// shared printing primitives.
 #include "tracer/syscalls/decoder.h"
 
 #include <fcntl.h>
@@ -1877,8 +1878,9 @@ ArgDecoder::ArgDecoder(MemoryReader* mem, const DecodeOptions& options)
     : mem_(mem), options_(options), table_(&SyscallTable::Get()) {
   using decode::Registration;
   const std::span<const Registration> tables[] = {
-      decode::CoreDecoders(), decode::ProcessDecoders(),
-      decode::EventDecoders(), decode::NetDecoders(), decode::FsDecoders()};
+      decode::CoreDecoders(),  decode::ProcessDecoders(),
+      decode::EventDecoders(), decode::NetDecoders(),
+      decode::FsDecoders(),    decode::IpcDecoders()};
   for (int a = 0; a < kNumArches; ++a) {
     fns_[a].fill(&decode::Generic);
     for (const std::span<const Registration>& table : tables) {

@@ -29,9 +29,9 @@
 //
 // Decoded: see the table in decoder.cc (file family paths and flags,
 // read/write family buffers, mmap family, clone/clone3, signals, wait4,
-// ioctl and fcntl commands, ...). Everything else prints as strace prints
-// syscalls it does not decode: each argument in hex (0 as "0"), as many
-// as the syscall takes (6 for unknown syscalls).
+// ioctl and fcntl commands, System V IPC, ...). Everything else prints as
+// strace prints syscalls it does not decode: each argument in hex (0 as "0"),
+// as many as the syscall takes (6 for unknown syscalls).
 #ifndef TTRACE_TRACER_SYSCALLS_DECODER_H_
 #define TTRACE_TRACER_SYSCALLS_DECODER_H_
 

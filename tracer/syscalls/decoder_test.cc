@@ -14,8 +14,12 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/file.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysinfo.h>
@@ -2614,6 +2618,419 @@ TEST_F(DecoderTest, CredentialsAndScheduling) {
   uint32_t cpu[2] = {1, 0};
   mem.Map(0x3000, cpu, sizeof(cpu));
   EXPECT_EQ(Text("getcpu", {0x3000, 0x3004, 0}), "[1], [0], NULL");
+}
+
+// --------------------------------------------------------------------------
+// System V IPC (x86_64 layouts; strace 6.1 on this machine).
+// --------------------------------------------------------------------------
+constexpr uint64_t kIpc64 = 0x100;  // IPC_64, in the kernel's headers only
+
+TEST_F(DecoderTest, IpcGet) {
+  EXPECT_EQ(Text("shmget", {IPC_PRIVATE, 4096, IPC_CREAT | 0600}, 35),
+            "IPC_PRIVATE, 4096, IPC_CREAT|0600");
+  EXPECT_EQ(Text("shmget", {0x1234, 4096, 0}, -ENOENT), "0x1234, 4096, 000");
+  EXPECT_EQ(Text("shmget",
+                 {IPC_PRIVATE, 4096,
+                  IPC_CREAT | IPC_EXCL | SHM_HUGETLB | SHM_NORESERVE | 0644 |
+                      0x80000000ull},
+                 -EINVAL),
+            "IPC_PRIVATE, 4096, IPC_CREAT|IPC_EXCL|SHM_HUGETLB|SHM_NORESERVE|"
+            "32<<SHM_HUGE_SHIFT|0644");
+  EXPECT_EQ(Text("shmget", {0, 4096, 21u << 26}, 36),
+            "IPC_PRIVATE, 4096, 21<<SHM_HUGE_SHIFT|000");
+  EXPECT_EQ(Text("shmget", {0, 4096, 0x100000 | 0x200 | 0x40000000}, 39),
+            "IPC_PRIVATE, 4096, IPC_CREAT|0x100000|16<<SHM_HUGE_SHIFT|000");
+  EXPECT_EQ(Text("shmget", {0, 4096, 0x100000}, 40),
+            "IPC_PRIVATE, 4096, 0x100000|000");
+  // The key and the flags are ints.
+  EXPECT_EQ(Text("shmget", {kMinus1, kMinus1, 0x100000000ull}, -ENOENT),
+            "0xffffffff, 18446744073709551615, 000");
+  EXPECT_EQ(Text("shmget", {0x100000000ull, 1, 0}, 52), "IPC_PRIVATE, 1, 000");
+  // semget and msgget: 04000 is IPC_NOWAIT, no huge pages.
+  EXPECT_EQ(Text("semget", {IPC_PRIVATE, 3, IPC_CREAT | 0600}, 35),
+            "IPC_PRIVATE, 3, IPC_CREAT|0600");
+  EXPECT_EQ(Text("semget", {0x11, 1, 04000 | 010000 | 0x80000000ull}, -2),
+            "0x11, 1, IPC_NOWAIT|0x80001000|000");
+  EXPECT_EQ(Text("msgget", {0x777, 0}, -ENOENT), "0x777, 000");
+  EXPECT_EQ(Text("msgget", {0x11, 0x80000000ull | 07777}, 42),
+            "0x11, IPC_CREAT|IPC_EXCL|IPC_NOWAIT|0x80000000|0777");
+  // Results are plain numbers.
+  const Result r = Decode("msgget", {0, IPC_CREAT | 0600}, 35);
+  EXPECT_EQ(r.fmt, RetFormat::kDecimal);
+  EXPECT_EQ(r.suffix, "");
+}
+
+TEST_F(DecoderTest, ShmatShmdt) {
+  Result r = Decode("shmat", {35, 0, 0}, 0x7f6db30ee000);
+  EXPECT_EQ(r.all(), "35, NULL, 0");
+  EXPECT_EQ(r.fmt, RetFormat::kHex);
+  r = Decode("shmat",
+             {35, 0x7f0000000000,
+              SHM_RDONLY | SHM_RND | SHM_REMAP | SHM_EXEC | 0x10000},
+             -EINVAL);
+  EXPECT_EQ(
+      r.all(),
+      "35, 0x7f0000000000, SHM_RDONLY|SHM_RND|SHM_REMAP|SHM_EXEC|0x10000");
+  EXPECT_EQ(r.fmt, RetFormat::kDecimal);
+  EXPECT_EQ(Text("shmat", {kMinus1, 0, 0x40}, -EINVAL),
+            "-1, NULL, 0x40 /* SHM_??? */");
+  EXPECT_EQ(Text("shmdt", {0x7f6db30ee000}), "0x7f6db30ee000");
+  EXPECT_EQ(Text("shmdt", {0}, -EINVAL), "NULL");
+  // i386 has other layouts (and ipc(2)): not decoded.
+  EXPECT_EQ(Decode("shmat", {35, 0, 0}, 0x1000, kArchI386).all(), "0x23, 0, 0");
+}
+
+TEST_F(DecoderTest, Shmctl) {
+  shmid_ds ds{};
+  ds.shm_perm.uid = 0;
+  ds.shm_perm.gid = 0;
+  ds.shm_perm.cuid = 0;
+  ds.shm_perm.cgid = 0;
+  ds.shm_perm.mode = 03600;  // SHM_DEST|SHM_LOCKED|0600
+  ds.shm_perm.__key = static_cast<key_t>(0x9abcdef0);
+  ds.shm_segsz = 4096;
+  ds.shm_cpid = 18164;
+  ds.shm_lpid = 18165;
+  ds.shm_nattch = 2;
+  ds.shm_atime = 1795758711;
+  ds.shm_dtime = 0;
+  ds.shm_ctime = 1795758712;
+  mem.Map(0x5000, &ds, sizeof ds);
+  const char kStat[] =
+      "{shm_perm={uid=0, gid=0, mode=03600, key=2596069104, cuid=0, cgid=0}, "
+      "shm_segsz=4096, shm_cpid=18164, shm_lpid=18165, shm_nattch=2, "
+      "shm_atime=1795758711, shm_dtime=0, shm_ctime=1795758712}";
+  // IPC_STAT: the struct at exit (the address when the call failed).
+  Result r = Decode("shmctl", {35, IPC_STAT, 0x5000}, 0);
+  EXPECT_EQ(r.enter, "35, IPC_STAT, ");
+  EXPECT_EQ(r.exit, kStat);
+  EXPECT_EQ(Text("shmctl", {kMinus1, IPC_STAT, 0x5000}, -EINVAL),
+            "-1, IPC_STAT, 0x5000");
+  EXPECT_EQ(Text("shmctl", {35, IPC_STAT, 0}, -EFAULT), "35, IPC_STAT, NULL");
+  EXPECT_EQ(Text("shmctl", {35, IPC_STAT, 1}, -EFAULT), "35, IPC_STAT, 0x1");
+  EXPECT_EQ(Text("shmctl", {37, SHM_STAT, 0x5000}, 37),
+            std::string("37, SHM_STAT, ") + kStat);
+  EXPECT_EQ(Text("shmctl", {37, SHM_STAT_ANY, 0x5000}, 37),
+            std::string("37, SHM_STAT_ANY, ") + kStat);
+  // -Y names the creator and the last user.
+  mem.SetComm(18164, "t1");
+  opts.decode_pids = true;
+  EXPECT_NE(Text("shmctl", {35, IPC_STAT, 0x5000})
+                .find("shm_cpid=18164<t1>, shm_lpid=18165, "),
+            std::string::npos);
+  opts.decode_pids = false;
+  // IPC_SET: at entry, perm's settable fields only, whatever the result;
+  // uid -1 as -1, mode on its 32 bits.
+  ds.shm_perm.uid = 0xffffffff;
+  ds.shm_perm.mode = 01777;
+  reinterpret_cast<unsigned char*>(&ds.shm_perm)[22] = 2;
+  mem.Map(0x6000, &ds, sizeof ds);
+  r = Decode("shmctl", {35, IPC_SET, 0x6000}, -EINVAL);
+  EXPECT_EQ(r.enter, "35, IPC_SET, {shm_perm={uid=-1, gid=0, mode=0401777}}");
+  EXPECT_EQ(r.exit, "");
+  EXPECT_EQ(Text("shmctl", {35, IPC_SET, 0}, -EFAULT), "35, IPC_SET, NULL");
+  EXPECT_EQ(Text("shmctl", {35, kIpc64 | IPC_SET, 0x6000}, -EINVAL),
+            "35, IPC_64|IPC_SET, {shm_perm={uid=-1, gid=0, mode=0401777}}");
+  // Commands without a struct: the third argument as an address.
+  EXPECT_EQ(Text("shmctl", {35, IPC_RMID, 0}), "35, IPC_RMID, NULL");
+  EXPECT_EQ(Text("shmctl", {35, SHM_LOCK, 0}), "35, SHM_LOCK, NULL");
+  EXPECT_EQ(Text("shmctl", {35, SHM_UNLOCK, 0}), "35, SHM_UNLOCK, NULL");
+  EXPECT_EQ(Text("shmctl", {35, kIpc64 | IPC_RMID, 0}, -EINVAL),
+            "35, IPC_64|IPC_RMID, NULL");
+  EXPECT_EQ(Text("shmctl", {35, 99, 0x5000}, -EINVAL),
+            "35, 0x63 /* SHM_??? */, 0x5000");
+  EXPECT_EQ(Text("shmctl", {35, kIpc64 | 99, 0x5000}, -EINVAL),
+            "35, IPC_64|0x63 /* SHM_??? */, 0x5000");
+  // The id and the command are ints.
+  EXPECT_EQ(Text("shmctl", {0x100000005ull, 0x100000000ull, 0}, -EINVAL),
+            "5, IPC_RMID, NULL");
+  // IPC_INFO, SHM_INFO.
+  shminfo info{};
+  info.shmmax = 18446744073692774399ull;
+  info.shmmin = 1;
+  info.shmmni = 4096;
+  info.shmseg = 4096;
+  info.shmall = 18446744073692774399ull;
+  mem.Map(0x7000, &info, sizeof info);
+  EXPECT_EQ(Text("shmctl", {35, IPC_INFO, 0x7000}, 36),
+            "35, IPC_INFO, {shmmax=18446744073692774399, shmmin=1, "
+            "shmmni=4096, shmseg=4096, shmall=18446744073692774399}");
+  EXPECT_EQ(Text("shmctl", {kMinus1, IPC_INFO, 0x7000}, -EINVAL),
+            "-1, IPC_INFO, 0x7000");
+  shm_info stats{};
+  stats.used_ids = 2;
+  stats.shm_tot = 3;
+  stats.shm_rss = 4;
+  stats.shm_swp = 5;
+  stats.swap_attempts = 6;
+  stats.swap_successes = 7;
+  mem.Map(0x8000, &stats, sizeof stats);
+  EXPECT_EQ(Text("shmctl", {0, SHM_INFO, 0x8000}, 36),
+            "0, SHM_INFO, {used_ids=2, shm_tot=3, shm_rss=4, shm_swp=5, "
+            "swap_attempts=6, swap_successes=7}");
+}
+
+TEST_F(DecoderTest, SemopSemtimedop) {
+  sembuf ops[3] = {{0, 1, 0}, {1, 2, IPC_NOWAIT | SEM_UNDO}, {2, -3, 0x100}};
+  mem.Map(0x5000, ops, sizeof ops);
+  EXPECT_EQ(Text("semop", {35, 0x5000, 3}),
+            "35, [{sem_num=0, sem_op=1, sem_flg=0}, {sem_num=1, sem_op=2, "
+            "sem_flg=SEM_UNDO|IPC_NOWAIT}, {sem_num=2, sem_op=-3, "
+            "sem_flg=0x100 /* SEM_??? */}], 3");
+  // All at entry.
+  Result r = Decode("semop", {35, 0x5000, 1}, 0);
+  EXPECT_EQ(r.enter, "35, [{sem_num=0, sem_op=1, sem_flg=0}], 1");
+  EXPECT_EQ(r.exit, "");
+  EXPECT_EQ(Text("semop", {35, 0, 1}, -EFAULT), "35, NULL, 1");
+  EXPECT_EQ(Text("semop", {35, 0x5000, 0}, -EINVAL), "35, [], 0");
+  EXPECT_EQ(Text("semop", {35, 1, 2}, -EFAULT), "35, 0x1, 2");
+  // nsops is unsigned int.
+  EXPECT_EQ(Text("semop", {kMinus1, 0x5000, 0x100000001ull}, -EINVAL),
+            "-1, [{sem_num=0, sem_op=1, sem_flg=0}], 1");
+  // More than -s elements: "...", unless -v.
+  std::vector<sembuf> many(33, sembuf{0, 0, IPC_NOWAIT});
+  mem.Map(0x6000, many.data(), many.size() * sizeof(sembuf));
+  std::string one = "{sem_num=0, sem_op=0, sem_flg=IPC_NOWAIT}";
+  std::string first32;
+  for (int i = 0; i < 32; ++i) first32 += one + ", ";
+  EXPECT_EQ(Text("semop", {35, 0x6000, 33}, -EAGAIN),
+            "35, [" + first32 + "...], 33");
+  EXPECT_EQ(Text("semop", {35, 0x6000, 32}, -EAGAIN),
+            "35, [" + first32.substr(0, first32.size() - 2) + "], 32");
+  opts.verbose = true;
+  EXPECT_EQ(Text("semop", {35, 0x6000, 33}, -EAGAIN),
+            "35, [" + first32 + one + "], 33");
+  opts.verbose = false;
+  // semtimedop: and the timeout.
+  int64_t ts[2] = {1, 5};
+  mem.Map(0x7000, ts, sizeof ts);
+  EXPECT_EQ(Text("semtimedop", {35, 0x5000, 1, 0x7000}, -EAGAIN),
+            "35, [{sem_num=0, sem_op=1, sem_flg=0}], 1, {tv_sec=1, tv_nsec=5}");
+  EXPECT_EQ(Text("semtimedop", {35, 0x5000, 1, 0}),
+            "35, [{sem_num=0, sem_op=1, sem_flg=0}], 1, NULL");
+  EXPECT_EQ(Text("semtimedop", {35, 0x5000, 1, 1}, -EFAULT),
+            "35, [{sem_num=0, sem_op=1, sem_flg=0}], 1, 0x1");
+}
+
+TEST_F(DecoderTest, Semctl) {
+  // Most commands: the fourth argument as an address (SETVAL's value too).
+  EXPECT_EQ(Text("semctl", {35, 1, SETVAL, 7}), "35, 1, SETVAL, 0x7");
+  EXPECT_EQ(Text("semctl", {35, 1, SETVAL, 0}), "35, 1, SETVAL, NULL");
+  EXPECT_EQ(Text("semctl", {35, 1, GETVAL, 0}, 7), "35, 1, GETVAL, NULL");
+  EXPECT_EQ(Text("semctl", {35, 0, GETALL, 0x7ffee032fe3a}),
+            "35, 0, GETALL, 0x7ffee032fe3a");
+  EXPECT_EQ(Text("semctl", {35, 0, SETALL, 0x7ffee032fe3a}),
+            "35, 0, SETALL, 0x7ffee032fe3a");
+  EXPECT_EQ(Text("semctl", {35, 0, GETNCNT, 0}), "35, 0, GETNCNT, NULL");
+  EXPECT_EQ(Text("semctl", {35, 0, GETZCNT, 0}), "35, 0, GETZCNT, NULL");
+  EXPECT_EQ(Text("semctl", {35, 0, GETPID, 0}, 19533), "35, 0, GETPID, NULL");
+  EXPECT_EQ(Text("semctl", {35, 0, IPC_RMID, 0x55}), "35, 0, IPC_RMID, 0x55");
+  EXPECT_EQ(Text("semctl", {35, 0, kIpc64 | GETVAL, 0}, -EINVAL),
+            "35, 0, IPC_64|GETVAL, NULL");
+  EXPECT_EQ(Text("semctl", {35, 0, 99, 0x1234}, -EINVAL),
+            "35, 0, 0x63 /* SEM_??? */, 0x1234");
+  EXPECT_EQ(
+      Text("semctl", {0x100000005ull, 0x100000001ull, 0x100000000ull, 0}, -22),
+      "5, 1, IPC_RMID, NULL");
+  // IPC_STAT, SEM_STAT(_ANY): at exit.
+  semid_ds ds{};
+  ds.sem_perm.mode = 0600;
+  ds.sem_perm.__key = 0x4321;
+  ds.sem_perm.cuid = 1000;
+  ds.sem_perm.cgid = 0xffffffff;
+  ds.sem_otime = 1795758726;
+  ds.sem_ctime = 1795758727;
+  ds.sem_nsems = 3;
+  mem.Map(0x5000, &ds, sizeof ds);
+  const char kStat[] =
+      "{sem_perm={uid=0, gid=0, mode=0600, key=17185, cuid=1000, cgid=-1}, "
+      "sem_otime=1795758726, sem_ctime=1795758727, sem_nsems=3}";
+  Result r = Decode("semctl", {35, 0, IPC_STAT, 0x5000}, 0);
+  EXPECT_EQ(r.enter, "35, 0, IPC_STAT, ");
+  EXPECT_EQ(r.exit, kStat);
+  EXPECT_EQ(Text("semctl", {41, 0, SEM_STAT, 0x5000}, 41),
+            std::string("41, 0, SEM_STAT, ") + kStat);
+  EXPECT_EQ(Text("semctl", {41, 0, SEM_STAT_ANY, 0x5000}, 41),
+            std::string("41, 0, SEM_STAT_ANY, ") + kStat);
+  EXPECT_EQ(Text("semctl", {kMinus1, 0, IPC_STAT, 0x5000}, -EINVAL),
+            "-1, 0, IPC_STAT, 0x5000");
+  EXPECT_EQ(Text("semctl", {35, 0, IPC_STAT, 0}, -EFAULT),
+            "35, 0, IPC_STAT, NULL");
+  // IPC_SET: at entry.
+  r = Decode("semctl", {kMinus1, 0, IPC_SET, 0x5000}, -EINVAL);
+  EXPECT_EQ(r.enter, "-1, 0, IPC_SET, {sem_perm={uid=0, gid=0, mode=0600}}");
+  EXPECT_EQ(r.exit, "");
+  // IPC_INFO, SEM_INFO.
+  seminfo info = {1024000000, 32000, 1024000000, 1024000000, 32000,
+                  500,        500,   20,         32767,      32767};
+  mem.Map(0x6000, &info, sizeof info);
+  EXPECT_EQ(Text("semctl", {35, 0, SEM_INFO, 0x6000}, 36),
+            "35, 0, SEM_INFO, {semmap=1024000000, semmni=32000, "
+            "semmns=1024000000, semmnu=1024000000, semmsl=32000, semopm=500, "
+            "semume=500, semusz=20, semvmx=32767, semaem=32767}");
+  EXPECT_EQ(Text("semctl", {35, 0, IPC_INFO, 0x6000}, -EFAULT),
+            "35, 0, IPC_INFO, 0x6000");
+}
+
+TEST_F(DecoderTest, MsgsndMsgrcv) {
+  struct {
+    int64_t mtype;
+    char mtext[64];
+  } m = {42, "hello\0world"};
+  memset(m.mtext + 11, 'x', sizeof m.mtext - 11);
+  mem.Map(0x5000, &m, sizeof m);
+  // msgsnd: all at entry; the text is as long as the size says.
+  Result r = Decode("msgsnd", {35, 0x5000, 11, 0}, 0);
+  EXPECT_EQ(r.enter, "35, {mtype=42, mtext=\"hello\\0world\"}, 11, 0");
+  EXPECT_EQ(r.exit, "");
+  EXPECT_EQ(Text("msgsnd", {35, 0x5000, 5, IPC_NOWAIT}),
+            "35, {mtype=42, mtext=\"hello\"}, 5, IPC_NOWAIT");
+  EXPECT_EQ(Text("msgsnd", {35, 0x5000, 0, 0}),
+            "35, {mtype=42, mtext=\"\"}, 0, 0");
+  EXPECT_EQ(Text("msgsnd", {35, 0x5000, 64, 0}),
+            "35, {mtype=42, mtext=\"hello\\0worldxxxxxxxxxxxxxxxxxxxxx\"...}, "
+            "64, 0");
+  EXPECT_EQ(Text("msgsnd", {35, 0x5000, 3, 0x1000 | IPC_NOWAIT | 0x40}),
+            "35, {mtype=42, mtext=\"hel\"}, 3, MSG_NOERROR|IPC_NOWAIT|0x40");
+  EXPECT_EQ(Text("msgsnd", {kMinus1, 0, 0, 070000 | IPC_NOWAIT | 0x40}, -14),
+            "-1, NULL, 0, MSG_NOERROR|MSG_EXCEPT|MSG_COPY|IPC_NOWAIT|0x40");
+  EXPECT_EQ(Text("msgsnd", {kMinus1, 0, 0, 0x40}, -EFAULT),
+            "-1, NULL, 0, 0x40 /* MSG_??? */");
+  EXPECT_EQ(Text("msgsnd", {35, 1, 5, 0}, -EFAULT), "35, 0x1, 5, 0");
+  // msgrcv: the id at entry, the rest at exit; the whole buffer's text
+  // (its size, not the result), the address when the call failed.
+  r = Decode("msgrcv", {35, 0x5000, 64, 0, 0}, 11);
+  EXPECT_EQ(r.enter, "35, ");
+  EXPECT_EQ(r.exit,
+            "{mtype=42, mtext=\"hello\\0worldxxxxxxxxxxxxxxxxxxxxx\"...}, 64, "
+            "0, 0");
+  EXPECT_EQ(Text("msgrcv", {35, 0x5000, 2, 42, MSG_NOERROR | IPC_NOWAIT}, 2),
+            "35, {mtype=42, mtext=\"he\"}, 2, 42, MSG_NOERROR|IPC_NOWAIT");
+  EXPECT_EQ(
+      Text("msgrcv",
+           {35, 0x5000, 2, static_cast<uint64_t>(-5), MSG_EXCEPT | IPC_NOWAIT},
+           -ENOMSG),
+      "35, 0x5000, 2, -5, MSG_EXCEPT|IPC_NOWAIT");
+  EXPECT_EQ(Text("msgrcv", {35, 0, 64, 0, IPC_NOWAIT}, -ENOMSG),
+            "35, NULL, 64, 0, IPC_NOWAIT");
+  EXPECT_EQ(Text("msgrcv", {35, 0x5000, 64, 0, MSG_COPY | IPC_NOWAIT}, -42),
+            "35, 0x5000, 64, 0, MSG_COPY|IPC_NOWAIT");
+  EXPECT_EQ(Text("msgrcv", {kMinus1, 0, 0, 0, 0x40}, -EINVAL),
+            "-1, NULL, 0, 0, 0x40 /* MSG_??? */");
+  EXPECT_EQ(Text("msgrcv",
+                 {kMinus1, 0, 0x100000000ull, 0x100000000ull, 0x100000000ull},
+                 -EINVAL),
+            "-1, NULL, 4294967296, 4294967296, 0");
+  // -x, -s: the text as any string.
+  m.mtext[0] = '\n';
+  m.mtext[1] = 1;
+  mem.Map(0x5000, &m, sizeof m);
+  opts.string_limit = 4;
+  EXPECT_EQ(Text("msgrcv", {35, 0x5000, 64, 0, 0}, 2),
+            "35, {mtype=42, mtext=\"\\n\\1ll\"...}, 64, 0, 0");
+  opts.hex_strings = HexStrings::kNonAscii;
+  EXPECT_EQ(Text("msgsnd", {35, 0x5000, 2, 0}),
+            "35, {mtype=42, mtext=\"\\x0a\\x01\"}, 2, 0");
+}
+
+TEST_F(DecoderTest, Msgctl) {
+  msqid_ds ds{};
+  ds.msg_perm.mode = 0600;
+  ds.msg_perm.__key = static_cast<key_t>(0x9abcdef0);
+  ds.msg_stime = 1795758726;
+  ds.msg_rtime = 0;
+  ds.msg_ctime = 1795758727;
+  ds.__msg_cbytes = 99;
+  ds.msg_qnum = 3;
+  ds.msg_qbytes = 16384;
+  ds.msg_lspid = 19533;
+  ds.msg_lrpid = 0;
+  mem.Map(0x5000, &ds, sizeof ds);
+  const char kStat[] =
+      "{msg_perm={uid=0, gid=0, mode=0600, key=2596069104, cuid=0, cgid=0}, "
+      "msg_stime=1795758726, msg_rtime=0, msg_ctime=1795758727, msg_qnum=3, "
+      "msg_qbytes=16384, msg_lspid=19533, msg_lrpid=0}";
+  Result r = Decode("msgctl", {35, IPC_STAT, 0x5000}, 0);
+  EXPECT_EQ(r.enter, "35, IPC_STAT, ");
+  EXPECT_EQ(r.exit, kStat);
+  EXPECT_EQ(Text("msgctl", {38, MSG_STAT, 0x5000}, 38),
+            std::string("38, MSG_STAT, ") + kStat);
+  EXPECT_EQ(Text("msgctl", {38, MSG_STAT_ANY, 0x5000}, 38),
+            std::string("38, MSG_STAT_ANY, ") + kStat);
+  EXPECT_EQ(Text("msgctl", {35, IPC_STAT, 0}, -EFAULT), "35, IPC_STAT, NULL");
+  EXPECT_EQ(Text("msgctl", {kMinus1, IPC_STAT, 0x5000}, -EINVAL),
+            "-1, IPC_STAT, 0x5000");
+  // strace 6.1 does not name the queue's pids with -Y.
+  mem.SetComm(19533, "t2");
+  opts.decode_pids = true;
+  EXPECT_EQ(Text("msgctl", {35, IPC_STAT, 0x5000}),
+            std::string("35, IPC_STAT, ") + kStat);
+  opts.decode_pids = false;
+  r = Decode("msgctl", {kMinus1, IPC_SET, 0x5000}, -EINVAL);
+  EXPECT_EQ(r.enter,
+            "-1, IPC_SET, {msg_perm={uid=0, gid=0, mode=0600}, "
+            "msg_qbytes=16384}");
+  EXPECT_EQ(r.exit, "");
+  EXPECT_EQ(Text("msgctl", {35, IPC_RMID, 0}), "35, IPC_RMID, NULL");
+  EXPECT_EQ(Text("msgctl", {35, IPC_RMID, 0x77}), "35, IPC_RMID, 0x77");
+  EXPECT_EQ(Text("msgctl", {35, kIpc64 | IPC_RMID, 0}, -EINVAL),
+            "35, IPC_64|IPC_RMID, NULL");
+  EXPECT_EQ(Text("msgctl", {35, 99, 0}, -EINVAL),
+            "35, 0x63 /* MSG_??? */, NULL");
+  msginfo info = {512000, 16384, 8192, 16384, 32000, 16, 16384, 65535};
+  mem.Map(0x6000, &info, sizeof info);
+  EXPECT_EQ(Text("msgctl", {35, IPC_INFO, 0x6000}, 35),
+            "35, IPC_INFO, {msgpool=512000, msgmap=16384, msgmax=8192, "
+            "msgmnb=16384, msgmni=32000, msgssz=16, msgtql=16384, "
+            "msgseg=65535}");
+  EXPECT_EQ(Text("msgctl", {35, MSG_INFO, 0x6000}, 35),
+            "35, MSG_INFO, {msgpool=512000, msgmap=16384, msgmax=8192, "
+            "msgmnb=16384, msgmni=32000, msgssz=16, msgtql=16384, "
+            "msgseg=65535}");
+}
+
+// The IPC decoders append to the caller's strings only: once these have
+// grown, decoding again does not reallocate them.
+TEST_F(DecoderTest, IpcDecodersDoNotAllocateOnceWarm) {
+  sembuf ops[2] = {{0, 1, 0}, {1, -1, SEM_UNDO}};
+  mem.Map(0x1000, ops, sizeof ops);
+  struct {
+    int64_t mtype;
+    char mtext[8];
+  } m = {1, "abcdefg"};
+  mem.Map(0x2000, &m, sizeof m);
+  shmid_ds ds{};
+  mem.Map(0x3000, &ds, sizeof ds);
+  ArgDecoder dec(&mem, opts);
+  struct Call {
+    const char* name;
+    std::array<uint64_t, 6> args;
+    int64_t ret;
+  } calls[] = {
+      {"semop", {35, 0x1000, 2}, 0},
+      {"msgsnd", {35, 0x2000, 8, 0}, 0},
+      {"msgrcv", {35, 0x2000, 8, 0, 0}, 8},
+      {"shmctl", {35, IPC_STAT, 0x3000}, 0},
+      {"shmget", {0, 4096, IPC_CREAT | 0600}, 35},
+  };
+  std::string out;
+  out.reserve(512);
+  for (const Call& call : calls) {
+    SyscallCall c;
+    c.nr = SyscallTable::Get().Number(kArchX86_64, call.name);
+    c.args = call.args;
+    RetFormat fmt;
+    for (int i = 0; i < 3; ++i) {
+      out.clear();
+      dec.DecodeEntry(c, &out);
+      dec.DecodeExit(c, call.ret, &out, &fmt);
+    }
+    const char* data = out.data();
+    out.clear();
+    dec.DecodeEntry(c, &out);
+    dec.DecodeExit(c, call.ret, &out, &fmt);
+    EXPECT_EQ(out.data(), data) << call.name;
+  }
 }
 
 // --------------------------------------------------------------------------

@@ -602,6 +602,7 @@ std::span<const Registration> ProcessDecoders();  // decode_process.cc
 std::span<const Registration> EventDecoders();    // decode_events.cc
 std::span<const Registration> NetDecoders();      // decode_net.cc
 std::span<const Registration> FsDecoders();       // decode_fs.cc
+std::span<const Registration> IpcDecoders();      // decode_ipc.cc
 
 }  // namespace decode
 }  // namespace ttrace

@@ -1,0 +1,550 @@
+// System V IPC: shared memory (shmget, shmat, shmdt, shmctl), semaphores
+// (semget, semop, semtimedop, semctl) and message queues (msgget, msgsnd,
+// msgrcv, msgctl), as strace 6.1 prints them on x86_64.
+//
+// The *ctl structs are the kernel's x86_64 "64" layouts (ipc64_perm,
+// shmid64_ds, ...), which glibc's match there: these decoders are
+// registered for x86_64 only (i386 reaches IPC through the ipc(2)
+// multiplexer or with other layouts, printed generically).
+#include <cstddef>
+#include <cstdint>
+
+#include "tracer/syscalls/decoding.h"
+#include "tracer/syscalls/format.h"
+
+namespace ttrace {
+namespace decode {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Layouts (x86_64).
+// ---------------------------------------------------------------------------
+struct IpcPerm {
+  int32_t key;
+  uint32_t uid, gid, cuid, cgid;
+  uint32_t mode;  // __kernel_mode_t: 32 bits on x86_64
+  uint16_t seq, pad2;
+  uint64_t unused1, unused2;
+};
+static_assert(sizeof(IpcPerm) == 48);
+
+struct ShmidDs {
+  IpcPerm perm;
+  uint64_t segsz;
+  int64_t atime, dtime, ctime;
+  int32_t cpid, lpid;
+  uint64_t nattch;
+  uint64_t unused4, unused5;
+};
+static_assert(sizeof(ShmidDs) == 112);
+
+struct SemidDs {
+  IpcPerm perm;
+  int64_t otime;
+  uint64_t unused1;
+  int64_t ctime;
+  uint64_t unused2;
+  uint64_t nsems;
+  uint64_t unused3, unused4;
+};
+static_assert(sizeof(SemidDs) == 104);
+
+struct MsqidDs {
+  IpcPerm perm;
+  int64_t stime, rtime, ctime;
+  uint64_t cbytes, qnum, qbytes;
+  int32_t lspid, lrpid;
+  uint64_t unused4, unused5;
+};
+static_assert(sizeof(MsqidDs) == 120);
+
+struct ShmInfo {  // IPC_INFO: struct shminfo64
+  uint64_t shmmax, shmmin, shmmni, shmseg, shmall;
+  uint64_t unused[4];
+};
+static_assert(sizeof(ShmInfo) == 72);
+
+struct ShmInfoStats {  // SHM_INFO: struct shm_info
+  int32_t used_ids;
+  uint64_t shm_tot, shm_rss, shm_swp, swap_attempts, swap_successes;
+};
+static_assert(sizeof(ShmInfoStats) == 48);
+
+struct SemInfo {  // IPC_INFO, SEM_INFO: struct seminfo
+  int32_t v[10];
+};
+
+struct MsgInfo {  // IPC_INFO, MSG_INFO: struct msginfo
+  int32_t msgpool, msgmap, msgmax, msgmnb, msgmni, msgssz, msgtql;
+  uint16_t msgseg;
+};
+static_assert(sizeof(MsgInfo) == 32);
+
+struct SemBuf {
+  uint16_t sem_num;
+  int16_t sem_op;
+  int16_t sem_flg;
+};
+static_assert(sizeof(SemBuf) == 6);
+
+// ---------------------------------------------------------------------------
+// Named constants, in strace's order.
+// ---------------------------------------------------------------------------
+constexpr uint32_t kIpc64 = 0x100;
+constexpr uint32_t kIpcRmid = 0, kIpcSet = 1, kIpcStat = 2, kIpcInfo = 3;
+
+// *get flags (the mode bits and SHM_HUGE_* are printed apart).
+constexpr XlatEntry kIpcGetFlags[] = {
+    {01000, "IPC_CREAT"}, {02000, "IPC_EXCL"}, {04000, "IPC_NOWAIT"}};
+constexpr XlatEntry kShmGetFlags[] = {{01000, "IPC_CREAT"},
+                                      {02000, "IPC_EXCL"},
+                                      {04000, "SHM_HUGETLB"},
+                                      {010000, "SHM_NORESERVE"}};
+constexpr XlatEntry kShmatFlags[] = {{010000, "SHM_RDONLY"},
+                                     {020000, "SHM_RND"},
+                                     {040000, "SHM_REMAP"},
+                                     {0100000, "SHM_EXEC"}};
+constexpr XlatEntry kSemFlags[] = {{0x1000, "SEM_UNDO"}, {04000, "IPC_NOWAIT"}};
+constexpr XlatEntry kMsgqFlags[] = {{010000, "MSG_NOERROR"},
+                                    {020000, "MSG_EXCEPT"},
+                                    {040000, "MSG_COPY"},
+                                    {04000, "IPC_NOWAIT"}};
+
+constexpr XlatEntry kShmCmds[] = {
+    {0, "IPC_RMID"},  {1, "IPC_SET"},   {2, "IPC_STAT"},
+    {3, "IPC_INFO"},  {11, "SHM_LOCK"}, {12, "SHM_UNLOCK"},
+    {13, "SHM_STAT"}, {14, "SHM_INFO"}, {15, "SHM_STAT_ANY"},
+};
+constexpr uint32_t kShmStat = 13, kShmInfo = 14, kShmStatAny = 15;
+constexpr XlatEntry kSemCmds[] = {
+    {0, "IPC_RMID"},  {1, "IPC_SET"},       {2, "IPC_STAT"}, {3, "IPC_INFO"},
+    {11, "GETPID"},   {12, "GETVAL"},       {13, "GETALL"},  {14, "GETNCNT"},
+    {15, "GETZCNT"},  {16, "SETVAL"},       {17, "SETALL"},  {18, "SEM_STAT"},
+    {19, "SEM_INFO"}, {20, "SEM_STAT_ANY"},
+};
+constexpr uint32_t kSemStat = 18, kSemInfo = 19, kSemStatAny = 20;
+constexpr XlatEntry kMsgCmds[] = {
+    {0, "IPC_RMID"},  {1, "IPC_SET"},   {2, "IPC_STAT"},      {3, "IPC_INFO"},
+    {11, "MSG_STAT"}, {12, "MSG_INFO"}, {13, "MSG_STAT_ANY"},
+};
+constexpr uint32_t kMsgStat = 11, kMsgInfo = 12, kMsgStatAny = 13;
+
+// ---------------------------------------------------------------------------
+// Shared pieces.
+// ---------------------------------------------------------------------------
+// A key: IPC_PRIVATE or "%#x".
+void Key(D& d, int i) {
+  if (d.u32(i) == 0) {
+    d.Put("IPC_PRIVATE");
+  } else {
+    d.Hex(d.u32(i));
+  }
+}
+
+// *get flags: "IPC_CREAT|0x100000|16<<SHM_HUGE_SHIFT|0600": the named
+// bits, the unknown ones in hex, (shmget) the huge page size, the mode.
+template <size_t N>
+void GetFlags(D& d, uint32_t flags, const XlatEntry (&tbl)[N], bool huge) {
+  uint32_t rest = flags & ~0777u;
+  if (huge) rest &= ~(0x3fu << 26);
+  for (const XlatEntry& e : tbl) {
+    if ((rest & e.value) == e.value) {
+      d.Put(e.name);
+      d.out->push_back('|');
+      rest &= ~static_cast<uint32_t>(e.value);
+    }
+  }
+  if (rest != 0) {
+    d.Hex(rest);
+    d.out->push_back('|');
+  }
+  if (huge && (flags >> 26) != 0) {
+    d.Udec(flags >> 26);
+    d.Put("<<SHM_HUGE_SHIFT|");
+  }
+  Mode(d, flags & 0777);
+}
+
+// A uid or gid: -1 or unsigned.
+void Id(D& d, uint32_t id) {
+  if (id == 0xffffffffu) {
+    d.Put("-1");
+  } else {
+    d.Udec(id);
+  }
+}
+
+// "{uid=0, gid=0, mode=0600, key=0, cuid=0, cgid=0}"; IPC_SET's form
+// stops after mode.
+void Perm(D& d, const IpcPerm& p, bool full) {
+  d.Put("{uid=");
+  Id(d, p.uid);
+  d.Put(", gid=");
+  Id(d, p.gid);
+  d.Put(", mode=");
+  Mode(d, p.mode);
+  if (full) {
+    d.Put(", key=");
+    d.Udec(static_cast<uint32_t>(p.key));
+    d.Put(", cuid=");
+    Id(d, p.cuid);
+    d.Put(", cgid=");
+    Id(d, p.cgid);
+  }
+  d.out->push_back('}');
+}
+
+// A *ctl command: "IPC_64|" when flagged, then its name.
+template <size_t N>
+uint32_t Cmd(D& d, uint32_t cmd, const XlatEntry (&tbl)[N],
+             const char* unknown) {
+  if (cmd & kIpc64) d.Put("IPC_64|");
+  cmd &= ~kIpc64;
+  d.Xval(cmd, tbl, unknown);
+  return cmd;
+}
+
+// ---------------------------------------------------------------------------
+// Shared memory.
+// ---------------------------------------------------------------------------
+void Shmget(D& d) {
+  if (d.exiting) return;
+  Key(d, 0);
+  d.Sep();
+  d.Udec(d.u(1));
+  d.Sep();
+  GetFlags(d, d.u32(2), kShmGetFlags, true);
+}
+
+void Shmat(D& d) {
+  if (d.exiting) {
+    if (!d.failed()) *d.fmt = SyscallEvent::RetFormat::kHex;
+    return;
+  }
+  d.Dec(d.i32(0));
+  d.Sep();
+  d.Ptr(d.u(1));
+  d.Sep();
+  d.Flags(d.u32(2), kShmatFlags, "SHM_???");
+}
+
+void Shmdt(D& d) {
+  if (d.entering()) d.Ptr(d.u(0));
+}
+
+void ShmidDsOut(D& d, uint64_t addr, bool set) {
+  ShmidDs s;
+  if (!(set ? d.Fetch(addr, &s, sizeof s) : d.FetchOut(addr, &s, sizeof s))) {
+    return;
+  }
+  d.Put("{shm_perm=");
+  Perm(d, s.perm, !set);
+  if (!set) {
+    d.Put(", shm_segsz=");
+    d.Udec(s.segsz);
+    d.Put(", shm_cpid=");
+    d.PidValue(s.cpid);
+    d.Put(", shm_lpid=");
+    d.PidValue(s.lpid);
+    d.Put(", shm_nattch=");
+    d.Udec(s.nattch);
+    d.Put(", shm_atime=");
+    d.Dec(s.atime);
+    d.Put(", shm_dtime=");
+    d.Dec(s.dtime);
+    d.Put(", shm_ctime=");
+    d.Dec(s.ctime);
+  }
+  d.out->push_back('}');
+}
+
+void Shmctl(D& d) {
+  const uint32_t cmd = d.u32(1) & ~kIpc64;
+  const uint64_t buf = d.u(2);
+  const bool at_exit = cmd == kIpcStat || cmd == kShmStat ||
+                       cmd == kShmStatAny || cmd == kIpcInfo || cmd == kShmInfo;
+  if (d.entering()) {
+    d.Dec(d.i32(0));
+    d.Sep();
+    Cmd(d, d.u32(1), kShmCmds, "SHM_???");
+    d.Sep();
+    if (at_exit) return;
+    if (cmd == kIpcSet) {
+      ShmidDsOut(d, buf, true);
+    } else {
+      d.Ptr(buf);
+    }
+    return;
+  }
+  if (!at_exit) return;
+  if (cmd == kIpcInfo) {
+    ShmInfo s;
+    if (!d.FetchOut(buf, &s, sizeof s)) return;
+    d.Put("{shmmax=");
+    d.Udec(s.shmmax);
+    d.Put(", shmmin=");
+    d.Udec(s.shmmin);
+    d.Put(", shmmni=");
+    d.Udec(s.shmmni);
+    d.Put(", shmseg=");
+    d.Udec(s.shmseg);
+    d.Put(", shmall=");
+    d.Udec(s.shmall);
+    d.out->push_back('}');
+  } else if (cmd == kShmInfo) {
+    ShmInfoStats s;
+    if (!d.FetchOut(buf, &s, sizeof s)) return;
+    d.Put("{used_ids=");
+    d.Dec(s.used_ids);
+    d.Put(", shm_tot=");
+    d.Udec(s.shm_tot);
+    d.Put(", shm_rss=");
+    d.Udec(s.shm_rss);
+    d.Put(", shm_swp=");
+    d.Udec(s.shm_swp);
+    d.Put(", swap_attempts=");
+    d.Udec(s.swap_attempts);
+    d.Put(", swap_successes=");
+    d.Udec(s.swap_successes);
+    d.out->push_back('}');
+  } else {
+    ShmidDsOut(d, buf, false);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Semaphores.
+// ---------------------------------------------------------------------------
+void Semget(D& d) {
+  if (d.exiting) return;
+  Key(d, 0);
+  d.Sep();
+  d.Dec(d.i32(1));
+  d.Sep();
+  GetFlags(d, d.u32(2), kIpcGetFlags, false);
+}
+
+// "semid, [{sem_num=0, sem_op=1, sem_flg=SEM_UNDO}, ...], nsops".
+void SemopArgs(D& d) {
+  d.Dec(d.i32(0));
+  d.Sep();
+  d.Array<SemBuf>(d.u(1), d.u32(2), [&d](const SemBuf& b) {
+    d.Put("{sem_num=");
+    d.Udec(b.sem_num);
+    d.Put(", sem_op=");
+    d.Dec(b.sem_op);
+    d.Put(", sem_flg=");
+    d.Flags(static_cast<uint16_t>(b.sem_flg), kSemFlags, "SEM_???");
+    d.out->push_back('}');
+  });
+  d.Sep();
+  d.Udec(d.u32(2));
+}
+
+void Semop(D& d) {
+  if (d.entering()) SemopArgs(d);
+}
+
+void Semtimedop(D& d) {
+  if (d.exiting) return;
+  SemopArgs(d);
+  d.Sep();
+  Timespec(d, d.u(3), true);
+}
+
+void SemidDsOut(D& d, uint64_t addr, bool set) {
+  SemidDs s;
+  if (!(set ? d.Fetch(addr, &s, sizeof s) : d.FetchOut(addr, &s, sizeof s))) {
+    return;
+  }
+  d.Put("{sem_perm=");
+  Perm(d, s.perm, !set);
+  if (!set) {
+    d.Put(", sem_otime=");
+    d.Dec(s.otime);
+    d.Put(", sem_ctime=");
+    d.Dec(s.ctime);
+    d.Put(", sem_nsems=");
+    d.Udec(s.nsems);
+  }
+  d.out->push_back('}');
+}
+
+void Semctl(D& d) {
+  const uint32_t cmd = d.u32(2) & ~kIpc64;
+  const uint64_t arg = d.u(3);
+  const bool at_exit = cmd == kIpcStat || cmd == kSemStat ||
+                       cmd == kSemStatAny || cmd == kIpcInfo || cmd == kSemInfo;
+  if (d.entering()) {
+    d.Dec(d.i32(0));
+    d.Sep();
+    d.Dec(d.i32(1));
+    d.Sep();
+    Cmd(d, d.u32(2), kSemCmds, "SEM_???");
+    d.Sep();
+    if (at_exit) return;
+    if (cmd == kIpcSet) {
+      SemidDsOut(d, arg, true);
+    } else {
+      d.Ptr(arg);
+    }
+    return;
+  }
+  if (!at_exit) return;
+  if (cmd == kIpcInfo || cmd == kSemInfo) {
+    SemInfo s;
+    if (!d.FetchOut(arg, &s, sizeof s)) return;
+    static constexpr const char* kNames[] = {
+        "{semmap=",  ", semmni=", ", semmns=", ", semmnu=", ", semmsl=",
+        ", semopm=", ", semume=", ", semusz=", ", semvmx=", ", semaem="};
+    for (int i = 0; i < 10; ++i) {
+      d.Put(kNames[i]);
+      d.Dec(s.v[i]);
+    }
+    d.out->push_back('}');
+  } else {
+    SemidDsOut(d, arg, false);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Message queues.
+// ---------------------------------------------------------------------------
+void Msgget(D& d) {
+  if (d.exiting) return;
+  Key(d, 0);
+  d.Sep();
+  GetFlags(d, d.u32(1), kIpcGetFlags, false);
+}
+
+// "{mtype=1, mtext="..."}": `size` bytes of text after the type.
+void Msgbuf(D& d, uint64_t addr, uint64_t size) {
+  int64_t mtype;
+  if (!d.Fetch(addr, &mtype, sizeof mtype)) return;
+  d.Put("{mtype=");
+  d.Dec(mtype);
+  d.Put(", mtext=");
+  d.Buf(addr + sizeof mtype, static_cast<int64_t>(size));
+  d.out->push_back('}');
+}
+
+void Msgsnd(D& d) {
+  if (d.exiting) return;
+  d.Dec(d.i32(0));
+  d.Sep();
+  Msgbuf(d, d.u(1), d.u(2));
+  d.Sep();
+  d.Udec(d.u(2));
+  d.Sep();
+  d.Flags(d.u32(3), kMsgqFlags, "MSG_???");
+}
+
+// The message at exit (the buffer's whole size, as strace), then the
+// other arguments.
+void Msgrcv(D& d) {
+  if (d.entering()) {
+    d.Dec(d.i32(0));
+    d.Sep();
+    return;
+  }
+  if (d.failed()) {
+    d.Ptr(d.u(1));
+  } else {
+    Msgbuf(d, d.u(1), d.u(2));
+  }
+  d.Sep();
+  d.Udec(d.u(2));
+  d.Sep();
+  d.Dec(d.s(3));
+  d.Sep();
+  d.Flags(d.u32(4), kMsgqFlags, "MSG_???");
+}
+
+void MsqidDsOut(D& d, uint64_t addr, bool set) {
+  MsqidDs s;
+  if (!(set ? d.Fetch(addr, &s, sizeof s) : d.FetchOut(addr, &s, sizeof s))) {
+    return;
+  }
+  d.Put("{msg_perm=");
+  Perm(d, s.perm, !set);
+  if (!set) {
+    d.Put(", msg_stime=");
+    d.Dec(s.stime);
+    d.Put(", msg_rtime=");
+    d.Dec(s.rtime);
+    d.Put(", msg_ctime=");
+    d.Dec(s.ctime);
+    d.Put(", msg_qnum=");
+    d.Udec(s.qnum);
+  }
+  d.Put(", msg_qbytes=");
+  d.Udec(s.qbytes);
+  if (!set) {
+    // (strace 6.1 does not name these pids with -Y.)
+    d.Put(", msg_lspid=");
+    d.Dec(s.lspid);
+    d.Put(", msg_lrpid=");
+    d.Dec(s.lrpid);
+  }
+  d.out->push_back('}');
+}
+
+void Msgctl(D& d) {
+  const uint32_t cmd = d.u32(1) & ~kIpc64;
+  const uint64_t buf = d.u(2);
+  const bool at_exit = cmd == kIpcStat || cmd == kMsgStat ||
+                       cmd == kMsgStatAny || cmd == kIpcInfo || cmd == kMsgInfo;
+  if (d.entering()) {
+    d.Dec(d.i32(0));
+    d.Sep();
+    Cmd(d, d.u32(1), kMsgCmds, "MSG_???");
+    d.Sep();
+    if (at_exit) return;
+    if (cmd == kIpcSet) {
+      MsqidDsOut(d, buf, true);
+    } else {
+      d.Ptr(buf);
+    }
+    return;
+  }
+  if (!at_exit) return;
+  if (cmd == kIpcInfo || cmd == kMsgInfo) {
+    MsgInfo s;
+    if (!d.FetchOut(buf, &s, sizeof s)) return;
+    d.Put("{msgpool=");
+    d.Dec(s.msgpool);
+    d.Put(", msgmap=");
+    d.Dec(s.msgmap);
+    d.Put(", msgmax=");
+    d.Dec(s.msgmax);
+    d.Put(", msgmnb=");
+    d.Dec(s.msgmnb);
+    d.Put(", msgmni=");
+    d.Dec(s.msgmni);
+    d.Put(", msgssz=");
+    d.Dec(s.msgssz);
+    d.Put(", msgtql=");
+    d.Dec(s.msgtql);
+    d.Put(", msgseg=");
+    d.Udec(s.msgseg);
+    d.out->push_back('}');
+  } else {
+    MsqidDsOut(d, buf, false);
+  }
+}
+
+constexpr Registration kDecoders[] = {
+    {"shmget", Shmget, kX86_64Only},         {"shmat", Shmat, kX86_64Only},
+    {"shmdt", Shmdt, kX86_64Only},           {"shmctl", Shmctl, kX86_64Only},
+    {"semget", Semget, kX86_64Only},         {"semop", Semop, kX86_64Only},
+    {"semtimedop", Semtimedop, kX86_64Only}, {"semctl", Semctl, kX86_64Only},
+    {"msgget", Msgget, kX86_64Only},         {"msgsnd", Msgsnd, kX86_64Only},
+    {"msgrcv", Msgrcv, kX86_64Only},         {"msgctl", Msgctl, kX86_64Only},
+};
+
+}  // namespace
+
+std::span<const Registration> IpcDecoders() { return kDecoders; }
+
+}  // namespace decode
+}  // namespace ttrace
