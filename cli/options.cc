@@ -833,7 +833,7 @@ Output:
                  print the call stack of each system call (x86_64
                  programs; from .eh_frame and symbol tables)
   -c             count time, calls and errors per system call; print only
-                 the summary
+                 the summary (with -f, a second table per thread follows)
   -C             like -c, and print the trace too
   -S SORTBY, --summary-sort-by=SORTBY
                  order of the -c table: time (default), min-time, max-time,
