@@ -308,30 +308,39 @@ TEST_F(AttachTest, ProcessExitsWhileAttached) {
 }
 
 // A stopped process stays stopped when attached and when detached.
+// With and without syscall tracing (which interrupts each seized thread:
+// the interrupt and the group-stop make one report).
 TEST_F(AttachTest, StoppedProcessStaysStopped) {
-  BusyProcess busy(2);
-  kill(busy.pid(), SIGSTOP);
-  // Wait until every thread is stopped.
-  for (int i = 0; i < 1000 && ThreadStates(busy.pid()) != "TTT"; ++i)
-    usleep(1000);
-  ASSERT_EQ(ThreadStates(busy.pid()), "TTT");
-  {
-    AttachedTracer tracer(busy.pid());
-    ASSERT_TRUE(tracer.attach_status().ok());
-    // Each thread reports its group-stop once seized.
-    for (int i = 0; i < 1000 && Count<StopEvent>(tracer.events()) < 3; ++i) {
+  AllSyscalls decoder;
+  for (const TracerOptions& options :
+       {TracerOptions{}, TracerOptions{.syscalls = &decoder}}) {
+    SCOPED_TRACE(options.syscalls ? "syscalls traced" : "thread events only");
+    BusyProcess busy(2);
+    kill(busy.pid(), SIGSTOP);
+    // Wait until every thread is stopped.
+    for (int i = 0; i < 1000 && ThreadStates(busy.pid()) != "TTT"; ++i)
       usleep(1000);
+    ASSERT_EQ(ThreadStates(busy.pid()), "TTT");
+    {
+      AttachedTracer tracer(busy.pid(), options);
+      ASSERT_TRUE(tracer.attach_status().ok());
+      // Each thread reports its group-stop once seized.
+      for (int i = 0; i < 1000 && Count<StopEvent>(tracer.events()) < 3; ++i) {
+        usleep(1000);
+      }
+      usleep(20000);  // no further report (a second stop, a continue) comes
+      tracer.Detach();
+      EXPECT_EQ(Count<StopEvent>(tracer.events()), 3);
+      EXPECT_EQ(Count<ContEvent>(tracer.events()), 0);
     }
-    tracer.Detach();
-    EXPECT_EQ(Count<StopEvent>(tracer.events()), 3);
+    usleep(20000);
+    EXPECT_EQ(ThreadStates(busy.pid()), "TTT");
+    kill(busy.pid(), SIGCONT);
+    kill(busy.pid(), SIGUSR1);
+    EXPECT_EQ(busy.ReadLine(), "ack usr1=1");
+    auto [last, status] = busy.Finish();
+    EXPECT_EQ(last.rfind("usr1=1 work=", 0), 0u) << last;
   }
-  usleep(20000);
-  EXPECT_EQ(ThreadStates(busy.pid()), "TTT");
-  kill(busy.pid(), SIGCONT);
-  kill(busy.pid(), SIGUSR1);
-  EXPECT_EQ(busy.ReadLine(), "ack usr1=1");
-  auto [last, status] = busy.Finish();
-  EXPECT_EQ(last.rfind("usr1=1 work=", 0), 0u) << last;
 }
 
 }  // namespace

@@ -336,8 +336,8 @@ absl::Status Tracer::Impl::Attach(pid_t pid) {
       // "restart_syscall(<... resuming interrupted ...>)"). A group-stopped
       // thread reports one group-stop for both (the kernel's job-control
       // trap is shared), and stays stopped. Tested by
-      // SyscallTest.AttachSeesSyscallsOfEveryThread and
-      // AttachTest.StoppedProcessStaysStopped.
+      // AttachTest.AttachTracesEveryThreadsSyscallsAndDetaches and
+      // AttachTest.StoppedProcessStaysStopped (tests/attach_test.cc).
       if (options_.syscalls != nullptr) kernel_->Interrupt(tid);
       ++attached;
       threads_[tid] = Thread{.tgid = tgid,
