@@ -74,7 +74,10 @@
 //                      getitimer (armed, disarmed, read), rt_sigpending,
 //                      sched_setscheduler/setparam/rr_get_interval,
 //                      mlock/munlock/mlockall/munlockall, msync, mincore
-//                      of a touched page, unshare(CLONE_NEWNS). Failures
+//                      of a touched page, unshare(CLONE_NEWNS),
+//                      sendmmsg/recvmmsg on a UNIX socketpair,
+//                      pidfd_send_signal/pidfd_getfd on its own pidfd,
+//                      fcntl locks, owner and lease on a memfd. Failures
 //                      (EPERM when not root, ...) are part of the output;
 //                      exits 0.
 #include <arpa/inet.h>
@@ -416,6 +419,69 @@ int Decoders() {
   unsigned char vec[1];
   syscall(SYS_mincore, m, 4096, vec);
   syscall(SYS_unshare, CLONE_NEWNS);
+  // sendmmsg/recvmmsg on a UNIX datagram socketpair: two messages sent
+  // and received (the second split over two buffers), then failures.
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) != 0) Die("socketpair");
+  char hello[] = "hello", xy[] = "xy", world[] = "world!";
+  iovec out1[2] = {{hello, 5}, {xy, 2}}, out2[1] = {{world, 6}};
+  mmsghdr msgs[2] = {};
+  msgs[0].msg_hdr.msg_iov = out1;
+  msgs[0].msg_hdr.msg_iovlen = 2;
+  msgs[1].msg_hdr.msg_iov = out2;
+  msgs[1].msg_hdr.msg_iovlen = 1;
+  syscall(SYS_sendmmsg, sv[0], msgs, 2, MSG_NOSIGNAL);
+  syscall(SYS_sendmmsg, -1, msgs, 1, 0);
+  char in1[16], in2[3], in3[4];
+  iovec iv1[1] = {{in1, sizeof in1}}, iv2[2] = {{in2, 3}, {in3, 4}};
+  mmsghdr rmsgs[2] = {};
+  rmsgs[0].msg_hdr.msg_iov = iv1;
+  rmsgs[0].msg_hdr.msg_iovlen = 1;
+  rmsgs[1].msg_hdr.msg_iov = iv2;
+  rmsgs[1].msg_hdr.msg_iovlen = 2;
+  syscall(SYS_recvmmsg, sv[1], rmsgs, 2, MSG_DONTWAIT, nullptr);
+  syscall(SYS_recvmmsg, sv[1], rmsgs, 2, MSG_DONTWAIT, nullptr);
+  timespec wait{1, 500};
+  syscall(SYS_recvmmsg, -1, rmsgs, 2, 0, &wait);
+  // pidfd_send_signal (signal 0: none sent), pidfd_getfd of its own fd.
+  const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, getpid(), 0));
+  if (pidfd < 0) Die("pidfd_open");
+  syscall(SYS_pidfd_send_signal, pidfd, 0, nullptr, 0);
+  syscall(SYS_pidfd_send_signal, -1, SIGTERM, nullptr, 0);
+  siginfo_t si{};
+  si.si_signo = SIGUSR1;
+  si.si_code = SI_QUEUE;
+  si.si_pid = getpid();
+  syscall(SYS_pidfd_send_signal, pidfd, 0, &si, 0);
+  const int got = static_cast<int>(syscall(SYS_pidfd_getfd, pidfd, null, 0));
+  syscall(SYS_pidfd_getfd, pidfd, null, 7);
+  close(got);
+  // fcntl: locks (no other holder: F_GETLK reports F_UNLCK), owners and
+  // leases, on a memfd.
+  const int file = static_cast<int>(syscall(SYS_memfd_create, "locks", 0));
+  if (file < 0) Die("memfd_create");
+  struct flock lock {};
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  lock.l_len = 10;
+  syscall(SYS_fcntl, file, F_SETLK, &lock);
+  syscall(SYS_fcntl, file, F_SETLKW, &lock);
+  lock.l_type = F_RDLCK;
+  syscall(SYS_fcntl, file, F_GETLK, &lock);
+  lock.l_type = F_UNLCK;
+  syscall(SYS_fcntl, file, F_SETLK, &lock);
+  lock.l_type = F_RDLCK;
+  lock.l_whence = SEEK_END;
+  lock.l_start = 3;
+  lock.l_len = 4;
+  syscall(SYS_fcntl, file, F_OFD_SETLK, &lock);
+  syscall(SYS_fcntl, file, F_OFD_GETLK, &lock);
+  syscall(SYS_fcntl, file, F_SETLK, nullptr);
+  f_owner_ex owner{F_OWNER_PID, getpid()};
+  syscall(SYS_fcntl, file, F_SETOWN_EX, &owner);
+  syscall(SYS_fcntl, file, F_GETOWN_EX, &owner);
+  syscall(SYS_fcntl, file, F_SETLEASE, F_UNLCK);
+  syscall(SYS_fcntl, file, F_GETLEASE);
   return 0;
 }
 

@@ -1468,6 +1468,42 @@ void PidfdOpen(D& d) {
   d.Flags(d.u32(1), kPidfdFlags, "PIDFD_???");
 }
 
+// pidfd_send_signal(pidfd, sig, siginfo, flags): the siginfo, when
+// given, is the caller's, read at entry.
+void PidfdSendSignal(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  AppendSignal(d.out, d.i32(1));
+  d.Sep();
+  uint8_t si[128];
+  if (d.Fetch(d.u(2), si, sizeof(si))) Siginfo(d, si);
+  d.Sep();
+  d.Hex(d.u32(3));
+}
+
+// pidfd_getfd(pidfd, targetfd, flags) = fd: with -y, targetfd is named
+// as an fd of the process the pidfd refers to.
+void PidfdGetfd(D& d) {
+  if (d.exiting) return d.RetFd();
+  d.Fd(0);
+  d.Sep();
+  const int target = d.i32(1);
+  d.Dec(target);
+  if (d.opt().any_fd_info() && target >= 0) {
+    std::string& link = d.dec->scratch2();
+    FdDetails& det = d.dec->details();
+    if (d.dec->mem()->ReadFdPath(d.c.tid, d.i32(0), &link) &&
+        link == "anon_inode:[pidfd]" &&
+        d.dec->mem()->ReadFdDetails(d.c.tid, d.i32(0), link, &det) &&
+        det.kind == FdDetails::Kind::kPid && det.pid > 0) {
+      d.AppendFdPathOf(d.out, static_cast<pid_t>(det.pid), target);
+    }
+  }
+  d.Sep();
+  d.Hex(d.u32(2));
+}
+
 // rt_sigqueueinfo(pid, sig, siginfo), rt_tgsigqueueinfo(tgid, tid, sig,
 // siginfo): the siginfo is the caller's, read at entry.
 void SigqueueinfoFrom(D& d, int first_sig) {
@@ -1598,6 +1634,8 @@ constexpr Registration kDecoders[] = {
     {"getsid", OnePid, 0},
     {"setpgid", Setpgid, 0},
     {"pidfd_open", PidfdOpen, 0},
+    {"pidfd_send_signal", PidfdSendSignal, kX86_64Only},
+    {"pidfd_getfd", PidfdGetfd, 0},
     {"rt_sigqueueinfo", RtSigqueueinfo, kX86_64Only},
     {"rt_tgsigqueueinfo", RtTgsigqueueinfo, kX86_64Only},
     {"alarm", Alarm, 0},

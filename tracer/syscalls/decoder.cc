@@ -181,6 +181,15 @@ constexpr XlatEntry kFcntlCmds[] = {
     {1037, "F_GET_FILE_RW_HINT"},
     {1038, "F_SET_FILE_RW_HINT"},
 };
+constexpr XlatEntry kLockTypes[] = {
+    {0, "F_RDLCK"}, {1, "F_WRLCK"}, {2, "F_UNLCK"}};
+constexpr XlatEntry kSeekWhence[] = {{0, "SEEK_SET"},
+                                     {1, "SEEK_CUR"},
+                                     {2, "SEEK_END"},
+                                     {3, "SEEK_DATA"},
+                                     {4, "SEEK_HOLE"}};
+constexpr XlatEntry kOwnerTypes[] = {
+    {0, "F_OWNER_TID"}, {1, "F_OWNER_PID"}, {2, "F_OWNER_PGRP"}};
 constexpr XlatEntry kSeals[] = {{1, "F_SEAL_SEAL"},
                                 {2, "F_SEAL_SHRINK"},
                                 {4, "F_SEAL_GROW"},
@@ -1630,9 +1639,71 @@ void Ioctl(D& d) {
 }
 
 // fcntl ----------------------------------------------------------------------
+// struct flock (x86_64): "{l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0,
+// l_len=10}", with l_pid for the F_GETLK commands' output.
+void Flock(D& d, uint64_t addr, bool out) {
+  struct {
+    int16_t type, whence;
+    int32_t pad;
+    int64_t start, len;
+    int32_t pid, pad2;
+  } fl;
+  if (!(out ? d.FetchOut(addr, &fl, sizeof(fl))
+            : d.Fetch(addr, &fl, sizeof(fl)))) {
+    return;
+  }
+  d.Put("{l_type=");
+  d.Xval(static_cast<uint16_t>(fl.type), kLockTypes, "F_???");
+  d.Put(", l_whence=");
+  d.Xval(static_cast<uint16_t>(fl.whence), kSeekWhence, "SEEK_???");
+  d.Put(", l_start=");
+  d.Dec(fl.start);
+  d.Put(", l_len=");
+  d.Dec(fl.len);
+  if (out) {
+    d.Put(", l_pid=");
+    d.PidValue(fl.pid);
+  }
+  d.out->push_back('}');
+}
+
+// struct f_owner_ex: "{type=F_OWNER_PID, pid=1234}" (-Y names a thread or
+// process, not a process group).
+void FOwnerEx(D& d, uint64_t addr, bool out) {
+  int32_t o[2];
+  if (!(out ? d.FetchOut(addr, o, sizeof(o)) : d.Fetch(addr, o, sizeof(o)))) {
+    return;
+  }
+  d.Put("{type=");
+  d.Xval(static_cast<uint32_t>(o[0]), kOwnerTypes, "F_OWNER_???");
+  d.Put(", pid=");
+  if (o[0] == 0 || o[0] == 1) {
+    d.PidValue(o[1]);
+  } else {
+    d.Dec(o[1]);
+  }
+  d.out->push_back('}');
+}
+
+// The commands whose argument points to a struct flock, on x86_64 (i386's
+// layouts differ: its arguments stay in hex).
+bool IsLockCmd(const D& d, uint32_t cmd) {
+  return !d.i386 &&
+         (cmd == F_SETLK || cmd == F_SETLKW || cmd == F_GETLK ||
+          cmd == F_OFD_SETLK || cmd == F_OFD_SETLKW || cmd == F_OFD_GETLK);
+}
+
 void Fcntl(D& d) {
   const uint32_t cmd = d.u32(1);
   if (d.exiting) {
+    if (cmd == F_GETLK || cmd == F_OFD_GETLK) {
+      if (IsLockCmd(d, cmd)) Flock(d, d.u(2), true);
+      return;
+    }
+    if (cmd == F_GETOWN_EX) {
+      FOwnerEx(d, d.u(2), true);
+      return;
+    }
     if (d.failed()) return;
     switch (cmd) {
       case F_DUPFD:
@@ -1657,6 +1728,13 @@ void Fcntl(D& d) {
         d.suffix->push_back(')');
         return;
       }
+      case F_GETLEASE:
+        *d.fmt = SyscallEvent::RetFormat::kHex;
+        if (d.suffix == nullptr) return;
+        d.suffix->append(" (");
+        AppendXval(d.suffix, static_cast<uint64_t>(d.ret), kLockTypes, "F_???");
+        d.suffix->push_back(')');
+        return;
       case F_GET_SEALS:
         if (d.suffix == nullptr) return;
         *d.fmt = SyscallEvent::RetFormat::kHex;
@@ -1712,6 +1790,30 @@ void Fcntl(D& d) {
     case F_ADD_SEALS:
       d.Sep();
       AppendFlags(d.out, d.u32(2), kSeals, "F_SEAL_???");
+      return;
+    case F_SETLK:
+    case F_SETLKW:
+    case F_OFD_SETLK:
+    case F_OFD_SETLKW:
+    case F_GETLK:
+    case F_OFD_GETLK:
+      d.Sep();
+      if (!IsLockCmd(d, cmd)) {
+        d.Hex(d.u(2));
+      } else if (cmd != F_GETLK && cmd != F_OFD_GETLK) {
+        Flock(d, d.u(2), false);
+      }
+      return;
+    case F_SETOWN_EX:
+      d.Sep();
+      FOwnerEx(d, d.u(2), false);
+      return;
+    case F_GETOWN_EX:
+      d.Sep();
+      return;
+    case F_SETLEASE:
+      d.Sep();
+      d.Xval(d.u32(2), kLockTypes, "F_???");
       return;
     default:
       d.Sep();
@@ -1838,7 +1940,6 @@ constexpr Registration kDecoders[] = {
     {"pipe2", Pipe2, 0},
     // Generic arguments, but the result is an fd.
     {"inotify_init", nullptr, kRetFdFlag},
-    {"pidfd_getfd", nullptr, kRetFdFlag},
     {"openat2", nullptr, kRetFdFlag},
     {"open_by_handle_at", nullptr, kRetFdFlag},
     {"userfaultfd", nullptr, kRetFdFlag},
