@@ -587,11 +587,74 @@ void Personality(D& d) {
   d.suffix->push_back(')');
 }
 
+constexpr XlatEntry kSecbits[] = {
+    {0x1, "SECBIT_NOROOT"},
+    {0x2, "SECBIT_NOROOT_LOCKED"},
+    {0x4, "SECBIT_NO_SETUID_FIXUP"},
+    {0x8, "SECBIT_NO_SETUID_FIXUP_LOCKED"},
+    {0x10, "SECBIT_KEEP_CAPS"},
+    {0x20, "SECBIT_KEEP_CAPS_LOCKED"},
+    {0x40, "SECBIT_NO_CAP_AMBIENT_RAISE"},
+    {0x80, "SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED"},
+};
+constexpr XlatEntry kTscModes[] = {{1, "PR_TSC_ENABLE"}, {2, "PR_TSC_SIGSEGV"}};
+constexpr XlatEntry kSpecWhich[] = {{0, "PR_SPEC_STORE_BYPASS"},
+                                    {1, "PR_SPEC_INDIRECT_BRANCH"},
+                                    {2, "PR_SPEC_L1D_FLUSH"}};
+constexpr XlatEntry kSpecSet[] = {{0x2, "PR_SPEC_ENABLE"},
+                                  {0x4, "PR_SPEC_DISABLE"},
+                                  {0x8, "PR_SPEC_FORCE_DISABLE"},
+                                  {0x10, "PR_SPEC_DISABLE_NOEXEC"}};
+constexpr XlatEntry kSpecGet[] = {{0x1, "PR_SPEC_PRCTL"},
+                                  {0x2, "PR_SPEC_ENABLE"},
+                                  {0x4, "PR_SPEC_DISABLE"},
+                                  {0x8, "PR_SPEC_FORCE_DISABLE"},
+                                  {0x10, "PR_SPEC_DISABLE_NOEXEC"}};
+constexpr XlatEntry kFpModes[] = {{0x1, "PR_FP_MODE_FR"},
+                                  {0x2, "PR_FP_MODE_FRE"}};
+
+// A non-zero result in hex with its flags: "= 0x2f (SECBIT_NOROOT|...)".
+template <size_t N>
+void RetFlags(D& d, const XlatEntry (&tbl)[N], const char* unknown) {
+  if (d.failed()) return;
+  *d.fmt = SyscallEvent::RetFormat::kHex;
+  if (d.ret == 0 || d.suffix == nullptr) return;
+  d.suffix->append(" (");
+  AppendFlags(d.suffix, static_cast<uint64_t>(d.ret), tbl, N, unknown);
+  d.suffix->push_back(')');
+}
+
 void Prctl(D& d) {
   const uint32_t option = d.u32(0);
   const uint64_t arg2 = d.u(1);
   if (d.entering()) d.Xval(option, kPrctlOptions, "PR_???");
   switch (option) {
+    case 27:  // PR_GET_SECUREBITS
+      if (d.exiting) RetFlags(d, kSecbits, "SECBIT_???");
+      return;
+    case 46:  // PR_GET_FP_MODE
+      if (d.exiting) RetFlags(d, kFpModes, "PR_FP_MODE_???");
+      return;
+    case 52:  // PR_GET_SPECULATION_CTRL
+      if (d.entering()) {
+        d.Sep();
+        d.Xval(arg2, kSpecWhich, "PR_SPEC_???");
+      } else {
+        RetFlags(d, kSpecGet, "PR_SPEC_???");
+      }
+      return;
+    case 25:  // PR_GET_TSC
+      if (d.entering()) {
+        d.Sep();
+      } else {
+        int32_t v;
+        if (d.FetchOut(arg2, &v, sizeof(v))) {
+          d.out->push_back('[');
+          d.Xval(static_cast<uint32_t>(v), kTscModes, "PR_TSC_???");
+          d.out->push_back(']');
+        }
+      }
+      return;
     case 7:   // PR_GET_KEEPCAPS
     case 21:  // PR_GET_SECCOMP
     case 30:  // PR_GET_TIMERSLACK
@@ -756,6 +819,28 @@ void Prctl(D& d) {
     case 29:  // PR_SET_TIMERSLACK
       d.Sep();
       d.Dec(d.s(1));
+      return;
+    case 28:  // PR_SET_SECUREBITS
+      d.Sep();
+      d.Flags(arg2, kSecbits, "SECBIT_???");
+      return;
+    case 26:  // PR_SET_TSC
+      d.Sep();
+      d.Xval(arg2, kTscModes, "PR_TSC_???");
+      return;
+    case 45:  // PR_SET_FP_MODE
+      d.Sep();
+      d.Flags(arg2, kFpModes, "PR_FP_MODE_???");
+      return;
+    case 53:  // PR_SET_SPECULATION_CTRL
+      d.Sep();
+      d.Xval(arg2, kSpecWhich, "PR_SPEC_???");
+      d.Sep();
+      if (arg2 <= 2) {
+        d.Xval(d.u(2), kSpecSet, "PR_SPEC_???");
+      } else {
+        d.Hex(d.u(2));
+      }
       return;
     case 38:  // PR_SET_NO_NEW_PRIVS
     case 41:  // PR_SET_THP_DISABLE

@@ -2429,6 +2429,67 @@ TEST_F(DecoderTest, PidfdSendSignalGetfd) {
             "3<anon_inode:[pidfd]>, 99, 0");
 }
 
+// prctl: secure bits, TSC mode, speculation control, FP mode.
+TEST_F(DecoderTest, PrctlSecurebitsTscSpeculationFpMode) {
+  Result r = Decode("prctl", {PR_GET_SECUREBITS, 0, 0, 0, 0}, 0);
+  EXPECT_EQ(r.all(), "PR_GET_SECUREBITS");
+  EXPECT_EQ(r.suffix, "");
+  r = Decode("prctl", {PR_GET_SECUREBITS, 1, 2, 3, 4}, 0x2f);
+  EXPECT_EQ(r.all(), "PR_GET_SECUREBITS");
+  EXPECT_EQ(r.fmt, RetFormat::kHex);
+  EXPECT_EQ(r.suffix,
+            " (SECBIT_NOROOT|SECBIT_NOROOT_LOCKED|SECBIT_NO_SETUID_FIXUP|"
+            "SECBIT_NO_SETUID_FIXUP_LOCKED|SECBIT_KEEP_CAPS_LOCKED)");
+  EXPECT_EQ(Text("prctl", {PR_SET_SECUREBITS, 0, 0, 0, 0}),
+            "PR_SET_SECUREBITS, 0");
+  EXPECT_EQ(Text("prctl", {PR_SET_SECUREBITS, 0x2f, 0, 0, 0}),
+            "PR_SET_SECUREBITS, SECBIT_NOROOT|SECBIT_NOROOT_LOCKED|"
+            "SECBIT_NO_SETUID_FIXUP|SECBIT_NO_SETUID_FIXUP_LOCKED|"
+            "SECBIT_KEEP_CAPS_LOCKED");
+  EXPECT_EQ(Text("prctl", {PR_SET_SECUREBITS, 0x1000, 0, 0, 0}, -EPERM),
+            "PR_SET_SECUREBITS, 0x1000 /* SECBIT_??? */");
+  int32_t tsc = PR_TSC_ENABLE;
+  mem.Map(0x1000, &tsc, 4);
+  r = Decode("prctl", {PR_GET_TSC, 0x1000, 0, 0, 0}, 0);
+  EXPECT_EQ(r.enter, "PR_GET_TSC, ");
+  EXPECT_EQ(r.exit, "[PR_TSC_ENABLE]");
+  EXPECT_EQ(Text("prctl", {PR_GET_TSC, 0, 0, 0, 0}, -EFAULT),
+            "PR_GET_TSC, NULL");
+  EXPECT_EQ(Text("prctl", {PR_SET_TSC, PR_TSC_ENABLE, 0, 0, 0}),
+            "PR_SET_TSC, PR_TSC_ENABLE");
+  EXPECT_EQ(Text("prctl", {PR_SET_TSC, 5, 0, 0, 0}, -EINVAL),
+            "PR_SET_TSC, 0x5 /* PR_TSC_??? */");
+  r = Decode("prctl", {PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS, 0, 0, 0},
+             2);
+  EXPECT_EQ(r.all(), "PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS");
+  EXPECT_EQ(r.fmt, RetFormat::kHex);
+  EXPECT_EQ(r.suffix, " (PR_SPEC_ENABLE)");
+  r = Decode("prctl", {PR_GET_SPECULATION_CTRL, PR_SPEC_L1D_FLUSH, 0, 0, 0}, 8);
+  EXPECT_EQ(r.all(), "PR_GET_SPECULATION_CTRL, PR_SPEC_L1D_FLUSH");
+  EXPECT_EQ(r.suffix, " (PR_SPEC_FORCE_DISABLE)");
+  r = Decode("prctl", {PR_GET_SPECULATION_CTRL, 9, 0, 0, 0}, -ENODEV);
+  EXPECT_EQ(r.all(), "PR_GET_SPECULATION_CTRL, 0x9 /* PR_SPEC_??? */");
+  EXPECT_EQ(r.suffix, "");
+  EXPECT_EQ(Text("prctl",
+                 {PR_SET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS, PR_SPEC_ENABLE,
+                  0, 0},
+                 -ENXIO),
+            "PR_SET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS, PR_SPEC_ENABLE");
+  EXPECT_EQ(
+      Text("prctl", {PR_SET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS, 0x20, 0, 0},
+           -ENXIO),
+      "PR_SET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS, 0x20 /* "
+      "PR_SPEC_??? */");
+  EXPECT_EQ(Text("prctl", {PR_SET_SPECULATION_CTRL, 9, 3, 0, 0}, -ENODEV),
+            "PR_SET_SPECULATION_CTRL, 0x9 /* PR_SPEC_??? */, 0x3");
+  EXPECT_EQ(Text("prctl", {PR_GET_FP_MODE, 1, 2, 3, 4}, -EINVAL),
+            "PR_GET_FP_MODE");
+  EXPECT_EQ(Text("prctl", {PR_SET_FP_MODE, 3, 0, 0, 0}, -EINVAL),
+            "PR_SET_FP_MODE, PR_FP_MODE_FR|PR_FP_MODE_FRE");
+  EXPECT_EQ(Text("prctl", {PR_SET_FP_MODE, 0, 0, 0, 0}, -EINVAL),
+            "PR_SET_FP_MODE, 0");
+}
+
 TEST_F(DecoderTest, Sockopts) {
   int32_t one = 1;
   mem.Map(0x1000, &one, 4);
