@@ -77,7 +77,11 @@
 //                      of a touched page, unshare(CLONE_NEWNS),
 //                      sendmmsg/recvmmsg on a UNIX socketpair,
 //                      pidfd_send_signal/pidfd_getfd on its own pidfd,
-//                      fcntl locks, owner and lease on a memfd. Failures
+//                      fcntl locks, owner and lease on a memfd,
+//                      ioprio_set/get, prctl secure bits/TSC/
+//                      speculation/FP mode, readahead, syncfs,
+//                      userfaultfd, kcmp, a clone(CLONE_PIDFD) child
+//                      exiting at once (reaped with wait4). Failures
 //                      (EPERM when not root, ...) are part of the output;
 //                      exits 0.
 #include <arpa/inet.h>
@@ -482,6 +486,40 @@ int Decoders() {
   syscall(SYS_fcntl, file, F_GETOWN_EX, &owner);
   syscall(SYS_fcntl, file, F_SETLEASE, F_UNLCK);
   syscall(SYS_fcntl, file, F_GETLEASE);
+  // I/O priority: set (idle), read back, reset.
+  syscall(SYS_ioprio_set, 1 /* IOPRIO_WHO_PROCESS */, 0, 3 << 13);
+  syscall(SYS_ioprio_get, 1, 0);
+  syscall(SYS_ioprio_set, 1, 0, (2 << 13) | 5);
+  syscall(SYS_ioprio_get, 1, 0);
+  syscall(SYS_ioprio_set, 1, 0, 0);
+  syscall(SYS_ioprio_get, 9, 0);
+  // prctl: secure bits, TSC, speculation control (unknown: ENODEV), FP
+  // mode (MIPS only: EINVAL).
+  syscall(SYS_prctl, PR_GET_SECUREBITS, 0, 0, 0, 0);
+  syscall(SYS_prctl, PR_SET_SECUREBITS, 0x1000, 0, 0, 0);
+  int tsc = 0;
+  syscall(SYS_prctl, PR_GET_TSC, &tsc, 0, 0, 0);
+  syscall(SYS_prctl, PR_SET_TSC, PR_TSC_ENABLE, 0, 0, 0);
+  syscall(SYS_prctl, PR_GET_SPECULATION_CTRL, 9, 0, 0, 0);
+  syscall(SYS_prctl, PR_SET_SPECULATION_CTRL, 9, 3, 0, 0);
+  syscall(SYS_prctl, PR_GET_FP_MODE, 0, 0, 0, 0);
+  syscall(SYS_prctl, PR_SET_FP_MODE, 3, 0, 0, 0);
+  // readahead, syncfs, userfaultfd, kcmp.
+  syscall(SYS_readahead, file, 0, 4096);
+  syscall(SYS_syncfs, file);
+  const int uffd =
+      static_cast<int>(syscall(SYS_userfaultfd, O_NONBLOCK | O_CLOEXEC));
+  if (uffd >= 0) close(uffd);
+  syscall(SYS_userfaultfd, O_CLOEXEC | 0x80000000U);
+  syscall(SYS_kcmp, getpid(), getpid(), 0 /* KCMP_FILE */, file, file);
+  syscall(SYS_kcmp, getpid(), getpid(), 1 /* KCMP_VM */, 0, 0);
+  // clone with CLONE_PIDFD: the pidfd in parent_tid.
+  int child_pidfd = -1;
+  const long kid = syscall(SYS_clone, CLONE_PIDFD | SIGCHLD, nullptr,
+                           &child_pidfd, nullptr, 0);
+  if (kid == 0) _exit(0);
+  if (kid < 0) Die("clone");
+  waitpid(static_cast<pid_t>(kid), nullptr, 0);
   return 0;
 }
 

@@ -1589,6 +1589,118 @@ void PidfdGetfd(D& d) {
   d.Hex(d.u32(2));
 }
 
+// ioprio_get(which, who), ioprio_set(which, who, ioprio): the priority
+// as IOPRIO_PRIO_VALUE(class, data); `who` is a process for
+// IOPRIO_WHO_PROCESS (named with -Y), else a process group or user.
+constexpr XlatEntry kIoprioWho[] = {
+    {1, "IOPRIO_WHO_PROCESS"}, {2, "IOPRIO_WHO_PGRP"}, {3, "IOPRIO_WHO_USER"}};
+constexpr XlatEntry kIoprioClass[] = {{0, "IOPRIO_CLASS_NONE"},
+                                      {1, "IOPRIO_CLASS_RT"},
+                                      {2, "IOPRIO_CLASS_BE"},
+                                      {3, "IOPRIO_CLASS_IDLE"}};
+void AppendIoprio(std::string* out, uint32_t v) {
+  out->append("IOPRIO_PRIO_VALUE(");
+  AppendXval(out, v >> 13, kIoprioClass, std::size(kIoprioClass),
+             "IOPRIO_CLASS_???");
+  out->append(", ");
+  AppendUnsigned(out, v & 0x1fff);
+  out->push_back(')');
+}
+void IoprioWhichWho(D& d) {
+  d.Xval(d.u32(0), kIoprioWho, "IOPRIO_WHO_???");
+  d.Sep();
+  if (d.u32(0) == 1) {
+    d.Pid(1);
+  } else {
+    d.Dec(d.i32(1));
+  }
+}
+void IoprioGet(D& d) {
+  if (d.entering()) return IoprioWhichWho(d);
+  if (d.failed() || d.suffix == nullptr) return;
+  d.suffix->append(" (");
+  AppendIoprio(d.suffix, static_cast<uint32_t>(d.ret));
+  d.suffix->push_back(')');
+}
+void IoprioSet(D& d) {
+  if (d.exiting) return;
+  IoprioWhichWho(d);
+  d.Sep();
+  AppendIoprio(d.out, d.u32(2));
+}
+
+// userfaultfd(flags) = fd: the flags, an unnamed rest in bare hex.
+void Userfaultfd(D& d) {
+  if (d.exiting) return d.RetFd();
+  static constexpr XlatEntry kUffdFlags[] = {{1, "UFFD_USER_MODE_ONLY"},
+                                             {O_NONBLOCK, "O_NONBLOCK"},
+                                             {O_CLOEXEC, "O_CLOEXEC"}};
+  uint32_t v = d.u32(0);
+  if (v == 0) {
+    d.Put("0");
+    return;
+  }
+  bool first = true;
+  for (const XlatEntry& f : kUffdFlags) {
+    if ((v & f.value) == 0) continue;
+    if (!first) d.out->push_back('|');
+    first = false;
+    d.Put(f.name);
+    v &= ~static_cast<uint32_t>(f.value);
+  }
+  if (v != 0) {
+    if (!first) d.out->push_back('|');
+    d.Hex(v);
+  }
+}
+
+// kcmp(pid1, pid2, type, idx1, idx2): the fds of KCMP_FILE are pid1's and
+// pid2's (named in them with -y), KCMP_EPOLL_TFD's idx2 a struct
+// kcmp_epoll_slot of pid2's fds; the other known types take no index.
+void Kcmp(D& d) {
+  if (d.exiting) return;
+  d.Pid(0);
+  d.Sep();
+  d.Pid(1);
+  d.Sep();
+  static constexpr XlatEntry kKcmpTypes[] = {
+      {0, "KCMP_FILE"},    {1, "KCMP_VM"},       {2, "KCMP_FILES"},
+      {3, "KCMP_FS"},      {4, "KCMP_SIGHAND"},  {5, "KCMP_IO"},
+      {6, "KCMP_SYSVSEM"}, {7, "KCMP_EPOLL_TFD"}};
+  const uint32_t type = d.u32(2);
+  const bool named = d.Xval(type, kKcmpTypes, "KCMP_???");
+  const pid_t pid1 = d.i32(0), pid2 = d.i32(1);
+  const bool paths = d.opt().any_fd_info();
+  auto fd_of = [&](pid_t pid, int fd) {
+    d.Dec(fd);
+    if (paths && fd >= 0 && pid > 0) d.AppendFdPathOf(d.out, pid, fd);
+  };
+  if (!named) {
+    d.Sep();
+    d.Hex(d.u(3));
+    d.Sep();
+    d.Hex(d.u(4));
+  } else if (type == 0) {
+    d.Sep();
+    fd_of(pid1, d.i32(3));
+    d.Sep();
+    fd_of(pid2, d.i32(4));
+  } else if (type == 7) {
+    d.Sep();
+    fd_of(pid1, d.i32(3));
+    d.Sep();
+    uint32_t slot[3];
+    if (!d.Fetch(d.u(4), slot, sizeof(slot))) return;
+    d.Put("{efd=");
+    fd_of(pid2, static_cast<int>(slot[0]));
+    d.Put(", tfd=");
+    fd_of(pid2, static_cast<int>(slot[1]));
+    d.Put(", toff=");
+    d.Udec(slot[2]);
+    d.out->push_back('}');
+  }
+}
+
 // rt_sigqueueinfo(pid, sig, siginfo), rt_tgsigqueueinfo(tgid, tid, sig,
 // siginfo): the siginfo is the caller's, read at entry.
 void SigqueueinfoFrom(D& d, int first_sig) {
@@ -1721,6 +1833,10 @@ constexpr Registration kDecoders[] = {
     {"pidfd_open", PidfdOpen, 0},
     {"pidfd_send_signal", PidfdSendSignal, kX86_64Only},
     {"pidfd_getfd", PidfdGetfd, 0},
+    {"ioprio_get", IoprioGet, 0},
+    {"ioprio_set", IoprioSet, 0},
+    {"userfaultfd", Userfaultfd, 0},
+    {"kcmp", Kcmp, 0},
     {"rt_sigqueueinfo", RtSigqueueinfo, kX86_64Only},
     {"rt_tgsigqueueinfo", RtTgsigqueueinfo, kX86_64Only},
     {"alarm", Alarm, 0},

@@ -962,13 +962,14 @@ void Clone(D& d) {
   }
   if ((flags & kExitArgs) == 0) return;
   if (flags & (0x100000 | 0x1000)) {  // CLONE_PARENT_SETTID | CLONE_PIDFD
+    // strace 6.1 names the argument parent_tid even when it receives the
+    // pidfd; a failed call leaves it unwritten (the address).
     d.Sep();
-    if (flags & 0x100000) {
-      d.Put("parent_tid=");
-      d.IntRef(d.u(kPtid));
+    d.Put("parent_tid=");
+    if (d.failed()) {
+      d.Ptr(d.u(kPtid));
     } else {
-      d.Put("pidfd=");
-      d.IntRef(d.u(kPtid), /*fd=*/true);
+      d.IntRef(d.u(kPtid), /*fd=*/(flags & 0x100000) == 0);
     }
   }
   if (flags & (0x1000000 | 0x200000)) {
@@ -1822,6 +1823,16 @@ void Fcntl(D& d) {
   }
 }
 
+// readahead(fd, offset, count): a signed offset (one register on x86_64).
+void Readahead(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  d.Dec(d.s(1));
+  d.Sep();
+  d.Udec(d.u(2));
+}
+
 // A few more that show up in every trace.
 void SetRobustList(D& d) {
   if (d.exiting) return;
@@ -1922,6 +1933,8 @@ constexpr Registration kDecoders[] = {
     {"close", FdArg, 0},
     {"fsync", FdArg, 0},
     {"fdatasync", FdArg, 0},
+    {"syncfs", FdArg, 0},
+    {"readahead", Readahead, kX86_64Only},
     {"fchdir", FdArg, 0},
     {"dup", Dup, 0},
     {"dup2", Dup2, 0},
@@ -1942,7 +1955,6 @@ constexpr Registration kDecoders[] = {
     {"inotify_init", nullptr, kRetFdFlag},
     {"openat2", nullptr, kRetFdFlag},
     {"open_by_handle_at", nullptr, kRetFdFlag},
-    {"userfaultfd", nullptr, kRetFdFlag},
     {"perf_event_open", nullptr, kRetFdFlag},
     {"fanotify_init", nullptr, kRetFdFlag},
     {"io_uring_setup", nullptr, kRetFdFlag},

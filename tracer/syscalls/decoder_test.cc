@@ -2429,6 +2429,94 @@ TEST_F(DecoderTest, PidfdSendSignalGetfd) {
             "3<anon_inode:[pidfd]>, 99, 0");
 }
 
+// ioprio_get/ioprio_set: IOPRIO_PRIO_VALUE(class, data), in the
+// argument or after the result.
+TEST_F(DecoderTest, Ioprio) {
+  Result r = Decode("ioprio_get", {1, 0}, 0);
+  EXPECT_EQ(r.all(), "IOPRIO_WHO_PROCESS, 0");
+  EXPECT_EQ(r.suffix, " (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 0))");
+  r = Decode("ioprio_get", {3, 0}, 8196);
+  EXPECT_EQ(r.all(), "IOPRIO_WHO_USER, 0");
+  EXPECT_EQ(r.fmt, RetFormat::kDecimal);
+  EXPECT_EQ(r.suffix, " (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_RT, 4))");
+  r = Decode("ioprio_get", {9, 0}, -EINVAL);
+  EXPECT_EQ(r.all(), "0x9 /* IOPRIO_WHO_??? */, 0");
+  EXPECT_EQ(r.suffix, "");
+  mem.SetComm(77, "t6");
+  opts.decode_pids = true;
+  EXPECT_EQ(Text("ioprio_get", {2, 77}, -ESRCH), "IOPRIO_WHO_PGRP, 77");
+  EXPECT_EQ(
+      Text("ioprio_set", {1, 77, (2 << 13) | 5}),
+      "IOPRIO_WHO_PROCESS, 77<t6>, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 5)");
+  EXPECT_EQ(Text("ioprio_set", {1, 0, 3 << 13}),
+            "IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_IDLE, 0)");
+  EXPECT_EQ(Text("ioprio_set", {1, 0, (7 << 13) | 3}, -EINVAL),
+            "IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(0x7 /* "
+            "IOPRIO_CLASS_??? */, 3)");
+  EXPECT_EQ(Text("ioprio_set", {1, 0, (2 << 13) | 0x1000}),
+            "IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4096)");
+  EXPECT_EQ(Text("ioprio_set", {1, 0, 0xffff0000u | (2 << 13)}),
+            "IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(0x7fffa /* "
+            "IOPRIO_CLASS_??? */, 0)");
+}
+
+// readahead, syncfs, userfaultfd, kcmp, clone's pidfd (parent_tid).
+TEST_F(DecoderTest, SmallOnes) {
+  EXPECT_EQ(Text("readahead", {3, 0, 4096}), "3, 0, 4096");
+  EXPECT_EQ(Text("readahead", {3, 1ull << 40, 1ull << 40}),
+            "3, 1099511627776, 1099511627776");
+  EXPECT_EQ(Text("readahead", {kMinus1, 0, 0}, -EBADF), "-1, 0, 0");
+  EXPECT_EQ(Text("syncfs", {3}), "3");
+  EXPECT_EQ(Text("userfaultfd", {O_NONBLOCK | O_CLOEXEC}, 4),
+            "O_NONBLOCK|O_CLOEXEC");
+  EXPECT_EQ(Text("userfaultfd", {0}, 5), "0");
+  EXPECT_EQ(Text("userfaultfd", {1}, 6), "UFFD_USER_MODE_ONLY");
+  EXPECT_EQ(Text("userfaultfd", {O_CLOEXEC | 0x80000000u}, -EINVAL),
+            "O_CLOEXEC|0x80000000");
+  EXPECT_EQ(Text("userfaultfd", {O_NONBLOCK | 1 | 0x100}, -EINVAL),
+            "UFFD_USER_MODE_ONLY|O_NONBLOCK|0x100");
+  EXPECT_EQ(Text("kcmp", {9925, 9925, 0, 3, 7}), "9925, 9925, KCMP_FILE, 3, 7");
+  EXPECT_EQ(Text("kcmp", {9925, 9925, 1, 7, 8}), "9925, 9925, KCMP_VM");
+  EXPECT_EQ(Text("kcmp", {9925, 9925, 6, 0, 0}), "9925, 9925, KCMP_SYSVSEM");
+  EXPECT_EQ(Text("kcmp", {9925, 9925, 77, 3, 4}, -EINVAL),
+            "9925, 9925, 0x4d /* KCMP_??? */, 0x3, 0x4");
+  EXPECT_EQ(Text("kcmp", {9925, 9925, 7, 3, 0}, -EFAULT),
+            "9925, 9925, KCMP_EPOLL_TFD, 3, NULL");
+  EXPECT_EQ(Text("kcmp", {9925, 9925, 7, 3, 8}, -EFAULT),
+            "9925, 9925, KCMP_EPOLL_TFD, 3, 0x8");
+  uint32_t slot[3] = {4, 5, 0};
+  mem.Map(0x1000, slot, sizeof(slot));
+  opts.fd_paths = true;
+  opts.decode_pids = true;
+  mem.SetComm(9925, "t6");
+  mem.SetFdPath(3, "/etc/passwd");
+  mem.SetFdPath(4, "anon_inode:[eventpoll]");
+  mem.SetFdPath(5, "/etc/passwd");
+  EXPECT_EQ(Text("kcmp", {9925, 9925, 7, 5, 0x1000}, -ENOENT),
+            "9925<t6>, 9925<t6>, KCMP_EPOLL_TFD, 5</etc/passwd>, "
+            "{efd=4<anon_inode:[eventpoll]>, tfd=5</etc/passwd>, toff=0}");
+  EXPECT_EQ(Text("kcmp", {9925, 9925, 0, 3, 99}, -EBADF),
+            "9925<t6>, 9925<t6>, KCMP_FILE, 3</etc/passwd>, 99");
+  // The returned fd, named with -y.
+  EXPECT_EQ(Decode("userfaultfd", {O_CLOEXEC | 1}, 3).suffix, "</etc/passwd>");
+  // clone: strace 6.1 calls CLONE_PIDFD's out-parameter parent_tid.
+  int32_t pidfd = 6;
+  mem.Map(0x2000, &pidfd, 4);
+  mem.SetFdPath(6, "anon_inode:[pidfd]");
+  opts.decode_pids = false;
+  Result r = Decode("clone", {0x1000 | SIGCHLD, 0, 0x2000, 0, 0}, 16052);
+  EXPECT_EQ(r.all(),
+            "child_stack=NULL, flags=CLONE_PIDFD|SIGCHLD, "
+            "parent_tid=[6<anon_inode:[pidfd]>]");
+  opts.fd_paths = false;
+  EXPECT_EQ(Text("clone", {0x1000 | SIGCHLD, 0, 0x2000, 0, 0}, 16052),
+            "child_stack=NULL, flags=CLONE_PIDFD|SIGCHLD, parent_tid=[6]");
+  EXPECT_EQ(
+      Text("clone", {0x1000 | 0x100000 | SIGCHLD, 0, 0x2000, 0, 0}, -EINVAL),
+      "child_stack=NULL, flags=CLONE_PIDFD|CLONE_PARENT_SETTID|SIGCHLD, "
+      "parent_tid=0x2000");
+}
+
 // prctl: secure bits, TSC mode, speculation control, FP mode.
 TEST_F(DecoderTest, PrctlSecurebitsTscSpeculationFpMode) {
   Result r = Decode("prctl", {PR_GET_SECUREBITS, 0, 0, 0, 0}, 0);
