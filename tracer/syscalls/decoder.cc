@@ -1572,6 +1572,7 @@ void Ioctl(D& d) {
     case 0x80045430:  // TIOCGPTN
     case 0x5424:      // TIOCGETD
     case 0x5415:      // TIOCMGET
+    case 0x540F:      // TIOCGPGRP (a process group: not named with -Y)
       kind = kIntOut;
       break;
     case 0x5421:      // FIONBIO

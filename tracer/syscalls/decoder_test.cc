@@ -1074,6 +1074,14 @@ TEST_F(DecoderTest, Ioctl) {
   EXPECT_EQ(Text("ioctl", {5, 0x5421, 0x1000}), "5, FIONBIO, [0]");
   EXPECT_EQ(Text("ioctl", {5, 0x540F, 0x7ffdedbce97c}, -25),
             "5, TIOCGPGRP, 0x7ffdedbce97c");
+  int32_t pgrp = 20416;
+  mem.Map(0x3000, &pgrp, 4);
+  mem.SetComm(20416, "sh");
+  opts.decode_pids = true;
+  Result pg = Decode("ioctl", {0, 0x540F, 0x3000}, 0);
+  EXPECT_EQ(pg.enter, "0, TIOCGPGRP, ");
+  EXPECT_EQ(pg.exit, "[20416]");
+  opts.decode_pids = false;
 
   uint16_t ws[4] = {24, 80, 0, 0};
   mem.Map(0x2000, ws, sizeof(ws));
