@@ -50,7 +50,8 @@
 //   io                 for -e read=/write=: a pipe written with writev (a
 //                      vector with an empty buffer), write (40 bytes of
 //                      every kind) and read back with readv, read; a UNIX
-//                      socketpair with sendto/recvfrom and sendmsg/recvmsg;
+//                      socketpair with sendto/recvfrom, sendmsg/recvmsg
+//                      and sendmmsg/recvmmsg (two 2-byte messages);
 //                      a write to a closed descriptor (EBADF); exits 0.
 //   pids               for -Y: a child renamed "kid" (prctl after the
 //                      parent's fork returned, so that fork's result names
@@ -644,6 +645,22 @@ int Io() {
   got.msg_iov = &whole;
   got.msg_iovlen = 1;
   if (recvmsg(s[1], &got, 0) != 3) Die("recvmsg");
+  char mm[] = "mm", sg[] = "sg";
+  iovec mm_iov = {mm, 2}, sg_iov = {sg, 2};
+  mmsghdr two[2] = {};
+  two[0].msg_hdr.msg_iov = &mm_iov;
+  two[0].msg_hdr.msg_iovlen = 1;
+  two[1].msg_hdr.msg_iov = &sg_iov;
+  two[1].msg_hdr.msg_iovlen = 1;
+  if (sendmmsg(s[0], two, 2, 0) != 2) Die("sendmmsg");
+  char r1[2], r2[2];
+  iovec r1_iov = {r1, 2}, r2_iov = {r2, 2};
+  mmsghdr back[2] = {};
+  back[0].msg_hdr.msg_iov = &r1_iov;
+  back[0].msg_hdr.msg_iovlen = 1;
+  back[1].msg_hdr.msg_iov = &r2_iov;
+  back[1].msg_hdr.msg_iovlen = 1;
+  if (recvmmsg(s[1], back, 2, MSG_DONTWAIT, nullptr) != 2) Die("recvmmsg");
   if (write(99, "lost", 4) != -1) Die("write to a closed fd");
   return 0;
 }

@@ -3049,5 +3049,38 @@ TEST_F(DumpTest, WritesAllTheyWereGivenWhateverTheResult) {
   EXPECT_EQ(Dump("write", {5, 0x1000, 2}, 2), "");
 }
 
+// sendmmsg and recvmmsg: the messages sent or received, each as a vector
+// up to its msg_len; nothing when the call failed.
+TEST_F(DumpTest, MmsgVectorsUpToEachMsgLen) {
+  // Two mmsghdrs at 0x5000: {iov 0x3000 x2, msg_len 5}, {iov 0x2000 x1,
+  // msg_len 2}.
+  uint64_t mm[16] = {};
+  mm[2] = 0x3000;
+  mm[3] = 2;
+  mm[7] = 5;
+  mm[8 + 2] = 0x2000;
+  mm[8 + 3] = 1;
+  mm[8 + 7] = 2;
+  mem.Map(0x5000, mm, sizeof mm);
+  const std::string both =
+      " = 2 buffers in vector 0\n"
+      " * 3 bytes in buffer 0\n"
+      " | 00000  61 62 63                                          abc  "
+      "            |\n"
+      " * 2 bytes in buffer 1\n"
+      " | 00000  64 65                                             de   "
+      "            |\n"
+      " = 1 buffers in vector 1\n"
+      " * 2 bytes in buffer 0\n"
+      " | 00000  61 62                                             ab   "
+      "            |";
+  EXPECT_EQ(Dump("recvmmsg", {3, 0x5000, 2, 0, 0}, 2), both);
+  EXPECT_EQ(Dump("sendmmsg", {5, 0x5000, 2, 0}, 2), both);
+  EXPECT_EQ(Dump("sendmmsg", {5, 0x5000, 2, 0}, 1),
+            both.substr(0, both.find("\n = 1")));
+  EXPECT_EQ(Dump("sendmmsg", {5, 0x5000, 2, 0}, -9), "");
+  EXPECT_EQ(Dump("recvmmsg", {3, 0x5000, 2, 0, 0}, -11), "");
+}
+
 }  // namespace
 }  // namespace ttrace
