@@ -1289,7 +1289,9 @@ TEST(DumpTest, SameAsStrace) {
   SKIP_UNDER_SANITIZER();
   if (access("/usr/bin/strace", X_OK) != 0) GTEST_SKIP() << "no strace";
   const std::vector<std::string> calls = {
-      "-e", "trace=writev,write,readv,read,sendto,recvfrom,sendmsg,recvmsg"};
+      "-e",
+      "trace=writev,write,readv,read,sendto,recvfrom,sendmsg,recvmsg,sendmmsg,"
+      "recvmmsg"};
   auto run = [&](const std::string& tool,
                  const std::vector<std::string>& dumps) {
     const std::string file = NewTempPath("dumps");

@@ -50,7 +50,8 @@
 //   io                 for -e read=/write=: a pipe written with writev (a
 //                      vector with an empty buffer), write (40 bytes of
 //                      every kind) and read back with readv, read; a UNIX
-//                      socketpair with sendto/recvfrom and sendmsg/recvmsg;
+//                      socketpair with sendto/recvfrom, sendmsg/recvmsg
+//                      and sendmmsg/recvmmsg (two 2-byte messages);
 //                      a write to a closed descriptor (EBADF); exits 0.
 //   pids               for -Y: a child renamed "kid" (prctl after the
 //                      parent's fork returned, so that fork's result names
@@ -74,7 +75,14 @@
 //                      getitimer (armed, disarmed, read), rt_sigpending,
 //                      sched_setscheduler/setparam/rr_get_interval,
 //                      mlock/munlock/mlockall/munlockall, msync, mincore
-//                      of a touched page, unshare(CLONE_NEWNS). Failures
+//                      of a touched page, unshare(CLONE_NEWNS),
+//                      sendmmsg/recvmmsg on a UNIX socketpair,
+//                      pidfd_send_signal/pidfd_getfd on its own pidfd,
+//                      fcntl locks, owner and lease on a memfd,
+//                      ioprio_set/get, prctl secure bits/TSC/
+//                      speculation/FP mode, readahead, syncfs,
+//                      userfaultfd, kcmp, a clone(CLONE_PIDFD) child
+//                      exiting at once (reaped with wait4). Failures
 //                      (EPERM when not root, ...) are part of the output;
 //                      exits 0.
 //   ipc                System V IPC on private objects it creates and
@@ -435,6 +443,103 @@ int Decoders() {
   unsigned char vec[1];
   syscall(SYS_mincore, m, 4096, vec);
   syscall(SYS_unshare, CLONE_NEWNS);
+  // sendmmsg/recvmmsg on a UNIX datagram socketpair: two messages sent
+  // and received (the second split over two buffers), then failures.
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) != 0) Die("socketpair");
+  char hello[] = "hello", xy[] = "xy", world[] = "world!";
+  iovec out1[2] = {{hello, 5}, {xy, 2}}, out2[1] = {{world, 6}};
+  mmsghdr msgs[2] = {};
+  msgs[0].msg_hdr.msg_iov = out1;
+  msgs[0].msg_hdr.msg_iovlen = 2;
+  msgs[1].msg_hdr.msg_iov = out2;
+  msgs[1].msg_hdr.msg_iovlen = 1;
+  syscall(SYS_sendmmsg, sv[0], msgs, 2, MSG_NOSIGNAL);
+  syscall(SYS_sendmmsg, -1, msgs, 1, 0);
+  char in1[16], in2[3], in3[4];
+  iovec iv1[1] = {{in1, sizeof in1}}, iv2[2] = {{in2, 3}, {in3, 4}};
+  mmsghdr rmsgs[2] = {};
+  rmsgs[0].msg_hdr.msg_iov = iv1;
+  rmsgs[0].msg_hdr.msg_iovlen = 1;
+  rmsgs[1].msg_hdr.msg_iov = iv2;
+  rmsgs[1].msg_hdr.msg_iovlen = 2;
+  syscall(SYS_recvmmsg, sv[1], rmsgs, 2, MSG_DONTWAIT, nullptr);
+  syscall(SYS_recvmmsg, sv[1], rmsgs, 2, MSG_DONTWAIT, nullptr);
+  timespec wait{1, 500};
+  syscall(SYS_recvmmsg, -1, rmsgs, 2, 0, &wait);
+  // pidfd_send_signal (signal 0: none sent), pidfd_getfd of its own fd.
+  const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, getpid(), 0));
+  if (pidfd < 0) Die("pidfd_open");
+  syscall(SYS_pidfd_send_signal, pidfd, 0, nullptr, 0);
+  syscall(SYS_pidfd_send_signal, -1, SIGTERM, nullptr, 0);
+  siginfo_t si{};
+  si.si_signo = SIGUSR1;
+  si.si_code = SI_QUEUE;
+  si.si_pid = getpid();
+  syscall(SYS_pidfd_send_signal, pidfd, 0, &si, 0);
+  const int got = static_cast<int>(syscall(SYS_pidfd_getfd, pidfd, null, 0));
+  syscall(SYS_pidfd_getfd, pidfd, null, 7);
+  close(got);
+  // fcntl: locks (no other holder: F_GETLK reports F_UNLCK), owners and
+  // leases, on a memfd.
+  const int file = static_cast<int>(syscall(SYS_memfd_create, "locks", 0));
+  if (file < 0) Die("memfd_create");
+  struct flock lock {};
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  lock.l_len = 10;
+  syscall(SYS_fcntl, file, F_SETLK, &lock);
+  syscall(SYS_fcntl, file, F_SETLKW, &lock);
+  lock.l_type = F_RDLCK;
+  syscall(SYS_fcntl, file, F_GETLK, &lock);
+  lock.l_type = F_UNLCK;
+  syscall(SYS_fcntl, file, F_SETLK, &lock);
+  lock.l_type = F_RDLCK;
+  lock.l_whence = SEEK_END;
+  lock.l_start = 3;
+  lock.l_len = 4;
+  syscall(SYS_fcntl, file, F_OFD_SETLK, &lock);
+  syscall(SYS_fcntl, file, F_OFD_GETLK, &lock);
+  syscall(SYS_fcntl, file, F_SETLK, nullptr);
+  f_owner_ex owner{F_OWNER_PID, getpid()};
+  syscall(SYS_fcntl, file, F_SETOWN_EX, &owner);
+  syscall(SYS_fcntl, file, F_GETOWN_EX, &owner);
+  syscall(SYS_fcntl, file, F_SETLEASE, F_UNLCK);
+  syscall(SYS_fcntl, file, F_GETLEASE);
+  // I/O priority: set (idle), read back, reset.
+  syscall(SYS_ioprio_set, 1 /* IOPRIO_WHO_PROCESS */, 0, 3 << 13);
+  syscall(SYS_ioprio_get, 1, 0);
+  syscall(SYS_ioprio_set, 1, 0, (2 << 13) | 5);
+  syscall(SYS_ioprio_get, 1, 0);
+  syscall(SYS_ioprio_set, 1, 0, 0);
+  syscall(SYS_ioprio_get, 9, 0);
+  // prctl: secure bits, TSC, speculation control (unknown: ENODEV), FP
+  // mode (MIPS only: EINVAL).
+  syscall(SYS_prctl, PR_GET_SECUREBITS, 0, 0, 0, 0);
+  syscall(SYS_prctl, PR_SET_SECUREBITS, 0x1000, 0, 0, 0);
+  int tsc = 0;
+  syscall(SYS_prctl, PR_GET_TSC, &tsc, 0, 0, 0);
+  syscall(SYS_prctl, PR_SET_TSC, PR_TSC_ENABLE, 0, 0, 0);
+  syscall(SYS_prctl, PR_GET_SPECULATION_CTRL, 9, 0, 0, 0);
+  syscall(SYS_prctl, PR_SET_SPECULATION_CTRL, 9, 3, 0, 0);
+  syscall(SYS_prctl, PR_GET_FP_MODE, 0, 0, 0, 0);
+  syscall(SYS_prctl, PR_SET_FP_MODE, 3, 0, 0, 0);
+  // readahead, syncfs, userfaultfd, kcmp.
+  syscall(SYS_readahead, file, 0, 4096);
+  syscall(SYS_syncfs, file);
+  const int uffd =
+      static_cast<int>(syscall(SYS_userfaultfd, O_NONBLOCK | O_CLOEXEC));
+  if (uffd >= 0) close(uffd);
+  syscall(SYS_userfaultfd, O_CLOEXEC | 0x80000000U);
+  syscall(SYS_kcmp, getpid(), getpid(), 0 /* KCMP_FILE */, file, file);
+  syscall(SYS_kcmp, getpid(), getpid(), 1 /* KCMP_VM */, 0, 0);
+  // clone with CLONE_PIDFD: the pidfd in parent_tid.
+  int child_pidfd = -1;
+  const long kid = syscall(SYS_clone, CLONE_PIDFD | SIGCHLD, nullptr,
+                           &child_pidfd, nullptr, 0);
+  if (kid == 0) _exit(0);
+  if (kid < 0) Die("clone");
+  waitpid(static_cast<pid_t>(kid), nullptr, 0);
   return 0;
 }
 
@@ -644,6 +749,22 @@ int Io() {
   got.msg_iov = &whole;
   got.msg_iovlen = 1;
   if (recvmsg(s[1], &got, 0) != 3) Die("recvmsg");
+  char mm[] = "mm", sg[] = "sg";
+  iovec mm_iov = {mm, 2}, sg_iov = {sg, 2};
+  mmsghdr two[2] = {};
+  two[0].msg_hdr.msg_iov = &mm_iov;
+  two[0].msg_hdr.msg_iovlen = 1;
+  two[1].msg_hdr.msg_iov = &sg_iov;
+  two[1].msg_hdr.msg_iovlen = 1;
+  if (sendmmsg(s[0], two, 2, 0) != 2) Die("sendmmsg");
+  char r1[2], r2[2];
+  iovec r1_iov = {r1, 2}, r2_iov = {r2, 2};
+  mmsghdr back[2] = {};
+  back[0].msg_hdr.msg_iov = &r1_iov;
+  back[0].msg_hdr.msg_iovlen = 1;
+  back[1].msg_hdr.msg_iov = &r2_iov;
+  back[1].msg_hdr.msg_iovlen = 1;
+  if (recvmmsg(s[1], back, 2, MSG_DONTWAIT, nullptr) != 2) Die("recvmmsg");
   if (write(99, "lost", 4) != -1) Die("write to a closed fd");
   return 0;
 }

@@ -20,6 +20,7 @@ enum class Data {
   kBuffer,  // args[1], length given
   kIovec,   // iovec array at args[1], args[2] entries
   kMsghdr,  // struct msghdr at args[1]: its msg_iov, msg_iovlen
+  kMmsg,    // struct mmsghdr array at args[1]: the messages sent/received
 };
 
 }  // namespace
@@ -81,6 +82,13 @@ void ArgDecoder::DecodeDump(const SyscallCall& c, int64_t ret,
       write = true;
       data = Data::kMsghdr;
       break;
+    case SYS_sendmmsg:
+      write = true;
+      data = Data::kMmsg;
+      break;
+    case SYS_recvmmsg:
+      data = Data::kMmsg;
+      break;
     case SYS_read:
     case SYS_pread64:
     case SYS_recvfrom:
@@ -104,7 +112,11 @@ void ArgDecoder::DecodeDump(const SyscallCall& c, int64_t ret,
   }
   // As strace: what was read, once it was; what was to be written, all of
   // it and whatever the result.
-  if (!write && (IsError(c, ret) || ret <= 0)) return;
+  // (sendmmsg and recvmmsg: the messages sent or received, each up to its
+  // msg_len.)
+  if ((!write || data == Data::kMmsg) && (IsError(c, ret) || ret <= 0)) {
+    return;
+  }
   const uint64_t budget = write ? UINT64_MAX : static_cast<uint64_t>(ret);
   switch (data) {
     case Data::kBuffer:
@@ -118,6 +130,21 @@ void ArgDecoder::DecodeDump(const SyscallCall& c, int64_t ret,
       if (mem_->Read(c.tid, c.args[1], msg, sizeof msg) ==
           static_cast<ssize_t>(sizeof msg)) {
         DumpIovec(c.tid, msg[2], msg[3], budget, out);
+      }
+      break;
+    }
+    case Data::kMmsg: {
+      const uint64_t n = std::min<uint64_t>(static_cast<uint64_t>(ret), 1024);
+      for (uint64_t i = 0; i < n; ++i) {
+        // struct mmsghdr: msg_iov at 16, msg_iovlen at 24, msg_len at 56.
+        uint64_t m[8];
+        if (mem_->Read(c.tid, c.args[1] + i * sizeof m, m, sizeof m) !=
+            static_cast<ssize_t>(sizeof m)) {
+          break;
+        }
+        if (!out->empty()) out->push_back('\n');
+        absl::StrAppend(out, " = ", m[3], " buffers in vector ", i);
+        DumpIovec(c.tid, m[2], m[3], static_cast<uint32_t>(m[7]), out);
       }
       break;
     }

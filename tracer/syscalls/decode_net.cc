@@ -1,6 +1,7 @@
 // Sockets: socket/socketpair, socket addresses (bind, connect, accept,
-// getsockname, sendto, recvfrom), sendmsg/recvmsg message headers and
-// control messages, socket options, listen and shutdown.
+// getsockname, sendto, recvfrom), sendmsg/recvmsg and sendmmsg/recvmmsg
+// message headers and control messages, socket options, listen and
+// shutdown.
 #include <arpa/inet.h>
 #include <net/if.h>
 
@@ -953,6 +954,114 @@ void Recvmsg(D& d) {
 }
 
 // ---------------------------------------------------------------------------
+// sendmmsg, recvmmsg: vectors of struct mmsghdr (a msghdr and msg_len).
+// ---------------------------------------------------------------------------
+struct MMsgHdr {
+  MsgHdr hdr;
+  uint32_t len;
+  uint32_t pad;
+};
+
+// "[{msg_hdr={...}, msg_len=5}, ...]": msg_len for the first `with_len`
+// messages (those sent or received); each message's data up to its
+// msg_len when `data_to_len`.
+void MMsgVec(D& d, uint64_t addr, uint64_t n, uint64_t with_len,
+             bool data_to_len, bool even_if_failed) {
+  uint64_t i = 0;
+  d.Array<MMsgHdr>(
+      addr, n,
+      [&](const MMsgHdr& m) {
+        const bool len = i++ < with_len;
+        d.Put("{msg_hdr=");
+        PrintMsghdr(d, m.hdr, -1, data_to_len && len ? m.len : ~0ull);
+        if (len) {
+          d.Put(", msg_len=");
+          d.Udec(m.len);
+        }
+        d.out->push_back('}');
+      },
+      even_if_failed);
+}
+
+// sendmmsg(fd, msgvec, vlen, flags): everything at exit, the whole vector
+// (msg_len of the messages sent).
+void Sendmmsg(D& d) {
+  if (d.entering()) {
+    d.Fd(0);
+    d.Sep();
+    return;
+  }
+  const uint64_t with_len = d.failed() ? 0 : static_cast<uint64_t>(d.ret);
+  MMsgVec(d, d.u(1), d.u32(2), with_len, false, true);
+  d.Sep();
+  d.Udec(d.u32(2));
+  d.Sep();
+  d.Flags(d.u32(3), kMsgFlags, "MSG_???");
+}
+
+// recvmmsg's timeout as it was at entry (the kernel updates it): one per
+// thread, as SaveForExit.
+struct SavedTimeout {
+  pid_t tid;
+  bool readable;
+  int64_t sec, nsec;
+};
+SavedTimeout saved_timeouts[256];
+
+// recvmmsg(fd, msgvec, vlen, flags, timeout): the messages received, the
+// timeout given and, on success, " (left {...})" after the result
+// (" (Timeout)" when nothing was received).
+void Recvmmsg(D& d) {
+  SavedTimeout& t = saved_timeouts[static_cast<uint32_t>(d.c.tid) % 256];
+  const uint64_t ts = d.u(4);
+  if (d.entering()) {
+    d.Fd(0);
+    d.Sep();
+    int64_t v[2];
+    t.tid = d.c.tid;
+    t.readable = ts != 0 && d.Peek(ts, v, sizeof(v));
+    t.sec = t.readable ? v[0] : 0;
+    t.nsec = t.readable ? v[1] : 0;
+    return;
+  }
+  const bool have_entry = t.tid == d.c.tid;
+  t.tid = 0;
+  if (d.failed()) {
+    d.Ptr(d.u(1));
+  } else {
+    MMsgVec(d, d.u(1), static_cast<uint64_t>(d.ret), ~0ull, true, false);
+  }
+  d.Sep();
+  d.Udec(d.u32(2));
+  d.Sep();
+  d.Flags(d.u32(3), kMsgFlags, "MSG_???");
+  d.Sep();
+  if (have_entry && t.readable) {
+    d.Put("{tv_sec=");
+    d.Dec(t.sec);
+    d.Put(", tv_nsec=");
+    d.Dec(t.nsec);
+    d.out->push_back('}');
+  } else if (have_entry || ts == 0) {
+    d.Ptr(ts);
+  } else {
+    Timespec(d, ts, true);
+  }
+  if (d.failed() || d.suffix == nullptr) return;
+  if (d.ret == 0) {
+    d.suffix->append(" (Timeout)");
+    return;
+  }
+  if (ts == 0) return;
+  d.suffix->append(" (left ");
+  std::string* saved = d.out;
+  d.out = d.suffix;
+  Timespec(d, ts, true);
+  d.out = saved;
+  d.suffix->push_back(')');
+}
+
+// ---------------------------------------------------------------------------
 // setsockopt, getsockopt.
 // ---------------------------------------------------------------------------
 void SockoptLevelName(D& d, bool get) {
@@ -1138,6 +1247,8 @@ constexpr Registration kDecoders[] = {
     {"recvfrom", Recvfrom, 0},
     {"sendmsg", Sendmsg, kX86_64Only},
     {"recvmsg", Recvmsg, kX86_64Only},
+    {"sendmmsg", Sendmmsg, kX86_64Only},
+    {"recvmmsg", Recvmmsg, kX86_64Only},
     {"setsockopt", Setsockopt, 0},
     {"getsockopt", Getsockopt, 0},
 };

@@ -587,11 +587,74 @@ void Personality(D& d) {
   d.suffix->push_back(')');
 }
 
+constexpr XlatEntry kSecbits[] = {
+    {0x1, "SECBIT_NOROOT"},
+    {0x2, "SECBIT_NOROOT_LOCKED"},
+    {0x4, "SECBIT_NO_SETUID_FIXUP"},
+    {0x8, "SECBIT_NO_SETUID_FIXUP_LOCKED"},
+    {0x10, "SECBIT_KEEP_CAPS"},
+    {0x20, "SECBIT_KEEP_CAPS_LOCKED"},
+    {0x40, "SECBIT_NO_CAP_AMBIENT_RAISE"},
+    {0x80, "SECBIT_NO_CAP_AMBIENT_RAISE_LOCKED"},
+};
+constexpr XlatEntry kTscModes[] = {{1, "PR_TSC_ENABLE"}, {2, "PR_TSC_SIGSEGV"}};
+constexpr XlatEntry kSpecWhich[] = {{0, "PR_SPEC_STORE_BYPASS"},
+                                    {1, "PR_SPEC_INDIRECT_BRANCH"},
+                                    {2, "PR_SPEC_L1D_FLUSH"}};
+constexpr XlatEntry kSpecSet[] = {{0x2, "PR_SPEC_ENABLE"},
+                                  {0x4, "PR_SPEC_DISABLE"},
+                                  {0x8, "PR_SPEC_FORCE_DISABLE"},
+                                  {0x10, "PR_SPEC_DISABLE_NOEXEC"}};
+constexpr XlatEntry kSpecGet[] = {{0x1, "PR_SPEC_PRCTL"},
+                                  {0x2, "PR_SPEC_ENABLE"},
+                                  {0x4, "PR_SPEC_DISABLE"},
+                                  {0x8, "PR_SPEC_FORCE_DISABLE"},
+                                  {0x10, "PR_SPEC_DISABLE_NOEXEC"}};
+constexpr XlatEntry kFpModes[] = {{0x1, "PR_FP_MODE_FR"},
+                                  {0x2, "PR_FP_MODE_FRE"}};
+
+// A non-zero result in hex with its flags: "= 0x2f (SECBIT_NOROOT|...)".
+template <size_t N>
+void RetFlags(D& d, const XlatEntry (&tbl)[N], const char* unknown) {
+  if (d.failed()) return;
+  *d.fmt = SyscallEvent::RetFormat::kHex;
+  if (d.ret == 0 || d.suffix == nullptr) return;
+  d.suffix->append(" (");
+  AppendFlags(d.suffix, static_cast<uint64_t>(d.ret), tbl, N, unknown);
+  d.suffix->push_back(')');
+}
+
 void Prctl(D& d) {
   const uint32_t option = d.u32(0);
   const uint64_t arg2 = d.u(1);
   if (d.entering()) d.Xval(option, kPrctlOptions, "PR_???");
   switch (option) {
+    case 27:  // PR_GET_SECUREBITS
+      if (d.exiting) RetFlags(d, kSecbits, "SECBIT_???");
+      return;
+    case 46:  // PR_GET_FP_MODE
+      if (d.exiting) RetFlags(d, kFpModes, "PR_FP_MODE_???");
+      return;
+    case 52:  // PR_GET_SPECULATION_CTRL
+      if (d.entering()) {
+        d.Sep();
+        d.Xval(arg2, kSpecWhich, "PR_SPEC_???");
+      } else {
+        RetFlags(d, kSpecGet, "PR_SPEC_???");
+      }
+      return;
+    case 25:  // PR_GET_TSC
+      if (d.entering()) {
+        d.Sep();
+      } else {
+        int32_t v;
+        if (d.FetchOut(arg2, &v, sizeof(v))) {
+          d.out->push_back('[');
+          d.Xval(static_cast<uint32_t>(v), kTscModes, "PR_TSC_???");
+          d.out->push_back(']');
+        }
+      }
+      return;
     case 7:   // PR_GET_KEEPCAPS
     case 21:  // PR_GET_SECCOMP
     case 30:  // PR_GET_TIMERSLACK
@@ -756,6 +819,28 @@ void Prctl(D& d) {
     case 29:  // PR_SET_TIMERSLACK
       d.Sep();
       d.Dec(d.s(1));
+      return;
+    case 28:  // PR_SET_SECUREBITS
+      d.Sep();
+      d.Flags(arg2, kSecbits, "SECBIT_???");
+      return;
+    case 26:  // PR_SET_TSC
+      d.Sep();
+      d.Xval(arg2, kTscModes, "PR_TSC_???");
+      return;
+    case 45:  // PR_SET_FP_MODE
+      d.Sep();
+      d.Flags(arg2, kFpModes, "PR_FP_MODE_???");
+      return;
+    case 53:  // PR_SET_SPECULATION_CTRL
+      d.Sep();
+      d.Xval(arg2, kSpecWhich, "PR_SPEC_???");
+      d.Sep();
+      if (arg2 <= 2) {
+        d.Xval(d.u(2), kSpecSet, "PR_SPEC_???");
+      } else {
+        d.Hex(d.u(2));
+      }
       return;
     case 38:  // PR_SET_NO_NEW_PRIVS
     case 41:  // PR_SET_THP_DISABLE
@@ -1468,6 +1553,154 @@ void PidfdOpen(D& d) {
   d.Flags(d.u32(1), kPidfdFlags, "PIDFD_???");
 }
 
+// pidfd_send_signal(pidfd, sig, siginfo, flags): the siginfo, when
+// given, is the caller's, read at entry.
+void PidfdSendSignal(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  AppendSignal(d.out, d.i32(1));
+  d.Sep();
+  uint8_t si[128];
+  if (d.Fetch(d.u(2), si, sizeof(si))) Siginfo(d, si);
+  d.Sep();
+  d.Hex(d.u32(3));
+}
+
+// pidfd_getfd(pidfd, targetfd, flags) = fd: with -y, targetfd is named
+// as an fd of the process the pidfd refers to.
+void PidfdGetfd(D& d) {
+  if (d.exiting) return d.RetFd();
+  d.Fd(0);
+  d.Sep();
+  const int target = d.i32(1);
+  d.Dec(target);
+  if (d.opt().any_fd_info() && target >= 0) {
+    std::string& link = d.dec->scratch2();
+    FdDetails& det = d.dec->details();
+    if (d.dec->mem()->ReadFdPath(d.c.tid, d.i32(0), &link) &&
+        link == "anon_inode:[pidfd]" &&
+        d.dec->mem()->ReadFdDetails(d.c.tid, d.i32(0), link, &det) &&
+        det.kind == FdDetails::Kind::kPid && det.pid > 0) {
+      d.AppendFdPathOf(d.out, static_cast<pid_t>(det.pid), target);
+    }
+  }
+  d.Sep();
+  d.Hex(d.u32(2));
+}
+
+// ioprio_get(which, who), ioprio_set(which, who, ioprio): the priority
+// as IOPRIO_PRIO_VALUE(class, data); `who` is a process for
+// IOPRIO_WHO_PROCESS (named with -Y), else a process group or user.
+constexpr XlatEntry kIoprioWho[] = {
+    {1, "IOPRIO_WHO_PROCESS"}, {2, "IOPRIO_WHO_PGRP"}, {3, "IOPRIO_WHO_USER"}};
+constexpr XlatEntry kIoprioClass[] = {{0, "IOPRIO_CLASS_NONE"},
+                                      {1, "IOPRIO_CLASS_RT"},
+                                      {2, "IOPRIO_CLASS_BE"},
+                                      {3, "IOPRIO_CLASS_IDLE"}};
+void AppendIoprio(std::string* out, uint32_t v) {
+  out->append("IOPRIO_PRIO_VALUE(");
+  AppendXval(out, v >> 13, kIoprioClass, std::size(kIoprioClass),
+             "IOPRIO_CLASS_???");
+  out->append(", ");
+  AppendUnsigned(out, v & 0x1fff);
+  out->push_back(')');
+}
+void IoprioWhichWho(D& d) {
+  d.Xval(d.u32(0), kIoprioWho, "IOPRIO_WHO_???");
+  d.Sep();
+  if (d.u32(0) == 1) {
+    d.Pid(1);
+  } else {
+    d.Dec(d.i32(1));
+  }
+}
+void IoprioGet(D& d) {
+  if (d.entering()) return IoprioWhichWho(d);
+  if (d.failed() || d.suffix == nullptr) return;
+  d.suffix->append(" (");
+  AppendIoprio(d.suffix, static_cast<uint32_t>(d.ret));
+  d.suffix->push_back(')');
+}
+void IoprioSet(D& d) {
+  if (d.exiting) return;
+  IoprioWhichWho(d);
+  d.Sep();
+  AppendIoprio(d.out, d.u32(2));
+}
+
+// userfaultfd(flags) = fd: the flags, an unnamed rest in bare hex.
+void Userfaultfd(D& d) {
+  if (d.exiting) return d.RetFd();
+  static constexpr XlatEntry kUffdFlags[] = {{1, "UFFD_USER_MODE_ONLY"},
+                                             {O_NONBLOCK, "O_NONBLOCK"},
+                                             {O_CLOEXEC, "O_CLOEXEC"}};
+  uint32_t v = d.u32(0);
+  if (v == 0) {
+    d.Put("0");
+    return;
+  }
+  bool first = true;
+  for (const XlatEntry& f : kUffdFlags) {
+    if ((v & f.value) == 0) continue;
+    if (!first) d.out->push_back('|');
+    first = false;
+    d.Put(f.name);
+    v &= ~static_cast<uint32_t>(f.value);
+  }
+  if (v != 0) {
+    if (!first) d.out->push_back('|');
+    d.Hex(v);
+  }
+}
+
+// kcmp(pid1, pid2, type, idx1, idx2): the fds of KCMP_FILE are pid1's and
+// pid2's (named in them with -y), KCMP_EPOLL_TFD's idx2 a struct
+// kcmp_epoll_slot of pid2's fds; the other known types take no index.
+void Kcmp(D& d) {
+  if (d.exiting) return;
+  d.Pid(0);
+  d.Sep();
+  d.Pid(1);
+  d.Sep();
+  static constexpr XlatEntry kKcmpTypes[] = {
+      {0, "KCMP_FILE"},    {1, "KCMP_VM"},       {2, "KCMP_FILES"},
+      {3, "KCMP_FS"},      {4, "KCMP_SIGHAND"},  {5, "KCMP_IO"},
+      {6, "KCMP_SYSVSEM"}, {7, "KCMP_EPOLL_TFD"}};
+  const uint32_t type = d.u32(2);
+  const bool named = d.Xval(type, kKcmpTypes, "KCMP_???");
+  const pid_t pid1 = d.i32(0), pid2 = d.i32(1);
+  const bool paths = d.opt().any_fd_info();
+  auto fd_of = [&](pid_t pid, int fd) {
+    d.Dec(fd);
+    if (paths && fd >= 0 && pid > 0) d.AppendFdPathOf(d.out, pid, fd);
+  };
+  if (!named) {
+    d.Sep();
+    d.Hex(d.u(3));
+    d.Sep();
+    d.Hex(d.u(4));
+  } else if (type == 0) {
+    d.Sep();
+    fd_of(pid1, d.i32(3));
+    d.Sep();
+    fd_of(pid2, d.i32(4));
+  } else if (type == 7) {
+    d.Sep();
+    fd_of(pid1, d.i32(3));
+    d.Sep();
+    uint32_t slot[3];
+    if (!d.Fetch(d.u(4), slot, sizeof(slot))) return;
+    d.Put("{efd=");
+    fd_of(pid2, static_cast<int>(slot[0]));
+    d.Put(", tfd=");
+    fd_of(pid2, static_cast<int>(slot[1]));
+    d.Put(", toff=");
+    d.Udec(slot[2]);
+    d.out->push_back('}');
+  }
+}
+
 // rt_sigqueueinfo(pid, sig, siginfo), rt_tgsigqueueinfo(tgid, tid, sig,
 // siginfo): the siginfo is the caller's, read at entry.
 void SigqueueinfoFrom(D& d, int first_sig) {
@@ -1598,6 +1831,12 @@ constexpr Registration kDecoders[] = {
     {"getsid", OnePid, 0},
     {"setpgid", Setpgid, 0},
     {"pidfd_open", PidfdOpen, 0},
+    {"pidfd_send_signal", PidfdSendSignal, kX86_64Only},
+    {"pidfd_getfd", PidfdGetfd, 0},
+    {"ioprio_get", IoprioGet, 0},
+    {"ioprio_set", IoprioSet, 0},
+    {"userfaultfd", Userfaultfd, 0},
+    {"kcmp", Kcmp, 0},
     {"rt_sigqueueinfo", RtSigqueueinfo, kX86_64Only},
     {"rt_tgsigqueueinfo", RtTgsigqueueinfo, kX86_64Only},
     {"alarm", Alarm, 0},

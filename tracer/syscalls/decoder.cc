@@ -182,6 +182,15 @@ constexpr XlatEntry kFcntlCmds[] = {
     {1037, "F_GET_FILE_RW_HINT"},
     {1038, "F_SET_FILE_RW_HINT"},
 };
+constexpr XlatEntry kLockTypes[] = {
+    {0, "F_RDLCK"}, {1, "F_WRLCK"}, {2, "F_UNLCK"}};
+constexpr XlatEntry kSeekWhence[] = {{0, "SEEK_SET"},
+                                     {1, "SEEK_CUR"},
+                                     {2, "SEEK_END"},
+                                     {3, "SEEK_DATA"},
+                                     {4, "SEEK_HOLE"}};
+constexpr XlatEntry kOwnerTypes[] = {
+    {0, "F_OWNER_TID"}, {1, "F_OWNER_PID"}, {2, "F_OWNER_PGRP"}};
 constexpr XlatEntry kSeals[] = {{1, "F_SEAL_SEAL"},
                                 {2, "F_SEAL_SHRINK"},
                                 {4, "F_SEAL_GROW"},
@@ -954,12 +963,15 @@ void Clone(D& d) {
   }
   if ((flags & kExitArgs) == 0) return;
   if (flags & (0x100000 | 0x1000)) {  // CLONE_PARENT_SETTID | CLONE_PIDFD
+    // strace 6.1 names the argument parent_tid even when it receives the
+    // pidfd; a failed call leaves it unwritten (the address).
     d.Sep();
-    if (flags & 0x100000) {
-      d.Put("parent_tid=");
+    d.Put("parent_tid=");
+    if (d.failed()) {
+      d.Ptr(d.u(kPtid));
+    } else if (flags & 0x100000) {  // CLONE_PARENT_SETTID: a tid
       d.PidRef(d.u(kPtid));
-    } else {
-      d.Put("pidfd=");
+    } else {  // CLONE_PIDFD alone: an fd
       d.IntRef(d.u(kPtid), /*fd=*/true);
     }
   }
@@ -1563,6 +1575,7 @@ void Ioctl(D& d) {
     case 0x80045430:  // TIOCGPTN
     case 0x5424:      // TIOCGETD
     case 0x5415:      // TIOCMGET
+    case 0x540F:      // TIOCGPGRP (a process group: not named with -Y)
       kind = kIntOut;
       break;
     case 0x5421:      // FIONBIO
@@ -1631,9 +1644,71 @@ void Ioctl(D& d) {
 }
 
 // fcntl ----------------------------------------------------------------------
+// struct flock (x86_64): "{l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0,
+// l_len=10}", with l_pid for the F_GETLK commands' output.
+void Flock(D& d, uint64_t addr, bool out) {
+  struct {
+    int16_t type, whence;
+    int32_t pad;
+    int64_t start, len;
+    int32_t pid, pad2;
+  } fl;
+  if (!(out ? d.FetchOut(addr, &fl, sizeof(fl))
+            : d.Fetch(addr, &fl, sizeof(fl)))) {
+    return;
+  }
+  d.Put("{l_type=");
+  d.Xval(static_cast<uint16_t>(fl.type), kLockTypes, "F_???");
+  d.Put(", l_whence=");
+  d.Xval(static_cast<uint16_t>(fl.whence), kSeekWhence, "SEEK_???");
+  d.Put(", l_start=");
+  d.Dec(fl.start);
+  d.Put(", l_len=");
+  d.Dec(fl.len);
+  if (out) {
+    d.Put(", l_pid=");
+    d.PidValue(fl.pid);
+  }
+  d.out->push_back('}');
+}
+
+// struct f_owner_ex: "{type=F_OWNER_PID, pid=1234}" (-Y names a thread or
+// process, not a process group).
+void FOwnerEx(D& d, uint64_t addr, bool out) {
+  int32_t o[2];
+  if (!(out ? d.FetchOut(addr, o, sizeof(o)) : d.Fetch(addr, o, sizeof(o)))) {
+    return;
+  }
+  d.Put("{type=");
+  d.Xval(static_cast<uint32_t>(o[0]), kOwnerTypes, "F_OWNER_???");
+  d.Put(", pid=");
+  if (o[0] == 0 || o[0] == 1) {
+    d.PidValue(o[1]);
+  } else {
+    d.Dec(o[1]);
+  }
+  d.out->push_back('}');
+}
+
+// The commands whose argument points to a struct flock, on x86_64 (i386's
+// layouts differ: its arguments stay in hex).
+bool IsLockCmd(const D& d, uint32_t cmd) {
+  return !d.i386 &&
+         (cmd == F_SETLK || cmd == F_SETLKW || cmd == F_GETLK ||
+          cmd == F_OFD_SETLK || cmd == F_OFD_SETLKW || cmd == F_OFD_GETLK);
+}
+
 void Fcntl(D& d) {
   const uint32_t cmd = d.u32(1);
   if (d.exiting) {
+    if (cmd == F_GETLK || cmd == F_OFD_GETLK) {
+      if (IsLockCmd(d, cmd)) Flock(d, d.u(2), true);
+      return;
+    }
+    if (cmd == F_GETOWN_EX) {
+      FOwnerEx(d, d.u(2), true);
+      return;
+    }
     if (d.failed()) return;
     switch (cmd) {
       case F_DUPFD:
@@ -1658,6 +1733,13 @@ void Fcntl(D& d) {
         d.suffix->push_back(')');
         return;
       }
+      case F_GETLEASE:
+        *d.fmt = SyscallEvent::RetFormat::kHex;
+        if (d.suffix == nullptr) return;
+        d.suffix->append(" (");
+        AppendXval(d.suffix, static_cast<uint64_t>(d.ret), kLockTypes, "F_???");
+        d.suffix->push_back(')');
+        return;
       case F_GET_SEALS:
         if (d.suffix == nullptr) return;
         *d.fmt = SyscallEvent::RetFormat::kHex;
@@ -1714,11 +1796,45 @@ void Fcntl(D& d) {
       d.Sep();
       AppendFlags(d.out, d.u32(2), kSeals, "F_SEAL_???");
       return;
+    case F_SETLK:
+    case F_SETLKW:
+    case F_OFD_SETLK:
+    case F_OFD_SETLKW:
+    case F_GETLK:
+    case F_OFD_GETLK:
+      d.Sep();
+      if (!IsLockCmd(d, cmd)) {
+        d.Hex(d.u(2));
+      } else if (cmd != F_GETLK && cmd != F_OFD_GETLK) {
+        Flock(d, d.u(2), false);
+      }
+      return;
+    case F_SETOWN_EX:
+      d.Sep();
+      FOwnerEx(d, d.u(2), false);
+      return;
+    case F_GETOWN_EX:
+      d.Sep();
+      return;
+    case F_SETLEASE:
+      d.Sep();
+      d.Xval(d.u32(2), kLockTypes, "F_???");
+      return;
     default:
       d.Sep();
       d.Hex(d.u(2));
       return;
   }
+}
+
+// readahead(fd, offset, count): a signed offset (one register on x86_64).
+void Readahead(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  d.Dec(d.s(1));
+  d.Sep();
+  d.Udec(d.u(2));
 }
 
 // A few more that show up in every trace.
@@ -1821,6 +1937,8 @@ constexpr Registration kDecoders[] = {
     {"close", FdArg, 0},
     {"fsync", FdArg, 0},
     {"fdatasync", FdArg, 0},
+    {"syncfs", FdArg, 0},
+    {"readahead", Readahead, kX86_64Only},
     {"fchdir", FdArg, 0},
     {"dup", Dup, 0},
     {"dup2", Dup2, 0},
@@ -1839,10 +1957,8 @@ constexpr Registration kDecoders[] = {
     {"pipe2", Pipe2, 0},
     // Generic arguments, but the result is an fd.
     {"inotify_init", nullptr, kRetFdFlag},
-    {"pidfd_getfd", nullptr, kRetFdFlag},
     {"openat2", nullptr, kRetFdFlag},
     {"open_by_handle_at", nullptr, kRetFdFlag},
-    {"userfaultfd", nullptr, kRetFdFlag},
     {"perf_event_open", nullptr, kRetFdFlag},
     {"fanotify_init", nullptr, kRetFdFlag},
     {"io_uring_setup", nullptr, kRetFdFlag},

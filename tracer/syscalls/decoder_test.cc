@@ -188,7 +188,7 @@ TEST_F(DecoderTest, UndecodedSyscallUsesItsArgCount) {
   EXPECT_EQ(Text("set_tid_address", {0x7f01adf5aa10}, 390), "0x7f01adf5aa10");
   EXPECT_EQ(Text("rseq", {0x7f70bd437fe0, 0x20, 0, 0x53053053}),
             "0x7f70bd437fe0, 0x20, 0, 0x53053053");
-  EXPECT_EQ(Text("pidfd_getfd", {1, 2, 3}, -22), "0x1, 0x2, 0x3");
+  EXPECT_EQ(Text("init_module", {1, 2, 3}, -22), "0x1, 0x2, 0x3");
 }
 
 // --------------------------------------------------------------------------
@@ -1078,6 +1078,14 @@ TEST_F(DecoderTest, Ioctl) {
   EXPECT_EQ(Text("ioctl", {5, 0x5421, 0x1000}), "5, FIONBIO, [0]");
   EXPECT_EQ(Text("ioctl", {5, 0x540F, 0x7ffdedbce97c}, -25),
             "5, TIOCGPGRP, 0x7ffdedbce97c");
+  int32_t pgrp = 20416;
+  mem.Map(0x3000, &pgrp, 4);
+  mem.SetComm(20416, "sh");
+  opts.decode_pids = true;
+  Result pg = Decode("ioctl", {0, 0x540F, 0x3000}, 0);
+  EXPECT_EQ(pg.enter, "0, TIOCGPGRP, ");
+  EXPECT_EQ(pg.exit, "[20416]");
+  opts.decode_pids = false;
 
   uint16_t ws[4] = {24, 80, 0, 0};
   mem.Map(0x2000, ws, sizeof(ws));
@@ -2247,6 +2255,341 @@ TEST_F(DecoderTest, SendmsgRecvmsg) {
             "msg_controllen=24, msg_flags=0}, 0");
 }
 
+// sendmmsg: the whole vector at exit, msg_len of the messages sent;
+// recvmmsg: the messages received, the timeout as given at entry and
+// what was left of it after the result.
+TEST_F(DecoderTest, SendmmsgRecvmmsg) {
+  char data[] = "helloxyworld!";
+  mem.Map(0x1000, data, 13);
+  uint64_t iov[6] = {0x1000, 5, 0x1005, 2, 0x1007, 6};
+  mem.Map(0x2000, iov, sizeof(iov));
+  struct MMsg {
+    MsgHdr hdr;
+    uint32_t len, pad;
+  } mm[2] = {{{0, 0, 0, 0x2000, 2, 0, 0, 0, 0}, 7, 0},
+             {{0, 0, 0, 0x2020, 1, 0, 0, 0, 0}, 0, 0}};
+  mem.Map(0x3000, mm, sizeof(mm));
+  const std::string m0 =
+      "{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hello\", "
+      "iov_len=5}, {iov_base=\"xy\", iov_len=2}], msg_iovlen=2, "
+      "msg_controllen=0, msg_flags=0}";
+  const std::string m1 =
+      "{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"world!\", "
+      "iov_len=6}], msg_iovlen=1, msg_controllen=0, msg_flags=0}";
+  Result r = Decode("sendmmsg", {3, 0x3000, 2, MSG_NOSIGNAL}, 1);
+  EXPECT_EQ(r.enter, "3, ");
+  EXPECT_EQ(r.exit, "[" + m0 + ", msg_len=7}, " + m1 + "}], 2, MSG_NOSIGNAL");
+  EXPECT_EQ(Text("sendmmsg", {kMinus1, 0x3000, 1, 0}, -EBADF),
+            "-1, [" + m0 + "}], 1, 0");
+  EXPECT_EQ(Text("sendmmsg", {3, 0, 2, 0}, -EFAULT), "3, NULL, 2, 0");
+  EXPECT_EQ(Text("sendmmsg", {3, 0x3000, 0, 0}, 0), "3, [], 0, 0");
+  EXPECT_EQ(Text("sendmmsg", {3, 0x9000, 1, 0x80000000}, -EFAULT),
+            "3, 0x9000, 1, MSG_CMSG_COMPAT");
+
+  // recvmmsg: each message's data up to its msg_len.
+  uint64_t riov[4] = {0x1000, 16, 0x1007, 3};
+  mem.Map(0x4000, riov, sizeof(riov));
+  MMsg rm[2] = {{{0, 0, 0, 0x4000, 1, 0, 0, 0, 0}, 7, 0},
+                {{0, 0, 0, 0x4010, 1, 0, 0, 0, 0}, 3, 0}};
+  mem.Map(0x5000, rm, sizeof(rm));
+  int64_t ts[2] = {1, 500};
+  mem.Map(0x6000, ts, sizeof(ts));
+  ArgDecoder dec(&mem, opts);
+  SyscallCall c;
+  c.tid = 1234;
+  c.nr = SyscallTable::Get().Number(kArchX86_64, "recvmmsg");
+  c.args = {4, 0x5000, 2, MSG_DONTWAIT, 0x6000};
+  std::string enter, exit, suffix;
+  dec.DecodeEntry(c, &enter);
+  EXPECT_EQ(enter, "4, ");
+  int64_t left[2] = {0, 999992547};
+  mem.Map(0x6000, left, sizeof(left));
+  RetFormat fmt;
+  dec.DecodeExit(c, 1, &exit, &fmt, &suffix);
+  EXPECT_EQ(exit,
+            "[{msg_hdr={msg_name=NULL, msg_namelen=0, "
+            "msg_iov=[{iov_base=\"helloxy\", iov_len=16}], msg_iovlen=1, "
+            "msg_controllen=0, msg_flags=0}, msg_len=7}], 2, MSG_DONTWAIT, "
+            "{tv_sec=1, tv_nsec=500}");
+  EXPECT_EQ(suffix, " (left {tv_sec=0, tv_nsec=999992547})");
+  r = Decode("recvmmsg", {4, 0x5000, 2, MSG_DONTWAIT | MSG_WAITFORONE, 0}, 2);
+  EXPECT_EQ(r.exit,
+            "[{msg_hdr={msg_name=NULL, msg_namelen=0, "
+            "msg_iov=[{iov_base=\"helloxy\", iov_len=16}], msg_iovlen=1, "
+            "msg_controllen=0, msg_flags=0}, msg_len=7}, {msg_hdr={msg_name="
+            "NULL, msg_namelen=0, msg_iov=[{iov_base=\"wor\", iov_len=3}], "
+            "msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=3}], 2, "
+            "MSG_DONTWAIT|MSG_WAITFORONE, NULL");
+  EXPECT_EQ(r.suffix, "");
+  r = Decode("recvmmsg", {4, 0x5000, 2, MSG_DONTWAIT, 0x6000}, -EAGAIN);
+  EXPECT_EQ(r.all(),
+            "4, 0x5000, 2, MSG_DONTWAIT, {tv_sec=0, tv_nsec=999992547}");
+  EXPECT_EQ(r.suffix, "");
+  EXPECT_EQ(Text("recvmmsg", {4, 0, 2, 0, 0}, -EFAULT), "4, NULL, 2, 0, NULL");
+  EXPECT_EQ(Text("recvmmsg", {4, 0x5000, 1, 0, 8}, -EFAULT),
+            "4, 0x5000, 1, 0, 0x8");
+  r = Decode("recvmmsg", {4, 0x5000, 0, 0, 0}, 0);
+  EXPECT_EQ(r.all(), "4, [], 0, 0, NULL");
+  EXPECT_EQ(r.suffix, " (Timeout)");
+}
+
+// fcntl's locks (struct flock; l_pid in the F_GETLK output), owners and
+// leases.
+TEST_F(DecoderTest, FcntlLocksOwnersLeases) {
+  struct Flock {
+    int16_t type, whence;
+    int32_t pad;
+    int64_t start, len;
+    int32_t pid, pad2;
+  } fl = {F_WRLCK, SEEK_SET, 0, 0, 10, 0, 0};
+  mem.Map(0x1000, &fl, sizeof(fl));
+  EXPECT_EQ(Text("fcntl", {5, F_SETLK, 0x1000}),
+            "5, F_SETLK, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, "
+            "l_len=10}");
+  EXPECT_EQ(Text("fcntl", {5, F_SETLKW, 0x1000}),
+            "5, F_SETLKW, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, "
+            "l_len=10}");
+  EXPECT_EQ(Text("fcntl", {5, F_OFD_SETLK, 0x1000}, -EAGAIN),
+            "5, F_OFD_SETLK, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, "
+            "l_len=10}");
+  EXPECT_EQ(Text("fcntl", {5, F_SETLK, 0}, -EFAULT), "5, F_SETLK, NULL");
+  Flock odd = {7, 9, 0, -5, 0, 0, 0};
+  mem.Map(0x2000, &odd, sizeof(odd));
+  EXPECT_EQ(Text("fcntl", {5, F_SETLK, 0x2000}, -EINVAL),
+            "5, F_SETLK, {l_type=0x7 /* F_??? */, l_whence=0x9 /* SEEK_??? "
+            "*/, l_start=-5, l_len=0}");
+  Flock got = {F_WRLCK, SEEK_SET, 0, 0, 2, 8673, 0};
+  mem.Map(0x3000, &got, sizeof(got));
+  mem.SetComm(8673, "t5");
+  Result r = Decode("fcntl", {5, F_GETLK, 0x3000}, 0);
+  EXPECT_EQ(r.enter, "5, F_GETLK, ");
+  EXPECT_EQ(r.exit,
+            "{l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=2, "
+            "l_pid=8673}");
+  EXPECT_EQ(Text("fcntl", {5, F_OFD_GETLK, 0x3000}, -EINVAL),
+            "5, F_OFD_GETLK, 0x3000");
+  opts.decode_pids = true;
+  EXPECT_EQ(Text("fcntl", {5, F_OFD_GETLK, 0x3000}),
+            "5, F_OFD_GETLK, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, "
+            "l_len=2, l_pid=8673<t5>}");
+  // Owners: a thread or process is named (-Y), a process group is not.
+  int32_t owner[2] = {F_OWNER_PID, 8673};
+  mem.Map(0x4000, owner, sizeof(owner));
+  EXPECT_EQ(Text("fcntl", {5, F_SETOWN_EX, 0x4000}),
+            "5, F_SETOWN_EX, {type=F_OWNER_PID, pid=8673<t5>}");
+  r = Decode("fcntl", {5, F_GETOWN_EX, 0x4000}, 0);
+  EXPECT_EQ(r.enter, "5, F_GETOWN_EX, ");
+  EXPECT_EQ(r.exit, "{type=F_OWNER_PID, pid=8673<t5>}");
+  opts.decode_pids = false;
+  owner[0] = F_OWNER_PGRP;
+  mem.Map(0x4000, owner, sizeof(owner));
+  EXPECT_EQ(Text("fcntl", {5, F_SETOWN_EX, 0x4000}),
+            "5, F_SETOWN_EX, {type=F_OWNER_PGRP, pid=8673}");
+  owner[0] = 9;
+  mem.Map(0x4000, owner, sizeof(owner));
+  EXPECT_EQ(Text("fcntl", {5, F_SETOWN_EX, 0x4000}, -EINVAL),
+            "5, F_SETOWN_EX, {type=0x9 /* F_OWNER_??? */, pid=8673}");
+  EXPECT_EQ(Text("fcntl", {5, F_GETOWN_EX, 0}, -EFAULT),
+            "5, F_GETOWN_EX, NULL");
+  EXPECT_EQ(Text("fcntl", {5, F_GETOWN_EX, 8}, -EFAULT), "5, F_GETOWN_EX, 0x8");
+  // Leases.
+  EXPECT_EQ(Text("fcntl", {5, F_SETLEASE, F_UNLCK}, -EAGAIN),
+            "5, F_SETLEASE, F_UNLCK");
+  EXPECT_EQ(Text("fcntl", {5, F_SETLEASE, 9}, -EINVAL),
+            "5, F_SETLEASE, 0x9 /* F_??? */");
+  r = Decode("fcntl", {5, F_GETLEASE}, 2);
+  EXPECT_EQ(r.all(), "5, F_GETLEASE");
+  EXPECT_EQ(r.fmt, RetFormat::kHex);
+  EXPECT_EQ(r.suffix, " (F_UNLCK)");
+  // i386: the layouts differ; the argument stays in hex.
+  EXPECT_EQ(Decode("fcntl", {5, F_SETLK, 0x1000}, 0, kArchI386).all(),
+            "5, F_SETLK, 0x1000");
+}
+
+// pidfd_send_signal (siginfo when given), pidfd_getfd (with -y, the
+// target fd named in the pidfd's process).
+TEST_F(DecoderTest, PidfdSendSignalGetfd) {
+  EXPECT_EQ(Text("pidfd_send_signal", {3, SIGTERM, 0, 0}),
+            "3, SIGTERM, NULL, 0");
+  EXPECT_EQ(Text("pidfd_send_signal", {3, 0, 8, 0}, -EFAULT), "3, 0, 0x8, 0");
+  EXPECT_EQ(Text("pidfd_send_signal", {3, 200, 0, 5}, -EINVAL),
+            "3, 200, NULL, 0x5");
+  siginfo_t si{};
+  si.si_signo = SIGUSR1;
+  si.si_code = SI_QUEUE;
+  si.si_pid = 77;
+  si.si_uid = 0;
+  mem.Map(0x5000, &si, sizeof si);
+  EXPECT_EQ(Text("pidfd_send_signal", {3, 0, 0x5000, 0}, -EINVAL),
+            "3, 0, {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=77, si_uid=0}, "
+            "0");
+  Result r = Decode("pidfd_getfd", {3, 1, 0}, 4);
+  EXPECT_EQ(r.all(), "3, 1, 0");
+  EXPECT_EQ(Text("pidfd_getfd", {3, 1, 7}, -EINVAL), "3, 1, 0x7");
+  opts.fd_paths = true;
+  mem.SetFdPath(3, "anon_inode:[pidfd]");
+  mem.SetFdPath(1, "pipe:[14056482]");
+  mem.SetFdPath(4, "pipe:[14056482]");
+  FdDetails det;
+  det.kind = FdDetails::Kind::kPid;
+  det.pid = 8855;
+  mem.SetFdDetails(3, det);
+  r = Decode("pidfd_getfd", {3, 1, 0}, 4);
+  EXPECT_EQ(r.all(), "3<anon_inode:[pidfd]>, 1<pipe:[14056482]>, 0");
+  EXPECT_EQ(r.suffix, "<pipe:[14056482]>");
+  EXPECT_EQ(Text("pidfd_getfd", {3, 99, 0}, -EBADF),
+            "3<anon_inode:[pidfd]>, 99, 0");
+}
+
+// ioprio_get/ioprio_set: IOPRIO_PRIO_VALUE(class, data), in the
+// argument or after the result.
+TEST_F(DecoderTest, Ioprio) {
+  Result r = Decode("ioprio_get", {1, 0}, 0);
+  EXPECT_EQ(r.all(), "IOPRIO_WHO_PROCESS, 0");
+  EXPECT_EQ(r.suffix, " (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_NONE, 0))");
+  r = Decode("ioprio_get", {3, 0}, 8196);
+  EXPECT_EQ(r.all(), "IOPRIO_WHO_USER, 0");
+  EXPECT_EQ(r.fmt, RetFormat::kDecimal);
+  EXPECT_EQ(r.suffix, " (IOPRIO_PRIO_VALUE(IOPRIO_CLASS_RT, 4))");
+  r = Decode("ioprio_get", {9, 0}, -EINVAL);
+  EXPECT_EQ(r.all(), "0x9 /* IOPRIO_WHO_??? */, 0");
+  EXPECT_EQ(r.suffix, "");
+  mem.SetComm(77, "t6");
+  opts.decode_pids = true;
+  EXPECT_EQ(Text("ioprio_get", {2, 77}, -ESRCH), "IOPRIO_WHO_PGRP, 77");
+  EXPECT_EQ(
+      Text("ioprio_set", {1, 77, (2 << 13) | 5}),
+      "IOPRIO_WHO_PROCESS, 77<t6>, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 5)");
+  EXPECT_EQ(Text("ioprio_set", {1, 0, 3 << 13}),
+            "IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_IDLE, 0)");
+  EXPECT_EQ(Text("ioprio_set", {1, 0, (7 << 13) | 3}, -EINVAL),
+            "IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(0x7 /* "
+            "IOPRIO_CLASS_??? */, 3)");
+  EXPECT_EQ(Text("ioprio_set", {1, 0, (2 << 13) | 0x1000}),
+            "IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4096)");
+  EXPECT_EQ(Text("ioprio_set", {1, 0, 0xffff0000u | (2 << 13)}),
+            "IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(0x7fffa /* "
+            "IOPRIO_CLASS_??? */, 0)");
+}
+
+// readahead, syncfs, userfaultfd, kcmp, clone's pidfd (parent_tid).
+TEST_F(DecoderTest, SmallOnes) {
+  EXPECT_EQ(Text("readahead", {3, 0, 4096}), "3, 0, 4096");
+  EXPECT_EQ(Text("readahead", {3, 1ull << 40, 1ull << 40}),
+            "3, 1099511627776, 1099511627776");
+  EXPECT_EQ(Text("readahead", {kMinus1, 0, 0}, -EBADF), "-1, 0, 0");
+  EXPECT_EQ(Text("syncfs", {3}), "3");
+  EXPECT_EQ(Text("userfaultfd", {O_NONBLOCK | O_CLOEXEC}, 4),
+            "O_NONBLOCK|O_CLOEXEC");
+  EXPECT_EQ(Text("userfaultfd", {0}, 5), "0");
+  EXPECT_EQ(Text("userfaultfd", {1}, 6), "UFFD_USER_MODE_ONLY");
+  EXPECT_EQ(Text("userfaultfd", {O_CLOEXEC | 0x80000000u}, -EINVAL),
+            "O_CLOEXEC|0x80000000");
+  EXPECT_EQ(Text("userfaultfd", {O_NONBLOCK | 1 | 0x100}, -EINVAL),
+            "UFFD_USER_MODE_ONLY|O_NONBLOCK|0x100");
+  EXPECT_EQ(Text("kcmp", {9925, 9925, 0, 3, 7}), "9925, 9925, KCMP_FILE, 3, 7");
+  EXPECT_EQ(Text("kcmp", {9925, 9925, 1, 7, 8}), "9925, 9925, KCMP_VM");
+  EXPECT_EQ(Text("kcmp", {9925, 9925, 6, 0, 0}), "9925, 9925, KCMP_SYSVSEM");
+  EXPECT_EQ(Text("kcmp", {9925, 9925, 77, 3, 4}, -EINVAL),
+            "9925, 9925, 0x4d /* KCMP_??? */, 0x3, 0x4");
+  EXPECT_EQ(Text("kcmp", {9925, 9925, 7, 3, 0}, -EFAULT),
+            "9925, 9925, KCMP_EPOLL_TFD, 3, NULL");
+  EXPECT_EQ(Text("kcmp", {9925, 9925, 7, 3, 8}, -EFAULT),
+            "9925, 9925, KCMP_EPOLL_TFD, 3, 0x8");
+  uint32_t slot[3] = {4, 5, 0};
+  mem.Map(0x1000, slot, sizeof(slot));
+  opts.fd_paths = true;
+  opts.decode_pids = true;
+  mem.SetComm(9925, "t6");
+  mem.SetFdPath(3, "/etc/passwd");
+  mem.SetFdPath(4, "anon_inode:[eventpoll]");
+  mem.SetFdPath(5, "/etc/passwd");
+  EXPECT_EQ(Text("kcmp", {9925, 9925, 7, 5, 0x1000}, -ENOENT),
+            "9925<t6>, 9925<t6>, KCMP_EPOLL_TFD, 5</etc/passwd>, "
+            "{efd=4<anon_inode:[eventpoll]>, tfd=5</etc/passwd>, toff=0}");
+  EXPECT_EQ(Text("kcmp", {9925, 9925, 0, 3, 99}, -EBADF),
+            "9925<t6>, 9925<t6>, KCMP_FILE, 3</etc/passwd>, 99");
+  // The returned fd, named with -y.
+  EXPECT_EQ(Decode("userfaultfd", {O_CLOEXEC | 1}, 3).suffix, "</etc/passwd>");
+  // clone: strace 6.1 calls CLONE_PIDFD's out-parameter parent_tid.
+  int32_t pidfd = 6;
+  mem.Map(0x2000, &pidfd, 4);
+  mem.SetFdPath(6, "anon_inode:[pidfd]");
+  opts.decode_pids = false;
+  Result r = Decode("clone", {0x1000 | SIGCHLD, 0, 0x2000, 0, 0}, 16052);
+  EXPECT_EQ(r.all(),
+            "child_stack=NULL, flags=CLONE_PIDFD|SIGCHLD, "
+            "parent_tid=[6<anon_inode:[pidfd]>]");
+  opts.fd_paths = false;
+  EXPECT_EQ(Text("clone", {0x1000 | SIGCHLD, 0, 0x2000, 0, 0}, 16052),
+            "child_stack=NULL, flags=CLONE_PIDFD|SIGCHLD, parent_tid=[6]");
+  EXPECT_EQ(
+      Text("clone", {0x1000 | 0x100000 | SIGCHLD, 0, 0x2000, 0, 0}, -EINVAL),
+      "child_stack=NULL, flags=CLONE_PIDFD|CLONE_PARENT_SETTID|SIGCHLD, "
+      "parent_tid=0x2000");
+}
+
+// prctl: secure bits, TSC mode, speculation control, FP mode.
+TEST_F(DecoderTest, PrctlSecurebitsTscSpeculationFpMode) {
+  Result r = Decode("prctl", {PR_GET_SECUREBITS, 0, 0, 0, 0}, 0);
+  EXPECT_EQ(r.all(), "PR_GET_SECUREBITS");
+  EXPECT_EQ(r.suffix, "");
+  r = Decode("prctl", {PR_GET_SECUREBITS, 1, 2, 3, 4}, 0x2f);
+  EXPECT_EQ(r.all(), "PR_GET_SECUREBITS");
+  EXPECT_EQ(r.fmt, RetFormat::kHex);
+  EXPECT_EQ(r.suffix,
+            " (SECBIT_NOROOT|SECBIT_NOROOT_LOCKED|SECBIT_NO_SETUID_FIXUP|"
+            "SECBIT_NO_SETUID_FIXUP_LOCKED|SECBIT_KEEP_CAPS_LOCKED)");
+  EXPECT_EQ(Text("prctl", {PR_SET_SECUREBITS, 0, 0, 0, 0}),
+            "PR_SET_SECUREBITS, 0");
+  EXPECT_EQ(Text("prctl", {PR_SET_SECUREBITS, 0x2f, 0, 0, 0}),
+            "PR_SET_SECUREBITS, SECBIT_NOROOT|SECBIT_NOROOT_LOCKED|"
+            "SECBIT_NO_SETUID_FIXUP|SECBIT_NO_SETUID_FIXUP_LOCKED|"
+            "SECBIT_KEEP_CAPS_LOCKED");
+  EXPECT_EQ(Text("prctl", {PR_SET_SECUREBITS, 0x1000, 0, 0, 0}, -EPERM),
+            "PR_SET_SECUREBITS, 0x1000 /* SECBIT_??? */");
+  int32_t tsc = PR_TSC_ENABLE;
+  mem.Map(0x1000, &tsc, 4);
+  r = Decode("prctl", {PR_GET_TSC, 0x1000, 0, 0, 0}, 0);
+  EXPECT_EQ(r.enter, "PR_GET_TSC, ");
+  EXPECT_EQ(r.exit, "[PR_TSC_ENABLE]");
+  EXPECT_EQ(Text("prctl", {PR_GET_TSC, 0, 0, 0, 0}, -EFAULT),
+            "PR_GET_TSC, NULL");
+  EXPECT_EQ(Text("prctl", {PR_SET_TSC, PR_TSC_ENABLE, 0, 0, 0}),
+            "PR_SET_TSC, PR_TSC_ENABLE");
+  EXPECT_EQ(Text("prctl", {PR_SET_TSC, 5, 0, 0, 0}, -EINVAL),
+            "PR_SET_TSC, 0x5 /* PR_TSC_??? */");
+  r = Decode("prctl", {PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS, 0, 0, 0},
+             2);
+  EXPECT_EQ(r.all(), "PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS");
+  EXPECT_EQ(r.fmt, RetFormat::kHex);
+  EXPECT_EQ(r.suffix, " (PR_SPEC_ENABLE)");
+  r = Decode("prctl", {PR_GET_SPECULATION_CTRL, PR_SPEC_L1D_FLUSH, 0, 0, 0}, 8);
+  EXPECT_EQ(r.all(), "PR_GET_SPECULATION_CTRL, PR_SPEC_L1D_FLUSH");
+  EXPECT_EQ(r.suffix, " (PR_SPEC_FORCE_DISABLE)");
+  r = Decode("prctl", {PR_GET_SPECULATION_CTRL, 9, 0, 0, 0}, -ENODEV);
+  EXPECT_EQ(r.all(), "PR_GET_SPECULATION_CTRL, 0x9 /* PR_SPEC_??? */");
+  EXPECT_EQ(r.suffix, "");
+  EXPECT_EQ(Text("prctl",
+                 {PR_SET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS, PR_SPEC_ENABLE,
+                  0, 0},
+                 -ENXIO),
+            "PR_SET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS, PR_SPEC_ENABLE");
+  EXPECT_EQ(
+      Text("prctl", {PR_SET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS, 0x20, 0, 0},
+           -ENXIO),
+      "PR_SET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS, 0x20 /* "
+      "PR_SPEC_??? */");
+  EXPECT_EQ(Text("prctl", {PR_SET_SPECULATION_CTRL, 9, 3, 0, 0}, -ENODEV),
+            "PR_SET_SPECULATION_CTRL, 0x9 /* PR_SPEC_??? */, 0x3");
+  EXPECT_EQ(Text("prctl", {PR_GET_FP_MODE, 1, 2, 3, 4}, -EINVAL),
+            "PR_GET_FP_MODE");
+  EXPECT_EQ(Text("prctl", {PR_SET_FP_MODE, 3, 0, 0, 0}, -EINVAL),
+            "PR_SET_FP_MODE, PR_FP_MODE_FR|PR_FP_MODE_FRE");
+  EXPECT_EQ(Text("prctl", {PR_SET_FP_MODE, 0, 0, 0, 0}, -EINVAL),
+            "PR_SET_FP_MODE, 0");
+}
+
 TEST_F(DecoderTest, Sockopts) {
   int32_t one = 1;
   mem.Map(0x1000, &one, 4);
@@ -3121,6 +3464,39 @@ TEST_F(DumpTest, WritesAllTheyWereGivenWhateverTheResult) {
   EXPECT_EQ(Dump("getpid", {}, 2), "");
   opts.dump_read = opts.dump_write = FdSet::None();
   EXPECT_EQ(Dump("write", {5, 0x1000, 2}, 2), "");
+}
+
+// sendmmsg and recvmmsg: the messages sent or received, each as a vector
+// up to its msg_len; nothing when the call failed.
+TEST_F(DumpTest, MmsgVectorsUpToEachMsgLen) {
+  // Two mmsghdrs at 0x5000: {iov 0x3000 x2, msg_len 5}, {iov 0x2000 x1,
+  // msg_len 2}.
+  uint64_t mm[16] = {};
+  mm[2] = 0x3000;
+  mm[3] = 2;
+  mm[7] = 5;
+  mm[8 + 2] = 0x2000;
+  mm[8 + 3] = 1;
+  mm[8 + 7] = 2;
+  mem.Map(0x5000, mm, sizeof mm);
+  const std::string both =
+      " = 2 buffers in vector 0\n"
+      " * 3 bytes in buffer 0\n"
+      " | 00000  61 62 63                                          abc  "
+      "            |\n"
+      " * 2 bytes in buffer 1\n"
+      " | 00000  64 65                                             de   "
+      "            |\n"
+      " = 1 buffers in vector 1\n"
+      " * 2 bytes in buffer 0\n"
+      " | 00000  61 62                                             ab   "
+      "            |";
+  EXPECT_EQ(Dump("recvmmsg", {3, 0x5000, 2, 0, 0}, 2), both);
+  EXPECT_EQ(Dump("sendmmsg", {5, 0x5000, 2, 0}, 2), both);
+  EXPECT_EQ(Dump("sendmmsg", {5, 0x5000, 2, 0}, 1),
+            both.substr(0, both.find("\n = 1")));
+  EXPECT_EQ(Dump("sendmmsg", {5, 0x5000, 2, 0}, -9), "");
+  EXPECT_EQ(Dump("recvmmsg", {3, 0x5000, 2, 0, 0}, -11), "");
 }
 
 }  // namespace

@@ -113,11 +113,13 @@ class Decoding {
   }
 
   // "<path>" (strace's -y form) for fd, if it has one.
-  void AppendFdPath(std::string* to, int fd) {
+  void AppendFdPath(std::string* to, int fd) { AppendFdPathOf(to, c.tid, fd); }
+  // The same for an fd of another process.
+  void AppendFdPathOf(std::string* to, pid_t tid, int fd) {
     std::string& p = dec->scratch2();
-    if (!dec->mem()->ReadFdPath(c.tid, fd, &p)) return;
+    if (!dec->mem()->ReadFdPath(tid, fd, &p)) return;
     FdDetails& d = dec->details();
-    if (WantDetails(p) && dec->mem()->ReadFdDetails(c.tid, fd, p, &d) &&
+    if (WantDetails(p) && dec->mem()->ReadFdDetails(tid, fd, p, &d) &&
         Wanted(d.kind)) {
       AppendDetails(to, p, d);
     } else if (opt().fd_paths) {
@@ -525,6 +527,7 @@ inline constexpr XlatEntry kMsgFlags[] = {
     {0x4000000, "MSG_ZEROCOPY"},
     {0x20000000, "MSG_FASTOPEN"},
     {0x40000000, "MSG_CMSG_CLOEXEC"},
+    {0x80000000, "MSG_CMSG_COMPAT"},
 };
 
 // ---------------------------------------------------------------------------
