@@ -624,6 +624,21 @@ void RetFlags(D& d, const XlatEntry (&tbl)[N], const char* unknown) {
   d.suffix->push_back(')');
 }
 
+// prctl's PR_GET_*s that store an int at addr: ", " at entry, "[VALUE]" at
+// exit, VALUE printed by print(v).
+template <typename Print>
+void IntOut(D& d, uint64_t addr, Print print) {
+  if (d.entering()) {
+    d.Sep();
+    return;
+  }
+  int32_t v;
+  if (!d.FetchOut(addr, &v, sizeof(v))) return;
+  d.out->push_back('[');
+  print(v);
+  d.out->push_back(']');
+}
+
 void Prctl(D& d) {
   const uint32_t option = d.u32(0);
   const uint64_t arg2 = d.u(1);
@@ -644,16 +659,9 @@ void Prctl(D& d) {
       }
       return;
     case 25:  // PR_GET_TSC
-      if (d.entering()) {
-        d.Sep();
-      } else {
-        int32_t v;
-        if (d.FetchOut(arg2, &v, sizeof(v))) {
-          d.out->push_back('[');
-          d.Xval(static_cast<uint32_t>(v), kTscModes, "PR_TSC_???");
-          d.out->push_back(']');
-        }
-      }
+      IntOut(d, arg2, [&](int32_t v) {
+        d.Xval(static_cast<uint32_t>(v), kTscModes, "PR_TSC_???");
+      });
       return;
     case 7:   // PR_GET_KEEPCAPS
     case 21:  // PR_GET_SECCOMP
@@ -666,16 +674,7 @@ void Prctl(D& d) {
     case 19:  // PR_GET_ENDIAN
     case 9:   // PR_GET_FPEMU
     case 11:  // PR_GET_FPEXC
-      if (d.entering()) {
-        d.Sep();
-      } else {
-        uint32_t v;
-        if (d.FetchOut(arg2, &v, sizeof(v))) {
-          d.out->push_back('[');
-          d.Udec(v);
-          d.out->push_back(']');
-        }
-      }
+      IntOut(d, arg2, [&](int32_t v) { d.Udec(static_cast<uint32_t>(v)); });
       return;
     case 3:  // PR_GET_DUMPABLE
       if (d.exiting && !d.failed()) {
@@ -693,16 +692,7 @@ void Prctl(D& d) {
       }
       return;
     case 2:  // PR_GET_PDEATHSIG
-      if (d.entering()) {
-        d.Sep();
-      } else {
-        int32_t v;
-        if (d.FetchOut(arg2, &v, sizeof(v))) {
-          d.out->push_back('[');
-          AppendSignal(d.out, v);
-          d.out->push_back(']');
-        }
-      }
+      IntOut(d, arg2, [&](int32_t v) { AppendSignal(d.out, v); });
       return;
     case 40:  // PR_GET_TID_ADDRESS
       if (d.entering()) {
