@@ -808,7 +808,82 @@ void CloseRange(D& d) {
   d.Flags(d.u32(2), kCloseRangeFlags, "CLOSE_RANGE_???");
 }
 
+// ---------------------------------------------------------------------------
+// mount, umount2.
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kMountFlags[] = {
+    {1u << 0, "MS_RDONLY"},        {1u << 1, "MS_NOSUID"},
+    {1u << 2, "MS_NODEV"},         {1u << 3, "MS_NOEXEC"},
+    {1u << 4, "MS_SYNCHRONOUS"},   {1u << 5, "MS_REMOUNT"},
+    {1u << 6, "MS_MANDLOCK"},      {1u << 7, "MS_DIRSYNC"},
+    {1u << 8, "MS_NOSYMFOLLOW"},   {1u << 10, "MS_NOATIME"},
+    {1u << 11, "MS_NODIRATIME"},   {1u << 12, "MS_BIND"},
+    {1u << 13, "MS_MOVE"},         {1u << 14, "MS_REC"},
+    {1u << 15, "MS_SILENT"},       {1u << 16, "MS_POSIXACL"},
+    {1u << 17, "MS_UNBINDABLE"},   {1u << 18, "MS_PRIVATE"},
+    {1u << 19, "MS_SLAVE"},        {1u << 20, "MS_SHARED"},
+    {1u << 21, "MS_RELATIME"},     {1u << 22, "MS_KERNMOUNT"},
+    {1u << 23, "MS_I_VERSION"},    {1u << 24, "MS_STRICTATIME"},
+    {1u << 25, "MS_LAZYTIME"},     {1u << 26, "MS_SUBMOUNT"},
+    {1u << 27, "MS_NOREMOTELOCK"}, {1u << 28, "MS_NOSEC"},
+    {1u << 29, "MS_BORN"},         {1u << 30, "MS_ACTIVE"},
+    {1u << 31, "MS_NOUSER"},
+};
+constexpr XlatEntry kUmountFlags[] = {{1, "MNT_FORCE"},
+                                      {2, "MNT_DETACH"},
+                                      {4, "MNT_EXPIRE"},
+                                      {8, "UMOUNT_NOFOLLOW"}};
+constexpr uint32_t kMsMgcVal = 0xc0ed0000u;
+constexpr uint32_t kMsMgcMask = 0xffff0000u;
+
+// mount(source, target, type, flags, data). The flags are an int to
+// strace: the old magic in their high half shows as MS_MGC_VAL. The
+// kernel ignores the type on a remount, bind, move or propagation change
+// and the data on all of them but a remount, so those are addresses then.
+void Mount(D& d) {
+  if (d.exiting) return;
+  uint32_t flags = d.u32(3);
+  const bool magic = (flags & kMsMgcMask) == kMsMgcVal;
+  if (magic) flags &= ~kMsMgcMask;
+  constexpr uint32_t kRemount = 1u << 5;
+  constexpr uint32_t kNoTypeNoData = (1u << 12) | (1u << 13) | (1u << 17) |
+                                     (1u << 18) | (1u << 19) | (1u << 20);
+  const bool remount = (flags & kRemount) != 0;
+  const bool no_type = remount || (flags & kNoTypeNoData) != 0;
+  const bool no_data = !remount && (flags & kNoTypeNoData) != 0;
+  d.Path(0);
+  d.Sep();
+  d.Path(1);
+  d.Sep();
+  if (no_type) {
+    d.Ptr(d.u(2));
+  } else {
+    d.Str(2);
+  }
+  d.Sep();
+  if (magic) {
+    d.Put("MS_MGC_VAL");
+    if (flags != 0) d.out->push_back('|');
+  }
+  if (!magic || flags != 0) d.Flags(flags, kMountFlags, "MS_???");
+  d.Sep();
+  if (no_data) {
+    d.Ptr(d.u(4));
+  } else {
+    d.Str(4);
+  }
+}
+
+void Umount2(D& d) {
+  if (d.exiting) return;
+  d.Path(0);
+  d.Sep();
+  d.Flags(d.u32(1), kUmountFlags, "MNT_???");
+}
+
 constexpr Registration kDecoders[] = {
+    {"mount", Mount, 0},
+    {"umount2", Umount2, 0},
     {"close_range", CloseRange, 0},
     {"setxattr", Setxattr<false>, 0},
     {"lsetxattr", Setxattr<false>, 0},

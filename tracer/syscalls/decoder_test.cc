@@ -3379,6 +3379,74 @@ TEST_F(DecoderTest, IpcDecodersDoNotAllocateOnceWarm) {
 // --------------------------------------------------------------------------
 // -e read=/write= dumps.
 // --------------------------------------------------------------------------
+// mount, umount2.
+// --------------------------------------------------------------------------
+TEST_F(DecoderTest, Mount) {
+  mem.MapString(0x1000, "none");
+  mem.MapString(0x2000, "/tmp/x");
+  mem.MapString(0x3000, "tmpfs");
+  mem.MapString(0x4000, "size=1m");
+  EXPECT_EQ(Text("mount", {0x1000, 0x2000, 0x3000, 2 | 4, 0x4000}),
+            "\"none\", \"/tmp/x\", \"tmpfs\", MS_NOSUID|MS_NODEV, "
+            "\"size=1m\"");
+  EXPECT_EQ(Text("mount", {0x1000, 0x2000, 0x3000, 0xc0ed0001, 0x4000}),
+            "\"none\", \"/tmp/x\", \"tmpfs\", MS_MGC_VAL|MS_RDONLY, "
+            "\"size=1m\"");
+  EXPECT_EQ(Text("mount", {0x1000, 0x2000, 0x3000, 0xc0ed0000, 0x4000}, -22),
+            "\"none\", \"/tmp/x\", \"tmpfs\", MS_MGC_VAL, \"size=1m\"");
+  // Flags are an int: the high half of the word is not looked at.
+  EXPECT_EQ(Text("mount", {0x1000, 0x2000, 0x3000, 0x1c0ed0000, 0x4000}, -22),
+            "\"none\", \"/tmp/x\", \"tmpfs\", MS_MGC_VAL, \"size=1m\"");
+  EXPECT_EQ(Text("mount", {0, 0x2000, 0, 0x1000 | 0x4000, 0}, -22),
+            "NULL, \"/tmp/x\", NULL, MS_BIND|MS_REC, NULL");
+  EXPECT_EQ(Text("mount", {0x1000, 0x2000, 0x3000, 0x0, 0}, -2),
+            "\"none\", \"/tmp/x\", \"tmpfs\", 0, NULL");
+  // A remount ignores the type but not the data.
+  EXPECT_EQ(Text("mount", {0x1000, 0x2000, 0x3000, 0x80000020, 0x1}, -14),
+            "\"none\", \"/tmp/x\", 0x3000, MS_REMOUNT|MS_NOUSER, 0x1");
+  EXPECT_EQ(Text("mount", {0x1000, 0x2000, 0x3000, 0xc0ed0020, 0x4000}, -22),
+            "\"none\", \"/tmp/x\", 0x3000, MS_MGC_VAL|MS_REMOUNT, "
+            "\"size=1m\"");
+  // Bind, move and propagation changes ignore both.
+  EXPECT_EQ(Text("mount", {0x1000, 0x2000, 0x3000, 0x1000, 0x4000}, -2),
+            "\"none\", \"/tmp/x\", 0x3000, MS_BIND, 0x4000");
+  EXPECT_EQ(Text("mount", {0x1000, 0x2000, 0x3000, 1 << 18, 0x4000}, -22),
+            "\"none\", \"/tmp/x\", 0x3000, MS_PRIVATE, 0x4000");
+  EXPECT_EQ(Text("mount", {0x1000, 0x2000, 0x3000, 0x2000, 0x4000}, -2),
+            "\"none\", \"/tmp/x\", 0x3000, MS_MOVE, 0x4000");
+  EXPECT_EQ(Text("mount", {0x1000, 0x2000, 0x3000, 0x12345678, 0x4000}, -22),
+            "\"none\", \"/tmp/x\", 0x3000, "
+            "MS_NOEXEC|MS_SYNCHRONOUS|MS_REMOUNT|MS_MANDLOCK|MS_NOATIME|"
+            "MS_BIND|MS_REC|MS_PRIVATE|MS_SHARED|MS_RELATIME|MS_LAZYTIME|"
+            "MS_NOSEC|0x200, \"size=1m\"");
+  EXPECT_EQ(Text("mount", {0x1000, 0x2000, 0x3000, 0xffffffff, 0x4000}, -22),
+            "\"none\", \"/tmp/x\", 0x3000, "
+            "MS_RDONLY|MS_NOSUID|MS_NODEV|MS_NOEXEC|MS_SYNCHRONOUS|"
+            "MS_REMOUNT|MS_MANDLOCK|MS_DIRSYNC|MS_NOSYMFOLLOW|MS_NOATIME|"
+            "MS_NODIRATIME|MS_BIND|MS_MOVE|MS_REC|MS_SILENT|MS_POSIXACL|"
+            "MS_UNBINDABLE|MS_PRIVATE|MS_SLAVE|MS_SHARED|MS_RELATIME|"
+            "MS_KERNMOUNT|MS_I_VERSION|MS_STRICTATIME|MS_LAZYTIME|"
+            "MS_SUBMOUNT|MS_NOREMOTELOCK|MS_NOSEC|MS_BORN|MS_ACTIVE|"
+            "MS_NOUSER|0x200, \"size=1m\"");
+  // Unreadable strings are addresses.
+  EXPECT_EQ(Text("mount", {0x1000, 0x2000, 0x1, 0, 0x2}, -14),
+            "\"none\", \"/tmp/x\", 0x1, 0, 0x2");
+}
+
+TEST_F(DecoderTest, Umount2) {
+  mem.MapString(0x2000, "/tmp/x");
+  EXPECT_EQ(Text("umount2", {0x2000, 2}), "\"/tmp/x\", MNT_DETACH");
+  EXPECT_EQ(Text("umount2", {0x2000, 0}), "\"/tmp/x\", 0");
+  EXPECT_EQ(Text("umount2", {0x2000, 1 | 4 | 8 | 0x100}, -22),
+            "\"/tmp/x\", MNT_FORCE|MNT_EXPIRE|UMOUNT_NOFOLLOW|0x100");
+  EXPECT_EQ(Text("umount2", {0x2000, 0x100}, -22),
+            "\"/tmp/x\", 0x100 /* MNT_??? */");
+  EXPECT_EQ(Text("umount2", {0x2000, 0xffffffff00000002}, -22),
+            "\"/tmp/x\", MNT_DETACH");
+  EXPECT_EQ(Text("umount2", {0, 0}, -14), "NULL, 0");
+}
+
+// --------------------------------------------------------------------------
 TEST(HexDumpTest, StraceLayout) {
   std::string out;
   const char kData[] = "hello world, this is a longer line of data to dump!\n";
