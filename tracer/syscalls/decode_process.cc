@@ -1792,7 +1792,126 @@ void Getcpu(D& d) {
   d.Ptr(d.u(2));
 }
 
+// ---------------------------------------------------------------------------
+// capget, capset.
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kCapVersions[] = {
+    {0x19980330, "_LINUX_CAPABILITY_VERSION_1"},
+    {0x20071026, "_LINUX_CAPABILITY_VERSION_2"},
+    {0x20080522, "_LINUX_CAPABILITY_VERSION_3"}};
+// Capabilities 0-31, as bits of the first 32-bit word.
+constexpr XlatEntry kCapsLow[] = {
+    {1u << 0, "1<<CAP_CHOWN"},
+    {1u << 1, "1<<CAP_DAC_OVERRIDE"},
+    {1u << 2, "1<<CAP_DAC_READ_SEARCH"},
+    {1u << 3, "1<<CAP_FOWNER"},
+    {1u << 4, "1<<CAP_FSETID"},
+    {1u << 5, "1<<CAP_KILL"},
+    {1u << 6, "1<<CAP_SETGID"},
+    {1u << 7, "1<<CAP_SETUID"},
+    {1u << 8, "1<<CAP_SETPCAP"},
+    {1u << 9, "1<<CAP_LINUX_IMMUTABLE"},
+    {1u << 10, "1<<CAP_NET_BIND_SERVICE"},
+    {1u << 11, "1<<CAP_NET_BROADCAST"},
+    {1u << 12, "1<<CAP_NET_ADMIN"},
+    {1u << 13, "1<<CAP_NET_RAW"},
+    {1u << 14, "1<<CAP_IPC_LOCK"},
+    {1u << 15, "1<<CAP_IPC_OWNER"},
+    {1u << 16, "1<<CAP_SYS_MODULE"},
+    {1u << 17, "1<<CAP_SYS_RAWIO"},
+    {1u << 18, "1<<CAP_SYS_CHROOT"},
+    {1u << 19, "1<<CAP_SYS_PTRACE"},
+    {1u << 20, "1<<CAP_SYS_PACCT"},
+    {1u << 21, "1<<CAP_SYS_ADMIN"},
+    {1u << 22, "1<<CAP_SYS_BOOT"},
+    {1u << 23, "1<<CAP_SYS_NICE"},
+    {1u << 24, "1<<CAP_SYS_RESOURCE"},
+    {1u << 25, "1<<CAP_SYS_TIME"},
+    {1u << 26, "1<<CAP_SYS_TTY_CONFIG"},
+    {1u << 27, "1<<CAP_MKNOD"},
+    {1u << 28, "1<<CAP_LEASE"},
+    {1u << 29, "1<<CAP_AUDIT_WRITE"},
+    {1u << 30, "1<<CAP_AUDIT_CONTROL"},
+    {1u << 31, "1<<CAP_SETFCAP"},
+};
+// Capabilities 32 and up, as bits of the second word.
+constexpr XlatEntry kCapsHigh[] = {
+    {1u << 0, "1<<CAP_MAC_OVERRIDE"},
+    {1u << 1, "1<<CAP_MAC_ADMIN"},
+    {1u << 2, "1<<CAP_SYSLOG"},
+    {1u << 3, "1<<CAP_WAKE_ALARM"},
+    {1u << 4, "1<<CAP_BLOCK_SUSPEND"},
+    {1u << 5, "1<<CAP_AUDIT_READ"},
+    {1u << 6, "1<<CAP_PERFMON"},
+    {1u << 7, "1<<CAP_BPF"},
+    {1u << 8, "1<<CAP_CHECKPOINT_RESTORE"},
+};
+constexpr uint32_t kCapVersion2 = 0x20071026;
+constexpr uint32_t kCapVersion3 = 0x20080522;
+
+// "{version=_LINUX_CAPABILITY_VERSION_3, pid=0}"; the version, 0 when
+// unreadable.
+uint32_t CapHeader(D& d, uint64_t addr) {
+  uint32_t h[2];
+  if (!d.Fetch(addr, h, sizeof(h))) return 0;
+  d.Put("{version=");
+  d.Xval(h[0], kCapVersions, "_LINUX_CAPABILITY_VERSION_???");
+  d.Put(", pid=");
+  d.PidValue(static_cast<int32_t>(h[1]));
+  d.out->push_back('}');
+  return h[0];
+}
+
+// One set: each 32-bit word is a flag set of its own; the second only
+// when non-zero, the first when non-zero or alone.
+void CapSet(D& d, uint32_t lo, uint32_t hi) {
+  if (lo != 0 || hi == 0) d.Flags(lo, kCapsLow, "CAP_???");
+  if (hi != 0) {
+    if (lo != 0) d.out->push_back('|');
+    d.Flags(hi, kCapsHigh, "CAP_???");
+  }
+}
+
+// The data of a call with this header version: two structs of
+// {effective, permitted, inheritable} for versions 2 and 3, else one.
+void CapData(D& d, uint64_t addr, uint32_t version) {
+  uint32_t data[6] = {};
+  const bool two = version == kCapVersion2 || version == kCapVersion3;
+  if (!d.Fetch(addr, data, two ? 24 : 12)) return;
+  d.Put("{effective=");
+  CapSet(d, data[0], data[3]);
+  d.Put(", permitted=");
+  CapSet(d, data[1], data[4]);
+  d.Put(", inheritable=");
+  CapSet(d, data[2], data[5]);
+  d.out->push_back('}');
+}
+
+void Capget(D& d) {
+  if (d.entering()) {
+    CapHeader(d, d.u(0));
+    d.Sep();
+    return;
+  }
+  if (d.failed()) {
+    d.Ptr(d.u(1));
+    return;
+  }
+  uint32_t version = 0;
+  d.Peek(d.u(0), &version, sizeof(version));
+  CapData(d, d.u(1), version);
+}
+
+void Capset(D& d) {
+  if (d.exiting) return;
+  const uint32_t version = CapHeader(d, d.u(0));
+  d.Sep();
+  CapData(d, d.u(1), version);
+}
+
 constexpr Registration kDecoders[] = {
+    {"capget", Capget, 0},
+    {"capset", Capset, 0},
     {"getgroups", Getgroups, kX86_64Only},  // 16-bit gids on i386
     {"getgroups32", Getgroups, 0},
     {"setgroups", Setgroups, kX86_64Only},

@@ -3379,6 +3379,102 @@ TEST_F(DecoderTest, IpcDecodersDoNotAllocateOnceWarm) {
 // --------------------------------------------------------------------------
 // -e read=/write= dumps.
 // --------------------------------------------------------------------------
+// capget, capset.
+// --------------------------------------------------------------------------
+TEST_F(DecoderTest, Capget) {
+  uint32_t h3[2] = {0x20080522, 0};
+  mem.Map(0x1000, h3, sizeof(h3));
+  uint32_t data[6] = {0xffffffff, 0x3, 0, 0x1ff, 0x1, 0};
+  mem.Map(0x2000, data, sizeof(data));
+  Result r = Decode("capget", {0x1000, 0x2000}, 0);
+  EXPECT_EQ(r.enter, "{version=_LINUX_CAPABILITY_VERSION_3, pid=0}, ");
+  EXPECT_EQ(r.exit,
+            "{effective=1<<CAP_CHOWN|1<<CAP_DAC_OVERRIDE|"
+            "1<<CAP_DAC_READ_SEARCH|1<<CAP_FOWNER|1<<CAP_FSETID|1<<CAP_KILL|"
+            "1<<CAP_SETGID|1<<CAP_SETUID|1<<CAP_SETPCAP|"
+            "1<<CAP_LINUX_IMMUTABLE|1<<CAP_NET_BIND_SERVICE|"
+            "1<<CAP_NET_BROADCAST|1<<CAP_NET_ADMIN|1<<CAP_NET_RAW|"
+            "1<<CAP_IPC_LOCK|1<<CAP_IPC_OWNER|1<<CAP_SYS_MODULE|"
+            "1<<CAP_SYS_RAWIO|1<<CAP_SYS_CHROOT|1<<CAP_SYS_PTRACE|"
+            "1<<CAP_SYS_PACCT|1<<CAP_SYS_ADMIN|1<<CAP_SYS_BOOT|"
+            "1<<CAP_SYS_NICE|1<<CAP_SYS_RESOURCE|1<<CAP_SYS_TIME|"
+            "1<<CAP_SYS_TTY_CONFIG|1<<CAP_MKNOD|1<<CAP_LEASE|"
+            "1<<CAP_AUDIT_WRITE|1<<CAP_AUDIT_CONTROL|1<<CAP_SETFCAP|"
+            "1<<CAP_MAC_OVERRIDE|1<<CAP_MAC_ADMIN|1<<CAP_SYSLOG|"
+            "1<<CAP_WAKE_ALARM|1<<CAP_BLOCK_SUSPEND|1<<CAP_AUDIT_READ|"
+            "1<<CAP_PERFMON|1<<CAP_BPF|1<<CAP_CHECKPOINT_RESTORE, "
+            "permitted=1<<CAP_CHOWN|1<<CAP_DAC_OVERRIDE|1<<CAP_MAC_OVERRIDE, "
+            "inheritable=0}");
+
+  // Version 1 has one struct: the second is not read.
+  uint32_t h1[2] = {0x19980330, 0};
+  mem.Map(0x3000, h1, sizeof(h1));
+  uint32_t data1[3] = {1, 3, 0};
+  mem.Map(0x4000, data1, sizeof(data1));
+  EXPECT_EQ(Text("capget", {0x3000, 0x4000}, 0),
+            "{version=_LINUX_CAPABILITY_VERSION_1, pid=0}, "
+            "{effective=1<<CAP_CHOWN, "
+            "permitted=1<<CAP_CHOWN|1<<CAP_DAC_OVERRIDE, inheritable=0}");
+
+  // Failures: the data's address; NULL; unknown versions.
+  uint32_t hx[2] = {0x1234, 7229};
+  mem.Map(0x5000, hx, sizeof(hx));
+  EXPECT_EQ(Text("capget", {0x5000, 0x2000}, -22),
+            "{version=0x1234 /* _LINUX_CAPABILITY_VERSION_??? */, pid=7229}, "
+            "0x2000");
+  EXPECT_EQ(Text("capget", {0x1000, 0}, 0),
+            "{version=_LINUX_CAPABILITY_VERSION_3, pid=0}, NULL");
+  EXPECT_EQ(Text("capget", {0, 0}, -14), "NULL, NULL");
+  EXPECT_EQ(Text("capget", {0x1000, 0x1}, -14),
+            "{version=_LINUX_CAPABILITY_VERSION_3, pid=0}, 0x1");
+
+  // -Y names the pid.
+  opts.decode_pids = true;
+  mem.SetComm(7229, "t");
+  EXPECT_EQ(Text("capget", {0x5000, 0x2000}, -22),
+            "{version=0x1234 /* _LINUX_CAPABILITY_VERSION_??? */, "
+            "pid=7229<t>}, 0x2000");
+}
+
+TEST_F(DecoderTest, Capset) {
+  uint32_t h3[2] = {0x20080522, 0};
+  mem.Map(0x1000, h3, sizeof(h3));
+  uint32_t data[6] = {1, 3, 0, 0x1ff, 0xffffffff, 0x80000000};
+  mem.Map(0x2000, data, sizeof(data));
+  Result r = Decode("capset", {0x1000, 0x2000}, 0);
+  EXPECT_EQ(r.enter,
+            "{version=_LINUX_CAPABILITY_VERSION_3, pid=0}, "
+            "{effective=1<<CAP_CHOWN|1<<CAP_MAC_OVERRIDE|1<<CAP_MAC_ADMIN|"
+            "1<<CAP_SYSLOG|1<<CAP_WAKE_ALARM|1<<CAP_BLOCK_SUSPEND|"
+            "1<<CAP_AUDIT_READ|1<<CAP_PERFMON|1<<CAP_BPF|"
+            "1<<CAP_CHECKPOINT_RESTORE, permitted=1<<CAP_CHOWN|"
+            "1<<CAP_DAC_OVERRIDE|1<<CAP_MAC_OVERRIDE|1<<CAP_MAC_ADMIN|"
+            "1<<CAP_SYSLOG|1<<CAP_WAKE_ALARM|1<<CAP_BLOCK_SUSPEND|"
+            "1<<CAP_AUDIT_READ|1<<CAP_PERFMON|1<<CAP_BPF|"
+            "1<<CAP_CHECKPOINT_RESTORE|0xfffffe00, "
+            "inheritable=0x80000000 /* CAP_??? */}");
+  EXPECT_EQ(r.exit, "");
+
+  // Only the second word set; an unknown bit beside a known one.
+  uint32_t data2[6] = {0, 0x80000000, 0, 0x80000000, 1, 0};
+  mem.Map(0x3000, data2, sizeof(data2));
+  EXPECT_EQ(Text("capset", {0x1000, 0x3000}, 0),
+            "{version=_LINUX_CAPABILITY_VERSION_3, pid=0}, "
+            "{effective=0x80000000 /* CAP_??? */, "
+            "permitted=1<<CAP_SETFCAP|1<<CAP_MAC_OVERRIDE, inheritable=0}");
+
+  // An unknown version reads one struct; a failure still shows it.
+  uint32_t hx[2] = {0x1234, 0};
+  mem.Map(0x4000, hx, sizeof(hx));
+  uint32_t zeros[3] = {};
+  mem.Map(0x5000, zeros, sizeof(zeros));
+  EXPECT_EQ(Text("capset", {0x4000, 0x5000}, -22),
+            "{version=0x1234 /* _LINUX_CAPABILITY_VERSION_??? */, pid=0}, "
+            "{effective=0, permitted=0, inheritable=0}");
+  EXPECT_EQ(Text("capset", {0x1000, 0x5000}, -14),
+            "{version=_LINUX_CAPABILITY_VERSION_3, pid=0}, 0x5000");
+}
+// --------------------------------------------------------------------------
 // mount, umount2.
 // --------------------------------------------------------------------------
 TEST_F(DecoderTest, Mount) {
