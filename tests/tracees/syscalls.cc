@@ -81,7 +81,8 @@
 //                      fcntl locks, owner and lease on a memfd,
 //                      ioprio_set/get, prctl secure bits/TSC/
 //                      speculation/FP mode, readahead, syncfs,
-//                      userfaultfd, kcmp, a clone(CLONE_PIDFD) child
+//                      userfaultfd, kcmp, capget/capset of its own sets
+//                      (unchanged), a clone(CLONE_PIDFD) child
 //                      exiting at once (reaped with wait4). Failures
 //                      (EPERM when not root, ...) are part of the output;
 //                      exits 0.
@@ -102,6 +103,7 @@
 //                      exits 0.
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <linux/capability.h>
 #include <linux/close_range.h>
 #include <linux/fs.h>
 #include <linux/openat2.h>
@@ -533,6 +535,17 @@ int Decoders() {
   syscall(SYS_userfaultfd, O_CLOEXEC | 0x80000000U);
   syscall(SYS_kcmp, getpid(), getpid(), 0 /* KCMP_FILE */, file, file);
   syscall(SYS_kcmp, getpid(), getpid(), 1 /* KCMP_VM */, 0, 0);
+  // capget of its own sets (versions 3 and 1), capset of them unchanged;
+  // an unknown version (EINVAL).
+  __user_cap_header_struct cap_header = {_LINUX_CAPABILITY_VERSION_3, 0};
+  __user_cap_data_struct cap_data[2] = {};
+  syscall(SYS_capget, &cap_header, cap_data);
+  syscall(SYS_capset, &cap_header, cap_data);
+  cap_header = {_LINUX_CAPABILITY_VERSION_1, 0};
+  syscall(SYS_capget, &cap_header, cap_data);
+  cap_header = {0x1234, 0};
+  syscall(SYS_capget, &cap_header, cap_data);
+  syscall(SYS_capget, nullptr, nullptr);
   // clone with CLONE_PIDFD: the pidfd in parent_tid.
   int child_pidfd = -1;
   const long kid = syscall(SYS_clone, CLONE_PIDFD | SIGCHLD, nullptr,
