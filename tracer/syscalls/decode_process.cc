@@ -2,6 +2,7 @@
 // uname/sysinfo, CPU affinity, membarrier, getrandom, signal waits
 // (rt_sigsuspend, rt_sigtimedwait, waitid, sigaltstack), time getters and
 // restart_syscall.
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 
@@ -1909,7 +1910,126 @@ void Capset(D& d) {
   CapData(d, d.u(1), version);
 }
 
+// ---------------------------------------------------------------------------
+// sched_getattr, sched_setattr.
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kSchedAttrFlags[] = {
+    {0x01, "SCHED_FLAG_RESET_ON_FORK"},  {0x02, "SCHED_FLAG_RECLAIM"},
+    {0x04, "SCHED_FLAG_DL_OVERRUN"},     {0x08, "SCHED_FLAG_KEEP_POLICY"},
+    {0x10, "SCHED_FLAG_KEEP_PARAMS"},    {0x20, "SCHED_FLAG_UTIL_CLAMP_MIN"},
+    {0x40, "SCHED_FLAG_UTIL_CLAMP_MAX"},
+};
+constexpr uint64_t kSchedFlagKeepPolicy = 0x08;
+constexpr uint64_t kSchedFlagKeepParams = 0x10;
+constexpr uint32_t kSchedAttrSize0 = 48;  // up to sched_period
+constexpr uint32_t kSchedAttrSize1 = 56;  // and sched_util_min/max
+
+// struct sched_attr (the same layout on i386 and x86_64).
+struct SchedAttr {
+  uint32_t size;
+  uint32_t sched_policy;
+  uint64_t sched_flags;
+  int32_t sched_nice;
+  uint32_t sched_priority;
+  uint64_t sched_runtime;
+  uint64_t sched_deadline;
+  uint64_t sched_period;
+  uint32_t sched_util_min;
+  uint32_t sched_util_max;
+};
+static_assert(sizeof(SchedAttr) == kSchedAttrSize1);
+
+// The fields that a struct of `size` bytes has. For sched_setattr
+// (`setting`), the fields that the KEEP flags tell the kernel to ignore
+// are left out, and a struct larger than the known one ends with "...".
+void PrintSchedAttr(D& d, const SchedAttr& a, uint32_t size, bool setting,
+                    bool more) {
+  d.Put("{size=");
+  d.Udec(a.size);
+  if (size >= kSchedAttrSize0) {
+    const bool keep_params = setting && (a.sched_flags & kSchedFlagKeepParams);
+    if (!setting || static_cast<int32_t>(a.sched_policy) < 0 ||
+        !(a.sched_flags & (kSchedFlagKeepPolicy | kSchedFlagKeepParams))) {
+      d.Put(", sched_policy=");
+      d.Xval(a.sched_policy, kSchedPolicies, "SCHED_???");
+    }
+    d.Put(", sched_flags=");
+    d.Flags(a.sched_flags, kSchedAttrFlags, "SCHED_FLAG_???");
+    if (!keep_params) {
+      d.Put(", sched_nice=");
+      d.Dec(a.sched_nice);
+      d.Put(", sched_priority=");
+      d.Udec(a.sched_priority);
+      d.Put(", sched_runtime=");
+      d.Udec(a.sched_runtime);
+      d.Put(", sched_deadline=");
+      d.Udec(a.sched_deadline);
+      d.Put(", sched_period=");
+      d.Udec(a.sched_period);
+    }
+    if (size >= kSchedAttrSize1) {
+      d.Put(", sched_util_min=");
+      d.Udec(a.sched_util_min);
+      d.Put(", sched_util_max=");
+      d.Udec(a.sched_util_max);
+    }
+    if (more) d.Put(", ...");
+  }
+  d.out->push_back('}');
+}
+
+// sched_getattr(pid, attr, size, flags): the struct as the kernel filled
+// it in (as many fields as the size it stored says).
+void SchedGetattr(D& d) {
+  if (d.entering()) {
+    d.Pid(0);
+    d.Sep();
+    return;
+  }
+  const uint32_t usize = d.u32(2);
+  SchedAttr a = {};
+  if (d.FetchOut(
+          d.u(1), &a,
+          usize < sizeof(a) ? usize : static_cast<uint32_t>(sizeof(a)))) {
+    PrintSchedAttr(d, a, a.size, /*setting=*/false, /*more=*/false);
+  }
+  d.Sep();
+  d.Udec(usize);
+  d.Sep();
+  d.Udec(d.u32(3));
+}
+
+// sched_setattr(pid, attr, flags): the struct as its size field says (0:
+// the first version); on E2BIG the size the kernel stored in it, which is
+// the one it knows.
+void SchedSetattr(D& d) {
+  if (d.entering()) {
+    d.Pid(0);
+    d.Sep();
+    SchedAttr a = {};
+    if (!d.Fetch(d.u(1), &a.size, sizeof(a.size))) return;
+    const uint32_t usize = a.size != 0 ? a.size : kSchedAttrSize0;
+    const uint32_t size = usize < sizeof(a) ? usize : sizeof(a);
+    if (size >= kSchedAttrSize0 && !d.Fetch(d.u(1), &a, size)) return;
+    PrintSchedAttr(d, a, size, /*setting=*/true, usize > sizeof(a));
+    return;
+  }
+  if (d.ret == -E2BIG) {
+    uint32_t size;
+    if (d.dec->mem()->Read(d.c.tid, d.u(1), &size, sizeof(size)) ==
+        static_cast<ssize_t>(sizeof(size))) {
+      d.Put(" => {size=");
+      d.Udec(size);
+      d.out->push_back('}');
+    }
+  }
+  d.Sep();
+  d.Udec(d.u32(2));
+}
+
 constexpr Registration kDecoders[] = {
+    {"sched_getattr", SchedGetattr, 0},
+    {"sched_setattr", SchedSetattr, 0},
     {"capget", Capget, 0},
     {"capset", Capset, 0},
     {"getgroups", Getgroups, kX86_64Only},  // 16-bit gids on i386

@@ -3475,6 +3475,102 @@ TEST_F(DecoderTest, Capset) {
             "{version=_LINUX_CAPABILITY_VERSION_3, pid=0}, 0x5000");
 }
 // --------------------------------------------------------------------------
+// sched_getattr, sched_setattr.
+// --------------------------------------------------------------------------
+// struct sched_attr: size, policy, flags (u64), nice, priority, runtime,
+// deadline, period (u64s), util_min, util_max; 56 bytes.
+std::string SchedAttrBytes(uint32_t size, uint32_t policy, uint64_t flags,
+                           int32_t nice, uint32_t prio, uint64_t runtime) {
+  std::string b(56, '\0');
+  std::memcpy(&b[0], &size, 4);
+  std::memcpy(&b[4], &policy, 4);
+  std::memcpy(&b[8], &flags, 8);
+  std::memcpy(&b[16], &nice, 4);
+  std::memcpy(&b[20], &prio, 4);
+  std::memcpy(&b[24], &runtime, 8);
+  return b;
+}
+
+TEST_F(DecoderTest, SchedGetattr) {
+  mem.Map(0x1000, SchedAttrBytes(48, 0, 0, 0, 0, 0));
+  Result r = Decode("sched_getattr", {0, 0x1000, 48, 0}, 0);
+  EXPECT_EQ(r.enter, "0, ");
+  EXPECT_EQ(r.exit,
+            "{size=48, sched_policy=SCHED_OTHER, sched_flags=0, "
+            "sched_nice=0, sched_priority=0, sched_runtime=0, "
+            "sched_deadline=0, sched_period=0}, 48, 0");
+  // As many fields as the size the kernel stored, whatever was asked.
+  mem.Map(0x2000, SchedAttrBytes(56, 0, 0, 0, 0, 1400000));
+  EXPECT_EQ(Text("sched_getattr", {0, 0x2000, 100, 0}, 0),
+            "0, {size=56, sched_policy=SCHED_OTHER, sched_flags=0, "
+            "sched_nice=0, sched_priority=0, sched_runtime=1400000, "
+            "sched_deadline=0, sched_period=0, sched_util_min=0, "
+            "sched_util_max=0}, 100, 0");
+  EXPECT_EQ(Text("sched_getattr", {0, 0x1000, 20, 0}, -22), "0, 0x1000, 20, 0");
+  EXPECT_EQ(Text("sched_getattr", {0, 0, 48, 0}, -22), "0, NULL, 48, 0");
+  EXPECT_EQ(Text("sched_getattr", {0, 0x1000, 48, 1}, -22), "0, 0x1000, 48, 1");
+}
+
+TEST_F(DecoderTest, SchedSetattr) {
+  mem.Map(0x1000, SchedAttrBytes(56, 3, 1, 5, 0, 1400000));
+  Result r = Decode("sched_setattr", {0, 0x1000, 0}, 0);
+  EXPECT_EQ(r.enter,
+            "0, {size=56, sched_policy=SCHED_BATCH, "
+            "sched_flags=SCHED_FLAG_RESET_ON_FORK, sched_nice=5, "
+            "sched_priority=0, sched_runtime=1400000, sched_deadline=0, "
+            "sched_period=0, sched_util_min=0, sched_util_max=0}");
+  EXPECT_EQ(r.exit, ", 0");
+  mem.Map(0x2000, SchedAttrBytes(48, 2, 0x100, -3, 5, 1400000));
+  EXPECT_EQ(Text("sched_setattr", {0, 0x2000, 0}, -22),
+            "0, {size=48, sched_policy=SCHED_RR, "
+            "sched_flags=0x100 /* SCHED_FLAG_??? */, sched_nice=-3, "
+            "sched_priority=5, sched_runtime=1400000, sched_deadline=0, "
+            "sched_period=0}, 0");
+  // KEEP_POLICY leaves out a valid policy; KEEP_PARAMS the parameters.
+  mem.Map(0x3000, SchedAttrBytes(48, 3, 8, -3, 5, 1400000));
+  EXPECT_EQ(Text("sched_setattr", {0, 0x3000, 0}, -22),
+            "0, {size=48, sched_flags=SCHED_FLAG_KEEP_POLICY, sched_nice=-3, "
+            "sched_priority=5, sched_runtime=1400000, sched_deadline=0, "
+            "sched_period=0}, 0");
+  // Size 0 is the first version's 48 bytes.
+  mem.Map(0x4000, SchedAttrBytes(0, 6, 0xff, 0, 0, 0));
+  EXPECT_EQ(Text("sched_setattr", {7229, 0x4000, 1}, -22),
+            "7229, {size=0, sched_flags=SCHED_FLAG_RESET_ON_FORK|"
+            "SCHED_FLAG_RECLAIM|SCHED_FLAG_DL_OVERRUN|SCHED_FLAG_KEEP_POLICY|"
+            "SCHED_FLAG_KEEP_PARAMS|SCHED_FLAG_UTIL_CLAMP_MIN|"
+            "SCHED_FLAG_UTIL_CLAMP_MAX|0x80}, 1");
+  // A negative policy shows despite KEEP_POLICY; a larger struct ends
+  // with "...".
+  std::string big = SchedAttrBytes(100, 0xffffffff, 8, -3, 5, 1400000);
+  big.resize(100, '\0');
+  mem.Map(0x5000, big);
+  EXPECT_EQ(Text("sched_setattr", {0, 0x5000, 0}, -22),
+            "0, {size=100, sched_policy=0xffffffff /* SCHED_??? */, "
+            "sched_flags=SCHED_FLAG_KEEP_POLICY, sched_nice=-3, "
+            "sched_priority=5, sched_runtime=1400000, sched_deadline=0, "
+            "sched_period=0, sched_util_min=0, sched_util_max=0, ...}, 0");
+  // E2BIG: the size the kernel knows, stored in the struct.
+  {
+    SyscallCall c;
+    c.tid = 1234;
+    c.arch = kArchX86_64;
+    c.nr = SyscallTable::Get().Number(kArchX86_64, "sched_setattr");
+    c.args[1] = 0x6000;
+    ArgDecoder dec(&mem, opts);
+    std::string enter;
+    mem.Map(0x6000, "\x14\0\0\0", 4);
+    dec.DecodeEntry(c, &enter);
+    mem.Map(0x6000, "\x38\0\0\0", 4);
+    RetFormat fmt;
+    std::string exit, suffix;
+    dec.DecodeExit(c, -7, &exit, &fmt, &suffix);
+    EXPECT_EQ(enter + exit, "0, {size=20} => {size=56}, 0");
+  }
+  EXPECT_EQ(Text("sched_setattr", {0, 0, 0}, -22), "0, NULL, 0");
+  EXPECT_EQ(Text("sched_setattr", {0, 0x1, 0}, -14), "0, 0x1, 0");
+}
+
+// --------------------------------------------------------------------------
 // mount, umount2.
 // --------------------------------------------------------------------------
 TEST_F(DecoderTest, Mount) {
