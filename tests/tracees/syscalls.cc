@@ -82,7 +82,10 @@
 //                      ioprio_set/get, prctl secure bits/TSC/
 //                      speculation/FP mode, readahead, syncfs,
 //                      userfaultfd, kcmp, capget/capset of its own sets
-//                      (unchanged), a clone(CLONE_PIDFD) child
+//                      (unchanged), sched_getattr of itself (48 and 56
+//                      bytes), sched_setattr of the same attributes and
+//                      of a too small struct (E2BIG), a clone(CLONE_PIDFD)
+//                      child
 //                      exiting at once (reaped with wait4). Failures
 //                      (EPERM when not root, ...) are part of the output;
 //                      exits 0.
@@ -546,6 +549,23 @@ int Decoders() {
   cap_header = {0x1234, 0};
   syscall(SYS_capget, &cap_header, cap_data);
   syscall(SYS_capget, nullptr, nullptr);
+  // sched_getattr of itself, the first version and the one with the
+  // utilization clamps; sched_setattr of what it read; a struct smaller
+  // than the first version (E2BIG, the kernel's size stored in it).
+  struct {
+    uint32_t size, policy;
+    uint64_t flags;
+    int32_t nice;
+    uint32_t priority;
+    uint64_t runtime, deadline, period;
+    uint32_t util_min, util_max;
+  } attr = {};
+  syscall(SYS_sched_getattr, 0, &attr, 48, 0);
+  syscall(SYS_sched_getattr, 0, &attr, sizeof(attr), 0);
+  attr.size = 48;
+  syscall(SYS_sched_setattr, 0, &attr, 0);
+  attr.size = 20;
+  syscall(SYS_sched_setattr, 0, &attr, 0);
   // clone with CLONE_PIDFD: the pidfd in parent_tid.
   int child_pidfd = -1;
   const long kid = syscall(SYS_clone, CLONE_PIDFD | SIGCHLD, nullptr,
