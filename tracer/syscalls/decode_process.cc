@@ -2027,7 +2027,127 @@ void SchedSetattr(D& d) {
   d.Udec(d.u32(2));
 }
 
+// ---------------------------------------------------------------------------
+// adjtimex, clock_adjtime.
+// ---------------------------------------------------------------------------
+// Modes: the two offset modes (which include ADJ_OFFSET) come first.
+constexpr XlatEntry kAdjtimexModes[] = {
+    {0xa001, "ADJ_OFFSET_SS_READ"},
+    {0x8001, "ADJ_OFFSET_SINGLESHOT"},
+    {0x0001, "ADJ_OFFSET"},
+    {0x0002, "ADJ_FREQUENCY"},
+    {0x0004, "ADJ_MAXERROR"},
+    {0x0008, "ADJ_ESTERROR"},
+    {0x0010, "ADJ_STATUS"},
+    {0x0020, "ADJ_TIMECONST"},
+    {0x0080, "ADJ_TAI"},
+    {0x0100, "ADJ_SETOFFSET"},
+    {0x1000, "ADJ_MICRO"},
+    {0x2000, "ADJ_NANO"},
+    {0x4000, "ADJ_TICK"},
+};
+constexpr XlatEntry kAdjtimexStatus[] = {
+    {0x0001, "STA_PLL"},       {0x0002, "STA_PPSFREQ"},
+    {0x0004, "STA_PPSTIME"},   {0x0008, "STA_FLL"},
+    {0x0010, "STA_INS"},       {0x0020, "STA_DEL"},
+    {0x0040, "STA_UNSYNC"},    {0x0080, "STA_FREQHOLD"},
+    {0x0100, "STA_PPSSIGNAL"}, {0x0200, "STA_PPSJITTER"},
+    {0x0400, "STA_PPSWANDER"}, {0x0800, "STA_PPSERROR"},
+    {0x1000, "STA_CLOCKERR"},  {0x2000, "STA_NANO"},
+    {0x4000, "STA_MODE"},      {0x8000, "STA_CLK"},
+};
+constexpr XlatEntry kAdjtimexStates[] = {
+    {0, "TIME_OK"},  {1, "TIME_INS"},  {2, "TIME_DEL"},
+    {3, "TIME_OOP"}, {4, "TIME_WAIT"}, {5, "TIME_ERROR"},
+};
+
+// struct timex of x86_64.
+struct Timex64 {
+  uint32_t modes;
+  int64_t offset, freq, maxerror, esterror;
+  int32_t status;
+  int64_t constant, precision, tolerance;
+  int64_t tv_sec, tv_usec;
+  int64_t tick, ppsfreq, jitter;
+  int32_t shift;
+  int64_t stabil, jitcnt, calcnt, errcnt, stbcnt;
+  int32_t tai;
+  int32_t reserved[11];
+};
+static_assert(sizeof(Timex64) == 208);
+
+// At exit (the kernel fills the struct in): the struct, or its address
+// when the call failed; the clock state the call returns is named.
+void PrintTimexResult(D& d, uint64_t addr) {
+  Timex64 t;
+  if (d.FetchOut(addr, &t, sizeof(t))) {
+    d.Put("{modes=");
+    d.Flags(t.modes, kAdjtimexModes, "ADJ_???");
+    d.Put(", offset=");
+    d.Dec(t.offset);
+    d.Put(", freq=");
+    d.Dec(t.freq);
+    d.Put(", maxerror=");
+    d.Dec(t.maxerror);
+    d.Put(", esterror=");
+    d.Dec(t.esterror);
+    d.Put(", status=");
+    d.Flags(static_cast<uint32_t>(t.status), kAdjtimexStatus, "STA_???");
+    d.Put(", constant=");
+    d.Dec(t.constant);
+    d.Put(", precision=");
+    d.Dec(t.precision);
+    d.Put(", tolerance=");
+    d.Dec(t.tolerance);
+    d.Put(", time={tv_sec=");
+    d.Dec(t.tv_sec);
+    d.Put(", tv_usec=");
+    d.Dec(t.tv_usec);
+    d.Put("}, tick=");
+    d.Dec(t.tick);
+    d.Put(", ppsfreq=");
+    d.Dec(t.ppsfreq);
+    d.Put(", jitter=");
+    d.Dec(t.jitter);
+    d.Put(", shift=");
+    d.Dec(t.shift);
+    d.Put(", stabil=");
+    d.Dec(t.stabil);
+    d.Put(", jitcnt=");
+    d.Dec(t.jitcnt);
+    d.Put(", calcnt=");
+    d.Dec(t.calcnt);
+    d.Put(", errcnt=");
+    d.Dec(t.errcnt);
+    d.Put(", stbcnt=");
+    d.Dec(t.stbcnt);
+    d.Put(", tai=");
+    d.Dec(t.tai);
+    d.out->push_back('}');
+  }
+  if (!d.failed()) {
+    RetName(d, XlatName(static_cast<uint64_t>(d.ret), kAdjtimexStates,
+                        std::size(kAdjtimexStates)));
+  }
+}
+
+void Adjtimex(D& d) {
+  if (d.entering()) return;
+  PrintTimexResult(d, d.u(0));
+}
+
+void ClockAdjtime(D& d) {
+  if (d.entering()) {
+    d.Xval(d.u32(0), kClocks, "CLOCK_???");
+    d.Sep();
+    return;
+  }
+  PrintTimexResult(d, d.u(1));
+}
+
 constexpr Registration kDecoders[] = {
+    {"adjtimex", Adjtimex, kX86_64Only},
+    {"clock_adjtime", ClockAdjtime, kX86_64Only},
     {"sched_getattr", SchedGetattr, 0},
     {"sched_setattr", SchedSetattr, 0},
     {"capget", Capget, 0},

@@ -3571,6 +3571,66 @@ TEST_F(DecoderTest, SchedSetattr) {
 }
 
 // --------------------------------------------------------------------------
+// adjtimex, clock_adjtime.
+// --------------------------------------------------------------------------
+// x86_64's struct timex (208 bytes) as the kernel returns it unsynced.
+std::string TimexBytes(uint32_t modes, uint32_t status) {
+  std::string b(208, '\0');
+  auto put64 = [&b](size_t off, int64_t v) { std::memcpy(&b[off], &v, 8); };
+  std::memcpy(&b[0], &modes, 4);
+  put64(24, 16000000);  // maxerror
+  put64(32, 16000000);  // esterror
+  std::memcpy(&b[40], &status, 4);
+  put64(48, 2);           // constant
+  put64(56, 1);           // precision
+  put64(64, 32768000);    // tolerance
+  put64(72, 1795763381);  // time.tv_sec
+  put64(80, 233690);      // time.tv_usec
+  put64(88, 10000);       // tick
+  int32_t tai = 37;
+  std::memcpy(&b[160], &tai, 4);
+  return b;
+}
+
+TEST_F(DecoderTest, Adjtimex) {
+  mem.Map(0x1000, TimexBytes(0, 0x40));
+  Result r = Decode("clock_adjtime", {0, 0x1000}, 5);
+  EXPECT_EQ(r.enter, "CLOCK_REALTIME, ");
+  EXPECT_EQ(r.exit,
+            "{modes=0, offset=0, freq=0, maxerror=16000000, "
+            "esterror=16000000, status=STA_UNSYNC, constant=2, precision=1, "
+            "tolerance=32768000, time={tv_sec=1795763381, tv_usec=233690}, "
+            "tick=10000, ppsfreq=0, jitter=0, shift=0, stabil=0, jitcnt=0, "
+            "calcnt=0, errcnt=0, stbcnt=0, tai=37}");
+  EXPECT_EQ(r.suffix, " (TIME_ERROR)");
+
+  mem.Map(0x2000, TimexBytes(0xa001, 0x2001 | 0x10000));
+  r = Decode("adjtimex", {0x2000}, 0);
+  EXPECT_EQ(r.enter, "");
+  EXPECT_EQ(r.exit,
+            "{modes=ADJ_OFFSET_SS_READ, offset=0, freq=0, maxerror=16000000, "
+            "esterror=16000000, status=STA_PLL|STA_NANO|0x10000, constant=2, "
+            "precision=1, tolerance=32768000, time={tv_sec=1795763381, "
+            "tv_usec=233690}, tick=10000, ppsfreq=0, jitter=0, shift=0, "
+            "stabil=0, jitcnt=0, calcnt=0, errcnt=0, stbcnt=0, tai=37}");
+  EXPECT_EQ(r.suffix, " (TIME_OK)");
+  mem.Map(0x3000, TimexBytes(0x8001 | 0x2 | 0x80000, 0));
+  r = Decode("adjtimex", {0x3000}, 9);
+  EXPECT_EQ(r.exit.substr(0, 52),
+            "{modes=ADJ_OFFSET_SINGLESHOT|ADJ_FREQUENCY|0x80000, ");
+  EXPECT_EQ(r.suffix, "");
+
+  // Failures: the address, no state.
+  r = Decode("clock_adjtime", {1, 0x1000}, -95);
+  EXPECT_EQ(r.all(), "CLOCK_MONOTONIC, 0x1000");
+  EXPECT_EQ(r.suffix, "");
+  EXPECT_EQ(Text("clock_adjtime", {99, 0x1000}, -22),
+            "0x63 /* CLOCK_??? */, 0x1000");
+  EXPECT_EQ(Text("clock_adjtime", {0, 0}, -14), "CLOCK_REALTIME, NULL");
+  EXPECT_EQ(Text("adjtimex", {0x1}, -14), "0x1");
+}
+
+// --------------------------------------------------------------------------
 // mount, umount2.
 // --------------------------------------------------------------------------
 TEST_F(DecoderTest, Mount) {
