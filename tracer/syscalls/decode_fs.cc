@@ -2,7 +2,7 @@
 // readv/writev family, ownership and timestamps (chown family,
 // utimensat), space and locking (fallocate, sync_file_range, flock),
 // inotify, memfd_create, and in-kernel copies (copy_file_range, sendfile,
-// splice, tee, vmsplice).
+// splice, tee, vmsplice), mount and umount2.
 #include <cstring>
 
 #include "tracer/syscalls/decoding.h"

@@ -1,7 +1,8 @@
 // Process-level syscalls: arch_prctl, resource limits and usage, prctl,
 // uname/sysinfo, CPU affinity, membarrier, getrandom, signal waits
 // (rt_sigsuspend, rt_sigtimedwait, waitid, sigaltstack), time getters and
-// restart_syscall.
+// restart_syscall, capabilities (capget/capset), sched_getattr/setattr and
+// clock adjustment (adjtimex, clock_adjtime).
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
