@@ -453,33 +453,31 @@ void TextFormatter::AppendBody(const Event& event, bool whole) {
       event.payload);
 }
 
+void TextFormatter::AppendCallStart(std::string_view name,
+                                    std::string_view args_enter, bool resumed) {
+  if (resumed) {
+    line_.append("<... ");
+    line_.append(name);
+    line_.append(" resumed>");
+  } else {
+    line_.append(name);
+    line_.push_back('(');
+    line_.append(args_enter);
+  }
+}
+
 void TextFormatter::AppendSyscallEnter(const SyscallEnterEvent& call) {
-  line_.append(call.name);
-  line_.push_back('(');
-  line_.append(call.args_enter);
+  AppendCallStart(call.name, call.args_enter, false);
   line_.append(" <unfinished ...>");
 }
 
 void TextFormatter::AppendSyscall(const SyscallEvent& call, bool whole) {
+  AppendCallStart(call.name, call.args_enter, call.split && !whole);
   if (call.detached) {
     // strace: "read(0,  <detached ...>"; no result. (After an announced
     // entry nothing is printed: DetachedAfterItsEntry; -ff prints whole.)
-    if (call.split && !whole) {
-      absl::StrAppend(&line_, "<... ", call.name, " resumed>");
-    } else {
-      absl::StrAppend(&line_, call.name, "(", call.args_enter);
-    }
     line_.append(" <detached ...>");
     return;
-  }
-  if (call.split && !whole) {
-    line_.append("<... ");
-    line_.append(call.name);
-    line_.append(" resumed>");
-  } else {
-    line_.append(call.name);
-    line_.push_back('(');
-    line_.append(call.args_enter);
   }
   line_.append(call.args_exit);
   if (!call.returned && call.args_exit.empty() &&
@@ -585,9 +583,7 @@ void TextFormatter::PrintPending(std::string_view tail) {
   line_.clear();
   AppendTimestamp(pending_ts_ns_);
   AppendNumberAndIp(pending_nr_, true, pending_ip_);
-  line_.append(pending_name_);
-  line_.push_back('(');
-  line_.append(pending_args_);
+  AppendCallStart(pending_name_, pending_args_, false);
   line_.append(tail);
   line_.push_back('\n');
   out_->Append(line_);
@@ -687,10 +683,8 @@ void TextFormatter::PrintLine(const Event& event, bool several_form,
     // to LEADER ...>" when the next thing printed is that this (non-leader)
     // thread's exec replaced the leader, else "<unfinished ...>". The
     // engine announces the entry right before that next event.
+    AppendCallStart(enter->name, enter->args_enter, false);
     held_exec_ = line_;
-    held_exec_.append(enter->name);
-    held_exec_.push_back('(');
-    held_exec_.append(enter->args_enter);
     held_exec_tid_ = event.tid;
     return;
   }

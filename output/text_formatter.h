@@ -178,6 +178,9 @@ class TextFormatter : public EventSink {
   static void AppendCommText(std::string* to, const std::string& comm);
   void AppendBody(const Event& event, bool whole);
   void AppendHms(int64_t sec);
+  // "name(args_enter", or "<... name resumed>" for a split call's exit.
+  void AppendCallStart(std::string_view name, std::string_view args_enter,
+                       bool resumed);
   void AppendSyscallEnter(const SyscallEnterEvent& call);
   void AppendSyscall(const SyscallEvent& call, bool whole);
 

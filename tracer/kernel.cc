@@ -19,6 +19,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "tracer/syscalls/memory.h"
 
 namespace ttrace {
 namespace {
@@ -144,8 +145,7 @@ int LinuxKernel::GetCloneFlags(pid_t tid, uint64_t* flags) {
 
 std::string LinuxKernel::ReadComm(pid_t tid) {
   std::string s;
-  if (!ReadSmallFile(absl::StrCat("/proc/", tid, "/comm"), &s)) return "";
-  if (!s.empty() && s.back() == '\n') s.pop_back();
+  if (!ReadProcComm(tid, &s)) s.clear();
   return s;
 }
 
