@@ -367,6 +367,19 @@ int Main(int argc, char** argv) {
   Install(SIGPIPE, OnPipe);
   if (!opt.decode_path.empty()) return Decode(opt);
   SpawnOptions spawn{.env = opt.env};
+  switch (opt.daemonize) {
+    case Options::Daemonize::kNo:
+      break;
+    case Options::Daemonize::kGrandchild:
+      spawn.daemonize = SpawnOptions::Daemonize::kGrandchild;
+      break;
+    case Options::Daemonize::kProcessGroup:
+      spawn.daemonize = SpawnOptions::Daemonize::kProcessGroup;
+      break;
+    case Options::Daemonize::kSession:
+      spawn.daemonize = SpawnOptions::Daemonize::kSession;
+      break;
+  }
   if (!opt.user.empty() && !opt.command.empty()) {
     absl::StatusOr<SpawnOptions::Credentials> user = LookUpUser(opt.user);
     if (!user.ok())
@@ -507,7 +520,10 @@ int Main(int argc, char** argv) {
 
   // From here on, signals are ours to handle.
   g_tracer = &tracer;
-  g_spawned = tracer.spawned_pid();
+  // -D: the command is not ttrace's child but the caller's; like an
+  // attached process, it is left alone (detached) when ttrace is stopped.
+  g_spawned =
+      opt.daemonize == Options::Daemonize::kNo ? tracer.spawned_pid() : 0;
   Install(SIGALRM, OnAlarm);
   if (opt.interruptible >= Options::Interruptible::kNever) {
     // -I never: the fatal signals cannot stop or detach ttrace (SIGKILL

@@ -41,12 +41,13 @@ enum LongOnlyOption : int {
   kAbsoluteTimestampsOption,
   kRelativeTimestampsOption,
   kSyscallTimesOption,
+  kDaemonizeOption,
 };
 
 // "+": stop at the first non-option (the command), as strace does.
 // ":": report a missing argument as ':' rather than '?'.
 constexpr char kShortOptions[] =
-    "+:a:Ab:cCe:E:fhiI:kno:O:p:P:qrs:S:tTu:U:vVwxyYzZ";
+    "+:a:Ab:cCDe:E:fhiI:kno:O:p:P:qrs:S:tTu:U:vVwxyYzZ";
 
 // The long names are strace's where strace has the option.
 constexpr struct option kLongOptions[] = {
@@ -82,6 +83,7 @@ constexpr struct option kLongOptions[] = {
     {"decode-pids", required_argument, nullptr, kDecodePidsOption},
     {"interruptible", required_argument, nullptr, 'I'},
     {"detach-on", required_argument, nullptr, 'b'},
+    {"daemonize", optional_argument, nullptr, kDaemonizeOption},
     {"instruction-pointer", no_argument, nullptr, 'i'},
     {"absolute-timestamps", optional_argument, nullptr,
      kAbsoluteTimestampsOption},
@@ -342,6 +344,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
   int x_count = 0;
   int q_count = 0;
   int y_count = 0;
+  int daemonize_count = 0;
   bool decode_fds_set = false;
   bool strings_in_hex = false;
 
@@ -493,6 +496,36 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         }
         options.detach_on_exec = true;
         break;
+      case 'D': {
+        using D = Options::Daemonize;
+        ++daemonize_count;
+        if (daemonize_count > 3) {
+          return Invalid(absl::StrCat("Too many -D's (", daemonize_count,
+                                      "), maximum supported -D count is 3"));
+        }
+        options.daemonize = static_cast<D>(daemonize_count);
+        break;
+      }
+      case kDaemonizeOption: {
+        using D = Options::Daemonize;
+        static constexpr std::pair<absl::string_view, D> kNames[] = {
+            {"grandchild", D::kGrandchild},
+            {"pgroup", D::kProcessGroup},
+            {"pgrp", D::kProcessGroup},
+            {"session", D::kSession}};
+        D value = D::kNo;
+        for (const auto& [name, v] : kNames) {
+          if (optarg == nullptr ? v == D::kGrandchild : optarg == name) {
+            value = v;
+          }
+        }
+        if (value == D::kNo) {
+          return Invalid(
+              absl::StrCat("invalid --daemonize argument: '", optarg, "'"));
+        }
+        options.daemonize = value;
+        break;
+      }
       case 'I': {
         using I = Options::Interruptible;
         static constexpr std::pair<absl::string_view, I> kNames[] = {
@@ -703,11 +736,14 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
   if (options.command.empty() && options.pids.empty() && !options.version) {
     return Invalid("must have PROG [ARGS] or -p PID");
   }
+  if (options.command.empty() && options.daemonize != Options::Daemonize::kNo) {
+    return Invalid("PROG [ARGS] must be specified with -D/--daemonize");
+  }
   return options;
 }
 
 std::string UsageText() {
-  return R"(Usage: ttrace [-AcCfhiknqrtTvVwxyYzZ] [-b execve] [-I N] [-e EXPR]...
+  return R"(Usage: ttrace [-AcCDfhiknqrtTvVwxyYzZ] [-b execve] [-I N] [-e EXPR]...
               [-o FILE] [-s N] [-a N] [-S SORTBY] [-U COLUMNS] [-O OVERHEAD]
               [--format=FORMAT]
               [--record=FILE] [--seccomp-bpf] [-p PID]... PROG [ARGS]
@@ -727,6 +763,13 @@ Startup:
   -u USER, --user=USER
                  run PROG with the user, group and supplementary group ids
                  of USER (ttrace itself stays as it is)
+  -D, --daemonize[=grandchild]
+                 PROG runs in ttrace's process (its pid and parent) and a
+                 grandchild traces it; stopping that tracer detaches it
+  -DD, --daemonize=pgroup
+                 the same, the tracer in a new process group
+  -DDD, --daemonize=session
+                 the same, the tracer in a new session
   -p PID, --attach=PID
                  trace the process PID (all its threads); may be repeated,
                  and PID may be a list separated by commas or spaces

@@ -108,6 +108,10 @@ struct Options {
   // -b execve, --detach-on=execve: stop tracing a process when it execs
   // (not the command's own exec).
   bool detach_on_exec = false;
+  // -D, -DD, -DDD, --daemonize[=grandchild|pgroup|session]: PROG keeps
+  // ttrace's pid and parent; ttrace traces it from a grandchild.
+  enum class Daemonize { kNo, kGrandchild, kProcessGroup, kSession };
+  Daemonize daemonize = Daemonize::kNo;
   // -I, --interruptible: what SIGINT, SIGTERM, SIGHUP and SIGQUIT do to
   // ttrace. kAnywhere and kWaiting (strace's 1 and 2, the default): detach
   // from attached processes (a spawned command gets them itself); kNever

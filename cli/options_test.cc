@@ -750,6 +750,27 @@ TEST(ParseOptionsTest, DetachOnExec) {
             "Syscall 'fork' for -b isn't supported");
 }
 
+// -D as strace: counted up to three, or named; only with a command.
+TEST(ParseOptionsTest, Daemonize) {
+  using D = Options::Daemonize;
+  EXPECT_EQ(Parse({"ls"})->daemonize, D::kNo);
+  EXPECT_EQ(Parse({"-D", "ls"})->daemonize, D::kGrandchild);
+  EXPECT_EQ(Parse({"-DD", "ls"})->daemonize, D::kProcessGroup);
+  EXPECT_EQ(Parse({"-D", "-fDD", "ls"})->daemonize, D::kSession);
+  EXPECT_EQ(Parse({"--daemonize", "ls"})->daemonize, D::kGrandchild);
+  EXPECT_EQ(Parse({"--daemonize=grandchild", "ls"})->daemonize, D::kGrandchild);
+  EXPECT_EQ(Parse({"--daemonize=pgroup", "ls"})->daemonize, D::kProcessGroup);
+  EXPECT_EQ(Parse({"--daemonize=pgrp", "ls"})->daemonize, D::kProcessGroup);
+  EXPECT_EQ(Parse({"--daemonize=session", "ls"})->daemonize, D::kSession);
+  EXPECT_EQ(Parse({"-D", "-p", "1", "ls"})->daemonize, D::kGrandchild);
+  EXPECT_EQ(Error({"-DDDD", "ls"}),
+            "Too many -D's (4), maximum supported -D count is 3");
+  EXPECT_EQ(Error({"--daemonize=foo", "ls"}),
+            "invalid --daemonize argument: 'foo'");
+  EXPECT_EQ(Error({"-D", "-p", "1"}),
+            "PROG [ARGS] must be specified with -D/--daemonize");
+}
+
 // -I as strace: numbers or names, strace's message otherwise.
 TEST(ParseOptionsTest, Interruptible) {
   using I = Options::Interruptible;

@@ -555,6 +555,116 @@ TEST(SpawnOptionsTest, UserIdsRefusedIs126WithOneLine) {
             "not permitted\n");
 }
 
+// ---------------------------------------------------------------------------
+// -D, -DD, -DDD (strace's --daemonize): the command keeps ttrace's pid and
+// parent (the caller waits for the command itself and gets its status); a
+// grandchild traces it, from the caller's process group, a new group, or a
+// new session.
+
+// "pid ppid tracer tracer_pgid tracer_sid" of the execs identity tracee.
+std::vector<int> IdentityLine(const std::string& out) {
+  std::vector<int> v;
+  for (absl::string_view f : absl::StrSplit(
+           absl::StripTrailingAsciiWhitespace(out), ' ', absl::SkipEmpty())) {
+    int n = 0;
+    if (!absl::SimpleAtoi(f, &n)) return {};
+    v.push_back(n);
+  }
+  return v.size() == 5 ? v : std::vector<int>{};
+}
+
+int TracerPidOf(pid_t pid) {
+  for (const std::string& line :
+       SplitLines(ReadFileOrEmpty(absl::StrCat("/proc/", pid, "/status")))) {
+    int n = -1;
+    if (absl::StartsWith(line, "TracerPid:") &&
+        absl::SimpleAtoi(absl::StripAsciiWhitespace(line.substr(10)), &n)) {
+      return n;
+    }
+  }
+  return -1;
+}
+
+// Which process a run of the tracer happens in is up to the scheduler (the
+// middle process may exit before or after the tracer seizes): repeated.
+TEST(DaemonizeTest, CommandKeepsPidAndParentTracedFromAGrandchild) {
+  enum Where { kOurGroup, kNewGroup, kNewSession };
+  const std::pair<const char*, Where> cases[] = {
+      {"-D", kOurGroup},
+      {"-DD", kNewGroup},
+      {"--daemonize=session", kNewSession}};
+  for (const auto& [flag, where] : cases) {
+    for (int run = 0; run < 4; ++run) {
+      SCOPED_TRACE(absl::StrCat(flag, " run ", run));
+      const std::string trace = NewTempPath("trace");
+      Subprocess p({TtracePath(), flag, "-e", "trace=execve,exit_group", "-o",
+                    trace, TraceeBinary("execs"), "identity", "5", "0"});
+      const ProcessResult r = p.Wait();
+      EXPECT_EQ(r.ExitCode(), 5) << r.Describe();
+      EXPECT_TRUE(WIFEXITED(r.wait_status)) << r.Describe();
+      const std::vector<int> id = IdentityLine(r.out);
+      ASSERT_EQ(id.size(), 5u) << r.Describe();
+      EXPECT_EQ(id[0], p.pid());   // the command is the process we started
+      EXPECT_EQ(id[1], getpid());  // and our child
+      const int tracer = id[2];
+      EXPECT_GT(tracer, 0);
+      EXPECT_NE(tracer, p.pid());
+      switch (where) {
+        case kOurGroup:  // Subprocess made p its own group's leader
+          EXPECT_EQ(id[3], p.pid());
+          EXPECT_EQ(id[4], getsid(0));
+          break;
+        case kNewGroup:
+          EXPECT_EQ(id[3], tracer);
+          EXPECT_EQ(id[4], getsid(0));
+          break;
+        case kNewSession:
+          EXPECT_EQ(id[3], tracer);
+          EXPECT_EQ(id[4], tracer);
+          break;
+      }
+      // The grandchild finishes the trace on its own, maybe after us.
+      EXPECT_TRUE(WaitFor([&] {
+        return absl::StrContains(ReadFileOrEmpty(trace),
+                                 "+++ exited with 5 +++");
+      }));
+      const std::string text = ReadFileOrEmpty(trace);
+      EXPECT_EQ(CountLinesContaining(text, "execve(\""), 1) << text;
+      EXPECT_EQ(CountLinesContaining(text, "], 0x"), 1) << text;
+      EXPECT_THAT(text, HasSubstr("exit_group(5)")) << text;
+      unlink(trace.c_str());
+    }
+  }
+}
+
+// SIGTERM to a -D tracer detaches it (the command is the caller's, as an
+// attached process is): the command runs on untraced and exits as usual.
+TEST(DaemonizeTest, TerminatedTracerLeavesTheCommandRunning) {
+  for (int run = 0; run < 3; ++run) {
+    SCOPED_TRACE(absl::StrCat("run ", run));
+    const std::string trace = NewTempPath("trace");
+    Subprocess p({TtracePath(), "-D", "-o", trace, TraceeBinary("execs"),
+                  "identity", "7", "1500"});
+    std::vector<int> id;
+    ASSERT_TRUE(WaitFor([&] {
+      id = IdentityLine(p.StdoutSoFar());
+      return !id.empty();
+    })) << p.StdoutSoFar();
+    ASSERT_GT(id[2], 0);
+    EXPECT_EQ(kill(id[2], SIGTERM), 0);
+    EXPECT_TRUE(WaitFor([&] { return TracerPidOf(p.pid()) == 0; }));
+    const ProcessResult r = p.Wait();
+    EXPECT_EQ(r.ExitCode(), 7) << r.Describe();
+    EXPECT_EQ(CountLinesContaining(ReadFileOrEmpty(trace), "+++ exited"), 0);
+    unlink(trace.c_str());
+  }
+}
+
+TEST_F(ExitStatusTest, DaemonizeNeedsACommandIs2) {
+  ExpectUsage(RunProcess(Ttrace({"-D", "-p", "1"})),
+              "PROG [ARGS] must be specified with -D/--daemonize");
+}
+
 TEST_F(ExitStatusTest, UnknownUserIs2) {
   ExpectOneLine(RunProcess(Ttrace({"-u", "no-such-user-here", "true"})), 2,
                 "cannot find user 'no-such-user-here'");

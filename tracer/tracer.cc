@@ -214,26 +214,24 @@ absl::Status Tracer::Impl::Spawn(const std::vector<std::string>& argv,
   const bool use_seccomp = !options_.seccomp_program.empty();
   const bool need_nnp = geteuid() != 0;
 
-  // `go`: the child waits on it until we have seized it. `err`: carries
-  // the errno of a failed seccomp install or execv back; close-on-exec
-  // makes a successful exec read as end of file.
+  // `go`: the child waits on it until we have seized it (end of file: go
+  // on; a byte: the tracer failed, give up). `err`: carries the errno of a
+  // failed seccomp install or execv back; close-on-exec makes a successful
+  // exec read as end of file.
   int go[2], err[2];
   if (pipe2(go, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC | O_NONBLOCK) != 0) {
     return absl::InternalError(absl::StrCat("pipe: ", strerror(errno)));
   }
-  pid_t child = fork();
-  if (child < 0) {
-    return absl::InternalError(absl::StrCat("fork: ", strerror(errno)));
-  }
-  if (child == 0) {
-    close(go[1]);
-    close(err[0]);
+  // Runs in the process that becomes the command, once it may go on.
+  auto become_command = [&]() {
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, nullptr);
     char c;
-    while (read(go[0], &c, 1) < 0 && errno == EINTR) {
+    ssize_t n;
+    while ((n = read(go[0], &c, 1)) < 0 && errno == EINTR) {
     }
+    if (n != 0) _exit(1);  // the tracer could not seize us; it says why
     if (user != nullptr &&
         (setgroups(user->groups.size(), user->groups.data()) != 0 ||
          setgid(user->gid) != 0 || setuid(user->uid) != 0)) {
@@ -255,12 +253,59 @@ absl::Status Tracer::Impl::Spawn(const std::vector<std::string>& argv,
     int e[2] = {2, errno};
     (void)!write(err[1], e, sizeof e);
     _exit(127);
+  };
+
+  pid_t child;
+  if (spawn.daemonize == SpawnOptions::Daemonize::kNo) {
+    child = fork();
+    if (child < 0) {
+      return absl::InternalError(absl::StrCat("fork: ", strerror(errno)));
+    }
+    if (child == 0) {
+      close(go[1]);
+      close(err[0]);
+      become_command();
+      __builtin_unreachable();
+    }
+  } else {
+    // strace's -D: this process becomes the command (keeping its pid and
+    // parent, the shell); a grandchild, which no one waits for, traces it
+    // and returns from here. Yama's ptrace_scope=1 lets only ancestors
+    // attach: allow any tracer until the exec (EINVAL without Yama).
+    child = getpid();
+    prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY, 0, 0, 0);
+    const pid_t middle = fork();
+    if (middle < 0) {
+      return absl::InternalError(absl::StrCat("fork: ", strerror(errno)));
+    }
+    if (middle > 0) {
+      close(go[1]);
+      close(err[0]);
+      while (waitpid(middle, nullptr, 0) < 0 && errno == EINTR) {
+      }
+      become_command();  // after the tracer closes `go`
+      __builtin_unreachable();
+    }
+    const pid_t tracer = fork();
+    if (tracer != 0) {
+      if (tracer < 0) (void)!write(go[1], "x", 1);
+      _exit(tracer < 0 ? 1 : 0);
+    }
+    if (spawn.daemonize == SpawnOptions::Daemonize::kProcessGroup) {
+      setpgid(0, 0);
+    } else if (spawn.daemonize == SpawnOptions::Daemonize::kSession) {
+      setsid();
+    }
   }
   close(go[0]);
   close(err[1]);
   if (int r = kernel_->Seize(child, PtraceOptions())) {
-    kill(child, SIGKILL);
-    waitpid(child, nullptr, 0);
+    if (spawn.daemonize == SpawnOptions::Daemonize::kNo) {
+      kill(child, SIGKILL);
+      waitpid(child, nullptr, 0);
+    } else {
+      (void)!write(go[1], "x", 1);  // the command exits with status 1
+    }
     close(go[1]);
     close(err[0]);
     return absl::InternalError(

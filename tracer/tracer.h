@@ -93,6 +93,13 @@ struct SpawnOptions {
     std::vector<gid_t> groups;
   };
   std::optional<Credentials> user;
+  // strace's -D: the calling process becomes the command (it keeps its pid
+  // and its parent, e.g. the shell, which then waits for the command
+  // itself) and Spawn returns in a new grandchild process, which traces
+  // it. kProcessGroup and kSession also put that tracer in a new process
+  // group or session (-DD, -DDD), out of reach of the terminal's signals.
+  enum class Daemonize { kNo, kGrandchild, kProcessGroup, kSession };
+  Daemonize daemonize = Daemonize::kNo;
 };
 
 class Tracer {
@@ -112,7 +119,9 @@ class Tracer {
   // the child after all (rare: the checks above pass) makes Run return the
   // same kinds of error, with no event emitted for the command.
   // A failure to take on `options.user`'s ids is reported by Run as
-  // PermissionDenied. Precondition: called at most once, before Run.
+  // PermissionDenied. With `options.daemonize`, Spawn returns (success or
+  // error) in a new process, never in the caller: see SpawnOptions.
+  // Precondition: called at most once, before Run.
   absl::Status Spawn(const std::vector<std::string>& argv,
                      const SpawnOptions& options = {});
 

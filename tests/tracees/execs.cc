@@ -9,8 +9,14 @@
 //   fork_exec_chain DEPTH   forks a child that execs this binary with
 //                           DEPTH-1, waits for it, exits with its code + 1
 //                           (so the top exits DEPTH); DEPTH 0 exits 0.
+//   identity CODE MS        prints "pid ppid tracer tracer_pgid
+//                           tracer_sid" (tracer: TracerPid, 0 if none),
+//                           sleeps MS milliseconds, exits CODE.
 #include <sys/wait.h>
+#include <time.h>
 
+#include <cstdio>
+#include <fstream>
 #include <string>
 
 #include "tests/tracees/tracee_util.h"
@@ -90,12 +96,31 @@ int ForkExecChain(int depth) {
   return WEXITSTATUS(status) + 1;
 }
 
+// ---- identity CODE MS ----
+// Who runs this process: for ttrace -D, which keeps the command in the
+// caller's process (pid, parent) and traces it from a grandchild.
+int Identity(int code, int ms) {
+  pid_t tracer = 0;
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.rfind("TracerPid:", 0) == 0) tracer = std::stoi(line.substr(10));
+  }
+  std::printf("%d %d %d %d %d\n", getpid(), getppid(), tracer,
+              tracer > 0 ? getpgid(tracer) : 0,
+              tracer > 0 ? getsid(tracer) : 0);
+  std::fflush(stdout);
+  timespec left{ms / 1000, (ms % 1000) * 1000000L};
+  while (nanosleep(&left, &left) != 0) {
+  }
+  return code;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const char* usage =
       "execs {exit CODE | exec_leader PATH ARGV0 [ARG...] | exec_nonleader N "
-      "| exec_chain DEPTH | fork_exec_chain DEPTH}";
+      "| exec_chain DEPTH | fork_exec_chain DEPTH | identity CODE MS}";
   if (argc < 2) tracee::Usage(usage);
   std::string s = argv[1];
   if (s == "exit") return tracee::IntArg(argc, argv, 2, 0);
@@ -104,6 +129,10 @@ int main(int argc, char** argv) {
   if (s == "exec_chain") ExecChain(tracee::IntArg(argc, argv, 2, 3));
   if (s == "fork_exec_chain") {
     return ForkExecChain(tracee::IntArg(argc, argv, 2, 3));
+  }
+  if (s == "identity") {
+    return Identity(tracee::IntArg(argc, argv, 2, 0),
+                    tracee::IntArg(argc, argv, 3, 0));
   }
   tracee::Usage(usage);
 }
