@@ -1996,7 +1996,8 @@ ArgDecoder::ArgDecoder(MemoryReader* mem, const DecodeOptions& options)
   const std::span<const Registration> tables[] = {
       decode::CoreDecoders(),  decode::ProcessDecoders(),
       decode::EventDecoders(), decode::NetDecoders(),
-      decode::FsDecoders(),    decode::IpcDecoders()};
+      decode::FsDecoders(),    decode::IpcDecoders(),
+      decode::NumaDecoders()};
   for (int a = 0; a < kNumArches; ++a) {
     fns_[a].fill(&decode::Generic);
     for (const std::span<const Registration>& table : tables) {
