@@ -1,11 +1,10 @@
 // NUMA memory policy: get_mempolicy, set_mempolicy, mbind, migrate_pages,
 // move_pages and set_mempolicy_home_node, as strace 6.1 prints them on
-// x86_64.
+// x86_64 and i386.
 //
 // Node masks are arrays of longs printed in fixed-width hex
-// ("[0x00000000000001, 0000000000000000]"); these decoders are registered
-// for x86_64 only (i386's 32-bit longs and page pointers are printed
-// generically).
+// ("[0x00000000000001, 0000000000000000]"), i386's of 32-bit longs
+// ("[0x000001, 00000000]"), as are move_pages' page pointers.
 #include <cstdint>
 #include <cstdio>
 #include <iterator>
@@ -66,10 +65,11 @@ void Mode(D& d, uint32_t mode) {
 }
 
 // A node mask of `maxnode` bits as the longs that hold maxnode - 1 bits
-// (as the kernel reads them), each "%#016lx": 0 is sixteen zeros, other
-// values 0x and fourteen digits. NULL; "[]" for maxnode 0; the address
-// when no long is covered or nothing is readable (and at the exit of a
-// failed call).
+// (as the kernel reads them), each "%#0*lx" as wide as a long in hex:
+// on x86_64 0 is sixteen zeros, other values 0x and fourteen digits
+// (i386: eight, 0x and six). NULL; "[]" for maxnode 0; the address when
+// no long is covered or nothing is readable (and at the exit of a failed
+// call).
 void Nodemask(D& d, uint64_t addr, uint64_t maxnode) {
   if (addr == 0) {
     d.Put("NULL");
@@ -79,18 +79,26 @@ void Nodemask(D& d, uint64_t addr, uint64_t maxnode) {
     d.Put("[]");
     return;
   }
-  // Wraps like strace's unsigned arithmetic for the largest maxnode.
-  const uint64_t n = (maxnode + 62) / 64;
+  // In 64 bits (an i386 maxnode is zero-extended), wrapping for the
+  // largest x86_64 ones as strace's unsigned arithmetic does.
+  const uint64_t bits = 8 * d.ptr_size();
+  const uint64_t n = (maxnode + bits - 2) / bits;
   if (n == 0) {
     d.Hex(addr);
     return;
   }
-  d.Array<uint64_t>(addr, n, [&](uint64_t v) {
+  const auto print = [&](uint64_t v) {
     char buf[24];
-    const int len = snprintf(buf, sizeof(buf), "%#016llx",
-                             static_cast<unsigned long long>(v));
+    const int len =
+        snprintf(buf, sizeof(buf), "%#0*llx", static_cast<int>(bits / 4),
+                 static_cast<unsigned long long>(v));
     d.out->append(buf, static_cast<size_t>(len));
-  });
+  };
+  if (d.i386) {
+    d.Array<uint32_t>(addr, n, print);
+  } else {
+    d.Array<uint64_t>(addr, n, print);
+  }
 }
 
 void GetMempolicy(D& d) {
@@ -156,7 +164,12 @@ void MovePages(D& d) {
     d.Sep();
     d.Udec(count);
     d.Sep();
-    d.Array<uint64_t>(d.u(2), count, [&](uint64_t p) { d.Ptr(p); });
+    const auto page = [&](uint64_t p) { d.Ptr(p); };
+    if (d.i386) {
+      d.Array<uint32_t>(d.u(2), count, page);
+    } else {
+      d.Array<uint64_t>(d.u(2), count, page);
+    }
     d.Sep();
     d.Array<int32_t>(d.u(3), count, [&](int32_t node) { d.Dec(node); });
     d.Sep();
@@ -188,12 +201,12 @@ void SetMempolicyHomeNode(D& d) {
 }
 
 constexpr Registration kDecoders[] = {
-    {"get_mempolicy", GetMempolicy, kX86_64Only},
-    {"set_mempolicy", SetMempolicy, kX86_64Only},
-    {"mbind", Mbind, kX86_64Only},
-    {"migrate_pages", MigratePages, kX86_64Only},
-    {"move_pages", MovePages, kX86_64Only},
-    {"set_mempolicy_home_node", SetMempolicyHomeNode, kX86_64Only},
+    {"get_mempolicy", GetMempolicy, 0},
+    {"set_mempolicy", SetMempolicy, 0},
+    {"mbind", Mbind, 0},
+    {"migrate_pages", MigratePages, 0},
+    {"move_pages", MovePages, 0},
+    {"set_mempolicy_home_node", SetMempolicyHomeNode, 0},
 };
 
 }  // namespace

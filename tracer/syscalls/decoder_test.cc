@@ -4036,10 +4036,43 @@ TEST_F(DecoderTest, SetMempolicyHomeNode) {
   EXPECT_EQ(Text("set_mempolicy_home_node", {0, 0, 0, 0}), "NULL, 0, 0, 0");
 }
 
-// i386 is printed generically (its 32-bit masks were not compared).
-TEST_F(DecoderTest, MempolicyI386Generic) {
-  EXPECT_EQ(Decode("set_mempolicy", {0, 0x2000, 2}, 0, kArchI386).all(),
-            "0, 0x2000, 0x2");
+// i386: 32-bit longs in the masks ("%#08x"), 32-bit page pointers.
+TEST_F(DecoderTest, MempolicyI386) {
+  auto text = [&](const char* name, std::vector<uint64_t> args,
+                  int64_t ret = 0) {
+    return Decode(name, std::move(args), ret, kArchI386).all();
+  };
+  int32_t mode = 0;
+  mem.Map(0x1000, &mode, sizeof(mode));
+  uint32_t mask[4] = {1, 0, 0x12345678, 0};
+  mem.Map(0x2000, mask, sizeof(mask));
+  EXPECT_EQ(text("get_mempolicy", {0x1000, 0x2000, 65, 0, 4}),
+            "[MPOL_DEFAULT], [0x000001, 00000000], 65, NULL, "
+            "MPOL_F_MEMS_ALLOWED");
+  EXPECT_EQ(text("get_mempolicy", {0x1000, 0x2000, 33, 0, 0}),
+            "[MPOL_DEFAULT], [0x000001], 33, NULL, 0");
+  EXPECT_EQ(text("get_mempolicy", {0x1000, 0x2000, 1, 0, 0}),
+            "[MPOL_DEFAULT], 0x2000, 1, NULL, 0");
+  EXPECT_EQ(text("set_mempolicy", {0x8002, 0x2000, 100}),
+            "MPOL_BIND|MPOL_F_STATIC_NODES, [0x000001, 00000000, 0x12345678, "
+            "00000000], 100");
+  EXPECT_EQ(text("migrate_pages", {0xffffffff, 65, 0, 8}, -14),
+            "-1, 65, NULL, 0x8");
+  uint32_t pages[3] = {0x804d000, 0x804e000, 0};
+  mem.Map(0x3000, pages, sizeof(pages));
+  int32_t status[3] = {-2, -14, -14};
+  mem.Map(0x4000, status, sizeof(status));
+  EXPECT_EQ(text("move_pages", {0, 3, 0x3000, 0, 0x4000, 0}),
+            "0, 3, [0x804d000, 0x804e000, NULL], NULL, [-ENOENT, -EFAULT, "
+            "-EFAULT], 0");
+  EXPECT_EQ(text("set_mempolicy_home_node",
+                 {0, 0xffffffff, 0xffffffff, 0xffffffff}, -22),
+            "NULL, 4294967295, 4294967295, 0xffffffff");
+  // maxnode is not wrapped: 2^32 - 1 bits are many longs, cut by -s.
+  opts.string_limit = 3;
+  EXPECT_EQ(text("set_mempolicy", {0xffffffff, 0x2000, 0xffffffff}, -22),
+            "MPOL_F_STATIC_NODES|MPOL_F_RELATIVE_NODES|MPOL_F_NUMA_BALANCING|"
+            "0xffff1fff, [0x000001, 00000000, 0x12345678, ...], 4294967295");
 }
 
 }  // namespace
