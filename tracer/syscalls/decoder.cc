@@ -2,9 +2,10 @@
 // signal, ioctl and fcntl syscalls. The others live in decode_events.cc
 // (futex, poll, select, epoll, eventfd/timerfd/signalfd), decode_net.cc
 // (sockets), decode_fs.cc (statfs, getdents, readv/writev, xattrs, ...),
-// decode_process.cc (arch_prctl, rlimits, prctl, uname, signal waits, ...)
-// and decode_ipc.cc (System V IPC: shm*, sem*, msg*); decoding.h has the
-// shared printing primitives.
+// decode_process.cc (arch_prctl, rlimits, prctl, uname, signal waits, ...),
+// decode_ipc.cc (System V IPC: shm*, sem*, msg*) and decode_numa.cc (NUMA
+// memory policy: get/set_mempolicy, mbind, migrate_pages, move_pages);
+// decoding.h has the shared printing primitives.
 #include "tracer/syscalls/decoder.h"
 
 #include <fcntl.h>
