@@ -7,11 +7,11 @@
 // place in the clone tree ("P", "P.1" = P's first child, "P.1.2", ...) and
 // assert that the per-thread sequences of syscall NAMES are equal. For
 // programs whose arguments are deterministic (/bin/true, ls /, the
-// `syscalls known`, `counts` and `decoders` tracees) the full text of every
-// call is compared as well, addresses normalised and pids named (the tracer's
-// own pid, getppid's result, as TRACER). For the `syscalls ipc` tracee the
-// System V IPC ids (system-wide: they differ between the two runs) are
-// named too, ID1, ID2, ... in the order their *get calls returned them,
+// `syscalls known`, `counts`, `decoders` and `mempolicy` tracees) the full
+// text of every call is compared as well, addresses normalised and pids named
+// (the tracer's own pid, getppid's result, as TRACER). For the `syscalls ipc`
+// tracee the System V IPC ids (system-wide: they differ between the two runs)
+// are named too, ID1, ID2, ... in the order their *get calls returned them,
 // where the calls print them (those results and the other IPC calls'
 // first argument), and the non-zero times of the IPC structs are "T"; the
 // pids in those structs are named as the others.
@@ -419,6 +419,8 @@ std::vector<Program> Programs() {
       {"decoders", {"syscalls", "decoders"}, {}, 2, true},
       // System V IPC (ids, times and pids normalised).
       {"ipc", {"syscalls", "ipc"}, {}, 2, true, {}, true},
+      // NUMA memory policy (see the tracee's header).
+      {"mempolicy", {"syscalls", "mempolicy"}, {}, 2, true},
       // Strings in hex (-x: those with non-ASCII bytes; -xx: all), with
       // the fd paths (-y) in hex too. (Not -y for ls: its standard output
       // is a capture file whose name differs between the two runs.)

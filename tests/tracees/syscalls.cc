@@ -89,6 +89,21 @@
 //                      exiting at once (reaped with wait4). Failures
 //                      (EPERM when not root, ...) are part of the output;
 //                      exits 0.
+//   mempolicy          the NUMA memory-policy calls, with arguments and
+//                      results that are the same on any machine (the
+//                      mask of allowed nodes varies by machine, not by
+//                      run): get_mempolicy of the default policy (masks of
+//                      1025, 65, 66 and 1 bits, NULL, MPOL_F_MEMS_ALLOWED,
+//                      MPOL_F_ADDR), set_mempolicy MPOL_LOCAL and back to
+//                      MPOL_DEFAULT, mbind of an anonymous mapping
+//                      (MPOL_DEFAULT, MPOL_PREFERRED with no node: local),
+//                      migrate_pages and move_pages of pages never touched
+//                      (-ENOENT) or unmapped (-EFAULT), and failures:
+//                      EINVAL (unknown modes, mode flags and flags, empty
+//                      masks, node -1: ENODEV), EFAULT (unreadable
+//                      masks, one running into an unmapped page), ESRCH,
+//                      set_mempolicy_home_node with bad flags or node;
+//                      exits 0.
 //   ipc                System V IPC on private objects it creates and
 //                      removes: a shared memory segment (shmget, shmat
 //                      twice, shmctl IPC_STAT/IPC_SET/SHM_LOCK/SHM_UNLOCK/
@@ -576,6 +591,86 @@ int Decoders() {
   return 0;
 }
 
+// ---- mempolicy ----
+// The NUMA policy calls (see the header). No call depends on which node
+// a page is on: the pages moved or queried are never touched.
+int Mempolicy() {
+  constexpr int kDefault = 0, kPreferred = 1, kBind = 2, kLocal = 4;
+  constexpr int kStaticNodes = 0x8000, kRelativeNodes = 0x4000;
+  constexpr unsigned long kFNode = 1, kFAddr = 2, kFMemsAllowed = 4;
+  constexpr unsigned kMfStrict = 1, kMfMove = 2;
+  int mode = -1;
+  unsigned long mask[20] = {};
+  syscall(SYS_get_mempolicy, &mode, mask, 1025UL, nullptr, 0UL);
+  syscall(SYS_get_mempolicy, &mode, mask, 65UL, nullptr, 0UL);
+  syscall(SYS_get_mempolicy, &mode, mask, 66UL, nullptr, 0UL);
+  syscall(SYS_get_mempolicy, &mode, mask, 1UL, nullptr, 0UL);
+  syscall(SYS_get_mempolicy, &mode, nullptr, 0UL, nullptr, 0UL);
+  syscall(SYS_get_mempolicy, nullptr, nullptr, 0UL, nullptr, 0UL);
+  syscall(SYS_get_mempolicy, &mode, mask, 1025UL, nullptr, kFMemsAllowed);
+  // Failures: an empty mask, flags, an unwritable mode.
+  syscall(SYS_get_mempolicy, &mode, mask, 0UL, nullptr, 0UL);
+  syscall(SYS_get_mempolicy, &mode, mask, 2UL, nullptr, kFNode);
+  syscall(SYS_get_mempolicy, &mode, mask, 2UL, nullptr, 0xffUL);
+  syscall(SYS_get_mempolicy, &mode, mask, 2UL, nullptr,
+          kFNode | kFAddr | kFMemsAllowed);
+  syscall(SYS_get_mempolicy, reinterpret_cast<int*>(1), mask, 3000UL, nullptr,
+          0UL);
+  // set_mempolicy: local, then back to the default; failures.
+  syscall(SYS_set_mempolicy, kLocal, nullptr, 0UL);
+  syscall(SYS_get_mempolicy, &mode, mask, 65UL, nullptr, 0UL);
+  syscall(SYS_set_mempolicy, kDefault, nullptr, 0UL);
+  memset(mask, 0, sizeof mask);
+  syscall(SYS_set_mempolicy, kBind | kStaticNodes, mask, 130UL);
+  syscall(SYS_set_mempolicy, kPreferred | kStaticNodes | kRelativeNodes, mask,
+          2UL);
+  syscall(SYS_set_mempolicy, 0x1000, mask, 2UL);
+  syscall(SYS_set_mempolicy, 0xffff, mask, 2UL);
+  syscall(SYS_set_mempolicy, 6 | 0x2000, mask, 2UL);
+  syscall(SYS_set_mempolicy, kDefault, mask, 0UL);
+  syscall(SYS_set_mempolicy, kDefault, reinterpret_cast<unsigned long*>(8),
+          5UL);
+  // A mask whose third long is on an unmapped page.
+  char* two = static_cast<char*>(mmap(nullptr, 8192, PROT_READ | PROT_WRITE,
+                                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+  if (two == MAP_FAILED) Die("mmap");
+  if (munmap(two + 4096, 4096) != 0) Die("munmap");
+  unsigned long* edge = reinterpret_cast<unsigned long*>(two + 4096 - 16);
+  edge[0] = 0x1234;
+  edge[1] = ~0UL;
+  syscall(SYS_set_mempolicy, kBind, edge, 200UL);
+  // mbind on a mapping never touched.
+  char* m = static_cast<char*>(mmap(nullptr, 16384, PROT_READ | PROT_WRITE,
+                                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+  if (m == MAP_FAILED) Die("mmap");
+  syscall(SYS_mbind, m, 8192UL, kDefault, nullptr, 0UL, 0U);
+  syscall(SYS_mbind, m, 8192UL, kPreferred, mask, 65UL, kMfMove);
+  syscall(SYS_get_mempolicy, &mode, nullptr, 0UL, m, kFAddr);
+  syscall(SYS_mbind, m, 8192UL, kPreferred, mask, 65UL, kMfStrict | 0x8);
+  syscall(SYS_mbind, m + 1, 8192UL, kBind | kStaticNodes, mask, 3UL, kMfStrict);
+  syscall(SYS_mbind, m, 8192UL, 99, mask, 66UL, 0U);
+  // migrate_pages: itself with empty masks; processes that do not exist.
+  syscall(SYS_migrate_pages, 0, 65UL, mask, mask);
+  syscall(SYS_migrate_pages, -1, 0UL, nullptr, nullptr);
+  syscall(SYS_migrate_pages, INT_MAX, 66UL, mask, mask);
+  // move_pages: the status of untouched and unmapped pages; failures.
+  void* pages[3] = {m, m + 4096, two + 4096};
+  int nodes[3] = {-1, 0, 0};
+  int status[3] = {7, 7, 7};
+  syscall(SYS_move_pages, 0, 3UL, pages, nullptr, status, 0);
+  syscall(SYS_move_pages, 0, 0UL, nullptr, nullptr, nullptr, 0);
+  syscall(SYS_move_pages, 0, 3UL, pages, nodes, status, 0);
+  syscall(SYS_move_pages, 0, 3UL, pages, nullptr, status, 1);
+  syscall(SYS_move_pages, 0, 3UL, pages, nullptr, two + 4096, 0);
+  syscall(SYS_move_pages, INT_MAX, 3UL, pages, nullptr, status, 0);
+  // set_mempolicy_home_node: flags must be 0; no such node.
+  syscall(SYS_set_mempolicy_home_node, m, 8192UL, 0UL, 1UL);
+  syscall(SYS_set_mempolicy_home_node, m, 8192UL, 1UL << 20, 0UL);
+  munmap(m, 16384);
+  munmap(two, 4096);
+  return 0;
+}
+
 // ---- ipc ----
 // System V IPC on private objects, created and removed here (see the
 // header). Raw syscalls, so that the arguments are the ones written here
@@ -805,7 +900,8 @@ int Io() {
 int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
-      "counts | ppid_threads N | sockets DIR | io | pids | decoders | ipc";
+      "counts | ppid_threads N | sockets DIR | io | pids | decoders | ipc | "
+      "mempolicy";
   if (argc < 2) tracee::Usage(usage);
   const std::string s = argv[1];
   if (s == "known" && argc == 3) return Known(argv[2]);
@@ -818,6 +914,7 @@ int main(int argc, char** argv) {
   if (s == "pids") return Pids();
   if (s == "decoders") return Decoders();
   if (s == "ipc") return Ipc();
+  if (s == "mempolicy") return Mempolicy();
   if (s == "ppid_threads") return PpidThreads(tracee::IntArg(argc, argv, 2, 3));
   tracee::Usage(usage);
 }

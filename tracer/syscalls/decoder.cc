@@ -2,9 +2,10 @@
 // signal, ioctl and fcntl syscalls. The others live in decode_events.cc
 // (futex, poll, select, epoll, eventfd/timerfd/signalfd), decode_net.cc
 // (sockets), decode_fs.cc (statfs, getdents, readv/writev, xattrs, ...),
-// decode_process.cc (arch_prctl, rlimits, prctl, uname, signal waits, ...)
-// and decode_ipc.cc (System V IPC: shm*, sem*, msg*); decoding.h has the
-// shared printing primitives.
+// decode_process.cc (arch_prctl, rlimits, prctl, uname, signal waits, ...),
+// decode_ipc.cc (System V IPC: shm*, sem*, msg*) and decode_numa.cc (NUMA
+// memory policy: get/set_mempolicy, mbind, migrate_pages, move_pages);
+// decoding.h has the shared printing primitives.
 #include "tracer/syscalls/decoder.h"
 
 #include <fcntl.h>
@@ -1996,7 +1997,8 @@ ArgDecoder::ArgDecoder(MemoryReader* mem, const DecodeOptions& options)
   const std::span<const Registration> tables[] = {
       decode::CoreDecoders(),  decode::ProcessDecoders(),
       decode::EventDecoders(), decode::NetDecoders(),
-      decode::FsDecoders(),    decode::IpcDecoders()};
+      decode::FsDecoders(),    decode::IpcDecoders(),
+      decode::NumaDecoders()};
   for (int a = 0; a < kNumArches; ++a) {
     fns_[a].fill(&decode::Generic);
     for (const std::span<const Registration>& table : tables) {

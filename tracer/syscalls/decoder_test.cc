@@ -3819,5 +3819,261 @@ TEST_F(DumpTest, MmsgVectorsUpToEachMsgLen) {
   EXPECT_EQ(Dump("recvmmsg", {3, 0x5000, 2, 0, 0}, -11), "");
 }
 
+// --------------------------------------------------------------------------
+// NUMA memory policy: get_mempolicy, set_mempolicy, mbind, migrate_pages,
+// move_pages, set_mempolicy_home_node.
+// --------------------------------------------------------------------------
+std::string Zeros(int n) {
+  std::string s = "[";
+  for (int i = 0; i < n; ++i)
+    s += i > 0 ? ", 0000000000000000" : "0000000000000000";
+  return s;
+}
+
+TEST_F(DecoderTest, GetMempolicy) {
+  int32_t mode = 0;
+  mem.Map(0x1000, &mode, sizeof(mode));
+  uint64_t mask[40] = {};
+  mem.Map(0x2000, mask, sizeof(mask));
+  // Everything at exit; maxnode - 1 bits in longs: 1025 -> 16 of them.
+  Result r = Decode("get_mempolicy", {0x1000, 0x2000, 1025, 0, 0}, 0);
+  EXPECT_EQ(r.enter, "");
+  EXPECT_EQ(r.exit, "[MPOL_DEFAULT], " + Zeros(16) + "], 1025, NULL, 0");
+  EXPECT_EQ(Text("get_mempolicy", {0x1000, 0x2000, 65, 0, 0}),
+            "[MPOL_DEFAULT], [0000000000000000], 65, NULL, 0");
+  EXPECT_EQ(Text("get_mempolicy", {0x1000, 0x2000, 66, 0, 0}),
+            "[MPOL_DEFAULT], [0000000000000000, 0000000000000000], 66, NULL, "
+            "0");
+  // maxnode 1 covers no long: the address; 0: [] (even when failing).
+  EXPECT_EQ(Text("get_mempolicy", {0x1000, 0x2000, 1, 0, 0}),
+            "[MPOL_DEFAULT], 0x2000, 1, NULL, 0");
+  EXPECT_EQ(Text("get_mempolicy", {0x1000, 0x2000, 0, 0, 0}, -22),
+            "0x1000, [], 0, NULL, 0");
+  EXPECT_EQ(Text("get_mempolicy", {0, 0, 0, 0, 0}), "NULL, NULL, 0, NULL, 0");
+  // More than -s longs end with "...".
+  EXPECT_EQ(Text("get_mempolicy", {0x1000, 0x2000, 20000, 0, 0}),
+            "[MPOL_DEFAULT], " + Zeros(32) + ", ...], 20000, NULL, 0");
+  // Failed: the addresses, the flags named.
+  EXPECT_EQ(Text("get_mempolicy", {0x1000, 0x2000, 2, 0, 1}, -22),
+            "0x1000, 0x2000, 2, NULL, MPOL_F_NODE");
+  EXPECT_EQ(Text("get_mempolicy", {0x1000, 0x2000, 2, 0x2000, 7}, -22),
+            "0x1000, 0x2000, 2, 0x2000, "
+            "MPOL_F_NODE|MPOL_F_ADDR|MPOL_F_MEMS_ALLOWED");
+  EXPECT_EQ(Text("get_mempolicy", {0x1000, 0x2000, 2, 0, 0xff}, -22),
+            "0x1000, 0x2000, 2, NULL, "
+            "MPOL_F_NODE|MPOL_F_ADDR|MPOL_F_MEMS_ALLOWED|0xf8");
+  EXPECT_EQ(Text("get_mempolicy", {0x1000, 0x2000, 2, 0, 0x8}, -22),
+            "0x1000, 0x2000, 2, NULL, 0x8 /* MPOL_??? */");
+  EXPECT_EQ(Text("get_mempolicy", {0x1000, 0x2000, 2, 0, 0x100000004}, -22),
+            "0x1000, 0x2000, 2, NULL, MPOL_F_MEMS_ALLOWED|0x100000000");
+  EXPECT_EQ(Text("get_mempolicy", {0x1, 0x2, 3000, 0, 0}, -14),
+            "0x1, 0x2, 3000, NULL, 0");
+  // The returned mode is named as is (mode flags included).
+  uint64_t allowed = 1;
+  mem.Map(0x3000, &allowed, sizeof(allowed));
+  EXPECT_EQ(Text("get_mempolicy", {0x1000, 0x3000, 2, 0, 4}),
+            "[MPOL_DEFAULT], [0x00000000000001], 2, NULL, "
+            "MPOL_F_MEMS_ALLOWED");
+  int32_t modes[] = {4, 0x8002};
+  mem.Map(0x4000, modes, sizeof(modes));
+  EXPECT_EQ(Text("get_mempolicy", {0x4000, 0, 0, 0, 0}),
+            "[MPOL_LOCAL], NULL, 0, NULL, 0");
+  EXPECT_EQ(Text("get_mempolicy", {0x4004, 0x2000, 2, 0x5000, 3}),
+            "[0x8002 /* MPOL_??? */], [0000000000000000], 2, 0x5000, "
+            "MPOL_F_NODE|MPOL_F_ADDR");
+}
+
+TEST_F(DecoderTest, SetMempolicy) {
+  uint64_t mask[4] = {1};
+  mem.Map(0x2000, mask, sizeof(mask));
+  EXPECT_EQ(Text("set_mempolicy", {5, 0x2000, 2}),
+            "MPOL_PREFERRED_MANY, [0x00000000000001], 2");
+  EXPECT_EQ(Text("set_mempolicy", {1, 0x2000, 130}),
+            "MPOL_PREFERRED, [0x00000000000001, 0000000000000000, "
+            "0000000000000000], 130");
+  EXPECT_EQ(Text("set_mempolicy", {0, 0, 0}), "MPOL_DEFAULT, NULL, 0");
+  EXPECT_EQ(Text("set_mempolicy", {0, 0x8, 5}, -14), "MPOL_DEFAULT, 0x8, 5");
+  EXPECT_EQ(Text("set_mempolicy", {0, 0x8, 0}, -22), "MPOL_DEFAULT, [], 0");
+  // maxnode so large that the count wraps to 0: the address.
+  EXPECT_EQ(Text("set_mempolicy", {0, 0x2000, kMinus1}, -22),
+            "MPOL_DEFAULT, 0x2000, 18446744073709551615");
+  // Mode flags after the mode; unknown modes as a flag set.
+  EXPECT_EQ(Text("set_mempolicy", {0x8001, 0x2000, 2}),
+            "MPOL_PREFERRED|MPOL_F_STATIC_NODES, [0x00000000000001], 2");
+  EXPECT_EQ(Text("set_mempolicy", {0x4002, 0x2000, 2}),
+            "MPOL_BIND|MPOL_F_RELATIVE_NODES, [0x00000000000001], 2");
+  EXPECT_EQ(Text("set_mempolicy", {0xe003, 0x2000, 2}, -22),
+            "MPOL_INTERLEAVE|MPOL_F_STATIC_NODES|MPOL_F_RELATIVE_NODES|"
+            "MPOL_F_NUMA_BALANCING, [0x00000000000001], 2");
+  EXPECT_EQ(Text("set_mempolicy", {0x2000, 0x2000, 2}, -22),
+            "MPOL_DEFAULT|MPOL_F_NUMA_BALANCING, [0x00000000000001], 2");
+  EXPECT_EQ(Text("set_mempolicy", {6, 0x2000, 2}),
+            "0x6 /* MPOL_??? */, [0x00000000000001], 2");
+  EXPECT_EQ(Text("set_mempolicy", {0x1000, 0x2000, 2}, -22),
+            "0x1000 /* MPOL_??? */, [0x00000000000001], 2");
+  EXPECT_EQ(Text("set_mempolicy", {0xffff, 0x2000, 2}, -22),
+            "MPOL_F_STATIC_NODES|MPOL_F_RELATIVE_NODES|MPOL_F_NUMA_BALANCING|"
+            "0x1fff, [0x00000000000001], 2");
+  EXPECT_EQ(Text("set_mempolicy", {kMinus1, 0x2000, 2}, -22),
+            "MPOL_F_STATIC_NODES|MPOL_F_RELATIVE_NODES|MPOL_F_NUMA_BALANCING|"
+            "0xffff1fff, [0x00000000000001], 2");
+  EXPECT_EQ(Text("set_mempolicy", {0x100000002, 0x2000, 2}),
+            "MPOL_BIND, [0x00000000000001], 2");
+}
+
+// A mask running into unmapped memory: what could be read, then the
+// address where reading stopped.
+TEST_F(DecoderTest, NodemaskUnreadableTail) {
+  uint64_t mask[2] = {0x1234, ~0ull};
+  mem.Map(0x2000, mask, sizeof(mask));
+  EXPECT_EQ(Text("set_mempolicy", {0, 0x2000, 200}, -14),
+            "MPOL_DEFAULT, [0x00000000001234, 0xffffffffffffffff, ... /* "
+            "0x2010 */], 200");
+  EXPECT_EQ(Text("set_mempolicy", {0, 0x2000, 129}, -22),
+            "MPOL_DEFAULT, [0x00000000001234, 0xffffffffffffffff], 129");
+  EXPECT_EQ(Text("set_mempolicy", {0, 0x2010, 130}, -14),
+            "MPOL_DEFAULT, 0x2010, 130");
+  // Out masks of a failed call are not read.
+  EXPECT_EQ(Text("get_mempolicy", {0x3000, 0x2000, 129, 0, 0}, -14),
+            "0x3000, 0x2000, 129, NULL, 0");
+  // -s 1: one long, then "...".
+  opts.string_limit = 1;
+  EXPECT_EQ(Text("set_mempolicy", {0, 0x2000, 129}, -22),
+            "MPOL_DEFAULT, [0x00000000001234, ...], 129");
+}
+
+TEST_F(DecoderTest, Mbind) {
+  uint64_t mask[2] = {};
+  mem.Map(0x2000, mask, sizeof(mask));
+  EXPECT_EQ(Text("mbind", {0x7ffb562ec000, 8192, 0, 0, 0, 0}),
+            "0x7ffb562ec000, 8192, MPOL_DEFAULT, NULL, 0, 0");
+  EXPECT_EQ(Text("mbind", {0x7ffb562ec000, 8192, 0x8002, 0x2000, 3, 1}, -22),
+            "0x7ffb562ec000, 8192, MPOL_BIND|MPOL_F_STATIC_NODES, "
+            "[0000000000000000], 3, MPOL_MF_STRICT");
+  EXPECT_EQ(Text("mbind", {0x7ffb562ec000, 8192, 1, 0x2000, 65, 7}),
+            "0x7ffb562ec000, 8192, MPOL_PREFERRED, [0000000000000000], 65, "
+            "MPOL_MF_STRICT|MPOL_MF_MOVE|MPOL_MF_MOVE_ALL");
+  EXPECT_EQ(Text("mbind", {0x7ffb562ec000, 8192, 1, 0x2000, 65, 8}, -22),
+            "0x7ffb562ec000, 8192, MPOL_PREFERRED, [0000000000000000], 65, "
+            "0x8 /* MPOL_??? */");
+  EXPECT_EQ(Text("mbind",
+                 {0x7ffb562ec001, kMinus1, 99, 0x2000, 65, 0x1fffffff0}, -22),
+            "0x7ffb562ec001, 18446744073709551615, 0x63 /* MPOL_??? */, "
+            "[0000000000000000], 65, 0xfffffff0 /* MPOL_??? */");
+  EXPECT_EQ(Text("mbind", {0, 0, 0, 0, 0, 0}),
+            "NULL, 0, MPOL_DEFAULT, NULL, 0, 0");
+}
+
+TEST_F(DecoderTest, MigratePages) {
+  uint64_t mask[2] = {1, 0};
+  mem.Map(0x2000, mask, sizeof(mask));
+  EXPECT_EQ(Text("migrate_pages", {2394, 2, 0x2000, 0x2000}),
+            "2394, 2, [0x00000000000001], [0x00000000000001]");
+  EXPECT_EQ(Text("migrate_pages", {kMinus1, 0, 0, 0}, -3), "-1, 0, NULL, NULL");
+  EXPECT_EQ(Text("migrate_pages", {0x100000000, 66, 0, 0x8}, -14),
+            "0, 66, NULL, 0x8");
+  EXPECT_EQ(Text("migrate_pages", {999999, 66, 0x2000, 0x2008}, -3),
+            "999999, 66, [0x00000000000001, 0000000000000000], "
+            "[0000000000000000, ... /* 0x2010 */]");
+  opts.decode_pids = true;
+  mem.SetComm(2394, "t5");
+  EXPECT_EQ(Text("migrate_pages", {2394, 2, 0x2000, 0x2000}),
+            "2394<t5>, 2, [0x00000000000001], [0x00000000000001]");
+}
+
+TEST_F(DecoderTest, MovePages) {
+  mem.MapPointers(0x1000, {0x7f7b1f15e000, 0, 0x7f7b1f15f000});
+  int32_t nodes[3] = {0, -1, 7};
+  mem.Map(0x2000, nodes, sizeof(nodes));
+  int32_t status[3] = {0, -14, -2};
+  mem.Map(0x3000, status, sizeof(status));
+  // Pages and nodes at entry, the status at exit.
+  Result r = Decode("move_pages", {0, 3, 0x1000, 0, 0x3000, 0}, 0);
+  EXPECT_EQ(r.enter, "0, 3, [0x7f7b1f15e000, NULL, 0x7f7b1f15f000], NULL, ");
+  EXPECT_EQ(r.exit, "[0, -EFAULT, -ENOENT], 0");
+  EXPECT_EQ(Text("move_pages", {0, 3, 0x1000, 0x2000, 0x3000, 0x100000002}),
+            "0, 3, [0x7f7b1f15e000, NULL, 0x7f7b1f15f000], [0, -1, 7], "
+            "[0, -EFAULT, -ENOENT], MPOL_MF_MOVE");
+  // Failed: the status array's address; flags without MPOL_MF_STRICT.
+  EXPECT_EQ(Text("move_pages", {0, 3, 0x1000, 0x2000, 0x3000, 1}, -22),
+            "0, 3, [0x7f7b1f15e000, NULL, 0x7f7b1f15f000], [0, -1, 7], "
+            "0x3000, 0x1 /* MPOL_??? */");
+  EXPECT_EQ(Text("move_pages", {0, 3, 0x1000, 0x2000, 0x3000, 7}, -22),
+            "0, 3, [0x7f7b1f15e000, NULL, 0x7f7b1f15f000], [0, -1, 7], "
+            "0x3000, MPOL_MF_MOVE|MPOL_MF_MOVE_ALL|0x1");
+  EXPECT_EQ(Text("move_pages", {0, 0, 0x1000, 0x2000, 0x3000, 0}),
+            "0, 0, [], [], [], 0");
+  EXPECT_EQ(Text("move_pages", {0, 0, 0, 0, 0, 0}),
+            "0, 0, NULL, NULL, NULL, 0");
+  EXPECT_EQ(Text("move_pages", {0, 3, 0x8, 0x10, 0x18, 0}, -14),
+            "0, 3, 0x8, 0x10, 0x18, 0");
+  // Unreadable tails.
+  EXPECT_EQ(Text("move_pages", {0, 4, 0x1008, 0x2004, 0x3000, 4}, -19),
+            "0, 4, [NULL, 0x7f7b1f15f000, ... /* 0x1018 */], [-1, 7, ... /* "
+            "0x200c */], 0x3000, MPOL_MF_MOVE_ALL");
+  // More than -s elements; a count over 32 bits.
+  opts.string_limit = 2;
+  EXPECT_EQ(Text("move_pages", {0, 0x100000002, 0x1000, 0, 0x3000, 0}, -14),
+            "0, 4294967298, [0x7f7b1f15e000, NULL, ...], NULL, 0x3000, 0");
+  EXPECT_EQ(Text("move_pages", {0, 3, 0x1000, 0x2000, 0x3000, 0}),
+            "0, 3, [0x7f7b1f15e000, NULL, ...], [0, -1, ...], [0, -EFAULT, "
+            "...], 0");
+  opts.verbose = true;
+  EXPECT_EQ(Text("move_pages", {0, 3, 0x1000, 0x2000, 0x3000, 0}),
+            "0, 3, [0x7f7b1f15e000, NULL, 0x7f7b1f15f000], [0, -1, 7], "
+            "[0, -EFAULT, -ENOENT], 0");
+}
+
+TEST_F(DecoderTest, SetMempolicyHomeNode) {
+  EXPECT_EQ(Text("set_mempolicy_home_node", {0x7f7b1f15e000, 8192, 0, 0}, -22),
+            "0x7f7b1f15e000, 8192, 0, 0");
+  EXPECT_EQ(Text("set_mempolicy_home_node", {0x7f7b1f15e000, 8192, 1, 1}, -22),
+            "0x7f7b1f15e000, 8192, 1, 0x1");
+  EXPECT_EQ(Text("set_mempolicy_home_node",
+                 {0x7f7b1f15e000, kMinus1, kMinus1, kMinus1}, -22),
+            "0x7f7b1f15e000, 18446744073709551615, 18446744073709551615, "
+            "0xffffffffffffffff");
+  EXPECT_EQ(Text("set_mempolicy_home_node", {0, 0, 0, 0}), "NULL, 0, 0, 0");
+}
+
+// i386: 32-bit longs in the masks ("%#08x"), 32-bit page pointers.
+TEST_F(DecoderTest, MempolicyI386) {
+  auto text = [&](const char* name, std::vector<uint64_t> args,
+                  int64_t ret = 0) {
+    return Decode(name, std::move(args), ret, kArchI386).all();
+  };
+  int32_t mode = 0;
+  mem.Map(0x1000, &mode, sizeof(mode));
+  uint32_t mask[4] = {1, 0, 0x12345678, 0};
+  mem.Map(0x2000, mask, sizeof(mask));
+  EXPECT_EQ(text("get_mempolicy", {0x1000, 0x2000, 65, 0, 4}),
+            "[MPOL_DEFAULT], [0x000001, 00000000], 65, NULL, "
+            "MPOL_F_MEMS_ALLOWED");
+  EXPECT_EQ(text("get_mempolicy", {0x1000, 0x2000, 33, 0, 0}),
+            "[MPOL_DEFAULT], [0x000001], 33, NULL, 0");
+  EXPECT_EQ(text("get_mempolicy", {0x1000, 0x2000, 1, 0, 0}),
+            "[MPOL_DEFAULT], 0x2000, 1, NULL, 0");
+  EXPECT_EQ(text("set_mempolicy", {0x8002, 0x2000, 100}),
+            "MPOL_BIND|MPOL_F_STATIC_NODES, [0x000001, 00000000, 0x12345678, "
+            "00000000], 100");
+  EXPECT_EQ(text("migrate_pages", {0xffffffff, 65, 0, 8}, -14),
+            "-1, 65, NULL, 0x8");
+  uint32_t pages[3] = {0x804d000, 0x804e000, 0};
+  mem.Map(0x3000, pages, sizeof(pages));
+  int32_t status[3] = {-2, -14, -14};
+  mem.Map(0x4000, status, sizeof(status));
+  EXPECT_EQ(text("move_pages", {0, 3, 0x3000, 0, 0x4000, 0}),
+            "0, 3, [0x804d000, 0x804e000, NULL], NULL, [-ENOENT, -EFAULT, "
+            "-EFAULT], 0");
+  EXPECT_EQ(text("set_mempolicy_home_node",
+                 {0, 0xffffffff, 0xffffffff, 0xffffffff}, -22),
+            "NULL, 4294967295, 4294967295, 0xffffffff");
+  // maxnode is not wrapped: 2^32 - 1 bits are many longs, cut by -s.
+  opts.string_limit = 3;
+  EXPECT_EQ(text("set_mempolicy", {0xffffffff, 0x2000, 0xffffffff}, -22),
+            "MPOL_F_STATIC_NODES|MPOL_F_RELATIVE_NODES|MPOL_F_NUMA_BALANCING|"
+            "0xffff1fff, [0x000001, 00000000, 0x12345678, ...], 4294967295");
+}
+
 }  // namespace
 }  // namespace ttrace
