@@ -473,9 +473,13 @@ int Main(int argc, char** argv) {
               "ttrace: --seccomp-bpf is ignored with -b execve (a detached "
               "program keeps the filter)\n");
     }
+    // Nor by default with -e inject's signal=: a seccomp stop cannot
+    // deliver a signal, which then waits for the call's exit (a blocking
+    // call would not be interrupted, as it is under strace).
     const bool wanted =
         !opt.detach_on_exec &&
-        (opt.seccomp_bpf || (opt.follow_forks && !SeccompNeedsNoNewPrivs()));
+        (opt.seccomp_bpf || (opt.follow_forks && !SeccompNeedsNoNewPrivs() &&
+                             !opt.inject.has_signals()));
     if (!opt.command.empty() && wanted && SeccompUsable(opt.trace_filter)) {
       absl::StatusOr<std::vector<sock_filter>> prog =
           BuildSeccompFilter(opt.trace_filter);

@@ -824,8 +824,15 @@ Tampering:
                  or a number) or return N; WHEN is FIRST[..LAST][+[STEP]],
                  counting each thread's calls of each syscall from 1
                  (default: every call). Reported calls end in (INJECTED)
+  -e inject=SET:signal=SIG, -e inject=SET:delay_enter=D, :delay_exit=D
+                 deliver SIG as each of these syscalls starts; hold the
+                 thread stopped D (a number with s, ms, us or ns;
+                 microseconds without one) at its entry or after its exit
+                 (other threads run on); may be combined with error= or
+                 retval= and when=. Delayed calls end in (DELAYED)
   -e fault=SET[:error=ERRNO][:when=WHEN]
-                 the same, failing with ENOSYS unless ERRNO is given
+                 the same as error=, failing with ENOSYS unless ERRNO is
+                 given
 
 Output:
   -o FILE, --output=FILE

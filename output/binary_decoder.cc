@@ -213,14 +213,14 @@ struct BinaryDecoder::State {
   // neither). Unknown bits
   // are skipped with the rest of the record.
   void Appended(Reader& r, Context& ctx, uint64_t* ip, std::string* stack,
-                std::string* dump, bool* detached = nullptr) {
+                std::string* dump, uint64_t* marks = nullptr) {
     *ip = 0;
     if (stack != nullptr) stack->clear();
     if (dump != nullptr) dump->clear();
-    if (detached != nullptr) *detached = false;
+    if (marks != nullptr) *marks = 0;
     if (r.left() == 0) return;
     const uint64_t x = r.Varint();
-    if (detached != nullptr) *detached = (x & binfmt::kSysExtDetached) != 0;
+    if (marks != nullptr) *marks = x;
     if (x & binfmt::kSysExtIp) {
       ctx.ip += static_cast<uint64_t>(r.Signed());
       *ip = ctx.ip;
@@ -413,7 +413,10 @@ struct BinaryDecoder::State {
         p.dur_ns = r.Signed();
         p.ret_suffix.clear();
         if (f & binfmt::kSysRetSuffix) String(r, nullptr, &p.ret_suffix);
-        Appended(r, ctx, &p.ip, &p.stack, &p.dump, &p.detached);
+        uint64_t marks = 0;
+        Appended(r, ctx, &p.ip, &p.stack, &p.dump, &marks);
+        p.detached = (marks & binfmt::kSysExtDetached) != 0;
+        p.delayed = (marks & binfmt::kSysExtDelayed) != 0;
         break;
       }
     }

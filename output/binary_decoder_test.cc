@@ -95,6 +95,7 @@ std::string Describe(const Event& e) {
           if (!p.stack.empty()) absl::StrAppend(&out, " stack=", Esc(p.stack));
           if (!p.dump.empty()) absl::StrAppend(&out, " dump=", Esc(p.dump));
           if (p.detached) out.append(" detached");
+          if (p.delayed) out.append(" delayed");
         }
       },
       e.payload);
@@ -227,6 +228,7 @@ std::vector<Event> RealisticTrace(int n, uint32_t seed) {
       } else if (rng() % 50 == 0) {
         s.injected = true;  // -e inject
         s.ret = -2;
+        s.delayed = rng() % 2 == 0;
       }
       add(pid, tid, s);
     } else if (r < 85 && live.size() < 12) {
@@ -391,6 +393,11 @@ std::vector<Event> EdgeTrace() {
   sc.injected = true;
   sc.ret = -2;
   add(1795717816600000000, 100, 100, sc);
+  sc.delayed = true;  // -e inject's delay_enter=
+  add(1795717816600000000, 100, 100, sc);
+  sc.detached = true;
+  add(1795717816600000000, 100, 100, sc);
+  sc.delayed = sc.detached = false;
   // -i: instruction pointers, as deltas within a context, wrapping.
   sc.ip = 0x7f84cb8a1234;
   add(1795717816600000000, 100, 100, sc);

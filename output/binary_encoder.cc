@@ -420,13 +420,12 @@ char* BinaryEncoder::PutArgs(char* p, std::string_view s, History* hist) {
 }
 
 char* BinaryEncoder::PutAppended(char* p, uint64_t ip, std::string_view stack,
-                                 std::string_view dump, bool detached,
+                                 std::string_view dump, uint64_t marks,
                                  Context* ctx) {
-  if (ip == 0 && stack.empty() && dump.empty() && !detached) return p;
+  if (ip == 0 && stack.empty() && dump.empty() && marks == 0) return p;
   p = PutVarint(p, (ip != 0 ? binfmt::kSysExtIp : 0) |
                        (stack.empty() ? 0 : binfmt::kSysExtStack) |
-                       (dump.empty() ? 0 : binfmt::kSysExtDump) |
-                       (detached ? binfmt::kSysExtDetached : 0));
+                       (dump.empty() ? 0 : binfmt::kSysExtDump) | marks);
   if (ip != 0) {
     p = PutVarint(p, ZigZag(static_cast<int64_t>(ip - ctx->ip)));
     ctx->ip = ip;
@@ -633,7 +632,7 @@ void BinaryEncoder::OnEvent(const Event& event) {
       Context* ctx;
       p = PutSyscallId(p, s.nr, s.arch, s.name, &ctx);
       p = PutArgs(p, s.args_enter, &ctx->args_enter);
-      p = PutAppended(p, s.ip, {}, {}, false, ctx);
+      p = PutAppended(p, s.ip, {}, {}, 0, ctx);
       break;
     }
     case 10: {  // syscall
@@ -664,7 +663,10 @@ void BinaryEncoder::OnEvent(const Event& event) {
       p = PutVarint(p, ZigZag(s.ret));
       p = PutVarint(p, ZigZag(s.dur_ns));
       if (!s.ret_suffix.empty()) p = PutInterned(p, s.ret_suffix);
-      p = PutAppended(p, s.ip, s.stack, s.dump, s.detached, ctx);
+      p = PutAppended(p, s.ip, s.stack, s.dump,
+                      (s.detached ? binfmt::kSysExtDetached : 0) |
+                          (s.delayed ? binfmt::kSysExtDelayed : 0),
+                      ctx);
       break;
     }
   }

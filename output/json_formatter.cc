@@ -203,6 +203,10 @@ class PayloadWriter {
       Key(out_, "injected");
       out_->append("true");
     }
+    if (p.delayed) {
+      Key(out_, "delayed");
+      out_->append("true");
+    }
     Ip(p.ip);
     if (!p.dump.empty()) {  // -e read=/write=
       Key(out_, "dump");

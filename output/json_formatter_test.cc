@@ -413,6 +413,9 @@ TEST(JsonSyscallTest, Injected) {
       << line;
   c.injected = false;
   EXPECT_EQ(ParseLine(One(Ev(5, 5, c))).Get("injected"), nullptr);
+  EXPECT_EQ(ParseLine(One(Ev(5, 5, c))).Get("delayed"), nullptr);
+  c.delayed = true;  // -e inject's delay_enter=/delay_exit=
+  EXPECT_TRUE(absl::StrContains(One(Ev(5, 5, c)), ",\"delayed\":true"));
 }
 
 // -i: "ip" last, only when recorded.

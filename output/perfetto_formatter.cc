@@ -53,6 +53,7 @@ void AppendResult(std::string* out, const SyscallEvent& call) {
   }
   out->append(call.ret_suffix);
   if (call.injected) out->append(" (INJECTED)");
+  if (call.delayed) out->append(" (DELAYED)");
 }
 
 // Saturating arithmetic: hostile timestamps and durations (a decoded trace

@@ -272,6 +272,18 @@ TEST(TextFormatterTest, InjectedCalls) {
   EXPECT_EQ(One(Ev(1, 1, c), {.show_duration = true}),
             "close(3)                                = -1 EBADF (Bad file "
             "descriptor) (INJECTED) <0.000038>\n");
+  // -e inject's delays, after (INJECTED) as strace prints them.
+  c.delayed = true;
+  EXPECT_EQ(One(Ev(1, 1, c), {.show_duration = true}),
+            "close(3)                                = -1 EBADF (Bad file "
+            "descriptor) (INJECTED) (DELAYED) <0.000038>\n");
+  c.injected = false;
+  c.ret = 0;
+  EXPECT_EQ(One(Ev(1, 1, c)),
+            "close(3)                                = 0 (DELAYED)\n");
+  c.delayed = false;
+  c.injected = true;
+  c.ret = -9;
   c.name = "openat";
   c.args_enter = "AT_FDCWD</tmp>, \"/etc/ld.so.cache\", O_RDONLY|O_CLOEXEC";
   c.ret = 0;

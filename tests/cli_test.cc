@@ -1300,6 +1300,44 @@ TEST_F(CliAttachTest, SyscallsOfEveryThreadThenSigintDetaches) {
   FinishBusy(&busy, sent);
 }
 
+// -e inject's delay_enter=: each worker is held stopped at its first
+// getppid (for a minute, longer than the test waits); Ctrl-C releases the
+// held threads and detaches from all of them at once (their calls in
+// progress, as at any detach); the program runs on. (JSON: it shows a
+// call once it has been in progress for 5 ms.)
+TEST_F(CliAttachTest, HeldThreadsAreReleasedAtDetach) {
+  BusyProcess busy(kThreads);
+  ASSERT_TRUE(busy.ready()) << busy.ready_line();
+  int sent = 0;
+  for (int cycle = 0; cycle < 3; ++cycle) {
+    SCOPED_TRACE(absl::StrCat("cycle ", cycle));
+    const std::string out = NewTempPath("attach");
+    Subprocess t(Ttrace({"--format=json", "-e", "trace=getppid", "-e",
+                         "inject=getppid:delay_enter=60s", "-p",
+                         std::to_string(busy.pid()), "-o", out}));
+    ASSERT_TRUE(WaitFor([&] {
+      return CountLinesContaining(ReadFileOrEmpty(out),
+                                  "\"ev\":\"syscall_enter\"") == kThreads;
+    })) << ReadFileOrEmpty(out);
+    kill(t.pid(), SIGINT);
+    ProcessResult r = t.Wait(20000);
+    EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+    const std::string text = ReadFileOrEmpty(out);
+    EXPECT_EQ(CountLinesContaining(text, "\"ev\":\"detach\""), kThreads + 1)
+        << text;
+    EXPECT_EQ(CountLinesContaining(
+                  text, "\"detached\":true,\"split\":true,\"delayed\":true"),
+              kThreads)
+        << text;
+    const std::string states = ThreadStates(busy.pid());
+    EXPECT_EQ(states.find_first_of("tT"), std::string::npos) << states;
+    ASSERT_EQ(busy.Usr1(), absl::StrCat("ack usr1=", ++sent));
+    unlink(out.c_str());
+    if (HasFatalFailure()) return;
+  }
+  FinishBusy(&busy, sent);
+}
+
 // A call in progress at the detach is reported as strace does, without a
 // result: the main thread's rt_sigsuspend (restarted after the attach's
 // interrupt) as "rt_sigsuspend([], 8 <detached ...>", or, when other

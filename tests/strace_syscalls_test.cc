@@ -454,6 +454,17 @@ std::vector<Program> Programs() {
        3,
        true,
        {"-e", "inject=write:error=EIO:when=1", "-e", "trace=!rt_sigreturn"}},
+      // inject's signal= and delay_*=: the kill builtin's call gets SIGUSR1
+      // as it starts (the trap then prints), getuid is held 2 ms at entry
+      // and the second write 1 ms after it ("(DELAYED)").
+      {"sh_inject_signal_delay",
+       {"/bin/sh", "-c", "trap 'echo usr1' USR1; kill -0 $$; echo done"},
+       {},
+       3,
+       true,
+       {"-e", "inject=kill:signal=USR1", "-e",
+        "inject=write:delay_exit=1ms:when=2", "-e",
+        "inject=getuid:delay_enter=2ms"}},
       {"sh_pipeline", {"/bin/sh", "-c", "echo hi | cat"}, {"rt_sigreturn"}, 10},
       {"sort", {"/usr/bin/sort", "-S", "10M", "--parallel=2", "@SORT"}, {}, 3},
       {"threads", {"threads", "threads", "3", "0"}, {"futex"}, 10},

@@ -1793,6 +1793,26 @@ TEST(InjectTest, CountedPerThreadAndReported) {
   EXPECT_EQ(injected, 3) << t.text;
   EXPECT_EQ(real, 1 + 3 * 2) << t.text;  // main's own, and the others
 
+  // delay_enter=: every thread's second getppid is held 200 ms at its
+  // entry, which its duration (-T) includes; the others are not delayed.
+  t = RunTtrace({"-f", "-T", "-e", "trace=getppid", "-e",
+                 "inject=getppid:delay_enter=200ms:when=2"},
+                {"ppid_threads", "2"});
+  ASSERT_EQ(t.run.ExitCode(), 0) << Describe(t);
+  int delayed = 0;
+  for (const std::string& line : SplitLines(t.text)) {
+    if (!absl::StrContains(line, "getppid()")) continue;
+    if (!absl::StrContains(line, "(DELAYED)")) continue;
+    ++delayed;
+    const size_t lt = line.rfind('<');
+    double seconds = 0;
+    ASSERT_TRUE(
+        absl::SimpleAtod(line.substr(lt + 1, line.size() - lt - 2), &seconds))
+        << line;
+    EXPECT_GE(seconds, 0.2) << line;
+  }
+  EXPECT_EQ(delayed, 2) << t.text;  // the two threads'; main calls once
+
   // fault= with an errno: every call from the second on fails.
   t = RunTtrace(
       {"-f", "-e", "trace=getppid", "-e", "fault=getppid:error=EPERM:when=2+"},

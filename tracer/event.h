@@ -160,6 +160,9 @@ struct SyscallEvent {
   // -e inject: ttrace skipped the call and `ret` is what it made it return
   // (strace's "(INJECTED)").
   bool injected = false;
+  // -e inject's delay_enter=/delay_exit=: ttrace held the thread stopped
+  // at the call's entry or after its exit (strace's "(DELAYED)").
+  bool delayed = false;
   int64_t dur_ns = 0;  // entry to exit
   uint64_t ip = 0;     // as SyscallEnterEvent's
   // strace's -e read=/write=: the hex dump of the data the call read or

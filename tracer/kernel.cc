@@ -10,8 +10,10 @@
 #include <sys/uio.h>
 #include <sys/user.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -118,6 +120,27 @@ int LinuxKernel::GetSigInfo(pid_t tid, siginfo_t* info) {
 pid_t LinuxKernel::WaitAny(int* status) {
   pid_t tid = waitpid(-1, status, __WALL);
   return tid < 0 ? -errno : tid;
+}
+
+// waitpid cannot time out, and waking it by a signal would take one from
+// the program using the engine: poll, sleeping at most 200 us between
+// tries. Only -e inject's delays wait this way, while a thread is held.
+pid_t LinuxKernel::WaitAnyFor(int* status, int64_t timeout_ns) {
+  timespec start;
+  clock_gettime(CLOCK_MONOTONIC, &start);
+  for (;;) {
+    const pid_t tid = waitpid(-1, status, __WALL | WNOHANG);
+    if (tid != 0) return tid < 0 ? -errno : tid;
+    timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    const int64_t left = timeout_ns -
+                         (now.tv_sec - start.tv_sec) * 1'000'000'000 -
+                         (now.tv_nsec - start.tv_nsec);
+    if (left <= 0) return 0;
+    const int64_t nap = std::min<int64_t>(left, 200'000);
+    timespec ts{0, static_cast<long>(nap)};
+    if (nanosleep(&ts, nullptr) != 0 && errno == EINTR) return -EINTR;
+  }
 }
 
 bool LinuxKernel::IsThreadOf(pid_t tgid, pid_t tid) {

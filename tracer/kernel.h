@@ -53,6 +53,13 @@ class Kernel {
   // waitpid(-1, status, __WALL). Returns the tid, or -errno (-EINTR when a
   // signal arrived, -ECHILD when nothing is left to wait for).
   virtual pid_t WaitAny(int* status) = 0;
+  // WaitAny for at most `timeout_ns` (> 0): 0 if nothing came by then.
+  // The default waits without a limit (for fakes whose script is all
+  // there is).
+  virtual pid_t WaitAnyFor(int* status, int64_t timeout_ns) {
+    (void)timeout_ns;
+    return WaitAny(status);
+  }
 
   // True if `tid` is a thread of thread group `tgid` (tgkill with signal 0;
   // false once `tid` is gone).
@@ -90,6 +97,7 @@ class LinuxKernel : public Kernel {
   int SetReturnValue(pid_t tid, int64_t value) override;
   int GetInstructionPointer(pid_t tid, uint64_t* ip) override;
   pid_t WaitAny(int* status) override;
+  pid_t WaitAnyFor(int* status, int64_t timeout_ns) override;
   bool IsThreadOf(pid_t tgid, pid_t tid) override;
   int GetCloneFlags(pid_t tid, uint64_t* flags) override;
   std::string ReadComm(pid_t tid) override;

@@ -14,8 +14,9 @@ class StackTracer {
  public:
   virtual ~StackTracer() = default;
   // At a ptrace-stop of `tid` (of thread group `tgid`: a syscall's entry
-  // or exit, a signal, a group-stop): replaces *out with its call stack, one frame per line (no trailing newline),
-  // innermost first, as strace -k prints a frame after its " > ":
+  // or exit, a signal, a group-stop): replaces *out with its call stack, one
+  // frame per line (no trailing newline), innermost first, as strace -k prints
+  // a frame after its " > ":
   //   /usr/lib/x86_64-linux-gnu/libc.so.6(__getpid+0x7) [0xd54e7]
   // `ending`: the call ends or replaces the program (execve, exit): strace
   // prints its stack later, and names a frame without a symbol

@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <utility>
@@ -74,6 +75,14 @@ class Tracer::Impl {
     std::string sc_stack;  // -k
     // -e inject: the value this call returns instead of running.
     std::optional<int64_t> sc_inject;
+    // -e inject: the signal to deliver as it starts (kept for its exit
+    // stop when it started at a seccomp stop, which cannot deliver one),
+    // the delays to hold the thread for at entry and after exit (-1:
+    // none), and whether the call is shown "(DELAYED)".
+    int sc_signal = 0;
+    int64_t sc_delay_enter_ns = -1;
+    int64_t sc_delay_exit_ns = -1;
+    bool sc_delayed = false;
     // -e inject: calls so far per (arch << 32 | nr), of covered syscalls.
     absl::flat_hash_map<uint64_t, uint32_t> inject_counts;
     // The wait status PTRACE_GETEVENTMSG gave at PTRACE_EVENT_EXIT, or -1.
@@ -105,7 +114,17 @@ class Tracer::Impl {
     sink_->OnEvent(e);
   }
 
-  void HandleSyscallStop(pid_t tid, Thread& t);
+  // How to resume a thread after a syscall stop: with this signal, or
+  // (delay_ns > 0) hold it stopped that long first (-e inject).
+  struct SyscallResume {
+    int signo = 0;
+    int64_t delay_ns = -1;
+  };
+  SyscallResume HandleSyscallStop(pid_t tid, Thread& t);
+  // -e inject's delays: threads held in a syscall stop until a deadline.
+  void Hold(pid_t tid, const SyscallResume& how);
+  void ReleaseHeld(int64_t now_ns, bool all);
+  void ForgetHeld(pid_t tid);
   void BeginSyscall(pid_t tid, Thread& t, uint32_t arch, uint64_t nr,
                     const uint64_t* args, uint64_t stack_pointer,
                     uint64_t instruction_pointer);
@@ -158,6 +177,12 @@ class Tracer::Impl {
   // Threads with a reported syscall in progress not yet announced (usually
   // zero or one: the thread that is in the middle of a syscall).
   std::vector<pid_t> pending_;
+  struct Held {
+    int64_t deadline_ns;
+    pid_t tid;
+    int signo;
+  };
+  std::vector<Held> held_;
   std::function<void()> on_syscall_pending_;
   // Reused for every syscall event: no allocation per event once warm.
   Event syscall_event_{.payload = SyscallEvent{}};
@@ -428,7 +453,18 @@ absl::StatusOr<RunResult> Tracer::Impl::Run() {
     }
     if (Finished()) break;
     int status = 0;
-    pid_t tid = kernel_->WaitAny(&status);
+    pid_t tid;
+    if (held_.empty()) {
+      tid = kernel_->WaitAny(&status);
+    } else {
+      const int64_t now = clock_.NowNs();
+      ReleaseHeld(now, false);
+      int64_t next = INT64_MAX;
+      for (const Held& h : held_) next = std::min(next, h.deadline_ns);
+      tid = held_.empty() ? kernel_->WaitAny(&status)
+                          : kernel_->WaitAnyFor(&status, next - now);
+      if (tid == 0) continue;  // a deadline came first
+    }
     if (tid == -EINTR) continue;
     if (tid == -ECHILD) break;  // nothing left that can report
     if (tid < 0) {
@@ -496,6 +532,8 @@ void Tracer::Impl::HandleOrphanStop(pid_t tid, const StopInfo& stop) {
 }
 
 void Tracer::Impl::HandleStop(pid_t tid, const StopInfo& stop) {
+  // A held thread that reports a stop was ended (SIGKILL): no longer held.
+  if (!held_.empty()) ForgetHeld(tid);
   if (stop.kind == StopKind::kExecEvent) {
     // May re-key the table; then act as usual.
     const bool spawn_exec = HandleExec(tid);
@@ -514,8 +552,14 @@ void Tracer::Impl::HandleStop(pid_t tid, const StopInfo& stop) {
        stop.kind == StopKind::kSeccompEvent) &&
       !detaching_ && options_.syscalls != nullptr) {
     // The hot path: no state change, one event at most.
-    HandleSyscallStop(tid, t);
-    if (int r = Resume(tid, t, 0); r == ESRCH) t.state = ThreadState::kExiting;
+    const SyscallResume how = HandleSyscallStop(tid, t);
+    if (how.delay_ns > 0) {
+      Hold(tid, how);
+      return;
+    }
+    if (int r = Resume(tid, t, how.signo); r == ESRCH) {
+      t.state = ThreadState::kExiting;
+    }
     return;
   }
   const Transition tr = Step(t.state, stop, detaching_);
@@ -810,26 +854,65 @@ bool Tracer::Impl::HandleExec(pid_t tid) {
 // ---------------------------------------------------------------------------
 // Syscalls.
 
-void Tracer::Impl::HandleSyscallStop(pid_t tid, Thread& t) {
+Tracer::Impl::SyscallResume Tracer::Impl::HandleSyscallStop(pid_t tid,
+                                                            Thread& t) {
+  SyscallResume how;
   __ptrace_syscall_info info;
-  if (kernel_->GetSyscallInfo(tid, &info) != 0) return;  // it just died
+  if (kernel_->GetSyscallInfo(tid, &info) != 0) return how;  // it just died
   switch (info.op) {
     case PTRACE_SYSCALL_INFO_ENTRY:
       BeginSyscall(tid, t, info.arch, info.entry.nr, info.entry.args,
                    info.stack_pointer, info.instruction_pointer);
+      // The kernel sends a signal given at a syscall-enter-stop.
+      how.signo = std::exchange(t.sc_signal, 0);
+      how.delay_ns = std::exchange(t.sc_delay_enter_ns, -1);
       break;
     case PTRACE_SYSCALL_INFO_SECCOMP:
       BeginSyscall(tid, t, info.arch, info.seccomp.nr, info.seccomp.args,
                    info.stack_pointer, info.instruction_pointer);
+      // Not at a seccomp stop: sc_signal waits for the exit stop.
+      how.delay_ns = std::exchange(t.sc_delay_enter_ns, -1);
       break;
     case PTRACE_SYSCALL_INFO_EXIT:
       // An exit without an entry (we attached during the syscall) is not
       // reported.
-      if (t.in_syscall) FinishSyscall(tid, t, info.exit.rval, true);
+      if (t.in_syscall) {
+        FinishSyscall(tid, t, info.exit.rval, true);
+        how.signo = std::exchange(t.sc_signal, 0);
+        how.delay_ns = std::exchange(t.sc_delay_exit_ns, -1);
+      }
       break;
     default:
       break;
   }
+  return how;
+}
+
+void Tracer::Impl::Hold(pid_t tid, const SyscallResume& how) {
+  held_.push_back(Held{.deadline_ns = clock_.NowNs() + how.delay_ns,
+                       .tid = tid,
+                       .signo = how.signo});
+}
+
+void Tracer::Impl::ReleaseHeld(int64_t now_ns, bool all) {
+  size_t kept = 0;
+  for (size_t i = 0; i < held_.size(); ++i) {
+    const Held h = held_[i];
+    if (!all && h.deadline_ns > now_ns) {
+      held_[kept++] = h;
+      continue;
+    }
+    auto it = threads_.find(h.tid);
+    if (it == threads_.end()) continue;
+    if (Resume(h.tid, it->second, h.signo) == ESRCH) {
+      it->second.state = ThreadState::kExiting;
+    }
+  }
+  held_.resize(kept);
+}
+
+void Tracer::Impl::ForgetHeld(pid_t tid) {
+  std::erase_if(held_, [tid](const Held& h) { return h.tid == tid; });
 }
 
 namespace {
@@ -858,6 +941,9 @@ void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
   t.sc_announced = false;
   t.sc_report = options_.syscalls->Traced(arch, static_cast<int32_t>(nr));
   t.sc_inject.reset();
+  t.sc_signal = 0;
+  t.sc_delay_enter_ns = t.sc_delay_exit_ns = -1;
+  t.sc_delayed = false;
   if (options_.stacks != nullptr) t.sc_stack.clear();
   if (!t.sc_report) return;
   options_.syscalls->Name(arch, static_cast<int32_t>(nr), &t.sc_name);
@@ -870,10 +956,16 @@ void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
       options_.inject->Covers(arch, static_cast<int32_t>(nr))) {
     const uint32_t n =
         ++t.inject_counts[(uint64_t{arch} << 32) | static_cast<uint32_t>(nr)];
-    t.sc_inject = options_.inject->Inject(arch, static_cast<int32_t>(nr), n);
+    const Tamper tamper =
+        options_.inject->Inject(arch, static_cast<int32_t>(nr), n);
+    t.sc_inject = tamper.ret;
     // Number -1: the kernel skips the call (its -ENOSYS is replaced at the
     // exit stop).
     if (t.sc_inject && kernel_->SetSyscallNr(tid, -1) != 0) t.sc_inject.reset();
+    t.sc_signal = tamper.signo;
+    t.sc_delay_enter_ns = tamper.delay_enter_ns;
+    t.sc_delay_exit_ns = tamper.delay_exit_ns;
+    t.sc_delayed = tamper.delayed();
   }
   if (t.hidden) return;
   // -k: as strace, the stack of a call that ends or replaces the program
@@ -933,6 +1025,7 @@ void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
   ev.returned = returned;
   ev.detached = detached;
   ev.injected = injected;
+  ev.delayed = t.sc_delayed;
   ev.ip = t.sc.instruction_pointer;
   if (options_.stacks != nullptr) ev.stack.swap(t.sc_stack);
   ev.split = t.sc_announced;
@@ -992,6 +1085,7 @@ void Tracer::Impl::RemovePending(pid_t tid) {
 // group-stop), so a stopped program is left stopped.
 void Tracer::Impl::BeginDetach() {
   detaching_ = true;
+  ReleaseHeld(0, /*all=*/true);  // then interrupted with the others
   for (auto& [tid, t] : threads_) {
     if (t.state == ThreadState::kRunning ||
         t.state == ThreadState::kGroupStopped) {

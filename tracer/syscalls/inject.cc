@@ -5,9 +5,11 @@
 
 #include <string>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "tracer/syscalls/signals.h"
 
 namespace ttrace {
 namespace {
@@ -53,6 +55,28 @@ bool ParseWhen(absl::string_view s, uint32_t* first, uint32_t* last,
   return true;
 }
 
+// strace's delay: a decimal number (fractions and exponents allowed) with
+// an optional unit, s, ms, us (the default) or ns; not negative. -1 if
+// invalid.
+int64_t ParseDelayNs(absl::string_view s) {
+  static constexpr std::pair<absl::string_view, double> kUnits[] = {
+      {"ns", 1}, {"us", 1e3}, {"ms", 1e6}, {"s", 1e9}};
+  double scale = 1e3;
+  for (const auto& [suffix, unit] : kUnits) {
+    if (absl::EndsWith(s, suffix)) {
+      s.remove_suffix(suffix.size());
+      scale = unit;
+      break;
+    }
+  }
+  double v = 0;
+  if (s.empty() || !((s[0] >= '0' && s[0] <= '9') || s[0] == '.') ||
+      !absl::SimpleAtod(s, &v) || !(v * scale < 9e18)) {
+    return -1;
+  }
+  return static_cast<int64_t>(v * scale + 0.5);
+}
+
 }  // namespace
 
 absl::Status InjectRules::Add(absl::string_view expr, bool fault) {
@@ -66,6 +90,7 @@ absl::Status InjectRules::Add(absl::string_view expr, bool fault) {
   if (!set.ok()) return set.status();
   Rule rule;
   rule.set = *std::move(set);
+  Tamper& t = rule.tamper;
   bool have_error = false;
   bool have_retval = false;
   for (size_t i = 1; i < parts.size(); ++i) {
@@ -76,32 +101,39 @@ absl::Status InjectRules::Add(absl::string_view expr, bool fault) {
     if (key == "error") {
       const int e = ParseErrno(value);
       if (e == 0 || have_error || have_retval) return invalid();
-      rule.ret = -e;
+      t.ret = -e;
       have_error = true;
     } else if (key == "retval" && !fault) {
       int64_t v = 0;
       if (!absl::SimpleAtoi(value, &v) || v < 0 || have_error || have_retval) {
         return invalid();
       }
-      rule.ret = v;
+      t.ret = v;
       have_retval = true;
     } else if (key == "when") {
       if (!ParseWhen(value, &rule.first, &rule.last, &rule.step)) {
         return invalid();
       }
-    } else if (key == "signal" || key == "delay_enter" || key == "delay_exit" ||
-               key == "poke_enter" || key == "poke_exit" || key == "syscall") {
-      return absl::InvalidArgumentError(
-          absl::StrCat(fault ? "fault" : "inject", " ", key,
-                       "= is not supported (error= and retval= are)"));
+    } else if (key == "signal" && !fault) {
+      const int signo = SignalNumber(value);
+      if (signo < 1 || signo > 64 || t.signo != 0) return invalid();
+      t.signo = signo;
+    } else if ((key == "delay_enter" || key == "delay_exit") && !fault) {
+      int64_t& delay =
+          key == "delay_enter" ? t.delay_enter_ns : t.delay_exit_ns;
+      if (delay >= 0) return invalid();
+      delay = ParseDelayNs(value);
+      if (delay < 0) return invalid();
+    } else if (key == "poke_enter" || key == "poke_exit" || key == "syscall") {
+      return absl::InvalidArgumentError(absl::StrCat(
+          fault ? "fault" : "inject", " ", key,
+          "= is not supported (error=, retval=, signal= and delay_*= are)"));
     } else {
       return invalid();
     }
   }
-  if (!have_error && !have_retval) {
-    if (!fault) return invalid();
-    rule.ret = -ENOSYS;
-  }
+  if (fault && !have_error) t.ret = -ENOSYS;
+  if (!t.any()) return invalid();
   covered_.Add(rule.set);
   rules_.push_back(std::move(rule));
   return absl::OkStatus();
@@ -112,15 +144,15 @@ bool InjectRules::Selects(const Rule& r, uint32_t n) {
   return (n - r.first) % r.step == 0;
 }
 
-std::optional<int64_t> InjectRules::Inject(uint32_t arch, int32_t nr,
-                                           uint32_t invocation) const {
+Tamper InjectRules::Inject(uint32_t arch, int32_t nr,
+                           uint32_t invocation) const {
   // The last rule for this syscall decides.
   for (auto it = rules_.rbegin(); it != rules_.rend(); ++it) {
     if (!it->set.Traced(arch, nr)) continue;
-    if (Selects(*it, invocation)) return it->ret;
-    return std::nullopt;
+    if (Selects(*it, invocation)) return it->tamper;
+    return {};
   }
-  return std::nullopt;
+  return {};
 }
 
 }  // namespace ttrace
