@@ -238,6 +238,7 @@ std::unique_ptr<SummarySink> MakeSummary(const Options& opt) {
       std::make_unique<SummarySink>(opt.follow_forks, opt.summary_sort_by);
   if (!opt.summary_columns.empty()) summary->set_columns(opt.summary_columns);
   summary->set_overhead_ns(opt.summary_overhead_ns);
+  summary->set_wall_clock(opt.summary_wall_clock);
   return summary;
 }
 
@@ -431,10 +432,13 @@ int Main(int argc, char** argv) {
   // program does (README.md, "seccomp-bpf").
   std::unique_ptr<SyscallKnowledge> knowledge;
   std::unique_ptr<unwind::Unwinder> unwinder;
-  TracerOptions topt{.follow_forks = opt.follow_forks,
-                     .kill_on_exit = opt.kill_on_exit,
-                     .instruction_pointers = opt.instruction_pointers,
-                     .detach_on_exec = opt.detach_on_exec};
+  TracerOptions topt{
+      .follow_forks = opt.follow_forks,
+      .kill_on_exit = opt.kill_on_exit,
+      .instruction_pointers = opt.instruction_pointers,
+      .detach_on_exec = opt.detach_on_exec,
+      // -c's times, as strace's (not with -w).
+      .system_times = opt.summary != Summary::kNone && !opt.summary_wall_clock};
   // Text splits a call only when another thread's line comes in between, as
   // strace; JSON and binary also show a long blocking call once it starts.
   if (opt.format == OutputFormat::kText && !recorder) {

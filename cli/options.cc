@@ -595,7 +595,8 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         }
         break;
       case 'w':
-        break;  // the summary's times are wall-clock already
+        options.summary_wall_clock = true;
+        break;
       case 'x':
         ++x_count;
         break;
@@ -895,7 +896,9 @@ Output:
   -O OVERHEAD, --summary-syscall-overhead=OVERHEAD
                  take OVERHEAD off each call's time in the -c table (a
                  number with s, ms, us or ns; default unit us)
-  -w             accepted: the -c times are always wall-clock (as strace -w)
+  -w, --summary-wall-clock
+                 -c sums the wall-clock time in calls (by default: the
+                 system CPU time the process used in them, as strace)
 
 Miscellaneous:
   -h, --help     print this help and exit

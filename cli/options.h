@@ -92,8 +92,10 @@ struct Options {
   FdSet dump_read = FdSet::None();
   FdSet dump_write = FdSet::None();
   Summary summary = Summary::kNone;
-  // -S: the summary's row order. (-w is accepted: the summary always sums
-  // wall-clock time in calls, which is what strace's -w asks for.)
+  // -w: the summary sums the wall-clock time in calls; by default, as
+  // strace, the system CPU time.
+  bool summary_wall_clock = false;
+  // -S: the summary's row order.
   SummarySink::SortBy summary_sort_by = SummarySink::SortBy::kTime;
   // -U: the summary's columns (empty: strace's default set).
   std::vector<SummarySink::Column> summary_columns;

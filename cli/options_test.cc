@@ -271,10 +271,10 @@ TEST(ParseOptionsTest, InjectAndFault) {
              "--inject=write:retval=1", "ls"});
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_FALSE(r->inject.empty());
-  EXPECT_EQ(r->inject.Inject(kArchX86_64, 257, 1), std::nullopt);
-  EXPECT_EQ(r->inject.Inject(kArchX86_64, 257, 2), -2);
-  EXPECT_EQ(r->inject.Inject(kArchX86_64, 3, 4), -38);  // ENOSYS
-  EXPECT_EQ(r->inject.Inject(kArchX86_64, 1, 9), 1);
+  EXPECT_EQ(r->inject.Inject(kArchX86_64, 257, 1).ret, std::nullopt);
+  EXPECT_EQ(r->inject.Inject(kArchX86_64, 257, 2).ret, -2);
+  EXPECT_EQ(r->inject.Inject(kArchX86_64, 3, 4).ret, -38);  // ENOSYS
+  EXPECT_EQ(r->inject.Inject(kArchX86_64, 1, 9).ret, 1);
   EXPECT_TRUE(Parse({"ls"})->inject.empty());
   EXPECT_EQ(Error({"-e", "inject=openat", "ls"}),
             "invalid inject argument 'openat'");
@@ -851,7 +851,8 @@ TEST(UsageTextTest, ListsEveryOptionExitStatusAndExample) {
                         "-e fault=SET",
                         "-e quiet=SET",
                         "-qq",
-                        "-w ",
+                        "-w, --summary-wall-clock",
+                        "-D, --daemonize",
                         "-e trace=SET",
                         "-e signal=SET",
                         "-e status=SET",

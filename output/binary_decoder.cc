@@ -213,11 +213,13 @@ struct BinaryDecoder::State {
   // neither). Unknown bits
   // are skipped with the rest of the record.
   void Appended(Reader& r, Context& ctx, uint64_t* ip, std::string* stack,
-                std::string* dump, uint64_t* marks = nullptr) {
+                std::string* dump, uint64_t* marks = nullptr,
+                int64_t* cpu_ns = nullptr) {
     *ip = 0;
     if (stack != nullptr) stack->clear();
     if (dump != nullptr) dump->clear();
     if (marks != nullptr) *marks = 0;
+    if (cpu_ns != nullptr) *cpu_ns = -1;
     if (r.left() == 0) return;
     const uint64_t x = r.Varint();
     if (marks != nullptr) *marks = x;
@@ -229,6 +231,10 @@ struct BinaryDecoder::State {
       String(r, &ctx.stack, stack);
     }
     if ((x & binfmt::kSysExtDump) && dump != nullptr) String(r, nullptr, dump);
+    if ((x & binfmt::kSysExtCpu) && cpu_ns != nullptr) {
+      *cpu_ns = r.Signed();
+      if (*cpu_ns < 0) r.Fail("negative cpu_ns");
+    }
   }
 
   // nr, arch and name of syscall and syscall_enter records.
@@ -414,7 +420,7 @@ struct BinaryDecoder::State {
         p.ret_suffix.clear();
         if (f & binfmt::kSysRetSuffix) String(r, nullptr, &p.ret_suffix);
         uint64_t marks = 0;
-        Appended(r, ctx, &p.ip, &p.stack, &p.dump, &marks);
+        Appended(r, ctx, &p.ip, &p.stack, &p.dump, &marks, &p.cpu_ns);
         p.detached = (marks & binfmt::kSysExtDetached) != 0;
         p.delayed = (marks & binfmt::kSysExtDelayed) != 0;
         break;

@@ -96,6 +96,7 @@ std::string Describe(const Event& e) {
           if (!p.dump.empty()) absl::StrAppend(&out, " dump=", Esc(p.dump));
           if (p.detached) out.append(" detached");
           if (p.delayed) out.append(" delayed");
+          if (p.cpu_ns >= 0) absl::StrAppend(&out, " cpu=", p.cpu_ns);
         }
       },
       e.payload);
@@ -398,6 +399,13 @@ std::vector<Event> EdgeTrace() {
   sc.detached = true;
   add(1795717816600000000, 100, 100, sc);
   sc.delayed = sc.detached = false;
+  sc.cpu_ns = 0;  // -c: the call's system CPU time
+  add(1795717816600000000, 100, 100, sc);
+  sc.cpu_ns = 123'456'000;
+  sc.delayed = true;
+  add(1795717816600000000, 100, 100, sc);
+  sc.cpu_ns = -1;
+  sc.delayed = false;
   // -i: instruction pointers, as deltas within a context, wrapping.
   sc.ip = 0x7f84cb8a1234;
   add(1795717816600000000, 100, 100, sc);

@@ -421,17 +421,21 @@ char* BinaryEncoder::PutArgs(char* p, std::string_view s, History* hist) {
 
 char* BinaryEncoder::PutAppended(char* p, uint64_t ip, std::string_view stack,
                                  std::string_view dump, uint64_t marks,
-                                 Context* ctx) {
-  if (ip == 0 && stack.empty() && dump.empty() && marks == 0) return p;
+                                 int64_t cpu_ns, Context* ctx) {
+  if (ip == 0 && stack.empty() && dump.empty() && marks == 0 && cpu_ns < 0) {
+    return p;
+  }
   p = PutVarint(p, (ip != 0 ? binfmt::kSysExtIp : 0) |
                        (stack.empty() ? 0 : binfmt::kSysExtStack) |
-                       (dump.empty() ? 0 : binfmt::kSysExtDump) | marks);
+                       (dump.empty() ? 0 : binfmt::kSysExtDump) |
+                       (cpu_ns < 0 ? 0 : binfmt::kSysExtCpu) | marks);
   if (ip != 0) {
     p = PutVarint(p, ZigZag(static_cast<int64_t>(ip - ctx->ip)));
     ctx->ip = ip;
   }
   if (!stack.empty()) p = PutArgs(p, stack, &ctx->stack);
   if (!dump.empty()) p = PutLiteral(p, dump);
+  if (cpu_ns >= 0) p = PutVarint(p, ZigZag(cpu_ns));
   return p;
 }
 
@@ -632,7 +636,7 @@ void BinaryEncoder::OnEvent(const Event& event) {
       Context* ctx;
       p = PutSyscallId(p, s.nr, s.arch, s.name, &ctx);
       p = PutArgs(p, s.args_enter, &ctx->args_enter);
-      p = PutAppended(p, s.ip, {}, {}, 0, ctx);
+      p = PutAppended(p, s.ip, {}, {}, 0, -1, ctx);
       break;
     }
     case 10: {  // syscall
@@ -666,7 +670,7 @@ void BinaryEncoder::OnEvent(const Event& event) {
       p = PutAppended(p, s.ip, s.stack, s.dump,
                       (s.detached ? binfmt::kSysExtDetached : 0) |
                           (s.delayed ? binfmt::kSysExtDelayed : 0),
-                      ctx);
+                      s.cpu_ns, ctx);
       break;
     }
   }

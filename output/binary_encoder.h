@@ -90,10 +90,11 @@ class BinaryEncoder : public EventSink {
   char* PutSyscallId(char* p, int32_t nr, uint32_t arch,
                      const std::string& name, Context** ctx);
   // The appended fields of syscall and syscall_enter records: -i's ip,
-  // -k's stack, -e read=/write='s dump, and `marks`, the bits without
-  // data (kSysExtDetached, kSysExtDelayed).
+  // -k's stack, -e read=/write='s dump, `marks`, the bits without data
+  // (kSysExtDetached, kSysExtDelayed), and -c's cpu_ns (-1: none).
   char* PutAppended(char* p, uint64_t ip, std::string_view stack,
-                    std::string_view dump, uint64_t marks, Context* ctx);
+                    std::string_view dump, uint64_t marks, int64_t cpu_ns,
+                    Context* ctx);
   // A string written literally (no table, no delta).
   static char* PutLiteral(char* p, std::string_view s);
   void EncodeOversized(const Event& event);

@@ -187,6 +187,10 @@ class PayloadWriter {
     }
     Key(out_, "dur_ns");
     absl::StrAppend(out_, p.dur_ns);
+    if (p.cpu_ns >= 0) {  // -c
+      Key(out_, "cpu_ns");
+      absl::StrAppend(out_, p.cpu_ns);
+    }
     if (!p.returned) {
       Key(out_, "returned");
       out_->append("false");

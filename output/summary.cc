@@ -304,7 +304,9 @@ void SummarySink::OnEvent(const Event& event) {
   if (call == nullptr || !call->returned) return;
   const bool error = IsErrorReturn(call->ret);
   // -O: what tracing adds to each call is taken off.
-  const int64_t dur = std::max<int64_t>(0, call->dur_ns - overhead_ns_);
+  const int64_t spent =
+      !wall_clock_ && call->cpu_ns >= 0 ? call->cpu_ns : call->dur_ns;
+  const int64_t dur = std::max<int64_t>(0, spent - overhead_ns_);
 
   const uint64_t key = (static_cast<uint64_t>(call->arch) << 32) |
                        static_cast<uint32_t>(call->nr);

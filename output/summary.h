@@ -13,9 +13,11 @@
 // not in the table). SyscallEnterEvent is ignored (the SyscallEvent that
 // completes the call counts). A call is an error when its raw return value
 // is in [-4095, -1], the ERESTART* codes included, as strace counts them.
-// Time is the wall-clock time inside the call (dur_ns, entry to exit),
-// which is what `strace -c -w` sums; strace without -w sums the system CPU
-// time instead, which ttrace does not measure.
+// Time is, as strace's, the system CPU time of the call (cpu_ns: what the
+// process and the children it reaped used between entry and exit) when
+// the engine measured it (TracerOptions::system_times), else, or with
+// set_wall_clock (strace's -w), the wall-clock time inside the call
+// (dur_ns, entry to exit).
 //
 // The table is byte for byte strace 6.1's (count.c), e.g.:
 //   % time     seconds  usecs/call     calls    errors syscall
@@ -126,6 +128,9 @@ class SummarySink : public EventSink {
   // -O: taken off each call's time (down to 0), as strace does to remove
   // what tracing adds.
   void set_overhead_ns(int64_t ns) { overhead_ns_ = ns; }
+  // -w: sum the calls' wall-clock time (dur_ns) even when they carry their
+  // system CPU time (cpu_ns).
+  void set_wall_clock(bool wall) { wall_clock_ = wall; }
 
   void OnEvent(const Event& event) override;
 
@@ -142,6 +147,7 @@ class SummarySink : public EventSink {
   SortBy sort_by_;
   std::vector<Column> columns_;
   int64_t overhead_ns_ = 0;
+  bool wall_clock_ = false;
   // Key: arch << 32 | nr.
   absl::flat_hash_map<uint64_t, Row> syscalls_;
   absl::flat_hash_map<pid_t, Row> threads_;

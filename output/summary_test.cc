@@ -332,6 +332,42 @@ TEST(SummaryTest, OverheadIsTakenOffEachCall) {
             "   0.000021 0.000000 0.000021         2 total\n");
 }
 
+// Calls that carry their system CPU time (the engine's system_times, for
+// -c) are summed by it, as strace does; -w (set_wall_clock) sums the
+// wall-clock time; calls without one (cpu_ns -1) count their wall time.
+TEST(SummaryTest, SystemTimeUnlessWallClock) {
+  using C = SummarySink::Column;
+  auto feed = [](SummarySink* sink) {
+    sink->set_columns({C::kTotalTime, C::kCalls, C::kName});
+    SyscallEvent sleep = Call("clock_nanosleep", 230, 0, 300'000'000);
+    sleep.cpu_ns = 12'000;
+    sink->OnEvent(Ev(7, sleep));
+    SyscallEvent read = Call("read", 0, 1, 40'000);
+    read.cpu_ns = 0;
+    sink->OnEvent(Ev(7, read));
+    sink->OnEvent(Ev(7, Call("read", 0, 1, 5'000)));  // not measured
+  };
+  SummarySink cpu;
+  feed(&cpu);
+  EXPECT_EQ(Printed(cpu),
+            "    seconds     calls syscall\n"
+            "----------- --------- ----------------\n"
+            "   0.000012         1 clock_nanosleep\n"
+            "   0.000005         2 read\n"
+            "----------- --------- ----------------\n"
+            "   0.000017         3 total\n");
+  SummarySink wall;
+  wall.set_wall_clock(true);
+  feed(&wall);
+  EXPECT_EQ(Printed(wall),
+            "    seconds     calls syscall\n"
+            "----------- --------- ----------------\n"
+            "   0.300000         1 clock_nanosleep\n"
+            "   0.000045         2 read\n"
+            "----------- --------- ----------------\n"
+            "   0.300045         3 total\n");
+}
+
 TEST(SummaryTest, NothingCountedPrintsNothing) {
   SummarySink sink(true);
   SyscallEvent gone = Call("exit_group", 231, 0, 0);

@@ -1927,8 +1927,35 @@ TEST(SummaryTest, CountsEqualWhatTheTraceeMade) {
 }
 
 // -S: rows in strace 6.1's order for each key that does not depend on
-// times (strace's are CPU times, ttrace's wall-clock). /bin/ls makes the
-// same calls under both tools.
+// times (which vary from run to run). /bin/ls makes the same calls under
+// both tools.
+// The table's seconds, as strace's: the system CPU time spent in the calls
+// (a 300 ms sleep costs next to none), or with -w the wall-clock time.
+TEST(SummaryTest, SleepCostsNoSystemTimeUnlessWallClock) {
+  auto seconds = [](std::vector<std::string> options) {
+    const std::string file = NewTempPath("summary");
+    std::vector<std::string> argv = {
+        TtracePath(), "-c", "-e", "trace=clock_nanosleep", "-o", file};
+    argv.insert(argv.end(), options.begin(), options.end());
+    argv.insert(argv.end(), {TraceeBinary("execs"), "identity", "0", "300"});
+    const ProcessResult r = RunProcess(argv, kTimeoutMs);
+    EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+    static const std::regex kRow(
+        R"(^ *[0-9]+\.[0-9]{2} +([0-9]+\.[0-9]{6}) +[0-9]+ +1 +clock_nanosleep$)");
+    double s = -1;
+    const std::string text = ReadFileOrEmpty(file);
+    for (const std::string& line : SplitLines(text)) {
+      std::smatch m;
+      if (std::regex_match(line, m, kRow)) s = std::stod(m[1]);
+    }
+    EXPECT_GE(s, 0) << text;
+    unlink(file.c_str());
+    return s;
+  };
+  EXPECT_LT(seconds({}), 0.05);
+  EXPECT_GE(seconds({"-w"}), 0.29);
+}
+
 TEST(SummaryTest, SortOrdersMatchStrace) {
   if (access("/usr/bin/strace", X_OK) != 0) GTEST_SKIP() << "no strace";
   auto rows = [](const std::vector<std::string>& tool, const char* by) {

@@ -164,7 +164,12 @@ struct SyscallEvent {
   // at the call's entry or after its exit (strace's "(DELAYED)").
   bool delayed = false;
   int64_t dur_ns = 0;  // entry to exit
-  uint64_t ip = 0;     // as SyscallEnterEvent's
+  // TracerOptions::system_times (strace -c without -w): the system CPU time
+  // the thread's process and the children it reaped used between the
+  // call's entry and exit, in ns (microsecond resolution); -1: not
+  // measured.
+  int64_t cpu_ns = -1;
+  uint64_t ip = 0;  // as SyscallEnterEvent's
   // strace's -e read=/write=: the hex dump of the data the call read or
   // wrote, lines joined by "\n" (" | 00000  68 69 0a ...  hi. |", and
   // " * 3 bytes in buffer 0" before each buffer of a vector). Usually

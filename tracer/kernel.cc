@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/ptrace.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/user.h>
@@ -125,12 +126,24 @@ pid_t LinuxKernel::WaitAny(int* status) {
 // waitpid cannot time out, and waking it by a signal would take one from
 // the program using the engine: poll, sleeping at most 200 us between
 // tries. Only -e inject's delays wait this way, while a thread is held.
-pid_t LinuxKernel::WaitAnyFor(int* status, int64_t timeout_ns) {
+pid_t LinuxKernel::WaitAnyFor(int* status, int64_t timeout_ns,
+                              int64_t* stime_ns) {
+  rusage ru;
+  rusage* usage = stime_ns != nullptr ? &ru : nullptr;
+  auto done = [&](pid_t tid) {
+    if (tid < 0) return -errno;
+    if (stime_ns != nullptr) {
+      *stime_ns = int64_t{ru.ru_stime.tv_sec} * 1'000'000'000 +
+                  int64_t{ru.ru_stime.tv_usec} * 1'000;
+    }
+    return tid;
+  };
+  if (timeout_ns < 0) return done(wait4(-1, status, __WALL, usage));
   timespec start;
   clock_gettime(CLOCK_MONOTONIC, &start);
   for (;;) {
-    const pid_t tid = waitpid(-1, status, __WALL | WNOHANG);
-    if (tid != 0) return tid < 0 ? -errno : tid;
+    const pid_t tid = wait4(-1, status, __WALL | WNOHANG, usage);
+    if (tid != 0) return done(tid);
     timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     const int64_t left = timeout_ns -

@@ -53,11 +53,14 @@ class Kernel {
   // waitpid(-1, status, __WALL). Returns the tid, or -errno (-EINTR when a
   // signal arrived, -ECHILD when nothing is left to wait for).
   virtual pid_t WaitAny(int* status) = 0;
-  // WaitAny for at most `timeout_ns` (> 0): 0 if nothing came by then.
-  // The default waits without a limit (for fakes whose script is all
-  // there is).
-  virtual pid_t WaitAnyFor(int* status, int64_t timeout_ns) {
+  // WaitAny for at most `timeout_ns` (negative: no limit): 0 if nothing
+  // came by then. With `stime_ns`, also the system CPU time the reporting
+  // thread's process and its reaped children have used so far (wait4's
+  // rusage, what strace -c sums), or -1. The default waits without a limit
+  // and gives no time (for fakes whose script is all there is).
+  virtual pid_t WaitAnyFor(int* status, int64_t timeout_ns, int64_t* stime_ns) {
     (void)timeout_ns;
+    if (stime_ns != nullptr) *stime_ns = -1;
     return WaitAny(status);
   }
 
@@ -97,7 +100,7 @@ class LinuxKernel : public Kernel {
   int SetReturnValue(pid_t tid, int64_t value) override;
   int GetInstructionPointer(pid_t tid, uint64_t* ip) override;
   pid_t WaitAny(int* status) override;
-  pid_t WaitAnyFor(int* status, int64_t timeout_ns) override;
+  pid_t WaitAnyFor(int* status, int64_t timeout_ns, int64_t* stime_ns) override;
   bool IsThreadOf(pid_t tgid, pid_t tid) override;
   int GetCloneFlags(pid_t tid, uint64_t* flags) override;
   std::string ReadComm(pid_t tid) override;

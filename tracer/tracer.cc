@@ -70,6 +70,7 @@ class Tracer::Impl {
     bool sc_announced = false;  // its SyscallEnterEvent was emitted
     SyscallCall sc;
     int64_t sc_entry_ns = 0;
+    int64_t sc_entry_stime_ns = -1;  // stime_ns_ at entry
     std::string sc_name;
     std::string sc_args_enter;
     std::string sc_stack;  // -k
@@ -183,6 +184,9 @@ class Tracer::Impl {
     int signo;
   };
   std::vector<Held> held_;
+  // With options_.system_times: the system CPU time of the process whose
+  // thread reported the stop being handled (-1: unknown).
+  int64_t stime_ns_ = -1;
   std::function<void()> on_syscall_pending_;
   // Reused for every syscall event: no allocation per event once warm.
   Event syscall_event_{.payload = SyscallEvent{}};
@@ -454,15 +458,19 @@ absl::StatusOr<RunResult> Tracer::Impl::Run() {
     if (Finished()) break;
     int status = 0;
     pid_t tid;
-    if (held_.empty()) {
+    if (held_.empty() && !options_.system_times) {
       tid = kernel_->WaitAny(&status);
     } else {
-      const int64_t now = clock_.NowNs();
-      ReleaseHeld(now, false);
-      int64_t next = INT64_MAX;
-      for (const Held& h : held_) next = std::min(next, h.deadline_ns);
-      tid = held_.empty() ? kernel_->WaitAny(&status)
-                          : kernel_->WaitAnyFor(&status, next - now);
+      int64_t timeout = -1;
+      if (!held_.empty()) {
+        const int64_t now = clock_.NowNs();
+        ReleaseHeld(now, false);
+        int64_t next = INT64_MAX;
+        for (const Held& h : held_) next = std::min(next, h.deadline_ns);
+        if (!held_.empty()) timeout = next - now;
+      }
+      tid = kernel_->WaitAnyFor(&status, timeout,
+                                options_.system_times ? &stime_ns_ : nullptr);
       if (tid == 0) continue;  // a deadline came first
     }
     if (tid == -EINTR) continue;
@@ -938,6 +946,7 @@ void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
   t.sc.instruction_pointer =
       options_.instruction_pointers ? instruction_pointer : 0;
   t.sc_entry_ns = clock_.NowNs();
+  t.sc_entry_stime_ns = stime_ns_;
   t.sc_announced = false;
   t.sc_report = options_.syscalls->Traced(arch, static_cast<int32_t>(nr));
   t.sc_inject.reset();
@@ -1031,6 +1040,9 @@ void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
   ev.split = t.sc_announced;
   const int64_t now = clock_.NowNs();
   ev.dur_ns = now - t.sc_entry_ns;
+  ev.cpu_ns = returned && stime_ns_ >= 0 && t.sc_entry_stime_ns >= 0
+                  ? std::max<int64_t>(stime_ns_ - t.sc_entry_stime_ns, 0)
+                  : -1;
   syscall_event_.seq = seq_++;
   syscall_event_.ts_ns = t.sc_entry_ns;
   syscall_event_.pid = t.tgid;

@@ -69,6 +69,11 @@ struct TracerOptions {
   // event; its execve shows as detached), except the spawned command's own
   // exec. It runs on untraced, with its future children.
   bool detach_on_exec = false;
+  // strace -c's time (without -w): syscall events carry cpu_ns, the system
+  // CPU time the process (with the children it reaped) used between the
+  // call's entry and exit stops, from each stop's wait4 rusage. Costs a
+  // getrusage in the kernel per stop.
+  bool system_times = false;
 };
 
 struct RunResult {
