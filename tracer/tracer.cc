@@ -261,6 +261,10 @@ absl::Status Tracer::Impl::Spawn(const std::vector<std::string>& argv,
     while ((n = read(go[0], &c, 1)) < 0 && errno == EINTR) {
     }
     if (n != 0) _exit(1);  // the tracer could not seize us; it says why
+    // -D: seized; no other tracer may attach any more.
+    if (spawn.daemonize != SpawnOptions::Daemonize::kNo) {
+      prctl(PR_SET_PTRACER, 0, 0, 0, 0);
+    }
     if (user != nullptr &&
         (setgroups(user->groups.size(), user->groups.data()) != 0 ||
          setgid(user->gid) != 0 || setuid(user->uid) != 0)) {
