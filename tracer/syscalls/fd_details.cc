@@ -135,6 +135,41 @@ bool UnixDetails(uint64_t inode, FdDetails* d) {
 
 }  // namespace
 
+int ReadNetlinkProtocol(pid_t tid, int fd) {
+  char path[64];
+  snprintf(path, sizeof path, "/proc/%d/fd/%d", tid, fd);
+  char link[64];
+  const ssize_t n = readlink(path, link, sizeof link - 1);
+  if (n <= 0) return -1;
+  link[n] = '\0';
+  unsigned long long inode = 0;
+  if (sscanf(link, "socket:[%llu]", &inode) != 1) return -1;
+  char name[16];
+  const ssize_t m =
+      getxattr(path, "system.sockprotoname", name, sizeof name - 1);
+  if (m <= 0) return -1;
+  name[m] = '\0';
+  if (strcmp(name, "NETLINK") != 0) return -1;
+  snprintf(path, sizeof path, "/proc/%d/net/netlink", tid);
+  FILE* f = fopen(path, "re");
+  if (f == nullptr) return kNetlinkUnknownProtocol;
+  // sk Eth Pid Groups Rmem Wmem Dump Locks Drops Inode
+  char line[256];
+  int protocol = -1;
+  while (fgets(line, sizeof line, f) != nullptr) {
+    int eth;
+    unsigned long long ino;
+    if (sscanf(line, "%*s %d %*s %*s %*s %*s %*s %*s %*s %llu", &eth, &ino) ==
+            2 &&
+        ino == inode) {
+      protocol = eth;
+      break;
+    }
+  }
+  fclose(f);
+  return protocol >= 0 ? protocol : kNetlinkUnknownProtocol;
+}
+
 bool ReadFdDetails(pid_t tid, int fd, const std::string& link, FdDetails* out) {
   *out = FdDetails();
   const std::string proc = absl::StrCat("/proc/", tid, "/fd/", fd);

@@ -50,6 +50,14 @@ struct FdDetails {
 // kind kNone) when there are none to add to the path.
 bool ReadFdDetails(pid_t tid, int fd, const std::string& link, FdDetails* out);
 
+// The protocol (NETLINK_ROUTE = 0, ...) of `fd` of thread `tid` if it is a
+// netlink socket listed in the thread's /proc/TID/net/netlink;
+// kNetlinkUnknownProtocol for a netlink socket not listed there (an
+// unbound one, whose protocol strace cannot tell either); -1 for anything
+// else.
+inline constexpr int kNetlinkUnknownProtocol = 1 << 16;
+int ReadNetlinkProtocol(pid_t tid, int fd);
+
 }  // namespace ttrace
 
 #endif  // TTRACE_TRACER_SYSCALLS_FD_DETAILS_H_
