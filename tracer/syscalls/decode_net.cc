@@ -684,11 +684,22 @@ void Accept4(D& d) {
 // ---------------------------------------------------------------------------
 // sendto, recvfrom.
 // ---------------------------------------------------------------------------
+// The data of a socket call on fd arg 0: netlink messages on a netlink
+// socket, else a string (strace's decode_sockbuf).
+void SockBuf(D& d, uint64_t addr, uint64_t len) {
+  const int proto = NetlinkProtocol(d, d.i32(0));
+  if (proto >= 0) {
+    NetlinkBuffer(d, proto, addr, len);
+  } else {
+    d.Buf(addr, len > INT64_MAX ? INT64_MAX : static_cast<int64_t>(len));
+  }
+}
+
 void Sendto(D& d) {
   if (d.exiting) return;
   d.Fd(0);
   d.Sep();
-  d.Buf(d.u(1), static_cast<int64_t>(d.u(2)));
+  SockBuf(d, d.u(1), d.u(2));
   d.Sep();
   d.Udec(d.u(2));
   d.Sep();
@@ -719,7 +730,7 @@ void Recvfrom(D& d) {
     const uint64_t n = static_cast<uint64_t>(d.ret) < d.u(2)
                            ? static_cast<uint64_t>(d.ret)
                            : d.u(2);
-    d.Buf(d.u(1), static_cast<int64_t>(n));
+    SockBuf(d, d.u(1), n);
   }
   d.Sep();
   d.Udec(d.u(2));
@@ -882,6 +893,7 @@ void MsgControl(D& d, uint64_t addr, uint64_t in_len) {
 // strace's print_struct_msghdr; user_namelen < 0: no user value known.
 void PrintMsghdr(D& d, const MsgHdr& m, int64_t user_namelen,
                  uint64_t data_size) {
+  const int netlink_proto = NetlinkProtocol(d, d.i32(0));
   const int namelen =
       user_namelen >= 0 && static_cast<int>(m.namelen) > user_namelen
           ? static_cast<int>(user_namelen)
@@ -895,7 +907,7 @@ void PrintMsghdr(D& d, const MsgHdr& m, int64_t user_namelen,
   }
   d.Dec(static_cast<int32_t>(m.namelen));
   d.Put(", msg_iov=");
-  Iovecs(d, m.iov, m.iovlen, data_size, false);
+  Iovecs(d, m.iov, m.iovlen, data_size, false, netlink_proto);
   d.Put(", msg_iovlen=");
   d.Udec(m.iovlen);
   MsgControl(d, m.control, m.controllen);

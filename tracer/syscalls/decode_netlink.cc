@@ -1,0 +1,1773 @@
+// Netlink messages in the buffers of sendto/recvfrom/sendmsg/recvmsg on
+// netlink sockets, printed as strace 6.1 prints them:
+//
+//   [{nlmsg_len=40, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST|
+//   NLM_F_DUMP, nlmsg_seq=1, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, ...},
+//   [{nla_len=8, nla_type=IFLA_EXT_MASK}, RTEXT_FILTER_VF]]
+//
+// Layers: the nlmsghdr list of any protocol (generic types, flags named by
+// the kind of request, NLMSG_ERROR and NLMSG_DONE bodies, a short tail in
+// hex, "..." after -s messages); NETLINK_ROUTE's ifinfomsg, ifaddrmsg and
+// rtmsg with their attributes; NETLINK_SOCK_DIAG's inet_diag_req_v2 and
+// inet_diag_msg with theirs. Anything not decoded shows as strace shows
+// it: its bytes in hex.
+//
+// The buffer is read from the tracee once; every field is then taken from
+// that copy. Whatever lies past what could be read prints as strace
+// prints an unreadable address.
+#include <arpa/inet.h>
+#include <net/if.h>
+
+#include <cstdio>
+#include <cstring>
+#include <iterator>
+#include <string>
+
+#include "output/errno_names.h"
+#include "tracer/syscalls/decoding.h"
+#include "tracer/syscalls/format.h"
+
+namespace ttrace {
+namespace decode {
+
+namespace {
+
+constexpr int kNetlinkRoute = 0;
+constexpr int kNetlinkSockDiag = 4;
+constexpr int kNetlinkKobjectUevent = 15;
+
+constexpr uint32_t kHdrLen = 16;  // NLMSG_HDRLEN
+constexpr uint32_t kNlaHdrLen = 4;
+
+constexpr uint32_t Align4(uint32_t v) { return (v + 3) & ~3u; }
+
+// ---------------------------------------------------------------------------
+// Names.
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kNlmsgTypes[] = {
+    {1, "NLMSG_NOOP"},
+    {2, "NLMSG_ERROR"},
+    {3, "NLMSG_DONE"},
+    {4, "NLMSG_OVERRUN"},
+};
+
+constexpr XlatEntry kRouteTypes[] = {
+    {16, "RTM_NEWLINK"},
+    {17, "RTM_DELLINK"},
+    {18, "RTM_GETLINK"},
+    {19, "RTM_SETLINK"},
+    {20, "RTM_NEWADDR"},
+    {21, "RTM_DELADDR"},
+    {22, "RTM_GETADDR"},
+    {24, "RTM_NEWROUTE"},
+    {25, "RTM_DELROUTE"},
+    {26, "RTM_GETROUTE"},
+    {28, "RTM_NEWNEIGH"},
+    {29, "RTM_DELNEIGH"},
+    {30, "RTM_GETNEIGH"},
+    {32, "RTM_NEWRULE"},
+    {33, "RTM_DELRULE"},
+    {34, "RTM_GETRULE"},
+    {36, "RTM_NEWQDISC"},
+    {37, "RTM_DELQDISC"},
+    {38, "RTM_GETQDISC"},
+    {40, "RTM_NEWTCLASS"},
+    {41, "RTM_DELTCLASS"},
+    {42, "RTM_GETTCLASS"},
+    {44, "RTM_NEWTFILTER"},
+    {45, "RTM_DELTFILTER"},
+    {46, "RTM_GETTFILTER"},
+    {48, "RTM_NEWACTION"},
+    {49, "RTM_DELACTION"},
+    {50, "RTM_GETACTION"},
+    {52, "RTM_NEWPREFIX"},
+    {58, "RTM_GETMULTICAST"},
+    {62, "RTM_GETANYCAST"},
+    {64, "RTM_NEWNEIGHTBL"},
+    {66, "RTM_GETNEIGHTBL"},
+    {67, "RTM_SETNEIGHTBL"},
+    {68, "RTM_NEWNDUSEROPT"},
+    {72, "RTM_NEWADDRLABEL"},
+    {73, "RTM_DELADDRLABEL"},
+    {74, "RTM_GETADDRLABEL"},
+    {78, "RTM_GETDCB"},
+    {79, "RTM_SETDCB"},
+    {80, "RTM_NEWNETCONF"},
+    {81, "RTM_DELNETCONF"},
+    {82, "RTM_GETNETCONF"},
+    {84, "RTM_NEWMDB"},
+    {85, "RTM_DELMDB"},
+    {86, "RTM_GETMDB"},
+    {88, "RTM_NEWNSID"},
+    {89, "RTM_DELNSID"},
+    {90, "RTM_GETNSID"},
+    {92, "RTM_NEWSTATS"},
+    {94, "RTM_GETSTATS"},
+    {95, "RTM_SETSTATS"},
+    {96, "RTM_NEWCACHEREPORT"},
+    {100, "RTM_NEWCHAIN"},
+    {101, "RTM_DELCHAIN"},
+    {102, "RTM_GETCHAIN"},
+    {104, "RTM_NEWNEXTHOP"},
+    {105, "RTM_DELNEXTHOP"},
+    {106, "RTM_GETNEXTHOP"},
+    {108, "RTM_NEWLINKPROP"},
+    {109, "RTM_DELLINKPROP"},
+    {110, "RTM_GETLINKPROP"},
+    {112, "RTM_NEWVLAN"},
+    {113, "RTM_DELVLAN"},
+    {114, "RTM_GETVLAN"},
+    {116, "RTM_NEWNEXTHOPBUCKET"},
+    {117, "RTM_DELNEXTHOPBUCKET"},
+    {118, "RTM_GETNEXTHOPBUCKET"},
+    {120, "RTM_NEWTUNNEL"},
+    {121, "RTM_DELTUNNEL"},
+    {122, "RTM_GETTUNNEL"},
+};
+
+constexpr XlatEntry kSockDiagTypes[] = {
+    {18, "TCPDIAG_GETSOCK"},
+    {19, "DCCPDIAG_GETSOCK"},
+    {20, "SOCK_DIAG_BY_FAMILY"},
+    {21, "SOCK_DESTROY"},
+};
+
+// The flags every message may have, then those of one kind of request.
+#define NLM_BASE_FLAGS                                              \
+  {0x1, "NLM_F_REQUEST"}, {0x2, "NLM_F_MULTI"}, {0x4, "NLM_F_ACK"}, \
+      {0x8, "NLM_F_ECHO"}, {0x10, "NLM_F_DUMP_INTR"}, {             \
+    0x20, "NLM_F_DUMP_FILTERED"                                     \
+  }
+constexpr XlatEntry kNlFlags[] = {NLM_BASE_FLAGS};
+constexpr XlatEntry kNlGetFlags[] = {NLM_BASE_FLAGS,
+                                     {0x300, "NLM_F_DUMP"},
+                                     {0x100, "NLM_F_ROOT"},
+                                     {0x200, "NLM_F_MATCH"},
+                                     {0x400, "NLM_F_ATOMIC"}};
+constexpr XlatEntry kNlNewFlags[] = {NLM_BASE_FLAGS,
+                                     {0x100, "NLM_F_REPLACE"},
+                                     {0x200, "NLM_F_EXCL"},
+                                     {0x400, "NLM_F_CREATE"},
+                                     {0x800, "NLM_F_APPEND"}};
+constexpr XlatEntry kNlDeleteFlags[] = {
+    NLM_BASE_FLAGS, {0x100, "NLM_F_NONREC"}, {0x200, "NLM_F_BULK"}};
+constexpr XlatEntry kNlAckFlags[] = {
+    NLM_BASE_FLAGS, {0x100, "NLM_F_CAPPED"}, {0x200, "NLM_F_ACK_TLVS"}};
+#undef NLM_BASE_FLAGS
+
+constexpr XlatEntry kNlmsgErrAttrs[] = {
+    {0, "NLMSGERR_ATTR_UNUSED"}, {1, "NLMSGERR_ATTR_MSG"},
+    {2, "NLMSGERR_ATTR_OFFS"},   {3, "NLMSGERR_ATTR_COOKIE"},
+    {4, "NLMSGERR_ATTR_POLICY"},
+};
+
+constexpr XlatEntry kFamilies[] = {
+    {0, "AF_UNSPEC"},      {1, "AF_UNIX"},       {2, "AF_INET"},
+    {3, "AF_AX25"},        {4, "AF_IPX"},        {5, "AF_APPLETALK"},
+    {6, "AF_NETROM"},      {7, "AF_BRIDGE"},     {8, "AF_ATMPVC"},
+    {9, "AF_X25"},         {10, "AF_INET6"},     {11, "AF_ROSE"},
+    {12, "AF_DECnet"},     {13, "AF_NETBEUI"},   {14, "AF_SECURITY"},
+    {15, "AF_KEY"},        {16, "AF_NETLINK"},   {17, "AF_PACKET"},
+    {18, "AF_ASH"},        {19, "AF_ECONET"},    {20, "AF_ATMSVC"},
+    {21, "AF_RDS"},        {22, "AF_SNA"},       {23, "AF_IRDA"},
+    {24, "AF_PPPOX"},      {25, "AF_WANPIPE"},   {26, "AF_LLC"},
+    {27, "AF_IB"},         {28, "AF_MPLS"},      {29, "AF_CAN"},
+    {30, "AF_TIPC"},       {31, "AF_BLUETOOTH"}, {32, "AF_IUCV"},
+    {33, "AF_RXRPC"},      {34, "AF_ISDN"},      {35, "AF_PHONET"},
+    {36, "AF_IEEE802154"}, {37, "AF_CAIF"},      {38, "AF_ALG"},
+    {39, "AF_NFC"},        {40, "AF_VSOCK"},     {41, "AF_KCM"},
+    {42, "AF_QIPCRTR"},    {43, "AF_SMC"},       {44, "AF_XDP"},
+    {45, "AF_MCTP"},
+};
+
+// ---------------------------------------------------------------------------
+// The buffer, read once.
+// ---------------------------------------------------------------------------
+// Reads beyond this many bytes are not attempted (strace shows at most -s
+// messages of -s attributes each).
+constexpr uint64_t kMaxRead = 1 << 20;
+
+class Netlink {
+ public:
+  Netlink(D& d, int proto, uint64_t base, const std::string& bytes)
+      : d_(d), proto_(proto), base_(base), bytes_(bytes) {}
+
+  void Messages(uint64_t addr, uint64_t len);
+
+  struct Nlmsghdr {
+    uint32_t len;
+    uint16_t type;
+    uint16_t flags;
+    uint32_t seq;
+    uint32_t pid;
+  };
+  struct Nlattr {
+    uint16_t len;
+    uint16_t type;
+  };
+  // How one attribute's data prints; false: as hex.
+  using AttrFn = bool (Netlink::*)(uint64_t addr, uint32_t len);
+  struct AttrTable {
+    const XlatEntry* names;
+    size_t n;
+    const char* unknown;
+    // Indexed by type; nullptr: hex.
+    const AttrFn* decoders;
+    size_t ndecoders;
+  };
+
+  // Copies n bytes at addr; false when they were not (all) read.
+  bool Get(uint64_t addr, void* p, size_t n) const {
+    if (addr < base_) return false;
+    const uint64_t off = addr - base_;
+    if (off > bytes_.size() || bytes_.size() - off < n) return false;
+    memcpy(p, bytes_.data() + off, n);
+    return true;
+  }
+  template <typename T>
+  bool Get(uint64_t addr, T* v) const {
+    return Get(addr, v, sizeof(T));
+  }
+  // strace's umove_or_printaddr.
+  template <typename T>
+  bool Fetch(uint64_t addr, T* v) {
+    if (Get(addr, v)) return true;
+    d_.Ptr(addr);
+    return false;
+  }
+
+  void Put(const char* s) { d_.Put(s); }
+  void Sep() { d_.Sep(); }
+  void Udec(uint64_t v) { d_.Udec(v); }
+  void Dec(int64_t v) { d_.Dec(v); }
+  template <size_t N>
+  void Xval(uint64_t v, const XlatEntry (&t)[N], const char* unknown) {
+    d_.Xval(v, t, unknown);
+  }
+  template <size_t N>
+  void Flags(uint64_t v, const XlatEntry (&t)[N], const char* unknown) {
+    d_.Flags(v, t, unknown);
+  }
+
+  // strace's printstr_ex(QUOTE_FORCE_HEX): "\x61\x62", at most -s bytes.
+  void HexStr(uint64_t addr, uint64_t len);
+  // A NUL-terminated string in `len` bytes (strace's QUOTE_0_TERMINATED).
+  void Str0(uint64_t addr, uint64_t len);
+
+  void Header(const Nlmsghdr& h);
+  void MessageWithPayload(const Nlmsghdr& h, uint64_t addr, uint64_t len);
+  void Payload(const Nlmsghdr& h, uint64_t addr, uint32_t len);
+  void Error(const Nlmsghdr& h, uint64_t addr, uint32_t len);
+
+  void Attrs(uint64_t addr, uint64_t len, const AttrTable& t);
+  void Attr(const Nlattr& a, uint64_t addr, uint64_t len, const AttrTable& t);
+
+  // NETLINK_ROUTE.
+  bool Route(const Nlmsghdr& h, uint64_t addr, uint32_t len);
+  void Family(uint8_t family, uint64_t addr, uint32_t len);
+  void Ifinfomsg(uint64_t addr, uint32_t len);
+  void Ifaddrmsg(uint64_t addr, uint32_t len);
+  void Rtmsg(uint64_t addr, uint32_t len);
+
+  // NETLINK_SOCK_DIAG.
+  bool SockDiag(const Nlmsghdr& h, uint64_t addr, uint32_t len);
+  void InetDiagReq(uint64_t addr, uint32_t len);
+  void InetDiagMsg(uint64_t addr, uint32_t len);
+  void InetDiagSockid(const uint8_t* id, uint8_t family);
+
+  // Attribute data.
+  bool AttrU8(uint64_t addr, uint32_t len);
+  bool AttrU16(uint64_t addr, uint32_t len);
+  bool AttrU32(uint64_t addr, uint32_t len);
+  bool AttrU64(uint64_t addr, uint32_t len);
+  bool AttrS32(uint64_t addr, uint32_t len);
+  bool AttrStr(uint64_t addr, uint32_t len);
+  bool AttrIfindex(uint64_t addr, uint32_t len);
+  bool AttrHwaddr(uint64_t addr, uint32_t len);
+  bool AttrExtMask(uint64_t addr, uint32_t len);
+  bool AttrIflaEvent(uint64_t addr, uint32_t len);
+  bool AttrLinkStats(uint64_t addr, uint32_t len);
+  bool AttrLinkStats64(uint64_t addr, uint32_t len);
+  bool AttrIfaAddress(uint64_t addr, uint32_t len);
+  bool AttrIfaCacheinfo(uint64_t addr, uint32_t len);
+  bool AttrIfaFlags(uint64_t addr, uint32_t len);
+  bool AttrRtAddress(uint64_t addr, uint32_t len);
+  bool AttrRtTable(uint64_t addr, uint32_t len);
+  bool AttrRtCacheinfo(uint64_t addr, uint32_t len);
+  bool AttrRtEncapType(uint64_t addr, uint32_t len);
+  bool AttrIpProto(uint64_t addr, uint32_t len);
+  bool AttrDiagMeminfo(uint64_t addr, uint32_t len);
+  bool AttrDiagSkmeminfo(uint64_t addr, uint32_t len);
+  bool AttrDiagShutdown(uint64_t addr, uint32_t len);
+  bool AttrDiagSockopt(uint64_t addr, uint32_t len);
+  bool AttrAddress(uint64_t addr, uint32_t len, uint8_t family);
+
+  static const AttrTable kErrAttrs;
+  static const AttrTable kIflaAttrs;
+  static const AttrTable kIfaAttrs;
+  static const AttrTable kRtaAttrs;
+  static const AttrTable kInetDiagReqAttrs;
+  static const AttrTable kInetDiagAttrs;
+
+  D& d_;
+  const int proto_;
+  const uint64_t base_;
+  const std::string& bytes_;
+  // The family of the ifaddrmsg or rtmsg whose attributes are printed.
+  uint8_t family_ = 0;
+};
+
+void Netlink::HexStr(uint64_t addr, uint64_t len) {
+  if (addr == 0) {
+    Put("NULL");
+    return;
+  }
+  const size_t limit = d_.opt().string_limit;
+  const size_t n = len < limit ? static_cast<size_t>(len) : limit;
+  if (addr < base_ || addr - base_ > bytes_.size() ||
+      bytes_.size() - (addr - base_) < n) {
+    d_.Hex(addr);
+    return;
+  }
+  static constexpr char kDigits[] = "0123456789abcdef";
+  const uint8_t* p =
+      reinterpret_cast<const uint8_t*>(bytes_.data()) + (addr - base_);
+  std::string* out = d_.out;
+  out->push_back('"');
+  for (size_t i = 0; i < n; ++i) {
+    const char esc[4] = {'\\', 'x', kDigits[p[i] >> 4], kDigits[p[i] & 15]};
+    out->append(esc, 4);
+  }
+  out->push_back('"');
+  if (len > limit) Put("...");
+}
+
+void Netlink::Str0(uint64_t addr, uint64_t len) {
+  const size_t limit = d_.opt().string_limit;
+  const size_t n = limit + 1 < len ? limit + 1 : static_cast<size_t>(len);
+  if (n == 0) {
+    Put("\"\"");
+    return;
+  }
+  if (addr < base_ || addr - base_ >= bytes_.size()) {
+    d_.Hex(addr);
+    return;
+  }
+  const char* p = bytes_.data() + (addr - base_);
+  const size_t avail = bytes_.size() - (addr - base_);
+  const size_t readable = n < avail ? n : avail;
+  const size_t slen = strnlen(p, readable);
+  const size_t shown = n < limit ? n : limit;
+  const bool clipped = n > limit;
+  d_.out->push_back('"');
+  d_.Escaped(p, slen < shown ? slen : shown);
+  d_.out->push_back('"');
+  if (slen >= shown && !(clipped && slen == shown)) Put("...");
+}
+
+void Netlink::Messages(uint64_t addr, uint64_t len) {
+  bool array = false;
+  const bool abbrev = !d_.opt().verbose;
+  for (uint64_t elt = 0;; ++elt) {
+    // strace's fetch_nlmsghdr.
+    if (len < kHdrLen) {
+      HexStr(addr, len);
+      break;
+    }
+    Nlmsghdr h;
+    if (!Get(addr, &h)) {
+      if (array) {
+        Put("... /* ");
+        d_.Hex(addr);
+        Put(" */");
+      } else {
+        d_.Ptr(addr);
+      }
+      break;
+    }
+    if (abbrev && elt == d_.opt().string_limit) {
+      Put("...");
+      break;
+    }
+    const uint32_t aligned = Align4(h.len);
+    uint64_t next_addr = 0;
+    uint64_t next_len = 0;
+    if (h.len >= kHdrLen) {
+      next_len = len >= aligned ? len - aligned : 0;
+      if (next_len != 0 && addr + aligned > addr) next_addr = addr + aligned;
+    }
+    if (!array && next_addr != 0) {
+      d_.out->push_back('[');
+      array = true;
+    }
+    MessageWithPayload(h, addr, len);
+    if (next_addr == 0) break;
+    Sep();
+    addr = next_addr;
+    len = next_len;
+  }
+  if (array) d_.out->push_back(']');
+}
+
+void Netlink::MessageWithPayload(const Nlmsghdr& h, uint64_t addr,
+                                 uint64_t len) {
+  const uint32_t mlen = h.len < len ? h.len : static_cast<uint32_t>(len);
+  if (mlen > kHdrLen) d_.out->push_back('[');
+  Header(h);
+  if (mlen > kHdrLen) {
+    Sep();
+    Payload(h, addr + kHdrLen, mlen - kHdrLen);
+    d_.out->push_back(']');
+  }
+}
+
+void Netlink::Header(const Nlmsghdr& h) {
+  Put("{nlmsg_len=");
+  Udec(h.len);
+  Put(", nlmsg_type=");
+  const XlatEntry* flags = kNlFlags;
+  size_t nflags = std::size(kNlFlags);
+  if (h.type < 16) {
+    Xval(h.type, kNlmsgTypes, "NLMSG_???");
+    if (h.type == 2) {
+      flags = kNlAckFlags;
+      nflags = std::size(kNlAckFlags);
+    }
+  } else if (proto_ == kNetlinkRoute) {
+    Xval(h.type, kRouteTypes, "RTM_???");
+    // RTM_DELACTION takes the flags of get requests.
+    const int kind = h.type == 49 ? 2 : h.type & 3;
+    if (kind == 0) {
+      flags = kNlNewFlags;
+      nflags = std::size(kNlNewFlags);
+    } else if (kind == 1) {
+      flags = kNlDeleteFlags;
+      nflags = std::size(kNlDeleteFlags);
+    } else if (kind == 2) {
+      flags = kNlGetFlags;
+      nflags = std::size(kNlGetFlags);
+    }
+  } else if (proto_ == kNetlinkSockDiag) {
+    Xval(h.type, kSockDiagTypes, "SOCK_DIAG_???");
+    flags = kNlGetFlags;
+    nflags = std::size(kNlGetFlags);
+  } else {
+    Xval(h.type, kNlmsgTypes, "NLMSG_???");
+  }
+  Put(", nlmsg_flags=");
+  AppendFlags(d_.out, h.flags, flags, nflags, "NLM_F_???");
+  Put(", nlmsg_seq=");
+  Udec(h.seq);
+  Put(", nlmsg_pid=");
+  d_.PidValue(static_cast<int32_t>(h.pid));
+  d_.out->push_back('}');
+}
+
+void Netlink::Payload(const Nlmsghdr& h, uint64_t addr, uint32_t len) {
+  if (h.type == 2) {  // NLMSG_ERROR
+    Error(h, addr, len);
+    return;
+  }
+  if (h.type == 3 && len == 4) {  // NLMSG_DONE
+    int32_t v;
+    if (Fetch(addr, &v)) Dec(v);
+    return;
+  }
+  if (proto_ == kNetlinkRoute && Route(h, addr, len)) return;
+  if (proto_ == kNetlinkSockDiag && SockDiag(h, addr, len)) return;
+  HexStr(addr, len);
+}
+
+void Netlink::Error(const Nlmsghdr& h, uint64_t addr, uint32_t len) {
+  int32_t error;
+  if (len < sizeof(error)) {
+    HexStr(addr, len);
+    return;
+  }
+  if (!Fetch(addr, &error)) return;
+  Put("{error=");
+  const char* name = error < 0 ? ErrnoName(-error) : nullptr;
+  if (name != nullptr) {
+    d_.out->push_back('-');
+    Put(name);
+  } else {
+    Dec(error);
+  }
+  addr += 4;
+  len -= 4;
+  if (len != 0) {
+    Put(", msg=");
+    Nlmsghdr m;
+    if (len < kHdrLen) {
+      HexStr(addr, len);
+    } else if (!Get(addr, &m)) {
+      d_.Ptr(addr);
+    } else {
+      const bool capped = (h.flags & 0x100) != 0;
+      uint32_t payload = capped ? kHdrLen : m.len;
+      if (payload > len) payload = len;
+      MessageWithPayload(m, addr, payload);
+      if (len > payload) {
+        Sep();
+        Attrs(addr + payload, len - payload, kErrAttrs);
+      }
+    }
+  }
+  d_.out->push_back('}');
+}
+
+// ---------------------------------------------------------------------------
+// Attributes (struct nlattr lists).
+// ---------------------------------------------------------------------------
+void Netlink::Attrs(uint64_t addr, uint64_t len, const AttrTable& t) {
+  bool array = false;
+  const bool abbrev = !d_.opt().verbose;
+  for (uint64_t elt = 0;; ++elt) {
+    if (len < kNlaHdrLen) {
+      HexStr(addr, len);
+      break;
+    }
+    Nlattr a;
+    if (!Get(addr, &a)) {
+      Put("... /* ");
+      d_.Hex(addr);
+      Put(" */");
+      break;
+    }
+    if (abbrev && elt == d_.opt().string_limit) {
+      Put("...");
+      break;
+    }
+    const uint32_t aligned = Align4(a.len);
+    uint64_t next_addr = 0;
+    uint64_t next_len = 0;
+    if (a.len >= kNlaHdrLen) {
+      next_len = len >= aligned ? len - aligned : 0;
+      if (next_len != 0 && addr + aligned > addr) next_addr = addr + aligned;
+    }
+    if (!array && next_addr != 0) {
+      d_.out->push_back('[');
+      array = true;
+    }
+    Attr(a, addr, len, t);
+    if (next_addr == 0) break;
+    Sep();
+    addr = next_addr;
+    len = next_len;
+  }
+  if (array) d_.out->push_back(']');
+}
+
+void Netlink::Attr(const Nlattr& a, uint64_t addr, uint64_t len,
+                   const AttrTable& t) {
+  const uint32_t alen = a.len < len ? a.len : static_cast<uint32_t>(len);
+  if (alen > kNlaHdrLen) d_.out->push_back('[');
+  Put("{nla_len=");
+  Udec(a.len);
+  Put(", nla_type=");
+  if (a.type & 0x8000) Put("NLA_F_NESTED|");
+  if (a.type & 0x4000) Put("NLA_F_NET_BYTEORDER|");
+  const uint16_t type = a.type & 0x3fff;
+  AppendXval(d_.out, type, t.names, t.n, t.unknown);
+  d_.out->push_back('}');
+  if (alen > kNlaHdrLen) {
+    Sep();
+    const AttrFn fn = type < t.ndecoders ? t.decoders[type] : nullptr;
+    if (fn == nullptr || !(this->*fn)(addr + kNlaHdrLen, alen - kNlaHdrLen)) {
+      HexStr(addr + kNlaHdrLen, alen - kNlaHdrLen);
+    }
+    d_.out->push_back(']');
+  }
+}
+
+bool Netlink::AttrU8(uint64_t addr, uint32_t len) {
+  uint8_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Udec(v);
+  return true;
+}
+bool Netlink::AttrU16(uint64_t addr, uint32_t len) {
+  uint16_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Udec(v);
+  return true;
+}
+bool Netlink::AttrU32(uint64_t addr, uint32_t len) {
+  uint32_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Udec(v);
+  return true;
+}
+bool Netlink::AttrU64(uint64_t addr, uint32_t len) {
+  uint64_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Udec(v);
+  return true;
+}
+bool Netlink::AttrS32(uint64_t addr, uint32_t len) {
+  int32_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Dec(v);
+  return true;
+}
+bool Netlink::AttrStr(uint64_t addr, uint32_t len) {
+  Str0(addr, len);
+  return true;
+}
+
+// An interface index: if_nametoindex("lo"), or the number.
+void PutIfindex(D& d, uint32_t index) {
+  char name[IF_NAMESIZE];
+  if (index != 0 && if_indextoname(index, name) != nullptr) {
+    d.Put("if_nametoindex(\"");
+    d.Escaped(name, strnlen(name, sizeof(name)));
+    d.Put("\")");
+  } else {
+    d.Udec(index);
+  }
+}
+
+bool Netlink::AttrIfindex(uint64_t addr, uint32_t len) {
+  uint32_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  PutIfindex(d_, v);
+  return true;
+}
+
+bool Netlink::AttrHwaddr(uint64_t addr, uint32_t len) {
+  if (addr < base_ || addr - base_ > bytes_.size() ||
+      bytes_.size() - (addr - base_) < len) {
+    return false;
+  }
+  const uint8_t* p =
+      reinterpret_cast<const uint8_t*>(bytes_.data()) + (addr - base_);
+  char buf[4];
+  for (uint32_t i = 0; i < len; ++i) {
+    snprintf(buf, sizeof(buf), i == 0 ? "%02x" : ":%02x", p[i]);
+    Put(buf);
+  }
+  return true;
+}
+
+constexpr XlatEntry kRtextFilters[] = {
+    {0x1, "RTEXT_FILTER_VF"},
+    {0x2, "RTEXT_FILTER_BRVLAN"},
+    {0x4, "RTEXT_FILTER_BRVLAN_COMPRESSED"},
+    {0x8, "RTEXT_FILTER_SKIP_STATS"},
+    {0x10, "RTEXT_FILTER_MRP"},
+    {0x20, "RTEXT_FILTER_CFM_CONFIG"},
+    {0x40, "RTEXT_FILTER_CFM_STATUS"},
+};
+
+bool Netlink::AttrExtMask(uint64_t addr, uint32_t len) {
+  uint32_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Flags(v, kRtextFilters, "RTEXT_FILTER_???");
+  return true;
+}
+
+constexpr XlatEntry kIflaEvents[] = {
+    {0, "IFLA_EVENT_NONE"},
+    {1, "IFLA_EVENT_REBOOT"},
+    {2, "IFLA_EVENT_FEATURES"},
+    {3, "IFLA_EVENT_BONDING_FAILOVER"},
+    {4, "IFLA_EVENT_NOTIFY_PEERS"},
+    {5, "IFLA_EVENT_IGMP_RESEND"},
+    {6, "IFLA_EVENT_BONDING_OPTIONS"},
+};
+
+bool Netlink::AttrIflaEvent(uint64_t addr, uint32_t len) {
+  uint32_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Xval(v, kIflaEvents, "IFLA_EVENT_???");
+  return true;
+}
+
+constexpr const char* kLinkStatsFields[] = {
+    "rx_packets",
+    "tx_packets",
+    "rx_bytes",
+    "tx_bytes",
+    "rx_errors",
+    "tx_errors",
+    "rx_dropped",
+    "tx_dropped",
+    "multicast",
+    "collisions",
+    "rx_length_errors",
+    "rx_over_errors",
+    "rx_crc_errors",
+    "rx_frame_errors",
+    "rx_fifo_errors",
+    "rx_missed_errors",
+    "tx_aborted_errors",
+    "tx_carrier_errors",
+    "tx_fifo_errors",
+    "tx_heartbeat_errors",
+    "tx_window_errors",
+    "rx_compressed",
+    "tx_compressed",
+    "rx_nohandler",
+    "rx_otherhost_dropped",
+};
+
+// struct rtnl_link_stats: 23 fields, or 24 with rx_nohandler.
+bool Netlink::AttrLinkStats(uint64_t addr, uint32_t len) {
+  const uint32_t fields = len >= 24 * 4 ? 24 : len == 23 * 4 ? 23 : 0;
+  uint32_t v[24];
+  if (fields == 0 || !Get(addr, v, fields * 4)) return false;
+  d_.out->push_back('{');
+  for (uint32_t i = 0; i < fields; ++i) {
+    if (i > 0) Sep();
+    Put(kLinkStatsFields[i]);
+    d_.out->push_back('=');
+    Udec(v[i]);
+  }
+  d_.out->push_back('}');
+  return true;
+}
+
+// struct rtnl_link_stats64: 23, 24 or 25 fields.
+bool Netlink::AttrLinkStats64(uint64_t addr, uint32_t len) {
+  const uint32_t fields = len >= 25 * 8   ? 25
+                          : len >= 24 * 8 ? 24
+                          : len == 23 * 8 ? 23
+                                          : 0;
+  uint64_t v[25];
+  if (fields == 0 || !Get(addr, v, fields * 8)) return false;
+  d_.out->push_back('{');
+  for (uint32_t i = 0; i < fields; ++i) {
+    if (i > 0) Sep();
+    Put(kLinkStatsFields[i]);
+    d_.out->push_back('=');
+    Udec(v[i]);
+  }
+  d_.out->push_back('}');
+  return true;
+}
+
+// An address of `family`: inet_addr("10.0.0.1"), inet_pton(AF_INET6,
+// "::1").
+bool Netlink::AttrAddress(uint64_t addr, uint32_t len, uint8_t family) {
+  uint8_t a[16];
+  char text[INET6_ADDRSTRLEN];
+  if (family == AF_INET) {
+    if (len < 4 || !Get(addr, a, 4) ||
+        inet_ntop(AF_INET, a, text, sizeof(text)) == nullptr) {
+      return false;
+    }
+    Put("inet_addr(\"");
+    Put(text);
+    Put("\")");
+    return true;
+  }
+  if (family == AF_INET6) {
+    if (len < 16 || !Get(addr, a, 16) ||
+        inet_ntop(AF_INET6, a, text, sizeof(text)) == nullptr) {
+      return false;
+    }
+    Put("inet_pton(AF_INET6, \"");
+    Put(text);
+    Put("\")");
+    return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// NETLINK_ROUTE.
+// ---------------------------------------------------------------------------
+bool Netlink::Route(const Nlmsghdr& h, uint64_t addr, uint32_t len) {
+  if (h.type == 3) return false;  // NLMSG_DONE
+  uint8_t family;
+  if (!Fetch(addr, &family)) return true;
+  switch (h.type) {
+    case 16:  // RTM_NEWLINK
+    case 17:  // RTM_DELLINK
+    case 18:  // RTM_GETLINK
+    case 19:  // RTM_SETLINK
+      Ifinfomsg(addr, len);
+      break;
+    case 20:  // RTM_NEWADDR
+    case 21:  // RTM_DELADDR
+    case 22:  // RTM_GETADDR
+    case 58:  // RTM_GETMULTICAST
+    case 62:  // RTM_GETANYCAST
+      Ifaddrmsg(addr, len);
+      break;
+    case 24:  // RTM_NEWROUTE
+    case 25:  // RTM_DELROUTE
+    case 26:  // RTM_GETROUTE
+      Rtmsg(addr, len);
+      break;
+    default:
+      Family(family, addr, len);
+      break;
+  }
+  return true;
+}
+
+// A message strace has no structure for: its family, then its bytes.
+void Netlink::Family(uint8_t family, uint64_t addr, uint32_t len) {
+  Put("{family=");
+  Xval(family, kFamilies, "AF_???");
+  if (len > 1) {
+    Put(", data=");
+    HexStr(addr + 1, len - 1);
+  }
+  d_.out->push_back('}');
+}
+
+constexpr XlatEntry kArphrdTypes[] = {
+    {0, "ARPHRD_NETROM"},
+    {1, "ARPHRD_ETHER"},
+    {2, "ARPHRD_EETHER"},
+    {3, "ARPHRD_AX25"},
+    {4, "ARPHRD_PRONET"},
+    {5, "ARPHRD_CHAOS"},
+    {6, "ARPHRD_IEEE802"},
+    {7, "ARPHRD_ARCNET"},
+    {8, "ARPHRD_APPLETLK"},
+    {15, "ARPHRD_DLCI"},
+    {19, "ARPHRD_ATM"},
+    {23, "ARPHRD_METRICOM"},
+    {24, "ARPHRD_IEEE1394"},
+    {27, "ARPHRD_EUI64"},
+    {32, "ARPHRD_INFINIBAND"},
+    {256, "ARPHRD_SLIP"},
+    {257, "ARPHRD_CSLIP"},
+    {258, "ARPHRD_SLIP6"},
+    {259, "ARPHRD_CSLIP6"},
+    {260, "ARPHRD_RSRVD"},
+    {264, "ARPHRD_ADAPT"},
+    {270, "ARPHRD_ROSE"},
+    {271, "ARPHRD_X25"},
+    {272, "ARPHRD_HWX25"},
+    {280, "ARPHRD_CAN"},
+    {281, "ARPHRD_MCTP"},
+    {512, "ARPHRD_PPP"},
+    {513, "ARPHRD_CISCO"},
+    {516, "ARPHRD_LAPB"},
+    {517, "ARPHRD_DDCMP"},
+    {518, "ARPHRD_RAWHDLC"},
+    {519, "ARPHRD_RAWIP"},
+    {768, "ARPHRD_TUNNEL"},
+    {769, "ARPHRD_TUNNEL6"},
+    {770, "ARPHRD_FRAD"},
+    {771, "ARPHRD_SKIP"},
+    {772, "ARPHRD_LOOPBACK"},
+    {773, "ARPHRD_LOCALTLK"},
+    {774, "ARPHRD_FDDI"},
+    {775, "ARPHRD_BIF"},
+    {776, "ARPHRD_SIT"},
+    {777, "ARPHRD_IPDDP"},
+    {778, "ARPHRD_IPGRE"},
+    {779, "ARPHRD_PIMREG"},
+    {780, "ARPHRD_HIPPI"},
+    {781, "ARPHRD_ASH"},
+    {782, "ARPHRD_ECONET"},
+    {783, "ARPHRD_IRDA"},
+    {784, "ARPHRD_FCPP"},
+    {785, "ARPHRD_FCAL"},
+    {786, "ARPHRD_FCPL"},
+    {787, "ARPHRD_FCFABRIC"},
+    {800, "ARPHRD_IEEE802_TR"},
+    {801, "ARPHRD_IEEE80211"},
+    {802, "ARPHRD_IEEE80211_PRISM"},
+    {803, "ARPHRD_IEEE80211_RADIOTAP"},
+    {804, "ARPHRD_IEEE802154"},
+    {805, "ARPHRD_IEEE802154_MONITOR"},
+    {820, "ARPHRD_PHONET"},
+    {821, "ARPHRD_PHONET_PIPE"},
+    {822, "ARPHRD_CAIF"},
+    {823, "ARPHRD_IP6GRE"},
+    {824, "ARPHRD_NETLINK"},
+    {825, "ARPHRD_6LOWPAN"},
+    {826, "ARPHRD_VSOCKMON"},
+    {0xfffe, "ARPHRD_NONE"},
+    {0xffff, "ARPHRD_VOID"},
+};
+
+constexpr XlatEntry kIffFlags[] = {
+    {0x1, "IFF_UP"},           {0x2, "IFF_BROADCAST"},
+    {0x4, "IFF_DEBUG"},        {0x8, "IFF_LOOPBACK"},
+    {0x10, "IFF_POINTOPOINT"}, {0x20, "IFF_NOTRAILERS"},
+    {0x40, "IFF_RUNNING"},     {0x80, "IFF_NOARP"},
+    {0x100, "IFF_PROMISC"},    {0x200, "IFF_ALLMULTI"},
+    {0x400, "IFF_MASTER"},     {0x800, "IFF_SLAVE"},
+    {0x1000, "IFF_MULTICAST"}, {0x2000, "IFF_PORTSEL"},
+    {0x4000, "IFF_AUTOMEDIA"}, {0x8000, "IFF_DYNAMIC"},
+    {0x10000, "IFF_LOWER_UP"}, {0x20000, "IFF_DORMANT"},
+    {0x40000, "IFF_ECHO"},
+};
+
+void Netlink::Ifinfomsg(uint64_t addr, uint32_t len) {
+  struct {
+    uint8_t family;
+    uint8_t pad;
+    uint16_t type;
+    int32_t index;
+    uint32_t flags;
+    uint32_t change;
+  } m;
+  bool attrs = false;
+  Get(addr, &m.family);
+  Put("{ifi_family=");
+  Xval(m.family, kFamilies, "AF_???");
+  Sep();
+  if (len >= sizeof(m)) {
+    if (!Get(addr, &m)) {
+      d_.Ptr(addr + 1);
+    } else {
+      Put("ifi_type=");
+      Xval(m.type, kArphrdTypes, "ARPHRD_???");
+      Put(", ifi_index=");
+      PutIfindex(d_, static_cast<uint32_t>(m.index));
+      Put(", ifi_flags=");
+      Flags(m.flags, kIffFlags, "IFF_???");
+      Put(", ifi_change=");
+      d_.Hex(m.change);
+      attrs = true;
+    }
+  } else {
+    Put("...");
+  }
+  d_.out->push_back('}');
+  if (attrs && len > sizeof(m)) {
+    Sep();
+    Attrs(addr + sizeof(m), len - sizeof(m), kIflaAttrs);
+  }
+}
+
+constexpr XlatEntry kIfaFlags[] = {
+    {0x1, "IFA_F_SECONDARY"},        {0x2, "IFA_F_NODAD"},
+    {0x4, "IFA_F_OPTIMISTIC"},       {0x8, "IFA_F_DADFAILED"},
+    {0x10, "IFA_F_HOMEADDRESS"},     {0x20, "IFA_F_DEPRECATED"},
+    {0x40, "IFA_F_TENTATIVE"},       {0x80, "IFA_F_PERMANENT"},
+    {0x100, "IFA_F_MANAGETEMPADDR"}, {0x200, "IFA_F_NOPREFIXROUTE"},
+    {0x400, "IFA_F_MCAUTOJOIN"},     {0x800, "IFA_F_STABLE_PRIVACY"},
+};
+
+constexpr XlatEntry kRtScopes[] = {
+    {0, "RT_SCOPE_UNIVERSE"}, {200, "RT_SCOPE_SITE"},    {253, "RT_SCOPE_LINK"},
+    {254, "RT_SCOPE_HOST"},   {255, "RT_SCOPE_NOWHERE"},
+};
+
+void Netlink::Ifaddrmsg(uint64_t addr, uint32_t len) {
+  struct {
+    uint8_t family;
+    uint8_t prefixlen;
+    uint8_t flags;
+    uint8_t scope;
+    uint32_t index;
+  } m;
+  bool attrs = false;
+  Get(addr, &m.family);
+  Put("{ifa_family=");
+  Xval(m.family, kFamilies, "AF_???");
+  Sep();
+  if (len >= sizeof(m)) {
+    if (!Get(addr, &m)) {
+      d_.Ptr(addr + 1);
+    } else {
+      Put("ifa_prefixlen=");
+      Udec(m.prefixlen);
+      Put(", ifa_flags=");
+      Flags(m.flags, kIfaFlags, "IFA_F_???");
+      Put(", ifa_scope=");
+      Xval(m.scope, kRtScopes, nullptr);
+      Put(", ifa_index=");
+      PutIfindex(d_, m.index);
+      attrs = true;
+    }
+  } else {
+    Put("...");
+  }
+  d_.out->push_back('}');
+  if (attrs && len > sizeof(m)) {
+    Sep();
+    family_ = m.family;
+    Attrs(addr + sizeof(m), len - sizeof(m), kIfaAttrs);
+  }
+}
+
+bool Netlink::AttrIfaAddress(uint64_t addr, uint32_t len) {
+  return AttrAddress(addr, len, family_);
+}
+
+bool Netlink::AttrIfaCacheinfo(uint64_t addr, uint32_t len) {
+  uint32_t v[4];
+  if (len < sizeof(v) || !Get(addr, v, sizeof(v))) return false;
+  Put("{ifa_prefered=");
+  Udec(v[0]);
+  Put(", ifa_valid=");
+  Udec(v[1]);
+  Put(", cstamp=");
+  Udec(v[2]);
+  Put(", tstamp=");
+  Udec(v[3]);
+  d_.out->push_back('}');
+  return true;
+}
+
+bool Netlink::AttrIfaFlags(uint64_t addr, uint32_t len) {
+  uint32_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Flags(v, kIfaFlags, "IFA_F_???");
+  return true;
+}
+
+constexpr XlatEntry kRtTables[] = {
+    {0, "RT_TABLE_UNSPEC"}, {252, "RT_TABLE_COMPAT"}, {253, "RT_TABLE_DEFAULT"},
+    {254, "RT_TABLE_MAIN"}, {255, "RT_TABLE_LOCAL"},
+};
+
+constexpr XlatEntry kRtProtocols[] = {
+    {0, "RTPROT_UNSPEC"},      {1, "RTPROT_REDIRECT"},  {2, "RTPROT_KERNEL"},
+    {3, "RTPROT_BOOT"},        {4, "RTPROT_STATIC"},    {8, "RTPROT_GATED"},
+    {9, "RTPROT_RA"},          {10, "RTPROT_MRT"},      {11, "RTPROT_ZEBRA"},
+    {12, "RTPROT_BIRD"},       {13, "RTPROT_DNROUTED"}, {14, "RTPROT_XORP"},
+    {15, "RTPROT_NTK"},        {16, "RTPROT_DHCP"},     {17, "RTPROT_MROUTED"},
+    {18, "RTPROT_KEEPALIVED"}, {42, "RTPROT_BABEL"},    {99, "RTPROT_OPENR"},
+    {186, "RTPROT_BGP"},       {187, "RTPROT_ISIS"},    {188, "RTPROT_OSPF"},
+    {189, "RTPROT_RIP"},       {192, "RTPROT_EIGRP"},
+};
+
+constexpr XlatEntry kRtTypes[] = {
+    {0, "RTN_UNSPEC"},    {1, "RTN_UNICAST"},     {2, "RTN_LOCAL"},
+    {3, "RTN_BROADCAST"}, {4, "RTN_ANYCAST"},     {5, "RTN_MULTICAST"},
+    {6, "RTN_BLACKHOLE"}, {7, "RTN_UNREACHABLE"}, {8, "RTN_PROHIBIT"},
+    {9, "RTN_THROW"},     {10, "RTN_NAT"},        {11, "RTN_XRESOLVE"},
+};
+
+constexpr XlatEntry kRtmFlags[] = {
+    {0x100, "RTM_F_NOTIFY"},
+    {0x200, "RTM_F_CLONED"},
+    {0x400, "RTM_F_EQUALIZE"},
+    {0x800, "RTM_F_PREFIX"},
+    {0x1000, "RTM_F_LOOKUP_TABLE"},
+    {0x2000, "RTM_F_FIB_MATCH"},
+    {0x4000, "RTM_F_OFFLOAD"},
+    {0x8000, "RTM_F_TRAP"},
+    {0x20000000, "RTM_F_OFFLOAD_FAILED"},
+};
+
+constexpr XlatEntry kIpTos[] = {
+    {0x10, "IPTOS_LOWDELAY"},
+    {0x08, "IPTOS_THROUGHPUT"},
+    {0x04, "IPTOS_RELIABILITY"},
+    {0x02, "IPTOS_MINCOST"},
+};
+
+void Netlink::Rtmsg(uint64_t addr, uint32_t len) {
+  struct {
+    uint8_t family;
+    uint8_t dst_len;
+    uint8_t src_len;
+    uint8_t tos;
+    uint8_t table;
+    uint8_t protocol;
+    uint8_t scope;
+    uint8_t type;
+    uint32_t flags;
+  } m;
+  bool attrs = false;
+  Get(addr, &m.family);
+  Put("{rtm_family=");
+  Xval(m.family, kFamilies, "AF_???");
+  Sep();
+  if (len >= sizeof(m)) {
+    if (!Get(addr, &m)) {
+      d_.Ptr(addr + 1);
+    } else {
+      Put("rtm_dst_len=");
+      Udec(m.dst_len);
+      Put(", rtm_src_len=");
+      Udec(m.src_len);
+      Put(", rtm_tos=");
+      Flags(m.tos, kIpTos, "IPTOS_???");
+      Put(", rtm_table=");
+      Xval(m.table, kRtTables, nullptr);
+      Put(", rtm_protocol=");
+      Xval(m.protocol, kRtProtocols, "RTPROT_???");
+      Put(", rtm_scope=");
+      Xval(m.scope, kRtScopes, nullptr);
+      Put(", rtm_type=");
+      Xval(m.type, kRtTypes, "RTN_???");
+      Put(", rtm_flags=");
+      Flags(m.flags, kRtmFlags, "RTM_F_???");
+      attrs = true;
+    }
+  } else {
+    Put("...");
+  }
+  d_.out->push_back('}');
+  if (attrs && len > sizeof(m)) {
+    Sep();
+    family_ = m.family;
+    Attrs(addr + sizeof(m), len - sizeof(m), kRtaAttrs);
+  }
+}
+
+bool Netlink::AttrRtAddress(uint64_t addr, uint32_t len) {
+  return AttrAddress(addr, len, family_);
+}
+
+bool Netlink::AttrRtTable(uint64_t addr, uint32_t len) {
+  uint32_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Xval(v, kRtTables, nullptr);
+  return true;
+}
+
+bool Netlink::AttrRtCacheinfo(uint64_t addr, uint32_t len) {
+  uint32_t v[8];
+  if (len < sizeof(v) || !Get(addr, v, sizeof(v))) return false;
+  static constexpr const char* kFields[] = {
+      "rta_clntref", "rta_lastuse", "rta_expires", "rta_error",
+      "rta_used",    "rta_id",      "rta_ts",      "rta_tsage"};
+  d_.out->push_back('{');
+  for (int i = 0; i < 8; ++i) {
+    if (i > 0) Sep();
+    Put(kFields[i]);
+    d_.out->push_back('=');
+    if (i == 2 || i == 3) {
+      Dec(static_cast<int32_t>(v[i]));
+    } else if (i == 5) {
+      d_.Hex(v[i]);
+    } else {
+      Udec(v[i]);
+    }
+  }
+  d_.out->push_back('}');
+  return true;
+}
+
+constexpr XlatEntry kLwtunnelEncapTypes[] = {
+    {0, "LWTUNNEL_ENCAP_NONE"}, {1, "LWTUNNEL_ENCAP_MPLS"},
+    {2, "LWTUNNEL_ENCAP_IP"},   {3, "LWTUNNEL_ENCAP_ILA"},
+    {4, "LWTUNNEL_ENCAP_IP6"},  {5, "LWTUNNEL_ENCAP_SEG6"},
+    {6, "LWTUNNEL_ENCAP_BPF"},  {7, "LWTUNNEL_ENCAP_SEG6_LOCAL"},
+    {8, "LWTUNNEL_ENCAP_RPL"},  {9, "LWTUNNEL_ENCAP_IOAM6"},
+};
+
+bool Netlink::AttrRtEncapType(uint64_t addr, uint32_t len) {
+  uint16_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Xval(v, kLwtunnelEncapTypes, "LWTUNNEL_ENCAP_???");
+  return true;
+}
+
+constexpr XlatEntry kIpProtocols[] = {
+    {0, "IPPROTO_IP"},       {1, "IPPROTO_ICMP"},
+    {2, "IPPROTO_IGMP"},     {4, "IPPROTO_IPIP"},
+    {6, "IPPROTO_TCP"},      {8, "IPPROTO_EGP"},
+    {12, "IPPROTO_PUP"},     {17, "IPPROTO_UDP"},
+    {22, "IPPROTO_IDP"},     {29, "IPPROTO_TP"},
+    {33, "IPPROTO_DCCP"},    {41, "IPPROTO_IPV6"},
+    {43, "IPPROTO_ROUTING"}, {44, "IPPROTO_FRAGMENT"},
+    {46, "IPPROTO_RSVP"},    {47, "IPPROTO_GRE"},
+    {50, "IPPROTO_ESP"},     {51, "IPPROTO_AH"},
+    {58, "IPPROTO_ICMPV6"},  {59, "IPPROTO_NONE"},
+    {60, "IPPROTO_DSTOPTS"}, {92, "IPPROTO_MTP"},
+    {94, "IPPROTO_BEETPH"},  {98, "IPPROTO_ENCAP"},
+    {103, "IPPROTO_PIM"},    {108, "IPPROTO_COMP"},
+    {115, "IPPROTO_L2TP"},   {132, "IPPROTO_SCTP"},
+    {135, "IPPROTO_MH"},     {136, "IPPROTO_UDPLITE"},
+    {137, "IPPROTO_MPLS"},   {143, "IPPROTO_ETHERNET"},
+    {255, "IPPROTO_RAW"},    {262, "IPPROTO_MPTCP"},
+};
+
+bool Netlink::AttrIpProto(uint64_t addr, uint32_t len) {
+  uint8_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Xval(v, kIpProtocols, "IPPROTO_???");
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// NETLINK_SOCK_DIAG.
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kTcpStates[] = {
+    {1, "TCP_ESTABLISHED"}, {2, "TCP_SYN_SENT"},   {3, "TCP_SYN_RECV"},
+    {4, "TCP_FIN_WAIT1"},   {5, "TCP_FIN_WAIT2"},  {6, "TCP_TIME_WAIT"},
+    {7, "TCP_CLOSE"},       {8, "TCP_CLOSE_WAIT"}, {9, "TCP_LAST_ACK"},
+    {10, "TCP_LISTEN"},     {11, "TCP_CLOSING"},   {12, "TCP_NEW_SYN_RECV"},
+};
+
+constexpr XlatEntry kTcpStateFlags[] = {
+    {1 << 1, "1<<TCP_ESTABLISHED"}, {1 << 2, "1<<TCP_SYN_SENT"},
+    {1 << 3, "1<<TCP_SYN_RECV"},    {1 << 4, "1<<TCP_FIN_WAIT1"},
+    {1 << 5, "1<<TCP_FIN_WAIT2"},   {1 << 6, "1<<TCP_TIME_WAIT"},
+    {1 << 7, "1<<TCP_CLOSE"},       {1 << 8, "1<<TCP_CLOSE_WAIT"},
+    {1 << 9, "1<<TCP_LAST_ACK"},    {1 << 10, "1<<TCP_LISTEN"},
+    {1 << 11, "1<<TCP_CLOSING"},    {1 << 12, "1<<TCP_NEW_SYN_RECV"},
+};
+
+constexpr XlatEntry kInetDiagExtFlags[] = {
+    {1 << 0, "1<<(INET_DIAG_MEMINFO-1)"},
+    {1 << 1, "1<<(INET_DIAG_INFO-1)"},
+    {1 << 2, "1<<(INET_DIAG_VEGASINFO-1)"},
+    {1 << 3, "1<<(INET_DIAG_CONG-1)"},
+    {1 << 4, "1<<(INET_DIAG_TOS-1)"},
+    {1 << 5, "1<<(INET_DIAG_TCLASS-1)"},
+    {1 << 6, "1<<(INET_DIAG_SKMEMINFO-1)"},
+    {1 << 7, "1<<(INET_DIAG_SHUTDOWN-1)"},
+};
+
+bool Netlink::SockDiag(const Nlmsghdr& h, uint64_t addr, uint32_t len) {
+  if (h.type == 3) return false;  // NLMSG_DONE
+  uint8_t family;
+  if (!Fetch(addr, &family)) return true;
+  const bool inet = family == AF_INET || family == AF_INET6;
+  if (inet && h.type == 20 && (h.flags & 1)) {  // SOCK_DIAG_BY_FAMILY
+    InetDiagReq(addr, len);
+  } else if (inet && !(h.flags & 1) && h.type >= 18 && h.type <= 20) {
+    InetDiagMsg(addr, len);
+  } else {
+    Family(family, addr, len);
+  }
+  return true;
+}
+
+// struct inet_diag_sockid: "id={idiag_sport=htons(80), ...}".
+void Netlink::InetDiagSockid(const uint8_t* id, uint8_t family) {
+  uint16_t sport, dport;
+  uint32_t ifindex, cookie[2];
+  memcpy(&sport, id, 2);
+  memcpy(&dport, id + 2, 2);
+  memcpy(&ifindex, id + 36, 4);
+  memcpy(cookie, id + 40, 8);
+  Put("id={idiag_sport=htons(");
+  Udec(ntohs(sport));
+  Put("), idiag_dport=htons(");
+  Udec(ntohs(dport));
+  Put("), ");
+  char text[INET6_ADDRSTRLEN];
+  for (int i = 0; i < 2; ++i) {
+    const char* field = i == 0 ? "idiag_src" : "idiag_dst";
+    const uint8_t* a = id + 4 + 16 * i;
+    if (family == AF_INET6) {
+      inet_ntop(AF_INET6, a, text, sizeof(text));
+      Put("inet_pton(AF_INET6, \"");
+      Put(text);
+      Put("\", &");
+      Put(field);
+      Put("), ");
+    } else {
+      inet_ntop(AF_INET, a, text, sizeof(text));
+      Put(field);
+      Put("=inet_addr(\"");
+      Put(text);
+      Put("\"), ");
+    }
+  }
+  Put("idiag_if=");
+  PutIfindex(d_, ifindex);
+  Put(", idiag_cookie=[");
+  Udec(cookie[0]);
+  Sep();
+  Udec(cookie[1]);
+  Put("]}");
+}
+
+void Netlink::InetDiagReq(uint64_t addr, uint32_t len) {
+  // struct inet_diag_req_v2.
+  uint8_t m[56];
+  bool attrs = false;
+  Get(addr, m, 1);
+  Put("{sdiag_family=");
+  Xval(m[0], kFamilies, "AF_???");
+  Sep();
+  if (len >= sizeof(m)) {
+    if (!Get(addr, m, sizeof(m))) {
+      d_.Ptr(addr + 1);
+    } else {
+      Put("sdiag_protocol=");
+      Xval(m[1], kIpProtocols, "IPPROTO_???");
+      Put(", idiag_ext=");
+      Flags(m[2], kInetDiagExtFlags, "1<<(INET_DIAG_\?\?\?-1)");
+      Put(", idiag_states=");
+      uint32_t states;
+      memcpy(&states, m + 4, 4);
+      Flags(states, kTcpStateFlags, "1<<TCP_???");
+      Sep();
+      InetDiagSockid(m + 8, m[0]);
+      attrs = true;
+    }
+  } else {
+    Put("...");
+  }
+  d_.out->push_back('}');
+  if (attrs && len > sizeof(m)) {
+    Sep();
+    Attrs(addr + sizeof(m), len - sizeof(m), kInetDiagReqAttrs);
+  }
+}
+
+void Netlink::InetDiagMsg(uint64_t addr, uint32_t len) {
+  // struct inet_diag_msg.
+  uint8_t m[72];
+  bool attrs = false;
+  Get(addr, m, 1);
+  Put("{idiag_family=");
+  Xval(m[0], kFamilies, "AF_???");
+  Sep();
+  if (len >= sizeof(m)) {
+    if (!Get(addr, m, sizeof(m))) {
+      d_.Ptr(addr + 1);
+    } else {
+      Put("idiag_state=");
+      Xval(m[1], kTcpStates, "TCP_???");
+      Put(", idiag_timer=");
+      Udec(m[2]);
+      Put(", idiag_retrans=");
+      Udec(m[3]);
+      Sep();
+      InetDiagSockid(m + 4, m[0]);
+      uint32_t v[5];
+      memcpy(v, m + 52, sizeof(v));
+      static constexpr const char* kFields[] = {
+          ", idiag_expires=", ", idiag_rqueue=", ", idiag_wqueue=",
+          ", idiag_uid=", ", idiag_inode="};
+      for (int i = 0; i < 5; ++i) {
+        Put(kFields[i]);
+        Udec(v[i]);
+      }
+      attrs = true;
+    }
+  } else {
+    Put("...");
+  }
+  d_.out->push_back('}');
+  if (attrs && len > sizeof(m)) {
+    Sep();
+    Attrs(addr + sizeof(m), len - sizeof(m), kInetDiagAttrs);
+  }
+}
+
+bool Netlink::AttrDiagMeminfo(uint64_t addr, uint32_t len) {
+  uint32_t v[4];
+  if (len < sizeof(v) || !Get(addr, v, sizeof(v))) return false;
+  Put("{idiag_rmem=");
+  Udec(v[0]);
+  Put(", idiag_wmem=");
+  Udec(v[1]);
+  Put(", idiag_fmem=");
+  Udec(v[2]);
+  Put(", idiag_tmem=");
+  Udec(v[3]);
+  d_.out->push_back('}');
+  return true;
+}
+
+constexpr XlatEntry kSkMeminfo[] = {
+    {0, "SK_MEMINFO_RMEM_ALLOC"}, {1, "SK_MEMINFO_RCVBUF"},
+    {2, "SK_MEMINFO_WMEM_ALLOC"}, {3, "SK_MEMINFO_SNDBUF"},
+    {4, "SK_MEMINFO_FWD_ALLOC"},  {5, "SK_MEMINFO_WMEM_QUEUED"},
+    {6, "SK_MEMINFO_OPTMEM"},     {7, "SK_MEMINFO_BACKLOG"},
+    {8, "SK_MEMINFO_DROPS"},
+};
+
+bool Netlink::AttrDiagSkmeminfo(uint64_t addr, uint32_t len) {
+  const uint32_t n = len / 4;
+  if (n == 0) return false;
+  const bool abbrev = !d_.opt().verbose;
+  d_.out->push_back('[');
+  for (uint32_t i = 0; i < n; ++i) {
+    if (i > 0) Sep();
+    if (abbrev && i == d_.opt().string_limit) {
+      Put("...");
+      break;
+    }
+    uint32_t v;
+    if (!Get(addr + 4 * i, &v)) {
+      Put("... /* ");
+      d_.Hex(addr + 4 * i);
+      Put(" */");
+      break;
+    }
+    d_.out->push_back('[');
+    if (const char* name = XlatName(i, kSkMeminfo, std::size(kSkMeminfo))) {
+      Put(name);
+    } else {
+      Udec(i);
+      Put(" /* SK_MEMINFO_??? */");
+    }
+    Put("]=");
+    Udec(v);
+  }
+  d_.out->push_back(']');
+  return true;
+}
+
+constexpr XlatEntry kShutdownFlags[] = {
+    {1, "RCV_SHUTDOWN"},
+    {2, "SEND_SHUTDOWN"},
+};
+
+bool Netlink::AttrDiagShutdown(uint64_t addr, uint32_t len) {
+  uint8_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  if (v == 0) {
+    Put("0");
+    return true;
+  }
+  d_.Hex(v);
+  Put(" /* ");
+  Flags(v, kShutdownFlags, nullptr);
+  Put(" */");
+  return true;
+}
+
+// struct inet_diag_sockopt: its set bits by name.
+bool Netlink::AttrDiagSockopt(uint64_t addr, uint32_t len) {
+  uint8_t b[2];
+  if (len < sizeof(b) || !Get(addr, b, sizeof(b))) return false;
+  static constexpr const char* kBits[] = {
+      "recverr",         "is_icsk",      "freebind",
+      "hdrincl",         "mc_loop",      "transparent",
+      "mc_all",          "nodefrag",     "bind_address_no_port",
+      "recverr_rfc4884", "defer_connect"};
+  const uint32_t bits = b[0] | (b[1] << 8);
+  bool first = true;
+  d_.out->push_back('{');
+  for (int i = 0; i < 11; ++i) {
+    if (!(bits & (1u << i))) continue;
+    if (!first) Sep();
+    first = false;
+    Put(kBits[i]);
+    Put("=1");
+  }
+  if (b[1] >> 3) {
+    if (!first) Sep();
+    Put("unused=");
+    d_.Hex(b[1] >> 3);
+    Put(" /* bits 3..8 */");
+  }
+  d_.out->push_back('}');
+  if (len > sizeof(b)) {
+    Put(", /* bytes 2..");
+    Udec(len - 1);
+    Put(" */ ");
+    HexStr(addr + 2, len - 2);
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Attribute tables.
+// ---------------------------------------------------------------------------
+using N = Netlink;
+
+constexpr XlatEntry kIflaNames[] = {
+    {0, "IFLA_UNSPEC"},
+    {1, "IFLA_ADDRESS"},
+    {2, "IFLA_BROADCAST"},
+    {3, "IFLA_IFNAME"},
+    {4, "IFLA_MTU"},
+    {5, "IFLA_LINK"},
+    {6, "IFLA_QDISC"},
+    {7, "IFLA_STATS"},
+    {8, "IFLA_COST"},
+    {9, "IFLA_PRIORITY"},
+    {10, "IFLA_MASTER"},
+    {11, "IFLA_WIRELESS"},
+    {12, "IFLA_PROTINFO"},
+    {13, "IFLA_TXQLEN"},
+    {14, "IFLA_MAP"},
+    {15, "IFLA_WEIGHT"},
+    {16, "IFLA_OPERSTATE"},
+    {17, "IFLA_LINKMODE"},
+    {18, "IFLA_LINKINFO"},
+    {19, "IFLA_NET_NS_PID"},
+    {20, "IFLA_IFALIAS"},
+    {21, "IFLA_NUM_VF"},
+    {22, "IFLA_VFINFO_LIST"},
+    {23, "IFLA_STATS64"},
+    {24, "IFLA_VF_PORTS"},
+    {25, "IFLA_PORT_SELF"},
+    {26, "IFLA_AF_SPEC"},
+    {27, "IFLA_GROUP"},
+    {28, "IFLA_NET_NS_FD"},
+    {29, "IFLA_EXT_MASK"},
+    {30, "IFLA_PROMISCUITY"},
+    {31, "IFLA_NUM_TX_QUEUES"},
+    {32, "IFLA_NUM_RX_QUEUES"},
+    {33, "IFLA_CARRIER"},
+    {34, "IFLA_PHYS_PORT_ID"},
+    {35, "IFLA_CARRIER_CHANGES"},
+    {36, "IFLA_PHYS_SWITCH_ID"},
+    {37, "IFLA_LINK_NETNSID"},
+    {38, "IFLA_PHYS_PORT_NAME"},
+    {39, "IFLA_PROTO_DOWN"},
+    {40, "IFLA_GSO_MAX_SEGS"},
+    {41, "IFLA_GSO_MAX_SIZE"},
+    {42, "IFLA_PAD"},
+    {43, "IFLA_XDP"},
+    {44, "IFLA_EVENT"},
+    {45, "IFLA_NEW_NETNSID"},
+    {46, "IFLA_IF_NETNSID"},
+    {47, "IFLA_CARRIER_UP_COUNT"},
+    {48, "IFLA_CARRIER_DOWN_COUNT"},
+    {49, "IFLA_NEW_IFINDEX"},
+    {50, "IFLA_MIN_MTU"},
+    {51, "IFLA_MAX_MTU"},
+    {52, "IFLA_PROP_LIST"},
+    {53, "IFLA_ALT_IFNAME"},
+    {54, "IFLA_PERM_ADDRESS"},
+    {55, "IFLA_PROTO_DOWN_REASON"},
+    {56, "IFLA_PARENT_DEV_NAME"},
+    {57, "IFLA_PARENT_DEV_BUS_NAME"},
+    {58, "IFLA_GRO_MAX_SIZE"},
+    {59, "IFLA_TSO_MAX_SIZE"},
+    {60, "IFLA_TSO_MAX_SEGS"},
+    {61, "IFLA_ALLMULTI"},
+};
+
+constexpr N::AttrFn kIflaDecoders[] = {
+    nullptr,              // IFLA_UNSPEC
+    &N::AttrHwaddr,       // IFLA_ADDRESS
+    &N::AttrHwaddr,       // IFLA_BROADCAST
+    &N::AttrStr,          // IFLA_IFNAME
+    &N::AttrU32,          // IFLA_MTU
+    &N::AttrU32,          // IFLA_LINK
+    &N::AttrStr,          // IFLA_QDISC
+    &N::AttrLinkStats,    // IFLA_STATS
+    nullptr,              // IFLA_COST
+    nullptr,              // IFLA_PRIORITY
+    &N::AttrU32,          // IFLA_MASTER
+    nullptr,              // IFLA_WIRELESS
+    nullptr,              // IFLA_PROTINFO
+    &N::AttrU32,          // IFLA_TXQLEN
+    nullptr,              // IFLA_MAP
+    &N::AttrU32,          // IFLA_WEIGHT
+    &N::AttrU8,           // IFLA_OPERSTATE
+    &N::AttrU8,           // IFLA_LINKMODE
+    nullptr,              // IFLA_LINKINFO
+    &N::AttrU32,          // IFLA_NET_NS_PID
+    &N::AttrStr,          // IFLA_IFALIAS
+    &N::AttrU32,          // IFLA_NUM_VF
+    nullptr,              // IFLA_VFINFO_LIST
+    &N::AttrLinkStats64,  // IFLA_STATS64
+    nullptr,              // IFLA_VF_PORTS
+    nullptr,              // IFLA_PORT_SELF
+    nullptr,              // IFLA_AF_SPEC
+    &N::AttrU32,          // IFLA_GROUP
+    &N::AttrS32,          // IFLA_NET_NS_FD
+    &N::AttrExtMask,      // IFLA_EXT_MASK
+    &N::AttrU32,          // IFLA_PROMISCUITY
+    &N::AttrU32,          // IFLA_NUM_TX_QUEUES
+    &N::AttrU32,          // IFLA_NUM_RX_QUEUES
+    &N::AttrU8,           // IFLA_CARRIER
+    nullptr,              // IFLA_PHYS_PORT_ID
+    &N::AttrU32,          // IFLA_CARRIER_CHANGES
+    nullptr,              // IFLA_PHYS_SWITCH_ID
+    &N::AttrS32,          // IFLA_LINK_NETNSID
+    &N::AttrStr,          // IFLA_PHYS_PORT_NAME
+    &N::AttrU8,           // IFLA_PROTO_DOWN
+    &N::AttrU32,          // IFLA_GSO_MAX_SEGS
+    &N::AttrU32,          // IFLA_GSO_MAX_SIZE
+    nullptr,              // IFLA_PAD
+    nullptr,              // IFLA_XDP
+    &N::AttrIflaEvent,    // IFLA_EVENT
+    &N::AttrS32,          // IFLA_NEW_NETNSID
+    &N::AttrS32,          // IFLA_IF_NETNSID
+    &N::AttrU32,          // IFLA_CARRIER_UP_COUNT
+    &N::AttrU32,          // IFLA_CARRIER_DOWN_COUNT
+    &N::AttrIfindex,      // IFLA_NEW_IFINDEX
+    &N::AttrU32,          // IFLA_MIN_MTU
+    &N::AttrU32,          // IFLA_MAX_MTU
+    nullptr,              // IFLA_PROP_LIST
+    &N::AttrStr,          // IFLA_ALT_IFNAME
+    &N::AttrHwaddr,       // IFLA_PERM_ADDRESS
+    nullptr,              // IFLA_PROTO_DOWN_REASON
+    &N::AttrStr,          // IFLA_PARENT_DEV_NAME
+    &N::AttrStr,          // IFLA_PARENT_DEV_BUS_NAME
+    &N::AttrU32,          // IFLA_GRO_MAX_SIZE
+    &N::AttrU32,          // IFLA_TSO_MAX_SIZE
+    &N::AttrU32,          // IFLA_TSO_MAX_SEGS
+    &N::AttrU32,          // IFLA_ALLMULTI
+};
+
+constexpr XlatEntry kIfaNames[] = {
+    {0, "IFA_UNSPEC"},      {1, "IFA_ADDRESS"},         {2, "IFA_LOCAL"},
+    {3, "IFA_LABEL"},       {4, "IFA_BROADCAST"},       {5, "IFA_ANYCAST"},
+    {6, "IFA_CACHEINFO"},   {7, "IFA_MULTICAST"},       {8, "IFA_FLAGS"},
+    {9, "IFA_RT_PRIORITY"}, {10, "IFA_TARGET_NETNSID"}, {11, "IFA_PROTO"},
+};
+
+constexpr N::AttrFn kIfaDecoders[] = {
+    nullptr,               // IFA_UNSPEC
+    &N::AttrIfaAddress,    // IFA_ADDRESS
+    &N::AttrIfaAddress,    // IFA_LOCAL
+    &N::AttrStr,           // IFA_LABEL
+    &N::AttrIfaAddress,    // IFA_BROADCAST
+    &N::AttrIfaAddress,    // IFA_ANYCAST
+    &N::AttrIfaCacheinfo,  // IFA_CACHEINFO
+    &N::AttrIfaAddress,    // IFA_MULTICAST
+    &N::AttrIfaFlags,      // IFA_FLAGS
+    &N::AttrU32,           // IFA_RT_PRIORITY
+    &N::AttrS32,           // IFA_TARGET_NETNSID
+};
+
+constexpr XlatEntry kRtaNames[] = {
+    {0, "RTA_UNSPEC"},      {1, "RTA_DST"},        {2, "RTA_SRC"},
+    {3, "RTA_IIF"},         {4, "RTA_OIF"},        {5, "RTA_GATEWAY"},
+    {6, "RTA_PRIORITY"},    {7, "RTA_PREFSRC"},    {8, "RTA_METRICS"},
+    {9, "RTA_MULTIPATH"},   {10, "RTA_PROTOINFO"}, {11, "RTA_FLOW"},
+    {12, "RTA_CACHEINFO"},  {13, "RTA_SESSION"},   {14, "RTA_MP_ALGO"},
+    {15, "RTA_TABLE"},      {16, "RTA_MARK"},      {17, "RTA_MFC_STATS"},
+    {18, "RTA_VIA"},        {19, "RTA_NEWDST"},    {20, "RTA_PREF"},
+    {21, "RTA_ENCAP_TYPE"}, {22, "RTA_ENCAP"},     {23, "RTA_EXPIRES"},
+    {24, "RTA_PAD"},        {25, "RTA_UID"},       {26, "RTA_TTL_PROPAGATE"},
+    {27, "RTA_IP_PROTO"},   {28, "RTA_SPORT"},     {29, "RTA_DPORT"},
+    {30, "RTA_NH_ID"},
+};
+
+constexpr N::AttrFn kRtaDecoders[] = {
+    nullptr,              // RTA_UNSPEC
+    &N::AttrRtAddress,    // RTA_DST
+    &N::AttrRtAddress,    // RTA_SRC
+    &N::AttrIfindex,      // RTA_IIF
+    &N::AttrIfindex,      // RTA_OIF
+    &N::AttrRtAddress,    // RTA_GATEWAY
+    &N::AttrU32,          // RTA_PRIORITY
+    &N::AttrRtAddress,    // RTA_PREFSRC
+    nullptr,              // RTA_METRICS
+    nullptr,              // RTA_MULTIPATH
+    &N::AttrU32,          // RTA_PROTOINFO
+    &N::AttrU32,          // RTA_FLOW
+    &N::AttrRtCacheinfo,  // RTA_CACHEINFO
+    nullptr,              // RTA_SESSION
+    &N::AttrU32,          // RTA_MP_ALGO
+    &N::AttrRtTable,      // RTA_TABLE
+    &N::AttrU32,          // RTA_MARK
+    nullptr,              // RTA_MFC_STATS
+    nullptr,              // RTA_VIA
+    &N::AttrRtAddress,    // RTA_NEWDST
+    &N::AttrU8,           // RTA_PREF
+    &N::AttrRtEncapType,  // RTA_ENCAP_TYPE
+    nullptr,              // RTA_ENCAP
+    &N::AttrU64,          // RTA_EXPIRES
+    nullptr,              // RTA_PAD
+    &N::AttrU32,          // RTA_UID
+    &N::AttrU8,           // RTA_TTL_PROPAGATE
+    &N::AttrIpProto,      // RTA_IP_PROTO
+    &N::AttrU16,          // RTA_SPORT
+    &N::AttrU16,          // RTA_DPORT
+};
+
+constexpr XlatEntry kInetDiagReqNames[] = {
+    {0, "INET_DIAG_REQ_NONE"},
+    {1, "INET_DIAG_REQ_BYTECODE"},
+    {2, "INET_DIAG_REQ_SK_BPF_STORAGES"},
+    {3, "INET_DIAG_REQ_PROTOCOL"},
+};
+
+constexpr XlatEntry kInetDiagNames[] = {
+    {0, "INET_DIAG_NONE"},
+    {1, "INET_DIAG_MEMINFO"},
+    {2, "INET_DIAG_INFO"},
+    {3, "INET_DIAG_VEGASINFO"},
+    {4, "INET_DIAG_CONG"},
+    {5, "INET_DIAG_TOS"},
+    {6, "INET_DIAG_TCLASS"},
+    {7, "INET_DIAG_SKMEMINFO"},
+    {8, "INET_DIAG_SHUTDOWN"},
+    {9, "INET_DIAG_DCTCPINFO"},
+    {10, "INET_DIAG_PROTOCOL"},
+    {11, "INET_DIAG_SKV6ONLY"},
+    {12, "INET_DIAG_LOCALS"},
+    {13, "INET_DIAG_PEERS"},
+    {14, "INET_DIAG_PAD"},
+    {15, "INET_DIAG_MARK"},
+    {16, "INET_DIAG_BBRINFO"},
+    {17, "INET_DIAG_CLASS_ID"},
+    {18, "INET_DIAG_MD5SIG"},
+    {19, "INET_DIAG_ULP_INFO"},
+    {20, "INET_DIAG_SK_BPF_STORAGES"},
+    {21, "INET_DIAG_CGROUP_ID"},
+    {22, "INET_DIAG_SOCKOPT"},
+};
+
+constexpr N::AttrFn kInetDiagDecoders[] = {
+    nullptr,                // INET_DIAG_NONE
+    &N::AttrDiagMeminfo,    // INET_DIAG_MEMINFO
+    nullptr,                // INET_DIAG_INFO
+    nullptr,                // INET_DIAG_VEGASINFO
+    &N::AttrStr,            // INET_DIAG_CONG
+    &N::AttrU8,             // INET_DIAG_TOS
+    &N::AttrU8,             // INET_DIAG_TCLASS
+    &N::AttrDiagSkmeminfo,  // INET_DIAG_SKMEMINFO
+    &N::AttrDiagShutdown,   // INET_DIAG_SHUTDOWN
+    nullptr,                // INET_DIAG_DCTCPINFO
+    &N::AttrIpProto,        // INET_DIAG_PROTOCOL
+    &N::AttrU8,             // INET_DIAG_SKV6ONLY
+    nullptr,                // INET_DIAG_LOCALS
+    nullptr,                // INET_DIAG_PEERS
+    nullptr,                // INET_DIAG_PAD
+    &N::AttrU32,            // INET_DIAG_MARK
+    nullptr,                // INET_DIAG_BBRINFO
+    &N::AttrU32,            // INET_DIAG_CLASS_ID
+    nullptr,                // INET_DIAG_MD5SIG
+    nullptr,                // INET_DIAG_ULP_INFO
+    nullptr,                // INET_DIAG_SK_BPF_STORAGES
+    &N::AttrU64,            // INET_DIAG_CGROUP_ID
+    &N::AttrDiagSockopt,    // INET_DIAG_SOCKOPT
+};
+
+constexpr N::AttrFn kErrDecoders[] = {
+    nullptr,      // NLMSGERR_ATTR_UNUSED
+    &N::AttrStr,  // NLMSGERR_ATTR_MSG
+    &N::AttrU32,  // NLMSGERR_ATTR_OFFS
+};
+
+const Netlink::AttrTable Netlink::kErrAttrs = {
+    kNlmsgErrAttrs, std::size(kNlmsgErrAttrs), "NLMSGERR_ATTR_???",
+    kErrDecoders, std::size(kErrDecoders)};
+const Netlink::AttrTable Netlink::kIflaAttrs = {
+    kIflaNames, std::size(kIflaNames), "IFLA_???", kIflaDecoders,
+    std::size(kIflaDecoders)};
+const Netlink::AttrTable Netlink::kIfaAttrs = {kIfaNames, std::size(kIfaNames),
+                                               "IFA_???", kIfaDecoders,
+                                               std::size(kIfaDecoders)};
+const Netlink::AttrTable Netlink::kRtaAttrs = {kRtaNames, std::size(kRtaNames),
+                                               "RTA_???", kRtaDecoders,
+                                               std::size(kRtaDecoders)};
+const Netlink::AttrTable Netlink::kInetDiagReqAttrs = {
+    kInetDiagReqNames, std::size(kInetDiagReqNames), "INET_DIAG_REQ_???",
+    nullptr, 0};
+const Netlink::AttrTable Netlink::kInetDiagAttrs = {
+    kInetDiagNames, std::size(kInetDiagNames), "INET_DIAG_???",
+    kInetDiagDecoders, std::size(kInetDiagDecoders)};
+
+}  // namespace
+
+int NetlinkProtocol(D& d, int fd) {
+  if (fd < 0) return -1;
+  return d.dec->mem()->NetlinkProtocol(d.c.tid, fd);
+}
+
+void NetlinkBuffer(D& d, int proto, uint64_t addr, uint64_t len) {
+  if (addr == 0) {
+    d.Put("NULL");
+    return;
+  }
+  if (proto == kNetlinkKobjectUevent) {
+    d.Buf(addr, static_cast<int64_t>(len));
+    return;
+  }
+  thread_local std::string bytes;
+  const uint64_t want = len < kMaxRead ? len : kMaxRead;
+  bytes.resize(want);
+  ssize_t got = want == 0 ? 0
+                          : d.dec->mem()->Read(d.c.tid, addr, bytes.data(),
+                                               static_cast<size_t>(want));
+  if (got < 0) got = 0;
+  bytes.resize(static_cast<size_t>(got));
+  Netlink(d, proto, addr, bytes).Messages(addr, len);
+}
+
+}  // namespace decode
+}  // namespace ttrace
