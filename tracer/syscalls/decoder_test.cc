@@ -6,7 +6,10 @@
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <fcntl.h>
+#include <linux/inet_diag.h>
 #include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
 #include <linux/stat.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -3817,6 +3820,337 @@ TEST_F(DumpTest, MmsgVectorsUpToEachMsgLen) {
             both.substr(0, both.find("\n = 1")));
   EXPECT_EQ(Dump("sendmmsg", {5, 0x5000, 2, 0}, -9), "");
   EXPECT_EQ(Dump("recvmmsg", {3, 0x5000, 2, 0, 0}, -11), "");
+}
+
+// ---------------------------------------------------------------------------
+// Netlink messages (strace 6.1 on ip, ss and a test program).
+// ---------------------------------------------------------------------------
+template <typename T>
+std::string Raw(const T& v) {
+  return std::string(reinterpret_cast<const char*>(&v), sizeof(v));
+}
+std::string Pad4(std::string s) {
+  s.resize((s.size() + 3) & ~size_t{3}, '\0');
+  return s;
+}
+// One message: header (nlmsg_len counts the payload unless `len` says
+// otherwise), payload, padding.
+std::string Nlmsg(uint16_t type, uint16_t flags, uint32_t seq, uint32_t pid,
+                  const std::string& payload, int64_t len = -1) {
+  nlmsghdr h;
+  h.nlmsg_len = len >= 0 ? static_cast<uint32_t>(len) : 16 + payload.size();
+  h.nlmsg_type = type;
+  h.nlmsg_flags = flags;
+  h.nlmsg_seq = seq;
+  h.nlmsg_pid = pid;
+  return Pad4(Raw(h) + payload);
+}
+std::string Nla(uint16_t type, const std::string& data) {
+  nlattr a;
+  a.nla_len = static_cast<uint16_t>(4 + data.size());
+  a.nla_type = type;
+  return Pad4(Raw(a) + data);
+}
+
+class NetlinkTest : public DecoderTest {
+ protected:
+  // sendto(fd, buf at 0x10000, its size, 0, NULL, 0).
+  std::string Send(int fd, const std::string& buf, int64_t len = -1) {
+    mem.Map(0x10000, buf);
+    const uint64_t n = len >= 0 ? static_cast<uint64_t>(len) : buf.size();
+    return Text("sendto", {static_cast<uint64_t>(fd), 0x10000, n, 0, 0, 0},
+                static_cast<int64_t>(n));
+  }
+};
+
+TEST_F(NetlinkTest, RouteGetlinkRequest) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  const uint32_t ext_mask = 1;  // RTEXT_FILTER_VF
+  const std::string buf = Nlmsg(18, NLM_F_REQUEST | NLM_F_DUMP, 1732, 0,
+                                std::string(16, '\0') + Nla(29, Raw(ext_mask)));
+  EXPECT_EQ(Send(3, buf),
+            "3, [{nlmsg_len=40, nlmsg_type=RTM_GETLINK, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1732, "
+            "nlmsg_pid=0}, {ifi_family=AF_UNSPEC, ifi_type=ARPHRD_NETROM, "
+            "ifi_index=0, ifi_flags=0, ifi_change=0}, [{nla_len=8, "
+            "nla_type=IFLA_EXT_MASK}, RTEXT_FILTER_VF]], 40, 0, NULL, 0");
+  // The same bytes on another socket are a string.
+  EXPECT_EQ(Send(4, buf, 4), "4, \"(\\0\\0\\0\", 4, 0, NULL, 0");
+}
+
+TEST_F(NetlinkTest, DoneInRecvmsg) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  const int32_t zero = 0;
+  mem.Map(0x1000, Nlmsg(NLMSG_DONE, NLM_F_MULTI, 7, 30736, Raw(zero)));
+  uint64_t iov[2] = {0x1000, 32768};
+  mem.Map(0x2000, iov, sizeof(iov));
+  MsgHdr m = {0, 0, 0, 0x2000, 1, 0, 0, 0, 0};
+  mem.Map(0x3000, &m, sizeof(m));
+  EXPECT_EQ(Text("recvmsg", {3, 0x3000, 0}, 20),
+            "3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=[{"
+            "nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, "
+            "nlmsg_seq=7, nlmsg_pid=30736}, 0], iov_len=32768}], "
+            "msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0");
+  // A peek for the size: no buffer.
+  uint64_t none[2] = {0, 0};
+  mem.Map(0x2000, none, sizeof(none));
+  EXPECT_EQ(Text("recvmsg", {3, 0x3000, MSG_PEEK | MSG_TRUNC}, 2952),
+            "3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=NULL, "
+            "iov_len=0}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, "
+            "MSG_PEEK|MSG_TRUNC");
+}
+
+TEST_F(NetlinkTest, HeaderLayer) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  // Shorter than a header: hex.
+  EXPECT_EQ(Send(3, "abc"), "3, \"\\x61\\x62\\x63\", 3, 0, NULL, 0");
+  // Unknown type, flags of a "new" request (type & 3 == 0), family data.
+  EXPECT_EQ(
+      Send(3, Nlmsg(0x1234, NLM_F_REQUEST | 0x8000, 5, 1, "\x02hello world")),
+      "3, [{nlmsg_len=28, nlmsg_type=0x1234 /* RTM_??? */, "
+      "nlmsg_flags=NLM_F_REQUEST|0x8000, nlmsg_seq=5, nlmsg_pid=1}, "
+      "{family=AF_INET, data=\"\\x68\\x65\\x6c\\x6c\\x6f\\x20\\x77\\x6f"
+      "\\x72\\x6c\\x64\"}], 28, 0, NULL, 0");
+  // Flags by request kind.
+  EXPECT_EQ(Send(3, Nlmsg(RTM_DELLINK, 0xffff, 0, 0, "")),
+            "3, {nlmsg_len=16, nlmsg_type=RTM_DELLINK, nlmsg_flags="
+            "NLM_F_REQUEST|NLM_F_MULTI|NLM_F_ACK|NLM_F_ECHO|NLM_F_DUMP_INTR|"
+            "NLM_F_DUMP_FILTERED|NLM_F_NONREC|NLM_F_BULK|0xfcc0, "
+            "nlmsg_seq=0, nlmsg_pid=0}, 16, 0, NULL, 0");
+  EXPECT_EQ(Send(3, Nlmsg(RTM_DELACTION, 0xffff, 0, 0, "")),
+            "3, {nlmsg_len=16, nlmsg_type=RTM_DELACTION, nlmsg_flags="
+            "NLM_F_REQUEST|NLM_F_MULTI|NLM_F_ACK|NLM_F_ECHO|NLM_F_DUMP_INTR|"
+            "NLM_F_DUMP_FILTERED|NLM_F_DUMP|NLM_F_ATOMIC|0xf8c0, "
+            "nlmsg_seq=0, nlmsg_pid=0}, 16, 0, NULL, 0");
+  EXPECT_EQ(Send(3, Nlmsg(NLMSG_ERROR, 0xffff, 0, 0, "")),
+            "3, {nlmsg_len=16, nlmsg_type=NLMSG_ERROR, nlmsg_flags="
+            "NLM_F_REQUEST|NLM_F_MULTI|NLM_F_ACK|NLM_F_ECHO|NLM_F_DUMP_INTR|"
+            "NLM_F_DUMP_FILTERED|NLM_F_CAPPED|NLM_F_ACK_TLVS|0xfcc0, "
+            "nlmsg_seq=0, nlmsg_pid=0}, 16, 0, NULL, 0");
+  EXPECT_EQ(Send(3, Nlmsg(RTM_NEWLINK, 0x8000, 0, 0, "")),
+            "3, {nlmsg_len=16, nlmsg_type=RTM_NEWLINK, "
+            "nlmsg_flags=0x8000 /* NLM_F_??? */, nlmsg_seq=0, nlmsg_pid=0}, "
+            "16, 0, NULL, 0");
+  // A message claiming more than the buffer holds, then a short tail.
+  const int32_t v = 1818585090;
+  EXPECT_EQ(Send(3, Nlmsg(NLMSG_DONE, NLM_F_REQUEST, 5, 1, Raw(v)) +
+                        "xyzw\x01\x02\x03"),
+            "3, [[{nlmsg_len=20, nlmsg_type=NLMSG_DONE, "
+            "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=5, nlmsg_pid=1}, "
+            "1818585090], \"\\x78\\x79\\x7a\\x77\\x01\\x02\\x03\"], 27, 0, "
+            "NULL, 0");
+  // A zero-length header ends the list.
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, 9, 0,
+                          std::string(8, '\0')) +
+                        std::string(16, '\0')),
+            "3, [[{nlmsg_len=24, nlmsg_type=RTM_GETADDR, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=9, "
+            "nlmsg_pid=0}, {ifa_family=AF_UNSPEC, ifa_prefixlen=0, "
+            "ifa_flags=0, ifa_scope=RT_SCOPE_UNIVERSE, ifa_index=0}], "
+            "{nlmsg_len=0, nlmsg_type=0 /* NLMSG_??? */, nlmsg_flags=0, "
+            "nlmsg_seq=0, nlmsg_pid=0}], 40, 0, NULL, 0");
+}
+
+TEST_F(NetlinkTest, AbbreviatedAfterStringLimit) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  opts.string_limit = 2;
+  std::string buf;
+  for (int i = 0; i < 3; ++i) buf += Nlmsg(NLMSG_NOOP, 0, i, 0, "");
+  EXPECT_EQ(Send(3, buf),
+            "3, [{nlmsg_len=16, nlmsg_type=NLMSG_NOOP, nlmsg_flags=0, "
+            "nlmsg_seq=0, nlmsg_pid=0}, {nlmsg_len=16, "
+            "nlmsg_type=NLMSG_NOOP, nlmsg_flags=0, nlmsg_seq=1, "
+            "nlmsg_pid=0}, ...], 48, 0, NULL, 0");
+  // -v shows all.
+  opts.verbose = true;
+  EXPECT_NE(Send(3, buf).find("nlmsg_seq=2"), std::string::npos);
+  // Unreadable after the first message.
+  opts.verbose = false;
+  opts.string_limit = 32;
+  mem.Map(0x20000, buf.substr(0, 16));
+  EXPECT_EQ(Text("sendto", {3, 0x20000, 48, 0, 0, 0}, 48),
+            "3, [{nlmsg_len=16, nlmsg_type=NLMSG_NOOP, nlmsg_flags=0, "
+            "nlmsg_seq=0, nlmsg_pid=0}, ... /* 0x20010 */], 48, 0, NULL, 0");
+}
+
+TEST_F(NetlinkTest, UnknownAndOtherProtocols) {
+  // A netlink socket of unknown protocol (unbound): generic names only.
+  mem.SetNetlinkProtocol(5, kNetlinkUnknownProtocol);
+  EXPECT_EQ(
+      Send(5, Nlmsg(0x14, NLM_F_REQUEST | NLM_F_DUMP, 7, 0, "\x01\x06hello!")),
+      "5, [{nlmsg_len=24, nlmsg_type=0x14 /* NLMSG_??? */, "
+      "nlmsg_flags=NLM_F_REQUEST|0x300, nlmsg_seq=7, nlmsg_pid=0}, "
+      "\"\\x01\\x06\\x68\\x65\\x6c\\x6c\\x6f\\x21\"], 24, 0, NULL, 0");
+  mem.SetNetlinkProtocol(4, NETLINK_SOCK_DIAG);
+  EXPECT_EQ(Send(4, Nlmsg(0x99, 0x300, 1, 0, "x"), 17),
+            "4, [{nlmsg_len=17, nlmsg_type=0x99 /* SOCK_DIAG_??? */, "
+            "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{family=0x78 /* AF_??? */}], 17, 0, NULL, 0");
+}
+
+TEST_F(NetlinkTest, ErrorReply) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  const int32_t err = -EOPNOTSUPP;
+  const std::string inner =
+      Nlmsg(0x1234, NLM_F_REQUEST | 0x8000, 5, 1, "\x02hello world");
+  EXPECT_EQ(Send(3, Nlmsg(NLMSG_ERROR, 0, 5, 3457, Raw(err) + inner)),
+            "3, [{nlmsg_len=48, nlmsg_type=NLMSG_ERROR, nlmsg_flags=0, "
+            "nlmsg_seq=5, nlmsg_pid=3457}, {error=-EOPNOTSUPP, "
+            "msg=[{nlmsg_len=28, nlmsg_type=0x1234 /* RTM_??? */, "
+            "nlmsg_flags=NLM_F_REQUEST|0x8000, nlmsg_seq=5, nlmsg_pid=1}, "
+            "{family=AF_INET, data=\"\\x68\\x65\\x6c\\x6c\\x6f\\x20\\x77\\x6f"
+            "\\x72\\x6c\\x64\"}]}], 48, 0, NULL, 0");
+  // An acknowledgement: error 0 and the request's header only.
+  const int32_t ok = 0;
+  EXPECT_EQ(Send(3, Nlmsg(NLMSG_ERROR, NLM_F_CAPPED, 5, 0,
+                          Raw(ok) + inner.substr(0, 16))),
+            "3, [{nlmsg_len=36, nlmsg_type=NLMSG_ERROR, "
+            "nlmsg_flags=NLM_F_CAPPED, nlmsg_seq=5, nlmsg_pid=0}, "
+            "{error=0, msg={nlmsg_len=28, nlmsg_type=0x1234 /* RTM_??? */, "
+            "nlmsg_flags=NLM_F_REQUEST|0x8000, nlmsg_seq=5, nlmsg_pid=1}}], "
+            "36, 0, NULL, 0");
+}
+
+TEST_F(NetlinkTest, RouteBodies) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  // ifaddrmsg of ip addr's answer.
+  const uint8_t ifa[8] = {AF_INET, 24, 0x80, 0, 0, 0, 0, 0x7f};
+  const uint8_t v4[4] = {192, 0, 2, 2};
+  const uint32_t flags = 0x80;
+  const uint32_t cache[4] = {4294967295u, 4294967295u, 24, 24};
+  EXPECT_EQ(
+      Send(3,
+           Nlmsg(RTM_NEWADDR, NLM_F_MULTI, 9, 30736,
+                 Raw(ifa) + Nla(1, Raw(v4)) + Nla(3, std::string("eth0", 5)) +
+                     Nla(8, Raw(flags)) + Nla(6, Raw(cache)))),
+      "3, [{nlmsg_len=72, nlmsg_type=RTM_NEWADDR, nlmsg_flags=NLM_F_MULTI, "
+      "nlmsg_seq=9, nlmsg_pid=30736}, {ifa_family=AF_INET, ifa_prefixlen=24, "
+      "ifa_flags=IFA_F_PERMANENT, ifa_scope=RT_SCOPE_UNIVERSE, "
+      "ifa_index=2130706432}, [[{nla_len=8, nla_type=IFA_ADDRESS}, "
+      "inet_addr(\"192.0.2.2\")], [{nla_len=9, nla_type=IFA_LABEL}, "
+      "\"eth0\"], [{nla_len=8, nla_type=IFA_FLAGS}, IFA_F_PERMANENT], "
+      "[{nla_len=20, nla_type=IFA_CACHEINFO}, {ifa_prefered=4294967295, "
+      "ifa_valid=4294967295, cstamp=24, tstamp=24}]]], 72, 0, NULL, 0");
+  // rtmsg of ip route's request and answer.
+  const uint8_t rtm[12] = {AF_INET, 0, 0, 0, 0, 0, 0, 0};
+  const uint32_t main_table = 254;
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, 1, 0,
+                          Raw(rtm) + Nla(15, Raw(main_table)))),
+            "3, [{nlmsg_len=36, nlmsg_type=RTM_GETROUTE, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+            "nlmsg_pid=0}, {rtm_family=AF_INET, rtm_dst_len=0, "
+            "rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_UNSPEC, "
+            "rtm_protocol=RTPROT_UNSPEC, rtm_scope=RT_SCOPE_UNIVERSE, "
+            "rtm_type=RTN_UNSPEC, rtm_flags=0}, [{nla_len=8, "
+            "nla_type=RTA_TABLE}, RT_TABLE_MAIN]], 36, 0, NULL, 0");
+  const uint8_t rtm2[12] = {AF_INET, 32, 8,    0x10, 77, 99,
+                            77,      99, 0x01, 0,    0,  0x80};
+  const uint8_t v6[16] = {0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+  EXPECT_EQ(Send(3, Nlmsg(RTM_NEWROUTE, NLM_F_MULTI, 1, 0,
+                          Raw(rtm2) + Nla(5, Raw(v4)) + Nla(1, Raw(v6)) +
+                              Nla(1, Raw(v4).substr(0, 3)))),
+            "3, [{nlmsg_len=64, nlmsg_type=RTM_NEWROUTE, "
+            "nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{rtm_family=AF_INET, rtm_dst_len=32, rtm_src_len=8, "
+            "rtm_tos=IPTOS_LOWDELAY, rtm_table=0x4d, "
+            "rtm_protocol=RTPROT_OPENR, rtm_scope=0x4d, "
+            "rtm_type=0x63 /* RTN_??? */, "
+            "rtm_flags=0x80000001 /* RTM_F_??? */}, [[{nla_len=8, "
+            "nla_type=RTA_GATEWAY}, inet_addr(\"192.0.2.2\")], [{nla_len=20, "
+            "nla_type=RTA_DST}, inet_addr(\"254.128.0.0\")], [{nla_len=7, "
+            "nla_type=RTA_DST}, \"\\xc0\\x00\\x02\"]]], 64, 0, NULL, 0");
+  // ifinfomsg: a short one, and attributes of several kinds.
+  EXPECT_EQ(
+      Send(3, Nlmsg(RTM_GETLINK, NLM_F_REQUEST, 0, 0, std::string(4, '\0'))),
+      "3, [{nlmsg_len=20, nlmsg_type=RTM_GETLINK, "
+      "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, "
+      "{ifi_family=AF_UNSPEC, ...}], 20, 0, NULL, 0");
+  const uint8_t ifi[16] = {0,    0, 0x04, 0x03, 0, 0, 0, 0x7f,
+                           0x49, 0, 0x01, 0,    0, 0, 0, 0};
+  const uint8_t mac[6] = {0x02, 0xfc, 0, 0, 0, 1};
+  const uint32_t mtu = 1400;
+  const uint8_t up = 6;
+  uint32_t stats[24];
+  for (int i = 0; i < 24; ++i) stats[i] = i;
+  EXPECT_EQ(
+      Send(3, Nlmsg(RTM_NEWLINK, NLM_F_MULTI, 1, 0,
+                    Raw(ifi) + Nla(3, std::string("eth0", 5)) +
+                        Nla(4, Raw(mtu)) + Nla(16, Raw(up)) + Nla(1, Raw(mac)) +
+                        Nla(0x43, "\x01") + Nla(0x8000 | 4, Raw(mtu)) +
+                        Nla(7, Raw(stats)) + Nla(3, "loop"))),
+      "3, [{nlmsg_len=196, nlmsg_type=RTM_NEWLINK, nlmsg_flags=NLM_F_MULTI, "
+      "nlmsg_seq=1, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, "
+      "ifi_type=ARPHRD_LOOPBACK, ifi_index=2130706432, "
+      "ifi_flags=IFF_UP|IFF_LOOPBACK|IFF_RUNNING|IFF_LOWER_UP, "
+      "ifi_change=0}, [[{nla_len=9, nla_type=IFLA_IFNAME}, \"eth0\"], "
+      "[{nla_len=8, nla_type=IFLA_MTU}, 1400], [{nla_len=5, "
+      "nla_type=IFLA_OPERSTATE}, 6], [{nla_len=10, nla_type=IFLA_ADDRESS}, "
+      "02:fc:00:00:00:01], [{nla_len=5, nla_type=0x43 /* IFLA_??? */}, "
+      "\"\\x01\"], [{nla_len=8, nla_type=NLA_F_NESTED|IFLA_MTU}, 1400], "
+      "[{nla_len=100, nla_type=IFLA_STATS}, {rx_packets=0, tx_packets=1, "
+      "rx_bytes=2, tx_bytes=3, rx_errors=4, tx_errors=5, rx_dropped=6, "
+      "tx_dropped=7, multicast=8, collisions=9, rx_length_errors=10, "
+      "rx_over_errors=11, rx_crc_errors=12, rx_frame_errors=13, "
+      "rx_fifo_errors=14, rx_missed_errors=15, tx_aborted_errors=16, "
+      "tx_carrier_errors=17, tx_fifo_errors=18, tx_heartbeat_errors=19, "
+      "tx_window_errors=20, rx_compressed=21, tx_compressed=22, "
+      "rx_nohandler=23}], [{nla_len=8, nla_type=IFLA_IFNAME}, "
+      "\"loop\"...]]], 196, 0, NULL, 0");
+}
+
+TEST_F(NetlinkTest, SockDiag) {
+  mem.SetNetlinkProtocol(3, NETLINK_SOCK_DIAG);
+  // ss -tan's request.
+  uint8_t req[56] = {AF_INET, IPPROTO_TCP, 0, 0, 0xff, 0x0f, 0, 0};
+  EXPECT_EQ(
+      Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, 123456, 0,
+                    Raw(req))),
+      "3, [{nlmsg_len=72, nlmsg_type=SOCK_DIAG_BY_FAMILY, "
+      "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=123456, "
+      "nlmsg_pid=0}, {sdiag_family=AF_INET, sdiag_protocol=IPPROTO_TCP, "
+      "idiag_ext=0, idiag_states=1<<TCP_ESTABLISHED|1<<TCP_SYN_SENT|"
+      "1<<TCP_SYN_RECV|1<<TCP_FIN_WAIT1|1<<TCP_FIN_WAIT2|1<<TCP_TIME_WAIT|"
+      "1<<TCP_CLOSE|1<<TCP_CLOSE_WAIT|1<<TCP_LAST_ACK|1<<TCP_LISTEN|"
+      "1<<TCP_CLOSING|0x1, id={idiag_sport=htons(0), idiag_dport=htons(0), "
+      "idiag_src=inet_addr(\"0.0.0.0\"), idiag_dst=inet_addr(\"0.0.0.0\"), "
+      "idiag_if=0, idiag_cookie=[0, 0]}}], 72, 0, NULL, 0");
+  // An answer about an IPv6 listener.
+  uint8_t msg[72] = {AF_INET6, 10, 0, 0, 0xac, 0x9f};
+  msg[4 + 4 + 15] = 1;  // idiag_src ::1
+  msg[4 + 40] = 0x16;   // idiag_cookie[0] = 0x516
+  msg[4 + 41] = 0x05;
+  msg[61] = 0x10;  // idiag_wqueue = 4096
+  msg[68] = 0xb8;  // idiag_inode = 15589816
+  msg[69] = 0xe1;
+  msg[70] = 0xed;
+  const uint8_t zero8 = 0, one8 = 1;
+  const uint32_t mark = 0;
+  const uint64_t cgroup = 1;
+  const uint16_t sockopt = 0x12;
+  EXPECT_EQ(
+      Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, 123456, 30761,
+                    Raw(msg) + Nla(8, Raw(zero8)) + Nla(11, Raw(one8)) +
+                        Nla(15, Raw(mark)) + Nla(21, Raw(cgroup)) +
+                        Nla(22, Raw(sockopt)))),
+      "3, [{nlmsg_len=132, nlmsg_type=SOCK_DIAG_BY_FAMILY, "
+      "nlmsg_flags=NLM_F_MULTI, nlmsg_seq=123456, nlmsg_pid=30761}, "
+      "{idiag_family=AF_INET6, idiag_state=TCP_LISTEN, idiag_timer=0, "
+      "idiag_retrans=0, id={idiag_sport=htons(44191), idiag_dport=htons(0), "
+      "inet_pton(AF_INET6, \"::1\", &idiag_src), inet_pton(AF_INET6, \"::\", "
+      "&idiag_dst), idiag_if=0, idiag_cookie=[1302, 0]}, idiag_expires=0, "
+      "idiag_rqueue=0, idiag_wqueue=4096, idiag_uid=0, "
+      "idiag_inode=15589816}, [[{nla_len=5, nla_type=INET_DIAG_SHUTDOWN}, "
+      "0], [{nla_len=5, nla_type=INET_DIAG_SKV6ONLY}, 1], [{nla_len=8, "
+      "nla_type=INET_DIAG_MARK}, 0], [{nla_len=12, "
+      "nla_type=INET_DIAG_CGROUP_ID}, 1], [{nla_len=6, "
+      "nla_type=INET_DIAG_SOCKOPT}, {is_icsk=1, mc_loop=1}]]], 132, 0, "
+      "NULL, 0");
+  // Too short for the structure.
+  EXPECT_EQ(
+      Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, 0, 1, 0, Raw(msg).substr(0, 68))),
+      "3, [{nlmsg_len=84, nlmsg_type=SOCK_DIAG_BY_FAMILY, "
+      "nlmsg_flags=0, nlmsg_seq=1, nlmsg_pid=0}, "
+      "{idiag_family=AF_INET6, ...}], 84, 0, NULL, 0");
 }
 
 }  // namespace
