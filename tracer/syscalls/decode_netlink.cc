@@ -301,6 +301,17 @@ class Netlink {
   bool AttrDiagShutdown(uint64_t addr, uint32_t len);
   bool AttrDiagSockopt(uint64_t addr, uint32_t len);
   bool AttrAddress(uint64_t addr, uint32_t len, uint8_t family);
+  bool AttrHex32(uint64_t addr, uint32_t len);
+  bool AttrRtMetrics(uint64_t addr, uint32_t len);
+  bool AttrRtMultipath(uint64_t addr, uint32_t len);
+  bool AttrRtVia(uint64_t addr, uint32_t len);
+  bool AttrIflaMap(uint64_t addr, uint32_t len);
+  bool AttrIflaLinkinfo(uint64_t addr, uint32_t len);
+  bool AttrIflaXdp(uint64_t addr, uint32_t len);
+  bool AttrIflaPropList(uint64_t addr, uint32_t len);
+  bool AttrIflaProtoDownReason(uint64_t addr, uint32_t len);
+  bool AttrXdpAttached(uint64_t addr, uint32_t len);
+  bool AttrXdpFlags(uint64_t addr, uint32_t len);
 
   static const AttrTable kErrAttrs;
   static const AttrTable kIflaAttrs;
@@ -308,6 +319,11 @@ class Netlink {
   static const AttrTable kRtaAttrs;
   static const AttrTable kInetDiagReqAttrs;
   static const AttrTable kInetDiagAttrs;
+  static const AttrTable kRtaxAttrs;
+  static const AttrTable kIflaInfoAttrs;
+  static const AttrTable kIflaXdpAttrs;
+  static const AttrTable kIflaPropListAttrs;
+  static const AttrTable kIflaProtoDownReasonAttrs;
 
   D& d_;
   const int proto_;
@@ -485,6 +501,19 @@ void Netlink::Error(const Nlmsghdr& h, uint64_t addr, uint32_t len) {
     return;
   }
   if (!Fetch(addr, &error)) return;
+  addr += 4;
+  len -= 4;
+  // The request (its header only when capped), then extended ack
+  // attributes, which strace puts after the structure in a list with it.
+  Nlmsghdr m;
+  const bool have_msg = len >= kHdrLen && Get(addr, &m);
+  uint32_t payload = len;
+  if (have_msg) {
+    payload = (h.flags & 0x100) != 0 ? kHdrLen : m.len;  // NLM_F_CAPPED
+    if (payload > len) payload = len;
+  }
+  const bool attrs = len > payload;
+  if (attrs) d_.out->push_back('[');
   Put("{error=");
   const char* name = error < 0 ? ErrnoName(-error) : nullptr;
   if (name != nullptr) {
@@ -493,27 +522,22 @@ void Netlink::Error(const Nlmsghdr& h, uint64_t addr, uint32_t len) {
   } else {
     Dec(error);
   }
-  addr += 4;
-  len -= 4;
   if (len != 0) {
     Put(", msg=");
-    Nlmsghdr m;
     if (len < kHdrLen) {
       HexStr(addr, len);
-    } else if (!Get(addr, &m)) {
+    } else if (!have_msg) {
       d_.Ptr(addr);
     } else {
-      const bool capped = (h.flags & 0x100) != 0;
-      uint32_t payload = capped ? kHdrLen : m.len;
-      if (payload > len) payload = len;
       MessageWithPayload(m, addr, payload);
-      if (len > payload) {
-        Sep();
-        Attrs(addr + payload, len - payload, kErrAttrs);
-      }
     }
   }
   d_.out->push_back('}');
+  if (attrs) {
+    Sep();
+    Attrs(addr + payload, len - payload, kErrAttrs);
+    d_.out->push_back(']');
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -1456,6 +1480,174 @@ bool Netlink::AttrDiagSockopt(uint64_t addr, uint32_t len) {
 }
 
 // ---------------------------------------------------------------------------
+// Nested attributes and other structures of NETLINK_ROUTE.
+// ---------------------------------------------------------------------------
+bool Netlink::AttrHex32(uint64_t addr, uint32_t len) {
+  uint32_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  d_.Hex(v);
+  return true;
+}
+
+bool Netlink::AttrRtMetrics(uint64_t addr, uint32_t len) {
+  Attrs(addr, len, kRtaxAttrs);
+  return true;
+}
+
+constexpr XlatEntry kRtnhFlags[] = {
+    {0x1, "RTNH_F_DEAD"},      {0x2, "RTNH_F_PERVASIVE"},
+    {0x4, "RTNH_F_ONLINK"},    {0x8, "RTNH_F_OFFLOAD"},
+    {0x10, "RTNH_F_LINKDOWN"}, {0x20, "RTNH_F_UNRESOLVED"},
+    {0x40, "RTNH_F_TRAP"},
+};
+
+// A list of struct rtnexthop, each with the route attributes after it.
+bool Netlink::AttrRtMultipath(uint64_t addr, uint32_t len) {
+  struct {
+    uint16_t len;
+    uint8_t flags;
+    uint8_t hops;
+    int32_t ifindex;
+  } nh;
+  if (len < sizeof(nh)) return false;
+  bool array = false;
+  const bool abbrev = !d_.opt().verbose;
+  for (uint64_t elt = 0;; ++elt) {
+    if (!Get(addr, &nh)) {
+      if (array) {
+        Put("... /* ");
+        d_.Hex(addr);
+        Put(" */");
+      } else {
+        d_.Ptr(addr);
+      }
+      break;
+    }
+    if (abbrev && elt == d_.opt().string_limit) {
+      Put("...");
+      break;
+    }
+    const uint32_t aligned = Align4(nh.len);
+    uint64_t next_addr = 0;
+    uint32_t next_len = 0;
+    if (nh.len >= sizeof(nh)) {
+      next_len = len >= aligned ? len - aligned : 0;
+      if (next_len != 0) next_addr = addr + aligned;
+    }
+    if (!array && next_addr != 0) {
+      d_.out->push_back('[');
+      array = true;
+    }
+    const uint32_t elen = nh.len < len ? nh.len : len;
+    if (elen > sizeof(nh)) d_.out->push_back('[');
+    Put("{rtnh_len=");
+    Udec(nh.len);
+    Put(", rtnh_flags=");
+    Flags(nh.flags, kRtnhFlags, "RTNH_F_???");
+    Put(", rtnh_hops=");
+    Udec(nh.hops);
+    Put(", rtnh_ifindex=");
+    PutIfindex(d_, static_cast<uint32_t>(nh.ifindex));
+    d_.out->push_back('}');
+    if (elen > sizeof(nh)) {
+      Sep();
+      Attrs(addr + sizeof(nh), elen - sizeof(nh), kRtaAttrs);
+      d_.out->push_back(']');
+    }
+    if (next_addr == 0) break;
+    Sep();
+    addr = next_addr;
+    len = next_len;
+  }
+  if (array) d_.out->push_back(']');
+  return true;
+}
+
+// struct rtvia: a family and an address of it.
+bool Netlink::AttrRtVia(uint64_t addr, uint32_t len) {
+  uint16_t family;
+  if (len < sizeof(family) || !Get(addr, &family)) return false;
+  Put("{rtvia_family=");
+  Xval(family, kFamilies, "AF_???");
+  if (len > sizeof(family)) {
+    Put(", rtvia_addr=");
+    if (family > 0xff ||
+        !AttrAddress(addr + 2, len - 2, static_cast<uint8_t>(family))) {
+      HexStr(addr + 2, len - 2);
+    }
+  }
+  d_.out->push_back('}');
+  return true;
+}
+
+// struct rtnl_link_ifmap.
+bool Netlink::AttrIflaMap(uint64_t addr, uint32_t len) {
+  struct {
+    uint64_t mem_start, mem_end, base_addr;
+    uint16_t irq;
+    uint8_t dma, port;
+  } m;
+  if (len < sizeof(m) || !Get(addr, &m)) return false;
+  Put("{mem_start=");
+  d_.Hex(m.mem_start);
+  Put(", mem_end=");
+  d_.Hex(m.mem_end);
+  Put(", base_addr=");
+  d_.Hex(m.base_addr);
+  Put(", irq=");
+  Udec(m.irq);
+  Put(", dma=");
+  Udec(m.dma);
+  Put(", port=");
+  Udec(m.port);
+  d_.out->push_back('}');
+  return true;
+}
+
+bool Netlink::AttrIflaLinkinfo(uint64_t addr, uint32_t len) {
+  Attrs(addr, len, kIflaInfoAttrs);
+  return true;
+}
+bool Netlink::AttrIflaXdp(uint64_t addr, uint32_t len) {
+  Attrs(addr, len, kIflaXdpAttrs);
+  return true;
+}
+bool Netlink::AttrIflaPropList(uint64_t addr, uint32_t len) {
+  Attrs(addr, len, kIflaPropListAttrs);
+  return true;
+}
+bool Netlink::AttrIflaProtoDownReason(uint64_t addr, uint32_t len) {
+  Attrs(addr, len, kIflaProtoDownReasonAttrs);
+  return true;
+}
+
+constexpr XlatEntry kXdpAttached[] = {
+    {0, "XDP_ATTACHED_NONE"},  {1, "XDP_ATTACHED_DRV"},
+    {2, "XDP_ATTACHED_SKB"},   {3, "XDP_ATTACHED_HW"},
+    {4, "XDP_ATTACHED_MULTI"},
+};
+
+bool Netlink::AttrXdpAttached(uint64_t addr, uint32_t len) {
+  uint8_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Xval(v, kXdpAttached, "XDP_ATTACHED_???");
+  return true;
+}
+
+constexpr XlatEntry kXdpFlags[] = {
+    {0x1, "XDP_FLAGS_UPDATE_IF_NOEXIST"}, {0x2, "XDP_FLAGS_SKB_MODE"},
+    {0x4, "XDP_FLAGS_DRV_MODE"},          {0x8, "XDP_FLAGS_HW_MODE"},
+    {0x10, "XDP_FLAGS_REPLACE"},
+};
+
+bool Netlink::AttrXdpFlags(uint64_t addr, uint32_t len) {
+  uint32_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Flags(v, kXdpFlags, "XDP_FLAGS_???");
+  return true;
+}
+
+// ---------------------------------------------------------------------------
 // Attribute tables.
 // ---------------------------------------------------------------------------
 using N = Netlink;
@@ -1526,68 +1718,68 @@ constexpr XlatEntry kIflaNames[] = {
 };
 
 constexpr N::AttrFn kIflaDecoders[] = {
-    nullptr,              // IFLA_UNSPEC
-    &N::AttrHwaddr,       // IFLA_ADDRESS
-    &N::AttrHwaddr,       // IFLA_BROADCAST
-    &N::AttrStr,          // IFLA_IFNAME
-    &N::AttrU32,          // IFLA_MTU
-    &N::AttrU32,          // IFLA_LINK
-    &N::AttrStr,          // IFLA_QDISC
-    &N::AttrLinkStats,    // IFLA_STATS
-    nullptr,              // IFLA_COST
-    nullptr,              // IFLA_PRIORITY
-    &N::AttrU32,          // IFLA_MASTER
-    nullptr,              // IFLA_WIRELESS
-    nullptr,              // IFLA_PROTINFO
-    &N::AttrU32,          // IFLA_TXQLEN
-    nullptr,              // IFLA_MAP
-    &N::AttrU32,          // IFLA_WEIGHT
-    &N::AttrU8,           // IFLA_OPERSTATE
-    &N::AttrU8,           // IFLA_LINKMODE
-    nullptr,              // IFLA_LINKINFO
-    &N::AttrU32,          // IFLA_NET_NS_PID
-    &N::AttrStr,          // IFLA_IFALIAS
-    &N::AttrU32,          // IFLA_NUM_VF
-    nullptr,              // IFLA_VFINFO_LIST
-    &N::AttrLinkStats64,  // IFLA_STATS64
-    nullptr,              // IFLA_VF_PORTS
-    nullptr,              // IFLA_PORT_SELF
-    nullptr,              // IFLA_AF_SPEC
-    &N::AttrU32,          // IFLA_GROUP
-    &N::AttrS32,          // IFLA_NET_NS_FD
-    &N::AttrExtMask,      // IFLA_EXT_MASK
-    &N::AttrU32,          // IFLA_PROMISCUITY
-    &N::AttrU32,          // IFLA_NUM_TX_QUEUES
-    &N::AttrU32,          // IFLA_NUM_RX_QUEUES
-    &N::AttrU8,           // IFLA_CARRIER
-    nullptr,              // IFLA_PHYS_PORT_ID
-    &N::AttrU32,          // IFLA_CARRIER_CHANGES
-    nullptr,              // IFLA_PHYS_SWITCH_ID
-    &N::AttrS32,          // IFLA_LINK_NETNSID
-    &N::AttrStr,          // IFLA_PHYS_PORT_NAME
-    &N::AttrU8,           // IFLA_PROTO_DOWN
-    &N::AttrU32,          // IFLA_GSO_MAX_SEGS
-    &N::AttrU32,          // IFLA_GSO_MAX_SIZE
-    nullptr,              // IFLA_PAD
-    nullptr,              // IFLA_XDP
-    &N::AttrIflaEvent,    // IFLA_EVENT
-    &N::AttrS32,          // IFLA_NEW_NETNSID
-    &N::AttrS32,          // IFLA_IF_NETNSID
-    &N::AttrU32,          // IFLA_CARRIER_UP_COUNT
-    &N::AttrU32,          // IFLA_CARRIER_DOWN_COUNT
-    &N::AttrIfindex,      // IFLA_NEW_IFINDEX
-    &N::AttrU32,          // IFLA_MIN_MTU
-    &N::AttrU32,          // IFLA_MAX_MTU
-    nullptr,              // IFLA_PROP_LIST
-    &N::AttrStr,          // IFLA_ALT_IFNAME
-    &N::AttrHwaddr,       // IFLA_PERM_ADDRESS
-    nullptr,              // IFLA_PROTO_DOWN_REASON
-    &N::AttrStr,          // IFLA_PARENT_DEV_NAME
-    &N::AttrStr,          // IFLA_PARENT_DEV_BUS_NAME
-    &N::AttrU32,          // IFLA_GRO_MAX_SIZE
-    &N::AttrU32,          // IFLA_TSO_MAX_SIZE
-    &N::AttrU32,          // IFLA_TSO_MAX_SEGS
-    &N::AttrU32,          // IFLA_ALLMULTI
+    nullptr,                      // IFLA_UNSPEC
+    &N::AttrHwaddr,               // IFLA_ADDRESS
+    &N::AttrHwaddr,               // IFLA_BROADCAST
+    &N::AttrStr,                  // IFLA_IFNAME
+    &N::AttrU32,                  // IFLA_MTU
+    &N::AttrU32,                  // IFLA_LINK
+    &N::AttrStr,                  // IFLA_QDISC
+    &N::AttrLinkStats,            // IFLA_STATS
+    nullptr,                      // IFLA_COST
+    nullptr,                      // IFLA_PRIORITY
+    &N::AttrU32,                  // IFLA_MASTER
+    nullptr,                      // IFLA_WIRELESS
+    nullptr,                      // IFLA_PROTINFO
+    &N::AttrU32,                  // IFLA_TXQLEN
+    &N::AttrIflaMap,              // IFLA_MAP
+    &N::AttrU32,                  // IFLA_WEIGHT
+    &N::AttrU8,                   // IFLA_OPERSTATE
+    &N::AttrU8,                   // IFLA_LINKMODE
+    &N::AttrIflaLinkinfo,         // IFLA_LINKINFO
+    &N::AttrU32,                  // IFLA_NET_NS_PID
+    &N::AttrStr,                  // IFLA_IFALIAS
+    &N::AttrU32,                  // IFLA_NUM_VF
+    nullptr,                      // IFLA_VFINFO_LIST
+    &N::AttrLinkStats64,          // IFLA_STATS64
+    nullptr,                      // IFLA_VF_PORTS
+    nullptr,                      // IFLA_PORT_SELF
+    nullptr,                      // IFLA_AF_SPEC
+    &N::AttrU32,                  // IFLA_GROUP
+    &N::AttrS32,                  // IFLA_NET_NS_FD
+    &N::AttrExtMask,              // IFLA_EXT_MASK
+    &N::AttrU32,                  // IFLA_PROMISCUITY
+    &N::AttrU32,                  // IFLA_NUM_TX_QUEUES
+    &N::AttrU32,                  // IFLA_NUM_RX_QUEUES
+    &N::AttrU8,                   // IFLA_CARRIER
+    nullptr,                      // IFLA_PHYS_PORT_ID
+    &N::AttrU32,                  // IFLA_CARRIER_CHANGES
+    nullptr,                      // IFLA_PHYS_SWITCH_ID
+    &N::AttrS32,                  // IFLA_LINK_NETNSID
+    &N::AttrStr,                  // IFLA_PHYS_PORT_NAME
+    &N::AttrU8,                   // IFLA_PROTO_DOWN
+    &N::AttrU32,                  // IFLA_GSO_MAX_SEGS
+    &N::AttrU32,                  // IFLA_GSO_MAX_SIZE
+    nullptr,                      // IFLA_PAD
+    &N::AttrIflaXdp,              // IFLA_XDP
+    &N::AttrIflaEvent,            // IFLA_EVENT
+    &N::AttrS32,                  // IFLA_NEW_NETNSID
+    &N::AttrS32,                  // IFLA_IF_NETNSID
+    &N::AttrU32,                  // IFLA_CARRIER_UP_COUNT
+    &N::AttrU32,                  // IFLA_CARRIER_DOWN_COUNT
+    &N::AttrIfindex,              // IFLA_NEW_IFINDEX
+    &N::AttrU32,                  // IFLA_MIN_MTU
+    &N::AttrU32,                  // IFLA_MAX_MTU
+    &N::AttrIflaPropList,         // IFLA_PROP_LIST
+    &N::AttrStr,                  // IFLA_ALT_IFNAME
+    &N::AttrHwaddr,               // IFLA_PERM_ADDRESS
+    &N::AttrIflaProtoDownReason,  // IFLA_PROTO_DOWN_REASON
+    &N::AttrStr,                  // IFLA_PARENT_DEV_NAME
+    &N::AttrStr,                  // IFLA_PARENT_DEV_BUS_NAME
+    &N::AttrU32,                  // IFLA_GRO_MAX_SIZE
+    &N::AttrU32,                  // IFLA_TSO_MAX_SIZE
+    &N::AttrU32,                  // IFLA_TSO_MAX_SEGS
+    &N::AttrU32,                  // IFLA_ALLMULTI
 };
 
 constexpr XlatEntry kIfaNames[] = {
@@ -1634,8 +1826,8 @@ constexpr N::AttrFn kRtaDecoders[] = {
     &N::AttrRtAddress,    // RTA_GATEWAY
     &N::AttrU32,          // RTA_PRIORITY
     &N::AttrRtAddress,    // RTA_PREFSRC
-    nullptr,              // RTA_METRICS
-    nullptr,              // RTA_MULTIPATH
+    &N::AttrRtMetrics,    // RTA_METRICS
+    &N::AttrRtMultipath,  // RTA_MULTIPATH
     &N::AttrU32,          // RTA_PROTOINFO
     &N::AttrU32,          // RTA_FLOW
     &N::AttrRtCacheinfo,  // RTA_CACHEINFO
@@ -1644,7 +1836,7 @@ constexpr N::AttrFn kRtaDecoders[] = {
     &N::AttrRtTable,      // RTA_TABLE
     &N::AttrU32,          // RTA_MARK
     nullptr,              // RTA_MFC_STATS
-    nullptr,              // RTA_VIA
+    &N::AttrRtVia,        // RTA_VIA
     &N::AttrRtAddress,    // RTA_NEWDST
     &N::AttrU8,           // RTA_PREF
     &N::AttrRtEncapType,  // RTA_ENCAP_TYPE
@@ -1653,7 +1845,7 @@ constexpr N::AttrFn kRtaDecoders[] = {
     nullptr,              // RTA_PAD
     &N::AttrU32,          // RTA_UID
     &N::AttrU8,           // RTA_TTL_PROPAGATE
-    &N::AttrIpProto,      // RTA_IP_PROTO
+    &N::AttrU8,           // RTA_IP_PROTO
     &N::AttrU16,          // RTA_SPORT
     &N::AttrU16,          // RTA_DPORT
 };
@@ -1717,6 +1909,98 @@ constexpr N::AttrFn kInetDiagDecoders[] = {
     &N::AttrDiagSockopt,    // INET_DIAG_SOCKOPT
 };
 
+constexpr XlatEntry kRtaxNames[] = {
+    {0, "RTAX_UNSPEC"},    {1, "RTAX_LOCK"},
+    {2, "RTAX_MTU"},       {3, "RTAX_WINDOW"},
+    {4, "RTAX_RTT"},       {5, "RTAX_RTTVAR"},
+    {6, "RTAX_SSTHRESH"},  {7, "RTAX_CWND"},
+    {8, "RTAX_ADVMSS"},    {9, "RTAX_REORDERING"},
+    {10, "RTAX_HOPLIMIT"}, {11, "RTAX_INITCWND"},
+    {12, "RTAX_FEATURES"}, {13, "RTAX_RTO_MIN"},
+    {14, "RTAX_INITRWND"}, {15, "RTAX_QUICKACK"},
+    {16, "RTAX_CC_ALGO"},  {17, "RTAX_FASTOPEN_NO_COOKIE"},
+};
+
+constexpr N::AttrFn kRtaxDecoders[] = {
+    nullptr,      // RTAX_UNSPEC
+    &N::AttrU32,  // RTAX_LOCK
+    &N::AttrU32,  // RTAX_MTU
+    &N::AttrU32,  // RTAX_WINDOW
+    &N::AttrU32,  // RTAX_RTT
+    &N::AttrU32,  // RTAX_RTTVAR
+    &N::AttrU32,  // RTAX_SSTHRESH
+    &N::AttrU32,  // RTAX_CWND
+    &N::AttrU32,  // RTAX_ADVMSS
+    &N::AttrU32,  // RTAX_REORDERING
+    &N::AttrU32,  // RTAX_HOPLIMIT
+    &N::AttrU32,  // RTAX_INITCWND
+    &N::AttrU32,  // RTAX_FEATURES
+    &N::AttrU32,  // RTAX_RTO_MIN
+    &N::AttrU32,  // RTAX_INITRWND
+    &N::AttrU32,  // RTAX_QUICKACK
+    &N::AttrStr,  // RTAX_CC_ALGO
+};
+
+constexpr XlatEntry kIflaInfoNames[] = {
+    {0, "IFLA_INFO_UNSPEC"},     {1, "IFLA_INFO_KIND"},
+    {2, "IFLA_INFO_DATA"},       {3, "IFLA_INFO_XSTATS"},
+    {4, "IFLA_INFO_SLAVE_KIND"}, {5, "IFLA_INFO_SLAVE_DATA"},
+};
+
+// IFLA_INFO_DATA and IFLA_INFO_SLAVE_DATA depend on the kind; bridges'
+// are decoded by strace and not here (they show in hex).
+constexpr N::AttrFn kIflaInfoDecoders[] = {
+    nullptr,      // IFLA_INFO_UNSPEC
+    &N::AttrStr,  // IFLA_INFO_KIND
+    nullptr,      // IFLA_INFO_DATA
+    nullptr,      // IFLA_INFO_XSTATS
+    &N::AttrStr,  // IFLA_INFO_SLAVE_KIND
+};
+
+constexpr XlatEntry kIflaXdpNames[] = {
+    {0, "IFLA_XDP_UNSPEC"},      {1, "IFLA_XDP_FD"},
+    {2, "IFLA_XDP_ATTACHED"},    {3, "IFLA_XDP_FLAGS"},
+    {4, "IFLA_XDP_PROG_ID"},     {5, "IFLA_XDP_DRV_PROG_ID"},
+    {6, "IFLA_XDP_SKB_PROG_ID"}, {7, "IFLA_XDP_HW_PROG_ID"},
+    {8, "IFLA_XDP_EXPECTED_FD"},
+};
+
+constexpr N::AttrFn kIflaXdpDecoders[] = {
+    nullptr,              // IFLA_XDP_UNSPEC
+    &N::AttrS32,          // IFLA_XDP_FD
+    &N::AttrXdpAttached,  // IFLA_XDP_ATTACHED
+    &N::AttrXdpFlags,     // IFLA_XDP_FLAGS
+    &N::AttrU32,          // IFLA_XDP_PROG_ID
+    &N::AttrU32,          // IFLA_XDP_DRV_PROG_ID
+    &N::AttrU32,          // IFLA_XDP_SKB_PROG_ID
+    &N::AttrU32,          // IFLA_XDP_HW_PROG_ID
+    &N::AttrS32,          // IFLA_XDP_EXPECTED_FD
+};
+
+// IFLA_PROP_LIST holds IFLA_ALT_IFNAME attributes.
+constexpr N::AttrFn kIflaPropListDecoders[] = {
+    nullptr,     nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+    nullptr,     nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+    nullptr,     nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+    nullptr,     nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+    nullptr,     nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+    nullptr,     nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+    nullptr,     nullptr, nullptr, nullptr, nullptr,
+    &N::AttrStr,  // IFLA_ALT_IFNAME (53)
+};
+
+constexpr XlatEntry kIflaProtoDownReasonNames[] = {
+    {0, "IFLA_PROTO_DOWN_REASON_UNSPEC"},
+    {1, "IFLA_PROTO_DOWN_REASON_MASK"},
+    {2, "IFLA_PROTO_DOWN_REASON_VALUE"},
+};
+
+constexpr N::AttrFn kIflaProtoDownReasonDecoders[] = {
+    nullptr,
+    &N::AttrHex32,  // IFLA_PROTO_DOWN_REASON_MASK
+    &N::AttrHex32,  // IFLA_PROTO_DOWN_REASON_VALUE
+};
+
 constexpr N::AttrFn kErrDecoders[] = {
     nullptr,      // NLMSGERR_ATTR_UNUSED
     &N::AttrStr,  // NLMSGERR_ATTR_MSG
@@ -1735,6 +2019,22 @@ const Netlink::AttrTable Netlink::kIfaAttrs = {kIfaNames, std::size(kIfaNames),
 const Netlink::AttrTable Netlink::kRtaAttrs = {kRtaNames, std::size(kRtaNames),
                                                "RTA_???", kRtaDecoders,
                                                std::size(kRtaDecoders)};
+const Netlink::AttrTable Netlink::kRtaxAttrs = {
+    kRtaxNames, std::size(kRtaxNames), "RTAX_???", kRtaxDecoders,
+    std::size(kRtaxDecoders)};
+const Netlink::AttrTable Netlink::kIflaInfoAttrs = {
+    kIflaInfoNames, std::size(kIflaInfoNames), "IFLA_INFO_???",
+    kIflaInfoDecoders, std::size(kIflaInfoDecoders)};
+const Netlink::AttrTable Netlink::kIflaXdpAttrs = {
+    kIflaXdpNames, std::size(kIflaXdpNames), "IFLA_XDP_???", kIflaXdpDecoders,
+    std::size(kIflaXdpDecoders)};
+const Netlink::AttrTable Netlink::kIflaPropListAttrs = {
+    kIflaNames, std::size(kIflaNames), "IFLA_???", kIflaPropListDecoders,
+    std::size(kIflaPropListDecoders)};
+const Netlink::AttrTable Netlink::kIflaProtoDownReasonAttrs = {
+    kIflaProtoDownReasonNames, std::size(kIflaProtoDownReasonNames),
+    "IFLA_PROTO_DOWN_REASON_???", kIflaProtoDownReasonDecoders,
+    std::size(kIflaProtoDownReasonDecoders)};
 const Netlink::AttrTable Netlink::kInetDiagReqAttrs = {
     kInetDiagReqNames, std::size(kInetDiagReqNames), "INET_DIAG_REQ_???",
     nullptr, 0};

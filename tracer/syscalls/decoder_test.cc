@@ -4011,6 +4011,57 @@ TEST_F(NetlinkTest, ErrorReply) {
             "36, 0, NULL, 0");
 }
 
+TEST_F(NetlinkTest, ErrorWithExtendedAck) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  const int32_t err = -EEXIST;
+  const uint8_t ifa[8] = {AF_INET, 24, 0, 0, 0, 0, 0, 0x7f};
+  const uint8_t v4[4] = {10, 9, 0, 7};
+  const std::string request =
+      Nlmsg(RTM_NEWADDR, 0x605, 7, 0, Raw(ifa) + Nla(2, Raw(v4)));
+  const std::string text = "ipv4: Address already assigned";
+  EXPECT_EQ(
+      Send(3, Nlmsg(NLMSG_ERROR, NLM_F_ACK_TLVS, 7, 99,
+                    Raw(err) + request +
+                        Nla(1, std::string(text.c_str(), text.size() + 1)))),
+      "3, [{nlmsg_len=88, nlmsg_type=NLMSG_ERROR, "
+      "nlmsg_flags=NLM_F_ACK_TLVS, nlmsg_seq=7, nlmsg_pid=99}, "
+      "[{error=-EEXIST, msg=[{nlmsg_len=32, nlmsg_type=RTM_NEWADDR, "
+      "nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK|NLM_F_EXCL|NLM_F_CREATE, "
+      "nlmsg_seq=7, nlmsg_pid=0}, {ifa_family=AF_INET, ifa_prefixlen=24, "
+      "ifa_flags=0, ifa_scope=RT_SCOPE_UNIVERSE, ifa_index=2130706432}, "
+      "[{nla_len=8, nla_type=IFA_LOCAL}, inet_addr(\"10.9.0.7\")]]}, "
+      "[{nla_len=35, nla_type=NLMSGERR_ATTR_MSG}, \"ipv4: Address "
+      "already assigned\"]]], 88, 0, NULL, 0");
+}
+
+TEST_F(NetlinkTest, RouteMetricsAndMultipath) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  const uint8_t rtm[12] = {AF_INET, 16, 0, 0, 254, 3, 0, 1};
+  const uint32_t mtu = 1300;
+  const uint8_t gw1[4] = {10, 9, 0, 2}, gw2[4] = {10, 9, 0, 3};
+  const uint8_t nh1[8] = {16, 0, 0x10, 0, 0, 0, 0, 0x7f};
+  const uint8_t nh2[8] = {8, 0, 0, 0, 0, 0, 0, 0};
+  EXPECT_EQ(
+      Send(3, Nlmsg(RTM_NEWROUTE, NLM_F_MULTI, 1, 0,
+                    Raw(rtm) + Nla(8, Nla(2, Raw(mtu))) +
+                        Nla(9, Raw(nh1) + Nla(5, Raw(gw1)) + Raw(nh2)) +
+                        Nla(9, Raw(nh1) + Nla(5, Raw(gw2))))),
+      "3, [{nlmsg_len=88, nlmsg_type=RTM_NEWROUTE, nlmsg_flags=NLM_F_MULTI, "
+      "nlmsg_seq=1, nlmsg_pid=0}, {rtm_family=AF_INET, rtm_dst_len=16, "
+      "rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_MAIN, "
+      "rtm_protocol=RTPROT_BOOT, rtm_scope=RT_SCOPE_UNIVERSE, "
+      "rtm_type=RTN_UNICAST, rtm_flags=0}, [[{nla_len=12, "
+      "nla_type=RTA_METRICS}, [{nla_len=8, nla_type=RTAX_MTU}, 1300]], "
+      "[{nla_len=28, nla_type=RTA_MULTIPATH}, [[{rtnh_len=16, "
+      "rtnh_flags=RTNH_F_LINKDOWN, rtnh_hops=0, rtnh_ifindex=2130706432}, "
+      "[{nla_len=8, nla_type=RTA_GATEWAY}, inet_addr(\"10.9.0.2\")]], "
+      "{rtnh_len=8, rtnh_flags=0, rtnh_hops=0, rtnh_ifindex=0}]], "
+      "[{nla_len=20, nla_type=RTA_MULTIPATH}, [{rtnh_len=16, "
+      "rtnh_flags=RTNH_F_LINKDOWN, rtnh_hops=0, rtnh_ifindex=2130706432}, "
+      "[{nla_len=8, nla_type=RTA_GATEWAY}, inet_addr(\"10.9.0.3\")]]]]], "
+      "88, 0, NULL, 0");
+}
+
 TEST_F(NetlinkTest, RouteBodies) {
   mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
   // ifaddrmsg of ip addr's answer.
