@@ -893,11 +893,20 @@ void MsgControl(D& d, uint64_t addr, uint64_t in_len) {
 // strace's print_struct_msghdr; user_namelen < 0: no user value known.
 void PrintMsghdr(D& d, const MsgHdr& m, int64_t user_namelen,
                  uint64_t data_size) {
-  const int netlink_proto = NetlinkProtocol(d, d.i32(0));
   const int namelen =
       user_namelen >= 0 && static_cast<int>(m.namelen) > user_namelen
           ? static_cast<int>(user_namelen)
           : static_cast<int>(m.namelen);
+  // strace decodes the data as netlink messages when the name is a
+  // netlink address (not by the socket), of the socket's protocol.
+  int netlink_proto = -1;
+  uint16_t family;
+  if (m.name != 0 && namelen >= 2 &&
+      d.dec->mem()->Read(d.c.tid, m.name, &family, 2) == 2 &&
+      family == AF_NETLINK) {
+    netlink_proto = NetlinkProtocol(d, d.i32(0));
+    if (netlink_proto < 0) netlink_proto = kNetlinkUnknownProtocol;
+  }
   d.Put("{msg_name=");
   Sockaddr(d, m.name, namelen);
   d.Put(", msg_namelen=");

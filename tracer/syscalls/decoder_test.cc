@@ -3884,18 +3884,40 @@ TEST_F(NetlinkTest, DoneInRecvmsg) {
   mem.Map(0x1000, Nlmsg(NLMSG_DONE, NLM_F_MULTI, 7, 30736, Raw(zero)));
   uint64_t iov[2] = {0x1000, 32768};
   mem.Map(0x2000, iov, sizeof(iov));
-  MsgHdr m = {0, 0, 0, 0x2000, 1, 0, 0, 0, 0};
+  sockaddr_nl kernel{};
+  kernel.nl_family = AF_NETLINK;
+  mem.Map(0x4000, &kernel, sizeof(kernel));
+  MsgHdr m = {0x4000, sizeof(kernel), 0, 0x2000, 1, 0, 0, 0, 0};
   mem.Map(0x3000, &m, sizeof(m));
   EXPECT_EQ(Text("recvmsg", {3, 0x3000, 0}, 20),
-            "3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=[{"
+            "3, {msg_name={sa_family=AF_NETLINK, nl_pid=0, "
+            "nl_groups=00000000}, msg_namelen=12, msg_iov=[{iov_base=[{"
             "nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, "
             "nlmsg_seq=7, nlmsg_pid=30736}, 0], iov_len=32768}], "
+            "msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0");
+  // strace goes by the name, not the socket: without one, a string.
+  uint64_t iov20[2] = {0x1000, 20};
+  mem.Map(0x2000, iov20, sizeof(iov20));
+  MsgHdr unnamed = {0, 0, 0, 0x2000, 1, 0, 0, 0, 0};
+  mem.Map(0x3000, &unnamed, sizeof(unnamed));
+  EXPECT_EQ(Text("sendmsg", {3, 0x3000, 0}, 20),
+            "3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="
+            "\"\\24\\0\\0\\0\\3\\0\\2\\0\\7\\0\\0\\0\\20x\\0\\0\\0\\0\\0\\0\", "
+            "iov_len=20}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0");
+  // A netlink name on a socket of unknown protocol: the generic layer.
+  mem.Map(0x3000, &m, sizeof(m));
+  EXPECT_EQ(Text("sendmsg", {5, 0x3000, 0}, 20),
+            "5, {msg_name={sa_family=AF_NETLINK, nl_pid=0, "
+            "nl_groups=00000000}, msg_namelen=12, msg_iov=[{iov_base=[{"
+            "nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, "
+            "nlmsg_seq=7, nlmsg_pid=30736}, 0], iov_len=20}], "
             "msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0");
   // A peek for the size: no buffer.
   uint64_t none[2] = {0, 0};
   mem.Map(0x2000, none, sizeof(none));
   EXPECT_EQ(Text("recvmsg", {3, 0x3000, MSG_PEEK | MSG_TRUNC}, 2952),
-            "3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=NULL, "
+            "3, {msg_name={sa_family=AF_NETLINK, nl_pid=0, "
+            "nl_groups=00000000}, msg_namelen=12, msg_iov=[{iov_base=NULL, "
             "iov_len=0}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, "
             "MSG_PEEK|MSG_TRUNC");
 }
