@@ -312,6 +312,21 @@ class Netlink {
   bool AttrIflaProtoDownReason(uint64_t addr, uint32_t len);
   bool AttrXdpAttached(uint64_t addr, uint32_t len);
   bool AttrXdpFlags(uint64_t addr, uint32_t len);
+  bool AttrIflaAfSpec(uint64_t addr, uint32_t len);
+  bool AttrAfSpecInet(uint64_t addr, uint32_t len);
+  bool AttrAfSpecInet6(uint64_t addr, uint32_t len);
+  bool AttrIpv4Devconf(uint64_t addr, uint32_t len);
+  bool AttrIpv6Devconf(uint64_t addr, uint32_t len);
+  bool AttrInet6Stats(uint64_t addr, uint32_t len);
+  bool AttrIcmp6Stats(uint64_t addr, uint32_t len);
+  bool AttrInet6Flags(uint64_t addr, uint32_t len);
+  bool AttrInet6Cacheinfo(uint64_t addr, uint32_t len);
+  bool AttrInet6Token(uint64_t addr, uint32_t len);
+  bool AttrInet6AddrGenMode(uint64_t addr, uint32_t len);
+  // "[[NAME]=v, ...]": `len` bytes of `elem`-byte numbers indexed by the
+  // names; "[9 /* unknown */]" past them.
+  bool NamedArray(uint64_t addr, uint32_t len, uint32_t elem, bool is_signed,
+                  const char* const* names, size_t nnames, const char* unknown);
 
   static const AttrTable kErrAttrs;
   static const AttrTable kIflaAttrs;
@@ -324,6 +339,9 @@ class Netlink {
   static const AttrTable kIflaXdpAttrs;
   static const AttrTable kIflaPropListAttrs;
   static const AttrTable kIflaProtoDownReasonAttrs;
+  static const AttrTable kAfSpecAttrs;
+  static const AttrTable kAfSpecInetAttrs;
+  static const AttrTable kAfSpecInet6Attrs;
 
   D& d_;
   const int proto_;
@@ -1385,16 +1403,10 @@ bool Netlink::AttrDiagMeminfo(uint64_t addr, uint32_t len) {
   return true;
 }
 
-constexpr XlatEntry kSkMeminfo[] = {
-    {0, "SK_MEMINFO_RMEM_ALLOC"}, {1, "SK_MEMINFO_RCVBUF"},
-    {2, "SK_MEMINFO_WMEM_ALLOC"}, {3, "SK_MEMINFO_SNDBUF"},
-    {4, "SK_MEMINFO_FWD_ALLOC"},  {5, "SK_MEMINFO_WMEM_QUEUED"},
-    {6, "SK_MEMINFO_OPTMEM"},     {7, "SK_MEMINFO_BACKLOG"},
-    {8, "SK_MEMINFO_DROPS"},
-};
-
-bool Netlink::AttrDiagSkmeminfo(uint64_t addr, uint32_t len) {
-  const uint32_t n = len / 4;
+bool Netlink::NamedArray(uint64_t addr, uint32_t len, uint32_t elem,
+                         bool is_signed, const char* const* names,
+                         size_t nnames, const char* unknown) {
+  const uint32_t n = len / elem;
   if (n == 0) return false;
   const bool abbrev = !d_.opt().verbose;
   d_.out->push_back('[');
@@ -1404,25 +1416,50 @@ bool Netlink::AttrDiagSkmeminfo(uint64_t addr, uint32_t len) {
       Put("...");
       break;
     }
-    uint32_t v;
-    if (!Get(addr + 4 * i, &v)) {
+    uint64_t v = 0;
+    uint32_t v32 = 0;
+    const bool ok = elem == 4 ? Get(addr + 4 * i, &v32) : Get(addr + 8 * i, &v);
+    if (!ok) {
       Put("... /* ");
-      d_.Hex(addr + 4 * i);
+      d_.Hex(addr + elem * i);
       Put(" */");
       break;
     }
     d_.out->push_back('[');
-    if (const char* name = XlatName(i, kSkMeminfo, std::size(kSkMeminfo))) {
-      Put(name);
+    if (i < nnames) {
+      Put(names[i]);
     } else {
       Udec(i);
-      Put(" /* SK_MEMINFO_??? */");
+      Put(" /* ");
+      Put(unknown);
+      Put(" */");
     }
     Put("]=");
-    Udec(v);
+    if (elem == 4) {
+      if (is_signed) {
+        Dec(static_cast<int32_t>(v32));
+      } else {
+        Udec(v32);
+      }
+    } else if (is_signed) {
+      Dec(static_cast<int64_t>(v));
+    } else {
+      Udec(v);
+    }
   }
   d_.out->push_back(']');
   return true;
+}
+
+constexpr const char* kSkMeminfo[] = {
+    "SK_MEMINFO_RMEM_ALLOC", "SK_MEMINFO_RCVBUF",    "SK_MEMINFO_WMEM_ALLOC",
+    "SK_MEMINFO_SNDBUF",     "SK_MEMINFO_FWD_ALLOC", "SK_MEMINFO_WMEM_QUEUED",
+    "SK_MEMINFO_OPTMEM",     "SK_MEMINFO_BACKLOG",   "SK_MEMINFO_DROPS",
+};
+
+bool Netlink::AttrDiagSkmeminfo(uint64_t addr, uint32_t len) {
+  return NamedArray(addr, len, 4, false, kSkMeminfo, std::size(kSkMeminfo),
+                    "SK_MEMINFO_???");
 }
 
 constexpr XlatEntry kShutdownFlags[] = {
@@ -1444,7 +1481,7 @@ bool Netlink::AttrDiagShutdown(uint64_t addr, uint32_t len) {
   return true;
 }
 
-// struct inet_diag_sockopt: its set bits by name.
+// struct inet_diag_sockopt: its set bits by name (all of them with -v).
 bool Netlink::AttrDiagSockopt(uint64_t addr, uint32_t len) {
   uint8_t b[2];
   if (len < sizeof(b) || !Get(addr, b, sizeof(b))) return false;
@@ -1454,16 +1491,18 @@ bool Netlink::AttrDiagSockopt(uint64_t addr, uint32_t len) {
       "mc_all",          "nodefrag",     "bind_address_no_port",
       "recverr_rfc4884", "defer_connect"};
   const uint32_t bits = b[0] | (b[1] << 8);
+  // Only the set bits, unless -v.
+  const bool verbose = d_.opt().verbose;
   bool first = true;
   d_.out->push_back('{');
   for (int i = 0; i < 11; ++i) {
-    if (!(bits & (1u << i))) continue;
+    if (!(bits & (1u << i)) && !verbose) continue;
     if (!first) Sep();
     first = false;
     Put(kBits[i]);
-    Put("=1");
+    Put(bits & (1u << i) ? "=1" : "=0");
   }
-  if (b[1] >> 3) {
+  if ((b[1] >> 3) || verbose) {
     if (!first) Sep();
     Put("unused=");
     d_.Hex(b[1] >> 3);
@@ -1648,6 +1687,223 @@ bool Netlink::AttrXdpFlags(uint64_t addr, uint32_t len) {
 }
 
 // ---------------------------------------------------------------------------
+// IFLA_AF_SPEC: per address family, AF_INET's and AF_INET6's attributes.
+// ---------------------------------------------------------------------------
+constexpr const char* kIpv4Devconf[] = {
+    "IPV4_DEVCONF_FORWARDING-1",
+    "IPV4_DEVCONF_MC_FORWARDING-1",
+    "IPV4_DEVCONF_PROXY_ARP-1",
+    "IPV4_DEVCONF_ACCEPT_REDIRECTS-1",
+    "IPV4_DEVCONF_SECURE_REDIRECTS-1",
+    "IPV4_DEVCONF_SEND_REDIRECTS-1",
+    "IPV4_DEVCONF_SHARED_MEDIA-1",
+    "IPV4_DEVCONF_RP_FILTER-1",
+    "IPV4_DEVCONF_ACCEPT_SOURCE_ROUTE-1",
+    "IPV4_DEVCONF_BOOTP_RELAY-1",
+    "IPV4_DEVCONF_LOG_MARTIANS-1",
+    "IPV4_DEVCONF_TAG-1",
+    "IPV4_DEVCONF_ARPFILTER-1",
+    "IPV4_DEVCONF_MEDIUM_ID-1",
+    "IPV4_DEVCONF_NOXFRM-1",
+    "IPV4_DEVCONF_NOPOLICY-1",
+    "IPV4_DEVCONF_FORCE_IGMP_VERSION-1",
+    "IPV4_DEVCONF_ARP_ANNOUNCE-1",
+    "IPV4_DEVCONF_ARP_IGNORE-1",
+    "IPV4_DEVCONF_PROMOTE_SECONDARIES-1",
+    "IPV4_DEVCONF_ARP_ACCEPT-1",
+    "IPV4_DEVCONF_ARP_NOTIFY-1",
+    "IPV4_DEVCONF_ACCEPT_LOCAL-1",
+    "IPV4_DEVCONF_SRC_VMARK-1",
+    "IPV4_DEVCONF_PROXY_ARP_PVLAN-1",
+    "IPV4_DEVCONF_ROUTE_LOCALNET-1",
+    "IPV4_DEVCONF_IGMPV2_UNSOLICITED_REPORT_INTERVAL-1",
+    "IPV4_DEVCONF_IGMPV3_UNSOLICITED_REPORT_INTERVAL-1",
+    "IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN-1",
+    "IPV4_DEVCONF_DROP_UNICAST_IN_L2_MULTICAST-1",
+    "IPV4_DEVCONF_DROP_GRATUITOUS_ARP-1",
+    "IPV4_DEVCONF_BC_FORWARDING-1",
+    "IPV4_DEVCONF_ARP_EVICT_NOCARRIER-1",
+};
+constexpr const char* kIpv6Devconf[] = {
+    "DEVCONF_FORWARDING",
+    "DEVCONF_HOPLIMIT",
+    "DEVCONF_MTU6",
+    "DEVCONF_ACCEPT_RA",
+    "DEVCONF_ACCEPT_REDIRECTS",
+    "DEVCONF_AUTOCONF",
+    "DEVCONF_DAD_TRANSMITS",
+    "DEVCONF_RTR_SOLICITS",
+    "DEVCONF_RTR_SOLICIT_INTERVAL",
+    "DEVCONF_RTR_SOLICIT_DELAY",
+    "DEVCONF_USE_TEMPADDR",
+    "DEVCONF_TEMP_VALID_LFT",
+    "DEVCONF_TEMP_PREFERED_LFT",
+    "DEVCONF_REGEN_MAX_RETRY",
+    "DEVCONF_MAX_DESYNC_FACTOR",
+    "DEVCONF_MAX_ADDRESSES",
+    "DEVCONF_FORCE_MLD_VERSION",
+    "DEVCONF_ACCEPT_RA_DEFRTR",
+    "DEVCONF_ACCEPT_RA_PINFO",
+    "DEVCONF_ACCEPT_RA_RTR_PREF",
+    "DEVCONF_RTR_PROBE_INTERVAL",
+    "DEVCONF_ACCEPT_RA_RT_INFO_MAX_PLEN",
+    "DEVCONF_PROXY_NDP",
+    "DEVCONF_OPTIMISTIC_DAD",
+    "DEVCONF_ACCEPT_SOURCE_ROUTE",
+    "DEVCONF_MC_FORWARDING",
+    "DEVCONF_DISABLE_IPV6",
+    "DEVCONF_ACCEPT_DAD",
+    "DEVCONF_FORCE_TLLAO",
+    "DEVCONF_NDISC_NOTIFY",
+    "DEVCONF_MLDV1_UNSOLICITED_REPORT_INTERVAL",
+    "DEVCONF_MLDV2_UNSOLICITED_REPORT_INTERVAL",
+    "DEVCONF_SUPPRESS_FRAG_NDISC",
+    "DEVCONF_ACCEPT_RA_FROM_LOCAL",
+    "DEVCONF_USE_OPTIMISTIC",
+    "DEVCONF_ACCEPT_RA_MTU",
+    "DEVCONF_STABLE_SECRET",
+    "DEVCONF_USE_OIF_ADDRS_ONLY",
+    "DEVCONF_ACCEPT_RA_MIN_HOP_LIMIT",
+    "DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN",
+    "DEVCONF_DROP_UNICAST_IN_L2_MULTICAST",
+    "DEVCONF_DROP_UNSOLICITED_NA",
+    "DEVCONF_KEEP_ADDR_ON_DOWN",
+    "DEVCONF_RTR_SOLICIT_MAX_INTERVAL",
+    "DEVCONF_SEG6_ENABLED",
+    "DEVCONF_SEG6_REQUIRE_HMAC",
+    "DEVCONF_ENHANCED_DAD",
+    "DEVCONF_ADDR_GEN_MODE",
+    "DEVCONF_DISABLE_POLICY",
+    "DEVCONF_ACCEPT_RA_RT_INFO_MIN_PLEN",
+    "DEVCONF_NDISC_TCLASS",
+    "DEVCONF_RPL_SEG_ENABLED",
+    "DEVCONF_RA_DEFRTR_METRIC",
+    "DEVCONF_IOAM6_ENABLED",
+    "DEVCONF_IOAM6_ID",
+    "DEVCONF_IOAM6_ID_WIDE",
+    "DEVCONF_NDISC_EVICT_NOCARRIER",
+    "DEVCONF_ACCEPT_UNTRACKED_NA",
+};
+constexpr const char* kIpstatsMib[] = {
+    "IPSTATS_MIB_NUM",
+    "IPSTATS_MIB_INPKTS",
+    "IPSTATS_MIB_INOCTETS",
+    "IPSTATS_MIB_INDELIVERS",
+    "IPSTATS_MIB_OUTFORWDATAGRAMS",
+    "IPSTATS_MIB_OUTPKTS",
+    "IPSTATS_MIB_OUTOCTETS",
+    "IPSTATS_MIB_INHDRERRORS",
+    "IPSTATS_MIB_INTOOBIGERRORS",
+    "IPSTATS_MIB_INNOROUTES",
+    "IPSTATS_MIB_INADDRERRORS",
+    "IPSTATS_MIB_INUNKNOWNPROTOS",
+    "IPSTATS_MIB_INTRUNCATEDPKTS",
+    "IPSTATS_MIB_INDISCARDS",
+    "IPSTATS_MIB_OUTDISCARDS",
+    "IPSTATS_MIB_OUTNOROUTES",
+    "IPSTATS_MIB_REASMTIMEOUT",
+    "IPSTATS_MIB_REASMREQDS",
+    "IPSTATS_MIB_REASMOKS",
+    "IPSTATS_MIB_REASMFAILS",
+    "IPSTATS_MIB_FRAGOKS",
+    "IPSTATS_MIB_FRAGFAILS",
+    "IPSTATS_MIB_FRAGCREATES",
+    "IPSTATS_MIB_INMCASTPKTS",
+    "IPSTATS_MIB_OUTMCASTPKTS",
+    "IPSTATS_MIB_INBCASTPKTS",
+    "IPSTATS_MIB_OUTBCASTPKTS",
+    "IPSTATS_MIB_INMCASTOCTETS",
+    "IPSTATS_MIB_OUTMCASTOCTETS",
+    "IPSTATS_MIB_INBCASTOCTETS",
+    "IPSTATS_MIB_OUTBCASTOCTETS",
+    "IPSTATS_MIB_CSUMERRORS",
+    "IPSTATS_MIB_NOECTPKTS",
+    "IPSTATS_MIB_ECT1PKTS",
+    "IPSTATS_MIB_ECT0PKTS",
+    "IPSTATS_MIB_CEPKTS",
+    "IPSTATS_MIB_REASM_OVERLAPS",
+};
+constexpr const char* kIcmp6Mib[] = {
+    "ICMP6_MIB_NUM",     "ICMP6_MIB_INMSGS",    "ICMP6_MIB_INERRORS",
+    "ICMP6_MIB_OUTMSGS", "ICMP6_MIB_OUTERRORS", "ICMP6_MIB_CSUMERRORS",
+};
+
+bool Netlink::AttrIflaAfSpec(uint64_t addr, uint32_t len) {
+  Attrs(addr, len, kAfSpecAttrs);
+  return true;
+}
+bool Netlink::AttrAfSpecInet(uint64_t addr, uint32_t len) {
+  Attrs(addr, len, kAfSpecInetAttrs);
+  return true;
+}
+bool Netlink::AttrAfSpecInet6(uint64_t addr, uint32_t len) {
+  Attrs(addr, len, kAfSpecInet6Attrs);
+  return true;
+}
+bool Netlink::AttrIpv4Devconf(uint64_t addr, uint32_t len) {
+  return NamedArray(addr, len, 4, true, kIpv4Devconf, std::size(kIpv4Devconf),
+                    "IPV4_DEVCONF_???");
+}
+bool Netlink::AttrIpv6Devconf(uint64_t addr, uint32_t len) {
+  return NamedArray(addr, len, 4, true, kIpv6Devconf, std::size(kIpv6Devconf),
+                    "DEVCONF_???");
+}
+bool Netlink::AttrInet6Stats(uint64_t addr, uint32_t len) {
+  return NamedArray(addr, len, 8, false, kIpstatsMib, std::size(kIpstatsMib),
+                    "IPSTATS_MIB_???");
+}
+bool Netlink::AttrIcmp6Stats(uint64_t addr, uint32_t len) {
+  return NamedArray(addr, len, 8, false, kIcmp6Mib, std::size(kIcmp6Mib),
+                    "ICMP6_MIB_???");
+}
+
+constexpr XlatEntry kInet6IfFlags[] = {
+    {0x10, "IF_RS_SENT"},     {0x20, "IF_RA_RCVD"},
+    {0x40, "IF_RA_MANAGED"},  {0x80, "IF_RA_OTHERCONF"},
+    {0x80000000, "IF_READY"},
+};
+
+bool Netlink::AttrInet6Flags(uint64_t addr, uint32_t len) {
+  uint32_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Flags(v, kInet6IfFlags, "IF_???");
+  return true;
+}
+
+bool Netlink::AttrInet6Cacheinfo(uint64_t addr, uint32_t len) {
+  uint32_t v[4];
+  if (len < sizeof(v) || !Get(addr, v, sizeof(v))) return false;
+  Put("{max_reasm_len=");
+  Udec(v[0]);
+  Put(", tstamp=");
+  Udec(v[1]);
+  Put(", reachable_time=");
+  Udec(v[2]);
+  Put(", retrans_time=");
+  Udec(v[3]);
+  d_.out->push_back('}');
+  return true;
+}
+
+bool Netlink::AttrInet6Token(uint64_t addr, uint32_t len) {
+  return AttrAddress(addr, len, AF_INET6);
+}
+
+constexpr XlatEntry kIn6AddrGenModes[] = {
+    {0, "IN6_ADDR_GEN_MODE_EUI64"},
+    {1, "IN6_ADDR_GEN_MODE_NONE"},
+    {2, "IN6_ADDR_GEN_MODE_STABLE_PRIVACY"},
+    {3, "IN6_ADDR_GEN_MODE_RANDOM"},
+};
+
+bool Netlink::AttrInet6AddrGenMode(uint64_t addr, uint32_t len) {
+  uint8_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Xval(v, kIn6AddrGenModes, "IN6_ADDR_GEN_MODE_???");
+  return true;
+}
+
+// ---------------------------------------------------------------------------
 // Attribute tables.
 // ---------------------------------------------------------------------------
 using N = Netlink;
@@ -1744,7 +2000,7 @@ constexpr N::AttrFn kIflaDecoders[] = {
     &N::AttrLinkStats64,          // IFLA_STATS64
     nullptr,                      // IFLA_VF_PORTS
     nullptr,                      // IFLA_PORT_SELF
-    nullptr,                      // IFLA_AF_SPEC
+    &N::AttrIflaAfSpec,           // IFLA_AF_SPEC
     &N::AttrU32,                  // IFLA_GROUP
     &N::AttrS32,                  // IFLA_NET_NS_FD
     &N::AttrExtMask,              // IFLA_EXT_MASK
@@ -2001,6 +2257,52 @@ constexpr N::AttrFn kIflaProtoDownReasonDecoders[] = {
     &N::AttrHex32,  // IFLA_PROTO_DOWN_REASON_VALUE
 };
 
+// IFLA_AF_SPEC's attributes are address families.
+constexpr N::AttrFn kAfSpecDecoders[] = {
+    nullptr,
+    nullptr,
+    &N::AttrAfSpecInet,  // AF_INET
+    nullptr,
+    nullptr,
+    nullptr,
+    nullptr,
+    nullptr,
+    nullptr,
+    nullptr,
+    &N::AttrAfSpecInet6,  // AF_INET6
+};
+
+constexpr XlatEntry kAfSpecInetNames[] = {
+    {0, "IFLA_INET_UNSPEC"},
+    {1, "IFLA_INET_CONF"},
+};
+
+constexpr N::AttrFn kAfSpecInetDecoders[] = {
+    nullptr,
+    &N::AttrIpv4Devconf,  // IFLA_INET_CONF
+};
+
+constexpr XlatEntry kAfSpecInet6Names[] = {
+    {0, "IFLA_INET6_UNSPEC"},        {1, "IFLA_INET6_FLAGS"},
+    {2, "IFLA_INET6_CONF"},          {3, "IFLA_INET6_STATS"},
+    {4, "IFLA_INET6_MCAST"},         {5, "IFLA_INET6_CACHEINFO"},
+    {6, "IFLA_INET6_ICMP6STATS"},    {7, "IFLA_INET6_TOKEN"},
+    {8, "IFLA_INET6_ADDR_GEN_MODE"}, {9, "IFLA_INET6_RA_MTU"},
+};
+
+constexpr N::AttrFn kAfSpecInet6Decoders[] = {
+    nullptr,                   // IFLA_INET6_UNSPEC
+    &N::AttrInet6Flags,        // IFLA_INET6_FLAGS
+    &N::AttrIpv6Devconf,       // IFLA_INET6_CONF
+    &N::AttrInet6Stats,        // IFLA_INET6_STATS
+    nullptr,                   // IFLA_INET6_MCAST
+    &N::AttrInet6Cacheinfo,    // IFLA_INET6_CACHEINFO
+    &N::AttrIcmp6Stats,        // IFLA_INET6_ICMP6STATS
+    &N::AttrInet6Token,        // IFLA_INET6_TOKEN
+    &N::AttrInet6AddrGenMode,  // IFLA_INET6_ADDR_GEN_MODE
+    &N::AttrU32,               // IFLA_INET6_RA_MTU
+};
+
 constexpr N::AttrFn kErrDecoders[] = {
     nullptr,      // NLMSGERR_ATTR_UNUSED
     &N::AttrStr,  // NLMSGERR_ATTR_MSG
@@ -2035,6 +2337,15 @@ const Netlink::AttrTable Netlink::kIflaProtoDownReasonAttrs = {
     kIflaProtoDownReasonNames, std::size(kIflaProtoDownReasonNames),
     "IFLA_PROTO_DOWN_REASON_???", kIflaProtoDownReasonDecoders,
     std::size(kIflaProtoDownReasonDecoders)};
+const Netlink::AttrTable Netlink::kAfSpecAttrs = {
+    kFamilies, std::size(kFamilies), "AF_???", kAfSpecDecoders,
+    std::size(kAfSpecDecoders)};
+const Netlink::AttrTable Netlink::kAfSpecInetAttrs = {
+    kAfSpecInetNames, std::size(kAfSpecInetNames), "IFLA_INET_???",
+    kAfSpecInetDecoders, std::size(kAfSpecInetDecoders)};
+const Netlink::AttrTable Netlink::kAfSpecInet6Attrs = {
+    kAfSpecInet6Names, std::size(kAfSpecInet6Names), "IFLA_INET6_???",
+    kAfSpecInet6Decoders, std::size(kAfSpecInet6Decoders)};
 const Netlink::AttrTable Netlink::kInetDiagReqAttrs = {
     kInetDiagReqNames, std::size(kInetDiagReqNames), "INET_DIAG_REQ_???",
     nullptr, 0};

@@ -4171,6 +4171,37 @@ TEST_F(NetlinkTest, RouteBodies) {
       "\"loop\"...]]], 196, 0, NULL, 0");
 }
 
+TEST_F(NetlinkTest, LinkAfSpec) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  opts.string_limit = 3;
+  int32_t conf[4] = {1, -1, 3, 4};
+  const uint64_t stats[2] = {7, ~0ull};
+  const uint32_t ready = 0x80000000;
+  const uint8_t mode = 1;
+  const std::string af_spec =
+      Nla(AF_INET, Nla(1, Raw(conf))) +
+      Nla(AF_INET6, Nla(1, Raw(ready)) + Nla(3, Raw(stats)) +
+                        Nla(8, Raw(mode)) + Nla(11, "\x01")) +
+      Nla(AF_BRIDGE, "\x01\x02");
+  EXPECT_EQ(Send(3, Nlmsg(RTM_NEWLINK, 0, 1, 0,
+                          std::string(16, '\0') + Nla(26, af_spec))),
+            "3, [{nlmsg_len=116, nlmsg_type=RTM_NEWLINK, nlmsg_flags=0, "
+            "nlmsg_seq=1, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, "
+            "ifi_type=ARPHRD_NETROM, ifi_index=0, ifi_flags=0, "
+            "ifi_change=0}, [{nla_len=84, nla_type=IFLA_AF_SPEC}, "
+            "[[{nla_len=24, nla_type=AF_INET}, [{nla_len=20, "
+            "nla_type=IFLA_INET_CONF}, [[IPV4_DEVCONF_FORWARDING-1]=1, "
+            "[IPV4_DEVCONF_MC_FORWARDING-1]=-1, "
+            "[IPV4_DEVCONF_PROXY_ARP-1]=3, ...]]], [{nla_len=48, "
+            "nla_type=AF_INET6}, [[{nla_len=8, nla_type=IFLA_INET6_FLAGS}, "
+            "IF_READY], [{nla_len=20, nla_type=IFLA_INET6_STATS}, "
+            "[[IPSTATS_MIB_NUM]=7, "
+            "[IPSTATS_MIB_INPKTS]=18446744073709551615]], [{nla_len=5, "
+            "nla_type=IFLA_INET6_ADDR_GEN_MODE}, IN6_ADDR_GEN_MODE_NONE], "
+            "...]], [{nla_len=6, nla_type=AF_BRIDGE}, \"\\x01\\x02\"]]]], 116, "
+            "0, NULL, 0");
+}
+
 TEST_F(NetlinkTest, SockDiag) {
   mem.SetNetlinkProtocol(3, NETLINK_SOCK_DIAG);
   // ss -tan's request.
@@ -4218,6 +4249,16 @@ TEST_F(NetlinkTest, SockDiag) {
       "nla_type=INET_DIAG_CGROUP_ID}, 1], [{nla_len=6, "
       "nla_type=INET_DIAG_SOCKOPT}, {is_icsk=1, mc_loop=1}]]], 132, 0, "
       "NULL, 0");
+  // -v: every bit of struct inet_diag_sockopt.
+  opts.verbose = true;
+  EXPECT_NE(Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, 1, 0,
+                          Raw(msg) + Nla(22, Raw(sockopt))))
+                .find("{recverr=0, is_icsk=1, freebind=0, hdrincl=0, "
+                      "mc_loop=1, transparent=0, mc_all=0, nodefrag=0, "
+                      "bind_address_no_port=0, recverr_rfc4884=0, "
+                      "defer_connect=0, unused=0 /* bits 3..8 */}"),
+            std::string::npos);
+  opts.verbose = false;
   // Too short for the structure.
   EXPECT_EQ(
       Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, 0, 1, 0, Raw(msg).substr(0, 68))),
