@@ -135,6 +135,52 @@ bool UnixDetails(uint64_t inode, FdDetails* d) {
 
 }  // namespace
 
+namespace {
+
+// The protocol and port id of the netlink socket with this inode, from
+// /proc/TID/net/netlink (which lists bound sockets only). False when it
+// is not there.
+bool FindNetlinkSocket(pid_t tid, unsigned long long inode, int* protocol,
+                       unsigned long long* portid) {
+  char path[64];
+  snprintf(path, sizeof path, "/proc/%d/net/netlink", tid);
+  FILE* f = fopen(path, "re");
+  if (f == nullptr) return false;
+  // sk Eth Pid Groups Rmem Wmem Dump Locks Drops Inode
+  char line[256];
+  bool found = false;
+  while (!found && fgets(line, sizeof line, f) != nullptr) {
+    int eth;
+    unsigned long long pid, ino;
+    if (sscanf(line, "%*s %d %llu %*s %*s %*s %*s %*s %*s %llu", &eth, &pid,
+               &ino) == 3 &&
+        ino == inode) {
+      *protocol = eth;
+      *portid = pid;
+      found = true;
+    }
+  }
+  fclose(f);
+  return found;
+}
+
+// strace -yy's names of netlink protocols.
+const char* NetlinkProtocolName(int protocol) {
+  static constexpr const char* kNames[] = {
+      "ROUTE",          "UNUSED",    "USERSOCK",  "FIREWALL",      "SOCK_DIAG",
+      "NFLOG",          "XFRM",      "SELINUX",   "ISCSI",         "AUDIT",
+      "FIB_LOOKUP",     "CONNECTOR", "NETFILTER", "IP6_FW",        "DNRTMSG",
+      "KOBJECT_UEVENT", "GENERIC",   nullptr,     "SCSITRANSPORT", "ECRYPTFS",
+      "RDMA",           "CRYPTO",    "SMC"};
+  if (protocol < 0 ||
+      protocol >= static_cast<int>(sizeof kNames / sizeof kNames[0])) {
+    return nullptr;
+  }
+  return kNames[protocol];
+}
+
+}  // namespace
+
 int ReadNetlinkProtocol(pid_t tid, int fd) {
   char path[64];
   snprintf(path, sizeof path, "/proc/%d/fd/%d", tid, fd);
@@ -150,24 +196,12 @@ int ReadNetlinkProtocol(pid_t tid, int fd) {
   if (m <= 0) return -1;
   name[m] = '\0';
   if (strcmp(name, "NETLINK") != 0) return -1;
-  snprintf(path, sizeof path, "/proc/%d/net/netlink", tid);
-  FILE* f = fopen(path, "re");
-  if (f == nullptr) return kNetlinkUnknownProtocol;
-  // sk Eth Pid Groups Rmem Wmem Dump Locks Drops Inode
-  char line[256];
-  int protocol = -1;
-  while (fgets(line, sizeof line, f) != nullptr) {
-    int eth;
-    unsigned long long ino;
-    if (sscanf(line, "%*s %d %*s %*s %*s %*s %*s %*s %*s %llu", &eth, &ino) ==
-            2 &&
-        ino == inode) {
-      protocol = eth;
-      break;
-    }
+  int protocol;
+  unsigned long long portid;
+  if (!FindNetlinkSocket(tid, inode, &protocol, &portid)) {
+    return kNetlinkUnknownProtocol;
   }
-  fclose(f);
-  return protocol >= 0 ? protocol : kNetlinkUnknownProtocol;
+  return protocol;
 }
 
 bool ReadFdDetails(pid_t tid, int fd, const std::string& link, FdDetails* out) {
@@ -193,6 +227,16 @@ bool ReadFdDetails(pid_t tid, int fd, const std::string& link, FdDetails* out) {
                           p[0] == 'T' ? IPPROTO_TCP : IPPROTO_UDP, &out->text);
     } else if (p == "UNIX" || p == "UNIX-STREAM") {
       found = UnixDetails(inode, out);
+    } else if (p == "NETLINK") {
+      // A bound one: "ROUTE:1234", its protocol and port id.
+      int protocol;
+      unsigned long long portid;
+      if (FindNetlinkSocket(tid, inode, &protocol, &portid)) {
+        const char* name = NetlinkProtocolName(protocol);
+        out->text = name != nullptr ? absl::StrCat(name, ":", portid)
+                                    : absl::StrCat(protocol, ":", portid);
+        found = true;
+      }
     }
     if (!found) out->text = absl::StrCat(inode);
     return true;
