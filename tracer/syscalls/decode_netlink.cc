@@ -312,6 +312,24 @@ class Netlink {
   bool AttrIflaProtoDownReason(uint64_t addr, uint32_t len);
   bool AttrXdpAttached(uint64_t addr, uint32_t len);
   bool AttrXdpFlags(uint64_t addr, uint32_t len);
+  void Ndmsg(uint64_t addr, uint32_t len);
+  void FibRuleHdr(uint64_t addr, uint32_t len);
+  void UnixDiagReq(uint64_t addr, uint32_t len);
+  void UnixDiagMsg(uint64_t addr, uint32_t len);
+  bool AttrNdaAddress(uint64_t addr, uint32_t len);
+  bool AttrNdaCacheinfo(uint64_t addr, uint32_t len);
+  bool AttrBe16Port(uint64_t addr, uint32_t len);
+  bool AttrNdaFlagsExt(uint64_t addr, uint32_t len);
+  bool AttrNudStateMask(uint64_t addr, uint32_t len);
+  bool AttrNtfFlagsMask(uint64_t addr, uint32_t len);
+  bool AttrBe64(uint64_t addr, uint32_t len);
+  bool AttrRtProtocol(uint64_t addr, uint32_t len);
+  bool AttrU32Range(uint64_t addr, uint32_t len);
+  bool AttrU16Range(uint64_t addr, uint32_t len);
+  bool AttrUnixName(uint64_t addr, uint32_t len);
+  bool AttrUnixVfs(uint64_t addr, uint32_t len);
+  bool AttrU32Array(uint64_t addr, uint32_t len);
+  bool AttrUnixRqlen(uint64_t addr, uint32_t len);
   bool AttrIflaAfSpec(uint64_t addr, uint32_t len);
   bool AttrAfSpecInet(uint64_t addr, uint32_t len);
   bool AttrAfSpecInet6(uint64_t addr, uint32_t len);
@@ -339,6 +357,9 @@ class Netlink {
   static const AttrTable kIflaXdpAttrs;
   static const AttrTable kIflaPropListAttrs;
   static const AttrTable kIflaProtoDownReasonAttrs;
+  static const AttrTable kNdaAttrs;
+  static const AttrTable kFraAttrs;
+  static const AttrTable kUnixDiagAttrs;
   static const AttrTable kAfSpecAttrs;
   static const AttrTable kAfSpecInetAttrs;
   static const AttrTable kAfSpecInet6Attrs;
@@ -842,6 +863,16 @@ bool Netlink::Route(const Nlmsghdr& h, uint64_t addr, uint32_t len) {
     case 26:  // RTM_GETROUTE
       Rtmsg(addr, len);
       break;
+    case 28:  // RTM_NEWNEIGH
+    case 29:  // RTM_DELNEIGH
+    case 30:  // RTM_GETNEIGH
+      Ndmsg(addr, len);
+      break;
+    case 32:  // RTM_NEWRULE
+    case 33:  // RTM_DELRULE
+    case 34:  // RTM_GETRULE
+      FibRuleHdr(addr, len);
+      break;
     default:
       Family(family, addr, len);
       break;
@@ -1266,6 +1297,12 @@ bool Netlink::SockDiag(const Nlmsghdr& h, uint64_t addr, uint32_t len) {
     InetDiagReq(addr, len);
   } else if (inet && !(h.flags & 1) && h.type >= 18 && h.type <= 20) {
     InetDiagMsg(addr, len);
+  } else if (family == AF_UNIX && h.type == 20) {
+    if (h.flags & 1) {
+      UnixDiagReq(addr, len);
+    } else {
+      UnixDiagMsg(addr, len);
+    }
   } else {
     Family(family, addr, len);
   }
@@ -1683,6 +1720,378 @@ bool Netlink::AttrXdpFlags(uint64_t addr, uint32_t len) {
   uint32_t v;
   if (len < sizeof(v) || !Get(addr, &v)) return false;
   Flags(v, kXdpFlags, "XDP_FLAGS_???");
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Neighbours (ip neigh) and rules (ip rule).
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kNudStates[] = {
+    {0x1, "NUD_INCOMPLETE"}, {0x2, "NUD_REACHABLE"},  {0x4, "NUD_STALE"},
+    {0x8, "NUD_DELAY"},      {0x10, "NUD_PROBE"},     {0x20, "NUD_FAILED"},
+    {0x40, "NUD_NOARP"},     {0x80, "NUD_PERMANENT"}, {0, "NUD_NONE"},
+};
+
+constexpr XlatEntry kNtfFlags[] = {
+    {0x1, "NTF_USE"},     {0x2, "NTF_SELF"},         {0x4, "NTF_MASTER"},
+    {0x8, "NTF_PROXY"},   {0x10, "NTF_EXT_LEARNED"}, {0x20, "NTF_OFFLOADED"},
+    {0x40, "NTF_STICKY"}, {0x80, "NTF_ROUTER"},
+};
+
+void Netlink::Ndmsg(uint64_t addr, uint32_t len) {
+  struct {
+    uint8_t family;
+    uint8_t pad1;
+    uint16_t pad2;
+    int32_t ifindex;
+    uint16_t state;
+    uint8_t flags;
+    uint8_t type;
+  } m;
+  bool attrs = false;
+  Get(addr, &m.family);
+  Put("{ndm_family=");
+  Xval(m.family, kFamilies, "AF_???");
+  Sep();
+  if (len >= sizeof(m)) {
+    if (!Get(addr, &m)) {
+      d_.Ptr(addr + 1);
+    } else {
+      Put("ndm_ifindex=");
+      PutIfindex(d_, static_cast<uint32_t>(m.ifindex));
+      Put(", ndm_state=");
+      Flags(m.state, kNudStates, "NUD_???");
+      Put(", ndm_flags=");
+      Flags(m.flags, kNtfFlags, "NTF_???");
+      Put(", ndm_type=");
+      Xval(m.type, kRtTypes, "RTN_???");
+      attrs = true;
+    }
+  } else {
+    Put("...");
+  }
+  d_.out->push_back('}');
+  if (attrs && len > sizeof(m)) {
+    Sep();
+    family_ = m.family;
+    Attrs(addr + sizeof(m), len - sizeof(m), kNdaAttrs);
+  }
+}
+
+bool Netlink::AttrNdaAddress(uint64_t addr, uint32_t len) {
+  return AttrAddress(addr, len, family_);
+}
+
+bool Netlink::AttrNdaCacheinfo(uint64_t addr, uint32_t len) {
+  uint32_t v[4];
+  if (len < sizeof(v) || !Get(addr, v, sizeof(v))) return false;
+  Put("{ndm_confirmed=");
+  Udec(v[0]);
+  Put(", ndm_used=");
+  Udec(v[1]);
+  Put(", ndm_updated=");
+  Udec(v[2]);
+  Put(", ndm_refcnt=");
+  Udec(v[3]);
+  d_.out->push_back('}');
+  return true;
+}
+
+bool Netlink::AttrBe16Port(uint64_t addr, uint32_t len) {
+  uint16_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Put("htons(");
+  Udec(ntohs(v));
+  d_.out->push_back(')');
+  return true;
+}
+
+constexpr XlatEntry kNtfExtFlags[] = {
+    {0x1, "NTF_EXT_MANAGED"},
+    {0x2, "NTF_EXT_LOCKED"},
+};
+
+bool Netlink::AttrNdaFlagsExt(uint64_t addr, uint32_t len) {
+  uint32_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Flags(v, kNtfExtFlags, "NTF_EXT_???");
+  return true;
+}
+
+bool Netlink::AttrNudStateMask(uint64_t addr, uint32_t len) {
+  uint16_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Flags(v, kNudStates, "NUD_???");
+  return true;
+}
+
+bool Netlink::AttrNtfFlagsMask(uint64_t addr, uint32_t len) {
+  uint8_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Flags(v, kNtfFlags, "NTF_???");
+  return true;
+}
+
+constexpr XlatEntry kFrActions[] = {
+    {0, "FR_ACT_UNSPEC"},    {1, "FR_ACT_TO_TBL"},      {2, "FR_ACT_GOTO"},
+    {3, "FR_ACT_NOP"},       {4, "FR_ACT_RES3"},        {5, "FR_ACT_RES4"},
+    {6, "FR_ACT_BLACKHOLE"}, {7, "FR_ACT_UNREACHABLE"}, {8, "FR_ACT_PROHIBIT"},
+};
+
+constexpr XlatEntry kFibRuleFlags[] = {
+    {0x1, "FIB_RULE_PERMANENT"},     {0x2, "FIB_RULE_INVERT"},
+    {0x4, "FIB_RULE_UNRESOLVED"},    {0x8, "FIB_RULE_IIF_DETACHED"},
+    {0x10, "FIB_RULE_OIF_DETACHED"}, {0x10000, "FIB_RULE_FIND_SADDR"},
+};
+
+// struct fib_rule_hdr.
+void Netlink::FibRuleHdr(uint64_t addr, uint32_t len) {
+  struct {
+    uint8_t family;
+    uint8_t dst_len;
+    uint8_t src_len;
+    uint8_t tos;
+    uint8_t table;
+    uint8_t res1;
+    uint8_t res2;
+    uint8_t action;
+    uint32_t flags;
+  } m;
+  bool attrs = false;
+  Get(addr, &m.family);
+  Put("{family=");
+  Xval(m.family, kFamilies, "AF_???");
+  Sep();
+  if (len >= sizeof(m)) {
+    if (!Get(addr, &m)) {
+      d_.Ptr(addr + 1);
+    } else {
+      Put("dst_len=");
+      Udec(m.dst_len);
+      Put(", src_len=");
+      Udec(m.src_len);
+      Put(", tos=");
+      Flags(m.tos, kIpTos, "IPTOS_???");
+      Put(", table=");
+      Xval(m.table, kRtTables, "RT_TABLE_???");
+      Put(", action=");
+      Xval(m.action, kFrActions, "FR_ACT_???");
+      Put(", flags=");
+      Flags(m.flags, kFibRuleFlags, "FIB_RULE_???");
+      attrs = true;
+    }
+  } else {
+    Put("...");
+  }
+  d_.out->push_back('}');
+  if (attrs && len > sizeof(m)) {
+    Sep();
+    family_ = m.family;
+    Attrs(addr + sizeof(m), len - sizeof(m), kFraAttrs);
+  }
+}
+
+// A big-endian 64-bit number: htobe64(N).
+bool Netlink::AttrBe64(uint64_t addr, uint32_t len) {
+  uint64_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Put("htobe64(");
+  Udec(__builtin_bswap64(v));
+  d_.out->push_back(')');
+  return true;
+}
+
+bool Netlink::AttrRtProtocol(uint64_t addr, uint32_t len) {
+  uint8_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Xval(v, kRtProtocols, "RTPROT_???");
+  return true;
+}
+
+bool Netlink::AttrU32Range(uint64_t addr, uint32_t len) {
+  uint32_t v[2];
+  if (len < sizeof(v) || !Get(addr, v, sizeof(v))) return false;
+  Put("{start=");
+  Udec(v[0]);
+  Put(", end=");
+  Udec(v[1]);
+  d_.out->push_back('}');
+  return true;
+}
+
+bool Netlink::AttrU16Range(uint64_t addr, uint32_t len) {
+  uint16_t v[2];
+  if (len < sizeof(v) || !Get(addr, v, sizeof(v))) return false;
+  Put("{start=");
+  Udec(v[0]);
+  Put(", end=");
+  Udec(v[1]);
+  d_.out->push_back('}');
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// NETLINK_SOCK_DIAG for UNIX sockets (ss -x).
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kUdiagShow[] = {
+    {0x1, "UDIAG_SHOW_NAME"},   {0x2, "UDIAG_SHOW_VFS"},
+    {0x4, "UDIAG_SHOW_PEER"},   {0x8, "UDIAG_SHOW_ICONS"},
+    {0x10, "UDIAG_SHOW_RQLEN"}, {0x20, "UDIAG_SHOW_MEMINFO"},
+    {0x40, "UDIAG_SHOW_UID"},
+};
+
+void Netlink::UnixDiagReq(uint64_t addr, uint32_t len) {
+  struct {
+    uint8_t family;
+    uint8_t protocol;
+    uint16_t pad;
+    uint32_t states;
+    uint32_t ino;
+    uint32_t show;
+    uint32_t cookie[2];
+  } m;
+  Get(addr, &m.family);
+  Put("{sdiag_family=");
+  Xval(m.family, kFamilies, "AF_???");
+  Sep();
+  if (len >= sizeof(m)) {
+    if (!Get(addr, &m)) {
+      d_.Ptr(addr + 1);
+    } else {
+      Put("sdiag_protocol=");
+      Udec(m.protocol);
+      Put(", udiag_states=");
+      Flags(m.states, kTcpStateFlags, "1<<TCP_???");
+      Put(", udiag_ino=");
+      Udec(m.ino);
+      Put(", udiag_show=");
+      Flags(m.show, kUdiagShow, "UDIAG_SHOW_???");
+      Put(", udiag_cookie=[");
+      Udec(m.cookie[0]);
+      Sep();
+      Udec(m.cookie[1]);
+      d_.out->push_back(']');
+    }
+  } else {
+    Put("...");
+  }
+  d_.out->push_back('}');
+}
+
+constexpr XlatEntry kSockTypes[] = {
+    {1, "SOCK_STREAM"},  {2, "SOCK_DGRAM"},     {3, "SOCK_RAW"},
+    {4, "SOCK_RDM"},     {5, "SOCK_SEQPACKET"}, {6, "SOCK_DCCP"},
+    {10, "SOCK_PACKET"},
+};
+
+void Netlink::UnixDiagMsg(uint64_t addr, uint32_t len) {
+  struct {
+    uint8_t family;
+    uint8_t type;
+    uint8_t state;
+    uint8_t pad;
+    uint32_t ino;
+    uint32_t cookie[2];
+  } m;
+  bool attrs = false;
+  Get(addr, &m.family);
+  Put("{udiag_family=");
+  Xval(m.family, kFamilies, "AF_???");
+  Sep();
+  if (len >= sizeof(m)) {
+    if (!Get(addr, &m)) {
+      d_.Ptr(addr + 1);
+    } else {
+      Put("udiag_type=");
+      Xval(m.type, kSockTypes, "SOCK_???");
+      Put(", udiag_state=");
+      Xval(m.state, kTcpStates, "TCP_???");
+      Put(", udiag_ino=");
+      Udec(m.ino);
+      Put(", udiag_cookie=[");
+      Udec(m.cookie[0]);
+      Sep();
+      Udec(m.cookie[1]);
+      d_.out->push_back(']');
+      attrs = true;
+    }
+  } else {
+    Put("...");
+  }
+  d_.out->push_back('}');
+  if (attrs && len > sizeof(m)) {
+    Sep();
+    Attrs(addr + sizeof(m), len - sizeof(m), kUnixDiagAttrs);
+  }
+}
+
+// A socket's name: all its bytes (abstract ones start with a NUL), a
+// trailing NUL not shown, "..." when there is none.
+bool Netlink::AttrUnixName(uint64_t addr, uint32_t len) {
+  const size_t limit = d_.opt().string_limit;
+  const size_t n = len < limit ? len : limit;
+  if (addr < base_ || addr - base_ > bytes_.size() ||
+      bytes_.size() - (addr - base_) < n) {
+    return false;
+  }
+  const char* p = bytes_.data() + (addr - base_);
+  const bool trailing_nul = n > 0 && n == len && p[n - 1] == '\0';
+  d_.out->push_back('"');
+  d_.Escaped(p, trailing_nul ? n - 1 : n);
+  d_.out->push_back('"');
+  if (!trailing_nul) Put("...");
+  return true;
+}
+
+// struct unix_diag_vfs: the device as the kernel encodes it in 32 bits.
+bool Netlink::AttrUnixVfs(uint64_t addr, uint32_t len) {
+  uint32_t v[2];  // ino, dev
+  if (len < sizeof(v) || !Get(addr, v, sizeof(v))) return false;
+  const uint32_t dev = v[1];
+  const uint32_t major = (dev & 0xfff00) >> 8;
+  const uint32_t minor = (dev & 0xff) | ((dev >> 12) & 0xfff00);
+  Put("{udiag_vfs_dev=makedev(");
+  d_.Hex(major);
+  Sep();
+  d_.Hex(minor);
+  Put("), udiag_vfs_ino=");
+  Udec(v[0]);
+  d_.out->push_back('}');
+  return true;
+}
+
+bool Netlink::AttrU32Array(uint64_t addr, uint32_t len) {
+  const uint32_t n = len / 4;
+  if (n == 0) return false;
+  const bool abbrev = !d_.opt().verbose;
+  d_.out->push_back('[');
+  for (uint32_t i = 0; i < n; ++i) {
+    if (i > 0) Sep();
+    if (abbrev && i == d_.opt().string_limit) {
+      Put("...");
+      break;
+    }
+    uint32_t v;
+    if (!Get(addr + 4 * i, &v)) {
+      Put("... /* ");
+      d_.Hex(addr + 4 * i);
+      Put(" */");
+      break;
+    }
+    Udec(v);
+  }
+  d_.out->push_back(']');
+  return true;
+}
+
+bool Netlink::AttrUnixRqlen(uint64_t addr, uint32_t len) {
+  uint32_t v[2];
+  if (len < sizeof(v) || !Get(addr, v, sizeof(v))) return false;
+  Put("{udiag_rqueue=");
+  Udec(v[0]);
+  Put(", udiag_wqueue=");
+  Udec(v[1]);
+  d_.out->push_back('}');
   return true;
 }
 
@@ -2303,6 +2712,120 @@ constexpr N::AttrFn kAfSpecInet6Decoders[] = {
     &N::AttrU32,               // IFLA_INET6_RA_MTU
 };
 
+constexpr XlatEntry kNdaNames[] = {
+    {0, "NDA_UNSPEC"},
+    {1, "NDA_DST"},
+    {2, "NDA_LLADDR"},
+    {3, "NDA_CACHEINFO"},
+    {4, "NDA_PROBES"},
+    {5, "NDA_VLAN"},
+    {6, "NDA_PORT"},
+    {7, "NDA_VNI"},
+    {8, "NDA_IFINDEX"},
+    {9, "NDA_MASTER"},
+    {10, "NDA_LINK_NETNSID"},
+    {11, "NDA_SRC_VNI"},
+    {12, "NDA_PROTOCOL"},
+    {13, "NDA_NH_ID"},
+    {14, "NDA_FDB_EXT_ATTRS"},
+    {15, "NDA_FLAGS_EXT"},
+    {16, "NDA_NDM_STATE_MASK"},
+    {17, "NDA_NDM_FLAGS_MASK"},
+};
+
+constexpr N::AttrFn kNdaDecoders[] = {
+    nullptr,               // NDA_UNSPEC
+    &N::AttrNdaAddress,    // NDA_DST
+    &N::AttrHwaddr,        // NDA_LLADDR
+    &N::AttrNdaCacheinfo,  // NDA_CACHEINFO
+    &N::AttrU32,           // NDA_PROBES
+    &N::AttrU16,           // NDA_VLAN
+    &N::AttrBe16Port,      // NDA_PORT
+    &N::AttrU32,           // NDA_VNI
+    &N::AttrIfindex,       // NDA_IFINDEX
+    &N::AttrIfindex,       // NDA_MASTER
+    &N::AttrU32,           // NDA_LINK_NETNSID
+    &N::AttrU32,           // NDA_SRC_VNI
+    &N::AttrIpProto,       // NDA_PROTOCOL
+    &N::AttrU32,           // NDA_NH_ID
+    nullptr,               // NDA_FDB_EXT_ATTRS
+    &N::AttrNdaFlagsExt,   // NDA_FLAGS_EXT
+    &N::AttrNudStateMask,  // NDA_NDM_STATE_MASK
+    &N::AttrNtfFlagsMask,  // NDA_NDM_FLAGS_MASK
+};
+
+constexpr XlatEntry kFraNames[] = {
+    {0, "FRA_UNSPEC"},
+    {1, "FRA_DST"},
+    {2, "FRA_SRC"},
+    {3, "FRA_IIFNAME"},
+    {4, "FRA_GOTO"},
+    {5, "FRA_UNUSED2"},
+    {6, "FRA_PRIORITY"},
+    {7, "FRA_UNUSED3"},
+    {8, "FRA_UNUSED4"},
+    {9, "FRA_UNUSED5"},
+    {10, "FRA_FWMARK"},
+    {11, "FRA_FLOW"},
+    {12, "FRA_TUN_ID"},
+    {13, "FRA_SUPPRESS_IFGROUP"},
+    {14, "FRA_SUPPRESS_PREFIXLEN"},
+    {15, "FRA_TABLE"},
+    {16, "FRA_FWMASK"},
+    {17, "FRA_OIFNAME"},
+    {18, "FRA_PAD"},
+    {19, "FRA_L3MDEV"},
+    {20, "FRA_UID_RANGE"},
+    {21, "FRA_PROTOCOL"},
+    {22, "FRA_IP_PROTO"},
+    {23, "FRA_SPORT_RANGE"},
+    {24, "FRA_DPORT_RANGE"},
+};
+
+constexpr N::AttrFn kFraDecoders[] = {
+    nullptr,             // FRA_UNSPEC
+    &N::AttrRtAddress,   // FRA_DST
+    &N::AttrRtAddress,   // FRA_SRC
+    &N::AttrStr,         // FRA_IIFNAME
+    &N::AttrU32,         // FRA_GOTO
+    nullptr,             // FRA_UNUSED2
+    &N::AttrU32,         // FRA_PRIORITY
+    nullptr,             // FRA_UNUSED3
+    nullptr,             // FRA_UNUSED4
+    nullptr,             // FRA_UNUSED5
+    &N::AttrU32,         // FRA_FWMARK
+    &N::AttrU32,         // FRA_FLOW
+    &N::AttrBe64,        // FRA_TUN_ID
+    &N::AttrU32,         // FRA_SUPPRESS_IFGROUP
+    &N::AttrU32,         // FRA_SUPPRESS_PREFIXLEN
+    &N::AttrRtTable,     // FRA_TABLE
+    &N::AttrU32,         // FRA_FWMASK
+    &N::AttrStr,         // FRA_OIFNAME
+    nullptr,             // FRA_PAD
+    &N::AttrU8,          // FRA_L3MDEV
+    &N::AttrU32Range,    // FRA_UID_RANGE
+    &N::AttrRtProtocol,  // FRA_PROTOCOL
+    &N::AttrIpProto,     // FRA_IP_PROTO
+    &N::AttrU16Range,    // FRA_SPORT_RANGE
+    &N::AttrU16Range,    // FRA_DPORT_RANGE
+};
+
+constexpr XlatEntry kUnixDiagNames[] = {
+    {0, "UNIX_DIAG_NAME"},     {1, "UNIX_DIAG_VFS"},   {2, "UNIX_DIAG_PEER"},
+    {3, "UNIX_DIAG_ICONS"},    {4, "UNIX_DIAG_RQLEN"}, {5, "UNIX_DIAG_MEMINFO"},
+    {6, "UNIX_DIAG_SHUTDOWN"}, {7, "UNIX_DIAG_UID"},
+};
+
+constexpr N::AttrFn kUnixDiagDecoders[] = {
+    &N::AttrUnixName,       // UNIX_DIAG_NAME
+    &N::AttrUnixVfs,        // UNIX_DIAG_VFS
+    &N::AttrU32,            // UNIX_DIAG_PEER
+    &N::AttrU32Array,       // UNIX_DIAG_ICONS
+    &N::AttrUnixRqlen,      // UNIX_DIAG_RQLEN
+    &N::AttrDiagSkmeminfo,  // UNIX_DIAG_MEMINFO
+    &N::AttrU8,             // UNIX_DIAG_SHUTDOWN
+};
+
 constexpr N::AttrFn kErrDecoders[] = {
     nullptr,      // NLMSGERR_ATTR_UNUSED
     &N::AttrStr,  // NLMSGERR_ATTR_MSG
@@ -2346,6 +2869,15 @@ const Netlink::AttrTable Netlink::kAfSpecInetAttrs = {
 const Netlink::AttrTable Netlink::kAfSpecInet6Attrs = {
     kAfSpecInet6Names, std::size(kAfSpecInet6Names), "IFLA_INET6_???",
     kAfSpecInet6Decoders, std::size(kAfSpecInet6Decoders)};
+const Netlink::AttrTable Netlink::kNdaAttrs = {kNdaNames, std::size(kNdaNames),
+                                               "NDA_???", kNdaDecoders,
+                                               std::size(kNdaDecoders)};
+const Netlink::AttrTable Netlink::kFraAttrs = {kFraNames, std::size(kFraNames),
+                                               "FRA_???", kFraDecoders,
+                                               std::size(kFraDecoders)};
+const Netlink::AttrTable Netlink::kUnixDiagAttrs = {
+    kUnixDiagNames, std::size(kUnixDiagNames), "UNIX_DIAG_???",
+    kUnixDiagDecoders, std::size(kUnixDiagDecoders)};
 const Netlink::AttrTable Netlink::kInetDiagReqAttrs = {
     kInetDiagReqNames, std::size(kInetDiagReqNames), "INET_DIAG_REQ_???",
     nullptr, 0};

@@ -34,6 +34,8 @@
 
 #include <array>
 #include <cstring>
+#include <functional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -4200,6 +4202,149 @@ TEST_F(NetlinkTest, LinkAfSpec) {
             "nla_type=IFLA_INET6_ADDR_GEN_MODE}, IN6_ADDR_GEN_MODE_NONE], "
             "...]], [{nla_len=6, nla_type=AF_BRIDGE}, \"\\x01\\x02\"]]]], 116, "
             "0, NULL, 0");
+}
+
+// Random messages with plausible headers and attribute trees (and cut at
+// random places) must decode without reading outside what was read.
+TEST_F(NetlinkTest, RandomMessagesDecode) {
+  std::mt19937 rng(12345);
+  auto byte = [&] { return static_cast<char>(rng() & 0xff); };
+  // Attributes, nested at random.
+  std::function<std::string(int)> attrs = [&](int depth) {
+    std::string out;
+    const int n = static_cast<int>(rng() % 6);
+    for (int i = 0; i < n; ++i) {
+      std::string data;
+      if (depth < 3 && rng() % 3 == 0) {
+        data = attrs(depth + 1);
+      } else {
+        const int len = static_cast<int>(rng() % 40);
+        for (int j = 0; j < len; ++j) data += byte();
+      }
+      out +=
+          Nla(static_cast<uint16_t>(rng() % 70 | (rng() % 8 == 0 ? 0x8000 : 0)),
+              data);
+    }
+    return out;
+  };
+  const int protocols[] = {NETLINK_ROUTE, NETLINK_SOCK_DIAG,
+                           kNetlinkUnknownProtocol};
+  for (int round = 0; round < 3000; ++round) {
+    const int proto = protocols[rng() % 3];
+    mem.SetNetlinkProtocol(3, proto);
+    opts.verbose = rng() % 4 == 0;
+    std::string buf;
+    const int messages = 1 + static_cast<int>(rng() % 3);
+    for (int m = 0; m < messages; ++m) {
+      std::string body;
+      const int fixed = static_cast<int>(rng() % 80);
+      for (int j = 0; j < fixed; ++j) body += byte();
+      if (rng() % 2)
+        body[0] = static_cast<char>(rng() % 2 ? AF_INET : AF_INET6);
+      body += attrs(0);
+      const uint16_t type =
+          static_cast<uint16_t>(rng() % 4 == 0 ? rng() % 5 : 16 + rng() % 110);
+      if (type == NLMSG_ERROR && rng() % 2) {
+        const int32_t err = -static_cast<int32_t>(rng() % 140);
+        body = Raw(err) + Nlmsg(16 + rng() % 12, 0, 0, 0, body);
+      }
+      buf += Nlmsg(type, static_cast<uint16_t>(rng()), rng(), rng(), body,
+                   rng() % 10 == 0 ? static_cast<int64_t>(rng() % 300) : -1);
+    }
+    const size_t cut = rng() % 4 == 0 ? rng() % (buf.size() + 1) : buf.size();
+    // A fresh address each round: what was cut off is unreadable.
+    const uint64_t addr = 0x1000000 + 0x10000 * static_cast<uint64_t>(round);
+    mem.Map(addr, buf.substr(0, cut));
+    const std::string text = Text("sendto", {3, addr, buf.size(), 0, 0, 0}, 0);
+    ASSERT_EQ(text.compare(0, 3, "3, "), 0) << text;
+    ASSERT_NE(text.find(", 0, NULL, 0"), std::string::npos) << text;
+  }
+}
+
+TEST_F(NetlinkTest, NeighboursAndRules) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  // ip neigh's request, a short one, and an answer.
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP, 1, 0,
+                          std::string(12, '\0'))),
+            "3, [{nlmsg_len=28, nlmsg_type=RTM_GETNEIGH, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+            "nlmsg_pid=0}, {ndm_family=AF_UNSPEC, ndm_ifindex=0, "
+            "ndm_state=NUD_NONE, ndm_flags=0, ndm_type=RTN_UNSPEC}], 28, 0, "
+            "NULL, 0");
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP, 1, 0,
+                          std::string(4, '\0'))),
+            "3, [{nlmsg_len=20, nlmsg_type=RTM_GETNEIGH, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+            "nlmsg_pid=0}, {ndm_family=AF_UNSPEC, ...}], 20, 0, NULL, 0");
+  const uint8_t nd[12] = {AF_INET, 0,    0,    0,    0,    0,
+                          0,       0x7f, 0xff, 0xff, 0xff, 99};
+  const uint8_t v4[4] = {10, 1, 2, 3};
+  const uint16_t port = 0x1234;
+  const uint32_t cache[4] = {1, 2, 3, 4};
+  EXPECT_EQ(
+      Send(3, Nlmsg(RTM_NEWNEIGH, NLM_F_MULTI, 1, 0,
+                    Raw(nd) + Nla(1, Raw(v4)) + Nla(2, Raw(v4)) +
+                        Nla(3, Raw(cache)) + Nla(6, Raw(port)))),
+      "3, [{nlmsg_len=72, nlmsg_type=RTM_NEWNEIGH, nlmsg_flags=NLM_F_MULTI, "
+      "nlmsg_seq=1, nlmsg_pid=0}, {ndm_family=AF_INET, "
+      "ndm_ifindex=2130706432, ndm_state=NUD_INCOMPLETE|NUD_REACHABLE|"
+      "NUD_STALE|NUD_DELAY|NUD_PROBE|NUD_FAILED|NUD_NOARP|NUD_PERMANENT|"
+      "0xff00, ndm_flags=NTF_USE|NTF_SELF|NTF_MASTER|NTF_PROXY|"
+      "NTF_EXT_LEARNED|NTF_OFFLOADED|NTF_STICKY|NTF_ROUTER, "
+      "ndm_type=0x63 /* RTN_??? */}, [[{nla_len=8, nla_type=NDA_DST}, "
+      "inet_addr(\"10.1.2.3\")], [{nla_len=8, nla_type=NDA_LLADDR}, "
+      "0a:01:02:03], [{nla_len=20, nla_type=NDA_CACHEINFO}, "
+      "{ndm_confirmed=1, ndm_used=2, ndm_updated=3, ndm_refcnt=4}], "
+      "[{nla_len=6, nla_type=NDA_PORT}, htons(13330)]]], 72, 0, NULL, 0");
+  // ip rule's answer.
+  const uint8_t fr[12] = {AF_INET6, 0, 0, 0, 77, 0, 0, 99, 0, 0, 0, 0};
+  const uint32_t local = 255;
+  const uint64_t tun = 0x0102030405060708ull;
+  const uint8_t openr = 99;
+  EXPECT_EQ(
+      Send(3, Nlmsg(RTM_NEWRULE, NLM_F_MULTI, 1, 0,
+                    Raw(fr) + Nla(1, Raw(v4)) + Nla(15, Raw(local)) +
+                        Nla(12, Raw(tun)) + Nla(21, Raw(openr)))),
+      "3, [{nlmsg_len=64, nlmsg_type=RTM_NEWRULE, nlmsg_flags=NLM_F_MULTI, "
+      "nlmsg_seq=1, nlmsg_pid=0}, {family=AF_INET6, dst_len=0, src_len=0, "
+      "tos=0, table=0x4d /* RT_TABLE_??? */, action=0x63 /* FR_ACT_??? */, "
+      "flags=0}, [[{nla_len=8, nla_type=FRA_DST}, \"\\x0a\\x01\\x02\\x03\"], "
+      "[{nla_len=8, nla_type=FRA_TABLE}, RT_TABLE_LOCAL], [{nla_len=12, "
+      "nla_type=FRA_TUN_ID}, htobe64(578437695752307201)], [{nla_len=5, "
+      "nla_type=FRA_PROTOCOL}, RTPROT_OPENR]]], 64, 0, NULL, 0");
+}
+
+TEST_F(NetlinkTest, UnixDiag) {
+  mem.SetNetlinkProtocol(3, NETLINK_SOCK_DIAG);
+  const uint32_t req[6] = {AF_UNIX, 0xffffffff, 77, 0xffffffff, 5, 6};
+  EXPECT_EQ(
+      Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, 0x301, 1, 0, Raw(req))),
+      "3, [{nlmsg_len=40, nlmsg_type=SOCK_DIAG_BY_FAMILY, "
+      "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, nlmsg_pid=0}, "
+      "{sdiag_family=AF_UNIX, sdiag_protocol=0, udiag_states=1<<TCP_"
+      "ESTABLISHED|1<<TCP_SYN_SENT|1<<TCP_SYN_RECV|1<<TCP_FIN_WAIT1|1<<TCP_"
+      "FIN_WAIT2|1<<TCP_TIME_WAIT|1<<TCP_CLOSE|1<<TCP_CLOSE_WAIT|1<<TCP_LAST_"
+      "ACK|1<<TCP_LISTEN|1<<TCP_CLOSING|1<<TCP_NEW_SYN_RECV|0xffffe001, "
+      "udiag_ino=77, udiag_show=UDIAG_SHOW_NAME|UDIAG_SHOW_VFS|UDIAG_SHOW_"
+      "PEER|UDIAG_SHOW_ICONS|UDIAG_SHOW_RQLEN|UDIAG_SHOW_MEMINFO|UDIAG_SHOW_"
+      "UID|0xffffff80, udiag_cookie=[5, 6]}], 40, 0, NULL, 0");
+  const uint8_t msg[16] = {AF_UNIX, 2, 7, 0, 0xd2, 0x04, 0, 0, 7, 0, 0, 0, 8};
+  const uint32_t vfs[2] = {0x73626100, 0x63617274};
+  const uint8_t down = 3;
+  EXPECT_EQ(
+      Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, 1, 0,
+                    Raw(msg) + Nla(0, std::string("/tmp/s", 7)) +
+                        Nla(0, std::string("\0abs", 4)) + Nla(1, Raw(vfs)) +
+                        Nla(6, Raw(down)))),
+      "3, [{nlmsg_len=72, nlmsg_type=SOCK_DIAG_BY_FAMILY, "
+      "nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=0}, "
+      "{udiag_family=AF_UNIX, udiag_type=SOCK_DGRAM, udiag_state=TCP_CLOSE, "
+      "udiag_ino=1234, udiag_cookie=[7, 8]}, [[{nla_len=11, "
+      "nla_type=UNIX_DIAG_NAME}, \"/tmp/s\"], [{nla_len=8, "
+      "nla_type=UNIX_DIAG_NAME}, \"\\0abs\"...], [{nla_len=12, "
+      "nla_type=UNIX_DIAG_VFS}, {udiag_vfs_dev=makedev(0x172, 0x63674), "
+      "udiag_vfs_ino=1935827200}], [{nla_len=5, "
+      "nla_type=UNIX_DIAG_SHUTDOWN}, 3]]], 72, 0, NULL, 0");
 }
 
 TEST_F(NetlinkTest, SockDiag) {
