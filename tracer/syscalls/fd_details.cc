@@ -190,17 +190,30 @@ int ReadNetlinkProtocol(pid_t tid, int fd) {
   link[n] = '\0';
   unsigned long long inode = 0;
   if (sscanf(link, "socket:[%llu]", &inode) != 1) return -1;
+  // A socket's protocol never changes and its inode is not reused while
+  // it is open: the answers for sockets that are not netlink, or netlink
+  // ones already bound, are kept (sendto and recvfrom on ordinary sockets
+  // then cost one readlink).
+  struct Known {
+    unsigned long long inode;
+    int protocol;
+  };
+  thread_local Known known[256] = {};
+  Known& slot = known[inode % 256];
+  if (slot.inode == inode && inode != 0) return slot.protocol;
   char name[16];
   const ssize_t m =
       getxattr(path, "system.sockprotoname", name, sizeof name - 1);
   if (m <= 0) return -1;
   name[m] = '\0';
-  if (strcmp(name, "NETLINK") != 0) return -1;
-  int protocol;
-  unsigned long long portid;
-  if (!FindNetlinkSocket(tid, inode, &protocol, &portid)) {
-    return kNetlinkUnknownProtocol;
+  int protocol = -1;
+  if (strcmp(name, "NETLINK") == 0) {
+    unsigned long long portid;
+    if (!FindNetlinkSocket(tid, inode, &protocol, &portid)) {
+      return kNetlinkUnknownProtocol;  // unbound: may be bound later
+    }
   }
+  slot = {inode, protocol};
   return protocol;
 }
 
