@@ -284,6 +284,7 @@ class Netlink {
   bool AttrStr(uint64_t addr, uint32_t len);
   bool AttrIfindex(uint64_t addr, uint32_t len);
   bool AttrHwaddr(uint64_t addr, uint32_t len);
+  bool AttrLinkHwaddr(uint64_t addr, uint32_t len);
   bool AttrExtMask(uint64_t addr, uint32_t len);
   bool AttrIflaEvent(uint64_t addr, uint32_t len);
   bool AttrLinkStats(uint64_t addr, uint32_t len);
@@ -331,6 +332,7 @@ class Netlink {
   bool AttrU32Array(uint64_t addr, uint32_t len);
   bool AttrUnixRqlen(uint64_t addr, uint32_t len);
   bool AttrIflaAfSpec(uint64_t addr, uint32_t len);
+  bool AttrIflaProtinfo(uint64_t addr, uint32_t len);
   bool AttrAfSpecInet(uint64_t addr, uint32_t len);
   bool AttrAfSpecInet6(uint64_t addr, uint32_t len);
   bool AttrIpv4Devconf(uint64_t addr, uint32_t len);
@@ -697,6 +699,13 @@ bool Netlink::AttrIfindex(uint64_t addr, uint32_t len) {
   return true;
 }
 
+// A link's address: strace 6.1 takes the link's family for a hardware
+// type here, and AF_BRIDGE (7) is ARPHRD_ARCNET's number, whose addresses
+// are one byte.
+bool Netlink::AttrLinkHwaddr(uint64_t addr, uint32_t len) {
+  return AttrHwaddr(addr, family_ == AF_BRIDGE && len > 1 ? 1 : len);
+}
+
 bool Netlink::AttrHwaddr(uint64_t addr, uint32_t len) {
   if (addr < base_ || addr - base_ > bytes_.size() ||
       bytes_.size() - (addr - base_) < len) {
@@ -866,7 +875,12 @@ bool Netlink::Route(const Nlmsghdr& h, uint64_t addr, uint32_t len) {
     case 28:  // RTM_NEWNEIGH
     case 29:  // RTM_DELNEIGH
     case 30:  // RTM_GETNEIGH
-      Ndmsg(addr, len);
+      // A bridge's forwarding database is asked for with an ifinfomsg.
+      if (h.type == 30 && family == AF_BRIDGE && (h.flags & 1)) {
+        Ifinfomsg(addr, len);
+      } else {
+        Ndmsg(addr, len);
+      }
       break;
     case 32:  // RTM_NEWRULE
     case 33:  // RTM_DELRULE
@@ -1008,6 +1022,7 @@ void Netlink::Ifinfomsg(uint64_t addr, uint32_t len) {
   d_.out->push_back('}');
   if (attrs && len > sizeof(m)) {
     Sep();
+    family_ = m.family;
     Attrs(addr + sizeof(m), len - sizeof(m), kIflaAttrs);
   }
 }
@@ -2241,6 +2256,13 @@ bool Netlink::AttrIflaAfSpec(uint64_t addr, uint32_t len) {
   Attrs(addr, len, kAfSpecAttrs);
   return true;
 }
+// IFLA_PROTINFO: per-protocol link information, decoded for AF_INET6
+// links (the IFLA_INET6_* attributes).
+bool Netlink::AttrIflaProtinfo(uint64_t addr, uint32_t len) {
+  if (family_ != AF_INET6) return false;
+  Attrs(addr, len, kAfSpecInet6Attrs);
+  return true;
+}
 bool Netlink::AttrAfSpecInet(uint64_t addr, uint32_t len) {
   Attrs(addr, len, kAfSpecInetAttrs);
   return true;
@@ -2384,8 +2406,8 @@ constexpr XlatEntry kIflaNames[] = {
 
 constexpr N::AttrFn kIflaDecoders[] = {
     nullptr,                      // IFLA_UNSPEC
-    &N::AttrHwaddr,               // IFLA_ADDRESS
-    &N::AttrHwaddr,               // IFLA_BROADCAST
+    &N::AttrLinkHwaddr,           // IFLA_ADDRESS
+    &N::AttrLinkHwaddr,           // IFLA_BROADCAST
     &N::AttrStr,                  // IFLA_IFNAME
     &N::AttrU32,                  // IFLA_MTU
     &N::AttrU32,                  // IFLA_LINK
@@ -2395,7 +2417,7 @@ constexpr N::AttrFn kIflaDecoders[] = {
     nullptr,                      // IFLA_PRIORITY
     &N::AttrU32,                  // IFLA_MASTER
     nullptr,                      // IFLA_WIRELESS
-    nullptr,                      // IFLA_PROTINFO
+    &N::AttrIflaProtinfo,         // IFLA_PROTINFO
     &N::AttrU32,                  // IFLA_TXQLEN
     &N::AttrIflaMap,              // IFLA_MAP
     &N::AttrU32,                  // IFLA_WEIGHT
@@ -2437,7 +2459,7 @@ constexpr N::AttrFn kIflaDecoders[] = {
     &N::AttrU32,                  // IFLA_MAX_MTU
     &N::AttrIflaPropList,         // IFLA_PROP_LIST
     &N::AttrStr,                  // IFLA_ALT_IFNAME
-    &N::AttrHwaddr,               // IFLA_PERM_ADDRESS
+    &N::AttrLinkHwaddr,           // IFLA_PERM_ADDRESS
     &N::AttrIflaProtoDownReason,  // IFLA_PROTO_DOWN_REASON
     &N::AttrStr,                  // IFLA_PARENT_DEV_NAME
     &N::AttrStr,                  // IFLA_PARENT_DEV_BUS_NAME

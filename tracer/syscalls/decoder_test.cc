@@ -4261,6 +4261,23 @@ TEST_F(NetlinkTest, RandomMessagesDecode) {
   }
 }
 
+// ip -6 addr asks for AF_INET6 links: IFLA_PROTINFO holds the
+// IFLA_INET6_* attributes.
+TEST_F(NetlinkTest, LinkProtinfo) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  std::string ifi(16, '\0');
+  ifi[0] = AF_INET6;
+  const uint32_t ready = 0x80000000;
+  EXPECT_EQ(Send(3, Nlmsg(RTM_NEWLINK, NLM_F_MULTI, 1, 0,
+                          ifi + Nla(12, Nla(1, Raw(ready))))),
+            "3, [{nlmsg_len=44, nlmsg_type=RTM_NEWLINK, "
+            "nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{ifi_family=AF_INET6, ifi_type=ARPHRD_NETROM, ifi_index=0, "
+            "ifi_flags=0, ifi_change=0}, [{nla_len=12, "
+            "nla_type=IFLA_PROTINFO}, [{nla_len=8, "
+            "nla_type=IFLA_INET6_FLAGS}, IF_READY]]], 44, 0, NULL, 0");
+}
+
 TEST_F(NetlinkTest, NeighboursAndRules) {
   mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
   // ip neigh's request, a short one, and an answer.
