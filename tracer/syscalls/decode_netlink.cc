@@ -251,7 +251,8 @@ class Netlink {
 
   // strace's printstr_ex(QUOTE_FORCE_HEX): "\x61\x62", at most -s bytes.
   void HexStr(uint64_t addr, uint64_t len);
-  // A NUL-terminated string in `len` bytes (strace's QUOTE_0_TERMINATED).
+  // A string attribute of `len` bytes (strace's decode_nla_str): all of
+  // them up to -s, a trailing NUL not shown, "..." when there is none.
   void Str0(uint64_t addr, uint64_t len);
 
   void Header(const Nlmsghdr& h);
@@ -401,25 +402,40 @@ void Netlink::HexStr(uint64_t addr, uint64_t len) {
 
 void Netlink::Str0(uint64_t addr, uint64_t len) {
   const size_t limit = d_.opt().string_limit;
-  const size_t n = limit + 1 < len ? limit + 1 : static_cast<size_t>(len);
-  if (n == 0) {
-    Put("\"\"");
-    return;
-  }
-  if (addr < base_ || addr - base_ >= bytes_.size()) {
+  const size_t n = len < limit ? static_cast<size_t>(len) : limit;
+  if (addr < base_ || addr - base_ > bytes_.size() ||
+      bytes_.size() - (addr - base_) < n) {
     d_.Hex(addr);
     return;
   }
   const char* p = bytes_.data() + (addr - base_);
-  const size_t avail = bytes_.size() - (addr - base_);
-  const size_t readable = n < avail ? n : avail;
-  const size_t slen = strnlen(p, readable);
-  const size_t shown = n < limit ? n : limit;
-  const bool clipped = n > limit;
+  // strace's hex modes look at every byte shown, the trailing NUL too: a
+  // string that goes hex shows it, and is always marked as cut.
+  const HexStrings hex = d_.opt().hex_strings;
+  bool use_hex = hex == HexStrings::kAll;
+  if (hex == HexStrings::kNonAscii) {
+    for (size_t i = 0; i < n && !use_hex; ++i) {
+      const unsigned char c = static_cast<unsigned char>(p[i]);
+      use_hex = c > 0x7e || (c < ' ' && !(c >= '\t' && c <= '\r'));
+    }
+  }
+  if (use_hex) {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    d_.out->push_back('"');
+    for (size_t i = 0; i < n; ++i) {
+      const unsigned char c = static_cast<unsigned char>(p[i]);
+      const char esc[4] = {'\\', 'x', kDigits[c >> 4], kDigits[c & 15]};
+      d_.out->append(esc, 4);
+    }
+    d_.out->push_back('"');
+    if (len > 0) Put("...");
+    return;
+  }
+  const bool trailing_nul = n > 0 && n == len && p[n - 1] == '\0';
   d_.out->push_back('"');
-  d_.Escaped(p, slen < shown ? slen : shown);
+  d_.Escaped(p, trailing_nul ? n - 1 : n);
   d_.out->push_back('"');
-  if (slen >= shown && !(clipped && slen == shown)) Put("...");
+  if (!trailing_nul) Put("...");
 }
 
 void Netlink::Messages(uint64_t addr, uint64_t len) {
@@ -829,7 +845,7 @@ bool Netlink::AttrAddress(uint64_t addr, uint32_t len, uint8_t family) {
       return false;
     }
     Put("inet_addr(\"");
-    Put(text);
+    d_.Escaped(text, strlen(text));
     Put("\")");
     return true;
   }
@@ -839,7 +855,7 @@ bool Netlink::AttrAddress(uint64_t addr, uint32_t len, uint8_t family) {
       return false;
     }
     Put("inet_pton(AF_INET6, \"");
-    Put(text);
+    d_.Escaped(text, strlen(text));
     Put("\")");
     return true;
   }
@@ -1344,7 +1360,7 @@ void Netlink::InetDiagSockid(const uint8_t* id, uint8_t family) {
     if (family == AF_INET6) {
       inet_ntop(AF_INET6, a, text, sizeof(text));
       Put("inet_pton(AF_INET6, \"");
-      Put(text);
+      d_.Escaped(text, strlen(text));
       Put("\", &");
       Put(field);
       Put("), ");
@@ -1352,7 +1368,7 @@ void Netlink::InetDiagSockid(const uint8_t* id, uint8_t family) {
       inet_ntop(AF_INET, a, text, sizeof(text));
       Put(field);
       Put("=inet_addr(\"");
-      Put(text);
+      d_.Escaped(text, strlen(text));
       Put("\"), ");
     }
   }
@@ -2040,21 +2056,10 @@ void Netlink::UnixDiagMsg(uint64_t addr, uint32_t len) {
   }
 }
 
-// A socket's name: all its bytes (abstract ones start with a NUL), a
-// trailing NUL not shown, "..." when there is none.
+// A socket's name: all its bytes (abstract ones start with a NUL), as
+// other netlink strings.
 bool Netlink::AttrUnixName(uint64_t addr, uint32_t len) {
-  const size_t limit = d_.opt().string_limit;
-  const size_t n = len < limit ? len : limit;
-  if (addr < base_ || addr - base_ > bytes_.size() ||
-      bytes_.size() - (addr - base_) < n) {
-    return false;
-  }
-  const char* p = bytes_.data() + (addr - base_);
-  const bool trailing_nul = n > 0 && n == len && p[n - 1] == '\0';
-  d_.out->push_back('"');
-  d_.Escaped(p, trailing_nul ? n - 1 : n);
-  d_.out->push_back('"');
-  if (!trailing_nul) Put("...");
+  Str0(addr, len);
   return true;
 }
 

@@ -4278,6 +4278,36 @@ TEST_F(NetlinkTest, LinkProtinfo) {
             "nla_type=IFLA_INET6_FLAGS}, IF_READY]]], 44, 0, NULL, 0");
 }
 
+// String attributes: every byte up to -s, a trailing NUL dropped, "..."
+// without one; in strace's hex modes the NUL counts as a byte to show.
+TEST_F(NetlinkTest, StringAttributes) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  const std::string buf =
+      Nlmsg(RTM_NEWLINK, NLM_F_REQUEST, 0, 0,
+            std::string(16, '\0') + Nla(3, std::string("lo\0", 3)) +
+                Nla(3, "loop") + Nla(3, std::string("lo\0xy", 5)) +
+                Nla(3, std::string("l\xffo\0", 4)));
+  const std::string head =
+      "3, [{nlmsg_len=68, nlmsg_type=RTM_NEWLINK, nlmsg_flags=NLM_F_REQUEST, "
+      "nlmsg_seq=0, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, "
+      "ifi_type=ARPHRD_NETROM, ifi_index=0, ifi_flags=0, ifi_change=0}, ";
+  EXPECT_EQ(Send(3, buf),
+            head +
+                "[[{nla_len=7, nla_type=IFLA_IFNAME}, \"lo\"], [{nla_len=8, "
+                "nla_type=IFLA_IFNAME}, \"loop\"...], [{nla_len=9, "
+                "nla_type=IFLA_IFNAME}, \"lo\\0xy\"...], [{nla_len=8, "
+                "nla_type=IFLA_IFNAME}, \"l\\377o\"]]], 68, 0, NULL, 0");
+  opts.hex_strings = HexStrings::kNonAscii;  // -x
+  EXPECT_EQ(Send(3, buf),
+            head +
+                "[[{nla_len=7, nla_type=IFLA_IFNAME}, \"\\x6c\\x6f\\x00\"...], "
+                "[{nla_len=8, nla_type=IFLA_IFNAME}, \"loop\"...], "
+                "[{nla_len=9, nla_type=IFLA_IFNAME}, "
+                "\"\\x6c\\x6f\\x00\\x78\\x79\"...], [{nla_len=8, "
+                "nla_type=IFLA_IFNAME}, \"\\x6c\\xff\\x6f\\x00\"...]]], 68, 0, "
+                "NULL, 0");
+}
+
 TEST_F(NetlinkTest, NeighboursAndRules) {
   mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
   // ip neigh's request, a short one, and an answer.
