@@ -1,7 +1,7 @@
 // Sockets: socket/socketpair, socket addresses (bind, connect, accept,
 // getsockname, sendto, recvfrom), sendmsg/recvmsg and sendmmsg/recvmmsg
 // message headers and control messages, socket options, listen and
-// shutdown.
+// shutdown. Netlink data in these calls: decode_netlink.cc.
 #include <arpa/inet.h>
 #include <net/if.h>
 

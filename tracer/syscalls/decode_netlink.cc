@@ -1,16 +1,24 @@
-// Netlink messages in the buffers of sendto/recvfrom/sendmsg/recvmsg on
-// netlink sockets, printed as strace 6.1 prints them:
+// Netlink messages in the buffers of sendto/recvfrom on netlink sockets
+// and of sendmsg/recvmsg (and the mmsg calls) whose msg_name is a netlink
+// address, printed as strace 6.1 prints them:
 //
 //   [{nlmsg_len=40, nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST|
 //   NLM_F_DUMP, nlmsg_seq=1, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, ...},
 //   [{nla_len=8, nla_type=IFLA_EXT_MASK}, RTEXT_FILTER_VF]]
 //
 // Layers: the nlmsghdr list of any protocol (generic types, flags named by
-// the kind of request, NLMSG_ERROR and NLMSG_DONE bodies, a short tail in
-// hex, "..." after -s messages); NETLINK_ROUTE's ifinfomsg, ifaddrmsg and
-// rtmsg with their attributes; NETLINK_SOCK_DIAG's inet_diag_req_v2 and
-// inet_diag_msg with theirs. Anything not decoded shows as strace shows
-// it: its bytes in hex.
+// the kind of request, NLMSG_ERROR (with extended acks) and NLMSG_DONE
+// bodies, a short tail in hex, "..." after -s messages, attributes and
+// array elements); NETLINK_ROUTE's ifinfomsg (with IFLA_AF_SPEC,
+// IFLA_PROTINFO of AF_INET6, IFLA_LINKINFO, IFLA_XDP, stats), ifaddrmsg,
+// rtmsg (metrics, multipath), ndmsg and fib_rule_hdr with their
+// attributes; NETLINK_SOCK_DIAG's inet_diag_req_v2/inet_diag_msg and
+// unix_diag_req/unix_diag_msg with theirs. Anything not decoded shows as
+// strace shows it: its bytes in hex. Not decoded (strace does): the
+// message types and bodies of the other protocols (netfilter, generic,
+// audit, xfrm, selinux, crypto), netlink/packet/smc socket diag, tc and
+// the rest of NETLINK_ROUTE's messages, bridge port and bridge data
+// attributes.
 //
 // The buffer is read from the tracee once; every field is then taken from
 // that copy. Whatever lies past what could be read prints as strace
