@@ -15,10 +15,10 @@
 // attributes; NETLINK_SOCK_DIAG's inet_diag_req_v2/inet_diag_msg and
 // unix_diag_req/unix_diag_msg with theirs. Anything not decoded shows as
 // strace shows it: its bytes in hex. Not decoded (strace does): the
-// message types and bodies of the other protocols (netfilter, generic,
-// audit, xfrm, selinux, crypto), netlink/packet/smc socket diag, tc and
-// the rest of NETLINK_ROUTE's messages, bridge port and bridge data
-// attributes.
+// message types and bodies of netfilter, generic netlink and crypto, the
+// bodies of audit and xfrm messages (their types are named), netlink/packet/smc
+// socket diag, tc and the rest of NETLINK_ROUTE's messages, bridge port and
+// bridge data attributes.
 //
 // The buffer is read from the tracee once; every field is then taken from
 // that copy. Whatever lies past what could be read prints as strace
@@ -42,6 +42,9 @@ namespace {
 
 constexpr int kNetlinkRoute = 0;
 constexpr int kNetlinkSockDiag = 4;
+constexpr int kNetlinkXfrm = 6;
+constexpr int kNetlinkSelinux = 7;
+constexpr int kNetlinkAudit = 9;
 constexpr int kNetlinkKobjectUevent = 15;
 
 constexpr uint32_t kHdrLen = 16;  // NLMSG_HDRLEN
@@ -138,6 +141,133 @@ constexpr XlatEntry kSockDiagTypes[] = {
     {19, "DCCPDIAG_GETSOCK"},
     {20, "SOCK_DIAG_BY_FAMILY"},
     {21, "SOCK_DESTROY"},
+};
+
+constexpr XlatEntry kXfrmTypes[] = {
+    {0x10, "XFRM_MSG_NEWSA"},      {0x11, "XFRM_MSG_DELSA"},
+    {0x12, "XFRM_MSG_GETSA"},      {0x13, "XFRM_MSG_NEWPOLICY"},
+    {0x14, "XFRM_MSG_DELPOLICY"},  {0x15, "XFRM_MSG_GETPOLICY"},
+    {0x16, "XFRM_MSG_ALLOCSPI"},   {0x17, "XFRM_MSG_ACQUIRE"},
+    {0x18, "XFRM_MSG_EXPIRE"},     {0x19, "XFRM_MSG_UPDPOLICY"},
+    {0x1a, "XFRM_MSG_UPDSA"},      {0x1b, "XFRM_MSG_POLEXPIRE"},
+    {0x1c, "XFRM_MSG_FLUSHSA"},    {0x1d, "XFRM_MSG_FLUSHPOLICY"},
+    {0x1e, "XFRM_MSG_NEWAE"},      {0x1f, "XFRM_MSG_GETAE"},
+    {0x20, "XFRM_MSG_REPORT"},     {0x21, "XFRM_MSG_MIGRATE"},
+    {0x22, "XFRM_MSG_NEWSADINFO"}, {0x23, "XFRM_MSG_GETSADINFO"},
+    {0x24, "XFRM_MSG_NEWSPDINFO"}, {0x25, "XFRM_MSG_GETSPDINFO"},
+    {0x26, "XFRM_MSG_MAPPING"},    {0x27, "XFRM_MSG_SETDEFAULT"},
+    {0x28, "XFRM_MSG_GETDEFAULT"},
+};
+
+constexpr XlatEntry kSelnlTypes[] = {
+    {16, "SELNL_MSG_SETENFORCE"},
+    {17, "SELNL_MSG_POLICYLOAD"},
+};
+
+// strace 6.1's names of audit messages.
+constexpr XlatEntry kAuditTypes[] = {
+    {1000, "AUDIT_GET"},
+    {1001, "AUDIT_SET"},
+    {1002, "AUDIT_LIST"},
+    {1003, "AUDIT_ADD"},
+    {1004, "AUDIT_DEL"},
+    {1005, "AUDIT_USER"},
+    {1006, "AUDIT_LOGIN"},
+    {1007, "AUDIT_WATCH_INS"},
+    {1008, "AUDIT_WATCH_REM"},
+    {1009, "AUDIT_WATCH_LIST"},
+    {1010, "AUDIT_SIGNAL_INFO"},
+    {1011, "AUDIT_ADD_RULE"},
+    {1012, "AUDIT_DEL_RULE"},
+    {1013, "AUDIT_LIST_RULES"},
+    {1014, "AUDIT_TRIM"},
+    {1015, "AUDIT_MAKE_EQUIV"},
+    {1016, "AUDIT_TTY_GET"},
+    {1017, "AUDIT_TTY_SET"},
+    {1018, "AUDIT_SET_FEATURE"},
+    {1019, "AUDIT_GET_FEATURE"},
+    {1100, "AUDIT_FIRST_USER_MSG"},
+    {1107, "AUDIT_USER_AVC"},
+    {1124, "AUDIT_USER_TTY"},
+    {1199, "AUDIT_LAST_USER_MSG"},
+    {1200, "AUDIT_DAEMON_START"},
+    {1201, "AUDIT_DAEMON_END"},
+    {1202, "AUDIT_DAEMON_ABORT"},
+    {1203, "AUDIT_DAEMON_CONFIG"},
+    {1300, "AUDIT_SYSCALL"},
+    {1301, "AUDIT_FS_WATCH"},
+    {1302, "AUDIT_PATH"},
+    {1303, "AUDIT_IPC"},
+    {1304, "AUDIT_SOCKETCALL"},
+    {1305, "AUDIT_CONFIG_CHANGE"},
+    {1306, "AUDIT_SOCKADDR"},
+    {1307, "AUDIT_CWD"},
+    {1309, "AUDIT_EXECVE"},
+    {1311, "AUDIT_IPC_SET_PERM"},
+    {1312, "AUDIT_MQ_OPEN"},
+    {1313, "AUDIT_MQ_SENDRECV"},
+    {1314, "AUDIT_MQ_NOTIFY"},
+    {1315, "AUDIT_MQ_GETSETATTR"},
+    {1316, "AUDIT_KERNEL_OTHER"},
+    {1317, "AUDIT_FD_PAIR"},
+    {1318, "AUDIT_OBJ_PID"},
+    {1319, "AUDIT_TTY"},
+    {1320, "AUDIT_EOE"},
+    {1321, "AUDIT_BPRM_FCAPS"},
+    {1322, "AUDIT_CAPSET"},
+    {1323, "AUDIT_MMAP"},
+    {1324, "AUDIT_NETFILTER_PKT"},
+    {1325, "AUDIT_NETFILTER_CFG"},
+    {1326, "AUDIT_SECCOMP"},
+    {1327, "AUDIT_PROCTITLE"},
+    {1328, "AUDIT_FEATURE_CHANGE"},
+    {1329, "AUDIT_REPLACE"},
+    {1330, "AUDIT_KERN_MODULE"},
+    {1331, "AUDIT_FANOTIFY"},
+    {1332, "AUDIT_TIME_INJOFFSET"},
+    {1333, "AUDIT_TIME_ADJNTPVAL"},
+    {1334, "AUDIT_BPF"},
+    {1335, "AUDIT_EVENT_LISTENER"},
+    {1336, "AUDIT_URINGOP"},
+    {1337, "AUDIT_OPENAT2"},
+    {1338, "AUDIT_DM_CTRL"},
+    {1339, "AUDIT_DM_EVENT"},
+    {1400, "AUDIT_AVC"},
+    {1401, "AUDIT_SELINUX_ERR"},
+    {1402, "AUDIT_AVC_PATH"},
+    {1403, "AUDIT_MAC_POLICY_LOAD"},
+    {1404, "AUDIT_MAC_STATUS"},
+    {1405, "AUDIT_MAC_CONFIG_CHANGE"},
+    {1406, "AUDIT_MAC_UNLBL_ALLOW"},
+    {1407, "AUDIT_MAC_CIPSOV4_ADD"},
+    {1408, "AUDIT_MAC_CIPSOV4_DEL"},
+    {1409, "AUDIT_MAC_MAP_ADD"},
+    {1410, "AUDIT_MAC_MAP_DEL"},
+    {1411, "AUDIT_MAC_IPSEC_ADDSA"},
+    {1412, "AUDIT_MAC_IPSEC_DELSA"},
+    {1413, "AUDIT_MAC_IPSEC_ADDSPD"},
+    {1414, "AUDIT_MAC_IPSEC_DELSPD"},
+    {1415, "AUDIT_MAC_IPSEC_EVENT"},
+    {1416, "AUDIT_MAC_UNLBL_STCADD"},
+    {1417, "AUDIT_MAC_UNLBL_STCDEL"},
+    {1418, "AUDIT_MAC_CALIPSO_ADD"},
+    {1419, "AUDIT_MAC_CALIPSO_DEL"},
+    {1700, "AUDIT_ANOM_PROMISCUOUS"},
+    {1701, "AUDIT_ANOM_ABEND"},
+    {1702, "AUDIT_ANOM_LINK"},
+    {1703, "AUDIT_ANOM_CREAT"},
+    {1799, "AUDIT_LAST_KERN_ANOM_MSG"},
+    {1800, "AUDIT_INTEGRITY_DATA"},
+    {1801, "AUDIT_INTEGRITY_METADATA"},
+    {1802, "AUDIT_INTEGRITY_STATUS"},
+    {1803, "AUDIT_INTEGRITY_HASH"},
+    {1804, "AUDIT_INTEGRITY_PCR"},
+    {1805, "AUDIT_INTEGRITY_RULE"},
+    {1806, "AUDIT_INTEGRITY_EVM_XATTR"},
+    {1807, "AUDIT_INTEGRITY_POLICY_RULE"},
+    {2000, "AUDIT_KERNEL"},
+    {2100, "AUDIT_FIRST_USER_MSG2"},
+    {2999, "AUDIT_LAST_USER_MSG2"},
 };
 
 // The flags every message may have, then those of one kind of request.
@@ -532,6 +662,35 @@ void Netlink::Header(const Nlmsghdr& h) {
     Xval(h.type, kSockDiagTypes, "SOCK_DIAG_???");
     flags = kNlGetFlags;
     nflags = std::size(kNlGetFlags);
+  } else if (proto_ == kNetlinkXfrm) {
+    Xval(h.type, kXfrmTypes, "XFRM_MSG_???");
+    switch (h.type) {
+      case 0x10:  // XFRM_MSG_NEWSA
+      case 0x13:  // XFRM_MSG_NEWPOLICY
+      case 0x1e:  // XFRM_MSG_NEWAE
+      case 0x22:  // XFRM_MSG_NEWSADINFO
+      case 0x24:  // XFRM_MSG_NEWSPDINFO
+        flags = kNlNewFlags;
+        nflags = std::size(kNlNewFlags);
+        break;
+      case 0x11:  // XFRM_MSG_DELSA
+      case 0x14:  // XFRM_MSG_DELPOLICY
+        flags = kNlDeleteFlags;
+        nflags = std::size(kNlDeleteFlags);
+        break;
+      case 0x12:  // XFRM_MSG_GETSA
+      case 0x15:  // XFRM_MSG_GETPOLICY
+      case 0x1f:  // XFRM_MSG_GETAE
+      case 0x23:  // XFRM_MSG_GETSADINFO
+      case 0x25:  // XFRM_MSG_GETSPDINFO
+        flags = kNlGetFlags;
+        nflags = std::size(kNlGetFlags);
+        break;
+    }
+  } else if (proto_ == kNetlinkSelinux) {
+    Xval(h.type, kSelnlTypes, "SELNL_MSG_???");
+  } else if (proto_ == kNetlinkAudit) {
+    Xval(h.type, kAuditTypes, "AUDIT_???");
   } else {
     Xval(h.type, kNlmsgTypes, "NLMSG_???");
   }
@@ -556,6 +715,20 @@ void Netlink::Payload(const Nlmsghdr& h, uint64_t addr, uint32_t len) {
   }
   if (proto_ == kNetlinkRoute && Route(h, addr, len)) return;
   if (proto_ == kNetlinkSockDiag && SockDiag(h, addr, len)) return;
+  if (proto_ == kNetlinkSelinux && (h.type == 16 || h.type == 17) && len >= 4) {
+    // struct selnl_msg_setenforce, struct selnl_msg_policyload.
+    int32_t v;
+    if (!Fetch(addr, &v)) return;
+    if (h.type == 16) {
+      Put("{val=");
+      Dec(v);
+    } else {
+      Put("{seqno=");
+      Udec(static_cast<uint32_t>(v));
+    }
+    d_.out->push_back('}');
+    return;
+  }
   HexStr(addr, len);
 }
 

@@ -4012,6 +4012,35 @@ TEST_F(NetlinkTest, UnknownAndOtherProtocols) {
             "{family=0x78 /* AF_??? */}], 17, 0, NULL, 0");
 }
 
+// Other protocols strace names the types of: xfrm (with flags by kind),
+// SELinux (and its two bodies), audit.
+TEST_F(NetlinkTest, XfrmSelinuxAuditTypes) {
+  mem.SetNetlinkProtocol(3, NETLINK_XFRM);
+  EXPECT_EQ(Send(3, Nlmsg(0x14, 0x701, 0, 0, "")),
+            "3, {nlmsg_len=16, nlmsg_type=XFRM_MSG_DELPOLICY, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_NONREC|NLM_F_BULK|0x400, "
+            "nlmsg_seq=0, nlmsg_pid=0}, 16, 0, NULL, 0");
+  EXPECT_EQ(Send(3, Nlmsg(0x29, 0x701, 0, 0, "")),
+            "3, {nlmsg_len=16, nlmsg_type=0x29 /* XFRM_MSG_??? */, "
+            "nlmsg_flags=NLM_F_REQUEST|0x700, nlmsg_seq=0, nlmsg_pid=0}, 16, "
+            "0, NULL, 0");
+  mem.SetNetlinkProtocol(4, NETLINK_SELINUX);
+  const int32_t minus2 = -2;
+  EXPECT_EQ(Send(4, Nlmsg(16, 0, 0, 0, Raw(minus2))),
+            "4, [{nlmsg_len=20, nlmsg_type=SELNL_MSG_SETENFORCE, "
+            "nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {val=-2}], 20, 0, "
+            "NULL, 0");
+  EXPECT_EQ(Send(4, Nlmsg(17, 0, 0, 0, Raw(minus2))),
+            "4, [{nlmsg_len=20, nlmsg_type=SELNL_MSG_POLICYLOAD, "
+            "nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {seqno=4294967294}], "
+            "20, 0, NULL, 0");
+  mem.SetNetlinkProtocol(5, NETLINK_AUDIT);
+  EXPECT_EQ(Send(5, Nlmsg(1000, NLM_F_REQUEST, 0, 0, "ab")),
+            "5, [{nlmsg_len=18, nlmsg_type=AUDIT_GET, "
+            "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, "
+            "\"\\x61\\x62\"], 20, 0, NULL, 0");
+}
+
 TEST_F(NetlinkTest, ErrorReply) {
   mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
   const int32_t err = -EOPNOTSUPP;
