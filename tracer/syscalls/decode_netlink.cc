@@ -15,8 +15,8 @@
 // attributes; NETLINK_SOCK_DIAG's inet_diag_req_v2/inet_diag_msg and
 // unix_diag_req/unix_diag_msg with theirs. Anything not decoded shows as
 // strace shows it: its bytes in hex. Not decoded (strace does): the
-// message types and bodies of netfilter, generic netlink and crypto, the
-// bodies of audit and xfrm messages (their types are named), netlink/packet/smc
+// message types and bodies of netfilter and crypto, the bodies of generic
+// netlink, audit and xfrm messages (their types are named), netlink/packet/smc
 // socket diag, tc and the rest of NETLINK_ROUTE's messages, bridge port and
 // bridge data attributes.
 //
@@ -45,6 +45,7 @@ constexpr int kNetlinkSockDiag = 4;
 constexpr int kNetlinkXfrm = 6;
 constexpr int kNetlinkSelinux = 7;
 constexpr int kNetlinkAudit = 9;
+constexpr int kNetlinkGeneric = 16;
 constexpr int kNetlinkKobjectUevent = 15;
 
 constexpr uint32_t kHdrLen = 16;  // NLMSG_HDRLEN
@@ -691,6 +692,15 @@ void Netlink::Header(const Nlmsghdr& h) {
     Xval(h.type, kSelnlTypes, "SELNL_MSG_???");
   } else if (proto_ == kNetlinkAudit) {
     Xval(h.type, kAuditTypes, "AUDIT_???");
+  } else if (proto_ == kNetlinkGeneric) {
+    // The family's name, as the kernel lists them.
+    std::string& name = d_.dec->scratch2();
+    if (d_.dec->mem()->GenlFamilyName(h.type, &name)) {
+      d_.out->append(name);
+    } else {
+      d_.Hex(h.type);
+      Put(" /* GENERIC_FAMILY_??? */");
+    }
   } else {
     Xval(h.type, kNlmsgTypes, "NLMSG_???");
   }

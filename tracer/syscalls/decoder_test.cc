@@ -4041,6 +4041,20 @@ TEST_F(NetlinkTest, XfrmSelinuxAuditTypes) {
             "\"\\x61\\x62\"], 20, 0, NULL, 0");
 }
 
+// Generic netlink: the type is a family id, named as the kernel lists
+// the families.
+TEST_F(NetlinkTest, GenericFamilies) {
+  mem.SetNetlinkProtocol(3, NETLINK_GENERIC);
+  mem.SetGenlFamily(0x10, "nlctrl");
+  EXPECT_EQ(Send(3, Nlmsg(0x10, NLM_F_REQUEST | NLM_F_DUMP, 1, 0, "\x03\x01")),
+            "3, [{nlmsg_len=18, nlmsg_type=nlctrl, "
+            "nlmsg_flags=NLM_F_REQUEST|0x300, nlmsg_seq=1, nlmsg_pid=0}, "
+            "\"\\x03\\x01\"], 20, 0, NULL, 0");
+  EXPECT_EQ(Send(3, Nlmsg(0x3e8, 0, 1, 0, "")),
+            "3, {nlmsg_len=16, nlmsg_type=0x3e8 /* GENERIC_FAMILY_??? */, "
+            "nlmsg_flags=0, nlmsg_seq=1, nlmsg_pid=0}, 16, 0, NULL, 0");
+}
+
 TEST_F(NetlinkTest, ErrorReply) {
   mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
   const int32_t err = -EOPNOTSUPP;

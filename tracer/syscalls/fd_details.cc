@@ -1,6 +1,7 @@
 #include "tracer/syscalls/fd_details.h"
 
 #include <arpa/inet.h>
+#include <linux/genetlink.h>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -15,6 +16,9 @@
 
 #include <cstdio>
 #include <cstring>
+#include <ctime>
+#include <map>
+#include <mutex>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
@@ -215,6 +219,83 @@ int ReadNetlinkProtocol(pid_t tid, int fd) {
   }
   slot = {inode, protocol};
   return protocol;
+}
+
+namespace {
+
+// All generic netlink families: id -> name. Empty when netlink failed.
+std::map<uint16_t, std::string> DumpGenlFamilies() {
+  std::map<uint16_t, std::string> families;
+  const int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
+  if (fd < 0) return families;
+  struct {
+    nlmsghdr header;
+    genlmsghdr genl;
+  } request{};
+  request.header.nlmsg_len = sizeof request;
+  request.header.nlmsg_type = GENL_ID_CTRL;
+  request.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+  request.genl.cmd = CTRL_CMD_GETFAMILY;
+  request.genl.version = 1;
+  sockaddr_nl kernel{};
+  kernel.nl_family = AF_NETLINK;
+  if (sendto(fd, &request, sizeof request, 0,
+             reinterpret_cast<sockaddr*>(&kernel),
+             sizeof kernel) == static_cast<ssize_t>(sizeof request)) {
+    alignas(nlmsghdr) char buf[16384];
+    for (bool done = false; !done;) {
+      const ssize_t n = recv(fd, buf, sizeof buf, 0);
+      if (n <= 0) break;
+      size_t left = static_cast<size_t>(n);
+      for (auto* h = reinterpret_cast<nlmsghdr*>(buf); NLMSG_OK(h, left);
+           h = NLMSG_NEXT(h, left)) {
+        if (h->nlmsg_type == NLMSG_DONE || h->nlmsg_type == NLMSG_ERROR) {
+          done = true;
+          break;
+        }
+        if (h->nlmsg_len < NLMSG_LENGTH(GENL_HDRLEN)) continue;
+        size_t alen = h->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN);
+        auto* a = reinterpret_cast<rtattr*>(static_cast<char*>(NLMSG_DATA(h)) +
+                                            GENL_HDRLEN);
+        int id = -1;
+        std::string name;
+        for (; RTA_OK(a, alen); a = RTA_NEXT(a, alen)) {
+          const char* data = static_cast<const char*>(RTA_DATA(a));
+          const size_t len = RTA_PAYLOAD(a);
+          if (a->rta_type == CTRL_ATTR_FAMILY_ID && len >= 2) {
+            uint16_t v;
+            std::memcpy(&v, data, 2);
+            id = v;
+          } else if (a->rta_type == CTRL_ATTR_FAMILY_NAME) {
+            name.assign(data, strnlen(data, len));
+          }
+        }
+        if (id >= 0 && !name.empty())
+          families[static_cast<uint16_t>(id)] = name;
+      }
+    }
+  }
+  close(fd);
+  return families;
+}
+
+}  // namespace
+
+bool ReadGenlFamilyName(uint16_t id, std::string* out) {
+  static std::mutex mu;
+  static std::map<uint16_t, std::string>* families = nullptr;
+  static time_t read_at = 0;
+  std::lock_guard<std::mutex> lock(mu);
+  const time_t now = time(nullptr);
+  if (families == nullptr || (families->count(id) == 0 && now != read_at)) {
+    if (families == nullptr) families = new std::map<uint16_t, std::string>;
+    *families = DumpGenlFamilies();
+    read_at = now;
+  }
+  auto it = families->find(id);
+  if (it == families->end()) return false;
+  *out = it->second;
+  return true;
 }
 
 bool ReadFdDetails(pid_t tid, int fd, const std::string& link, FdDetails* out) {

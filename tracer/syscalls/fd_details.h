@@ -60,6 +60,13 @@ bool ReadFdDetails(pid_t tid, int fd, const std::string& link, FdDetails* out);
 inline constexpr int kNetlinkUnknownProtocol = 1 << 16;
 int ReadNetlinkProtocol(pid_t tid, int fd);
 
+// The name of generic netlink family `id` ("nlctrl", "nl80211", ...), as
+// the kernel lists them to ttrace (CTRL_CMD_GETFAMILY): what strace -f
+// prints for a NETLINK_GENERIC message's type. The list is read once and
+// again (at most once a second) when an id is not in it. False when
+// there is no such family.
+bool ReadGenlFamilyName(uint16_t id, std::string* out);
+
 }  // namespace ttrace
 
 #endif  // TTRACE_TRACER_SYSCALLS_FD_DETAILS_H_

@@ -56,6 +56,8 @@ class MemoryReader {
   // The protocol of `fd` if it is a netlink socket, else -1 (see
   // ReadNetlinkProtocol in fd_details.h).
   virtual int NetlinkProtocol(pid_t tid, int fd) { return -1; }
+  // The name of generic netlink family `id` (see ReadGenlFamilyName).
+  virtual bool GenlFamilyName(uint16_t id, std::string* out) { return false; }
   // -Y: the command name of process or thread `pid` as thread `seen_by`
   // numbers it (the tracee's pid namespace); false when there is none (no
   // such process, reaped, or a namespace other than ttrace's).
@@ -91,6 +93,9 @@ class ProcessVmReader : public MemoryReader {
   int NetlinkProtocol(pid_t tid, int fd) override {
     return ReadNetlinkProtocol(tid, fd);
   }
+  bool GenlFamilyName(uint16_t id, std::string* out) override {
+    return ReadGenlFamilyName(id, out);
+  }
 };
 
 // Memory made of mapped byte ranges; everything else is unreadable. The
@@ -112,6 +117,7 @@ class FakeMemory : public MemoryReader {
   void SetFdDetails(int fd, const FdDetails& d) { details_[fd] = d; }
   void SetComm(pid_t pid, const std::string& comm) { comms_[pid] = comm; }
   void SetNetlinkProtocol(int fd, int protocol) { netlink_[fd] = protocol; }
+  void SetGenlFamily(uint16_t id, const std::string& name) { genl_[id] = name; }
 
   ssize_t Read(pid_t tid, uint64_t addr, void* buf, size_t len) override;
   bool ReadFdPath(pid_t tid, int fd, std::string* out) override;
@@ -134,6 +140,12 @@ class FakeMemory : public MemoryReader {
     auto it = netlink_.find(fd);
     return it == netlink_.end() ? -1 : it->second;
   }
+  bool GenlFamilyName(uint16_t id, std::string* out) override {
+    auto it = genl_.find(id);
+    if (it == genl_.end()) return false;
+    *out = it->second;
+    return true;
+  }
 
   int reads() const { return reads_; }
 
@@ -143,6 +155,7 @@ class FakeMemory : public MemoryReader {
   std::map<int, FdDetails> details_;
   std::map<pid_t, std::string> comms_;
   std::map<int, int> netlink_;
+  std::map<uint16_t, std::string> genl_;
   std::string cwd_;
   int reads_ = 0;
 };

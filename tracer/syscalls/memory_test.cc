@@ -118,6 +118,15 @@ TEST(ProcessVmReaderTest, NetlinkSockets) {
   close(fd);
 }
 
+// The kernel's generic netlink control family is always 0x10, "nlctrl".
+TEST(ProcessVmReaderTest, GenlFamilyNames) {
+  ProcessVmReader mem;
+  std::string name;
+  ASSERT_TRUE(mem.GenlFamilyName(0x10, &name));
+  EXPECT_EQ(name, "nlctrl");
+  EXPECT_FALSE(mem.GenlFamilyName(0xfff0, &name));
+}
+
 TEST(FakeMemoryTest, MapsAndReads) {
   FakeMemory mem;
   mem.MapString(0x1000, "abc");
