@@ -11,14 +11,16 @@
 // bodies, a short tail in hex, "..." after -s messages, attributes and
 // array elements); NETLINK_ROUTE's ifinfomsg (with IFLA_AF_SPEC,
 // IFLA_PROTINFO of AF_INET6, IFLA_LINKINFO, IFLA_XDP, stats), ifaddrmsg,
-// rtmsg (metrics, multipath), ndmsg and fib_rule_hdr with their
-// attributes; NETLINK_SOCK_DIAG's inet_diag_req_v2/inet_diag_msg and
-// unix_diag_req/unix_diag_msg with theirs. Anything not decoded shows as
-// strace shows it: its bytes in hex. Not decoded (strace does): the
-// message types and bodies of netfilter and crypto, the bodies of generic
-// netlink, audit and xfrm messages (their types are named), netlink/packet/smc
-// socket diag, tc and the rest of NETLINK_ROUTE's messages, bridge port and
-// bridge data attributes.
+// rtmsg (metrics, multipath), ndmsg, fib_rule_hdr and tcmsg (qdiscs,
+// classes, filters) with their attributes; NETLINK_SOCK_DIAG's
+// inet_diag_req_v2/inet_diag_msg and unix_diag_req/unix_diag_msg with
+// theirs; the message types of xfrm, SELinux, audit and generic netlink.
+// Anything not decoded shows as strace shows it: its bytes in hex. Not
+// decoded (strace does): netfilter and crypto messages, the bodies of
+// generic netlink, audit and xfrm messages, netlink/packet/smc socket
+// diag, tc actions and the rest of NETLINK_ROUTE's messages (neighbour
+// tables, netconf, ...), tc options, bridge port and bridge data
+// attributes.
 //
 // The buffer is read from the tracee once; every field is then taken from
 // that copy. Whatever lies past what could be read prints as strace
@@ -455,6 +457,14 @@ class Netlink {
   bool AttrXdpFlags(uint64_t addr, uint32_t len);
   void Ndmsg(uint64_t addr, uint32_t len);
   void FibRuleHdr(uint64_t addr, uint32_t len);
+  void Tcmsg(uint64_t addr, uint32_t len);
+  bool AttrTcStats(uint64_t addr, uint32_t len);
+  bool AttrTcStats2(uint64_t addr, uint32_t len);
+  bool AttrTcRate(uint64_t addr, uint32_t len);
+  bool AttrGnetBasic(uint64_t addr, uint32_t len);
+  bool AttrGnetRateEst(uint64_t addr, uint32_t len);
+  bool AttrGnetQueue(uint64_t addr, uint32_t len);
+  bool AttrGnetRateEst64(uint64_t addr, uint32_t len);
   void UnixDiagReq(uint64_t addr, uint32_t len);
   void UnixDiagMsg(uint64_t addr, uint32_t len);
   bool AttrNdaAddress(uint64_t addr, uint32_t len);
@@ -500,6 +510,8 @@ class Netlink {
   static const AttrTable kIflaPropListAttrs;
   static const AttrTable kIflaProtoDownReasonAttrs;
   static const AttrTable kNdaAttrs;
+  static const AttrTable kTcaAttrs;
+  static const AttrTable kTcaStatsAttrs;
   static const AttrTable kFraAttrs;
   static const AttrTable kUnixDiagAttrs;
   static const AttrTable kAfSpecAttrs;
@@ -1093,6 +1105,20 @@ bool Netlink::Route(const Nlmsghdr& h, uint64_t addr, uint32_t len) {
     case 33:  // RTM_DELRULE
     case 34:  // RTM_GETRULE
       FibRuleHdr(addr, len);
+      break;
+    case 36:   // RTM_NEWQDISC
+    case 37:   // RTM_DELQDISC
+    case 38:   // RTM_GETQDISC
+    case 40:   // RTM_NEWTCLASS
+    case 41:   // RTM_DELTCLASS
+    case 42:   // RTM_GETTCLASS
+    case 44:   // RTM_NEWTFILTER
+    case 45:   // RTM_DELTFILTER
+    case 46:   // RTM_GETTFILTER
+    case 100:  // RTM_NEWCHAIN
+    case 101:  // RTM_DELCHAIN
+    case 102:  // RTM_GETCHAIN
+      Tcmsg(addr, len);
       break;
     default:
       Family(family, addr, len);
@@ -2153,6 +2179,152 @@ bool Netlink::AttrU16Range(uint64_t addr, uint32_t len) {
 }
 
 // ---------------------------------------------------------------------------
+// Traffic control (tc qdisc/class/filter): struct tcmsg.
+// ---------------------------------------------------------------------------
+void Netlink::Tcmsg(uint64_t addr, uint32_t len) {
+  struct {
+    uint8_t family;
+    uint8_t pad1;
+    uint16_t pad2;
+    int32_t ifindex;
+    uint32_t handle;
+    uint32_t parent;
+    uint32_t info;
+  } m;
+  bool attrs = false;
+  Get(addr, &m.family);
+  Put("{tcm_family=");
+  Xval(m.family, kFamilies, "AF_???");
+  Sep();
+  if (len >= sizeof(m)) {
+    if (!Get(addr, &m)) {
+      d_.Ptr(addr + 1);
+    } else {
+      Put("tcm_ifindex=");
+      PutIfindex(d_, static_cast<uint32_t>(m.ifindex));
+      Put(", tcm_handle=");
+      Udec(m.handle);
+      Put(", tcm_parent=");
+      Udec(m.parent);
+      Put(", tcm_info=");
+      Udec(m.info);
+      attrs = true;
+    }
+  } else {
+    Put("...");
+  }
+  d_.out->push_back('}');
+  if (attrs && len > sizeof(m)) {
+    Sep();
+    Attrs(addr + sizeof(m), len - sizeof(m), kTcaAttrs);
+  }
+}
+
+// struct tc_stats.
+bool Netlink::AttrTcStats(uint64_t addr, uint32_t len) {
+  struct {
+    uint64_t bytes;
+    uint32_t packets, drops, overlimits, bps, pps, qlen, backlog;
+  } st;
+  if (len < sizeof(st) || !Get(addr, &st)) return false;
+  Put("{bytes=");
+  Udec(st.bytes);
+  Put(", packets=");
+  Udec(st.packets);
+  Put(", drops=");
+  Udec(st.drops);
+  Put(", overlimits=");
+  Udec(st.overlimits);
+  Put(", bps=");
+  Udec(st.bps);
+  Put(", pps=");
+  Udec(st.pps);
+  Put(", qlen=");
+  Udec(st.qlen);
+  Put(", backlog=");
+  Udec(st.backlog);
+  d_.out->push_back('}');
+  return true;
+}
+
+bool Netlink::AttrTcStats2(uint64_t addr, uint32_t len) {
+  Attrs(addr, len, kTcaStatsAttrs);
+  return true;
+}
+
+// struct tc_estimator.
+bool Netlink::AttrTcRate(uint64_t addr, uint32_t len) {
+  struct {
+    int8_t interval;
+    uint8_t ewma_log;
+  } r;
+  if (len < sizeof(r) || !Get(addr, &r)) return false;
+  Put("{interval=");
+  Dec(r.interval);
+  Put(", ewma_log=");
+  Udec(r.ewma_log);
+  d_.out->push_back('}');
+  return true;
+}
+
+// struct gnet_stats_basic.
+bool Netlink::AttrGnetBasic(uint64_t addr, uint32_t len) {
+  struct {
+    uint64_t bytes;
+    uint32_t packets;
+  } b;
+  if (len < 12 || !Get(addr, &b, 12)) return false;
+  Put("{bytes=");
+  Udec(b.bytes);
+  Put(", packets=");
+  Udec(b.packets);
+  d_.out->push_back('}');
+  return true;
+}
+
+// struct gnet_stats_rate_est.
+bool Netlink::AttrGnetRateEst(uint64_t addr, uint32_t len) {
+  uint32_t v[2];
+  if (len < sizeof(v) || !Get(addr, v, sizeof(v))) return false;
+  Put("{bps=");
+  Udec(v[0]);
+  Put(", pps=");
+  Udec(v[1]);
+  d_.out->push_back('}');
+  return true;
+}
+
+// struct gnet_stats_queue.
+bool Netlink::AttrGnetQueue(uint64_t addr, uint32_t len) {
+  uint32_t v[5];
+  if (len < sizeof(v) || !Get(addr, v, sizeof(v))) return false;
+  Put("{qlen=");
+  Udec(v[0]);
+  Put(", backlog=");
+  Udec(v[1]);
+  Put(", drops=");
+  Udec(v[2]);
+  Put(", requeues=");
+  Udec(v[3]);
+  Put(", overlimits=");
+  Udec(v[4]);
+  d_.out->push_back('}');
+  return true;
+}
+
+// struct gnet_stats_rate_est64.
+bool Netlink::AttrGnetRateEst64(uint64_t addr, uint32_t len) {
+  uint64_t v[2];
+  if (len < sizeof(v) || !Get(addr, v, sizeof(v))) return false;
+  Put("{bps=");
+  Udec(v[0]);
+  Put(", pps=");
+  Udec(v[1]);
+  d_.out->push_back('}');
+  return true;
+}
+
+// ---------------------------------------------------------------------------
 // NETLINK_SOCK_DIAG for UNIX sockets (ss -x).
 // ---------------------------------------------------------------------------
 constexpr XlatEntry kUdiagShow[] = {
@@ -3044,6 +3216,62 @@ constexpr N::AttrFn kUnixDiagDecoders[] = {
     &N::AttrU8,             // UNIX_DIAG_SHUTDOWN
 };
 
+constexpr XlatEntry kTcaNames[] = {
+    {0, "TCA_UNSPEC"},
+    {1, "TCA_KIND"},
+    {2, "TCA_OPTIONS"},
+    {3, "TCA_STATS"},
+    {4, "TCA_XSTATS"},
+    {5, "TCA_RATE"},
+    {6, "TCA_FCNT"},
+    {7, "TCA_STATS2"},
+    {8, "TCA_STAB"},
+    {9, "TCA_PAD"},
+    {10, "TCA_DUMP_INVISIBLE"},
+    {11, "TCA_CHAIN"},
+    {12, "TCA_HW_OFFLOAD"},
+    {13, "TCA_INGRESS_BLOCK"},
+    {14, "TCA_EGRESS_BLOCK"},
+};
+
+constexpr N::AttrFn kTcaDecoders[] = {
+    nullptr,           // TCA_UNSPEC
+    &N::AttrStr,       // TCA_KIND
+    nullptr,           // TCA_OPTIONS
+    &N::AttrTcStats,   // TCA_STATS
+    nullptr,           // TCA_XSTATS
+    &N::AttrTcRate,    // TCA_RATE
+    &N::AttrU32,       // TCA_FCNT
+    &N::AttrTcStats2,  // TCA_STATS2
+    nullptr,           // TCA_STAB
+    nullptr,           // TCA_PAD
+    nullptr,           // TCA_DUMP_INVISIBLE
+    &N::AttrU32,       // TCA_CHAIN
+    &N::AttrU8,        // TCA_HW_OFFLOAD
+    &N::AttrU32,       // TCA_INGRESS_BLOCK
+    &N::AttrU32,       // TCA_EGRESS_BLOCK
+};
+
+constexpr XlatEntry kTcaStatsNames[] = {
+    {0, "TCA_STATS_UNSPEC"},   {1, "TCA_STATS_BASIC"},
+    {2, "TCA_STATS_RATE_EST"}, {3, "TCA_STATS_QUEUE"},
+    {4, "TCA_STATS_APP"},      {5, "TCA_STATS_RATE_EST64"},
+    {6, "TCA_STATS_PAD"},      {7, "TCA_STATS_BASIC_HW"},
+    {8, "TCA_STATS_PKT64"},
+};
+
+constexpr N::AttrFn kTcaStatsDecoders[] = {
+    nullptr,                // TCA_STATS_UNSPEC
+    &N::AttrGnetBasic,      // TCA_STATS_BASIC
+    &N::AttrGnetRateEst,    // TCA_STATS_RATE_EST
+    &N::AttrGnetQueue,      // TCA_STATS_QUEUE
+    nullptr,                // TCA_STATS_APP
+    &N::AttrGnetRateEst64,  // TCA_STATS_RATE_EST64
+    nullptr,                // TCA_STATS_PAD
+    &N::AttrGnetBasic,      // TCA_STATS_BASIC_HW
+    &N::AttrU64,            // TCA_STATS_PKT64
+};
+
 constexpr N::AttrFn kErrDecoders[] = {
     nullptr,      // NLMSGERR_ATTR_UNUSED
     &N::AttrStr,  // NLMSGERR_ATTR_MSG
@@ -3087,6 +3315,12 @@ const Netlink::AttrTable Netlink::kAfSpecInetAttrs = {
 const Netlink::AttrTable Netlink::kAfSpecInet6Attrs = {
     kAfSpecInet6Names, std::size(kAfSpecInet6Names), "IFLA_INET6_???",
     kAfSpecInet6Decoders, std::size(kAfSpecInet6Decoders)};
+const Netlink::AttrTable Netlink::kTcaAttrs = {kTcaNames, std::size(kTcaNames),
+                                               "TCA_???", kTcaDecoders,
+                                               std::size(kTcaDecoders)};
+const Netlink::AttrTable Netlink::kTcaStatsAttrs = {
+    kTcaStatsNames, std::size(kTcaStatsNames), "TCA_STATS_???",
+    kTcaStatsDecoders, std::size(kTcaStatsDecoders)};
 const Netlink::AttrTable Netlink::kNdaAttrs = {kNdaNames, std::size(kNdaNames),
                                                "NDA_???", kNdaDecoders,
                                                std::size(kNdaDecoders)};

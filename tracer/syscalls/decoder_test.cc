@@ -4404,6 +4404,35 @@ TEST_F(NetlinkTest, NeighboursAndRules) {
       "nla_type=FRA_PROTOCOL}, RTPROT_OPENR]]], 64, 0, NULL, 0");
 }
 
+// tc qdisc's request and an answer (tcmsg, kind, stats).
+TEST_F(NetlinkTest, TrafficControl) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETQDISC, NLM_F_REQUEST | NLM_F_DUMP, 1, 0,
+                          std::string(20, '\0'))),
+            "3, [{nlmsg_len=36, nlmsg_type=RTM_GETQDISC, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+            "nlmsg_pid=0}, {tcm_family=AF_UNSPEC, tcm_ifindex=0, "
+            "tcm_handle=0, tcm_parent=0, tcm_info=0}], 36, 0, NULL, 0");
+  const uint32_t tcm[5] = {0, 0x7f000000, 0, 0xffffffff, 2};
+  const uint64_t basic[2] = {78766, 913};
+  const uint32_t queue[5] = {0, 0, 1, 2, 3};
+  const uint8_t off = 0;
+  EXPECT_EQ(Send(3, Nlmsg(RTM_NEWQDISC, NLM_F_MULTI, 1, 0,
+                          Raw(tcm) + Nla(1, std::string("noqueue", 8)) +
+                              Nla(12, Raw(off)) +
+                              Nla(7, Nla(1, Raw(basic)) + Nla(3, Raw(queue))))),
+            "3, [{nlmsg_len=104, nlmsg_type=RTM_NEWQDISC, "
+            "nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{tcm_family=AF_UNSPEC, tcm_ifindex=2130706432, tcm_handle=0, "
+            "tcm_parent=4294967295, tcm_info=2}, [[{nla_len=12, "
+            "nla_type=TCA_KIND}, \"noqueue\"], [{nla_len=5, "
+            "nla_type=TCA_HW_OFFLOAD}, 0], [{nla_len=48, nla_type=TCA_STATS2}, "
+            "[[{nla_len=20, nla_type=TCA_STATS_BASIC}, {bytes=78766, "
+            "packets=913}], [{nla_len=24, nla_type=TCA_STATS_QUEUE}, {qlen=0, "
+            "backlog=0, drops=1, requeues=2, overlimits=3}]]]]], 104, 0, NULL, "
+            "0");
+}
+
 TEST_F(NetlinkTest, UnixDiag) {
   mem.SetNetlinkProtocol(3, NETLINK_SOCK_DIAG);
   const uint32_t req[6] = {AF_UNIX, 0xffffffff, 77, 0xffffffff, 5, 6};
