@@ -12,15 +12,15 @@
 // array elements); NETLINK_ROUTE's ifinfomsg (with IFLA_AF_SPEC,
 // IFLA_PROTINFO of AF_INET6, IFLA_LINKINFO, IFLA_XDP, stats), ifaddrmsg,
 // rtmsg (metrics, multipath), ndmsg, fib_rule_hdr and tcmsg (qdiscs,
-// classes, filters) with their attributes; NETLINK_SOCK_DIAG's
-// inet_diag_req_v2/inet_diag_msg and unix_diag_req/unix_diag_msg with
-// theirs; the message types of xfrm, SELinux, audit and generic netlink.
-// Anything not decoded shows as strace shows it: its bytes in hex. Not
-// decoded (strace does): netfilter and crypto messages, the bodies of
-// generic netlink, audit and xfrm messages, netlink/packet/smc socket
-// diag, tc actions and the rest of NETLINK_ROUTE's messages (neighbour
-// tables, netconf, ...), tc options, bridge port and bridge data
-// attributes.
+// classes, filters) with their attributes; NETLINK_SOCK_DIAG's inet
+// (inet_diag_req_v2, inet_diag_req, inet_diag_msg), UNIX and netlink
+// requests and answers with their attributes, packet requests; the
+// message types of xfrm, SELinux, audit and generic netlink. Anything not
+// decoded shows as strace shows it: its bytes in hex. Not decoded (strace
+// does): netfilter and crypto messages, the bodies of generic netlink,
+// audit and xfrm messages, packet and smc socket diag answers, tc actions
+// and the rest of NETLINK_ROUTE's messages (neighbour tables, netconf,
+// ...), tc options, bridge port and bridge data attributes.
 //
 // The buffer is read from the tracee once; every field is then taken from
 // that copy. Whatever lies past what could be read prints as strace
@@ -414,6 +414,8 @@ class Netlink {
   // NETLINK_SOCK_DIAG.
   bool SockDiag(const Nlmsghdr& h, uint64_t addr, uint32_t len);
   void InetDiagReq(uint64_t addr, uint32_t len);
+  void InetDiagReqV1(uint64_t addr, uint32_t len);
+  bool AttrNetlinkGroups(uint64_t addr, uint32_t len);
   void InetDiagMsg(uint64_t addr, uint32_t len);
   void InetDiagSockid(const uint8_t* id, uint8_t family);
 
@@ -466,6 +468,9 @@ class Netlink {
   bool AttrGnetQueue(uint64_t addr, uint32_t len);
   bool AttrGnetRateEst64(uint64_t addr, uint32_t len);
   void UnixDiagReq(uint64_t addr, uint32_t len);
+  void NetlinkDiagReq(uint64_t addr, uint32_t len);
+  void NetlinkDiagMsg(uint64_t addr, uint32_t len);
+  void PacketDiagReq(uint64_t addr, uint32_t len);
   void UnixDiagMsg(uint64_t addr, uint32_t len);
   bool AttrNdaAddress(uint64_t addr, uint32_t len);
   bool AttrNdaCacheinfo(uint64_t addr, uint32_t len);
@@ -514,6 +519,7 @@ class Netlink {
   static const AttrTable kTcaStatsAttrs;
   static const AttrTable kFraAttrs;
   static const AttrTable kUnixDiagAttrs;
+  static const AttrTable kNetlinkDiagAttrs;
   static const AttrTable kAfSpecAttrs;
   static const AttrTable kAfSpecInetAttrs;
   static const AttrTable kAfSpecInet6Attrs;
@@ -1543,6 +1549,8 @@ bool Netlink::SockDiag(const Nlmsghdr& h, uint64_t addr, uint32_t len) {
   const bool inet = family == AF_INET || family == AF_INET6;
   if (inet && h.type == 20 && (h.flags & 1)) {  // SOCK_DIAG_BY_FAMILY
     InetDiagReq(addr, len);
+  } else if (inet && (h.type == 18 || h.type == 19) && (h.flags & 1)) {
+    InetDiagReqV1(addr, len);  // TCPDIAG_GETSOCK, DCCPDIAG_GETSOCK
   } else if (inet && !(h.flags & 1) && h.type >= 18 && h.type <= 20) {
     InetDiagMsg(addr, len);
   } else if (family == AF_UNIX && h.type == 20) {
@@ -1551,6 +1559,14 @@ bool Netlink::SockDiag(const Nlmsghdr& h, uint64_t addr, uint32_t len) {
     } else {
       UnixDiagMsg(addr, len);
     }
+  } else if (family == AF_NETLINK && h.type == 20) {
+    if (h.flags & 1) {
+      NetlinkDiagReq(addr, len);
+    } else {
+      NetlinkDiagMsg(addr, len);
+    }
+  } else if (family == AF_PACKET && h.type == 20 && (h.flags & 1)) {
+    PacketDiagReq(addr, len);
   } else {
     Family(family, addr, len);
   }
@@ -1630,6 +1646,39 @@ void Netlink::InetDiagReq(uint64_t addr, uint32_t len) {
     Sep();
     Attrs(addr + sizeof(m), len - sizeof(m), kInetDiagReqAttrs);
   }
+}
+
+// struct inet_diag_req, the requests of TCPDIAG_GETSOCK/DCCPDIAG_GETSOCK.
+void Netlink::InetDiagReqV1(uint64_t addr, uint32_t len) {
+  uint8_t m[60];
+  Get(addr, m, 1);
+  Put("{idiag_family=");
+  Xval(m[0], kFamilies, "AF_???");
+  Sep();
+  if (len >= sizeof(m)) {
+    if (!Get(addr, m, sizeof(m))) {
+      d_.Ptr(addr + 1);
+    } else {
+      Put("idiag_src_len=");
+      Udec(m[1]);
+      Put(", idiag_dst_len=");
+      Udec(m[2]);
+      Put(", idiag_ext=");
+      Flags(m[3], kInetDiagExtFlags, "1<<(INET_DIAG_\?\?\?-1)");
+      Sep();
+      InetDiagSockid(m + 4, m[0]);
+      uint32_t states, dbs;
+      memcpy(&states, m + 52, 4);
+      memcpy(&dbs, m + 56, 4);
+      Put(", idiag_states=");
+      Flags(states, kTcpStateFlags, "1<<TCP_???");
+      Put(", idiag_dbs=");
+      Udec(dbs);
+    }
+  } else {
+    Put("...");
+  }
+  d_.out->push_back('}');
 }
 
 void Netlink::InetDiagMsg(uint64_t addr, uint32_t len) {
@@ -2417,6 +2466,200 @@ void Netlink::UnixDiagMsg(uint64_t addr, uint32_t len) {
     Sep();
     Attrs(addr + sizeof(m), len - sizeof(m), kUnixDiagAttrs);
   }
+}
+
+// ---------------------------------------------------------------------------
+// NETLINK_SOCK_DIAG for netlink and packet sockets (ss -a).
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kNetlinkProtocols[] = {
+    {0, "NETLINK_ROUTE"},       {1, "NETLINK_UNUSED"},
+    {2, "NETLINK_USERSOCK"},    {3, "NETLINK_FIREWALL"},
+    {4, "NETLINK_SOCK_DIAG"},   {5, "NETLINK_NFLOG"},
+    {6, "NETLINK_XFRM"},        {7, "NETLINK_SELINUX"},
+    {8, "NETLINK_ISCSI"},       {9, "NETLINK_AUDIT"},
+    {10, "NETLINK_FIB_LOOKUP"}, {11, "NETLINK_CONNECTOR"},
+    {12, "NETLINK_NETFILTER"},  {13, "NETLINK_IP6_FW"},
+    {14, "NETLINK_DNRTMSG"},    {15, "NETLINK_KOBJECT_UEVENT"},
+    {16, "NETLINK_GENERIC"},    {18, "NETLINK_SCSITRANSPORT"},
+    {19, "NETLINK_ECRYPTFS"},   {20, "NETLINK_RDMA"},
+    {21, "NETLINK_CRYPTO"},     {22, "NETLINK_SMC"},
+};
+
+constexpr XlatEntry kNdiagProtocols[] = {
+    {0, "NETLINK_ROUTE"},       {1, "NETLINK_UNUSED"},
+    {2, "NETLINK_USERSOCK"},    {3, "NETLINK_FIREWALL"},
+    {4, "NETLINK_SOCK_DIAG"},   {5, "NETLINK_NFLOG"},
+    {6, "NETLINK_XFRM"},        {7, "NETLINK_SELINUX"},
+    {8, "NETLINK_ISCSI"},       {9, "NETLINK_AUDIT"},
+    {10, "NETLINK_FIB_LOOKUP"}, {11, "NETLINK_CONNECTOR"},
+    {12, "NETLINK_NETFILTER"},  {13, "NETLINK_IP6_FW"},
+    {14, "NETLINK_DNRTMSG"},    {15, "NETLINK_KOBJECT_UEVENT"},
+    {16, "NETLINK_GENERIC"},    {18, "NETLINK_SCSITRANSPORT"},
+    {19, "NETLINK_ECRYPTFS"},   {20, "NETLINK_RDMA"},
+    {21, "NETLINK_CRYPTO"},     {22, "NETLINK_SMC"},
+    {255, "NDIAG_PROTO_ALL"},
+};
+
+constexpr XlatEntry kNdiagShow[] = {
+    {0x1, "NDIAG_SHOW_MEMINFO"},
+    {0x2, "NDIAG_SHOW_GROUPS"},
+    {0x4, "NDIAG_SHOW_RING_CFG"},
+    {0x8, "NDIAG_SHOW_FLAGS"},
+};
+
+void Netlink::NetlinkDiagReq(uint64_t addr, uint32_t len) {
+  struct {
+    uint8_t family;
+    uint8_t protocol;
+    uint16_t pad;
+    uint32_t ino;
+    uint32_t show;
+    uint32_t cookie[2];
+  } m;
+  Get(addr, &m.family);
+  Put("{sdiag_family=");
+  Xval(m.family, kFamilies, "AF_???");
+  Sep();
+  if (len >= sizeof(m)) {
+    if (!Get(addr, &m)) {
+      d_.Ptr(addr + 1);
+    } else {
+      Put("sdiag_protocol=");
+      Xval(m.protocol, kNdiagProtocols, "NETLINK_???");
+      Put(", ndiag_ino=");
+      Udec(m.ino);
+      Put(", ndiag_show=");
+      Flags(m.show, kNdiagShow, "NDIAG_SHOW_???");
+      Put(", ndiag_cookie=[");
+      Udec(m.cookie[0]);
+      Sep();
+      Udec(m.cookie[1]);
+      d_.out->push_back(']');
+    }
+  } else {
+    Put("...");
+  }
+  d_.out->push_back('}');
+}
+
+void Netlink::NetlinkDiagMsg(uint64_t addr, uint32_t len) {
+  struct {
+    uint8_t family;
+    uint8_t type;
+    uint8_t protocol;
+    uint8_t state;
+    uint32_t portid;
+    uint32_t dst_portid;
+    uint32_t dst_group;
+    uint32_t ino;
+    uint32_t cookie[2];
+  } m;
+  bool attrs = false;
+  Get(addr, &m.family);
+  Put("{ndiag_family=");
+  Xval(m.family, kFamilies, "AF_???");
+  Sep();
+  if (len >= sizeof(m)) {
+    if (!Get(addr, &m)) {
+      d_.Ptr(addr + 1);
+    } else {
+      Put("ndiag_type=");
+      Xval(m.type, kSockTypes, "SOCK_???");
+      Put(", ndiag_protocol=");
+      Xval(m.protocol, kNetlinkProtocols, "NETLINK_???");
+      Put(", ndiag_state=");
+      Xval(m.state, kTcpStates, "TCP_???");
+      Put(", ndiag_portid=");
+      Udec(m.portid);
+      Put(", ndiag_dst_portid=");
+      Udec(m.dst_portid);
+      Put(", ndiag_dst_group=");
+      Udec(m.dst_group);
+      Put(", ndiag_ino=");
+      Udec(m.ino);
+      Put(", ndiag_cookie=[");
+      Udec(m.cookie[0]);
+      Sep();
+      Udec(m.cookie[1]);
+      d_.out->push_back(']');
+      attrs = true;
+    }
+  } else {
+    Put("...");
+  }
+  d_.out->push_back('}');
+  if (attrs && len > sizeof(m)) {
+    Sep();
+    Attrs(addr + sizeof(m), len - sizeof(m), kNetlinkDiagAttrs);
+  }
+}
+
+constexpr XlatEntry kPacketShow[] = {
+    {0x1, "PACKET_SHOW_INFO"},     {0x2, "PACKET_SHOW_MCLIST"},
+    {0x4, "PACKET_SHOW_RING_CFG"}, {0x8, "PACKET_SHOW_FANOUT"},
+    {0x10, "PACKET_SHOW_MEMINFO"}, {0x20, "PACKET_SHOW_FILTER"},
+};
+
+void Netlink::PacketDiagReq(uint64_t addr, uint32_t len) {
+  struct {
+    uint8_t family;
+    uint8_t protocol;
+    uint16_t pad;
+    uint32_t ino;
+    uint32_t show;
+    uint32_t cookie[2];
+  } m;
+  Get(addr, &m.family);
+  Put("{sdiag_family=");
+  Xval(m.family, kFamilies, "AF_???");
+  Sep();
+  if (len >= sizeof(m)) {
+    if (!Get(addr, &m)) {
+      d_.Ptr(addr + 1);
+    } else {
+      Put("sdiag_protocol=");
+      Udec(m.protocol);
+      Put(", pdiag_ino=");
+      Udec(m.ino);
+      Put(", pdiag_show=");
+      Flags(m.show, kPacketShow, "PACKET_SHOW_???");
+      Put(", pdiag_cookie=[");
+      Udec(m.cookie[0]);
+      Sep();
+      Udec(m.cookie[1]);
+      d_.out->push_back(']');
+    }
+  } else {
+    Put("...");
+  }
+  d_.out->push_back('}');
+}
+
+// NETLINK_DIAG_GROUPS: the bitmap of groups, in unsigned longs.
+bool Netlink::AttrNetlinkGroups(uint64_t addr, uint32_t len) {
+  const uint32_t n = len / 8;
+  if (n == 0) return false;
+  const bool abbrev = !d_.opt().verbose;
+  d_.out->push_back('[');
+  for (uint32_t i = 0; i < n; ++i) {
+    if (i > 0) Sep();
+    if (abbrev && i == d_.opt().string_limit) {
+      Put("...");
+      break;
+    }
+    uint64_t v;
+    if (!Get(addr + 8 * i, &v)) {
+      Put("... /* ");
+      d_.Hex(addr + 8 * i);
+      Put(" */");
+      break;
+    }
+    char buf[24];
+    snprintf(buf, sizeof(buf), "%#016llx", static_cast<unsigned long long>(v));
+    Put(buf);
+  }
+  d_.out->push_back(']');
+  return true;
 }
 
 // A socket's name: all its bytes (abstract ones start with a NUL), as
@@ -3272,6 +3515,17 @@ constexpr N::AttrFn kTcaStatsDecoders[] = {
     &N::AttrU64,            // TCA_STATS_PKT64
 };
 
+constexpr XlatEntry kNetlinkDiagNames[] = {
+    {0, "NETLINK_DIAG_MEMINFO"}, {1, "NETLINK_DIAG_GROUPS"},
+    {2, "NETLINK_DIAG_RX_RING"}, {3, "NETLINK_DIAG_TX_RING"},
+    {4, "NETLINK_DIAG_FLAGS"},
+};
+
+constexpr N::AttrFn kNetlinkDiagDecoders[] = {
+    &N::AttrDiagSkmeminfo,  // NETLINK_DIAG_MEMINFO
+    &N::AttrNetlinkGroups,  // NETLINK_DIAG_GROUPS
+};
+
 constexpr N::AttrFn kErrDecoders[] = {
     nullptr,      // NLMSGERR_ATTR_UNUSED
     &N::AttrStr,  // NLMSGERR_ATTR_MSG
@@ -3321,6 +3575,9 @@ const Netlink::AttrTable Netlink::kTcaAttrs = {kTcaNames, std::size(kTcaNames),
 const Netlink::AttrTable Netlink::kTcaStatsAttrs = {
     kTcaStatsNames, std::size(kTcaStatsNames), "TCA_STATS_???",
     kTcaStatsDecoders, std::size(kTcaStatsDecoders)};
+const Netlink::AttrTable Netlink::kNetlinkDiagAttrs = {
+    kNetlinkDiagNames, std::size(kNetlinkDiagNames), "NETLINK_DIAG_???",
+    kNetlinkDiagDecoders, std::size(kNetlinkDiagDecoders)};
 const Netlink::AttrTable Netlink::kNdaAttrs = {kNdaNames, std::size(kNdaNames),
                                                "NDA_???", kNdaDecoders,
                                                std::size(kNdaDecoders)};

@@ -4466,6 +4466,55 @@ TEST_F(NetlinkTest, UnixDiag) {
       "nla_type=UNIX_DIAG_SHUTDOWN}, 3]]], 72, 0, NULL, 0");
 }
 
+// ss -a: netlink sockets (with groups), packet sockets, the old
+// inet_diag_req of DCCPDIAG_GETSOCK.
+TEST_F(NetlinkTest, NetlinkPacketAndOldInetDiag) {
+  mem.SetNetlinkProtocol(3, NETLINK_SOCK_DIAG);
+  const uint32_t nreq[5] = {AF_NETLINK | 0xff00, 0, 3, 0, 0};
+  EXPECT_EQ(Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, 0x301, 1, 0, Raw(nreq))),
+            "3, [{nlmsg_len=36, nlmsg_type=SOCK_DIAG_BY_FAMILY, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+            "nlmsg_pid=0}, {sdiag_family=AF_NETLINK, "
+            "sdiag_protocol=NDIAG_PROTO_ALL, ndiag_ino=0, "
+            "ndiag_show=NDIAG_SHOW_MEMINFO|NDIAG_SHOW_GROUPS, "
+            "ndiag_cookie=[0, 0]}], 36, 0, NULL, 0");
+  const uint32_t nmsg[7] = {
+      AF_NETLINK | (3 << 8) | (7 << 24), 31122, 0, 0, 16224443, 6532, 0};
+  const uint64_t groups = 0x41;
+  EXPECT_EQ(Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, 1, 0,
+                          Raw(nmsg) + Nla(1, Raw(groups)))),
+            "3, [{nlmsg_len=56, nlmsg_type=SOCK_DIAG_BY_FAMILY, "
+            "nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{ndiag_family=AF_NETLINK, ndiag_type=SOCK_RAW, "
+            "ndiag_protocol=NETLINK_ROUTE, ndiag_state=TCP_CLOSE, "
+            "ndiag_portid=31122, ndiag_dst_portid=0, ndiag_dst_group=0, "
+            "ndiag_ino=16224443, ndiag_cookie=[6532, 0]}, [{nla_len=12, "
+            "nla_type=NETLINK_DIAG_GROUPS}, [0x00000000000041]]], 56, 0, "
+            "NULL, 0");
+  const uint32_t preq[5] = {AF_PACKET, 0, 0x3d, 0, 0};
+  EXPECT_EQ(Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, 0x301, 1, 0, Raw(preq))),
+            "3, [{nlmsg_len=36, nlmsg_type=SOCK_DIAG_BY_FAMILY, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+            "nlmsg_pid=0}, {sdiag_family=AF_PACKET, sdiag_protocol=0, "
+            "pdiag_ino=0, pdiag_show=PACKET_SHOW_INFO|PACKET_SHOW_RING_CFG|"
+            "PACKET_SHOW_FANOUT|PACKET_SHOW_MEMINFO|PACKET_SHOW_FILTER, "
+            "pdiag_cookie=[0, 0]}], 36, 0, NULL, 0");
+  uint8_t old[60] = {AF_INET};
+  old[52] = 0xff;
+  old[53] = 0x0f;
+  EXPECT_EQ(Send(3, Nlmsg(DCCPDIAG_GETSOCK, 0x301, 1, 0, Raw(old))),
+            "3, [{nlmsg_len=76, nlmsg_type=DCCPDIAG_GETSOCK, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+            "nlmsg_pid=0}, {idiag_family=AF_INET, idiag_src_len=0, "
+            "idiag_dst_len=0, idiag_ext=0, id={idiag_sport=htons(0), "
+            "idiag_dport=htons(0), idiag_src=inet_addr(\"0.0.0.0\"), "
+            "idiag_dst=inet_addr(\"0.0.0.0\"), idiag_if=0, "
+            "idiag_cookie=[0, 0]}, idiag_states=1<<TCP_ESTABLISHED|1<<TCP_"
+            "SYN_SENT|1<<TCP_SYN_RECV|1<<TCP_FIN_WAIT1|1<<TCP_FIN_WAIT2|1<<"
+            "TCP_TIME_WAIT|1<<TCP_CLOSE|1<<TCP_CLOSE_WAIT|1<<TCP_LAST_ACK|1<<"
+            "TCP_LISTEN|1<<TCP_CLOSING|0x1, idiag_dbs=0}], 76, 0, NULL, 0");
+}
+
 TEST_F(NetlinkTest, SockDiag) {
   mem.SetNetlinkProtocol(3, NETLINK_SOCK_DIAG);
   // ss -tan's request.
