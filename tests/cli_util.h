@@ -49,7 +49,8 @@ int SplitPidPrefix(absl::string_view line, absl::string_view* body);
 // Replaces each pid where syscall lines print one (the first argument of
 // kill-like calls, tgkill's second, clone3's parent_tid, si_pid, "(pid N)",
 // "created thread N", the System V IPC structs' shm_cpid, shm_lpid,
-// msg_lspid and msg_lrpid, the result of the calls that return a pid, and
+// msg_lspid and msg_lrpid, netlink's nl_pid and nlmsg_pid (port ids that
+// are a pid), the result of the calls that return a pid, and
 // semctl GETPID's) by name_of(pid), unless that is "". Only these places:
 // in a test sandbox pids are small numbers that also occur as sizes and
 // counts.

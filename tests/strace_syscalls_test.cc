@@ -417,6 +417,9 @@ std::vector<Program> Programs() {
       {"counts", {"syscalls", "counts"}, {}, 2, true},
       // Decoders of less common calls (see the tracee's header).
       {"decoders", {"syscalls", "decoders"}, {}, 2, true},
+      // Netlink messages: a request for lo, its answer cut to 64 bytes, an
+      // error (nlmsg_pid: the tracee's pid, named).
+      {"netlink", {"syscalls", "netlink"}, {}, 2, true},
       // System V IPC (ids, times and pids normalised).
       {"ipc", {"syscalls", "ipc"}, {}, 2, true, {}, true},
       // NUMA memory policy (see the tracee's header).

@@ -119,12 +119,24 @@
 //                      (EAGAIN). The ids, the segment's addresses, the
 //                      times and pids in the structs vary from run to run;
 //                      exits 0.
+//   netlink            a NETLINK_ROUTE socket, bound (port id = the pid):
+//                      an RTM_GETLINK request for interface 1 (lo) whose
+//                      answer is received by recvmsg into 64 bytes (the
+//                      header, ifinfomsg and first attributes; MSG_TRUNC),
+//                      a request for interface 0x7fffffff with NLM_F_ACK
+//                      whose NLMSG_ERROR (ENODEV, echoing the request) is
+//                      received by recvfrom, two NLMSG_NOOP messages and a
+//                      short tail sent by sendmsg without a name (strace
+//                      shows them as strings: only a netlink msg_name
+//                      makes it decode msg_iov as netlink); exits 0.
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <linux/capability.h>
 #include <linux/close_range.h>
 #include <linux/fs.h>
+#include <linux/netlink.h>
 #include <linux/openat2.h>
+#include <linux/rtnetlink.h>
 #include <netinet/in.h>
 #include <sched.h>
 #include <signal.h>
@@ -897,11 +909,65 @@ int Io() {
   return 0;
 }
 
+// ---- netlink ----
+int Netlink() {
+  const int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+  if (fd < 0) Die("socket");
+  sockaddr_nl self{};
+  self.nl_family = AF_NETLINK;
+  if (bind(fd, reinterpret_cast<sockaddr*>(&self), sizeof self) != 0) {
+    Die("bind");
+  }
+  struct {
+    nlmsghdr h;
+    ifinfomsg i;
+  } req{};
+  req.h.nlmsg_len = sizeof req;
+  req.h.nlmsg_type = RTM_GETLINK;
+  req.h.nlmsg_flags = NLM_F_REQUEST;
+  req.h.nlmsg_seq = 1;
+  req.i.ifi_index = 1;
+  if (sendto(fd, &req, sizeof req, 0, nullptr, 0) != sizeof req) {
+    Die("sendto");
+  }
+  char small[64];
+  iovec iov = {small, sizeof small};
+  sockaddr_nl from{};
+  msghdr m{};
+  m.msg_name = &from;
+  m.msg_namelen = sizeof from;
+  m.msg_iov = &iov;
+  m.msg_iovlen = 1;
+  if (recvmsg(fd, &m, 0) < 0) Die("recvmsg");
+  req.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+  req.h.nlmsg_seq = 2;
+  req.i.ifi_index = 0x7fffffff;
+  if (sendto(fd, &req, sizeof req, 0, nullptr, 0) != sizeof req) {
+    Die("sendto");
+  }
+  char big[4096];
+  if (recvfrom(fd, big, sizeof big, 0, nullptr, nullptr) < 0) Die("recvfrom");
+  nlmsghdr noops[2] = {};
+  for (int i = 0; i < 2; ++i) {
+    noops[i].nlmsg_len = sizeof(nlmsghdr);
+    noops[i].nlmsg_type = NLMSG_NOOP;
+    noops[i].nlmsg_seq = 3 + i;
+  }
+  char tail[] = "xyz";
+  iovec parts[2] = {{noops, sizeof noops}, {tail, 3}};
+  msghdr out{};
+  out.msg_iov = parts;
+  out.msg_iovlen = 2;
+  sendmsg(fd, &out, 0);
+  close(fd);
+  return 0;
+}
+
 int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
       "counts | ppid_threads N | sockets DIR | io | pids | decoders | ipc | "
-      "mempolicy";
+      "mempolicy | netlink";
   if (argc < 2) tracee::Usage(usage);
   const std::string s = argv[1];
   if (s == "known" && argc == 3) return Known(argv[2]);
@@ -915,6 +981,7 @@ int main(int argc, char** argv) {
   if (s == "decoders") return Decoders();
   if (s == "ipc") return Ipc();
   if (s == "mempolicy") return Mempolicy();
+  if (s == "netlink") return Netlink();
   if (s == "ppid_threads") return PpidThreads(tracee::IntArg(argc, argv, 2, 3));
   tracee::Usage(usage);
 }

@@ -145,7 +145,7 @@ void Rusage(D& d, uint64_t addr) {
 }
 
 void Iovecs(D& d, uint64_t addr, uint64_t n, uint64_t data_size,
-            bool addresses_only) {
+            bool addresses_only, int netlink_proto) {
   const bool limited = data_size != ~0ull;
   uint64_t remaining = data_size;
   auto print = [&](uint64_t base, uint64_t len) {
@@ -154,6 +154,8 @@ void Iovecs(D& d, uint64_t addr, uint64_t n, uint64_t data_size,
     d.Put("{iov_base=");
     if (addresses_only) {
       d.Ptr(base);
+    } else if (netlink_proto >= 0) {
+      NetlinkBuffer(d, netlink_proto, base, shown);
     } else {
       d.Buf(base, shown > INT64_MAX ? INT64_MAX : static_cast<int64_t>(shown));
     }

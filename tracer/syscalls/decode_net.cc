@@ -1,7 +1,7 @@
 // Sockets: socket/socketpair, socket addresses (bind, connect, accept,
 // getsockname, sendto, recvfrom), sendmsg/recvmsg and sendmmsg/recvmmsg
 // message headers and control messages, socket options, listen and
-// shutdown.
+// shutdown. Netlink data in these calls: decode_netlink.cc.
 #include <arpa/inet.h>
 #include <net/if.h>
 
@@ -684,11 +684,22 @@ void Accept4(D& d) {
 // ---------------------------------------------------------------------------
 // sendto, recvfrom.
 // ---------------------------------------------------------------------------
+// The data of a socket call on fd arg 0: netlink messages on a netlink
+// socket, else a string (strace's decode_sockbuf).
+void SockBuf(D& d, uint64_t addr, uint64_t len) {
+  const int proto = NetlinkProtocol(d, d.i32(0));
+  if (proto >= 0) {
+    NetlinkBuffer(d, proto, addr, len);
+  } else {
+    d.Buf(addr, len > INT64_MAX ? INT64_MAX : static_cast<int64_t>(len));
+  }
+}
+
 void Sendto(D& d) {
   if (d.exiting) return;
   d.Fd(0);
   d.Sep();
-  d.Buf(d.u(1), static_cast<int64_t>(d.u(2)));
+  SockBuf(d, d.u(1), d.u(2));
   d.Sep();
   d.Udec(d.u(2));
   d.Sep();
@@ -719,7 +730,7 @@ void Recvfrom(D& d) {
     const uint64_t n = static_cast<uint64_t>(d.ret) < d.u(2)
                            ? static_cast<uint64_t>(d.ret)
                            : d.u(2);
-    d.Buf(d.u(1), static_cast<int64_t>(n));
+    SockBuf(d, d.u(1), n);
   }
   d.Sep();
   d.Udec(d.u(2));
@@ -886,6 +897,16 @@ void PrintMsghdr(D& d, const MsgHdr& m, int64_t user_namelen,
       user_namelen >= 0 && static_cast<int>(m.namelen) > user_namelen
           ? static_cast<int>(user_namelen)
           : static_cast<int>(m.namelen);
+  // strace decodes the data as netlink messages when the name is a
+  // netlink address (not by the socket), of the socket's protocol.
+  int netlink_proto = -1;
+  uint16_t family;
+  if (m.name != 0 && namelen >= 2 &&
+      d.dec->mem()->Read(d.c.tid, m.name, &family, 2) == 2 &&
+      family == AF_NETLINK) {
+    netlink_proto = NetlinkProtocol(d, d.i32(0));
+    if (netlink_proto < 0) netlink_proto = kNetlinkUnknownProtocol;
+  }
   d.Put("{msg_name=");
   Sockaddr(d, m.name, namelen);
   d.Put(", msg_namelen=");
@@ -895,7 +916,7 @@ void PrintMsghdr(D& d, const MsgHdr& m, int64_t user_namelen,
   }
   d.Dec(static_cast<int32_t>(m.namelen));
   d.Put(", msg_iov=");
-  Iovecs(d, m.iov, m.iovlen, data_size, false);
+  Iovecs(d, m.iov, m.iovlen, data_size, false, netlink_proto);
   d.Put(", msg_iovlen=");
   d.Udec(m.iovlen);
   MsgControl(d, m.control, m.controllen);

@@ -6,7 +6,10 @@
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <fcntl.h>
+#include <linux/inet_diag.h>
 #include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
 #include <linux/stat.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -31,6 +34,8 @@
 
 #include <array>
 #include <cstring>
+#include <functional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -4073,6 +4078,762 @@ TEST_F(DecoderTest, MempolicyI386) {
   EXPECT_EQ(text("set_mempolicy", {0xffffffff, 0x2000, 0xffffffff}, -22),
             "MPOL_F_STATIC_NODES|MPOL_F_RELATIVE_NODES|MPOL_F_NUMA_BALANCING|"
             "0xffff1fff, [0x000001, 00000000, 0x12345678, ...], 4294967295");
+}
+
+// ---------------------------------------------------------------------------
+// Netlink messages (strace 6.1 on ip, ss and a test program).
+// ---------------------------------------------------------------------------
+template <typename T>
+std::string Raw(const T& v) {
+  return std::string(reinterpret_cast<const char*>(&v), sizeof(v));
+}
+std::string Pad4(std::string s) {
+  s.resize((s.size() + 3) & ~size_t{3}, '\0');
+  return s;
+}
+// One message: header (nlmsg_len counts the payload unless `len` says
+// otherwise), payload, padding.
+std::string Nlmsg(uint16_t type, uint16_t flags, uint32_t seq, uint32_t pid,
+                  const std::string& payload, int64_t len = -1) {
+  nlmsghdr h;
+  h.nlmsg_len = len >= 0 ? static_cast<uint32_t>(len) : 16 + payload.size();
+  h.nlmsg_type = type;
+  h.nlmsg_flags = flags;
+  h.nlmsg_seq = seq;
+  h.nlmsg_pid = pid;
+  return Pad4(Raw(h) + payload);
+}
+std::string Nla(uint16_t type, const std::string& data) {
+  nlattr a;
+  a.nla_len = static_cast<uint16_t>(4 + data.size());
+  a.nla_type = type;
+  return Pad4(Raw(a) + data);
+}
+
+class NetlinkTest : public DecoderTest {
+ protected:
+  // sendto(fd, buf at 0x10000, its size, 0, NULL, 0).
+  std::string Send(int fd, const std::string& buf, int64_t len = -1) {
+    mem.Map(0x10000, buf);
+    const uint64_t n = len >= 0 ? static_cast<uint64_t>(len) : buf.size();
+    return Text("sendto", {static_cast<uint64_t>(fd), 0x10000, n, 0, 0, 0},
+                static_cast<int64_t>(n));
+  }
+};
+
+TEST_F(NetlinkTest, RouteGetlinkRequest) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  const uint32_t ext_mask = 1;  // RTEXT_FILTER_VF
+  const std::string buf = Nlmsg(18, NLM_F_REQUEST | NLM_F_DUMP, 1732, 0,
+                                std::string(16, '\0') + Nla(29, Raw(ext_mask)));
+  EXPECT_EQ(Send(3, buf),
+            "3, [{nlmsg_len=40, nlmsg_type=RTM_GETLINK, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1732, "
+            "nlmsg_pid=0}, {ifi_family=AF_UNSPEC, ifi_type=ARPHRD_NETROM, "
+            "ifi_index=0, ifi_flags=0, ifi_change=0}, [{nla_len=8, "
+            "nla_type=IFLA_EXT_MASK}, RTEXT_FILTER_VF]], 40, 0, NULL, 0");
+  // The same bytes on another socket are a string.
+  EXPECT_EQ(Send(4, buf, 4), "4, \"(\\0\\0\\0\", 4, 0, NULL, 0");
+}
+
+TEST_F(NetlinkTest, DoneInRecvmsg) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  const int32_t zero = 0;
+  mem.Map(0x1000, Nlmsg(NLMSG_DONE, NLM_F_MULTI, 7, 30736, Raw(zero)));
+  uint64_t iov[2] = {0x1000, 32768};
+  mem.Map(0x2000, iov, sizeof(iov));
+  sockaddr_nl kernel{};
+  kernel.nl_family = AF_NETLINK;
+  mem.Map(0x4000, &kernel, sizeof(kernel));
+  MsgHdr m = {0x4000, sizeof(kernel), 0, 0x2000, 1, 0, 0, 0, 0};
+  mem.Map(0x3000, &m, sizeof(m));
+  EXPECT_EQ(Text("recvmsg", {3, 0x3000, 0}, 20),
+            "3, {msg_name={sa_family=AF_NETLINK, nl_pid=0, "
+            "nl_groups=00000000}, msg_namelen=12, msg_iov=[{iov_base=[{"
+            "nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, "
+            "nlmsg_seq=7, nlmsg_pid=30736}, 0], iov_len=32768}], "
+            "msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0");
+  // strace goes by the name, not the socket: without one, a string.
+  uint64_t iov20[2] = {0x1000, 20};
+  mem.Map(0x2000, iov20, sizeof(iov20));
+  MsgHdr unnamed = {0, 0, 0, 0x2000, 1, 0, 0, 0, 0};
+  mem.Map(0x3000, &unnamed, sizeof(unnamed));
+  EXPECT_EQ(Text("sendmsg", {3, 0x3000, 0}, 20),
+            "3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="
+            "\"\\24\\0\\0\\0\\3\\0\\2\\0\\7\\0\\0\\0\\20x\\0\\0\\0\\0\\0\\0\", "
+            "iov_len=20}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0");
+  // A netlink name on a socket of unknown protocol: the generic layer.
+  mem.Map(0x3000, &m, sizeof(m));
+  EXPECT_EQ(Text("sendmsg", {5, 0x3000, 0}, 20),
+            "5, {msg_name={sa_family=AF_NETLINK, nl_pid=0, "
+            "nl_groups=00000000}, msg_namelen=12, msg_iov=[{iov_base=[{"
+            "nlmsg_len=20, nlmsg_type=NLMSG_DONE, nlmsg_flags=NLM_F_MULTI, "
+            "nlmsg_seq=7, nlmsg_pid=30736}, 0], iov_len=20}], "
+            "msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0");
+  // A peek for the size: no buffer.
+  uint64_t none[2] = {0, 0};
+  mem.Map(0x2000, none, sizeof(none));
+  EXPECT_EQ(Text("recvmsg", {3, 0x3000, MSG_PEEK | MSG_TRUNC}, 2952),
+            "3, {msg_name={sa_family=AF_NETLINK, nl_pid=0, "
+            "nl_groups=00000000}, msg_namelen=12, msg_iov=[{iov_base=NULL, "
+            "iov_len=0}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, "
+            "MSG_PEEK|MSG_TRUNC");
+}
+
+TEST_F(NetlinkTest, HeaderLayer) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  // Shorter than a header: hex.
+  EXPECT_EQ(Send(3, "abc"), "3, \"\\x61\\x62\\x63\", 3, 0, NULL, 0");
+  // Unknown type, flags of a "new" request (type & 3 == 0), family data.
+  EXPECT_EQ(
+      Send(3, Nlmsg(0x1234, NLM_F_REQUEST | 0x8000, 5, 1, "\x02hello world")),
+      "3, [{nlmsg_len=28, nlmsg_type=0x1234 /* RTM_??? */, "
+      "nlmsg_flags=NLM_F_REQUEST|0x8000, nlmsg_seq=5, nlmsg_pid=1}, "
+      "{family=AF_INET, data=\"\\x68\\x65\\x6c\\x6c\\x6f\\x20\\x77\\x6f"
+      "\\x72\\x6c\\x64\"}], 28, 0, NULL, 0");
+  // Flags by request kind.
+  EXPECT_EQ(Send(3, Nlmsg(RTM_DELLINK, 0xffff, 0, 0, "")),
+            "3, {nlmsg_len=16, nlmsg_type=RTM_DELLINK, nlmsg_flags="
+            "NLM_F_REQUEST|NLM_F_MULTI|NLM_F_ACK|NLM_F_ECHO|NLM_F_DUMP_INTR|"
+            "NLM_F_DUMP_FILTERED|NLM_F_NONREC|NLM_F_BULK|0xfcc0, "
+            "nlmsg_seq=0, nlmsg_pid=0}, 16, 0, NULL, 0");
+  EXPECT_EQ(Send(3, Nlmsg(RTM_DELACTION, 0xffff, 0, 0, "")),
+            "3, {nlmsg_len=16, nlmsg_type=RTM_DELACTION, nlmsg_flags="
+            "NLM_F_REQUEST|NLM_F_MULTI|NLM_F_ACK|NLM_F_ECHO|NLM_F_DUMP_INTR|"
+            "NLM_F_DUMP_FILTERED|NLM_F_DUMP|NLM_F_ATOMIC|0xf8c0, "
+            "nlmsg_seq=0, nlmsg_pid=0}, 16, 0, NULL, 0");
+  EXPECT_EQ(Send(3, Nlmsg(NLMSG_ERROR, 0xffff, 0, 0, "")),
+            "3, {nlmsg_len=16, nlmsg_type=NLMSG_ERROR, nlmsg_flags="
+            "NLM_F_REQUEST|NLM_F_MULTI|NLM_F_ACK|NLM_F_ECHO|NLM_F_DUMP_INTR|"
+            "NLM_F_DUMP_FILTERED|NLM_F_CAPPED|NLM_F_ACK_TLVS|0xfcc0, "
+            "nlmsg_seq=0, nlmsg_pid=0}, 16, 0, NULL, 0");
+  EXPECT_EQ(Send(3, Nlmsg(RTM_NEWLINK, 0x8000, 0, 0, "")),
+            "3, {nlmsg_len=16, nlmsg_type=RTM_NEWLINK, "
+            "nlmsg_flags=0x8000 /* NLM_F_??? */, nlmsg_seq=0, nlmsg_pid=0}, "
+            "16, 0, NULL, 0");
+  // A message claiming more than the buffer holds, then a short tail.
+  const int32_t v = 1818585090;
+  EXPECT_EQ(Send(3, Nlmsg(NLMSG_DONE, NLM_F_REQUEST, 5, 1, Raw(v)) +
+                        "xyzw\x01\x02\x03"),
+            "3, [[{nlmsg_len=20, nlmsg_type=NLMSG_DONE, "
+            "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=5, nlmsg_pid=1}, "
+            "1818585090], \"\\x78\\x79\\x7a\\x77\\x01\\x02\\x03\"], 27, 0, "
+            "NULL, 0");
+  // A zero-length header ends the list.
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, 9, 0,
+                          std::string(8, '\0')) +
+                        std::string(16, '\0')),
+            "3, [[{nlmsg_len=24, nlmsg_type=RTM_GETADDR, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=9, "
+            "nlmsg_pid=0}, {ifa_family=AF_UNSPEC, ifa_prefixlen=0, "
+            "ifa_flags=0, ifa_scope=RT_SCOPE_UNIVERSE, ifa_index=0}], "
+            "{nlmsg_len=0, nlmsg_type=0 /* NLMSG_??? */, nlmsg_flags=0, "
+            "nlmsg_seq=0, nlmsg_pid=0}], 40, 0, NULL, 0");
+}
+
+TEST_F(NetlinkTest, AbbreviatedAfterStringLimit) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  opts.string_limit = 2;
+  std::string buf;
+  for (int i = 0; i < 3; ++i) buf += Nlmsg(NLMSG_NOOP, 0, i, 0, "");
+  EXPECT_EQ(Send(3, buf),
+            "3, [{nlmsg_len=16, nlmsg_type=NLMSG_NOOP, nlmsg_flags=0, "
+            "nlmsg_seq=0, nlmsg_pid=0}, {nlmsg_len=16, "
+            "nlmsg_type=NLMSG_NOOP, nlmsg_flags=0, nlmsg_seq=1, "
+            "nlmsg_pid=0}, ...], 48, 0, NULL, 0");
+  // -v shows all.
+  opts.verbose = true;
+  EXPECT_NE(Send(3, buf).find("nlmsg_seq=2"), std::string::npos);
+  // Unreadable after the first message.
+  opts.verbose = false;
+  opts.string_limit = 32;
+  mem.Map(0x20000, buf.substr(0, 16));
+  EXPECT_EQ(Text("sendto", {3, 0x20000, 48, 0, 0, 0}, 48),
+            "3, [{nlmsg_len=16, nlmsg_type=NLMSG_NOOP, nlmsg_flags=0, "
+            "nlmsg_seq=0, nlmsg_pid=0}, ... /* 0x20010 */], 48, 0, NULL, 0");
+}
+
+TEST_F(NetlinkTest, UnknownAndOtherProtocols) {
+  // A netlink socket of unknown protocol (unbound): generic names only.
+  mem.SetNetlinkProtocol(5, kNetlinkUnknownProtocol);
+  EXPECT_EQ(
+      Send(5, Nlmsg(0x14, NLM_F_REQUEST | NLM_F_DUMP, 7, 0, "\x01\x06hello!")),
+      "5, [{nlmsg_len=24, nlmsg_type=0x14 /* NLMSG_??? */, "
+      "nlmsg_flags=NLM_F_REQUEST|0x300, nlmsg_seq=7, nlmsg_pid=0}, "
+      "\"\\x01\\x06\\x68\\x65\\x6c\\x6c\\x6f\\x21\"], 24, 0, NULL, 0");
+  mem.SetNetlinkProtocol(4, NETLINK_SOCK_DIAG);
+  EXPECT_EQ(Send(4, Nlmsg(0x99, 0x300, 1, 0, "x"), 17),
+            "4, [{nlmsg_len=17, nlmsg_type=0x99 /* SOCK_DIAG_??? */, "
+            "nlmsg_flags=NLM_F_DUMP, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{family=0x78 /* AF_??? */}], 17, 0, NULL, 0");
+}
+
+// Other protocols strace names the types of: xfrm (with flags by kind),
+// SELinux (and its two bodies), audit.
+TEST_F(NetlinkTest, XfrmSelinuxAuditTypes) {
+  mem.SetNetlinkProtocol(3, NETLINK_XFRM);
+  EXPECT_EQ(Send(3, Nlmsg(0x14, 0x701, 0, 0, "")),
+            "3, {nlmsg_len=16, nlmsg_type=XFRM_MSG_DELPOLICY, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_NONREC|NLM_F_BULK|0x400, "
+            "nlmsg_seq=0, nlmsg_pid=0}, 16, 0, NULL, 0");
+  EXPECT_EQ(Send(3, Nlmsg(0x29, 0x701, 0, 0, "")),
+            "3, {nlmsg_len=16, nlmsg_type=0x29 /* XFRM_MSG_??? */, "
+            "nlmsg_flags=NLM_F_REQUEST|0x700, nlmsg_seq=0, nlmsg_pid=0}, 16, "
+            "0, NULL, 0");
+  mem.SetNetlinkProtocol(4, NETLINK_SELINUX);
+  const int32_t minus2 = -2;
+  EXPECT_EQ(Send(4, Nlmsg(16, 0, 0, 0, Raw(minus2))),
+            "4, [{nlmsg_len=20, nlmsg_type=SELNL_MSG_SETENFORCE, "
+            "nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {val=-2}], 20, 0, "
+            "NULL, 0");
+  EXPECT_EQ(Send(4, Nlmsg(17, 0, 0, 0, Raw(minus2))),
+            "4, [{nlmsg_len=20, nlmsg_type=SELNL_MSG_POLICYLOAD, "
+            "nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=0}, {seqno=4294967294}], "
+            "20, 0, NULL, 0");
+  mem.SetNetlinkProtocol(5, NETLINK_AUDIT);
+  EXPECT_EQ(Send(5, Nlmsg(1000, NLM_F_REQUEST, 0, 0, "ab")),
+            "5, [{nlmsg_len=18, nlmsg_type=AUDIT_GET, "
+            "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, "
+            "\"\\x61\\x62\"], 20, 0, NULL, 0");
+}
+
+// Generic netlink: the type is a family id, named as the kernel lists
+// the families.
+TEST_F(NetlinkTest, GenericFamilies) {
+  mem.SetNetlinkProtocol(3, NETLINK_GENERIC);
+  mem.SetGenlFamily(0x10, "nlctrl");
+  EXPECT_EQ(Send(3, Nlmsg(0x10, NLM_F_REQUEST | NLM_F_DUMP, 1, 0, "\x03\x01")),
+            "3, [{nlmsg_len=18, nlmsg_type=nlctrl, "
+            "nlmsg_flags=NLM_F_REQUEST|0x300, nlmsg_seq=1, nlmsg_pid=0}, "
+            "\"\\x03\\x01\"], 20, 0, NULL, 0");
+  EXPECT_EQ(Send(3, Nlmsg(0x3e8, 0, 1, 0, "")),
+            "3, {nlmsg_len=16, nlmsg_type=0x3e8 /* GENERIC_FAMILY_??? */, "
+            "nlmsg_flags=0, nlmsg_seq=1, nlmsg_pid=0}, 16, 0, NULL, 0");
+}
+
+TEST_F(NetlinkTest, ErrorReply) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  const int32_t err = -EOPNOTSUPP;
+  const std::string inner =
+      Nlmsg(0x1234, NLM_F_REQUEST | 0x8000, 5, 1, "\x02hello world");
+  EXPECT_EQ(Send(3, Nlmsg(NLMSG_ERROR, 0, 5, 3457, Raw(err) + inner)),
+            "3, [{nlmsg_len=48, nlmsg_type=NLMSG_ERROR, nlmsg_flags=0, "
+            "nlmsg_seq=5, nlmsg_pid=3457}, {error=-EOPNOTSUPP, "
+            "msg=[{nlmsg_len=28, nlmsg_type=0x1234 /* RTM_??? */, "
+            "nlmsg_flags=NLM_F_REQUEST|0x8000, nlmsg_seq=5, nlmsg_pid=1}, "
+            "{family=AF_INET, data=\"\\x68\\x65\\x6c\\x6c\\x6f\\x20\\x77\\x6f"
+            "\\x72\\x6c\\x64\"}]}], 48, 0, NULL, 0");
+  // An acknowledgement: error 0 and the request's header only.
+  const int32_t ok = 0;
+  EXPECT_EQ(Send(3, Nlmsg(NLMSG_ERROR, NLM_F_CAPPED, 5, 0,
+                          Raw(ok) + inner.substr(0, 16))),
+            "3, [{nlmsg_len=36, nlmsg_type=NLMSG_ERROR, "
+            "nlmsg_flags=NLM_F_CAPPED, nlmsg_seq=5, nlmsg_pid=0}, "
+            "{error=0, msg={nlmsg_len=28, nlmsg_type=0x1234 /* RTM_??? */, "
+            "nlmsg_flags=NLM_F_REQUEST|0x8000, nlmsg_seq=5, nlmsg_pid=1}}], "
+            "36, 0, NULL, 0");
+}
+
+TEST_F(NetlinkTest, ErrorWithExtendedAck) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  const int32_t err = -EEXIST;
+  const uint8_t ifa[8] = {AF_INET, 24, 0, 0, 0, 0, 0, 0x7f};
+  const uint8_t v4[4] = {10, 9, 0, 7};
+  const std::string request =
+      Nlmsg(RTM_NEWADDR, 0x605, 7, 0, Raw(ifa) + Nla(2, Raw(v4)));
+  const std::string text = "ipv4: Address already assigned";
+  EXPECT_EQ(
+      Send(3, Nlmsg(NLMSG_ERROR, NLM_F_ACK_TLVS, 7, 99,
+                    Raw(err) + request +
+                        Nla(1, std::string(text.c_str(), text.size() + 1)))),
+      "3, [{nlmsg_len=88, nlmsg_type=NLMSG_ERROR, "
+      "nlmsg_flags=NLM_F_ACK_TLVS, nlmsg_seq=7, nlmsg_pid=99}, "
+      "[{error=-EEXIST, msg=[{nlmsg_len=32, nlmsg_type=RTM_NEWADDR, "
+      "nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK|NLM_F_EXCL|NLM_F_CREATE, "
+      "nlmsg_seq=7, nlmsg_pid=0}, {ifa_family=AF_INET, ifa_prefixlen=24, "
+      "ifa_flags=0, ifa_scope=RT_SCOPE_UNIVERSE, ifa_index=2130706432}, "
+      "[{nla_len=8, nla_type=IFA_LOCAL}, inet_addr(\"10.9.0.7\")]]}, "
+      "[{nla_len=35, nla_type=NLMSGERR_ATTR_MSG}, \"ipv4: Address "
+      "already assigned\"]]], 88, 0, NULL, 0");
+}
+
+TEST_F(NetlinkTest, RouteMetricsAndMultipath) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  const uint8_t rtm[12] = {AF_INET, 16, 0, 0, 254, 3, 0, 1};
+  const uint32_t mtu = 1300;
+  const uint8_t gw1[4] = {10, 9, 0, 2}, gw2[4] = {10, 9, 0, 3};
+  const uint8_t nh1[8] = {16, 0, 0x10, 0, 0, 0, 0, 0x7f};
+  const uint8_t nh2[8] = {8, 0, 0, 0, 0, 0, 0, 0};
+  EXPECT_EQ(
+      Send(3, Nlmsg(RTM_NEWROUTE, NLM_F_MULTI, 1, 0,
+                    Raw(rtm) + Nla(8, Nla(2, Raw(mtu))) +
+                        Nla(9, Raw(nh1) + Nla(5, Raw(gw1)) + Raw(nh2)) +
+                        Nla(9, Raw(nh1) + Nla(5, Raw(gw2))))),
+      "3, [{nlmsg_len=88, nlmsg_type=RTM_NEWROUTE, nlmsg_flags=NLM_F_MULTI, "
+      "nlmsg_seq=1, nlmsg_pid=0}, {rtm_family=AF_INET, rtm_dst_len=16, "
+      "rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_MAIN, "
+      "rtm_protocol=RTPROT_BOOT, rtm_scope=RT_SCOPE_UNIVERSE, "
+      "rtm_type=RTN_UNICAST, rtm_flags=0}, [[{nla_len=12, "
+      "nla_type=RTA_METRICS}, [{nla_len=8, nla_type=RTAX_MTU}, 1300]], "
+      "[{nla_len=28, nla_type=RTA_MULTIPATH}, [[{rtnh_len=16, "
+      "rtnh_flags=RTNH_F_LINKDOWN, rtnh_hops=0, rtnh_ifindex=2130706432}, "
+      "[{nla_len=8, nla_type=RTA_GATEWAY}, inet_addr(\"10.9.0.2\")]], "
+      "{rtnh_len=8, rtnh_flags=0, rtnh_hops=0, rtnh_ifindex=0}]], "
+      "[{nla_len=20, nla_type=RTA_MULTIPATH}, [{rtnh_len=16, "
+      "rtnh_flags=RTNH_F_LINKDOWN, rtnh_hops=0, rtnh_ifindex=2130706432}, "
+      "[{nla_len=8, nla_type=RTA_GATEWAY}, inet_addr(\"10.9.0.3\")]]]]], "
+      "88, 0, NULL, 0");
+}
+
+TEST_F(NetlinkTest, RouteBodies) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  // ifaddrmsg of ip addr's answer.
+  const uint8_t ifa[8] = {AF_INET, 24, 0x80, 0, 0, 0, 0, 0x7f};
+  const uint8_t v4[4] = {192, 0, 2, 2};
+  const uint32_t flags = 0x80;
+  const uint32_t cache[4] = {4294967295u, 4294967295u, 24, 24};
+  EXPECT_EQ(
+      Send(3,
+           Nlmsg(RTM_NEWADDR, NLM_F_MULTI, 9, 30736,
+                 Raw(ifa) + Nla(1, Raw(v4)) + Nla(3, std::string("eth0", 5)) +
+                     Nla(8, Raw(flags)) + Nla(6, Raw(cache)))),
+      "3, [{nlmsg_len=72, nlmsg_type=RTM_NEWADDR, nlmsg_flags=NLM_F_MULTI, "
+      "nlmsg_seq=9, nlmsg_pid=30736}, {ifa_family=AF_INET, ifa_prefixlen=24, "
+      "ifa_flags=IFA_F_PERMANENT, ifa_scope=RT_SCOPE_UNIVERSE, "
+      "ifa_index=2130706432}, [[{nla_len=8, nla_type=IFA_ADDRESS}, "
+      "inet_addr(\"192.0.2.2\")], [{nla_len=9, nla_type=IFA_LABEL}, "
+      "\"eth0\"], [{nla_len=8, nla_type=IFA_FLAGS}, IFA_F_PERMANENT], "
+      "[{nla_len=20, nla_type=IFA_CACHEINFO}, {ifa_prefered=4294967295, "
+      "ifa_valid=4294967295, cstamp=24, tstamp=24}]]], 72, 0, NULL, 0");
+  // rtmsg of ip route's request and answer.
+  const uint8_t rtm[12] = {AF_INET, 0, 0, 0, 0, 0, 0, 0};
+  const uint32_t main_table = 254;
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETROUTE, NLM_F_REQUEST | NLM_F_DUMP, 1, 0,
+                          Raw(rtm) + Nla(15, Raw(main_table)))),
+            "3, [{nlmsg_len=36, nlmsg_type=RTM_GETROUTE, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+            "nlmsg_pid=0}, {rtm_family=AF_INET, rtm_dst_len=0, "
+            "rtm_src_len=0, rtm_tos=0, rtm_table=RT_TABLE_UNSPEC, "
+            "rtm_protocol=RTPROT_UNSPEC, rtm_scope=RT_SCOPE_UNIVERSE, "
+            "rtm_type=RTN_UNSPEC, rtm_flags=0}, [{nla_len=8, "
+            "nla_type=RTA_TABLE}, RT_TABLE_MAIN]], 36, 0, NULL, 0");
+  const uint8_t rtm2[12] = {AF_INET, 32, 8,    0x10, 77, 99,
+                            77,      99, 0x01, 0,    0,  0x80};
+  const uint8_t v6[16] = {0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+  EXPECT_EQ(Send(3, Nlmsg(RTM_NEWROUTE, NLM_F_MULTI, 1, 0,
+                          Raw(rtm2) + Nla(5, Raw(v4)) + Nla(1, Raw(v6)) +
+                              Nla(1, Raw(v4).substr(0, 3)))),
+            "3, [{nlmsg_len=64, nlmsg_type=RTM_NEWROUTE, "
+            "nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{rtm_family=AF_INET, rtm_dst_len=32, rtm_src_len=8, "
+            "rtm_tos=IPTOS_LOWDELAY, rtm_table=0x4d, "
+            "rtm_protocol=RTPROT_OPENR, rtm_scope=0x4d, "
+            "rtm_type=0x63 /* RTN_??? */, "
+            "rtm_flags=0x80000001 /* RTM_F_??? */}, [[{nla_len=8, "
+            "nla_type=RTA_GATEWAY}, inet_addr(\"192.0.2.2\")], [{nla_len=20, "
+            "nla_type=RTA_DST}, inet_addr(\"254.128.0.0\")], [{nla_len=7, "
+            "nla_type=RTA_DST}, \"\\xc0\\x00\\x02\"]]], 64, 0, NULL, 0");
+  // ifinfomsg: a short one, and attributes of several kinds.
+  EXPECT_EQ(
+      Send(3, Nlmsg(RTM_GETLINK, NLM_F_REQUEST, 0, 0, std::string(4, '\0'))),
+      "3, [{nlmsg_len=20, nlmsg_type=RTM_GETLINK, "
+      "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=0, nlmsg_pid=0}, "
+      "{ifi_family=AF_UNSPEC, ...}], 20, 0, NULL, 0");
+  const uint8_t ifi[16] = {0,    0, 0x04, 0x03, 0, 0, 0, 0x7f,
+                           0x49, 0, 0x01, 0,    0, 0, 0, 0};
+  const uint8_t mac[6] = {0x02, 0xfc, 0, 0, 0, 1};
+  const uint32_t mtu = 1400;
+  const uint8_t up = 6;
+  uint32_t stats[24];
+  for (int i = 0; i < 24; ++i) stats[i] = i;
+  EXPECT_EQ(
+      Send(3, Nlmsg(RTM_NEWLINK, NLM_F_MULTI, 1, 0,
+                    Raw(ifi) + Nla(3, std::string("eth0", 5)) +
+                        Nla(4, Raw(mtu)) + Nla(16, Raw(up)) + Nla(1, Raw(mac)) +
+                        Nla(0x43, "\x01") + Nla(0x8000 | 4, Raw(mtu)) +
+                        Nla(7, Raw(stats)) + Nla(3, "loop"))),
+      "3, [{nlmsg_len=196, nlmsg_type=RTM_NEWLINK, nlmsg_flags=NLM_F_MULTI, "
+      "nlmsg_seq=1, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, "
+      "ifi_type=ARPHRD_LOOPBACK, ifi_index=2130706432, "
+      "ifi_flags=IFF_UP|IFF_LOOPBACK|IFF_RUNNING|IFF_LOWER_UP, "
+      "ifi_change=0}, [[{nla_len=9, nla_type=IFLA_IFNAME}, \"eth0\"], "
+      "[{nla_len=8, nla_type=IFLA_MTU}, 1400], [{nla_len=5, "
+      "nla_type=IFLA_OPERSTATE}, 6], [{nla_len=10, nla_type=IFLA_ADDRESS}, "
+      "02:fc:00:00:00:01], [{nla_len=5, nla_type=0x43 /* IFLA_??? */}, "
+      "\"\\x01\"], [{nla_len=8, nla_type=NLA_F_NESTED|IFLA_MTU}, 1400], "
+      "[{nla_len=100, nla_type=IFLA_STATS}, {rx_packets=0, tx_packets=1, "
+      "rx_bytes=2, tx_bytes=3, rx_errors=4, tx_errors=5, rx_dropped=6, "
+      "tx_dropped=7, multicast=8, collisions=9, rx_length_errors=10, "
+      "rx_over_errors=11, rx_crc_errors=12, rx_frame_errors=13, "
+      "rx_fifo_errors=14, rx_missed_errors=15, tx_aborted_errors=16, "
+      "tx_carrier_errors=17, tx_fifo_errors=18, tx_heartbeat_errors=19, "
+      "tx_window_errors=20, rx_compressed=21, tx_compressed=22, "
+      "rx_nohandler=23}], [{nla_len=8, nla_type=IFLA_IFNAME}, "
+      "\"loop\"...]]], 196, 0, NULL, 0");
+}
+
+TEST_F(NetlinkTest, LinkAfSpec) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  opts.string_limit = 3;
+  int32_t conf[4] = {1, -1, 3, 4};
+  const uint64_t stats[2] = {7, ~0ull};
+  const uint32_t ready = 0x80000000;
+  const uint8_t mode = 1;
+  const std::string af_spec =
+      Nla(AF_INET, Nla(1, Raw(conf))) +
+      Nla(AF_INET6, Nla(1, Raw(ready)) + Nla(3, Raw(stats)) +
+                        Nla(8, Raw(mode)) + Nla(11, "\x01")) +
+      Nla(AF_BRIDGE, "\x01\x02");
+  EXPECT_EQ(Send(3, Nlmsg(RTM_NEWLINK, 0, 1, 0,
+                          std::string(16, '\0') + Nla(26, af_spec))),
+            "3, [{nlmsg_len=116, nlmsg_type=RTM_NEWLINK, nlmsg_flags=0, "
+            "nlmsg_seq=1, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, "
+            "ifi_type=ARPHRD_NETROM, ifi_index=0, ifi_flags=0, "
+            "ifi_change=0}, [{nla_len=84, nla_type=IFLA_AF_SPEC}, "
+            "[[{nla_len=24, nla_type=AF_INET}, [{nla_len=20, "
+            "nla_type=IFLA_INET_CONF}, [[IPV4_DEVCONF_FORWARDING-1]=1, "
+            "[IPV4_DEVCONF_MC_FORWARDING-1]=-1, "
+            "[IPV4_DEVCONF_PROXY_ARP-1]=3, ...]]], [{nla_len=48, "
+            "nla_type=AF_INET6}, [[{nla_len=8, nla_type=IFLA_INET6_FLAGS}, "
+            "IF_READY], [{nla_len=20, nla_type=IFLA_INET6_STATS}, "
+            "[[IPSTATS_MIB_NUM]=7, "
+            "[IPSTATS_MIB_INPKTS]=18446744073709551615]], [{nla_len=5, "
+            "nla_type=IFLA_INET6_ADDR_GEN_MODE}, IN6_ADDR_GEN_MODE_NONE], "
+            "...]], [{nla_len=6, nla_type=AF_BRIDGE}, \"\\x01\\x02\"]]]], 116, "
+            "0, NULL, 0");
+}
+
+// Random messages with plausible headers and attribute trees (and cut at
+// random places) must decode without reading outside what was read.
+TEST_F(NetlinkTest, RandomMessagesDecode) {
+  std::mt19937 rng(12345);
+  auto byte = [&] { return static_cast<char>(rng() & 0xff); };
+  // Attributes, nested at random.
+  std::function<std::string(int)> attrs = [&](int depth) {
+    std::string out;
+    const int n = static_cast<int>(rng() % 6);
+    for (int i = 0; i < n; ++i) {
+      std::string data;
+      if (depth < 3 && rng() % 3 == 0) {
+        data = attrs(depth + 1);
+      } else {
+        const int len = static_cast<int>(rng() % 40);
+        for (int j = 0; j < len; ++j) data += byte();
+      }
+      out +=
+          Nla(static_cast<uint16_t>(rng() % 70 | (rng() % 8 == 0 ? 0x8000 : 0)),
+              data);
+    }
+    return out;
+  };
+  const int protocols[] = {NETLINK_ROUTE, NETLINK_SOCK_DIAG,
+                           kNetlinkUnknownProtocol};
+  for (int round = 0; round < 3000; ++round) {
+    const int proto = protocols[rng() % 3];
+    mem.SetNetlinkProtocol(3, proto);
+    opts.verbose = rng() % 4 == 0;
+    std::string buf;
+    const int messages = 1 + static_cast<int>(rng() % 3);
+    for (int m = 0; m < messages; ++m) {
+      std::string body;
+      const int fixed = static_cast<int>(rng() % 80);
+      for (int j = 0; j < fixed; ++j) body += byte();
+      if (rng() % 2)
+        body[0] = static_cast<char>(rng() % 2 ? AF_INET : AF_INET6);
+      body += attrs(0);
+      const uint16_t type =
+          static_cast<uint16_t>(rng() % 4 == 0 ? rng() % 5 : 16 + rng() % 110);
+      if (type == NLMSG_ERROR && rng() % 2) {
+        const int32_t err = -static_cast<int32_t>(rng() % 140);
+        body = Raw(err) + Nlmsg(16 + rng() % 12, 0, 0, 0, body);
+      }
+      buf += Nlmsg(type, static_cast<uint16_t>(rng()), rng(), rng(), body,
+                   rng() % 10 == 0 ? static_cast<int64_t>(rng() % 300) : -1);
+    }
+    const size_t cut = rng() % 4 == 0 ? rng() % (buf.size() + 1) : buf.size();
+    // A fresh address each round: what was cut off is unreadable.
+    const uint64_t addr = 0x1000000 + 0x10000 * static_cast<uint64_t>(round);
+    mem.Map(addr, buf.substr(0, cut));
+    const std::string text = Text("sendto", {3, addr, buf.size(), 0, 0, 0}, 0);
+    ASSERT_EQ(text.compare(0, 3, "3, "), 0) << text;
+    ASSERT_NE(text.find(", 0, NULL, 0"), std::string::npos) << text;
+  }
+}
+
+// ip -6 addr asks for AF_INET6 links: IFLA_PROTINFO holds the
+// IFLA_INET6_* attributes.
+TEST_F(NetlinkTest, LinkProtinfo) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  std::string ifi(16, '\0');
+  ifi[0] = AF_INET6;
+  const uint32_t ready = 0x80000000;
+  EXPECT_EQ(Send(3, Nlmsg(RTM_NEWLINK, NLM_F_MULTI, 1, 0,
+                          ifi + Nla(12, Nla(1, Raw(ready))))),
+            "3, [{nlmsg_len=44, nlmsg_type=RTM_NEWLINK, "
+            "nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{ifi_family=AF_INET6, ifi_type=ARPHRD_NETROM, ifi_index=0, "
+            "ifi_flags=0, ifi_change=0}, [{nla_len=12, "
+            "nla_type=IFLA_PROTINFO}, [{nla_len=8, "
+            "nla_type=IFLA_INET6_FLAGS}, IF_READY]]], 44, 0, NULL, 0");
+}
+
+// String attributes: every byte up to -s, a trailing NUL dropped, "..."
+// without one; in strace's hex modes the NUL counts as a byte to show.
+TEST_F(NetlinkTest, StringAttributes) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  const std::string buf =
+      Nlmsg(RTM_NEWLINK, NLM_F_REQUEST, 0, 0,
+            std::string(16, '\0') + Nla(3, std::string("lo\0", 3)) +
+                Nla(3, "loop") + Nla(3, std::string("lo\0xy", 5)) +
+                Nla(3, std::string("l\xffo\0", 4)));
+  const std::string head =
+      "3, [{nlmsg_len=68, nlmsg_type=RTM_NEWLINK, nlmsg_flags=NLM_F_REQUEST, "
+      "nlmsg_seq=0, nlmsg_pid=0}, {ifi_family=AF_UNSPEC, "
+      "ifi_type=ARPHRD_NETROM, ifi_index=0, ifi_flags=0, ifi_change=0}, ";
+  EXPECT_EQ(Send(3, buf),
+            head +
+                "[[{nla_len=7, nla_type=IFLA_IFNAME}, \"lo\"], [{nla_len=8, "
+                "nla_type=IFLA_IFNAME}, \"loop\"...], [{nla_len=9, "
+                "nla_type=IFLA_IFNAME}, \"lo\\0xy\"...], [{nla_len=8, "
+                "nla_type=IFLA_IFNAME}, \"l\\377o\"]]], 68, 0, NULL, 0");
+  opts.hex_strings = HexStrings::kNonAscii;  // -x
+  EXPECT_EQ(Send(3, buf),
+            head +
+                "[[{nla_len=7, nla_type=IFLA_IFNAME}, \"\\x6c\\x6f\\x00\"...], "
+                "[{nla_len=8, nla_type=IFLA_IFNAME}, \"loop\"...], "
+                "[{nla_len=9, nla_type=IFLA_IFNAME}, "
+                "\"\\x6c\\x6f\\x00\\x78\\x79\"...], [{nla_len=8, "
+                "nla_type=IFLA_IFNAME}, \"\\x6c\\xff\\x6f\\x00\"...]]], 68, 0, "
+                "NULL, 0");
+}
+
+TEST_F(NetlinkTest, NeighboursAndRules) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  // ip neigh's request, a short one, and an answer.
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP, 1, 0,
+                          std::string(12, '\0'))),
+            "3, [{nlmsg_len=28, nlmsg_type=RTM_GETNEIGH, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+            "nlmsg_pid=0}, {ndm_family=AF_UNSPEC, ndm_ifindex=0, "
+            "ndm_state=NUD_NONE, ndm_flags=0, ndm_type=RTN_UNSPEC}], 28, 0, "
+            "NULL, 0");
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETNEIGH, NLM_F_REQUEST | NLM_F_DUMP, 1, 0,
+                          std::string(4, '\0'))),
+            "3, [{nlmsg_len=20, nlmsg_type=RTM_GETNEIGH, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+            "nlmsg_pid=0}, {ndm_family=AF_UNSPEC, ...}], 20, 0, NULL, 0");
+  const uint8_t nd[12] = {AF_INET, 0,    0,    0,    0,    0,
+                          0,       0x7f, 0xff, 0xff, 0xff, 99};
+  const uint8_t v4[4] = {10, 1, 2, 3};
+  const uint16_t port = 0x1234;
+  const uint32_t cache[4] = {1, 2, 3, 4};
+  EXPECT_EQ(
+      Send(3, Nlmsg(RTM_NEWNEIGH, NLM_F_MULTI, 1, 0,
+                    Raw(nd) + Nla(1, Raw(v4)) + Nla(2, Raw(v4)) +
+                        Nla(3, Raw(cache)) + Nla(6, Raw(port)))),
+      "3, [{nlmsg_len=72, nlmsg_type=RTM_NEWNEIGH, nlmsg_flags=NLM_F_MULTI, "
+      "nlmsg_seq=1, nlmsg_pid=0}, {ndm_family=AF_INET, "
+      "ndm_ifindex=2130706432, ndm_state=NUD_INCOMPLETE|NUD_REACHABLE|"
+      "NUD_STALE|NUD_DELAY|NUD_PROBE|NUD_FAILED|NUD_NOARP|NUD_PERMANENT|"
+      "0xff00, ndm_flags=NTF_USE|NTF_SELF|NTF_MASTER|NTF_PROXY|"
+      "NTF_EXT_LEARNED|NTF_OFFLOADED|NTF_STICKY|NTF_ROUTER, "
+      "ndm_type=0x63 /* RTN_??? */}, [[{nla_len=8, nla_type=NDA_DST}, "
+      "inet_addr(\"10.1.2.3\")], [{nla_len=8, nla_type=NDA_LLADDR}, "
+      "0a:01:02:03], [{nla_len=20, nla_type=NDA_CACHEINFO}, "
+      "{ndm_confirmed=1, ndm_used=2, ndm_updated=3, ndm_refcnt=4}], "
+      "[{nla_len=6, nla_type=NDA_PORT}, htons(13330)]]], 72, 0, NULL, 0");
+  // ip rule's answer.
+  const uint8_t fr[12] = {AF_INET6, 0, 0, 0, 77, 0, 0, 99, 0, 0, 0, 0};
+  const uint32_t local = 255;
+  const uint64_t tun = 0x0102030405060708ull;
+  const uint8_t openr = 99;
+  EXPECT_EQ(
+      Send(3, Nlmsg(RTM_NEWRULE, NLM_F_MULTI, 1, 0,
+                    Raw(fr) + Nla(1, Raw(v4)) + Nla(15, Raw(local)) +
+                        Nla(12, Raw(tun)) + Nla(21, Raw(openr)))),
+      "3, [{nlmsg_len=64, nlmsg_type=RTM_NEWRULE, nlmsg_flags=NLM_F_MULTI, "
+      "nlmsg_seq=1, nlmsg_pid=0}, {family=AF_INET6, dst_len=0, src_len=0, "
+      "tos=0, table=0x4d /* RT_TABLE_??? */, action=0x63 /* FR_ACT_??? */, "
+      "flags=0}, [[{nla_len=8, nla_type=FRA_DST}, \"\\x0a\\x01\\x02\\x03\"], "
+      "[{nla_len=8, nla_type=FRA_TABLE}, RT_TABLE_LOCAL], [{nla_len=12, "
+      "nla_type=FRA_TUN_ID}, htobe64(578437695752307201)], [{nla_len=5, "
+      "nla_type=FRA_PROTOCOL}, RTPROT_OPENR]]], 64, 0, NULL, 0");
+}
+
+// tc qdisc's request and an answer (tcmsg, kind, stats).
+TEST_F(NetlinkTest, TrafficControl) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETQDISC, NLM_F_REQUEST | NLM_F_DUMP, 1, 0,
+                          std::string(20, '\0'))),
+            "3, [{nlmsg_len=36, nlmsg_type=RTM_GETQDISC, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+            "nlmsg_pid=0}, {tcm_family=AF_UNSPEC, tcm_ifindex=0, "
+            "tcm_handle=0, tcm_parent=0, tcm_info=0}], 36, 0, NULL, 0");
+  const uint32_t tcm[5] = {0, 0x7f000000, 0, 0xffffffff, 2};
+  const uint64_t basic[2] = {78766, 913};
+  const uint32_t queue[5] = {0, 0, 1, 2, 3};
+  const uint8_t off = 0;
+  EXPECT_EQ(Send(3, Nlmsg(RTM_NEWQDISC, NLM_F_MULTI, 1, 0,
+                          Raw(tcm) + Nla(1, std::string("noqueue", 8)) +
+                              Nla(12, Raw(off)) +
+                              Nla(7, Nla(1, Raw(basic)) + Nla(3, Raw(queue))))),
+            "3, [{nlmsg_len=104, nlmsg_type=RTM_NEWQDISC, "
+            "nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{tcm_family=AF_UNSPEC, tcm_ifindex=2130706432, tcm_handle=0, "
+            "tcm_parent=4294967295, tcm_info=2}, [[{nla_len=12, "
+            "nla_type=TCA_KIND}, \"noqueue\"], [{nla_len=5, "
+            "nla_type=TCA_HW_OFFLOAD}, 0], [{nla_len=48, nla_type=TCA_STATS2}, "
+            "[[{nla_len=20, nla_type=TCA_STATS_BASIC}, {bytes=78766, "
+            "packets=913}], [{nla_len=24, nla_type=TCA_STATS_QUEUE}, {qlen=0, "
+            "backlog=0, drops=1, requeues=2, overlimits=3}]]]]], 104, 0, NULL, "
+            "0");
+}
+
+TEST_F(NetlinkTest, UnixDiag) {
+  mem.SetNetlinkProtocol(3, NETLINK_SOCK_DIAG);
+  const uint32_t req[6] = {AF_UNIX, 0xffffffff, 77, 0xffffffff, 5, 6};
+  EXPECT_EQ(
+      Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, 0x301, 1, 0, Raw(req))),
+      "3, [{nlmsg_len=40, nlmsg_type=SOCK_DIAG_BY_FAMILY, "
+      "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, nlmsg_pid=0}, "
+      "{sdiag_family=AF_UNIX, sdiag_protocol=0, udiag_states=1<<TCP_"
+      "ESTABLISHED|1<<TCP_SYN_SENT|1<<TCP_SYN_RECV|1<<TCP_FIN_WAIT1|1<<TCP_"
+      "FIN_WAIT2|1<<TCP_TIME_WAIT|1<<TCP_CLOSE|1<<TCP_CLOSE_WAIT|1<<TCP_LAST_"
+      "ACK|1<<TCP_LISTEN|1<<TCP_CLOSING|1<<TCP_NEW_SYN_RECV|0xffffe001, "
+      "udiag_ino=77, udiag_show=UDIAG_SHOW_NAME|UDIAG_SHOW_VFS|UDIAG_SHOW_"
+      "PEER|UDIAG_SHOW_ICONS|UDIAG_SHOW_RQLEN|UDIAG_SHOW_MEMINFO|UDIAG_SHOW_"
+      "UID|0xffffff80, udiag_cookie=[5, 6]}], 40, 0, NULL, 0");
+  const uint8_t msg[16] = {AF_UNIX, 2, 7, 0, 0xd2, 0x04, 0, 0, 7, 0, 0, 0, 8};
+  const uint32_t vfs[2] = {0x73626100, 0x63617274};
+  const uint8_t down = 3;
+  EXPECT_EQ(
+      Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, 1, 0,
+                    Raw(msg) + Nla(0, std::string("/tmp/s", 7)) +
+                        Nla(0, std::string("\0abs", 4)) + Nla(1, Raw(vfs)) +
+                        Nla(6, Raw(down)))),
+      "3, [{nlmsg_len=72, nlmsg_type=SOCK_DIAG_BY_FAMILY, "
+      "nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=0}, "
+      "{udiag_family=AF_UNIX, udiag_type=SOCK_DGRAM, udiag_state=TCP_CLOSE, "
+      "udiag_ino=1234, udiag_cookie=[7, 8]}, [[{nla_len=11, "
+      "nla_type=UNIX_DIAG_NAME}, \"/tmp/s\"], [{nla_len=8, "
+      "nla_type=UNIX_DIAG_NAME}, \"\\0abs\"...], [{nla_len=12, "
+      "nla_type=UNIX_DIAG_VFS}, {udiag_vfs_dev=makedev(0x172, 0x63674), "
+      "udiag_vfs_ino=1935827200}], [{nla_len=5, "
+      "nla_type=UNIX_DIAG_SHUTDOWN}, 3]]], 72, 0, NULL, 0");
+}
+
+// ss -a: netlink sockets (with groups), packet sockets, the old
+// inet_diag_req of DCCPDIAG_GETSOCK.
+TEST_F(NetlinkTest, NetlinkPacketAndOldInetDiag) {
+  mem.SetNetlinkProtocol(3, NETLINK_SOCK_DIAG);
+  const uint32_t nreq[5] = {AF_NETLINK | 0xff00, 0, 3, 0, 0};
+  EXPECT_EQ(Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, 0x301, 1, 0, Raw(nreq))),
+            "3, [{nlmsg_len=36, nlmsg_type=SOCK_DIAG_BY_FAMILY, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+            "nlmsg_pid=0}, {sdiag_family=AF_NETLINK, "
+            "sdiag_protocol=NDIAG_PROTO_ALL, ndiag_ino=0, "
+            "ndiag_show=NDIAG_SHOW_MEMINFO|NDIAG_SHOW_GROUPS, "
+            "ndiag_cookie=[0, 0]}], 36, 0, NULL, 0");
+  const uint32_t nmsg[7] = {
+      AF_NETLINK | (3 << 8) | (7 << 24), 31122, 0, 0, 16224443, 6532, 0};
+  const uint64_t groups = 0x41;
+  EXPECT_EQ(Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, 1, 0,
+                          Raw(nmsg) + Nla(1, Raw(groups)))),
+            "3, [{nlmsg_len=56, nlmsg_type=SOCK_DIAG_BY_FAMILY, "
+            "nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{ndiag_family=AF_NETLINK, ndiag_type=SOCK_RAW, "
+            "ndiag_protocol=NETLINK_ROUTE, ndiag_state=TCP_CLOSE, "
+            "ndiag_portid=31122, ndiag_dst_portid=0, ndiag_dst_group=0, "
+            "ndiag_ino=16224443, ndiag_cookie=[6532, 0]}, [{nla_len=12, "
+            "nla_type=NETLINK_DIAG_GROUPS}, [0x00000000000041]]], 56, 0, "
+            "NULL, 0");
+  const uint32_t preq[5] = {AF_PACKET, 0, 0x3d, 0, 0};
+  EXPECT_EQ(Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, 0x301, 1, 0, Raw(preq))),
+            "3, [{nlmsg_len=36, nlmsg_type=SOCK_DIAG_BY_FAMILY, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+            "nlmsg_pid=0}, {sdiag_family=AF_PACKET, sdiag_protocol=0, "
+            "pdiag_ino=0, pdiag_show=PACKET_SHOW_INFO|PACKET_SHOW_RING_CFG|"
+            "PACKET_SHOW_FANOUT|PACKET_SHOW_MEMINFO|PACKET_SHOW_FILTER, "
+            "pdiag_cookie=[0, 0]}], 36, 0, NULL, 0");
+  uint8_t old[60] = {AF_INET};
+  old[52] = 0xff;
+  old[53] = 0x0f;
+  EXPECT_EQ(Send(3, Nlmsg(DCCPDIAG_GETSOCK, 0x301, 1, 0, Raw(old))),
+            "3, [{nlmsg_len=76, nlmsg_type=DCCPDIAG_GETSOCK, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+            "nlmsg_pid=0}, {idiag_family=AF_INET, idiag_src_len=0, "
+            "idiag_dst_len=0, idiag_ext=0, id={idiag_sport=htons(0), "
+            "idiag_dport=htons(0), idiag_src=inet_addr(\"0.0.0.0\"), "
+            "idiag_dst=inet_addr(\"0.0.0.0\"), idiag_if=0, "
+            "idiag_cookie=[0, 0]}, idiag_states=1<<TCP_ESTABLISHED|1<<TCP_"
+            "SYN_SENT|1<<TCP_SYN_RECV|1<<TCP_FIN_WAIT1|1<<TCP_FIN_WAIT2|1<<"
+            "TCP_TIME_WAIT|1<<TCP_CLOSE|1<<TCP_CLOSE_WAIT|1<<TCP_LAST_ACK|1<<"
+            "TCP_LISTEN|1<<TCP_CLOSING|0x1, idiag_dbs=0}], 76, 0, NULL, 0");
+}
+
+TEST_F(NetlinkTest, SockDiag) {
+  mem.SetNetlinkProtocol(3, NETLINK_SOCK_DIAG);
+  // ss -tan's request.
+  uint8_t req[56] = {AF_INET, IPPROTO_TCP, 0, 0, 0xff, 0x0f, 0, 0};
+  EXPECT_EQ(
+      Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, 123456, 0,
+                    Raw(req))),
+      "3, [{nlmsg_len=72, nlmsg_type=SOCK_DIAG_BY_FAMILY, "
+      "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=123456, "
+      "nlmsg_pid=0}, {sdiag_family=AF_INET, sdiag_protocol=IPPROTO_TCP, "
+      "idiag_ext=0, idiag_states=1<<TCP_ESTABLISHED|1<<TCP_SYN_SENT|"
+      "1<<TCP_SYN_RECV|1<<TCP_FIN_WAIT1|1<<TCP_FIN_WAIT2|1<<TCP_TIME_WAIT|"
+      "1<<TCP_CLOSE|1<<TCP_CLOSE_WAIT|1<<TCP_LAST_ACK|1<<TCP_LISTEN|"
+      "1<<TCP_CLOSING|0x1, id={idiag_sport=htons(0), idiag_dport=htons(0), "
+      "idiag_src=inet_addr(\"0.0.0.0\"), idiag_dst=inet_addr(\"0.0.0.0\"), "
+      "idiag_if=0, idiag_cookie=[0, 0]}}], 72, 0, NULL, 0");
+  // An answer about an IPv6 listener.
+  uint8_t msg[72] = {AF_INET6, 10, 0, 0, 0xac, 0x9f};
+  msg[4 + 4 + 15] = 1;  // idiag_src ::1
+  msg[4 + 40] = 0x16;   // idiag_cookie[0] = 0x516
+  msg[4 + 41] = 0x05;
+  msg[61] = 0x10;  // idiag_wqueue = 4096
+  msg[68] = 0xb8;  // idiag_inode = 15589816
+  msg[69] = 0xe1;
+  msg[70] = 0xed;
+  const uint8_t zero8 = 0, one8 = 1;
+  const uint32_t mark = 0;
+  const uint64_t cgroup = 1;
+  const uint16_t sockopt = 0x12;
+  EXPECT_EQ(
+      Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, 123456, 30761,
+                    Raw(msg) + Nla(8, Raw(zero8)) + Nla(11, Raw(one8)) +
+                        Nla(15, Raw(mark)) + Nla(21, Raw(cgroup)) +
+                        Nla(22, Raw(sockopt)))),
+      "3, [{nlmsg_len=132, nlmsg_type=SOCK_DIAG_BY_FAMILY, "
+      "nlmsg_flags=NLM_F_MULTI, nlmsg_seq=123456, nlmsg_pid=30761}, "
+      "{idiag_family=AF_INET6, idiag_state=TCP_LISTEN, idiag_timer=0, "
+      "idiag_retrans=0, id={idiag_sport=htons(44191), idiag_dport=htons(0), "
+      "inet_pton(AF_INET6, \"::1\", &idiag_src), inet_pton(AF_INET6, \"::\", "
+      "&idiag_dst), idiag_if=0, idiag_cookie=[1302, 0]}, idiag_expires=0, "
+      "idiag_rqueue=0, idiag_wqueue=4096, idiag_uid=0, "
+      "idiag_inode=15589816}, [[{nla_len=5, nla_type=INET_DIAG_SHUTDOWN}, "
+      "0], [{nla_len=5, nla_type=INET_DIAG_SKV6ONLY}, 1], [{nla_len=8, "
+      "nla_type=INET_DIAG_MARK}, 0], [{nla_len=12, "
+      "nla_type=INET_DIAG_CGROUP_ID}, 1], [{nla_len=6, "
+      "nla_type=INET_DIAG_SOCKOPT}, {is_icsk=1, mc_loop=1}]]], 132, 0, "
+      "NULL, 0");
+  // -v: every bit of struct inet_diag_sockopt.
+  opts.verbose = true;
+  EXPECT_NE(Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, 1, 0,
+                          Raw(msg) + Nla(22, Raw(sockopt))))
+                .find("{recverr=0, is_icsk=1, freebind=0, hdrincl=0, "
+                      "mc_loop=1, transparent=0, mc_all=0, nodefrag=0, "
+                      "bind_address_no_port=0, recverr_rfc4884=0, "
+                      "defer_connect=0, unused=0 /* bits 3..8 */}"),
+            std::string::npos);
+  opts.verbose = false;
+  // Too short for the structure.
+  EXPECT_EQ(
+      Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, 0, 1, 0, Raw(msg).substr(0, 68))),
+      "3, [{nlmsg_len=84, nlmsg_type=SOCK_DIAG_BY_FAMILY, "
+      "nlmsg_flags=0, nlmsg_seq=1, nlmsg_pid=0}, "
+      "{idiag_family=AF_INET6, ...}], 84, 0, NULL, 0");
 }
 
 }  // namespace

@@ -573,8 +573,16 @@ struct Registration {
 // struct iovec array (strace's tprint_iov_upto): "[{iov_base="abc",
 // iov_len=3}, ...]", showing at most `data_size` bytes in all (~0: no
 // limit), or only the buffer addresses.
+// With netlink_proto >= 0 the buffers are netlink messages of that
+// protocol.
 void Iovecs(D& d, uint64_t addr, uint64_t n, uint64_t data_size,
-            bool addresses_only);
+            bool addresses_only, int netlink_proto = -1);
+
+// Netlink (decode_netlink.cc): the protocol of a netlink socket fd (-1
+// when fd is none), and strace's decode_netlink of `len` bytes at addr:
+// "[{nlmsg_len=20, nlmsg_type=NLMSG_DONE, ...}, 0]".
+int NetlinkProtocol(D& d, int fd);
+void NetlinkBuffer(D& d, int proto, uint64_t addr, uint64_t len);
 
 // struct sockaddr of `addrlen` bytes (strace's decode_sockaddr):
 // "{sa_family=AF_INET, sin_port=htons(80), ...}" (decode_net.cc).

@@ -1,6 +1,7 @@
 #include "tracer/syscalls/fd_details.h"
 
 #include <arpa/inet.h>
+#include <linux/genetlink.h>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -15,6 +16,9 @@
 
 #include <cstdio>
 #include <cstring>
+#include <ctime>
+#include <map>
+#include <mutex>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
@@ -135,6 +139,165 @@ bool UnixDetails(uint64_t inode, FdDetails* d) {
 
 }  // namespace
 
+namespace {
+
+// The protocol and port id of the netlink socket with this inode, from
+// /proc/TID/net/netlink (which lists bound sockets only). False when it
+// is not there.
+bool FindNetlinkSocket(pid_t tid, unsigned long long inode, int* protocol,
+                       unsigned long long* portid) {
+  char path[64];
+  snprintf(path, sizeof path, "/proc/%d/net/netlink", tid);
+  FILE* f = fopen(path, "re");
+  if (f == nullptr) return false;
+  // sk Eth Pid Groups Rmem Wmem Dump Locks Drops Inode
+  char line[256];
+  bool found = false;
+  while (!found && fgets(line, sizeof line, f) != nullptr) {
+    int eth;
+    unsigned long long pid, ino;
+    if (sscanf(line, "%*s %d %llu %*s %*s %*s %*s %*s %*s %llu", &eth, &pid,
+               &ino) == 3 &&
+        ino == inode) {
+      *protocol = eth;
+      *portid = pid;
+      found = true;
+    }
+  }
+  fclose(f);
+  return found;
+}
+
+// strace -yy's names of netlink protocols.
+const char* NetlinkProtocolName(int protocol) {
+  static constexpr const char* kNames[] = {
+      "ROUTE",          "UNUSED",    "USERSOCK",  "FIREWALL",      "SOCK_DIAG",
+      "NFLOG",          "XFRM",      "SELINUX",   "ISCSI",         "AUDIT",
+      "FIB_LOOKUP",     "CONNECTOR", "NETFILTER", "IP6_FW",        "DNRTMSG",
+      "KOBJECT_UEVENT", "GENERIC",   nullptr,     "SCSITRANSPORT", "ECRYPTFS",
+      "RDMA",           "CRYPTO",    "SMC"};
+  if (protocol < 0 ||
+      protocol >= static_cast<int>(sizeof kNames / sizeof kNames[0])) {
+    return nullptr;
+  }
+  return kNames[protocol];
+}
+
+}  // namespace
+
+int ReadNetlinkProtocol(pid_t tid, int fd) {
+  char path[64];
+  snprintf(path, sizeof path, "/proc/%d/fd/%d", tid, fd);
+  char link[64];
+  const ssize_t n = readlink(path, link, sizeof link - 1);
+  if (n <= 0) return -1;
+  link[n] = '\0';
+  unsigned long long inode = 0;
+  if (sscanf(link, "socket:[%llu]", &inode) != 1) return -1;
+  // A socket's protocol never changes and its inode is not reused while
+  // it is open: the answers for sockets that are not netlink, or netlink
+  // ones already bound, are kept (sendto and recvfrom on ordinary sockets
+  // then cost one readlink).
+  struct Known {
+    unsigned long long inode;
+    int protocol;
+  };
+  thread_local Known known[256] = {};
+  Known& slot = known[inode % 256];
+  if (slot.inode == inode && inode != 0) return slot.protocol;
+  char name[16];
+  const ssize_t m =
+      getxattr(path, "system.sockprotoname", name, sizeof name - 1);
+  if (m <= 0) return -1;
+  name[m] = '\0';
+  int protocol = -1;
+  if (strcmp(name, "NETLINK") == 0) {
+    unsigned long long portid;
+    if (!FindNetlinkSocket(tid, inode, &protocol, &portid)) {
+      return kNetlinkUnknownProtocol;  // unbound: may be bound later
+    }
+  }
+  slot = {inode, protocol};
+  return protocol;
+}
+
+namespace {
+
+// All generic netlink families: id -> name. Empty when netlink failed.
+std::map<uint16_t, std::string> DumpGenlFamilies() {
+  std::map<uint16_t, std::string> families;
+  const int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
+  if (fd < 0) return families;
+  struct {
+    nlmsghdr header;
+    genlmsghdr genl;
+  } request{};
+  request.header.nlmsg_len = sizeof request;
+  request.header.nlmsg_type = GENL_ID_CTRL;
+  request.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+  request.genl.cmd = CTRL_CMD_GETFAMILY;
+  request.genl.version = 1;
+  sockaddr_nl kernel{};
+  kernel.nl_family = AF_NETLINK;
+  if (sendto(fd, &request, sizeof request, 0,
+             reinterpret_cast<sockaddr*>(&kernel),
+             sizeof kernel) == static_cast<ssize_t>(sizeof request)) {
+    alignas(nlmsghdr) char buf[16384];
+    for (bool done = false; !done;) {
+      const ssize_t n = recv(fd, buf, sizeof buf, 0);
+      if (n <= 0) break;
+      size_t left = static_cast<size_t>(n);
+      for (auto* h = reinterpret_cast<nlmsghdr*>(buf); NLMSG_OK(h, left);
+           h = NLMSG_NEXT(h, left)) {
+        if (h->nlmsg_type == NLMSG_DONE || h->nlmsg_type == NLMSG_ERROR) {
+          done = true;
+          break;
+        }
+        if (h->nlmsg_len < NLMSG_LENGTH(GENL_HDRLEN)) continue;
+        size_t alen = h->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN);
+        auto* a = reinterpret_cast<rtattr*>(static_cast<char*>(NLMSG_DATA(h)) +
+                                            GENL_HDRLEN);
+        int id = -1;
+        std::string name;
+        for (; RTA_OK(a, alen); a = RTA_NEXT(a, alen)) {
+          const char* data = static_cast<const char*>(RTA_DATA(a));
+          const size_t len = RTA_PAYLOAD(a);
+          if (a->rta_type == CTRL_ATTR_FAMILY_ID && len >= 2) {
+            uint16_t v;
+            std::memcpy(&v, data, 2);
+            id = v;
+          } else if (a->rta_type == CTRL_ATTR_FAMILY_NAME) {
+            name.assign(data, strnlen(data, len));
+          }
+        }
+        if (id >= 0 && !name.empty())
+          families[static_cast<uint16_t>(id)] = name;
+      }
+    }
+  }
+  close(fd);
+  return families;
+}
+
+}  // namespace
+
+bool ReadGenlFamilyName(uint16_t id, std::string* out) {
+  static std::mutex mu;
+  static std::map<uint16_t, std::string>* families = nullptr;
+  static time_t read_at = 0;
+  std::lock_guard<std::mutex> lock(mu);
+  const time_t now = time(nullptr);
+  if (families == nullptr || (families->count(id) == 0 && now != read_at)) {
+    if (families == nullptr) families = new std::map<uint16_t, std::string>;
+    *families = DumpGenlFamilies();
+    read_at = now;
+  }
+  auto it = families->find(id);
+  if (it == families->end()) return false;
+  *out = it->second;
+  return true;
+}
+
 bool ReadFdDetails(pid_t tid, int fd, const std::string& link, FdDetails* out) {
   *out = FdDetails();
   const std::string proc = absl::StrCat("/proc/", tid, "/fd/", fd);
@@ -158,6 +321,16 @@ bool ReadFdDetails(pid_t tid, int fd, const std::string& link, FdDetails* out) {
                           p[0] == 'T' ? IPPROTO_TCP : IPPROTO_UDP, &out->text);
     } else if (p == "UNIX" || p == "UNIX-STREAM") {
       found = UnixDetails(inode, out);
+    } else if (p == "NETLINK") {
+      // A bound one: "ROUTE:1234", its protocol and port id.
+      int protocol;
+      unsigned long long portid;
+      if (FindNetlinkSocket(tid, inode, &protocol, &portid)) {
+        const char* name = NetlinkProtocolName(protocol);
+        out->text = name != nullptr ? absl::StrCat(name, ":", portid)
+                                    : absl::StrCat(protocol, ":", portid);
+        found = true;
+      }
     }
     if (!found) out->text = absl::StrCat(inode);
     return true;

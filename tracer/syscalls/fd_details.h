@@ -9,12 +9,14 @@
 // The decoder prints them as strace 6.1 does (tracer/syscalls/decoding.h):
 //   3<TCP:[127.0.0.1:45072->127.0.0.1:45855]>   3<TCP:[127.0.0.1:37663]>
 //   5<UNIX-STREAM:[9922300->9922299,"/tmp/s"]>   6<UNIX:[9922306,@"abs"]>
-//   11<NETLINK:[9922318]>   7</dev/zero<char 1:5>>   5<pid:13809>
+//   11<NETLINK:[9922318]>   3<NETLINK:[ROUTE:31546]>   5<pid:13809>
+//   7</dev/zero<char 1:5>>
 // The protocol name is the kernel's (the socket's system.sockprotoname
 // attribute): "TCP", "UDP", "TCPv6", "UDPv6", "UNIX-STREAM", "UNIX" (for
 // datagram and seqpacket sockets), "NETLINK", ... Addresses are looked up
-// for TCP, UDP (v4 and v6) and UNIX sockets; other protocols, or a socket
-// the lookup does not find, show the inode only.
+// for TCP, UDP (v4 and v6) and UNIX sockets, and a bound netlink socket
+// shows its protocol and port id; other protocols, or a socket the lookup
+// does not find, show the inode only.
 #ifndef TTRACE_TRACER_SYSCALLS_FD_DETAILS_H_
 #define TTRACE_TRACER_SYSCALLS_FD_DETAILS_H_
 
@@ -49,6 +51,21 @@ struct FdDetails {
 // Details of `fd` of thread `tid`, whose /proc link is `link`. False (and
 // kind kNone) when there are none to add to the path.
 bool ReadFdDetails(pid_t tid, int fd, const std::string& link, FdDetails* out);
+
+// The protocol (NETLINK_ROUTE = 0, ...) of `fd` of thread `tid` if it is a
+// netlink socket listed in the thread's /proc/TID/net/netlink;
+// kNetlinkUnknownProtocol for a netlink socket not listed there (an
+// unbound one, whose protocol strace cannot tell either); -1 for anything
+// else.
+inline constexpr int kNetlinkUnknownProtocol = 1 << 16;
+int ReadNetlinkProtocol(pid_t tid, int fd);
+
+// The name of generic netlink family `id` ("nlctrl", "nl80211", ...), as
+// the kernel lists them to ttrace (CTRL_CMD_GETFAMILY): what strace -f
+// prints for a NETLINK_GENERIC message's type. The list is read once and
+// again (at most once a second) when an id is not in it. False when
+// there is no such family.
+bool ReadGenlFamilyName(uint16_t id, std::string* out);
 
 }  // namespace ttrace
 

@@ -53,6 +53,11 @@ class MemoryReader {
                              FdDetails* out) {
     return false;
   }
+  // The protocol of `fd` if it is a netlink socket, else -1 (see
+  // ReadNetlinkProtocol in fd_details.h).
+  virtual int NetlinkProtocol(pid_t tid, int fd) { return -1; }
+  // The name of generic netlink family `id` (see ReadGenlFamilyName).
+  virtual bool GenlFamilyName(uint16_t id, std::string* out) { return false; }
   // -Y: the command name of process or thread `pid` as thread `seen_by`
   // numbers it (the tracee's pid namespace); false when there is none (no
   // such process, reaped, or a namespace other than ttrace's).
@@ -85,6 +90,12 @@ class ProcessVmReader : public MemoryReader {
   bool ReadComm(pid_t seen_by, pid_t pid, std::string* out) override {
     return ReadProcCommSeenBy(seen_by, pid, out);
   }
+  int NetlinkProtocol(pid_t tid, int fd) override {
+    return ReadNetlinkProtocol(tid, fd);
+  }
+  bool GenlFamilyName(uint16_t id, std::string* out) override {
+    return ReadGenlFamilyName(id, out);
+  }
 };
 
 // Memory made of mapped byte ranges; everything else is unreadable. The
@@ -105,6 +116,8 @@ class FakeMemory : public MemoryReader {
   void SetCwd(const std::string& cwd) { cwd_ = cwd; }
   void SetFdDetails(int fd, const FdDetails& d) { details_[fd] = d; }
   void SetComm(pid_t pid, const std::string& comm) { comms_[pid] = comm; }
+  void SetNetlinkProtocol(int fd, int protocol) { netlink_[fd] = protocol; }
+  void SetGenlFamily(uint16_t id, const std::string& name) { genl_[id] = name; }
 
   ssize_t Read(pid_t tid, uint64_t addr, void* buf, size_t len) override;
   bool ReadFdPath(pid_t tid, int fd, std::string* out) override;
@@ -123,6 +136,17 @@ class FakeMemory : public MemoryReader {
     return true;
   }
 
+  int NetlinkProtocol(pid_t, int fd) override {
+    auto it = netlink_.find(fd);
+    return it == netlink_.end() ? -1 : it->second;
+  }
+  bool GenlFamilyName(uint16_t id, std::string* out) override {
+    auto it = genl_.find(id);
+    if (it == genl_.end()) return false;
+    *out = it->second;
+    return true;
+  }
+
   int reads() const { return reads_; }
 
  private:
@@ -130,6 +154,8 @@ class FakeMemory : public MemoryReader {
   std::map<int, std::string> fds_;
   std::map<int, FdDetails> details_;
   std::map<pid_t, std::string> comms_;
+  std::map<int, int> netlink_;
+  std::map<uint16_t, std::string> genl_;
   std::string cwd_;
   int reads_ = 0;
 };

@@ -1,12 +1,15 @@
 #include "tracer/syscalls/memory.h"
 
 #include <fcntl.h>
+#include <linux/netlink.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cstring>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 
 namespace ttrace {
@@ -89,6 +92,39 @@ TEST(ProcessVmReaderTest, FdPathAndCwd) {
   ASSERT_NE(getcwd(cwd, sizeof(cwd)), nullptr);
   EXPECT_TRUE(mem.ReadCwd(getpid(), &path));
   EXPECT_EQ(path, cwd);
+}
+
+// A netlink socket: its protocol once bound (unknown before, as for
+// strace), and strace -yy's "ROUTE:portid".
+TEST(ProcessVmReaderTest, NetlinkSockets) {
+  const int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+  ASSERT_GE(fd, 0);
+  ProcessVmReader mem;
+  EXPECT_EQ(mem.NetlinkProtocol(getpid(), fd), kNetlinkUnknownProtocol);
+  sockaddr_nl self{};
+  self.nl_family = AF_NETLINK;
+  ASSERT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&self), sizeof self), 0);
+  socklen_t len = sizeof self;
+  ASSERT_EQ(getsockname(fd, reinterpret_cast<sockaddr*>(&self), &len), 0);
+  EXPECT_EQ(mem.NetlinkProtocol(getpid(), fd), NETLINK_ROUTE);
+  std::string link;
+  ASSERT_TRUE(mem.ReadFdPath(getpid(), fd, &link));
+  FdDetails d;
+  ASSERT_TRUE(mem.ReadFdDetails(getpid(), fd, link, &d));
+  EXPECT_EQ(d.protocol, "NETLINK");
+  EXPECT_EQ(d.text, absl::StrCat("ROUTE:", self.nl_pid));
+  // Not a netlink socket.
+  EXPECT_EQ(mem.NetlinkProtocol(getpid(), 0), -1);
+  close(fd);
+}
+
+// The kernel's generic netlink control family is always 0x10, "nlctrl".
+TEST(ProcessVmReaderTest, GenlFamilyNames) {
+  ProcessVmReader mem;
+  std::string name;
+  ASSERT_TRUE(mem.GenlFamilyName(0x10, &name));
+  EXPECT_EQ(name, "nlctrl");
+  EXPECT_FALSE(mem.GenlFamilyName(0xfff0, &name));
 }
 
 TEST(FakeMemoryTest, MapsAndReads) {
