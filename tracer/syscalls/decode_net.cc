@@ -60,19 +60,6 @@ constexpr XlatEntry kInetProtocols[] = {
     {137, "IPPROTO_MPLS"},   {143, "IPPROTO_ETHERNET"},
     {255, "IPPROTO_RAW"},    {262, "IPPROTO_MPTCP"},
 };
-constexpr XlatEntry kNetlinkProtocols[] = {
-    {0, "NETLINK_ROUTE"},       {1, "NETLINK_UNUSED"},
-    {2, "NETLINK_USERSOCK"},    {3, "NETLINK_FIREWALL"},
-    {4, "NETLINK_SOCK_DIAG"},   {5, "NETLINK_NFLOG"},
-    {6, "NETLINK_XFRM"},        {7, "NETLINK_SELINUX"},
-    {8, "NETLINK_ISCSI"},       {9, "NETLINK_AUDIT"},
-    {10, "NETLINK_FIB_LOOKUP"}, {11, "NETLINK_CONNECTOR"},
-    {12, "NETLINK_NETFILTER"},  {13, "NETLINK_IP6_FW"},
-    {14, "NETLINK_DNRTMSG"},    {15, "NETLINK_KOBJECT_UEVENT"},
-    {16, "NETLINK_GENERIC"},    {18, "NETLINK_SCSITRANSPORT"},
-    {19, "NETLINK_ECRYPTFS"},   {20, "NETLINK_RDMA"},
-    {21, "NETLINK_CRYPTO"},     {22, "NETLINK_SMC"},
-};
 constexpr XlatEntry kEthProtocols[] = {
     {0x0001, "ETH_P_802_3"},   {0x0003, "ETH_P_ALL"},
     {0x0004, "ETH_P_802_2"},   {0x0800, "ETH_P_IP"},

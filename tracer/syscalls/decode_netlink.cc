@@ -2471,34 +2471,6 @@ void Netlink::UnixDiagMsg(uint64_t addr, uint32_t len) {
 // ---------------------------------------------------------------------------
 // NETLINK_SOCK_DIAG for netlink and packet sockets (ss -a).
 // ---------------------------------------------------------------------------
-constexpr XlatEntry kNetlinkProtocols[] = {
-    {0, "NETLINK_ROUTE"},       {1, "NETLINK_UNUSED"},
-    {2, "NETLINK_USERSOCK"},    {3, "NETLINK_FIREWALL"},
-    {4, "NETLINK_SOCK_DIAG"},   {5, "NETLINK_NFLOG"},
-    {6, "NETLINK_XFRM"},        {7, "NETLINK_SELINUX"},
-    {8, "NETLINK_ISCSI"},       {9, "NETLINK_AUDIT"},
-    {10, "NETLINK_FIB_LOOKUP"}, {11, "NETLINK_CONNECTOR"},
-    {12, "NETLINK_NETFILTER"},  {13, "NETLINK_IP6_FW"},
-    {14, "NETLINK_DNRTMSG"},    {15, "NETLINK_KOBJECT_UEVENT"},
-    {16, "NETLINK_GENERIC"},    {18, "NETLINK_SCSITRANSPORT"},
-    {19, "NETLINK_ECRYPTFS"},   {20, "NETLINK_RDMA"},
-    {21, "NETLINK_CRYPTO"},     {22, "NETLINK_SMC"},
-};
-
-constexpr XlatEntry kNdiagProtocols[] = {
-    {0, "NETLINK_ROUTE"},       {1, "NETLINK_UNUSED"},
-    {2, "NETLINK_USERSOCK"},    {3, "NETLINK_FIREWALL"},
-    {4, "NETLINK_SOCK_DIAG"},   {5, "NETLINK_NFLOG"},
-    {6, "NETLINK_XFRM"},        {7, "NETLINK_SELINUX"},
-    {8, "NETLINK_ISCSI"},       {9, "NETLINK_AUDIT"},
-    {10, "NETLINK_FIB_LOOKUP"}, {11, "NETLINK_CONNECTOR"},
-    {12, "NETLINK_NETFILTER"},  {13, "NETLINK_IP6_FW"},
-    {14, "NETLINK_DNRTMSG"},    {15, "NETLINK_KOBJECT_UEVENT"},
-    {16, "NETLINK_GENERIC"},    {18, "NETLINK_SCSITRANSPORT"},
-    {19, "NETLINK_ECRYPTFS"},   {20, "NETLINK_RDMA"},
-    {21, "NETLINK_CRYPTO"},     {22, "NETLINK_SMC"},
-    {255, "NDIAG_PROTO_ALL"},
-};
 
 constexpr XlatEntry kNdiagShow[] = {
     {0x1, "NDIAG_SHOW_MEMINFO"},
@@ -2525,7 +2497,11 @@ void Netlink::NetlinkDiagReq(uint64_t addr, uint32_t len) {
       d_.Ptr(addr + 1);
     } else {
       Put("sdiag_protocol=");
-      Xval(m.protocol, kNdiagProtocols, "NETLINK_???");
+      if (m.protocol == 255) {  // NDIAG_PROTO_ALL: every protocol
+        Put("NDIAG_PROTO_ALL");
+      } else {
+        Xval(m.protocol, kNetlinkProtocols, "NETLINK_???");
+      }
       Put(", ndiag_ino=");
       Udec(m.ino);
       Put(", ndiag_show=");

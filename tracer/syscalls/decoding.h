@@ -474,6 +474,21 @@ using D = Decoding;
 // ---------------------------------------------------------------------------
 // Named constants used by several files (x86 values, strace's table order).
 // ---------------------------------------------------------------------------
+// Netlink protocols (socket(AF_NETLINK, ..., protocol), sock_diag).
+inline constexpr XlatEntry kNetlinkProtocols[] = {
+    {0, "NETLINK_ROUTE"},       {1, "NETLINK_UNUSED"},
+    {2, "NETLINK_USERSOCK"},    {3, "NETLINK_FIREWALL"},
+    {4, "NETLINK_SOCK_DIAG"},   {5, "NETLINK_NFLOG"},
+    {6, "NETLINK_XFRM"},        {7, "NETLINK_SELINUX"},
+    {8, "NETLINK_ISCSI"},       {9, "NETLINK_AUDIT"},
+    {10, "NETLINK_FIB_LOOKUP"}, {11, "NETLINK_CONNECTOR"},
+    {12, "NETLINK_NETFILTER"},  {13, "NETLINK_IP6_FW"},
+    {14, "NETLINK_DNRTMSG"},    {15, "NETLINK_KOBJECT_UEVENT"},
+    {16, "NETLINK_GENERIC"},    {18, "NETLINK_SCSITRANSPORT"},
+    {19, "NETLINK_ECRYPTFS"},   {20, "NETLINK_RDMA"},
+    {21, "NETLINK_CRYPTO"},     {22, "NETLINK_SMC"},
+};
+
 inline constexpr XlatEntry kOpenFlags[] = {
     {0100, "O_CREAT"},          {0200, "O_EXCL"},
     {0400, "O_NOCTTY"},         {01000, "O_TRUNC"},
