@@ -360,13 +360,19 @@ TEST_F(RaceTest, ThreadCreatedDuringAttach) {
       ASSERT_TRUE(NoStoppedThread(churn.pid()))
           << "cycle " << cycle << ": " << ThreadStates(churn.pid());
       // Untraced again, it keeps working and handles its signals. (A create
-      // and join takes ~0.3 ms per creator: give it time to make some.)
-      SleepUs(5000);
-      kill(churn.pid(), SIGUSR1);
-      ++sent;
-      std::string ack = churn.ReadLine();
-      ASSERT_EQ(Field(ack, "usr1"), sent) << "cycle " << cycle << ": " << ack;
-      const long made = Field(ack, "threads");
+      // and join takes ~0.3 ms per creator, but a loaded machine may not
+      // run the creators for a while: ask again, every 5 ms, for up to 2 s
+      // before calling it stuck.)
+      long made = last_made;
+      std::string ack;
+      for (int ask = 0; ask < 400 && made <= last_made; ++ask) {
+        SleepUs(5000);
+        kill(churn.pid(), SIGUSR1);
+        ++sent;
+        ack = churn.ReadLine();
+        ASSERT_EQ(Field(ack, "usr1"), sent) << "cycle " << cycle << ": " << ack;
+        made = Field(ack, "threads");
+      }
       ASSERT_GT(made, last_made) << "cycle " << cycle << ": " << ack
                                  << "; states " << ThreadStates(churn.pid())
                                  << "; " << absl::StrJoin(Describe(ev), ", ");
