@@ -302,25 +302,6 @@ constexpr XlatEntry kNlmsgErrAttrs[] = {
     {4, "NLMSGERR_ATTR_POLICY"},
 };
 
-constexpr XlatEntry kFamilies[] = {
-    {0, "AF_UNSPEC"},      {1, "AF_UNIX"},       {2, "AF_INET"},
-    {3, "AF_AX25"},        {4, "AF_IPX"},        {5, "AF_APPLETALK"},
-    {6, "AF_NETROM"},      {7, "AF_BRIDGE"},     {8, "AF_ATMPVC"},
-    {9, "AF_X25"},         {10, "AF_INET6"},     {11, "AF_ROSE"},
-    {12, "AF_DECnet"},     {13, "AF_NETBEUI"},   {14, "AF_SECURITY"},
-    {15, "AF_KEY"},        {16, "AF_NETLINK"},   {17, "AF_PACKET"},
-    {18, "AF_ASH"},        {19, "AF_ECONET"},    {20, "AF_ATMSVC"},
-    {21, "AF_RDS"},        {22, "AF_SNA"},       {23, "AF_IRDA"},
-    {24, "AF_PPPOX"},      {25, "AF_WANPIPE"},   {26, "AF_LLC"},
-    {27, "AF_IB"},         {28, "AF_MPLS"},      {29, "AF_CAN"},
-    {30, "AF_TIPC"},       {31, "AF_BLUETOOTH"}, {32, "AF_IUCV"},
-    {33, "AF_RXRPC"},      {34, "AF_ISDN"},      {35, "AF_PHONET"},
-    {36, "AF_IEEE802154"}, {37, "AF_CAIF"},      {38, "AF_ALG"},
-    {39, "AF_NFC"},        {40, "AF_VSOCK"},     {41, "AF_KCM"},
-    {42, "AF_QIPCRTR"},    {43, "AF_SMC"},       {44, "AF_XDP"},
-    {45, "AF_MCTP"},
-};
-
 // ---------------------------------------------------------------------------
 // The buffer, read once.
 // ---------------------------------------------------------------------------
@@ -1136,7 +1117,7 @@ bool Netlink::Route(const Nlmsghdr& h, uint64_t addr, uint32_t len) {
 // A message strace has no structure for: its family, then its bytes.
 void Netlink::Family(uint8_t family, uint64_t addr, uint32_t len) {
   Put("{family=");
-  Xval(family, kFamilies, "AF_???");
+  Xval(family, kAddrFamilies, "AF_???");
   if (len > 1) {
     Put(", data=");
     HexStr(addr + 1, len - 1);
@@ -1239,7 +1220,7 @@ void Netlink::Ifinfomsg(uint64_t addr, uint32_t len) {
   bool attrs = false;
   Get(addr, &m.family);
   Put("{ifi_family=");
-  Xval(m.family, kFamilies, "AF_???");
+  Xval(m.family, kAddrFamilies, "AF_???");
   Sep();
   if (len >= sizeof(m)) {
     if (!Get(addr, &m)) {
@@ -1291,7 +1272,7 @@ void Netlink::Ifaddrmsg(uint64_t addr, uint32_t len) {
   bool attrs = false;
   Get(addr, &m.family);
   Put("{ifa_family=");
-  Xval(m.family, kFamilies, "AF_???");
+  Xval(m.family, kAddrFamilies, "AF_???");
   Sep();
   if (len >= sizeof(m)) {
     if (!Get(addr, &m)) {
@@ -1401,7 +1382,7 @@ void Netlink::Rtmsg(uint64_t addr, uint32_t len) {
   bool attrs = false;
   Get(addr, &m.family);
   Put("{rtm_family=");
-  Xval(m.family, kFamilies, "AF_???");
+  Xval(m.family, kAddrFamilies, "AF_???");
   Sep();
   if (len >= sizeof(m)) {
     if (!Get(addr, &m)) {
@@ -1485,30 +1466,10 @@ bool Netlink::AttrRtEncapType(uint64_t addr, uint32_t len) {
   return true;
 }
 
-constexpr XlatEntry kIpProtocols[] = {
-    {0, "IPPROTO_IP"},       {1, "IPPROTO_ICMP"},
-    {2, "IPPROTO_IGMP"},     {4, "IPPROTO_IPIP"},
-    {6, "IPPROTO_TCP"},      {8, "IPPROTO_EGP"},
-    {12, "IPPROTO_PUP"},     {17, "IPPROTO_UDP"},
-    {22, "IPPROTO_IDP"},     {29, "IPPROTO_TP"},
-    {33, "IPPROTO_DCCP"},    {41, "IPPROTO_IPV6"},
-    {43, "IPPROTO_ROUTING"}, {44, "IPPROTO_FRAGMENT"},
-    {46, "IPPROTO_RSVP"},    {47, "IPPROTO_GRE"},
-    {50, "IPPROTO_ESP"},     {51, "IPPROTO_AH"},
-    {58, "IPPROTO_ICMPV6"},  {59, "IPPROTO_NONE"},
-    {60, "IPPROTO_DSTOPTS"}, {92, "IPPROTO_MTP"},
-    {94, "IPPROTO_BEETPH"},  {98, "IPPROTO_ENCAP"},
-    {103, "IPPROTO_PIM"},    {108, "IPPROTO_COMP"},
-    {115, "IPPROTO_L2TP"},   {132, "IPPROTO_SCTP"},
-    {135, "IPPROTO_MH"},     {136, "IPPROTO_UDPLITE"},
-    {137, "IPPROTO_MPLS"},   {143, "IPPROTO_ETHERNET"},
-    {255, "IPPROTO_RAW"},    {262, "IPPROTO_MPTCP"},
-};
-
 bool Netlink::AttrIpProto(uint64_t addr, uint32_t len) {
   uint8_t v;
   if (len < sizeof(v) || !Get(addr, &v)) return false;
-  Xval(v, kIpProtocols, "IPPROTO_???");
+  Xval(v, kInetProtocols, "IPPROTO_???");
   return true;
 }
 
@@ -1620,14 +1581,14 @@ void Netlink::InetDiagReq(uint64_t addr, uint32_t len) {
   bool attrs = false;
   Get(addr, m, 1);
   Put("{sdiag_family=");
-  Xval(m[0], kFamilies, "AF_???");
+  Xval(m[0], kAddrFamilies, "AF_???");
   Sep();
   if (len >= sizeof(m)) {
     if (!Get(addr, m, sizeof(m))) {
       d_.Ptr(addr + 1);
     } else {
       Put("sdiag_protocol=");
-      Xval(m[1], kIpProtocols, "IPPROTO_???");
+      Xval(m[1], kInetProtocols, "IPPROTO_???");
       Put(", idiag_ext=");
       Flags(m[2], kInetDiagExtFlags, "1<<(INET_DIAG_\?\?\?-1)");
       Put(", idiag_states=");
@@ -1653,7 +1614,7 @@ void Netlink::InetDiagReqV1(uint64_t addr, uint32_t len) {
   uint8_t m[60];
   Get(addr, m, 1);
   Put("{idiag_family=");
-  Xval(m[0], kFamilies, "AF_???");
+  Xval(m[0], kAddrFamilies, "AF_???");
   Sep();
   if (len >= sizeof(m)) {
     if (!Get(addr, m, sizeof(m))) {
@@ -1687,7 +1648,7 @@ void Netlink::InetDiagMsg(uint64_t addr, uint32_t len) {
   bool attrs = false;
   Get(addr, m, 1);
   Put("{idiag_family=");
-  Xval(m[0], kFamilies, "AF_???");
+  Xval(m[0], kAddrFamilies, "AF_???");
   Sep();
   if (len >= sizeof(m)) {
     if (!Get(addr, m, sizeof(m))) {
@@ -1941,7 +1902,7 @@ bool Netlink::AttrRtVia(uint64_t addr, uint32_t len) {
   uint16_t family;
   if (len < sizeof(family) || !Get(addr, &family)) return false;
   Put("{rtvia_family=");
-  Xval(family, kFamilies, "AF_???");
+  Xval(family, kAddrFamilies, "AF_???");
   if (len > sizeof(family)) {
     Put(", rtvia_addr=");
     if (family > 0xff ||
@@ -2048,7 +2009,7 @@ void Netlink::Ndmsg(uint64_t addr, uint32_t len) {
   bool attrs = false;
   Get(addr, &m.family);
   Put("{ndm_family=");
-  Xval(m.family, kFamilies, "AF_???");
+  Xval(m.family, kAddrFamilies, "AF_???");
   Sep();
   if (len >= sizeof(m)) {
     if (!Get(addr, &m)) {
@@ -2157,7 +2118,7 @@ void Netlink::FibRuleHdr(uint64_t addr, uint32_t len) {
   bool attrs = false;
   Get(addr, &m.family);
   Put("{family=");
-  Xval(m.family, kFamilies, "AF_???");
+  Xval(m.family, kAddrFamilies, "AF_???");
   Sep();
   if (len >= sizeof(m)) {
     if (!Get(addr, &m)) {
@@ -2243,7 +2204,7 @@ void Netlink::Tcmsg(uint64_t addr, uint32_t len) {
   bool attrs = false;
   Get(addr, &m.family);
   Put("{tcm_family=");
-  Xval(m.family, kFamilies, "AF_???");
+  Xval(m.family, kAddrFamilies, "AF_???");
   Sep();
   if (len >= sizeof(m)) {
     if (!Get(addr, &m)) {
@@ -2395,7 +2356,7 @@ void Netlink::UnixDiagReq(uint64_t addr, uint32_t len) {
   } m;
   Get(addr, &m.family);
   Put("{sdiag_family=");
-  Xval(m.family, kFamilies, "AF_???");
+  Xval(m.family, kAddrFamilies, "AF_???");
   Sep();
   if (len >= sizeof(m)) {
     if (!Get(addr, &m)) {
@@ -2421,12 +2382,6 @@ void Netlink::UnixDiagReq(uint64_t addr, uint32_t len) {
   d_.out->push_back('}');
 }
 
-constexpr XlatEntry kSockTypes[] = {
-    {1, "SOCK_STREAM"},  {2, "SOCK_DGRAM"},     {3, "SOCK_RAW"},
-    {4, "SOCK_RDM"},     {5, "SOCK_SEQPACKET"}, {6, "SOCK_DCCP"},
-    {10, "SOCK_PACKET"},
-};
-
 void Netlink::UnixDiagMsg(uint64_t addr, uint32_t len) {
   struct {
     uint8_t family;
@@ -2439,7 +2394,7 @@ void Netlink::UnixDiagMsg(uint64_t addr, uint32_t len) {
   bool attrs = false;
   Get(addr, &m.family);
   Put("{udiag_family=");
-  Xval(m.family, kFamilies, "AF_???");
+  Xval(m.family, kAddrFamilies, "AF_???");
   Sep();
   if (len >= sizeof(m)) {
     if (!Get(addr, &m)) {
@@ -2490,7 +2445,7 @@ void Netlink::NetlinkDiagReq(uint64_t addr, uint32_t len) {
   } m;
   Get(addr, &m.family);
   Put("{sdiag_family=");
-  Xval(m.family, kFamilies, "AF_???");
+  Xval(m.family, kAddrFamilies, "AF_???");
   Sep();
   if (len >= sizeof(m)) {
     if (!Get(addr, &m)) {
@@ -2533,7 +2488,7 @@ void Netlink::NetlinkDiagMsg(uint64_t addr, uint32_t len) {
   bool attrs = false;
   Get(addr, &m.family);
   Put("{ndiag_family=");
-  Xval(m.family, kFamilies, "AF_???");
+  Xval(m.family, kAddrFamilies, "AF_???");
   Sep();
   if (len >= sizeof(m)) {
     if (!Get(addr, &m)) {
@@ -2587,7 +2542,7 @@ void Netlink::PacketDiagReq(uint64_t addr, uint32_t len) {
   } m;
   Get(addr, &m.family);
   Put("{sdiag_family=");
-  Xval(m.family, kFamilies, "AF_???");
+  Xval(m.family, kAddrFamilies, "AF_???");
   Sep();
   if (len >= sizeof(m)) {
     if (!Get(addr, &m)) {
@@ -3537,7 +3492,7 @@ const Netlink::AttrTable Netlink::kIflaProtoDownReasonAttrs = {
     "IFLA_PROTO_DOWN_REASON_???", kIflaProtoDownReasonDecoders,
     std::size(kIflaProtoDownReasonDecoders)};
 const Netlink::AttrTable Netlink::kAfSpecAttrs = {
-    kFamilies, std::size(kFamilies), "AF_???", kAfSpecDecoders,
+    kAddrFamilies, std::size(kAddrFamilies), "AF_???", kAfSpecDecoders,
     std::size(kAfSpecDecoders)};
 const Netlink::AttrTable Netlink::kAfSpecInetAttrs = {
     kAfSpecInetNames, std::size(kAfSpecInetNames), "IFLA_INET_???",
