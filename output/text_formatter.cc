@@ -407,9 +407,21 @@ void TextFormatter::AppendBody(const Event& event, bool whole) {
           if (p.argv.empty()) {
             line_.append(p.path);
           } else {
+            // An argument with a space, a quote or a byte that is not
+            // printable ASCII (a newline would split the line) is quoted
+            // and escaped as strace quotes strings; others go as they are.
             for (size_t i = 0; i < p.argv.size(); ++i) {
               if (i > 0) line_.push_back(' ');
-              line_.append(p.argv[i]);
+              const std::string& a = p.argv[i];
+              const bool plain =
+                  !a.empty() && std::all_of(a.begin(), a.end(), [](char c) {
+                    return c > ' ' && c < 0x7f && c != '"' && c != '\\';
+                  });
+              if (plain) {
+                line_.append(a);
+              } else {
+                AppendStraceQuoted(&line_, a);
+              }
             }
           }
           absl::StrAppend(&line_, " (pid ", event.pid, ") +++");

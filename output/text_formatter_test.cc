@@ -67,6 +67,14 @@ TEST(TextFormatterTest, Spawn) {
   // No argv: fall back to the path.
   EXPECT_EQ(One(Ev(5, 5, SpawnEvent{"/bin/x", {}})),
             "+++ started /bin/x (pid 5) +++\n");
+  // Arguments with spaces, quotes, newlines or other bytes: quoted and
+  // escaped as strace's strings, so that the line stays one line.
+  EXPECT_EQ(One(Ev(7, 7,
+                   SpawnEvent{"/bin/sh",
+                              {"sh", "-c", "echo \"hi\" | cat\nexit", "",
+                               "a\\b", "\xff"}})),
+            "+++ started sh -c \"echo \\\"hi\\\" | cat\\nexit\" \"\" "
+            "\"a\\\\b\" \"\\377\" (pid 7) +++\n");
 }
 
 TEST(TextFormatterTest, AttachDetachStopCont) {
