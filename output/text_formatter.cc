@@ -193,44 +193,7 @@ void TextFormatter::AppendCommText(std::string* to, const std::string& comm) {
 
 void AppendStraceQuoted(std::string* out, std::string_view s) {
   out->push_back('"');
-  for (size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        continue;
-      case '\\':
-        out->append("\\\\");
-        continue;
-      case '\f':
-        out->append("\\f");
-        continue;
-      case '\n':
-        out->append("\\n");
-        continue;
-      case '\r':
-        out->append("\\r");
-        continue;
-      case '\t':
-        out->append("\\t");
-        continue;
-      case '\v':
-        out->append("\\v");
-        continue;
-    }
-    if (c >= 0x20 && c < 0x7f) {
-      out->push_back(static_cast<char>(c));
-      continue;
-    }
-    // Octal. Full three digits only when the next byte is an octal digit,
-    // which would otherwise be read as part of the escape.
-    out->push_back('\\');
-    const bool next_is_octal =
-        i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7';
-    if (next_is_octal || (c >> 6) != 0) out->push_back('0' + (c >> 6));
-    if (next_is_octal || (c >> 3) != 0) out->push_back('0' + ((c >> 3) & 7));
-    out->push_back('0' + (c & 7));
-  }
+  AppendEscaped(out, s.data(), s.size(), HexStrings::kNone);
   out->push_back('"');
 }
 
