@@ -9,7 +9,8 @@
 #
 #   fuzz/build_and_run.sh [SECONDS]
 #
-# Then does the same for the option parser (options_fuzzer, corpus
+# Then does the same for the syscall argument decoders (syscall_fuzzer,
+# corpus fuzz/corpus/syscall), the option parser (options_fuzzer, corpus
 # fuzz/corpus/options) and the -e filter parsers (filter_fuzzer, corpus
 # fuzz/corpus/filter), SECONDS each; the first failure stops the script
 # with a non-zero status (see fuzz/README.md).
@@ -68,6 +69,29 @@ echo "fuzzing elf_fuzzer for ${seconds}s" >&2
 "$out/elf_fuzzer" "$out/corpus-elf" fuzz/corpus/elf \
   -max_total_time="$seconds" -max_len=65536 -timeout=10 \
   -rss_limit_mb=2048 -artifact_prefix="$out/elf-" -print_final_stats=1
+
+# The syscall argument decoders, on any registers and tracee memory
+# (corpus fuzz/corpus/syscall).
+syscall_srcs="tracer/syscalls/decode_common.cc tracer/syscalls/decode_events.cc
+  tracer/syscalls/decode_dump.cc tracer/syscalls/decode_fs.cc
+  tracer/syscalls/decode_ipc.cc tracer/syscalls/decode_net.cc
+  tracer/syscalls/decode_netlink.cc tracer/syscalls/decode_numa.cc
+  tracer/syscalls/decode_process.cc tracer/syscalls/decoder.cc
+  tracer/syscalls/fd_details.cc tracer/syscalls/memory.cc
+  tracer/syscalls/filter.cc tracer/syscalls/format.cc
+  tracer/syscalls/signals.cc tracer/syscalls/syscall_table.cc
+  output/errno_names.cc tracer/event.cc"
+mkdir -p "$out/corpus-syscall" fuzz/corpus/syscall
+echo "building $out/syscall_fuzzer" >&2
+# shellcheck disable=SC2086
+"$cxx" -std=c++20 -O1 -g -I. \
+  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+  fuzz/syscall_fuzzer.cc $syscall_srcs $absl_libs -lseccomp \
+  -o "$out/syscall_fuzzer"
+echo "fuzzing syscall_fuzzer for ${seconds}s" >&2
+"$out/syscall_fuzzer" "$out/corpus-syscall" fuzz/corpus/syscall \
+  -max_total_time="$seconds" -max_len=4200 -timeout=10 \
+  -rss_limit_mb=2048 -artifact_prefix="$out/syscall-" -print_final_stats=1
 
 # The option and filter parsers: ParseOptions, ParseTraceFilter,
 # ParseSignalSet, ParseStatusFilter (libseccomp gives the syscall names).

@@ -173,11 +173,14 @@ void CheckInject(absl::string_view expr) {
       if (nr < INT32_MIN || nr > INT32_MAX) return;
       const int32_t n32 = static_cast<int32_t>(nr);
       for (uint32_t call : {1u, 2u, 3u, 65534u, 65535u, 4000000000u}) {
-        const std::optional<int64_t> v = rules.Inject(arch, n32, call);
-        if (!v) continue;
+        const ttrace::Tamper t = rules.Inject(arch, n32, call);
+        if (!t.any()) continue;
         if (!rules.Covers(arch, n32))
           Fail("inject: injects what it does not cover");
-        if (*v < -4095) Fail("inject: an errno beyond 4095");
+        if (t.ret && *t.ret < -4095) Fail("inject: an errno beyond 4095");
+        if (t.signo < 0 || t.signo > 64) Fail("inject: a signal beyond 64");
+        if (fault && (t.signo != 0 || t.delayed()))
+          Fail("inject: fault= with a signal or a delay");
       }
     });
   }
