@@ -383,6 +383,14 @@ class Netlink {
   void Error(const Nlmsghdr& h, uint64_t addr, uint32_t len);
 
   void Attrs(uint64_t addr, uint64_t len, const AttrTable& t);
+  // Ends a message body's struct ("}") and, when it was read (`attrs`)
+  // and the body goes on past its `head` bytes, prints the attributes
+  // that follow; `family` (-1: keep) is what the attributes' addresses
+  // are read as.
+  void CloseWithAttrs(bool attrs, uint64_t addr, uint64_t len, size_t head,
+                      const AttrTable& t, int family = -1);
+  // A sock_diag cookie: "[1234, 0]".
+  void Cookie(const uint32_t cookie[2]);
   void Attr(const Nlattr& a, uint64_t addr, uint64_t len, const AttrTable& t);
 
   // NETLINK_ROUTE.
@@ -790,6 +798,24 @@ void Netlink::Error(const Nlmsghdr& h, uint64_t addr, uint32_t len) {
 // ---------------------------------------------------------------------------
 // Attributes (struct nlattr lists).
 // ---------------------------------------------------------------------------
+void Netlink::CloseWithAttrs(bool attrs, uint64_t addr, uint64_t len,
+                             size_t head, const AttrTable& t, int family) {
+  d_.out->push_back('}');
+  if (attrs && len > head) {
+    Sep();
+    if (family >= 0) family_ = static_cast<uint8_t>(family);
+    Attrs(addr + head, len - head, t);
+  }
+}
+
+void Netlink::Cookie(const uint32_t cookie[2]) {
+  d_.out->push_back('[');
+  Udec(cookie[0]);
+  Sep();
+  Udec(cookie[1]);
+  d_.out->push_back(']');
+}
+
 void Netlink::Attrs(uint64_t addr, uint64_t len, const AttrTable& t) {
   bool array = false;
   const bool abbrev = !d_.opt().verbose;
@@ -1239,12 +1265,7 @@ void Netlink::Ifinfomsg(uint64_t addr, uint32_t len) {
   } else {
     Put("...");
   }
-  d_.out->push_back('}');
-  if (attrs && len > sizeof(m)) {
-    Sep();
-    family_ = m.family;
-    Attrs(addr + sizeof(m), len - sizeof(m), kIflaAttrs);
-  }
+  CloseWithAttrs(attrs, addr, len, sizeof(m), kIflaAttrs, m.family);
 }
 
 constexpr XlatEntry kIfaFlags[] = {
@@ -1291,12 +1312,7 @@ void Netlink::Ifaddrmsg(uint64_t addr, uint32_t len) {
   } else {
     Put("...");
   }
-  d_.out->push_back('}');
-  if (attrs && len > sizeof(m)) {
-    Sep();
-    family_ = m.family;
-    Attrs(addr + sizeof(m), len - sizeof(m), kIfaAttrs);
-  }
+  CloseWithAttrs(attrs, addr, len, sizeof(m), kIfaAttrs, m.family);
 }
 
 bool Netlink::AttrIfaAddress(uint64_t addr, uint32_t len) {
@@ -1409,12 +1425,7 @@ void Netlink::Rtmsg(uint64_t addr, uint32_t len) {
   } else {
     Put("...");
   }
-  d_.out->push_back('}');
-  if (attrs && len > sizeof(m)) {
-    Sep();
-    family_ = m.family;
-    Attrs(addr + sizeof(m), len - sizeof(m), kRtaAttrs);
-  }
+  CloseWithAttrs(attrs, addr, len, sizeof(m), kRtaAttrs, m.family);
 }
 
 bool Netlink::AttrRtAddress(uint64_t addr, uint32_t len) {
@@ -1568,11 +1579,9 @@ void Netlink::InetDiagSockid(const uint8_t* id, uint8_t family) {
   }
   Put("idiag_if=");
   PutIfindex(d_, ifindex);
-  Put(", idiag_cookie=[");
-  Udec(cookie[0]);
-  Sep();
-  Udec(cookie[1]);
-  Put("]}");
+  Put(", idiag_cookie=");
+  Cookie(cookie);
+  d_.out->push_back('}');
 }
 
 void Netlink::InetDiagReq(uint64_t addr, uint32_t len) {
@@ -1602,11 +1611,7 @@ void Netlink::InetDiagReq(uint64_t addr, uint32_t len) {
   } else {
     Put("...");
   }
-  d_.out->push_back('}');
-  if (attrs && len > sizeof(m)) {
-    Sep();
-    Attrs(addr + sizeof(m), len - sizeof(m), kInetDiagReqAttrs);
-  }
+  CloseWithAttrs(attrs, addr, len, sizeof(m), kInetDiagReqAttrs);
 }
 
 // struct inet_diag_req, the requests of TCPDIAG_GETSOCK/DCCPDIAG_GETSOCK.
@@ -1676,11 +1681,7 @@ void Netlink::InetDiagMsg(uint64_t addr, uint32_t len) {
   } else {
     Put("...");
   }
-  d_.out->push_back('}');
-  if (attrs && len > sizeof(m)) {
-    Sep();
-    Attrs(addr + sizeof(m), len - sizeof(m), kInetDiagAttrs);
-  }
+  CloseWithAttrs(attrs, addr, len, sizeof(m), kInetDiagAttrs);
 }
 
 bool Netlink::AttrDiagMeminfo(uint64_t addr, uint32_t len) {
@@ -2028,12 +2029,7 @@ void Netlink::Ndmsg(uint64_t addr, uint32_t len) {
   } else {
     Put("...");
   }
-  d_.out->push_back('}');
-  if (attrs && len > sizeof(m)) {
-    Sep();
-    family_ = m.family;
-    Attrs(addr + sizeof(m), len - sizeof(m), kNdaAttrs);
-  }
+  CloseWithAttrs(attrs, addr, len, sizeof(m), kNdaAttrs, m.family);
 }
 
 bool Netlink::AttrNdaAddress(uint64_t addr, uint32_t len) {
@@ -2141,12 +2137,7 @@ void Netlink::FibRuleHdr(uint64_t addr, uint32_t len) {
   } else {
     Put("...");
   }
-  d_.out->push_back('}');
-  if (attrs && len > sizeof(m)) {
-    Sep();
-    family_ = m.family;
-    Attrs(addr + sizeof(m), len - sizeof(m), kFraAttrs);
-  }
+  CloseWithAttrs(attrs, addr, len, sizeof(m), kFraAttrs, m.family);
 }
 
 // A big-endian 64-bit number: htobe64(N).
@@ -2223,11 +2214,7 @@ void Netlink::Tcmsg(uint64_t addr, uint32_t len) {
   } else {
     Put("...");
   }
-  d_.out->push_back('}');
-  if (attrs && len > sizeof(m)) {
-    Sep();
-    Attrs(addr + sizeof(m), len - sizeof(m), kTcaAttrs);
-  }
+  CloseWithAttrs(attrs, addr, len, sizeof(m), kTcaAttrs);
 }
 
 // struct tc_stats.
@@ -2370,11 +2357,8 @@ void Netlink::UnixDiagReq(uint64_t addr, uint32_t len) {
       Udec(m.ino);
       Put(", udiag_show=");
       Flags(m.show, kUdiagShow, "UDIAG_SHOW_???");
-      Put(", udiag_cookie=[");
-      Udec(m.cookie[0]);
-      Sep();
-      Udec(m.cookie[1]);
-      d_.out->push_back(']');
+      Put(", udiag_cookie=");
+      Cookie(m.cookie);
     }
   } else {
     Put("...");
@@ -2406,21 +2390,14 @@ void Netlink::UnixDiagMsg(uint64_t addr, uint32_t len) {
       Xval(m.state, kTcpStates, "TCP_???");
       Put(", udiag_ino=");
       Udec(m.ino);
-      Put(", udiag_cookie=[");
-      Udec(m.cookie[0]);
-      Sep();
-      Udec(m.cookie[1]);
-      d_.out->push_back(']');
+      Put(", udiag_cookie=");
+      Cookie(m.cookie);
       attrs = true;
     }
   } else {
     Put("...");
   }
-  d_.out->push_back('}');
-  if (attrs && len > sizeof(m)) {
-    Sep();
-    Attrs(addr + sizeof(m), len - sizeof(m), kUnixDiagAttrs);
-  }
+  CloseWithAttrs(attrs, addr, len, sizeof(m), kUnixDiagAttrs);
 }
 
 // ---------------------------------------------------------------------------
@@ -2461,11 +2438,8 @@ void Netlink::NetlinkDiagReq(uint64_t addr, uint32_t len) {
       Udec(m.ino);
       Put(", ndiag_show=");
       Flags(m.show, kNdiagShow, "NDIAG_SHOW_???");
-      Put(", ndiag_cookie=[");
-      Udec(m.cookie[0]);
-      Sep();
-      Udec(m.cookie[1]);
-      d_.out->push_back(']');
+      Put(", ndiag_cookie=");
+      Cookie(m.cookie);
     }
   } else {
     Put("...");
@@ -2508,21 +2482,14 @@ void Netlink::NetlinkDiagMsg(uint64_t addr, uint32_t len) {
       Udec(m.dst_group);
       Put(", ndiag_ino=");
       Udec(m.ino);
-      Put(", ndiag_cookie=[");
-      Udec(m.cookie[0]);
-      Sep();
-      Udec(m.cookie[1]);
-      d_.out->push_back(']');
+      Put(", ndiag_cookie=");
+      Cookie(m.cookie);
       attrs = true;
     }
   } else {
     Put("...");
   }
-  d_.out->push_back('}');
-  if (attrs && len > sizeof(m)) {
-    Sep();
-    Attrs(addr + sizeof(m), len - sizeof(m), kNetlinkDiagAttrs);
-  }
+  CloseWithAttrs(attrs, addr, len, sizeof(m), kNetlinkDiagAttrs);
 }
 
 constexpr XlatEntry kPacketShow[] = {
@@ -2554,11 +2521,8 @@ void Netlink::PacketDiagReq(uint64_t addr, uint32_t len) {
       Udec(m.ino);
       Put(", pdiag_show=");
       Flags(m.show, kPacketShow, "PACKET_SHOW_???");
-      Put(", pdiag_cookie=[");
-      Udec(m.cookie[0]);
-      Sep();
-      Udec(m.cookie[1]);
-      d_.out->push_back(']');
+      Put(", pdiag_cookie=");
+      Cookie(m.cookie);
     }
   } else {
     Put("...");

@@ -29,19 +29,20 @@
 namespace ttrace {
 namespace {
 
-// One NETLINK_SOCK_DIAG dump request; `match` sees each answer until it
-// returns true. False when nothing matched (or netlink failed).
+// One netlink dump request (a `type` message carrying `request`) to the
+// kernel on a `protocol` socket; `match` sees each answer until it returns
+// true. False when nothing matched (or netlink failed).
 template <typename Request, typename Match>
-bool Dump(const Request& request, Match match) {
-  const int fd =
-      socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+bool NetlinkDump(int protocol, uint16_t type, const Request& request,
+                 Match match) {
+  const int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
   if (fd < 0) return false;
   struct {
     nlmsghdr header;
     Request request;
   } message{};
   message.header.nlmsg_len = sizeof message;
-  message.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+  message.header.nlmsg_type = type;
   message.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
   message.request = request;
   sockaddr_nl kernel{};
@@ -67,6 +68,12 @@ bool Dump(const Request& request, Match match) {
   }
   close(fd);
   return found;
+}
+
+// A NETLINK_SOCK_DIAG dump.
+template <typename Request, typename Match>
+bool Dump(const Request& request, Match match) {
+  return NetlinkDump(NETLINK_SOCK_DIAG, SOCK_DIAG_BY_FAMILY, request, match);
 }
 
 void AppendAddress(std::string* out, int family, const uint32_t* addr,
@@ -226,56 +233,30 @@ namespace {
 // All generic netlink families: id -> name. Empty when netlink failed.
 std::map<uint16_t, std::string> DumpGenlFamilies() {
   std::map<uint16_t, std::string> families;
-  const int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
-  if (fd < 0) return families;
-  struct {
-    nlmsghdr header;
-    genlmsghdr genl;
-  } request{};
-  request.header.nlmsg_len = sizeof request;
-  request.header.nlmsg_type = GENL_ID_CTRL;
-  request.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-  request.genl.cmd = CTRL_CMD_GETFAMILY;
-  request.genl.version = 1;
-  sockaddr_nl kernel{};
-  kernel.nl_family = AF_NETLINK;
-  if (sendto(fd, &request, sizeof request, 0,
-             reinterpret_cast<sockaddr*>(&kernel),
-             sizeof kernel) == static_cast<ssize_t>(sizeof request)) {
-    alignas(nlmsghdr) char buf[16384];
-    for (bool done = false; !done;) {
-      const ssize_t n = recv(fd, buf, sizeof buf, 0);
-      if (n <= 0) break;
-      size_t left = static_cast<size_t>(n);
-      for (auto* h = reinterpret_cast<nlmsghdr*>(buf); NLMSG_OK(h, left);
-           h = NLMSG_NEXT(h, left)) {
-        if (h->nlmsg_type == NLMSG_DONE || h->nlmsg_type == NLMSG_ERROR) {
-          done = true;
-          break;
-        }
-        if (h->nlmsg_len < NLMSG_LENGTH(GENL_HDRLEN)) continue;
-        size_t alen = h->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN);
-        auto* a = reinterpret_cast<rtattr*>(static_cast<char*>(NLMSG_DATA(h)) +
-                                            GENL_HDRLEN);
-        int id = -1;
-        std::string name;
-        for (; RTA_OK(a, alen); a = RTA_NEXT(a, alen)) {
-          const char* data = static_cast<const char*>(RTA_DATA(a));
-          const size_t len = RTA_PAYLOAD(a);
-          if (a->rta_type == CTRL_ATTR_FAMILY_ID && len >= 2) {
-            uint16_t v;
-            std::memcpy(&v, data, 2);
-            id = v;
-          } else if (a->rta_type == CTRL_ATTR_FAMILY_NAME) {
-            name.assign(data, strnlen(data, len));
-          }
-        }
-        if (id >= 0 && !name.empty())
-          families[static_cast<uint16_t>(id)] = name;
+  genlmsghdr request{};
+  request.cmd = CTRL_CMD_GETFAMILY;
+  request.version = 1;
+  NetlinkDump(NETLINK_GENERIC, GENL_ID_CTRL, request, [&](const nlmsghdr* h) {
+    if (h->nlmsg_len < NLMSG_LENGTH(GENL_HDRLEN)) return false;
+    size_t alen = h->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN);
+    auto* a = reinterpret_cast<const rtattr*>(
+        static_cast<const char*>(NLMSG_DATA(h)) + GENL_HDRLEN);
+    int id = -1;
+    std::string name;
+    for (; RTA_OK(a, alen); a = RTA_NEXT(a, alen)) {
+      const char* data = static_cast<const char*>(RTA_DATA(a));
+      const size_t len = RTA_PAYLOAD(a);
+      if (a->rta_type == CTRL_ATTR_FAMILY_ID && len >= 2) {
+        uint16_t v;
+        std::memcpy(&v, data, 2);
+        id = v;
+      } else if (a->rta_type == CTRL_ATTR_FAMILY_NAME) {
+        name.assign(data, strnlen(data, len));
       }
     }
-  }
-  close(fd);
+    if (id >= 0 && !name.empty()) families[static_cast<uint16_t>(id)] = name;
+    return false;  // every family
+  });
   return families;
 }
 
