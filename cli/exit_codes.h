@@ -1,5 +1,6 @@
-// ttrace's own exit statuses (besides the traced command's: its exit code,
-// or 128 + N when killed by signal N). Documented in `ttrace -h`/README.md.
+// ttrace's own exit statuses (besides the traced command's: its exit code;
+// when the command is killed by signal N, ttrace dies of signal N too).
+// Documented in `ttrace -h`/README.md.
 #ifndef TTRACE_CLI_EXIT_CODES_H_
 #define TTRACE_CLI_EXIT_CODES_H_
 

@@ -6,6 +6,7 @@
 #include <pwd.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -99,6 +100,24 @@ void InstallInfo(int sig, void (*handler)(int, siginfo_t*, void*)) {
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = SA_SIGINFO;
   sigaction(sig, &sa, nullptr);
+}
+
+// Ends ttrace by the signal that killed the command, as strace does, so
+// that a shell or service manager sees the same death ("Segmentation
+// fault", WIFSIGNALED) as without ttrace. No core file of ttrace itself:
+// the command dumped its own if it was going to. Returns only if `sig`
+// did not end the process (it cannot be caught, blocked or ignored here,
+// but a stop signal does not kill).
+void DieOf(int sig) {
+  fflush(nullptr);
+  struct rlimit no_core {};
+  setrlimit(RLIMIT_CORE, &no_core);
+  signal(sig, SIG_DFL);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, sig);
+  sigprocmask(SIG_UNBLOCK, &set, nullptr);
+  raise(sig);
 }
 
 int Fail(int code, const std::string& message) {
@@ -629,7 +648,12 @@ int Main(int argc, char** argv) {
     return Fail(code, std::string(s.message()));
   }
   if (output_failed) return kExitOutput;
-  if (!opt.command.empty()) return result->exit_status;
+  if (!opt.command.empty()) {
+    if (result->killed_by != 0 && opt.daemonize == Options::Daemonize::kNo) {
+      DieOf(result->killed_by);
+    }
+    return result->exit_status;
+  }
   return attach_failure;
 }
 

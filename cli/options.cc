@@ -905,7 +905,8 @@ Miscellaneous:
   -V, --version  print the version and exit
 
 Exit status:
-  the command's exit status, or 128+N when it was killed by signal N
+  the command's exit status; when it was killed by signal N, ttrace kills
+  itself with signal N too (a shell shows 128+N)
   (0 when only -p processes were traced)
   2    usage error (bad option or filter)
   3    no such process (-p)

@@ -884,7 +884,7 @@ TEST(UsageTextTest, ListsEveryOptionExitStatusAndExample) {
                         "-r, --relative-timestamps",
                         "-h, --help",
                         "-V, --version",
-                        "128+N",
+                        "128+N)",
                         "2    usage error",
                         "3    no such process",
                         "4    permission denied",

@@ -304,6 +304,7 @@ TEST(PassThroughTest, ExitCodeAndDeathBySignal) {
     const char* tracee;
     std::vector<std::string> args;
     int want;
+    int signo = 0;  // the command dies of this signal
   };
   const std::vector<Case> cases = {
       {"execs", {"exit", "0"}, 0},
@@ -312,17 +313,25 @@ TEST(PassThroughTest, ExitCodeAndDeathBySignal) {
       {"threads", {"threads", "2", "7"}, 7},
       {"threads", {"threads_exit_group", "2", "9"}, 9},
       {"execs", {"exec_nonleader", "1"}, 42},
-      {"signals", {"segv"}, 139},
-      {"signals", {"abort"}, 134},
-      {"signals", {"kill_self_9", "2"}, 137},
+      {"signals", {"segv"}, 139, SIGSEGV},
+      {"signals", {"abort"}, 134, SIGABRT},
+      {"signals", {"kill_self_9", "2"}, 137, SIGKILL},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(absl::StrCat(c.tracee, " ", absl::StrJoin(c.args, " ")));
     const std::string out = NewTempPath("trace");
     ProcessResult r = RunProcess(TraceTo(out, c.tracee, c.args));
     EXPECT_EQ(r.ExitCode(), c.want) << r.Describe();
-    // ttrace exits normally with 128+N, it does not die itself.
-    EXPECT_TRUE(WIFEXITED(r.wait_status)) << r.Describe();
+    // Killed by signal N, the command's death is ttrace's too (as with
+    // strace): the shell sees WIFSIGNALED, not an exit with 128+N.
+    if (c.signo != 0) {
+      EXPECT_TRUE(WIFSIGNALED(r.wait_status) &&
+                  WTERMSIG(r.wait_status) == c.signo)
+          << r.Describe();
+      EXPECT_FALSE(WCOREDUMP(r.wait_status)) << r.Describe();
+    } else {
+      EXPECT_TRUE(WIFEXITED(r.wait_status)) << r.Describe();
+    }
     EXPECT_EQ(r.err, "") << r.Describe();
     unlink(out.c_str());
   }
@@ -1438,7 +1447,7 @@ TEST_F(CliAttachTest, QuietLeavesOutAttachAndDetach) {
 // trace goes on until the command ends.
 
 // Starts `ttrace -o FILE /bin/sleep 30`, waits for its exec line, sends
-// `sig` to ttrace: sleep dies of it, ttrace exits 128+sig.
+// `sig` to ttrace: sleep dies of it, and so does ttrace.
 void SignalPassedOnToCommand(int sig) {
   SCOPED_TRACE(strsignal(sig));
   const std::string out = NewTempPath("trace");
@@ -1451,7 +1460,7 @@ void SignalPassedOnToCommand(int sig) {
   kill(t.pid(), sig);
   ProcessResult r = t.Wait(20000);
   EXPECT_EQ(r.ExitCode(), 128 + sig) << r.Describe();
-  EXPECT_TRUE(WIFEXITED(r.wait_status)) << r.Describe();
+  EXPECT_TRUE(WIFSIGNALED(r.wait_status)) << r.Describe();
   const std::string text = ReadFileOrEmpty(out);
   std::vector<std::string> lines = SplitLines(text);
   ASSERT_EQ(lines.size(), 4u) << text;

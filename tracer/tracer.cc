@@ -193,6 +193,7 @@ class Tracer::Impl {
 
   pid_t spawned_ = 0;
   int spawned_exit_status_ = 0;
+  int spawned_killed_by_ = 0;
   std::string spawned_path_;
   std::vector<std::string> spawned_argv_;
   int spawn_err_fd_ = -1;  // the child's execv errno arrives here
@@ -499,6 +500,7 @@ absl::StatusOr<RunResult> Tracer::Impl::Run() {
   }
   RunResult result;
   result.exit_status = spawned_exit_status_;
+  result.killed_by = spawned_killed_by_;
   result.detached = detaching_;
   return result;
 }
@@ -702,6 +704,7 @@ void Tracer::Impl::ReportExit(pid_t tid, Thread& t, const StopInfo& stop) {
   if (tid == spawned_) {
     spawned_exit_status_ =
         stop.kind == StopKind::kExited ? stop.code : 128 + stop.signo;
+    spawned_killed_by_ = stop.kind == StopKind::kExited ? 0 : stop.signo;
   }
   if (options_.stacks != nullptr && tid == t.tgid) {
     options_.stacks->Forget(t.tgid);

@@ -80,6 +80,8 @@ struct RunResult {
   // For a spawned command: its exit code, or 128 + N when killed by signal
   // N. After attaching (no spawned command): 0.
   int exit_status = 0;
+  // For a spawned command killed by a signal: that signal, else 0.
+  int killed_by = 0;
   // True when Run ended by detaching (RequestDetach or an output error)
   // rather than because every traced thread exited.
   bool detached = false;
