@@ -489,6 +489,9 @@ int Main(int argc, char** argv) {
                       .dump_write = opt.dump_write});
     topt.syscalls = knowledge.get();
     if (!opt.inject.empty()) topt.inject = &opt.inject;
+    topt.warn = [](const std::string& message) {
+      fprintf(stderr, "ttrace: %s\n", message.c_str());
+    };
     // Not with -b execve: a program detached at its exec keeps the filter,
     // and the kernel then fails its traced calls with ENOSYS.
     if (opt.seccomp_bpf && opt.detach_on_exec) {

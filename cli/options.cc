@@ -831,6 +831,14 @@ Tampering:
                  microseconds without one) at its entry or after its exit
                  (other threads run on); may be combined with error= or
                  retval= and when=. Delayed calls end in (DELAYED)
+  -e inject=SET:poke_enter=@argN=HEX[,@argN=HEX...], :poke_exit=...
+                 write the bytes HEX (pairs of hex digits, up to 1024
+                 bytes) where argument N (1..7) points, at the call's entry
+                 (before it is shown) or at its exit; lines end in
+                 (INJECTED: args)
+  -e inject=SET:syscall=NAME:...
+                 run NAME (a syscall without arguments, e.g. gettid)
+                 instead; with error= or retval= its result is replaced
   -e fault=SET[:error=ERRNO][:when=WHEN]
                  the same as error=, failing with ENOSYS unless ERRNO is
                  given

@@ -179,8 +179,22 @@ void CheckInject(absl::string_view expr) {
           Fail("inject: injects what it does not cover");
         if (t.ret && *t.ret < -4095) Fail("inject: an errno beyond 4095");
         if (t.signo < 0 || t.signo > 64) Fail("inject: a signal beyond 64");
-        if (fault && (t.signo != 0 || t.delayed()))
-          Fail("inject: fault= with a signal or a delay");
+        if (fault && (t.signo != 0 || t.delayed() || t.poke_enter != nullptr ||
+                      t.poke_exit != nullptr))
+          Fail("inject: fault= with a signal, a delay or a poke");
+        for (const auto* pokes : {t.poke_enter, t.poke_exit}) {
+          if (pokes == nullptr) continue;
+          if (pokes->empty()) Fail("inject: an empty poke list");
+          for (const ttrace::Poke& p : *pokes) {
+            if (p.arg < 0 || p.arg > 6) Fail("inject: a poke beyond @arg7");
+            if (p.data.empty() || p.data.size() > 1024)
+              Fail("inject: a poke of 0 or over 1024 bytes");
+          }
+        }
+        if (t.replace_nr >= 0 &&
+            !(ttrace::SyscallTable::Get().Classes(arch, t.replace_nr) &
+              ttrace::kClassPure))
+          Fail("inject: syscall= of a call with arguments");
       }
     });
   }

@@ -423,6 +423,7 @@ struct BinaryDecoder::State {
         Appended(r, ctx, &p.ip, &p.stack, &p.dump, &marks, &p.cpu_ns);
         p.detached = (marks & binfmt::kSysExtDetached) != 0;
         p.delayed = (marks & binfmt::kSysExtDelayed) != 0;
+        p.injected_args = (marks & binfmt::kSysExtPoked) != 0;
         break;
       }
     }

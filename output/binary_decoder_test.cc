@@ -96,6 +96,7 @@ std::string Describe(const Event& e) {
           if (!p.dump.empty()) absl::StrAppend(&out, " dump=", Esc(p.dump));
           if (p.detached) out.append(" detached");
           if (p.delayed) out.append(" delayed");
+          if (p.injected_args) out.append(" injected_args");
           if (p.cpu_ns >= 0) absl::StrAppend(&out, " cpu=", p.cpu_ns);
         }
       },
@@ -230,6 +231,7 @@ std::vector<Event> RealisticTrace(int n, uint32_t seed) {
         s.injected = true;  // -e inject
         s.ret = -2;
         s.delayed = rng() % 2 == 0;
+        s.injected_args = rng() % 3 == 0;  // poke_enter=/poke_exit=
       }
       add(pid, tid, s);
     } else if (r < 85 && live.size() < 12) {
@@ -406,6 +408,11 @@ std::vector<Event> EdgeTrace() {
   add(1795717816600000000, 100, 100, sc);
   sc.cpu_ns = -1;
   sc.delayed = false;
+  sc.injected_args = true;  // -e inject's poke_enter=
+  add(1795717816600000000, 100, 100, sc);
+  sc.injected = false;
+  add(1795717816600000000, 100, 100, sc);
+  sc.injected_args = false;
   // -i: instruction pointers, as deltas within a context, wrapping.
   sc.ip = 0x7f84cb8a1234;
   add(1795717816600000000, 100, 100, sc);

@@ -669,7 +669,8 @@ void BinaryEncoder::OnEvent(const Event& event) {
       if (!s.ret_suffix.empty()) p = PutInterned(p, s.ret_suffix);
       p = PutAppended(p, s.ip, s.stack, s.dump,
                       (s.detached ? binfmt::kSysExtDetached : 0) |
-                          (s.delayed ? binfmt::kSysExtDelayed : 0),
+                          (s.delayed ? binfmt::kSysExtDelayed : 0) |
+                          (s.injected_args ? binfmt::kSysExtPoked : 0),
                       s.cpu_ns, ctx);
       break;
     }

@@ -91,7 +91,8 @@ class BinaryEncoder : public EventSink {
                      const std::string& name, Context** ctx);
   // The appended fields of syscall and syscall_enter records: -i's ip,
   // -k's stack, -e read=/write='s dump, `marks`, the bits without data
-  // (kSysExtDetached, kSysExtDelayed), and -c's cpu_ns (-1: none).
+  // (kSysExtDetached, kSysExtDelayed, kSysExtPoked), and -c's cpu_ns (-1:
+  // none).
   char* PutAppended(char* p, uint64_t ip, std::string_view stack,
                     std::string_view dump, uint64_t marks, int64_t cpu_ns,
                     Context* ctx);

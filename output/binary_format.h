@@ -93,7 +93,8 @@ inline constexpr uint64_t kSysExtStack = 2;     // stack: string, context stack
 inline constexpr uint64_t kSysExtDump = 4;      // dump: string (literal)
 inline constexpr uint64_t kSysExtDetached = 8;  // detached = true (no data)
 inline constexpr uint64_t kSysExtDelayed = 16;  // delayed = true (no data)
-inline constexpr uint64_t kSysExtCpu = 32;      // cpu_ns: svarint (last)
+inline constexpr uint64_t kSysExtCpu = 32;      // cpu_ns: svarint
+inline constexpr uint64_t kSysExtPoked = 64;  // injected_args = true (no data)
 
 // String field modes (low 2 bits of a string field's first varint).
 inline constexpr uint64_t kStrLiteral = 0;  // length = v >> 2, bytes follow

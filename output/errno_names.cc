@@ -87,6 +87,16 @@ void AppendErrorResult(std::string* out, int err) {
   out->push_back(')');
 }
 
+void AppendInjectMarks(std::string* out, const SyscallEvent& call) {
+  if (call.injected_args) {
+    out->append(call.injected ? " (INJECTED: args, retval)"
+                              : " (INJECTED: args)");
+  } else if (call.injected) {
+    out->append(" (INJECTED)");
+  }
+  if (call.delayed) out->append(" (DELAYED)");
+}
+
 void AppendErrnoNameOrNumber(std::string* out, int err) {
   if (const char* name = ErrnoName(err)) {
     out->append(name);

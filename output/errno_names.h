@@ -30,6 +30,8 @@
 #include <cstdint>
 #include <string>
 
+#include "tracer/event.h"
+
 namespace ttrace {
 
 // The largest errno a syscall can return (the kernel's MAX_ERRNO): a raw
@@ -54,6 +56,12 @@ const char* ErrnoDescription(int err);
 //   "-1 (errno 600)"                  (no name)
 // No allocation beyond the growth of *out.
 void AppendErrorResult(std::string* out, int err);
+
+// Appends strace's marks after a call's result, for -e inject: " (INJECTED)"
+// (the result was replaced), " (INJECTED: args)" (memory the arguments
+// point to was changed), " (INJECTED: args, retval)" (both), then
+// " (DELAYED)".
+void AppendInjectMarks(std::string* out, const SyscallEvent& call);
 
 // Appends the name, or the decimal number when there is none ("600").
 void AppendErrnoNameOrNumber(std::string* out, int err);

@@ -207,6 +207,10 @@ class PayloadWriter {
       Key(out_, "injected");
       out_->append("true");
     }
+    if (p.injected_args) {
+      Key(out_, "injected_args");
+      out_->append("true");
+    }
     if (p.delayed) {
       Key(out_, "delayed");
       out_->append("true");

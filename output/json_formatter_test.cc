@@ -416,6 +416,10 @@ TEST(JsonSyscallTest, Injected) {
   EXPECT_EQ(ParseLine(One(Ev(5, 5, c))).Get("delayed"), nullptr);
   c.delayed = true;  // -e inject's delay_enter=/delay_exit=
   EXPECT_TRUE(absl::StrContains(One(Ev(5, 5, c)), ",\"delayed\":true"));
+  EXPECT_EQ(ParseLine(One(Ev(5, 5, c))).Get("injected_args"), nullptr);
+  c.injected_args = true;  // -e inject's poke_enter=/poke_exit=
+  EXPECT_TRUE(absl::StrContains(One(Ev(5, 5, c)),
+                                ",\"injected_args\":true,\"delayed\":true"));
 }
 
 // -i: "ip" last, only when recorded.

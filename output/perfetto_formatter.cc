@@ -52,8 +52,7 @@ void AppendResult(std::string* out, const SyscallEvent& call) {
     }
   }
   out->append(call.ret_suffix);
-  if (call.injected) out->append(" (INJECTED)");
-  if (call.delayed) out->append(" (DELAYED)");
+  AppendInjectMarks(out, call);
 }
 
 // Saturating arithmetic: hostile timestamps and durations (a decoded trace

@@ -484,8 +484,7 @@ void TextFormatter::AppendSyscall(const SyscallEvent& call, bool whole) {
     }
   }
   line_.append(call.ret_suffix);
-  if (call.injected) line_.append(" (INJECTED)");
-  if (call.delayed) line_.append(" (DELAYED)");
+  AppendInjectMarks(&line_, call);
   if (options_.show_duration) {
     line_.append(" <");
     AppendSeconds(call.dur_ns > 0 ? call.dur_ns : 0, options_.duration_digits,

@@ -289,6 +289,18 @@ TEST(TextFormatterTest, InjectedCalls) {
   c.ret = 0;
   EXPECT_EQ(One(Ev(1, 1, c)),
             "close(3)                                = 0 (DELAYED)\n");
+  // poke_enter=/poke_exit= changed memory the arguments point to.
+  c.delayed = false;
+  c.injected_args = true;
+  EXPECT_EQ(One(Ev(1, 1, c)),
+            "close(3)                                = 0 (INJECTED: args)\n");
+  c.injected = true;
+  c.ret = -9;
+  c.delayed = true;
+  EXPECT_EQ(One(Ev(1, 1, c)),
+            "close(3)                                = -1 EBADF (Bad file "
+            "descriptor) (INJECTED: args, retval) (DELAYED)\n");
+  c.injected_args = false;
   c.delayed = false;
   c.injected = true;
   c.ret = -9;

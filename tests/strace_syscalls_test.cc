@@ -468,6 +468,18 @@ std::vector<Program> Programs() {
        {"-e", "inject=kill:signal=USR1", "-e",
         "inject=write:delay_exit=1ms:when=2", "-e",
         "inject=getuid:delay_enter=2ms"}},
+      // inject's poke_enter=/poke_exit= and syscall=: echo's write is
+      // changed before the kernel sees it (and is shown changed), the read
+      // of the "h" of the comm "sh" is changed after the kernel filled it
+      // ("(INJECTED: args)"); getuid runs gettid and returns 42.
+      {"sh_inject_poke_syscall",
+       {"/bin/sh", "-c", "echo hello; read x < /proc/self/comm; echo $x"},
+       {},
+       3,
+       true,
+       {"-e", "inject=write:poke_enter=@arg2=414243:when=1", "-e",
+        "inject=read:poke_exit=@arg2=5a,:when=3", "-e",
+        "inject=getuid:syscall=gettid:retval=42"}},
       {"sh_pipeline", {"/bin/sh", "-c", "echo hi | cat"}, {"rt_sigreturn"}, 10},
       {"sort", {"/usr/bin/sort", "-S", "10M", "--parallel=2", "@SORT"}, {}, 3},
       {"threads", {"threads", "threads", "3", "0"}, {"futex"}, 10},

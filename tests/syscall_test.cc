@@ -1825,6 +1825,44 @@ TEST(InjectTest, CountedPerThreadAndReported) {
       << t.text;
 }
 
+// poke_enter=: the program writes what ttrace put in its buffer, and the
+// line shows it. A poke ttrace cannot make is a one-line warning; the call
+// then runs untouched and the program is not disturbed.
+TEST(InjectTest, PokesChangeTheMemoryOrAreWarnedAbout) {
+  Trace t = RunTtrace(
+      {"-e", "trace=write", "-e", "inject=write:poke_enter=@arg2=5859:when=1"},
+      {"ppid_threads", "1"});
+  ASSERT_EQ(t.run.ExitCode(), 0) << Describe(t);
+  ASSERT_TRUE(absl::StartsWith(t.run.out, "XY")) << Describe(t);
+  EXPECT_EQ(CountLinesContaining(t.text, "write(1, \"XY"), 1) << t.text;
+  EXPECT_EQ(CountLinesContaining(t.text, " (INJECTED: args)"), 1) << t.text;
+  EXPECT_EQ(t.run.err, "") << Describe(t);
+
+  // write's first argument is a descriptor, not an address: nothing to
+  // write at 0x1.
+  t = RunTtrace(
+      {"-e", "trace=write", "-e", "inject=write:poke_enter=@arg1=58:when=1"},
+      {"ppid_threads", "1"});
+  ASSERT_EQ(t.run.ExitCode(), 0) << Describe(t);
+  EXPECT_TRUE(absl::StartsWith(t.run.out, "0: P")) << Describe(t);
+  EXPECT_EQ(CountLinesContaining(t.text, "INJECTED"), 0) << t.text;
+  EXPECT_TRUE(absl::StartsWith(
+      t.run.err, "ttrace: -e inject poke_enter: cannot change write of "))
+      << Describe(t);
+  EXPECT_TRUE(absl::StrContains(t.run.err, "at argument #1 (0x1): "))
+      << Describe(t);
+  EXPECT_EQ(SplitLines(t.run.err).size(), 1u) << Describe(t);
+
+  // write has 3 arguments: a poke of a fourth voids the others too.
+  t = RunTtrace({"-e", "trace=write", "-e",
+                 "inject=write:poke_exit=@arg2=58,@arg4=58:when=1"},
+                {"ppid_threads", "1"});
+  ASSERT_EQ(t.run.ExitCode(), 0) << Describe(t);
+  EXPECT_EQ(CountLinesContaining(t.text, "INJECTED"), 0) << t.text;
+  EXPECT_TRUE(absl::StrContains(t.run.err, "argument #4 asked for, it has 3"))
+      << Describe(t);
+}
+
 // ---------------------------------------------------------------------------
 // -c / -C summary.
 

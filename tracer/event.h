@@ -160,6 +160,9 @@ struct SyscallEvent {
   // -e inject: ttrace skipped the call and `ret` is what it made it return
   // (strace's "(INJECTED)").
   bool injected = false;
+  // -e inject's poke_enter=/poke_exit=: ttrace wrote into the memory the
+  // call's arguments point to (strace's "(INJECTED: args)").
+  bool injected_args = false;
   // -e inject's delay_enter=/delay_exit=: ttrace held the thread stopped
   // at the call's entry or after its exit (strace's "(DELAYED)").
   bool delayed = false;

@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -79,6 +80,36 @@ int LinuxKernel::SetReturnValue(pid_t tid, int64_t value) {
   return Request(PTRACE_POKEUSER, tid,
                  reinterpret_cast<void*>(offsetof(user, regs.rax)),
                  reinterpret_cast<void*>(value));
+}
+int LinuxKernel::WriteMemory(pid_t tid, uint64_t addr, const void* data,
+                             size_t len) {
+  const auto* bytes = static_cast<const unsigned char*>(data);
+  uint64_t at = addr;
+  while (len > 0) {
+    // The aligned word holding `at`; bytes of it outside the range keep
+    // their values (read first).
+    const uint64_t word_addr = at & ~uint64_t{7};
+    const size_t skip = at - word_addr;
+    const size_t n = std::min<size_t>(8 - skip, len);
+    unsigned long word = 0;
+    if (skip != 0 || n != 8) {
+      errno = 0;
+      word = static_cast<unsigned long>(ptrace(
+          PTRACE_PEEKDATA, tid, reinterpret_cast<void*>(word_addr), nullptr));
+      if (errno != 0) return errno;
+    }
+    memcpy(reinterpret_cast<unsigned char*>(&word) + skip, bytes, n);
+    if (int r =
+            Request(PTRACE_POKEDATA, tid, reinterpret_cast<void*>(word_addr),
+                    reinterpret_cast<void*>(word));
+        r != 0) {
+      return r;
+    }
+    bytes += n;
+    at += n;
+    len -= n;
+  }
+  return 0;
 }
 int LinuxKernel::GetInstructionPointer(pid_t tid, uint64_t* ip) {
   errno = 0;

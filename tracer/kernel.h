@@ -46,6 +46,14 @@ class Kernel {
   // the value the call returns. (PTRACE_POKEUSER of orig_rax / rax.)
   virtual int SetSyscallNr(pid_t tid, int64_t nr) { return ENOSYS; }
   virtual int SetReturnValue(pid_t tid, int64_t value) { return ENOSYS; }
+  // -e inject's poke_*: writes `len` bytes at `addr` of the stopped
+  // thread's memory, read-only pages included (PTRACE_POKEDATA, as a
+  // debugger writes breakpoints). Returns 0 or an errno value; on error
+  // some bytes may have been written.
+  virtual int WriteMemory(pid_t tid, uint64_t addr, const void* data,
+                          size_t len) {
+    return ENOSYS;
+  }
   // The thread's instruction pointer, at any ptrace-stop (PTRACE_PEEKUSER
   // of rip). Returns 0 or an errno value.
   virtual int GetInstructionPointer(pid_t tid, uint64_t* ip) { return ENOSYS; }
@@ -98,6 +106,8 @@ class LinuxKernel : public Kernel {
   int GetSyscallInfo(pid_t tid, __ptrace_syscall_info* info) override;
   int SetSyscallNr(pid_t tid, int64_t nr) override;
   int SetReturnValue(pid_t tid, int64_t value) override;
+  int WriteMemory(pid_t tid, uint64_t addr, const void* data,
+                  size_t len) override;
   int GetInstructionPointer(pid_t tid, uint64_t* ip) override;
   pid_t WaitAny(int* status) override;
   pid_t WaitAnyFor(int* status, int64_t timeout_ns, int64_t* stime_ns) override;

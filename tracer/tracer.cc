@@ -23,6 +23,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "tracer/clock.h"
 #include "tracer/program_path.h"
 #include "tracer/thread_state.h"
@@ -84,6 +85,11 @@ class Tracer::Impl {
     int64_t sc_delay_enter_ns = -1;
     int64_t sc_delay_exit_ns = -1;
     bool sc_delayed = false;
+    // -e inject's poke_exit= for this call (null: none), and whether a
+    // poke changed its arguments ("(INJECTED: args)").
+    const std::vector<Poke>* sc_poke_exit = nullptr;
+    int sc_nargs = 6;
+    bool sc_poked = false;
     // -e inject: calls so far per (arch << 32 | nr), of covered syscalls.
     absl::flat_hash_map<uint64_t, uint32_t> inject_counts;
     // The wait status PTRACE_GETEVENTMSG gave at PTRACE_EVENT_EXIT, or -1.
@@ -126,6 +132,10 @@ class Tracer::Impl {
   void Hold(pid_t tid, const SyscallResume& how);
   void ReleaseHeld(int64_t now_ns, bool all);
   void ForgetHeld(pid_t tid);
+  // -e inject's poke_*: writes each poke where its argument points.
+  // Returns whether some bytes were written; warns about the others.
+  bool PokeArgs(pid_t tid, const Thread& t, const std::vector<Poke>& pokes,
+                int nargs, const char* when);
   void BeginSyscall(pid_t tid, Thread& t, uint32_t arch, uint64_t nr,
                     const uint64_t* args, uint64_t stack_pointer,
                     uint64_t instruction_pointer);
@@ -939,6 +949,39 @@ bool EndsProgram(uint32_t arch, uint64_t nr) {
 }
 }  // namespace
 
+bool Tracer::Impl::PokeArgs(pid_t tid, const Thread& t,
+                            const std::vector<Poke>& pokes, int nargs,
+                            const char* when) {
+  auto warn = [&](const std::string& why) {
+    if (options_.warn) {
+      std::string name;
+      options_.syscalls->Name(t.sc.arch, static_cast<int32_t>(t.sc.nr), &name);
+      options_.warn(absl::StrCat("-e inject ", when, ": cannot change ", name,
+                                 " of process ", tid, ": ", why));
+    }
+  };
+  // As strace: an argument the call does not have voids every poke.
+  for (const Poke& p : pokes) {
+    if (p.arg >= nargs) {
+      warn(absl::StrCat("argument #", p.arg + 1, " asked for, it has ", nargs));
+      return false;
+    }
+  }
+  bool poked = false;
+  for (const Poke& p : pokes) {
+    uint64_t addr = t.sc.args[p.arg];
+    if (t.sc.arch == kArchI386) addr &= 0xffffffffu;
+    if (int e = kernel_->WriteMemory(tid, addr, p.data.data(), p.data.size());
+        e != 0) {
+      warn(absl::StrCat("writing at argument #", p.arg + 1, " (",
+                        absl::StrFormat("%#x", addr), "): ", strerror(e)));
+      break;
+    }
+    poked = true;
+  }
+  return poked;
+}
+
 void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
                                 uint64_t nr, const uint64_t* args,
                                 uint64_t stack_pointer,
@@ -960,6 +1003,8 @@ void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
   t.sc_signal = 0;
   t.sc_delay_enter_ns = t.sc_delay_exit_ns = -1;
   t.sc_delayed = false;
+  t.sc_poke_exit = nullptr;
+  t.sc_poked = false;
   if (options_.stacks != nullptr) t.sc_stack.clear();
   if (!t.sc_report) return;
   options_.syscalls->Name(arch, static_cast<int32_t>(nr), &t.sc_name);
@@ -976,8 +1021,21 @@ void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
         options_.inject->Inject(arch, static_cast<int32_t>(nr), n);
     t.sc_inject = tamper.ret;
     // Number -1: the kernel skips the call (its -ENOSYS is replaced at the
-    // exit stop).
-    if (t.sc_inject && kernel_->SetSyscallNr(tid, -1) != 0) t.sc_inject.reset();
+    // exit stop); syscall=: it runs that one instead.
+    if ((t.sc_inject || tamper.replace_nr >= 0) &&
+        kernel_->SetSyscallNr(
+            tid, tamper.replace_nr >= 0 ? tamper.replace_nr : -1) != 0) {
+      t.sc_inject.reset();
+    }
+    // poke_enter=: the arguments are decoded again, to show what the
+    // kernel will see.
+    if (tamper.poke_enter != nullptr &&
+        PokeArgs(tid, t, *tamper.poke_enter, tamper.nargs, "poke_enter")) {
+      t.sc_poked = true;
+      options_.syscalls->DecodeEntry(t.sc, &t.sc_args_enter);
+    }
+    t.sc_poke_exit = tamper.poke_exit;
+    t.sc_nargs = tamper.nargs;
     t.sc_signal = tamper.signo;
     t.sc_delay_enter_ns = tamper.delay_enter_ns;
     t.sc_delay_exit_ns = tamper.delay_exit_ns;
@@ -1004,6 +1062,14 @@ void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
       injected = true;
     }
     t.sc_inject.reset();
+  }
+  // poke_exit=: before the results are decoded, as strace.
+  if (t.sc_poke_exit != nullptr) {
+    if (returned &&
+        PokeArgs(tid, t, *t.sc_poke_exit, t.sc_nargs, "poke_exit")) {
+      t.sc_poked = true;
+    }
+    t.sc_poke_exit = nullptr;
   }
   // -k: calls that change what code the process maps (a new mapping is
   // found anyway, when an address falls outside the known ones; an old
@@ -1042,6 +1108,7 @@ void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
   ev.detached = detached;
   ev.injected = injected;
   ev.delayed = t.sc_delayed;
+  ev.injected_args = t.sc_poked;
   ev.ip = t.sc.instruction_pointer;
   if (options_.stacks != nullptr) ev.stack.swap(t.sc_stack);
   ev.split = t.sc_announced;

@@ -74,6 +74,9 @@ struct TracerOptions {
   // call's entry and exit stops, from each stop's wait4 rusage. Costs a
   // getrusage in the kernel per stop.
   bool system_times = false;
+  // Warnings about the trace that do not stop it (one line, no "ttrace: "
+  // prefix), e.g. an -e inject poke that failed. Unset: dropped.
+  std::function<void(const std::string&)> warn;
 };
 
 struct RunResult {

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "tracer/syscalls/signals.h"
+#include "tracer/syscalls/syscall_table.h"
 
 namespace ttrace {
 namespace {
@@ -77,6 +78,37 @@ int64_t ParseDelayNs(absl::string_view s) {
   return static_cast<int64_t>(v * scale + 0.5);
 }
 
+// strace's poke list: @argN=HEX[,@argN=HEX]... (a trailing comma is
+// allowed). False if invalid.
+bool ParsePokes(absl::string_view s, std::vector<Poke>* out) {
+  auto hex = [](char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  if (s.empty()) return false;
+  if (s.back() == ',') s.remove_suffix(1);
+  for (absl::string_view item : absl::StrSplit(s, ',')) {
+    if (!absl::ConsumePrefix(&item, "@arg") || item.size() < 3 ||
+        item[0] < '1' || item[0] > '7' || item[1] != '=') {
+      return false;
+    }
+    Poke p;
+    p.arg = item[0] - '1';
+    const absl::string_view digits = item.substr(2);
+    if (digits.size() % 2 != 0 || digits.size() > 2 * 1024) return false;
+    for (size_t i = 0; i < digits.size(); i += 2) {
+      const int hi = hex(digits[i]);
+      const int lo = hex(digits[i + 1]);
+      if (hi < 0 || lo < 0) return false;
+      p.data.push_back(static_cast<char>(hi << 4 | lo));
+    }
+    out->push_back(std::move(p));
+  }
+  return true;
+}
+
 }  // namespace
 
 absl::Status InjectRules::Add(absl::string_view expr, bool fault) {
@@ -124,16 +156,33 @@ absl::Status InjectRules::Add(absl::string_view expr, bool fault) {
       if (delay >= 0) return invalid();
       delay = ParseDelayNs(value);
       if (delay < 0) return invalid();
-    } else if (key == "poke_enter" || key == "poke_exit" || key == "syscall") {
-      return absl::InvalidArgumentError(absl::StrCat(
-          fault ? "fault" : "inject", " ", key,
-          "= is not supported (error=, retval=, signal= and delay_*= are)"));
+    } else if ((key == "poke_enter" || key == "poke_exit") && !fault) {
+      std::unique_ptr<std::vector<Poke>>& pokes =
+          key == "poke_enter" ? rule.poke_enter : rule.poke_exit;
+      if (pokes != nullptr) return invalid();
+      pokes = std::make_unique<std::vector<Poke>>();
+      if (!ParsePokes(value, pokes.get())) return invalid();
+    } else if (key == "syscall") {
+      const SyscallTable& table = SyscallTable::Get();
+      const int64_t nr = table.Number(kArchX86_64, value);
+      if (rule.replace[0] >= 0 || nr < 0 ||
+          !(table.Classes(kArchX86_64, nr) & kClassPure)) {
+        return invalid();
+      }
+      rule.replace[0] = static_cast<int32_t>(nr);
+      const int64_t nr32 = table.Number(kArchI386, value);
+      if (nr32 >= 0 && (table.Classes(kArchI386, nr32) & kClassPure)) {
+        rule.replace[1] = static_cast<int32_t>(nr32);
+      }
     } else {
       return invalid();
     }
   }
   if (fault && !have_error) t.ret = -ENOSYS;
-  if (!t.any()) return invalid();
+  // (Tamper's poke pointers are set per call, by Inject.)
+  if (!t.any() && rule.poke_enter == nullptr && rule.poke_exit == nullptr) {
+    return invalid();
+  }
   covered_.Add(rule.set);
   rules_.push_back(std::move(rule));
   return absl::OkStatus();
@@ -149,8 +198,15 @@ Tamper InjectRules::Inject(uint32_t arch, int32_t nr,
   // The last rule for this syscall decides.
   for (auto it = rules_.rbegin(); it != rules_.rend(); ++it) {
     if (!it->set.Traced(arch, nr)) continue;
-    if (Selects(*it, invocation)) return it->tamper;
-    return {};
+    if (!Selects(*it, invocation)) return {};
+    Tamper t = it->tamper;
+    t.replace_nr = it->replace[arch == kArchI386 ? 1 : 0];
+    t.poke_enter = it->poke_enter.get();
+    t.poke_exit = it->poke_exit.get();
+    if (t.poke_enter != nullptr || t.poke_exit != nullptr) {
+      t.nargs = SyscallTable::Get().ArgCount(arch, nr);
+    }
+    return t;
   }
   return {};
 }

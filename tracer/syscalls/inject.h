@@ -1,7 +1,8 @@
 // InjectRules: the rules of strace's
-// -e inject=SET[:error=E|:retval=N][:signal=S][:delay_enter=D]
-// [:delay_exit=D][:when=W] and -e fault=SET[:error=E][:when=W] (fault:
-// error ENOSYS by default).
+// -e inject=SET[:error=E|:retval=N][:signal=S][:syscall=S][:delay_enter=D]
+// [:delay_exit=D][:poke_enter=@argN=HEX,...][:poke_exit=...][:when=W] and
+// -e fault=SET[:error=E][:syscall=S][:when=W] (fault: error ENOSYS by
+// default).
 //
 // Usage:
 //   InjectRules rules;
@@ -15,14 +16,18 @@
 // error= takes a name (ENOENT) or a number in 1..4095; retval= a number
 // (it is what the call returns); signal= a name (USR1, SIGUSR1, any case)
 // or a number in 1..64; delay_enter=/delay_exit= a duration, a decimal
-// number with a unit (s, ms, us, ns; microseconds without one). A rule
-// needs at least one of them (fault= only error=). A later rule wins for
-// the syscalls it shares with an earlier one. strace's poke_* and
-// syscall= are refused by name.
+// number with a unit (s, ms, us, ns; microseconds without one);
+// poke_enter=/poke_exit= a list of @argN=HEX (N in 1..7, 1 to 1024 bytes
+// as pairs of hex digits, separated by commas). A rule needs at least one
+// of them (fault= only error=). syscall= names a syscall without
+// arguments (strace's %pure class: getpid, gettid, ...) that the kernel
+// runs instead; it is no action by itself. A later rule wins for the
+// syscalls it shares with an earlier one.
 #ifndef TTRACE_TRACER_SYSCALLS_INJECT_H_
 #define TTRACE_TRACER_SYSCALLS_INJECT_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -60,6 +65,11 @@ class InjectRules : public SyscallInjector {
   struct Rule {
     SyscallFilter set = SyscallFilter::None();
     Tamper tamper;
+    // syscall=: the replacement's number on x86_64 and on i386 (-1: none).
+    int32_t replace[2] = {-1, -1};
+    // poke_enter=/poke_exit= (null: none); Tamper points into them.
+    std::unique_ptr<std::vector<Poke>> poke_enter;
+    std::unique_ptr<std::vector<Poke>> poke_exit;
     // Invocations first, first + step, ... up to last.
     uint32_t first = 1;
     uint32_t last = UINT32_MAX;

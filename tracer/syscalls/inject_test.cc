@@ -101,31 +101,29 @@ TEST(InjectRulesTest, SignalsAndDelays) {
 }
 
 TEST(InjectRulesTest, Errors) {
-  for (const char* bad : {"openat",
-                          "openat:error=FOO",
-                          "openat:error=0",
-                          "openat:error=4096",
-                          "openat:error=ENOENT:retval=1",
-                          "openat:retval=-1",
-                          "openat:retval=x",
-                          "openat:error=ENOENT:when=0",
-                          "openat:error=ENOENT:when=3..2",
-                          "openat:error=ENOENT:when=65536",
-                          "openat:error=ENOENT:when=1..65535",
-                          "openat:error=ENOENT:when=x",
-                          "openat:error=ENOENT:bogus=1",
-                          "openat:error",
-                          ":error=ENOENT",
-                          "openat:signal=0",
-                          "openat:signal=65",
-                          "openat:signal=FOO",
-                          "openat:signal=RTMIN+1",
-                          "openat:signal=USR1:signal=USR2",
-                          "openat:delay_enter=-1",
-                          "openat:delay_enter=x",
-                          "openat:delay_exit=1:delay_exit=2",
-                          "openat:delay_enter=5h",
-                          "openat:when=2"}) {
+  for (const char* bad :
+       {"openat", "openat:error=FOO", "openat:error=0", "openat:error=4096",
+        "openat:error=ENOENT:retval=1", "openat:retval=-1", "openat:retval=x",
+        "openat:error=ENOENT:when=0", "openat:error=ENOENT:when=3..2",
+        "openat:error=ENOENT:when=65536", "openat:error=ENOENT:when=1..65535",
+        "openat:error=ENOENT:when=x", "openat:error=ENOENT:bogus=1",
+        "openat:error", ":error=ENOENT", "openat:signal=0", "openat:signal=65",
+        "openat:signal=FOO", "openat:signal=RTMIN+1",
+        "openat:signal=USR1:signal=USR2", "openat:delay_enter=-1",
+        "openat:delay_enter=x", "openat:delay_exit=1:delay_exit=2",
+        "openat:delay_enter=5h", "openat:when=2",
+        // strace refuses these too:
+        "openat:poke_enter=@arg0=41", "openat:poke_enter=@arg8=41",
+        "openat:poke_enter=arg1=41",
+        "openat:poke_enter=@arg1=", "openat:poke_enter=@arg1=4",
+        "openat:poke_enter=@arg1=414", "openat:poke_enter=@arg1=41@arg2=42",
+        "openat:poke_enter=", "openat:poke_exit=@arg1=41:poke_exit=@arg2=41",
+        "getpid:syscall=getppid", "getpid:syscall=sync:retval=1",
+        "getpid:syscall=fork:retval=1", "getpid:syscall=write:retval=1",
+        "getpid:syscall=nosuch:retval=1",
+        "getpid:syscall=gettid:syscall=getuid:retval=1",
+        // (strace reads "4G" as 0x04; ttrace refuses it)
+        "openat:poke_enter=@arg1=4G"}) {
     InjectRules r;
     const absl::Status s = r.Add(bad, false);
     EXPECT_EQ(s.message(), std::string("invalid inject argument '") + bad + "'")
@@ -141,10 +139,50 @@ TEST(InjectRulesTest, Errors) {
             "invalid fault argument 'openat:signal=SIGSEGV'");
   EXPECT_EQ(r.Add("openat:delay_enter=1", true).message(),
             "invalid fault argument 'openat:delay_enter=1'");
-  EXPECT_EQ(r.Add("openat:poke_enter=@arg1=00", false).message(),
-            "inject poke_enter= is not supported (error=, retval=, signal= "
-            "and delay_*= are)");
+  EXPECT_EQ(r.Add("openat:poke_enter=@arg2=41", true).message(),
+            "invalid fault argument 'openat:poke_enter=@arg2=41'");
   EXPECT_TRUE(r.empty());
+  // 1024 bytes is the most a poke takes, as in strace.
+  EXPECT_TRUE(
+      r.Add("read:poke_exit=@arg2=" + std::string(2 * 1024, 'a'), false).ok());
+  EXPECT_FALSE(
+      r.Add("read:poke_exit=@arg2=" + std::string(2 * 1025, 'a'), false).ok());
+}
+
+TEST(InjectRulesTest, PokesAndReplacementSyscall) {
+  InjectRules r;
+  ASSERT_TRUE(
+      r.Add("write:poke_enter=@arg2=4142,@arg4=00ff,:when=2", false).ok());
+  EXPECT_EQ(Pattern(r, 1, 4), ".x..");  // write is 1
+  const Tamper t = r.Inject(kArchX86_64, 1, 2);
+  ASSERT_NE(t.poke_enter, nullptr);
+  EXPECT_EQ(t.poke_exit, nullptr);
+  ASSERT_EQ(t.poke_enter->size(), 2u);
+  EXPECT_EQ((*t.poke_enter)[0].arg, 1);  // @arg2: the second argument
+  EXPECT_EQ((*t.poke_enter)[0].data, "AB");
+  EXPECT_EQ((*t.poke_enter)[1].arg, 3);
+  EXPECT_EQ((*t.poke_enter)[1].data, std::string("\x00\xff", 2));
+  EXPECT_EQ(t.nargs, 3);  // write's: the engine refuses @arg4
+  EXPECT_FALSE(t.ret);
+  EXPECT_EQ(t.replace_nr, -1);
+
+  // syscall= is per architecture: gettid is 186 on x86_64, 224 on i386.
+  ASSERT_TRUE(r.Add("getuid:syscall=gettid:retval=42", false).ok());
+  const Tamper u = r.Inject(kArchX86_64, 102, 1);
+  EXPECT_EQ(u.replace_nr, 186);
+  EXPECT_EQ(u.ret, 42);
+  EXPECT_EQ(r.Inject(kArchI386, 24, 1).replace_nr, 224);  // getuid
+  // A replacement with a signal only runs instead, with its own result.
+  ASSERT_TRUE(r.Add("getpid:syscall=gettid:signal=USR1", false).ok());
+  const Tamper v = r.Inject(kArchX86_64, 39, 1);
+  EXPECT_EQ(v.replace_nr, 186);
+  EXPECT_FALSE(v.ret);
+  EXPECT_EQ(v.signo, SIGUSR1);
+  ASSERT_TRUE(r.Add("read:poke_exit=@arg2=5a", false).ok());
+  const Tamper w = r.Inject(kArchX86_64, kRead, 1);
+  ASSERT_NE(w.poke_exit, nullptr);
+  EXPECT_EQ((*w.poke_exit)[0].data, "Z");
+  EXPECT_TRUE(w.any());
 }
 
 }  // namespace
