@@ -42,6 +42,10 @@ enum LongOnlyOption : int {
   kRelativeTimestampsOption,
   kSyscallTimesOption,
   kDaemonizeOption,
+  kSignalOption,
+  kStatusOption,
+  kReadOption,
+  kWriteOption,
 };
 
 // "+": stop at the first non-option (the command), as strace does.
@@ -79,6 +83,12 @@ constexpr struct option kLongOptions[] = {
     {"inject", required_argument, nullptr, kInjectOption},
     {"fault", required_argument, nullptr, kFaultOption},
     {"raw", required_argument, nullptr, kRawOption},
+    {"signal", required_argument, nullptr, kSignalOption},
+    {"status", required_argument, nullptr, kStatusOption},
+    {"read", required_argument, nullptr, kReadOption},
+    {"write", required_argument, nullptr, kWriteOption},
+    {"successful-only", no_argument, nullptr, 'z'},
+    {"failed-only", no_argument, nullptr, 'Z'},
     {"decode-fds", optional_argument, nullptr, kDecodeFdsOption},
     {"decode-pids", required_argument, nullptr, kDecodePidsOption},
     {"interruptible", required_argument, nullptr, 'I'},
@@ -385,6 +395,10 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
       case kFaultOption:
       case kQuietOption:
       case kRawOption:
+      case kSignalOption:
+      case kStatusOption:
+      case kReadOption:
+      case kWriteOption:
         // --trace=X is -e trace=X, and so on: the long names are the
         // qualifiers.
         if (absl::Status s = ParseExpression(
@@ -817,7 +831,10 @@ Filtering:
                  leave out these lines: attach (attached, detached), exit
                  (exited with N), thread-execve (superseded by execve);
                  -q is attach, -qq also exit, -qqq all
-  -z, -Z         report only successful (-z) or failed (-Z) syscalls
+  -z, -Z, --successful-only, --failed-only
+                 report only successful (-z) or failed (-Z) syscalls
+  Each -e QUALIFIER=SET above, and -e inject=/fault=/abbrev=/verbose=,
+  can also be written --QUALIFIER=SET (--trace=%file, --signal=none).
 
 Tampering:
   -e inject=SET:error=ERRNO[:when=WHEN], -e inject=SET:retval=N[:when=WHEN]

@@ -552,6 +552,26 @@ TEST(ParseOptionsTest, SignalAndStatusFilters) {
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r->status_filter.Shows(SyscallStatus::kSuccessful));
   EXPECT_FALSE(r->status_filter.Shows(SyscallStatus::kFailed));
+  // strace's long forms.
+  r = Parse({"--signal=!SIGCHLD", "--status=failed", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(r->signal_filter.Contains(17));
+  EXPECT_TRUE(r->signal_filter.Contains(10));
+  EXPECT_FALSE(r->status_filter.Shows(SyscallStatus::kSuccessful));
+  r = Parse({"--successful-only", "ls"});
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->status_filter.Shows(SyscallStatus::kFailed));
+  r = Parse({"--failed-only", "ls"});
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->status_filter.Shows(SyscallStatus::kSuccessful));
+  r = Parse({"--read=3", "--write=!1", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->dump_read.Has(3));
+  EXPECT_FALSE(r->dump_read.Has(4));
+  EXPECT_FALSE(r->dump_write.Has(1));
+  EXPECT_TRUE(r->dump_write.Has(2));
+  EXPECT_EQ(Error({"--signal=SIGNOPE", "ls"}),
+            Error({"-e", "signal=SIGNOPE", "ls"}));
 }
 
 TEST(ParseOptionsTest, SyscallOutputOptions) {
@@ -704,7 +724,7 @@ TEST(ParseOptionsTest, AmbiguousLongOption) {
             "'--format'");
   EXPECT_EQ(Error({"--f=x", "ls"}),
             "option '--f' is ambiguous; possibilities: '--follow-forks' "
-            "'--format' '--fault'");
+            "'--format' '--fault' '--failed-only'");
   // A unique prefix is accepted, as getopt_long does.
   absl::StatusOr<Options> r = Parse({"--fol", "--form=json", "ls"});
   ASSERT_TRUE(r.ok()) << r.status();
