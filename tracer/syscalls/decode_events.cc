@@ -247,7 +247,7 @@ void PollExit(D& d, uint64_t left_ts, bool wide) {
       }
       if (p.revents == 0) continue;
       s->append(s->size() == start ? "[" : ", ");
-      if (!d.opt().verbose && printed + 1 > d.opt().string_limit) {
+      if (d.abbrev && printed + 1 > d.opt().string_limit) {
         s->append("...");
         break;
       }
@@ -316,9 +316,11 @@ int SelectNfds(D& d) {
 }
 
 // Calls fn(fd) for each set bit below nfds of the set at addr, reading it
-// in chunks; false if the first chunk is unreadable.
+// in chunks; false if the first chunk is unreadable (or the call is not
+// verbose).
 template <typename F>
 bool ForEachFd(D& d, uint64_t addr, int nfds, F&& fn) {
+  if (!d.verbose) return false;
   const size_t size = FdSetBytes(d, nfds);
   uint8_t chunk[128];
   for (size_t off = 0; off < size; off += sizeof(chunk)) {
