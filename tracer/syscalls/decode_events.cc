@@ -230,6 +230,7 @@ void PollExit(D& d, uint64_t left_ts, bool wide) {
     s->append(" (Timeout)");
     return;
   }
+  if (!d.verbose) return;  // strace lists no revents then
   const uint64_t addr = d.u(0);
   const uint32_t n = d.u32(1);
   const size_t base = s->size();
@@ -316,11 +317,9 @@ int SelectNfds(D& d) {
 }
 
 // Calls fn(fd) for each set bit below nfds of the set at addr, reading it
-// in chunks; false if the first chunk is unreadable (or the call is not
-// verbose).
+// in chunks; false if the first chunk is unreadable.
 template <typename F>
 bool ForEachFd(D& d, uint64_t addr, int nfds, F&& fn) {
-  if (!d.verbose) return false;
   const size_t size = FdSetBytes(d, nfds);
   uint8_t chunk[128];
   for (size_t off = 0; off < size; off += sizeof(chunk)) {
@@ -373,6 +372,12 @@ void SelectCommon(D& d, bool timespec, bool wide) {
       }
       if (addr == 0) {
         d.Put("NULL");
+        continue;
+      }
+      // Not verbose: bare addresses here, yet strace still lists the
+      // ready descriptors after the result.
+      if (!d.verbose) {
+        d.Hex(addr);
         continue;
       }
       const size_t mark = d.out->size();
