@@ -841,6 +841,13 @@ TEST_F(DecoderTest, VerboseSetLeavesStructuresBare) {
   EXPECT_EQ(Text("writev", {1, 0x6000, 0}), "1, [], 0");
   EXPECT_EQ(Text("rt_sigprocmask", {SIG_BLOCK, 0, 0, 8}),
             "SIG_BLOCK, NULL, NULL, 8");
+  // recvfrom's address and its length, successful or not.
+  int32_t len = 16;
+  mem.Map(0xa000, &len, sizeof(len));
+  EXPECT_EQ(Text("recvfrom", {3, 0x5000, 10, 0, 0x7000, 0xa000}, 5),
+            "3, \"hello\", 10, 0, 0x7000, 0xa000");
+  EXPECT_EQ(Text("recvfrom", {3, 0x5000, 10, 0, 0x7000, 0xa000}, -11),
+            "3, 0x5000, 10, 0, 0x7000, 0xa000");
 }
 
 // --------------------------------------------------------------------------
@@ -1891,6 +1898,26 @@ TEST_F(DecoderTest, Poll) {
   r = Decode("poll", {0x1000, 2, 0}, 2);
   EXPECT_EQ(r.all(), "[{fd=4, events=POLLIN}, ...], 2, 0");
   EXPECT_EQ(r.suffix, " ([{fd=4, revents=POLLIN}, ...])");
+}
+
+// -e verbose=SET without poll/select: the arguments bare; strace then
+// lists no revents after poll's result, yet still select's ready
+// descriptors (with the time left bare).
+TEST_F(DecoderTest, PollAndSelectNotVerbose) {
+  opts.verbose_set = SyscallFilter::None();
+  PollFd out[1] = {{4, POLLIN, POLLIN}};
+  mem.Map(0x1000, out, sizeof(out));
+  Result r = Decode("poll", {0x1000, 1, 100}, 1);
+  EXPECT_EQ(r.all(), "0x1000, 1, 100");
+  EXPECT_EQ(r.suffix, "");
+  EXPECT_EQ(Decode("poll", {0x1000, 1, 100}, 0).suffix, " (Timeout)");
+  uint64_t rs = 1 << 3;
+  mem.Map(0x2000, &rs, 8);
+  int64_t tv[2] = {0, 1000};
+  mem.Map(0x3000, tv, sizeof(tv));
+  r = Decode("select", {4, 0x2000, 0x2000, 0, 0x3000}, 2);
+  EXPECT_EQ(r.all(), "4, 0x2000, 0x2000, NULL, 0x3000");
+  EXPECT_EQ(r.suffix, " (in [3], out [3], left 0x3000)");
 }
 
 TEST_F(DecoderTest, Ppoll) {
