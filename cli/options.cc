@@ -36,6 +36,8 @@ enum LongOnlyOption : int {
   kInjectOption,
   kFaultOption,
   kRawOption,
+  kAbbrevOption,
+  kVerboseOption,
   kDecodeFdsOption,
   kDecodePidsOption,
   kAbsoluteTimestampsOption,
@@ -93,6 +95,11 @@ constexpr struct option kLongOptions[] = {
     {"stack-traces", no_argument, nullptr, 'k'},
     {"syscall-number", no_argument, nullptr, 'n'},
     {"version", no_argument, nullptr, 'V'},
+    // After the others, so that ambiguous prefixes list the candidates in
+    // strace's order ('--version' '--verbose').
+    {"abbrev", required_argument, nullptr, kAbbrevOption},
+    {"verbose", required_argument, nullptr, kVerboseOption},
+    {"no-abbrev", no_argument, nullptr, 'v'},
     {nullptr, 0, nullptr, 0},
 };
 
@@ -376,6 +383,8 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
       case kFaultOption:
       case kQuietOption:
       case kRawOption:
+      case kAbbrevOption:
+      case kVerboseOption:
         // --trace=X is -e trace=X, and so on: the long names are the
         // qualifiers.
         if (absl::Status s = ParseExpression(
@@ -839,11 +848,13 @@ Output:
   -s N           print at most N bytes of each string (default 32)
   -a N, --columns=N
                  align syscall results at column N (default 40; 0: none)
-  -v, -e abbrev=none
+  -v, --no-abbrev, -e abbrev=none
                  print structures and arrays in full
-  -e abbrev=SET  print big structures and arrays of these system calls
+  -e abbrev=SET, --abbrev=SET
+                 print big structures and arrays of these system calls
                  abbreviated (default: all), the others' in full as -v
-  -e verbose=SET dereference structures, arrays and signal sets of these
+  -e verbose=SET, --verbose=SET
+                 dereference structures, arrays and signal sets of these
                  system calls only (default: all); the others' print as
                  bare addresses
   -Y, --decode-pids=comm

@@ -757,6 +757,18 @@ TEST(ParseOptionsTest, AbbrevAndVerbose) {
   EXPECT_TRUE(
       Parse({"-e", "v=none", "-e", "verbose=all", "ls"})->verbose_filter.all());
   EXPECT_TRUE(Parse({"-e", "verbose=none", "-v", "ls"})->verbose_filter.none());
+  // strace's long forms.
+  r = Parse({"--verbose=!%stat", "--abbrev=execve", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(r->verbose_filter.Traced(kArchX86_64, 4));  // stat
+  EXPECT_FALSE(r->abbrev_filter.Traced(kArchX86_64, 4));   // stat
+  EXPECT_TRUE(r->abbrev_filter.Traced(kArchX86_64, 59));   // execve
+  EXPECT_TRUE(
+      Parse({"--abbrev=execve", "--no-abbrev", "ls"})->abbrev_filter.none());
+  EXPECT_EQ(Error({"--ve", "ls"}),
+            "option '--ve' is ambiguous; possibilities: '--version' "
+            "'--verbose'");
+  EXPECT_EQ(Error({"--verbose"}), "option '--verbose' requires an argument");
   EXPECT_EQ(Error({"-e", "abbrev=nosuch", "ls"}),
             "invalid system call 'nosuch'");
   EXPECT_EQ(Error({"-e", "verbose=%nosuch", "ls"}),
