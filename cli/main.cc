@@ -476,7 +476,6 @@ int Main(int argc, char** argv) {
     knowledge = std::make_unique<SyscallKnowledge>(
         opt.trace_filter,
         DecodeOptions{.string_limit = static_cast<size_t>(opt.string_limit),
-                      .verbose = opt.verbose,
                       .fd_paths = opt.decode_fds,
                       .fd_sockets = opt.fd_sockets,
                       .fd_devices = opt.fd_devices,
@@ -485,6 +484,8 @@ int Main(int argc, char** argv) {
                       .decode_pids = opt.decode_pids,
                       .trace_paths = TracePaths(opt.trace_paths),
                       .raw = opt.raw_filter,
+                      .abbrev_set = opt.abbrev_filter,
+                      .verbose_set = opt.verbose_filter,
                       .dump_read = opt.dump_read,
                       .dump_write = opt.dump_write});
     topt.syscalls = knowledge.get();

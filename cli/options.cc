@@ -36,6 +36,8 @@ enum LongOnlyOption : int {
   kInjectOption,
   kFaultOption,
   kRawOption,
+  kAbbrevOption,
+  kVerboseOption,
   kDecodeFdsOption,
   kDecodePidsOption,
   kAbsoluteTimestampsOption,
@@ -103,6 +105,11 @@ constexpr struct option kLongOptions[] = {
     {"stack-traces", no_argument, nullptr, 'k'},
     {"syscall-number", no_argument, nullptr, 'n'},
     {"version", no_argument, nullptr, 'V'},
+    // After the others, so that ambiguous prefixes list the candidates in
+    // strace's order ('--version' '--verbose').
+    {"abbrev", required_argument, nullptr, kAbbrevOption},
+    {"verbose", required_argument, nullptr, kVerboseOption},
+    {"no-abbrev", no_argument, nullptr, 'v'},
     {nullptr, 0, nullptr, 0},
 };
 
@@ -297,24 +304,15 @@ absl::Status ParseExpression(absl::string_view expr, Options* options) {
     (qualifier[0] == 'r' ? options->dump_read : options->dump_write) = *f;
   } else if (qualifier == "abbrev" || qualifier == "a" ||
              qualifier == "verbose" || qualifier == "v") {
-    // strace's per-syscall sets: here only the whole-trace forms.
-    // abbrev=none is -v (big structures and arrays in full); abbrev=all and
-    // verbose=all are the default. verbose=none (structures as bare
-    // addresses) is not implemented.
+    // strace's per-syscall sets, each replacing the previous one (-v is
+    // abbrev=none, in its place among the options). abbrev=SET: these
+    // syscalls print big structures and arrays abbreviated, the others in
+    // full; verbose=SET: the others print structures, arrays and sigsets
+    // as bare addresses.
     absl::StatusOr<SyscallFilter> f = ParseTraceFilter(value);
     if (!f.ok()) return f.status();
-    const bool abbrev = qualifier[0] == 'a';
-    if (abbrev && f->none()) {
-      options->verbose = true;
-    } else if (abbrev && f->all()) {
-      options->verbose = false;
-    } else if (!abbrev && f->all()) {
-      // structures are always decoded
-    } else {
-      return Invalid(absl::StrCat("-e ", qualifier, "=", value,
-                                  " is not supported: only ",
-                                  abbrev ? "all or none" : "all"));
-    }
+    (qualifier[0] == 'a' ? options->abbrev_filter : options->verbose_filter) =
+        *std::move(f);
   } else if (qualifier == "status") {
     absl::StatusOr<StatusFilter> f = ParseStatusFilter(value);
     if (!f.ok()) return f.status();
@@ -399,6 +397,8 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
       case kStatusOption:
       case kReadOption:
       case kWriteOption:
+      case kAbbrevOption:
+      case kVerboseOption:
         // --trace=X is -e trace=X, and so on: the long names are the
         // qualifiers.
         if (absl::Status s = ParseExpression(
@@ -465,7 +465,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         options.stack_traces = true;
         break;
       case 'v':
-        options.verbose = true;
+        options.abbrev_filter = SyscallFilter::None();
         break;
       case 'y':
         // -yy: details of sockets, devices and pidfds too.
@@ -873,8 +873,15 @@ Output:
   -s N           print at most N bytes of each string (default 32)
   -a N, --columns=N
                  align syscall results at column N (default 40; 0: none)
-  -v, -e abbrev=none
+  -v, --no-abbrev, -e abbrev=none
                  print structures and arrays in full
+  -e abbrev=SET, --abbrev=SET
+                 print big structures and arrays of these system calls
+                 abbreviated (default: all), the others' in full as -v
+  -e verbose=SET, --verbose=SET
+                 dereference structures, arrays and signal sets of these
+                 system calls only (default: all); the others' print as
+                 bare addresses
   -Y, --decode-pids=comm
                  print process ids with their command name, 1234<sleep>
                  (line prefixes, arguments, signals, results)

@@ -72,9 +72,13 @@ struct Options {
   // False when the trace filter selects no syscall (-e trace=none): thread
   // events only.
   bool trace_syscalls = true;
-  int string_limit = 32;     // -s N
-  int result_column = 40;    // -a N: " = " at column N (1-based)
-  bool verbose = false;      // -v
+  int string_limit = 32;   // -s N
+  int result_column = 40;  // -a N: " = " at column N (1-based)
+  // -e abbrev=SET (-v: none): syscalls whose big structures and arrays
+  // are abbreviated. -e verbose=SET: syscalls whose structures are
+  // dereferenced (the others': bare addresses).
+  SyscallFilter abbrev_filter = SyscallFilter::All();
+  SyscallFilter verbose_filter = SyscallFilter::All();
   bool decode_fds = false;   // -y
   bool decode_pids = false;  // -Y, --decode-pids=comm
   // -yy, -e decode-fds=socket,dev,pidfd: sockets' addresses, devices'

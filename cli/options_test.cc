@@ -579,7 +579,7 @@ TEST(ParseOptionsTest, SyscallOutputOptions) {
       Parse({"-s", "64", "-v", "-y", "-T", "-C", "--seccomp-bpf", "ls"});
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->string_limit, 64);
-  EXPECT_TRUE(r->verbose);
+  EXPECT_TRUE(r->abbrev_filter.none());
   EXPECT_TRUE(r->decode_fds);
   EXPECT_TRUE(r->show_duration);
   EXPECT_EQ(r->summary, Summary::kAlso);
@@ -746,19 +746,53 @@ TEST(ParseOptionsTest, DecodePids) {
             "-Y needs a live trace: a recording has no command names");
 }
 
-// -e abbrev=none is -v; abbrev=all and verbose=all the default; other
-// sets are refused.
+// -e abbrev=SET and -e verbose=SET: any syscall set, all by default; -v is
+// abbrev=none. Each replaces the previous set of its kind, -v included,
+// as strace (-v -e abbrev=execve abbreviates execve only; -e
+// abbrev=execve -v nothing).
 TEST(ParseOptionsTest, AbbrevAndVerbose) {
-  EXPECT_TRUE(Parse({"-e", "abbrev=none", "ls"})->verbose);
-  EXPECT_FALSE(Parse({"-v", "-e", "abbrev=all", "ls"})->verbose);
-  EXPECT_TRUE(Parse({"-v", "-e", "verbose=all", "ls"})->verbose);
-  EXPECT_FALSE(Parse({"-e", "verbose=all", "ls"})->verbose);
-  EXPECT_EQ(Error({"-e", "abbrev=read", "ls"}),
-            "-e abbrev=read is not supported: only all or none");
-  EXPECT_EQ(Error({"-e", "verbose=none", "ls"}),
-            "-e verbose=none is not supported: only all");
+  absl::StatusOr<Options> r = Parse({"ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->abbrev_filter.all());
+  EXPECT_TRUE(r->verbose_filter.all());
+  EXPECT_TRUE(Parse({"-e", "abbrev=none", "ls"})->abbrev_filter.none());
+  EXPECT_TRUE(Parse({"-v", "-e", "abbrev=all", "ls"})->abbrev_filter.all());
+  EXPECT_TRUE(Parse({"-e", "abbrev=all", "-v", "ls"})->abbrev_filter.none());
+
+  r = Parse({"-v", "-e", "abbrev=execve", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->abbrev_filter.Traced(kArchX86_64, 59));  // execve
+  EXPECT_FALSE(r->abbrev_filter.Traced(kArchX86_64, 4));  // stat
+  EXPECT_TRUE(r->verbose_filter.all());
+  EXPECT_TRUE(Parse({"-e", "abbrev=execve", "-v", "ls"})->abbrev_filter.none());
+
+  r = Parse({"-e", "verbose=!%stat", "-e", "a=!execve", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(r->verbose_filter.Traced(kArchX86_64, 4));  // stat
+  EXPECT_TRUE(r->verbose_filter.Traced(kArchX86_64, 0));   // read
+  EXPECT_FALSE(r->abbrev_filter.Traced(kArchX86_64, 59));  // execve
+  EXPECT_TRUE(r->abbrev_filter.Traced(kArchX86_64, 4));    // stat
+
+  // The last one wins; -v does not touch verbose=.
+  EXPECT_TRUE(
+      Parse({"-e", "v=none", "-e", "verbose=all", "ls"})->verbose_filter.all());
+  EXPECT_TRUE(Parse({"-e", "verbose=none", "-v", "ls"})->verbose_filter.none());
+  // strace's long forms.
+  r = Parse({"--verbose=!%stat", "--abbrev=execve", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(r->verbose_filter.Traced(kArchX86_64, 4));  // stat
+  EXPECT_FALSE(r->abbrev_filter.Traced(kArchX86_64, 4));   // stat
+  EXPECT_TRUE(r->abbrev_filter.Traced(kArchX86_64, 59));   // execve
+  EXPECT_TRUE(
+      Parse({"--abbrev=execve", "--no-abbrev", "ls"})->abbrev_filter.none());
+  EXPECT_EQ(Error({"--ve", "ls"}),
+            "option '--ve' is ambiguous; possibilities: '--version' "
+            "'--verbose'");
+  EXPECT_EQ(Error({"--verbose"}), "option '--verbose' requires an argument");
   EXPECT_EQ(Error({"-e", "abbrev=nosuch", "ls"}),
             "invalid system call 'nosuch'");
+  EXPECT_EQ(Error({"-e", "verbose=%nosuch", "ls"}),
+            "invalid system call class '%nosuch'");
 }
 
 // -b execve / --detach-on=execve; strace's message for other calls.

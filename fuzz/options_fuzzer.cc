@@ -51,11 +51,12 @@ std::string Summary(const absl::StatusOr<ttrace::Options>& r) {
        std::to_string(static_cast<int>(o.timestamps)) +
        std::to_string(static_cast<int>(o.summary)) + "|" +
        std::to_string(o.string_limit) + "|";
-  for (bool b : {o.follow_forks, o.trace_syscalls, o.verbose, o.decode_fds,
-                 o.show_duration, o.seccomp_bpf, o.kill_on_exit, o.help,
-                 o.version, o.trace_filter.all(), o.trace_filter.none(),
-                 o.signal_filter.all(), o.signal_filter.none(),
-                 o.status_filter.all(), o.status_filter.none()}) {
+  for (bool b :
+       {o.follow_forks, o.trace_syscalls, o.abbrev_filter.none(),
+        o.verbose_filter.none(), o.decode_fds, o.show_duration, o.seccomp_bpf,
+        o.kill_on_exit, o.help, o.version, o.trace_filter.all(),
+        o.trace_filter.none(), o.signal_filter.all(), o.signal_filter.none(),
+        o.status_filter.all(), o.status_filter.none()}) {
     s += b ? '1' : '0';
   }
   return s;

@@ -6,7 +6,8 @@
 // An input is a header, then the tracee's memory:
 //   byte 0      bit 0: i386 (else x86_64); bits 1-7: options (below)
 //   bytes 1-2   the syscall number (little-endian, modulo 512: every
-//               number of both tables, and some unknown ones)
+//               number of both tables, and some unknown ones); the
+//               top bit of byte 2 set: -e verbose=none
 //   byte 3      -s: the string limit
 //   byte 4      the netlink protocol of fds 3 and 4 (255: not netlink)
 //   byte 5      bit i set: argument i points into the memory (at its low
@@ -72,6 +73,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   DecodeOptions options;
   options.string_limit = data[3];
   options.verbose = flags & 2;
+  // -e verbose=none: structures as bare addresses.
+  if (data[2] & 0x80) options.verbose_set = SyscallFilter::None();
   options.fd_paths = flags & 4;
   options.fd_sockets = flags & 8;
   options.decode_pids = flags & 16;

@@ -98,7 +98,7 @@ void SigsetAddr(D& d, uint64_t addr, uint64_t len) {
     d.Put("NULL");
     return;
   }
-  if (len > 8 || len == 0 || (len & (d.ptr_size() - 1)) != 0) {
+  if (!d.verbose || len > 8 || len == 0 || (len & (d.ptr_size() - 1)) != 0) {
     d.Hex(addr);
     return;
   }
@@ -118,7 +118,7 @@ void Rusage(D& d, uint64_t addr) {
   }
   // ru_utime, ru_stime (struct timeval), then 14 longs.
   int64_t ru[18];
-  const size_t size = d.opt().verbose ? sizeof(ru) : 4 * sizeof(ru[0]);
+  const size_t size = d.abbrev ? 4 * sizeof(ru[0]) : sizeof(ru);
   if (!d.Fetch(addr, ru, size)) return;
   d.Put("{ru_utime={tv_sec=");
   d.Dec(ru[0]);
@@ -128,7 +128,7 @@ void Rusage(D& d, uint64_t addr) {
   d.Dec(ru[2]);
   d.Put(", tv_usec=");
   d.Dec(ru[3]);
-  if (!d.opt().verbose) {
+  if (d.abbrev) {
     d.Put("}, ...}");
     return;
   }

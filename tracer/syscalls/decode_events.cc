@@ -230,6 +230,7 @@ void PollExit(D& d, uint64_t left_ts, bool wide) {
     s->append(" (Timeout)");
     return;
   }
+  if (!d.verbose) return;  // strace lists no revents then
   const uint64_t addr = d.u(0);
   const uint32_t n = d.u32(1);
   const size_t base = s->size();
@@ -247,7 +248,7 @@ void PollExit(D& d, uint64_t left_ts, bool wide) {
       }
       if (p.revents == 0) continue;
       s->append(s->size() == start ? "[" : ", ");
-      if (!d.opt().verbose && printed + 1 > d.opt().string_limit) {
+      if (d.abbrev && printed + 1 > d.opt().string_limit) {
         s->append("...");
         break;
       }
@@ -371,6 +372,12 @@ void SelectCommon(D& d, bool timespec, bool wide) {
       }
       if (addr == 0) {
         d.Put("NULL");
+        continue;
+      }
+      // Not verbose: bare addresses here, yet strace still lists the
+      // ready descriptors after the result.
+      if (!d.verbose) {
+        d.Hex(addr);
         continue;
       }
       const size_t mark = d.out->size();

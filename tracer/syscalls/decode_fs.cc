@@ -262,7 +262,7 @@ void Getdents(D& d) {
   const uint32_t count = d.u32(2);
   d.Sep();
   uint64_t addr = d.u(1);
-  if (d.failed() || static_cast<uint64_t>(d.ret) > count) {
+  if (d.failed() || !d.verbose || static_cast<uint64_t>(d.ret) > count) {
     d.Ptr(addr);
     d.Sep();
     d.Udec(count);
@@ -271,7 +271,7 @@ void Getdents(D& d) {
   // linux_dirent64: ino, off, reclen, type, name; linux_dirent (x86_64):
   // ino, off, reclen, name, ..., type in the record's last byte.
   constexpr uint32_t kHeader = k64 ? 19 : 18;
-  const bool abbrev = !d.opt().verbose;
+  const bool abbrev = d.abbrev;
   uint32_t len = static_cast<uint32_t>(d.ret);
   uint32_t n = 0;
   if (abbrev) d.Ptr(addr);

@@ -683,7 +683,7 @@ void Recvfrom(D& d) {
   d.Flags(d.u32(3), kMsgFlags, "MSG_???");
   d.Sep();
   int32_t rlen;
-  if (d.u(4) == 0 || d.u(5) == 0 ||
+  if (d.u(4) == 0 || d.u(5) == 0 || !d.verbose ||
       d.dec->mem()->Read(d.c.tid, d.u(5), &rlen, sizeof(rlen)) != 4) {
     d.Ptr(d.u(4));
     d.Sep();

@@ -586,7 +586,7 @@ void Netlink::Str0(uint64_t addr, uint64_t len) {
 
 void Netlink::Messages(uint64_t addr, uint64_t len) {
   bool array = false;
-  const bool abbrev = !d_.opt().verbose;
+  const bool abbrev = d_.abbrev;
   for (uint64_t elt = 0;; ++elt) {
     // strace's fetch_nlmsghdr.
     if (len < kHdrLen) {
@@ -818,7 +818,7 @@ void Netlink::Cookie(const uint32_t cookie[2]) {
 
 void Netlink::Attrs(uint64_t addr, uint64_t len, const AttrTable& t) {
   bool array = false;
-  const bool abbrev = !d_.opt().verbose;
+  const bool abbrev = d_.abbrev;
   for (uint64_t elt = 0;; ++elt) {
     if (len < kNlaHdrLen) {
       HexStr(addr, len);
@@ -1704,7 +1704,7 @@ bool Netlink::NamedArray(uint64_t addr, uint32_t len, uint32_t elem,
                          size_t nnames, const char* unknown) {
   const uint32_t n = len / elem;
   if (n == 0) return false;
-  const bool abbrev = !d_.opt().verbose;
+  const bool abbrev = d_.abbrev;
   d_.out->push_back('[');
   for (uint32_t i = 0; i < n; ++i) {
     if (i > 0) Sep();
@@ -1788,17 +1788,17 @@ bool Netlink::AttrDiagSockopt(uint64_t addr, uint32_t len) {
       "recverr_rfc4884", "defer_connect"};
   const uint32_t bits = b[0] | (b[1] << 8);
   // Only the set bits, unless -v.
-  const bool verbose = d_.opt().verbose;
+  const bool full = !d_.abbrev;
   bool first = true;
   d_.out->push_back('{');
   for (int i = 0; i < 11; ++i) {
-    if (!(bits & (1u << i)) && !verbose) continue;
+    if (!(bits & (1u << i)) && !full) continue;
     if (!first) Sep();
     first = false;
     Put(kBits[i]);
     Put(bits & (1u << i) ? "=1" : "=0");
   }
-  if ((b[1] >> 3) || verbose) {
+  if ((b[1] >> 3) || full) {
     if (!first) Sep();
     Put("unused=");
     d_.Hex(b[1] >> 3);
@@ -1846,7 +1846,7 @@ bool Netlink::AttrRtMultipath(uint64_t addr, uint32_t len) {
   } nh;
   if (len < sizeof(nh)) return false;
   bool array = false;
-  const bool abbrev = !d_.opt().verbose;
+  const bool abbrev = d_.abbrev;
   for (uint64_t elt = 0;; ++elt) {
     if (!Get(addr, &nh)) {
       if (array) {
@@ -2534,7 +2534,7 @@ void Netlink::PacketDiagReq(uint64_t addr, uint32_t len) {
 bool Netlink::AttrNetlinkGroups(uint64_t addr, uint32_t len) {
   const uint32_t n = len / 8;
   if (n == 0) return false;
-  const bool abbrev = !d_.opt().verbose;
+  const bool abbrev = d_.abbrev;
   d_.out->push_back('[');
   for (uint32_t i = 0; i < n; ++i) {
     if (i > 0) Sep();
@@ -2584,7 +2584,7 @@ bool Netlink::AttrUnixVfs(uint64_t addr, uint32_t len) {
 bool Netlink::AttrU32Array(uint64_t addr, uint32_t len) {
   const uint32_t n = len / 4;
   if (n == 0) return false;
-  const bool abbrev = !d_.opt().verbose;
+  const bool abbrev = d_.abbrev;
   d_.out->push_back('[');
   for (uint32_t i = 0; i < n; ++i) {
     if (i > 0) Sep();
@@ -3501,7 +3501,8 @@ void NetlinkBuffer(D& d, int proto, uint64_t addr, uint64_t len) {
     d.Put("NULL");
     return;
   }
-  if (proto == kNetlinkKobjectUevent) {
+  // Not verbose: the bytes as a string, as strace.
+  if (proto == kNetlinkKobjectUevent || !d.verbose) {
     d.Buf(addr, static_cast<int64_t>(len));
     return;
   }

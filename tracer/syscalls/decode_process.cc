@@ -867,7 +867,7 @@ void Uname(D& d) {
   d.out->push_back('{');
   UtsField(d, "sysname", u.f[0], true);
   UtsField(d, "nodename", u.f[1], false);
-  if (d.opt().verbose) {
+  if (!d.abbrev) {
     UtsField(d, "release", u.f[2], false);
     UtsField(d, "version", u.f[3], false);
     UtsField(d, "machine", u.f[4], false);
@@ -930,7 +930,7 @@ void CpuSet(D& d, uint64_t addr, uint64_t len) {
   }
   // Read in word-sized chunks, as many as fit in `len`.
   const size_t word = d.ptr_size();
-  if (len / word == 0) {
+  if (len / word == 0 || !d.verbose) {
     d.Hex(addr);
     return;
   }
@@ -952,7 +952,7 @@ void CpuSet(D& d, uint64_t addr, uint64_t len) {
     for (size_t bit = 0; bit < word * 8; ++bit) {
       if (!(chunk >> bit & 1)) continue;
       if (!first) d.out->push_back(' ');
-      if (!d.opt().verbose && printed >= limit) {
+      if (d.abbrev && printed >= limit) {
         d.Put("...");
         d.out->push_back(']');
         return;
@@ -2015,7 +2015,7 @@ void SchedSetattr(D& d) {
     PrintSchedAttr(d, a, size, /*setting=*/true, usize > sizeof(a));
     return;
   }
-  if (d.ret == -E2BIG) {
+  if (d.ret == -E2BIG && d.verbose) {
     uint32_t size;
     if (d.dec->mem()->Read(d.c.tid, d.u(1), &size, sizeof(size)) ==
         static_cast<ssize_t>(sizeof(size))) {

@@ -304,7 +304,7 @@ void PrintStat(D& d, uint64_t addr) {
   struct stat st;
   if (!d.Fetch(addr, &st, sizeof(st))) return;
   const bool dev = S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode);
-  if (!d.opt().verbose) {
+  if (d.abbrev) {
     d.Put("{st_mode=");
     SymbolicMode(d, st.st_mode);
     if (dev) {
@@ -421,7 +421,7 @@ void PrintStatx(D& d, uint64_t addr) {
   if (!d.Fetch(addr, &stx, sizeof(stx))) return;
   d.Put("{stx_mask=");
   AppendFlags(d.out, stx.stx_mask, kStatxMasks, "STATX_???");
-  if (d.opt().verbose) {
+  if (!d.abbrev) {
     PrintStatxVerbose(d, stx);
     return;
   }
@@ -455,7 +455,7 @@ void StringArray(D& d, uint64_t addr) {
     }
     if (p == 0) break;
     if (n > 0) d.Put(", ");
-    if (!d.opt().verbose && n >= limit) {
+    if (d.abbrev && n >= limit) {
       d.Put("...");
       break;
     }
@@ -470,7 +470,7 @@ void StringArrayCount(D& d, uint64_t addr) {
     d.Put("NULL");
     return;
   }
-  if (d.opt().verbose) {
+  if (!d.abbrev) {
     StringArray(d, addr);
     return;
   }
@@ -1042,7 +1042,7 @@ void Clone3(D& d) {
     return;
   }
   // Exit: only when entry deferred (pidfd / parent_tid to show).
-  if (fetch < kMin) return;
+  if (fetch < kMin || !d.verbose) return;
   // The struct is input only: unreadable now means it was unreadable at
   // entry too, where everything was printed.
   if (d.dec->mem()->Read(d.c.tid, addr, &a, fetch) !=
@@ -1497,7 +1497,7 @@ void Termios(D& d, uint64_t addr) {
   }
   d.Put(", c_lflag=");
   AppendFlags(d.out, t.lflag, kLflags, "ISIG???");
-  if (!d.opt().verbose) {
+  if (d.abbrev) {
     d.Put(", ...}");
     return;
   }

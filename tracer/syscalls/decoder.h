@@ -57,8 +57,10 @@ class Decoding;  // decoder.cc
 
 struct DecodeOptions {
   size_t string_limit = 32;  // -s N: bytes of strings/buffers, argv items
-  bool verbose = false;      // -v: envp in full, full struct stat
-  bool fd_paths = false;     // -y, decode-fds=path: 3</etc/passwd>
+  // -v: no syscall abbreviated (envp in full, full struct stat), as
+  // abbrev_set = None().
+  bool verbose = false;
+  bool fd_paths = false;  // -y, decode-fds=path: 3</etc/passwd>
   // -yy, decode-fds=socket,dev,pidfd: sockets' protocols and addresses,
   // devices' numbers, pidfds' processes (fd_details.h).
   bool fd_sockets = false;
@@ -78,6 +80,13 @@ struct DecodeOptions {
   // -e raw=SET: these syscalls print undecoded, each argument in hex and
   // the result in hex, as strace's raw=.
   SyscallFilter raw = SyscallFilter::None();
+  // -e abbrev=SET: these syscalls print big structures and arrays
+  // abbreviated (unless verbose), the others in full. -e verbose=SET: only
+  // these syscalls dereference structures, arrays, sigsets and the like;
+  // the others print their addresses (strings and data buffers are still
+  // read). Decoding::abbrev and Decoding::verbose hold them per call.
+  SyscallFilter abbrev_set = SyscallFilter::All();
+  SyscallFilter verbose_set = SyscallFilter::All();
   // -e read=SET, -e write=SET: the data read from and written to these
   // descriptors, dumped in hex (see DecodeDump).
   FdSet dump_read = FdSet::None();

@@ -763,6 +763,93 @@ TEST_F(DecoderTest, ExecveVerboseAndLimits) {
             "\"/nonexistent\", [\"a\", \"bb\", ...], 0x3000 /* 2 vars */");
 }
 
+// -e abbrev=SET: only these calls abbreviate (envp as a count, the short
+// struct stat); the others print as with -v. -v overrides the set.
+TEST_F(DecoderTest, AbbrevSetPerSyscall) {
+  mem.MapString(0x1000, "/nonexistent");
+  mem.MapString(0x1100, "a");
+  mem.MapPointers(0x2000, {0x1100, 0});
+  mem.MapString(0x1400, "A=1");
+  mem.MapPointers(0x3000, {0x1400, 0});
+  struct stat st = {};
+  st.st_mode = S_IFREG | 0644;
+  st.st_size = 3;
+  mem.Map(0x8000, &st, sizeof(st));
+  absl::StatusOr<SyscallFilter> execve = ParseTraceFilter("execve");
+  ASSERT_TRUE(execve.ok());
+  opts.abbrev_set = *execve;
+  EXPECT_EQ(Text("execve", {0x1000, 0x2000, 0x3000}, -2),
+            "\"/nonexistent\", [\"a\"], 0x3000 /* 1 var */");
+  EXPECT_EQ(Text("fstat", {3, 0x8000}),
+            "3, {st_dev=makedev(0, 0), st_ino=0, st_mode=S_IFREG|0644, "
+            "st_nlink=0, st_uid=0, st_gid=0, st_blksize=0, st_blocks=0, "
+            "st_size=3, st_atime=0, st_atime_nsec=0, st_mtime=0, "
+            "st_mtime_nsec=0, st_ctime=0, st_ctime_nsec=0}");
+  opts.abbrev_set = *ParseTraceFilter("!execve");
+  EXPECT_EQ(Text("execve", {0x1000, 0x2000, 0x3000}, -2),
+            "\"/nonexistent\", [\"a\"], [\"A=1\"]");
+  EXPECT_EQ(Text("fstat", {3, 0x8000}),
+            "3, {st_mode=S_IFREG|0644, st_size=3, ...}");
+  opts.verbose = true;
+  EXPECT_EQ(Text("fstat", {3, 0x8000}).substr(0, 24),
+            "3, {st_dev=makedev(0, 0)");
+}
+
+// -e verbose=SET: the other calls print structures, arrays, sigsets,
+// sockaddrs, execve's argv and envp, fd sets and cpu sets as bare
+// addresses (no "/* N vars */" or getdents "/* N entries */" comment),
+// netlink messages as plain strings; strings and data buffers are still
+// read. As strace 6.1 -e verbose=none.
+TEST_F(DecoderTest, VerboseSetLeavesStructuresBare) {
+  mem.MapString(0x1000, "/etc/passwd");
+  mem.MapString(0x1100, "a");
+  mem.MapPointers(0x2000, {0x1100, 0});
+  struct stat st = {};
+  st.st_mode = S_IFREG | 0644;
+  mem.Map(0x8000, &st, sizeof(st));
+  uint64_t usr = 1ull << (SIGUSR1 - 1);
+  mem.Map(0x3000, &usr, 8);
+  int fds[2] = {3, 4};
+  mem.Map(0x4000, fds, sizeof(fds));
+  mem.Map(0x5000, std::string("hello"));
+  const uint64_t iov[2] = {0x5000, 5};
+  mem.Map(0x6000, iov, sizeof(iov));
+  sockaddr_in in = {};
+  in.sin_family = AF_INET;
+  mem.Map(0x7000, &in, sizeof(in));
+  uint64_t cpus = 3;
+  mem.Map(0x9000, &cpus, 8);
+  opts.verbose_set = *ParseTraceFilter("!fstat");
+  EXPECT_EQ(Text("fstat", {3, 0x8000}), "3, 0x8000");
+  EXPECT_EQ(Text("stat", {0x1000, 0x8000}),
+            "\"/etc/passwd\", {st_mode=S_IFREG|0644, st_size=0, ...}");
+
+  opts.verbose_set = SyscallFilter::None();
+  EXPECT_EQ(Text("stat", {0x1000, 0x8000}), "\"/etc/passwd\", 0x8000");
+  EXPECT_EQ(Text("execve", {0x1000, 0x2000, 0x2000}),
+            "\"/etc/passwd\", 0x2000, 0x2000");
+  EXPECT_EQ(Text("execve", {0x1000, 0, 0}), "\"/etc/passwd\", NULL, NULL");
+  EXPECT_EQ(Text("rt_sigprocmask", {SIG_BLOCK, 0x3000, 0x3000, 8}),
+            "SIG_BLOCK, 0x3000, 0x3000, 8");
+  EXPECT_EQ(Text("pipe2", {0x4000, 0}), "0x4000, 0");
+  EXPECT_EQ(Text("write", {1, 0x5000, 5}, 5), "1, \"hello\", 5");
+  EXPECT_EQ(Text("writev", {1, 0x6000, 1}, 5), "1, 0x6000, 1");
+  EXPECT_EQ(Text("bind", {3, 0x7000, sizeof(in)}), "3, 0x7000, 16");
+  EXPECT_EQ(Text("sched_getaffinity", {0, 8, 0x9000}, 8), "0, 8, 0x9000");
+  EXPECT_EQ(Text("getdents64", {3, 0x5000, 4096}, 5), "3, 0x5000, 4096");
+  // An empty array is still "[]", NULL still NULL.
+  EXPECT_EQ(Text("writev", {1, 0x6000, 0}), "1, [], 0");
+  EXPECT_EQ(Text("rt_sigprocmask", {SIG_BLOCK, 0, 0, 8}),
+            "SIG_BLOCK, NULL, NULL, 8");
+  // recvfrom's address and its length, successful or not.
+  int32_t len = 16;
+  mem.Map(0xa000, &len, sizeof(len));
+  EXPECT_EQ(Text("recvfrom", {3, 0x5000, 10, 0, 0x7000, 0xa000}, 5),
+            "3, \"hello\", 10, 0, 0x7000, 0xa000");
+  EXPECT_EQ(Text("recvfrom", {3, 0x5000, 10, 0, 0x7000, 0xa000}, -11),
+            "3, 0x5000, 10, 0, 0x7000, 0xa000");
+}
+
 // --------------------------------------------------------------------------
 // Memory.
 // --------------------------------------------------------------------------
@@ -1811,6 +1898,26 @@ TEST_F(DecoderTest, Poll) {
   r = Decode("poll", {0x1000, 2, 0}, 2);
   EXPECT_EQ(r.all(), "[{fd=4, events=POLLIN}, ...], 2, 0");
   EXPECT_EQ(r.suffix, " ([{fd=4, revents=POLLIN}, ...])");
+}
+
+// -e verbose=SET without poll/select: the arguments bare; strace then
+// lists no revents after poll's result, yet still select's ready
+// descriptors (with the time left bare).
+TEST_F(DecoderTest, PollAndSelectNotVerbose) {
+  opts.verbose_set = SyscallFilter::None();
+  PollFd out[1] = {{4, POLLIN, POLLIN}};
+  mem.Map(0x1000, out, sizeof(out));
+  Result r = Decode("poll", {0x1000, 1, 100}, 1);
+  EXPECT_EQ(r.all(), "0x1000, 1, 100");
+  EXPECT_EQ(r.suffix, "");
+  EXPECT_EQ(Decode("poll", {0x1000, 1, 100}, 0).suffix, " (Timeout)");
+  uint64_t rs = 1 << 3;
+  mem.Map(0x2000, &rs, 8);
+  int64_t tv[2] = {0, 1000};
+  mem.Map(0x3000, tv, sizeof(tv));
+  r = Decode("select", {4, 0x2000, 0x2000, 0, 0x3000}, 2);
+  EXPECT_EQ(r.all(), "4, 0x2000, 0x2000, NULL, 0x3000");
+  EXPECT_EQ(r.suffix, " (in [3], out [3], left 0x3000)");
 }
 
 TEST_F(DecoderTest, Ppoll) {

@@ -37,7 +37,10 @@ class Decoding {
         fmt(fmt),
         suffix(suffix),
         dec(dec),
-        i386(c.arch == kArchI386) {}
+        i386(c.arch == kArchI386),
+        abbrev(!dec->options().verbose &&
+               dec->options().abbrev_set.Traced(c.arch, c.nr)),
+        verbose(dec->options().verbose_set.Traced(c.arch, c.nr)) {}
 
   const SyscallCall& c;
   std::string* out;
@@ -47,6 +50,13 @@ class Decoding {
   std::string* suffix;
   ArgDecoder* dec;
   const bool i386;
+  // strace's abbrev(tcp): big structures and arrays shortened (not -v, and
+  // the call in -e abbrev=SET).
+  const bool abbrev;
+  // strace's verbose(tcp): the call is in -e verbose=SET. When false,
+  // structures, arrays, sigsets and the like print as their addresses
+  // (Fetch, Array, ... do it); strings and data buffers are still read.
+  const bool verbose;
 
   bool entering() const { return !exiting; }
   bool failed() const { return exiting && ret < 0 && ret >= -4095; }
@@ -289,21 +299,24 @@ class Decoding {
     if (static_cast<size_t>(len) > limit) Put("...");
   }
 
-  // Reads a struct; on failure prints NULL or the address and returns
-  // false (strace's umove_or_printaddr).
+  // Reads a struct; on failure (or when not verbose) prints NULL or the
+  // address and returns false (strace's umove_or_printaddr).
   bool Fetch(uint64_t addr, void* p, size_t size) {
     if (addr == 0) {
       Put("NULL");
       return false;
     }
-    if (dec->mem()->Read(c.tid, addr, p, size) != static_cast<ssize_t>(size)) {
+    if (!verbose ||
+        dec->mem()->Read(c.tid, addr, p, size) != static_cast<ssize_t>(size)) {
       Hex(addr);
       return false;
     }
     return true;
   }
-  // A pointer-sized word of tracee memory.
+  // A pointer-sized word of tracee memory; false when unreadable or the
+  // call is not verbose.
   bool ReadPtr(uint64_t addr, uint64_t* v) {
+    if (!verbose) return false;
     if (i386) {
       uint32_t w;
       if (dec->mem()->Read(c.tid, addr, &w, 4) != 4) return false;
@@ -351,9 +364,10 @@ class Decoding {
     return Fetch(addr, p, size);
   }
   // Reads without printing anything; false when unreadable (or when this
-  // is the exit of a failed call, like strace's tfetch_mem).
+  // is the exit of a failed call, or the call is not verbose, like
+  // strace's tfetch_mem).
   bool Peek(uint64_t addr, void* p, size_t size) {
-    if (addr == 0 || failed()) return false;
+    if (addr == 0 || failed() || !verbose) return false;
     return dec->mem()->Read(c.tid, addr, p, size) == static_cast<ssize_t>(size);
   }
 
@@ -409,15 +423,16 @@ class Decoding {
       return;
     }
     const uint64_t limit =
-        opt().verbose || n < opt().string_limit ? n : opt().string_limit;
+        !abbrev || n < opt().string_limit ? n : opt().string_limit;
     for (uint64_t i = 0; i < n; ++i) {
       const uint64_t cur = addr + i * sizeof(T);
       if (i > 0) Sep();
       T e;
-      const bool ok = even_if_failed
-                          ? dec->mem()->Read(c.tid, cur, &e, sizeof(e)) ==
-                                static_cast<ssize_t>(sizeof(e))
-                          : Peek(cur, &e, sizeof(e));
+      const bool ok =
+          even_if_failed
+              ? verbose && dec->mem()->Read(c.tid, cur, &e, sizeof(e)) ==
+                               static_cast<ssize_t>(sizeof(e))
+              : Peek(cur, &e, sizeof(e));
       if (!ok) {
         if (i == 0) {
           Hex(cur);
