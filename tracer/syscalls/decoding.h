@@ -329,14 +329,14 @@ class Decoding {
   // "[123]" from an int in memory, or the address.
   // [pid] at addr (clone's parent_tid), named with -Y.
   void PidRef(uint64_t addr) {
-    int32_t v;
+    int32_t v = 0;
     if (!Fetch(addr, &v, sizeof(v))) return;
     out->push_back('[');
     PidValue(v);
     out->push_back(']');
   }
   void IntRef(uint64_t addr, bool fd = false) {
-    int32_t v;
+    int32_t v = 0;
     if (!Fetch(addr, &v, sizeof(v))) return;
     out->push_back('[');
     if (fd) {
