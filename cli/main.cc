@@ -463,6 +463,7 @@ int Main(int argc, char** argv) {
                       .fd_devices = opt.fd_devices,
                       .fd_pidfds = opt.fd_pidfds,
                       .hex_strings = opt.hex_strings,
+                      .xlat_style = opt.xlat_style,
                       .decode_pids = opt.decode_pids,
                       .trace_paths = TracePaths(opt.trace_paths),
                       .raw = opt.raw_filter,

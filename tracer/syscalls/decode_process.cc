@@ -291,7 +291,9 @@ void ArchPrctl(D& d) {
 // Resource limits and usage.
 // ---------------------------------------------------------------------------
 // 8192*1024, RLIM64_INFINITY, or the number.
+// -X raw: the number; -X verbose: "8388608 /* 8192*1024 */".
 void RlimValue(D& d, uint64_t v, bool wide) {
+  const size_t mark = d.out->size();
   if (v == (wide ? ~0ull : 0xffffffffull)) {
     d.Put(wide ? "RLIM64_INFINITY" : "RLIM_INFINITY");
   } else if (v > 1024 && v % 1024 == 0) {
@@ -299,7 +301,9 @@ void RlimValue(D& d, uint64_t v, bool wide) {
     d.Put("*1024");
   } else {
     d.Udec(v);
+    return;
   }
+  RestyleConst(d.out, mark, RawConst::Udec(v));
 }
 
 // struct rlimit: 64-bit fields, 32-bit ones for i386's getrlimit family.
@@ -1058,7 +1062,7 @@ void Siginfo(D& d, const uint8_t* si) {
       }
     }
     if (name != nullptr) {
-      d.Put(name);
+      AppendConst(d.out, name, RawConst::Hex(static_cast<uint32_t>(code)));
     } else {
       d.Hex(static_cast<uint32_t>(code));
     }

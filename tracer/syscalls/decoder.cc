@@ -276,7 +276,7 @@ void FlagsAndMode(D& d, int flags_arg) {
 }
 
 // strace's print_symbolic_mode_t: S_IFREG|S_ISUID|0755.
-void SymbolicMode(D& d, uint32_t mode) {
+void SymbolicModeNames(D& d, uint32_t mode) {
   const char* type = XlatName(mode & S_IFMT, kFileTypes, std::size(kFileTypes));
   if (type != nullptr) {
     d.Put(type);
@@ -289,6 +289,13 @@ void SymbolicMode(D& d, uint32_t mode) {
   if (mode & S_ISGID) d.Put("S_ISGID|");
   if (mode & S_ISVTX) d.Put("S_ISVTX|");
   AppendOctal(d.out, mode & 0777, 2);
+}
+
+void SymbolicMode(D& d, uint32_t mode) {
+  // -X verbose names even a bare permission: "0644 /* 0644 */".
+  const size_t mark = d.out->size();
+  SymbolicModeNames(d, mode);
+  RestyleConst(d.out, mark, RawConst::Oct(mode, 2));
 }
 
 void Makedev(D& d, uint64_t dev) {
@@ -1104,11 +1111,11 @@ void Sigaction(D& d, uint64_t addr) {
   d.Put("{sa_handler=");
   const uint64_t all_ones = d.i386 ? 0xffffffffu : ~0ull;
   if (w[0] == 0) {
-    d.Put("SIG_DFL");
+    AppendConst(d.out, "SIG_DFL", RawConst::Hex(w[0]));
   } else if (w[0] == 1) {
-    d.Put("SIG_IGN");
+    AppendConst(d.out, "SIG_IGN", RawConst::Hex(w[0]));
   } else if (w[0] == all_ones) {
-    d.Put("SIG_ERR");
+    AppendConst(d.out, "SIG_ERR", RawConst::Hex(w[0]));
   } else {
     d.Hex(w[0]);
   }
@@ -1178,6 +1185,8 @@ void RtSigprocmask(D& d) {
 }
 
 void WaitStatus(D& d, uint32_t status) {
+  // strace names the signals and events of a wait status whatever -X says.
+  ScopedXlatStyle abbrev(XlatStyle::kAbbrev);
   const int low = status & 0x7f;
   if ((status & 0xff) == 0x7f) {  // stopped
     const int sig = (status >> 8) & 0xff;
@@ -1431,7 +1440,7 @@ const char* IoctlNameOrNull(uint32_t code) {
   return nullptr;
 }
 
-void IoctlCode(D& d, uint32_t code) {
+void IoctlCodeName(D& d, uint32_t code) {
   if (const char* name = IoctlNameOrNull(code)) {
     d.Put(name);
     return;
@@ -1447,6 +1456,13 @@ void IoctlCode(D& d, uint32_t code) {
   d.Sep();
   d.Hex((code >> 16) & 0x3fff);
   d.out->push_back(')');
+}
+
+// -X: "0x5401", "0x5401 /* TCGETS */", "0x12345678 /* _IOC(...) */".
+void IoctlCode(D& d, uint32_t code) {
+  const size_t mark = d.out->size();
+  IoctlCodeName(d, code);
+  RestyleConst(d.out, mark, RawConst::Hex(code));
 }
 
 void Termios(D& d, uint64_t addr) {
@@ -2064,6 +2080,8 @@ void ArgDecoder::DecodeExit(const SyscallCall& c, int64_t ret, std::string* out,
 void ArgDecoder::Decode(const SyscallCall& c, bool exiting, int64_t ret,
                         std::string* out, SyscallEvent::RetFormat* fmt,
                         std::string* ret_suffix) {
+  // -X: every printing helper below follows the style.
+  ScopedXlatStyle style(options_.xlat_style);
   const int a = ArchIndex(c.arch);
   DecodeFn fn = &decode::Generic;
   if (a >= 0 && c.nr >= 0 && c.nr < SyscallTable::kMaxNr) fn = fns_[a][c.nr];
