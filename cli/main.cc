@@ -220,7 +220,8 @@ TextOptions TextOptionsFor(const Options& opt) {
                 .exit = opt.quiet.Quiet(QuietSet::kExit),
                 .thread_execve = opt.quiet.Quiet(QuietSet::kThreadExecve)},
       .syscall_numbers = opt.syscall_numbers,
-      .instruction_pointers = opt.instruction_pointers};
+      .instruction_pointers = opt.instruction_pointers,
+      .xlat_style = opt.xlat_style};
   // -Y: names read when each line is printed, as strace reads them.
   if (opt.decode_pids) text.comm_of = ReadProcCommSeenBy;
   if (!opt.signal_filter.all()) {

@@ -628,7 +628,7 @@ void Statx(D& d) {
 
 void AccessMode(D& d, uint32_t mode) {
   if (mode == 0) {
-    d.Put("F_OK");
+    AppendConst(d.out, "F_OK", RawConst::Hex(0));
   } else {
     AppendFlags(d.out, mode, kAccessModes, "?_OK");
   }
@@ -841,15 +841,27 @@ void Getcwd(D& d) {
   d.Udec(d.u(1));
 }
 
+void MmapFlagNames(D& d, uint64_t flags);
+
 void Prot(D& d, uint64_t prot) {
   if (prot == 0) {
-    d.Put("PROT_NONE");
+    AppendConst(d.out, "PROT_NONE", RawConst::Hex(0));
   } else {
     AppendFlags(d.out, prot, kProt, "PROT_???");
   }
 }
 
+// One constant for -X: "0x22", "0x22 /* MAP_PRIVATE|MAP_ANONYMOUS */".
 void MmapFlags(D& d, uint64_t flags) {
+  const size_t mark = d.out->size();
+  {
+    ScopedXlatStyle abbrev(XlatStyle::kAbbrev);
+    MmapFlagNames(d, flags);
+  }
+  RestyleConst(d.out, mark, RawConst::Hex(flags));
+}
+
+void MmapFlagNames(D& d, uint64_t flags) {
   AppendXval(d.out, flags & 0xf, kMapType, "MAP_???");
   const uint64_t huge = (flags >> 26) & 0x3f;
   flags &= ~static_cast<uint64_t>(0xf) & ~(0x3full << 26);
@@ -1745,6 +1757,8 @@ void Fcntl(D& d) {
         d.suffix->append(" (flags ");
         std::string* saved = d.out;
         d.out = d.suffix;
+        // Named whatever -X says (strace's sprint_open_modes).
+        ScopedXlatStyle abbrev(XlatStyle::kAbbrev);
         OpenFlags(d, static_cast<uint64_t>(d.ret));
         d.out = saved;
         d.suffix->push_back(')');
