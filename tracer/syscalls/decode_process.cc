@@ -563,7 +563,8 @@ void AppendPersonality(std::string* out, uint32_t v) {
   for (const XlatEntry& f : kPersonalityFlags) {
     if ((rest & f.value) == f.value) {
       out->push_back('|');
-      out->append(f.name);
+      // -X: each flag a constant of its own, "0|0x40000".
+      AppendConst(out, f.name, RawConst::Hex(f.value));
       rest &= ~static_cast<uint32_t>(f.value);
     }
   }
@@ -1602,6 +1603,13 @@ void AppendIoprio(std::string* out, uint32_t v) {
   AppendUnsigned(out, v & 0x1fff);
   out->push_back(')');
 }
+// An ioprio argument: -X raw prints it in decimal, verbose that with the
+// macro (its class styled too) in a comment.
+void IoprioArg(std::string* out, uint32_t v) {
+  const size_t mark = out->size();
+  AppendIoprio(out, v);
+  RestyleConst(out, mark, RawConst::Udec(v));
+}
 void IoprioWhichWho(D& d) {
   d.Xval(d.u32(0), kIoprioWho, "IOPRIO_WHO_???");
   d.Sep();
@@ -1614,6 +1622,8 @@ void IoprioWhichWho(D& d) {
 void IoprioGet(D& d) {
   if (d.entering()) return IoprioWhichWho(d);
   if (d.failed() || d.suffix == nullptr) return;
+  // strace -X raw leaves the result's comment out.
+  if (CurrentXlatStyle() == XlatStyle::kRaw) return;
   d.suffix->append(" (");
   AppendIoprio(d.suffix, static_cast<uint32_t>(d.ret));
   d.suffix->push_back(')');
@@ -1622,7 +1632,7 @@ void IoprioSet(D& d) {
   if (d.exiting) return;
   IoprioWhichWho(d);
   d.Sep();
-  AppendIoprio(d.out, d.u32(2));
+  IoprioArg(d.out, d.u32(2));
 }
 
 // userfaultfd(flags) = fd: the flags, an unnamed rest in bare hex.
@@ -1636,6 +1646,9 @@ void Userfaultfd(D& d) {
     d.Put("0");
     return;
   }
+  // One constant for -X: "0x80800 /* O_NONBLOCK|O_CLOEXEC */".
+  const size_t mark = d.out->size();
+  const RawConst raw = RawConst::Hex(v);
   bool first = true;
   for (const XlatEntry& f : kUffdFlags) {
     if ((v & f.value) == 0) continue;
@@ -1648,6 +1661,7 @@ void Userfaultfd(D& d) {
     if (!first) d.out->push_back('|');
     d.Hex(v);
   }
+  RestyleConst(d.out, mark, raw);
 }
 
 // kcmp(pid1, pid2, type, idx1, idx2): the fds of KCMP_FILE are pid1's and

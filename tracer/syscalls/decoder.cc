@@ -27,8 +27,7 @@ namespace {
 // ---------------------------------------------------------------------------
 // Named constants (x86 values), in strace's table order.
 // ---------------------------------------------------------------------------
-constexpr XlatEntry kStatxSync[] = {{0, "AT_STATX_SYNC_AS_STAT"},
-                                    {0x2000, "AT_STATX_FORCE_SYNC"},
+constexpr XlatEntry kStatxSync[] = {{0x2000, "AT_STATX_FORCE_SYNC"},
                                     {0x4000, "AT_STATX_DONT_SYNC"}};
 constexpr XlatEntry kUnlinkatFlags[] = {{0x200, "AT_REMOVEDIR"}};
 constexpr XlatEntry kLinkatFlags[] = {{0x400, "AT_SYMLINK_FOLLOW"},
@@ -609,7 +608,13 @@ void Statx(D& d) {
     d.Path(1);
     d.Sep();
     const uint32_t flags = d.u32(2);
-    AppendXval(d.out, flags & 0x6000, kStatxSync, "AT_STATX_???");
+    // The sync type as flags; 0 is AT_STATX_SYNC_AS_STAT, which strace's
+    // -X raw prints as nothing at all ("statx(-100, \"/etc\", , 0, ...").
+    if ((flags & 0x6000) != 0) {
+      AppendFlags(d.out, flags & 0x6000, kStatxSync, "AT_STATX_???");
+    } else if (CurrentXlatStyle() != XlatStyle::kRaw) {
+      AppendConst(d.out, "AT_STATX_SYNC_AS_STAT", RawConst::Hex(0));
+    }
     if (flags & ~0x6000u) {
       d.out->push_back('|');
       AppendFlags(d.out, flags & ~0x6000u, kAtFlags, "AT_???");
@@ -1768,7 +1773,12 @@ void Fcntl(D& d) {
         *d.fmt = SyscallEvent::RetFormat::kHex;
         if (d.suffix == nullptr) return;
         d.suffix->append(" (");
-        AppendXval(d.suffix, static_cast<uint64_t>(d.ret), kLockTypes, "F_???");
+        {
+          // Named whatever -X says, as strace.
+          ScopedXlatStyle abbrev(XlatStyle::kAbbrev);
+          AppendXval(d.suffix, static_cast<uint64_t>(d.ret), kLockTypes,
+                     "F_???");
+        }
         d.suffix->push_back(')');
         return;
       case F_GET_SEALS:
