@@ -125,7 +125,9 @@ std::string ReplacePids(const std::string& line,
       std::regex(R"(si_pid=([0-9]+))"),
       std::regex(R"(\bnl(?:msg)?_pid=([0-9]+))"),
       std::regex(R"((?:shm_cpid|shm_lpid|msg_lspid|msg_lrpid)=([0-9]+))"),
-      std::regex(R"(^semctl\([^,]+, [^,]+, GETPID, .*\) += ([0-9]+)$)"),
+      std::regex(
+          R"(^semctl\([^,]+, [^,]+, (?:GETPID|0xb(?: /\* GETPID \*/)?), )"
+          R"(.*\) += ([0-9]+)$)"),
       std::regex(R"(\(pid ([0-9]+)\))"),
       std::regex(R"(\+\+\+ created (?:thread|process) ([0-9]+))"),
       std::regex(R"(^(?:clone|clone3|fork|vfork|getpid|gettid|getppid|)"

@@ -368,9 +368,12 @@ void InetAddr(D& d, const char* field, int af, const void* addr) {
 void IfIndex(D& d, uint32_t index) {
   char name[IF_NAMESIZE];
   if (index != 0 && if_indextoname(index, name) != nullptr) {
+    // -X: "1", "1 /* if_nametoindex(\"lo\") */".
+    const size_t mark = d.out->size();
     d.Put("if_nametoindex(\"");
     d.Escaped(name, strnlen(name, sizeof(name)));
     d.Put("\")");
+    RestyleConst(d.out, mark, RawConst::Udec(index));
   } else {
     d.Udec(index);
   }

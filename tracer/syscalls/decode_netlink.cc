@@ -772,8 +772,11 @@ void Netlink::Error(const Nlmsghdr& h, uint64_t addr, uint32_t len) {
   Put("{error=");
   const char* name = error < 0 ? ErrnoName(-error) : nullptr;
   if (name != nullptr) {
+    // -X: "-19", "-19 /* -ENODEV */".
+    const size_t mark = d_.out->size();
     d_.out->push_back('-');
     Put(name);
+    RestyleConst(d_.out, mark, RawConst::Dec(error));
   } else {
     Dec(error);
   }
@@ -916,9 +919,12 @@ bool Netlink::AttrStr(uint64_t addr, uint32_t len) {
 void PutIfindex(D& d, uint32_t index) {
   char name[IF_NAMESIZE];
   if (index != 0 && if_indextoname(index, name) != nullptr) {
+    // -X: "1", "1 /* if_nametoindex(\"lo\") */".
+    const size_t mark = d.out->size();
     d.Put("if_nametoindex(\"");
     d.Escaped(name, strnlen(name, sizeof(name)));
     d.Put("\")");
+    RestyleConst(d.out, mark, RawConst::Udec(index));
   } else {
     d.Udec(index);
   }
