@@ -297,12 +297,15 @@ void SymbolicMode(D& d, uint32_t mode) {
   RestyleConst(d.out, mark, RawConst::Oct(mode, 2));
 }
 
+// -X: "0x103", "0x103 /* makedev(0x1, 0x3) */".
 void Makedev(D& d, uint64_t dev) {
+  const size_t mark = d.out->size();
   d.Put("makedev(");
   d.Hex(major(dev));
   d.Sep();
   d.Hex(minor(dev));
   d.out->push_back(')');
+  RestyleConst(d.out, mark, RawConst::Hex(dev));
 }
 
 // struct stat (x86_64 kernel layout == glibc's on x86_64).
@@ -916,7 +919,7 @@ void Mmap2(D& d) { MmapCommon(d, d.u(5) * 4096); }
 
 void Mprotect(D& d) {
   if (d.exiting) return;
-  d.Hex(d.u(0));
+  d.Ptr(d.u(0));  // NULL for 0, as strace
   d.Sep();
   d.Udec(d.u(1));
   d.Sep();
