@@ -782,7 +782,7 @@ void Prctl(D& d) {
     case 0x59616d61:  // PR_SET_PTRACER
       d.Sep();
       if (d.i32(1) == -1) {
-        d.Put("PR_SET_PTRACER_ANY");
+        AppendConst(d.out, "PR_SET_PTRACER_ANY", RawConst::Dec(-1));
       } else {
         d.Dec(d.i32(1));
       }

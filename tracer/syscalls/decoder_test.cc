@@ -1564,6 +1564,39 @@ TEST_F(DecoderTest, ConstPrintStyles) {
        "CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID */|17 /* SIGCHLD */, "
        "child_tidptr=0x7f9a99457a10"},
   };
+  // Odd forms of strace 6.1: UTIME_NOW as the timespec, futex's shifted
+  // fields (raw always with the "unknown" comment).
+  const int64_t utimes[4] = {0, (1 << 30) - 1, 0, (1 << 30) - 2};
+  mem.Map(0x9000, utimes, sizeof(utimes));
+  const std::vector<Case> odd = {
+      {"utimensat",
+       {kAtFdcwd, 0x1000, 0x9000, 0x100},
+       0,
+       "-100, \"/etc/hostname\", [{tv_sec=0, tv_nsec=1073741823}, {tv_sec=0, "
+       "tv_nsec=1073741822}], 0x100",
+       "-100 /* AT_FDCWD */, \"/etc/hostname\", [{tv_sec=0, "
+       "tv_nsec=1073741823} /* UTIME_NOW */, {tv_sec=0, tv_nsec=1073741822} "
+       "/* UTIME_OMIT */], 0x100 /* AT_SYMLINK_NOFOLLOW */"},
+      {"prctl",
+       {PR_SET_PTRACER, kMinus1},
+       -22,
+       "0x59616d61, -1",
+       "0x59616d61 /* PR_SET_PTRACER */, -1 /* PR_SET_PTRACER_ANY */"},
+      {"futex",
+       {0x5000, 5, 1, 1, 0x5000, 0x14001000},
+       0,
+       "0x5000, 0x5, 1, 1, 0x5000, 0x1<<28 /* FUTEX_OP_??? */|0x1<<12|0x4<<24 "
+       "/* FUTEX_OP_CMP_??? */|0",
+       "0x5000, 0x5 /* FUTEX_WAKE_OP */, 1, 1, 0x5000, 0x1 /* FUTEX_OP_ADD "
+       "*/<<28|0x1<<12|0x4 /* FUTEX_OP_CMP_GT */<<24|0"},
+  };
+  for (const Case& c : odd) {
+    opts.xlat_style = XlatStyle::kRaw;
+    EXPECT_EQ(Text(c.name, c.args, c.ret), c.raw) << c.name;
+    opts.xlat_style = XlatStyle::kVerbose;
+    EXPECT_EQ(Text(c.name, c.args, c.ret), c.verbose) << c.name;
+  }
+
   for (const Case& c : cases) {
     opts.xlat_style = XlatStyle::kRaw;
     EXPECT_EQ(Text(c.name, c.args, c.ret), c.raw) << c.name;
