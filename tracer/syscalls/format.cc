@@ -141,6 +141,22 @@ RawConst RawConst::Oct(uint64_t v, int min_digits) {
   return FromBack(p, end);
 }
 
+RawConst RawConst::Bytes(const void* p, size_t n) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  RawConst r;
+  if (n > 16) n = 16;
+  const auto* b = static_cast<const unsigned char*>(p);
+  r.buf[r.len++] = '"';
+  for (size_t i = 0; i < n; ++i) {
+    r.buf[r.len++] = '\\';
+    r.buf[r.len++] = 'x';
+    r.buf[r.len++] = kDigits[b[i] >> 4];
+    r.buf[r.len++] = kDigits[b[i] & 15];
+  }
+  r.buf[r.len++] = '"';
+  return r;
+}
+
 void RestyleConst(std::string* out, size_t mark, const RawConst& raw,
                   bool named) {
   switch (current_style) {

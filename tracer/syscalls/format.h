@@ -46,12 +46,15 @@ class ScopedXlatStyle {
 
 // The raw (numeric) text of a constant, in a small buffer.
 struct RawConst {
-  char buf[32];
+  char buf[72];
   size_t len = 0;
   static RawConst Hex(uint64_t v);           // "0x1f", "0"
   static RawConst Dec(int64_t v);            // "-100"
   static RawConst Udec(uint64_t v);          // "18446744073709551615"
   static RawConst Oct(uint64_t v, int min);  // as AppendOctal
+  // Up to 16 bytes of network-order data as strace's -X shows them:
+  // "\"\\x00\\x50\"" (quoted, every byte in hex).
+  static RawConst Bytes(const void* p, size_t n);
 };
 
 // Restyles a constant whose abbrev text was appended to *out from
