@@ -29,9 +29,11 @@ enum class XlatStyle : uint8_t {
 };
 
 // The style the helpers below (and AppendSignal, AppendSigset) follow on
-// this thread; kAbbrev unless a ScopedXlatStyle is alive. The decoder sets
-// it around each call it decodes, so that printing helpers need no extra
-// argument.
+// this thread; kAbbrev unless a ScopedXlatStyle is alive. ArgDecoder sets
+// it (from DecodeOptions::xlat_style) around each call it decodes, and the
+// text formatter around a signal's siginfo, so that printing helpers need
+// no extra argument. Text strace always prints named (wait statuses,
+// F_GETFL's result) is printed under a ScopedXlatStyle(kAbbrev).
 XlatStyle CurrentXlatStyle();
 class ScopedXlatStyle {
  public:
