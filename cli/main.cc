@@ -239,7 +239,8 @@ TextOptions TextOptionsFor(const Options& opt) {
                 .exit = opt.quiet.Quiet(QuietSet::kExit),
                 .thread_execve = opt.quiet.Quiet(QuietSet::kThreadExecve)},
       .syscall_numbers = opt.syscall_numbers,
-      .instruction_pointers = opt.instruction_pointers};
+      .instruction_pointers = opt.instruction_pointers,
+      .xlat_style = opt.xlat_style};
   // -Y: names read when each line is printed, as strace reads them.
   if (opt.decode_pids) text.comm_of = ReadProcCommSeenBy;
   if (!opt.signal_filter.all()) {
@@ -481,6 +482,7 @@ int Main(int argc, char** argv) {
                       .fd_devices = opt.fd_devices,
                       .fd_pidfds = opt.fd_pidfds,
                       .hex_strings = opt.hex_strings,
+                      .xlat_style = opt.xlat_style,
                       .decode_pids = opt.decode_pids,
                       .trace_paths = TracePaths(opt.trace_paths),
                       .raw = opt.raw_filter,

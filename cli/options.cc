@@ -53,7 +53,7 @@ enum LongOnlyOption : int {
 // "+": stop at the first non-option (the command), as strace does.
 // ":": report a missing argument as ':' rather than '?'.
 constexpr char kShortOptions[] =
-    "+:a:Ab:cCDe:E:fhiI:kno:O:p:P:qrs:S:tTu:U:vVwxyYzZ";
+    "+:a:Ab:cCDe:E:fhiI:kno:O:p:P:qrs:S:tTu:U:vVwxX:yYzZ";
 
 // The long names are strace's where strace has the option.
 constexpr struct option kLongOptions[] = {
@@ -80,6 +80,7 @@ constexpr struct option kLongOptions[] = {
     {"output-separately", no_argument, nullptr, kOutputSeparatelyOption},
     {"output-append-mode", no_argument, nullptr, 'A'},
     {"strings-in-hex", optional_argument, nullptr, kStringsInHexOption},
+    {"const-print-style", required_argument, nullptr, 'X'},
     {"trace", required_argument, nullptr, kTraceOption},
     {"quiet", required_argument, nullptr, kQuietOption},
     {"inject", required_argument, nullptr, kInjectOption},
@@ -617,6 +618,25 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
       case 'q':
         options.quiet = QuietSet::FromQCount(++q_count);
         break;
+      case 'X': {
+        static constexpr std::pair<const char*, XlatStyle> kStyles[] = {
+            {"raw", XlatStyle::kRaw},
+            {"abbrev", XlatStyle::kAbbrev},
+            {"verbose", XlatStyle::kVerbose}};
+        bool known = false;
+        for (const auto& [name, style] : kStyles) {
+          if (std::strcmp(optarg, name) == 0) {
+            options.xlat_style = style;
+            known = true;
+          }
+        }
+        if (!known) {
+          return Invalid(absl::StrCat("invalid ",
+                                      at_long ? "--const-print-style" : "-X",
+                                      " argument: '", optarg, "'"));
+        }
+        break;
+      }
       case kStringsInHexOption: {
         static constexpr std::pair<const char*, HexStrings> kStyles[] = {
             {"none", HexStrings::kNone},
@@ -895,6 +915,10 @@ Output:
   -xx            print all strings in hex
   --strings-in-hex[=none|non-ascii-chars|non-ascii|all]
                  the same, or (non-ascii-chars) hex escapes instead of octal
+  -X FORMAT, --const-print-style=FORMAT
+                 how named constants and flags print: abbrev (default,
+                 PROT_READ|PROT_WRITE), raw (the number, 0x3) or verbose
+                 (both, 0x3 /* PROT_READ|PROT_WRITE */)
   -t             prefix each line with the time of day
   -tt            ... with microseconds
   -ttt           ... as seconds since the epoch, with microseconds

@@ -88,6 +88,8 @@ struct Options {
   bool fd_pidfds = false;
   // -x, -xx, --strings-in-hex[=none|non-ascii-chars|non-ascii|all].
   HexStrings hex_strings = HexStrings::kNone;
+  // -X, --const-print-style=raw|abbrev|verbose.
+  XlatStyle xlat_style = XlatStyle::kAbbrev;
   bool show_duration = false;         // -T
   bool syscall_numbers = false;       // -n: "[  39] " before each line
   bool instruction_pointers = false;  // -i: "[00007f...] " before each line

@@ -206,6 +206,25 @@ TEST(ParseOptionsTest, StringsInHexAndAppend) {
   EXPECT_EQ(Error({"-x", "--strings-in-hex=none", "ls"}),
             "-x and --strings-in-hex cannot be provided simultaneously");
 
+  // -X / --const-print-style, as strace 6.1 takes them.
+  for (const auto& c :
+       std::vector<std::pair<std::vector<std::string>, XlatStyle>>{
+           {{"ls"}, XlatStyle::kAbbrev},
+           {{"-X", "raw", "ls"}, XlatStyle::kRaw},
+           {{"-Xverbose", "ls"}, XlatStyle::kVerbose},
+           {{"-X", "verbose", "-X", "abbrev", "ls"}, XlatStyle::kAbbrev},
+           {{"--const-print-style=raw", "ls"}, XlatStyle::kRaw},
+           {{"--const-print-style", "verbose", "ls"}, XlatStyle::kVerbose}}) {
+    absl::StatusOr<Options> r = Parse(c.first);
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_EQ(r->xlat_style, c.second) << absl::StrJoin(c.first, " ");
+  }
+  EXPECT_EQ(Error({"-X", "foo", "ls"}), "invalid -X argument: 'foo'");
+  EXPECT_EQ(Error({"-X", "RAW", "ls"}), "invalid -X argument: 'RAW'");
+  EXPECT_EQ(Error({"--const-print-style=foo", "ls"}),
+            "invalid --const-print-style argument: 'foo'");
+  EXPECT_EQ(Error({"-X"}), "option requires an argument -- 'X'");
+
   absl::StatusOr<Options> a = Parse({"-A", "-o", "t", "ls"});
   ASSERT_TRUE(a.ok());
   EXPECT_TRUE(a->append_output);

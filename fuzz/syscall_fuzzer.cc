@@ -6,8 +6,9 @@
 // An input is a header, then the tracee's memory:
 //   byte 0      bit 0: i386 (else x86_64); bits 1-7: options (below)
 //   bytes 1-2   the syscall number (little-endian, modulo 512: every
-//               number of both tables, and some unknown ones); the
-//               top bit of byte 2 set: -e verbose=none
+//               number of both tables, and some unknown ones); bit 7
+//               of byte 2 set: -e verbose=none; bits 5-6 of byte 2
+//               modulo 3: -X abbrev, raw, verbose
 //   byte 3      -s: the string limit
 //   byte 4      the netlink protocol of fds 3 and 4 (255: not netlink)
 //   byte 5      bit i set: argument i points into the memory (at its low
@@ -79,6 +80,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.fd_sockets = flags & 8;
   options.decode_pids = flags & 16;
   options.hex_strings = static_cast<HexStrings>((flags >> 5) & 3);
+  // -X: bits 5-6 of data[2] (nr uses only its lowest bit, verbose=none
+  // its top bit).
+  options.xlat_style = static_cast<XlatStyle>(((data[2] >> 5) & 3) % 3);
   if (flags & 128) {
     options.dump_read = *ParseFdSet("all");
     options.dump_write = *ParseFdSet("all");

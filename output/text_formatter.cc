@@ -65,15 +65,31 @@ void AppendClockTicks(std::string* out, int64_t ticks) {
   }
 }
 
-// `comm` appends "<comm>" of a pid (-Y), or nothing.
+// A signal number inside siginfo, as the current -X style says:
+// "SIGUSR2", "12", "12 /* SIGUSR2 */".
+void AppendStyledSignal(std::string* out, int signo) {
+  const size_t mark = out->size();
+  AppendSignalName(out, signo);
+  const bool named = out->size() > mark &&
+                     ((*out)[mark] < '0' || (*out)[mark] > '9') &&
+                     (*out)[mark] != '-';
+  RestyleConst(out, mark, RawConst::Dec(signo), named);
+}
+
+// `comm` appends "<comm>" of a pid (-Y), or nothing. The siginfo's
+// constants follow the current -X style; the line's head does not.
 template <typename Comm>
 void AppendSignal(std::string* out, const SignalEvent& sig, Comm comm) {
   out->append("--- ");
   AppendSignalName(out, sig.signo);
   out->append(" {si_signo=");
-  AppendSignalName(out, sig.signo);
+  AppendStyledSignal(out, sig.signo);
   out->append(", si_code=");
-  AppendSiCodeName(out, sig.signo, sig.code);
+  if (const char* name = SiCodeNameOrNull(sig.signo, sig.code)) {
+    AppendConst(out, name, RawConst::Hex(static_cast<uint32_t>(sig.code)));
+  } else {
+    AppendSiCodeName(out, sig.signo, sig.code);
+  }
   if (sig.from_pid.has_value()) {
     absl::StrAppend(out, ", si_pid=", *sig.from_pid);
     comm(*sig.from_pid);
@@ -84,7 +100,7 @@ void AppendSignal(std::string* out, const SignalEvent& sig, Comm comm) {
       if (sig.code == CLD_EXITED) {
         absl::StrAppend(out, sig.child->status);
       } else {
-        AppendSignalName(out, sig.child->status);
+        AppendStyledSignal(out, sig.child->status);
       }
       out->append(", si_utime=");
       AppendClockTicks(out, sig.child->utime);
@@ -406,6 +422,7 @@ void TextFormatter::AppendBody(const Event& event, bool whole) {
           line_.append(" +++");
         } else if constexpr (std::is_same_v<T, SignalEvent>) {
           // si_pid is numbered in the receiver's pid namespace.
+          ScopedXlatStyle style(options_.xlat_style);
           AppendSignal(&line_, p, [this, &event](pid_t pid) {
             AppendComm(&line_, event.tid, pid);
           });

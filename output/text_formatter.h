@@ -61,6 +61,7 @@
 #include "output/byte_sink.h"
 #include "tracer/event.h"
 #include "tracer/sink.h"
+#include "tracer/syscalls/format.h"
 
 namespace ttrace {
 
@@ -128,6 +129,9 @@ struct TextOptions {
   // `seen_by`: the thread whose pid namespace numbers `pid` (a signal's
   // sender is numbered in the receiver's), 0 for ttrace's own (the prefix).
   std::function<bool(pid_t seen_by, pid_t pid, std::string* comm)> comm_of;
+  // -X: how the constants of a signal's siginfo print ("si_signo=12 /*
+  // SIGUSR2 */" with kVerbose); the syscalls' own are the decoder's.
+  XlatStyle xlat_style = XlatStyle::kAbbrev;
 };
 
 class TextFormatter : public EventSink {

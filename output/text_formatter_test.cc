@@ -136,6 +136,52 @@ TEST(TextFormatterTest, SignalFromSender) {
             "si_uid=0} ---\n");
 }
 
+// -X raw / verbose: the siginfo's constants as numbers, or with their
+// names in comments (strace 6.1); the line's head keeps the name.
+TEST(TextFormatterTest, SignalConstPrintStyles) {
+  SignalEvent s;
+  s.signo = SIGUSR1;
+  s.code = SI_TKILL;
+  s.from_pid = 31211;
+  s.from_uid = 0;
+  TextOptions raw{.xlat_style = XlatStyle::kRaw};
+  TextOptions verbose{.xlat_style = XlatStyle::kVerbose};
+  EXPECT_EQ(One(Ev(5, 5, s), raw),
+            "--- SIGUSR1 {si_signo=10, si_code=0xfffffffa, si_pid=31211, "
+            "si_uid=0} ---\n");
+  EXPECT_EQ(One(Ev(5, 5, s), verbose),
+            "--- SIGUSR1 {si_signo=10 /* SIGUSR1 */, si_code=0xfffffffa /* "
+            "SI_TKILL */, si_pid=31211, si_uid=0} ---\n");
+  s.signo = 35;
+  EXPECT_EQ(One(Ev(5, 5, s), verbose),
+            "--- SIGRT_3 {si_signo=35 /* SIGRT_3 */, si_code=0xfffffffa /* "
+            "SI_TKILL */, si_pid=31211, si_uid=0} ---\n");
+  s.signo = SIGUSR2;
+  s.code = SI_USER;
+  EXPECT_EQ(One(Ev(5, 5, s), raw),
+            "--- SIGUSR2 {si_signo=12, si_code=0, si_pid=31211, si_uid=0} "
+            "---\n");
+  EXPECT_EQ(One(Ev(5, 5, s), verbose),
+            "--- SIGUSR2 {si_signo=12 /* SIGUSR2 */, si_code=0 /* SI_USER */, "
+            "si_pid=31211, si_uid=0} ---\n");
+  s.signo = SIGCHLD;
+  s.code = CLD_KILLED;
+  s.child = SignalEvent::Child{.status = SIGUSR1, .utime = 0, .stime = 0};
+  EXPECT_EQ(One(Ev(5, 5, s), raw),
+            "--- SIGCHLD {si_signo=17, si_code=0x2, si_pid=31211, si_uid=0, "
+            "si_status=10, si_utime=0, si_stime=0} ---\n");
+  EXPECT_EQ(One(Ev(5, 5, s), verbose),
+            "--- SIGCHLD {si_signo=17 /* SIGCHLD */, si_code=0x2 /* CLD_KILLED "
+            "*/, si_pid=31211, si_uid=0, si_status=10 /* SIGUSR1 */, "
+            "si_utime=0, si_stime=0} ---\n");
+  s.code = CLD_EXITED;
+  s.child->status = 3;
+  EXPECT_EQ(One(Ev(5, 5, s), verbose),
+            "--- SIGCHLD {si_signo=17 /* SIGCHLD */, si_code=0x1 /* CLD_EXITED "
+            "*/, si_pid=31211, si_uid=0, si_status=3, si_utime=0, si_stime=0} "
+            "---\n");
+}
+
 TEST(TextFormatterTest, SignalWithAddress) {
   SignalEvent s;
   s.signo = SIGSEGV;

@@ -117,13 +117,17 @@ std::string ReplacePids(const std::string& line,
       std::regex(R"(^tgkill\([0-9A-Za-z_]+, ([0-9]+))"),
       std::regex(R"(^kcmp\(([0-9]+))"),
       std::regex(R"(^kcmp\([0-9A-Za-z_]+, ([0-9]+))"),
-      std::regex(R"(F_OWNER_(?:PID|TID), pid=([0-9]+))"),
+      // (-X raw and verbose: "type=0x1 /* F_OWNER_PID */, pid=").
+      std::regex(R"(type=(?:F_OWNER_(?:PID|TID)|0|0x1))"
+                 R"((?: /\* F_OWNER_(?:PID|TID) \*/)?, pid=([0-9]+))"),
       std::regex(R"(l_pid=([0-9]+))"),
       std::regex(R"(parent_tid=\[([0-9]+)\])"),
       std::regex(R"(si_pid=([0-9]+))"),
       std::regex(R"(\bnl(?:msg)?_pid=([0-9]+))"),
       std::regex(R"((?:shm_cpid|shm_lpid|msg_lspid|msg_lrpid)=([0-9]+))"),
-      std::regex(R"(^semctl\([^,]+, [^,]+, GETPID, .*\) += ([0-9]+)$)"),
+      std::regex(
+          R"(^semctl\([^,]+, [^,]+, (?:GETPID|0xb(?: /\* GETPID \*/)?), )"
+          R"(.*\) += ([0-9]+)$)"),
       std::regex(R"(\(pid ([0-9]+)\))"),
       std::regex(R"(\+\+\+ created (?:thread|process) ([0-9]+))"),
       std::regex(R"(^(?:clone|clone3|fork|vfork|getpid|gettid|getppid|)"

@@ -9,11 +9,25 @@
 
 namespace ttrace {
 namespace decode {
+namespace {
+void OpenFlagNames(D& d, uint64_t flags);
+}  // namespace
 
 // ---------------------------------------------------------------------------
 // Shared pieces.
 // ---------------------------------------------------------------------------
 void OpenFlags(D& d, uint64_t flags) {
+  // One constant for -X: "0x80000", "0x80000 /* O_RDONLY|O_CLOEXEC */".
+  const size_t mark = d.out->size();
+  {
+    ScopedXlatStyle abbrev(XlatStyle::kAbbrev);
+    OpenFlagNames(d, flags);
+  }
+  RestyleConst(d.out, mark, RawConst::Hex(flags));
+}
+
+namespace {
+void OpenFlagNames(D& d, uint64_t flags) {
   // Access mode first (always printed), then the other bits.
   AppendXval(d.out, flags & 3, kAccModes, "O_???");
   flags &= ~static_cast<uint64_t>(3);
@@ -35,6 +49,7 @@ void OpenFlags(D& d, uint64_t flags) {
     }
   }
 }
+}  // namespace
 
 // "%#03o".
 void Mode(D& d, uint64_t mode) { AppendOctal(d.out, mode, 2); }

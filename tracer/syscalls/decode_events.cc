@@ -64,12 +64,15 @@ constexpr XlatEntry kFutexWakeCmps[] = {
     {0, "FUTEX_OP_CMP_EQ"}, {1, "FUTEX_OP_CMP_NE"}, {2, "FUTEX_OP_CMP_LT"},
     {3, "FUTEX_OP_CMP_LE"}, {4, "FUTEX_OP_CMP_GT"}, {5, "FUTEX_OP_CMP_GE"}};
 
-// "NAME<<shift" or "0x5<<shift /* PFX??? */".
+// "NAME<<shift" or "0x5<<shift /* PFX??? */". -X verbose:
+// "0x1 /* NAME */<<shift"; -X raw, as strace 6.1, always the unknown form
+// ("0x1<<28 /* FUTEX_OP_??? */").
 void ShiftedXval(D& d, uint32_t v, const XlatEntry* tbl, size_t n,
                  const char* shift, const char* unknown) {
   const char* name = XlatName(v, tbl, n);
+  if (CurrentXlatStyle() == XlatStyle::kRaw) name = nullptr;
   if (name != nullptr) {
-    d.Put(name);
+    AppendConst(d.out, name, RawConst::Hex(v));
   } else {
     d.Hex(v);
   }
@@ -82,7 +85,10 @@ void ShiftedXval(D& d, uint32_t v, const XlatEntry* tbl, size_t n,
 }
 
 void FutexWakeOp(D& d, uint32_t val3) {
-  if ((val3 >> 28) & 8) d.Put("FUTEX_OP_OPARG_SHIFT<<28|");
+  if ((val3 >> 28) & 8) {
+    AppendConst(d.out, "FUTEX_OP_OPARG_SHIFT", RawConst::Hex(8));
+    d.Put("<<28|");
+  }
   ShiftedXval(d, (val3 >> 28) & 7, kFutexWakeOps, std::size(kFutexWakeOps),
               "<<28", "FUTEX_OP_???");
   d.out->push_back('|');

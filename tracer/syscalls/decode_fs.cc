@@ -471,7 +471,19 @@ void Fchownat(D& d) {
 }
 
 void UtimeTimespec(D& d, int64_t sec, int64_t nsec) {
-  if (nsec == (1l << 30) - 1) {
+  const bool now = nsec == (1l << 30) - 1;
+  if ((now || nsec == (1l << 30) - 2) &&
+      CurrentXlatStyle() != XlatStyle::kAbbrev) {
+    // -X: the timespec, and (verbose) the name in a comment after it.
+    d.Put("{tv_sec=");
+    d.Dec(sec);
+    d.Put(", tv_nsec=");
+    d.Dec(nsec);
+    d.out->push_back('}');
+    if (CurrentXlatStyle() == XlatStyle::kVerbose) {
+      d.Put(now ? " /* UTIME_NOW */" : " /* UTIME_OMIT */");
+    }
+  } else if (now) {
     d.Put("UTIME_NOW");
   } else if (nsec == (1l << 30) - 2) {
     d.Put("UTIME_OMIT");
@@ -862,7 +874,7 @@ void Mount(D& d) {
   }
   d.Sep();
   if (magic) {
-    d.Put("MS_MGC_VAL");
+    AppendConst(d.out, "MS_MGC_VAL", RawConst::Hex(0xc0ed0000));
     if (flags != 0) d.out->push_back('|');
   }
   if (!magic || flags != 0) d.Flags(flags, kMountFlags, "MS_???");

@@ -135,7 +135,7 @@ constexpr uint32_t kMsgStat = 11, kMsgInfo = 12, kMsgStatAny = 13;
 // A key: IPC_PRIVATE or "%#x".
 void Key(D& d, int i) {
   if (d.u32(i) == 0) {
-    d.Put("IPC_PRIVATE");
+    AppendConst(d.out, "IPC_PRIVATE", RawConst::Hex(0));
   } else {
     d.Hex(d.u32(i));
   }
@@ -147,20 +147,32 @@ template <size_t N>
 void GetFlags(D& d, uint32_t flags, const XlatEntry (&tbl)[N], bool huge) {
   uint32_t rest = flags & ~0777u;
   if (huge) rest &= ~(0x3fu << 26);
+  // -X: the flags are one constant, "0x200 /* IPC_CREAT */|0600".
+  const size_t mark = d.out->size();
+  const RawConst raw = RawConst::Hex(rest);
+  bool any = false;
   for (const XlatEntry& e : tbl) {
     if ((rest & e.value) == e.value) {
+      if (any) d.out->push_back('|');
       d.Put(e.name);
-      d.out->push_back('|');
+      any = true;
       rest &= ~static_cast<uint32_t>(e.value);
     }
   }
   if (rest != 0) {
+    if (any) d.out->push_back('|');
     d.Hex(rest);
+  }
+  if (d.out->size() > mark) {
+    RestyleConst(d.out, mark, raw, any);
     d.out->push_back('|');
   }
   if (huge && (flags >> 26) != 0) {
     d.Udec(flags >> 26);
-    d.Put("<<SHM_HUGE_SHIFT|");
+    // "32<<26", "32<<26 /* SHM_HUGE_SHIFT */".
+    d.Put("<<");
+    AppendConst(d.out, "SHM_HUGE_SHIFT", RawConst::Dec(26));
+    d.out->push_back('|');
   }
   Mode(d, flags & 0777);
 }
@@ -198,7 +210,10 @@ void Perm(D& d, const IpcPerm& p, bool full) {
 template <size_t N>
 uint32_t Cmd(D& d, uint32_t cmd, const XlatEntry (&tbl)[N],
              const char* unknown) {
-  if (cmd & kIpc64) d.Put("IPC_64|");
+  if (cmd & kIpc64) {
+    AppendConst(d.out, "IPC_64", RawConst::Hex(kIpc64));
+    d.out->push_back('|');
+  }
   cmd &= ~kIpc64;
   d.Xval(cmd, tbl, unknown);
   return cmd;

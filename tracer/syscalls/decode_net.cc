@@ -305,9 +305,51 @@ void Hex08(D& d, uint32_t v) {
   d.Put(buf);
 }
 
+// -X raw and verbose print network-order fields as their bytes:
+// field="\x00\x50", and verbose adds the abbrev form as a comment.
+void NetBytes(D& d, const char* field, const void* bytes, size_t n) {
+  d.Put(field);
+  d.Put("=\"");
+  const auto* b = static_cast<const unsigned char*>(bytes);
+  static constexpr char kDigits[] = "0123456789abcdef";
+  for (size_t i = 0; i < n; ++i) {
+    const char esc[4] = {'\\', 'x', kDigits[b[i] >> 4], kDigits[b[i] & 15]};
+    d.out->append(esc, 4);
+  }
+  d.out->push_back('"');
+}
+
+// field=htons(80) (htonl for 4 bytes), or as NetBytes says.
+void NetPort(D& d, const char* field, const void* bytes, size_t n) {
+  uint64_t v = 0;
+  const auto* b = static_cast<const unsigned char*>(bytes);
+  for (size_t i = 0; i < n; ++i) v = v << 8 | b[i];
+  const XlatStyle style = CurrentXlatStyle();
+  if (style == XlatStyle::kAbbrev) {
+    d.Put(field);
+    d.out->push_back('=');
+  } else {
+    NetBytes(d, field, bytes, n);
+    if (style == XlatStyle::kRaw) return;
+    d.Put(" /* ");
+  }
+  d.Put(n == 2 ? "htons(" : "htonl(");
+  d.Udec(v);
+  d.out->push_back(')');
+  if (style == XlatStyle::kVerbose) d.Put(" */");
+}
+
 void InetAddr(D& d, const char* field, int af, const void* addr) {
   char buf[INET6_ADDRSTRLEN];
   if (inet_ntop(af, addr, buf, sizeof(buf)) == nullptr) return;
+  if (const XlatStyle style = CurrentXlatStyle(); style != XlatStyle::kAbbrev) {
+    NetBytes(d, field, addr, af == AF_INET ? 4 : 16);
+    if (style == XlatStyle::kRaw) return;
+    d.Put(af == AF_INET ? " /* inet_addr(\"" : " /* inet_pton(AF_INET6, \"");
+    d.Put(buf);
+    d.Put(af == AF_INET ? "\") */" : "\") */");
+    return;
+  }
   if (af == AF_INET) {
     d.Put(field);
     d.Put("=inet_addr(\"");
@@ -326,9 +368,12 @@ void InetAddr(D& d, const char* field, int af, const void* addr) {
 void IfIndex(D& d, uint32_t index) {
   char name[IF_NAMESIZE];
   if (index != 0 && if_indextoname(index, name) != nullptr) {
+    // -X: "1", "1 /* if_nametoindex(\"lo\") */".
+    const size_t mark = d.out->size();
     d.Put("if_nametoindex(\"");
     d.Escaped(name, strnlen(name, sizeof(name)));
     d.Put("\")");
+    RestyleConst(d.out, mark, RawConst::Udec(index));
   } else {
     d.Udec(index);
   }
@@ -364,9 +409,8 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
         if (len >= 16) {
           uint16_t port;
           memcpy(&port, buf + 2, 2);
-          d.Put("sin_port=htons(");
-          d.Udec(ntohs(port));
-          d.Put("), ");
+          NetPort(d, "sin_port", &port, 2);
+          d.Sep();
           InetAddr(d, "sin_addr", AF_INET, buf + 4);
           break;
         }
@@ -378,11 +422,10 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
           memcpy(&port, buf + 2, 2);
           memcpy(&flowinfo, buf + 4, 4);
           memcpy(&scope, buf + 24, 4);
-          d.Put("sin6_port=htons(");
-          d.Udec(ntohs(port));
-          d.Put("), sin6_flowinfo=htonl(");
-          d.Udec(ntohl(flowinfo));
-          d.Put("), ");
+          NetPort(d, "sin6_port", &port, 2);
+          d.Sep();
+          NetPort(d, "sin6_flowinfo", &flowinfo, 4);
+          d.Sep();
           InetAddr(d, "sin6_addr", AF_INET6, buf + 8);
           if (len > 24) {
             d.Put(", sin6_scope_id=");
@@ -477,7 +520,7 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
 void SockType(D& d, uint32_t type) {
   const char* name = XlatName(type & 0xf, kSockTypes, std::size(kSockTypes));
   if (name != nullptr) {
-    d.Put(name);
+    AppendConst(d.out, name, RawConst::Hex(type & 0xf));
     type &= ~0xfu;
     if (type == 0) return;
     d.out->push_back('|');

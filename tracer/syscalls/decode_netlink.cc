@@ -772,8 +772,11 @@ void Netlink::Error(const Nlmsghdr& h, uint64_t addr, uint32_t len) {
   Put("{error=");
   const char* name = error < 0 ? ErrnoName(-error) : nullptr;
   if (name != nullptr) {
+    // -X: "-19", "-19 /* -ENODEV */".
+    const size_t mark = d_.out->size();
     d_.out->push_back('-');
     Put(name);
+    RestyleConst(d_.out, mark, RawConst::Dec(error));
   } else {
     Dec(error);
   }
@@ -916,9 +919,12 @@ bool Netlink::AttrStr(uint64_t addr, uint32_t len) {
 void PutIfindex(D& d, uint32_t index) {
   char name[IF_NAMESIZE];
   if (index != 0 && if_indextoname(index, name) != nullptr) {
+    // -X: "1", "1 /* if_nametoindex(\"lo\") */".
+    const size_t mark = d.out->size();
     d.Put("if_nametoindex(\"");
     d.Escaped(name, strnlen(name, sizeof(name)));
     d.Put("\")");
+    RestyleConst(d.out, mark, RawConst::Udec(index));
   } else {
     d.Udec(index);
   }
@@ -945,11 +951,25 @@ bool Netlink::AttrHwaddr(uint64_t addr, uint32_t len) {
   }
   const uint8_t* p =
       reinterpret_cast<const uint8_t*>(bytes_.data()) + (addr - base_);
-  char buf[4];
+  char buf[8];
+  // -X: the bytes, "\"\\x00\\x16\"", and (verbose) the usual form in a
+  // comment.
+  const XlatStyle style = CurrentXlatStyle();
+  if (style != XlatStyle::kAbbrev) {
+    d_.out->push_back('"');
+    for (uint32_t i = 0; i < len; ++i) {
+      snprintf(buf, sizeof(buf), "\\x%02x", p[i]);
+      Put(buf);
+    }
+    d_.out->push_back('"');
+    if (style == XlatStyle::kRaw) return true;
+    Put(" /* ");
+  }
   for (uint32_t i = 0; i < len; ++i) {
     snprintf(buf, sizeof(buf), i == 0 ? "%02x" : ":%02x", p[i]);
     Put(buf);
   }
+  if (style == XlatStyle::kVerbose) Put(" */");
   return true;
 }
 
@@ -1060,9 +1080,12 @@ bool Netlink::AttrAddress(uint64_t addr, uint32_t len, uint8_t family) {
         inet_ntop(AF_INET, a, text, sizeof(text)) == nullptr) {
       return false;
     }
+    // -X: the bytes, "\"\\x7f\\x00\\x00\\x01\" /* inet_addr(...) */".
+    const size_t mark = d_.out->size();
     Put("inet_addr(\"");
     d_.Escaped(text, strlen(text));
     Put("\")");
+    RestyleConst(d_.out, mark, RawConst::Bytes(a, 4));
     return true;
   }
   if (family == AF_INET6) {
@@ -1070,9 +1093,11 @@ bool Netlink::AttrAddress(uint64_t addr, uint32_t len, uint8_t family) {
         inet_ntop(AF_INET6, a, text, sizeof(text)) == nullptr) {
       return false;
     }
+    const size_t mark = d_.out->size();
     Put("inet_pton(AF_INET6, \"");
     d_.Escaped(text, strlen(text));
     Put("\")");
+    RestyleConst(d_.out, mark, RawConst::Bytes(a, 16));
     return true;
   }
   return false;
@@ -1553,15 +1578,39 @@ void Netlink::InetDiagSockid(const uint8_t* id, uint8_t family) {
   memcpy(&dport, id + 2, 2);
   memcpy(&ifindex, id + 36, 4);
   memcpy(cookie, id + 40, 8);
-  Put("id={idiag_sport=htons(");
+  Put("id={idiag_sport=");
+  size_t mark = d_.out->size();
+  Put("htons(");
   Udec(ntohs(sport));
-  Put("), idiag_dport=htons(");
+  d_.out->push_back(')');
+  RestyleConst(d_.out, mark, RawConst::Bytes(&sport, 2));
+  Put(", idiag_dport=");
+  mark = d_.out->size();
+  Put("htons(");
   Udec(ntohs(dport));
-  Put("), ");
+  d_.out->push_back(')');
+  RestyleConst(d_.out, mark, RawConst::Bytes(&dport, 2));
+  Put(", ");
   char text[INET6_ADDRSTRLEN];
   for (int i = 0; i < 2; ++i) {
     const char* field = i == 0 ? "idiag_src" : "idiag_dst";
     const uint8_t* a = id + 4 + 16 * i;
+    if (CurrentXlatStyle() != XlatStyle::kAbbrev) {
+      // -X: all 16 bytes, then (verbose) the address in a comment.
+      Put(field);
+      d_.out->push_back('=');
+      const RawConst raw = RawConst::Bytes(a, 16);
+      d_.out->append(raw.buf, raw.len);
+      if (CurrentXlatStyle() == XlatStyle::kVerbose) {
+        const bool v6 = family == AF_INET6;
+        inet_ntop(v6 ? AF_INET6 : AF_INET, a, text, sizeof(text));
+        Put(v6 ? " /* inet_pton(AF_INET6, \"" : " /* inet_addr(\"");
+        d_.Escaped(text, strlen(text));
+        Put("\") */");
+      }
+      Put(", ");
+      continue;
+    }
     if (family == AF_INET6) {
       inet_ntop(AF_INET6, a, text, sizeof(text));
       Put("inet_pton(AF_INET6, \"");
@@ -1723,12 +1772,14 @@ bool Netlink::NamedArray(uint64_t addr, uint32_t len, uint32_t elem,
     }
     d_.out->push_back('[');
     if (i < nnames) {
-      Put(names[i]);
+      AppendConst(d_.out, names[i], RawConst::Udec(i));
     } else {
       Udec(i);
-      Put(" /* ");
-      Put(unknown);
-      Put(" */");
+      if (CurrentXlatStyle() != XlatStyle::kRaw) {
+        Put(" /* ");
+        Put(unknown);
+        Put(" */");
+      }
     }
     Put("]=");
     if (elem == 4) {
@@ -2054,9 +2105,11 @@ bool Netlink::AttrNdaCacheinfo(uint64_t addr, uint32_t len) {
 bool Netlink::AttrBe16Port(uint64_t addr, uint32_t len) {
   uint16_t v;
   if (len < sizeof(v) || !Get(addr, &v)) return false;
+  const size_t mark = d_.out->size();
   Put("htons(");
   Udec(ntohs(v));
   d_.out->push_back(')');
+  RestyleConst(d_.out, mark, RawConst::Bytes(&v, 2));
   return true;
 }
 

@@ -57,11 +57,17 @@ void Mode(D& d, uint32_t mode) {
     d.Flags(mode, kMpolModeFlags, "MPOL_???");
     return;
   }
-  d.Put(name);
-  if (mode & kMpolModeFlagBits) {
-    d.out->push_back('|');
-    d.Flags(mode & kMpolModeFlagBits, kMpolModeFlags, "MPOL_???");
+  // One constant for -X: "0x8002 /* MPOL_BIND|MPOL_F_STATIC_NODES */".
+  const size_t mark = d.out->size();
+  {
+    ScopedXlatStyle abbrev(XlatStyle::kAbbrev);
+    d.Put(name);
+    if (mode & kMpolModeFlagBits) {
+      d.out->push_back('|');
+      d.Flags(mode & kMpolModeFlagBits, kMpolModeFlags, "MPOL_???");
+    }
   }
+  RestyleConst(d.out, mark, RawConst::Hex(mode));
 }
 
 // A node mask of `maxnode` bits as the longs that hold maxnode - 1 bits
@@ -182,8 +188,11 @@ void MovePages(D& d) {
       d.Dec(status);
       return;
     }
+    // -X: "-2", "-2 /* -ENOENT */".
+    const size_t mark = d.out->size();
     d.out->push_back('-');
     d.Put(name);
+    RestyleConst(d.out, mark, RawConst::Dec(status));
   });
   d.Sep();
   d.Flags(d.u32(5), kMovePagesFlags, "MPOL_???");

@@ -291,7 +291,9 @@ void ArchPrctl(D& d) {
 // Resource limits and usage.
 // ---------------------------------------------------------------------------
 // 8192*1024, RLIM64_INFINITY, or the number.
+// -X raw: the number; -X verbose: "8388608 /* 8192*1024 */".
 void RlimValue(D& d, uint64_t v, bool wide) {
+  const size_t mark = d.out->size();
   if (v == (wide ? ~0ull : 0xffffffffull)) {
     d.Put(wide ? "RLIM64_INFINITY" : "RLIM_INFINITY");
   } else if (v > 1024 && v % 1024 == 0) {
@@ -299,7 +301,9 @@ void RlimValue(D& d, uint64_t v, bool wide) {
     d.Put("*1024");
   } else {
     d.Udec(v);
+    return;
   }
+  RestyleConst(d.out, mark, RawConst::Udec(v));
 }
 
 // struct rlimit: 64-bit fields, 32-bit ones for i386's getrlimit family.
@@ -559,7 +563,8 @@ void AppendPersonality(std::string* out, uint32_t v) {
   for (const XlatEntry& f : kPersonalityFlags) {
     if ((rest & f.value) == f.value) {
       out->push_back('|');
-      out->append(f.name);
+      // -X: each flag a constant of its own, "0|0x40000".
+      AppendConst(out, f.name, RawConst::Hex(f.value));
       rest &= ~static_cast<uint32_t>(f.value);
     }
   }
@@ -777,7 +782,7 @@ void Prctl(D& d) {
     case 0x59616d61:  // PR_SET_PTRACER
       d.Sep();
       if (d.i32(1) == -1) {
-        d.Put("PR_SET_PTRACER_ANY");
+        AppendConst(d.out, "PR_SET_PTRACER_ANY", RawConst::Dec(-1));
       } else {
         d.Dec(d.i32(1));
       }
@@ -1058,7 +1063,7 @@ void Siginfo(D& d, const uint8_t* si) {
       }
     }
     if (name != nullptr) {
-      d.Put(name);
+      AppendConst(d.out, name, RawConst::Hex(static_cast<uint32_t>(code)));
     } else {
       d.Hex(static_cast<uint32_t>(code));
     }
@@ -1598,6 +1603,13 @@ void AppendIoprio(std::string* out, uint32_t v) {
   AppendUnsigned(out, v & 0x1fff);
   out->push_back(')');
 }
+// An ioprio argument: -X raw prints it in decimal, verbose that with the
+// macro (its class styled too) in a comment.
+void IoprioArg(std::string* out, uint32_t v) {
+  const size_t mark = out->size();
+  AppendIoprio(out, v);
+  RestyleConst(out, mark, RawConst::Udec(v));
+}
 void IoprioWhichWho(D& d) {
   d.Xval(d.u32(0), kIoprioWho, "IOPRIO_WHO_???");
   d.Sep();
@@ -1610,6 +1622,8 @@ void IoprioWhichWho(D& d) {
 void IoprioGet(D& d) {
   if (d.entering()) return IoprioWhichWho(d);
   if (d.failed() || d.suffix == nullptr) return;
+  // strace -X raw leaves the result's comment out.
+  if (CurrentXlatStyle() == XlatStyle::kRaw) return;
   d.suffix->append(" (");
   AppendIoprio(d.suffix, static_cast<uint32_t>(d.ret));
   d.suffix->push_back(')');
@@ -1618,7 +1632,7 @@ void IoprioSet(D& d) {
   if (d.exiting) return;
   IoprioWhichWho(d);
   d.Sep();
-  AppendIoprio(d.out, d.u32(2));
+  IoprioArg(d.out, d.u32(2));
 }
 
 // userfaultfd(flags) = fd: the flags, an unnamed rest in bare hex.
@@ -1632,6 +1646,9 @@ void Userfaultfd(D& d) {
     d.Put("0");
     return;
   }
+  // One constant for -X: "0x80800 /* O_NONBLOCK|O_CLOEXEC */".
+  const size_t mark = d.out->size();
+  const RawConst raw = RawConst::Hex(v);
   bool first = true;
   for (const XlatEntry& f : kUffdFlags) {
     if ((v & f.value) == 0) continue;
@@ -1644,6 +1661,7 @@ void Userfaultfd(D& d) {
     if (!first) d.out->push_back('|');
     d.Hex(v);
   }
+  RestyleConst(d.out, mark, raw);
 }
 
 // kcmp(pid1, pid2, type, idx1, idx2): the fds of KCMP_FILE are pid1's and

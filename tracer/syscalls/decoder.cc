@@ -27,8 +27,7 @@ namespace {
 // ---------------------------------------------------------------------------
 // Named constants (x86 values), in strace's table order.
 // ---------------------------------------------------------------------------
-constexpr XlatEntry kStatxSync[] = {{0, "AT_STATX_SYNC_AS_STAT"},
-                                    {0x2000, "AT_STATX_FORCE_SYNC"},
+constexpr XlatEntry kStatxSync[] = {{0x2000, "AT_STATX_FORCE_SYNC"},
                                     {0x4000, "AT_STATX_DONT_SYNC"}};
 constexpr XlatEntry kUnlinkatFlags[] = {{0x200, "AT_REMOVEDIR"}};
 constexpr XlatEntry kLinkatFlags[] = {{0x400, "AT_SYMLINK_FOLLOW"},
@@ -276,7 +275,7 @@ void FlagsAndMode(D& d, int flags_arg) {
 }
 
 // strace's print_symbolic_mode_t: S_IFREG|S_ISUID|0755.
-void SymbolicMode(D& d, uint32_t mode) {
+void SymbolicModeNames(D& d, uint32_t mode) {
   const char* type = XlatName(mode & S_IFMT, kFileTypes, std::size(kFileTypes));
   if (type != nullptr) {
     d.Put(type);
@@ -291,12 +290,22 @@ void SymbolicMode(D& d, uint32_t mode) {
   AppendOctal(d.out, mode & 0777, 2);
 }
 
+void SymbolicMode(D& d, uint32_t mode) {
+  // -X verbose names even a bare permission: "0644 /* 0644 */".
+  const size_t mark = d.out->size();
+  SymbolicModeNames(d, mode);
+  RestyleConst(d.out, mark, RawConst::Oct(mode, 2));
+}
+
+// -X: "0x103", "0x103 /* makedev(0x1, 0x3) */".
 void Makedev(D& d, uint64_t dev) {
+  const size_t mark = d.out->size();
   d.Put("makedev(");
   d.Hex(major(dev));
   d.Sep();
   d.Hex(minor(dev));
   d.out->push_back(')');
+  RestyleConst(d.out, mark, RawConst::Hex(dev));
 }
 
 // struct stat (x86_64 kernel layout == glibc's on x86_64).
@@ -602,7 +611,13 @@ void Statx(D& d) {
     d.Path(1);
     d.Sep();
     const uint32_t flags = d.u32(2);
-    AppendXval(d.out, flags & 0x6000, kStatxSync, "AT_STATX_???");
+    // The sync type as flags; 0 is AT_STATX_SYNC_AS_STAT, which strace's
+    // -X raw prints as nothing at all ("statx(-100, \"/etc\", , 0, ...").
+    if ((flags & 0x6000) != 0) {
+      AppendFlags(d.out, flags & 0x6000, kStatxSync, "AT_STATX_???");
+    } else if (CurrentXlatStyle() != XlatStyle::kRaw) {
+      AppendConst(d.out, "AT_STATX_SYNC_AS_STAT", RawConst::Hex(0));
+    }
     if (flags & ~0x6000u) {
       d.out->push_back('|');
       AppendFlags(d.out, flags & ~0x6000u, kAtFlags, "AT_???");
@@ -621,7 +636,7 @@ void Statx(D& d) {
 
 void AccessMode(D& d, uint32_t mode) {
   if (mode == 0) {
-    d.Put("F_OK");
+    AppendConst(d.out, "F_OK", RawConst::Hex(0));
   } else {
     AppendFlags(d.out, mode, kAccessModes, "?_OK");
   }
@@ -834,15 +849,27 @@ void Getcwd(D& d) {
   d.Udec(d.u(1));
 }
 
+void MmapFlagNames(D& d, uint64_t flags);
+
 void Prot(D& d, uint64_t prot) {
   if (prot == 0) {
-    d.Put("PROT_NONE");
+    AppendConst(d.out, "PROT_NONE", RawConst::Hex(0));
   } else {
     AppendFlags(d.out, prot, kProt, "PROT_???");
   }
 }
 
+// One constant for -X: "0x22", "0x22 /* MAP_PRIVATE|MAP_ANONYMOUS */".
 void MmapFlags(D& d, uint64_t flags) {
+  const size_t mark = d.out->size();
+  {
+    ScopedXlatStyle abbrev(XlatStyle::kAbbrev);
+    MmapFlagNames(d, flags);
+  }
+  RestyleConst(d.out, mark, RawConst::Hex(flags));
+}
+
+void MmapFlagNames(D& d, uint64_t flags) {
   AppendXval(d.out, flags & 0xf, kMapType, "MAP_???");
   const uint64_t huge = (flags >> 26) & 0x3f;
   flags &= ~static_cast<uint64_t>(0xf) & ~(0x3full << 26);
@@ -892,7 +919,7 @@ void Mmap2(D& d) { MmapCommon(d, d.u(5) * 4096); }
 
 void Mprotect(D& d) {
   if (d.exiting) return;
-  d.Hex(d.u(0));
+  d.Ptr(d.u(0));  // NULL for 0, as strace
   d.Sep();
   d.Udec(d.u(1));
   d.Sep();
@@ -1104,11 +1131,11 @@ void Sigaction(D& d, uint64_t addr) {
   d.Put("{sa_handler=");
   const uint64_t all_ones = d.i386 ? 0xffffffffu : ~0ull;
   if (w[0] == 0) {
-    d.Put("SIG_DFL");
+    AppendConst(d.out, "SIG_DFL", RawConst::Hex(w[0]));
   } else if (w[0] == 1) {
-    d.Put("SIG_IGN");
+    AppendConst(d.out, "SIG_IGN", RawConst::Hex(w[0]));
   } else if (w[0] == all_ones) {
-    d.Put("SIG_ERR");
+    AppendConst(d.out, "SIG_ERR", RawConst::Hex(w[0]));
   } else {
     d.Hex(w[0]);
   }
@@ -1178,6 +1205,8 @@ void RtSigprocmask(D& d) {
 }
 
 void WaitStatus(D& d, uint32_t status) {
+  // strace names the signals and events of a wait status whatever -X says.
+  ScopedXlatStyle abbrev(XlatStyle::kAbbrev);
   const int low = status & 0x7f;
   if ((status & 0xff) == 0x7f) {  // stopped
     const int sig = (status >> 8) & 0xff;
@@ -1431,7 +1460,7 @@ const char* IoctlNameOrNull(uint32_t code) {
   return nullptr;
 }
 
-void IoctlCode(D& d, uint32_t code) {
+void IoctlCodeName(D& d, uint32_t code) {
   if (const char* name = IoctlNameOrNull(code)) {
     d.Put(name);
     return;
@@ -1447,6 +1476,13 @@ void IoctlCode(D& d, uint32_t code) {
   d.Sep();
   d.Hex((code >> 16) & 0x3fff);
   d.out->push_back(')');
+}
+
+// -X: "0x5401", "0x5401 /* TCGETS */", "0x12345678 /* _IOC(...) */".
+void IoctlCode(D& d, uint32_t code) {
+  const size_t mark = d.out->size();
+  IoctlCodeName(d, code);
+  RestyleConst(d.out, mark, RawConst::Hex(code));
 }
 
 void Termios(D& d, uint64_t addr) {
@@ -1729,6 +1765,8 @@ void Fcntl(D& d) {
         d.suffix->append(" (flags ");
         std::string* saved = d.out;
         d.out = d.suffix;
+        // Named whatever -X says (strace's sprint_open_modes).
+        ScopedXlatStyle abbrev(XlatStyle::kAbbrev);
         OpenFlags(d, static_cast<uint64_t>(d.ret));
         d.out = saved;
         d.suffix->push_back(')');
@@ -1738,7 +1776,12 @@ void Fcntl(D& d) {
         *d.fmt = SyscallEvent::RetFormat::kHex;
         if (d.suffix == nullptr) return;
         d.suffix->append(" (");
-        AppendXval(d.suffix, static_cast<uint64_t>(d.ret), kLockTypes, "F_???");
+        {
+          // Named whatever -X says, as strace.
+          ScopedXlatStyle abbrev(XlatStyle::kAbbrev);
+          AppendXval(d.suffix, static_cast<uint64_t>(d.ret), kLockTypes,
+                     "F_???");
+        }
         d.suffix->push_back(')');
         return;
       case F_GET_SEALS:
@@ -2064,6 +2107,8 @@ void ArgDecoder::DecodeExit(const SyscallCall& c, int64_t ret, std::string* out,
 void ArgDecoder::Decode(const SyscallCall& c, bool exiting, int64_t ret,
                         std::string* out, SyscallEvent::RetFormat* fmt,
                         std::string* ret_suffix) {
+  // -X: every printing helper below follows the style.
+  ScopedXlatStyle style(options_.xlat_style);
   const int a = ArchIndex(c.arch);
   DecodeFn fn = &decode::Generic;
   if (a >= 0 && c.nr >= 0 && c.nr < SyscallTable::kMaxNr) fn = fns_[a][c.nr];

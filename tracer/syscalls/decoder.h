@@ -70,6 +70,9 @@ struct DecodeOptions {
     return fd_paths || fd_sockets || fd_devices || fd_pidfds;
   }
   HexStrings hex_strings = HexStrings::kNone;  // -x, -xx
+  // -X, --const-print-style: named constants as names (abbrev), numbers
+  // (raw) or numbers with the names in comments (verbose).
+  XlatStyle xlat_style = XlatStyle::kAbbrev;
   // -Y, decode-pids=comm: process and thread ids (in arguments, siginfo
   // and the results of getpid, gettid, clone, ...) followed by their
   // command name, 1234<sleep>, while the process exists.

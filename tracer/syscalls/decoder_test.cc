@@ -18,6 +18,7 @@
 #include <sys/eventfd.h>
 #include <sys/file.h>
 #include <sys/ipc.h>
+#include <sys/mman.h>
 #include <sys/msg.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -41,6 +42,7 @@
 
 #include "gtest/gtest.h"
 #include "tracer/syscalls/memory.h"
+#include "tracer/syscalls/signals.h"
 #include "tracer/syscalls/syscall_table.h"
 
 namespace ttrace {
@@ -1490,6 +1492,281 @@ TEST_F(DecoderTest, NoAllocationOnceWarm) {
   }
   EXPECT_EQ(out, "3, \"roo\", 3");
   EXPECT_EQ(out.data(), data);
+}
+
+// -X raw / verbose (strace 6.1's --const-print-style): the numbers alone,
+// or with the abbrev form in a comment; flags, enumerations, signals,
+// sigsets, structure fields, the -y path after AT_FDCWD's comment; wait
+// statuses and F_GETFL's result stay named.
+TEST_F(DecoderTest, ConstPrintStyles) {
+  struct stat st = {};
+  st.st_mode = S_IFREG | 0600;
+  st.st_size = 3;
+  mem.Map(0x8000, &st, sizeof(st));
+  mem.MapString(0x1000, "/etc/hostname");
+  KSigaction act = {0x55acd28142a9, 0x14000010, 0x7f9a99496050,
+                    1ull << (SIGUSR1 - 1)};
+  mem.Map(0x2000, &act, sizeof(act));
+  KSigaction dfl = {0, 0, 0, 0};
+  mem.Map(0x3000, &dfl, sizeof(dfl));
+  const uint64_t full_but_rt = ~0ull & ~(3ull << 31);
+  mem.Map(0x4000, &full_but_rt, 8);
+  const uint64_t stack[2] = {8192 * 1024, ~0ull};
+  mem.Map(0x5000, stack, sizeof(stack));
+  int status = 3 << 8;
+  mem.Map(0x6000, &status, sizeof(status));
+  sockaddr_in sin = {};
+  sin.sin_family = AF_INET;
+  sin.sin_port = htons(80);
+  mem.Map(0x7000, &sin, sizeof(sin));
+  mem.SetCwd("/tmp/xs");
+
+  struct Case {
+    const char* name;
+    std::vector<uint64_t> args;
+    int64_t ret;
+    const char* raw;
+    const char* verbose;
+  };
+  const std::vector<Case> cases = {
+      {"openat",
+       {kAtFdcwd, 0x1000, O_RDONLY},
+       3,
+       "-100, \"/etc/hostname\", 0",
+       "-100 /* AT_FDCWD */, \"/etc/hostname\", 0 /* O_RDONLY */"},
+      {"openat",
+       {kAtFdcwd, 0x1000, O_RDONLY | 0x40000000},
+       -2,
+       "-100, \"/etc/hostname\", 0x40000000",
+       "-100 /* AT_FDCWD */, \"/etc/hostname\", "
+       "0x40000000 /* O_RDONLY|0x40000000 */"},
+      {"lseek", {3, 0, SEEK_SET}, 0, "3, 0, 0", "3, 0, 0 /* SEEK_SET */"},
+      {"lseek", {3, 0, 7}, -22, "3, 0, 0x7", "3, 0, 0x7 /* SEEK_??? */"},
+      {"mmap",
+       {0, 4096, PROT_READ | 0x100, MAP_PRIVATE | MAP_ANONYMOUS, kMinus1, 0},
+       0x7f9a99646000,
+       "NULL, 4096, 0x101, 0x22, -1, 0",
+       "NULL, 4096, 0x101 /* PROT_READ|0x100 */, "
+       "0x22 /* MAP_PRIVATE|MAP_ANONYMOUS */, -1, 0"},
+      {"mprotect",
+       {0x1000, 0, 0x1000},
+       0,
+       "0x1000, 0, 0x1000",
+       "0x1000, 0, 0x1000 /* PROT_??? */"},
+      {"mprotect",
+       {0x1000, 0, 0},
+       0,
+       "0x1000, 0, 0",
+       "0x1000, 0, 0 /* PROT_NONE */"},
+      {"access",
+       {0x1000, F_OK},
+       0,
+       "\"/etc/hostname\", 0",
+       "\"/etc/hostname\", 0 /* F_OK */"},
+      {"newfstatat",
+       {3, 0x1000, 0x8000, 0x1000},
+       0,
+       "3, \"/etc/hostname\", {st_mode=0100600, st_size=3, ...}, 0x1000",
+       "3, \"/etc/hostname\", {st_mode=0100600 /* S_IFREG|0600 */, "
+       "st_size=3, ...}, 0x1000 /* AT_EMPTY_PATH */"},
+      {"newfstatat",
+       {3, 0x1000, 0x8000, 0},
+       0,
+       "3, \"/etc/hostname\", {st_mode=0100600, st_size=3, ...}, 0",
+       "3, \"/etc/hostname\", {st_mode=0100600 /* S_IFREG|0600 */, "
+       "st_size=3, ...}, 0"},
+      {"fcntl",
+       {3, F_SETFD, FD_CLOEXEC},
+       0,
+       "3, 0x2, 0x1",
+       "3, 0x2 /* F_SETFD */, 0x1 /* FD_CLOEXEC */"},
+      {"ioctl",
+       {1, 0x5401, 0x1000},
+       -ENOTTY,
+       "1, 0x5401, 0x1000",
+       "1, 0x5401 /* TCGETS */, 0x1000"},
+      {"ioctl",
+       {3, 0x12345678, 0},
+       -ENOTTY,
+       "3, 0x12345678, 0",
+       "3, 0x12345678 /* _IOC(_IOC_NONE, 0x56, 0x78, 0x1234) */, 0"},
+      {"socket",
+       {AF_INET, SOCK_STREAM | SOCK_CLOEXEC, IPPROTO_IP},
+       4,
+       "0x2, 0x1|0x80000, 0",
+       "0x2 /* AF_INET */, 0x1 /* SOCK_STREAM */|0x80000 /* SOCK_CLOEXEC */, "
+       "0 /* IPPROTO_IP */"},
+      {"connect",
+       {5, 0x7000, 16},
+       0,
+       "5, {sa_family=0x2, sin_port=\"\\x00\\x50\", "
+       "sin_addr=\"\\x00\\x00\\x00\\x00\"}, 16",
+       "5, {sa_family=0x2 /* AF_INET */, sin_port=\"\\x00\\x50\" /* htons(80) "
+       "*/, sin_addr=\"\\x00\\x00\\x00\\x00\" /* inet_addr(\"0.0.0.0\") */}, "
+       "16"},
+      {"rt_sigaction",
+       {SIGUSR1, 0x2000, 0, 8},
+       0,
+       "10, {sa_handler=0x55acd28142a9, sa_mask=[10], sa_flags=0x14000010, "
+       "sa_restorer=0x7f9a99496050}, NULL, 8",
+       "10 /* SIGUSR1 */, {sa_handler=0x55acd28142a9, sa_mask=[10 /* USR1 */], "
+       "sa_flags=0x14000010 /* SA_RESTORER|SA_RESTART|0x10 */, "
+       "sa_restorer=0x7f9a99496050}, NULL, 8"},
+      {"rt_sigaction",
+       {SIGINT, 0, 0x3000, 8},
+       0,
+       "2, NULL, {sa_handler=0, sa_mask=[], sa_flags=0}, 8",
+       "2 /* SIGINT */, NULL, {sa_handler=0 /* SIG_DFL */, sa_mask=[], "
+       "sa_flags=0}, 8"},
+      {"rt_sigprocmask",
+       {SIG_SETMASK, 0x4000, 0, 8},
+       0,
+       "0x2, ~[32 33], NULL, 8",
+       "0x2 /* SIG_SETMASK */, ~[32 /* RTMIN */ 33 /* RT_1 */], NULL, 8"},
+      {"rt_sigprocmask",
+       {5, 0, 0, 8},
+       0,
+       "0x5, NULL, NULL, 8",
+       "0x5 /* SIG_??? */, NULL, NULL, 8"},
+      {"kill", {20960, 0}, 0, "20960, 0", "20960, 0"},
+      {"kill", {20960, SIGUSR2}, 0, "20960, 12", "20960, 12 /* SIGUSR2 */"},
+      {"kill", {20960, 99}, -22, "20960, 99", "20960, 99"},
+      {"prlimit64",
+       {0, RLIMIT_STACK, 0, 0x5000},
+       0,
+       "0, 0x3, NULL, {rlim_cur=8388608, rlim_max=18446744073709551615}",
+       "0, 0x3 /* RLIMIT_STACK */, NULL, {rlim_cur=8388608 /* 8192*1024 */, "
+       "rlim_max=18446744073709551615 /* RLIM64_INFINITY */}"},
+      {"wait4",
+       {20961, 0x6000, 0, 0},
+       20961,
+       "20961, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, NULL",
+       "20961, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, NULL"},
+      {"clone",
+       {CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID | SIGCHLD, 0, 0,
+        0x7f9a99457a10, 0},
+       20961,
+       "child_stack=NULL, flags=0x1200000|17, child_tidptr=0x7f9a99457a10",
+       "child_stack=NULL, flags=0x1200000 /* "
+       "CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID */|17 /* SIGCHLD */, "
+       "child_tidptr=0x7f9a99457a10"},
+  };
+  // Odd forms of strace 6.1: UTIME_NOW as the timespec, futex's shifted
+  // fields (raw always with the "unknown" comment).
+  const int64_t utimes[4] = {0, (1 << 30) - 1, 0, (1 << 30) - 2};
+  mem.Map(0x9000, utimes, sizeof(utimes));
+  const std::vector<Case> odd = {
+      {"utimensat",
+       {kAtFdcwd, 0x1000, 0x9000, 0x100},
+       0,
+       "-100, \"/etc/hostname\", [{tv_sec=0, tv_nsec=1073741823}, {tv_sec=0, "
+       "tv_nsec=1073741822}], 0x100",
+       "-100 /* AT_FDCWD */, \"/etc/hostname\", [{tv_sec=0, "
+       "tv_nsec=1073741823} /* UTIME_NOW */, {tv_sec=0, tv_nsec=1073741822} "
+       "/* UTIME_OMIT */], 0x100 /* AT_SYMLINK_NOFOLLOW */"},
+      {"prctl",
+       {PR_SET_PTRACER, kMinus1},
+       -22,
+       "0x59616d61, -1",
+       "0x59616d61 /* PR_SET_PTRACER */, -1 /* PR_SET_PTRACER_ANY */"},
+      {"futex",
+       {0x5000, 5, 1, 1, 0x5000, 0x14001000},
+       0,
+       "0x5000, 0x5, 1, 1, 0x5000, 0x1<<28 /* FUTEX_OP_??? */|0x1<<12|0x4<<24 "
+       "/* FUTEX_OP_CMP_??? */|0",
+       "0x5000, 0x5 /* FUTEX_WAKE_OP */, 1, 1, 0x5000, 0x1 /* FUTEX_OP_ADD "
+       "*/<<28|0x1<<12|0x4 /* FUTEX_OP_CMP_GT */<<24|0"},
+  };
+  for (const Case& c : odd) {
+    opts.xlat_style = XlatStyle::kRaw;
+    EXPECT_EQ(Text(c.name, c.args, c.ret), c.raw) << c.name;
+    opts.xlat_style = XlatStyle::kVerbose;
+    EXPECT_EQ(Text(c.name, c.args, c.ret), c.verbose) << c.name;
+  }
+
+  for (const Case& c : cases) {
+    opts.xlat_style = XlatStyle::kRaw;
+    EXPECT_EQ(Text(c.name, c.args, c.ret), c.raw) << c.name;
+    opts.xlat_style = XlatStyle::kVerbose;
+    EXPECT_EQ(Text(c.name, c.args, c.ret), c.verbose) << c.name;
+  }
+
+  // Results' comments: F_GETFL's open flags stay named, F_GETFD's follow.
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Decode("fcntl", {3, F_GETFL}, 0x8000).suffix,
+            " (flags O_RDONLY|O_LARGEFILE)");
+  EXPECT_EQ(Decode("fcntl", {3, F_GETFD}, 1).suffix,
+            " (flags 0x1 /* FD_CLOEXEC */)");
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Decode("fcntl", {3, F_GETFL}, 0x8000).suffix,
+            " (flags O_RDONLY|O_LARGEFILE)");
+  EXPECT_EQ(Decode("fcntl", {3, F_GETFD}, 1).suffix, " (flags 0x1)");
+
+  // -y: the cwd after AT_FDCWD's number or comment.
+  opts.fd_paths = true;
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Decode("openat", {kAtFdcwd, 0x1000, O_RDONLY}, -2).enter,
+            "-100</tmp/xs>, \"/etc/hostname\", 0");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(
+      Decode("openat", {kAtFdcwd, 0x1000, O_RDONLY}, -2).enter,
+      "-100 /* AT_FDCWD */</tmp/xs>, \"/etc/hostname\", 0 /* O_RDONLY */");
+  // abbrev is the default.
+  opts.xlat_style = XlatStyle::kAbbrev;
+  EXPECT_EQ(Decode("openat", {kAtFdcwd, 0x1000, O_RDONLY}, -2).enter,
+            "AT_FDCWD</tmp/xs>, \"/etc/hostname\", O_RDONLY");
+}
+
+// The style is the decoder's only while it decodes: helpers called
+// elsewhere on the thread print names.
+TEST_F(DecoderTest, ConstPrintStyleIsScopedToTheDecoder) {
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("kill", {1, SIGTERM}), "1, 15");
+  EXPECT_EQ(CurrentXlatStyle(), XlatStyle::kAbbrev);
+  std::string s;
+  AppendSignal(&s, SIGTERM);
+  EXPECT_EQ(s, "SIGTERM");
+  {
+    ScopedXlatStyle verbose(XlatStyle::kVerbose);
+    s.clear();
+    AppendSignal(&s, SIGTERM);
+    EXPECT_EQ(s, "15 /* SIGTERM */");
+    ScopedXlatStyle raw(XlatStyle::kRaw);
+    s.clear();
+    AppendSignal(&s, SIGTERM);
+    EXPECT_EQ(s, "15");
+  }
+  EXPECT_EQ(CurrentXlatStyle(), XlatStyle::kAbbrev);
+}
+
+// Decoding in raw or verbose style reuses the output's buffer too.
+TEST_F(DecoderTest, ConstPrintStylesDoNotAllocateOnceWarm) {
+  mem.MapString(0x1000, "/etc/hostname");
+  for (XlatStyle style : {XlatStyle::kRaw, XlatStyle::kVerbose}) {
+    opts.xlat_style = style;
+    ArgDecoder dec(&mem, opts);
+    SyscallCall c;
+    c.nr = SyscallTable::Get().Number(kArchX86_64, "openat");
+    c.args = {kAtFdcwd, 0x1000, O_RDONLY | O_CLOEXEC};
+    SyscallCall m;
+    m.nr = SyscallTable::Get().Number(kArchX86_64, "mmap");
+    m.args = {
+        0,       4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+        kMinus1, 0};
+    std::string out;
+    out.reserve(256);
+    const char* data = out.data();
+    RetFormat fmt;
+    for (int i = 0; i < 3; ++i) {
+      out.clear();
+      dec.DecodeEntry(c, &out);
+      dec.DecodeExit(c, 3, &out, &fmt);
+      dec.DecodeEntry(m, &out);
+      dec.DecodeExit(m, 0x7f0000000000, &out, &fmt);
+    }
+    EXPECT_EQ(out.data(), data);
+    EXPECT_NE(out.find("0x80000"), std::string::npos) << out;
+  }
 }
 
 // --------------------------------------------------------------------------

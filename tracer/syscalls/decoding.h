@@ -110,7 +110,7 @@ class Decoding {
   // A dirfd: AT_FDCWD (with -y the cwd) or an fd.
   void DirFd(int i) {
     if (i32(i) == AT_FDCWD) {
-      Put("AT_FDCWD");
+      AppendConst(out, "AT_FDCWD", RawConst::Dec(AT_FDCWD));
       if (opt().fd_paths) {
         std::string& p = dec->scratch2();
         if (dec->mem()->ReadCwd(c.tid, &p)) {
@@ -463,7 +463,7 @@ class Decoding {
         Hex(v);
         return false;
       }
-      Put(name);
+      AppendConst(out, name, RawConst::Hex(v));
       return true;
     }
     return AppendXval(out, v, tbl, N, unknown);

@@ -66,17 +66,138 @@ void AppendPtr(std::string* out, uint64_t v) {
   }
 }
 
-void AppendFlags(std::string* out, uint64_t v, const XlatEntry* tbl, size_t n,
-                 const char* unknown) {
+namespace {
+thread_local XlatStyle current_style = XlatStyle::kAbbrev;
+}  // namespace
+
+XlatStyle CurrentXlatStyle() { return current_style; }
+ScopedXlatStyle::ScopedXlatStyle(XlatStyle style) : prev_(current_style) {
+  current_style = style;
+}
+ScopedXlatStyle::~ScopedXlatStyle() { current_style = prev_; }
+
+namespace {
+RawConst FromBack(const char* p, const char* end) {
+  RawConst r;
+  r.len = static_cast<size_t>(end - p);
+  memcpy(r.buf, p, r.len);
+  return r;
+}
+}  // namespace
+
+RawConst RawConst::Hex(uint64_t v) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  char tmp[20];
+  char* const end = tmp + sizeof(tmp);
+  char* p = end;
+  if (v == 0) {
+    *--p = '0';
+    return FromBack(p, end);
+  }
+  while (v != 0) {
+    *--p = kDigits[v & 15];
+    v >>= 4;
+  }
+  *--p = 'x';
+  *--p = '0';
+  return FromBack(p, end);
+}
+
+RawConst RawConst::Udec(uint64_t v) {
+  char tmp[24];
+  char* const end = tmp + sizeof(tmp);
+  char* p = end;
+  do {
+    *--p = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  return FromBack(p, end);
+}
+
+RawConst RawConst::Dec(int64_t v) {
+  if (v >= 0) return Udec(static_cast<uint64_t>(v));
+  RawConst r = Udec(~static_cast<uint64_t>(v) + 1);
+  memmove(r.buf + 1, r.buf, r.len);
+  r.buf[0] = '-';
+  ++r.len;
+  return r;
+}
+
+RawConst RawConst::Oct(uint64_t v, int min_digits) {
+  char tmp[28];
+  char* const end = tmp + sizeof(tmp);
+  char* p = end;
+  int digits = 0;
+  do {
+    *--p = static_cast<char>('0' + (v & 7));
+    v >>= 3;
+    ++digits;
+  } while (v != 0);
+  while (digits < min_digits && digits < 24) {
+    *--p = '0';
+    ++digits;
+  }
+  *--p = '0';
+  return FromBack(p, end);
+}
+
+RawConst RawConst::Bytes(const void* p, size_t n) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  RawConst r;
+  if (n > 16) n = 16;
+  const auto* b = static_cast<const unsigned char*>(p);
+  r.buf[r.len++] = '"';
+  for (size_t i = 0; i < n; ++i) {
+    r.buf[r.len++] = '\\';
+    r.buf[r.len++] = 'x';
+    r.buf[r.len++] = kDigits[b[i] >> 4];
+    r.buf[r.len++] = kDigits[b[i] & 15];
+  }
+  r.buf[r.len++] = '"';
+  return r;
+}
+
+void RestyleConst(std::string* out, size_t mark, const RawConst& raw,
+                  bool named) {
+  switch (current_style) {
+    case XlatStyle::kAbbrev:
+      return;
+    case XlatStyle::kRaw:
+      out->resize(mark);
+      out->append(raw.buf, raw.len);
+      return;
+    case XlatStyle::kVerbose:
+      if (!named) return;
+      out->insert(mark, " /* ");
+      out->insert(mark, raw.buf, raw.len);
+      out->append(" */");
+      return;
+  }
+}
+
+void AppendConst(std::string* out, const char* name, const RawConst& raw) {
+  if (current_style != XlatStyle::kAbbrev) out->append(raw.buf, raw.len);
+  if (current_style == XlatStyle::kRaw) return;
+  if (current_style == XlatStyle::kVerbose) out->append(" /* ");
+  out->append(name);
+  if (current_style == XlatStyle::kVerbose) out->append(" */");
+}
+
+namespace {
+
+// printflags' names: "PROT_READ|0x100" or the 0-valued entry's name;
+// false (nothing appended) when nothing is named (only unknown bits, or 0
+// without a 0-valued entry).
+bool AppendFlagNames(std::string* out, uint64_t v, const XlatEntry* tbl,
+                     size_t n) {
   if (v == 0) {
     for (size_t i = 0; i < n; ++i) {
       if (tbl[i].value == 0) {
         out->append(tbl[i].name);
-        return;
+        return true;
       }
     }
-    out->push_back('0');
-    return;
+    return false;
   }
   bool any = false;
   for (size_t i = 0; i < n; ++i) {
@@ -86,14 +207,41 @@ void AppendFlags(std::string* out, uint64_t v, const XlatEntry* tbl, size_t n,
       out->append(tbl[i].name);
       any = true;
       v &= ~f;
-      if (v == 0) return;
+      if (v == 0) return true;
     }
   }
   if (any) {
     out->push_back('|');
     AppendHex(out, v);
-  } else {
+  }
+  return any;
+}
+
+}  // namespace
+
+void AppendFlags(std::string* out, uint64_t v, const XlatEntry* tbl, size_t n,
+                 const char* unknown) {
+  if (current_style == XlatStyle::kRaw) {
     AppendHex(out, v);
+    return;
+  }
+  if (current_style == XlatStyle::kVerbose) {
+    AppendHex(out, v);
+    const size_t mark = out->size();
+    out->append(" /* ");
+    if (AppendFlagNames(out, v, tbl, n)) {
+      out->append(" */");
+    } else if (v != 0) {
+      out->append(unknown);
+      out->append(" */");
+    } else {
+      out->resize(mark);
+    }
+    return;
+  }
+  if (AppendFlagNames(out, v, tbl, n)) return;
+  AppendHex(out, v);
+  if (v != 0) {
     out->append(" /* ");
     out->append(unknown);
     out->append(" */");
@@ -110,8 +258,12 @@ const char* XlatName(uint64_t v, const XlatEntry* tbl, size_t n) {
 bool AppendXval(std::string* out, uint64_t v, const XlatEntry* tbl, size_t n,
                 const char* unknown) {
   if (const char* name = XlatName(v, tbl, n)) {
-    out->append(name);
+    AppendConst(out, name, RawConst::Hex(v));
     return true;
+  }
+  if (current_style == XlatStyle::kRaw) {
+    AppendHex(out, v);
+    return false;
   }
   AppendHex(out, v);
   out->append(" /* ");

@@ -21,6 +21,54 @@ void AppendOctal(std::string* out, uint64_t v, int min_digits);
 // An address: "NULL" for 0, else "0x7ffd1234".
 void AppendPtr(std::string* out, uint64_t v);
 
+// strace's -X / --const-print-style: how named constants print.
+enum class XlatStyle : uint8_t {
+  kAbbrev,   // default: the name, "PROT_READ|PROT_WRITE"
+  kRaw,      // the number only, "0x3"
+  kVerbose,  // both, "0x3 /* PROT_READ|PROT_WRITE */"
+};
+
+// The style the helpers below (and AppendSignal, AppendSigset) follow on
+// this thread; kAbbrev unless a ScopedXlatStyle is alive. ArgDecoder sets
+// it (from DecodeOptions::xlat_style) around each call it decodes, and the
+// text formatter around a signal's siginfo, so that printing helpers need
+// no extra argument. Text strace always prints named (wait statuses,
+// F_GETFL's result) is printed under a ScopedXlatStyle(kAbbrev).
+XlatStyle CurrentXlatStyle();
+class ScopedXlatStyle {
+ public:
+  explicit ScopedXlatStyle(XlatStyle style);
+  ~ScopedXlatStyle();
+  ScopedXlatStyle(const ScopedXlatStyle&) = delete;
+  ScopedXlatStyle& operator=(const ScopedXlatStyle&) = delete;
+
+ private:
+  XlatStyle prev_;
+};
+
+// The raw (numeric) text of a constant, in a small buffer.
+struct RawConst {
+  char buf[72];
+  size_t len = 0;
+  static RawConst Hex(uint64_t v);           // "0x1f", "0"
+  static RawConst Dec(int64_t v);            // "-100"
+  static RawConst Udec(uint64_t v);          // "18446744073709551615"
+  static RawConst Oct(uint64_t v, int min);  // as AppendOctal
+  // Up to 16 bytes of network-order data as strace's -X shows them:
+  // "\"\\x00\\x50\"" (quoted, every byte in hex).
+  static RawConst Bytes(const void* p, size_t n);
+};
+
+// Restyles a constant whose abbrev text was appended to *out from
+// position `mark` on: kRaw replaces that text by `raw`; kVerbose puts
+// `raw` before it and turns it into a comment ("-100 /* AT_FDCWD */").
+// kAbbrev leaves it. With named == false (the abbrev text is already a
+// number) only kRaw changes it.
+void RestyleConst(std::string* out, size_t mark, const RawConst& raw,
+                  bool named = true);
+// A constant whose abbrev form is `name`: name, raw, or "raw /* name */".
+void AppendConst(std::string* out, const char* name, const RawConst& raw);
+
 // One named value of a set of flags or of an enumeration.
 struct XlatEntry {
   uint64_t value;
@@ -32,7 +80,9 @@ struct Xlat {
   static constexpr size_t size = N;
 };
 
-// strace's printflags(): names of the set bits in table order joined by
+// strace's printflags() (in the current XlatStyle; kAbbrev described
+// here, kRaw is the hex value, kVerbose the hex value with the names in a
+// comment): names of the set bits in table order joined by
 // "|", leftover bits as "|0x..."; only unknown bits: "0x... /* PFX??? */"
 // (with `unknown` = "PFX???"); 0: the name of a 0-valued entry if the
 // table has one, else "0". Entries may cover several bits (O_SYNC).
@@ -44,7 +94,8 @@ void AppendFlags(std::string* out, uint64_t v, const XlatEntry (&tbl)[N],
   AppendFlags(out, v, tbl, N, unknown);
 }
 
-// strace's printxval(): the name of `v`, else "0x7 /* SEEK_??? */".
+// strace's printxval(): the name of `v`, else "0x7 /* SEEK_??? */"
+// (kRaw: "0x7"; kVerbose: "0 /* SEEK_SET */", "0x7 /* SEEK_??? */").
 // Returns true if named.
 bool AppendXval(std::string* out, uint64_t v, const XlatEntry* tbl, size_t n,
                 const char* unknown);

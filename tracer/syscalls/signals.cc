@@ -38,6 +38,7 @@ const char* SignalNameOrNull(int64_t signo) {
 }
 
 void AppendSignal(std::string* out, int64_t signo) {
+  const size_t mark = out->size();
   if (const char* name = SignalNameOrNull(signo)) {
     out->append(name);
   } else if (signo > kRtMin && signo <= kRtMax) {
@@ -45,7 +46,9 @@ void AppendSignal(std::string* out, int64_t signo) {
     AppendUnsigned(out, signo - kRtMin);
   } else {
     AppendSigned(out, static_cast<int>(signo));
+    return;
   }
+  RestyleConst(out, mark, RawConst::Dec(signo));
 }
 
 void AppendSigset(std::string* out, const void* bytes, size_t nbytes) {
@@ -65,6 +68,8 @@ void AppendSigset(std::string* out, const void* bytes, size_t nbytes) {
     const int sig = static_cast<int>(bit) + 1;
     out->push_back(sep);
     sep = ' ';
+    // Named without "SIG"; -X raw: the number, -X verbose: "10 /* USR1 */".
+    const size_t mark = out->size();
     if (sig <= kRtMin) {
       out->append(kNames[sig] + 3);
     } else if (sig <= kRtMax) {
@@ -72,7 +77,9 @@ void AppendSigset(std::string* out, const void* bytes, size_t nbytes) {
       AppendUnsigned(out, sig - kRtMin);
     } else {
       AppendUnsigned(out, sig);
+      continue;
     }
+    RestyleConst(out, mark, RawConst::Dec(sig));
   }
   if (sep == '[') out->push_back('[');
   out->push_back(']');

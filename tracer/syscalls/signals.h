@@ -9,6 +9,9 @@
 //
 // Realtime signals are named from the kernel's SIGRTMIN (32): 32 is
 // "SIGRTMIN", 33..64 are "SIGRT_1".."SIGRT_32".
+//
+// AppendSignal and AppendSigset follow the thread's -X style (format.h):
+// raw "10", "[10 32]"; verbose "10 /* SIGUSR1 */", "[10 /* USR1 */]".
 #ifndef TTRACE_TRACER_SYSCALLS_SIGNALS_H_
 #define TTRACE_TRACER_SYSCALLS_SIGNALS_H_
 
