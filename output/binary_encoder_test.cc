@@ -2,6 +2,8 @@
 // trips, truncation and hostile input are in binary_decoder_test.cc.
 #include "output/binary_encoder.h"
 
+#include <sys/utsname.h>
+
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
@@ -93,7 +95,11 @@ TEST(BinaryEncoder, HeaderComesFirst) {
 TEST(BinaryEncoder, FillHostInfoUsesUname) {
   BinaryHeader h;
   FillHostInfo(&h);
-  EXPECT_FALSE(h.hostname.empty());
+  // (A machine's host name may be empty: compare, do not assume.)
+  struct utsname u;
+  ASSERT_EQ(uname(&u), 0);
+  EXPECT_EQ(h.hostname, u.nodename);
+  EXPECT_EQ(h.kernel_release, u.release);
   EXPECT_FALSE(h.kernel_release.empty());
   EXPECT_FALSE(h.arch.empty());
 }
