@@ -129,6 +129,13 @@
 //                      short tail sent by sendmsg without a name (strace
 //                      shows them as strings: only a netlink msg_name
 //                      makes it decode msg_iov as netlink); exits 0.
+//   misc DIR           calls of decode_misc.cc with fixed arguments and
+//                      results: openat2 (of /etc/passwd: an fd; with
+//                      RESOLVE_BENEATH: EXDEV; a short or unreadable
+//                      open_how), utimes/futimesat/utime of DIR/misc.txt
+//                      (created) and of a missing file, process_vm_readv/
+//                      writev of its own memory, clock_settime with bad
+//                      arguments; exits 0.
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <linux/capability.h>
@@ -157,6 +164,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include <climits>
 #include <cstddef>
@@ -963,11 +971,62 @@ int Netlink() {
   return 0;
 }
 
+int Misc(const char* dir) {
+  const std::string file = std::string(dir) + "/misc.txt";
+  const int created = open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (created < 0) Die("open misc.txt");
+  close(created);
+  // openat2: an fd, failures, odd sizes.
+  open_how how{};
+  how.flags = O_RDONLY | O_CLOEXEC;
+  const long fd =
+      syscall(SYS_openat2, AT_FDCWD, "/etc/passwd", &how, sizeof(how));
+  how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH;
+  syscall(SYS_openat2, AT_FDCWD, "/etc/passwd", &how, sizeof(how));
+  open_how creat{};
+  creat.flags = O_WRONLY | O_CREAT;
+  creat.mode = 0600;
+  creat.resolve = 0x100;  // unknown
+  syscall(SYS_openat2, AT_FDCWD, "/nonexistent/x", &creat, sizeof(creat));
+  syscall(SYS_openat2, AT_FDCWD, "/etc/passwd", &how, 16);
+  syscall(SYS_openat2, AT_FDCWD, "/etc/passwd", nullptr, sizeof(how));
+  syscall(SYS_openat2, 99, "x", 8, sizeof(how));
+  if (fd >= 0) close(static_cast<int>(fd));
+  // utimes, futimesat, utime.
+  timeval tv[2] = {{1, 2}, {3, 4}};
+  syscall(SYS_utimes, file.c_str(), tv);
+  syscall(SYS_utimes, file.c_str(), nullptr);
+  syscall(SYS_utimes, "/nonexistent/x", 8);
+  timeval odd[2] = {{0, 0}, {3, 1000000}};
+  syscall(SYS_utimes, file.c_str(), odd);
+  syscall(SYS_futimesat, AT_FDCWD, file.c_str(), tv);
+  syscall(SYS_futimesat, 99, "x", nullptr);
+  utimbuf ub = {5, 6};
+  syscall(SYS_utime, file.c_str(), &ub);
+  syscall(SYS_utime, file.c_str(), nullptr);
+  syscall(SYS_utime, "/nonexistent/x", &ub);
+  // process_vm_readv/writev of its own memory.
+  char src[16] = "hello world";
+  char dst[16] = {};
+  iovec local = {dst, 5}, remote = {src, 5};
+  const pid_t pid = getpid();
+  syscall(SYS_process_vm_readv, pid, &local, 1, &remote, 1, 0);
+  syscall(SYS_process_vm_writev, pid, &remote, 1, &local, 1, 0);
+  iovec bad = {reinterpret_cast<void*>(8), 5};
+  syscall(SYS_process_vm_readv, pid, &local, 1, &bad, 1, 0);
+  syscall(SYS_process_vm_readv, pid, nullptr, 0, nullptr, 0, 1);
+  // clock_settime: bad clock, bad pointer.
+  timespec ts = {1, 2};
+  syscall(SYS_clock_settime, 99, &ts);
+  syscall(SYS_clock_settime, CLOCK_REALTIME, nullptr);
+  return 0;
+}
+
 int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
       "counts | ppid_threads N | sockets DIR | io | pids | decoders | ipc | "
-      "mempolicy | netlink";
+      "mempolicy | netlink | misc DIR";
   if (argc < 2) tracee::Usage(usage);
   const std::string s = argv[1];
   if (s == "known" && argc == 3) return Known(argv[2]);
@@ -982,6 +1041,7 @@ int main(int argc, char** argv) {
   if (s == "ipc") return Ipc();
   if (s == "mempolicy") return Mempolicy();
   if (s == "netlink") return Netlink();
+  if (s == "misc" && argc == 3) return Misc(argv[2]);
   if (s == "ppid_threads") return PpidThreads(tracee::IntArg(argc, argv, 2, 3));
   tracee::Usage(usage);
 }

@@ -1958,7 +1958,6 @@ constexpr Registration kDecoders[] = {
     {"pipe2", Pipe2, 0},
     // Generic arguments, but the result is an fd.
     {"inotify_init", nullptr, kRetFdFlag},
-    {"openat2", nullptr, kRetFdFlag},
     {"open_by_handle_at", nullptr, kRetFdFlag},
     {"perf_event_open", nullptr, kRetFdFlag},
     {"fanotify_init", nullptr, kRetFdFlag},
@@ -1998,7 +1997,7 @@ ArgDecoder::ArgDecoder(MemoryReader* mem, const DecodeOptions& options)
       decode::CoreDecoders(),  decode::ProcessDecoders(),
       decode::EventDecoders(), decode::NetDecoders(),
       decode::FsDecoders(),    decode::IpcDecoders(),
-      decode::NumaDecoders()};
+      decode::NumaDecoders(),  decode::MiscDecoders()};
   for (int a = 0; a < kNumArches; ++a) {
     fns_[a].fill(&decode::Generic);
     for (const std::span<const Registration>& table : tables) {

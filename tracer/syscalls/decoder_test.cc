@@ -4943,5 +4943,105 @@ TEST_F(NetlinkTest, SockDiag) {
       "{idiag_family=AF_INET6, ...}], 84, 0, NULL, 0");
 }
 
+// --------------------------------------------------------------------------
+// decode_misc.cc.
+// --------------------------------------------------------------------------
+TEST_F(DecoderTest, Openat2) {
+  mem.MapString(0x1000, "/etc/passwd");
+  uint64_t how[3] = {O_RDONLY | O_CLOEXEC, 0, 0x04 | 0x08};
+  mem.Map(0x2000, how, sizeof(how));
+  opts.fd_paths = true;
+  mem.SetFdPath(3, "/etc/passwd");
+  Result r = Decode("openat2", {kAtFdcwd, 0x1000, 0x2000, 24}, 3);
+  EXPECT_EQ(r.all(),
+            "AT_FDCWD, \"/etc/passwd\", {flags=O_RDONLY|O_CLOEXEC, "
+            "resolve=RESOLVE_NO_SYMLINKS|RESOLVE_BENEATH}, 24");
+  EXPECT_EQ(r.suffix, "</etc/passwd>");
+  opts.fd_paths = false;
+  // The mode with O_CREAT or when set; unknown bits.
+  uint64_t creat[3] = {O_WRONLY | O_CREAT | 0x80000000000ull, 0644, 0x100};
+  mem.Map(0x3000, creat, sizeof(creat));
+  EXPECT_EQ(Text("openat2", {kAtFdcwd, 0x1000, 0x3000, 24}, -22),
+            "AT_FDCWD, \"/etc/passwd\", {flags=O_WRONLY|O_CREAT|0x80000000000, "
+            "mode=0644, resolve=0x100 /* RESOLVE_??? */}, 24");
+  // Too small, NULL, unreadable.
+  EXPECT_EQ(Text("openat2", {kAtFdcwd, 0x1000, 0x2000, 16}, -22),
+            "AT_FDCWD, \"/etc/passwd\", 0x2000, 16");
+  EXPECT_EQ(Text("openat2", {kAtFdcwd, 0x1000, 0, 24}, -14),
+            "AT_FDCWD, \"/etc/passwd\", NULL, 24");
+  EXPECT_EQ(Text("openat2", {99, 0x1000, 0x8, 24}, -14),
+            "99, \"/etc/passwd\", 0x8, 24");
+  // A bigger structure: its extra bytes when any is set.
+  uint8_t big[32] = {};
+  memcpy(big, how, sizeof(how));
+  mem.Map(0x4000, big, sizeof(big));
+  EXPECT_EQ(Text("openat2", {kAtFdcwd, 0x1000, 0x4000, 32}, 3),
+            "AT_FDCWD, \"/etc/passwd\", {flags=O_RDONLY|O_CLOEXEC, "
+            "resolve=RESOLVE_NO_SYMLINKS|RESOLVE_BENEATH}, 32");
+  big[26] = 1;
+  mem.Map(0x5000, big, sizeof(big));
+  EXPECT_EQ(Text("openat2", {kAtFdcwd, 0x1000, 0x5000, 32}, -7),
+            "AT_FDCWD, \"/etc/passwd\", {flags=O_RDONLY|O_CLOEXEC, "
+            "resolve=RESOLVE_NO_SYMLINKS|RESOLVE_BENEATH, /* bytes 24..31 */ "
+            "\"\\x00\\x00\\x01\\x00\\x00\\x00\\x00\\x00\"}, 32");
+}
+
+TEST_F(DecoderTest, UtimesFutimesatUtime) {
+  mem.MapString(0x1000, "/tmp/m.c");
+  int64_t tv[4] = {1, 2, 3, 4};
+  mem.Map(0x2000, tv, sizeof(tv));
+  EXPECT_EQ(Text("utimes", {0x1000, 0x2000}),
+            "\"/tmp/m.c\", [{tv_sec=1, tv_usec=2} /* "
+            "1970-01-01T00:00:01.000002+0000 */, {tv_sec=3, tv_usec=4} /* "
+            "1970-01-01T00:00:03.000004+0000 */]");
+  // No comment for the zero time or an out-of-range tv_usec.
+  int64_t odd[4] = {0, 0, 3, 1000000};
+  mem.Map(0x3000, odd, sizeof(odd));
+  EXPECT_EQ(Text("utimes", {0x1000, 0x3000}, -22),
+            "\"/tmp/m.c\", [{tv_sec=0, tv_usec=0}, {tv_sec=3, "
+            "tv_usec=1000000}]");
+  EXPECT_EQ(Text("utimes", {0x1000, 0}), "\"/tmp/m.c\", NULL");
+  EXPECT_EQ(Text("utimes", {0x1000, 8}, -14), "\"/tmp/m.c\", 0x8");
+  EXPECT_EQ(Text("futimesat", {kAtFdcwd, 0x1000, 0x3000}, -22),
+            "AT_FDCWD, \"/tmp/m.c\", [{tv_sec=0, tv_usec=0}, {tv_sec=3, "
+            "tv_usec=1000000}]");
+  EXPECT_EQ(Text("futimesat", {99, 0, 0}, -9), "99, NULL, NULL");
+  int64_t ub[2] = {5, -1};
+  mem.Map(0x4000, ub, sizeof(ub));
+  EXPECT_EQ(Text("utime", {0x1000, 0x4000}),
+            "\"/tmp/m.c\", {actime=5 /* 1970-01-01T00:00:05+0000 */, "
+            "modtime=-1 /* 1969-12-31T23:59:59+0000 */}");
+  EXPECT_EQ(Text("utime", {0x1000, 0}), "\"/tmp/m.c\", NULL");
+  EXPECT_EQ(Text("utime", {0x1000, 8}, -14), "\"/tmp/m.c\", 0x8");
+}
+
+TEST_F(DecoderTest, ProcessVmAndClockSettime) {
+  mem.MapString(0x1000, "hello");
+  uint64_t local[2] = {0x1000, 5};
+  uint64_t remote[2] = {0x8000, 5};
+  mem.Map(0x2000, local, sizeof(local));
+  mem.Map(0x3000, remote, sizeof(remote));
+  Result r = Decode("process_vm_readv", {77, 0x2000, 1, 0x3000, 1, 0}, 3);
+  EXPECT_EQ(r.enter, "77, ");
+  EXPECT_EQ(r.exit,
+            "[{iov_base=\"hel\", iov_len=5}], 1, [{iov_base=0x8000, "
+            "iov_len=5}], 1, 0");
+  EXPECT_EQ(Text("process_vm_readv", {77, 0x2000, 1, 0x3000, 1, 0}, -14),
+            "77, [{iov_base=0x1000, iov_len=5}], 1, [{iov_base=0x8000, "
+            "iov_len=5}], 1, 0");
+  EXPECT_EQ(Text("process_vm_writev", {77, 0x2000, 1, 0x3000, 1, 0}, -14),
+            "77, [{iov_base=\"hello\", iov_len=5}], 1, [{iov_base=0x8000, "
+            "iov_len=5}], 1, 0");
+  EXPECT_EQ(Text("process_vm_readv", {99999999, 0, 0, 0, 0, 1}, -22),
+            "99999999, NULL, 0, NULL, 0, 1");
+  int64_t ts[2] = {1, 2};
+  mem.Map(0x4000, ts, sizeof(ts));
+  EXPECT_EQ(Text("clock_settime", {1, 0x4000}, -22),
+            "CLOCK_MONOTONIC, {tv_sec=1, tv_nsec=2}");
+  EXPECT_EQ(Text("clock_settime", {99, 0x4000}, -22),
+            "0x63 /* CLOCK_??? */, {tv_sec=1, tv_nsec=2}");
+  EXPECT_EQ(Text("clock_settime", {0, 0}, -14), "CLOCK_REALTIME, NULL");
+}
+
 }  // namespace
 }  // namespace ttrace
