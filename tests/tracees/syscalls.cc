@@ -135,18 +135,24 @@
 //                      open_how), utimes/futimesat/utime of DIR/misc.txt
 //                      (created) and of a missing file, process_vm_readv/
 //                      writev of its own memory, clock_settime with bad
-//                      arguments; exits 0.
+//                      arguments; an io_uring (io_uring_setup, _enter,
+//                      _register: ENXIO) and failing io_uring calls,
+//                      pkey_alloc/pkey_mprotect/pkey_free (PKEY -1 for
+//                      a plain mprotect), fanotify_init/fanotify_mark of
+//                      DIR and failing ones; exits 0.
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <linux/capability.h>
 #include <linux/close_range.h>
 #include <linux/fs.h>
+#include <linux/io_uring.h>
 #include <linux/netlink.h>
 #include <linux/openat2.h>
 #include <linux/rtnetlink.h>
 #include <netinet/in.h>
 #include <sched.h>
 #include <signal.h>
+#include <sys/fanotify.h>
 #include <sys/ioctl.h>
 #include <sys/ipc.h>
 #include <sys/mman.h>
@@ -1019,6 +1025,39 @@ int Misc(const char* dir) {
   timespec ts = {1, 2};
   syscall(SYS_clock_settime, 99, &ts);
   syscall(SYS_clock_settime, CLOCK_REALTIME, nullptr);
+  // io_uring: a ring of 4 entries, and failures.
+  io_uring_params up{};
+  const long ring = syscall(SYS_io_uring_setup, 4, &up);
+  syscall(SYS_io_uring_enter, ring, 0, 0, IORING_ENTER_GETEVENTS, nullptr, 8);
+  syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_BUFFERS, nullptr, 0);
+  if (ring >= 0) close(static_cast<int>(ring));
+  io_uring_params bad_up{};
+  bad_up.flags = IORING_SETUP_ATTACH_WQ | 0x80000000u;
+  bad_up.wq_fd = 99;
+  bad_up.resv[1] = 5;
+  syscall(SYS_io_uring_setup, 4, &bad_up);
+  syscall(SYS_io_uring_setup, 4, nullptr);
+  syscall(SYS_io_uring_enter, -1, 1, 2, 0xffffffffu, nullptr, 8);
+  syscall(SYS_io_uring_register, -1, 0x80000003u, 8, 5);
+  // Memory protection keys.
+  const long pkey = syscall(SYS_pkey_alloc, 0, PKEY_DISABLE_WRITE);
+  void* page =
+      mmap(nullptr, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  syscall(SYS_pkey_mprotect, page, 4096, PROT_READ | PROT_WRITE, -1);
+  syscall(SYS_pkey_mprotect, page, 4096, 0x100, -1);
+  if (pkey >= 0) syscall(SYS_pkey_free, pkey);
+  syscall(SYS_pkey_free, -1);
+  syscall(SYS_pkey_alloc, 1, 0xff);
+  munmap(page, 4096);
+  // fanotify.
+  const long fan = syscall(SYS_fanotify_init, FAN_CLASS_NOTIF | FAN_CLOEXEC,
+                           O_RDONLY | O_LARGEFILE);
+  syscall(SYS_fanotify_mark, fan, FAN_MARK_ADD, FAN_OPEN | FAN_CLOSE_WRITE,
+          AT_FDCWD, dir);
+  syscall(SYS_fanotify_mark, fan, FAN_MARK_FLUSH, 0, -1, nullptr);
+  if (fan >= 0) close(static_cast<int>(fan));
+  syscall(SYS_fanotify_init, 0xffffffffu, O_RDWR);
+  syscall(SYS_fanotify_mark, -1, 0xfffff800u, 0x2000ull, 3, 8);
   return 0;
 }
 

@@ -190,6 +190,306 @@ void ClockSettime(D& d) {
   Timespec(d, d.u(1), !d.i386);
 }
 
+// ---------------------------------------------------------------------------
+// io_uring_setup, io_uring_enter, io_uring_register.
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kIoUringSetupFlags[] = {
+    {1u << 0, "IORING_SETUP_IOPOLL"},
+    {1u << 1, "IORING_SETUP_SQPOLL"},
+    {1u << 2, "IORING_SETUP_SQ_AFF"},
+    {1u << 3, "IORING_SETUP_CQSIZE"},
+    {1u << 4, "IORING_SETUP_CLAMP"},
+    {1u << 5, "IORING_SETUP_ATTACH_WQ"},
+    {1u << 6, "IORING_SETUP_R_DISABLED"},
+    {1u << 7, "IORING_SETUP_SUBMIT_ALL"},
+    {1u << 8, "IORING_SETUP_COOP_TASKRUN"},
+    {1u << 9, "IORING_SETUP_TASKRUN_FLAG"},
+    {1u << 10, "IORING_SETUP_SQE128"},
+    {1u << 11, "IORING_SETUP_CQE32"},
+};
+constexpr XlatEntry kIoUringFeatures[] = {
+    {1u << 0, "IORING_FEAT_SINGLE_MMAP"},
+    {1u << 1, "IORING_FEAT_NODROP"},
+    {1u << 2, "IORING_FEAT_SUBMIT_STABLE"},
+    {1u << 3, "IORING_FEAT_RW_CUR_POS"},
+    {1u << 4, "IORING_FEAT_CUR_PERSONALITY"},
+    {1u << 5, "IORING_FEAT_FAST_POLL"},
+    {1u << 6, "IORING_FEAT_POLL_32BITS"},
+    {1u << 7, "IORING_FEAT_SQPOLL_NONFIXED"},
+    {1u << 8, "IORING_FEAT_EXT_ARG"},
+    {1u << 9, "IORING_FEAT_NATIVE_WORKERS"},
+    {1u << 10, "IORING_FEAT_RSRC_TAGS"},
+    {1u << 11, "IORING_FEAT_CQE_SKIP"},
+    {1u << 12, "IORING_FEAT_LINKED_FILE"},
+};
+constexpr XlatEntry kIoUringEnterFlags[] = {
+    {1u << 0, "IORING_ENTER_GETEVENTS"},
+    {1u << 1, "IORING_ENTER_SQ_WAKEUP"},
+    {1u << 2, "IORING_ENTER_SQ_WAIT"},
+    {1u << 3, "IORING_ENTER_EXT_ARG"},
+    {1u << 4, "IORING_ENTER_REGISTERED_RING"},
+};
+constexpr XlatEntry kIoUringRegisterOps[] = {
+    {0, "IORING_REGISTER_BUFFERS"},
+    {1, "IORING_UNREGISTER_BUFFERS"},
+    {2, "IORING_REGISTER_FILES"},
+    {3, "IORING_UNREGISTER_FILES"},
+    {4, "IORING_REGISTER_EVENTFD"},
+    {5, "IORING_UNREGISTER_EVENTFD"},
+    {6, "IORING_REGISTER_FILES_UPDATE"},
+    {7, "IORING_REGISTER_EVENTFD_ASYNC"},
+    {8, "IORING_REGISTER_PROBE"},
+    {9, "IORING_REGISTER_PERSONALITY"},
+    {10, "IORING_UNREGISTER_PERSONALITY"},
+    {11, "IORING_REGISTER_RESTRICTIONS"},
+    {12, "IORING_REGISTER_ENABLE_RINGS"},
+    {13, "IORING_REGISTER_FILES2"},
+    {14, "IORING_REGISTER_FILES_UPDATE2"},
+    {15, "IORING_REGISTER_BUFFERS2"},
+    {16, "IORING_REGISTER_BUFFERS_UPDATE"},
+    {17, "IORING_REGISTER_IOWQ_AFF"},
+    {18, "IORING_UNREGISTER_IOWQ_AFF"},
+    {19, "IORING_REGISTER_IOWQ_MAX_WORKERS"},
+    {20, "IORING_REGISTER_RING_FDS"},
+    {21, "IORING_UNREGISTER_RING_FDS"},
+    {22, "IORING_REGISTER_PBUF_RING"},
+    {23, "IORING_UNREGISTER_PBUF_RING"},
+};
+
+// struct io_uring_params (120 bytes).
+struct IoUringParams {
+  uint32_t sq_entries, cq_entries, flags, sq_thread_cpu, sq_thread_idle,
+      features, wq_fd, resv[3];
+  uint32_t sq_off[6];  // head tail ring_mask ring_entries flags dropped
+  uint32_t sq_array, sq_resv1;
+  uint64_t sq_resv2;
+  uint32_t cq_off[6];  // head tail ring_mask ring_entries overflow cqes
+  uint32_t cq_flags, cq_resv1;
+  uint64_t cq_resv2;
+};
+static_assert(sizeof(IoUringParams) == 120);
+
+void Named(D& d, const char* name, uint64_t v) {
+  d.Put(name);
+  d.Udec(v);
+}
+
+void IoUringSetup(D& d) {
+  IoUringParams p;
+  if (d.entering()) {
+    d.Udec(d.u32(0));
+    d.Sep();
+    if (!d.Fetch(d.u(1), &p, sizeof(p))) {
+      SaveForExit(d, 0);
+      return;
+    }
+    SaveForExit(d, 1);
+    d.Put("{flags=");
+    d.Flags(p.flags, kIoUringSetupFlags, "IORING_SETUP_???");
+    d.Put(", sq_thread_cpu=");
+    d.Hex(p.sq_thread_cpu);
+    Named(d, ", sq_thread_idle=", p.sq_thread_idle);
+    if (p.flags & (1u << 5)) {
+      d.Put(", wq_fd=");
+      d.FdValue(static_cast<int32_t>(p.wq_fd));
+    }
+    if (p.resv[0] != 0 || p.resv[1] != 0 || p.resv[2] != 0) {
+      d.Put(", resv=[");
+      for (int i = 0; i < 3; ++i) {
+        if (i > 0) d.Sep();
+        d.Hex(p.resv[i]);
+      }
+      d.out->push_back(']');
+    }
+    return;
+  }
+  d.RetFd();
+  int64_t printed = 0;
+  if (!TakeSaved(d, &printed) || printed == 0) return;
+  if (!d.failed()) {
+    if (d.dec->mem()->Read(d.c.tid, d.u(1), &p, sizeof(p)) !=
+        static_cast<ssize_t>(sizeof(p))) {
+      d.Put(", ???");
+    } else {
+      Named(d, ", sq_entries=", p.sq_entries);
+      Named(d, ", cq_entries=", p.cq_entries);
+      d.Put(", features=");
+      d.Flags(p.features, kIoUringFeatures, "IORING_FEAT_???");
+      static constexpr const char* kSq[] = {
+          ", sq_off={head=", ", tail=",  ", ring_mask=",
+          ", ring_entries=", ", flags=", ", dropped="};
+      for (int i = 0; i < 6; ++i) Named(d, kSq[i], p.sq_off[i]);
+      Named(d, ", array=", p.sq_array);
+      if (p.sq_resv1 != 0) Named(d, ", resv1=", p.sq_resv1);
+      if (p.sq_resv2 != 0) Named(d, ", resv2=", p.sq_resv2);
+      static constexpr const char* kCq[] = {
+          "}, cq_off={head=", ", tail=",     ", ring_mask=",
+          ", ring_entries=",  ", overflow=", ", cqes="};
+      for (int i = 0; i < 6; ++i) Named(d, kCq[i], p.cq_off[i]);
+      Named(d, ", flags=", p.cq_flags);
+      if (p.cq_resv1 != 0) Named(d, ", resv1=", p.cq_resv1);
+      if (p.cq_resv2 != 0) Named(d, ", resv2=", p.cq_resv2);
+      d.out->push_back('}');
+    }
+  }
+  d.out->push_back('}');
+}
+
+void IoUringEnter(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  d.Udec(d.u32(1));
+  d.Sep();
+  d.Udec(d.u32(2));
+  d.Sep();
+  d.Flags(d.u32(3), kIoUringEnterFlags, "IORING_ENTER_???");
+  d.Sep();
+  SigsetAddr(d, d.u(4), d.u(5));
+  d.Sep();
+  d.Udec(d.u(5));
+}
+
+void IoUringRegister(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  d.Xval(d.u32(1), kIoUringRegisterOps, "IORING_REGISTER_???");
+  d.Sep();
+  d.Ptr(d.u(2));
+  d.Sep();
+  d.Udec(d.u32(3));
+}
+
+// ---------------------------------------------------------------------------
+// Memory protection keys.
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kPkeyRights[] = {
+    {1, "PKEY_DISABLE_ACCESS"},
+    {2, "PKEY_DISABLE_WRITE"},
+    {4, "PKEY_DISABLE_EXECUTE"},
+};
+
+void PkeyAlloc(D& d) {
+  if (d.exiting) return;
+  d.Hex(d.u(0));
+  d.Sep();
+  d.Flags(d.u(1), kPkeyRights, "PKEY_???");
+}
+
+void PkeyFree(D& d) {
+  if (d.exiting) return;
+  d.Dec(d.i32(0));
+}
+
+void PkeyMprotect(D& d) {
+  if (d.exiting) return;
+  d.Ptr(d.u(0));
+  d.Sep();
+  d.Udec(d.u(1));
+  d.Sep();
+  ProtFlags(d, d.u(2));
+  d.Sep();
+  d.Dec(d.i32(3));
+}
+
+// ---------------------------------------------------------------------------
+// fanotify_init, fanotify_mark.
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kFanClasses[] = {
+    {0x0, "FAN_CLASS_NOTIF"},
+    {0x4, "FAN_CLASS_CONTENT"},
+    {0x8, "FAN_CLASS_PRE_CONTENT"},
+};
+constexpr uint32_t kFanClassBits = 0xc;
+constexpr XlatEntry kFanInitFlags[] = {
+    {0x1, "FAN_CLOEXEC"},
+    {0x2, "FAN_NONBLOCK"},
+    {0x10, "FAN_UNLIMITED_QUEUE"},
+    {0x20, "FAN_UNLIMITED_MARKS"},
+    {0x40, "FAN_ENABLE_AUDIT"},
+    {0x80, "FAN_REPORT_PIDFD"},
+    {0x100, "FAN_REPORT_TID"},
+    {0x200, "FAN_REPORT_FID"},
+    {0x400, "FAN_REPORT_DIR_FID"},
+    {0x800, "FAN_REPORT_NAME"},
+    {0x1000, "FAN_REPORT_TARGET_FID"},
+};
+constexpr XlatEntry kFanMarkFlags[] = {
+    {0x1, "FAN_MARK_ADD"},
+    {0x2, "FAN_MARK_REMOVE"},
+    {0x4, "FAN_MARK_DONT_FOLLOW"},
+    {0x8, "FAN_MARK_ONLYDIR"},
+    {0x10, "FAN_MARK_MOUNT"},
+    {0x20, "FAN_MARK_IGNORED_MASK"},
+    {0x40, "FAN_MARK_IGNORED_SURV_MODIFY"},
+    {0x80, "FAN_MARK_FLUSH"},
+    {0x100, "FAN_MARK_FILESYSTEM"},
+    {0x200, "FAN_MARK_EVICTABLE"},
+    {0x400, "FAN_MARK_IGNORE"},
+};
+constexpr XlatEntry kFanEvents[] = {
+    {0x1, "FAN_ACCESS"},
+    {0x2, "FAN_MODIFY"},
+    {0x4, "FAN_ATTRIB"},
+    {0x8, "FAN_CLOSE_WRITE"},
+    {0x10, "FAN_CLOSE_NOWRITE"},
+    {0x20, "FAN_OPEN"},
+    {0x40, "FAN_MOVED_FROM"},
+    {0x80, "FAN_MOVED_TO"},
+    {0x100, "FAN_CREATE"},
+    {0x200, "FAN_DELETE"},
+    {0x400, "FAN_DELETE_SELF"},
+    {0x800, "FAN_MOVE_SELF"},
+    {0x1000, "FAN_OPEN_EXEC"},
+    {0x4000, "FAN_Q_OVERFLOW"},
+    {0x8000, "FAN_FS_ERROR"},
+    {0x10000, "FAN_OPEN_PERM"},
+    {0x20000, "FAN_ACCESS_PERM"},
+    {0x40000, "FAN_OPEN_EXEC_PERM"},
+    {0x80000, "FAN_DIR_MODIFY"},
+    {0x40000000, "FAN_ONDIR"},
+    {0x08000000, "FAN_EVENT_ON_CHILD"},
+    {0x10000000, "FAN_RENAME"},
+};
+
+void FanotifyInit(D& d) {
+  if (d.exiting) return d.RetFd();
+  const uint32_t flags = d.u32(0);
+  d.Xval(flags & kFanClassBits, kFanClasses, "FAN_CLASS_???");
+  uint32_t rest = flags & ~kFanClassBits;
+  for (const XlatEntry& e : kFanInitFlags) {
+    if ((rest & e.value) == e.value) {
+      d.out->push_back('|');
+      d.Put(e.name);
+      rest &= ~static_cast<uint32_t>(e.value);
+    }
+  }
+  if (rest != 0) {
+    d.out->push_back('|');
+    d.Hex(rest);
+  }
+  d.Sep();
+  OpenFlags(d, d.u32(1));
+}
+
+void FanotifyMark(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  d.Flags(d.u32(1), kFanMarkFlags, "FAN_MARK_???");
+  d.Sep();
+  d.Flags(d.u(2), kFanEvents, "FAN_???");
+  d.Sep();
+  if (d.i32(3) == -1) {
+    d.Put("FAN_NOFD");
+  } else {
+    d.DirFd(3);
+  }
+  d.Sep();
+  d.Path(4);
+}
+
 constexpr Registration kDecoders[] = {
     {"openat2", Openat2, 0},
     {"utimes", Utimes, 0},
@@ -198,6 +498,14 @@ constexpr Registration kDecoders[] = {
     {"process_vm_readv", ProcessVmReadv, 0},
     {"process_vm_writev", ProcessVmWritev, 0},
     {"clock_settime", ClockSettime, 0},
+    {"io_uring_setup", IoUringSetup, 0},
+    {"io_uring_enter", IoUringEnter, 0},
+    {"io_uring_register", IoUringRegister, 0},
+    {"pkey_alloc", PkeyAlloc, 0},
+    {"pkey_free", PkeyFree, 0},
+    {"pkey_mprotect", PkeyMprotect, 0},
+    {"fanotify_init", FanotifyInit, 0},
+    {"fanotify_mark", FanotifyMark, kX86_64Only},
 };
 
 }  // namespace

@@ -1967,6 +1967,7 @@ constexpr Registration kDecoders[] = {
 }  // namespace
 
 std::span<const Registration> CoreDecoders() { return kDecoders; }
+void ProtFlags(D& d, uint64_t prot) { Prot(d, prot); }
 
 void Generic(D& d) {
   if (d.exiting) return;

@@ -5043,5 +5043,96 @@ TEST_F(DecoderTest, ProcessVmAndClockSettime) {
   EXPECT_EQ(Text("clock_settime", {0, 0}, -14), "CLOCK_REALTIME, NULL");
 }
 
+TEST_F(DecoderTest, IoUring) {
+  uint32_t p[30] = {};
+  p[2] = 1u << 5;  // flags: IORING_SETUP_ATTACH_WQ
+  p[3] = 3;        // sq_thread_cpu
+  p[6] = 99;       // wq_fd
+  p[8] = 5;        // resv[1]
+  mem.Map(0x1000, p, sizeof(p));
+  EXPECT_EQ(Text("io_uring_setup", {4, 0x1000}, -22),
+            "4, {flags=IORING_SETUP_ATTACH_WQ, sq_thread_cpu=0x3, "
+            "sq_thread_idle=0, wq_fd=99, resv=[0, 0x5, 0]}");
+  uint32_t ok[30] = {};
+  ok[0] = 4;                 // sq_entries
+  ok[1] = 8;                 // cq_entries
+  ok[5] = 0x1fff | 0x3e000;  // features
+  const uint32_t sq[] = {0, 4, 16, 24, 36, 32, 192};
+  for (int i = 0; i < 7; ++i) ok[10 + i] = sq[i];
+  const uint32_t cq[] = {8, 12, 20, 28, 44, 64, 40};
+  for (int i = 0; i < 7; ++i) ok[20 + i] = cq[i];
+  mem.Map(0x2000, ok, sizeof(ok));
+  Result r = Decode("io_uring_setup", {4, 0x2000}, 4);
+  EXPECT_EQ(r.enter, "4, {flags=0, sq_thread_cpu=0, sq_thread_idle=0");
+  EXPECT_EQ(r.exit,
+            ", sq_entries=4, cq_entries=8, "
+            "features=IORING_FEAT_SINGLE_MMAP|IORING_FEAT_NODROP|"
+            "IORING_FEAT_SUBMIT_STABLE|IORING_FEAT_RW_CUR_POS|"
+            "IORING_FEAT_CUR_PERSONALITY|IORING_FEAT_FAST_POLL|"
+            "IORING_FEAT_POLL_32BITS|IORING_FEAT_SQPOLL_NONFIXED|"
+            "IORING_FEAT_EXT_ARG|IORING_FEAT_NATIVE_WORKERS|"
+            "IORING_FEAT_RSRC_TAGS|IORING_FEAT_CQE_SKIP|"
+            "IORING_FEAT_LINKED_FILE|0x3e000, sq_off={head=0, tail=4, "
+            "ring_mask=16, ring_entries=24, flags=36, dropped=32, "
+            "array=192}, cq_off={head=8, tail=12, ring_mask=20, "
+            "ring_entries=28, overflow=44, cqes=64, flags=40}}");
+  EXPECT_EQ(Text("io_uring_setup", {4, 0}, -14), "4, NULL");
+  EXPECT_EQ(Text("io_uring_setup", {0x80000000u, 8}, -14), "2147483648, 0x8");
+  EXPECT_EQ(Text("io_uring_enter", {4, 0, 0, 1, 0, 8}),
+            "4, 0, 0, IORING_ENTER_GETEVENTS, NULL, 8");
+  EXPECT_EQ(Text("io_uring_enter", {kMinus1, 1, 2, 0xffffffffu, 0, 8}, -22),
+            "-1, 1, 2, IORING_ENTER_GETEVENTS|IORING_ENTER_SQ_WAKEUP|"
+            "IORING_ENTER_SQ_WAIT|IORING_ENTER_EXT_ARG|"
+            "IORING_ENTER_REGISTERED_RING|0xffffffe0, NULL, 8");
+  EXPECT_EQ(Text("io_uring_register", {4, 1, 0, 0}, -6),
+            "4, IORING_UNREGISTER_BUFFERS, NULL, 0");
+  EXPECT_EQ(Text("io_uring_register", {4, 23, 0, 0}, -22),
+            "4, IORING_UNREGISTER_PBUF_RING, NULL, 0");
+  EXPECT_EQ(Text("io_uring_register", {kMinus1, 0x80000003u, 8, 5}, -22),
+            "-1, 0x80000003 /* IORING_REGISTER_??? */, 0x8, 5");
+}
+
+TEST_F(DecoderTest, PkeysAndFanotify) {
+  EXPECT_EQ(Text("pkey_alloc", {0, 0}, -22), "0, 0");
+  EXPECT_EQ(Text("pkey_alloc", {1, 3}, -22),
+            "0x1, PKEY_DISABLE_ACCESS|PKEY_DISABLE_WRITE");
+  EXPECT_EQ(Text("pkey_alloc", {0, 0xff}, -22),
+            "0, PKEY_DISABLE_ACCESS|PKEY_DISABLE_WRITE|PKEY_DISABLE_EXECUTE|"
+            "0xf8");
+  EXPECT_EQ(Text("pkey_free", {kMinus1}, -22), "-1");
+  EXPECT_EQ(Text("pkey_mprotect", {0x7000, 4096, 3, kMinus1}),
+            "0x7000, 4096, PROT_READ|PROT_WRITE, -1");
+  EXPECT_EQ(Text("pkey_mprotect", {0, 4096, 0, 5}, -22),
+            "NULL, 4096, PROT_NONE, 5");
+  EXPECT_EQ(Text("pkey_mprotect", {0, 4096, 0x100, 5}, -22),
+            "NULL, 4096, 0x100 /* PROT_??? */, 5");
+  opts.fd_paths = true;
+  mem.SetFdPath(5, "anon_inode:[fanotify]");
+  Result r = Decode("fanotify_init", {0, O_RDONLY}, 5);
+  EXPECT_EQ(r.all(), "FAN_CLASS_NOTIF, O_RDONLY");
+  EXPECT_EQ(r.suffix, "<anon_inode:[fanotify]>");
+  opts.fd_paths = false;
+  EXPECT_EQ(Text("fanotify_init", {0xffffffffu, O_RDWR | O_CLOEXEC}, -22),
+            "0xc /* FAN_CLASS_??? */|FAN_CLOEXEC|FAN_NONBLOCK|"
+            "FAN_UNLIMITED_QUEUE|FAN_UNLIMITED_MARKS|FAN_ENABLE_AUDIT|"
+            "FAN_REPORT_PIDFD|FAN_REPORT_TID|FAN_REPORT_FID|"
+            "FAN_REPORT_DIR_FID|FAN_REPORT_NAME|FAN_REPORT_TARGET_FID|"
+            "0xffffe000, O_RDWR|O_CLOEXEC");
+  EXPECT_EQ(Text("fanotify_init", {4 | 1 | 0x200, 0x12345678}, -22),
+            "FAN_CLASS_CONTENT|FAN_CLOEXEC|FAN_REPORT_FID, "
+            "O_RDONLY|O_CREAT|O_TRUNC|O_APPEND|O_SYNC|O_DIRECT|O_NOATIME|"
+            "O_PATH|0x12000038");
+  mem.MapString(0x1000, "/tmp");
+  EXPECT_EQ(Text("fanotify_mark", {5, 1, 0x28, kAtFdcwd, 0x1000}),
+            "5, FAN_MARK_ADD, FAN_CLOSE_WRITE|FAN_OPEN, AT_FDCWD, \"/tmp\"");
+  EXPECT_EQ(Text("fanotify_mark", {kMinus1, 0x82, 0, kMinus1, 0}, -9),
+            "-1, FAN_MARK_REMOVE|FAN_MARK_FLUSH, 0, FAN_NOFD, NULL");
+  EXPECT_EQ(Text("fanotify_mark", {kMinus1, 0x110, 0x58000000, 0, 8}, -22),
+            "-1, FAN_MARK_MOUNT|FAN_MARK_FILESYSTEM, "
+            "FAN_ONDIR|FAN_EVENT_ON_CHILD|FAN_RENAME, 0, 0x8");
+  EXPECT_EQ(Text("fanotify_mark", {kMinus1, 0xfffff800u, 0x2000, 3, 8}, -22),
+            "-1, 0xfffff800 /* FAN_MARK_??? */, 0x2000 /* FAN_??? */, 3, 0x8");
+}
+
 }  // namespace
 }  // namespace ttrace

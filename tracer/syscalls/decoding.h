@@ -680,6 +680,9 @@ inline void ForgetSaved(const D& d) {
 // thread's restart_syscall names it (decode_process.cc).
 void NoteInterrupted(const SyscallCall& c, int64_t ret);
 
+// mmap/mprotect's prot: PROT_NONE, PROT_READ|PROT_WRITE, ... (decoder.cc).
+void ProtFlags(D& d, uint64_t prot);
+
 // strace's printargs: every argument in hex; and the same for syscalls
 // returning an fd (-y annotates it).
 void Generic(D& d);
