@@ -139,16 +139,26 @@
 //                      _register: ENXIO) and failing io_uring calls,
 //                      pkey_alloc/pkey_mprotect/pkey_free (PKEY -1 for
 //                      a plain mprotect), fanotify_init/fanotify_mark of
-//                      DIR and failing ones; exits 0.
+//                      DIR and failing ones; get_robust_list, futex_waitv
+//                      (EFAULT, EINVAL), name_to_handle_at of /etc/passwd
+//                      (and too small: EOVERFLOW), open_by_handle_at (EBADF),
+//                      failing mq_* calls, remap_file_pages and
+//                      process_madvise (EINVAL, EBADF), memfd_secret, and
+//                      Linux AIO: io_setup, io_submit of a pwrite of
+//                      DIR/misc.txt, io_getevents, io_cancel (EINVAL),
+//                      io_destroy; exits 0.
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <linux/aio_abi.h>
 #include <linux/capability.h>
 #include <linux/close_range.h>
 #include <linux/fs.h>
+#include <linux/futex.h>
 #include <linux/io_uring.h>
 #include <linux/netlink.h>
 #include <linux/openat2.h>
 #include <linux/rtnetlink.h>
+#include <mqueue.h>
 #include <netinet/in.h>
 #include <sched.h>
 #include <signal.h>
@@ -1058,6 +1068,83 @@ int Misc(const char* dir) {
   if (fan >= 0) close(static_cast<int>(fan));
   syscall(SYS_fanotify_init, 0xffffffffu, O_RDWR);
   syscall(SYS_fanotify_mark, -1, 0xfffff800u, 0x2000ull, 3, 8);
+  // get_robust_list, futex_waitv.
+  void* head = nullptr;
+  size_t head_len = 0;
+  syscall(SYS_get_robust_list, 0, &head, &head_len);
+  syscall(SYS_get_robust_list, 0, 8, 16);
+  futex_waitv waiters[2] = {};
+  waiters[0].val = 1;
+  waiters[0].uaddr = 0x1000;
+  waiters[0].flags = FUTEX_32;
+  waiters[1].val = 2;
+  waiters[1].uaddr = 0x2000;
+  waiters[1].flags = FUTEX_32 | FUTEX_PRIVATE_FLAG;
+  timespec wait_ts = {0, 1000};
+  syscall(SYS_futex_waitv, waiters, 2, 0, &wait_ts, CLOCK_MONOTONIC);
+  syscall(SYS_futex_waitv, nullptr, 0, 5, nullptr, 99);
+  // File handles.
+  alignas(8) char handle_buf[sizeof(file_handle) + 128];
+  auto* handle = reinterpret_cast<file_handle*>(handle_buf);
+  handle->handle_bytes = 128;
+  int mount_id = -1;
+  syscall(SYS_name_to_handle_at, AT_FDCWD, "/etc/passwd", handle, &mount_id, 0);
+  syscall(SYS_open_by_handle_at, 99, handle, O_RDONLY);
+  handle->handle_bytes = 0;
+  syscall(SYS_name_to_handle_at, AT_FDCWD, "/etc/passwd", handle, &mount_id,
+          AT_SYMLINK_FOLLOW);
+  syscall(SYS_name_to_handle_at, 99, "", 8, 8, AT_EMPTY_PATH);
+  syscall(SYS_open_by_handle_at, 99, 8, O_RDWR | O_CLOEXEC);
+  // POSIX message queues: failures only (the name is not per run).
+  syscall(SYS_mq_open, "/ttrace-misc-nonexistent", O_RDONLY, 0, nullptr);
+  syscall(SYS_mq_open, "/ttrace-misc-nonexistent", O_RDONLY | O_CREAT, 0600, 8);
+  syscall(SYS_mq_unlink, "/ttrace-misc-nonexistent");
+  timespec mq_ts = {1, 2};
+  syscall(SYS_mq_timedsend, -1, "hello", 5, 1, &mq_ts);
+  char mq_buf[16];
+  unsigned mq_prio = 0;
+  syscall(SYS_mq_timedreceive, -1, mq_buf, sizeof(mq_buf), &mq_prio, nullptr);
+  sigevent mq_ev{};
+  mq_ev.sigev_notify = SIGEV_SIGNAL;
+  mq_ev.sigev_signo = SIGUSR1;
+  syscall(SYS_mq_notify, -1, &mq_ev);
+  mq_attr attr{};
+  attr.mq_flags = O_NONBLOCK;
+  attr.mq_maxmsg = 3;
+  syscall(SYS_mq_getsetattr, -1, &attr, &attr);
+  // remap_file_pages, process_madvise, memfd_secret.
+  void* anon =
+      mmap(nullptr, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  syscall(SYS_remap_file_pages, anon, 4096, 0, 0, 0);
+  munmap(anon, 4096);
+  iovec madv = {mq_buf, 4};
+  syscall(SYS_process_madvise, 99, &madv, 1, MADV_COLD, 0);
+  syscall(SYS_process_madvise, 99, &madv, 1, 1000, 5);
+  const long secret = syscall(SYS_memfd_secret, 0);
+  if (secret >= 0) close(static_cast<int>(secret));
+  syscall(SYS_memfd_secret, 1);
+  // Linux AIO: a write of 7 bytes to DIR/misc.txt.
+  const int aio_fd = open(file.c_str(), O_RDWR);
+  aio_context_t ctx = 0;
+  syscall(SYS_io_setup, 4, &ctx);
+  char aio_data[8] = "abcdefg";
+  iocb cb{};
+  cb.aio_data = 0x1234;
+  cb.aio_lio_opcode = IOCB_CMD_PWRITE;
+  cb.aio_fildes = static_cast<uint32_t>(aio_fd);
+  cb.aio_buf = reinterpret_cast<uintptr_t>(aio_data);
+  cb.aio_nbytes = 7;
+  iocb* cbs[1] = {&cb};
+  syscall(SYS_io_submit, ctx, 1, cbs);
+  io_event events[2];
+  timespec aio_ts = {5, 0};
+  syscall(SYS_io_getevents, ctx, 1, 2, events, &aio_ts);
+  syscall(SYS_io_cancel, ctx, &cb, events);
+  syscall(SYS_io_destroy, ctx);
+  syscall(SYS_io_setup, 4, nullptr);
+  syscall(SYS_io_destroy, 0);
+  syscall(SYS_io_getevents, 0, 0, 1, nullptr, nullptr);
+  if (aio_fd >= 0) close(aio_fd);
   return 0;
 }
 

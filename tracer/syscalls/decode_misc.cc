@@ -3,6 +3,7 @@
 // clock_settime, io_uring, memory protection keys, fanotify, and more.
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 
 #include "tracer/syscalls/decoding.h"
 #include "tracer/syscalls/format.h"
@@ -490,6 +491,467 @@ void FanotifyMark(D& d) {
   d.Path(4);
 }
 
+// ---------------------------------------------------------------------------
+// get_robust_list(pid, head **, len *): both outputs at exit.
+// ---------------------------------------------------------------------------
+void GetRobustList(D& d) {
+  if (d.entering()) {
+    d.Pid(0);
+    d.Sep();
+    return;
+  }
+  uint64_t v = 0;
+  if (d.FetchOut(d.u(1), &v, d.ptr_size())) {
+    d.out->push_back('[');
+    d.Ptr(v);
+    d.out->push_back(']');
+  }
+  d.Sep();
+  v = 0;
+  if (d.FetchOut(d.u(2), &v, d.ptr_size())) {
+    d.out->push_back('[');
+    d.Udec(v);
+    d.out->push_back(']');
+  }
+}
+
+// ---------------------------------------------------------------------------
+// futex_waitv(struct futex_waitv *, nr, flags, struct timespec *, clockid).
+// ---------------------------------------------------------------------------
+struct FutexWaitv {
+  uint64_t val, uaddr;
+  uint32_t flags, reserved;
+};
+constexpr XlatEntry kFutexWaiterFlags[] = {
+    {0x02, "FUTEX_32"},
+    {0x80, "FUTEX_PRIVATE_FLAG"},
+};
+
+void FutexWaitvCall(D& d) {
+  if (d.exiting) return;
+  d.Array<FutexWaitv>(d.u(0), d.u32(1), [&](const FutexWaitv& w) {
+    d.Put("{val=");
+    d.Hex(w.val);
+    d.Put(", uaddr=");
+    d.Ptr(w.uaddr);
+    d.Put(", flags=");
+    d.Flags(w.flags, kFutexWaiterFlags, "FUTEX_???");
+    if (w.reserved != 0) {
+      d.Put(", __reserved=");
+      d.Hex(w.reserved);
+    }
+    d.out->push_back('}');
+  });
+  d.Sep();
+  d.Udec(d.u32(1));
+  d.Sep();
+  d.Hex(d.u32(2));
+  d.Sep();
+  Timespec(d, d.u(3), true);
+  d.Sep();
+  d.Xval(d.u32(4), kClocks, "CLOCK_???");
+}
+
+// ---------------------------------------------------------------------------
+// name_to_handle_at, open_by_handle_at (struct file_handle).
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kHandleAtFlags[] = {
+    {0x400, "AT_SYMLINK_FOLLOW"},
+    {0x1000, "AT_EMPTY_PATH"},
+};
+constexpr uint32_t kMaxHandleSize = 128;
+
+// ", handle_type=1, f_handle="\x..."" of a handle of `bytes` bytes.
+void HandleBody(D& d, uint64_t addr, uint32_t bytes, int32_t type) {
+  d.Put(", handle_type=");
+  d.Dec(type);
+  if (bytes <= kMaxHandleSize) {
+    d.Put(", f_handle=");
+    d.BufHex(addr + 8, bytes);
+  }
+}
+
+void NameToHandleAt(D& d) {
+  if (d.entering()) {
+    d.DirFd(0);
+    d.Sep();
+    d.Path(1);
+    d.Sep();
+    uint32_t bytes = 0;
+    if (!d.Fetch(d.u(2), &bytes, sizeof(bytes))) {
+      SaveForExit(d, -1);
+      return;
+    }
+    SaveForExit(d, bytes);
+    d.Put("{handle_bytes=");
+    d.Udec(bytes);
+    return;
+  }
+  int64_t before = -1;
+  const bool known = TakeSaved(d, &before) && before >= 0;
+  if (known) {
+    uint32_t h[2];
+    const bool overflow = d.ret == -75;  // EOVERFLOW: the size needed
+    if ((!d.failed() || overflow) &&
+        d.dec->mem()->Read(d.c.tid, d.u(2), h, sizeof(h)) ==
+            static_cast<ssize_t>(sizeof(h))) {
+      if (h[0] != before) {
+        d.Put(" => ");
+        d.Udec(h[0]);
+      }
+      if (!d.failed()) {
+        HandleBody(d, d.u(2), h[0], static_cast<int32_t>(h[1]));
+      }
+    }
+    d.out->push_back('}');
+  }
+  d.Sep();
+  int32_t mount_id;
+  if (d.FetchOut(d.u(3), &mount_id, sizeof(mount_id))) {
+    d.out->push_back('[');
+    d.Dec(mount_id);
+    d.out->push_back(']');
+  }
+  d.Sep();
+  d.Flags(d.u32(4), kHandleAtFlags, "AT_???");
+}
+
+void OpenByHandleAt(D& d) {
+  if (d.exiting) return d.RetFd();
+  d.Fd(0);
+  d.Sep();
+  uint32_t h[2];
+  if (d.Fetch(d.u(1), h, sizeof(h))) {
+    d.Put("{handle_bytes=");
+    d.Udec(h[0]);
+    HandleBody(d, d.u(1), h[0], static_cast<int32_t>(h[1]));
+    d.out->push_back('}');
+  }
+  d.Sep();
+  OpenFlags(d, d.u32(2));
+}
+
+// ---------------------------------------------------------------------------
+// POSIX message queues.
+// ---------------------------------------------------------------------------
+// struct mq_attr; mq_flags named (O_NONBLOCK) for mq_getsetattr, in hex
+// for mq_open, as strace prints them.
+constexpr XlatEntry kMqFlags[] = {{04000, "O_NONBLOCK"}};
+
+void MqAttr(D& d, uint64_t addr, bool output, bool named_flags) {
+  int64_t a[4];
+  if (!(output ? d.FetchOut(addr, a, sizeof(a)) : d.Fetch(addr, a, sizeof(a))))
+    return;
+  d.Put("{mq_flags=");
+  if (named_flags) {
+    d.Flags(static_cast<uint64_t>(a[0]), kMqFlags, "O_???");
+  } else {
+    d.Hex(static_cast<uint64_t>(a[0]));
+  }
+  d.Put(", mq_maxmsg=");
+  d.Dec(a[1]);
+  d.Put(", mq_msgsize=");
+  d.Dec(a[2]);
+  d.Put(", mq_curmsgs=");
+  d.Dec(a[3]);
+  d.out->push_back('}');
+}
+
+void MqOpen(D& d) {
+  if (d.exiting) return d.RetFd();
+  d.Path(0);
+  d.Sep();
+  OpenFlags(d, d.u32(1));
+  if (d.u32(1) & 0100) {  // O_CREAT
+    d.Sep();
+    Mode(d, d.u32(2));
+    d.Sep();
+    MqAttr(d, d.u(3), false, false);
+  }
+}
+
+void MqUnlink(D& d) {
+  if (d.exiting) return;
+  d.Path(0);
+}
+
+void MqTimedsend(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  d.Buf(d.u(1), static_cast<int64_t>(d.u(2)));
+  d.Sep();
+  d.Udec(d.u(2));
+  d.Sep();
+  d.Udec(d.u32(3));
+  d.Sep();
+  Timespec(d, d.u(4), true);
+}
+
+void MqTimedreceive(D& d) {
+  if (d.entering()) {
+    d.Fd(0);
+    d.Sep();
+    return;
+  }
+  if (d.failed()) {
+    d.Ptr(d.u(1));
+  } else {
+    d.Buf(d.u(1), d.ret);
+  }
+  d.Sep();
+  d.Udec(d.u(2));
+  d.Sep();
+  uint32_t prio;
+  if (d.FetchOut(d.u(3), &prio, sizeof(prio))) {
+    d.out->push_back('[');
+    d.Udec(prio);
+    d.out->push_back(']');
+  }
+  d.Sep();
+  Timespec(d, d.u(4), true);
+}
+
+void MqNotify(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  SigeventAt(d, d.u(1));
+}
+
+void MqGetsetattr(D& d) {
+  if (d.entering()) {
+    d.Fd(0);
+    d.Sep();
+    MqAttr(d, d.u(1), false, true);
+    d.Sep();
+    return;
+  }
+  MqAttr(d, d.u(2), true, true);
+}
+
+// ---------------------------------------------------------------------------
+// remap_file_pages, process_madvise, memfd_secret.
+// ---------------------------------------------------------------------------
+void RemapFilePages(D& d) {
+  if (d.exiting) return;
+  d.Ptr(d.u(0));
+  d.Sep();
+  d.Udec(d.u(1));
+  d.Sep();
+  ProtFlags(d, d.u(2));
+  d.Sep();
+  d.Udec(d.u(3));
+  d.Sep();
+  MmapFlagsOf(d, d.u(4));
+}
+
+void ProcessMadvise(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  Iovecs(d, d.u(1), d.u(2), ~0ull, true);
+  d.Sep();
+  d.Udec(d.u(2));
+  d.Sep();
+  MadviseAdvice(d, d.u32(3));
+  d.Sep();
+  d.Hex(d.u32(4));
+}
+
+constexpr XlatEntry kMemfdSecretFlags[] = {{02000000, "O_CLOEXEC"}};
+
+void MemfdSecret(D& d) {
+  if (d.exiting) return d.RetFd();
+  // Unknown bits in plain hex, without a comment.
+  const uint32_t flags = d.u32(0);
+  const uint32_t known = flags & 02000000;
+  if (known == 0) {
+    d.Hex(flags);
+    return;
+  }
+  d.Flags(known, kMemfdSecretFlags, nullptr);
+  if (flags != known) {
+    d.out->push_back('|');
+    d.Hex(flags & ~known);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Linux AIO: io_setup, io_destroy, io_submit, io_getevents, io_cancel.
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kIocbCmds[] = {
+    {0, "IOCB_CMD_PREAD"},  {1, "IOCB_CMD_PWRITE"},  {2, "IOCB_CMD_FSYNC"},
+    {3, "IOCB_CMD_FDSYNC"}, {5, "IOCB_CMD_POLL"},    {6, "IOCB_CMD_NOOP"},
+    {7, "IOCB_CMD_PREADV"}, {8, "IOCB_CMD_PWRITEV"},
+};
+
+constexpr XlatEntry kRwfFlags[] = {
+    {0x1, "RWF_HIPRI"},  {0x2, "RWF_DSYNC"},   {0x4, "RWF_SYNC"},
+    {0x8, "RWF_NOWAIT"}, {0x10, "RWF_APPEND"},
+};
+
+struct Iocb {
+  uint64_t data;
+  uint32_t key, rw_flags;
+  uint16_t opcode;
+  int16_t reqprio;
+  uint32_t fildes;
+  uint64_t buf, nbytes;
+  int64_t offset;
+  uint64_t reserved2;
+  uint32_t flags, resfd;
+};
+static_assert(sizeof(Iocb) == 64);
+
+// The fields io_cancel shows ("{aio_data=0, aio_lio_opcode=..., aio_fildes=0")
+// without the closing brace.
+void IocbHead(D& d, const Iocb& cb) {
+  d.Put("{aio_data=");
+  d.Hex(cb.data);
+  if (cb.key != 0) {
+    d.Put(", aio_key=");
+    d.Udec(cb.key);
+  }
+  if (cb.rw_flags != 0) {
+    d.Put(", aio_rw_flags=");
+    d.Flags(cb.rw_flags, kRwfFlags, "RWF_???");
+  }
+  d.Put(", aio_lio_opcode=");
+  // An unknown opcode in decimal.
+  if (const char* name = XlatName(cb.opcode, kIocbCmds, std::size(kIocbCmds))) {
+    d.Put(name);
+  } else {
+    d.Udec(cb.opcode);
+    d.Put(" /* IOCB_CMD_??? */");
+  }
+  if (cb.reqprio != 0) {
+    d.Put(", aio_reqprio=");
+    d.Dec(cb.reqprio);
+  }
+  d.Put(", aio_fildes=");
+  d.FdValue(static_cast<int32_t>(cb.fildes));
+}
+
+void IoSetup(D& d) {
+  if (d.entering()) {
+    d.Udec(d.u32(0));
+    d.Sep();
+    return;
+  }
+  uint64_t ctx = 0;
+  if (d.FetchOut(d.u(1), &ctx, d.ptr_size())) {
+    d.out->push_back('[');
+    d.Ptr(ctx);
+    d.out->push_back(']');
+  }
+}
+
+void IoDestroy(D& d) {
+  if (d.exiting) return;
+  d.Ptr(d.u(0));
+}
+
+void IoSubmit(D& d) {
+  if (d.exiting) return;
+  d.Ptr(d.u(0));
+  d.Sep();
+  d.Dec(d.s(1));
+  d.Sep();
+  if (d.s(1) < 0) {
+    d.Ptr(d.u(2));
+    return;
+  }
+  d.Array<uint64_t>(d.u(2), d.u(1), [&](const uint64_t& p) {
+    Iocb cb;
+    if (!d.Fetch(p, &cb, sizeof(cb))) return;
+    IocbHead(d, cb);
+    switch (cb.opcode) {
+      case 0:  // PREAD
+      case 1:  // PWRITE
+        d.Put(", aio_buf=");
+        if (cb.opcode == 1) {
+          d.Buf(cb.buf, static_cast<int64_t>(cb.nbytes));
+        } else {
+          d.Ptr(cb.buf);
+        }
+        d.Put(", aio_nbytes=");
+        d.Udec(cb.nbytes);
+        d.Put(", aio_offset=");
+        d.Dec(cb.offset);
+        break;
+      case 7:  // PREADV
+      case 8:  // PWRITEV
+        d.Put(", aio_buf=");
+        Iovecs(d, cb.buf, cb.nbytes, ~0ull, cb.opcode == 7);
+        d.Put(", aio_offset=");
+        d.Dec(cb.offset);
+        break;
+      default:
+        d.out->push_back('}');
+        return;
+    }
+    if (cb.flags & 1) {  // IOCB_FLAG_RESFD, with a data transfer only
+      d.Put(", aio_resfd=");
+      d.Hex(cb.resfd);
+    }
+    d.out->push_back('}');
+  });
+}
+
+struct IoEvent {
+  uint64_t data, obj;
+  int64_t res, res2;
+};
+
+void IoEventPrint(D& d, const IoEvent& e) {
+  d.Put("{data=");
+  d.Hex(e.data);
+  d.Put(", obj=");
+  d.Ptr(e.obj);
+  d.Put(", res=");
+  d.Dec(e.res);
+  d.Put(", res2=");
+  d.Dec(e.res2);
+  d.out->push_back('}');
+}
+
+void IoGetevents(D& d) {
+  if (d.entering()) {
+    d.Ptr(d.u(0));
+    d.Sep();
+    d.Dec(d.s(1));
+    d.Sep();
+    d.Dec(d.s(2));
+    d.Sep();
+    return;
+  }
+  if (d.failed()) {
+    d.Ptr(d.u(3));
+  } else {
+    d.Array<IoEvent>(d.u(3), static_cast<uint64_t>(d.ret),
+                     [&](const IoEvent& e) { IoEventPrint(d, e); });
+  }
+  d.Sep();
+  Timespec(d, d.u(4), true);
+}
+
+void IoCancel(D& d) {
+  if (d.entering()) {
+    d.Ptr(d.u(0));
+    d.Sep();
+    Iocb cb;
+    if (d.Fetch(d.u(1), &cb, sizeof(cb))) {
+      IocbHead(d, cb);
+      d.out->push_back('}');
+    }
+    d.Sep();
+    return;
+  }
+  IoEvent e;
+  if (d.FetchOut(d.u(2), &e, sizeof(e))) IoEventPrint(d, e);
+}
+
 constexpr Registration kDecoders[] = {
     {"openat2", Openat2, 0},
     {"utimes", Utimes, 0},
@@ -506,6 +968,24 @@ constexpr Registration kDecoders[] = {
     {"pkey_mprotect", PkeyMprotect, 0},
     {"fanotify_init", FanotifyInit, 0},
     {"fanotify_mark", FanotifyMark, kX86_64Only},
+    {"get_robust_list", GetRobustList, 0},
+    {"futex_waitv", FutexWaitvCall, 0},
+    {"name_to_handle_at", NameToHandleAt, 0},
+    {"open_by_handle_at", OpenByHandleAt, 0},
+    {"mq_open", MqOpen, kX86_64Only},
+    {"mq_unlink", MqUnlink, 0},
+    {"mq_timedsend", MqTimedsend, kX86_64Only},
+    {"mq_timedreceive", MqTimedreceive, kX86_64Only},
+    {"mq_notify", MqNotify, kX86_64Only},
+    {"mq_getsetattr", MqGetsetattr, kX86_64Only},
+    {"remap_file_pages", RemapFilePages, 0},
+    {"process_madvise", ProcessMadvise, 0},
+    {"memfd_secret", MemfdSecret, 0},
+    {"io_setup", IoSetup, 0},
+    {"io_destroy", IoDestroy, 0},
+    {"io_submit", IoSubmit, kX86_64Only},
+    {"io_getevents", IoGetevents, kX86_64Only},
+    {"io_cancel", IoCancel, kX86_64Only},
 };
 
 }  // namespace

@@ -5134,5 +5134,119 @@ TEST_F(DecoderTest, PkeysAndFanotify) {
             "-1, 0xfffff800 /* FAN_MARK_??? */, 0x2000 /* FAN_??? */, 3, 0x8");
 }
 
+TEST_F(DecoderTest, RobustListFutexWaitvHandles) {
+  uint64_t head = 0x7f0000001a20, len = 24;
+  mem.Map(0x1000, &head, sizeof(head));
+  mem.Map(0x1100, &len, sizeof(len));
+  Result r = Decode("get_robust_list", {0, 0x1000, 0x1100}, 0);
+  EXPECT_EQ(r.enter, "0, ");
+  EXPECT_EQ(r.exit, "[0x7f0000001a20], [24]");
+  EXPECT_EQ(Text("get_robust_list", {0, 8, 16}, -14), "0, 0x8, 0x10");
+  // val, uaddr, flags | __reserved << 32 for each waiter.
+  uint64_t waiters[6] = {1, 0x1000, 2, 2, 0x2000, 0x82};
+  mem.Map(0x3000, waiters, sizeof(waiters));
+  int64_t ts[2] = {1, 2};
+  mem.Map(0x4000, ts, sizeof(ts));
+  EXPECT_EQ(Text("futex_waitv", {0x3000, 2, 0, 0x4000, 0}, -14),
+            "[{val=0x1, uaddr=0x1000, flags=FUTEX_32}, {val=0x2, "
+            "uaddr=0x2000, flags=FUTEX_32|FUTEX_PRIVATE_FLAG}], 2, 0, "
+            "{tv_sec=1, tv_nsec=2}, CLOCK_REALTIME");
+  EXPECT_EQ(Text("futex_waitv", {0, 0, 5, 0, 99}, -22),
+            "NULL, 0, 0x5, NULL, 0x63 /* CLOCK_??? */");
+  // name_to_handle_at: the size in, the size out, the handle on success.
+  mem.MapString(0x5000, "/etc/passwd");
+  uint8_t handle[8 + 8] = {8, 0, 0, 0, 1, 0, 0, 0, 0x5d, 3};
+  mem.Map(0x6000, handle, sizeof(handle));
+  int32_t mount_id = 27;
+  mem.Map(0x7000, &mount_id, sizeof(mount_id));
+  // (The fake memory holds what the kernel wrote: 8 bytes; 128 before.)
+  r = Decode("name_to_handle_at", {kAtFdcwd, 0x5000, 0x6000, 0x7000, 0}, 0);
+  EXPECT_EQ(r.all(),
+            "AT_FDCWD, \"/etc/passwd\", {handle_bytes=8, handle_type=1, "
+            "f_handle=\"\\x5d\\x03\\x00\\x00\\x00\\x00\\x00\\x00\"}, [27], 0");
+  EXPECT_EQ(Text("name_to_handle_at",
+                 {kAtFdcwd, 0x5000, 0x6000, 0x7000, 0x1400}, -75),
+            "AT_FDCWD, \"/etc/passwd\", {handle_bytes=8}, 0x7000, "
+            "AT_SYMLINK_FOLLOW|AT_EMPTY_PATH");
+  EXPECT_EQ(Text("name_to_handle_at", {99, 0x5000, 8, 8, 0x1000}, -9),
+            "99, \"/etc/passwd\", 0x8, 0x8, AT_EMPTY_PATH");
+  EXPECT_EQ(Text("open_by_handle_at", {3, 0x6000, O_RDONLY}, -9),
+            "3, {handle_bytes=8, handle_type=1, "
+            "f_handle=\"\\x5d\\x03\\x00\\x00\\x00\\x00\\x00\\x00\"}, O_RDONLY");
+  EXPECT_EQ(Text("open_by_handle_at", {99, 8, O_RDWR | O_CLOEXEC}, -14),
+            "99, 0x8, O_RDWR|O_CLOEXEC");
+}
+
+TEST_F(DecoderTest, MessageQueues) {
+  mem.MapString(0x1000, "/q");
+  int64_t attr[4] = {O_NONBLOCK, 3, 16, 0};
+  mem.Map(0x2000, attr, sizeof(attr));
+  EXPECT_EQ(
+      Text("mq_open", {0x1000, O_RDWR | O_CREAT | O_EXCL, 0600, 0x2000}, 3),
+      "\"/q\", O_RDWR|O_CREAT|O_EXCL, 0600, {mq_flags=0x800, "
+      "mq_maxmsg=3, mq_msgsize=16, mq_curmsgs=0}");
+  EXPECT_EQ(Text("mq_open", {0x1000, O_RDONLY, 0600, 0x2000}, -2),
+            "\"/q\", O_RDONLY");
+  EXPECT_EQ(Text("mq_unlink", {0x1000}, -2), "\"/q\"");
+  mem.MapString(0x3000, "hello");
+  int64_t ts[2] = {1, 2};
+  mem.Map(0x4000, ts, sizeof(ts));
+  EXPECT_EQ(Text("mq_timedsend", {3, 0x3000, 5, 1, 0x4000}),
+            "3, \"hello\", 5, 1, {tv_sec=1, tv_nsec=2}");
+  uint32_t prio = 7;
+  mem.Map(0x5000, &prio, sizeof(prio));
+  Result r = Decode("mq_timedreceive", {3, 0x3000, 16, 0x5000, 0}, 4);
+  EXPECT_EQ(r.enter, "3, ");
+  EXPECT_EQ(r.exit, "\"hell\", 16, [7], NULL");
+  EXPECT_EQ(Text("mq_timedreceive", {3, 0x3000, 16, 0x5000, 0x4000}, -110),
+            "3, 0x3000, 16, 0x5000, {tv_sec=1, tv_nsec=2}");
+  EXPECT_EQ(Text("mq_notify", {3, 0}), "3, NULL");
+  r = Decode("mq_getsetattr", {3, 0x2000, 0x2000}, 0);
+  EXPECT_EQ(r.all(),
+            "3, {mq_flags=O_NONBLOCK, mq_maxmsg=3, mq_msgsize=16, "
+            "mq_curmsgs=0}, {mq_flags=O_NONBLOCK, mq_maxmsg=3, "
+            "mq_msgsize=16, mq_curmsgs=0}");
+  EXPECT_EQ(Text("mq_getsetattr", {kMinus1, 0, 0x2000}, -9),
+            "-1, NULL, 0x2000");
+}
+
+TEST_F(DecoderTest, RemapMadviseSecretAio) {
+  EXPECT_EQ(Text("remap_file_pages", {0x7000, 4096, 3, 1, 0x10000}, -22),
+            "0x7000, 4096, PROT_READ|PROT_WRITE, 1, MAP_FILE|MAP_NONBLOCK");
+  uint64_t iov[2] = {0x9000, 4};
+  mem.Map(0x1000, iov, sizeof(iov));
+  EXPECT_EQ(Text("process_madvise", {99, 0x1000, 1, 1000, 5}, -22),
+            "99, [{iov_base=0x9000, iov_len=4}], 1, 0x3e8 /* MADV_??? */, 0x5");
+  EXPECT_EQ(Text("memfd_secret", {0}, 3), "0");
+  EXPECT_EQ(Text("memfd_secret", {1}, -22), "0x1");
+  EXPECT_EQ(Text("memfd_secret", {O_CLOEXEC}, 3), "O_CLOEXEC");
+  EXPECT_EQ(Text("memfd_secret", {O_CLOEXEC | 1}, -22), "O_CLOEXEC|0x1");
+  uint64_t ctx = 0x7f0000002000;
+  mem.Map(0x2000, &ctx, sizeof(ctx));
+  EXPECT_EQ(Text("io_setup", {4, 0x2000}), "4, [0x7f0000002000]");
+  EXPECT_EQ(Text("io_setup", {4, 0}, -14), "4, NULL");
+  EXPECT_EQ(Text("io_destroy", {0}, -22), "NULL");
+  mem.MapString(0x3000, "abcdefg");
+  uint64_t cb[8] = {0x1234, 0, 1 /* PWRITE */ | (3ull << 32), 0x3000, 7, 0,
+                    0,      0};
+  mem.Map(0x4000, cb, sizeof(cb));
+  uint64_t cbs[1] = {0x4000};
+  mem.Map(0x5000, cbs, sizeof(cbs));
+  EXPECT_EQ(Text("io_submit", {0x7f0000002000, 1, 0x5000}, 1),
+            "0x7f0000002000, 1, [{aio_data=0x1234, "
+            "aio_lio_opcode=IOCB_CMD_PWRITE, aio_fildes=3, "
+            "aio_buf=\"abcdefg\", aio_nbytes=7, aio_offset=0}]");
+  uint64_t ev[4] = {0x1234, 0x4000, 7, 0};
+  mem.Map(0x6000, ev, sizeof(ev));
+  Result r = Decode("io_getevents", {0x7f0000002000, 1, 2, 0x6000, 0}, 1);
+  EXPECT_EQ(r.enter, "0x7f0000002000, 1, 2, ");
+  EXPECT_EQ(r.exit, "[{data=0x1234, obj=0x4000, res=7, res2=0}], NULL");
+  EXPECT_EQ(Text("io_getevents", {0, 0, 1, 0, 0}, -22),
+            "NULL, 0, 1, NULL, NULL");
+  EXPECT_EQ(Text("io_cancel", {0x7f0000002000, 0x4000, 0x6000}, -22),
+            "0x7f0000002000, {aio_data=0x1234, aio_lio_opcode=IOCB_CMD_PWRITE, "
+            "aio_fildes=3}, 0x6000");
+}
+
 }  // namespace
 }  // namespace ttrace
