@@ -136,7 +136,8 @@
 //                      (created) and of a missing file, process_vm_readv/
 //                      writev of its own memory, clock_settime with bad
 //                      arguments; an io_uring (io_uring_setup, _enter,
-//                      _register: ENXIO) and failing io_uring calls,
+//                      _register: buffers (ENXIO, then an iovec), files
+//                      (set, updated, unset)) and failing io_uring calls,
 //                      pkey_alloc/pkey_mprotect/pkey_free (PKEY -1 for
 //                      a plain mprotect), fanotify_init/fanotify_mark of
 //                      DIR and failing ones; get_robust_list, futex_waitv
@@ -1040,6 +1041,16 @@ int Misc(const char* dir) {
   const long ring = syscall(SYS_io_uring_setup, 4, &up);
   syscall(SYS_io_uring_enter, ring, 0, 0, IORING_ENTER_GETEVENTS, nullptr, 8);
   syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_BUFFERS, nullptr, 0);
+  int ring_fds[2] = {0, 1};
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_FILES, ring_fds, 2);
+  io_uring_files_update ring_update{};
+  ring_update.offset = 1;
+  ring_update.fds = reinterpret_cast<uintptr_t>(ring_fds);
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_FILES_UPDATE,
+          &ring_update, 1);
+  syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_FILES, nullptr, 0);
+  iovec ring_iov = {src, sizeof(src)};
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_BUFFERS, &ring_iov, 1);
   if (ring >= 0) close(static_cast<int>(ring));
   io_uring_params bad_up{};
   bad_up.flags = IORING_SETUP_ATTACH_WQ | 0x80000000u;

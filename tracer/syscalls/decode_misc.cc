@@ -355,11 +355,45 @@ void IoUringRegister(D& d) {
   if (d.exiting) return;
   d.Fd(0);
   d.Sep();
-  d.Xval(d.u32(1), kIoUringRegisterOps, "IORING_REGISTER_???");
+  const uint32_t op = d.u32(1);
+  const uint32_t n = d.u32(3);
+  d.Xval(op, kIoUringRegisterOps, "IORING_REGISTER_???");
   d.Sep();
-  d.Ptr(d.u(2));
+  auto fds = [&](uint64_t addr, uint64_t count) {
+    d.Array<int32_t>(addr, count, [&](const int32_t& fd) { d.FdValue(fd); });
+  };
+  switch (op) {
+    case 0:  // IORING_REGISTER_BUFFERS
+      Iovecs(d, d.u(2), n, ~0ull, true);
+      break;
+    case 2:  // IORING_REGISTER_FILES
+    case 4:  // IORING_REGISTER_EVENTFD
+    case 7:  // IORING_REGISTER_EVENTFD_ASYNC
+      fds(d.u(2), n);
+      break;
+    case 6: {  // IORING_REGISTER_FILES_UPDATE
+      struct {
+        uint32_t offset, resv;
+        uint64_t fds;
+      } upd;
+      if (!d.Fetch(d.u(2), &upd, sizeof(upd))) break;
+      d.Put("{offset=");
+      d.Udec(upd.offset);
+      if (upd.resv != 0) {
+        d.Put(", resv=");
+        d.Hex(upd.resv);
+      }
+      d.Put(", fds=");
+      fds(upd.fds, n);
+      d.out->push_back('}');
+      break;
+    }
+    default:
+      d.Ptr(d.u(2));
+      break;
+  }
   d.Sep();
-  d.Udec(d.u32(3));
+  d.Udec(n);
 }
 
 // ---------------------------------------------------------------------------

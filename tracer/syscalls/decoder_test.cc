@@ -5090,6 +5090,23 @@ TEST_F(DecoderTest, IoUring) {
             "4, IORING_UNREGISTER_PBUF_RING, NULL, 0");
   EXPECT_EQ(Text("io_uring_register", {kMinus1, 0x80000003u, 8, 5}, -22),
             "-1, 0x80000003 /* IORING_REGISTER_??? */, 0x8, 5");
+  // Arrays of fds, iovecs, struct io_uring_files_update.
+  int32_t fds[2] = {0, 1};
+  mem.Map(0x3000, fds, sizeof(fds));
+  EXPECT_EQ(Text("io_uring_register", {4, 2, 0x3000, 2}),
+            "4, IORING_REGISTER_FILES, [0, 1], 2");
+  EXPECT_EQ(Text("io_uring_register", {4, 4, 0x3004, 1}),
+            "4, IORING_REGISTER_EVENTFD, [1], 1");
+  EXPECT_EQ(Text("io_uring_register", {4, 2, 8, 2}, -14),
+            "4, IORING_REGISTER_FILES, 0x8, 2");
+  uint64_t upd[2] = {1, 0x3000};
+  mem.Map(0x4000, upd, sizeof(upd));
+  EXPECT_EQ(Text("io_uring_register", {4, 6, 0x4000, 1}, 1),
+            "4, IORING_REGISTER_FILES_UPDATE, {offset=1, fds=[0]}, 1");
+  uint64_t iov[2] = {0x9000, 16};
+  mem.Map(0x5000, iov, sizeof(iov));
+  EXPECT_EQ(Text("io_uring_register", {4, 0, 0x5000, 1}),
+            "4, IORING_REGISTER_BUFFERS, [{iov_base=0x9000, iov_len=16}], 1");
 }
 
 TEST_F(DecoderTest, PkeysAndFanotify) {
