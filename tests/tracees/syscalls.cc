@@ -137,7 +137,8 @@
 //                      writev of its own memory, clock_settime with bad
 //                      arguments; an io_uring (io_uring_setup, _enter,
 //                      _register: buffers (ENXIO, then an iovec), files
-//                      (set, updated, unset)) and failing io_uring calls,
+//                      (set, updated, unset), a probe of 4 ops, the io-wq
+//                      limits) and failing io_uring calls,
 //                      pkey_alloc/pkey_mprotect/pkey_free (PKEY -1 for
 //                      a plain mprotect), fanotify_init/fanotify_mark of
 //                      DIR and failing ones; get_robust_list, futex_waitv
@@ -1051,6 +1052,13 @@ int Misc(const char* dir) {
   syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_FILES, nullptr, 0);
   iovec ring_iov = {src, sizeof(src)};
   syscall(SYS_io_uring_register, ring, IORING_REGISTER_BUFFERS, &ring_iov, 1);
+  alignas(8) char
+      probe_buf[sizeof(io_uring_probe) + 4 * sizeof(io_uring_probe_op)] = {};
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_PROBE, probe_buf, 4);
+  unsigned workers[2] = {0, 0};  // only reads the limits
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_IOWQ_MAX_WORKERS,
+          workers, 2);
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_IOWQ_MAX_WORKERS, 8, 2);
   if (ring >= 0) close(static_cast<int>(ring));
   io_uring_params bad_up{};
   bad_up.flags = IORING_SETUP_ATTACH_WQ | 0x80000000u;

@@ -257,6 +257,148 @@ constexpr XlatEntry kIoUringRegisterOps[] = {
     {23, "IORING_UNREGISTER_PBUF_RING"},
 };
 
+// io_uring opcodes (IORING_OP_*) that strace 6.1 names.
+constexpr XlatEntry kIoUringOps[] = {
+    {0, "IORING_OP_NOP"},
+    {1, "IORING_OP_READV"},
+    {2, "IORING_OP_WRITEV"},
+    {3, "IORING_OP_FSYNC"},
+    {4, "IORING_OP_READ_FIXED"},
+    {5, "IORING_OP_WRITE_FIXED"},
+    {6, "IORING_OP_POLL_ADD"},
+    {7, "IORING_OP_POLL_REMOVE"},
+    {8, "IORING_OP_SYNC_FILE_RANGE"},
+    {9, "IORING_OP_SENDMSG"},
+    {10, "IORING_OP_RECVMSG"},
+    {11, "IORING_OP_TIMEOUT"},
+    {12, "IORING_OP_TIMEOUT_REMOVE"},
+    {13, "IORING_OP_ACCEPT"},
+    {14, "IORING_OP_ASYNC_CANCEL"},
+    {15, "IORING_OP_LINK_TIMEOUT"},
+    {16, "IORING_OP_CONNECT"},
+    {17, "IORING_OP_FALLOCATE"},
+    {18, "IORING_OP_OPENAT"},
+    {19, "IORING_OP_CLOSE"},
+    {20, "IORING_OP_FILES_UPDATE"},
+    {21, "IORING_OP_STATX"},
+    {22, "IORING_OP_READ"},
+    {23, "IORING_OP_WRITE"},
+    {24, "IORING_OP_FADVISE"},
+    {25, "IORING_OP_MADVISE"},
+    {26, "IORING_OP_SEND"},
+    {27, "IORING_OP_RECV"},
+    {28, "IORING_OP_OPENAT2"},
+    {29, "IORING_OP_EPOLL_CTL"},
+    {30, "IORING_OP_SPLICE"},
+    {31, "IORING_OP_PROVIDE_BUFFERS"},
+    {32, "IORING_OP_REMOVE_BUFFERS"},
+    {33, "IORING_OP_TEE"},
+    {34, "IORING_OP_SHUTDOWN"},
+    {35, "IORING_OP_RENAMEAT"},
+    {36, "IORING_OP_UNLINKAT"},
+    {37, "IORING_OP_MKDIRAT"},
+    {38, "IORING_OP_SYMLINKAT"},
+    {39, "IORING_OP_LINKAT"},
+    {40, "IORING_OP_MSG_RING"},
+    {41, "IORING_OP_FSETXATTR"},
+    {42, "IORING_OP_SETXATTR"},
+    {43, "IORING_OP_FGETXATTR"},
+    {44, "IORING_OP_GETXATTR"},
+    {45, "IORING_OP_SOCKET"},
+    {46, "IORING_OP_URING_CMD"},
+};
+constexpr XlatEntry kIoUringOpFlags[] = {{1, "IO_URING_OP_SUPPORTED"}};
+constexpr XlatEntry kIoWqCategories[] = {{0, "IO_WQ_BOUND"},
+                                         {1, "IO_WQ_UNBOUND"}};
+
+// An enumeration value, unknown ones in decimal: "47 /* IORING_OP_??? */".
+template <size_t N>
+void DecXval(D& d, uint64_t v, const XlatEntry (&tbl)[N], const char* unknown) {
+  if (const char* name = XlatName(v, tbl, N)) {
+    d.Put(name);
+    return;
+  }
+  d.Udec(v);
+  d.Put(" /* ");
+  d.Put(unknown);
+  d.Put(" */");
+}
+
+// struct io_uring_probe with min(ops_len, n) ops, read even when the call
+// failed (strace prints it at exit).
+void IoUringProbe(D& d, uint64_t addr, uint32_t n) {
+  struct {
+    uint8_t last_op, ops_len;
+    uint16_t resv;
+    uint32_t resv2[3];
+  } probe;
+  if (addr == 0) {
+    d.Put("NULL");
+    return;
+  }
+  if (!d.verbose || d.dec->mem()->Read(d.c.tid, addr, &probe, sizeof(probe)) !=
+                        static_cast<ssize_t>(sizeof(probe))) {
+    d.Hex(addr);
+    return;
+  }
+  d.Put("{last_op=");
+  DecXval(d, probe.last_op, kIoUringOps, "IORING_OP_???");
+  d.Put(", ops_len=");
+  d.Udec(probe.ops_len);
+  if (probe.resv != 0) {
+    d.Put(", resv=");
+    d.Hex(probe.resv);
+  }
+  if (probe.resv2[0] != 0 || probe.resv2[1] != 0 || probe.resv2[2] != 0) {
+    d.Put(", resv2=[");
+    for (int i = 0; i < 3; ++i) {
+      if (i > 0) d.Sep();
+      d.Hex(probe.resv2[i]);
+    }
+    d.out->push_back(']');
+  }
+  d.Put(", ops=");
+  struct Op {
+    uint8_t op, resv;
+    uint16_t flags;
+    uint32_t resv2;
+  };
+  const uint32_t count = probe.ops_len < n ? probe.ops_len : n;
+  d.Array<Op>(
+      addr + sizeof(probe), count,
+      [&](const Op& op) {
+        d.Put("{op=");
+        DecXval(d, op.op, kIoUringOps, "IORING_OP_???");
+        if (op.resv != 0) {
+          d.Put(", resv=");
+          d.Hex(op.resv);
+        }
+        d.Put(", flags=");
+        d.Flags(op.flags, kIoUringOpFlags, "IO_URING_OP_???");
+        if (op.resv2 != 0) {
+          d.Put(", resv2=");
+          d.Hex(op.resv2);
+        }
+        d.out->push_back('}');
+      },
+      /*even_if_failed=*/true);
+  d.out->push_back('}');
+}
+
+// IORING_REGISTER_IOWQ_MAX_WORKERS' array: "[[IO_WQ_BOUND]=1, ...]".
+void IoWqCounts(D& d, uint64_t addr, uint32_t n, bool even_if_failed) {
+  uint64_t i = 0;
+  d.Array<uint32_t>(
+      addr, n,
+      [&](const uint32_t& v) {
+        d.out->push_back('[');
+        DecXval(d, i++, kIoWqCategories, "IO_WQ_???");
+        d.Put("]=");
+        d.Udec(v);
+      },
+      even_if_failed);
+}
+
 // struct io_uring_params (120 bytes).
 struct IoUringParams {
   uint32_t sq_entries, cq_entries, flags, sq_thread_cpu, sq_thread_idle,
@@ -352,11 +494,30 @@ void IoUringEnter(D& d) {
 }
 
 void IoUringRegister(D& d) {
-  if (d.exiting) return;
-  d.Fd(0);
-  d.Sep();
   const uint32_t op = d.u32(1);
   const uint32_t n = d.u32(3);
+  if (d.exiting) {
+    if (op == 8) {  // IORING_REGISTER_PROBE: the kernel's answer
+      IoUringProbe(d, d.u(2), n);
+    } else if (op == 19) {  // IORING_REGISTER_IOWQ_MAX_WORKERS: old values
+      int64_t shown = 0;
+      if (TakeSaved(d, &shown) && shown != 0) {
+        d.Put(" => ");
+        if (d.failed()) {
+          d.Ptr(d.u(2));
+        } else {
+          IoWqCounts(d, d.u(2), n, false);
+        }
+      }
+    } else {
+      return;
+    }
+    d.Sep();
+    d.Udec(n);
+    return;
+  }
+  d.Fd(0);
+  d.Sep();
   d.Xval(op, kIoUringRegisterOps, "IORING_REGISTER_???");
   d.Sep();
   auto fds = [&](uint64_t addr, uint64_t count) {
@@ -387,6 +548,19 @@ void IoUringRegister(D& d) {
       fds(upd.fds, n);
       d.out->push_back('}');
       break;
+    }
+    case 8:  // IORING_REGISTER_PROBE: at exit
+      return;
+    case 19: {  // IORING_REGISTER_IOWQ_MAX_WORKERS: new values, then old
+      // Whether the array could be read (else only its address shows).
+      uint32_t first;
+      const bool readable =
+          d.u(2) != 0 && n != 0 && d.verbose &&
+          d.dec->mem()->Read(d.c.tid, d.u(2), &first, sizeof(first)) ==
+              static_cast<ssize_t>(sizeof(first));
+      IoWqCounts(d, d.u(2), n, false);
+      SaveForExit(d, readable ? 1 : 0);
+      return;
     }
     default:
       d.Ptr(d.u(2));

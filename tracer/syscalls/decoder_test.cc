@@ -5107,6 +5107,32 @@ TEST_F(DecoderTest, IoUring) {
   mem.Map(0x5000, iov, sizeof(iov));
   EXPECT_EQ(Text("io_uring_register", {4, 0, 0x5000, 1}),
             "4, IORING_REGISTER_BUFFERS, [{iov_base=0x9000, iov_len=16}], 1");
+  // The probe at exit (even of a failed call); min(ops_len, nr) ops.
+  uint8_t probe[16 + 3 * 8] = {62, 2, 1, 0};
+  probe[16] = 0;   // IORING_OP_NOP
+  probe[18] = 1;   // IO_URING_OP_SUPPORTED
+  probe[24] = 47;  // unknown
+  probe[25] = 2;   // resv
+  probe[26] = 6;   // flags
+  mem.Map(0x6000, probe, sizeof(probe));
+  r = Decode("io_uring_register", {4, 8, 0x6000, 3}, -22);
+  EXPECT_EQ(r.enter, "4, IORING_REGISTER_PROBE, ");
+  EXPECT_EQ(r.exit,
+            "{last_op=62 /* IORING_OP_??? */, ops_len=2, resv=0x1, "
+            "ops=[{op=IORING_OP_NOP, flags=IO_URING_OP_SUPPORTED}, "
+            "{op=47 /* IORING_OP_??? */, resv=0x2, flags=0x6 /* "
+            "IO_URING_OP_??? */}]}, 3");
+  // The io-wq limits in, then out.
+  uint32_t workers[3] = {1, 2, 3};
+  mem.Map(0x7000, workers, sizeof(workers));
+  EXPECT_EQ(Text("io_uring_register", {4, 19, 0x7000, 2}),
+            "4, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=1, "
+            "[IO_WQ_UNBOUND]=2] => [[IO_WQ_BOUND]=1, [IO_WQ_UNBOUND]=2], 2");
+  EXPECT_EQ(Text("io_uring_register", {4, 19, 0x7000, 3}, -22),
+            "4, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=1, "
+            "[IO_WQ_UNBOUND]=2, [2 /* IO_WQ_??? */]=3] => 0x7000, 3");
+  EXPECT_EQ(Text("io_uring_register", {4, 19, 8, 2}, -14),
+            "4, IORING_REGISTER_IOWQ_MAX_WORKERS, 0x8, 2");
 }
 
 TEST_F(DecoderTest, PkeysAndFanotify) {
