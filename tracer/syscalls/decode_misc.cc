@@ -773,10 +773,22 @@ constexpr uint32_t kMaxHandleSize = 128;
 void HandleBody(D& d, uint64_t addr, uint32_t bytes, int32_t type) {
   d.Put(", handle_type=");
   d.Dec(type);
-  if (bytes <= kMaxHandleSize) {
-    d.Put(", f_handle=");
-    d.BufHex(addr + 8, bytes);
+  if (bytes > kMaxHandleSize) return;
+  // All of it in hex, whatever -s says.
+  d.Put(", f_handle=");
+  uint8_t h[kMaxHandleSize];
+  if (bytes > 0 && d.dec->mem()->Read(d.c.tid, addr + 8, h, bytes) !=
+                       static_cast<ssize_t>(bytes)) {
+    d.Hex(addr + 8);
+    return;
   }
+  static constexpr char kDigits[] = "0123456789abcdef";
+  d.out->push_back('"');
+  for (uint32_t i = 0; i < bytes; ++i) {
+    const char esc[4] = {'\\', 'x', kDigits[h[i] >> 4], kDigits[h[i] & 15]};
+    d.out->append(esc, 4);
+  }
+  d.out->push_back('"');
 }
 
 void NameToHandleAt(D& d) {

@@ -5218,6 +5218,11 @@ TEST_F(DecoderTest, RobustListFutexWaitvHandles) {
             "f_handle=\"\\x5d\\x03\\x00\\x00\\x00\\x00\\x00\\x00\"}, O_RDONLY");
   EXPECT_EQ(Text("open_by_handle_at", {99, 8, O_RDWR | O_CLOEXEC}, -14),
             "99, 0x8, O_RDWR|O_CLOEXEC");
+  // f_handle is not cut at -s.
+  opts.string_limit = 4;
+  EXPECT_EQ(Text("open_by_handle_at", {3, 0x6000, O_RDONLY}, -9),
+            "3, {handle_bytes=8, handle_type=1, "
+            "f_handle=\"\\x5d\\x03\\x00\\x00\\x00\\x00\\x00\\x00\"}, O_RDONLY");
 }
 
 TEST_F(DecoderTest, MessageQueues) {
