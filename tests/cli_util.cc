@@ -112,8 +112,10 @@ int SplitPidPrefix(absl::string_view line, absl::string_view* body) {
 std::string ReplacePids(const std::string& line,
                         const std::function<std::string(int64_t)>& name_of) {
   static const auto* kContexts = new std::vector<std::regex>{
-      std::regex(R"(^(?:kill|tkill|tgkill|wait4|waitid|getpgid|getsid|)"
-                 R"(setpgid|pidfd_open|prlimit64|sched_[a-z_]+)\((-?[0-9]+))"),
+      std::regex(
+          R"(^(?:kill|tkill|tgkill|wait4|waitid|getpgid|getsid|)"
+          R"(setpgid|pidfd_open|prlimit64|sched_[a-z_]+|)"
+          R"(process_vm_readv|process_vm_writev|get_robust_list)\((-?[0-9]+))"),
       std::regex(R"(^tgkill\([0-9A-Za-z_]+, ([0-9]+))"),
       std::regex(R"(^kcmp\(([0-9]+))"),
       std::regex(R"(^kcmp\([0-9A-Za-z_]+, ([0-9]+))"),

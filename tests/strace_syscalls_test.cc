@@ -420,6 +420,8 @@ std::vector<Program> Programs() {
       // Netlink messages: a request for lo, its answer cut to 64 bytes, an
       // error (nlmsg_pid: the tracee's pid, named).
       {"netlink", {"syscalls", "netlink"}, {}, 2, true},
+      // decode_misc.cc's calls (see the tracee's header).
+      {"misc", {"syscalls", "misc", "@KNOWN"}, {}, 2, true},
       // System V IPC (ids, times and pids normalised).
       {"ipc", {"syscalls", "ipc"}, {}, 2, true, {}, true},
       // NUMA memory policy (see the tracee's header).

@@ -129,17 +129,42 @@
 //                      short tail sent by sendmsg without a name (strace
 //                      shows them as strings: only a netlink msg_name
 //                      makes it decode msg_iov as netlink); exits 0.
+//   misc DIR           calls of decode_misc.cc with fixed arguments and
+//                      results: openat2 (of /etc/passwd: an fd; with
+//                      RESOLVE_BENEATH: EXDEV; a short or unreadable
+//                      open_how), utimes/futimesat/utime of DIR/misc.txt
+//                      (created) and of a missing file, process_vm_readv/
+//                      writev of its own memory, clock_settime with bad
+//                      arguments; an io_uring (io_uring_setup, _enter,
+//                      _register: buffers (ENXIO, then an iovec), files
+//                      (set, updated, unset), a probe of 4 ops, the io-wq
+//                      limits) and failing io_uring calls,
+//                      pkey_alloc/pkey_mprotect/pkey_free (PKEY -1 for
+//                      a plain mprotect), fanotify_init/fanotify_mark of
+//                      DIR and failing ones; get_robust_list, futex_waitv
+//                      (EFAULT, EINVAL), name_to_handle_at of /etc/passwd
+//                      (and too small: EOVERFLOW), open_by_handle_at (EBADF),
+//                      failing mq_* calls, remap_file_pages and
+//                      process_madvise (EINVAL, EBADF), memfd_secret, and
+//                      Linux AIO: io_setup, io_submit of a pwrite of
+//                      DIR/misc.txt, io_getevents, io_cancel (EINVAL),
+//                      io_destroy; exits 0.
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <linux/aio_abi.h>
 #include <linux/capability.h>
 #include <linux/close_range.h>
 #include <linux/fs.h>
+#include <linux/futex.h>
+#include <linux/io_uring.h>
 #include <linux/netlink.h>
 #include <linux/openat2.h>
 #include <linux/rtnetlink.h>
+#include <mqueue.h>
 #include <netinet/in.h>
 #include <sched.h>
 #include <signal.h>
+#include <sys/fanotify.h>
 #include <sys/ioctl.h>
 #include <sys/ipc.h>
 #include <sys/mman.h>
@@ -157,6 +182,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include <climits>
 #include <cstddef>
@@ -963,11 +989,189 @@ int Netlink() {
   return 0;
 }
 
+int Misc(const char* dir) {
+  const std::string file = std::string(dir) + "/misc.txt";
+  const int created = open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  if (created < 0) Die("open misc.txt");
+  close(created);
+  // openat2: an fd, failures, odd sizes.
+  open_how how{};
+  how.flags = O_RDONLY | O_CLOEXEC;
+  const long fd =
+      syscall(SYS_openat2, AT_FDCWD, "/etc/passwd", &how, sizeof(how));
+  how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH;
+  syscall(SYS_openat2, AT_FDCWD, "/etc/passwd", &how, sizeof(how));
+  open_how creat{};
+  creat.flags = O_WRONLY | O_CREAT;
+  creat.mode = 0600;
+  creat.resolve = 0x100;  // unknown
+  syscall(SYS_openat2, AT_FDCWD, "/nonexistent/x", &creat, sizeof(creat));
+  syscall(SYS_openat2, AT_FDCWD, "/etc/passwd", &how, 16);
+  syscall(SYS_openat2, AT_FDCWD, "/etc/passwd", nullptr, sizeof(how));
+  syscall(SYS_openat2, 99, "x", 8, sizeof(how));
+  if (fd >= 0) close(static_cast<int>(fd));
+  // utimes, futimesat, utime.
+  timeval tv[2] = {{1, 2}, {3, 4}};
+  syscall(SYS_utimes, file.c_str(), tv);
+  syscall(SYS_utimes, file.c_str(), nullptr);
+  syscall(SYS_utimes, "/nonexistent/x", 8);
+  timeval odd[2] = {{0, 0}, {3, 1000000}};
+  syscall(SYS_utimes, file.c_str(), odd);
+  syscall(SYS_futimesat, AT_FDCWD, file.c_str(), tv);
+  syscall(SYS_futimesat, 99, "x", nullptr);
+  utimbuf ub = {5, 6};
+  syscall(SYS_utime, file.c_str(), &ub);
+  syscall(SYS_utime, file.c_str(), nullptr);
+  syscall(SYS_utime, "/nonexistent/x", &ub);
+  // process_vm_readv/writev of its own memory.
+  char src[16] = "hello world";
+  char dst[16] = {};
+  iovec local = {dst, 5}, remote = {src, 5};
+  const pid_t pid = getpid();
+  syscall(SYS_process_vm_readv, pid, &local, 1, &remote, 1, 0);
+  syscall(SYS_process_vm_writev, pid, &remote, 1, &local, 1, 0);
+  iovec bad = {reinterpret_cast<void*>(8), 5};
+  syscall(SYS_process_vm_readv, pid, &local, 1, &bad, 1, 0);
+  syscall(SYS_process_vm_readv, pid, nullptr, 0, nullptr, 0, 1);
+  // clock_settime: bad clock, bad pointer.
+  timespec ts = {1, 2};
+  syscall(SYS_clock_settime, 99, &ts);
+  syscall(SYS_clock_settime, CLOCK_REALTIME, nullptr);
+  // io_uring: a ring of 4 entries, and failures.
+  io_uring_params up{};
+  const long ring = syscall(SYS_io_uring_setup, 4, &up);
+  syscall(SYS_io_uring_enter, ring, 0, 0, IORING_ENTER_GETEVENTS, nullptr, 8);
+  syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_BUFFERS, nullptr, 0);
+  int ring_fds[2] = {0, 1};
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_FILES, ring_fds, 2);
+  io_uring_files_update ring_update{};
+  ring_update.offset = 1;
+  ring_update.fds = reinterpret_cast<uintptr_t>(ring_fds);
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_FILES_UPDATE,
+          &ring_update, 1);
+  syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_FILES, nullptr, 0);
+  iovec ring_iov = {src, sizeof(src)};
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_BUFFERS, &ring_iov, 1);
+  alignas(8) char
+      probe_buf[sizeof(io_uring_probe) + 4 * sizeof(io_uring_probe_op)] = {};
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_PROBE, probe_buf, 4);
+  unsigned workers[2] = {0, 0};  // only reads the limits
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_IOWQ_MAX_WORKERS,
+          workers, 2);
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_IOWQ_MAX_WORKERS, 8, 2);
+  if (ring >= 0) close(static_cast<int>(ring));
+  io_uring_params bad_up{};
+  bad_up.flags = IORING_SETUP_ATTACH_WQ | 0x80000000u;
+  bad_up.wq_fd = 99;
+  bad_up.resv[1] = 5;
+  syscall(SYS_io_uring_setup, 4, &bad_up);
+  syscall(SYS_io_uring_setup, 4, nullptr);
+  syscall(SYS_io_uring_enter, -1, 1, 2, 0xffffffffu, nullptr, 8);
+  syscall(SYS_io_uring_register, -1, 0x80000003u, 8, 5);
+  // Memory protection keys.
+  const long pkey = syscall(SYS_pkey_alloc, 0, PKEY_DISABLE_WRITE);
+  void* page =
+      mmap(nullptr, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  syscall(SYS_pkey_mprotect, page, 4096, PROT_READ | PROT_WRITE, -1);
+  syscall(SYS_pkey_mprotect, page, 4096, 0x100, -1);
+  if (pkey >= 0) syscall(SYS_pkey_free, pkey);
+  syscall(SYS_pkey_free, -1);
+  syscall(SYS_pkey_alloc, 1, 0xff);
+  munmap(page, 4096);
+  // fanotify.
+  const long fan = syscall(SYS_fanotify_init, FAN_CLASS_NOTIF | FAN_CLOEXEC,
+                           O_RDONLY | O_LARGEFILE);
+  syscall(SYS_fanotify_mark, fan, FAN_MARK_ADD, FAN_OPEN | FAN_CLOSE_WRITE,
+          AT_FDCWD, dir);
+  syscall(SYS_fanotify_mark, fan, FAN_MARK_FLUSH, 0, -1, nullptr);
+  if (fan >= 0) close(static_cast<int>(fan));
+  syscall(SYS_fanotify_init, 0xffffffffu, O_RDWR);
+  syscall(SYS_fanotify_mark, -1, 0xfffff800u, 0x2000ull, 3, 8);
+  // get_robust_list, futex_waitv.
+  void* head = nullptr;
+  size_t head_len = 0;
+  syscall(SYS_get_robust_list, 0, &head, &head_len);
+  syscall(SYS_get_robust_list, 0, 8, 16);
+  futex_waitv waiters[2] = {};
+  waiters[0].val = 1;
+  waiters[0].uaddr = 0x1000;
+  waiters[0].flags = FUTEX_32;
+  waiters[1].val = 2;
+  waiters[1].uaddr = 0x2000;
+  waiters[1].flags = FUTEX_32 | FUTEX_PRIVATE_FLAG;
+  timespec wait_ts = {0, 1000};
+  syscall(SYS_futex_waitv, waiters, 2, 0, &wait_ts, CLOCK_MONOTONIC);
+  syscall(SYS_futex_waitv, nullptr, 0, 5, nullptr, 99);
+  // File handles.
+  alignas(8) char handle_buf[sizeof(file_handle) + 128];
+  auto* handle = reinterpret_cast<file_handle*>(handle_buf);
+  handle->handle_bytes = 128;
+  int mount_id = -1;
+  syscall(SYS_name_to_handle_at, AT_FDCWD, "/etc/passwd", handle, &mount_id, 0);
+  syscall(SYS_open_by_handle_at, 99, handle, O_RDONLY);
+  handle->handle_bytes = 0;
+  syscall(SYS_name_to_handle_at, AT_FDCWD, "/etc/passwd", handle, &mount_id,
+          AT_SYMLINK_FOLLOW);
+  syscall(SYS_name_to_handle_at, 99, "", 8, 8, AT_EMPTY_PATH);
+  syscall(SYS_open_by_handle_at, 99, 8, O_RDWR | O_CLOEXEC);
+  // POSIX message queues: failures only (the name is not per run).
+  syscall(SYS_mq_open, "/ttrace-misc-nonexistent", O_RDONLY, 0, nullptr);
+  syscall(SYS_mq_open, "/ttrace-misc-nonexistent", O_RDONLY | O_CREAT, 0600, 8);
+  syscall(SYS_mq_unlink, "/ttrace-misc-nonexistent");
+  timespec mq_ts = {1, 2};
+  syscall(SYS_mq_timedsend, -1, "hello", 5, 1, &mq_ts);
+  char mq_buf[16];
+  unsigned mq_prio = 0;
+  syscall(SYS_mq_timedreceive, -1, mq_buf, sizeof(mq_buf), &mq_prio, nullptr);
+  sigevent mq_ev{};
+  mq_ev.sigev_notify = SIGEV_SIGNAL;
+  mq_ev.sigev_signo = SIGUSR1;
+  syscall(SYS_mq_notify, -1, &mq_ev);
+  mq_attr attr{};
+  attr.mq_flags = O_NONBLOCK;
+  attr.mq_maxmsg = 3;
+  syscall(SYS_mq_getsetattr, -1, &attr, &attr);
+  // remap_file_pages, process_madvise, memfd_secret.
+  void* anon =
+      mmap(nullptr, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  syscall(SYS_remap_file_pages, anon, 4096, 0, 0, 0);
+  munmap(anon, 4096);
+  iovec madv = {mq_buf, 4};
+  syscall(SYS_process_madvise, 99, &madv, 1, MADV_COLD, 0);
+  syscall(SYS_process_madvise, 99, &madv, 1, 1000, 5);
+  const long secret = syscall(SYS_memfd_secret, 0);
+  if (secret >= 0) close(static_cast<int>(secret));
+  syscall(SYS_memfd_secret, 1);
+  // Linux AIO: a write of 7 bytes to DIR/misc.txt.
+  const int aio_fd = open(file.c_str(), O_RDWR);
+  aio_context_t ctx = 0;
+  syscall(SYS_io_setup, 4, &ctx);
+  char aio_data[8] = "abcdefg";
+  iocb cb{};
+  cb.aio_data = 0x1234;
+  cb.aio_lio_opcode = IOCB_CMD_PWRITE;
+  cb.aio_fildes = static_cast<uint32_t>(aio_fd);
+  cb.aio_buf = reinterpret_cast<uintptr_t>(aio_data);
+  cb.aio_nbytes = 7;
+  iocb* cbs[1] = {&cb};
+  syscall(SYS_io_submit, ctx, 1, cbs);
+  io_event events[2];
+  timespec aio_ts = {5, 0};
+  syscall(SYS_io_getevents, ctx, 1, 2, events, &aio_ts);
+  syscall(SYS_io_cancel, ctx, &cb, events);
+  syscall(SYS_io_destroy, ctx);
+  syscall(SYS_io_setup, 4, nullptr);
+  syscall(SYS_io_destroy, 0);
+  syscall(SYS_io_getevents, 0, 0, 1, nullptr, nullptr);
+  if (aio_fd >= 0) close(aio_fd);
+  return 0;
+}
+
 int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
       "counts | ppid_threads N | sockets DIR | io | pids | decoders | ipc | "
-      "mempolicy | netlink";
+      "mempolicy | netlink | misc DIR";
   if (argc < 2) tracee::Usage(usage);
   const std::string s = argv[1];
   if (s == "known" && argc == 3) return Known(argv[2]);
@@ -982,6 +1186,7 @@ int main(int argc, char** argv) {
   if (s == "ipc") return Ipc();
   if (s == "mempolicy") return Mempolicy();
   if (s == "netlink") return Netlink();
+  if (s == "misc" && argc == 3) return Misc(argv[2]);
   if (s == "ppid_threads") return PpidThreads(tracee::IntArg(argc, argv, 2, 3));
   tracee::Usage(usage);
 }

@@ -826,6 +826,7 @@ constexpr Registration kDecoders[] = {
 }  // namespace
 
 std::span<const Registration> EventDecoders() { return kDecoders; }
+void SigeventAt(D& d, uint64_t addr) { Sigevent(d, addr); }
 
 }  // namespace decode
 }  // namespace ttrace

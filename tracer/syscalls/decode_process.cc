@@ -2273,6 +2273,9 @@ void NoteInterrupted(const SyscallCall& c, int64_t ret) {
 }
 
 std::span<const Registration> ProcessDecoders() { return kDecoders; }
+void MadviseAdvice(D& d, uint64_t advice) {
+  d.Xval(advice, kMadvise, "MADV_???");
+}
 
 }  // namespace decode
 }  // namespace ttrace

@@ -2001,16 +2001,14 @@ constexpr Registration kDecoders[] = {
     {"pipe2", Pipe2, 0},
     // Generic arguments, but the result is an fd.
     {"inotify_init", nullptr, kRetFdFlag},
-    {"openat2", nullptr, kRetFdFlag},
-    {"open_by_handle_at", nullptr, kRetFdFlag},
     {"perf_event_open", nullptr, kRetFdFlag},
-    {"fanotify_init", nullptr, kRetFdFlag},
-    {"io_uring_setup", nullptr, kRetFdFlag},
 };
 
 }  // namespace
 
 std::span<const Registration> CoreDecoders() { return kDecoders; }
+void ProtFlags(D& d, uint64_t prot) { Prot(d, prot); }
+void MmapFlagsOf(D& d, uint64_t flags) { MmapFlags(d, flags); }
 
 void Generic(D& d) {
   if (d.exiting) return;
@@ -2041,7 +2039,7 @@ ArgDecoder::ArgDecoder(MemoryReader* mem, const DecodeOptions& options)
       decode::CoreDecoders(),  decode::ProcessDecoders(),
       decode::EventDecoders(), decode::NetDecoders(),
       decode::FsDecoders(),    decode::IpcDecoders(),
-      decode::NumaDecoders()};
+      decode::NumaDecoders(),  decode::MiscDecoders()};
   for (int a = 0; a < kNumArches; ++a) {
     fns_[a].fill(&decode::Generic);
     for (const std::span<const Registration>& table : tables) {

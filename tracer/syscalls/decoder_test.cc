@@ -5220,5 +5220,358 @@ TEST_F(NetlinkTest, SockDiag) {
       "{idiag_family=AF_INET6, ...}], 84, 0, NULL, 0");
 }
 
+// --------------------------------------------------------------------------
+// decode_misc.cc.
+// --------------------------------------------------------------------------
+TEST_F(DecoderTest, Openat2) {
+  mem.MapString(0x1000, "/etc/passwd");
+  uint64_t how[3] = {O_RDONLY | O_CLOEXEC, 0, 0x04 | 0x08};
+  mem.Map(0x2000, how, sizeof(how));
+  opts.fd_paths = true;
+  mem.SetFdPath(3, "/etc/passwd");
+  Result r = Decode("openat2", {kAtFdcwd, 0x1000, 0x2000, 24}, 3);
+  EXPECT_EQ(r.all(),
+            "AT_FDCWD, \"/etc/passwd\", {flags=O_RDONLY|O_CLOEXEC, "
+            "resolve=RESOLVE_NO_SYMLINKS|RESOLVE_BENEATH}, 24");
+  EXPECT_EQ(r.suffix, "</etc/passwd>");
+  opts.fd_paths = false;
+  // The mode with O_CREAT or when set; unknown bits.
+  uint64_t creat[3] = {O_WRONLY | O_CREAT | 0x80000000000ull, 0644, 0x100};
+  mem.Map(0x3000, creat, sizeof(creat));
+  EXPECT_EQ(Text("openat2", {kAtFdcwd, 0x1000, 0x3000, 24}, -22),
+            "AT_FDCWD, \"/etc/passwd\", {flags=O_WRONLY|O_CREAT|0x80000000000, "
+            "mode=0644, resolve=0x100 /* RESOLVE_??? */}, 24");
+  // Too small, NULL, unreadable.
+  EXPECT_EQ(Text("openat2", {kAtFdcwd, 0x1000, 0x2000, 16}, -22),
+            "AT_FDCWD, \"/etc/passwd\", 0x2000, 16");
+  EXPECT_EQ(Text("openat2", {kAtFdcwd, 0x1000, 0, 24}, -14),
+            "AT_FDCWD, \"/etc/passwd\", NULL, 24");
+  EXPECT_EQ(Text("openat2", {99, 0x1000, 0x8, 24}, -14),
+            "99, \"/etc/passwd\", 0x8, 24");
+  // A bigger structure: its extra bytes when any is set.
+  uint8_t big[32] = {};
+  memcpy(big, how, sizeof(how));
+  mem.Map(0x4000, big, sizeof(big));
+  EXPECT_EQ(Text("openat2", {kAtFdcwd, 0x1000, 0x4000, 32}, 3),
+            "AT_FDCWD, \"/etc/passwd\", {flags=O_RDONLY|O_CLOEXEC, "
+            "resolve=RESOLVE_NO_SYMLINKS|RESOLVE_BENEATH}, 32");
+  big[26] = 1;
+  mem.Map(0x5000, big, sizeof(big));
+  EXPECT_EQ(Text("openat2", {kAtFdcwd, 0x1000, 0x5000, 32}, -7),
+            "AT_FDCWD, \"/etc/passwd\", {flags=O_RDONLY|O_CLOEXEC, "
+            "resolve=RESOLVE_NO_SYMLINKS|RESOLVE_BENEATH, /* bytes 24..31 */ "
+            "\"\\x00\\x00\\x01\\x00\\x00\\x00\\x00\\x00\"}, 32");
+}
+
+TEST_F(DecoderTest, UtimesFutimesatUtime) {
+  mem.MapString(0x1000, "/tmp/m.c");
+  int64_t tv[4] = {1, 2, 3, 4};
+  mem.Map(0x2000, tv, sizeof(tv));
+  EXPECT_EQ(Text("utimes", {0x1000, 0x2000}),
+            "\"/tmp/m.c\", [{tv_sec=1, tv_usec=2} /* "
+            "1970-01-01T00:00:01.000002+0000 */, {tv_sec=3, tv_usec=4} /* "
+            "1970-01-01T00:00:03.000004+0000 */]");
+  // No comment for the zero time or an out-of-range tv_usec.
+  int64_t odd[4] = {0, 0, 3, 1000000};
+  mem.Map(0x3000, odd, sizeof(odd));
+  EXPECT_EQ(Text("utimes", {0x1000, 0x3000}, -22),
+            "\"/tmp/m.c\", [{tv_sec=0, tv_usec=0}, {tv_sec=3, "
+            "tv_usec=1000000}]");
+  EXPECT_EQ(Text("utimes", {0x1000, 0}), "\"/tmp/m.c\", NULL");
+  EXPECT_EQ(Text("utimes", {0x1000, 8}, -14), "\"/tmp/m.c\", 0x8");
+  EXPECT_EQ(Text("futimesat", {kAtFdcwd, 0x1000, 0x3000}, -22),
+            "AT_FDCWD, \"/tmp/m.c\", [{tv_sec=0, tv_usec=0}, {tv_sec=3, "
+            "tv_usec=1000000}]");
+  EXPECT_EQ(Text("futimesat", {99, 0, 0}, -9), "99, NULL, NULL");
+  int64_t ub[2] = {5, -1};
+  mem.Map(0x4000, ub, sizeof(ub));
+  EXPECT_EQ(Text("utime", {0x1000, 0x4000}),
+            "\"/tmp/m.c\", {actime=5 /* 1970-01-01T00:00:05+0000 */, "
+            "modtime=-1 /* 1969-12-31T23:59:59+0000 */}");
+  EXPECT_EQ(Text("utime", {0x1000, 0}), "\"/tmp/m.c\", NULL");
+  EXPECT_EQ(Text("utime", {0x1000, 8}, -14), "\"/tmp/m.c\", 0x8");
+}
+
+TEST_F(DecoderTest, ProcessVmAndClockSettime) {
+  mem.MapString(0x1000, "hello");
+  uint64_t local[2] = {0x1000, 5};
+  uint64_t remote[2] = {0x8000, 5};
+  mem.Map(0x2000, local, sizeof(local));
+  mem.Map(0x3000, remote, sizeof(remote));
+  Result r = Decode("process_vm_readv", {77, 0x2000, 1, 0x3000, 1, 0}, 3);
+  EXPECT_EQ(r.enter, "77, ");
+  EXPECT_EQ(r.exit,
+            "[{iov_base=\"hel\", iov_len=5}], 1, [{iov_base=0x8000, "
+            "iov_len=5}], 1, 0");
+  EXPECT_EQ(Text("process_vm_readv", {77, 0x2000, 1, 0x3000, 1, 0}, -14),
+            "77, [{iov_base=0x1000, iov_len=5}], 1, [{iov_base=0x8000, "
+            "iov_len=5}], 1, 0");
+  EXPECT_EQ(Text("process_vm_writev", {77, 0x2000, 1, 0x3000, 1, 0}, -14),
+            "77, [{iov_base=\"hello\", iov_len=5}], 1, [{iov_base=0x8000, "
+            "iov_len=5}], 1, 0");
+  EXPECT_EQ(Text("process_vm_readv", {99999999, 0, 0, 0, 0, 1}, -22),
+            "99999999, NULL, 0, NULL, 0, 1");
+  int64_t ts[2] = {1, 2};
+  mem.Map(0x4000, ts, sizeof(ts));
+  EXPECT_EQ(Text("clock_settime", {1, 0x4000}, -22),
+            "CLOCK_MONOTONIC, {tv_sec=1, tv_nsec=2}");
+  EXPECT_EQ(Text("clock_settime", {99, 0x4000}, -22),
+            "0x63 /* CLOCK_??? */, {tv_sec=1, tv_nsec=2}");
+  EXPECT_EQ(Text("clock_settime", {0, 0}, -14), "CLOCK_REALTIME, NULL");
+}
+
+TEST_F(DecoderTest, IoUring) {
+  uint32_t p[30] = {};
+  p[2] = 1u << 5;  // flags: IORING_SETUP_ATTACH_WQ
+  p[3] = 3;        // sq_thread_cpu
+  p[6] = 99;       // wq_fd
+  p[8] = 5;        // resv[1]
+  mem.Map(0x1000, p, sizeof(p));
+  EXPECT_EQ(Text("io_uring_setup", {4, 0x1000}, -22),
+            "4, {flags=IORING_SETUP_ATTACH_WQ, sq_thread_cpu=0x3, "
+            "sq_thread_idle=0, wq_fd=99, resv=[0, 0x5, 0]}");
+  uint32_t ok[30] = {};
+  ok[0] = 4;                 // sq_entries
+  ok[1] = 8;                 // cq_entries
+  ok[5] = 0x1fff | 0x3e000;  // features
+  const uint32_t sq[] = {0, 4, 16, 24, 36, 32, 192};
+  for (int i = 0; i < 7; ++i) ok[10 + i] = sq[i];
+  const uint32_t cq[] = {8, 12, 20, 28, 44, 64, 40};
+  for (int i = 0; i < 7; ++i) ok[20 + i] = cq[i];
+  mem.Map(0x2000, ok, sizeof(ok));
+  Result r = Decode("io_uring_setup", {4, 0x2000}, 4);
+  EXPECT_EQ(r.enter, "4, {flags=0, sq_thread_cpu=0, sq_thread_idle=0");
+  EXPECT_EQ(r.exit,
+            ", sq_entries=4, cq_entries=8, "
+            "features=IORING_FEAT_SINGLE_MMAP|IORING_FEAT_NODROP|"
+            "IORING_FEAT_SUBMIT_STABLE|IORING_FEAT_RW_CUR_POS|"
+            "IORING_FEAT_CUR_PERSONALITY|IORING_FEAT_FAST_POLL|"
+            "IORING_FEAT_POLL_32BITS|IORING_FEAT_SQPOLL_NONFIXED|"
+            "IORING_FEAT_EXT_ARG|IORING_FEAT_NATIVE_WORKERS|"
+            "IORING_FEAT_RSRC_TAGS|IORING_FEAT_CQE_SKIP|"
+            "IORING_FEAT_LINKED_FILE|0x3e000, sq_off={head=0, tail=4, "
+            "ring_mask=16, ring_entries=24, flags=36, dropped=32, "
+            "array=192}, cq_off={head=8, tail=12, ring_mask=20, "
+            "ring_entries=28, overflow=44, cqes=64, flags=40}}");
+  EXPECT_EQ(Text("io_uring_setup", {4, 0}, -14), "4, NULL");
+  EXPECT_EQ(Text("io_uring_setup", {0x80000000u, 8}, -14), "2147483648, 0x8");
+  EXPECT_EQ(Text("io_uring_enter", {4, 0, 0, 1, 0, 8}),
+            "4, 0, 0, IORING_ENTER_GETEVENTS, NULL, 8");
+  EXPECT_EQ(Text("io_uring_enter", {kMinus1, 1, 2, 0xffffffffu, 0, 8}, -22),
+            "-1, 1, 2, IORING_ENTER_GETEVENTS|IORING_ENTER_SQ_WAKEUP|"
+            "IORING_ENTER_SQ_WAIT|IORING_ENTER_EXT_ARG|"
+            "IORING_ENTER_REGISTERED_RING|0xffffffe0, NULL, 8");
+  EXPECT_EQ(Text("io_uring_register", {4, 1, 0, 0}, -6),
+            "4, IORING_UNREGISTER_BUFFERS, NULL, 0");
+  EXPECT_EQ(Text("io_uring_register", {4, 23, 0, 0}, -22),
+            "4, IORING_UNREGISTER_PBUF_RING, NULL, 0");
+  EXPECT_EQ(Text("io_uring_register", {kMinus1, 0x80000003u, 8, 5}, -22),
+            "-1, 0x80000003 /* IORING_REGISTER_??? */, 0x8, 5");
+  // Arrays of fds, iovecs, struct io_uring_files_update.
+  int32_t fds[2] = {0, 1};
+  mem.Map(0x3000, fds, sizeof(fds));
+  EXPECT_EQ(Text("io_uring_register", {4, 2, 0x3000, 2}),
+            "4, IORING_REGISTER_FILES, [0, 1], 2");
+  EXPECT_EQ(Text("io_uring_register", {4, 4, 0x3004, 1}),
+            "4, IORING_REGISTER_EVENTFD, [1], 1");
+  EXPECT_EQ(Text("io_uring_register", {4, 2, 8, 2}, -14),
+            "4, IORING_REGISTER_FILES, 0x8, 2");
+  uint64_t upd[2] = {1, 0x3000};
+  mem.Map(0x4000, upd, sizeof(upd));
+  EXPECT_EQ(Text("io_uring_register", {4, 6, 0x4000, 1}, 1),
+            "4, IORING_REGISTER_FILES_UPDATE, {offset=1, fds=[0]}, 1");
+  uint64_t iov[2] = {0x9000, 16};
+  mem.Map(0x5000, iov, sizeof(iov));
+  EXPECT_EQ(Text("io_uring_register", {4, 0, 0x5000, 1}),
+            "4, IORING_REGISTER_BUFFERS, [{iov_base=0x9000, iov_len=16}], 1");
+  // The probe at exit (even of a failed call); min(ops_len, nr) ops.
+  uint8_t probe[16 + 3 * 8] = {62, 2, 1, 0};
+  probe[16] = 0;   // IORING_OP_NOP
+  probe[18] = 1;   // IO_URING_OP_SUPPORTED
+  probe[24] = 47;  // unknown
+  probe[25] = 2;   // resv
+  probe[26] = 6;   // flags
+  mem.Map(0x6000, probe, sizeof(probe));
+  r = Decode("io_uring_register", {4, 8, 0x6000, 3}, -22);
+  EXPECT_EQ(r.enter, "4, IORING_REGISTER_PROBE, ");
+  EXPECT_EQ(r.exit,
+            "{last_op=62 /* IORING_OP_??? */, ops_len=2, resv=0x1, "
+            "ops=[{op=IORING_OP_NOP, flags=IO_URING_OP_SUPPORTED}, "
+            "{op=47 /* IORING_OP_??? */, resv=0x2, flags=0x6 /* "
+            "IO_URING_OP_??? */}]}, 3");
+  // The io-wq limits in, then out.
+  uint32_t workers[3] = {1, 2, 3};
+  mem.Map(0x7000, workers, sizeof(workers));
+  EXPECT_EQ(Text("io_uring_register", {4, 19, 0x7000, 2}),
+            "4, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=1, "
+            "[IO_WQ_UNBOUND]=2] => [[IO_WQ_BOUND]=1, [IO_WQ_UNBOUND]=2], 2");
+  EXPECT_EQ(Text("io_uring_register", {4, 19, 0x7000, 3}, -22),
+            "4, IORING_REGISTER_IOWQ_MAX_WORKERS, [[IO_WQ_BOUND]=1, "
+            "[IO_WQ_UNBOUND]=2, [2 /* IO_WQ_??? */]=3] => 0x7000, 3");
+  EXPECT_EQ(Text("io_uring_register", {4, 19, 8, 2}, -14),
+            "4, IORING_REGISTER_IOWQ_MAX_WORKERS, 0x8, 2");
+}
+
+TEST_F(DecoderTest, PkeysAndFanotify) {
+  EXPECT_EQ(Text("pkey_alloc", {0, 0}, -22), "0, 0");
+  EXPECT_EQ(Text("pkey_alloc", {1, 3}, -22),
+            "0x1, PKEY_DISABLE_ACCESS|PKEY_DISABLE_WRITE");
+  EXPECT_EQ(Text("pkey_alloc", {0, 0xff}, -22),
+            "0, PKEY_DISABLE_ACCESS|PKEY_DISABLE_WRITE|PKEY_DISABLE_EXECUTE|"
+            "0xf8");
+  EXPECT_EQ(Text("pkey_free", {kMinus1}, -22), "-1");
+  EXPECT_EQ(Text("pkey_mprotect", {0x7000, 4096, 3, kMinus1}),
+            "0x7000, 4096, PROT_READ|PROT_WRITE, -1");
+  EXPECT_EQ(Text("pkey_mprotect", {0, 4096, 0, 5}, -22),
+            "NULL, 4096, PROT_NONE, 5");
+  EXPECT_EQ(Text("pkey_mprotect", {0, 4096, 0x100, 5}, -22),
+            "NULL, 4096, 0x100 /* PROT_??? */, 5");
+  opts.fd_paths = true;
+  mem.SetFdPath(5, "anon_inode:[fanotify]");
+  Result r = Decode("fanotify_init", {0, O_RDONLY}, 5);
+  EXPECT_EQ(r.all(), "FAN_CLASS_NOTIF, O_RDONLY");
+  EXPECT_EQ(r.suffix, "<anon_inode:[fanotify]>");
+  opts.fd_paths = false;
+  EXPECT_EQ(Text("fanotify_init", {0xffffffffu, O_RDWR | O_CLOEXEC}, -22),
+            "0xc /* FAN_CLASS_??? */|FAN_CLOEXEC|FAN_NONBLOCK|"
+            "FAN_UNLIMITED_QUEUE|FAN_UNLIMITED_MARKS|FAN_ENABLE_AUDIT|"
+            "FAN_REPORT_PIDFD|FAN_REPORT_TID|FAN_REPORT_FID|"
+            "FAN_REPORT_DIR_FID|FAN_REPORT_NAME|FAN_REPORT_TARGET_FID|"
+            "0xffffe000, O_RDWR|O_CLOEXEC");
+  EXPECT_EQ(Text("fanotify_init", {4 | 1 | 0x200, 0x12345678}, -22),
+            "FAN_CLASS_CONTENT|FAN_CLOEXEC|FAN_REPORT_FID, "
+            "O_RDONLY|O_CREAT|O_TRUNC|O_APPEND|O_SYNC|O_DIRECT|O_NOATIME|"
+            "O_PATH|0x12000038");
+  mem.MapString(0x1000, "/tmp");
+  EXPECT_EQ(Text("fanotify_mark", {5, 1, 0x28, kAtFdcwd, 0x1000}),
+            "5, FAN_MARK_ADD, FAN_CLOSE_WRITE|FAN_OPEN, AT_FDCWD, \"/tmp\"");
+  EXPECT_EQ(Text("fanotify_mark", {kMinus1, 0x82, 0, kMinus1, 0}, -9),
+            "-1, FAN_MARK_REMOVE|FAN_MARK_FLUSH, 0, FAN_NOFD, NULL");
+  EXPECT_EQ(Text("fanotify_mark", {kMinus1, 0x110, 0x58000000, 0, 8}, -22),
+            "-1, FAN_MARK_MOUNT|FAN_MARK_FILESYSTEM, "
+            "FAN_ONDIR|FAN_EVENT_ON_CHILD|FAN_RENAME, 0, 0x8");
+  EXPECT_EQ(Text("fanotify_mark", {kMinus1, 0xfffff800u, 0x2000, 3, 8}, -22),
+            "-1, 0xfffff800 /* FAN_MARK_??? */, 0x2000 /* FAN_??? */, 3, 0x8");
+}
+
+TEST_F(DecoderTest, RobustListFutexWaitvHandles) {
+  uint64_t head = 0x7f0000001a20, len = 24;
+  mem.Map(0x1000, &head, sizeof(head));
+  mem.Map(0x1100, &len, sizeof(len));
+  Result r = Decode("get_robust_list", {0, 0x1000, 0x1100}, 0);
+  EXPECT_EQ(r.enter, "0, ");
+  EXPECT_EQ(r.exit, "[0x7f0000001a20], [24]");
+  EXPECT_EQ(Text("get_robust_list", {0, 8, 16}, -14), "0, 0x8, 0x10");
+  // val, uaddr, flags | __reserved << 32 for each waiter.
+  uint64_t waiters[6] = {1, 0x1000, 2, 2, 0x2000, 0x82};
+  mem.Map(0x3000, waiters, sizeof(waiters));
+  int64_t ts[2] = {1, 2};
+  mem.Map(0x4000, ts, sizeof(ts));
+  EXPECT_EQ(Text("futex_waitv", {0x3000, 2, 0, 0x4000, 0}, -14),
+            "[{val=0x1, uaddr=0x1000, flags=FUTEX_32}, {val=0x2, "
+            "uaddr=0x2000, flags=FUTEX_32|FUTEX_PRIVATE_FLAG}], 2, 0, "
+            "{tv_sec=1, tv_nsec=2}, CLOCK_REALTIME");
+  EXPECT_EQ(Text("futex_waitv", {0, 0, 5, 0, 99}, -22),
+            "NULL, 0, 0x5, NULL, 0x63 /* CLOCK_??? */");
+  // name_to_handle_at: the size in, the size out, the handle on success.
+  mem.MapString(0x5000, "/etc/passwd");
+  uint8_t handle[8 + 8] = {8, 0, 0, 0, 1, 0, 0, 0, 0x5d, 3};
+  mem.Map(0x6000, handle, sizeof(handle));
+  int32_t mount_id = 27;
+  mem.Map(0x7000, &mount_id, sizeof(mount_id));
+  // (The fake memory holds what the kernel wrote: 8 bytes; 128 before.)
+  r = Decode("name_to_handle_at", {kAtFdcwd, 0x5000, 0x6000, 0x7000, 0}, 0);
+  EXPECT_EQ(r.all(),
+            "AT_FDCWD, \"/etc/passwd\", {handle_bytes=8, handle_type=1, "
+            "f_handle=\"\\x5d\\x03\\x00\\x00\\x00\\x00\\x00\\x00\"}, [27], 0");
+  EXPECT_EQ(Text("name_to_handle_at",
+                 {kAtFdcwd, 0x5000, 0x6000, 0x7000, 0x1400}, -75),
+            "AT_FDCWD, \"/etc/passwd\", {handle_bytes=8}, 0x7000, "
+            "AT_SYMLINK_FOLLOW|AT_EMPTY_PATH");
+  EXPECT_EQ(Text("name_to_handle_at", {99, 0x5000, 8, 8, 0x1000}, -9),
+            "99, \"/etc/passwd\", 0x8, 0x8, AT_EMPTY_PATH");
+  EXPECT_EQ(Text("open_by_handle_at", {3, 0x6000, O_RDONLY}, -9),
+            "3, {handle_bytes=8, handle_type=1, "
+            "f_handle=\"\\x5d\\x03\\x00\\x00\\x00\\x00\\x00\\x00\"}, O_RDONLY");
+  EXPECT_EQ(Text("open_by_handle_at", {99, 8, O_RDWR | O_CLOEXEC}, -14),
+            "99, 0x8, O_RDWR|O_CLOEXEC");
+  // f_handle is not cut at -s.
+  opts.string_limit = 4;
+  EXPECT_EQ(Text("open_by_handle_at", {3, 0x6000, O_RDONLY}, -9),
+            "3, {handle_bytes=8, handle_type=1, "
+            "f_handle=\"\\x5d\\x03\\x00\\x00\\x00\\x00\\x00\\x00\"}, O_RDONLY");
+}
+
+TEST_F(DecoderTest, MessageQueues) {
+  mem.MapString(0x1000, "/q");
+  int64_t attr[4] = {O_NONBLOCK, 3, 16, 0};
+  mem.Map(0x2000, attr, sizeof(attr));
+  EXPECT_EQ(
+      Text("mq_open", {0x1000, O_RDWR | O_CREAT | O_EXCL, 0600, 0x2000}, 3),
+      "\"/q\", O_RDWR|O_CREAT|O_EXCL, 0600, {mq_flags=0x800, "
+      "mq_maxmsg=3, mq_msgsize=16, mq_curmsgs=0}");
+  EXPECT_EQ(Text("mq_open", {0x1000, O_RDONLY, 0600, 0x2000}, -2),
+            "\"/q\", O_RDONLY");
+  EXPECT_EQ(Text("mq_unlink", {0x1000}, -2), "\"/q\"");
+  mem.MapString(0x3000, "hello");
+  int64_t ts[2] = {1, 2};
+  mem.Map(0x4000, ts, sizeof(ts));
+  EXPECT_EQ(Text("mq_timedsend", {3, 0x3000, 5, 1, 0x4000}),
+            "3, \"hello\", 5, 1, {tv_sec=1, tv_nsec=2}");
+  uint32_t prio = 7;
+  mem.Map(0x5000, &prio, sizeof(prio));
+  Result r = Decode("mq_timedreceive", {3, 0x3000, 16, 0x5000, 0}, 4);
+  EXPECT_EQ(r.enter, "3, ");
+  EXPECT_EQ(r.exit, "\"hell\", 16, [7], NULL");
+  EXPECT_EQ(Text("mq_timedreceive", {3, 0x3000, 16, 0x5000, 0x4000}, -110),
+            "3, 0x3000, 16, 0x5000, {tv_sec=1, tv_nsec=2}");
+  EXPECT_EQ(Text("mq_notify", {3, 0}), "3, NULL");
+  r = Decode("mq_getsetattr", {3, 0x2000, 0x2000}, 0);
+  EXPECT_EQ(r.all(),
+            "3, {mq_flags=O_NONBLOCK, mq_maxmsg=3, mq_msgsize=16, "
+            "mq_curmsgs=0}, {mq_flags=O_NONBLOCK, mq_maxmsg=3, "
+            "mq_msgsize=16, mq_curmsgs=0}");
+  EXPECT_EQ(Text("mq_getsetattr", {kMinus1, 0, 0x2000}, -9),
+            "-1, NULL, 0x2000");
+}
+
+TEST_F(DecoderTest, RemapMadviseSecretAio) {
+  EXPECT_EQ(Text("remap_file_pages", {0x7000, 4096, 3, 1, 0x10000}, -22),
+            "0x7000, 4096, PROT_READ|PROT_WRITE, 1, MAP_FILE|MAP_NONBLOCK");
+  uint64_t iov[2] = {0x9000, 4};
+  mem.Map(0x1000, iov, sizeof(iov));
+  EXPECT_EQ(Text("process_madvise", {99, 0x1000, 1, 1000, 5}, -22),
+            "99, [{iov_base=0x9000, iov_len=4}], 1, 0x3e8 /* MADV_??? */, 0x5");
+  EXPECT_EQ(Text("memfd_secret", {0}, 3), "0");
+  EXPECT_EQ(Text("memfd_secret", {1}, -22), "0x1");
+  EXPECT_EQ(Text("memfd_secret", {O_CLOEXEC}, 3), "O_CLOEXEC");
+  EXPECT_EQ(Text("memfd_secret", {O_CLOEXEC | 1}, -22), "O_CLOEXEC|0x1");
+  uint64_t ctx = 0x7f0000002000;
+  mem.Map(0x2000, &ctx, sizeof(ctx));
+  EXPECT_EQ(Text("io_setup", {4, 0x2000}), "4, [0x7f0000002000]");
+  EXPECT_EQ(Text("io_setup", {4, 0}, -14), "4, NULL");
+  EXPECT_EQ(Text("io_destroy", {0}, -22), "NULL");
+  mem.MapString(0x3000, "abcdefg");
+  uint64_t cb[8] = {0x1234, 0, 1 /* PWRITE */ | (3ull << 32), 0x3000, 7, 0,
+                    0,      0};
+  mem.Map(0x4000, cb, sizeof(cb));
+  uint64_t cbs[1] = {0x4000};
+  mem.Map(0x5000, cbs, sizeof(cbs));
+  EXPECT_EQ(Text("io_submit", {0x7f0000002000, 1, 0x5000}, 1),
+            "0x7f0000002000, 1, [{aio_data=0x1234, "
+            "aio_lio_opcode=IOCB_CMD_PWRITE, aio_fildes=3, "
+            "aio_buf=\"abcdefg\", aio_nbytes=7, aio_offset=0}]");
+  uint64_t ev[4] = {0x1234, 0x4000, 7, 0};
+  mem.Map(0x6000, ev, sizeof(ev));
+  Result r = Decode("io_getevents", {0x7f0000002000, 1, 2, 0x6000, 0}, 1);
+  EXPECT_EQ(r.enter, "0x7f0000002000, 1, 2, ");
+  EXPECT_EQ(r.exit, "[{data=0x1234, obj=0x4000, res=7, res2=0}], NULL");
+  EXPECT_EQ(Text("io_getevents", {0, 0, 1, 0, 0}, -22),
+            "NULL, 0, 1, NULL, NULL");
+  EXPECT_EQ(Text("io_cancel", {0x7f0000002000, 0x4000, 0x6000}, -22),
+            "0x7f0000002000, {aio_data=0x1234, aio_lio_opcode=IOCB_CMD_PWRITE, "
+            "aio_fildes=3}, 0x6000");
+}
+
 }  // namespace
 }  // namespace ttrace

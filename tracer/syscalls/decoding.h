@@ -680,6 +680,15 @@ inline void ForgetSaved(const D& d) {
 // thread's restart_syscall names it (decode_process.cc).
 void NoteInterrupted(const SyscallCall& c, int64_t ret);
 
+// mmap/mprotect's prot: PROT_NONE, PROT_READ|PROT_WRITE, ... (decoder.cc).
+void ProtFlags(D& d, uint64_t prot);
+// mmap's flags: MAP_PRIVATE|MAP_ANONYMOUS (decoder.cc).
+void MmapFlagsOf(D& d, uint64_t flags);
+// madvise's advice: MADV_DONTNEED, 0x3e8 /* MADV_??? */ (decode_process.cc).
+void MadviseAdvice(D& d, uint64_t advice);
+// struct sigevent at addr (decode_events.cc).
+void SigeventAt(D& d, uint64_t addr);
+
 // strace's printargs: every argument in hex; and the same for syscalls
 // returning an fd (-y annotates it).
 void Generic(D& d);
@@ -693,6 +702,7 @@ std::span<const Registration> NetDecoders();      // decode_net.cc
 std::span<const Registration> FsDecoders();       // decode_fs.cc
 std::span<const Registration> IpcDecoders();      // decode_ipc.cc
 std::span<const Registration> NumaDecoders();     // decode_numa.cc
+std::span<const Registration> MiscDecoders();     // decode_misc.cc
 
 }  // namespace decode
 }  // namespace ttrace
