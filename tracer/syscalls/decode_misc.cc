@@ -909,18 +909,9 @@ void MqTimedsend(D& d) {
 }
 
 void MqTimedreceive(D& d) {
-  if (d.entering()) {
-    d.Fd(0);
-    d.Sep();
-    return;
-  }
-  if (d.failed()) {
-    d.Ptr(d.u(1));
-  } else {
-    d.Buf(d.u(1), d.ret);
-  }
-  d.Sep();
-  d.Udec(d.u(2));
+  // mqdes, the message and its buffer's size print as read's arguments.
+  ReadLike(d);
+  if (d.entering()) return;
   d.Sep();
   uint32_t prio;
   if (d.FetchOut(d.u(3), &prio, sizeof(prio))) {

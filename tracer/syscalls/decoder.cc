@@ -2009,6 +2009,7 @@ constexpr Registration kDecoders[] = {
 std::span<const Registration> CoreDecoders() { return kDecoders; }
 void ProtFlags(D& d, uint64_t prot) { Prot(d, prot); }
 void MmapFlagsOf(D& d, uint64_t flags) { MmapFlags(d, flags); }
+void ReadLike(D& d) { Read(d); }
 
 void Generic(D& d) {
   if (d.exiting) return;

@@ -682,6 +682,9 @@ void NoteInterrupted(const SyscallCall& c, int64_t ret);
 
 // mmap/mprotect's prot: PROT_NONE, PROT_READ|PROT_WRITE, ... (decoder.cc).
 void ProtFlags(D& d, uint64_t prot);
+// read(2)'s decoder: "fd, " at entry; the bytes read (or the address when
+// it failed) and the count at exit (decoder.cc).
+void ReadLike(D& d);
 // mmap's flags: MAP_PRIVATE|MAP_ANONYMOUS (decoder.cc).
 void MmapFlagsOf(D& d, uint64_t flags);
 // madvise's advice: MADV_DONTNEED, 0x3e8 /* MADV_??? */ (decode_process.cc).
