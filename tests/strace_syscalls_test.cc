@@ -420,6 +420,9 @@ std::vector<Program> Programs() {
       // Netlink messages: a request for lo, its answer cut to 64 bytes, an
       // error (nlmsg_pid: the tracee's pid, named).
       {"netlink", {"syscalls", "netlink"}, {}, 2, true},
+      // System administration calls, failing or harmless (see the
+      // tracee's header).
+      {"admin", {"syscalls", "admin"}, {}, 2, true},
       // System V IPC (ids, times and pids normalised).
       {"ipc", {"syscalls", "ipc"}, {}, 2, true, {}, true},
       // NUMA memory policy (see the tracee's header).

@@ -119,6 +119,13 @@
 //                      (EAGAIN). The ids, the segment's addresses, the
 //                      times and pids in the structs vary from run to run;
 //                      exits 0.
+//   admin              system administration calls, all failing (bad fds,
+//                      paths that do not exist, lengths or magic numbers
+//                      the kernel refuses) or harmless: setns, pivot_root,
+//                      syslog (buffer sizes, empty reads), sethostname/
+//                      setdomainname (too long), acct, swapon/swapoff,
+//                      reboot (bad magic), process_mrelease, the module
+//                      calls; nothing on the machine is changed.
 //   netlink            a NETLINK_ROUTE socket, bound (port id = the pid):
 //                      an RTM_GETLINK request for interface 1 (lo) whose
 //                      answer is received by recvmsg into 64 bytes (the
@@ -683,6 +690,70 @@ int Mempolicy() {
   return 0;
 }
 
+// ---- admin ----
+// System administration calls (see the header). Every call fails before
+// the kernel changes anything, or only reads: no name, swap, accounting,
+// console level or module is touched.
+int Admin() {
+  constexpr int kBadFd = -1;
+  char buf[64] = {};
+  // setns: CLONE_NEW* types, a known fd of the wrong type.
+  syscall(SYS_setns, kBadFd, CLONE_NEWNET);
+  syscall(SYS_setns, kBadFd, 0);
+  syscall(SYS_setns, kBadFd, CLONE_NEWNS | CLONE_NEWPID | 0x1);
+  syscall(SYS_setns, kBadFd, 0x1);
+  syscall(SYS_setns, kBadFd,
+          CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | 0x80);
+  const int nsfd = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+  syscall(SYS_setns, nsfd, CLONE_NEWUTS);
+  syscall(SYS_pivot_root, "/nonexistent", "/nonexistent2");
+  syscall(SYS_pivot_root, nullptr, reinterpret_cast<char*>(1));
+  // syslog: sizes, empty reads, refused reads and levels.
+  syscall(SYS_syslog, 10, nullptr, 0);
+  syscall(SYS_syslog, 3, buf, 0);
+  syscall(SYS_syslog, 2, nullptr, 10);
+  syscall(SYS_syslog, 8, nullptr, 99);
+  syscall(SYS_syslog, 8, nullptr, 0);
+  syscall(SYS_syslog, 99, nullptr, 0);
+  syscall(SYS_syslog, -1, nullptr, 0);
+  // Names too long for the kernel, a bad address.
+  syscall(SYS_sethostname, "x", 65);
+  syscall(SYS_sethostname, nullptr, 65);
+  syscall(SYS_setdomainname, "abcdefgh", 65);
+  syscall(SYS_setdomainname, reinterpret_cast<char*>(1), 5);
+  syscall(SYS_acct, "/nonexistent/x");
+  syscall(SYS_acct, reinterpret_cast<char*>(1));
+  // swapon/swapoff of files that do not exist.
+  syscall(SYS_swapon, "/nonexistent", 0x8000 | 5);
+  syscall(SYS_swapon, "/nonexistent", 0x10000 | 0x20000 | 0x40000 | 0x100000);
+  syscall(SYS_swapon, "/nonexistent", 0);
+  syscall(SYS_swapon, "/nonexistent", 0x100000);
+  syscall(SYS_swapon, "/nonexistent", 7);
+  syscall(SYS_swapoff, "/nonexistent");
+  // reboot: the magic numbers are checked first, so every call fails.
+  constexpr unsigned kMagic1 = 0xfee1dead;
+  syscall(SYS_reboot, kMagic1, 0, 0x12345678, nullptr);
+  syscall(SYS_reboot, 1, 2, 0x12345678, nullptr);
+  syscall(SYS_reboot, 0, 369367448, 0xa1b2c3d4, "abc");
+  syscall(SYS_reboot, 0, 537993216, 0x4321fedc, "abc");
+  syscall(SYS_reboot, 0, 672274793, 0x89abcdef, nullptr);
+  syscall(SYS_reboot, 0, 85072278, 0, nullptr);
+  syscall(SYS_process_mrelease, kBadFd, 0);
+  syscall(SYS_process_mrelease, kBadFd, 5);
+  // Modules that do not exist, images and fds that are not modules.
+  syscall(SYS_delete_module, "nonexistent", O_NONBLOCK);
+  syscall(SYS_delete_module, "nonexistent", O_NONBLOCK | O_TRUNC | 0x1);
+  syscall(SYS_delete_module, nullptr, 0x1);
+  syscall(SYS_init_module, reinterpret_cast<char*>(1), 0, "x=1");
+  syscall(SYS_init_module, buf, 10, nullptr);
+  syscall(SYS_finit_module, kBadFd, "", 0);
+  syscall(SYS_finit_module, kBadFd, "a=b", 3);
+  syscall(SYS_finit_module, kBadFd, nullptr, 8);
+  syscall(SYS_finit_module, nsfd, "p", 0x14);
+  close(nsfd);
+  return 0;
+}
+
 // ---- ipc ----
 // System V IPC on private objects, created and removed here (see the
 // header). Raw syscalls, so that the arguments are the ones written here
@@ -967,7 +1038,7 @@ int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
       "counts | ppid_threads N | sockets DIR | io | pids | decoders | ipc | "
-      "mempolicy | netlink";
+      "mempolicy | netlink | admin";
   if (argc < 2) tracee::Usage(usage);
   const std::string s = argv[1];
   if (s == "known" && argc == 3) return Known(argv[2]);
@@ -982,6 +1053,7 @@ int main(int argc, char** argv) {
   if (s == "ipc") return Ipc();
   if (s == "mempolicy") return Mempolicy();
   if (s == "netlink") return Netlink();
+  if (s == "admin") return Admin();
   if (s == "ppid_threads") return PpidThreads(tracee::IntArg(argc, argv, 2, 3));
   tracee::Usage(usage);
 }

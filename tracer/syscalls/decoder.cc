@@ -1998,7 +1998,7 @@ ArgDecoder::ArgDecoder(MemoryReader* mem, const DecodeOptions& options)
       decode::CoreDecoders(),  decode::ProcessDecoders(),
       decode::EventDecoders(), decode::NetDecoders(),
       decode::FsDecoders(),    decode::IpcDecoders(),
-      decode::NumaDecoders()};
+      decode::NumaDecoders(),  decode::AdminDecoders()};
   for (int a = 0; a < kNumArches; ++a) {
     fns_[a].fill(&decode::Generic);
     for (const std::span<const Registration>& table : tables) {

@@ -4943,5 +4943,75 @@ TEST_F(NetlinkTest, SockDiag) {
       "{idiag_family=AF_INET6, ...}], 84, 0, NULL, 0");
 }
 
+// --------------------------------------------------------------------------
+// System administration (decode_admin.cc).
+// --------------------------------------------------------------------------
+TEST_F(DecoderTest, AdminNamespacesLogsNames) {
+  mem.SetFdPath(3, "net:[4026531833]");
+  opts.fd_paths = true;
+  EXPECT_EQ(Text("setns", {3, CLONE_NEWNET}, -22),
+            "3<net:[4026531833]>, CLONE_NEWNET");
+  EXPECT_EQ(Text("setns", {kMinus1, 0}, -9), "-1, 0");
+  EXPECT_EQ(Text("setns", {kMinus1, CLONE_NEWNS | CLONE_NEWPID | 1}, -9),
+            "-1, CLONE_NEWNS|CLONE_NEWPID|0x1");
+  EXPECT_EQ(Text("setns", {kMinus1, 1}, -9), "-1, 0x1 /* CLONE_NEW??? */");
+  EXPECT_EQ(Text("setns", {kMinus1, 0x80 | CLONE_NEWCGROUP | CLONE_NEWUSER}),
+            "-1, CLONE_NEWTIME|CLONE_NEWCGROUP|CLONE_NEWUSER");
+  mem.MapString(0x1000, "/new");
+  EXPECT_EQ(Text("pivot_root", {0x1000, 0}, -14), "\"/new\", NULL");
+  // syslog: the size actions show only the action; reads their buffer at
+  // exit (the address when failed); the console level is named.
+  EXPECT_EQ(Text("syslog", {10, 0, 0}, 131072),
+            "10 /* SYSLOG_ACTION_SIZE_BUFFER */");
+  mem.MapString(0x2000, "<6>hello");
+  EXPECT_EQ(Text("syslog", {3, 0x2000, 64}, 8),
+            "3 /* SYSLOG_ACTION_READ_ALL */, \"<6>hello\", 64");
+  EXPECT_EQ(Text("syslog", {2, 0x2000, 64}, -22),
+            "2 /* SYSLOG_ACTION_READ */, 0x2000, 64");
+  EXPECT_EQ(Text("syslog", {8, 0, 8}),
+            "8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, "
+            "8 /* LOGLEVEL_DEBUG+1 */");
+  EXPECT_EQ(Text("syslog", {8, 0, 99}, -22),
+            "8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 99 /* LOGLEVEL_??? */");
+  EXPECT_EQ(Text("syslog", {kMinus1, 0, 0}, -22),
+            "-1 /* SYSLOG_ACTION_??? */, NULL, 0");
+  // Names: `len` bytes, only the address past the kernel's 64.
+  mem.MapString(0x3000, "abcdefgh");
+  EXPECT_EQ(Text("sethostname", {0x3000, 3}), "\"abc\", 3");
+  EXPECT_EQ(Text("setdomainname", {0x3000, 65}, -22), "0x3000, 65");
+  EXPECT_EQ(Text("sethostname", {0, 65}, -22), "NULL, 65");
+  EXPECT_EQ(Text("acct", {0}), "NULL");
+  EXPECT_EQ(Text("swapon", {0x1000, 0x8000 | 5}, -2),
+            "\"/new\", SWAP_FLAG_PREFER|5");
+  EXPECT_EQ(Text("swapon", {0x1000, 0x100000}, -22),
+            "\"/new\", 0x100000 /* SWAP_FLAG_??? */|0");
+  EXPECT_EQ(Text("swapon", {0x1000, 0}, -2), "\"/new\", 0");
+  EXPECT_EQ(Text("swapoff", {0x1000}, -2), "\"/new\"");
+}
+
+TEST_F(DecoderTest, AdminRebootAndModules) {
+  EXPECT_EQ(Text("reboot", {0xfee1dead, 0, 0x12345678, 0}, -22),
+            "LINUX_REBOOT_MAGIC1, 0 /* LINUX_REBOOT_MAGIC_??? */, "
+            "0x12345678 /* LINUX_REBOOT_CMD_??? */");
+  mem.MapString(0x1000, "firmware");
+  EXPECT_EQ(Text("reboot", {0xfee1dead, 369367448, 0xa1b2c3d4, 0x1000}, -1),
+            "LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2B, "
+            "LINUX_REBOOT_CMD_RESTART2, \"firmware\"");
+  EXPECT_EQ(Text("reboot", {0xfee1dead, 672274793, 0x4321fedc, 0x1000}, -1),
+            "LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2, "
+            "LINUX_REBOOT_CMD_POWER_OFF");
+  EXPECT_EQ(Text("process_mrelease", {kMinus1, 5}, -22), "-1, 0x5");
+  EXPECT_EQ(Text("delete_module", {0x1000, O_NONBLOCK | O_TRUNC | 1}, -2),
+            "\"firmware\", O_NONBLOCK|O_TRUNC|0x1");
+  EXPECT_EQ(Text("delete_module", {0, 1}, -14), "NULL, 0x1 /* O_??? */");
+  EXPECT_EQ(Text("init_module", {0x5000, 10, 0x1000}, -1),
+            "0x5000, 10, \"firmware\"");
+  EXPECT_EQ(Text("finit_module", {kMinus1, 0x1000, 3}, -9),
+            "-1, \"firmware\", "
+            "MODULE_INIT_IGNORE_MODVERSIONS|MODULE_INIT_IGNORE_VERMAGIC");
+  EXPECT_EQ(Text("finit_module", {kMinus1, 0, 8}, -9),
+            "-1, NULL, 0x8 /* MODULE_INIT_??? */");
+}
+
 }  // namespace
 }  // namespace ttrace
