@@ -125,7 +125,10 @@
 //                      syslog (buffer sizes, empty reads), sethostname/
 //                      setdomainname (too long), acct, swapon/swapoff,
 //                      reboot (bad magic), process_mrelease, the module
-//                      calls; nothing on the machine is changed.
+//                      calls; the mount API (a detached O_PATH open_tree
+//                      of "/", all else failing); Landlock's ABI version
+//                      and failing rulesets and rules; nothing on the
+//                      machine is changed.
 //   netlink            a NETLINK_ROUTE socket, bound (port id = the pid):
 //                      an RTM_GETLINK request for interface 1 (lo) whose
 //                      answer is received by recvmsg into 64 bytes (the
@@ -750,6 +753,88 @@ int Admin() {
   syscall(SYS_finit_module, kBadFd, "a=b", 3);
   syscall(SYS_finit_module, kBadFd, nullptr, 8);
   syscall(SYS_finit_module, nsfd, "p", 0x14);
+  // The mount API: failing calls (bad fds, paths that do not exist, flags
+  // the kernel refuses) and a detached O_PATH handle of "/" (open_tree
+  // without OPEN_TREE_CLONE mounts nothing).
+  constexpr unsigned kOpenTreeClone = 1, kOpenTreeCloexec = O_CLOEXEC;
+  syscall(SYS_open_tree, AT_FDCWD, "/nonexistent", kOpenTreeClone);
+  syscall(SYS_open_tree, kBadFd, "",
+          kOpenTreeCloexec | AT_EMPTY_PATH | AT_RECURSIVE);
+  syscall(SYS_open_tree, kBadFd, nullptr, 0x2);
+  syscall(SYS_open_tree, kBadFd, "", 0xffffffffu);
+  const long tree = syscall(SYS_open_tree, AT_FDCWD, "/", kOpenTreeCloexec);
+  syscall(SYS_fsopen, "nosuchfs", 1);
+  syscall(SYS_fsopen, "nosuchfs", 0);
+  syscall(SYS_fsopen, nullptr, 0xffffffffu);
+  syscall(SYS_fspick, AT_FDCWD, "/nonexistent", 1 | 2 | 4 | 8 | 0x10);
+  syscall(SYS_fspick, tree, "", 0);
+  syscall(SYS_fspick, kBadFd, "", 0x20);
+  struct {
+    unsigned long long attr_set, attr_clr, propagation, userns_fd;
+  } ma = {0x1 | 0x2, 0x70, 1 << 20, 3};
+  syscall(SYS_mount_setattr, kBadFd, "", AT_EMPTY_PATH, nullptr, 0);
+  syscall(SYS_mount_setattr, kBadFd, "", AT_EMPTY_PATH | AT_RECURSIVE, &ma,
+          sizeof ma);
+  syscall(SYS_mount_setattr, kBadFd, "/x", 0, &ma, 8);
+  syscall(SYS_mount_setattr, kBadFd, "/x", 0, reinterpret_cast<char*>(1),
+          sizeof ma);
+  syscall(SYS_mount_setattr, kBadFd, "", 0xffffffffu, nullptr, 0);
+  ma = {0x100000 | 0x200000 | 0x1000000, 0, 0, static_cast<unsigned>(nsfd)};
+  syscall(SYS_mount_setattr, tree, "/x", 0, &ma, sizeof ma);
+  ma = {~0ull, ~0ull, 1 << 18, ~0ull};
+  syscall(SYS_mount_setattr, kBadFd, "", 0, &ma, sizeof ma);
+  ma = {0, 0, (1 << 19) | (1 << 17), 0xffffffffu};
+  syscall(SYS_mount_setattr, kBadFd, "", 0, &ma, sizeof ma);
+  syscall(SYS_move_mount, kBadFd, "", AT_FDCWD, "/nonexistent", 4);
+  syscall(SYS_move_mount, AT_FDCWD, "/nonexistent", tree, "", 0x177);
+  syscall(SYS_move_mount, kBadFd, "", kBadFd, "", 0xffffffffu);
+  syscall(SYS_move_mount, kBadFd, "", kBadFd, "", 0x200);
+  // fsconfig on a bad fd, with every command's key, value and aux.
+  syscall(SYS_fsconfig, kBadFd, 0, "ro", nullptr, 0);
+  syscall(SYS_fsconfig, kBadFd, 1, "source", "/dev/x", 0);
+  syscall(SYS_fsconfig, kBadFd, 1, reinterpret_cast<char*>(1),
+          reinterpret_cast<char*>(2), -5);
+  syscall(SYS_fsconfig, kBadFd, 2, "k", "abcdef", 6);
+  syscall(SYS_fsconfig, kBadFd, 2, "k", nullptr, 5);
+  syscall(SYS_fsconfig, kBadFd, 2, "k",
+          "abcdefghijabcdefghijabcdefghijabcdefghij", 40);
+  syscall(SYS_fsconfig, kBadFd, 3, "k", "/p", AT_FDCWD);
+  syscall(SYS_fsconfig, kBadFd, 4, "k", "", tree);
+  syscall(SYS_fsconfig, kBadFd, 5, "k", nullptr, tree);
+  syscall(SYS_fsconfig, kBadFd, 6, nullptr, nullptr, 0);
+  syscall(SYS_fsconfig, kBadFd, 6, "x", "y", 5);
+  syscall(SYS_fsconfig, kBadFd, 7, "x", "y", 5);
+  syscall(SYS_fsconfig, kBadFd, 99, "x", "y", 5);
+  syscall(SYS_fsmount, kBadFd, 1, 0x1 | 0x80);
+  syscall(SYS_fsmount, kBadFd, 0, 0);
+  syscall(SYS_fsmount, kBadFd, 2, 0x80000000u);
+  syscall(SYS_fsmount, kBadFd, 0xffffffffu, 0xffffffffu);
+  // Landlock: the ABI version; rulesets that fail (no access rights,
+  // unknown bits, short sizes); rules and restrictions on bad fds.
+  unsigned long long ruleset[3] = {1 | 4 | (1ull << 40), 3, 5};
+  syscall(SYS_landlock_create_ruleset, nullptr, 0, 1);
+  syscall(SYS_landlock_create_ruleset, ruleset, 8, 0);
+  syscall(SYS_landlock_create_ruleset, ruleset, 4, 0);
+  syscall(SYS_landlock_create_ruleset, reinterpret_cast<char*>(1), 8, 2);
+  ruleset[0] = ~0ull;
+  syscall(SYS_landlock_create_ruleset, ruleset, 24, 0);
+  syscall(SYS_landlock_create_ruleset, ruleset, 9, 0xffffffffu);
+  ruleset[0] = 0;
+  syscall(SYS_landlock_create_ruleset, ruleset, 8, 0);
+  struct __attribute__((packed)) {
+    unsigned long long allowed_access;
+    int parent_fd;
+  } beneath = {2, static_cast<int>(tree)};
+  syscall(SYS_landlock_add_rule, kBadFd, 1, &beneath, 0);
+  syscall(SYS_landlock_add_rule, kBadFd, 2, &beneath, 0);
+  syscall(SYS_landlock_add_rule, tree, 1, nullptr, 1);
+  beneath = {~0ull, -1};
+  syscall(SYS_landlock_add_rule, kBadFd, 1, &beneath, 0xffffffffu);
+  syscall(SYS_landlock_add_rule, kBadFd, 0, nullptr, 0);
+  syscall(SYS_landlock_restrict_self, kBadFd, 0);
+  syscall(SYS_landlock_restrict_self, tree, 1);
+  syscall(SYS_landlock_restrict_self, kBadFd, 0xffffffffu);
+  close(static_cast<int>(tree));
   close(nsfd);
   return 0;
 }

@@ -1,6 +1,7 @@
 // System administration and containers: namespaces (setns), pivot_root,
 // syslog, host and domain names, process accounting, swap, reboot,
-// process_mrelease and kernel modules, as strace 6.1 prints them.
+// process_mrelease, kernel modules, the mount API and Landlock, as
+// strace 6.1 prints them.
 #include <cstdint>
 #include <iterator>
 
@@ -225,6 +226,285 @@ void FinitModule(D& d) {
   d.Flags(d.u32(2), kFinitModuleFlags, "MODULE_INIT_???");
 }
 
+// ---------------------------------------------------------------------------
+// The mount API (open_tree, move_mount, fsopen, fsconfig, fsmount, fspick,
+// mount_setattr) and Landlock.
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kOpenTreeFlags[] = {
+    {1, "OPEN_TREE_CLONE"},         {02000000, "OPEN_TREE_CLOEXEC"},
+    {0x100, "AT_SYMLINK_NOFOLLOW"}, {0x200, "AT_REMOVEDIR"},
+    {0x400, "AT_SYMLINK_FOLLOW"},   {0x800, "AT_NO_AUTOMOUNT"},
+    {0x1000, "AT_EMPTY_PATH"},      {0x8000, "AT_RECURSIVE"},
+};
+constexpr XlatEntry kMoveMountFlags[] = {
+    {0x1, "MOVE_MOUNT_F_SYMLINKS"},    {0x2, "MOVE_MOUNT_F_AUTOMOUNTS"},
+    {0x4, "MOVE_MOUNT_F_EMPTY_PATH"},  {0x10, "MOVE_MOUNT_T_SYMLINKS"},
+    {0x20, "MOVE_MOUNT_T_AUTOMOUNTS"}, {0x40, "MOVE_MOUNT_T_EMPTY_PATH"},
+    {0x100, "MOVE_MOUNT_SET_GROUP"},
+};
+constexpr XlatEntry kFsopenFlags[] = {{1, "FSOPEN_CLOEXEC"}};
+constexpr XlatEntry kFsmountFlags[] = {{1, "FSMOUNT_CLOEXEC"}};
+constexpr XlatEntry kFspickFlags[] = {
+    {1, "FSPICK_CLOEXEC"},
+    {2, "FSPICK_SYMLINK_NOFOLLOW"},
+    {4, "FSPICK_NO_AUTOMOUNT"},
+    {8, "FSPICK_EMPTY_PATH"},
+};
+constexpr XlatEntry kFsconfigCmds[] = {
+    {0, "FSCONFIG_SET_FLAG"},       {1, "FSCONFIG_SET_STRING"},
+    {2, "FSCONFIG_SET_BINARY"},     {3, "FSCONFIG_SET_PATH"},
+    {4, "FSCONFIG_SET_PATH_EMPTY"}, {5, "FSCONFIG_SET_FD"},
+    {6, "FSCONFIG_CMD_CREATE"},     {7, "FSCONFIG_CMD_RECONFIGURE"},
+};
+// MOUNT_ATTR_* (fsmount's attr_flags, struct mount_attr's sets).
+constexpr XlatEntry kMountAttrs[] = {
+    {0x1, "MOUNT_ATTR_RDONLY"},
+    {0x2, "MOUNT_ATTR_NOSUID"},
+    {0x4, "MOUNT_ATTR_NODEV"},
+    {0x8, "MOUNT_ATTR_NOEXEC"},
+    {0x10, "MOUNT_ATTR_NOATIME"},
+    {0x20, "MOUNT_ATTR_STRICTATIME"},
+    {0x80, "MOUNT_ATTR_NODIRATIME"},
+    {0x100000, "MOUNT_ATTR_IDMAP"},
+    {0x200000, "MOUNT_ATTR_NOSYMFOLLOW"},
+};
+constexpr uint64_t kMountAttrIdmap = 0x100000;
+// fsmount's attr_flags: strace 6.1 names only the older attributes there.
+constexpr XlatEntry kFsmountAttrs[] = {
+    {0x1, "MOUNT_ATTR_RDONLY"},      {0x2, "MOUNT_ATTR_NOSUID"},
+    {0x4, "MOUNT_ATTR_NODEV"},       {0x8, "MOUNT_ATTR_NOEXEC"},
+    {0x10, "MOUNT_ATTR_NOATIME"},    {0x20, "MOUNT_ATTR_STRICTATIME"},
+    {0x80, "MOUNT_ATTR_NODIRATIME"},
+};
+// mount_setattr's flags, and struct mount_attr's propagation.
+constexpr XlatEntry kMountSetattrFlags[] = {
+    {0x100, "AT_SYMLINK_NOFOLLOW"},
+    {0x800, "AT_NO_AUTOMOUNT"},
+    {0x1000, "AT_EMPTY_PATH"},
+    {0x8000, "AT_RECURSIVE"},
+};
+constexpr XlatEntry kMountPropagation[] = {
+    {1 << 17, "MS_UNBINDABLE"},
+    {1 << 18, "MS_PRIVATE"},
+    {1 << 19, "MS_SLAVE"},
+    {1 << 20, "MS_SHARED"},
+};
+
+// open_tree(dfd, path, flags) -> fd.
+void OpenTree(D& d) {
+  if (d.exiting) return d.RetFd();
+  d.DirFd(0);
+  d.Sep();
+  d.Path(1);
+  d.Sep();
+  d.Flags(d.u32(2), kOpenTreeFlags, "OPEN_TREE_???");
+}
+
+// move_mount(from_dfd, from_path, to_dfd, to_path, flags).
+void MoveMount(D& d) {
+  if (d.exiting) return;
+  d.DirFd(0);
+  d.Sep();
+  d.Path(1);
+  d.Sep();
+  d.DirFd(2);
+  d.Sep();
+  d.Path(3);
+  d.Sep();
+  d.Flags(d.u32(4), kMoveMountFlags, "MOVE_MOUNT_???");
+}
+
+// fsopen(fsname, flags) -> fd.
+void Fsopen(D& d) {
+  if (d.exiting) return d.RetFd();
+  d.Str(0);
+  d.Sep();
+  d.Flags(d.u32(1), kFsopenFlags, "FSOPEN_???");
+}
+
+// fspick(dfd, path, flags) -> fd.
+void Fspick(D& d) {
+  if (d.exiting) return d.RetFd();
+  d.DirFd(0);
+  d.Sep();
+  d.Path(1);
+  d.Sep();
+  d.Flags(d.u32(2), kFspickFlags, "FSPICK_???");
+}
+
+// fsmount(fs_fd, flags, attr_flags) -> fd.
+void Fsmount(D& d) {
+  if (d.exiting) return d.RetFd();
+  d.Fd(0);
+  d.Sep();
+  d.Flags(d.u32(1), kFsmountFlags, "FSMOUNT_???");
+  d.Sep();
+  d.Flags(d.u32(2), kFsmountAttrs, "MOUNT_ATTR_???");
+}
+
+// fsconfig(fd, cmd, key, value, aux): what key, value and aux are
+// depends on the command; those strace does not know show addresses.
+void Fsconfig(D& d) {
+  if (d.exiting) return;
+  const uint32_t cmd = d.u32(1);
+  d.Fd(0);
+  d.Sep();
+  d.Xval(cmd, kFsconfigCmds, "FSCONFIG_???");
+  d.Sep();
+  if (cmd <= 5) {
+    d.Str(2);
+  } else {
+    d.Ptr(d.u(2));
+  }
+  d.Sep();
+  switch (cmd) {
+    case 1:
+      d.Str(3);
+      break;
+    case 2:
+      d.BufHex(d.u(3), d.i32(4));
+      break;
+    case 3:
+    case 4:
+      d.Path(3);
+      break;
+    default:
+      d.Ptr(d.u(3));
+  }
+  d.Sep();
+  switch (cmd) {
+    case 3:
+    case 4:
+      d.DirFd(4);
+      break;
+    case 5:
+      d.Fd(4);
+      break;
+    default:
+      d.Dec(d.i32(4));
+  }
+}
+
+// struct mount_attr (linux/mount.h): four 64-bit fields.
+struct MountAttr {
+  uint64_t attr_set, attr_clr, propagation, userns_fd;
+};
+
+// mount_setattr(dfd, path, flags, attr, size): the attributes when size
+// covers them; userns_fd is an fd only with MOUNT_ATTR_IDMAP (and when it
+// fits an int).
+void MountSetattr(D& d) {
+  if (d.exiting) return;
+  d.DirFd(0);
+  d.Sep();
+  d.Path(1);
+  d.Sep();
+  d.Flags(d.u32(2), kMountSetattrFlags, "AT_???");
+  d.Sep();
+  const uint64_t size = d.u(4);
+  MountAttr a;
+  if (size < sizeof(a)) {
+    d.Ptr(d.u(3));
+  } else if (d.Fetch(d.u(3), &a, sizeof(a))) {
+    d.Put("{attr_set=");
+    d.Flags(a.attr_set, kMountAttrs, "MOUNT_ATTR_???");
+    d.Put(", attr_clr=");
+    d.Flags(a.attr_clr, kMountAttrs, "MOUNT_ATTR_???");
+    d.Put(", propagation=");
+    d.Xval(a.propagation, kMountPropagation, "MS_???");
+    d.Put(", userns_fd=");
+    if ((a.attr_set & kMountAttrIdmap) && a.userns_fd <= INT32_MAX) {
+      d.FdValue(static_cast<int>(a.userns_fd));
+    } else {
+      d.Udec(a.userns_fd);
+    }
+    d.out->push_back('}');
+  }
+  d.Sep();
+  d.Udec(size);
+}
+
+// Landlock: filesystem access rights, rule types, ruleset flags.
+constexpr XlatEntry kLandlockAccessFs[] = {
+    {1 << 0, "LANDLOCK_ACCESS_FS_EXECUTE"},
+    {1 << 1, "LANDLOCK_ACCESS_FS_WRITE_FILE"},
+    {1 << 2, "LANDLOCK_ACCESS_FS_READ_FILE"},
+    {1 << 3, "LANDLOCK_ACCESS_FS_READ_DIR"},
+    {1 << 4, "LANDLOCK_ACCESS_FS_REMOVE_DIR"},
+    {1 << 5, "LANDLOCK_ACCESS_FS_REMOVE_FILE"},
+    {1 << 6, "LANDLOCK_ACCESS_FS_MAKE_CHAR"},
+    {1 << 7, "LANDLOCK_ACCESS_FS_MAKE_DIR"},
+    {1 << 8, "LANDLOCK_ACCESS_FS_MAKE_REG"},
+    {1 << 9, "LANDLOCK_ACCESS_FS_MAKE_SOCK"},
+    {1 << 10, "LANDLOCK_ACCESS_FS_MAKE_FIFO"},
+    {1 << 11, "LANDLOCK_ACCESS_FS_MAKE_BLOCK"},
+    {1 << 12, "LANDLOCK_ACCESS_FS_MAKE_SYM"},
+    {1 << 13, "LANDLOCK_ACCESS_FS_REFER"},
+};
+constexpr XlatEntry kLandlockRuleTypes[] = {{1, "LANDLOCK_RULE_PATH_BENEATH"}};
+constexpr XlatEntry kLandlockCreateFlags[] = {
+    {1, "LANDLOCK_CREATE_RULESET_VERSION"}};
+
+// landlock_create_ruleset(attr, size, flags) -> fd, or the ABI version
+// with LANDLOCK_CREATE_RULESET_VERSION. strace 6.1 shows the first field
+// and "..." for any bytes after it.
+void LandlockCreateRuleset(D& d) {
+  if (d.exiting) {
+    if ((d.u32(2) & 1) == 0) d.RetFd();
+    return;
+  }
+  const uint64_t size = d.u(1);
+  uint64_t handled = 0;
+  if (size < sizeof(handled)) {
+    d.Ptr(d.u(0));
+  } else if (d.Fetch(d.u(0), &handled, sizeof(handled))) {
+    d.Put("{handled_access_fs=");
+    d.Flags(handled, kLandlockAccessFs, "LANDLOCK_ACCESS_FS_???");
+    if (size > sizeof(handled)) d.Put(", ...");
+    d.out->push_back('}');
+  }
+  d.Sep();
+  d.Udec(size);
+  d.Sep();
+  d.Flags(d.u32(2), kLandlockCreateFlags, "LANDLOCK_CREATE_RULESET_???");
+}
+
+// struct landlock_path_beneath_attr: packed, 12 bytes.
+struct __attribute__((packed)) LandlockPathBeneath {
+  uint64_t allowed_access;
+  int32_t parent_fd;
+};
+
+// landlock_add_rule(ruleset_fd, rule_type, attr, flags).
+void LandlockAddRule(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  const uint32_t type = d.u32(1);
+  d.Xval(type, kLandlockRuleTypes, "LANDLOCK_RULE_???");
+  d.Sep();
+  LandlockPathBeneath a;
+  if (type != 1) {
+    d.Ptr(d.u(2));
+  } else if (d.Fetch(d.u(2), &a, sizeof(a))) {
+    d.Put("{allowed_access=");
+    d.Flags(a.allowed_access, kLandlockAccessFs, "LANDLOCK_ACCESS_FS_???");
+    d.Put(", parent_fd=");
+    d.FdValue(a.parent_fd);
+    d.out->push_back('}');
+  }
+  d.Sep();
+  d.Hex(d.u32(3));
+}
+
+// landlock_restrict_self(ruleset_fd, flags).
+void LandlockRestrictSelf(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  d.Hex(d.u32(1));
+}
+
 constexpr Registration kDecoders[] = {
     {"setns", Setns, 0},
     {"pivot_root", PivotRoot, 0},
@@ -239,6 +519,16 @@ constexpr Registration kDecoders[] = {
     {"delete_module", DeleteModule, 0},
     {"init_module", InitModule, 0},
     {"finit_module", FinitModule, 0},
+    {"open_tree", OpenTree, 0},
+    {"move_mount", MoveMount, 0},
+    {"fsopen", Fsopen, 0},
+    {"fsconfig", Fsconfig, 0},
+    {"fsmount", Fsmount, 0},
+    {"fspick", Fspick, 0},
+    {"mount_setattr", MountSetattr, 0},
+    {"landlock_create_ruleset", LandlockCreateRuleset, 0},
+    {"landlock_add_rule", LandlockAddRule, 0},
+    {"landlock_restrict_self", LandlockRestrictSelf, 0},
 };
 
 }  // namespace

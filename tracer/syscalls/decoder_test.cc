@@ -5013,5 +5013,96 @@ TEST_F(DecoderTest, AdminRebootAndModules) {
             "-1, NULL, 0x8 /* MODULE_INIT_??? */");
 }
 
+TEST_F(DecoderTest, AdminMountApi) {
+  mem.SetFdPath(3, "/");
+  mem.SetFdPath(4, "/mnt");
+  mem.SetCwd("/tmp");
+  opts.fd_paths = true;
+  mem.MapString(0x1000, "/nonexistent");
+  mem.MapString(0x1100, "");
+  Result r = Decode("open_tree", {kAtFdcwd, 0x1000, 1 | O_CLOEXEC}, 4);
+  EXPECT_EQ(r.all(),
+            "AT_FDCWD</tmp>, \"/nonexistent\", "
+            "OPEN_TREE_CLONE|OPEN_TREE_CLOEXEC");
+  EXPECT_EQ(r.suffix, "</mnt>");
+  EXPECT_EQ(Text("open_tree", {kMinus1, 0, 2}, -22),
+            "-1, NULL, 0x2 /* OPEN_TREE_??? */");
+  EXPECT_EQ(Text("move_mount", {3, 0x1100, kAtFdcwd, 0x1000, 4 | 0x100}, -2),
+            "3</>, \"\", AT_FDCWD</tmp>, \"/nonexistent\", "
+            "MOVE_MOUNT_F_EMPTY_PATH|MOVE_MOUNT_SET_GROUP");
+  EXPECT_EQ(Text("move_mount", {kMinus1, 0x1100, kMinus1, 0x1100, 0x200}, -2),
+            "-1, \"\", -1, \"\", 0x200 /* MOVE_MOUNT_??? */");
+  EXPECT_EQ(Text("fsopen", {0x1000, 1}, -19),
+            "\"/nonexistent\", FSOPEN_CLOEXEC");
+  EXPECT_EQ(Text("fspick", {3, 0x1100, 0x18}, -22),
+            "3</>, \"\", FSPICK_EMPTY_PATH|0x10");
+  EXPECT_EQ(Text("fsmount", {kMinus1, 2, 0x100001}, -22),
+            "-1, 0x2 /* FSMOUNT_??? */, MOUNT_ATTR_RDONLY|0x100000");
+  // fsconfig: key, value and aux by command.
+  mem.MapString(0x2000, "abcdef");
+  EXPECT_EQ(Text("fsconfig", {kMinus1, 0, 0x2000, 0x2000, 0}, -22),
+            "-1, FSCONFIG_SET_FLAG, \"abcdef\", 0x2000, 0");
+  EXPECT_EQ(Text("fsconfig", {kMinus1, 1, 0x2000, 0x2000, kMinus1}, -22),
+            "-1, FSCONFIG_SET_STRING, \"abcdef\", \"abcdef\", -1");
+  EXPECT_EQ(Text("fsconfig", {kMinus1, 2, 0x2000, 0x2000, 2}, -22),
+            "-1, FSCONFIG_SET_BINARY, \"abcdef\", \"\\x61\\x62\", 2");
+  EXPECT_EQ(Text("fsconfig", {kMinus1, 4, 0x2000, 0x1100, kAtFdcwd}, -22),
+            "-1, FSCONFIG_SET_PATH_EMPTY, \"abcdef\", \"\", AT_FDCWD</tmp>");
+  EXPECT_EQ(Text("fsconfig", {kMinus1, 5, 0x2000, 0, 3}, -22),
+            "-1, FSCONFIG_SET_FD, \"abcdef\", NULL, 3</>");
+  EXPECT_EQ(Text("fsconfig", {kMinus1, 7, 0x2000, 0x2000, 5}, -22),
+            "-1, FSCONFIG_CMD_RECONFIGURE, 0x2000, 0x2000, 5");
+  EXPECT_EQ(Text("fsconfig", {kMinus1, 8, 0x2000, 0x2000, 5}, -22),
+            "-1, 0x8 /* FSCONFIG_??? */, 0x2000, 0x2000, 5");
+  // mount_setattr: struct mount_attr when the size covers it; userns_fd
+  // an fd only with MOUNT_ATTR_IDMAP.
+  const uint64_t attr[4] = {0x100000 | 1, 0x70, 1 << 20, 3};
+  mem.Map(0x3000, attr, sizeof attr);
+  EXPECT_EQ(
+      Text("mount_setattr", {3, 0x1100, 0x1000 | 0x8000, 0x3000, 32}, -22),
+      "3</>, \"\", AT_EMPTY_PATH|AT_RECURSIVE, "
+      "{attr_set=MOUNT_ATTR_RDONLY|MOUNT_ATTR_IDMAP, "
+      "attr_clr=MOUNT_ATTR_NOATIME|MOUNT_ATTR_STRICTATIME|0x40, "
+      "propagation=MS_SHARED, userns_fd=3</>}, 32");
+  const uint64_t attr2[4] = {0, 0, 0, 3};
+  mem.Map(0x3100, attr2, sizeof attr2);
+  EXPECT_EQ(Text("mount_setattr", {kMinus1, 0x1100, 0, 0x3100, 32}, -22),
+            "-1, \"\", 0, {attr_set=0, attr_clr=0, "
+            "propagation=0 /* MS_??? */, userns_fd=3}, 32");
+  EXPECT_EQ(Text("mount_setattr", {kMinus1, 0x1100, 0, 0x3000, 8}, -22),
+            "-1, \"\", 0, 0x3000, 8");
+  EXPECT_EQ(Text("mount_setattr", {kMinus1, 0x1100, 0x1, 0, 0}, -22),
+            "-1, \"\", 0x1 /* AT_??? */, NULL, 0");
+}
+
+TEST_F(DecoderTest, AdminLandlock) {
+  mem.SetFdPath(3, "anon_inode:landlock-ruleset");
+  opts.fd_paths = true;
+  EXPECT_EQ(Text("landlock_create_ruleset", {0, 0, 1}, 3),
+            "NULL, 0, LANDLOCK_CREATE_RULESET_VERSION");
+  EXPECT_EQ(Decode("landlock_create_ruleset", {0, 0, 1}, 3).suffix, "");
+  const uint64_t ruleset[2] = {1 | 4 | (1ull << 40), 0};
+  mem.Map(0x1000, ruleset, sizeof ruleset);
+  Result r = Decode("landlock_create_ruleset", {0x1000, 8, 0}, 3);
+  EXPECT_EQ(r.all(),
+            "{handled_access_fs=LANDLOCK_ACCESS_FS_EXECUTE|"
+            "LANDLOCK_ACCESS_FS_READ_FILE|0x10000000000}, 8, 0");
+  EXPECT_EQ(r.suffix, "<anon_inode:landlock-ruleset>");
+  EXPECT_EQ(Text("landlock_create_ruleset", {0x1000, 16, 0}, -22),
+            "{handled_access_fs=LANDLOCK_ACCESS_FS_EXECUTE|"
+            "LANDLOCK_ACCESS_FS_READ_FILE|0x10000000000, ...}, 16, 0");
+  EXPECT_EQ(Text("landlock_create_ruleset", {0x1000, 4, 2}, -22),
+            "0x1000, 4, 0x2 /* LANDLOCK_CREATE_RULESET_??? */");
+  const unsigned char beneath[12] = {2, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0};
+  mem.Map(0x2000, beneath, sizeof beneath);
+  EXPECT_EQ(Text("landlock_add_rule", {3, 1, 0x2000, 0}, -9),
+            "3<anon_inode:landlock-ruleset>, LANDLOCK_RULE_PATH_BENEATH, "
+            "{allowed_access=LANDLOCK_ACCESS_FS_WRITE_FILE, "
+            "parent_fd=3<anon_inode:landlock-ruleset>}, 0");
+  EXPECT_EQ(Text("landlock_add_rule", {kMinus1, 2, 0x2000, 1}, -9),
+            "-1, 0x2 /* LANDLOCK_RULE_??? */, 0x2000, 0x1");
+  EXPECT_EQ(Text("landlock_restrict_self", {kMinus1, 0}, -9), "-1, 0");
+}
+
 }  // namespace
 }  // namespace ttrace
