@@ -127,8 +127,9 @@
 //                      reboot (bad magic), process_mrelease, the module
 //                      calls; the mount API (a detached O_PATH open_tree
 //                      of "/", all else failing); Landlock's ABI version
-//                      and failing rulesets and rules; nothing on the
-//                      machine is changed.
+//                      and failing rulesets and rules; keyctl, add_key
+//                      and request_key on keys that do not exist;
+//                      nothing on the machine is changed.
 //   netlink            a NETLINK_ROUTE socket, bound (port id = the pid):
 //                      an RTM_GETLINK request for interface 1 (lo) whose
 //                      answer is received by recvmsg into 64 bytes (the
@@ -835,6 +836,55 @@ int Admin() {
   syscall(SYS_landlock_restrict_self, tree, 1);
   syscall(SYS_landlock_restrict_self, kBadFd, 0xffffffffu);
   close(static_cast<int>(tree));
+  // Keys: no key is created, changed or joined (serials that do not
+  // exist, bad addresses, refused arguments); the user keyring's
+  // description is asked for with buffers too small to get it.
+  constexpr int kNoKey = 12345678;
+  constexpr int kThread = -1, kProcess = -2, kSession = -3, kUser = -4;
+  constexpr int kUserSession = -5, kGroup = -6, kAuthKey = -7;
+  constexpr int kRequestor = -8;
+  syscall(SYS_keyctl, 0, kNoKey, 1);
+  syscall(SYS_keyctl, 0, -99, 0);
+  syscall(SYS_keyctl, 1, reinterpret_cast<char*>(1));
+  syscall(SYS_keyctl, 2, kNoKey, "abc", 3);
+  syscall(SYS_keyctl, 2, kThread, nullptr, 0);
+  syscall(SYS_keyctl, 3, kProcess);
+  syscall(SYS_keyctl, 3, kNoKey);
+  syscall(SYS_keyctl, 6, kNoKey, buf, sizeof buf);
+  syscall(SYS_keyctl, 6, kUser, buf, 0);
+  syscall(SYS_keyctl, 6, kUser, buf, 10);
+  syscall(SYS_keyctl, 6, kUser, nullptr, 10);
+  syscall(SYS_keyctl, 11, kNoKey, buf, sizeof buf);
+  syscall(SYS_keyctl, 17, kNoKey, buf, sizeof buf);
+  syscall(SYS_keyctl, 10, kUserSession, "user", "nonexistent-desc", 0);
+  syscall(SYS_keyctl, 10, kAuthKey, "user", nullptr, kGroup);
+  syscall(SYS_keyctl, 5, kNoKey, 0x01000000 | 0x02000000 | 0x003f0000 | 0x20);
+  syscall(SYS_keyctl, 5, kNoKey, 0);
+  syscall(SYS_keyctl, 5, kNoKey, 0x80000040u);
+  syscall(SYS_keyctl, 21, kNoKey);
+  syscall(SYS_keyctl, 7, kNoKey);
+  syscall(SYS_keyctl, 4, kNoKey, 1, -1);
+  syscall(SYS_keyctl, 15, kNoKey, 10);
+  syscall(SYS_keyctl, 8, kNoKey, kSession);
+  syscall(SYS_keyctl, 9, kNoKey, kSession);
+  syscall(SYS_keyctl, 14, 99);
+  syscall(SYS_keyctl, 14, -1);
+  syscall(SYS_keyctl, 12, kNoKey, "abc", 3, kRequestor);
+  syscall(SYS_keyctl, 13, kNoKey, 10, kThread);
+  syscall(SYS_keyctl, 19, kNoKey, 10, EKEYREJECTED, kThread);
+  syscall(SYS_keyctl, 16, kNoKey);
+  syscall(SYS_keyctl, 29, kNoKey, "asymmetric", nullptr);
+  syscall(SYS_keyctl, 30, kNoKey, kThread, kProcess, 1);
+  syscall(SYS_keyctl, 30, kNoKey, kThread, kProcess, 6);
+  syscall(SYS_keyctl, 9999, 1, 2, 3, 4);
+  syscall(SYS_add_key, "user", "desc", "payload", 7, 0);
+  syscall(SYS_add_key, "user", nullptr, nullptr, 0, kThread - 100);
+  syscall(SYS_add_key, reinterpret_cast<char*>(1), "d",
+          reinterpret_cast<char*>(2), 3, kNoKey);
+  syscall(SYS_request_key, "user", "nonexistent-desc", nullptr, 0);
+  syscall(SYS_request_key, "user", "nonexistent-desc", "callout", kRequestor);
+  syscall(SYS_request_key, reinterpret_cast<char*>(1), nullptr,
+          reinterpret_cast<char*>(3), kNoKey);
   close(nsfd);
   return 0;
 }

@@ -1,10 +1,11 @@
 // System administration and containers: namespaces (setns), pivot_root,
 // syslog, host and domain names, process accounting, swap, reboot,
-// process_mrelease, kernel modules, the mount API and Landlock, as
-// strace 6.1 prints them.
+// process_mrelease, kernel modules, the mount API, Landlock and keys
+// (add_key, request_key, keyctl), as strace 6.1 prints them.
 #include <cstdint>
 #include <iterator>
 
+#include "output/errno_names.h"
 #include "tracer/syscalls/decoding.h"
 #include "tracer/syscalls/format.h"
 
@@ -505,6 +506,295 @@ void LandlockRestrictSelf(D& d) {
   d.Hex(d.u32(1));
 }
 
+// ---------------------------------------------------------------------------
+// Keys: add_key, request_key, keyctl.
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kKeySpecs[] = {
+    {static_cast<uint64_t>(-1), "KEY_SPEC_THREAD_KEYRING"},
+    {static_cast<uint64_t>(-2), "KEY_SPEC_PROCESS_KEYRING"},
+    {static_cast<uint64_t>(-3), "KEY_SPEC_SESSION_KEYRING"},
+    {static_cast<uint64_t>(-4), "KEY_SPEC_USER_KEYRING"},
+    {static_cast<uint64_t>(-5), "KEY_SPEC_USER_SESSION_KEYRING"},
+    {static_cast<uint64_t>(-6), "KEY_SPEC_GROUP_KEYRING"},
+    {static_cast<uint64_t>(-7), "KEY_SPEC_REQKEY_AUTH_KEY"},
+    {static_cast<uint64_t>(-8), "KEY_SPEC_REQUESTOR_KEYRING"},
+};
+constexpr XlatEntry kKeyctlCmds[] = {
+    {0, "KEYCTL_GET_KEYRING_ID"},
+    {1, "KEYCTL_JOIN_SESSION_KEYRING"},
+    {2, "KEYCTL_UPDATE"},
+    {3, "KEYCTL_REVOKE"},
+    {4, "KEYCTL_CHOWN"},
+    {5, "KEYCTL_SETPERM"},
+    {6, "KEYCTL_DESCRIBE"},
+    {7, "KEYCTL_CLEAR"},
+    {8, "KEYCTL_LINK"},
+    {9, "KEYCTL_UNLINK"},
+    {10, "KEYCTL_SEARCH"},
+    {11, "KEYCTL_READ"},
+    {12, "KEYCTL_INSTANTIATE"},
+    {13, "KEYCTL_NEGATE"},
+    {14, "KEYCTL_SET_REQKEY_KEYRING"},
+    {15, "KEYCTL_SET_TIMEOUT"},
+    {16, "KEYCTL_ASSUME_AUTHORITY"},
+    {17, "KEYCTL_GET_SECURITY"},
+    {18, "KEYCTL_SESSION_TO_PARENT"},
+    {19, "KEYCTL_REJECT"},
+    {20, "KEYCTL_INSTANTIATE_IOV"},
+    {21, "KEYCTL_INVALIDATE"},
+    {22, "KEYCTL_GET_PERSISTENT"},
+    {23, "KEYCTL_DH_COMPUTE"},
+    {24, "KEYCTL_PKEY_QUERY"},
+    {25, "KEYCTL_PKEY_ENCRYPT"},
+    {26, "KEYCTL_PKEY_DECRYPT"},
+    {27, "KEYCTL_PKEY_SIGN"},
+    {28, "KEYCTL_PKEY_VERIFY"},
+    {29, "KEYCTL_RESTRICT_KEYRING"},
+    {30, "KEYCTL_MOVE"},
+    {31, "KEYCTL_CAPABILITIES"},
+    {32, "KEYCTL_WATCH_KEY"},
+};
+// Key permissions (linux/keyctl.h's KEY_{POS,USR,GRP,OTH}_*).
+constexpr XlatEntry kKeyPerms[] = {
+    {0x01000000, "KEY_POS_VIEW"},  {0x02000000, "KEY_POS_READ"},
+    {0x04000000, "KEY_POS_WRITE"}, {0x08000000, "KEY_POS_SEARCH"},
+    {0x10000000, "KEY_POS_LINK"},  {0x20000000, "KEY_POS_SETATTR"},
+    {0x00010000, "KEY_USR_VIEW"},  {0x00020000, "KEY_USR_READ"},
+    {0x00040000, "KEY_USR_WRITE"}, {0x00080000, "KEY_USR_SEARCH"},
+    {0x00100000, "KEY_USR_LINK"},  {0x00200000, "KEY_USR_SETATTR"},
+    {0x00000100, "KEY_GRP_VIEW"},  {0x00000200, "KEY_GRP_READ"},
+    {0x00000400, "KEY_GRP_WRITE"}, {0x00000800, "KEY_GRP_SEARCH"},
+    {0x00001000, "KEY_GRP_LINK"},  {0x00002000, "KEY_GRP_SETATTR"},
+    {0x00000001, "KEY_OTH_VIEW"},  {0x00000002, "KEY_OTH_READ"},
+    {0x00000004, "KEY_OTH_WRITE"}, {0x00000008, "KEY_OTH_SEARCH"},
+    {0x00000010, "KEY_OTH_LINK"},  {0x00000020, "KEY_OTH_SETATTR"},
+};
+constexpr XlatEntry kReqkeyDefaults[] = {
+    {static_cast<uint64_t>(-1), "KEY_REQKEY_DEFL_NO_CHANGE"},
+    {0, "KEY_REQKEY_DEFL_DEFAULT"},
+    {1, "KEY_REQKEY_DEFL_THREAD_KEYRING"},
+    {2, "KEY_REQKEY_DEFL_PROCESS_KEYRING"},
+    {3, "KEY_REQKEY_DEFL_SESSION_KEYRING"},
+    {4, "KEY_REQKEY_DEFL_USER_KEYRING"},
+    {5, "KEY_REQKEY_DEFL_USER_SESSION_KEYRING"},
+    {6, "KEY_REQKEY_DEFL_GROUP_KEYRING"},
+    {7, "KEY_REQKEY_DEFL_REQUESTOR_KEYRING"},
+};
+constexpr XlatEntry kKeyctlMoveFlags[] = {{1, "KEYCTL_MOVE_EXCL"}};
+
+// A key serial number: a KEY_SPEC_* name, else decimal.
+void KeySerial(D& d, int32_t id) {
+  const char* name = XlatName(static_cast<uint64_t>(static_cast<int64_t>(id)),
+                              kKeySpecs, std::size(kKeySpecs));
+  if (name != nullptr) {
+    d.Put(name);
+  } else {
+    d.Dec(id);
+  }
+}
+
+// A user or group id: -1, else unsigned.
+void KeyId(D& d, uint32_t id) {
+  if (id == UINT32_MAX) {
+    d.Put("-1");
+  } else {
+    d.Udec(id);
+  }
+}
+
+// add_key(type, description, payload, plen, keyring).
+void AddKey(D& d) {
+  if (d.exiting) return;
+  d.Str(0);
+  d.Sep();
+  d.Str(1);
+  d.Sep();
+  d.Buf(d.u(2), static_cast<int64_t>(d.u(3)));
+  d.Sep();
+  d.Udec(d.u(3));
+  d.Sep();
+  KeySerial(d, d.i32(4));
+}
+
+// request_key(type, description, callout_info, dest_keyring).
+void RequestKey(D& d) {
+  if (d.exiting) return;
+  d.Str(0);
+  d.Sep();
+  d.Str(1);
+  d.Sep();
+  d.Str(2);
+  d.Sep();
+  KeySerial(d, d.i32(3));
+}
+
+// keyctl(cmd, ...): each command's arguments. DESCRIBE, READ and
+// GET_SECURITY show their buffer at exit (what was written of it); the
+// public-key, Diffie-Hellman and capability commands are not decoded
+// beyond their name (their arguments in hex).
+void Keyctl(D& d) {
+  const int32_t cmd = d.i32(0);
+  if (d.entering()) {
+    d.Xval(static_cast<uint64_t>(static_cast<int64_t>(cmd)), kKeyctlCmds,
+           "KEYCTL_???");
+    if (cmd != 18) d.Sep();
+  }
+  switch (cmd) {
+    case 6:
+    case 11:
+    case 17: {
+      if (d.entering()) {
+        KeySerial(d, d.i32(1));
+        d.Sep();
+        return;
+      }
+      const uint64_t len = d.u(3);
+      if (d.failed()) {
+        d.Ptr(d.u(2));
+      } else {
+        const uint64_t n =
+            d.ret >= 0 && static_cast<uint64_t>(d.ret) > len ? len : d.ret;
+        d.Buf(d.u(2), static_cast<int64_t>(n), cmd != 11);
+      }
+      d.Sep();
+      d.Udec(len);
+      return;
+    }
+    default:
+      break;
+  }
+  if (d.exiting) return;
+  switch (cmd) {
+    case 0:
+      KeySerial(d, d.i32(1));
+      d.Sep();
+      d.Dec(d.i32(2));
+      break;
+    case 1:
+      d.Str(1);
+      break;
+    case 2:
+    case 12:
+      KeySerial(d, d.i32(1));
+      d.Sep();
+      d.Buf(d.u(2), static_cast<int64_t>(d.u(3)));
+      d.Sep();
+      d.Udec(d.u(3));
+      if (cmd == 12) {
+        d.Sep();
+        KeySerial(d, d.i32(4));
+      }
+      break;
+    case 3:
+    case 7:
+    case 16:
+    case 21:
+      KeySerial(d, d.i32(1));
+      break;
+    case 4:
+      KeySerial(d, d.i32(1));
+      d.Sep();
+      KeyId(d, d.u32(2));
+      d.Sep();
+      KeyId(d, d.u32(3));
+      break;
+    case 5:
+      KeySerial(d, d.i32(1));
+      d.Sep();
+      d.Flags(d.u32(2), kKeyPerms, "KEY_???");
+      break;
+    case 8:
+    case 9:
+      KeySerial(d, d.i32(1));
+      d.Sep();
+      KeySerial(d, d.i32(2));
+      break;
+    case 10:
+      KeySerial(d, d.i32(1));
+      d.Sep();
+      d.Str(2);
+      d.Sep();
+      d.Str(3);
+      d.Sep();
+      KeySerial(d, d.i32(4));
+      break;
+    case 13:
+      KeySerial(d, d.i32(1));
+      d.Sep();
+      d.Udec(d.u32(2));
+      d.Sep();
+      KeySerial(d, d.i32(3));
+      break;
+    case 14: {
+      const int32_t v = d.i32(1);
+      const char* name =
+          XlatName(static_cast<uint64_t>(static_cast<int64_t>(v)),
+                   kReqkeyDefaults, std::size(kReqkeyDefaults));
+      if (name != nullptr) {
+        d.Put(name);
+      } else {
+        d.Dec(v);
+        d.Put(" /* KEY_REQKEY_DEFL_??? */");
+      }
+      break;
+    }
+    case 15:
+      KeySerial(d, d.i32(1));
+      d.Sep();
+      d.Udec(d.u32(2));
+      break;
+    case 18:
+      break;
+    case 19:
+      KeySerial(d, d.i32(1));
+      d.Sep();
+      d.Udec(d.u32(2));
+      d.Sep();
+      AppendErrnoNameOrNumber(d.out, static_cast<int>(d.u32(3)));
+      d.Sep();
+      KeySerial(d, d.i32(4));
+      break;
+    case 20:
+      KeySerial(d, d.i32(1));
+      d.Sep();
+      Iovecs(d, d.u(2), d.u(3), ~0ull, false);
+      d.Sep();
+      d.Udec(d.u(3));
+      d.Sep();
+      KeySerial(d, d.i32(4));
+      break;
+    case 22:
+      KeyId(d, d.u32(1));
+      d.Sep();
+      KeySerial(d, d.i32(2));
+      break;
+    case 29:
+      KeySerial(d, d.i32(1));
+      d.Sep();
+      d.Str(2);
+      d.Sep();
+      d.Str(3);
+      break;
+    case 30:
+      KeySerial(d, d.i32(1));
+      d.Sep();
+      KeySerial(d, d.i32(2));
+      d.Sep();
+      KeySerial(d, d.i32(3));
+      d.Sep();
+      d.Flags(d.u32(4), kKeyctlMoveFlags, "KEYCTL_MOVE_???");
+      break;
+    default:
+      d.Hex(d.u(1));
+      d.Sep();
+      d.Hex(d.u(2));
+      d.Sep();
+      d.Hex(d.u(3));
+      d.Sep();
+      d.Hex(d.u(4));
+  }
+}
+
 constexpr Registration kDecoders[] = {
     {"setns", Setns, 0},
     {"pivot_root", PivotRoot, 0},
@@ -529,6 +819,9 @@ constexpr Registration kDecoders[] = {
     {"landlock_create_ruleset", LandlockCreateRuleset, 0},
     {"landlock_add_rule", LandlockAddRule, 0},
     {"landlock_restrict_self", LandlockRestrictSelf, 0},
+    {"add_key", AddKey, 0},
+    {"request_key", RequestKey, 0},
+    {"keyctl", Keyctl, 0},
 };
 
 }  // namespace

@@ -5104,5 +5104,53 @@ TEST_F(DecoderTest, AdminLandlock) {
   EXPECT_EQ(Text("landlock_restrict_self", {kMinus1, 0}, -9), "-1, 0");
 }
 
+TEST_F(DecoderTest, AdminKeys) {
+  constexpr uint64_t kSession = static_cast<uint64_t>(-3);
+  constexpr uint64_t kUser = static_cast<uint64_t>(-4);
+  EXPECT_EQ(Text("keyctl", {0, kSession, 0}, 206287527),
+            "KEYCTL_GET_KEYRING_ID, KEY_SPEC_SESSION_KEYRING, 0");
+  EXPECT_EQ(Text("keyctl", {0, static_cast<uint64_t>(-99), 1}, -22),
+            "KEYCTL_GET_KEYRING_ID, -99, 1");
+  mem.MapString(0x1000, "abc");
+  EXPECT_EQ(Text("keyctl", {2, 12345678, 0x1000, 3}, -126),
+            "KEYCTL_UPDATE, 12345678, \"abc\", 3");
+  EXPECT_EQ(Text("keyctl", {3, static_cast<uint64_t>(-2)}, -126),
+            "KEYCTL_REVOKE, KEY_SPEC_PROCESS_KEYRING");
+  EXPECT_EQ(Text("keyctl", {21, 5}, 0), "KEYCTL_INVALIDATE, 5");
+  // DESCRIBE and READ: the buffer at exit, as much as was written (up to
+  // the length), DESCRIBE without its trailing NUL.
+  mem.Map(0x2000, std::string("keyring;0;0;3f010000;_uid.0\0", 28));
+  Result r = Decode("keyctl", {6, kUser, 0x2000, 64}, 28);
+  EXPECT_EQ(r.enter, "KEYCTL_DESCRIBE, KEY_SPEC_USER_KEYRING, ");
+  EXPECT_EQ(r.exit, "\"keyring;0;0;3f010000;_uid.0\", 64");
+  EXPECT_EQ(Text("keyctl", {6, kUser, 0x2000, 4}, 28),
+            "KEYCTL_DESCRIBE, KEY_SPEC_USER_KEYRING, \"keyr\", 4");
+  EXPECT_EQ(Text("keyctl", {11, 7, 0x2000, 64}, -126),
+            "KEYCTL_READ, 7, 0x2000, 64");
+  EXPECT_EQ(Text("keyctl", {11, 7, 0, 0}, 4), "KEYCTL_READ, 7, NULL, 0");
+  EXPECT_EQ(Text("keyctl", {10, static_cast<uint64_t>(-5), 0x1000, 0, 0}, -14),
+            "KEYCTL_SEARCH, KEY_SPEC_USER_SESSION_KEYRING, \"abc\", NULL, 0");
+  EXPECT_EQ(Text("keyctl", {5, 7, 0x3f010000 | 0x20}, 0),
+            "KEYCTL_SETPERM, 7, KEY_POS_VIEW|KEY_POS_READ|KEY_POS_WRITE|"
+            "KEY_POS_SEARCH|KEY_POS_LINK|KEY_POS_SETATTR|KEY_USR_VIEW|"
+            "KEY_OTH_SETATTR");
+  EXPECT_EQ(Text("keyctl", {5, 7, 0x80000000}, -22),
+            "KEYCTL_SETPERM, 7, 0x80000000 /* KEY_??? */");
+  EXPECT_EQ(Text("keyctl", {4, 7, 0, 0xffffffff}, 0), "KEYCTL_CHOWN, 7, 0, -1");
+  EXPECT_EQ(Text("keyctl", {14, 99}, -22),
+            "KEYCTL_SET_REQKEY_KEYRING, 99 /* KEY_REQKEY_DEFL_??? */");
+  EXPECT_EQ(Text("keyctl", {14, kMinus1}, 0),
+            "KEYCTL_SET_REQKEY_KEYRING, KEY_REQKEY_DEFL_NO_CHANGE");
+  EXPECT_EQ(Text("keyctl", {18}, 0), "KEYCTL_SESSION_TO_PARENT");
+  EXPECT_EQ(Text("keyctl", {19, 7, 10, EKEYREJECTED, kMinus1}, -1),
+            "KEYCTL_REJECT, 7, 10, EKEYREJECTED, KEY_SPEC_THREAD_KEYRING");
+  EXPECT_EQ(Text("keyctl", {9999, 1, 2, 3, 4}, -95),
+            "0x270f /* KEYCTL_??? */, 0x1, 0x2, 0x3, 0x4");
+  EXPECT_EQ(Text("add_key", {0x1000, 0x1000, 0x1000, 3, kSession}, 42),
+            "\"abc\", \"abc\", \"abc\", 3, KEY_SPEC_SESSION_KEYRING");
+  EXPECT_EQ(Text("request_key", {0x1000, 0, 0, 12345678}, -126),
+            "\"abc\", NULL, NULL, 12345678");
+}
+
 }  // namespace
 }  // namespace ttrace
