@@ -129,7 +129,9 @@
 //                      of "/", all else failing); Landlock's ABI version
 //                      and failing rulesets and rules; keyctl, add_key
 //                      and request_key on keys that do not exist;
-//                      nothing on the machine is changed.
+//                      seccomp queries, refused filters and, last, an
+//                      allow-all filter; nothing on the machine is
+//                      changed.
 //   netlink            a NETLINK_ROUTE socket, bound (port id = the pid):
 //                      an RTM_GETLINK request for interface 1 (lo) whose
 //                      answer is received by recvmsg into 64 bytes (the
@@ -144,6 +146,7 @@
 #include <fcntl.h>
 #include <linux/capability.h>
 #include <linux/close_range.h>
+#include <linux/filter.h>
 #include <linux/fs.h>
 #include <linux/netlink.h>
 #include <linux/openat2.h>
@@ -885,6 +888,25 @@ int Admin() {
   syscall(SYS_request_key, "user", "nonexistent-desc", "callout", kRequestor);
   syscall(SYS_request_key, reinterpret_cast<char*>(1), nullptr,
           reinterpret_cast<char*>(3), kNoKey);
+  // seccomp: the actions the kernel knows, notification sizes, refused
+  // modes and flags, then an allow-all filter (it changes nothing).
+  unsigned action = 0x7ffc0000;  // SECCOMP_RET_LOG
+  syscall(SYS_seccomp, 2, 0, &action);
+  action = 0x12345;
+  syscall(SYS_seccomp, 2, 0, &action);
+  syscall(SYS_seccomp, 2, 0, nullptr);
+  unsigned short sizes[3];
+  syscall(SYS_seccomp, 3, 0, sizes);
+  syscall(SYS_seccomp, 3, 1, reinterpret_cast<char*>(1));
+  syscall(SYS_seccomp, 0, 1, nullptr);
+  syscall(SYS_seccomp, 99, 0, nullptr);
+  syscall(SYS_seccomp, 1, 0, nullptr);
+  syscall(SYS_seccomp, 1, 0xffffffffu, nullptr);
+  struct sock_filter allow[] = {{BPF_RET | BPF_K, 0, 0, 0x7fff0000}};
+  struct sock_fprog prog = {0, nullptr};
+  syscall(SYS_seccomp, 1, 8, &prog);
+  prog = {1, allow};
+  syscall(SYS_seccomp, 1, 2, &prog);
   close(nsfd);
   return 0;
 }

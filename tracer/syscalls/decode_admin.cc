@@ -1,7 +1,7 @@
 // System administration and containers: namespaces (setns), pivot_root,
 // syslog, host and domain names, process accounting, swap, reboot,
 // process_mrelease, kernel modules, the mount API, Landlock and keys
-// (add_key, request_key, keyctl), as strace 6.1 prints them.
+// (add_key, request_key, keyctl) and seccomp, as strace 6.1 prints them.
 #include <cstdint>
 #include <iterator>
 
@@ -795,6 +795,100 @@ void Keyctl(D& d) {
   }
 }
 
+// ---------------------------------------------------------------------------
+// seccomp(2).
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kSeccompOps[] = {
+    {0, "SECCOMP_SET_MODE_STRICT"},
+    {1, "SECCOMP_SET_MODE_FILTER"},
+    {2, "SECCOMP_GET_ACTION_AVAIL"},
+    {3, "SECCOMP_GET_NOTIF_SIZES"},
+};
+constexpr XlatEntry kSeccompFilterFlags[] = {
+    {1, "SECCOMP_FILTER_FLAG_TSYNC"},
+    {2, "SECCOMP_FILTER_FLAG_LOG"},
+    {4, "SECCOMP_FILTER_FLAG_SPEC_ALLOW"},
+    {8, "SECCOMP_FILTER_FLAG_NEW_LISTENER"},
+    {16, "SECCOMP_FILTER_FLAG_TSYNC_ESRCH"},
+    {32, "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"},
+};
+constexpr XlatEntry kSeccompRetActions[] = {
+    {0, "SECCOMP_RET_KILL_THREAD"},    {0x00030000, "SECCOMP_RET_TRAP"},
+    {0x00050000, "SECCOMP_RET_ERRNO"}, {0x7fc00000, "SECCOMP_RET_USER_NOTIF"},
+    {0x7ff00000, "SECCOMP_RET_TRACE"}, {0x7ffc0000, "SECCOMP_RET_LOG"},
+    {0x7fff0000, "SECCOMP_RET_ALLOW"}, {0x80000000, "SECCOMP_RET_KILL_PROCESS"},
+};
+constexpr uint32_t kSeccompFilterNewListener = 8;
+
+// seccomp(op, flags, args): a filter program's length and address
+// (struct sock_fprog), the action asked about, or the notification sizes
+// written at exit. A filter with SECCOMP_FILTER_FLAG_NEW_LISTENER returns
+// a notification fd.
+void Seccomp(D& d) {
+  const uint32_t op = d.u32(0);
+  const uint32_t flags = d.u32(1);
+  if (d.exiting) {
+    if (op == 3) {
+      uint16_t sizes[3];
+      if (d.FetchOut(d.u(2), sizes, sizeof(sizes))) {
+        d.Put("{seccomp_notif=");
+        d.Udec(sizes[0]);
+        d.Put(", seccomp_notif_resp=");
+        d.Udec(sizes[1]);
+        d.Put(", seccomp_data=");
+        d.Udec(sizes[2]);
+        d.out->push_back('}');
+      }
+    } else if (op == 1 && (flags & kSeccompFilterNewListener)) {
+      d.RetFd();
+    }
+    return;
+  }
+  d.Xval(op, kSeccompOps, "SECCOMP_SET_MODE_???");
+  d.Sep();
+  if (op == 1) {
+    d.Flags(flags, kSeccompFilterFlags, "SECCOMP_FILTER_FLAG_???");
+  } else {
+    d.Hex(flags);
+  }
+  d.Sep();
+  switch (op) {
+    case 1: {
+      // struct sock_fprog: an unsigned short length, then the pointer.
+      uint64_t len = 0, filter = 0;
+      if (d.i386) {
+        uint32_t p[2];
+        if (!d.Fetch(d.u(2), p, sizeof(p))) return;
+        len = p[0] & 0xffff;
+        filter = p[1];
+      } else {
+        uint64_t p[2];
+        if (!d.Fetch(d.u(2), p, sizeof(p))) return;
+        len = p[0] & 0xffff;
+        filter = p[1];
+      }
+      d.Put("{len=");
+      d.Udec(len);
+      d.Put(", filter=");
+      d.Ptr(filter);
+      d.out->push_back('}');
+      return;
+    }
+    case 2: {
+      uint32_t action;
+      if (!d.Fetch(d.u(2), &action, sizeof(action))) return;
+      d.out->push_back('[');
+      d.Xval(action, kSeccompRetActions, "SECCOMP_RET_???");
+      d.out->push_back(']');
+      return;
+    }
+    case 3:
+      return;
+    default:
+      d.Ptr(d.u(2));
+  }
+}
+
 constexpr Registration kDecoders[] = {
     {"setns", Setns, 0},
     {"pivot_root", PivotRoot, 0},
@@ -822,6 +916,7 @@ constexpr Registration kDecoders[] = {
     {"add_key", AddKey, 0},
     {"request_key", RequestKey, 0},
     {"keyctl", Keyctl, 0},
+    {"seccomp", Seccomp, 0},
 };
 
 }  // namespace

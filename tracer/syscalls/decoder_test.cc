@@ -5152,5 +5152,36 @@ TEST_F(DecoderTest, AdminKeys) {
             "\"abc\", NULL, NULL, 12345678");
 }
 
+TEST_F(DecoderTest, AdminSeccomp) {
+  const uint64_t prog[2] = {7, 0x7ffd2d092a50};
+  mem.Map(0x1000, prog, sizeof prog);
+  EXPECT_EQ(Text("seccomp", {1, 3, 0x1000}),
+            "SECCOMP_SET_MODE_FILTER, "
+            "SECCOMP_FILTER_FLAG_TSYNC|SECCOMP_FILTER_FLAG_LOG, "
+            "{len=7, filter=0x7ffd2d092a50}");
+  EXPECT_EQ(Text("seccomp", {1, 0x100, 0}, -14),
+            "SECCOMP_SET_MODE_FILTER, 0x100 /* SECCOMP_FILTER_FLAG_??? */, "
+            "NULL");
+  mem.SetFdPath(5, "anon_inode:seccomp notify");
+  opts.fd_paths = true;
+  EXPECT_EQ(Decode("seccomp", {1, 8, 0x1000}, 5).suffix,
+            "<anon_inode:seccomp notify>");
+  const uint32_t action = 0x7ffc0000;
+  mem.Map(0x2000, &action, sizeof action);
+  EXPECT_EQ(Text("seccomp", {2, 0, 0x2000}),
+            "SECCOMP_GET_ACTION_AVAIL, 0, [SECCOMP_RET_LOG]");
+  const uint16_t sizes[3] = {80, 24, 64};
+  mem.Map(0x3000, sizes, sizeof sizes);
+  EXPECT_EQ(Text("seccomp", {3, 0, 0x3000}),
+            "SECCOMP_GET_NOTIF_SIZES, 0, "
+            "{seccomp_notif=80, seccomp_notif_resp=24, seccomp_data=64}");
+  EXPECT_EQ(Text("seccomp", {3, 1, 0x3000}, -22),
+            "SECCOMP_GET_NOTIF_SIZES, 0x1, 0x3000");
+  EXPECT_EQ(Text("seccomp", {0, 1, 0}, -22),
+            "SECCOMP_SET_MODE_STRICT, 0x1, NULL");
+  EXPECT_EQ(Text("seccomp", {4, 0, 1}, -22),
+            "0x4 /* SECCOMP_SET_MODE_??? */, 0, 0x1");
+}
+
 }  // namespace
 }  // namespace ttrace
