@@ -193,7 +193,8 @@ TEST_F(DecoderTest, UndecodedSyscallUsesItsArgCount) {
   EXPECT_EQ(Text("set_tid_address", {0x7f01adf5aa10}, 390), "0x7f01adf5aa10");
   EXPECT_EQ(Text("rseq", {0x7f70bd437fe0, 0x20, 0, 0x53053053}),
             "0x7f70bd437fe0, 0x20, 0, 0x53053053");
-  EXPECT_EQ(Text("init_module", {1, 2, 3}, -22), "0x1, 0x2, 0x3");
+  EXPECT_EQ(Text("getpmsg", {1, 2, 3, 4, 5, 6}, -38),
+            "0x1, 0x2, 0x3, 0x4, 0x5");
 }
 
 // --------------------------------------------------------------------------
