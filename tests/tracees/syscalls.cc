@@ -129,6 +129,8 @@
 //                      of "/", all else failing); Landlock's ABI version
 //                      and failing rulesets and rules; keyctl, add_key
 //                      and request_key on keys that do not exist;
+//                      bpf: a map and a socket filter program created
+//                      (attached to nothing), failing commands;
 //                      seccomp queries, refused filters and, last, an
 //                      allow-all filter; nothing on the machine is
 //                      changed.
@@ -144,6 +146,7 @@
 //                      makes it decode msg_iov as netlink); exits 0.
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <linux/bpf.h>
 #include <linux/capability.h>
 #include <linux/close_range.h>
 #include <linux/filter.h>
@@ -888,6 +891,83 @@ int Admin() {
   syscall(SYS_request_key, "user", "nonexistent-desc", "callout", kRequestor);
   syscall(SYS_request_key, reinterpret_cast<char*>(1), nullptr,
           reinterpret_cast<char*>(3), kNoKey);
+  // bpf: an array map (created, an element updated, looked up and its
+  // next key asked for), a socket filter "return 0" loaded (neither is
+  // attached to anything), pins to a path that does not exist; refused
+  // commands, sizes and attributes.
+  union bpf_attr attr;
+  memset(&attr, 0, sizeof attr);
+  attr.map_type = BPF_MAP_TYPE_ARRAY;
+  attr.key_size = 4;
+  attr.value_size = 8;
+  attr.max_entries = 4;
+  const long map = syscall(SYS_bpf, BPF_MAP_CREATE, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_MAP_CREATE, &attr, 20);
+  attr.map_type = 999;
+  attr.map_flags = BPF_F_NO_PREALLOC | BPF_F_RDONLY_PROG | 0x80000000u;
+  attr.inner_map_fd = 1;
+  strcpy(attr.map_name, "abc");
+  attr.map_extra = 5;
+  syscall(SYS_bpf, BPF_MAP_CREATE, &attr, sizeof attr);
+  memset(&attr, 0, sizeof attr);
+  int key = 1;
+  long value = 5;
+  attr.map_fd = static_cast<unsigned>(map);
+  attr.key = reinterpret_cast<unsigned long>(&key);
+  attr.value = reinterpret_cast<unsigned long>(&value);
+  attr.flags = BPF_EXIST;
+  syscall(SYS_bpf, BPF_MAP_UPDATE_ELEM, &attr, sizeof attr);
+  attr.flags = 99;
+  syscall(SYS_bpf, BPF_MAP_UPDATE_ELEM, &attr, sizeof attr);
+  attr.flags = 0;
+  syscall(SYS_bpf, BPF_MAP_LOOKUP_ELEM, &attr, sizeof attr);
+  attr.flags = BPF_F_LOCK;
+  syscall(SYS_bpf, BPF_MAP_LOOKUP_ELEM, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_MAP_LOOKUP_ELEM, &attr, 24);
+  syscall(SYS_bpf, BPF_MAP_DELETE_ELEM, &attr, sizeof attr);
+  attr.flags = 0;
+  syscall(SYS_bpf, BPF_MAP_GET_NEXT_KEY, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_MAP_UPDATE_ELEM, &attr, 12);
+  memset(&attr, 0, sizeof attr);
+  attr.pathname = reinterpret_cast<unsigned long>("/nonexistent/pin");
+  attr.bpf_fd = static_cast<unsigned>(map);
+  attr.file_flags = BPF_F_RDONLY;
+  syscall(SYS_bpf, BPF_OBJ_PIN, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_OBJ_GET, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_OBJ_GET, &attr, 12);
+  struct bpf_insn insns[2] = {};
+  insns[0].code = BPF_ALU64 | BPF_MOV | BPF_K;
+  insns[1].code = BPF_JMP | BPF_EXIT;
+  char log[100] = {};
+  memset(&attr, 0, sizeof attr);
+  attr.prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
+  attr.insn_cnt = 2;
+  attr.insns = reinterpret_cast<unsigned long>(insns);
+  attr.license = reinterpret_cast<unsigned long>("GPL");
+  const long loaded = syscall(SYS_bpf, BPF_PROG_LOAD, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_PROG_LOAD, &attr, 72);
+  attr.prog_type = 999;
+  attr.log_level = 1;
+  attr.log_size = sizeof log;
+  attr.log_buf = reinterpret_cast<unsigned long>(log);
+  attr.kern_version = 0x050a03;
+  attr.prog_flags = BPF_F_STRICT_ALIGNMENT | BPF_F_SLEEPABLE | 0x80000000u;
+  strcpy(attr.prog_name, "p");
+  attr.expected_attach_type = BPF_TRACE_FENTRY;
+  attr.prog_btf_fd = static_cast<unsigned>(map);
+  attr.attach_prog_fd = static_cast<unsigned>(map);
+  attr.fd_array = 8;
+  syscall(SYS_bpf, BPF_PROG_LOAD, &attr, sizeof attr);
+  char big[300] = {};
+  memcpy(big, &attr, sizeof attr);
+  big[200] = 1;
+  syscall(SYS_bpf, BPF_PROG_LOAD, big, sizeof big);
+  syscall(SYS_bpf, BPF_PROG_LOAD, nullptr, 0);
+  syscall(SYS_bpf, BPF_PROG_LOAD, reinterpret_cast<char*>(1), 144);
+  syscall(SYS_bpf, 999, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_MAP_FREEZE, &attr, 8000);
+  if (loaded >= 0) close(static_cast<int>(loaded));
+  if (map >= 0) close(static_cast<int>(map));
   // seccomp: the actions the kernel knows, notification sizes, refused
   // modes and flags, then an allow-all filter (it changes nothing).
   unsigned action = 0x7ffc0000;  // SECCOMP_RET_LOG

@@ -1,9 +1,15 @@
 // System administration and containers: namespaces (setns), pivot_root,
 // syslog, host and domain names, process accounting, swap, reboot,
 // process_mrelease, kernel modules, the mount API, Landlock and keys
-// (add_key, request_key, keyctl) and seccomp, as strace 6.1 prints them.
+// (add_key, request_key, keyctl), seccomp and bpf's common commands, as
+// strace 6.1 prints them.
+#include <net/if.h>
+#include <sys/types.h>
+
 #include <cstdint>
+#include <cstring>
 #include <iterator>
+#include <string>
 
 #include "output/errno_names.h"
 #include "tracer/syscalls/decoding.h"
@@ -889,6 +895,460 @@ void Seccomp(D& d) {
   }
 }
 
+// ---------------------------------------------------------------------------
+// bpf(2): the command, and for the map, program-load and pin commands the
+// attributes strace 6.1 shows by default (the other commands' attributes
+// show as their address).
+// ---------------------------------------------------------------------------
+// Commands, map, program and attach types (linux/bpf.h of Linux 6.1,
+// without the aliases).
+constexpr XlatEntry kBpfCommands[] = {
+    {0, "BPF_MAP_CREATE"},
+    {1, "BPF_MAP_LOOKUP_ELEM"},
+    {2, "BPF_MAP_UPDATE_ELEM"},
+    {3, "BPF_MAP_DELETE_ELEM"},
+    {4, "BPF_MAP_GET_NEXT_KEY"},
+    {5, "BPF_PROG_LOAD"},
+    {6, "BPF_OBJ_PIN"},
+    {7, "BPF_OBJ_GET"},
+    {8, "BPF_PROG_ATTACH"},
+    {9, "BPF_PROG_DETACH"},
+    {10, "BPF_PROG_TEST_RUN"},
+    {11, "BPF_PROG_GET_NEXT_ID"},
+    {12, "BPF_MAP_GET_NEXT_ID"},
+    {13, "BPF_PROG_GET_FD_BY_ID"},
+    {14, "BPF_MAP_GET_FD_BY_ID"},
+    {15, "BPF_OBJ_GET_INFO_BY_FD"},
+    {16, "BPF_PROG_QUERY"},
+    {17, "BPF_RAW_TRACEPOINT_OPEN"},
+    {18, "BPF_BTF_LOAD"},
+    {19, "BPF_BTF_GET_FD_BY_ID"},
+    {20, "BPF_TASK_FD_QUERY"},
+    {21, "BPF_MAP_LOOKUP_AND_DELETE_ELEM"},
+    {22, "BPF_MAP_FREEZE"},
+    {23, "BPF_BTF_GET_NEXT_ID"},
+    {24, "BPF_MAP_LOOKUP_BATCH"},
+    {25, "BPF_MAP_LOOKUP_AND_DELETE_BATCH"},
+    {26, "BPF_MAP_UPDATE_BATCH"},
+    {27, "BPF_MAP_DELETE_BATCH"},
+    {28, "BPF_LINK_CREATE"},
+    {29, "BPF_LINK_UPDATE"},
+    {30, "BPF_LINK_GET_FD_BY_ID"},
+    {31, "BPF_LINK_GET_NEXT_ID"},
+    {32, "BPF_ENABLE_STATS"},
+    {33, "BPF_ITER_CREATE"},
+    {34, "BPF_LINK_DETACH"},
+    {35, "BPF_PROG_BIND_MAP"},
+};
+constexpr XlatEntry kBpfMapTypes[] = {
+    {0, "BPF_MAP_TYPE_UNSPEC"},
+    {1, "BPF_MAP_TYPE_HASH"},
+    {2, "BPF_MAP_TYPE_ARRAY"},
+    {3, "BPF_MAP_TYPE_PROG_ARRAY"},
+    {4, "BPF_MAP_TYPE_PERF_EVENT_ARRAY"},
+    {5, "BPF_MAP_TYPE_PERCPU_HASH"},
+    {6, "BPF_MAP_TYPE_PERCPU_ARRAY"},
+    {7, "BPF_MAP_TYPE_STACK_TRACE"},
+    {8, "BPF_MAP_TYPE_CGROUP_ARRAY"},
+    {9, "BPF_MAP_TYPE_LRU_HASH"},
+    {10, "BPF_MAP_TYPE_LRU_PERCPU_HASH"},
+    {11, "BPF_MAP_TYPE_LPM_TRIE"},
+    {12, "BPF_MAP_TYPE_ARRAY_OF_MAPS"},
+    {13, "BPF_MAP_TYPE_HASH_OF_MAPS"},
+    {14, "BPF_MAP_TYPE_DEVMAP"},
+    {15, "BPF_MAP_TYPE_SOCKMAP"},
+    {16, "BPF_MAP_TYPE_CPUMAP"},
+    {17, "BPF_MAP_TYPE_XSKMAP"},
+    {18, "BPF_MAP_TYPE_SOCKHASH"},
+    {19, "BPF_MAP_TYPE_CGROUP_STORAGE"},
+    {20, "BPF_MAP_TYPE_REUSEPORT_SOCKARRAY"},
+    {21, "BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE"},
+    {22, "BPF_MAP_TYPE_QUEUE"},
+    {23, "BPF_MAP_TYPE_STACK"},
+    {24, "BPF_MAP_TYPE_SK_STORAGE"},
+    {25, "BPF_MAP_TYPE_DEVMAP_HASH"},
+    {26, "BPF_MAP_TYPE_STRUCT_OPS"},
+    {27, "BPF_MAP_TYPE_RINGBUF"},
+    {28, "BPF_MAP_TYPE_INODE_STORAGE"},
+    {29, "BPF_MAP_TYPE_TASK_STORAGE"},
+    {30, "BPF_MAP_TYPE_BLOOM_FILTER"},
+    {31, "BPF_MAP_TYPE_USER_RINGBUF"},
+};
+constexpr XlatEntry kBpfProgTypes[] = {
+    {0, "BPF_PROG_TYPE_UNSPEC"},
+    {1, "BPF_PROG_TYPE_SOCKET_FILTER"},
+    {2, "BPF_PROG_TYPE_KPROBE"},
+    {3, "BPF_PROG_TYPE_SCHED_CLS"},
+    {4, "BPF_PROG_TYPE_SCHED_ACT"},
+    {5, "BPF_PROG_TYPE_TRACEPOINT"},
+    {6, "BPF_PROG_TYPE_XDP"},
+    {7, "BPF_PROG_TYPE_PERF_EVENT"},
+    {8, "BPF_PROG_TYPE_CGROUP_SKB"},
+    {9, "BPF_PROG_TYPE_CGROUP_SOCK"},
+    {10, "BPF_PROG_TYPE_LWT_IN"},
+    {11, "BPF_PROG_TYPE_LWT_OUT"},
+    {12, "BPF_PROG_TYPE_LWT_XMIT"},
+    {13, "BPF_PROG_TYPE_SOCK_OPS"},
+    {14, "BPF_PROG_TYPE_SK_SKB"},
+    {15, "BPF_PROG_TYPE_CGROUP_DEVICE"},
+    {16, "BPF_PROG_TYPE_SK_MSG"},
+    {17, "BPF_PROG_TYPE_RAW_TRACEPOINT"},
+    {18, "BPF_PROG_TYPE_CGROUP_SOCK_ADDR"},
+    {19, "BPF_PROG_TYPE_LWT_SEG6LOCAL"},
+    {20, "BPF_PROG_TYPE_LIRC_MODE2"},
+    {21, "BPF_PROG_TYPE_SK_REUSEPORT"},
+    {22, "BPF_PROG_TYPE_FLOW_DISSECTOR"},
+    {23, "BPF_PROG_TYPE_CGROUP_SYSCTL"},
+    {24, "BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE"},
+    {25, "BPF_PROG_TYPE_CGROUP_SOCKOPT"},
+    {26, "BPF_PROG_TYPE_TRACING"},
+    {27, "BPF_PROG_TYPE_STRUCT_OPS"},
+    {28, "BPF_PROG_TYPE_EXT"},
+    {29, "BPF_PROG_TYPE_LSM"},
+    {30, "BPF_PROG_TYPE_SK_LOOKUP"},
+    {31, "BPF_PROG_TYPE_SYSCALL"},
+};
+constexpr XlatEntry kBpfAttachTypes[] = {
+    {0, "BPF_CGROUP_INET_INGRESS"},
+    {1, "BPF_CGROUP_INET_EGRESS"},
+    {2, "BPF_CGROUP_INET_SOCK_CREATE"},
+    {3, "BPF_CGROUP_SOCK_OPS"},
+    {4, "BPF_SK_SKB_STREAM_PARSER"},
+    {5, "BPF_SK_SKB_STREAM_VERDICT"},
+    {6, "BPF_CGROUP_DEVICE"},
+    {7, "BPF_SK_MSG_VERDICT"},
+    {8, "BPF_CGROUP_INET4_BIND"},
+    {9, "BPF_CGROUP_INET6_BIND"},
+    {10, "BPF_CGROUP_INET4_CONNECT"},
+    {11, "BPF_CGROUP_INET6_CONNECT"},
+    {12, "BPF_CGROUP_INET4_POST_BIND"},
+    {13, "BPF_CGROUP_INET6_POST_BIND"},
+    {14, "BPF_CGROUP_UDP4_SENDMSG"},
+    {15, "BPF_CGROUP_UDP6_SENDMSG"},
+    {16, "BPF_LIRC_MODE2"},
+    {17, "BPF_FLOW_DISSECTOR"},
+    {18, "BPF_CGROUP_SYSCTL"},
+    {19, "BPF_CGROUP_UDP4_RECVMSG"},
+    {20, "BPF_CGROUP_UDP6_RECVMSG"},
+    {21, "BPF_CGROUP_GETSOCKOPT"},
+    {22, "BPF_CGROUP_SETSOCKOPT"},
+    {23, "BPF_TRACE_RAW_TP"},
+    {24, "BPF_TRACE_FENTRY"},
+    {25, "BPF_TRACE_FEXIT"},
+    {26, "BPF_MODIFY_RETURN"},
+    {27, "BPF_LSM_MAC"},
+    {28, "BPF_TRACE_ITER"},
+    {29, "BPF_CGROUP_INET4_GETPEERNAME"},
+    {30, "BPF_CGROUP_INET6_GETPEERNAME"},
+    {31, "BPF_CGROUP_INET4_GETSOCKNAME"},
+    {32, "BPF_CGROUP_INET6_GETSOCKNAME"},
+    {33, "BPF_XDP_DEVMAP"},
+    {34, "BPF_CGROUP_INET_SOCK_RELEASE"},
+    {35, "BPF_XDP_CPUMAP"},
+    {36, "BPF_SK_LOOKUP"},
+    {37, "BPF_XDP"},
+    {38, "BPF_SK_SKB_VERDICT"},
+    {39, "BPF_SK_REUSEPORT_SELECT"},
+    {40, "BPF_SK_REUSEPORT_SELECT_OR_MIGRATE"},
+    {41, "BPF_PERF_EVENT"},
+    {42, "BPF_TRACE_KPROBE_MULTI"},
+    {43, "BPF_LSM_CGROUP"},
+};
+
+constexpr XlatEntry kBpfMapFlags[] = {
+    {1 << 0, "BPF_F_NO_PREALLOC"}, {1 << 1, "BPF_F_NO_COMMON_LRU"},
+    {1 << 2, "BPF_F_NUMA_NODE"},   {1 << 3, "BPF_F_RDONLY"},
+    {1 << 4, "BPF_F_WRONLY"},      {1 << 5, "BPF_F_STACK_BUILD_ID"},
+    {1 << 6, "BPF_F_ZERO_SEED"},   {1 << 7, "BPF_F_RDONLY_PROG"},
+    {1 << 8, "BPF_F_WRONLY_PROG"}, {1 << 9, "BPF_F_CLONE"},
+    {1 << 10, "BPF_F_MMAPABLE"},   {1 << 11, "BPF_F_PRESERVE_ELEMS"},
+    {1 << 12, "BPF_F_INNER_MAP"},
+};
+constexpr XlatEntry kBpfLookupFlags[] = {{0, "BPF_ANY"}, {4, "BPF_F_LOCK"}};
+constexpr XlatEntry kBpfUpdateFlags[] = {
+    {0, "BPF_ANY"},
+    {1, "BPF_NOEXIST"},
+    {2, "BPF_EXIST"},
+    {4, "BPF_F_LOCK"},
+};
+constexpr XlatEntry kBpfProgFlags[] = {
+    {1 << 0, "BPF_F_STRICT_ALIGNMENT"}, {1 << 1, "BPF_F_ANY_ALIGNMENT"},
+    {1 << 2, "BPF_F_TEST_RND_HI32"},    {1 << 3, "BPF_F_TEST_STATE_FREQ"},
+    {1 << 4, "BPF_F_SLEEPABLE"},        {1 << 5, "BPF_F_XDP_HAS_FRAGS"},
+};
+constexpr XlatEntry kBpfFileFlags[] = {
+    {1 << 3, "BPF_F_RDONLY"},
+    {1 << 4, "BPF_F_WRONLY"},
+};
+
+// The attributes as read: `len` bytes of the command's structure (the
+// rest zero), as strace copies them.
+class BpfAttr {
+ public:
+  BpfAttr(const char* data, size_t size, size_t struct_size)
+      : data_(data), len_(size < struct_size ? size : struct_size) {}
+  size_t len() const { return len_; }
+  uint32_t U32(size_t off) const {
+    uint32_t v = 0;
+    Copy(off, &v, sizeof(v));
+    return v;
+  }
+  uint64_t U64(size_t off) const {
+    uint64_t v = 0;
+    Copy(off, &v, sizeof(v));
+    return v;
+  }
+  // Bytes [off, off + n) that were read, the rest zero, into `to`.
+  void Copy(size_t off, void* to, size_t n) const {
+    memset(to, 0, n);
+    if (off < len_) memcpy(to, data_ + off, len_ - off < n ? len_ - off : n);
+  }
+
+ private:
+  const char* data_;
+  size_t len_;
+};
+
+void BpfField(D& d, const char* name, bool first = false) {
+  if (!first) d.Sep();
+  d.Put(name);
+  d.out->push_back('=');
+}
+
+void BpfFd(D& d, const char* name, uint32_t v) {
+  BpfField(d, name);
+  d.FdValue(static_cast<int32_t>(v));
+}
+
+// A char array field: the string up to its NUL, or all of it and "...".
+void BpfName(D& d, const BpfAttr& a, size_t off, size_t size) {
+  char name[16];
+  const size_t n = a.len() - off < size ? a.len() - off : size;
+  a.Copy(off, name, sizeof(name));
+  const size_t l = strnlen(name, n);
+  d.out->push_back('"');
+  d.Escaped(name, l);
+  d.out->push_back('"');
+  if (l == n) d.Put("...");
+}
+
+// An interface index: if_nametoindex("lo"), or the number.
+void BpfIfIndex(D& d, uint32_t index) {
+  char name[IF_NAMESIZE];
+  if (index != 0 && if_indextoname(index, name) != nullptr) {
+    d.Put("if_nametoindex(\"");
+    d.Escaped(name, strnlen(name, sizeof(name)));
+    d.Put("\")");
+  } else {
+    d.Udec(index);
+  }
+}
+
+// Each decoder returns its structure's size (strace 6.1's).
+size_t BpfMapCreate(D& d, const BpfAttr& a) {
+  BpfField(d, "map_type", true);
+  d.Xval(a.U32(0), kBpfMapTypes, "BPF_MAP_TYPE_???");
+  BpfField(d, "key_size");
+  d.Udec(a.U32(4));
+  BpfField(d, "value_size");
+  d.Udec(a.U32(8));
+  BpfField(d, "max_entries");
+  d.Udec(a.U32(12));
+  if (a.len() <= 16) return 72;
+  BpfField(d, "map_flags");
+  d.Flags(a.U32(16), kBpfMapFlags, "BPF_F_???");
+  if (a.len() <= 20) return 72;
+  BpfFd(d, "inner_map_fd", a.U32(20));
+  if (a.len() <= 24) return 72;
+  if (a.U32(16) & 4) {
+    BpfField(d, "numa_node");
+    d.Udec(a.U32(24));
+    if (a.U32(24) == UINT32_MAX) d.Put(" /* NUMA_NO_NODE */");
+  }
+  if (a.len() <= 28) return 72;
+  BpfField(d, "map_name");
+  BpfName(d, a, 28, 16);
+  if (a.len() <= 44) return 72;
+  BpfField(d, "map_ifindex");
+  BpfIfIndex(d, a.U32(44));
+  if (a.len() <= 48) return 72;
+  BpfFd(d, "btf_fd", a.U32(48));
+  BpfField(d, "btf_key_type_id");
+  d.Udec(a.U32(52));
+  BpfField(d, "btf_value_type_id");
+  d.Udec(a.U32(56));
+  if (a.len() <= 60) return 72;
+  BpfField(d, "btf_vmlinux_value_type_id");
+  d.Udec(a.U32(60));
+  if (a.len() <= 64) return 72;
+  BpfField(d, "map_extra");
+  d.Udec(a.U64(64));
+  return 72;
+}
+
+// MAP_LOOKUP_ELEM, MAP_LOOKUP_AND_DELETE_ELEM, MAP_UPDATE_ELEM,
+// MAP_DELETE_ELEM, MAP_GET_NEXT_KEY, MAP_FREEZE.
+size_t BpfMapElem(D& d, const BpfAttr& a, uint32_t cmd) {
+  BpfField(d, "map_fd", true);
+  d.FdValue(static_cast<int32_t>(a.U32(0)));
+  if (cmd == 22) return 4;
+  BpfField(d, "key");
+  d.Ptr(a.U64(8));
+  if (cmd == 3) return 16;
+  if (cmd == 4) {
+    BpfField(d, "next_key");
+    d.Ptr(a.U64(16));
+    return 24;
+  }
+  BpfField(d, "value");
+  d.Ptr(a.U64(16));
+  if (cmd == 2) {
+    BpfField(d, "flags");
+    d.Xval(a.U64(24), kBpfUpdateFlags, "BPF_???");
+  } else if (a.len() > 24) {
+    BpfField(d, "flags");
+    d.Flags(a.U64(24), kBpfLookupFlags, "BPF_???");
+  }
+  return 32;
+}
+
+size_t BpfProgLoad(D& d, const BpfAttr& a) {
+  BpfField(d, "prog_type", true);
+  d.Xval(a.U32(0), kBpfProgTypes, "BPF_PROG_TYPE_???");
+  BpfField(d, "insn_cnt");
+  d.Udec(a.U32(4));
+  BpfField(d, "insns");
+  d.Ptr(a.U64(8));
+  BpfField(d, "license");
+  d.CStr(a.U64(16), d.opt().string_limit);
+  if (a.len() <= 24) return 128;
+  BpfField(d, "log_level");
+  d.Udec(a.U32(24));
+  BpfField(d, "log_size");
+  d.Udec(a.U32(28));
+  BpfField(d, "log_buf");
+  d.CStrN(a.U64(32), a.U32(28));
+  if (a.len() <= 40) return 128;
+  const uint32_t v = a.U32(40);
+  BpfField(d, "kern_version");
+  d.Put("KERNEL_VERSION(");
+  d.Udec(v >> 16);
+  d.Sep();
+  d.Udec((v >> 8) & 0xff);
+  d.Sep();
+  d.Udec(v & 0xff);
+  d.out->push_back(')');
+  if (a.len() <= 44) return 128;
+  BpfField(d, "prog_flags");
+  d.Flags(a.U32(44), kBpfProgFlags, "BPF_F_???");
+  if (a.len() <= 48) return 128;
+  BpfField(d, "prog_name");
+  BpfName(d, a, 48, 16);
+  if (a.len() <= 64) return 128;
+  BpfField(d, "prog_ifindex");
+  BpfIfIndex(d, a.U32(64));
+  if (a.len() <= 68) return 128;
+  BpfField(d, "expected_attach_type");
+  d.Xval(a.U32(68), kBpfAttachTypes, "BPF_???");
+  if (a.len() <= 72) return 128;
+  BpfFd(d, "prog_btf_fd", a.U32(72));
+  BpfField(d, "func_info_rec_size");
+  d.Udec(a.U32(76));
+  BpfField(d, "func_info");
+  d.Ptr(a.U64(80));
+  BpfField(d, "func_info_cnt");
+  d.Udec(a.U32(88));
+  BpfField(d, "line_info_rec_size");
+  d.Udec(a.U32(92));
+  BpfField(d, "line_info");
+  d.Ptr(a.U64(96));
+  BpfField(d, "line_info_cnt");
+  d.Udec(a.U32(104));
+  if (a.len() <= 108) return 128;
+  BpfField(d, "attach_btf_id");
+  d.Udec(a.U32(108));
+  if (a.len() <= 112) return 128;
+  BpfFd(d, "attach_prog_fd", a.U32(112));
+  if (a.len() <= 120) return 128;
+  BpfField(d, "fd_array");
+  d.Ptr(a.U64(120));
+  return 128;
+}
+
+// OBJ_PIN, OBJ_GET.
+size_t BpfObj(D& d, const BpfAttr& a) {
+  BpfField(d, "pathname", true);
+  d.CStr(a.U64(0), 4096);
+  BpfFd(d, "bpf_fd", a.U32(8));
+  if (a.len() > 12) {
+    BpfField(d, "file_flags");
+    d.Flags(a.U32(12), kBpfFileFlags, "BPF_F_???");
+  }
+  return 16;
+}
+
+// Commands that return an fd.
+bool BpfReturnsFd(uint32_t cmd) {
+  return cmd == 0 || cmd == 5 || cmd == 6 || cmd == 7;
+}
+
+void Bpf(D& d) {
+  const uint32_t cmd = d.u32(0);
+  if (d.exiting) {
+    if (BpfReturnsFd(cmd)) d.RetFd();
+    return;
+  }
+  const uint32_t size = d.u32(2);
+  const uint64_t addr = d.u(1);
+  d.Xval(cmd, kBpfCommands, "BPF_???");
+  d.Sep();
+  const bool known = cmd <= 7 || cmd == 21 || cmd == 22;
+  if (size == 0 || size > 4096 || !known) {
+    d.Ptr(addr);
+  } else {
+    // Not the scratch string: printing the strings in it reuses that.
+    char buf[4096];
+    if (addr == 0) {
+      d.Put("NULL");
+    } else if (!d.verbose || d.dec->mem()->Read(d.c.tid, addr, buf, size) !=
+                                 static_cast<ssize_t>(size)) {
+      d.Hex(addr);
+    } else {
+      d.out->push_back('{');
+      size_t struct_size = 0;
+      {
+        // The largest structure decoded here is 128 bytes.
+        const BpfAttr a(buf, size, 128);
+        switch (cmd) {
+          case 0:
+            struct_size = BpfMapCreate(d, BpfAttr(buf, size, 72));
+            break;
+          case 5:
+            struct_size = BpfProgLoad(d, a);
+            break;
+          case 6:
+          case 7:
+            struct_size = BpfObj(d, BpfAttr(buf, size, 16));
+            break;
+          default: {
+            const size_t n = cmd == 22 ? 4 : cmd == 3 ? 16 : cmd == 4 ? 24 : 32;
+            struct_size = BpfMapElem(d, BpfAttr(buf, size, n), cmd);
+          }
+        }
+      }
+      for (size_t i = struct_size; i < size; ++i) {
+        if (buf[i] != 0) {
+          d.Put(", ...");
+          break;
+        }
+      }
+      d.out->push_back('}');
+    }
+  }
+  d.Sep();
+  d.Udec(size);
+}
+
 constexpr Registration kDecoders[] = {
     {"setns", Setns, 0},
     {"pivot_root", PivotRoot, 0},
@@ -917,6 +1377,7 @@ constexpr Registration kDecoders[] = {
     {"request_key", RequestKey, 0},
     {"keyctl", Keyctl, 0},
     {"seccomp", Seccomp, 0},
+    {"bpf", Bpf, 0},
 };
 
 }  // namespace

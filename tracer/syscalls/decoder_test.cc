@@ -5184,5 +5184,64 @@ TEST_F(DecoderTest, AdminSeccomp) {
             "0x4 /* SECCOMP_SET_MODE_??? */, 0, 0x1");
 }
 
+TEST_F(DecoderTest, AdminBpf) {
+  mem.SetFdPath(4, "anon_inode:bpf-map");
+  opts.fd_paths = true;
+  // BPF_MAP_CREATE: the fields the size covers; the new map's fd.
+  uint32_t create[36] = {2, 4, 8, 4};
+  mem.Map(0x1000, create, sizeof create);
+  Result r = Decode("bpf", {0, 0x1000, 20}, 4);
+  EXPECT_EQ(r.all(),
+            "BPF_MAP_CREATE, {map_type=BPF_MAP_TYPE_ARRAY, key_size=4, "
+            "value_size=8, max_entries=4, map_flags=0}, 20");
+  EXPECT_EQ(r.suffix, "<anon_inode:bpf-map>");
+  create[4] = 4 | 0x80000000;  // BPF_F_NUMA_NODE
+  create[6] = 0xffffffff;
+  memcpy(&create[7], "abc", 4);
+  mem.Map(0x1000, create, sizeof create);
+  EXPECT_EQ(Text("bpf", {0, 0x1000, 72}, -22),
+            "BPF_MAP_CREATE, {map_type=BPF_MAP_TYPE_ARRAY, key_size=4, "
+            "value_size=8, max_entries=4, "
+            "map_flags=BPF_F_NUMA_NODE|0x80000000, inner_map_fd=0, "
+            "numa_node=4294967295 /* NUMA_NO_NODE */, map_name=\"abc\", "
+            "map_ifindex=0, btf_fd=0, btf_key_type_id=0, btf_value_type_id=0, "
+            "btf_vmlinux_value_type_id=0, map_extra=0}, 72");
+  // Element commands; bytes after the structure shown as "...".
+  const uint64_t elem[4] = {4, 0x7ffc0000, 0x7ffc0010, 2};
+  mem.Map(0x2000, elem, sizeof elem);
+  EXPECT_EQ(Text("bpf", {2, 0x2000, 32}),
+            "BPF_MAP_UPDATE_ELEM, {map_fd=4<anon_inode:bpf-map>, "
+            "key=0x7ffc0000, value=0x7ffc0010, flags=BPF_EXIST}, 32");
+  EXPECT_EQ(Text("bpf", {1, 0x2000, 24}),
+            "BPF_MAP_LOOKUP_ELEM, {map_fd=4<anon_inode:bpf-map>, "
+            "key=0x7ffc0000, value=0x7ffc0010}, 24");
+  EXPECT_EQ(Text("bpf", {3, 0x2000, 32}, -22),
+            "BPF_MAP_DELETE_ELEM, {map_fd=4<anon_inode:bpf-map>, "
+            "key=0x7ffc0000, ...}, 32");
+  // BPF_PROG_LOAD cut after expected_attach_type.
+  uint8_t load[72] = {};
+  const uint32_t type = 1, cnt = 2, version = 0x050a03;
+  const uint64_t insns = 0x7ffd0000, license = 0x3000;
+  mem.MapString(0x3000, "GPL");
+  memcpy(load, &type, 4);
+  memcpy(load + 4, &cnt, 4);
+  memcpy(load + 8, &insns, 8);
+  memcpy(load + 16, &license, 8);
+  memcpy(load + 40, &version, 4);
+  memcpy(load + 48, "p", 2);
+  mem.Map(0x4000, load, sizeof load);
+  EXPECT_EQ(Text("bpf", {5, 0x4000, 72}, 5),
+            "BPF_PROG_LOAD, {prog_type=BPF_PROG_TYPE_SOCKET_FILTER, "
+            "insn_cnt=2, insns=0x7ffd0000, license=\"GPL\", log_level=0, "
+            "log_size=0, log_buf=NULL, kern_version=KERNEL_VERSION(5, 10, 3), "
+            "prog_flags=0, prog_name=\"p\", prog_ifindex=0, "
+            "expected_attach_type=BPF_CGROUP_INET_INGRESS}, 72");
+  EXPECT_EQ(Text("bpf", {5, 0, 0}, -7), "BPF_PROG_LOAD, NULL, 0");
+  EXPECT_EQ(Text("bpf", {5, 0x9000, 144}, -14), "BPF_PROG_LOAD, 0x9000, 144");
+  EXPECT_EQ(Text("bpf", {999, 0x4000, 72}, -22),
+            "0x3e7 /* BPF_??? */, 0x4000, 72");
+  EXPECT_EQ(Text("bpf", {8, 0x4000, 72}, -22), "BPF_PROG_ATTACH, 0x4000, 72");
+}
+
 }  // namespace
 }  // namespace ttrace
