@@ -792,6 +792,12 @@ int Admin() {
   syscall(SYS_mount_setattr, kBadFd, "", 0, &ma, sizeof ma);
   ma = {0, 0, (1 << 19) | (1 << 17), 0xffffffffu};
   syscall(SYS_mount_setattr, kBadFd, "", 0, &ma, sizeof ma);
+  // A larger structure: its extra bytes, zero or not.
+  unsigned long long big_attr[6] = {0, 0x100000, 0, 3, 0, 0};
+  syscall(SYS_mount_setattr, kBadFd, "", 0, big_attr, sizeof big_attr);
+  big_attr[5] = 0x1234;
+  syscall(SYS_mount_setattr, kBadFd, "", 0, big_attr, sizeof big_attr);
+  syscall(SYS_mount_setattr, kBadFd, "", 0, big_attr, 41);
   syscall(SYS_move_mount, kBadFd, "", AT_FDCWD, "/nonexistent", 4);
   syscall(SYS_move_mount, AT_FDCWD, "/nonexistent", tree, "", 0x177);
   syscall(SYS_move_mount, kBadFd, "", kBadFd, "", 0xffffffffu);

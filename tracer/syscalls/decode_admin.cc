@@ -6,6 +6,7 @@
 #include <net/if.h>
 #include <sys/types.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <iterator>
@@ -424,6 +425,23 @@ void MountSetattr(D& d) {
       d.FdValue(static_cast<int>(a.userns_fd));
     } else {
       d.Udec(a.userns_fd);
+    }
+    // Bytes past the structure (up to a page), all of them in hex when
+    // any is non-zero.
+    if (size > sizeof(a)) {
+      char extra[4096 - sizeof(a)];
+      const uint64_t n = (size < 4096 ? size : 4096) - sizeof(a);
+      const uint64_t at = d.u(3) + sizeof(a);
+      if (d.dec->mem()->Read(d.c.tid, at, extra, n) ==
+              static_cast<ssize_t>(n) &&
+          std::any_of(extra, extra + n, [](char c) { return c != 0; })) {
+        d.Put(", /* bytes ");
+        d.Udec(sizeof(a));
+        d.Put("..");
+        d.Udec(sizeof(a) + n - 1);
+        d.Put(" */ ");
+        d.BufHex(at, static_cast<int64_t>(n));
+      }
     }
     d.out->push_back('}');
   }

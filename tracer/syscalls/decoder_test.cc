@@ -5070,6 +5070,15 @@ TEST_F(DecoderTest, AdminMountApi) {
   EXPECT_EQ(Text("mount_setattr", {kMinus1, 0x1100, 0, 0x3100, 32}, -22),
             "-1, \"\", 0, {attr_set=0, attr_clr=0, "
             "propagation=0 /* MS_??? */, userns_fd=3}, 32");
+  const uint64_t attr3[5] = {0, 0x100000, 0, 3, 0x1234};
+  mem.Map(0x3200, attr3, sizeof attr3);
+  EXPECT_EQ(Text("mount_setattr", {kMinus1, 0x1100, 0, 0x3200, 40}, -7),
+            "-1, \"\", 0, {attr_set=0, attr_clr=MOUNT_ATTR_IDMAP, "
+            "propagation=0 /* MS_??? */, userns_fd=3, /* bytes 32..39 */ "
+            "\"\\x34\\x12\\x00\\x00\\x00\\x00\\x00\\x00\"}, 40");
+  EXPECT_EQ(Text("mount_setattr", {kMinus1, 0x1100, 0, 0x3100, 32}, -7),
+            "-1, \"\", 0, {attr_set=0, attr_clr=0, "
+            "propagation=0 /* MS_??? */, userns_fd=3}, 32");
   EXPECT_EQ(Text("mount_setattr", {kMinus1, 0x1100, 0, 0x3000, 8}, -22),
             "-1, \"\", 0, 0x3000, 8");
   EXPECT_EQ(Text("mount_setattr", {kMinus1, 0x1100, 0x1, 0, 0}, -22),
