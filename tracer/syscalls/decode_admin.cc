@@ -820,6 +820,131 @@ void Keyctl(D& d) {
 }
 
 // ---------------------------------------------------------------------------
+// BPF instruction codes (classic and extended), as strace prints them
+// with -v: "BPF_LD|BPF_W|BPF_ABS", "BPF_ALU64|BPF_K|BPF_MOV".
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kBpfClasses[] = {
+    {0, "BPF_LD"},  {1, "BPF_LDX"}, {2, "BPF_ST"},  {3, "BPF_STX"},
+    {4, "BPF_ALU"}, {5, "BPF_JMP"}, {6, "BPF_RET"}, {7, "BPF_MISC"},
+};
+constexpr XlatEntry kEbpfClasses[] = {
+    {0, "BPF_LD"},  {1, "BPF_LDX"}, {2, "BPF_ST"},    {3, "BPF_STX"},
+    {4, "BPF_ALU"}, {5, "BPF_JMP"}, {6, "BPF_JMP32"}, {7, "BPF_ALU64"},
+};
+constexpr XlatEntry kBpfSizes[] = {
+    {0x00, "BPF_W"}, {0x08, "BPF_H"}, {0x10, "BPF_B"}, {0x18, "BPF_DW"}};
+constexpr XlatEntry kBpfModes[] = {
+    {0x00, "BPF_IMM"}, {0x20, "BPF_ABS"}, {0x40, "BPF_IND"},
+    {0x60, "BPF_MEM"}, {0x80, "BPF_LEN"}, {0xa0, "BPF_MSH"},
+};
+constexpr XlatEntry kEbpfModes[] = {
+    {0x00, "BPF_IMM"}, {0x20, "BPF_ABS"},    {0x40, "BPF_IND"},
+    {0x60, "BPF_MEM"}, {0xc0, "BPF_ATOMIC"},
+};
+constexpr XlatEntry kBpfSrcs[] = {{0x00, "BPF_K"}, {0x08, "BPF_X"}};
+constexpr XlatEntry kBpfAluOps[] = {
+    {0x00, "BPF_ADD"},  {0x10, "BPF_SUB"}, {0x20, "BPF_MUL"}, {0x30, "BPF_DIV"},
+    {0x40, "BPF_OR"},   {0x50, "BPF_AND"}, {0x60, "BPF_LSH"}, {0x70, "BPF_RSH"},
+    {0x80, "BPF_NEG"},  {0x90, "BPF_MOD"}, {0xa0, "BPF_XOR"}, {0xb0, "BPF_MOV"},
+    {0xc0, "BPF_ARSH"}, {0xd0, "BPF_END"},
+};
+constexpr XlatEntry kBpfJmpOps[] = {
+    {0x00, "BPF_JA"},   {0x10, "BPF_JEQ"},  {0x20, "BPF_JGT"},
+    {0x30, "BPF_JGE"},  {0x40, "BPF_JSET"}, {0x50, "BPF_JNE"},
+    {0x60, "BPF_JSGT"}, {0x70, "BPF_JSGE"}, {0x80, "BPF_CALL"},
+    {0x90, "BPF_EXIT"}, {0xa0, "BPF_JLT"},  {0xb0, "BPF_JLE"},
+    {0xc0, "BPF_JSLT"}, {0xd0, "BPF_JSLE"},
+};
+constexpr XlatEntry kBpfRvals[] = {
+    {0x00, "BPF_K"}, {0x08, "BPF_X"}, {0x10, "BPF_A"}};
+constexpr XlatEntry kBpfMiscOps[] = {{0x00, "BPF_TAX"}, {0x80, "BPF_TXA"}};
+
+// A name from the first `n` entries of tbl, else "0x.. /* BPF_??? */".
+template <size_t N>
+void BpfXval(D& d, uint32_t v, const XlatEntry (&tbl)[N], size_t n = N) {
+  const char* name = XlatName(v, tbl, n);
+  if (name != nullptr) {
+    d.Put(name);
+  } else {
+    d.Hex(v);
+    d.Put(" /* BPF_??? */");
+  }
+}
+
+void BpfLeftover(D& d, uint32_t bits) {
+  if (bits == 0) return;
+  d.out->push_back('|');
+  d.Hex(bits);
+  d.Put(" /* BPF_??? */");
+}
+
+void BpfCode(D& d, uint16_t code, bool ebpf) {
+  const uint32_t cls = code & 7;
+  uint32_t rest = code & ~7u;
+  d.Put((ebpf ? kEbpfClasses : kBpfClasses)[cls].name);
+  // Classic filters have no 64-bit size, atomic mode or the eBPF ALU and
+  // jump operations.
+  switch (cls) {
+    case 2:
+    case 3:
+      if (!ebpf) {
+        BpfLeftover(d, rest);
+        return;
+      }
+      [[fallthrough]];
+    case 0:
+    case 1:
+      d.out->push_back('|');
+      BpfXval(d, code & 0x18, kBpfSizes, ebpf ? 4 : 3);
+      d.out->push_back('|');
+      if (ebpf) {
+        BpfXval(d, code & 0xe0, kEbpfModes);
+      } else {
+        BpfXval(d, code & 0xe0, kBpfModes);
+      }
+      return;
+    case 7:
+      if (!ebpf) {
+        d.out->push_back('|');
+        BpfXval(d, code & 0xf8, kBpfMiscOps);
+        BpfLeftover(d, rest & ~(code & 0xf8u));
+        return;
+      }
+      [[fallthrough]];
+    case 4:
+      d.out->push_back('|');
+      BpfXval(d, code & 0x08, kBpfSrcs);
+      d.out->push_back('|');
+      BpfXval(d, code & 0xf0, kBpfAluOps, ebpf ? 14 : 11);
+      return;
+    case 5:
+      d.out->push_back('|');
+      BpfXval(d, code & 0x08, kBpfSrcs);
+      d.out->push_back('|');
+      BpfXval(d, code & 0xf0, kBpfJmpOps, ebpf ? 14 : 5);
+      return;
+    default:  // 6: BPF_RET, reserved in eBPF (BPF_JMP32)
+      if (!ebpf) {
+        d.out->push_back('|');
+        BpfXval(d, code & 0x18, kBpfRvals);
+        rest &= ~(code & 0x18u);
+      }
+      BpfLeftover(d, rest);
+  }
+}
+
+// struct sock_filter.
+struct SockFilter {
+  uint16_t code;
+  uint8_t jt, jf;
+  uint32_t k;
+};
+
+// A seccomp filter program (-v): BPF_STMT(code, k) and BPF_JUMP(code, k,
+// jt, jf), a return's k as its action.
+void SeccompFilterProgram(D& d, uint64_t addr, uint64_t len);
+
+// ---------------------------------------------------------------------------
 // seccomp(2).
 // ---------------------------------------------------------------------------
 constexpr XlatEntry kSeccompOps[] = {
@@ -894,7 +1019,11 @@ void Seccomp(D& d) {
       d.Put("{len=");
       d.Udec(len);
       d.Put(", filter=");
-      d.Ptr(filter);
+      if (d.abbrev) {
+        d.Ptr(filter);
+      } else {
+        SeccompFilterProgram(d, filter, len);
+      }
       d.out->push_back('}');
       return;
     }
@@ -911,6 +1040,37 @@ void Seccomp(D& d) {
     default:
       d.Ptr(d.u(2));
   }
+}
+
+void SeccompFilterProgram(D& d, uint64_t addr, uint64_t len) {
+  uint32_t count = 0;
+  d.Array<SockFilter>(addr, len, [&d, &count](const SockFilter& f) {
+    if (count++ >= 4096) {
+      d.Put("...");
+      return;
+    }
+    const bool jump = f.jt != 0 || f.jf != 0;
+    d.Put(jump ? "BPF_JUMP(" : "BPF_STMT(");
+    BpfCode(d, f.code, false);
+    d.Sep();
+    if (!jump && (f.code & 7) == 6) {
+      const uint32_t action = f.k & 0xffff0000u;
+      d.Xval(action, kSeccompRetActions, "SECCOMP_RET_???");
+      if (f.k & 0xffff) {
+        d.out->push_back('|');
+        d.Hex(f.k & 0xffff);
+      }
+    } else {
+      d.Hex(f.k);
+    }
+    if (jump) {
+      d.Sep();
+      d.Hex(f.jt);
+      d.Sep();
+      d.Hex(f.jf);
+    }
+    d.out->push_back(')');
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -1162,6 +1322,47 @@ void BpfIfIndex(D& d, uint32_t index) {
   }
 }
 
+// struct bpf_insn.
+struct EbpfInsn {
+  uint8_t code;
+  uint8_t regs;  // dst_reg in the low 4 bits, src_reg in the high ones
+  int16_t off;
+  int32_t imm;
+};
+
+void EbpfReg(D& d, uint32_t r) {
+  if (r <= 10) {
+    d.Put("BPF_REG_");
+    d.Udec(r);
+  } else {
+    d.Hex(r);
+    d.Put(" /* BPF_REG_??? */");
+  }
+}
+
+// An eBPF program (-v): "[{code=BPF_ALU64|BPF_K|BPF_MOV, dst_reg=BPF_REG_0,
+// src_reg=BPF_REG_0, off=0, imm=0}, ...]".
+void EbpfProgram(D& d, uint64_t addr, uint32_t count) {
+  uint32_t n = 0;
+  d.Array<EbpfInsn>(addr, count, [&d, &n](const EbpfInsn& i) {
+    if (n++ >= 4096) {
+      d.Put("...");
+      return;
+    }
+    d.Put("{code=");
+    BpfCode(d, i.code, true);
+    d.Put(", dst_reg=");
+    EbpfReg(d, i.regs & 0xf);
+    d.Put(", src_reg=");
+    EbpfReg(d, i.regs >> 4);
+    d.Put(", off=");
+    d.Dec(i.off);
+    d.Put(", imm=");
+    d.Hex(static_cast<uint32_t>(i.imm));
+    d.out->push_back('}');
+  });
+}
+
 // Each decoder returns its structure's size (strace 6.1's).
 size_t BpfMapCreate(D& d, const BpfAttr& a) {
   BpfField(d, "map_type", true);
@@ -1236,7 +1437,11 @@ size_t BpfProgLoad(D& d, const BpfAttr& a) {
   BpfField(d, "insn_cnt");
   d.Udec(a.U32(4));
   BpfField(d, "insns");
-  d.Ptr(a.U64(8));
+  if (d.abbrev) {
+    d.Ptr(a.U64(8));
+  } else {
+    EbpfProgram(d, a.U64(8), a.U32(4));
+  }
   BpfField(d, "license");
   d.CStr(a.U64(16), d.opt().string_limit);
   if (a.len() <= 24) return 128;
@@ -1356,7 +1561,23 @@ void Bpf(D& d) {
       }
       for (size_t i = struct_size; i < size; ++i) {
         if (buf[i] != 0) {
-          d.Put(", ...");
+          if (d.abbrev) {
+            d.Put(", ...");
+          } else {
+            // All the bytes past the structure, in hex.
+            d.Put(", extra_data=\"");
+            static constexpr char kDigits[] = "0123456789abcdef";
+            for (size_t j = struct_size; j < size; ++j) {
+              const unsigned char b = static_cast<unsigned char>(buf[j]);
+              const char esc[4] = {'\\', 'x', kDigits[b >> 4], kDigits[b & 15]};
+              d.out->append(esc, 4);
+            }
+            d.Put("\" /* bytes ");
+            d.Udec(struct_size);
+            d.Put("..");
+            d.Udec(size - 1);
+            d.Put(" */");
+          }
           break;
         }
       }

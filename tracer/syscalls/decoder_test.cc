@@ -5252,5 +5252,50 @@ TEST_F(DecoderTest, AdminBpf) {
   EXPECT_EQ(Text("bpf", {8, 0x4000, 72}, -22), "BPF_PROG_ATTACH, 0x4000, 72");
 }
 
+// -v: seccomp's filter and bpf's instructions decoded, bpf's extra bytes
+// shown.
+TEST_F(DecoderTest, AdminVerbosePrograms) {
+  opts.verbose = true;
+  // A seccomp filter: arch check, errno for one call, allow.
+  const uint8_t filter[4][8] = {
+      {0x20, 0, 0, 0, 4, 0, 0, 0},        // ld [4]
+      {0x15, 0, 1, 0, 0x3e, 0, 0, 0xc0},  // jeq #0xc000003e, 1, 0
+      {0x06, 0, 0, 0, 0x26, 0, 5, 0},     // ret ERRNO|38
+      {0x06, 0, 0, 0, 0, 0, 0xff, 0x7f},  // ret ALLOW
+  };
+  mem.Map(0x2000, filter, sizeof filter);
+  const uint64_t prog[2] = {4, 0x2000};
+  mem.Map(0x1000, prog, sizeof prog);
+  EXPECT_EQ(Text("seccomp", {1, 0, 0x1000}),
+            "SECCOMP_SET_MODE_FILTER, 0, {len=4, filter=["
+            "BPF_STMT(BPF_LD|BPF_W|BPF_ABS, 0x4), "
+            "BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0xc000003e, 0x1, 0), "
+            "BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ERRNO|0x26), "
+            "BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ALLOW)]}");
+  // eBPF: r0 = 0; exit.
+  const uint8_t insns[2][8] = {{0xb7, 0, 0, 0, 0, 0, 0, 0},
+                               {0x95, 0, 0, 0, 0, 0, 0, 0}};
+  mem.Map(0x3000, insns, sizeof insns);
+  uint8_t load[32] = {};
+  const uint32_t type = 1, cnt = 2;
+  const uint64_t at = 0x3000;
+  memcpy(load, &type, 4);
+  memcpy(load + 4, &cnt, 4);
+  memcpy(load + 8, &at, 8);
+  mem.Map(0x4000, load, sizeof load);
+  EXPECT_EQ(Text("bpf", {5, 0x4000, 24}, -22),
+            "BPF_PROG_LOAD, {prog_type=BPF_PROG_TYPE_SOCKET_FILTER, "
+            "insn_cnt=2, insns=[{code=BPF_ALU64|BPF_K|BPF_MOV, "
+            "dst_reg=BPF_REG_0, src_reg=BPF_REG_0, off=0, imm=0}, "
+            "{code=BPF_JMP|BPF_K|BPF_EXIT, dst_reg=BPF_REG_0, "
+            "src_reg=BPF_REG_0, off=0, imm=0}], license=NULL}, 24");
+  const uint64_t elem[3] = {4, 0x10, 0x1234};
+  mem.Map(0x5000, elem, sizeof elem);
+  EXPECT_EQ(Text("bpf", {3, 0x5000, 24}, -22),
+            "BPF_MAP_DELETE_ELEM, {map_fd=4, key=0x10, "
+            "extra_data=\"\\x34\\x12\\x00\\x00\\x00\\x00\\x00\\x00\" "
+            "/* bytes 16..23 */}, 24");
+}
+
 }  // namespace
 }  // namespace ttrace
