@@ -968,6 +968,27 @@ int Admin() {
   memcpy(big, &attr, sizeof attr);
   big[200] = 1;
   syscall(SYS_bpf, BPF_PROG_LOAD, big, sizeof big);
+  // Attaching to and detaching from fds that are not open; ids that do
+  // not exist.
+  memset(&attr, 0, sizeof attr);
+  attr.target_fd = 99;
+  attr.attach_bpf_fd = 98;
+  attr.attach_type = BPF_CGROUP_INET_EGRESS;
+  attr.attach_flags = BPF_F_ALLOW_MULTI;
+  syscall(SYS_bpf, BPF_PROG_ATTACH, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_PROG_ATTACH, &attr, 16);
+  syscall(SYS_bpf, BPF_PROG_DETACH, &attr, 12);
+  syscall(SYS_bpf, BPF_PROG_DETACH, &attr, sizeof attr);
+  memset(&attr, 0, sizeof attr);
+  attr.start_id = 0xfffffff0u;
+  syscall(SYS_bpf, BPF_PROG_GET_NEXT_ID, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_MAP_GET_NEXT_ID, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_LINK_GET_NEXT_ID, &attr, 12);
+  syscall(SYS_bpf, BPF_PROG_GET_FD_BY_ID, &attr, sizeof attr);
+  attr.open_flags = BPF_F_RDONLY;
+  syscall(SYS_bpf, BPF_MAP_GET_FD_BY_ID, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_BTF_GET_FD_BY_ID, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_LINK_GET_FD_BY_ID, &attr, 4);
   syscall(SYS_bpf, BPF_PROG_LOAD, nullptr, 0);
   syscall(SYS_bpf, BPF_PROG_LOAD, reinterpret_cast<char*>(1), 144);
   syscall(SYS_bpf, 999, &attr, sizeof attr);

@@ -1510,9 +1510,44 @@ size_t BpfObj(D& d, const BpfAttr& a) {
   return 16;
 }
 
+// PROG_ATTACH (target, program, type, flags, the fd replaced), and
+// PROG_DETACH (target and type only).
+constexpr XlatEntry kBpfAttachFlags[] = {
+    {1, "BPF_F_ALLOW_OVERRIDE"},
+    {2, "BPF_F_ALLOW_MULTI"},
+    {4, "BPF_F_REPLACE"},
+};
+
+size_t BpfProgAttach(D& d, const BpfAttr& a, bool attach) {
+  BpfField(d, "target_fd", true);
+  d.FdValue(static_cast<int32_t>(a.U32(0)));
+  if (attach) BpfFd(d, "attach_bpf_fd", a.U32(4));
+  BpfField(d, "attach_type");
+  d.Xval(a.U32(8), kBpfAttachTypes, "BPF_???");
+  if (!attach) return 12;
+  BpfField(d, "attach_flags");
+  d.Flags(a.U32(12), kBpfAttachFlags, "BPF_F_???");
+  if (a.len() > 16) BpfFd(d, "replace_bpf_fd", a.U32(16));
+  return 20;
+}
+
+// The *_GET_NEXT_ID and *_GET_FD_BY_ID commands: an id, and for most
+// the next id and open flags too.
+size_t BpfById(D& d, const BpfAttr& a, const char* id_name, bool id_only) {
+  BpfField(d, id_name, true);
+  d.Udec(a.U32(0));
+  if (id_only) return 4;
+  BpfField(d, "next_id");
+  d.Udec(a.U32(4));
+  BpfField(d, "open_flags");
+  d.Flags(a.U32(8), kBpfFileFlags, "BPF_F_???");
+  return 12;
+}
+
 // Commands that return an fd.
 bool BpfReturnsFd(uint32_t cmd) {
-  return cmd == 0 || cmd == 5 || cmd == 6 || cmd == 7;
+  return cmd == 0 || cmd == 5 || cmd == 6 || cmd == 7 || cmd == 13 ||
+         cmd == 14 || cmd == 19 || cmd == 30;
 }
 
 void Bpf(D& d) {
@@ -1525,7 +1560,8 @@ void Bpf(D& d) {
   const uint64_t addr = d.u(1);
   d.Xval(cmd, kBpfCommands, "BPF_???");
   d.Sep();
-  const bool known = cmd <= 7 || cmd == 21 || cmd == 22;
+  const bool known = cmd <= 9 || (cmd >= 11 && cmd <= 14) || cmd == 19 ||
+                     (cmd >= 21 && cmd <= 23) || cmd == 30 || cmd == 31;
   if (size == 0 || size > 4096 || !known) {
     d.Ptr(addr);
   } else {
@@ -1552,6 +1588,28 @@ void Bpf(D& d) {
           case 6:
           case 7:
             struct_size = BpfObj(d, BpfAttr(buf, size, 16));
+            break;
+          case 8:
+          case 9:
+            struct_size = BpfProgAttach(d, BpfAttr(buf, size, 20), cmd == 8);
+            break;
+          case 11:
+          case 12:
+          case 23:
+          case 31:
+            struct_size = BpfById(d, a, "start_id", false);
+            break;
+          case 13:
+            struct_size = BpfById(d, a, "prog_id", false);
+            break;
+          case 14:
+            struct_size = BpfById(d, a, "map_id", false);
+            break;
+          case 19:
+            struct_size = BpfById(d, a, "btf_id", true);
+            break;
+          case 30:
+            struct_size = BpfById(d, a, "link_id", true);
             break;
           default: {
             const size_t n = cmd == 22 ? 4 : cmd == 3 ? 16 : cmd == 4 ? 24 : 32;

@@ -5249,7 +5249,26 @@ TEST_F(DecoderTest, AdminBpf) {
   EXPECT_EQ(Text("bpf", {5, 0x9000, 144}, -14), "BPF_PROG_LOAD, 0x9000, 144");
   EXPECT_EQ(Text("bpf", {999, 0x4000, 72}, -22),
             "0x3e7 /* BPF_??? */, 0x4000, 72");
-  EXPECT_EQ(Text("bpf", {8, 0x4000, 72}, -22), "BPF_PROG_ATTACH, 0x4000, 72");
+  EXPECT_EQ(Text("bpf", {32, 0x4000, 72}, -22), "BPF_ENABLE_STATS, 0x4000, 72");
+  const uint32_t attach[5] = {99, 4, 1, 2, 0};
+  mem.Map(0x6000, attach, sizeof attach);
+  EXPECT_EQ(Text("bpf", {8, 0x6000, 16}, -9),
+            "BPF_PROG_ATTACH, {target_fd=99, "
+            "attach_bpf_fd=4<anon_inode:bpf-map>, "
+            "attach_type=BPF_CGROUP_INET_EGRESS, "
+            "attach_flags=BPF_F_ALLOW_MULTI}, 16");
+  EXPECT_EQ(Text("bpf", {9, 0x6000, 20}, -9),
+            "BPF_PROG_DETACH, {target_fd=99, "
+            "attach_type=BPF_CGROUP_INET_EGRESS, ...}, 20");
+  const uint32_t ids[3] = {7, 0, 8};
+  mem.Map(0x7000, ids, sizeof ids);
+  EXPECT_EQ(Text("bpf", {14, 0x7000, 12}, -2),
+            "BPF_MAP_GET_FD_BY_ID, {map_id=7, next_id=0, "
+            "open_flags=BPF_F_RDONLY}, 12");
+  EXPECT_EQ(Text("bpf", {19, 0x7000, 12}, -2),
+            "BPF_BTF_GET_FD_BY_ID, {btf_id=7, ...}, 12");
+  EXPECT_EQ(Text("bpf", {11, 0x7000, 8}, 0),
+            "BPF_PROG_GET_NEXT_ID, {start_id=7, next_id=0, open_flags=0}, 8");
 }
 
 // -v: seccomp's filter and bpf's instructions decoded, bpf's extra bytes
