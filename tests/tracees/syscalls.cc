@@ -798,6 +798,17 @@ int Admin() {
   big_attr[5] = 0x1234;
   syscall(SYS_mount_setattr, kBadFd, "", 0, big_attr, sizeof big_attr);
   syscall(SYS_mount_setattr, kBadFd, "", 0, big_attr, 41);
+  // ... or unreadable: the structure ends 8 bytes before an unmapped page.
+  char* edge = static_cast<char*>(mmap(nullptr, 8192, PROT_READ | PROT_WRITE,
+                                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+  if (edge == MAP_FAILED) Die("mmap");
+  if (munmap(edge + 4096, 4096) != 0) Die("munmap");
+  unsigned long long* at_edge =
+      reinterpret_cast<unsigned long long*>(edge + 4096 - 40);
+  at_edge[0] = 1;
+  at_edge[3] = 3;
+  syscall(SYS_mount_setattr, kBadFd, "", 0, at_edge, 48);
+  munmap(edge, 4096);
   syscall(SYS_move_mount, kBadFd, "", AT_FDCWD, "/nonexistent", 4);
   syscall(SYS_move_mount, AT_FDCWD, "/nonexistent", tree, "", 0x177);
   syscall(SYS_move_mount, kBadFd, "", kBadFd, "", 0xffffffffu);
@@ -989,6 +1000,25 @@ int Admin() {
   syscall(SYS_bpf, BPF_MAP_GET_FD_BY_ID, &attr, sizeof attr);
   syscall(SYS_bpf, BPF_BTF_GET_FD_BY_ID, &attr, sizeof attr);
   syscall(SYS_bpf, BPF_LINK_GET_FD_BY_ID, &attr, 4);
+  // A raw tracepoint and a link update for fds that are not programs or
+  // links; BTF that is not valid.
+  memset(&attr, 0, sizeof attr);
+  attr.raw_tracepoint.name = reinterpret_cast<unsigned long>("sys_enter");
+  attr.raw_tracepoint.prog_fd = 99;
+  syscall(SYS_bpf, BPF_RAW_TRACEPOINT_OPEN, &attr, sizeof attr);
+  memset(&attr, 0, sizeof attr);
+  attr.link_update.link_fd = 99;
+  attr.link_update.new_prog_fd = 98;
+  attr.link_update.flags = BPF_F_REPLACE;
+  attr.link_update.old_prog_fd = 97;
+  syscall(SYS_bpf, BPF_LINK_UPDATE, &attr, sizeof attr);
+  attr.link_update.flags = 0;
+  syscall(SYS_bpf, BPF_LINK_UPDATE, &attr, sizeof attr);
+  memset(&attr, 0, sizeof attr);
+  char btf[10] = "not btf";
+  attr.btf = reinterpret_cast<unsigned long>(btf);
+  attr.btf_size = sizeof btf;
+  syscall(SYS_bpf, BPF_BTF_LOAD, &attr, sizeof attr);
   syscall(SYS_bpf, BPF_PROG_LOAD, nullptr, 0);
   syscall(SYS_bpf, BPF_PROG_LOAD, reinterpret_cast<char*>(1), 144);
   syscall(SYS_bpf, 999, &attr, sizeof attr);

@@ -399,8 +399,8 @@ struct MountAttr {
 };
 
 // mount_setattr(dfd, path, flags, attr, size): the attributes when size
-// covers them; userns_fd is an fd only with MOUNT_ATTR_IDMAP (and when it
-// fits an int).
+// covers them; userns_fd is an fd only when MOUNT_ATTR_IDMAP is set or
+// cleared (and it fits an int).
 void MountSetattr(D& d) {
   if (d.exiting) return;
   d.DirFd(0);
@@ -421,20 +421,22 @@ void MountSetattr(D& d) {
     d.Put(", propagation=");
     d.Xval(a.propagation, kMountPropagation, "MS_???");
     d.Put(", userns_fd=");
-    if ((a.attr_set & kMountAttrIdmap) && a.userns_fd <= INT32_MAX) {
+    if (((a.attr_set | a.attr_clr) & kMountAttrIdmap) &&
+        a.userns_fd <= INT32_MAX) {
       d.FdValue(static_cast<int>(a.userns_fd));
     } else {
       d.Udec(a.userns_fd);
     }
     // Bytes past the structure (up to a page), all of them in hex when
-    // any is non-zero.
+    // any is non-zero; "???" when they cannot be read.
     if (size > sizeof(a)) {
       char extra[4096 - sizeof(a)];
       const uint64_t n = (size < 4096 ? size : 4096) - sizeof(a);
       const uint64_t at = d.u(3) + sizeof(a);
-      if (d.dec->mem()->Read(d.c.tid, at, extra, n) ==
-              static_cast<ssize_t>(n) &&
-          std::any_of(extra, extra + n, [](char c) { return c != 0; })) {
+      if (d.dec->mem()->Read(d.c.tid, at, extra, n) !=
+          static_cast<ssize_t>(n)) {
+        d.Put(", ???");
+      } else if (std::any_of(extra, extra + n, [](char c) { return c != 0; })) {
         d.Put(", /* bytes ");
         d.Udec(sizeof(a));
         d.Put("..");
@@ -1544,10 +1546,44 @@ size_t BpfById(D& d, const BpfAttr& a, const char* id_name, bool id_only) {
   return 12;
 }
 
+// RAW_TRACEPOINT_OPEN, BTF_LOAD and LINK_UPDATE, in strace's nested form.
+size_t BpfRawTracepoint(D& d, const BpfAttr& a) {
+  d.Put("raw_tracepoint={name=");
+  d.CStr(a.U64(0), d.opt().string_limit);
+  BpfFd(d, "prog_fd", a.U32(8));
+  d.out->push_back('}');
+  return 12;
+}
+
+size_t BpfBtfLoad(D& d, const BpfAttr& a) {
+  BpfField(d, "btf", true);
+  d.Buf(a.U64(0), a.U32(16));
+  BpfField(d, "btf_log_buf");
+  d.Ptr(a.U64(8));
+  BpfField(d, "btf_size");
+  d.Udec(a.U32(16));
+  BpfField(d, "btf_log_size");
+  d.Udec(a.U32(20));
+  BpfField(d, "btf_log_level");
+  d.Udec(a.U32(24));
+  return 28;
+}
+
+size_t BpfLinkUpdate(D& d, const BpfAttr& a) {
+  d.Put("link_update={link_fd=");
+  d.FdValue(static_cast<int32_t>(a.U32(0)));
+  BpfFd(d, "new_prog_fd", a.U32(4));
+  BpfField(d, "flags");
+  d.Flags(a.U32(8), kBpfAttachFlags, "BPF_F_???");
+  if (a.U32(8) & 4) BpfFd(d, "old_prog_fd", a.U32(12));
+  d.out->push_back('}');
+  return 16;
+}
+
 // Commands that return an fd.
 bool BpfReturnsFd(uint32_t cmd) {
   return cmd == 0 || cmd == 5 || cmd == 6 || cmd == 7 || cmd == 13 ||
-         cmd == 14 || cmd == 19 || cmd == 30;
+         cmd == 14 || cmd == 17 || cmd == 18 || cmd == 19 || cmd == 30;
 }
 
 void Bpf(D& d) {
@@ -1560,8 +1596,9 @@ void Bpf(D& d) {
   const uint64_t addr = d.u(1);
   d.Xval(cmd, kBpfCommands, "BPF_???");
   d.Sep();
-  const bool known = cmd <= 9 || (cmd >= 11 && cmd <= 14) || cmd == 19 ||
-                     (cmd >= 21 && cmd <= 23) || cmd == 30 || cmd == 31;
+  const bool known = cmd <= 9 || (cmd >= 11 && cmd <= 14) ||
+                     (cmd >= 17 && cmd <= 19) || (cmd >= 21 && cmd <= 23) ||
+                     (cmd >= 29 && cmd <= 31);
   if (size == 0 || size > 4096 || !known) {
     d.Ptr(addr);
   } else {
@@ -1610,6 +1647,15 @@ void Bpf(D& d) {
             break;
           case 30:
             struct_size = BpfById(d, a, "link_id", true);
+            break;
+          case 17:
+            struct_size = BpfRawTracepoint(d, BpfAttr(buf, size, 12));
+            break;
+          case 18:
+            struct_size = BpfBtfLoad(d, BpfAttr(buf, size, 28));
+            break;
+          case 29:
+            struct_size = BpfLinkUpdate(d, BpfAttr(buf, size, 16));
             break;
           default: {
             const size_t n = cmd == 22 ? 4 : cmd == 3 ? 16 : cmd == 4 ? 24 : 32;

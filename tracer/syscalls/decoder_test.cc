@@ -5074,7 +5074,7 @@ TEST_F(DecoderTest, AdminMountApi) {
   mem.Map(0x3200, attr3, sizeof attr3);
   EXPECT_EQ(Text("mount_setattr", {kMinus1, 0x1100, 0, 0x3200, 40}, -7),
             "-1, \"\", 0, {attr_set=0, attr_clr=MOUNT_ATTR_IDMAP, "
-            "propagation=0 /* MS_??? */, userns_fd=3, /* bytes 32..39 */ "
+            "propagation=0 /* MS_??? */, userns_fd=3</>, /* bytes 32..39 */ "
             "\"\\x34\\x12\\x00\\x00\\x00\\x00\\x00\\x00\"}, 40");
   EXPECT_EQ(Text("mount_setattr", {kMinus1, 0x1100, 0, 0x3100, 32}, -7),
             "-1, \"\", 0, {attr_set=0, attr_clr=0, "
@@ -5249,6 +5249,17 @@ TEST_F(DecoderTest, AdminBpf) {
   EXPECT_EQ(Text("bpf", {5, 0x9000, 144}, -14), "BPF_PROG_LOAD, 0x9000, 144");
   EXPECT_EQ(Text("bpf", {999, 0x4000, 72}, -22),
             "0x3e7 /* BPF_??? */, 0x4000, 72");
+  mem.MapString(0x8000, "sys_enter");
+  const uint64_t raw[2] = {0x8000, 4};
+  mem.Map(0x8100, raw, sizeof raw);
+  EXPECT_EQ(Text("bpf", {17, 0x8100, 16}, -22),
+            "BPF_RAW_TRACEPOINT_OPEN, {raw_tracepoint={name=\"sys_enter\", "
+            "prog_fd=4<anon_inode:bpf-map>}}, 16");
+  const uint32_t update[4] = {99, 98, 4, 97};
+  mem.Map(0x8200, update, sizeof update);
+  EXPECT_EQ(Text("bpf", {29, 0x8200, 16}, -9),
+            "BPF_LINK_UPDATE, {link_update={link_fd=99, new_prog_fd=98, "
+            "flags=BPF_F_REPLACE, old_prog_fd=97}}, 16");
   EXPECT_EQ(Text("bpf", {32, 0x4000, 72}, -22), "BPF_ENABLE_STATS, 0x4000, 72");
   const uint32_t attach[5] = {99, 4, 1, 2, 0};
   mem.Map(0x6000, attach, sizeof attach);
