@@ -899,6 +899,10 @@ int Admin() {
   syscall(SYS_keyctl, 29, kNoKey, "asymmetric", nullptr);
   syscall(SYS_keyctl, 30, kNoKey, kThread, kProcess, 1);
   syscall(SYS_keyctl, 30, kNoKey, kThread, kProcess, 6);
+  unsigned char caps[4] = {};
+  syscall(SYS_keyctl, 31, caps, sizeof caps);
+  syscall(SYS_keyctl, 31, caps, 0);
+  syscall(SYS_keyctl, 31, nullptr, 4);
   syscall(SYS_keyctl, 9999, 1, 2, 3, 4);
   syscall(SYS_add_key, "user", "desc", "payload", 7, 0);
   syscall(SYS_add_key, "user", nullptr, nullptr, 0, kThread - 100);

@@ -607,6 +607,21 @@ constexpr XlatEntry kReqkeyDefaults[] = {
     {7, "KEY_REQKEY_DEFL_REQUESTOR_KEYRING"},
 };
 constexpr XlatEntry kKeyctlMoveFlags[] = {{1, "KEYCTL_MOVE_EXCL"}};
+constexpr XlatEntry kKeyctlCaps0[] = {
+    {0x01, "KEYCTL_CAPS0_CAPABILITIES"},
+    {0x02, "KEYCTL_CAPS0_PERSISTENT_KEYRINGS"},
+    {0x04, "KEYCTL_CAPS0_DIFFIE_HELLMAN"},
+    {0x08, "KEYCTL_CAPS0_PUBLIC_KEY"},
+    {0x10, "KEYCTL_CAPS0_BIG_KEY"},
+    {0x20, "KEYCTL_CAPS0_INVALIDATE"},
+    {0x40, "KEYCTL_CAPS0_RESTRICT_KEYRING"},
+    {0x80, "KEYCTL_CAPS0_MOVE"},
+};
+constexpr XlatEntry kKeyctlCaps1[] = {
+    {0x01, "KEYCTL_CAPS1_NS_KEYRING_NAME"},
+    {0x02, "KEYCTL_CAPS1_NS_KEY_TAG"},
+    {0x04, "KEYCTL_CAPS1_NOTIFICATIONS"},
+};
 
 // A key serial number: a KEY_SPEC_* name, else decimal.
 void KeySerial(D& d, int32_t id) {
@@ -656,8 +671,8 @@ void RequestKey(D& d) {
 
 // keyctl(cmd, ...): each command's arguments. DESCRIBE, READ and
 // GET_SECURITY show their buffer at exit (what was written of it); the
-// public-key, Diffie-Hellman and capability commands are not decoded
-// beyond their name (their arguments in hex).
+// public-key and Diffie-Hellman commands are not decoded beyond their
+// name (their arguments in hex).
 void Keyctl(D& d) {
   const int32_t cmd = d.i32(0);
   if (d.entering()) {
@@ -666,6 +681,31 @@ void Keyctl(D& d) {
     if (cmd != 18) d.Sep();
   }
   switch (cmd) {
+    case 31: {
+      // KEYCTL_CAPABILITIES(buf, buflen): the bytes written, the first
+      // two as flag sets.
+      if (d.entering()) return;
+      if (d.failed()) {
+        d.Ptr(d.u(1));
+      } else {
+        const uint64_t n =
+            static_cast<uint64_t>(d.ret) < d.u(2) ? d.ret : d.u(2);
+        uint32_t pos = 0;
+        d.Array<uint8_t>(d.u(1), n, [&d, &pos](uint8_t b) {
+          if (pos == 0) {
+            d.Flags(b, kKeyctlCaps0, "KEYCTL_CAPS0_???");
+          } else if (pos == 1) {
+            d.Flags(b, kKeyctlCaps1, "KEYCTL_CAPS1_???");
+          } else {
+            d.Hex(b);
+          }
+          ++pos;
+        });
+      }
+      d.Sep();
+      d.Udec(d.u(2));
+      return;
+    }
     case 6:
     case 11:
     case 17: {

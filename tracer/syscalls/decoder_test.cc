@@ -5154,6 +5154,14 @@ TEST_F(DecoderTest, AdminKeys) {
   EXPECT_EQ(Text("keyctl", {18}, 0), "KEYCTL_SESSION_TO_PARENT");
   EXPECT_EQ(Text("keyctl", {19, 7, 10, EKEYREJECTED, kMinus1}, -1),
             "KEYCTL_REJECT, 7, 10, EKEYREJECTED, KEY_SPEC_THREAD_KEYRING");
+  const uint8_t caps[3] = {0x21, 0x03, 0x80};
+  mem.Map(0x4000, caps, sizeof caps);
+  EXPECT_EQ(Text("keyctl", {31, 0x4000, 8}, 3),
+            "KEYCTL_CAPABILITIES, [KEYCTL_CAPS0_CAPABILITIES|"
+            "KEYCTL_CAPS0_INVALIDATE, KEYCTL_CAPS1_NS_KEYRING_NAME|"
+            "KEYCTL_CAPS1_NS_KEY_TAG, 0x80], 8");
+  EXPECT_EQ(Text("keyctl", {31, 0x4000, 8}, -14),
+            "KEYCTL_CAPABILITIES, 0x4000, 8");
   EXPECT_EQ(Text("keyctl", {9999, 1, 2, 3, 4}, -95),
             "0x270f /* KEYCTL_??? */, 0x1, 0x2, 0x3, 0x4");
   EXPECT_EQ(Text("add_key", {0x1000, 0x1000, 0x1000, 3, kSession}, 42),
