@@ -983,6 +983,30 @@ int Admin() {
   memcpy(big, &attr, sizeof attr);
   big[200] = 1;
   syscall(SYS_bpf, BPF_PROG_LOAD, big, sizeof big);
+  // The map's information (the kernel writes back how much it gave), the
+  // program run once on zeros.
+  char info[200] = {};
+  memset(&attr, 0, sizeof attr);
+  attr.info.bpf_fd = static_cast<unsigned>(map);
+  attr.info.info_len = sizeof info;
+  attr.info.info = reinterpret_cast<unsigned long>(info);
+  syscall(SYS_bpf, BPF_OBJ_GET_INFO_BY_FD, &attr, sizeof attr);
+  attr.info.info_len = 8;
+  syscall(SYS_bpf, BPF_OBJ_GET_INFO_BY_FD, &attr, sizeof attr);
+  attr.info.bpf_fd = 99;
+  syscall(SYS_bpf, BPF_OBJ_GET_INFO_BY_FD, &attr, 12);
+  syscall(SYS_bpf, BPF_OBJ_GET_INFO_BY_FD, nullptr, 12);
+  char packet[64] = {}, packet_out[64];
+  memset(&attr, 0, sizeof attr);
+  attr.test.prog_fd = static_cast<unsigned>(loaded);
+  attr.test.data_in = reinterpret_cast<unsigned long>(packet);
+  attr.test.data_size_in = sizeof packet;
+  attr.test.data_out = reinterpret_cast<unsigned long>(packet_out);
+  attr.test.data_size_out = sizeof packet_out;
+  attr.test.repeat = 1;
+  syscall(SYS_bpf, BPF_PROG_TEST_RUN, &attr, sizeof attr);
+  attr.test.duration = 0;  // written by the kernel
+  syscall(SYS_bpf, BPF_PROG_TEST_RUN, &attr, 40);
   // Attaching to and detaching from fds that are not open; ids that do
   // not exist.
   memset(&attr, 0, sizeof attr);

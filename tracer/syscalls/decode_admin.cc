@@ -1620,14 +1620,137 @@ size_t BpfLinkUpdate(D& d, const BpfAttr& a) {
   return 16;
 }
 
+// PROG_TEST_RUN, as given (strace 6.1 shows nothing of what it returns).
+constexpr XlatEntry kBpfTestRunFlags[] = {
+    {1, "BPF_F_TEST_RUN_ON_CPU"},
+    {2, "BPF_F_TEST_XDP_LIVE_FRAMES"},
+};
+
+size_t BpfTestRun(D& d, const BpfAttr& a) {
+  d.Put("test={prog_fd=");
+  d.FdValue(static_cast<int32_t>(a.U32(0)));
+  static constexpr const char* kU32Names[] = {"retval", "data_size_in",
+                                              "data_size_out"};
+  for (size_t i = 0; i < 3; ++i) {
+    BpfField(d, kU32Names[i]);
+    d.Udec(a.U32(4 + 4 * i));
+  }
+  BpfField(d, "data_in");
+  d.Ptr(a.U64(16));
+  BpfField(d, "data_out");
+  d.Ptr(a.U64(24));
+  BpfField(d, "repeat");
+  d.Udec(a.U32(32));
+  BpfField(d, "duration");
+  d.Udec(a.U32(36));
+  if (a.len() > 40) {
+    BpfField(d, "ctx_size_in");
+    d.Udec(a.U32(40));
+    BpfField(d, "ctx_size_out");
+    d.Udec(a.U32(44));
+    BpfField(d, "ctx_in");
+    d.Ptr(a.U64(48));
+    BpfField(d, "ctx_out");
+    d.Ptr(a.U64(56));
+  }
+  if (a.len() > 64) {
+    BpfField(d, "flags");
+    d.Flags(a.U32(64), kBpfTestRunFlags, "BPF_F_???");
+    BpfField(d, "cpu");
+    d.Udec(a.U32(68));
+  }
+  if (a.len() > 72) {
+    BpfField(d, "batch_size");
+    d.Udec(a.U32(72));
+  }
+  d.out->push_back('}');
+  return 76;
+}
+
 // Commands that return an fd.
 bool BpfReturnsFd(uint32_t cmd) {
   return cmd == 0 || cmd == 5 || cmd == 6 || cmd == 7 || cmd == 13 ||
          cmd == 14 || cmd == 17 || cmd == 18 || cmd == 19 || cmd == 30;
 }
 
+// Non-zero bytes past a command's structure: "..." (with -v, all of them
+// in hex as extra_data).
+void BpfExtraData(D& d, const char* buf, size_t size, size_t struct_size) {
+  for (size_t i = struct_size; i < size; ++i) {
+    if (buf[i] != 0) {
+      if (d.abbrev) {
+        d.Put(", ...");
+      } else {
+        // All the bytes past the structure, in hex.
+        d.Put(", extra_data=\"");
+        static constexpr char kDigits[] = "0123456789abcdef";
+        for (size_t j = struct_size; j < size; ++j) {
+          const unsigned char b = static_cast<unsigned char>(buf[j]);
+          const char esc[4] = {'\\', 'x', kDigits[b >> 4], kDigits[b & 15]};
+          d.out->append(esc, 4);
+        }
+        d.Put("\" /* bytes ");
+        d.Udec(struct_size);
+        d.Put("..");
+        d.Udec(size - 1);
+        d.Put(" */");
+      }
+      break;
+    }
+  }
+}
+
+// OBJ_GET_INFO_BY_FD: the fd and buffer length at entry; at exit the
+// length the kernel wrote back when it differs ("200 => 104"), and the
+// buffer's address.
+void BpfObjInfo(D& d) {
+  const uint32_t size = d.u32(2);
+  const uint64_t addr = d.u(1);
+  char buf[4096];
+  const bool readable = size > 0 && size <= 4096 && addr != 0 && d.verbose &&
+                        d.dec->mem()->Read(d.c.tid, addr, buf, size) ==
+                            static_cast<ssize_t>(size);
+  if (d.entering()) {
+    d.Put("BPF_OBJ_GET_INFO_BY_FD, ");
+    if (!readable) {
+      if (size == 0 || size > 4096) {
+        d.Ptr(addr);
+      } else if (addr == 0) {
+        d.Put("NULL");
+      } else {
+        d.Hex(addr);
+      }
+      d.Sep();
+      d.Udec(size);
+      return;
+    }
+    const BpfAttr a(buf, size, 16);
+    d.Put("{info={bpf_fd=");
+    d.FdValue(static_cast<int32_t>(a.U32(0)));
+    d.Put(", info_len=");
+    d.Udec(a.U32(4));
+    SaveForExit(d, a.U32(4));
+    return;
+  }
+  int64_t len = 0;
+  if (!TakeSaved(d, &len)) return;
+  const BpfAttr a(buf, readable ? size : 0, 16);
+  if (readable && !d.failed() && a.U32(4) != static_cast<uint64_t>(len)) {
+    d.Put(" => ");
+    d.Udec(a.U32(4));
+  }
+  d.Put(", info=");
+  d.Ptr(a.U64(8));
+  d.out->push_back('}');
+  if (readable) BpfExtraData(d, buf, size, 16);
+  d.out->push_back('}');
+  d.Sep();
+  d.Udec(size);
+}
+
 void Bpf(D& d) {
   const uint32_t cmd = d.u32(0);
+  if (cmd == 15) return BpfObjInfo(d);
   if (d.exiting) {
     if (BpfReturnsFd(cmd)) d.RetFd();
     return;
@@ -1636,9 +1759,8 @@ void Bpf(D& d) {
   const uint64_t addr = d.u(1);
   d.Xval(cmd, kBpfCommands, "BPF_???");
   d.Sep();
-  const bool known = cmd <= 9 || (cmd >= 11 && cmd <= 14) ||
-                     (cmd >= 17 && cmd <= 19) || (cmd >= 21 && cmd <= 23) ||
-                     (cmd >= 29 && cmd <= 31);
+  const bool known = cmd <= 14 || (cmd >= 17 && cmd <= 19) ||
+                     (cmd >= 21 && cmd <= 23) || (cmd >= 29 && cmd <= 31);
   if (size == 0 || size > 4096 || !known) {
     d.Ptr(addr);
   } else {
@@ -1691,6 +1813,9 @@ void Bpf(D& d) {
           case 17:
             struct_size = BpfRawTracepoint(d, BpfAttr(buf, size, 12));
             break;
+          case 10:
+            struct_size = BpfTestRun(d, BpfAttr(buf, size, 76));
+            break;
           case 18:
             struct_size = BpfBtfLoad(d, BpfAttr(buf, size, 28));
             break;
@@ -1703,28 +1828,7 @@ void Bpf(D& d) {
           }
         }
       }
-      for (size_t i = struct_size; i < size; ++i) {
-        if (buf[i] != 0) {
-          if (d.abbrev) {
-            d.Put(", ...");
-          } else {
-            // All the bytes past the structure, in hex.
-            d.Put(", extra_data=\"");
-            static constexpr char kDigits[] = "0123456789abcdef";
-            for (size_t j = struct_size; j < size; ++j) {
-              const unsigned char b = static_cast<unsigned char>(buf[j]);
-              const char esc[4] = {'\\', 'x', kDigits[b >> 4], kDigits[b & 15]};
-              d.out->append(esc, 4);
-            }
-            d.Put("\" /* bytes ");
-            d.Udec(struct_size);
-            d.Put("..");
-            d.Udec(size - 1);
-            d.Put(" */");
-          }
-          break;
-        }
-      }
+      BpfExtraData(d, buf, size, struct_size);
       d.out->push_back('}');
     }
   }

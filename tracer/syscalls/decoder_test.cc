@@ -5268,6 +5268,15 @@ TEST_F(DecoderTest, AdminBpf) {
   EXPECT_EQ(Text("bpf", {29, 0x8200, 16}, -9),
             "BPF_LINK_UPDATE, {link_update={link_fd=99, new_prog_fd=98, "
             "flags=BPF_F_REPLACE, old_prog_fd=97}}, 16");
+  // OBJ_GET_INFO_BY_FD: the length written back shown at exit.
+  uint32_t info[4] = {4, 200, 0x9000, 0};
+  mem.Map(0x8300, info, sizeof info);
+  Result r2 = Decode("bpf", {15, 0x8300, 16}, 0);
+  EXPECT_EQ(r2.enter,
+            "BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4<anon_inode:bpf-map>, "
+            "info_len=200");
+  EXPECT_EQ(r2.exit, ", info=0x9000}}, 16");
+  EXPECT_EQ(Text("bpf", {15, 0, 16}, -14), "BPF_OBJ_GET_INFO_BY_FD, NULL, 16");
   EXPECT_EQ(Text("bpf", {32, 0x4000, 72}, -22), "BPF_ENABLE_STATS, 0x4000, 72");
   const uint32_t attach[5] = {99, 4, 1, 2, 0};
   mem.Map(0x6000, attach, sizeof attach);
