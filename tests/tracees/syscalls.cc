@@ -1028,6 +1028,24 @@ int Admin() {
   syscall(SYS_bpf, BPF_MAP_GET_FD_BY_ID, &attr, sizeof attr);
   syscall(SYS_bpf, BPF_BTF_GET_FD_BY_ID, &attr, sizeof attr);
   syscall(SYS_bpf, BPF_LINK_GET_FD_BY_ID, &attr, 4);
+  // Links from fds that are not programs.
+  memset(&attr, 0, sizeof attr);
+  attr.link_create.prog_fd = 99;
+  attr.link_create.target_fd = 98;
+  attr.link_create.attach_type = BPF_CGROUP_INET_EGRESS;
+  syscall(SYS_bpf, BPF_LINK_CREATE, &attr, sizeof attr);
+  attr.link_create.attach_type = BPF_CGROUP_INET_INGRESS;
+  attr.link_create.target_btf_id = 17;
+  syscall(SYS_bpf, BPF_LINK_CREATE, &attr, sizeof attr);
+  attr.link_create.attach_type = BPF_PERF_EVENT;
+  attr.link_create.perf_event.bpf_cookie = 0x1234;
+  syscall(SYS_bpf, BPF_LINK_CREATE, &attr, sizeof attr);
+  memset(&attr.link_create.kprobe_multi, 0,
+         sizeof attr.link_create.kprobe_multi);
+  attr.link_create.attach_type = BPF_TRACE_KPROBE_MULTI;
+  attr.link_create.kprobe_multi.flags = BPF_F_KPROBE_MULTI_RETURN;
+  attr.link_create.kprobe_multi.cnt = 1;
+  syscall(SYS_bpf, BPF_LINK_CREATE, &attr, sizeof attr);
   // A raw tracepoint and a link update for fds that are not programs or
   // links; BTF that is not valid.
   memset(&attr, 0, sizeof attr);

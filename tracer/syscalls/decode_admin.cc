@@ -1667,10 +1667,68 @@ size_t BpfTestRun(D& d, const BpfAttr& a) {
   return 76;
 }
 
+// LINK_CREATE: program, target, attach type and flags, then what some
+// attach types add (strace 6.1 shows a non-zero target_btf_id for attach
+// type 0, as tracing programs' links have it).
+constexpr XlatEntry kBpfKprobeMultiFlags[] = {{1, "BPF_F_KPROBE_MULTI_RETURN"}};
+
+size_t BpfLinkCreate(D& d, const BpfAttr& a) {
+  d.Put("link_create={prog_fd=");
+  d.FdValue(static_cast<int32_t>(a.U32(0)));
+  BpfFd(d, "target_fd", a.U32(4));
+  const uint32_t type = a.U32(8);
+  BpfField(d, "attach_type");
+  d.Xval(type, kBpfAttachTypes, "BPF_???");
+  BpfField(d, "flags");
+  d.Hex(a.U32(12));
+  size_t end = 16;
+  switch (type) {
+    case 0:  // BPF_CGROUP_INET_INGRESS, or a tracing program's link
+      if (a.U32(16) != 0) {
+        BpfField(d, "target_btf_id");
+        d.Udec(a.U32(16));
+      }
+      end = 20;
+      break;
+    case 28:  // BPF_TRACE_ITER
+      BpfField(d, "iter_info");
+      d.Ptr(a.U64(16));
+      BpfField(d, "iter_info_len");
+      d.Udec(a.U32(24));
+      end = 28;
+      break;
+    case 41:  // BPF_PERF_EVENT
+      d.Put(", perf_event={bpf_cookie=");
+      d.Hex(a.U64(16));
+      d.out->push_back('}');
+      end = 24;
+      break;
+    case 42:  // BPF_TRACE_KPROBE_MULTI
+      d.Put(", kprobe_multi={flags=");
+      d.Flags(a.U32(16), kBpfKprobeMultiFlags, "BPF_F_???");
+      BpfField(d, "cnt");
+      d.Udec(a.U32(20));
+      BpfField(d, "syms");
+      d.Ptr(a.U64(24));
+      BpfField(d, "addrs");
+      d.Ptr(a.U64(32));
+      BpfField(d, "cookies");
+      d.Ptr(a.U64(40));
+      d.out->push_back('}');
+      end = 48;
+      break;
+    default:
+      break;
+  }
+  d.out->push_back('}');
+  return end;
+}
+
 // Commands that return an fd.
 bool BpfReturnsFd(uint32_t cmd) {
   return cmd == 0 || cmd == 5 || cmd == 6 || cmd == 7 || cmd == 13 ||
-         cmd == 14 || cmd == 17 || cmd == 18 || cmd == 19 || cmd == 30;
+         cmd == 14 || cmd == 17 || cmd == 18 || cmd == 19 || cmd == 28 ||
+         cmd == 30;
 }
 
 // Non-zero bytes past a command's structure: "..." (with -v, all of them
@@ -1760,7 +1818,7 @@ void Bpf(D& d) {
   d.Xval(cmd, kBpfCommands, "BPF_???");
   d.Sep();
   const bool known = cmd <= 14 || (cmd >= 17 && cmd <= 19) ||
-                     (cmd >= 21 && cmd <= 23) || (cmd >= 29 && cmd <= 31);
+                     (cmd >= 21 && cmd <= 23) || (cmd >= 28 && cmd <= 31);
   if (size == 0 || size > 4096 || !known) {
     d.Ptr(addr);
   } else {
@@ -1815,6 +1873,9 @@ void Bpf(D& d) {
             break;
           case 10:
             struct_size = BpfTestRun(d, BpfAttr(buf, size, 76));
+            break;
+          case 28:
+            struct_size = BpfLinkCreate(d, a);
             break;
           case 18:
             struct_size = BpfBtfLoad(d, BpfAttr(buf, size, 28));

@@ -5268,6 +5268,12 @@ TEST_F(DecoderTest, AdminBpf) {
   EXPECT_EQ(Text("bpf", {29, 0x8200, 16}, -9),
             "BPF_LINK_UPDATE, {link_update={link_fd=99, new_prog_fd=98, "
             "flags=BPF_F_REPLACE, old_prog_fd=97}}, 16");
+  const uint32_t link[8] = {99, 98, 28, 0, 0x1000, 0, 5, 0};
+  mem.Map(0x8400, link, sizeof link);
+  EXPECT_EQ(Text("bpf", {28, 0x8400, 32}, -9),
+            "BPF_LINK_CREATE, {link_create={prog_fd=99, target_fd=98, "
+            "attach_type=BPF_TRACE_ITER, flags=0, iter_info=0x1000, "
+            "iter_info_len=5}}, 32");
   // OBJ_GET_INFO_BY_FD: the length written back shown at exit.
   uint32_t info[4] = {4, 200, 0x9000, 0};
   mem.Map(0x8300, info, sizeof info);
