@@ -1028,6 +1028,39 @@ int Admin() {
   syscall(SYS_bpf, BPF_MAP_GET_FD_BY_ID, &attr, sizeof attr);
   syscall(SYS_bpf, BPF_BTF_GET_FD_BY_ID, &attr, sizeof attr);
   syscall(SYS_bpf, BPF_LINK_GET_FD_BY_ID, &attr, 4);
+  // Batches of the array map's elements (deleting is not supported for
+  // arrays); the programs attached to the cgroup root (cgroup v2 or the
+  // hybrid "unified" one), none; a task fd query for no task.
+  unsigned batch_keys[4], batch_out = 0;
+  unsigned long batch_values[4];
+  memset(&attr, 0, sizeof attr);
+  attr.batch.map_fd = static_cast<unsigned>(map);
+  attr.batch.keys = reinterpret_cast<unsigned long>(batch_keys);
+  attr.batch.values = reinterpret_cast<unsigned long>(batch_values);
+  attr.batch.count = 4;
+  attr.batch.out_batch = reinterpret_cast<unsigned long>(&batch_out);
+  syscall(SYS_bpf, BPF_MAP_LOOKUP_BATCH, &attr, sizeof attr);
+  attr.batch.count = 2;
+  attr.batch.in_batch = reinterpret_cast<unsigned long>(&batch_out);
+  syscall(SYS_bpf, BPF_MAP_UPDATE_BATCH, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_MAP_DELETE_BATCH, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_MAP_LOOKUP_AND_DELETE_BATCH, &attr, sizeof attr);
+  int cgroup = open("/sys/fs/cgroup/unified", O_RDONLY | O_DIRECTORY);
+  if (cgroup < 0) cgroup = open("/sys/fs/cgroup", O_RDONLY | O_DIRECTORY);
+  unsigned prog_ids[4] = {};
+  memset(&attr, 0, sizeof attr);
+  attr.query.target_fd = static_cast<unsigned>(cgroup);
+  attr.query.attach_type = BPF_CGROUP_INET_INGRESS;
+  attr.query.prog_ids = reinterpret_cast<unsigned long>(prog_ids);
+  attr.query.prog_cnt = 4;
+  syscall(SYS_bpf, BPF_PROG_QUERY, &attr, sizeof attr);
+  attr.query.target_fd = 99;
+  syscall(SYS_bpf, BPF_PROG_QUERY, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_PROG_QUERY, nullptr, 28);
+  if (cgroup >= 0) close(cgroup);
+  memset(&attr, 0, sizeof attr);
+  attr.task_fd_query.fd = 99;
+  syscall(SYS_bpf, BPF_TASK_FD_QUERY, &attr, sizeof attr);
   // Links from fds that are not programs.
   memset(&attr, 0, sizeof attr);
   attr.link_create.prog_fd = 99;

@@ -1724,6 +1724,36 @@ size_t BpfLinkCreate(D& d, const BpfAttr& a) {
   return end;
 }
 
+// TASK_FD_QUERY, as given (what a successful query writes back is not
+// shown, as by strace 6.1 for a failed one).
+constexpr XlatEntry kBpfFdTypes[] = {
+    {0, "BPF_FD_TYPE_RAW_TRACEPOINT"}, {1, "BPF_FD_TYPE_TRACEPOINT"},
+    {2, "BPF_FD_TYPE_KPROBE"},         {3, "BPF_FD_TYPE_KRETPROBE"},
+    {4, "BPF_FD_TYPE_UPROBE"},         {5, "BPF_FD_TYPE_URETPROBE"},
+};
+
+size_t BpfTaskFdQuery(D& d, const BpfAttr& a) {
+  d.Put("task_fd_query={pid=");
+  d.Udec(a.U32(0));
+  BpfFd(d, "fd", a.U32(4));
+  BpfField(d, "flags");
+  d.Udec(a.U32(8));
+  BpfField(d, "buf_len");
+  d.Udec(a.U32(12));
+  BpfField(d, "buf");
+  d.Ptr(a.U64(16));
+  BpfField(d, "prog_id");
+  d.Udec(a.U32(24));
+  BpfField(d, "fd_type");
+  d.Xval(a.U32(28), kBpfFdTypes, "BPF_FD_TYPE_???");
+  BpfField(d, "probe_offset");
+  d.Hex(a.U64(32));
+  BpfField(d, "probe_addr");
+  d.Hex(a.U64(40));
+  d.out->push_back('}');
+  return 48;
+}
+
 // Commands that return an fd.
 bool BpfReturnsFd(uint32_t cmd) {
   return cmd == 0 || cmd == 5 || cmd == 6 || cmd == 7 || cmd == 13 ||
@@ -1806,9 +1836,97 @@ void BpfObjInfo(D& d) {
   d.Udec(size);
 }
 
+// The MAP_*_BATCH commands (as given: strace 6.1 shows nothing of what
+// they return): the batch cursors for the lookups, keys, values (not for
+// DELETE), count, map, flags.
+size_t BpfMapBatch(D& d, const BpfAttr& a, uint32_t cmd) {
+  d.Put("batch={");
+  const bool lookup = cmd == 24 || cmd == 25;
+  if (lookup) {
+    d.Put("in_batch=");
+    d.Ptr(a.U64(0));
+    BpfField(d, "out_batch");
+    d.Ptr(a.U64(8));
+    d.Sep();
+  }
+  d.Put("keys=");
+  d.Ptr(a.U64(16));
+  if (cmd != 27) {
+    BpfField(d, "values");
+    d.Ptr(a.U64(24));
+  }
+  BpfField(d, "count");
+  d.Udec(a.U32(32));
+  BpfFd(d, "map_fd", a.U32(36));
+  BpfField(d, "elem_flags");
+  d.Flags(a.U64(40), kBpfLookupFlags, "BPF_???");
+  BpfField(d, "flags");
+  d.Hex(a.U64(48));
+  d.out->push_back('}');
+  return 56;
+}
+
+constexpr XlatEntry kBpfQueryFlags[] = {{1, "BPF_F_QUERY_EFFECTIVE"}};
+
+// PROG_QUERY: the target and query at entry; at exit the attach flags,
+// the ids written and the count ("4 => 1" when it changed).
+void BpfProgQuery(D& d) {
+  const uint32_t size = d.u32(2);
+  const uint64_t addr = d.u(1);
+  char buf[4096];
+  const bool readable = size > 0 && size <= 4096 && addr != 0 && d.verbose &&
+                        d.dec->mem()->Read(d.c.tid, addr, buf, size) ==
+                            static_cast<ssize_t>(size);
+  if (d.entering()) {
+    d.Put("BPF_PROG_QUERY, ");
+    if (!readable) {
+      if (size == 0 || size > 4096) {
+        d.Ptr(addr);
+      } else if (addr == 0) {
+        d.Put("NULL");
+      } else {
+        d.Hex(addr);
+      }
+      d.Sep();
+      d.Udec(size);
+      return;
+    }
+    const BpfAttr a(buf, size, 28);
+    d.Put("{query={target_fd=");
+    d.FdValue(static_cast<int32_t>(a.U32(0)));
+    BpfField(d, "attach_type");
+    d.Xval(a.U32(4), kBpfAttachTypes, "BPF_???");
+    BpfField(d, "query_flags");
+    d.Flags(a.U32(8), kBpfQueryFlags, "BPF_F_QUERY_???");
+    SaveForExit(d, a.U32(24));
+    return;
+  }
+  int64_t count = 0;
+  if (!TakeSaved(d, &count)) return;
+  const BpfAttr a(buf, readable ? size : 0, 28);
+  const uint32_t now = a.U32(24);
+  BpfField(d, "attach_flags");
+  d.Flags(a.U32(12), kBpfAttachFlags, "BPF_F_???");
+  BpfField(d, "prog_ids");
+  const uint64_t n = static_cast<uint64_t>(count) < now ? count : now;
+  d.Array<uint32_t>(a.U64(16), n, [&d](uint32_t id) { d.Udec(id); });
+  BpfField(d, "prog_cnt");
+  d.Udec(static_cast<uint32_t>(count));
+  if (readable && !d.failed() && now != static_cast<uint64_t>(count)) {
+    d.Put(" => ");
+    d.Udec(now);
+  }
+  d.out->push_back('}');
+  if (readable) BpfExtraData(d, buf, size, 28);
+  d.out->push_back('}');
+  d.Sep();
+  d.Udec(size);
+}
+
 void Bpf(D& d) {
   const uint32_t cmd = d.u32(0);
   if (cmd == 15) return BpfObjInfo(d);
+  if (cmd == 16) return BpfProgQuery(d);
   if (d.exiting) {
     if (BpfReturnsFd(cmd)) d.RetFd();
     return;
@@ -1817,8 +1935,8 @@ void Bpf(D& d) {
   const uint64_t addr = d.u(1);
   d.Xval(cmd, kBpfCommands, "BPF_???");
   d.Sep();
-  const bool known = cmd <= 14 || (cmd >= 17 && cmd <= 19) ||
-                     (cmd >= 21 && cmd <= 23) || (cmd >= 28 && cmd <= 31);
+  // strace 6.1 decodes the commands up to BPF_LINK_GET_NEXT_ID.
+  const bool known = cmd <= 31;
   if (size == 0 || size > 4096 || !known) {
     d.Ptr(addr);
   } else {
@@ -1876,6 +1994,15 @@ void Bpf(D& d) {
             break;
           case 28:
             struct_size = BpfLinkCreate(d, a);
+            break;
+          case 20:
+            struct_size = BpfTaskFdQuery(d, BpfAttr(buf, size, 48));
+            break;
+          case 24:
+          case 25:
+          case 26:
+          case 27:
+            struct_size = BpfMapBatch(d, BpfAttr(buf, size, 56), cmd);
             break;
           case 18:
             struct_size = BpfBtfLoad(d, BpfAttr(buf, size, 28));

@@ -5274,6 +5274,29 @@ TEST_F(DecoderTest, AdminBpf) {
             "BPF_LINK_CREATE, {link_create={prog_fd=99, target_fd=98, "
             "attach_type=BPF_TRACE_ITER, flags=0, iter_info=0x1000, "
             "iter_info_len=5}}, 32");
+  // PROG_QUERY: the count written back and the ids shown at exit.
+  uint32_t query[8] = {4, 0, 0, 0, 0x9100, 0, 4, 0};
+  mem.Map(0x8500, query, sizeof query);
+  const uint32_t prog_id = 42;
+  mem.Map(0x9100, &prog_id, sizeof prog_id);
+  ArgDecoder dec(&mem, opts);
+  SyscallCall c;
+  c.tid = 1234;
+  c.arch = kArchX86_64;
+  c.nr = SyscallTable::Get().Number(kArchX86_64, "bpf");
+  c.args[0] = 16;
+  c.args[1] = 0x8500;
+  c.args[2] = 28;
+  std::string enter, exit, suffix;
+  RetFormat fmt;
+  dec.DecodeEntry(c, &enter);
+  query[6] = 1;
+  mem.Map(0x8500, query, sizeof query);
+  dec.DecodeExit(c, 0, &exit, &fmt, &suffix);
+  EXPECT_EQ(enter + exit,
+            "BPF_PROG_QUERY, {query={target_fd=4<anon_inode:bpf-map>, "
+            "attach_type=BPF_CGROUP_INET_INGRESS, query_flags=0, "
+            "attach_flags=0, prog_ids=[42], prog_cnt=4 => 1}}, 28");
   // OBJ_GET_INFO_BY_FD: the length written back shown at exit.
   uint32_t info[4] = {4, 200, 0x9000, 0};
   mem.Map(0x8300, info, sizeof info);
