@@ -5365,6 +5365,16 @@ TEST_F(DecoderTest, AdminVerbosePrograms) {
             "dst_reg=BPF_REG_0, src_reg=BPF_REG_0, off=0, imm=0}, "
             "{code=BPF_JMP|BPF_K|BPF_EXIT, dst_reg=BPF_REG_0, "
             "src_reg=BPF_REG_0, off=0, imm=0}], license=NULL}, 24");
+  // A map's information.
+  mem.SetFdPath(4, "anon_inode:bpf-map");
+  const uint32_t info_attr[4] = {4, 8, 0x6000, 0};
+  mem.Map(0x6100, info_attr, sizeof info_attr);
+  const uint32_t map_info[2] = {2, 7};
+  mem.Map(0x6000, map_info, sizeof map_info);
+  EXPECT_EQ(Text("bpf", {15, 0x6100, 16}),
+            "BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4, info_len=8, "
+            "info={type=BPF_MAP_TYPE_ARRAY, id=7, key_size=0, value_size=0, "
+            "max_entries=0, map_flags=0}}}, 16");
   const uint64_t elem[3] = {4, 0x10, 0x1234};
   mem.Map(0x5000, elem, sizeof elem);
   EXPECT_EQ(Text("bpf", {3, 0x5000, 24}, -22),
