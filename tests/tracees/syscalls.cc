@@ -899,6 +899,30 @@ int Admin() {
   syscall(SYS_keyctl, 29, kNoKey, "asymmetric", nullptr);
   syscall(SYS_keyctl, 30, kNoKey, kThread, kProcess, 1);
   syscall(SYS_keyctl, 30, kNoKey, kThread, kProcess, 6);
+  // Diffie-Hellman and public-key operations on keys that do not exist.
+  int dh[3] = {kNoKey, kSession, 5};
+  struct {
+    const char* hashname;
+    const char* otherinfo;
+    unsigned otherinfolen, spare[8];
+  } kdf = {"sha256", "abc", 3, {}};
+  syscall(SYS_keyctl, 23, dh, buf, 16, nullptr);
+  syscall(SYS_keyctl, 23, dh, buf, 16, &kdf);
+  kdf.otherinfolen = 0;
+  kdf.spare[2] = 7;
+  syscall(SYS_keyctl, 23, dh, buf, 16, &kdf);
+  syscall(SYS_keyctl, 23, nullptr, nullptr, 0, reinterpret_cast<char*>(1));
+  syscall(SYS_keyctl, 24, kNoKey, 0, "enc=pkcs1", buf);
+  syscall(SYS_keyctl, 24, kNoKey, 5, nullptr, nullptr);
+  struct {
+    int key_id;
+    unsigned in_len, out_len, spare[7];
+  } pkey = {kNoKey, 3, 16, {}};
+  syscall(SYS_keyctl, 25, &pkey, "enc=raw", "abc", buf);
+  syscall(SYS_keyctl, 27, nullptr, "enc=raw", "abc", buf);
+  syscall(SYS_keyctl, 28, &pkey, "enc=raw", "abc", "0123456789abcdef");
+  pkey.spare[1] = 4;
+  syscall(SYS_keyctl, 26, &pkey, nullptr, "abc", buf);
   unsigned char caps[4] = {};
   syscall(SYS_keyctl, 31, caps, sizeof caps);
   syscall(SYS_keyctl, 31, caps, 0);

@@ -669,10 +669,161 @@ void RequestKey(D& d) {
   KeySerial(d, d.i32(3));
 }
 
+// "[0, 0x4, 0]": a spare array, when any of it is set.
+void SpareArray(D& d, const uint32_t* v, size_t n) {
+  bool any = false;
+  for (size_t i = 0; i < n; ++i) any = any || v[i] != 0;
+  if (!any) return;
+  d.Put(", __spare=[");
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0) d.Sep();
+    d.Hex(v[i]);
+  }
+  d.out->push_back(']');
+}
+
+// KEYCTL_DH_COMPUTE(params, buf, len, kdf): the key serials at entry; the
+// result, its length and the KDF parameters (read even when the call
+// failed) at exit.
+void KeyctlDhCompute(D& d) {
+  if (d.entering()) {
+    int32_t p[3];
+    if (d.Fetch(d.u(1), p, sizeof(p))) {
+      d.Put("{private=");
+      KeySerial(d, p[0]);
+      d.Put(", prime=");
+      KeySerial(d, p[1]);
+      d.Put(", base=");
+      KeySerial(d, p[2]);
+      d.out->push_back('}');
+    }
+    d.Sep();
+    return;
+  }
+  const uint64_t len = d.u(3);
+  if (d.failed()) {
+    d.Ptr(d.u(2));
+  } else {
+    d.Buf(d.u(2), static_cast<uint64_t>(d.ret) > len ? static_cast<int64_t>(len)
+                                                     : d.ret);
+  }
+  d.Sep();
+  d.Udec(len);
+  d.Sep();
+  // struct keyctl_kdf_params: two pointers, a length, 8 spare words.
+  uint8_t raw[56];
+  const size_t ptr = d.ptr_size();
+  if (!d.Fetch(d.u(4), raw, 2 * ptr + 36)) return;
+  uint64_t hashname = 0, otherinfo = 0;
+  memcpy(&hashname, raw, ptr);
+  memcpy(&otherinfo, raw + ptr, ptr);
+  uint32_t rest[9];
+  memcpy(rest, raw + 2 * ptr, sizeof(rest));
+  d.Put("{hashname=");
+  d.CStr(hashname, d.opt().string_limit);
+  d.Put(", otherinfo=");
+  if (rest[0] != 0) {
+    d.Buf(otherinfo, rest[0]);
+  } else {
+    d.Ptr(otherinfo);
+  }
+  d.Put(", otherinfolen=");
+  d.Udec(rest[0]);
+  SpareArray(d, rest + 1, 8);
+  d.out->push_back('}');
+}
+
+constexpr XlatEntry kKeyctlPkeyOps[] = {
+    {1, "KEYCTL_SUPPORTS_ENCRYPT"},
+    {2, "KEYCTL_SUPPORTS_DECRYPT"},
+    {4, "KEYCTL_SUPPORTS_SIGN"},
+    {8, "KEYCTL_SUPPORTS_VERIFY"},
+};
+
+// KEYCTL_PKEY_QUERY(key, reserved, info, result): the result at exit.
+void KeyctlPkeyQuery(D& d) {
+  if (d.entering()) {
+    KeySerial(d, d.i32(1));
+    d.Sep();
+    d.Hex(d.u(2));
+    d.Sep();
+    d.Str(3);
+    d.Sep();
+    return;
+  }
+  struct {
+    uint32_t supported_ops, key_size;
+    uint16_t max_data_size, max_sig_size, max_enc_size, max_dec_size;
+    uint32_t spare[10];
+  } q;
+  if (!d.FetchOut(d.u(4), &q, sizeof(q))) return;
+  d.Put("{supported_ops=");
+  d.Flags(q.supported_ops, kKeyctlPkeyOps, "KEYCTL_SUPPORTS_???");
+  d.Put(", key_size=");
+  d.Udec(q.key_size);
+  d.Put(", max_data_size=");
+  d.Udec(q.max_data_size);
+  d.Put(", max_sig_size=");
+  d.Udec(q.max_sig_size);
+  d.Put(", max_enc_size=");
+  d.Udec(q.max_enc_size);
+  d.Put(", max_dec_size=");
+  d.Udec(q.max_dec_size);
+  SpareArray(d, q.spare, 10);
+  d.out->push_back('}');
+}
+
+// KEYCTL_PKEY_{ENCRYPT,DECRYPT,SIGN}(params, info, in, out) and
+// KEYCTL_PKEY_VERIFY(params, info, in, in2): the parameters, the input(s)
+// as long as the parameters say; the output at exit.
+void KeyctlPkeyOp(D& d, bool out) {
+  if (d.exiting) {
+    int64_t out_len = -1;
+    if (!out || !TakeSaved(d, &out_len) || out_len < 0) return;
+    if (d.failed()) {
+      d.Ptr(d.u(4));
+    } else {
+      d.Buf(d.u(4), out_len);
+    }
+    return;
+  }
+  struct {
+    int32_t key_id;
+    uint32_t in_len, out_len, spare[7];
+  } p;
+  const bool ok = d.Fetch(d.u(1), &p, sizeof(p));
+  if (ok) {
+    d.Put("{key_id=");
+    KeySerial(d, p.key_id);
+    d.Put(", in_len=");
+    d.Udec(p.in_len);
+    d.Put(out ? ", out_len=" : ", in2_len=");
+    d.Udec(p.out_len);
+    SpareArray(d, p.spare, 7);
+    d.out->push_back('}');
+  }
+  d.Sep();
+  d.Str(2);
+  d.Sep();
+  if (ok) {
+    d.Buf(d.u(3), p.in_len);
+  } else {
+    d.Ptr(d.u(3));
+  }
+  d.Sep();
+  if (out && ok) {
+    SaveForExit(d, p.out_len);
+    return;
+  }
+  if (ok) {
+    d.Buf(d.u(4), p.out_len);
+  } else {
+    d.Ptr(d.u(4));
+  }
+}
+
 // keyctl(cmd, ...): each command's arguments. DESCRIBE, READ and
-// GET_SECURITY show their buffer at exit (what was written of it); the
-// public-key and Diffie-Hellman commands are not decoded beyond their
-// name (their arguments in hex).
+// GET_SECURITY show their buffer at exit (what was written of it).
 void Keyctl(D& d) {
   const int32_t cmd = d.i32(0);
   if (d.entering()) {
@@ -681,6 +832,16 @@ void Keyctl(D& d) {
     if (cmd != 18) d.Sep();
   }
   switch (cmd) {
+    case 23:
+      return KeyctlDhCompute(d);
+    case 24:
+      return KeyctlPkeyQuery(d);
+    case 25:
+    case 26:
+    case 27:
+      return KeyctlPkeyOp(d, true);
+    case 28:
+      return KeyctlPkeyOp(d, false);
     case 31: {
       // KEYCTL_CAPABILITIES(buf, buflen): the bytes written, the first
       // two as flag sets.

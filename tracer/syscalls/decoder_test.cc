@@ -5154,6 +5154,18 @@ TEST_F(DecoderTest, AdminKeys) {
   EXPECT_EQ(Text("keyctl", {18}, 0), "KEYCTL_SESSION_TO_PARENT");
   EXPECT_EQ(Text("keyctl", {19, 7, 10, EKEYREJECTED, kMinus1}, -1),
             "KEYCTL_REJECT, 7, 10, EKEYREJECTED, KEY_SPEC_THREAD_KEYRING");
+  const int32_t dh[3] = {7, -3, 5};
+  mem.Map(0x5000, dh, sizeof dh);
+  EXPECT_EQ(Text("keyctl", {23, 0x5000, 0x5100, 16, 0}, -95),
+            "KEYCTL_DH_COMPUTE, {private=7, prime=KEY_SPEC_SESSION_KEYRING, "
+            "base=5}, 0x5100, 16, NULL");
+  const uint32_t pkey[10] = {7, 3, 16, 0, 4};
+  mem.Map(0x5200, pkey, sizeof pkey);
+  Result pk = Decode("keyctl", {25, 0x5200, 0, 0x1000, 0x5300}, -126);
+  EXPECT_EQ(pk.enter,
+            "KEYCTL_PKEY_ENCRYPT, {key_id=7, in_len=3, out_len=16, "
+            "__spare=[0, 0x4, 0, 0, 0, 0, 0]}, NULL, \"abc\", ");
+  EXPECT_EQ(pk.exit, "0x5300");
   const uint8_t caps[3] = {0x21, 0x03, 0x80};
   mem.Map(0x4000, caps, sizeof caps);
   EXPECT_EQ(Text("keyctl", {31, 0x4000, 8}, 3),
