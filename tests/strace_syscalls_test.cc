@@ -423,6 +423,9 @@ std::vector<Program> Programs() {
       // System administration calls, failing or harmless (see the
       // tracee's header).
       {"admin", {"syscalls", "admin"}, {}, 2, true},
+      // The same with fd paths, and with short strings in hex.
+      {"admin_y", {"syscalls", "admin"}, {}, 1, true, {"-y"}},
+      {"admin_s8", {"syscalls", "admin"}, {}, 1, true, {"-s", "8", "-x"}},
       // System V IPC (ids, times and pids normalised).
       {"ipc", {"syscalls", "ipc"}, {}, 2, true, {}, true},
       // NUMA memory policy (see the tracee's header).

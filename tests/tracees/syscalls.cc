@@ -950,7 +950,7 @@ int Admin() {
   syscall(SYS_bpf, BPF_MAP_CREATE, &attr, 20);
   attr.map_type = 999;
   attr.map_flags = BPF_F_NO_PREALLOC | BPF_F_RDONLY_PROG | 0x80000000u;
-  attr.inner_map_fd = 1;
+  attr.inner_map_fd = 99;
   strcpy(attr.map_name, "abc");
   attr.map_extra = 5;
   syscall(SYS_bpf, BPF_MAP_CREATE, &attr, sizeof attr);

@@ -881,7 +881,10 @@ void Keyctl(D& d) {
       } else {
         const uint64_t n =
             d.ret >= 0 && static_cast<uint64_t>(d.ret) > len ? len : d.ret;
-        d.Buf(d.u(2), static_cast<int64_t>(n), cmd != 11);
+        // DESCRIBE's and GET_SECURITY's trailing NUL is left out, unless
+        // the string is cut at -s anyway.
+        d.Buf(d.u(2), static_cast<int64_t>(n),
+              cmd != 11 && n <= d.opt().string_limit);
       }
       d.Sep();
       d.Udec(len);

@@ -5135,6 +5135,14 @@ TEST_F(DecoderTest, AdminKeys) {
   EXPECT_EQ(r.exit, "\"keyring;0;0;3f010000;_uid.0\", 64");
   EXPECT_EQ(Text("keyctl", {6, kUser, 0x2000, 4}, 28),
             "KEYCTL_DESCRIBE, KEY_SPEC_USER_KEYRING, \"keyr\", 4");
+  opts.string_limit = 8;
+  EXPECT_EQ(Text("keyctl", {6, kUser, 0x2000, 64}, 28),
+            "KEYCTL_DESCRIBE, KEY_SPEC_USER_KEYRING, \"keyring;\"..., 64");
+  mem.Map(0x2100, std::string(10, '\0'));
+  EXPECT_EQ(Text("keyctl", {6, kUser, 0x2100, 10}, 32),
+            "KEYCTL_DESCRIBE, KEY_SPEC_USER_KEYRING, "
+            "\"\\0\\0\\0\\0\\0\\0\\0\\0\"..., 10");
+  opts.string_limit = 32;
   EXPECT_EQ(Text("keyctl", {11, 7, 0x2000, 64}, -126),
             "KEYCTL_READ, 7, 0x2000, 64");
   EXPECT_EQ(Text("keyctl", {11, 7, 0, 0}, 4), "KEYCTL_READ, 7, NULL, 0");
