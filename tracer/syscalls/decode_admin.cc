@@ -1,8 +1,9 @@
 // System administration and containers: namespaces (setns), pivot_root,
 // syslog, host and domain names, process accounting, swap, reboot,
-// process_mrelease, kernel modules, the mount API, Landlock and keys
-// (add_key, request_key, keyctl), seccomp and bpf's common commands, as
-// strace 6.1 prints them.
+// process_mrelease, kernel modules, the mount API, Landlock, keys
+// (add_key, request_key, keyctl), seccomp and bpf, as strace 6.1 prints
+// them (checked against it on a tracee making these calls: the `syscalls
+// admin` mode of tests/tracees/syscalls.cc).
 #include <net/if.h>
 #include <sys/types.h>
 
