@@ -5403,5 +5403,24 @@ TEST_F(DecoderTest, AdminVerbosePrograms) {
             "/* bytes 16..23 */}, 24");
 }
 
+// i386: 32-bit pointers in struct sock_fprog and the KDF parameters.
+TEST_F(DecoderTest, AdminI386) {
+  const uint32_t prog[2] = {3, 0x8000};
+  mem.Map(0x1000, prog, sizeof prog);
+  EXPECT_EQ(Decode("seccomp", {1, 0, 0x1000}, 0, kArchI386).all(),
+            "SECCOMP_SET_MODE_FILTER, 0, {len=3, filter=0x8000}");
+  mem.MapString(0x2000, "sha256");
+  uint32_t kdf[11] = {0x2000, 0x3000, 0};
+  mem.Map(0x4000, kdf, sizeof kdf);
+  const int32_t dh[3] = {1, 2, 3};
+  mem.Map(0x5000, dh, sizeof dh);
+  EXPECT_EQ(
+      Decode("keyctl", {23, 0x5000, 0x6000, 8, 0x4000}, -95, kArchI386).all(),
+      "KEYCTL_DH_COMPUTE, {private=1, prime=2, base=3}, 0x6000, 8, "
+      "{hashname=\"sha256\", otherinfo=0x3000, otherinfolen=0}");
+  EXPECT_EQ(Decode("setns", {0xffffffff, 0x40000000}, -9, kArchI386).all(),
+            "-1, CLONE_NEWNET");
+}
+
 }  // namespace
 }  // namespace ttrace
