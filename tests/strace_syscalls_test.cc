@@ -422,6 +422,12 @@ std::vector<Program> Programs() {
       {"netlink", {"syscalls", "netlink"}, {}, 2, true},
       // decode_misc.cc's calls (see the tracee's header).
       {"misc", {"syscalls", "misc", "@KNOWN"}, {}, 2, true},
+      // System administration calls, failing or harmless (see the
+      // tracee's header).
+      {"admin", {"syscalls", "admin"}, {}, 2, true},
+      // The same with fd paths, and with short strings in hex.
+      {"admin_y", {"syscalls", "admin"}, {}, 1, true, {"-y"}},
+      {"admin_s8", {"syscalls", "admin"}, {}, 1, true, {"-s", "8", "-x"}},
       // System V IPC (ids, times and pids normalised).
       {"ipc", {"syscalls", "ipc"}, {}, 2, true, {}, true},
       // NUMA memory policy (see the tracee's header).

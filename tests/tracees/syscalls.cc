@@ -119,6 +119,21 @@
 //                      (EAGAIN). The ids, the segment's addresses, the
 //                      times and pids in the structs vary from run to run;
 //                      exits 0.
+//   admin              system administration calls, all failing (bad fds,
+//                      paths that do not exist, lengths or magic numbers
+//                      the kernel refuses) or harmless: setns, pivot_root,
+//                      syslog (buffer sizes, empty reads), sethostname/
+//                      setdomainname (too long), acct, swapon/swapoff,
+//                      reboot (bad magic), process_mrelease, the module
+//                      calls; the mount API (a detached O_PATH open_tree
+//                      of "/", all else failing); Landlock's ABI version
+//                      and failing rulesets and rules; keyctl, add_key
+//                      and request_key on keys that do not exist;
+//                      bpf: a map and a socket filter program created
+//                      (attached to nothing), failing commands;
+//                      seccomp queries, refused filters and, last, an
+//                      allow-all filter; nothing on the machine is
+//                      changed.
 //   netlink            a NETLINK_ROUTE socket, bound (port id = the pid):
 //                      an RTM_GETLINK request for interface 1 (lo) whose
 //                      answer is received by recvmsg into 64 bytes (the
@@ -152,8 +167,10 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <linux/aio_abi.h>
+#include <linux/bpf.h>
 #include <linux/capability.h>
 #include <linux/close_range.h>
+#include <linux/filter.h>
 #include <linux/fs.h>
 #include <linux/futex.h>
 #include <linux/io_uring.h>
@@ -709,6 +726,457 @@ int Mempolicy() {
   return 0;
 }
 
+// ---- admin ----
+// System administration calls (see the header). Every call fails before
+// the kernel changes anything, or only reads: no name, swap, accounting,
+// console level or module is touched.
+int Admin() {
+  constexpr int kBadFd = -1;
+  char buf[64] = {};
+  // setns: CLONE_NEW* types, a known fd of the wrong type.
+  syscall(SYS_setns, kBadFd, CLONE_NEWNET);
+  syscall(SYS_setns, kBadFd, 0);
+  syscall(SYS_setns, kBadFd, CLONE_NEWNS | CLONE_NEWPID | 0x1);
+  syscall(SYS_setns, kBadFd, 0x1);
+  syscall(SYS_setns, kBadFd,
+          CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | 0x80);
+  const int nsfd = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+  syscall(SYS_setns, nsfd, CLONE_NEWUTS);
+  syscall(SYS_pivot_root, "/nonexistent", "/nonexistent2");
+  syscall(SYS_pivot_root, nullptr, reinterpret_cast<char*>(1));
+  // syslog: sizes, empty reads, refused reads and levels.
+  syscall(SYS_syslog, 10, nullptr, 0);
+  syscall(SYS_syslog, 3, buf, 0);
+  syscall(SYS_syslog, 2, nullptr, 10);
+  syscall(SYS_syslog, 8, nullptr, 99);
+  syscall(SYS_syslog, 8, nullptr, 0);
+  syscall(SYS_syslog, 99, nullptr, 0);
+  syscall(SYS_syslog, -1, nullptr, 0);
+  // Names too long for the kernel, a bad address.
+  syscall(SYS_sethostname, "x", 65);
+  syscall(SYS_sethostname, nullptr, 65);
+  syscall(SYS_setdomainname, "abcdefgh", 65);
+  syscall(SYS_setdomainname, reinterpret_cast<char*>(1), 5);
+  syscall(SYS_acct, "/nonexistent/x");
+  syscall(SYS_acct, reinterpret_cast<char*>(1));
+  // swapon/swapoff of files that do not exist.
+  syscall(SYS_swapon, "/nonexistent", 0x8000 | 5);
+  syscall(SYS_swapon, "/nonexistent", 0x10000 | 0x20000 | 0x40000 | 0x100000);
+  syscall(SYS_swapon, "/nonexistent", 0);
+  syscall(SYS_swapon, "/nonexistent", 0x100000);
+  syscall(SYS_swapon, "/nonexistent", 7);
+  syscall(SYS_swapoff, "/nonexistent");
+  // reboot: the magic numbers are checked first, so every call fails.
+  constexpr unsigned kMagic1 = 0xfee1dead;
+  syscall(SYS_reboot, kMagic1, 0, 0x12345678, nullptr);
+  syscall(SYS_reboot, 1, 2, 0x12345678, nullptr);
+  syscall(SYS_reboot, 0, 369367448, 0xa1b2c3d4, "abc");
+  syscall(SYS_reboot, 0, 537993216, 0x4321fedc, "abc");
+  syscall(SYS_reboot, 0, 672274793, 0x89abcdef, nullptr);
+  syscall(SYS_reboot, 0, 85072278, 0, nullptr);
+  syscall(SYS_process_mrelease, kBadFd, 0);
+  syscall(SYS_process_mrelease, kBadFd, 5);
+  // Modules that do not exist, images and fds that are not modules.
+  syscall(SYS_delete_module, "nonexistent", O_NONBLOCK);
+  syscall(SYS_delete_module, "nonexistent", O_NONBLOCK | O_TRUNC | 0x1);
+  syscall(SYS_delete_module, nullptr, 0x1);
+  syscall(SYS_init_module, reinterpret_cast<char*>(1), 0, "x=1");
+  syscall(SYS_init_module, buf, 10, nullptr);
+  syscall(SYS_finit_module, kBadFd, "", 0);
+  syscall(SYS_finit_module, kBadFd, "a=b", 3);
+  syscall(SYS_finit_module, kBadFd, nullptr, 8);
+  syscall(SYS_finit_module, nsfd, "p", 0x14);
+  // The mount API: failing calls (bad fds, paths that do not exist, flags
+  // the kernel refuses) and a detached O_PATH handle of "/" (open_tree
+  // without OPEN_TREE_CLONE mounts nothing).
+  constexpr unsigned kOpenTreeClone = 1, kOpenTreeCloexec = O_CLOEXEC;
+  syscall(SYS_open_tree, AT_FDCWD, "/nonexistent", kOpenTreeClone);
+  syscall(SYS_open_tree, kBadFd, "",
+          kOpenTreeCloexec | AT_EMPTY_PATH | AT_RECURSIVE);
+  syscall(SYS_open_tree, kBadFd, nullptr, 0x2);
+  syscall(SYS_open_tree, kBadFd, "", 0xffffffffu);
+  const long tree = syscall(SYS_open_tree, AT_FDCWD, "/", kOpenTreeCloexec);
+  syscall(SYS_fsopen, "nosuchfs", 1);
+  syscall(SYS_fsopen, "nosuchfs", 0);
+  syscall(SYS_fsopen, nullptr, 0xffffffffu);
+  syscall(SYS_fspick, AT_FDCWD, "/nonexistent", 1 | 2 | 4 | 8 | 0x10);
+  syscall(SYS_fspick, tree, "", 0);
+  syscall(SYS_fspick, kBadFd, "", 0x20);
+  struct {
+    unsigned long long attr_set, attr_clr, propagation, userns_fd;
+  } ma = {0x1 | 0x2, 0x70, 1 << 20, 3};
+  syscall(SYS_mount_setattr, kBadFd, "", AT_EMPTY_PATH, nullptr, 0);
+  syscall(SYS_mount_setattr, kBadFd, "", AT_EMPTY_PATH | AT_RECURSIVE, &ma,
+          sizeof ma);
+  syscall(SYS_mount_setattr, kBadFd, "/x", 0, &ma, 8);
+  syscall(SYS_mount_setattr, kBadFd, "/x", 0, reinterpret_cast<char*>(1),
+          sizeof ma);
+  syscall(SYS_mount_setattr, kBadFd, "", 0xffffffffu, nullptr, 0);
+  ma = {0x100000 | 0x200000 | 0x1000000, 0, 0, static_cast<unsigned>(nsfd)};
+  syscall(SYS_mount_setattr, tree, "/x", 0, &ma, sizeof ma);
+  ma = {~0ull, ~0ull, 1 << 18, ~0ull};
+  syscall(SYS_mount_setattr, kBadFd, "", 0, &ma, sizeof ma);
+  ma = {0, 0, (1 << 19) | (1 << 17), 0xffffffffu};
+  syscall(SYS_mount_setattr, kBadFd, "", 0, &ma, sizeof ma);
+  // A larger structure: its extra bytes, zero or not.
+  unsigned long long big_attr[6] = {0, 0x100000, 0, 3, 0, 0};
+  syscall(SYS_mount_setattr, kBadFd, "", 0, big_attr, sizeof big_attr);
+  big_attr[5] = 0x1234;
+  syscall(SYS_mount_setattr, kBadFd, "", 0, big_attr, sizeof big_attr);
+  syscall(SYS_mount_setattr, kBadFd, "", 0, big_attr, 41);
+  // ... or unreadable: the structure ends 8 bytes before an unmapped page.
+  char* edge = static_cast<char*>(mmap(nullptr, 8192, PROT_READ | PROT_WRITE,
+                                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+  if (edge == MAP_FAILED) Die("mmap");
+  if (munmap(edge + 4096, 4096) != 0) Die("munmap");
+  unsigned long long* at_edge =
+      reinterpret_cast<unsigned long long*>(edge + 4096 - 40);
+  at_edge[0] = 1;
+  at_edge[3] = 3;
+  syscall(SYS_mount_setattr, kBadFd, "", 0, at_edge, 48);
+  munmap(edge, 4096);
+  syscall(SYS_move_mount, kBadFd, "", AT_FDCWD, "/nonexistent", 4);
+  syscall(SYS_move_mount, AT_FDCWD, "/nonexistent", tree, "", 0x177);
+  syscall(SYS_move_mount, kBadFd, "", kBadFd, "", 0xffffffffu);
+  syscall(SYS_move_mount, kBadFd, "", kBadFd, "", 0x200);
+  // fsconfig on a bad fd, with every command's key, value and aux.
+  syscall(SYS_fsconfig, kBadFd, 0, "ro", nullptr, 0);
+  syscall(SYS_fsconfig, kBadFd, 1, "source", "/dev/x", 0);
+  syscall(SYS_fsconfig, kBadFd, 1, reinterpret_cast<char*>(1),
+          reinterpret_cast<char*>(2), -5);
+  syscall(SYS_fsconfig, kBadFd, 2, "k", "abcdef", 6);
+  syscall(SYS_fsconfig, kBadFd, 2, "k", nullptr, 5);
+  syscall(SYS_fsconfig, kBadFd, 2, "k",
+          "abcdefghijabcdefghijabcdefghijabcdefghij", 40);
+  syscall(SYS_fsconfig, kBadFd, 3, "k", "/p", AT_FDCWD);
+  syscall(SYS_fsconfig, kBadFd, 4, "k", "", tree);
+  syscall(SYS_fsconfig, kBadFd, 5, "k", nullptr, tree);
+  syscall(SYS_fsconfig, kBadFd, 6, nullptr, nullptr, 0);
+  syscall(SYS_fsconfig, kBadFd, 6, "x", "y", 5);
+  syscall(SYS_fsconfig, kBadFd, 7, "x", "y", 5);
+  syscall(SYS_fsconfig, kBadFd, 99, "x", "y", 5);
+  syscall(SYS_fsmount, kBadFd, 1, 0x1 | 0x80);
+  syscall(SYS_fsmount, kBadFd, 0, 0);
+  syscall(SYS_fsmount, kBadFd, 2, 0x80000000u);
+  syscall(SYS_fsmount, kBadFd, 0xffffffffu, 0xffffffffu);
+  // Landlock: the ABI version; rulesets that fail (no access rights,
+  // unknown bits, short sizes); rules and restrictions on bad fds.
+  unsigned long long ruleset[3] = {1 | 4 | (1ull << 40), 3, 5};
+  syscall(SYS_landlock_create_ruleset, nullptr, 0, 1);
+  syscall(SYS_landlock_create_ruleset, ruleset, 8, 0);
+  syscall(SYS_landlock_create_ruleset, ruleset, 4, 0);
+  syscall(SYS_landlock_create_ruleset, reinterpret_cast<char*>(1), 8, 2);
+  ruleset[0] = ~0ull;
+  syscall(SYS_landlock_create_ruleset, ruleset, 24, 0);
+  syscall(SYS_landlock_create_ruleset, ruleset, 9, 0xffffffffu);
+  ruleset[0] = 0;
+  syscall(SYS_landlock_create_ruleset, ruleset, 8, 0);
+  struct __attribute__((packed)) {
+    unsigned long long allowed_access;
+    int parent_fd;
+  } beneath = {2, static_cast<int>(tree)};
+  syscall(SYS_landlock_add_rule, kBadFd, 1, &beneath, 0);
+  syscall(SYS_landlock_add_rule, kBadFd, 2, &beneath, 0);
+  syscall(SYS_landlock_add_rule, tree, 1, nullptr, 1);
+  beneath = {~0ull, -1};
+  syscall(SYS_landlock_add_rule, kBadFd, 1, &beneath, 0xffffffffu);
+  syscall(SYS_landlock_add_rule, kBadFd, 0, nullptr, 0);
+  syscall(SYS_landlock_restrict_self, kBadFd, 0);
+  syscall(SYS_landlock_restrict_self, tree, 1);
+  syscall(SYS_landlock_restrict_self, kBadFd, 0xffffffffu);
+  close(static_cast<int>(tree));
+  // Keys: no key is created, changed or joined (serials that do not
+  // exist, bad addresses, refused arguments); the user keyring's
+  // description is asked for with buffers too small to get it.
+  constexpr int kNoKey = 12345678;
+  constexpr int kThread = -1, kProcess = -2, kSession = -3, kUser = -4;
+  constexpr int kUserSession = -5, kGroup = -6, kAuthKey = -7;
+  constexpr int kRequestor = -8;
+  syscall(SYS_keyctl, 0, kNoKey, 1);
+  syscall(SYS_keyctl, 0, -99, 0);
+  syscall(SYS_keyctl, 1, reinterpret_cast<char*>(1));
+  syscall(SYS_keyctl, 2, kNoKey, "abc", 3);
+  syscall(SYS_keyctl, 2, kThread, nullptr, 0);
+  syscall(SYS_keyctl, 3, kProcess);
+  syscall(SYS_keyctl, 3, kNoKey);
+  syscall(SYS_keyctl, 6, kNoKey, buf, sizeof buf);
+  syscall(SYS_keyctl, 6, kUser, buf, 0);
+  syscall(SYS_keyctl, 6, kUser, buf, 10);
+  syscall(SYS_keyctl, 6, kUser, nullptr, 10);
+  syscall(SYS_keyctl, 11, kNoKey, buf, sizeof buf);
+  syscall(SYS_keyctl, 17, kNoKey, buf, sizeof buf);
+  syscall(SYS_keyctl, 10, kUserSession, "user", "nonexistent-desc", 0);
+  syscall(SYS_keyctl, 10, kAuthKey, "user", nullptr, kGroup);
+  syscall(SYS_keyctl, 5, kNoKey, 0x01000000 | 0x02000000 | 0x003f0000 | 0x20);
+  syscall(SYS_keyctl, 5, kNoKey, 0);
+  syscall(SYS_keyctl, 5, kNoKey, 0x80000040u);
+  syscall(SYS_keyctl, 21, kNoKey);
+  syscall(SYS_keyctl, 7, kNoKey);
+  syscall(SYS_keyctl, 4, kNoKey, 1, -1);
+  syscall(SYS_keyctl, 15, kNoKey, 10);
+  syscall(SYS_keyctl, 8, kNoKey, kSession);
+  syscall(SYS_keyctl, 9, kNoKey, kSession);
+  syscall(SYS_keyctl, 14, 99);
+  syscall(SYS_keyctl, 14, -1);
+  syscall(SYS_keyctl, 12, kNoKey, "abc", 3, kRequestor);
+  syscall(SYS_keyctl, 13, kNoKey, 10, kThread);
+  syscall(SYS_keyctl, 19, kNoKey, 10, EKEYREJECTED, kThread);
+  syscall(SYS_keyctl, 16, kNoKey);
+  syscall(SYS_keyctl, 29, kNoKey, "asymmetric", nullptr);
+  syscall(SYS_keyctl, 30, kNoKey, kThread, kProcess, 1);
+  syscall(SYS_keyctl, 30, kNoKey, kThread, kProcess, 6);
+  // Diffie-Hellman and public-key operations on keys that do not exist.
+  int dh[3] = {kNoKey, kSession, 5};
+  struct {
+    const char* hashname;
+    const char* otherinfo;
+    unsigned otherinfolen, spare[8];
+  } kdf = {"sha256", "abc", 3, {}};
+  syscall(SYS_keyctl, 23, dh, buf, 16, nullptr);
+  syscall(SYS_keyctl, 23, dh, buf, 16, &kdf);
+  kdf.otherinfolen = 0;
+  kdf.spare[2] = 7;
+  syscall(SYS_keyctl, 23, dh, buf, 16, &kdf);
+  syscall(SYS_keyctl, 23, nullptr, nullptr, 0, reinterpret_cast<char*>(1));
+  syscall(SYS_keyctl, 24, kNoKey, 0, "enc=pkcs1", buf);
+  syscall(SYS_keyctl, 24, kNoKey, 5, nullptr, nullptr);
+  struct {
+    int key_id;
+    unsigned in_len, out_len, spare[7];
+  } pkey = {kNoKey, 3, 16, {}};
+  syscall(SYS_keyctl, 25, &pkey, "enc=raw", "abc", buf);
+  syscall(SYS_keyctl, 27, nullptr, "enc=raw", "abc", buf);
+  syscall(SYS_keyctl, 28, &pkey, "enc=raw", "abc", "0123456789abcdef");
+  pkey.spare[1] = 4;
+  syscall(SYS_keyctl, 26, &pkey, nullptr, "abc", buf);
+  unsigned char caps[4] = {};
+  syscall(SYS_keyctl, 31, caps, sizeof caps);
+  syscall(SYS_keyctl, 31, caps, 0);
+  syscall(SYS_keyctl, 31, nullptr, 4);
+  syscall(SYS_keyctl, 9999, 1, 2, 3, 4);
+  syscall(SYS_add_key, "user", "desc", "payload", 7, 0);
+  syscall(SYS_add_key, "user", nullptr, nullptr, 0, kThread - 100);
+  syscall(SYS_add_key, reinterpret_cast<char*>(1), "d",
+          reinterpret_cast<char*>(2), 3, kNoKey);
+  syscall(SYS_request_key, "user", "nonexistent-desc", nullptr, 0);
+  syscall(SYS_request_key, "user", "nonexistent-desc", "callout", kRequestor);
+  syscall(SYS_request_key, reinterpret_cast<char*>(1), nullptr,
+          reinterpret_cast<char*>(3), kNoKey);
+  // bpf: an array map (created, an element updated, looked up and its
+  // next key asked for), a socket filter "return 0" loaded (neither is
+  // attached to anything), pins to a path that does not exist; refused
+  // commands, sizes and attributes.
+  union bpf_attr attr;
+  memset(&attr, 0, sizeof attr);
+  attr.map_type = BPF_MAP_TYPE_ARRAY;
+  attr.key_size = 4;
+  attr.value_size = 8;
+  attr.max_entries = 4;
+  const long map = syscall(SYS_bpf, BPF_MAP_CREATE, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_MAP_CREATE, &attr, 20);
+  attr.map_type = 999;
+  attr.map_flags = BPF_F_NO_PREALLOC | BPF_F_RDONLY_PROG | 0x80000000u;
+  attr.inner_map_fd = 99;
+  strcpy(attr.map_name, "abc");
+  attr.map_extra = 5;
+  syscall(SYS_bpf, BPF_MAP_CREATE, &attr, sizeof attr);
+  memset(&attr, 0, sizeof attr);
+  int key = 1;
+  long value = 5;
+  attr.map_fd = static_cast<unsigned>(map);
+  attr.key = reinterpret_cast<unsigned long>(&key);
+  attr.value = reinterpret_cast<unsigned long>(&value);
+  attr.flags = BPF_EXIST;
+  syscall(SYS_bpf, BPF_MAP_UPDATE_ELEM, &attr, sizeof attr);
+  attr.flags = 99;
+  syscall(SYS_bpf, BPF_MAP_UPDATE_ELEM, &attr, sizeof attr);
+  attr.flags = 0;
+  syscall(SYS_bpf, BPF_MAP_LOOKUP_ELEM, &attr, sizeof attr);
+  attr.flags = BPF_F_LOCK;
+  syscall(SYS_bpf, BPF_MAP_LOOKUP_ELEM, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_MAP_LOOKUP_ELEM, &attr, 24);
+  syscall(SYS_bpf, BPF_MAP_DELETE_ELEM, &attr, sizeof attr);
+  attr.flags = 0;
+  syscall(SYS_bpf, BPF_MAP_GET_NEXT_KEY, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_MAP_UPDATE_ELEM, &attr, 12);
+  memset(&attr, 0, sizeof attr);
+  attr.pathname = reinterpret_cast<unsigned long>("/nonexistent/pin");
+  attr.bpf_fd = static_cast<unsigned>(map);
+  attr.file_flags = BPF_F_RDONLY;
+  syscall(SYS_bpf, BPF_OBJ_PIN, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_OBJ_GET, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_OBJ_GET, &attr, 12);
+  struct bpf_insn insns[2] = {};
+  insns[0].code = BPF_ALU64 | BPF_MOV | BPF_K;
+  insns[1].code = BPF_JMP | BPF_EXIT;
+  char log[100] = {};
+  memset(&attr, 0, sizeof attr);
+  attr.prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
+  attr.insn_cnt = 2;
+  attr.insns = reinterpret_cast<unsigned long>(insns);
+  attr.license = reinterpret_cast<unsigned long>("GPL");
+  const long loaded = syscall(SYS_bpf, BPF_PROG_LOAD, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_PROG_LOAD, &attr, 72);
+  attr.prog_type = 999;
+  attr.log_level = 1;
+  attr.log_size = sizeof log;
+  attr.log_buf = reinterpret_cast<unsigned long>(log);
+  attr.kern_version = 0x050a03;
+  attr.prog_flags = BPF_F_STRICT_ALIGNMENT | BPF_F_SLEEPABLE | 0x80000000u;
+  strcpy(attr.prog_name, "p");
+  attr.expected_attach_type = BPF_TRACE_FENTRY;
+  attr.prog_btf_fd = static_cast<unsigned>(map);
+  attr.attach_prog_fd = static_cast<unsigned>(map);
+  attr.fd_array = 8;
+  syscall(SYS_bpf, BPF_PROG_LOAD, &attr, sizeof attr);
+  char big[300] = {};
+  memcpy(big, &attr, sizeof attr);
+  big[200] = 1;
+  syscall(SYS_bpf, BPF_PROG_LOAD, big, sizeof big);
+  // The map's information (the kernel writes back how much it gave), the
+  // program run once on zeros.
+  char info[200] = {};
+  memset(&attr, 0, sizeof attr);
+  attr.info.bpf_fd = static_cast<unsigned>(map);
+  attr.info.info_len = sizeof info;
+  attr.info.info = reinterpret_cast<unsigned long>(info);
+  syscall(SYS_bpf, BPF_OBJ_GET_INFO_BY_FD, &attr, sizeof attr);
+  attr.info.info_len = 8;
+  syscall(SYS_bpf, BPF_OBJ_GET_INFO_BY_FD, &attr, sizeof attr);
+  attr.info.bpf_fd = 99;
+  syscall(SYS_bpf, BPF_OBJ_GET_INFO_BY_FD, &attr, 12);
+  syscall(SYS_bpf, BPF_OBJ_GET_INFO_BY_FD, nullptr, 12);
+  char packet[64] = {}, packet_out[64];
+  memset(&attr, 0, sizeof attr);
+  attr.test.prog_fd = static_cast<unsigned>(loaded);
+  attr.test.data_in = reinterpret_cast<unsigned long>(packet);
+  attr.test.data_size_in = sizeof packet;
+  attr.test.data_out = reinterpret_cast<unsigned long>(packet_out);
+  attr.test.data_size_out = sizeof packet_out;
+  attr.test.repeat = 1;
+  syscall(SYS_bpf, BPF_PROG_TEST_RUN, &attr, sizeof attr);
+  attr.test.duration = 0;  // written by the kernel
+  syscall(SYS_bpf, BPF_PROG_TEST_RUN, &attr, 40);
+  // Attaching to and detaching from fds that are not open; ids that do
+  // not exist.
+  memset(&attr, 0, sizeof attr);
+  attr.target_fd = 99;
+  attr.attach_bpf_fd = 98;
+  attr.attach_type = BPF_CGROUP_INET_EGRESS;
+  attr.attach_flags = BPF_F_ALLOW_MULTI;
+  syscall(SYS_bpf, BPF_PROG_ATTACH, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_PROG_ATTACH, &attr, 16);
+  syscall(SYS_bpf, BPF_PROG_DETACH, &attr, 12);
+  syscall(SYS_bpf, BPF_PROG_DETACH, &attr, sizeof attr);
+  memset(&attr, 0, sizeof attr);
+  attr.start_id = 0xfffffff0u;
+  syscall(SYS_bpf, BPF_PROG_GET_NEXT_ID, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_MAP_GET_NEXT_ID, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_LINK_GET_NEXT_ID, &attr, 12);
+  syscall(SYS_bpf, BPF_PROG_GET_FD_BY_ID, &attr, sizeof attr);
+  attr.open_flags = BPF_F_RDONLY;
+  syscall(SYS_bpf, BPF_MAP_GET_FD_BY_ID, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_BTF_GET_FD_BY_ID, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_LINK_GET_FD_BY_ID, &attr, 4);
+  // Batches of the array map's elements (deleting is not supported for
+  // arrays); the programs attached to the cgroup root (cgroup v2 or the
+  // hybrid "unified" one), none; a task fd query for no task.
+  unsigned batch_keys[4], batch_out = 0;
+  unsigned long batch_values[4];
+  memset(&attr, 0, sizeof attr);
+  attr.batch.map_fd = static_cast<unsigned>(map);
+  attr.batch.keys = reinterpret_cast<unsigned long>(batch_keys);
+  attr.batch.values = reinterpret_cast<unsigned long>(batch_values);
+  attr.batch.count = 4;
+  attr.batch.out_batch = reinterpret_cast<unsigned long>(&batch_out);
+  syscall(SYS_bpf, BPF_MAP_LOOKUP_BATCH, &attr, sizeof attr);
+  attr.batch.count = 2;
+  attr.batch.in_batch = reinterpret_cast<unsigned long>(&batch_out);
+  syscall(SYS_bpf, BPF_MAP_UPDATE_BATCH, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_MAP_DELETE_BATCH, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_MAP_LOOKUP_AND_DELETE_BATCH, &attr, sizeof attr);
+  int cgroup = open("/sys/fs/cgroup/unified", O_RDONLY | O_DIRECTORY);
+  if (cgroup < 0) cgroup = open("/sys/fs/cgroup", O_RDONLY | O_DIRECTORY);
+  unsigned prog_ids[4] = {};
+  memset(&attr, 0, sizeof attr);
+  attr.query.target_fd = static_cast<unsigned>(cgroup);
+  attr.query.attach_type = BPF_CGROUP_INET_INGRESS;
+  attr.query.prog_ids = reinterpret_cast<unsigned long>(prog_ids);
+  attr.query.prog_cnt = 4;
+  syscall(SYS_bpf, BPF_PROG_QUERY, &attr, sizeof attr);
+  attr.query.target_fd = 99;
+  syscall(SYS_bpf, BPF_PROG_QUERY, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_PROG_QUERY, nullptr, 28);
+  if (cgroup >= 0) close(cgroup);
+  memset(&attr, 0, sizeof attr);
+  attr.task_fd_query.fd = 99;
+  syscall(SYS_bpf, BPF_TASK_FD_QUERY, &attr, sizeof attr);
+  // Links from fds that are not programs.
+  memset(&attr, 0, sizeof attr);
+  attr.link_create.prog_fd = 99;
+  attr.link_create.target_fd = 98;
+  attr.link_create.attach_type = BPF_CGROUP_INET_EGRESS;
+  syscall(SYS_bpf, BPF_LINK_CREATE, &attr, sizeof attr);
+  attr.link_create.attach_type = BPF_CGROUP_INET_INGRESS;
+  attr.link_create.target_btf_id = 17;
+  syscall(SYS_bpf, BPF_LINK_CREATE, &attr, sizeof attr);
+  attr.link_create.attach_type = BPF_PERF_EVENT;
+  attr.link_create.perf_event.bpf_cookie = 0x1234;
+  syscall(SYS_bpf, BPF_LINK_CREATE, &attr, sizeof attr);
+  memset(&attr.link_create.kprobe_multi, 0,
+         sizeof attr.link_create.kprobe_multi);
+  attr.link_create.attach_type = BPF_TRACE_KPROBE_MULTI;
+  attr.link_create.kprobe_multi.flags = BPF_F_KPROBE_MULTI_RETURN;
+  attr.link_create.kprobe_multi.cnt = 1;
+  syscall(SYS_bpf, BPF_LINK_CREATE, &attr, sizeof attr);
+  // A raw tracepoint and a link update for fds that are not programs or
+  // links; BTF that is not valid.
+  memset(&attr, 0, sizeof attr);
+  attr.raw_tracepoint.name = reinterpret_cast<unsigned long>("sys_enter");
+  attr.raw_tracepoint.prog_fd = 99;
+  syscall(SYS_bpf, BPF_RAW_TRACEPOINT_OPEN, &attr, sizeof attr);
+  memset(&attr, 0, sizeof attr);
+  attr.link_update.link_fd = 99;
+  attr.link_update.new_prog_fd = 98;
+  attr.link_update.flags = BPF_F_REPLACE;
+  attr.link_update.old_prog_fd = 97;
+  syscall(SYS_bpf, BPF_LINK_UPDATE, &attr, sizeof attr);
+  attr.link_update.flags = 0;
+  syscall(SYS_bpf, BPF_LINK_UPDATE, &attr, sizeof attr);
+  memset(&attr, 0, sizeof attr);
+  char btf[10] = "not btf";
+  attr.btf = reinterpret_cast<unsigned long>(btf);
+  attr.btf_size = sizeof btf;
+  syscall(SYS_bpf, BPF_BTF_LOAD, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_PROG_LOAD, nullptr, 0);
+  syscall(SYS_bpf, BPF_PROG_LOAD, reinterpret_cast<char*>(1), 144);
+  syscall(SYS_bpf, 999, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_MAP_FREEZE, &attr, 8000);
+  if (loaded >= 0) close(static_cast<int>(loaded));
+  if (map >= 0) close(static_cast<int>(map));
+  // seccomp: the actions the kernel knows, notification sizes, refused
+  // modes and flags, then an allow-all filter (it changes nothing).
+  unsigned action = 0x7ffc0000;  // SECCOMP_RET_LOG
+  syscall(SYS_seccomp, 2, 0, &action);
+  action = 0x12345;
+  syscall(SYS_seccomp, 2, 0, &action);
+  syscall(SYS_seccomp, 2, 0, nullptr);
+  unsigned short sizes[3];
+  syscall(SYS_seccomp, 3, 0, sizes);
+  syscall(SYS_seccomp, 3, 1, reinterpret_cast<char*>(1));
+  syscall(SYS_seccomp, 0, 1, nullptr);
+  syscall(SYS_seccomp, 99, 0, nullptr);
+  syscall(SYS_seccomp, 1, 0, nullptr);
+  syscall(SYS_seccomp, 1, 0xffffffffu, nullptr);
+  struct sock_filter allow[] = {{BPF_RET | BPF_K, 0, 0, 0x7fff0000}};
+  struct sock_fprog prog = {0, nullptr};
+  syscall(SYS_seccomp, 1, 8, &prog);
+  prog = {1, allow};
+  syscall(SYS_seccomp, 1, 2, &prog);
+  close(nsfd);
+  return 0;
+}
+
 // ---- ipc ----
 // System V IPC on private objects, created and removed here (see the
 // header). Raw syscalls, so that the arguments are the ones written here
@@ -1171,7 +1639,7 @@ int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
       "counts | ppid_threads N | sockets DIR | io | pids | decoders | ipc | "
-      "mempolicy | netlink | misc DIR";
+      "mempolicy | netlink | misc DIR | admin";
   if (argc < 2) tracee::Usage(usage);
   const std::string s = argv[1];
   if (s == "known" && argc == 3) return Known(argv[2]);
@@ -1187,6 +1655,7 @@ int main(int argc, char** argv) {
   if (s == "mempolicy") return Mempolicy();
   if (s == "netlink") return Netlink();
   if (s == "misc" && argc == 3) return Misc(argv[2]);
+  if (s == "admin") return Admin();
   if (s == "ppid_threads") return PpidThreads(tracee::IntArg(argc, argv, 2, 3));
   tracee::Usage(usage);
 }

@@ -3,9 +3,13 @@
 // (futex, poll, select, epoll, eventfd/timerfd/signalfd), decode_net.cc
 // (sockets), decode_fs.cc (statfs, getdents, readv/writev, xattrs, ...),
 // decode_process.cc (arch_prctl, rlimits, prctl, uname, signal waits, ...),
-// decode_ipc.cc (System V IPC: shm*, sem*, msg*) and decode_numa.cc (NUMA
-// memory policy: get/set_mempolicy, mbind, migrate_pages, move_pages);
-// decoding.h has the shared printing primitives.
+// decode_ipc.cc (System V IPC: shm*, sem*, msg*), decode_numa.cc (NUMA
+// memory policy: get/set_mempolicy, mbind, migrate_pages, move_pages),
+// decode_netlink.cc (netlink messages in socket calls), decode_misc.cc
+// (openat2, io_uring, fanotify, mq_*, Linux AIO, pkeys, ...) and
+// decode_admin.cc (namespaces, the mount API, Landlock, keyctl, seccomp,
+// bpf, syslog, modules, reboot, ...); decoding.h has the shared printing
+// primitives.
 #include "tracer/syscalls/decoder.h"
 
 #include <fcntl.h>
@@ -2040,7 +2044,8 @@ ArgDecoder::ArgDecoder(MemoryReader* mem, const DecodeOptions& options)
       decode::CoreDecoders(),  decode::ProcessDecoders(),
       decode::EventDecoders(), decode::NetDecoders(),
       decode::FsDecoders(),    decode::IpcDecoders(),
-      decode::NumaDecoders(),  decode::MiscDecoders()};
+      decode::NumaDecoders(),  decode::MiscDecoders(),
+      decode::AdminDecoders()};
   for (int a = 0; a < kNumArches; ++a) {
     fns_[a].fill(&decode::Generic);
     for (const std::span<const Registration>& table : tables) {

@@ -195,7 +195,8 @@ TEST_F(DecoderTest, UndecodedSyscallUsesItsArgCount) {
   EXPECT_EQ(Text("set_tid_address", {0x7f01adf5aa10}, 390), "0x7f01adf5aa10");
   EXPECT_EQ(Text("rseq", {0x7f70bd437fe0, 0x20, 0, 0x53053053}),
             "0x7f70bd437fe0, 0x20, 0, 0x53053053");
-  EXPECT_EQ(Text("init_module", {1, 2, 3}, -22), "0x1, 0x2, 0x3");
+  EXPECT_EQ(Text("getpmsg", {1, 2, 3, 4, 5, 6}, -38),
+            "0x1, 0x2, 0x3, 0x4, 0x5");
 }
 
 // --------------------------------------------------------------------------
@@ -5571,6 +5572,484 @@ TEST_F(DecoderTest, RemapMadviseSecretAio) {
   EXPECT_EQ(Text("io_cancel", {0x7f0000002000, 0x4000, 0x6000}, -22),
             "0x7f0000002000, {aio_data=0x1234, aio_lio_opcode=IOCB_CMD_PWRITE, "
             "aio_fildes=3}, 0x6000");
+}
+
+// --------------------------------------------------------------------------
+// System administration (decode_admin.cc).
+// --------------------------------------------------------------------------
+TEST_F(DecoderTest, AdminNamespacesLogsNames) {
+  mem.SetFdPath(3, "net:[4026531833]");
+  opts.fd_paths = true;
+  EXPECT_EQ(Text("setns", {3, CLONE_NEWNET}, -22),
+            "3<net:[4026531833]>, CLONE_NEWNET");
+  EXPECT_EQ(Text("setns", {kMinus1, 0}, -9), "-1, 0");
+  EXPECT_EQ(Text("setns", {kMinus1, CLONE_NEWNS | CLONE_NEWPID | 1}, -9),
+            "-1, CLONE_NEWNS|CLONE_NEWPID|0x1");
+  EXPECT_EQ(Text("setns", {kMinus1, 1}, -9), "-1, 0x1 /* CLONE_NEW??? */");
+  EXPECT_EQ(Text("setns", {kMinus1, 0x80 | CLONE_NEWCGROUP | CLONE_NEWUSER}),
+            "-1, CLONE_NEWTIME|CLONE_NEWCGROUP|CLONE_NEWUSER");
+  mem.MapString(0x1000, "/new");
+  EXPECT_EQ(Text("pivot_root", {0x1000, 0}, -14), "\"/new\", NULL");
+  // syslog: the size actions show only the action; reads their buffer at
+  // exit (the address when failed); the console level is named.
+  EXPECT_EQ(Text("syslog", {10, 0, 0}, 131072),
+            "10 /* SYSLOG_ACTION_SIZE_BUFFER */");
+  mem.MapString(0x2000, "<6>hello");
+  EXPECT_EQ(Text("syslog", {3, 0x2000, 64}, 8),
+            "3 /* SYSLOG_ACTION_READ_ALL */, \"<6>hello\", 64");
+  EXPECT_EQ(Text("syslog", {2, 0x2000, 64}, -22),
+            "2 /* SYSLOG_ACTION_READ */, 0x2000, 64");
+  EXPECT_EQ(Text("syslog", {8, 0, 8}),
+            "8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, "
+            "8 /* LOGLEVEL_DEBUG+1 */");
+  EXPECT_EQ(Text("syslog", {8, 0, 99}, -22),
+            "8 /* SYSLOG_ACTION_CONSOLE_LEVEL */, NULL, 99 /* LOGLEVEL_??? */");
+  EXPECT_EQ(Text("syslog", {kMinus1, 0, 0}, -22),
+            "-1 /* SYSLOG_ACTION_??? */, NULL, 0");
+  // Names: `len` bytes, only the address past the kernel's 64.
+  mem.MapString(0x3000, "abcdefgh");
+  EXPECT_EQ(Text("sethostname", {0x3000, 3}), "\"abc\", 3");
+  EXPECT_EQ(Text("setdomainname", {0x3000, 65}, -22), "0x3000, 65");
+  EXPECT_EQ(Text("sethostname", {0, 65}, -22), "NULL, 65");
+  EXPECT_EQ(Text("acct", {0}), "NULL");
+  EXPECT_EQ(Text("swapon", {0x1000, 0x8000 | 5}, -2),
+            "\"/new\", SWAP_FLAG_PREFER|5");
+  EXPECT_EQ(Text("swapon", {0x1000, 0x100000}, -22),
+            "\"/new\", 0x100000 /* SWAP_FLAG_??? */|0");
+  EXPECT_EQ(Text("swapon", {0x1000, 0}, -2), "\"/new\", 0");
+  EXPECT_EQ(Text("swapoff", {0x1000}, -2), "\"/new\"");
+}
+
+TEST_F(DecoderTest, AdminRebootAndModules) {
+  EXPECT_EQ(Text("reboot", {0xfee1dead, 0, 0x12345678, 0}, -22),
+            "LINUX_REBOOT_MAGIC1, 0 /* LINUX_REBOOT_MAGIC_??? */, "
+            "0x12345678 /* LINUX_REBOOT_CMD_??? */");
+  mem.MapString(0x1000, "firmware");
+  EXPECT_EQ(Text("reboot", {0xfee1dead, 369367448, 0xa1b2c3d4, 0x1000}, -1),
+            "LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2B, "
+            "LINUX_REBOOT_CMD_RESTART2, \"firmware\"");
+  EXPECT_EQ(Text("reboot", {0xfee1dead, 672274793, 0x4321fedc, 0x1000}, -1),
+            "LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2, "
+            "LINUX_REBOOT_CMD_POWER_OFF");
+  EXPECT_EQ(Text("process_mrelease", {kMinus1, 5}, -22), "-1, 0x5");
+  EXPECT_EQ(Text("delete_module", {0x1000, O_NONBLOCK | O_TRUNC | 1}, -2),
+            "\"firmware\", O_NONBLOCK|O_TRUNC|0x1");
+  EXPECT_EQ(Text("delete_module", {0, 1}, -14), "NULL, 0x1 /* O_??? */");
+  EXPECT_EQ(Text("init_module", {0x5000, 10, 0x1000}, -1),
+            "0x5000, 10, \"firmware\"");
+  EXPECT_EQ(Text("finit_module", {kMinus1, 0x1000, 3}, -9),
+            "-1, \"firmware\", "
+            "MODULE_INIT_IGNORE_MODVERSIONS|MODULE_INIT_IGNORE_VERMAGIC");
+  EXPECT_EQ(Text("finit_module", {kMinus1, 0, 8}, -9),
+            "-1, NULL, 0x8 /* MODULE_INIT_??? */");
+}
+
+TEST_F(DecoderTest, AdminMountApi) {
+  mem.SetFdPath(3, "/");
+  mem.SetFdPath(4, "/mnt");
+  mem.SetCwd("/tmp");
+  opts.fd_paths = true;
+  mem.MapString(0x1000, "/nonexistent");
+  mem.MapString(0x1100, "");
+  Result r = Decode("open_tree", {kAtFdcwd, 0x1000, 1 | O_CLOEXEC}, 4);
+  EXPECT_EQ(r.all(),
+            "AT_FDCWD</tmp>, \"/nonexistent\", "
+            "OPEN_TREE_CLONE|OPEN_TREE_CLOEXEC");
+  EXPECT_EQ(r.suffix, "</mnt>");
+  EXPECT_EQ(Text("open_tree", {kMinus1, 0, 2}, -22),
+            "-1, NULL, 0x2 /* OPEN_TREE_??? */");
+  EXPECT_EQ(Text("move_mount", {3, 0x1100, kAtFdcwd, 0x1000, 4 | 0x100}, -2),
+            "3</>, \"\", AT_FDCWD</tmp>, \"/nonexistent\", "
+            "MOVE_MOUNT_F_EMPTY_PATH|MOVE_MOUNT_SET_GROUP");
+  EXPECT_EQ(Text("move_mount", {kMinus1, 0x1100, kMinus1, 0x1100, 0x200}, -2),
+            "-1, \"\", -1, \"\", 0x200 /* MOVE_MOUNT_??? */");
+  EXPECT_EQ(Text("fsopen", {0x1000, 1}, -19),
+            "\"/nonexistent\", FSOPEN_CLOEXEC");
+  EXPECT_EQ(Text("fspick", {3, 0x1100, 0x18}, -22),
+            "3</>, \"\", FSPICK_EMPTY_PATH|0x10");
+  EXPECT_EQ(Text("fsmount", {kMinus1, 2, 0x100001}, -22),
+            "-1, 0x2 /* FSMOUNT_??? */, MOUNT_ATTR_RDONLY|0x100000");
+  // fsconfig: key, value and aux by command.
+  mem.MapString(0x2000, "abcdef");
+  EXPECT_EQ(Text("fsconfig", {kMinus1, 0, 0x2000, 0x2000, 0}, -22),
+            "-1, FSCONFIG_SET_FLAG, \"abcdef\", 0x2000, 0");
+  EXPECT_EQ(Text("fsconfig", {kMinus1, 1, 0x2000, 0x2000, kMinus1}, -22),
+            "-1, FSCONFIG_SET_STRING, \"abcdef\", \"abcdef\", -1");
+  EXPECT_EQ(Text("fsconfig", {kMinus1, 2, 0x2000, 0x2000, 2}, -22),
+            "-1, FSCONFIG_SET_BINARY, \"abcdef\", \"\\x61\\x62\", 2");
+  EXPECT_EQ(Text("fsconfig", {kMinus1, 4, 0x2000, 0x1100, kAtFdcwd}, -22),
+            "-1, FSCONFIG_SET_PATH_EMPTY, \"abcdef\", \"\", AT_FDCWD</tmp>");
+  EXPECT_EQ(Text("fsconfig", {kMinus1, 5, 0x2000, 0, 3}, -22),
+            "-1, FSCONFIG_SET_FD, \"abcdef\", NULL, 3</>");
+  EXPECT_EQ(Text("fsconfig", {kMinus1, 7, 0x2000, 0x2000, 5}, -22),
+            "-1, FSCONFIG_CMD_RECONFIGURE, 0x2000, 0x2000, 5");
+  EXPECT_EQ(Text("fsconfig", {kMinus1, 8, 0x2000, 0x2000, 5}, -22),
+            "-1, 0x8 /* FSCONFIG_??? */, 0x2000, 0x2000, 5");
+  // mount_setattr: struct mount_attr when the size covers it; userns_fd
+  // an fd only with MOUNT_ATTR_IDMAP.
+  const uint64_t attr[4] = {0x100000 | 1, 0x70, 1 << 20, 3};
+  mem.Map(0x3000, attr, sizeof attr);
+  EXPECT_EQ(
+      Text("mount_setattr", {3, 0x1100, 0x1000 | 0x8000, 0x3000, 32}, -22),
+      "3</>, \"\", AT_EMPTY_PATH|AT_RECURSIVE, "
+      "{attr_set=MOUNT_ATTR_RDONLY|MOUNT_ATTR_IDMAP, "
+      "attr_clr=MOUNT_ATTR_NOATIME|MOUNT_ATTR_STRICTATIME|0x40, "
+      "propagation=MS_SHARED, userns_fd=3</>}, 32");
+  const uint64_t attr2[4] = {0, 0, 0, 3};
+  mem.Map(0x3100, attr2, sizeof attr2);
+  EXPECT_EQ(Text("mount_setattr", {kMinus1, 0x1100, 0, 0x3100, 32}, -22),
+            "-1, \"\", 0, {attr_set=0, attr_clr=0, "
+            "propagation=0 /* MS_??? */, userns_fd=3}, 32");
+  const uint64_t attr3[5] = {0, 0x100000, 0, 3, 0x1234};
+  mem.Map(0x3200, attr3, sizeof attr3);
+  EXPECT_EQ(Text("mount_setattr", {kMinus1, 0x1100, 0, 0x3200, 40}, -7),
+            "-1, \"\", 0, {attr_set=0, attr_clr=MOUNT_ATTR_IDMAP, "
+            "propagation=0 /* MS_??? */, userns_fd=3</>, /* bytes 32..39 */ "
+            "\"\\x34\\x12\\x00\\x00\\x00\\x00\\x00\\x00\"}, 40");
+  EXPECT_EQ(Text("mount_setattr", {kMinus1, 0x1100, 0, 0x3100, 32}, -7),
+            "-1, \"\", 0, {attr_set=0, attr_clr=0, "
+            "propagation=0 /* MS_??? */, userns_fd=3}, 32");
+  EXPECT_EQ(Text("mount_setattr", {kMinus1, 0x1100, 0, 0x3000, 8}, -22),
+            "-1, \"\", 0, 0x3000, 8");
+  EXPECT_EQ(Text("mount_setattr", {kMinus1, 0x1100, 0x1, 0, 0}, -22),
+            "-1, \"\", 0x1 /* AT_??? */, NULL, 0");
+}
+
+TEST_F(DecoderTest, AdminLandlock) {
+  mem.SetFdPath(3, "anon_inode:landlock-ruleset");
+  opts.fd_paths = true;
+  EXPECT_EQ(Text("landlock_create_ruleset", {0, 0, 1}, 3),
+            "NULL, 0, LANDLOCK_CREATE_RULESET_VERSION");
+  EXPECT_EQ(Decode("landlock_create_ruleset", {0, 0, 1}, 3).suffix, "");
+  const uint64_t ruleset[2] = {1 | 4 | (1ull << 40), 0};
+  mem.Map(0x1000, ruleset, sizeof ruleset);
+  Result r = Decode("landlock_create_ruleset", {0x1000, 8, 0}, 3);
+  EXPECT_EQ(r.all(),
+            "{handled_access_fs=LANDLOCK_ACCESS_FS_EXECUTE|"
+            "LANDLOCK_ACCESS_FS_READ_FILE|0x10000000000}, 8, 0");
+  EXPECT_EQ(r.suffix, "<anon_inode:landlock-ruleset>");
+  EXPECT_EQ(Text("landlock_create_ruleset", {0x1000, 16, 0}, -22),
+            "{handled_access_fs=LANDLOCK_ACCESS_FS_EXECUTE|"
+            "LANDLOCK_ACCESS_FS_READ_FILE|0x10000000000, ...}, 16, 0");
+  EXPECT_EQ(Text("landlock_create_ruleset", {0x1000, 4, 2}, -22),
+            "0x1000, 4, 0x2 /* LANDLOCK_CREATE_RULESET_??? */");
+  const unsigned char beneath[12] = {2, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0};
+  mem.Map(0x2000, beneath, sizeof beneath);
+  EXPECT_EQ(Text("landlock_add_rule", {3, 1, 0x2000, 0}, -9),
+            "3<anon_inode:landlock-ruleset>, LANDLOCK_RULE_PATH_BENEATH, "
+            "{allowed_access=LANDLOCK_ACCESS_FS_WRITE_FILE, "
+            "parent_fd=3<anon_inode:landlock-ruleset>}, 0");
+  EXPECT_EQ(Text("landlock_add_rule", {kMinus1, 2, 0x2000, 1}, -9),
+            "-1, 0x2 /* LANDLOCK_RULE_??? */, 0x2000, 0x1");
+  EXPECT_EQ(Text("landlock_restrict_self", {kMinus1, 0}, -9), "-1, 0");
+}
+
+TEST_F(DecoderTest, AdminKeys) {
+  constexpr uint64_t kSession = static_cast<uint64_t>(-3);
+  constexpr uint64_t kUser = static_cast<uint64_t>(-4);
+  EXPECT_EQ(Text("keyctl", {0, kSession, 0}, 206287527),
+            "KEYCTL_GET_KEYRING_ID, KEY_SPEC_SESSION_KEYRING, 0");
+  EXPECT_EQ(Text("keyctl", {0, static_cast<uint64_t>(-99), 1}, -22),
+            "KEYCTL_GET_KEYRING_ID, -99, 1");
+  mem.MapString(0x1000, "abc");
+  EXPECT_EQ(Text("keyctl", {2, 12345678, 0x1000, 3}, -126),
+            "KEYCTL_UPDATE, 12345678, \"abc\", 3");
+  EXPECT_EQ(Text("keyctl", {3, static_cast<uint64_t>(-2)}, -126),
+            "KEYCTL_REVOKE, KEY_SPEC_PROCESS_KEYRING");
+  EXPECT_EQ(Text("keyctl", {21, 5}, 0), "KEYCTL_INVALIDATE, 5");
+  // DESCRIBE and READ: the buffer at exit, as much as was written (up to
+  // the length), DESCRIBE without its trailing NUL.
+  mem.Map(0x2000, std::string("keyring;0;0;3f010000;_uid.0\0", 28));
+  Result r = Decode("keyctl", {6, kUser, 0x2000, 64}, 28);
+  EXPECT_EQ(r.enter, "KEYCTL_DESCRIBE, KEY_SPEC_USER_KEYRING, ");
+  EXPECT_EQ(r.exit, "\"keyring;0;0;3f010000;_uid.0\", 64");
+  EXPECT_EQ(Text("keyctl", {6, kUser, 0x2000, 4}, 28),
+            "KEYCTL_DESCRIBE, KEY_SPEC_USER_KEYRING, \"keyr\", 4");
+  opts.string_limit = 8;
+  EXPECT_EQ(Text("keyctl", {6, kUser, 0x2000, 64}, 28),
+            "KEYCTL_DESCRIBE, KEY_SPEC_USER_KEYRING, \"keyring;\"..., 64");
+  mem.Map(0x2100, std::string(10, '\0'));
+  EXPECT_EQ(Text("keyctl", {6, kUser, 0x2100, 10}, 32),
+            "KEYCTL_DESCRIBE, KEY_SPEC_USER_KEYRING, "
+            "\"\\0\\0\\0\\0\\0\\0\\0\\0\"..., 10");
+  opts.string_limit = 32;
+  EXPECT_EQ(Text("keyctl", {11, 7, 0x2000, 64}, -126),
+            "KEYCTL_READ, 7, 0x2000, 64");
+  EXPECT_EQ(Text("keyctl", {11, 7, 0, 0}, 4), "KEYCTL_READ, 7, NULL, 0");
+  EXPECT_EQ(Text("keyctl", {10, static_cast<uint64_t>(-5), 0x1000, 0, 0}, -14),
+            "KEYCTL_SEARCH, KEY_SPEC_USER_SESSION_KEYRING, \"abc\", NULL, 0");
+  EXPECT_EQ(Text("keyctl", {5, 7, 0x3f010000 | 0x20}, 0),
+            "KEYCTL_SETPERM, 7, KEY_POS_VIEW|KEY_POS_READ|KEY_POS_WRITE|"
+            "KEY_POS_SEARCH|KEY_POS_LINK|KEY_POS_SETATTR|KEY_USR_VIEW|"
+            "KEY_OTH_SETATTR");
+  EXPECT_EQ(Text("keyctl", {5, 7, 0x80000000}, -22),
+            "KEYCTL_SETPERM, 7, 0x80000000 /* KEY_??? */");
+  EXPECT_EQ(Text("keyctl", {4, 7, 0, 0xffffffff}, 0), "KEYCTL_CHOWN, 7, 0, -1");
+  EXPECT_EQ(Text("keyctl", {14, 99}, -22),
+            "KEYCTL_SET_REQKEY_KEYRING, 99 /* KEY_REQKEY_DEFL_??? */");
+  EXPECT_EQ(Text("keyctl", {14, kMinus1}, 0),
+            "KEYCTL_SET_REQKEY_KEYRING, KEY_REQKEY_DEFL_NO_CHANGE");
+  EXPECT_EQ(Text("keyctl", {18}, 0), "KEYCTL_SESSION_TO_PARENT");
+  EXPECT_EQ(Text("keyctl", {19, 7, 10, EKEYREJECTED, kMinus1}, -1),
+            "KEYCTL_REJECT, 7, 10, EKEYREJECTED, KEY_SPEC_THREAD_KEYRING");
+  const int32_t dh[3] = {7, -3, 5};
+  mem.Map(0x5000, dh, sizeof dh);
+  EXPECT_EQ(Text("keyctl", {23, 0x5000, 0x5100, 16, 0}, -95),
+            "KEYCTL_DH_COMPUTE, {private=7, prime=KEY_SPEC_SESSION_KEYRING, "
+            "base=5}, 0x5100, 16, NULL");
+  const uint32_t pkey[10] = {7, 3, 16, 0, 4};
+  mem.Map(0x5200, pkey, sizeof pkey);
+  Result pk = Decode("keyctl", {25, 0x5200, 0, 0x1000, 0x5300}, -126);
+  EXPECT_EQ(pk.enter,
+            "KEYCTL_PKEY_ENCRYPT, {key_id=7, in_len=3, out_len=16, "
+            "__spare=[0, 0x4, 0, 0, 0, 0, 0]}, NULL, \"abc\", ");
+  EXPECT_EQ(pk.exit, "0x5300");
+  const uint8_t caps[3] = {0x21, 0x03, 0x80};
+  mem.Map(0x4000, caps, sizeof caps);
+  EXPECT_EQ(Text("keyctl", {31, 0x4000, 8}, 3),
+            "KEYCTL_CAPABILITIES, [KEYCTL_CAPS0_CAPABILITIES|"
+            "KEYCTL_CAPS0_INVALIDATE, KEYCTL_CAPS1_NS_KEYRING_NAME|"
+            "KEYCTL_CAPS1_NS_KEY_TAG, 0x80], 8");
+  EXPECT_EQ(Text("keyctl", {31, 0x4000, 8}, -14),
+            "KEYCTL_CAPABILITIES, 0x4000, 8");
+  EXPECT_EQ(Text("keyctl", {9999, 1, 2, 3, 4}, -95),
+            "0x270f /* KEYCTL_??? */, 0x1, 0x2, 0x3, 0x4");
+  EXPECT_EQ(Text("add_key", {0x1000, 0x1000, 0x1000, 3, kSession}, 42),
+            "\"abc\", \"abc\", \"abc\", 3, KEY_SPEC_SESSION_KEYRING");
+  EXPECT_EQ(Text("request_key", {0x1000, 0, 0, 12345678}, -126),
+            "\"abc\", NULL, NULL, 12345678");
+}
+
+TEST_F(DecoderTest, AdminSeccomp) {
+  const uint64_t prog[2] = {7, 0x7ffd2d092a50};
+  mem.Map(0x1000, prog, sizeof prog);
+  EXPECT_EQ(Text("seccomp", {1, 3, 0x1000}),
+            "SECCOMP_SET_MODE_FILTER, "
+            "SECCOMP_FILTER_FLAG_TSYNC|SECCOMP_FILTER_FLAG_LOG, "
+            "{len=7, filter=0x7ffd2d092a50}");
+  EXPECT_EQ(Text("seccomp", {1, 0x100, 0}, -14),
+            "SECCOMP_SET_MODE_FILTER, 0x100 /* SECCOMP_FILTER_FLAG_??? */, "
+            "NULL");
+  mem.SetFdPath(5, "anon_inode:seccomp notify");
+  opts.fd_paths = true;
+  EXPECT_EQ(Decode("seccomp", {1, 8, 0x1000}, 5).suffix,
+            "<anon_inode:seccomp notify>");
+  const uint32_t action = 0x7ffc0000;
+  mem.Map(0x2000, &action, sizeof action);
+  EXPECT_EQ(Text("seccomp", {2, 0, 0x2000}),
+            "SECCOMP_GET_ACTION_AVAIL, 0, [SECCOMP_RET_LOG]");
+  const uint16_t sizes[3] = {80, 24, 64};
+  mem.Map(0x3000, sizes, sizeof sizes);
+  EXPECT_EQ(Text("seccomp", {3, 0, 0x3000}),
+            "SECCOMP_GET_NOTIF_SIZES, 0, "
+            "{seccomp_notif=80, seccomp_notif_resp=24, seccomp_data=64}");
+  EXPECT_EQ(Text("seccomp", {3, 1, 0x3000}, -22),
+            "SECCOMP_GET_NOTIF_SIZES, 0x1, 0x3000");
+  EXPECT_EQ(Text("seccomp", {0, 1, 0}, -22),
+            "SECCOMP_SET_MODE_STRICT, 0x1, NULL");
+  EXPECT_EQ(Text("seccomp", {4, 0, 1}, -22),
+            "0x4 /* SECCOMP_SET_MODE_??? */, 0, 0x1");
+}
+
+TEST_F(DecoderTest, AdminBpf) {
+  mem.SetFdPath(4, "anon_inode:bpf-map");
+  opts.fd_paths = true;
+  // BPF_MAP_CREATE: the fields the size covers; the new map's fd.
+  uint32_t create[36] = {2, 4, 8, 4};
+  mem.Map(0x1000, create, sizeof create);
+  Result r = Decode("bpf", {0, 0x1000, 20}, 4);
+  EXPECT_EQ(r.all(),
+            "BPF_MAP_CREATE, {map_type=BPF_MAP_TYPE_ARRAY, key_size=4, "
+            "value_size=8, max_entries=4, map_flags=0}, 20");
+  EXPECT_EQ(r.suffix, "<anon_inode:bpf-map>");
+  create[4] = 4 | 0x80000000;  // BPF_F_NUMA_NODE
+  create[6] = 0xffffffff;
+  memcpy(&create[7], "abc", 4);
+  mem.Map(0x1000, create, sizeof create);
+  EXPECT_EQ(Text("bpf", {0, 0x1000, 72}, -22),
+            "BPF_MAP_CREATE, {map_type=BPF_MAP_TYPE_ARRAY, key_size=4, "
+            "value_size=8, max_entries=4, "
+            "map_flags=BPF_F_NUMA_NODE|0x80000000, inner_map_fd=0, "
+            "numa_node=4294967295 /* NUMA_NO_NODE */, map_name=\"abc\", "
+            "map_ifindex=0, btf_fd=0, btf_key_type_id=0, btf_value_type_id=0, "
+            "btf_vmlinux_value_type_id=0, map_extra=0}, 72");
+  // Element commands; bytes after the structure shown as "...".
+  const uint64_t elem[4] = {4, 0x7ffc0000, 0x7ffc0010, 2};
+  mem.Map(0x2000, elem, sizeof elem);
+  EXPECT_EQ(Text("bpf", {2, 0x2000, 32}),
+            "BPF_MAP_UPDATE_ELEM, {map_fd=4<anon_inode:bpf-map>, "
+            "key=0x7ffc0000, value=0x7ffc0010, flags=BPF_EXIST}, 32");
+  EXPECT_EQ(Text("bpf", {1, 0x2000, 24}),
+            "BPF_MAP_LOOKUP_ELEM, {map_fd=4<anon_inode:bpf-map>, "
+            "key=0x7ffc0000, value=0x7ffc0010}, 24");
+  EXPECT_EQ(Text("bpf", {3, 0x2000, 32}, -22),
+            "BPF_MAP_DELETE_ELEM, {map_fd=4<anon_inode:bpf-map>, "
+            "key=0x7ffc0000, ...}, 32");
+  // BPF_PROG_LOAD cut after expected_attach_type.
+  uint8_t load[72] = {};
+  const uint32_t type = 1, cnt = 2, version = 0x050a03;
+  const uint64_t insns = 0x7ffd0000, license = 0x3000;
+  mem.MapString(0x3000, "GPL");
+  memcpy(load, &type, 4);
+  memcpy(load + 4, &cnt, 4);
+  memcpy(load + 8, &insns, 8);
+  memcpy(load + 16, &license, 8);
+  memcpy(load + 40, &version, 4);
+  memcpy(load + 48, "p", 2);
+  mem.Map(0x4000, load, sizeof load);
+  EXPECT_EQ(Text("bpf", {5, 0x4000, 72}, 5),
+            "BPF_PROG_LOAD, {prog_type=BPF_PROG_TYPE_SOCKET_FILTER, "
+            "insn_cnt=2, insns=0x7ffd0000, license=\"GPL\", log_level=0, "
+            "log_size=0, log_buf=NULL, kern_version=KERNEL_VERSION(5, 10, 3), "
+            "prog_flags=0, prog_name=\"p\", prog_ifindex=0, "
+            "expected_attach_type=BPF_CGROUP_INET_INGRESS}, 72");
+  EXPECT_EQ(Text("bpf", {5, 0, 0}, -7), "BPF_PROG_LOAD, NULL, 0");
+  EXPECT_EQ(Text("bpf", {5, 0x9000, 144}, -14), "BPF_PROG_LOAD, 0x9000, 144");
+  EXPECT_EQ(Text("bpf", {999, 0x4000, 72}, -22),
+            "0x3e7 /* BPF_??? */, 0x4000, 72");
+  mem.MapString(0x8000, "sys_enter");
+  const uint64_t raw[2] = {0x8000, 4};
+  mem.Map(0x8100, raw, sizeof raw);
+  EXPECT_EQ(Text("bpf", {17, 0x8100, 16}, -22),
+            "BPF_RAW_TRACEPOINT_OPEN, {raw_tracepoint={name=\"sys_enter\", "
+            "prog_fd=4<anon_inode:bpf-map>}}, 16");
+  const uint32_t update[4] = {99, 98, 4, 97};
+  mem.Map(0x8200, update, sizeof update);
+  EXPECT_EQ(Text("bpf", {29, 0x8200, 16}, -9),
+            "BPF_LINK_UPDATE, {link_update={link_fd=99, new_prog_fd=98, "
+            "flags=BPF_F_REPLACE, old_prog_fd=97}}, 16");
+  const uint32_t link[8] = {99, 98, 28, 0, 0x1000, 0, 5, 0};
+  mem.Map(0x8400, link, sizeof link);
+  EXPECT_EQ(Text("bpf", {28, 0x8400, 32}, -9),
+            "BPF_LINK_CREATE, {link_create={prog_fd=99, target_fd=98, "
+            "attach_type=BPF_TRACE_ITER, flags=0, iter_info=0x1000, "
+            "iter_info_len=5}}, 32");
+  // PROG_QUERY: the count written back and the ids shown at exit.
+  uint32_t query[8] = {4, 0, 0, 0, 0x9100, 0, 4, 0};
+  mem.Map(0x8500, query, sizeof query);
+  const uint32_t prog_id = 42;
+  mem.Map(0x9100, &prog_id, sizeof prog_id);
+  ArgDecoder dec(&mem, opts);
+  SyscallCall c;
+  c.tid = 1234;
+  c.arch = kArchX86_64;
+  c.nr = SyscallTable::Get().Number(kArchX86_64, "bpf");
+  c.args[0] = 16;
+  c.args[1] = 0x8500;
+  c.args[2] = 28;
+  std::string enter, exit, suffix;
+  RetFormat fmt;
+  dec.DecodeEntry(c, &enter);
+  query[6] = 1;
+  mem.Map(0x8500, query, sizeof query);
+  dec.DecodeExit(c, 0, &exit, &fmt, &suffix);
+  EXPECT_EQ(enter + exit,
+            "BPF_PROG_QUERY, {query={target_fd=4<anon_inode:bpf-map>, "
+            "attach_type=BPF_CGROUP_INET_INGRESS, query_flags=0, "
+            "attach_flags=0, prog_ids=[42], prog_cnt=4 => 1}}, 28");
+  // OBJ_GET_INFO_BY_FD: the length written back shown at exit.
+  uint32_t info[4] = {4, 200, 0x9000, 0};
+  mem.Map(0x8300, info, sizeof info);
+  Result r2 = Decode("bpf", {15, 0x8300, 16}, 0);
+  EXPECT_EQ(r2.enter,
+            "BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4<anon_inode:bpf-map>, "
+            "info_len=200");
+  EXPECT_EQ(r2.exit, ", info=0x9000}}, 16");
+  EXPECT_EQ(Text("bpf", {15, 0, 16}, -14), "BPF_OBJ_GET_INFO_BY_FD, NULL, 16");
+  EXPECT_EQ(Text("bpf", {32, 0x4000, 72}, -22), "BPF_ENABLE_STATS, 0x4000, 72");
+  const uint32_t attach[5] = {99, 4, 1, 2, 0};
+  mem.Map(0x6000, attach, sizeof attach);
+  EXPECT_EQ(Text("bpf", {8, 0x6000, 16}, -9),
+            "BPF_PROG_ATTACH, {target_fd=99, "
+            "attach_bpf_fd=4<anon_inode:bpf-map>, "
+            "attach_type=BPF_CGROUP_INET_EGRESS, "
+            "attach_flags=BPF_F_ALLOW_MULTI}, 16");
+  EXPECT_EQ(Text("bpf", {9, 0x6000, 20}, -9),
+            "BPF_PROG_DETACH, {target_fd=99, "
+            "attach_type=BPF_CGROUP_INET_EGRESS, ...}, 20");
+  const uint32_t ids[3] = {7, 0, 8};
+  mem.Map(0x7000, ids, sizeof ids);
+  EXPECT_EQ(Text("bpf", {14, 0x7000, 12}, -2),
+            "BPF_MAP_GET_FD_BY_ID, {map_id=7, next_id=0, "
+            "open_flags=BPF_F_RDONLY}, 12");
+  EXPECT_EQ(Text("bpf", {19, 0x7000, 12}, -2),
+            "BPF_BTF_GET_FD_BY_ID, {btf_id=7, ...}, 12");
+  EXPECT_EQ(Text("bpf", {11, 0x7000, 8}, 0),
+            "BPF_PROG_GET_NEXT_ID, {start_id=7, next_id=0, open_flags=0}, 8");
+}
+
+// -v: seccomp's filter and bpf's instructions decoded, bpf's extra bytes
+// shown.
+TEST_F(DecoderTest, AdminVerbosePrograms) {
+  opts.verbose = true;
+  // A seccomp filter: arch check, errno for one call, allow.
+  const uint8_t filter[4][8] = {
+      {0x20, 0, 0, 0, 4, 0, 0, 0},        // ld [4]
+      {0x15, 0, 1, 0, 0x3e, 0, 0, 0xc0},  // jeq #0xc000003e, 1, 0
+      {0x06, 0, 0, 0, 0x26, 0, 5, 0},     // ret ERRNO|38
+      {0x06, 0, 0, 0, 0, 0, 0xff, 0x7f},  // ret ALLOW
+  };
+  mem.Map(0x2000, filter, sizeof filter);
+  const uint64_t prog[2] = {4, 0x2000};
+  mem.Map(0x1000, prog, sizeof prog);
+  EXPECT_EQ(Text("seccomp", {1, 0, 0x1000}),
+            "SECCOMP_SET_MODE_FILTER, 0, {len=4, filter=["
+            "BPF_STMT(BPF_LD|BPF_W|BPF_ABS, 0x4), "
+            "BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0xc000003e, 0x1, 0), "
+            "BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ERRNO|0x26), "
+            "BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ALLOW)]}");
+  // eBPF: r0 = 0; exit.
+  const uint8_t insns[2][8] = {{0xb7, 0, 0, 0, 0, 0, 0, 0},
+                               {0x95, 0, 0, 0, 0, 0, 0, 0}};
+  mem.Map(0x3000, insns, sizeof insns);
+  uint8_t load[32] = {};
+  const uint32_t type = 1, cnt = 2;
+  const uint64_t at = 0x3000;
+  memcpy(load, &type, 4);
+  memcpy(load + 4, &cnt, 4);
+  memcpy(load + 8, &at, 8);
+  mem.Map(0x4000, load, sizeof load);
+  EXPECT_EQ(Text("bpf", {5, 0x4000, 24}, -22),
+            "BPF_PROG_LOAD, {prog_type=BPF_PROG_TYPE_SOCKET_FILTER, "
+            "insn_cnt=2, insns=[{code=BPF_ALU64|BPF_K|BPF_MOV, "
+            "dst_reg=BPF_REG_0, src_reg=BPF_REG_0, off=0, imm=0}, "
+            "{code=BPF_JMP|BPF_K|BPF_EXIT, dst_reg=BPF_REG_0, "
+            "src_reg=BPF_REG_0, off=0, imm=0}], license=NULL}, 24");
+  // A map's information.
+  mem.SetFdPath(4, "anon_inode:bpf-map");
+  const uint32_t info_attr[4] = {4, 8, 0x6000, 0};
+  mem.Map(0x6100, info_attr, sizeof info_attr);
+  const uint32_t map_info[2] = {2, 7};
+  mem.Map(0x6000, map_info, sizeof map_info);
+  EXPECT_EQ(Text("bpf", {15, 0x6100, 16}),
+            "BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4, info_len=8, "
+            "info={type=BPF_MAP_TYPE_ARRAY, id=7, key_size=0, value_size=0, "
+            "max_entries=0, map_flags=0}}}, 16");
+  const uint64_t elem[3] = {4, 0x10, 0x1234};
+  mem.Map(0x5000, elem, sizeof elem);
+  EXPECT_EQ(Text("bpf", {3, 0x5000, 24}, -22),
+            "BPF_MAP_DELETE_ELEM, {map_fd=4, key=0x10, "
+            "extra_data=\"\\x34\\x12\\x00\\x00\\x00\\x00\\x00\\x00\" "
+            "/* bytes 16..23 */}, 24");
+}
+
+// i386: 32-bit pointers in struct sock_fprog and the KDF parameters.
+TEST_F(DecoderTest, AdminI386) {
+  const uint32_t prog[2] = {3, 0x8000};
+  mem.Map(0x1000, prog, sizeof prog);
+  EXPECT_EQ(Decode("seccomp", {1, 0, 0x1000}, 0, kArchI386).all(),
+            "SECCOMP_SET_MODE_FILTER, 0, {len=3, filter=0x8000}");
+  mem.MapString(0x2000, "sha256");
+  uint32_t kdf[11] = {0x2000, 0x3000, 0};
+  mem.Map(0x4000, kdf, sizeof kdf);
+  const int32_t dh[3] = {1, 2, 3};
+  mem.Map(0x5000, dh, sizeof dh);
+  EXPECT_EQ(
+      Decode("keyctl", {23, 0x5000, 0x6000, 8, 0x4000}, -95, kArchI386).all(),
+      "KEYCTL_DH_COMPUTE, {private=1, prime=2, base=3}, 0x6000, 8, "
+      "{hashname=\"sha256\", otherinfo=0x3000, otherinfolen=0}");
+  EXPECT_EQ(Decode("setns", {0xffffffff, 0x40000000}, -9, kArchI386).all(),
+            "-1, CLONE_NEWNET");
 }
 
 }  // namespace

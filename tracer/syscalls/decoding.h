@@ -706,6 +706,7 @@ std::span<const Registration> FsDecoders();       // decode_fs.cc
 std::span<const Registration> IpcDecoders();      // decode_ipc.cc
 std::span<const Registration> NumaDecoders();     // decode_numa.cc
 std::span<const Registration> MiscDecoders();     // decode_misc.cc
+std::span<const Registration> AdminDecoders();    // decode_admin.cc
 
 }  // namespace decode
 }  // namespace ttrace
