@@ -76,6 +76,7 @@ syscall_srcs="tracer/syscalls/decode_common.cc tracer/syscalls/decode_events.cc
   tracer/syscalls/decode_dump.cc tracer/syscalls/decode_fs.cc
   tracer/syscalls/decode_ipc.cc tracer/syscalls/decode_net.cc
   tracer/syscalls/decode_netlink.cc tracer/syscalls/decode_numa.cc
+  tracer/syscalls/decode_misc.cc tracer/syscalls/decode_admin.cc
   tracer/syscalls/decode_process.cc tracer/syscalls/decoder.cc
   tracer/syscalls/fd_details.cc tracer/syscalls/memory.cc
   tracer/syscalls/filter.cc tracer/syscalls/format.cc
