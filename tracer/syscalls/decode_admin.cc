@@ -2012,30 +2012,46 @@ bool BpfMapInfo(D& d, const BpfAttr& attr) {
   return true;
 }
 
+// OBJ_GET_INFO_BY_FD and PROG_QUERY print at entry and at exit, each time
+// from the attributes as they are then. Reads them into buf, and returns
+// whether they can be shown; at entry prints the command, and when they
+// cannot be shown, the address and size as for the other commands.
+bool BpfReadInOut(D& d, const char* command, char (&buf)[4096]) {
+  const uint32_t size = d.u32(2);
+  const uint64_t addr = d.u(1);
+  const bool readable = size > 0 && size <= sizeof(buf) && addr != 0 &&
+                        d.verbose &&
+                        d.dec->mem()->Read(d.c.tid, addr, buf, size) ==
+                            static_cast<ssize_t>(size);
+  if (d.entering()) {
+    d.Put(command);
+    if (!readable) {
+      d.Ptr(addr);
+      d.Sep();
+      d.Udec(size);
+    }
+  }
+  return readable;
+}
+// Their exit's end: the inner and outer structures' close, with any bytes
+// past `struct_size` between, then the size.
+void BpfEndInOut(D& d, const char* buf, bool readable, size_t struct_size) {
+  d.out->push_back('}');
+  if (readable) BpfExtraData(d, buf, d.u32(2), struct_size);
+  d.out->push_back('}');
+  d.Sep();
+  d.Udec(d.u32(2));
+}
+
 // OBJ_GET_INFO_BY_FD: the fd and buffer length at entry; at exit the
 // length the kernel wrote back when it differs ("200 => 104"), and the
 // buffer's address.
 void BpfObjInfo(D& d) {
   const uint32_t size = d.u32(2);
-  const uint64_t addr = d.u(1);
   char buf[4096];
-  const bool readable = size > 0 && size <= 4096 && addr != 0 && d.verbose &&
-                        d.dec->mem()->Read(d.c.tid, addr, buf, size) ==
-                            static_cast<ssize_t>(size);
+  const bool readable = BpfReadInOut(d, "BPF_OBJ_GET_INFO_BY_FD, ", buf);
   if (d.entering()) {
-    d.Put("BPF_OBJ_GET_INFO_BY_FD, ");
-    if (!readable) {
-      if (size == 0 || size > 4096) {
-        d.Ptr(addr);
-      } else if (addr == 0) {
-        d.Put("NULL");
-      } else {
-        d.Hex(addr);
-      }
-      d.Sep();
-      d.Udec(size);
-      return;
-    }
+    if (!readable) return;
     const BpfAttr a(buf, size, 16);
     d.Put("{info={bpf_fd=");
     d.FdValue(static_cast<int32_t>(a.U32(0)));
@@ -2055,11 +2071,7 @@ void BpfObjInfo(D& d) {
   if (d.abbrev || d.failed() || !readable || !BpfMapInfo(d, a)) {
     d.Ptr(a.U64(8));
   }
-  d.out->push_back('}');
-  if (readable) BpfExtraData(d, buf, size, 16);
-  d.out->push_back('}');
-  d.Sep();
-  d.Udec(size);
+  BpfEndInOut(d, buf, readable, 16);
 }
 
 // The MAP_*_BATCH commands (as given: strace 6.1 shows nothing of what
@@ -2098,25 +2110,10 @@ constexpr XlatEntry kBpfQueryFlags[] = {{1, "BPF_F_QUERY_EFFECTIVE"}};
 // the ids written and the count ("4 => 1" when it changed).
 void BpfProgQuery(D& d) {
   const uint32_t size = d.u32(2);
-  const uint64_t addr = d.u(1);
   char buf[4096];
-  const bool readable = size > 0 && size <= 4096 && addr != 0 && d.verbose &&
-                        d.dec->mem()->Read(d.c.tid, addr, buf, size) ==
-                            static_cast<ssize_t>(size);
+  const bool readable = BpfReadInOut(d, "BPF_PROG_QUERY, ", buf);
   if (d.entering()) {
-    d.Put("BPF_PROG_QUERY, ");
-    if (!readable) {
-      if (size == 0 || size > 4096) {
-        d.Ptr(addr);
-      } else if (addr == 0) {
-        d.Put("NULL");
-      } else {
-        d.Hex(addr);
-      }
-      d.Sep();
-      d.Udec(size);
-      return;
-    }
+    if (!readable) return;
     const BpfAttr a(buf, size, 28);
     d.Put("{query={target_fd=");
     d.FdValue(static_cast<int32_t>(a.U32(0)));
@@ -2142,11 +2139,7 @@ void BpfProgQuery(D& d) {
     d.Put(" => ");
     d.Udec(now);
   }
-  d.out->push_back('}');
-  if (readable) BpfExtraData(d, buf, size, 28);
-  d.out->push_back('}');
-  d.Sep();
-  d.Udec(size);
+  BpfEndInOut(d, buf, readable, 28);
 }
 
 void Bpf(D& d) {
