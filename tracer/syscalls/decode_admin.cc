@@ -1209,31 +1209,9 @@ void Seccomp(D& d) {
   }
   d.Sep();
   switch (op) {
-    case 1: {
-      // struct sock_fprog: an unsigned short length, then the pointer.
-      uint64_t len = 0, filter = 0;
-      if (d.i386) {
-        uint32_t p[2];
-        if (!d.Fetch(d.u(2), p, sizeof(p))) return;
-        len = p[0] & 0xffff;
-        filter = p[1];
-      } else {
-        uint64_t p[2];
-        if (!d.Fetch(d.u(2), p, sizeof(p))) return;
-        len = p[0] & 0xffff;
-        filter = p[1];
-      }
-      d.Put("{len=");
-      d.Udec(len);
-      d.Put(", filter=");
-      if (d.abbrev) {
-        d.Ptr(filter);
-      } else {
-        SeccompFilterProgram(d, filter, len);
-      }
-      d.out->push_back('}');
+    case 1:
+      SeccompFprog(d, d.u(2));
       return;
-    }
     case 2: {
       uint32_t action;
       if (!d.Fetch(d.u(2), &action, sizeof(action))) return;
@@ -2275,6 +2253,31 @@ constexpr Registration kDecoders[] = {
 };
 
 }  // namespace
+
+void SeccompFprog(D& d, uint64_t addr) {
+  // struct sock_fprog: an unsigned short length, then the pointer.
+  uint64_t len = 0, filter = 0;
+  if (d.i386) {
+    uint32_t p[2];
+    if (!d.Fetch(addr, p, sizeof(p))) return;
+    len = p[0] & 0xffff;
+    filter = p[1];
+  } else {
+    uint64_t p[2];
+    if (!d.Fetch(addr, p, sizeof(p))) return;
+    len = p[0] & 0xffff;
+    filter = p[1];
+  }
+  d.Put("{len=");
+  d.Udec(len);
+  d.Put(", filter=");
+  if (d.abbrev) {
+    d.Ptr(filter);
+  } else {
+    SeccompFilterProgram(d, filter, len);
+  }
+  d.out->push_back('}');
+}
 
 std::span<const Registration> AdminDecoders() { return kDecoders; }
 

@@ -793,22 +793,7 @@ void Prctl(D& d) {
       if (arg2 == 1) return;
       if (arg2 == 2) {
         d.Sep();
-        // struct sock_fprog: len, then the filter pointer.
-        uint64_t prog[2];
-        if (d.i386) {
-          uint32_t p32[2];
-          if (!d.Fetch(d.u(2), p32, sizeof(p32))) return;
-          prog[0] = p32[0] & 0xffff;
-          prog[1] = p32[1];
-        } else {
-          if (!d.Fetch(d.u(2), prog, sizeof(prog))) return;
-          prog[0] &= 0xffff;
-        }
-        d.Put("{len=");
-        d.Udec(prog[0]);
-        d.Put(", filter=");
-        d.Ptr(prog[1]);
-        d.out->push_back('}');
+        SeccompFprog(d, d.u(2));
         return;
       }
       PrctlArgs(d, 2);

@@ -5849,6 +5849,18 @@ TEST_F(DecoderTest, AdminSeccomp) {
             "SECCOMP_SET_MODE_STRICT, 0x1, NULL");
   EXPECT_EQ(Text("seccomp", {4, 0, 1}, -22),
             "0x4 /* SECCOMP_SET_MODE_??? */, 0, 0x1");
+  // prctl(PR_SET_SECCOMP) shows the same filter, its program with -v.
+  const uint16_t insns[8] = {0x20, 0, 0, 0, 0x06, 0, 0, 0x7fff};
+  const uint64_t two[2] = {2, 0x4000};
+  mem.Map(0x4000, insns, sizeof insns);
+  mem.Map(0x5000, two, sizeof two);
+  EXPECT_EQ(Text("prctl", {22, 2, 0x5000}),
+            "PR_SET_SECCOMP, SECCOMP_MODE_FILTER, {len=2, filter=0x4000}");
+  opts.verbose = true;
+  EXPECT_EQ(Text("prctl", {22, 2, 0x5000}),
+            "PR_SET_SECCOMP, SECCOMP_MODE_FILTER, {len=2, "
+            "filter=[BPF_STMT(BPF_LD|BPF_W|BPF_ABS, 0), "
+            "BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ALLOW)]}");
 }
 
 TEST_F(DecoderTest, AdminBpf) {

@@ -689,6 +689,10 @@ void ReadLike(D& d);
 void MmapFlagsOf(D& d, uint64_t flags);
 // madvise's advice: MADV_DONTNEED, 0x3e8 /* MADV_??? */ (decode_process.cc).
 void MadviseAdvice(D& d, uint64_t advice);
+// A seccomp filter's struct sock_fprog at addr, "{len=4, filter=0x...}";
+// with -v the program, BPF_STMT(...)s and BPF_JUMP(...)s (seccomp(2) and
+// prctl(PR_SET_SECCOMP), decode_admin.cc).
+void SeccompFprog(D& d, uint64_t addr);
 // struct sigevent at addr (decode_events.cc).
 void SigeventAt(D& d, uint64_t addr);
 
