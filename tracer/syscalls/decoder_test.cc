@@ -3245,6 +3245,16 @@ TEST_F(DecoderTest, XattrAndFadvise) {
             "\"/tmp/tt/f\", \"user.k\", \"v\\0al\", 4, 0");
   EXPECT_EQ(Text("fsetxattr", {3, 0x2000, 0x3000, 3, 1}),
             "3, \"user.k\", \"v\\0a\", 3, XATTR_CREATE");
+  // A NUL as the last byte -s shows ends the value: no "..." (strace 6.1,
+  // -s 8 on "abcdefg\0zzz"), unlike any other last byte.
+  mem.Map(0x5000, "abcdefg\0zzz", 11);
+  mem.Map(0x6000, "abcdefghi", 9);
+  opts.string_limit = 8;
+  EXPECT_EQ(Text("setxattr", {0x1000, 0x2000, 0x5000, 11, 0}),
+            "\"/tmp/tt/f\", \"user.k\", \"abcdefg\", 11, 0");
+  EXPECT_EQ(Text("setxattr", {0x1000, 0x2000, 0x6000, 9, 0}),
+            "\"/tmp/tt/f\", \"user.k\", \"abcdefgh\"..., 9, 0");
+  opts.string_limit = 32;
   Result r = Decode("getxattr", {0x1000, 0x2000, 0x3000, 64}, 4);
   EXPECT_EQ(r.enter, "\"/tmp/tt/f\", \"user.k\", ");
   EXPECT_EQ(r.exit, "\"v\\0al\", 64");

@@ -292,11 +292,13 @@ class Decoding {
       Hex(addr);
       return;
     }
+    // A NUL omitted at the end also ends the string: no "..." after it,
+    // even when the value is longer than -s (as strace).
+    const bool ends = omit_trailing_nul && n > 0 && s[n - 1] == '\0';
     out->push_back('"');
-    Escaped(s.data(),
-            omit_trailing_nul && n > 0 && s[n - 1] == '\0' ? n - 1 : n);
+    Escaped(s.data(), ends ? n - 1 : n);
     out->push_back('"');
-    if (static_cast<size_t>(len) > limit) Put("...");
+    if (static_cast<size_t>(len) > limit && !ends) Put("...");
   }
 
   // Reads a struct; on failure (or when not verbose) prints NULL or the
