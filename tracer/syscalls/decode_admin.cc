@@ -1147,9 +1147,10 @@ struct SockFilter {
   uint32_t k;
 };
 
-// A seccomp filter program (-v): BPF_STMT(code, k) and BPF_JUMP(code, k,
-// jt, jf), a return's k as its action.
-void SeccompFilterProgram(D& d, uint64_t addr, uint64_t len);
+// A classic BPF program (-v): BPF_STMT(code, k) and BPF_JUMP(code, k, jt,
+// jf). In a seccomp filter a return's k is its action; in a socket filter
+// an absolute load's k may be an ancillary or network/link-layer offset.
+void FilterProgram(D& d, uint64_t addr, uint64_t len, bool seccomp);
 
 // ---------------------------------------------------------------------------
 // seccomp(2).
@@ -1227,9 +1228,33 @@ void Seccomp(D& d) {
   }
 }
 
-void SeccompFilterProgram(D& d, uint64_t addr, uint64_t len) {
+// Socket filters' special offsets (linux/filter.h): SKF_AD_OFF plus an
+// ancillary datum, SKF_NET_OFF and SKF_LL_OFF plus a byte offset.
+constexpr uint32_t kSkfAdOff = 0xfffff000u;
+constexpr uint32_t kSkfNetOff = 0xfff00000u;
+constexpr uint32_t kSkfLlOff = 0xffe00000u;
+constexpr XlatEntry kSkfAncillary[] = {
+    {0, "SKF_AD_PROTOCOL"},
+    {4, "SKF_AD_PKTTYPE"},
+    {8, "SKF_AD_IFINDEX"},
+    {12, "SKF_AD_NLATTR"},
+    {16, "SKF_AD_NLATTR_NEST"},
+    {20, "SKF_AD_MARK"},
+    {24, "SKF_AD_QUEUE"},
+    {28, "SKF_AD_HATYPE"},
+    {32, "SKF_AD_RXHASH"},
+    {36, "SKF_AD_CPU"},
+    {40, "SKF_AD_ALU_XOR_X"},
+    {44, "SKF_AD_VLAN_TAG"},
+    {48, "SKF_AD_VLAN_TAG_PRESENT"},
+    {52, "SKF_AD_PAY_OFFSET"},
+    {56, "SKF_AD_RANDOM"},
+    {60, "SKF_AD_VLAN_TPID"},
+};
+
+void FilterProgram(D& d, uint64_t addr, uint64_t len, bool seccomp) {
   uint32_t count = 0;
-  d.Array<SockFilter>(addr, len, [&d, &count](const SockFilter& f) {
+  d.Array<SockFilter>(addr, len, [&d, &count, seccomp](const SockFilter& f) {
     if (count++ >= 4096) {
       d.Put("...");
       return;
@@ -1238,7 +1263,18 @@ void SeccompFilterProgram(D& d, uint64_t addr, uint64_t len) {
     d.Put(jump ? "BPF_JUMP(" : "BPF_STMT(");
     BpfCode(d, f.code, false);
     d.Sep();
-    if (!jump && (f.code & 7) == 6) {
+    // BPF_LD|BPF_ABS of a socket filter: the kernel's special offsets.
+    const bool special = !seccomp && !jump && (f.code & 0xe7) == 0x20;
+    if (special && f.k >= kSkfAdOff) {
+      d.Put("SKF_AD_OFF+");
+      d.Xval(f.k - kSkfAdOff, kSkfAncillary, "SKF_AD_???");
+    } else if (special && f.k >= kSkfNetOff) {
+      d.Put("SKF_NET_OFF+");
+      d.Udec(f.k - kSkfNetOff);
+    } else if (special && f.k >= kSkfLlOff) {
+      d.Put("SKF_LL_OFF+");
+      d.Udec(f.k - kSkfLlOff);
+    } else if (seccomp && !jump && (f.code & 7) == 6) {
       const uint32_t action = f.k & 0xffff0000u;
       d.Xval(action, kSeccompRetActions, "SECCOMP_RET_???");
       if (f.k & 0xffff) {
@@ -2254,7 +2290,8 @@ constexpr Registration kDecoders[] = {
 
 }  // namespace
 
-void SeccompFprog(D& d, uint64_t addr) {
+namespace {
+void Fprog(D& d, uint64_t addr, bool seccomp) {
   // struct sock_fprog: an unsigned short length, then the pointer.
   uint64_t len = 0, filter = 0;
   if (d.i386) {
@@ -2274,10 +2311,14 @@ void SeccompFprog(D& d, uint64_t addr) {
   if (d.abbrev) {
     d.Ptr(filter);
   } else {
-    SeccompFilterProgram(d, filter, len);
+    FilterProgram(d, filter, len, seccomp);
   }
   d.out->push_back('}');
 }
+}  // namespace
+
+void SeccompFprog(D& d, uint64_t addr) { Fprog(d, addr, true); }
+void SocketFilterFprog(D& d, uint64_t addr) { Fprog(d, addr, false); }
 
 std::span<const Registration> AdminDecoders() { return kDecoders; }
 

@@ -1143,6 +1143,14 @@ void Setsockopt(D& d) {
         Linger(d, addr);
       }
       done = true;
+    } else if (level == 1 && (name == 26 || name == 51)) {
+      // SO_ATTACH_FILTER, SO_ATTACH_REUSEPORT_CBPF: a struct sock_fprog.
+      if (len != (d.i386 ? 8 : 16)) {
+        d.Ptr(addr);
+      } else {
+        SocketFilterFprog(d, addr);
+      }
+      done = true;
     } else if (level == 270) {  // SOL_NETLINK
       if (len < 4) {
         d.Ptr(addr);

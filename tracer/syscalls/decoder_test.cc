@@ -2997,6 +2997,26 @@ TEST_F(DecoderTest, Sockopts) {
   mem.Map(0x2000, linger, sizeof(linger));
   EXPECT_EQ(Text("setsockopt", {9, SOL_SOCKET, SO_LINGER, 0x2000, 8}),
             "9, SOL_SOCKET, SO_LINGER, {l_onoff=1, l_linger=5}, 8");
+  // SO_ATTACH_FILTER: struct sock_fprog; with -v the program, whose
+  // absolute loads name the kernel's special offsets (strace 6.1's text).
+  const uint16_t insns[12] = {0x28, 0, 12,     0,        // ldh [12]
+                              0x20, 0, 0xf004, 0xffff,   // ld [SKF_AD_OFF+4]
+                              0x30, 0, 5,      0xfff0};  // ldb [SKF_NET_OFF+5]
+  const uint64_t prog[2] = {3, 0x5000};
+  mem.Map(0x5000, insns, sizeof insns);
+  mem.Map(0x6000, prog, sizeof prog);
+  EXPECT_EQ(Text("setsockopt", {3, SOL_SOCKET, SO_ATTACH_FILTER, 0x6000, 16}),
+            "3, SOL_SOCKET, SO_ATTACH_FILTER, {len=3, filter=0x5000}, 16");
+  EXPECT_EQ(
+      Text("setsockopt", {3, SOL_SOCKET, SO_ATTACH_FILTER, 0x6000, 8}, -22),
+      "3, SOL_SOCKET, SO_ATTACH_FILTER, 0x6000, 8");
+  opts.verbose = true;
+  EXPECT_EQ(Text("setsockopt", {3, SOL_SOCKET, 51, 0x6000, 16}, -22),
+            "3, SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, {len=3, "
+            "filter=[BPF_STMT(BPF_LD|BPF_H|BPF_ABS, 0xc), "
+            "BPF_STMT(BPF_LD|BPF_W|BPF_ABS, SKF_AD_OFF+SKF_AD_PKTTYPE), "
+            "BPF_STMT(BPF_LD|BPF_B|BPF_ABS, SKF_NET_OFF+5)]}, 16");
+  opts.verbose = false;
   mem.Map(0x3000, "eth0", 5);
   EXPECT_EQ(Text("setsockopt", {9, SOL_SOCKET, SO_BINDTODEVICE, 0x3000, 5}),
             "9, SOL_SOCKET, SO_BINDTODEVICE, \"eth0\\0\", 5");

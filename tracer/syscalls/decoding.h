@@ -695,6 +695,8 @@ void MadviseAdvice(D& d, uint64_t advice);
 // with -v the program, BPF_STMT(...)s and BPF_JUMP(...)s (seccomp(2) and
 // prctl(PR_SET_SECCOMP), decode_admin.cc).
 void SeccompFprog(D& d, uint64_t addr);
+// The same for a socket filter (SO_ATTACH_FILTER, SO_ATTACH_REUSEPORT_CBPF).
+void SocketFilterFprog(D& d, uint64_t addr);
 // struct sigevent at addr (decode_events.cc).
 void SigeventAt(D& d, uint64_t addr);
 
