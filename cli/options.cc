@@ -114,28 +114,6 @@ constexpr struct option kLongOptions[] = {
     {nullptr, 0, nullptr, 0},
 };
 
-// strace's -O: a duration, a decimal number with a unit (s, ms, us, ns;
-// microseconds without one), not negative.
-bool ParseOverhead(absl::string_view text, int64_t* ns) {
-  static constexpr std::pair<absl::string_view, double> kUnits[] = {
-      {"ns", 1}, {"us", 1e3}, {"ms", 1e6}, {"s", 1e9}};
-  double scale = 1e3;
-  for (const auto& [suffix, s] : kUnits) {
-    if (absl::EndsWith(text, suffix)) {
-      text.remove_suffix(suffix.size());
-      scale = s;
-      break;
-    }
-  }
-  double v;
-  if (text.empty() || !(text[0] >= '0' && text[0] <= '9') ||
-      !absl::SimpleAtod(text, &v) || !(v * scale < 1e18)) {
-    return false;
-  }
-  *ns = static_cast<int64_t>(v * scale + 0.5);
-  return true;
-}
-
 // strace's timestamp precisions: s, ms, us, ns, as digits after the
 // seconds' point.
 bool ParsePrecision(absl::string_view word, int* digits) {
@@ -605,7 +583,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         break;
       }
       case 'O':
-        if (!ParseOverhead(optarg, &options.summary_overhead_ns)) {
+        if ((options.summary_overhead_ns = ParseDurationNs(optarg)) < 0) {
           return Invalid(absl::StrCat("invalid -O argument: '", optarg, "'"));
         }
         break;

@@ -56,10 +56,10 @@ bool ParseWhen(absl::string_view s, uint32_t* first, uint32_t* last,
   return true;
 }
 
-// strace's delay: a decimal number (fractions and exponents allowed) with
-// an optional unit, s, ms, us (the default) or ns; not negative. -1 if
-// invalid.
-int64_t ParseDelayNs(absl::string_view s) {
+}  // namespace
+
+// See inject.h.
+int64_t ParseDurationNs(absl::string_view s) {
   static constexpr std::pair<absl::string_view, double> kUnits[] = {
       {"ns", 1}, {"us", 1e3}, {"ms", 1e6}, {"s", 1e9}};
   double scale = 1e3;
@@ -109,8 +109,6 @@ bool ParsePokes(absl::string_view s, std::vector<Poke>* out) {
   return true;
 }
 
-}  // namespace
-
 absl::Status InjectRules::Add(absl::string_view expr, bool fault) {
   const auto invalid = [&] {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -154,7 +152,7 @@ absl::Status InjectRules::Add(absl::string_view expr, bool fault) {
       int64_t& delay =
           key == "delay_enter" ? t.delay_enter_ns : t.delay_exit_ns;
       if (delay >= 0) return invalid();
-      delay = ParseDelayNs(value);
+      delay = ParseDurationNs(value);
       if (delay < 0) return invalid();
     } else if ((key == "poke_enter" || key == "poke_exit") && !fault) {
       std::unique_ptr<std::vector<Poke>>& pokes =

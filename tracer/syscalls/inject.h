@@ -38,6 +38,11 @@
 
 namespace ttrace {
 
+// strace's duration: a decimal number (fractions and exponents allowed)
+// with an optional unit, s, ms, us (the default) or ns; not negative. In
+// ns, or -1 if invalid. (inject's delay_enter=/delay_exit=, and -O.)
+int64_t ParseDurationNs(absl::string_view s);
+
 class InjectRules : public SyscallInjector {
  public:
   // Parses one expression (what follows "inject=" or "fault="). Errors
