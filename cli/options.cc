@@ -40,6 +40,7 @@ enum LongOnlyOption : int {
   kVerboseOption,
   kDecodeFdsOption,
   kDecodePidsOption,
+  kPidnsTranslationOption,
   kAbsoluteTimestampsOption,
   kRelativeTimestampsOption,
   kSyscallTimesOption,
@@ -82,24 +83,33 @@ constexpr struct option kLongOptions[] = {
     {"strings-in-hex", optional_argument, nullptr, kStringsInHexOption},
     {"const-print-style", required_argument, nullptr, 'X'},
     {"trace", required_argument, nullptr, kTraceOption},
-    {"quiet", required_argument, nullptr, kQuietOption},
+    // --quiet alone is -q; strace spells it three ways.
+    {"quiet", optional_argument, nullptr, kQuietOption},
+    {"silent", optional_argument, nullptr, kQuietOption},
+    {"silence", optional_argument, nullptr, kQuietOption},
     {"inject", required_argument, nullptr, kInjectOption},
     {"fault", required_argument, nullptr, kFaultOption},
     {"raw", required_argument, nullptr, kRawOption},
-    {"signal", required_argument, nullptr, kSignalOption},
+    {"signals", required_argument, nullptr, kSignalOption},
     {"status", required_argument, nullptr, kStatusOption},
     {"read", required_argument, nullptr, kReadOption},
     {"write", required_argument, nullptr, kWriteOption},
     {"successful-only", no_argument, nullptr, 'z'},
     {"failed-only", no_argument, nullptr, 'Z'},
+    {"failing-only", no_argument, nullptr, 'Z'},
     {"decode-fds", optional_argument, nullptr, kDecodeFdsOption},
     {"decode-pids", required_argument, nullptr, kDecodePidsOption},
+    {"pidns-translation", no_argument, nullptr, kPidnsTranslationOption},
     {"interruptible", required_argument, nullptr, 'I'},
     {"detach-on", required_argument, nullptr, 'b'},
     {"daemonize", optional_argument, nullptr, kDaemonizeOption},
+    {"daemonise", optional_argument, nullptr, kDaemonizeOption},
+    {"daemonized", optional_argument, nullptr, kDaemonizeOption},
+    {"daemonised", optional_argument, nullptr, kDaemonizeOption},
     {"instruction-pointer", no_argument, nullptr, 'i'},
     {"absolute-timestamps", optional_argument, nullptr,
      kAbsoluteTimestampsOption},
+    {"timestamps", optional_argument, nullptr, kAbsoluteTimestampsOption},
     {"relative-timestamps", optional_argument, nullptr,
      kRelativeTimestampsOption},
     {"syscall-times", optional_argument, nullptr, kSyscallTimesOption},
@@ -371,6 +381,11 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
       case kInjectOption:
       case kFaultOption:
       case kQuietOption:
+        if (optarg == nullptr) {  // --quiet alone: -q
+          options.quiet = QuietSet::FromQCount(++q_count);
+          break;
+        }
+        [[fallthrough]];
       case kRawOption:
       case kSignalOption:
       case kStatusOption:
@@ -457,6 +472,8 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
       case 'Y':
         options.decode_pids = true;
         break;
+      case kPidnsTranslationOption:
+        return Invalid("--pidns-translation is not supported");
       case kDecodePidsOption:
         // strace's --decode-pids=comm; its pidns (ids as seen from the
         // tracer's pid namespace) is not implemented.
@@ -825,10 +842,10 @@ Filtering:
   -e raw=SET, --raw=SET
                  print these system calls undecoded: arguments and result
                  in hex
-  -e quiet=SET, --quiet=SET
+  -e quiet=SET, --quiet[=SET]
                  leave out these lines: attach (attached, detached), exit
                  (exited with N), thread-execve (superseded by execve);
-                 -q is attach, -qq also exit, -qqq all
+                 -q (--quiet) is attach, -qq also exit, -qqq all
   -z, -Z, --successful-only, --failed-only
                  report only successful (-z) or failed (-Z) syscalls
   Each -e QUALIFIER=SET above, and -e inject=/fault=/abbrev=/verbose=,

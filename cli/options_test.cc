@@ -593,6 +593,48 @@ TEST(ParseOptionsTest, SignalAndStatusFilters) {
             Error({"-e", "signal=SIGNOPE", "ls"}));
 }
 
+// The other spellings strace 6.1 accepts for its long options.
+TEST(ParseOptionsTest, StraceLongOptionAliases) {
+  absl::StatusOr<Options> r = Parse({"--signals=!SIGCHLD", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(r->signal_filter.Contains(17));
+  r = Parse({"--failing-only", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(r->status_filter.Shows(SyscallStatus::kSuccessful));
+  for (const char* daemonize : {"--daemonise=pgrp", "--daemonized=pgrp",
+                                "--daemonised=pgrp", "--daemonize=pgrp"}) {
+    r = Parse({daemonize, "ls"});
+    ASSERT_TRUE(r.ok()) << daemonize << ": " << r.status();
+    EXPECT_EQ(r->daemonize, Options::Daemonize::kProcessGroup) << daemonize;
+  }
+  r = Parse({"--timestamps=unix,ms", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  absl::StatusOr<Options> same = Parse({"--absolute-timestamps=unix,ms", "ls"});
+  ASSERT_TRUE(same.ok()) << same.status();
+  EXPECT_EQ(r->timestamps, same->timestamps);
+  EXPECT_EQ(r->absolute_digits, same->absolute_digits);
+  EXPECT_EQ(r->absolute_digits, 3);
+  EXPECT_EQ(Error({"--pidns-translation", "ls"}),
+            "--pidns-translation is not supported");
+}
+
+// --quiet alone is -q; --silent and --silence are --quiet.
+TEST(ParseOptionsTest, QuietWithoutValueIsQ) {
+  for (const char* quiet : {"--quiet", "--silent", "--silence"}) {
+    absl::StatusOr<Options> r = Parse({quiet, "ls"});
+    ASSERT_TRUE(r.ok()) << quiet << ": " << r.status();
+    EXPECT_EQ(r->quiet, QuietSet::FromQCount(1)) << quiet;
+  }
+  absl::StatusOr<Options> r = Parse({"--silent=exit", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  absl::StatusOr<Options> e = Parse({"-e", "quiet=exit", "ls"});
+  ASSERT_TRUE(e.ok()) << e.status();
+  EXPECT_EQ(r->quiet, e->quiet);
+  r = Parse({"--quiet", "--quiet", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->quiet, QuietSet::FromQCount(2));
+}
+
 TEST(ParseOptionsTest, SyscallOutputOptions) {
   absl::StatusOr<Options> r =
       Parse({"-s", "64", "-v", "-y", "-T", "-C", "--seccomp-bpf", "ls"});
@@ -743,7 +785,7 @@ TEST(ParseOptionsTest, AmbiguousLongOption) {
             "'--format'");
   EXPECT_EQ(Error({"--f=x", "ls"}),
             "option '--f' is ambiguous; possibilities: '--follow-forks' "
-            "'--format' '--fault' '--failed-only'");
+            "'--format' '--fault' '--failed-only' '--failing-only'");
   // A unique prefix is accepted, as getopt_long does.
   absl::StatusOr<Options> r = Parse({"--fol", "--form=json", "ls"});
   ASSERT_TRUE(r.ok()) << r.status();

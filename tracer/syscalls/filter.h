@@ -146,6 +146,7 @@ class QuietSet {
   static QuietSet FromQCount(int count);
   bool Quiet(Message m) const { return (bits_ >> m) & 1; }
   bool none() const { return bits_ == 0; }
+  friend bool operator==(const QuietSet&, const QuietSet&) = default;
 
  private:
   friend absl::StatusOr<QuietSet> ParseQuietSet(absl::string_view);
