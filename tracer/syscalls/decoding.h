@@ -337,7 +337,9 @@ class Decoding {
     PidValue(v);
     out->push_back(']');
   }
-  void IntRef(uint64_t addr, bool fd = false) {
+  // Not inlined: inlined into ioctl's decoder, GCC 12 warns of a dangling
+  // pointer to `v` (a false positive).
+  [[gnu::noinline]] void IntRef(uint64_t addr, bool fd = false) {
     int32_t v = 0;
     if (!Fetch(addr, &v, sizeof(v))) return;
     out->push_back('[');

@@ -361,7 +361,7 @@ void AppendHexDump(std::string* out, const char* data, size_t len) {
   static constexpr char kHex[] = "0123456789abcdef";
   for (size_t line = 0; line < len; line += 16) {
     if (line > 0) out->push_back('\n');
-    char offset[16];
+    char offset[24];  // a size_t in hex: 16 digits at most
     std::snprintf(offset, sizeof offset, "%05zx", line);
     out->append(" | ");
     out->append(offset);
