@@ -637,7 +637,6 @@ void IoUringRsrc(D& d, uint64_t addr, uint64_t size, bool update,
     return;
   }
   if (!d.Fetch(addr, &s, sizeof(s))) return;
-  const uint64_t e = s.e | static_cast<uint64_t>(s.f) << 32;
   uint32_t nr;
   uint64_t data, tags;
   if (update) {
@@ -655,7 +654,7 @@ void IoUringRsrc(D& d, uint64_t addr, uint64_t size, bool update,
     ReservedField(d, ", resv2=", s.c);
     nr = s.a;
     data = s.d;
-    tags = e;
+    tags = s.e | static_cast<uint64_t>(s.f) << 32;
   }
   d.Put(", data=");
   if (buffers) {
