@@ -153,7 +153,12 @@
 //                      arguments; an io_uring (io_uring_setup, _enter,
 //                      _register: buffers (ENXIO, then an iovec), files
 //                      (set, updated, unset), a probe of 4 ops, the io-wq
-//                      limits) and failing io_uring calls,
+//                      limits and CPUs, files and buffers with tags (set,
+//                      updated, too long: EINVAL), the ring's own fd
+//                      registered and unregistered, a provided-buffer
+//                      ring; a second ring restricted while disabled
+//                      (one bad rule: EINVAL), then enabled) and failing
+//                      io_uring calls,
 //                      pkey_alloc/pkey_mprotect/pkey_free (PKEY -1 for
 //                      a plain mprotect), fanotify_init/fanotify_mark of
 //                      DIR and failing ones; get_robust_list, futex_waitv
@@ -1527,7 +1532,87 @@ int Misc(const char* dir) {
   syscall(SYS_io_uring_register, ring, IORING_REGISTER_IOWQ_MAX_WORKERS,
           workers, 2);
   syscall(SYS_io_uring_register, ring, IORING_REGISTER_IOWQ_MAX_WORKERS, 8, 2);
+  unsigned long ring_cpus[16] = {1};  // a cpu_set_t of CPU 0
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_IOWQ_AFF, ring_cpus,
+          sizeof(ring_cpus));
+  syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_IOWQ_AFF, nullptr, 0);
+  uint64_t ring_tags[2] = {5, 6};
+  io_uring_rsrc_register ring_rsrc{};
+  ring_rsrc.nr = 2;
+  ring_rsrc.data = reinterpret_cast<uintptr_t>(ring_fds);
+  ring_rsrc.tags = reinterpret_cast<uintptr_t>(ring_tags);
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_FILES2, &ring_rsrc,
+          sizeof(ring_rsrc));
+  io_uring_rsrc_update2 ring_update2{};
+  ring_update2.data = reinterpret_cast<uintptr_t>(ring_fds);
+  ring_update2.tags = reinterpret_cast<uintptr_t>(ring_tags);
+  ring_update2.nr = 2;
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_FILES_UPDATE2,
+          &ring_update2, sizeof(ring_update2));
+  syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_FILES, nullptr, 0);
+  // A longer structure whose extra bytes are not all zero (EINVAL).
+  alignas(8) char ring_long[sizeof(ring_rsrc) + 8] = {};
+  memcpy(ring_long, &ring_rsrc, sizeof(ring_rsrc));
+  ring_long[sizeof(ring_rsrc) + 3] = 1;
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_FILES2, ring_long,
+          sizeof(ring_long));
+  syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_BUFFERS, nullptr, 0);
+  ring_rsrc.nr = 1;
+  ring_rsrc.data = reinterpret_cast<uintptr_t>(&ring_iov);
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_BUFFERS2, &ring_rsrc,
+          sizeof(ring_rsrc));
+  ring_update2.data = reinterpret_cast<uintptr_t>(&ring_iov);
+  ring_update2.nr = 1;
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_BUFFERS_UPDATE,
+          &ring_update2, sizeof(ring_update2));
+  syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_BUFFERS, nullptr, 0);
+  io_uring_rsrc_update ring_self[2] = {};
+  ring_self[0].offset = 0xffffffffu;  // any free slot
+  ring_self[0].data = static_cast<uint64_t>(ring);
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_RING_FDS, ring_self, 1);
+  syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_RING_FDS, ring_self,
+          1);
+  ring_self[1].offset = 7;
+  ring_self[1].resv = 2;
+  syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_RING_FDS, ring_self,
+          2);
+  void* pbuf = mmap(nullptr, 4096, PROT_READ | PROT_WRITE,
+                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  io_uring_buf_reg ring_buf{};
+  ring_buf.ring_addr = reinterpret_cast<uintptr_t>(pbuf);
+  ring_buf.ring_entries = 8;
+  ring_buf.bgid = 3;
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_PBUF_RING, &ring_buf, 1);
+  syscall(SYS_io_uring_register, ring, IORING_UNREGISTER_PBUF_RING, &ring_buf,
+          1);
+  ring_buf.resv[1] = 6;
+  syscall(SYS_io_uring_register, ring, IORING_REGISTER_PBUF_RING, &ring_buf, 1);
+  munmap(pbuf, 4096);
   if (ring >= 0) close(static_cast<int>(ring));
+  // A ring that starts disabled, restricted, then enabled.
+  io_uring_params rup{};
+  rup.flags = IORING_SETUP_R_DISABLED;
+  const long rring = syscall(SYS_io_uring_setup, 4, &rup);
+  io_uring_restriction rules[3] = {};
+  rules[0].opcode = IORING_RESTRICTION_SQE_OP;
+  rules[0].sqe_op = IORING_OP_READV;
+  rules[1].opcode = IORING_RESTRICTION_REGISTER_OP;
+  rules[1].register_op = IORING_REGISTER_FILES;
+  rules[2].opcode = IORING_RESTRICTION_SQE_FLAGS_ALLOWED;
+  rules[2].sqe_flags = IOSQE_FIXED_FILE | IOSQE_ASYNC;
+  io_uring_restriction bad_rules[2] = {};
+  bad_rules[0].opcode = 7;  // unknown (EINVAL)
+  bad_rules[0].sqe_op = 9;
+  bad_rules[1].opcode = IORING_RESTRICTION_SQE_FLAGS_REQUIRED;
+  bad_rules[1].sqe_flags = 0xff;
+  bad_rules[1].resv = 1;
+  bad_rules[1].resv2[1] = 7;
+  syscall(SYS_io_uring_register, rring, IORING_REGISTER_RESTRICTIONS, bad_rules,
+          2);
+  syscall(SYS_io_uring_register, rring, IORING_REGISTER_RESTRICTIONS, rules, 3);
+  syscall(SYS_io_uring_register, rring, IORING_REGISTER_ENABLE_RINGS, nullptr,
+          0);
+  if (rring >= 0) close(static_cast<int>(rring));
   io_uring_params bad_up{};
   bad_up.flags = IORING_SETUP_ATTACH_WQ | 0x80000000u;
   bad_up.wq_fd = 99;

@@ -1,6 +1,7 @@
 // Less common calls that strace 6.1 decodes: openat2, the timeval and
 // utimbuf forms of utimes/futimesat/utime, process_vm_readv/writev,
 // clock_settime, io_uring, memory protection keys, fanotify, and more.
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <iterator>
@@ -493,6 +494,232 @@ void IoUringEnter(D& d) {
   d.Udec(d.u(5));
 }
 
+constexpr XlatEntry kIoUringRestrictionOps[] = {
+    {0, "IORING_RESTRICTION_REGISTER_OP"},
+    {1, "IORING_RESTRICTION_SQE_OP"},
+    {2, "IORING_RESTRICTION_SQE_FLAGS_ALLOWED"},
+    {3, "IORING_RESTRICTION_SQE_FLAGS_REQUIRED"},
+};
+constexpr XlatEntry kIoSqeFlags[] = {
+    {1, "IOSQE_FIXED_FILE"},
+    {2, "IOSQE_IO_DRAIN"},
+    {4, "IOSQE_IO_LINK"},
+    {8, "IOSQE_IO_HARDLINK"},
+    {16, "IOSQE_ASYNC"},
+    {32, "IOSQE_BUFFER_SELECT"},
+    {64, "IOSQE_CQE_SKIP_SUCCESS"},
+};
+constexpr XlatEntry kIoUringRsrcRegisterFlags[] = {
+    {1, "IORING_RSRC_REGISTER_SPARSE"},
+};
+
+// ", name=[0, 0x7, 0]" for reserved words, when any is not zero.
+template <typename T, size_t N>
+void ReservedWords(D& d, const char* name, const T (&v)[N]) {
+  bool any = false;
+  for (const T& w : v) any = any || w != 0;
+  if (!any) return;
+  d.Put(name);
+  d.out->push_back('[');
+  for (size_t i = 0; i < N; ++i) {
+    if (i > 0) d.Sep();
+    d.Hex(v[i]);
+  }
+  d.out->push_back(']');
+}
+
+// ", name=0x5" for a reserved field that is not zero.
+void ReservedField(D& d, const char* name, uint64_t v) {
+  if (v == 0) return;
+  d.Put(name);
+  d.Hex(v);
+}
+
+// The bytes of a `size`-byte argument past the `known` bytes strace
+// decodes (up to a page in all): ", /* bytes 32..63 */ "\x.."" when any is
+// not zero, ", ???" when they cannot be read.
+void BytesPast(D& d, uint64_t addr, uint64_t known, uint64_t size) {
+  if (size <= known) return;
+  constexpr uint64_t kPage = 4096;
+  const uint64_t n = (size < kPage ? size : kPage) - known;
+  char extra[kPage];
+  if (d.dec->mem()->Read(d.c.tid, addr + known, extra, n) !=
+      static_cast<ssize_t>(n)) {
+    d.Put(", ???");
+    return;
+  }
+  if (std::none_of(extra, extra + n, [](char c) { return c != 0; })) return;
+  d.Put(", /* bytes ");
+  d.Udec(known);
+  d.Put("..");
+  d.Udec(known + n - 1);
+  d.Put(" */ ");
+  d.BufHex(addr + known, static_cast<int64_t>(n));
+}
+
+// IORING_REGISTER_IOWQ_AFF's CPU set of `len` bytes: "[0 3 70]", the
+// CPUs of its first 128 bytes and " ..." when it is longer.
+void IoWqAffinity(D& d, uint64_t addr, uint64_t len) {
+  if (addr == 0) {
+    d.Put("NULL");
+    return;
+  }
+  if (!d.verbose) {
+    d.Hex(addr);
+    return;
+  }
+  constexpr uint64_t kMax = 128;
+  const uint64_t n = len < kMax ? len : kMax;
+  uint8_t bytes[kMax];
+  if (n > 0 &&
+      d.dec->mem()->Read(d.c.tid, addr, bytes, n) != static_cast<ssize_t>(n)) {
+    d.Hex(addr);
+    return;
+  }
+  d.out->push_back('[');
+  bool first = true;
+  for (uint64_t bit = 0; bit < n * 8; ++bit) {
+    if (!(bytes[bit / 8] >> (bit % 8) & 1)) continue;
+    if (!first) d.out->push_back(' ');
+    d.Udec(bit);
+    first = false;
+  }
+  if (len > kMax) d.Put(first ? "..." : " ...");
+  d.out->push_back(']');
+}
+
+// struct io_uring_restriction: what it allows or requires.
+struct IoUringRestrictionBytes {
+  uint8_t b[16];
+};
+void IoUringRestriction(D& d, const IoUringRestrictionBytes& rb) {
+  const uint8_t* r = rb.b;
+  const uint16_t opcode = static_cast<uint16_t>(r[0] | r[1] << 8);
+  const uint8_t arg = r[2];
+  d.Put("{opcode=");
+  const bool known =
+      d.Xval(opcode, kIoUringRestrictionOps, "IORING_RESTRICTION_???");
+  if (!known) {
+    d.Put(" /* op: ");
+    d.Hex(arg);
+    d.Put(" */");
+  } else if (opcode == 0) {
+    d.Put(", register_op=");
+    d.Xval(arg, kIoUringRegisterOps, "IORING_REGISTER_???");
+  } else if (opcode == 1) {
+    d.Put(", sqe_op=");
+    d.Xval(arg, kIoUringOps, "IORING_OP_???");
+  } else {
+    d.Put(", sqe_flags=");
+    d.Flags(arg, kIoSqeFlags, "IOSQE_???");
+  }
+  ReservedField(d, ", resv=", r[3]);
+  uint32_t resv2[3];
+  memcpy(resv2, r + 4, sizeof(resv2));
+  ReservedWords(d, ", resv2=", resv2);
+  d.out->push_back('}');
+}
+
+// struct io_uring_rsrc_register (FILES2, BUFFERS2) or
+// io_uring_rsrc_update2 (FILES_UPDATE2, BUFFERS_UPDATE) of `size` bytes;
+// data is fds, or iovecs for buffers.
+void IoUringRsrc(D& d, uint64_t addr, uint64_t size, bool update,
+                 bool buffers) {
+  struct {
+    uint32_t a, b;  // nr, flags | offset, resv
+    uint64_t c;     // resv2 | data
+    uint64_t d;     // data | tags
+    uint32_t e, f;  // tags | nr, resv2
+  } s;
+  static_assert(sizeof(s) == 32);
+  if (size < sizeof(s)) {
+    d.Ptr(addr);
+    return;
+  }
+  if (!d.Fetch(addr, &s, sizeof(s))) return;
+  uint32_t nr;
+  uint64_t data, tags;
+  if (update) {
+    d.Put("{offset=");
+    d.Udec(s.a);
+    ReservedField(d, ", resv=", s.b);
+    nr = s.e;
+    data = s.c;
+    tags = s.d;
+  } else {
+    d.Put("{nr=");
+    d.Udec(s.a);
+    d.Put(", flags=");
+    d.Flags(s.b, kIoUringRsrcRegisterFlags, "IORING_RSRC_REGISTER_???");
+    ReservedField(d, ", resv2=", s.c);
+    nr = s.a;
+    data = s.d;
+    tags = s.e | static_cast<uint64_t>(s.f) << 32;
+  }
+  d.Put(", data=");
+  if (buffers) {
+    Iovecs(d, data, nr, ~0ull, true);
+  } else {
+    d.Array<int32_t>(data, nr, [&](const int32_t& fd) { d.FdValue(fd); });
+  }
+  d.Put(", tags=");
+  d.Array<uint64_t>(tags, nr, [&](const uint64_t& t) { d.Hex(t); });
+  if (update) {
+    d.Put(", nr=");
+    d.Udec(s.e);
+    ReservedField(d, ", resv2=", s.f);
+  }
+  BytesPast(d, addr, sizeof(s), size);
+  d.out->push_back('}');
+}
+
+// struct io_uring_rsrc_update[n] of IORING_(UN)REGISTER_RING_FDS: the fds
+// to register (offset -1: any free slot), or the registered indexes (and
+// the data only when set).
+void IoUringRingFds(D& d, uint64_t addr, uint32_t n, bool unregister) {
+  struct Update {
+    uint32_t offset, resv;
+    uint64_t data;
+  };
+  d.Array<Update>(addr, n, [&](const Update& u) {
+    d.Put("{offset=");
+    if (!unregister && u.offset == 0xffffffffu) {
+      d.Put("-1");  // "any free slot"
+    } else {
+      d.Udec(u.offset);
+    }
+    ReservedField(d, ", resv=", u.resv);
+    if (!unregister) {
+      d.Put(", data=");
+      d.FdValue(static_cast<int32_t>(u.data));
+    } else {
+      ReservedField(d, ", data=", u.data);
+    }
+    d.out->push_back('}');
+  });
+}
+
+// struct io_uring_buf_reg of IORING_(UN)REGISTER_PBUF_RING.
+void IoUringBufReg(D& d, uint64_t addr) {
+  struct {
+    uint64_t ring_addr;
+    uint32_t ring_entries;
+    uint16_t bgid, pad;
+    uint64_t resv[3];
+  } r;
+  static_assert(sizeof(r) == 40);
+  if (!d.Fetch(addr, &r, sizeof(r))) return;
+  d.Put("{ring_addr=");
+  d.Ptr(r.ring_addr);
+  d.Put(", ring_entries=");
+  d.Udec(r.ring_entries);
+  d.Put(", bgid=");
+  d.Udec(r.bgid);
+  ReservedField(d, ", pad=", r.pad);
+  ReservedWords(d, ", resv=", r.resv);
+  d.out->push_back('}');
+}
+
 void IoUringRegister(D& d) {
   const uint32_t op = d.u32(1);
   const uint32_t n = d.u32(3);
@@ -551,6 +778,30 @@ void IoUringRegister(D& d) {
     }
     case 8:  // IORING_REGISTER_PROBE: at exit
       return;
+    case 11:  // IORING_REGISTER_RESTRICTIONS
+      d.Array<IoUringRestrictionBytes>(
+          d.u(2), n,
+          [&](const IoUringRestrictionBytes& r) { IoUringRestriction(d, r); });
+      break;
+    case 13:  // IORING_REGISTER_FILES2
+    case 15:  // IORING_REGISTER_BUFFERS2
+      IoUringRsrc(d, d.u(2), n, false, op == 15);
+      break;
+    case 14:  // IORING_REGISTER_FILES_UPDATE2
+    case 16:  // IORING_REGISTER_BUFFERS_UPDATE
+      IoUringRsrc(d, d.u(2), n, true, op == 16);
+      break;
+    case 17:  // IORING_REGISTER_IOWQ_AFF
+      IoWqAffinity(d, d.u(2), n);
+      break;
+    case 20:  // IORING_REGISTER_RING_FDS
+    case 21:  // IORING_UNREGISTER_RING_FDS
+      IoUringRingFds(d, d.u(2), n, op == 21);
+      break;
+    case 22:  // IORING_REGISTER_PBUF_RING
+    case 23:  // IORING_UNREGISTER_PBUF_RING
+      IoUringBufReg(d, d.u(2));
+      break;
     case 19: {  // IORING_REGISTER_IOWQ_MAX_WORKERS: new values, then old
       // Whether the array could be read (else only its address shows).
       uint32_t first;

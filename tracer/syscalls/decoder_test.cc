@@ -5443,6 +5443,196 @@ TEST_F(DecoderTest, IoUring) {
             "4, IORING_REGISTER_IOWQ_MAX_WORKERS, 0x8, 2");
 }
 
+TEST_F(DecoderTest, IoUringRegisterStructs) {
+  // IORING_REGISTER_RESTRICTIONS: struct io_uring_restriction[n].
+  uint8_t rules[4][16] = {};
+  rules[0][0] = 1;  // IORING_RESTRICTION_SQE_OP
+  rules[0][2] = 1;  // IORING_OP_READV
+  rules[1][0] = 0;  // IORING_RESTRICTION_REGISTER_OP
+  rules[1][2] = 200;
+  rules[1][3] = 1;  // resv
+  rules[2][0] = 3;  // IORING_RESTRICTION_SQE_FLAGS_REQUIRED
+  rules[2][2] = 0xff;
+  rules[3][0] = 7;  // unknown
+  rules[3][2] = 9;
+  rules[3][8] = 7;  // resv2[1]
+  mem.Map(0x1000, rules, sizeof(rules));
+  EXPECT_EQ(Text("io_uring_register", {3, 11, 0x1000, 4}, -22),
+            "3, IORING_REGISTER_RESTRICTIONS, "
+            "[{opcode=IORING_RESTRICTION_SQE_OP, sqe_op=IORING_OP_READV}, "
+            "{opcode=IORING_RESTRICTION_REGISTER_OP, register_op=0xc8 /* "
+            "IORING_REGISTER_??? */, resv=0x1}, "
+            "{opcode=IORING_RESTRICTION_SQE_FLAGS_REQUIRED, "
+            "sqe_flags=IOSQE_FIXED_FILE|IOSQE_IO_DRAIN|IOSQE_IO_LINK|"
+            "IOSQE_IO_HARDLINK|IOSQE_ASYNC|IOSQE_BUFFER_SELECT|"
+            "IOSQE_CQE_SKIP_SUCCESS|0x80}, {opcode=0x7 /* "
+            "IORING_RESTRICTION_??? */ /* op: 0x9 */, resv2=[0, 0x7, 0]}], 4");
+  // An unreadable tail, nothing readable, none, NULL; -s 2 abbreviates.
+  EXPECT_EQ(Text("io_uring_register", {3, 11, 0x1030, 2}, -22),
+            "3, IORING_REGISTER_RESTRICTIONS, [{opcode=0x7 /* "
+            "IORING_RESTRICTION_??? */ /* op: 0x9 */, resv2=[0, 0x7, 0]}, "
+            "... /* 0x1040 */], 2");
+  EXPECT_EQ(Text("io_uring_register", {3, 11, 0x1038, 1}, -22),
+            "3, IORING_REGISTER_RESTRICTIONS, 0x1038, 1");
+  EXPECT_EQ(Text("io_uring_register", {3, 11, 0x1000, 0}),
+            "3, IORING_REGISTER_RESTRICTIONS, [], 0");
+  EXPECT_EQ(Text("io_uring_register", {3, 11, 0, 2}, -14),
+            "3, IORING_REGISTER_RESTRICTIONS, NULL, 2");
+  opts.string_limit = 2;
+  EXPECT_EQ(Text("io_uring_register", {3, 11, 0x1000, 3}, -22),
+            "3, IORING_REGISTER_RESTRICTIONS, "
+            "[{opcode=IORING_RESTRICTION_SQE_OP, sqe_op=IORING_OP_READV}, "
+            "{opcode=IORING_RESTRICTION_REGISTER_OP, register_op=0xc8 /* "
+            "IORING_REGISTER_??? */, resv=0x1}, ...], 3");
+  opts.string_limit = 32;
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("io_uring_register", {3, 11, 0x1020, 2}, -22),
+            "3, 0xb, [{opcode=0x3, sqe_flags=0xff}, {opcode=0x7 /* op: 0x9 "
+            "*/, resv2=[0, 0x7, 0]}], 2");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("io_uring_register", {3, 11, 0x1000, 1}, -22),
+            "3, 0xb /* IORING_REGISTER_RESTRICTIONS */, [{opcode=0x1 /* "
+            "IORING_RESTRICTION_SQE_OP */, sqe_op=0x1 /* IORING_OP_READV */}], "
+            "1");
+  opts.xlat_style = XlatStyle::kAbbrev;
+
+  // IORING_REGISTER_IOWQ_AFF: the CPUs of its first 128 bytes.
+  uint8_t cpus[136] = {};
+  cpus[0] = 0x09;    // CPUs 0 and 3
+  cpus[8] = 0x40;    // 70
+  cpus[127] = 0x80;  // 1023
+  cpus[128] = 1;     // 1024: past what is shown
+  mem.Map(0x2000, cpus, sizeof(cpus));
+  EXPECT_EQ(Text("io_uring_register", {3, 17, 0x2000, 8}),
+            "3, IORING_REGISTER_IOWQ_AFF, [0 3], 8");
+  EXPECT_EQ(Text("io_uring_register", {3, 17, 0x2000, 9}),
+            "3, IORING_REGISTER_IOWQ_AFF, [0 3 70], 9");
+  EXPECT_EQ(Text("io_uring_register", {3, 17, 0x2000, 1}),
+            "3, IORING_REGISTER_IOWQ_AFF, [0 3], 1");
+  EXPECT_EQ(Text("io_uring_register", {3, 17, 0x2000, 129}),
+            "3, IORING_REGISTER_IOWQ_AFF, [0 3 70 1023 ...], 129");
+  EXPECT_EQ(Text("io_uring_register", {3, 17, 0x2008, 0xffffffffu}),
+            "3, IORING_REGISTER_IOWQ_AFF, [6 959 960 ...], 4294967295");
+  const uint8_t no_cpus[128] = {};
+  mem.Map(0x2800, no_cpus, sizeof(no_cpus));
+  EXPECT_EQ(Text("io_uring_register", {3, 17, 0x2800, 200}),
+            "3, IORING_REGISTER_IOWQ_AFF, [...], 200");
+  // All of it (up to 128 bytes) must be readable.
+  EXPECT_EQ(Text("io_uring_register", {3, 17, 0x2010, 0xffffffffu}, -14),
+            "3, IORING_REGISTER_IOWQ_AFF, 0x2010, 4294967295");
+  EXPECT_EQ(Text("io_uring_register", {3, 17, 0x2000, 0}, -22),
+            "3, IORING_REGISTER_IOWQ_AFF, [], 0");
+  EXPECT_EQ(Text("io_uring_register", {3, 17, 0x2080, 9}, -14),
+            "3, IORING_REGISTER_IOWQ_AFF, 0x2080, 9");
+  EXPECT_EQ(Text("io_uring_register", {3, 17, 0, 8}, -22),
+            "3, IORING_REGISTER_IOWQ_AFF, NULL, 8");
+
+  // FILES2 / BUFFERS2: struct io_uring_rsrc_register; data in fds (-y
+  // paths) or iovecs, tags in hex.
+  int32_t fds[2] = {1, -1};
+  mem.Map(0x3000, fds, sizeof(fds));
+  uint64_t tags[2] = {5, 0xffffffffffffffffull};
+  mem.Map(0x3100, tags, sizeof(tags));
+  uint64_t iov[2] = {0x9000, 16};
+  mem.Map(0x3200, iov, sizeof(iov));
+  uint8_t reg[4096] = {};
+  const uint64_t reg_words[4] = {2 | 1ull << 32, 0, 0x3000, 0x3100};
+  memcpy(reg, reg_words, sizeof(reg_words));
+  mem.Map(0x4000, reg, sizeof(reg));
+  mem.SetFdPath(1, "/dev/null");
+  opts.fd_paths = true;
+  EXPECT_EQ(Text("io_uring_register", {3, 13, 0x4000, 32}),
+            "3, IORING_REGISTER_FILES2, {nr=2, "
+            "flags=IORING_RSRC_REGISTER_SPARSE, data=[1</dev/null>, -1], "
+            "tags=[0x5, 0xffffffffffffffff]}, 32");
+  opts.fd_paths = false;
+  // Zero bytes past the structure are not shown; others are, up to a
+  // page in all.
+  EXPECT_EQ(Text("io_uring_register", {3, 13, 0x4000, 40}, -22),
+            "3, IORING_REGISTER_FILES2, {nr=2, "
+            "flags=IORING_RSRC_REGISTER_SPARSE, data=[1, -1], tags=[0x5, "
+            "0xffffffffffffffff]}, 40");
+  reg[4095] = 3;
+  const uint64_t reg2[4] = {2 | 6ull << 32, 9, 0x3200, 0};
+  memcpy(reg, reg2, sizeof(reg2));
+  reg[33] = 0xab;
+  mem.Map(0x4000, reg, sizeof(reg));
+  opts.string_limit = 4;
+  EXPECT_EQ(Text("io_uring_register", {3, 15, 0x4000, 5000}, -22),
+            "3, IORING_REGISTER_BUFFERS2, {nr=2, flags=0x6 /* "
+            "IORING_RSRC_REGISTER_??? */, resv2=0x9, data=[{iov_base=0x9000, "
+            "iov_len=16}, ... /* 0x3210 */], tags=NULL, /* bytes 32..4095 */ "
+            "\"\\x00\\xab\\x00\\x00\"...}, 5000");
+  opts.string_limit = 32;
+  EXPECT_EQ(Text("io_uring_register", {3, 13, 0x4fe0, 33}, -22),
+            "3, IORING_REGISTER_FILES2, {nr=0, flags=0, data=NULL, "
+            "tags=[], ???}, 33");
+  EXPECT_EQ(Text("io_uring_register", {3, 13, 0x4000, 31}, -22),
+            "3, IORING_REGISTER_FILES2, 0x4000, 31");
+  EXPECT_EQ(Text("io_uring_register", {3, 13, 0x4ff0, 32}, -14),
+            "3, IORING_REGISTER_FILES2, 0x4ff0, 32");
+  opts.verbose_set = SyscallFilter::None();
+  EXPECT_EQ(Text("io_uring_register", {3, 13, 0x4000, 32}, -22),
+            "3, IORING_REGISTER_FILES2, 0x4000, 32");
+  EXPECT_EQ(Text("io_uring_register", {3, 17, 0x2000, 0}, -22),
+            "3, IORING_REGISTER_IOWQ_AFF, 0x2000, 0");
+  opts.verbose_set = SyscallFilter::All();
+
+  // FILES_UPDATE2 / BUFFERS_UPDATE: struct io_uring_rsrc_update2.
+  const uint64_t upd[4] = {0xffffffffull | 3ull << 32, 0x3000, 0x3100,
+                           2 | 4ull << 32};
+  mem.Map(0x5000, upd, sizeof(upd));
+  EXPECT_EQ(Text("io_uring_register", {3, 14, 0x5000, 32}, -22),
+            "3, IORING_REGISTER_FILES_UPDATE2, {offset=4294967295, "
+            "resv=0x3, data=[1, -1], tags=[0x5, 0xffffffffffffffff], nr=2, "
+            "resv2=0x4}, 32");
+  const uint64_t upd2[4] = {1, 0x3200, 0, 1};
+  mem.Map(0x5100, upd2, sizeof(upd2));
+  EXPECT_EQ(Text("io_uring_register", {3, 16, 0x5100, 32}, 1),
+            "3, IORING_REGISTER_BUFFERS_UPDATE, {offset=1, "
+            "data=[{iov_base=0x9000, iov_len=16}], tags=NULL, nr=1}, 32");
+
+  // (UN)REGISTER_RING_FDS: struct io_uring_rsrc_update[n]; offset -1 only
+  // for "any slot" and the fd when registering, the index and a set data
+  // in hex when unregistering.
+  const uint64_t ring_fds[6] = {0xffffffffull,  3, 0x80000000ull | 2ull << 32,
+                                0x100000001ull, 7, 0};
+  mem.Map(0x6000, ring_fds, sizeof(ring_fds));
+  mem.SetFdPath(3, "anon_inode:[io_uring]");
+  opts.fd_paths = true;
+  EXPECT_EQ(Text("io_uring_register", {3, 20, 0x6000, 3}, -22),
+            "3<anon_inode:[io_uring]>, IORING_REGISTER_RING_FDS, "
+            "[{offset=-1, data=3<anon_inode:[io_uring]>}, "
+            "{offset=2147483648, resv=0x2, data=1</dev/null>}, {offset=7, "
+            "data=0}], 3");
+  EXPECT_EQ(Text("io_uring_register", {3, 21, 0x6000, 4}, -22),
+            "3<anon_inode:[io_uring]>, IORING_UNREGISTER_RING_FDS, "
+            "[{offset=4294967295, data=0x3}, {offset=2147483648, resv=0x2, "
+            "data=0x100000001}, {offset=7}, ... /* 0x6030 */], 4");
+  opts.fd_paths = false;
+
+  // (UN)REGISTER_PBUF_RING: struct io_uring_buf_reg.
+  const uint64_t buf_reg[5] = {0x7000, 8 | 3ull << 32, 0, 0, 0};
+  mem.Map(0x8000, buf_reg, sizeof(buf_reg));
+  EXPECT_EQ(Text("io_uring_register", {3, 22, 0x8000, 1}),
+            "3, IORING_REGISTER_PBUF_RING, {ring_addr=0x7000, "
+            "ring_entries=8, bgid=3}, 1");
+  const uint64_t buf_reg2[5] = {0, 0xffffffffull | 0xffffull << 32 | 5ull << 48,
+                                0, 6, 0};
+  mem.Map(0x8100, buf_reg2, sizeof(buf_reg2));
+  EXPECT_EQ(Text("io_uring_register", {3, 23, 0x8100, 0}, -22),
+            "3, IORING_UNREGISTER_PBUF_RING, {ring_addr=NULL, "
+            "ring_entries=4294967295, bgid=65535, pad=0x5, resv=[0, 0x6, "
+            "0]}, 0");
+  EXPECT_EQ(Text("io_uring_register", {3, 22, 0x8108, 1}, -14),
+            "3, IORING_REGISTER_PBUF_RING, 0x8108, 1");
+  // Ops strace does not decode: the address.
+  EXPECT_EQ(Text("io_uring_register", {3, 9, 0x8000, 3}, -22),
+            "3, IORING_REGISTER_PERSONALITY, 0x8000, 3");
+  EXPECT_EQ(Text("io_uring_register", {3, 24, 0, 0}, -22),
+            "3, 0x18 /* IORING_REGISTER_??? */, NULL, 0");
+}
+
 TEST_F(DecoderTest, PkeysAndFanotify) {
   EXPECT_EQ(Text("pkey_alloc", {0, 0}, -22), "0, 0");
   EXPECT_EQ(Text("pkey_alloc", {1, 3}, -22),
