@@ -1066,29 +1066,36 @@ constexpr XlatEntry kBpfRvals[] = {
     {0x00, "BPF_K"}, {0x08, "BPF_X"}, {0x10, "BPF_A"}};
 constexpr XlatEntry kBpfMiscOps[] = {{0x00, "BPF_TAX"}, {0x80, "BPF_TXA"}};
 
-// A name from the first `n` entries of tbl, else "0x.. /* BPF_??? */".
+// An unnamed part of an instruction's code: "0x.. /* BPF_??? */" (with
+// -X raw the number).
+void BpfUnknown(D& d, uint32_t v) {
+  d.Hex(v);
+  if (CurrentXlatStyle() != XlatStyle::kRaw) d.Put(" /* BPF_??? */");
+}
+
+// A name from the first `n` entries of tbl (restyled by -X), else
+// BpfUnknown.
 template <size_t N>
 void BpfXval(D& d, uint32_t v, const XlatEntry (&tbl)[N], size_t n = N) {
   const char* name = XlatName(v, tbl, n);
   if (name != nullptr) {
-    d.Put(name);
+    AppendConst(d.out, name, RawConst::Hex(v));
   } else {
-    d.Hex(v);
-    d.Put(" /* BPF_??? */");
+    BpfUnknown(d, v);
   }
 }
 
 void BpfLeftover(D& d, uint32_t bits) {
   if (bits == 0) return;
   d.out->push_back('|');
-  d.Hex(bits);
-  d.Put(" /* BPF_??? */");
+  BpfUnknown(d, bits);
 }
 
 void BpfCode(D& d, uint16_t code, bool ebpf) {
   const uint32_t cls = code & 7;
   uint32_t rest = code & ~7u;
-  d.Put((ebpf ? kEbpfClasses : kBpfClasses)[cls].name);
+  AppendConst(d.out, (ebpf ? kEbpfClasses : kBpfClasses)[cls].name,
+              RawConst::Hex(cls));
   // Classic filters have no 64-bit size, atomic mode or the eBPF ALU and
   // jump operations.
   switch (cls) {
@@ -1531,13 +1538,16 @@ void BpfName(D& d, const BpfAttr& a, size_t off, size_t size) {
   if (l == n) d.Put("...");
 }
 
-// An interface index: if_nametoindex("lo"), or the number.
+// An interface index: if_nametoindex("lo") (restyled by -X), or the
+// number.
 void BpfIfIndex(D& d, uint32_t index) {
   char name[IF_NAMESIZE];
   if (index != 0 && if_indextoname(index, name) != nullptr) {
+    const size_t mark = d.out->size();
     d.Put("if_nametoindex(\"");
     d.Escaped(name, strnlen(name, sizeof(name)));
     d.Put("\")");
+    RestyleConst(d.out, mark, RawConst::Udec(index));
   } else {
     d.Udec(index);
   }
@@ -1553,11 +1563,13 @@ struct EbpfInsn {
 
 void EbpfReg(D& d, uint32_t r) {
   if (r <= 10) {
+    const size_t mark = d.out->size();
     d.Put("BPF_REG_");
     d.Udec(r);
+    RestyleConst(d.out, mark, RawConst::Hex(r));
   } else {
     d.Hex(r);
-    d.Put(" /* BPF_REG_??? */");
+    if (CurrentXlatStyle() != XlatStyle::kRaw) d.Put(" /* BPF_REG_??? */");
   }
 }
 
@@ -1675,6 +1687,7 @@ size_t BpfProgLoad(D& d, const BpfAttr& a) {
   if (a.len() <= 40) return 128;
   const uint32_t v = a.U32(40);
   BpfField(d, "kern_version");
+  const size_t mark = d.out->size();
   d.Put("KERNEL_VERSION(");
   d.Udec(v >> 16);
   d.Sep();
@@ -1682,6 +1695,7 @@ size_t BpfProgLoad(D& d, const BpfAttr& a) {
   d.Sep();
   d.Udec(v & 0xff);
   d.out->push_back(')');
+  RestyleConst(d.out, mark, RawConst::Hex(v));
   if (a.len() <= 44) return 128;
   BpfField(d, "prog_flags");
   d.Flags(a.U32(44), kBpfProgFlags, "BPF_F_???");

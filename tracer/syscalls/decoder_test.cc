@@ -6298,6 +6298,38 @@ TEST_F(BpfInOutTest, OtherInfos) {
             "0xf, {info={bpf_fd=4, info_len=40, info=0x9000}}, 16");
 }
 
+// -X: an eBPF program's codes and registers, kern_version, interface
+// indexes as numbers (raw) or numbers and names (verbose).
+TEST_F(BpfInOutTest, ProgLoadXlatStyles) {
+  const uint8_t insns[2][8] = {{0xb7, 0x01, 0, 0, 0, 0, 0, 0},
+                               {0x95, 0, 0, 0, 0, 0, 0, 0}};
+  mem.Map(0x3000, insns, sizeof insns);
+  std::vector<char> load(48, 0);
+  Put32(load, 0, 1);
+  Put32(load, 4, 2);
+  Put64(load, 8, 0x3000);
+  Put32(load, 40, 0x050a03);
+  Put32(load, 44, 0);
+  mem.Map(0x4000, load.data(), load.size());
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("bpf", {5, 0x4000, 44}, -22),
+            "0x5, {prog_type=0x1, insn_cnt=2, insns=[{code=0x7|0|0xb0, "
+            "dst_reg=0x1, src_reg=0, off=0, imm=0}, {code=0x5|0|0x90, "
+            "dst_reg=0, src_reg=0, off=0, imm=0}], license=NULL, "
+            "log_level=0, log_size=0, log_buf=NULL, kern_version=0x50a03}, "
+            "44");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("bpf", {5, 0x4000, 44}, -22),
+            "0x5 /* BPF_PROG_LOAD */, {prog_type=0x1 /* "
+            "BPF_PROG_TYPE_SOCKET_FILTER */, insn_cnt=2, insns=[{code=0x7 /* "
+            "BPF_ALU64 */|0 /* BPF_K */|0xb0 /* BPF_MOV */, dst_reg=0x1 /* "
+            "BPF_REG_1 */, src_reg=0 /* BPF_REG_0 */, off=0, imm=0}, "
+            "{code=0x5 /* BPF_JMP */|0 /* BPF_K */|0x90 /* BPF_EXIT */, "
+            "dst_reg=0 /* BPF_REG_0 */, src_reg=0 /* BPF_REG_0 */, off=0, "
+            "imm=0}], license=NULL, log_level=0, log_size=0, log_buf=NULL, "
+            "kern_version=0x50a03 /* KERNEL_VERSION(5, 10, 3) */}, 44");
+}
+
 // TASK_FD_QUERY: what the kernel wrote back, also when the call failed
 // (ENOSPC: the length needed, the name cut).
 TEST_F(BpfInOutTest, TaskFdQuery) {
