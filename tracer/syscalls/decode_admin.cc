@@ -1988,9 +1988,9 @@ void BpfNetnsDev(D& d, uint64_t dev) {
   RestyleConst(d.out, mark, RawConst::Hex(dev));
 }
 
-// The info at the fd's buffer: its info_len bytes (at most the 4096 of
-// buf) into buf; false when the fd is not of `kind` ("anon_inode:bpf-map"),
-// the length is zero or the buffer unreadable.
+// The info at the fd's buffer: its info_len bytes into buf; false when the
+// fd is not of `kind` ("anon_inode:bpf-map"), the length is zero or more
+// than 4096, or the buffer is unreadable.
 bool BpfReadInfo(D& d, const BpfAttr& attr, const char* kind, char (&buf)[4096],
                  size_t* n) {
   const size_t size = sizeof(buf);
@@ -2000,16 +2000,19 @@ bool BpfReadInfo(D& d, const BpfAttr& attr, const char* kind, char (&buf)[4096],
       link != kind) {
     return false;
   }
+  // strace 6.1 reads at most a page of it, else prints the address.
   const uint32_t info_len = attr.U32(4);
-  *n = info_len < size ? info_len : size;
+  if (info_len > size) return false;
+  *n = info_len;
   return *n > 0 && attr.U64(8) != 0 &&
          d.dec->mem()->Read(d.c.tid, attr.U64(8), buf, *n) ==
              static_cast<ssize_t>(*n);
 }
 
 // With -v, a map's struct bpf_map_info as far as the length the kernel
-// wrote back covers it (strace 6.1 knows 80 bytes of it); false when the
-// fd is not a map or the buffer is unreadable.
+// wrote back covers it (strace 6.1 shows its first 76 bytes, and what is
+// past its 88 as extra_data); false when the fd is not a map or the buffer
+// is unreadable.
 bool BpfMapInfo(D& d, const BpfAttr& attr) {
   char buf[4096];
   size_t n = 0;
@@ -2047,7 +2050,8 @@ bool BpfMapInfo(D& d, const BpfAttr& attr) {
     BpfField(d, "btf_value_type_id");
     d.Udec(a.U32(72));
   }
-  BpfExtraData(d, buf, n, 80);
+  // Its structure is 88 bytes (map_extra, not shown, included).
+  BpfExtraData(d, buf, n, 88);
   d.out->push_back('}');
   return true;
 }

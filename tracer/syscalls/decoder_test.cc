@@ -6291,11 +6291,33 @@ TEST_F(BpfInOutTest, OtherInfos) {
             "info={type=BPF_MAP_TYPE_ARRAY, id=0, key_size=0, value_size=0, "
             "max_entries=0, map_flags=0, "
             "name=\"abcdefghijklmno\"...}}}, 16");
+  // Past the 88 bytes of strace's structure: extra_data; more than a page:
+  // the address.
+  info.assign(4097, 0);
+  Put32(info, 0, 2);
+  info[88] = 1;
+  mem.Map(0x9000, info.data(), info.size());
+  InfoAttr(90);
+  EXPECT_EQ(Call(15, 16, -7, [] {}),
+            "BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4, info_len=90, "
+            "info={type=BPF_MAP_TYPE_ARRAY, id=0, key_size=0, value_size=0, "
+            "max_entries=0, map_flags=0, name=\"\", ifindex=0, "
+            "btf_vmlinux_value_type_id=0, netns_dev=makedev(0, 0), "
+            "netns_ino=0, btf_id=0, btf_key_type_id=0, btf_value_type_id=0, "
+            "extra_data=\"\\x01\\x00\" /* bytes 88..89 */}}}, 16");
+  InfoAttr(4097);
+  EXPECT_EQ(Call(15, 16, -7, [] {}),
+            "BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4, info_len=4097, "
+            "info=0x9000}}, 16");
+  mem.SetFdPath(4, "anon_inode:bpf-prog");
+  EXPECT_EQ(Call(15, 16, -7, [] {}),
+            "BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4, info_len=4097, "
+            "info=0x9000}}, 16");
   // -X raw: the command's number.
   opts.xlat_style = XlatStyle::kRaw;
   mem.SetFdPath(4, "anon_inode:btf");
   EXPECT_EQ(Call(15, 16, 0, [] {}),
-            "0xf, {info={bpf_fd=4, info_len=40, info=0x9000}}, 16");
+            "0xf, {info={bpf_fd=4, info_len=4097, info=0x9000}}, 16");
 }
 
 // -X: an eBPF program's codes and registers, kern_version, interface
