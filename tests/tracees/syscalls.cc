@@ -129,8 +129,9 @@
 //                      of "/", all else failing); Landlock's ABI version
 //                      and failing rulesets and rules; keyctl, add_key
 //                      and request_key on keys that do not exist;
-//                      bpf: a map and a socket filter program created
-//                      (attached to nothing), failing commands;
+//                      bpf: a map, a socket filter program and a BTF
+//                      object created (attached to nothing), their
+//                      information, failing commands;
 //                      seccomp queries, refused filters and, last, an
 //                      allow-all filter; nothing on the machine is
 //                      changed.
@@ -173,6 +174,7 @@
 #include <fcntl.h>
 #include <linux/aio_abi.h>
 #include <linux/bpf.h>
+#include <linux/btf.h>
 #include <linux/capability.h>
 #include <linux/close_range.h>
 #include <linux/filter.h>
@@ -1051,6 +1053,44 @@ int Admin() {
   attr.info.bpf_fd = 99;
   syscall(SYS_bpf, BPF_OBJ_GET_INFO_BY_FD, &attr, 12);
   syscall(SYS_bpf, BPF_OBJ_GET_INFO_BY_FD, nullptr, 12);
+  // The program's information (without -v its address), and a minimal
+  // BTF object's (one BTF_KIND_INT "int"): strace 6.1 does not decode it.
+  memset(info, 0, sizeof info);
+  memset(&attr, 0, sizeof attr);
+  attr.info.bpf_fd = static_cast<unsigned>(loaded);
+  attr.info.info_len = sizeof info;
+  attr.info.info = reinterpret_cast<unsigned long>(info);
+  syscall(SYS_bpf, BPF_OBJ_GET_INFO_BY_FD, &attr, sizeof attr);
+  struct {
+    struct btf_header header;
+    struct btf_type type;
+    unsigned encoding;
+    char strings[5];
+  } btf_int;
+  memset(&btf_int, 0, sizeof btf_int);
+  btf_int.header.magic = BTF_MAGIC;
+  btf_int.header.version = BTF_VERSION;
+  btf_int.header.hdr_len = sizeof btf_int.header;
+  btf_int.header.type_len = sizeof btf_int.type + sizeof btf_int.encoding;
+  btf_int.header.str_off = btf_int.header.type_len;
+  btf_int.header.str_len = sizeof btf_int.strings;
+  btf_int.type.name_off = 1;
+  btf_int.type.info = BTF_KIND_INT << 24;
+  btf_int.type.size = 4;
+  btf_int.encoding = 32;  // 32 bits, at offset 0, no flags
+  memcpy(btf_int.strings, "\0int", 5);
+  memset(&attr, 0, sizeof attr);
+  attr.btf = reinterpret_cast<unsigned long>(&btf_int);
+  attr.btf_size =
+      sizeof btf_int.header + btf_int.header.type_len + btf_int.header.str_len;
+  const long btf_fd = syscall(SYS_bpf, BPF_BTF_LOAD, &attr, sizeof attr);
+  memset(info, 0, sizeof info);
+  memset(&attr, 0, sizeof attr);
+  attr.info.bpf_fd = static_cast<unsigned>(btf_fd);
+  attr.info.info_len = 8;
+  attr.info.info = reinterpret_cast<unsigned long>(info);
+  syscall(SYS_bpf, BPF_OBJ_GET_INFO_BY_FD, &attr, sizeof attr);
+  if (btf_fd >= 0) close(static_cast<int>(btf_fd));
   char packet[64] = {}, packet_out[64];
   memset(&attr, 0, sizeof attr);
   attr.test.prog_fd = static_cast<unsigned>(loaded);
@@ -1116,6 +1156,15 @@ int Admin() {
   memset(&attr, 0, sizeof attr);
   attr.task_fd_query.fd = 99;
   syscall(SYS_bpf, BPF_TASK_FD_QUERY, &attr, sizeof attr);
+  // The same with a name buffer (shown as it is when the query fails) and
+  // output fields given.
+  char probe_name[16] = "sys_enter_x";
+  attr.task_fd_query.buf = reinterpret_cast<unsigned long>(probe_name);
+  attr.task_fd_query.buf_len = sizeof probe_name;
+  attr.task_fd_query.fd_type = BPF_FD_TYPE_UPROBE;
+  attr.task_fd_query.probe_offset = 0x40;
+  syscall(SYS_bpf, BPF_TASK_FD_QUERY, &attr, sizeof attr);
+  syscall(SYS_bpf, BPF_TASK_FD_QUERY, &attr, 36);
   // Links from fds that are not programs.
   memset(&attr, 0, sizeof attr);
   attr.link_create.prog_fd = 99;

@@ -1066,29 +1066,36 @@ constexpr XlatEntry kBpfRvals[] = {
     {0x00, "BPF_K"}, {0x08, "BPF_X"}, {0x10, "BPF_A"}};
 constexpr XlatEntry kBpfMiscOps[] = {{0x00, "BPF_TAX"}, {0x80, "BPF_TXA"}};
 
-// A name from the first `n` entries of tbl, else "0x.. /* BPF_??? */".
+// An unnamed part of an instruction's code: "0x.. /* BPF_??? */" (with
+// -X raw the number).
+void BpfUnknown(D& d, uint32_t v) {
+  d.Hex(v);
+  if (CurrentXlatStyle() != XlatStyle::kRaw) d.Put(" /* BPF_??? */");
+}
+
+// A name from the first `n` entries of tbl (restyled by -X), else
+// BpfUnknown.
 template <size_t N>
 void BpfXval(D& d, uint32_t v, const XlatEntry (&tbl)[N], size_t n = N) {
   const char* name = XlatName(v, tbl, n);
   if (name != nullptr) {
-    d.Put(name);
+    AppendConst(d.out, name, RawConst::Hex(v));
   } else {
-    d.Hex(v);
-    d.Put(" /* BPF_??? */");
+    BpfUnknown(d, v);
   }
 }
 
 void BpfLeftover(D& d, uint32_t bits) {
   if (bits == 0) return;
   d.out->push_back('|');
-  d.Hex(bits);
-  d.Put(" /* BPF_??? */");
+  BpfUnknown(d, bits);
 }
 
 void BpfCode(D& d, uint16_t code, bool ebpf) {
   const uint32_t cls = code & 7;
   uint32_t rest = code & ~7u;
-  d.Put((ebpf ? kEbpfClasses : kBpfClasses)[cls].name);
+  AppendConst(d.out, (ebpf ? kEbpfClasses : kBpfClasses)[cls].name,
+              RawConst::Hex(cls));
   // Classic filters have no 64-bit size, atomic mode or the eBPF ALU and
   // jump operations.
   switch (cls) {
@@ -1531,13 +1538,16 @@ void BpfName(D& d, const BpfAttr& a, size_t off, size_t size) {
   if (l == n) d.Put("...");
 }
 
-// An interface index: if_nametoindex("lo"), or the number.
+// An interface index: if_nametoindex("lo") (restyled by -X), or the
+// number.
 void BpfIfIndex(D& d, uint32_t index) {
   char name[IF_NAMESIZE];
   if (index != 0 && if_indextoname(index, name) != nullptr) {
+    const size_t mark = d.out->size();
     d.Put("if_nametoindex(\"");
     d.Escaped(name, strnlen(name, sizeof(name)));
     d.Put("\")");
+    RestyleConst(d.out, mark, RawConst::Udec(index));
   } else {
     d.Udec(index);
   }
@@ -1553,11 +1563,13 @@ struct EbpfInsn {
 
 void EbpfReg(D& d, uint32_t r) {
   if (r <= 10) {
+    const size_t mark = d.out->size();
     d.Put("BPF_REG_");
     d.Udec(r);
+    RestyleConst(d.out, mark, RawConst::Hex(r));
   } else {
     d.Hex(r);
-    d.Put(" /* BPF_REG_??? */");
+    if (CurrentXlatStyle() != XlatStyle::kRaw) d.Put(" /* BPF_REG_??? */");
   }
 }
 
@@ -1675,6 +1687,7 @@ size_t BpfProgLoad(D& d, const BpfAttr& a) {
   if (a.len() <= 40) return 128;
   const uint32_t v = a.U32(40);
   BpfField(d, "kern_version");
+  const size_t mark = d.out->size();
   d.Put("KERNEL_VERSION(");
   d.Udec(v >> 16);
   d.Sep();
@@ -1682,6 +1695,7 @@ size_t BpfProgLoad(D& d, const BpfAttr& a) {
   d.Sep();
   d.Udec(v & 0xff);
   d.out->push_back(')');
+  RestyleConst(d.out, mark, RawConst::Hex(v));
   if (a.len() <= 44) return 128;
   BpfField(d, "prog_flags");
   d.Flags(a.U32(44), kBpfProgFlags, "BPF_F_???");
@@ -1903,41 +1917,28 @@ size_t BpfLinkCreate(D& d, const BpfAttr& a) {
   return end;
 }
 
-// TASK_FD_QUERY, as given (what a successful query writes back is not
-// shown, as by strace 6.1 for a failed one).
 constexpr XlatEntry kBpfFdTypes[] = {
     {0, "BPF_FD_TYPE_RAW_TRACEPOINT"}, {1, "BPF_FD_TYPE_TRACEPOINT"},
     {2, "BPF_FD_TYPE_KPROBE"},         {3, "BPF_FD_TYPE_KRETPROBE"},
     {4, "BPF_FD_TYPE_UPROBE"},         {5, "BPF_FD_TYPE_URETPROBE"},
 };
 
-size_t BpfTaskFdQuery(D& d, const BpfAttr& a) {
-  d.Put("task_fd_query={pid=");
-  d.Udec(a.U32(0));
-  BpfFd(d, "fd", a.U32(4));
-  BpfField(d, "flags");
-  d.Udec(a.U32(8));
-  BpfField(d, "buf_len");
-  d.Udec(a.U32(12));
-  BpfField(d, "buf");
-  d.Ptr(a.U64(16));
-  BpfField(d, "prog_id");
-  d.Udec(a.U32(24));
-  BpfField(d, "fd_type");
-  d.Xval(a.U32(28), kBpfFdTypes, "BPF_FD_TYPE_???");
-  BpfField(d, "probe_offset");
-  d.Hex(a.U64(32));
-  BpfField(d, "probe_addr");
-  d.Hex(a.U64(40));
-  d.out->push_back('}');
-  return 48;
-}
-
-// Commands that return an fd.
+// Commands whose result strace 6.1 shows as an fd (-y: not
+// RAW_TRACEPOINT_OPEN's link).
 bool BpfReturnsFd(uint32_t cmd) {
   return cmd == 0 || cmd == 5 || cmd == 6 || cmd == 7 || cmd == 13 ||
-         cmd == 14 || cmd == 17 || cmd == 18 || cmd == 19 || cmd == 28 ||
-         cmd == 30;
+         cmd == 14 || cmd == 18 || cmd == 19 || cmd == 28 || cmd == 30;
+}
+
+// `n` bytes as "\x59\xf4..." (all of them, as strace's tag and
+// extra_data).
+void BpfHexBytes(D& d, const char* bytes, size_t n) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char b = static_cast<unsigned char>(bytes[i]);
+    const char esc[4] = {'\\', 'x', kDigits[b >> 4], kDigits[b & 15]};
+    d.out->append(esc, 4);
+  }
 }
 
 // Non-zero bytes past a command's structure: "..." (with -v, all of them
@@ -1950,12 +1951,7 @@ void BpfExtraData(D& d, const char* buf, size_t size, size_t struct_size) {
       } else {
         // All the bytes past the structure, in hex.
         d.Put(", extra_data=\"");
-        static constexpr char kDigits[] = "0123456789abcdef";
-        for (size_t j = struct_size; j < size; ++j) {
-          const unsigned char b = static_cast<unsigned char>(buf[j]);
-          const char esc[4] = {'\\', 'x', kDigits[b >> 4], kDigits[b & 15]};
-          d.out->append(esc, 4);
-        }
+        BpfHexBytes(d, buf + struct_size, size - struct_size);
         d.Put("\" /* bytes ");
         d.Udec(struct_size);
         d.Put("..");
@@ -1967,24 +1963,61 @@ void BpfExtraData(D& d, const char* buf, size_t size, size_t struct_size) {
   }
 }
 
-// With -v, a map's struct bpf_map_info as far as the length the kernel
-// wrote back covers it (strace 6.1 knows 80 bytes of it); false when the
-// fd is not a map or the buffer is unreadable.
-bool BpfMapInfo(D& d, const BpfAttr& attr) {
+// An info structure's 16-byte name: up to its NUL (the bytes the kernel
+// did not write are zero); when none of the 16 is one, the first 15 and
+// "...".
+void BpfInfoName(D& d, const BpfAttr& a, size_t off) {
+  char name[16];
+  a.Copy(off, name, sizeof(name));
+  const size_t l = strnlen(name, sizeof(name));
+  d.out->push_back('"');
+  d.Escaped(name, l < sizeof(name) ? l : sizeof(name) - 1);
+  d.out->push_back('"');
+  if (l == sizeof(name)) d.Put("...");
+}
+
+// netns_dev: makedev(major, minor) of the kernel's dev_t encoding (with
+// -X raw the number).
+void BpfNetnsDev(D& d, uint64_t dev) {
+  const size_t mark = d.out->size();
+  d.Put("makedev(");
+  d.Hex(((dev >> 32) & 0xfffff000) | ((dev >> 8) & 0xfff));
+  d.Sep();
+  d.Hex(((dev >> 12) & 0xffffff00) | (dev & 0xff));
+  d.out->push_back(')');
+  RestyleConst(d.out, mark, RawConst::Hex(dev));
+}
+
+// The info at the fd's buffer: its info_len bytes into buf; false when the
+// fd is not of `kind` ("anon_inode:bpf-map"), the length is zero or more
+// than 4096, or the buffer is unreadable.
+bool BpfReadInfo(D& d, const BpfAttr& attr, const char* kind, char (&buf)[4096],
+                 size_t* n) {
+  const size_t size = sizeof(buf);
   std::string& link = d.dec->scratch2();
   if (!d.dec->mem()->ReadFdPath(d.c.tid, static_cast<int32_t>(attr.U32(0)),
                                 &link) ||
-      link != "anon_inode:bpf-map") {
+      link != kind) {
     return false;
   }
+  // strace 6.1 reads at most a page of it, else prints the address.
   const uint32_t info_len = attr.U32(4);
-  char buf[80];
-  const size_t n = info_len < sizeof(buf) ? info_len : sizeof(buf);
-  if (attr.U64(8) == 0 || d.dec->mem()->Read(d.c.tid, attr.U64(8), buf, n) !=
-                              static_cast<ssize_t>(n)) {
-    return false;
-  }
-  const BpfAttr a(buf, n, sizeof(buf));
+  if (info_len > size) return false;
+  *n = info_len;
+  return *n > 0 && attr.U64(8) != 0 &&
+         d.dec->mem()->Read(d.c.tid, attr.U64(8), buf, *n) ==
+             static_cast<ssize_t>(*n);
+}
+
+// With -v, a map's struct bpf_map_info as far as the length the kernel
+// wrote back covers it (strace 6.1 shows its first 76 bytes, and what is
+// past its 88 as extra_data); false when the fd is not a map or the buffer
+// is unreadable.
+bool BpfMapInfo(D& d, const BpfAttr& attr) {
+  char buf[4096];
+  size_t n = 0;
+  if (!BpfReadInfo(d, attr, "anon_inode:bpf-map", buf, &n)) return false;
+  const BpfAttr a(buf, n, 80);
   BpfField(d, "{type", true);
   d.Xval(a.U32(0), kBpfMapTypes, "BPF_MAP_TYPE_???");
   static constexpr const char* kSizes[] = {"id", "key_size", "value_size",
@@ -1997,20 +2030,15 @@ bool BpfMapInfo(D& d, const BpfAttr& attr) {
   d.Flags(a.U32(20), kBpfMapFlags, "BPF_F_???");
   if (n > 24) {
     BpfField(d, "name");
-    BpfName(d, a, 24, 16);
+    BpfInfoName(d, a, 24);
   }
   if (n > 40) {
     BpfField(d, "ifindex");
     BpfIfIndex(d, a.U32(40));
     BpfField(d, "btf_vmlinux_value_type_id");
     d.Udec(a.U32(44));
-    const uint64_t dev = a.U64(48);
     BpfField(d, "netns_dev");
-    d.Put("makedev(");
-    d.Hex(((dev >> 32) & 0xfffff000) | ((dev >> 8) & 0xfff));
-    d.Sep();
-    d.Hex(((dev >> 12) & 0xffffff00) | (dev & 0xff));
-    d.out->push_back(')');
+    BpfNetnsDev(d, a.U64(48));
     BpfField(d, "netns_ino");
     d.Udec(a.U64(56));
   }
@@ -2022,6 +2050,167 @@ bool BpfMapInfo(D& d, const BpfAttr& attr) {
     BpfField(d, "btf_value_type_id");
     d.Udec(a.U32(72));
   }
+  // Its structure is 88 bytes (map_extra, not shown, included).
+  BpfExtraData(d, buf, n, 88);
+  d.out->push_back('}');
+  return true;
+}
+
+// struct bpf_prog_info as strace 6.1 knows it (220 bytes, to
+// verified_insns), and the offsets of its value-result fields (the
+// lengths and counts of the buffers the caller gives), whose values at
+// entry are saved for the exit in this order.
+constexpr size_t kBpfProgInfoSize = 220;
+constexpr uint8_t kBpfProgInfoInOut[] = {16,  20,  52,  104, 108, 132,
+                                         144, 148, 168, 172, 176, 180};
+constexpr size_t kBpfProgInfoInOutCount = std::size(kBpfProgInfoInOut);
+static_assert(kBpfProgInfoInOutCount * sizeof(uint32_t) <= kSavedExtraMax);
+
+// The entry values of the value-result fields of the info the attributes
+// point to (zero past the info_len bytes read).
+void BpfProgInfoIn(D& d, const BpfAttr& attr,
+                   uint32_t (&in)[kBpfProgInfoInOutCount]) {
+  char buf[kBpfProgInfoSize];
+  const uint32_t info_len = attr.U32(4);
+  const size_t n = info_len < sizeof(buf) ? info_len : sizeof(buf);
+  size_t got = 0;
+  if (n > 0 && attr.U64(8) != 0 &&
+      d.dec->mem()->Read(d.c.tid, attr.U64(8), buf, n) ==
+          static_cast<ssize_t>(n)) {
+    got = n;
+  }
+  const BpfAttr a(buf, got, sizeof(buf));
+  for (size_t i = 0; i < kBpfProgInfoInOutCount; ++i) {
+    in[i] = a.U32(kBpfProgInfoInOut[i]);
+  }
+}
+
+// A load time (ns since boot) as strace shows it: the number, and the
+// wall-clock time of it in a comment, to the second (not with -X raw).
+void BpfBootTime(D& d, uint64_t ns) {
+  d.Udec(ns);
+  if (CurrentXlatStyle() == XlatStyle::kRaw) return;
+  timespec rt{}, bt{};
+  clock_gettime(CLOCK_REALTIME, &rt);
+  clock_gettime(CLOCK_BOOTTIME, &bt);
+  constexpr int64_t kNs = 1000000000;
+  int64_t sec = static_cast<int64_t>(rt.tv_sec) - bt.tv_sec +
+                static_cast<int64_t>(ns / kNs);
+  int64_t nsec = static_cast<int64_t>(rt.tv_nsec) - bt.tv_nsec +
+                 static_cast<int64_t>(ns % kNs);
+  if (nsec < 0) {
+    nsec += kNs;
+    --sec;
+  } else if (nsec >= kNs) {
+    nsec -= kNs;
+    ++sec;
+  }
+  char text[96];
+  const size_t len = FormatTime(text, sizeof(text), sec, 0, 999999999, 9);
+  if (len == 0) return;
+  d.Put(" /* ");
+  d.out->append(text, len);
+  d.Put(" */");
+}
+
+// With -v, a program's struct bpf_prog_info: the groups of fields that
+// start before the length written back; each value-result field as
+// "4096 => 20" when the call changed it; the instructions (xlated as
+// eBPF, jited in hex) and map ids written. False when the fd is not a
+// program or the buffer is unreadable.
+bool BpfProgInfo(D& d, const BpfAttr& attr,
+                 const uint32_t (&in)[kBpfProgInfoInOutCount]) {
+  char buf[4096];
+  size_t n = 0;
+  if (!BpfReadInfo(d, attr, "anon_inode:bpf-prog", buf, &n)) return false;
+  const BpfAttr a(buf, n, kBpfProgInfoSize);
+  // A value-result field: its entry value, and what the call made it.
+  auto in_out = [&d, &a, &in](const char* name, size_t i) {
+    BpfField(d, name);
+    const uint32_t now = a.U32(kBpfProgInfoInOut[i]);
+    d.Udec(in[i]);
+    if (!d.failed() && now != in[i]) {
+      d.Put(" => ");
+      d.Udec(now);
+    }
+    return in[i] < now ? in[i] : now;
+  };
+  auto u32 = [&d, &a](const char* name, size_t off) {
+    BpfField(d, name);
+    d.Udec(a.U32(off));
+  };
+  auto ptr = [&d, &a](const char* name, size_t off) {
+    BpfField(d, name);
+    d.Ptr(a.U64(off));
+  };
+  BpfField(d, "{type", true);
+  d.Xval(a.U32(0), kBpfProgTypes, "BPF_PROG_TYPE_???");
+  u32("id", 4);
+  d.Put(", tag=\"");
+  {
+    char tag[8];
+    a.Copy(8, tag, sizeof(tag));
+    BpfHexBytes(d, tag, sizeof(tag));
+  }
+  d.out->push_back('"');
+  in_out("jited_prog_len", 0);
+  BpfField(d, "jited_prog_insns");
+  d.BufHex(a.U64(24), a.U32(16));
+  const uint32_t xlated = in_out("xlated_prog_len", 1);
+  BpfField(d, "xlated_prog_insns");
+  EbpfProgram(d, a.U64(32), xlated / 8);
+  if (n > 40) {
+    BpfField(d, "load_time");
+    BpfBootTime(d, a.U64(40));
+    u32("created_by_uid", 48);
+    const uint32_t maps = in_out("nr_map_ids", 2);
+    BpfField(d, "map_ids");
+    d.Array<uint32_t>(a.U64(56), maps, [&d](uint32_t id) { d.Udec(id); });
+    BpfField(d, "name");
+    BpfInfoName(d, a, 64);
+  }
+  if (n > 80) {
+    BpfField(d, "ifindex");
+    BpfIfIndex(d, a.U32(80));
+    BpfField(d, "gpl_compatible");
+    d.Udec(a.U32(84) & 1);
+    BpfField(d, "netns_dev");
+    BpfNetnsDev(d, a.U64(88));
+    BpfField(d, "netns_ino");
+    d.Udec(a.U64(96));
+  }
+  if (n > 104) {
+    in_out("nr_jited_ksyms", 3);
+    in_out("nr_jited_func_lens", 4);
+    ptr("jited_ksyms", 112);
+    ptr("jited_func_lens", 120);
+  }
+  if (n > 128) {
+    u32("btf_id", 128);
+    in_out("func_info_rec_size", 5);
+    ptr("func_info", 136);
+    in_out("nr_func_info", 6);
+    in_out("nr_line_info", 7);
+    ptr("line_info", 152);
+    ptr("jited_line_info", 160);
+    in_out("nr_jited_line_info", 8);
+    in_out("line_info_rec_size", 9);
+    in_out("jited_line_info_rec_size", 10);
+    in_out("nr_prog_tags", 11);
+    ptr("prog_tags", 184);
+  }
+  if (n > 192) {
+    BpfField(d, "run_time_ns");
+    d.Udec(a.U64(192));
+    BpfField(d, "run_cnt");
+    d.Udec(a.U64(200));
+  }
+  if (n > 208) {
+    BpfField(d, "recursion_misses");
+    d.Udec(a.U64(208));
+  }
+  if (n > 216) u32("verified_insns", 216);
+  BpfExtraData(d, buf, n, kBpfProgInfoSize);
   d.out->push_back('}');
   return true;
 }
@@ -2030,7 +2219,7 @@ bool BpfMapInfo(D& d, const BpfAttr& attr) {
 // from the attributes as they are then. Reads them into buf, and returns
 // whether they can be shown; at entry prints the command, and when they
 // cannot be shown, the address and size as for the other commands.
-bool BpfReadInOut(D& d, const char* command, char (&buf)[4096]) {
+bool BpfReadInOut(D& d, char (&buf)[4096]) {
   const uint32_t size = d.u32(2);
   const uint64_t addr = d.u(1);
   const bool readable = size > 0 && size <= sizeof(buf) && addr != 0 &&
@@ -2038,7 +2227,8 @@ bool BpfReadInOut(D& d, const char* command, char (&buf)[4096]) {
                         d.dec->mem()->Read(d.c.tid, addr, buf, size) ==
                             static_cast<ssize_t>(size);
   if (d.entering()) {
-    d.Put(command);
+    d.Xval(d.u32(0), kBpfCommands, "BPF_???");
+    d.Sep();
     if (!readable) {
       d.Ptr(addr);
       d.Sep();
@@ -2059,11 +2249,13 @@ void BpfEndInOut(D& d, const char* buf, bool readable, size_t struct_size) {
 
 // OBJ_GET_INFO_BY_FD: the fd and buffer length at entry; at exit the
 // length the kernel wrote back when it differs ("200 => 104"), and the
-// buffer's address.
+// buffer: with -v a map's or program's info, else its address. The entry
+// values of a program info's value-result fields are kept for the exit.
 void BpfObjInfo(D& d) {
   const uint32_t size = d.u32(2);
   char buf[4096];
-  const bool readable = BpfReadInOut(d, "BPF_OBJ_GET_INFO_BY_FD, ", buf);
+  const bool readable = BpfReadInOut(d, buf);
+  uint32_t in[kBpfProgInfoInOutCount] = {};
   if (d.entering()) {
     if (!readable) return;
     const BpfAttr a(buf, size, 16);
@@ -2071,18 +2263,19 @@ void BpfObjInfo(D& d) {
     d.FdValue(static_cast<int32_t>(a.U32(0)));
     d.Put(", info_len=");
     d.Udec(a.U32(4));
-    SaveForExit(d, a.U32(4));
+    if (!d.abbrev) BpfProgInfoIn(d, a, in);
+    SaveForExit(d, a.U32(4), in, sizeof(in));
     return;
   }
   int64_t len = 0;
-  if (!TakeSaved(d, &len)) return;
+  if (!TakeSaved(d, &len, in, sizeof(in))) return;
   const BpfAttr a(buf, readable ? size : 0, 16);
   if (readable && !d.failed() && a.U32(4) != static_cast<uint64_t>(len)) {
     d.Put(" => ");
     d.Udec(a.U32(4));
   }
   d.Put(", info=");
-  if (d.abbrev || d.failed() || !readable || !BpfMapInfo(d, a)) {
+  if (d.abbrev || !readable || (!BpfMapInfo(d, a) && !BpfProgInfo(d, a, in))) {
     d.Ptr(a.U64(8));
   }
   BpfEndInOut(d, buf, readable, 16);
@@ -2125,7 +2318,7 @@ constexpr XlatEntry kBpfQueryFlags[] = {{1, "BPF_F_QUERY_EFFECTIVE"}};
 void BpfProgQuery(D& d) {
   const uint32_t size = d.u32(2);
   char buf[4096];
-  const bool readable = BpfReadInOut(d, "BPF_PROG_QUERY, ", buf);
+  const bool readable = BpfReadInOut(d, buf);
   if (d.entering()) {
     if (!readable) return;
     const BpfAttr a(buf, size, 28);
@@ -2156,10 +2349,51 @@ void BpfProgQuery(D& d) {
   BpfEndInOut(d, buf, readable, 28);
 }
 
+// TASK_FD_QUERY: the task, fd and buffer length at entry; at exit what
+// the kernel wrote back (also when the call failed, as for ENOSPC): the
+// length ("64 => 9"), the name in the buffer (as long as the length says),
+// the program and the kind of probe.
+void BpfTaskFdQuery(D& d) {
+  const uint32_t size = d.u32(2);
+  char buf[4096];
+  const bool readable = BpfReadInOut(d, buf);
+  const BpfAttr a(buf, readable ? size : 0, 48);
+  if (d.entering()) {
+    if (!readable) return;
+    d.Put("{task_fd_query={pid=");
+    d.Udec(a.U32(0));
+    BpfFd(d, "fd", a.U32(4));
+    BpfField(d, "flags");
+    d.Udec(a.U32(8));
+    BpfField(d, "buf_len");
+    d.Udec(a.U32(12));
+    SaveForExit(d, a.U32(12));
+    return;
+  }
+  int64_t buf_len = 0;
+  if (!TakeSaved(d, &buf_len)) return;
+  if (a.U32(12) != static_cast<uint64_t>(buf_len)) {
+    d.Put(" => ");
+    d.Udec(a.U32(12));
+  }
+  BpfField(d, "buf");
+  d.CStrN(a.U64(16), a.U32(12));
+  BpfField(d, "prog_id");
+  d.Udec(a.U32(24));
+  BpfField(d, "fd_type");
+  d.Xval(a.U32(28), kBpfFdTypes, "BPF_FD_TYPE_???");
+  BpfField(d, "probe_offset");
+  d.Hex(a.U64(32));
+  BpfField(d, "probe_addr");
+  d.Hex(a.U64(40));
+  BpfEndInOut(d, buf, readable, 48);
+}
+
 void Bpf(D& d) {
   const uint32_t cmd = d.u32(0);
   if (cmd == 15) return BpfObjInfo(d);
   if (cmd == 16) return BpfProgQuery(d);
+  if (cmd == 20) return BpfTaskFdQuery(d);
   if (d.exiting) {
     if (BpfReturnsFd(cmd)) d.RetFd();
     return;
@@ -2227,9 +2461,6 @@ void Bpf(D& d) {
             break;
           case 28:
             struct_size = BpfLinkCreate(d, a);
-            break;
-          case 20:
-            struct_size = BpfTaskFdQuery(d, BpfAttr(buf, size, 48));
             break;
           case 24:
           case 25:

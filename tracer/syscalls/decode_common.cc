@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include "tracer/syscalls/decoding.h"
 #include "tracer/syscalls/format.h"
@@ -200,6 +201,7 @@ struct Saved {
   pid_t tid;
   int32_t nr;
   int64_t value;
+  unsigned char extra[kSavedExtraMax];
 };
 // Indexed by tid; a thread has one call in flight. Two threads whose tids
 // collide, both between entry and exit of such a call, lose the older
@@ -208,8 +210,26 @@ thread_local Saved saved_for_exit[256];
 }  // namespace
 
 void SaveForExit(const D& d, int64_t value) {
-  saved_for_exit[static_cast<uint32_t>(d.c.tid) % 256] = {
-      d.c.tid, static_cast<int32_t>(d.c.nr), value};
+  SaveForExit(d, value, nullptr, 0);
+}
+
+void SaveForExit(const D& d, int64_t value, const void* extra, size_t n) {
+  Saved& s = saved_for_exit[static_cast<uint32_t>(d.c.tid) % 256];
+  s.tid = d.c.tid;
+  s.nr = static_cast<int32_t>(d.c.nr);
+  s.value = value;
+  memset(s.extra, 0, sizeof(s.extra));
+  if (n > sizeof(s.extra)) n = sizeof(s.extra);
+  if (n > 0) memcpy(s.extra, extra, n);
+}
+
+bool TakeSaved(const D& d, int64_t* value, void* extra, size_t n) {
+  const Saved& s = saved_for_exit[static_cast<uint32_t>(d.c.tid) % 256];
+  if (n > sizeof(s.extra)) n = sizeof(s.extra);
+  if (s.tid == d.c.tid && s.nr == static_cast<int32_t>(d.c.nr) && n > 0) {
+    memcpy(extra, s.extra, n);
+  }
+  return TakeSaved(d, value);
 }
 
 bool TakeSaved(const D& d, int64_t* value) {

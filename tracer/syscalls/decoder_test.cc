@@ -6265,6 +6265,322 @@ TEST_F(DecoderTest, AdminVerbosePrograms) {
             "/* bytes 16..23 */}, 24");
 }
 
+// bpf's value-result structures (-v): a program's info and
+// TASK_FD_QUERY, entry seen, the kernel's writes applied, exit.
+class BpfInOutTest : public DecoderTest {
+ protected:
+  // bpf(cmd, 0x8000, size): the entry, then `change` (the kernel's
+  // writes), then the exit with ret.
+  std::string Call(uint64_t cmd, uint64_t size, int64_t ret,
+                   const std::function<void()>& change) {
+    SyscallCall c;
+    c.tid = 1234;
+    c.arch = kArchX86_64;
+    c.nr = SyscallTable::Get().Number(kArchX86_64, "bpf");
+    c.args[0] = cmd;
+    c.args[1] = 0x8000;
+    c.args[2] = size;
+    ArgDecoder dec(&mem, opts);
+    std::string enter, exit, suffix;
+    RetFormat fmt;
+    dec.DecodeEntry(c, &enter);
+    change();
+    dec.DecodeExit(c, ret, &exit, &fmt, &suffix);
+    return enter + exit;
+  }
+  static void Put32(std::vector<char>& b, size_t off, uint32_t v) {
+    memcpy(b.data() + off, &v, sizeof(v));
+  }
+  static void Put64(std::vector<char>& b, size_t off, uint64_t v) {
+    memcpy(b.data() + off, &v, sizeof(v));
+  }
+  // OBJ_GET_INFO_BY_FD's attributes: fd 4, info_len, info at 0x9000.
+  void InfoAttr(uint32_t len) {
+    const uint32_t attr[4] = {4, len, 0x9000, 0};
+    mem.Map(0x8000, attr, sizeof(attr));
+  }
+  void SetUp() override { opts.verbose = true; }
+};
+
+// A program's info cut at 8 bytes: the first group of fields, the bytes
+// not written back zero, nothing changed by the call shown as changed.
+TEST_F(BpfInOutTest, ProgInfoTruncated) {
+  mem.SetFdPath(4, "anon_inode:bpf-prog");
+  InfoAttr(8);
+  std::vector<char> info(64, 0);
+  mem.Map(0x9000, info.data(), info.size());
+  EXPECT_EQ(Call(15, 16, 0,
+                 [&] {
+                   Put32(info, 0, 1);
+                   Put32(info, 4, 9);
+                   Put32(info, 16, 20);  // not read: past info_len
+                   mem.Map(0x9000, info.data(), info.size());
+                 }),
+            "BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4, info_len=8, "
+            "info={type=BPF_PROG_TYPE_SOCKET_FILTER, id=9, "
+            "tag=\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\", "
+            "jited_prog_len=0, jited_prog_insns=NULL, xlated_prog_len=0, "
+            "xlated_prog_insns=NULL}}}, 16");
+  // 24 bytes: the lengths as the call changed them.
+  InfoAttr(24);
+  std::fill(info.begin(), info.end(), 0);
+  mem.Map(0x9000, info.data(), info.size());
+  EXPECT_EQ(Call(15, 16, 0,
+                 [&] {
+                   Put32(info, 0, 1);
+                   Put32(info, 4, 9);
+                   info[8] = 0x59;
+                   Put32(info, 16, 20);
+                   Put32(info, 20, 16);
+                   mem.Map(0x9000, info.data(), info.size());
+                 }),
+            "BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4, info_len=24, "
+            "info={type=BPF_PROG_TYPE_SOCKET_FILTER, id=9, "
+            "tag=\"\\x59\\x00\\x00\\x00\\x00\\x00\\x00\\x00\", "
+            "jited_prog_len=0 => 20, jited_prog_insns=NULL, "
+            "xlated_prog_len=0 => 16, xlated_prog_insns=NULL}}}, 16");
+  // 66 bytes: the second group, the name cut where the length ends.
+  InfoAttr(66);
+  std::fill(info.begin(), info.end(), 0);
+  mem.Map(0x9000, info.data(), info.size());
+  std::vector<char> full(80, 0);
+  memcpy(full.data() + 64, "probe", 5);
+  const std::string text =
+      Call(15, 16, 0, [&] { mem.Map(0x9000, full.data(), full.size()); });
+  EXPECT_NE(text.find("xlated_prog_insns=NULL, load_time=0 /* "),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find(" */, created_by_uid=0, nr_map_ids=0, map_ids=NULL, "
+                      "name=\"pr\"}}}, 16"),
+            std::string::npos)
+      << text;
+  // Without -v only the address.
+  opts.verbose = false;
+  EXPECT_EQ(Call(15, 16, 0, [] {}),
+            "BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4, info_len=66, "
+            "info=0x9000}}, 16");
+}
+
+// All of a program's info: value-result fields, the instructions and map
+// ids written, the fields strace 6.1 knows (220 bytes), info_len cut to
+// what the kernel has.
+TEST_F(BpfInOutTest, ProgInfoFull) {
+  mem.SetFdPath(4, "anon_inode:bpf-prog");
+  InfoAttr(300);
+  std::vector<char> info(300, 0);
+  Put32(info, 16, 4096);    // jited_prog_len
+  Put64(info, 24, 0xa000);  // jited_prog_insns
+  Put32(info, 20, 4096);    // xlated_prog_len
+  Put64(info, 32, 0xb000);  // xlated_prog_insns
+  Put32(info, 52, 3);       // nr_map_ids
+  Put64(info, 56, 0xc000);  // map_ids
+  Put32(info, 132, 8);      // func_info_rec_size, unchanged
+  mem.Map(0x9000, info.data(), info.size());
+  const char jited[3] = {0x0f, 0x1f, 0x44};
+  const uint8_t insns[2][8] = {{0xb7, 0, 0, 0, 0, 0, 0, 0},
+                               {0x95, 0, 0, 0, 0, 0, 0, 0}};
+  const uint32_t map_id = 5;
+  const std::string text = Call(15, 16, 0, [&] {
+    InfoAttr(232);
+    Put32(info, 0, 1);
+    Put32(info, 4, 9);
+    Put32(info, 16, 3);
+    Put32(info, 20, 16);
+    Put32(info, 52, 1);
+    memcpy(info.data() + 64, "p", 1);
+    Put32(info, 84, 1);
+    Put32(info, 104, 1);
+    Put32(info, 108, 1);
+    Put32(info, 172, 16);
+    Put32(info, 180, 1);
+    Put64(info, 200, 7);
+    Put32(info, 216, 2);
+    mem.Map(0x9000, info.data(), info.size());
+    mem.Map(0xa000, jited, sizeof(jited));
+    mem.Map(0xb000, insns, sizeof(insns));
+    mem.Map(0xc000, &map_id, sizeof(map_id));
+  });
+  const std::string head =
+      "BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4, info_len=300 => 232, "
+      "info={type=BPF_PROG_TYPE_SOCKET_FILTER, id=9, "
+      "tag=\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\", "
+      "jited_prog_len=4096 => 3, jited_prog_insns=\"\\x0f\\x1f\\x44\", "
+      "xlated_prog_len=4096 => 16, xlated_prog_insns=["
+      "{code=BPF_ALU64|BPF_K|BPF_MOV, dst_reg=BPF_REG_0, "
+      "src_reg=BPF_REG_0, off=0, imm=0}, {code=BPF_JMP|BPF_K|BPF_EXIT, "
+      "dst_reg=BPF_REG_0, src_reg=BPF_REG_0, off=0, imm=0}], load_time=0 /* ";
+  EXPECT_EQ(text.substr(0, head.size()), head);
+  const std::string tail =
+      " */, created_by_uid=0, nr_map_ids=3 => 1, map_ids=[5], name=\"p\", "
+      "ifindex=0, gpl_compatible=1, netns_dev=makedev(0, 0), netns_ino=0, "
+      "nr_jited_ksyms=0 => 1, nr_jited_func_lens=0 => 1, jited_ksyms=NULL, "
+      "jited_func_lens=NULL, btf_id=0, func_info_rec_size=8, "
+      "func_info=NULL, nr_func_info=0, nr_line_info=0, line_info=NULL, "
+      "jited_line_info=NULL, nr_jited_line_info=0, "
+      "line_info_rec_size=0 => 16, jited_line_info_rec_size=0, "
+      "nr_prog_tags=0 => 1, prog_tags=NULL, run_time_ns=0, run_cnt=7, "
+      "recursion_misses=0, verified_insns=2}}}, 16";
+  ASSERT_GE(text.size(), tail.size());
+  EXPECT_EQ(text.substr(text.size() - tail.size()), tail);
+}
+
+// A failed call: the info as it is (nothing shown as changed, the
+// instructions and ids by address), the bytes past 220 as extra_data.
+TEST_F(BpfInOutTest, ProgInfoFailed) {
+  mem.SetFdPath(4, "anon_inode:bpf-prog");
+  InfoAttr(224);
+  std::vector<char> info(224, 0);
+  Put32(info, 20, 8);
+  Put64(info, 32, 0xb000);
+  Put32(info, 52, 1);
+  Put64(info, 56, 0xc000);
+  info[221] = 1;
+  mem.Map(0x9000, info.data(), info.size());
+  const uint8_t insn[8] = {0x95};
+  mem.Map(0xb000, insn, sizeof(insn));
+  const std::string text = Call(15, 16, -7, [] {});
+  EXPECT_NE(text.find("xlated_prog_len=8, xlated_prog_insns=0xb000, "),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("nr_map_ids=1, map_ids=0xc000, "), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("verified_insns=0, extra_data=\"\\x00\\x01\\x00\\x00\" "
+                      "/* bytes 220..223 */}}}, 16"),
+            std::string::npos)
+      << text;
+}
+
+// BTF objects' and links' infos: strace 6.1 shows their address; a map's
+// name cut by info_len is no longer than what was read.
+TEST_F(BpfInOutTest, OtherInfos) {
+  InfoAttr(32);
+  std::vector<char> info(80, 0);
+  Put32(info, 0, 2);
+  memcpy(info.data() + 24, "abcdefgh", 8);
+  mem.Map(0x9000, info.data(), info.size());
+  mem.SetFdPath(4, "anon_inode:btf");
+  EXPECT_EQ(Call(15, 16, 0, [] {}),
+            "BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4, info_len=32, "
+            "info=0x9000}}, 16");
+  mem.SetFdPath(4, "anon_inode:bpf_link");
+  EXPECT_EQ(Call(15, 16, 0, [] {}),
+            "BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4, info_len=32, "
+            "info=0x9000}}, 16");
+  mem.SetFdPath(4, "anon_inode:bpf-map");
+  InfoAttr(28);
+  EXPECT_EQ(Call(15, 16, 0, [] {}),
+            "BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4, info_len=28, "
+            "info={type=BPF_MAP_TYPE_ARRAY, id=0, key_size=0, value_size=0, "
+            "max_entries=0, map_flags=0, name=\"abcd\"}}}, 16");
+  // A name without its NUL: 15 chars and "...".
+  memcpy(info.data() + 24, "abcdefghijklmnop", 16);
+  mem.Map(0x9000, info.data(), info.size());
+  InfoAttr(40);
+  EXPECT_EQ(Call(15, 16, 0, [] {}),
+            "BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4, info_len=40, "
+            "info={type=BPF_MAP_TYPE_ARRAY, id=0, key_size=0, value_size=0, "
+            "max_entries=0, map_flags=0, "
+            "name=\"abcdefghijklmno\"...}}}, 16");
+  // Past the 88 bytes of strace's structure: extra_data; more than a page:
+  // the address.
+  info.assign(4097, 0);
+  Put32(info, 0, 2);
+  info[88] = 1;
+  mem.Map(0x9000, info.data(), info.size());
+  InfoAttr(90);
+  EXPECT_EQ(Call(15, 16, -7, [] {}),
+            "BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4, info_len=90, "
+            "info={type=BPF_MAP_TYPE_ARRAY, id=0, key_size=0, value_size=0, "
+            "max_entries=0, map_flags=0, name=\"\", ifindex=0, "
+            "btf_vmlinux_value_type_id=0, netns_dev=makedev(0, 0), "
+            "netns_ino=0, btf_id=0, btf_key_type_id=0, btf_value_type_id=0, "
+            "extra_data=\"\\x01\\x00\" /* bytes 88..89 */}}}, 16");
+  InfoAttr(4097);
+  EXPECT_EQ(Call(15, 16, -7, [] {}),
+            "BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4, info_len=4097, "
+            "info=0x9000}}, 16");
+  mem.SetFdPath(4, "anon_inode:bpf-prog");
+  EXPECT_EQ(Call(15, 16, -7, [] {}),
+            "BPF_OBJ_GET_INFO_BY_FD, {info={bpf_fd=4, info_len=4097, "
+            "info=0x9000}}, 16");
+  // -X raw: the command's number.
+  opts.xlat_style = XlatStyle::kRaw;
+  mem.SetFdPath(4, "anon_inode:btf");
+  EXPECT_EQ(Call(15, 16, 0, [] {}),
+            "0xf, {info={bpf_fd=4, info_len=4097, info=0x9000}}, 16");
+}
+
+// -X: an eBPF program's codes and registers, kern_version, interface
+// indexes as numbers (raw) or numbers and names (verbose).
+TEST_F(BpfInOutTest, ProgLoadXlatStyles) {
+  const uint8_t insns[2][8] = {{0xb7, 0x01, 0, 0, 0, 0, 0, 0},
+                               {0x95, 0, 0, 0, 0, 0, 0, 0}};
+  mem.Map(0x3000, insns, sizeof insns);
+  std::vector<char> load(48, 0);
+  Put32(load, 0, 1);
+  Put32(load, 4, 2);
+  Put64(load, 8, 0x3000);
+  Put32(load, 40, 0x050a03);
+  Put32(load, 44, 0);
+  mem.Map(0x4000, load.data(), load.size());
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("bpf", {5, 0x4000, 44}, -22),
+            "0x5, {prog_type=0x1, insn_cnt=2, insns=[{code=0x7|0|0xb0, "
+            "dst_reg=0x1, src_reg=0, off=0, imm=0}, {code=0x5|0|0x90, "
+            "dst_reg=0, src_reg=0, off=0, imm=0}], license=NULL, "
+            "log_level=0, log_size=0, log_buf=NULL, kern_version=0x50a03}, "
+            "44");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("bpf", {5, 0x4000, 44}, -22),
+            "0x5 /* BPF_PROG_LOAD */, {prog_type=0x1 /* "
+            "BPF_PROG_TYPE_SOCKET_FILTER */, insn_cnt=2, insns=[{code=0x7 /* "
+            "BPF_ALU64 */|0 /* BPF_K */|0xb0 /* BPF_MOV */, dst_reg=0x1 /* "
+            "BPF_REG_1 */, src_reg=0 /* BPF_REG_0 */, off=0, imm=0}, "
+            "{code=0x5 /* BPF_JMP */|0 /* BPF_K */|0x90 /* BPF_EXIT */, "
+            "dst_reg=0 /* BPF_REG_0 */, src_reg=0 /* BPF_REG_0 */, off=0, "
+            "imm=0}], license=NULL, log_level=0, log_size=0, log_buf=NULL, "
+            "kern_version=0x50a03 /* KERNEL_VERSION(5, 10, 3) */}, 44");
+}
+
+// TASK_FD_QUERY: what the kernel wrote back, also when the call failed
+// (ENOSPC: the length needed, the name cut).
+TEST_F(BpfInOutTest, TaskFdQuery) {
+  uint32_t attr[12] = {77, 7, 0, 64, 0xa000, 0};
+  mem.Map(0x8000, attr, sizeof(attr));
+  char name[64] = {};
+  mem.Map(0xa000, name, sizeof(name));
+  const auto written = [&](uint32_t len, const char* text) {
+    return [&, len, text] {
+      attr[3] = len;
+      attr[6] = 312;  // prog_id
+      attr[7] = 0;    // BPF_FD_TYPE_RAW_TRACEPOINT
+      mem.Map(0x8000, attr, sizeof(attr));
+      strncpy(name, text, sizeof(name));
+      mem.Map(0xa000, name, sizeof(name));
+    };
+  };
+  EXPECT_EQ(Call(20, 48, 0, written(9, "sys_enter")),
+            "BPF_TASK_FD_QUERY, {task_fd_query={pid=77, fd=7, flags=0, "
+            "buf_len=64 => 9, buf=\"sys_enter\"..., prog_id=312, "
+            "fd_type=BPF_FD_TYPE_RAW_TRACEPOINT, probe_offset=0, "
+            "probe_addr=0}}, 48");
+  attr[3] = 4;
+  mem.Map(0x8000, attr, sizeof(attr));
+  EXPECT_EQ(Call(20, 48, -28, written(9, "sys")),
+            "BPF_TASK_FD_QUERY, {task_fd_query={pid=77, fd=7, flags=0, "
+            "buf_len=4 => 9, buf=\"sys\", prog_id=312, "
+            "fd_type=BPF_FD_TYPE_RAW_TRACEPOINT, probe_offset=0, "
+            "probe_addr=0}}, 48");
+  // Nothing written (EBADF): the attributes as given; 40 bytes: no
+  // probe_addr read.
+  uint32_t given[12] = {77, 99, 0, 64, 0, 0, 5, 2, 3, 0, 4, 0};
+  mem.Map(0x8000, given, sizeof(given));
+  EXPECT_EQ(Call(20, 40, -9, [] {}),
+            "BPF_TASK_FD_QUERY, {task_fd_query={pid=77, fd=99, flags=0, "
+            "buf_len=64, buf=NULL, prog_id=5, fd_type=BPF_FD_TYPE_KPROBE, "
+            "probe_offset=0x3, probe_addr=0}}, 40");
+}
+
 // i386: 32-bit pointers in struct sock_fprog and the KDF parameters.
 TEST_F(DecoderTest, AdminI386) {
   const uint32_t prog[2] = {3, 0x8000};

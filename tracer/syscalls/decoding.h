@@ -675,6 +675,12 @@ void Sockaddr(D& d, uint64_t addr, int addrlen);
 // it forgets it. False when the entry was not seen.
 void SaveForExit(const D& d, int64_t value);
 bool TakeSaved(const D& d, int64_t* value);
+// The same with up to kSavedExtraMax bytes besides (the entry values of a
+// structure's value-result fields); extra is left as is when the entry was
+// not seen.
+inline constexpr size_t kSavedExtraMax = 64;
+void SaveForExit(const D& d, int64_t value, const void* extra, size_t n);
+bool TakeSaved(const D& d, int64_t* value, void* extra, size_t n);
 inline void ForgetSaved(const D& d) {
   int64_t ignored;
   TakeSaved(d, &ignored);
