@@ -411,7 +411,7 @@ void Getrandom(D& d) {
 
 void SetTidAddress(D& d) {
   if (d.exiting) return;
-  d.Ptr(d.u(0));
+  d.Hex(d.u(0));  // strace: set_tid_address(0), not NULL
 }
 
 void Madvise(D& d) {
