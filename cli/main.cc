@@ -34,6 +34,7 @@
 #include "output/thread_files.h"
 #include "tracer/clock.h"
 #include "tracer/syscalls/memory.h"
+#include "tracer/syscalls/pidns.h"
 #include "tracer/syscalls/seccomp_filter.h"
 #include "tracer/tracer.h"
 #include "tracer/unwind/unwinder.h"
@@ -243,6 +244,11 @@ TextOptions TextOptionsFor(const Options& opt) {
       .xlat_style = opt.xlat_style};
   // -Y: names read when each line is printed, as strace reads them.
   if (opt.decode_pids) text.comm_of = ReadProcCommSeenBy;
+  if (opt.pidns_translation) {
+    text.translate_pid = [](pid_t seen_by, pid_t pid, pid_t* ours) {
+      return TranslatePid(seen_by, pid, IdKind::kPid, ours);
+    };
+  }
   if (!opt.signal_filter.all()) {
     text.quiet.killed_by = [set = opt.signal_filter](int signo) {
       return !set.Contains(signo);
@@ -484,6 +490,7 @@ int Main(int argc, char** argv) {
                       .hex_strings = opt.hex_strings,
                       .xlat_style = opt.xlat_style,
                       .decode_pids = opt.decode_pids,
+                      .pidns_translation = opt.pidns_translation,
                       .trace_paths = TracePaths(opt.trace_paths),
                       .raw = opt.raw_filter,
                       .abbrev_set = opt.abbrev_filter,

@@ -469,19 +469,26 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         options.decode_fds = true;
         ++y_count;
         break;
+      // -Y, --pidns-translation and --decode-pids=SET each replace the
+      // set, as in strace: `-Y --pidns-translation` is pidns alone.
       case 'Y':
         options.decode_pids = true;
+        options.pidns_translation = false;
         break;
       case kPidnsTranslationOption:
-        return Invalid("--pidns-translation is not supported");
+        options.decode_pids = false;
+        options.pidns_translation = true;
+        break;
       case kDecodePidsOption:
-        // strace's --decode-pids=comm; its pidns (ids as seen from the
-        // tracer's pid namespace) is not implemented.
+        // strace's --decode-pids=comm (-Y) and pidns
+        // (--pidns-translation).
+        options.decode_pids = false;
+        options.pidns_translation = false;
         for (absl::string_view word : absl::StrSplit(optarg, ',')) {
           if (word == "comm") {
             options.decode_pids = true;
           } else if (word == "pidns") {
-            return Invalid("--decode-pids=pidns is not supported");
+            options.pidns_translation = true;
           } else {
             return Invalid(absl::StrCat("invalid decode-pids '", word, "'"));
           }
@@ -760,6 +767,11 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
     if (options.decode_pids) {
       return Invalid("-Y needs a live trace: a recording has no command names");
     }
+    if (options.pidns_translation) {
+      return Invalid(
+          "--pidns-translation needs a live trace: a recording keeps the ids "
+          "it was made with");
+    }
     return options;  // -p selects processes to show
   }
   // strace allows a command and -p together and traces both.
@@ -900,6 +912,10 @@ Output:
   -Y, --decode-pids=comm
                  print process ids with their command name, 1234<sleep>
                  (line prefixes, arguments, signals, results)
+  --pidns-translation, --decode-pids=pidns
+                 follow the process ids a tracee in another pid namespace
+                 (a container) uses with ttrace's: 1 /* 10548 in ttrace's
+                 PID NS */
   -y             print the paths of file descriptors
   -yy            ... and sockets' protocols and addresses, devices' numbers
                  and pidfds' processes

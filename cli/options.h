@@ -81,6 +81,10 @@ struct Options {
   SyscallFilter verbose_filter = SyscallFilter::All();
   bool decode_fds = false;   // -y
   bool decode_pids = false;  // -Y, --decode-pids=comm
+  // --pidns-translation, --decode-pids=pidns: ids a tracee in another pid
+  // namespace uses, followed by ttrace's ("1 /* 10548 in ttrace's PID NS
+  // */").
+  bool pidns_translation = false;
   // -yy, -e decode-fds=socket,dev,pidfd: sockets' addresses, devices'
   // numbers, pidfds' processes.
   bool fd_sockets = false;

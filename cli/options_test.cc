@@ -614,8 +614,6 @@ TEST(ParseOptionsTest, StraceLongOptionAliases) {
   EXPECT_EQ(r->timestamps, same->timestamps);
   EXPECT_EQ(r->absolute_digits, same->absolute_digits);
   EXPECT_EQ(r->absolute_digits, 3);
-  EXPECT_EQ(Error({"--pidns-translation", "ls"}),
-            "--pidns-translation is not supported");
 }
 
 // --quiet alone is -q; --silent and --silence are --quiet.
@@ -793,18 +791,37 @@ TEST(ParseOptionsTest, AmbiguousLongOption) {
   EXPECT_EQ(r->format, OutputFormat::kJson);
 }
 
-// -Y and strace's --decode-pids=comm; pidns is not implemented; names
-// need a live trace.
+// -Y (--decode-pids=comm) and --pidns-translation (--decode-pids=pidns):
+// each replaces the set, as in strace; both need a live trace.
 TEST(ParseOptionsTest, DecodePids) {
   EXPECT_FALSE(Parse({"ls"})->decode_pids);
+  EXPECT_FALSE(Parse({"ls"})->pidns_translation);
   EXPECT_TRUE(Parse({"-Y", "ls"})->decode_pids);
   EXPECT_TRUE(Parse({"--decode-pids=comm", "ls"})->decode_pids);
   EXPECT_TRUE(Parse({"--decode-pids", "comm", "ls"})->decode_pids);
   EXPECT_EQ(Error({"--decode-pids=foo", "ls"}), "invalid decode-pids 'foo'");
-  EXPECT_EQ(Error({"--decode-pids=comm,pidns", "ls"}),
-            "--decode-pids=pidns is not supported");
+  absl::StatusOr<Options> r = Parse({"--decode-pids=comm,pidns", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->decode_pids);
+  EXPECT_TRUE(r->pidns_translation);
+  r = Parse({"--pidns-translation", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(r->decode_pids);
+  EXPECT_TRUE(r->pidns_translation);
+  // The last one wins: strace's `-Y --pidns-translation` translates only.
+  r = Parse({"-Y", "--pidns-translation", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(r->decode_pids);
+  EXPECT_TRUE(r->pidns_translation);
+  r = Parse({"--decode-pids=pidns", "-Y", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->decode_pids);
+  EXPECT_FALSE(r->pidns_translation);
   EXPECT_EQ(Error({"-Y", "--decode=r.ttr"}),
             "-Y needs a live trace: a recording has no command names");
+  EXPECT_EQ(Error({"--pidns-translation", "--decode=r.ttr"}),
+            "--pidns-translation needs a live trace: a recording keeps the "
+            "ids it was made with");
 }
 
 // -e abbrev=SET and -e verbose=SET: any syscall set, all by default; -v is

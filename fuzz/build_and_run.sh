@@ -79,6 +79,7 @@ syscall_srcs="tracer/syscalls/decode_common.cc tracer/syscalls/decode_events.cc
   tracer/syscalls/decode_misc.cc tracer/syscalls/decode_admin.cc
   tracer/syscalls/decode_process.cc tracer/syscalls/decoder.cc
   tracer/syscalls/fd_details.cc tracer/syscalls/memory.cc
+  tracer/syscalls/pidns.cc
   tracer/syscalls/filter.cc tracer/syscalls/format.cc
   tracer/syscalls/signals.cc tracer/syscalls/syscall_table.cc
   output/errno_names.cc tracer/event.cc"

@@ -425,6 +425,11 @@ void TextFormatter::AppendBody(const Event& event, bool whole) {
           ScopedXlatStyle style(options_.xlat_style);
           AppendSignal(&line_, p, [this, &event](pid_t pid) {
             AppendComm(&line_, event.tid, pid);
+            pid_t ours;
+            if (options_.translate_pid && pid > 0 &&
+                options_.translate_pid(event.tid, pid, &ours)) {
+              AppendPidTranslation(&line_, ours);
+            }
           });
         } else if constexpr (std::is_same_v<T, StopEvent>) {
           line_.append("--- stopped by ");

@@ -129,6 +129,11 @@ struct TextOptions {
   // `seen_by`: the thread whose pid namespace numbers `pid` (a signal's
   // sender is numbered in the receiver's), 0 for ttrace's own (the prefix).
   std::function<bool(pid_t seen_by, pid_t pid, std::string* comm)> comm_of;
+  // --pidns-translation: process `pid` as thread `seen_by` numbers it, in
+  // ttrace's pid namespace (false: same namespace, or no such process);
+  // a signal's si_pid is followed by it, "si_pid=1 /* 10548 in ttrace's PID
+  // NS */". Live traces only, like comm_of.
+  std::function<bool(pid_t seen_by, pid_t pid, pid_t* ours)> translate_pid;
   // -X: how the constants of a signal's siginfo print ("si_signo=12 /*
   // SIGUSR2 */" with kVerbose); the syscalls' own are the decoder's.
   XlatStyle xlat_style = XlatStyle::kAbbrev;

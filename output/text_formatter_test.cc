@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "gtest/gtest.h"
 #include "output/byte_sink.h"
 #include "tracer/event.h"
@@ -938,6 +939,53 @@ TEST(TextSyscallTest, SplitCallsWithPrefix) {
             "[pid 31724] <... futex resumed>)        = 0 <0.000258>\n"
             "[pid 31725] +++ exited with 0 +++\n"
             "getppid()                               = 31721 <0.000006>\n");
+}
+
+// --pidns-translation: a signal's sender, numbered in the receiver's pid
+// namespace, is followed by ttrace's number when there is one; with -Y the
+// name comes first.
+TEST(TextPidnsTest, SignalSenderTranslated) {
+  std::vector<std::pair<pid_t, pid_t>> asked;  // (seen_by, pid)
+  auto translate = [&](pid_t by, pid_t pid, pid_t* ours) {
+    asked.emplace_back(by, pid);
+    if (pid != 1) return false;
+    *ours = 5001;
+    return true;
+  };
+  StringByteSink mem;
+  {
+    TextFormatter text(&mem, {.translate_pid = translate});
+    text.OnEvent(Ev(
+        7, 7,
+        SignalEvent{
+            .signo = SIGTERM, .code = SI_USER, .from_pid = 1, .from_uid = 0}));
+    text.OnEvent(Ev(
+        7, 7,
+        SignalEvent{
+            .signo = SIGTERM, .code = SI_USER, .from_pid = 2, .from_uid = 0}));
+  }
+  EXPECT_EQ(mem.str(),
+            "--- SIGTERM {si_signo=SIGTERM, si_code=SI_USER, si_pid=1 /* 5001 "
+            "in ttrace's PID NS */, si_uid=0} ---\n"
+            "--- SIGTERM {si_signo=SIGTERM, si_code=SI_USER, si_pid=2, "
+            "si_uid=0} ---\n");
+  EXPECT_EQ(asked, (std::vector<std::pair<pid_t, pid_t>>{{7, 1}, {7, 2}}));
+  StringByteSink named;
+  {
+    TextFormatter text(&named, {.comm_of =
+                                    [](pid_t, pid_t, std::string* out) {
+                                      *out = "init";
+                                      return true;
+                                    },
+                                .translate_pid = translate});
+    text.OnEvent(Ev(
+        7, 7,
+        SignalEvent{
+            .signo = SIGTERM, .code = SI_USER, .from_pid = 1, .from_uid = 0}));
+  }
+  EXPECT_TRUE(absl::StrContains(
+      named.str(), "si_pid=1<init> /* 5001 in ttrace's PID NS */, si_uid=0"))
+      << named.str();
 }
 
 // -Y: names in the prefix (read at a thread's first line, again after its

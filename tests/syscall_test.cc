@@ -1456,102 +1456,147 @@ TEST(StackTraceTest, ThreadsSameAsStrace) {
   EXPECT_EQ(blocks(TtracePath()), want);
 }
 
-// -Y: each process's own lines (splits merged; pids as P0, P1 in order of
-// appearance; addresses as 0x_; sorted) equal strace 6.1's: names in line
+// The `syscalls MODE` tracee (pids, pidns) traced by `tool` with `option`
+// (-Y and the like), as DecodePidsTest compares it: each process's own
+// lines (splits merged; pids as P0, P1 in order of appearance, also where
+// --pidns-translation gives them; addresses as 0x_; sorted), from its first
+// call of the scenario (the first process's gettid; all of the others').
+// strace's "in strace's PID NS" reads as ttrace's. *raw: the whole output.
+std::vector<std::string> PidLines(const std::string& tool,
+                                  const std::string& option,
+                                  const std::string& mode, std::string* raw) {
+  const std::string file = NewTempPath("pids");
+  const ProcessResult r =
+      RunProcess({tool, "-f", option, "-e",
+                  "trace=!openat2,preadv2,close_range,clock_nanosleep", "-o",
+                  file, TraceeBinary("syscalls"), mode},
+                 kTimeoutMs);
+  EXPECT_EQ(r.ExitCode(), 0) << tool << ": " << r.Describe();
+  static const std::regex kLine("^([0-9]+)(<[^>]*>)? +(.*)$");
+  static const std::regex kAddr("0x[0-9a-f]+");
+  std::vector<std::string> pids;  // in order of appearance
+  std::map<std::string, std::vector<std::string>> lines;  // by pid
+  std::map<std::string, std::string> open;  // unfinished line, by pid
+  *raw = ReadFileOrEmpty(file);
+  for (const std::string& line : SplitLines(*raw)) {
+    std::smatch m;
+    if (!std::regex_match(line, m, kLine)) {
+      ADD_FAILURE() << "unexpected line: " << line;
+      continue;
+    }
+    const std::string pid = m[1].str();
+    std::string body = m[3].str();
+    if (absl::StrContains(body, "+++ started ") ||
+        absl::StrContains(body, "+++ exec ") ||
+        absl::StrContains(body, "+++ created process ")) {
+      continue;
+    }
+    if (std::find(pids.begin(), pids.end(), pid) == pids.end()) {
+      pids.push_back(pid);
+    }
+    if (absl::EndsWith(body, " <unfinished ...>")) {
+      open[pid] = absl::StrCat(m[2].str(), " ",
+                               absl::StripSuffix(body, " <unfinished ...>"));
+      continue;
+    }
+    std::string merged = absl::StrCat(m[2].str(), " ", body);
+    if (absl::StartsWith(body, "<... ") && open.count(pid)) {
+      merged = open[pid] + body.substr(body.find('>') + 1);
+      open.erase(pid);
+    }
+    lines[pid].push_back(
+        CollapsePadding(std::regex_replace(merged, kAddr, "0x_")));
+  }
+  unlink(file.c_str());
+  std::vector<std::string> out;
+  for (size_t i = 0; i < pids.size(); ++i) {
+    std::vector<std::string>& own = lines[pids[i]];
+    auto from = own.begin();
+    if (i == 0) {
+      from = std::find_if(own.begin(), own.end(), [](const std::string& l) {
+        return absl::StrContains(l, "gettid()");
+      });
+    }
+    for (auto it = from; it != own.end(); ++it) {
+      // Whether the child's pause() reports its interruption before the
+      // SIGTERM kills it is timing (in a pid namespace both tools vary).
+      if (absl::StrContains(*it, "pause() = ?")) continue;
+      // Pids (small numbers in a pid namespace) only where they are
+      // pids: named, a result, setpgid's group, translated; the inherited
+      // process group differs per run.
+      std::string l = std::regex_replace(
+          *it, std::regex("(getpgrp\\(\\)|getpgid\\(0\\)) = [0-9]+$"),
+          "$1 = PGID");
+      l = std::regex_replace(
+          l, std::regex("(si_[us]time=)[0-9]+( /\\* [0-9.]+ s \\*/)?"), "$1T");
+      l = std::regex_replace(l, std::regex("in strace's PID NS"),
+                             "in ttrace's PID NS");
+      for (size_t j = 0; j < pids.size(); ++j) {
+        const std::string p = absl::StrCat("P", j);
+        l = std::regex_replace(l, std::regex("\\b" + pids[j] + "<"), p + "<");
+        l = std::regex_replace(l, std::regex("= " + pids[j] + "$"), "= " + p);
+        l = std::regex_replace(
+            l, std::regex("(setpgid\\([^,]*, )" + pids[j] + "\\)"),
+            "$1" + p + ")");
+        l = std::regex_replace(
+            l, std::regex("/\\* " + pids[j] + " in ttrace's PID NS \\*/"),
+            "/* " + p + " in ttrace's PID NS */");
+      }
+      out.push_back(absl::StrCat("P", i, ": ", l));
+    }
+  }
+  // Sorted: whether the child's death (SIGCHLD) comes before or during
+  // the parent's waitid is timing; each line carries its names.
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// -Y: the lines of `syscalls pids` equal strace 6.1's: names in line
 // prefixes (the child's changes after its prctl line), in pid arguments,
 // in siginfo (a zombie still has its name) and in results (getpid, gettid,
 // fork); none for process groups, sessions, or the reaped child's wait4.
 TEST(DecodePidsTest, SameAsStrace) {
   SKIP_UNDER_SANITIZER();
   if (access("/usr/bin/strace", X_OK) != 0) GTEST_SKIP() << "no strace";
-  std::string raw;  // the last run's whole output, for failures
-  auto run = [&](const std::string& tool, const std::string& option) {
-    const std::string file = NewTempPath("pids");
-    const ProcessResult r =
-        RunProcess({tool, "-f", option, "-e",
-                    "trace=!openat2,preadv2,close_range,clock_nanosleep", "-o",
-                    file, TraceeBinary("syscalls"), "pids"},
-                   kTimeoutMs);
-    EXPECT_EQ(r.ExitCode(), 0) << tool << ": " << r.Describe();
-    static const std::regex kLine("^([0-9]+)(<[^>]*>)? +(.*)$");
-    static const std::regex kAddr("0x[0-9a-f]+");
-    std::vector<std::string> pids;  // in order of appearance
-    std::map<std::string, std::vector<std::string>> lines;  // by pid
-    std::map<std::string, std::string> open;  // unfinished line, by pid
-    raw = ReadFileOrEmpty(file);
-    for (const std::string& line : SplitLines(raw)) {
-      std::smatch m;
-      if (!std::regex_match(line, m, kLine)) {
-        ADD_FAILURE() << "unexpected line: " << line;
-        continue;
-      }
-      const std::string pid = m[1].str();
-      std::string body = m[3].str();
-      if (absl::StrContains(body, "+++ started ") ||
-          absl::StrContains(body, "+++ exec ") ||
-          absl::StrContains(body, "+++ created process ")) {
-        continue;
-      }
-      if (std::find(pids.begin(), pids.end(), pid) == pids.end()) {
-        pids.push_back(pid);
-      }
-      if (absl::EndsWith(body, " <unfinished ...>")) {
-        open[pid] = absl::StrCat(m[2].str(), " ",
-                                 absl::StripSuffix(body, " <unfinished ...>"));
-        continue;
-      }
-      std::string merged = absl::StrCat(m[2].str(), " ", body);
-      if (absl::StartsWith(body, "<... ") && open.count(pid)) {
-        merged = open[pid] + body.substr(body.find('>') + 1);
-        open.erase(pid);
-      }
-      lines[pid].push_back(
-          CollapsePadding(std::regex_replace(merged, kAddr, "0x_")));
-    }
-    unlink(file.c_str());
-    // Each process's lines from its first call after start-up (the parent's
-    // gettid; all of the child's), pids renamed.
-    std::vector<std::string> out;
-    for (size_t i = 0; i < pids.size(); ++i) {
-      std::vector<std::string>& own = lines[pids[i]];
-      auto from = own.begin();
-      if (i == 0) {
-        from = std::find_if(own.begin(), own.end(), [](const std::string& l) {
-          return absl::StrContains(l, "gettid()");
-        });
-      }
-      for (auto it = from; it != own.end(); ++it) {
-        // Pids (small numbers in a pid namespace) only where they are
-        // pids: named, a result, setpgid's group; the inherited process
-        // group differs per run.
-        std::string l = std::regex_replace(
-            *it, std::regex("(getpgrp\\(\\)|getpgid\\(0\\)) = [0-9]+$"),
-            "$1 = PGID");
-        l = std::regex_replace(
-            l, std::regex("(si_[us]time=)[0-9]+( /\\* [0-9.]+ s \\*/)?"),
-            "$1T");
-        for (size_t j = 0; j < pids.size(); ++j) {
-          const std::string p = absl::StrCat("P", j);
-          l = std::regex_replace(l, std::regex("\\b" + pids[j] + "<"), p + "<");
-          l = std::regex_replace(l, std::regex("= " + pids[j] + "$"), "= " + p);
-          l = std::regex_replace(
-              l, std::regex("(setpgid\\([^,]*, )" + pids[j] + "\\)"),
-              "$1" + p + ")");
-        }
-        out.push_back(absl::StrCat("P", i, ": ", l));
-      }
-    }
-    // Sorted: whether the child's death (SIGCHLD) comes before or during
-    // the parent's waitid is timing; each line carries its names.
-    std::sort(out.begin(), out.end());
-    return out;
-  };
   for (const std::string option : {"-Y", "--decode-pids=comm"}) {
-    const std::vector<std::string> want = run("/usr/bin/strace", option);
+    std::string raw;
+    const std::vector<std::string> want =
+        PidLines("/usr/bin/strace", option, "pids", &raw);
     EXPECT_GT(want.size(), 20u);
     // Joined: a failure shows the differing lines.
-    EXPECT_EQ(absl::StrJoin(run(TtracePath(), option), "\n"),
+    EXPECT_EQ(absl::StrJoin(PidLines(TtracePath(), option, "pids", &raw), "\n"),
               absl::StrJoin(want, "\n"))
+        << option << "; ttrace's output:\n"
+        << raw;
+  }
+}
+
+// The same scenario in a pid namespace of its own (`syscalls pidns`: the
+// scenario's process is pid 1 there, its child pid 2), under
+// --pidns-translation, -Y and both: the ids the tracee uses are followed by
+// ttrace's, "1 /* 12345 in ttrace's PID NS */" (arguments, results,
+// siginfo, process groups and sessions too, while they exist), and -Y names
+// them by what they are in ttrace's namespace, as strace 6.1.
+TEST(DecodePidsTest, PidNamespaceSameAsStrace) {
+  SKIP_UNDER_SANITIZER();
+  if (access("/usr/bin/strace", X_OK) != 0) GTEST_SKIP() << "no strace";
+  if (geteuid() != 0) GTEST_SKIP() << "unshare(CLONE_NEWPID) needs root";
+  for (const std::string option :
+       {"--pidns-translation", "-Y", "--decode-pids=comm,pidns"}) {
+    std::string raw;
+    const std::vector<std::string> want =
+        PidLines("/usr/bin/strace", option, "pidns", &raw);
+    EXPECT_GT(want.size(), 20u);
+    if (option != "-Y") {
+      EXPECT_TRUE(absl::StrContains(absl::StrJoin(want, "\n"), "getpid() = 1"))
+          << raw;
+      EXPECT_TRUE(absl::StrContains(absl::StrJoin(want, "\n"),
+                                    " in ttrace's PID NS */"))
+          << raw;
+    }
+    EXPECT_EQ(
+        absl::StrJoin(PidLines(TtracePath(), option, "pidns", &raw), "\n"),
+        absl::StrJoin(want, "\n"))
         << option << "; ttrace's output:\n"
         << raw;
   }
@@ -1658,16 +1703,17 @@ TEST(SignalValuesTest, SameAsStrace) {
   EXPECT_EQ(run(TtracePath()), want);
 }
 
-// -Y in another pid namespace: the tracee's pids are numbered there, so
-// ttrace (which cannot translate them, unlike strace) names none rather
-// than a process of its own namespace with the same number; the line
-// prefixes, in ttrace's numbering, keep their names.
-TEST(DecodePidsTest, OtherPidNamespaceGetsNoNames) {
+// -Y in another pid namespace: the tracee's pids are numbered there; they
+// are translated to ttrace's numbering before being named, so 1 is the
+// namespace's shell, never ttrace's own pid 1 (as strace 6.1).
+TEST(DecodePidsTest, OtherPidNamespaceNamesItsOwnProcesses) {
   SKIP_UNDER_SANITIZER();
   if (RunProcess({"/usr/bin/unshare", "-pf", "/bin/true"}, kTimeoutMs)
           .ExitCode() != 0) {
     GTEST_SKIP() << "cannot create a pid namespace here";
   }
+  ASSERT_NE(ReadFileOrEmpty("/proc/1/comm"), "sh\n")
+      << "pid 1 of ttrace's namespace must not be a sh";
   const std::vector<std::string> lines = StraceLikeLines(
       {TtracePath(), "-f", "-Y", "-e", "trace=getpid,kill"},
       {"/usr/bin/unshare", "-pf", "/bin/sh", "-c", "kill -0 $$"});
@@ -1680,8 +1726,8 @@ TEST(DecodePidsTest, OtherPidNamespaceGetsNoNames) {
           << line;
     }
   }
-  EXPECT_EQ(calls,
-            (std::vector<std::string>{"getpid() = 1", "kill(1, 0) = 0"}));
+  EXPECT_EQ(calls, (std::vector<std::string>{"getpid() = 1<sh>",
+                                             "kill(1<sh>, 0) = 0"}));
 }
 
 // -e signal=SET: which signal, group-stop and "killed by" lines strace

@@ -64,6 +64,11 @@
 //                      clock_nanosleep, calls made for nothing else),
 //                      waitid(WNOWAIT) while it is a zombie, wait4 reaping
 //                      it; exits 0.
+//   pidns              `pids` in a new pid namespace (root only): after
+//                      unshare(CLONE_NEWPID), a child that is pid 1 there
+//                      runs `pids` (its child is pid 2); the parent waits
+//                      for it and exits with its status (1 when unshare
+//                      fails).
 //   counts             exactly 7 getppid(), 5 openat() failing with ENOENT,
 //                      3 close(-1) failing with EBADF, interleaved.
 //   decoders           calls whose decoding is compared with strace's, all
@@ -1405,6 +1410,17 @@ int Pids() {
   return 0;
 }
 
+// ---- pidns ----
+int Pidns() {
+  if (unshare(CLONE_NEWPID) != 0) Die("unshare(CLONE_NEWPID)");
+  const pid_t init = fork();  // pid 1 of the new namespace
+  if (init < 0) Die("fork");
+  if (init == 0) _exit(Pids());
+  int status;
+  if (waitpid(init, &status, 0) != init) Die("waitpid");
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
+
 // ---- io ----
 int Io() {
   int p[2];
@@ -1772,8 +1788,8 @@ int Misc(const char* dir) {
 int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
-      "counts | ppid_threads N | sockets DIR | io | pids | decoders | ipc | "
-      "mempolicy | netlink | misc DIR | admin";
+      "counts | ppid_threads N | sockets DIR | io | pids | pidns | decoders | "
+      "ipc | mempolicy | netlink | misc DIR | admin";
   if (argc < 2) tracee::Usage(usage);
   const std::string s = argv[1];
   if (s == "known" && argc == 3) return Known(argv[2]);
@@ -1784,6 +1800,7 @@ int main(int argc, char** argv) {
   if (s == "sockets" && argc == 3) return Sockets(argv[2]);
   if (s == "io") return Io();
   if (s == "pids") return Pids();
+  if (s == "pidns") return Pidns();
   if (s == "decoders") return Decoders();
   if (s == "ipc") return Ipc();
   if (s == "mempolicy") return Mempolicy();

@@ -378,7 +378,16 @@ void Getrusage(D& d) {
 void PriorityWhichWho(D& d) {
   d.Xval(d.u32(0), kPrioWhich, "PRIO_???");
   d.Sep();
-  d.Dec(d.i32(1));
+  switch (d.u32(0)) {
+    case 0:  // PRIO_PROCESS
+      d.Pid(1);
+      break;
+    case 1:  // PRIO_PGRP
+      d.PgidValue(d.i32(1));
+      break;
+    default:  // PRIO_USER: a uid
+      d.Dec(d.i32(1));
+  }
 }
 
 void Getpriority(D& d) {
@@ -1524,7 +1533,7 @@ void Setpgid(D& d) {
   if (d.exiting) return;
   d.Pid(0);
   d.Sep();
-  d.Dec(d.i32(1));  // a process group: not named, as strace
+  d.PgidValue(d.i32(1));  // a process group: not named, as strace
 }
 
 void PidfdOpen(D& d) {
@@ -1598,8 +1607,10 @@ void IoprioArg(std::string* out, uint32_t v) {
 void IoprioWhichWho(D& d) {
   d.Xval(d.u32(0), kIoprioWho, "IOPRIO_WHO_???");
   d.Sep();
-  if (d.u32(0) == 1) {
+  if (d.u32(0) == 1) {  // IOPRIO_WHO_PROCESS
     d.Pid(1);
+  } else if (d.u32(0) == 2) {  // IOPRIO_WHO_PGRP
+    d.PgidValue(d.i32(1));
   } else {
     d.Dec(d.i32(1));
   }
@@ -2180,8 +2191,8 @@ constexpr Registration kDecoders[] = {
     {"setresgid32", ThreeIds, 0},
     {"getresuid32", Getresid, 0},
     {"getresgid32", Getresid, 0},
-    {"getpgid", OnePid, 0},
-    {"getsid", OnePid, 0},
+    {"getpgid", OnePid, kRetPgidFlag},
+    {"getsid", OnePid, kRetSidFlag},
     {"setpgid", Setpgid, 0},
     {"pidfd_open", PidfdOpen, 0},
     {"pidfd_send_signal", PidfdSendSignal, kX86_64Only},

@@ -1098,7 +1098,14 @@ void Clone3(D& d) {
   d.Udec(size);
 }
 
-void Kill(D& d) {  // kill(pid, sig), tkill(tid, sig)
+void Kill(D& d) {  // kill(pid, sig): below -1, a process group
+  if (d.exiting) return;
+  d.PidOrPgid(d.i32(0));
+  d.Sep();
+  AppendSignal(d.out, d.i32(1));
+}
+
+void Tkill(D& d) {  // tkill(tid, sig)
   if (d.exiting) return;
   d.Pid(0);
   d.Sep();
@@ -1257,7 +1264,7 @@ void WaitStatus(D& d, uint32_t status) {
 
 void Wait4(D& d) {
   if (d.entering()) {
-    d.Pid(0);
+    d.PidOrPgid(d.i32(0));
     d.Sep();
     return;
   }
@@ -1725,6 +1732,8 @@ void FOwnerEx(D& d, uint64_t addr, bool out) {
   d.Put(", pid=");
   if (o[0] == 0 || o[0] == 1) {
     d.PidValue(o[1]);
+  } else if (o[0] == 2) {  // F_OWNER_PGRP
+    d.PgidValue(o[1]);
   } else {
     d.Dec(o[1]);
   }
@@ -1834,7 +1843,7 @@ void Fcntl(D& d) {
       return;
     case F_SETOWN:
       d.Sep();
-      d.Dec(d.i32(2));
+      d.PidOrPgid(d.i32(2));
       return;
     case F_SETSIG:
       d.Sep();
@@ -1973,8 +1982,9 @@ constexpr Registration kDecoders[] = {
     {"getpid", nullptr, kRetPidFlag},
     {"getppid", nullptr, kRetPidFlag},
     {"gettid", nullptr, kRetPidFlag},
+    {"getpgrp", nullptr, kRetPgidFlag},
     {"kill", Kill, 0},
-    {"tkill", Kill, 0},
+    {"tkill", Tkill, 0},
     {"tgkill", Tgkill, 0},
     {"rt_sigaction", RtSigaction, 0},
     {"rt_sigprocmask", RtSigprocmask, 0},
@@ -2058,13 +2068,15 @@ ArgDecoder::ArgDecoder(MemoryReader* mem, const DecodeOptions& options)
         } else if (r.flags & decode::kRetFdFlag) {
           fns_[a][nr] = &decode::GenericRetFd;
         }
-        if (r.flags & decode::kRetPidFlag) ret_pid_[a][nr] = true;
+        if (r.flags & decode::kRetPidFlag) ret_pid_[a][nr] = kRetPid;
+        if (r.flags & decode::kRetPgidFlag) ret_pid_[a][nr] = kRetPgid;
+        if (r.flags & decode::kRetSidFlag) ret_pid_[a][nr] = kRetSid;
       }
     }
     for (int nr = 0; nr < SyscallTable::kMaxNr; ++nr) {
       if (options_.raw.Traced(kArches[a], nr)) {
         fns_[a][nr] = &decode::Raw;
-        ret_pid_[a][nr] = false;
+        ret_pid_[a][nr] = kRetNone;
       }
     }
   }
@@ -2118,9 +2130,14 @@ void ArgDecoder::Decode(const SyscallCall& c, bool exiting, int64_t ret,
   if (a >= 0 && c.nr >= 0 && c.nr < SyscallTable::kMaxNr) fn = fns_[a][c.nr];
   Decoding d(this, c, exiting, ret, out, fmt, ret_suffix);
   fn(d);
-  if (exiting && options_.decode_pids && ret_suffix != nullptr && a >= 0 &&
-      c.nr >= 0 && c.nr < SyscallTable::kMaxNr && ret_pid_[a][c.nr]) {
-    d.AppendComm(ret_suffix, ret);
+  if (exiting && ret_suffix != nullptr && a >= 0 && c.nr >= 0 &&
+      c.nr < SyscallTable::kMaxNr && ret_pid_[a][c.nr] != kRetNone) {
+    const RetPid kind = ret_pid_[a][c.nr];
+    if (options_.decode_pids && kind == kRetPid) d.AppendComm(ret_suffix, ret);
+    d.AppendPidNs(ret_suffix, ret,
+                  kind == kRetPgid  ? IdKind::kPgid
+                  : kind == kRetSid ? IdKind::kSid
+                                    : IdKind::kPid);
   }
   if (exiting && ret == -516) decode::NoteInterrupted(c, ret);
 }

@@ -77,6 +77,10 @@ struct DecodeOptions {
   // and the results of getpid, gettid, clone, ...) followed by their
   // command name, 1234<sleep>, while the process exists.
   bool decode_pids = false;
+  // --pidns-translation (--decode-pids=pidns): ids a tracee in another pid
+  // namespace passes or gets followed by ttrace's, "1 /* 10548 in ttrace's
+  // PID NS */", while the process exists.
+  bool pidns_translation = false;
   // -P: only calls that touch one of these paths count as matching (see
   // ArgDecoder::entry_matched). Empty: every call matches.
   std::vector<std::string> trace_paths;
@@ -149,8 +153,11 @@ class ArgDecoder {
   DecodeOptions options_;
   const SyscallTable* table_;
   std::array<std::array<DecodeFn, SyscallTable::kMaxNr>, kNumArches> fns_{};
-  // The syscalls whose result is a process or thread id (-Y names it).
-  std::array<std::array<bool, SyscallTable::kMaxNr>, kNumArches> ret_pid_{};
+  // The syscalls whose result is a process or thread id (kRetPid: -Y
+  // names it), a process group or a session id; all are translated with
+  // --pidns-translation.
+  enum RetPid : uint8_t { kRetNone, kRetPid, kRetPgid, kRetSid };
+  std::array<std::array<RetPid, SyscallTable::kMaxNr>, kNumArches> ret_pid_{};
   std::string scratch_;
   std::string scratch2_;
   std::string match_scratch_;

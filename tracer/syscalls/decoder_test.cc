@@ -141,6 +141,76 @@ TEST_F(DecoderTest, DecodePidsNamesProcesses) {
   EXPECT_EQ(Decode("getpid", {}, 1234).suffix, "");
 }
 
+// -Y: F_SETOWN's pid and setpriority(PRIO_PROCESS)'s are processes
+// (named); a negative F_SETOWN and PRIO_PGRP are process groups (not).
+TEST_F(DecoderTest, DecodePidsNamesOwnersAndPriorityTargets) {
+  mem.SetComm(77, "sleep");
+  opts.decode_pids = true;
+  EXPECT_EQ(Text("fcntl", {1, F_SETOWN, 77}), "1, F_SETOWN, 77<sleep>");
+  EXPECT_EQ(Text("fcntl", {1, F_SETOWN, static_cast<uint64_t>(-77)}),
+            "1, F_SETOWN, -77");
+  EXPECT_EQ(Text("setpriority", {PRIO_PROCESS, 77, 5}),
+            "PRIO_PROCESS, 77<sleep>, 5");
+  EXPECT_EQ(Text("setpriority", {PRIO_PGRP, 77, 5}), "PRIO_PGRP, 77, 5");
+  EXPECT_EQ(Text("getpriority", {PRIO_USER, 77}), "PRIO_USER, 77");
+}
+
+// --pidns-translation: ids of a tracee in another pid namespace followed
+// by ttrace's where the decoder knows what they are (processes, process
+// groups, sessions), as strace; nothing for ids with no process, -1 or 0,
+// or without the option; with -Y too, the name comes first.
+TEST_F(DecoderTest, PidnsTranslation) {
+  mem.SetPidTranslation(1, 5001);
+  mem.SetPidTranslation(2, 5002);
+  mem.SetPidTranslation(2, 5002, IdKind::kPgid);
+  mem.SetPidTranslation(1, 5001, IdKind::kSid);
+  mem.SetComm(1, "init");  // the translated name (ReadComm translates)
+  opts.pidns_translation = true;
+  const std::string one = "1 /* 5001 in ttrace's PID NS */";
+  const std::string two = "2 /* 5002 in ttrace's PID NS */";
+  EXPECT_EQ(Text("kill", {1, SIGTERM}), one + ", SIGTERM");
+  EXPECT_EQ(Text("kill", {3, SIGTERM}), "3, SIGTERM");  // no such process
+  EXPECT_EQ(Text("kill", {static_cast<uint64_t>(-2), 0}),
+            "-2 /* 5002 in ttrace's PID NS */, 0");
+  EXPECT_EQ(Text("kill", {kMinus1, 0}), "-1, 0");
+  EXPECT_EQ(Text("tkill", {1, 0}), one + ", 0");
+  EXPECT_EQ(Text("tgkill", {1, 2, 0}), one + ", " + two + ", 0");
+  EXPECT_EQ(Text("setpgid", {2, 2}), two + ", " + two);
+  EXPECT_EQ(Text("setpgid", {0, 0}), "0, 0");
+  EXPECT_EQ(Text("fcntl", {1, F_SETOWN, static_cast<uint64_t>(-2)}),
+            "1, F_SETOWN, -2 /* 5002 in ttrace's PID NS */");
+  EXPECT_EQ(Text("setpriority", {PRIO_PGRP, 2, 0}),
+            "PRIO_PGRP, " + two + ", 0");
+  EXPECT_EQ(Text("ioprio_get", {2, 2}), "IOPRIO_WHO_PGRP, " + two);
+  EXPECT_EQ(Text("ioprio_get", {1, 1}), "IOPRIO_WHO_PROCESS, " + one);
+  const int32_t owner[2] = {2 /* F_OWNER_PGRP */, 2};
+  mem.Map(0x6000, owner, sizeof owner);
+  EXPECT_EQ(Text("fcntl", {1, F_GETOWN_EX, 0x6000}),
+            "1, F_GETOWN_EX, {type=F_OWNER_PGRP, pid=" + two + "}");
+  // Results: processes, process groups, sessions; not set_tid_address's.
+  for (const char* name : {"getpid", "gettid", "getppid", "fork", "clone"}) {
+    EXPECT_EQ(Decode(name, {0, 0, 0, 0, 0}, 1).suffix,
+              " /* 5001 in ttrace's PID NS */")
+        << name;
+  }
+  EXPECT_EQ(Decode("getpgrp", {}, 2).suffix, " /* 5002 in ttrace's PID NS */");
+  EXPECT_EQ(Decode("getpgid", {0}, 2).suffix, " /* 5002 in ttrace's PID NS */");
+  EXPECT_EQ(Decode("getsid", {0}, 1).suffix, " /* 5001 in ttrace's PID NS */");
+  EXPECT_EQ(Decode("getsid", {0}, 2).suffix, "");  // no such session
+  EXPECT_EQ(Decode("getpid", {}, 0).suffix, "");
+  EXPECT_EQ(Decode("set_tid_address", {0}, 1).suffix, "");
+  // With -Y: the name, then the translation.
+  opts.decode_pids = true;
+  EXPECT_EQ(Text("kill", {1, 0}), "1<init> /* 5001 in ttrace's PID NS */, 0");
+  EXPECT_EQ(Decode("getpid", {}, 1).suffix,
+            "<init> /* 5001 in ttrace's PID NS */");
+  // Without the option: nothing.
+  opts.pidns_translation = false;
+  opts.decode_pids = false;
+  EXPECT_EQ(Text("kill", {1, 0}), "1, 0");
+  EXPECT_EQ(Decode("getpid", {}, 1).suffix, "");
+}
+
 // rt_sigreturn's restored mask, from the signal frame at the stack pointer
 // (x86_64: uc_sigmask 296 bytes in); i386 frames are not decoded.
 TEST_F(DecoderTest, RtSigreturnMask) {

@@ -81,11 +81,37 @@ class Decoding {
 
   // A process or thread id; with -Y its command name, 1234<sleep> (strace's
   // printpid of a TGID or TID: process groups and sessions are not named).
+  // With --pidns-translation, a tracee in another pid namespace has its ids
+  // followed by ttrace's: 1 /* 10548 in ttrace's PID NS */.
   void PidValue(int64_t pid) {
     Dec(pid);
     if (opt().decode_pids) AppendComm(out, pid);
+    AppendPidNs(out, pid);
   }
   void Pid(int i) { PidValue(i32(i)); }
+  // A process group id: translated, never named (strace).
+  void PgidValue(int64_t pgid) {
+    Dec(pgid);
+    AppendPidNs(out, pgid, IdKind::kPgid);
+  }
+  // kill's, wait4's and F_SETOWN's: a process, or below -1 a process group.
+  void PidOrPgid(int64_t pid) {
+    if (pid < -1) {
+      Dec(pid);
+      AppendPidNs(out, -pid, IdKind::kPgid);
+    } else {
+      PidValue(pid);
+    }
+  }
+  // " /* 10548 in ttrace's PID NS */" with --pidns-translation, when the
+  // tracee numbers processes its own way and `pid` is one of them.
+  void AppendPidNs(std::string* to, int64_t pid, IdKind kind = IdKind::kPid) {
+    if (!opt().pidns_translation || pid <= 0 || pid > INT32_MAX) return;
+    pid_t ours;
+    if (dec->mem()->TranslatePid(c.tid, pid, kind, &ours)) {
+      AppendPidTranslation(to, ours);
+    }
+  }
   // "<comm>" of pid, if it is a live (or zombie) process or thread.
   void AppendComm(std::string* to, int64_t pid) {
     if (pid <= 0 || pid > INT32_MAX) return;
@@ -644,6 +670,10 @@ enum : uint8_t {
   kX86_64Only = 1,  // reads x86_64-only layouts or argument orders
   kRetFdFlag = 2,   // returns an fd (-y annotates it) without a decoder
   kRetPidFlag = 4,  // returns a process or thread id (-Y names it)
+  // Returns a process group (session) id: --pidns-translation translates
+  // it, -Y does not name it.
+  kRetPgidFlag = 8,
+  kRetSidFlag = 16,
 };
 
 struct Registration {

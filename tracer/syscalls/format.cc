@@ -66,6 +66,12 @@ void AppendPtr(std::string* out, uint64_t v) {
   }
 }
 
+void AppendPidTranslation(std::string* out, int64_t ours) {
+  out->append(" /* ");
+  AppendSigned(out, ours);
+  out->append(" in ttrace's PID NS */");
+}
+
 namespace {
 thread_local XlatStyle current_style = XlatStyle::kAbbrev;
 }  // namespace

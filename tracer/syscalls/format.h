@@ -20,6 +20,10 @@ void AppendHex(std::string* out, uint64_t v);
 void AppendOctal(std::string* out, uint64_t v, int min_digits);
 // An address: "NULL" for 0, else "0x7ffd1234".
 void AppendPtr(std::string* out, uint64_t v);
+// --pidns-translation: what follows an id a tracee in another pid namespace
+// used, `ours` being the same process in ttrace's: " /* 10548 in ttrace's
+// PID NS */" (strace says "strace's").
+void AppendPidTranslation(std::string* out, int64_t ours);
 
 // strace's -X / --const-print-style: how named constants print.
 enum class XlatStyle : uint8_t {

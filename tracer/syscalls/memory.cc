@@ -140,7 +140,13 @@ bool ReadProcCommSeenBy(pid_t seen_by, pid_t pid, std::string* out) {
     char path[48];
     snprintf(path, sizeof(path), "/proc/%d/ns/pid", seen_by);
     struct stat st;
-    if (own == 0 || stat(path, &st) != 0 || st.st_ino != own) return false;
+    if (own == 0 || stat(path, &st) != 0) return false;
+    if (st.st_ino != own) {
+      // Another namespace (a container): its pid, as ttrace numbers it.
+      pid_t ours;
+      if (!TranslatePid(seen_by, pid, IdKind::kPid, &ours)) return false;
+      pid = ours;
+    }
   }
   return ReadProcComm(pid, out);
 }

@@ -22,6 +22,7 @@
 #include <string>
 
 #include "tracer/syscalls/fd_details.h"
+#include "tracer/syscalls/pidns.h"
 
 namespace ttrace {
 
@@ -64,14 +65,20 @@ class MemoryReader {
   virtual bool ReadComm(pid_t seen_by, pid_t pid, std::string* out) {
     return false;
   }
+  // --pidns-translation: id `id` of `kind` as thread `seen_by` numbers it,
+  // in ttrace's pid namespace (see pidns.h); false when `seen_by` is in
+  // ttrace's namespace or there is no such process, group or session.
+  virtual bool TranslatePid(pid_t seen_by, int64_t id, IdKind kind,
+                            pid_t* ours) {
+    return false;
+  }
 };
 
 // /proc/PID/comm without its newline, into *out; false if unreadable.
 bool ReadProcComm(pid_t pid, std::string* out);
-// The same for a pid as thread `seen_by` numbers it (0: ttrace itself).
-// Names are only known for threads in ttrace's own pid namespace (a pid
-// from another one would name an unrelated process of ours); false for
-// others.
+// The same for a pid as thread `seen_by` numbers it (0: ttrace itself):
+// a pid from another pid namespace is translated first (TranslatePid), so
+// that it never names an unrelated process of ours.
 bool ReadProcCommSeenBy(pid_t seen_by, pid_t pid, std::string* out);
 
 // process_vm_readv. A read that crosses into an unmapped page is retried
@@ -89,6 +96,10 @@ class ProcessVmReader : public MemoryReader {
   }
   bool ReadComm(pid_t seen_by, pid_t pid, std::string* out) override {
     return ReadProcCommSeenBy(seen_by, pid, out);
+  }
+  bool TranslatePid(pid_t seen_by, int64_t id, IdKind kind,
+                    pid_t* ours) override {
+    return ttrace::TranslatePid(seen_by, id, kind, ours);
   }
   int NetlinkProtocol(pid_t tid, int fd) override {
     return ReadNetlinkProtocol(tid, fd);
@@ -116,6 +127,11 @@ class FakeMemory : public MemoryReader {
   void SetCwd(const std::string& cwd) { cwd_ = cwd; }
   void SetFdDetails(int fd, const FdDetails& d) { details_[fd] = d; }
   void SetComm(pid_t pid, const std::string& comm) { comms_[pid] = comm; }
+  // --pidns-translation: the tracee's id `id` of `kind` is `ours` in
+  // ttrace's pid namespace.
+  void SetPidTranslation(int64_t id, pid_t ours, IdKind kind = IdKind::kPid) {
+    pidns_[{kind, id}] = ours;
+  }
   void SetNetlinkProtocol(int fd, int protocol) { netlink_[fd] = protocol; }
   void SetGenlFamily(uint16_t id, const std::string& name) { genl_[id] = name; }
 
@@ -133,6 +149,12 @@ class FakeMemory : public MemoryReader {
     auto it = comms_.find(pid);
     if (it == comms_.end()) return false;
     *out = it->second;
+    return true;
+  }
+  bool TranslatePid(pid_t, int64_t id, IdKind kind, pid_t* ours) override {
+    auto it = pidns_.find({kind, id});
+    if (it == pidns_.end()) return false;
+    *ours = it->second;
     return true;
   }
 
@@ -154,6 +176,7 @@ class FakeMemory : public MemoryReader {
   std::map<int, std::string> fds_;
   std::map<int, FdDetails> details_;
   std::map<pid_t, std::string> comms_;
+  std::map<std::pair<IdKind, int64_t>, pid_t> pidns_;
   std::map<int, int> netlink_;
   std::map<uint16_t, std::string> genl_;
   std::string cwd_;
