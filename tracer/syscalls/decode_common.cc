@@ -160,6 +160,37 @@ void Rusage(D& d, uint64_t addr) {
   d.out->push_back('}');
 }
 
+void CpuSet(D& d, uint64_t addr, uint64_t len) {
+  if (addr == 0) {
+    d.Put("NULL");
+    return;
+  }
+  if (!d.verbose) {
+    d.Hex(addr);
+    return;
+  }
+  // All of the first 128 bytes (1024 CPUs), whatever -s says, read at
+  // once (else the address); " ..." when the set is longer.
+  constexpr uint64_t kMax = 128;
+  const uint64_t n = len < kMax ? len : kMax;
+  uint8_t bytes[kMax];
+  if (n > 0 &&
+      d.dec->mem()->Read(d.c.tid, addr, bytes, n) != static_cast<ssize_t>(n)) {
+    d.Hex(addr);
+    return;
+  }
+  d.out->push_back('[');
+  bool first = true;
+  for (uint64_t bit = 0; bit < n * 8; ++bit) {
+    if (!(bytes[bit / 8] >> (bit % 8) & 1)) continue;
+    if (!first) d.out->push_back(' ');
+    d.Udec(bit);
+    first = false;
+  }
+  if (len > kMax) d.Put(first ? "..." : " ...");
+  d.out->push_back(']');
+}
+
 void Iovecs(D& d, uint64_t addr, uint64_t n, uint64_t data_size,
             bool addresses_only, int netlink_proto) {
   const bool limited = data_size != ~0ull;

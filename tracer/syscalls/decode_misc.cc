@@ -557,37 +557,6 @@ void BytesPast(D& d, uint64_t addr, uint64_t known, uint64_t size) {
   d.BufHex(addr + known, static_cast<int64_t>(n));
 }
 
-// IORING_REGISTER_IOWQ_AFF's CPU set of `len` bytes: "[0 3 70]", the
-// CPUs of its first 128 bytes and " ..." when it is longer.
-void IoWqAffinity(D& d, uint64_t addr, uint64_t len) {
-  if (addr == 0) {
-    d.Put("NULL");
-    return;
-  }
-  if (!d.verbose) {
-    d.Hex(addr);
-    return;
-  }
-  constexpr uint64_t kMax = 128;
-  const uint64_t n = len < kMax ? len : kMax;
-  uint8_t bytes[kMax];
-  if (n > 0 &&
-      d.dec->mem()->Read(d.c.tid, addr, bytes, n) != static_cast<ssize_t>(n)) {
-    d.Hex(addr);
-    return;
-  }
-  d.out->push_back('[');
-  bool first = true;
-  for (uint64_t bit = 0; bit < n * 8; ++bit) {
-    if (!(bytes[bit / 8] >> (bit % 8) & 1)) continue;
-    if (!first) d.out->push_back(' ');
-    d.Udec(bit);
-    first = false;
-  }
-  if (len > kMax) d.Put(first ? "..." : " ...");
-  d.out->push_back(']');
-}
-
 // struct io_uring_restriction: what it allows or requires.
 struct IoUringRestrictionBytes {
   uint8_t b[16];
@@ -792,7 +761,7 @@ void IoUringRegister(D& d) {
       IoUringRsrc(d, d.u(2), n, true, op == 16);
       break;
     case 17:  // IORING_REGISTER_IOWQ_AFF
-      IoWqAffinity(d, d.u(2), n);
+      CpuSet(d, d.u(2), n);
       break;
     case 20:  // IORING_REGISTER_RING_FDS
     case 21:  // IORING_UNREGISTER_RING_FDS

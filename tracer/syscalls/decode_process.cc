@@ -921,49 +921,6 @@ void Sysinfo(D& d) {
   d.out->push_back('}');
 }
 
-// A CPU set of `len` bytes: "[0 2 5]" (strace's print_affinitylist).
-void CpuSet(D& d, uint64_t addr, uint64_t len) {
-  if (addr == 0) {
-    d.Put("NULL");
-    return;
-  }
-  // Read in word-sized chunks, as many as fit in `len`.
-  const size_t word = d.ptr_size();
-  if (len / word == 0 || !d.verbose) {
-    d.Hex(addr);
-    return;
-  }
-  uint64_t chunk;
-  bool first = true;
-  size_t printed = 0;
-  const size_t limit = d.opt().string_limit;
-  for (uint64_t off = 0; off + word <= len; off += word) {
-    chunk = 0;
-    if (d.dec->mem()->Read(d.c.tid, addr + off, &chunk, word) !=
-        static_cast<ssize_t>(word)) {
-      if (off == 0) {
-        d.Hex(addr);
-        return;
-      }
-      break;
-    }
-    if (off == 0) d.out->push_back('[');
-    for (size_t bit = 0; bit < word * 8; ++bit) {
-      if (!(chunk >> bit & 1)) continue;
-      if (!first) d.out->push_back(' ');
-      if (d.abbrev && printed >= limit) {
-        d.Put("...");
-        d.out->push_back(']');
-        return;
-      }
-      d.Udec(off * 8 + bit);
-      first = false;
-      ++printed;
-    }
-  }
-  d.out->push_back(']');
-}
-
 void SchedGetaffinity(D& d) {
   if (d.entering()) {
     d.Pid(0);

@@ -40,6 +40,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "gtest/gtest.h"
 #include "tracer/syscalls/memory.h"
 #include "tracer/syscalls/signals.h"
@@ -2040,6 +2041,20 @@ TEST_F(DecoderTest, SchedAffinity) {
   uint64_t set[16] = {5, 1};
   mem.Map(0x2000, set, sizeof(set));
   EXPECT_EQ(Text("sched_setaffinity", {0, 128, 0x2000}), "0, 128, [0 2 64]");
+  // As strace 6.1: exactly `len` bytes, however few; no -s limit; only the
+  // first 128 bytes, then " ..."; a set not readable whole: its address.
+  EXPECT_EQ(Text("sched_setaffinity", {0, 2, 0x2000}), "0, 2, [0 2]");
+  EXPECT_EQ(Text("sched_setaffinity", {0, 0, 0x2000}), "0, 0, []");
+  uint64_t all[16];
+  memset(all, 0xff, sizeof(all));
+  mem.Map(0x3000, all, sizeof(all));
+  opts.string_limit = 4;
+  const std::string every = Text("sched_setaffinity", {0, 128, 0x3000});
+  EXPECT_TRUE(absl::EndsWith(every, " 1022 1023]")) << every;
+  EXPECT_EQ(Text("sched_setaffinity", {0, 129, 0x2000}),
+            "0, 129, [0 2 64 ...]");
+  // 0x3000..0x307f readable: 8 bytes from 0x307c are not all.
+  EXPECT_EQ(Text("sched_setaffinity", {0, 8, 0x307c}), "0, 8, 0x307c");
 }
 
 TEST_F(DecoderTest, SignalWaits) {

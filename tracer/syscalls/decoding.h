@@ -662,6 +662,9 @@ bool IsErestart(int64_t ret);
 void SigsetAddr(D& d, uint64_t addr, uint64_t len);
 // struct rusage: "{ru_utime={tv_sec=0, tv_usec=2186}, ru_stime=..., ...}".
 void Rusage(D& d, uint64_t addr);
+// A CPU set of `len` bytes (strace's print_affinitylist, of
+// sched_setaffinity and IORING_REGISTER_IOWQ_AFF): "[0 3 70]".
+void CpuSet(D& d, uint64_t addr, uint64_t len);
 
 // ---------------------------------------------------------------------------
 // Registrations: name -> decoder, and what the return value is.
