@@ -75,25 +75,21 @@ TEST(TranslatePidTest, ChildNamespace) {
   }
   char c;
   ASSERT_EQ(read(ready[0], &c, 1), 1);
-  // Find pid 1 of the namespace: outer's child.
-  pid_t init = 0;
-  {
+  // A process's first child, from /proc (0 when none).
+  auto first_child = [](pid_t pid) {
     char path[64];
-    snprintf(path, sizeof(path), "/proc/%d/task/%d/children", outer, outer);
-    FILE* f = fopen(path, "r");
-    ASSERT_NE(f, nullptr);
-    ASSERT_EQ(fscanf(f, "%d", &init), 1);
-    fclose(f);
-  }
-  pid_t kid = 0;
-  {
-    char path[64];
-    snprintf(path, sizeof(path), "/proc/%d/task/%d/children", init, init);
-    FILE* f = fopen(path, "r");
-    ASSERT_NE(f, nullptr);
-    ASSERT_EQ(fscanf(f, "%d", &kid), 1);
-    fclose(f);
-  }
+    snprintf(path, sizeof(path), "/proc/%d/task/%d/children", pid, pid);
+    pid_t child = 0;
+    if (FILE* f = fopen(path, "r")) {
+      if (fscanf(f, "%d", &child) != 1) child = 0;
+      fclose(f);
+    }
+    return child;
+  };
+  const pid_t init = first_child(outer);  // pid 1 of the namespace
+  ASSERT_GT(init, 0);
+  const pid_t kid = first_child(init);
+  ASSERT_GT(kid, 0);
   pid_t ours = 0;
   EXPECT_TRUE(TranslatePid(init, 1, IdKind::kPid, &ours));
   EXPECT_EQ(ours, init);
