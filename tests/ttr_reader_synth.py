@@ -199,6 +199,16 @@ def cases():
 
     c["empty"] = Trace().end()
     c["end-more-kinds"] = Trace().ev(17, first).end([0, 1] + [0] * 12)
+    c["end-future-kind"] = Trace().ev(17, first).end([0, 1] + [0] * 11 + [5])
+    c["rare-seq-keeps-h-delta"] = Trace().ev(17, first).ev(
+        17, uv(5 << 3 | 4) + uv(1) + sv(3)).end()
+    c["table-replaced"] = Trace().raw(b"".join(
+        rec(2, uv(1) + b"t" * 65536) for i in range(1100))).end()
+    c["wide-fields"] = Trace().ev(17, first).ev(21, evh() + uv(1) + sv(17)
+                                                + sv(1) + sv(1 << 40) + uv(1)
+                                                + sv(0) + sv(1 << 40)
+                                                + sv(-(1 << 40))).ev(
+        24, evh() + uv(2) + sv(0) + sv(0) + sv(1 << 40) + lit(b"")).end()
     c["header-extra"] = Trace(header(b"future")).ev(17, first).end()
     c["long-varints"] = (Trace().raw(b"\x91\x80\x80\x00\x83\x00\x80\x80\x00")
                           .end([0, 1]))
@@ -214,6 +224,12 @@ def cases():
                               + lit(b""), 24)
     c["bad-signal-flags"] = bad(evh() + uv(8) + sv(10) + sv(0), 21)
     c["bad-signo"] = bad(evh() + uv(0) + sv(1 << 31) + sv(0), 21)
+    c["bad-child-status"] = bad(evh() + uv(0) + sv(17) + sv(1) + uv(1)
+                                + sv(1 << 31) + sv(0) + sv(0), 21)
+    c["bad-timer-id"] = bad(evh() + uv(0) + sv(14) + sv(-2) + uv(16)
+                            + sv(1 << 31) + sv(0), 21)
+    c["bad-exit-code"] = bad(evh() + uv(0) + sv(1 << 31) + sv(0) + sv(0)
+                             + lit(b""), 24)
     c["bad-uid"] = bad(evh() + uv(2) + sv(10) + sv(0) + uv(1 << 32), 21)
     c["bad-syscall-flags"] = bad(evh() + syscall(uv(2) + lit(b"r"), 1 << 12,
                                                  [], lit(b""), lit(b""), 0,
