@@ -14,7 +14,8 @@ Exit status (as ttrace --decode's, see README.md):
      is printed)
   7  the stream is corrupt: bad magic, unknown version, damaged data (an error
      on stderr; every event before the damage is printed)
-  1  the file cannot be opened or read; 2 usage
+  7  also when reading fails (as ttrace's `read: <strerror>`)
+  2  usage, or the file cannot be opened
 """
 
 import sys
@@ -22,7 +23,7 @@ import sys
 EXIT_OK = 0
 EXIT_TRUNCATED = 6
 EXIT_CORRUPT = 7
-EXIT_IO = 1
+EXIT_OPEN = 2
 EXIT_USAGE = 2
 
 MAGIC = b"\x89TTR\r\n\x1a\n"
@@ -722,9 +723,13 @@ def main(argv):
     out = sys.stdout.buffer
     try:
         f = sys.stdin.buffer if argv[1] == "-" else open(argv[1], "rb")
+    except IsADirectoryError as e:  # ttrace opens it and fails to read it
+        sys.stderr.write("ttr_reader: %s: read: %s\n" % (argv[1], e.strerror))
+        return EXIT_CORRUPT
     except OSError as e:
-        sys.stderr.write("ttr_reader: %s: %s\n" % (argv[1], e.strerror))
-        return EXIT_IO
+        sys.stderr.write("ttr_reader: cannot open '%s': %s\n"
+                         % (argv[1], e.strerror))
+        return EXIT_OPEN
     reader = Reader(out)
     inp = Input(f)
     try:
@@ -752,8 +757,9 @@ def main(argv):
         sys.stderr.write("ttr_reader: error: %s\n" % c.args[0])
         status = EXIT_CORRUPT
     except OSError as e:
+        out.flush()
         sys.stderr.write("ttr_reader: read: %s\n" % e.strerror)
-        status = EXIT_IO
+        status = EXIT_CORRUPT
     try:
         out.flush()
     except BrokenPipeError:
