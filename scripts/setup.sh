@@ -4,7 +4,7 @@
 # nothing when everything is already installed. Run as root.
 set -euo pipefail
 packages=(bazel-bootstrap g++ libabsl-dev libgtest-dev libbenchmark-dev
-  libseccomp-dev strace clang libclang-rt-14-dev pkgconf)
+  libseccomp-dev strace clang libclang-rt-14-dev pkgconf python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
