@@ -607,8 +607,10 @@ void Cpuid2(D& d, uint64_t addr) {
 
 // -e kvm=vcpu: " (KVM_EXIT_IO)", the exit reason in the vcpu's struct
 // kvm_run. Its mapping is found by name in /proc/TID/maps: the fd's link,
-// "anon_inode:kvm-vcpu:N", names the mapping too (the one of several
-// vcpus with that number is ambiguous: nothing is printed then).
+// "anon_inode:kvm-vcpu:N", names the mapping too, also when ttrace
+// attached after the mmap. Several vcpus with that number (several VMs)
+// are ambiguous: nothing is printed then (strace 6.1 reads one of them,
+// often the wrong one).
 void ExitReason(D& d, int fd) {
   if (d.suffix == nullptr) return;
   std::string& link = d.dec->scratch2();
