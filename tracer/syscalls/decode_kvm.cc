@@ -138,6 +138,14 @@ constexpr KvmIoctlEntry kKvmIoctls[] = {
     {0xc208ae62, "KVM_GET_IRQCHIP"},
 };
 
+constexpr bool SortedByCode() {
+  for (size_t i = 1; i < sizeof(kKvmIoctls) / sizeof(kKvmIoctls[0]); ++i) {
+    if (kKvmIoctls[i - 1].code >= kKvmIoctls[i].code) return false;
+  }
+  return true;
+}
+static_assert(SortedByCode(), "KvmIoctlName's binary search");
+
 // KVM_CHECK_EXTENSION's capabilities.
 constexpr XlatEntry kKvmCaps[] = {
     {0, "KVM_CAP_IRQCHIP"},
