@@ -491,6 +491,7 @@ int Main(int argc, char** argv) {
                       .xlat_style = opt.xlat_style,
                       .decode_pids = opt.decode_pids,
                       .pidns_translation = opt.pidns_translation,
+                      .kvm_vcpu = opt.kvm_vcpu,
                       .trace_paths = TracePaths(opt.trace_paths),
                       .raw = opt.raw_filter,
                       .abbrev_set = opt.abbrev_filter,

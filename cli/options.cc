@@ -49,6 +49,7 @@ enum LongOnlyOption : int {
   kStatusOption,
   kReadOption,
   kWriteOption,
+  kKvmOption,
 };
 
 // "+": stop at the first non-option (the command), as strace does.
@@ -94,6 +95,7 @@ constexpr struct option kLongOptions[] = {
     {"status", required_argument, nullptr, kStatusOption},
     {"read", required_argument, nullptr, kReadOption},
     {"write", required_argument, nullptr, kWriteOption},
+    {"kvm", required_argument, nullptr, kKvmOption},
     {"successful-only", no_argument, nullptr, 'z'},
     {"failed-only", no_argument, nullptr, 'Z'},
     {"failing-only", no_argument, nullptr, 'Z'},
@@ -302,6 +304,12 @@ absl::Status ParseExpression(absl::string_view expr, Options* options) {
     if (!f.ok()) return f.status();
     (qualifier[0] == 'a' ? options->abbrev_filter : options->verbose_filter) =
         *std::move(f);
+  } else if (qualifier == "kvm") {
+    // strace's only value: each KVM_RUN's exit reason after its result.
+    if (value != "vcpu") {
+      return Invalid(absl::StrCat("invalid -e kvm= argument: '", value, "'"));
+    }
+    options->kvm_vcpu = true;
   } else if (qualifier == "status") {
     absl::StatusOr<StatusFilter> f = ParseStatusFilter(value);
     if (!f.ok()) return f.status();
@@ -391,6 +399,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
       case kStatusOption:
       case kReadOption:
       case kWriteOption:
+      case kKvmOption:
       case kAbbrevOption:
       case kVerboseOption:
         // --trace=X is -e trace=X, and so on: the long names are the
@@ -916,6 +925,9 @@ Output:
                  follow the process ids a tracee in another pid namespace
                  (a container) uses with ttrace's: 1 /* 10548 in ttrace's
                  PID NS */
+  -e kvm=vcpu, --kvm=vcpu
+                 after each successful KVM_RUN ioctl, the vcpu's exit
+                 reason: = 0 (KVM_EXIT_IO)
   -y             print the paths of file descriptors
   -yy            ... and sockets' protocols and addresses, devices' numbers
                  and pidfds' processes

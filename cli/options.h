@@ -81,6 +81,8 @@ struct Options {
   SyscallFilter verbose_filter = SyscallFilter::All();
   bool decode_fds = false;   // -y
   bool decode_pids = false;  // -Y, --decode-pids=comm
+  // -e kvm=vcpu, --kvm=vcpu: " (KVM_EXIT_IO)" after a KVM_RUN's result.
+  bool kvm_vcpu = false;
   // --pidns-translation, --decode-pids=pidns: ids a tracee in another pid
   // namespace uses, followed by ttrace's ("1 /* 10548 in ttrace's PID NS
   // */").

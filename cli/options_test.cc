@@ -328,6 +328,19 @@ TEST(ParseOptionsTest, Raw) {
   EXPECT_EQ(Error({"-e", "raw=nosuch", "ls"}), "invalid system call 'nosuch'");
 }
 
+// strace's -e kvm=vcpu: its only value.
+TEST(ParseOptionsTest, Kvm) {
+  EXPECT_FALSE(Parse({"ls"})->kvm_vcpu);
+  EXPECT_TRUE(Parse({"-e", "kvm=vcpu", "ls"})->kvm_vcpu);
+  EXPECT_TRUE(Parse({"--kvm=vcpu", "ls"})->kvm_vcpu);
+  EXPECT_TRUE(Parse({"--kvm", "vcpu", "ls"})->kvm_vcpu);
+  EXPECT_EQ(Error({"-e", "kvm=foo", "ls"}), "invalid -e kvm= argument: 'foo'");
+  EXPECT_EQ(Error({"--kvm=none", "ls"}), "invalid -e kvm= argument: 'none'");
+  EXPECT_EQ(Error({"-e", "kvm=", "ls"}), "invalid -e kvm= argument: ''");
+  EXPECT_EQ(Error({"-e", "kvm=vcpu,vcpu", "ls"}),
+            "invalid -e kvm= argument: 'vcpu,vcpu'");
+}
+
 TEST(ParseOptionsTest, DecodeFds) {
   EXPECT_FALSE(Parse({"ls"})->decode_fds);
   EXPECT_TRUE(Parse({"-y", "ls"})->decode_fds);
@@ -988,6 +1001,7 @@ TEST(UsageTextTest, ListsEveryOptionExitStatusAndExample) {
                         "-e trace=SET",
                         "-e signal=SET",
                         "-e status=SET",
+                        "-e kvm=vcpu, --kvm=vcpu",
                         "-z, -Z",
                         "--seccomp-bpf",
                         "--record=FILE",

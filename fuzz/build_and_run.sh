@@ -74,7 +74,8 @@ echo "fuzzing elf_fuzzer for ${seconds}s" >&2
 # (corpus fuzz/corpus/syscall).
 syscall_srcs="tracer/syscalls/decode_common.cc tracer/syscalls/decode_events.cc
   tracer/syscalls/decode_dump.cc tracer/syscalls/decode_fs.cc
-  tracer/syscalls/decode_ipc.cc tracer/syscalls/decode_net.cc
+  tracer/syscalls/decode_ipc.cc tracer/syscalls/decode_kvm.cc
+  tracer/syscalls/decode_net.cc
   tracer/syscalls/decode_netlink.cc tracer/syscalls/decode_numa.cc
   tracer/syscalls/decode_misc.cc tracer/syscalls/decode_admin.cc
   tracer/syscalls/decode_process.cc tracer/syscalls/decoder.cc

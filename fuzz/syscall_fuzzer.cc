@@ -96,6 +96,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   mem.SetFdPath(4, "socket:[1235]");
   mem.SetFdPath(5, "anon_inode:[pidfd]");
   mem.SetFdPath(6, "/tmp/a\nb\"c");
+  // -e kvm=vcpu: a vcpu fd whose kvm_run is the fuzzed memory.
+  options.kvm_vcpu = true;
+  mem.SetFdPath(7, "anon_inode:kvm-vcpu:0");
+  mem.AddMapping("anon_inode:kvm-vcpu:0", kBase);
   mem.SetCwd("/");
   if (data[4] != 255) {
     mem.SetNetlinkProtocol(3, data[4]);

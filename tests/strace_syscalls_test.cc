@@ -428,6 +428,20 @@ std::vector<Program> Programs() {
       // The same with fd paths, and with short strings in hex.
       {"admin_y", {"syscalls", "admin"}, {}, 1, true, {"-y"}},
       {"admin_s8", {"syscalls", "admin"}, {}, 1, true, {"-s", "8", "-x"}},
+      // A tiny KVM guest (see the tracee's header; nothing but an openat
+      // without /dev/kvm): the KVM ioctls named and decoded, abbreviated
+      // and in full, numbers with names in comments and the fds' paths,
+      // and with -e kvm=vcpu each KVM_RUN's exit reason.
+      {"kvm", {"syscalls", "kvm"}, {}, 2, true},
+      {"kvm_v", {"syscalls", "kvm"}, {}, 1, true, {"-v"}},
+      {"kvm_Xy", {"syscalls", "kvm"}, {}, 1, true, {"-X", "verbose", "-y"}},
+      {"kvm_vcpu", {"syscalls", "kvm"}, {}, 1, true, {"--kvm=vcpu"}},
+      {"kvm_vcpu_raw",
+       {"syscalls", "kvm"},
+       {},
+       1,
+       true,
+       {"-e", "kvm=vcpu", "-X", "raw"}},
       // System V IPC (ids, times and pids normalised).
       {"ipc", {"syscalls", "ipc"}, {}, 2, true, {}, true},
       // NUMA memory policy (see the tracee's header).

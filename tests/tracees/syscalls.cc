@@ -175,6 +175,19 @@
 //                      Linux AIO: io_setup, io_submit of a pwrite of
 //                      DIR/misc.txt, io_getevents, io_cancel (EINVAL),
 //                      io_destroy; exits 0.
+//   kvm                a tiny KVM guest (as strace's tests run one), on
+//                      one CPU (sched_setaffinity: CPUID tells the CPU):
+//                      the API version, capabilities checked (known, unknown),
+//                      a VM with one memory slot and a vcpu whose kvm_run
+//                      is mapped, the supported and emulated CPUID (too
+//                      small: E2BIG, then in full) set on the vcpu and read
+//                      back, registers and special registers read and
+//                      written, the guest run until it halts (two port
+//                      writes, then hlt: KVM_EXIT_IO twice, KVM_EXIT_HLT),
+//                      and failing calls (NULL and unreadable structs, a
+//                      bad vcpu id); the guest's output is not printed.
+//                      When /dev/kvm cannot be opened, nothing but that
+//                      open; exits 0 either way.
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <linux/aio_abi.h>
@@ -186,6 +199,7 @@
 #include <linux/fs.h>
 #include <linux/futex.h>
 #include <linux/io_uring.h>
+#include <linux/kvm.h>
 #include <linux/netlink.h>
 #include <linux/openat2.h>
 #include <linux/rtnetlink.h>
@@ -216,6 +230,7 @@
 #include <climits>
 #include <cstddef>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -1785,11 +1800,117 @@ int Misc(const char* dir) {
   return 0;
 }
 
+// ---- kvm ----
+// A tiny guest (see the header): real mode at 0x1000, "out %al, (%dx)"
+// of '0' + 2 + 2 and '\n' to port 0x3f8, then hlt.
+int Kvm() {
+  // The CPUID ioctls as C defines them (C++ sizes struct kvm_cpuid2
+  // differently).
+  constexpr unsigned long kGetSupportedCpuid =
+      _IOC(_IOC_READ | _IOC_WRITE, KVMIO, 0x05, 8);
+  constexpr unsigned long kGetEmulatedCpuid =
+      _IOC(_IOC_READ | _IOC_WRITE, KVMIO, 0x09, 8);
+  constexpr unsigned long kSetCpuid2 = _IOC(_IOC_WRITE, KVMIO, 0x90, 8);
+  constexpr unsigned long kGetCpuid2 =
+      _IOC(_IOC_READ | _IOC_WRITE, KVMIO, 0x91, 8);
+  const int kvm = open("/dev/kvm", O_RDWR | O_CLOEXEC);
+  if (kvm < 0) return 0;
+  // On one CPU: CPUID leaf 1 tells the APIC id of the CPU the call ran on.
+  cpu_set_t cpus;
+  if (sched_getaffinity(0, sizeof(cpus), &cpus) == 0) {
+    for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
+      if (!CPU_ISSET(cpu, &cpus)) continue;
+      CPU_ZERO(&cpus);
+      CPU_SET(cpu, &cpus);
+      sched_setaffinity(0, sizeof(cpus), &cpus);
+      break;
+    }
+  }
+  void* const bad = reinterpret_cast<void*>(8);  // never mapped
+  ioctl(kvm, KVM_GET_API_VERSION, 0);
+  ioctl(kvm, KVM_CHECK_EXTENSION, KVM_CAP_USER_MEMORY);
+  ioctl(kvm, KVM_CHECK_EXTENSION, KVM_CAP_NR_VCPUS);
+  ioctl(kvm, KVM_CHECK_EXTENSION, 0x7fff);
+  const int vm = ioctl(kvm, KVM_CREATE_VM, 0);
+  if (vm < 0) return 0;
+  // The CPUID KVM supports: too small a buffer first.
+  constexpr int kMaxEntries = 100;
+  const size_t cpuid_size =
+      sizeof(kvm_cpuid2) + kMaxEntries * sizeof(kvm_cpuid_entry2);
+  auto* cpuid = static_cast<kvm_cpuid2*>(calloc(1, cpuid_size));
+  cpuid->nent = 1;
+  ioctl(kvm, kGetSupportedCpuid, cpuid);
+  cpuid->nent = kMaxEntries;
+  ioctl(kvm, kGetSupportedCpuid, cpuid);
+  auto* emulated = static_cast<kvm_cpuid2*>(calloc(1, cpuid_size));
+  emulated->nent = kMaxEntries;
+  ioctl(kvm, kGetEmulatedCpuid, emulated);
+  ioctl(kvm, kGetSupportedCpuid, bad);
+  free(emulated);
+
+  static const uint8_t kCode[] = {0xba, 0xf8, 0x03, 0x00, 0xd8, 0x04,
+                                  '0',  0xee, 0xb0, '\n', 0xee, 0xf4};
+  void* mem = mmap(nullptr, 0x1000, PROT_READ | PROT_WRITE,
+                   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  memcpy(mem, kCode, sizeof(kCode));
+  kvm_userspace_memory_region region = {};
+  region.slot = 0;
+  region.guest_phys_addr = 0x1000;
+  region.memory_size = 0x1000;
+  region.userspace_addr = reinterpret_cast<uint64_t>(mem);
+  ioctl(vm, KVM_SET_USER_MEMORY_REGION, &region);
+  region.slot = 1;
+  region.flags = KVM_MEM_READONLY | 0x80;
+  ioctl(vm, KVM_SET_USER_MEMORY_REGION, &region);
+  ioctl(vm, KVM_SET_USER_MEMORY_REGION, bad);
+  ioctl(vm, KVM_CREATE_VCPU, 0x7fffffff);
+  const int vcpu = ioctl(vm, KVM_CREATE_VCPU, 0);
+  if (vcpu < 0) return 0;
+  const int size = ioctl(kvm, KVM_GET_VCPU_MMAP_SIZE, 0);
+  auto* run = static_cast<kvm_run*>(
+      mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, vcpu, 0));
+  ioctl(vcpu, kSetCpuid2, cpuid);
+  cpuid->nent = 1;
+  ioctl(vcpu, kGetCpuid2, cpuid);  // E2BIG
+  cpuid->nent = kMaxEntries;
+  ioctl(vcpu, kGetCpuid2, cpuid);
+  ioctl(vcpu, kSetCpuid2, bad);
+  free(cpuid);
+
+  kvm_sregs sregs;
+  ioctl(vcpu, KVM_GET_SREGS, &sregs);
+  sregs.cs.base = 0;
+  sregs.cs.selector = 0;
+  ioctl(vcpu, KVM_SET_SREGS, &sregs);
+  ioctl(vcpu, KVM_GET_SREGS, bad);
+  ioctl(vcpu, KVM_SET_SREGS, nullptr);
+  kvm_regs regs = {};
+  regs.rip = 0x1000;
+  regs.rax = 2;
+  regs.rbx = 2;
+  regs.rflags = 0x2;
+  ioctl(vcpu, KVM_SET_REGS, &regs);
+  ioctl(vcpu, KVM_SET_REGS, bad);
+  ioctl(vcpu, KVM_GET_REGS, nullptr);
+  for (int i = 0; i < 5; ++i) {
+    if (ioctl(vcpu, KVM_RUN, 0) < 0) break;
+    if (run->exit_reason == KVM_EXIT_HLT) break;
+  }
+  ioctl(vcpu, KVM_GET_REGS, &regs);
+  ioctl(-1, KVM_RUN, 0);
+  munmap(run, size);
+  close(vcpu);
+  close(vm);
+  close(kvm);
+  munmap(mem, 0x1000);
+  return 0;
+}
+
 int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
       "counts | ppid_threads N | sockets DIR | io | pids | pidns | decoders | "
-      "ipc | mempolicy | netlink | misc DIR | admin";
+      "ipc | mempolicy | netlink | misc DIR | admin | kvm";
   if (argc < 2) tracee::Usage(usage);
   const std::string s = argv[1];
   if (s == "known" && argc == 3) return Known(argv[2]);
@@ -1807,6 +1928,7 @@ int main(int argc, char** argv) {
   if (s == "netlink") return Netlink();
   if (s == "misc" && argc == 3) return Misc(argv[2]);
   if (s == "admin") return Admin();
+  if (s == "kvm") return Kvm();
   if (s == "ppid_threads") return PpidThreads(tracee::IntArg(argc, argv, 2, 3));
   tracee::Usage(usage);
 }

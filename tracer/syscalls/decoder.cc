@@ -1465,6 +1465,7 @@ constexpr IoctlName kIoctls[] = {
 };
 
 const char* IoctlNameOrNull(uint32_t code) {
+  if (((code >> 8) & 0xff) == 0xae) return KvmIoctlName(code);
   for (const IoctlName& e : kIoctls) {
     if (e.code == code) return e.name;
   }
@@ -1582,6 +1583,7 @@ void Winsize(D& d, uint64_t addr) {
 void Ioctl(D& d) {
   const uint32_t code = d.u32(1);
   const uint64_t arg = d.u(2);
+  if (((code >> 8) & 0xff) == 0xae && KvmIoctl(d, code, arg)) return;
   // How the argument is shown: at entry (input) or exit (output).
   enum Kind {
     kNone,
@@ -2019,6 +2021,8 @@ constexpr Registration kDecoders[] = {
 };
 
 }  // namespace
+
+void IoctlCommand(D& d, uint32_t code) { IoctlCode(d, code); }
 
 std::span<const Registration> CoreDecoders() { return kDecoders; }
 void ProtFlags(D& d, uint64_t prot) { Prot(d, prot); }

@@ -81,6 +81,9 @@ struct DecodeOptions {
   // namespace passes or gets followed by ttrace's, "1 /* 10548 in ttrace's
   // PID NS */", while the process exists.
   bool pidns_translation = false;
+  // -e kvm=vcpu: after a successful KVM_RUN, the vcpu's exit reason from
+  // its mapped struct kvm_run, " (KVM_EXIT_IO)" (strace's --kvm=vcpu).
+  bool kvm_vcpu = false;
   // -P: only calls that touch one of these paths count as matching (see
   // ArgDecoder::entry_matched). Empty: every call matches.
   std::vector<std::string> trace_paths;

@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <linux/inet_diag.h>
+#include <linux/kvm.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
@@ -1261,6 +1262,297 @@ TEST_F(DecoderTest, Ioctl) {
   EXPECT_EQ(r.enter,
             "5, TIOCSWINSZ, {ws_row=24, ws_col=80, ws_xpixel=0, ws_ypixel=0}");
   EXPECT_EQ(r.exit, "");
+}
+
+// KVM ioctls (decode_kvm.cc), in strace 6.1's forms.
+TEST_F(DecoderTest, IoctlKvmNames) {
+  EXPECT_EQ(Text("ioctl", {3, 0xae01, 0}, 4), "3, KVM_CREATE_VM, 0");
+  EXPECT_EQ(Text("ioctl", {3, 0xae01, 5}, -9), "3, KVM_CREATE_VM, 0x5");
+  EXPECT_EQ(Text("ioctl", {3, 0xae00, 0}, 12), "3, KVM_GET_API_VERSION, 0");
+  EXPECT_EQ(Text("ioctl", {3, 0xae04, 0}, 12288),
+            "3, KVM_GET_VCPU_MMAP_SIZE, 0");
+  EXPECT_EQ(Text("ioctl", {5, 0xae80, 7}, -9), "5, KVM_RUN, 0x7");
+  // Two names for one code: strace 6.1 has the one.
+  EXPECT_EQ(Text("ioctl", {5, 0x4010aeab, 0x10}, -9),
+            "5, KVM_GET_ONE_REG, 0x10");
+  EXPECT_EQ(Text("ioctl", {5, 0x8400ae8e, 0x10}, -9), "5, KVM_GET_LAPIC, 0x10");
+  EXPECT_EQ(Text("ioctl", {5, 0xc00caee0, 0x10}, -9),
+            "5, KVM_CREATE_DEVICE, 0x10");
+  // Not in strace 6.1's x86_64 table: s390 and ARM ones, unknown numbers.
+  EXPECT_EQ(Text("ioctl", {5, 0xae06, 0}, -9),
+            "5, _IOC(_IOC_NONE, 0xae, 0x6, 0), 0");
+  EXPECT_EQ(Text("ioctl", {5, 0x4004aec2, 0x10}, -9),
+            "5, _IOC(_IOC_WRITE, 0xae, 0xc2, 0x4), 0x10");
+  EXPECT_EQ(Text("ioctl", {5, 0xaeff, 0}, -9),
+            "5, _IOC(_IOC_NONE, 0xae, 0xff, 0), 0");
+  // KVM_CREATE_VCPU's id: an unsigned int.
+  EXPECT_EQ(Text("ioctl", {4, 0xae41, 0x100000005ull}, -9),
+            "4, KVM_CREATE_VCPU, 5");
+  EXPECT_EQ(Text("ioctl", {4, 0xae41, 0xffffffff}, -9),
+            "4, KVM_CREATE_VCPU, 4294967295");
+  // KVM_CHECK_EXTENSION's capability.
+  EXPECT_EQ(Text("ioctl", {3, 0xae03, 1}, 1),
+            "3, KVM_CHECK_EXTENSION, KVM_CAP_HLT");
+  EXPECT_EQ(Text("ioctl", {3, 0xae03, 223}, 1),
+            "3, KVM_CHECK_EXTENSION, KVM_CAP_DIRTY_LOG_RING_ACQ_REL");
+  EXPECT_EQ(Text("ioctl", {3, 0xae03, 0x7fff}, 0),
+            "3, KVM_CHECK_EXTENSION, 0x7fff /* KVM_CAP_??? */");
+  EXPECT_EQ(Text("ioctl", {3, 0xae03, 0xffffffff00000001ull}, -9),
+            "3, KVM_CHECK_EXTENSION, 0xffffffff00000001 /* KVM_CAP_??? */");
+  // -X raw and verbose.
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("ioctl", {3, 0xae03, 1}, 1), "3, 0xae03, 0x1");
+  EXPECT_EQ(Text("ioctl", {3, 0xae01, 0}, 4), "3, 0xae01, 0");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("ioctl", {3, 0xae03, 1}, 1),
+            "3, 0xae03 /* KVM_CHECK_EXTENSION */, 0x1 /* KVM_CAP_HLT */");
+  EXPECT_EQ(Text("ioctl", {5, 0xae06, 0}, -9),
+            "5, 0xae06 /* _IOC(_IOC_NONE, 0xae, 0x6, 0) */, 0");
+}
+
+TEST_F(DecoderTest, IoctlKvmCreateReturnsFd) {
+  opts.fd_paths = true;
+  mem.SetFdPath(3, "/dev/kvm");
+  mem.SetFdPath(4, "anon_inode:kvm-vm");
+  mem.SetFdPath(5, "anon_inode:kvm-vcpu:0");
+  Result r = Decode("ioctl", {3, 0xae01, 0}, 4);
+  EXPECT_EQ(r.all(), "3</dev/kvm>, KVM_CREATE_VM, 0");
+  EXPECT_EQ(r.suffix, "<anon_inode:kvm-vm>");
+  r = Decode("ioctl", {4, 0xae41, 0}, 5);
+  EXPECT_EQ(r.all(), "4<anon_inode:kvm-vm>, KVM_CREATE_VCPU, 0");
+  EXPECT_EQ(r.suffix, "<anon_inode:kvm-vcpu:0>");
+  r = Decode("ioctl", {4, 0xae41, 0}, -22);
+  EXPECT_EQ(r.suffix, "");
+  // Other ioctls returning an fd are not annotated (strace 6.1).
+  r = Decode("ioctl", {4, 0xaece, 0}, 5);
+  EXPECT_EQ(r.suffix, "");
+}
+
+TEST_F(DecoderTest, IoctlKvmMemoryRegion) {
+  kvm_userspace_memory_region m = {};
+  m.slot = 0;
+  m.guest_phys_addr = 0x1000;
+  m.memory_size = 4096;
+  m.userspace_addr = 0x7f26747c9000;
+  mem.Map(0x1000, &m, sizeof(m));
+  Result r = Decode("ioctl", {4, 0x4020ae46, 0x1000}, 0);
+  EXPECT_EQ(r.enter,
+            "4, KVM_SET_USER_MEMORY_REGION, {slot=0, flags=0, "
+            "guest_phys_addr=0x1000, memory_size=4096, "
+            "userspace_addr=0x7f26747c9000}");
+  EXPECT_EQ(r.exit, "");
+  memset(&m, 0xff, sizeof(m));
+  mem.Map(0x2000, &m, sizeof(m));
+  EXPECT_EQ(Text("ioctl", {4, 0x4020ae46, 0x2000}, -9),
+            "4, KVM_SET_USER_MEMORY_REGION, {slot=4294967295, "
+            "flags=KVM_MEM_LOG_DIRTY_PAGES|KVM_MEM_READONLY|0xfffffffc, "
+            "guest_phys_addr=0xffffffffffffffff, "
+            "memory_size=18446744073709551615, "
+            "userspace_addr=0xffffffffffffffff}");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("ioctl", {4, 0x4020ae46, 0x2000}, -9),
+            "4, 0x4020ae46 /* KVM_SET_USER_MEMORY_REGION */, "
+            "{slot=4294967295, flags=0xffffffff /* "
+            "KVM_MEM_LOG_DIRTY_PAGES|KVM_MEM_READONLY|0xfffffffc */, "
+            "guest_phys_addr=0xffffffffffffffff, "
+            "memory_size=18446744073709551615, "
+            "userspace_addr=0xffffffffffffffff}");
+  opts.xlat_style = XlatStyle::kAbbrev;
+  // NULL, unreadable, a struct cut short by unreadable memory.
+  EXPECT_EQ(Text("ioctl", {4, 0x4020ae46, 0}, -14),
+            "4, KVM_SET_USER_MEMORY_REGION, NULL");
+  EXPECT_EQ(Text("ioctl", {4, 0x4020ae46, 0x8}, -14),
+            "4, KVM_SET_USER_MEMORY_REGION, 0x8");
+  EXPECT_EQ(Text("ioctl", {4, 0x4020ae46, 0x2000 + 16}, -14),
+            "4, KVM_SET_USER_MEMORY_REGION, 0x2010");
+  // -e verbose=none: the address.
+  opts.verbose_set = SyscallFilter::None();
+  EXPECT_EQ(Text("ioctl", {4, 0x4020ae46, 0x1000}, 0),
+            "4, KVM_SET_USER_MEMORY_REGION, 0x1000");
+}
+
+TEST_F(DecoderTest, IoctlKvmRegs) {
+  kvm_regs regs = {};
+  regs.rax = 0xa;
+  regs.rbx = 2;
+  regs.rip = 0x100c;
+  regs.rflags = 0x2;
+  mem.Map(0x1000, &regs, sizeof(regs));
+  // KVM_SET_REGS at entry; KVM_GET_REGS at exit.
+  Result r = Decode("ioctl", {5, 0x4090ae82, 0x1000}, 0);
+  EXPECT_EQ(r.enter,
+            "5, KVM_SET_REGS, {rax=0xa, ..., rsp=0, rbp=0, ..., rip=0x100c, "
+            "rflags=0x2}");
+  EXPECT_EQ(r.exit, "");
+  r = Decode("ioctl", {5, 0x8090ae81, 0x1000}, 0);
+  EXPECT_EQ(r.enter, "5, KVM_GET_REGS, ");
+  EXPECT_EQ(r.exit,
+            "{rax=0xa, ..., rsp=0, rbp=0, ..., rip=0x100c, rflags=0x2}");
+  // Failed: the address; NULL.
+  EXPECT_EQ(Text("ioctl", {5, 0x8090ae81, 0x1000}, -14),
+            "5, KVM_GET_REGS, 0x1000");
+  EXPECT_EQ(Text("ioctl", {5, 0x8090ae81, 0}, -14), "5, KVM_GET_REGS, NULL");
+  EXPECT_EQ(Text("ioctl", {5, 0x4090ae82, 0x8}, -14), "5, KVM_SET_REGS, 0x8");
+  EXPECT_EQ(Text("ioctl", {5, 0x4090ae82, 0x1008}, -14),
+            "5, KVM_SET_REGS, 0x1008");
+  uint64_t all[18];
+  for (int i = 0; i < 18; ++i) all[i] = 0x8000000000000000ull + i;
+  mem.Map(0x2000, all, sizeof(all));
+  opts.verbose = true;
+  EXPECT_EQ(Text("ioctl", {5, 0x4090ae82, 0x2000}, -9),
+            "5, KVM_SET_REGS, {rax=0x8000000000000000, rbx=0x8000000000000001, "
+            "rcx=0x8000000000000002, rdx=0x8000000000000003, "
+            "rsi=0x8000000000000004, rdi=0x8000000000000005, "
+            "rsp=0x8000000000000006, rbp=0x8000000000000007, "
+            "r8=0x8000000000000008, r9=0x8000000000000009, "
+            "r10=0x800000000000000a, r11=0x800000000000000b, "
+            "r12=0x800000000000000c, r13=0x800000000000000d, "
+            "r14=0x800000000000000e, r15=0x800000000000000f, "
+            "rip=0x8000000000000010, rflags=0x8000000000000011}");
+}
+
+TEST_F(DecoderTest, IoctlKvmSregs) {
+  kvm_sregs s;
+  memset(&s, 0, sizeof(s));
+  kvm_segment seg = {};
+  seg.limit = 65535;
+  seg.type = 3;
+  seg.present = 1;
+  seg.s = 1;
+  seg.unusable = 1;  // not shown
+  s.cs = seg;
+  s.cs.base = 0xffff0000;
+  s.cs.selector = 61440;
+  s.cs.type = 11;
+  s.ds = s.es = s.fs = s.gs = s.ss = seg;
+  s.tr = s.ldt = seg;
+  s.gdt.limit = s.idt.limit = 65535;
+  s.cr0 = 1610612752;
+  s.apic_base = 0xfee00900;
+  s.interrupt_bitmap[3] = 0x8000000000000001ull;
+  mem.Map(0x1000, &s, sizeof(s));
+  const std::string cs =
+      "cs={base=0xffff0000, limit=65535, selector=61440, type=11, present=1, "
+      "dpl=0, db=0, s=1, l=0, g=0, avl=0}";
+  Result r = Decode("ioctl", {5, 0x8138ae83, 0x1000}, 0);
+  EXPECT_EQ(r.enter, "5, KVM_GET_SREGS, ");
+  EXPECT_EQ(r.exit, "{" + cs + ", ...}");
+  EXPECT_EQ(Text("ioctl", {5, 0x4138ae84, 0x1000}, 0),
+            "5, KVM_SET_SREGS, {" + cs + ", ...}");
+  EXPECT_EQ(Text("ioctl", {5, 0x8138ae83, 0x8}, -14), "5, KVM_GET_SREGS, 0x8");
+  EXPECT_EQ(Text("ioctl", {5, 0x4138ae84, 0}, -14), "5, KVM_SET_SREGS, NULL");
+  opts.verbose = true;
+  const std::string other =
+      "{base=0, limit=65535, selector=0, type=3, present=1, dpl=0, db=0, "
+      "s=1, l=0, g=0, avl=0}";
+  EXPECT_EQ(Text("ioctl", {5, 0x4138ae84, 0x1000}, 0),
+            "5, KVM_SET_SREGS, {" + cs + ", ds=" + other + ", es=" + other +
+                ", fs=" + other + ", gs=" + other + ", ss=" + other +
+                ", tr=" + other + ", ldt=" + other +
+                ", gdt={base=0, limit=65535}, idt={base=0, limit=65535}, "
+                "cr0=1610612752, cr2=0, cr3=0, cr4=0, cr8=0, efer=0, "
+                "apic_base=0xfee00900, interrupt_bitmap=[0, 0, 0, "
+                "0x8000000000000001]}");
+}
+
+TEST_F(DecoderTest, IoctlKvmCpuid) {
+  // struct kvm_cpuid2: nent, padding, then 40-byte entries.
+  struct {
+    uint32_t nent, padding;
+    uint32_t e[3][10];
+  } c = {};
+  c.nent = 3;
+  for (uint32_t i = 0; i < 3; ++i) {
+    c.e[i][0] = i;                 // function
+    c.e[i][2] = i == 2 ? 0x9 : i;  // flags
+    c.e[i][3] = 0xffffffff;        // eax
+    c.e[i][7] = 5;                 // padding: not shown
+  }
+  mem.Map(0x1000, &c, sizeof(c));
+  // Abbreviated: the entries as [...] ([] when none).
+  EXPECT_EQ(Text("ioctl", {5, 0x4008ae90, 0x1000}, 0),
+            "5, KVM_SET_CPUID2, {nent=3, entries=[...]}");
+  Result r = Decode("ioctl", {3, 0xc008ae05, 0x1000}, 0);
+  EXPECT_EQ(r.enter, "3, KVM_GET_SUPPORTED_CPUID, ");
+  EXPECT_EQ(r.exit, "{nent=3, entries=[...]}");
+  EXPECT_EQ(Text("ioctl", {3, 0xc008ae09, 0x1000}, -7),
+            "3, KVM_GET_EMULATED_CPUID, 0x1000");
+  EXPECT_EQ(Text("ioctl", {3, 0xc008ae05, 0x8}, -14),
+            "3, KVM_GET_SUPPORTED_CPUID, 0x8");
+  // KVM_GET_CPUID2: not decoded by strace 6.1.
+  EXPECT_EQ(Text("ioctl", {5, 0xc008ae91, 0x1000}, 0),
+            "5, KVM_GET_CPUID2, 0x1000");
+  uint32_t empty[2] = {0, 0};
+  mem.Map(0x3000, empty, sizeof(empty));
+  EXPECT_EQ(Text("ioctl", {5, 0x4008ae90, 0x3000}, -9),
+            "5, KVM_SET_CPUID2, {nent=0, entries=[]}");
+  opts.verbose = true;
+  const std::string entries =
+      "{function=0, index=0, flags=0, eax=0xffffffff, ebx=0, ecx=0, edx=0}, "
+      "{function=0x1, index=0, flags=KVM_CPUID_FLAG_SIGNIFCANT_INDEX, "
+      "eax=0xffffffff, ebx=0, ecx=0, edx=0}, "
+      "{function=0x2, index=0, flags=KVM_CPUID_FLAG_SIGNIFCANT_INDEX|0x8, "
+      "eax=0xffffffff, ebx=0, ecx=0, edx=0}";
+  EXPECT_EQ(Text("ioctl", {5, 0x4008ae90, 0x1000}, 0),
+            "5, KVM_SET_CPUID2, {nent=3, entries=[" + entries + "]}");
+  // All of them whatever -s says.
+  opts.string_limit = 1;
+  EXPECT_EQ(Text("ioctl", {3, 0xc008ae05, 0x1000}, 0),
+            "3, KVM_GET_SUPPORTED_CPUID, {nent=3, entries=[" + entries + "]}");
+  opts.string_limit = 32;
+  // Entries running into unreadable memory.
+  c.nent = 5;
+  mem.Map(0x2000, &c, sizeof(c));
+  EXPECT_EQ(Text("ioctl", {5, 0x4008ae90, 0x2000}, 0),
+            "5, KVM_SET_CPUID2, {nent=5, entries=[" + entries +
+                ", ... /* 0x2080 */]}");
+  // Only part of the header readable.
+  EXPECT_EQ(Text("ioctl", {5, 0x4008ae90, 0x2000 + sizeof(c) - 4}, -14),
+            "5, KVM_SET_CPUID2, 0x207c");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("ioctl", {5, 0x4008ae90, 0x3000}, -9),
+            "5, 0x4008ae90 /* KVM_SET_CPUID2 */, {nent=0, entries=[]}");
+}
+
+// -e kvm=vcpu: KVM_RUN's exit reason, from the vcpu's mapped kvm_run.
+TEST_F(DecoderTest, IoctlKvmRunExitReason) {
+  mem.SetFdPath(5, "anon_inode:kvm-vcpu:0");
+  mem.SetFdPath(6, "anon_inode:kvm-vcpu:1");
+  mem.SetFdPath(7, "/dev/null");
+  uint32_t run[4] = {0, 0, 2, 0};  // exit_reason at offset 8: KVM_EXIT_IO
+  mem.Map(0x7000, run, sizeof(run));
+  mem.AddMapping("anon_inode:kvm-vcpu:0", 0x7000);
+  Result r = Decode("ioctl", {5, 0xae80, 0}, 0);
+  EXPECT_EQ(r.all(), "5, KVM_RUN, 0");
+  EXPECT_EQ(r.suffix, "");  // not asked for
+  opts.kvm_vcpu = true;
+  r = Decode("ioctl", {5, 0xae80, 0}, 0);
+  EXPECT_EQ(r.all(), "5, KVM_RUN, 0");
+  EXPECT_EQ(r.suffix, " (KVM_EXIT_IO)");
+  // The name whatever -X says.
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Decode("ioctl", {5, 0xae80, 0}, 0).suffix, " (KVM_EXIT_IO)");
+  opts.xlat_style = XlatStyle::kAbbrev;
+  // Failed, not a vcpu, no mapping: nothing.
+  EXPECT_EQ(Decode("ioctl", {5, 0xae80, 0}, -4).suffix, "");
+  EXPECT_EQ(Decode("ioctl", {6, 0xae80, 0}, 0).suffix, "");
+  EXPECT_EQ(Decode("ioctl", {7, 0xae80, 0}, 0).suffix, "");
+  EXPECT_EQ(Decode("ioctl", {9, 0xae80, 0}, 0).suffix, "");
+  // Other exit reasons; an unknown one.
+  run[2] = 5;
+  mem.Map(0x7000, run, sizeof(run));
+  EXPECT_EQ(Decode("ioctl", {5, 0xae80, 0}, 0).suffix, " (KVM_EXIT_HLT)");
+  run[2] = 37;
+  mem.Map(0x7000, run, sizeof(run));
+  EXPECT_EQ(Decode("ioctl", {5, 0xae80, 0}, 0).suffix, " (KVM_EXIT_NOTIFY)");
+  run[2] = 1000;
+  mem.Map(0x7000, run, sizeof(run));
+  EXPECT_EQ(Decode("ioctl", {5, 0xae80, 0}, 0).suffix, " (KVM_EXIT_\?\?\?)");
+  // An unreadable kvm_run; two vcpus 0 (two VMs) at different addresses.
+  mem.AddMapping("anon_inode:kvm-vcpu:1", 0x9000);
+  EXPECT_EQ(Decode("ioctl", {6, 0xae80, 0}, 0).suffix, "");
+  mem.AddMapping("anon_inode:kvm-vcpu:0", 0x8000);
+  EXPECT_EQ(Decode("ioctl", {5, 0xae80, 0}, 0).suffix, "");
 }
 
 TEST_F(DecoderTest, IoctlTermios) {

@@ -741,6 +741,14 @@ void SocketFilterFprog(D& d, uint64_t addr);
 // struct sigevent at addr (decode_events.cc).
 void SigeventAt(D& d, uint64_t addr);
 
+// ioctl's command: its name, "_IOC(...)", or as -X says (decoder.cc).
+void IoctlCommand(D& d, uint32_t code);
+// KVM (decode_kvm.cc): the name of a KVM ioctl (type 0xae) as strace 6.1
+// names it, or null; and ioctl's whole decoding of the KVM ioctls strace
+// decodes (false for the others: ioctl's generic forms).
+const char* KvmIoctlName(uint32_t code);
+bool KvmIoctl(D& d, uint32_t code, uint64_t arg);
+
 // strace's printargs: every argument in hex; and the same for syscalls
 // returning an fd (-y annotates it).
 void Generic(D& d);

@@ -116,6 +116,79 @@ bool ProcessVmReader::ReadCwd(pid_t tid, std::string* out) {
   return ReadLink(path, out);
 }
 
+namespace {
+
+// One line of /proc/PID/maps ("start-end perms offset dev inode   name"):
+// whether its name is `name`, and its start.
+bool MapsLineNamed(const char* line, size_t len, const std::string& name,
+                   uint64_t* start) {
+  size_t i = 0;
+  for (int field = 0; field < 5; ++field) {
+    while (i < len && line[i] != ' ') ++i;
+    while (i < len && line[i] == ' ') ++i;
+  }
+  if (len - i != name.size() || memcmp(line + i, name.data(), len - i) != 0) {
+    return false;
+  }
+  uint64_t v = 0;
+  for (size_t k = 0; k < len && line[k] != '-'; ++k) {
+    const char c = line[k];
+    const int digit = c >= '0' && c <= '9'   ? c - '0'
+                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                             : -1;
+    if (digit < 0) return false;
+    v = v << 4 | static_cast<uint64_t>(digit);
+  }
+  *start = v;
+  return true;
+}
+
+}  // namespace
+
+bool ProcessVmReader::FindMapping(pid_t tid, const std::string& name,
+                                  uint64_t* start) {
+  char path[48];
+  snprintf(path, sizeof(path), "/proc/%d/maps", tid);
+  const int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  // Read in chunks, line by line (a line longer than the buffer, a long
+  // file name, is skipped).
+  char buf[8192];
+  size_t have = 0;
+  bool skipping = false;
+  bool found = false;
+  bool ambiguous = false;
+  for (;;) {
+    const ssize_t n = read(fd, buf + have, sizeof(buf) - have);
+    if (n <= 0) break;
+    have += static_cast<size_t>(n);
+    size_t from = 0;
+    for (;;) {
+      const char* nl =
+          static_cast<const char*>(memchr(buf + from, '\n', have - from));
+      if (nl == nullptr) break;
+      const size_t len = static_cast<size_t>(nl - (buf + from));
+      uint64_t s;
+      if (!skipping && MapsLineNamed(buf + from, len, name, &s)) {
+        if (found && s != *start) ambiguous = true;
+        *start = s;
+        found = true;
+      }
+      skipping = false;
+      from += len + 1;
+    }
+    if (from == 0 && have == sizeof(buf)) {  // a line too long
+      skipping = true;
+      have = 0;
+      continue;
+    }
+    memmove(buf, buf + from, have - from);
+    have -= from;
+  }
+  close(fd);
+  return found && !ambiguous;
+}
+
 bool ReadProcComm(pid_t pid, std::string* out) {
   char path[48];
   snprintf(path, sizeof(path), "/proc/%d/comm", pid);

@@ -48,6 +48,13 @@ class MemoryReader {
   virtual bool ReadFdPath(pid_t tid, int fd, std::string* out) = 0;
   // The thread's working directory (/proc/TID/cwd).
   virtual bool ReadCwd(pid_t tid, std::string* out) = 0;
+  // The start of the one mapping of the thread's process whose name in
+  // /proc/TID/maps is exactly `name` ("anon_inode:kvm-vcpu:0"); false
+  // when there is none or there are several at different addresses.
+  virtual bool FindMapping(pid_t tid, const std::string& name,
+                           uint64_t* start) {
+    return false;
+  }
   // -yy: what there is to say about `fd` beyond its path `link` (see
   // fd_details.h); false when nothing.
   virtual bool ReadFdDetails(pid_t tid, int fd, const std::string& link,
@@ -90,6 +97,8 @@ class ProcessVmReader : public MemoryReader {
                   bool* truncated) override;
   bool ReadFdPath(pid_t tid, int fd, std::string* out) override;
   bool ReadCwd(pid_t tid, std::string* out) override;
+  bool FindMapping(pid_t tid, const std::string& name,
+                   uint64_t* start) override;
   bool ReadFdDetails(pid_t tid, int fd, const std::string& link,
                      FdDetails* out) override {
     return ttrace::ReadFdDetails(tid, fd, link, out);
@@ -134,6 +143,20 @@ class FakeMemory : public MemoryReader {
   }
   void SetNetlinkProtocol(int fd, int protocol) { netlink_[fd] = protocol; }
   void SetGenlFamily(uint16_t id, const std::string& name) { genl_[id] = name; }
+  // A mapping named `name` (as in /proc/TID/maps) at `start`; several may
+  // have the same name.
+  void AddMapping(const std::string& name, uint64_t start) {
+    mappings_.emplace(name, start);
+  }
+  bool FindMapping(pid_t, const std::string& name, uint64_t* start) override {
+    auto [from, to] = mappings_.equal_range(name);
+    if (from == to) return false;
+    for (auto it = from; it != to; ++it) {
+      if (it->second != from->second) return false;
+    }
+    *start = from->second;
+    return true;
+  }
 
   ssize_t Read(pid_t tid, uint64_t addr, void* buf, size_t len) override;
   bool ReadFdPath(pid_t tid, int fd, std::string* out) override;
@@ -179,6 +202,7 @@ class FakeMemory : public MemoryReader {
   std::map<std::pair<IdKind, int64_t>, pid_t> pidns_;
   std::map<int, int> netlink_;
   std::map<uint16_t, std::string> genl_;
+  std::multimap<std::string, uint64_t> mappings_;
   std::string cwd_;
   int reads_ = 0;
 };

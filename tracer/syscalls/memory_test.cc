@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -96,6 +97,35 @@ TEST(ProcessVmReaderTest, FdPathAndCwd) {
 
 // A netlink socket: its protocol once bound (unknown before, as for
 // strace), and strace -yy's "ROUTE:portid".
+// -e kvm=vcpu finds a vcpu's kvm_run by its name in /proc/TID/maps; here a
+// file's mapping, named by its path.
+TEST(ProcessVmReaderTest, FindsMappingsByName) {
+  char path[] = "/tmp/ttrace-maps-XXXXXX";
+  const int fd = mkstemp(path);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(ftruncate(fd, 8192), 0);
+  ProcessVmReader r;
+  uint64_t start = 0;
+  EXPECT_FALSE(r.FindMapping(getpid(), path, &start));
+  void* a = mmap(nullptr, 4096, PROT_READ, MAP_SHARED, fd, 0);
+  ASSERT_NE(a, MAP_FAILED);
+  EXPECT_TRUE(r.FindMapping(getpid(), path, &start));
+  EXPECT_EQ(start, reinterpret_cast<uint64_t>(a));
+  // Not a prefix or a part of the name.
+  EXPECT_FALSE(r.FindMapping(getpid(), std::string(path).substr(1), &start));
+  EXPECT_FALSE(r.FindMapping(getpid(), std::string(path) + "x", &start));
+  // Two mappings of the name (the same offset: never merged): ambiguous.
+  void* b = mmap(nullptr, 4096, PROT_READ, MAP_SHARED, fd, 0);
+  ASSERT_NE(b, MAP_FAILED);
+  EXPECT_FALSE(r.FindMapping(getpid(), path, &start));
+  munmap(b, 4096);
+  munmap(a, 4096);
+  EXPECT_FALSE(r.FindMapping(getpid(), path, &start));
+  close(fd);
+  unlink(path);
+  EXPECT_FALSE(r.FindMapping(-1, path, &start));
+}
+
 TEST(ProcessVmReaderTest, NetlinkSockets) {
   const int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
   ASSERT_GE(fd, 0);
