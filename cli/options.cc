@@ -50,6 +50,7 @@ enum LongOnlyOption : int {
   kReadOption,
   kWriteOption,
   kKvmOption,
+  kSecontextOption,
 };
 
 // "+": stop at the first non-option (the command), as strace does.
@@ -96,6 +97,7 @@ constexpr struct option kLongOptions[] = {
     {"read", required_argument, nullptr, kReadOption},
     {"write", required_argument, nullptr, kWriteOption},
     {"kvm", required_argument, nullptr, kKvmOption},
+    {"secontext", optional_argument, nullptr, kSecontextOption},
     {"successful-only", no_argument, nullptr, 'z'},
     {"failed-only", no_argument, nullptr, 'Z'},
     {"failing-only", no_argument, nullptr, 'Z'},
@@ -159,6 +161,11 @@ bool ParseAbsoluteTimestamps(absl::string_view arg, Timestamps* format,
   }
   return true;
 }
+
+// strace's --secontext and -e secontext= (SELinux contexts): refused by
+// name, as by a strace built without SELinux.
+constexpr char kNoSecontext[] =
+    "SELinux context printing (--secontext) is not supported";
 
 absl::Status Invalid(std::string message) {
   return absl::InvalidArgumentError(std::move(message));
@@ -310,6 +317,8 @@ absl::Status ParseExpression(absl::string_view expr, Options* options) {
       return Invalid(absl::StrCat("invalid -e kvm= argument: '", value, "'"));
     }
     options->kvm_vcpu = true;
+  } else if (qualifier == "secontext") {
+    return Invalid(kNoSecontext);
   } else if (qualifier == "status") {
     absl::StatusOr<StatusFilter> f = ParseStatusFilter(value);
     if (!f.ok()) return f.status();
@@ -484,6 +493,8 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         options.decode_pids = true;
         options.pidns_translation = false;
         break;
+      case kSecontextOption:
+        return Invalid(kNoSecontext);
       case kPidnsTranslationOption:
         options.decode_pids = false;
         options.pidns_translation = true;

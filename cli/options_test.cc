@@ -629,6 +629,15 @@ TEST(ParseOptionsTest, StraceLongOptionAliases) {
   EXPECT_EQ(r->absolute_digits, 3);
 }
 
+// SELinux contexts: refused by name, as by a strace built without SELinux.
+TEST(ParseOptionsTest, SecontextRefusedByName) {
+  const std::string want =
+      "SELinux context printing (--secontext) is not supported";
+  EXPECT_EQ(Error({"--secontext", "ls"}), want);
+  EXPECT_EQ(Error({"--secontext=full", "ls"}), want);
+  EXPECT_EQ(Error({"-e", "secontext=mismatch", "ls"}), want);
+}
+
 // --quiet alone is -q; --silent and --silence are --quiet.
 TEST(ParseOptionsTest, QuietWithoutValueIsQ) {
   for (const char* quiet : {"--quiet", "--silent", "--silence"}) {
