@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -128,18 +129,24 @@ constexpr struct option kLongOptions[] = {
     {nullptr, 0, nullptr, 0},
 };
 
+// The value `word` names in an option's table of words, if any.
+template <typename T, size_t N>
+std::optional<T> Lookup(const std::pair<absl::string_view, T> (&table)[N],
+                        absl::string_view word) {
+  for (const auto& [name, value] : table) {
+    if (name == word) return value;
+  }
+  return std::nullopt;
+}
+
 // strace's timestamp precisions: s, ms, us, ns, as digits after the
 // seconds' point.
 bool ParsePrecision(absl::string_view word, int* digits) {
   static constexpr std::pair<absl::string_view, int> kWords[] = {
       {"s", 0}, {"ms", 3}, {"us", 6}, {"ns", 9}};
-  for (const auto& [w, d] : kWords) {
-    if (w == word) {
-      *digits = d;
-      return true;
-    }
-  }
-  return false;
+  const std::optional<int> d = Lookup(kWords, word);
+  if (d.has_value()) *digits = *d;
+  return d.has_value();
 }
 
 // --absolute-timestamps=[[format:]FORMAT[,[precision:]PRECISION]]: items in
@@ -550,17 +557,13 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
             {"pgroup", D::kProcessGroup},
             {"pgrp", D::kProcessGroup},
             {"session", D::kSession}};
-        D value = D::kNo;
-        for (const auto& [name, v] : kNames) {
-          if (optarg == nullptr ? v == D::kGrandchild : optarg == name) {
-            value = v;
-          }
-        }
-        if (value == D::kNo) {
+        const std::optional<D> value =
+            Lookup(kNames, optarg == nullptr ? "grandchild" : optarg);
+        if (!value.has_value()) {
           return Invalid(
               absl::StrCat("invalid --daemonize argument: '", optarg, "'"));
         }
-        options.daemonize = value;
+        options.daemonize = *value;
         break;
       }
       case 'I': {
@@ -570,16 +573,11 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
             {"2", I::kWaiting},   {"waiting", I::kWaiting},
             {"3", I::kNever},     {"never", I::kNever},
             {"4", I::kNeverTstp}, {"never_tstp", I::kNeverTstp}};
-        bool found = false;
-        for (const auto& [name, value] : kNames) {
-          if (optarg == name) {
-            options.interruptible = value;
-            found = true;
-          }
-        }
-        if (!found) {
+        const std::optional<I> value = Lookup(kNames, optarg);
+        if (!value.has_value()) {
           return Invalid(absl::StrCat("invalid -I argument: '", optarg, "'"));
         }
+        options.interruptible = *value;
         break;
       }
       case kRecordOption:
@@ -641,42 +639,32 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         options.quiet = QuietSet::FromQCount(++q_count);
         break;
       case 'X': {
-        static constexpr std::pair<const char*, XlatStyle> kStyles[] = {
+        static constexpr std::pair<absl::string_view, XlatStyle> kStyles[] = {
             {"raw", XlatStyle::kRaw},
             {"abbrev", XlatStyle::kAbbrev},
             {"verbose", XlatStyle::kVerbose}};
-        bool known = false;
-        for (const auto& [name, style] : kStyles) {
-          if (std::strcmp(optarg, name) == 0) {
-            options.xlat_style = style;
-            known = true;
-          }
-        }
-        if (!known) {
+        const std::optional<XlatStyle> style = Lookup(kStyles, optarg);
+        if (!style.has_value()) {
           return Invalid(absl::StrCat("invalid ",
                                       at_long ? "--const-print-style" : "-X",
                                       " argument: '", optarg, "'"));
         }
+        options.xlat_style = *style;
         break;
       }
       case kStringsInHexOption: {
-        static constexpr std::pair<const char*, HexStrings> kStyles[] = {
+        static constexpr std::pair<absl::string_view, HexStrings> kStyles[] = {
             {"none", HexStrings::kNone},
             {"non-ascii-chars", HexStrings::kNonAsciiChars},
             {"non-ascii", HexStrings::kNonAscii},
             {"all", HexStrings::kAll}};
         const char* value = optarg == nullptr ? "all" : optarg;
-        bool known = false;
-        for (const auto& [name, style] : kStyles) {
-          if (std::strcmp(value, name) == 0) {
-            options.hex_strings = style;
-            known = true;
-          }
-        }
-        if (!known) {
+        const std::optional<HexStrings> style = Lookup(kStyles, value);
+        if (!style.has_value()) {
           return Invalid(
               absl::StrCat("invalid --strings-in-hex argument: '", value, "'"));
         }
+        options.hex_strings = *style;
         strings_in_hex = true;
         break;
       }

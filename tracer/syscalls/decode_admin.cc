@@ -1933,12 +1933,7 @@ bool BpfReturnsFd(uint32_t cmd) {
 // `n` bytes as "\x59\xf4..." (all of them, as strace's tag and
 // extra_data).
 void BpfHexBytes(D& d, const char* bytes, size_t n) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  for (size_t i = 0; i < n; ++i) {
-    const unsigned char b = static_cast<unsigned char>(bytes[i]);
-    const char esc[4] = {'\\', 'x', kDigits[b >> 4], kDigits[b & 15]};
-    d.out->append(esc, 4);
-  }
+  AppendEscaped(d.out, bytes, n, HexStrings::kAll);  // strace's -xx form
 }
 
 // Non-zero bytes past a command's structure: "..." (with -v, all of them

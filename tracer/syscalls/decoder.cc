@@ -2134,7 +2134,8 @@ void ArgDecoder::Decode(const SyscallCall& c, bool exiting, int64_t ret,
   if (a >= 0 && c.nr >= 0 && c.nr < SyscallTable::kMaxNr) fn = fns_[a][c.nr];
   Decoding d(this, c, exiting, ret, out, fmt, ret_suffix);
   fn(d);
-  if (exiting && ret_suffix != nullptr && a >= 0 && c.nr >= 0 &&
+  if (exiting && (options_.decode_pids || options_.pidns_translation) &&
+      ret_suffix != nullptr && a >= 0 && c.nr >= 0 &&
       c.nr < SyscallTable::kMaxNr && ret_pid_[a][c.nr] != kRetNone) {
     const RetPid kind = ret_pid_[a][c.nr];
     if (options_.decode_pids && kind == kRetPid) d.AppendComm(ret_suffix, ret);

@@ -2,7 +2,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -205,21 +204,11 @@ bool ReadProcComm(pid_t pid, std::string* out) {
 }
 
 bool ReadProcCommSeenBy(pid_t seen_by, pid_t pid, std::string* out) {
-  if (seen_by != 0) {
-    static const ino_t own = [] {
-      struct stat st;
-      return stat("/proc/self/ns/pid", &st) == 0 ? st.st_ino : ino_t{0};
-    }();
-    char path[48];
-    snprintf(path, sizeof(path), "/proc/%d/ns/pid", seen_by);
-    struct stat st;
-    if (own == 0 || stat(path, &st) != 0) return false;
-    if (st.st_ino != own) {
-      // Another namespace (a container): its pid, as ttrace numbers it.
-      pid_t ours;
-      if (!TranslatePid(seen_by, pid, IdKind::kPid, &ours)) return false;
-      pid = ours;
-    }
+  if (seen_by != 0 && !InTtracePidNs(seen_by)) {
+    // Another namespace (a container): its pid, as ttrace numbers it.
+    pid_t ours;
+    if (!TranslatePid(seen_by, pid, IdKind::kPid, &ours)) return false;
+    pid = ours;
   }
   return ReadProcComm(pid, out);
 }

@@ -73,6 +73,15 @@ ino_t OwnNs() {
   return own;
 }
 
+}  // namespace
+
+bool InTtracePidNs(pid_t tid) {
+  const ino_t ns = NsOf(absl::StrCat("/proc/", tid));
+  return ns != 0 && ns == OwnNs();
+}
+
+namespace {
+
 // /proc entry `dir`'s status text (empty when gone).
 std::string StatusOf(const std::string& dir) {
   std::string text;

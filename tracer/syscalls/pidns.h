@@ -31,6 +31,10 @@ enum class IdKind : uint8_t { kPid, kPgid, kSid };
 // own (last); empty when there is no such line or it is malformed.
 std::vector<int64_t> ParseNsIds(absl::string_view status, IdKind kind);
 
+// Whether thread `tid` is in ttrace's own pid namespace (false for
+// another, or when /proc cannot tell).
+bool InTtracePidNs(pid_t tid);
+
 // Id `id` of `kind` as thread `seen_by` numbers it, in ttrace's pid
 // namespace. False when `seen_by` is in ttrace's own namespace (nothing to
 // translate), or no live or zombie process or thread has that id (or is in
