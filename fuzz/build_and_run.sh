@@ -78,6 +78,8 @@ syscall_srcs="tracer/syscalls/decode_common.cc tracer/syscalls/decode_events.cc
   tracer/syscalls/decode_net.cc
   tracer/syscalls/decode_netlink.cc tracer/syscalls/decode_numa.cc
   tracer/syscalls/decode_misc.cc tracer/syscalls/decode_admin.cc
+  tracer/syscalls/decode_i386_fs.cc tracer/syscalls/decode_i386_net.cc
+  tracer/syscalls/decode_i386_proc.cc
   tracer/syscalls/decode_process.cc tracer/syscalls/decoder.cc
   tracer/syscalls/fd_details.cc tracer/syscalls/memory.cc
   tracer/syscalls/pidns.cc

@@ -626,6 +626,12 @@ std::vector<Program> Programs() {
        2,
        true,
        {"-X", "verbose"}},
+      // A 32-bit program (tests/tracees/i386_main.c): the i386 system call
+      // ABI, compared in full text; net's System V IPC ids vary.
+      {"i386_basic", {"i386", "basic"}, {}, 1, true},
+      {"i386_fs", {"i386", "fs"}, {}, 1, true},
+      {"i386_net", {"i386", "net"}, {}, 1, true, {}, true},
+      {"i386_proc", {"i386", "proc"}, {}, 1, true},
       {"sh_pipeline", {"/bin/sh", "-c", "echo hi | cat"}, {"rt_sigreturn"}, 10},
       {"sort", {"/usr/bin/sort", "-S", "10M", "--parallel=2", "@SORT"}, {}, 3},
       {"threads", {"threads", "threads", "3", "0"}, {"futex"}, 10},

@@ -2055,16 +2055,18 @@ ArgDecoder::ArgDecoder(MemoryReader* mem, const DecodeOptions& options)
     : mem_(mem), options_(options), table_(&SyscallTable::Get()) {
   using decode::Registration;
   const std::span<const Registration> tables[] = {
-      decode::CoreDecoders(),  decode::ProcessDecoders(),
-      decode::EventDecoders(), decode::NetDecoders(),
-      decode::FsDecoders(),    decode::IpcDecoders(),
-      decode::NumaDecoders(),  decode::MiscDecoders(),
-      decode::AdminDecoders()};
+      decode::CoreDecoders(),    decode::ProcessDecoders(),
+      decode::EventDecoders(),   decode::NetDecoders(),
+      decode::FsDecoders(),      decode::IpcDecoders(),
+      decode::NumaDecoders(),    decode::MiscDecoders(),
+      decode::AdminDecoders(),   decode::I386FsDecoders(),
+      decode::I386NetDecoders(), decode::I386ProcDecoders()};
   for (int a = 0; a < kNumArches; ++a) {
     fns_[a].fill(&decode::Generic);
     for (const std::span<const Registration>& table : tables) {
       for (const Registration& r : table) {
         if (a != 0 && (r.flags & decode::kX86_64Only)) continue;
+        if (kArches[a] != kArchI386 && (r.flags & decode::kI386Only)) continue;
         const int nr = table_->Number(kArches[a], r.name);
         if (nr < 0) continue;
         if (r.fn != nullptr) {

@@ -677,6 +677,9 @@ enum : uint8_t {
   // it, -Y does not name it.
   kRetPgidFlag = 8,
   kRetSidFlag = 16,
+  // Only for 32-bit (i386) tracees: the i386 form of a call whose x86_64
+  // form another table decodes (decode_i386_*.cc).
+  kI386Only = 32,
 };
 
 struct Registration {
@@ -764,6 +767,10 @@ std::span<const Registration> IpcDecoders();      // decode_ipc.cc
 std::span<const Registration> NumaDecoders();     // decode_numa.cc
 std::span<const Registration> MiscDecoders();     // decode_misc.cc
 std::span<const Registration> AdminDecoders();    // decode_admin.cc
+// i386-only calls and the i386 forms of shared ones (kI386Only).
+std::span<const Registration> I386FsDecoders();    // decode_i386_fs.cc
+std::span<const Registration> I386NetDecoders();   // decode_i386_net.cc
+std::span<const Registration> I386ProcDecoders();  // decode_i386_proc.cc
 
 }  // namespace decode
 }  // namespace ttrace
