@@ -13,14 +13,18 @@
 long sys6(long nr, long a, long b, long c, long d, long e, long f) {
   long ret;
   // ebp cannot be named as an operand while it may be the frame pointer:
-  // swap it in around the trap.
+  // swap it in around the trap. The sixth argument is read through eax
+  // (which then takes the number), not as a memory operand: one addressed
+  // from esp would be 4 bytes off once ebp is pushed.
+  const long nr_f[2] = {nr, f};
   __asm__ volatile(
       "push %%ebp\n\t"
-      "mov %7, %%ebp\n\t"
+      "mov 4(%%eax), %%ebp\n\t"
+      "mov (%%eax), %%eax\n\t"
       "int $0x80\n\t"
       "pop %%ebp"
       : "=a"(ret)
-      : "a"(nr), "b"(a), "c"(b), "d"(c), "S"(d), "D"(e), "m"(f)
+      : "a"(nr_f), "b"(a), "c"(b), "d"(c), "S"(d), "D"(e), "m"(nr_f)
       : "memory");
   return ret;
 }
