@@ -205,31 +205,20 @@ void PrintStatfs(D& d, uint64_t addr) {
     int64_t namelen, frsize, flags, spare[4];
   } st;
   if (!d.FetchOut(addr, &st, sizeof(st))) return;
-  d.Put("{f_type=");
-  d.Xval(static_cast<uint64_t>(st.type), kFsMagic, nullptr);
-  d.Put(", f_bsize=");
-  d.Dec(st.bsize);
-  d.Put(", f_blocks=");
-  d.Udec(st.blocks);
-  d.Put(", f_bfree=");
-  d.Udec(st.bfree);
-  d.Put(", f_bavail=");
-  d.Udec(st.bavail);
-  d.Put(", f_files=");
-  d.Udec(st.files);
-  d.Put(", f_ffree=");
-  d.Udec(st.ffree);
-  d.Put(", f_fsid={val=[");
-  d.Hex(static_cast<uint32_t>(st.fsid[0]));
-  d.Sep();
-  d.Hex(static_cast<uint32_t>(st.fsid[1]));
-  d.Put("]}, f_namelen=");
-  d.Dec(st.namelen);
-  d.Put(", f_frsize=");
-  d.Dec(st.frsize);
-  d.Put(", f_flags=");
-  d.Flags(static_cast<uint64_t>(st.flags), kStatfsFlags, "ST_???");
-  d.out->push_back('}');
+  StatfsFields f;
+  f.type = static_cast<uint64_t>(st.type);
+  f.bsize = st.bsize;
+  f.blocks = st.blocks;
+  f.bfree = st.bfree;
+  f.bavail = st.bavail;
+  f.files = st.files;
+  f.ffree = st.ffree;
+  f.fsid[0] = static_cast<uint32_t>(st.fsid[0]);
+  f.fsid[1] = static_cast<uint32_t>(st.fsid[1]);
+  f.namelen = st.namelen;
+  f.frsize = st.frsize;
+  f.flags = static_cast<uint64_t>(st.flags);
+  PrintStatfsFields(d, f);
 }
 
 void Statfs(D& d) {
@@ -268,9 +257,11 @@ void Getdents(D& d) {
     d.Udec(count);
     return;
   }
-  // linux_dirent64: ino, off, reclen, type, name; linux_dirent (x86_64):
-  // ino, off, reclen, name, ..., type in the record's last byte.
-  constexpr uint32_t kHeader = k64 ? 19 : 18;
+  // linux_dirent64: ino, off, reclen, type, name; linux_dirent: ino, off,
+  // reclen, name, ..., type in the record's last byte (its ino and off are
+  // 32-bit on i386).
+  const bool narrow = !k64 && d.i386;
+  const uint32_t kHeader = k64 ? 19 : narrow ? 10 : 18;
   const bool abbrev = d.abbrev;
   uint32_t len = static_cast<uint32_t>(d.ret);
   uint32_t n = 0;
@@ -304,9 +295,18 @@ void Getdents(D& d) {
     ++n;
     uint64_t ino, off;
     uint16_t reclen16;
-    memcpy(&ino, head, 8);
-    memcpy(&off, head + 8, 8);
-    memcpy(&reclen16, head + 16, 2);
+    if (narrow) {
+      uint32_t ino32, off32;
+      memcpy(&ino32, head, 4);
+      memcpy(&off32, head + 4, 4);
+      memcpy(&reclen16, head + 8, 2);
+      ino = ino32;
+      off = off32;
+    } else {
+      memcpy(&ino, head, 8);
+      memcpy(&off, head + 8, 8);
+      memcpy(&reclen16, head + 16, 2);
+    }
     uint32_t reclen = reclen16;
     if (!abbrev) {
       d.Put("{d_ino=");
@@ -497,37 +497,7 @@ void UtimeTimespec(D& d, int64_t sec, int64_t nsec) {
   }
 }
 
-void Utimensat(D& d) {
-  if (d.exiting) return;
-  d.DirFd(0);
-  d.Sep();
-  if (d.u(1) == 0) {
-    d.Put("NULL");
-  } else {
-    d.Path(1);
-  }
-  d.Sep();
-  int64_t ts[4];
-  if (d.i386) {
-    int32_t ts32[4];
-    if (d.Fetch(d.u(2), ts32, sizeof(ts32))) {
-      for (int i = 0; i < 4; ++i) ts[i] = ts32[i];
-      d.out->push_back('[');
-      UtimeTimespec(d, ts[0], ts[1]);
-      d.Sep();
-      UtimeTimespec(d, ts[2], ts[3]);
-      d.out->push_back(']');
-    }
-  } else if (d.Fetch(d.u(2), ts, sizeof(ts))) {
-    d.out->push_back('[');
-    UtimeTimespec(d, ts[0], ts[1]);
-    d.Sep();
-    UtimeTimespec(d, ts[2], ts[3]);
-    d.out->push_back(']');
-  }
-  d.Sep();
-  d.Flags(d.u32(3), kUtimensatFlags, "AT_???");
-}
+void Utimensat(D& d) { UtimensatCommon(d, false); }
 
 // ---------------------------------------------------------------------------
 // Space, syncing and locks.
@@ -913,7 +883,7 @@ constexpr Registration kDecoders[] = {
     {"statfs", Statfs, kX86_64Only},
     {"fstatfs", Fstatfs, kX86_64Only},
     {"getdents64", Getdents<true>, 0},
-    {"getdents", Getdents<false>, kX86_64Only},
+    {"getdents", Getdents<false>, 0},
     {"readv", Readv, 0},
     {"writev", Writev, 0},
     {"preadv", Preadv, kX86_64Only},
@@ -944,6 +914,66 @@ constexpr Registration kDecoders[] = {
 };
 
 }  // namespace
+
+void PrintStatfsFields(D& d, const StatfsFields& st) {
+  d.Put("{f_type=");
+  d.Xval(st.type, kFsMagic, nullptr);
+  d.Put(", f_bsize=");
+  d.Dec(st.bsize);
+  d.Put(", f_blocks=");
+  d.Udec(st.blocks);
+  d.Put(", f_bfree=");
+  d.Udec(st.bfree);
+  d.Put(", f_bavail=");
+  d.Udec(st.bavail);
+  d.Put(", f_files=");
+  d.Udec(st.files);
+  d.Put(", f_ffree=");
+  d.Udec(st.ffree);
+  d.Put(", f_fsid={val=[");
+  d.Hex(st.fsid[0]);
+  d.Sep();
+  d.Hex(st.fsid[1]);
+  d.Put("]}, f_namelen=");
+  d.Dec(st.namelen);
+  d.Put(", f_frsize=");
+  d.Dec(st.frsize);
+  d.Put(", f_flags=");
+  d.Flags(st.flags, kStatfsFlags, "ST_???");
+  d.out->push_back('}');
+}
+
+void UtimensatCommon(D& d, bool time64) {
+  if (d.exiting) return;
+  d.DirFd(0);
+  d.Sep();
+  if (d.u(1) == 0) {
+    d.Put("NULL");
+  } else {
+    d.Path(1);
+  }
+  d.Sep();
+  int64_t ts[4];
+  if (d.i386 && !time64) {
+    int32_t ts32[4];
+    if (d.Fetch(d.u(2), ts32, sizeof(ts32))) {
+      for (int i = 0; i < 4; ++i) ts[i] = ts32[i];
+      d.out->push_back('[');
+      UtimeTimespec(d, ts[0], ts[1]);
+      d.Sep();
+      UtimeTimespec(d, ts[2], ts[3]);
+      d.out->push_back(']');
+    }
+  } else if (d.Fetch(d.u(2), ts, sizeof(ts))) {
+    d.out->push_back('[');
+    UtimeTimespec(d, ts[0], ts[1]);
+    d.Sep();
+    UtimeTimespec(d, ts[2], ts[3]);
+    d.out->push_back(']');
+  }
+  d.Sep();
+  d.Flags(d.u32(3), kUtimensatFlags, "AT_???");
+}
 
 std::span<const Registration> FsDecoders() { return kDecoders; }
 

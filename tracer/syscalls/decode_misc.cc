@@ -902,21 +902,25 @@ void FanotifyInit(D& d) {
   OpenFlags(d, d.u32(1));
 }
 
+// fanotify_mark(fd, flags, mask, dirfd, path); on i386 the 64-bit mask
+// takes two registers (low half first).
 void FanotifyMark(D& d) {
   if (d.exiting) return;
   d.Fd(0);
   d.Sep();
   d.Flags(d.u32(1), kFanMarkFlags, "FAN_MARK_???");
   d.Sep();
-  d.Flags(d.u(2), kFanEvents, "FAN_???");
+  const int dirfd = d.i386 ? 4 : 3;
+  d.Flags(d.i386 ? d.u32(2) | (uint64_t{d.u32(3)} << 32) : d.u(2), kFanEvents,
+          "FAN_???");
   d.Sep();
-  if (d.i32(3) == -1) {
-    d.Put("FAN_NOFD");
+  if (d.i32(dirfd) == -1) {
+    AppendConst(d.out, "FAN_NOFD", RawConst::Dec(-1));
   } else {
-    d.DirFd(3);
+    d.DirFd(dirfd);
   }
   d.Sep();
-  d.Path(4);
+  d.Path(dirfd + 1);
 }
 
 // ---------------------------------------------------------------------------
@@ -1398,7 +1402,7 @@ constexpr Registration kDecoders[] = {
     {"pkey_free", PkeyFree, 0},
     {"pkey_mprotect", PkeyMprotect, 0},
     {"fanotify_init", FanotifyInit, 0},
-    {"fanotify_mark", FanotifyMark, kX86_64Only},
+    {"fanotify_mark", FanotifyMark, 0},
     {"get_robust_list", GetRobustList, 0},
     {"futex_waitv", FutexWaitvCall, 0},
     {"name_to_handle_at", NameToHandleAt, 0},

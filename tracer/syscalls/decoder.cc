@@ -278,14 +278,12 @@ void FlagsAndMode(D& d, int flags_arg) {
   }
 }
 
-// strace's print_symbolic_mode_t: S_IFREG|S_ISUID|0755.
+// strace's print_symbolic_mode_t: S_IFREG|S_ISUID|0755 (a known file type
+// or none: SymbolicMode prints the others).
 void SymbolicModeNames(D& d, uint32_t mode) {
   const char* type = XlatName(mode & S_IFMT, kFileTypes, std::size(kFileTypes));
   if (type != nullptr) {
     d.Put(type);
-    d.out->push_back('|');
-  } else if (mode & S_IFMT) {
-    AppendOctal(d.out, mode & S_IFMT, 0);
     d.out->push_back('|');
   }
   if (mode & S_ISUID) d.Put("S_ISUID|");
@@ -295,6 +293,12 @@ void SymbolicModeNames(D& d, uint32_t mode) {
 }
 
 void SymbolicMode(D& d, uint32_t mode) {
+  // An unknown file type: the whole mode in octal, whatever -X says.
+  if ((mode & S_IFMT) != 0 &&
+      XlatName(mode & S_IFMT, kFileTypes, std::size(kFileTypes)) == nullptr) {
+    AppendOctal(d.out, mode, 2);
+    return;
+  }
   // -X verbose names even a bare permission: "0644 /* 0644 */".
   const size_t mark = d.out->size();
   SymbolicModeNames(d, mode);
@@ -316,61 +320,24 @@ void Makedev(D& d, uint64_t dev) {
 void PrintStat(D& d, uint64_t addr) {
   struct stat st;
   if (!d.Fetch(addr, &st, sizeof(st))) return;
-  const bool dev = S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode);
-  if (d.abbrev) {
-    d.Put("{st_mode=");
-    SymbolicMode(d, st.st_mode);
-    if (dev) {
-      d.Put(", st_rdev=");
-      Makedev(d, st.st_rdev);
-    } else {
-      d.Put(", st_size=");
-      d.Dec(st.st_size);
-    }
-    d.Put(", ...}");
-    return;
-  }
-  d.Put("{st_dev=");
-  Makedev(d, st.st_dev);
-  d.Put(", st_ino=");
-  d.Udec(st.st_ino);
-  d.Put(", st_mode=");
-  SymbolicMode(d, st.st_mode);
-  d.Put(", st_nlink=");
-  d.Udec(st.st_nlink);
-  d.Put(", st_uid=");
-  d.Udec(st.st_uid);
-  d.Put(", st_gid=");
-  d.Udec(st.st_gid);
-  d.Put(", st_blksize=");
-  d.Dec(st.st_blksize);
-  d.Put(", st_blocks=");
-  d.Dec(st.st_blocks);
-  if (dev) {
-    d.Put(", st_rdev=");
-    Makedev(d, st.st_rdev);
-  } else {
-    d.Put(", st_size=");
-    d.Dec(st.st_size);
-  }
-  const struct {
-    const char* name;
-    const struct timespec& ts;
-  } times[] = {{"st_atime", st.st_atim},
-               {"st_mtime", st.st_mtim},
-               {"st_ctime", st.st_ctim}};
-  for (const auto& t : times) {
-    d.Put(", ");
-    d.Put(t.name);
-    d.out->push_back('=');
-    d.Dec(t.ts.tv_sec);
-    TimeComment(d, t.ts.tv_sec, t.ts.tv_nsec);
-    d.Put(", ");
-    d.Put(t.name);
-    d.Put("_nsec=");
-    d.Udec(t.ts.tv_nsec);
-  }
-  d.out->push_back('}');
+  StatFields f;
+  f.dev = st.st_dev;
+  f.ino = st.st_ino;
+  f.rdev = st.st_rdev;
+  f.mode = st.st_mode;
+  f.nlink = st.st_nlink;
+  f.uid = st.st_uid;
+  f.gid = st.st_gid;
+  f.blksize = st.st_blksize;
+  f.blocks = st.st_blocks;
+  f.size = st.st_size;
+  f.atime = st.st_atim.tv_sec;
+  f.mtime = st.st_mtim.tv_sec;
+  f.ctime = st.st_ctim.tv_sec;
+  f.atime_nsec = st.st_atim.tv_nsec;
+  f.mtime_nsec = st.st_mtim.tv_nsec;
+  f.ctime_nsec = st.st_ctim.tv_nsec;
+  PrintStatFields(d, f);
 }
 
 // -v: every field, in strace 6.1's order.
@@ -1963,7 +1930,7 @@ constexpr Registration kDecoders[] = {
     {"renameat", Renameat, 0},
     {"linkat", Linkat, 0},
     {"symlinkat", Symlinkat, 0},
-    {"mknod", Mknod, kX86_64Only},
+    {"mknod", Mknod, 0},  // i386: a 32-bit dev_t, as u() reads it
     {"mknodat", Mknodat, 0},
     {"renameat2", Renameat2, 0},
     {"truncate", PathLength, kX86_64Only},
@@ -2023,6 +1990,70 @@ constexpr Registration kDecoders[] = {
 }  // namespace
 
 void IoctlCommand(D& d, uint32_t code) { IoctlCode(d, code); }
+
+void FileMode(D& d, uint32_t mode) { SymbolicMode(d, mode); }
+void DeviceNumber(D& d, uint64_t dev) { Makedev(d, dev); }
+void FcntlCommon(D& d) { Fcntl(d); }
+
+void PrintStatFields(D& d, const StatFields& st) {
+  const bool dev = S_ISCHR(st.mode) || S_ISBLK(st.mode);
+  if (d.abbrev) {
+    d.Put("{st_mode=");
+    SymbolicMode(d, st.mode);
+    if (dev) {
+      d.Put(", st_rdev=");
+      Makedev(d, st.rdev);
+    } else {
+      d.Put(", st_size=");
+      d.Dec(st.size);
+    }
+    d.Put(", ...}");
+    return;
+  }
+  d.Put("{st_dev=");
+  Makedev(d, st.dev);
+  d.Put(", st_ino=");
+  d.Udec(st.ino);
+  d.Put(", st_mode=");
+  SymbolicMode(d, st.mode);
+  d.Put(", st_nlink=");
+  d.Udec(st.nlink);
+  d.Put(", st_uid=");
+  d.Udec(st.uid);
+  d.Put(", st_gid=");
+  d.Udec(st.gid);
+  d.Put(", st_blksize=");
+  d.Dec(st.blksize);
+  d.Put(", st_blocks=");
+  d.Dec(st.blocks);
+  if (dev) {
+    d.Put(", st_rdev=");
+    Makedev(d, st.rdev);
+  } else {
+    d.Put(", st_size=");
+    d.Dec(st.size);
+  }
+  const struct {
+    const char* name;
+    int64_t sec;
+    uint64_t nsec;
+  } times[] = {{"st_atime", st.atime, st.atime_nsec},
+               {"st_mtime", st.mtime, st.mtime_nsec},
+               {"st_ctime", st.ctime, st.ctime_nsec}};
+  for (const auto& t : times) {
+    d.Put(", ");
+    d.Put(t.name);
+    d.out->push_back('=');
+    d.Dec(t.sec);
+    TimeComment(d, t.sec, st.has_nsec ? t.nsec : 0);
+    if (!st.has_nsec) continue;
+    d.Put(", ");
+    d.Put(t.name);
+    d.Put("_nsec=");
+    d.Udec(t.nsec);
+  }
+  d.out->push_back('}');
+}
 
 std::span<const Registration> CoreDecoders() { return kDecoders; }
 void ProtFlags(D& d, uint64_t prot) { Prot(d, prot); }

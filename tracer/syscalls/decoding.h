@@ -744,6 +744,43 @@ void SocketFilterFprog(D& d, uint64_t addr);
 // struct sigevent at addr (decode_events.cc).
 void SigeventAt(D& d, uint64_t addr);
 
+// A struct stat's fields, whatever the layout (x86_64's struct stat; i386's
+// struct stat64, struct stat and struct __old_kernel_stat).
+struct StatFields {
+  uint64_t dev = 0, ino = 0, rdev = 0;
+  uint32_t mode = 0;
+  uint64_t nlink = 0, uid = 0, gid = 0;
+  int64_t blksize = 0, blocks = 0, size = 0;
+  int64_t atime = 0, mtime = 0, ctime = 0;
+  uint64_t atime_nsec = 0, mtime_nsec = 0, ctime_nsec = 0;
+  bool has_nsec = true;  // false: no st_*time_nsec (the old kernel stat)
+};
+// strace's struct stat: "{st_mode=S_IFREG|0644, st_size=1221, ...}", every
+// field when not abbreviated (-v) (decoder.cc).
+void PrintStatFields(D& d, const StatFields& st);
+// A mode_t, "S_IFREG|S_ISUID|0755", and a device number, "makedev(0x1,
+// 0x3)", as -X says (decoder.cc).
+void FileMode(D& d, uint32_t mode);
+void DeviceNumber(D& d, uint64_t dev);
+// fcntl's decoder for x86_64's layouts: the i386 one hands it every
+// command but the locks (decoder.cc).
+void FcntlCommon(D& d);
+// struct statfs's fields, whatever the layout (x86_64's struct statfs;
+// i386's struct statfs and struct statfs64).
+struct StatfsFields {
+  uint64_t type = 0;
+  int64_t bsize = 0;
+  uint64_t blocks = 0, bfree = 0, bavail = 0, files = 0, ffree = 0;
+  uint32_t fsid[2] = {0, 0};
+  int64_t namelen = 0, frsize = 0;
+  uint64_t flags = 0;
+};
+// "{f_type=EXT2_SUPER_MAGIC, f_bsize=4096, ...}" (decode_fs.cc).
+void PrintStatfsFields(D& d, const StatfsFields& st);
+// utimensat's decoder; `time64`: the timespecs are 64-bit on i386 too
+// (utimensat_time64) (decode_fs.cc).
+void UtimensatCommon(D& d, bool time64);
+
 // ioctl's command: its name, "_IOC(...)", or as -X says (decoder.cc).
 void IoctlCommand(D& d, uint32_t code);
 // KVM (decode_kvm.cc): the name of a KVM ioctl (type 0xae) as strace 6.1
