@@ -630,6 +630,15 @@ std::vector<Program> Programs() {
       // ABI, compared in full text; net's System V IPC ids vary.
       {"i386_basic", {"i386", "basic"}, {}, 1, true},
       {"i386_fs", {"i386", "fs"}, {}, 1, true},
+      // -v prints the temporary directory's inode numbers in getdents.
+      {"i386_fs_v",
+       {"i386", "fs"},
+       {"getdents", "getdents64"},
+       1,
+       true,
+       {"-v"}},
+      {"i386_fs_X_raw", {"i386", "fs"}, {}, 1, true, {"-X", "raw"}},
+      {"i386_fs_X_verbose", {"i386", "fs"}, {}, 1, true, {"-X", "verbose"}},
       {"i386_net", {"i386", "net"}, {}, 1, true, {}, true},
       {"i386_proc", {"i386", "proc"}, {}, 1, true},
       {"sh_pipeline", {"/bin/sh", "-c", "echo hi | cat"}, {"rt_sigreturn"}, 10},
