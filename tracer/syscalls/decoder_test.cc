@@ -1811,10 +1811,368 @@ TEST_F(DecoderTest, I386) {
   mem.Map(0x6000, ts, sizeof(ts));
   EXPECT_EQ(Decode("nanosleep", {0x6000, 0}, 0, k32).all(),
             "{tv_sec=1, tv_nsec=5}, NULL");
-  // No i386 struct stat decoding: generic.
-  EXPECT_EQ(Decode("stat64", {0x1000, 0x7000}, 0, k32).all(), "0x1000, 0x7000");
+  // i386's struct stat64 (see I386FsStat): the address when it failed.
+  EXPECT_EQ(Decode("stat64", {0x1000, 0x7000}, -ENOENT, k32).all(),
+            "\"/etc/passwd\", 0x7000");
   EXPECT_EQ(Decode("waitpid", {0xffffffff, 0x7000, 1}, 0, k32).all(),
             "0xffffffff, 0x7000, 0x1");
+}
+
+// i386 file calls (decode_i386_fs.cc), from i386 layouts: struct stat64
+// (96 bytes, 64-bit fields 4-byte aligned), struct stat (16-bit mode and
+// ids), struct __old_kernel_stat.
+namespace i386fs {
+void Put16(unsigned char* p, uint16_t v) { memcpy(p, &v, 2); }
+void Put32(unsigned char* p, uint32_t v) { memcpy(p, &v, 4); }
+void Put64(unsigned char* p, uint64_t v) { memcpy(p, &v, 8); }
+}  // namespace i386fs
+
+TEST_F(DecoderTest, I386FsStat) {
+  using namespace i386fs;
+  constexpr uint32_t k32 = kArchI386;
+  mem.MapString(0x1000, "/f");
+  unsigned char st64[96] = {};
+  Put64(st64, 0x803);        // st_dev
+  Put32(st64 + 12, 0x6789);  // __st_ino (not printed)
+  Put32(st64 + 16, S_IFREG | S_ISUID | 0755);
+  Put32(st64 + 20, 2);               // st_nlink
+  Put32(st64 + 24, 1000);            // st_uid
+  Put32(st64 + 28, 100);             // st_gid
+  Put64(st64 + 44, 0x100000001ull);  // st_size
+  Put32(st64 + 52, 4096);            // st_blksize
+  Put64(st64 + 56, 16);              // st_blocks
+  Put64(st64 + 88, 0x123456789ull);  // st_ino
+  mem.Map(0x2000, st64, sizeof(st64));
+  EXPECT_EQ(Decode("stat64", {0x1000, 0x2000}, 0, k32).all(),
+            "\"/f\", {st_mode=S_IFREG|S_ISUID|0755, st_size=4294967297, ...}");
+  EXPECT_EQ(Decode("lstat64", {0x1000, 0x2000}, -ENOENT, k32).all(),
+            "\"/f\", 0x2000");
+  EXPECT_EQ(Decode("stat64", {0x1000, 0}, -EFAULT, k32).all(), "\"/f\", NULL");
+  EXPECT_EQ(Decode("fstat64", {3, 0x9000}, 0, k32).all(), "3, 0x9000");
+  // A struct ending past the readable memory.
+  EXPECT_EQ(Decode("fstat64", {3, 0x2008}, 0, k32).all(), "3, 0x2008");
+  EXPECT_EQ(Decode("fstatat64", {kAtFdcwd & 0xffffffff, 0x1000, 0x2000, 0x1100},
+                   0, k32)
+                .all(),
+            "AT_FDCWD, \"/f\", {st_mode=S_IFREG|S_ISUID|0755, "
+            "st_size=4294967297, ...}, AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH");
+  EXPECT_EQ(
+      Decode("fstatat64", {5, 0x1000, 0x2000, 0x80000}, -EINVAL, k32).all(),
+      "5, \"/f\", 0x2000, 0x80000 /* AT_??? */");
+  opts.verbose = true;
+  EXPECT_EQ(Decode("fstat64", {3, 0x2000}, 0, k32).all(),
+            "3, {st_dev=makedev(0x8, 0x3), st_ino=4886718345, "
+            "st_mode=S_IFREG|S_ISUID|0755, st_nlink=2, st_uid=1000, "
+            "st_gid=100, st_blksize=4096, st_blocks=16, st_size=4294967297, "
+            "st_atime=0, st_atime_nsec=0, st_mtime=0, st_mtime_nsec=0, "
+            "st_ctime=0, st_ctime_nsec=0}");
+  opts.verbose = false;
+
+  // The old i386 struct stat: a character device shows st_rdev.
+  unsigned char st[64] = {};
+  Put32(st, 0x803);
+  Put32(st + 4, 77);
+  Put16(st + 8, S_IFCHR | 0620);
+  Put16(st + 10, 1);
+  Put16(st + 12, 0xfffe);
+  Put16(st + 14, 5);
+  Put32(st + 16, (136 << 8) | 2);  // st_rdev
+  Put32(st + 24, 1024);
+  mem.Map(0x3000, st, sizeof(st));
+  EXPECT_EQ(Decode("stat", {0x1000, 0x3000}, 0, k32).all(),
+            "\"/f\", {st_mode=S_IFCHR|0620, st_rdev=makedev(0x88, 0x2), ...}");
+  EXPECT_EQ(Decode("fstat", {0xffffffff, 0x3000}, -EBADF, k32).all(),
+            "-1, 0x3000");
+  // The x86_64 calls of the same names keep their layout.
+  EXPECT_EQ(Text("fstat", {3, 0x3000}, 0), "3, 0x3000");
+  opts.verbose = true;
+  EXPECT_EQ(Decode("lstat", {0x1000, 0x3000}, 0, k32).all(),
+            "\"/f\", {st_dev=makedev(0x8, 0x3), st_ino=77, "
+            "st_mode=S_IFCHR|0620, st_nlink=1, st_uid=65534, st_gid=5, "
+            "st_blksize=1024, st_blocks=0, st_rdev=makedev(0x88, 0x2), "
+            "st_atime=0, st_atime_nsec=0, st_mtime=0, st_mtime_nsec=0, "
+            "st_ctime=0, st_ctime_nsec=0}");
+  // struct __old_kernel_stat: no nanoseconds, no block counts.
+  unsigned char old[32] = {};
+  Put16(old, 0x803);
+  Put16(old + 2, 12);
+  Put16(old + 4, S_IFDIR | 0700);
+  Put16(old + 6, 3);
+  Put32(old + 16, 4096);
+  mem.Map(0x4000, old, sizeof(old));
+  EXPECT_EQ(Decode("oldfstat", {3, 0x4000}, 0, k32).all(),
+            "3, {st_dev=makedev(0x8, 0x3), st_ino=12, st_mode=S_IFDIR|0700, "
+            "st_nlink=3, st_uid=0, st_gid=0, st_blksize=0, st_blocks=0, "
+            "st_size=4096, st_atime=0, st_mtime=0, st_ctime=0}");
+  opts.verbose = false;
+  EXPECT_EQ(Decode("oldstat", {0x1000, 0x4000}, 0, k32).all(),
+            "\"/f\", {st_mode=S_IFDIR|0700, st_size=4096, ...}");
+  EXPECT_EQ(Decode("oldlstat", {0x1000, 0x4010}, 0, k32).all(),
+            "\"/f\", 0x4010");
+  // An unknown file type: the whole mode in octal (as strace).
+  Put16(old + 4, 0170600);
+  mem.Map(0x4000, old, sizeof(old));
+  EXPECT_EQ(Decode("oldstat", {0x1000, 0x4000}, 0, k32).all(),
+            "\"/f\", {st_mode=0170600, st_size=4096, ...}");
+}
+
+// struct statfs (32-bit words) and struct statfs64 (84 bytes, packed).
+TEST_F(DecoderTest, I386FsStatfs) {
+  using namespace i386fs;
+  constexpr uint32_t k32 = kArchI386;
+  mem.MapString(0x1000, "/proc");
+  uint32_t sf[16] = {0x9fa0, 4096, 1, 2, 3, 4, 5, 0x15, 0, 255, 4096, 0x21};
+  mem.Map(0x2000, sf, sizeof(sf));
+  const char* kProc =
+      "{f_type=PROC_SUPER_MAGIC, f_bsize=4096, f_blocks=1, f_bfree=2, "
+      "f_bavail=3, f_files=4, f_ffree=5, f_fsid={val=[0x15, 0]}, "
+      "f_namelen=255, f_frsize=4096, f_flags=ST_VALID|ST_RDONLY}";
+  EXPECT_EQ(Decode("statfs", {0x1000, 0x2000}, 0, k32).all(),
+            std::string("\"/proc\", ") + kProc);
+  EXPECT_EQ(Decode("fstatfs", {4, 0x2000}, 0, k32).all(),
+            std::string("4, ") + kProc);
+  EXPECT_EQ(Decode("fstatfs", {4, 0x2000}, -EBADF, k32).all(), "4, 0x2000");
+  EXPECT_EQ(Decode("statfs", {0x1000, 0x2004}, 0, k32).all(),
+            "\"/proc\", 0x2004");
+  unsigned char sf64[84] = {};
+  Put32(sf64, 0xef53);
+  Put32(sf64 + 4, 1024);
+  Put64(sf64 + 8, 0x100000000ull);
+  Put64(sf64 + 16, 7);
+  Put64(sf64 + 24, 6);
+  Put64(sf64 + 32, 5);
+  Put64(sf64 + 40, 4);
+  Put32(sf64 + 48, 0xabc);
+  Put32(sf64 + 52, 0xdef);
+  Put32(sf64 + 56, 255);
+  Put32(sf64 + 60, 1024);
+  Put32(sf64 + 64, 0x400000);
+  mem.Map(0x3000, sf64, sizeof(sf64));
+  EXPECT_EQ(Decode("statfs64", {0x1000, 84, 0x3000}, 0, k32).all(),
+            "\"/proc\", 84, {f_type=EXT2_SUPER_MAGIC, f_bsize=1024, "
+            "f_blocks=4294967296, f_bfree=7, f_bavail=6, f_files=5, "
+            "f_ffree=4, f_fsid={val=[0xabc, 0xdef]}, f_namelen=255, "
+            "f_frsize=1024, f_flags=0x400000 /* ST_??? */}");
+  EXPECT_EQ(Decode("fstatfs64", {4, 88, 0x3000}, -EINVAL, k32).all(),
+            "4, 88, 0x3000");
+  EXPECT_EQ(Decode("fstatfs64", {4, 88, 0x3000}, 0, k32).all(),
+            "4, 88, 0x3000");
+  EXPECT_EQ(Decode("fstatfs64", {4, 84, 0}, -EFAULT, k32).all(), "4, 84, NULL");
+  EXPECT_EQ(Decode("fstatfs64", {4, 84, 0x3010}, 0, k32).all(),
+            "4, 84, 0x3010");
+}
+
+// 64-bit offsets and lengths in two registers, low half first (but
+// _llseek's: high first).
+TEST_F(DecoderTest, I386FsOffsets) {
+  constexpr uint32_t k32 = kArchI386;
+  const int64_t pos = 0x100000002ll;
+  mem.Map(0x2000, &pos, sizeof(pos));
+  EXPECT_EQ(Decode("_llseek", {3, 1, 2, 0x2000, SEEK_SET}, 0, k32).all(),
+            "3, 4294967298, [4294967298], SEEK_SET");
+  EXPECT_EQ(
+      Decode("_llseek", {3, 0xffffffff, 0xfffffffb, 0x2000, 9}, -EINVAL, k32)
+          .all(),
+      "3, -5, 0x2000, 0x9 /* SEEK_??? */");
+  EXPECT_EQ(Decode("_llseek", {3, 0, 0, 0, SEEK_END}, -EFAULT, k32).all(),
+            "3, 0, NULL, SEEK_END");
+  EXPECT_EQ(Decode("_llseek", {3, 0, 0, 0x2004, SEEK_CUR}, 0, k32).all(),
+            "3, 0, 0x2004, SEEK_CUR");
+  mem.Map(0x3000, "abcdef");
+  EXPECT_EQ(Decode("pread64", {3, 0x3000, 4, 1, 1}, 3, k32).all(),
+            "3, \"abc\", 4, 4294967297");
+  EXPECT_EQ(
+      Decode("pread64", {3, 0x3000, 4, 0xffffffff, 0xffffffff}, -EINVAL, k32)
+          .all(),
+      "3, 0x3000, 4, -1");
+  EXPECT_EQ(
+      Decode("pwrite64", {3, 0x3000, 2, 0, 0x80000000}, -EINVAL, k32).all(),
+      "3, \"ab\", 2, -9223372036854775808");
+  // iovecs of 32-bit words.
+  const uint32_t iov[4] = {0x3000, 2, 0x3002, 2};
+  mem.Map(0x4000, iov, sizeof(iov));
+  EXPECT_EQ(Decode("preadv", {3, 0x4000, 2, 0, 1}, 4, k32).all(),
+            "3, [{iov_base=\"ab\", iov_len=2}, {iov_base=\"cd\", iov_len=2}], "
+            "2, 4294967296");
+  EXPECT_EQ(Decode("preadv2", {3, 0x4000, 1, 5, 0, 8}, -EAGAIN, k32).all(),
+            "3, [{iov_base=0x3000, iov_len=2}], 1, 5, RWF_NOWAIT");
+  EXPECT_EQ(Decode("pwritev", {3, 0x4000, 1, 5, 0}, 2, k32).all(),
+            "3, [{iov_base=\"ab\", iov_len=2}], 1, 5");
+  EXPECT_EQ(Decode("pwritev2", {3, 0x4000, 1, 0, 0, 0x42}, 2, k32).all(),
+            "3, [{iov_base=\"ab\", iov_len=2}], 1, 0, "
+            "RWF_DSYNC|0x40");
+  // Lengths print unsigned.
+  mem.MapString(0x1000, "/f");
+  EXPECT_EQ(Decode("truncate64", {0x1000, 0, 2}, 0, k32).all(),
+            "\"/f\", 8589934592");
+  EXPECT_EQ(
+      Decode("ftruncate64", {3, 0xffffffff, 0xffffffff}, -EINVAL, k32).all(),
+      "3, 18446744073709551615");
+  EXPECT_EQ(Decode("truncate", {0x1000, 0xffffffff}, -EINVAL, k32).all(),
+            "\"/f\", 4294967295");
+  EXPECT_EQ(Decode("ftruncate", {3, 10}, 0, k32).all(), "3, 10");
+  EXPECT_EQ(Decode("fadvise64", {3, 0, 1, 0xffffffff, 9}, -EINVAL, k32).all(),
+            "3, 4294967296, 4294967295, 0x9 /* POSIX_FADV_??? */");
+  EXPECT_EQ(
+      Decode("fadvise64_64", {3, 0xfffffffe, 0xffffffff, 300, 1, 4}, 0, k32)
+          .all(),
+      "3, -2, 4294967596, POSIX_FADV_DONTNEED");
+  EXPECT_EQ(Decode("fallocate", {3, 1, 0, 1, 4096, 0}, 0, k32).all(),
+            "3, FALLOC_FL_KEEP_SIZE, 4294967296, 4096");
+  EXPECT_EQ(
+      Decode("sync_file_range", {3, 1, 0, 0, 1, 0x12}, -EINVAL, k32).all(),
+      "3, 1, 4294967296, SYNC_FILE_RANGE_WRITE|0x10");
+  EXPECT_EQ(Decode("readahead", {3, 0, 1, 0xffffffff}, 0, k32).all(),
+            "3, 4294967296, 4294967295");
+  // fanotify_mark's mask: two registers.
+  mem.MapString(0x1000, "/tmp");
+  EXPECT_EQ(
+      Decode("fanotify_mark", {5, 1, 0x08000003, 1, 0xffffff9c, 0x1000}, 0, k32)
+          .all(),
+      "5, FAN_MARK_ADD, FAN_ACCESS|FAN_MODIFY|FAN_EVENT_ON_CHILD|"
+      "0x100000000, AT_FDCWD, \"/tmp\"");
+  EXPECT_EQ(
+      Decode("fanotify_mark", {5, 2, 0, 0, 0xffffffff, 0}, -EINVAL, k32).all(),
+      "5, FAN_MARK_REMOVE, 0, FAN_NOFD, NULL");
+}
+
+// fcntl/fcntl64's locks: struct flock (16 bytes) and flock64 (24 bytes).
+TEST_F(DecoderTest, I386FsFcntl) {
+  using namespace i386fs;
+  constexpr uint32_t k32 = kArchI386;
+  unsigned char fl[16] = {};
+  Put16(fl, F_WRLCK);
+  Put16(fl + 2, SEEK_CUR);
+  Put32(fl + 4, 5);
+  Put32(fl + 8, 0xffffffff);
+  Put32(fl + 12, 77);
+  mem.Map(0x2000, fl, sizeof(fl));
+  unsigned char fl64[24] = {};
+  Put16(fl64, F_RDLCK);
+  Put16(fl64 + 2, 7);
+  Put64(fl64 + 4, 0x100000000ull);
+  Put64(fl64 + 12, 10);
+  Put32(fl64 + 20, 78);
+  mem.Map(0x3000, fl64, sizeof(fl64));
+  EXPECT_EQ(Decode("fcntl64", {3, F_SETLK, 0x2000}, 0, k32).all(),
+            "3, F_SETLK, {l_type=F_WRLCK, l_whence=SEEK_CUR, l_start=5, "
+            "l_len=-1}");
+  EXPECT_EQ(Decode("fcntl", {3, F_GETLK, 0x2000}, 0, k32).all(),
+            "3, F_GETLK, {l_type=F_WRLCK, l_whence=SEEK_CUR, l_start=5, "
+            "l_len=-1, l_pid=77}");
+  EXPECT_EQ(Decode("fcntl64", {3, 13, 0x3000}, 0, k32).all(),
+            "3, F_SETLK64, {l_type=F_RDLCK, l_whence=0x7 /* SEEK_??? */, "
+            "l_start=4294967296, l_len=10}");
+  EXPECT_EQ(Decode("fcntl64", {3, 12, 0x3000}, 0, k32).all(),
+            "3, F_GETLK64, {l_type=F_RDLCK, l_whence=0x7 /* SEEK_??? */, "
+            "l_start=4294967296, l_len=10, l_pid=78}");
+  EXPECT_EQ(Decode("fcntl64", {3, 12, 0x3000}, -EFAULT, k32).all(),
+            "3, F_GETLK64, 0x3000");
+  EXPECT_EQ(Decode("fcntl64", {3, 14, 0x3008}, -EFAULT, k32).all(),
+            "3, F_SETLKW64, 0x3008");
+  // fcntl (not fcntl64): the 64-bit commands' argument is an address.
+  EXPECT_EQ(Decode("fcntl", {3, 12, 0x3000}, -EINVAL, k32).all(),
+            "3, F_GETLK64, 0x3000");
+  // The OFD locks take a struct flock64 in both.
+  EXPECT_EQ(Decode("fcntl", {3, F_OFD_SETLKW, 0x3000}, 0, k32).all(),
+            "3, F_OFD_SETLKW, {l_type=F_RDLCK, l_whence=0x7 /* SEEK_??? */, "
+            "l_start=4294967296, l_len=10}");
+  // The other commands as on x86_64.
+  EXPECT_EQ(Decode("fcntl64", {3, F_SETFD, FD_CLOEXEC}, 0, k32).all(),
+            "3, F_SETFD, FD_CLOEXEC");
+  EXPECT_EQ(Decode("fcntl64", {3, 99, 5}, -EINVAL, k32).all(),
+            "3, 0x63 /* F_??? */, 0x5");
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Decode("fcntl64", {3, 13, 0x3000}, 0, k32).all(),
+            "3, 0xd, {l_type=0, l_whence=0x7, l_start=4294967296, l_len=10}");
+}
+
+// readdir, getdents (struct linux_dirent with 32-bit ino and off),
+// sendfile's 32-bit offset, 16-bit ids, the old mmap, and the rest.
+TEST_F(DecoderTest, I386FsMisc) {
+  using namespace i386fs;
+  constexpr uint32_t k32 = kArchI386;
+  unsigned char od[16] = {};
+  Put32(od, 1);
+  Put32(od + 4, 2);
+  Put16(od + 8, 2);
+  memcpy(od + 10, "..", 3);
+  mem.Map(0x2000, od, sizeof(od));
+  EXPECT_EQ(Decode("readdir", {3, 0x2000, 1}, 1, k32).all(),
+            "3, {d_ino=1, d_off=2, d_reclen=2, d_name=\"..\"}");
+  EXPECT_EQ(Decode("readdir", {3, 0x2000, 1}, 0, k32).all(), "3, 0x2000");
+  EXPECT_EQ(Decode("readdir", {3, 0x2000, 2}, -EBADF, k32).all(),
+            "3, 0x2000, 2");
+  EXPECT_EQ(Decode("readdir", {3, 0x9000, 1}, 1, k32).all(), "3, 0x9000");
+  // getdents: two records, the second's type in its last byte.
+  unsigned char de[32] = {};
+  Put32(de, 5);
+  Put32(de + 4, 1);
+  Put16(de + 8, 16);
+  memcpy(de + 10, "ab", 3);
+  de[15] = DT_REG;
+  Put32(de + 16, 6);
+  Put32(de + 20, 0x7fffffff);
+  Put16(de + 24, 16);
+  memcpy(de + 26, ".", 2);
+  de[31] = DT_DIR;
+  mem.Map(0x3000, de, sizeof(de));
+  EXPECT_EQ(Decode("getdents", {3, 0x3000, 512}, 32, k32).all(),
+            "3, 0x3000 /* 2 entries */, 512");
+  opts.verbose = true;
+  EXPECT_EQ(
+      Decode("getdents", {3, 0x3000, 512}, 32, k32).all(),
+      "3, [{d_ino=5, d_off=1, d_reclen=16, d_name=\"ab\", d_type=DT_REG}, "
+      "{d_ino=6, d_off=2147483647, d_reclen=16, d_name=\".\", "
+      "d_type=DT_DIR}], 512");
+  opts.verbose = false;
+  // sendfile: a 32-bit offset before and after.
+  const uint32_t off = 0xfffffffb;
+  mem.Map(0x4000, &off, sizeof(off));
+  EXPECT_EQ(Decode("sendfile", {1, 3, 0x4000, 4}, 4, k32).all(),
+            "1, 3, [4294967291] => [4294967291], 4");
+  EXPECT_EQ(Decode("sendfile", {1, 3, 0x4000, 4}, -EINVAL, k32).all(),
+            "1, 3, [4294967291], 4");
+  EXPECT_EQ(Decode("sendfile", {1, 3, 0, 4}, 4, k32).all(), "1, 3, NULL, 4");
+  EXPECT_EQ(Decode("sendfile", {1, 3, 0x9000, 4}, -EFAULT, k32).all(),
+            "1, 3, 0x9000, 4");
+  // 16-bit ids: 0xffff is -1, the high bits are dropped.
+  mem.MapString(0x1000, "/f");
+  EXPECT_EQ(Decode("chown", {0x1000, 0xffff, 0x12345}, 0, k32).all(),
+            "\"/f\", -1, 9029");
+  EXPECT_EQ(Decode("lchown", {0x1000, 0xffffffff, 0}, 0, k32).all(),
+            "\"/f\", -1, 0");
+  EXPECT_EQ(Decode("fchown", {3, 1000, 0x10000}, 0, k32).all(), "3, 1000, 0");
+  EXPECT_EQ(Decode("chown32", {0x1000, 0xffffffff, 0x12345}, 0, k32).all(),
+            "\"/f\", -1, 74565");
+  // The old mmap: its arguments in memory, read even when not verbose.
+  const uint32_t args[6] = {0, 4096, 1, 2, 3, 0x1000};
+  mem.Map(0x5000, args, sizeof(args));
+  Result r = Decode("mmap", {0x5000}, 0xf7f00000, k32);
+  EXPECT_EQ(r.all(), "NULL, 4096, PROT_READ, MAP_PRIVATE, 3, 0x1000");
+  EXPECT_EQ(r.fmt, RetFormat::kHex);
+  EXPECT_EQ(Decode("mmap", {0x5008}, -EFAULT, k32).all(), "0x5008");
+  EXPECT_EQ(Decode("mmap", {0}, -EFAULT, k32).all(), "NULL");
+  const SyscallFilter all = opts.verbose_set;
+  opts.verbose_set = SyscallFilter::None();
+  EXPECT_EQ(Decode("mmap", {0x5000}, 0xf7f00000, k32).all(),
+            "NULL, 4096, PROT_READ, MAP_PRIVATE, 3, 0x1000");
+  opts.verbose_set = all;
+  // mknod: a 32-bit dev_t.
+  EXPECT_EQ(Decode("mknod", {0x1000, S_IFBLK | 0600, 0x12300801}, 0, k32).all(),
+            "\"/f\", S_IFBLK|0600, makedev(0x8, 0x12301)");
+  EXPECT_EQ(Decode("ustat", {0x103, 0x6000}, 0, k32).all(),
+            "makedev(0x1, 0x3), 0x6000");
+  EXPECT_EQ(Decode("umount", {0x1000}, -EINVAL, k32).all(), "\"/f\"");
+  // utimensat_time64: 64-bit timespecs on i386.
+  const int64_t ts[4] = {0, (1 << 30) - 1, 0, (1 << 30) - 2};
+  mem.Map(0x7000, ts, sizeof(ts));
+  EXPECT_EQ(Decode("utimensat_time64", {3, 0, 0x7000, 0}, 0, k32).all(),
+            "3, NULL, [UTIME_NOW, UTIME_OMIT], 0");
+  EXPECT_EQ(
+      Decode("utimensat_time64", {0xffffff9c, 0x1000, 0x7010, 0x100}, 0, k32)
+          .all(),
+      "AT_FDCWD, \"/f\", 0x7010, AT_SYMLINK_NOFOLLOW");
 }
 
 TEST_F(DecoderTest, IsError) {
@@ -3169,9 +3527,10 @@ TEST_F(DecoderTest, FcntlLocksOwnersLeases) {
   EXPECT_EQ(r.all(), "5, F_GETLEASE");
   EXPECT_EQ(r.fmt, RetFormat::kHex);
   EXPECT_EQ(r.suffix, " (F_UNLCK)");
-  // i386: the layouts differ; the argument stays in hex.
+  // i386: its own struct flock, of 32-bit offsets (see I386FsFcntl).
   EXPECT_EQ(Decode("fcntl", {5, F_SETLK, 0x1000}, 0, kArchI386).all(),
-            "5, F_SETLK, 0x1000");
+            "5, F_SETLK, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, "
+            "l_len=0}");
 }
 
 // pidfd_send_signal (siginfo when given), pidfd_getfd (with -y, the
