@@ -497,7 +497,40 @@ void UtimeTimespec(D& d, int64_t sec, int64_t nsec) {
   }
 }
 
-void Utimensat(D& d) { UtimensatCommon(d, false); }
+// utimensat; `time64`: 64-bit timespecs on i386 too (utimensat_time64).
+void UtimensatAbi(D& d, bool time64) {
+  if (d.exiting) return;
+  d.DirFd(0);
+  d.Sep();
+  if (d.u(1) == 0) {
+    d.Put("NULL");
+  } else {
+    d.Path(1);
+  }
+  d.Sep();
+  int64_t ts[4];
+  if (d.i386 && !time64) {
+    int32_t ts32[4];
+    if (d.Fetch(d.u(2), ts32, sizeof(ts32))) {
+      for (int i = 0; i < 4; ++i) ts[i] = ts32[i];
+      d.out->push_back('[');
+      UtimeTimespec(d, ts[0], ts[1]);
+      d.Sep();
+      UtimeTimespec(d, ts[2], ts[3]);
+      d.out->push_back(']');
+    }
+  } else if (d.Fetch(d.u(2), ts, sizeof(ts))) {
+    d.out->push_back('[');
+    UtimeTimespec(d, ts[0], ts[1]);
+    d.Sep();
+    UtimeTimespec(d, ts[2], ts[3]);
+    d.out->push_back(']');
+  }
+  d.Sep();
+  d.Flags(d.u32(3), kUtimensatFlags, "AT_???");
+}
+
+void Utimensat(D& d) { UtimensatAbi(d, false); }
 
 // ---------------------------------------------------------------------------
 // Space, syncing and locks.
@@ -943,37 +976,7 @@ void PrintStatfsFields(D& d, const StatfsFields& st) {
   d.out->push_back('}');
 }
 
-void UtimensatCommon(D& d, bool time64) {
-  if (d.exiting) return;
-  d.DirFd(0);
-  d.Sep();
-  if (d.u(1) == 0) {
-    d.Put("NULL");
-  } else {
-    d.Path(1);
-  }
-  d.Sep();
-  int64_t ts[4];
-  if (d.i386 && !time64) {
-    int32_t ts32[4];
-    if (d.Fetch(d.u(2), ts32, sizeof(ts32))) {
-      for (int i = 0; i < 4; ++i) ts[i] = ts32[i];
-      d.out->push_back('[');
-      UtimeTimespec(d, ts[0], ts[1]);
-      d.Sep();
-      UtimeTimespec(d, ts[2], ts[3]);
-      d.out->push_back(']');
-    }
-  } else if (d.Fetch(d.u(2), ts, sizeof(ts))) {
-    d.out->push_back('[');
-    UtimeTimespec(d, ts[0], ts[1]);
-    d.Sep();
-    UtimeTimespec(d, ts[2], ts[3]);
-    d.out->push_back(']');
-  }
-  d.Sep();
-  d.Flags(d.u32(3), kUtimensatFlags, "AT_???");
-}
+void UtimensatCommon(D& d, bool time64) { UtimensatAbi(d, time64); }
 
 std::span<const Registration> FsDecoders() { return kDecoders; }
 
