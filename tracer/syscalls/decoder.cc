@@ -1710,7 +1710,7 @@ void FOwnerEx(D& d, uint64_t addr, bool out) {
 }
 
 // The commands whose argument points to a struct flock, on x86_64 (i386's
-// layouts differ: its arguments stay in hex).
+// layouts differ: decode_i386_fs.cc decodes its locks).
 bool IsLockCmd(const D& d, uint32_t cmd) {
   return !d.i386 &&
          (cmd == F_SETLK || cmd == F_SETLKW || cmd == F_GETLK ||
