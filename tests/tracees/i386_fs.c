@@ -2,17 +2,19 @@
 // layouts (struct stat64, the old struct stat, struct statfs and statfs64,
 // struct flock and flock64, the old struct linux_dirent), 64-bit offsets and
 // lengths split over two registers, 16-bit ids. Everything happens in
-// /tmp/ttrace-i386-fs (created and removed here), on /dev/null, /proc and the
-// tracee's own binary: every value printed, even with -v, is the same from
-// one run to the next (no stat of a file created here succeeds: its inode
-// number and ctime would differ).
+// ttrace-i386-fs.tmp, a directory of the current one (created and removed
+// here: a relative path, so that two runs at once, as Bazel's sandboxed tests
+// in separate directories, do not share it while printing the same), on
+// /dev/null, /proc and the tracee's own binary: every value printed, even
+// with -v, is the same from one run to the next (no stat of a file created
+// here succeeds: its inode number and ctime would differ).
 #include <asm/fcntl.h>
 #include <asm/stat.h>
 #include <asm/statfs.h>
 
 #include "i386_sys.h"
 
-#define DIR "/tmp/ttrace-i386-fs"
+#define DIR "ttrace-i386-fs.tmp"
 #define FILE DIR "/f"
 #define BAD ((void*)0xffffe000)  // above the 32-bit user space: EFAULT
 #define AT_FDCWD (-100)
