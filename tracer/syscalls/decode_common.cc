@@ -140,7 +140,7 @@ void Rusage(D& d, uint64_t addr) {
     if (!d.Fetch(addr, ru32, size)) return;
     // The times signed, the counts unsigned.
     for (size_t i = 0; i < size / sizeof(ru32[0]); ++i) {
-      ru[i] = i < 4 ? static_cast<int32_t>(ru32[i]) : ru32[i];
+      ru[i] = i < 4 ? int64_t{static_cast<int32_t>(ru32[i])} : int64_t{ru32[i]};
     }
   } else {
     const size_t size = d.abbrev ? 4 * sizeof(ru[0]) : sizeof(ru);
