@@ -540,11 +540,71 @@ static void times_and_misc(void) {
   sys4(__NR_futex, kBad, 0, 0, 0);
 }
 
+// Other process and time calls a 32-bit libc makes, with i386 layouts.
+static void process_misc(void) {
+  sys1(__NR_times, kBad);  // (its result is a time: not made to succeed)
+  unsigned long rl[2], stack_rl[2];
+  sys2(__NR_ugetrlimit, 3 /* RLIMIT_STACK */, stack_rl);
+  sys2(__NR_ugetrlimit, 99, stack_rl);  // EINVAL
+  sys2(__NR_getrlimit, 7 /* RLIMIT_NOFILE */, rl);
+  sys2(__NR_ugetrlimit, 7, rl);
+  sys2(__NR_setrlimit, 7, rl);  // unchanged
+  sys2(__NR_setrlimit, 7, kBad);
+  unsigned long long rl64[2];
+  sys4(__NR_prlimit64, 0, 7, 0, rl64);
+  sys4(__NR_prlimit64, 0, 7, rl64, 0);
+  sys2(__NR_gettimeofday, 0, 0);
+  sys2(__NR_gettimeofday, kBad, 0);
+  sys2(__NR_settimeofday, kBad, 0);
+  struct timeval32 it[2] = {{0, 0}, {0, 0}}, old[2];
+  sys3(__NR_setitimer, 0 /* ITIMER_REAL */, it, old);
+  sys2(__NR_getitimer, 1 /* ITIMER_VIRTUAL */, old);
+  sys2(__NR_getitimer, 1, kBad);
+  sys1(__NR_alarm, 0);
+  static unsigned long robust[3];
+  robust[0] = (unsigned long)robust;
+  sys2(__NR_set_robust_list, robust, 12);
+  sys2(__NR_set_robust_list, robust, 24);  // EINVAL
+  unsigned long head = 0, len = 0;
+  sys3(__NR_get_robust_list, 0, &head, &len);
+  sys3(__NR_get_robust_list, 0, kBad, &len);
+  static int tid_word;
+  sys1(__NR_set_tid_address, &tid_word);
+  unsigned long cpus[32];
+  sys3(__NR_sched_getaffinity, 0, 3, cpus);  // EINVAL
+  sys3(__NR_sched_getaffinity, 0, sizeof(cpus), kBad);
+  sys2(__NR_getpriority, 0 /* PRIO_PROCESS */, 0);
+  sys1(__NR_personality, 0xffffffff);
+  sys0(__NR_sched_yield);
+  sys2(__NR_sched_getparam, 0, kBad);
+  sys1(__NR_sched_getscheduler, 0);
+  unsigned long set[2] = {BIT(kSigUsr2), 0};
+  sys2(__NR_rt_sigsuspend, set, 4);  // EINVAL
+  sys0(__NR_getppid);
+  sys3(__NR_tgkill, sys0(__NR_getpid), sys0(__NR_gettid), 0);
+  sys2(__NR_tkill, sys0(__NR_gettid), 0);
+  sys2(__NR_kill, 0, 0);
+  struct timespec32 ts = {0, 0};
+  sys4(__NR_clock_nanosleep, 1, 1 /* TIMER_ABSTIME */, &ts, 0);
+  sys2(__NR_sched_rr_get_interval, -1, &ts);
+  int itspec[4] = {0, 0, 0, 0};
+  int timer = -1;
+  sys3(__NR_timer_create, 1, 0, &timer);
+  sys4(__NR_timer_settime, timer, 0, itspec, 0);
+  long long itspec64[4] = {0, 0, 0, 0};
+  sys4(__NR_timer_settime64, timer, 0, itspec64, 0);
+  sys2(__NR_timer_gettime, timer, itspec);
+  sys2(__NR_timer_gettime64, timer, itspec64);
+  sys1(__NR_timer_getoverrun, timer);
+  sys1(__NR_timer_delete, timer);
+}
+
 int scenario_proc(void) {
   old_signals();
   rt_signals();
   waits();
   ids();
   times_and_misc();
+  process_misc();
   return 0;
 }
