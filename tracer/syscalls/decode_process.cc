@@ -1161,7 +1161,7 @@ void Siginfo(D& d, const uint8_t* si) {
 }
 
 // A siginfo output at exit (strace's printsiginfo_at).
-void PrintSiginfoAt(D& d, uint64_t addr) {
+void SiginfoAt(D& d, uint64_t addr) {
   uint8_t si[128];
   if (!d.FetchOut(addr, si, sizeof(si))) return;
   Siginfo(d, si);
@@ -1230,7 +1230,7 @@ void RtSigtimedwaitCommon(D& d, bool wide) {
     return;
   }
   if (info) {
-    PrintSiginfoAt(d, d.u(1));
+    SiginfoAt(d, d.u(1));
     d.Sep();
     Timespec(d, d.u(2), wide);
     d.Sep();
@@ -1261,7 +1261,7 @@ void Waitid(D& d) {
     d.Sep();
     return;
   }
-  PrintSiginfoAt(d, d.u(2));
+  SiginfoAt(d, d.u(2));
   d.Sep();
   d.Flags(d.u32(3), kWaitidOptions, "W???");
   d.Sep();
