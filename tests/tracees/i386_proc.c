@@ -534,8 +534,10 @@ static void times_and_misc(void) {
   sys4(__NR_futex_time64, &word, 0, 1, &ts64);
   sys4(__NR_futex_time64, &word, 0x80 /* FUTEX_PRIVATE_FLAG */, 1, 0);
   sys4(__NR_futex_time64, &word, 0x81 /* FUTEX_WAKE_PRIVATE */, 1, 0);
+  // val3 (the bitset) is the 6th argument, in %ebp: ETIMEDOUT for
+  // FUTEX_BITSET_MATCH_ANY (an absolute time long past), EINVAL for 0.
   sys6(__NR_futex_time64, (long)&word, 9 /* FUTEX_WAIT_BITSET */, 0,
-       (long)&ts64, 0, -1);  // ETIMEDOUT
+       (long)&ts64, 0, -1);
   sys4(__NR_futex_time64, &word, 0, 0, kBad);
   sys4(__NR_futex, kBad, 0, 0, 0);
 }
