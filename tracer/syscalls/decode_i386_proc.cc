@@ -130,18 +130,21 @@ void Ssetmask(D& d) {
 constexpr uint64_t kSigcontextOldmask = 80;
 constexpr uint64_t kSigframeExtramask = 88 + 624;
 
+// Unreadable (or not verbose), strace prints an address alone; which one
+// it picks is not the frame's (it varies with the handler's stack use), so
+// this prints the stack pointer: the same form, another value.
 void Sigreturn(D& d) {
   if (!d.entering()) return;
-  d.Put("{mask=");
   const uint64_t sp = d.c.stack_pointer & 0xffffffffu;
   uint32_t mask[2];
   if (!d.verbose ||
       d.dec->mem()->Read(d.c.tid, sp + kSigcontextOldmask, &mask[0], 4) != 4 ||
       d.dec->mem()->Read(d.c.tid, sp + kSigframeExtramask, &mask[1], 4) != 4) {
-    d.Hex(sp + kSigcontextOldmask);
-  } else {
-    AppendSigset(d.out, mask, sizeof(mask));
+    d.Hex(sp);
+    return;
   }
+  d.Put("{mask=");
+  AppendSigset(d.out, mask, sizeof(mask));
   d.out->push_back('}');
 }
 
@@ -370,12 +373,13 @@ void Stime(D& d) {
 }
 
 // select(args): i386's old select takes one pointer to its five arguments,
-// printed as select's (NULL or the address when unreadable).
+// printed as select's (NULL or the address when unreadable). The block is
+// read even when the call is not verbose (-e verbose=), as strace.
 void OldSelect(D& d) {
   uint32_t a[5];
-  const bool ok = d.u(0) != 0 && d.verbose &&
-                  d.dec->mem()->Read(d.c.tid, d.u(0), a, sizeof(a)) ==
-                      static_cast<ssize_t>(sizeof(a));
+  const bool ok =
+      d.u(0) != 0 && d.dec->mem()->Read(d.c.tid, d.u(0), a, sizeof(a)) ==
+                         static_cast<ssize_t>(sizeof(a));
   if (!ok) {
     if (d.entering()) d.Ptr(d.u(0));
     return;

@@ -1923,8 +1923,11 @@ TEST_F(DecoderTest, I386ProcSigreturn) {
   mem.Map(0xffd00000 + 80, &oldmask, 4);
   mem.Map(0xffd00000 + 88 + 624, &extramask, 4);
   EXPECT_EQ(DecodeCall(c, 0).all(), "{mask=[USR1 RT_8]}");
-  c.stack_pointer = 0xffe00000;  // unreadable
-  EXPECT_EQ(DecodeCall(c, 0).all(), "{mask=0xffe00050}");
+  opts.verbose_set = *ParseTraceFilter("!sigreturn");
+  EXPECT_EQ(DecodeCall(c, 0).all(), "0xffd00000");
+  opts.verbose_set = SyscallFilter::All();
+  c.stack_pointer = 0xffe00000;  // unreadable: an address alone
+  EXPECT_EQ(DecodeCall(c, 0).all(), "0xffe00000");
 
   c.nr = SyscallTable::Get().Number(k32, "rt_sigreturn");
   c.stack_pointer = 0xffd10000;
@@ -2278,6 +2281,11 @@ TEST_F(DecoderTest, I386ProcTime) {
   EXPECT_EQ(r.suffix, " (in [3], left {tv_sec=0, tv_usec=0})");
   EXPECT_EQ(Decode("select", {kBad32}, -EFAULT, k32).all(), "0xbadc0de0");
   EXPECT_EQ(Decode("select", {0}, -EFAULT, k32).all(), "NULL");
+  // Not verbose: the block is still read, the sets are addresses.
+  opts.verbose_set = *ParseTraceFilter("!select");
+  EXPECT_EQ(Decode("select", {0x5700}, 0, k32).all(),
+            "5, 0x5600, 0x5610, NULL, 0x5620");
+  opts.verbose_set = SyscallFilter::All();
   r = Decode("select", {0x5700}, -EINTR, k32);
   EXPECT_EQ(r.all(), "5, [3], [4], NULL, {tv_sec=0, tv_usec=0}");
   EXPECT_EQ(r.suffix, "");
