@@ -130,9 +130,8 @@ void Ssetmask(D& d) {
 constexpr uint64_t kSigcontextOldmask = 80;
 constexpr uint64_t kSigframeExtramask = 88 + 624;
 
-// Unreadable (or not verbose), strace prints an address alone; which one
-// it picks is not the frame's (it varies with the handler's stack use), so
-// this prints the stack pointer: the same form, another value.
+// Unreadable (or not verbose): the address of the sigcontext (the stack
+// pointer) alone, as strace.
 void Sigreturn(D& d) {
   if (!d.entering()) return;
   const uint64_t sp = d.c.stack_pointer & 0xffffffffu;
