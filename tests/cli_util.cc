@@ -113,10 +113,14 @@ std::string ReplacePids(const std::string& line,
                         const std::function<std::string(int64_t)>& name_of) {
   static const auto* kContexts = new std::vector<std::regex>{
       std::regex(
-          R"(^(?:kill|tkill|tgkill|wait4|waitid|getpgid|getsid|)"
+          R"(^(?:kill|tkill|tgkill|wait4|waitid|waitpid|getpgid|getsid|)"
+          R"(rt_sigqueueinfo|rt_tgsigqueueinfo|)"
           R"(setpgid|pidfd_open|prlimit64|sched_[a-z_]+|)"
           R"(process_vm_readv|process_vm_writev|get_robust_list)\((-?[0-9]+))"),
-      std::regex(R"(^tgkill\([0-9A-Za-z_]+, ([0-9]+))"),
+      std::regex(R"(^(?:tgkill|rt_tgsigqueueinfo)\([0-9A-Za-z_]+, ([0-9]+))"),
+      // waitid(P_PID, pid, ...) (-X raw: 0x1, verbose: 0x1 /* P_PID */).
+      std::regex(R"(^waitid\((?:P_PID|0x1(?: /\* P_PID \*/)?), ([0-9]+))"),
+      std::regex(R"(sigev_notify_thread_id=([0-9]+))"),
       std::regex(R"(^kcmp\(([0-9]+))"),
       std::regex(R"(^kcmp\([0-9A-Za-z_]+, ([0-9]+))"),
       // (-X raw and verbose: "type=0x1 /* F_OWNER_PID */, pid=").
@@ -132,10 +136,12 @@ std::string ReplacePids(const std::string& line,
           R"(.*\) += ([0-9]+)$)"),
       std::regex(R"(\(pid ([0-9]+)\))"),
       std::regex(R"(\+\+\+ created (?:thread|process) ([0-9]+))"),
-      std::regex(R"(^(?:clone|clone3|fork|vfork|getpid|gettid|getppid|)"
-                 R"(set_tid_address|wait4|getpgrp|getsid|setsid)\(.*\) += )"
-                 R"(([0-9]+)$)"),
-      std::regex(R"(^<\.\.\. (?:clone|clone3|fork|vfork|wait4) resumed>.*)"
+      std::regex(
+          R"(^(?:clone|clone3|fork|vfork|getpid|gettid|getppid|)"
+          R"(set_tid_address|wait4|waitpid|getpgrp|getsid|setsid)\(.*\) += )"
+          R"(([0-9]+)$)"),
+      std::regex(R"(^<\.\.\. (?:clone|clone3|fork|vfork|wait4|waitpid) )"
+                 R"(resumed>.*)"
                  R"(\) += ([0-9]+)$)"),
   };
   std::string s = line;

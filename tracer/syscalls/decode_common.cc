@@ -84,23 +84,26 @@ void TimeComment(D& d, int64_t sec, uint64_t nsec) {
 }
 
 // struct timespec: 64-bit fields, or 32-bit ones for i386 (old_timespec).
+// tv_nsec prints unsigned, as strace (a negative one as 4294967295 or
+// 18446744073709551615).
 void Timespec(D& d, uint64_t addr, bool wide) {
-  int64_t sec, nsec;
+  int64_t sec;
+  uint64_t nsec;
   if (wide) {
     int64_t v[2];
     if (!d.Fetch(addr, v, sizeof(v))) return;
     sec = v[0];
-    nsec = v[1];
+    nsec = static_cast<uint64_t>(v[1]);
   } else {
     int32_t v[2];
     if (!d.Fetch(addr, v, sizeof(v))) return;
     sec = v[0];
-    nsec = v[1];
+    nsec = static_cast<uint32_t>(v[1]);
   }
   d.Put("{tv_sec=");
   d.Dec(sec);
   d.Put(", tv_nsec=");
-  d.Dec(nsec);
+  d.Udec(nsec);
   d.out->push_back('}');
 }
 
@@ -128,14 +131,21 @@ void SigsetAddr(D& d, uint64_t addr, uint64_t len) {
 }
 
 void Rusage(D& d, uint64_t addr) {
-  if (d.i386) {
-    d.Ptr(addr);
-    return;
-  }
-  // ru_utime, ru_stime (struct timeval), then 14 longs.
+  // ru_utime, ru_stime (struct timeval), then 14 longs; all 4 bytes on
+  // i386.
   int64_t ru[18];
-  const size_t size = d.abbrev ? 4 * sizeof(ru[0]) : sizeof(ru);
-  if (!d.Fetch(addr, ru, size)) return;
+  if (d.i386) {
+    uint32_t ru32[18];
+    const size_t size = d.abbrev ? 4 * sizeof(ru32[0]) : sizeof(ru32);
+    if (!d.Fetch(addr, ru32, size)) return;
+    // The times signed, the counts unsigned.
+    for (size_t i = 0; i < size / sizeof(ru32[0]); ++i) {
+      ru[i] = i < 4 ? int64_t{static_cast<int32_t>(ru32[i])} : int64_t{ru32[i]};
+    }
+  } else {
+    const size_t size = d.abbrev ? 4 * sizeof(ru[0]) : sizeof(ru);
+    if (!d.Fetch(addr, ru, size)) return;
+  }
   d.Put("{ru_utime={tv_sec=");
   d.Dec(ru[0]);
   d.Put(", tv_usec=");

@@ -700,19 +700,29 @@ constexpr XlatEntry kSigevNotify[] = {{0, "SIGEV_SIGNAL"},
                                       {4, "SIGEV_THREAD_ID"}};
 constexpr XlatEntry kTimerFlags[] = {{1, "TIMER_ABSTIME"}};
 
-// struct sigevent (x86_64): sigev_value only when non-zero; the signal
-// named only for the notifications that send one.
+// struct sigevent: sigev_value only when non-zero; the signal named only
+// for the notifications that send one. i386's has 4-byte sigev_value and
+// pointers (the union at 12).
 void Sigevent(D& d, uint64_t addr) {
   uint8_t ev[64];
   if (!d.Fetch(addr, ev, sizeof(ev))) return;
-  uint64_t value, function, attributes;
+  uint64_t value = 0, function = 0, attributes = 0;
   int32_t signo, notify, tid;
-  memcpy(&value, ev, 8);
-  memcpy(&signo, ev + 8, 4);
-  memcpy(&notify, ev + 12, 4);
-  memcpy(&tid, ev + 16, 4);
-  memcpy(&function, ev + 16, 8);
-  memcpy(&attributes, ev + 24, 8);
+  if (d.i386) {
+    memcpy(&value, ev, 4);
+    memcpy(&signo, ev + 4, 4);
+    memcpy(&notify, ev + 8, 4);
+    memcpy(&tid, ev + 12, 4);
+    memcpy(&function, ev + 12, 4);
+    memcpy(&attributes, ev + 16, 4);
+  } else {
+    memcpy(&value, ev, 8);
+    memcpy(&signo, ev + 8, 4);
+    memcpy(&notify, ev + 12, 4);
+    memcpy(&tid, ev + 16, 4);
+    memcpy(&function, ev + 16, 8);
+    memcpy(&attributes, ev + 24, 8);
+  }
   d.out->push_back('{');
   if (value != 0) {
     d.Put("sigev_value={sival_int=");
@@ -812,7 +822,7 @@ constexpr Registration kDecoders[] = {
     {"timerfd_settime64", TimerfdSettime64, 0},
     {"timerfd_gettime", TimerfdGettime, 0},
     {"timerfd_gettime64", TimerfdGettime64, 0},
-    {"timer_create", TimerCreate, kX86_64Only},
+    {"timer_create", TimerCreate, 0},
     {"timer_settime", TimerSettime, 0},
     {"timer_settime64", TimerSettime64, 0},
     {"timer_gettime", TimerGettime, 0},
@@ -827,6 +837,7 @@ constexpr Registration kDecoders[] = {
 
 std::span<const Registration> EventDecoders() { return kDecoders; }
 void SigeventAt(D& d, uint64_t addr) { Sigevent(d, addr); }
+void SelectDecoder(D& d) { Select(d); }
 
 }  // namespace decode
 }  // namespace ttrace

@@ -83,11 +83,12 @@ constexpr XlatEntry kSsFlags[] = {
     {1, "SS_ONSTACK"}, {2, "SS_DISABLE"}, {0x80000000u, "SS_AUTODISARM"}};
 constexpr XlatEntry kIdTypes[] = {
     {0, "P_ALL"}, {1, "P_PID"}, {2, "P_PGID"}, {3, "P_PIDFD"}};
+// strace's order: WEXITED before WSTOPPED, __WNOTHREAD last.
 constexpr XlatEntry kWaitidOptions[] = {
-    {1, "WNOHANG"},         {2, "WSTOPPED"},
-    {4, "WEXITED"},         {8, "WCONTINUED"},
-    {0x1000000, "WNOWAIT"}, {0x20000000, "__WNOTHREAD"},
-    {0x40000000, "__WALL"}, {0x80000000, "__WCLONE"},
+    {1, "WNOHANG"},         {4, "WEXITED"},
+    {2, "WSTOPPED"},        {8, "WCONTINUED"},
+    {0x1000000, "WNOWAIT"}, {0x80000000, "__WCLONE"},
+    {0x40000000, "__WALL"}, {0x20000000, "__WNOTHREAD"},
 };
 
 // prctl.
@@ -959,8 +960,56 @@ void ClockT(D& d, uint64_t v) {
   d.Put(buf);
 }
 
-// siginfo_t (x86_64 layout).
+// An i386 (compat) siginfo_t, whose union starts at 12 with 4-byte
+// pointers, longs and clock_ts, in the x86_64 layout (the union at 16) that
+// Siginfo reads. Which union member holds depends on the signal and code,
+// as Siginfo decides it.
+void WidenSiginfo32(const uint8_t* in, uint8_t* out) {
+  memset(out, 0, 128);
+  memcpy(out, in, 12);  // si_signo, si_errno, si_code
+  int32_t signo, code;
+  memcpy(&signo, in, 4);
+  memcpy(&code, in + 8, 4);
+  auto word = [&](size_t off) {
+    uint32_t v;
+    memcpy(&v, in + off, 4);
+    return v;
+  };
+  auto put32 = [&](size_t off, uint32_t v) { memcpy(out + off, &v, 4); };
+  auto put64 = [&](size_t off, uint64_t v) { memcpy(out + off, &v, 8); };
+  const bool kernel = code > 0;
+  if ((kernel && signo == 29) || code == -5) {  // SIGIO, SI_SIGIO: band, fd
+    put64(16, static_cast<uint64_t>(
+                  static_cast<int64_t>(static_cast<int32_t>(word(12)))));
+    put32(24, word(16));
+  } else if (kernel && (signo == 4 || signo == 8 || signo == 11 || signo == 5 ||
+                        signo == 7)) {  // si_addr, si_addr_lsb
+    put64(16, word(12));
+    put32(24, word(16));
+  } else if (kernel && signo == 31) {  // SIGSYS
+    put64(16, word(12));
+    put32(24, word(16));
+    put32(28, word(20));
+  } else if (kernel && signo == 17) {  // SIGCHLD: status, utime, stime
+    put32(16, word(12));
+    put32(20, word(16));
+    put32(24, word(20));
+    put64(32, word(24));
+    put64(40, word(28));
+  } else {  // pid/uid or timerid/overrun, then the sigval
+    put32(16, word(12));
+    put32(20, word(16));
+    put64(24, word(20));
+  }
+}
+
+// siginfo_t (x86_64 layout; an i386 tracee's is widened to it).
 void Siginfo(D& d, const uint8_t* si) {
+  uint8_t widened[128];
+  if (d.i386) {
+    WidenSiginfo32(si, widened);
+    si = widened;
+  }
   int32_t signo, err, code;
   memcpy(&signo, si, 4);
   memcpy(&err, si + 4, 4);
@@ -1118,6 +1167,7 @@ void SiginfoAt(D& d, uint64_t addr) {
   Siginfo(d, si);
 }
 
+// stack_t: {ss_sp, ss_flags, ss_size}, of 4-byte words on i386.
 void StackT(D& d, uint64_t addr, bool output) {
   struct {
     uint64_t sp;
@@ -1125,8 +1175,17 @@ void StackT(D& d, uint64_t addr, bool output) {
     int32_t pad;
     uint64_t size;
   } st;
-  if (!(output ? d.FetchOut(addr, &st, sizeof(st))
-               : d.Fetch(addr, &st, sizeof(st)))) {
+  if (d.i386) {
+    uint32_t w[3];
+    if (!(output ? d.FetchOut(addr, w, sizeof(w))
+                 : d.Fetch(addr, w, sizeof(w)))) {
+      return;
+    }
+    st.sp = w[0];
+    st.flags = static_cast<int32_t>(w[1]);
+    st.size = w[2];
+  } else if (!(output ? d.FetchOut(addr, &st, sizeof(st))
+                      : d.Fetch(addr, &st, sizeof(st)))) {
     return;
   }
   d.Put("{ss_sp=");
@@ -1154,14 +1213,17 @@ void RtSigsuspend(D& d) {
   d.Udec(d.u(1));
 }
 
-void RtSigtimedwait(D& d) {
+// rt_sigtimedwait(set, info, timeout, sigsetsize) = signal: the timeout
+// of 64-bit fields (`wide`), or i386's old 32-bit one. The signal after
+// the result is named whatever -X says (strace).
+void RtSigtimedwaitCommon(D& d, bool wide) {
   const bool info = d.u(1) != 0;
   if (d.entering()) {
     SigsetAddr(d, d.u(0), d.u(3));
     d.Sep();
     if (!info) {
       d.Put("NULL, ");
-      Timespec(d, d.u(2), !d.i386);
+      Timespec(d, d.u(2), wide);
       d.Sep();
       d.Udec(d.u(3));
     }
@@ -1170,16 +1232,19 @@ void RtSigtimedwait(D& d) {
   if (info) {
     SiginfoAt(d, d.u(1));
     d.Sep();
-    Timespec(d, d.u(2), !d.i386);
+    Timespec(d, d.u(2), wide);
     d.Sep();
     d.Udec(d.u(3));
   }
   if (!d.failed() && d.ret != 0 && d.suffix != nullptr) {
+    ScopedXlatStyle abbrev(XlatStyle::kAbbrev);
     d.suffix->append(" (");
     AppendSignal(d.suffix, d.ret);
     d.suffix->push_back(')');
   }
 }
+
+void RtSigtimedwait(D& d) { RtSigtimedwaitCommon(d, !d.i386); }
 
 void Waitid(D& d) {
   if (d.entering()) {
@@ -1476,10 +1541,16 @@ void Getgroups(D& d) {
                     [&](uint32_t id) { Id(d, id); });
 }
 
+// setgroups(size, list): a size above NGROUPS_MAX leaves the list as its
+// address (strace).
 void Setgroups(D& d) {
   if (d.exiting) return;
   d.Dec(d.i32(0));
   d.Sep();
+  if (d.u32(0) > 65536) {
+    d.Ptr(d.u(1));
+    return;
+  }
   d.Array<uint32_t>(d.u(1), d.u32(0), [&](uint32_t id) { Id(d, id); });
 }
 
@@ -2048,11 +2119,40 @@ struct Timex64 {
 };
 static_assert(sizeof(Timex64) == 208);
 
+// i386's struct compat_timex: the same fields, all 4 bytes.
+bool FetchTimex32(D& d, uint64_t addr, Timex64* t) {
+  int32_t w[32];
+  if (!d.FetchOut(addr, w, sizeof(w))) return false;
+  t->modes = static_cast<uint32_t>(w[0]);
+  t->offset = w[1];
+  t->freq = w[2];
+  t->maxerror = w[3];
+  t->esterror = w[4];
+  t->status = w[5];
+  t->constant = w[6];
+  t->precision = w[7];
+  t->tolerance = w[8];
+  t->tv_sec = w[9];
+  t->tv_usec = w[10];
+  t->tick = w[11];
+  t->ppsfreq = w[12];
+  t->jitter = w[13];
+  t->shift = w[14];
+  t->stabil = w[15];
+  t->jitcnt = w[16];
+  t->calcnt = w[17];
+  t->errcnt = w[18];
+  t->stbcnt = w[19];
+  t->tai = w[20];
+  return true;
+}
+
 // At exit (the kernel fills the struct in): the struct, or its address
-// when the call failed; the clock state the call returns is named.
-void PrintTimexResult(D& d, uint64_t addr) {
+// when the call failed; the clock state the call returns is named. `wide`:
+// the 64-bit layout (x86_64's, and i386's clock_adjtime64).
+void PrintTimexResult(D& d, uint64_t addr, bool wide) {
   Timex64 t;
-  if (d.FetchOut(addr, &t, sizeof(t))) {
+  if (wide ? d.FetchOut(addr, &t, sizeof(t)) : FetchTimex32(d, addr, &t)) {
     d.Put("{modes=");
     d.Flags(t.modes, kAdjtimexModes, "ADJ_???");
     d.Put(", offset=");
@@ -2105,7 +2205,7 @@ void PrintTimexResult(D& d, uint64_t addr) {
 
 void Adjtimex(D& d) {
   if (d.entering()) return;
-  PrintTimexResult(d, d.u(0));
+  PrintTimexResult(d, d.u(0), !d.i386);
 }
 
 void ClockAdjtime(D& d) {
@@ -2114,12 +2214,12 @@ void ClockAdjtime(D& d) {
     d.Sep();
     return;
   }
-  PrintTimexResult(d, d.u(1));
+  PrintTimexResult(d, d.u(1), !d.i386);
 }
 
 constexpr Registration kDecoders[] = {
-    {"adjtimex", Adjtimex, kX86_64Only},
-    {"clock_adjtime", ClockAdjtime, kX86_64Only},
+    {"adjtimex", Adjtimex, 0},
+    {"clock_adjtime", ClockAdjtime, 0},
     {"sched_getattr", SchedGetattr, 0},
     {"sched_setattr", SchedSetattr, 0},
     {"capget", Capget, 0},
@@ -2152,14 +2252,14 @@ constexpr Registration kDecoders[] = {
     {"getsid", OnePid, kRetSidFlag},
     {"setpgid", Setpgid, 0},
     {"pidfd_open", PidfdOpen, 0},
-    {"pidfd_send_signal", PidfdSendSignal, kX86_64Only},
+    {"pidfd_send_signal", PidfdSendSignal, 0},
     {"pidfd_getfd", PidfdGetfd, 0},
     {"ioprio_get", IoprioGet, 0},
     {"ioprio_set", IoprioSet, 0},
     {"userfaultfd", Userfaultfd, 0},
     {"kcmp", Kcmp, 0},
-    {"rt_sigqueueinfo", RtSigqueueinfo, kX86_64Only},
-    {"rt_tgsigqueueinfo", RtTgsigqueueinfo, kX86_64Only},
+    {"rt_sigqueueinfo", RtSigqueueinfo, 0},
+    {"rt_tgsigqueueinfo", RtTgsigqueueinfo, 0},
     {"alarm", Alarm, 0},
     {"sched_get_priority_max", SchedPriorityLimit, 0},
     {"sched_get_priority_min", SchedPriorityLimit, 0},
@@ -2198,10 +2298,10 @@ constexpr Registration kDecoders[] = {
     {"sysinfo", Sysinfo, kX86_64Only},
     {"sched_getaffinity", SchedGetaffinity, 0},
     {"sched_setaffinity", SchedSetaffinity, 0},
-    {"sigaltstack", Sigaltstack, kX86_64Only},
+    {"sigaltstack", Sigaltstack, 0},
     {"rt_sigsuspend", RtSigsuspend, 0},
-    {"rt_sigtimedwait", RtSigtimedwait, kX86_64Only},
-    {"waitid", Waitid, kX86_64Only},
+    {"rt_sigtimedwait", RtSigtimedwait, 0},
+    {"waitid", Waitid, 0},
     {"gettimeofday", Gettimeofday, 0},
     {"settimeofday", Settimeofday, 0},
     {"time", Time, 0},
@@ -2226,6 +2326,10 @@ void NoteInterrupted(const SyscallCall& c, int64_t ret) {
 }
 
 std::span<const Registration> ProcessDecoders() { return kDecoders; }
+void RtSigtimedwaitTime64(D& d) { RtSigtimedwaitCommon(d, true); }
+void TimexResult(D& d, uint64_t addr, bool wide) {
+  PrintTimexResult(d, addr, wide);
+}
 void MadviseAdvice(D& d, uint64_t advice) {
   d.Xval(advice, kMadvise, "MADV_???");
 }

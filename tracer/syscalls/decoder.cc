@@ -132,11 +132,12 @@ constexpr XlatEntry kSaFlags[] = {
 };
 constexpr XlatEntry kSigprocmaskHow[] = {
     {0, "SIG_BLOCK"}, {1, "SIG_UNBLOCK"}, {2, "SIG_SETMASK"}};
+// strace's order: WEXITED before WSTOPPED, __WNOTHREAD last.
 constexpr XlatEntry kWaitOptions[] = {
-    {1, "WNOHANG"},         {2, "WSTOPPED"},
-    {4, "WEXITED"},         {8, "WCONTINUED"},
-    {0x1000000, "WNOWAIT"}, {0x20000000, "__WNOTHREAD"},
-    {0x40000000, "__WALL"}, {0x80000000, "__WCLONE"},
+    {1, "WNOHANG"},         {4, "WEXITED"},
+    {2, "WSTOPPED"},        {8, "WCONTINUED"},
+    {0x1000000, "WNOWAIT"}, {0x80000000, "__WCLONE"},
+    {0x40000000, "__WALL"}, {0x20000000, "__WNOTHREAD"},
 };
 constexpr XlatEntry kPtraceEvents[] = {
     {1, "PTRACE_EVENT_FORK"},       {2, "PTRACE_EVENT_VFORK"},
@@ -1088,6 +1089,37 @@ void Tgkill(D& d) {
   AppendSignal(d.out, d.i32(2));
 }
 
+// A signal handler: SIG_DFL, SIG_IGN, SIG_ERR or its address.
+void SigHandlerValue(D& d, uint64_t handler) {
+  const uint64_t all_ones = d.i386 ? 0xffffffffu : ~0ull;
+  if (handler == 0) {
+    AppendConst(d.out, "SIG_DFL", RawConst::Hex(handler));
+  } else if (handler == 1) {
+    AppendConst(d.out, "SIG_IGN", RawConst::Hex(handler));
+  } else if (handler == all_ones) {
+    AppendConst(d.out, "SIG_ERR", RawConst::Hex(handler));
+  } else {
+    d.Hex(handler);
+  }
+}
+
+// "{sa_handler=..., sa_mask=[...], sa_flags=..., sa_restorer=...}" of a
+// sigaction's fields (a mask of mask_len bytes).
+void SigactionFields(D& d, uint64_t handler, const uint8_t* mask,
+                     size_t mask_len, uint64_t flags, uint64_t restorer) {
+  d.Put("{sa_handler=");
+  SigHandlerValue(d, handler);
+  d.Put(", sa_mask=");
+  AppendSigset(d.out, mask, mask_len);
+  d.Put(", sa_flags=");
+  AppendFlags(d.out, flags, kSaFlags, "SA_???");
+  if (flags & 0x04000000) {
+    d.Put(", sa_restorer=");
+    d.Ptr(restorer);
+  }
+  d.out->push_back('}');
+}
+
 // Kernel struct sigaction: handler, flags, restorer, mask (words are 4
 // bytes on i386).
 void Sigaction(D& d, uint64_t addr) {
@@ -1106,26 +1138,7 @@ void Sigaction(D& d, uint64_t addr) {
     memcpy(w, raw, sizeof(w));
     memcpy(mask, &raw[3], 8);
   }
-  d.Put("{sa_handler=");
-  const uint64_t all_ones = d.i386 ? 0xffffffffu : ~0ull;
-  if (w[0] == 0) {
-    AppendConst(d.out, "SIG_DFL", RawConst::Hex(w[0]));
-  } else if (w[0] == 1) {
-    AppendConst(d.out, "SIG_IGN", RawConst::Hex(w[0]));
-  } else if (w[0] == all_ones) {
-    AppendConst(d.out, "SIG_ERR", RawConst::Hex(w[0]));
-  } else {
-    d.Hex(w[0]);
-  }
-  d.Put(", sa_mask=");
-  AppendSigset(d.out, mask, 8);
-  d.Put(", sa_flags=");
-  AppendFlags(d.out, w[1], kSaFlags, "SA_???");
-  if (w[1] & 0x04000000) {
-    d.Put(", sa_restorer=");
-    d.Ptr(w[2]);
-  }
-  d.out->push_back('}');
+  SigactionFields(d, w[0], mask, sizeof(mask), w[1], w[2]);
 }
 
 void RtSigaction(D& d) {
@@ -1229,7 +1242,8 @@ void WaitStatus(D& d, uint32_t status) {
   d.out->push_back(']');
 }
 
-void Wait4(D& d) {
+// wait4(pid, status, options, rusage), and waitpid without the rusage.
+void WaitCommon(D& d, bool rusage) {
   if (d.entering()) {
     d.PidOrPgid(d.i32(0));
     d.Sep();
@@ -1246,6 +1260,7 @@ void Wait4(D& d) {
   }
   d.Sep();
   AppendFlags(d.out, d.u32(2), kWaitOptions, "W???");
+  if (!rusage) return;
   d.Sep();
   if (d.failed() && d.u(3) != 0) {
     d.Hex(d.u(3));
@@ -1255,6 +1270,8 @@ void Wait4(D& d) {
     Rusage(d, d.u(3));
   }
 }
+
+void Wait4(D& d) { WaitCommon(d, true); }
 
 void IntArg(D& d) {  // exit, exit_group, ...
   if (d.exiting) return;
@@ -2059,6 +2076,15 @@ std::span<const Registration> CoreDecoders() { return kDecoders; }
 void ProtFlags(D& d, uint64_t prot) { Prot(d, prot); }
 void MmapFlagsOf(D& d, uint64_t flags) { MmapFlags(d, flags); }
 void ReadLike(D& d) { Read(d); }
+void SigHandler(D& d, uint64_t handler) { SigHandlerValue(d, handler); }
+void SigactionOf(D& d, uint64_t handler, const uint8_t* mask, size_t mask_len,
+                 uint64_t flags, uint64_t restorer) {
+  SigactionFields(d, handler, mask, mask_len, flags, restorer);
+}
+void SigprocmaskHow(D& d, uint32_t how) {
+  AppendXval(d.out, how, kSigprocmaskHow, "SIG_???");
+}
+void Waitpid(D& d) { WaitCommon(d, false); }
 
 void Generic(D& d) {
   if (d.exiting) return;

@@ -214,7 +214,8 @@ TEST_F(DecoderTest, PidnsTranslation) {
 }
 
 // rt_sigreturn's restored mask, from the signal frame at the stack pointer
-// (x86_64: uc_sigmask 296 bytes in); i386 frames are not decoded.
+// (x86_64: uc_sigmask 296 bytes in; i386's frame, 248 bytes in, is tested
+// in I386ProcSigreturn).
 TEST_F(DecoderTest, RtSigreturnMask) {
   const uint64_t mask = (1ull << (SIGUSR2 - 1)) | (1ull << (SIGTERM - 1));
   mem.Map(0x7000 + 296, &mask, sizeof mask);
@@ -228,7 +229,7 @@ TEST_F(DecoderTest, RtSigreturnMask) {
   c.arch = kArchI386;
   c.nr = SyscallTable::Get().Number(kArchI386, "rt_sigreturn");
   c.stack_pointer = 0x7000;
-  EXPECT_EQ(DecodeCall(c, 0).all(), "");
+  EXPECT_EQ(DecodeCall(c, 0).all(), "{mask=0x70f8}");
 }
 
 TEST_F(DecoderTest, LinkSymlinkMknod) {
@@ -1814,8 +1815,9 @@ TEST_F(DecoderTest, I386) {
   // i386's struct stat64 (see I386FsStat): the address when it failed.
   EXPECT_EQ(Decode("stat64", {0x1000, 0x7000}, -ENOENT, k32).all(),
             "\"/etc/passwd\", 0x7000");
+  // waitpid with nothing to reap: the status's address.
   EXPECT_EQ(Decode("waitpid", {0xffffffff, 0x7000, 1}, 0, k32).all(),
-            "0xffffffff, 0x7000, 0x1");
+            "-1, 0x7000, WNOHANG");
 }
 
 // i386 file calls (decode_i386_fs.cc), from i386 layouts: struct stat64
@@ -2183,6 +2185,475 @@ TEST_F(DecoderTest, IsError) {
   EXPECT_FALSE(ArgDecoder::IsError(c, -4096));
   c.nr = SyscallTable::Get().Number(kArchX86_64, "getpid");
   EXPECT_FALSE(ArgDecoder::IsError(c, -9));
+}
+
+// --------------------------------------------------------------------------
+// i386 tracees: signals, processes, ids and time (decode_i386_proc.cc and
+// the i386 layouts of the shared printers).
+// --------------------------------------------------------------------------
+constexpr uint32_t k32 = kArchI386;
+constexpr uint64_t kBad32 = 0xbadc0de0;  // never mapped
+
+// The old signal calls: one-word sigsets, struct old_sigaction.
+TEST_F(DecoderTest, I386ProcOldSignals) {
+  const uint32_t act[4] = {0x80493aa, (1u << (SIGHUP - 1)) | (1u << 11),
+                           0x14000000, 0x804939b};
+  mem.Map(0x5000, act, sizeof(act));
+  EXPECT_EQ(Decode("sigaction", {SIGUSR1, 0x5000, 0}, 0, k32).all(),
+            "SIGUSR1, {sa_handler=0x80493aa, sa_mask=[HUP USR2], "
+            "sa_flags=SA_RESTORER|SA_RESTART, sa_restorer=0x804939b}, NULL");
+  EXPECT_EQ(Decode("sigaction", {SIGUSR1, 0, 0x5000}, 0, k32).all(),
+            "SIGUSR1, NULL, {sa_handler=0x80493aa, sa_mask=[HUP USR2], "
+            "sa_flags=SA_RESTORER|SA_RESTART, sa_restorer=0x804939b}");
+  EXPECT_EQ(Decode("sigaction", {SIGUSR1, kBad32, 0}, -EFAULT, k32).all(),
+            "SIGUSR1, 0xbadc0de0, NULL");
+  EXPECT_EQ(Decode("sigaction", {SIGUSR1, 0, 0x5000}, -EFAULT, k32).all(),
+            "SIGUSR1, NULL, 0x5000");
+  const uint32_t ign[4] = {1, 0xffffffff, 0xc0000100, 0};
+  mem.Map(0x5100, ign, sizeof(ign));
+  EXPECT_EQ(Decode("sigaction", {0, 0x5100, 0}, -EINVAL, k32).all(),
+            "0, {sa_handler=SIG_IGN, sa_mask=~[], "
+            "sa_flags=SA_NODEFER|SA_RESETHAND|0x100}, NULL");
+  const uint32_t err[4] = {0xffffffff, 0, 0, 0};
+  mem.Map(0x5200, err, sizeof(err));
+  EXPECT_EQ(Decode("sigaction", {99, 0x5200, 0}, -EINVAL, k32).all(),
+            "99, {sa_handler=SIG_ERR, sa_mask=[], sa_flags=0}, NULL");
+
+  // signal(): the old handler in hex, SIG_DFL and SIG_IGN named.
+  Result r = Decode("signal", {SIGUSR2, 1}, 0, k32);
+  EXPECT_EQ(r.all(), "SIGUSR2, SIG_IGN");
+  EXPECT_EQ(r.fmt, RetFormat::kHex);
+  EXPECT_EQ(r.suffix, " (SIG_DFL)");
+  EXPECT_EQ(Decode("signal", {SIGUSR2, 0x80493aa}, 1, k32).suffix,
+            " (SIG_IGN)");
+  r = Decode("signal", {SIGUSR2, 0}, 0x80493aa, k32);
+  EXPECT_EQ(r.all(), "SIGUSR2, SIG_DFL");
+  EXPECT_EQ(r.suffix, "");
+  r = Decode("signal", {SIGKILL, 1}, -EINVAL, k32);
+  EXPECT_EQ(r.fmt, RetFormat::kDecimal);
+  EXPECT_EQ(r.suffix, "");
+
+  const uint32_t set = (1u << (SIGUSR2 - 1)) | (1u << (SIGTERM - 1));
+  mem.Map(0x5300, &set, sizeof(set));
+  EXPECT_EQ(Decode("sigprocmask", {SIG_BLOCK, 0x5300, 0x5300}, 0, k32).all(),
+            "SIG_BLOCK, [USR2 TERM], [USR2 TERM]");
+  EXPECT_EQ(Decode("sigprocmask", {7, 0x5300, 0}, -EINVAL, k32).all(),
+            "0x7 /* SIG_??? */, [USR2 TERM], NULL");
+  EXPECT_EQ(
+      Decode("sigprocmask", {SIG_BLOCK, kBad32, 0x5300}, -EFAULT, k32).all(),
+      "SIG_BLOCK, 0xbadc0de0, 0x5300");
+  EXPECT_EQ(Decode("sigpending", {0x5300}, 0, k32).all(), "[USR2 TERM]");
+  EXPECT_EQ(Decode("sigpending", {kBad32}, -EFAULT, k32).all(), "0xbadc0de0");
+  EXPECT_EQ(Decode("sigpending", {0}, -EFAULT, k32).all(), "NULL");
+  EXPECT_EQ(Decode("sigsuspend", {0, 0, 1u << (SIGUSR2 - 1)}, -514, k32).all(),
+            "[USR2]");
+
+  r = Decode("sgetmask", {}, 0x4800, k32);
+  EXPECT_EQ(r.all(), "");
+  EXPECT_EQ(r.fmt, RetFormat::kHex);
+  EXPECT_EQ(r.suffix, " (mask [USR2 TERM])");
+  r = Decode("ssetmask", {0x10200}, 0, k32);
+  EXPECT_EQ(r.all(), "[USR1 CHLD]");
+  EXPECT_EQ(r.suffix, " (old mask [])");
+
+  // -X raw and verbose: the suffix's signals follow the style, signal()'s
+  // SIG_DFL does not.
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Decode("ssetmask", {0x200}, 0x800, k32).suffix, " (old mask [12])");
+  r = Decode("signal", {SIGUSR2, 1}, 0, k32);
+  EXPECT_EQ(r.all(), "12, 0x1");
+  EXPECT_EQ(r.suffix, " (SIG_DFL)");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Decode("sgetmask", {}, 0x200, k32).suffix,
+            " (mask [10 /* USR1 */])");
+}
+
+// sigreturn and rt_sigreturn read the mask to restore from the i386
+// signal frames at the stack pointer.
+TEST_F(DecoderTest, I386ProcSigreturn) {
+  SyscallCall c;
+  c.tid = 1234;
+  c.arch = k32;
+  c.nr = SyscallTable::Get().Number(k32, "sigreturn");
+  c.stack_pointer = 0xffd00000;
+  // struct sigcontext_32's oldmask, and the frame's extramask.
+  const uint32_t oldmask = 1u << (SIGUSR1 - 1), extramask = 1u << (40 - 33);
+  mem.Map(0xffd00000 + 80, &oldmask, 4);
+  mem.Map(0xffd00000 + 88 + 624, &extramask, 4);
+  EXPECT_EQ(DecodeCall(c, 0).all(), "{mask=[USR1 RT_8]}");
+  opts.verbose_set = *ParseTraceFilter("!sigreturn");
+  EXPECT_EQ(DecodeCall(c, 0).all(), "0xffd00000");
+  opts.verbose_set = SyscallFilter::All();
+  c.stack_pointer = 0xffe00000;  // unreadable: an address alone
+  EXPECT_EQ(DecodeCall(c, 0).all(), "0xffe00000");
+
+  c.nr = SyscallTable::Get().Number(k32, "rt_sigreturn");
+  c.stack_pointer = 0xffd10000;
+  const uint32_t mask[2] = {1u << (SIGTERM - 1), 1u << (50 - 33)};
+  mem.Map(0xffd10000 + 248, mask, sizeof(mask));
+  EXPECT_EQ(DecodeCall(c, 0).all(), "{mask=[TERM RT_18]}");
+  c.stack_pointer = 0xffe00000;
+  EXPECT_EQ(DecodeCall(c, 0).all(), "{mask=0xffe000f8}");
+}
+
+// The rt_* calls' i386 structs: siginfo (the union at 12), stack_t,
+// sigevent; rt_sigtimedwait_time64's 64-bit timespec.
+TEST_F(DecoderTest, I386ProcRtSignals) {
+  uint32_t si[32] = {};
+  si[0] = SIGUSR2;
+  si[2] = static_cast<uint32_t>(SI_QUEUE);
+  si[3] = 77;  // si_pid
+  si[4] = 0;   // si_uid
+  si[5] = 42;  // si_int
+  mem.Map(0x5000, si, sizeof(si));
+  const std::string queued =
+      "{si_signo=SIGUSR2, si_code=SI_QUEUE, si_pid=77, si_uid=0, si_int=42, "
+      "si_ptr=0x2a}";
+  EXPECT_EQ(Decode("rt_sigqueueinfo", {77, SIGUSR2, 0x5000}, 0, k32).all(),
+            "77, SIGUSR2, " + queued);
+  EXPECT_EQ(
+      Decode("rt_tgsigqueueinfo", {77, 78, SIGHUP, kBad32}, -EFAULT, k32).all(),
+      "77, 78, SIGHUP, 0xbadc0de0");
+  EXPECT_EQ(Decode("pidfd_send_signal", {3, 0, 0x5000, 0}, 0, k32).all(),
+            "3, 0, " + queued + ", 0");
+  const uint32_t set[2] = {(1u << (SIGHUP - 1)) | (1u << (SIGUSR2 - 1)), 0};
+  mem.Map(0x5100, set, sizeof(set));
+  const int32_t ts32[2] = {1, 0};
+  mem.Map(0x5200, ts32, sizeof(ts32));
+  const int64_t ts64[2] = {2, -1};
+  mem.Map(0x5300, ts64, sizeof(ts64));
+  Result r = Decode("rt_sigtimedwait", {0x5100, 0x5000, 0x5200, 8}, 12, k32);
+  EXPECT_EQ(r.all(), "[HUP USR2], " + queued + ", {tv_sec=1, tv_nsec=0}, 8");
+  EXPECT_EQ(r.suffix, " (SIGUSR2)");
+  r = Decode("rt_sigtimedwait_time64", {0x5100, 0x5000, 0x5300, 8}, 12, k32);
+  EXPECT_EQ(r.all(), "[HUP USR2], " + queued +
+                         ", {tv_sec=2, tv_nsec=18446744073709551615}, 8");
+  EXPECT_EQ(r.suffix, " (SIGUSR2)");
+  EXPECT_EQ(
+      Decode("rt_sigtimedwait_time64", {0x5100, 0, kBad32, 8}, -EFAULT, k32)
+          .all(),
+      "[HUP USR2], NULL, 0xbadc0de0, 8");
+  opts.xlat_style = XlatStyle::kRaw;  // the result's signal stays named
+  EXPECT_EQ(
+      Decode("rt_sigtimedwait_time64", {0x5100, 0, 0x5300, 8}, 1, k32).suffix,
+      " (SIGHUP)");
+  opts.xlat_style = XlatStyle::kAbbrev;
+
+  // SIGCHLD's status and clock_t times; a fault's address.
+  uint32_t chld[32] = {};
+  chld[0] = SIGCHLD;
+  chld[2] = CLD_KILLED;
+  chld[3] = 88;
+  chld[5] = SIGTERM;
+  chld[6] = 150;  // si_utime
+  chld[7] = 0;
+  mem.Map(0x5400, chld, sizeof(chld));
+  EXPECT_EQ(Decode("waitid", {P_PID, 88, 0x5400, WEXITED, 0}, 0, k32).all(),
+            "P_PID, 88, {si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=88, "
+            "si_uid=0, si_status=SIGTERM, si_utime=150 /* 1.50 s */, "
+            "si_stime=0}, WEXITED, NULL");
+  EXPECT_EQ(
+      Decode("waitid", {P_PID, 88, kBad32, WEXITED, 0}, -EFAULT, k32).all(),
+      "P_PID, 88, 0xbadc0de0, WEXITED, NULL");
+  uint32_t segv[32] = {};
+  segv[0] = SIGSEGV;
+  segv[2] = SEGV_MAPERR;
+  segv[3] = 0xdeadbeef;
+  mem.Map(0x5500, segv, sizeof(segv));
+  EXPECT_EQ(Decode("rt_sigqueueinfo", {77, SIGSEGV, 0x5500}, 0, k32).all(),
+            "77, SIGSEGV, {si_signo=SIGSEGV, si_code=SEGV_MAPERR, "
+            "si_addr=0xdeadbeef}");
+
+  // stack_t of 4-byte words.
+  const uint32_t ss[3] = {0x804d220, 0x80000005, 100};
+  mem.Map(0x5600, ss, sizeof(ss));
+  EXPECT_EQ(Decode("sigaltstack", {0x5600, 0}, -EINVAL, k32).all(),
+            "{ss_sp=0x804d220, ss_flags=SS_ONSTACK|SS_AUTODISARM|0x4, "
+            "ss_size=100}, NULL");
+  EXPECT_EQ(Decode("sigaltstack", {0, 0x5600}, 0, k32).all(),
+            "NULL, {ss_sp=0x804d220, ss_flags=SS_ONSTACK|SS_AUTODISARM|0x4, "
+            "ss_size=100}");
+  EXPECT_EQ(Decode("sigaltstack", {0, kBad32}, -EFAULT, k32).all(),
+            "NULL, 0xbadc0de0");
+
+  // sigevent: 4-byte sigev_value, the union at 12.
+  const int32_t ev[16] = {0x1234, SIGUSR2, 4 /* SIGEV_THREAD_ID */, 77};
+  mem.Map(0x5700, ev, sizeof(ev));
+  const int32_t timer = 2;
+  mem.Map(0x5800, &timer, sizeof(timer));
+  EXPECT_EQ(Decode("timer_create", {0, 0x5700, 0x5800}, 0, k32).all(),
+            "CLOCK_REALTIME, {sigev_value={sival_int=4660, sival_ptr=0x1234}, "
+            "sigev_signo=SIGUSR2, sigev_notify=SIGEV_THREAD_ID, "
+            "sigev_notify_thread_id=77}, [2]");
+  const int32_t thread_ev[16] = {0, 0, 2 /* SIGEV_THREAD */, 0x8048000,
+                                 0x8049000};
+  mem.Map(0x5900, thread_ev, sizeof(thread_ev));
+  EXPECT_EQ(Decode("timer_create", {1, 0x5900, kBad32}, -EFAULT, k32).all(),
+            "CLOCK_MONOTONIC, {sigev_signo=0, sigev_notify=SIGEV_THREAD, "
+            "sigev_notify_function=0x8048000, "
+            "sigev_notify_attributes=0x8049000}, 0xbadc0de0");
+}
+
+// waitpid, wait4's and getrusage's 32-bit rusage, the 16-bit ids.
+TEST_F(DecoderTest, I386ProcWaitsAndIds) {
+  const int32_t status = 3 << 8;
+  mem.Map(0x5000, &status, sizeof(status));
+  Result r = Decode("waitpid", {77, 0x5000, 0}, 77, k32);
+  EXPECT_EQ(r.all(), "77, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0");
+  EXPECT_EQ(Decode("waitpid", {0xffffffff, 0, 0x7}, -EINVAL, k32).all(),
+            "-1, NULL, WNOHANG|WEXITED|WSTOPPED");
+  EXPECT_EQ(Decode("waitpid", {0xfffffffe, kBad32, 0}, -EFAULT, k32).all(),
+            "-2, 0xbadc0de0, 0");
+  mem.SetComm(77, "child");
+  opts.decode_pids = true;
+  EXPECT_EQ(Decode("waitpid", {77, 0x5000, 0}, 77, k32).suffix, "<child>");
+  opts.decode_pids = false;
+
+  uint32_t ru[18] = {1, 2, 3, 0xffffffff};
+  for (int i = 4; i < 18; ++i) ru[i] = 100 + i;
+  ru[4] = 0xfffffffe;  // a count: unsigned
+  mem.Map(0x5100, ru, sizeof(ru));
+  EXPECT_EQ(Decode("wait4", {77, 0x5000, 0, 0x5100}, 77, k32).all(),
+            "77, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, "
+            "{ru_utime={tv_sec=1, tv_usec=2}, ru_stime={tv_sec=3, "
+            "tv_usec=-1}, ...}");
+  opts.verbose = true;
+  EXPECT_EQ(Decode("getrusage", {RUSAGE_SELF, 0x5100}, 0, k32).all(),
+            "RUSAGE_SELF, {ru_utime={tv_sec=1, tv_usec=2}, "
+            "ru_stime={tv_sec=3, tv_usec=-1}, ru_maxrss=4294967294, "
+            "ru_ixrss=105, ru_idrss=106, ru_isrss=107, ru_minflt=108, "
+            "ru_majflt=109, ru_nswap=110, ru_inblock=111, ru_oublock=112, "
+            "ru_msgsnd=113, ru_msgrcv=114, ru_nsignals=115, ru_nvcsw=116, "
+            "ru_nivcsw=117}");
+  opts.verbose = false;
+  EXPECT_EQ(Decode("getrusage", {RUSAGE_SELF, kBad32}, -EFAULT, k32).all(),
+            "RUSAGE_SELF, 0xbadc0de0");
+  EXPECT_EQ(Decode("getrusage", {RUSAGE_SELF, 0x5100 + 40}, 0, k32).all(),
+            "RUSAGE_SELF, {ru_utime={tv_sec=110, tv_usec=111}, "
+            "ru_stime={tv_sec=112, tv_usec=113}, ...}");
+  // The 72 bytes end past the mapping: the address.
+  opts.verbose = true;
+  EXPECT_EQ(Decode("getrusage", {RUSAGE_SELF, 0x5100 + 40}, 0, k32).all(),
+            "RUSAGE_SELF, 0x5128");
+  opts.verbose = false;
+
+  // 16-bit ids: the low 16 bits, 0xffff is -1.
+  EXPECT_EQ(Decode("setuid", {0x10000}, 0, k32).all(), "0");
+  EXPECT_EQ(Decode("setgid", {0x1ffff}, -EINVAL, k32).all(), "-1");
+  EXPECT_EQ(Decode("setfsgid", {0xffffffff}, 0, k32).all(), "-1");
+  EXPECT_EQ(Decode("setreuid", {0x1ffff, 0x12345}, 0, k32).all(), "-1, 9029");
+  EXPECT_EQ(Decode("setresgid", {0xffff, 1000, 0xffffffff}, 0, k32).all(),
+            "-1, 1000, -1");
+  // The *32 calls: 32-bit ids.
+  EXPECT_EQ(Decode("setuid32", {0x10000}, 0, k32).all(), "65536");
+  EXPECT_EQ(Decode("setresuid32", {0xffffffff, 0xffff, 0}, 0, k32).all(),
+            "-1, 65535, 0");
+  const uint16_t ids[3] = {0, 1000, 0xffff};
+  mem.Map(0x5200, ids, sizeof(ids));
+  EXPECT_EQ(Decode("getresuid", {0x5200, 0x5202, 0x5204}, 0, k32).all(),
+            "[0], [1000], [-1]");
+  EXPECT_EQ(Decode("getresgid", {0, 0x5202, kBad32}, -EFAULT, k32).all(),
+            "NULL, 0x5202, 0xbadc0de0");
+  const uint32_t ids32[3] = {0, 70000, 0xffffffff};
+  mem.Map(0x5300, ids32, sizeof(ids32));
+  EXPECT_EQ(Decode("getresuid32", {0x5300, 0x5304, 0x5308}, 0, k32).all(),
+            "[0], [70000], [-1]");
+  EXPECT_EQ(Decode("getgroups", {64, 0x5200}, 3, k32).all(),
+            "64, [0, 1000, -1]");
+  EXPECT_EQ(Decode("getgroups", {0, 0}, 3, k32).all(), "0, NULL");
+  EXPECT_EQ(Decode("getgroups", {0xffffffff, 0x5200}, -EINVAL, k32).all(),
+            "-1, 0x5200");
+  EXPECT_EQ(Decode("setgroups", {2, 0x5200}, 0, k32).all(), "2, [0, 1000]");
+  EXPECT_EQ(Decode("setgroups", {4, 0x5200}, -EFAULT, k32).all(),
+            "4, [0, 1000, -1, ... /* 0x5206 */]");
+  EXPECT_EQ(Decode("setgroups", {1, kBad32}, -EFAULT, k32).all(),
+            "1, 0xbadc0de0");
+  EXPECT_EQ(Decode("setgroups", {0x10001, 0x5200}, -EINVAL, k32).all(),
+            "65537, 0x5200");
+  EXPECT_EQ(Decode("setgroups32", {0x10001, 0x5300}, -EINVAL, k32).all(),
+            "65537, 0x5300");
+  EXPECT_EQ(Decode("getgroups32", {64, 0x5300}, 2, k32).all(),
+            "64, [0, 70000]");
+  // x86_64's are 32-bit.
+  EXPECT_EQ(Text("setuid", {0x10000}), "65536");
+}
+
+// set_thread_area, get_thread_area and modify_ldt: struct user_desc.
+TEST_F(DecoderTest, I386ProcThreadAreas) {
+  struct {
+    uint32_t entry_number, base_addr, limit, flags;
+  } ud = {0xffffffff, 0x804d060, 0xfffff, 0x51};
+  mem.Map(0x5000, &ud, sizeof(ud));
+  const std::string fields =
+      "base_addr=0x804d060, limit=0x0fffff, seg_32bit=1, contents=0, "
+      "read_exec_only=0, limit_in_pages=1, seg_not_present=0, useable=1}";
+  Result r = Decode("set_thread_area", {0x5000}, 0, k32);
+  EXPECT_EQ(r.all(), "{entry_number=-1, " + fields);
+  // The kernel's entry is read at exit (the fake memory still says -1).
+  EXPECT_EQ(r.suffix, " (entry_number=4294967295)");
+  EXPECT_EQ(Decode("set_thread_area", {0x5000}, -EINVAL, k32).suffix, "");
+  EXPECT_EQ(Decode("set_thread_area", {0}, -EFAULT, k32).all(), "NULL");
+  EXPECT_EQ(Decode("set_thread_area", {kBad32}, -EFAULT, k32).all(),
+            "0xbadc0de0");
+  ud.entry_number = 12;
+  ud.flags = 0x2e;  // contents=3, read_exec_only, seg_not_present
+  ud.base_addr = 0;
+  ud.limit = 4;
+  mem.Map(0x5100, &ud, sizeof(ud));
+  r = Decode("set_thread_area", {0x5100}, 0, k32);
+  EXPECT_EQ(r.all(),
+            "{entry_number=12, base_addr=00000000, limit=0x000004, "
+            "seg_32bit=0, contents=3, read_exec_only=1, limit_in_pages=0, "
+            "seg_not_present=1, useable=0}");
+  EXPECT_EQ(r.suffix, " (entry_number=12)");
+  EXPECT_EQ(Decode("get_thread_area", {0x5100}, 0, k32).all(),
+            "{entry_number=12, base_addr=00000000, limit=0x000004, "
+            "seg_32bit=0, contents=3, read_exec_only=1, limit_in_pages=0, "
+            "seg_not_present=1, useable=0}");
+  EXPECT_EQ(Decode("get_thread_area", {0x5100}, -EINVAL, k32).all(),
+            "{entry_number=12, ...}");
+  EXPECT_EQ(Decode("get_thread_area", {kBad32}, -EFAULT, k32).all(),
+            "0xbadc0de0");
+  EXPECT_EQ(Decode("modify_ldt", {1, 0x5100, 16}, 0, k32).all(),
+            "1, {entry_number=12, base_addr=00000000, limit=0x000004, "
+            "seg_32bit=0, contents=3, read_exec_only=1, limit_in_pages=0, "
+            "seg_not_present=1, useable=0}, 16");
+  EXPECT_EQ(Decode("modify_ldt", {0x11, 0x5100, 20}, -EINVAL, k32).all(),
+            "17, 0x5100, 20");
+  EXPECT_EQ(Decode("modify_ldt", {0, 0x5100, 64}, 0, k32).all(),
+            "0, 0x5100, 64");
+  EXPECT_EQ(Decode("modify_ldt", {1, kBad32, 16}, -EFAULT, k32).all(),
+            "1, 0xbadc0de0, 16");
+  EXPECT_EQ(Decode("modify_ldt", {5, 0, 0}, -ENOSYS, k32).all(), "5, NULL, 0");
+  // Not verbose: addresses.
+  opts.verbose_set = *ParseTraceFilter("!set_thread_area");
+  EXPECT_EQ(Decode("set_thread_area", {0x5100}, 0, k32).all(), "0x5100");
+}
+
+// Time: the *_time64 calls' 64-bit timespecs, the old 32-bit ones (tv_nsec
+// unsigned), compat timex, sysinfo, the old select, nice, stime.
+TEST_F(DecoderTest, I386ProcTime) {
+  const int64_t ts64[2] = {0, 1};
+  mem.Map(0x5000, ts64, sizeof(ts64));
+  EXPECT_EQ(Decode("clock_getres_time64", {1, 0x5000}, 0, k32).all(),
+            "CLOCK_MONOTONIC, {tv_sec=0, tv_nsec=1}");
+  EXPECT_EQ(Decode("clock_gettime64", {99, 0x5000}, -EINVAL, k32).all(),
+            "0x63 /* CLOCK_??? */, 0x5000");
+  EXPECT_EQ(Decode("clock_gettime64", {1, kBad32}, -EFAULT, k32).all(),
+            "CLOCK_MONOTONIC, 0xbadc0de0");
+  EXPECT_EQ(Decode("clock_getres_time64", {1, 0}, 0, k32).all(),
+            "CLOCK_MONOTONIC, NULL");
+  EXPECT_EQ(Decode("clock_settime64", {0, 0x5000}, -EINVAL, k32).all(),
+            "CLOCK_REALTIME, {tv_sec=0, tv_nsec=1}");
+  EXPECT_EQ(
+      Decode("clock_nanosleep_time64", {1, 0, 0x5000, 0x5000}, 0, k32).all(),
+      "CLOCK_MONOTONIC, 0, {tv_sec=0, tv_nsec=1}, 0x5000");
+  EXPECT_EQ(
+      Decode("clock_nanosleep_time64", {1, 0, 0x5000, 0x5000}, -4, k32).all(),
+      "CLOCK_MONOTONIC, 0, {tv_sec=0, tv_nsec=1}, {tv_sec=0, tv_nsec=1}");
+  EXPECT_EQ(
+      Decode("clock_nanosleep_time64", {0, 1, 0x5000, 0x5000}, -4, k32).all(),
+      "CLOCK_REALTIME, TIMER_ABSTIME, {tv_sec=0, tv_nsec=1}, 0x5000");
+  EXPECT_EQ(
+      Decode("clock_nanosleep_time64", {1, 0, kBad32, 0}, -EFAULT, k32).all(),
+      "CLOCK_MONOTONIC, 0, 0xbadc0de0, NULL");
+  EXPECT_EQ(Decode("sched_rr_get_interval_time64", {0, 0x5000}, 0, k32).all(),
+            "0, {tv_sec=0, tv_nsec=1}");
+  EXPECT_EQ(
+      Decode("sched_rr_get_interval_time64", {0xffffffff, 0x5000}, -EINVAL, k32)
+          .all(),
+      "-1, 0x5000");
+  // futex_time64's timespec is 64-bit, futex's 32-bit.
+  EXPECT_EQ(Decode("futex_time64", {0x6000, 0, 1, 0x5000}, -EAGAIN, k32).all(),
+            "0x6000, FUTEX_WAIT, 1, {tv_sec=0, tv_nsec=1}");
+  const int32_t ts32[2] = {-5, -1};
+  mem.Map(0x5100, ts32, sizeof(ts32));
+  EXPECT_EQ(Decode("futex", {0x6000, 0, 1, 0x5100}, -EINVAL, k32).all(),
+            "0x6000, FUTEX_WAIT, 1, {tv_sec=-5, tv_nsec=4294967295}");
+  EXPECT_EQ(Decode("clock_settime", {0, 0x5100}, -EINVAL, k32).all(),
+            "CLOCK_REALTIME, {tv_sec=-5, tv_nsec=4294967295}");
+  const int64_t neg64[2] = {0, -1};
+  mem.Map(0x5200, neg64, sizeof(neg64));
+  EXPECT_EQ(Text("clock_settime", {0, 0x5200}, -EINVAL),
+            "CLOCK_REALTIME, {tv_sec=0, tv_nsec=18446744073709551615}");
+
+  // adjtimex and clock_adjtime: struct compat_timex; clock_adjtime64's is
+  // 64-bit.
+  int32_t tx[32] = {0, 1, 2,        16000000,   16000000, 0x40,
+                    2, 1, 32768000, 1795796466, 703477,   10000};
+  mem.Map(0x5300, tx, sizeof(tx));
+  const std::string timex =
+      "{modes=0, offset=1, freq=2, maxerror=16000000, esterror=16000000, "
+      "status=STA_UNSYNC, constant=2, precision=1, tolerance=32768000, "
+      "time={tv_sec=1795796466, tv_usec=703477}, tick=10000, ppsfreq=0, "
+      "jitter=0, shift=0, stabil=0, jitcnt=0, calcnt=0, errcnt=0, stbcnt=0, "
+      "tai=0}";
+  Result r = Decode("adjtimex", {0x5300}, 5, k32);
+  EXPECT_EQ(r.all(), timex);
+  EXPECT_EQ(r.suffix, " (TIME_ERROR)");
+  EXPECT_EQ(Decode("clock_adjtime", {0, 0x5300}, 5, k32).all(),
+            "CLOCK_REALTIME, " + timex);
+  EXPECT_EQ(Decode("adjtimex", {0x5300}, -EINVAL, k32).all(), "0x5300");
+  EXPECT_EQ(Decode("adjtimex", {kBad32}, -EFAULT, k32).all(), "0xbadc0de0");
+  int64_t tx64[26] = {0, 1, 2,        16000000,   16000000, 0x40,
+                      2, 1, 32768000, 1795796466, 703477,   10000};
+  mem.Map(0x5400, tx64, sizeof(tx64));
+  EXPECT_EQ(Decode("clock_adjtime64", {0, 0x5400}, 5, k32).all(),
+            "CLOCK_REALTIME, " + timex);
+  EXPECT_EQ(Decode("clock_adjtime64", {99, 0x5400}, -EINVAL, k32).all(),
+            "0x63 /* CLOCK_??? */, 0x5400");
+
+  // sysinfo with 4-byte longs.
+  uint32_t si[16] = {78852,
+                     35072,
+                     84352,
+                     111424,
+                     6171021,
+                     4099637,
+                     2220,
+                     35373,
+                     0,
+                     0,
+                     223 /* procs, pad */,
+                     0,
+                     0,
+                     4096};
+  mem.Map(0x5500, si, sizeof(si));
+  EXPECT_EQ(Decode("sysinfo", {0x5500}, 0, k32).all(),
+            "{uptime=78852, loads=[35072, 84352, 111424], totalram=6171021, "
+            "freeram=4099637, sharedram=2220, bufferram=35373, totalswap=0, "
+            "freeswap=0, procs=223, totalhigh=0, freehigh=0, mem_unit=4096}");
+  EXPECT_EQ(Decode("sysinfo", {0}, -EFAULT, k32).all(), "NULL");
+  EXPECT_EQ(Decode("sysinfo", {kBad32}, -EFAULT, k32).all(), "0xbadc0de0");
+
+  // The old select: its five arguments in memory.
+  const uint32_t rd = 1u << 3, wr = 1u << 4;
+  mem.Map(0x5600, &rd, sizeof(rd));
+  mem.Map(0x5610, &wr, sizeof(wr));
+  const int32_t tv[2] = {0, 0};
+  mem.Map(0x5620, tv, sizeof(tv));
+  const uint32_t block[5] = {5, 0x5600, 0x5610, 0, 0x5620};
+  mem.Map(0x5700, block, sizeof(block));
+  r = Decode("select", {0x5700}, 1, k32);
+  EXPECT_EQ(r.all(), "5, [3], [4], NULL, {tv_sec=0, tv_usec=0}");
+  EXPECT_EQ(r.suffix, " (in [3], left {tv_sec=0, tv_usec=0})");
+  EXPECT_EQ(Decode("select", {kBad32}, -EFAULT, k32).all(), "0xbadc0de0");
+  EXPECT_EQ(Decode("select", {0}, -EFAULT, k32).all(), "NULL");
+  // Not verbose: the block is still read, the sets are addresses.
+  opts.verbose_set = *ParseTraceFilter("!select");
+  EXPECT_EQ(Decode("select", {0x5700}, 0, k32).all(),
+            "5, 0x5600, 0x5610, NULL, 0x5620");
+  opts.verbose_set = SyscallFilter::All();
+  r = Decode("select", {0x5700}, -EINTR, k32);
+  EXPECT_EQ(r.all(), "5, [3], [4], NULL, {tv_sec=0, tv_usec=0}");
+  EXPECT_EQ(r.suffix, "");
+
+  EXPECT_EQ(Decode("nice", {0xffffffff}, 0, k32).all(), "-1");
+  EXPECT_EQ(Decode("stime", {0}, -EFAULT, k32).all(), "NULL");
+  EXPECT_EQ(Decode("stime", {0x5500}, -EPERM, k32).all(), "0x5500");
+  const int32_t now = 1795796466;
+  mem.Map(0x5800, &now, sizeof(now));
+  EXPECT_EQ(Decode("time", {kBad32}, -EFAULT, k32).all(), "0xbadc0de0");
 }
 
 TEST_F(DecoderTest, AppendsWithoutClobbering) {

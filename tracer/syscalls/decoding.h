@@ -781,6 +781,27 @@ void PrintStatfsFields(D& d, const StatfsFields& st);
 // (utimensat_time64) (decode_fs.cc).
 void UtimensatCommon(D& d, bool time64);
 
+// Signals and waits (decoder.cc): a handler (SIG_DFL, SIG_IGN, SIG_ERR or
+// the address); a sigaction's fields as "{sa_handler=..., sa_mask=[...],
+// sa_flags=..., sa_restorer=...}" (a mask of mask_len bytes); sigprocmask's
+// how (SIG_BLOCK, ...); waitpid(pid, status, options), wait4 without the
+// rusage.
+void SigHandler(D& d, uint64_t handler);
+void SigactionOf(D& d, uint64_t handler, const uint8_t* mask, size_t mask_len,
+                 uint64_t flags, uint64_t restorer);
+void SigprocmaskHow(D& d, uint32_t how);
+void Waitpid(D& d);
+// i386's rt_sigtimedwait_time64: rt_sigtimedwait with a 64-bit timespec
+// (decode_process.cc).
+void RtSigtimedwaitTime64(D& d);
+// struct timex at exit, the clock state named after the result (adjtimex,
+// clock_adjtime): 64-bit fields, or the 32-bit (compat) layout when !wide
+// (decode_process.cc).
+void TimexResult(D& d, uint64_t addr, bool wide);
+// select(nfds, readfds, writefds, exceptfds, timeout) with a struct timeval
+// (decode_events.cc): i386's old select decodes its argument block with it.
+void SelectDecoder(D& d);
+
 // ioctl's command: its name, "_IOC(...)", or as -X says (decoder.cc).
 void IoctlCommand(D& d, uint32_t code);
 // KVM (decode_kvm.cc): the name of a KVM ioctl (type 0xae) as strace 6.1
