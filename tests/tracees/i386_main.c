@@ -13,15 +13,18 @@
 long sys6(long nr, long a, long b, long c, long d, long e, long f) {
   long ret;
   // ebp cannot be named as an operand while it may be the frame pointer:
-  // swap it in around the trap.
+  // swap it in around the trap. `f` is pushed first: its operand may be
+  // addressed from esp, which the push of ebp moves.
   __asm__ volatile(
+      "push %7\n\t"
       "push %%ebp\n\t"
-      "mov %7, %%ebp\n\t"
+      "mov 4(%%esp), %%ebp\n\t"
       "int $0x80\n\t"
-      "pop %%ebp"
+      "pop %%ebp\n\t"
+      "add $4, %%esp"
       : "=a"(ret)
       : "a"(nr), "b"(a), "c"(b), "d"(c), "S"(d), "D"(e), "m"(f)
-      : "memory");
+      : "memory", "cc");
   return ret;
 }
 
