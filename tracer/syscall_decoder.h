@@ -45,6 +45,11 @@ class SyscallDecoder {
   // (strace's -P: only calls on some paths are). Traced calls that are not
   // are neither reported nor tampered with.
   virtual bool EntryShown() const { return true; }
+  // The name strace shows for the call last given to DecodeEntry, when it
+  // is not its number's (i386's socketcall and ipc show the call they
+  // multiplex: "socket", "semop"): replaces *out and returns true; false
+  // otherwise.
+  virtual bool EntryName(std::string* out) const { return false; }
   // Replaces *out with the arguments decoded at exit (often empty), sets
   // how the return value reads, and replaces *ret_suffix with what follows
   // it (usually nothing).

@@ -2,14 +2,171 @@
 // ipc multiplexers (each dispatched to the call it names) and the *_time64
 // network and IPC calls. Registered kI386Only where x86_64 has a call of the
 // same name.
+//
+// A multiplexed call prints as the call it makes, under that call's name
+// (ArgDecoder::SetEntryName): socketcall(SYS_SOCKET, [AF_UNIX, ...]) is
+// "socket(AF_UNIX, SOCK_STREAM, 0)". The call is decoded by the decoder
+// registered for its direct i386 syscall, given the arguments the
+// multiplexer passes on, so both forms print alike.
+#include <cstring>
+
 #include "tracer/syscalls/decoding.h"
+#include "tracer/syscalls/format.h"
 
 namespace ttrace {
 namespace decode {
 namespace {
 
+// ---------------------------------------------------------------------------
+// The arguments a multiplexer passes on, read at entry and kept for the
+// exit (the tracee may reuse the array meanwhile). One per thread, as
+// SaveForExit.
+// ---------------------------------------------------------------------------
+struct Subcall {
+  pid_t tid = 0;
+  int64_t nr = -1;  // the multiplexer's number
+  SyscallCall call;
+  int index = -1;  // into the multiplexer's table
+};
+thread_local Subcall subcalls[256];
+
+Subcall& SubcallOf(const D& d) {
+  return subcalls[static_cast<uint32_t>(d.c.tid) % 256];
+}
+
+// Decodes `sub` (an i386 call) with `fn`, appending to d's output.
+void DecodeAs(D& d, const SyscallCall& sub, ArgDecoder::DecodeFn fn) {
+  Decoding s(d.dec, sub, d.exiting, d.ret, d.out, d.fmt, d.suffix);
+  fn(s);
+}
+
+// ---------------------------------------------------------------------------
+// socketcall(call, args): the socket calls, their arguments an array of
+// 32-bit words.
+// ---------------------------------------------------------------------------
+// send(fd, buf, len, flags) and recv(fd, buf, len, flags): i386 has no
+// direct form of them (sendto and recvfrom without an address).
+void Send(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  SocketData(d, d.u(1), d.u(2));
+  d.Sep();
+  d.Udec(d.u(2));
+  d.Sep();
+  d.Flags(d.u32(3), kMsgFlags, "MSG_???");
+}
+
+void Recv(D& d) {
+  if (d.entering()) {
+    d.Fd(0);
+    d.Sep();
+    return;
+  }
+  if (d.failed()) {
+    d.Ptr(d.u(1));
+  } else {
+    const uint64_t n = static_cast<uint64_t>(d.ret) < d.u(2)
+                           ? static_cast<uint64_t>(d.ret)
+                           : d.u(2);
+    SocketData(d, d.u(1), n);
+  }
+  d.Sep();
+  d.Udec(d.u(2));
+  d.Sep();
+  d.Flags(d.u32(3), kMsgFlags, "MSG_???");
+}
+
+// accept(fd, addr, addrlen): getsockname's arguments, an fd as result.
+void Accept(D& d) {
+  d.dec->DecoderFor(kArchI386, 367)(d);  // getsockname
+  if (d.exiting) d.RetFd();
+}
+
+struct SocketSubcall {
+  const char* name;
+  int nargs;
+  int nr;  // the direct i386 call decoding it, or -1
+  ArgDecoder::DecodeFn fn;
+};
+// Indexed by SYS_SOCKET (1) ... SYS_SENDMMSG (20).
+constexpr SocketSubcall kSocketCalls[] = {
+    {nullptr, 0, -1, nullptr},       {"socket", 3, 359, nullptr},
+    {"bind", 3, 361, nullptr},       {"connect", 3, 362, nullptr},
+    {"listen", 2, 363, nullptr},     {"accept", 3, -1, Accept},
+    {"getsockname", 3, 367, nullptr}, {"getpeername", 3, 368, nullptr},
+    {"socketpair", 4, 360, nullptr}, {"send", 4, -1, Send},
+    {"recv", 4, -1, Recv},           {"sendto", 6, 369, nullptr},
+    {"recvfrom", 6, 371, nullptr},   {"shutdown", 2, 373, nullptr},
+    {"setsockopt", 5, 366, nullptr}, {"getsockopt", 5, 365, nullptr},
+    {"sendmsg", 3, 370, nullptr},    {"recvmsg", 3, 372, nullptr},
+    {"accept4", 4, 364, nullptr},    {"recvmmsg", 5, 337, nullptr},
+    {"sendmmsg", 4, 345, nullptr},
+};
+constexpr XlatEntry kSocketCallNames[] = {
+    {1, "SYS_SOCKET"},      {2, "SYS_BIND"},         {3, "SYS_CONNECT"},
+    {4, "SYS_LISTEN"},      {5, "SYS_ACCEPT"},       {6, "SYS_GETSOCKNAME"},
+    {7, "SYS_GETPEERNAME"}, {8, "SYS_SOCKETPAIR"},   {9, "SYS_SEND"},
+    {10, "SYS_RECV"},       {11, "SYS_SENDTO"},      {12, "SYS_RECVFROM"},
+    {13, "SYS_SHUTDOWN"},   {14, "SYS_SETSOCKOPT"},  {15, "SYS_GETSOCKOPT"},
+    {16, "SYS_SENDMSG"},    {17, "SYS_RECVMSG"},     {18, "SYS_ACCEPT4"},
+    {19, "SYS_RECVMMSG"},   {20, "SYS_SENDMMSG"},
+};
+
+// A named constant in decimal ("SYS_SOCKET", -X: "1 /* SYS_SOCKET */"), or
+// the number.
+template <size_t N>
+void DecimalXval(D& d, uint64_t v, const XlatEntry (&tbl)[N]) {
+  if (const char* name = XlatName(v, tbl, N)) {
+    AppendConst(d.out, name, RawConst::Dec(static_cast<int64_t>(v)));
+  } else {
+    d.Udec(v);
+  }
+}
+
+// As strace: a known call whose argument array is readable prints as that
+// call; otherwise "socketcall(SYS_SOCKET, NULL)".
+void Socketcall(D& d) {
+  Subcall& s = SubcallOf(d);
+  if (d.entering()) {
+    s.tid = 0;
+    const uint32_t call = d.u32(0);
+    uint32_t words[6];
+    if (call >= 1 && call < std::size(kSocketCalls)) {
+      const SocketSubcall& sc = kSocketCalls[call];
+      const size_t n = static_cast<size_t>(sc.nargs) * 4;
+      if (d.u(1) != 0 && d.dec->mem()->Read(d.c.tid, d.u(1), words, n) ==
+                             static_cast<ssize_t>(n)) {
+        s.tid = d.c.tid;
+        s.nr = d.c.nr;
+        s.index = static_cast<int>(call);
+        s.call = d.c;
+        s.call.args = {};
+        for (int i = 0; i < sc.nargs; ++i) s.call.args[i] = words[i];
+        // send, recv and accept keep socketcall's number (for -e verbose=
+        // and the values saved for the exit).
+        if (sc.nr >= 0) s.call.nr = sc.nr;
+      }
+    }
+    if (s.tid == 0) {
+      DecimalXval(d, call, kSocketCallNames);
+      d.Sep();
+      d.Ptr(d.u(1));
+      return;
+    }
+  } else if (s.tid != d.c.tid || s.nr != d.c.nr) {
+    return;  // printed whole at entry (or its entry was not seen)
+  }
+  const SocketSubcall& sc = kSocketCalls[s.index];
+  if (d.entering()) d.dec->SetEntryName(sc.name);
+  DecodeAs(d, s.call, sc.fn != nullptr ? sc.fn
+                                       : d.dec->DecoderFor(kArchI386, sc.nr));
+  if (d.exiting) s.tid = 0;
+}
+
 constexpr Registration kDecoders[] = {
-    {"waitpid", nullptr, 0},  // placeholder: replaced as decoders land
+    {"socketcall", Socketcall, kI386Only},
+    {"recvmmsg_time64", RecvmmsgTime64, kI386Only},
 };
 
 }  // namespace

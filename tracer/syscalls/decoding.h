@@ -702,6 +702,17 @@ void Iovecs(D& d, uint64_t addr, uint64_t n, uint64_t data_size,
 int NetlinkProtocol(D& d, int fd);
 void NetlinkBuffer(D& d, int proto, uint64_t addr, uint64_t len);
 
+// The data of a socket call on the fd in argument 0 (strace's
+// decode_sockbuf): netlink messages on a netlink socket, else a string
+// (decode_net.cc).
+void SocketData(D& d, uint64_t addr, uint64_t len);
+
+// i386's *_time64 calls: the i386 layouts, with a 64-bit timespec.
+void RecvmmsgTime64(D& d);        // decode_net.cc
+void SemtimedopTime64(D& d);      // decode_ipc.cc
+void MqTimedsendTime64(D& d);     // decode_misc.cc
+void MqTimedreceiveTime64(D& d);  // decode_misc.cc
+
 // struct sockaddr of `addrlen` bytes (strace's decode_sockaddr):
 // "{sa_family=AF_INET, sin_port=htons(80), ...}" (decode_net.cc).
 void Sockaddr(D& d, uint64_t addr, int addrlen);
