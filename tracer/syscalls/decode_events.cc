@@ -705,14 +705,17 @@ constexpr XlatEntry kTimerFlags[] = {{1, "TIMER_ABSTIME"}};
 void Sigevent(D& d, uint64_t addr) {
   uint8_t ev[64];
   if (!d.Fetch(addr, ev, sizeof(ev))) return;
-  uint64_t value, function, attributes;
+  uint64_t value = 0, function = 0, attributes = 0;
   int32_t signo, notify, tid;
-  memcpy(&value, ev, 8);
-  memcpy(&signo, ev + 8, 4);
-  memcpy(&notify, ev + 12, 4);
-  memcpy(&tid, ev + 16, 4);
-  memcpy(&function, ev + 16, 8);
-  memcpy(&attributes, ev + 24, 8);
+  // sigev_value, sigev_signo, sigev_notify, then the union: pointer-sized
+  // fields (32-bit on i386).
+  const size_t w = d.ptr_size();
+  memcpy(&value, ev, w);
+  memcpy(&signo, ev + w, 4);
+  memcpy(&notify, ev + w + 4, 4);
+  memcpy(&tid, ev + w + 8, 4);
+  memcpy(&function, ev + w + 8, w);
+  memcpy(&attributes, ev + 2 * w + 8, w);
   d.out->push_back('{');
   if (value != 0) {
     d.Put("sigev_value={sival_int=");

@@ -164,7 +164,80 @@ void Socketcall(D& d) {
   if (d.exiting) s.tid = 0;
 }
 
+// ---------------------------------------------------------------------------
+// ipc(call, first, second, third, ptr, fifth): System V IPC. The call's
+// low 16 bits name it, the high ones are a version (msgrcv's and shmat's
+// forms).
+// ---------------------------------------------------------------------------
+// Where the call's arguments come from: ipc's argument index (1 first,
+// 2 second, 3 third, 4 ptr, 5 fifth), 0 for none.
+struct IpcSubcall {
+  int call;
+  const char* name;
+  int nr;  // the direct i386 call decoding it, or -1
+  ArgDecoder::DecodeFn fn;
+  int8_t from[5];
+};
+constexpr IpcSubcall kIpcCalls[] = {
+    {1, "semop", -1, IpcSemop, {1, 4, 2}},
+    {2, "semget", 393, nullptr, {1, 2, 3}},
+    {3, "semctl", -1, IpcSemctl, {1, 2, 3, 4}},
+    {4, "semtimedop", -1, IpcSemtimedop, {1, 4, 2, 5}},
+    {11, "msgsnd", 400, nullptr, {1, 4, 2, 3}},
+    {12, "msgrcv", -1, IpcMsgrcv, {1, 4, 2, 3}},  // version 0
+    {13, "msgget", 399, nullptr, {1, 2}},
+    {14, "msgctl", 402, nullptr, {1, 2, 4}},
+    {21, "shmat", 397, nullptr, {1, 4, 2}},
+    {22, "shmdt", 398, nullptr, {4}},
+    {23, "shmget", 395, nullptr, {1, 2, 3}},
+    {24, "shmctl", 396, nullptr, {1, 2, 4}},
+};
+// msgrcv's version 1: (msqid, msgp, msgsz, msgtyp, msgflg) as they are.
+constexpr IpcSubcall kIpcMsgrcv1 = {12, "msgrcv", 401, nullptr,
+                                    {1, 4, 2, 5, 3}};
+
+const IpcSubcall* FindIpcCall(uint32_t call) {
+  const uint32_t op = call & 0xffff, version = call >> 16;
+  if (op == 12 && version != 0) return &kIpcMsgrcv1;
+  for (const IpcSubcall& sc : kIpcCalls) {
+    if (static_cast<uint32_t>(sc.call) == op) return &sc;
+  }
+  return nullptr;
+}
+
+// As strace: a known call prints as that call ("semget(IPC_PRIVATE, 1,
+// 0600)"); any other as ipc with its number in decimal.
+void Ipc(D& d) {
+  const IpcSubcall* sc = FindIpcCall(d.u32(0));
+  if (sc == nullptr) {
+    if (d.exiting) return;
+    d.Udec(d.u32(0));
+    for (int i = 1; i < 6; ++i) {
+      d.Sep();
+      d.Hex(d.u(i));
+    }
+    return;
+  }
+  SyscallCall sub = d.c;
+  sub.args = {};
+  for (int i = 0; i < 5 && sc->from[i] != 0; ++i) {
+    sub.args[i] = d.u(sc->from[i]);
+  }
+  // semop, semtimedop, semctl and msgrcv keep ipc's number (-e verbose=,
+  // values saved for the exit).
+  if (sc->nr >= 0) sub.nr = sc->nr;
+  if (d.entering()) d.dec->SetEntryName(sc->name);
+  DecodeAs(d, sub,
+           sc->fn != nullptr ? sc->fn : d.dec->DecoderFor(kArchI386, sc->nr));
+}
+
 constexpr Registration kDecoders[] = {
+    {"ipc", Ipc, kI386Only},
+    {"semtimedop_time64", SemtimedopTime64, kI386Only},
+    {"mq_timedsend_time64", MqTimedsendTime64, kI386Only},
+    {"mq_timedreceive_time64", MqTimedreceiveTime64, kI386Only},
+    {"io_pgetevents", IoPgetevents, kI386Only},
+    {"io_pgetevents_time64", IoPgeteventsTime64, kI386Only},
     {"socketcall", Socketcall, kI386Only},
     {"recvmmsg_time64", RecvmmsgTime64, kI386Only},
 };
