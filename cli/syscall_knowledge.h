@@ -35,6 +35,9 @@ class SyscallKnowledge : public SyscallDecoder {
   void DecodeExit(const SyscallCall& call, int64_t ret, std::string* out,
                   SyscallEvent::RetFormat* format,
                   std::string* ret_suffix) override;
+  bool ExitResult(int64_t* ret) const override {
+    return decoder_.shown_result(ret);
+  }
   void DecodeDump(const SyscallCall& call, int64_t ret,
                   std::string* out) override {
     decoder_.DecodeDump(call, ret, out);

@@ -56,6 +56,10 @@ class SyscallDecoder {
   virtual void DecodeExit(const SyscallCall& call, int64_t ret,
                           std::string* out, SyscallEvent::RetFormat* format,
                           std::string* ret_suffix) = 0;
+  // The result strace shows for the call last given to DecodeExit, when it
+  // is not the kernel's (i386's ipc(SHMAT) stores the address it returns):
+  // replaces *ret and returns true; false otherwise.
+  virtual bool ExitResult(int64_t* ret) const { return false; }
   // strace's -e read=/write=: replaces *out with the dump of the data the
   // call read or wrote (lines joined by "\n"), usually empty. At the exit
   // stop, after DecodeExit.

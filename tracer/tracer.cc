@@ -1100,6 +1100,7 @@ void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
     options_.syscalls->DecodeExit(t.sc, ret, &ev.args_exit, &ev.ret_format,
                                   &ev.ret_suffix);
     options_.syscalls->DecodeDump(t.sc, ret, &ev.dump);
+    options_.syscalls->ExitResult(&ret);
   } else {
     ev.args_exit.clear();
     ev.ret_suffix.clear();

@@ -132,7 +132,7 @@ static void scenario_socketcall(void) {
   cmsg.u[0] = 16;  // cmsg_len: 12-byte header + one int
   cmsg.u[1] = SOL_SOCKET;
   cmsg.u[2] = SCM_RIGHTS;
-  cmsg.u[3] = 0;
+  cmsg.u[3] = cli;
   memset(&mh, 0, sizeof(mh));
   mh.iov = iov;
   mh.iovlen = 2;
@@ -198,6 +198,71 @@ static void scenario_socketcall(void) {
   sys1(__NR_close, cli);
   sys1(__NR_close, srv);
   sys1(__NR_unlink, kSockPath);
+}
+
+// The direct socket calls (i386 has them since Linux 4.3), with the same
+// 32-bit structs.
+static void scenario_socket_direct(void) {
+  long sv[2];
+  struct iovec32 iov[1];
+  struct msghdr32 mh;
+  struct mmsghdr32 mm[1];
+  struct timespec64 ts = {3, 4};
+  struct sockaddr_un32 sun;
+  char buf[16];
+  union {
+    unsigned u[8];
+    char c[32];
+  } cmsg;
+
+  sys4(__NR_socketpair, AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, sv);
+  // Two SCM_RIGHTS messages: the second starts at the 4-byte alignment
+  // of the first's length (20).
+  memset(&cmsg, 0, sizeof(cmsg));
+  cmsg.u[0] = 20;
+  cmsg.u[1] = SOL_SOCKET;
+  cmsg.u[2] = SCM_RIGHTS;
+  cmsg.u[3] = sv[0];
+  cmsg.u[4] = sv[1];
+  cmsg.u[5] = 16;
+  cmsg.u[6] = SOL_SOCKET;
+  cmsg.u[7] = SCM_RIGHTS;
+  iov[0].base = "direct";
+  iov[0].len = 6;
+  memset(&mh, 0, sizeof(mh));
+  mh.iov = iov;
+  mh.iovlen = 1;
+  mh.control = cmsg.c;
+  mh.controllen = 32;
+  sys3(__NR_sendmsg, sv[0], &mh, MSG_DONTWAIT);  // EINVAL: the second
+  mh.control = 0;
+  mh.controllen = 0;
+  sys3(__NR_sendmsg, sv[0], &mh, MSG_DONTWAIT);
+  memset(&mh, 0, sizeof(mh));
+  memset(&sun, 0, sizeof(sun));
+  iov[0].base = buf;
+  iov[0].len = sizeof(buf);
+  mh.name = &sun;
+  mh.namelen = sizeof(sun);
+  mh.iov = iov;
+  mh.iovlen = 1;
+  sys3(__NR_recvmsg, sv[1], &mh, MSG_DONTWAIT);
+  sys3(__NR_recvmsg, sv[1], &mh, MSG_DONTWAIT);  // EAGAIN
+  sys3(__NR_sendmsg, sv[0], 1, 0);               // EFAULT
+  memset(mm, 0, sizeof(mm));
+  iov[0].base = "mm";
+  iov[0].len = 2;
+  mm[0].hdr.iov = iov;
+  mm[0].hdr.iovlen = 1;
+  sys4(__NR_sendmmsg, sv[0], mm, 1, 0);
+  iov[0].base = buf;
+  iov[0].len = sizeof(buf);
+  sys5(__NR_recvmmsg_time64, sv[1], mm, 1, MSG_DONTWAIT, 0);
+  sys5(__NR_recvmmsg_time64, -1, mm, 1, 0, &ts);  // EBADF
+  sys5(__NR_recvmmsg, sv[1], mm, 1, MSG_DONTWAIT, 0);  // EAGAIN
+  sys2(__NR_shutdown, sv[0], 2);
+  sys1(__NR_close, sv[0]);
+  sys1(__NR_close, sv[1]);
 }
 
 // ---------------------------------------------------------------------------
@@ -440,6 +505,7 @@ static void scenario_aio(void) {
 
 int scenario_net(void) {
   scenario_socketcall();
+  scenario_socket_direct();
   scenario_ipc_multiplexed();
   scenario_ipc_direct();
   scenario_mq();

@@ -91,25 +91,35 @@ struct SocketSubcall {
 };
 // Indexed by SYS_SOCKET (1) ... SYS_SENDMMSG (20).
 constexpr SocketSubcall kSocketCalls[] = {
-    {nullptr, 0, -1, nullptr},       {"socket", 3, 359, nullptr},
-    {"bind", 3, 361, nullptr},       {"connect", 3, 362, nullptr},
-    {"listen", 2, 363, nullptr},     {"accept", 3, -1, Accept},
-    {"getsockname", 3, 367, nullptr}, {"getpeername", 3, 368, nullptr},
-    {"socketpair", 4, 360, nullptr}, {"send", 4, -1, Send},
-    {"recv", 4, -1, Recv},           {"sendto", 6, 369, nullptr},
-    {"recvfrom", 6, 371, nullptr},   {"shutdown", 2, 373, nullptr},
-    {"setsockopt", 5, 366, nullptr}, {"getsockopt", 5, 365, nullptr},
-    {"sendmsg", 3, 370, nullptr},    {"recvmsg", 3, 372, nullptr},
-    {"accept4", 4, 364, nullptr},    {"recvmmsg", 5, 337, nullptr},
+    {nullptr, 0, -1, nullptr},
+    {"socket", 3, 359, nullptr},
+    {"bind", 3, 361, nullptr},
+    {"connect", 3, 362, nullptr},
+    {"listen", 2, 363, nullptr},
+    {"accept", 3, -1, Accept},
+    {"getsockname", 3, 367, nullptr},
+    {"getpeername", 3, 368, nullptr},
+    {"socketpair", 4, 360, nullptr},
+    {"send", 4, -1, Send},
+    {"recv", 4, -1, Recv},
+    {"sendto", 6, 369, nullptr},
+    {"recvfrom", 6, 371, nullptr},
+    {"shutdown", 2, 373, nullptr},
+    {"setsockopt", 5, 366, nullptr},
+    {"getsockopt", 5, 365, nullptr},
+    {"sendmsg", 3, 370, nullptr},
+    {"recvmsg", 3, 372, nullptr},
+    {"accept4", 4, 364, nullptr},
+    {"recvmmsg", 5, 337, nullptr},
     {"sendmmsg", 4, 345, nullptr},
 };
 constexpr XlatEntry kSocketCallNames[] = {
-    {1, "SYS_SOCKET"},      {2, "SYS_BIND"},         {3, "SYS_CONNECT"},
-    {4, "SYS_LISTEN"},      {5, "SYS_ACCEPT"},       {6, "SYS_GETSOCKNAME"},
-    {7, "SYS_GETPEERNAME"}, {8, "SYS_SOCKETPAIR"},   {9, "SYS_SEND"},
-    {10, "SYS_RECV"},       {11, "SYS_SENDTO"},      {12, "SYS_RECVFROM"},
-    {13, "SYS_SHUTDOWN"},   {14, "SYS_SETSOCKOPT"},  {15, "SYS_GETSOCKOPT"},
-    {16, "SYS_SENDMSG"},    {17, "SYS_RECVMSG"},     {18, "SYS_ACCEPT4"},
+    {1, "SYS_SOCKET"},      {2, "SYS_BIND"},        {3, "SYS_CONNECT"},
+    {4, "SYS_LISTEN"},      {5, "SYS_ACCEPT"},      {6, "SYS_GETSOCKNAME"},
+    {7, "SYS_GETPEERNAME"}, {8, "SYS_SOCKETPAIR"},  {9, "SYS_SEND"},
+    {10, "SYS_RECV"},       {11, "SYS_SENDTO"},     {12, "SYS_RECVFROM"},
+    {13, "SYS_SHUTDOWN"},   {14, "SYS_SETSOCKOPT"}, {15, "SYS_GETSOCKOPT"},
+    {16, "SYS_SENDMSG"},    {17, "SYS_RECVMSG"},    {18, "SYS_ACCEPT4"},
     {19, "SYS_RECVMMSG"},   {20, "SYS_SENDMMSG"},
 };
 
@@ -159,8 +169,8 @@ void Socketcall(D& d) {
   }
   const SocketSubcall& sc = kSocketCalls[s.index];
   if (d.entering()) d.dec->SetEntryName(sc.name);
-  DecodeAs(d, s.call, sc.fn != nullptr ? sc.fn
-                                       : d.dec->DecoderFor(kArchI386, sc.nr));
+  DecodeAs(d, s.call,
+           sc.fn != nullptr ? sc.fn : d.dec->DecoderFor(kArchI386, sc.nr));
   if (d.exiting) s.tid = 0;
 }
 
@@ -193,8 +203,8 @@ constexpr IpcSubcall kIpcCalls[] = {
     {24, "shmctl", 396, nullptr, {1, 2, 4}},
 };
 // msgrcv's version 1: (msqid, msgp, msgsz, msgtyp, msgflg) as they are.
-constexpr IpcSubcall kIpcMsgrcv1 = {12, "msgrcv", 401, nullptr,
-                                    {1, 4, 2, 5, 3}};
+constexpr IpcSubcall kIpcMsgrcv1 = {
+    12, "msgrcv", 401, nullptr, {1, 4, 2, 5, 3}};
 
 const IpcSubcall* FindIpcCall(uint32_t call) {
   const uint32_t op = call & 0xffff, version = call >> 16;
@@ -229,6 +239,13 @@ void Ipc(D& d) {
   if (d.entering()) d.dec->SetEntryName(sc->name);
   DecodeAs(d, sub,
            sc->fn != nullptr ? sc->fn : d.dec->DecoderFor(kArchI386, sc->nr));
+  // shmat returns 0 and stores the address at `third`: strace shows it as
+  // the result (when it can read it).
+  uint32_t addr;
+  if (sc->call == 21 && d.exiting && !d.failed() &&
+      d.dec->mem()->Read(d.c.tid, d.u(3), &addr, 4) == 4) {
+    d.dec->SetShownResult(addr);
+  }
 }
 
 constexpr Registration kDecoders[] = {

@@ -740,12 +740,10 @@ void Msgctl(D& d) {
 }
 
 constexpr Registration kDecoders[] = {
-    {"shmget", Shmget, 0},         {"shmat", Shmat, 0},
-    {"shmdt", Shmdt, 0},           {"shmctl", Shmctl, 0},
-    {"semget", Semget, 0},         {"semop", Semop, 0},
-    {"semtimedop", Semtimedop, 0}, {"semctl", Semctl, 0},
-    {"msgget", Msgget, 0},         {"msgsnd", Msgsnd, 0},
-    {"msgrcv", Msgrcv, 0},         {"msgctl", Msgctl, 0},
+    {"shmget", Shmget, 0},         {"shmat", Shmat, 0},   {"shmdt", Shmdt, 0},
+    {"shmctl", Shmctl, 0},         {"semget", Semget, 0}, {"semop", Semop, 0},
+    {"semtimedop", Semtimedop, 0}, {"semctl", Semctl, 0}, {"msgget", Msgget, 0},
+    {"msgsnd", Msgsnd, 0},         {"msgrcv", Msgrcv, 0}, {"msgctl", Msgctl, 0},
 };
 
 }  // namespace

@@ -1263,7 +1263,7 @@ void IocbHead(D& d, const Iocb& cb) {
   d.Put(", aio_lio_opcode=");
   // An unknown opcode in decimal.
   if (const char* name = XlatName(cb.opcode, kIocbCmds, std::size(kIocbCmds))) {
-    d.Put(name);
+    AppendConst(d.out, name, RawConst::Udec(cb.opcode));
   } else {
     d.Udec(cb.opcode);
     d.Put(" /* IOCB_CMD_??? */");

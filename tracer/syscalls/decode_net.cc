@@ -769,8 +769,8 @@ struct MsgHdr32 {
 static_assert(sizeof(MsgHdr32) == 28);
 
 MsgHdr Widen(const MsgHdr32& m) {
-  return MsgHdr{m.name, m.namelen, 0, m.iov, m.iovlen, m.control,
-                m.controllen, m.flags, 0};
+  return MsgHdr{m.name,    m.namelen,    0,       m.iov, m.iovlen,
+                m.control, m.controllen, m.flags, 0};
 }
 
 // The tracee's struct msghdr at addr, in its ABI's layout (as Peek).
@@ -1021,8 +1021,7 @@ void MMsgVec(D& d, uint64_t addr, uint64_t n, uint64_t with_len,
     return;
   }
   d.Array<MMsgHdr>(
-      addr, n, [&](const MMsgHdr& m) { print(m.hdr, m.len); },
-      even_if_failed);
+      addr, n, [&](const MMsgHdr& m) { print(m.hdr, m.len); }, even_if_failed);
 }
 
 // sendmmsg(fd, msgvec, vlen, flags): everything at exit, the whole vector
@@ -1289,24 +1288,15 @@ void Getsockopt(D& d) {
 }
 
 constexpr Registration kDecoders[] = {
-    {"socket", Socket, 0},
-    {"socketpair", Socketpair, 0},
-    {"bind", BindConnect, 0},
-    {"connect", BindConnect, 0},
-    {"listen", Listen, 0},
-    {"shutdown", Shutdown, 0},
-    {"accept", Accept, 0},
-    {"accept4", Accept4, 0},
-    {"getsockname", Getsockname, 0},
-    {"getpeername", Getsockname, 0},
-    {"sendto", Sendto, 0},
-    {"recvfrom", Recvfrom, 0},
-    {"sendmsg", Sendmsg, 0},
-    {"recvmsg", Recvmsg, 0},
-    {"sendmmsg", Sendmmsg, 0},
-    {"recvmmsg", Recvmmsg, 0},
-    {"setsockopt", Setsockopt, 0},
-    {"getsockopt", Getsockopt, 0},
+    {"socket", Socket, 0},           {"socketpair", Socketpair, 0},
+    {"bind", BindConnect, 0},        {"connect", BindConnect, 0},
+    {"listen", Listen, 0},           {"shutdown", Shutdown, 0},
+    {"accept", Accept, 0},           {"accept4", Accept4, 0},
+    {"getsockname", Getsockname, 0}, {"getpeername", Getsockname, 0},
+    {"sendto", Sendto, 0},           {"recvfrom", Recvfrom, 0},
+    {"sendmsg", Sendmsg, 0},         {"recvmsg", Recvmsg, 0},
+    {"sendmmsg", Sendmmsg, 0},       {"recvmmsg", Recvmmsg, 0},
+    {"setsockopt", Setsockopt, 0},   {"getsockopt", Getsockopt, 0},
 };
 
 }  // namespace

@@ -2130,6 +2130,7 @@ void ArgDecoder::DecodeExit(const SyscallCall& c, int64_t ret, std::string* out,
   if (fmt == nullptr) fmt = &ignored;
   *fmt = SyscallEvent::RetFormat::kDecimal;
   if (ret_suffix != nullptr) ret_suffix->clear();
+  has_shown_result_ = false;
   Decode(c, true, ret, out, fmt, ret_suffix);
 }
 

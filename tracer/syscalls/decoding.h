@@ -708,8 +708,8 @@ void NetlinkBuffer(D& d, int proto, uint64_t addr, uint64_t len);
 void SocketData(D& d, uint64_t addr, uint64_t len);
 
 // i386's *_time64 calls: the i386 layouts, with a 64-bit timespec.
-void RecvmmsgTime64(D& d);        // decode_net.cc
-void SemtimedopTime64(D& d);      // decode_ipc.cc
+void RecvmmsgTime64(D& d);    // decode_net.cc
+void SemtimedopTime64(D& d);  // decode_ipc.cc
 // The System V calls that i386's ipc(2) makes with no direct i386 form
 // (semop, semtimedop with a 32-bit timespec) or with other arguments
 // (semctl's through a pointer to union semun, msgrcv's version 0 through
