@@ -518,18 +518,20 @@ void SemctlArgs(D& d, bool indirect) {
   uint64_t arg = d.u(3);
   const bool at_exit = cmd == kIpcStat || cmd == kSemStat ||
                        cmd == kSemStatAny || cmd == kIpcInfo || cmd == kSemInfo;
-  const bool has_struct = at_exit || cmd == kIpcSet;
+  auto head = [&] {
+    d.Dec(d.i32(0));
+    d.Sep();
+    d.Dec(d.i32(1));
+    d.Sep();
+    Cmd(d, d.u32(2), kSemCmds, "SEM_???");
+    d.Sep();
+  };
   if (indirect && arg != 0) {
     uint32_t word;
     const bool readable = d.dec->mem()->Read(d.c.tid, arg, &word, 4) == 4;
-    if (!readable || !has_struct) {
+    if (!readable || !(at_exit || cmd == kIpcSet)) {
       if (d.exiting) return;
-      d.Dec(d.i32(0));
-      d.Sep();
-      d.Dec(d.i32(1));
-      d.Sep();
-      Cmd(d, d.u32(2), kSemCmds, "SEM_???");
-      d.Sep();
+      head();
       if (!readable) {
         d.Ptr(arg);
         return;
@@ -549,12 +551,7 @@ void SemctlArgs(D& d, bool indirect) {
     arg = word;
   }
   if (d.entering()) {
-    d.Dec(d.i32(0));
-    d.Sep();
-    d.Dec(d.i32(1));
-    d.Sep();
-    Cmd(d, d.u32(2), kSemCmds, "SEM_???");
-    d.Sep();
+    head();
     if (at_exit) return;
     if (cmd == kIpcSet) {
       SemidDsOut(d, arg, true);
