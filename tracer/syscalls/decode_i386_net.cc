@@ -1,7 +1,9 @@
 // i386 (32-bit tracee) decoders, as strace 6.1 prints them: the socketcall and
 // ipc multiplexers (each dispatched to the call it names) and the *_time64
-// network and IPC calls. Registered kI386Only where x86_64 has a call of the
-// same name.
+// network, IPC, message queue and AIO calls (their decoders live with their
+// families: decode_net.cc, decode_ipc.cc, decode_misc.cc, which also read
+// the i386 layouts of the direct calls). Registered kI386Only where x86_64
+// has a call of the same name.
 //
 // A multiplexed call prints as the call it makes, under that call's name
 // (ArgDecoder::SetEntryName): socketcall(SYS_SOCKET, [AF_UNIX, ...]) is
