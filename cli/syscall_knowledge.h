@@ -26,9 +26,18 @@ class SyscallKnowledge : public SyscallDecoder {
   void Name(uint32_t arch, int32_t nr, std::string* out) const override;
   void DecodeEntry(const SyscallCall& call, std::string* out) override;
   bool EntryShown() const override { return decoder_.entry_matched(); }
+  bool EntryName(std::string* out) const override {
+    const char* name = decoder_.entry_name();
+    if (name == nullptr) return false;
+    out->assign(name);
+    return true;
+  }
   void DecodeExit(const SyscallCall& call, int64_t ret, std::string* out,
                   SyscallEvent::RetFormat* format,
                   std::string* ret_suffix) override;
+  bool ExitResult(int64_t* ret) const override {
+    return decoder_.shown_result(ret);
+  }
   void DecodeDump(const SyscallCall& call, int64_t ret,
                   std::string* out) override {
     decoder_.DecodeDump(call, ret, out);

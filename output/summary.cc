@@ -311,13 +311,23 @@ void SummarySink::OnEvent(const Event& event) {
   const uint64_t key = (static_cast<uint64_t>(call->arch) << 32) |
                        static_cast<uint32_t>(call->nr);
   auto [it, inserted] = syscalls_.try_emplace(key);
-  Row& row = it->second;
+  Row* row = &it->second;
   if (inserted) {
-    row.name = call->name;
-    row.arch = call->arch;
-    row.nr = call->nr;
+    row->name = call->name;
+    row->arch = call->arch;
+    row->nr = call->nr;
+  } else if (row->name != call->name) {
+    auto& by_name = renamed_[key];
+    auto named = by_name.find(call->name);
+    if (named == by_name.end()) {
+      named = by_name.emplace(call->name, Row{}).first;
+      named->second.name = call->name;
+      named->second.arch = call->arch;
+      named->second.nr = call->nr;
+    }
+    row = &named->second;
   }
-  AddCall(&row, error, dur);
+  AddCall(row, error, dur);
 
   if (per_thread_) {
     auto [tit, tinserted] = threads_.try_emplace(event.tid);
@@ -334,15 +344,19 @@ std::vector<SummarySink::Row> SummarySink::SyscallRows() const {
   std::vector<Row> rows;
   rows.reserve(syscalls_.size());
   for (const auto& [key, row] : syscalls_) rows.push_back(row);
+  for (const auto& [key, by_name] : renamed_) {
+    for (const auto& [name, row] : by_name) rows.push_back(row);
+  }
   // 64-bit table first, then i386; within a table as -S says, then by
-  // number.
+  // number (and name).
   std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
     const bool a32 = a.arch == kArchI386;
     const bool b32 = b.arch == kArchI386;
     if (a32 != b32) return b32;
     if (const int c = CompareKeys(a, b, sort_by_); c != 0) return c < 0;
     if (a.arch != b.arch) return a.arch < b.arch;
-    return a.nr < b.nr;
+    if (a.nr != b.nr) return a.nr < b.nr;
+    return a.name < b.name;
   });
   return rows;
 }

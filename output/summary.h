@@ -150,6 +150,10 @@ class SummarySink : public EventSink {
   bool wall_clock_ = false;
   // Key: arch << 32 | nr.
   absl::flat_hash_map<uint64_t, Row> syscalls_;
+  // Calls named otherwise than the first of their number (i386's
+  // socketcall and ipc are named after the call they make, as strace
+  // counts them): key arch << 32 | nr, then the name.
+  absl::flat_hash_map<uint64_t, absl::flat_hash_map<std::string, Row>> renamed_;
   absl::flat_hash_map<pid_t, Row> threads_;
 };
 

@@ -185,6 +185,26 @@ TEST(SummaryTest, I386CallsGetTheirOwnTable) {
       "100.00    0.000004           1         3         1 total\n");
 }
 
+// i386's socketcall and ipc are named after the call they make: one row
+// per name, as strace counts them.
+TEST(SummaryTest, CallsOfOneNumberCountedByName) {
+  SummarySink sink;
+  Feed(&sink, 7, "socket", 102, 2, 0, 3000, kArchI386);
+  Feed(&sink, 7, "bind", 102, 1, 1, 1000, kArchI386);
+  Feed(&sink, 7, "socketcall", 102, 1, 1, 0, kArchI386);
+  Feed(&sink, 7, "socket", 102, 1, 0, 0, kArchI386);
+  EXPECT_EQ(
+      Printed(sink),
+      "System call usage summary for 32 bit mode:\n"
+      "% time     seconds  usecs/call     calls    errors syscall\n"
+      "------ ----------- ----------- --------- --------- ----------------\n"
+      " 75.00    0.000003           1         3           socket\n"
+      " 25.00    0.000001           1         1         1 bind\n"
+      "  0.00    0.000000           0         1         1 socketcall\n"
+      "------ ----------- ----------- --------- --------- ----------------\n"
+      "100.00    0.000004           0         5         2 total\n");
+}
+
 TEST(SummaryTest, PerThreadTable) {
   SummarySink sink(/*per_thread=*/true);
   Feed(&sink, 1234, "read", 0, 60, 2, 600000);

@@ -275,9 +275,9 @@ std::string NormalizeText(const std::string& s,
 
 // System V IPC calls that take an id as their first argument.
 bool TakesIpcId(const std::string& name) {
-  static const std::set<std::string>* kNames =
-      new std::set<std::string>{"shmat",  "shmctl", "semop",  "semtimedop",
-                                "semctl", "msgsnd", "msgrcv", "msgctl"};
+  static const std::set<std::string>* kNames = new std::set<std::string>{
+      "shmat",  "shmctl", "semop",  "semtimedop", "semtimedop_time64",
+      "semctl", "msgsnd", "msgrcv", "msgctl"};
   return kNames->count(name) > 0;
 }
 
@@ -640,6 +640,15 @@ std::vector<Program> Programs() {
       {"i386_fs_X_raw", {"i386", "fs"}, {}, 1, true, {"-X", "raw"}},
       {"i386_fs_X_verbose", {"i386", "fs"}, {}, 1, true, {"-X", "verbose"}},
       {"i386_net", {"i386", "net"}, {}, 1, true, {}, true},
+      {"i386_net_v", {"i386", "net"}, {}, 1, true, {"-v"}, true},
+      {"i386_net_X_raw", {"i386", "net"}, {}, 1, true, {"-X", "raw"}, true},
+      {"i386_net_X_verbose",
+       {"i386", "net"},
+       {},
+       1,
+       true,
+       {"-X", "verbose"},
+       true},
       {"i386_proc", {"i386", "proc"}, {}, 1, true},
       {"i386_proc_v", {"i386", "proc"}, {}, 1, true, {"-v"}},
       {"i386_proc_X_raw", {"i386", "proc"}, {}, 1, true, {"-X", "raw"}},

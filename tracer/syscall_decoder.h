@@ -45,12 +45,21 @@ class SyscallDecoder {
   // (strace's -P: only calls on some paths are). Traced calls that are not
   // are neither reported nor tampered with.
   virtual bool EntryShown() const { return true; }
+  // The name strace shows for the call last given to DecodeEntry, when it
+  // is not its number's (i386's socketcall and ipc show the call they
+  // multiplex: "socket", "semop"): replaces *out and returns true; false
+  // otherwise.
+  virtual bool EntryName(std::string* out) const { return false; }
   // Replaces *out with the arguments decoded at exit (often empty), sets
   // how the return value reads, and replaces *ret_suffix with what follows
   // it (usually nothing).
   virtual void DecodeExit(const SyscallCall& call, int64_t ret,
                           std::string* out, SyscallEvent::RetFormat* format,
                           std::string* ret_suffix) = 0;
+  // The result strace shows for the call last given to DecodeExit, when it
+  // is not the kernel's (i386's ipc(SHMAT) stores the address it returns):
+  // replaces *ret and returns true; false otherwise.
+  virtual bool ExitResult(int64_t* ret) const { return false; }
   // strace's -e read=/write=: replaces *out with the dump of the data the
   // call read or wrote (lines joined by "\n"), usually empty. At the exit
   // stop, after DecodeExit.

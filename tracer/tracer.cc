@@ -1009,6 +1009,8 @@ void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
   if (!t.sc_report) return;
   options_.syscalls->Name(arch, static_cast<int32_t>(nr), &t.sc_name);
   options_.syscalls->DecodeEntry(t.sc, &t.sc_args_enter);
+  // i386's socketcall and ipc are named after the call they make.
+  options_.syscalls->EntryName(&t.sc_name);
   // -P: not on the paths asked for.
   t.sc_report = options_.syscalls->EntryShown();
   if (!t.sc_report) return;
@@ -1098,6 +1100,7 @@ void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
     options_.syscalls->DecodeExit(t.sc, ret, &ev.args_exit, &ev.ret_format,
                                   &ev.ret_suffix);
     options_.syscalls->DecodeDump(t.sc, ret, &ev.dump);
+    options_.syscalls->ExitResult(&ret);
   } else {
     ev.args_exit.clear();
     ev.ret_suffix.clear();

@@ -708,21 +708,15 @@ void Sigevent(D& d, uint64_t addr) {
   if (!d.Fetch(addr, ev, sizeof(ev))) return;
   uint64_t value = 0, function = 0, attributes = 0;
   int32_t signo, notify, tid;
-  if (d.i386) {
-    memcpy(&value, ev, 4);
-    memcpy(&signo, ev + 4, 4);
-    memcpy(&notify, ev + 8, 4);
-    memcpy(&tid, ev + 12, 4);
-    memcpy(&function, ev + 12, 4);
-    memcpy(&attributes, ev + 16, 4);
-  } else {
-    memcpy(&value, ev, 8);
-    memcpy(&signo, ev + 8, 4);
-    memcpy(&notify, ev + 12, 4);
-    memcpy(&tid, ev + 16, 4);
-    memcpy(&function, ev + 16, 8);
-    memcpy(&attributes, ev + 24, 8);
-  }
+  // sigev_value, sigev_signo, sigev_notify, then the union: pointer-sized
+  // fields (32-bit on i386).
+  const size_t w = d.ptr_size();
+  memcpy(&value, ev, w);
+  memcpy(&signo, ev + w, 4);
+  memcpy(&notify, ev + w + 4, 4);
+  memcpy(&tid, ev + w + 8, 4);
+  memcpy(&function, ev + w + 8, w);
+  memcpy(&attributes, ev + 2 * w + 8, w);
   d.out->push_back('{');
   if (value != 0) {
     d.Put("sigev_value={sival_int=");

@@ -2,10 +2,10 @@
 // (semget, semop, semtimedop, semctl) and message queues (msgget, msgsnd,
 // msgrcv, msgctl), as strace 6.1 prints them on x86_64.
 //
-// The *ctl structs are the kernel's x86_64 "64" layouts (ipc64_perm,
-// shmid64_ds, ...), which glibc's match there: these decoders are
-// registered for x86_64 only (i386 reaches IPC through the ipc(2)
-// multiplexer or with other layouts, printed generically).
+// The *ctl structs are the kernel's "64" layouts (ipc64_perm, shmid64_ds,
+// ...), which glibc's match on x86_64; on i386 their 32-bit forms, read
+// whatever the command's IPC_64 flag says, as strace 6.1 reads them. i386's
+// ipc(2) multiplexer reaches these decoders through decode_i386_net.cc.
 #include <cstddef>
 #include <cstdint>
 
@@ -79,6 +79,131 @@ struct MsgInfo {  // IPC_INFO, MSG_INFO: struct msginfo
   uint16_t msgseg;
 };
 static_assert(sizeof(MsgInfo) == 32);
+
+// i386's forms (32-bit longs; each time's high half after it, unshown).
+struct IpcPerm32 {
+  int32_t key;
+  uint32_t uid, gid, cuid, cgid;
+  uint16_t mode, pad1, seq, pad2;
+  uint32_t unused1, unused2;
+};
+static_assert(sizeof(IpcPerm32) == 36);
+
+struct ShmidDs32 {
+  IpcPerm32 perm;
+  uint32_t segsz;
+  uint32_t atime, atime_high, dtime, dtime_high, ctime, ctime_high;
+  int32_t cpid, lpid;
+  uint32_t nattch, unused4, unused5;
+};
+static_assert(sizeof(ShmidDs32) == 84);
+
+struct SemidDs32 {
+  IpcPerm32 perm;
+  uint32_t otime, otime_high, ctime, ctime_high;
+  uint32_t nsems, unused3, unused4;
+};
+static_assert(sizeof(SemidDs32) == 64);
+
+struct MsqidDs32 {
+  IpcPerm32 perm;
+  uint32_t stime, stime_high, rtime, rtime_high, ctime, ctime_high;
+  uint32_t cbytes, qnum, qbytes;
+  int32_t lspid, lrpid;
+  uint32_t unused4, unused5;
+};
+static_assert(sizeof(MsqidDs32) == 88);
+
+struct ShmInfo32 {
+  uint32_t shmmax, shmmin, shmmni, shmseg, shmall;
+  uint32_t unused[4];
+};
+static_assert(sizeof(ShmInfo32) == 36);
+
+struct ShmInfoStats32 {
+  int32_t used_ids;
+  uint32_t shm_tot, shm_rss, shm_swp, swap_attempts, swap_successes;
+};
+static_assert(sizeof(ShmInfoStats32) == 24);
+
+IpcPerm Widen(const IpcPerm32& p) {
+  IpcPerm w{};
+  w.key = p.key;
+  w.uid = p.uid;
+  w.gid = p.gid;
+  w.cuid = p.cuid;
+  w.cgid = p.cgid;
+  w.mode = p.mode;
+  w.seq = p.seq;
+  return w;
+}
+ShmidDs Widen(const ShmidDs32& s) {
+  ShmidDs w{};
+  w.perm = Widen(s.perm);
+  w.segsz = s.segsz;
+  w.atime = s.atime;
+  w.dtime = s.dtime;
+  w.ctime = s.ctime;
+  w.cpid = s.cpid;
+  w.lpid = s.lpid;
+  w.nattch = s.nattch;
+  return w;
+}
+SemidDs Widen(const SemidDs32& s) {
+  SemidDs w{};
+  w.perm = Widen(s.perm);
+  w.otime = s.otime;
+  w.ctime = s.ctime;
+  w.nsems = s.nsems;
+  return w;
+}
+MsqidDs Widen(const MsqidDs32& s) {
+  MsqidDs w{};
+  w.perm = Widen(s.perm);
+  w.stime = s.stime;
+  w.rtime = s.rtime;
+  w.ctime = s.ctime;
+  w.cbytes = s.cbytes;
+  w.qnum = s.qnum;
+  w.qbytes = s.qbytes;
+  w.lspid = s.lspid;
+  w.lrpid = s.lrpid;
+  return w;
+}
+ShmInfo Widen(const ShmInfo32& s) {
+  ShmInfo w{};
+  w.shmmax = s.shmmax;
+  w.shmmin = s.shmmin;
+  w.shmmni = s.shmmni;
+  w.shmseg = s.shmseg;
+  w.shmall = s.shmall;
+  return w;
+}
+ShmInfoStats Widen(const ShmInfoStats32& s) {
+  ShmInfoStats w{};
+  w.used_ids = s.used_ids;
+  w.shm_tot = s.shm_tot;
+  w.shm_rss = s.shm_rss;
+  w.shm_swp = s.shm_swp;
+  w.swap_attempts = s.swap_attempts;
+  w.swap_successes = s.swap_successes;
+  return w;
+}
+
+// A struct in the tracee's layout (T, or T32 widened on i386): an input
+// (Fetch) or an output (FetchOut); false when printed as an address.
+template <typename T32, typename T>
+bool FetchAbi(D& d, uint64_t addr, bool input, T* out) {
+  if (!d.i386) {
+    return input ? d.Fetch(addr, out, sizeof *out)
+                 : d.FetchOut(addr, out, sizeof *out);
+  }
+  T32 v;
+  if (!(input ? d.Fetch(addr, &v, sizeof v) : d.FetchOut(addr, &v, sizeof v)))
+    return false;
+  *out = Widen(v);
+  return true;
+}
 
 struct SemBuf {
   uint16_t sem_num;
@@ -249,9 +374,7 @@ void Shmdt(D& d) {
 
 void ShmidDsOut(D& d, uint64_t addr, bool set) {
   ShmidDs s;
-  if (!(set ? d.Fetch(addr, &s, sizeof s) : d.FetchOut(addr, &s, sizeof s))) {
-    return;
-  }
+  if (!FetchAbi<ShmidDs32>(d, addr, set, &s)) return;
   d.Put("{shm_perm=");
   Perm(d, s.perm, !set);
   if (!set) {
@@ -294,7 +417,7 @@ void Shmctl(D& d) {
   if (!at_exit) return;
   if (cmd == kIpcInfo) {
     ShmInfo s;
-    if (!d.FetchOut(buf, &s, sizeof s)) return;
+    if (!FetchAbi<ShmInfo32>(d, buf, false, &s)) return;
     d.Put("{shmmax=");
     d.Udec(s.shmmax);
     d.Put(", shmmin=");
@@ -308,7 +431,7 @@ void Shmctl(D& d) {
     d.out->push_back('}');
   } else if (cmd == kShmInfo) {
     ShmInfoStats s;
-    if (!d.FetchOut(buf, &s, sizeof s)) return;
+    if (!FetchAbi<ShmInfoStats32>(d, buf, false, &s)) return;
     d.Put("{used_ids=");
     d.Dec(s.used_ids);
     d.Put(", shm_tot=");
@@ -360,18 +483,20 @@ void Semop(D& d) {
   if (d.entering()) SemopArgs(d);
 }
 
-void Semtimedop(D& d) {
+// `wide`: a 64-bit timespec (x86_64's, i386's semtimedop_time64), else
+// i386's 32-bit one.
+void SemtimedopTimed(D& d, bool wide) {
   if (d.exiting) return;
   SemopArgs(d);
   d.Sep();
-  Timespec(d, d.u(3), true);
+  Timespec(d, d.u(3), wide);
 }
+
+void Semtimedop(D& d) { SemtimedopTimed(d, !d.i386); }
 
 void SemidDsOut(D& d, uint64_t addr, bool set) {
   SemidDs s;
-  if (!(set ? d.Fetch(addr, &s, sizeof s) : d.FetchOut(addr, &s, sizeof s))) {
-    return;
-  }
+  if (!FetchAbi<SemidDs32>(d, addr, set, &s)) return;
   d.Put("{sem_perm=");
   Perm(d, s.perm, !set);
   if (!set) {
@@ -385,18 +510,48 @@ void SemidDsOut(D& d, uint64_t addr, bool set) {
   d.out->push_back('}');
 }
 
-void Semctl(D& d) {
+// `indirect`: i386's ipc(2) form, whose fourth argument points to the
+// union semun: a struct's address there is followed, any other value
+// printed in brackets ("[0x3]"), as strace prints it.
+void SemctlArgs(D& d, bool indirect) {
   const uint32_t cmd = d.u32(2) & ~kIpc64;
-  const uint64_t arg = d.u(3);
+  uint64_t arg = d.u(3);
   const bool at_exit = cmd == kIpcStat || cmd == kSemStat ||
                        cmd == kSemStatAny || cmd == kIpcInfo || cmd == kSemInfo;
-  if (d.entering()) {
+  auto head = [&] {
     d.Dec(d.i32(0));
     d.Sep();
     d.Dec(d.i32(1));
     d.Sep();
     Cmd(d, d.u32(2), kSemCmds, "SEM_???");
     d.Sep();
+  };
+  if (indirect && arg != 0) {
+    uint32_t word;
+    const bool readable = d.dec->mem()->Read(d.c.tid, arg, &word, 4) == 4;
+    if (!readable || !(at_exit || cmd == kIpcSet)) {
+      if (d.exiting) return;
+      head();
+      if (!readable) {
+        d.Ptr(arg);
+        return;
+      }
+      d.out->push_back('[');
+      d.Ptr(word);
+      d.out->push_back(']');
+      return;
+    }
+    // (A failed call's output shows the pointer, in brackets.)
+    if (d.failed() && at_exit) {
+      d.out->push_back('[');
+      d.Ptr(word);
+      d.out->push_back(']');
+      return;
+    }
+    arg = word;
+  }
+  if (d.entering()) {
+    head();
     if (at_exit) return;
     if (cmd == kIpcSet) {
       SemidDsOut(d, arg, true);
@@ -422,6 +577,8 @@ void Semctl(D& d) {
   }
 }
 
+void Semctl(D& d) { SemctlArgs(d, false); }
+
 // ---------------------------------------------------------------------------
 // Message queues.
 // ---------------------------------------------------------------------------
@@ -434,12 +591,17 @@ void Msgget(D& d) {
 
 // "{mtype=1, mtext="..."}": `size` bytes of text after the type.
 void Msgbuf(D& d, uint64_t addr, uint64_t size) {
-  int64_t mtype;
-  if (!d.Fetch(addr, &mtype, sizeof mtype)) return;
+  // mtype is a long: 32 bits on i386.
+  int64_t mtype = 0;
+  int32_t mtype32 = 0;
+  if (!(d.i386 ? d.Fetch(addr, &mtype32, 4) : d.Fetch(addr, &mtype, 8))) {
+    return;
+  }
+  if (d.i386) mtype = mtype32;
   d.Put("{mtype=");
   d.Dec(mtype);
   d.Put(", mtext=");
-  d.Buf(addr + sizeof mtype, static_cast<int64_t>(size));
+  d.Buf(addr + d.ptr_size(), static_cast<int64_t>(size));
   d.out->push_back('}');
 }
 
@@ -475,11 +637,37 @@ void Msgrcv(D& d) {
   d.Flags(d.u32(4), kMsgqFlags, "MSG_???");
 }
 
-void MsqidDsOut(D& d, uint64_t addr, bool set) {
-  MsqidDs s;
-  if (!(set ? d.Fetch(addr, &s, sizeof s) : d.FetchOut(addr, &s, sizeof s))) {
+// i386's ipc(2) form of msgrcv (version 0): (msqid, kludge, msgsz, msgflg),
+// the buffer and the type in struct ipc_kludge {msgp, msgtyp}; as strace,
+// a failed call shows the kludge's address and no type.
+void IpcMsgrcvArgs(D& d) {
+  if (d.entering()) {
+    d.Dec(d.i32(0));
+    d.Sep();
     return;
   }
+  struct {
+    uint32_t msgp;
+    int32_t msgtyp;
+  } k;
+  if (d.failed() || !d.Peek(d.u(1), &k, sizeof k)) {
+    d.Ptr(d.u(1));
+    d.Sep();
+    d.Udec(d.u(2));
+  } else {
+    Msgbuf(d, k.msgp, d.u(2));
+    d.Sep();
+    d.Udec(d.u(2));
+    d.Sep();
+    d.Dec(k.msgtyp);
+  }
+  d.Sep();
+  d.Flags(d.u32(3), kMsgqFlags, "MSG_???");
+}
+
+void MsqidDsOut(D& d, uint64_t addr, bool set) {
+  MsqidDs s;
+  if (!FetchAbi<MsqidDs32>(d, addr, set, &s)) return;
   d.Put("{msg_perm=");
   Perm(d, s.perm, !set);
   if (!set) {
@@ -549,15 +737,19 @@ void Msgctl(D& d) {
 }
 
 constexpr Registration kDecoders[] = {
-    {"shmget", Shmget, kX86_64Only},         {"shmat", Shmat, kX86_64Only},
-    {"shmdt", Shmdt, kX86_64Only},           {"shmctl", Shmctl, kX86_64Only},
-    {"semget", Semget, kX86_64Only},         {"semop", Semop, kX86_64Only},
-    {"semtimedop", Semtimedop, kX86_64Only}, {"semctl", Semctl, kX86_64Only},
-    {"msgget", Msgget, kX86_64Only},         {"msgsnd", Msgsnd, kX86_64Only},
-    {"msgrcv", Msgrcv, kX86_64Only},         {"msgctl", Msgctl, kX86_64Only},
+    {"shmget", Shmget, 0},         {"shmat", Shmat, 0},   {"shmdt", Shmdt, 0},
+    {"shmctl", Shmctl, 0},         {"semget", Semget, 0}, {"semop", Semop, 0},
+    {"semtimedop", Semtimedop, 0}, {"semctl", Semctl, 0}, {"msgget", Msgget, 0},
+    {"msgsnd", Msgsnd, 0},         {"msgrcv", Msgrcv, 0}, {"msgctl", Msgctl, 0},
 };
 
 }  // namespace
+
+void SemtimedopTime64(D& d) { SemtimedopTimed(d, true); }
+void IpcSemop(D& d) { Semop(d); }
+void IpcSemtimedop(D& d) { Semtimedop(d); }
+void IpcSemctl(D& d) { SemctlArgs(d, true); }
+void IpcMsgrcv(D& d) { IpcMsgrcvArgs(d); }
 
 std::span<const Registration> IpcDecoders() { return kDecoders; }
 

@@ -1083,9 +1083,15 @@ void OpenByHandleAt(D& d) {
 constexpr XlatEntry kMqFlags[] = {{04000, "O_NONBLOCK"}};
 
 void MqAttr(D& d, uint64_t addr, bool output, bool named_flags) {
+  // Four longs (32-bit on i386), then reserved ones.
   int64_t a[4];
-  if (!(output ? d.FetchOut(addr, a, sizeof(a)) : d.Fetch(addr, a, sizeof(a))))
-    return;
+  int32_t a32[4];
+  void* p = d.i386 ? static_cast<void*>(a32) : static_cast<void*>(a);
+  const size_t size = d.i386 ? sizeof(a32) : sizeof(a);
+  if (!(output ? d.FetchOut(addr, p, size) : d.Fetch(addr, p, size))) return;
+  if (d.i386) {
+    for (int i = 0; i < 4; ++i) a[i] = a32[i];
+  }
   d.Put("{mq_flags=");
   if (named_flags) {
     d.Flags(static_cast<uint64_t>(a[0]), kMqFlags, "O_???");
@@ -1119,7 +1125,9 @@ void MqUnlink(D& d) {
   d.Path(0);
 }
 
-void MqTimedsend(D& d) {
+// `wide`: a 64-bit timespec (x86_64's, i386's *_time64), else i386's
+// 32-bit one.
+void MqTimedsendTimed(D& d, bool wide) {
   if (d.exiting) return;
   d.Fd(0);
   d.Sep();
@@ -1129,10 +1137,12 @@ void MqTimedsend(D& d) {
   d.Sep();
   d.Udec(d.u32(3));
   d.Sep();
-  Timespec(d, d.u(4), true);
+  Timespec(d, d.u(4), wide);
 }
 
-void MqTimedreceive(D& d) {
+void MqTimedsend(D& d) { MqTimedsendTimed(d, !d.i386); }
+
+void MqTimedreceiveTimed(D& d, bool wide) {
   // mqdes, the message and its buffer's size print as read's arguments.
   ReadLike(d);
   if (d.entering()) return;
@@ -1144,8 +1154,10 @@ void MqTimedreceive(D& d) {
     d.out->push_back(']');
   }
   d.Sep();
-  Timespec(d, d.u(4), true);
+  Timespec(d, d.u(4), wide);
 }
+
+void MqTimedreceive(D& d) { MqTimedreceiveTimed(d, !d.i386); }
 
 void MqNotify(D& d) {
   if (d.exiting) return;
@@ -1255,7 +1267,7 @@ void IocbHead(D& d, const Iocb& cb) {
   d.Put(", aio_lio_opcode=");
   // An unknown opcode in decimal.
   if (const char* name = XlatName(cb.opcode, kIocbCmds, std::size(kIocbCmds))) {
-    d.Put(name);
+    AppendConst(d.out, name, RawConst::Udec(cb.opcode));
   } else {
     d.Udec(cb.opcode);
     d.Put(" /* IOCB_CMD_??? */");
@@ -1297,7 +1309,7 @@ void IoSubmit(D& d) {
     d.Ptr(d.u(2));
     return;
   }
-  d.Array<uint64_t>(d.u(2), d.u(1), [&](const uint64_t& p) {
+  auto print = [&](uint64_t p) {
     Iocb cb;
     if (!d.Fetch(p, &cb, sizeof(cb))) return;
     IocbHead(d, cb);
@@ -1331,7 +1343,13 @@ void IoSubmit(D& d) {
       d.Hex(cb.resfd);
     }
     d.out->push_back('}');
-  });
+  };
+  // An array of pointers (struct iocb is the same on i386).
+  if (d.i386) {
+    d.Array<uint32_t>(d.u(2), d.u(1), [&](const uint32_t& p) { print(p); });
+  } else {
+    d.Array<uint64_t>(d.u(2), d.u(1), [&](const uint64_t& p) { print(p); });
+  }
 }
 
 struct IoEvent {
@@ -1351,7 +1369,7 @@ void IoEventPrint(D& d, const IoEvent& e) {
   d.out->push_back('}');
 }
 
-void IoGetevents(D& d) {
+void IoGeteventsTimed(D& d, bool wide) {
   if (d.entering()) {
     d.Ptr(d.u(0));
     d.Sep();
@@ -1368,7 +1386,31 @@ void IoGetevents(D& d) {
                      [&](const IoEvent& e) { IoEventPrint(d, e); });
   }
   d.Sep();
-  Timespec(d, d.u(4), true);
+  Timespec(d, d.u(4), wide);
+}
+
+void IoGetevents(D& d) { IoGeteventsTimed(d, !d.i386); }
+
+// io_pgetevents: io_getevents' arguments, then struct __aio_sigset
+// {sigmask, sigsetsize} ("{sigmask=[HUP], sigsetsize=8}").
+void IoPgeteventsTimed(D& d, bool wide) {
+  IoGeteventsTimed(d, wide);
+  if (d.entering()) return;
+  d.Sep();
+  uint64_t v[2] = {};
+  uint32_t v32[2];
+  if (d.i386) {
+    if (!d.Fetch(d.u(5), v32, sizeof(v32))) return;
+    v[0] = v32[0];
+    v[1] = v32[1];
+  } else if (!d.Fetch(d.u(5), v, sizeof(v))) {
+    return;
+  }
+  d.Put("{sigmask=");
+  SigsetAddr(d, v[0], v[1]);
+  d.Put(", sigsetsize=");
+  d.Udec(v[1]);
+  d.out->push_back('}');
 }
 
 void IoCancel(D& d) {
@@ -1407,23 +1449,28 @@ constexpr Registration kDecoders[] = {
     {"futex_waitv", FutexWaitvCall, 0},
     {"name_to_handle_at", NameToHandleAt, 0},
     {"open_by_handle_at", OpenByHandleAt, 0},
-    {"mq_open", MqOpen, kX86_64Only},
+    {"mq_open", MqOpen, 0},
     {"mq_unlink", MqUnlink, 0},
-    {"mq_timedsend", MqTimedsend, kX86_64Only},
-    {"mq_timedreceive", MqTimedreceive, kX86_64Only},
-    {"mq_notify", MqNotify, kX86_64Only},
-    {"mq_getsetattr", MqGetsetattr, kX86_64Only},
+    {"mq_timedsend", MqTimedsend, 0},
+    {"mq_timedreceive", MqTimedreceive, 0},
+    {"mq_notify", MqNotify, 0},
+    {"mq_getsetattr", MqGetsetattr, 0},
     {"remap_file_pages", RemapFilePages, 0},
     {"process_madvise", ProcessMadvise, 0},
     {"memfd_secret", MemfdSecret, 0},
     {"io_setup", IoSetup, 0},
     {"io_destroy", IoDestroy, 0},
-    {"io_submit", IoSubmit, kX86_64Only},
-    {"io_getevents", IoGetevents, kX86_64Only},
-    {"io_cancel", IoCancel, kX86_64Only},
+    {"io_submit", IoSubmit, 0},
+    {"io_getevents", IoGetevents, 0},
+    {"io_cancel", IoCancel, 0},
 };
 
 }  // namespace
+
+void MqTimedsendTime64(D& d) { MqTimedsendTimed(d, true); }
+void MqTimedreceiveTime64(D& d) { MqTimedreceiveTimed(d, true); }
+void IoPgetevents(D& d) { IoPgeteventsTimed(d, !d.i386); }
+void IoPgeteventsTime64(D& d) { IoPgeteventsTimed(d, true); }
 
 std::span<const Registration> MiscDecoders() { return kDecoders; }
 

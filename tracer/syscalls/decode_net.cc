@@ -761,6 +761,27 @@ struct MsgHdr {
   int32_t pad2;
 };
 
+// i386's struct msghdr: the same fields, 32-bit pointers and lengths.
+struct MsgHdr32 {
+  uint32_t name, namelen, iov, iovlen, control, controllen;
+  int32_t flags;
+};
+static_assert(sizeof(MsgHdr32) == 28);
+
+MsgHdr Widen(const MsgHdr32& m) {
+  return MsgHdr{m.name,    m.namelen,    0,       m.iov, m.iovlen,
+                m.control, m.controllen, m.flags, 0};
+}
+
+// The tracee's struct msghdr at addr, in its ABI's layout (as Peek).
+bool PeekMsghdr(D& d, uint64_t addr, MsgHdr* m) {
+  if (!d.i386) return d.Peek(addr, m, sizeof(*m));
+  MsgHdr32 m32;
+  if (!d.Peek(addr, &m32, sizeof(m32))) return false;
+  *m = Widen(m32);
+  return true;
+}
+
 // The kernel's limit on control data (net.core.optmem_max, rounded up to
 // 8 bytes), as strace caps its reads.
 uint64_t OptmemMax() {
@@ -823,7 +844,9 @@ void CmsgData(D& d, int level, int type, const uint8_t* data, size_t len) {
 void MsgControl(D& d, uint64_t addr, uint64_t in_len) {
   if (in_len == 0) return;
   d.Put(", msg_control=");
-  constexpr size_t kHdr = 16;  // struct cmsghdr on x86_64
+  // struct cmsghdr: a size_t length, two ints; aligned to a size_t.
+  const size_t kHdr = d.i386 ? 12 : 16;
+  const uint64_t align = d.ptr_size() - 1;
   const uint64_t control_len = in_len > OptmemMax() ? OptmemMax() : in_len;
   std::string& buf = d.dec->scratch();
   if (control_len < kHdr) {
@@ -841,11 +864,11 @@ void MsgControl(D& d, uint64_t addr, uint64_t in_len) {
   d.out->push_back('[');
   bool first = true;
   while (left >= kHdr) {
-    uint64_t cmsg_len;
+    uint64_t cmsg_len = 0;
     int32_t level, type;
-    memcpy(&cmsg_len, p, 8);
-    memcpy(&level, p + 8, 4);
-    memcpy(&type, p + 12, 4);
+    memcpy(&cmsg_len, p, d.ptr_size());
+    memcpy(&level, p + kHdr - 8, 4);
+    memcpy(&type, p + kHdr - 4, 4);
     if (!first) d.Sep();
     first = false;
     d.Put("{cmsg_len=");
@@ -860,7 +883,7 @@ void MsgControl(D& d, uint64_t addr, uint64_t in_len) {
       left -= kHdr;
       break;
     }
-    len = (cmsg_len + 7) & ~7ull;
+    len = (cmsg_len + align) & ~align;
     if (len >= left) {
       left = 0;
       break;
@@ -920,7 +943,7 @@ void Sendmsg(D& d) {
   d.Fd(0);
   d.Sep();
   MsgHdr m;
-  if (d.Peek(d.u(1), &m, sizeof(m))) {
+  if (PeekMsghdr(d, d.u(1), &m)) {
     PrintMsghdr(d, m, -1, ~0ull);
   } else {
     d.Ptr(d.u(1));
@@ -934,7 +957,7 @@ void Recvmsg(D& d) {
     d.Fd(0);
     d.Sep();
     MsgHdr m;
-    if (d.Peek(d.u(1), &m, sizeof(m))) {
+    if (PeekMsghdr(d, d.u(1), &m)) {
       SaveForExit(d, static_cast<int32_t>(m.namelen));
       return;
     }
@@ -952,7 +975,7 @@ void Recvmsg(D& d) {
     d.out->push_back('}');
   } else {
     MsgHdr m;
-    if (d.Peek(d.u(1), &m, sizeof(m))) {
+    if (PeekMsghdr(d, d.u(1), &m)) {
       PrintMsghdr(d, m, user_namelen, static_cast<uint64_t>(d.ret));
     } else {
       d.Ptr(d.u(1));
@@ -970,6 +993,10 @@ struct MMsgHdr {
   uint32_t len;
   uint32_t pad;
 };
+struct MMsgHdr32 {
+  MsgHdr32 hdr;
+  uint32_t len;
+};
 
 // "[{msg_hdr={...}, msg_len=5}, ...]": msg_len for the first `with_len`
 // messages (those sent or received); each message's data up to its
@@ -977,19 +1004,24 @@ struct MMsgHdr {
 void MMsgVec(D& d, uint64_t addr, uint64_t n, uint64_t with_len,
              bool data_to_len, bool even_if_failed) {
   uint64_t i = 0;
+  auto print = [&](const MsgHdr& hdr, uint32_t msg_len) {
+    const bool len = i++ < with_len;
+    d.Put("{msg_hdr=");
+    PrintMsghdr(d, hdr, -1, data_to_len && len ? msg_len : ~0ull);
+    if (len) {
+      d.Put(", msg_len=");
+      d.Udec(msg_len);
+    }
+    d.out->push_back('}');
+  };
+  if (d.i386) {
+    d.Array<MMsgHdr32>(
+        addr, n, [&](const MMsgHdr32& m) { print(Widen(m.hdr), m.len); },
+        even_if_failed);
+    return;
+  }
   d.Array<MMsgHdr>(
-      addr, n,
-      [&](const MMsgHdr& m) {
-        const bool len = i++ < with_len;
-        d.Put("{msg_hdr=");
-        PrintMsghdr(d, m.hdr, -1, data_to_len && len ? m.len : ~0ull);
-        if (len) {
-          d.Put(", msg_len=");
-          d.Udec(m.len);
-        }
-        d.out->push_back('}');
-      },
-      even_if_failed);
+      addr, n, [&](const MMsgHdr& m) { print(m.hdr, m.len); }, even_if_failed);
 }
 
 // sendmmsg(fd, msgvec, vlen, flags): everything at exit, the whole vector
@@ -1019,16 +1051,20 @@ SavedTimeout saved_timeouts[256];
 
 // recvmmsg(fd, msgvec, vlen, flags, timeout): the messages received, the
 // timeout given and, on success, " (left {...})" after the result
-// (" (Timeout)" when nothing was received).
-void Recvmmsg(D& d) {
+// (" (Timeout)" when nothing was received). `wide`: a 64-bit timespec
+// (x86_64's, i386's recvmmsg_time64), else i386's 32-bit one.
+void RecvmmsgTimed(D& d, bool wide) {
   SavedTimeout& t = saved_timeouts[static_cast<uint32_t>(d.c.tid) % 256];
   const uint64_t ts = d.u(4);
   if (d.entering()) {
     d.Fd(0);
     d.Sep();
-    int64_t v[2];
+    int64_t v[2] = {};
+    int32_t v32[2] = {};
     t.tid = d.c.tid;
-    t.readable = ts != 0 && d.Peek(ts, v, sizeof(v));
+    t.readable = ts != 0 && (wide ? d.Peek(ts, v, sizeof(v))
+                                  : d.Peek(ts, v32, sizeof(v32)));
+    if (!wide) v[0] = v32[0], v[1] = v32[1];
     t.sec = t.readable ? v[0] : 0;
     t.nsec = t.readable ? v[1] : 0;
     return;
@@ -1054,7 +1090,7 @@ void Recvmmsg(D& d) {
   } else if (have_entry || ts == 0) {
     d.Ptr(ts);
   } else {
-    Timespec(d, ts, true);
+    Timespec(d, ts, wide);
   }
   if (d.failed() || d.suffix == nullptr) return;
   if (d.ret == 0) {
@@ -1065,10 +1101,12 @@ void Recvmmsg(D& d) {
   d.suffix->append(" (left ");
   std::string* saved = d.out;
   d.out = d.suffix;
-  Timespec(d, ts, true);
+  Timespec(d, ts, wide);
   d.out = saved;
   d.suffix->push_back(')');
 }
+
+void Recvmmsg(D& d) { RecvmmsgTimed(d, !d.i386); }
 
 // ---------------------------------------------------------------------------
 // setsockopt, getsockopt.
@@ -1250,24 +1288,15 @@ void Getsockopt(D& d) {
 }
 
 constexpr Registration kDecoders[] = {
-    {"socket", Socket, 0},
-    {"socketpair", Socketpair, 0},
-    {"bind", BindConnect, 0},
-    {"connect", BindConnect, 0},
-    {"listen", Listen, 0},
-    {"shutdown", Shutdown, 0},
-    {"accept", Accept, 0},
-    {"accept4", Accept4, 0},
-    {"getsockname", Getsockname, 0},
-    {"getpeername", Getsockname, 0},
-    {"sendto", Sendto, 0},
-    {"recvfrom", Recvfrom, 0},
-    {"sendmsg", Sendmsg, kX86_64Only},
-    {"recvmsg", Recvmsg, kX86_64Only},
-    {"sendmmsg", Sendmmsg, kX86_64Only},
-    {"recvmmsg", Recvmmsg, kX86_64Only},
-    {"setsockopt", Setsockopt, 0},
-    {"getsockopt", Getsockopt, 0},
+    {"socket", Socket, 0},           {"socketpair", Socketpair, 0},
+    {"bind", BindConnect, 0},        {"connect", BindConnect, 0},
+    {"listen", Listen, 0},           {"shutdown", Shutdown, 0},
+    {"accept", Accept, 0},           {"accept4", Accept4, 0},
+    {"getsockname", Getsockname, 0}, {"getpeername", Getsockname, 0},
+    {"sendto", Sendto, 0},           {"recvfrom", Recvfrom, 0},
+    {"sendmsg", Sendmsg, 0},         {"recvmsg", Recvmsg, 0},
+    {"sendmmsg", Sendmmsg, 0},       {"recvmmsg", Recvmmsg, 0},
+    {"setsockopt", Setsockopt, 0},   {"getsockopt", Getsockopt, 0},
 };
 
 }  // namespace
@@ -1283,6 +1312,9 @@ void Sockaddr(D& d, uint64_t addr, int addrlen) {
   if (!d.FetchOut(addr, buf, len)) return;
   PrintSockaddr(d, buf, static_cast<int>(len));
 }
+
+void SocketData(D& d, uint64_t addr, uint64_t len) { SockBuf(d, addr, len); }
+void RecvmmsgTime64(D& d) { RecvmmsgTimed(d, true); }
 
 std::span<const Registration> NetDecoders() { return kDecoders; }
 

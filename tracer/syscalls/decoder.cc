@@ -2152,8 +2152,15 @@ bool ArgDecoder::IsError(const SyscallCall& c, int64_t ret) {
   return (SyscallTable::Get().Classes(c.arch, c.nr) & kNeverFails) == 0;
 }
 
+ArgDecoder::DecodeFn ArgDecoder::DecoderFor(uint32_t arch, int64_t nr) const {
+  const int a = ArchIndex(arch);
+  if (a < 0 || nr < 0 || nr >= SyscallTable::kMaxNr) return &decode::Generic;
+  return fns_[a][nr];
+}
+
 void ArgDecoder::DecodeEntry(const SyscallCall& c, std::string* out) {
   matched_ = !filtering_paths();
+  entry_name_ = nullptr;
   Decode(c, false, 0, out, nullptr, nullptr);
 }
 
@@ -2180,6 +2187,7 @@ void ArgDecoder::DecodeExit(const SyscallCall& c, int64_t ret, std::string* out,
   if (fmt == nullptr) fmt = &ignored;
   *fmt = SyscallEvent::RetFormat::kDecimal;
   if (ret_suffix != nullptr) ret_suffix->clear();
+  has_shown_result_ = false;
   Decode(c, true, ret, out, fmt, ret_suffix);
 }
 

@@ -136,13 +136,36 @@ class ArgDecoder {
   // never fail, like getpid or umask, never return errors).
   static bool IsError(const SyscallCall& c, int64_t ret);
 
+  // The name strace shows for the call last given to DecodeEntry when it
+  // is not its number's, or null: i386's socketcall and ipc show the call
+  // they multiplex ("socket", "semop"), as strace does.
+  const char* entry_name() const { return entry_name_; }
+
+  // The result strace shows for the call last given to DecodeExit when it
+  // is not the kernel's: i386's ipc(SHMAT) returns 0 and stores the
+  // address, which strace shows as the result. False otherwise.
+  bool shown_result(int64_t* ret) const {
+    if (!has_shown_result_) return false;
+    *ret = shown_result_;
+    return true;
+  }
+
   // Internal: the per-syscall decoders use these.
   MemoryReader* mem() const { return mem_; }
+  // At exit, a decoder replaces the result shown.
+  void SetShownResult(int64_t ret) {
+    has_shown_result_ = true;
+    shown_result_ = ret;
+  }
+  // At entry, a multiplexer's decoder names the call it dispatched to.
+  void SetEntryName(const char* name) { entry_name_ = name; }
   std::string& scratch() { return scratch_; }
   std::string& scratch2() { return scratch2_; }
   FdDetails& details() { return details_; }
 
   using DecodeFn = void (*)(Decoding& d);
+  // The decoder registered for a call (Generic for unknown ones).
+  DecodeFn DecoderFor(uint32_t arch, int64_t nr) const;
 
  private:
   void Decode(const SyscallCall& c, bool exiting, int64_t ret, std::string* out,
@@ -166,6 +189,9 @@ class ArgDecoder {
   std::string match_scratch_;
   FdDetails details_;
   bool matched_ = true;
+  const char* entry_name_ = nullptr;
+  bool has_shown_result_ = false;
+  int64_t shown_result_ = 0;
 };
 
 }  // namespace ttrace

@@ -702,6 +702,29 @@ void Iovecs(D& d, uint64_t addr, uint64_t n, uint64_t data_size,
 int NetlinkProtocol(D& d, int fd);
 void NetlinkBuffer(D& d, int proto, uint64_t addr, uint64_t len);
 
+// The data of a socket call on the fd in argument 0 (strace's
+// decode_sockbuf): netlink messages on a netlink socket, else a string
+// (decode_net.cc).
+void SocketData(D& d, uint64_t addr, uint64_t len);
+
+// i386's *_time64 calls: the i386 layouts, with a 64-bit timespec.
+void RecvmmsgTime64(D& d);    // decode_net.cc
+void SemtimedopTime64(D& d);  // decode_ipc.cc
+// The System V calls that i386's ipc(2) makes with no direct i386 form
+// (semop, semtimedop with a 32-bit timespec) or with other arguments
+// (semctl's through a pointer to union semun, msgrcv's version 0 through
+// struct ipc_kludge) (decode_ipc.cc).
+void IpcSemop(D& d);
+void IpcSemtimedop(D& d);
+void IpcSemctl(D& d);
+void IpcMsgrcv(D& d);
+void MqTimedsendTime64(D& d);     // decode_misc.cc
+void MqTimedreceiveTime64(D& d);  // decode_misc.cc
+// io_pgetevents (i386's, with a 32-bit timespec) and io_pgetevents_time64
+// (decode_misc.cc).
+void IoPgetevents(D& d);
+void IoPgeteventsTime64(D& d);
+
 // struct sockaddr of `addrlen` bytes (strace's decode_sockaddr):
 // "{sa_family=AF_INET, sin_port=htons(80), ...}" (decode_net.cc).
 void Sockaddr(D& d, uint64_t addr, int addrlen);
