@@ -1,11 +1,10 @@
 // i386 (32-bit tracee) decoders, as strace 6.1 prints them: the old signal
 // calls (sigaction, signal, sigprocmask, sigpending, sigsuspend, sgetmask,
-// ssetmask, sigreturn) and i386's rt_sigreturn, waitpid, the 16-bit id
-// calls, thread areas and the LDT (struct user_desc), sysinfo, the old
-// select, nice, stime and the *_time64 clock calls.
-// Registered kI386Only where x86_64 has a call of the same name. The i386
-// layouts of structs shared with x86_64 calls (siginfo, stack_t, rusage,
-// sigevent, timex) are read by the shared printers.
+// ssetmask, sigreturn) and i386's rt_sigreturn, waitpid, thread areas and the
+// LDT (struct user_desc), sysinfo, the old select, nice, stime and the *_time64
+// clock calls. Registered kI386Only where x86_64 has a call of the same name.
+// The i386 layouts of structs shared with x86_64 calls (siginfo, stack_t,
+// rusage, sigevent, timex) are read by the shared printers.
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -158,75 +157,6 @@ void RtSigreturn(D& d) {
   d.Put("{mask=");
   SigsetAddr(d, (d.c.stack_pointer & 0xffffffffu) + kRtSigframeSigmask, 8);
   d.out->push_back('}');
-}
-
-// ---------------------------------------------------------------------------
-// 16-bit ids: the low 16 bits, 0xffff ("unchanged") as -1.
-// ---------------------------------------------------------------------------
-void Id16(D& d, uint32_t id) {
-  id &= 0xffff;
-  if (id == 0xffff) {
-    d.Put("-1");
-  } else {
-    d.Udec(id);
-  }
-}
-
-void Ids16(D& d, int n) {
-  for (int i = 0; i < n; ++i) {
-    if (i > 0) d.Sep();
-    Id16(d, d.u32(i));
-  }
-}
-void OneId16(D& d) {
-  if (d.entering()) Ids16(d, 1);
-}
-void TwoIds16(D& d) {
-  if (d.entering()) Ids16(d, 2);
-}
-void ThreeIds16(D& d) {
-  if (d.entering()) Ids16(d, 3);
-}
-
-// getresuid/getresgid: "[0], [0], [0]" of 16-bit ids.
-void Getresid16(D& d) {
-  if (d.entering()) return;
-  for (int i = 0; i < 3; ++i) {
-    if (i > 0) d.Sep();
-    uint16_t id;
-    if (d.FetchOut(d.u(i), &id, sizeof(id))) {
-      d.out->push_back('[');
-      Id16(d, id);
-      d.out->push_back(']');
-    }
-  }
-}
-
-// getgroups(size, list) = count: the list of 16-bit gids at exit.
-void Getgroups16(D& d) {
-  if (d.entering()) {
-    d.Dec(d.i32(0));
-    d.Sep();
-    return;
-  }
-  if (d.failed()) {
-    d.Ptr(d.u(1));
-    return;
-  }
-  d.Array<uint16_t>(d.u(1), static_cast<uint64_t>(d.ret),
-                    [&](uint16_t id) { Id16(d, id); });
-}
-
-// setgroups(size, list): above NGROUPS_MAX, the list's address.
-void Setgroups16(D& d) {
-  if (d.exiting) return;
-  d.Dec(d.i32(0));
-  d.Sep();
-  if (d.u32(0) > 65536) {
-    d.Ptr(d.u(1));
-    return;
-  }
-  d.Array<uint16_t>(d.u(1), d.u32(0), [&](uint16_t id) { Id16(d, id); });
 }
 
 // ---------------------------------------------------------------------------
@@ -472,19 +402,7 @@ constexpr Registration kDecoders[] = {
     {"rt_sigreturn", RtSigreturn, kI386Only},
     {"rt_sigtimedwait_time64", RtSigtimedwaitTime64, 0},
     {"waitpid", Waitpid, kRetPidFlag},
-    // 16-bit ids (the *32 calls are decoded as x86_64's).
-    {"setuid", OneId16, kI386Only},
-    {"setgid", OneId16, kI386Only},
-    {"setfsuid", OneId16, kI386Only},
-    {"setfsgid", OneId16, kI386Only},
-    {"setreuid", TwoIds16, kI386Only},
-    {"setregid", TwoIds16, kI386Only},
-    {"setresuid", ThreeIds16, kI386Only},
-    {"setresgid", ThreeIds16, kI386Only},
-    {"getresuid", Getresid16, kI386Only},
-    {"getresgid", Getresid16, kI386Only},
-    {"getgroups", Getgroups16, kI386Only},
-    {"setgroups", Setgroups16, kI386Only},
+    // 16-bit ids: decode_process.cc, beside the *32 calls.
     // Thread areas, the LDT.
     {"set_thread_area", SetThreadArea, kI386Only},
     {"get_thread_area", GetThreadArea, kI386Only},

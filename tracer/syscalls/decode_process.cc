@@ -1487,46 +1487,55 @@ constexpr XlatEntry kSchedPolicies[] = {
     {6, "SCHED_DEADLINE"},
 };
 
-// A uid/gid (strace's printuid): -1 for "unchanged", else unsigned.
-void Id(D& d, uint32_t id) {
-  if (id == 0xffffffffu) {
+// A uid/gid (strace's printuid): -1 for "unchanged", else unsigned. Id is
+// uint32_t, or uint16_t for i386's calls without the "32" suffix (setuid,
+// getgroups, ...), whose ids are the register's or array's low 16 bits.
+template <typename Id>
+void PrintId(D& d, Id id) {
+  if (id == static_cast<Id>(-1)) {
     d.Put("-1");
   } else {
     d.Udec(id);
   }
 }
 
+template <typename Id>
 void IdArgs(D& d, int n) {
   for (int i = 0; i < n; ++i) {
     if (i > 0) d.Sep();
-    Id(d, d.u32(i));
+    PrintId(d, static_cast<Id>(d.u32(i)));
   }
 }
 
+template <typename Id>
 void OneId(D& d) {
-  if (d.entering()) IdArgs(d, 1);
+  if (d.entering()) IdArgs<Id>(d, 1);
 }
+template <typename Id>
 void TwoIds(D& d) {
-  if (d.entering()) IdArgs(d, 2);
+  if (d.entering()) IdArgs<Id>(d, 2);
 }
+template <typename Id>
 void ThreeIds(D& d) {
-  if (d.entering()) IdArgs(d, 3);
+  if (d.entering()) IdArgs<Id>(d, 3);
 }
 
 // getresuid/getresgid: "[0], [0], [0]".
+template <typename Id>
 void Getresid(D& d) {
   if (d.entering()) return;
   for (int i = 0; i < 3; ++i) {
     if (i > 0) d.Sep();
-    uint32_t id;
+    Id id;
     if (d.FetchOut(d.u(i), &id, sizeof(id))) {
       d.out->push_back('[');
-      Id(d, id);
+      PrintId(d, id);
       d.out->push_back(']');
     }
   }
 }
 
+template <typename Id>
 void Getgroups(D& d) {
   if (d.entering()) {
     d.Dec(d.i32(0));
@@ -1537,12 +1546,13 @@ void Getgroups(D& d) {
     d.Ptr(d.u(1));
     return;
   }
-  d.Array<uint32_t>(d.u(1), static_cast<uint64_t>(d.ret),
-                    [&](uint32_t id) { Id(d, id); });
+  d.Array<Id>(d.u(1), static_cast<uint64_t>(d.ret),
+              [&](Id id) { PrintId(d, id); });
 }
 
 // setgroups(size, list): a size above NGROUPS_MAX leaves the list as its
 // address (strace).
+template <typename Id>
 void Setgroups(D& d) {
   if (d.exiting) return;
   d.Dec(d.i32(0));
@@ -1551,7 +1561,7 @@ void Setgroups(D& d) {
     d.Ptr(d.u(1));
     return;
   }
-  d.Array<uint32_t>(d.u(1), d.u32(0), [&](uint32_t id) { Id(d, id); });
+  d.Array<Id>(d.u(1), d.u32(0), [&](Id id) { PrintId(d, id); });
 }
 
 void OnePid(D& d) {  // getpgid, getsid
@@ -2224,30 +2234,42 @@ constexpr Registration kDecoders[] = {
     {"sched_setattr", SchedSetattr, 0},
     {"capget", Capget, 0},
     {"capset", Capset, 0},
-    {"getgroups", Getgroups, kX86_64Only},  // 16-bit gids on i386
-    {"getgroups32", Getgroups, 0},
-    {"setgroups", Setgroups, kX86_64Only},
-    {"setgroups32", Setgroups, 0},
-    {"setuid", OneId, kX86_64Only},
-    {"setgid", OneId, kX86_64Only},
-    {"setfsuid", OneId, kX86_64Only},
-    {"setfsgid", OneId, kX86_64Only},
-    {"setreuid", TwoIds, kX86_64Only},
-    {"setregid", TwoIds, kX86_64Only},
-    {"setresuid", ThreeIds, kX86_64Only},
-    {"setresgid", ThreeIds, kX86_64Only},
-    {"getresuid", Getresid, kX86_64Only},
-    {"getresgid", Getresid, kX86_64Only},
-    {"setuid32", OneId, 0},
-    {"setgid32", OneId, 0},
-    {"setfsuid32", OneId, 0},
-    {"setfsgid32", OneId, 0},
-    {"setreuid32", TwoIds, 0},
-    {"setregid32", TwoIds, 0},
-    {"setresuid32", ThreeIds, 0},
-    {"setresgid32", ThreeIds, 0},
-    {"getresuid32", Getresid, 0},
-    {"getresgid32", Getresid, 0},
+    {"getgroups", Getgroups<uint32_t>, kX86_64Only},
+    {"getgroups", Getgroups<uint16_t>, kI386Only},  // 16-bit ids
+    {"getgroups32", Getgroups<uint32_t>, 0},
+    {"setgroups", Setgroups<uint32_t>, kX86_64Only},
+    {"setgroups", Setgroups<uint16_t>, kI386Only},  // 16-bit ids
+    {"setgroups32", Setgroups<uint32_t>, 0},
+    {"setuid", OneId<uint32_t>, kX86_64Only},
+    {"setuid", OneId<uint16_t>, kI386Only},  // 16-bit ids
+    {"setgid", OneId<uint32_t>, kX86_64Only},
+    {"setgid", OneId<uint16_t>, kI386Only},  // 16-bit ids
+    {"setfsuid", OneId<uint32_t>, kX86_64Only},
+    {"setfsuid", OneId<uint16_t>, kI386Only},  // 16-bit ids
+    {"setfsgid", OneId<uint32_t>, kX86_64Only},
+    {"setfsgid", OneId<uint16_t>, kI386Only},  // 16-bit ids
+    {"setreuid", TwoIds<uint32_t>, kX86_64Only},
+    {"setreuid", TwoIds<uint16_t>, kI386Only},  // 16-bit ids
+    {"setregid", TwoIds<uint32_t>, kX86_64Only},
+    {"setregid", TwoIds<uint16_t>, kI386Only},  // 16-bit ids
+    {"setresuid", ThreeIds<uint32_t>, kX86_64Only},
+    {"setresuid", ThreeIds<uint16_t>, kI386Only},  // 16-bit ids
+    {"setresgid", ThreeIds<uint32_t>, kX86_64Only},
+    {"setresgid", ThreeIds<uint16_t>, kI386Only},  // 16-bit ids
+    {"getresuid", Getresid<uint32_t>, kX86_64Only},
+    {"getresuid", Getresid<uint16_t>, kI386Only},  // 16-bit ids
+    {"getresgid", Getresid<uint32_t>, kX86_64Only},
+    {"getresgid", Getresid<uint16_t>, kI386Only},  // 16-bit ids
+    {"setuid32", OneId<uint32_t>, 0},
+    {"setgid32", OneId<uint32_t>, 0},
+    {"setfsuid32", OneId<uint32_t>, 0},
+    {"setfsgid32", OneId<uint32_t>, 0},
+    {"setreuid32", TwoIds<uint32_t>, 0},
+    {"setregid32", TwoIds<uint32_t>, 0},
+    {"setresuid32", ThreeIds<uint32_t>, 0},
+    {"setresgid32", ThreeIds<uint32_t>, 0},
+    {"getresuid32", Getresid<uint32_t>, 0},
+    {"getresgid32", Getresid<uint32_t>, 0},
     {"getpgid", OnePid, kRetPgidFlag},
     {"getsid", OnePid, kRetSidFlag},
     {"setpgid", Setpgid, 0},
