@@ -430,31 +430,22 @@ void Pwritev2(D& d) { PwritevCommon(d, true); }
 // ---------------------------------------------------------------------------
 // Ownership and timestamps.
 // ---------------------------------------------------------------------------
-// A uid/gid: -1 for "unchanged", else unsigned.
-void Id(D& d, uint32_t id) {
-  if (id == 0xffffffffu) {
-    d.Put("-1");
-  } else {
-    d.Udec(id);
-  }
-}
-
 void Chown(D& d) {  // chown, lchown
   if (d.exiting) return;
   d.Path(0);
   d.Sep();
-  Id(d, d.u32(1));
+  PrintId(d, d.u32(1));
   d.Sep();
-  Id(d, d.u32(2));
+  PrintId(d, d.u32(2));
 }
 
 void Fchown(D& d) {
   if (d.exiting) return;
   d.Fd(0);
   d.Sep();
-  Id(d, d.u32(1));
+  PrintId(d, d.u32(1));
   d.Sep();
-  Id(d, d.u32(2));
+  PrintId(d, d.u32(2));
 }
 
 void Fchownat(D& d) {
@@ -463,9 +454,9 @@ void Fchownat(D& d) {
   d.Sep();
   d.Path(1);
   d.Sep();
-  Id(d, d.u32(2));
+  PrintId(d, d.u32(2));
   d.Sep();
-  Id(d, d.u32(3));
+  PrintId(d, d.u32(3));
   d.Sep();
   d.Flags(d.u32(4), kAtFlags, "AT_???");
 }

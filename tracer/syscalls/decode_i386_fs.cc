@@ -514,23 +514,14 @@ void Sendfile(D& d) {
 // chown, lchown, fchown with 16-bit ids: 0xffff is -1 ("unchanged"), the
 // high bits are not the kernel's.
 // ---------------------------------------------------------------------------
-void Id16(D& d, uint32_t id) {
-  id &= 0xffff;
-  if (id == 0xffff) {
-    d.Put("-1");
-  } else {
-    d.Udec(id);
-  }
-}
-
 template <bool kFd>
 void Chown16(D& d) {
   if (d.exiting) return;
   kFd ? d.Fd(0) : d.Path(0);
   d.Sep();
-  Id16(d, d.u32(1));
+  PrintId(d, static_cast<uint16_t>(d.u32(1)));
   d.Sep();
-  Id16(d, d.u32(2));
+  PrintId(d, static_cast<uint16_t>(d.u32(2)));
 }
 
 // ---------------------------------------------------------------------------

@@ -302,31 +302,22 @@ void GetFlags(D& d, uint32_t flags, const XlatEntry (&tbl)[N], bool huge) {
   Mode(d, flags & 0777);
 }
 
-// A uid or gid: -1 or unsigned.
-void Id(D& d, uint32_t id) {
-  if (id == 0xffffffffu) {
-    d.Put("-1");
-  } else {
-    d.Udec(id);
-  }
-}
-
 // "{uid=0, gid=0, mode=0600, key=0, cuid=0, cgid=0}"; IPC_SET's form
 // stops after mode.
 void Perm(D& d, const IpcPerm& p, bool full) {
   d.Put("{uid=");
-  Id(d, p.uid);
+  PrintId(d, static_cast<uint32_t>(p.uid));
   d.Put(", gid=");
-  Id(d, p.gid);
+  PrintId(d, static_cast<uint32_t>(p.gid));
   d.Put(", mode=");
   Mode(d, p.mode);
   if (full) {
     d.Put(", key=");
     d.Udec(static_cast<uint32_t>(p.key));
     d.Put(", cuid=");
-    Id(d, p.cuid);
+    PrintId(d, static_cast<uint32_t>(p.cuid));
     d.Put(", cgid=");
-    Id(d, p.cgid);
+    PrintId(d, static_cast<uint32_t>(p.cgid));
   }
   d.out->push_back('}');
 }

@@ -1487,18 +1487,8 @@ constexpr XlatEntry kSchedPolicies[] = {
     {6, "SCHED_DEADLINE"},
 };
 
-// A uid/gid (strace's printuid): -1 for "unchanged", else unsigned. Id is
-// uint32_t, or uint16_t for i386's calls without the "32" suffix (setuid,
-// getgroups, ...), whose ids are the register's or array's low 16 bits.
-template <typename Id>
-void PrintId(D& d, Id id) {
-  if (id == static_cast<Id>(-1)) {
-    d.Put("-1");
-  } else {
-    d.Udec(id);
-  }
-}
-
+// Ids are uint32_t, or uint16_t for i386's calls without the "32" suffix
+// (setuid, getgroups, ...): see PrintId.
 template <typename Id>
 void IdArgs(D& d, int n) {
   for (int i = 0; i < n; ++i) {

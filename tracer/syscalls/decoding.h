@@ -516,6 +516,18 @@ namespace decode {
 
 using D = Decoding;
 
+// A uid or gid (strace's printuid): -1 for "unchanged", else unsigned. Id
+// is uint32_t, or uint16_t for i386's calls without the "32" suffix
+// (chown, setuid, getgroups, ...), whose ids are 16-bit.
+template <typename Id>
+void PrintId(D& d, Id id) {
+  if (id == static_cast<Id>(-1)) {
+    d.Put("-1");
+  } else {
+    d.Udec(id);
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Named constants used by several files (x86 values, strace's table order).
 // ---------------------------------------------------------------------------
