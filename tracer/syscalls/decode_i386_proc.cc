@@ -246,52 +246,8 @@ void ModifyLdt(D& d) {
 }
 
 // ---------------------------------------------------------------------------
-// sysinfo, nice, stime, the old select.
+// nice, stime, the old select.
 // ---------------------------------------------------------------------------
-// struct sysinfo of i386: 4-byte longs.
-void Sysinfo(D& d) {
-  if (d.entering()) return;
-  struct {
-    int32_t uptime;
-    uint32_t loads[3];
-    uint32_t totalram, freeram, sharedram, bufferram, totalswap, freeswap;
-    uint16_t procs;
-    uint16_t pad;
-    uint32_t totalhigh, freehigh;
-    uint32_t mem_unit;
-  } si;
-  if (!d.FetchOut(d.u(0), &si, sizeof(si))) return;
-  d.Put("{uptime=");
-  d.Dec(si.uptime);
-  d.Put(", loads=[");
-  d.Udec(si.loads[0]);
-  d.Sep();
-  d.Udec(si.loads[1]);
-  d.Sep();
-  d.Udec(si.loads[2]);
-  d.Put("], totalram=");
-  d.Udec(si.totalram);
-  d.Put(", freeram=");
-  d.Udec(si.freeram);
-  d.Put(", sharedram=");
-  d.Udec(si.sharedram);
-  d.Put(", bufferram=");
-  d.Udec(si.bufferram);
-  d.Put(", totalswap=");
-  d.Udec(si.totalswap);
-  d.Put(", freeswap=");
-  d.Udec(si.freeswap);
-  d.Put(", procs=");
-  d.Udec(si.procs);
-  d.Put(", totalhigh=");
-  d.Udec(si.totalhigh);
-  d.Put(", freehigh=");
-  d.Udec(si.freehigh);
-  d.Put(", mem_unit=");
-  d.Udec(si.mem_unit);
-  d.out->push_back('}');
-}
-
 void Nice(D& d) {
   if (d.entering()) d.Dec(d.i32(0));
 }
@@ -408,7 +364,6 @@ constexpr Registration kDecoders[] = {
     {"get_thread_area", GetThreadArea, kI386Only},
     {"modify_ldt", ModifyLdt, kI386Only},
     // Misc.
-    {"sysinfo", Sysinfo, kI386Only},
     {"nice", Nice, 0},
     {"stime", Stime, 0},
     {"select", OldSelect, kI386Only},

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <type_traits>
 
 #include "tracer/syscalls/decoding.h"
 #include "tracer/syscalls/format.h"
@@ -878,19 +879,21 @@ void Uname(D& d) {
   }
 }
 
-void Sysinfo(D& d) {
-  if (d.entering()) return;
-  struct {
-    int64_t uptime;
-    uint64_t loads[3];
-    uint64_t totalram, freeram, sharedram, bufferram, totalswap, freeswap;
-    uint16_t procs;
-    uint16_t pad;
-    uint32_t pad2;
-    uint64_t totalhigh, freehigh;
-    uint32_t mem_unit;
-  } si;
-  if (!d.FetchOut(d.u(0), &si, sizeof(si))) return;
+// struct sysinfo: longs are 4 bytes on i386, 8 on x86_64.
+template <typename Long>
+struct SysinfoOf {
+  Long uptime;
+  std::make_unsigned_t<Long> loads[3];
+  std::make_unsigned_t<Long> totalram, freeram, sharedram, bufferram, totalswap,
+      freeswap;
+  uint16_t procs;
+  uint16_t pad;
+  std::make_unsigned_t<Long> totalhigh, freehigh;  // aligned: 4 bytes of pad
+  uint32_t mem_unit;                               // on x86_64 before them
+};
+
+template <typename Long>
+void PrintSysinfo(D& d, const SysinfoOf<Long>& si) {
   d.Put("{uptime=");
   d.Dec(si.uptime);
   d.Put(", loads=[");
@@ -920,6 +923,17 @@ void Sysinfo(D& d) {
   d.Put(", mem_unit=");
   d.Udec(si.mem_unit);
   d.out->push_back('}');
+}
+
+void Sysinfo(D& d) {
+  if (d.entering()) return;
+  if (d.i386) {
+    SysinfoOf<int32_t> si;
+    if (d.FetchOut(d.u(0), &si, sizeof(si))) PrintSysinfo(d, si);
+  } else {
+    SysinfoOf<int64_t> si;
+    if (d.FetchOut(d.u(0), &si, sizeof(si))) PrintSysinfo(d, si);
+  }
 }
 
 void SchedGetaffinity(D& d) {
@@ -2307,7 +2321,7 @@ constexpr Registration kDecoders[] = {
     {"prctl", Prctl, 0},
     {"personality", Personality, 0},
     {"uname", Uname, 0},
-    {"sysinfo", Sysinfo, kX86_64Only},
+    {"sysinfo", Sysinfo, 0},
     {"sched_getaffinity", SchedGetaffinity, 0},
     {"sched_setaffinity", SchedSetaffinity, 0},
     {"sigaltstack", Sigaltstack, 0},
