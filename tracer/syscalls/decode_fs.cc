@@ -141,20 +141,6 @@ constexpr XlatEntry kDirentTypes[] = {
     {4, "DT_DIR"},     {6, "DT_BLK"},   {8, "DT_REG"},
     {10, "DT_LNK"},    {12, "DT_SOCK"}, {14, "DT_WHT"},
 };
-constexpr XlatEntry kRwfFlags[] = {{1, "RWF_HIPRI"},
-                                   {2, "RWF_DSYNC"},
-                                   {4, "RWF_SYNC"},
-                                   {8, "RWF_NOWAIT"},
-                                   {0x10, "RWF_APPEND"}};
-constexpr XlatEntry kSyncFileRangeFlags[] = {{1, "SYNC_FILE_RANGE_WAIT_BEFORE"},
-                                             {2, "SYNC_FILE_RANGE_WRITE"},
-                                             {4, "SYNC_FILE_RANGE_WAIT_AFTER"}};
-constexpr XlatEntry kFallocFlags[] = {
-    {0x01, "FALLOC_FL_KEEP_SIZE"},     {0x02, "FALLOC_FL_PUNCH_HOLE"},
-    {0x04, "FALLOC_FL_NO_HIDE_STALE"}, {0x08, "FALLOC_FL_COLLAPSE_RANGE"},
-    {0x10, "FALLOC_FL_ZERO_RANGE"},    {0x20, "FALLOC_FL_INSERT_RANGE"},
-    {0x40, "FALLOC_FL_UNSHARE_RANGE"},
-};
 constexpr XlatEntry kFlockOps[] = {
     {1, "LOCK_SH"},    {2, "LOCK_EX"},   {4, "LOCK_NB"},    {8, "LOCK_UN"},
     {32, "LOCK_MAND"}, {192, "LOCK_RW"}, {64, "LOCK_READ"}, {128, "LOCK_WRITE"},
@@ -699,11 +685,6 @@ void Vmsplice(D& d) {
 // Extended attributes, fadvise64.
 // ---------------------------------------------------------------------------
 constexpr XlatEntry kXattrFlags[] = {{1, "XATTR_CREATE"}, {2, "XATTR_REPLACE"}};
-constexpr XlatEntry kFadvise[] = {
-    {0, "POSIX_FADV_NORMAL"},     {1, "POSIX_FADV_RANDOM"},
-    {2, "POSIX_FADV_SEQUENTIAL"}, {3, "POSIX_FADV_WILLNEED"},
-    {4, "POSIX_FADV_DONTNEED"},   {5, "POSIX_FADV_NOREUSE"},
-};
 constexpr uint64_t kXattrSizeMax = 65536;
 
 void XattrValue(D& d, uint64_t addr, uint64_t size) {

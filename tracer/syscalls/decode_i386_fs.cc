@@ -15,32 +15,6 @@ namespace ttrace {
 namespace decode {
 namespace {
 
-constexpr XlatEntry kSeekWhence[] = {{0, "SEEK_SET"},
-                                     {1, "SEEK_CUR"},
-                                     {2, "SEEK_END"},
-                                     {3, "SEEK_DATA"},
-                                     {4, "SEEK_HOLE"}};
-constexpr XlatEntry kRwfFlags[] = {{1, "RWF_HIPRI"},
-                                   {2, "RWF_DSYNC"},
-                                   {4, "RWF_SYNC"},
-                                   {8, "RWF_NOWAIT"},
-                                   {0x10, "RWF_APPEND"}};
-constexpr XlatEntry kFadvise[] = {
-    {0, "POSIX_FADV_NORMAL"},     {1, "POSIX_FADV_RANDOM"},
-    {2, "POSIX_FADV_SEQUENTIAL"}, {3, "POSIX_FADV_WILLNEED"},
-    {4, "POSIX_FADV_DONTNEED"},   {5, "POSIX_FADV_NOREUSE"},
-};
-constexpr XlatEntry kFallocFlags[] = {
-    {0x01, "FALLOC_FL_KEEP_SIZE"},     {0x02, "FALLOC_FL_PUNCH_HOLE"},
-    {0x04, "FALLOC_FL_NO_HIDE_STALE"}, {0x08, "FALLOC_FL_COLLAPSE_RANGE"},
-    {0x10, "FALLOC_FL_ZERO_RANGE"},    {0x20, "FALLOC_FL_INSERT_RANGE"},
-    {0x40, "FALLOC_FL_UNSHARE_RANGE"},
-};
-constexpr XlatEntry kSyncFileRangeFlags[] = {{1, "SYNC_FILE_RANGE_WAIT_BEFORE"},
-                                             {2, "SYNC_FILE_RANGE_WRITE"},
-                                             {4, "SYNC_FILE_RANGE_WAIT_AFTER"}};
-constexpr XlatEntry kLockTypes[] = {
-    {0, "F_RDLCK"}, {1, "F_WRLCK"}, {2, "F_UNLCK"}};
 // The fcntl commands whose argument is a struct flock or flock64.
 constexpr XlatEntry kLockCmds[] = {
     {5, "F_GETLK"},      {6, "F_SETLK"},      {7, "F_SETLKW"},

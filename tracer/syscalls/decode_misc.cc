@@ -1233,11 +1233,6 @@ constexpr XlatEntry kIocbCmds[] = {
     {7, "IOCB_CMD_PREADV"}, {8, "IOCB_CMD_PWRITEV"},
 };
 
-constexpr XlatEntry kRwfFlags[] = {
-    {0x1, "RWF_HIPRI"},  {0x2, "RWF_DSYNC"},   {0x4, "RWF_SYNC"},
-    {0x8, "RWF_NOWAIT"}, {0x10, "RWF_APPEND"},
-};
-
 struct Iocb {
   uint64_t data;
   uint32_t key, rw_flags;

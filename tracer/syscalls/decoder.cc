@@ -187,13 +187,6 @@ constexpr XlatEntry kFcntlCmds[] = {
     {1037, "F_GET_FILE_RW_HINT"},
     {1038, "F_SET_FILE_RW_HINT"},
 };
-constexpr XlatEntry kLockTypes[] = {
-    {0, "F_RDLCK"}, {1, "F_WRLCK"}, {2, "F_UNLCK"}};
-constexpr XlatEntry kSeekWhence[] = {{0, "SEEK_SET"},
-                                     {1, "SEEK_CUR"},
-                                     {2, "SEEK_END"},
-                                     {3, "SEEK_DATA"},
-                                     {4, "SEEK_HOLE"}};
 constexpr XlatEntry kOwnerTypes[] = {
     {0, "F_OWNER_TID"}, {1, "F_OWNER_PID"}, {2, "F_OWNER_PGRP"}};
 constexpr XlatEntry kSeals[] = {{1, "F_SEAL_SEAL"},

@@ -625,6 +625,36 @@ inline constexpr XlatEntry kClocks[] = {
     {10, "CLOCK_SGI_CYCLE"},         {11, "CLOCK_TAI"},
 };
 
+// lseek's whence and struct flock's l_type (decoder.cc, decode_i386_fs.cc).
+inline constexpr XlatEntry kSeekWhence[] = {{0, "SEEK_SET"},
+                                            {1, "SEEK_CUR"},
+                                            {2, "SEEK_END"},
+                                            {3, "SEEK_DATA"},
+                                            {4, "SEEK_HOLE"}};
+inline constexpr XlatEntry kLockTypes[] = {
+    {0, "F_RDLCK"}, {1, "F_WRLCK"}, {2, "F_UNLCK"}};
+// preadv2/pwritev2 and AIO flags, sync_file_range, fallocate and fadvise
+// (decode_fs.cc, decode_i386_fs.cc, decode_misc.cc).
+inline constexpr XlatEntry kRwfFlags[] = {{1, "RWF_HIPRI"},
+                                          {2, "RWF_DSYNC"},
+                                          {4, "RWF_SYNC"},
+                                          {8, "RWF_NOWAIT"},
+                                          {0x10, "RWF_APPEND"}};
+inline constexpr XlatEntry kSyncFileRangeFlags[] = {
+    {1, "SYNC_FILE_RANGE_WAIT_BEFORE"},
+    {2, "SYNC_FILE_RANGE_WRITE"},
+    {4, "SYNC_FILE_RANGE_WAIT_AFTER"}};
+inline constexpr XlatEntry kFallocFlags[] = {
+    {0x01, "FALLOC_FL_KEEP_SIZE"},     {0x02, "FALLOC_FL_PUNCH_HOLE"},
+    {0x04, "FALLOC_FL_NO_HIDE_STALE"}, {0x08, "FALLOC_FL_COLLAPSE_RANGE"},
+    {0x10, "FALLOC_FL_ZERO_RANGE"},    {0x20, "FALLOC_FL_INSERT_RANGE"},
+    {0x40, "FALLOC_FL_UNSHARE_RANGE"},
+};
+inline constexpr XlatEntry kFadvise[] = {
+    {0, "POSIX_FADV_NORMAL"},     {1, "POSIX_FADV_RANDOM"},
+    {2, "POSIX_FADV_SEQUENTIAL"}, {3, "POSIX_FADV_WILLNEED"},
+    {4, "POSIX_FADV_DONTNEED"},   {5, "POSIX_FADV_NOREUSE"},
+};
 inline constexpr XlatEntry kMsgFlags[] = {
     {0x1, "MSG_OOB"},
     {0x2, "MSG_PEEK"},
