@@ -14,6 +14,7 @@
 
 #include "tracer/syscalls/decoding.h"
 #include "tracer/syscalls/format.h"
+#include "tracer/syscalls/syscall_table.h"
 
 namespace ttrace {
 namespace decode {
@@ -79,41 +80,37 @@ void Recv(D& d) {
   d.Flags(d.u32(3), kMsgFlags, "MSG_???");
 }
 
+// The direct i386 call of that name, whose decoder prints a subcall that
+// has no decoder of its own (from libseccomp's table).
+int DirectNr(const char* name) {
+  return SyscallTable::Get().Number(kArchI386, name);
+}
+
 // accept(fd, addr, addrlen): getsockname's arguments, an fd as result.
 void Accept(D& d) {
-  d.dec->DecoderFor(kArchI386, 367)(d);  // getsockname
+  d.dec->DecoderFor(kArchI386, DirectNr("getsockname"))(d);
   if (d.exiting) d.RetFd();
 }
 
 struct SocketSubcall {
   const char* name;
   int nargs;
-  int nr;  // the direct i386 call decoding it, or -1
+  // Its own decoder, or null: the direct call's (see DirectNr).
   ArgDecoder::DecodeFn fn;
 };
 // Indexed by SYS_SOCKET (1) ... SYS_SENDMMSG (20).
 constexpr SocketSubcall kSocketCalls[] = {
-    {nullptr, 0, -1, nullptr},
-    {"socket", 3, 359, nullptr},
-    {"bind", 3, 361, nullptr},
-    {"connect", 3, 362, nullptr},
-    {"listen", 2, 363, nullptr},
-    {"accept", 3, -1, Accept},
-    {"getsockname", 3, 367, nullptr},
-    {"getpeername", 3, 368, nullptr},
-    {"socketpair", 4, 360, nullptr},
-    {"send", 4, -1, Send},
-    {"recv", 4, -1, Recv},
-    {"sendto", 6, 369, nullptr},
-    {"recvfrom", 6, 371, nullptr},
-    {"shutdown", 2, 373, nullptr},
-    {"setsockopt", 5, 366, nullptr},
-    {"getsockopt", 5, 365, nullptr},
-    {"sendmsg", 3, 370, nullptr},
-    {"recvmsg", 3, 372, nullptr},
-    {"accept4", 4, 364, nullptr},
-    {"recvmmsg", 5, 337, nullptr},
-    {"sendmmsg", 4, 345, nullptr},
+    {nullptr, 0, nullptr},       {"socket", 3, nullptr},
+    {"bind", 3, nullptr},        {"connect", 3, nullptr},
+    {"listen", 2, nullptr},      {"accept", 3, Accept},
+    {"getsockname", 3, nullptr}, {"getpeername", 3, nullptr},
+    {"socketpair", 4, nullptr},  {"send", 4, Send},
+    {"recv", 4, Recv},           {"sendto", 6, nullptr},
+    {"recvfrom", 6, nullptr},    {"shutdown", 2, nullptr},
+    {"setsockopt", 5, nullptr},  {"getsockopt", 5, nullptr},
+    {"sendmsg", 3, nullptr},     {"recvmsg", 3, nullptr},
+    {"accept4", 4, nullptr},     {"recvmmsg", 5, nullptr},
+    {"sendmmsg", 4, nullptr},
 };
 constexpr XlatEntry kSocketCallNames[] = {
     {1, "SYS_SOCKET"},      {2, "SYS_BIND"},        {3, "SYS_CONNECT"},
@@ -157,7 +154,7 @@ void Socketcall(D& d) {
         for (int i = 0; i < sc.nargs; ++i) s.call.args[i] = words[i];
         // send, recv and accept keep socketcall's number (for -e verbose=
         // and the values saved for the exit).
-        if (sc.nr >= 0) s.call.nr = sc.nr;
+        if (sc.fn == nullptr) s.call.nr = DirectNr(sc.name);
       }
     }
     if (s.tid == 0) {
@@ -172,7 +169,7 @@ void Socketcall(D& d) {
   const SocketSubcall& sc = kSocketCalls[s.index];
   if (d.entering()) d.dec->SetEntryName(sc.name);
   DecodeAs(d, s.call,
-           sc.fn != nullptr ? sc.fn : d.dec->DecoderFor(kArchI386, sc.nr));
+           sc.fn != nullptr ? sc.fn : d.dec->DecoderFor(kArchI386, s.call.nr));
   if (d.exiting) s.tid = 0;
 }
 
@@ -186,27 +183,26 @@ void Socketcall(D& d) {
 struct IpcSubcall {
   int call;
   const char* name;
-  int nr;  // the direct i386 call decoding it, or -1
+  // Its own decoder, or null: the direct call's (see DirectNr).
   ArgDecoder::DecodeFn fn;
   int8_t from[5];
 };
 constexpr IpcSubcall kIpcCalls[] = {
-    {1, "semop", -1, IpcSemop, {1, 4, 2}},
-    {2, "semget", 393, nullptr, {1, 2, 3}},
-    {3, "semctl", -1, IpcSemctl, {1, 2, 3, 4}},
-    {4, "semtimedop", -1, IpcSemtimedop, {1, 4, 2, 5}},
-    {11, "msgsnd", 400, nullptr, {1, 4, 2, 3}},
-    {12, "msgrcv", -1, IpcMsgrcv, {1, 4, 2, 3}},  // version 0
-    {13, "msgget", 399, nullptr, {1, 2}},
-    {14, "msgctl", 402, nullptr, {1, 2, 4}},
-    {21, "shmat", 397, nullptr, {1, 4, 2}},
-    {22, "shmdt", 398, nullptr, {4}},
-    {23, "shmget", 395, nullptr, {1, 2, 3}},
-    {24, "shmctl", 396, nullptr, {1, 2, 4}},
+    {1, "semop", IpcSemop, {1, 4, 2}},
+    {2, "semget", nullptr, {1, 2, 3}},
+    {3, "semctl", IpcSemctl, {1, 2, 3, 4}},
+    {4, "semtimedop", IpcSemtimedop, {1, 4, 2, 5}},
+    {11, "msgsnd", nullptr, {1, 4, 2, 3}},
+    {12, "msgrcv", IpcMsgrcv, {1, 4, 2, 3}},  // version 0
+    {13, "msgget", nullptr, {1, 2}},
+    {14, "msgctl", nullptr, {1, 2, 4}},
+    {21, "shmat", nullptr, {1, 4, 2}},
+    {22, "shmdt", nullptr, {4}},
+    {23, "shmget", nullptr, {1, 2, 3}},
+    {24, "shmctl", nullptr, {1, 2, 4}},
 };
 // msgrcv's version 1: (msqid, msgp, msgsz, msgtyp, msgflg) as they are.
-constexpr IpcSubcall kIpcMsgrcv1 = {
-    12, "msgrcv", 401, nullptr, {1, 4, 2, 5, 3}};
+constexpr IpcSubcall kIpcMsgrcv1 = {12, "msgrcv", nullptr, {1, 4, 2, 5, 3}};
 
 const IpcSubcall* FindIpcCall(uint32_t call) {
   const uint32_t op = call & 0xffff, version = call >> 16;
@@ -237,10 +233,10 @@ void Ipc(D& d) {
   }
   // semop, semtimedop, semctl and msgrcv keep ipc's number (-e verbose=,
   // values saved for the exit).
-  if (sc->nr >= 0) sub.nr = sc->nr;
+  if (sc->fn == nullptr) sub.nr = DirectNr(sc->name);
   if (d.entering()) d.dec->SetEntryName(sc->name);
   DecodeAs(d, sub,
-           sc->fn != nullptr ? sc->fn : d.dec->DecoderFor(kArchI386, sc->nr));
+           sc->fn != nullptr ? sc->fn : d.dec->DecoderFor(kArchI386, sub.nr));
   // shmat returns 0 and stores the address at `third`: strace shows it as
   // the result (when it can read it).
   uint32_t addr;
