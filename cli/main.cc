@@ -238,7 +238,9 @@ TextOptions TextOptionsFor(const Options& opt) {
                                       : TextOptions::PidPrefix::kWhenSeveral,
       .quiet = {.attach = opt.quiet.Quiet(QuietSet::kAttach),
                 .exit = opt.quiet.Quiet(QuietSet::kExit),
-                .thread_execve = opt.quiet.Quiet(QuietSet::kThreadExecve)},
+                .thread_execve = opt.quiet.Quiet(QuietSet::kThreadExecve),
+                .personality = opt.quiet.Quiet(QuietSet::kPersonality) ||
+                               (!opt.quiet_given && !opt.output_path.empty())},
       .syscall_numbers = opt.syscall_numbers,
       .instruction_pointers = opt.instruction_pointers,
       .xlat_style = opt.xlat_style};
@@ -286,9 +288,10 @@ std::unique_ptr<EventSink> MakeFormatter(const Options& opt, ByteSink* out,
     TextOptions per_thread = TextOptionsFor(opt);
     return std::make_unique<ThreadFilesSink>(
         opt.output_path, opt.append_output,
-        [per_thread](ByteSink* file, pid_t tid) {
+        [per_thread](ByteSink* file, pid_t tid, uint32_t arch) {
           TextOptions o = per_thread;
           o.thread = tid;
+          o.thread_arch = arch;
           return std::make_unique<TextFormatter>(file, o);
         });
   }

@@ -301,6 +301,7 @@ absl::Status ParseExpression(absl::string_view expr, Options* options) {
     absl::StatusOr<QuietSet> f = ParseQuietSet(value);
     if (!f.ok()) return f.status();
     options->quiet = *f;
+    options->quiet_given = true;
   } else if (qualifier == "read" || qualifier == "reads" || qualifier == "r" ||
              qualifier == "write" || qualifier == "writes" ||
              qualifier == "w") {
@@ -407,6 +408,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
       case kQuietOption:
         if (optarg == nullptr) {  // --quiet alone: -q
           options.quiet = QuietSet::FromQCount(++q_count);
+          options.quiet_given = true;
           break;
         }
         [[fallthrough]];
@@ -637,6 +639,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         break;
       case 'q':
         options.quiet = QuietSet::FromQCount(++q_count);
+        options.quiet_given = true;
         break;
       case 'X': {
         static constexpr std::pair<absl::string_view, XlatStyle> kStyles[] = {

@@ -65,6 +65,9 @@ struct Options {
   SignalSet signal_filter = SignalSet::All();
   StatusFilter status_filter = StatusFilter::All();
   QuietSet quiet = QuietSet::None();  // -q, -qq, -qqq, -e quiet=SET
+  // One of those was given. Without, -o FILE leaves out the personality
+  // line ("[ Process PID=N runs in 32 bit mode. ]"), as strace does.
+  bool quiet_given = false;
   // -e raw=SET: syscalls printed undecoded (hex arguments and result).
   SyscallFilter raw_filter = SyscallFilter::None();
   // -e inject=SET:error=E|retval=N[:when=W], -e fault=SET[:error=E][:when=W].

@@ -268,6 +268,16 @@ TEST(ParseOptionsTest, Quiet) {
   EXPECT_EQ(quiet({"--quiet=attach", "ls"}), "10000");
   EXPECT_EQ(quiet({"-e", "silent=!exit", "ls"}), "10111");
   EXPECT_EQ(Error({"-e", "quiet=foo", "ls"}), "invalid quiet 'foo'");
+  // Without any of them, -o FILE leaves out the personality line (main.cc).
+  auto given = [](const std::vector<std::string>& args) {
+    absl::StatusOr<Options> r = Parse(args);
+    return r.ok() && r->quiet_given;
+  };
+  EXPECT_FALSE(given({"-o", "f", "ls"}));
+  EXPECT_TRUE(given({"-q", "ls"}));
+  EXPECT_TRUE(given({"--quiet", "ls"}));
+  EXPECT_TRUE(given({"-e", "quiet=none", "ls"}));
+  EXPECT_TRUE(given({"--silent=attach", "ls"}));
 }
 
 TEST(ParseOptionsTest, EnvAndUser) {

@@ -216,6 +216,7 @@ void AppendStraceQuoted(std::string* out, std::string_view s) {
 TextFormatter::TextFormatter(ByteSink* out, TextOptions options)
     : out_(out), options_(options) {
   line_.reserve(256);
+  if (options_.thread != 0) arches_.Set(options_.thread, options_.thread_arch);
 }
 
 absl::Status TextFormatter::Flush() {
@@ -275,11 +276,14 @@ void TextFormatter::AppendFraction(int64_t frac_ns, int digits) {
 }
 
 int64_t TextFormatter::RelativeNs(int64_t ts_ns) {
-  // The first event is relative to itself: 0.
+  // The first event is relative to itself: 0. A line stamped before the
+  // previous one (the command's execve, stamped at its entry, follows
+  // "+++ exec"; strace has no such lines) shows 0, not a negative time,
+  // and later lines count from the latest time shown.
   const int64_t delta = have_prev_ts_ ? ts_ns - prev_ts_ns_ : 0;
-  prev_ts_ns_ = ts_ns;
+  if (delta >= 0) prev_ts_ns_ = ts_ns;
   have_prev_ts_ = true;
-  return delta;
+  return std::max<int64_t>(delta, 0);
 }
 
 void TextFormatter::AppendTimestamp(int64_t ts_ns) {
@@ -313,7 +317,8 @@ void TextFormatter::AppendTimestamp(int64_t ts_ns) {
   line_.push_back(' ');
 }
 
-void TextFormatter::AppendNumberAndIp(int32_t nr, bool have_nr, uint64_t ip) {
+void TextFormatter::AppendNumberAndIp(int32_t nr, bool have_nr, uint64_t ip,
+                                      uint32_t arch) {
   if (options_.syscall_numbers) {
     if (have_nr) {
       absl::StrAppendFormat(&line_, "[%4u] ", static_cast<uint32_t>(nr));
@@ -322,10 +327,12 @@ void TextFormatter::AppendNumberAndIp(int32_t nr, bool have_nr, uint64_t ip) {
     }
   }
   if (options_.instruction_pointers) {
+    // As wide as the thread's addresses: 8 digits in a 32-bit process.
+    const bool narrow = arch == kArchI386;
     if (ip != 0) {
-      absl::StrAppendFormat(&line_, "[%016x] ", ip);
+      absl::StrAppendFormat(&line_, "[%0*x] ", narrow ? 8 : 16, ip);
     } else {
-      line_.append("[????????????????] ");
+      line_.append(narrow ? "[????????] " : "[????????????????] ");
     }
   }
 }
@@ -335,16 +342,20 @@ void TextFormatter::AppendNumberAndIp(const Event& event) {
   int32_t nr = 0;
   bool have_nr = false;
   uint64_t ip = 0;
+  uint32_t arch = kArchX86_64;
   if (const auto* call = std::get_if<SyscallEvent>(&event.payload)) {
     nr = call->nr;
     have_nr = true;
     ip = call->ip;
+    arch = call->arch;
   } else if (const auto* enter =
                  std::get_if<SyscallEnterEvent>(&event.payload)) {
     nr = enter->nr;
     have_nr = true;
     ip = enter->ip;
+    arch = enter->arch;
   } else {
+    arch = arches_.Of(event.tid);
     if (const auto* sig = std::get_if<SignalEvent>(&event.payload)) {
       ip = sig->ip;
     }
@@ -356,7 +367,7 @@ void TextFormatter::AppendNumberAndIp(const Event& event) {
       }
     }
   }
-  AppendNumberAndIp(nr, have_nr, ip);
+  AppendNumberAndIp(nr, have_nr, ip, arch);
 }
 
 // -n: a thread's last syscall number, for its lines that are not syscalls.
@@ -554,6 +565,7 @@ bool TextFormatter::ThreadFileStep(const Event& event, bool* whole) {
     pending_args_.assign(enter->args_enter);
     pending_nr_ = enter->nr;
     pending_ip_ = enter->ip;
+    pending_arch_ = enter->arch;
     return false;
   }
   if (!pending_) return true;
@@ -579,7 +591,7 @@ void TextFormatter::PrintPending(std::string_view tail) {
   pending_ = false;
   line_.clear();
   AppendTimestamp(pending_ts_ns_);
-  AppendNumberAndIp(pending_nr_, true, pending_ip_);
+  AppendNumberAndIp(pending_nr_, true, pending_ip_, pending_arch_);
   AppendCallStart(pending_name_, pending_args_, false);
   line_.append(tail);
   line_.push_back('\n');
@@ -616,8 +628,21 @@ bool TextFormatter::IsQuiet(const Event& event) const {
 void TextFormatter::OnEvent(const Event& event) {
   bool whole = false;
   EndHeldExec(&event);
+  const bool new_arch = arches_.Update(event) && !options_.quiet.personality;
+  int32_t prev_nr = 0;
+  bool have_prev_nr = false;
+  if (new_arch && options_.syscall_numbers) {
+    if (const auto it = last_nr_.find(event.tid); it != last_nr_.end()) {
+      prev_nr = it->second;
+      have_prev_nr = true;
+    }
+  }
   if (options_.syscall_numbers) TrackSyscallNumbers(event);
-  if (options_.thread != 0 && !ThreadFileStep(event, &whole)) return;
+  if (options_.thread != 0) {
+    // Before a kept entry is printed (its call is in the new mode).
+    if (new_arch) PrintPersonality(event, false, prev_nr, have_prev_nr);
+    if (!ThreadFileStep(event, &whole)) return;
+  }
   // The live set only decides the "[pid N] " prefix: not kept when every
   // line carries its pid.
   const bool several_form =
@@ -626,6 +651,9 @@ void TextFormatter::OnEvent(const Event& event) {
   if (several_form) TrackLiveBefore(event);
 
   if (options_.comm_of) TrackCommsBefore(event, whole);
+  if (new_arch && options_.thread == 0) {
+    PrintPersonality(event, several_form, prev_nr, have_prev_nr);
+  }
   if (!IsQuiet(event) && !DetachedAfterItsEntry(event, whole)) {
     PrintLine(event, several_form, whole);
   }
@@ -634,6 +662,7 @@ void TextFormatter::OnEvent(const Event& event) {
       std::holds_alternative<DetachEvent>(event.payload)) {
     if (several_form) live_.erase(event.tid);
     if (options_.syscall_numbers) last_nr_.erase(event.tid);
+    arches_.Forget(event.tid);
     if (const auto it = ending_stacks_.find(event.tid);
         it != ending_stacks_.end()) {
       line_.clear();
@@ -644,9 +673,7 @@ void TextFormatter::OnEvent(const Event& event) {
   }
 }
 
-void TextFormatter::PrintLine(const Event& event, bool several_form,
-                              bool whole) {
-  line_.clear();
+void TextFormatter::AppendPrefix(const Event& event, bool several_form) {
   if (options_.thread == 0 && (!several_form || live_.size() > 1)) {
     const size_t start = line_.size();
     if (!several_form) {
@@ -664,6 +691,68 @@ void TextFormatter::PrintLine(const Event& event, bool several_form,
       line_.append("] ");
     }
   }
+}
+
+bool ArchTracker::Update(const Event& event) {
+  uint32_t arch;
+  if (const auto* call = std::get_if<SyscallEvent>(&event.payload)) {
+    arch = call->arch;
+  } else if (const auto* enter =
+                 std::get_if<SyscallEnterEvent>(&event.payload)) {
+    arch = enter->arch;
+  } else {
+    if (arch_.empty()) return false;
+    if (const auto* clone = std::get_if<CloneEvent>(&event.payload)) {
+      if (const auto it = arch_.find(event.tid); it != arch_.end()) {
+        arch_[clone->child] = it->second;
+      }
+    } else if (const auto* exec = std::get_if<ExecEvent>(&event.payload);
+               exec != nullptr && exec->old_tid != event.tid) {
+      Set(event.tid, Of(exec->old_tid));
+      arch_.erase(exec->old_tid);
+    }
+    return false;
+  }
+  if (arch == kArchX86_64 && arch_.empty()) return false;  // the usual case
+  if (Of(event.tid) == arch) return false;
+  Set(event.tid, arch);
+  return true;
+}
+
+uint32_t ArchTracker::Of(pid_t tid) const {
+  const auto it = arch_.find(tid);
+  return it == arch_.end() ? kArchX86_64 : it->second;
+}
+
+void ArchTracker::Set(pid_t tid, uint32_t arch) {
+  if (arch == kArchX86_64 || arch == 0) {
+    arch_.erase(tid);
+  } else {
+    arch_[tid] = arch;
+  }
+}
+
+void TextFormatter::PrintPersonality(const Event& event, bool several_form,
+                                     int32_t nr, bool have_nr) {
+  const auto* call = std::get_if<SyscallEvent>(&event.payload);
+  const auto* enter = std::get_if<SyscallEnterEvent>(&event.payload);
+  const uint32_t arch = call != nullptr ? call->arch : enter->arch;
+  line_.clear();
+  AppendPrefix(event, several_form);
+  AppendTimestamp(event.ts_ns);
+  if (options_.syscall_numbers || options_.instruction_pointers) {
+    AppendNumberAndIp(nr, have_nr, call != nullptr ? call->ip : enter->ip,
+                      arch);
+  }
+  absl::StrAppend(&line_, "[ Process PID=", event.tid, " runs in ",
+                  arch == kArchI386 ? "32 bit" : "64 bit", " mode. ]\n");
+  out_->Append(line_);
+}
+
+void TextFormatter::PrintLine(const Event& event, bool several_form,
+                              bool whole) {
+  line_.clear();
+  AppendPrefix(event, several_form);
   // strace stamps a line when it prints it: a split call's "resumed" line
   // is printed at exit.
   const auto* call = std::get_if<SyscallEvent>(&event.payload);

@@ -65,6 +65,26 @@
 
 namespace ttrace {
 
+// The architecture each thread's syscalls were last made in, followed as
+// strace follows personalities: a new thread or child starts in its
+// creator's, a thread that exec'd from a non-leader goes on as the leader,
+// an unknown thread is in x86_64's.
+class ArchTracker {
+ public:
+  // Before `event` is printed: true when it is a syscall in another
+  // architecture than its thread's previous one.
+  bool Update(const Event& event);
+  // After an exit or a detach is printed.
+  void Forget(pid_t tid) {
+    if (!arch_.empty()) arch_.erase(tid);
+  }
+  uint32_t Of(pid_t tid) const;
+  void Set(pid_t tid, uint32_t arch);
+
+ private:
+  absl::flat_hash_map<pid_t, uint32_t> arch_;  // only threads not in x86_64
+};
+
 struct TextOptions {
   enum class Timestamps {
     kNone,
@@ -101,6 +121,9 @@ struct TextOptions {
   // rest of the call goes to the leader's file). The caller gives it only
   // this thread's events, and the exec that renames it.
   pid_t thread = 0;
+  // -ff: the architecture the thread starts in (its creator's, see
+  // ArchTracker); 0: x86_64.
+  uint32_t thread_arch = 0;
   // -q, -qq, -e quiet=SET: lines left out (the events still count, e.g. for
   // the pid prefix): "+++ attached +++" and "+++ detached +++" (attach),
   // "+++ exited with N +++" (exit; never "killed by"), "+++ superseded by
@@ -109,6 +132,11 @@ struct TextOptions {
     bool attach = false;
     bool exit = false;
     bool thread_execve = false;
+    // "[ Process PID=N runs in 32 bit mode. ]" (personality): strace's
+    // line before a thread's first syscall in another architecture than
+    // its previous one (a 32-bit program exec'd or attached; threads and
+    // children start in their creator's; an attached thread in x86_64's).
+    bool personality = false;
     // -e signal=SET: "+++ killed by SIG +++" is left out for a signal not
     // in the set, as strace does (null: always shown).
     std::function<bool(int signo)> killed_by;
@@ -171,9 +199,15 @@ class TextFormatter : public EventSink {
   // The time since the previous line's (the first line's is 0).
   int64_t RelativeNs(int64_t ts_ns);
   // -n and -i.
-  void AppendNumberAndIp(int32_t nr, bool have_nr, uint64_t ip);
+  void AppendNumberAndIp(int32_t nr, bool have_nr, uint64_t ip, uint32_t arch);
   void AppendNumberAndIp(const Event& event);
   void TrackSyscallNumbers(const Event& event);
+  // "[ Process PID=N runs in 32 bit mode. ]" before `event`, a syscall;
+  // `nr`/`have_nr`: the thread's previous syscall (-n).
+  void PrintPersonality(const Event& event, bool several_form, int32_t nr,
+                        bool have_nr);
+  // The "[pid N] " or "N  " prefix a line of `event`'s thread gets.
+  void AppendPrefix(const Event& event, bool several_form);
   void AppendStack(const std::string& stack);
   // -Y: appends "<comm>" of pid (as seen_by numbers it) as it is now
   // (escaped as strace does); nothing when it has none.
@@ -218,8 +252,10 @@ class TextFormatter : public EventSink {
   std::string pending_args_;
   int32_t pending_nr_ = 0;
   uint64_t pending_ip_ = 0;
+  uint32_t pending_arch_ = 0;
   // -n: each thread's last syscall number.
   absl::flat_hash_map<pid_t, int32_t> last_nr_;
+  ArchTracker arches_;  // personality lines, -i's address width
   // -k: the stacks of calls that never returned, until their thread's end.
   absl::flat_hash_map<pid_t, std::string> ending_stacks_;
 };

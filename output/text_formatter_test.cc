@@ -608,6 +608,20 @@ TEST(TextTimestamp, RelativeDeltas) {
             "1234567000.000000 --- continued ---\n");
 }
 
+// A line stamped before the previous one (the command's execve, stamped
+// at its entry, comes after "+++ exec") shows 0, not "-1.999466".
+TEST(TextTimestamp, RelativeNeverNegative) {
+  StringByteSink mem;
+  TextFormatter text(&mem, {TextOptions::Timestamps::kRelative});
+  text.OnEvent(Ev(5, 5, ContEvent{}, kTs + 1000));
+  text.OnEvent(Ev(5, 5, ContEvent{}, kTs));         // 1 us earlier
+  text.OnEvent(Ev(5, 5, ContEvent{}, kTs + 3000));  // from the latest
+  EXPECT_EQ(mem.str(),
+            "     0.000000 --- continued ---\n"
+            "     0.000000 --- continued ---\n"
+            "     0.000002 --- continued ---\n");
+}
+
 TEST(TextFormatterTest, FlushForwardsToByteSink) {
   class Failing : public ByteSink {
    public:
@@ -657,6 +671,89 @@ SyscallEvent Split(SyscallEvent c, int64_t dur_ns = 0) {
 SyscallEvent Took(SyscallEvent c, int64_t dur_ns) {
   c.dur_ns = dur_ns;
   return c;
+}
+
+SyscallEvent I386(SyscallEvent c, uint64_t ip = 0) {
+  c.arch = kArchI386;
+  c.ip = ip;
+  return c;
+}
+
+// strace's "[ Process PID=N runs in 32 bit mode. ]": before a thread's
+// first call in another architecture than its previous one; threads and
+// children start in their creator's mode, a thread that exec'd from a
+// non-leader keeps its own; back to x86_64 says "64 bit".
+TEST(TextSyscallTest, PersonalityChanges) {
+  StringByteSink mem;
+  TextFormatter text(&mem);
+  text.OnEvent(Ev(7, 7, Call("execve", "\"./tr\"", "", 0)));
+  text.OnEvent(Ev(7, 7, I386(Call("getpid", "", "", 7))));
+  text.OnEvent(Ev(7, 7, I386(Call("getppid", "", "", 1))));  // no repeat
+  text.OnEvent(Ev(7, 7, CloneEvent{8, CloneKind::kThread}));
+  text.OnEvent(Ev(7, 8, I386(Call("gettid", "", "", 8))));  // inherited
+  text.OnEvent(Ev(7, 7, ExitEvent{.code = 0}));
+  text.OnEvent(Ev(7, 7, ExecEvent{"/bin/true", 8}));  // 8 is the leader now
+  text.OnEvent(Ev(7, 7, Call("brk", "NULL", "", 0)));
+  EXPECT_EQ(mem.str(),
+            "execve(\"./tr\")                          = 0\n"
+            "[ Process PID=7 runs in 32 bit mode. ]\n"
+            "getpid()                                = 7\n"
+            "getppid()                               = 1\n"
+            "[pid     7] +++ created thread 8 +++\n"
+            "[pid     8] gettid()                    = 8\n"
+            "[pid     7] +++ exited with 0 +++\n"
+            "+++ exec \"/bin/true\" (by thread 8) +++\n"
+            "[ Process PID=7 runs in 64 bit mode. ]\n"
+            "brk(NULL)                               = 0\n");
+}
+
+TEST(TextSyscallTest, PersonalityQuietAndChildren) {
+  StringByteSink mem;
+  TextFormatter text(&mem, {.quiet = {.personality = true}});
+  text.OnEvent(Ev(7, 7, I386(Call("getpid", "", "", 7))));
+  EXPECT_EQ(mem.str(), "getpid()                                = 7\n");
+
+  StringByteSink mem2;
+  TextFormatter text2(&mem2);
+  text2.OnEvent(Ev(7, 7, I386(Call("fork", "", "", 9))));
+  text2.OnEvent(Ev(7, 7, CloneEvent{9, CloneKind::kProcess}));
+  text2.OnEvent(Ev(9, 9, I386(Call("getpid", "", "", 9))));  // inherited
+  text2.OnEvent(Ev(9, 9, ExitEvent{.code = 0}));
+  text2.OnEvent(Ev(7, 7, I386(Call("wait4", "-1, NULL, 0, NULL", "", 9))));
+  EXPECT_EQ(mem2.str(),
+            "[ Process PID=7 runs in 32 bit mode. ]\n"
+            "fork()                                  = 9\n"
+            "[pid     7] +++ created process 9 +++\n"
+            "[pid     9] getpid()                    = 9\n"
+            "[pid     9] +++ exited with 0 +++\n"
+            "wait4(-1, NULL, 0, NULL)                = 9\n");
+}
+
+// -n gives the line the thread's previous call's number, -i the call's
+// address; a 32-bit process's addresses are 8 digits, as strace prints
+// them (unknown ones too).
+TEST(TextSyscallTest, PersonalityWithNumbersAndIps) {
+  StringByteSink mem;
+  TextFormatter text(&mem,
+                     {.syscall_numbers = true, .instruction_pointers = true});
+  SyscallEvent exec = Call("execve", "\"./tr\"", "", 0);
+  exec.nr = 59;
+  exec.ip = 0x7f67272a9ad7;
+  text.OnEvent(Ev(7, 7, exec));
+  SyscallEvent write = I386(Call("write", "1, \"x\", 1", "", 1), 0x8049175);
+  write.nr = 4;
+  text.OnEvent(Ev(7, 7, write));
+  SignalEvent sig{.signo = SIGUSR1, .code = SI_USER};
+  sig.ip = 0x8049047;
+  text.OnEvent(Ev(7, 7, sig));
+  text.OnEvent(Ev(7, 7, ExitEvent{.code = 0}));
+  EXPECT_EQ(mem.str(),
+            "[  59] [00007f67272a9ad7] execve(\"./tr\") = 0\n"
+            "[  59] [08049175] [ Process PID=7 runs in 32 bit mode. ]\n"
+            "[   4] [08049175] write(1, \"x\", 1)      = 1\n"
+            "[   4] [08049047] --- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER} "
+            "---\n"
+            "[   4] [????????] +++ exited with 0 +++\n");
 }
 
 TEST(TextSyscallTest, CompleteCallIsPaddedToColumn40) {

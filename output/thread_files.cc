@@ -37,7 +37,7 @@ ThreadFilesSink::File* ThreadFilesSink::Get(pid_t tid) {
   auto file = std::make_unique<File>();
   file->writer = std::make_unique<FdWriter>(fd, /*owns_fd=*/true);
   if (on_first_byte_) file->writer->set_on_first_byte(on_first_byte_);
-  file->formatter = make_(file->writer.get(), tid);
+  file->formatter = make_(file->writer.get(), tid, arches_.Of(tid));
   File* f = file.get();
   open_.emplace(tid, std::move(file));
   return f;
@@ -63,14 +63,16 @@ void ThreadFilesSink::OnEvent(const Event& event) {
       CloseFile(exec->old_tid);
     }
   }
-  File* f = Get(event.tid);
+  File* f = Get(event.tid);  // made in the arch the thread had so far
+  arches_.Update(event);
+  const auto* exit = std::get_if<ExitEvent>(&event.payload);
+  const bool gone =
+      (exit != nullptr && exit->how != ExitEvent::How::kSuperseded) ||
+      std::holds_alternative<DetachEvent>(event.payload);
+  if (gone) arches_.Forget(event.tid);
   if (f == nullptr) return;
   f->formatter->OnEvent(event);
-  const auto* exit = std::get_if<ExitEvent>(&event.payload);
-  if ((exit != nullptr && exit->how != ExitEvent::How::kSuperseded) ||
-      std::holds_alternative<DetachEvent>(event.payload)) {
-    CloseFile(event.tid);
-  }
+  if (gone) CloseFile(event.tid);
 }
 
 absl::Status ThreadFilesSink::Flush() {

@@ -35,6 +35,7 @@
 #include "absl/status/status.h"
 #include "output/byte_sink.h"
 #include "output/fd_writer.h"
+#include "output/text_formatter.h"
 #include "tracer/event.h"
 #include "tracer/sink.h"
 
@@ -42,9 +43,11 @@ namespace ttrace {
 
 class ThreadFilesSink : public EventSink {
  public:
-  // Makes the formatter of thread `tid`'s file, writing to `out`.
-  using MakeFormatter =
-      std::function<std::unique_ptr<EventSink>(ByteSink* out, pid_t tid)>;
+  // Makes the formatter of thread `tid`'s file, writing to `out`; the
+  // thread's syscalls are in `arch` until they say otherwise (its
+  // creator's, see ArchTracker: TextOptions::thread_arch).
+  using MakeFormatter = std::function<std::unique_ptr<EventSink>(
+      ByteSink* out, pid_t tid, uint32_t arch)>;
 
   // append (-A): files are appended to, never truncated.
   ThreadFilesSink(std::string prefix, bool append, MakeFormatter make);
@@ -78,6 +81,7 @@ class ThreadFilesSink : public EventSink {
   std::string prefix_;
   bool append_;
   MakeFormatter make_;
+  ArchTracker arches_;
   absl::flat_hash_map<pid_t, std::unique_ptr<File>> open_;
   absl::flat_hash_set<pid_t> written_;  // tids whose file exists
   std::function<void()> on_first_byte_;

@@ -30,9 +30,9 @@ class ThreadFilesTest : public ::testing::Test {
   // The -ff sink as the CLI makes it: text, a formatter per thread.
   std::unique_ptr<ThreadFilesSink> Sink() {
     return std::make_unique<ThreadFilesSink>(
-        prefix_, append_, [](ByteSink* out, pid_t tid) {
-          return std::make_unique<TextFormatter>(out,
-                                                 TextOptions{.thread = tid});
+        prefix_, append_, [](ByteSink* out, pid_t tid, uint32_t arch) {
+          return std::make_unique<TextFormatter>(
+              out, TextOptions{.thread = tid, .thread_arch = arch});
         });
   }
 

@@ -116,6 +116,19 @@ class CallCollector {
     if (absl::StartsWith(body, "+++ ") || absl::StartsWith(body, "--- ")) {
       return;
     }
+    // "[ Process PID=N runs in 32 bit mode. ]" (with -e quiet=none, or
+    // without -o): kept in the thread's sequence as a pseudo call.
+    static const std::regex kPersonality(
+        R"(^\[ Process PID=[0-9]+ runs in ([0-9]+ bit) mode\. \]$)");
+    std::string line(body);
+    std::smatch pm;
+    if (std::regex_match(line, pm, kPersonality)) {
+      Call c;
+      c.name = "[personality]";
+      c.text = absl::StrCat("[personality] ", pm[1].str());
+      out_->by_pid[pid].push_back(std::move(c));  // no result
+      return;
+    }
     static const std::regex kResumed(R"(^<\.\.\. ([a-z0-9_]+) resumed>(.*)$)");
     static const std::regex kName(R"(^([a-z0-9_?]+)\()");
     std::string s(body);
@@ -629,6 +642,21 @@ std::vector<Program> Programs() {
       // A 32-bit program (tests/tracees/i386_main.c): the i386 system call
       // ABI, compared in full text; net's System V IPC ids vary.
       {"i386_basic", {"i386", "basic"}, {}, 1, true},
+      // strace leaves out "[ Process PID=N runs in 32 bit mode. ]" with
+      // -o unless -e quiet= says otherwise; forked children inherit the
+      // mode (proc forks).
+      {"i386_basic_quiet_none",
+       {"i386", "basic"},
+       {},
+       1,
+       true,
+       {"-e", "quiet=none"}},
+      {"i386_proc_quiet_none",
+       {"i386", "proc"},
+       {},
+       1,
+       true,
+       {"-e", "quiet=none"}},
       {"i386_fs", {"i386", "fs"}, {}, 1, true},
       // -v prints the temporary directory's inode numbers in getdents.
       {"i386_fs_v",

@@ -137,7 +137,7 @@ class QuietSet {
     kAttach,          // "+++ attached +++", "+++ detached +++"
     kExit,            // "+++ exited with N +++" (never "killed by")
     kPathResolution,  // accepted; ttrace prints no such message
-    kPersonality,     // accepted; likewise
+    kPersonality,     // "[ Process PID=N runs in 32 bit mode. ]"
     kThreadExecve,    // "+++ superseded by execve in pid N +++"
     kMessages,
   };
