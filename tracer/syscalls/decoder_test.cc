@@ -5740,8 +5740,9 @@ class DumpTest : public DecoderTest {
     mem.Map(0x2000, iov, sizeof iov);
     const uint64_t iov2[4] = {0x1000, 3, 0x1003, 10};
     mem.Map(0x3000, iov2, sizeof iov2);
-    // struct msghdr at 0x4000 with msg_iov = 0x3000, msg_iovlen = 2.
-    const uint64_t msg[4] = {0, 0, 0x3000, 2};
+    // struct msghdr (56 bytes) at 0x4000 with msg_iov = 0x3000,
+    // msg_iovlen = 2.
+    const uint64_t msg[7] = {0, 0, 0x3000, 2, 0, 0, 0};
     mem.Map(0x4000, msg, sizeof msg);
   }
 };
