@@ -14,7 +14,8 @@
 // are named too, ID1, ID2, ... in the order their *get calls returned them,
 // where the calls print them (those results and the other IPC calls'
 // first argument), and the non-zero times of the IPC structs are "T"; the
-// pids in those structs are named as the others.
+// pids in those structs are named as the others. With -e read=/write=, the
+// data dump lines after a call are its own, compared with its text.
 //
 // Legitimate, timing-dependent differences are excluded narrowly, per
 // program (see Programs()):
@@ -92,6 +93,7 @@ struct Call {
   std::string name;
   std::string text;    // merged "name(args) = result", padding collapsed
   std::string result;  // after the last ") = "
+  std::string dump;    // -e read=/write=: the lines after it, each "\n ..."
 };
 
 struct Parsed {
@@ -100,6 +102,17 @@ struct Parsed {
   pid_t root = 0;
   std::vector<std::string> problems;
 };
+
+// -e read=/write=: a line of a call's data dump (" | 00000  68 65 ...",
+// " * 3 bytes in buffer 0", " = 2 buffers in vector 0"), printed after
+// the call's line with no pid prefix (with -ff and the files joined, the
+// prefix added, the leading space gone).
+bool IsDumpLine(absl::string_view line) {
+  static const std::regex kDump(
+      R"(^ ?(\| [0-9a-f]{5}  .*\|$|\* [0-9]+ bytes in buffer [0-9]+$|)"
+      R"(= [0-9]+ buffers in vector [0-9]+$))");
+  return std::regex_match(line.begin(), line.end(), kDump);
+}
 
 std::string CollapsePadding(absl::string_view line) {
   static const std::regex kPad(R"(\) +=( |$))");
@@ -112,6 +125,10 @@ class CallCollector {
   explicit CallCollector(Parsed* out) : out_(out) {}
 
   void Feed(pid_t pid, absl::string_view body) {
+    if (IsDumpLine(body)) {
+      FeedDump(body);
+      return;
+    }
     if (out_->root == 0) out_->root = pid;
     if (absl::StartsWith(body, "+++ ") || absl::StartsWith(body, "--- ")) {
       return;
@@ -165,6 +182,16 @@ class CallCollector {
     Finish(pid, std::move(c));
   }
 
+  // A dump line: the call last finished (by any thread) is its call.
+  void FeedDump(absl::string_view line) {
+    if (last_ == 0) {
+      out_->problems.push_back(absl::StrCat("dump before any call: ", line));
+      return;
+    }
+    absl::StrAppend(&out_->by_pid[last_].back().dump, "\n ",
+                    absl::StripLeadingAsciiWhitespace(line));
+  }
+
   void End() {
     for (auto& [pid, c] : pending_) {
       out_->problems.push_back(absl::StrCat(
@@ -181,9 +208,11 @@ class CallCollector {
       c.result = c.text.substr(eq + 4);
     }
     out_->by_pid[pid].push_back(std::move(c));
+    last_ = pid;
   }
 
   Parsed* out_;
+  pid_t last_ = 0;  // the thread of the call last finished
   std::map<pid_t, Call> pending_;
 };
 
@@ -215,6 +244,10 @@ Parsed ParseTtrace(const std::string& text) {
   std::set<pid_t> live;
   for (const std::string& line : SplitLines(text)) {
     std::smatch m;
+    if (IsDumpLine(line)) {
+      collector.FeedDump(line);
+      continue;
+    }
     absl::string_view rest;
     pid_t pid = SplitPidPrefix(line, &rest);
     std::string body(rest);
@@ -677,6 +710,28 @@ std::vector<Program> Programs() {
        true,
        {"-X", "verbose"},
        true},
+      // -e read=/write=: the data dumps of i386's read and write calls,
+      // vectors and socket calls (direct, and through socketcall), with
+      // every descriptor or some; and net's message queues and sockets.
+      {"i386_dump",
+       {"i386", "dump"},
+       {},
+       1,
+       true,
+       {"-e", "read=all", "-e", "write=all"}},
+      {"i386_dump_fds",
+       {"i386", "dump"},
+       {},
+       1,
+       true,
+       {"-e", "read=3", "-e", "write=!4"}},
+      {"i386_net_dump",
+       {"i386", "net"},
+       {},
+       1,
+       true,
+       {"-e", "read=all", "-e", "write=all"},
+       true},
       {"i386_proc", {"i386", "proc"}, {}, 1, true},
       {"i386_proc_v", {"i386", "proc"}, {}, 1, true, {"-v"}},
       {"i386_proc_X_raw", {"i386", "proc"}, {}, 1, true, {"-X", "raw"}},
@@ -877,10 +932,10 @@ std::string CompareText(const RunPair& rp) {
     if (Names(a) != Names(b)) continue;  // likewise
     for (size_t i = 0; i < a.size(); ++i) {
       if (a[i].name == "getrandom") continue;  // random bytes
-      if (a[i].text != b[i].text) {
+      if (a[i].text != b[i].text || a[i].dump != b[i].dump) {
         absl::StrAppend(&diff, "thread ", name, " call ", i,
-                        ":\n  strace: ", a[i].text, "\n  ttrace: ", b[i].text,
-                        "\n");
+                        ":\n  strace: ", a[i].text, a[i].dump,
+                        "\n  ttrace: ", b[i].text, b[i].dump, "\n");
       }
     }
   }
@@ -968,6 +1023,61 @@ TEST(ParserTest, MergesSplitCallsAndNamesThreadsByCloneOrder) {
     ASSERT_EQ(t.calls.at("P.2").size(), 1u);
     EXPECT_EQ(t.calls.at("P.2")[0].text, "read(5,  <unfinished ...>) = ?");
   }
+}
+
+// -e read=/write=: the dump lines after a call are its own, whichever
+// thread printed them, in the -f form of both tools and the joined -ff
+// files (where a prefix precedes them).
+TEST(ParserTest, AttachesDumpLinesToTheirCall) {
+  const std::string strace =
+      "100   clone3({flags=CLONE_VM}, 88) = 101\n"
+      "101   read(3,  <unfinished ...>\n"
+      "100   sendmsg(4, {msg_iov=[...]}, 0) = 3\n"
+      " * 3 bytes in buffer 0\n"
+      " | 00000  61 62 63                                          abc     "
+      "         |\n"
+      "101   <... read resumed>\"abc\", 8) = 3\n"
+      " | 00000  61 62 63                                          abc     "
+      "         |\n"
+      "100   sendmmsg(4, [...], 1, 0) = 1\n"
+      "100    = 1 buffers in vector 0\n"
+      "100    * 3 bytes in buffer 0\n"
+      "100    | 00000  61 62 63                                          abc  "
+      "            |\n"
+      "100   exit_group(0) = ?\n";
+  const std::string ttrace =
+      "+++ started x (pid 200) +++\n"
+      "write(1, \"x\", 1) = 1\n"
+      " | 00000  78                                                x       "
+      "         |\n"
+      "+++ created thread 201 +++\n"
+      "[pid   200] clone3({flags=CLONE_VM}, 88) = 201\n"
+      "[pid   201] write(1, \"y\", 1) = 1\n"
+      " | 00000  79                                                y       "
+      "         |\n"
+      "[pid   200] exit_group(0) = ?\n";
+  const Threads a = ByThread(ParseStrace(strace), {});
+  EXPECT_TRUE(a.problems.empty()) << absl::StrJoin(a.problems, "\n");
+  ASSERT_EQ(a.calls.at("P").size(), 4u);
+  const std::string abc =
+      "\n | 00000  61 62 63                                          abc     "
+      "         |";
+  EXPECT_EQ(a.calls.at("P")[1].dump, "\n * 3 bytes in buffer 0" + abc);
+  EXPECT_EQ(a.calls.at("P")[2].dump,
+            "\n = 1 buffers in vector 0\n * 3 bytes in buffer 0" + abc);
+  EXPECT_EQ(a.calls.at("P")[3].dump, "");
+  ASSERT_EQ(a.calls.at("P.1").size(), 1u);
+  EXPECT_EQ(a.calls.at("P.1")[0].dump, abc);
+  const Threads b = ByThread(ParseTtrace(ttrace), {});
+  EXPECT_TRUE(b.problems.empty()) << absl::StrJoin(b.problems, "\n");
+  ASSERT_EQ(b.calls.at("P").size(), 3u);
+  EXPECT_EQ(b.calls.at("P")[0].dump,
+            "\n | 00000  78                                                x  "
+            "              |");
+  ASSERT_EQ(b.calls.at("P.1").size(), 1u);
+  EXPECT_EQ(b.calls.at("P.1")[0].dump,
+            "\n | 00000  79                                                y  "
+            "              |");
 }
 
 // The `ipc` tracee's normalisation: ids named in creation order where they

@@ -7,6 +7,7 @@
 //   fs     file calls (i386_fs.c)
 //   net    sockets and System V IPC (i386_net.c)
 //   proc   signals, processes, ids and time (i386_proc.c)
+//   dump   the calls -e read=/write= dump, with known data (i386_dump.c)
 // Exit status: the scenario's (0 normally), 2 for a bad scenario name.
 #include "i386_sys.h"
 
@@ -79,12 +80,13 @@ int scenario_basic(void) {
 }
 
 static int main(int argc, char** argv) {
-  if (argc < 2) die("usage: i386 basic|fs|net|proc");
+  if (argc < 2) die("usage: i386 basic|fs|net|proc|dump");
   const char* s = argv[1];
   if (streq(s, "basic")) return scenario_basic();
   if (streq(s, "fs")) return scenario_fs();
   if (streq(s, "net")) return scenario_net();
   if (streq(s, "proc")) return scenario_proc();
+  if (streq(s, "dump")) return scenario_dump();
   die("i386: unknown scenario");
   return 2;
 }

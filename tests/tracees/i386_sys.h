@@ -36,5 +36,6 @@ int scenario_basic(void);
 int scenario_fs(void);
 int scenario_net(void);
 int scenario_proc(void);
+int scenario_dump(void);
 
 #endif  // TTRACE_TESTS_TRACEES_I386_SYS_H_

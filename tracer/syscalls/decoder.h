@@ -119,7 +119,10 @@ class ArgDecoder {
   // empty. At the exit stop. Reads: read, pread64, readv, preadv(2),
   // recvfrom, recvmsg, mq_timedreceive, up to what they returned; writes:
   // write, pwrite64, writev, pwritev(2), sendto, sendmsg, mq_timedsend,
-  // vmsplice, all that was passed, whatever the result.
+  // vmsplice, all that was passed, whatever the result; recvmmsg and
+  // sendmmsg, the messages they moved. i386 tracees alike (their
+  // *_time64 forms, 32-bit layouts), and socketcall as the call it makes
+  // (send and recv as sendto and recvfrom).
   void DecodeDump(const SyscallCall& c, int64_t ret, std::string* out);
 
   // -P: whether the call last given to DecodeEntry touches one of
@@ -172,8 +175,9 @@ class ArgDecoder {
               SyscallEvent::RetFormat* fmt, std::string* ret_suffix);
   // decode_dump.cc.
   void DumpBuffer(pid_t tid, uint64_t addr, uint64_t len, std::string* out);
-  void DumpIovec(pid_t tid, uint64_t iov, uint64_t count, uint64_t budget,
-                 std::string* out);
+  // `word`: the tracee's word size (4: i386, 8: x86_64).
+  void DumpIovec(pid_t tid, uint64_t iov, uint64_t count, size_t word,
+                 uint64_t budget, std::string* out);
 
   MemoryReader* mem_;
   DecodeOptions options_;

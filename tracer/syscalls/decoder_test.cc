@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <linux/inet_diag.h>
 #include <linux/kvm.h>
+#include <linux/net.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
@@ -5721,10 +5722,13 @@ TEST(HexDumpTest, StraceLayout) {
 
 class DumpTest : public DecoderTest {
  protected:
-  std::string Dump(const char* name, std::vector<uint64_t> args, int64_t ret) {
+  std::string Dump(const char* name, std::vector<uint64_t> args, int64_t ret,
+                   uint32_t arch = kArchX86_64) {
     SyscallCall c;
     c.tid = 1234;
-    c.nr = SyscallTable::Get().Number(kArchX86_64, name);
+    c.arch = arch;
+    c.nr = SyscallTable::Get().Number(arch, name);
+    EXPECT_GE(c.nr, 0) << name;
     for (size_t i = 0; i < args.size() && i < 6; ++i) c.args[i] = args[i];
     ArgDecoder dec(&mem, opts);
     std::string out = "stale";
@@ -5740,8 +5744,9 @@ class DumpTest : public DecoderTest {
     mem.Map(0x2000, iov, sizeof iov);
     const uint64_t iov2[4] = {0x1000, 3, 0x1003, 10};
     mem.Map(0x3000, iov2, sizeof iov2);
-    // struct msghdr at 0x4000 with msg_iov = 0x3000, msg_iovlen = 2.
-    const uint64_t msg[4] = {0, 0, 0x3000, 2};
+    // struct msghdr (56 bytes) at 0x4000 with msg_iov = 0x3000,
+    // msg_iovlen = 2.
+    const uint64_t msg[7] = {0, 0, 0x3000, 2, 0, 0, 0};
     mem.Map(0x4000, msg, sizeof msg);
   }
 };
@@ -5813,6 +5818,145 @@ TEST_F(DumpTest, MmsgVectorsUpToEachMsgLen) {
             both.substr(0, both.find("\n = 1")));
   EXPECT_EQ(Dump("sendmmsg", {5, 0x5000, 2, 0}, -9), "");
   EXPECT_EQ(Dump("recvmmsg", {3, 0x5000, 2, 0, 0}, -11), "");
+}
+
+// As strace 6.1's: a buffer, an iovec array and a msghdr are read whole or
+// not at all; a buffer of a vector that cannot be read leaves its header.
+TEST_F(DumpTest, PartlyReadableDataIsNotDumped) {
+  EXPECT_EQ(Dump("write", {5, 0x1004, 4}, -14), "");  // 2 of 4 bytes
+  EXPECT_EQ(Dump("read", {3, 0x1004, 100}, 4), "");
+  const uint64_t half[2] = {0x1000, 2};  // an array of 2 holding 1 entry
+  mem.Map(0x6000, half, sizeof half);
+  EXPECT_EQ(Dump("writev", {5, 0x6000, 2}, -14), "");
+  EXPECT_EQ(Dump("writev", {5, 0x6000, 1}, 2),
+            " * 2 bytes in buffer 0\n"
+            " | 00000  61 62                                             ab   "
+            "            |");
+  const uint64_t cut[4] = {0, 0, 0x3000, 2};  // 32 of msghdr's 56 bytes
+  mem.Map(0x7000, cut, sizeof cut);
+  EXPECT_EQ(Dump("sendmsg", {5, 0x7000, 0}, -88), "");
+  const uint64_t first_bad[4] = {0x9000, 3, 0x1000, 2};
+  mem.Map(0x8000, first_bad, sizeof first_bad);
+  EXPECT_EQ(Dump("writev", {5, 0x8000, 2}, -14),
+            " * 3 bytes in buffer 0\n"
+            " * 2 bytes in buffer 1\n"
+            " | 00000  61 62                                             ab   "
+            "            |");
+  EXPECT_EQ(Dump("writev", {5, 0x9000, 2}, -14), "");
+}
+
+// i386 tracees: 32-bit iovec (8 bytes), msghdr (28) and mmsghdr (32), the
+// calls found by their i386 numbers, socketcall dumped as the call it
+// makes.
+class I386DumpTest : public DumpTest {
+ protected:
+  static constexpr uint32_t k32 = kArchI386;
+  void Words(uint64_t addr, std::vector<uint32_t> w) {
+    mem.Map(addr, w.data(), w.size() * 4);
+  }
+  void SetUp() override {
+    DumpTest::SetUp();
+    // iovecs: to read into (more room than data), to write, one buffer.
+    Words(0x2100, {0x1000, 3, 0x1003, 10});
+    Words(0x2300, {0x1000, 3, 0x1003, 2});
+    Words(0x2200, {0x1000, 2});
+    // msghdrs with msg_iov 0x2100 and 0x2300, msg_iovlen 2; exactly their
+    // 28 bytes mapped.
+    Words(0x4100, {0, 0, 0x2100, 2, 0, 0, 0});
+    Words(0x4200, {0, 0, 0x2300, 2, 0, 0, 0});
+    // Two mmsghdrs: {iov 0x2100 x2, msg_len 5}, {iov 0x2200 x1, msg_len 2}.
+    Words(0x5100, {0, 0, 0x2100, 2, 0, 0, 0, 5, 0, 0, 0x2200, 1, 0, 0, 0, 2});
+  }
+  const std::string abc_de_ =
+      " * 3 bytes in buffer 0\n"
+      " | 00000  61 62 63                                          abc  "
+      "            |\n"
+      " * 2 bytes in buffer 1\n"
+      " | 00000  64 65                                             de   "
+      "            |";
+  const std::string abcde_ =
+      " | 00000  61 62 63 64 65                                    abcde"
+      "            |";
+};
+
+TEST_F(I386DumpTest, Layouts) {
+  EXPECT_EQ(Dump("read", {3, 0x1000, 100}, 5, k32), abcde_);
+  EXPECT_EQ(Dump("write", {4, 0x1000, 5}, 5, k32), abcde_);
+  EXPECT_EQ(Dump("pread64", {3, 0x1000, 100, 0, 1}, 5, k32), abcde_);
+  EXPECT_EQ(Dump("pwrite64", {4, 0x1000, 5, 0, 1}, -27, k32), abcde_);
+  EXPECT_EQ(Dump("mq_timedsend_time64", {4, 0x1000, 5, 0, 0}, 0, k32), abcde_);
+  EXPECT_EQ(Dump("mq_timedreceive_time64", {3, 0x1000, 16, 0, 0}, 5, k32),
+            abcde_);
+  EXPECT_EQ(Dump("readv", {3, 0x2100, 2}, 5, k32), abc_de_);
+  EXPECT_EQ(Dump("preadv2", {3, 0x2100, 2, 0, 0, 0}, 5, k32), abc_de_);
+  EXPECT_EQ(Dump("writev", {4, 0x2200, 1}, 2, k32),
+            " * 2 bytes in buffer 0\n"
+            " | 00000  61 62                                             ab   "
+            "            |");
+  EXPECT_EQ(Dump("vmsplice", {4, 0x2100, 1, 0}, 3, k32),
+            abc_de_.substr(0, abc_de_.find("\n * 2")));
+  EXPECT_EQ(Dump("recvmsg", {3, 0x4100, 0}, 5, k32), abc_de_);
+  EXPECT_EQ(Dump("sendmsg", {4, 0x4200, 0}, -9, k32), abc_de_);
+  EXPECT_EQ(Dump("pwritev2", {4, 0x2300, 2, 0, 0, 0}, 5, k32), abc_de_);
+  // A write's buffers are dumped whole: the second cannot be.
+  EXPECT_EQ(
+      Dump("pwritev", {4, 0x2100, 2, 0, 0}, 5, k32),
+      abc_de_.substr(0, abc_de_.find("\n * 2")) + "\n * 10 bytes in buffer 1");
+  const std::string both =
+      " = 2 buffers in vector 0\n" + abc_de_ +
+      "\n = 1 buffers in vector 1\n"
+      " * 2 bytes in buffer 0\n"
+      " | 00000  61 62                                             ab   "
+      "            |";
+  EXPECT_EQ(Dump("recvmmsg", {3, 0x5100, 2, 0x40, 0}, 2, k32), both);
+  EXPECT_EQ(Dump("recvmmsg_time64", {3, 0x5100, 2, 0x40, 0}, 2, k32), both);
+  EXPECT_EQ(Dump("sendmmsg", {4, 0x5100, 2, 0}, 2, k32), both);
+  EXPECT_EQ(Dump("sendmmsg", {4, 0x5100, 2, 0}, -9, k32), "");
+  // An fd of -1 as the 32-bit register holds it: no descriptor.
+  EXPECT_EQ(Dump("write", {0xffffffff, 0x1000, 5}, -9, k32), "");
+  // Unreadable, or partly: nothing.
+  EXPECT_EQ(Dump("write", {4, 0x9000, 5}, -14, k32), "");
+  EXPECT_EQ(Dump("writev", {4, 0x2200, 2}, -14, k32), "");
+  EXPECT_EQ(Dump("recvmsg", {3, 0x4104, 0}, 5, k32), "");
+}
+
+TEST_F(I386DumpTest, SocketcallAsTheCallItMakes) {
+  Words(0x6000, {4, 0x1000, 5, 0});  // send / recv
+  EXPECT_EQ(Dump("socketcall", {SYS_SEND, 0x6000}, 5, k32), abcde_);
+  EXPECT_EQ(Dump("socketcall", {SYS_SEND, 0x6000}, -95, k32), abcde_);
+  Words(0x6100, {3, 0x1000, 100, 0});
+  EXPECT_EQ(Dump("socketcall", {SYS_RECV, 0x6100}, 5, k32), abcde_);
+  EXPECT_EQ(Dump("socketcall", {SYS_RECV, 0x6100}, -11, k32), "");
+  Words(0x6200, {4, 0x1000, 5, 0, 0, 0});  // sendto / recvfrom
+  EXPECT_EQ(Dump("socketcall", {SYS_SENDTO, 0x6200}, 5, k32), abcde_);
+  Words(0x6300, {3, 0x1000, 100, 0, 0, 0});
+  EXPECT_EQ(Dump("socketcall", {SYS_RECVFROM, 0x6300}, 5, k32), abcde_);
+  Words(0x6400, {4, 0x4200, 0});
+  EXPECT_EQ(Dump("socketcall", {SYS_SENDMSG, 0x6400}, 5, k32), abc_de_);
+  Words(0x6500, {3, 0x4100, 0});
+  EXPECT_EQ(Dump("socketcall", {SYS_RECVMSG, 0x6500}, 5, k32), abc_de_);
+  Words(0x6600, {4, 0x5100, 2, 0});
+  EXPECT_EQ(Dump("socketcall", {SYS_SENDMMSG, 0x6600}, 2, k32),
+            " = 2 buffers in vector 0\n" + abc_de_ +
+                "\n = 1 buffers in vector 1\n"
+                " * 2 bytes in buffer 0\n"
+                " | 00000  61 62                                             "
+                "ab               |");
+  Words(0x6700, {3, 0x5100, 2, 0, 0});
+  EXPECT_EQ(Dump("socketcall", {SYS_RECVMMSG, 0x6700}, 1, k32),
+            " = 2 buffers in vector 0\n" + abc_de_);
+  // The descriptor sets apply to the call made: fd 3 is not written.
+  Words(0x6800, {3, 0x1000, 5, 0});
+  EXPECT_EQ(Dump("socketcall", {SYS_SEND, 0x6800}, 5, k32), "");
+  // No array, one unreadable or too short for the call (socketcall then
+  // prints undecoded), calls without data: nothing.
+  EXPECT_EQ(Dump("socketcall", {SYS_SEND, 0}, -14, k32), "");
+  EXPECT_EQ(Dump("socketcall", {SYS_SEND, 0x9000}, -14, k32), "");
+  Words(0x6900, {4, 0x1000, 5});
+  EXPECT_EQ(Dump("socketcall", {SYS_SEND, 0x6900}, 5, k32), "");
+  EXPECT_EQ(Dump("socketcall", {SYS_SOCKET, 0x6000}, 5, k32), "");
+  EXPECT_EQ(Dump("socketcall", {0, 0x6000}, -22, k32), "");
+  EXPECT_EQ(Dump("socketcall", {99, 0x6000}, -22, k32), "");
 }
 
 // --------------------------------------------------------------------------

@@ -655,12 +655,13 @@ inline constexpr XlatEntry kFadvise[] = {
     {2, "POSIX_FADV_SEQUENTIAL"}, {3, "POSIX_FADV_WILLNEED"},
     {4, "POSIX_FADV_DONTNEED"},   {5, "POSIX_FADV_NOREUSE"},
 };
+// As strace 6.1 names them (MSG_PROBE, not glibc's MSG_PROXY).
 inline constexpr XlatEntry kMsgFlags[] = {
     {0x1, "MSG_OOB"},
     {0x2, "MSG_PEEK"},
     {0x4, "MSG_DONTROUTE"},
     {0x8, "MSG_CTRUNC"},
-    {0x10, "MSG_PROXY"},
+    {0x10, "MSG_PROBE"},
     {0x20, "MSG_TRUNC"},
     {0x40, "MSG_DONTWAIT"},
     {0x80, "MSG_EOR"},
@@ -673,7 +674,9 @@ inline constexpr XlatEntry kMsgFlags[] = {
     {0x4000, "MSG_NOSIGNAL"},
     {0x8000, "MSG_MORE"},
     {0x10000, "MSG_WAITFORONE"},
-    {0x20000, "MSG_BATCH"},
+    {0x20000, "MSG_SENDPAGE_NOTLAST"},
+    {0x40000, "MSG_BATCH"},
+    {0x80000, "MSG_NO_SHARED_FRAGS"},
     {0x4000000, "MSG_ZEROCOPY"},
     {0x20000000, "MSG_FASTOPEN"},
     {0x40000000, "MSG_CMSG_CLOEXEC"},
