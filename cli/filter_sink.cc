@@ -25,14 +25,17 @@ void FilterSink::OnEvent(const Event& event) {
   } else if (const auto* enter =
                  std::get_if<SyscallEnterEvent>(&event.payload)) {
     if (filters_.syscalls &&
-        !filters_.syscalls->Traced(enter->arch, enter->nr)) {
+        !filters_.syscalls->Traced(
+            enter->arch, FilterNumber(enter->arch, enter->nr, enter->name))) {
       return;
     }
     // Whether the call will pass the status filter is known only at its
     // end, so with a status filter calls are shown whole, when they end.
     if (!filters_.status.all()) return;
   } else if (const auto* call = std::get_if<SyscallEvent>(&event.payload)) {
-    if (filters_.syscalls && !filters_.syscalls->Traced(call->arch, call->nr)) {
+    if (filters_.syscalls &&
+        !filters_.syscalls->Traced(
+            call->arch, FilterNumber(call->arch, call->nr, call->name))) {
       return;
     }
     if (!filters_.status.all()) {

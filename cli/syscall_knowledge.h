@@ -22,6 +22,9 @@ class SyscallKnowledge : public SyscallDecoder {
   bool Traced(uint32_t arch, int32_t nr) const override {
     return filter_.Traced(arch, nr);
   }
+  int32_t FilterNumber(const SyscallCall& call) override {
+    return decoder_.FilterNumber(call);
+  }
   bool IsExec(uint32_t arch, int32_t nr) const override;
   void Name(uint32_t arch, int32_t nr, std::string* out) const override;
   void DecodeEntry(const SyscallCall& call, std::string* out) override;

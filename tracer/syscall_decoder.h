@@ -31,8 +31,19 @@ struct SyscallCall {
 class SyscallDecoder {
  public:
   virtual ~SyscallDecoder() = default;
-  // The -e trace= filter: whether calls of `nr` are reported.
+  // The -e trace= filter: whether calls of `nr` are reported. `nr` is
+  // the call's FilterNumber.
   virtual bool Traced(uint32_t arch, int32_t nr) const = 0;
+  // The number the filters (Traced, -e inject=) know an i386 call by, as
+  // strace decides at its entry: for socketcall and ipc making a call it
+  // knows, that call's number (i386's socket, semop, ...: for ttrace's
+  // decoder a pseudo number, see tracer/syscalls/syscall_table.h); else
+  // the call's own number, or one beyond every table. The engine asks for
+  // i386 calls only (x86_64's number is their FilterNumber), before
+  // DecodeEntry.
+  virtual int32_t FilterNumber(const SyscallCall& call) {
+    return static_cast<int32_t>(call.nr);
+  }
   // True if this is an execve/execveat number (a spawned command's events
   // are hidden until its first exec, which is shown).
   virtual bool IsExec(uint32_t arch, int32_t nr) const = 0;

@@ -998,7 +998,10 @@ void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
   t.sc_entry_ns = clock_.NowNs();
   t.sc_entry_stime_ns = stime_ns_;
   t.sc_announced = false;
-  t.sc_report = options_.syscalls->Traced(arch, static_cast<int32_t>(nr));
+  // i386's socketcall and ipc are filtered as the call they make.
+  int32_t fnr = static_cast<int32_t>(nr);
+  if (arch == kArchI386) fnr = options_.syscalls->FilterNumber(t.sc);
+  t.sc_report = options_.syscalls->Traced(arch, fnr);
   t.sc_inject.reset();
   t.sc_signal = 0;
   t.sc_delay_enter_ns = t.sc_delay_exit_ns = -1;
@@ -1016,11 +1019,10 @@ void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
   if (!t.sc_report) return;
   // -e inject acts on traced calls only, as strace's does.
   if (options_.inject != nullptr && !t.hidden &&
-      options_.inject->Covers(arch, static_cast<int32_t>(nr))) {
+      options_.inject->Covers(arch, fnr)) {
     const uint32_t n =
-        ++t.inject_counts[(uint64_t{arch} << 32) | static_cast<uint32_t>(nr)];
-    const Tamper tamper =
-        options_.inject->Inject(arch, static_cast<int32_t>(nr), n);
+        ++t.inject_counts[(uint64_t{arch} << 32) | static_cast<uint32_t>(fnr)];
+    const Tamper tamper = options_.inject->Inject(arch, fnr, n);
     t.sc_inject = tamper.ret;
     // Number -1: the kernel skips the call (its -ENOSYS is replaced at the
     // exit stop); syscall=: it runs that one instead.

@@ -518,8 +518,10 @@ void SemctlArgs(D& d, bool indirect) {
     d.Sep();
   };
   if (indirect && arg != 0) {
+    // Not verbose (-e verbose=), strace shows the union's address.
     uint32_t word;
-    const bool readable = d.dec->mem()->Read(d.c.tid, arg, &word, 4) == 4;
+    const bool readable =
+        d.verbose && d.dec->mem()->Read(d.c.tid, arg, &word, 4) == 4;
     if (!readable || !(at_exit || cmd == kIpcSet)) {
       if (d.exiting) return;
       head();

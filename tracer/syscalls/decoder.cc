@@ -18,6 +18,7 @@
 #include <sys/sysmacros.h>
 #include <time.h>
 
+#include <bitset>
 #include <cstring>
 
 #include "tracer/syscalls/decoding.h"
@@ -2112,6 +2113,7 @@ ArgDecoder::ArgDecoder(MemoryReader* mem, const DecodeOptions& options)
       decode::AdminDecoders(),   decode::I386FsDecoders(),
       decode::I386NetDecoders(), decode::I386ProcDecoders()};
   for (int a = 0; a < kNumArches; ++a) {
+    std::bitset<SyscallTable::kMaxNr> own_raw;
     fns_[a].fill(&decode::Generic);
     for (const std::span<const Registration>& table : tables) {
       for (const Registration& r : table) {
@@ -2127,10 +2129,12 @@ ArgDecoder::ArgDecoder(MemoryReader* mem, const DecodeOptions& options)
         if (r.flags & decode::kRetPidFlag) ret_pid_[a][nr] = kRetPid;
         if (r.flags & decode::kRetPgidFlag) ret_pid_[a][nr] = kRetPgid;
         if (r.flags & decode::kRetSidFlag) ret_pid_[a][nr] = kRetSid;
+        own_raw[nr] = (r.flags & decode::kOwnRaw) != 0;
       }
     }
+    registered_fns_[a] = fns_[a];
     for (int nr = 0; nr < SyscallTable::kMaxNr; ++nr) {
-      if (options_.raw.Traced(kArches[a], nr)) {
+      if (options_.raw.Traced(kArches[a], nr) && !own_raw[nr]) {
         fns_[a][nr] = &decode::Raw;
         ret_pid_[a][nr] = kRetNone;
       }
@@ -2149,6 +2153,18 @@ ArgDecoder::DecodeFn ArgDecoder::DecoderFor(uint32_t arch, int64_t nr) const {
   const int a = ArchIndex(arch);
   if (a < 0 || nr < 0 || nr >= SyscallTable::kMaxNr) return &decode::Generic;
   return fns_[a][nr];
+}
+
+ArgDecoder::DecodeFn ArgDecoder::RegisteredDecoderFor(uint32_t arch,
+                                                      int64_t nr) const {
+  const int a = ArchIndex(arch);
+  if (a < 0 || nr < 0 || nr >= SyscallTable::kMaxNr) return &decode::Generic;
+  return registered_fns_[a][nr];
+}
+
+int32_t ArgDecoder::FilterNumber(const SyscallCall& c) {
+  if (c.arch == kArchI386) return decode::I386FilterNumber(*this, c);
+  return static_cast<int32_t>(ttrace::FilterNumber(c.nr));
 }
 
 void ArgDecoder::DecodeEntry(const SyscallCall& c, std::string* out) {

@@ -135,6 +135,14 @@ class ArgDecoder {
   void MatchPathAt(pid_t tid, uint64_t addr);
   void MatchFd(pid_t tid, int fd);
 
+  // SyscallDecoder::FilterNumber: for i386's socketcall and ipc, the
+  // pseudo number of the call they make (SyscallTable::kSocketSubcalls,
+  // kIpcSubcalls), as strace decides it at entry: ipc by its call number,
+  // socketcall by its call number when its argument array is readable
+  // (read now, and used by DecodeEntry if it comes next). Real numbers
+  // from kMaxNr on give kMaxFilterNr (see FilterNumber in filter.h).
+  int32_t FilterNumber(const SyscallCall& c);
+
   // Whether ret is an error (-4095..-1) for this syscall (syscalls that
   // never fail, like getpid or umask, never return errors).
   static bool IsError(const SyscallCall& c, int64_t ret);
@@ -167,8 +175,11 @@ class ArgDecoder {
   FdDetails& details() { return details_; }
 
   using DecodeFn = void (*)(Decoding& d);
-  // The decoder registered for a call (Generic for unknown ones).
+  // The decoder registered for a call (Generic for unknown ones), Raw
+  // when -e raw= selects it.
   DecodeFn DecoderFor(uint32_t arch, int64_t nr) const;
+  // The same whatever -e raw= says.
+  DecodeFn RegisteredDecoderFor(uint32_t arch, int64_t nr) const;
 
  private:
   void Decode(const SyscallCall& c, bool exiting, int64_t ret, std::string* out,
@@ -183,6 +194,8 @@ class ArgDecoder {
   DecodeOptions options_;
   const SyscallTable* table_;
   std::array<std::array<DecodeFn, SyscallTable::kMaxNr>, kNumArches> fns_{};
+  std::array<std::array<DecodeFn, SyscallTable::kMaxNr>, kNumArches>
+      registered_fns_{};
   // The syscalls whose result is a process or thread id (kRetPid: -Y
   // names it), a process group or a session id; all are translated with
   // --pidns-translation.

@@ -725,6 +725,9 @@ enum : uint8_t {
   // Only for 32-bit (i386) tracees: the i386 form of a call whose x86_64
   // form another table decodes (decode_i386_*.cc).
   kI386Only = 32,
+  // The decoder applies -e raw= itself (i386's socketcall and ipc: the
+  // calls they make have raw= choices of their own).
+  kOwnRaw = 64,
 };
 
 struct Registration {
@@ -882,6 +885,8 @@ bool KvmIoctl(D& d, uint32_t code, uint64_t arg);
 // returning an fd (-y annotates it).
 void Generic(D& d);
 void GenericRetFd(D& d);
+// -e raw=: Generic's arguments, the result in hex.
+void Raw(D& d);
 
 // Each file's table (later tables override earlier ones).
 std::span<const Registration> CoreDecoders();     // decoder.cc
@@ -897,6 +902,9 @@ std::span<const Registration> AdminDecoders();    // decode_admin.cc
 std::span<const Registration> I386FsDecoders();    // decode_i386_fs.cc
 std::span<const Registration> I386NetDecoders();   // decode_i386_net.cc
 std::span<const Registration> I386ProcDecoders();  // decode_i386_proc.cc
+
+// ArgDecoder::FilterNumber of an i386 call (decode_i386_net.cc).
+int32_t I386FilterNumber(ArgDecoder& dec, const SyscallCall& c);
 
 }  // namespace decode
 }  // namespace ttrace

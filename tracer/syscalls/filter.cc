@@ -57,7 +57,7 @@ bool AllDigits(absl::string_view s) {
   return true;
 }
 
-using Bits = std::array<std::bitset<SyscallTable::kMaxNr>, kNumArches>;
+using Bits = std::array<std::bitset<SyscallTable::kMaxFilterNr>, kNumArches>;
 
 // Adds what `token` (no '?' prefix, no personality) selects on arch index
 // `a` to bits; returns whether it selected anything (or was a class).
@@ -83,6 +83,12 @@ absl::StatusOr<bool> QualifyOnArch(absl::string_view token, int a, regex_t* re,
         found = true;
       }
     }
+    for (int nr : t.Subcalls(arch)) {
+      if (regexec(re, t.SubcallName(nr).data(), 0, nullptr, 0) == 0) {
+        (*bits)[a].set(nr);
+        found = true;
+      }
+    }
     return found;
   }
   for (const ClassName& c : kClasses) {
@@ -90,13 +96,18 @@ absl::StatusOr<bool> QualifyOnArch(absl::string_view token, int a, regex_t* re,
       for (int nr : t.Numbers(arch)) {
         if ((t.Classes(arch, nr) & c.mask) == c.mask) (*bits)[a].set(nr);
       }
+      for (int nr : t.Subcalls(arch)) {
+        if ((t.SubcallClasses(nr) & c.mask) == c.mask) (*bits)[a].set(nr);
+      }
       return true;
     }
   }
+  // A name may be both a real syscall and a pseudo one (i386's socket).
   const int nr = t.Number(arch, token);
-  if (nr < 0) return false;
-  (*bits)[a].set(nr);
-  return true;
+  const int sub = t.SubcallNumber(arch, token);
+  if (nr >= 0) (*bits)[a].set(nr);
+  if (sub >= 0) (*bits)[a].set(sub);
+  return nr >= 0 || sub >= 0;
 }
 
 absl::Status QualifyToken(absl::string_view token, Bits* bits) {
@@ -263,7 +274,19 @@ bool SyscallFilter::none() const {
 
 void SyscallFilter::Set(uint32_t arch, int nr, bool traced) {
   const int a = ArchIndex(arch);
-  if (a >= 0 && nr >= 0 && nr < SyscallTable::kMaxNr) bits_[a][nr] = traced;
+  if (a >= 0 && nr >= 0 && nr < SyscallTable::kMaxFilterNr) {
+    bits_[a][nr] = traced;
+  }
+}
+
+int64_t FilterNumber(uint32_t arch, int64_t nr, absl::string_view name) {
+  const SyscallTable& t = SyscallTable::Get();
+  if (arch == kArchI386 && nr >= 0 && nr < SyscallTable::kMaxNr &&
+      name != t.Name(arch, nr)) {
+    const int sub = t.SubcallNumber(arch, name);
+    if (sub >= 0) return sub;
+  }
+  return FilterNumber(nr);
 }
 
 absl::StatusOr<SyscallFilter> ParseTraceFilter(absl::string_view expr) {

@@ -20,6 +20,13 @@
 // (x86_64) or @32 (i386). A leading `?` makes a token that matches nothing
 // harmless. Leading `!`s invert the whole set; `all` and `none` stand
 // alone.
+//
+// On i386, names, classes and regexes also select the calls socketcall and
+// ipc make (socket, send, semop, ...: SyscallTable's pseudo numbers), as
+// strace's do; numbers select real syscalls only. So `-e trace=socket`
+// selects i386's socket (359) and socketcall(SYS_SOCKET, ...), and
+// `-e trace=socketcall` only the socketcall calls that are no such call
+// (an unknown call number, an unreadable argument array).
 #ifndef TTRACE_TRACER_SYSCALLS_FILTER_H_
 #define TTRACE_TRACER_SYSCALLS_FILTER_H_
 
@@ -39,22 +46,25 @@ class SyscallFilter {
   static SyscallFilter All();
   static SyscallFilter None();
 
-  // O(1). Numbers outside [0, kMaxNr) and unsupported arches are traced
-  // exactly when the expression was negated or `all`.
+  // O(1). `nr` is a real number or one of i386's pseudo numbers (see
+  // FilterNumber: real numbers from kMaxNr on must not be passed as they
+  // are). Numbers outside [0, kMaxFilterNr) and unsupported arches are
+  // traced exactly when the expression was negated or `all`.
   bool Traced(uint32_t arch, int64_t nr) const {
     const int a = ArchIndex(arch);
-    if (a < 0 || nr < 0 || nr >= SyscallTable::kMaxNr) return outside_;
+    if (a < 0 || nr < 0 || nr >= SyscallTable::kMaxFilterNr) return outside_;
     return bits_[a][static_cast<size_t>(nr)];
   }
 
   bool all() const;   // every syscall is traced
   bool none() const;  // no syscall is traced
 
-  // The traced numbers below kMaxNr of arch index `a` (see ArchIndex).
-  const std::bitset<SyscallTable::kMaxNr>& bits(int a) const {
+  // The traced numbers below kMaxFilterNr of arch index `a` (see
+  // ArchIndex): real ones below kMaxNr, i386's pseudo numbers above.
+  const std::bitset<SyscallTable::kMaxFilterNr>& bits(int a) const {
     return bits_[a];
   }
-  // Whether numbers >= kMaxNr (and other arches) are traced.
+  // Whether numbers >= kMaxFilterNr (and other arches) are traced.
   bool outside() const { return outside_; }
 
   void Set(uint32_t arch, int nr, bool traced);
@@ -66,9 +76,21 @@ class SyscallFilter {
 
  private:
   friend absl::StatusOr<SyscallFilter> ParseTraceFilter(absl::string_view);
-  std::array<std::bitset<SyscallTable::kMaxNr>, kNumArches> bits_;
+  std::array<std::bitset<SyscallTable::kMaxFilterNr>, kNumArches> bits_;
   bool outside_ = false;
 };
+
+// The number a call is filtered by, given its real number and the name it
+// was shown under (a recorded event's): i386's socketcall and ipc shown
+// as the call they make (socket, semop) give that call's pseudo number.
+// Real numbers that a filter cannot hold (kMaxNr and above) give
+// kMaxFilterNr, which filters treat as every number beyond their tables.
+int64_t FilterNumber(uint32_t arch, int64_t nr, absl::string_view name);
+
+// The same for a real number only (no name: not a multiplexed call).
+inline int64_t FilterNumber(int64_t nr) {
+  return nr < SyscallTable::kMaxNr ? nr : SyscallTable::kMaxFilterNr;
+}
 
 // -e trace=EXPR. Errors (InvalidArgument), one line, as strace words them
 // except for classes: "invalid system call 'nosuchcall'", "invalid system

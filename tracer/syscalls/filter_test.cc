@@ -163,6 +163,83 @@ TEST(TraceFilterTest, Regex) {
   EXPECT_EQ(Error("/[").rfind("regcomp: [: ", 0), 0u) << Error("/[");
 }
 
+// i386's socketcall and ipc are filtered as the call they make, by its
+// pseudo number, as strace 6.1 does (checked by running it on
+// tests/tracees/i386_net.c: -e trace=socket shows the socketcall(SYS_SOCKET)
+// calls, -e trace=socketcall only the ones that make no call, -e trace=send
+// is valid though i386 has no send syscall).
+constexpr int kSock = SyscallTable::kSocketSubcalls;
+constexpr int kIpc = SyscallTable::kIpcSubcalls;
+
+TEST(TraceFilterTest, SubcallsByName) {
+  SyscallFilter f = Parse("socket");
+  EXPECT_TRUE(f.Traced(k64, SYS_socket));
+  EXPECT_TRUE(f.Traced(k32, 359));         // i386's direct socket
+  EXPECT_TRUE(f.Traced(k32, kSock + 1));   // socketcall(SYS_SOCKET)
+  EXPECT_FALSE(f.Traced(k32, kSock + 2));  // bind
+  EXPECT_FALSE(f.Traced(k32, 102));        // socketcall making no call
+  SyscallFilter g = Parse("socketcall");
+  EXPECT_TRUE(g.Traced(k32, 102));
+  EXPECT_FALSE(g.Traced(k32, kSock + 1));
+  // No i386 syscall of these names: only the pseudo ones.
+  SyscallFilter send = Parse("send");
+  EXPECT_TRUE(send.Traced(k32, kSock + 9));
+  EXPECT_EQ(Count(send, k32), 0);
+  EXPECT_EQ(Count(send, k64), 0);
+  EXPECT_EQ(Error("send@64"), "invalid system call 'send@64'");
+  EXPECT_TRUE(Parse("send@32").Traced(k32, kSock + 9));
+  SyscallFilter semop = Parse("semop");
+  EXPECT_TRUE(semop.Traced(k64, SYS_semop));
+  EXPECT_TRUE(semop.Traced(k32, kIpc + 1));
+  EXPECT_EQ(Count(semop, k32), 0);
+  EXPECT_FALSE(Parse("semop@64").Traced(k32, kIpc + 1));
+  // Numbers are real syscalls only.
+  EXPECT_EQ(Error(std::to_string(kSock + 1)),
+            "invalid system call '" + std::to_string(kSock + 1) + "'");
+}
+
+TEST(TraceFilterTest, SubcallsByClassAndRegex) {
+  SyscallFilter net = Parse("%network");
+  EXPECT_TRUE(net.Traced(k32, kSock + 1));
+  EXPECT_TRUE(net.Traced(k32, kSock + 20));  // sendmmsg
+  EXPECT_FALSE(net.Traced(k32, 102));        // socketcall is %desc
+  EXPECT_FALSE(net.Traced(k32, kIpc + 2));   // semget
+  SyscallFilter desc = Parse("%desc");
+  EXPECT_TRUE(desc.Traced(k32, 102));
+  EXPECT_FALSE(desc.Traced(k32, kSock + 1));
+  SyscallFilter ipc = Parse("%ipc");
+  EXPECT_TRUE(ipc.Traced(k32, 117));
+  EXPECT_TRUE(ipc.Traced(k32, kIpc + 24));  // shmctl
+  EXPECT_FALSE(ipc.Traced(k32, kSock + 1));
+  SyscallFilter mem = Parse("%memory");
+  EXPECT_TRUE(mem.Traced(k32, kIpc + 21));   // shmat
+  EXPECT_TRUE(mem.Traced(k32, kIpc + 22));   // shmdt
+  EXPECT_FALSE(mem.Traced(k32, kIpc + 23));  // shmget
+  SyscallFilter re = Parse("/^send$");
+  EXPECT_TRUE(re.Traced(k32, kSock + 9));
+  EXPECT_EQ(Count(re, k32) + Count(re, k64), 0);
+  SyscallFilter neg = Parse("!socket");
+  EXPECT_FALSE(neg.Traced(k32, kSock + 1));
+  EXPECT_TRUE(neg.Traced(k32, kSock + 2));
+  EXPECT_TRUE(neg.Traced(k32, 102));
+  EXPECT_TRUE(Parse("all").Traced(k32, kIpc + 1));
+}
+
+// A recorded call (--decode) is filtered by the name it was shown under.
+TEST(TraceFilterTest, FilterNumberOfRecordedCalls) {
+  EXPECT_EQ(FilterNumber(k32, 102, "socket"), kSock + 1);
+  EXPECT_EQ(FilterNumber(k32, 102, "socketcall"), 102);
+  EXPECT_EQ(FilterNumber(k32, 117, "shmdt"), kIpc + 22);
+  EXPECT_EQ(FilterNumber(k32, 359, "socket"), 359);
+  EXPECT_EQ(FilterNumber(k64, SYS_socket, "socket"), SYS_socket);
+  // Real numbers beyond the tables never read a pseudo number's bit.
+  EXPECT_EQ(FilterNumber(k32, kSock + 1, "syscall_0x201"),
+            SyscallTable::kMaxFilterNr);
+  EXPECT_EQ(FilterNumber(kSock + 9), SyscallTable::kMaxFilterNr);
+  EXPECT_FALSE(Parse("send").Traced(k32, FilterNumber(kSock + 9)));
+  EXPECT_TRUE(Parse("!send").Traced(k32, FilterNumber(kSock + 9)));
+}
+
 TEST(TraceFilterTest, QuestionMarkIgnoresUnknown) {
   EXPECT_TRUE(Parse("?nosuch").none());
   SyscallFilter f = Parse("?nosuch,read");

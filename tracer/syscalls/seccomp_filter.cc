@@ -53,6 +53,24 @@ class Emitter {
   std::vector<sock_filter> prog_;
 };
 
+// The real numbers whose calls `filter` may trace on arch index `a`:
+// i386's pseudo numbers are the calls socketcall and ipc make, which only
+// ttrace can tell apart once stopped, so a traced one makes its
+// multiplexer stop.
+std::bitset<SyscallTable::kMaxNr> KernelNumbers(const SyscallFilter& filter,
+                                                int a) {
+  const auto& bits = filter.bits(a);
+  std::bitset<SyscallTable::kMaxNr> real;
+  for (int nr = 0; nr < SyscallTable::kMaxNr; ++nr) real[nr] = bits[nr];
+  const SyscallTable& t = SyscallTable::Get();
+  for (int nr : t.Subcalls(kArches[a])) {
+    if (!bits[nr]) continue;
+    real.set(t.Number(kArches[a],
+                      nr < SyscallTable::kIpcSubcalls ? "socketcall" : "ipc"));
+  }
+  return real;
+}
+
 // Code for one arch: A = nr, decide.
 void EmitArch(const std::bitset<SyscallTable::kMaxNr>& bits, bool outside,
               Emitter* e) {
@@ -111,9 +129,9 @@ absl::StatusOr<std::vector<sock_filter>> BuildSeccompFilter(
   const size_t to32 = e.AddJa();
   e.Add(Stmt(BPF_RET | BPF_K, kRetTrace));  // unknown arch: let ttrace see
   e.Patch(to64, e.pc());
-  EmitArch(filter.bits(0), filter.outside(), &e);
+  EmitArch(KernelNumbers(filter, 0), filter.outside(), &e);
   e.Patch(to32, e.pc());
-  EmitArch(filter.bits(1), filter.outside(), &e);
+  EmitArch(KernelNumbers(filter, 1), filter.outside(), &e);
   std::vector<sock_filter> prog = e.Take();
   if (prog.size() > BPF_MAXINSNS) {
     return absl::InternalError(

@@ -35,6 +35,8 @@
 //     false, and otherwise on request (--seccomp-bpf).
 //   - x32 syscalls and numbers >= SyscallTable::kMaxNr are traced exactly
 //     when the filter traces "everything else" (negated expressions).
+//   - i386's socketcall and ipc stop when any call they make is traced
+//     (`-e trace=socket`): which call it is shows only at the stop.
 #ifndef TTRACE_TRACER_SYSCALLS_SECCOMP_FILTER_H_
 #define TTRACE_TRACER_SYSCALLS_SECCOMP_FILTER_H_
 

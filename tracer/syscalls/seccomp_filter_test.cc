@@ -51,6 +51,20 @@ uint32_t RunBpf(const std::vector<sock_filter>& prog, uint32_t arch,
   return 0;
 }
 
+// Whether a call of the kernel's number `nr` must stop: the filter traces
+// it or, for i386's socketcall and ipc, a call they make.
+bool MustStop(const SyscallFilter& f, uint32_t arch, uint32_t nr) {
+  if (f.Traced(arch, FilterNumber(nr))) return true;
+  if (arch != AUDIT_ARCH_I386 || (nr != 102 && nr != 117)) return false;
+  for (int sub : SyscallTable::Get().Subcalls(arch)) {
+    if (f.Traced(arch, sub) &&
+        (sub < SyscallTable::kIpcSubcalls) == (nr == 102)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void ExpectMatches(const std::string& expr) {
   absl::StatusOr<SyscallFilter> f = ParseTraceFilter(expr);
   ASSERT_TRUE(f.ok());
@@ -61,7 +75,7 @@ void ExpectMatches(const std::string& expr) {
        {uint32_t{AUDIT_ARCH_X86_64}, uint32_t{AUDIT_ARCH_I386}}) {
     for (uint32_t nr = 0; nr < 600; ++nr) {
       const uint32_t want =
-          f->Traced(arch, nr) ? SECCOMP_RET_TRACE : SECCOMP_RET_ALLOW;
+          MustStop(*f, arch, nr) ? SECCOMP_RET_TRACE : SECCOMP_RET_ALLOW;
       ASSERT_EQ(RunBpf(*prog, arch, nr), want)
           << expr << " arch " << std::hex << arch << std::dec << " nr " << nr;
     }
@@ -74,10 +88,28 @@ void ExpectMatches(const std::string& expr) {
 }
 
 TEST(SeccompFilterTest, ProgramAgreesWithFilter) {
-  for (const char* expr :
-       {"read", "read,write,openat", "%file", "%desc", "%file,%desc,%network",
-        "!read", "!%memory", "/^[a-m]", "%process", "waitpid", "0", "all",
-        "none", "/e"}) {
+  for (const char* expr : {"read",
+                           "read,write,openat",
+                           "%file",
+                           "%desc",
+                           "%file,%desc,%network",
+                           "!read",
+                           "!%memory",
+                           "/^[a-m]",
+                           "%process",
+                           "waitpid",
+                           "0",
+                           "all",
+                           "none",
+                           "/e",
+                           "socket",
+                           "send",
+                           "semop",
+                           "!socketcall",
+                           "!ipc",
+                           "!%ipc",
+                           "!socket",
+                           "shmat@32"}) {
     ExpectMatches(expr);
   }
 }
@@ -94,6 +126,32 @@ TEST(SeccompFilterTest, AlternatingNumbersStayShort) {
   for (uint32_t nr = 0; nr < 512; ++nr) {
     EXPECT_EQ(RunBpf(*prog, AUDIT_ARCH_X86_64, nr),
               nr % 2 == 0 ? SECCOMP_RET_TRACE : SECCOMP_RET_ALLOW);
+  }
+}
+
+// i386's pseudo numbers (the calls socketcall and ipc make) are never
+// kernel numbers: a traced one makes its multiplexer stop.
+TEST(SeccompFilterTest, SubcallsStopTheirMultiplexer) {
+  absl::StatusOr<SyscallFilter> f = ParseTraceFilter("send");
+  ASSERT_TRUE(f.ok());
+  absl::StatusOr<std::vector<sock_filter>> prog = BuildSeccompFilter(*f);
+  ASSERT_TRUE(prog.ok());
+  for (uint32_t nr = 0; nr < 600; ++nr) {
+    EXPECT_EQ(RunBpf(*prog, AUDIT_ARCH_I386, nr),
+              nr == 102 ? SECCOMP_RET_TRACE : SECCOMP_RET_ALLOW)
+        << nr;
+    EXPECT_EQ(RunBpf(*prog, AUDIT_ARCH_X86_64, nr), SECCOMP_RET_ALLOW) << nr;
+  }
+  f = ParseTraceFilter("semop");  // i386's ipc; x86_64's own semop (65)
+  prog = BuildSeccompFilter(*f);
+  ASSERT_TRUE(prog.ok());
+  for (uint32_t nr = 0; nr < 600; ++nr) {
+    EXPECT_EQ(RunBpf(*prog, AUDIT_ARCH_I386, nr),
+              nr == 117 ? SECCOMP_RET_TRACE : SECCOMP_RET_ALLOW)
+        << nr;
+    EXPECT_EQ(RunBpf(*prog, AUDIT_ARCH_X86_64, nr),
+              nr == SYS_semop ? SECCOMP_RET_TRACE : SECCOMP_RET_ALLOW)
+        << nr;
   }
 }
 

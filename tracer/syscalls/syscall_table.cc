@@ -49,6 +49,38 @@ constexpr Entry kI386[] = {
 };
 #undef E
 
+// i386's pseudo numbers, with the argument counts and classes strace 6.1
+// gives them (seen by running it: -e trace=%memory selects ipc's shmat and
+// shmdt, -e raw= prints an ipc call's arguments first, second, third, ptr
+// and fifth, as many as here).
+struct SubcallEntry {
+  int nr;
+  const char* name;
+  uint8_t nargs;
+  uint32_t flags;
+};
+constexpr int kSock = SyscallTable::kSocketSubcalls;
+constexpr int kIpc = SyscallTable::kIpcSubcalls;
+constexpr SubcallEntry kSubcalls[] = {
+    {kSock + 1, "socket", 3, N},      {kSock + 2, "bind", 3, N},
+    {kSock + 3, "connect", 3, N},     {kSock + 4, "listen", 2, N},
+    {kSock + 5, "accept", 3, N},      {kSock + 6, "getsockname", 3, N},
+    {kSock + 7, "getpeername", 3, N}, {kSock + 8, "socketpair", 4, N},
+    {kSock + 9, "send", 4, N},        {kSock + 10, "recv", 4, N},
+    {kSock + 11, "sendto", 6, N},     {kSock + 12, "recvfrom", 6, N},
+    {kSock + 13, "shutdown", 2, N},   {kSock + 14, "setsockopt", 5, N},
+    {kSock + 15, "getsockopt", 5, N}, {kSock + 16, "sendmsg", 3, N},
+    {kSock + 17, "recvmsg", 3, N},    {kSock + 18, "accept4", 4, N},
+    {kSock + 19, "recvmmsg", 5, N},   {kSock + 20, "sendmmsg", 4, N},
+    {kIpc + 1, "semop", 4, I},        {kIpc + 2, "semget", 3, I},
+    {kIpc + 3, "semctl", 4, I},       {kIpc + 4, "semtimedop", 5, I},
+    {kIpc + 11, "msgsnd", 4, I},      {kIpc + 12, "msgrcv", 5, I},
+    {kIpc + 13, "msgget", 2, I},      {kIpc + 14, "msgctl", 4, I},
+    {kIpc + 21, "shmat", 4, I | M},   {kIpc + 22, "shmdt", 4, I | M},
+    {kIpc + 23, "shmget", 3, I},      {kIpc + 24, "shmctl", 4, I},
+};
+static_assert(SyscallTable::kIpcSubcalls > SyscallTable::kSocketSubcalls + 20);
+
 // "syscall_0x1b6" into buf (at least 32 bytes); returns the length.
 int FormatUnknown(uint64_t nr, char* buf, size_t size) {
   return snprintf(buf, size, "syscall_%#llx",
@@ -111,6 +143,10 @@ SyscallTable::SyscallTable() {
     }
     std::sort(pa.numbers.begin(), pa.numbers.end());
   }
+  for (const SubcallEntry& e : kSubcalls) {
+    subcalls_[e.nr - kMaxNr] = {e.name, e.flags, e.nargs};
+    subcall_numbers_.push_back(e.nr);
+  }
 }
 
 absl::string_view SyscallTable::Name(uint32_t arch, int64_t nr) const {
@@ -156,6 +192,36 @@ const std::vector<int>& SyscallTable::Numbers(uint32_t arch) const {
   static const std::vector<int> kEmpty;
   const int a = ArchIndex(arch);
   return a < 0 ? kEmpty : arch_[a].numbers;
+}
+
+const std::vector<int>& SyscallTable::Subcalls(uint32_t arch) const {
+  static const std::vector<int> kEmpty;
+  return arch == kArchI386 ? subcall_numbers_ : kEmpty;
+}
+
+bool SyscallTable::IsSubcall(uint32_t arch, int64_t nr) const {
+  return arch == kArchI386 && nr >= kMaxNr && nr < kMaxFilterNr &&
+         subcalls_[nr - kMaxNr].name[0] != '\0';
+}
+
+int SyscallTable::SubcallNumber(uint32_t arch, absl::string_view name) const {
+  if (arch != kArchI386) return -1;
+  for (int nr : subcall_numbers_) {
+    if (name == subcalls_[nr - kMaxNr].name) return nr;
+  }
+  return -1;
+}
+
+absl::string_view SyscallTable::SubcallName(int64_t nr) const {
+  return nr >= kMaxNr && nr < kMaxFilterNr ? subcalls_[nr - kMaxNr].name : "";
+}
+
+uint32_t SyscallTable::SubcallClasses(int64_t nr) const {
+  return nr >= kMaxNr && nr < kMaxFilterNr ? subcalls_[nr - kMaxNr].classes : 0;
+}
+
+int SyscallTable::SubcallArgCount(int64_t nr) const {
+  return nr >= kMaxNr && nr < kMaxFilterNr ? subcalls_[nr - kMaxNr].nargs : 6;
 }
 
 }  // namespace ttrace

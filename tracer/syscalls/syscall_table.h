@@ -15,6 +15,15 @@
 // same syscalls as strace. Lookups by number are O(1) array reads with no
 // allocation. Numbers with no name print as strace prints them,
 // "syscall_0x1b6" (hex of the number taken as a 64-bit unsigned value).
+//
+// i386's multiplexers make calls of their own: socketcall(SYS_SOCKET, ...)
+// is socket, ipc(SEMOP, ...) is semop. strace decides at entry which call
+// it is and filters it under that call's name, by a pseudo number above
+// every real one; so does ttrace (the Subcall* functions):
+//   t.SubcallNumber(kArchI386, "send");            // kSocketSubcalls + 9
+//   t.SubcallName(SyscallTable::kIpcSubcalls + 1); // "semop"
+// Pseudo numbers are i386's only and never real ones: Name, Known, Number,
+// Classes, ArgCount and Numbers describe real numbers only.
 #ifndef TTRACE_TRACER_SYSCALLS_SYSCALL_TABLE_H_
 #define TTRACE_TRACER_SYSCALLS_SYSCALL_TABLE_H_
 
@@ -65,6 +74,13 @@ class SyscallTable {
   // Numbers [0, kMaxNr) are stored in flat arrays; everything above is
   // unknown on both architectures.
   static constexpr int kMaxNr = 512;
+  // i386's pseudo numbers: socketcall's call n (SYS_SOCKET 1 ...
+  // SYS_SENDMMSG 20) is kSocketSubcalls + n, ipc's (SEMOP 1 ... SHMCTL 24)
+  // kIpcSubcalls + n. Filters (SyscallFilter) hold numbers below
+  // kMaxFilterNr.
+  static constexpr int kSocketSubcalls = kMaxNr;
+  static constexpr int kIpcSubcalls = kSocketSubcalls + 21;
+  static constexpr int kMaxFilterNr = kIpcSubcalls + 25;
 
   // The process-wide table, built on first use (thread-safe).
   static const SyscallTable& Get();
@@ -92,6 +108,18 @@ class SyscallTable {
   // All known numbers on `arch`, ascending.
   const std::vector<int>& Numbers(uint32_t arch) const;
 
+  // The pseudo numbers of `arch` (i386's), ascending; empty for others.
+  const std::vector<int>& Subcalls(uint32_t arch) const;
+  // True if `nr` is one of them on `arch`.
+  bool IsSubcall(uint32_t arch, int64_t nr) const;
+  // The pseudo number of the call `name` on `arch`, or -1.
+  int SubcallNumber(uint32_t arch, absl::string_view name) const;
+  // The name, classes and argument count (strace's) of i386's pseudo
+  // number `nr`: "", 0 and 6 for other numbers.
+  absl::string_view SubcallName(int64_t nr) const;
+  uint32_t SubcallClasses(int64_t nr) const;
+  int SubcallArgCount(int64_t nr) const;
+
  private:
   SyscallTable();
   struct PerArch {
@@ -103,6 +131,13 @@ class SyscallTable {
     std::vector<int> numbers;
   };
   std::array<PerArch, kNumArches> arch_;
+  struct Subcall {
+    const char* name = "";
+    uint32_t classes = 0;
+    int nargs = 6;
+  };
+  std::array<Subcall, kMaxFilterNr - kMaxNr> subcalls_;
+  std::vector<int> subcall_numbers_;
 };
 
 }  // namespace ttrace

@@ -74,6 +74,43 @@ TEST(SyscallTableTest, Numbers) {
   }
 }
 
+// i386's pseudo numbers for the calls socketcall and ipc make: names,
+// classes and argument counts as strace 6.1's, and none of them real.
+TEST(SyscallTableTest, Subcalls) {
+  constexpr int kSock = SyscallTable::kSocketSubcalls;
+  constexpr int kIpc = SyscallTable::kIpcSubcalls;
+  EXPECT_EQ(T().Subcalls(kArchI386).size(), 32u);
+  EXPECT_TRUE(T().Subcalls(kArchX86_64).empty());
+  EXPECT_EQ(T().SubcallName(kSock + 1), "socket");
+  EXPECT_EQ(T().SubcallName(kSock + 9), "send");
+  EXPECT_EQ(T().SubcallName(kSock + 20), "sendmmsg");
+  EXPECT_EQ(T().SubcallName(kIpc + 1), "semop");
+  EXPECT_EQ(T().SubcallName(kIpc + 12), "msgrcv");
+  EXPECT_EQ(T().SubcallName(kIpc + 24), "shmctl");
+  EXPECT_EQ(T().SubcallName(kIpc + 5), "");
+  EXPECT_EQ(T().SubcallName(3), "");
+  EXPECT_EQ(T().SubcallNumber(kArchI386, "recv"), kSock + 10);
+  EXPECT_EQ(T().SubcallNumber(kArchI386, "shmat"), kIpc + 21);
+  EXPECT_EQ(T().SubcallNumber(kArchI386, "socketcall"), -1);
+  EXPECT_EQ(T().SubcallNumber(kArchX86_64, "recv"), -1);
+  EXPECT_EQ(T().SubcallArgCount(kSock + 11), 6);  // sendto
+  EXPECT_EQ(T().SubcallArgCount(kIpc + 1), 4);    // semop: first..ptr
+  EXPECT_EQ(T().SubcallClasses(kSock + 1), kClassNetwork);
+  EXPECT_EQ(T().SubcallClasses(kIpc + 21), kClassIpc | kClassMemory);
+  EXPECT_TRUE(T().IsSubcall(kArchI386, kSock + 1));
+  EXPECT_FALSE(T().IsSubcall(kArchI386, kSock));
+  EXPECT_FALSE(T().IsSubcall(kArchX86_64, kSock + 1));
+  for (int nr : T().Subcalls(kArchI386)) {
+    EXPECT_GE(nr, SyscallTable::kMaxNr);
+    EXPECT_LT(nr, SyscallTable::kMaxFilterNr);
+    // Never a real number: real lookups do not know it.
+    EXPECT_FALSE(T().Known(kArchI386, nr));
+    EXPECT_EQ(T().Name(kArchI386, nr).substr(0, 10), "syscall_0x");
+  }
+  EXPECT_EQ(T().Number(kArchI386, "send"), -1);
+  EXPECT_EQ(T().Number(kArchI386, "socket"), 359);
+}
+
 TEST(SyscallTableTest, ArgCounts) {
   EXPECT_EQ(T().ArgCount(kArchX86_64, SYS_read), 3);
   EXPECT_EQ(T().ArgCount(kArchX86_64, SYS_getpid), 0);
