@@ -4,6 +4,7 @@
 // inotify, memfd_create, and in-kernel copies (copy_file_range, sendfile,
 // splice, tee, vmsplice), mount and umount2.
 #include <cstring>
+#include <type_traits>
 
 #include "tracer/syscalls/decoding.h"
 #include "tracer/syscalls/format.h"
@@ -612,33 +613,39 @@ void CopyFileRange(D& d) {
   d.Udec(d.u32(5));
 }
 
-// sendfile (x86_64) and sendfile64: the offset at entry, the updated one
-// at exit ("[1] => [5]").
-void Sendfile64(D& d) {
+// sendfile (x86_64: off_t, i386: a 32-bit one) and sendfile64 (loff_t):
+// the offset at entry, the updated one at exit ("[1] => [5]").
+template <typename Off>
+void SendfileOf(D& d) {
   const uint64_t off = d.u(2);
   if (d.entering()) {
     d.Fd(0);
     d.Sep();
     d.Fd(1);
     d.Sep();
-    int64_t v;
+    Off v;
     if (!d.Fetch(off, &v, sizeof(v))) {
       ForgetSaved(d);
       d.Sep();
       d.Udec(d.u(3));
       return;
     }
-    SaveForExit(d, v);  // marks: the count is printed at exit
+    SaveForExit(d, static_cast<int64_t>(v));  // marks: the count at exit
     d.out->push_back('[');
-    d.Udec(static_cast<uint64_t>(v));
+    d.Udec(static_cast<std::make_unsigned_t<Off>>(v));
     d.out->push_back(']');
     return;
   }
-  int64_t v;
-  if (!TakeSaved(d, &v)) return;  // all printed at entry
+  int64_t saved;
+  if (!TakeSaved(d, &saved)) return;  // all printed at entry
   if (!d.failed() && d.ret != 0) {
     d.Put(" => ");
-    Int64Ref(d, off, true);
+    Off v;
+    if (d.Fetch(off, &v, sizeof(v))) {
+      d.out->push_back('[');
+      d.Udec(static_cast<std::make_unsigned_t<Off>>(v));
+      d.out->push_back(']');
+    }
   }
   d.Sep();
   d.Udec(d.u(3));
@@ -911,8 +918,9 @@ constexpr Registration kDecoders[] = {
     {"inotify_rm_watch", InotifyRmWatch, 0},
     {"memfd_create", MemfdCreate, 0},
     {"copy_file_range", CopyFileRange, 0},
-    {"sendfile", Sendfile64, kX86_64Only},
-    {"sendfile64", Sendfile64, 0},
+    {"sendfile", SendfileOf<int64_t>, kX86_64Only},
+    {"sendfile", SendfileOf<int32_t>, kI386Only},
+    {"sendfile64", SendfileOf<int64_t>, 0},
     {"splice", Splice, 0},
     {"tee", Tee, 0},
     {"vmsplice", Vmsplice, 0},

@@ -446,45 +446,6 @@ void Readdir(D& d) {
 }
 
 // ---------------------------------------------------------------------------
-// sendfile(out, in, off_t *offset, count): a 32-bit offset, at entry and
-// (updated) at exit: "[2] => [6]".
-// ---------------------------------------------------------------------------
-void Sendfile(D& d) {
-  const uint64_t off = d.u(2);
-  if (d.entering()) {
-    d.Fd(0);
-    d.Sep();
-    d.Fd(1);
-    d.Sep();
-    uint32_t v;
-    if (!d.Fetch(off, &v, sizeof(v))) {
-      ForgetSaved(d);
-      d.Sep();
-      d.Udec(d.u32(3));
-      return;
-    }
-    SaveForExit(d, v);  // marks: the count is printed at exit
-    d.out->push_back('[');
-    d.Udec(v);
-    d.out->push_back(']');
-    return;
-  }
-  int64_t saved;
-  if (!TakeSaved(d, &saved)) return;  // all printed at entry
-  if (!d.failed() && d.ret != 0) {
-    d.Put(" => ");
-    uint32_t v;
-    if (d.Fetch(off, &v, sizeof(v))) {
-      d.out->push_back('[');
-      d.Udec(v);
-      d.out->push_back(']');
-    }
-  }
-  d.Sep();
-  d.Udec(d.u32(3));
-}
-
-// ---------------------------------------------------------------------------
 // chown, lchown, fchown with 16-bit ids: 0xffff is -1 ("unchanged"), the
 // high bits are not the kernel's.
 // ---------------------------------------------------------------------------
@@ -581,7 +542,6 @@ constexpr Registration kDecoders[] = {
     {"fcntl", Fcntl<false>, kI386Only},
     {"fcntl64", Fcntl<true>, kI386Only},
     {"readdir", Readdir, kI386Only},
-    {"sendfile", Sendfile, kI386Only},
     {"chown", Chown16<false>, kI386Only},
     {"lchown", Chown16<false>, kI386Only},
     {"fchown", Chown16<true>, kI386Only},
