@@ -385,13 +385,13 @@ void Writev(D& d) {
   d.Udec(d.u(2));
 }
 
-// preadv(fd, iov, iovcnt, pos_l, pos_h[, flags]) with the x86_64 offset in
-// one register.
+// preadv(fd, iov, iovcnt, pos_l, pos_h[, flags]): the offset is one
+// register on x86_64 (pos_h unused), the pair on i386.
 void PreadvCommon(D& d, bool flags) {
   Readv(d);
   if (d.entering()) return;
   d.Sep();
-  d.Dec(d.s(3));
+  d.Dec(d.s64(3));
   if (flags) {
     d.Sep();
     d.Flags(d.u32(5), kRwfFlags, "RWF_???");
@@ -402,7 +402,7 @@ void PwritevCommon(D& d, bool flags) {
   if (d.exiting) return;
   Writev(d);
   d.Sep();
-  d.Dec(d.s(3));
+  d.Dec(d.s64(3));
   if (flags) {
     d.Sep();
     d.Flags(d.u32(5), kRwfFlags, "RWF_???");
@@ -513,26 +513,29 @@ void Utimensat(D& d) { UtimensatAbi(d, false); }
 // ---------------------------------------------------------------------------
 // Space, syncing and locks.
 // ---------------------------------------------------------------------------
+// sync_file_range(fd, loff_t offset, loff_t nbytes, flags).
 void SyncFileRange(D& d) {
   if (d.exiting) return;
+  const int w = d.slots64();
   d.Fd(0);
   d.Sep();
-  d.Dec(d.s(1));
+  d.Dec(d.s64(1));
   d.Sep();
-  d.Dec(d.s(2));
+  d.Dec(d.s64(1 + w));
   d.Sep();
-  d.Flags(d.u32(3), kSyncFileRangeFlags, "SYNC_FILE_RANGE_???");
+  d.Flags(d.u32(1 + 2 * w), kSyncFileRangeFlags, "SYNC_FILE_RANGE_???");
 }
 
+// fallocate(fd, mode, loff_t offset, loff_t len).
 void Fallocate(D& d) {
   if (d.exiting) return;
   d.Fd(0);
   d.Sep();
   d.Flags(d.u32(1), kFallocFlags, "FALLOC_FL_???");
   d.Sep();
-  d.Dec(d.s(2));
+  d.Dec(d.s64(2));
   d.Sep();
-  d.Dec(d.s(3));
+  d.Dec(d.s64(2 + d.slots64()));
 }
 
 void Flock(D& d) {
@@ -777,15 +780,24 @@ void Removexattr(D& d) {
   d.Str(1);
 }
 
-void Fadvise64(D& d) {
+// fadvise64(fd, loff_t offset, len, advice): len is 64-bit on x86_64, a
+// 32-bit size on i386 (kLen64 false); i386's fadvise64_64 has a 64-bit
+// one.
+template <bool kLen64>
+void Fadvise(D& d) {
   if (d.exiting) return;
+  const int len = 1 + d.slots64();
   d.Fd(0);
   d.Sep();
-  d.Dec(d.s(1));
+  d.Dec(d.s64(1));
   d.Sep();
-  d.Dec(d.s(2));
+  if (kLen64) {
+    d.Dec(d.s64(len));
+  } else {
+    d.Udec(d.u32(len));
+  }
   d.Sep();
-  d.Xval(d.u32(3), kFadvise, "POSIX_FADV_???");
+  d.Xval(d.u32(len + (kLen64 ? d.slots64() : 1)), kFadvise, "POSIX_FADV_???");
 }
 
 // close_range(first, last, flags): both bounds unsigned (~0U: "to the
@@ -891,17 +903,19 @@ constexpr Registration kDecoders[] = {
     {"removexattr", Removexattr<false>, 0},
     {"lremovexattr", Removexattr<false>, 0},
     {"fremovexattr", Removexattr<true>, 0},
-    {"fadvise64", Fadvise64, kX86_64Only},
+    {"fadvise64", Fadvise<true>, kX86_64Only},
+    {"fadvise64", Fadvise<false>, kI386Only},
+    {"fadvise64_64", Fadvise<true>, 0},
     {"statfs", Statfs, kX86_64Only},
     {"fstatfs", Fstatfs, kX86_64Only},
     {"getdents64", Getdents<true>, 0},
     {"getdents", Getdents<false>, 0},
     {"readv", Readv, 0},
     {"writev", Writev, 0},
-    {"preadv", Preadv, kX86_64Only},
-    {"pwritev", Pwritev, kX86_64Only},
-    {"preadv2", Preadv2, kX86_64Only},
-    {"pwritev2", Pwritev2, kX86_64Only},
+    {"preadv", Preadv, 0},
+    {"pwritev", Pwritev, 0},
+    {"preadv2", Preadv2, 0},
+    {"pwritev2", Pwritev2, 0},
     {"chown", Chown, kX86_64Only},  // 16-bit ids on i386
     {"lchown", Chown, kX86_64Only},
     {"chown32", Chown, 0},
@@ -910,8 +924,8 @@ constexpr Registration kDecoders[] = {
     {"fchown32", Fchown, 0},
     {"fchownat", Fchownat, 0},
     {"utimensat", Utimensat, 0},
-    {"sync_file_range", SyncFileRange, kX86_64Only},
-    {"fallocate", Fallocate, kX86_64Only},
+    {"sync_file_range", SyncFileRange, 0},
+    {"fallocate", Fallocate, 0},
     {"flock", Flock, 0},
     {"inotify_init1", InotifyInit1, 0},
     {"inotify_add_watch", InotifyAddWatch, 0},

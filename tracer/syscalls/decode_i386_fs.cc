@@ -1,8 +1,10 @@
 // i386 (32-bit tracee) decoders, as strace 6.1 prints them: file calls: the
-// stat64 family and the old struct stat, statfs and statfs64, 64-bit
-// lengths and offsets split over two registers (low half first), struct
-// flock and flock64, the old directory read (readdir), 16-bit ids, the old
-// mmap. Registered kI386Only where x86_64 has a call of the same name.
+// stat64 family and the old struct stat, statfs and statfs64, _llseek and
+// truncate64, struct flock and flock64, the old directory read (readdir),
+// 16-bit ids, the old mmap. Registered kI386Only where x86_64 has a call of
+// the same name. Calls whose only i386 difference is a 64-bit offset in two
+// registers (pread64, preadv, fallocate, ...) share x86_64's decoders,
+// which read it with Decoding::s64.
 //
 // The layouts are those of <asm/stat.h>, <asm/statfs.h> and
 // <asm-generic/fcntl.h> under -m32; they are read as bytes at fixed offsets
@@ -38,12 +40,6 @@ uint64_t U64(const unsigned char* p) {
   memcpy(&v, p, sizeof(v));
   return v;
 }
-
-// The 64-bit value in arguments lo and lo + 1 (low half first).
-uint64_t Pair(const D& d, int lo) {
-  return uint64_t{d.u32(lo)} | (uint64_t{d.u32(lo + 1)} << 32);
-}
-int64_t SPair(const D& d, int lo) { return static_cast<int64_t>(Pair(d, lo)); }
 
 // ---------------------------------------------------------------------------
 // The stat family: struct stat64 (96 bytes), struct stat (64 bytes, 16-bit
@@ -237,62 +233,6 @@ void Llseek(D& d) {
   d.Xval(d.u32(4), kSeekWhence, "SEEK_???");
 }
 
-// pread64(fd, buf, count, pos low, pos high).
-void Pread64(D& d) {
-  ReadLike(d);
-  if (d.exiting) {
-    d.Sep();
-    d.Dec(SPair(d, 3));
-  }
-}
-
-// pwrite64(fd, buf, count, pos low, pos high).
-void Pwrite64(D& d) {
-  if (d.exiting) return;
-  d.Fd(0);
-  d.Sep();
-  d.Buf(d.u(1), static_cast<int64_t>(d.u(2)));
-  d.Sep();
-  d.Udec(d.u(2));
-  d.Sep();
-  d.Dec(SPair(d, 3));
-}
-
-// preadv(fd, iov, n, pos low, pos high) and preadv2(..., flags).
-template <bool kFlags>
-void Preadv(D& d) {
-  if (d.entering()) {
-    d.Fd(0);
-    d.Sep();
-    return;
-  }
-  Iovecs(d, d.u(1), d.u(2), static_cast<uint64_t>(d.ret), d.failed());
-  d.Sep();
-  d.Udec(d.u(2));
-  d.Sep();
-  d.Dec(SPair(d, 3));
-  if (kFlags) {
-    d.Sep();
-    d.Flags(d.u32(5), kRwfFlags, "RWF_???");
-  }
-}
-
-template <bool kFlags>
-void Pwritev(D& d) {
-  if (d.exiting) return;
-  d.Fd(0);
-  d.Sep();
-  Iovecs(d, d.u(1), d.u(2), ~0ull, false);
-  d.Sep();
-  d.Udec(d.u(2));
-  d.Sep();
-  d.Dec(SPair(d, 3));
-  if (kFlags) {
-    d.Sep();
-    d.Flags(d.u32(5), kRwfFlags, "RWF_???");
-  }
-}
-
 // truncate64(path, len low, len high), ftruncate64(fd, ...): unsigned, as
 // strace prints them; truncate/ftruncate: a 32-bit length, unsigned too.
 template <bool kFd, bool k64>
@@ -300,65 +240,7 @@ void Truncate(D& d) {
   if (d.exiting) return;
   kFd ? d.Fd(0) : d.Path(0);
   d.Sep();
-  d.Udec(k64 ? Pair(d, 1) : d.u32(1));
-}
-
-// fadvise64(fd, off low, off high, 32-bit len, advice).
-void Fadvise64(D& d) {
-  if (d.exiting) return;
-  d.Fd(0);
-  d.Sep();
-  d.Dec(SPair(d, 1));
-  d.Sep();
-  d.Udec(d.u32(3));
-  d.Sep();
-  d.Xval(d.u32(4), kFadvise, "POSIX_FADV_???");
-}
-
-// fadvise64_64(fd, off low, off high, len low, len high, advice).
-void Fadvise64_64(D& d) {
-  if (d.exiting) return;
-  d.Fd(0);
-  d.Sep();
-  d.Dec(SPair(d, 1));
-  d.Sep();
-  d.Dec(SPair(d, 3));
-  d.Sep();
-  d.Xval(d.u32(5), kFadvise, "POSIX_FADV_???");
-}
-
-// fallocate(fd, mode, off low, off high, len low, len high).
-void Fallocate(D& d) {
-  if (d.exiting) return;
-  d.Fd(0);
-  d.Sep();
-  d.Flags(d.u32(1), kFallocFlags, "FALLOC_FL_???");
-  d.Sep();
-  d.Dec(SPair(d, 2));
-  d.Sep();
-  d.Dec(SPair(d, 4));
-}
-
-// sync_file_range(fd, off low, off high, n low, n high, flags).
-void SyncFileRange(D& d) {
-  if (d.exiting) return;
-  d.Fd(0);
-  d.Sep();
-  d.Dec(SPair(d, 1));
-  d.Sep();
-  d.Dec(SPair(d, 3));
-  d.Sep();
-  d.Flags(d.u32(5), kSyncFileRangeFlags, "SYNC_FILE_RANGE_???");
-}
-
-// readahead(fd, off low, off high, count).
-void Readahead(D& d) {
-  if (d.exiting) return;
-  d.Fd(0);
-  d.Sep();
-  d.Dec(SPair(d, 1));
-  d.Sep();
-  d.Udec(d.u32(3));
+  d.Udec(k64 ? static_cast<uint64_t>(d.s64(1)) : d.u32(1));
 }
 
 // ---------------------------------------------------------------------------
@@ -524,21 +406,10 @@ constexpr Registration kDecoders[] = {
     {"statfs64", Statfs64<false>, kI386Only},
     {"fstatfs64", Statfs64<true>, kI386Only},
     {"_llseek", Llseek, kI386Only},
-    {"pread64", Pread64, kI386Only},
-    {"pwrite64", Pwrite64, kI386Only},
-    {"preadv", Preadv<false>, kI386Only},
-    {"preadv2", Preadv<true>, kI386Only},
-    {"pwritev", Pwritev<false>, kI386Only},
-    {"pwritev2", Pwritev<true>, kI386Only},
     {"truncate", Truncate<false, false>, kI386Only},
     {"ftruncate", Truncate<true, false>, kI386Only},
     {"truncate64", Truncate<false, true>, kI386Only},
     {"ftruncate64", Truncate<true, true>, kI386Only},
-    {"fadvise64", Fadvise64, kI386Only},
-    {"fadvise64_64", Fadvise64_64, kI386Only},
-    {"fallocate", Fallocate, kI386Only},
-    {"sync_file_range", SyncFileRange, kI386Only},
-    {"readahead", Readahead, kI386Only},
     {"fcntl", Fcntl<false>, kI386Only},
     {"fcntl64", Fcntl<true>, kI386Only},
     {"readdir", Readdir, kI386Only},

@@ -480,11 +480,11 @@ void Read(D& d) {
   d.Udec(d.u(2));
 }
 
-void Pread(D& d) {
+void Pread(D& d) {  // pread64(fd, buf, count, loff_t)
   Read(d);
   if (d.exiting) {
     d.Sep();
-    d.Dec(d.s(3));
+    d.Dec(d.s64(3));
   }
 }
 
@@ -501,7 +501,7 @@ void Pwrite(D& d) {
   Write(d);
   if (d.entering()) {
     d.Sep();
-    d.Dec(d.s(3));
+    d.Dec(d.s64(3));
   }
 }
 
@@ -1865,13 +1865,13 @@ void Fcntl(D& d) {
 }
 
 // readahead(fd, offset, count): a signed offset (one register on x86_64).
-void Readahead(D& d) {
+void Readahead(D& d) {  // readahead(fd, loff_t, count)
   if (d.exiting) return;
   d.Fd(0);
   d.Sep();
-  d.Dec(d.s(1));
+  d.Dec(d.s64(1));
   d.Sep();
-  d.Udec(d.u(2));
+  d.Udec(d.u(1 + d.slots64()));
 }
 
 // A few more that show up in every trace.
@@ -1910,8 +1910,8 @@ void Pipe2(D& d) {  // pipe2(fds, flags)
 constexpr Registration kDecoders[] = {
     {"read", Read, 0},
     {"write", Write, 0},
-    {"pread64", Pread, kX86_64Only},
-    {"pwrite64", Pwrite, kX86_64Only},
+    {"pread64", Pread, 0},
+    {"pwrite64", Pwrite, 0},
     {"open", Open, 0},
     {"openat", Openat, 0},
     {"creat", Creat, 0},
@@ -1976,7 +1976,7 @@ constexpr Registration kDecoders[] = {
     {"fsync", FdArg, 0},
     {"fdatasync", FdArg, 0},
     {"syncfs", FdArg, 0},
-    {"readahead", Readahead, kX86_64Only},
+    {"readahead", Readahead, 0},
     {"fchdir", FdArg, 0},
     {"dup", Dup, 0},
     {"dup2", Dup2, 0},

@@ -71,6 +71,15 @@ class Decoding {
   }
   int32_t i32(int i) const { return static_cast<int32_t>(c.args[i]); }
   uint32_t u32(int i) const { return static_cast<uint32_t>(c.args[i]); }
+  // A 64-bit value (loff_t) passed at argument i: one register on x86_64,
+  // the pair i, i + 1 on i386 (low half first); slots64() is how many
+  // arguments it takes, for the index of those after it.
+  int64_t s64(int i) const {
+    return i386 ? static_cast<int64_t>(uint64_t{u32(i)} |
+                                       (uint64_t{u32(i + 1)} << 32))
+                : s(i);
+  }
+  int slots64() const { return i386 ? 2 : 1; }
 
   void Sep() { out->append(", "); }
   void Put(const char* s) { out->append(s); }
