@@ -11,23 +11,6 @@
 
 #include "i386_sys.h"
 
-struct iovec32 {
-  const void* base;
-  unsigned long len;
-};
-struct msghdr32 {
-  void* name;
-  int namelen;
-  struct iovec32* iov;
-  unsigned long iovlen;
-  void* control;
-  unsigned long controllen;
-  unsigned flags;
-};
-struct mmsghdr32 {
-  struct msghdr32 hdr;
-  unsigned len;
-};
 
 #define AF_UNIX 1
 #define SOCK_DGRAM 2

@@ -11,29 +11,6 @@
 
 // The i386 layouts, written out (kernel headers spell them with libc
 // types this freestanding program does not have).
-struct iovec32 {
-  void* base;
-  unsigned long len;
-};
-struct msghdr32 {
-  void* name;
-  int namelen;
-  struct iovec32* iov;
-  unsigned long iovlen;
-  void* control;
-  unsigned long controllen;
-  unsigned flags;
-};
-struct mmsghdr32 {
-  struct msghdr32 hdr;
-  unsigned len;
-};
-struct timespec32 {
-  long sec, nsec;
-};
-struct timespec64 {
-  long long sec, nsec;
-};
 struct sockaddr_un32 {
   unsigned short family;
   char path[108];

@@ -69,12 +69,6 @@ struct stack32 {
   unsigned long size;
 };
 
-struct timespec32 {
-  long sec, nsec;
-};
-struct timespec64 {
-  long long sec, nsec;
-};
 struct timeval32 {
   long sec, usec;
 };

@@ -20,6 +20,32 @@ long sys6(long nr, long a, long b, long c, long d, long e, long f);
 #define sys5(nr, a, b, c, d, e) \
   sys6(nr, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
 
+// i386 layouts the scenarios share, written out (the kernel's headers
+// spell them with libc types this freestanding program does not have).
+struct iovec32 {
+  const void* base;
+  unsigned long len;
+};
+struct msghdr32 {
+  void* name;
+  int namelen;
+  struct iovec32* iov;
+  unsigned long iovlen;
+  void* control;
+  unsigned long controllen;
+  unsigned flags;
+};
+struct mmsghdr32 {
+  struct msghdr32 hdr;
+  unsigned len;
+};
+struct timespec32 {
+  long sec, nsec;
+};
+struct timespec64 {
+  long long sec, nsec;
+};
+
 // What the compiler may call for struct copies and initialisers.
 void* memset(void* s, int c, unsigned long n);
 void* memcpy(void* d, const void* s, unsigned long n);
