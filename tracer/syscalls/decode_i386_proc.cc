@@ -1,10 +1,11 @@
 // i386 (32-bit tracee) decoders, as strace 6.1 prints them: the old signal
 // calls (sigaction, signal, sigprocmask, sigpending, sigsuspend, sgetmask,
 // ssetmask, sigreturn) and i386's rt_sigreturn, waitpid, thread areas and the
-// LDT (struct user_desc), sysinfo, the old select, nice, stime and the *_time64
-// clock calls. Registered kI386Only where x86_64 has a call of the same name.
-// The i386 layouts of structs shared with x86_64 calls (siginfo, stack_t,
-// rusage, sigevent, timex) are read by the shared printers.
+// LDT (struct user_desc), the old select, nice and stime. Registered
+// kI386Only where x86_64 has a call of the same name. The i386 layouts of
+// structs shared with x86_64 calls (siginfo, stack_t, rusage, sigevent,
+// timex, sysinfo) are read by the shared printers, and the *_time64 calls
+// are decoded beside their 32-bit forms.
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -276,75 +277,6 @@ void OldSelect(D& d) {
   SelectDecoder(args);
 }
 
-// ---------------------------------------------------------------------------
-// The *_time64 calls: struct __kernel_timespec (64-bit fields).
-// ---------------------------------------------------------------------------
-constexpr XlatEntry kTimerFlags[] = {{1, "TIMER_ABSTIME"}};
-
-void Clock(D& d) { d.Xval(d.u32(0), kClocks, "CLOCK_???"); }
-
-// clock_gettime64, clock_getres_time64.
-void ClockGettime64(D& d) {
-  if (d.entering()) {
-    Clock(d);
-    d.Sep();
-    return;
-  }
-  if (d.failed()) {
-    d.Ptr(d.u(1));
-  } else {
-    Timespec(d, d.u(1), /*wide=*/true);
-  }
-}
-
-void ClockSettime64(D& d) {
-  if (d.exiting) return;
-  Clock(d);
-  d.Sep();
-  Timespec(d, d.u(1), /*wide=*/true);
-}
-
-// clock_nanosleep_time64(clock, flags, request, remain): the remaining
-// time when interrupted (not for TIMER_ABSTIME).
-void ClockNanosleep64(D& d) {
-  if (d.entering()) {
-    Clock(d);
-    d.Sep();
-    d.Flags(d.u32(1), kTimerFlags, "TIMER_???");
-    d.Sep();
-    Timespec(d, d.u(2), /*wide=*/true);
-    d.Sep();
-    return;
-  }
-  if (!(d.u32(1) & 1) && (IsErestart(d.ret) || d.ret == -4)) {
-    Timespec(d, d.u(3), /*wide=*/true);
-  } else {
-    d.Ptr(d.u(3));
-  }
-}
-
-void SchedRrGetInterval64(D& d) {
-  if (d.entering()) {
-    d.Pid(0);
-    d.Sep();
-    return;
-  }
-  if (d.failed()) {
-    d.Ptr(d.u(1));
-  } else {
-    Timespec(d, d.u(1), /*wide=*/true);
-  }
-}
-
-void ClockAdjtime64(D& d) {
-  if (d.entering()) {
-    Clock(d);
-    d.Sep();
-    return;
-  }
-  TimexResult(d, d.u(1), /*wide=*/true);
-}
-
 constexpr Registration kDecoders[] = {
     // Signals.
     {"sigaction", Sigaction, 0},
@@ -356,7 +288,6 @@ constexpr Registration kDecoders[] = {
     {"ssetmask", Ssetmask, 0},
     {"sigreturn", Sigreturn, 0},
     {"rt_sigreturn", RtSigreturn, kI386Only},
-    {"rt_sigtimedwait_time64", RtSigtimedwaitTime64, 0},
     {"waitpid", Waitpid, kRetPidFlag},
     // 16-bit ids: decode_process.cc, beside the *32 calls.
     // Thread areas, the LDT.
@@ -368,12 +299,6 @@ constexpr Registration kDecoders[] = {
     {"stime", Stime, 0},
     {"select", OldSelect, kI386Only},
     // Clocks with 64-bit times.
-    {"clock_gettime64", ClockGettime64, 0},
-    {"clock_getres_time64", ClockGettime64, 0},
-    {"clock_settime64", ClockSettime64, 0},
-    {"clock_nanosleep_time64", ClockNanosleep64, 0},
-    {"sched_rr_get_interval_time64", SchedRrGetInterval64, 0},
-    {"clock_adjtime64", ClockAdjtime64, 0},
 };
 
 }  // namespace

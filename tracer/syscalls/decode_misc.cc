@@ -184,12 +184,14 @@ void ProcessVmWritev(D& d) {
   ProcessVmTail(d);
 }
 
-// clock_settime(clockid, const struct timespec *).
+// clock_settime(clockid, const struct timespec *); kTime64: i386's
+// clock_settime64, with a 64-bit timespec.
+template <bool kTime64>
 void ClockSettime(D& d) {
   if (d.exiting) return;
   d.Xval(d.u32(0), kClocks, "CLOCK_???");
   d.Sep();
-  Timespec(d, d.u(1), !d.i386);
+  Timespec(d, d.u(1), kTime64 || !d.i386);
 }
 
 // ---------------------------------------------------------------------------
@@ -1431,7 +1433,8 @@ constexpr Registration kDecoders[] = {
     {"utime", Utime, 0},
     {"process_vm_readv", ProcessVmReadv, 0},
     {"process_vm_writev", ProcessVmWritev, 0},
-    {"clock_settime", ClockSettime, 0},
+    {"clock_settime", ClockSettime<false>, 0},
+    {"clock_settime64", ClockSettime<true>, 0},
     {"io_uring_setup", IoUringSetup, 0},
     {"io_uring_enter", IoUringEnter, 0},
     {"io_uring_register", IoUringRegister, 0},

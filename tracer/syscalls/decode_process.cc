@@ -1259,6 +1259,8 @@ void RtSigtimedwaitCommon(D& d, bool wide) {
 }
 
 void RtSigtimedwait(D& d) { RtSigtimedwaitCommon(d, !d.i386); }
+// i386's rt_sigtimedwait_time64: a 64-bit timespec.
+void RtSigtimedwaitTime64(D& d) { RtSigtimedwaitCommon(d, true); }
 
 void Waitid(D& d) {
   if (d.entering()) {
@@ -1823,6 +1825,8 @@ void SchedSetparam(D& d) {
   SchedParam(d, d.u(1));
 }
 
+// kTime64: i386's sched_rr_get_interval_time64 (a 64-bit timespec).
+template <bool kTime64>
 void SchedRrGetInterval(D& d) {
   if (d.entering()) {
     d.Pid(0);
@@ -1832,7 +1836,7 @@ void SchedRrGetInterval(D& d) {
   if (d.failed()) {
     d.Ptr(d.u(1));
   } else {
-    Timespec(d, d.u(1), !d.i386);
+    Timespec(d, d.u(1), kTime64 || !d.i386);
   }
 }
 
@@ -2222,18 +2226,21 @@ void Adjtimex(D& d) {
   PrintTimexResult(d, d.u(0), !d.i386);
 }
 
+// kTime64: i386's clock_adjtime64 (x86_64's struct timex).
+template <bool kTime64>
 void ClockAdjtime(D& d) {
   if (d.entering()) {
     d.Xval(d.u32(0), kClocks, "CLOCK_???");
     d.Sep();
     return;
   }
-  PrintTimexResult(d, d.u(1), !d.i386);
+  PrintTimexResult(d, d.u(1), kTime64 || !d.i386);
 }
 
 constexpr Registration kDecoders[] = {
     {"adjtimex", Adjtimex, 0},
-    {"clock_adjtime", ClockAdjtime, 0},
+    {"clock_adjtime", ClockAdjtime<false>, 0},
+    {"clock_adjtime64", ClockAdjtime<true>, 0},
     {"sched_getattr", SchedGetattr, 0},
     {"sched_setattr", SchedSetattr, 0},
     {"capget", Capget, 0},
@@ -2294,7 +2301,8 @@ constexpr Registration kDecoders[] = {
     {"getcpu", Getcpu, 0},
     {"sched_setscheduler", SchedSetscheduler, 0},
     {"sched_setparam", SchedSetparam, 0},
-    {"sched_rr_get_interval", SchedRrGetInterval, 0},
+    {"sched_rr_get_interval", SchedRrGetInterval<false>, 0},
+    {"sched_rr_get_interval_time64", SchedRrGetInterval<true>, 0},
     {"setitimer", Setitimer, 0},
     {"getitimer", Getitimer, 0},
     {"times", Times, 0},
@@ -2327,6 +2335,7 @@ constexpr Registration kDecoders[] = {
     {"sigaltstack", Sigaltstack, 0},
     {"rt_sigsuspend", RtSigsuspend, 0},
     {"rt_sigtimedwait", RtSigtimedwait, 0},
+    {"rt_sigtimedwait_time64", RtSigtimedwaitTime64, 0},
     {"waitid", Waitid, 0},
     {"gettimeofday", Gettimeofday, 0},
     {"settimeofday", Settimeofday, 0},
@@ -2352,10 +2361,6 @@ void NoteInterrupted(const SyscallCall& c, int64_t ret) {
 }
 
 std::span<const Registration> ProcessDecoders() { return kDecoders; }
-void RtSigtimedwaitTime64(D& d) { RtSigtimedwaitCommon(d, true); }
-void TimexResult(D& d, uint64_t addr, bool wide) {
-  PrintTimexResult(d, addr, wide);
-}
 void MadviseAdvice(D& d, uint64_t advice) {
   d.Xval(advice, kMadvise, "MADV_???");
 }

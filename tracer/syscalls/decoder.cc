@@ -1326,23 +1326,27 @@ void Nanosleep(D& d) {
   }
 }
 
+// The clock calls; kTime64: i386's *_time64 forms, whose timespecs are
+// 64-bit like x86_64's.
+template <bool kTime64>
 void ClockNanosleep(D& d) {
   if (d.entering()) {
     AppendXval(d.out, d.u32(0), kClocks, "CLOCK_???");
     d.Sep();
     AppendFlags(d.out, d.u32(1), kTimerFlags, "TIMER_???");
     d.Sep();
-    Timespec(d, d.u(2), !d.i386);
+    Timespec(d, d.u(2), kTime64 || !d.i386);
     d.Sep();
     return;
   }
   if (!(d.u32(1) & 1) && (IsErestart(d.ret) || d.ret == -4)) {
-    Timespec(d, d.u(3), !d.i386);
+    Timespec(d, d.u(3), kTime64 || !d.i386);
   } else {
     d.Ptr(d.u(3));
   }
 }
 
+template <bool kTime64>
 void ClockGettime(D& d) {  // clock_gettime, clock_getres
   if (d.entering()) {
     AppendXval(d.out, d.u32(0), kClocks, "CLOCK_???");
@@ -1352,7 +1356,7 @@ void ClockGettime(D& d) {  // clock_gettime, clock_getres
   if (d.failed()) {
     d.Ptr(d.u(1));
   } else {
-    Timespec(d, d.u(1), !d.i386);
+    Timespec(d, d.u(1), kTime64 || !d.i386);
   }
 }
 
@@ -1987,9 +1991,12 @@ constexpr Registration kDecoders[] = {
     {"umask", Umask, 0},
     {"lseek", Lseek, 0},
     {"nanosleep", Nanosleep, 0},
-    {"clock_nanosleep", ClockNanosleep, 0},
-    {"clock_gettime", ClockGettime, 0},
-    {"clock_getres", ClockGettime, 0},
+    {"clock_nanosleep", ClockNanosleep<false>, 0},
+    {"clock_nanosleep_time64", ClockNanosleep<true>, 0},
+    {"clock_gettime", ClockGettime<false>, 0},
+    {"clock_gettime64", ClockGettime<true>, 0},
+    {"clock_getres", ClockGettime<false>, 0},
+    {"clock_getres_time64", ClockGettime<true>, 0},
     {"set_robust_list", SetRobustList, 0},
     {"pipe", Pipe, 0},
     {"pipe2", Pipe2, 0},

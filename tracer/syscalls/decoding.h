@@ -871,13 +871,6 @@ void SigactionOf(D& d, uint64_t handler, const uint8_t* mask, size_t mask_len,
                  uint64_t flags, uint64_t restorer);
 void SigprocmaskHow(D& d, uint32_t how);
 void Waitpid(D& d);
-// i386's rt_sigtimedwait_time64: rt_sigtimedwait with a 64-bit timespec
-// (decode_process.cc).
-void RtSigtimedwaitTime64(D& d);
-// struct timex at exit, the clock state named after the result (adjtimex,
-// clock_adjtime): 64-bit fields, or the 32-bit (compat) layout when !wide
-// (decode_process.cc).
-void TimexResult(D& d, uint64_t addr, bool wide);
 // select(nfds, readfds, writefds, exceptfds, timeout) with a struct timeval
 // (decode_events.cc): i386's old select decodes its argument block with it.
 void SelectDecoder(D& d);
