@@ -454,7 +454,7 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
             d.Sep();
           }
           d.Put("nl_pid=");
-          d.Dec(static_cast<int32_t>(pid));
+          d.PidValue(static_cast<int32_t>(pid));  // strace: a TGID
           d.Put(", nl_groups=");
           Hex08(d, groups);
           break;

@@ -122,6 +122,13 @@ TEST_F(DecoderTest, DecodePidsNamesProcesses) {
     EXPECT_EQ(Decode(name, {kMinus1, 0, 0, 0}, -ECHILD).suffix, "") << name;
   }
   EXPECT_EQ(Decode("getpgrp", {}, 1234).suffix, "");
+  // A netlink address's port id is a process id (ip's getsockname).
+  struct sockaddr_nl nl = {AF_NETLINK};
+  nl.nl_pid = 1234;
+  mem.Map(0x6000, &nl, sizeof(nl));
+  EXPECT_EQ(Text("bind", {12, 0x6000, 12}),
+            "12, {sa_family=AF_NETLINK, nl_pid=1234<sh>, nl_groups=00000000}, "
+            "12");
   EXPECT_EQ(Decode("getsid", {0}, 1234).suffix, "");
   // siginfo's sender.
   siginfo_t si{};
