@@ -1398,7 +1398,10 @@ TEST(StackTraceTest, SameAsStrace) {
         // A handled signal: its stack where it interrupted the shell, and
         // rt_sigreturn's at its exit, back there.
         std::vector<std::string>{"/bin/sh", "-c",
-                                 "trap : USR1; kill -USR1 $$; echo"}}) {
+                                 "trap : USR1; kill -USR1 $$; echo"},
+        // Calls made in signal handlers, one of them nested in the other:
+        // their stacks go on through the signal frames.
+        std::vector<std::string>{TraceeBinary("syscalls"), "handlers"}}) {
     const std::vector<std::string> want = run("/usr/bin/strace", command);
     EXPECT_GT(std::count_if(want.begin(), want.end(),
                             [](const std::string& l) {

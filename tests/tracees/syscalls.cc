@@ -188,6 +188,9 @@
 //                      bad vcpu id); the guest's output is not printed.
 //                      When /dev/kvm cannot be opened, nothing but that
 //                      open; exits 0 either way.
+//   handlers           for -k: SIGUSR1's handler calls getppid() and sends
+//                      itself SIGUSR2, whose handler calls getppid() too:
+//                      stacks through one and two signal frames.
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <linux/aio_abi.h>
@@ -1906,11 +1909,30 @@ int Kvm() {
   return 0;
 }
 
+// ---- handlers ----
+
+void Usr2Handler(int) { getppid(); }
+
+void Usr1Handler(int) {
+  getppid();
+  kill(getpid(), SIGUSR2);
+}
+
+int Handlers() {
+  struct sigaction sa = {};
+  sa.sa_handler = Usr1Handler;
+  sigaction(SIGUSR1, &sa, nullptr);
+  sa.sa_handler = Usr2Handler;
+  sigaction(SIGUSR2, &sa, nullptr);
+  kill(getpid(), SIGUSR1);
+  return 0;
+}
+
 int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
       "counts | ppid_threads N | sockets DIR | io | pids | pidns | decoders | "
-      "ipc | mempolicy | netlink | misc DIR | admin | kvm";
+      "ipc | mempolicy | netlink | misc DIR | admin | kvm | handlers";
   if (argc < 2) tracee::Usage(usage);
   const std::string s = argv[1];
   if (s == "known" && argc == 3) return Known(argv[2]);
@@ -1929,6 +1951,7 @@ int main(int argc, char** argv) {
   if (s == "misc" && argc == 3) return Misc(argv[2]);
   if (s == "admin") return Admin();
   if (s == "kvm") return Kvm();
+  if (s == "handlers") return Handlers();
   if (s == "ppid_threads") return PpidThreads(tracee::IntArg(argc, argv, 2, 3));
   tracee::Usage(usage);
 }

@@ -10,7 +10,8 @@
 //
 // Pure logic over bytes: no ptrace, no files. Only what compilers emit for
 // ordinary code is understood; a frame described by DWARF expressions (PLT
-// entries, signal trampolines) gives no rules, which ends the unwinding.
+// entries, signal trampolines) gives no rules: the unwinder recognises the
+// signal trampoline by its code instead, and stops at anything else.
 #ifndef TTRACE_TRACER_UNWIND_CFI_H_
 #define TTRACE_TRACER_UNWIND_CFI_H_
 

@@ -2,10 +2,12 @@
 
 #include <cxxabi.h>
 #include <sys/ptrace.h>
+#include <sys/ucontext.h>
 #include <sys/uio.h>
 #include <sys/user.h>
 
 #include <cinttypes>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -47,6 +49,30 @@ class Memory {
   std::string window_;
   size_t got_ = 0;
 };
+
+// A signal handler returns into glibc's __restore_rt, whose only code is
+// `mov $15, %rax; syscall` (rt_sigreturn). Its .eh_frame rules are DWARF
+// expressions, which cfi.cc does not evaluate; libunwind and libdw too
+// recognise the trampoline by these bytes rather than by its rules.
+bool IsSigreturnTrampoline(Memory& mem, uint64_t pc) {
+  uint64_t code, next;
+  return mem.Word(pc, &code) && code == 0x0f0000000fc0c748ull &&
+         mem.Word(pc + 8, &next) && (next & 0xff) == 0x05;
+}
+
+// The registers the kernel saved in the signal frame at `sp` (the stack
+// pointer in __restore_rt: the frame's ucontext), in DWARF order.
+bool InterruptedRegisters(Memory& mem, uint64_t sp, uint64_t* regs) {
+  static constexpr int kGregs[kRegisters] = {
+      REG_RAX, REG_RDX, REG_RCX, REG_RBX, REG_RSI, REG_RDI,
+      REG_RBP, REG_RSP, REG_R8,  REG_R9,  REG_R10, REG_R11,
+      REG_R12, REG_R13, REG_R14, REG_R15, REG_RIP};
+  const uint64_t gregs = sp + offsetof(ucontext_t, uc_mcontext.gregs);
+  for (int i = 0; i < kRegisters; ++i) {
+    if (!mem.Word(gregs + 8 * kGregs[i], &regs[i])) return false;
+  }
+  return true;
+}
 
 bool ReadFile(const std::string& path, std::string* out) {
   std::ifstream in(path);
@@ -137,12 +163,16 @@ void Unwinder::Capture(pid_t tgid, pid_t tid, bool ending, std::string* out) {
   bool valid[kRegisters];
   std::fill(std::begin(valid), std::end(valid), true);
   Memory mem(tid, r.rsp);
+  // The pc is where the thread is (the first frame, or one a signal
+  // interrupted), not a return address.
+  bool interrupted = true;
 
   for (int depth = 0; depth < kMaxFrames; ++depth) {
     const uint64_t pc = regs[kReturnAddress];
     // A caller's pc is a return address, after its call instruction: the
     // call itself (and its function) is at pc - 1.
-    const uint64_t at = depth == 0 ? pc : pc - 1;
+    const uint64_t at = interrupted ? pc : pc - 1;
+    interrupted = false;
     if (!out->empty()) out->push_back('\n');
     const Mapping* m = Find(tgid, at);
     if (m == nullptr) {
@@ -170,6 +200,14 @@ void Unwinder::Capture(pid_t tgid, pid_t tid, bool ending, std::string* out) {
     if (!in_module || !image->eh_frame().RulesAt(addr, &rules) ||
         rules.cfa_reg < 0 || rules.cfa_reg >= kRegisters ||
         !valid[rules.cfa_reg]) {
+      // A signal handler's return: go on where the signal interrupted the
+      // thread (StackTraceTest.SameAsStrace, the `handlers` tracee).
+      if (depth > 0 && valid[kRsp] && IsSigreturnTrampoline(mem, pc) &&
+          InterruptedRegisters(mem, regs[kRsp], regs)) {
+        std::fill(std::begin(valid), std::end(valid), true);
+        interrupted = true;
+        continue;
+      }
       return;
     }
     const uint64_t cfa = regs[rules.cfa_reg] + rules.cfa_offset;

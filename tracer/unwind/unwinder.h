@@ -2,7 +2,8 @@
 // the thread's registers (PTRACE_GETREGS), walks its stack with the
 // .eh_frame rules of the files it maps (/proc/PID/maps), and names each
 // frame by the nearest function symbol (C++ names demangled), as strace
-// (with libunwind) does:
+// (with libunwind) does, through signal handlers' frames to the code a
+// signal interrupted:
 //   /usr/lib/x86_64-linux-gnu/libc.so.6(__write+0x10) [0xf8350]
 //   /usr/bin/dash() [0x13652]
 // The bracketed number is the address's offset in the file. A frame
