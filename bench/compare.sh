@@ -487,6 +487,16 @@ if [[ $MICRO == 1 ]]; then
 fi
 
 # ---------------------------------------------------------------------------
+# The binary record's size beside the text output, on real programs.
+
+SIZE_TABLE=$WORK/record_size.md
+if [[ $MICRO == 1 ]]; then
+  log "== record size (bench/record_size.sh)"
+  taskset -c "$CPU" bash "$ROOT/bench/record_size.sh" "$B/ttrace" >"$SIZE_TABLE" 2>"$WORK/record_size.err" ||
+    log "   record_size.sh failed"
+fi
+
+# ---------------------------------------------------------------------------
 # Targets (issue 5).
 
 TARGETS_MD=$WORK/targets.md
@@ -615,6 +625,15 @@ svg_link=$(realpath --relative-to="$(dirname "$OUT")" "$SVG" 2>/dev/null || echo
     echo "\`/1\` thread events only; binary_benchmark: \`mix:0\` syscalls and thread events, \`mix:1\` thread events only)."
     echo
     cat "$MICRO_TABLE"
+  fi
+  if [[ -s $SIZE_TABLE ]]; then
+    echo
+    echo "## Binary record size"
+    echo
+    echo "Real programs traced once with \`ttrace -f -o TEXT --record BIN\` (bench/record_size.sh): the binary record beside"
+    echo "the text of the same trace. The micro-benchmark's \`bytes_per_event\` is the same ratio on its synthetic mix."
+    echo
+    cat "$SIZE_TABLE"
   fi
   if [[ -f $ROOT/bench/NOTES.md ]]; then
     echo
