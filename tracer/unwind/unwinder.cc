@@ -156,6 +156,10 @@ void Unwinder::Capture(pid_t tgid, pid_t tid, bool ending, std::string* out) {
   out->clear();
   user_regs_struct r;
   if (ptrace(PTRACE_GETREGS, tid, nullptr, &r) != 0) return;
+  // A 32-bit process (code segment __USER32_CS): its frames follow i386
+  // rules and its files are ELF32, neither of which is read here. strace
+  // prints no stack for it either.
+  if (r.cs == 0x23) return;
   // DWARF register order.
   uint64_t regs[kRegisters] = {r.rax, r.rdx, r.rcx, r.rbx, r.rsi, r.rdi,
                                r.rbp, r.rsp, r.r8,  r.r9,  r.r10, r.r11,
