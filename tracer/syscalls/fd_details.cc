@@ -22,6 +22,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/strings/strip.h"
@@ -279,13 +280,34 @@ bool ReadGenlFamilyName(uint16_t id, std::string* out) {
   return true;
 }
 
-bool ReadFdDetails(pid_t tid, int fd, const std::string& link, FdDetails* out) {
+const FdDetails* SocketDetailsCache::Find(uint64_t inode) const {
+  if (entries_.empty()) return nullptr;
+  const Entry& e = entries_[inode % kEntries];
+  return e.used && e.inode == inode ? &e.details : nullptr;
+}
+
+void SocketDetailsCache::Put(uint64_t inode, const FdDetails& details) {
+  if (entries_.empty()) entries_.resize(kEntries);
+  Entry& e = entries_[inode % kEntries];
+  e.inode = inode;
+  e.used = true;
+  e.details = details;
+}
+
+bool ReadFdDetails(pid_t tid, int fd, const std::string& link, FdDetails* out,
+                   SocketDetailsCache* cache) {
   *out = FdDetails();
   const std::string proc = absl::StrCat("/proc/", tid, "/fd/", fd);
   absl::string_view l = link;
   if (absl::ConsumePrefix(&l, "socket:[") && absl::ConsumeSuffix(&l, "]")) {
     uint64_t inode = 0;
     if (!absl::SimpleAtoi(l, &inode)) return false;
+    if (cache != nullptr) {
+      if (const FdDetails* cached = cache->Find(inode)) {
+        *out = *cached;
+        return true;
+      }
+    }
     char name[64];
     const ssize_t n =
         getxattr(proc.c_str(), "system.sockprotoname", name, sizeof name - 1);
@@ -297,11 +319,15 @@ bool ReadFdDetails(pid_t tid, int fd, const std::string& link, FdDetails* out) {
     }
     const std::string& p = out->protocol;
     bool found = false;
+    bool keep = true;  // found details go into the cache
     if (p == "TCP" || p == "UDP" || p == "TCPv6" || p == "UDPv6") {
       found = InetDetails(inode, p.size() == 5 ? AF_INET6 : AF_INET,
                           p[0] == 'T' ? IPPROTO_TCP : IPPROTO_UDP, &out->text);
     } else if (p == "UNIX" || p == "UNIX-STREAM") {
       found = UnixDetails(inode, out);
+      // strace keeps a UNIX socket's details only once it has a peer or a
+      // name (then they stay, even after the peer is gone).
+      keep = out->has_unix_name || absl::StrContains(out->text, "->");
     } else if (p == "NETLINK") {
       // A bound one: "ROUTE:1234", its protocol and port id.
       int protocol;
@@ -314,6 +340,7 @@ bool ReadFdDetails(pid_t tid, int fd, const std::string& link, FdDetails* out) {
       }
     }
     if (!found) out->text = absl::StrCat(inode);
+    if (cache != nullptr && found && keep) cache->Put(inode, *out);
     return true;
   }
   if (link == "anon_inode:[pidfd]") {

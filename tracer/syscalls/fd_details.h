@@ -24,6 +24,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace ttrace {
 
@@ -48,9 +49,33 @@ struct FdDetails {
   pid_t pid = 0;
 };
 
+// strace's cache of socket details (socketutils.c): once a socket's
+// addresses have been found, they are what is printed for its inode from
+// then on, even after they changed (a UNIX socket whose peer was closed
+// keeps "a->b"), until another inode takes the entry. Direct-mapped by
+// inode, 1024 entries, as strace's.
+class SocketDetailsCache {
+ public:
+  static constexpr size_t kEntries = 1024;
+  // The details found for `inode`, or null.
+  const FdDetails* Find(uint64_t inode) const;
+  void Put(uint64_t inode, const FdDetails& details);
+
+ private:
+  struct Entry {
+    uint64_t inode = 0;
+    bool used = false;
+    FdDetails details;
+  };
+  std::vector<Entry> entries_;  // kEntries of them once one is put
+};
+
 // Details of `fd` of thread `tid`, whose /proc link is `link`. False (and
-// kind kNone) when there are none to add to the path.
-bool ReadFdDetails(pid_t tid, int fd, const std::string& link, FdDetails* out);
+// kind kNone) when there are none to add to the path. With a cache, a
+// socket's details come from it when it has them, and go into it when
+// they are found.
+bool ReadFdDetails(pid_t tid, int fd, const std::string& link, FdDetails* out,
+                   SocketDetailsCache* cache = nullptr);
 
 // The protocol (NETLINK_ROUTE = 0, ...) of `fd` of thread `tid` if it is a
 // netlink socket listed in the thread's /proc/TID/net/netlink;

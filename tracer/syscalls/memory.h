@@ -101,7 +101,7 @@ class ProcessVmReader : public MemoryReader {
                    uint64_t* start) override;
   bool ReadFdDetails(pid_t tid, int fd, const std::string& link,
                      FdDetails* out) override {
-    return ttrace::ReadFdDetails(tid, fd, link, out);
+    return ttrace::ReadFdDetails(tid, fd, link, out, &socket_details_);
   }
   bool ReadComm(pid_t seen_by, pid_t pid, std::string* out) override {
     return ReadProcCommSeenBy(seen_by, pid, out);
@@ -116,6 +116,9 @@ class ProcessVmReader : public MemoryReader {
   bool GenlFamilyName(uint16_t id, std::string* out) override {
     return ReadGenlFamilyName(id, out);
   }
+
+ private:
+  SocketDetailsCache socket_details_;
 };
 
 // Memory made of mapped byte ranges; everything else is unreadable. The

@@ -4,12 +4,15 @@
 #include <linux/netlink.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
+#include <cstddef>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 
@@ -95,8 +98,6 @@ TEST(ProcessVmReaderTest, FdPathAndCwd) {
   EXPECT_EQ(path, cwd);
 }
 
-// A netlink socket: its protocol once bound (unknown before, as for
-// strace), and strace -yy's "ROUTE:portid".
 // -e kvm=vcpu finds a vcpu's kvm_run by its name in /proc/TID/maps; here a
 // file's mapping, named by its path.
 TEST(ProcessVmReaderTest, FindsMappingsByName) {
@@ -126,6 +127,8 @@ TEST(ProcessVmReaderTest, FindsMappingsByName) {
   EXPECT_FALSE(r.FindMapping(-1, path, &start));
 }
 
+// A netlink socket: its protocol once bound (unknown before, as for
+// strace), and strace -yy's "ROUTE:portid".
 TEST(ProcessVmReaderTest, NetlinkSockets) {
   const int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
   ASSERT_GE(fd, 0);
@@ -149,6 +152,72 @@ TEST(ProcessVmReaderTest, NetlinkSockets) {
 }
 
 // The kernel's generic netlink control family is always 0x10, "nlctrl".
+// -yy: a socket's details, once found with a peer or a name, are what is
+// shown for its inode from then on, as strace caches them: a UNIX socket
+// keeps its peer after the peer is closed. Other readers ask again.
+TEST(ProcessVmReaderTest, SocketDetailsStayOnceFound) {
+  int sv[2];
+  ASSERT_EQ(socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv), 0);
+  ProcessVmReader mem;
+  std::string link;
+  ASSERT_TRUE(mem.ReadFdPath(getpid(), sv[0], &link));
+  FdDetails d;
+  ASSERT_TRUE(mem.ReadFdDetails(getpid(), sv[0], link, &d));
+  EXPECT_EQ(d.protocol, "UNIX-STREAM");
+  const std::string connected = d.text;
+  EXPECT_TRUE(absl::StrContains(connected, "->")) << connected;
+  close(sv[1]);
+  ASSERT_TRUE(mem.ReadFdDetails(getpid(), sv[0], link, &d));
+  EXPECT_EQ(d.text, connected);
+  ProcessVmReader fresh;
+  ASSERT_TRUE(fresh.ReadFdDetails(getpid(), sv[0], link, &d));
+  EXPECT_EQ(d.text, link.substr(8, link.size() - 9));  // the inode alone
+  close(sv[0]);
+}
+
+// An unnamed, unconnected UNIX socket's details are not kept: once bound,
+// its name shows.
+TEST(ProcessVmReaderTest, SocketDetailsWithoutPeerOrNameAreNotKept) {
+  const int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  ASSERT_GE(fd, 0);
+  ProcessVmReader mem;
+  std::string link;
+  ASSERT_TRUE(mem.ReadFdPath(getpid(), fd, &link));
+  FdDetails d;
+  ASSERT_TRUE(mem.ReadFdDetails(getpid(), fd, link, &d));
+  EXPECT_FALSE(d.has_unix_name);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  const std::string name = absl::StrCat("ttrace-memory-test-", getpid());
+  std::memcpy(addr.sun_path + 1, name.data(), name.size());  // abstract
+  ASSERT_EQ(bind(fd, reinterpret_cast<sockaddr*>(&addr),
+                 offsetof(sockaddr_un, sun_path) + 1 + name.size()),
+            0);
+  ASSERT_TRUE(mem.ReadFdDetails(getpid(), fd, link, &d));
+  EXPECT_TRUE(d.has_unix_name);
+  EXPECT_TRUE(d.abstract);
+  EXPECT_EQ(d.unix_name, name);
+  close(fd);
+}
+
+TEST(SocketDetailsCacheTest, DirectMappedByInode) {
+  SocketDetailsCache cache;
+  EXPECT_EQ(cache.Find(5), nullptr);
+  FdDetails d;
+  d.kind = FdDetails::Kind::kSocket;
+  d.text = "a";
+  cache.Put(5, d);
+  ASSERT_NE(cache.Find(5), nullptr);
+  EXPECT_EQ(cache.Find(5)->text, "a");
+  EXPECT_EQ(cache.Find(5 + SocketDetailsCache::kEntries), nullptr);
+  // Another inode of the same entry takes it.
+  d.text = "b";
+  cache.Put(5 + SocketDetailsCache::kEntries, d);
+  EXPECT_EQ(cache.Find(5), nullptr);
+  EXPECT_EQ(cache.Find(5 + SocketDetailsCache::kEntries)->text, "b");
+  EXPECT_EQ(cache.Find(0), nullptr);  // an entry never used
+}
+
 TEST(ProcessVmReaderTest, GenlFamilyNames) {
   ProcessVmReader mem;
   std::string name;
