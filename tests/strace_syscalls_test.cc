@@ -306,17 +306,22 @@ std::map<pid_t, std::string> NameThreads(const Parsed& p) {
   return names;
 }
 
-// Addresses to 0x_, traced pids to their names.
+// Addresses to 0x_, traced pids to their names, -y's pipe and socket
+// inodes (new ones each run) to N.
 std::string NormalizeText(const std::string& s,
                           const std::map<pid_t, std::string>& names) {
   static const std::regex kAddr("0x[0-9a-f]+");
+  static const std::regex kInode(R"(<(pipe|socket):\[[0-9]+\]>)");
   return std::regex_replace(
-      ReplacePids(s,
-                  [&](int64_t pid) {
-                    auto it = names.find(static_cast<pid_t>(pid));
-                    return it == names.end() ? std::string() : it->second;
-                  }),
-      kAddr, "0x_");
+      std::regex_replace(ReplacePids(s,
+                                     [&](int64_t pid) {
+                                       auto it =
+                                           names.find(static_cast<pid_t>(pid));
+                                       return it == names.end() ? std::string()
+                                                                : it->second;
+                                     }),
+                         kAddr, "0x_"),
+      kInode, "<$1:[N]>");
 }
 
 // System V IPC calls that take an id as their first argument.
@@ -618,6 +623,8 @@ std::vector<Program> Programs() {
        true,
        {"--const-print-style=verbose", "-y"}},
       {"decoders_X_raw", {"syscalls", "decoders"}, {}, 1, true, {"-X", "raw"}},
+      // The same with fd paths (dup2's new fd as it was before the call).
+      {"decoders_y", {"syscalls", "decoders"}, {}, 1, true, {"-y"}},
       {"decoders_X_verbose",
        {"syscalls", "decoders"},
        {},

@@ -75,8 +75,9 @@
 //                      with fixed arguments and results: personality (set,
 //                      queried, restored), close_range, ioctl and statx
 //                      with NULL outputs, FICLONE, fcntl F_DUPFD_CLOEXEC
-//                      with a huge argument, a POSIX timer (created, armed
-//                      for 10 s, disarmed, read, deleted), setitimer/
+//                      with a huge argument, dup2 and dup3 onto an open fd,
+//                      a POSIX timer (created, armed for 10 s, disarmed,
+//                      read, deleted), setitimer/
 //                      getitimer (armed, disarmed, read), rt_sigpending,
 //                      sched_setscheduler/setparam/rr_get_interval,
 //                      mlock/munlock/mlockall/munlockall, msync, mincore
@@ -507,6 +508,12 @@ int Decoders() {
           nullptr);
   syscall(SYS_ioctl, null, FICLONE, p[0]);
   syscall(SYS_fcntl, null, F_DUPFD_CLOEXEC, 140737338699642UL);
+  // dup2/dup3 onto an open fd (-y shows its path before the call).
+  const int target = open("/dev/zero", O_RDONLY);
+  if (target < 0) Die("open /dev/zero");
+  syscall(SYS_dup2, null, target);
+  syscall(SYS_dup3, p[0], target, O_CLOEXEC);
+  close(target);
   // A POSIX timer, never expiring while armed.
   sigevent ev{};
   ev.sigev_notify = SIGEV_SIGNAL;

@@ -1282,11 +1282,12 @@ void Dup(D& d) {
   d.Fd(0);
 }
 
+// The new fd is shown (and matched by -P) as it was before the call.
 void Dup2(D& d) {
   if (d.exiting) return d.RetFd();
   d.Fd(0);
   d.Sep();
-  d.Dec(d.i32(1));
+  d.Fd(1);
 }
 
 void Dup3(D& d) {

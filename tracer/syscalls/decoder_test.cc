@@ -1761,6 +1761,10 @@ TEST_F(DecoderTest, FdPaths) {
   r = Decode("dup2", {3, 20}, 3);
   EXPECT_EQ(r.all(), "3</etc/passwd>, 20");
   EXPECT_EQ(r.suffix, "</etc/passwd>");
+  // An open new fd: its path before the call.
+  EXPECT_EQ(Text("dup2", {3, 5}, 5), "3</etc/passwd>, 5</dev/pts/0>");
+  EXPECT_EQ(Text("dup3", {3, 5, O_CLOEXEC}, 5),
+            "3</etc/passwd>, 5</dev/pts/0>, O_CLOEXEC");
   mem.Map(0x2000, "ping");
   EXPECT_EQ(Text("sendto", {16, 0x2000, 4, 0, 0, 0}, 4),
             "16<socket:[137635]>, \"ping\", 4, 0, NULL, 0");
