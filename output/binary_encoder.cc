@@ -64,6 +64,50 @@ inline void CopyBytes(char* dst, const char* src, size_t n) {
   }
 }
 
+// Whether the n bytes at a and b are equal: memcmp without the call, for
+// the short strings of events (names, arguments).
+inline bool EqualBytes(const char* a, const char* b, size_t n) {
+  if (n > 256) return std::memcmp(a, b, n) == 0;
+  if (n >= 16) {
+#ifdef __SSE2__
+    for (size_t i = 0; i + 16 < n; i += 16) {
+      const __m128i x =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + i));
+      const __m128i y =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+      if (_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) != 0xffff) return false;
+    }
+    const __m128i x =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + n - 16));
+    const __m128i y =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + n - 16));
+    return _mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) == 0xffff;
+#else
+    return std::memcmp(a, b, n) == 0;
+#endif
+  }
+  if (n >= 8) {
+    uint64_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 8);
+    std::memcpy(&a1, a + n - 8, 8);
+    std::memcpy(&b0, b, 8);
+    std::memcpy(&b1, b + n - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  if (n >= 4) {
+    uint32_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 4);
+    std::memcpy(&a1, a + n - 4, 4);
+    std::memcpy(&b0, b, 4);
+    std::memcpy(&b1, b + n - 4, 4);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 // A growable byte buffer: assigning copies bytes, allocating only when it
 // must grow (std::string::assign does more work per call).
 class Buf {
@@ -105,6 +149,7 @@ namespace {
 
 using binary_internal::Buf;
 using binary_internal::CopyBytes;
+using binary_internal::EqualBytes;
 
 // Room before a record body for its type and length varints.
 constexpr size_t kHeadroom = 16;
@@ -138,8 +183,7 @@ inline uint32_t SlotOf(std::string_view s) {
 }
 
 inline bool Same(std::string_view a, const Buf& b) {
-  return a.size() == b.size() &&
-         (a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0);
+  return a.size() == b.size() && EqualBytes(a.data(), b.data(), a.size());
 }
 
 }  // namespace
@@ -643,9 +687,11 @@ void BinaryEncoder::OnEvent(const Event& event) {
       const auto& s = Get<SyscallEvent>(event.payload);
       Context* ctx;
       p = PutSyscallId(p, s.nr, s.arch, s.name, &ctx);
+      // Which raw arguments changed, without a branch per argument (which
+      // ones do is unpredictable).
       uint64_t mask = 0;
       for (int i = 0; i < 6; ++i) {
-        if (s.raw_args[i] != ctx->args[i]) mask |= uint64_t{1} << i;
+        mask |= static_cast<uint64_t>(s.raw_args[i] != ctx->args[i]) << i;
       }
       p = PutVarint(p, mask | (s.returned ? 0 : binfmt::kSysNotReturned) |
                            (s.split ? binfmt::kSysSplit : 0) |
@@ -653,14 +699,11 @@ void BinaryEncoder::OnEvent(const Event& event) {
                             << binfmt::kSysRetFormatShift) |
                            (s.ret_suffix.empty() ? 0 : binfmt::kSysRetSuffix) |
                            (s.injected ? binfmt::kSysInjected : 0));
-      if (mask != 0) {
-        for (int i = 0; i < 6; ++i) {
-          if (mask & (uint64_t{1} << i)) {
-            p = PutVarint(
-                p, ZigZag(static_cast<int64_t>(s.raw_args[i] - ctx->args[i])));
-            ctx->args[i] = s.raw_args[i];
-          }
-        }
+      for (uint64_t m = mask; m != 0; m &= m - 1) {
+        const int i = __builtin_ctzll(m);
+        p = PutVarint(
+            p, ZigZag(static_cast<int64_t>(s.raw_args[i] - ctx->args[i])));
+        ctx->args[i] = s.raw_args[i];
       }
       p = PutArgs(p, s.args_enter, &ctx->args_enter);
       p = PutArgs(p, s.args_exit, &ctx->args_exit);
