@@ -212,49 +212,99 @@ struct BinaryEncoder::History {
 
 namespace {
 
-// Length of the common prefix of a and b (n = the shorter length), 16
-// bytes at a time.
-inline size_t CommonPrefix(const char* a, const char* b, size_t n) {
-  size_t i = 0;
+inline uint64_t Load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+inline uint32_t Load32(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
 #ifdef __SSE2__
-  for (; i + 16 <= n; i += 16) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + i));
-    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
-    const unsigned diff = ~_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) & 0xffff;
-    if (diff != 0) return i + __builtin_ctz(diff);
+// Bit i set: a[i] != b[i], for the 16 bytes at a and b.
+inline unsigned Differ16(const char* a, const char* b) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a));
+  const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b));
+  return ~_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) & 0xffff;
+}
+#endif
+
+// Length of the common prefix of a and b (n = the shorter length), 16
+// bytes at a time. The bytes after the last whole step are compared by one
+// overlapping step ending at n, not byte by byte (n is at most the length
+// of both strings, so the loads stay inside them).
+inline size_t CommonPrefix(const char* a, const char* b, size_t n) {
+#ifdef __SSE2__
+  if (n >= 16) {
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+      const unsigned diff = Differ16(a + i, b + i);
+      if (diff != 0) return i + __builtin_ctz(diff);
+    }
+    if (i == n) return n;
+    // Bytes n - 16 .. i - 1 were compared already.
+    const unsigned diff = Differ16(a + n - 16, b + n - 16) >> (16 - (n - i));
+    return diff != 0 ? i + __builtin_ctz(diff) : n;
+  }
+  if (n >= 8) {
+    const uint64_t x = Load64(a) ^ Load64(b);
+    if (x != 0) return __builtin_ctzll(x) >> 3;
+    // The last n - 8 bytes: drop the 16 - n bytes compared already (two
+    // shifts: 64 bits when n is 8).
+    const uint64_t y =
+        ((Load64(a + n - 8) ^ Load64(b + n - 8)) >> (8 * (15 - n))) >> 8;
+    return y != 0 ? 8 + (__builtin_ctzll(y) >> 3) : n;
+  }
+  if (n >= 4) {
+    const uint32_t x = Load32(a) ^ Load32(b);
+    if (x != 0) return __builtin_ctz(x) >> 3;
+    const uint32_t y =
+        ((Load32(a + n - 4) ^ Load32(b + n - 4)) >> (8 * (7 - n))) >> 8;
+    return y != 0 ? 4 + (__builtin_ctz(y) >> 3) : n;
   }
 #endif
-  for (; i + 8 <= n; i += 8) {
-    uint64_t x, y;
-    std::memcpy(&x, a + i, 8);
-    std::memcpy(&y, b + i, 8);
-    if (x != y) return i + (__builtin_ctzll(x ^ y) >> 3);
-  }
+  size_t i = 0;
   while (i < n && a[i] == b[i]) ++i;
   return i;
 }
 
-// Length of the common suffix of the n bytes ending at a_end and b_end.
+// Length of the common suffix of the n bytes ending at a_end and b_end
+// (n at most the length of both strings), as CommonPrefix from the end.
 inline size_t CommonSuffix(const char* a_end, const char* b_end, size_t n) {
-  size_t i = 0;
 #ifdef __SSE2__
-  for (; i + 16 <= n; i += 16) {
-    const __m128i x =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(a_end - i - 16));
-    const __m128i y =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(b_end - i - 16));
-    const unsigned diff = ~_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) & 0xffff;
-    // Bit 15 is the last byte: count equal bytes from the end.
-    if (diff != 0) return i + (__builtin_clz(diff) - 16);
+  if (n >= 16) {
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+      const unsigned diff = Differ16(a_end - i - 16, b_end - i - 16);
+      // Bit 15 is the last byte: count equal bytes from the end.
+      if (diff != 0) return i + (__builtin_clz(diff) - 16);
+    }
+    if (i == n) return n;
+    // The 16 bytes starting n before the end: their low n - i are new.
+    const size_t r = n - i;
+    const unsigned diff = Differ16(a_end - n, b_end - n) & ((1u << r) - 1);
+    return diff != 0 ? i + (r - 1 - (31 - __builtin_clz(diff))) : n;
+  }
+  if (n >= 8) {
+    // Little-endian: the last byte in memory is the most significant.
+    const uint64_t x = Load64(a_end - 8) ^ Load64(b_end - 8);
+    if (x != 0) return __builtin_clzll(x) >> 3;
+    // The 8 bytes starting n before the end: their low n - 8 are new.
+    const uint64_t y =
+        ((Load64(a_end - n) ^ Load64(b_end - n)) << (8 * (15 - n))) << 8;
+    return y != 0 ? 8 + (__builtin_clzll(y) >> 3) : n;
+  }
+  if (n >= 4) {
+    const uint32_t x = Load32(a_end - 4) ^ Load32(b_end - 4);
+    if (x != 0) return __builtin_clz(x) >> 3;
+    const uint32_t y =
+        ((Load32(a_end - n) ^ Load32(b_end - n)) << (8 * (7 - n))) << 8;
+    return y != 0 ? 4 + (__builtin_clz(y) >> 3) : n;
   }
 #endif
-  for (; i + 8 <= n; i += 8) {
-    uint64_t x, y;
-    std::memcpy(&x, a_end - i - 8, 8);
-    std::memcpy(&y, b_end - i - 8, 8);
-    // Little-endian: the last byte in memory is the most significant.
-    if (x != y) return i + (__builtin_clzll(x ^ y) >> 3);
-  }
+  size_t i = 0;
   while (i < n && a_end[-1 - static_cast<ptrdiff_t>(i)] ==
                       b_end[-1 - static_cast<ptrdiff_t>(i)]) {
     ++i;
