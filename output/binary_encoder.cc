@@ -14,7 +14,6 @@
 
 namespace ttrace {
 
-using binfmt::PutVarint;
 using binfmt::ZigZag;
 
 void FillHostInfo(BinaryHeader* header) {
@@ -31,19 +30,38 @@ namespace binary_internal {
 // size (a history holds at most kMaxContextString bytes) it inlines it as
 // `rep movsq`, whose start-up cost dominated PutArgs in `perf annotate`
 // (a quarter of its samples); overlapping 16/8/4-byte moves do not have it.
-inline void CopyBytes(char* dst, const char* src, size_t n) {
+[[gnu::always_inline]] inline void CopyBytes(char* dst, const char* src,
+                                             size_t n) {
   if (n > 256) {
     std::memcpy(dst, src, n);  // glibc's is faster for long strings
   } else if (n >= 16) {
 #ifdef __SSE2__
-    for (size_t i = 0; i + 16 < n; i += 16) {
-      _mm_storeu_si128(
-          reinterpret_cast<__m128i*>(dst + i),
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + i)));
+    // Two overlapping moves of 16, 32 or 64 bytes (below 128 bytes, as
+    // most arguments are): no loop whose trip count varies.
+    auto move16 = [](char* d, const char* s) {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(d),
+                       _mm_loadu_si128(reinterpret_cast<const __m128i*>(s)));
+    };
+    if (n <= 32) {
+      move16(dst, src);
+      move16(dst + n - 16, src + n - 16);
+    } else if (n <= 64) {
+      move16(dst, src);
+      move16(dst + 16, src + 16);
+      move16(dst + n - 32, src + n - 32);
+      move16(dst + n - 16, src + n - 16);
+    } else {
+      for (size_t i = 0; i + 64 < n; i += 64) {
+        move16(dst + i, src + i);
+        move16(dst + i + 16, src + i + 16);
+        move16(dst + i + 32, src + i + 32);
+        move16(dst + i + 48, src + i + 48);
+      }
+      move16(dst + n - 64, src + n - 64);
+      move16(dst + n - 48, src + n - 48);
+      move16(dst + n - 32, src + n - 32);
+      move16(dst + n - 16, src + n - 16);
     }
-    _mm_storeu_si128(
-        reinterpret_cast<__m128i*>(dst + n - 16),
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + n - 16)));
 #else
     std::memcpy(dst, src, n);
 #endif
@@ -108,6 +126,21 @@ inline bool EqualBytes(const char* a, const char* b, size_t n) {
   return true;
 }
 
+// binfmt::PutVarint with the one- and two-byte cases (most fields: flags,
+// lengths, small deltas) written without its loop.
+inline char* PutVarint(char* p, uint64_t v) {
+  if (v < 0x80) {
+    *p = static_cast<char>(v);
+    return p + 1;
+  }
+  if (v < 0x4000) {
+    p[0] = static_cast<char>(v | 0x80);
+    p[1] = static_cast<char>(v >> 7);
+    return p + 2;
+  }
+  return binfmt::PutVarint(p, v);
+}
+
 // A growable byte buffer: assigning copies bytes, allocating only when it
 // must grow (std::string::assign does more work per call).
 class Buf {
@@ -150,6 +183,7 @@ namespace {
 using binary_internal::Buf;
 using binary_internal::CopyBytes;
 using binary_internal::EqualBytes;
+using binary_internal::PutVarint;
 
 // Room before a record body for its type and length varints.
 constexpr size_t kHeadroom = 16;
@@ -235,7 +269,8 @@ inline unsigned Differ16(const char* a, const char* b) {
 // bytes at a time. The bytes after the last whole step are compared by one
 // overlapping step ending at n, not byte by byte (n is at most the length
 // of both strings, so the loads stay inside them).
-inline size_t CommonPrefix(const char* a, const char* b, size_t n) {
+[[gnu::always_inline]] inline size_t CommonPrefix(const char* a, const char* b,
+                                                  size_t n) {
 #ifdef __SSE2__
   if (n >= 16) {
     size_t i = 0;
@@ -272,7 +307,8 @@ inline size_t CommonPrefix(const char* a, const char* b, size_t n) {
 
 // Length of the common suffix of the n bytes ending at a_end and b_end
 // (n at most the length of both strings), as CommonPrefix from the end.
-inline size_t CommonSuffix(const char* a_end, const char* b_end, size_t n) {
+[[gnu::always_inline]] inline size_t CommonSuffix(const char* a_end,
+                                                  const char* b_end, size_t n) {
 #ifdef __SSE2__
   if (n >= 16) {
     size_t i = 0;
@@ -310,6 +346,29 @@ inline size_t CommonSuffix(const char* a_end, const char* b_end, size_t n) {
     ++i;
   }
   return i;
+}
+
+// Bit i set: a[i] != b[i], for 6 raw arguments. No branch per argument
+// (which ones change is unpredictable).
+inline uint64_t ChangedArgs(const uint64_t* a, const uint64_t* b) {
+#ifdef __SSE2__
+  uint64_t equal = 0;
+  for (int i = 0; i < 6; i += 2) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + i));
+    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    // 64-bit lanes are equal when both of their 32-bit halves are.
+    const __m128i e = _mm_cmpeq_epi32(x, y);
+    const __m128i e64 = _mm_and_si128(e, _mm_shuffle_epi32(e, 0xb1));
+    equal |= static_cast<uint64_t>(_mm_movemask_pd(_mm_castsi128_pd(e64))) << i;
+  }
+  return ~equal & 0x3f;
+#else
+  uint64_t mask = 0;
+  for (int i = 0; i < 6; ++i) {
+    mask |= static_cast<uint64_t>(a[i] != b[i]) << i;
+  }
+  return mask;
+#endif
 }
 
 template <typename T>
@@ -737,12 +796,7 @@ void BinaryEncoder::OnEvent(const Event& event) {
       const auto& s = Get<SyscallEvent>(event.payload);
       Context* ctx;
       p = PutSyscallId(p, s.nr, s.arch, s.name, &ctx);
-      // Which raw arguments changed, without a branch per argument (which
-      // ones do is unpredictable).
-      uint64_t mask = 0;
-      for (int i = 0; i < 6; ++i) {
-        mask |= static_cast<uint64_t>(s.raw_args[i] != ctx->args[i]) << i;
-      }
+      const uint64_t mask = ChangedArgs(s.raw_args.data(), ctx->args);
       p = PutVarint(p, mask | (s.returned ? 0 : binfmt::kSysNotReturned) |
                            (s.split ? binfmt::kSysSplit : 0) |
                            (static_cast<uint64_t>(s.ret_format)
