@@ -456,7 +456,7 @@ absl::Status BinaryEncoder::Finish() {
   return out_->Flush();
 }
 
-char* BinaryEncoder::BodyStart(size_t n) {
+[[gnu::always_inline]] inline char* BinaryEncoder::BodyStart(size_t n) {
   if (kHeadroom + n > buf_size_) {
     buf_size_ = std::max(kHeadroom + n, 2 * buf_size_);
     buf_.reset(new char[buf_size_]);
@@ -464,7 +464,8 @@ char* BinaryEncoder::BodyStart(size_t n) {
   return buf_.get() + kHeadroom;
 }
 
-void BinaryEncoder::Emit(uint64_t type, char* end) {
+[[gnu::always_inline]] inline void BinaryEncoder::Emit(uint64_t type,
+                                                       char* end) {
   // Type and length go right before the body, in the headroom.
   char* body = buf_.get() + kHeadroom;
   const uint64_t len = static_cast<uint64_t>(end - body);
@@ -517,7 +518,9 @@ char* BinaryEncoder::PutInterned(char* p, std::string_view s) {
   return p + s.size();
 }
 
-char* BinaryEncoder::PutArgs(char* p, std::string_view s, History* hist) {
+[[gnu::always_inline]] inline char* BinaryEncoder::PutArgs(char* p,
+                                                           std::string_view s,
+                                                           History* hist) {
   if (!options_.delta_args) {  // literal; the contexts stay empty
     p = PutVarint(p, (uint64_t{s.size()} << 2) | binfmt::kStrLiteral);
     CopyBytes(p, s.data(), s.size());
@@ -572,9 +575,9 @@ char* BinaryEncoder::PutArgs(char* p, std::string_view s, History* hist) {
   return p;
 }
 
-char* BinaryEncoder::PutAppended(char* p, uint64_t ip, std::string_view stack,
-                                 std::string_view dump, uint64_t marks,
-                                 int64_t cpu_ns, Context* ctx) {
+[[gnu::always_inline]] inline char* BinaryEncoder::PutAppended(
+    char* p, uint64_t ip, std::string_view stack, std::string_view dump,
+    uint64_t marks, int64_t cpu_ns, Context* ctx) {
   if (ip == 0 && stack.empty() && dump.empty() && marks == 0 && cpu_ns < 0) {
     return p;
   }
@@ -598,7 +601,8 @@ char* BinaryEncoder::PutLiteral(char* p, std::string_view s) {
   return p + s.size();
 }
 
-char* BinaryEncoder::PutHeader(char* p, const Event& event) {
+[[gnu::always_inline]] inline char* BinaryEncoder::PutHeader(
+    char* p, const Event& event) {
   const uint64_t ts = static_cast<uint64_t>(event.ts_ns);
   const uint64_t delta = ts - prev_ts_;
   prev_ts_ = ts;
@@ -638,8 +642,9 @@ char* BinaryEncoder::PutHeader(char* p, const Event& event) {
   return p;
 }
 
-char* BinaryEncoder::PutSyscallId(char* p, int32_t nr, uint32_t arch,
-                                  const std::string& name, Context** ctx) {
+[[gnu::always_inline]] inline char* BinaryEncoder::PutSyscallId(
+    char* p, int32_t nr, uint32_t arch, const std::string& name,
+    Context** ctx) {
   const uint32_t index =
       (static_cast<uint32_t>(nr) + (arch == kArchX86_64 ? 0 : 512)) &
       (binfmt::kSyscallContexts - 1);
