@@ -148,7 +148,9 @@ class Buf {
   Buf() = default;
   Buf(const Buf&) = delete;
   Buf& operator=(const Buf&) = delete;
-  ~Buf() { std::free(data_); }
+  ~Buf() {
+    if (data_ != nullptr) std::free(data_);  // most never allocate
+  }
   void Assign(std::string_view s) {
     if (s.size() > cap_) Grow(s.size());
     CopyBytes(data_, s.data(), s.size());
