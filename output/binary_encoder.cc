@@ -471,8 +471,21 @@ absl::Status BinaryEncoder::Finish() {
   // Type and length go right before the body, in the headroom.
   char* body = buf_.get() + kHeadroom;
   const uint64_t len = static_cast<uint64_t>(end - body);
-  char* start = body - binfmt::VarintLength(len) - binfmt::VarintLength(type);
-  PutVarint(PutVarint(start, type), len);
+  char* start;
+  if (type < 0x80 && len < 0x4000) {  // all records but huge ones
+    if (len < 0x80) {
+      start = body - 2;
+      start[1] = static_cast<char>(len);
+    } else {
+      start = body - 3;
+      start[1] = static_cast<char>(len | 0x80);
+      start[2] = static_cast<char>(len >> 7);
+    }
+    start[0] = static_cast<char>(type);
+  } else {
+    start = body - binfmt::VarintLength(len) - binfmt::VarintLength(type);
+    PutVarint(PutVarint(start, type), len);
+  }
   out_->Append(std::string_view(start, static_cast<size_t>(end - start)));
 }
 
