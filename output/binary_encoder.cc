@@ -14,7 +14,6 @@
 
 namespace ttrace {
 
-using binfmt::PutVarint;
 using binfmt::ZigZag;
 
 void FillHostInfo(BinaryHeader* header) {
@@ -31,19 +30,38 @@ namespace binary_internal {
 // size (a history holds at most kMaxContextString bytes) it inlines it as
 // `rep movsq`, whose start-up cost dominated PutArgs in `perf annotate`
 // (a quarter of its samples); overlapping 16/8/4-byte moves do not have it.
-inline void CopyBytes(char* dst, const char* src, size_t n) {
+[[gnu::always_inline]] inline void CopyBytes(char* dst, const char* src,
+                                             size_t n) {
   if (n > 256) {
     std::memcpy(dst, src, n);  // glibc's is faster for long strings
   } else if (n >= 16) {
 #ifdef __SSE2__
-    for (size_t i = 0; i + 16 < n; i += 16) {
-      _mm_storeu_si128(
-          reinterpret_cast<__m128i*>(dst + i),
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + i)));
+    // Two overlapping moves of 16, 32 or 64 bytes (below 128 bytes, as
+    // most arguments are): no loop whose trip count varies.
+    auto move16 = [](char* d, const char* s) {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(d),
+                       _mm_loadu_si128(reinterpret_cast<const __m128i*>(s)));
+    };
+    if (n <= 32) {
+      move16(dst, src);
+      move16(dst + n - 16, src + n - 16);
+    } else if (n <= 64) {
+      move16(dst, src);
+      move16(dst + 16, src + 16);
+      move16(dst + n - 32, src + n - 32);
+      move16(dst + n - 16, src + n - 16);
+    } else {
+      for (size_t i = 0; i + 64 < n; i += 64) {
+        move16(dst + i, src + i);
+        move16(dst + i + 16, src + i + 16);
+        move16(dst + i + 32, src + i + 32);
+        move16(dst + i + 48, src + i + 48);
+      }
+      move16(dst + n - 64, src + n - 64);
+      move16(dst + n - 48, src + n - 48);
+      move16(dst + n - 32, src + n - 32);
+      move16(dst + n - 16, src + n - 16);
     }
-    _mm_storeu_si128(
-        reinterpret_cast<__m128i*>(dst + n - 16),
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + n - 16)));
 #else
     std::memcpy(dst, src, n);
 #endif
@@ -64,6 +82,65 @@ inline void CopyBytes(char* dst, const char* src, size_t n) {
   }
 }
 
+// Whether the n bytes at a and b are equal: memcmp without the call, for
+// the short strings of events (names, arguments).
+inline bool EqualBytes(const char* a, const char* b, size_t n) {
+  if (n > 256) return std::memcmp(a, b, n) == 0;
+  if (n >= 16) {
+#ifdef __SSE2__
+    for (size_t i = 0; i + 16 < n; i += 16) {
+      const __m128i x =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + i));
+      const __m128i y =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+      if (_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) != 0xffff) return false;
+    }
+    const __m128i x =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + n - 16));
+    const __m128i y =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + n - 16));
+    return _mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) == 0xffff;
+#else
+    return std::memcmp(a, b, n) == 0;
+#endif
+  }
+  if (n >= 8) {
+    uint64_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 8);
+    std::memcpy(&a1, a + n - 8, 8);
+    std::memcpy(&b0, b, 8);
+    std::memcpy(&b1, b + n - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  if (n >= 4) {
+    uint32_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 4);
+    std::memcpy(&a1, a + n - 4, 4);
+    std::memcpy(&b0, b, 4);
+    std::memcpy(&b1, b + n - 4, 4);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+// binfmt::PutVarint with the one- and two-byte cases (most fields: flags,
+// lengths, small deltas) written without its loop.
+inline char* PutVarint(char* p, uint64_t v) {
+  if (v < 0x80) {
+    *p = static_cast<char>(v);
+    return p + 1;
+  }
+  if (v < 0x4000) {
+    p[0] = static_cast<char>(v | 0x80);
+    p[1] = static_cast<char>(v >> 7);
+    return p + 2;
+  }
+  return binfmt::PutVarint(p, v);
+}
+
 // A growable byte buffer: assigning copies bytes, allocating only when it
 // must grow (std::string::assign does more work per call).
 class Buf {
@@ -71,7 +148,9 @@ class Buf {
   Buf() = default;
   Buf(const Buf&) = delete;
   Buf& operator=(const Buf&) = delete;
-  ~Buf() { std::free(data_); }
+  ~Buf() {
+    if (data_ != nullptr) std::free(data_);  // most never allocate
+  }
   void Assign(std::string_view s) {
     if (s.size() > cap_) Grow(s.size());
     CopyBytes(data_, s.data(), s.size());
@@ -105,6 +184,8 @@ namespace {
 
 using binary_internal::Buf;
 using binary_internal::CopyBytes;
+using binary_internal::EqualBytes;
+using binary_internal::PutVarint;
 
 // Room before a record body for its type and length varints.
 constexpr size_t kHeadroom = 16;
@@ -138,8 +219,7 @@ inline uint32_t SlotOf(std::string_view s) {
 }
 
 inline bool Same(std::string_view a, const Buf& b) {
-  return a.size() == b.size() &&
-         (a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0);
+  return a.size() == b.size() && EqualBytes(a.data(), b.data(), a.size());
 }
 
 }  // namespace
@@ -168,54 +248,129 @@ struct BinaryEncoder::History {
 
 namespace {
 
-// Length of the common prefix of a and b (n = the shorter length), 16
-// bytes at a time.
-inline size_t CommonPrefix(const char* a, const char* b, size_t n) {
-  size_t i = 0;
+inline uint64_t Load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+inline uint32_t Load32(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
 #ifdef __SSE2__
-  for (; i + 16 <= n; i += 16) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + i));
-    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
-    const unsigned diff = ~_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) & 0xffff;
-    if (diff != 0) return i + __builtin_ctz(diff);
+// Bit i set: a[i] != b[i], for the 16 bytes at a and b.
+inline unsigned Differ16(const char* a, const char* b) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a));
+  const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b));
+  return ~_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) & 0xffff;
+}
+#endif
+
+// Length of the common prefix of a and b (n = the shorter length), 16
+// bytes at a time. The bytes after the last whole step are compared by one
+// overlapping step ending at n, not byte by byte (n is at most the length
+// of both strings, so the loads stay inside them).
+[[gnu::always_inline]] inline size_t CommonPrefix(const char* a, const char* b,
+                                                  size_t n) {
+#ifdef __SSE2__
+  if (n >= 16) {
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+      const unsigned diff = Differ16(a + i, b + i);
+      if (diff != 0) return i + __builtin_ctz(diff);
+    }
+    if (i == n) return n;
+    // Bytes n - 16 .. i - 1 were compared already.
+    const unsigned diff = Differ16(a + n - 16, b + n - 16) >> (16 - (n - i));
+    return diff != 0 ? i + __builtin_ctz(diff) : n;
+  }
+  if (n >= 8) {
+    const uint64_t x = Load64(a) ^ Load64(b);
+    if (x != 0) return __builtin_ctzll(x) >> 3;
+    // The last n - 8 bytes: drop the 16 - n bytes compared already (two
+    // shifts: 64 bits when n is 8).
+    const uint64_t y =
+        ((Load64(a + n - 8) ^ Load64(b + n - 8)) >> (8 * (15 - n))) >> 8;
+    return y != 0 ? 8 + (__builtin_ctzll(y) >> 3) : n;
+  }
+  if (n >= 4) {
+    const uint32_t x = Load32(a) ^ Load32(b);
+    if (x != 0) return __builtin_ctz(x) >> 3;
+    const uint32_t y =
+        ((Load32(a + n - 4) ^ Load32(b + n - 4)) >> (8 * (7 - n))) >> 8;
+    return y != 0 ? 4 + (__builtin_ctz(y) >> 3) : n;
   }
 #endif
-  for (; i + 8 <= n; i += 8) {
-    uint64_t x, y;
-    std::memcpy(&x, a + i, 8);
-    std::memcpy(&y, b + i, 8);
-    if (x != y) return i + (__builtin_ctzll(x ^ y) >> 3);
-  }
+  size_t i = 0;
   while (i < n && a[i] == b[i]) ++i;
   return i;
 }
 
-// Length of the common suffix of the n bytes ending at a_end and b_end.
-inline size_t CommonSuffix(const char* a_end, const char* b_end, size_t n) {
-  size_t i = 0;
+// Length of the common suffix of the n bytes ending at a_end and b_end
+// (n at most the length of both strings), as CommonPrefix from the end.
+[[gnu::always_inline]] inline size_t CommonSuffix(const char* a_end,
+                                                  const char* b_end, size_t n) {
 #ifdef __SSE2__
-  for (; i + 16 <= n; i += 16) {
-    const __m128i x =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(a_end - i - 16));
-    const __m128i y =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(b_end - i - 16));
-    const unsigned diff = ~_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) & 0xffff;
-    // Bit 15 is the last byte: count equal bytes from the end.
-    if (diff != 0) return i + (__builtin_clz(diff) - 16);
+  if (n >= 16) {
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+      const unsigned diff = Differ16(a_end - i - 16, b_end - i - 16);
+      // Bit 15 is the last byte: count equal bytes from the end.
+      if (diff != 0) return i + (__builtin_clz(diff) - 16);
+    }
+    if (i == n) return n;
+    // The 16 bytes starting n before the end: their low n - i are new.
+    const size_t r = n - i;
+    const unsigned diff = Differ16(a_end - n, b_end - n) & ((1u << r) - 1);
+    return diff != 0 ? i + (r - 1 - (31 - __builtin_clz(diff))) : n;
+  }
+  if (n >= 8) {
+    // Little-endian: the last byte in memory is the most significant.
+    const uint64_t x = Load64(a_end - 8) ^ Load64(b_end - 8);
+    if (x != 0) return __builtin_clzll(x) >> 3;
+    // The 8 bytes starting n before the end: their low n - 8 are new.
+    const uint64_t y =
+        ((Load64(a_end - n) ^ Load64(b_end - n)) << (8 * (15 - n))) << 8;
+    return y != 0 ? 8 + (__builtin_clzll(y) >> 3) : n;
+  }
+  if (n >= 4) {
+    const uint32_t x = Load32(a_end - 4) ^ Load32(b_end - 4);
+    if (x != 0) return __builtin_clz(x) >> 3;
+    const uint32_t y =
+        ((Load32(a_end - n) ^ Load32(b_end - n)) << (8 * (7 - n))) << 8;
+    return y != 0 ? 4 + (__builtin_clz(y) >> 3) : n;
   }
 #endif
-  for (; i + 8 <= n; i += 8) {
-    uint64_t x, y;
-    std::memcpy(&x, a_end - i - 8, 8);
-    std::memcpy(&y, b_end - i - 8, 8);
-    // Little-endian: the last byte in memory is the most significant.
-    if (x != y) return i + (__builtin_clzll(x ^ y) >> 3);
-  }
+  size_t i = 0;
   while (i < n && a_end[-1 - static_cast<ptrdiff_t>(i)] ==
                       b_end[-1 - static_cast<ptrdiff_t>(i)]) {
     ++i;
   }
   return i;
+}
+
+// Bit i set: a[i] != b[i], for 6 raw arguments. No branch per argument
+// (which ones change is unpredictable).
+inline uint64_t ChangedArgs(const uint64_t* a, const uint64_t* b) {
+#ifdef __SSE2__
+  uint64_t equal = 0;
+  for (int i = 0; i < 6; i += 2) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + i));
+    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    // 64-bit lanes are equal when both of their 32-bit halves are.
+    const __m128i e = _mm_cmpeq_epi32(x, y);
+    const __m128i e64 = _mm_and_si128(e, _mm_shuffle_epi32(e, 0xb1));
+    equal |= static_cast<uint64_t>(_mm_movemask_pd(_mm_castsi128_pd(e64))) << i;
+  }
+  return ~equal & 0x3f;
+#else
+  uint64_t mask = 0;
+  for (int i = 0; i < 6; ++i) {
+    mask |= static_cast<uint64_t>(a[i] != b[i]) << i;
+  }
+  return mask;
+#endif
 }
 
 template <typename T>
@@ -303,7 +458,7 @@ absl::Status BinaryEncoder::Finish() {
   return out_->Flush();
 }
 
-char* BinaryEncoder::BodyStart(size_t n) {
+[[gnu::always_inline]] inline char* BinaryEncoder::BodyStart(size_t n) {
   if (kHeadroom + n > buf_size_) {
     buf_size_ = std::max(kHeadroom + n, 2 * buf_size_);
     buf_.reset(new char[buf_size_]);
@@ -311,12 +466,26 @@ char* BinaryEncoder::BodyStart(size_t n) {
   return buf_.get() + kHeadroom;
 }
 
-void BinaryEncoder::Emit(uint64_t type, char* end) {
+[[gnu::always_inline]] inline void BinaryEncoder::Emit(uint64_t type,
+                                                       char* end) {
   // Type and length go right before the body, in the headroom.
   char* body = buf_.get() + kHeadroom;
   const uint64_t len = static_cast<uint64_t>(end - body);
-  char* start = body - binfmt::VarintLength(len) - binfmt::VarintLength(type);
-  PutVarint(PutVarint(start, type), len);
+  char* start;
+  if (type < 0x80 && len < 0x4000) {  // all records but huge ones
+    if (len < 0x80) {
+      start = body - 2;
+      start[1] = static_cast<char>(len);
+    } else {
+      start = body - 3;
+      start[1] = static_cast<char>(len | 0x80);
+      start[2] = static_cast<char>(len >> 7);
+    }
+    start[0] = static_cast<char>(type);
+  } else {
+    start = body - binfmt::VarintLength(len) - binfmt::VarintLength(type);
+    PutVarint(PutVarint(start, type), len);
+  }
   out_->Append(std::string_view(start, static_cast<size_t>(end - start)));
 }
 
@@ -364,7 +533,9 @@ char* BinaryEncoder::PutInterned(char* p, std::string_view s) {
   return p + s.size();
 }
 
-char* BinaryEncoder::PutArgs(char* p, std::string_view s, History* hist) {
+[[gnu::always_inline]] inline char* BinaryEncoder::PutArgs(char* p,
+                                                           std::string_view s,
+                                                           History* hist) {
   if (!options_.delta_args) {  // literal; the contexts stay empty
     p = PutVarint(p, (uint64_t{s.size()} << 2) | binfmt::kStrLiteral);
     CopyBytes(p, s.data(), s.size());
@@ -419,9 +590,9 @@ char* BinaryEncoder::PutArgs(char* p, std::string_view s, History* hist) {
   return p;
 }
 
-char* BinaryEncoder::PutAppended(char* p, uint64_t ip, std::string_view stack,
-                                 std::string_view dump, uint64_t marks,
-                                 int64_t cpu_ns, Context* ctx) {
+[[gnu::always_inline]] inline char* BinaryEncoder::PutAppended(
+    char* p, uint64_t ip, std::string_view stack, std::string_view dump,
+    uint64_t marks, int64_t cpu_ns, Context* ctx) {
   if (ip == 0 && stack.empty() && dump.empty() && marks == 0 && cpu_ns < 0) {
     return p;
   }
@@ -445,7 +616,8 @@ char* BinaryEncoder::PutLiteral(char* p, std::string_view s) {
   return p + s.size();
 }
 
-char* BinaryEncoder::PutHeader(char* p, const Event& event) {
+[[gnu::always_inline]] inline char* BinaryEncoder::PutHeader(
+    char* p, const Event& event) {
   const uint64_t ts = static_cast<uint64_t>(event.ts_ns);
   const uint64_t delta = ts - prev_ts_;
   prev_ts_ = ts;
@@ -485,8 +657,9 @@ char* BinaryEncoder::PutHeader(char* p, const Event& event) {
   return p;
 }
 
-char* BinaryEncoder::PutSyscallId(char* p, int32_t nr, uint32_t arch,
-                                  const std::string& name, Context** ctx) {
+[[gnu::always_inline]] inline char* BinaryEncoder::PutSyscallId(
+    char* p, int32_t nr, uint32_t arch, const std::string& name,
+    Context** ctx) {
   const uint32_t index =
       (static_cast<uint32_t>(nr) + (arch == kArchX86_64 ? 0 : 512)) &
       (binfmt::kSyscallContexts - 1);
@@ -643,24 +816,18 @@ void BinaryEncoder::OnEvent(const Event& event) {
       const auto& s = Get<SyscallEvent>(event.payload);
       Context* ctx;
       p = PutSyscallId(p, s.nr, s.arch, s.name, &ctx);
-      uint64_t mask = 0;
-      for (int i = 0; i < 6; ++i) {
-        if (s.raw_args[i] != ctx->args[i]) mask |= uint64_t{1} << i;
-      }
+      const uint64_t mask = ChangedArgs(s.raw_args.data(), ctx->args);
       p = PutVarint(p, mask | (s.returned ? 0 : binfmt::kSysNotReturned) |
                            (s.split ? binfmt::kSysSplit : 0) |
                            (static_cast<uint64_t>(s.ret_format)
                             << binfmt::kSysRetFormatShift) |
                            (s.ret_suffix.empty() ? 0 : binfmt::kSysRetSuffix) |
                            (s.injected ? binfmt::kSysInjected : 0));
-      if (mask != 0) {
-        for (int i = 0; i < 6; ++i) {
-          if (mask & (uint64_t{1} << i)) {
-            p = PutVarint(
-                p, ZigZag(static_cast<int64_t>(s.raw_args[i] - ctx->args[i])));
-            ctx->args[i] = s.raw_args[i];
-          }
-        }
+      for (uint64_t m = mask; m != 0; m &= m - 1) {
+        const int i = __builtin_ctzll(m);
+        p = PutVarint(
+            p, ZigZag(static_cast<int64_t>(s.raw_args[i] - ctx->args[i])));
+        ctx->args[i] = s.raw_args[i];
       }
       p = PutArgs(p, s.args_enter, &ctx->args_enter);
       p = PutArgs(p, s.args_exit, &ctx->args_exit);
