@@ -624,12 +624,13 @@ constexpr XlatEntry kKeyctlCaps1[] = {
     {0x04, "KEYCTL_CAPS1_NOTIFICATIONS"},
 };
 
-// A key serial number: a KEY_SPEC_* name, else decimal.
+// A key serial number: a KEY_SPEC_* name (as -X says: "-4",
+// "-4 /* KEY_SPEC_USER_KEYRING */"), else decimal.
 void KeySerial(D& d, int32_t id) {
   const char* name = XlatName(static_cast<uint64_t>(static_cast<int64_t>(id)),
                               kKeySpecs, std::size(kKeySpecs));
   if (name != nullptr) {
-    d.Put(name);
+    AppendConst(d.out, name, RawConst::Dec(id));
   } else {
     d.Dec(id);
   }
@@ -962,10 +963,12 @@ void Keyctl(D& d) {
           XlatName(static_cast<uint64_t>(static_cast<int64_t>(v)),
                    kReqkeyDefaults, std::size(kReqkeyDefaults));
       if (name != nullptr) {
-        d.Put(name);
+        AppendConst(d.out, name, RawConst::Dec(v));
       } else {
         d.Dec(v);
-        d.Put(" /* KEY_REQKEY_DEFL_??? */");
+        if (CurrentXlatStyle() != XlatStyle::kRaw) {
+          d.Put(" /* KEY_REQKEY_DEFL_??? */");
+        }
       }
       break;
     }
@@ -981,7 +984,11 @@ void Keyctl(D& d) {
       d.Sep();
       d.Udec(d.u32(2));
       d.Sep();
-      AppendErrnoNameOrNumber(d.out, static_cast<int>(d.u32(3)));
+      if (const char* name = ErrnoName(static_cast<int>(d.u32(3)))) {
+        AppendConst(d.out, name, RawConst::Udec(d.u32(3)));
+      } else {
+        d.Udec(d.u32(3));
+      }
       d.Sep();
       KeySerial(d, d.i32(4));
       break;

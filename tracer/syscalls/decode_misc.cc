@@ -314,14 +314,16 @@ constexpr XlatEntry kIoUringOpFlags[] = {{1, "IO_URING_OP_SUPPORTED"}};
 constexpr XlatEntry kIoWqCategories[] = {{0, "IO_WQ_BOUND"},
                                          {1, "IO_WQ_UNBOUND"}};
 
-// An enumeration value, unknown ones in decimal: "47 /* IORING_OP_??? */".
+// An enumeration value, unknown ones in decimal: "47 /* IORING_OP_??? */"
+// (-X raw: "47"; known ones "1" or "1 /* IORING_OP_READV */" as -X says).
 template <size_t N>
 void DecXval(D& d, uint64_t v, const XlatEntry (&tbl)[N], const char* unknown) {
   if (const char* name = XlatName(v, tbl, N)) {
-    d.Put(name);
+    AppendConst(d.out, name, RawConst::Udec(v));
     return;
   }
   d.Udec(v);
+  if (CurrentXlatStyle() == XlatStyle::kRaw) return;
   d.Put(" /* ");
   d.Put(unknown);
   d.Put(" */");
@@ -888,17 +890,11 @@ void FanotifyInit(D& d) {
   if (d.exiting) return d.RetFd();
   const uint32_t flags = d.u32(0);
   d.Xval(flags & kFanClassBits, kFanClasses, "FAN_CLASS_???");
-  uint32_t rest = flags & ~kFanClassBits;
-  for (const XlatEntry& e : kFanInitFlags) {
-    if ((rest & e.value) == e.value) {
-      d.out->push_back('|');
-      d.Put(e.name);
-      rest &= ~static_cast<uint32_t>(e.value);
-    }
-  }
+  // The other bits as a flag set of their own (-X raw: "0|0x1").
+  const uint32_t rest = flags & ~kFanClassBits;
   if (rest != 0) {
     d.out->push_back('|');
-    d.Hex(rest);
+    d.Flags(rest, kFanInitFlags, "FAN_???");
   }
   d.Sep();
   OpenFlags(d, d.u32(1));

@@ -7161,6 +7161,17 @@ TEST_F(DecoderTest, IoUring) {
             "ops=[{op=IORING_OP_NOP, flags=IO_URING_OP_SUPPORTED}, "
             "{op=47 /* IORING_OP_??? */, resv=0x2, flags=0x6 /* "
             "IO_URING_OP_??? */}]}, 3");
+  // -X: the ops and io-wq categories are numbers in decimal.
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Decode("io_uring_register", {4, 8, 0x6000, 3}, -22).exit,
+            "{last_op=62, ops_len=2, resv=0x1, ops=[{op=0, flags=0x1}, "
+            "{op=47, resv=0x2, flags=0x6}]}, 3");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Decode("io_uring_register", {4, 8, 0x6000, 1}, 0).exit,
+            "{last_op=62 /* IORING_OP_??? */, ops_len=2, resv=0x1, "
+            "ops=[{op=0 /* IORING_OP_NOP */, flags=0x1 /* "
+            "IO_URING_OP_SUPPORTED */}]}, 1");
+  opts.xlat_style = XlatStyle::kAbbrev;
   // The io-wq limits in, then out.
   uint32_t workers[3] = {1, 2, 3};
   mem.Map(0x7000, workers, sizeof(workers));
@@ -7390,6 +7401,16 @@ TEST_F(DecoderTest, PkeysAndFanotify) {
             "FAN_REPORT_PIDFD|FAN_REPORT_TID|FAN_REPORT_FID|"
             "FAN_REPORT_DIR_FID|FAN_REPORT_NAME|FAN_REPORT_TARGET_FID|"
             "0xffffe000, O_RDWR|O_CLOEXEC");
+  // -X: the flags besides the class are a flag set of their own.
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("fanotify_init", {1, 0}, 3), "0|0x1, 0");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("fanotify_init", {0x40000001, 0}, -22),
+            "0 /* FAN_CLASS_NOTIF */|0x40000001 /* FAN_CLOEXEC|0x40000000 */, "
+            "0 /* O_RDONLY */");
+  opts.xlat_style = XlatStyle::kAbbrev;
+  EXPECT_EQ(Text("fanotify_init", {0x40000000, 0}, -22),
+            "FAN_CLASS_NOTIF|0x40000000 /* FAN_??? */, O_RDONLY");
   EXPECT_EQ(Text("fanotify_init", {4 | 1 | 0x200, 0x12345678}, -22),
             "FAN_CLASS_CONTENT|FAN_CLOEXEC|FAN_REPORT_FID, "
             "O_RDONLY|O_CREAT|O_TRUNC|O_APPEND|O_SYNC|O_DIRECT|O_NOATIME|"
