@@ -346,18 +346,18 @@ void InetAddr(D& d, const char* field, int af, const void* addr) {
     NetBytes(d, field, addr, af == AF_INET ? 4 : 16);
     if (style == XlatStyle::kRaw) return;
     d.Put(af == AF_INET ? " /* inet_addr(\"" : " /* inet_pton(AF_INET6, \"");
-    d.Put(buf);
+    d.Escaped(buf, strlen(buf));
     d.Put(af == AF_INET ? "\") */" : "\") */");
     return;
   }
   if (af == AF_INET) {
     d.Put(field);
     d.Put("=inet_addr(\"");
-    d.Put(buf);
+    d.Escaped(buf, strlen(buf));  // a quoted string: in hex with -xx
     d.Put("\")");
   } else {
     d.Put("inet_pton(AF_INET6, \"");
-    d.Put(buf);
+    d.Escaped(buf, strlen(buf));
     d.Put("\", &");
     d.Put(field);
     d.out->push_back(')');

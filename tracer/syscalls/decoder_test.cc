@@ -4079,6 +4079,12 @@ TEST_F(DecoderTest, SockaddrBindConnect) {
   EXPECT_EQ(Text("connect", {9, 0x3000, 16}, -111),
             "9, {sa_family=AF_INET, sin_port=htons(80), "
             "sin_addr=inet_addr(\"127.0.0.1\")}, 16");
+  opts.hex_strings = HexStrings::kAll;  // -xx: the address string in hex
+  EXPECT_EQ(Text("connect", {9, 0x3000, 16}, -111),
+            "9, {sa_family=AF_INET, sin_port=htons(80), "
+            "sin_addr=inet_addr(\"\\x31\\x32\\x37\\x2e\\x30\\x2e\\x30\\x2e"
+            "\\x31\")}, 16");
+  opts.hex_strings = HexStrings::kNone;
   struct sockaddr_in6 in6 = {AF_INET6, htons(53)};
   in6.sin6_addr.s6_addr[15] = 1;
   mem.Map(0x4000, &in6, sizeof(in6));
