@@ -679,6 +679,7 @@ void SpareArray(D& d, const uint32_t* v, size_t n) {
   d.Put(", __spare=[");
   for (size_t i = 0; i < n; ++i) {
     if (i > 0) d.Sep();
+    if (d.Elided(i)) break;
     d.Hex(v[i]);
   }
   d.out->push_back(']');
@@ -712,10 +713,20 @@ void KeyctlDhCompute(D& d) {
   d.Sep();
   d.Udec(len);
   d.Sep();
-  // struct keyctl_kdf_params: two pointers, a length, 8 spare words.
+  // struct keyctl_kdf_params: two pointers, a length, 8 spare words;
+  // shown with -e verbose=none too (strace reads it with umove).
   uint8_t raw[56];
   const size_t ptr = d.ptr_size();
-  if (!d.Fetch(d.u(4), raw, 2 * ptr + 36)) return;
+  const size_t size = 2 * ptr + 36;
+  if (d.u(4) == 0) {
+    d.Put("NULL");
+    return;
+  }
+  if (d.dec->mem()->Read(d.c.tid, d.u(4), raw, size) !=
+      static_cast<ssize_t>(size)) {
+    d.Hex(d.u(4));
+    return;
+  }
   uint64_t hashname = 0, otherinfo = 0;
   memcpy(&hashname, raw, ptr);
   memcpy(&otherinfo, raw + ptr, ptr);
@@ -883,10 +894,9 @@ void Keyctl(D& d) {
       } else {
         const uint64_t n =
             d.ret >= 0 && static_cast<uint64_t>(d.ret) > len ? len : d.ret;
-        // DESCRIBE's and GET_SECURITY's trailing NUL is left out, unless
-        // the string is cut at -s anyway.
-        d.Buf(d.u(2), static_cast<int64_t>(n),
-              cmd != 11 && n <= d.opt().string_limit);
+        // DESCRIBE's and GET_SECURITY's trailing NUL (the last byte
+        // shown) is left out, unless the string is quoted in hex.
+        d.Buf(d.u(2), static_cast<int64_t>(n), cmd != 11);
       }
       d.Sep();
       d.Udec(len);

@@ -101,6 +101,7 @@ void UtimesTimevals(D& d, uint64_t addr) {
   d.out->push_back('[');
   for (int i = 0; i < 2; ++i) {
     if (i > 0) d.Sep();
+    if (d.Elided(i)) break;
     d.Put("{tv_sec=");
     d.Dec(tv[2 * i]);
     d.Put(", tv_usec=");
@@ -358,6 +359,7 @@ void IoUringProbe(D& d, uint64_t addr, uint32_t n) {
     d.Put(", resv2=[");
     for (int i = 0; i < 3; ++i) {
       if (i > 0) d.Sep();
+      if (d.Elided(i)) break;
       d.Hex(probe.resv2[i]);
     }
     d.out->push_back(']');
@@ -445,6 +447,7 @@ void IoUringSetup(D& d) {
       d.Put(", resv=[");
       for (int i = 0; i < 3; ++i) {
         if (i > 0) d.Sep();
+        if (d.Elided(i)) break;
         d.Hex(p.resv[i]);
       }
       d.out->push_back(']');
@@ -527,6 +530,7 @@ void ReservedWords(D& d, const char* name, const T (&v)[N]) {
   d.out->push_back('[');
   for (size_t i = 0; i < N; ++i) {
     if (i > 0) d.Sep();
+    if (d.Elided(i)) break;
     d.Hex(v[i]);
   }
   d.out->push_back(']');

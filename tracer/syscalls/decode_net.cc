@@ -804,6 +804,7 @@ void CmsgData(D& d, int level, int type, const uint8_t* data, size_t len) {
       d.Put(", cmsg_data=[");
       for (size_t i = 0; i + 4 <= len; i += 4) {
         if (i > 0) d.Sep();
+        if (d.Elided(i / 4)) break;
         int32_t fd;
         memcpy(&fd, data + i, 4);
         d.FdValue(fd);

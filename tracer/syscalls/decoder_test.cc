@@ -7746,11 +7746,21 @@ TEST_F(DecoderTest, AdminKeys) {
   opts.string_limit = 8;
   EXPECT_EQ(Text("keyctl", {6, kUser, 0x2000, 64}, 28),
             "KEYCTL_DESCRIBE, KEY_SPEC_USER_KEYRING, \"keyring;\"..., 64");
+  // The last byte shown, a NUL, is left out (and ends the string: no
+  // "..."), unless the string is quoted in hex (strace 6.1 -s 8, -s 8 -x).
   mem.Map(0x2100, std::string(10, '\0'));
   EXPECT_EQ(Text("keyctl", {6, kUser, 0x2100, 10}, 32),
             "KEYCTL_DESCRIBE, KEY_SPEC_USER_KEYRING, "
-            "\"\\0\\0\\0\\0\\0\\0\\0\\0\"..., 10");
+            "\"\\0\\0\\0\\0\\0\\0\\0\", 10");
+  opts.hex_strings = HexStrings::kNonAscii;
+  EXPECT_EQ(Text("keyctl", {6, kUser, 0x2100, 10}, 32),
+            "KEYCTL_DESCRIBE, KEY_SPEC_USER_KEYRING, "
+            "\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\"..., 10");
   opts.string_limit = 32;
+  EXPECT_EQ(Text("keyctl", {6, kUser, 0x2100, 10}, 32),
+            "KEYCTL_DESCRIBE, KEY_SPEC_USER_KEYRING, \"\\x00\\x00\\x00\\x00"
+            "\\x00\\x00\\x00\\x00\\x00\\x00\", 10");
+  opts.hex_strings = HexStrings::kNone;
   EXPECT_EQ(Text("keyctl", {11, 7, 0x2000, 64}, -126),
             "KEYCTL_READ, 7, 0x2000, 64");
   EXPECT_EQ(Text("keyctl", {11, 7, 0, 0}, 4), "KEYCTL_READ, 7, NULL, 0");
@@ -8337,6 +8347,97 @@ TEST_F(BpfInOutTest, TaskFdQuery) {
             "BPF_TASK_FD_QUERY, {task_fd_query={pid=77, fd=99, flags=0, "
             "buf_len=64, buf=NULL, prog_id=5, fd_type=BPF_FD_TYPE_KPROBE, "
             "probe_offset=0x3, probe_addr=0}}, 40");
+}
+
+// -X raw / verbose: key serials, KEY_REQKEY_DEFL_* and KEYCTL_REJECT's
+// error are named constants like the others (strace 6.1's output).
+TEST_F(DecoderTest, AdminKeysConstStyles) {
+  constexpr uint64_t kUser = static_cast<uint64_t>(-4);
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("keyctl", {3, static_cast<uint64_t>(-2)}, -126), "0x3, -2");
+  EXPECT_EQ(Text("keyctl", {14, 99}, -22), "0xe, 99");
+  EXPECT_EQ(Text("keyctl", {14, kMinus1}, 0), "0xe, -1");
+  EXPECT_EQ(Text("keyctl", {19, 7, 10, EKEYREJECTED, kMinus1}, -1),
+            "0x13, 7, 10, 129, -1");
+  EXPECT_EQ(Text("request_key", {0, 0, 0, static_cast<uint64_t>(-8)}, -14),
+            "NULL, NULL, NULL, -8");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("keyctl", {6, kUser, 0, 10}, 32),
+            "0x6 /* KEYCTL_DESCRIBE */, -4 /* KEY_SPEC_USER_KEYRING */, NULL, "
+            "10");
+  EXPECT_EQ(Text("keyctl", {14, kMinus1}, 0),
+            "0xe /* KEYCTL_SET_REQKEY_KEYRING */, "
+            "-1 /* KEY_REQKEY_DEFL_NO_CHANGE */");
+  EXPECT_EQ(
+      Text("keyctl", {14, 99}, -22),
+      "0xe /* KEYCTL_SET_REQKEY_KEYRING */, 99 /* KEY_REQKEY_DEFL_??? */");
+  EXPECT_EQ(Text("keyctl", {19, 7, 10, EKEYREJECTED, kMinus1}, -1),
+            "0x13 /* KEYCTL_REJECT */, 7, 10, 129 /* EKEYREJECTED */, "
+            "-1 /* KEY_SPEC_THREAD_KEYRING */");
+}
+
+// KEYCTL_DH_COMPUTE's KDF parameters are read with -e verbose=none too
+// (the DH parameters are not); spare words are cut at -s elements.
+TEST_F(DecoderTest, AdminKeysKdfNotVerboseAndShortArrays) {
+  mem.MapString(0x2000, "sha256");
+  uint64_t kdf[7] = {0x2000, 0x3000, 0, 0x700000000ull, 0, 0, 0};
+  mem.Map(0x4000, kdf, sizeof kdf);
+  const int32_t dh[3] = {1, 2, 3};
+  mem.Map(0x5000, dh, sizeof dh);
+  opts.verbose_set = SyscallFilter::None();
+  EXPECT_EQ(Text("keyctl", {23, 0x5000, 0x6000, 16, 0x4000}, -95),
+            "KEYCTL_DH_COMPUTE, 0x5000, 0x6000, 16, {hashname=\"sha256\", "
+            "otherinfo=0x3000, otherinfolen=0, __spare=[0, 0, 0x7, 0, 0, 0, "
+            "0, 0]}");
+  EXPECT_EQ(Text("keyctl", {23, 0x5000, 0x6000, 16, 0x9000}, -95),
+            "KEYCTL_DH_COMPUTE, 0x5000, 0x6000, 16, 0x9000");
+  opts.verbose_set = SyscallFilter::All();
+  opts.string_limit = 4;
+  EXPECT_EQ(Text("keyctl", {23, 0x5000, 0x6000, 16, 0x4000}, -95),
+            "KEYCTL_DH_COMPUTE, {private=1, prime=2, base=3}, 0x6000, 16, "
+            "{hashname=\"sha2\"..., otherinfo=0x3000, otherinfolen=0, "
+            "__spare=[0, 0, 0x7, 0, ...]}");
+  opts.string_limit = 0;
+  EXPECT_EQ(Text("keyctl", {23, 0x5000, 0x6000, 16, 0x4000}, -95),
+            "KEYCTL_DH_COMPUTE, {private=1, prime=2, base=3}, 0x6000, 16, "
+            "{hashname=\"\"..., otherinfo=0x3000, otherinfolen=0, "
+            "__spare=[...]}");
+  opts.verbose = true;  // -v: no array is cut
+  EXPECT_EQ(Text("keyctl", {23, 0x5000, 0x6000, 16, 0x4000}, -95),
+            "KEYCTL_DH_COMPUTE, {private=1, prime=2, base=3}, 0x6000, 16, "
+            "{hashname=\"\"..., otherinfo=0x3000, otherinfolen=0, "
+            "__spare=[0, 0, 0x7, 0, 0, 0, 0, 0]}");
+}
+
+// -s N cuts arrays of a few elements decoders print from a struct read
+// whole (strace's print_local_array): pipe's fds, f_fsid, utimensat's and
+// utimes' times, SCM_RIGHTS fds; a buffer is read one byte past -s, so
+// that an unreadable one shows as its address even with -s 0.
+TEST_F(DecoderTest, StringLimitCutsSmallArrays) {
+  setenv("TZ", "UTC", 1);
+  tzset();
+  int32_t fds[2] = {3, 4};
+  mem.Map(0x1000, fds, sizeof(fds));
+  int64_t times[4] = {1, 2, 3, 4};
+  mem.Map(0x2000, times, sizeof(times));
+  mem.MapString(0x3000, "f");
+  opts.string_limit = 0;
+  EXPECT_EQ(Text("pipe2", {0x1000, 0}), "[...], 0");
+  EXPECT_EQ(Text("utimensat", {kAtFdcwd, 0x3000, 0x2000, 0}),
+            "AT_FDCWD, \"f\", [...], 0");
+  EXPECT_EQ(Text("utimes", {0x3000, 0x2000}), "\"f\", [...]");
+  EXPECT_EQ(Text("write", {1, 0x3000, 1}, 1), "1, \"\"..., 1");
+  EXPECT_EQ(Text("write", {1, 0x9000, 4}, -14), "1, 0x9000, 4");
+  opts.string_limit = 1;
+  EXPECT_EQ(Text("pipe", {0x1000}), "[3, ...]");
+  EXPECT_EQ(Text("utimensat", {kAtFdcwd, 0, 0x2000, 0}),
+            "AT_FDCWD, NULL, [{tv_sec=1, tv_nsec=2} /* "
+            "1970-01-01T00:00:01.000000002+0000 */, ...], 0");
+  EXPECT_EQ(Text("futimesat", {kAtFdcwd, 0, 0x2000}),
+            "AT_FDCWD, NULL, [{tv_sec=1, tv_usec=2} /* "
+            "1970-01-01T00:00:01.000002+0000 */, ...]");
+  opts.verbose = true;
+  EXPECT_EQ(Text("pipe", {0x1000}), "[3, 4]");
 }
 
 // i386: 32-bit pointers in struct sock_fprog and the KDF parameters.

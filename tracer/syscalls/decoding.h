@@ -308,6 +308,22 @@ class Decoding {
   }
   void Str(int i) { CStr(u(i), opt().string_limit); }
 
+  // Whether Escaped() quotes these bytes all in hex.
+  bool AllHex(const char* p, size_t n) const {
+    switch (opt().hex_strings) {
+      case HexStrings::kAll:
+        return true;
+      case HexStrings::kNonAscii:
+        for (size_t i = 0; i < n; ++i) {
+          const unsigned char b = static_cast<unsigned char>(p[i]);
+          if (b > 0x7e || (b < ' ' && (b < 9 || b > 13))) return true;
+        }
+        return false;
+      default:
+        return false;
+    }
+  }
+
   // `len` bytes at addr, at most -s of them: "abc"..., NULL, or address.
   // With omit_trailing_nul, a NUL as the last byte shown is not printed
   // (strace's QUOTE_OMIT_TRAILING_0).
@@ -318,18 +334,25 @@ class Decoding {
     }
     if (len < 0) len = 0;
     const size_t limit = opt().string_limit;
-    const size_t n =
-        static_cast<size_t>(len) < limit ? static_cast<size_t>(len) : limit;
+    // One byte more than shown is read, as strace does: with -s 0 an
+    // unreadable buffer still shows as its address.
+    const size_t want = static_cast<size_t>(len) <= limit
+                            ? static_cast<size_t>(len)
+                            : limit + 1;
+    const size_t n = want < limit ? want : limit;
     std::string& s = dec->scratch();
-    s.resize(n);
-    if (n > 0 &&
-        dec->mem()->Read(c.tid, addr, s.data(), n) != static_cast<ssize_t>(n)) {
+    s.resize(want);
+    if (want > 0 && dec->mem()->Read(c.tid, addr, s.data(), want) !=
+                        static_cast<ssize_t>(want)) {
       Hex(addr);
       return;
     }
     // A NUL omitted at the end also ends the string: no "..." after it,
-    // even when the value is longer than -s (as strace).
-    const bool ends = omit_trailing_nul && n > 0 && s[n - 1] == '\0';
+    // even when the value is longer than -s (as strace). A string quoted
+    // all in hex (-xx; -x with a byte that is not printable, the NUL
+    // included) keeps it, as strace's hex quoting omits nothing.
+    const bool ends =
+        omit_trailing_nul && n > 0 && s[n - 1] == '\0' && !AllHex(s.data(), n);
     out->push_back('"');
     Escaped(s.data(), ends ? n - 1 : n);
     out->push_back('"');
@@ -418,12 +441,16 @@ class Decoding {
     }
     if (len < 0) len = 0;
     const size_t limit = opt().string_limit;
-    const size_t n =
-        static_cast<size_t>(len) < limit ? static_cast<size_t>(len) : limit;
+    // One byte more than shown is read, as strace does: with -s 0 an
+    // unreadable buffer still shows as its address.
+    const size_t want = static_cast<size_t>(len) <= limit
+                            ? static_cast<size_t>(len)
+                            : limit + 1;
+    const size_t n = want < limit ? want : limit;
     std::string& s = dec->scratch();
-    s.resize(n);
-    if (n > 0 &&
-        dec->mem()->Read(c.tid, addr, s.data(), n) != static_cast<ssize_t>(n)) {
+    s.resize(want);
+    if (want > 0 && dec->mem()->Read(c.tid, addr, s.data(), want) !=
+                        static_cast<ssize_t>(want)) {
       Hex(addr);
       return;
     }
@@ -490,6 +517,15 @@ class Decoding {
       print(e);
     }
     out->push_back(']');
+  }
+
+  // strace's print_local_array, for an array already read: true, after
+  // printing "...", when element i is past -s elements (unless -v). Call
+  // before printing each element, after its separator.
+  bool Elided(uint64_t i) {
+    if (!abbrev || i < opt().string_limit) return false;
+    Put("...");
+    return true;
   }
 
   // Named value / flag set of an argument or field.
