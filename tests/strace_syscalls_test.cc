@@ -489,6 +489,23 @@ std::vector<Program> Programs() {
        true,
        {"-X", "verbose"}},
       {"misc_s0", {"syscalls", "misc", "@KNOWN"}, {}, 1, true, {"-s", "0"}},
+      // -P /dev/null (the tracee's standard input): io_uring's registered
+      // files, bpf attributes, SCM_RIGHTS fds on it make no call match;
+      // an i386 socketcall making no call matches on its first argument.
+      // (A second path that some calls use: strace must show some.)
+      {"misc_P",
+       {"syscalls", "misc", "@KNOWN"},
+       {},
+       1,
+       true,
+       {"-P", "/dev/null", "-P", "/etc/passwd"}},
+      {"admin_P",
+       {"syscalls", "admin"},
+       {},
+       1,
+       true,
+       {"-P", "/dev/null", "-P", "/nonexistent"}},
+      {"i386_net_P", {"i386", "net"}, {}, 1, true, {"-P", "/dev/null"}, true},
       // System administration calls, failing or harmless (see the
       // tracee's header).
       {"admin", {"syscalls", "admin"}, {}, 2, true},

@@ -2402,6 +2402,7 @@ void BpfTaskFdQuery(D& d) {
 }
 
 void Bpf(D& d) {
+  d.match_fds = false;  // -P: strace never matches bpf
   const uint32_t cmd = d.u32(0);
   if (cmd == 15) return BpfObjInfo(d);
   if (cmd == 16) return BpfProgQuery(d);

@@ -721,6 +721,7 @@ void IoUringRegister(D& d) {
     return;
   }
   d.Fd(0);
+  d.match_fds = false;  // -P: the ring's fd only, not the files registered
   d.Sep();
   d.Xval(op, kIoUringRegisterOps, "IORING_REGISTER_???");
   d.Sep();
@@ -1298,6 +1299,7 @@ void IoDestroy(D& d) {
 
 void IoSubmit(D& d) {
   if (d.exiting) return;
+  d.match_fds = false;  // -P: strace does not look into the iocbs
   d.Ptr(d.u(0));
   d.Sep();
   d.Dec(d.s(1));
@@ -1411,6 +1413,7 @@ void IoPgeteventsTimed(D& d, bool wide) {
 }
 
 void IoCancel(D& d) {
+  d.match_fds = false;  // -P: strace does not look into the iocb
   if (d.entering()) {
     d.Ptr(d.u(0));
     d.Sep();

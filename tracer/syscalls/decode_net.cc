@@ -801,6 +801,9 @@ void CmsgData(D& d, int level, int type, const uint8_t* data, size_t len) {
   if (level == 1) {  // SOL_SOCKET
     d.Xval(static_cast<uint32_t>(type), kScmTypes, "SCM_???");
     if (type == 1 && len >= 4) {  // SCM_RIGHTS
+      // -P: strace matches the socket, not the fds it passes.
+      const bool match = d.match_fds;
+      d.match_fds = false;
       d.Put(", cmsg_data=[");
       for (size_t i = 0; i + 4 <= len; i += 4) {
         if (i > 0) d.Sep();
@@ -810,6 +813,7 @@ void CmsgData(D& d, int level, int type, const uint8_t* data, size_t len) {
         d.FdValue(fd);
       }
       d.out->push_back(']');
+      d.match_fds = match;
     } else if (type == 2 && len >= 12) {  // SCM_CREDENTIALS
       int32_t cred[3];
       memcpy(cred, data, sizeof(cred));

@@ -424,6 +424,55 @@ TEST_F(DecoderTest, TracePaths) {
   EXPECT_TRUE(matched("fstat", {4, 0x6000}));
 }
 
+// -P: as strace's pathtrace, the fds inside bpf attributes, io_uring's
+// registered files and SCM_RIGHTS do not make a call match (its given fd
+// arguments do); a socketcall making no call matches on its first
+// argument taken as an fd.
+TEST_F(DecoderTest, TracePathsIgnoreFdsInStructures) {
+  auto matched = [&](const char* name, std::vector<uint64_t> args,
+                     uint32_t arch = kArchX86_64) {
+    ArgDecoder dec(&mem, opts);
+    SyscallCall c;
+    c.tid = 1234;
+    c.arch = arch;
+    c.nr = SyscallTable::Get().Number(arch, name);
+    for (size_t i = 0; i < args.size(); ++i) c.args[i] = args[i];
+    std::string out;
+    dec.DecodeEntry(c, &out);
+    return dec.entry_matched();
+  };
+  mem.SetFdPath(0, "/dev/null");
+  mem.SetFdPath(5, "anon_inode:[io_uring]");
+  mem.SetFdPath(7, "socket:[77]");
+  opts.trace_paths = {"/dev/null"};
+  const int32_t files[2] = {0, 0};
+  mem.Map(0x1000, files, sizeof files);
+  EXPECT_FALSE(matched("io_uring_register", {5, 2, 0x1000, 2}));
+  EXPECT_TRUE(matched("io_uring_register", {0, 2, 0x1000, 2}));
+  // BPF_MAP_CREATE with inner_map_fd 0, BPF_PROG_ATTACH to fd 0.
+  uint32_t attr[12] = {2, 4, 8, 4, 0, 0};
+  mem.Map(0x2000, attr, sizeof attr);
+  EXPECT_FALSE(matched("bpf", {0, 0x2000, sizeof attr}));
+  EXPECT_FALSE(matched("bpf", {8, 0x2000, sizeof attr}));
+  // sendmsg(7, {... SCM_RIGHTS [0] ...}).
+  uint8_t cbuf[24] = {};
+  const uint64_t cmsg_len = 20;
+  const int32_t level = SOL_SOCKET, type = SCM_RIGHTS, fd = 0;
+  memcpy(cbuf, &cmsg_len, 8);
+  memcpy(cbuf + 8, &level, 4);
+  memcpy(cbuf + 12, &type, 4);
+  memcpy(cbuf + 16, &fd, 4);
+  mem.Map(0x3000, cbuf, sizeof cbuf);
+  struct msghdr mh = {};
+  mh.msg_control = reinterpret_cast<void*>(0x3000);
+  mh.msg_controllen = sizeof cbuf;
+  mem.Map(0x4000, &mh, sizeof mh);
+  EXPECT_FALSE(matched("sendmsg", {7, 0x4000, 0}));
+  EXPECT_TRUE(matched("sendmsg", {0, 0x4000, 0}));
+  EXPECT_TRUE(matched("socketcall", {0, 0x5000}, kArchI386));
+  EXPECT_FALSE(matched("socketcall", {7, 0x5000}, kArchI386));
+}
+
 // -e raw=SET: strace's raw output for these syscalls (hex arguments, as
 // many as the syscall takes, 0 as "0"; hex result), decoded for others.
 TEST_F(DecoderTest, RawSyscalls) {

@@ -134,9 +134,15 @@ class Decoding {
     to->push_back('>');
   }
 
+  // -P: whether an fd printed at entry can make the call match. strace's
+  // pathtrace looks at given arguments only: decoders clear this before
+  // fds inside structures it does not look at (bpf attributes, io_uring's
+  // registered files, iocbs, SCM_RIGHTS).
+  bool match_fds = true;
+
   // An fd, with -y its path.
   void FdValue(int fd) {
-    if (entering() && fd >= 0 && dec->filtering_paths())
+    if (match_fds && entering() && fd >= 0 && dec->filtering_paths())
       dec->MatchFd(c.tid, fd);
     AppendSigned(out, fd);
     if (opt().any_fd_info() && fd >= 0) AppendFdPath(out, fd);
