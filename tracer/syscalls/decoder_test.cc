@@ -8460,8 +8460,8 @@ TEST_F(DecoderTest, AdminKeysKdfNotVerboseAndShortArrays) {
 
 // -s N cuts arrays of a few elements decoders print from a struct read
 // whole (strace's print_local_array): pipe's fds, f_fsid, utimensat's and
-// utimes' times, SCM_RIGHTS fds; a buffer is read one byte past -s, so
-// that an unreadable one shows as its address even with -s 0.
+// utimes' times, SCM_RIGHTS fds, sysinfo's loads; a buffer is read one byte
+// past -s, so that an unreadable one shows as its address even with -s 0.
 TEST_F(DecoderTest, StringLimitCutsSmallArrays) {
   setenv("TZ", "UTC", 1);
   tzset();
@@ -8485,6 +8485,17 @@ TEST_F(DecoderTest, StringLimitCutsSmallArrays) {
   EXPECT_EQ(Text("futimesat", {kAtFdcwd, 0, 0x2000}),
             "AT_FDCWD, NULL, [{tv_sec=1, tv_usec=2} /* "
             "1970-01-01T00:00:01.000002+0000 */, ...]");
+  struct sysinfo si = {};
+  si.uptime = 5;
+  si.loads[0] = 1;
+  si.loads[1] = 2;
+  si.loads[2] = 3;
+  si.mem_unit = 1;
+  mem.Map(0x4000, &si, sizeof si);
+  EXPECT_EQ(Text("sysinfo", {0x4000}),
+            "{uptime=5, loads=[1, ...], totalram=0, freeram=0, sharedram=0, "
+            "bufferram=0, totalswap=0, freeswap=0, procs=0, totalhigh=0, "
+            "freehigh=0, mem_unit=1}");
   opts.verbose = true;
   EXPECT_EQ(Text("pipe", {0x1000}), "[3, 4]");
 }
