@@ -489,6 +489,13 @@ std::vector<Program> Programs() {
        true,
        {"-X", "verbose"}},
       {"misc_s0", {"syscalls", "misc", "@KNOWN"}, {}, 1, true, {"-s", "0"}},
+      // %desc has mq_notify.
+      {"misc_trace_desc",
+       {"syscalls", "misc", "@KNOWN"},
+       {},
+       1,
+       true,
+       {"-e", "trace=%desc"}},
       // -P /dev/null (the tracee's standard input): io_uring's registered
       // files, bpf attributes, SCM_RIGHTS fds on it make no call match;
       // an i386 socketcall making no call matches on its first argument.

@@ -1110,9 +1110,11 @@ void MqAttr(D& d, uint64_t addr, bool output, bool named_flags) {
   d.out->push_back('}');
 }
 
+// -P: strace's pathtrace matches no mq_* call (a queue's name is no path,
+// its descriptor is not looked at).
 void MqOpen(D& d) {
   if (d.exiting) return d.RetFd();
-  d.Path(0);
+  d.CStr(d.u(0), 4096);
   d.Sep();
   OpenFlags(d, d.u32(1));
   if (d.u32(1) & 0100) {  // O_CREAT
@@ -1125,13 +1127,14 @@ void MqOpen(D& d) {
 
 void MqUnlink(D& d) {
   if (d.exiting) return;
-  d.Path(0);
+  d.CStr(d.u(0), 4096);
 }
 
 // `wide`: a 64-bit timespec (x86_64's, i386's *_time64), else i386's
 // 32-bit one.
 void MqTimedsendTimed(D& d, bool wide) {
   if (d.exiting) return;
+  d.match_fds = false;
   d.Fd(0);
   d.Sep();
   d.Buf(d.u(1), static_cast<int64_t>(d.u(2)));
@@ -1146,6 +1149,7 @@ void MqTimedsendTimed(D& d, bool wide) {
 void MqTimedsend(D& d) { MqTimedsendTimed(d, !d.i386); }
 
 void MqTimedreceiveTimed(D& d, bool wide) {
+  d.match_fds = false;
   // mqdes, the message and its buffer's size print as read's arguments.
   ReadLike(d);
   if (d.entering()) return;
@@ -1164,6 +1168,7 @@ void MqTimedreceive(D& d) { MqTimedreceiveTimed(d, !d.i386); }
 
 void MqNotify(D& d) {
   if (d.exiting) return;
+  d.match_fds = false;
   d.Fd(0);
   d.Sep();
   SigeventAt(d, d.u(1));
@@ -1171,6 +1176,7 @@ void MqNotify(D& d) {
 
 void MqGetsetattr(D& d) {
   if (d.entering()) {
+    d.match_fds = false;
     d.Fd(0);
     d.Sep();
     MqAttr(d, d.u(1), false, true);

@@ -426,8 +426,8 @@ TEST_F(DecoderTest, TracePaths) {
 
 // -P: as strace's pathtrace, the fds inside bpf attributes, io_uring's
 // registered files and SCM_RIGHTS do not make a call match (its given fd
-// arguments do); a socketcall making no call matches on its first
-// argument taken as an fd.
+// arguments do), nor do mq_* calls; a socketcall making no call matches
+// on its first argument taken as an fd.
 TEST_F(DecoderTest, TracePathsIgnoreFdsInStructures) {
   auto matched = [&](const char* name, std::vector<uint64_t> args,
                      uint32_t arch = kArchX86_64) {
@@ -471,6 +471,15 @@ TEST_F(DecoderTest, TracePathsIgnoreFdsInStructures) {
   EXPECT_TRUE(matched("sendmsg", {0, 0x4000, 0}));
   EXPECT_TRUE(matched("socketcall", {0, 0x5000}, kArchI386));
   EXPECT_FALSE(matched("socketcall", {7, 0x5000}, kArchI386));
+  // No mq_* call matches: a queue's name is no path, its fd not looked at.
+  mem.MapString(0x6000, "/dev/null");
+  EXPECT_FALSE(matched("mq_unlink", {0x6000}));
+  EXPECT_FALSE(matched("mq_open", {0x6000, 0, 0, 0}));
+  EXPECT_FALSE(matched("mq_notify", {0, 0}));
+  EXPECT_FALSE(matched("mq_timedsend", {0, 0, 0, 0, 0}));
+  EXPECT_FALSE(matched("mq_timedreceive", {0, 0, 0, 0, 0}));
+  EXPECT_FALSE(matched("mq_getsetattr", {0, 0, 0}));
+  EXPECT_TRUE(matched("read", {0, 0, 0}));
 }
 
 // -e raw=SET: strace's raw output for these syscalls (hex arguments, as
