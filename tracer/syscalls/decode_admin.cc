@@ -2407,12 +2407,21 @@ void Bpf(D& d) {
   if (cmd == 15) return BpfObjInfo(d);
   if (cmd == 16) return BpfProgQuery(d);
   if (cmd == 20) return BpfTaskFdQuery(d);
-  if (d.exiting) {
-    if (BpfReturnsFd(cmd)) d.RetFd();
-    return;
-  }
   const uint32_t size = d.u32(2);
   const uint64_t addr = d.u(1);
+  if (d.exiting) {
+    // -y: the fd's path only when the attributes were decoded (strace's
+    // result flags come from the command's decoder; with verbose=none or
+    // unreadable attributes the result is a plain number).
+    char probe[4096];
+    if (BpfReturnsFd(cmd) && d.verbose && addr != 0 && size != 0 &&
+        size <= sizeof(probe) &&
+        d.dec->mem()->Read(d.c.tid, addr, probe, size) ==
+            static_cast<ssize_t>(size)) {
+      d.RetFd();
+    }
+    return;
+  }
   d.Xval(cmd, kBpfCommands, "BPF_???");
   d.Sep();
   // strace 6.1 decodes the commands up to BPF_LINK_GET_NEXT_ID.

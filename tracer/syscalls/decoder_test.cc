@@ -7920,6 +7920,15 @@ TEST_F(DecoderTest, AdminBpf) {
             "BPF_MAP_CREATE, {map_type=BPF_MAP_TYPE_ARRAY, key_size=4, "
             "value_size=8, max_entries=4, map_flags=0}, 20");
   EXPECT_EQ(r.suffix, "<anon_inode:bpf-map>");
+  // Attributes not decoded (verbose=none, unreadable, NULL): the result
+  // is a plain number, as strace 6.1 prints it.
+  EXPECT_EQ(Decode("bpf", {0, 0x9000, 20}, 4).suffix, "");
+  EXPECT_EQ(Decode("bpf", {0, 0, 20}, 4).suffix, "");
+  opts.verbose_set = SyscallFilter::None();
+  r = Decode("bpf", {0, 0x1000, 20}, 4);
+  EXPECT_EQ(r.all(), "BPF_MAP_CREATE, 0x1000, 20");
+  EXPECT_EQ(r.suffix, "");
+  opts.verbose_set = SyscallFilter::All();
   create[4] = 4 | 0x80000000;  // BPF_F_NUMA_NODE
   create[6] = 0xffffffff;
   memcpy(&create[7], "abc", 4);
