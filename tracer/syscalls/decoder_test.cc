@@ -544,6 +544,16 @@ TEST_F(DecoderTest, FdDetails) {
   EXPECT_EQ(Text("close", {6}), "6</dev/zero<char 1:5>>");
   EXPECT_EQ(Text("close", {7}), "7<pid:13809>");
   EXPECT_EQ(Text("close", {8}), "8</etc/passwd>");  // nothing to add
+  // decode-fds=socket alone: a socket with no details (a protocol strace
+  // does not name) shows its path, other files nothing.
+  mem.SetFdPath(9, "socket:[99]");
+  opts.fd_paths = opts.fd_devices = opts.fd_pidfds = false;
+  EXPECT_EQ(Text("close", {9}), "9<socket:[99]>");
+  EXPECT_EQ(Text("close", {3}), "3<TCP:[127.0.0.1:45072->127.0.0.1:45855]>");
+  EXPECT_EQ(Text("close", {8}), "8");
+  opts.fd_sockets = false;
+  opts.fd_devices = true;
+  EXPECT_EQ(Text("close", {9}), "9");
 }
 
 TEST_F(DecoderTest, StringLimit) {

@@ -173,7 +173,10 @@ class Decoding {
     if (WantDetails(p) && dec->mem()->ReadFdDetails(tid, fd, p, &d) &&
         Wanted(d.kind)) {
       AppendDetails(to, p, d);
-    } else if (opt().fd_paths) {
+    } else if (opt().fd_paths ||
+               (opt().fd_sockets && p.compare(0, 8, "socket:[") == 0)) {
+      // decode-fds=socket: a socket strace cannot name (a protocol
+      // outside its table) shows its path.
       AppendAnnotation(to, p, opt().hex_strings);
     }
   }
