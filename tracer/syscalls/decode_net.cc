@@ -504,6 +504,42 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
           break;
         }
         [[fallthrough]];
+      case AF_VSOCK:
+        if (family == AF_VSOCK && len >= 16) {
+          // struct sockaddr_vm: reserved1 (when set), cid, port, flags,
+          // zero (when set, in hex), as strace 6.1 prints it.
+          static constexpr XlatEntry kCids[] = {{0, "VMADDR_CID_HYPERVISOR"},
+                                                {1, "VMADDR_CID_LOCAL"},
+                                                {2, "VMADDR_CID_HOST"},
+                                                {0xffffffff, "VMADDR_CID_ANY"}};
+          static constexpr XlatEntry kPorts[] = {
+              {0xffffffff, "VMADDR_PORT_ANY"}};
+          static constexpr XlatEntry kFlags[] = {{1, "VMADDR_FLAG_TO_HOST"}};
+          uint16_t reserved1;
+          uint32_t port, cid;
+          memcpy(&reserved1, buf + 2, 2);
+          memcpy(&port, buf + 4, 4);
+          memcpy(&cid, buf + 8, 4);
+          if (reserved1 != 0) {
+            d.Put("svm_reserved1=");
+            d.Hex(reserved1);
+            d.Sep();
+          }
+          d.Put("svm_cid=");
+          d.Xval(cid, kCids, nullptr);
+          d.Put(", svm_port=");
+          d.Xval(port, kPorts, nullptr);
+          d.Put(", svm_flags=");
+          d.Flags(buf[12], kFlags, "VMADDR_FLAG_???");
+          if (buf[13] != 0 || buf[14] != 0 || buf[15] != 0) {
+            d.Put(", svm_zero=\"");
+            AppendEscaped(d.out, reinterpret_cast<const char*>(buf + 13), 3,
+                          HexStrings::kAll);
+            d.out->push_back('"');
+          }
+          break;
+        }
+        [[fallthrough]];
       default:
         d.Put("sa_data=\"");
         d.Escaped(reinterpret_cast<const char*>(buf + 2), len - 2);

@@ -4147,6 +4147,27 @@ TEST_F(DecoderTest, SockaddrBindConnect) {
   EXPECT_EQ(Text("connect", {9, 0x3000, 16}, -111),
             "9, {sa_family=AF_INET, sin_port=htons(80), "
             "sin_addr=inet_addr(\"127.0.0.1\")}, 16");
+  // AF_VSOCK: struct sockaddr_vm (16 bytes; fewer: sa_data).
+  uint8_t vm[16] = {40, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 2, 0, 0, 0};
+  mem.Map(0x5000, vm, sizeof vm);
+  EXPECT_EQ(Text("connect", {3, 0x5000, 16}, -104),
+            "3, {sa_family=AF_VSOCK, svm_cid=VMADDR_CID_HOST, "
+            "svm_port=VMADDR_PORT_ANY, svm_flags=0}, 16");
+  const uint8_t vm2[16] = {40, 0, 5, 0, 9, 0, 0, 0, 3, 0, 0, 0, 3, 0, 1, 0};
+  mem.Map(0x5000, vm2, sizeof vm2);
+  EXPECT_EQ(Text("connect", {3, 0x5000, 16}, -22),
+            "3, {sa_family=AF_VSOCK, svm_reserved1=0x5, svm_cid=0x3, "
+            "svm_port=0x9, svm_flags=VMADDR_FLAG_TO_HOST|0x2, "
+            "svm_zero=\"\\x00\\x01\\x00\"}, 16");
+  EXPECT_EQ(Text("connect", {3, 0x5000, 12}, -22),
+            "3, {sa_family=AF_VSOCK, "
+            "sa_data=\"\\5\\0\\t\\0\\0\\0\\3\\0\\0\\0\"}, 12");
+  opts.xlat_style = XlatStyle::kVerbose;
+  mem.Map(0x5000, vm, sizeof vm);
+  EXPECT_EQ(Text("connect", {3, 0x5000, 16}, -104),
+            "3, {sa_family=0x28 /* AF_VSOCK */, svm_cid=0x2 /* VMADDR_CID_HOST "
+            "*/, svm_port=0xffffffff /* VMADDR_PORT_ANY */, svm_flags=0}, 16");
+  opts.xlat_style = XlatStyle::kAbbrev;
   opts.hex_strings = HexStrings::kAll;  // -xx: the address string in hex
   EXPECT_EQ(Text("connect", {9, 0x3000, 16}, -111),
             "9, {sa_family=AF_INET, sin_port=htons(80), "
