@@ -487,11 +487,13 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
           d.Put(", sll_halen=");
           d.Udec(halen);
           if (halen != 0) {
+            // As many bytes as the address length covers (past the 8 of
+            // sll_addr when longer), as strace.
             const unsigned oob = static_cast<unsigned>(len - 12);
             d.Put(", sll_addr=[");
             for (unsigned i = 0; i < halen; ++i) {
               if (i > 0) d.Sep();
-              if (i >= oob || i >= 8) {
+              if (i >= oob) {
                 d.Put("...");
                 break;
               }

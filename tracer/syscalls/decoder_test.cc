@@ -4147,6 +4147,21 @@ TEST_F(DecoderTest, SockaddrBindConnect) {
   EXPECT_EQ(Text("connect", {9, 0x3000, 16}, -111),
             "9, {sa_family=AF_INET, sin_port=htons(80), "
             "sin_addr=inet_addr(\"127.0.0.1\")}, 16");
+  // AF_PACKET: sll_addr has halen bytes, as many as the length covers
+  // (past sll_addr's 8).
+  uint8_t sll[28] = {17, 0, 0, 3, 0, 0, 0, 0, 1, 0, 0, 10};
+  for (int i = 0; i < 16; ++i) sll[12 + i] = static_cast<uint8_t>(0xa0 + i);
+  mem.Map(0x6000, sll, sizeof sll);
+  EXPECT_EQ(Text("connect", {3, 0x6000, 28}, -22),
+            "3, {sa_family=AF_PACKET, sll_protocol=htons(ETH_P_ALL), "
+            "sll_ifindex=0, sll_hatype=ARPHRD_ETHER, sll_pkttype=PACKET_HOST, "
+            "sll_halen=10, sll_addr=[0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0xa5, "
+            "0xa6, 0xa7, 0xa8, 0xa9]}, 28");
+  EXPECT_EQ(Text("connect", {3, 0x6000, 20}, -22),
+            "3, {sa_family=AF_PACKET, sll_protocol=htons(ETH_P_ALL), "
+            "sll_ifindex=0, sll_hatype=ARPHRD_ETHER, sll_pkttype=PACKET_HOST, "
+            "sll_halen=10, sll_addr=[0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0xa5, "
+            "0xa6, 0xa7, ...]}, 20");
   // AF_VSOCK: struct sockaddr_vm (16 bytes; fewer: sa_data).
   uint8_t vm[16] = {40, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 2, 0, 0, 0};
   mem.Map(0x5000, vm, sizeof vm);
