@@ -542,6 +542,79 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
           break;
         }
         [[fallthrough]];
+      case AF_XDP:
+        if (family == AF_XDP && len >= 16) {
+          static constexpr XlatEntry kXdpFlags[] = {{1, "XDP_SHARED_UMEM"},
+                                                    {2, "XDP_COPY"},
+                                                    {4, "XDP_ZEROCOPY"},
+                                                    {8, "XDP_USE_NEED_WAKEUP"}};
+          uint16_t flags;
+          uint32_t ifindex, queue, umem_fd;
+          memcpy(&flags, buf + 2, 2);
+          memcpy(&ifindex, buf + 4, 4);
+          memcpy(&queue, buf + 8, 4);
+          memcpy(&umem_fd, buf + 12, 4);
+          d.Put("sxdp_flags=");
+          d.Flags(flags, kXdpFlags, "XDP_???");
+          d.Put(", sxdp_ifindex=");
+          IfIndex(d, ifindex);
+          d.Put(", sxdp_queue_id=");
+          d.Udec(queue);
+          if (flags & 1) {  // XDP_SHARED_UMEM: the fd (-P does not look)
+            d.Put(", sxdp_shared_umem_fd=");
+            const bool match = d.match_fds;
+            d.match_fds = false;
+            d.FdValue(static_cast<int32_t>(umem_fd));
+            d.match_fds = match;
+          }
+          break;
+        }
+        [[fallthrough]];
+      case AF_QIPCRTR:
+        if (family == AF_QIPCRTR && len >= 12) {
+          static constexpr XlatEntry kNodes[] = {
+              {0xffffffff, "QRTR_NODE_BCAST"}};
+          static constexpr XlatEntry kPorts[] = {
+              {0xfffffffe, "QRTR_PORT_CTRL"}};
+          uint32_t node, port;
+          memcpy(&node, buf + 4, 4);
+          memcpy(&port, buf + 8, 4);
+          d.Put("sq_node=");
+          d.Xval(node, kNodes, nullptr);
+          d.Put(", sq_port=");
+          d.Xval(port, kPorts, nullptr);
+          break;
+        }
+        [[fallthrough]];
+      case AF_MCTP:
+        if (family == AF_MCTP && len >= 12) {
+          static constexpr XlatEntry kNets[] = {{0, "MCTP_NET_ANY"}};
+          static constexpr XlatEntry kAddrs[] = {{0, "MCTP_ADDR_NULL"},
+                                                 {0xff, "MCTP_ADDR_ANY"}};
+          uint16_t pad0;
+          uint32_t network;
+          memcpy(&pad0, buf + 2, 2);
+          memcpy(&network, buf + 4, 4);
+          if (pad0 != 0) {
+            d.Put("__smctp_pad0=");
+            d.Hex(pad0);
+            d.Sep();
+          }
+          d.Put("smctp_network=");
+          d.Xval(network, kNets, nullptr);
+          d.Put(", smctp_addr={s_addr=");
+          d.Xval(buf[8], kAddrs, nullptr);
+          d.Put("}, smctp_type=");
+          d.Hex(buf[9]);
+          d.Put(", smctp_tag=");
+          d.Hex(buf[10]);
+          if (buf[11] != 0) {
+            d.Put(", __smctp_pad1=");
+            d.Hex(buf[11]);
+          }
+          break;
+        }
+        [[fallthrough]];
       default:
         d.Put("sa_data=\"");
         d.Escaped(reinterpret_cast<const char*>(buf + 2), len - 2);

@@ -4162,6 +4162,28 @@ TEST_F(DecoderTest, SockaddrBindConnect) {
             "sll_ifindex=0, sll_hatype=ARPHRD_ETHER, sll_pkttype=PACKET_HOST, "
             "sll_halen=10, sll_addr=[0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0xa5, "
             "0xa6, 0xa7, ...]}, 20");
+  // AF_XDP (the shared umem's fd only with XDP_SHARED_UMEM), AF_QIPCRTR,
+  // AF_MCTP; shorter than their structures: sa_data.
+  const uint8_t xdp[16] = {44, 0, 3, 0, 0, 0, 0, 0, 3, 0, 0, 0, 7, 0, 0, 0};
+  mem.Map(0x7000, xdp, sizeof xdp);
+  EXPECT_EQ(Text("connect", {3, 0x7000, 16}, -22),
+            "3, {sa_family=AF_XDP, sxdp_flags=XDP_SHARED_UMEM|XDP_COPY, "
+            "sxdp_ifindex=0, sxdp_queue_id=3, sxdp_shared_umem_fd=7}, 16");
+  const uint8_t qrtr[12] = {42, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 2, 0, 0, 0};
+  mem.Map(0x7000, qrtr, sizeof qrtr);
+  EXPECT_EQ(Text("connect", {3, 0x7000, 12}, -22),
+            "3, {sa_family=AF_QIPCRTR, sq_node=QRTR_NODE_BCAST, sq_port=0x2}, "
+            "12");
+  const uint8_t mctp[12] = {45, 0, 1, 2, 0, 0, 0, 0, 0xff, 1, 8, 0};
+  mem.Map(0x7000, mctp, sizeof mctp);
+  EXPECT_EQ(Text("connect", {3, 0x7000, 12}, -22),
+            "3, {sa_family=AF_MCTP, __smctp_pad0=0x201, "
+            "smctp_network=MCTP_NET_ANY, smctp_addr={s_addr=MCTP_ADDR_ANY}, "
+            "smctp_type=0x1, smctp_tag=0x8}, 12");
+  EXPECT_EQ(
+      Text("connect", {3, 0x7000, 11}, -22),
+      "3, {sa_family=AF_MCTP, sa_data=\"\\1\\2\\0\\0\\0\\0\\377\\1\\10\"}, "
+      "11");
   // AF_VSOCK: struct sockaddr_vm (16 bytes; fewer: sa_data).
   uint8_t vm[16] = {40, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 2, 0, 0, 0};
   mem.Map(0x5000, vm, sizeof vm);
