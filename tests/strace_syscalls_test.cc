@@ -473,12 +473,70 @@ std::vector<Program> Programs() {
       {"netlink", {"syscalls", "netlink"}, {}, 2, true},
       // decode_misc.cc's calls (see the tracee's header).
       {"misc", {"syscalls", "misc", "@KNOWN"}, {}, 2, true},
+      // -X: io_uring probe ops and io-wq categories in decimal,
+      // fanotify_init's flags; -s 0: utimes' times and io_uring's
+      // reserved words as [...].
+      {"misc_X_raw",
+       {"syscalls", "misc", "@KNOWN"},
+       {},
+       1,
+       true,
+       {"-X", "raw"}},
+      {"misc_X_verbose",
+       {"syscalls", "misc", "@KNOWN"},
+       {},
+       1,
+       true,
+       {"-X", "verbose"}},
+      {"misc_s0", {"syscalls", "misc", "@KNOWN"}, {}, 1, true, {"-s", "0"}},
+      // %desc has mq_notify.
+      {"misc_trace_desc",
+       {"syscalls", "misc", "@KNOWN"},
+       {},
+       1,
+       true,
+       {"-e", "trace=%desc"}},
+      // -P /dev/null (the tracee's standard input): io_uring's registered
+      // files, bpf attributes, SCM_RIGHTS fds on it make no call match;
+      // an i386 socketcall making no call matches on its first argument.
+      // (A second path that some calls use: strace must show some.)
+      {"misc_P",
+       {"syscalls", "misc", "@KNOWN"},
+       {},
+       1,
+       true,
+       {"-P", "/dev/null", "-P", "/etc/passwd"}},
+      {"admin_P",
+       {"syscalls", "admin"},
+       {},
+       1,
+       true,
+       {"-P", "/dev/null", "-P", "/nonexistent"}},
+      {"i386_net_P", {"i386", "net"}, {}, 1, true, {"-P", "/dev/null"}, true},
       // System administration calls, failing or harmless (see the
       // tracee's header).
       {"admin", {"syscalls", "admin"}, {}, 2, true},
       // The same with fd paths, and with short strings in hex.
       {"admin_y", {"syscalls", "admin"}, {}, 1, true, {"-y"}},
       {"admin_s8", {"syscalls", "admin"}, {}, 1, true, {"-s", "8", "-x"}},
+      // -s 4 without -x: DESCRIBE's trailing NUL left out (no "..."), the
+      // KEYCTL_PKEY_* and KDF spare words cut after 4; -X: key serials,
+      // KEY_REQKEY_DEFL_* and KEYCTL_REJECT's error as numbers;
+      // verbose=none: the KDF parameters still read.
+      {"admin_s4", {"syscalls", "admin"}, {}, 1, true, {"-s", "4"}},
+      {"admin_X_raw", {"syscalls", "admin"}, {}, 1, true, {"-X", "raw"}},
+      {"admin_X_verbose",
+       {"syscalls", "admin"},
+       {},
+       1,
+       true,
+       {"-X", "verbose"}},
+      {"admin_verbose_none",
+       {"syscalls", "admin"},
+       {},
+       1,
+       true,
+       {"-e", "verbose=none"}},
       // A tiny KVM guest (see the tracee's header; nothing but an openat
       // without /dev/kvm): the KVM ioctls named and decoded, abbreviated
       // and in full, numbers with names in comments and the fds' paths,
@@ -625,6 +683,8 @@ std::vector<Program> Programs() {
       {"decoders_X_raw", {"syscalls", "decoders"}, {}, 1, true, {"-X", "raw"}},
       // The same with fd paths (dup2's new fd as it was before the call).
       {"decoders_y", {"syscalls", "decoders"}, {}, 1, true, {"-y"}},
+      // -s 0: pipe2's fds as [...].
+      {"decoders_s0", {"syscalls", "decoders"}, {}, 1, true, {"-s", "0"}},
       {"decoders_X_verbose",
        {"syscalls", "decoders"},
        {},
@@ -706,9 +766,15 @@ std::vector<Program> Programs() {
        true,
        {"-v"}},
       {"i386_fs_X_raw", {"i386", "fs"}, {}, 1, true, {"-X", "raw"}},
+      // -s 0: f_fsid's and utimensat's arrays as [...].
+      {"i386_fs_s0", {"i386", "fs"}, {}, 1, true, {"-s", "0"}},
       {"i386_fs_X_verbose", {"i386", "fs"}, {}, 1, true, {"-X", "verbose"}},
       {"i386_net", {"i386", "net"}, {}, 1, true, {}, true},
       {"i386_net_v", {"i386", "net"}, {}, 1, true, {"-v"}, true},
+      // -s 0: SCM_RIGHTS fds as [...]; an unreadable buffer (send of 0x1)
+      // as its address.
+      {"i386_net_s0", {"i386", "net"}, {}, 1, true, {"-s", "0"}, true},
+      {"i386_dump_s0", {"i386", "dump"}, {}, 1, true, {"-s", "0"}},
       {"i386_net_X_raw", {"i386", "net"}, {}, 1, true, {"-X", "raw"}, true},
       {"i386_net_X_verbose",
        {"i386", "net"},

@@ -624,12 +624,13 @@ constexpr XlatEntry kKeyctlCaps1[] = {
     {0x04, "KEYCTL_CAPS1_NOTIFICATIONS"},
 };
 
-// A key serial number: a KEY_SPEC_* name, else decimal.
+// A key serial number: a KEY_SPEC_* name (as -X says: "-4",
+// "-4 /* KEY_SPEC_USER_KEYRING */"), else decimal.
 void KeySerial(D& d, int32_t id) {
   const char* name = XlatName(static_cast<uint64_t>(static_cast<int64_t>(id)),
                               kKeySpecs, std::size(kKeySpecs));
   if (name != nullptr) {
-    d.Put(name);
+    AppendConst(d.out, name, RawConst::Dec(id));
   } else {
     d.Dec(id);
   }
@@ -678,6 +679,7 @@ void SpareArray(D& d, const uint32_t* v, size_t n) {
   d.Put(", __spare=[");
   for (size_t i = 0; i < n; ++i) {
     if (i > 0) d.Sep();
+    if (d.Elided(i)) break;
     d.Hex(v[i]);
   }
   d.out->push_back(']');
@@ -711,10 +713,20 @@ void KeyctlDhCompute(D& d) {
   d.Sep();
   d.Udec(len);
   d.Sep();
-  // struct keyctl_kdf_params: two pointers, a length, 8 spare words.
+  // struct keyctl_kdf_params: two pointers, a length, 8 spare words;
+  // shown with -e verbose=none too (strace reads it with umove).
   uint8_t raw[56];
   const size_t ptr = d.ptr_size();
-  if (!d.Fetch(d.u(4), raw, 2 * ptr + 36)) return;
+  const size_t size = 2 * ptr + 36;
+  if (d.u(4) == 0) {
+    d.Put("NULL");
+    return;
+  }
+  if (d.dec->mem()->Read(d.c.tid, d.u(4), raw, size) !=
+      static_cast<ssize_t>(size)) {
+    d.Hex(d.u(4));
+    return;
+  }
   uint64_t hashname = 0, otherinfo = 0;
   memcpy(&hashname, raw, ptr);
   memcpy(&otherinfo, raw + ptr, ptr);
@@ -882,10 +894,9 @@ void Keyctl(D& d) {
       } else {
         const uint64_t n =
             d.ret >= 0 && static_cast<uint64_t>(d.ret) > len ? len : d.ret;
-        // DESCRIBE's and GET_SECURITY's trailing NUL is left out, unless
-        // the string is cut at -s anyway.
-        d.Buf(d.u(2), static_cast<int64_t>(n),
-              cmd != 11 && n <= d.opt().string_limit);
+        // DESCRIBE's and GET_SECURITY's trailing NUL (the last byte
+        // shown) is left out, unless the string is quoted in hex.
+        d.Buf(d.u(2), static_cast<int64_t>(n), cmd != 11);
       }
       d.Sep();
       d.Udec(len);
@@ -962,10 +973,12 @@ void Keyctl(D& d) {
           XlatName(static_cast<uint64_t>(static_cast<int64_t>(v)),
                    kReqkeyDefaults, std::size(kReqkeyDefaults));
       if (name != nullptr) {
-        d.Put(name);
+        AppendConst(d.out, name, RawConst::Dec(v));
       } else {
         d.Dec(v);
-        d.Put(" /* KEY_REQKEY_DEFL_??? */");
+        if (CurrentXlatStyle() != XlatStyle::kRaw) {
+          d.Put(" /* KEY_REQKEY_DEFL_??? */");
+        }
       }
       break;
     }
@@ -981,7 +994,11 @@ void Keyctl(D& d) {
       d.Sep();
       d.Udec(d.u32(2));
       d.Sep();
-      AppendErrnoNameOrNumber(d.out, static_cast<int>(d.u32(3)));
+      if (const char* name = ErrnoName(static_cast<int>(d.u32(3)))) {
+        AppendConst(d.out, name, RawConst::Udec(d.u32(3)));
+      } else {
+        d.Udec(d.u32(3));
+      }
       d.Sep();
       KeySerial(d, d.i32(4));
       break;
@@ -2385,16 +2402,26 @@ void BpfTaskFdQuery(D& d) {
 }
 
 void Bpf(D& d) {
+  d.match_fds = false;  // -P: strace never matches bpf
   const uint32_t cmd = d.u32(0);
   if (cmd == 15) return BpfObjInfo(d);
   if (cmd == 16) return BpfProgQuery(d);
   if (cmd == 20) return BpfTaskFdQuery(d);
-  if (d.exiting) {
-    if (BpfReturnsFd(cmd)) d.RetFd();
-    return;
-  }
   const uint32_t size = d.u32(2);
   const uint64_t addr = d.u(1);
+  if (d.exiting) {
+    // -y: the fd's path only when the attributes were decoded (strace's
+    // result flags come from the command's decoder; with verbose=none or
+    // unreadable attributes the result is a plain number).
+    char probe[4096];
+    if (BpfReturnsFd(cmd) && d.verbose && addr != 0 && size != 0 &&
+        size <= sizeof(probe) &&
+        d.dec->mem()->Read(d.c.tid, addr, probe, size) ==
+            static_cast<ssize_t>(size)) {
+      d.RetFd();
+    }
+    return;
+  }
   d.Xval(cmd, kBpfCommands, "BPF_???");
   d.Sep();
   // strace 6.1 decodes the commands up to BPF_LINK_GET_NEXT_ID.

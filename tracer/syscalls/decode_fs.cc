@@ -475,6 +475,17 @@ void UtimeTimespec(D& d, int64_t sec, int64_t nsec) {
   }
 }
 
+// "[atime, mtime]" (ts: their tv_sec, tv_nsec), cut after -s elements.
+void UtimeTimespecs(D& d, const int64_t* ts) {
+  d.out->push_back('[');
+  for (int i = 0; i < 2; ++i) {
+    if (i > 0) d.Sep();
+    if (d.Elided(i)) break;
+    UtimeTimespec(d, ts[2 * i], ts[2 * i + 1]);
+  }
+  d.out->push_back(']');
+}
+
 // utimensat; `time64`: 64-bit timespecs on i386 too (utimensat_time64).
 void UtimensatAbi(D& d, bool time64) {
   if (d.exiting) return;
@@ -491,18 +502,10 @@ void UtimensatAbi(D& d, bool time64) {
     int32_t ts32[4];
     if (d.Fetch(d.u(2), ts32, sizeof(ts32))) {
       for (int i = 0; i < 4; ++i) ts[i] = ts32[i];
-      d.out->push_back('[');
-      UtimeTimespec(d, ts[0], ts[1]);
-      d.Sep();
-      UtimeTimespec(d, ts[2], ts[3]);
-      d.out->push_back(']');
+      UtimeTimespecs(d, ts);
     }
   } else if (d.Fetch(d.u(2), ts, sizeof(ts))) {
-    d.out->push_back('[');
-    UtimeTimespec(d, ts[0], ts[1]);
-    d.Sep();
-    UtimeTimespec(d, ts[2], ts[3]);
-    d.out->push_back(']');
+    UtimeTimespecs(d, ts);
   }
   d.Sep();
   d.Flags(d.u32(3), kUtimensatFlags, "AT_???");
@@ -958,9 +961,11 @@ void PrintStatfsFields(D& d, const StatfsFields& st) {
   d.Put(", f_ffree=");
   d.Udec(st.ffree);
   d.Put(", f_fsid={val=[");
-  d.Hex(st.fsid[0]);
-  d.Sep();
-  d.Hex(st.fsid[1]);
+  for (int i = 0; i < 2; ++i) {
+    if (i > 0) d.Sep();
+    if (d.Elided(i)) break;
+    d.Hex(st.fsid[i]);
+  }
   d.Put("]}, f_namelen=");
   d.Dec(st.namelen);
   d.Put(", f_frsize=");

@@ -205,6 +205,12 @@ void Socketcall(D& d) {
     }
     s.fresh = false;
     if (s.tid == 0) {
+      // -P: strace's pathtrace takes a socketcall making no call for a
+      // call on its first argument as an fd (socketcall(SYS_SOCKET, NULL)
+      // matches a path open on fd 1).
+      if (d.dec->filtering_paths() && d.i32(0) >= 0) {
+        d.dec->MatchFd(d.c.tid, d.i32(0));
+      }
       if (d.opt().raw.Traced(d.c.arch, d.c.nr)) return Raw(d);
       DecimalXval(d, d.u32(0), kSocketCallNames);
       d.Sep();

@@ -101,6 +101,7 @@ void UtimesTimevals(D& d, uint64_t addr) {
   d.out->push_back('[');
   for (int i = 0; i < 2; ++i) {
     if (i > 0) d.Sep();
+    if (d.Elided(i)) break;
     d.Put("{tv_sec=");
     d.Dec(tv[2 * i]);
     d.Put(", tv_usec=");
@@ -314,14 +315,16 @@ constexpr XlatEntry kIoUringOpFlags[] = {{1, "IO_URING_OP_SUPPORTED"}};
 constexpr XlatEntry kIoWqCategories[] = {{0, "IO_WQ_BOUND"},
                                          {1, "IO_WQ_UNBOUND"}};
 
-// An enumeration value, unknown ones in decimal: "47 /* IORING_OP_??? */".
+// An enumeration value, unknown ones in decimal: "47 /* IORING_OP_??? */"
+// (-X raw: "47"; known ones "1" or "1 /* IORING_OP_READV */" as -X says).
 template <size_t N>
 void DecXval(D& d, uint64_t v, const XlatEntry (&tbl)[N], const char* unknown) {
   if (const char* name = XlatName(v, tbl, N)) {
-    d.Put(name);
+    AppendConst(d.out, name, RawConst::Udec(v));
     return;
   }
   d.Udec(v);
+  if (CurrentXlatStyle() == XlatStyle::kRaw) return;
   d.Put(" /* ");
   d.Put(unknown);
   d.Put(" */");
@@ -356,6 +359,7 @@ void IoUringProbe(D& d, uint64_t addr, uint32_t n) {
     d.Put(", resv2=[");
     for (int i = 0; i < 3; ++i) {
       if (i > 0) d.Sep();
+      if (d.Elided(i)) break;
       d.Hex(probe.resv2[i]);
     }
     d.out->push_back(']');
@@ -443,6 +447,7 @@ void IoUringSetup(D& d) {
       d.Put(", resv=[");
       for (int i = 0; i < 3; ++i) {
         if (i > 0) d.Sep();
+        if (d.Elided(i)) break;
         d.Hex(p.resv[i]);
       }
       d.out->push_back(']');
@@ -525,6 +530,7 @@ void ReservedWords(D& d, const char* name, const T (&v)[N]) {
   d.out->push_back('[');
   for (size_t i = 0; i < N; ++i) {
     if (i > 0) d.Sep();
+    if (d.Elided(i)) break;
     d.Hex(v[i]);
   }
   d.out->push_back(']');
@@ -715,6 +721,7 @@ void IoUringRegister(D& d) {
     return;
   }
   d.Fd(0);
+  d.match_fds = false;  // -P: the ring's fd only, not the files registered
   d.Sep();
   d.Xval(op, kIoUringRegisterOps, "IORING_REGISTER_???");
   d.Sep();
@@ -888,17 +895,11 @@ void FanotifyInit(D& d) {
   if (d.exiting) return d.RetFd();
   const uint32_t flags = d.u32(0);
   d.Xval(flags & kFanClassBits, kFanClasses, "FAN_CLASS_???");
-  uint32_t rest = flags & ~kFanClassBits;
-  for (const XlatEntry& e : kFanInitFlags) {
-    if ((rest & e.value) == e.value) {
-      d.out->push_back('|');
-      d.Put(e.name);
-      rest &= ~static_cast<uint32_t>(e.value);
-    }
-  }
+  // The other bits as a flag set of their own (-X raw: "0|0x1").
+  const uint32_t rest = flags & ~kFanClassBits;
   if (rest != 0) {
     d.out->push_back('|');
-    d.Hex(rest);
+    d.Flags(rest, kFanInitFlags, "FAN_???");
   }
   d.Sep();
   OpenFlags(d, d.u32(1));
@@ -1109,9 +1110,11 @@ void MqAttr(D& d, uint64_t addr, bool output, bool named_flags) {
   d.out->push_back('}');
 }
 
+// -P: strace's pathtrace matches no mq_* call (a queue's name is no path,
+// its descriptor is not looked at).
 void MqOpen(D& d) {
   if (d.exiting) return d.RetFd();
-  d.Path(0);
+  d.CStr(d.u(0), 4096);
   d.Sep();
   OpenFlags(d, d.u32(1));
   if (d.u32(1) & 0100) {  // O_CREAT
@@ -1124,13 +1127,14 @@ void MqOpen(D& d) {
 
 void MqUnlink(D& d) {
   if (d.exiting) return;
-  d.Path(0);
+  d.CStr(d.u(0), 4096);
 }
 
 // `wide`: a 64-bit timespec (x86_64's, i386's *_time64), else i386's
 // 32-bit one.
 void MqTimedsendTimed(D& d, bool wide) {
   if (d.exiting) return;
+  d.match_fds = false;
   d.Fd(0);
   d.Sep();
   d.Buf(d.u(1), static_cast<int64_t>(d.u(2)));
@@ -1145,6 +1149,7 @@ void MqTimedsendTimed(D& d, bool wide) {
 void MqTimedsend(D& d) { MqTimedsendTimed(d, !d.i386); }
 
 void MqTimedreceiveTimed(D& d, bool wide) {
+  d.match_fds = false;
   // mqdes, the message and its buffer's size print as read's arguments.
   ReadLike(d);
   if (d.entering()) return;
@@ -1163,6 +1168,7 @@ void MqTimedreceive(D& d) { MqTimedreceiveTimed(d, !d.i386); }
 
 void MqNotify(D& d) {
   if (d.exiting) return;
+  d.match_fds = false;
   d.Fd(0);
   d.Sep();
   SigeventAt(d, d.u(1));
@@ -1170,6 +1176,7 @@ void MqNotify(D& d) {
 
 void MqGetsetattr(D& d) {
   if (d.entering()) {
+    d.match_fds = false;
     d.Fd(0);
     d.Sep();
     MqAttr(d, d.u(1), false, true);
@@ -1298,6 +1305,7 @@ void IoDestroy(D& d) {
 
 void IoSubmit(D& d) {
   if (d.exiting) return;
+  d.match_fds = false;  // -P: strace does not look into the iocbs
   d.Ptr(d.u(0));
   d.Sep();
   d.Dec(d.s(1));
@@ -1411,6 +1419,7 @@ void IoPgeteventsTimed(D& d, bool wide) {
 }
 
 void IoCancel(D& d) {
+  d.match_fds = false;  // -P: strace does not look into the iocb
   if (d.entering()) {
     d.Ptr(d.u(0));
     d.Sep();

@@ -346,18 +346,18 @@ void InetAddr(D& d, const char* field, int af, const void* addr) {
     NetBytes(d, field, addr, af == AF_INET ? 4 : 16);
     if (style == XlatStyle::kRaw) return;
     d.Put(af == AF_INET ? " /* inet_addr(\"" : " /* inet_pton(AF_INET6, \"");
-    d.Put(buf);
+    d.Escaped(buf, strlen(buf));
     d.Put(af == AF_INET ? "\") */" : "\") */");
     return;
   }
   if (af == AF_INET) {
     d.Put(field);
     d.Put("=inet_addr(\"");
-    d.Put(buf);
+    d.Escaped(buf, strlen(buf));  // a quoted string: in hex with -xx
     d.Put("\")");
   } else {
     d.Put("inet_pton(AF_INET6, \"");
-    d.Put(buf);
+    d.Escaped(buf, strlen(buf));
     d.Put("\", &");
     d.Put(field);
     d.out->push_back(')');
@@ -487,11 +487,13 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
           d.Put(", sll_halen=");
           d.Udec(halen);
           if (halen != 0) {
+            // As many bytes as the address length covers (past the 8 of
+            // sll_addr when longer), as strace.
             const unsigned oob = static_cast<unsigned>(len - 12);
             d.Put(", sll_addr=[");
             for (unsigned i = 0; i < halen; ++i) {
               if (i > 0) d.Sep();
-              if (i >= oob || i >= 8) {
+              if (i >= oob) {
                 d.Put("...");
                 break;
               }
@@ -500,6 +502,115 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
               d.Put(hx);
             }
             d.out->push_back(']');
+          }
+          break;
+        }
+        [[fallthrough]];
+      case AF_VSOCK:
+        if (family == AF_VSOCK && len >= 16) {
+          // struct sockaddr_vm: reserved1 (when set), cid, port, flags,
+          // zero (when set, in hex), as strace 6.1 prints it.
+          static constexpr XlatEntry kCids[] = {{0, "VMADDR_CID_HYPERVISOR"},
+                                                {1, "VMADDR_CID_LOCAL"},
+                                                {2, "VMADDR_CID_HOST"},
+                                                {0xffffffff, "VMADDR_CID_ANY"}};
+          static constexpr XlatEntry kPorts[] = {
+              {0xffffffff, "VMADDR_PORT_ANY"}};
+          static constexpr XlatEntry kFlags[] = {{1, "VMADDR_FLAG_TO_HOST"}};
+          uint16_t reserved1;
+          uint32_t port, cid;
+          memcpy(&reserved1, buf + 2, 2);
+          memcpy(&port, buf + 4, 4);
+          memcpy(&cid, buf + 8, 4);
+          if (reserved1 != 0) {
+            d.Put("svm_reserved1=");
+            d.Hex(reserved1);
+            d.Sep();
+          }
+          d.Put("svm_cid=");
+          d.Xval(cid, kCids, nullptr);
+          d.Put(", svm_port=");
+          d.Xval(port, kPorts, nullptr);
+          d.Put(", svm_flags=");
+          d.Flags(buf[12], kFlags, "VMADDR_FLAG_???");
+          if (buf[13] != 0 || buf[14] != 0 || buf[15] != 0) {
+            d.Put(", svm_zero=\"");
+            AppendEscaped(d.out, reinterpret_cast<const char*>(buf + 13), 3,
+                          HexStrings::kAll);
+            d.out->push_back('"');
+          }
+          break;
+        }
+        [[fallthrough]];
+      case AF_XDP:
+        if (family == AF_XDP && len >= 16) {
+          static constexpr XlatEntry kXdpFlags[] = {{1, "XDP_SHARED_UMEM"},
+                                                    {2, "XDP_COPY"},
+                                                    {4, "XDP_ZEROCOPY"},
+                                                    {8, "XDP_USE_NEED_WAKEUP"}};
+          uint16_t flags;
+          uint32_t ifindex, queue, umem_fd;
+          memcpy(&flags, buf + 2, 2);
+          memcpy(&ifindex, buf + 4, 4);
+          memcpy(&queue, buf + 8, 4);
+          memcpy(&umem_fd, buf + 12, 4);
+          d.Put("sxdp_flags=");
+          d.Flags(flags, kXdpFlags, "XDP_???");
+          d.Put(", sxdp_ifindex=");
+          IfIndex(d, ifindex);
+          d.Put(", sxdp_queue_id=");
+          d.Udec(queue);
+          if (flags & 1) {  // XDP_SHARED_UMEM: the fd (-P does not look)
+            d.Put(", sxdp_shared_umem_fd=");
+            const bool match = d.match_fds;
+            d.match_fds = false;
+            d.FdValue(static_cast<int32_t>(umem_fd));
+            d.match_fds = match;
+          }
+          break;
+        }
+        [[fallthrough]];
+      case AF_QIPCRTR:
+        if (family == AF_QIPCRTR && len >= 12) {
+          static constexpr XlatEntry kNodes[] = {
+              {0xffffffff, "QRTR_NODE_BCAST"}};
+          static constexpr XlatEntry kPorts[] = {
+              {0xfffffffe, "QRTR_PORT_CTRL"}};
+          uint32_t node, port;
+          memcpy(&node, buf + 4, 4);
+          memcpy(&port, buf + 8, 4);
+          d.Put("sq_node=");
+          d.Xval(node, kNodes, nullptr);
+          d.Put(", sq_port=");
+          d.Xval(port, kPorts, nullptr);
+          break;
+        }
+        [[fallthrough]];
+      case AF_MCTP:
+        if (family == AF_MCTP && len >= 12) {
+          static constexpr XlatEntry kNets[] = {{0, "MCTP_NET_ANY"}};
+          static constexpr XlatEntry kAddrs[] = {{0, "MCTP_ADDR_NULL"},
+                                                 {0xff, "MCTP_ADDR_ANY"}};
+          uint16_t pad0;
+          uint32_t network;
+          memcpy(&pad0, buf + 2, 2);
+          memcpy(&network, buf + 4, 4);
+          if (pad0 != 0) {
+            d.Put("__smctp_pad0=");
+            d.Hex(pad0);
+            d.Sep();
+          }
+          d.Put("smctp_network=");
+          d.Xval(network, kNets, nullptr);
+          d.Put(", smctp_addr={s_addr=");
+          d.Xval(buf[8], kAddrs, nullptr);
+          d.Put("}, smctp_type=");
+          d.Hex(buf[9]);
+          d.Put(", smctp_tag=");
+          d.Hex(buf[10]);
+          if (buf[11] != 0) {
+            d.Put(", __smctp_pad1=");
+            d.Hex(buf[11]);
           }
           break;
         }
@@ -801,14 +912,19 @@ void CmsgData(D& d, int level, int type, const uint8_t* data, size_t len) {
   if (level == 1) {  // SOL_SOCKET
     d.Xval(static_cast<uint32_t>(type), kScmTypes, "SCM_???");
     if (type == 1 && len >= 4) {  // SCM_RIGHTS
+      // -P: strace matches the socket, not the fds it passes.
+      const bool match = d.match_fds;
+      d.match_fds = false;
       d.Put(", cmsg_data=[");
       for (size_t i = 0; i + 4 <= len; i += 4) {
         if (i > 0) d.Sep();
+        if (d.Elided(i / 4)) break;
         int32_t fd;
         memcpy(&fd, data + i, 4);
         d.FdValue(fd);
       }
       d.out->push_back(']');
+      d.match_fds = match;
     } else if (type == 2 && len >= 12) {  // SCM_CREDENTIALS
       int32_t cred[3];
       memcpy(cred, data, sizeof(cred));

@@ -897,11 +897,11 @@ void PrintSysinfo(D& d, const SysinfoOf<Long>& si) {
   d.Put("{uptime=");
   d.Dec(si.uptime);
   d.Put(", loads=[");
-  d.Udec(si.loads[0]);
-  d.Sep();
-  d.Udec(si.loads[1]);
-  d.Sep();
-  d.Udec(si.loads[2]);
+  for (int i = 0; i < 3; ++i) {
+    if (i > 0) d.Sep();
+    if (d.Elided(i)) break;
+    d.Udec(si.loads[i]);
+  }
   d.Put("], totalram=");
   d.Udec(si.totalram);
   d.Put(", freeram=");

@@ -1894,9 +1894,11 @@ void Pipe(D& d) {  // pipe(fds)
     d.Ptr(d.u(0));
   } else if (d.Fetch(d.u(0), fds, sizeof(fds))) {
     d.out->push_back('[');
-    d.FdValue(fds[0]);
-    d.Sep();
-    d.FdValue(fds[1]);
+    for (int i = 0; i < 2; ++i) {
+      if (i > 0) d.Sep();
+      if (d.Elided(i)) break;
+      d.FdValue(fds[i]);
+    }
     d.out->push_back(']');
   }
 }

@@ -424,6 +424,64 @@ TEST_F(DecoderTest, TracePaths) {
   EXPECT_TRUE(matched("fstat", {4, 0x6000}));
 }
 
+// -P: as strace's pathtrace, the fds inside bpf attributes, io_uring's
+// registered files and SCM_RIGHTS do not make a call match (its given fd
+// arguments do), nor do mq_* calls; a socketcall making no call matches
+// on its first argument taken as an fd.
+TEST_F(DecoderTest, TracePathsIgnoreFdsInStructures) {
+  auto matched = [&](const char* name, std::vector<uint64_t> args,
+                     uint32_t arch = kArchX86_64) {
+    ArgDecoder dec(&mem, opts);
+    SyscallCall c;
+    c.tid = 1234;
+    c.arch = arch;
+    c.nr = SyscallTable::Get().Number(arch, name);
+    for (size_t i = 0; i < args.size(); ++i) c.args[i] = args[i];
+    std::string out;
+    dec.DecodeEntry(c, &out);
+    return dec.entry_matched();
+  };
+  mem.SetFdPath(0, "/dev/null");
+  mem.SetFdPath(5, "anon_inode:[io_uring]");
+  mem.SetFdPath(7, "socket:[77]");
+  opts.trace_paths = {"/dev/null"};
+  const int32_t files[2] = {0, 0};
+  mem.Map(0x1000, files, sizeof files);
+  EXPECT_FALSE(matched("io_uring_register", {5, 2, 0x1000, 2}));
+  EXPECT_TRUE(matched("io_uring_register", {0, 2, 0x1000, 2}));
+  // BPF_MAP_CREATE with inner_map_fd 0, BPF_PROG_ATTACH to fd 0.
+  uint32_t attr[12] = {2, 4, 8, 4, 0, 0};
+  mem.Map(0x2000, attr, sizeof attr);
+  EXPECT_FALSE(matched("bpf", {0, 0x2000, sizeof attr}));
+  EXPECT_FALSE(matched("bpf", {8, 0x2000, sizeof attr}));
+  // sendmsg(7, {... SCM_RIGHTS [0] ...}).
+  uint8_t cbuf[24] = {};
+  const uint64_t cmsg_len = 20;
+  const int32_t level = SOL_SOCKET, type = SCM_RIGHTS, fd = 0;
+  memcpy(cbuf, &cmsg_len, 8);
+  memcpy(cbuf + 8, &level, 4);
+  memcpy(cbuf + 12, &type, 4);
+  memcpy(cbuf + 16, &fd, 4);
+  mem.Map(0x3000, cbuf, sizeof cbuf);
+  struct msghdr mh = {};
+  mh.msg_control = reinterpret_cast<void*>(0x3000);
+  mh.msg_controllen = sizeof cbuf;
+  mem.Map(0x4000, &mh, sizeof mh);
+  EXPECT_FALSE(matched("sendmsg", {7, 0x4000, 0}));
+  EXPECT_TRUE(matched("sendmsg", {0, 0x4000, 0}));
+  EXPECT_TRUE(matched("socketcall", {0, 0x5000}, kArchI386));
+  EXPECT_FALSE(matched("socketcall", {7, 0x5000}, kArchI386));
+  // No mq_* call matches: a queue's name is no path, its fd not looked at.
+  mem.MapString(0x6000, "/dev/null");
+  EXPECT_FALSE(matched("mq_unlink", {0x6000}));
+  EXPECT_FALSE(matched("mq_open", {0x6000, 0, 0, 0}));
+  EXPECT_FALSE(matched("mq_notify", {0, 0}));
+  EXPECT_FALSE(matched("mq_timedsend", {0, 0, 0, 0, 0}));
+  EXPECT_FALSE(matched("mq_timedreceive", {0, 0, 0, 0, 0}));
+  EXPECT_FALSE(matched("mq_getsetattr", {0, 0, 0}));
+  EXPECT_TRUE(matched("read", {0, 0, 0}));
+}
+
 // -e raw=SET: strace's raw output for these syscalls (hex arguments, as
 // many as the syscall takes, 0 as "0"; hex result), decoded for others.
 TEST_F(DecoderTest, RawSyscalls) {
@@ -486,6 +544,16 @@ TEST_F(DecoderTest, FdDetails) {
   EXPECT_EQ(Text("close", {6}), "6</dev/zero<char 1:5>>");
   EXPECT_EQ(Text("close", {7}), "7<pid:13809>");
   EXPECT_EQ(Text("close", {8}), "8</etc/passwd>");  // nothing to add
+  // decode-fds=socket alone: a socket with no details (a protocol strace
+  // does not name) shows its path, other files nothing.
+  mem.SetFdPath(9, "socket:[99]");
+  opts.fd_paths = opts.fd_devices = opts.fd_pidfds = false;
+  EXPECT_EQ(Text("close", {9}), "9<socket:[99]>");
+  EXPECT_EQ(Text("close", {3}), "3<TCP:[127.0.0.1:45072->127.0.0.1:45855]>");
+  EXPECT_EQ(Text("close", {8}), "8");
+  opts.fd_sockets = false;
+  opts.fd_devices = true;
+  EXPECT_EQ(Text("close", {9}), "9");
 }
 
 TEST_F(DecoderTest, StringLimit) {
@@ -4079,6 +4147,70 @@ TEST_F(DecoderTest, SockaddrBindConnect) {
   EXPECT_EQ(Text("connect", {9, 0x3000, 16}, -111),
             "9, {sa_family=AF_INET, sin_port=htons(80), "
             "sin_addr=inet_addr(\"127.0.0.1\")}, 16");
+  // AF_PACKET: sll_addr has halen bytes, as many as the length covers
+  // (past sll_addr's 8).
+  uint8_t sll[28] = {17, 0, 0, 3, 0, 0, 0, 0, 1, 0, 0, 10};
+  for (int i = 0; i < 16; ++i) sll[12 + i] = static_cast<uint8_t>(0xa0 + i);
+  mem.Map(0x6000, sll, sizeof sll);
+  EXPECT_EQ(Text("connect", {3, 0x6000, 28}, -22),
+            "3, {sa_family=AF_PACKET, sll_protocol=htons(ETH_P_ALL), "
+            "sll_ifindex=0, sll_hatype=ARPHRD_ETHER, sll_pkttype=PACKET_HOST, "
+            "sll_halen=10, sll_addr=[0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0xa5, "
+            "0xa6, 0xa7, 0xa8, 0xa9]}, 28");
+  EXPECT_EQ(Text("connect", {3, 0x6000, 20}, -22),
+            "3, {sa_family=AF_PACKET, sll_protocol=htons(ETH_P_ALL), "
+            "sll_ifindex=0, sll_hatype=ARPHRD_ETHER, sll_pkttype=PACKET_HOST, "
+            "sll_halen=10, sll_addr=[0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0xa5, "
+            "0xa6, 0xa7, ...]}, 20");
+  // AF_XDP (the shared umem's fd only with XDP_SHARED_UMEM), AF_QIPCRTR,
+  // AF_MCTP; shorter than their structures: sa_data.
+  const uint8_t xdp[16] = {44, 0, 3, 0, 0, 0, 0, 0, 3, 0, 0, 0, 7, 0, 0, 0};
+  mem.Map(0x7000, xdp, sizeof xdp);
+  EXPECT_EQ(Text("connect", {3, 0x7000, 16}, -22),
+            "3, {sa_family=AF_XDP, sxdp_flags=XDP_SHARED_UMEM|XDP_COPY, "
+            "sxdp_ifindex=0, sxdp_queue_id=3, sxdp_shared_umem_fd=7}, 16");
+  const uint8_t qrtr[12] = {42, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 2, 0, 0, 0};
+  mem.Map(0x7000, qrtr, sizeof qrtr);
+  EXPECT_EQ(Text("connect", {3, 0x7000, 12}, -22),
+            "3, {sa_family=AF_QIPCRTR, sq_node=QRTR_NODE_BCAST, sq_port=0x2}, "
+            "12");
+  const uint8_t mctp[12] = {45, 0, 1, 2, 0, 0, 0, 0, 0xff, 1, 8, 0};
+  mem.Map(0x7000, mctp, sizeof mctp);
+  EXPECT_EQ(Text("connect", {3, 0x7000, 12}, -22),
+            "3, {sa_family=AF_MCTP, __smctp_pad0=0x201, "
+            "smctp_network=MCTP_NET_ANY, smctp_addr={s_addr=MCTP_ADDR_ANY}, "
+            "smctp_type=0x1, smctp_tag=0x8}, 12");
+  EXPECT_EQ(
+      Text("connect", {3, 0x7000, 11}, -22),
+      "3, {sa_family=AF_MCTP, sa_data=\"\\1\\2\\0\\0\\0\\0\\377\\1\\10\"}, "
+      "11");
+  // AF_VSOCK: struct sockaddr_vm (16 bytes; fewer: sa_data).
+  uint8_t vm[16] = {40, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 2, 0, 0, 0};
+  mem.Map(0x5000, vm, sizeof vm);
+  EXPECT_EQ(Text("connect", {3, 0x5000, 16}, -104),
+            "3, {sa_family=AF_VSOCK, svm_cid=VMADDR_CID_HOST, "
+            "svm_port=VMADDR_PORT_ANY, svm_flags=0}, 16");
+  const uint8_t vm2[16] = {40, 0, 5, 0, 9, 0, 0, 0, 3, 0, 0, 0, 3, 0, 1, 0};
+  mem.Map(0x5000, vm2, sizeof vm2);
+  EXPECT_EQ(Text("connect", {3, 0x5000, 16}, -22),
+            "3, {sa_family=AF_VSOCK, svm_reserved1=0x5, svm_cid=0x3, "
+            "svm_port=0x9, svm_flags=VMADDR_FLAG_TO_HOST|0x2, "
+            "svm_zero=\"\\x00\\x01\\x00\"}, 16");
+  EXPECT_EQ(Text("connect", {3, 0x5000, 12}, -22),
+            "3, {sa_family=AF_VSOCK, "
+            "sa_data=\"\\5\\0\\t\\0\\0\\0\\3\\0\\0\\0\"}, 12");
+  opts.xlat_style = XlatStyle::kVerbose;
+  mem.Map(0x5000, vm, sizeof vm);
+  EXPECT_EQ(Text("connect", {3, 0x5000, 16}, -104),
+            "3, {sa_family=0x28 /* AF_VSOCK */, svm_cid=0x2 /* VMADDR_CID_HOST "
+            "*/, svm_port=0xffffffff /* VMADDR_PORT_ANY */, svm_flags=0}, 16");
+  opts.xlat_style = XlatStyle::kAbbrev;
+  opts.hex_strings = HexStrings::kAll;  // -xx: the address string in hex
+  EXPECT_EQ(Text("connect", {9, 0x3000, 16}, -111),
+            "9, {sa_family=AF_INET, sin_port=htons(80), "
+            "sin_addr=inet_addr(\"\\x31\\x32\\x37\\x2e\\x30\\x2e\\x30\\x2e"
+            "\\x31\")}, 16");
+  opts.hex_strings = HexStrings::kNone;
   struct sockaddr_in6 in6 = {AF_INET6, htons(53)};
   in6.sin6_addr.s6_addr[15] = 1;
   mem.Map(0x4000, &in6, sizeof(in6));
@@ -7161,6 +7293,17 @@ TEST_F(DecoderTest, IoUring) {
             "ops=[{op=IORING_OP_NOP, flags=IO_URING_OP_SUPPORTED}, "
             "{op=47 /* IORING_OP_??? */, resv=0x2, flags=0x6 /* "
             "IO_URING_OP_??? */}]}, 3");
+  // -X: the ops and io-wq categories are numbers in decimal.
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Decode("io_uring_register", {4, 8, 0x6000, 3}, -22).exit,
+            "{last_op=62, ops_len=2, resv=0x1, ops=[{op=0, flags=0x1}, "
+            "{op=47, resv=0x2, flags=0x6}]}, 3");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Decode("io_uring_register", {4, 8, 0x6000, 1}, 0).exit,
+            "{last_op=62 /* IORING_OP_??? */, ops_len=2, resv=0x1, "
+            "ops=[{op=0 /* IORING_OP_NOP */, flags=0x1 /* "
+            "IO_URING_OP_SUPPORTED */}]}, 1");
+  opts.xlat_style = XlatStyle::kAbbrev;
   // The io-wq limits in, then out.
   uint32_t workers[3] = {1, 2, 3};
   mem.Map(0x7000, workers, sizeof(workers));
@@ -7390,6 +7533,16 @@ TEST_F(DecoderTest, PkeysAndFanotify) {
             "FAN_REPORT_PIDFD|FAN_REPORT_TID|FAN_REPORT_FID|"
             "FAN_REPORT_DIR_FID|FAN_REPORT_NAME|FAN_REPORT_TARGET_FID|"
             "0xffffe000, O_RDWR|O_CLOEXEC");
+  // -X: the flags besides the class are a flag set of their own.
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("fanotify_init", {1, 0}, 3), "0|0x1, 0");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("fanotify_init", {0x40000001, 0}, -22),
+            "0 /* FAN_CLASS_NOTIF */|0x40000001 /* FAN_CLOEXEC|0x40000000 */, "
+            "0 /* O_RDONLY */");
+  opts.xlat_style = XlatStyle::kAbbrev;
+  EXPECT_EQ(Text("fanotify_init", {0x40000000, 0}, -22),
+            "FAN_CLASS_NOTIF|0x40000000 /* FAN_??? */, O_RDONLY");
   EXPECT_EQ(Text("fanotify_init", {4 | 1 | 0x200, 0x12345678}, -22),
             "FAN_CLASS_CONTENT|FAN_CLOEXEC|FAN_REPORT_FID, "
             "O_RDONLY|O_CREAT|O_TRUNC|O_APPEND|O_SYNC|O_DIRECT|O_NOATIME|"
@@ -7719,11 +7872,21 @@ TEST_F(DecoderTest, AdminKeys) {
   opts.string_limit = 8;
   EXPECT_EQ(Text("keyctl", {6, kUser, 0x2000, 64}, 28),
             "KEYCTL_DESCRIBE, KEY_SPEC_USER_KEYRING, \"keyring;\"..., 64");
+  // The last byte shown, a NUL, is left out (and ends the string: no
+  // "..."), unless the string is quoted in hex (strace 6.1 -s 8, -s 8 -x).
   mem.Map(0x2100, std::string(10, '\0'));
   EXPECT_EQ(Text("keyctl", {6, kUser, 0x2100, 10}, 32),
             "KEYCTL_DESCRIBE, KEY_SPEC_USER_KEYRING, "
-            "\"\\0\\0\\0\\0\\0\\0\\0\\0\"..., 10");
+            "\"\\0\\0\\0\\0\\0\\0\\0\", 10");
+  opts.hex_strings = HexStrings::kNonAscii;
+  EXPECT_EQ(Text("keyctl", {6, kUser, 0x2100, 10}, 32),
+            "KEYCTL_DESCRIBE, KEY_SPEC_USER_KEYRING, "
+            "\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\"..., 10");
   opts.string_limit = 32;
+  EXPECT_EQ(Text("keyctl", {6, kUser, 0x2100, 10}, 32),
+            "KEYCTL_DESCRIBE, KEY_SPEC_USER_KEYRING, \"\\x00\\x00\\x00\\x00"
+            "\\x00\\x00\\x00\\x00\\x00\\x00\", 10");
+  opts.hex_strings = HexStrings::kNone;
   EXPECT_EQ(Text("keyctl", {11, 7, 0x2000, 64}, -126),
             "KEYCTL_READ, 7, 0x2000, 64");
   EXPECT_EQ(Text("keyctl", {11, 7, 0, 0}, 4), "KEYCTL_READ, 7, NULL, 0");
@@ -7825,6 +7988,15 @@ TEST_F(DecoderTest, AdminBpf) {
             "BPF_MAP_CREATE, {map_type=BPF_MAP_TYPE_ARRAY, key_size=4, "
             "value_size=8, max_entries=4, map_flags=0}, 20");
   EXPECT_EQ(r.suffix, "<anon_inode:bpf-map>");
+  // Attributes not decoded (verbose=none, unreadable, NULL): the result
+  // is a plain number, as strace 6.1 prints it.
+  EXPECT_EQ(Decode("bpf", {0, 0x9000, 20}, 4).suffix, "");
+  EXPECT_EQ(Decode("bpf", {0, 0, 20}, 4).suffix, "");
+  opts.verbose_set = SyscallFilter::None();
+  r = Decode("bpf", {0, 0x1000, 20}, 4);
+  EXPECT_EQ(r.all(), "BPF_MAP_CREATE, 0x1000, 20");
+  EXPECT_EQ(r.suffix, "");
+  opts.verbose_set = SyscallFilter::All();
   create[4] = 4 | 0x80000000;  // BPF_F_NUMA_NODE
   create[6] = 0xffffffff;
   memcpy(&create[7], "abc", 4);
@@ -8310,6 +8482,108 @@ TEST_F(BpfInOutTest, TaskFdQuery) {
             "BPF_TASK_FD_QUERY, {task_fd_query={pid=77, fd=99, flags=0, "
             "buf_len=64, buf=NULL, prog_id=5, fd_type=BPF_FD_TYPE_KPROBE, "
             "probe_offset=0x3, probe_addr=0}}, 40");
+}
+
+// -X raw / verbose: key serials, KEY_REQKEY_DEFL_* and KEYCTL_REJECT's
+// error are named constants like the others (strace 6.1's output).
+TEST_F(DecoderTest, AdminKeysConstStyles) {
+  constexpr uint64_t kUser = static_cast<uint64_t>(-4);
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("keyctl", {3, static_cast<uint64_t>(-2)}, -126), "0x3, -2");
+  EXPECT_EQ(Text("keyctl", {14, 99}, -22), "0xe, 99");
+  EXPECT_EQ(Text("keyctl", {14, kMinus1}, 0), "0xe, -1");
+  EXPECT_EQ(Text("keyctl", {19, 7, 10, EKEYREJECTED, kMinus1}, -1),
+            "0x13, 7, 10, 129, -1");
+  EXPECT_EQ(Text("request_key", {0, 0, 0, static_cast<uint64_t>(-8)}, -14),
+            "NULL, NULL, NULL, -8");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("keyctl", {6, kUser, 0, 10}, 32),
+            "0x6 /* KEYCTL_DESCRIBE */, -4 /* KEY_SPEC_USER_KEYRING */, NULL, "
+            "10");
+  EXPECT_EQ(Text("keyctl", {14, kMinus1}, 0),
+            "0xe /* KEYCTL_SET_REQKEY_KEYRING */, "
+            "-1 /* KEY_REQKEY_DEFL_NO_CHANGE */");
+  EXPECT_EQ(
+      Text("keyctl", {14, 99}, -22),
+      "0xe /* KEYCTL_SET_REQKEY_KEYRING */, 99 /* KEY_REQKEY_DEFL_??? */");
+  EXPECT_EQ(Text("keyctl", {19, 7, 10, EKEYREJECTED, kMinus1}, -1),
+            "0x13 /* KEYCTL_REJECT */, 7, 10, 129 /* EKEYREJECTED */, "
+            "-1 /* KEY_SPEC_THREAD_KEYRING */");
+}
+
+// KEYCTL_DH_COMPUTE's KDF parameters are read with -e verbose=none too
+// (the DH parameters are not); spare words are cut at -s elements.
+TEST_F(DecoderTest, AdminKeysKdfNotVerboseAndShortArrays) {
+  mem.MapString(0x2000, "sha256");
+  uint64_t kdf[7] = {0x2000, 0x3000, 0, 0x700000000ull, 0, 0, 0};
+  mem.Map(0x4000, kdf, sizeof kdf);
+  const int32_t dh[3] = {1, 2, 3};
+  mem.Map(0x5000, dh, sizeof dh);
+  opts.verbose_set = SyscallFilter::None();
+  EXPECT_EQ(Text("keyctl", {23, 0x5000, 0x6000, 16, 0x4000}, -95),
+            "KEYCTL_DH_COMPUTE, 0x5000, 0x6000, 16, {hashname=\"sha256\", "
+            "otherinfo=0x3000, otherinfolen=0, __spare=[0, 0, 0x7, 0, 0, 0, "
+            "0, 0]}");
+  EXPECT_EQ(Text("keyctl", {23, 0x5000, 0x6000, 16, 0x9000}, -95),
+            "KEYCTL_DH_COMPUTE, 0x5000, 0x6000, 16, 0x9000");
+  opts.verbose_set = SyscallFilter::All();
+  opts.string_limit = 4;
+  EXPECT_EQ(Text("keyctl", {23, 0x5000, 0x6000, 16, 0x4000}, -95),
+            "KEYCTL_DH_COMPUTE, {private=1, prime=2, base=3}, 0x6000, 16, "
+            "{hashname=\"sha2\"..., otherinfo=0x3000, otherinfolen=0, "
+            "__spare=[0, 0, 0x7, 0, ...]}");
+  opts.string_limit = 0;
+  EXPECT_EQ(Text("keyctl", {23, 0x5000, 0x6000, 16, 0x4000}, -95),
+            "KEYCTL_DH_COMPUTE, {private=1, prime=2, base=3}, 0x6000, 16, "
+            "{hashname=\"\"..., otherinfo=0x3000, otherinfolen=0, "
+            "__spare=[...]}");
+  opts.verbose = true;  // -v: no array is cut
+  EXPECT_EQ(Text("keyctl", {23, 0x5000, 0x6000, 16, 0x4000}, -95),
+            "KEYCTL_DH_COMPUTE, {private=1, prime=2, base=3}, 0x6000, 16, "
+            "{hashname=\"\"..., otherinfo=0x3000, otherinfolen=0, "
+            "__spare=[0, 0, 0x7, 0, 0, 0, 0, 0]}");
+}
+
+// -s N cuts arrays of a few elements decoders print from a struct read
+// whole (strace's print_local_array): pipe's fds, f_fsid, utimensat's and
+// utimes' times, SCM_RIGHTS fds, sysinfo's loads; a buffer is read one byte
+// past -s, so that an unreadable one shows as its address even with -s 0.
+TEST_F(DecoderTest, StringLimitCutsSmallArrays) {
+  setenv("TZ", "UTC", 1);
+  tzset();
+  int32_t fds[2] = {3, 4};
+  mem.Map(0x1000, fds, sizeof(fds));
+  int64_t times[4] = {1, 2, 3, 4};
+  mem.Map(0x2000, times, sizeof(times));
+  mem.MapString(0x3000, "f");
+  opts.string_limit = 0;
+  EXPECT_EQ(Text("pipe2", {0x1000, 0}), "[...], 0");
+  EXPECT_EQ(Text("utimensat", {kAtFdcwd, 0x3000, 0x2000, 0}),
+            "AT_FDCWD, \"f\", [...], 0");
+  EXPECT_EQ(Text("utimes", {0x3000, 0x2000}), "\"f\", [...]");
+  EXPECT_EQ(Text("write", {1, 0x3000, 1}, 1), "1, \"\"..., 1");
+  EXPECT_EQ(Text("write", {1, 0x9000, 4}, -14), "1, 0x9000, 4");
+  opts.string_limit = 1;
+  EXPECT_EQ(Text("pipe", {0x1000}), "[3, ...]");
+  EXPECT_EQ(Text("utimensat", {kAtFdcwd, 0, 0x2000, 0}),
+            "AT_FDCWD, NULL, [{tv_sec=1, tv_nsec=2} /* "
+            "1970-01-01T00:00:01.000000002+0000 */, ...], 0");
+  EXPECT_EQ(Text("futimesat", {kAtFdcwd, 0, 0x2000}),
+            "AT_FDCWD, NULL, [{tv_sec=1, tv_usec=2} /* "
+            "1970-01-01T00:00:01.000002+0000 */, ...]");
+  struct sysinfo si = {};
+  si.uptime = 5;
+  si.loads[0] = 1;
+  si.loads[1] = 2;
+  si.loads[2] = 3;
+  si.mem_unit = 1;
+  mem.Map(0x4000, &si, sizeof si);
+  EXPECT_EQ(Text("sysinfo", {0x4000}),
+            "{uptime=5, loads=[1, ...], totalram=0, freeram=0, sharedram=0, "
+            "bufferram=0, totalswap=0, freeswap=0, procs=0, totalhigh=0, "
+            "freehigh=0, mem_unit=1}");
+  opts.verbose = true;
+  EXPECT_EQ(Text("pipe", {0x1000}), "[3, 4]");
 }
 
 // i386: 32-bit pointers in struct sock_fprog and the KDF parameters.

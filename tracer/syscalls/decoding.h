@@ -134,9 +134,15 @@ class Decoding {
     to->push_back('>');
   }
 
+  // -P: whether an fd printed at entry can make the call match. strace's
+  // pathtrace looks at given arguments only: decoders clear this before
+  // fds inside structures it does not look at (bpf attributes, io_uring's
+  // registered files, iocbs, SCM_RIGHTS).
+  bool match_fds = true;
+
   // An fd, with -y its path.
   void FdValue(int fd) {
-    if (entering() && fd >= 0 && dec->filtering_paths())
+    if (match_fds && entering() && fd >= 0 && dec->filtering_paths())
       dec->MatchFd(c.tid, fd);
     AppendSigned(out, fd);
     if (opt().any_fd_info() && fd >= 0) AppendFdPath(out, fd);
@@ -167,7 +173,10 @@ class Decoding {
     if (WantDetails(p) && dec->mem()->ReadFdDetails(tid, fd, p, &d) &&
         Wanted(d.kind)) {
       AppendDetails(to, p, d);
-    } else if (opt().fd_paths) {
+    } else if (opt().fd_paths ||
+               (opt().fd_sockets && p.compare(0, 8, "socket:[") == 0)) {
+      // decode-fds=socket: a socket strace cannot name (a protocol
+      // outside its table) shows its path.
       AppendAnnotation(to, p, opt().hex_strings);
     }
   }
@@ -308,6 +317,22 @@ class Decoding {
   }
   void Str(int i) { CStr(u(i), opt().string_limit); }
 
+  // Whether Escaped() quotes these bytes all in hex.
+  bool AllHex(const char* p, size_t n) const {
+    switch (opt().hex_strings) {
+      case HexStrings::kAll:
+        return true;
+      case HexStrings::kNonAscii:
+        for (size_t i = 0; i < n; ++i) {
+          const unsigned char b = static_cast<unsigned char>(p[i]);
+          if (b > 0x7e || (b < ' ' && (b < 9 || b > 13))) return true;
+        }
+        return false;
+      default:
+        return false;
+    }
+  }
+
   // `len` bytes at addr, at most -s of them: "abc"..., NULL, or address.
   // With omit_trailing_nul, a NUL as the last byte shown is not printed
   // (strace's QUOTE_OMIT_TRAILING_0).
@@ -318,18 +343,25 @@ class Decoding {
     }
     if (len < 0) len = 0;
     const size_t limit = opt().string_limit;
-    const size_t n =
-        static_cast<size_t>(len) < limit ? static_cast<size_t>(len) : limit;
+    // One byte more than shown is read, as strace does: with -s 0 an
+    // unreadable buffer still shows as its address.
+    const size_t want = static_cast<size_t>(len) <= limit
+                            ? static_cast<size_t>(len)
+                            : limit + 1;
+    const size_t n = want < limit ? want : limit;
     std::string& s = dec->scratch();
-    s.resize(n);
-    if (n > 0 &&
-        dec->mem()->Read(c.tid, addr, s.data(), n) != static_cast<ssize_t>(n)) {
+    s.resize(want);
+    if (want > 0 && dec->mem()->Read(c.tid, addr, s.data(), want) !=
+                        static_cast<ssize_t>(want)) {
       Hex(addr);
       return;
     }
     // A NUL omitted at the end also ends the string: no "..." after it,
-    // even when the value is longer than -s (as strace).
-    const bool ends = omit_trailing_nul && n > 0 && s[n - 1] == '\0';
+    // even when the value is longer than -s (as strace). A string quoted
+    // all in hex (-xx; -x with a byte that is not printable, the NUL
+    // included) keeps it, as strace's hex quoting omits nothing.
+    const bool ends =
+        omit_trailing_nul && n > 0 && s[n - 1] == '\0' && !AllHex(s.data(), n);
     out->push_back('"');
     Escaped(s.data(), ends ? n - 1 : n);
     out->push_back('"');
@@ -418,12 +450,16 @@ class Decoding {
     }
     if (len < 0) len = 0;
     const size_t limit = opt().string_limit;
-    const size_t n =
-        static_cast<size_t>(len) < limit ? static_cast<size_t>(len) : limit;
+    // One byte more than shown is read, as strace does: with -s 0 an
+    // unreadable buffer still shows as its address.
+    const size_t want = static_cast<size_t>(len) <= limit
+                            ? static_cast<size_t>(len)
+                            : limit + 1;
+    const size_t n = want < limit ? want : limit;
     std::string& s = dec->scratch();
-    s.resize(n);
-    if (n > 0 &&
-        dec->mem()->Read(c.tid, addr, s.data(), n) != static_cast<ssize_t>(n)) {
+    s.resize(want);
+    if (want > 0 && dec->mem()->Read(c.tid, addr, s.data(), want) !=
+                        static_cast<ssize_t>(want)) {
       Hex(addr);
       return;
     }
@@ -490,6 +526,15 @@ class Decoding {
       print(e);
     }
     out->push_back(']');
+  }
+
+  // strace's print_local_array, for an array already read: true, after
+  // printing "...", when element i is past -s elements (unless -v). Call
+  // before printing each element, after its separator.
+  bool Elided(uint64_t i) {
+    if (!abbrev || i < opt().string_limit) return false;
+    Put("...");
+    return true;
   }
 
   // Named value / flag set of an argument or field.

@@ -14,15 +14,17 @@
 #include <sys/xattr.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <iterator>
 #include <map>
 #include <mutex>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/strings/strip.h"
@@ -312,6 +314,18 @@ bool ReadFdDetails(pid_t tid, int fd, const std::string& link, FdDetails* out,
     const ssize_t n =
         getxattr(proc.c_str(), "system.sockprotoname", name, sizeof name - 1);
     if (n <= 0) return false;
+    // strace 6.1 names only the protocols of its table; others (PACKET,
+    // UDP-Lite, MPTCP, AF_VSOCK, ...) keep the "socket:[INODE]" path.
+    static constexpr absl::string_view kStraceProtocols[] = {
+        "UNIX",   "UNIX-STREAM", "TCP",       "UDP",    "UDPLITE",
+        "DCCP",   "SCTP",        "L2TP/IP",   "PING",   "RAW",
+        "TCPv6",  "UDPv6",       "UDPLITEv6", "DCCPv6", "L2TP/IPv6",
+        "SCTPv6", "PINGv6",      "RAWv6",     "NETLINK"};
+    const absl::string_view got(name, strnlen(name, static_cast<size_t>(n)));
+    if (std::find(std::begin(kStraceProtocols), std::end(kStraceProtocols),
+                  got) == std::end(kStraceProtocols)) {
+      return false;
+    }
     out->kind = FdDetails::Kind::kSocket;
     out->protocol.assign(name, static_cast<size_t>(n));
     while (!out->protocol.empty() && out->protocol.back() == '\0') {

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <linux/netlink.h>
+#include <netinet/in.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -198,6 +199,25 @@ TEST(ProcessVmReaderTest, SocketDetailsWithoutPeerOrNameAreNotKept) {
   EXPECT_TRUE(d.abstract);
   EXPECT_EQ(d.unix_name, name);
   close(fd);
+}
+
+// -yy: a protocol outside strace 6.1's table (the kernel's "UDP-Lite",
+// strace's being "UDPLITE") has no details: the socket keeps its path.
+TEST(ProcessVmReaderTest, ProtocolsStraceDoesNotNameHaveNoDetails) {
+  const int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, IPPROTO_UDPLITE);
+  if (fd < 0) GTEST_SKIP() << "no UDP-Lite";
+  ProcessVmReader mem;
+  std::string link;
+  ASSERT_TRUE(mem.ReadFdPath(getpid(), fd, &link));
+  FdDetails d;
+  EXPECT_FALSE(mem.ReadFdDetails(getpid(), fd, link, &d));
+  close(fd);
+  const int udp = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  ASSERT_GE(udp, 0);
+  ASSERT_TRUE(mem.ReadFdPath(getpid(), udp, &link));
+  ASSERT_TRUE(mem.ReadFdDetails(getpid(), udp, link, &d));
+  EXPECT_EQ(d.protocol, "UDP");
+  close(udp);
 }
 
 TEST(SocketDetailsCacheTest, DirectMappedByInode) {
