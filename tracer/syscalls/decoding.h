@@ -317,22 +317,6 @@ class Decoding {
   }
   void Str(int i) { CStr(u(i), opt().string_limit); }
 
-  // Whether Escaped() quotes these bytes all in hex.
-  bool AllHex(const char* p, size_t n) const {
-    switch (opt().hex_strings) {
-      case HexStrings::kAll:
-        return true;
-      case HexStrings::kNonAscii:
-        for (size_t i = 0; i < n; ++i) {
-          const unsigned char b = static_cast<unsigned char>(p[i]);
-          if (b > 0x7e || (b < ' ' && (b < 9 || b > 13))) return true;
-        }
-        return false;
-      default:
-        return false;
-    }
-  }
-
   // `len` bytes at addr, at most -s of them: "abc"..., NULL, or address.
   // With omit_trailing_nul, a NUL as the last byte shown is not printed
   // (strace's QUOTE_OMIT_TRAILING_0).
@@ -360,8 +344,8 @@ class Decoding {
     // even when the value is longer than -s (as strace). A string quoted
     // all in hex (-xx; -x with a byte that is not printable, the NUL
     // included) keeps it, as strace's hex quoting omits nothing.
-    const bool ends =
-        omit_trailing_nul && n > 0 && s[n - 1] == '\0' && !AllHex(s.data(), n);
+    const bool ends = omit_trailing_nul && n > 0 && s[n - 1] == '\0' &&
+                      !EscapesAllInHex(s.data(), n, opt().hex_strings);
     out->push_back('"');
     Escaped(s.data(), ends ? n - 1 : n);
     out->push_back('"');

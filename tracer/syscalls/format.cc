@@ -302,10 +302,14 @@ void AppendHexByte(std::string* out, unsigned char c) {
 
 }  // namespace
 
+bool EscapesAllInHex(const char* s, size_t len, HexStrings hex) {
+  return hex == HexStrings::kAll ||
+         (hex == HexStrings::kNonAscii && NeedsHex(s, len));
+}
+
 void AppendEscaped(std::string* out, const char* s, size_t len, HexStrings hex,
                    const char* extra_escape) {
-  if (hex == HexStrings::kAll ||
-      (hex == HexStrings::kNonAscii && NeedsHex(s, len))) {
+  if (EscapesAllInHex(s, len, hex)) {
     for (size_t i = 0; i < len; ++i) {
       AppendHexByte(out, static_cast<unsigned char>(s[i]));
     }

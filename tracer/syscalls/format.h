@@ -119,6 +119,10 @@ enum class HexStrings : uint8_t {
   kAll,            // -xx: every string all hex
 };
 
+// Whether AppendEscaped quotes these bytes all in hex: always with -xx,
+// with -x when one is neither printable ASCII nor \t \n \v \f \r.
+bool EscapesAllInHex(const char* s, size_t len, HexStrings hex);
+
 // strace's string_quote() of `len` bytes, without the surrounding quotes:
 // \" \\ \f \n \r \t \v, printable ASCII as is, others in octal (three
 // digits when an octal digit follows). Bytes in `extra_escape` are
