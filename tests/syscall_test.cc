@@ -1371,46 +1371,62 @@ TEST(NumbersAndPointersTest, SameAsStrace) {
   EXPECT_EQ(kill(TtracePath()), want_kill);
 }
 
+// `tool -k command` (strace or ttrace) with address randomisation off, as
+// strace-like lines: the traces are the same but for pids and the
+// command's environment pointer, which are normalised.
+std::vector<std::string> StackTraceLines(
+    const std::string& tool, const std::vector<std::string>& command) {
+  static const std::regex kEnv("0x[0-9a-f]+ /\\* [0-9]+ vars \\*/");
+  static const std::regex kPid(
+      "^((set_tid_address|getpid|getppid)\\(.*= )[0-9]+$|"
+      "(kill\\(|si_pid=)[0-9]+");
+  std::vector<std::string> lines = StraceLikeLines(
+      {"/usr/bin/setarch", "-R", tool, "-k", "-e", "trace=!getrandom"},
+      command);
+  for (std::string& line : lines) {
+    line = std::regex_replace(std::regex_replace(line, kEnv, "ENV"), kPid,
+                              "$1$3PID");
+  }
+  return lines;
+}
+
+void ExpectSameStacksAsStrace(const std::vector<std::string>& command) {
+  const std::vector<std::string> want =
+      StackTraceLines("/usr/bin/strace", command);
+  EXPECT_GT(std::count_if(want.begin(), want.end(),
+                          [](const std::string& l) {
+                            return absl::StartsWith(l, " > ");
+                          }),
+            100)
+      << command[0];
+  EXPECT_EQ(StackTraceLines(TtracePath(), command), want) << command[0];
+}
+
 // -k: the same stacks as strace 6.1 (with libunwind) prints, frame for
-// frame. With address randomisation off the traces are the same but for
-// pids and the command's environment pointer.
+// frame.
 TEST(StackTraceTest, SameAsStrace) {
   if (access("/usr/bin/strace", X_OK) != 0) GTEST_SKIP() << "no strace";
   if (access("/usr/bin/setarch", X_OK) != 0) GTEST_SKIP() << "no setarch";
-  auto run = [&](const std::string& tool,
-                 const std::vector<std::string>& command) {
-    static const std::regex kEnv("0x[0-9a-f]+ /\\* [0-9]+ vars \\*/");
-    static const std::regex kPid(
-        "^((set_tid_address|getpid|getppid)\\(.*= )[0-9]+$|"
-        "(kill\\(|si_pid=)[0-9]+");
-    std::vector<std::string> lines = StraceLikeLines(
-        {"/usr/bin/setarch", "-R", tool, "-k", "-e", "trace=!getrandom"},
-        command);
-    for (std::string& line : lines) {
-      line = std::regex_replace(std::regex_replace(line, kEnv, "ENV"), kPid,
-                                "$1$3PID");
-    }
-    return lines;
-  };
   for (const std::vector<std::string>& command :
        {std::vector<std::string>{"/bin/ls", "/"},
         std::vector<std::string>{"/bin/sh", "-c", "echo hi >/dev/null"},
         // A handled signal: its stack where it interrupted the shell, and
         // rt_sigreturn's at its exit, back there.
         std::vector<std::string>{"/bin/sh", "-c",
-                                 "trap : USR1; kill -USR1 $$; echo"},
-        // Calls made in signal handlers, one of them nested in the other:
-        // their stacks go on through the signal frames.
-        std::vector<std::string>{TraceeBinary("syscalls"), "handlers"}}) {
-    const std::vector<std::string> want = run("/usr/bin/strace", command);
-    EXPECT_GT(std::count_if(want.begin(), want.end(),
-                            [](const std::string& l) {
-                              return absl::StartsWith(l, " > ");
-                            }),
-              100)
-        << command[0];
-    EXPECT_EQ(run(TtracePath(), command), want) << command[0];
+                                 "trap : USR1; kill -USR1 $$; echo"}}) {
+    ExpectSameStacksAsStrace(command);
   }
+}
+
+// Calls made in signal handlers, one of them nested in the other: their
+// stacks go on through the signal frames to the interrupted code.
+TEST(StackTraceTest, ThroughSignalFramesSameAsStrace) {
+  // (Under ASan the tracee's leak checker fails under ptrace, differently
+  // from run to run, in exit code whose frames have no unwinding rules.)
+  SKIP_UNDER_SANITIZER();
+  if (access("/usr/bin/strace", X_OK) != 0) GTEST_SKIP() << "no strace";
+  if (access("/usr/bin/setarch", X_OK) != 0) GTEST_SKIP() << "no setarch";
+  ExpectSameStacksAsStrace({TraceeBinary("syscalls"), "handlers"});
 }
 
 // -k with -c: said and ignored, as strace does.
