@@ -298,6 +298,15 @@ constexpr XlatEntry kShutdownHow[] = {
 // ---------------------------------------------------------------------------
 // Socket addresses.
 // ---------------------------------------------------------------------------
+// "name=0x5, " for a padding or reserved field, which strace shows only
+// when it is not 0.
+void PaddingField(D& d, const char* name, uint64_t v) {
+  if (v == 0) return;
+  d.Put(name);
+  d.Hex(v);
+  d.Sep();
+}
+
 // "%#08x" (strace's PRINT_VAL_0X for a 32-bit field).
 void Hex08(D& d, uint32_t v) {
   char buf[16];
@@ -448,11 +457,7 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
           memcpy(&pad, buf + 2, 2);
           memcpy(&pid, buf + 4, 4);
           memcpy(&groups, buf + 8, 4);
-          if (pad != 0) {
-            d.Put("nl_pad=");
-            d.Hex(pad);
-            d.Sep();
-          }
+          PaddingField(d, "nl_pad=", pad);
           d.Put("nl_pid=");
           d.PidValue(static_cast<int32_t>(pid));  // strace: a TGID
           d.Put(", nl_groups=");
@@ -522,11 +527,7 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
           memcpy(&reserved1, buf + 2, 2);
           memcpy(&port, buf + 4, 4);
           memcpy(&cid, buf + 8, 4);
-          if (reserved1 != 0) {
-            d.Put("svm_reserved1=");
-            d.Hex(reserved1);
-            d.Sep();
-          }
+          PaddingField(d, "svm_reserved1=", reserved1);
           d.Put("svm_cid=");
           d.Xval(cid, kCids, nullptr);
           d.Put(", svm_port=");
@@ -562,10 +563,7 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
           d.Udec(queue);
           if (flags & 1) {  // XDP_SHARED_UMEM: the fd (-P does not look)
             d.Put(", sxdp_shared_umem_fd=");
-            const bool match = d.match_fds;
-            d.match_fds = false;
-            d.FdValue(static_cast<int32_t>(umem_fd));
-            d.match_fds = match;
+            d.FdInStruct(static_cast<int32_t>(umem_fd));
           }
           break;
         }
@@ -595,11 +593,7 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
           uint32_t network;
           memcpy(&pad0, buf + 2, 2);
           memcpy(&network, buf + 4, 4);
-          if (pad0 != 0) {
-            d.Put("__smctp_pad0=");
-            d.Hex(pad0);
-            d.Sep();
-          }
+          PaddingField(d, "__smctp_pad0=", pad0);
           d.Put("smctp_network=");
           d.Xval(network, kNets, nullptr);
           d.Put(", smctp_addr={s_addr=");
@@ -913,18 +907,15 @@ void CmsgData(D& d, int level, int type, const uint8_t* data, size_t len) {
     d.Xval(static_cast<uint32_t>(type), kScmTypes, "SCM_???");
     if (type == 1 && len >= 4) {  // SCM_RIGHTS
       // -P: strace matches the socket, not the fds it passes.
-      const bool match = d.match_fds;
-      d.match_fds = false;
       d.Put(", cmsg_data=[");
       for (size_t i = 0; i + 4 <= len; i += 4) {
         if (i > 0) d.Sep();
         if (d.Elided(i / 4)) break;
         int32_t fd;
         memcpy(&fd, data + i, 4);
-        d.FdValue(fd);
+        d.FdInStruct(fd);
       }
       d.out->push_back(']');
-      d.match_fds = match;
     } else if (type == 2 && len >= 12) {  // SCM_CREDENTIALS
       int32_t cred[3];
       memcpy(cred, data, sizeof(cred));

@@ -148,6 +148,15 @@ class Decoding {
     if (opt().any_fd_info() && fd >= 0) AppendFdPath(out, fd);
   }
   void Fd(int i) { FdValue(i32(i)); }
+  // An fd inside a structure (SCM_RIGHTS, a sockaddr): shown as FdValue
+  // shows it, never matched by -P, whose strace counterpart looks at a
+  // call's own arguments only.
+  void FdInStruct(int fd) {
+    const bool match = match_fds;
+    match_fds = false;
+    FdValue(fd);
+    match_fds = match;
+  }
   // A dirfd: AT_FDCWD (with -y the cwd) or an fd.
   void DirFd(int i) {
     if (i32(i) == AT_FDCWD) {
