@@ -16,8 +16,8 @@
 // lgetxattr, getxattr per file, as `ls -l` does), a worker pool (futex,
 // epoll_wait, read and write of fresh data), occasional short-lived threads
 // and processes (clone, exec, exit), signals and stops. Arguments are
-// decoded text as the syscall decoder would produce it; 6 raw arguments per
-// call, unused ones holding stale register values; stack and buffer
+// decoded text as the syscall decoder would produce it; the raw arguments
+// the call takes (the engine reports no others); stack and buffer
 // addresses repeat per call site (a few per thread), fresh mappings do not.
 #include <array>
 #include <cstring>
@@ -34,6 +34,7 @@
 #include "output/json_formatter.h"
 #include "output/text_formatter.h"
 #include "tracer/event.h"
+#include "tracer/syscalls/syscall_table.h"
 
 namespace ttrace {
 namespace {
@@ -106,7 +107,11 @@ class MixGenerator {
     s.args_exit = std::move(exit);
     s.ret = ret;
     s.ret_format = fmt;
-    s.raw_args = raw;
+    // The registers the call takes (strace's count), as the engine
+    // reports them.
+    s.nargs =
+        static_cast<uint8_t>(SyscallTable::Get().ArgCount(kArchX86_64, nr));
+    for (int i = 0; i < 6; ++i) s.raw_args[i] = i < s.nargs ? raw[i] : 0;
     s.dur_ns = 300 + rng_() % 3000;
     const pid_t pid = tid < 6000 ? pid_ : tid;
     if (rng_() % 20 == 0) {  // another thread's event came in between

@@ -15,6 +15,11 @@ bool SyscallKnowledge::IsExec(uint32_t arch, int32_t nr) const {
   return name == "execve" || name == "execveat";
 }
 
+int SyscallKnowledge::ArgCount(uint32_t arch, int32_t nr) const {
+  // strace prints six arguments for a number it does not know.
+  return table_.Known(arch, nr) ? table_.ArgCount(arch, nr) : 6;
+}
+
 void SyscallKnowledge::Name(uint32_t arch, int32_t nr, std::string* out) const {
   out->clear();
   table_.AppendName(arch, nr, out);

@@ -26,6 +26,7 @@ class SyscallKnowledge : public SyscallDecoder {
     return decoder_.FilterNumber(call);
   }
   bool IsExec(uint32_t arch, int32_t nr) const override;
+  int ArgCount(uint32_t arch, int32_t nr) const override;
   void Name(uint32_t arch, int32_t nr, std::string* out) const override;
   void DecodeEntry(const SyscallCall& call, std::string* out) override;
   bool EntryShown() const override { return decoder_.entry_matched(); }

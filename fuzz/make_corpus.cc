@@ -60,6 +60,7 @@ std::vector<Event> Sample() {
     s.args_exit = i % 2 ? "\"root:x:0:0\"..., 4096" : "";
     s.ret = i % 2 ? 4096 : 3;
     s.raw_args = {3, 0x7ffd0000 + uint64_t(i) * 16, 4096, 0, 0, 0};
+    s.nargs = i % 2 ? 3 : 4;  // read's, openat's
     s.dur_ns = 1000 + i;
     if (i == 3) s.ret_suffix = "</etc/passwd>";
     add(10, i % 2 ? 11 : 10, s);

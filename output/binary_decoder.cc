@@ -128,6 +128,7 @@ struct BinaryDecoder::State {
     History stack;
     uint64_t args[6] = {};
     uint64_t ip = 0;
+    uint8_t nargs = 6;
   };
   std::vector<std::string> slots;
   std::vector<bool> defined;
@@ -407,11 +408,20 @@ struct BinaryDecoder::State {
         p.split = (f & binfmt::kSysSplit) != 0;
         p.injected = (f & binfmt::kSysInjected) != 0;
         p.ret_format = static_cast<SyscallEvent::RetFormat>(ret_format);
+        if (f & binfmt::kSysNargs) {
+          const uint64_t n = r.Varint();
+          if (n > 6) r.Fail("invalid syscall argument count");
+          ctx.nargs = static_cast<uint8_t>(std::min<uint64_t>(n, 6));
+        }
+        if ((f & binfmt::kSysArgsMask) >> ctx.nargs != 0) {
+          r.Fail("raw argument beyond the syscall's argument count");
+        }
+        p.nargs = ctx.nargs;
         for (int i = 0; i < 6; ++i) {
           if (f & (uint64_t{1} << i)) {
             ctx.args[i] += static_cast<uint64_t>(r.Signed());
           }
-          p.raw_args[i] = ctx.args[i];
+          p.raw_args[i] = i < ctx.nargs ? ctx.args[i] : 0;
         }
         String(r, &ctx.args_enter, &p.args_enter);
         String(r, &ctx.args_exit, &p.args_exit);

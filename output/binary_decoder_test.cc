@@ -83,7 +83,7 @@ std::string Describe(const Event& e) {
           if (p.ip != 0) absl::StrAppend(&out, " ip=", p.ip);
         } else if constexpr (std::is_same_v<T, SyscallEvent>) {
           absl::StrAppend(&out, " nr=", p.nr, " arch=", p.arch,
-                          " name=", Esc(p.name), " raw=");
+                          " name=", Esc(p.name), " nargs=", p.nargs, " raw=");
           for (uint64_t a : p.raw_args) absl::StrAppend(&out, a, ",");
           absl::StrAppend(&out, " args_enter=", Esc(p.args_enter),
                           " args_exit=", Esc(p.args_exit), " ret=", p.ret,
@@ -211,6 +211,11 @@ std::vector<Event> RealisticTrace(int n, uint32_t seed) {
                     rng() % 2 ? 0u : 0x22u,
                     0xffffffffffffffffull,
                     0};
+      // The calls' argument counts, and now and then another one for the
+      // same syscall (a library's events may say anything from 0 to 6).
+      s.nargs = t.nr == 3 ? 1 : t.nr == 39 ? 0 : t.nr == 9 ? 6 : 4;
+      if (rng() % 40 == 0) s.nargs = rng() % 7;
+      for (int i = s.nargs; i < 6; ++i) s.raw_args[i] = 0;
       s.dur_ns = 500 + rng() % 5000;
       if (rng() % 3 == 0) {  // -i: a few call sites per syscall
         s.ip = 0x7f84cb900000ull + t.nr * 0x100 + (rng() % 3) * 0x20;
@@ -392,6 +397,19 @@ std::vector<Event> EdgeTrace() {
   sc.args_exit = "";
   sc.returned = true;
   sc.split = false;
+  add(1795717816600000000, 100, 100, sc);
+  // Argument counts: none, two (the context keeps the other four values
+  // for later), all six again.
+  const auto all_args = sc.raw_args;
+  sc.nargs = 0;
+  sc.raw_args = {};
+  add(1795717816600000000, 100, 100, sc);
+  sc.nargs = 2;
+  sc.raw_args = {7, 8, 0, 0, 0, 0};
+  add(1795717816600000000, 100, 100, sc);
+  sc.nargs = 6;
+  sc.raw_args = all_args;
+  sc.raw_args[0] = 7;
   add(1795717816600000000, 100, 100, sc);
   sc.injected = true;
   sc.ret = -2;
@@ -809,9 +827,21 @@ TEST(BinaryHostile, InvalidEnums) {
                                     Varint(0) + Varint(3)))));
   // syscall ret_format 3
   EXPECT_TRUE(absl::IsInvalidArgument(DecodeStatus(
+      Header() + Record(16 + 10, Varint(0) + Varint(0) + Varint(3 << 8) +
+                                     Varint(3) + Varint(3) + Varint(0) +
+                                     Varint(0)))));  // syscall argument count 7
+  EXPECT_TRUE(absl::IsInvalidArgument(DecodeStatus(
       Header() +
-      Record(16 + 10, Varint(0) + Varint(0) + Varint(3 << 8) + Varint(3) +
-                          Varint(3) + Varint(0) + Varint(0)))));
+      Record(16 + 10, Varint(0) + Varint(0) + Varint(0x1000) + Varint(7) +
+                          Varint(3) + Varint(3) + Varint(0) + Varint(0)))));
+  // a raw argument changed beyond the argument count (2: bit 2 is the
+  // third argument)
+  absl::Status s = DecodeStatus(
+      Header() + Record(16 + 10, Varint(0) + Varint(0) + Varint(0x1004) +
+                                     Varint(2) + Varint(2) + Varint(3) +
+                                     Varint(3) + Varint(0) + Varint(0)));
+  EXPECT_TRUE(absl::IsInvalidArgument(s)) << s;
+  EXPECT_NE(s.message().find("argument count"), absl::string_view::npos) << s;
 }
 
 TEST(BinaryHostile, RecordTypeZeroAndDataAfterEnd) {

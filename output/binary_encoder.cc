@@ -394,6 +394,7 @@ struct BinaryEncoder::Context {
   History stack;
   uint64_t args[6] = {};
   uint64_t ip = 0;
+  uint8_t nargs = 6;
 };
 
 BinaryEncoder::BinaryEncoder(ByteSink* out, const BinaryHeader& header,
@@ -816,13 +817,23 @@ void BinaryEncoder::OnEvent(const Event& event) {
       const auto& s = Get<SyscallEvent>(event.payload);
       Context* ctx;
       p = PutSyscallId(p, s.nr, s.arch, s.name, &ctx);
-      const uint64_t mask = ChangedArgs(s.raw_args.data(), ctx->args);
+      // Only the arguments the call takes: the other registers hold
+      // leftovers that change from call to call.
+      const uint8_t nargs = std::min<uint8_t>(s.nargs, 6);
+      const uint64_t mask = ChangedArgs(s.raw_args.data(), ctx->args) &
+                            ((uint64_t{1} << nargs) - 1);
+      const bool new_nargs = nargs != ctx->nargs;
       p = PutVarint(p, mask | (s.returned ? 0 : binfmt::kSysNotReturned) |
+                           (new_nargs ? binfmt::kSysNargs : 0) |
                            (s.split ? binfmt::kSysSplit : 0) |
                            (static_cast<uint64_t>(s.ret_format)
                             << binfmt::kSysRetFormatShift) |
                            (s.ret_suffix.empty() ? 0 : binfmt::kSysRetSuffix) |
                            (s.injected ? binfmt::kSysInjected : 0));
+      if (new_nargs) {
+        *p++ = static_cast<char>(nargs);
+        ctx->nargs = nargs;
+      }
       for (uint64_t m = mask; m != 0; m &= m - 1) {
         const int i = __builtin_ctzll(m);
         p = PutVarint(

@@ -72,7 +72,10 @@ inline constexpr uint64_t kSysSplit = 0x80;
 inline constexpr int kSysRetFormatShift = 8;      // 2 bits
 inline constexpr uint64_t kSysRetSuffix = 0x400;  // ret_suffix follows
 inline constexpr uint64_t kSysInjected = 0x800;   // injected == true
-inline constexpr uint64_t kSysKnownBits = 0xfff;
+// nargs (a varint, 0..6) follows the flags: the syscall context's argument
+// count changes (it starts at 6).
+inline constexpr uint64_t kSysNargs = 0x1000;
+inline constexpr uint64_t kSysKnownBits = 0x1fff;
 
 // Signal records: a varint of these bits may follow the first layout's
 // fields (written only when a bit is set); the fields of each set bit

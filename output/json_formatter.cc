@@ -1,5 +1,6 @@
 #include "output/json_formatter.h"
 
+#include <algorithm>
 #include <type_traits>
 #include <variant>
 
@@ -165,7 +166,7 @@ class PayloadWriter {
     AppendJsonString(out_, *scratch_);
     Key(out_, "raw_args");
     out_->push_back('[');
-    for (size_t i = 0; i < p.raw_args.size(); ++i) {
+    for (size_t i = 0; i < std::min<size_t>(p.nargs, p.raw_args.size()); ++i) {
       if (i > 0) out_->push_back(',');
       absl::StrAppend(out_, p.raw_args[i]);
     }

@@ -364,6 +364,22 @@ TEST(JsonSyscallTest, Complete) {
   EXPECT_EQ(j.Get("raw_args")->items.size(), 6u);
 }
 
+// raw_args holds the registers the call takes, as many as strace prints
+// with -e raw=.
+TEST(JsonSyscallTest, RawArgsAreTheCallsArguments) {
+  SyscallEvent c = Call("close", "3", "", 0);
+  c.nr = 3;
+  c.nargs = 1;
+  c.raw_args = {3, 0, 0, 0, 0, 0};
+  EXPECT_EQ(One(Ev(5, 5, c)),
+            "{\"ts\":1795717816123456789,\"pid\":5,\"tid\":5,"
+            "\"ev\":\"syscall\",\"name\":\"close\",\"args\":\"3\","
+            "\"raw_args\":[3],\"ret\":0,\"dur_ns\":0}\n");
+  c = Call("getpid", "", "", 42);
+  c.nargs = 0;
+  EXPECT_EQ(ParseLine(One(Ev(5, 5, c))).Get("raw_args")->items.size(), 0u);
+}
+
 TEST(JsonSyscallTest, HexAndOctalResultsAreRawIntegers) {
   SyscallEvent c = Call("brk", "NULL", "", 0x55c158e94000);
   c.ret_format = SyscallEvent::RetFormat::kHex;

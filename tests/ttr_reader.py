@@ -271,11 +271,12 @@ class Context:
 
 
 class SyscallContext:
-    __slots__ = ("raw_args", "ip", "name", "args_enter", "args_exit",
-                 "stack")
+    __slots__ = ("raw_args", "nargs", "ip", "name", "args_enter",
+                 "args_exit", "stack")
 
     def __init__(self):
         self.raw_args = [0] * 6
+        self.nargs = 6
         self.ip = 0
         self.name = Context()
         self.args_enter = Context()
@@ -676,8 +677,14 @@ class Reader:
     def ev_syscall(self, body, ev, tid, pid):
         ctx, name = self.syscall_id(body)
         f = body.varint()
-        if f & ~0xFFF or (f >> 8) & 3 == 3:
+        if f & ~0x1FFF or (f >> 8) & 3 == 3:
             body.corrupt("invalid syscall flags")
+        if f & 0x1000:
+            ctx.nargs = body.varint()
+            if ctx.nargs > 6:
+                body.corrupt("invalid syscall argument count")
+        if (f & 0x3F) >> ctx.nargs:
+            body.corrupt("raw argument beyond the syscall's argument count")
         for i in range(6):
             if f & (1 << i):
                 ctx.raw_args[i] = (ctx.raw_args[i] + body.svarint()) & MASK64
@@ -689,7 +696,7 @@ class Reader:
         ip, stack, dump, x, cpu = self.appended(body, ctx, True)
         returned = not f & 0x40
         ev += [("name", name), ("args", args_enter + args_exit),
-               ("raw_args", list(ctx.raw_args))]
+               ("raw_args", ctx.raw_args[:ctx.nargs])]
         if returned:
             ev.append(("ret", ret))
             if -4095 <= ret <= -1:

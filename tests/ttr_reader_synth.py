@@ -91,9 +91,11 @@ class Trace:
         return bytes(self.out)
 
 
-def syscall(idb, f, raw, enter, exit_, ret, dur, rest=b""):
-    return idb + uv(f) + b"".join(sv(d) for d in raw) + enter + exit_ \
-        + sv(ret) + sv(dur) + rest
+def syscall(idb, f, raw, enter, exit_, ret, dur, rest=b"", nargs=None):
+    # nargs: the argument count after the flags (f must have 0x1000).
+    return idb + uv(f) + (b"" if nargs is None else uv(nargs)) \
+        + b"".join(sv(d) for d in raw) + enter + exit_ + sv(ret) + sv(dur) \
+        + rest
 
 
 def cases():
@@ -184,6 +186,19 @@ def cases():
     long = b"L" * 5000                                       # not kept
     t.ev(26, evh(1) + syscall(write, 0, [], lit(long), lit(b""), 1, 1))
     t.ev(26, evh(1) + syscall(write, 0, [], same(0), same(1), 1, 1))
+    # argument counts: write with 2 (the third value is kept), then 0, then
+    # 6 again (the third value is back); close (another context) with 1
+    t.ev(26, evh(1) + syscall(write, 0x1000 | 0x2, [7], same(0), same(0),
+                              1, 1, nargs=2))
+    t.ev(26, evh(1) + syscall(write, 0x1000, [], same(0), same(0), 1, 1,
+                              nargs=0))
+    t.ev(26, evh(1) + syscall(write, 0x1000 | 0x20, [-6], same(0), same(0),
+                              1, 1, nargs=6))
+    close = uv(3 << 2 | 2) + lit(b"close")
+    t.ev(26, evh(1) + syscall(close, 0x1000 | 0x1, [3], lit(b"3"), lit(b""),
+                              0, 1, nargs=1))
+    t.ev(26, evh(1) + syscall(uv(3 << 2), 0x1, [1], lit(b"4"), lit(b""),
+                              0, 1))                      # count from context
     c["syscall-fields"] = t.end()
 
     t = Trace().ev(16, first + lit(b"p") + uv(0))
@@ -231,7 +246,14 @@ def cases():
     c["bad-exit-code"] = bad(evh() + uv(0) + sv(1 << 31) + sv(0) + sv(0)
                              + lit(b""), 24)
     c["bad-uid"] = bad(evh() + uv(2) + sv(10) + sv(0) + uv(1 << 32), 21)
-    c["bad-syscall-flags"] = bad(evh() + syscall(uv(2) + lit(b"r"), 1 << 12,
+    c["bad-nargs"] = bad(evh() + syscall(uv(2) + lit(b"r"), 0x1000, [],
+                                         lit(b""), lit(b""), 0, 0, nargs=7),
+                         26)
+    c["bad-arg-beyond-nargs"] = bad(evh() + syscall(uv(2) + lit(b"r"),
+                                                    0x1000 | 0x4, [5],
+                                                    lit(b""), lit(b""), 0, 0,
+                                                    nargs=2), 26)
+    c["bad-syscall-flags"] = bad(evh() + syscall(uv(2) + lit(b"r"), 1 << 13,
                                                  [], lit(b""), lit(b""), 0,
                                                  0), 26)
     c["bad-ret-format"] = bad(evh() + syscall(uv(2) + lit(b"r"), 0x300, [],

@@ -139,7 +139,12 @@ struct SyscallEvent {
   int32_t nr = 0;
   uint32_t arch = kArchX86_64;
   std::string name;
+  // The argument registers the call takes: raw_args[0, nargs), nargs being
+  // strace's argument count for the call (0..6; 6 for a number strace
+  // does not know, as strace prints six then). The rest are 0: the
+  // registers a call does not take hold leftovers of earlier code.
   std::array<uint64_t, 6> raw_args{};
+  uint8_t nargs = 6;
   std::string args_enter;  // decoded at entry: "3, "
   std::string args_exit;   // decoded at exit: "\"abc\", 3"
   int64_t ret = 0;         // raw return value; -4095..-1 is -errno

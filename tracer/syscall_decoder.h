@@ -47,6 +47,9 @@ class SyscallDecoder {
   // True if this is an execve/execveat number (a spawned command's events
   // are hidden until its first exec, which is shown).
   virtual bool IsExec(uint32_t arch, int32_t nr) const = 0;
+  // How many argument registers a call of `nr` takes (strace's count,
+  // 0..6): the engine reports those only (SyscallEvent::nargs).
+  virtual int ArgCount(uint32_t arch, int32_t nr) const { return 6; }
   // Replaces *out with the name ("read", "syscall_0x1b6").
   virtual void Name(uint32_t arch, int32_t nr, std::string* out) const = 0;
   // Replaces *out with the arguments known at entry, with a trailing ", "

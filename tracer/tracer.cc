@@ -1095,7 +1095,11 @@ void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
   ev.nr = static_cast<int32_t>(t.sc.nr);
   ev.arch = t.sc.arch;
   ev.name.assign(t.sc_name);
-  for (int i = 0; i < 6; ++i) ev.raw_args[i] = t.sc.args[i];
+  const int nargs = std::clamp(
+      options_.syscalls->ArgCount(t.sc.arch, static_cast<int32_t>(t.sc.nr)), 0,
+      6);
+  ev.nargs = static_cast<uint8_t>(nargs);
+  for (int i = 0; i < 6; ++i) ev.raw_args[i] = i < nargs ? t.sc.args[i] : 0;
   ev.args_enter.assign(t.sc_args_enter);
   ev.ret_format = SyscallEvent::RetFormat::kDecimal;
   if (returned) {
