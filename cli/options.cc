@@ -769,6 +769,10 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
     }
   }
 
+  // strace shows the calls it has no name for whatever -e trace= selects.
+  // Not with none: strace then still stops at every call to see them;
+  // ttrace does not stop at calls at all (thread events cost less).
+  if (!options.trace_filter.none()) options.trace_filter.AddUnknown();
   options.trace_syscalls = !options.trace_filter.none();
   options.command.assign(argv + optind, argv + argc);
   if (!options.decode_path.empty()) {

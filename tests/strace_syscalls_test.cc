@@ -500,6 +500,27 @@ std::vector<Program> Programs() {
       // files, bpf attributes, SCM_RIGHTS fds on it make no call match;
       // an i386 socketcall making no call matches on its first argument.
       // (A second path that some calls use: strace must show some.)
+      // Numbers strace has no name for are shown whatever -e trace=
+      // selects (but none).
+      {"unknown", {"syscalls", "unknown"}, {}, 1, true},
+      {"unknown_getpid",
+       {"syscalls", "unknown"},
+       {},
+       1,
+       true,
+       {"-e", "trace=getpid"}},
+      {"unknown_desc",
+       {"syscalls", "unknown"},
+       {},
+       1,
+       true,
+       {"-e", "trace=%desc"}},
+      {"unknown_not_getpid",
+       {"syscalls", "unknown"},
+       {},
+       1,
+       true,
+       {"-e", "trace=!getpid"}},
       {"misc_P",
        {"syscalls", "misc", "@KNOWN"},
        {},

@@ -279,6 +279,16 @@ void SyscallFilter::Set(uint32_t arch, int nr, bool traced) {
   }
 }
 
+void SyscallFilter::AddUnknown() {
+  const SyscallTable& t = SyscallTable::Get();
+  for (int a = 0; a < kNumArches; ++a) {
+    for (int nr = 0; nr < SyscallTable::kMaxNr; ++nr) {
+      if (!t.Known(kArches[a], nr)) bits_[a][nr] = true;
+    }
+  }
+  outside_ = true;
+}
+
 int64_t FilterNumber(uint32_t arch, int64_t nr, absl::string_view name) {
   const SyscallTable& t = SyscallTable::Get();
   if (arch == kArchI386 && nr >= 0 && nr < SyscallTable::kMaxNr &&

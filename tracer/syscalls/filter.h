@@ -68,6 +68,10 @@ class SyscallFilter {
   bool outside() const { return outside_; }
 
   void Set(uint32_t arch, int nr, bool traced);
+  // Traces the numbers no table names (gaps in a table, numbers beyond
+  // it), as strace does whatever -e trace= selects: it cannot tell which
+  // class such a call is in.
+  void AddUnknown();
   // Traces what `other` traces too (the union).
   void Add(const SyscallFilter& other) {
     for (int a = 0; a < kNumArches; ++a) bits_[a] |= other.bits_[a];

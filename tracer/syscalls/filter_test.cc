@@ -47,6 +47,22 @@ TEST(TraceFilterTest, Names) {
   EXPECT_EQ(Count(f, k64), 2);
 }
 
+// What strace shows whatever -e trace= selects: numbers no table names.
+TEST(TraceFilterTest, AddUnknownAddsOnlyNumbersWithoutAName) {
+  SyscallFilter f = Parse("getpid");
+  f.AddUnknown();
+  EXPECT_TRUE(f.Traced(k64, SYS_getpid));
+  EXPECT_FALSE(f.Traced(k64, SYS_read));
+  EXPECT_TRUE(f.Traced(k64, 335));  // a gap in x86_64's table
+  EXPECT_TRUE(f.Traced(k64, 400));
+  EXPECT_TRUE(f.Traced(k64, FilterNumber(100000)));  // beyond it
+  EXPECT_FALSE(f.Traced(k32, 3));                    // i386 read
+  EXPECT_TRUE(f.Traced(k32, 20));                    // i386 getpid
+  EXPECT_TRUE(f.Traced(k32, 222));                   // a gap in i386's
+  EXPECT_EQ(Count(f, k64), 1);                       // no named call was added
+  EXPECT_FALSE(f.none());
+}
+
 TEST(TraceFilterTest, EmptyTokensAreSkipped) {
   SyscallFilter f = Parse("open,,read,");
   EXPECT_EQ(Count(f, k64), 2);
