@@ -569,9 +569,8 @@ TEST(ParseOptionsTest, TraceFilters) {
   r = Parse({"--trace=!read", "ls"});
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_FALSE(r->trace_filter.Traced(kArchX86_64, 0));
-  EXPECT_TRUE(r->trace_filter.Traced(
-      kArchX86_64, 1));  // write  // As strace, numbers without a name are
-                         // traced whatever the set, but
+  EXPECT_TRUE(r->trace_filter.Traced(kArchX86_64, 1));  // write
+  // As strace, numbers without a name are traced whatever the set, but
   // not with none (ttrace does not stop at calls then).
   r = Parse({"-e", "trace=openat", "ls"});
   ASSERT_TRUE(r.ok()) << r.status();

@@ -827,9 +827,10 @@ TEST(BinaryHostile, InvalidEnums) {
                                     Varint(0) + Varint(3)))));
   // syscall ret_format 3
   EXPECT_TRUE(absl::IsInvalidArgument(DecodeStatus(
-      Header() + Record(16 + 10, Varint(0) + Varint(0) + Varint(3 << 8) +
-                                     Varint(3) + Varint(3) + Varint(0) +
-                                     Varint(0)))));  // syscall argument count 7
+      Header() +
+      Record(16 + 10, Varint(0) + Varint(0) + Varint(3 << 8) + Varint(3) +
+                          Varint(3) + Varint(0) + Varint(0)))));
+  // syscall argument count 7
   EXPECT_TRUE(absl::IsInvalidArgument(DecodeStatus(
       Header() +
       Record(16 + 10, Varint(0) + Varint(0) + Varint(0x1000) + Varint(7) +
