@@ -496,10 +496,6 @@ std::vector<Program> Programs() {
        1,
        true,
        {"-e", "trace=%desc"}},
-      // -P /dev/null (the tracee's standard input): io_uring's registered
-      // files, bpf attributes, SCM_RIGHTS fds on it make no call match;
-      // an i386 socketcall making no call matches on its first argument.
-      // (A second path that some calls use: strace must show some.)
       // Numbers strace has no name for are shown whatever -e trace=
       // selects (but none).
       {"unknown", {"syscalls", "unknown"}, {}, 1, true},
@@ -521,6 +517,10 @@ std::vector<Program> Programs() {
        1,
        true,
        {"-e", "trace=!getpid"}},
+      // -P /dev/null (the tracee's standard input): io_uring's registered
+      // files, bpf attributes, SCM_RIGHTS fds on it make no call match;
+      // an i386 socketcall making no call matches on its first argument.
+      // (A second path that some calls use: strace must show some.)
       {"misc_P",
        {"syscalls", "misc", "@KNOWN"},
        {},
