@@ -1438,6 +1438,16 @@ constexpr IoctlName kIoctls[] = {
     {0x89A2, "SIOCBRADDBR"},
     {0x80086601, "FS_IOC_GETFLAGS"},
     {0x40086602, "FS_IOC_SETFLAGS"},
+    {0x80046601, "FS_IOC32_GETFLAGS"},
+    {0x40046602, "FS_IOC32_SETFLAGS"},
+    {0x80087601, "FS_IOC_GETVERSION"},
+    {0x40087602, "FS_IOC_SETVERSION"},
+    {0x80047601, "FS_IOC32_GETVERSION"},
+    {0x40047602, "FS_IOC32_SETVERSION"},
+    {0xB701, "NS_GET_USERNS"},
+    {0xB702, "NS_GET_PARENT"},
+    {0xB703, "NS_GET_NSTYPE"},
+    {0xB704, "NS_GET_OWNER_UID"},
     {0x2, "FIBMAP"},
     {0x1260, "BLKGETSIZE"},
     {0x80081272, "BLKGETSIZE64"},
@@ -1563,10 +1573,88 @@ void Winsize(D& d, uint64_t addr) {
   d.out->push_back('}');
 }
 
+// FS_IOC_GETFLAGS/SETFLAGS's inode flags (linux/fs.h), as strace names
+// them (FS_INDEX_FL, not FS_BTREE_FL).
+constexpr XlatEntry kInodeFlags[] = {
+    {0x1, "FS_SECRM_FL"},
+    {0x2, "FS_UNRM_FL"},
+    {0x4, "FS_COMPR_FL"},
+    {0x8, "FS_SYNC_FL"},
+    {0x10, "FS_IMMUTABLE_FL"},
+    {0x20, "FS_APPEND_FL"},
+    {0x40, "FS_NODUMP_FL"},
+    {0x80, "FS_NOATIME_FL"},
+    {0x100, "FS_DIRTY_FL"},
+    {0x200, "FS_COMPRBLK_FL"},
+    {0x400, "FS_NOCOMP_FL"},
+    {0x800, "FS_ENCRYPT_FL"},
+    {0x1000, "FS_INDEX_FL"},
+    {0x2000, "FS_IMAGIC_FL"},
+    {0x4000, "FS_JOURNAL_DATA_FL"},
+    {0x8000, "FS_NOTAIL_FL"},
+    {0x10000, "FS_DIRSYNC_FL"},
+    {0x20000, "FS_TOPDIR_FL"},
+    {0x40000, "FS_HUGE_FILE_FL"},
+    {0x80000, "FS_EXTENT_FL"},
+    {0x100000, "FS_VERITY_FL"},
+    {0x200000, "FS_EA_INODE_FL"},
+    {0x400000, "FS_EOFBLOCKS_FL"},
+    {0x800000, "FS_NOCOW_FL"},
+    {0x2000000, "FS_DAX_FL"},
+    {0x10000000, "FS_INLINE_DATA_FL"},
+    {0x20000000, "FS_PROJINHERIT_FL"},
+    {0x40000000, "FS_CASEFOLD_FL"},
+    {0x80000000, "FS_RESERVED_FL"},
+};
+
+// "[FS_NOATIME_FL|FS_EXTENT_FL]".
+void InodeFlagsRef(D& d, uint64_t addr) {
+  uint32_t v;
+  if (!d.Fetch(addr, &v, sizeof(v))) return;
+  d.out->push_back('[');
+  d.Flags(v, kInodeFlags, "FS_???_FL");
+  d.out->push_back(']');
+}
+
+// The nsfs ioctls (linux/nsfs.h), as strace: NS_GET_USERNS and
+// NS_GET_PARENT take no argument and return an fd (-y shows it),
+// NS_GET_NSTYPE's result is followed by its CLONE_NEW* name,
+// NS_GET_OWNER_UID stores a uid ("[0]").
+bool NsfsIoctl(D& d, uint32_t code, uint64_t arg) {
+  if (code < 0xB701 || code > 0xB704) return false;
+  if (d.entering()) {
+    d.Fd(0);
+    d.Sep();
+    IoctlCode(d, code);
+    if (code == 0xB704) d.Sep();  // the uid follows at exit
+    return true;
+  }
+  if (code == 0xB704) {
+    uint32_t uid;
+    if (d.FetchOut(arg, &uid, sizeof(uid))) {
+      d.out->push_back('[');
+      d.Udec(uid);
+      d.out->push_back(']');
+    }
+  } else if (code == 0xB703) {
+    const char* name = XlatName(static_cast<uint64_t>(d.ret), kSetnsTypes,
+                                std::size(kSetnsTypes));
+    if (!d.failed() && name != nullptr && d.suffix != nullptr) {
+      d.suffix->append(" (");
+      d.suffix->append(name);
+      d.suffix->push_back(')');
+    }
+  } else {
+    d.RetFd();
+  }
+  return true;
+}
+
 void Ioctl(D& d) {
   const uint32_t code = d.u32(1);
   const uint64_t arg = d.u(2);
   if (((code >> 8) & 0xff) == 0xae && KvmIoctl(d, code, arg)) return;
+  if (NsfsIoctl(d, code, arg)) return;
   // How the argument is shown: at entry (input) or exit (output).
   enum Kind {
     kNone,
@@ -1577,7 +1665,9 @@ void Ioctl(D& d) {
     kTermiosOut,
     kWinIn,
     kWinOut,
-    kDecArg
+    kDecArg,
+    kInodeFlagsIn,
+    kInodeFlagsOut
   };
   Kind kind = kHexArg;
   switch (code) {
@@ -1621,6 +1711,14 @@ void Ioctl(D& d) {
     case 0x5418:  // TIOCMBIS/BIC/SET
       kind = kIntIn;
       break;
+    case 0x80086601:  // FS_IOC_GETFLAGS
+    case 0x80046601:  // FS_IOC32_GETFLAGS
+      kind = kInodeFlagsOut;
+      break;
+    case 0x40086602:  // FS_IOC_SETFLAGS
+    case 0x40046602:  // FS_IOC32_SETFLAGS
+      kind = kInodeFlagsIn;
+      break;
     case 0x40049409:  // FICLONE: the source fd, as a plain int
     case 0x540E:      // TIOCSCTTY
     case 0x540B:      // TCFLSH
@@ -1658,14 +1756,21 @@ void Ioctl(D& d) {
         d.Sep();
         Winsize(d, arg);
         return;
+      case kInodeFlagsIn:
+        d.Sep();
+        InodeFlagsRef(d, arg);
+        return;
       default:
         d.Sep();  // output follows at exit
         return;
     }
   }
-  if (kind == kIntOut || kind == kTermiosOut || kind == kWinOut) {
+  if (kind == kIntOut || kind == kTermiosOut || kind == kWinOut ||
+      kind == kInodeFlagsOut) {
     if (d.failed()) {
       d.Ptr(arg);
+    } else if (kind == kInodeFlagsOut) {
+      InodeFlagsRef(d, arg);
     } else if (kind == kIntOut) {
       d.IntRef(arg);
     } else if (kind == kTermiosOut) {
