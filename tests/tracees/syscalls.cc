@@ -75,7 +75,8 @@
 //                      with fixed arguments and results: personality (set,
 //                      queried, restored), close_range, ioctl and statx
 //                      with NULL outputs, FICLONE, FS_IOC_SETFLAGS/
-//                      GETFLAGS, the nsfs ioctls (NS_GET_USERNS, ...) on
+//                      GETFLAGS, loop device ioctls, FITRIM, FIFREEZE,
+//                      the nsfs ioctls (NS_GET_USERNS, ...) on
 //                      its own namespaces, fcntl F_DUPFD_CLOEXEC
 //                      with a huge argument, dup2 and dup3 onto an open fd,
 //                      a POSIX timer (created, armed for 10 s, disarmed,
@@ -210,6 +211,7 @@
 #include <linux/futex.h>
 #include <linux/io_uring.h>
 #include <linux/kvm.h>
+#include <linux/loop.h>
 #include <linux/netlink.h>
 #include <linux/nsfs.h>
 #include <linux/openat2.h>
@@ -523,6 +525,15 @@ int Decoders() {
   syscall(SYS_ioctl, passwd, FS_IOC_GETFLAGS, &iflags);
   syscall(SYS_ioctl, passwd, FS_IOC_GETFLAGS, nullptr);
   if (passwd >= 0) close(passwd);
+  // Loop device and FITRIM/FIFREEZE ioctls on no fd (EBADF).
+  syscall(SYS_ioctl, -1, LOOP_CTL_GET_FREE);
+  syscall(SYS_ioctl, -1, LOOP_CTL_ADD, -1L);
+  syscall(SYS_ioctl, -1, LOOP_SET_FD, null);
+  syscall(SYS_ioctl, -1, LOOP_CLR_FD);
+  syscall(SYS_ioctl, -1, LOOP_SET_BLOCK_SIZE, 4096);
+  fstrim_range trim = {0, ~0ULL, 512};
+  syscall(SYS_ioctl, -1, FITRIM, &trim);
+  syscall(SYS_ioctl, -1, FIFREEZE, 0);
   // The nsfs ioctls on its own namespaces.
   const int netns = open("/proc/self/ns/net", O_RDONLY);
   const int userns = open("/proc/self/ns/user", O_RDONLY);

@@ -1444,6 +1444,18 @@ constexpr IoctlName kIoctls[] = {
     {0x40087602, "FS_IOC_SETVERSION"},
     {0x80047601, "FS_IOC32_GETVERSION"},
     {0x40047602, "FS_IOC32_SETVERSION"},
+    {0x4C00, "LOOP_SET_FD"},
+    {0x4C01, "LOOP_CLR_FD"},
+    {0x4C06, "LOOP_CHANGE_FD"},
+    {0x4C07, "LOOP_SET_CAPACITY"},
+    {0x4C08, "LOOP_SET_DIRECT_IO"},
+    {0x4C09, "LOOP_SET_BLOCK_SIZE"},
+    {0x4C80, "LOOP_CTL_ADD"},
+    {0x4C81, "LOOP_CTL_REMOVE"},
+    {0x4C82, "LOOP_CTL_GET_FREE"},
+    {0xC0045877, "FIFREEZE"},
+    {0xC0045878, "FITHAW"},
+    {0xC0185879, "FITRIM"},
     {0xB701, "NS_GET_USERNS"},
     {0xB702, "NS_GET_PARENT"},
     {0xB703, "NS_GET_NSTYPE"},
@@ -1616,6 +1628,20 @@ void InodeFlagsRef(D& d, uint64_t addr) {
   d.out->push_back(']');
 }
 
+// FITRIM's struct fstrim_range: "{start=0, len=18446744073709551615,
+// minlen=0}" (start in hex, as strace).
+void FstrimRange(D& d, uint64_t addr) {
+  uint64_t r[3];
+  if (!d.Fetch(addr, r, sizeof(r))) return;
+  d.Put("{start=");
+  d.Hex(r[0]);
+  d.Put(", len=");
+  d.Udec(r[1]);
+  d.Put(", minlen=");
+  d.Udec(r[2]);
+  d.out->push_back('}');
+}
+
 // The nsfs ioctls (linux/nsfs.h), as strace: NS_GET_USERNS and
 // NS_GET_PARENT take no argument and return an fd (-y shows it),
 // NS_GET_NSTYPE's result is followed by its CLONE_NEW* name,
@@ -1667,16 +1693,24 @@ void Ioctl(D& d) {
     kWinOut,
     kDecArg,
     kInodeFlagsIn,
-    kInodeFlagsOut
+    kInodeFlagsOut,
+    kFdArg,
+    kUdecArg,
+    kFstrimRange
   };
   Kind kind = kHexArg;
   switch (code) {
-    case 0x5450:  // FIONCLEX
-    case 0x5451:  // FIOCLEX
-    case 0x5422:  // TIOCNOTTY
-    case 0x540C:  // TIOCEXCL
-    case 0x540D:  // TIOCNXCL
-    case 0x541D:  // TIOCCONS
+    case 0x5450:      // FIONCLEX
+    case 0x5451:      // FIOCLEX
+    case 0x5422:      // TIOCNOTTY
+    case 0x540C:      // TIOCEXCL
+    case 0x540D:      // TIOCNXCL
+    case 0x541D:      // TIOCCONS
+    case 0x4C01:      // LOOP_CLR_FD
+    case 0x4C07:      // LOOP_SET_CAPACITY
+    case 0x4C82:      // LOOP_CTL_GET_FREE
+    case 0xC0045877:  // FIFREEZE
+    case 0xC0045878:  // FITHAW
       kind = kNone;
       break;
     case 0x5401:  // TCGETS
@@ -1711,6 +1745,17 @@ void Ioctl(D& d) {
     case 0x5418:  // TIOCMBIS/BIC/SET
       kind = kIntIn;
       break;
+    case 0x4C00:  // LOOP_SET_FD
+    case 0x4C06:  // LOOP_CHANGE_FD
+      kind = kFdArg;
+      break;
+    case 0x4C08:  // LOOP_SET_DIRECT_IO
+    case 0x4C09:  // LOOP_SET_BLOCK_SIZE
+      kind = kUdecArg;
+      break;
+    case 0xC0185879:  // FITRIM
+      kind = kFstrimRange;
+      break;
     case 0x80086601:  // FS_IOC_GETFLAGS
     case 0x80046601:  // FS_IOC32_GETFLAGS
       kind = kInodeFlagsOut;
@@ -1720,6 +1765,8 @@ void Ioctl(D& d) {
       kind = kInodeFlagsIn;
       break;
     case 0x40049409:  // FICLONE: the source fd, as a plain int
+    case 0x4C80:      // LOOP_CTL_ADD
+    case 0x4C81:      // LOOP_CTL_REMOVE
     case 0x540E:      // TIOCSCTTY
     case 0x540B:      // TCFLSH
     case 0x540A:      // TCXONC
@@ -1759,6 +1806,18 @@ void Ioctl(D& d) {
       case kInodeFlagsIn:
         d.Sep();
         InodeFlagsRef(d, arg);
+        return;
+      case kFdArg:
+        d.Sep();
+        d.FdValue(static_cast<int32_t>(arg));
+        return;
+      case kUdecArg:
+        d.Sep();
+        d.Udec(arg);
+        return;
+      case kFstrimRange:
+        d.Sep();
+        FstrimRange(d, arg);
         return;
       default:
         d.Sep();  // output follows at exit
