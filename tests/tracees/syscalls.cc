@@ -75,7 +75,8 @@
 //                      with fixed arguments and results: personality (set,
 //                      queried, restored), close_range, ioctl and statx
 //                      with NULL outputs, FICLONE, FS_IOC_SETFLAGS/
-//                      GETFLAGS, loop device ioctls, FITRIM, FIFREEZE,
+//                      GETFLAGS, loop and block device ioctls, FITRIM,
+//                      FIFREEZE,
 //                      the nsfs ioctls (NS_GET_USERNS, ...) on
 //                      its own namespaces, fcntl F_DUPFD_CLOEXEC
 //                      with a huge argument, dup2 and dup3 onto an open fd,
@@ -534,6 +535,15 @@ int Decoders() {
   fstrim_range trim = {0, ~0ULL, 512};
   syscall(SYS_ioctl, -1, FITRIM, &trim);
   syscall(SYS_ioctl, -1, FIFREEZE, 0);
+  // Block device ioctls: outputs (ENOTTY on /dev/null) and inputs (EBADF).
+  int blk_int = 4096;
+  syscall(SYS_ioctl, null, BLKGETSIZE64, &trim);
+  syscall(SYS_ioctl, null, BLKSSZGET, &blk_int);
+  syscall(SYS_ioctl, null, BLKRRPART);
+  syscall(SYS_ioctl, -1, BLKBSZSET, &blk_int);
+  syscall(SYS_ioctl, -1, BLKRASET, 256);
+  syscall(SYS_ioctl, -1, BLKDISCARD, &trim);
+  syscall(SYS_ioctl, -1, FIBMAP, &blk_int);
   // The nsfs ioctls on its own namespaces.
   const int netns = open("/proc/self/ns/net", O_RDONLY);
   const int userns = open("/proc/self/ns/user", O_RDONLY);

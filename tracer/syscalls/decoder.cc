@@ -1460,10 +1460,31 @@ constexpr IoctlName kIoctls[] = {
     {0xB702, "NS_GET_PARENT"},
     {0xB703, "NS_GET_NSTYPE"},
     {0xB704, "NS_GET_OWNER_UID"},
-    {0x2, "FIBMAP"},
+    {0x1, "FIBMAP"},
+    {0x2, "FIGETBSZ"},
+    {0x125D, "BLKROSET"},
+    {0x125E, "BLKROGET"},
+    {0x125F, "BLKRRPART"},
     {0x1260, "BLKGETSIZE"},
-    {0x80081272, "BLKGETSIZE64"},
+    {0x1261, "BLKFLSBUF"},
+    {0x1262, "BLKRASET"},
+    {0x1263, "BLKRAGET"},
+    {0x1264, "BLKFRASET"},
+    {0x1265, "BLKFRAGET"},
+    {0x1267, "BLKSECTGET"},
     {0x1268, "BLKSSZGET"},
+    {0x80081270, "BLKBSZGET"},
+    {0x40081271, "BLKBSZSET"},
+    {0x80081272, "BLKGETSIZE64"},
+    {0x1277, "BLKDISCARD"},
+    {0x1278, "BLKIOMIN"},
+    {0x1279, "BLKIOOPT"},
+    {0x127A, "BLKALIGNOFF"},
+    {0x127B, "BLKPBSZGET"},
+    {0x127C, "BLKDISCARDZEROES"},
+    {0x127D, "BLKSECDISCARD"},
+    {0x127E, "BLKROTATIONAL"},
+    {0x127F, "BLKZEROOUT"},
     {0xC020660B, "FS_IOC_FIEMAP"},
     {0x40049409, "BTRFS_IOC_CLONE or FICLONE"},
     {0x4020940D, "BTRFS_IOC_CLONE_RANGE or FICLONERANGE"},
@@ -1628,6 +1649,31 @@ void InodeFlagsRef(D& d, uint64_t addr) {
   d.out->push_back(']');
 }
 
+// "[512]": a number of `size` bytes at addr, signed or not.
+void NumRef(D& d, uint64_t addr, size_t size, bool is_signed) {
+  uint64_t v = 0;
+  if (!d.Fetch(addr, &v, size)) return;
+  d.out->push_back('[');
+  if (is_signed) {
+    const int shift = static_cast<int>(64 - 8 * size);
+    d.Dec(static_cast<int64_t>(v << shift) >> shift);
+  } else {
+    d.Udec(v);
+  }
+  d.out->push_back(']');
+}
+
+// BLKDISCARD's range: "[0, 4096]".
+void U64PairRef(D& d, uint64_t addr) {
+  uint64_t r[2];
+  if (!d.Fetch(addr, r, sizeof(r))) return;
+  d.out->push_back('[');
+  d.Udec(r[0]);
+  d.Sep();
+  d.Udec(r[1]);
+  d.out->push_back(']');
+}
+
 // FITRIM's struct fstrim_range: "{start=0, len=18446744073709551615,
 // minlen=0}" (start in hex, as strace).
 void FstrimRange(D& d, uint64_t addr) {
@@ -1696,9 +1742,16 @@ void Ioctl(D& d) {
     kInodeFlagsOut,
     kFdArg,
     kUdecArg,
-    kFstrimRange
+    kFstrimRange,
+    kNumIn,
+    kNumOut,
+    kU64PairIn
   };
   Kind kind = kHexArg;
+  // kNumIn, kNumOut: the number's size and signedness.
+  const size_t long_size = d.i386 ? 4 : 8;
+  size_t num_size = 4;
+  bool num_signed = true;
   switch (code) {
     case 0x5450:      // FIONCLEX
     case 0x5451:      // FIOCLEX
@@ -1706,6 +1759,8 @@ void Ioctl(D& d) {
     case 0x540C:      // TIOCEXCL
     case 0x540D:      // TIOCNXCL
     case 0x541D:      // TIOCCONS
+    case 0x125F:      // BLKRRPART
+    case 0x1261:      // BLKFLSBUF
     case 0x4C01:      // LOOP_CLR_FD
     case 0x4C07:      // LOOP_SET_CAPACITY
     case 0x4C82:      // LOOP_CTL_GET_FREE
@@ -1751,7 +1806,52 @@ void Ioctl(D& d) {
       break;
     case 0x4C08:  // LOOP_SET_DIRECT_IO
     case 0x4C09:  // LOOP_SET_BLOCK_SIZE
+    case 0x1262:  // BLKRASET
+    case 0x1264:  // BLKFRASET
       kind = kUdecArg;
+      break;
+    case 0x125D:      // BLKROSET
+    case 0x40081271:  // BLKBSZSET
+      kind = kNumIn;
+      break;
+    case 0x125E:      // BLKROGET
+    case 0x1268:      // BLKSSZGET
+    case 0x127A:      // BLKALIGNOFF
+    case 0x80081270:  // BLKBSZGET
+      kind = kNumOut;
+      break;
+    case 0x1278:  // BLKIOMIN
+    case 0x1279:  // BLKIOOPT
+    case 0x127B:  // BLKPBSZGET
+    case 0x127C:  // BLKDISCARDZEROES
+      kind = kNumOut;
+      num_signed = false;
+      break;
+    case 0x1267:  // BLKSECTGET
+    case 0x127E:  // BLKROTATIONAL
+      kind = kNumOut;
+      num_size = 2;
+      num_signed = false;
+      break;
+    case 0x1260:  // BLKGETSIZE
+      kind = kNumOut;
+      num_size = long_size;
+      num_signed = false;
+      break;
+    case 0x1263:  // BLKRAGET
+    case 0x1265:  // BLKFRAGET
+      kind = kNumOut;
+      num_size = long_size;
+      break;
+    case 0x80081272:  // BLKGETSIZE64
+      kind = kNumOut;
+      num_size = 8;
+      num_signed = false;
+      break;
+    case 0x1277:  // BLKDISCARD
+    case 0x127D:  // BLKSECDISCARD
+    case 0x127F:  // BLKZEROOUT
+      kind = kU64PairIn;
       break;
     case 0xC0185879:  // FITRIM
       kind = kFstrimRange;
@@ -1819,15 +1919,25 @@ void Ioctl(D& d) {
         d.Sep();
         FstrimRange(d, arg);
         return;
+      case kNumIn:
+        d.Sep();
+        NumRef(d, arg, num_size, num_signed);
+        return;
+      case kU64PairIn:
+        d.Sep();
+        U64PairRef(d, arg);
+        return;
       default:
         d.Sep();  // output follows at exit
         return;
     }
   }
   if (kind == kIntOut || kind == kTermiosOut || kind == kWinOut ||
-      kind == kInodeFlagsOut) {
+      kind == kInodeFlagsOut || kind == kNumOut) {
     if (d.failed()) {
       d.Ptr(arg);
+    } else if (kind == kNumOut) {
+      NumRef(d, arg, num_size, num_signed);
     } else if (kind == kInodeFlagsOut) {
       InodeFlagsRef(d, arg);
     } else if (kind == kIntOut) {

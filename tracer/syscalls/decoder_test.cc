@@ -1341,6 +1341,36 @@ TEST_F(DecoderTest, Ioctl) {
   EXPECT_EQ(r.exit, "");
 }
 
+// Block device ioctls, as strace 6.1 shows them on a loop device.
+TEST_F(DecoderTest, IoctlBlock) {
+  uint64_t size64 = 1 << 20;
+  mem.Map(0x1000, &size64, 8);
+  EXPECT_EQ(Text("ioctl", {3, 0x80081272, 0x1000}),
+            "3, BLKGETSIZE64, [1048576]");
+  int32_t ssz = 512;
+  mem.Map(0x2000, &ssz, 4);
+  EXPECT_EQ(Text("ioctl", {3, 0x1268, 0x2000}), "3, BLKSSZGET, [512]");
+  EXPECT_EQ(Text("ioctl", {3, 0x127B, 0x2000}), "3, BLKPBSZGET, [512]");
+  uint16_t sect = 2560;
+  mem.Map(0x3000, &sect, 2);
+  EXPECT_EQ(Text("ioctl", {3, 0x1267, 0x3000}), "3, BLKSECTGET, [2560]");
+  int64_t ra = -1;
+  mem.Map(0x4000, &ra, 8);
+  EXPECT_EQ(Text("ioctl", {3, 0x1263, 0x4000}), "3, BLKRAGET, [-1]");
+  EXPECT_EQ(Text("ioctl", {3, 0x1260, 0x4000}),
+            "3, BLKGETSIZE, [18446744073709551615]");
+  uint64_t range[2] = {0, 4096};
+  mem.Map(0x5000, range, sizeof(range));
+  EXPECT_EQ(Text("ioctl", {4, 0x1277, 0x5000}, -9), "4, BLKDISCARD, [0, 4096]");
+  // A failed call's output: the address.
+  EXPECT_EQ(Text("ioctl", {3, 0x1268, 0x7ffd0000}, -25),
+            "3, BLKSSZGET, 0x7ffd0000");
+  EXPECT_EQ(Text("ioctl", {3, 0x125F, 0}, -22), "3, BLKRRPART");
+  EXPECT_EQ(Text("ioctl", {4, 0x1262, 5}, -9), "4, BLKRASET, 5");
+  EXPECT_EQ(Text("ioctl", {3, 0x1, 0x2000}, -22), "3, FIBMAP, 0x2000");
+  EXPECT_EQ(Text("ioctl", {3, 0x2, 0x2000}), "3, FIGETBSZ, 0x2000");
+}
+
 // KVM ioctls (decode_kvm.cc), in strace 6.1's forms.
 TEST_F(DecoderTest, IoctlKvmNames) {
   EXPECT_EQ(Text("ioctl", {3, 0xae01, 0}, 4), "3, KVM_CREATE_VM, 0");
