@@ -75,7 +75,8 @@
 //                      with fixed arguments and results: personality (set,
 //                      queried, restored), close_range, ioctl and statx
 //                      with NULL outputs, FICLONE, FS_IOC_SETFLAGS/
-//                      GETFLAGS, loop and block device ioctls, FITRIM,
+//                      GETFLAGS, FS_IOC_FIEMAP, loop and block device
+//                      ioctls, FITRIM,
 //                      FIFREEZE,
 //                      the nsfs ioctls (NS_GET_USERNS, ...) on
 //                      its own namespaces, fcntl F_DUPFD_CLOEXEC
@@ -207,6 +208,8 @@
 #include <linux/btf.h>
 #include <linux/capability.h>
 #include <linux/close_range.h>
+#include <linux/fd.h>
+#include <linux/fiemap.h>
 #include <linux/filter.h>
 #include <linux/fs.h>
 #include <linux/futex.h>
@@ -544,6 +547,18 @@ int Decoders() {
   syscall(SYS_ioctl, -1, BLKRASET, 256);
   syscall(SYS_ioctl, -1, BLKDISCARD, &trim);
   syscall(SYS_ioctl, -1, FIBMAP, &blk_int);
+  // FS_IOC_FIEMAP: the extents of /etc/passwd (or EOPNOTSUPP), then a
+  // request with unknown flags on no fd.
+  alignas(fiemap) char map_buf[sizeof(fiemap) + 4 * sizeof(fiemap_extent)] = {};
+  fiemap* map = reinterpret_cast<fiemap*>(map_buf);
+  map->fm_length = ~0ULL;
+  map->fm_extent_count = 4;
+  const int mapped = open("/etc/passwd", O_RDONLY);
+  syscall(SYS_ioctl, mapped, FS_IOC_FIEMAP, map);
+  if (mapped >= 0) close(mapped);
+  map->fm_flags = FIEMAP_FLAG_SYNC | 0x10;
+  syscall(SYS_ioctl, -1, FS_IOC_FIEMAP, map);
+  syscall(SYS_ioctl, null, FDGETPRM, map_buf);  // as mkfs.ext4 asks
   // The nsfs ioctls on its own namespaces.
   const int netns = open("/proc/self/ns/net", O_RDONLY);
   const int userns = open("/proc/self/ns/user", O_RDONLY);

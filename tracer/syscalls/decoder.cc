@@ -1462,6 +1462,7 @@ constexpr IoctlName kIoctls[] = {
     {0xB704, "NS_GET_OWNER_UID"},
     {0x1, "FIBMAP"},
     {0x2, "FIGETBSZ"},
+    {0x80200204, "FDGETPRM"},
     {0x125D, "BLKROSET"},
     {0x125E, "BLKROGET"},
     {0x125F, "BLKRRPART"},
@@ -1674,6 +1675,75 @@ void U64PairRef(D& d, uint64_t addr) {
   d.out->push_back(']');
 }
 
+// FS_IOC_FIEMAP's struct fiemap: the request at entry, "{fm_start=0,
+// fm_length=18446744073709551615, fm_flags=0, fm_extent_count=292}", and
+// at exit " => {fm_flags=0, fm_mapped_extents=1, ...}" (the extents with
+// -v), as strace.
+constexpr XlatEntry kFiemapFlags[] = {{0x1, "FIEMAP_FLAG_SYNC"},
+                                      {0x2, "FIEMAP_FLAG_XATTR"},
+                                      {0x4, "FIEMAP_FLAG_CACHE"}};
+constexpr XlatEntry kFiemapExtentFlags[] = {
+    {0x1, "FIEMAP_EXTENT_LAST"},
+    {0x2, "FIEMAP_EXTENT_UNKNOWN"},
+    {0x4, "FIEMAP_EXTENT_DELALLOC"},
+    {0x8, "FIEMAP_EXTENT_ENCODED"},
+    {0x80, "FIEMAP_EXTENT_DATA_ENCRYPTED"},
+    {0x100, "FIEMAP_EXTENT_NOT_ALIGNED"},
+    {0x200, "FIEMAP_EXTENT_DATA_INLINE"},
+    {0x400, "FIEMAP_EXTENT_DATA_TAIL"},
+    {0x800, "FIEMAP_EXTENT_UNWRITTEN"},
+    {0x1000, "FIEMAP_EXTENT_MERGED"},
+    {0x2000, "FIEMAP_EXTENT_SHARED"},
+};
+struct Fiemap {
+  uint64_t start, length;
+  uint32_t flags, mapped_extents, extent_count, reserved;
+};
+struct FiemapExtent {
+  uint64_t logical, physical, length, reserved64[2];
+  uint32_t flags, reserved[3];
+};
+
+void Fiemap(D& d, uint64_t addr) {
+  struct Fiemap fm;
+  if (d.entering()) {
+    if (!d.Fetch(addr, &fm, sizeof(fm))) return;
+    d.Put("{fm_start=");
+    d.Udec(fm.start);
+    d.Put(", fm_length=");
+    d.Udec(fm.length);
+    d.Put(", fm_flags=");
+    d.Flags(fm.flags, kFiemapFlags, "FIEMAP_FLAG_???");
+    d.Put(", fm_extent_count=");
+    d.Udec(fm.extent_count);
+    d.out->push_back('}');
+    return;
+  }
+  if (!d.Peek(addr, &fm, sizeof(fm))) return;
+  d.Put(" => {fm_flags=");
+  d.Flags(fm.flags, kFiemapFlags, "FIEMAP_FLAG_???");
+  d.Put(", fm_mapped_extents=");
+  d.Udec(fm.mapped_extents);
+  if (d.abbrev) {
+    d.Put(", ...}");
+    return;
+  }
+  d.Put(", fm_extents=");
+  d.Array<FiemapExtent>(
+      addr + sizeof(fm), fm.mapped_extents, [&](const FiemapExtent& e) {
+        d.Put("{fe_logical=");
+        d.Udec(e.logical);
+        d.Put(", fe_physical=");
+        d.Udec(e.physical);
+        d.Put(", fe_length=");
+        d.Udec(e.length);
+        d.Put(", fe_flags=");
+        d.Flags(e.flags, kFiemapExtentFlags, "FIEMAP_EXTENT_???");
+        d.out->push_back('}');
+      });
+  d.out->push_back('}');
+}
+
 // FITRIM's struct fstrim_range: "{start=0, len=18446744073709551615,
 // minlen=0}" (start in hex, as strace).
 void FstrimRange(D& d, uint64_t addr) {
@@ -1745,7 +1815,8 @@ void Ioctl(D& d) {
     kFstrimRange,
     kNumIn,
     kNumOut,
-    kU64PairIn
+    kU64PairIn,
+    kFiemap
   };
   Kind kind = kHexArg;
   // kNumIn, kNumOut: the number's size and signedness.
@@ -1856,6 +1927,9 @@ void Ioctl(D& d) {
     case 0xC0185879:  // FITRIM
       kind = kFstrimRange;
       break;
+    case 0xC020660B:  // FS_IOC_FIEMAP
+      kind = kFiemap;
+      break;
     case 0x80086601:  // FS_IOC_GETFLAGS
     case 0x80046601:  // FS_IOC32_GETFLAGS
       kind = kInodeFlagsOut;
@@ -1927,10 +2001,18 @@ void Ioctl(D& d) {
         d.Sep();
         U64PairRef(d, arg);
         return;
+      case kFiemap:
+        d.Sep();
+        Fiemap(d, arg);
+        return;
       default:
         d.Sep();  // output follows at exit
         return;
     }
+  }
+  if (kind == kFiemap) {
+    Fiemap(d, arg);
+    return;
   }
   if (kind == kIntOut || kind == kTermiosOut || kind == kWinOut ||
       kind == kInodeFlagsOut || kind == kNumOut) {

@@ -1371,6 +1371,33 @@ TEST_F(DecoderTest, IoctlBlock) {
   EXPECT_EQ(Text("ioctl", {3, 0x2, 0x2000}), "3, FIGETBSZ, 0x2000");
 }
 
+// FS_IOC_FIEMAP, as strace 6.1 shows filefrag's call.
+TEST_F(DecoderTest, IoctlFiemap) {
+  struct {
+    uint64_t start, length;
+    uint32_t flags, mapped, count, reserved;
+    uint64_t logical, physical, len, reserved64[2];
+    uint32_t fe_flags, fe_reserved[3];
+  } fm = {0, ~0ULL, 0, 1, 292, 0, 0, 8785920, 4096, {0, 0}, 1, {0, 0, 0}};
+  mem.Map(0x1000, &fm, sizeof(fm));
+  Result r = Decode("ioctl", {3, 0xC020660B, 0x1000}, 0);
+  EXPECT_EQ(r.enter,
+            "3, FS_IOC_FIEMAP, {fm_start=0, fm_length=18446744073709551615, "
+            "fm_flags=0, fm_extent_count=292}");
+  EXPECT_EQ(r.exit, " => {fm_flags=0, fm_mapped_extents=1, ...}");
+  opts.verbose = true;
+  EXPECT_EQ(Decode("ioctl", {3, 0xC020660B, 0x1000}, 0).exit,
+            " => {fm_flags=0, fm_mapped_extents=1, fm_extents=[{fe_logical=0, "
+            "fe_physical=8785920, fe_length=4096, "
+            "fe_flags=FIEMAP_EXTENT_LAST}]}");
+  opts.verbose = false;
+  // Failed: the request only.
+  EXPECT_EQ(Text("ioctl", {4, 0xC020660B, 0x1000}, -9),
+            "4, FS_IOC_FIEMAP, {fm_start=0, fm_length=18446744073709551615, "
+            "fm_flags=0, fm_extent_count=292}");
+  EXPECT_EQ(Text("ioctl", {3, 0xC020660B, 0}, -14), "3, FS_IOC_FIEMAP, NULL");
+}
+
 // KVM ioctls (decode_kvm.cc), in strace 6.1's forms.
 TEST_F(DecoderTest, IoctlKvmNames) {
   EXPECT_EQ(Text("ioctl", {3, 0xae01, 0}, 4), "3, KVM_CREATE_VM, 0");
