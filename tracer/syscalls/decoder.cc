@@ -1499,8 +1499,23 @@ const char* IoctlNameOrNull(uint32_t code) {
   return nullptr;
 }
 
+// The x86_64 code of an i386 process's ioctl whose size field holds a
+// size_t (4 bytes there): strace names and decodes those by its i386
+// table (BLKGETSIZE64 is 0x80041272 there).
+uint32_t NativeIoctlCode(const D& d, uint32_t code) {
+  if (!d.i386) return code;
+  switch (code) {
+    case 0x80041270:  // BLKBSZGET
+    case 0x40041271:  // BLKBSZSET
+    case 0x80041272:  // BLKGETSIZE64
+      return (code & ~0x3fff0000u) | (8u << 16);
+    default:
+      return code;
+  }
+}
+
 void IoctlCodeName(D& d, uint32_t code) {
-  if (const char* name = IoctlNameOrNull(code)) {
+  if (const char* name = IoctlNameOrNull(NativeIoctlCode(d, code))) {
     d.Put(name);
     return;
   }
@@ -1823,7 +1838,7 @@ void Ioctl(D& d) {
   const size_t long_size = d.i386 ? 4 : 8;
   size_t num_size = 4;
   bool num_signed = true;
-  switch (code) {
+  switch (NativeIoctlCode(d, code)) {
     case 0x5450:      // FIONCLEX
     case 0x5451:      // FIOCLEX
     case 0x5422:      // TIOCNOTTY

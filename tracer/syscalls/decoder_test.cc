@@ -1955,6 +1955,16 @@ TEST_F(DecoderTest, I386) {
   // waitpid with nothing to reap: the status's address.
   EXPECT_EQ(Decode("waitpid", {0xffffffff, 0x7000, 1}, 0, k32).all(),
             "-1, 0x7000, WNOHANG");
+  // Block ioctls whose size field is a size_t: 4 bytes, named as strace's
+  // i386 table names them; BLKGETSIZE's long is 4 bytes.
+  uint64_t blk = 0x100000000ull | 4096;
+  mem.Map(0x8000, &blk, sizeof(blk));
+  EXPECT_EQ(Decode("ioctl", {3, 0x80041272, 0x8000}, 0, k32).all(),
+            "3, BLKGETSIZE64, [4294971392]");
+  EXPECT_EQ(Decode("ioctl", {3, 0x80041270, 0x8000}, 0, k32).all(),
+            "3, BLKBSZGET, [4096]");
+  EXPECT_EQ(Decode("ioctl", {3, 0x1260, 0x8000}, 0, k32).all(),
+            "3, BLKGETSIZE, [4096]");
 }
 
 // i386 file calls (decode_i386_fs.cc), from i386 layouts: struct stat64
