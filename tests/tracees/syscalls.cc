@@ -74,7 +74,12 @@
 //   decoders           calls whose decoding is compared with strace's, all
 //                      with fixed arguments and results: personality (set,
 //                      queried, restored), close_range, ioctl and statx
-//                      with NULL outputs, FICLONE, fcntl F_DUPFD_CLOEXEC
+//                      with NULL outputs, FICLONE, FS_IOC_SETFLAGS/
+//                      GETFLAGS, FS_IOC_FIEMAP, loop and block device
+//                      ioctls, FITRIM,
+//                      FIFREEZE,
+//                      the nsfs ioctls (NS_GET_USERNS, ...) on
+//                      its own namespaces, fcntl F_DUPFD_CLOEXEC
 //                      with a huge argument, dup2 and dup3 onto an open fd,
 //                      a POSIX timer (created, armed for 10 s, disarmed,
 //                      read, deleted), setitimer/
@@ -203,12 +208,16 @@
 #include <linux/btf.h>
 #include <linux/capability.h>
 #include <linux/close_range.h>
+#include <linux/fd.h>
+#include <linux/fiemap.h>
 #include <linux/filter.h>
 #include <linux/fs.h>
 #include <linux/futex.h>
 #include <linux/io_uring.h>
 #include <linux/kvm.h>
+#include <linux/loop.h>
 #include <linux/netlink.h>
+#include <linux/nsfs.h>
 #include <linux/openat2.h>
 #include <linux/rtnetlink.h>
 #include <mqueue.h>
@@ -511,6 +520,59 @@ int Decoders() {
   syscall(SYS_statx, AT_FDCWD, "/etc", 0, 0x7ffU /* STATX_BASIC_STATS */,
           nullptr);
   syscall(SYS_ioctl, null, FICLONE, p[0]);
+  // Inode flags: set (EBADF; shown at entry, unnamed bits in hex) and read.
+  int iflags = 0x80080;  // FS_NOATIME_FL|FS_EXTENT_FL
+  syscall(SYS_ioctl, -1, FS_IOC_SETFLAGS, &iflags);
+  iflags = 0x45001000;
+  syscall(SYS_ioctl, -1, FS_IOC32_SETFLAGS, &iflags);
+  const int passwd = open("/etc/passwd", O_RDONLY);
+  syscall(SYS_ioctl, passwd, FS_IOC_GETFLAGS, &iflags);
+  syscall(SYS_ioctl, passwd, FS_IOC_GETFLAGS, nullptr);
+  if (passwd >= 0) close(passwd);
+  // Loop device and FITRIM/FIFREEZE ioctls on no fd (EBADF).
+  syscall(SYS_ioctl, -1, LOOP_CTL_GET_FREE);
+  syscall(SYS_ioctl, -1, LOOP_CTL_ADD, -1L);
+  syscall(SYS_ioctl, -1, LOOP_SET_FD, null);
+  syscall(SYS_ioctl, -1, LOOP_CLR_FD);
+  syscall(SYS_ioctl, -1, LOOP_SET_BLOCK_SIZE, 4096);
+  fstrim_range trim = {0, ~0ULL, 512};
+  syscall(SYS_ioctl, -1, FITRIM, &trim);
+  syscall(SYS_ioctl, -1, FIFREEZE, 0);
+  // Block device ioctls: outputs (ENOTTY on /dev/null) and inputs (EBADF).
+  int blk_int = 4096;
+  syscall(SYS_ioctl, null, BLKGETSIZE64, &trim);
+  syscall(SYS_ioctl, null, BLKSSZGET, &blk_int);
+  syscall(SYS_ioctl, null, BLKRRPART);
+  syscall(SYS_ioctl, -1, BLKBSZSET, &blk_int);
+  syscall(SYS_ioctl, -1, BLKRASET, 256);
+  syscall(SYS_ioctl, -1, BLKDISCARD, &trim);
+  syscall(SYS_ioctl, -1, FIBMAP, &blk_int);
+  // FS_IOC_FIEMAP: the extents of /etc/passwd (or EOPNOTSUPP), then a
+  // request with unknown flags on no fd.
+  alignas(fiemap) char map_buf[sizeof(fiemap) + 4 * sizeof(fiemap_extent)] = {};
+  fiemap* map = reinterpret_cast<fiemap*>(map_buf);
+  map->fm_length = ~0ULL;
+  map->fm_extent_count = 4;
+  const int mapped = open("/etc/passwd", O_RDONLY);
+  syscall(SYS_ioctl, mapped, FS_IOC_FIEMAP, map);
+  if (mapped >= 0) close(mapped);
+  map->fm_flags = FIEMAP_FLAG_SYNC | 0x10;
+  syscall(SYS_ioctl, -1, FS_IOC_FIEMAP, map);
+  syscall(SYS_ioctl, null, FDGETPRM, map_buf);  // as mkfs.ext4 asks
+  // The nsfs ioctls on its own namespaces.
+  const int netns = open("/proc/self/ns/net", O_RDONLY);
+  const int userns = open("/proc/self/ns/user", O_RDONLY);
+  const long owner_ns = syscall(SYS_ioctl, netns, NS_GET_USERNS);
+  if (owner_ns >= 0) close(static_cast<int>(owner_ns));
+  syscall(SYS_ioctl, netns, NS_GET_PARENT);  // EINVAL: not hierarchical
+  syscall(SYS_ioctl, netns, NS_GET_NSTYPE);
+  syscall(SYS_ioctl, userns, NS_GET_NSTYPE);
+  unsigned owner_uid = 7;
+  syscall(SYS_ioctl, userns, NS_GET_OWNER_UID, &owner_uid);
+  syscall(SYS_ioctl, netns, NS_GET_OWNER_UID, &owner_uid);  // EINVAL
+  syscall(SYS_ioctl, userns, NS_GET_OWNER_UID, nullptr);
+  if (netns >= 0) close(netns);
+  if (userns >= 0) close(userns);
   syscall(SYS_fcntl, null, F_DUPFD_CLOEXEC, 140737338699642UL);
   // dup2/dup3 onto an open fd (-y shows its path before the call).
   const int target = open("/dev/zero", O_RDONLY);

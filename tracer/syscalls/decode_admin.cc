@@ -24,14 +24,6 @@ namespace {
 // ---------------------------------------------------------------------------
 // Namespaces, root, logs, names.
 // ---------------------------------------------------------------------------
-// setns's nstype: the CLONE_NEW* bits (linux/sched.h), in strace's order.
-constexpr XlatEntry kSetnsTypes[] = {
-    {0x80, "CLONE_NEWTIME"},         {0x00020000, "CLONE_NEWNS"},
-    {0x02000000, "CLONE_NEWCGROUP"}, {0x04000000, "CLONE_NEWUTS"},
-    {0x08000000, "CLONE_NEWIPC"},    {0x10000000, "CLONE_NEWUSER"},
-    {0x20000000, "CLONE_NEWPID"},    {0x40000000, "CLONE_NEWNET"},
-};
-
 void Setns(D& d) {
   if (d.exiting) return;
   d.Fd(0);

@@ -1438,10 +1438,54 @@ constexpr IoctlName kIoctls[] = {
     {0x89A2, "SIOCBRADDBR"},
     {0x80086601, "FS_IOC_GETFLAGS"},
     {0x40086602, "FS_IOC_SETFLAGS"},
-    {0x2, "FIBMAP"},
+    {0x80046601, "FS_IOC32_GETFLAGS"},
+    {0x40046602, "FS_IOC32_SETFLAGS"},
+    {0x80087601, "FS_IOC_GETVERSION"},
+    {0x40087602, "FS_IOC_SETVERSION"},
+    {0x80047601, "FS_IOC32_GETVERSION"},
+    {0x40047602, "FS_IOC32_SETVERSION"},
+    {0x4C00, "LOOP_SET_FD"},
+    {0x4C01, "LOOP_CLR_FD"},
+    {0x4C06, "LOOP_CHANGE_FD"},
+    {0x4C07, "LOOP_SET_CAPACITY"},
+    {0x4C08, "LOOP_SET_DIRECT_IO"},
+    {0x4C09, "LOOP_SET_BLOCK_SIZE"},
+    {0x4C80, "LOOP_CTL_ADD"},
+    {0x4C81, "LOOP_CTL_REMOVE"},
+    {0x4C82, "LOOP_CTL_GET_FREE"},
+    {0xC0045877, "FIFREEZE"},
+    {0xC0045878, "FITHAW"},
+    {0xC0185879, "FITRIM"},
+    {0xB701, "NS_GET_USERNS"},
+    {0xB702, "NS_GET_PARENT"},
+    {0xB703, "NS_GET_NSTYPE"},
+    {0xB704, "NS_GET_OWNER_UID"},
+    {0x1, "FIBMAP"},
+    {0x2, "FIGETBSZ"},
+    {0x80200204, "FDGETPRM"},
+    {0x125D, "BLKROSET"},
+    {0x125E, "BLKROGET"},
+    {0x125F, "BLKRRPART"},
     {0x1260, "BLKGETSIZE"},
-    {0x80081272, "BLKGETSIZE64"},
+    {0x1261, "BLKFLSBUF"},
+    {0x1262, "BLKRASET"},
+    {0x1263, "BLKRAGET"},
+    {0x1264, "BLKFRASET"},
+    {0x1265, "BLKFRAGET"},
+    {0x1267, "BLKSECTGET"},
     {0x1268, "BLKSSZGET"},
+    {0x80081270, "BLKBSZGET"},
+    {0x40081271, "BLKBSZSET"},
+    {0x80081272, "BLKGETSIZE64"},
+    {0x1277, "BLKDISCARD"},
+    {0x1278, "BLKIOMIN"},
+    {0x1279, "BLKIOOPT"},
+    {0x127A, "BLKALIGNOFF"},
+    {0x127B, "BLKPBSZGET"},
+    {0x127C, "BLKDISCARDZEROES"},
+    {0x127D, "BLKSECDISCARD"},
+    {0x127E, "BLKROTATIONAL"},
+    {0x127F, "BLKZEROOUT"},
     {0xC020660B, "FS_IOC_FIEMAP"},
     {0x40049409, "BTRFS_IOC_CLONE or FICLONE"},
     {0x4020940D, "BTRFS_IOC_CLONE_RANGE or FICLONERANGE"},
@@ -1455,8 +1499,23 @@ const char* IoctlNameOrNull(uint32_t code) {
   return nullptr;
 }
 
+// The x86_64 code of an i386 process's ioctl whose size field holds a
+// size_t (4 bytes there): strace names and decodes those by its i386
+// table (BLKGETSIZE64 is 0x80041272 there).
+uint32_t NativeIoctlCode(const D& d, uint32_t code) {
+  if (!d.i386) return code;
+  switch (code) {
+    case 0x80041270:  // BLKBSZGET
+    case 0x40041271:  // BLKBSZSET
+    case 0x80041272:  // BLKGETSIZE64
+      return (code & ~0x3fff0000u) | (8u << 16);
+    default:
+      return code;
+  }
+}
+
 void IoctlCodeName(D& d, uint32_t code) {
-  if (const char* name = IoctlNameOrNull(code)) {
+  if (const char* name = IoctlNameOrNull(NativeIoctlCode(d, code))) {
     d.Put(name);
     return;
   }
@@ -1563,10 +1622,196 @@ void Winsize(D& d, uint64_t addr) {
   d.out->push_back('}');
 }
 
+// FS_IOC_GETFLAGS/SETFLAGS's inode flags (linux/fs.h), as strace names
+// them (FS_INDEX_FL, not FS_BTREE_FL).
+constexpr XlatEntry kInodeFlags[] = {
+    {0x1, "FS_SECRM_FL"},
+    {0x2, "FS_UNRM_FL"},
+    {0x4, "FS_COMPR_FL"},
+    {0x8, "FS_SYNC_FL"},
+    {0x10, "FS_IMMUTABLE_FL"},
+    {0x20, "FS_APPEND_FL"},
+    {0x40, "FS_NODUMP_FL"},
+    {0x80, "FS_NOATIME_FL"},
+    {0x100, "FS_DIRTY_FL"},
+    {0x200, "FS_COMPRBLK_FL"},
+    {0x400, "FS_NOCOMP_FL"},
+    {0x800, "FS_ENCRYPT_FL"},
+    {0x1000, "FS_INDEX_FL"},
+    {0x2000, "FS_IMAGIC_FL"},
+    {0x4000, "FS_JOURNAL_DATA_FL"},
+    {0x8000, "FS_NOTAIL_FL"},
+    {0x10000, "FS_DIRSYNC_FL"},
+    {0x20000, "FS_TOPDIR_FL"},
+    {0x40000, "FS_HUGE_FILE_FL"},
+    {0x80000, "FS_EXTENT_FL"},
+    {0x100000, "FS_VERITY_FL"},
+    {0x200000, "FS_EA_INODE_FL"},
+    {0x400000, "FS_EOFBLOCKS_FL"},
+    {0x800000, "FS_NOCOW_FL"},
+    {0x2000000, "FS_DAX_FL"},
+    {0x10000000, "FS_INLINE_DATA_FL"},
+    {0x20000000, "FS_PROJINHERIT_FL"},
+    {0x40000000, "FS_CASEFOLD_FL"},
+    {0x80000000, "FS_RESERVED_FL"},
+};
+
+// "[FS_NOATIME_FL|FS_EXTENT_FL]".
+void InodeFlagsRef(D& d, uint64_t addr) {
+  uint32_t v;
+  if (!d.Fetch(addr, &v, sizeof(v))) return;
+  d.out->push_back('[');
+  d.Flags(v, kInodeFlags, "FS_???_FL");
+  d.out->push_back(']');
+}
+
+// "[512]": a number of `size` bytes at addr, signed or not.
+void NumRef(D& d, uint64_t addr, size_t size, bool is_signed) {
+  uint64_t v = 0;
+  if (!d.Fetch(addr, &v, size)) return;
+  d.out->push_back('[');
+  if (is_signed) {
+    const int shift = static_cast<int>(64 - 8 * size);
+    d.Dec(static_cast<int64_t>(v << shift) >> shift);
+  } else {
+    d.Udec(v);
+  }
+  d.out->push_back(']');
+}
+
+// BLKDISCARD's range: "[0, 4096]".
+void U64PairRef(D& d, uint64_t addr) {
+  uint64_t r[2];
+  if (!d.Fetch(addr, r, sizeof(r))) return;
+  d.out->push_back('[');
+  d.Udec(r[0]);
+  d.Sep();
+  d.Udec(r[1]);
+  d.out->push_back(']');
+}
+
+// FS_IOC_FIEMAP's struct fiemap: the request at entry, "{fm_start=0,
+// fm_length=18446744073709551615, fm_flags=0, fm_extent_count=292}", and
+// at exit " => {fm_flags=0, fm_mapped_extents=1, ...}" (the extents with
+// -v), as strace.
+constexpr XlatEntry kFiemapFlags[] = {{0x1, "FIEMAP_FLAG_SYNC"},
+                                      {0x2, "FIEMAP_FLAG_XATTR"},
+                                      {0x4, "FIEMAP_FLAG_CACHE"}};
+constexpr XlatEntry kFiemapExtentFlags[] = {
+    {0x1, "FIEMAP_EXTENT_LAST"},
+    {0x2, "FIEMAP_EXTENT_UNKNOWN"},
+    {0x4, "FIEMAP_EXTENT_DELALLOC"},
+    {0x8, "FIEMAP_EXTENT_ENCODED"},
+    {0x80, "FIEMAP_EXTENT_DATA_ENCRYPTED"},
+    {0x100, "FIEMAP_EXTENT_NOT_ALIGNED"},
+    {0x200, "FIEMAP_EXTENT_DATA_INLINE"},
+    {0x400, "FIEMAP_EXTENT_DATA_TAIL"},
+    {0x800, "FIEMAP_EXTENT_UNWRITTEN"},
+    {0x1000, "FIEMAP_EXTENT_MERGED"},
+    {0x2000, "FIEMAP_EXTENT_SHARED"},
+};
+struct Fiemap {
+  uint64_t start, length;
+  uint32_t flags, mapped_extents, extent_count, reserved;
+};
+struct FiemapExtent {
+  uint64_t logical, physical, length, reserved64[2];
+  uint32_t flags, reserved[3];
+};
+
+void Fiemap(D& d, uint64_t addr) {
+  struct Fiemap fm;
+  if (d.entering()) {
+    if (!d.Fetch(addr, &fm, sizeof(fm))) return;
+    d.Put("{fm_start=");
+    d.Udec(fm.start);
+    d.Put(", fm_length=");
+    d.Udec(fm.length);
+    d.Put(", fm_flags=");
+    d.Flags(fm.flags, kFiemapFlags, "FIEMAP_FLAG_???");
+    d.Put(", fm_extent_count=");
+    d.Udec(fm.extent_count);
+    d.out->push_back('}');
+    return;
+  }
+  if (!d.Peek(addr, &fm, sizeof(fm))) return;
+  d.Put(" => {fm_flags=");
+  d.Flags(fm.flags, kFiemapFlags, "FIEMAP_FLAG_???");
+  d.Put(", fm_mapped_extents=");
+  d.Udec(fm.mapped_extents);
+  if (d.abbrev) {
+    d.Put(", ...}");
+    return;
+  }
+  d.Put(", fm_extents=");
+  d.Array<FiemapExtent>(
+      addr + sizeof(fm), fm.mapped_extents, [&](const FiemapExtent& e) {
+        d.Put("{fe_logical=");
+        d.Udec(e.logical);
+        d.Put(", fe_physical=");
+        d.Udec(e.physical);
+        d.Put(", fe_length=");
+        d.Udec(e.length);
+        d.Put(", fe_flags=");
+        d.Flags(e.flags, kFiemapExtentFlags, "FIEMAP_EXTENT_???");
+        d.out->push_back('}');
+      });
+  d.out->push_back('}');
+}
+
+// FITRIM's struct fstrim_range: "{start=0, len=18446744073709551615,
+// minlen=0}" (start in hex, as strace).
+void FstrimRange(D& d, uint64_t addr) {
+  uint64_t r[3];
+  if (!d.Fetch(addr, r, sizeof(r))) return;
+  d.Put("{start=");
+  d.Hex(r[0]);
+  d.Put(", len=");
+  d.Udec(r[1]);
+  d.Put(", minlen=");
+  d.Udec(r[2]);
+  d.out->push_back('}');
+}
+
+// The nsfs ioctls (linux/nsfs.h), as strace: NS_GET_USERNS and
+// NS_GET_PARENT take no argument and return an fd (-y shows it),
+// NS_GET_NSTYPE's result is followed by its CLONE_NEW* name,
+// NS_GET_OWNER_UID stores a uid ("[0]").
+bool NsfsIoctl(D& d, uint32_t code, uint64_t arg) {
+  if (code < 0xB701 || code > 0xB704) return false;
+  if (d.entering()) {
+    d.Fd(0);
+    d.Sep();
+    IoctlCode(d, code);
+    if (code == 0xB704) d.Sep();  // the uid follows at exit
+    return true;
+  }
+  if (code == 0xB704) {
+    uint32_t uid;
+    if (d.FetchOut(arg, &uid, sizeof(uid))) {
+      d.out->push_back('[');
+      d.Udec(uid);
+      d.out->push_back(']');
+    }
+  } else if (code == 0xB703) {
+    const char* name = XlatName(static_cast<uint64_t>(d.ret), kSetnsTypes,
+                                std::size(kSetnsTypes));
+    if (!d.failed() && name != nullptr && d.suffix != nullptr) {
+      d.suffix->append(" (");
+      d.suffix->append(name);
+      d.suffix->push_back(')');
+    }
+  } else {
+    d.RetFd();
+  }
+  return true;
+}
+
 void Ioctl(D& d) {
   const uint32_t code = d.u32(1);
   const uint64_t arg = d.u(2);
   if (((code >> 8) & 0xff) == 0xae && KvmIoctl(d, code, arg)) return;
+  if (NsfsIoctl(d, code, arg)) return;
   // How the argument is shown: at entry (input) or exit (output).
   enum Kind {
     kNone,
@@ -1577,16 +1822,36 @@ void Ioctl(D& d) {
     kTermiosOut,
     kWinIn,
     kWinOut,
-    kDecArg
+    kDecArg,
+    kInodeFlagsIn,
+    kInodeFlagsOut,
+    kFdArg,
+    kUdecArg,
+    kFstrimRange,
+    kNumIn,
+    kNumOut,
+    kU64PairIn,
+    kFiemap
   };
   Kind kind = kHexArg;
-  switch (code) {
-    case 0x5450:  // FIONCLEX
-    case 0x5451:  // FIOCLEX
-    case 0x5422:  // TIOCNOTTY
-    case 0x540C:  // TIOCEXCL
-    case 0x540D:  // TIOCNXCL
-    case 0x541D:  // TIOCCONS
+  // kNumIn, kNumOut: the number's size and signedness.
+  const size_t long_size = d.i386 ? 4 : 8;
+  size_t num_size = 4;
+  bool num_signed = true;
+  switch (NativeIoctlCode(d, code)) {
+    case 0x5450:      // FIONCLEX
+    case 0x5451:      // FIOCLEX
+    case 0x5422:      // TIOCNOTTY
+    case 0x540C:      // TIOCEXCL
+    case 0x540D:      // TIOCNXCL
+    case 0x541D:      // TIOCCONS
+    case 0x125F:      // BLKRRPART
+    case 0x1261:      // BLKFLSBUF
+    case 0x4C01:      // LOOP_CLR_FD
+    case 0x4C07:      // LOOP_SET_CAPACITY
+    case 0x4C82:      // LOOP_CTL_GET_FREE
+    case 0xC0045877:  // FIFREEZE
+    case 0xC0045878:  // FITHAW
       kind = kNone;
       break;
     case 0x5401:  // TCGETS
@@ -1621,7 +1886,76 @@ void Ioctl(D& d) {
     case 0x5418:  // TIOCMBIS/BIC/SET
       kind = kIntIn;
       break;
+    case 0x4C00:  // LOOP_SET_FD
+    case 0x4C06:  // LOOP_CHANGE_FD
+      kind = kFdArg;
+      break;
+    case 0x4C08:  // LOOP_SET_DIRECT_IO
+    case 0x4C09:  // LOOP_SET_BLOCK_SIZE
+    case 0x1262:  // BLKRASET
+    case 0x1264:  // BLKFRASET
+      kind = kUdecArg;
+      break;
+    case 0x125D:      // BLKROSET
+    case 0x40081271:  // BLKBSZSET
+      kind = kNumIn;
+      break;
+    case 0x125E:      // BLKROGET
+    case 0x1268:      // BLKSSZGET
+    case 0x127A:      // BLKALIGNOFF
+    case 0x80081270:  // BLKBSZGET
+      kind = kNumOut;
+      break;
+    case 0x1278:  // BLKIOMIN
+    case 0x1279:  // BLKIOOPT
+    case 0x127B:  // BLKPBSZGET
+    case 0x127C:  // BLKDISCARDZEROES
+      kind = kNumOut;
+      num_signed = false;
+      break;
+    case 0x1267:  // BLKSECTGET
+    case 0x127E:  // BLKROTATIONAL
+      kind = kNumOut;
+      num_size = 2;
+      num_signed = false;
+      break;
+    case 0x1260:  // BLKGETSIZE
+      kind = kNumOut;
+      num_size = long_size;
+      num_signed = false;
+      break;
+    case 0x1263:  // BLKRAGET
+    case 0x1265:  // BLKFRAGET
+      kind = kNumOut;
+      num_size = long_size;
+      break;
+    case 0x80081272:  // BLKGETSIZE64
+      kind = kNumOut;
+      num_size = 8;
+      num_signed = false;
+      break;
+    case 0x1277:  // BLKDISCARD
+    case 0x127D:  // BLKSECDISCARD
+    case 0x127F:  // BLKZEROOUT
+      kind = kU64PairIn;
+      break;
+    case 0xC0185879:  // FITRIM
+      kind = kFstrimRange;
+      break;
+    case 0xC020660B:  // FS_IOC_FIEMAP
+      kind = kFiemap;
+      break;
+    case 0x80086601:  // FS_IOC_GETFLAGS
+    case 0x80046601:  // FS_IOC32_GETFLAGS
+      kind = kInodeFlagsOut;
+      break;
+    case 0x40086602:  // FS_IOC_SETFLAGS
+    case 0x40046602:  // FS_IOC32_SETFLAGS
+      kind = kInodeFlagsIn;
+      break;
     case 0x40049409:  // FICLONE: the source fd, as a plain int
+    case 0x4C80:      // LOOP_CTL_ADD
+    case 0x4C81:      // LOOP_CTL_REMOVE
     case 0x540E:      // TIOCSCTTY
     case 0x540B:      // TCFLSH
     case 0x540A:      // TCXONC
@@ -1658,14 +1992,51 @@ void Ioctl(D& d) {
         d.Sep();
         Winsize(d, arg);
         return;
+      case kInodeFlagsIn:
+        d.Sep();
+        InodeFlagsRef(d, arg);
+        return;
+      case kFdArg:
+        d.Sep();
+        d.FdValue(static_cast<int32_t>(arg));
+        return;
+      case kUdecArg:
+        d.Sep();
+        d.Udec(arg);
+        return;
+      case kFstrimRange:
+        d.Sep();
+        FstrimRange(d, arg);
+        return;
+      case kNumIn:
+        d.Sep();
+        NumRef(d, arg, num_size, num_signed);
+        return;
+      case kU64PairIn:
+        d.Sep();
+        U64PairRef(d, arg);
+        return;
+      case kFiemap:
+        d.Sep();
+        Fiemap(d, arg);
+        return;
       default:
         d.Sep();  // output follows at exit
         return;
     }
   }
-  if (kind == kIntOut || kind == kTermiosOut || kind == kWinOut) {
+  if (kind == kFiemap) {
+    Fiemap(d, arg);
+    return;
+  }
+  if (kind == kIntOut || kind == kTermiosOut || kind == kWinOut ||
+      kind == kInodeFlagsOut || kind == kNumOut) {
     if (d.failed()) {
       d.Ptr(arg);
+    } else if (kind == kNumOut) {
+      NumRef(d, arg, num_size, num_signed);
+    } else if (kind == kInodeFlagsOut) {
+      InodeFlagsRef(d, arg);
     } else if (kind == kIntOut) {
       d.IntRef(arg);
     } else if (kind == kTermiosOut) {

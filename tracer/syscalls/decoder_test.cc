@@ -1341,6 +1341,63 @@ TEST_F(DecoderTest, Ioctl) {
   EXPECT_EQ(r.exit, "");
 }
 
+// Block device ioctls, as strace 6.1 shows them on a loop device.
+TEST_F(DecoderTest, IoctlBlock) {
+  uint64_t size64 = 1 << 20;
+  mem.Map(0x1000, &size64, 8);
+  EXPECT_EQ(Text("ioctl", {3, 0x80081272, 0x1000}),
+            "3, BLKGETSIZE64, [1048576]");
+  int32_t ssz = 512;
+  mem.Map(0x2000, &ssz, 4);
+  EXPECT_EQ(Text("ioctl", {3, 0x1268, 0x2000}), "3, BLKSSZGET, [512]");
+  EXPECT_EQ(Text("ioctl", {3, 0x127B, 0x2000}), "3, BLKPBSZGET, [512]");
+  uint16_t sect = 2560;
+  mem.Map(0x3000, &sect, 2);
+  EXPECT_EQ(Text("ioctl", {3, 0x1267, 0x3000}), "3, BLKSECTGET, [2560]");
+  int64_t ra = -1;
+  mem.Map(0x4000, &ra, 8);
+  EXPECT_EQ(Text("ioctl", {3, 0x1263, 0x4000}), "3, BLKRAGET, [-1]");
+  EXPECT_EQ(Text("ioctl", {3, 0x1260, 0x4000}),
+            "3, BLKGETSIZE, [18446744073709551615]");
+  uint64_t range[2] = {0, 4096};
+  mem.Map(0x5000, range, sizeof(range));
+  EXPECT_EQ(Text("ioctl", {4, 0x1277, 0x5000}, -9), "4, BLKDISCARD, [0, 4096]");
+  // A failed call's output: the address.
+  EXPECT_EQ(Text("ioctl", {3, 0x1268, 0x7ffd0000}, -25),
+            "3, BLKSSZGET, 0x7ffd0000");
+  EXPECT_EQ(Text("ioctl", {3, 0x125F, 0}, -22), "3, BLKRRPART");
+  EXPECT_EQ(Text("ioctl", {4, 0x1262, 5}, -9), "4, BLKRASET, 5");
+  EXPECT_EQ(Text("ioctl", {3, 0x1, 0x2000}, -22), "3, FIBMAP, 0x2000");
+  EXPECT_EQ(Text("ioctl", {3, 0x2, 0x2000}), "3, FIGETBSZ, 0x2000");
+}
+
+// FS_IOC_FIEMAP, as strace 6.1 shows filefrag's call.
+TEST_F(DecoderTest, IoctlFiemap) {
+  struct {
+    uint64_t start, length;
+    uint32_t flags, mapped, count, reserved;
+    uint64_t logical, physical, len, reserved64[2];
+    uint32_t fe_flags, fe_reserved[3];
+  } fm = {0, ~0ULL, 0, 1, 292, 0, 0, 8785920, 4096, {0, 0}, 1, {0, 0, 0}};
+  mem.Map(0x1000, &fm, sizeof(fm));
+  Result r = Decode("ioctl", {3, 0xC020660B, 0x1000}, 0);
+  EXPECT_EQ(r.enter,
+            "3, FS_IOC_FIEMAP, {fm_start=0, fm_length=18446744073709551615, "
+            "fm_flags=0, fm_extent_count=292}");
+  EXPECT_EQ(r.exit, " => {fm_flags=0, fm_mapped_extents=1, ...}");
+  opts.verbose = true;
+  EXPECT_EQ(Decode("ioctl", {3, 0xC020660B, 0x1000}, 0).exit,
+            " => {fm_flags=0, fm_mapped_extents=1, fm_extents=[{fe_logical=0, "
+            "fe_physical=8785920, fe_length=4096, "
+            "fe_flags=FIEMAP_EXTENT_LAST}]}");
+  opts.verbose = false;
+  // Failed: the request only.
+  EXPECT_EQ(Text("ioctl", {4, 0xC020660B, 0x1000}, -9),
+            "4, FS_IOC_FIEMAP, {fm_start=0, fm_length=18446744073709551615, "
+            "fm_flags=0, fm_extent_count=292}");
+  EXPECT_EQ(Text("ioctl", {3, 0xC020660B, 0}, -14), "3, FS_IOC_FIEMAP, NULL");
+}
+
 // KVM ioctls (decode_kvm.cc), in strace 6.1's forms.
 TEST_F(DecoderTest, IoctlKvmNames) {
   EXPECT_EQ(Text("ioctl", {3, 0xae01, 0}, 4), "3, KVM_CREATE_VM, 0");
@@ -1898,6 +1955,16 @@ TEST_F(DecoderTest, I386) {
   // waitpid with nothing to reap: the status's address.
   EXPECT_EQ(Decode("waitpid", {0xffffffff, 0x7000, 1}, 0, k32).all(),
             "-1, 0x7000, WNOHANG");
+  // Block ioctls whose size field is a size_t: 4 bytes, named as strace's
+  // i386 table names them; BLKGETSIZE's long is 4 bytes.
+  uint64_t blk = 0x100000000ull | 4096;
+  mem.Map(0x8000, &blk, sizeof(blk));
+  EXPECT_EQ(Decode("ioctl", {3, 0x80041272, 0x8000}, 0, k32).all(),
+            "3, BLKGETSIZE64, [4294971392]");
+  EXPECT_EQ(Decode("ioctl", {3, 0x80041270, 0x8000}, 0, k32).all(),
+            "3, BLKBSZGET, [4096]");
+  EXPECT_EQ(Decode("ioctl", {3, 0x1260, 0x8000}, 0, k32).all(),
+            "3, BLKGETSIZE, [4096]");
 }
 
 // i386 file calls (decode_i386_fs.cc), from i386 layouts: struct stat64

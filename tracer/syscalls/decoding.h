@@ -702,6 +702,14 @@ inline constexpr XlatEntry kFadvise[] = {
     {2, "POSIX_FADV_SEQUENTIAL"}, {3, "POSIX_FADV_WILLNEED"},
     {4, "POSIX_FADV_DONTNEED"},   {5, "POSIX_FADV_NOREUSE"},
 };
+// setns's nstype and ioctl NS_GET_NSTYPE's result: the CLONE_NEW* bits
+// (linux/sched.h), in strace's order.
+inline constexpr XlatEntry kSetnsTypes[] = {
+    {0x80, "CLONE_NEWTIME"},         {0x00020000, "CLONE_NEWNS"},
+    {0x02000000, "CLONE_NEWCGROUP"}, {0x04000000, "CLONE_NEWUTS"},
+    {0x08000000, "CLONE_NEWIPC"},    {0x10000000, "CLONE_NEWUSER"},
+    {0x20000000, "CLONE_NEWPID"},    {0x40000000, "CLONE_NEWNET"},
+};
 // As strace 6.1 names them (MSG_PROBE, not glibc's MSG_PROXY).
 inline constexpr XlatEntry kMsgFlags[] = {
     {0x1, "MSG_OOB"},
