@@ -76,10 +76,9 @@
 //                      queried, restored), close_range, ioctl and statx
 //                      with NULL outputs, FICLONE, FS_IOC_SETFLAGS/
 //                      GETFLAGS, FS_IOC_FIEMAP, loop and block device
-//                      ioctls, FITRIM,
-//                      FIFREEZE,
-//                      the nsfs ioctls (NS_GET_USERNS, ...) on
-//                      its own namespaces, fcntl F_DUPFD_CLOEXEC
+//                      ioctls, FITRIM, FIFREEZE, the nsfs ioctls
+//                      (NS_GET_USERNS, ...) on its own namespaces, fcntl
+//                      F_DUPFD_CLOEXEC
 //                      with a huge argument, dup2 and dup3 onto an open fd,
 //                      a POSIX timer (created, armed for 10 s, disarmed,
 //                      read, deleted), setitimer/
