@@ -5081,6 +5081,15 @@ TEST_F(DecoderTest, CredentialsAndScheduling) {
             "{tms_utime=4 /* 0.04 s */, tms_stime=1 /* 0.01 s */, "
             "tms_cutime=0, tms_cstime=250 /* 2.50 s */}");
   EXPECT_EQ(Text("times", {0}, 1721989079), "NULL");
+  // -X raw: the ticks alone (strace prints the seconds only with names).
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("times", {0x5000}, 1721989079),
+            "{tms_utime=4, tms_stime=1, tms_cutime=0, tms_cstime=250}");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("times", {0x5000}, 1721989079),
+            "{tms_utime=4 /* 0.04 s */, tms_stime=1 /* 0.01 s */, "
+            "tms_cutime=0, tms_cstime=250 /* 2.50 s */}");
+  opts.xlat_style = XlatStyle::kAbbrev;
   // rt_sigpending: the set (1 to 8 bytes), then its size.
   uint64_t pending = 1ull << (SIGUSR1 - 1);
   mem.Map(0x6000, &pending, sizeof pending);
