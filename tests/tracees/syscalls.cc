@@ -58,7 +58,10 @@
 //                      the parent's comm), then pids in arguments and
 //                      results: gettid, getpgrp, getpgid, getsid, kill,
 //                      tkill, tgkill, sched_getscheduler, prlimit64,
-//                      setpgid, pidfd_open, rt_sigqueueinfo to itself, a
+//                      setpgid, pidfd_open, rt_sigqueueinfo to itself,
+//                      SO_PEERCRED of a UNIX socketpair (whole and cut
+//                      short by the length given) and an
+//                      SCM_CREDENTIALS message over it, a
 //                      SIGTERM to the child once it sleeps in pause()
 //                      (polled with openat2, preadv2, close_range and
 //                      clock_nanosleep, calls made for nothing else),
@@ -83,6 +86,8 @@
 //                      mlock/munlock/mlockall/munlockall, msync, mincore
 //                      of a touched page, unshare(CLONE_NEWNS),
 //                      sendmmsg/recvmmsg on a UNIX socketpair,
+//                      getsockopt SO_LINGER/SO_ERROR with lengths that
+//                      cut the struct (or int) short,
 //                      pidfd_send_signal/pidfd_getfd on its own pidfd,
 //                      fcntl locks, owner and lease on a memfd,
 //                      ioprio_set/get, prctl secure bits/TSC/
@@ -583,6 +588,21 @@ int Decoders() {
   syscall(SYS_recvmmsg, sv[1], rmsgs, 2, MSG_DONTWAIT, nullptr);
   timespec wait{1, 500};
   syscall(SYS_recvmmsg, -1, rmsgs, 2, 0, &wait);
+  // getsockopt's structs cut short by the length given: the whole fields,
+  // then the cut one's bytes (SO_LINGER; SO_ERROR's int; SO_PEERCRED, whose
+  // pid varies, in `pids`).
+  const linger lg{1, 5};
+  setsockopt(sv[0], SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
+  for (socklen_t want : {1, 4, 6, 12}) {
+    char got_opt[16];
+    socklen_t len = want;
+    getsockopt(sv[0], SOL_SOCKET, SO_LINGER, got_opt, &len);
+  }
+  {
+    char got_opt[4];
+    socklen_t len = 1;
+    getsockopt(sv[0], SOL_SOCKET, SO_ERROR, got_opt, &len);
+  }
   // pidfd_send_signal (signal 0: none sent), pidfd_getfd of its own fd.
   const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, getpid(), 0));
   if (pidfd < 0) Die("pidfd_open");
@@ -1425,6 +1445,35 @@ int Pids() {
   if (syscall(SYS_rt_sigqueueinfo, self, SIGUSR1, &si) != 0) {
     Die("rt_sigqueueinfo");
   }
+  // Pids in socket credentials: a UNIX socketpair's peer (SO_PEERCRED)
+  // and an SCM_CREDENTIALS message sent and received.
+  int sp[2];
+  if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sp) != 0) Die("socketpair");
+  const int on = 1;
+  setsockopt(sp[1], SOL_SOCKET, SO_PASSCRED, &on, sizeof on);
+  for (socklen_t want : {5, 9, 11, 12}) {  // the whole struct, or cut
+    ucred peer{};
+    socklen_t peer_len = want;
+    getsockopt(sp[0], SOL_SOCKET, SO_PEERCRED, &peer, &peer_len);
+  }
+  ucred cred{self, getuid(), getgid()};
+  alignas(cmsghdr) char control[CMSG_SPACE(sizeof cred)] = {};
+  char byte = 'c';
+  iovec iov = {&byte, 1};
+  msghdr mh{};
+  mh.msg_iov = &iov;
+  mh.msg_iovlen = 1;
+  mh.msg_control = control;
+  mh.msg_controllen = sizeof control;
+  cmsghdr* cm = CMSG_FIRSTHDR(&mh);
+  cm->cmsg_level = SOL_SOCKET;
+  cm->cmsg_type = SCM_CREDENTIALS;
+  cm->cmsg_len = CMSG_LEN(sizeof cred);
+  memcpy(CMSG_DATA(cm), &cred, sizeof cred);
+  if (sendmsg(sp[0], &mh, 0) != 1) Die("sendmsg");
+  if (recvmsg(sp[1], &mh, 0) != 1) Die("recvmsg");
+  close(sp[0]);
+  close(sp[1]);
   // SIGTERM once the child sleeps in pause() (not before it got there: its
   // trace would then have no pause). Polled with clock_nanosleep.
   while (ProcState(kid) != 'S') {

@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <net/if.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -920,7 +921,7 @@ void CmsgData(D& d, int level, int type, const uint8_t* data, size_t len) {
       int32_t cred[3];
       memcpy(cred, data, sizeof(cred));
       d.Put(", cmsg_data={pid=");
-      d.Dec(cred[0]);
+      d.PidValue(cred[0]);
       d.Put(", uid=");
       d.Udec(static_cast<uint32_t>(cred[1]));
       d.Put(", gid=");
@@ -1272,6 +1273,52 @@ void Linger(D& d, uint64_t addr) {
   d.out->push_back('}');
 }
 
+// A struct of 32-bit fields (struct linger, struct ucred) of which the
+// kernel wrote `len` bytes, as strace prints getsockopt's: the fields it
+// holds whole, then the bytes of a cut one in hex, "{l_onoff=1,
+// l_linger="\x05"}", "{pid="\x79"}". Field i is `names[i]`, printed as
+// `kinds[i]` says.
+enum class IntKind : uint8_t { kSigned, kUnsigned, kPid };
+void PartialIntStruct(D& d, uint64_t addr, int32_t len,
+                      std::span<const char* const> names,
+                      std::span<const IntKind> kinds) {
+  uint8_t buf[16];
+  const size_t n = std::min<size_t>(static_cast<size_t>(len),
+                                    std::min(names.size() * 4, sizeof(buf)));
+  if (!d.FetchOut(addr, buf, n)) return;
+  d.out->push_back('{');
+  for (size_t i = 0; i * 4 < n; ++i) {
+    if (i > 0) d.Put(", ");
+    d.Put(names[i]);
+    d.out->push_back('=');
+    if (i * 4 + 4 <= n) {
+      int32_t v;
+      memcpy(&v, buf + i * 4, sizeof(v));
+      switch (kinds[i]) {
+        case IntKind::kSigned:
+          d.Dec(v);
+          break;
+        case IntKind::kUnsigned:
+          d.Udec(static_cast<uint32_t>(v));
+          break;
+        case IntKind::kPid:
+          d.PidValue(v);
+          break;
+      }
+      continue;
+    }
+    static constexpr char kDigits[] = "0123456789abcdef";
+    d.out->push_back('"');
+    for (size_t j = i * 4; j < n; ++j) {
+      const char esc[4] = {'\\', 'x', kDigits[buf[j] >> 4],
+                           kDigits[buf[j] & 15]};
+      d.out->append(esc, 4);
+    }
+    d.out->push_back('"');
+  }
+  d.out->push_back('}');
+}
+
 void Setsockopt(D& d) {
   if (d.exiting) return;
   SockoptLevelName(d, false);
@@ -1351,19 +1398,18 @@ void Getsockopt(D& d) {
     done = true;
   } else if (addr != 0 && level == 1) {
     if (name == 13) {  // SO_LINGER
-      Linger(d, addr);
+      static constexpr const char* kNames[] = {"l_onoff", "l_linger"};
+      static constexpr IntKind kKinds[] = {IntKind::kSigned, IntKind::kSigned};
+      PartialIntStruct(d, addr, rlen, kNames, kKinds);
       done = true;
     } else if (name == 17) {  // SO_PEERCRED
-      int32_t cred[3];
-      if (d.FetchOut(addr, cred, sizeof(cred))) {
-        d.Put("{pid=");
-        d.Dec(cred[0]);
-        d.Put(", uid=");
-        d.Udec(static_cast<uint32_t>(cred[1]));
-        d.Put(", gid=");
-        d.Udec(static_cast<uint32_t>(cred[2]));
-        d.out->push_back('}');
-      }
+      static constexpr const char* kNames[] = {"pid", "uid", "gid"};
+      static constexpr IntKind kKinds[] = {IntKind::kPid, IntKind::kUnsigned,
+                                           IntKind::kUnsigned};
+      PartialIntStruct(d, addr, rlen, kNames, kKinds);
+      done = true;
+    } else if (name == 4 && rlen < 4) {  // SO_ERROR cut short: its bytes
+      d.BufHex(addr, rlen);
       done = true;
     } else if (name == 4) {  // SO_ERROR
       uint32_t err;
