@@ -87,7 +87,10 @@
 //                      of a touched page, unshare(CLONE_NEWNS),
 //                      sendmmsg/recvmmsg on a UNIX socketpair,
 //                      getsockopt SO_LINGER/SO_ERROR with lengths that
-//                      cut the struct (or int) short,
+//                      cut the struct (or int) short, setsockopt of
+//                      SOL_SOCKET ints (8 bytes, 2 bytes) and multicast
+//                      memberships (ip_mreq, ipv6_mreq, group_req; whole
+//                      and too short) on UDP sockets,
 //                      pidfd_send_signal/pidfd_getfd on its own pidfd,
 //                      fcntl locks, owner and lease on a memfd,
 //                      ioprio_set/get, prctl secure bits/TSC/
@@ -602,6 +605,41 @@ int Decoders() {
     char got_opt[4];
     socklen_t len = 1;
     getsockopt(sv[0], SOL_SOCKET, SO_ERROR, got_opt, &len);
+  }
+  // setsockopt's structs and ints: SOL_SOCKET ints given in 8 bytes (the
+  // int shown) or 2 (the address), multicast memberships (ip_mreq,
+  // ipv6_mreq, group_req on lo) whole and too short. Whether the kernel
+  // allows them is part of the output.
+  {
+    const int udp = socket(AF_INET, SOCK_DGRAM, 0);
+    const int udp6 = socket(AF_INET6, SOCK_DGRAM, 0);
+    const int64_t keepalive = 1;
+    setsockopt(udp, SOL_SOCKET, SO_KEEPALIVE, &keepalive, sizeof keepalive);
+    setsockopt(udp, SOL_SOCKET, SO_PRIORITY, &keepalive, 2);
+    ip_mreq mreq{};
+    mreq.imr_multiaddr.s_addr = htonl(0xe0000009);  // 224.0.0.9
+    mreq.imr_interface.s_addr = htonl(INADDR_LOOPBACK);
+    setsockopt(udp, IPPROTO_IP, IP_ADD_MEMBERSHIP, &mreq, sizeof mreq);
+    setsockopt(udp, IPPROTO_IP, IP_DROP_MEMBERSHIP, &mreq, 4);
+    ipv6_mreq mreq6{};
+    inet_pton(AF_INET6, "ff02::1:3", &mreq6.ipv6mr_multiaddr);
+    mreq6.ipv6mr_interface = 1;  // lo
+    setsockopt(udp6, IPPROTO_IPV6, IPV6_ADD_MEMBERSHIP, &mreq6, sizeof mreq6);
+    setsockopt(udp6, IPPROTO_IPV6, IPV6_LEAVE_ANYCAST, &mreq6, 16);
+    group_req gr{};
+    gr.gr_interface = 1;
+    auto* group = reinterpret_cast<sockaddr_in*>(&gr.gr_group);
+    group->sin_family = AF_INET;
+    group->sin_addr.s_addr = htonl(0xe000000a);  // 224.0.0.10
+    setsockopt(udp, IPPROTO_IP, MCAST_JOIN_GROUP, &gr, sizeof gr);
+    setsockopt(udp, IPPROTO_IP, MCAST_LEAVE_GROUP, &gr, sizeof gr - 1);
+    gr = {};
+    auto* group6 = reinterpret_cast<sockaddr_in6*>(&gr.gr_group);
+    group6->sin6_family = AF_INET6;
+    inet_pton(AF_INET6, "ff02::1:4", &group6->sin6_addr);
+    setsockopt(udp6, IPPROTO_IPV6, MCAST_JOIN_GROUP, &gr, sizeof gr);
+    close(udp);
+    close(udp6);
   }
   // pidfd_send_signal (signal 0: none sent), pidfd_getfd of its own fd.
   const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, getpid(), 0));

@@ -1319,6 +1319,38 @@ void PartialIntStruct(D& d, uint64_t addr, int32_t len,
   d.out->push_back('}');
 }
 
+// The SOL_SOCKET options whose value strace 6.1's setsockopt shows as an
+// int (SO_DEBUG, SO_SNDBUF, SO_MARK, ...; not SO_LINGER or the filters,
+// decoded on their own, nor those it shows as bytes: SO_BINDTODEVICE,
+// SO_RCVTIMEO, SO_ATTACH_BPF, ...).
+bool IsSocketIntOption(uint32_t name) {
+  static constexpr uint8_t kInts[] = {
+      1,  2,  5,  6,  7,  8,  9,  10, 11, 12, 14, 15, 16, 18, 19,
+      27, 29, 30, 32, 33, 34, 35, 36, 37, 40, 41, 42, 43, 44, 45,
+      46, 49, 53, 56, 60, 63, 64, 65, 68, 69, 70, 73, 74, 75};
+  return std::find(std::begin(kInts), std::end(kInts), name) != std::end(kInts);
+}
+
+// A struct group_req (MCAST_JOIN_GROUP, MCAST_LEAVE_GROUP): the interface
+// and the group's sockaddr_storage (after 4 bytes of padding on x86_64);
+// the address when `len` is shorter.
+void GroupReq(D& d, uint64_t addr, int32_t len) {
+  const size_t group_at = d.i386 ? 4 : 8;
+  uint8_t req[8 + 128 + 1] = {};
+  if (len < static_cast<int32_t>(group_at + 128)) {
+    d.Ptr(addr);
+    return;
+  }
+  if (!d.FetchOut(addr, req, group_at + 128)) return;
+  uint32_t index;
+  memcpy(&index, req, sizeof(index));
+  d.Put("{gr_interface=");
+  IfIndex(d, index);
+  d.Put(", gr_group=");
+  PrintSockaddr(d, req + group_at, 128);
+  d.out->push_back('}');
+}
+
 void Setsockopt(D& d) {
   if (d.exiting) return;
   SockoptLevelName(d, false);
@@ -1343,11 +1375,46 @@ void Setsockopt(D& d) {
         SocketFilterFprog(d, addr);
       }
       done = true;
-    } else if (level == 270) {  // SOL_NETLINK
+    } else if (level == 270 || (level == 1 && IsSocketIntOption(name))) {
+      // SOL_NETLINK, the SOL_SOCKET options strace reads as an int: the
+      // int (whatever follows it), the address when shorter.
       if (len < 4) {
         d.Ptr(addr);
       } else {
         IntAt(d, addr);
+      }
+      done = true;
+    } else if ((level == 0 || level == 41) && (name == 42 || name == 45)) {
+      // MCAST_JOIN_GROUP, MCAST_LEAVE_GROUP: a struct group_req.
+      GroupReq(d, addr, len);
+      done = true;
+    } else if (level == 0 && (name == 35 || name == 36)) {
+      // IP_ADD_MEMBERSHIP, IP_DROP_MEMBERSHIP: a struct ip_mreq.
+      uint8_t mreq[8];
+      if (len < static_cast<int32_t>(sizeof(mreq))) {
+        d.Ptr(addr);
+      } else if (d.FetchOut(addr, mreq, sizeof(mreq))) {
+        d.out->push_back('{');
+        InetAddr(d, "imr_multiaddr", AF_INET, mreq);
+        d.Sep();
+        InetAddr(d, "imr_interface", AF_INET, mreq + 4);
+        d.out->push_back('}');
+      }
+      done = true;
+    } else if (level == 41 &&
+               (name == 20 || name == 21 || name == 27 || name == 28)) {
+      // IPV6_ADD/DROP_MEMBERSHIP, IPV6_JOIN/LEAVE_ANYCAST: an ipv6_mreq.
+      uint8_t mreq[20];
+      if (len < static_cast<int32_t>(sizeof(mreq))) {
+        d.Ptr(addr);
+      } else if (d.FetchOut(addr, mreq, sizeof(mreq))) {
+        d.out->push_back('{');
+        InetAddr(d, "ipv6mr_multiaddr", AF_INET6, mreq);
+        d.Put(", ipv6mr_interface=");
+        uint32_t index;
+        memcpy(&index, mreq + 16, sizeof(index));
+        IfIndex(d, index);
+        d.out->push_back('}');
       }
       done = true;
     }
