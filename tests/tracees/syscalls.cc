@@ -90,7 +90,10 @@
 //                      cut the struct (or int) short, setsockopt of
 //                      SOL_SOCKET ints (8 bytes, 2 bytes) and multicast
 //                      memberships (ip_mreq, ipv6_mreq, group_req; whole
-//                      and too short) on UDP sockets,
+//                      and too short) on UDP sockets, get/setsockopt of
+//                      option numbers named differently in each
+//                      (IPT_SO_*, IP6T_SO_*, EBT_SO_*, IP_VS_SO_*,
+//                      SO_GET_FILTER),
 //                      pidfd_send_signal/pidfd_getfd on its own pidfd,
 //                      fcntl locks, owner and lease on a memfd,
 //                      ioprio_set/get, prctl secure bits/TSC/
@@ -638,6 +641,23 @@ int Decoders() {
     group6->sin6_family = AF_INET6;
     inet_pton(AF_INET6, "ff02::1:4", &group6->sin6_addr);
     setsockopt(udp6, IPPROTO_IPV6, MCAST_JOIN_GROUP, &gr, sizeof gr);
+    // Option numbers named differently when read and when set: the
+    // netfilter tables' (IPT_SO_GET_INFO/IPT_SO_SET_REPLACE, IP6T_*,
+    // EBT_*), IPVS's, SO_GET_FILTER/SO_ATTACH_FILTER; IPV6_USE_MIN_MTU.
+    int opt = 0;
+    socklen_t opt_len = sizeof opt;
+    for (int name : {64, 99, 128, 0x480, 0x48f}) {
+      opt_len = sizeof opt;
+      getsockopt(udp, IPPROTO_IP, name, &opt, &opt_len);
+      setsockopt(udp, IPPROTO_IP, name, &opt, 0);
+    }
+    for (int name : {63, 65, 68}) {
+      opt_len = sizeof opt;
+      getsockopt(udp6, IPPROTO_IPV6, name, &opt, &opt_len);
+      setsockopt(udp6, IPPROTO_IPV6, name, &opt, 0);
+    }
+    opt_len = sizeof opt;
+    getsockopt(udp, SOL_SOCKET, SO_GET_FILTER, &opt, &opt_len);
     close(udp);
     close(udp6);
   }

@@ -217,6 +217,7 @@ constexpr XlatEntry kIpv6Options[] = {
     {60, "IPV6_RECVPATHMTU"},
     {61, "IPV6_PATHMTU"},
     {62, "IPV6_DONTFRAG"},
+    {63, "IPV6_USE_MIN_MTU"},
     {66, "IPV6_RECVTCLASS"},
     {67, "IPV6_TCLASS"},
     {70, "IPV6_AUTOFLOWLABEL"},
@@ -227,6 +228,53 @@ constexpr XlatEntry kIpv6Options[] = {
     {76, "IPV6_UNICAST_IF"},
     {77, "IPV6_RECVFRAGSIZE"},
     {78, "IPV6_FREEBIND"},
+};
+// SOL_IP and SOL_IPV6 option numbers that name different things in
+// getsockopt and setsockopt (the netfilter tables' and IPVS's), after those
+// of kIpOptions and kIpv6Options.
+constexpr XlatEntry kIpGetOptions[] = {
+    {64, "IPT_SO_GET_INFO"},
+    {65, "IPT_SO_GET_ENTRIES"},
+    {66, "IPT_SO_GET_REVISION_MATCH"},
+    {67, "IPT_SO_GET_REVISION_TARGET"},
+    {96, "ARPT_SO_GET_INFO"},
+    {97, "ARPT_SO_GET_ENTRIES"},
+    {99, "ARPT_SO_GET_REVISION_TARGET"},
+    {128, "EBT_SO_GET_INFO"},
+    {129, "EBT_SO_GET_ENTRIES"},
+    {130, "EBT_SO_GET_INIT_INFO"},
+    {131, "EBT_SO_GET_INIT_ENTRIES"},
+    {0x480, "IP_VS_SO_GET_VERSION"},
+    {0x481, "IP_VS_SO_GET_INFO"},
+    {0x482, "IP_VS_SO_GET_SERVICES"},
+    {0x483, "IP_VS_SO_GET_SERVICE"},
+    {0x484, "IP_VS_SO_GET_DESTS"},
+    {0x485, "IP_VS_SO_GET_DEST"},
+    {0x486, "IP_VS_SO_GET_TIMEOUT"},
+    {0x487, "IP_VS_SO_GET_DAEMON"},
+};
+constexpr XlatEntry kIpSetOptions[] = {
+    {64, "IPT_SO_SET_REPLACE"},         {65, "IPT_SO_SET_ADD_COUNTERS"},
+    {96, "ARPT_SO_SET_REPLACE"},        {97, "ARPT_SO_SET_ADD_COUNTERS"},
+    {128, "EBT_SO_SET_ENTRIES"},        {129, "EBT_SO_SET_COUNTERS"},
+    {0x480, "IP_VS_SO_SET_NONE"},       {0x481, "IP_VS_SO_SET_INSERT"},
+    {0x482, "IP_VS_SO_SET_ADD"},        {0x483, "IP_VS_SO_SET_EDIT"},
+    {0x484, "IP_VS_SO_SET_DEL"},        {0x485, "IP_VS_SO_SET_FLUSH"},
+    {0x486, "IP_VS_SO_SET_LIST"},       {0x487, "IP_VS_SO_SET_ADDDEST"},
+    {0x488, "IP_VS_SO_SET_DELDEST"},    {0x489, "IP_VS_SO_SET_EDITDEST"},
+    {0x48a, "IP_VS_SO_SET_TIMEOUT"},    {0x48b, "IP_VS_SO_SET_STARTDAEMON"},
+    {0x48c, "IP_VS_SO_SET_STOPDAEMON"}, {0x48d, "IP_VS_SO_SET_RESTORE"},
+    {0x48e, "IP_VS_SO_SET_SAVE"},       {0x48f, "IP_VS_SO_SET_ZERO"},
+};
+constexpr XlatEntry kIpv6GetOptions[] = {
+    {64, "IP6T_SO_GET_INFO"},
+    {65, "IP6T_SO_GET_ENTRIES"},
+    {68, "IP6T_SO_GET_REVISION_MATCH"},
+    {69, "IP6T_SO_GET_REVISION_TARGET"},
+};
+constexpr XlatEntry kIpv6SetOptions[] = {
+    {64, "IP6T_SO_SET_REPLACE"},
+    {65, "IP6T_SO_SET_ADD_COUNTERS"},
 };
 constexpr XlatEntry kTcpOptions[] = {
     {1, "TCP_NODELAY"},
@@ -1219,6 +1267,25 @@ void Recvmmsg(D& d) { RecvmmsgTimed(d, !d.i386); }
 // ---------------------------------------------------------------------------
 // setsockopt, getsockopt.
 // ---------------------------------------------------------------------------
+// A SOL_IP or SOL_IPV6 option's name: from `common`, else from the table
+// of getsockopt's (`get`) or setsockopt's own numbers.
+template <size_t A, size_t B, size_t C>
+void IpOptionName(D& d, uint32_t name, bool get, const XlatEntry (&common)[A],
+                  const XlatEntry (&gets)[B], const XlatEntry (&sets)[C],
+                  const char* unknown) {
+  if (XlatName(name, common, A) == nullptr) {
+    if (get && XlatName(name, gets, B) != nullptr) {
+      d.Xval(name, gets, unknown);
+      return;
+    }
+    if (!get && XlatName(name, sets, C) != nullptr) {
+      d.Xval(name, sets, unknown);
+      return;
+    }
+  }
+  d.Xval(name, common, unknown);
+}
+
 void SockoptLevelName(D& d, bool get) {
   d.Fd(0);
   d.Sep();
@@ -1226,18 +1293,26 @@ void SockoptLevelName(D& d, bool get) {
   d.Xval(level, kSocketLevels, "SOL_??");
   d.Sep();
   switch (level) {
-    case 1:  // SOL_SOCKET
-      if (name == 26) {
-        d.Put(get ? "SO_GET_FILTER" : "SO_ATTACH_FILTER");
+    case 1:              // SOL_SOCKET
+      if (name == 26) {  // SO_ATTACH_FILTER is SO_GET_FILTER when read
+        static constexpr XlatEntry kGetFilter[] = {{26, "SO_GET_FILTER"}};
+        static constexpr XlatEntry kAttachFilter[] = {{26, "SO_ATTACH_FILTER"}};
+        if (get) {
+          d.Xval(name, kGetFilter, "SO_???");
+        } else {
+          d.Xval(name, kAttachFilter, "SO_???");
+        }
       } else {
         d.Xval(name, kSoOptions, "SO_???");
       }
       break;
     case 0:  // SOL_IP
-      d.Xval(name, kIpOptions, "IP_???");
+      IpOptionName(d, name, get, kIpOptions, kIpGetOptions, kIpSetOptions,
+                   "IP_???");
       break;
     case 41:  // SOL_IPV6
-      d.Xval(name, kIpv6Options, "IPV6_???");
+      IpOptionName(d, name, get, kIpv6Options, kIpv6GetOptions, kIpv6SetOptions,
+                   "IPV6_???");
       break;
     case 6:  // SOL_TCP
       d.Xval(name, kTcpOptions, "TCP_???");
@@ -1422,6 +1497,8 @@ void Setsockopt(D& d) {
   if (!done) {
     if (len == 4) {
       IntAt(d, addr);
+    } else if (!d.verbose) {  // strace shows no bytes then (verbose=none)
+      d.Ptr(addr);
     } else {
       d.Buf(addr, len);
     }
