@@ -93,7 +93,9 @@
 //                      and too short) on UDP sockets, get/setsockopt of
 //                      option numbers named differently in each
 //                      (IPT_SO_*, IP6T_SO_*, EBT_SO_*, IP_VS_SO_*,
-//                      SO_GET_FILTER),
+//                      SO_GET_FILTER), a UDP datagram received on
+//                      127.0.0.1:47837 with IP_PKTINFO, IP_TTL and IP_TOS
+//                      control messages,
 //                      pidfd_send_signal/pidfd_getfd on its own pidfd,
 //                      fcntl locks, owner and lease on a memfd,
 //                      ioprio_set/get, prctl secure bits/TSC/
@@ -616,6 +618,7 @@ int Decoders() {
   {
     const int udp = socket(AF_INET, SOCK_DGRAM, 0);
     const int udp6 = socket(AF_INET6, SOCK_DGRAM, 0);
+    const int on_flag = 1;
     const int64_t keepalive = 1;
     setsockopt(udp, SOL_SOCKET, SO_KEEPALIVE, &keepalive, sizeof keepalive);
     setsockopt(udp, SOL_SOCKET, SO_PRIORITY, &keepalive, 2);
@@ -658,6 +661,32 @@ int Decoders() {
     }
     opt_len = sizeof opt;
     getsockopt(udp, SOL_SOCKET, SO_GET_FILTER, &opt, &opt_len);
+    // Ancillary data of a datagram received on 127.0.0.1:47837 (a fixed
+    // port: the trace shows it) with no name asked for: IP_PKTINFO,
+    // IP_TTL, IP_TOS (0x10, as sent).
+    const int rx = socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in at{};
+    at.sin_family = AF_INET;
+    at.sin_port = htons(47837);
+    at.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (bind(rx, reinterpret_cast<sockaddr*>(&at), sizeof at) == 0) {
+      for (int name : {IP_PKTINFO, IP_RECVTTL, IP_RECVTOS}) {
+        setsockopt(rx, IPPROTO_IP, name, &on_flag, sizeof on_flag);
+      }
+      const int tos = 0x10;
+      setsockopt(udp, IPPROTO_IP, IP_TOS, &tos, sizeof tos);
+      sendto(udp, "hi", 2, 0, reinterpret_cast<sockaddr*>(&at), sizeof at);
+      char got_data[4];
+      iovec got_iov = {got_data, sizeof got_data};
+      alignas(cmsghdr) char got_control[128];
+      msghdr got{};
+      got.msg_iov = &got_iov;
+      got.msg_iovlen = 1;
+      got.msg_control = got_control;
+      got.msg_controllen = sizeof got_control;
+      recvmsg(rx, &got, 0);
+    }
+    close(rx);
     close(udp);
     close(udp6);
   }

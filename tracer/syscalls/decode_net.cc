@@ -979,13 +979,61 @@ void CmsgData(D& d, int level, int type, const uint8_t* data, size_t len) {
       d.Put(", cmsg_data=\"");
       d.Escaped(reinterpret_cast<const char*>(data), len);
       d.out->push_back('"');
+    } else if (type == 29 || type == 35 || type == 63 || type == 64) {
+      // SO_TIMESTAMP_OLD/_NEW (a timeval), SO_TIMESTAMPNS_OLD/_NEW (a
+      // timespec): longs for the _OLD ones (4 bytes on i386), else 64 bits.
+      const bool wide = type >= 63 || !d.i386;
+      const size_t field = wide ? 8 : 4;
+      if (len < 2 * field) return;
+      int64_t sec, frac;
+      if (wide) {
+        memcpy(&sec, data, 8);
+        memcpy(&frac, data + 8, 8);
+      } else {
+        int32_t v[2];
+        memcpy(v, data, sizeof(v));
+        sec = v[0];
+        frac = v[1];
+      }
+      d.Put(", cmsg_data={tv_sec=");
+      d.Dec(sec);
+      if (type == 29 || type == 63) {
+        d.Put(", tv_usec=");
+        d.Dec(frac);
+      } else {
+        d.Put(", tv_nsec=");
+        d.Udec(wide ? static_cast<uint64_t>(frac)
+                    : uint64_t{static_cast<uint32_t>(frac)});
+      }
+      d.out->push_back('}');
     }
   } else if (level == 0) {  // SOL_IP
     d.Xval(static_cast<uint32_t>(type), kIpCmsgTypes, "IP_???");
-    if ((type == 2 || type == 23) && len >= 4) {  // IP_TTL, IP_CHECKSUM
+    if (type == 8 && len >= 12) {  // IP_PKTINFO: a struct in_pktinfo
+      uint32_t index;
+      memcpy(&index, data, sizeof(index));
+      d.Put(", cmsg_data={ipi_ifindex=");
+      IfIndex(d, index);
+      d.Sep();
+      InetAddr(d, "ipi_spec_dst", AF_INET, data + 4);
+      d.Sep();
+      InetAddr(d, "ipi_addr", AF_INET, data + 8);
+      d.out->push_back('}');
+    } else if (type == 1 && len >= 1) {  // IP_TOS: one byte, in hex
+      d.Put(", cmsg_data=[");
+      if (!d.Elided(0)) d.Hex(data[0]);
+      d.out->push_back(']');
+    } else if (type == 20 && len > 0) {  // IP_ORIGDSTADDR: a sockaddr
+      uint8_t addr[129] = {};
+      const size_t n = len > 128 ? 128 : len;
+      memcpy(addr, data, n);
+      d.Put(", cmsg_data=");
+      PrintSockaddr(d, addr, static_cast<int>(n));
+    } else if ((type == 2 || type == 23) && len >= 4) {  // IP_TTL, IP_CHECKSUM
       d.Put(", cmsg_data=[");
       for (size_t i = 0; i + 4 <= len; i += 4) {
         if (i > 0) d.Sep();
+        if (d.Elided(i / 4)) break;
         uint32_t v;
         memcpy(&v, data + i, 4);
         d.Udec(v);
