@@ -77,7 +77,9 @@
 //   decoders           calls whose decoding is compared with strace's, all
 //                      with fixed arguments and results: personality (set,
 //                      queried, restored), close_range, ioctl and statx
-//                      with NULL outputs, FICLONE, fcntl F_DUPFD_CLOEXEC
+//                      with NULL outputs, FICLONE, ioctls on fd -1
+//                      (pointers, none, TCFLSH/TCXONC values, socket
+//                      ioctl names), fcntl F_DUPFD_CLOEXEC
 //                      with a huge argument, dup2 and dup3 onto an open fd,
 //                      a POSIX timer (created, armed for 10 s, disarmed,
 //                      read, deleted), setitimer/
@@ -524,6 +526,17 @@ int Decoders() {
   syscall(SYS_statx, AT_FDCWD, "/etc", 0, 0x7ffU /* STATX_BASIC_STATS */,
           nullptr);
   syscall(SYS_ioctl, null, FICLONE, p[0]);
+  // ioctls on a bad fd (EBADF): named pointers shown NULL, no argument
+  // (TIOCSBRK), named values (TCFLSH, TCXONC), socket ioctl names, a
+  // private socket ioctl (a number).
+  for (unsigned long code :
+       {0x5412UL /* TIOCSTI */, 0x5427UL /* TIOCSBRK */, 0x2UL /* FIGETBSZ */,
+        0x80081272UL /* BLKGETSIZE64 */, 0x8915UL /* SIOCGIFADDR */,
+        0x89a2UL /* SIOCBRADDIF */, 0x89f0UL /* SIOCDEVPRIVATE */}) {
+    syscall(SYS_ioctl, -1, code, 0);
+  }
+  syscall(SYS_ioctl, -1, 0x540bUL /* TCFLSH */, 2 /* TCIOFLUSH */);
+  syscall(SYS_ioctl, -1, 0x540aUL /* TCXONC */, 7);
   syscall(SYS_fcntl, null, F_DUPFD_CLOEXEC, 140737338699642UL);
   // dup2/dup3 onto an open fd (-y shows its path before the call).
   const int target = open("/dev/zero", O_RDONLY);
