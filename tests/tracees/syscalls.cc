@@ -95,7 +95,8 @@
 //                      and too short) on UDP sockets, get/setsockopt of
 //                      option numbers named differently in each
 //                      (IPT_SO_*, IP6T_SO_*, EBT_SO_*, IP_VS_SO_*,
-//                      SO_GET_FILTER), a UDP datagram received on
+//                      SO_GET_FILTER), options of other levels (SCTP,
+//                      packet, Bluetooth, ...), a UDP datagram received on
 //                      127.0.0.1:47837 with IP_PKTINFO, IP_TTL and IP_TOS
 //                      control messages,
 //                      pidfd_send_signal/pidfd_getfd on its own pidfd,
@@ -674,6 +675,13 @@ int Decoders() {
     }
     opt_len = sizeof opt;
     getsockopt(udp, SOL_SOCKET, SO_GET_FILTER, &opt, &opt_len);
+    // Option names of other levels (SOL_SCTP, SOL_PACKET, SOL_BLUETOOTH
+    // unnamed, SOL_ALG, SOL_TLS, SOL_XDP), refused by a UDP socket.
+    for (int level : {132, 263, 274, 279, 282, 283}) {
+      opt_len = sizeof opt;
+      getsockopt(udp, level, 3, &opt, &opt_len);
+      setsockopt(udp, level, 4, &opt, 0);
+    }
     // Ancillary data of a datagram received on 127.0.0.1:47837 (a fixed
     // port: the trace shows it) with no name asked for: IP_PKTINFO,
     // IP_TTL, IP_TOS (0x10, as sent).

@@ -276,6 +276,207 @@ constexpr XlatEntry kIpv6SetOptions[] = {
     {64, "IP6T_SO_SET_REPLACE"},
     {65, "IP6T_SO_SET_ADD_COUNTERS"},
 };
+// Option names of the other levels strace 6.1 names (the options of
+// SOL_NETLINK, SOL_TCP, SOL_UDP and SOL_IP/SOL_IPV6 are above and below).
+constexpr XlatEntry kSctpOptions[] = {
+    {0, "SCTP_RTOINFO"},
+    {1, "SCTP_ASSOCINFO"},
+    {2, "SCTP_INITMSG"},
+    {3, "SCTP_NODELAY"},
+    {4, "SCTP_AUTOCLOSE"},
+    {5, "SCTP_SET_PEER_PRIMARY_ADDR"},
+    {6, "SCTP_PRIMARY_ADDR"},
+    {7, "SCTP_ADAPTATION_LAYER"},
+    {8, "SCTP_DISABLE_FRAGMENTS"},
+    {9, "SCTP_PEER_ADDR_PARAMS"},
+    {10, "SCTP_DEFAULT_SEND_PARAM"},
+    {11, "SCTP_EVENTS"},
+    {12, "SCTP_I_WANT_MAPPED_V4_ADDR"},
+    {13, "SCTP_MAXSEG"},
+    {14, "SCTP_STATUS"},
+    {15, "SCTP_GET_PEER_ADDR_INFO"},
+    {16, "SCTP_DELAYED_SACK"},
+    {17, "SCTP_CONTEXT"},
+    {18, "SCTP_FRAGMENT_INTERLEAVE"},
+    {19, "SCTP_PARTIAL_DELIVERY_POINT"},
+    {20, "SCTP_MAX_BURST"},
+    {21, "SCTP_AUTH_CHUNK"},
+    {22, "SCTP_HMAC_IDENT"},
+    {23, "SCTP_AUTH_KEY"},
+    {24, "SCTP_AUTH_ACTIVE_KEY"},
+    {25, "SCTP_AUTH_DELETE_KEY"},
+    {26, "SCTP_PEER_AUTH_CHUNKS"},
+    {27, "SCTP_LOCAL_AUTH_CHUNKS"},
+    {28, "SCTP_GET_ASSOC_NUMBER"},
+    {29, "SCTP_GET_ASSOC_ID_LIST"},
+    {30, "SCTP_AUTO_ASCONF"},
+    {31, "SCTP_PEER_ADDR_THLDS"},
+    {32, "SCTP_RECVRCVINFO"},
+    {33, "SCTP_RECVNXTINFO"},
+    {34, "SCTP_DEFAULT_SNDINFO"},
+    {35, "SCTP_AUTH_DEACTIVATE_KEY"},
+    {36, "SCTP_REUSE_PORT"},
+    {37, "SCTP_PEER_ADDR_THLDS_V2"},
+    {100, "SCTP_SOCKOPT_BINDX_ADD"},
+    {101, "SCTP_SOCKOPT_BINDX_REM"},
+    {102, "SCTP_SOCKOPT_PEELOFF"},
+    {103, "SCTP_GET_PEER_ADDRS_NUM_OLD"},
+    {104, "SCTP_GET_PEER_ADDRS_OLD"},
+    {105, "SCTP_GET_LOCAL_ADDRS_NUM_OLD"},
+    {106, "SCTP_GET_LOCAL_ADDRS_OLD"},
+    {107, "SCTP_SOCKOPT_CONNECTX_OLD"},
+    {108, "SCTP_GET_PEER_ADDRS"},
+    {109, "SCTP_GET_LOCAL_ADDRS"},
+    {110, "SCTP_SOCKOPT_CONNECTX"},
+    {111, "SCTP_SOCKOPT_CONNECTX3"},
+    {112, "SCTP_GET_ASSOC_STATS"},
+    {113, "SCTP_PR_SUPPORTED"},
+    {114, "SCTP_DEFAULT_PRINFO"},
+    {115, "SCTP_PR_ASSOC_STATUS"},
+    {116, "SCTP_PR_STREAM_STATUS"},
+    {117, "SCTP_RECONFIG_SUPPORTED"},
+    {118, "SCTP_ENABLE_STREAM_RESET"},
+    {119, "SCTP_RESET_STREAMS"},
+    {120, "SCTP_RESET_ASSOC"},
+    {121, "SCTP_ADD_STREAMS"},
+    {122, "SCTP_SOCKOPT_PEELOFF_FLAGS"},
+    {123, "SCTP_STREAM_SCHEDULER"},
+    {124, "SCTP_STREAM_SCHEDULER_VALUE"},
+    {125, "SCTP_INTERLEAVING_SUPPORTED"},
+    {126, "SCTP_SENDMSG_CONNECT"},
+    {127, "SCTP_EVENT"},
+    {128, "SCTP_ASCONF_SUPPORTED"},
+    {129, "SCTP_AUTH_SUPPORTED"},
+    {130, "SCTP_ECN_SUPPORTED"},
+    {131, "SCTP_EXPOSE_POTENTIALLY_FAILED_STATE"},
+    {132, "SCTP_REMOTE_UDP_ENCAPS_PORT"},
+    {133, "SCTP_PLPMTUD_PROBE_INTERVAL"},
+};
+constexpr XlatEntry kRawOptions[] = {
+    {1, "ICMP_FILTER"},
+};
+constexpr XlatEntry kIpxOptions[] = {
+    {1, "IPX_TYPE"},
+};
+constexpr XlatEntry kAx25Options[] = {
+    {1, "AX25_WINDOW"},  {2, "AX25_T1"},       {3, "AX25_N2"},
+    {4, "AX25_T3"},      {5, "AX25_T2"},       {6, "AX25_BACKOFF"},
+    {7, "AX25_EXTSEQ"},  {8, "AX25_PIDINCL"},  {9, "AX25_IDLE"},
+    {10, "AX25_PACLEN"}, {12, "AX25_IAMDIGI"}, {25, "SO_BINDTODEVICE"},
+};
+constexpr XlatEntry kPacketOptions[] = {
+    {1, "PACKET_ADD_MEMBERSHIP"}, {2, "PACKET_DROP_MEMBERSHIP"},
+    {3, "PACKET_RECV_OUTPUT"},    {5, "PACKET_RX_RING"},
+    {6, "PACKET_STATISTICS"},     {7, "PACKET_COPY_THRESH"},
+    {8, "PACKET_AUXDATA"},        {9, "PACKET_ORIGDEV"},
+    {10, "PACKET_VERSION"},       {11, "PACKET_HDRLEN"},
+    {12, "PACKET_RESERVE"},       {13, "PACKET_TX_RING"},
+    {14, "PACKET_LOSS"},          {15, "PACKET_VNET_HDR"},
+    {16, "PACKET_TX_TIMESTAMP"},  {17, "PACKET_TIMESTAMP"},
+    {18, "PACKET_FANOUT"},        {19, "PACKET_TX_HAS_OFF"},
+    {20, "PACKET_QDISC_BYPASS"},  {21, "PACKET_ROLLOVER_STATS"},
+    {22, "PACKET_FANOUT_DATA"},   {23, "PACKET_IGNORE_OUTGOING"},
+};
+constexpr XlatEntry kIrdaOptions[] = {
+    {1, "IRLMP_ENUMDEVICES"},  {2, "IRLMP_IAS_SET"},
+    {3, "IRLMP_IAS_QUERY"},    {4, "IRLMP_HINTS_SET"},
+    {5, "IRLMP_QOS_SET"},      {6, "IRLMP_QOS_GET"},
+    {7, "IRLMP_MAX_SDU_SIZE"}, {8, "IRLMP_IAS_GET"},
+    {9, "IRLMP_IAS_DEL"},      {10, "IRLMP_HINT_MASK_SET"},
+    {11, "IRLMP_WAITDEVICE"},
+};
+constexpr XlatEntry kLlcOptions[] = {
+    {0, "LLC_OPT_UNKNOWN"},      {1, "LLC_OPT_RETRY"},
+    {2, "LLC_OPT_SIZE"},         {3, "LLC_OPT_ACK_TMR_EXP"},
+    {4, "LLC_OPT_P_TMR_EXP"},    {5, "LLC_OPT_REJ_TMR_EXP"},
+    {6, "LLC_OPT_BUSY_TMR_EXP"}, {7, "LLC_OPT_TX_WIN"},
+    {8, "LLC_OPT_RX_WIN"},       {9, "LLC_OPT_PKTINFO"},
+};
+constexpr XlatEntry kDccpOptions[] = {
+    {1, "DCCP_SOCKOPT_PACKET_SIZE"},      {2, "DCCP_SOCKOPT_SERVICE"},
+    {3, "DCCP_SOCKOPT_CHANGE_L"},         {4, "DCCP_SOCKOPT_CHANGE_R"},
+    {5, "DCCP_SOCKOPT_GET_CUR_MPS"},      {6, "DCCP_SOCKOPT_SERVER_TIMEWAIT"},
+    {10, "DCCP_SOCKOPT_SEND_CSCOV"},      {11, "DCCP_SOCKOPT_RECV_CSCOV"},
+    {12, "DCCP_SOCKOPT_AVAILABLE_CCIDS"}, {13, "DCCP_SOCKOPT_CCID"},
+    {14, "DCCP_SOCKOPT_TX_CCID"},         {15, "DCCP_SOCKOPT_RX_CCID"},
+    {16, "DCCP_SOCKOPT_QPOLICY_ID"},      {17, "DCCP_SOCKOPT_QPOLICY_TXQLEN"},
+    {128, "DCCP_SOCKOPT_CCID_RX_INFO"},   {192, "DCCP_SOCKOPT_CCID_TX_INFO"},
+};
+constexpr XlatEntry kTipcOptions[] = {
+    {127, "TIPC_IMPORTANCE"},       {128, "TIPC_SRC_DROPPABLE"},
+    {129, "TIPC_DEST_DROPPABLE"},   {130, "TIPC_CONN_TIMEOUT"},
+    {131, "TIPC_NODE_RECVQ_DEPTH"}, {132, "TIPC_SOCK_RECVQ_DEPTH"},
+    {133, "TIPC_MCAST_BROADCAST"},  {134, "TIPC_MCAST_REPLICAST"},
+    {135, "TIPC_GROUP_JOIN"},       {136, "TIPC_GROUP_LEAVE"},
+    {137, "TIPC_SOCK_RECVQ_USED"},  {138, "TIPC_NODELAY"},
+};
+constexpr XlatEntry kRxrpcOptions[] = {
+    {1, "RXRPC_SECURITY_KEY"},         {2, "RXRPC_SECURITY_KEYRING"},
+    {3, "RXRPC_EXCLUSIVE_CONNECTION"}, {4, "RXRPC_MIN_SECURITY_LEVEL"},
+    {5, "RXRPC_UPGRADEABLE_SERVICE"},  {6, "RXRPC_SUPPORTED_CMSG"},
+};
+constexpr XlatEntry kPppol2tpOptions[] = {
+    {1, "PPPOL2TP_SO_DEBUG"},     {2, "PPPOL2TP_SO_RECVSEQ"},
+    {3, "PPPOL2TP_SO_SENDSEQ"},   {4, "PPPOL2TP_SO_LNSMODE"},
+    {5, "PPPOL2TP_SO_REORDERTO"},
+};
+constexpr XlatEntry kBluetoothOptions[] = {
+    {4, "BT_SECURITY"}, {7, "BT_DEFER_SETUP"},     {8, "BT_FLUSHABLE"},
+    {9, "BT_POWER"},    {10, "BT_CHANNEL_POLICY"}, {11, "BT_VOICE"},
+    {12, "BT_SNDMTU"},  {13, "BT_RCVMTU"},
+};
+constexpr XlatEntry kPnpipeOptions[] = {
+    {1, "PNPIPE_ENCAP"},
+    {2, "PNPIPE_IFINDEX"},
+    {3, "PNPIPE_HANDLE"},
+    {4, "PNPIPE_INITSTATE"},
+};
+constexpr XlatEntry kRdsOptions[] = {
+    {1, "RDS_CANCEL_SENT_TO"},
+    {2, "RDS_GET_MR"},
+    {3, "RDS_FREE_MR"},
+    {4, "RDS_BARRIER"},
+    {5, "RDS_RECVERR"},
+    {6, "RDS_CONG_MONITOR"},
+    {7, "RDS_GET_MR_FOR_DEST"},
+    {8, "SO_RDS_TRANSPORT"},
+    {10, "SO_RDS_MSG_RXPATH_LATENCY"},
+    {29, "SO_TIMESTAMP_OLD"},
+};
+constexpr XlatEntry kIucvOptions[] = {
+    {128, "SO_IPRMDATA_MSG"},
+};
+constexpr XlatEntry kCaifOptions[] = {
+    {127, "CAIFSO_LINK_SELECT"},
+    {128, "CAIFSO_REQ_PARAM"},
+    {129, "CAIFSO_RSP_PARAM"},
+};
+constexpr XlatEntry kAlgOptions[] = {
+    {1, "ALG_SET_KEY"},
+    {2, "ALG_SET_IV"},
+    {3, "ALG_SET_OP"},
+    {4, "ALG_SET_AEAD_ASSOCLEN"},
+    {5, "ALG_SET_AEAD_AUTHSIZE"},
+    {6, "ALG_SET_DRBG_ENTROPY"},
+};
+constexpr XlatEntry kNfcOptions[] = {
+    {0, "NFC_LLCP_RW"},         {1, "NFC_LLCP_MIUX"},
+    {2, "NFC_LLCP_REMOTE_MIU"}, {3, "NFC_LLCP_REMOTE_LTO"},
+    {4, "NFC_LLCP_REMOTE_RW"},
+};
+constexpr XlatEntry kKcmOptions[] = {
+    {1, "KCM_RECV_DISABLE"},
+};
+constexpr XlatEntry kTlsOptions[] = {
+    {1, "TLS_TX"},
+    {2, "TLS_RX"},
+};
+constexpr XlatEntry kXdpOptions[] = {
+    {1, "XDP_MMAP_OFFSETS"},   {2, "XDP_RX_RING"},
+    {3, "XDP_TX_RING"},        {4, "XDP_UMEM_REG"},
+    {5, "XDP_UMEM_FILL_RING"}, {6, "XDP_UMEM_COMPLETION_RING"},
+    {7, "XDP_STATISTICS"},     {8, "XDP_OPTIONS"},
+};
 constexpr XlatEntry kTcpOptions[] = {
     {1, "TCP_NODELAY"},
     {2, "TCP_MAXSEG"},
@@ -1370,6 +1571,69 @@ void SockoptLevelName(D& d, bool get) {
       break;
     case 270:  // SOL_NETLINK
       d.Xval(name, kNetlinkOptions, "NETLINK_???");
+      break;
+    case 132:  // SOL_SCTP
+      d.Xval(name, kSctpOptions, "SCTP_???");
+      break;
+    case 255:  // SOL_RAW
+      d.Xval(name, kRawOptions, "RAW_???");
+      break;
+    case 256:  // SOL_IPX
+      d.Xval(name, kIpxOptions, "IPX_???");
+      break;
+    case 257:  // SOL_AX25
+      d.Xval(name, kAx25Options, "AX25_???");
+      break;
+    case 263:  // SOL_PACKET
+      d.Xval(name, kPacketOptions, "PACKET_???");
+      break;
+    case 266:  // SOL_IRDA
+      d.Xval(name, kIrdaOptions, "IRLMP_???");
+      break;
+    case 268:  // SOL_LLC
+      d.Xval(name, kLlcOptions, "LLC_OPT_???");
+      break;
+    case 269:  // SOL_DCCP
+      d.Xval(name, kDccpOptions, "DCCP_SOCKOPT_???");
+      break;
+    case 271:  // SOL_TIPC
+      d.Xval(name, kTipcOptions, "TIPC_???");
+      break;
+    case 272:  // SOL_RXRPC
+      d.Xval(name, kRxrpcOptions, "RXRPC_???");
+      break;
+    case 273:  // SOL_PPPOL2TP
+      d.Xval(name, kPppol2tpOptions, "PPPOL2TP_SO_???");
+      break;
+    case 274:  // SOL_BLUETOOTH
+      d.Xval(name, kBluetoothOptions, "BT_???");
+      break;
+    case 275:  // SOL_PNPIPE
+      d.Xval(name, kPnpipeOptions, "PNPIPE_???");
+      break;
+    case 276:  // SOL_RDS
+      d.Xval(name, kRdsOptions, "RDS_???");
+      break;
+    case 277:  // SOL_IUCV
+      d.Xval(name, kIucvOptions, "SO_???");
+      break;
+    case 278:  // SOL_CAIF
+      d.Xval(name, kCaifOptions, "CAIFSO_???");
+      break;
+    case 279:  // SOL_ALG
+      d.Xval(name, kAlgOptions, "ALG_???");
+      break;
+    case 280:  // SOL_NFC
+      d.Xval(name, kNfcOptions, "NFC_LLCP_???");
+      break;
+    case 281:  // SOL_KCM
+      d.Xval(name, kKcmOptions, "KCM_???");
+      break;
+    case 282:  // SOL_TLS
+      d.Xval(name, kTlsOptions, "TLS_???");
+      break;
+    case 283:  // SOL_XDP
+      d.Xval(name, kXdpOptions, "XDP_???");
       break;
     default:
       d.Udec(name);
