@@ -57,10 +57,10 @@ void AppendExit(std::string* out, const ExitEvent& exit) {
 }
 
 // A clock_t (USER_HZ = 100 ticks a second) as strace prints it: "210 /*
-// 2.10 s */", "0".
+// 2.10 s */", "0"; "210" under -X raw.
 void AppendClockTicks(std::string* out, int64_t ticks) {
   absl::StrAppend(out, ticks);
-  if (ticks > 0) {
+  if (ticks > 0 && CurrentXlatStyle() != XlatStyle::kRaw) {
     absl::StrAppendFormat(out, " /* %d.%02d s */", ticks / 100, ticks % 100);
   }
 }

@@ -181,6 +181,16 @@ TEST(TextFormatterTest, SignalConstPrintStyles) {
             "--- SIGCHLD {si_signo=17 /* SIGCHLD */, si_code=0x1 /* CLD_EXITED "
             "*/, si_pid=31211, si_uid=0, si_status=3, si_utime=0, si_stime=0} "
             "---\n");
+  // clock_t ticks: their seconds in a comment, but not under raw.
+  s.child->utime = 5;
+  s.child->stime = 1;
+  EXPECT_EQ(One(Ev(5, 5, s), raw),
+            "--- SIGCHLD {si_signo=17, si_code=0x1, si_pid=31211, si_uid=0, "
+            "si_status=3, si_utime=5, si_stime=1} ---\n");
+  EXPECT_EQ(One(Ev(5, 5, s), verbose),
+            "--- SIGCHLD {si_signo=17 /* SIGCHLD */, si_code=0x1 /* CLD_EXITED "
+            "*/, si_pid=31211, si_uid=0, si_status=3, si_utime=5 /* 0.05 s */, "
+            "si_stime=1 /* 0.01 s */} ---\n");
 }
 
 TEST(TextFormatterTest, SignalWithAddress) {

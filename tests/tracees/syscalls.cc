@@ -58,7 +58,10 @@
 //                      the parent's comm), then pids in arguments and
 //                      results: gettid, getpgrp, getpgid, getsid, kill,
 //                      tkill, tgkill, sched_getscheduler, prlimit64,
-//                      setpgid, pidfd_open, rt_sigqueueinfo to itself, a
+//                      setpgid, pidfd_open, rt_sigqueueinfo to itself,
+//                      SO_PEERCRED of a UNIX socketpair (whole and cut
+//                      short by the length given) and an
+//                      SCM_CREDENTIALS message over it, a
 //                      SIGTERM to the child once it sleeps in pause()
 //                      (polled with openat2, preadv2, close_range and
 //                      clock_nanosleep, calls made for nothing else),
@@ -74,9 +77,11 @@
 //   decoders           calls whose decoding is compared with strace's, all
 //                      with fixed arguments and results: personality (set,
 //                      queried, restored), close_range, ioctl and statx
-//                      with NULL outputs, FICLONE, FS_IOC_SETFLAGS/
-//                      GETFLAGS, FS_IOC_FIEMAP, loop and block device
-//                      ioctls, FITRIM, FIFREEZE, the nsfs ioctls
+//                      with NULL outputs, FICLONE, ioctls on fd -1
+//                      (pointers, none, TCFLSH/TCXONC values, socket
+//                      ioctl names), FS_IOC_SETFLAGS/GETFLAGS,
+//                      FS_IOC_FIEMAP, loop and block device ioctls,
+//                      FITRIM, FIFREEZE, the nsfs ioctls
 //                      (NS_GET_USERNS, ...) on its own namespaces, fcntl
 //                      F_DUPFD_CLOEXEC
 //                      with a huge argument, dup2 and dup3 onto an open fd,
@@ -87,6 +92,17 @@
 //                      mlock/munlock/mlockall/munlockall, msync, mincore
 //                      of a touched page, unshare(CLONE_NEWNS),
 //                      sendmmsg/recvmmsg on a UNIX socketpair,
+//                      getsockopt SO_LINGER/SO_ERROR with lengths that
+//                      cut the struct (or int) short, setsockopt of
+//                      SOL_SOCKET ints (8 bytes, 2 bytes) and multicast
+//                      memberships (ip_mreq, ipv6_mreq, group_req; whole
+//                      and too short) on UDP sockets, get/setsockopt of
+//                      option numbers named differently in each
+//                      (IPT_SO_*, IP6T_SO_*, EBT_SO_*, IP_VS_SO_*,
+//                      SO_GET_FILTER), options of other levels (SCTP,
+//                      packet, Bluetooth, ...), a UDP datagram received on
+//                      127.0.0.1:47837 with IP_PKTINFO, IP_TTL and IP_TOS
+//                      control messages,
 //                      pidfd_send_signal/pidfd_getfd on its own pidfd,
 //                      fcntl locks, owner and lease on a memfd,
 //                      ioprio_set/get, prctl secure bits/TSC/
@@ -572,6 +588,17 @@ int Decoders() {
   syscall(SYS_ioctl, userns, NS_GET_OWNER_UID, nullptr);
   if (netns >= 0) close(netns);
   if (userns >= 0) close(userns);
+  // ioctls on a bad fd (EBADF): named pointers shown NULL, no argument
+  // (TIOCSBRK), named values (TCFLSH, TCXONC), socket ioctl names, a
+  // private socket ioctl (a number).
+  for (unsigned long code :
+       {0x5412UL /* TIOCSTI */, 0x5427UL /* TIOCSBRK */, 0x2UL /* FIGETBSZ */,
+        0x80081272UL /* BLKGETSIZE64 */, 0x8915UL /* SIOCGIFADDR */,
+        0x89a2UL /* SIOCBRADDIF */, 0x89f0UL /* SIOCDEVPRIVATE */}) {
+    syscall(SYS_ioctl, -1, code, 0);
+  }
+  syscall(SYS_ioctl, -1, 0x540bUL /* TCFLSH */, 2 /* TCIOFLUSH */);
+  syscall(SYS_ioctl, -1, 0x540aUL /* TCXONC */, 7);
   syscall(SYS_fcntl, null, F_DUPFD_CLOEXEC, 140737338699642UL);
   // dup2/dup3 onto an open fd (-y shows its path before the call).
   const int target = open("/dev/zero", O_RDONLY);
@@ -644,6 +671,107 @@ int Decoders() {
   syscall(SYS_recvmmsg, sv[1], rmsgs, 2, MSG_DONTWAIT, nullptr);
   timespec wait{1, 500};
   syscall(SYS_recvmmsg, -1, rmsgs, 2, 0, &wait);
+  // getsockopt's structs cut short by the length given: the whole fields,
+  // then the cut one's bytes (SO_LINGER; SO_ERROR's int; SO_PEERCRED, whose
+  // pid varies, in `pids`).
+  const linger lg{1, 5};
+  setsockopt(sv[0], SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
+  for (socklen_t want : {1, 4, 6, 12}) {
+    char got_opt[16];
+    socklen_t len = want;
+    getsockopt(sv[0], SOL_SOCKET, SO_LINGER, got_opt, &len);
+  }
+  {
+    char got_opt[4];
+    socklen_t len = 1;
+    getsockopt(sv[0], SOL_SOCKET, SO_ERROR, got_opt, &len);
+  }
+  // setsockopt's structs and ints: SOL_SOCKET ints given in 8 bytes (the
+  // int shown) or 2 (the address), multicast memberships (ip_mreq,
+  // ipv6_mreq, group_req on lo) whole and too short. Whether the kernel
+  // allows them is part of the output.
+  {
+    const int udp = socket(AF_INET, SOCK_DGRAM, 0);
+    const int udp6 = socket(AF_INET6, SOCK_DGRAM, 0);
+    const int on_flag = 1;
+    const int64_t keepalive = 1;
+    setsockopt(udp, SOL_SOCKET, SO_KEEPALIVE, &keepalive, sizeof keepalive);
+    setsockopt(udp, SOL_SOCKET, SO_PRIORITY, &keepalive, 2);
+    ip_mreq mreq{};
+    mreq.imr_multiaddr.s_addr = htonl(0xe0000009);  // 224.0.0.9
+    mreq.imr_interface.s_addr = htonl(INADDR_LOOPBACK);
+    setsockopt(udp, IPPROTO_IP, IP_ADD_MEMBERSHIP, &mreq, sizeof mreq);
+    setsockopt(udp, IPPROTO_IP, IP_DROP_MEMBERSHIP, &mreq, 4);
+    ipv6_mreq mreq6{};
+    inet_pton(AF_INET6, "ff02::1:3", &mreq6.ipv6mr_multiaddr);
+    mreq6.ipv6mr_interface = 1;  // lo
+    setsockopt(udp6, IPPROTO_IPV6, IPV6_ADD_MEMBERSHIP, &mreq6, sizeof mreq6);
+    setsockopt(udp6, IPPROTO_IPV6, IPV6_LEAVE_ANYCAST, &mreq6, 16);
+    group_req gr{};
+    gr.gr_interface = 1;
+    auto* group = reinterpret_cast<sockaddr_in*>(&gr.gr_group);
+    group->sin_family = AF_INET;
+    group->sin_addr.s_addr = htonl(0xe000000a);  // 224.0.0.10
+    setsockopt(udp, IPPROTO_IP, MCAST_JOIN_GROUP, &gr, sizeof gr);
+    setsockopt(udp, IPPROTO_IP, MCAST_LEAVE_GROUP, &gr, sizeof gr - 1);
+    gr = {};
+    auto* group6 = reinterpret_cast<sockaddr_in6*>(&gr.gr_group);
+    group6->sin6_family = AF_INET6;
+    inet_pton(AF_INET6, "ff02::1:4", &group6->sin6_addr);
+    setsockopt(udp6, IPPROTO_IPV6, MCAST_JOIN_GROUP, &gr, sizeof gr);
+    // Option numbers named differently when read and when set: the
+    // netfilter tables' (IPT_SO_GET_INFO/IPT_SO_SET_REPLACE, IP6T_*,
+    // EBT_*), IPVS's, SO_GET_FILTER/SO_ATTACH_FILTER; IPV6_USE_MIN_MTU.
+    int opt = 0;
+    socklen_t opt_len = sizeof opt;
+    for (int name : {64, 99, 128, 0x480, 0x48f}) {
+      opt_len = sizeof opt;
+      getsockopt(udp, IPPROTO_IP, name, &opt, &opt_len);
+      setsockopt(udp, IPPROTO_IP, name, &opt, 0);
+    }
+    for (int name : {63, 65, 68}) {
+      opt_len = sizeof opt;
+      getsockopt(udp6, IPPROTO_IPV6, name, &opt, &opt_len);
+      setsockopt(udp6, IPPROTO_IPV6, name, &opt, 0);
+    }
+    opt_len = sizeof opt;
+    getsockopt(udp, SOL_SOCKET, SO_GET_FILTER, &opt, &opt_len);
+    // Option names of other levels (SOL_SCTP, SOL_PACKET, SOL_BLUETOOTH
+    // unnamed, SOL_ALG, SOL_TLS, SOL_XDP), refused by a UDP socket.
+    for (int level : {132, 263, 274, 279, 282, 283}) {
+      opt_len = sizeof opt;
+      getsockopt(udp, level, 3, &opt, &opt_len);
+      setsockopt(udp, level, 4, &opt, 0);
+    }
+    // Ancillary data of a datagram received on 127.0.0.1:47837 (a fixed
+    // port: the trace shows it) with no name asked for: IP_PKTINFO,
+    // IP_TTL, IP_TOS (0x10, as sent).
+    const int rx = socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in at{};
+    at.sin_family = AF_INET;
+    at.sin_port = htons(47837);
+    at.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (bind(rx, reinterpret_cast<sockaddr*>(&at), sizeof at) == 0) {
+      for (int name : {IP_PKTINFO, IP_RECVTTL, IP_RECVTOS}) {
+        setsockopt(rx, IPPROTO_IP, name, &on_flag, sizeof on_flag);
+      }
+      const int tos = 0x10;
+      setsockopt(udp, IPPROTO_IP, IP_TOS, &tos, sizeof tos);
+      sendto(udp, "hi", 2, 0, reinterpret_cast<sockaddr*>(&at), sizeof at);
+      char got_data[4];
+      iovec got_iov = {got_data, sizeof got_data};
+      alignas(cmsghdr) char got_control[128];
+      msghdr got{};
+      got.msg_iov = &got_iov;
+      got.msg_iovlen = 1;
+      got.msg_control = got_control;
+      got.msg_controllen = sizeof got_control;
+      recvmsg(rx, &got, 0);
+    }
+    close(rx);
+    close(udp);
+    close(udp6);
+  }
   // pidfd_send_signal (signal 0: none sent), pidfd_getfd of its own fd.
   const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, getpid(), 0));
   if (pidfd < 0) Die("pidfd_open");
@@ -1486,6 +1614,35 @@ int Pids() {
   if (syscall(SYS_rt_sigqueueinfo, self, SIGUSR1, &si) != 0) {
     Die("rt_sigqueueinfo");
   }
+  // Pids in socket credentials: a UNIX socketpair's peer (SO_PEERCRED)
+  // and an SCM_CREDENTIALS message sent and received.
+  int sp[2];
+  if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sp) != 0) Die("socketpair");
+  const int on = 1;
+  setsockopt(sp[1], SOL_SOCKET, SO_PASSCRED, &on, sizeof on);
+  for (socklen_t want : {5, 9, 11, 12}) {  // the whole struct, or cut
+    ucred peer{};
+    socklen_t peer_len = want;
+    getsockopt(sp[0], SOL_SOCKET, SO_PEERCRED, &peer, &peer_len);
+  }
+  ucred cred{self, getuid(), getgid()};
+  alignas(cmsghdr) char control[CMSG_SPACE(sizeof cred)] = {};
+  char byte = 'c';
+  iovec iov = {&byte, 1};
+  msghdr mh{};
+  mh.msg_iov = &iov;
+  mh.msg_iovlen = 1;
+  mh.msg_control = control;
+  mh.msg_controllen = sizeof control;
+  cmsghdr* cm = CMSG_FIRSTHDR(&mh);
+  cm->cmsg_level = SOL_SOCKET;
+  cm->cmsg_type = SCM_CREDENTIALS;
+  cm->cmsg_len = CMSG_LEN(sizeof cred);
+  memcpy(CMSG_DATA(cm), &cred, sizeof cred);
+  if (sendmsg(sp[0], &mh, 0) != 1) Die("sendmsg");
+  if (recvmsg(sp[1], &mh, 0) != 1) Die("recvmsg");
+  close(sp[0]);
+  close(sp[1]);
   // SIGTERM once the child sleeps in pause() (not before it got there: its
   // trace would then have no pause). Polled with clock_nanosleep.
   while (ProcState(kid) != 'S') {

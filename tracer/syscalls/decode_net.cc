@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <net/if.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -216,6 +217,7 @@ constexpr XlatEntry kIpv6Options[] = {
     {60, "IPV6_RECVPATHMTU"},
     {61, "IPV6_PATHMTU"},
     {62, "IPV6_DONTFRAG"},
+    {63, "IPV6_USE_MIN_MTU"},
     {66, "IPV6_RECVTCLASS"},
     {67, "IPV6_TCLASS"},
     {70, "IPV6_AUTOFLOWLABEL"},
@@ -226,6 +228,254 @@ constexpr XlatEntry kIpv6Options[] = {
     {76, "IPV6_UNICAST_IF"},
     {77, "IPV6_RECVFRAGSIZE"},
     {78, "IPV6_FREEBIND"},
+};
+// SOL_IP and SOL_IPV6 option numbers that name different things in
+// getsockopt and setsockopt (the netfilter tables' and IPVS's), after those
+// of kIpOptions and kIpv6Options.
+constexpr XlatEntry kIpGetOptions[] = {
+    {64, "IPT_SO_GET_INFO"},
+    {65, "IPT_SO_GET_ENTRIES"},
+    {66, "IPT_SO_GET_REVISION_MATCH"},
+    {67, "IPT_SO_GET_REVISION_TARGET"},
+    {96, "ARPT_SO_GET_INFO"},
+    {97, "ARPT_SO_GET_ENTRIES"},
+    {99, "ARPT_SO_GET_REVISION_TARGET"},
+    {128, "EBT_SO_GET_INFO"},
+    {129, "EBT_SO_GET_ENTRIES"},
+    {130, "EBT_SO_GET_INIT_INFO"},
+    {131, "EBT_SO_GET_INIT_ENTRIES"},
+    {0x480, "IP_VS_SO_GET_VERSION"},
+    {0x481, "IP_VS_SO_GET_INFO"},
+    {0x482, "IP_VS_SO_GET_SERVICES"},
+    {0x483, "IP_VS_SO_GET_SERVICE"},
+    {0x484, "IP_VS_SO_GET_DESTS"},
+    {0x485, "IP_VS_SO_GET_DEST"},
+    {0x486, "IP_VS_SO_GET_TIMEOUT"},
+    {0x487, "IP_VS_SO_GET_DAEMON"},
+};
+constexpr XlatEntry kIpSetOptions[] = {
+    {64, "IPT_SO_SET_REPLACE"},         {65, "IPT_SO_SET_ADD_COUNTERS"},
+    {96, "ARPT_SO_SET_REPLACE"},        {97, "ARPT_SO_SET_ADD_COUNTERS"},
+    {128, "EBT_SO_SET_ENTRIES"},        {129, "EBT_SO_SET_COUNTERS"},
+    {0x480, "IP_VS_SO_SET_NONE"},       {0x481, "IP_VS_SO_SET_INSERT"},
+    {0x482, "IP_VS_SO_SET_ADD"},        {0x483, "IP_VS_SO_SET_EDIT"},
+    {0x484, "IP_VS_SO_SET_DEL"},        {0x485, "IP_VS_SO_SET_FLUSH"},
+    {0x486, "IP_VS_SO_SET_LIST"},       {0x487, "IP_VS_SO_SET_ADDDEST"},
+    {0x488, "IP_VS_SO_SET_DELDEST"},    {0x489, "IP_VS_SO_SET_EDITDEST"},
+    {0x48a, "IP_VS_SO_SET_TIMEOUT"},    {0x48b, "IP_VS_SO_SET_STARTDAEMON"},
+    {0x48c, "IP_VS_SO_SET_STOPDAEMON"}, {0x48d, "IP_VS_SO_SET_RESTORE"},
+    {0x48e, "IP_VS_SO_SET_SAVE"},       {0x48f, "IP_VS_SO_SET_ZERO"},
+};
+constexpr XlatEntry kIpv6GetOptions[] = {
+    {64, "IP6T_SO_GET_INFO"},
+    {65, "IP6T_SO_GET_ENTRIES"},
+    {68, "IP6T_SO_GET_REVISION_MATCH"},
+    {69, "IP6T_SO_GET_REVISION_TARGET"},
+};
+constexpr XlatEntry kIpv6SetOptions[] = {
+    {64, "IP6T_SO_SET_REPLACE"},
+    {65, "IP6T_SO_SET_ADD_COUNTERS"},
+};
+// Option names of the other levels strace 6.1 names (the options of
+// SOL_NETLINK, SOL_TCP, SOL_UDP and SOL_IP/SOL_IPV6 are above and below).
+constexpr XlatEntry kSctpOptions[] = {
+    {0, "SCTP_RTOINFO"},
+    {1, "SCTP_ASSOCINFO"},
+    {2, "SCTP_INITMSG"},
+    {3, "SCTP_NODELAY"},
+    {4, "SCTP_AUTOCLOSE"},
+    {5, "SCTP_SET_PEER_PRIMARY_ADDR"},
+    {6, "SCTP_PRIMARY_ADDR"},
+    {7, "SCTP_ADAPTATION_LAYER"},
+    {8, "SCTP_DISABLE_FRAGMENTS"},
+    {9, "SCTP_PEER_ADDR_PARAMS"},
+    {10, "SCTP_DEFAULT_SEND_PARAM"},
+    {11, "SCTP_EVENTS"},
+    {12, "SCTP_I_WANT_MAPPED_V4_ADDR"},
+    {13, "SCTP_MAXSEG"},
+    {14, "SCTP_STATUS"},
+    {15, "SCTP_GET_PEER_ADDR_INFO"},
+    {16, "SCTP_DELAYED_SACK"},
+    {17, "SCTP_CONTEXT"},
+    {18, "SCTP_FRAGMENT_INTERLEAVE"},
+    {19, "SCTP_PARTIAL_DELIVERY_POINT"},
+    {20, "SCTP_MAX_BURST"},
+    {21, "SCTP_AUTH_CHUNK"},
+    {22, "SCTP_HMAC_IDENT"},
+    {23, "SCTP_AUTH_KEY"},
+    {24, "SCTP_AUTH_ACTIVE_KEY"},
+    {25, "SCTP_AUTH_DELETE_KEY"},
+    {26, "SCTP_PEER_AUTH_CHUNKS"},
+    {27, "SCTP_LOCAL_AUTH_CHUNKS"},
+    {28, "SCTP_GET_ASSOC_NUMBER"},
+    {29, "SCTP_GET_ASSOC_ID_LIST"},
+    {30, "SCTP_AUTO_ASCONF"},
+    {31, "SCTP_PEER_ADDR_THLDS"},
+    {32, "SCTP_RECVRCVINFO"},
+    {33, "SCTP_RECVNXTINFO"},
+    {34, "SCTP_DEFAULT_SNDINFO"},
+    {35, "SCTP_AUTH_DEACTIVATE_KEY"},
+    {36, "SCTP_REUSE_PORT"},
+    {37, "SCTP_PEER_ADDR_THLDS_V2"},
+    {100, "SCTP_SOCKOPT_BINDX_ADD"},
+    {101, "SCTP_SOCKOPT_BINDX_REM"},
+    {102, "SCTP_SOCKOPT_PEELOFF"},
+    {103, "SCTP_GET_PEER_ADDRS_NUM_OLD"},
+    {104, "SCTP_GET_PEER_ADDRS_OLD"},
+    {105, "SCTP_GET_LOCAL_ADDRS_NUM_OLD"},
+    {106, "SCTP_GET_LOCAL_ADDRS_OLD"},
+    {107, "SCTP_SOCKOPT_CONNECTX_OLD"},
+    {108, "SCTP_GET_PEER_ADDRS"},
+    {109, "SCTP_GET_LOCAL_ADDRS"},
+    {110, "SCTP_SOCKOPT_CONNECTX"},
+    {111, "SCTP_SOCKOPT_CONNECTX3"},
+    {112, "SCTP_GET_ASSOC_STATS"},
+    {113, "SCTP_PR_SUPPORTED"},
+    {114, "SCTP_DEFAULT_PRINFO"},
+    {115, "SCTP_PR_ASSOC_STATUS"},
+    {116, "SCTP_PR_STREAM_STATUS"},
+    {117, "SCTP_RECONFIG_SUPPORTED"},
+    {118, "SCTP_ENABLE_STREAM_RESET"},
+    {119, "SCTP_RESET_STREAMS"},
+    {120, "SCTP_RESET_ASSOC"},
+    {121, "SCTP_ADD_STREAMS"},
+    {122, "SCTP_SOCKOPT_PEELOFF_FLAGS"},
+    {123, "SCTP_STREAM_SCHEDULER"},
+    {124, "SCTP_STREAM_SCHEDULER_VALUE"},
+    {125, "SCTP_INTERLEAVING_SUPPORTED"},
+    {126, "SCTP_SENDMSG_CONNECT"},
+    {127, "SCTP_EVENT"},
+    {128, "SCTP_ASCONF_SUPPORTED"},
+    {129, "SCTP_AUTH_SUPPORTED"},
+    {130, "SCTP_ECN_SUPPORTED"},
+    {131, "SCTP_EXPOSE_POTENTIALLY_FAILED_STATE"},
+    {132, "SCTP_REMOTE_UDP_ENCAPS_PORT"},
+    {133, "SCTP_PLPMTUD_PROBE_INTERVAL"},
+};
+constexpr XlatEntry kRawOptions[] = {
+    {1, "ICMP_FILTER"},
+};
+constexpr XlatEntry kIpxOptions[] = {
+    {1, "IPX_TYPE"},
+};
+constexpr XlatEntry kAx25Options[] = {
+    {1, "AX25_WINDOW"},  {2, "AX25_T1"},       {3, "AX25_N2"},
+    {4, "AX25_T3"},      {5, "AX25_T2"},       {6, "AX25_BACKOFF"},
+    {7, "AX25_EXTSEQ"},  {8, "AX25_PIDINCL"},  {9, "AX25_IDLE"},
+    {10, "AX25_PACLEN"}, {12, "AX25_IAMDIGI"}, {25, "SO_BINDTODEVICE"},
+};
+constexpr XlatEntry kPacketOptions[] = {
+    {1, "PACKET_ADD_MEMBERSHIP"}, {2, "PACKET_DROP_MEMBERSHIP"},
+    {3, "PACKET_RECV_OUTPUT"},    {5, "PACKET_RX_RING"},
+    {6, "PACKET_STATISTICS"},     {7, "PACKET_COPY_THRESH"},
+    {8, "PACKET_AUXDATA"},        {9, "PACKET_ORIGDEV"},
+    {10, "PACKET_VERSION"},       {11, "PACKET_HDRLEN"},
+    {12, "PACKET_RESERVE"},       {13, "PACKET_TX_RING"},
+    {14, "PACKET_LOSS"},          {15, "PACKET_VNET_HDR"},
+    {16, "PACKET_TX_TIMESTAMP"},  {17, "PACKET_TIMESTAMP"},
+    {18, "PACKET_FANOUT"},        {19, "PACKET_TX_HAS_OFF"},
+    {20, "PACKET_QDISC_BYPASS"},  {21, "PACKET_ROLLOVER_STATS"},
+    {22, "PACKET_FANOUT_DATA"},   {23, "PACKET_IGNORE_OUTGOING"},
+};
+constexpr XlatEntry kIrdaOptions[] = {
+    {1, "IRLMP_ENUMDEVICES"},  {2, "IRLMP_IAS_SET"},
+    {3, "IRLMP_IAS_QUERY"},    {4, "IRLMP_HINTS_SET"},
+    {5, "IRLMP_QOS_SET"},      {6, "IRLMP_QOS_GET"},
+    {7, "IRLMP_MAX_SDU_SIZE"}, {8, "IRLMP_IAS_GET"},
+    {9, "IRLMP_IAS_DEL"},      {10, "IRLMP_HINT_MASK_SET"},
+    {11, "IRLMP_WAITDEVICE"},
+};
+constexpr XlatEntry kLlcOptions[] = {
+    {0, "LLC_OPT_UNKNOWN"},      {1, "LLC_OPT_RETRY"},
+    {2, "LLC_OPT_SIZE"},         {3, "LLC_OPT_ACK_TMR_EXP"},
+    {4, "LLC_OPT_P_TMR_EXP"},    {5, "LLC_OPT_REJ_TMR_EXP"},
+    {6, "LLC_OPT_BUSY_TMR_EXP"}, {7, "LLC_OPT_TX_WIN"},
+    {8, "LLC_OPT_RX_WIN"},       {9, "LLC_OPT_PKTINFO"},
+};
+constexpr XlatEntry kDccpOptions[] = {
+    {1, "DCCP_SOCKOPT_PACKET_SIZE"},      {2, "DCCP_SOCKOPT_SERVICE"},
+    {3, "DCCP_SOCKOPT_CHANGE_L"},         {4, "DCCP_SOCKOPT_CHANGE_R"},
+    {5, "DCCP_SOCKOPT_GET_CUR_MPS"},      {6, "DCCP_SOCKOPT_SERVER_TIMEWAIT"},
+    {10, "DCCP_SOCKOPT_SEND_CSCOV"},      {11, "DCCP_SOCKOPT_RECV_CSCOV"},
+    {12, "DCCP_SOCKOPT_AVAILABLE_CCIDS"}, {13, "DCCP_SOCKOPT_CCID"},
+    {14, "DCCP_SOCKOPT_TX_CCID"},         {15, "DCCP_SOCKOPT_RX_CCID"},
+    {16, "DCCP_SOCKOPT_QPOLICY_ID"},      {17, "DCCP_SOCKOPT_QPOLICY_TXQLEN"},
+    {128, "DCCP_SOCKOPT_CCID_RX_INFO"},   {192, "DCCP_SOCKOPT_CCID_TX_INFO"},
+};
+constexpr XlatEntry kTipcOptions[] = {
+    {127, "TIPC_IMPORTANCE"},       {128, "TIPC_SRC_DROPPABLE"},
+    {129, "TIPC_DEST_DROPPABLE"},   {130, "TIPC_CONN_TIMEOUT"},
+    {131, "TIPC_NODE_RECVQ_DEPTH"}, {132, "TIPC_SOCK_RECVQ_DEPTH"},
+    {133, "TIPC_MCAST_BROADCAST"},  {134, "TIPC_MCAST_REPLICAST"},
+    {135, "TIPC_GROUP_JOIN"},       {136, "TIPC_GROUP_LEAVE"},
+    {137, "TIPC_SOCK_RECVQ_USED"},  {138, "TIPC_NODELAY"},
+};
+constexpr XlatEntry kRxrpcOptions[] = {
+    {1, "RXRPC_SECURITY_KEY"},         {2, "RXRPC_SECURITY_KEYRING"},
+    {3, "RXRPC_EXCLUSIVE_CONNECTION"}, {4, "RXRPC_MIN_SECURITY_LEVEL"},
+    {5, "RXRPC_UPGRADEABLE_SERVICE"},  {6, "RXRPC_SUPPORTED_CMSG"},
+};
+constexpr XlatEntry kPppol2tpOptions[] = {
+    {1, "PPPOL2TP_SO_DEBUG"},     {2, "PPPOL2TP_SO_RECVSEQ"},
+    {3, "PPPOL2TP_SO_SENDSEQ"},   {4, "PPPOL2TP_SO_LNSMODE"},
+    {5, "PPPOL2TP_SO_REORDERTO"},
+};
+constexpr XlatEntry kBluetoothOptions[] = {
+    {4, "BT_SECURITY"}, {7, "BT_DEFER_SETUP"},     {8, "BT_FLUSHABLE"},
+    {9, "BT_POWER"},    {10, "BT_CHANNEL_POLICY"}, {11, "BT_VOICE"},
+    {12, "BT_SNDMTU"},  {13, "BT_RCVMTU"},
+};
+constexpr XlatEntry kPnpipeOptions[] = {
+    {1, "PNPIPE_ENCAP"},
+    {2, "PNPIPE_IFINDEX"},
+    {3, "PNPIPE_HANDLE"},
+    {4, "PNPIPE_INITSTATE"},
+};
+constexpr XlatEntry kRdsOptions[] = {
+    {1, "RDS_CANCEL_SENT_TO"},
+    {2, "RDS_GET_MR"},
+    {3, "RDS_FREE_MR"},
+    {4, "RDS_BARRIER"},
+    {5, "RDS_RECVERR"},
+    {6, "RDS_CONG_MONITOR"},
+    {7, "RDS_GET_MR_FOR_DEST"},
+    {8, "SO_RDS_TRANSPORT"},
+    {10, "SO_RDS_MSG_RXPATH_LATENCY"},
+    {29, "SO_TIMESTAMP_OLD"},
+};
+constexpr XlatEntry kIucvOptions[] = {
+    {128, "SO_IPRMDATA_MSG"},
+};
+constexpr XlatEntry kCaifOptions[] = {
+    {127, "CAIFSO_LINK_SELECT"},
+    {128, "CAIFSO_REQ_PARAM"},
+    {129, "CAIFSO_RSP_PARAM"},
+};
+constexpr XlatEntry kAlgOptions[] = {
+    {1, "ALG_SET_KEY"},
+    {2, "ALG_SET_IV"},
+    {3, "ALG_SET_OP"},
+    {4, "ALG_SET_AEAD_ASSOCLEN"},
+    {5, "ALG_SET_AEAD_AUTHSIZE"},
+    {6, "ALG_SET_DRBG_ENTROPY"},
+};
+constexpr XlatEntry kNfcOptions[] = {
+    {0, "NFC_LLCP_RW"},         {1, "NFC_LLCP_MIUX"},
+    {2, "NFC_LLCP_REMOTE_MIU"}, {3, "NFC_LLCP_REMOTE_LTO"},
+    {4, "NFC_LLCP_REMOTE_RW"},
+};
+constexpr XlatEntry kKcmOptions[] = {
+    {1, "KCM_RECV_DISABLE"},
+};
+constexpr XlatEntry kTlsOptions[] = {
+    {1, "TLS_TX"},
+    {2, "TLS_RX"},
+};
+constexpr XlatEntry kXdpOptions[] = {
+    {1, "XDP_MMAP_OFFSETS"},   {2, "XDP_RX_RING"},
+    {3, "XDP_TX_RING"},        {4, "XDP_UMEM_REG"},
+    {5, "XDP_UMEM_FILL_RING"}, {6, "XDP_UMEM_COMPLETION_RING"},
+    {7, "XDP_STATISTICS"},     {8, "XDP_OPTIONS"},
 };
 constexpr XlatEntry kTcpOptions[] = {
     {1, "TCP_NODELAY"},
@@ -920,7 +1170,7 @@ void CmsgData(D& d, int level, int type, const uint8_t* data, size_t len) {
       int32_t cred[3];
       memcpy(cred, data, sizeof(cred));
       d.Put(", cmsg_data={pid=");
-      d.Dec(cred[0]);
+      d.PidValue(cred[0]);
       d.Put(", uid=");
       d.Udec(static_cast<uint32_t>(cred[1]));
       d.Put(", gid=");
@@ -930,13 +1180,61 @@ void CmsgData(D& d, int level, int type, const uint8_t* data, size_t len) {
       d.Put(", cmsg_data=\"");
       d.Escaped(reinterpret_cast<const char*>(data), len);
       d.out->push_back('"');
+    } else if (type == 29 || type == 35 || type == 63 || type == 64) {
+      // SO_TIMESTAMP_OLD/_NEW (a timeval), SO_TIMESTAMPNS_OLD/_NEW (a
+      // timespec): longs for the _OLD ones (4 bytes on i386), else 64 bits.
+      const bool wide = type >= 63 || !d.i386;
+      const size_t field = wide ? 8 : 4;
+      if (len < 2 * field) return;
+      int64_t sec, frac;
+      if (wide) {
+        memcpy(&sec, data, 8);
+        memcpy(&frac, data + 8, 8);
+      } else {
+        int32_t v[2];
+        memcpy(v, data, sizeof(v));
+        sec = v[0];
+        frac = v[1];
+      }
+      d.Put(", cmsg_data={tv_sec=");
+      d.Dec(sec);
+      if (type == 29 || type == 63) {
+        d.Put(", tv_usec=");
+        d.Dec(frac);
+      } else {
+        d.Put(", tv_nsec=");
+        d.Udec(wide ? static_cast<uint64_t>(frac)
+                    : uint64_t{static_cast<uint32_t>(frac)});
+      }
+      d.out->push_back('}');
     }
   } else if (level == 0) {  // SOL_IP
     d.Xval(static_cast<uint32_t>(type), kIpCmsgTypes, "IP_???");
-    if ((type == 2 || type == 23) && len >= 4) {  // IP_TTL, IP_CHECKSUM
+    if (type == 8 && len >= 12) {  // IP_PKTINFO: a struct in_pktinfo
+      uint32_t index;
+      memcpy(&index, data, sizeof(index));
+      d.Put(", cmsg_data={ipi_ifindex=");
+      IfIndex(d, index);
+      d.Sep();
+      InetAddr(d, "ipi_spec_dst", AF_INET, data + 4);
+      d.Sep();
+      InetAddr(d, "ipi_addr", AF_INET, data + 8);
+      d.out->push_back('}');
+    } else if (type == 1 && len >= 1) {  // IP_TOS: one byte, in hex
+      d.Put(", cmsg_data=[");
+      if (!d.Elided(0)) d.Hex(data[0]);
+      d.out->push_back(']');
+    } else if (type == 20 && len > 0) {  // IP_ORIGDSTADDR: a sockaddr
+      uint8_t addr[129] = {};
+      const size_t n = len > 128 ? 128 : len;
+      memcpy(addr, data, n);
+      d.Put(", cmsg_data=");
+      PrintSockaddr(d, addr, static_cast<int>(n));
+    } else if ((type == 2 || type == 23) && len >= 4) {  // IP_TTL, IP_CHECKSUM
       d.Put(", cmsg_data=[");
       for (size_t i = 0; i + 4 <= len; i += 4) {
         if (i > 0) d.Sep();
+        if (d.Elided(i / 4)) break;
         uint32_t v;
         memcpy(&v, data + i, 4);
         d.Udec(v);
@@ -1218,6 +1516,25 @@ void Recvmmsg(D& d) { RecvmmsgTimed(d, !d.i386); }
 // ---------------------------------------------------------------------------
 // setsockopt, getsockopt.
 // ---------------------------------------------------------------------------
+// A SOL_IP or SOL_IPV6 option's name: from `common`, else from the table
+// of getsockopt's (`get`) or setsockopt's own numbers.
+template <size_t A, size_t B, size_t C>
+void IpOptionName(D& d, uint32_t name, bool get, const XlatEntry (&common)[A],
+                  const XlatEntry (&gets)[B], const XlatEntry (&sets)[C],
+                  const char* unknown) {
+  if (XlatName(name, common, A) == nullptr) {
+    if (get && XlatName(name, gets, B) != nullptr) {
+      d.Xval(name, gets, unknown);
+      return;
+    }
+    if (!get && XlatName(name, sets, C) != nullptr) {
+      d.Xval(name, sets, unknown);
+      return;
+    }
+  }
+  d.Xval(name, common, unknown);
+}
+
 void SockoptLevelName(D& d, bool get) {
   d.Fd(0);
   d.Sep();
@@ -1225,18 +1542,26 @@ void SockoptLevelName(D& d, bool get) {
   d.Xval(level, kSocketLevels, "SOL_??");
   d.Sep();
   switch (level) {
-    case 1:  // SOL_SOCKET
-      if (name == 26) {
-        d.Put(get ? "SO_GET_FILTER" : "SO_ATTACH_FILTER");
+    case 1:              // SOL_SOCKET
+      if (name == 26) {  // SO_ATTACH_FILTER is SO_GET_FILTER when read
+        static constexpr XlatEntry kGetFilter[] = {{26, "SO_GET_FILTER"}};
+        static constexpr XlatEntry kAttachFilter[] = {{26, "SO_ATTACH_FILTER"}};
+        if (get) {
+          d.Xval(name, kGetFilter, "SO_???");
+        } else {
+          d.Xval(name, kAttachFilter, "SO_???");
+        }
       } else {
         d.Xval(name, kSoOptions, "SO_???");
       }
       break;
     case 0:  // SOL_IP
-      d.Xval(name, kIpOptions, "IP_???");
+      IpOptionName(d, name, get, kIpOptions, kIpGetOptions, kIpSetOptions,
+                   "IP_???");
       break;
     case 41:  // SOL_IPV6
-      d.Xval(name, kIpv6Options, "IPV6_???");
+      IpOptionName(d, name, get, kIpv6Options, kIpv6GetOptions, kIpv6SetOptions,
+                   "IPV6_???");
       break;
     case 6:  // SOL_TCP
       d.Xval(name, kTcpOptions, "TCP_???");
@@ -1246,6 +1571,69 @@ void SockoptLevelName(D& d, bool get) {
       break;
     case 270:  // SOL_NETLINK
       d.Xval(name, kNetlinkOptions, "NETLINK_???");
+      break;
+    case 132:  // SOL_SCTP
+      d.Xval(name, kSctpOptions, "SCTP_???");
+      break;
+    case 255:  // SOL_RAW
+      d.Xval(name, kRawOptions, "RAW_???");
+      break;
+    case 256:  // SOL_IPX
+      d.Xval(name, kIpxOptions, "IPX_???");
+      break;
+    case 257:  // SOL_AX25
+      d.Xval(name, kAx25Options, "AX25_???");
+      break;
+    case 263:  // SOL_PACKET
+      d.Xval(name, kPacketOptions, "PACKET_???");
+      break;
+    case 266:  // SOL_IRDA
+      d.Xval(name, kIrdaOptions, "IRLMP_???");
+      break;
+    case 268:  // SOL_LLC
+      d.Xval(name, kLlcOptions, "LLC_OPT_???");
+      break;
+    case 269:  // SOL_DCCP
+      d.Xval(name, kDccpOptions, "DCCP_SOCKOPT_???");
+      break;
+    case 271:  // SOL_TIPC
+      d.Xval(name, kTipcOptions, "TIPC_???");
+      break;
+    case 272:  // SOL_RXRPC
+      d.Xval(name, kRxrpcOptions, "RXRPC_???");
+      break;
+    case 273:  // SOL_PPPOL2TP
+      d.Xval(name, kPppol2tpOptions, "PPPOL2TP_SO_???");
+      break;
+    case 274:  // SOL_BLUETOOTH
+      d.Xval(name, kBluetoothOptions, "BT_???");
+      break;
+    case 275:  // SOL_PNPIPE
+      d.Xval(name, kPnpipeOptions, "PNPIPE_???");
+      break;
+    case 276:  // SOL_RDS
+      d.Xval(name, kRdsOptions, "RDS_???");
+      break;
+    case 277:  // SOL_IUCV
+      d.Xval(name, kIucvOptions, "SO_???");
+      break;
+    case 278:  // SOL_CAIF
+      d.Xval(name, kCaifOptions, "CAIFSO_???");
+      break;
+    case 279:  // SOL_ALG
+      d.Xval(name, kAlgOptions, "ALG_???");
+      break;
+    case 280:  // SOL_NFC
+      d.Xval(name, kNfcOptions, "NFC_LLCP_???");
+      break;
+    case 281:  // SOL_KCM
+      d.Xval(name, kKcmOptions, "KCM_???");
+      break;
+    case 282:  // SOL_TLS
+      d.Xval(name, kTlsOptions, "TLS_???");
+      break;
+    case 283:  // SOL_XDP
+      d.Xval(name, kXdpOptions, "XDP_???");
       break;
     default:
       d.Udec(name);
@@ -1269,6 +1657,84 @@ void Linger(D& d, uint64_t addr) {
   d.Dec(l[0]);
   d.Put(", l_linger=");
   d.Dec(l[1]);
+  d.out->push_back('}');
+}
+
+// A struct of 32-bit fields (struct linger, struct ucred) of which the
+// kernel wrote `len` bytes, as strace prints getsockopt's: the fields it
+// holds whole, then the bytes of a cut one in hex, "{l_onoff=1,
+// l_linger="\x05"}", "{pid="\x79"}". Field i is `names[i]`, printed as
+// `kinds[i]` says.
+enum class IntKind : uint8_t { kSigned, kUnsigned, kPid };
+void PartialIntStruct(D& d, uint64_t addr, int32_t len,
+                      std::span<const char* const> names,
+                      std::span<const IntKind> kinds) {
+  uint8_t buf[16];
+  const size_t n = std::min<size_t>(static_cast<size_t>(len),
+                                    std::min(names.size() * 4, sizeof(buf)));
+  if (!d.FetchOut(addr, buf, n)) return;
+  d.out->push_back('{');
+  for (size_t i = 0; i * 4 < n; ++i) {
+    if (i > 0) d.Put(", ");
+    d.Put(names[i]);
+    d.out->push_back('=');
+    if (i * 4 + 4 <= n) {
+      int32_t v;
+      memcpy(&v, buf + i * 4, sizeof(v));
+      switch (kinds[i]) {
+        case IntKind::kSigned:
+          d.Dec(v);
+          break;
+        case IntKind::kUnsigned:
+          d.Udec(static_cast<uint32_t>(v));
+          break;
+        case IntKind::kPid:
+          d.PidValue(v);
+          break;
+      }
+      continue;
+    }
+    static constexpr char kDigits[] = "0123456789abcdef";
+    d.out->push_back('"');
+    for (size_t j = i * 4; j < n; ++j) {
+      const char esc[4] = {'\\', 'x', kDigits[buf[j] >> 4],
+                           kDigits[buf[j] & 15]};
+      d.out->append(esc, 4);
+    }
+    d.out->push_back('"');
+  }
+  d.out->push_back('}');
+}
+
+// The SOL_SOCKET options whose value strace 6.1's setsockopt shows as an
+// int (SO_DEBUG, SO_SNDBUF, SO_MARK, ...; not SO_LINGER or the filters,
+// decoded on their own, nor those it shows as bytes: SO_BINDTODEVICE,
+// SO_RCVTIMEO, SO_ATTACH_BPF, ...).
+bool IsSocketIntOption(uint32_t name) {
+  static constexpr uint8_t kInts[] = {
+      1,  2,  5,  6,  7,  8,  9,  10, 11, 12, 14, 15, 16, 18, 19,
+      27, 29, 30, 32, 33, 34, 35, 36, 37, 40, 41, 42, 43, 44, 45,
+      46, 49, 53, 56, 60, 63, 64, 65, 68, 69, 70, 73, 74, 75};
+  return std::find(std::begin(kInts), std::end(kInts), name) != std::end(kInts);
+}
+
+// A struct group_req (MCAST_JOIN_GROUP, MCAST_LEAVE_GROUP): the interface
+// and the group's sockaddr_storage (after 4 bytes of padding on x86_64);
+// the address when `len` is shorter.
+void GroupReq(D& d, uint64_t addr, int32_t len) {
+  const size_t group_at = d.i386 ? 4 : 8;
+  uint8_t req[8 + 128 + 1] = {};
+  if (len < static_cast<int32_t>(group_at + 128)) {
+    d.Ptr(addr);
+    return;
+  }
+  if (!d.FetchOut(addr, req, group_at + 128)) return;
+  uint32_t index;
+  memcpy(&index, req, sizeof(index));
+  d.Put("{gr_interface=");
+  IfIndex(d, index);
+  d.Put(", gr_group=");
+  PrintSockaddr(d, req + group_at, 128);
   d.out->push_back('}');
 }
 
@@ -1296,11 +1762,46 @@ void Setsockopt(D& d) {
         SocketFilterFprog(d, addr);
       }
       done = true;
-    } else if (level == 270) {  // SOL_NETLINK
+    } else if (level == 270 || (level == 1 && IsSocketIntOption(name))) {
+      // SOL_NETLINK, the SOL_SOCKET options strace reads as an int: the
+      // int (whatever follows it), the address when shorter.
       if (len < 4) {
         d.Ptr(addr);
       } else {
         IntAt(d, addr);
+      }
+      done = true;
+    } else if ((level == 0 || level == 41) && (name == 42 || name == 45)) {
+      // MCAST_JOIN_GROUP, MCAST_LEAVE_GROUP: a struct group_req.
+      GroupReq(d, addr, len);
+      done = true;
+    } else if (level == 0 && (name == 35 || name == 36)) {
+      // IP_ADD_MEMBERSHIP, IP_DROP_MEMBERSHIP: a struct ip_mreq.
+      uint8_t mreq[8];
+      if (len < static_cast<int32_t>(sizeof(mreq))) {
+        d.Ptr(addr);
+      } else if (d.FetchOut(addr, mreq, sizeof(mreq))) {
+        d.out->push_back('{');
+        InetAddr(d, "imr_multiaddr", AF_INET, mreq);
+        d.Sep();
+        InetAddr(d, "imr_interface", AF_INET, mreq + 4);
+        d.out->push_back('}');
+      }
+      done = true;
+    } else if (level == 41 &&
+               (name == 20 || name == 21 || name == 27 || name == 28)) {
+      // IPV6_ADD/DROP_MEMBERSHIP, IPV6_JOIN/LEAVE_ANYCAST: an ipv6_mreq.
+      uint8_t mreq[20];
+      if (len < static_cast<int32_t>(sizeof(mreq))) {
+        d.Ptr(addr);
+      } else if (d.FetchOut(addr, mreq, sizeof(mreq))) {
+        d.out->push_back('{');
+        InetAddr(d, "ipv6mr_multiaddr", AF_INET6, mreq);
+        d.Put(", ipv6mr_interface=");
+        uint32_t index;
+        memcpy(&index, mreq + 16, sizeof(index));
+        IfIndex(d, index);
+        d.out->push_back('}');
       }
       done = true;
     }
@@ -1308,6 +1809,8 @@ void Setsockopt(D& d) {
   if (!done) {
     if (len == 4) {
       IntAt(d, addr);
+    } else if (!d.verbose) {  // strace shows no bytes then (verbose=none)
+      d.Ptr(addr);
     } else {
       d.Buf(addr, len);
     }
@@ -1351,19 +1854,18 @@ void Getsockopt(D& d) {
     done = true;
   } else if (addr != 0 && level == 1) {
     if (name == 13) {  // SO_LINGER
-      Linger(d, addr);
+      static constexpr const char* kNames[] = {"l_onoff", "l_linger"};
+      static constexpr IntKind kKinds[] = {IntKind::kSigned, IntKind::kSigned};
+      PartialIntStruct(d, addr, rlen, kNames, kKinds);
       done = true;
     } else if (name == 17) {  // SO_PEERCRED
-      int32_t cred[3];
-      if (d.FetchOut(addr, cred, sizeof(cred))) {
-        d.Put("{pid=");
-        d.Dec(cred[0]);
-        d.Put(", uid=");
-        d.Udec(static_cast<uint32_t>(cred[1]));
-        d.Put(", gid=");
-        d.Udec(static_cast<uint32_t>(cred[2]));
-        d.out->push_back('}');
-      }
+      static constexpr const char* kNames[] = {"pid", "uid", "gid"};
+      static constexpr IntKind kKinds[] = {IntKind::kPid, IntKind::kUnsigned,
+                                           IntKind::kUnsigned};
+      PartialIntStruct(d, addr, rlen, kNames, kKinds);
+      done = true;
+    } else if (name == 4 && rlen < 4) {  // SO_ERROR cut short: its bytes
+      d.BufHex(addr, rlen);
       done = true;
     } else if (name == 4) {  // SO_ERROR
       uint32_t err;

@@ -963,10 +963,11 @@ void SchedSetaffinity(D& d) {
 // ---------------------------------------------------------------------------
 // Signals: siginfo, sigaltstack, rt_sigsuspend, rt_sigtimedwait, waitid.
 // ---------------------------------------------------------------------------
-// " /* 0.05 s */" after a clock_t (USER_HZ = 100 on x86).
+// " /* 0.05 s */" after a clock_t (USER_HZ = 100 on x86); not under -X raw,
+// where strace prints the number alone.
 void ClockT(D& d, uint64_t v) {
   d.Udec(v);
-  if (v == 0) return;
+  if (v == 0 || CurrentXlatStyle() == XlatStyle::kRaw) return;
   char buf[48];
   snprintf(buf, sizeof(buf), " /* %llu.%02llu s */",
            static_cast<unsigned long long>(v / 100),

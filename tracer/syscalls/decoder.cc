@@ -1429,13 +1429,82 @@ constexpr IoctlName kIoctls[] = {
     {0x8903, "FIOGETOWN"},
     {0x8904, "SIOCGPGRP"},
     {0x8905, "SIOCATMARK"},
+    {0x8906, "SIOCGSTAMP_OLD"},
+    {0x8907, "SIOCGSTAMPNS_OLD"},
+    {0x890B, "SIOCADDRT"},
+    {0x890C, "SIOCDELRT"},
+    {0x890D, "SIOCRTMSG"},
+    {0x8910, "SIOCGIFNAME"},
+    {0x8911, "SIOCSIFLINK"},
     {0x8912, "SIOCGIFCONF"},
     {0x8913, "SIOCGIFFLAGS"},
     {0x8914, "SIOCSIFFLAGS"},
+    {0x8915, "SIOCGIFADDR"},
+    {0x8916, "SIOCSIFADDR"},
+    {0x8917, "SIOCGIFDSTADDR"},
+    {0x8918, "SIOCSIFDSTADDR"},
+    {0x8919, "SIOCGIFBRDADDR"},
+    {0x891A, "SIOCSIFBRDADDR"},
+    {0x891B, "SIOCGIFNETMASK"},
+    {0x891C, "SIOCSIFNETMASK"},
+    {0x891D, "SIOCGIFMETRIC"},
+    {0x891E, "SIOCSIFMETRIC"},
+    {0x891F, "SIOCGIFMEM"},
+    {0x8920, "SIOCSIFMEM"},
     {0x8921, "SIOCGIFMTU"},
+    {0x8922, "SIOCSIFMTU"},
+    {0x8923, "SIOCSIFNAME"},
+    {0x8924, "SIOCSIFHWADDR"},
+    {0x8925, "SIOCGIFENCAP"},
+    {0x8926, "SIOCSIFENCAP"},
     {0x8927, "SIOCGIFHWADDR"},
+    {0x8929, "SIOCGIFSLAVE"},
+    {0x8930, "SIOCSIFSLAVE"},
+    {0x8931, "SIOCADDMULTI"},
+    {0x8932, "SIOCDELMULTI"},
     {0x8933, "SIOCGIFINDEX"},
-    {0x89A2, "SIOCBRADDBR"},
+    {0x8934, "SIOCSIFPFLAGS"},
+    {0x8935, "SIOCGIFPFLAGS"},
+    {0x8936, "SIOCDIFADDR"},
+    {0x8937, "SIOCSIFHWBROADCAST"},
+    {0x8938, "SIOCGIFCOUNT"},
+    {0x8940, "SIOCGIFBR"},
+    {0x8941, "SIOCSIFBR"},
+    {0x8942, "SIOCGIFTXQLEN"},
+    {0x8943, "SIOCSIFTXQLEN"},
+    {0x8946, "SIOCETHTOOL"},
+    {0x8947, "SIOCGMIIPHY"},
+    {0x8948, "SIOCGMIIREG"},
+    {0x8949, "SIOCSMIIREG"},
+    {0x894A, "SIOCWANDEV"},
+    {0x894B, "SIOCOUTQNSD"},
+    {0x894C, "SIOCGSKNS"},
+    {0x8953, "SIOCDARP"},
+    {0x8954, "SIOCGARP"},
+    {0x8955, "SIOCSARP"},
+    {0x8960, "SIOCDRARP"},
+    {0x8961, "SIOCGRARP"},
+    {0x8962, "SIOCSRARP"},
+    {0x8970, "SIOCGIFMAP"},
+    {0x8971, "SIOCSIFMAP"},
+    {0x8980, "SIOCADDDLCI"},
+    {0x8981, "SIOCDELDLCI"},
+    {0x8982, "SIOCGIFVLAN"},
+    {0x8983, "SIOCSIFVLAN"},
+    {0x8990, "SIOCBONDENSLAVE"},
+    {0x8991, "SIOCBONDRELEASE"},
+    {0x8992, "SIOCBONDSETHWADDR"},
+    {0x8993, "SIOCBONDSLAVEINFOQUERY"},
+    {0x8994, "SIOCBONDINFOQUERY"},
+    {0x8995, "SIOCBONDCHANGEACTIVE"},
+    {0x89A0, "SIOCBRADDBR"},
+    {0x89A1, "SIOCBRDELBR"},
+    {0x89A2, "SIOCBRADDIF"},
+    {0x89A3, "SIOCBRDELIF"},
+    {0x89B0, "SIOCSHWTSTAMP"},
+    {0x89B1, "SIOCGHWTSTAMP"},
+    {0x89E0, "SIOCPROTOPRIVATE"},
+    {0x89F0, "SIOCDEVPRIVATE"},
     {0x80086601, "FS_IOC_GETFLAGS"},
     {0x40086602, "FS_IOC_SETFLAGS"},
     {0x80046601, "FS_IOC32_GETFLAGS"},
@@ -1831,7 +1900,10 @@ void Ioctl(D& d) {
     kNumIn,
     kNumOut,
     kU64PairIn,
-    kFiemap
+    kFiemap,
+    kPtrArg,
+    kTcxoncArg,
+    kTcflshArg
   };
   Kind kind = kHexArg;
   // kNumIn, kNumOut: the number's size and signedness.
@@ -1852,7 +1924,36 @@ void Ioctl(D& d) {
     case 0x4C82:      // LOOP_CTL_GET_FREE
     case 0xC0045877:  // FIFREEZE
     case 0xC0045878:  // FITHAW
+    case 0x5427:      // TIOCSBRK
+    case 0x5428:      // TIOCCBRK
+    case 0x541F:      // TIOCSSERIAL (strace 6.1 shows no argument)
       kind = kNone;
+      break;
+    // Pointers strace shows as addresses (NULL for 0) without decoding.
+    case 0x5405:      // TCGETA
+    case 0x5406:      // TCSETA
+    case 0x5407:      // TCSETAW
+    case 0x5408:      // TCSETAF
+    case 0x5412:      // TIOCSTI
+    case 0x5419:      // TIOCGSOFTCAR
+    case 0x541A:      // TIOCSSOFTCAR
+    case 0x5420:      // TIOCPKT
+    case 0x5429:      // TIOCGSID
+    case 0x802C542A:  // TCGETS2
+    case 0x402C542B:  // TCSETS2
+    case 0x402C542C:  // TCSETSW2
+    case 0x402C542D:  // TCSETSF2
+    case 0x80045432:  // TIOCGDEV
+    case 0x5456:      // TIOCGLCKTRMIOS
+    case 0x5457:      // TIOCSLCKTRMIOS
+    case 0x4020940D:  // FICLONERANGE
+      kind = kPtrArg;
+      break;
+    case 0x540A:  // TCXONC: TCOOFF...
+      kind = kTcxoncArg;
+      break;
+    case 0x540B:  // TCFLSH: TCIFLUSH...
+      kind = kTcflshArg;
       break;
     case 0x5401:  // TCGETS
       kind = kTermiosOut;
@@ -1957,12 +2058,16 @@ void Ioctl(D& d) {
     case 0x4C80:      // LOOP_CTL_ADD
     case 0x4C81:      // LOOP_CTL_REMOVE
     case 0x540E:      // TIOCSCTTY
-    case 0x540B:      // TCFLSH
-    case 0x540A:      // TCXONC
     case 0x5409:      // TCSBRK
       kind = kDecArg;
       break;
     default:
+      // The socket ioctls strace names (SIOCGIFADDR, ...): an address;
+      // not the private ranges (SIOCPROTOPRIVATE, SIOCDEVPRIVATE).
+      if (((code >> 8) & 0xff) == 0x89 && (code >> 16) == 0 &&
+          (code & 0xff) < 0xE0 && IoctlNameOrNull(code) != nullptr) {
+        kind = kPtrArg;
+      }
       break;
   }
   if (d.entering()) {
@@ -1980,6 +2085,24 @@ void Ioctl(D& d) {
         d.Sep();
         d.Dec(static_cast<int32_t>(arg));
         return;
+      case kPtrArg:
+        d.Sep();
+        d.Ptr(arg);
+        return;
+      case kTcxoncArg: {
+        static constexpr XlatEntry kTcxonc[] = {
+            {0, "TCOOFF"}, {1, "TCOON"}, {2, "TCIOFF"}, {3, "TCION"}};
+        d.Sep();
+        d.Xval(arg, kTcxonc, "TC???");
+        return;
+      }
+      case kTcflshArg: {
+        static constexpr XlatEntry kTcflsh[] = {
+            {0, "TCIFLUSH"}, {1, "TCOFLUSH"}, {2, "TCIOFLUSH"}};
+        d.Sep();
+        d.Xval(arg, kTcflsh, "TC???");
+        return;
+      }
       case kIntIn:
         d.Sep();
         d.IntRef(arg);

@@ -4428,6 +4428,47 @@ TEST_F(DecoderTest, SendmsgRecvmsg) {
             "iov_len=5}], msg_iovlen=1, msg_control=[{cmsg_len=20, "
             "cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[3]}], "
             "msg_controllen=24, msg_flags=0}, 0");
+  // Receive timestamps (timeval, timespec), IP_PKTINFO, IP_TOS (a byte, in
+  // hex) and IP_ORIGDSTADDR (a sockaddr), as strace decodes them.
+  uint8_t ts[5 * 32] = {};
+  auto put_cmsg = [&](size_t at, uint64_t len, int32_t lvl, int32_t typ,
+                      const void* payload, size_t n) {
+    memcpy(ts + at, &len, 8);
+    memcpy(ts + at + 8, &lvl, 4);
+    memcpy(ts + at + 12, &typ, 4);
+    memcpy(ts + at + 16, payload, n);
+  };
+  const int64_t tv[2] = {1700000000, 123456};
+  put_cmsg(0, 32, SOL_SOCKET, SO_TIMESTAMP_OLD, tv, sizeof tv);
+  put_cmsg(32, 32, SOL_SOCKET, 64 /* SO_TIMESTAMPNS_NEW */, tv, sizeof tv);
+  const uint32_t pktinfo[3] = {0, htonl(0x7f000001), htonl(0x7f000002)};
+  put_cmsg(64, 28, SOL_IP, IP_PKTINFO, pktinfo, sizeof pktinfo);
+  const uint8_t tos = 0x10;
+  put_cmsg(96, 17, SOL_IP, IP_TOS, &tos, 1);
+  sockaddr_in sin = {};
+  sin.sin_family = AF_INET;
+  sin.sin_port = htons(80);
+  sin.sin_addr.s_addr = htonl(0x7f000001);
+  put_cmsg(120, 32, SOL_IP, IP_ORIGDSTADDR, &sin, sizeof sin);
+  mem.Map(0x8000, ts, 152);
+  MsgHdr tm = {0, 0, 0, 0x2000, 1, 0x8000, 152, 0, 0};
+  mem.Map(0x9100, &tm, sizeof(tm));
+  EXPECT_EQ(
+      Text("sendmsg", {14, 0x9100, 0}, 5),
+      "14, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hello\", "
+      "iov_len=5}], msg_iovlen=1, msg_control=[{cmsg_len=32, "
+      "cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMP_OLD, "
+      "cmsg_data={tv_sec=1700000000, tv_usec=123456}}, {cmsg_len=32, "
+      "cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMPNS_NEW, "
+      "cmsg_data={tv_sec=1700000000, tv_nsec=123456}}, {cmsg_len=28, "
+      "cmsg_level=SOL_IP, cmsg_type=IP_PKTINFO, cmsg_data={ipi_ifindex=0, "
+      "ipi_spec_dst=inet_addr(\"127.0.0.1\"), "
+      "ipi_addr=inet_addr(\"127.0.0.2\")}}, {cmsg_len=17, "
+      "cmsg_level=SOL_IP, cmsg_type=IP_TOS, cmsg_data=[0x10]}, "
+      "{cmsg_len=32, cmsg_level=SOL_IP, cmsg_type=IP_ORIGDSTADDR, "
+      "cmsg_data={sa_family=AF_INET, sin_port=htons(80), "
+      "sin_addr=inet_addr(\"127.0.0.1\")}}], msg_controllen=152, "
+      "msg_flags=0}, 0");
 }
 
 // sendmmsg: the whole vector at exit, msg_len of the messages sent;
@@ -5148,6 +5189,15 @@ TEST_F(DecoderTest, CredentialsAndScheduling) {
             "{tms_utime=4 /* 0.04 s */, tms_stime=1 /* 0.01 s */, "
             "tms_cutime=0, tms_cstime=250 /* 2.50 s */}");
   EXPECT_EQ(Text("times", {0}, 1721989079), "NULL");
+  // -X raw: the ticks alone (strace prints the seconds only with names).
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("times", {0x5000}, 1721989079),
+            "{tms_utime=4, tms_stime=1, tms_cutime=0, tms_cstime=250}");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("times", {0x5000}, 1721989079),
+            "{tms_utime=4 /* 0.04 s */, tms_stime=1 /* 0.01 s */, "
+            "tms_cutime=0, tms_cstime=250 /* 2.50 s */}");
+  opts.xlat_style = XlatStyle::kAbbrev;
   // rt_sigpending: the set (1 to 8 bytes), then its size.
   uint64_t pending = 1ull << (SIGUSR1 - 1);
   mem.Map(0x6000, &pending, sizeof pending);
