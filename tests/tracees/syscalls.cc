@@ -79,7 +79,10 @@
 //                      queried, restored), close_range, ioctl and statx
 //                      with NULL outputs, FICLONE, ioctls on fd -1
 //                      (pointers, none, TCFLSH/TCXONC values, socket
-//                      ioctl names), FS_IOC_SETFLAGS/GETFLAGS,
+//                      ioctl names), the struct ifreq ioctls
+//                      (SIOCGIFMTU, ... about lo on a UDP socket, an
+//                      unknown interface, NULL; the setters on fd -1),
+//                      FS_IOC_SETFLAGS/GETFLAGS,
 //                      FS_IOC_FIEMAP, loop and block device ioctls,
 //                      FITRIM, FIFREEZE, the nsfs ioctls
 //                      (NS_GET_USERNS, ...) on its own namespaces, fcntl
@@ -236,6 +239,7 @@
 #include <linux/openat2.h>
 #include <linux/rtnetlink.h>
 #include <mqueue.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <sched.h>
 #include <signal.h>
@@ -599,6 +603,50 @@ int Decoders() {
   }
   syscall(SYS_ioctl, -1, 0x540bUL /* TCFLSH */, 2 /* TCIOFLUSH */);
   syscall(SYS_ioctl, -1, 0x540aUL /* TCXONC */, 7);
+  // The socket interface ioctls (struct ifreq) on a UDP socket, about lo
+  // (the same on any machine), an unknown interface (ENODEV), NULL, and
+  // the setters on fd -1 (EBADF; nothing changes).
+  {
+    const int udp = socket(AF_INET, SOCK_DGRAM, 0);
+    ifreq ifr{};
+    ifr.ifr_ifindex = 1;  // lo
+    ioctl(udp, SIOCGIFNAME, &ifr);
+    strcpy(ifr.ifr_name, "lo");
+    for (unsigned long code :
+         {SIOCGIFINDEX, SIOCGIFFLAGS, SIOCGIFMTU, SIOCGIFHWADDR, SIOCGIFADDR,
+          SIOCGIFNETMASK, SIOCGIFBRDADDR, SIOCGIFDSTADDR, SIOCGIFMETRIC,
+          SIOCGIFTXQLEN, SIOCGIFMAP}) {
+      ioctl(udp, code, &ifr);
+    }
+    ioctl(udp, SIOCGIFMTU, nullptr);
+    strcpy(ifr.ifr_name, "nonexistent0");
+    ioctl(udp, SIOCGIFMTU, &ifr);
+    memset(ifr.ifr_name, 'a', sizeof ifr.ifr_name);  // no NUL
+    ifr.ifr_mtu = 1500;
+    ioctl(-1, SIOCSIFMTU, &ifr);
+    strcpy(ifr.ifr_name, "lo");
+    ioctl(-1, SIOCSIFMETRIC, &ifr);
+    ioctl(-1, SIOCSIFTXQLEN, &ifr);
+    ifr.ifr_flags = static_cast<short>(IFF_UP | IFF_DYNAMIC | 0x4000);
+    ioctl(-1, SIOCSIFFLAGS, &ifr);
+    ifr.ifr_addr.sa_family = AF_INET;
+    ioctl(-1, SIOCSIFADDR, &ifr);
+    ioctl(-1, SIOCSIFNETMASK, &ifr);
+    ioctl(-1, SIOCSIFBRDADDR, &ifr);
+    ioctl(-1, SIOCSIFDSTADDR, &ifr);
+    memcpy(ifr.ifr_hwaddr.sa_data, "\x02\x11\x22\x33\x44\x55\x66", 7);
+    ifr.ifr_hwaddr.sa_family = 1;  // ARPHRD_ETHER: 6 bytes shown
+    ioctl(-1, SIOCSIFHWADDR, &ifr);
+    ifr.ifr_hwaddr.sa_family = 0xfffe;  // ARPHRD_NONE: all 14
+    ioctl(-1, SIOCSIFHWADDR, &ifr);
+    ifr.ifr_hwaddr.sa_family = 290;  // ARPHRD_MCTP: 1 byte
+    ioctl(-1, SIOCSIFHWADDR, &ifr);
+    ifr.ifr_map = {0x1000, 0x1fff, 0x300, 5, 1, 2};
+    ioctl(-1, SIOCSIFMAP, &ifr);
+    strcpy(ifr.ifr_newname, "lo2");
+    ioctl(-1, SIOCSIFNAME, &ifr);
+    close(udp);
+  }
   syscall(SYS_fcntl, null, F_DUPFD_CLOEXEC, 140737338699642UL);
   // dup2/dup3 onto an open fd (-y shows its path before the call).
   const int target = open("/dev/zero", O_RDONLY);

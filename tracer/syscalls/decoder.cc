@@ -1881,6 +1881,7 @@ void Ioctl(D& d) {
   const uint64_t arg = d.u(2);
   if (((code >> 8) & 0xff) == 0xae && KvmIoctl(d, code, arg)) return;
   if (NsfsIoctl(d, code, arg)) return;
+  if (((code >> 8) & 0xff) == 0x89 && IfreqIoctl(d, code, arg)) return;
   // How the argument is shown: at entry (input) or exit (output).
   enum Kind {
     kNone,
