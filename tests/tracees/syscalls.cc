@@ -81,7 +81,8 @@
 //                      (pointers, none, TCFLSH/TCXONC values, socket
 //                      ioctl names), the struct ifreq ioctls
 //                      (SIOCGIFMTU, ... about lo on a UDP socket, an
-//                      unknown interface, NULL; the setters on fd -1),
+//                      unknown interface, NULL; the setters on fd -1;
+//                      SIOCGIFCONF with room for one, none, no buffer),
 //                      FS_IOC_SETFLAGS/GETFLAGS,
 //                      FS_IOC_FIEMAP, loop and block device ioctls,
 //                      FITRIM, FIFREEZE, the nsfs ioctls
@@ -645,6 +646,20 @@ int Decoders() {
     ioctl(-1, SIOCSIFMAP, &ifr);
     strcpy(ifr.ifr_newname, "lo2");
     ioctl(-1, SIOCSIFNAME, &ifr);
+    // SIOCGIFCONF: room for one interface (lo's address, or none), too
+    // little room for any, no buffer (the length needed), NULL, fd -1.
+    ifreq conf_buf[1];
+    ifconf conf{};
+    conf.ifc_len = sizeof conf_buf;
+    conf.ifc_buf = reinterpret_cast<char*>(conf_buf);
+    ioctl(udp, SIOCGIFCONF, &conf);
+    conf.ifc_len = 30;
+    ioctl(udp, SIOCGIFCONF, &conf);
+    ioctl(-1, SIOCGIFCONF, &conf);
+    conf.ifc_len = 0;
+    conf.ifc_buf = nullptr;
+    ioctl(udp, SIOCGIFCONF, &conf);
+    ioctl(udp, SIOCGIFCONF, nullptr);
     close(udp);
   }
   syscall(SYS_fcntl, null, F_DUPFD_CLOEXEC, 140737338699642UL);

@@ -3613,10 +3613,89 @@ void HwAddr(D& d, const uint8_t* data, uint16_t type) {
   RestyleConst(d.out, mark, RawConst::Bytes(data, 14));
 }
 
+// SIOCGIFCONF's struct ifconf: "{ifc_len=80 /* 2 * sizeof(struct ifreq)
+// */, ifc_buf=[{ifr_name="lo", ifr_addr={...}}, ...]}", the length's
+// change as "ifc_len=160 /* 4 * ... */ => 80 /* ... */"; with no buffer
+// (ifc_buf=NULL) all shown at exit.
+void Ifconf(D& d, uint64_t arg) {
+  struct {
+    int32_t len;
+    int32_t pad;
+    uint64_t buf;
+  } c;
+  constexpr int32_t kIfreqSize = 40;
+  const auto put_len = [&](int32_t len) {
+    d.Dec(len);
+    if (len > 0 && len % kIfreqSize == 0) {
+      d.Put(" /* ");
+      d.Dec(len / kIfreqSize);
+      d.Put(" * sizeof(struct ifreq) */");
+    }
+  };
+  const bool readable =
+      arg != 0 && d.dec->mem()->Read(d.c.tid, arg, &c, sizeof(c)) ==
+                      static_cast<ssize_t>(sizeof(c));
+  if (d.entering()) {
+    if (!readable) {
+      d.Ptr(arg);
+    } else if (c.buf != 0) {
+      d.Put("{ifc_len=");
+      put_len(c.len);
+      SaveForExit(d, c.len);
+    }
+    return;
+  }
+  if (!readable) return;
+  int64_t entry_len;
+  if (!TakeSaved(d, &entry_len)) {
+    if (c.buf != 0) return;  // shown as an address at entry
+    d.Put("{ifc_len=");
+    put_len(c.len);
+    d.Put(", ifc_buf=NULL}");
+    return;
+  }
+  if (d.failed()) {
+    d.Put(", ifc_buf=");
+    d.Ptr(c.buf);
+    d.out->push_back('}');
+    return;
+  }
+  if (c.len != entry_len) {
+    d.Put(" => ");
+    put_len(c.len);
+  }
+  d.Put(", ifc_buf=");
+  struct Ifreq {
+    char name[IFNAMSIZ];
+    uint8_t addr[24];
+  };
+  uint64_t cur = c.buf;
+  d.Array<Ifreq>(c.buf, c.len > 0 ? c.len / kIfreqSize : 0,
+                 [&](const Ifreq& r) {
+                   d.Put("{ifr_name=");
+                   IfName(d, r.name);
+                   d.Put(", ifr_addr=");
+                   Sockaddr(d, cur + IFNAMSIZ, 16);
+                   d.out->push_back('}');
+                   cur += sizeof(Ifreq);
+                 });
+  d.out->push_back('}');
+}
+
 }  // namespace
 
 bool IfreqIoctl(D& d, uint32_t code, uint64_t arg) {
   if (d.i386) return false;
+  if (code == 0x8912) {  // SIOCGIFCONF
+    if (d.entering()) {
+      d.Fd(0);
+      d.Sep();
+      IoctlCommand(d, code);
+      d.Sep();
+    }
+    Ifconf(d, arg);
+    return true;
+  }
   enum Field { kIndex, kFlags, kInt, kAddr, kHwaddr, kMap, kNewname };
   struct Info {
     uint32_t get, set;
