@@ -84,7 +84,9 @@
 //                      unknown interface, NULL; the setters on fd -1;
 //                      SIOCGIFCONF with room for one, none, no buffer),
 //                      FS_IOC_SETFLAGS/GETFLAGS,
-//                      FS_IOC_FIEMAP, loop and block device ioctls,
+//                      FS_IOC_FIEMAP, loop and block device ioctls
+//                      (LOOP_GET_STATUS/SET_STATUS/..64/CONFIGURE on a
+//                      non-loop fd or fd -1),
 //                      FITRIM, FIFREEZE, the nsfs ioctls
 //                      (NS_GET_USERNS, ...) on its own namespaces, fcntl
 //                      F_DUPFD_CLOEXEC
@@ -256,6 +258,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/sysmacros.h>
 #include <sys/time.h>
 #include <sys/uio.h>
 #include <sys/un.h>
@@ -555,6 +558,49 @@ int Decoders() {
   syscall(SYS_ioctl, -1, LOOP_SET_FD, null);
   syscall(SYS_ioctl, -1, LOOP_CLR_FD);
   syscall(SYS_ioctl, -1, LOOP_SET_BLOCK_SIZE, 4096);
+  // The loop status structures: getters on a non-loop fd (ENOTTY) and
+  // fd -1, setters with and without an encryption type, LOOP_CONFIGURE
+  // with and without __reserved set, NULL.
+  {
+    loop_info info{};
+    loop_info64 info64{};
+    syscall(SYS_ioctl, null, LOOP_GET_STATUS, &info);
+    syscall(SYS_ioctl, -1, LOOP_GET_STATUS64, &info64);
+    syscall(SYS_ioctl, null, LOOP_GET_STATUS64, nullptr);
+    info.lo_number = 3;
+    info.lo_device = makedev(8, 1);
+    info.lo_inode = 12;
+    info.lo_offset = 512;
+    info.lo_flags = LO_FLAGS_READ_ONLY | LO_FLAGS_AUTOCLEAR | 0x100;
+    strcpy(info.lo_name, "/tmp/loop.img");
+    info.lo_encrypt_key_size = 3;
+    syscall(SYS_ioctl, -1, LOOP_SET_STATUS, &info);
+    info.lo_encrypt_type = LO_CRYPT_XOR;
+    memcpy(info.lo_encrypt_key, "k1", 2);
+    info.lo_init[1] = 9;
+    syscall(SYS_ioctl, null, LOOP_SET_STATUS, &info);
+    info64.lo_rdevice = makedev(8, 2);
+    info64.lo_offset = 4096;
+    info64.lo_sizelimit = 1 << 20;
+    info64.lo_number = 7;
+    info64.lo_flags = LO_FLAGS_PARTSCAN | LO_FLAGS_DIRECT_IO;
+    memset(info64.lo_file_name, 'f', sizeof info64.lo_file_name);  // no NUL
+    syscall(SYS_ioctl, -1, LOOP_SET_STATUS64, &info64);
+    info64.lo_encrypt_type = 99;
+    info64.lo_encrypt_key_size = 40;
+    strcpy(reinterpret_cast<char*>(info64.lo_crypt_name), "cbc");
+    memset(info64.lo_encrypt_key, 'K', sizeof info64.lo_encrypt_key);
+    syscall(SYS_ioctl, -1, LOOP_SET_STATUS64, &info64);
+    loop_config config{};
+    config.fd = null;
+    config.block_size = 4096;
+    config.info = info64;
+    config.info.lo_encrypt_type = LO_CRYPT_NONE;
+    syscall(SYS_ioctl, -1, LOOP_CONFIGURE, &config);
+    config.__reserved[7] = 1;
+    syscall(SYS_ioctl, -1, LOOP_CONFIGURE, &config);
+    syscall(SYS_ioctl, -1, LOOP_CONFIGURE, nullptr);
+  }
   fstrim_range trim = {0, ~0ULL, 512};
   syscall(SYS_ioctl, -1, FITRIM, &trim);
   syscall(SYS_ioctl, -1, FIFREEZE, 0);
