@@ -79,7 +79,9 @@
 //                      queried, restored), close_range, ioctl and statx
 //                      with NULL outputs, FICLONE, ioctls on fd -1
 //                      (pointers, none, TCFLSH/TCXONC values, socket
-//                      ioctl names), the struct ifreq ioctls
+//                      ioctl names), FS_IOC_FSGETXATTR/FSSETXATTR and
+//                      FS_IOC_GETFSLABEL/SETFSLABEL (/etc/passwd's,
+//                      /dev/null's, NULL, fd -1), the struct ifreq ioctls
 //                      (SIOCGIFMTU, ... about lo on a UDP socket, an
 //                      unknown interface, NULL; the setters on fd -1;
 //                      SIOCGIFCONF with room for one, none, no buffer),
@@ -551,6 +553,25 @@ int Decoders() {
   const int passwd = open("/etc/passwd", O_RDONLY);
   syscall(SYS_ioctl, passwd, FS_IOC_GETFLAGS, &iflags);
   syscall(SYS_ioctl, passwd, FS_IOC_GETFLAGS, nullptr);
+  // struct fsxattr and the file system label: of /etc/passwd, of
+  // /dev/null (ENOTTY), NULL, and the setters on fd -1.
+  {
+    fsxattr xattr{};
+    syscall(SYS_ioctl, passwd, FS_IOC_FSGETXATTR, &xattr);
+    syscall(SYS_ioctl, null, FS_IOC_FSGETXATTR, &xattr);
+    syscall(SYS_ioctl, passwd, FS_IOC_FSGETXATTR, nullptr);
+    xattr = {
+        FS_XFLAG_IMMUTABLE | FS_XFLAG_NOATIME | 0x40000000, 4096, 3, 7, 8, {1}};
+    syscall(SYS_ioctl, -1, FS_IOC_FSSETXATTR, &xattr);
+    char label[FSLABEL_MAX];
+    syscall(SYS_ioctl, passwd, FS_IOC_GETFSLABEL, label);
+    syscall(SYS_ioctl, null, FS_IOC_GETFSLABEL, label);
+    strcpy(label, "data");
+    syscall(SYS_ioctl, -1, FS_IOC_SETFSLABEL, label);
+    memset(label, 'L', sizeof label);  // no NUL
+    syscall(SYS_ioctl, -1, FS_IOC_SETFSLABEL, label);
+    syscall(SYS_ioctl, -1, FS_IOC_SETFSLABEL, nullptr);
+  }
   if (passwd >= 0) close(passwd);
   // Loop device and FITRIM/FIFREEZE ioctls on no fd (EBADF).
   syscall(SYS_ioctl, -1, LOOP_CTL_GET_FREE);

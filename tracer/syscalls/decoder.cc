@@ -1561,6 +1561,10 @@ constexpr IoctlName kIoctls[] = {
     {0x127E, "BLKROTATIONAL"},
     {0x127F, "BLKZEROOUT"},
     {0xC020660B, "FS_IOC_FIEMAP"},
+    {0x801C581F, "FS_IOC_FSGETXATTR"},
+    {0x401C5820, "FS_IOC_FSSETXATTR"},
+    {0x81009431, "FS_IOC_GETFSLABEL"},
+    {0x41009432, "FS_IOC_SETFSLABEL"},
     {0x40049409, "BTRFS_IOC_CLONE or FICLONE"},
     {0x4020940D, "BTRFS_IOC_CLONE_RANGE or FICLONERANGE"},
 };
@@ -1865,12 +1869,15 @@ constexpr XlatEntry kLoopFlags[] = {
 };
 
 // A NUL-terminated name in a char array of `size`: "abc", or size - 1
-// chars and "..." when no NUL ends it.
+// chars and "..." when no NUL ends it (field=, unless field is empty).
 void FixedName(D& d, const char* field, const void* name, size_t size) {
   const char* s = static_cast<const char*>(name);
   const size_t n = strnlen(s, size);
-  d.Put(field);
-  d.Put("=\"");
+  if (*field != '\0') {
+    d.Put(field);
+    d.out->push_back('=');
+  }
+  d.out->push_back('"');
   d.Escaped(s, n < size ? n : size - 1);
   d.out->push_back('"');
   if (n == size) d.Put("...");
@@ -2027,6 +2034,48 @@ void LoopConfig(D& d, uint64_t addr) {
   d.out->push_back('}');
 }
 
+// FS_IOC_FSGETXATTR/FSSETXATTR's struct fsxattr, as strace 6.1
+// (fsx_nextents only from the getter).
+constexpr XlatEntry kFsXflags[] = {
+    {0x1, "FS_XFLAG_REALTIME"},       {0x2, "FS_XFLAG_PREALLOC"},
+    {0x8, "FS_XFLAG_IMMUTABLE"},      {0x10, "FS_XFLAG_APPEND"},
+    {0x20, "FS_XFLAG_SYNC"},          {0x40, "FS_XFLAG_NOATIME"},
+    {0x80, "FS_XFLAG_NODUMP"},        {0x100, "FS_XFLAG_RTINHERIT"},
+    {0x200, "FS_XFLAG_PROJINHERIT"},  {0x400, "FS_XFLAG_NOSYMLINKS"},
+    {0x800, "FS_XFLAG_EXTSIZE"},      {0x1000, "FS_XFLAG_EXTSZINHERIT"},
+    {0x2000, "FS_XFLAG_NODEFRAG"},    {0x4000, "FS_XFLAG_FILESTREAM"},
+    {0x8000, "FS_XFLAG_DAX"},         {0x10000, "FS_XFLAG_COWEXTSIZE"},
+    {0x80000000, "FS_XFLAG_HASATTR"},
+};
+void Fsxattr(D& d, uint64_t addr, bool get) {
+  struct {
+    uint32_t xflags, extsize, nextents, projid, cowextsize;
+    uint8_t pad[8];
+  } x;
+  if (!d.Fetch(addr, &x, sizeof(x))) return;
+  d.Put("{fsx_xflags=");
+  d.Flags(x.xflags, kFsXflags, "FS_XFLAG_???");
+  d.Put(", fsx_extsize=");
+  d.Udec(x.extsize);
+  if (get) {
+    d.Put(", fsx_nextents=");
+    d.Udec(x.nextents);
+  }
+  d.Put(", fsx_projid=");
+  d.Hex(x.projid);
+  d.Put(", fsx_cowextsize=");
+  d.Udec(x.cowextsize);
+  d.out->push_back('}');
+}
+
+// FS_IOC_GETFSLABEL/SETFSLABEL's label: FSLABEL_MAX (256) bytes,
+// NUL-terminated, not cut by -s.
+void FsLabel(D& d, uint64_t addr) {
+  char label[256];
+  if (!d.Fetch(addr, label, sizeof(label))) return;
+  FixedName(d, "", label, sizeof(label));
+}
+
 // The nsfs ioctls (linux/nsfs.h), as strace: NS_GET_USERNS and
 // NS_GET_PARENT take no argument and return an fd (-y shows it),
 // NS_GET_NSTYPE's result is followed by its CLONE_NEW* name,
@@ -2094,7 +2143,11 @@ void Ioctl(D& d) {
     kLoopInfoOut,
     kLoopInfo64In,
     kLoopInfo64Out,
-    kLoopConfig
+    kLoopConfig,
+    kFsxattrIn,
+    kFsxattrOut,
+    kFsLabelIn,
+    kFsLabelOut
   };
   Kind kind = kHexArg;
   // kNumIn, kNumOut: the number's size and signedness.
@@ -2196,6 +2249,18 @@ void Ioctl(D& d) {
       break;
     case 0x4C0A:  // LOOP_CONFIGURE
       kind = kLoopConfig;
+      break;
+    case 0x801C581F:  // FS_IOC_FSGETXATTR
+      kind = kFsxattrOut;
+      break;
+    case 0x401C5820:  // FS_IOC_FSSETXATTR
+      kind = kFsxattrIn;
+      break;
+    case 0x81009431:  // FS_IOC_GETFSLABEL
+      kind = kFsLabelOut;
+      break;
+    case 0x41009432:  // FS_IOC_SETFSLABEL
+      kind = kFsLabelIn;
       break;
     case 0x4C08:  // LOOP_SET_DIRECT_IO
     case 0x4C09:  // LOOP_SET_BLOCK_SIZE
@@ -2361,6 +2426,14 @@ void Ioctl(D& d) {
         d.Sep();
         LoopConfig(d, arg);
         return;
+      case kFsxattrIn:
+        d.Sep();
+        Fsxattr(d, arg, false);
+        return;
+      case kFsLabelIn:
+        d.Sep();
+        FsLabel(d, arg);
+        return;
       default:
         d.Sep();  // output follows at exit
         return;
@@ -2372,9 +2445,13 @@ void Ioctl(D& d) {
   }
   if (kind == kIntOut || kind == kTermiosOut || kind == kWinOut ||
       kind == kInodeFlagsOut || kind == kNumOut || kind == kLoopInfoOut ||
-      kind == kLoopInfo64Out) {
+      kind == kLoopInfo64Out || kind == kFsxattrOut || kind == kFsLabelOut) {
     if (d.failed()) {
       d.Ptr(arg);
+    } else if (kind == kFsxattrOut) {
+      Fsxattr(d, arg, true);
+    } else if (kind == kFsLabelOut) {
+      FsLabel(d, arg);
     } else if (kind == kLoopInfoOut) {
       LoopInfo(d, arg);
     } else if (kind == kLoopInfo64Out) {

@@ -1399,6 +1399,25 @@ TEST_F(DecoderTest, IoctlLoopStatus) {
             "3, LOOP_GET_STATUS, 0x2000");
 }
 
+// FS_IOC_FSGETXATTR and FS_IOC_GETFSLABEL with values no tracee file
+// has for sure (an XFS file's flags, a labelled file system).
+TEST_F(DecoderTest, IoctlFsxattrAndLabel) {
+  uint32_t xattr[7] = {0x80000008, 65536, 2, 0x2a, 0, 0, 0};
+  mem.Map(0x1000, xattr, sizeof(xattr));
+  Result r = Decode("ioctl", {3, 0x801C581F, 0x1000}, 0);
+  EXPECT_EQ(r.enter, "3, FS_IOC_FSGETXATTR, ");
+  EXPECT_EQ(r.exit,
+            "{fsx_xflags=FS_XFLAG_IMMUTABLE|FS_XFLAG_HASATTR, "
+            "fsx_extsize=65536, fsx_nextents=2, fsx_projid=0x2a, "
+            "fsx_cowextsize=0}");
+  char label[256] = "rootfs";
+  mem.Map(0x2000, label, sizeof(label));
+  EXPECT_EQ(Text("ioctl", {3, 0x81009431, 0x2000}),
+            "3, FS_IOC_GETFSLABEL, \"rootfs\"");
+  EXPECT_EQ(Text("ioctl", {3, 0x81009431, 0x2000}, -25),
+            "3, FS_IOC_GETFSLABEL, 0x2000");
+}
+
 // FS_IOC_FIEMAP, as strace 6.1 shows filefrag's call.
 TEST_F(DecoderTest, IoctlFiemap) {
   struct {
