@@ -79,8 +79,16 @@
 //                      queried, restored), close_range, ioctl and statx
 //                      with NULL outputs, FICLONE, ioctls on fd -1
 //                      (pointers, none, TCFLSH/TCXONC values, socket
-//                      ioctl names), FS_IOC_SETFLAGS/GETFLAGS,
-//                      FS_IOC_FIEMAP, loop and block device ioctls,
+//                      ioctl names), FS_IOC_FSGETXATTR/FSSETXATTR and
+//                      FS_IOC_GETFSLABEL/SETFSLABEL (/etc/passwd's,
+//                      /dev/null's, NULL, fd -1), the struct ifreq ioctls
+//                      (SIOCGIFMTU, ... about lo on a UDP socket, an
+//                      unknown interface, NULL; the setters on fd -1;
+//                      SIOCGIFCONF with room for one, none, no buffer),
+//                      FS_IOC_SETFLAGS/GETFLAGS,
+//                      FS_IOC_FIEMAP, loop and block device ioctls
+//                      (LOOP_GET_STATUS/SET_STATUS/..64/CONFIGURE on a
+//                      non-loop fd or fd -1),
 //                      FITRIM, FIFREEZE, the nsfs ioctls
 //                      (NS_GET_USERNS, ...) on its own namespaces, fcntl
 //                      F_DUPFD_CLOEXEC
@@ -236,6 +244,7 @@
 #include <linux/openat2.h>
 #include <linux/rtnetlink.h>
 #include <mqueue.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <sched.h>
 #include <signal.h>
@@ -251,6 +260,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/sysmacros.h>
 #include <sys/time.h>
 #include <sys/uio.h>
 #include <sys/un.h>
@@ -543,6 +553,25 @@ int Decoders() {
   const int passwd = open("/etc/passwd", O_RDONLY);
   syscall(SYS_ioctl, passwd, FS_IOC_GETFLAGS, &iflags);
   syscall(SYS_ioctl, passwd, FS_IOC_GETFLAGS, nullptr);
+  // struct fsxattr and the file system label: of /etc/passwd, of
+  // /dev/null (ENOTTY), NULL, and the setters on fd -1.
+  {
+    fsxattr xattr{};
+    syscall(SYS_ioctl, passwd, FS_IOC_FSGETXATTR, &xattr);
+    syscall(SYS_ioctl, null, FS_IOC_FSGETXATTR, &xattr);
+    syscall(SYS_ioctl, passwd, FS_IOC_FSGETXATTR, nullptr);
+    xattr = {
+        FS_XFLAG_IMMUTABLE | FS_XFLAG_NOATIME | 0x40000000, 4096, 3, 7, 8, {1}};
+    syscall(SYS_ioctl, -1, FS_IOC_FSSETXATTR, &xattr);
+    char label[FSLABEL_MAX];
+    syscall(SYS_ioctl, passwd, FS_IOC_GETFSLABEL, label);
+    syscall(SYS_ioctl, null, FS_IOC_GETFSLABEL, label);
+    strcpy(label, "data");
+    syscall(SYS_ioctl, -1, FS_IOC_SETFSLABEL, label);
+    memset(label, 'L', sizeof label);  // no NUL
+    syscall(SYS_ioctl, -1, FS_IOC_SETFSLABEL, label);
+    syscall(SYS_ioctl, -1, FS_IOC_SETFSLABEL, nullptr);
+  }
   if (passwd >= 0) close(passwd);
   // Loop device and FITRIM/FIFREEZE ioctls on no fd (EBADF).
   syscall(SYS_ioctl, -1, LOOP_CTL_GET_FREE);
@@ -550,6 +579,49 @@ int Decoders() {
   syscall(SYS_ioctl, -1, LOOP_SET_FD, null);
   syscall(SYS_ioctl, -1, LOOP_CLR_FD);
   syscall(SYS_ioctl, -1, LOOP_SET_BLOCK_SIZE, 4096);
+  // The loop status structures: getters on a non-loop fd (ENOTTY) and
+  // fd -1, setters with and without an encryption type, LOOP_CONFIGURE
+  // with and without __reserved set, NULL.
+  {
+    loop_info info{};
+    loop_info64 info64{};
+    syscall(SYS_ioctl, null, LOOP_GET_STATUS, &info);
+    syscall(SYS_ioctl, -1, LOOP_GET_STATUS64, &info64);
+    syscall(SYS_ioctl, null, LOOP_GET_STATUS64, nullptr);
+    info.lo_number = 3;
+    info.lo_device = makedev(8, 1);
+    info.lo_inode = 12;
+    info.lo_offset = 512;
+    info.lo_flags = LO_FLAGS_READ_ONLY | LO_FLAGS_AUTOCLEAR | 0x100;
+    strcpy(info.lo_name, "/tmp/loop.img");
+    info.lo_encrypt_key_size = 3;
+    syscall(SYS_ioctl, -1, LOOP_SET_STATUS, &info);
+    info.lo_encrypt_type = LO_CRYPT_XOR;
+    memcpy(info.lo_encrypt_key, "k1", 2);
+    info.lo_init[1] = 9;
+    syscall(SYS_ioctl, null, LOOP_SET_STATUS, &info);
+    info64.lo_rdevice = makedev(8, 2);
+    info64.lo_offset = 4096;
+    info64.lo_sizelimit = 1 << 20;
+    info64.lo_number = 7;
+    info64.lo_flags = LO_FLAGS_PARTSCAN | LO_FLAGS_DIRECT_IO;
+    memset(info64.lo_file_name, 'f', sizeof info64.lo_file_name);  // no NUL
+    syscall(SYS_ioctl, -1, LOOP_SET_STATUS64, &info64);
+    info64.lo_encrypt_type = 99;
+    info64.lo_encrypt_key_size = 40;
+    strcpy(reinterpret_cast<char*>(info64.lo_crypt_name), "cbc");
+    memset(info64.lo_encrypt_key, 'K', sizeof info64.lo_encrypt_key);
+    syscall(SYS_ioctl, -1, LOOP_SET_STATUS64, &info64);
+    loop_config config{};
+    config.fd = null;
+    config.block_size = 4096;
+    config.info = info64;
+    config.info.lo_encrypt_type = LO_CRYPT_NONE;
+    syscall(SYS_ioctl, -1, LOOP_CONFIGURE, &config);
+    config.__reserved[7] = 1;
+    syscall(SYS_ioctl, -1, LOOP_CONFIGURE, &config);
+    syscall(SYS_ioctl, -1, LOOP_CONFIGURE, nullptr);
+  }
   fstrim_range trim = {0, ~0ULL, 512};
   syscall(SYS_ioctl, -1, FITRIM, &trim);
   syscall(SYS_ioctl, -1, FIFREEZE, 0);
@@ -599,6 +671,64 @@ int Decoders() {
   }
   syscall(SYS_ioctl, -1, 0x540bUL /* TCFLSH */, 2 /* TCIOFLUSH */);
   syscall(SYS_ioctl, -1, 0x540aUL /* TCXONC */, 7);
+  // The socket interface ioctls (struct ifreq) on a UDP socket, about lo
+  // (the same on any machine), an unknown interface (ENODEV), NULL, and
+  // the setters on fd -1 (EBADF; nothing changes).
+  {
+    const int udp = socket(AF_INET, SOCK_DGRAM, 0);
+    ifreq ifr{};
+    ifr.ifr_ifindex = 1;  // lo
+    ioctl(udp, SIOCGIFNAME, &ifr);
+    strcpy(ifr.ifr_name, "lo");
+    for (unsigned long code :
+         {SIOCGIFINDEX, SIOCGIFFLAGS, SIOCGIFMTU, SIOCGIFHWADDR, SIOCGIFADDR,
+          SIOCGIFNETMASK, SIOCGIFBRDADDR, SIOCGIFDSTADDR, SIOCGIFMETRIC,
+          SIOCGIFTXQLEN, SIOCGIFMAP}) {
+      ioctl(udp, code, &ifr);
+    }
+    ioctl(udp, SIOCGIFMTU, nullptr);
+    strcpy(ifr.ifr_name, "nonexistent0");
+    ioctl(udp, SIOCGIFMTU, &ifr);
+    memset(ifr.ifr_name, 'a', sizeof ifr.ifr_name);  // no NUL
+    ifr.ifr_mtu = 1500;
+    ioctl(-1, SIOCSIFMTU, &ifr);
+    strcpy(ifr.ifr_name, "lo");
+    ioctl(-1, SIOCSIFMETRIC, &ifr);
+    ioctl(-1, SIOCSIFTXQLEN, &ifr);
+    ifr.ifr_flags = static_cast<short>(IFF_UP | IFF_DYNAMIC | 0x4000);
+    ioctl(-1, SIOCSIFFLAGS, &ifr);
+    ifr.ifr_addr.sa_family = AF_INET;
+    ioctl(-1, SIOCSIFADDR, &ifr);
+    ioctl(-1, SIOCSIFNETMASK, &ifr);
+    ioctl(-1, SIOCSIFBRDADDR, &ifr);
+    ioctl(-1, SIOCSIFDSTADDR, &ifr);
+    memcpy(ifr.ifr_hwaddr.sa_data, "\x02\x11\x22\x33\x44\x55\x66", 7);
+    ifr.ifr_hwaddr.sa_family = 1;  // ARPHRD_ETHER: 6 bytes shown
+    ioctl(-1, SIOCSIFHWADDR, &ifr);
+    ifr.ifr_hwaddr.sa_family = 0xfffe;  // ARPHRD_NONE: all 14
+    ioctl(-1, SIOCSIFHWADDR, &ifr);
+    ifr.ifr_hwaddr.sa_family = 290;  // ARPHRD_MCTP: 1 byte
+    ioctl(-1, SIOCSIFHWADDR, &ifr);
+    ifr.ifr_map = {0x1000, 0x1fff, 0x300, 5, 1, 2};
+    ioctl(-1, SIOCSIFMAP, &ifr);
+    strcpy(ifr.ifr_newname, "lo2");
+    ioctl(-1, SIOCSIFNAME, &ifr);
+    // SIOCGIFCONF: room for one interface (lo's address, or none), too
+    // little room for any, no buffer (the length needed), NULL, fd -1.
+    ifreq conf_buf[1];
+    ifconf conf{};
+    conf.ifc_len = sizeof conf_buf;
+    conf.ifc_buf = reinterpret_cast<char*>(conf_buf);
+    ioctl(udp, SIOCGIFCONF, &conf);
+    conf.ifc_len = 30;
+    ioctl(udp, SIOCGIFCONF, &conf);
+    ioctl(-1, SIOCGIFCONF, &conf);
+    conf.ifc_len = 0;
+    conf.ifc_buf = nullptr;
+    ioctl(udp, SIOCGIFCONF, &conf);
+    ioctl(udp, SIOCGIFCONF, nullptr);
+    close(udp);
+  }
   syscall(SYS_fcntl, null, F_DUPFD_CLOEXEC, 140737338699642UL);
   // dup2/dup3 onto an open fd (-y shows its path before the call).
   const int target = open("/dev/zero", O_RDONLY);

@@ -1202,7 +1202,7 @@ constexpr XlatEntry kArphrdTypes[] = {
     {271, "ARPHRD_X25"},
     {272, "ARPHRD_HWX25"},
     {280, "ARPHRD_CAN"},
-    {281, "ARPHRD_MCTP"},
+    {290, "ARPHRD_MCTP"},
     {512, "ARPHRD_PPP"},
     {513, "ARPHRD_CISCO"},
     {516, "ARPHRD_LAPB"},
@@ -3543,6 +3543,281 @@ const Netlink::AttrTable Netlink::kInetDiagAttrs = {
     kInetDiagDecoders, std::size(kInetDiagDecoders)};
 
 }  // namespace
+
+namespace {
+
+// struct ifreq's ifr_name (IFNAMSIZ bytes, NUL-terminated; not cut by -s):
+// "lo", or 15 chars and "..." when no NUL ends it.
+void IfName(D& d, const char* name) {
+  const size_t n = strnlen(name, IFNAMSIZ);
+  d.out->push_back('"');
+  d.Escaped(name, n < IFNAMSIZ ? n : IFNAMSIZ - 1);
+  d.out->push_back('"');
+  if (n == IFNAMSIZ) d.Put("...");
+}
+
+// The length of a hardware address of an ARPHRD_* type, where strace
+// 6.1 knows it (14, all of sa_data, otherwise).
+size_t HwAddrLen(uint16_t type) {
+  static constexpr struct {
+    uint16_t type;
+    uint8_t len;
+  } kLens[] = {
+      {0, 7},    // NETROM
+      {1, 6},    // ETHER
+      {3, 7},    // AX25
+      {6, 6},    // IEEE802
+      {7, 1},    // ARCNET
+      {15, 2},   // DLCI
+      {27, 8},   // EUI64
+      {270, 5},  // ROSE
+      {271, 5},  // X25
+      {290, 1},  // MCTP
+      {768, 4},  // TUNNEL
+      {772, 6},  // LOOPBACK
+      {773, 1},  // LOCALTLK
+      {774, 6},  // FDDI
+      {776, 4},  // SIT
+      {777, 4},  // IPDDP
+      {778, 4},  // IPGRE
+      {779, 4},  // PIMREG
+      {780, 6},  // HIPPI
+      {783, 4},  // IRDA
+      {801, 6},  // IEEE80211
+      {802, 6},  // IEEE80211_PRISM
+      {803, 6},  // IEEE80211_RADIOTAP
+      {804, 8},  // IEEE802154
+      {805, 8},  // IEEE802154_MONITOR
+      {820, 1},  // PHONET
+      {821, 1},  // PHONET_PIPE
+      {822, 1},  // CAIF
+      {825, 8},  // 6LOWPAN
+      {826, 8},  // VSOCKMON
+  };
+  for (const auto& l : kLens) {
+    if (l.type == type) return l.len;
+  }
+  return 14;
+}
+
+// ifr_hwaddr's sa_data: the hardware address's bytes as "00:11:22"
+// (as many as its type has); -X raw shows all 14 in hex as a string.
+void HwAddr(D& d, const uint8_t* data, uint16_t type) {
+  const size_t mark = d.out->size();
+  const size_t n = HwAddrLen(type);
+  for (size_t i = 0; i < n; ++i) {
+    char b[4];
+    snprintf(b, sizeof(b), i == 0 ? "%02x" : ":%02x", data[i]);
+    d.Put(b);
+  }
+  RestyleConst(d.out, mark, RawConst::Bytes(data, 14));
+}
+
+// SIOCGIFCONF's struct ifconf: "{ifc_len=80 /* 2 * sizeof(struct ifreq)
+// */, ifc_buf=[{ifr_name="lo", ifr_addr={...}}, ...]}", the length's
+// change as "ifc_len=160 /* 4 * ... */ => 80 /* ... */"; with no buffer
+// (ifc_buf=NULL) all shown at exit.
+void Ifconf(D& d, uint64_t arg) {
+  struct {
+    int32_t len;
+    int32_t pad;
+    uint64_t buf;
+  } c;
+  constexpr int32_t kIfreqSize = 40;
+  const auto put_len = [&](int32_t len) {
+    d.Dec(len);
+    if (len > 0 && len % kIfreqSize == 0) {
+      d.Put(" /* ");
+      d.Dec(len / kIfreqSize);
+      d.Put(" * sizeof(struct ifreq) */");
+    }
+  };
+  const bool readable =
+      arg != 0 && d.dec->mem()->Read(d.c.tid, arg, &c, sizeof(c)) ==
+                      static_cast<ssize_t>(sizeof(c));
+  if (d.entering()) {
+    if (!readable) {
+      d.Ptr(arg);
+    } else if (c.buf != 0) {
+      d.Put("{ifc_len=");
+      put_len(c.len);
+      SaveForExit(d, c.len);
+    }
+    return;
+  }
+  if (!readable) return;
+  int64_t entry_len;
+  if (!TakeSaved(d, &entry_len)) {
+    if (c.buf != 0) return;  // shown as an address at entry
+    d.Put("{ifc_len=");
+    put_len(c.len);
+    d.Put(", ifc_buf=NULL}");
+    return;
+  }
+  if (d.failed()) {
+    d.Put(", ifc_buf=");
+    d.Ptr(c.buf);
+    d.out->push_back('}');
+    return;
+  }
+  if (c.len != entry_len) {
+    d.Put(" => ");
+    put_len(c.len);
+  }
+  d.Put(", ifc_buf=");
+  struct Ifreq {
+    char name[IFNAMSIZ];
+    uint8_t addr[24];
+  };
+  uint64_t cur = c.buf;
+  d.Array<Ifreq>(c.buf, c.len > 0 ? c.len / kIfreqSize : 0,
+                 [&](const Ifreq& r) {
+                   d.Put("{ifr_name=");
+                   IfName(d, r.name);
+                   d.Put(", ifr_addr=");
+                   Sockaddr(d, cur + IFNAMSIZ, 16);
+                   d.out->push_back('}');
+                   cur += sizeof(Ifreq);
+                 });
+  d.out->push_back('}');
+}
+
+}  // namespace
+
+bool IfreqIoctl(D& d, uint32_t code, uint64_t arg) {
+  if (d.i386) return false;
+  if (code == 0x8912) {  // SIOCGIFCONF
+    if (d.entering()) {
+      d.Fd(0);
+      d.Sep();
+      IoctlCommand(d, code);
+      d.Sep();
+    }
+    Ifconf(d, arg);
+    return true;
+  }
+  enum Field { kIndex, kFlags, kInt, kAddr, kHwaddr, kMap, kNewname };
+  struct Info {
+    uint32_t get, set;
+    Field field;
+    const char* name;
+  };
+  static constexpr Info kInfo[] = {
+      {0x8933, 0, kIndex, "ifr_ifindex"},
+      {0x8913, 0x8914, kFlags, "ifr_flags"},
+      {0x8921, 0x8922, kInt, "ifr_mtu"},
+      {0x891D, 0x891E, kInt, "ifr_metric"},
+      {0x8942, 0x8943, kInt, "ifr_qlen"},
+      {0x8915, 0x8916, kAddr, "ifr_addr"},
+      {0x891B, 0x891C, kAddr, "ifr_netmask"},
+      {0x8919, 0x891A, kAddr, "ifr_broadaddr"},
+      {0x8917, 0x8918, kAddr, "ifr_dstaddr"},
+      {0x8927, 0x8924, kHwaddr, "ifr_hwaddr"},
+      {0x8970, 0x8971, kMap, "ifr_map"},
+      {0, 0x8923, kNewname, "ifr_newname"},
+  };
+  constexpr uint32_t kGetName = 0x8910;  // SIOCGIFNAME: index in, name out
+  const Info* info = nullptr;
+  bool get = code == kGetName;
+  for (const Info& i : kInfo) {
+    if (code == i.get || code == i.set) {
+      info = &i;
+      get = code == i.get;
+    }
+  }
+  if (info == nullptr && !get) return false;
+  struct {
+    char name[IFNAMSIZ];
+    union {
+      int32_t i;
+      uint16_t flags;
+      struct {
+        uint16_t family;
+        uint8_t data[14];
+      } sa;
+      struct {
+        uint64_t mem_start, mem_end;
+        uint16_t base_addr;
+        uint8_t irq, dma, port;
+      } map;
+      char newname[IFNAMSIZ];
+    } u;
+  } r;
+  if (d.entering()) {
+    d.Fd(0);
+    d.Sep();
+    IoctlCommand(d, code);
+    d.Sep();
+    if (!d.Fetch(arg, &r, sizeof(r))) return true;
+    if (code == kGetName) {
+      d.Put("{ifr_ifindex=");
+      d.Dec(r.u.i);
+      return true;
+    }
+    d.Put("{ifr_name=");
+    IfName(d, r.name);
+    if (get) return true;
+  } else {
+    // A getter's field at exit, when its entry showed the struct.
+    if (!get || arg == 0 || !d.verbose) return true;
+    if (d.dec->mem()->Read(d.c.tid, arg, &r, sizeof(r)) !=
+        static_cast<ssize_t>(sizeof(r))) {
+      return true;
+    }
+    if (d.failed()) {
+      d.out->push_back('}');
+      return true;
+    }
+    if (code == kGetName) {
+      d.Put(", ifr_name=");
+      IfName(d, r.name);
+      d.out->push_back('}');
+      return true;
+    }
+  }
+  d.Sep();
+  d.Put(info->name);
+  d.out->push_back('=');
+  switch (info->field) {
+    case kIndex:
+    case kInt:
+      d.Dec(r.u.i);
+      break;
+    case kFlags:
+      d.Flags(r.u.flags, kIffFlags, "IFF_???");
+      break;
+    case kAddr:
+      Sockaddr(d, arg + IFNAMSIZ, sizeof(r.u.sa));
+      break;
+    case kHwaddr:
+      d.Put("{sa_family=");
+      d.Xval(r.u.sa.family, kArphrdTypes, "ARPHRD_???");
+      d.Put(", sa_data=");
+      HwAddr(d, r.u.sa.data, r.u.sa.family);
+      d.out->push_back('}');
+      break;
+    case kMap:
+      d.Put("{mem_start=");
+      d.Hex(r.u.map.mem_start);
+      d.Put(", mem_end=");
+      d.Hex(r.u.map.mem_end);
+      d.Put(", base_addr=");
+      d.Hex(r.u.map.base_addr);
+      d.Put(", irq=");
+      d.Hex(r.u.map.irq);
+      d.Put(", dma=");
+      d.Hex(r.u.map.dma);
+      d.Put(", port=");
+      d.Hex(r.u.map.port);
+      d.out->push_back('}');
+      break;
+    case kNewname:
+      IfName(d, r.u.newname);
+      break;
+  }
+  d.out->push_back('}');
+  return true;
+}
 
 int NetlinkProtocol(D& d, int fd) {
   if (fd < 0) return -1;

@@ -1515,10 +1515,15 @@ constexpr IoctlName kIoctls[] = {
     {0x40047602, "FS_IOC32_SETVERSION"},
     {0x4C00, "LOOP_SET_FD"},
     {0x4C01, "LOOP_CLR_FD"},
+    {0x4C02, "LOOP_SET_STATUS"},
+    {0x4C03, "LOOP_GET_STATUS"},
+    {0x4C04, "LOOP_SET_STATUS64"},
+    {0x4C05, "LOOP_GET_STATUS64"},
     {0x4C06, "LOOP_CHANGE_FD"},
     {0x4C07, "LOOP_SET_CAPACITY"},
     {0x4C08, "LOOP_SET_DIRECT_IO"},
     {0x4C09, "LOOP_SET_BLOCK_SIZE"},
+    {0x4C0A, "LOOP_CONFIGURE"},
     {0x4C80, "LOOP_CTL_ADD"},
     {0x4C81, "LOOP_CTL_REMOVE"},
     {0x4C82, "LOOP_CTL_GET_FREE"},
@@ -1556,6 +1561,10 @@ constexpr IoctlName kIoctls[] = {
     {0x127E, "BLKROTATIONAL"},
     {0x127F, "BLKZEROOUT"},
     {0xC020660B, "FS_IOC_FIEMAP"},
+    {0x801C581F, "FS_IOC_FSGETXATTR"},
+    {0x401C5820, "FS_IOC_FSSETXATTR"},
+    {0x81009431, "FS_IOC_GETFSLABEL"},
+    {0x41009432, "FS_IOC_SETFSLABEL"},
     {0x40049409, "BTRFS_IOC_CLONE or FICLONE"},
     {0x4020940D, "BTRFS_IOC_CLONE_RANGE or FICLONERANGE"},
 };
@@ -1842,6 +1851,231 @@ void FstrimRange(D& d, uint64_t addr) {
   d.out->push_back('}');
 }
 
+// The loop device status ioctls' structures (linux/loop.h, x86_64
+// layout), as strace 6.1: the encryption fields only with -v or when an
+// encryption type is set; device numbers, lo_sizelimit, lo_init and
+// reserved only with -v. Strings are not cut by -s.
+constexpr XlatEntry kLoopCrypt[] = {
+    {0, "LO_CRYPT_NONE"},      {1, "LO_CRYPT_XOR"},
+    {2, "LO_CRYPT_DES"},       {3, "LO_CRYPT_FISH2"},
+    {4, "LO_CRYPT_BLOW"},      {5, "LO_CRYPT_CAST128"},
+    {6, "LO_CRYPT_IDEA"},      {9, "LO_CRYPT_DUMMY"},
+    {10, "LO_CRYPT_SKIPJACK"}, {18, "LO_CRYPT_CRYPTOAPI"},
+};
+constexpr XlatEntry kLoopFlags[] = {
+    {1, "LO_FLAGS_READ_ONLY"},  {2, "LO_FLAGS_USE_AOPS"},
+    {4, "LO_FLAGS_AUTOCLEAR"},  {8, "LO_FLAGS_PARTSCAN"},
+    {16, "LO_FLAGS_DIRECT_IO"},
+};
+
+// A NUL-terminated name in a char array of `size`: "abc", or size - 1
+// chars and "..." when no NUL ends it (field=, unless field is empty).
+void FixedName(D& d, const char* field, const void* name, size_t size) {
+  const char* s = static_cast<const char*>(name);
+  const size_t n = strnlen(s, size);
+  if (*field != '\0') {
+    d.Put(field);
+    d.out->push_back('=');
+  }
+  d.out->push_back('"');
+  d.Escaped(s, n < size ? n : size - 1);
+  d.out->push_back('"');
+  if (n == size) d.Put("...");
+}
+
+// lo_encrypt_key: its first lo_encrypt_key_size bytes (at most 32).
+void LoopKey(D& d, const uint8_t* key, uint32_t size) {
+  d.Put(", lo_encrypt_key=\"");
+  d.Escaped(reinterpret_cast<const char*>(key), size < 32 ? size : 32);
+  d.out->push_back('"');
+}
+
+void LoopInit(D& d, const uint64_t* init) {
+  d.Put(", lo_init=[");
+  d.Hex(init[0]);
+  d.Sep();
+  d.Hex(init[1]);
+  d.out->push_back(']');
+}
+
+struct LoopInfo {
+  int32_t number;
+  uint64_t device, inode, rdevice;
+  int32_t offset, encrypt_type, encrypt_key_size, flags;
+  char name[64];
+  uint8_t encrypt_key[32];
+  uint64_t init[2];
+  char reserved[4];
+};
+struct LoopInfo64 {
+  uint64_t device, inode, rdevice, offset, sizelimit;
+  uint32_t number, encrypt_type, encrypt_key_size, flags;
+  char file_name[64], crypt_name[64];
+  uint8_t encrypt_key[32];
+  uint64_t init[2];
+};
+static_assert(sizeof(LoopInfo) == 168 && sizeof(LoopInfo64) == 232);
+
+void LoopInfo(D& d, uint64_t addr) {
+  struct LoopInfo l;
+  if (!d.Fetch(addr, &l, sizeof(l))) return;
+  d.Put("{lo_number=");
+  d.Dec(l.number);
+  if (!d.abbrev) {
+    d.Put(", lo_device=");
+    DeviceNumber(d, l.device);
+    d.Put(", lo_inode=");
+    d.Udec(l.inode);
+    d.Put(", lo_rdevice=");
+    DeviceNumber(d, l.rdevice);
+  }
+  d.Put(", lo_offset=");
+  d.Hex(static_cast<uint32_t>(l.offset));
+  const bool crypt = !d.abbrev || l.encrypt_type != 0;
+  if (crypt) {
+    d.Put(", lo_encrypt_type=");
+    d.Xval(static_cast<uint32_t>(l.encrypt_type), kLoopCrypt, "LO_CRYPT_???");
+    d.Put(", lo_encrypt_key_size=");
+    d.Dec(l.encrypt_key_size);
+  }
+  d.Put(", lo_flags=");
+  d.Flags(static_cast<uint32_t>(l.flags), kLoopFlags, "LO_FLAGS_???");
+  d.Sep();
+  FixedName(d, "lo_name", l.name, sizeof(l.name));
+  if (crypt)
+    LoopKey(d, l.encrypt_key, static_cast<uint32_t>(l.encrypt_key_size));
+  if (d.abbrev) {
+    d.Put(", ...}");
+    return;
+  }
+  LoopInit(d, l.init);
+  d.Put(", reserved=[");
+  for (int i = 0; i < 4; ++i) {
+    if (i > 0) d.Sep();
+    d.Hex(static_cast<uint8_t>(l.reserved[i]));
+  }
+  d.Put("]}");
+}
+
+void LoopInfo64Fields(D& d, const struct LoopInfo64& l) {
+  d.out->push_back('{');
+  if (!d.abbrev) {
+    d.Put("lo_device=");
+    DeviceNumber(d, l.device);
+    d.Put(", lo_inode=");
+    d.Udec(l.inode);
+    d.Put(", lo_rdevice=");
+    DeviceNumber(d, l.rdevice);
+    d.Sep();
+  }
+  d.Put("lo_offset=");
+  d.Hex(l.offset);
+  if (!d.abbrev) {
+    d.Put(", lo_sizelimit=");
+    d.Udec(l.sizelimit);
+  }
+  d.Put(", lo_number=");
+  d.Udec(l.number);
+  const bool crypt = !d.abbrev || l.encrypt_type != 0;
+  if (crypt) {
+    d.Put(", lo_encrypt_type=");
+    d.Xval(l.encrypt_type, kLoopCrypt, "LO_CRYPT_???");
+    d.Put(", lo_encrypt_key_size=");
+    d.Udec(l.encrypt_key_size);
+  }
+  d.Put(", lo_flags=");
+  d.Flags(l.flags, kLoopFlags, "LO_FLAGS_???");
+  d.Sep();
+  FixedName(d, "lo_file_name", l.file_name, sizeof(l.file_name));
+  if (crypt) {
+    d.Sep();
+    FixedName(d, "lo_crypt_name", l.crypt_name, sizeof(l.crypt_name));
+    LoopKey(d, l.encrypt_key, l.encrypt_key_size);
+  }
+  if (d.abbrev) {
+    d.Put(", ...}");
+    return;
+  }
+  LoopInit(d, l.init);
+  d.out->push_back('}');
+}
+
+void LoopInfo64(D& d, uint64_t addr) {
+  struct LoopInfo64 l;
+  if (!d.Fetch(addr, &l, sizeof(l))) return;
+  LoopInfo64Fields(d, l);
+}
+
+// LOOP_CONFIGURE's struct loop_config: "{fd=3, block_size=4096,
+// info={...}}", __reserved when not all zero.
+void LoopConfig(D& d, uint64_t addr) {
+  struct {
+    uint32_t fd, block_size;
+    struct LoopInfo64 info;
+    uint64_t reserved[8];
+  } c;
+  if (!d.Fetch(addr, &c, sizeof(c))) return;
+  d.Put("{fd=");
+  d.FdInStruct(static_cast<int32_t>(c.fd));
+  d.Put(", block_size=");
+  d.Udec(c.block_size);
+  d.Put(", info=");
+  LoopInfo64Fields(d, c.info);
+  bool reserved = false;
+  for (uint64_t r : c.reserved) reserved |= r != 0;
+  if (reserved) {
+    d.Put(", __reserved=[");
+    for (int i = 0; i < 8; ++i) {
+      if (i > 0) d.Sep();
+      d.Hex(c.reserved[i]);
+    }
+    d.out->push_back(']');
+  }
+  d.out->push_back('}');
+}
+
+// FS_IOC_FSGETXATTR/FSSETXATTR's struct fsxattr, as strace 6.1
+// (fsx_nextents only from the getter).
+constexpr XlatEntry kFsXflags[] = {
+    {0x1, "FS_XFLAG_REALTIME"},       {0x2, "FS_XFLAG_PREALLOC"},
+    {0x8, "FS_XFLAG_IMMUTABLE"},      {0x10, "FS_XFLAG_APPEND"},
+    {0x20, "FS_XFLAG_SYNC"},          {0x40, "FS_XFLAG_NOATIME"},
+    {0x80, "FS_XFLAG_NODUMP"},        {0x100, "FS_XFLAG_RTINHERIT"},
+    {0x200, "FS_XFLAG_PROJINHERIT"},  {0x400, "FS_XFLAG_NOSYMLINKS"},
+    {0x800, "FS_XFLAG_EXTSIZE"},      {0x1000, "FS_XFLAG_EXTSZINHERIT"},
+    {0x2000, "FS_XFLAG_NODEFRAG"},    {0x4000, "FS_XFLAG_FILESTREAM"},
+    {0x8000, "FS_XFLAG_DAX"},         {0x10000, "FS_XFLAG_COWEXTSIZE"},
+    {0x80000000, "FS_XFLAG_HASATTR"},
+};
+void Fsxattr(D& d, uint64_t addr, bool get) {
+  struct {
+    uint32_t xflags, extsize, nextents, projid, cowextsize;
+    uint8_t pad[8];
+  } x;
+  if (!d.Fetch(addr, &x, sizeof(x))) return;
+  d.Put("{fsx_xflags=");
+  d.Flags(x.xflags, kFsXflags, "FS_XFLAG_???");
+  d.Put(", fsx_extsize=");
+  d.Udec(x.extsize);
+  if (get) {
+    d.Put(", fsx_nextents=");
+    d.Udec(x.nextents);
+  }
+  d.Put(", fsx_projid=");
+  d.Hex(x.projid);
+  d.Put(", fsx_cowextsize=");
+  d.Udec(x.cowextsize);
+  d.out->push_back('}');
+}
+
+// FS_IOC_GETFSLABEL/SETFSLABEL's label: FSLABEL_MAX (256) bytes,
+// NUL-terminated, not cut by -s.
+void FsLabel(D& d, uint64_t addr) {
+  char label[256];
+  if (!d.Fetch(addr, label, sizeof(label))) return;
+  FixedName(d, "", label, sizeof(label));
+}
+
 // The nsfs ioctls (linux/nsfs.h), as strace: NS_GET_USERNS and
 // NS_GET_PARENT take no argument and return an fd (-y shows it),
 // NS_GET_NSTYPE's result is followed by its CLONE_NEW* name,
@@ -1881,6 +2115,7 @@ void Ioctl(D& d) {
   const uint64_t arg = d.u(2);
   if (((code >> 8) & 0xff) == 0xae && KvmIoctl(d, code, arg)) return;
   if (NsfsIoctl(d, code, arg)) return;
+  if (((code >> 8) & 0xff) == 0x89 && IfreqIoctl(d, code, arg)) return;
   // How the argument is shown: at entry (input) or exit (output).
   enum Kind {
     kNone,
@@ -1903,7 +2138,16 @@ void Ioctl(D& d) {
     kFiemap,
     kPtrArg,
     kTcxoncArg,
-    kTcflshArg
+    kTcflshArg,
+    kLoopInfoIn,
+    kLoopInfoOut,
+    kLoopInfo64In,
+    kLoopInfo64Out,
+    kLoopConfig,
+    kFsxattrIn,
+    kFsxattrOut,
+    kFsLabelIn,
+    kFsLabelOut
   };
   Kind kind = kHexArg;
   // kNumIn, kNumOut: the number's size and signedness.
@@ -1990,6 +2234,33 @@ void Ioctl(D& d) {
     case 0x4C00:  // LOOP_SET_FD
     case 0x4C06:  // LOOP_CHANGE_FD
       kind = kFdArg;
+      break;
+    case 0x4C02:  // LOOP_SET_STATUS
+      kind = d.i386 ? kPtrArg : kLoopInfoIn;
+      break;
+    case 0x4C03:  // LOOP_GET_STATUS
+      kind = d.i386 ? kPtrArg : kLoopInfoOut;
+      break;
+    case 0x4C04:  // LOOP_SET_STATUS64
+      kind = kLoopInfo64In;
+      break;
+    case 0x4C05:  // LOOP_GET_STATUS64
+      kind = kLoopInfo64Out;
+      break;
+    case 0x4C0A:  // LOOP_CONFIGURE
+      kind = kLoopConfig;
+      break;
+    case 0x801C581F:  // FS_IOC_FSGETXATTR
+      kind = kFsxattrOut;
+      break;
+    case 0x401C5820:  // FS_IOC_FSSETXATTR
+      kind = kFsxattrIn;
+      break;
+    case 0x81009431:  // FS_IOC_GETFSLABEL
+      kind = kFsLabelOut;
+      break;
+    case 0x41009432:  // FS_IOC_SETFSLABEL
+      kind = kFsLabelIn;
       break;
     case 0x4C08:  // LOOP_SET_DIRECT_IO
     case 0x4C09:  // LOOP_SET_BLOCK_SIZE
@@ -2143,6 +2414,26 @@ void Ioctl(D& d) {
         d.Sep();
         Fiemap(d, arg);
         return;
+      case kLoopInfoIn:
+        d.Sep();
+        LoopInfo(d, arg);
+        return;
+      case kLoopInfo64In:
+        d.Sep();
+        LoopInfo64(d, arg);
+        return;
+      case kLoopConfig:
+        d.Sep();
+        LoopConfig(d, arg);
+        return;
+      case kFsxattrIn:
+        d.Sep();
+        Fsxattr(d, arg, false);
+        return;
+      case kFsLabelIn:
+        d.Sep();
+        FsLabel(d, arg);
+        return;
       default:
         d.Sep();  // output follows at exit
         return;
@@ -2153,9 +2444,18 @@ void Ioctl(D& d) {
     return;
   }
   if (kind == kIntOut || kind == kTermiosOut || kind == kWinOut ||
-      kind == kInodeFlagsOut || kind == kNumOut) {
+      kind == kInodeFlagsOut || kind == kNumOut || kind == kLoopInfoOut ||
+      kind == kLoopInfo64Out || kind == kFsxattrOut || kind == kFsLabelOut) {
     if (d.failed()) {
       d.Ptr(arg);
+    } else if (kind == kFsxattrOut) {
+      Fsxattr(d, arg, true);
+    } else if (kind == kFsLabelOut) {
+      FsLabel(d, arg);
+    } else if (kind == kLoopInfoOut) {
+      LoopInfo(d, arg);
+    } else if (kind == kLoopInfo64Out) {
+      LoopInfo64(d, arg);
     } else if (kind == kNumOut) {
       NumRef(d, arg, num_size, num_signed);
     } else if (kind == kInodeFlagsOut) {

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <linux/inet_diag.h>
 #include <linux/kvm.h>
+#include <linux/loop.h>
 #include <linux/net.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -1369,6 +1370,52 @@ TEST_F(DecoderTest, IoctlBlock) {
   EXPECT_EQ(Text("ioctl", {4, 0x1262, 5}, -9), "4, BLKRASET, 5");
   EXPECT_EQ(Text("ioctl", {3, 0x1, 0x2000}, -22), "3, FIBMAP, 0x2000");
   EXPECT_EQ(Text("ioctl", {3, 0x2, 0x2000}), "3, FIGETBSZ, 0x2000");
+}
+
+// A loop device's status (no tracee makes one): LOOP_GET_STATUS64 and
+// LOOP_GET_STATUS show the structure at exit when they succeed, as
+// strace 6.1 shows the setters' (which the decoders tracee compares).
+TEST_F(DecoderTest, IoctlLoopStatus) {
+  loop_info64 info64{};
+  info64.lo_offset = 512;
+  info64.lo_number = 2;
+  info64.lo_flags = LO_FLAGS_AUTOCLEAR | LO_FLAGS_PARTSCAN;
+  strcpy(reinterpret_cast<char*>(info64.lo_file_name), "/tmp/disk.img");
+  mem.Map(0x1000, &info64, sizeof(info64));
+  Result r = Decode("ioctl", {3, 0x4C05, 0x1000}, 0);
+  EXPECT_EQ(r.enter, "3, LOOP_GET_STATUS64, ");
+  EXPECT_EQ(r.exit,
+            "{lo_offset=0x200, lo_number=2, "
+            "lo_flags=LO_FLAGS_AUTOCLEAR|LO_FLAGS_PARTSCAN, "
+            "lo_file_name=\"/tmp/disk.img\", ...}");
+  loop_info info{};
+  info.lo_number = 2;
+  strcpy(info.lo_name, "/tmp/disk.img");
+  mem.Map(0x2000, &info, sizeof(info));
+  EXPECT_EQ(Text("ioctl", {3, 0x4C03, 0x2000}),
+            "3, LOOP_GET_STATUS, {lo_number=2, lo_offset=0, lo_flags=0, "
+            "lo_name=\"/tmp/disk.img\", ...}");
+  EXPECT_EQ(Text("ioctl", {3, 0x4C03, 0x2000}, -25),
+            "3, LOOP_GET_STATUS, 0x2000");
+}
+
+// FS_IOC_FSGETXATTR and FS_IOC_GETFSLABEL with values no tracee file
+// has for sure (an XFS file's flags, a labelled file system).
+TEST_F(DecoderTest, IoctlFsxattrAndLabel) {
+  uint32_t xattr[7] = {0x80000008, 65536, 2, 0x2a, 0, 0, 0};
+  mem.Map(0x1000, xattr, sizeof(xattr));
+  Result r = Decode("ioctl", {3, 0x801C581F, 0x1000}, 0);
+  EXPECT_EQ(r.enter, "3, FS_IOC_FSGETXATTR, ");
+  EXPECT_EQ(r.exit,
+            "{fsx_xflags=FS_XFLAG_IMMUTABLE|FS_XFLAG_HASATTR, "
+            "fsx_extsize=65536, fsx_nextents=2, fsx_projid=0x2a, "
+            "fsx_cowextsize=0}");
+  char label[256] = "rootfs";
+  mem.Map(0x2000, label, sizeof(label));
+  EXPECT_EQ(Text("ioctl", {3, 0x81009431, 0x2000}),
+            "3, FS_IOC_GETFSLABEL, \"rootfs\"");
+  EXPECT_EQ(Text("ioctl", {3, 0x81009431, 0x2000}, -25),
+            "3, FS_IOC_GETFSLABEL, 0x2000");
 }
 
 // FS_IOC_FIEMAP, as strace 6.1 shows filefrag's call.

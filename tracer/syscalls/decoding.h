@@ -832,6 +832,11 @@ void IoPgeteventsTime64(D& d);
 // "{sa_family=AF_INET, sin_port=htons(80), ...}" (decode_net.cc).
 void Sockaddr(D& d, uint64_t addr, int addrlen);
 
+// ioctl's socket interface calls on a struct ifreq (SIOCGIFMTU, ...), as
+// strace 6.1: "{ifr_name="lo", ifr_mtu=65536}" (decode_netlink.cc). False
+// for other codes (and for an i386 process's, shown as addresses).
+bool IfreqIoctl(D& d, uint32_t code, uint64_t arg);
+
 // A value read at a call's entry for its exit, where the kernel has
 // overwritten it (value-result lengths). One per thread and call; taking
 // it forgets it. False when the entry was not seen.
