@@ -965,10 +965,7 @@ bool Netlink::AttrHwaddr(uint64_t addr, uint32_t len) {
     if (style == XlatStyle::kRaw) return true;
     Put(" /* ");
   }
-  for (uint32_t i = 0; i < len; ++i) {
-    snprintf(buf, sizeof(buf), i == 0 ? "%02x" : ":%02x", p[i]);
-    Put(buf);
-  }
+  AppendHwAddr(d_.out, p, len);
   if (style == XlatStyle::kVerbose) Put(" */");
   return true;
 }
@@ -3604,12 +3601,7 @@ size_t HwAddrLen(uint16_t type) {
 // (as many as its type has); -X raw shows all 14 in hex as a string.
 void HwAddr(D& d, const uint8_t* data, uint16_t type) {
   const size_t mark = d.out->size();
-  const size_t n = HwAddrLen(type);
-  for (size_t i = 0; i < n; ++i) {
-    char b[4];
-    snprintf(b, sizeof(b), i == 0 ? "%02x" : ":%02x", data[i]);
-    d.Put(b);
-  }
+  AppendHwAddr(d.out, data, HwAddrLen(type));
   RestyleConst(d.out, mark, RawConst::Bytes(data, 14));
 }
 

@@ -24,6 +24,15 @@ void AppendSigned(std::string* out, int64_t v) {
   }
 }
 
+void AppendHwAddr(std::string* out, const uint8_t* p, size_t len) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  for (size_t i = 0; i < len; ++i) {
+    if (i > 0) out->push_back(':');
+    out->push_back(kDigits[p[i] >> 4]);
+    out->push_back(kDigits[p[i] & 15]);
+  }
+}
+
 void AppendHex(std::string* out, uint64_t v) {
   if (v == 0) {
     out->push_back('0');

@@ -20,6 +20,8 @@ void AppendHex(std::string* out, uint64_t v);
 void AppendOctal(std::string* out, uint64_t v, int min_digits);
 // An address: "NULL" for 0, else "0x7ffd1234".
 void AppendPtr(std::string* out, uint64_t v);
+// A hardware address, as strace prints one: "00:16:3e:5a:0c:01".
+void AppendHwAddr(std::string* out, const uint8_t* p, size_t len);
 // --pidns-translation: what follows an id a tracee in another pid namespace
 // used, `ours` being the same process in ttrace's: " /* 10548 in ttrace's
 // PID NS */" (strace says "strace's").
