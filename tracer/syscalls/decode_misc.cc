@@ -1009,13 +1009,7 @@ void HandleBody(D& d, uint64_t addr, uint32_t bytes, int32_t type) {
     d.Hex(addr + 8);
     return;
   }
-  static constexpr char kDigits[] = "0123456789abcdef";
-  d.out->push_back('"');
-  for (uint32_t i = 0; i < bytes; ++i) {
-    const char esc[4] = {'\\', 'x', kDigits[h[i] >> 4], kDigits[h[i] & 15]};
-    d.out->append(esc, 4);
-  }
-  d.out->push_back('"');
+  AppendQuotedHex(d.out, h, bytes);
 }
 
 void NameToHandleAt(D& d) {

@@ -568,14 +568,8 @@ void Hex08(D& d, uint32_t v) {
 // field="\x00\x50", and verbose adds the abbrev form as a comment.
 void NetBytes(D& d, const char* field, const void* bytes, size_t n) {
   d.Put(field);
-  d.Put("=\"");
-  const auto* b = static_cast<const unsigned char*>(bytes);
-  static constexpr char kDigits[] = "0123456789abcdef";
-  for (size_t i = 0; i < n; ++i) {
-    const char esc[4] = {'\\', 'x', kDigits[b[i] >> 4], kDigits[b[i] & 15]};
-    d.out->append(esc, 4);
-  }
-  d.out->push_back('"');
+  d.out->push_back('=');
+  AppendQuotedHex(d.out, bytes, n);
 }
 
 // field=htons(80) (htonl for 4 bytes), or as NetBytes says.
@@ -1694,14 +1688,7 @@ void PartialIntStruct(D& d, uint64_t addr, int32_t len,
       }
       continue;
     }
-    static constexpr char kDigits[] = "0123456789abcdef";
-    d.out->push_back('"');
-    for (size_t j = i * 4; j < n; ++j) {
-      const char esc[4] = {'\\', 'x', kDigits[buf[j] >> 4],
-                           kDigits[buf[j] & 15]};
-      d.out->append(esc, 4);
-    }
-    d.out->push_back('"');
+    AppendQuotedHex(d.out, buf + i * 4, n - i * 4);
   }
   d.out->push_back('}');
 }

@@ -533,16 +533,7 @@ void Netlink::HexStr(uint64_t addr, uint64_t len) {
     d_.Hex(addr);
     return;
   }
-  static constexpr char kDigits[] = "0123456789abcdef";
-  const uint8_t* p =
-      reinterpret_cast<const uint8_t*>(bytes_.data()) + (addr - base_);
-  std::string* out = d_.out;
-  out->push_back('"');
-  for (size_t i = 0; i < n; ++i) {
-    const char esc[4] = {'\\', 'x', kDigits[p[i] >> 4], kDigits[p[i] & 15]};
-    out->append(esc, 4);
-  }
-  out->push_back('"');
+  AppendQuotedHex(d_.out, bytes_.data() + (addr - base_), n);
   if (len > limit) Put("...");
 }
 
@@ -566,14 +557,7 @@ void Netlink::Str0(uint64_t addr, uint64_t len) {
     }
   }
   if (use_hex) {
-    static constexpr char kDigits[] = "0123456789abcdef";
-    d_.out->push_back('"');
-    for (size_t i = 0; i < n; ++i) {
-      const unsigned char c = static_cast<unsigned char>(p[i]);
-      const char esc[4] = {'\\', 'x', kDigits[c >> 4], kDigits[c & 15]};
-      d_.out->append(esc, 4);
-    }
-    d_.out->push_back('"');
+    AppendQuotedHex(d_.out, p, n);
     if (len > 0) Put("...");
     return;
   }

@@ -456,14 +456,7 @@ class Decoding {
       Hex(addr);
       return;
     }
-    static constexpr char kDigits[] = "0123456789abcdef";
-    out->push_back('"');
-    for (size_t i = 0; i < n; ++i) {
-      const unsigned char b = static_cast<unsigned char>(s[i]);
-      const char esc[4] = {'\\', 'x', kDigits[b >> 4], kDigits[b & 15]};
-      out->append(esc, 4);
-    }
-    out->push_back('"');
+    AppendQuotedHex(out, s.data(), n);
     if (static_cast<size_t>(len) > limit) Put("...");
   }
 

@@ -33,6 +33,17 @@ void AppendHwAddr(std::string* out, const uint8_t* p, size_t len) {
   }
 }
 
+void AppendQuotedHex(std::string* out, const void* p, size_t n) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  const auto* b = static_cast<const unsigned char*>(p);
+  out->push_back('"');
+  for (size_t i = 0; i < n; ++i) {
+    const char esc[4] = {'\\', 'x', kDigits[b[i] >> 4], kDigits[b[i] & 15]};
+    out->append(esc, 4);
+  }
+  out->push_back('"');
+}
+
 void AppendHex(std::string* out, uint64_t v) {
   if (v == 0) {
     out->push_back('0');

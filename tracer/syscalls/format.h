@@ -22,6 +22,9 @@ void AppendOctal(std::string* out, uint64_t v, int min_digits);
 void AppendPtr(std::string* out, uint64_t v);
 // A hardware address, as strace prints one: "00:16:3e:5a:0c:01".
 void AppendHwAddr(std::string* out, const uint8_t* p, size_t len);
+// Bytes as strace prints a string it shows all in hex: "\x05\x00",
+// quoted, every byte escaped (no "..." for a cut string: callers add it).
+void AppendQuotedHex(std::string* out, const void* p, size_t n);
 // --pidns-translation: what follows an id a tracee in another pid namespace
 // used, `ours` being the same process in ttrace's: " /* 10548 in ttrace's
 // PID NS */" (strace says "strace's").
