@@ -1190,7 +1190,9 @@ void RtSigprocmask(D& d) {
 }
 
 void WaitStatus(D& d, uint32_t status) {
-  // strace names the signals and events of a wait status whatever -X says.
+  // strace names the signals of a wait status whatever -X says (not the
+  // ptrace event: "|0x80 /* PTRACE_EVENT_STOP */<<16" with -X verbose).
+  const XlatStyle style = CurrentXlatStyle();
   ScopedXlatStyle abbrev(XlatStyle::kAbbrev);
   const int low = status & 0x7f;
   if ((status & 0xff) == 0x7f) {  // stopped
@@ -1222,14 +1224,16 @@ void WaitStatus(D& d, uint32_t status) {
   }
   if (status != 0) {
     const uint32_t event = status >> 16;
+    // strace 6.1 writes these without spaces: "}|PTRACE_EVENT_STOP<<16]".
     if (event != 0) {
-      d.Put(" | ");
+      d.out->push_back('|');
+      ScopedXlatStyle as_asked(style);
       AppendXval(d.out, event, kPtraceEvents, "PTRACE_EVENT_???");
-      d.Put(" << 16");
+      d.Put("<<16");
       status &= 0xffff;
     }
     if (status != 0) {
-      d.Put(" | ");
+      d.out->push_back('|');
       d.Hex(status);
     }
   }

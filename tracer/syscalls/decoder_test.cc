@@ -1189,8 +1189,8 @@ TEST_F(DecoderTest, Wait4) {
   int32_t ptrace_event = (SIGTRAP | (3 << 8)) << 8 | 0x7f;
   mem.Map(0x7000, &ptrace_event, 4);
   EXPECT_EQ(Text("wait4", {5, 0x7000, 0x40000000, 0}, 5),
-            "5, [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGTRAP} | "
-            "PTRACE_EVENT_CLONE << 16], __WALL, NULL");
+            "5, [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGTRAP}|"
+            "PTRACE_EVENT_CLONE<<16], __WALL, NULL");
   int64_t ru[4] = {0, 117, 0, 0};
   mem.Map(0x8000, ru, sizeof(ru));
   EXPECT_EQ(Text("wait4", {19109, 0, 0, 0x8000}, 19109),
