@@ -122,6 +122,8 @@ std::string ReplacePids(const std::string& line,
       std::regex(R"(^waitid\((?:P_PID|0x1(?: /\* P_PID \*/)?), ([0-9]+))"),
       std::regex(R"(sigev_notify_thread_id=([0-9]+))"),
       std::regex(R"(^kcmp\(([0-9]+))"),
+      // ptrace(REQUEST, pid, ...), the request as -X prints it.
+      std::regex(R"(^ptrace\([0-9A-Za-z_]+(?: /\* [A-Z_?]+ \*/)?, ([0-9]+))"),
       std::regex(R"(^kcmp\([0-9A-Za-z_]+, ([0-9]+))"),
       // (-X raw and verbose: "type=0x1 /* F_OWNER_PID */, pid=").
       std::regex(R"(type=(?:F_OWNER_(?:PID|TID)|0|0x1))"

@@ -224,7 +224,17 @@
 //                      in x86_64's table) and syscall_0x258 (beyond it),
 //                      all six arguments set, = -1 ENOSYS; then getpid()
 //                      and close(-1) = -1 EBADF.
+//   ptrace             a tracer's requests (SIGCHLD blocked): a child
+//                      cloned with CLONE_UNTRACED (strace -f and ttrace -f
+//                      leave it alone) sleeps in pause(), polled as `pids`
+//                      polls; it is seized, interrupted, its memory, user
+//                      area, registers (whole, in parts, FPU, XSAVE), signal
+//                      mask and pending signals read and written, pause's
+//                      entry and exit seen at syscall stops, SIGUSR2's
+//                      delivery suppressed, then it is detached and killed;
+//                      bad requests, options, sizes and addresses between.
 #include <arpa/inet.h>
+#include <elf.h>
 #include <fcntl.h>
 #include <linux/aio_abi.h>
 #include <linux/bpf.h>
@@ -242,6 +252,7 @@
 #include <linux/netlink.h>
 #include <linux/nsfs.h>
 #include <linux/openat2.h>
+#include <linux/ptrace.h>
 #include <linux/rtnetlink.h>
 #include <mqueue.h>
 #include <net/if.h>
@@ -264,6 +275,7 @@
 #include <sys/time.h>
 #include <sys/uio.h>
 #include <sys/un.h>
+#include <sys/user.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -2295,12 +2307,156 @@ int Unknown() {
   return 0;
 }
 
+// ---- ptrace ----
+// A tracer's requests, on a child cloned with CLONE_UNTRACED (so that
+// `strace -f` and `ttrace -f` leave it to this process) sleeping in pause().
+int Ptrace() {
+  // The child's stops would send SIGCHLD, whose delivery lines fall at
+  // times the trace does not fix: blocked.
+  sigset_t chld;
+  sigemptyset(&chld);
+  sigaddset(&chld, SIGCHLD);
+  sigprocmask(SIG_BLOCK, &chld, nullptr);
+  static long word = 0x1234;
+  // Every argument register given (syscall() passes six): the child's
+  // registers, shown below, are then the same in every run.
+  const long child =
+      syscall(SYS_clone, CLONE_UNTRACED | SIGCHLD, 0L, 0L, 0L, 0L, 0L);
+  if (child < 0) Die("clone");
+  if (child == 0) {
+    for (;;) syscall(SYS_pause, 0L, 0L, 0L, 0L, 0L, 0L);
+  }
+  while (ProcState(static_cast<pid_t>(child)) != 'S') {
+    timespec ms{0, 1000000};
+    clock_nanosleep(CLOCK_MONOTONIC, 0, &ms, nullptr);
+  }
+  auto pt = [](long request, long pid, uintptr_t addr, uintptr_t data) {
+    return syscall(SYS_ptrace, request, pid, addr, data);
+  };
+  auto ptr = [](const void* p) { return reinterpret_cast<uintptr_t>(p); };
+  int status;
+  auto wait_stop = [&] {
+    if (wait4(static_cast<pid_t>(child), &status, __WALL, nullptr) != child) {
+      Die("wait4");
+    }
+  };
+  // Attach: options, a bad option, a stop.
+  if (pt(PTRACE_SEIZE, child, 0, PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL) !=
+      0) {
+    Die("PTRACE_SEIZE");
+  }
+  pt(PTRACE_SEIZE, 1, 0, 0x80000001);
+  pt(PTRACE_INTERRUPT, child, 0, 0);
+  wait_stop();
+  siginfo_t si{};
+  pt(PTRACE_GETSIGINFO, child, 0, ptr(&si));
+  unsigned long msg = 0;
+  pt(PTRACE_GETEVENTMSG, child, 0, ptr(&msg));
+  pt(PTRACE_SETOPTIONS, child, 0, PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL);
+  pt(PTRACE_SETOPTIONS, child, 0, 0x12345678);
+  // Memory and the user area.
+  pt(PTRACE_PEEKDATA, child, ptr(&word), ptr(&msg));
+  pt(PTRACE_PEEKTEXT, child, ptr(&word), ptr(&msg));
+  pt(PTRACE_PEEKDATA, child, 0, ptr(&msg));
+  pt(PTRACE_POKEDATA, child, ptr(&word), 0x5678);
+  for (uintptr_t off :
+       {uintptr_t{0}, 8 * uintptr_t{15}, 8 * uintptr_t{21},
+        uintptr_t{offsetof(struct user, u_fpvalid)},
+        uintptr_t{offsetof(struct user, u_fpvalid) + 4},
+        uintptr_t{offsetof(struct user, i387)},
+        uintptr_t{offsetof(struct user, u_debugreg) + 8},
+        uintptr_t{sizeof(struct user)}, uintptr_t{3}, uintptr_t{0x10000}}) {
+    pt(PTRACE_PEEKUSR, child, off, ptr(&msg));
+  }
+  pt(PTRACE_POKEUSR, child, offsetof(struct user, u_debugreg) + 56, 0);
+  // Registers, whole and in parts.
+  user_regs_struct regs{};
+  pt(PTRACE_GETREGS, child, 0, ptr(&regs));
+  pt(PTRACE_SETREGS, child, 0, ptr(&regs));
+  pt(PTRACE_GETREGS, child, 0, 8);
+  user_fpregs_struct fpregs{};
+  pt(PTRACE_GETFPREGS, child, 0, ptr(&fpregs));
+  iovec iov{&regs, sizeof regs};
+  pt(PTRACE_GETREGSET, child, NT_PRSTATUS, ptr(&iov));
+  iov.iov_len = 16;
+  pt(PTRACE_SETREGSET, child, NT_PRSTATUS, ptr(&iov));
+  pt(PTRACE_GETREGSET, child, NT_PRSTATUS, ptr(&iov));
+  iov.iov_len = 0;
+  pt(PTRACE_GETREGSET, child, NT_PRSTATUS, ptr(&iov));
+  iov = {&fpregs, 32};
+  pt(PTRACE_GETREGSET, child, NT_FPREGSET, ptr(&iov));
+  iov.iov_len = sizeof fpregs;
+  pt(PTRACE_GETREGSET, child, NT_FPREGSET, ptr(&iov));
+  static char xstate[4096];
+  iov = {xstate, sizeof xstate};
+  pt(PTRACE_GETREGSET, child, NT_X86_XSTATE, ptr(&iov));
+  iov = {&regs, 16};
+  pt(PTRACE_GETREGSET, child, 0x999, ptr(&iov));
+  pt(PTRACE_GETREGSET, child, NT_PRSTATUS, 0);
+  // What the child is doing: nothing (a stop outside a syscall stop).
+  ptrace_syscall_info info{};
+  for (uintptr_t size : {sizeof info, uintptr_t{16}, uintptr_t{8}}) {
+    pt(PTRACE_GET_SYSCALL_INFO, child, size, ptr(&info));
+  }
+  // Signal masks and pending signals: SIGUSR1 blocked, then sent.
+  uint64_t mask = 0;
+  pt(PTRACE_GETSIGMASK, child, 8, ptr(&mask));
+  mask = uint64_t{1} << (SIGUSR1 - 1);
+  pt(PTRACE_SETSIGMASK, child, 8, ptr(&mask));
+  pt(PTRACE_GETSIGMASK, child, 4, ptr(&mask));
+  pt(PTRACE_SETSIGMASK, child, 8, 0);
+  if (kill(static_cast<pid_t>(child), SIGUSR1) != 0) Die("kill");
+  siginfo_t pending[2];
+  ptrace_peeksiginfo_args peek{0, PTRACE_PEEKSIGINFO_SHARED, 2};
+  pt(PTRACE_PEEKSIGINFO, child, ptr(&peek), ptr(pending));
+  peek.flags = 0;
+  pt(PTRACE_PEEKSIGINFO, child, ptr(&peek), ptr(pending));
+  pt(PTRACE_PEEKSIGINFO, child, 0, ptr(pending));
+  si = {};
+  si.si_signo = SIGUSR2;
+  si.si_code = SI_QUEUE;
+  si.si_pid = getpid();
+  pt(PTRACE_SETSIGINFO, child, 0, ptr(&si));
+  pt(PTRACE_GETSIGINFO, child, 0, ptr(&si));
+  // Requests strace shows as numbers, and failures.
+  pt(PTRACE_SECCOMP_GET_FILTER, child, 0, 0);
+  uint64_t metadata[2] = {0, 0};
+  pt(PTRACE_SECCOMP_GET_METADATA, child, sizeof metadata, ptr(metadata));
+  pt(PTRACE_ARCH_PRCTL, child, ptr(&msg), 0x1003 /* ARCH_GET_FS */);
+  pt(0x4242, child, 1, 2);
+  pt(PTRACE_TRACEME, 0, 0, 0);
+  pt(PTRACE_CONT, child, 0, 100);
+  // Syscall stops: pause's entry, then its exit once SIGUSR2 interrupts
+  // it, then SIGUSR2's delivery (suppressed: pause starts again).
+  pt(PTRACE_SYSCALL, child, 0, 0);
+  wait_stop();
+  pt(PTRACE_GET_SYSCALL_INFO, child, sizeof info, ptr(&info));
+  pt(PTRACE_SYSCALL, child, 0, 0);
+  if (kill(static_cast<pid_t>(child), SIGUSR2) != 0) Die("kill");
+  wait_stop();
+  pt(PTRACE_GET_SYSCALL_INFO, child, sizeof info, ptr(&info));
+  pt(PTRACE_CONT, child, 0, 0);
+  wait_stop();
+  pt(PTRACE_GETSIGINFO, child, 0, ptr(&si));
+  pt(PTRACE_CONT, child, 0, 0);
+  pt(PTRACE_INTERRUPT, child, 0, 0);
+  wait_stop();
+  pt(PTRACE_LISTEN, child, 0, 0);
+  pt(PTRACE_INTERRUPT, child, 0, 0);
+  wait_stop();
+  pt(PTRACE_DETACH, child, 0, SIGCONT);
+  pt(PTRACE_KILL, child, 0, 0);
+  kill(static_cast<pid_t>(child), SIGKILL);
+  wait_stop();
+  return 0;
+}
+
 int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
       "counts | ppid_threads N | sockets DIR | io | pids | pidns | decoders | "
       "ipc | mempolicy | netlink | misc DIR | admin | kvm | handlers | "
-      "unknown";
+      "unknown | ptrace";
   if (argc < 2) tracee::Usage(usage);
   const std::string s = argv[1];
   if (s == "known" && argc == 3) return Known(argv[2]);
@@ -2321,6 +2477,7 @@ int main(int argc, char** argv) {
   if (s == "kvm") return Kvm();
   if (s == "handlers") return Handlers();
   if (s == "unknown") return Unknown();
+  if (s == "ptrace") return Ptrace();
   if (s == "ppid_threads") return PpidThreads(tracee::IntArg(argc, argv, 2, 3));
   tracee::Usage(usage);
 }

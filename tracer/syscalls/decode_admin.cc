@@ -1177,14 +1177,6 @@ constexpr XlatEntry kSeccompOps[] = {
     {2, "SECCOMP_GET_ACTION_AVAIL"},
     {3, "SECCOMP_GET_NOTIF_SIZES"},
 };
-constexpr XlatEntry kSeccompFilterFlags[] = {
-    {1, "SECCOMP_FILTER_FLAG_TSYNC"},
-    {2, "SECCOMP_FILTER_FLAG_LOG"},
-    {4, "SECCOMP_FILTER_FLAG_SPEC_ALLOW"},
-    {8, "SECCOMP_FILTER_FLAG_NEW_LISTENER"},
-    {16, "SECCOMP_FILTER_FLAG_TSYNC_ESRCH"},
-    {32, "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"},
-};
 constexpr XlatEntry kSeccompRetActions[] = {
     {0, "SECCOMP_RET_KILL_THREAD"},    {0x00030000, "SECCOMP_RET_TRAP"},
     {0x00050000, "SECCOMP_RET_ERRNO"}, {0x7fc00000, "SECCOMP_RET_USER_NOTIF"},

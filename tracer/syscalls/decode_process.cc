@@ -2,12 +2,19 @@
 // uname/sysinfo, CPU affinity, membarrier, getrandom, signal waits
 // (rt_sigsuspend, rt_sigtimedwait, waitid, sigaltstack), time getters and
 // restart_syscall, capabilities (capget/capset), sched_getattr/setattr and
-// clock adjustment (adjtimex, clock_adjtime).
+// clock adjustment (adjtimex, clock_adjtime), and ptrace (a tracer's
+// requests).
+#include <sys/user.h>
+
+#include <algorithm>
+#include <array>
 #include <cerrno>
+#include <cstddef>
 #include <cstdio>
 #include <cstring>
 #include <type_traits>
 
+#include "output/errno_names.h"
 #include "tracer/syscalls/decoding.h"
 #include "tracer/syscalls/format.h"
 #include "tracer/syscalls/signals.h"
@@ -2238,6 +2245,639 @@ void ClockAdjtime(D& d) {
   PrintTimexResult(d, d.u(1), kTime64 || !d.i386);
 }
 
+// ---------------------------------------------------------------------------
+// ptrace, as strace 6.1 prints an x86_64 tracer's requests (an i386
+// tracer's structures have other layouts: its calls stay raw).
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kPtraceRequests[] = {
+    {0, "PTRACE_TRACEME"},
+    {1, "PTRACE_PEEKTEXT"},
+    {2, "PTRACE_PEEKDATA"},
+    {3, "PTRACE_PEEKUSER"},
+    {4, "PTRACE_POKETEXT"},
+    {5, "PTRACE_POKEDATA"},
+    {6, "PTRACE_POKEUSER"},
+    {7, "PTRACE_CONT"},
+    {8, "PTRACE_KILL"},
+    {9, "PTRACE_SINGLESTEP"},
+    {12, "PTRACE_GETREGS"},
+    {13, "PTRACE_SETREGS"},
+    {14, "PTRACE_GETFPREGS"},
+    {15, "PTRACE_SETFPREGS"},
+    {16, "PTRACE_ATTACH"},
+    {17, "PTRACE_DETACH"},
+    {18, "PTRACE_GETFPXREGS"},
+    {19, "PTRACE_SETFPXREGS"},
+    {21, "PTRACE_OLDSETOPTIONS"},
+    {24, "PTRACE_SYSCALL"},
+    {25, "PTRACE_GET_THREAD_AREA"},
+    {26, "PTRACE_SET_THREAD_AREA"},
+    {30, "PTRACE_ARCH_PRCTL"},
+    {31, "PTRACE_SYSEMU"},
+    {32, "PTRACE_SYSEMU_SINGLESTEP"},
+    {33, "PTRACE_SINGLEBLOCK"},
+    {0x4200, "PTRACE_SETOPTIONS"},
+    {0x4201, "PTRACE_GETEVENTMSG"},
+    {0x4202, "PTRACE_GETSIGINFO"},
+    {0x4203, "PTRACE_SETSIGINFO"},
+    {0x4204, "PTRACE_GETREGSET"},
+    {0x4205, "PTRACE_SETREGSET"},
+    {0x4206, "PTRACE_SEIZE"},
+    {0x4207, "PTRACE_INTERRUPT"},
+    {0x4208, "PTRACE_LISTEN"},
+    {0x4209, "PTRACE_PEEKSIGINFO"},
+    {0x420a, "PTRACE_GETSIGMASK"},
+    {0x420b, "PTRACE_SETSIGMASK"},
+    {0x420c, "PTRACE_SECCOMP_GET_FILTER"},
+    {0x420d, "PTRACE_SECCOMP_GET_METADATA"},
+    {0x420e, "PTRACE_GET_SYSCALL_INFO"},
+    {0x420f, "PTRACE_GET_RSEQ_CONFIGURATION"},
+};
+constexpr XlatEntry kPtraceOptions[] = {
+    {0x1, "PTRACE_O_TRACESYSGOOD"},  {0x2, "PTRACE_O_TRACEFORK"},
+    {0x4, "PTRACE_O_TRACEVFORK"},    {0x8, "PTRACE_O_TRACECLONE"},
+    {0x10, "PTRACE_O_TRACEEXEC"},    {0x20, "PTRACE_O_TRACEVFORKDONE"},
+    {0x40, "PTRACE_O_TRACEEXIT"},    {0x80, "PTRACE_O_TRACESECCOMP"},
+    {0x100000, "PTRACE_O_EXITKILL"}, {0x200000, "PTRACE_O_SUSPEND_SECCOMP"},
+};
+constexpr XlatEntry kPeeksiginfoFlags[] = {{1, "PTRACE_PEEKSIGINFO_SHARED"}};
+constexpr XlatEntry kSyscallInfoOps[] = {
+    {0, "PTRACE_SYSCALL_INFO_NONE"},
+    {1, "PTRACE_SYSCALL_INFO_ENTRY"},
+    {2, "PTRACE_SYSCALL_INFO_EXIT"},
+    {3, "PTRACE_SYSCALL_INFO_SECCOMP"},
+};
+constexpr uint64_t kNtPrstatus = 1;  // struct user_regs_struct
+constexpr uint64_t kNtFpregset = 2;  // struct user_fpregs_struct
+// Core-note types (PTRACE_GETREGSET's addr), as strace 6.1 names them: one
+// name per value (2 is NT_FPREGSET, not NT_PRFPREG).
+constexpr XlatEntry kNtTypes[] = {
+    {1, "NT_PRSTATUS"},
+    {2, "NT_FPREGSET"},
+    {3, "NT_PRPSINFO"},
+    {4, "NT_PRXREG"},
+    {5, "NT_PLATFORM"},
+    {6, "NT_AUXV"},
+    {7, "NT_GWINDOWS"},
+    {8, "NT_ASRS"},
+    {10, "NT_PSTATUS"},
+    {13, "NT_PSINFO"},
+    {14, "NT_PRCRED"},
+    {15, "NT_UTSNAME"},
+    {16, "NT_LWPSTATUS"},
+    {17, "NT_LWPSINFO"},
+    {20, "NT_PRFPXREG"},
+    {0x100, "NT_PPC_VMX"},
+    {0x101, "NT_PPC_SPE"},
+    {0x102, "NT_PPC_VSX"},
+    {0x103, "NT_PPC_TAR"},
+    {0x104, "NT_PPC_PPR"},
+    {0x105, "NT_PPC_DSCR"},
+    {0x106, "NT_PPC_EBB"},
+    {0x107, "NT_PPC_PMU"},
+    {0x108, "NT_PPC_TM_CGPR"},
+    {0x109, "NT_PPC_TM_CFPR"},
+    {0x10a, "NT_PPC_TM_CVMX"},
+    {0x10b, "NT_PPC_TM_CVSX"},
+    {0x10c, "NT_PPC_TM_SPR"},
+    {0x10d, "NT_PPC_TM_CTAR"},
+    {0x10e, "NT_PPC_TM_CPPR"},
+    {0x10f, "NT_PPC_TM_CDSCR"},
+    {0x110, "NT_PPC_PKEY"},
+    {0x200, "NT_386_TLS"},
+    {0x201, "NT_386_IOPERM"},
+    {0x202, "NT_X86_XSTATE"},
+    {0x300, "NT_S390_HIGH_GPRS"},
+    {0x301, "NT_S390_TIMER"},
+    {0x302, "NT_S390_TODCMP"},
+    {0x303, "NT_S390_TODPREG"},
+    {0x304, "NT_S390_CTRS"},
+    {0x305, "NT_S390_PREFIX"},
+    {0x306, "NT_S390_LAST_BREAK"},
+    {0x307, "NT_S390_SYSTEM_CALL"},
+    {0x308, "NT_S390_TDB"},
+    {0x309, "NT_S390_VXRS_LOW"},
+    {0x30a, "NT_S390_VXRS_HIGH"},
+    {0x30b, "NT_S390_GS_CB"},
+    {0x30c, "NT_S390_GS_BC"},
+    {0x30d, "NT_S390_RI_CB"},
+    {0x30e, "NT_S390_PV_CPU_DATA"},
+    {0x400, "NT_ARM_VFP"},
+    {0x401, "NT_ARM_TLS"},
+    {0x402, "NT_ARM_HW_BREAK"},
+    {0x403, "NT_ARM_HW_WATCH"},
+    {0x404, "NT_ARM_SYSTEM_CALL"},
+    {0x405, "NT_ARM_SVE"},
+    {0x406, "NT_ARM_PAC_MASK"},
+    {0x407, "NT_ARM_PACA_KEYS"},
+    {0x408, "NT_ARM_PACG_KEYS"},
+    {0x409, "NT_ARM_TAGGED_ADDR_CTRL"},
+    {0x40a, "NT_ARM_PAC_ENABLED_KEYS"},
+    {0x40b, "NT_ARM_SSVE"},
+    {0x40c, "NT_ARM_ZA"},
+    {0x500, "NT_METAG_CBUF"},
+    {0x501, "NT_METAG_RPIPE"},
+    {0x502, "NT_METAG_TLS"},
+    {0x600, "NT_ARC_V2"},
+    {0x700, "NT_VMCOREDD"},
+    {0x800, "NT_MIPS_DSP"},
+    {0x801, "NT_MIPS_FP_MODE"},
+    {0x802, "NT_MIPS_MSA"},
+    {0xa00, "NT_LOONGARCH_CPUCFG"},
+    {0xa01, "NT_LOONGARCH_CSR"},
+    {0xa02, "NT_LOONGARCH_LSX"},
+    {0xa03, "NT_LOONGARCH_LASX"},
+    {0xa04, "NT_LOONGARCH_LBT"},
+    {0x46494c45, "NT_FILE"},
+    {0x46e62b7f, "NT_PRXFPREG"},
+    {0x53494749, "NT_SIGINFO"},
+};
+
+// PTRACE_PEEKUSER/POKEUSER's offset into struct user: "8*RIP",
+// "8*SS+8", "offsetof(struct user, u_debugreg)+56", "sizeof(struct
+// user)"; past the struct, hex.
+void UserOffset(D& d, uint64_t off) {
+  // struct user_regs_struct's first 21 registers, as <sys/reg.h> names
+  // their indices (strace names none after SS).
+  static constexpr const char* kRegs[] = {
+      "R15", "R14",      "R13", "R12", "RBP", "RBX", "R11",
+      "R10", "R9",       "R8",  "RAX", "RCX", "RDX", "RSI",
+      "RDI", "ORIG_RAX", "RIP", "CS",  "EFL", "RSP", "SS"};
+  struct Field {
+    uint64_t off;
+    const char* name;
+  };
+  static constexpr Field kFields[] = {
+      {offsetof(struct user, u_fpvalid), "u_fpvalid"},
+      {offsetof(struct user, i387), "i387"},
+      {offsetof(struct user, u_tsize), "u_tsize"},
+      {offsetof(struct user, u_dsize), "u_dsize"},
+      {offsetof(struct user, u_ssize), "u_ssize"},
+      {offsetof(struct user, start_code), "start_code"},
+      {offsetof(struct user, start_stack), "start_stack"},
+      {offsetof(struct user, signal), "signal"},
+      {offsetof(struct user, reserved), "reserved"},
+      {offsetof(struct user, u_ar0), "u_ar0"},
+      {offsetof(struct user, u_fpstate), "u_fpstate"},
+      {offsetof(struct user, magic), "magic"},
+      {offsetof(struct user, u_comm), "u_comm"},
+      {offsetof(struct user, u_debugreg), "u_debugreg"},
+  };
+  if (off > sizeof(struct user)) {
+    d.Hex(off);
+    return;
+  }
+  const size_t mark = d.out->size();
+  uint64_t rest = 0;
+  if (off == sizeof(struct user)) {
+    d.Put("sizeof(struct user)");
+  } else if (off < kFields[0].off) {
+    const size_t i = std::min<size_t>(off / 8, std::size(kRegs) - 1);
+    d.Put("8*");
+    d.Put(kRegs[i]);
+    rest = off - 8 * i;
+  } else {
+    size_t i = std::size(kFields) - 1;
+    while (kFields[i].off > off) --i;
+    d.Put("offsetof(struct user, ");
+    d.Put(kFields[i].name);
+    d.out->push_back(')');
+    rest = off - kFields[i].off;
+  }
+  if (rest != 0) {
+    d.out->push_back('+');
+    d.Udec(rest);
+  }
+  // -X raw shows the offset as an address: "NULL" for 0.
+  RawConst raw = RawConst::Hex(off);
+  if (off == 0) {
+    memcpy(raw.buf, "NULL", 4);
+    raw.len = 4;
+  }
+  RestyleConst(d.out, mark, raw);
+}
+
+// The first `n` bytes of a struct user_regs_struct, whole fields only:
+// "{r15=0x7f..., r14=0, ...}".
+void UserRegs(D& d, const uint64_t* regs, size_t n) {
+  static constexpr const char* kNames[] = {
+      "r15",     "r14",      "r13", "r12", "rbp",    "rbx", "r11",
+      "r10",     "r9",       "r8",  "rax", "rcx",    "rdx", "rsi",
+      "rdi",     "orig_rax", "rip", "cs",  "eflags", "rsp", "ss",
+      "fs_base", "gs_base",  "ds",  "es",  "fs",     "gs"};
+  static_assert(sizeof(kNames) / sizeof(kNames[0]) * 8 ==
+                sizeof(struct user_regs_struct));
+  d.out->push_back('{');
+  for (size_t i = 0; i < std::size(kNames) && (i + 1) * 8 <= n; ++i) {
+    if (i > 0) d.Sep();
+    d.Put(kNames[i]);
+    d.out->push_back('=');
+    d.Hex(regs[i]);
+  }
+  d.out->push_back('}');
+}
+
+// The first `n` bytes of a struct user_fpregs_struct (the FXSAVE area),
+// whole fields only; its arrays of 32-bit words shortened as strace's -s
+// shortens arrays.
+void UserFpregs(D& d, const uint8_t* p, size_t n) {
+  struct Scalar {
+    const char* name;
+    uint8_t off, size;
+  };
+  static constexpr Scalar kScalars[] = {
+      {"cwd", 0, 2}, {"swd", 2, 2},  {"ftw", 4, 2},    {"fop", 6, 2},
+      {"rip", 8, 8}, {"rdp", 16, 8}, {"mxcsr", 24, 4}, {"mxcr_mask", 28, 4},
+  };
+  struct Words {
+    const char* name;
+    uint16_t off, count;
+  };
+  static constexpr Words kArrays[] = {
+      {"st_space", 32, 32}, {"xmm_space", 160, 64}, {"padding", 416, 24}};
+  d.out->push_back('{');
+  bool first = true;
+  for (const Scalar& f : kScalars) {
+    if (f.off + f.size > n) break;
+    if (!first) d.Sep();
+    first = false;
+    d.Put(f.name);
+    d.out->push_back('=');
+    uint64_t v = 0;
+    memcpy(&v, p + f.off, f.size);
+    d.Hex(v);
+  }
+  for (const Words& a : kArrays) {
+    if (a.off + 4u * a.count > n) break;
+    d.Sep();
+    d.Put(a.name);
+    d.Put("=[");
+    for (uint16_t i = 0; i < a.count; ++i) {
+      if (i > 0) d.Sep();
+      if (d.Elided(i)) break;
+      uint32_t w;
+      memcpy(&w, p + a.off + 4 * i, 4);
+      d.Hex(w);
+    }
+    d.out->push_back(']');
+  }
+  d.out->push_back('}');
+}
+
+// A register set of `n` bytes at addr, of core-note type `type`: general
+// and FPU registers decoded, others as the address.
+void Regset(D& d, uint64_t type, uint64_t addr, uint64_t n, bool output) {
+  if (type != kNtPrstatus && type != kNtFpregset) {
+    d.Ptr(addr);
+    return;
+  }
+  alignas(8) uint8_t buf[sizeof(struct user_fpregs_struct)];
+  const size_t size = type == kNtPrstatus ? sizeof(struct user_regs_struct)
+                                          : sizeof(struct user_fpregs_struct);
+  n = std::min<uint64_t>(n, size);
+  if (n == 0) {
+    d.Ptr(addr);
+    return;
+  }
+  if (!(output ? d.FetchOut(addr, buf, n) : d.Fetch(addr, buf, n))) return;
+  if (type == kNtPrstatus) {
+    uint64_t regs[sizeof(struct user_regs_struct) / 8];
+    memcpy(regs, buf, n);
+    UserRegs(d, regs, n);
+  } else {
+    UserFpregs(d, buf, n);
+  }
+}
+
+// PTRACE_GETREGSET/SETREGSET's struct iovec: "{iov_base={r15=...},
+// iov_len=216}", the length as "4096 => 2688" when the kernel changed it.
+void RegsetIovec(D& d, uint64_t type, uint64_t addr, bool output) {
+  uint64_t iov[2];
+  if (output) {
+    int64_t before = -1;
+    const bool saved = TakeSaved(d, &before);
+    // A failed call still shows the iovec (not its buffer).
+    const bool got =
+        addr != 0 &&
+        (d.failed() ? d.verbose &&
+                          d.dec->mem()->Read(d.c.tid, addr, iov, sizeof(iov)) ==
+                              static_cast<ssize_t>(sizeof(iov))
+                    : d.Peek(addr, iov, sizeof(iov)));
+    if (!got) {
+      d.Ptr(addr);
+      return;
+    }
+    d.Put("{iov_base=");
+    if (d.failed()) {
+      d.Ptr(iov[0]);
+    } else {
+      Regset(d, type, iov[0], iov[1], true);
+    }
+    d.Put(", iov_len=");
+    if (saved && static_cast<uint64_t>(before) != iov[1]) {
+      d.Udec(static_cast<uint64_t>(before));
+      d.Put(" => ");
+    }
+    d.Udec(iov[1]);
+    d.out->push_back('}');
+    return;
+  }
+  if (!d.Fetch(addr, iov, sizeof(iov))) return;
+  d.Put("{iov_base=");
+  Regset(d, type, iov[0], iov[1], false);
+  d.Put(", iov_len=");
+  d.Udec(iov[1]);
+  d.out->push_back('}');
+}
+
+// PTRACE_GET_SYSCALL_INFO's struct ptrace_syscall_info, of which the
+// kernel wrote `n` bytes.
+void SyscallInfo(D& d, const uint8_t* p, size_t n) {
+  auto u64_at = [&](size_t off) {
+    uint64_t v;
+    memcpy(&v, p + off, 8);
+    return v;
+  };
+  uint32_t arch;
+  memcpy(&arch, p + 4, 4);
+  d.Put("{op=");
+  d.Xval(p[0], kSyscallInfoOps, "PTRACE_SYSCALL_INFO_???");
+  if (n >= 8) {
+    d.Put(", arch=");
+    d.Xval(arch, kAuditArches, "AUDIT_ARCH_???");
+  }
+  if (n >= 16) {
+    d.Put(", instruction_pointer=");
+    d.Hex(u64_at(8));
+  }
+  if (n >= 24) {
+    d.Put(", stack_pointer=");
+    d.Hex(u64_at(16));
+  }
+  auto nr_and_args = [&] {
+    d.Put("nr=");
+    const uint64_t nr = u64_at(24);
+    if (nr <= INT32_MAX &&
+        SyscallTable::Get().Known(arch, static_cast<int32_t>(nr))) {
+      const size_t mark = d.out->size();
+      d.Put("__NR_");
+      SyscallTable::Get().AppendName(arch, static_cast<int32_t>(nr), d.out);
+      RestyleConst(d.out, mark, RawConst::Udec(nr));
+    } else {
+      d.Udec(nr);
+    }
+    if (n < 80) return;
+    d.Put(", args=[");
+    for (int i = 0; i < 6; ++i) {
+      if (i > 0) d.Sep();
+      if (d.Elided(i)) break;
+      d.Hex(u64_at(32 + 8 * i));
+    }
+    d.out->push_back(']');
+  };
+  switch (p[0]) {
+    case 1:  // PTRACE_SYSCALL_INFO_ENTRY
+      if (n < 32) break;
+      d.Put(", entry={");
+      nr_and_args();
+      d.out->push_back('}');
+      break;
+    case 2: {  // PTRACE_SYSCALL_INFO_EXIT
+      if (n < 32) break;
+      const int64_t rval = static_cast<int64_t>(u64_at(24));
+      const bool is_error = n >= 33 && p[32] != 0;
+      d.Put(", exit={rval=");
+      const char* name =
+          is_error && rval < 0 && rval >= -4095 ? ErrnoName(-rval) : nullptr;
+      if (name != nullptr) {
+        const size_t mark = d.out->size();
+        d.out->push_back('-');
+        d.Put(name);
+        RestyleConst(d.out, mark, RawConst::Dec(rval));
+      } else {
+        d.Dec(rval);
+      }
+      if (n >= 33) {
+        d.Put(", is_error=");
+        d.Udec(p[32]);
+      }
+      d.out->push_back('}');
+      break;
+    }
+    case 3:  // PTRACE_SYSCALL_INFO_SECCOMP
+      if (n < 32) break;
+      d.Put(", seccomp={");
+      nr_and_args();
+      if (n >= 84) {
+        uint32_t ret_data;
+        memcpy(&ret_data, p + 80, 4);
+        d.Put(", ret_data=");
+        d.Udec(ret_data);
+      }
+      d.out->push_back('}');
+      break;
+  }
+  d.out->push_back('}');
+}
+
+void Ptrace(D& d) {
+  const uint64_t req = d.u(0);
+  const uint64_t addr = d.u(2);
+  const uint64_t data = d.u(3);
+  if (d.entering()) {
+    d.Xval(req, kPtraceRequests, "PTRACE_???");
+    if (req == 0) return;  // PTRACE_TRACEME
+    d.Sep();
+    d.Pid(1);
+    switch (req) {
+      case 8:       // PTRACE_KILL
+      case 16:      // PTRACE_ATTACH
+      case 0x4207:  // PTRACE_INTERRUPT
+      case 0x4208:  // PTRACE_LISTEN
+        return;
+      case 12:  // PTRACE_GETREGS
+      case 14:  // PTRACE_GETFPREGS
+        d.Sep();
+        return;
+      case 13:  // PTRACE_SETREGS
+      case 15:  // PTRACE_SETFPREGS
+        d.Sep();
+        Regset(d, req == 13 ? kNtPrstatus : kNtFpregset, data, ~uint64_t{0},
+               false);
+        return;
+    }
+    d.Sep();
+    switch (req) {
+      case 3:  // PTRACE_PEEKUSER
+      case 6:  // PTRACE_POKEUSER
+        UserOffset(d, addr);
+        break;
+      case 0x4204:  // PTRACE_GETREGSET
+      case 0x4205:  // PTRACE_SETREGSET
+        d.Xval(addr, kNtTypes, "NT_???");
+        break;
+      case 0x4209: {  // PTRACE_PEEKSIGINFO
+        struct {
+          uint64_t off;
+          uint32_t flags;
+          int32_t nr;
+        } args;
+        if (d.Fetch(addr, &args, sizeof(args))) {
+          d.Put("{off=");
+          d.Udec(args.off);
+          d.Put(", flags=");
+          d.Flags(args.flags, kPeeksiginfoFlags, "PTRACE_PEEKSIGINFO_???");
+          d.Put(", nr=");
+          d.Dec(args.nr);
+          d.out->push_back('}');
+        }
+        break;
+      }
+      case 0x420a:     // PTRACE_GETSIGMASK
+      case 0x420b:     // PTRACE_SETSIGMASK
+      case 0x420c:     // PTRACE_SECCOMP_GET_FILTER
+      case 0x420d:     // PTRACE_SECCOMP_GET_METADATA
+      case 0x420e:     // PTRACE_GET_SYSCALL_INFO
+        d.Udec(addr);  // a size or an index
+        break;
+      default:
+        d.Ptr(addr);
+        break;
+    }
+    d.Sep();
+    switch (req) {
+      case 1:         // PTRACE_PEEKTEXT
+      case 2:         // PTRACE_PEEKDATA
+      case 3:         // PTRACE_PEEKUSER
+      case 0x4201:    // PTRACE_GETEVENTMSG
+      case 0x4202:    // PTRACE_GETSIGINFO
+      case 0x4209:    // PTRACE_PEEKSIGINFO
+      case 0x420a:    // PTRACE_GETSIGMASK
+      case 0x420e:    // PTRACE_GET_SYSCALL_INFO
+        return;       // at exit
+      case 0x420d: {  // PTRACE_SECCOMP_GET_METADATA: filter_off in, flags out
+        uint64_t filter_off;
+        if (d.Fetch(data, &filter_off, sizeof(filter_off))) {
+          d.Put("{filter_off=");
+          d.Udec(filter_off);
+        }
+        return;
+      }
+      case 0x4204:  // PTRACE_GETREGSET
+        if (data != 0) {
+          uint64_t len;
+          if (d.dec->mem()->Read(d.c.tid, data + 8, &len, sizeof(len)) ==
+              static_cast<ssize_t>(sizeof(len))) {
+            SaveForExit(d, static_cast<int64_t>(len));
+          }
+        }
+        return;
+      case 7:   // PTRACE_CONT
+      case 9:   // PTRACE_SINGLESTEP
+      case 17:  // PTRACE_DETACH
+      case 24:  // PTRACE_SYSCALL
+      case 31:  // PTRACE_SYSEMU
+      case 32:  // PTRACE_SYSEMU_SINGLESTEP
+      case 33:  // PTRACE_SINGLEBLOCK
+        AppendSignal(d.out, static_cast<int64_t>(data));
+        return;
+      case 21:      // PTRACE_OLDSETOPTIONS
+      case 0x4200:  // PTRACE_SETOPTIONS
+      case 0x4206:  // PTRACE_SEIZE
+        d.Flags(data, kPtraceOptions, "PTRACE_O_???");
+        return;
+      case 0x4203: {  // PTRACE_SETSIGINFO
+        uint8_t si[128];
+        if (d.Fetch(data, si, sizeof(si))) Siginfo(d, si);
+        return;
+      }
+      case 0x4205:  // PTRACE_SETREGSET
+        RegsetIovec(d, addr, data, false);
+        return;
+      case 0x420b:  // PTRACE_SETSIGMASK
+        SigsetAddr(d, data, addr);
+        return;
+      default:
+        d.Ptr(data);
+        return;
+    }
+  }
+  switch (req) {
+    case 1:    // PTRACE_PEEKTEXT
+    case 2:    // PTRACE_PEEKDATA
+    case 3: {  // PTRACE_PEEKUSER
+      uint64_t word;
+      if (d.FetchOut(data, &word, sizeof(word))) {
+        d.out->push_back('[');
+        d.Ptr(word);
+        d.out->push_back(']');
+      }
+      break;
+    }
+    case 12:  // PTRACE_GETREGS
+    case 14:  // PTRACE_GETFPREGS
+      if (d.failed()) {
+        d.Ptr(data);
+      } else {
+        Regset(d, req == 12 ? kNtPrstatus : kNtFpregset, data, ~uint64_t{0},
+               true);
+      }
+      break;
+    case 0x4201: {  // PTRACE_GETEVENTMSG
+      uint64_t msg;
+      if (d.FetchOut(data, &msg, sizeof(msg))) {
+        d.out->push_back('[');
+        d.Udec(msg);
+        d.out->push_back(']');
+      }
+      break;
+    }
+    case 0x4202:  // PTRACE_GETSIGINFO
+      SiginfoAt(d, data);
+      break;
+    case 0x4204:  // PTRACE_GETREGSET
+      RegsetIovec(d, addr, data, true);
+      break;
+    case 0x4209:  // PTRACE_PEEKSIGINFO
+      if (d.failed() || !d.verbose) {
+        d.Ptr(data);
+      } else {
+        d.Array<std::array<uint8_t, 128>>(
+            data, static_cast<uint64_t>(d.ret),
+            [&](const std::array<uint8_t, 128>& si) { Siginfo(d, si.data()); });
+      }
+      break;
+    case 0x420a:  // PTRACE_GETSIGMASK
+      if (d.failed()) {
+        d.Ptr(data);
+      } else {
+        SigsetAddr(d, data, addr);
+      }
+      break;
+    case 0x420d: {  // PTRACE_SECCOMP_GET_METADATA
+      uint64_t flags;
+      if (data == 0 || !d.verbose) break;  // printed at entry
+      if (!d.failed() && d.Peek(data + 8, &flags, sizeof(flags))) {
+        d.Put(", flags=");
+        d.Flags(flags, kSeccompFilterFlags, "SECCOMP_FILTER_FLAG_???");
+      }
+      d.out->push_back('}');
+      break;
+    }
+    case 0x420e: {  // PTRACE_GET_SYSCALL_INFO
+      uint8_t info[88] = {};
+      const size_t n = std::min<uint64_t>(
+          {addr, static_cast<uint64_t>(d.ret), sizeof(info)});
+      if (d.failed() || n == 0) {
+        d.Ptr(data);
+      } else if (d.FetchOut(data, info, n)) {
+        SyscallInfo(d, info, n);
+      }
+      break;
+    }
+  }
+}
+
 constexpr Registration kDecoders[] = {
     {"adjtimex", Adjtimex, 0},
     {"clock_adjtime", ClockAdjtime<false>, 0},
@@ -2292,6 +2932,7 @@ constexpr Registration kDecoders[] = {
     {"ioprio_set", IoprioSet, 0},
     {"userfaultfd", Userfaultfd, 0},
     {"kcmp", Kcmp, 0},
+    {"ptrace", Ptrace, kX86_64Only},
     {"rt_sigqueueinfo", RtSigqueueinfo, 0},
     {"rt_tgsigqueueinfo", RtTgsigqueueinfo, 0},
     {"alarm", Alarm, 0},

@@ -32,6 +32,7 @@
 #include <sys/sysinfo.h>
 #include <sys/sysmacros.h>
 #include <sys/un.h>
+#include <sys/user.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -1145,6 +1146,52 @@ TEST_F(DecoderTest, KillFamily) {
   EXPECT_EQ(Text("kill", {kMinus1, 100}, -22), "-1, 100");
   EXPECT_EQ(Text("tkill", {390, SIGWINCH}), "390, SIGWINCH");
   EXPECT_EQ(Text("tgkill", {390, 390, SIGWINCH}), "390, 390, SIGWINCH");
+}
+
+TEST_F(DecoderTest, Ptrace) {
+  // The user area's offsets, by register or field.
+  uint64_t word = 0x7f0012345678;
+  mem.Map(0x1000, &word, sizeof(word));
+  EXPECT_EQ(Text("ptrace", {3, 77, 8 * 16, 0x1000}, 0),
+            "PTRACE_PEEKUSER, 77, 8*RIP, [0x7f0012345678]");
+  EXPECT_EQ(Text("ptrace", {3, 77, 8 * 22 + 4, 0x1000}, -5),
+            "PTRACE_PEEKUSER, 77, 8*SS+20, 0x1000");
+  EXPECT_EQ(Text("ptrace", {6, 77, offsetof(struct user, u_debugreg) + 56, 0}),
+            "PTRACE_POKEUSER, 77, offsetof(struct user, u_debugreg)+56, NULL");
+  EXPECT_EQ(Text("ptrace", {3, 77, sizeof(struct user) + 8, 0x1000}, -5),
+            "PTRACE_PEEKUSER, 77, 0x398, 0x1000");
+  // Requests that take no address or data.
+  EXPECT_EQ(Text("ptrace", {0x4207, 77, 1, 2}), "PTRACE_INTERRUPT, 77");
+  EXPECT_EQ(Text("ptrace", {0, 0, 0, 0}, -1), "PTRACE_TRACEME");
+  // Options, signals, unknown requests.
+  EXPECT_EQ(Text("ptrace", {0x4206, 77, 0, 0x100001}),
+            "PTRACE_SEIZE, 77, NULL, PTRACE_O_TRACESYSGOOD|PTRACE_O_EXITKILL");
+  EXPECT_EQ(Text("ptrace", {24, 77, 0, SIGUSR2}),
+            "PTRACE_SYSCALL, 77, NULL, SIGUSR2");
+  EXPECT_EQ(Text("ptrace", {0x4242, 77, 1, 2}, -5),
+            "0x4242 /* PTRACE_??? */, 77, 0x1, 0x2");
+  // A seccomp stop's syscall info, and the filter's metadata.
+  uint8_t info[88] = {};
+  info[0] = 3;  // PTRACE_SYSCALL_INFO_SECCOMP
+  const uint32_t arch = 0xc000003e;
+  memcpy(info + 4, &arch, 4);
+  const uint64_t fields[] = {0x401000, 0x7ffe0000, 110, 1, 2, 3, 4, 5, 6};
+  memcpy(info + 8, fields, sizeof(fields));
+  const uint32_t ret_data = 42;
+  memcpy(info + 80, &ret_data, 4);
+  mem.Map(0x2000, info, sizeof(info));
+  EXPECT_EQ(Text("ptrace", {0x420e, 77, 88, 0x2000}, 84),
+            "PTRACE_GET_SYSCALL_INFO, 77, 88, {op=PTRACE_SYSCALL_INFO_SECCOMP, "
+            "arch=AUDIT_ARCH_X86_64, instruction_pointer=0x401000, "
+            "stack_pointer=0x7ffe0000, seccomp={nr=__NR_getppid, args=[0x1, "
+            "0x2, 0x3, 0x4, 0x5, 0x6], ret_data=42}}");
+  const uint64_t metadata[2] = {0, 2};
+  mem.Map(0x3000, metadata, sizeof(metadata));
+  EXPECT_EQ(Text("ptrace", {0x420d, 77, 16, 0x3000}, 16),
+            "PTRACE_SECCOMP_GET_METADATA, 77, 16, {filter_off=0, "
+            "flags=SECCOMP_FILTER_FLAG_LOG}");
+  EXPECT_EQ(Text("ptrace", {0x420d, 77, 16, 0x3000}, -2),
+            "PTRACE_SECCOMP_GET_METADATA, 77, 16, {filter_off=0}");
 }
 
 TEST_F(DecoderTest, ExitCodes) {

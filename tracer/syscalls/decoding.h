@@ -591,6 +591,17 @@ inline constexpr XlatEntry kAddrFamilies[] = {
     {45, "AF_MCTP"},
 };
 
+// seccomp(SECCOMP_SET_MODE_FILTER)'s flags and the filter flags
+// PTRACE_SECCOMP_GET_METADATA reports.
+inline constexpr XlatEntry kSeccompFilterFlags[] = {
+    {1, "SECCOMP_FILTER_FLAG_TSYNC"},
+    {2, "SECCOMP_FILTER_FLAG_LOG"},
+    {4, "SECCOMP_FILTER_FLAG_SPEC_ALLOW"},
+    {8, "SECCOMP_FILTER_FLAG_NEW_LISTENER"},
+    {16, "SECCOMP_FILTER_FLAG_TSYNC_ESRCH"},
+    {32, "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV"},
+};
+
 // Socket types (socket(), sock_diag).
 inline constexpr XlatEntry kSockTypes[] = {
     {1, "SOCK_STREAM"},  {2, "SOCK_DGRAM"},     {3, "SOCK_RAW"},
