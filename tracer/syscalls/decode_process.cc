@@ -92,12 +92,6 @@ constexpr XlatEntry kSsFlags[] = {
 constexpr XlatEntry kIdTypes[] = {
     {0, "P_ALL"}, {1, "P_PID"}, {2, "P_PGID"}, {3, "P_PIDFD"}};
 // strace's order: WEXITED before WSTOPPED, __WNOTHREAD last.
-constexpr XlatEntry kWaitidOptions[] = {
-    {1, "WNOHANG"},         {4, "WEXITED"},
-    {2, "WSTOPPED"},        {8, "WCONTINUED"},
-    {0x1000000, "WNOWAIT"}, {0x80000000, "__WCLONE"},
-    {0x40000000, "__WALL"}, {0x20000000, "__WNOTHREAD"},
-};
 
 // prctl.
 constexpr XlatEntry kPrctlOptions[] = {
@@ -1287,7 +1281,7 @@ void Waitid(D& d) {
   }
   SiginfoAt(d, d.u(2));
   d.Sep();
-  d.Flags(d.u32(3), kWaitidOptions, "W???");
+  d.Flags(d.u32(3), kWaitOptions, "W???");
   d.Sep();
   if (d.u(4) == 0) {
     d.Put("NULL");

@@ -133,13 +133,6 @@ constexpr XlatEntry kSaFlags[] = {
 };
 constexpr XlatEntry kSigprocmaskHow[] = {
     {0, "SIG_BLOCK"}, {1, "SIG_UNBLOCK"}, {2, "SIG_SETMASK"}};
-// strace's order: WEXITED before WSTOPPED, __WNOTHREAD last.
-constexpr XlatEntry kWaitOptions[] = {
-    {1, "WNOHANG"},         {4, "WEXITED"},
-    {2, "WSTOPPED"},        {8, "WCONTINUED"},
-    {0x1000000, "WNOWAIT"}, {0x80000000, "__WCLONE"},
-    {0x40000000, "__WALL"}, {0x20000000, "__WNOTHREAD"},
-};
 constexpr XlatEntry kPtraceEvents[] = {
     {1, "PTRACE_EVENT_FORK"},       {2, "PTRACE_EVENT_VFORK"},
     {3, "PTRACE_EVENT_CLONE"},      {4, "PTRACE_EVENT_EXEC"},

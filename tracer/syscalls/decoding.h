@@ -591,6 +591,14 @@ inline constexpr XlatEntry kAddrFamilies[] = {
     {45, "AF_MCTP"},
 };
 
+// wait4's and waitid's options, in strace's order: WEXITED before
+// WSTOPPED, __WNOTHREAD last.
+inline constexpr XlatEntry kWaitOptions[] = {
+    {1, "WNOHANG"},         {4, "WEXITED"},
+    {2, "WSTOPPED"},        {8, "WCONTINUED"},
+    {0x1000000, "WNOWAIT"}, {0x80000000, "__WCLONE"},
+    {0x40000000, "__WALL"}, {0x20000000, "__WNOTHREAD"},
+};
 // seccomp(SECCOMP_SET_MODE_FILTER)'s flags and the filter flags
 // PTRACE_SECCOMP_GET_METADATA reports.
 inline constexpr XlatEntry kSeccompFilterFlags[] = {
