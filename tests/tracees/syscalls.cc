@@ -239,6 +239,7 @@
 #include <linux/io_uring.h>
 #include <linux/kvm.h>
 #include <linux/loop.h>
+#include <linux/net_tstamp.h>
 #include <linux/netlink.h>
 #include <linux/nsfs.h>
 #include <linux/openat2.h>
@@ -899,6 +900,36 @@ int Decoders() {
       recvmsg(rx, &got, 0);
     }
     close(rx);
+    // SO_TIMESTAMPING's flags set and read back, and the receive
+    // timestamps of a datagram on an AF_UNIX pair (stamped as it is sent,
+    // unlike UDP's, which the kernel may start stamping only later):
+    // SO_TIMESTAMP_OLD's timeval and SCM_TIMESTAMPING's three timespecs
+    // (their times vary: the test normalises them).
+    int stamp_pair[2];
+    if (socketpair(AF_UNIX, SOCK_DGRAM, 0, stamp_pair) == 0) {
+      const int stamping =
+          SOF_TIMESTAMPING_RX_SOFTWARE | SOF_TIMESTAMPING_SOFTWARE;
+      setsockopt(stamp_pair[1], SOL_SOCKET, SO_TIMESTAMPING_OLD, &stamping,
+                 sizeof stamping);
+      int stamping_got = 0;
+      socklen_t stamping_len = sizeof stamping_got;
+      getsockopt(stamp_pair[1], SOL_SOCKET, SO_TIMESTAMPING_OLD, &stamping_got,
+                 &stamping_len);
+      setsockopt(stamp_pair[1], SOL_SOCKET, SO_TIMESTAMP_OLD, &on_flag,
+                 sizeof on_flag);
+      send(stamp_pair[0], "ts", 2, 0);
+      char stamp_data[4];
+      iovec stamp_iov = {stamp_data, sizeof stamp_data};
+      alignas(cmsghdr) char stamp_control[128];
+      msghdr stamped{};
+      stamped.msg_iov = &stamp_iov;
+      stamped.msg_iovlen = 1;
+      stamped.msg_control = stamp_control;
+      stamped.msg_controllen = sizeof stamp_control;
+      recvmsg(stamp_pair[1], &stamped, 0);
+      close(stamp_pair[0]);
+      close(stamp_pair[1]);
+    }
     close(udp);
     close(udp6);
   }

@@ -529,12 +529,19 @@ constexpr XlatEntry kNetlinkOptions[] = {
     {11, "NETLINK_EXT_ACK"},         {12, "NETLINK_GET_STRICT_CHK"},
 };
 constexpr XlatEntry kScmTypes[] = {
-    {1, "SCM_RIGHTS"},           {2, "SCM_CREDENTIALS"},
-    {3, "SCM_SECURITY"},         {29, "SO_TIMESTAMP_OLD"},
-    {35, "SO_TIMESTAMPNS_OLD"},  {37, "SO_TIMESTAMPING_OLD"},
-    {41, "SO_WIFI_STATUS"},      {61, "SO_TXTIME"},
-    {63, "SO_TIMESTAMP_NEW"},    {64, "SO_TIMESTAMPNS_NEW"},
+    {1, "SCM_RIGHTS"},
+    {2, "SCM_CREDENTIALS"},
+    {3, "SCM_SECURITY"},
+    {29, "SO_TIMESTAMP_OLD"},
+    {35, "SO_TIMESTAMPNS_OLD"},
+    {37, "SO_TIMESTAMPING_OLD"},
+    {41, "SO_WIFI_STATUS"},
+    {61, "SO_TXTIME"},
+    {63, "SO_TIMESTAMP_NEW"},
+    {64, "SO_TIMESTAMPNS_NEW"},
     {65, "SO_TIMESTAMPING_NEW"},
+    {SCM_TIMESTAMPING_OPT_STATS, "SCM_TIMESTAMPING_OPT_STATS"},
+    {SCM_TIMESTAMPING_PKTINFO, "SCM_TIMESTAMPING_PKTINFO"},
 };
 constexpr XlatEntry kIpCmsgTypes[] = {
     {1, "IP_TOS"},           {2, "IP_TTL"},          {4, "IP_OPTIONS"},
@@ -1180,33 +1187,50 @@ void CmsgData(D& d, int level, int type, const uint8_t* data, size_t len) {
       d.Put(", cmsg_data=\"");
       d.Escaped(reinterpret_cast<const char*>(data), len);
       d.out->push_back('"');
-    } else if (type == 29 || type == 35 || type == 63 || type == 64) {
+    } else if (type == SO_TIMESTAMP_OLD || type == SO_TIMESTAMPNS_OLD ||
+               type == SO_TIMESTAMPING_OLD || type == SO_TIMESTAMP_NEW ||
+               type == SO_TIMESTAMPNS_NEW || type == SO_TIMESTAMPING_NEW) {
       // SO_TIMESTAMP_OLD/_NEW (a timeval), SO_TIMESTAMPNS_OLD/_NEW (a
-      // timespec): longs for the _OLD ones (4 bytes on i386), else 64 bits.
-      const bool wide = type >= 63 || !d.i386;
+      // timespec), SO_TIMESTAMPING_OLD/_NEW (struct scm_timestamping:
+      // three timespecs): longs for the _OLD ones (4 bytes on i386), else
+      // 64 bits. Shorter than that: "???", as strace.
+      const bool wide = type >= SO_TIMESTAMP_NEW || !d.i386;
+      const bool usec = type == SO_TIMESTAMP_OLD || type == SO_TIMESTAMP_NEW;
+      const size_t count =
+          type == SO_TIMESTAMPING_OLD || type == SO_TIMESTAMPING_NEW ? 3 : 1;
       const size_t field = wide ? 8 : 4;
-      if (len < 2 * field) return;
-      int64_t sec, frac;
-      if (wide) {
-        memcpy(&sec, data, 8);
-        memcpy(&frac, data + 8, 8);
-      } else {
-        int32_t v[2];
-        memcpy(v, data, sizeof(v));
-        sec = v[0];
-        frac = v[1];
+      if (len == 0) return;
+      if (len < count * 2 * field) {
+        d.Put(", cmsg_data=???");
+        return;
       }
-      d.Put(", cmsg_data={tv_sec=");
-      d.Dec(sec);
-      if (type == 29 || type == 63) {
-        d.Put(", tv_usec=");
-        d.Dec(frac);
-      } else {
-        d.Put(", tv_nsec=");
-        d.Udec(wide ? static_cast<uint64_t>(frac)
-                    : uint64_t{static_cast<uint32_t>(frac)});
+      d.Put(count > 1 ? ", cmsg_data=[" : ", cmsg_data=");
+      for (size_t i = 0; i < count; ++i) {
+        const uint8_t* at = data + i * 2 * field;
+        int64_t sec, frac;
+        if (wide) {
+          memcpy(&sec, at, 8);
+          memcpy(&frac, at + 8, 8);
+        } else {
+          int32_t v[2];
+          memcpy(v, at, sizeof(v));
+          sec = v[0];
+          frac = v[1];
+        }
+        if (i > 0) d.Sep();
+        d.Put("{tv_sec=");
+        d.Dec(sec);
+        if (usec) {
+          d.Put(", tv_usec=");
+          d.Dec(frac);
+        } else {
+          d.Put(", tv_nsec=");
+          d.Udec(wide ? static_cast<uint64_t>(frac)
+                      : uint64_t{static_cast<uint32_t>(frac)});
+        }
+        d.out->push_back('}');
       }
-      d.out->push_back('}');
+      if (count > 1) d.out->push_back(']');
     }
   } else if (level == 0) {  // SOL_IP
     d.Xval(static_cast<uint32_t>(type), kIpCmsgTypes, "IP_???");

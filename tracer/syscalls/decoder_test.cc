@@ -4516,6 +4516,34 @@ TEST_F(DecoderTest, SendmsgRecvmsg) {
       "cmsg_data={sa_family=AF_INET, sin_port=htons(80), "
       "sin_addr=inet_addr(\"127.0.0.1\")}}], msg_controllen=152, "
       "msg_flags=0}, 0");
+  // SCM_TIMESTAMPING's three timespecs; a timestamp shorter than its
+  // struct ("???"); SCM_TIMESTAMPING_OPT_STATS named, its data not shown.
+  uint8_t stamps[64 + 24 + 24] = {};
+  auto put_stamp = [&](size_t at, uint64_t len, int32_t typ,
+                       const void* payload, size_t n) {
+    const int32_t lvl = SOL_SOCKET;
+    memcpy(stamps + at, &len, 8);
+    memcpy(stamps + at + 8, &lvl, 4);
+    memcpy(stamps + at + 12, &typ, 4);
+    memcpy(stamps + at + 16, payload, n);
+  };
+  const int64_t three[6] = {1700000000, 5, 0, 0, 7, 999999999};
+  put_stamp(0, 64, SO_TIMESTAMPING_OLD, three, sizeof three);
+  put_stamp(64, 24, SO_TIMESTAMPNS_NEW, three, 8);
+  put_stamp(88, 24, SCM_TIMESTAMPING_OPT_STATS, three, 8);
+  mem.Map(0x8000, stamps, sizeof stamps);
+  MsgHdr sm = {0, 0, 0, 0x2000, 1, 0x8000, sizeof stamps, 0, 0};
+  mem.Map(0x9100, &sm, sizeof(sm));
+  EXPECT_EQ(Text("sendmsg", {14, 0x9100, 0}, 5),
+            "14, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hello\", "
+            "iov_len=5}], msg_iovlen=1, msg_control=[{cmsg_len=64, "
+            "cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMPING_OLD, "
+            "cmsg_data=[{tv_sec=1700000000, tv_nsec=5}, {tv_sec=0, tv_nsec=0}, "
+            "{tv_sec=7, tv_nsec=999999999}]}, {cmsg_len=24, "
+            "cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMPNS_NEW, "
+            "cmsg_data=???}, {cmsg_len=24, cmsg_level=SOL_SOCKET, "
+            "cmsg_type=SCM_TIMESTAMPING_OPT_STATS}], msg_controllen=112, "
+            "msg_flags=0}, 0");
 }
 
 // sendmmsg: the whole vector at exit, msg_len of the messages sent;
