@@ -236,6 +236,7 @@
 #include <linux/filter.h>
 #include <linux/fs.h>
 #include <linux/futex.h>
+#include <linux/if_packet.h>
 #include <linux/io_uring.h>
 #include <linux/kvm.h>
 #include <linux/loop.h>
@@ -247,6 +248,7 @@
 #include <mqueue.h>
 #include <net/if.h>
 #include <netinet/in.h>
+#include <netinet/ip_icmp.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/fanotify.h>
@@ -930,6 +932,55 @@ int Decoders() {
       close(stamp_pair[0]);
       close(stamp_pair[1]);
     }
+    // SOL_RAW's ICMP_FILTER on a raw ICMP socket (without CAP_NET_RAW: on
+    // fd -1, as both tools see it) set, with unnamed types, too short, read
+    // back. SOL_PACKET's struct packet_mreq (of an unnamed type; one byte
+    // short: the address) and tpacket_req, refused by the UDP socket;
+    // PACKET_STATISTICS of a packet socket that receives nothing (protocol
+    // 0), whole and cut. NETLINK_LIST_MEMBERSHIPS of an rtnetlink socket
+    // bound to RTMGRP_LINK, whole and in a buffer of one int.
+    const int icmp = socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
+    const int kIcmpFilter = 1;  // ICMP_FILTER: <linux/icmp.h> clashes
+    uint32_t icmp_filter = ~(1u << ICMP_ECHOREPLY);
+    setsockopt(icmp, SOL_RAW, kIcmpFilter, &icmp_filter, sizeof icmp_filter);
+    icmp_filter = (1u << ICMP_DEST_UNREACH) | (1u << ICMP_ECHO) | (1u << 20);
+    setsockopt(icmp, SOL_RAW, kIcmpFilter, &icmp_filter, sizeof icmp_filter);
+    setsockopt(icmp, SOL_RAW, kIcmpFilter, &icmp_filter, 0);
+    opt_len = sizeof icmp_filter;
+    getsockopt(icmp, SOL_RAW, kIcmpFilter, &icmp_filter, &opt_len);
+    close(icmp);
+    packet_mreq pmreq{};
+    pmreq.mr_ifindex = 1;  // lo
+    pmreq.mr_type = PACKET_MR_MULTICAST;
+    pmreq.mr_alen = 6;
+    memcpy(pmreq.mr_address, "\x01\x00\x5e\x00\x00\x09", 6);
+    setsockopt(udp, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &pmreq, sizeof pmreq);
+    pmreq.mr_type = 9;
+    pmreq.mr_alen = 2;  // not 0: strace then repeats the last address shown
+    setsockopt(udp, SOL_PACKET, PACKET_DROP_MEMBERSHIP, &pmreq, sizeof pmreq);
+    setsockopt(udp, SOL_PACKET, PACKET_DROP_MEMBERSHIP, &pmreq,
+               sizeof pmreq - 1);
+    tpacket_req ring = {4096, 2, 2048, 4};
+    setsockopt(udp, SOL_PACKET, PACKET_RX_RING, &ring, sizeof ring);
+    setsockopt(udp, SOL_PACKET, PACKET_TX_RING, &ring, sizeof ring + 4);
+    const int packet = socket(AF_PACKET, SOCK_RAW, 0);
+    tpacket_stats pstats{};
+    opt_len = sizeof pstats;
+    getsockopt(packet, SOL_PACKET, PACKET_STATISTICS, &pstats, &opt_len);
+    opt_len = 6;
+    getsockopt(packet, SOL_PACKET, PACKET_STATISTICS, &pstats, &opt_len);
+    close(packet);
+    const int rtnl = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
+    sockaddr_nl rtnl_at{};
+    rtnl_at.nl_family = AF_NETLINK;
+    rtnl_at.nl_groups = RTMGRP_LINK;
+    bind(rtnl, reinterpret_cast<sockaddr*>(&rtnl_at), sizeof rtnl_at);
+    uint32_t groups[4] = {};
+    opt_len = sizeof groups;
+    getsockopt(rtnl, SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, groups, &opt_len);
+    opt_len = 4;
+    getsockopt(rtnl, SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, groups, &opt_len);
+    close(rtnl);
     close(udp);
     close(udp6);
   }

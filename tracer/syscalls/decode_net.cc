@@ -3,7 +3,10 @@
 // message headers and control messages, socket options, listen and
 // shutdown. Netlink data in these calls: decode_netlink.cc.
 #include <arpa/inet.h>
+#include <linux/if_packet.h>
+#include <linux/netlink.h>
 #include <net/if.h>
+#include <netinet/ip_icmp.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -1762,6 +1765,107 @@ void GroupReq(D& d, uint64_t addr, int32_t len) {
   d.out->push_back('}');
 }
 
+// SOL_RAW's option ICMP_FILTER (<linux/icmp.h>, which clashes with
+// <net/if.h>).
+constexpr uint32_t kIcmpFilter = 1;
+
+// SOL_RAW's ICMP_FILTER, a struct icmp_filter: the ICMP types whose bit
+// is set, "~[...]" listing the clear ones when more than half are set. Of
+// fewer than 4 bytes, those there (strace reads them over whatever its
+// variable held; zeros here).
+void IcmpFilter(D& d, uint64_t addr, int32_t len) {
+  static constexpr XlatEntry kIcmpTypes[] = {
+      {ICMP_ECHOREPLY, "ICMP_ECHOREPLY"},
+      {ICMP_DEST_UNREACH, "ICMP_DEST_UNREACH"},
+      {ICMP_SOURCE_QUENCH, "ICMP_SOURCE_QUENCH"},
+      {ICMP_REDIRECT, "ICMP_REDIRECT"},
+      {ICMP_ECHO, "ICMP_ECHO"},
+      {ICMP_TIME_EXCEEDED, "ICMP_TIME_EXCEEDED"},
+      {ICMP_PARAMETERPROB, "ICMP_PARAMETERPROB"},
+      {ICMP_TIMESTAMP, "ICMP_TIMESTAMP"},
+      {ICMP_TIMESTAMPREPLY, "ICMP_TIMESTAMPREPLY"},
+      {ICMP_INFO_REQUEST, "ICMP_INFO_REQUEST"},
+      {ICMP_INFO_REPLY, "ICMP_INFO_REPLY"},
+      {ICMP_ADDRESS, "ICMP_ADDRESS"},
+      {ICMP_ADDRESSREPLY, "ICMP_ADDRESSREPLY"},
+  };
+  uint32_t bits = 0;
+  const size_t n = std::min<size_t>(static_cast<size_t>(len), sizeof(bits));
+  if (!d.FetchOut(addr, &bits, n)) return;
+  if (__builtin_popcount(bits) > 16) {
+    d.out->push_back('~');
+    bits = ~bits;
+  }
+  d.out->push_back('[');
+  for (uint32_t type = 0, first = 1; type < 32; ++type) {
+    if (!(bits & (1u << type))) continue;
+    if (!first) d.out->push_back(' ');
+    first = 0;
+    d.Xval(type, kIcmpTypes, "ICMP_???");
+  }
+  d.out->push_back(']');
+}
+
+// SOL_PACKET's PACKET_ADD_MEMBERSHIP/PACKET_DROP_MEMBERSHIP (a struct
+// packet_mreq: mr_alen bytes of the address, at most its 8) and
+// PACKET_RX_RING/PACKET_TX_RING (a struct tpacket_req), of exactly their
+// size, as strace 6.1 decodes them; the address otherwise. False for the
+// other options.
+bool PacketSockopt(D& d, uint32_t name, uint64_t addr, int32_t len) {
+  if (name == PACKET_ADD_MEMBERSHIP || name == PACKET_DROP_MEMBERSHIP) {
+    packet_mreq mreq;
+    if (len != static_cast<int32_t>(sizeof(mreq))) {
+      d.Ptr(addr);
+      return true;
+    }
+    if (!d.FetchOut(addr, &mreq, sizeof(mreq))) return true;
+    static constexpr XlatEntry kMrTypes[] = {
+        {PACKET_MR_MULTICAST, "PACKET_MR_MULTICAST"},
+        {PACKET_MR_PROMISC, "PACKET_MR_PROMISC"},
+        {PACKET_MR_ALLMULTI, "PACKET_MR_ALLMULTI"},
+        {PACKET_MR_UNICAST, "PACKET_MR_UNICAST"},
+    };
+    d.Put("{mr_ifindex=");
+    IfIndex(d, static_cast<uint32_t>(mreq.mr_ifindex));
+    d.Put(", mr_type=");
+    d.Xval(mreq.mr_type, kMrTypes, "PACKET_MR_???");
+    d.Put(", mr_alen=");
+    d.Udec(mreq.mr_alen);
+    // -X: the bytes in hex as a string (and, verbose, this in a comment;
+    // none for no bytes).
+    d.Put(", mr_address=");
+    const size_t n = std::min<size_t>(mreq.mr_alen, sizeof(mreq.mr_address));
+    if (n == 0 && CurrentXlatStyle() != XlatStyle::kAbbrev) {
+      d.Put("\"\"");
+    } else {
+      const size_t mark = d.out->size();
+      AppendHwAddr(d.out, mreq.mr_address, n);
+      RestyleConst(d.out, mark, RawConst::Bytes(mreq.mr_address, n));
+    }
+    d.out->push_back('}');
+    return true;
+  }
+  if (name == PACKET_RX_RING || name == PACKET_TX_RING) {
+    tpacket_req req;
+    if (len != static_cast<int32_t>(sizeof(req))) {
+      d.Ptr(addr);
+      return true;
+    }
+    if (!d.FetchOut(addr, &req, sizeof(req))) return true;
+    d.Put("{tp_block_size=");
+    d.Udec(req.tp_block_size);
+    d.Put(", tp_block_nr=");
+    d.Udec(req.tp_block_nr);
+    d.Put(", tp_frame_size=");
+    d.Udec(req.tp_frame_size);
+    d.Put(", tp_frame_nr=");
+    d.Udec(req.tp_frame_nr);
+    d.out->push_back('}');
+    return true;
+  }
+  return false;
+}
+
 void Setsockopt(D& d) {
   if (d.exiting) return;
   SockoptLevelName(d, false);
@@ -1785,6 +1889,15 @@ void Setsockopt(D& d) {
       } else {
         SocketFilterFprog(d, addr);
       }
+      done = true;
+    } else if (level == SOL_RAW && name == kIcmpFilter) {
+      if (len < 1) {
+        d.Ptr(addr);
+      } else {
+        IcmpFilter(d, addr, len);
+      }
+      done = true;
+    } else if (level == SOL_PACKET && PacketSockopt(d, name, addr, len)) {
       done = true;
     } else if (level == 270 || (level == 1 && IsSocketIntOption(name))) {
       // SOL_NETLINK, the SOL_SOCKET options strace reads as an int: the
@@ -1905,8 +2018,36 @@ void Getsockopt(D& d) {
       }
       done = true;
     }
-  } else if (addr != 0 && level == 270) {  // SOL_NETLINK
+  } else if (addr != 0 && level == SOL_NETLINK &&
+             name == NETLINK_LIST_MEMBERSHIPS) {
+    // The groups' bit masks, as many whole ones as both lengths hold.
+    const int32_t n = std::min(ulen, rlen) / 4;
+    d.out->push_back('[');
+    for (int32_t i = 0; i < n; ++i) {
+      if (i > 0) d.Sep();
+      if (d.Elided(i)) break;
+      uint32_t mask;
+      if (d.dec->mem()->Read(d.c.tid, addr + 4 * i, &mask, 4) != 4) {
+        d.Put("...");
+        break;
+      }
+      d.Udec(mask);
+    }
+    d.out->push_back(']');
+    done = true;
+  } else if (addr != 0 && level == SOL_NETLINK) {
     IntAt(d, addr);
+    done = true;
+  } else if (addr != 0 && level == SOL_RAW && name == kIcmpFilter) {
+    IcmpFilter(d, addr, rlen);
+    done = true;
+  } else if (addr != 0 && level == SOL_PACKET && name == PACKET_STATISTICS) {
+    // struct tpacket_stats, or tpacket_stats_v3 (TPACKET_V3 sockets).
+    static constexpr const char* kNames[] = {"tp_packets", "tp_drops",
+                                             "tp_freeze_q_cnt"};
+    static constexpr IntKind kKinds[] = {IntKind::kUnsigned, IntKind::kUnsigned,
+                                         IntKind::kUnsigned};
+    PartialIntStruct(d, addr, rlen, kNames, kKinds);
     done = true;
   }
   if (!done) {

@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <fcntl.h>
+#include <linux/if_packet.h>
 #include <linux/inet_diag.h>
 #include <linux/kvm.h>
 #include <linux/loop.h>
@@ -4936,6 +4937,49 @@ TEST_F(DecoderTest, Sockopts) {
   mem.Map(0x7000, &refused, 4);
   EXPECT_EQ(Text("getsockopt", {9, SOL_SOCKET, SO_ERROR, 0x7000, 0x5000}),
             "9, SOL_SOCKET, SO_ERROR, [ECONNREFUSED], [4]");
+  // ICMP_FILTER: the types set, or "~[...]" those clear when more than
+  // half are set; unnamed ones in hex.
+  uint32_t filter = ~1u;
+  mem.Map(0x8000, &filter, 4);
+  EXPECT_EQ(Text("setsockopt", {3, SOL_RAW, 1, 0x8000, 4}),
+            "3, SOL_RAW, ICMP_FILTER, ~[ICMP_ECHOREPLY], 4");
+  EXPECT_EQ(Text("setsockopt", {3, SOL_RAW, 1, 0x8000, 0}),
+            "3, SOL_RAW, ICMP_FILTER, 0x8000, 0");
+  filter = (1u << 3) | (1u << 8) | (1u << 20);
+  mem.Map(0x8000, &filter, 4);
+  EXPECT_EQ(Text("getsockopt", {3, SOL_RAW, 1, 0x8000, 0x5000}),
+            "3, SOL_RAW, ICMP_FILTER, [ICMP_DEST_UNREACH ICMP_ECHO 0x14 /* "
+            "ICMP_??? */], [4]");
+  // SOL_PACKET: struct packet_mreq and tpacket_req of exactly their size.
+  packet_mreq mreq = {1, 3, 3, {0xaa, 0xbb, 0xcc, 0xdd}};
+  mem.Map(0x9000, &mreq, sizeof mreq);
+  EXPECT_EQ(
+      Text("setsockopt", {3, SOL_PACKET, PACKET_DROP_MEMBERSHIP, 0x9000, 16}),
+      "3, SOL_PACKET, PACKET_DROP_MEMBERSHIP, {mr_ifindex=if_nametoindex("
+      "\"lo\"), mr_type=PACKET_MR_UNICAST, mr_alen=3, "
+      "mr_address=aa:bb:cc}, 16");
+  EXPECT_EQ(
+      Text("setsockopt", {3, SOL_PACKET, PACKET_ADD_MEMBERSHIP, 0x9000, 4}),
+      "3, SOL_PACKET, PACKET_ADD_MEMBERSHIP, 0x9000, 4");
+  const tpacket_req req = {4096, 2, 2048, 4};
+  mem.Map(0x9000, &req, sizeof req);
+  EXPECT_EQ(Text("setsockopt", {3, SOL_PACKET, PACKET_TX_RING, 0x9000, 16}),
+            "3, SOL_PACKET, PACKET_TX_RING, {tp_block_size=4096, "
+            "tp_block_nr=2, tp_frame_size=2048, tp_frame_nr=4}, 16");
+  // PACKET_STATISTICS (a cut field's bytes in hex), the groups of
+  // NETLINK_LIST_MEMBERSHIPS.
+  const uint32_t stats[3] = {7, 1, 0};
+  mem.Map(0x9000, stats, sizeof stats);
+  const int32_t six = 6, eight = 8;
+  mem.Map(0x5000, &six, 4);
+  EXPECT_EQ(
+      Text("getsockopt", {3, SOL_PACKET, PACKET_STATISTICS, 0x9000, 0x5000}),
+      "3, SOL_PACKET, PACKET_STATISTICS, {tp_packets=7, "
+      "tp_drops=\"\\x01\\x00\"}, [6]");
+  mem.Map(0x5000, &eight, 4);
+  EXPECT_EQ(Text("getsockopt",
+                 {3, SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, 0x9000, 0x5000}),
+            "3, SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, [7, 1], [8]");
 }
 
 // --------------------------------------------------------------------------
