@@ -236,6 +236,7 @@
 #include <linux/filter.h>
 #include <linux/fs.h>
 #include <linux/futex.h>
+#include <linux/if_alg.h>
 #include <linux/if_packet.h>
 #include <linux/io_uring.h>
 #include <linux/kvm.h>
@@ -981,6 +982,17 @@ int Decoders() {
     opt_len = 4;
     getsockopt(rtnl, SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, groups, &opt_len);
     close(rtnl);
+    // Addresses of other families, given to connect on fd -1 (EBADF: no
+    // socket of the family, no module loaded): AF_ALG's whole, with flags
+    // and cut in its name.
+    sockaddr_alg alg{};
+    alg.salg_family = AF_ALG;
+    memcpy(alg.salg_type, "hash", 5);
+    memcpy(alg.salg_name, "sha256", 7);
+    connect(-1, reinterpret_cast<sockaddr*>(&alg), sizeof alg);
+    alg.salg_feat = 0x1000;  // CRYPTO_ALG_KERN_DRIVER_ONLY
+    alg.salg_mask = 0x1020;
+    connect(-1, reinterpret_cast<sockaddr*>(&alg), 28);
     close(udp);
     close(udp6);
   }

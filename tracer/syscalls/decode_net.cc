@@ -869,6 +869,33 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
           break;
         }
         [[fallthrough]];
+      case AF_ALG:
+        if (family == AF_ALG && len > 24) {
+          // struct sockaddr_alg: salg_type[14], the flags salg_feat and
+          // salg_mask (shown as -X verbose shows flags, unless -X raw),
+          // and salg_name in whatever bytes `len` leaves (64 or more).
+          static constexpr XlatEntry kAlgFlags[] = {
+              {0x1000, "CRYPTO_ALG_KERN_DRIVER_ONLY"}};  // <linux/crypto.h>
+          const XlatStyle style = CurrentXlatStyle() == XlatStyle::kRaw
+                                      ? XlatStyle::kRaw
+                                      : XlatStyle::kVerbose;
+          uint32_t feat, mask;
+          memcpy(&feat, buf + 16, 4);
+          memcpy(&mask, buf + 20, 4);
+          d.Put("salg_type=");
+          d.FixedCStr(reinterpret_cast<const char*>(buf + 2), 14);
+          {
+            ScopedXlatStyle flags_style(style);
+            d.Put(", salg_feat=");
+            d.Flags(feat, kAlgFlags, "CRYPTO_ALG_???");
+            d.Put(", salg_mask=");
+            d.Flags(mask, kAlgFlags, "CRYPTO_ALG_???");
+          }
+          d.Put(", salg_name=");
+          d.FixedCStr(reinterpret_cast<const char*>(buf + 24), len - 24);
+          break;
+        }
+        [[fallthrough]];
       default:
         d.Put("sa_data=\"");
         d.Escaped(reinterpret_cast<const char*>(buf + 2), len - 2);

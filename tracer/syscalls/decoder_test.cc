@@ -4299,6 +4299,26 @@ TEST_F(DecoderTest, SockaddrBindConnect) {
       Text("connect", {3, 0x7000, 11}, -22),
       "3, {sa_family=AF_MCTP, sa_data=\"\\1\\2\\0\\0\\0\\0\\377\\1\\10\"}, "
       "11");
+  // AF_ALG: salg_type, the flags as -X verbose shows them, salg_name cut
+  // where the length ends; not past salg_mask: sa_data.
+  uint8_t alg[88] = {38, 0, 'h', 'a', 's', 'h'};
+  const uint32_t alg_flags[2] = {0, 0x1001};
+  memcpy(alg + 16, alg_flags, sizeof alg_flags);
+  memcpy(alg + 24, "sha256", 6);
+  mem.Map(0x7000, alg, sizeof alg);
+  EXPECT_EQ(Text("bind", {3, 0x7000, 88}, -22),
+            "3, {sa_family=AF_ALG, salg_type=\"hash\", salg_feat=0, "
+            "salg_mask=0x1001 /* CRYPTO_ALG_KERN_DRIVER_ONLY|0x1 */, "
+            "salg_name=\"sha256\"}, 88");
+  EXPECT_EQ(Text("bind", {3, 0x7000, 27}, -22),
+            "3, {sa_family=AF_ALG, salg_type=\"hash\", salg_feat=0, "
+            "salg_mask=0x1001 /* CRYPTO_ALG_KERN_DRIVER_ONLY|0x1 */, "
+            "salg_name=\"sh\"...}, 27");
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("bind", {3, 0x7000, 88}, -22),
+            "3, {sa_family=0x26, salg_type=\"hash\", salg_feat=0, "
+            "salg_mask=0x1001, salg_name=\"sha256\"}, 88");
+  opts.xlat_style = XlatStyle::kAbbrev;
   // AF_VSOCK: struct sockaddr_vm (16 bytes; fewer: sa_data).
   uint8_t vm[16] = {40, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 2, 0, 0, 0};
   mem.Map(0x5000, vm, sizeof vm);
