@@ -993,6 +993,20 @@ int Decoders() {
     alg.salg_feat = 0x1000;  // CRYPTO_ALG_KERN_DRIVER_ONLY
     alg.salg_mask = 0x1020;
     connect(-1, reinterpret_cast<sockaddr*>(&alg), 28);
+    // AF_IPX's sockaddr_ipx (sipx_zero shown when set), AF_X25's
+    // sockaddr_x25 (an address filling all 16 bytes: cut), each one byte
+    // short too (sa_data).
+    uint8_t other[128] = {AF_IPX, 0,    0x12, 0x34, 0,    0,    0xab, 0xcd,
+                          0,      0x11, 0x22, 0x33, 0x44, 0x55, 4,    9};
+    connect(-1, reinterpret_cast<sockaddr*>(other), 16);
+    connect(-1, reinterpret_cast<sockaddr*>(other), 15);
+    memset(other, 0, sizeof other);
+    other[0] = AF_X25;
+    memcpy(other + 2, "31102001", 8);
+    connect(-1, reinterpret_cast<sockaddr*>(other), 18);
+    connect(-1, reinterpret_cast<sockaddr*>(other), 17);
+    memset(other + 2, '7', 16);
+    connect(-1, reinterpret_cast<sockaddr*>(other), 18);
     close(udp);
     close(udp6);
   }

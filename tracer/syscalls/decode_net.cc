@@ -869,6 +869,43 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
           break;
         }
         [[fallthrough]];
+      case AF_IPX:
+        if (family == AF_IPX && len >= 16) {
+          // struct sockaddr_ipx: port, network (big-endian), node bytes,
+          // type, and sipx_zero when not 0, each byte as "%#02x".
+          uint16_t port;
+          uint32_t network;
+          memcpy(&port, buf + 2, 2);
+          memcpy(&network, buf + 4, 4);
+          NetPort(d, "sipx_port", &port, 2);
+          d.Put(", sipx_network=htonl(");
+          d.Hex(ntohl(network));
+          d.Put("), sipx_node=[");
+          char hx[8];
+          for (int i = 0; i < 6; ++i) {
+            if (i > 0) d.Sep();
+            snprintf(hx, sizeof(hx), "%#02x", buf[8 + i]);
+            d.Put(hx);
+          }
+          snprintf(hx, sizeof(hx), "%#02x", buf[14]);
+          d.Put("], sipx_type=");
+          d.Put(hx);
+          if (buf[15] != 0) {
+            snprintf(hx, sizeof(hx), "%#02x", buf[15]);
+            d.Put(", sipx_zero=");
+            d.Put(hx);
+          }
+          break;
+        }
+        [[fallthrough]];
+      case AF_X25:
+        if (family == AF_X25 && len >= 18) {  // struct sockaddr_x25
+          d.Put("sx25_addr={x25_addr=");
+          d.FixedCStr(reinterpret_cast<const char*>(buf + 2), 16);
+          d.out->push_back('}');
+          break;
+        }
+        [[fallthrough]];
       case AF_ALG:
         if (family == AF_ALG && len > 24) {
           // struct sockaddr_alg: salg_type[14], the flags salg_feat and

@@ -4314,6 +4314,20 @@ TEST_F(DecoderTest, SockaddrBindConnect) {
             "3, {sa_family=AF_ALG, salg_type=\"hash\", salg_feat=0, "
             "salg_mask=0x1001 /* CRYPTO_ALG_KERN_DRIVER_ONLY|0x1 */, "
             "salg_name=\"sh\"...}, 27");
+  // AF_IPX, AF_X25.
+  const uint8_t ipx[16] = {4, 0,    0x12, 0x34, 0,    0,    0xab, 0xcd,
+                           0, 0x11, 0x22, 0x33, 0x44, 0x55, 0,    0};
+  mem.Map(0x7100, ipx, sizeof ipx);
+  EXPECT_EQ(Text("connect", {3, 0x7100, 16}, -9),
+            "3, {sa_family=AF_IPX, sipx_port=htons(4660), "
+            "sipx_network=htonl(0xabcd), sipx_node=[00, 0x11, 0x22, 0x33, "
+            "0x44, 0x55], sipx_type=00}, 16");
+  uint8_t x25[18] = {9, 0};
+  memset(x25 + 2, '7', 16);
+  mem.Map(0x7100, x25, sizeof x25);
+  EXPECT_EQ(Text("connect", {3, 0x7100, 18}, -9),
+            "3, {sa_family=AF_X25, sx25_addr={x25_addr=\"777777777777777\""
+            "...}}, 18");
   opts.xlat_style = XlatStyle::kRaw;
   EXPECT_EQ(Text("bind", {3, 0x7000, 88}, -22),
             "3, {sa_family=0x26, salg_type=\"hash\", salg_feat=0, "
