@@ -243,6 +243,7 @@
 #include <linux/loop.h>
 #include <linux/net_tstamp.h>
 #include <linux/netlink.h>
+#include <linux/nfc.h>
 #include <linux/nsfs.h>
 #include <linux/openat2.h>
 #include <linux/rtnetlink.h>
@@ -1007,6 +1008,21 @@ int Decoders() {
     connect(-1, reinterpret_cast<sockaddr*>(other), 17);
     memset(other + 2, '7', 16);
     connect(-1, reinterpret_cast<sockaddr*>(other), 18);
+    // AF_NFC's sockaddr_nfc, cut sockaddr_nfc_llcp ("...") and whole (an
+    // unnamed SAP in hex only).
+    memset(other, 0, sizeof other);
+    sockaddr_nfc_llcp llcp{};
+    llcp.sa_family = AF_NFC;
+    llcp.dev_idx = 77;
+    llcp.target_idx = 2;
+    llcp.nfc_protocol = NFC_PROTO_NFC_DEP;
+    llcp.dsap = 4;  // LLCP_SAP_SNEP
+    llcp.ssap = 0x20;
+    memcpy(llcp.service_name, "urn:nfc:sn:snep", 15);
+    llcp.service_name_len = 15;
+    connect(-1, reinterpret_cast<sockaddr*>(&llcp), sizeof(sockaddr_nfc));
+    connect(-1, reinterpret_cast<sockaddr*>(&llcp), 20);
+    connect(-1, reinterpret_cast<sockaddr*>(&llcp), sizeof llcp);
     close(udp);
     close(udp6);
   }

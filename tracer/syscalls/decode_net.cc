@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <linux/if_packet.h>
 #include <linux/netlink.h>
+#include <linux/nfc.h>
 #include <net/if.h>
 #include <netinet/ip_icmp.h>
 
@@ -903,6 +904,63 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
           d.Put("sx25_addr={x25_addr=");
           d.FixedCStr(reinterpret_cast<const char*>(buf + 2), 16);
           d.out->push_back('}');
+          break;
+        }
+        [[fallthrough]];
+      case AF_NFC:
+        if (family == AF_NFC && len >= 16) {
+          // struct sockaddr_nfc (dev_idx shown as an interface index, as
+          // strace does), then struct sockaddr_nfc_llcp's fields when the
+          // length holds them all, else "...".
+          static constexpr XlatEntry kProtocols[] = {
+              {NFC_PROTO_JEWEL, "NFC_PROTO_JEWEL"},
+              {NFC_PROTO_MIFARE, "NFC_PROTO_MIFARE"},
+              {NFC_PROTO_FELICA, "NFC_PROTO_FELICA"},
+              {NFC_PROTO_ISO14443, "NFC_PROTO_ISO14443"},
+              {NFC_PROTO_NFC_DEP, "NFC_PROTO_NFC_DEP"},
+              {NFC_PROTO_ISO14443_B, "NFC_PROTO_ISO14443_B"},
+              {NFC_PROTO_ISO15693, "NFC_PROTO_ISO15693"},
+          };
+          uint32_t dev, target, protocol;
+          memcpy(&dev, buf + 4, 4);
+          memcpy(&target, buf + 8, 4);
+          memcpy(&protocol, buf + 12, 4);
+          d.Put("dev_idx=");
+          IfIndex(d, dev);
+          d.Put(", target_idx=");
+          d.Hex(target);
+          d.Put(", nfc_protocol=");
+          d.Xval(protocol, kProtocols, "NFC_PROTO_???");
+          const int llcp_size = d.i386 ? 88 : 96;
+          if (len < llcp_size) {
+            if (len > 16) d.Put(", ...");
+            break;
+          }
+          // The service access points in hex, named in a comment (but
+          // with -X raw); <net/nfc/llcp.h>'s names.
+          static constexpr XlatEntry kSaps[] = {{0x1, "LLCP_SAP_SDP"},
+                                                {0x2, "LLCP_SAP_IP"},
+                                                {0x3, "LLCP_SAP_OBEX"},
+                                                {0x4, "LLCP_SAP_SNEP"},
+                                                {0xff, "LLCP_SAP_MAX"}};
+          for (int i = 0; i < 2; ++i) {
+            d.Put(i == 0 ? ", dsap=" : ", ssap=");
+            d.Hex(buf[16 + i]);
+            const char* sap = XlatName(buf[16 + i], kSaps, std::size(kSaps));
+            if (sap != nullptr && CurrentXlatStyle() != XlatStyle::kRaw) {
+              d.Put(" /* ");
+              d.Put(sap);
+              d.Put(" */");
+            }
+          }
+          // service_name: service_name_len of its 63 bytes, NULs included.
+          uint64_t name_len = 0;
+          memcpy(&name_len, buf + llcp_size - d.ptr_size(), d.ptr_size());
+          d.Put(", service_name=\"");
+          d.Escaped(reinterpret_cast<const char*>(buf + 18),
+                    std::min<uint64_t>(name_len, NFC_LLCP_MAX_SERVICE_NAME));
+          d.Put("\", service_name_len=");
+          d.Udec(name_len);
           break;
         }
         [[fallthrough]];

@@ -4328,6 +4328,19 @@ TEST_F(DecoderTest, SockaddrBindConnect) {
   EXPECT_EQ(Text("connect", {3, 0x7100, 18}, -9),
             "3, {sa_family=AF_X25, sx25_addr={x25_addr=\"777777777777777\""
             "...}}, 18");
+  // AF_NFC: sockaddr_nfc; sockaddr_nfc_llcp whole (service_name_len of
+  // its name) or cut.
+  uint8_t nfc[96] = {39, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 1, 0, 0, 0, 3, 9};
+  memcpy(nfc + 18, "abc\0def", 7);
+  nfc[88] = 6;
+  mem.Map(0x7100, nfc, sizeof nfc);
+  EXPECT_EQ(Text("connect", {3, 0x7100, 96}, -9),
+            "3, {sa_family=AF_NFC, dev_idx=0, target_idx=0x5, "
+            "nfc_protocol=NFC_PROTO_JEWEL, dsap=0x3 /* LLCP_SAP_OBEX */, "
+            "ssap=0x9, service_name=\"abc\\0de\", service_name_len=6}, 96");
+  EXPECT_EQ(Text("connect", {3, 0x7100, 17}, -9),
+            "3, {sa_family=AF_NFC, dev_idx=0, target_idx=0x5, "
+            "nfc_protocol=NFC_PROTO_JEWEL, ...}, 17");
   opts.xlat_style = XlatStyle::kRaw;
   EXPECT_EQ(Text("bind", {3, 0x7000, 88}, -22),
             "3, {sa_family=0x26, salg_type=\"hash\", salg_feat=0, "
