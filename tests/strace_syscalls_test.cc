@@ -43,6 +43,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 #include <map>
 #include <regex>
@@ -306,13 +307,37 @@ std::map<pid_t, std::string> NameThreads(const Parsed& p) {
   return names;
 }
 
+// The times of now (within a day: the kernel's receive timestamps in
+// control messages, SO_TIMESTAMP's and SCM_TIMESTAMPING's) to
+// "tv_sec=T, tv_nsec=T": each run has its own.
+std::string NormalizeNowTimes(const std::string& s) {
+  static const std::regex kTime(R"(tv_sec=([0-9]+), tv_([nu])sec=[0-9]+)");
+  const int64_t now = time(nullptr);
+  std::string out;
+  auto last = s.cbegin();
+  for (std::sregex_iterator it(s.begin(), s.end(), kTime), end; it != end;
+       ++it) {
+    const std::smatch& m = *it;
+    int64_t sec = 0;
+    if (!absl::SimpleAtoi(m[1].str(), &sec) || sec < now - 86400 ||
+        sec > now + 86400) {
+      continue;
+    }
+    out.append(last, m[0].first);
+    absl::StrAppend(&out, "tv_sec=T, tv_", m[2].str(), "sec=T");
+    last = m[0].second;
+  }
+  out.append(last, s.cend());
+  return out;
+}
+
 // Addresses to 0x_, traced pids to their names, -y's pipe and socket
-// inodes (new ones each run) to N.
+// inodes (new ones each run) to N, times of now to T.
 std::string NormalizeText(const std::string& s,
                           const std::map<pid_t, std::string>& names) {
   static const std::regex kAddr("0x[0-9a-f]+");
   static const std::regex kInode(R"(<(pipe|socket):\[[0-9]+\]>)");
-  return std::regex_replace(
+  return NormalizeNowTimes(std::regex_replace(
       std::regex_replace(ReplacePids(s,
                                      [&](int64_t pid) {
                                        auto it =
@@ -321,7 +346,7 @@ std::string NormalizeText(const std::string& s,
                                                                 : it->second;
                                      }),
                          kAddr, "0x_"),
-      kInode, "<$1:[N]>");
+      kInode, "<$1:[N]>"));
 }
 
 // System V IPC calls that take an id as their first argument.
@@ -1341,6 +1366,19 @@ TEST(ParserTest, NormalizesIpcIdsTimesAndPids) {
                 "write(5, \"x\", 1) = 1",
                 "exit_group(0) = ?",
             }));
+}
+
+// Receive timestamps of now (each run its own) become T; other times
+// (a timeout, the epoch) stay.
+TEST(ParserTest, NormalizesTimesOfNow) {
+  const std::string now = std::to_string(time(nullptr) - 5);
+  EXPECT_EQ(NormalizeNowTimes("cmsg_data={tv_sec=" + now +
+                              ", tv_usec=12}, cmsg_data=[{tv_sec=" + now +
+                              ", tv_nsec=3}, {tv_sec=0, tv_nsec=0}]"),
+            "cmsg_data={tv_sec=T, tv_usec=T}, cmsg_data=[{tv_sec=T, "
+            "tv_nsec=T}, {tv_sec=0, tv_nsec=0}]");
+  EXPECT_EQ(NormalizeNowTimes("nanosleep({tv_sec=1, tv_nsec=500}, NULL)"),
+            "nanosleep({tv_sec=1, tv_nsec=500}, NULL)");
 }
 
 }  // namespace

@@ -246,10 +246,14 @@
 #include <linux/filter.h>
 #include <linux/fs.h>
 #include <linux/futex.h>
+#include <linux/if_alg.h>
+#include <linux/if_packet.h>
 #include <linux/io_uring.h>
 #include <linux/kvm.h>
 #include <linux/loop.h>
+#include <linux/net_tstamp.h>
 #include <linux/netlink.h>
+#include <linux/nfc.h>
 #include <linux/nsfs.h>
 #include <linux/openat2.h>
 #include <linux/ptrace.h>
@@ -257,6 +261,7 @@
 #include <mqueue.h>
 #include <net/if.h>
 #include <netinet/in.h>
+#include <netinet/ip_icmp.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/fanotify.h>
@@ -911,6 +916,125 @@ int Decoders() {
       recvmsg(rx, &got, 0);
     }
     close(rx);
+    // SO_TIMESTAMPING's flags set and read back, and the receive
+    // timestamps of a datagram on an AF_UNIX pair (stamped as it is sent,
+    // unlike UDP's, which the kernel may start stamping only later):
+    // SO_TIMESTAMP_OLD's timeval and SCM_TIMESTAMPING's three timespecs
+    // (their times vary: the test normalises them).
+    int stamp_pair[2];
+    if (socketpair(AF_UNIX, SOCK_DGRAM, 0, stamp_pair) == 0) {
+      const int stamping =
+          SOF_TIMESTAMPING_RX_SOFTWARE | SOF_TIMESTAMPING_SOFTWARE;
+      setsockopt(stamp_pair[1], SOL_SOCKET, SO_TIMESTAMPING_OLD, &stamping,
+                 sizeof stamping);
+      int stamping_got = 0;
+      socklen_t stamping_len = sizeof stamping_got;
+      getsockopt(stamp_pair[1], SOL_SOCKET, SO_TIMESTAMPING_OLD, &stamping_got,
+                 &stamping_len);
+      setsockopt(stamp_pair[1], SOL_SOCKET, SO_TIMESTAMP_OLD, &on_flag,
+                 sizeof on_flag);
+      send(stamp_pair[0], "ts", 2, 0);
+      char stamp_data[4];
+      iovec stamp_iov = {stamp_data, sizeof stamp_data};
+      alignas(cmsghdr) char stamp_control[128];
+      msghdr stamped{};
+      stamped.msg_iov = &stamp_iov;
+      stamped.msg_iovlen = 1;
+      stamped.msg_control = stamp_control;
+      stamped.msg_controllen = sizeof stamp_control;
+      recvmsg(stamp_pair[1], &stamped, 0);
+      close(stamp_pair[0]);
+      close(stamp_pair[1]);
+    }
+    // SOL_RAW's ICMP_FILTER on a raw ICMP socket (without CAP_NET_RAW: on
+    // fd -1, as both tools see it) set, with unnamed types, too short, read
+    // back. SOL_PACKET's struct packet_mreq (of an unnamed type; one byte
+    // short: the address) and tpacket_req, refused by the UDP socket;
+    // PACKET_STATISTICS of a packet socket that receives nothing (protocol
+    // 0), whole and cut. NETLINK_LIST_MEMBERSHIPS of an rtnetlink socket
+    // bound to RTMGRP_LINK, whole and in a buffer of one int.
+    const int icmp = socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
+    const int kIcmpFilter = 1;  // ICMP_FILTER: <linux/icmp.h> clashes
+    uint32_t icmp_filter = ~(1u << ICMP_ECHOREPLY);
+    setsockopt(icmp, SOL_RAW, kIcmpFilter, &icmp_filter, sizeof icmp_filter);
+    icmp_filter = (1u << ICMP_DEST_UNREACH) | (1u << ICMP_ECHO) | (1u << 20);
+    setsockopt(icmp, SOL_RAW, kIcmpFilter, &icmp_filter, sizeof icmp_filter);
+    setsockopt(icmp, SOL_RAW, kIcmpFilter, &icmp_filter, 0);
+    opt_len = sizeof icmp_filter;
+    getsockopt(icmp, SOL_RAW, kIcmpFilter, &icmp_filter, &opt_len);
+    close(icmp);
+    packet_mreq pmreq{};
+    pmreq.mr_ifindex = 1;  // lo
+    pmreq.mr_type = PACKET_MR_MULTICAST;
+    pmreq.mr_alen = 6;
+    memcpy(pmreq.mr_address, "\x01\x00\x5e\x00\x00\x09", 6);
+    setsockopt(udp, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &pmreq, sizeof pmreq);
+    pmreq.mr_type = 9;
+    pmreq.mr_alen = 2;  // not 0: strace then repeats the last address shown
+    setsockopt(udp, SOL_PACKET, PACKET_DROP_MEMBERSHIP, &pmreq, sizeof pmreq);
+    setsockopt(udp, SOL_PACKET, PACKET_DROP_MEMBERSHIP, &pmreq,
+               sizeof pmreq - 1);
+    tpacket_req ring = {4096, 2, 2048, 4};
+    setsockopt(udp, SOL_PACKET, PACKET_RX_RING, &ring, sizeof ring);
+    setsockopt(udp, SOL_PACKET, PACKET_TX_RING, &ring, sizeof ring + 4);
+    const int packet = socket(AF_PACKET, SOCK_RAW, 0);
+    tpacket_stats pstats{};
+    opt_len = sizeof pstats;
+    getsockopt(packet, SOL_PACKET, PACKET_STATISTICS, &pstats, &opt_len);
+    opt_len = 6;
+    getsockopt(packet, SOL_PACKET, PACKET_STATISTICS, &pstats, &opt_len);
+    close(packet);
+    const int rtnl = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
+    sockaddr_nl rtnl_at{};
+    rtnl_at.nl_family = AF_NETLINK;
+    rtnl_at.nl_groups = RTMGRP_LINK;
+    bind(rtnl, reinterpret_cast<sockaddr*>(&rtnl_at), sizeof rtnl_at);
+    uint32_t groups[4] = {};
+    opt_len = sizeof groups;
+    getsockopt(rtnl, SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, groups, &opt_len);
+    opt_len = 4;
+    getsockopt(rtnl, SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, groups, &opt_len);
+    close(rtnl);
+    // Addresses of other families, given to connect on fd -1 (EBADF: no
+    // socket of the family, no module loaded): AF_ALG's whole, with flags
+    // and cut in its name.
+    sockaddr_alg alg{};
+    alg.salg_family = AF_ALG;
+    memcpy(alg.salg_type, "hash", 5);
+    memcpy(alg.salg_name, "sha256", 7);
+    connect(-1, reinterpret_cast<sockaddr*>(&alg), sizeof alg);
+    alg.salg_feat = 0x1000;  // CRYPTO_ALG_KERN_DRIVER_ONLY
+    alg.salg_mask = 0x1020;
+    connect(-1, reinterpret_cast<sockaddr*>(&alg), 28);
+    // AF_IPX's sockaddr_ipx (sipx_zero shown when set), AF_X25's
+    // sockaddr_x25 (an address filling all 16 bytes: cut), each one byte
+    // short too (sa_data).
+    uint8_t other[128] = {AF_IPX, 0,    0x12, 0x34, 0,    0,    0xab, 0xcd,
+                          0,      0x11, 0x22, 0x33, 0x44, 0x55, 4,    9};
+    connect(-1, reinterpret_cast<sockaddr*>(other), 16);
+    connect(-1, reinterpret_cast<sockaddr*>(other), 15);
+    memset(other, 0, sizeof other);
+    other[0] = AF_X25;
+    memcpy(other + 2, "31102001", 8);
+    connect(-1, reinterpret_cast<sockaddr*>(other), 18);
+    connect(-1, reinterpret_cast<sockaddr*>(other), 17);
+    memset(other + 2, '7', 16);
+    connect(-1, reinterpret_cast<sockaddr*>(other), 18);
+    // AF_NFC's sockaddr_nfc, cut sockaddr_nfc_llcp ("...") and whole (an
+    // unnamed SAP in hex only).
+    memset(other, 0, sizeof other);
+    sockaddr_nfc_llcp llcp{};
+    llcp.sa_family = AF_NFC;
+    llcp.dev_idx = 77;
+    llcp.target_idx = 2;
+    llcp.nfc_protocol = NFC_PROTO_NFC_DEP;
+    llcp.dsap = 4;  // LLCP_SAP_SNEP
+    llcp.ssap = 0x20;
+    memcpy(llcp.service_name, "urn:nfc:sn:snep", 15);
+    llcp.service_name_len = 15;
+    connect(-1, reinterpret_cast<sockaddr*>(&llcp), sizeof(sockaddr_nfc));
+    connect(-1, reinterpret_cast<sockaddr*>(&llcp), 20);
+    connect(-1, reinterpret_cast<sockaddr*>(&llcp), sizeof llcp);
     close(udp);
     close(udp6);
   }

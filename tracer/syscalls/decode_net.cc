@@ -3,7 +3,11 @@
 // message headers and control messages, socket options, listen and
 // shutdown. Netlink data in these calls: decode_netlink.cc.
 #include <arpa/inet.h>
+#include <linux/if_packet.h>
+#include <linux/netlink.h>
+#include <linux/nfc.h>
 #include <net/if.h>
+#include <netinet/ip_icmp.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -529,12 +533,19 @@ constexpr XlatEntry kNetlinkOptions[] = {
     {11, "NETLINK_EXT_ACK"},         {12, "NETLINK_GET_STRICT_CHK"},
 };
 constexpr XlatEntry kScmTypes[] = {
-    {1, "SCM_RIGHTS"},           {2, "SCM_CREDENTIALS"},
-    {3, "SCM_SECURITY"},         {29, "SO_TIMESTAMP_OLD"},
-    {35, "SO_TIMESTAMPNS_OLD"},  {37, "SO_TIMESTAMPING_OLD"},
-    {41, "SO_WIFI_STATUS"},      {61, "SO_TXTIME"},
-    {63, "SO_TIMESTAMP_NEW"},    {64, "SO_TIMESTAMPNS_NEW"},
+    {1, "SCM_RIGHTS"},
+    {2, "SCM_CREDENTIALS"},
+    {3, "SCM_SECURITY"},
+    {29, "SO_TIMESTAMP_OLD"},
+    {35, "SO_TIMESTAMPNS_OLD"},
+    {37, "SO_TIMESTAMPING_OLD"},
+    {41, "SO_WIFI_STATUS"},
+    {61, "SO_TXTIME"},
+    {63, "SO_TIMESTAMP_NEW"},
+    {64, "SO_TIMESTAMPNS_NEW"},
     {65, "SO_TIMESTAMPING_NEW"},
+    {SCM_TIMESTAMPING_OPT_STATS, "SCM_TIMESTAMPING_OPT_STATS"},
+    {SCM_TIMESTAMPING_PKTINFO, "SCM_TIMESTAMPING_PKTINFO"},
 };
 constexpr XlatEntry kIpCmsgTypes[] = {
     {1, "IP_TOS"},           {2, "IP_TTL"},          {4, "IP_OPTIONS"},
@@ -850,6 +861,127 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
             d.Put(", __smctp_pad1=");
             d.Hex(buf[11]);
           }
+          break;
+        }
+        [[fallthrough]];
+      case AF_IPX:
+        if (family == AF_IPX && len >= 16) {
+          // struct sockaddr_ipx: port, network (big-endian), node bytes,
+          // type, and sipx_zero when not 0, each byte as "%#02x".
+          uint16_t port;
+          uint32_t network;
+          memcpy(&port, buf + 2, 2);
+          memcpy(&network, buf + 4, 4);
+          NetPort(d, "sipx_port", &port, 2);
+          d.Put(", sipx_network=htonl(");
+          d.Hex(ntohl(network));
+          d.Put("), sipx_node=[");
+          char hx[8];
+          for (int i = 0; i < 6; ++i) {
+            if (i > 0) d.Sep();
+            snprintf(hx, sizeof(hx), "%#02x", buf[8 + i]);
+            d.Put(hx);
+          }
+          snprintf(hx, sizeof(hx), "%#02x", buf[14]);
+          d.Put("], sipx_type=");
+          d.Put(hx);
+          if (buf[15] != 0) {
+            snprintf(hx, sizeof(hx), "%#02x", buf[15]);
+            d.Put(", sipx_zero=");
+            d.Put(hx);
+          }
+          break;
+        }
+        [[fallthrough]];
+      case AF_X25:
+        if (family == AF_X25 && len >= 18) {  // struct sockaddr_x25
+          d.Put("sx25_addr={x25_addr=");
+          d.FixedCStr(reinterpret_cast<const char*>(buf + 2), 16);
+          d.out->push_back('}');
+          break;
+        }
+        [[fallthrough]];
+      case AF_NFC:
+        if (family == AF_NFC && len >= 16) {
+          // struct sockaddr_nfc (dev_idx shown as an interface index, as
+          // strace does), then struct sockaddr_nfc_llcp's fields when the
+          // length holds them all, else "...".
+          static constexpr XlatEntry kProtocols[] = {
+              {NFC_PROTO_JEWEL, "NFC_PROTO_JEWEL"},
+              {NFC_PROTO_MIFARE, "NFC_PROTO_MIFARE"},
+              {NFC_PROTO_FELICA, "NFC_PROTO_FELICA"},
+              {NFC_PROTO_ISO14443, "NFC_PROTO_ISO14443"},
+              {NFC_PROTO_NFC_DEP, "NFC_PROTO_NFC_DEP"},
+              {NFC_PROTO_ISO14443_B, "NFC_PROTO_ISO14443_B"},
+              {NFC_PROTO_ISO15693, "NFC_PROTO_ISO15693"},
+          };
+          uint32_t dev, target, protocol;
+          memcpy(&dev, buf + 4, 4);
+          memcpy(&target, buf + 8, 4);
+          memcpy(&protocol, buf + 12, 4);
+          d.Put("dev_idx=");
+          IfIndex(d, dev);
+          d.Put(", target_idx=");
+          d.Hex(target);
+          d.Put(", nfc_protocol=");
+          d.Xval(protocol, kProtocols, "NFC_PROTO_???");
+          const int llcp_size = d.i386 ? 88 : 96;
+          if (len < llcp_size) {
+            if (len > 16) d.Put(", ...");
+            break;
+          }
+          // The service access points in hex, named in a comment (but
+          // with -X raw); <net/nfc/llcp.h>'s names.
+          static constexpr XlatEntry kSaps[] = {{0x1, "LLCP_SAP_SDP"},
+                                                {0x2, "LLCP_SAP_IP"},
+                                                {0x3, "LLCP_SAP_OBEX"},
+                                                {0x4, "LLCP_SAP_SNEP"},
+                                                {0xff, "LLCP_SAP_MAX"}};
+          for (int i = 0; i < 2; ++i) {
+            d.Put(i == 0 ? ", dsap=" : ", ssap=");
+            d.Hex(buf[16 + i]);
+            const char* sap = XlatName(buf[16 + i], kSaps, std::size(kSaps));
+            if (sap != nullptr && CurrentXlatStyle() != XlatStyle::kRaw) {
+              d.Put(" /* ");
+              d.Put(sap);
+              d.Put(" */");
+            }
+          }
+          // service_name: service_name_len of its 63 bytes, NULs included.
+          uint64_t name_len = 0;
+          memcpy(&name_len, buf + llcp_size - d.ptr_size(), d.ptr_size());
+          d.Put(", service_name=\"");
+          d.Escaped(reinterpret_cast<const char*>(buf + 18),
+                    std::min<uint64_t>(name_len, NFC_LLCP_MAX_SERVICE_NAME));
+          d.Put("\", service_name_len=");
+          d.Udec(name_len);
+          break;
+        }
+        [[fallthrough]];
+      case AF_ALG:
+        if (family == AF_ALG && len > 24) {
+          // struct sockaddr_alg: salg_type[14], the flags salg_feat and
+          // salg_mask (shown as -X verbose shows flags, unless -X raw),
+          // and salg_name in whatever bytes `len` leaves (64 or more).
+          static constexpr XlatEntry kAlgFlags[] = {
+              {0x1000, "CRYPTO_ALG_KERN_DRIVER_ONLY"}};  // <linux/crypto.h>
+          const XlatStyle style = CurrentXlatStyle() == XlatStyle::kRaw
+                                      ? XlatStyle::kRaw
+                                      : XlatStyle::kVerbose;
+          uint32_t feat, mask;
+          memcpy(&feat, buf + 16, 4);
+          memcpy(&mask, buf + 20, 4);
+          d.Put("salg_type=");
+          d.FixedCStr(reinterpret_cast<const char*>(buf + 2), 14);
+          {
+            ScopedXlatStyle flags_style(style);
+            d.Put(", salg_feat=");
+            d.Flags(feat, kAlgFlags, "CRYPTO_ALG_???");
+            d.Put(", salg_mask=");
+            d.Flags(mask, kAlgFlags, "CRYPTO_ALG_???");
+          }
+          d.Put(", salg_name=");
+          d.FixedCStr(reinterpret_cast<const char*>(buf + 24), len - 24);
           break;
         }
         [[fallthrough]];
@@ -1174,33 +1306,50 @@ void CmsgData(D& d, int level, int type, const uint8_t* data, size_t len) {
       d.Put(", cmsg_data=\"");
       d.Escaped(reinterpret_cast<const char*>(data), len);
       d.out->push_back('"');
-    } else if (type == 29 || type == 35 || type == 63 || type == 64) {
+    } else if (type == SO_TIMESTAMP_OLD || type == SO_TIMESTAMPNS_OLD ||
+               type == SO_TIMESTAMPING_OLD || type == SO_TIMESTAMP_NEW ||
+               type == SO_TIMESTAMPNS_NEW || type == SO_TIMESTAMPING_NEW) {
       // SO_TIMESTAMP_OLD/_NEW (a timeval), SO_TIMESTAMPNS_OLD/_NEW (a
-      // timespec): longs for the _OLD ones (4 bytes on i386), else 64 bits.
-      const bool wide = type >= 63 || !d.i386;
+      // timespec), SO_TIMESTAMPING_OLD/_NEW (struct scm_timestamping:
+      // three timespecs): longs for the _OLD ones (4 bytes on i386), else
+      // 64 bits. Shorter than that: "???", as strace.
+      const bool wide = type >= SO_TIMESTAMP_NEW || !d.i386;
+      const bool usec = type == SO_TIMESTAMP_OLD || type == SO_TIMESTAMP_NEW;
+      const size_t count =
+          type == SO_TIMESTAMPING_OLD || type == SO_TIMESTAMPING_NEW ? 3 : 1;
       const size_t field = wide ? 8 : 4;
-      if (len < 2 * field) return;
-      int64_t sec, frac;
-      if (wide) {
-        memcpy(&sec, data, 8);
-        memcpy(&frac, data + 8, 8);
-      } else {
-        int32_t v[2];
-        memcpy(v, data, sizeof(v));
-        sec = v[0];
-        frac = v[1];
+      if (len == 0) return;
+      if (len < count * 2 * field) {
+        d.Put(", cmsg_data=???");
+        return;
       }
-      d.Put(", cmsg_data={tv_sec=");
-      d.Dec(sec);
-      if (type == 29 || type == 63) {
-        d.Put(", tv_usec=");
-        d.Dec(frac);
-      } else {
-        d.Put(", tv_nsec=");
-        d.Udec(wide ? static_cast<uint64_t>(frac)
-                    : uint64_t{static_cast<uint32_t>(frac)});
+      d.Put(count > 1 ? ", cmsg_data=[" : ", cmsg_data=");
+      for (size_t i = 0; i < count; ++i) {
+        const uint8_t* at = data + i * 2 * field;
+        int64_t sec, frac;
+        if (wide) {
+          memcpy(&sec, at, 8);
+          memcpy(&frac, at + 8, 8);
+        } else {
+          int32_t v[2];
+          memcpy(v, at, sizeof(v));
+          sec = v[0];
+          frac = v[1];
+        }
+        if (i > 0) d.Sep();
+        d.Put("{tv_sec=");
+        d.Dec(sec);
+        if (usec) {
+          d.Put(", tv_usec=");
+          d.Dec(frac);
+        } else {
+          d.Put(", tv_nsec=");
+          d.Udec(wide ? static_cast<uint64_t>(frac)
+                      : uint64_t{static_cast<uint32_t>(frac)});
+        }
+        d.out->push_back('}');
       }
-      d.out->push_back('}');
+      if (count > 1) d.out->push_back(']');
     }
   } else if (level == 0) {  // SOL_IP
     d.Xval(static_cast<uint32_t>(type), kIpCmsgTypes, "IP_???");
@@ -1725,6 +1874,107 @@ void GroupReq(D& d, uint64_t addr, int32_t len) {
   d.out->push_back('}');
 }
 
+// SOL_RAW's option ICMP_FILTER (<linux/icmp.h>, which clashes with
+// <net/if.h>).
+constexpr uint32_t kIcmpFilter = 1;
+
+// SOL_RAW's ICMP_FILTER, a struct icmp_filter: the ICMP types whose bit
+// is set, "~[...]" listing the clear ones when more than half are set. Of
+// fewer than 4 bytes, those there (strace reads them over whatever its
+// variable held; zeros here).
+void IcmpFilter(D& d, uint64_t addr, int32_t len) {
+  static constexpr XlatEntry kIcmpTypes[] = {
+      {ICMP_ECHOREPLY, "ICMP_ECHOREPLY"},
+      {ICMP_DEST_UNREACH, "ICMP_DEST_UNREACH"},
+      {ICMP_SOURCE_QUENCH, "ICMP_SOURCE_QUENCH"},
+      {ICMP_REDIRECT, "ICMP_REDIRECT"},
+      {ICMP_ECHO, "ICMP_ECHO"},
+      {ICMP_TIME_EXCEEDED, "ICMP_TIME_EXCEEDED"},
+      {ICMP_PARAMETERPROB, "ICMP_PARAMETERPROB"},
+      {ICMP_TIMESTAMP, "ICMP_TIMESTAMP"},
+      {ICMP_TIMESTAMPREPLY, "ICMP_TIMESTAMPREPLY"},
+      {ICMP_INFO_REQUEST, "ICMP_INFO_REQUEST"},
+      {ICMP_INFO_REPLY, "ICMP_INFO_REPLY"},
+      {ICMP_ADDRESS, "ICMP_ADDRESS"},
+      {ICMP_ADDRESSREPLY, "ICMP_ADDRESSREPLY"},
+  };
+  uint32_t bits = 0;
+  const size_t n = std::min<size_t>(static_cast<size_t>(len), sizeof(bits));
+  if (!d.FetchOut(addr, &bits, n)) return;
+  if (__builtin_popcount(bits) > 16) {
+    d.out->push_back('~');
+    bits = ~bits;
+  }
+  d.out->push_back('[');
+  for (uint32_t type = 0, first = 1; type < 32; ++type) {
+    if (!(bits & (1u << type))) continue;
+    if (!first) d.out->push_back(' ');
+    first = 0;
+    d.Xval(type, kIcmpTypes, "ICMP_???");
+  }
+  d.out->push_back(']');
+}
+
+// SOL_PACKET's PACKET_ADD_MEMBERSHIP/PACKET_DROP_MEMBERSHIP (a struct
+// packet_mreq: mr_alen bytes of the address, at most its 8) and
+// PACKET_RX_RING/PACKET_TX_RING (a struct tpacket_req), of exactly their
+// size, as strace 6.1 decodes them; the address otherwise. False for the
+// other options.
+bool PacketSockopt(D& d, uint32_t name, uint64_t addr, int32_t len) {
+  if (name == PACKET_ADD_MEMBERSHIP || name == PACKET_DROP_MEMBERSHIP) {
+    packet_mreq mreq;
+    if (len != static_cast<int32_t>(sizeof(mreq))) {
+      d.Ptr(addr);
+      return true;
+    }
+    if (!d.FetchOut(addr, &mreq, sizeof(mreq))) return true;
+    static constexpr XlatEntry kMrTypes[] = {
+        {PACKET_MR_MULTICAST, "PACKET_MR_MULTICAST"},
+        {PACKET_MR_PROMISC, "PACKET_MR_PROMISC"},
+        {PACKET_MR_ALLMULTI, "PACKET_MR_ALLMULTI"},
+        {PACKET_MR_UNICAST, "PACKET_MR_UNICAST"},
+    };
+    d.Put("{mr_ifindex=");
+    IfIndex(d, static_cast<uint32_t>(mreq.mr_ifindex));
+    d.Put(", mr_type=");
+    d.Xval(mreq.mr_type, kMrTypes, "PACKET_MR_???");
+    d.Put(", mr_alen=");
+    d.Udec(mreq.mr_alen);
+    // -X: the bytes in hex as a string (and, verbose, this in a comment;
+    // none for no bytes).
+    d.Put(", mr_address=");
+    const size_t n = std::min<size_t>(mreq.mr_alen, sizeof(mreq.mr_address));
+    if (n == 0 && CurrentXlatStyle() != XlatStyle::kAbbrev) {
+      d.Put("\"\"");
+    } else {
+      const size_t mark = d.out->size();
+      AppendHwAddr(d.out, mreq.mr_address, n);
+      RestyleConst(d.out, mark, RawConst::Bytes(mreq.mr_address, n));
+    }
+    d.out->push_back('}');
+    return true;
+  }
+  if (name == PACKET_RX_RING || name == PACKET_TX_RING) {
+    tpacket_req req;
+    if (len != static_cast<int32_t>(sizeof(req))) {
+      d.Ptr(addr);
+      return true;
+    }
+    if (!d.FetchOut(addr, &req, sizeof(req))) return true;
+    d.Put("{tp_block_size=");
+    d.Udec(req.tp_block_size);
+    d.Put(", tp_block_nr=");
+    d.Udec(req.tp_block_nr);
+    d.Put(", tp_frame_size=");
+    d.Udec(req.tp_frame_size);
+    d.Put(", tp_frame_nr=");
+    d.Udec(req.tp_frame_nr);
+    d.out->push_back('}');
+    return true;
+  }
+  return false;
+}
+
 void Setsockopt(D& d) {
   if (d.exiting) return;
   SockoptLevelName(d, false);
@@ -1748,6 +1998,15 @@ void Setsockopt(D& d) {
       } else {
         SocketFilterFprog(d, addr);
       }
+      done = true;
+    } else if (level == SOL_RAW && name == kIcmpFilter) {
+      if (len < 1) {
+        d.Ptr(addr);
+      } else {
+        IcmpFilter(d, addr, len);
+      }
+      done = true;
+    } else if (level == SOL_PACKET && PacketSockopt(d, name, addr, len)) {
       done = true;
     } else if (level == 270 || (level == 1 && IsSocketIntOption(name))) {
       // SOL_NETLINK, the SOL_SOCKET options strace reads as an int: the
@@ -1868,8 +2127,36 @@ void Getsockopt(D& d) {
       }
       done = true;
     }
-  } else if (addr != 0 && level == 270) {  // SOL_NETLINK
+  } else if (addr != 0 && level == SOL_NETLINK &&
+             name == NETLINK_LIST_MEMBERSHIPS) {
+    // The groups' bit masks, as many whole ones as both lengths hold.
+    const int32_t n = std::min(ulen, rlen) / 4;
+    d.out->push_back('[');
+    for (int32_t i = 0; i < n; ++i) {
+      if (i > 0) d.Sep();
+      if (d.Elided(i)) break;
+      uint32_t mask;
+      if (d.dec->mem()->Read(d.c.tid, addr + 4 * i, &mask, 4) != 4) {
+        d.Put("...");
+        break;
+      }
+      d.Udec(mask);
+    }
+    d.out->push_back(']');
+    done = true;
+  } else if (addr != 0 && level == SOL_NETLINK) {
     IntAt(d, addr);
+    done = true;
+  } else if (addr != 0 && level == SOL_RAW && name == kIcmpFilter) {
+    IcmpFilter(d, addr, rlen);
+    done = true;
+  } else if (addr != 0 && level == SOL_PACKET && name == PACKET_STATISTICS) {
+    // struct tpacket_stats, or tpacket_stats_v3 (TPACKET_V3 sockets).
+    static constexpr const char* kNames[] = {"tp_packets", "tp_drops",
+                                             "tp_freeze_q_cnt"};
+    static constexpr IntKind kKinds[] = {IntKind::kUnsigned, IntKind::kUnsigned,
+                                         IntKind::kUnsigned};
+    PartialIntStruct(d, addr, rlen, kNames, kKinds);
     done = true;
   }
   if (!done) {

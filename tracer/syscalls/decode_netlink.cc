@@ -3529,13 +3529,7 @@ namespace {
 
 // struct ifreq's ifr_name (IFNAMSIZ bytes, NUL-terminated; not cut by -s):
 // "lo", or 15 chars and "..." when no NUL ends it.
-void IfName(D& d, const char* name) {
-  const size_t n = strnlen(name, IFNAMSIZ);
-  d.out->push_back('"');
-  d.Escaped(name, n < IFNAMSIZ ? n : IFNAMSIZ - 1);
-  d.out->push_back('"');
-  if (n == IFNAMSIZ) d.Put("...");
-}
+void IfName(D& d, const char* name) { d.FixedCStr(name, IFNAMSIZ); }
 
 // The length of a hardware address of an ARPHRD_* type, where strace
 // 6.1 knows it (14, all of sa_data, otherwise).

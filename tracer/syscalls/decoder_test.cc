@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <fcntl.h>
+#include <linux/if_packet.h>
 #include <linux/inet_diag.h>
 #include <linux/kvm.h>
 #include <linux/loop.h>
@@ -4345,6 +4346,53 @@ TEST_F(DecoderTest, SockaddrBindConnect) {
       Text("connect", {3, 0x7000, 11}, -22),
       "3, {sa_family=AF_MCTP, sa_data=\"\\1\\2\\0\\0\\0\\0\\377\\1\\10\"}, "
       "11");
+  // AF_ALG: salg_type, the flags as -X verbose shows them, salg_name cut
+  // where the length ends; not past salg_mask: sa_data.
+  uint8_t alg[88] = {38, 0, 'h', 'a', 's', 'h'};
+  const uint32_t alg_flags[2] = {0, 0x1001};
+  memcpy(alg + 16, alg_flags, sizeof alg_flags);
+  memcpy(alg + 24, "sha256", 6);
+  mem.Map(0x7000, alg, sizeof alg);
+  EXPECT_EQ(Text("bind", {3, 0x7000, 88}, -22),
+            "3, {sa_family=AF_ALG, salg_type=\"hash\", salg_feat=0, "
+            "salg_mask=0x1001 /* CRYPTO_ALG_KERN_DRIVER_ONLY|0x1 */, "
+            "salg_name=\"sha256\"}, 88");
+  EXPECT_EQ(Text("bind", {3, 0x7000, 27}, -22),
+            "3, {sa_family=AF_ALG, salg_type=\"hash\", salg_feat=0, "
+            "salg_mask=0x1001 /* CRYPTO_ALG_KERN_DRIVER_ONLY|0x1 */, "
+            "salg_name=\"sh\"...}, 27");
+  // AF_IPX, AF_X25.
+  const uint8_t ipx[16] = {4, 0,    0x12, 0x34, 0,    0,    0xab, 0xcd,
+                           0, 0x11, 0x22, 0x33, 0x44, 0x55, 0,    0};
+  mem.Map(0x7100, ipx, sizeof ipx);
+  EXPECT_EQ(Text("connect", {3, 0x7100, 16}, -9),
+            "3, {sa_family=AF_IPX, sipx_port=htons(4660), "
+            "sipx_network=htonl(0xabcd), sipx_node=[00, 0x11, 0x22, 0x33, "
+            "0x44, 0x55], sipx_type=00}, 16");
+  uint8_t x25[18] = {9, 0};
+  memset(x25 + 2, '7', 16);
+  mem.Map(0x7100, x25, sizeof x25);
+  EXPECT_EQ(Text("connect", {3, 0x7100, 18}, -9),
+            "3, {sa_family=AF_X25, sx25_addr={x25_addr=\"777777777777777\""
+            "...}}, 18");
+  // AF_NFC: sockaddr_nfc; sockaddr_nfc_llcp whole (service_name_len of
+  // its name) or cut.
+  uint8_t nfc[96] = {39, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 1, 0, 0, 0, 3, 9};
+  memcpy(nfc + 18, "abc\0def", 7);
+  nfc[88] = 6;
+  mem.Map(0x7100, nfc, sizeof nfc);
+  EXPECT_EQ(Text("connect", {3, 0x7100, 96}, -9),
+            "3, {sa_family=AF_NFC, dev_idx=0, target_idx=0x5, "
+            "nfc_protocol=NFC_PROTO_JEWEL, dsap=0x3 /* LLCP_SAP_OBEX */, "
+            "ssap=0x9, service_name=\"abc\\0de\", service_name_len=6}, 96");
+  EXPECT_EQ(Text("connect", {3, 0x7100, 17}, -9),
+            "3, {sa_family=AF_NFC, dev_idx=0, target_idx=0x5, "
+            "nfc_protocol=NFC_PROTO_JEWEL, ...}, 17");
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("bind", {3, 0x7000, 88}, -22),
+            "3, {sa_family=0x26, salg_type=\"hash\", salg_feat=0, "
+            "salg_mask=0x1001, salg_name=\"sha256\"}, 88");
+  opts.xlat_style = XlatStyle::kAbbrev;
   // AF_VSOCK: struct sockaddr_vm (16 bytes; fewer: sa_data).
   uint8_t vm[16] = {40, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 2, 0, 0, 0};
   mem.Map(0x5000, vm, sizeof vm);
@@ -4563,6 +4611,34 @@ TEST_F(DecoderTest, SendmsgRecvmsg) {
       "cmsg_data={sa_family=AF_INET, sin_port=htons(80), "
       "sin_addr=inet_addr(\"127.0.0.1\")}}], msg_controllen=152, "
       "msg_flags=0}, 0");
+  // SCM_TIMESTAMPING's three timespecs; a timestamp shorter than its
+  // struct ("???"); SCM_TIMESTAMPING_OPT_STATS named, its data not shown.
+  uint8_t stamps[64 + 24 + 24] = {};
+  auto put_stamp = [&](size_t at, uint64_t len, int32_t typ,
+                       const void* payload, size_t n) {
+    const int32_t lvl = SOL_SOCKET;
+    memcpy(stamps + at, &len, 8);
+    memcpy(stamps + at + 8, &lvl, 4);
+    memcpy(stamps + at + 12, &typ, 4);
+    memcpy(stamps + at + 16, payload, n);
+  };
+  const int64_t three[6] = {1700000000, 5, 0, 0, 7, 999999999};
+  put_stamp(0, 64, SO_TIMESTAMPING_OLD, three, sizeof three);
+  put_stamp(64, 24, SO_TIMESTAMPNS_NEW, three, 8);
+  put_stamp(88, 24, SCM_TIMESTAMPING_OPT_STATS, three, 8);
+  mem.Map(0x8000, stamps, sizeof stamps);
+  MsgHdr sm = {0, 0, 0, 0x2000, 1, 0x8000, sizeof stamps, 0, 0};
+  mem.Map(0x9100, &sm, sizeof(sm));
+  EXPECT_EQ(Text("sendmsg", {14, 0x9100, 0}, 5),
+            "14, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hello\", "
+            "iov_len=5}], msg_iovlen=1, msg_control=[{cmsg_len=64, "
+            "cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMPING_OLD, "
+            "cmsg_data=[{tv_sec=1700000000, tv_nsec=5}, {tv_sec=0, tv_nsec=0}, "
+            "{tv_sec=7, tv_nsec=999999999}]}, {cmsg_len=24, "
+            "cmsg_level=SOL_SOCKET, cmsg_type=SO_TIMESTAMPNS_NEW, "
+            "cmsg_data=???}, {cmsg_len=24, cmsg_level=SOL_SOCKET, "
+            "cmsg_type=SCM_TIMESTAMPING_OPT_STATS}], msg_controllen=112, "
+            "msg_flags=0}, 0");
 }
 
 // sendmmsg: the whole vector at exit, msg_len of the messages sent;
@@ -4955,6 +5031,49 @@ TEST_F(DecoderTest, Sockopts) {
   mem.Map(0x7000, &refused, 4);
   EXPECT_EQ(Text("getsockopt", {9, SOL_SOCKET, SO_ERROR, 0x7000, 0x5000}),
             "9, SOL_SOCKET, SO_ERROR, [ECONNREFUSED], [4]");
+  // ICMP_FILTER: the types set, or "~[...]" those clear when more than
+  // half are set; unnamed ones in hex.
+  uint32_t filter = ~1u;
+  mem.Map(0x8000, &filter, 4);
+  EXPECT_EQ(Text("setsockopt", {3, SOL_RAW, 1, 0x8000, 4}),
+            "3, SOL_RAW, ICMP_FILTER, ~[ICMP_ECHOREPLY], 4");
+  EXPECT_EQ(Text("setsockopt", {3, SOL_RAW, 1, 0x8000, 0}),
+            "3, SOL_RAW, ICMP_FILTER, 0x8000, 0");
+  filter = (1u << 3) | (1u << 8) | (1u << 20);
+  mem.Map(0x8000, &filter, 4);
+  EXPECT_EQ(Text("getsockopt", {3, SOL_RAW, 1, 0x8000, 0x5000}),
+            "3, SOL_RAW, ICMP_FILTER, [ICMP_DEST_UNREACH ICMP_ECHO 0x14 /* "
+            "ICMP_??? */], [4]");
+  // SOL_PACKET: struct packet_mreq and tpacket_req of exactly their size.
+  packet_mreq mreq = {1, 3, 3, {0xaa, 0xbb, 0xcc, 0xdd}};
+  mem.Map(0x9000, &mreq, sizeof mreq);
+  EXPECT_EQ(
+      Text("setsockopt", {3, SOL_PACKET, PACKET_DROP_MEMBERSHIP, 0x9000, 16}),
+      "3, SOL_PACKET, PACKET_DROP_MEMBERSHIP, {mr_ifindex=if_nametoindex("
+      "\"lo\"), mr_type=PACKET_MR_UNICAST, mr_alen=3, "
+      "mr_address=aa:bb:cc}, 16");
+  EXPECT_EQ(
+      Text("setsockopt", {3, SOL_PACKET, PACKET_ADD_MEMBERSHIP, 0x9000, 4}),
+      "3, SOL_PACKET, PACKET_ADD_MEMBERSHIP, 0x9000, 4");
+  const tpacket_req req = {4096, 2, 2048, 4};
+  mem.Map(0x9000, &req, sizeof req);
+  EXPECT_EQ(Text("setsockopt", {3, SOL_PACKET, PACKET_TX_RING, 0x9000, 16}),
+            "3, SOL_PACKET, PACKET_TX_RING, {tp_block_size=4096, "
+            "tp_block_nr=2, tp_frame_size=2048, tp_frame_nr=4}, 16");
+  // PACKET_STATISTICS (a cut field's bytes in hex), the groups of
+  // NETLINK_LIST_MEMBERSHIPS.
+  const uint32_t stats[3] = {7, 1, 0};
+  mem.Map(0x9000, stats, sizeof stats);
+  const int32_t six = 6, eight = 8;
+  mem.Map(0x5000, &six, 4);
+  EXPECT_EQ(
+      Text("getsockopt", {3, SOL_PACKET, PACKET_STATISTICS, 0x9000, 0x5000}),
+      "3, SOL_PACKET, PACKET_STATISTICS, {tp_packets=7, "
+      "tp_drops=\"\\x01\\x00\"}, [6]");
+  mem.Map(0x5000, &eight, 4);
+  EXPECT_EQ(Text("getsockopt",
+                 {3, SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, 0x9000, 0x5000}),
+            "3, SOL_NETLINK, NETLINK_LIST_MEMBERSHIPS, [7, 1], [8]");
 }
 
 // --------------------------------------------------------------------------

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 
@@ -248,6 +249,16 @@ class Decoding {
   // `len` bytes of a string, escaped as -x/-xx say (no quotes).
   void Escaped(const char* s, size_t len) {
     AppendEscaped(out, s, len, opt().hex_strings);
+  }
+  // A char array of `size` bytes holding a NUL-terminated string (not cut
+  // by -s; strace's print_quoted_cstring): "lo", or size - 1 chars and
+  // "..." when no NUL ends it.
+  void FixedCStr(const char* s, size_t size) {
+    const size_t n = strnlen(s, size);
+    out->push_back('"');
+    Escaped(s, n < size ? n : size - 1);
+    out->push_back('"');
+    if (n == size) Put("...");
   }
   static void AppendAnnotation(std::string* to, const std::string& path,
                                HexStrings hex) {
