@@ -532,6 +532,18 @@ int Main(int argc, char** argv) {
   }
   Tracer tracer(topt, sink);
 
+  // SIGINT, SIGTERM, SIGHUP and SIGQUIT wait while ttrace starts the
+  // command and attaches (as strace blocks them in its startup_attach): one
+  // that comes meanwhile is acted on once the handlers below can (the
+  // command gets it passed on; attached processes are detached from, every
+  // thread of them), instead of killing ttrace half-way or, when its caller
+  // left the signal ignored (`ttrace -p PID &` in a script), being lost.
+  // The command starts with no signal blocked (Spawn clears its mask).
+  sigset_t fatal, before;
+  sigemptyset(&fatal);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&fatal, sig);
+  sigprocmask(SIG_BLOCK, &fatal, &before);
+
   if (!opt.command.empty()) {
     absl::Status s = tracer.Spawn(opt.command, spawn);
     if (!s.ok()) {
@@ -583,6 +595,7 @@ int Main(int argc, char** argv) {
     for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) {
       InstallInfo(sig, OnTerminate);
     }
+    sigprocmask(SIG_SETMASK, &before, nullptr);
   }
 
   bool output_failed = false;

@@ -1138,8 +1138,11 @@ std::pair<int, int> ThreadsTracedBy(pid_t pid, pid_t tracer) {
 class BusyProcess {
  public:
   explicit BusyProcess(int threads)
-      : proc_({TraceeBinary("busy"), std::to_string(threads)},
-              SpawnOptions{.stdout_fd = out_.write_fd}),
+      : BusyProcess({TraceeBinary("busy"), std::to_string(threads)}) {}
+  // Another program that prints "ready <pid>" and acks SIGUSR1 as busy does
+  // ("races parked N").
+  explicit BusyProcess(const std::vector<std::string>& argv)
+      : proc_(argv, SpawnOptions{.stdout_fd = out_.write_fd}),
         reader_(out_.read_fd) {
     out_.CloseWrite();
     ready_ = reader_.ReadLine();
@@ -1249,6 +1252,55 @@ TEST_F(CliAttachTest, DetachWithoutEvents) {
   int sent = 0;
   AttachSignalDetach(&busy, SIGINT, 0, &sent);
   FinishBusy(&busy, sent);
+}
+
+// A signal that comes while ttrace is still attaching (here: once it has
+// seized the leader of a process of many threads, most not yet seized) is
+// acted on once every thread is attached: ttrace detaches from all of them
+// and exits 0, as strace does (it blocks these signals while attaching).
+// Before, ttrace died of the signal (status 128+N, no trace written), or,
+// with the signal ignored by its caller (SIGINT and SIGQUIT in a script's
+// `ttrace -p PID &`), lost it and traced on. Timing-dependent: repeated,
+// each signal with its default action and ignored by the caller.
+TEST_F(CliAttachTest, SignalWhileAttachingDetachesFromEveryThread) {
+  constexpr int kParked = 300;
+  BusyProcess parked(
+      {TraceeBinary("races"), "parked", std::to_string(kParked)});
+  ASSERT_TRUE(parked.ready()) << parked.ready_line();
+  const std::string leader_status =
+      absl::StrCat("/proc/", parked.pid(), "/status");
+  int sent = 0;
+  for (int i = 0; i < 16; ++i) {
+    const int sig = std::vector<int>{SIGINT, SIGTERM, SIGHUP, SIGQUIT}[i % 4];
+    const bool ignored = i % 8 >= 4;
+    SCOPED_TRACE(absl::StrCat("cycle ", i, ": ", strsignal(sig),
+                              ignored ? " (ignored by the caller)" : ""));
+    const std::string out = NewTempPath("attaching");
+    Subprocess t(Ttrace({"-e", "trace=none", "-p", std::to_string(parked.pid()),
+                         "-o", out}),
+                 SpawnOptions{.ignored_signals = ignored ? std::vector<int>{sig}
+                                                         : std::vector<int>{}});
+    const std::string traced = absl::StrCat("TracerPid:\t", t.pid(), "\n");
+    ASSERT_TRUE(WaitFor([&] {
+      return absl::StrContains(ReadFileOrEmpty(leader_status), traced) ||
+             t.Exited();
+    }));
+    kill(t.pid(), sig);
+    ProcessResult r = t.Wait(20000);
+    EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+    const std::string text = ReadFileOrEmpty(out);
+    EXPECT_EQ(CountLinesContaining(text, "+++ attached +++"), kParked + 1);
+    EXPECT_EQ(CountLinesContaining(text, "+++ detached +++"), kParked + 1);
+    const std::string states = ThreadStates(parked.pid());
+    EXPECT_EQ(states.size(), static_cast<size_t>(kParked + 1)) << states;
+    EXPECT_EQ(states.find_first_of("tT"), std::string::npos) << states;
+    ASSERT_EQ(parked.Usr1(), absl::StrCat("ack usr1=", ++sent));
+    unlink(out.c_str());
+    if (HasFatalFailure()) return;
+  }
+  auto [last, r] = parked.Finish();
+  EXPECT_EQ(last, absl::StrCat("usr1=", sent));
+  EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
 }
 
 // The process ends while attached: ttrace reports the exits and exits 0.
