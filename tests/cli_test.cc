@@ -1303,6 +1303,49 @@ TEST_F(CliAttachTest, SignalWhileAttachingDetachesFromEveryThread) {
   EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
 }
 
+// -p naming a thread of a process that another -p attached already (by its
+// pid or another of its threads, in either order): ttrace attaches to every
+// thread once, says nothing, and exits 0 after the detach, as with the same
+// pid twice. Before, the second -p found nothing left to attach, printed
+// "attach: process N: No such process" and ttrace exited 3.
+TEST_F(CliAttachTest, ThreadOfAnAttachedProcessIsNoError) {
+  BusyProcess busy(kThreads);
+  ASSERT_TRUE(busy.ready()) << busy.ready_line();
+  std::vector<pid_t> tids;
+  const std::string dir = absl::StrCat("/proc/", busy.pid(), "/task");
+  DIR* d = opendir(dir.c_str());
+  ASSERT_NE(d, nullptr);
+  while (dirent* e = readdir(d)) {
+    pid_t tid;
+    if (absl::SimpleAtoi(e->d_name, &tid)) tids.push_back(tid);
+  }
+  closedir(d);
+  std::sort(tids.begin(), tids.end());
+  ASSERT_EQ(tids.size(), static_cast<size_t>(kThreads + 1));
+  const pid_t pid = busy.pid(), worker = tids.back(), other = tids[1];
+  int sent = 0;
+  for (const auto& [first, second] : std::vector<std::pair<pid_t, pid_t>>{
+           {pid, worker}, {worker, pid}, {worker, other}}) {
+    SCOPED_TRACE(absl::StrCat("-p ", first, " -p ", second));
+    const std::string out = NewTempPath("attach");
+    Subprocess t(Ttrace({"-e", "trace=none", "-o", out, "-p",
+                         std::to_string(first), "-p", std::to_string(second)}));
+    ASSERT_TRUE(WaitAttached(busy.pid(), kThreads + 1, &t, out));
+    kill(t.pid(), SIGINT);
+    ProcessResult r = t.Wait(20000);
+    EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+    EXPECT_EQ(r.err, "");
+    const std::string text = ReadFileOrEmpty(out);
+    EXPECT_EQ(CountLinesContaining(text, "+++ attached +++"), kThreads + 1)
+        << text;
+    EXPECT_EQ(CountLinesContaining(text, "+++ detached +++"), kThreads + 1)
+        << text;
+    ASSERT_EQ(busy.Usr1(), absl::StrCat("ack usr1=", ++sent));
+    unlink(out.c_str());
+  }
+  FinishBusy(&busy, sent);
+}
+
 // The process ends while attached: ttrace reports the exits and exits 0.
 TEST_F(CliAttachTest, ProcessExitsWhileAttached) {
   BusyProcess busy(2);
