@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -1342,6 +1343,43 @@ TEST_F(CliAttachTest, ThreadOfAnAttachedProcessIsNoError) {
         << text;
     ASSERT_EQ(busy.Usr1(), absl::StrCat("ack usr1=", ++sent));
     unlink(out.c_str());
+  }
+  FinishBusy(&busy, sent);
+}
+
+// The trace goes to a pipe whose reader has stopped reading (`ttrace -p PID
+// | less` left on its first screen): ttrace blocks writing, the traced
+// threads wait in their stops. A Ctrl-C (or SIGTERM, SIGHUP, SIGQUIT) then
+// gives the write up, as strace does ("Interrupted system call"): ttrace
+// detaches, the program runs on, and the status is 5 (the trace is
+// incomplete). Before, the write was retried after the signal: ttrace and
+// the program stayed stuck until the reader read or went away.
+TEST_F(CliAttachTest, SignalWhileOutputIsBlockedDetaches) {
+  BusyProcess busy(kThreads);
+  ASSERT_TRUE(busy.ready()) << busy.ready_line();
+  int sent = 0;
+  for (int sig :
+       {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGINT, SIGTERM, SIGHUP, SIGQUIT}) {
+    SCOPED_TRACE(strsignal(sig));
+    Pipe trace;  // not read until ttrace is done
+    Subprocess t(Ttrace({"-o", "-", "-p", std::to_string(busy.pid())}),
+                 SpawnOptions{.stdout_fd = trace.write_fd});
+    trace.CloseWrite();
+    const int capacity = fcntl(trace.read_fd, F_GETPIPE_SZ);
+    ASSERT_GT(capacity, 0);
+    ASSERT_TRUE(WaitFor([&] {
+      int queued = 0;
+      ioctl(trace.read_fd, FIONREAD, &queued);
+      return queued >= capacity || t.Exited();
+    }));
+    ASSERT_FALSE(t.Exited()) << t.Wait().Describe();
+    kill(t.pid(), sig);
+    ProcessResult r = t.Wait(10000);
+    EXPECT_EQ(r.ExitCode(), 5) << r.Describe();
+    const std::string states = ThreadStates(busy.pid());
+    EXPECT_EQ(states.size(), static_cast<size_t>(kThreads + 1)) << states;
+    EXPECT_EQ(states.find_first_of("tT"), std::string::npos) << states;
+    ASSERT_EQ(busy.Usr1(), absl::StrCat("ack usr1=", ++sent));
   }
   FinishBusy(&busy, sent);
 }
