@@ -68,6 +68,11 @@ void OnAlarm(int) {
   if (g_tracer) g_tracer->Wake();
 }
 
+// Set when SIGINT, SIGTERM, SIGHUP or SIGQUIT asks to detach: a write
+// blocked on an output nobody reads is then given up (the timer's SIGALRM
+// interrupts it within kFlushIntervalUs), so that the detach can happen.
+volatile sig_atomic_t g_detach_requested = 0;
+
 // SIGINT, SIGTERM, SIGHUP, SIGQUIT.
 void OnTerminate(int sig, siginfo_t* info, void*) {
   if (g_spawned > 0) {
@@ -79,6 +84,7 @@ void OnTerminate(int sig, siginfo_t* info, void*) {
     }
     return;
   }
+  g_detach_requested = 1;
   if (g_tracer) g_tracer->RequestDetach();
   // The wake can land between the loop's check and its blocking wait;
   // the periodic timer repeats it until the loop has seen it.
@@ -532,6 +538,18 @@ int Main(int argc, char** argv) {
   }
   Tracer tracer(topt, sink);
 
+  // SIGINT, SIGTERM, SIGHUP and SIGQUIT wait while ttrace starts the
+  // command and attaches (as strace blocks them in its startup_attach): one
+  // that comes meanwhile is acted on once the handlers below can (the
+  // command gets it passed on; attached processes are detached from, every
+  // thread of them), instead of killing ttrace half-way or, when its caller
+  // left the signal ignored (`ttrace -p PID &` in a script), being lost.
+  // The command starts with no signal blocked (Spawn clears its mask).
+  sigset_t fatal, before;
+  sigemptyset(&fatal);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&fatal, sig);
+  sigprocmask(SIG_BLOCK, &fatal, &before);
+
   if (!opt.command.empty()) {
     absl::Status s = tracer.Spawn(opt.command, spawn);
     if (!s.ok()) {
@@ -583,9 +601,13 @@ int Main(int argc, char** argv) {
     for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) {
       InstallInfo(sig, OnTerminate);
     }
+    sigprocmask(SIG_SETMASK, &before, nullptr);
   }
 
   bool output_failed = false;
+  auto give_up = [] { return g_detach_requested != 0; };
+  out.set_give_up_on_interrupt(give_up);
+  if (rec_out) rec_out->set_give_up_on_interrupt(give_up);
   auto arm = [] {
     if (!g_timer_armed) ArmTimer(true);
   };
@@ -635,13 +657,16 @@ int Main(int argc, char** argv) {
   });
 
   absl::StatusOr<RunResult> result = tracer.Run();
-  ArmTimer(false);
   g_tracer = nullptr;
+  // After a detach request, the timer's SIGALRM goes on interrupting the
+  // last writes too: one blocked on a reader who does not read is given up.
+  if (!g_detach_requested) ArmTimer(false);
   if (summary) summary->Print(&out);
   absl::Status flushed =
       opt.summary != Summary::kOnly ? Finish(formatter.get()) : out.Flush();
   if (flushed.ok()) flushed = out.Flush();
   if (recorder) flushed.Update(recorder->Finish());
+  ArmTimer(false);
   if (!flushed.ok() && !output_failed) {
     output_failed = true;
     if (report_errors) Fail(0, std::string(flushed.message()));

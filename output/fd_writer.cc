@@ -44,7 +44,10 @@ void FdWriter::WriteOut() {
   while (status_.ok() && done < buf_.size()) {
     ssize_t n = write(fd_, buf_.data() + done, buf_.size() - done);
     if (n < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR &&
+          !(give_up_on_interrupt_ && give_up_on_interrupt_())) {
+        continue;
+      }
       status_ = absl::Status(absl::StatusCode::kUnavailable,
                              absl::StrCat("write error: ", strerror(errno)));
       break;

@@ -36,6 +36,13 @@ class FdWriter : public ByteSink {
   void set_on_first_byte(std::function<void()> f) {
     on_first_byte_ = std::move(f);
   }
+  // Asked when a write is interrupted by a signal (EINTR): true gives it
+  // up, and the writer fails with "Interrupted system call" (as strace's
+  // output does), instead of retrying. Lets a Ctrl-C end a write that a
+  // reader who stopped reading would block for ever.
+  void set_give_up_on_interrupt(std::function<bool()> f) {
+    give_up_on_interrupt_ = std::move(f);
+  }
   bool empty() const { return buf_.empty(); }
   // How many Appends there have been: lets the owner tell whether output is
   // still flowing.
@@ -52,6 +59,7 @@ class FdWriter : public ByteSink {
   uint64_t appends_ = 0;
   absl::Status status_;
   std::function<void()> on_first_byte_;
+  std::function<bool()> give_up_on_interrupt_;
 };
 
 }  // namespace ttrace

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -1138,8 +1139,11 @@ std::pair<int, int> ThreadsTracedBy(pid_t pid, pid_t tracer) {
 class BusyProcess {
  public:
   explicit BusyProcess(int threads)
-      : proc_({TraceeBinary("busy"), std::to_string(threads)},
-              SpawnOptions{.stdout_fd = out_.write_fd}),
+      : BusyProcess({TraceeBinary("busy"), std::to_string(threads)}) {}
+  // Another program that prints "ready <pid>" and acks SIGUSR1 as busy does
+  // ("races parked N").
+  explicit BusyProcess(const std::vector<std::string>& argv)
+      : proc_(argv, SpawnOptions{.stdout_fd = out_.write_fd}),
         reader_(out_.read_fd) {
     out_.CloseWrite();
     ready_ = reader_.ReadLine();
@@ -1248,6 +1252,135 @@ TEST_F(CliAttachTest, DetachWithoutEvents) {
   ASSERT_TRUE(busy.ready()) << busy.ready_line();
   int sent = 0;
   AttachSignalDetach(&busy, SIGINT, 0, &sent);
+  FinishBusy(&busy, sent);
+}
+
+// A signal that comes while ttrace is still attaching (here: once it has
+// seized the leader of a process of many threads, most not yet seized) is
+// acted on once every thread is attached: ttrace detaches from all of them
+// and exits 0, as strace does (it blocks these signals while attaching).
+// Before, ttrace died of the signal (status 128+N, no trace written), or,
+// with the signal ignored by its caller (SIGINT and SIGQUIT in a script's
+// `ttrace -p PID &`), lost it and traced on. Timing-dependent: repeated,
+// each signal with its default action and ignored by the caller.
+TEST_F(CliAttachTest, SignalWhileAttachingDetachesFromEveryThread) {
+  constexpr int kParked = 300;
+  BusyProcess parked(
+      {TraceeBinary("races"), "parked", std::to_string(kParked)});
+  ASSERT_TRUE(parked.ready()) << parked.ready_line();
+  const std::string leader_status =
+      absl::StrCat("/proc/", parked.pid(), "/status");
+  int sent = 0;
+  for (int i = 0; i < 16; ++i) {
+    const int sig = std::vector<int>{SIGINT, SIGTERM, SIGHUP, SIGQUIT}[i % 4];
+    const bool ignored = i % 8 >= 4;
+    SCOPED_TRACE(absl::StrCat("cycle ", i, ": ", strsignal(sig),
+                              ignored ? " (ignored by the caller)" : ""));
+    const std::string out = NewTempPath("attaching");
+    Subprocess t(Ttrace({"-e", "trace=none", "-p", std::to_string(parked.pid()),
+                         "-o", out}),
+                 SpawnOptions{.ignored_signals = ignored ? std::vector<int>{sig}
+                                                         : std::vector<int>{}});
+    const std::string traced = absl::StrCat("TracerPid:\t", t.pid(), "\n");
+    ASSERT_TRUE(WaitFor([&] {
+      return absl::StrContains(ReadFileOrEmpty(leader_status), traced) ||
+             t.Exited();
+    }));
+    kill(t.pid(), sig);
+    ProcessResult r = t.Wait(20000);
+    EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+    const std::string text = ReadFileOrEmpty(out);
+    EXPECT_EQ(CountLinesContaining(text, "+++ attached +++"), kParked + 1);
+    EXPECT_EQ(CountLinesContaining(text, "+++ detached +++"), kParked + 1);
+    const std::string states = ThreadStates(parked.pid());
+    EXPECT_EQ(states.size(), static_cast<size_t>(kParked + 1)) << states;
+    EXPECT_EQ(states.find_first_of("tT"), std::string::npos) << states;
+    ASSERT_EQ(parked.Usr1(), absl::StrCat("ack usr1=", ++sent));
+    unlink(out.c_str());
+    if (HasFatalFailure()) return;
+  }
+  auto [last, r] = parked.Finish();
+  EXPECT_EQ(last, absl::StrCat("usr1=", sent));
+  EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+}
+
+// -p naming a thread of a process that another -p attached already (by its
+// pid or another of its threads, in either order): ttrace attaches to every
+// thread once, says nothing, and exits 0 after the detach, as with the same
+// pid twice. Before, the second -p found nothing left to attach, printed
+// "attach: process N: No such process" and ttrace exited 3.
+TEST_F(CliAttachTest, ThreadOfAnAttachedProcessIsNoError) {
+  BusyProcess busy(kThreads);
+  ASSERT_TRUE(busy.ready()) << busy.ready_line();
+  std::vector<pid_t> tids;
+  const std::string dir = absl::StrCat("/proc/", busy.pid(), "/task");
+  DIR* d = opendir(dir.c_str());
+  ASSERT_NE(d, nullptr);
+  while (dirent* e = readdir(d)) {
+    pid_t tid;
+    if (absl::SimpleAtoi(e->d_name, &tid)) tids.push_back(tid);
+  }
+  closedir(d);
+  std::sort(tids.begin(), tids.end());
+  ASSERT_EQ(tids.size(), static_cast<size_t>(kThreads + 1));
+  const pid_t pid = busy.pid(), worker = tids.back(), other = tids[1];
+  int sent = 0;
+  for (const auto& [first, second] : std::vector<std::pair<pid_t, pid_t>>{
+           {pid, worker}, {worker, pid}, {worker, other}}) {
+    SCOPED_TRACE(absl::StrCat("-p ", first, " -p ", second));
+    const std::string out = NewTempPath("attach");
+    Subprocess t(Ttrace({"-e", "trace=none", "-o", out, "-p",
+                         std::to_string(first), "-p", std::to_string(second)}));
+    ASSERT_TRUE(WaitAttached(busy.pid(), kThreads + 1, &t, out));
+    kill(t.pid(), SIGINT);
+    ProcessResult r = t.Wait(20000);
+    EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+    EXPECT_EQ(r.err, "");
+    const std::string text = ReadFileOrEmpty(out);
+    EXPECT_EQ(CountLinesContaining(text, "+++ attached +++"), kThreads + 1)
+        << text;
+    EXPECT_EQ(CountLinesContaining(text, "+++ detached +++"), kThreads + 1)
+        << text;
+    ASSERT_EQ(busy.Usr1(), absl::StrCat("ack usr1=", ++sent));
+    unlink(out.c_str());
+  }
+  FinishBusy(&busy, sent);
+}
+
+// The trace goes to a pipe whose reader has stopped reading (`ttrace -p PID
+// | less` left on its first screen): ttrace blocks writing, the traced
+// threads wait in their stops. A Ctrl-C (or SIGTERM, SIGHUP, SIGQUIT) then
+// gives the write up, as strace does ("Interrupted system call"): ttrace
+// detaches, the program runs on, and the status is 5 (the trace is
+// incomplete). Before, the write was retried after the signal: ttrace and
+// the program stayed stuck until the reader read or went away.
+TEST_F(CliAttachTest, SignalWhileOutputIsBlockedDetaches) {
+  BusyProcess busy(kThreads);
+  ASSERT_TRUE(busy.ready()) << busy.ready_line();
+  int sent = 0;
+  for (int sig :
+       {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGINT, SIGTERM, SIGHUP, SIGQUIT}) {
+    SCOPED_TRACE(strsignal(sig));
+    Pipe trace;  // not read until ttrace is done
+    Subprocess t(Ttrace({"-o", "-", "-p", std::to_string(busy.pid())}),
+                 SpawnOptions{.stdout_fd = trace.write_fd});
+    trace.CloseWrite();
+    const int capacity = fcntl(trace.read_fd, F_GETPIPE_SZ);
+    ASSERT_GT(capacity, 0);
+    ASSERT_TRUE(WaitFor([&] {
+      int queued = 0;
+      ioctl(trace.read_fd, FIONREAD, &queued);
+      return queued >= capacity || t.Exited();
+    }));
+    ASSERT_FALSE(t.Exited()) << t.Wait().Describe();
+    kill(t.pid(), sig);
+    ProcessResult r = t.Wait(10000);
+    EXPECT_EQ(r.ExitCode(), 5) << r.Describe();
+    const std::string states = ThreadStates(busy.pid());
+    EXPECT_EQ(states.size(), static_cast<size_t>(kThreads + 1)) << states;
+    EXPECT_EQ(states.find_first_of("tT"), std::string::npos) << states;
+    ASSERT_EQ(busy.Usr1(), absl::StrCat("ack usr1=", ++sent));
+  }
   FinishBusy(&busy, sent);
 }
 

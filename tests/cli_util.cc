@@ -254,6 +254,7 @@ Subprocess::Subprocess(const std::vector<std::string>& argv,
     setpgid(0, 0);
     // A clean signal state: default dispositions, nothing blocked.
     for (int sig = 1; sig < NSIG; ++sig) signal(sig, SIG_DFL);
+    for (int sig : options.ignored_signals) signal(sig, SIG_IGN);
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, nullptr);

@@ -93,6 +93,9 @@ struct SpawnOptions {
   // Soft RLIMIT_CORE 0 in the child, so that no test leaves core files
   // behind (tracees that want a core raise it themselves).
   bool no_core = true;
+  // Signals the child starts with ignored (SIG_IGN survives exec), as a
+  // non-interactive shell starts a background job with SIGINT and SIGQUIT.
+  std::vector<int> ignored_signals;
 };
 
 // A child process in its own process group.

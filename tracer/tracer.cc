@@ -393,17 +393,25 @@ absl::Status Tracer::Impl::Attach(pid_t pid) {
   // its creation arrives as the parent's clone event.
   absl::flat_hash_set<pid_t> seen;
   int attached = 0;
+  int ours = 0;  // threads an earlier Attach (or its clones) got already
   absl::Status first_error;
   for (bool found_new = true; found_new;) {
     found_new = false;
     for (pid_t tid : kernel_->ListThreads(tgid)) {
-      if (!seen.insert(tid).second || threads_.contains(tid)) continue;
+      if (!seen.insert(tid).second) continue;
+      if (threads_.contains(tid)) {
+        ++ours;
+        continue;
+      }
       found_new = true;
       int r = kernel_->Seize(tid, PtraceOptions());
       if (r == ESRCH) continue;  // it exited meanwhile
       if (r != 0) {
         std::optional<Kernel::Status> ts = kernel_->ReadStatus(tid);
-        if (r == EPERM && ts && ts->tracer_pid == getpid()) continue;  // ours
+        if (r == EPERM && ts && ts->tracer_pid == getpid()) {
+          ++ours;
+          continue;
+        }
         // EPERM also comes from a zombie leader (it called pthread_exit):
         // its live threads can still be attached, so this is an error only
         // if in the end nothing could be attached.
@@ -435,6 +443,9 @@ absl::Status Tracer::Impl::Attach(pid_t pid) {
       Emit(tgid, tid, AttachEvent{});
     }
   }
+  // Every thread already ours: `pid` names a thread of a process attached
+  // by an earlier -p (its pid or another of its threads), which is done.
+  if (attached == 0 && ours > 0) return absl::OkStatus();
   if (attached == 0) {
     if (!first_error.ok()) return first_error;
     return absl::NotFoundError(

@@ -33,6 +33,16 @@
 //       (SIGKILL). Expect: N + 1 thread creations; every thread killed by
 //       SIGKILL; each thread's syscall in progress, if any, never returns.
 //
+//   parked N
+//       N threads parked on a futex (idle: a tracer takes a while to attach
+//       to all of them, without the CPU being busy). They block SIGUSR1 and
+//       SIGTERM, so the main thread (in sigsuspend) handles them:
+//         - once every thread runs: prints "ready <pid>";
+//         - SIGUSR1: counted; main prints "ack usr1=<count>" (send the next
+//           one only after reading the ack);
+//         - SIGTERM: releases and joins the threads, prints
+//           "usr1=<count>", exits 0.
+//
 //   marker FILE MS [fork]
 //       Appends "started <pid>\n" to FILE, runs for MS milliseconds with a
 //       second thread, both making syscalls (getppid, 1 ms nanosleeps); with
@@ -141,6 +151,37 @@ int Churn(int creators) {
   g_stop.store(1);
   for (auto& t : threads) pthread_join(t, nullptr);
   std::printf("usr1=%d threads=%ld\n", static_cast<int>(g_usr1), g_made.load());
+  std::fflush(stdout);
+  return 0;
+}
+
+// ---- parked N ----
+
+int Parked(int n) {
+  Install(SIGUSR1, OnUsr1);
+  Install(SIGTERM, OnTerm);
+  sigset_t both;
+  sigemptyset(&both);
+  sigaddset(&both, SIGUSR1);
+  sigaddset(&both, SIGTERM);
+  if (pthread_sigmask(SIG_BLOCK, &both, nullptr) != 0) Die("sigmask");
+  tracee::ParkedThreads parked;
+  parked.Start(n);
+  std::printf("ready %d\n", getpid());
+  std::fflush(stdout);
+  sigset_t none;
+  sigemptyset(&none);
+  int acked = 0;
+  while (g_term == 0) {
+    sigsuspend(&none);
+    if (g_usr1 != acked) {
+      acked = g_usr1;
+      std::printf("ack usr1=%d\n", acked);
+      std::fflush(stdout);
+    }
+  }
+  parked.Release();
+  std::printf("usr1=%d\n", static_cast<int>(g_usr1));
   std::fflush(stdout);
   return 0;
 }
@@ -314,7 +355,7 @@ int Marker(const char* file, int ms, bool do_fork) {
 int main(int argc, char** argv) {
   const char* usage =
       "races {churn C | exit_group_race C CODE DELAY_US FILE | "
-      "syscall_loop N [PIDFILE] | marker FILE MS [fork]}";
+      "syscall_loop N [PIDFILE] | parked N | marker FILE MS [fork]}";
   if (argc < 2) tracee::Usage(usage);
   std::string s = argv[1];
   if (s == "churn") return Churn(tracee::IntArg(argc, argv, 2, 2));
@@ -328,6 +369,7 @@ int main(int argc, char** argv) {
     SyscallLoopScenario(tracee::IntArg(argc, argv, 2, 2),
                         argc > 3 ? argv[3] : nullptr);
   }
+  if (s == "parked") return Parked(tracee::IntArg(argc, argv, 2, 1));
   if (s == "marker") {
     if (argc < 4) tracee::Usage(usage);
     return Marker(argv[2], tracee::IntArg(argc, argv, 3, 100),
