@@ -8,6 +8,7 @@
 #include <cstring>
 #include <type_traits>
 
+#include "output/errno_names.h"
 #include "tracer/syscalls/decoding.h"
 #include "tracer/syscalls/format.h"
 #include "tracer/syscalls/signals.h"
@@ -253,8 +254,6 @@ constexpr XlatEntry kSigpollCodes[] = {{1, "POLL_IN"},  {2, "POLL_OUT"},
                                        {5, "POLL_PRI"}, {6, "POLL_HUP"}};
 constexpr XlatEntry kSigsysCodes[] = {{1, "SYS_SECCOMP"},
                                       {2, "SYS_USER_DISPATCH"}};
-constexpr XlatEntry kAuditArches[] = {{0xc000003e, "AUDIT_ARCH_X86_64"},
-                                      {0x40000003, "AUDIT_ARCH_I386"}};
 
 // ---------------------------------------------------------------------------
 // arch_prctl
@@ -1084,7 +1083,7 @@ void Siginfo(D& d, const uint8_t* si) {
     }
     if (err != 0) {
       d.Put(", si_errno=");
-      d.Dec(err);
+      AppendErrnoConst(d.out, err);
     }
     if (code <= 0) {  // from user space
       switch (code) {
@@ -1141,8 +1140,8 @@ void Siginfo(D& d, const uint8_t* si) {
             d.Hex(static_cast<uint16_t>(i32_at(24)));
           }
           break;
-        case 29:  // SIGIO
-          if (code >= 1 && code <= 3) {
+        case 29:                         // SIGIO
+          if (code >= 1 && code <= 6) {  // POLL_IN .. POLL_HUP
             d.Put(", si_band=");
             d.Dec(static_cast<int64_t>(u64_at(16)));
             d.Put(", si_fd=");
@@ -1152,17 +1151,11 @@ void Siginfo(D& d, const uint8_t* si) {
         case 31: {  // SIGSYS
           d.Put(", si_call_addr=");
           d.Ptr(u64_at(16));
-          const int32_t nr = i32_at(24);
-          const uint32_t arch = static_cast<uint32_t>(i32_at(28));
           d.Put(", si_syscall=");
-          if (SyscallTable::Get().Known(arch, nr)) {
-            d.Put("__NR_");
-            SyscallTable::Get().AppendName(arch, nr, d.out);
-          } else {
-            d.Dec(nr);
-          }
+          AppendSiSyscall(d.out, d.i386 ? kArchI386 : kArchX86_64,
+                          static_cast<uint32_t>(i32_at(28)), i32_at(24));
           d.Put(", si_arch=");
-          d.Xval(arch, kAuditArches, "AUDIT_ARCH_???");
+          AppendAuditArch(d.out, static_cast<uint32_t>(i32_at(28)));
           break;
         }
         default:
