@@ -337,6 +337,9 @@ struct BinaryDecoder::State {
         p.child.reset();
         p.value.reset();
         p.timer.reset();
+        p.error = 0;
+        p.poll.reset();
+        p.sys.reset();
         p.ip = 0;
         p.stack.clear();
         if (r.left() > 0) {  // appended fields; unknown ones are skipped
@@ -356,6 +359,21 @@ struct BinaryDecoder::State {
             t.id = r.Int32();
             t.overrun = r.Int32();
             p.timer = t;
+          }
+          if (ext & binfmt::kSignalExtErrno) p.error = r.Int32();
+          if (ext & binfmt::kSignalExtPoll) {
+            SignalEvent::Poll poll;
+            poll.band = r.Signed();
+            poll.fd = r.Int32();
+            p.poll = poll;
+          }
+          if (ext & binfmt::kSignalExtSys) {
+            SignalEvent::Sys sys;
+            sys.call_addr = r.Varint();
+            sys.nr = r.Int32();
+            sys.arch = r.Uint32();
+            sys.personality = r.Uint32();
+            p.sys = sys;
           }
         }
         break;

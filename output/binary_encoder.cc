@@ -766,13 +766,15 @@ void BinaryEncoder::OnEvent(const Event& event) {
       if (s.from_uid) p = PutVarint(p, *s.from_uid);
       if (s.addr) p = PutVarint(p, *s.addr);
       // Appended fields (readers of the first layout skip them).
-      if (s.child || s.ip != 0 || !s.stack.empty() || s.value || s.timer) {
-        p = PutVarint(p, (s.child ? binfmt::kSignalExtChild : 0) |
-                             (s.ip != 0 ? binfmt::kSignalExtIp : 0) |
-                             (s.stack.empty() ? 0 : binfmt::kSignalExtStack) |
-                             (s.value ? binfmt::kSignalExtValue : 0) |
-                             (s.timer ? binfmt::kSignalExtTimer : 0));
-      }
+      const uint64_t ext = (s.child ? binfmt::kSignalExtChild : 0) |
+                           (s.ip != 0 ? binfmt::kSignalExtIp : 0) |
+                           (s.stack.empty() ? 0 : binfmt::kSignalExtStack) |
+                           (s.value ? binfmt::kSignalExtValue : 0) |
+                           (s.timer ? binfmt::kSignalExtTimer : 0) |
+                           (s.error != 0 ? binfmt::kSignalExtErrno : 0) |
+                           (s.poll ? binfmt::kSignalExtPoll : 0) |
+                           (s.sys ? binfmt::kSignalExtSys : 0);
+      if (ext != 0) p = PutVarint(p, ext);
       if (s.child) {
         p = PutVarint(p, ZigZag(s.child->status));
         p = PutVarint(p, ZigZag(s.child->utime));
@@ -784,6 +786,17 @@ void BinaryEncoder::OnEvent(const Event& event) {
       if (s.timer) {
         p = PutVarint(p, ZigZag(s.timer->id));
         p = PutVarint(p, ZigZag(s.timer->overrun));
+      }
+      if (s.error != 0) p = PutVarint(p, ZigZag(s.error));
+      if (s.poll) {
+        p = PutVarint(p, ZigZag(s.poll->band));
+        p = PutVarint(p, ZigZag(s.poll->fd));
+      }
+      if (s.sys) {
+        p = PutVarint(p, s.sys->call_addr);
+        p = PutVarint(p, ZigZag(s.sys->nr));
+        p = PutVarint(p, s.sys->arch);
+        p = PutVarint(p, s.sys->personality);
       }
       break;
     }

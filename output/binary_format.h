@@ -85,6 +85,10 @@ inline constexpr uint64_t kSignalExtIp = 2;      // ip: varint
 inline constexpr uint64_t kSignalExtStack = 4;   // stack: string (literal)
 inline constexpr uint64_t kSignalExtValue = 8;   // value: varint
 inline constexpr uint64_t kSignalExtTimer = 16;  // timer id, overrun: svarint
+inline constexpr uint64_t kSignalExtErrno = 32;  // si_errno: svarint
+inline constexpr uint64_t kSignalExtPoll = 64;   // band: svarint, fd: svarint
+// call_addr: varint, nr: svarint, arch: varint, personality: varint
+inline constexpr uint64_t kSignalExtSys = 128;
 
 // Stop records: likewise, a varint of these bits may follow `signo`.
 inline constexpr uint64_t kStopExtStack = 1;  // stack: string (literal)

@@ -3,6 +3,7 @@
 #include <string.h>  // strerrorname_np, strerrordesc_np (glibc 2.32+)
 
 #include "absl/strings/str_cat.h"
+#include "tracer/syscalls/format.h"
 
 namespace ttrace {
 namespace {
@@ -102,6 +103,14 @@ void AppendErrnoNameOrNumber(std::string* out, int err) {
     out->append(name);
   } else {
     absl::StrAppend(out, err);
+  }
+}
+
+void AppendErrnoConst(std::string* out, int err) {
+  if (const char* name = ErrnoName(err)) {
+    AppendConst(out, name, RawConst::Dec(err));
+  } else {
+    absl::StrAppend(out, static_cast<uint32_t>(err));
   }
 }
 

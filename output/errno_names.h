@@ -66,6 +66,12 @@ void AppendInjectMarks(std::string* out, const SyscallEvent& call);
 // Appends the name, or the decimal number when there is none ("600").
 void AppendErrnoNameOrNumber(std::string* out, int err);
 
+// An errno value inside a structure (siginfo's si_errno) as strace prints
+// it in the current -X style: "ESRCH" (-X raw: "3", -X verbose:
+// "3 /* ESRCH */"), or the number, unsigned, when it has no name
+// ("4294967293").
+void AppendErrnoConst(std::string* out, int err);
+
 }  // namespace ttrace
 
 #endif  // TTRACE_OUTPUT_ERRNO_NAMES_H_

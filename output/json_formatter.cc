@@ -119,6 +119,24 @@ class PayloadWriter {
       Key(out_, "value");
       absl::StrAppend(out_, *p.value);
     }
+    if (p.error != 0) {
+      Key(out_, "errno");
+      absl::StrAppend(out_, p.error);
+    }
+    if (p.poll.has_value()) {
+      Key(out_, "band");
+      absl::StrAppend(out_, p.poll->band);
+      Key(out_, "fd");
+      absl::StrAppend(out_, p.poll->fd);
+    }
+    if (p.sys.has_value()) {
+      Key(out_, "call_addr");
+      absl::StrAppend(out_, p.sys->call_addr);
+      Key(out_, "syscall");
+      absl::StrAppend(out_, p.sys->nr);
+      Key(out_, "arch");
+      absl::StrAppend(out_, p.sys->arch);
+    }
     Ip(p.ip);
     Stack(p.stack);
   }

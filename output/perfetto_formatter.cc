@@ -287,6 +287,19 @@ void PerfettoFormatter::OnEvent(const Event& event) {
           if (p.value) {
             absl::StrAppendFormat(&line_, ",\"value\":\"%#x\"", *p.value);
           }
+          if (p.error != 0) {
+            absl::StrAppend(&line_, ",\"errno\":", p.error);
+          }
+          if (p.poll) {
+            absl::StrAppend(&line_, ",\"band\":", p.poll->band,
+                            ",\"fd\":", p.poll->fd);
+          }
+          if (p.sys) {
+            absl::StrAppendFormat(&line_,
+                                  ",\"call_addr\":\"%#x\",\"syscall\":%d,"
+                                  "\"arch\":\"%#x\"",
+                                  p.sys->call_addr, p.sys->nr, p.sys->arch);
+          }
           if (!p.stack.empty()) {  // -k
             Key(&line_, "stack");
             AppendJsonString(&line_, p.stack);

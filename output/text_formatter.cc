@@ -14,6 +14,7 @@
 #include "output/errno_names.h"
 #include "output/signal_names.h"
 #include "tracer/syscalls/format.h"
+#include "tracer/syscalls/syscall_table.h"
 
 namespace ttrace {
 namespace {
@@ -90,6 +91,10 @@ void AppendSignal(std::string* out, const SignalEvent& sig, Comm comm) {
   } else {
     AppendSiCodeName(out, sig.signo, sig.code);
   }
+  if (sig.error != 0) {
+    out->append(", si_errno=");
+    AppendErrnoConst(out, sig.error);
+  }
   if (sig.from_pid.has_value()) {
     absl::StrAppend(out, ", si_pid=", *sig.from_pid);
     comm(*sig.from_pid);
@@ -126,6 +131,18 @@ void AppendSignal(std::string* out, const SignalEvent& sig, Comm comm) {
     } else {
       absl::StrAppendFormat(out, ", si_ptr=%#x", *sig.value);
     }
+  }
+  if (sig.poll.has_value()) {
+    absl::StrAppend(out, ", si_band=", sig.poll->band,
+                    ", si_fd=", sig.poll->fd);
+  }
+  if (sig.sys.has_value()) {
+    out->append(", si_call_addr=");
+    AppendPtr(out, sig.sys->call_addr);
+    out->append(", si_syscall=");
+    AppendSiSyscall(out, sig.sys->personality, sig.sys->arch, sig.sys->nr);
+    out->append(", si_arch=");
+    AppendAuditArch(out, sig.sys->arch);
   }
   out->append("} ---");
 }

@@ -129,6 +129,9 @@ std::string ReplacePids(const std::string& line,
       std::regex(R"(type=(?:F_OWNER_(?:PID|TID)|0|0x1))"
                  R"((?: /\* F_OWNER_(?:PID|TID) \*/)?, pid=([0-9]+))"),
       std::regex(R"(l_pid=([0-9]+))"),
+      // fcntl(fd, F_SETOWN, pid) (-X raw: 0x8, verbose: 0x8 /* F_SETOWN */).
+      std::regex(R"(^fcntl\([0-9]+(?:<[^>]*>)?, )"
+                 R"((?:F_SETOWN|0x8(?: /\* F_SETOWN \*/)?), ([0-9]+))"),
       std::regex(R"(parent_tid=\[([0-9]+)\])"),
       std::regex(R"(si_pid=([0-9]+))"),
       std::regex(R"(\bnl(?:msg)?_pid=([0-9]+))"),

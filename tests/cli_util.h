@@ -47,7 +47,8 @@ std::vector<std::string> SplitLines(absl::string_view text);
 // taken for one: they contain ':' or '.').
 int SplitPidPrefix(absl::string_view line, absl::string_view* body);
 // Replaces each pid where syscall lines print one (the first argument of
-// kill-like calls, tgkill's second, clone3's parent_tid, si_pid, "(pid N)",
+// kill-like calls, tgkill's second, fcntl F_SETOWN's, clone3's parent_tid,
+// si_pid, "(pid N)",
 // "created thread N", the System V IPC structs' shm_cpid, shm_lpid,
 // msg_lspid and msg_lrpid, netlink's nl_pid and nlmsg_pid (port ids that
 // are a pid), the result of the calls that return a pid, and

@@ -491,6 +491,16 @@ std::vector<Program> Programs() {
       {"ls", {"/bin/ls", "/"}, {}, 3, true},
       {"known", {"syscalls", "known", "@KNOWN"}, {}, 3, true},
       {"counts", {"syscalls", "counts"}, {}, 2, true},
+      // Hand-made siginfo in rt_sigqueueinfo and rt_tgsigqueueinfo: si_errno
+      // named, and unsigned when it has no name; SIGIO's POLL_HUP with
+      // si_band and si_fd; SIGSYS of the other arch ("1 /* exit */").
+      {"siginfo", {"signals", "siginfo"}, {}, 1, true},
+      {"siginfo_X_verbose",
+       {"signals", "siginfo"},
+       {},
+       1,
+       true,
+       {"-X", "verbose"}},
       // Decoders of less common calls (see the tracee's header).
       {"decoders", {"syscalls", "decoders"}, {}, 2, true},
       // Netlink messages: a request for lo, its answer cut to 64 bytes, an

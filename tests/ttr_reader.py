@@ -570,6 +570,8 @@ class Reader:
         if f & 4:
             addr = body.varint() & MASK64
         child = ip = stack = value = timer = None
+        errno = 0
+        poll = sys = None
         if body.left():
             x = body.varint()
             if x & 1:
@@ -582,6 +584,13 @@ class Reader:
                 value = body.varint() & MASK64
             if x & 16:
                 timer = (body.int32(), body.int32())
+            if x & 32:
+                errno = body.int32()
+            if x & 64:
+                poll = (body.svarint(), body.int32())
+            if x & 128:
+                sys = (body.varint() & MASK64, body.int32(), body.uint32(),
+                       body.uint32())
         ev += [("sig", signal_name(signo).encode()), ("signo", signo),
                ("code", code), ("code_name", code_name(signo, code).encode())]
         if from_pid is not None:
@@ -597,6 +606,13 @@ class Reader:
             ev += [("timer_id", timer[0]), ("timer_overrun", timer[1])]
         if value is not None:
             ev.append(("value", value))
+        if errno:
+            ev.append(("errno", errno))
+        if poll is not None:
+            ev += [("band", poll[0]), ("fd", poll[1])]
+        if sys is not None:
+            ev += [("call_addr", sys[0]), ("syscall", sys[1]),
+                   ("arch", sys[2])]
         if ip:
             ev.append(("ip", ip))
         if stack:

@@ -54,6 +54,11 @@ struct ExecEvent {
   pid_t old_tid = 0;
 };
 
+// Architectures of traced processes (AUDIT_ARCH_* values from
+// <linux/audit.h>, as PTRACE_GET_SYSCALL_INFO reports them).
+inline constexpr uint32_t kArchX86_64 = 0xC000003E;
+inline constexpr uint32_t kArchI386 = 0x40000003;
+
 // A signal-delivery-stop: the signal is about to be delivered, and will be
 // (the engine re-injects it).
 struct SignalEvent {
@@ -82,6 +87,27 @@ struct SignalEvent {
     int32_t overrun = 0;
   };
   std::optional<Timer> timer;
+  // si_errno, when not 0 (a sender's rt_sigqueueinfo, seccomp's
+  // SECCOMP_RET_TRAP data).
+  int32_t error = 0;
+  // SI_SIGIO, and SIGIO's POLL_IN..POLL_HUP: si_band and si_fd.
+  struct Poll {
+    int64_t band = 0;
+    int32_t fd = 0;
+  };
+  std::optional<Poll> poll;
+  // SIGSYS from the kernel (SYS_SECCOMP, SYS_USER_DISPATCH): the calling
+  // instruction's address (si_call_addr), the call's number (si_syscall)
+  // and its AUDIT_ARCH_* (si_arch); `personality`: the AUDIT_ARCH_* of the
+  // thread's last syscall (strace names a call of another arch
+  // differently).
+  struct Sys {
+    uint64_t call_addr = 0;
+    int32_t nr = 0;
+    uint32_t arch = 0;
+    uint32_t personality = kArchX86_64;
+  };
+  std::optional<Sys> sys;
   // strace's -i: the instruction pointer where the signal interrupted the
   // thread. 0: not recorded.
   uint64_t ip = 0;
@@ -114,11 +140,6 @@ struct ExitEvent {
   pid_t superseded_by = 0;
   std::string comm;  // thread name as it was at exit (may be empty)
 };
-
-// Architectures of traced processes (AUDIT_ARCH_* values from
-// <linux/audit.h>, as PTRACE_GET_SYSCALL_INFO reports them).
-inline constexpr uint32_t kArchX86_64 = 0xC000003E;
-inline constexpr uint32_t kArchI386 = 0x40000003;
 
 // A syscall that has started but whose exit was not yet seen when another
 // event had to be emitted (or while ttrace waited): emitted only for such

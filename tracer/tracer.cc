@@ -740,31 +740,68 @@ void Tracer::Impl::ReportSignal(pid_t tid, const Thread& t,
   siginfo_t si;
   if (kernel_->GetSigInfo(tid, &si) == 0) {
     ev.code = si.si_code;
-    const bool fault =
-        si.si_code > 0 &&
-        (stop.signo == SIGSEGV || stop.signo == SIGBUS ||
-         stop.signo == SIGILL || stop.signo == SIGFPE || stop.signo == SIGTRAP);
-    // What strace prints of each kind of siginfo.
+    ev.error = si.si_errno;
+    // What strace prints of each kind of siginfo: which union member
+    // holds depends on whether user space sent it (si_code <= 0) and then
+    // on si_code, else on the signal (decode_process.cc's Siginfo reads
+    // the same fields from a syscall's siginfo argument).
     const uint64_t value = reinterpret_cast<uintptr_t>(si.si_value.sival_ptr);
-    if (fault) {
-      ev.addr = reinterpret_cast<uintptr_t>(si.si_addr);
-    } else if (si.si_code == SI_TIMER) {
-      ev.timer =
-          SignalEvent::Timer{.id = si.si_timerid, .overrun = si.si_overrun};
-      ev.value = value;
-    } else if (si.si_code == SI_USER || si.si_code == SI_TKILL ||
-               (stop.signo == SIGCHLD && si.si_code > 0)) {
+    const auto source = [&] {
       ev.from_pid = si.si_pid;
       ev.from_uid = si.si_uid;
-      if (stop.signo == SIGCHLD && si.si_code > 0) {
-        ev.child = SignalEvent::Child{
-            .status = si.si_status, .utime = si.si_utime, .stime = si.si_stime};
+    };
+    const auto poll = [&] {
+      ev.poll = SignalEvent::Poll{.band = si.si_band, .fd = si.si_fd};
+    };
+    if (si.si_code <= 0) {
+      switch (si.si_code) {
+        case SI_USER:
+        case SI_TKILL:
+          source();
+          break;
+        case SI_TIMER:
+          ev.timer =
+              SignalEvent::Timer{.id = si.si_timerid, .overrun = si.si_overrun};
+          ev.value = value;
+          break;
+        case SI_SIGIO:
+          poll();
+          break;
+        default:  // SI_QUEUE, SI_MESGQ, SI_ASYNCIO, ...
+          source();
+          if (value != 0) ev.value = value;
+          break;
       }
-    } else if (si.si_code < 0 && si.si_code != SI_SIGIO) {
-      // SI_QUEUE, SI_MESGQ, SI_ASYNCIO, ...: a sender and maybe a value.
-      ev.from_pid = si.si_pid;
-      ev.from_uid = si.si_uid;
-      if (value != 0) ev.value = value;
+    } else {
+      switch (stop.signo) {
+        case SIGCHLD:
+          source();
+          ev.child = SignalEvent::Child{.status = si.si_status,
+                                        .utime = si.si_utime,
+                                        .stime = si.si_stime};
+          break;
+        case SIGSEGV:
+        case SIGBUS:
+        case SIGILL:
+        case SIGFPE:
+        case SIGTRAP:
+          ev.addr = reinterpret_cast<uintptr_t>(si.si_addr);
+          break;
+        case SIGIO:
+          if (si.si_code >= POLL_IN && si.si_code <= POLL_HUP) poll();
+          break;
+        case SIGSYS:
+          ev.sys = SignalEvent::Sys{
+              .call_addr = reinterpret_cast<uintptr_t>(si.si_call_addr),
+              .nr = si.si_syscall,
+              .arch = si.si_arch,
+              .personality = t.sc.arch};
+          break;
+        default:  // e.g. an F_SETSIG realtime signal's POLL_IN
+          if (si.si_pid != 0 || si.si_uid != 0) source();
+          if (value != 0) ev.value = value;
+          break;
+      }
     }
   }
   if (options_.instruction_pointers) {

@@ -21,11 +21,30 @@
 //                      with 0 (SI_QUEUE), a POSIX timer's SIGALRM with
 //                      value 0x1234 (SI_TIMER, timer id 0), then alarm()'s
 //                      SIGALRM (SI_KERNEL); each handled; exits 45.
+//   siginfo            siginfo of every layout strace prints, each handled:
+//                      hand-made ones queued to itself (rt_sigqueueinfo,
+//                      rt_tgsigqueueinfo: an unknown negative si_code with
+//                      si_errno ESRCH, SI_SIGIO with a negative si_errno,
+//                      SIGIO POLL_HUP, SIGSYS SYS_SECCOMP of x86_64 and of
+//                      i386), a pipe's O_ASYNC SIGIO (POLL_IN) and, through
+//                      F_SETSIG, a realtime signal (POLL_IN), then a seccomp
+//                      SECCOMP_RET_TRAP filter's SIGSYS for getppid
+//                      (si_errno E2BIG); exits 46.
+#include <fcntl.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <signal.h>
+#include <stddef.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
+#include <iterator>
 #include <string>
 
 #include "tests/tracees/tracee_util.h"
@@ -201,12 +220,90 @@ int Values() {
   return CheckCount(4, 45);
 }
 
+// ---- siginfo ----
+// Expect (strace 6.1): one delivery line per signal, each with the fields
+// of its layout (si_errno, si_band/si_fd, si_call_addr/si_syscall/
+// si_arch, an F_SETSIG signal's POLL_IN as si_pid/si_uid/si_int/si_ptr).
+int Siginfo() {
+  for (int sig : {SIGUSR1, SIGIO, SIGSYS, SIGRTMIN + 1}) InstallCounter(sig);
+  const pid_t pid = getpid();
+  const auto queue = [&](int sig, siginfo_t* si) {
+    si->si_signo = sig;
+    if (syscall(SYS_rt_sigqueueinfo, pid, sig, si) != 0) {
+      Die("rt_sigqueueinfo");
+    }
+  };
+  siginfo_t si;
+  memset(&si, 0, sizeof(si));
+  si.si_code = -10;  // no name
+  si.si_errno = ESRCH;
+  si.si_pid = 123;
+  si.si_uid = 456;
+  si.si_value.sival_int = 9;
+  queue(SIGUSR1, &si);
+  si.si_signo = SIGUSR1;
+  if (syscall(SYS_rt_tgsigqueueinfo, pid, tracee::GetTid(), SIGUSR1, &si) !=
+      0) {
+    Die("rt_tgsigqueueinfo");
+  }
+  memset(&si, 0, sizeof(si));
+  si.si_code = SI_SIGIO;
+  si.si_errno = -3;  // printed unsigned
+  si.si_band = -5;
+  si.si_fd = 4;
+  queue(SIGUSR1, &si);
+  si.si_code = POLL_HUP;  // a positive si_code: allowed to oneself
+  si.si_errno = 0;
+  queue(SIGIO, &si);
+  memset(&si, 0, sizeof(si));
+  si.si_code = 1;  // SYS_SECCOMP
+  si.si_call_addr = reinterpret_cast<void*>(0x1234);
+  si.si_syscall = SYS_getpid;
+  si.si_arch = AUDIT_ARCH_X86_64;
+  queue(SIGSYS, &si);
+  si.si_syscall = 1;  // i386's exit: not the tracee's arch
+  si.si_arch = AUDIT_ARCH_I386;
+  queue(SIGSYS, &si);
+
+  int p[2];
+  if (pipe(p) != 0) Die("pipe");
+  char buf[4];
+  if (fcntl(p[0], F_SETOWN, pid) != 0 || fcntl(p[0], F_SETSIG, SIGIO) != 0 ||
+      fcntl(p[0], F_SETFL, O_ASYNC | O_NONBLOCK) != 0) {
+    Die("fcntl");
+  }
+  if (write(p[1], "a", 1) != 1 || read(p[0], buf, sizeof(buf)) != 1) {
+    Die("pipe io");
+  }
+  if (fcntl(p[0], F_SETSIG, SIGRTMIN + 1) != 0) Die("F_SETSIG");
+  if (write(p[1], "b", 1) != 1 || read(p[0], buf, sizeof(buf)) != 1) {
+    Die("pipe io");
+  }
+  close(p[0]);
+  close(p[1]);
+
+  // Last: the filter stays. getppid traps with si_errno E2BIG (7).
+  sock_filter filter[] = {
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(seccomp_data, nr)),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_getppid, 0, 1),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRAP | E2BIG),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW)};
+  sock_fprog prog{static_cast<unsigned short>(std::size(filter)), filter};
+  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 ||
+      syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) != 0) {
+    Die("seccomp");
+  }
+  syscall(SYS_getppid);
+  return CheckCount(9, 46);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const char* usage =
       "signals {tkill_self [SIG] | ignored | blocked | thread_signal | "
-      "segv [core] | abort [core] | kill_self_9 [N] | count N | values}";
+      "segv [core] | abort [core] | kill_self_9 [N] | count N | values | "
+      "siginfo}";
   if (argc < 2) tracee::Usage(usage);
   std::string s = argv[1];
   bool core = (s == "segv" || s == "abort") && argc > 2 &&
@@ -226,5 +323,6 @@ int main(int argc, char** argv) {
   if (s == "kill_self_9") KillSelf9(tracee::IntArg(argc, argv, 2, 2));
   if (s == "count") return Count(tracee::IntArg(argc, argv, 2, 3));
   if (s == "values") return Values();
+  if (s == "siginfo") return Siginfo();
   tracee::Usage(usage);
 }

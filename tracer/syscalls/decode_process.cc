@@ -254,8 +254,6 @@ constexpr XlatEntry kSigpollCodes[] = {{1, "POLL_IN"},  {2, "POLL_OUT"},
                                        {5, "POLL_PRI"}, {6, "POLL_HUP"}};
 constexpr XlatEntry kSigsysCodes[] = {{1, "SYS_SECCOMP"},
                                       {2, "SYS_USER_DISPATCH"}};
-constexpr XlatEntry kAuditArches[] = {{0xc000003e, "AUDIT_ARCH_X86_64"},
-                                      {0x40000003, "AUDIT_ARCH_I386"}};
 
 // ---------------------------------------------------------------------------
 // arch_prctl
@@ -1085,7 +1083,7 @@ void Siginfo(D& d, const uint8_t* si) {
     }
     if (err != 0) {
       d.Put(", si_errno=");
-      d.Dec(err);
+      AppendErrnoConst(d.out, err);
     }
     if (code <= 0) {  // from user space
       switch (code) {
@@ -1142,8 +1140,8 @@ void Siginfo(D& d, const uint8_t* si) {
             d.Hex(static_cast<uint16_t>(i32_at(24)));
           }
           break;
-        case 29:  // SIGIO
-          if (code >= 1 && code <= 3) {
+        case 29:                         // SIGIO
+          if (code >= 1 && code <= 6) {  // POLL_IN .. POLL_HUP
             d.Put(", si_band=");
             d.Dec(static_cast<int64_t>(u64_at(16)));
             d.Put(", si_fd=");
@@ -1153,17 +1151,11 @@ void Siginfo(D& d, const uint8_t* si) {
         case 31: {  // SIGSYS
           d.Put(", si_call_addr=");
           d.Ptr(u64_at(16));
-          const int32_t nr = i32_at(24);
-          const uint32_t arch = static_cast<uint32_t>(i32_at(28));
           d.Put(", si_syscall=");
-          if (SyscallTable::Get().Known(arch, nr)) {
-            d.Put("__NR_");
-            SyscallTable::Get().AppendName(arch, nr, d.out);
-          } else {
-            d.Dec(nr);
-          }
+          AppendSiSyscall(d.out, d.i386 ? kArchI386 : kArchX86_64,
+                          static_cast<uint32_t>(i32_at(28)), i32_at(24));
           d.Put(", si_arch=");
-          d.Xval(arch, kAuditArches, "AUDIT_ARCH_???");
+          AppendAuditArch(d.out, static_cast<uint32_t>(i32_at(28)));
           break;
         }
         default:
@@ -2598,7 +2590,7 @@ void SyscallInfo(D& d, const uint8_t* p, size_t n) {
   d.Xval(p[0], kSyscallInfoOps, "PTRACE_SYSCALL_INFO_???");
   if (n >= 8) {
     d.Put(", arch=");
-    d.Xval(arch, kAuditArches, "AUDIT_ARCH_???");
+    AppendAuditArch(d.out, arch);
   }
   if (n >= 16) {
     d.Put(", instruction_pointer=");
@@ -2611,12 +2603,8 @@ void SyscallInfo(D& d, const uint8_t* p, size_t n) {
   auto nr_and_args = [&] {
     d.Put("nr=");
     const uint64_t nr = u64_at(24);
-    if (nr <= INT32_MAX &&
-        SyscallTable::Get().Known(arch, static_cast<int32_t>(nr))) {
-      const size_t mark = d.out->size();
-      d.Put("__NR_");
-      SyscallTable::Get().AppendName(arch, static_cast<int32_t>(nr), d.out);
-      RestyleConst(d.out, mark, RawConst::Udec(nr));
+    if (nr <= INT32_MAX) {
+      AppendSiSyscall(d.out, kArchX86_64, arch, static_cast<int32_t>(nr));
     } else {
       d.Udec(nr);
     }

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "tracer/syscalls/format.h"
+
 namespace ttrace {
 namespace {
 
@@ -222,6 +224,34 @@ uint32_t SyscallTable::SubcallClasses(int64_t nr) const {
 
 int SyscallTable::SubcallArgCount(int64_t nr) const {
   return nr >= kMaxNr && nr < kMaxFilterNr ? subcalls_[nr - kMaxNr].nargs : 6;
+}
+
+void AppendSiSyscall(std::string* out, uint32_t personality, uint32_t arch,
+                     int32_t nr) {
+  const SyscallTable& table = SyscallTable::Get();
+  const size_t mark = out->size();
+  if (!table.Known(arch, nr)) {
+    AppendSigned(out, nr);
+    return;
+  }
+  if (arch == personality) {
+    out->append("__NR_");
+    table.AppendName(arch, nr, out);
+    RestyleConst(out, mark, RawConst::Dec(nr));
+    return;
+  }
+  AppendSigned(out, nr);
+  if (CurrentXlatStyle() != XlatStyle::kRaw) {
+    out->append(" /* ");
+    table.AppendName(arch, nr, out);
+    out->append(" */");
+  }
+}
+
+void AppendAuditArch(std::string* out, uint32_t arch) {
+  static constexpr XlatEntry kAuditArches[] = {
+      {kArchX86_64, "AUDIT_ARCH_X86_64"}, {kArchI386, "AUDIT_ARCH_I386"}};
+  AppendXval(out, arch, kAuditArches, "AUDIT_ARCH_???");
 }
 
 }  // namespace ttrace

@@ -140,6 +140,16 @@ class SyscallTable {
   std::vector<int> subcall_numbers_;
 };
 
+// A SIGSYS siginfo's si_syscall and si_arch as strace prints them, in the
+// current -X style. si_syscall: of the tracee's own arch (`personality`,
+// the arch of its last syscall) "__NR_getppid" (-X raw: "110", -X
+// verbose: "110 /* __NR_getppid */"); of the other arch "1 /* exit */"
+// (-X raw: "1"); decimal when the number has no name on `arch`. si_arch:
+// "AUDIT_ARCH_X86_64" (unknown: "0x3 /* AUDIT_ARCH_??? */").
+void AppendSiSyscall(std::string* out, uint32_t personality, uint32_t arch,
+                     int32_t nr);
+void AppendAuditArch(std::string* out, uint32_t arch);
+
 }  // namespace ttrace
 
 #endif  // TTRACE_TRACER_SYSCALLS_SYSCALL_TABLE_H_
