@@ -101,6 +101,29 @@ volatile sig_atomic_t g_term = 0;
 void OnUsr1(int) { g_usr1 = g_usr1 + 1; }
 void OnTerm(int) { g_term = 1; }
 
+// Prints "ready PID", then, with SIGUSR1 and SIGTERM unblocked only while
+// waiting, "ack usr1=N" (and " threads=T" when `threads` is given) after
+// each SIGUSR1, until SIGTERM.
+void ServeUntilTerm(long (*threads)()) {
+  std::printf("ready %d\n", getpid());
+  std::fflush(stdout);
+  sigset_t none;
+  sigemptyset(&none);
+  int acked = 0;
+  while (g_term == 0) {
+    sigsuspend(&none);
+    if (g_usr1 != acked) {
+      acked = g_usr1;
+      if (threads != nullptr) {
+        std::printf("ack usr1=%d threads=%ld\n", acked, threads());
+      } else {
+        std::printf("ack usr1=%d\n", acked);
+      }
+      std::fflush(stdout);
+    }
+  }
+}
+
 std::atomic<int> g_stop{0};
 std::atomic<int> g_started{0};
 std::atomic<long> g_made{0};
@@ -135,19 +158,7 @@ int Churn(int creators) {
   for (int seen = g_started.load(); seen < creators; seen = g_started.load()) {
     tracee::FutexWait(&g_started, seen);
   }
-  std::printf("ready %d\n", getpid());
-  std::fflush(stdout);
-  sigset_t none;
-  sigemptyset(&none);
-  int acked = 0;
-  while (g_term == 0) {
-    sigsuspend(&none);
-    if (g_usr1 != acked) {
-      acked = g_usr1;
-      std::printf("ack usr1=%d threads=%ld\n", acked, g_made.load());
-      std::fflush(stdout);
-    }
-  }
+  ServeUntilTerm([] { return g_made.load(); });
   g_stop.store(1);
   for (auto& t : threads) pthread_join(t, nullptr);
   std::printf("usr1=%d threads=%ld\n", static_cast<int>(g_usr1), g_made.load());
@@ -167,19 +178,7 @@ int Parked(int n) {
   if (pthread_sigmask(SIG_BLOCK, &both, nullptr) != 0) Die("sigmask");
   tracee::ParkedThreads parked;
   parked.Start(n);
-  std::printf("ready %d\n", getpid());
-  std::fflush(stdout);
-  sigset_t none;
-  sigemptyset(&none);
-  int acked = 0;
-  while (g_term == 0) {
-    sigsuspend(&none);
-    if (g_usr1 != acked) {
-      acked = g_usr1;
-      std::printf("ack usr1=%d\n", acked);
-      std::fflush(stdout);
-    }
-  }
+  ServeUntilTerm(nullptr);
   parked.Release();
   std::printf("usr1=%d\n", static_cast<int>(g_usr1));
   std::fflush(stdout);
