@@ -101,6 +101,18 @@ volatile sig_atomic_t g_term = 0;
 void OnUsr1(int) { g_usr1 = g_usr1 + 1; }
 void OnTerm(int) { g_term = 1; }
 
+// Counts SIGUSR1 and notes SIGTERM, both blocked (in the threads started
+// after it too) but while ServeUntilTerm waits.
+void CountUsr1UntilTerm() {
+  Install(SIGUSR1, OnUsr1);
+  Install(SIGTERM, OnTerm);
+  sigset_t both;
+  sigemptyset(&both);
+  sigaddset(&both, SIGUSR1);
+  sigaddset(&both, SIGTERM);
+  if (pthread_sigmask(SIG_BLOCK, &both, nullptr) != 0) Die("sigmask");
+}
+
 // Prints "ready PID", then, with SIGUSR1 and SIGTERM unblocked only while
 // waiting, "ack usr1=N" (and " threads=T" when `threads` is given) after
 // each SIGUSR1, until SIGTERM.
@@ -142,13 +154,7 @@ void* ChurnCreator(void*) {
 }
 
 int Churn(int creators) {
-  Install(SIGUSR1, OnUsr1);
-  Install(SIGTERM, OnTerm);
-  sigset_t both;
-  sigemptyset(&both);
-  sigaddset(&both, SIGUSR1);
-  sigaddset(&both, SIGTERM);
-  if (pthread_sigmask(SIG_BLOCK, &both, nullptr) != 0) Die("sigmask");
+  CountUsr1UntilTerm();
   std::vector<pthread_t> threads(static_cast<size_t>(creators));
   for (auto& t : threads) {
     if (pthread_create(&t, nullptr, ChurnCreator, nullptr) != 0) {
@@ -169,13 +175,7 @@ int Churn(int creators) {
 // ---- parked N ----
 
 int Parked(int n) {
-  Install(SIGUSR1, OnUsr1);
-  Install(SIGTERM, OnTerm);
-  sigset_t both;
-  sigemptyset(&both);
-  sigaddset(&both, SIGUSR1);
-  sigaddset(&both, SIGTERM);
-  if (pthread_sigmask(SIG_BLOCK, &both, nullptr) != 0) Die("sigmask");
+  CountUsr1UntilTerm();
   tracee::ParkedThreads parked;
   parked.Start(n);
   ServeUntilTerm(nullptr);
