@@ -549,6 +549,16 @@ int Decoders() {
   syscall(SYS_personality, 0x40000UL);  // ADDR_NO_RANDOMIZE
   syscall(SYS_personality, 0xffffffffUL);
   syscall(SYS_personality, static_cast<unsigned long>(prev));
+  // A handler with the historical SA_INTERRUPT bit and an upper word set (as
+  // zstd installs its handlers): strace names SA_INTERRUPT.
+  {
+    struct {
+      unsigned long handler, flags, restorer, mask;
+    } act = {1 /* SIG_IGN */, 0xffffffffe0000000UL | 0x40000000UL, 0, 0},
+      prev_act = {};
+    syscall(SYS_rt_sigaction, SIGURG, &act, &prev_act, 8);
+    syscall(SYS_rt_sigaction, SIGURG, &prev_act, nullptr, 8);
+  }
   syscall(SYS_close_range, 3U, 3U, 0U);
   syscall(SYS_close_range, 50U, 0x7fffffffU,
           CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC);

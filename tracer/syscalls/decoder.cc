@@ -126,10 +126,11 @@ constexpr XlatEntry kCloneFlags[] = {
     {0x200000000ull, "CLONE_INTO_CGROUP"},
 };
 constexpr XlatEntry kSaFlags[] = {
-    {0x04000000, "SA_RESTORER"},  {0x08000000, "SA_ONSTACK"},
-    {0x10000000, "SA_RESTART"},   {0x40000000, "SA_NODEFER"},
-    {0x80000000, "SA_RESETHAND"}, {4, "SA_SIGINFO"},
-    {1, "SA_NOCLDSTOP"},          {2, "SA_NOCLDWAIT"},
+    {0x04000000, "SA_RESTORER"}, {0x08000000, "SA_ONSTACK"},
+    {0x10000000, "SA_RESTART"},  {0x20000000, "SA_INTERRUPT"},
+    {0x40000000, "SA_NODEFER"},  {0x80000000, "SA_RESETHAND"},
+    {4, "SA_SIGINFO"},           {1, "SA_NOCLDSTOP"},
+    {2, "SA_NOCLDWAIT"},
 };
 constexpr XlatEntry kSigprocmaskHow[] = {
     {0, "SIG_BLOCK"}, {1, "SIG_UNBLOCK"}, {2, "SIG_SETMASK"}};

@@ -1285,6 +1285,14 @@ TEST_F(DecoderTest, RtSigaction) {
             "sa_flags=SA_RESTORER|SA_ONSTACK|SA_NODEFER|SA_RESETHAND|"
             "SA_NOCLDSTOP|SA_NOCLDWAIT|0xffffffff00000000, "
             "sa_restorer=0x7f01adf99050}, NULL, 8");
+  // zstd's handlers: the historical SA_INTERRUPT bit (0x20000000) is named,
+  // as strace names it, and the upper word stays hex.
+  KSigaction zstd = {0x5572ac7cea80, 0xffffffffe4000000, 0x7f292172b050, 0};
+  mem.Map(0x4100, &zstd, sizeof(zstd));
+  EXPECT_EQ(Text("rt_sigaction", {SIGABRT, 0x4100, 0, 8}),
+            "SIGABRT, {sa_handler=0x5572ac7cea80, sa_mask=[], "
+            "sa_flags=SA_RESTORER|SA_INTERRUPT|SA_NODEFER|SA_RESETHAND|"
+            "0xffffffff00000000, sa_restorer=0x7f292172b050}, NULL, 8");
   KSigaction bad = {0, 0x8200000000, 0, 0};
   mem.Map(0x5000, &bad, sizeof(bad));
   EXPECT_EQ(Text("rt_sigaction", {SIGKILL, 0x5000, 0, 8}, -22),
