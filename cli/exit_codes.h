@@ -13,6 +13,7 @@ inline constexpr int kExitPermissionDenied = 4;  // -p: ptrace not permitted
 inline constexpr int kExitOutput = 5;            // cannot open/write output
 inline constexpr int kExitTruncatedTrace = 6;    // --decode: cut short
 inline constexpr int kExitCorruptTrace = 7;      // --decode: corrupt
+inline constexpr int kExitTraceUnreadable = 8;   // --decode: cannot read it
 inline constexpr int kExitNotExecutable = 126;   // command not executable
 inline constexpr int kExitNotFound = 127;        // command not found
 

@@ -329,8 +329,9 @@ int Decode(const Options& opt) {
   if (opt.decode_path != "-") {
     in = open(opt.decode_path.c_str(), O_RDONLY | O_CLOEXEC);
     if (in < 0) {
-      return Fail(kExitUsage, absl::StrCat("cannot open '", opt.decode_path,
-                                           "': ", strerror(errno)));
+      return Fail(kExitTraceUnreadable,
+                  absl::StrCat("cannot open '", opt.decode_path,
+                               "': ", strerror(errno)));
     }
   }
   absl::StatusOr<Output> o = OpenOutput(MainOutputPath(opt), opt.append_output);
@@ -362,6 +363,12 @@ int Decode(const Options& opt) {
     // Everything up to the cut was printed: a warning, not garbage.
     return Fail(kExitTruncatedTrace, absl::StrCat("warning: ", opt.decode_path,
                                                   ": ", decoded.message()));
+  }
+  if (absl::IsUnavailable(decoded)) {
+    // A read error (a directory, a closed standard input, EIO) says nothing
+    // of the trace itself: not "corrupt".
+    return Fail(kExitTraceUnreadable,
+                absl::StrCat(opt.decode_path, ": ", decoded.message()));
   }
   if (!decoded.ok()) {
     return Fail(kExitCorruptTrace,

@@ -999,6 +999,7 @@ Exit status:
   5    cannot write the output
   6    --decode: the recorded trace is truncated (printed up to the cut)
   7    --decode: the recorded trace is corrupt
+  8    --decode: the recorded trace cannot be opened or read
   126  the command cannot be executed
   127  the command was not found
 

@@ -137,6 +137,19 @@ TEST_F(ExitStatusTest, UnknownCommandIs127) {
                 127, "cannot run 'no-such-cmd': command not found");
 }
 
+// A recorded trace that cannot be opened or read is not "corrupt" (7): a
+// missing file, a directory, a closed standard input exit 8 with one line.
+TEST_F(ExitStatusTest, UnreadableRecordingIs8) {
+  ExpectOneLine(RunProcess(Ttrace({"--decode", "/no/such/rec.ttr"})), 8,
+                "cannot open '/no/such/rec.ttr': No such file or directory");
+  ExpectOneLine(RunProcess(Ttrace({"--decode", "/"})), 8,
+                "/: read: Is a directory");
+  ExpectOneLine(
+      RunProcess({"/bin/sh", "-c",
+                  absl::StrCat("exec ", TtracePath(), " --decode - <&-")}),
+      8, "-: read: Bad file descriptor");
+}
+
 TEST_F(ExitStatusTest, MissingPathIs127) {
   const std::string path = NewTempPath("missing");
   ProcessResult r = RunProcess(Ttrace({path}));
