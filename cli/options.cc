@@ -240,6 +240,12 @@ absl::Status AddPids(absl::string_view list, std::vector<pid_t>* pids) {
     size_t end = list.find_first_of(", \t\n", pos);
     if (end == absl::string_view::npos) end = list.size();
     pid_t pid = 0;
+    if (end == pos) {
+      // strace says only "Invalid process id: ''" here; name the list, whose
+      // stray separator is not visible in that message.
+      return Invalid(absl::StrCat("invalid process id: '' (an empty item in '",
+                                  list, "')"));
+    }
     if (absl::Status s = ParsePid(list.substr(pos, end - pos), &pid); !s.ok()) {
       return s;
     }

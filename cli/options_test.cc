@@ -127,8 +127,10 @@ TEST(ParseOptionsTest, InvalidPids) {
   EXPECT_EQ(Error({"-p", "2147483648"}), "invalid process id: '2147483648'");
   EXPECT_EQ(Error({"-p", "99999999999999999999999"}),
             "invalid process id: '99999999999999999999999'");
-  EXPECT_EQ(Error({"-p", "1,,2"}), "invalid process id: ''");
-  EXPECT_EQ(Error({"-p", " 1"}), "invalid process id: ''");
+  EXPECT_EQ(Error({"-p", "1,,2"}),
+            "invalid process id: '' (an empty item in '1,,2')");
+  EXPECT_EQ(Error({"-p", " 1"}),
+            "invalid process id: '' (an empty item in ' 1')");
   EXPECT_EQ(Error({"-p", "1,0"}), "invalid process id: '0'");
   EXPECT_EQ(Error({"--attach=abc"}), "invalid process id: 'abc'");
 }
