@@ -33,7 +33,7 @@ absl_libs=$(pkg-config --libs absl_statusor absl_str_format \
 srcs="output/binary_decoder.cc output/binary_encoder.cc
   output/json_formatter.cc output/perfetto_formatter.cc
   output/signal_names.cc output/errno_names.cc tracer/event.cc
-  tracer/syscalls/format.cc"
+  tracer/syscalls/format.cc tracer/syscalls/signals.cc"
 
 echo "building $out/decoder_fuzzer" >&2
 # shellcheck disable=SC2086

@@ -1,5 +1,6 @@
 // Signal and si_code names, spelled the way strace 6.1 prints them on
-// x86_64 Linux. Shared by the text and JSON formatters.
+// x86_64 Linux, without -X styling. Shared by the text, JSON and Perfetto
+// formatters.
 //
 // Usage:
 //   SignalName(SIGUSR1);             // "SIGUSR1"
@@ -19,6 +20,8 @@
 
 #include <string>
 
+#include "tracer/syscalls/signals.h"
+
 namespace ttrace {
 
 // "SIGUSR1", "SIGIO", "SIGRTMIN", "SIGRT_3", or the decimal number.
@@ -32,10 +35,8 @@ std::string SiCodeName(int signo, int code);
 void AppendSignalName(std::string* out, int signo);
 void AppendSiCodeName(std::string* out, int signo, int code);
 
-// The name if it is a known constant, else nullptr. Never a number.
-// SignalNameOrNull does not name realtime signals (their names are built).
-const char* SignalNameOrNull(int signo);
-const char* SiCodeNameOrNull(int signo, int code);
+// The tables behind these, and SignalNameOrNull/SiCodeNameOrNull (the name
+// or nullptr, never a number), are tracer/syscalls/signals.h's.
 
 }  // namespace ttrace
 

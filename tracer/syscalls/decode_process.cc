@@ -212,49 +212,6 @@ constexpr XlatEntry kCaps[] = {
     {40, "CAP_CHECKPOINT_RESTORE"},
 };
 
-// siginfo codes (strace's siginfo_codes and the per-signal tables).
-constexpr XlatEntry kSiCodes[] = {
-    {0, "SI_USER"},
-    {0x80, "SI_KERNEL"},
-    {static_cast<uint32_t>(-1), "SI_QUEUE"},
-    {static_cast<uint32_t>(-2), "SI_TIMER"},
-    {static_cast<uint32_t>(-3), "SI_MESGQ"},
-    {static_cast<uint32_t>(-4), "SI_ASYNCIO"},
-    {static_cast<uint32_t>(-5), "SI_SIGIO"},
-    {static_cast<uint32_t>(-6), "SI_TKILL"},
-    {static_cast<uint32_t>(-7), "SI_DETHREAD"},
-    {static_cast<uint32_t>(-60), "SI_ASYNCNL"},
-};
-constexpr XlatEntry kSigchldCodes[] = {
-    {1, "CLD_EXITED"},  {2, "CLD_KILLED"},  {3, "CLD_DUMPED"},
-    {4, "CLD_TRAPPED"}, {5, "CLD_STOPPED"}, {6, "CLD_CONTINUED"}};
-constexpr XlatEntry kSigsegvCodes[] = {
-    {1, "SEGV_MAPERR"},  {2, "SEGV_ACCERR"},  {3, "SEGV_BNDERR"},
-    {4, "SEGV_PKUERR"},  {5, "SEGV_ACCADI"},  {6, "SEGV_ADIDERR"},
-    {7, "SEGV_ADIPERR"}, {8, "SEGV_MTEAERR"}, {9, "SEGV_MTESERR"}};
-constexpr XlatEntry kSigbusCodes[] = {{1, "BUS_ADRALN"},
-                                      {2, "BUS_ADRERR"},
-                                      {3, "BUS_OBJERR"},
-                                      {4, "BUS_MCEERR_AR"},
-                                      {5, "BUS_MCEERR_AO"}};
-constexpr XlatEntry kSigtrapCodes[] = {{1, "TRAP_BRKPT"},  {2, "TRAP_TRACE"},
-                                       {3, "TRAP_BRANCH"}, {4, "TRAP_HWBKPT"},
-                                       {5, "TRAP_UNK"},    {6, "TRAP_PERF"}};
-constexpr XlatEntry kSigillCodes[] = {
-    {1, "ILL_ILLOPC"}, {2, "ILL_ILLOPN"}, {3, "ILL_ILLADR"},
-    {4, "ILL_ILLTRP"}, {5, "ILL_PRVOPC"}, {6, "ILL_PRVREG"},
-    {7, "ILL_COPROC"}, {8, "ILL_BADSTK"}, {9, "ILL_BADIADDR"}};
-constexpr XlatEntry kSigfpeCodes[] = {{1, "FPE_INTDIV"},  {2, "FPE_INTOVF"},
-                                      {3, "FPE_FLTDIV"},  {4, "FPE_FLTOVF"},
-                                      {5, "FPE_FLTUND"},  {6, "FPE_FLTRES"},
-                                      {7, "FPE_FLTINV"},  {8, "FPE_FLTSUB"},
-                                      {14, "FPE_FLTUNK"}, {15, "FPE_CONDTRAP"}};
-constexpr XlatEntry kSigpollCodes[] = {{1, "POLL_IN"},  {2, "POLL_OUT"},
-                                       {3, "POLL_MSG"}, {4, "POLL_ERR"},
-                                       {5, "POLL_PRI"}, {6, "POLL_HUP"}};
-constexpr XlatEntry kSigsysCodes[] = {{1, "SYS_SECCOMP"},
-                                      {2, "SYS_USER_DISPATCH"}};
-
 // ---------------------------------------------------------------------------
 // arch_prctl
 // ---------------------------------------------------------------------------
@@ -1055,27 +1012,7 @@ void Siginfo(D& d, const uint8_t* si) {
     d.Put("si_signo=");
     AppendSignal(d.out, signo);
     d.Put(", si_code=");
-    const char* name =
-        XlatName(static_cast<uint32_t>(code), kSiCodes, std::size(kSiCodes));
-    if (name == nullptr) {
-      switch (signo) {
-#define CODES(sig, tbl)                                                \
-  case sig:                                                            \
-    name = XlatName(static_cast<uint32_t>(code), tbl, std::size(tbl)); \
-    break;
-        CODES(5, kSigtrapCodes)
-        CODES(17, kSigchldCodes)
-        CODES(29, kSigpollCodes)
-        CODES(4, kSigillCodes)
-        CODES(8, kSigfpeCodes)
-        CODES(11, kSigsegvCodes)
-        CODES(7, kSigbusCodes)
-        CODES(31, kSigsysCodes)
-#undef CODES
-        default:
-          break;
-      }
-    }
+    const char* name = SiCodeNameOrNull(signo, code);
     if (name != nullptr) {
       AppendConst(d.out, name, RawConst::Hex(static_cast<uint32_t>(code)));
     } else {

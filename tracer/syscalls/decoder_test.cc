@@ -2980,6 +2980,13 @@ TEST_F(DecoderTest, I386ProcRtSignals) {
   EXPECT_EQ(Decode("rt_sigqueueinfo", {77, SIGSEGV, 0x5500}, 0, k32).all(),
             "77, SIGSEGV, {si_signo=SIGSEGV, si_code=SEGV_MAPERR, "
             "si_addr=0xdeadbeef}");
+  // A shadow stack fault's code has the name signal lines give it
+  // (signals.h's one table; strace 6.1 prints 0xa in both places).
+  segv[2] = 10;
+  mem.Map(0x5500, segv, sizeof(segv));
+  EXPECT_EQ(Decode("rt_sigqueueinfo", {77, SIGSEGV, 0x5500}, 0, k32).all(),
+            "77, SIGSEGV, {si_signo=SIGSEGV, si_code=SEGV_CPERR, "
+            "si_addr=0xdeadbeef}");
 
   // stack_t of 4-byte words.
   const uint32_t ss[3] = {0x804d220, 0x80000005, 100};

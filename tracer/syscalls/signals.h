@@ -1,7 +1,9 @@
-// Signal names and signal sets as strace 6.1 prints them on x86 Linux.
+// Signal names, si_code names and signal sets as strace 6.1 prints them on
+// x86 Linux; shared by the syscall decoders and the formatters' signal lines.
 //
 // Usage:
 //   AppendSignal(&out, SIGUSR1);          // "SIGUSR1"
+//   SiCodeNameOrNull(SIGSEGV, 1);         // "SEGV_MAPERR"
 //   AppendSignal(&out, 34);               // "SIGRT_2" (kernel numbering)
 //   AppendSignal(&out, 65);               // "65"
 //   AppendSigset(&out, bytes, 8);         // "[USR1 USR2]", "~[RTMIN RT_1]"
@@ -25,6 +27,11 @@ namespace ttrace {
 
 // "SIGHUP".."SIGSYS", "SIGRTMIN" for 1..32; nullptr otherwise.
 const char* SignalNameOrNull(int64_t signo);
+
+// The si_code's name: a code any signal may carry ("SI_TKILL"; these win,
+// as in strace), else the signal's own ("SEGV_MAPERR", "CLD_EXITED");
+// nullptr when it has none.
+const char* SiCodeNameOrNull(int signo, int code);
 
 // strace's signame(): the name, "SIGRT_n" for 33..64, else the decimal
 // number.
