@@ -481,10 +481,12 @@ int Main(int argc, char** argv) {
       .detach_on_exec = opt.detach_on_exec,
       // -c's times, as strace's (not with -w).
       .system_times = opt.summary != Summary::kNone && !opt.summary_wall_clock};
-  // Text splits a call only when another thread's line comes in between, as
-  // strace; JSON and binary also show a long blocking call once it starts.
-  if (opt.format == OutputFormat::kText && !recorder) {
-    topt.announce_after_ns = -1;
+  // Every format shows a long blocking call once it starts (text as strace:
+  // its line up to the arguments, ended at the exit unless another line
+  // comes in between). Text leaves clone's and execve's to their exit, so
+  // that their own events do not cut their lines only when they are slow.
+  if (opt.format == OutputFormat::kText) {
+    topt.announce_calls_with_events = false;
   }
   // -k: syscalls' stacks, and signals' and stops' (with -e trace=none too).
   if (opt.stack_traces) {

@@ -241,8 +241,15 @@ absl::Status TextFormatter::Flush() {
   return out_->Flush();
 }
 
+void TextFormatter::CloseOpenLine() {
+  if (open_tid_ == 0) return;
+  open_tid_ = 0;
+  out_->Append(" <unfinished ...>\n");
+}
+
 void TextFormatter::EndHeldExec(const Event* next) {
   if (held_exec_.empty()) return;
+  CloseOpenLine();
   pid_t new_pid = 0;
   if (next != nullptr) {
     if (const auto* exit = std::get_if<ExitEvent>(&next->payload);
@@ -496,8 +503,11 @@ void TextFormatter::AppendSyscallEnter(const SyscallEnterEvent& call) {
   line_.append(" <unfinished ...>");
 }
 
-void TextFormatter::AppendSyscall(const SyscallEvent& call, bool whole) {
-  AppendCallStart(call.name, call.args_enter, call.split && !whole);
+void TextFormatter::AppendSyscall(const SyscallEvent& call, bool whole,
+                                  bool from_exit) {
+  if (!from_exit) {
+    AppendCallStart(call.name, call.args_enter, call.split && !whole);
+  }
   if (call.detached) {
     // strace: "read(0,  <detached ...>"; no result. (After an announced
     // entry nothing is printed: DetachedAfterItsEntry; -ff prints whole.)
@@ -660,6 +670,13 @@ void TextFormatter::OnEvent(const Event& event) {
     if (new_arch) PrintPersonality(event, false, prev_nr, have_prev_nr);
     if (!ThreadFileStep(event, &whole)) return;
   }
+  // The exit of the call whose line is open prints the rest of that line.
+  if (open_tid_ != 0 && event.tid == open_tid_) {
+    if (const auto* call = std::get_if<SyscallEvent>(&event.payload);
+        call != nullptr && call->split) {
+      whole = true;
+    }
+  }
   // The live set only decides the "[pid N] " prefix: not kept when every
   // line carries its pid.
   const bool several_form =
@@ -682,6 +699,7 @@ void TextFormatter::OnEvent(const Event& event) {
     arches_.Forget(event.tid);
     if (const auto it = ending_stacks_.find(event.tid);
         it != ending_stacks_.end()) {
+      CloseOpenLine();
       line_.clear();
       AppendStack(it->second);
       out_->Append(line_);
@@ -754,6 +772,7 @@ void TextFormatter::PrintPersonality(const Event& event, bool several_form,
   const auto* call = std::get_if<SyscallEvent>(&event.payload);
   const auto* enter = std::get_if<SyscallEnterEvent>(&event.payload);
   const uint32_t arch = call != nullptr ? call->arch : enter->arch;
+  CloseOpenLine();
   line_.clear();
   AppendPrefix(event, several_form);
   AppendTimestamp(event.ts_ns);
@@ -768,11 +787,23 @@ void TextFormatter::PrintPersonality(const Event& event, bool several_form,
 
 void TextFormatter::PrintLine(const Event& event, bool several_form,
                               bool whole) {
+  const auto* call = std::get_if<SyscallEvent>(&event.payload);
+  if (open_tid_ != 0 && whole && event.tid == open_tid_ && call != nullptr) {
+    // The open line's call returned with nothing printed in between: its
+    // line ends as it would have been printed whole.
+    open_tid_ = 0;
+    line_.assign(open_line_);
+    const size_t printed = line_.size();
+    AppendSyscall(*call, /*whole=*/true, /*from_exit=*/true);
+    EndLine(event);
+    out_->Append(std::string_view(line_).substr(printed));
+    return;
+  }
+  CloseOpenLine();
   line_.clear();
   AppendPrefix(event, several_form);
   // strace stamps a line when it prints it: a split call's "resumed" line
   // is printed at exit.
-  const auto* call = std::get_if<SyscallEvent>(&event.payload);
   int64_t ts_ns = event.ts_ns;
   if (call != nullptr && call->split && !whole && call->dur_ns > 0) {
     ts_ns += call->dur_ns;
@@ -791,7 +822,23 @@ void TextFormatter::PrintLine(const Event& event, bool several_form,
     held_exec_tid_ = event.tid;
     return;
   }
+  if (const auto* enter = std::get_if<SyscallEnterEvent>(&event.payload);
+      enter != nullptr && options_.thread == 0) {
+    // A call announced before its exit (it blocks, or another thread's line
+    // comes first): printed up to its arguments now, as strace does.
+    AppendCallStart(enter->name, enter->args_enter, false);
+    out_->Append(line_);
+    open_line_.assign(line_);
+    open_tid_ = event.tid;
+    return;
+  }
   AppendBody(event, whole);
+  EndLine(event);
+  out_->Append(line_);
+}
+
+void TextFormatter::EndLine(const Event& event) {
+  const auto* call = std::get_if<SyscallEvent>(&event.payload);
   line_.push_back('\n');
   if (call != nullptr) {
     if (!call->dump.empty()) {  // -e read=/write=
@@ -810,7 +857,6 @@ void TextFormatter::PrintLine(const Event& event, bool several_form,
   } else if (const auto* stop = std::get_if<StopEvent>(&event.payload)) {
     AppendStack(stop->stack);
   }
-  out_->Append(line_);
 }
 
 void TextFormatter::AppendStack(const std::string& stack) {

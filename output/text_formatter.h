@@ -182,6 +182,9 @@ class TextFormatter : public EventSink {
   // Prints the held execve entry line (held_exec_), ended as `next` (the
   // following event; null at a flush) says.
   void EndHeldExec(const Event* next);
+  // Ends the open line (see open_tid_) with " <unfinished ...>": something
+  // else is printed before its call's exit.
+  void CloseOpenLine();
   bool IsQuiet(const Event& event) const;
   static bool DetachedAfterItsEntry(const Event& event, bool whole);
   void PrintLine(const Event& event, bool several_form, bool whole);
@@ -225,7 +228,12 @@ class TextFormatter : public EventSink {
   void AppendCallStart(std::string_view name, std::string_view args_enter,
                        bool resumed);
   void AppendSyscallEnter(const SyscallEnterEvent& call);
-  void AppendSyscall(const SyscallEvent& call, bool whole);
+  // The call's line; from its arguments at exit on when `from_exit` (the
+  // rest of an open line).
+  void AppendSyscall(const SyscallEvent& call, bool whole,
+                     bool from_exit = false);
+  // After a line's body: its newline, -e read=/write= dump and -k stack.
+  void EndLine(const Event& event);
 
   ByteSink* out_;
   TextOptions options_;
@@ -234,6 +242,13 @@ class TextFormatter : public EventSink {
   // An unfinished execve's line without its ending, until the next event.
   std::string held_exec_;
   pid_t held_exec_tid_ = 0;
+  // The thread whose call's line is printed up to its entry arguments
+  // ("read(0, "), as strace prints a call that is announced before its
+  // exit (one that blocks), and that line (for the result column); 0 when
+  // none is. Its exit ends the line; anything else printed first ends it
+  // " <unfinished ...>" and the exit then prints "<... read resumed>".
+  pid_t open_tid_ = 0;
+  std::string open_line_;
   // -Y: each thread's name for its line prefix, kept as strace keeps it.
   absl::flat_hash_map<pid_t, std::string> comms_;
   // -Y: threads that exec'd, renamed at their next line but their execve's.

@@ -877,6 +877,60 @@ TEST(TextSyscallTest, Detached) {
   EXPECT_EQ(One(Ev(5, 5, c)), "");
 }
 
+// A call announced before its exit (it blocked for a while, or another
+// thread's line came first) is printed at once up to its entry arguments,
+// as strace prints it: `ttrace -p PID` shows where a program waits. Its
+// exit ends that line as if it had been printed whole; anything printed
+// before then ends it " <unfinished ...>" instead.
+TEST(TextSyscallTest, OpenLineEndsAtItsExit) {
+  StringByteSink mem;
+  TextFormatter text(&mem, {.show_duration = true});
+  text.OnEvent(Ev(5, 5, SyscallEnterEvent{0, kArchX86_64, "read", "0, "}));
+  ASSERT_TRUE(text.Flush().ok());
+  EXPECT_EQ(mem.str(), "read(0, ");  // visible while the call blocks
+  text.OnEvent(
+      Ev(5, 5, Split(Call("read", "0, ", "\"hi\\n\", 4096", 3), 2000000000)));
+  const std::string whole =
+      One(Ev(5, 5, Took(Call("read", "0, ", "\"hi\\n\", 4096", 3), 2000000000)),
+          {.show_duration = true});
+  EXPECT_EQ(mem.str(), whole);
+  EXPECT_EQ(whole,
+            "read(0, \"hi\\n\", 4096)                   = 3 <2.000000>\n");
+
+  // Detached during the call: strace's "read(0,  <detached ...>".
+  mem.clear();
+  text.OnEvent(Ev(5, 5, SyscallEnterEvent{0, kArchX86_64, "read", "0, "}));
+  SyscallEvent detached = Split(NeverReturned(Call("read", "0, ", "", 0)));
+  detached.detached = true;
+  text.OnEvent(Ev(5, 5, detached));
+  text.OnEvent(Ev(5, 5, DetachEvent{}));
+  EXPECT_EQ(mem.str(), "read(0,  <detached ...>\n+++ detached +++\n");
+
+  // Killed during the call: as strace, "<unfinished ...>) = ?".
+  mem.clear();
+  text.OnEvent(Ev(5, 5, SyscallEnterEvent{0, kArchX86_64, "read", "0, "}));
+  text.OnEvent(Ev(5, 5, Split(NeverReturned(Call("read", "0, ", "", 0)))));
+  EXPECT_EQ(mem.str(), "read(0,  <unfinished ...>)              = ?\n");
+
+  // Another thread's line first, then a second thread's call announced
+  // while the first is still open: each entry line is ended before the
+  // next line.
+  StringByteSink two;
+  TextFormatter threads(&two);
+  threads.OnEvent(Ev(5, 5, CloneEvent{6, CloneKind::kThread}));
+  threads.OnEvent(Ev(5, 6, SyscallEnterEvent{0, kArchX86_64, "read", "3, "}));
+  threads.OnEvent(
+      Ev(5, 5, SyscallEnterEvent{7, kArchX86_64, "poll", "[], 0, 5"}));
+  threads.OnEvent(Ev(5, 6, Split(Call("read", "3, ", "\"\", 1", 0))));
+  threads.OnEvent(Ev(5, 5, Split(Call("poll", "[], 0, 5", "", 0))));
+  EXPECT_EQ(two.str(),
+            "[pid     5] +++ created thread 6 +++\n"
+            "[pid     6] read(3,  <unfinished ...>\n"
+            "[pid     5] poll([], 0, 5 <unfinished ...>\n"
+            "[pid     6] <... read resumed>\"\", 1)    = 0\n"
+            "[pid     5] <... poll resumed>)         = 0\n");
+}
+
 TEST(TextSyscallTest, Duration) {
   const TextOptions t{.show_duration = true};
   EXPECT_EQ(
@@ -1013,6 +1067,7 @@ TEST(TextSyscallTest, SplitCallsWithPrefix) {
       Ev(31724, 31724, Took(Call("write", "4, \"abcd\", 4", "", 4), 282000)));
   text.OnEvent(Ev(31724, 31725,
                   Split(Call("read", "3, ", "\"abcd\", 4", 4), 100735000)));
+  // Announced (it blocked) and nothing printed before its exit: one line.
   text.OnEvent(
       Ev(31724, 31725, SyscallEnterEvent{34, kArchX86_64, "pause", ""}));
   text.OnEvent(Ev(31724, 31725, Split(Call("pause", "", "", -514), 100603000)));
@@ -1036,8 +1091,7 @@ TEST(TextSyscallTest, SplitCallsWithPrefix) {
             "[pid 31725] read(3,  <unfinished ...>\n"
             "[pid 31724] write(4, \"abcd\", 4)         = 4 <0.000282>\n"
             "[pid 31725] <... read resumed>\"abcd\", 4) = 4 <0.100735>\n"
-            "[pid 31725] pause( <unfinished ...>\n"
-            "[pid 31725] <... pause resumed>)        = ? ERESTARTNOHAND (To "
+            "[pid 31725] pause()                     = ? ERESTARTNOHAND (To "
             "be restarted if no handler) <0.100603>\n"
             "[pid 31724] futex(0x7f1492a56990, "
             "FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME, 31725, NULL, "
@@ -1222,8 +1276,9 @@ TEST(TextDecodePidsTest, NamesInPrefixAndSignals) {
 
 TEST(TextSyscallTest, SplitCallsWithoutPrefix) {
   // One live thread (e.g. the other thread's events were filtered out).
+  // The entry is printed up to its arguments, its line left open.
   EXPECT_EQ(One(Ev(5, 5, SyscallEnterEvent{0, kArchX86_64, "read", "3, "})),
-            "read(3,  <unfinished ...>\n");
+            "read(3, ");
   EXPECT_EQ(One(Ev(5, 5, Split(Call("read", "3, ", "\"abcd\", 4", 4)))),
             "<... read resumed>\"abcd\", 4)            = 4\n");
   EXPECT_EQ(One(Ev(5, 5, Split(Call("close", "3", "", -9)))),
@@ -1275,16 +1330,16 @@ TEST_F(TextTimestampTest, SyscallsCountTimestampAndPrefixInTheColumn) {
   mem.clear();
   text.OnEvent(
       Ev(32543, 32544, SyscallEnterEvent{0, kArchX86_64, "read", "3, "}, kTs));
+  text.OnEvent(
+      Ev(32543, 32543, Took(Call("getpid", "", "", 32543), 1000), kTs + 5));
   text.OnEvent(Ev(32543, 32544,
                   Split(Call("read", "3, ", "\"abcd\", 4", 4), 100653000),
                   kTs));
-  text.OnEvent(
-      Ev(32543, 32543, Took(Call("getpid", "", "", 32543), 1000), kTs + 5));
   EXPECT_EQ(mem.str(),
             "[pid 32544] 18:30:16.123456 read(3,  <unfinished ...>\n"
+            "[pid 32543] 18:30:16.123456 getpid()    = 32543 <0.000001>\n"
             "[pid 32544] 18:30:16.224109 <... read resumed>\"abcd\", 4) = 4 "
-            "<0.100653>\n"
-            "[pid 32543] 18:30:16.123456 getpid()    = 32543 <0.000001>\n");
+            "<0.100653>\n");
 }
 
 // strace's precisions (truncated, not rounded), and -r in parentheses
@@ -1325,13 +1380,26 @@ TEST(TextTimestamp, RelativeUsesExitTimeForResumedLines) {
   StringByteSink mem;
   TextFormatter text(&mem, {TextOptions::Timestamps::kRelative});
   text.OnEvent(Ev(5, 5, SyscallEnterEvent{0, kArchX86_64, "read", "3, "}, kTs));
+  // A signal line cuts the read's line (ptrace reports none there; the
+  // formatter only sees that something else is printed first).
+  text.OnEvent(Ev(5, 5, SignalEvent{.signo = SIGUSR1, .code = SI_KERNEL},
+                  kTs + 1000000));
   text.OnEvent(
       Ev(5, 5, Split(Call("read", "3, ", "\"\", 1", 0), 2500000), kTs));
   text.OnEvent(Ev(5, 5, Call("close", "3", "", 0), kTs + 3000000));
   EXPECT_EQ(mem.str(),
             "     0.000000 read(3,  <unfinished ...>\n"
-            "     0.002500 <... read resumed>\"\", 1)  = 0\n"
+            "     0.001000 --- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_KERNEL} "
+            "---\n"
+            "     0.001500 <... read resumed>\"\", 1)  = 0\n"
             "     0.000500 close(3)                  = 0\n");
+  // Ended by its exit, the line keeps its entry's time.
+  mem.clear();
+  text.OnEvent(Ev(5, 5, SyscallEnterEvent{0, kArchX86_64, "read", "3, "},
+                  kTs + 4000000));
+  text.OnEvent(Ev(5, 5, Split(Call("read", "3, ", "\"\", 1", 0), 2500000),
+                  kTs + 4000000));
+  EXPECT_EQ(mem.str(), "     0.001000 read(3, \"\", 1)            = 0\n");
 }
 
 TEST(TextAllocationTest, NoAllocationPerEventOnceWarm) {

@@ -42,6 +42,7 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 // Under --config=asan the tracee programs carry the sanitizer runtime:
@@ -417,6 +418,54 @@ TEST(TextOutputTest, ThreadsExactLines) {
 
 // Without -o the trace goes to standard error; standard output is the
 // program's.
+// Voluntary context switches of `pid` so far (each time it blocked).
+int64_t VoluntarySwitches(pid_t pid) {
+  const std::string status =
+      ReadFileOrEmpty(absl::StrCat("/proc/", pid, "/status"));
+  const size_t at = status.find("voluntary_ctxt_switches:");
+  int64_t n = -1;
+  if (at != std::string::npos) {
+    n = std::strtoll(status.c_str() + at + 24, nullptr, 10);
+  }
+  return n;
+}
+
+// A call that blocks is shown while it blocks, as strace shows it: its line
+// up to the arguments ("read(0, "), ended at its exit as if printed whole.
+// Meanwhile ttrace sleeps: no timer keeps waking it (it woke every 5 ms
+// while a call was in progress, and showed nothing).
+TEST(TextOutputTest, BlockingCallIsShownWhileItBlocks) {
+  Pipe in;
+  const std::string out = NewTempPath("blocking");
+  Subprocess t(Ttrace({"-e", "trace=read", "-o", out, "--", "/bin/cat"}),
+               {.stdin_fd = in.read_fd});
+  in.CloseRead();
+  ASSERT_TRUE(WaitFor([&] {
+    return absl::EndsWith(ReadFileOrEmpty(out), "\nread(0, ");
+  })) << ReadFileOrEmpty(out);
+  const int64_t before = VoluntarySwitches(t.pid());
+  usleep(200'000);
+  const int64_t after = VoluntarySwitches(t.pid());
+  ASSERT_GE(before, 0);
+  EXPECT_LE(after - before, 3) << "ttrace woke up while cat waited";
+  ASSERT_EQ(write(in.write_fd, "hi\n", 3), 3);
+  in.CloseWrite();
+  ProcessResult r = t.Wait(20000);
+  ASSERT_EQ(r.ExitCode(), 0) << r.Describe();
+  const std::string text = ReadFileOrEmpty(out);
+  EXPECT_THAT(text, HasSubstr("\nread(0, \"hi\\n\", "));
+  EXPECT_THAT(text, Not(HasSubstr("unfinished"))) << text;
+  EXPECT_THAT(text, Not(HasSubstr("resumed"))) << text;
+  for (const std::string& line : SplitLines(text)) {
+    if (absl::StartsWith(line, "read(0, \"hi")) {
+      EXPECT_TRUE(std::regex_match(
+          line, std::regex(R"re(read\(0, "hi\\n", [0-9]+\) +  = 3)re")))
+          << line;
+    }
+  }
+  unlink(out.c_str());
+}
+
 TEST(TextOutputTest, DefaultOutputIsStandardError) {
   ProcessResult r = RunProcess(
       Ttrace({"-e", "trace=none", TraceeBinary("execs"), "exit", "4"}));
@@ -1523,8 +1572,13 @@ TEST_F(CliAttachTest, CallInProgressAtDetachIsShownDetached) {
                          std::to_string(busy.pid()), "-o", out}));
     ASSERT_TRUE(WaitAttached(busy.pid(), 3, &t, out));
     ASSERT_EQ(busy.Usr1(), absl::StrCat("ack usr1=", ++sent));
+    // The call after the signal's handler, shown while it waits (its line
+    // is printed up to the arguments as soon as it blocks, as strace's).
     ASSERT_TRUE(WaitFor([&] {
-      return CountLinesContaining(ReadFileOrEmpty(out), "rt_sigsuspend(") > 0;
+      const std::string text = ReadFileOrEmpty(out);
+      const size_t sig = text.find("--- SIGUSR1");
+      return sig != std::string::npos &&
+             text.find("rt_sigsuspend(", sig) != std::string::npos;
     })) << ReadFileOrEmpty(out);
     kill(t.pid(), SIGINT);
     ProcessResult r = t.Wait(20000);

@@ -146,9 +146,12 @@ class Tracer::Impl {
   void FinishSyscall(pid_t tid, Thread& t, int64_t ret, bool returned,
                      bool detached = false);
   // Emits a SyscallEnterEvent for each pending syscall of a thread other
-  // than `except` that started before `started_before_ns`.
-  void AnnouncePending(pid_t except, int64_t started_before_ns);
+  // than `except` that started before `started_before_ns`. `timed`: the
+  // report after announce_after_ns (see announce_calls_with_events).
+  void AnnouncePending(pid_t except, int64_t started_before_ns,
+                       bool timed = false);
   void RemovePending(pid_t tid);
+  static bool HasEventsOfItsOwn(std::string_view name);
   int Resume(pid_t tid, const Thread& t, int signo) {
     const bool step =
         options_.syscalls != nullptr && (!t.seccomp || t.in_syscall);
@@ -474,7 +477,8 @@ absl::StatusOr<RunResult> Tracer::Impl::Run() {
   for (;;) {
     if (wake_.exchange(false, std::memory_order_relaxed)) {
       if (!pending_.empty() && options_.announce_after_ns >= 0) {
-        AnnouncePending(0, clock_.NowNs() - options_.announce_after_ns);
+        AnnouncePending(0, clock_.NowNs() - options_.announce_after_ns,
+                        /*timed=*/true);
       }
       if (on_interrupt_) on_interrupt_();
     }
@@ -1181,14 +1185,17 @@ void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
   sink_->OnEvent(syscall_event_);
 }
 
-void Tracer::Impl::AnnouncePending(pid_t except, int64_t started_before_ns) {
+void Tracer::Impl::AnnouncePending(pid_t except, int64_t started_before_ns,
+                                   bool timed) {
   size_t kept = 0;
   for (size_t i = 0; i < pending_.size(); ++i) {
     const pid_t tid = pending_[i];
     auto it = threads_.find(tid);
     if (it == threads_.end()) continue;
     Thread& t = it->second;
-    if (tid == except || t.sc_entry_ns >= started_before_ns) {
+    if (tid == except || t.sc_entry_ns >= started_before_ns ||
+        (timed && !options_.announce_calls_with_events &&
+         HasEventsOfItsOwn(t.sc_name))) {
       pending_[kept++] = tid;
       continue;
     }
@@ -1206,6 +1213,13 @@ void Tracer::Impl::AnnouncePending(pid_t except, int64_t started_before_ns) {
     sink_->OnEvent(e);
   }
   pending_.resize(kept);
+}
+
+// Calls whose thread reports events before their exit: clone's "created",
+// execve's exec (and a vfork's parent waits for its child).
+bool Tracer::Impl::HasEventsOfItsOwn(std::string_view name) {
+  return name == "clone" || name == "clone3" || name == "fork" ||
+         name == "vfork" || name == "execve" || name == "execveat";
 }
 
 void Tracer::Impl::RemovePending(pid_t tid) {

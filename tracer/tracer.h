@@ -57,8 +57,14 @@ struct TracerOptions {
   bool kill_on_exit = false;
   // While ttrace waits, a syscall that has been in progress this long is
   // reported as started (syscall_enter), so long blocking calls show up.
-  // Negative: only when another thread's event comes first (strace's text).
+  // Negative: only when another thread's event comes first.
   int64_t announce_after_ns = 5'000'000;
+  // Whether that timed report covers calls whose own thread reports events
+  // before their exit (clone's "created", execve's exec): clone, clone3,
+  // fork, vfork, execve, execveat. The text formatter prints an announced
+  // call's line at once and ends it at the exit, like strace; those events
+  // would cut it in two only when the call happened to take long.
+  bool announce_calls_with_events = true;
   // strace's -i: syscall events carry the instruction pointer at entry
   // (free: PTRACE_GET_SYSCALL_INFO reports it), signal events the one where
   // the signal interrupted the thread (one PTRACE_PEEKUSER per signal).
