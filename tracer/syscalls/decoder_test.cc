@@ -4450,6 +4450,92 @@ TEST_F(DecoderTest, SockaddrBindConnect) {
             "12, {sa_family=0x63 /* AF_??? */, sa_data=\"ab\\0\\1\"}, 6");
 }
 
+// Socket address families strace 6.1 decodes past sa_data (each expected
+// line is what strace printed for the same bytes).
+TEST_F(DecoderTest, SockaddrBluetoothAx25Ieee802154Rxrpc) {
+  // AF_BLUETOOTH: the structure by the length (sockaddr_hci, _sco, _rc,
+  // _l2), others sa_data.
+  uint8_t bt[16] = {31, 0};
+  for (int i = 2; i < 16; ++i) bt[i] = static_cast<uint8_t>(i);
+  mem.Map(0x7000, bt, sizeof bt);
+  EXPECT_EQ(Text("connect", {3, 0x7000, 4}, -9),
+            "3, {sa_family=AF_BLUETOOTH, hci_dev=htobs(770)}, 4");
+  EXPECT_EQ(Text("connect", {3, 0x7000, 6}, -9),
+            "3, {sa_family=AF_BLUETOOTH, hci_dev=htobs(770), "
+            "hci_channel=0x504 /* HCI_CHANNEL_??? */}, 6");
+  EXPECT_EQ(Text("connect", {3, 0x7000, 8}, -9),
+            "3, {sa_family=AF_BLUETOOTH, sco_bdaddr=02:03:04:05:06:07}, 8");
+  EXPECT_EQ(Text("connect", {3, 0x7000, 10}, -9),
+            "3, {sa_family=AF_BLUETOOTH, rc_bdaddr=02:03:04:05:06:07, "
+            "rc_channel=8}, 10");
+  EXPECT_EQ(Text("connect", {3, 0x7000, 12}, -9),
+            "3, {sa_family=AF_BLUETOOTH, l2_psm=htobs(0x302 /* L2CAP_PSM_??? "
+            "*/), l2_bdaddr=04:05:06:07:08:09, "
+            "l2_cid=htobs(L2CAP_CID_DYN_START+2762)}, 12");
+  EXPECT_EQ(Text("connect", {3, 0x7000, 7}, -9),
+            "3, {sa_family=AF_BLUETOOTH, sa_data=\"\\2\\3\\4\\5\\6\"}, 7");
+  const uint8_t l2[14] = {31, 0, 0x81, 0, 0, 0, 0, 0, 0, 0, 4, 0, 1, 0};
+  mem.Map(0x7000, l2, sizeof l2);
+  EXPECT_EQ(Text("bind", {3, 0x7000, 14}, -9),
+            "3, {sa_family=AF_BLUETOOTH, "
+            "l2_psm=htobs(L2CAP_PSM_LE_DYN_START+1), "
+            "l2_bdaddr=00:00:00:00:00:00, l2_cid=htobs(L2CAP_CID_ATT), "
+            "l2_bdaddr_type=BDADDR_LE_PUBLIC}, 14");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("bind", {3, 0x7000, 14}, -9),
+            "3, {sa_family=0x1f /* AF_BLUETOOTH */, l2_psm=htobs(0x81 /* 0x80 "
+            "/* L2CAP_PSM_LE_DYN_START */+1 */), "
+            "l2_bdaddr=\"\\x00\\x00\\x00\\x00\\x00\\x00\" /* 00:00:00:00:00:00 "
+            "*/, l2_cid=htobs(0x4 /* L2CAP_CID_ATT */), l2_bdaddr_type=0x1 /* "
+            "BDADDR_LE_PUBLIC */}, 14");
+  opts.xlat_style = XlatStyle::kAbbrev;
+  // AF_AX25: sockaddr_ax25 (a canonical callsign bare), full_sockaddr_ax25
+  // with digipeaters (others in hex with their text in a comment; the
+  // null address "*"), cut by the length.
+  uint8_t ax[72] = {3, 0, 0x9c, 0x60, 0x86, 0x82, 0x98, 0x98, 0x0a};
+  mem.Map(0x7000, ax, sizeof ax);
+  EXPECT_EQ(Text("connect", {3, 0x7000, 16}, -9),
+            "3, {sa_family=AF_AX25, sax25_call=N0CALL-5, sax25_ndigis=0}, 16");
+  ax[8] = 0x6a;
+  ax[12] = 2;
+  memcpy(ax + 16, "\x40\x40\x40\x40\x40\x40\x00\xae\x92\x88\x8a\x62\x40\x62",
+         14);
+  mem.Map(0x7000, ax, sizeof ax);
+  EXPECT_EQ(Text("connect", {3, 0x7000, 72}, -9),
+            "3, {sa_family=AF_AX25, fsa_ax25={sax25_call={ax25_call="
+            "\"\\x9c\\x60\\x86\\x82\\x98\\x98\\x6a\"} /* N0CALL-5 */, "
+            "sax25_ndigis=2}, fsa_digipeater=[*, {ax25_call="
+            "\"\\xae\\x92\\x88\\x8a\\x62\\x40\\x62\"} /* WIDE1-1 */]}, 72");
+  EXPECT_EQ(Text("connect", {3, 0x7000, 26}, -9),
+            "3, {sa_family=AF_AX25, fsa_ax25={sax25_call={ax25_call="
+            "\"\\x9c\\x60\\x86\\x82\\x98\\x98\\x6a\"} /* N0CALL-5 */, "
+            "sax25_ndigis=2}, fsa_digipeater=[*, ...], ...}, 26");
+  // AF_IEEE802154 (constants as -X verbose shows them), AF_RXRPC (the
+  // transport as a sockaddr_in), AF_XDP without XDP_SHARED_UMEM (the fd
+  // field in hex when not 0).
+  uint8_t ieee[20] = {36,   0, 0, 0, 3, 0, 0, 0, 0xff,
+                      0xff, 1, 2, 3, 4, 5, 6, 7, 8};
+  mem.Map(0x7000, ieee, sizeof ieee);
+  EXPECT_EQ(Text("connect", {3, 0x7000, 20}, -9),
+            "3, {sa_family=AF_IEEE802154, addr={addr_type=0x3 /* "
+            "IEEE802154_ADDR_LONG */, pan_id=0xffff /* "
+            "IEEE802154_PANID_BROADCAST */, hwaddr=01:02:03:04:05:06:07:08}}, "
+            "20");
+  const uint8_t rx[36] = {33, 0, 1,    0,    2,   0, 16, 0,
+                          2,  0, 0x1b, 0x5a, 127, 0, 0,  1};
+  mem.Map(0x7000, rx, sizeof rx);
+  EXPECT_EQ(Text("connect", {3, 0x7000, 36}, -9),
+            "3, {sa_family=AF_RXRPC, srx_service=0x1 /* CM_SERVICE */, "
+            "transport_type=SOCK_DGRAM, transport_len=16, "
+            "transport={sin={sin_family=AF_INET, sin_port=htons(7002), "
+            "sin_addr=inet_addr(\"127.0.0.1\")}}}, 36");
+  const uint8_t xdp[16] = {44, 0, 2, 0, 0, 0, 0, 0, 3, 0, 0, 0, 5, 0, 0, 0};
+  mem.Map(0x7000, xdp, sizeof xdp);
+  EXPECT_EQ(Text("connect", {3, 0x7000, 16}, -22),
+            "3, {sa_family=AF_XDP, sxdp_flags=XDP_COPY, sxdp_ifindex=0, "
+            "sxdp_queue_id=3, sxdp_shared_umem_fd=0x5}, 16");
+}
+
 TEST_F(DecoderTest, AcceptAndSockname) {
   struct sockaddr_un peer = {AF_UNIX};
   mem.Map(0x1000, &peer, sizeof(peer));
