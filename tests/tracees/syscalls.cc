@@ -1089,6 +1089,33 @@ int Decoders() {
     memset(other, 0, sizeof other);
     memcpy(other, "\x2c\0\x02\0\0\0\0\0\x03\0\0\0\x05\0\0\0", 16);
     connect(-1, reinterpret_cast<sockaddr*>(other), 16);
+    // SOL_IP control messages sent on fd -1: IP_OPTIONS and
+    // IP_RECVFRAGSIZE (unnamed by strace), IP_RECVOPTS, IP_RETOPTS and an
+    // IP_TOS longer than its byte (each byte in hex).
+    {
+      alignas(cmsghdr) uint8_t control[5 * CMSG_SPACE(8)] = {};
+      const uint8_t options[8] = {0x94, 4, 0, 0, 1, 0, 0x1f, 0xff};
+      const std::pair<int, socklen_t> kinds[] = {{IP_OPTIONS, 4},
+                                                 {IP_RECVOPTS, 3},
+                                                 {IP_RETOPTS, 8},
+                                                 {IP_RECVFRAGSIZE, 4},
+                                                 {IP_TOS, 4}};
+      iovec ip_iov = {const_cast<char*>("x"), 1};
+      msghdr ip_msg{};
+      ip_msg.msg_iov = &ip_iov;
+      ip_msg.msg_iovlen = 1;
+      ip_msg.msg_control = control;
+      ip_msg.msg_controllen = sizeof control;
+      cmsghdr* cmsg = CMSG_FIRSTHDR(&ip_msg);
+      for (const auto& [type, len] : kinds) {
+        cmsg->cmsg_len = CMSG_LEN(len);
+        cmsg->cmsg_level = IPPROTO_IP;
+        cmsg->cmsg_type = type;
+        memcpy(CMSG_DATA(cmsg), options, len);
+        cmsg = CMSG_NXTHDR(&ip_msg, cmsg);
+      }
+      sendmsg(-1, &ip_msg, 0);
+    }
     close(udp);
     close(udp6);
   }

@@ -549,11 +549,12 @@ constexpr XlatEntry kScmTypes[] = {
     {SCM_TIMESTAMPING_OPT_STATS, "SCM_TIMESTAMPING_OPT_STATS"},
     {SCM_TIMESTAMPING_PKTINFO, "SCM_TIMESTAMPING_PKTINFO"},
 };
+// strace 6.1's names of SOL_IP control messages: not IP_OPTIONS (4) nor
+// IP_RECVFRAGSIZE (25), which it shows as "0x4 /* IP_??? */".
 constexpr XlatEntry kIpCmsgTypes[] = {
-    {1, "IP_TOS"},           {2, "IP_TTL"},          {4, "IP_OPTIONS"},
-    {6, "IP_RECVOPTS"},      {7, "IP_RETOPTS"},      {8, "IP_PKTINFO"},
-    {11, "IP_RECVERR"},      {20, "IP_ORIGDSTADDR"}, {23, "IP_CHECKSUM"},
-    {25, "IP_RECVFRAGSIZE"},
+    {1, "IP_TOS"},          {2, "IP_TTL"},       {6, "IP_RECVOPTS"},
+    {7, "IP_RETOPTS"},      {8, "IP_PKTINFO"},   {11, "IP_RECVERR"},
+    {20, "IP_ORIGDSTADDR"}, {23, "IP_CHECKSUM"},
 };
 constexpr XlatEntry kShutdownHow[] = {
     {0, "SHUT_RD"}, {1, "SHUT_WR"}, {2, "SHUT_RDWR"}};
@@ -1697,9 +1698,15 @@ void CmsgData(D& d, int level, int type, const uint8_t* data, size_t len) {
       d.Sep();
       InetAddr(d, "ipi_addr", AF_INET, data + 8);
       d.out->push_back('}');
-    } else if (type == 1 && len >= 1) {  // IP_TOS: one byte, in hex
+    } else if ((type == 1 || type == 6 || type == 7) && len >= 1) {
+      // IP_TOS, IP_RECVOPTS, IP_RETOPTS: every byte of the data, in hex
+      // (IP_TOS's too when longer than its one byte), as strace 6.1.
       d.Put(", cmsg_data=[");
-      if (!d.Elided(0)) d.Hex(data[0]);
+      for (size_t i = 0; i < len; ++i) {
+        if (i > 0) d.Sep();
+        if (d.Elided(i)) break;
+        d.Hex(data[i]);
+      }
       d.out->push_back(']');
     } else if (type == 20 && len > 0) {  // IP_ORIGDSTADDR: a sockaddr
       uint8_t addr[129] = {};

@@ -4725,6 +4725,42 @@ TEST_F(DecoderTest, SendmsgRecvmsg) {
             "cmsg_data=???}, {cmsg_len=24, cmsg_level=SOL_SOCKET, "
             "cmsg_type=SCM_TIMESTAMPING_OPT_STATS}], msg_controllen=112, "
             "msg_flags=0}, 0");
+  // SOL_IP: IP_OPTIONS and IP_RECVFRAGSIZE unnamed (as strace 6.1),
+  // IP_RECVOPTS, IP_RETOPTS and a longer IP_TOS byte by byte in hex.
+  uint8_t ipc[4 * 24] = {};
+  const uint8_t opts_data[8] = {0x94, 4, 0, 0, 1, 0, 0x1f, 0xff};
+  auto put_ip = [&](size_t at, uint64_t len, int32_t typ) {
+    const int32_t lvl = SOL_IP;
+    memcpy(ipc + at, &len, 8);
+    memcpy(ipc + at + 8, &lvl, 4);
+    memcpy(ipc + at + 12, &typ, 4);
+    memcpy(ipc + at + 16, opts_data, len - 16);
+  };
+  put_ip(0, 20, IP_OPTIONS);
+  put_ip(24, 19, IP_RECVOPTS);
+  put_ip(48, 24, IP_RETOPTS);
+  put_ip(72, 20, IP_TOS);
+  mem.Map(0x8000, ipc, sizeof ipc);
+  MsgHdr im = {0, 0, 0, 0x2000, 1, 0x8000, sizeof ipc, 0, 0};
+  mem.Map(0x9100, &im, sizeof(im));
+  EXPECT_EQ(Text("sendmsg", {14, 0x9100, 0}, 5),
+            "14, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hello\", "
+            "iov_len=5}], msg_iovlen=1, msg_control=[{cmsg_len=20, "
+            "cmsg_level=SOL_IP, cmsg_type=0x4 /* IP_??? */}, {cmsg_len=19, "
+            "cmsg_level=SOL_IP, cmsg_type=IP_RECVOPTS, cmsg_data=[0x94, 0x4, "
+            "0]}, {cmsg_len=24, cmsg_level=SOL_IP, cmsg_type=IP_RETOPTS, "
+            "cmsg_data=[0x94, 0x4, 0, 0, 0x1, 0, 0x1f, 0xff]}, {cmsg_len=20, "
+            "cmsg_level=SOL_IP, cmsg_type=IP_TOS, cmsg_data=[0x94, 0x4, 0, "
+            "0]}], msg_controllen=96, msg_flags=0}, 0");
+  put_ip(0, 20, IP_RECVFRAGSIZE);
+  mem.Map(0x8000, ipc, 24);
+  im.controllen = 24;
+  mem.Map(0x9100, &im, sizeof(im));
+  EXPECT_EQ(Text("sendmsg", {14, 0x9100, 0}, 5),
+            "14, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hello\", "
+            "iov_len=5}], msg_iovlen=1, msg_control=[{cmsg_len=20, "
+            "cmsg_level=SOL_IP, cmsg_type=0x19 /* IP_??? */}], "
+            "msg_controllen=24, msg_flags=0}, 0");
 }
 
 // sendmmsg: the whole vector at exit, msg_len of the messages sent;
