@@ -102,6 +102,24 @@ TEST_F(DecoderTest, NoArguments) {
   EXPECT_EQ(Text("getppid", {}, 1), "");
 }
 
+// What the tracer appends to a signal's si_fd: the fd's -y text, as in a
+// call's arguments; nothing without -y, for a negative fd or one without a
+// path.
+TEST_F(DecoderTest, AppendFdInfoForSignals) {
+  mem.SetFdPath(3, "pipe:[42]");
+  std::string out = "3";
+  ArgDecoder(&mem, opts).AppendFdInfo(1234, 3, &out);
+  EXPECT_EQ(out, "3");
+  opts.fd_paths = true;
+  ArgDecoder dec(&mem, opts);
+  dec.AppendFdInfo(1234, 3, &out);
+  EXPECT_EQ(out, "3<pipe:[42]>");
+  out.clear();
+  dec.AppendFdInfo(1234, -1, &out);
+  dec.AppendFdInfo(1234, 9, &out);
+  EXPECT_EQ(out, "");
+}
+
 // -Y: process and thread ids named where strace names them (TGIDs and
 // TIDs: arguments, siginfo, results), not process groups; a pid without a
 // process has no name; -e raw= calls are not decoded at all.
