@@ -497,25 +497,30 @@ int Main(int argc, char** argv) {
   topt.names_at_exit = opt.format != OutputFormat::kText ||
                        recorder != nullptr || opt.decode_pids;
   bool seccomp = false;
+  const DecodeOptions decode_options{
+      .string_limit = static_cast<size_t>(opt.string_limit),
+      .fd_paths = opt.decode_fds,
+      .fd_sockets = opt.fd_sockets,
+      .fd_devices = opt.fd_devices,
+      .fd_pidfds = opt.fd_pidfds,
+      .hex_strings = opt.hex_strings,
+      .xlat_style = opt.xlat_style,
+      .decode_pids = opt.decode_pids,
+      .pidns_translation = opt.pidns_translation,
+      .kvm_vcpu = opt.kvm_vcpu,
+      .trace_paths = TracePaths(opt.trace_paths),
+      .raw = opt.raw_filter,
+      .abbrev_set = opt.abbrev_filter,
+      .verbose_set = opt.verbose_filter,
+      .dump_read = opt.dump_read,
+      .dump_write = opt.dump_write};
+  // -y's si_fd in signal lines needs the decoder with -e trace=none too.
+  if (opt.trace_syscalls || decode_options.any_fd_info()) {
+    knowledge =
+        std::make_unique<SyscallKnowledge>(opt.trace_filter, decode_options);
+    topt.fd_info = knowledge.get();
+  }
   if (opt.trace_syscalls) {
-    knowledge = std::make_unique<SyscallKnowledge>(
-        opt.trace_filter,
-        DecodeOptions{.string_limit = static_cast<size_t>(opt.string_limit),
-                      .fd_paths = opt.decode_fds,
-                      .fd_sockets = opt.fd_sockets,
-                      .fd_devices = opt.fd_devices,
-                      .fd_pidfds = opt.fd_pidfds,
-                      .hex_strings = opt.hex_strings,
-                      .xlat_style = opt.xlat_style,
-                      .decode_pids = opt.decode_pids,
-                      .pidns_translation = opt.pidns_translation,
-                      .kvm_vcpu = opt.kvm_vcpu,
-                      .trace_paths = TracePaths(opt.trace_paths),
-                      .raw = opt.raw_filter,
-                      .abbrev_set = opt.abbrev_filter,
-                      .verbose_set = opt.verbose_filter,
-                      .dump_read = opt.dump_read,
-                      .dump_write = opt.dump_write});
     topt.syscalls = knowledge.get();
     if (!opt.inject.empty()) topt.inject = &opt.inject;
     topt.warn = [](const std::string& message) {

@@ -46,6 +46,9 @@ class SyscallKnowledge : public SyscallDecoder {
                   std::string* out) override {
     decoder_.DecodeDump(call, ret, out);
   }
+  void AppendFdInfo(pid_t tid, int fd, std::string* out) override {
+    decoder_.AppendFdInfo(tid, fd, out);
+  }
 
  private:
   SyscallFilter filter_;

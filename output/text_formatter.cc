@@ -133,8 +133,8 @@ void AppendSignal(std::string* out, const SignalEvent& sig, Comm comm) {
     }
   }
   if (sig.poll.has_value()) {
-    absl::StrAppend(out, ", si_band=", sig.poll->band,
-                    ", si_fd=", sig.poll->fd);
+    absl::StrAppend(out, ", si_band=", sig.poll->band, ", si_fd=", sig.poll->fd,
+                    sig.poll->fd_info);
   }
   if (sig.sys.has_value()) {
     out->append(", si_call_addr=");

@@ -208,6 +208,18 @@ TEST(TextFormatterTest, SignalWithAddress) {
             "si_addr=0xdeadbeef1234} ---\n");
 }
 
+// SIGIO's si_fd with what -y found for it while the thread was stopped
+// (strace 6.1: "si_fd=3<pipe:[9518958]>").
+TEST(TextFormatterTest, SigioFdInfo) {
+  SignalEvent s;
+  s.signo = SIGIO;
+  s.code = POLL_IN;
+  s.poll = SignalEvent::Poll{.band = 65, .fd = 3, .fd_info = "<pipe:[42]>"};
+  EXPECT_EQ(One(Ev(5, 5, s)),
+            "--- SIGIO {si_signo=SIGIO, si_code=POLL_IN, si_band=65, "
+            "si_fd=3<pipe:[42]>} ---\n");
+}
+
 // A SIGCHLD from the kernel, as strace prints it: si_status is the exit
 // code for CLD_EXITED, a signal name otherwise.
 TEST(TextFormatterTest, SigchldWithChildFields) {

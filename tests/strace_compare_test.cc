@@ -57,6 +57,8 @@ struct Scenario {
   // to the process that raised SIGSTOP or SIGTSTP (the si_pid of its
   // delivery line).
   int cont_after_stops = 0;
+  // Options given to both tools (-y: si_fd with its path).
+  std::vector<std::string> tool_args = {};
 };
 
 std::ostream& operator<<(std::ostream& os, const Scenario& s) {
@@ -132,6 +134,10 @@ std::string NormalizeSiginfo(absl::string_view body, const Roles& roles,
       kept.push_back(absl::StrCat("si_pid=", roles.Of(value)));
     } else if (key == "si_call_addr" && value != "NULL") {
       kept.push_back("si_call_addr=ADDR");  // in libc: ASLR
+    } else if (key == "si_fd") {            // -y: a pipe's inode, new each run
+      static const std::regex kInode(R"(<pipe:\[[0-9]+\]>)");
+      kept.push_back(
+          std::regex_replace(std::string(field), kInode, "<pipe:[N]>"));
     } else {
       kept.push_back(std::string(field));
     }
@@ -392,6 +398,7 @@ RunPair RunBoth(const Scenario& s) {
   std::vector<std::string> cmd = {TraceeBinary(s.tracee)};
   cmd.insert(cmd.end(), s.args.begin(), s.args.end());
   const auto with = [&](std::vector<std::string> tool) {
+    tool.insert(tool.begin() + 1, s.tool_args.begin(), s.tool_args.end());
     tool.insert(tool.end(), cmd.begin(), cmd.end());
     return tool;
   };
@@ -471,6 +478,8 @@ const std::vector<Scenario>& Scenarios() {
       {"kill_self_9", "signals", {"kill_self_9", "3"}, 137, 10},
       {"count", "signals", {"count", "20"}, 44, 3},
       {"siginfo", "signals", {"siginfo"}, 46, 2},
+      // -y: SIGIO's si_fd as "3<pipe:[N]>", also with -e trace=none.
+      {"siginfo_y", "signals", {"siginfo"}, 46, 1, 0, {"-y"}},
       {"stop_self", "stops", {"stop_self"}, 50, 3, 1},
       {"tstp", "stops", {"tstp"}, 51, 3, 1},
       {"threads_stop", "stops", {"threads_stop", "3"}, 53, 10, 4},

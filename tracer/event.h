@@ -94,6 +94,10 @@ struct SignalEvent {
   struct Poll {
     int64_t band = 0;
     int32_t fd = 0;
+    // -y/-yy: what the text shows after si_fd ("<pipe:[123]>"), read while
+    // the thread was stopped for the signal, as strace. Text only: not in
+    // JSON, nor recorded in the binary stream.
+    std::string fd_info;
   };
   std::optional<Poll> poll;
   // SIGSYS from the kernel (SYS_SECCOMP, SYS_USER_DISPATCH): the calling

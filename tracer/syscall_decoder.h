@@ -81,6 +81,10 @@ class SyscallDecoder {
                           std::string* out) {
     out->clear();
   }
+  // -y/-yy: appends to *out what follows fd `fd` of thread `tid` where a
+  // call's argument shows it ("<pipe:[123]>"), or nothing. For a signal's
+  // si_fd (strace annotates it too), while the thread is stopped.
+  virtual void AppendFdInfo(pid_t tid, int fd, std::string* out) {}
 };
 
 }  // namespace ttrace

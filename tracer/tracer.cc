@@ -756,6 +756,9 @@ void Tracer::Impl::ReportSignal(pid_t tid, const Thread& t,
     };
     const auto poll = [&] {
       ev.poll = SignalEvent::Poll{.band = si.si_band, .fd = si.si_fd};
+      if (options_.fd_info != nullptr) {
+        options_.fd_info->AppendFdInfo(tid, si.si_fd, &ev.poll->fd_info);
+      }
     };
     if (si.si_code <= 0) {
       switch (si.si_code) {

@@ -39,6 +39,10 @@ struct TracerOptions {
   // with PTRACE_SYSCALL. Null: thread events only, resuming with
   // PTRACE_CONT. Not owned.
   SyscallDecoder* syscalls = nullptr;
+  // -y/-yy: what a signal's si_fd is shown with (its AppendFdInfo), read
+  // while the thread is stopped; `syscalls` or, with -e trace=none, a
+  // decoder used for nothing else. Null: nothing. Not owned.
+  SyscallDecoder* fd_info = nullptr;
   // -e inject: calls to skip, with the value they return instead. Acts on
   // the calls `syscalls` traces only (as strace's does); the spawned
   // command's own calls before its exec are never touched. Not owned.

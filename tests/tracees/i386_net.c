@@ -2,9 +2,10 @@
 // socketcall multiplexer and the direct socket calls (32-bit msghdr,
 // mmsghdr, cmsghdr and timespec), System V IPC through the ipc multiplexer
 // and the direct calls (32-bit structs, IPC_64), POSIX message queues and
-// AIO. Only AF_UNIX sockets, one fixed path under /tmp removed at the end,
-// IPC_PRIVATE objects removed at the end; nothing prints a value that
-// differs between runs (the comparison names IPC ids and times).
+// AIO. Only AF_UNIX sockets (other families' addresses go to fd -1), one
+// fixed path under /tmp removed at the end, IPC_PRIVATE objects removed at
+// the end; nothing prints a value that differs between runs (the
+// comparison names IPC ids and times).
 #include <linux/net.h>
 
 #include "i386_sys.h"
@@ -235,7 +236,7 @@ static void scenario_socket_direct(void) {
   iov[0].base = buf;
   iov[0].len = sizeof(buf);
   sys5(__NR_recvmmsg_time64, sv[1], mm, 1, MSG_DONTWAIT, 0);
-  sys5(__NR_recvmmsg_time64, -1, mm, 1, 0, &ts);  // EBADF
+  sys5(__NR_recvmmsg_time64, -1, mm, 1, 0, &ts);       // EBADF
   sys5(__NR_recvmmsg, sv[1], mm, 1, MSG_DONTWAIT, 0);  // EAGAIN
   sys2(__NR_shutdown, sv[0], 2);
   sys1(__NR_close, sv[0]);
@@ -414,7 +415,8 @@ static void scenario_mq(void) {
 
   sys1(__NR_mq_unlink, kMqName);
   long q = sys4(__NR_mq_open, kMqName, O_RDWR | O_CREAT | O_EXCL, 0600, &attr);
-  sys4(__NR_mq_open, kMqName, O_RDWR | O_CREAT | O_EXCL, 0600, &attr);  // EEXIST
+  sys4(__NR_mq_open, kMqName, O_RDWR | O_CREAT | O_EXCL, 0600,
+       &attr);  // EEXIST
   sys5(__NR_mq_timedsend, q, "hi", 2, 1, &ts);
   sys5(__NR_mq_timedsend_time64, q, "there", 5, 2, &ts64);
   sys5(__NR_mq_timedsend, q, "full", 4, 0, &ts);  // ETIMEDOUT
@@ -480,7 +482,49 @@ static void scenario_aio(void) {
   sys1(__NR_close, fd);
 }
 
+// Addresses of other families and SOL_IP control data, on fd -1 (EBADF;
+// decoded all the same), as strace decodes them for 32-bit processes too:
+// AF_AX25 with one digipeater, AF_BLUETOOTH's sockaddr_l2, AF_RXRPC with a
+// sockaddr_in transport; IP_RETOPTS and IP_OPTIONS in 12-byte cmsghdrs.
+static void scenario_other_families(void) {
+  static const unsigned char ax25[23] = {
+      3, 0, 0x9c, 0x60, 0x86, 0x82, 0x98, 0x98, 0x6a, 0,    0,   0,
+      1, 0, 0,    0,    0xae, 0x92, 0x88, 0x8a, 0x62, 0x40, 0x62};
+  static const unsigned char l2[14] = {31, 0, 0x01, 0x10, 1, 2, 3,
+                                       4,  5, 6,    0x41, 0, 1, 0};
+  static const unsigned char rxrpc[36] = {33, 0, 1,    0,    2,   0, 16, 0,
+                                          2,  0, 0x1b, 0x5a, 127, 0, 0,  1};
+  struct iovec32 iov[1];
+  struct msghdr32 mh;
+  union {
+    unsigned u[8];
+    unsigned char c[32];
+  } cmsg;
+
+  sys3(__NR_connect, -1, (long)ax25, sizeof(ax25));
+  sys3(__NR_connect, -1, (long)l2, sizeof(l2));
+  sys3(__NR_connect, -1, (long)rxrpc, sizeof(rxrpc));
+  memset(&cmsg, 0, sizeof(cmsg));
+  cmsg.u[0] = 15;
+  cmsg.u[1] = 0;  // SOL_IP
+  cmsg.u[2] = 7;  // IP_RETOPTS
+  cmsg.c[12] = 0x94;
+  cmsg.c[13] = 4;
+  cmsg.u[4] = 16;
+  cmsg.u[5] = 0;
+  cmsg.u[6] = 4;  // IP_OPTIONS
+  iov[0].base = "ip";
+  iov[0].len = 2;
+  memset(&mh, 0, sizeof(mh));
+  mh.iov = iov;
+  mh.iovlen = 1;
+  mh.control = cmsg.c;
+  mh.controllen = 32;
+  sys3(__NR_sendmsg, -1, (long)&mh, 0);
+}
+
 int scenario_net(void) {
+  scenario_other_families();
   scenario_socketcall();
   scenario_socket_direct();
   scenario_ipc_multiplexed();

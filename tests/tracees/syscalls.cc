@@ -1045,6 +1045,87 @@ int Decoders() {
     connect(-1, reinterpret_cast<sockaddr*>(&llcp), sizeof(sockaddr_nfc));
     connect(-1, reinterpret_cast<sockaddr*>(&llcp), 20);
     connect(-1, reinterpret_cast<sockaddr*>(&llcp), sizeof llcp);
+    // AF_BLUETOOTH: the structure by the length (sockaddr_hci without and
+    // with hci_channel, _sco, _rc, _l2 without and with l2_bdaddr_type;
+    // sa_data between them), named PSMs and CIDs and their ranges.
+    memset(other, 0, sizeof other);
+    other[0] = AF_BLUETOOTH;
+    for (int i = 2; i < 16; ++i) other[i] = static_cast<uint8_t>(i);
+    for (socklen_t len = 4; len <= 15; ++len) {
+      connect(-1, reinterpret_cast<sockaddr*>(other), len);
+    }
+    memcpy(other + 2, "\x23\x10\0\0\0\0\0\0\x81\0\x06\0\x02", 13);
+    bind(-1, reinterpret_cast<sockaddr*>(other), 14);
+    memcpy(other + 2, "\x01\0\x03", 3);
+    sendto(-1, "x", 1, 0, reinterpret_cast<sockaddr*>(other), 6);
+    // AF_AX25: sockaddr_ax25 (a canonical callsign bare), full_sockaddr_ax25
+    // with digipeaters (a non-canonical callsign in hex with its text in a
+    // comment, the null address "*", one not text at all), cut by the
+    // length, longer than the digipeaters it holds.
+    memset(other, 0, sizeof other);
+    other[0] = AF_AX25;
+    memcpy(other + 2, "\x9c\x60\x86\x82\x98\x98\x0a", 7);
+    connect(-1, reinterpret_cast<sockaddr*>(other), 16);
+    connect(-1, reinterpret_cast<sockaddr*>(other), 15);
+    other[8] = 0x6a;
+    other[12] = 3;
+    memcpy(other + 16,
+           "\x40\x40\x40\x40\x40\x40\x00\xae\x92\x88\x8a\x62\x40\x62"
+           "\x01\x82\xff\x40\x40\x40\x00",
+           21);
+    connect(-1, reinterpret_cast<sockaddr*>(other), 72);
+    connect(-1, reinterpret_cast<sockaddr*>(other), 26);
+    connect(-1, reinterpret_cast<sockaddr*>(other), 80);
+    // AF_IEEE802154: a long address with the broadcast PAN, a short one.
+    memset(other, 0, sizeof other);
+    memcpy(other, "\x24\0\0\0\x03\0\0\0\xff\xff\1\2\3\4\5\6\7\x08", 18);
+    connect(-1, reinterpret_cast<sockaddr*>(other), 20);
+    memcpy(other + 4, "\x02\0\0\0\x34\x12\xfe\xff", 8);
+    connect(-1, reinterpret_cast<sockaddr*>(other), 20);
+    connect(-1, reinterpret_cast<sockaddr*>(other), 19);
+    // AF_RXRPC: a named service with a sockaddr_in transport, then cut by
+    // transport_len, a sockaddr_in6 one, one of another family.
+    memset(other, 0, sizeof other);
+    memcpy(other, "\x21\0\x01\0\x02\0\x10\0\x02\0\x1b\x5a\x7f\0\0\1", 16);
+    connect(-1, reinterpret_cast<sockaddr*>(other), 36);
+    other[6] = 8;
+    connect(-1, reinterpret_cast<sockaddr*>(other), 36);
+    memcpy(other + 2, "\xc7\x09\x05\0\x1c\0\x0a\0", 8);
+    other[31] = 1;  // ::1
+    connect(-1, reinterpret_cast<sockaddr*>(other), 36);
+    memcpy(other + 6, "\x05\0\x63\0", 4);
+    connect(-1, reinterpret_cast<sockaddr*>(other), 36);
+    // AF_XDP without XDP_SHARED_UMEM: sxdp_shared_umem_fd in hex when set.
+    memset(other, 0, sizeof other);
+    memcpy(other, "\x2c\0\x02\0\0\0\0\0\x03\0\0\0\x05\0\0\0", 16);
+    connect(-1, reinterpret_cast<sockaddr*>(other), 16);
+    // SOL_IP control messages sent on fd -1: IP_OPTIONS and
+    // IP_RECVFRAGSIZE (unnamed by strace), IP_RECVOPTS, IP_RETOPTS and an
+    // IP_TOS longer than its byte (each byte in hex).
+    {
+      alignas(cmsghdr) uint8_t control[5 * CMSG_SPACE(8)] = {};
+      const uint8_t options[8] = {0x94, 4, 0, 0, 1, 0, 0x1f, 0xff};
+      const std::pair<int, socklen_t> kinds[] = {{IP_OPTIONS, 4},
+                                                 {IP_RECVOPTS, 3},
+                                                 {IP_RETOPTS, 8},
+                                                 {IP_RECVFRAGSIZE, 4},
+                                                 {IP_TOS, 4}};
+      iovec ip_iov = {const_cast<char*>("x"), 1};
+      msghdr ip_msg{};
+      ip_msg.msg_iov = &ip_iov;
+      ip_msg.msg_iovlen = 1;
+      ip_msg.msg_control = control;
+      ip_msg.msg_controllen = sizeof control;
+      cmsghdr* cmsg = CMSG_FIRSTHDR(&ip_msg);
+      for (const auto& [type, len] : kinds) {
+        cmsg->cmsg_len = CMSG_LEN(len);
+        cmsg->cmsg_level = IPPROTO_IP;
+        cmsg->cmsg_type = type;
+        memcpy(CMSG_DATA(cmsg), options, len);
+        cmsg = CMSG_NXTHDR(&ip_msg, cmsg);
+      }
+      sendmsg(-1, &ip_msg, 0);
+    }
     close(udp);
     close(udp6);
   }

@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <initializer_list>
+#include <string>
 
 #include "tracer/syscalls/decoding.h"
 #include "tracer/syscalls/format.h"
@@ -547,11 +549,12 @@ constexpr XlatEntry kScmTypes[] = {
     {SCM_TIMESTAMPING_OPT_STATS, "SCM_TIMESTAMPING_OPT_STATS"},
     {SCM_TIMESTAMPING_PKTINFO, "SCM_TIMESTAMPING_PKTINFO"},
 };
+// strace 6.1's names of SOL_IP control messages: not IP_OPTIONS (4) nor
+// IP_RECVFRAGSIZE (25), which it shows as "0x4 /* IP_??? */".
 constexpr XlatEntry kIpCmsgTypes[] = {
-    {1, "IP_TOS"},           {2, "IP_TTL"},          {4, "IP_OPTIONS"},
-    {6, "IP_RECVOPTS"},      {7, "IP_RETOPTS"},      {8, "IP_PKTINFO"},
-    {11, "IP_RECVERR"},      {20, "IP_ORIGDSTADDR"}, {23, "IP_CHECKSUM"},
-    {25, "IP_RECVFRAGSIZE"},
+    {1, "IP_TOS"},          {2, "IP_TTL"},       {6, "IP_RECVOPTS"},
+    {7, "IP_RETOPTS"},      {8, "IP_PKTINFO"},   {11, "IP_RECVERR"},
+    {20, "IP_ORIGDSTADDR"}, {23, "IP_CHECKSUM"},
 };
 constexpr XlatEntry kShutdownHow[] = {
     {0, "SHUT_RD"}, {1, "SHUT_WR"}, {2, "SHUT_RDWR"}};
@@ -643,6 +646,338 @@ void IfIndex(D& d, uint32_t index) {
   }
 }
 
+// Bytes as "01:02:03:04:05:06" (in memory order), as strace prints
+// Bluetooth and IEEE 802.15.4 hardware addresses; with -X raw as quoted
+// hex, with -X verbose quoted hex and that text in a comment.
+void ColonHex(D& d, const uint8_t* p, size_t n) {
+  const XlatStyle style = CurrentXlatStyle();
+  if (style != XlatStyle::kAbbrev) {
+    AppendQuotedHex(d.out, p, n);
+    if (style == XlatStyle::kRaw) return;
+    d.Put(" /* ");
+  }
+  for (size_t i = 0; i < n; ++i) {
+    char hx[4];
+    snprintf(hx, sizeof(hx), i == 0 ? "%02x" : ":%02x", p[i]);
+    d.Put(hx);
+  }
+  if (style == XlatStyle::kVerbose) d.Put(" */");
+}
+
+// A range of values strace names by its first one: "L2CAP_PSM_DYN_START+3".
+struct NamedRange {
+  uint16_t first, last;
+  const char* name;
+};
+
+// A constant named by the table, else by the range that holds it
+// (-X raw: "0x1004"; verbose: "0x1004 /* 0x1001 /* L2CAP_PSM_DYN_START */+3
+// */", as strace 6.1), else "0x5 /* L2CAP_PSM_??? */".
+template <size_t N>
+void RangedXval(D& d, uint16_t v, const XlatEntry (&tbl)[N],
+                std::initializer_list<NamedRange> ranges, const char* unknown) {
+  if (XlatName(v, tbl, N) == nullptr) {
+    for (const NamedRange& r : ranges) {
+      if (v < r.first || v > r.last) continue;
+      const XlatStyle style = CurrentXlatStyle();
+      if (style != XlatStyle::kAbbrev) {
+        d.Hex(v);
+        if (style == XlatStyle::kRaw) return;
+        d.Put(" /* ");
+        d.Hex(r.first);
+        d.Put(" /* ");
+      }
+      d.Put(r.name);
+      if (style == XlatStyle::kVerbose) d.Put(" */");
+      d.out->push_back('+');
+      d.Udec(v - r.first);
+      if (style == XlatStyle::kVerbose) d.Put(" */");
+      return;
+    }
+  }
+  d.Xval(v, tbl, unknown);
+}
+
+// AF_BLUETOOTH: strace 6.1 picks the structure by the address length
+// (sockaddr_hci without or with hci_channel, sockaddr_sco, sockaddr_rc,
+// sockaddr_l2 without or with l2_bdaddr_type); false for other lengths
+// (sa_data). Multi-byte fields are little-endian ("htobs").
+bool BluetoothAddr(D& d, const uint8_t* buf, int len) {
+  uint16_t u16;
+  switch (len) {
+    case 4:
+    case 6:
+      memcpy(&u16, buf + 2, 2);
+      d.Put("hci_dev=htobs(");
+      d.Udec(u16);
+      d.out->push_back(')');
+      if (len == 6) {
+        static constexpr XlatEntry kChannels[] = {{0, "HCI_CHANNEL_RAW"},
+                                                  {1, "HCI_CHANNEL_USER"},
+                                                  {2, "HCI_CHANNEL_MONITOR"},
+                                                  {3, "HCI_CHANNEL_CONTROL"},
+                                                  {4, "HCI_CHANNEL_LOGGING"}};
+        memcpy(&u16, buf + 4, 2);
+        d.Put(", hci_channel=");
+        d.Xval(u16, kChannels, "HCI_CHANNEL_???");
+      }
+      return true;
+    case 8:
+      d.Put("sco_bdaddr=");
+      ColonHex(d, buf + 2, 6);
+      return true;
+    case 10:
+      d.Put("rc_bdaddr=");
+      ColonHex(d, buf + 2, 6);
+      d.Put(", rc_channel=");
+      d.Udec(buf[8]);
+      return true;
+    case 12:
+    case 14: {
+      static constexpr XlatEntry kPsms[] = {
+          {0x1, "L2CAP_PSM_SDP"},           {0x3, "L2CAP_PSM_RFCOMM"},
+          {0x21, "L2CAP_PSM_3DSP"},         {0x23, "L2CAP_PSM_IPSP"},
+          {0x80, "L2CAP_PSM_LE_DYN_START"}, {0xff, "L2CAP_PSM_LE_DYN_END"},
+          {0x1001, "L2CAP_PSM_DYN_START"},  {0xffff, "L2CAP_PSM_DYN_END"}};
+      static constexpr XlatEntry kCids[] = {
+          {0x1, "L2CAP_CID_SIGNALING"},    {0x2, "L2CAP_CID_CONN_LESS"},
+          {0x3, "L2CAP_CID_A2MP"},         {0x4, "L2CAP_CID_ATT"},
+          {0x5, "L2CAP_CID_LE_SIGNALING"}, {0x6, "L2CAP_CID_SMP"},
+          {0x7, "L2CAP_CID_SMP_BREDR"},    {0x40, "L2CAP_CID_DYN_START"},
+          {0x7f, "L2CAP_CID_LE_DYN_END"},  {0xffff, "L2CAP_CID_DYN_END"}};
+      memcpy(&u16, buf + 2, 2);
+      d.Put("l2_psm=htobs(");
+      RangedXval(d, u16, kPsms,
+                 {{0x1001, 0xffff, "L2CAP_PSM_DYN_START"},
+                  {0x80, 0xff, "L2CAP_PSM_LE_DYN_START"}},
+                 "L2CAP_PSM_???");
+      d.Put("), l2_bdaddr=");
+      ColonHex(d, buf + 4, 6);
+      memcpy(&u16, buf + 10, 2);
+      d.Put(", l2_cid=htobs(");
+      RangedXval(d, u16, kCids, {{0x40, 0xffff, "L2CAP_CID_DYN_START"}},
+                 "L2CAP_CID_???");
+      d.out->push_back(')');
+      if (len == 14) {
+        static constexpr XlatEntry kTypes[] = {{0, "BDADDR_BREDR"},
+                                               {1, "BDADDR_LE_PUBLIC"},
+                                               {2, "BDADDR_LE_RANDOM"}};
+        d.Put(", l2_bdaddr_type=");
+        d.Xval(buf[12], kTypes, "BDADDR_???");
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+// An ax25_address (7 bytes: six characters shifted left by one, then the
+// SSID byte) as strace 6.1 prints it: the callsign alone ("N0CALL-5",
+// "*" for the null address) when the bytes are exactly what that text
+// encodes to, else {ax25_call="\x.."} with the text in a comment when it
+// has one (every character printable, none with the low bit set); -X
+// raw and verbose always print the structure, raw the comment only for
+// the text abbrev prints as a comment.
+void Ax25Address(D& d, const uint8_t* a) {
+  bool printable = true;
+  for (int i = 0; i < 6; ++i) {
+    const uint8_t c = a[i] >> 1;
+    if ((a[i] & 1) != 0 || c < ' ' || c > '~') printable = false;
+  }
+  std::string text;
+  bool canonical = printable && (a[6] & ~0x1e) == 0;
+  if (printable) {
+    size_t end = 6;
+    while (end > 0 && a[end - 1] == (' ' << 1)) --end;
+    for (size_t i = 0; i < end; ++i) {
+      const char c = static_cast<char>(a[i] >> 1);
+      if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+        canonical = false;
+      }
+      text.push_back(c);
+    }
+    const unsigned ssid = (a[6] >> 1) & 0xf;
+    if (text.empty() && ssid == 0) {
+      text = "*";
+    } else {
+      if (text.empty()) canonical = false;
+      text += "-" + std::to_string(ssid);
+    }
+  }
+  const XlatStyle style = CurrentXlatStyle();
+  if (canonical && style == XlatStyle::kAbbrev) {
+    d.Put(text.c_str());
+    return;
+  }
+  d.Put("{ax25_call=");
+  AppendQuotedHex(d.out, a, 7);
+  d.out->push_back('}');
+  if (printable && !(canonical && style == XlatStyle::kRaw)) {
+    d.Put(" /* ");
+    d.Put(text.c_str());
+    d.Put(" */");
+  }
+}
+
+// AF_AX25: struct sockaddr_ax25 (16 bytes, no digipeaters), else struct
+// full_sockaddr_ax25: the digipeaters sax25_ndigis asks for (at most 8;
+// -s of them), "..." for those the length cuts, and ", ..." when the length
+// goes past the last whole digipeater it holds.
+void Ax25Addr(D& d, const uint8_t* buf, int len) {
+  int32_t ndigis;
+  memcpy(&ndigis, buf + 12, 4);
+  const bool full = ndigis != 0 || len > 16;
+  if (full) d.Put("fsa_ax25={");
+  d.Put("sax25_call=");
+  Ax25Address(d, buf + 2);
+  d.Put(", sax25_ndigis=");
+  d.Dec(ndigis);
+  if (!full) return;
+  d.out->push_back('}');
+  const int has = std::min((len - 16) / 7, 8);
+  const int want = std::clamp(ndigis, 0, 8);
+  if (want > 0) {
+    d.Put(", fsa_digipeater=[");
+    const int n = std::min(has, want);
+    bool elided = false;  // past -s elements
+    for (int i = 0; i < n && !elided; ++i) {
+      if (i > 0) d.Sep();
+      elided = d.Elided(i);
+      if (!elided) Ax25Address(d, buf + 16 + 7 * i);
+    }
+    if (want > has && !elided) {
+      if (n > 0) d.Sep();
+      d.Put("...");
+    }
+    d.out->push_back(']');
+  }
+  if (len > 16 + 7 * has) d.Put(", ...");
+}
+
+// AF_IEEE802154's struct sockaddr_ieee802154 (its constants shown as -X
+// verbose shows them, unless -X raw, as strace 6.1).
+void Ieee802154Addr(D& d, const uint8_t* buf) {
+  static constexpr XlatEntry kTypes[] = {{0, "IEEE802154_ADDR_NONE"},
+                                         {2, "IEEE802154_ADDR_SHORT"},
+                                         {3, "IEEE802154_ADDR_LONG"}};
+  static constexpr XlatEntry kPans[] = {{0xffff, "IEEE802154_PANID_BROADCAST"}};
+  static constexpr XlatEntry kShorts[] = {
+      {0xfffe, "IEEE802154_ADDR_UNDEF"}, {0xffff, "IEEE802154_ADDR_BROADCAST"}};
+  const XlatStyle named = CurrentXlatStyle() == XlatStyle::kRaw
+                              ? XlatStyle::kRaw
+                              : XlatStyle::kVerbose;
+  int32_t type;
+  uint16_t pan, short_addr;
+  memcpy(&type, buf + 4, 4);
+  memcpy(&pan, buf + 8, 2);
+  memcpy(&short_addr, buf + 10, 2);
+  d.Put("addr={addr_type=");
+  {
+    ScopedXlatStyle style(named);
+    d.Xval(static_cast<uint32_t>(type), kTypes, "IEEE802154_ADDR_???");
+    d.Put(", pan_id=");
+    d.Xval(pan, kPans, nullptr);
+    if (type == 2) {
+      d.Put(", short_addr=");
+      d.Xval(short_addr, kShorts, nullptr);
+    }
+  }
+  if (type != 0 && type != 2) {
+    d.Put(", hwaddr=");
+    ColonHex(d, buf + 10, 8);
+  }
+  d.out->push_back('}');
+}
+
+// struct sockaddr_in's fields after sin_family.
+void Inet4Fields(D& d, const uint8_t* buf) {
+  uint16_t port;
+  memcpy(&port, buf + 2, 2);
+  NetPort(d, "sin_port", &port, 2);
+  d.Sep();
+  InetAddr(d, "sin_addr", AF_INET, buf + 4);
+}
+
+// struct sockaddr_in6's fields after sin6_family (sin6_scope_id when
+// `len` holds it).
+void Inet6Fields(D& d, const uint8_t* buf, int len) {
+  uint16_t port;
+  uint32_t flowinfo, scope;
+  memcpy(&port, buf + 2, 2);
+  memcpy(&flowinfo, buf + 4, 4);
+  memcpy(&scope, buf + 24, 4);
+  NetPort(d, "sin6_port", &port, 2);
+  d.Sep();
+  NetPort(d, "sin6_flowinfo", &flowinfo, 4);
+  d.Sep();
+  InetAddr(d, "sin6_addr", AF_INET6, buf + 8);
+  if (len > 24) {
+    d.Put(", sin6_scope_id=");
+    const uint8_t* a = buf + 8;
+    const bool link_local = (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) ||
+                            (a[0] == 0xff && (a[1] & 0x0f) == 0x2);
+    if (link_local) {
+      IfIndex(d, scope);
+    } else {
+      d.Udec(scope);
+    }
+  }
+}
+
+// AF_RXRPC's struct sockaddr_rxrpc: the service (named in a comment, but
+// with -X raw), the transport's type and length, and the transport
+// address in transport_len bytes of its 28 (sin={...}, sin6={...}, else
+// family and bytes).
+void RxrpcAddr(D& d, const uint8_t* buf) {
+  static constexpr XlatEntry kServices[] = {{1, "CM_SERVICE"},
+                                            {2500, "YFS_FS_SERVICE"},
+                                            {2501, "YFS_CM_SERVICE"},
+                                            {2503, "YFS_VL_SERVICE"}};
+  uint16_t service, type, tlen, tfamily;
+  memcpy(&service, buf + 2, 2);
+  memcpy(&type, buf + 4, 2);
+  memcpy(&tlen, buf + 6, 2);
+  memcpy(&tfamily, buf + 8, 2);
+  const int len = std::min<int>(tlen, 28);
+  d.Put("srx_service=");
+  {
+    ScopedXlatStyle style(CurrentXlatStyle() == XlatStyle::kRaw
+                              ? XlatStyle::kRaw
+                              : XlatStyle::kVerbose);
+    d.Xval(service, kServices, "???_SERVICE");
+  }
+  d.Put(", transport_type=");
+  d.Xval(type, kSockTypes, "SOCK_???");
+  d.Put(", transport_len=");
+  d.Udec(tlen);
+  d.Put(", transport={");
+  const char* member = tfamily == AF_INET    ? "sin"
+                       : tfamily == AF_INET6 ? "sin6"
+                                             : nullptr;
+  if (member != nullptr) {
+    d.Put(member);
+    d.Put("={");
+    d.Put(member);
+    d.out->push_back('_');
+  }
+  d.Put("family=");
+  d.Xval(tfamily, kAddrFamilies, "AF_???");
+  if (tfamily == AF_INET && len >= 16) {
+    d.Sep();
+    Inet4Fields(d, buf + 8);
+  } else if (tfamily == AF_INET6 && len >= 24) {
+    d.Sep();
+    Inet6Fields(d, buf + 8, len);
+  } else if (len > 2) {
+    d.Put(", \"");
+    d.Escaped(reinterpret_cast<const char*>(buf + 10), len - 2);
+    d.out->push_back('"');
+  }
+  if (member != nullptr) d.out->push_back('}');
+  d.out->push_back('}');
+}
+
 // The sockaddr in buf (`len` bytes, zero-padded after them).
 void PrintSockaddr(D& d, const uint8_t* buf, int len) {
   uint16_t family;
@@ -671,37 +1006,13 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
       }
       case AF_INET:
         if (len >= 16) {
-          uint16_t port;
-          memcpy(&port, buf + 2, 2);
-          NetPort(d, "sin_port", &port, 2);
-          d.Sep();
-          InetAddr(d, "sin_addr", AF_INET, buf + 4);
+          Inet4Fields(d, buf);
           break;
         }
         [[fallthrough]];
       case AF_INET6:
         if (family == AF_INET6 && len >= 24) {
-          uint16_t port;
-          uint32_t flowinfo, scope;
-          memcpy(&port, buf + 2, 2);
-          memcpy(&flowinfo, buf + 4, 4);
-          memcpy(&scope, buf + 24, 4);
-          NetPort(d, "sin6_port", &port, 2);
-          d.Sep();
-          NetPort(d, "sin6_flowinfo", &flowinfo, 4);
-          d.Sep();
-          InetAddr(d, "sin6_addr", AF_INET6, buf + 8);
-          if (len > 24) {
-            d.Put(", sin6_scope_id=");
-            const uint8_t* a = buf + 8;
-            const bool link_local = (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) ||
-                                    (a[0] == 0xff && (a[1] & 0x0f) == 0x2);
-            if (link_local) {
-              IfIndex(d, scope);
-            } else {
-              d.Udec(scope);
-            }
-          }
+          Inet6Fields(d, buf, len);
           break;
         }
         [[fallthrough]];
@@ -819,6 +1130,9 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
           if (flags & 1) {  // XDP_SHARED_UMEM: the fd (-P does not look)
             d.Put(", sxdp_shared_umem_fd=");
             d.FdInStruct(static_cast<int32_t>(umem_fd));
+          } else if (umem_fd != 0) {  // in hex, as strace 6.1
+            d.Put(", sxdp_shared_umem_fd=");
+            d.Hex(umem_fd);
           }
           break;
         }
@@ -982,6 +1296,27 @@ void PrintSockaddr(D& d, const uint8_t* buf, int len) {
           }
           d.Put(", salg_name=");
           d.FixedCStr(reinterpret_cast<const char*>(buf + 24), len - 24);
+          break;
+        }
+        [[fallthrough]];
+      case AF_BLUETOOTH:
+        if (family == AF_BLUETOOTH && BluetoothAddr(d, buf, len)) break;
+        [[fallthrough]];
+      case AF_AX25:
+        if (family == AF_AX25 && len >= 16) {
+          Ax25Addr(d, buf, len);
+          break;
+        }
+        [[fallthrough]];
+      case AF_IEEE802154:
+        if (family == AF_IEEE802154 && len >= 20) {
+          Ieee802154Addr(d, buf);
+          break;
+        }
+        [[fallthrough]];
+      case AF_RXRPC:
+        if (family == AF_RXRPC && len >= 36) {
+          RxrpcAddr(d, buf);
           break;
         }
         [[fallthrough]];
@@ -1363,9 +1698,15 @@ void CmsgData(D& d, int level, int type, const uint8_t* data, size_t len) {
       d.Sep();
       InetAddr(d, "ipi_addr", AF_INET, data + 8);
       d.out->push_back('}');
-    } else if (type == 1 && len >= 1) {  // IP_TOS: one byte, in hex
+    } else if ((type == 1 || type == 6 || type == 7) && len >= 1) {
+      // IP_TOS, IP_RECVOPTS, IP_RETOPTS: every byte of the data, in hex
+      // (IP_TOS's too when longer than its one byte), as strace 6.1.
       d.Put(", cmsg_data=[");
-      if (!d.Elided(0)) d.Hex(data[0]);
+      for (size_t i = 0; i < len; ++i) {
+        if (i > 0) d.Sep();
+        if (d.Elided(i)) break;
+        d.Hex(data[i]);
+      }
       d.out->push_back(']');
     } else if (type == 20 && len > 0) {  // IP_ORIGDSTADDR: a sockaddr
       uint8_t addr[129] = {};

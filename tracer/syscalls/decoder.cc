@@ -2969,6 +2969,13 @@ int32_t ArgDecoder::FilterNumber(const SyscallCall& c) {
   return static_cast<int32_t>(ttrace::FilterNumber(c.nr));
 }
 
+void ArgDecoder::AppendFdInfo(pid_t tid, int fd, std::string* out) {
+  if (!options_.any_fd_info() || fd < 0) return;
+  const SyscallCall c{.tid = tid};
+  Decoding d(this, c, false, 0, out, nullptr, nullptr);
+  d.AppendFdPath(out, fd);
+}
+
 void ArgDecoder::DecodeEntry(const SyscallCall& c, std::string* out) {
   matched_ = !filtering_paths();
   entry_name_ = nullptr;

@@ -125,6 +125,10 @@ class ArgDecoder {
   // (send and recv as sendto and recvfrom).
   void DecodeDump(const SyscallCall& c, int64_t ret, std::string* out);
 
+  // -y/-yy (and -e decode-fds=): appends what follows fd `fd` of thread
+  // `tid` where a call's argument shows it ("<pipe:[123]>"), or nothing.
+  void AppendFdInfo(pid_t tid, int fd, std::string* out);
+
   // -P: whether the call last given to DecodeEntry touches one of
   // options().trace_paths, as strace's pathtrace decides it at entry: a
   // path argument equal to one of them (as a string), or an fd argument

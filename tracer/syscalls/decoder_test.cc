@@ -102,6 +102,24 @@ TEST_F(DecoderTest, NoArguments) {
   EXPECT_EQ(Text("getppid", {}, 1), "");
 }
 
+// What the tracer appends to a signal's si_fd: the fd's -y text, as in a
+// call's arguments; nothing without -y, for a negative fd or one without a
+// path.
+TEST_F(DecoderTest, AppendFdInfoForSignals) {
+  mem.SetFdPath(3, "pipe:[42]");
+  std::string out = "3";
+  ArgDecoder(&mem, opts).AppendFdInfo(1234, 3, &out);
+  EXPECT_EQ(out, "3");
+  opts.fd_paths = true;
+  ArgDecoder dec(&mem, opts);
+  dec.AppendFdInfo(1234, 3, &out);
+  EXPECT_EQ(out, "3<pipe:[42]>");
+  out.clear();
+  dec.AppendFdInfo(1234, -1, &out);
+  dec.AppendFdInfo(1234, 9, &out);
+  EXPECT_EQ(out, "");
+}
+
 // -Y: process and thread ids named where strace names them (TGIDs and
 // TIDs: arguments, siginfo, results), not process groups; a pid without a
 // process has no name; -e raw= calls are not decoded at all.
@@ -4465,6 +4483,92 @@ TEST_F(DecoderTest, SockaddrBindConnect) {
             "12, {sa_family=0x63 /* AF_??? */, sa_data=\"ab\\0\\1\"}, 6");
 }
 
+// Socket address families strace 6.1 decodes past sa_data (each expected
+// line is what strace printed for the same bytes).
+TEST_F(DecoderTest, SockaddrBluetoothAx25Ieee802154Rxrpc) {
+  // AF_BLUETOOTH: the structure by the length (sockaddr_hci, _sco, _rc,
+  // _l2), others sa_data.
+  uint8_t bt[16] = {31, 0};
+  for (int i = 2; i < 16; ++i) bt[i] = static_cast<uint8_t>(i);
+  mem.Map(0x7000, bt, sizeof bt);
+  EXPECT_EQ(Text("connect", {3, 0x7000, 4}, -9),
+            "3, {sa_family=AF_BLUETOOTH, hci_dev=htobs(770)}, 4");
+  EXPECT_EQ(Text("connect", {3, 0x7000, 6}, -9),
+            "3, {sa_family=AF_BLUETOOTH, hci_dev=htobs(770), "
+            "hci_channel=0x504 /* HCI_CHANNEL_??? */}, 6");
+  EXPECT_EQ(Text("connect", {3, 0x7000, 8}, -9),
+            "3, {sa_family=AF_BLUETOOTH, sco_bdaddr=02:03:04:05:06:07}, 8");
+  EXPECT_EQ(Text("connect", {3, 0x7000, 10}, -9),
+            "3, {sa_family=AF_BLUETOOTH, rc_bdaddr=02:03:04:05:06:07, "
+            "rc_channel=8}, 10");
+  EXPECT_EQ(Text("connect", {3, 0x7000, 12}, -9),
+            "3, {sa_family=AF_BLUETOOTH, l2_psm=htobs(0x302 /* L2CAP_PSM_??? "
+            "*/), l2_bdaddr=04:05:06:07:08:09, "
+            "l2_cid=htobs(L2CAP_CID_DYN_START+2762)}, 12");
+  EXPECT_EQ(Text("connect", {3, 0x7000, 7}, -9),
+            "3, {sa_family=AF_BLUETOOTH, sa_data=\"\\2\\3\\4\\5\\6\"}, 7");
+  const uint8_t l2[14] = {31, 0, 0x81, 0, 0, 0, 0, 0, 0, 0, 4, 0, 1, 0};
+  mem.Map(0x7000, l2, sizeof l2);
+  EXPECT_EQ(Text("bind", {3, 0x7000, 14}, -9),
+            "3, {sa_family=AF_BLUETOOTH, "
+            "l2_psm=htobs(L2CAP_PSM_LE_DYN_START+1), "
+            "l2_bdaddr=00:00:00:00:00:00, l2_cid=htobs(L2CAP_CID_ATT), "
+            "l2_bdaddr_type=BDADDR_LE_PUBLIC}, 14");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("bind", {3, 0x7000, 14}, -9),
+            "3, {sa_family=0x1f /* AF_BLUETOOTH */, l2_psm=htobs(0x81 /* 0x80 "
+            "/* L2CAP_PSM_LE_DYN_START */+1 */), "
+            "l2_bdaddr=\"\\x00\\x00\\x00\\x00\\x00\\x00\" /* 00:00:00:00:00:00 "
+            "*/, l2_cid=htobs(0x4 /* L2CAP_CID_ATT */), l2_bdaddr_type=0x1 /* "
+            "BDADDR_LE_PUBLIC */}, 14");
+  opts.xlat_style = XlatStyle::kAbbrev;
+  // AF_AX25: sockaddr_ax25 (a canonical callsign bare), full_sockaddr_ax25
+  // with digipeaters (others in hex with their text in a comment; the
+  // null address "*"), cut by the length.
+  uint8_t ax[72] = {3, 0, 0x9c, 0x60, 0x86, 0x82, 0x98, 0x98, 0x0a};
+  mem.Map(0x7000, ax, sizeof ax);
+  EXPECT_EQ(Text("connect", {3, 0x7000, 16}, -9),
+            "3, {sa_family=AF_AX25, sax25_call=N0CALL-5, sax25_ndigis=0}, 16");
+  ax[8] = 0x6a;
+  ax[12] = 2;
+  memcpy(ax + 16, "\x40\x40\x40\x40\x40\x40\x00\xae\x92\x88\x8a\x62\x40\x62",
+         14);
+  mem.Map(0x7000, ax, sizeof ax);
+  EXPECT_EQ(Text("connect", {3, 0x7000, 72}, -9),
+            "3, {sa_family=AF_AX25, fsa_ax25={sax25_call={ax25_call="
+            "\"\\x9c\\x60\\x86\\x82\\x98\\x98\\x6a\"} /* N0CALL-5 */, "
+            "sax25_ndigis=2}, fsa_digipeater=[*, {ax25_call="
+            "\"\\xae\\x92\\x88\\x8a\\x62\\x40\\x62\"} /* WIDE1-1 */]}, 72");
+  EXPECT_EQ(Text("connect", {3, 0x7000, 26}, -9),
+            "3, {sa_family=AF_AX25, fsa_ax25={sax25_call={ax25_call="
+            "\"\\x9c\\x60\\x86\\x82\\x98\\x98\\x6a\"} /* N0CALL-5 */, "
+            "sax25_ndigis=2}, fsa_digipeater=[*, ...], ...}, 26");
+  // AF_IEEE802154 (constants as -X verbose shows them), AF_RXRPC (the
+  // transport as a sockaddr_in), AF_XDP without XDP_SHARED_UMEM (the fd
+  // field in hex when not 0).
+  uint8_t ieee[20] = {36,   0, 0, 0, 3, 0, 0, 0, 0xff,
+                      0xff, 1, 2, 3, 4, 5, 6, 7, 8};
+  mem.Map(0x7000, ieee, sizeof ieee);
+  EXPECT_EQ(Text("connect", {3, 0x7000, 20}, -9),
+            "3, {sa_family=AF_IEEE802154, addr={addr_type=0x3 /* "
+            "IEEE802154_ADDR_LONG */, pan_id=0xffff /* "
+            "IEEE802154_PANID_BROADCAST */, hwaddr=01:02:03:04:05:06:07:08}}, "
+            "20");
+  const uint8_t rx[36] = {33, 0, 1,    0,    2,   0, 16, 0,
+                          2,  0, 0x1b, 0x5a, 127, 0, 0,  1};
+  mem.Map(0x7000, rx, sizeof rx);
+  EXPECT_EQ(Text("connect", {3, 0x7000, 36}, -9),
+            "3, {sa_family=AF_RXRPC, srx_service=0x1 /* CM_SERVICE */, "
+            "transport_type=SOCK_DGRAM, transport_len=16, "
+            "transport={sin={sin_family=AF_INET, sin_port=htons(7002), "
+            "sin_addr=inet_addr(\"127.0.0.1\")}}}, 36");
+  const uint8_t xdp[16] = {44, 0, 2, 0, 0, 0, 0, 0, 3, 0, 0, 0, 5, 0, 0, 0};
+  mem.Map(0x7000, xdp, sizeof xdp);
+  EXPECT_EQ(Text("connect", {3, 0x7000, 16}, -22),
+            "3, {sa_family=AF_XDP, sxdp_flags=XDP_COPY, sxdp_ifindex=0, "
+            "sxdp_queue_id=3, sxdp_shared_umem_fd=0x5}, 16");
+}
+
 TEST_F(DecoderTest, AcceptAndSockname) {
   struct sockaddr_un peer = {AF_UNIX};
   mem.Map(0x1000, &peer, sizeof(peer));
@@ -4654,6 +4758,42 @@ TEST_F(DecoderTest, SendmsgRecvmsg) {
             "cmsg_data=???}, {cmsg_len=24, cmsg_level=SOL_SOCKET, "
             "cmsg_type=SCM_TIMESTAMPING_OPT_STATS}], msg_controllen=112, "
             "msg_flags=0}, 0");
+  // SOL_IP: IP_OPTIONS and IP_RECVFRAGSIZE unnamed (as strace 6.1),
+  // IP_RECVOPTS, IP_RETOPTS and a longer IP_TOS byte by byte in hex.
+  uint8_t ipc[4 * 24] = {};
+  const uint8_t opts_data[8] = {0x94, 4, 0, 0, 1, 0, 0x1f, 0xff};
+  auto put_ip = [&](size_t at, uint64_t len, int32_t typ) {
+    const int32_t lvl = SOL_IP;
+    memcpy(ipc + at, &len, 8);
+    memcpy(ipc + at + 8, &lvl, 4);
+    memcpy(ipc + at + 12, &typ, 4);
+    memcpy(ipc + at + 16, opts_data, len - 16);
+  };
+  put_ip(0, 20, IP_OPTIONS);
+  put_ip(24, 19, IP_RECVOPTS);
+  put_ip(48, 24, IP_RETOPTS);
+  put_ip(72, 20, IP_TOS);
+  mem.Map(0x8000, ipc, sizeof ipc);
+  MsgHdr im = {0, 0, 0, 0x2000, 1, 0x8000, sizeof ipc, 0, 0};
+  mem.Map(0x9100, &im, sizeof(im));
+  EXPECT_EQ(Text("sendmsg", {14, 0x9100, 0}, 5),
+            "14, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hello\", "
+            "iov_len=5}], msg_iovlen=1, msg_control=[{cmsg_len=20, "
+            "cmsg_level=SOL_IP, cmsg_type=0x4 /* IP_??? */}, {cmsg_len=19, "
+            "cmsg_level=SOL_IP, cmsg_type=IP_RECVOPTS, cmsg_data=[0x94, 0x4, "
+            "0]}, {cmsg_len=24, cmsg_level=SOL_IP, cmsg_type=IP_RETOPTS, "
+            "cmsg_data=[0x94, 0x4, 0, 0, 0x1, 0, 0x1f, 0xff]}, {cmsg_len=20, "
+            "cmsg_level=SOL_IP, cmsg_type=IP_TOS, cmsg_data=[0x94, 0x4, 0, "
+            "0]}], msg_controllen=96, msg_flags=0}, 0");
+  put_ip(0, 20, IP_RECVFRAGSIZE);
+  mem.Map(0x8000, ipc, 24);
+  im.controllen = 24;
+  mem.Map(0x9100, &im, sizeof(im));
+  EXPECT_EQ(Text("sendmsg", {14, 0x9100, 0}, 5),
+            "14, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hello\", "
+            "iov_len=5}], msg_iovlen=1, msg_control=[{cmsg_len=20, "
+            "cmsg_level=SOL_IP, cmsg_type=0x19 /* IP_??? */}], "
+            "msg_controllen=24, msg_flags=0}, 0");
 }
 
 // sendmmsg: the whole vector at exit, msg_len of the messages sent;
