@@ -375,6 +375,16 @@ struct BinaryDecoder::State {
             sys.personality = r.Uint32();
             p.sys = sys;
           }
+          if (ext & binfmt::kSignalExtFdInfo) {
+            std::string info;
+            String(r, nullptr, &info);
+            // Only an SI_SIGIO/POLL_* signal has an fd to describe.
+            if (!p.poll) {
+              r.Fail("si_fd text without si_fd");
+            } else {
+              p.poll->fd_info = std::move(info);
+            }
+          }
         }
         break;
       }

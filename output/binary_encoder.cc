@@ -766,14 +766,16 @@ void BinaryEncoder::OnEvent(const Event& event) {
       if (s.from_uid) p = PutVarint(p, *s.from_uid);
       if (s.addr) p = PutVarint(p, *s.addr);
       // Appended fields (readers of the first layout skip them).
-      const uint64_t ext = (s.child ? binfmt::kSignalExtChild : 0) |
-                           (s.ip != 0 ? binfmt::kSignalExtIp : 0) |
-                           (s.stack.empty() ? 0 : binfmt::kSignalExtStack) |
-                           (s.value ? binfmt::kSignalExtValue : 0) |
-                           (s.timer ? binfmt::kSignalExtTimer : 0) |
-                           (s.error != 0 ? binfmt::kSignalExtErrno : 0) |
-                           (s.poll ? binfmt::kSignalExtPoll : 0) |
-                           (s.sys ? binfmt::kSignalExtSys : 0);
+      const uint64_t ext =
+          (s.child ? binfmt::kSignalExtChild : 0) |
+          (s.ip != 0 ? binfmt::kSignalExtIp : 0) |
+          (s.stack.empty() ? 0 : binfmt::kSignalExtStack) |
+          (s.value ? binfmt::kSignalExtValue : 0) |
+          (s.timer ? binfmt::kSignalExtTimer : 0) |
+          (s.error != 0 ? binfmt::kSignalExtErrno : 0) |
+          (s.poll ? binfmt::kSignalExtPoll : 0) |
+          (s.sys ? binfmt::kSignalExtSys : 0) |
+          (s.poll && !s.poll->fd_info.empty() ? binfmt::kSignalExtFdInfo : 0);
       if (ext != 0) p = PutVarint(p, ext);
       if (s.child) {
         p = PutVarint(p, ZigZag(s.child->status));
@@ -797,6 +799,9 @@ void BinaryEncoder::OnEvent(const Event& event) {
         p = PutVarint(p, ZigZag(s.sys->nr));
         p = PutVarint(p, s.sys->arch);
         p = PutVarint(p, s.sys->personality);
+      }
+      if (s.poll && !s.poll->fd_info.empty()) {
+        p = PutLiteral(p, s.poll->fd_info);
       }
       break;
     }

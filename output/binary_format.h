@@ -89,6 +89,9 @@ inline constexpr uint64_t kSignalExtErrno = 32;  // si_errno: svarint
 inline constexpr uint64_t kSignalExtPoll = 64;   // band: svarint, fd: svarint
 // call_addr: varint, nr: svarint, arch: varint, personality: varint
 inline constexpr uint64_t kSignalExtSys = 128;
+// -y/-yy's text after si_fd ("<pipe:[123]>"): string (literal); only with
+// kSignalExtPoll.
+inline constexpr uint64_t kSignalExtFdInfo = 256;
 
 // Stop records: likewise, a varint of these bits may follow `signo`.
 inline constexpr uint64_t kStopExtStack = 1;  // stack: string (literal)

@@ -128,6 +128,10 @@ class PayloadWriter {
       absl::StrAppend(out_, p.poll->band);
       Key(out_, "fd");
       absl::StrAppend(out_, p.poll->fd);
+      if (!p.poll->fd_info.empty()) {
+        Key(out_, "fd_info");
+        AppendJsonString(out_, p.poll->fd_info);
+      }
     }
     if (p.sys.has_value()) {
       Key(out_, "call_addr");

@@ -197,6 +197,19 @@ TEST(JsonFormatterTest, SignalWithAddressAndBare) {
             "\"code\":123,\"code_name\":\"0x7b\"}\n");
 }
 
+// -y: the text after si_fd, as "fd_info".
+TEST(JsonFormatterTest, SigioFdInfo) {
+  SignalEvent s;
+  s.signo = SIGIO;
+  s.code = 1;
+  s.poll = SignalEvent::Poll{.band = 65, .fd = 3, .fd_info = "<pipe:[42]>"};
+  EXPECT_EQ(One(Ev(5, 5, s)),
+            "{\"ts\":1795717816123456789,\"pid\":5,\"tid\":5,"
+            "\"ev\":\"signal\",\"sig\":\"SIGIO\",\"signo\":29,"
+            "\"code\":1,\"code_name\":\"POLL_IN\",\"band\":65,\"fd\":3,"
+            "\"fd_info\":\"<pipe:[42]>\"}\n");
+}
+
 TEST(JsonFormatterTest, Stop) {
   EXPECT_EQ(One(Ev(5, 6, StopEvent{SIGTSTP})),
             "{\"ts\":1795717816123456789,\"pid\":5,\"tid\":6,"

@@ -293,6 +293,10 @@ void PerfettoFormatter::OnEvent(const Event& event) {
           if (p.poll) {
             absl::StrAppend(&line_, ",\"band\":", p.poll->band,
                             ",\"fd\":", p.poll->fd);
+            if (!p.poll->fd_info.empty()) {
+              line_.append(",\"fd_info\":");
+              AppendJsonString(&line_, p.poll->fd_info);
+            }
           }
           if (p.sys) {
             absl::StrAppendFormat(&line_,

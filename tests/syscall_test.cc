@@ -42,6 +42,7 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::ElementsAreArray;
+using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
 // Tracees carry the sanitizer runtime under --config=asan (see
@@ -2257,6 +2258,32 @@ TEST(RecordTest, DecodedTextWithTimesEqualsLiveText) {
                                     << live.text << "decoded:\n"
                                     << d.out;
   }
+}
+
+// -y on a SIGIO's si_fd ("si_fd=3<pipe:[N]>"): read live, so the record
+// carries it (JSON's fd_info): the decoded text and JSON equal the live ones.
+TEST(RecordTest, DecodedSigioKeepsItsFdPath) {
+  const std::string rec = NewTempPath("rec");
+  const std::string live_text = NewTempPath("live");
+  ProcessResult live = RunProcess(
+      {TtracePath(), "-y", "-e", "trace=none", "-o", live_text,
+       absl::StrCat("--record=", rec), TraceeBinary("signals"), "siginfo"},
+      kTimeoutMs);
+  // The scenario's own status (strace_compare_test's "siginfo" too).
+  ASSERT_EQ(live.ExitCode(), 46) << live.Describe();
+  const std::string text = ReadFileOrEmpty(live_text);
+  unlink(live_text.c_str());
+  EXPECT_THAT(text, HasSubstr(", si_fd=3<pipe:[")) << text;
+  ProcessResult d = RunProcess(
+      {TtracePath(), absl::StrCat("--decode=", rec), "-y"}, kTimeoutMs);
+  ASSERT_EQ(d.ExitCode(), 0) << d.Describe();
+  EXPECT_TRUE(d.out == text) << "live:\n" << text << "decoded:\n" << d.out;
+  ProcessResult j = RunProcess(
+      {TtracePath(), absl::StrCat("--decode=", rec), "--format=json"},
+      kTimeoutMs);
+  unlink(rec.c_str());
+  ASSERT_EQ(j.ExitCode(), 0) << j.Describe();
+  EXPECT_THAT(j.out, HasSubstr(",\"fd\":3,\"fd_info\":\"<pipe:[")) << j.out;
 }
 
 // ---------------------------------------------------------------------------

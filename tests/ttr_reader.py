@@ -571,7 +571,7 @@ class Reader:
             addr = body.varint() & MASK64
         child = ip = stack = value = timer = None
         errno = 0
-        poll = sys = None
+        poll = sys = fd_info = None
         if body.left():
             x = body.varint()
             if x & 1:
@@ -591,6 +591,10 @@ class Reader:
             if x & 128:
                 sys = (body.varint() & MASK64, body.int32(), body.uint32(),
                        body.uint32())
+            if x & 256:
+                fd_info = self.string(body)
+                if poll is None:
+                    body.corrupt("si_fd text without si_fd")
         ev += [("sig", signal_name(signo).encode()), ("signo", signo),
                ("code", code), ("code_name", code_name(signo, code).encode())]
         if from_pid is not None:
@@ -610,6 +614,8 @@ class Reader:
             ev.append(("errno", errno))
         if poll is not None:
             ev += [("band", poll[0]), ("fd", poll[1])]
+            if fd_info:
+                ev.append(("fd_info", fd_info))
         if sys is not None:
             ev += [("call_addr", sys[0]), ("syscall", sys[1]),
                    ("arch", sys[2])]

@@ -151,11 +151,13 @@ def cases():
     t.ev(21, evh(1) + full)
     t.ev(21, evh(1) + full + b"\x00\x01\x02")             # trailing bytes
     t.ev(21, evh(1) + uv(2) + sv(10) + sv(-1) + uv(1 << 32 - 1))
-    t.ev(21, evh(1) + uv(0) + sv(14) + sv(-2) + uv(2 | 8 | 16 | 256) + uv(0)
+    t.ev(21, evh(1) + uv(0) + sv(14) + sv(-2) + uv(2 | 8 | 16 | 512) + uv(0)
          + uv(0) + sv(3) + sv(0) + b"\x99\x88")               # ip 0, unknown x
     t.ev(21, evh(1) + uv(0) + sv(31) + sv(1) + uv(32 | 64 | 128) + sv(7)
          + sv(-5) + sv(4) + uv(0x401000) + sv(110) + uv(0xC000003E)
          + uv(0xC000003E))                        # si_errno, band/fd, SIGSYS
+    t.ev(21, evh(1) + uv(0) + sv(29) + sv(1) + uv(64 | 256) + sv(65) + sv(3)
+         + lit(b"<pipe:[42]>"))                   # band/fd with -y's text
     t.ev(21, evh(1) + uv(0) + sv(10) + sv(-6) + uv(4) + lit(b"x\n\ny\n"))
     t.ev(22, evh(1) + sv(19) + uv(0))
     t.ev(22, evh(1) + sv(19) + uv(1 | 8) + lit(b"s"))
@@ -249,6 +251,8 @@ def cases():
     c["bad-exit-code"] = bad(evh() + uv(0) + sv(1 << 31) + sv(0) + sv(0)
                              + lit(b""), 24)
     c["bad-uid"] = bad(evh() + uv(2) + sv(10) + sv(0) + uv(1 << 32), 21)
+    c["bad-fd-info-without-fd"] = bad(evh() + uv(0) + sv(29) + sv(1) + uv(256)
+                                      + lit(b"<pipe:[42]>"), 21)
     c["bad-nargs"] = bad(evh() + syscall(uv(2) + lit(b"r"), 0x1000, [],
                                          lit(b""), lit(b""), 0, 0, nargs=7),
                          26)

@@ -95,8 +95,8 @@ struct SignalEvent {
     int64_t band = 0;
     int32_t fd = 0;
     // -y/-yy: what the text shows after si_fd ("<pipe:[123]>"), read while
-    // the thread was stopped for the signal, as strace. Text only: not in
-    // JSON, nor recorded in the binary stream.
+    // the thread was stopped for the signal, as strace. Also JSON's
+    // "fd_info" and the binary stream's signal bit 256.
     std::string fd_info;
   };
   std::optional<Poll> poll;
