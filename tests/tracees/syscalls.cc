@@ -113,8 +113,12 @@
 //                      control messages,
 //                      pidfd_send_signal/pidfd_getfd on its own pidfd,
 //                      fcntl locks, owner and lease on a memfd,
+//                      F_SETSIG/F_GETSIG, F_NOTIFY and the RW_HINT
+//                      commands on it,
 //                      ioprio_set/get, prctl secure bits/TSC/
-//                      speculation/FP mode, readahead, syncfs,
+//                      speculation/FP mode, PR_SET_MM, PR_MCE_KILL(_GET),
+//                      PR_SET_UNALIGN, PR_SCHED_CORE, the SVE/PAC/tagged
+//                      address options (EINVAL on x86), readahead, syncfs,
 //                      userfaultfd, kcmp, capget/capset of its own sets
 //                      (unchanged), sched_getattr of itself (48 and 56
 //                      bytes), sched_setattr of the same attributes and
@@ -1077,6 +1081,18 @@ int Decoders() {
   syscall(SYS_fcntl, file, F_GETOWN_EX, &owner);
   syscall(SYS_fcntl, file, F_SETLEASE, F_UNLCK);
   syscall(SYS_fcntl, file, F_GETLEASE);
+  // The signal sent for I/O on it, set and read back (named after the
+  // result), then the default again; dnotify on a file (ENOTDIR); the
+  // write-lifetime hints strace 6.1 has no names for.
+  syscall(SYS_fcntl, file, F_SETSIG, SIGRTMIN + 3);
+  syscall(SYS_fcntl, file, F_GETSIG);
+  syscall(SYS_fcntl, file, F_SETSIG, 0);
+  syscall(SYS_fcntl, file, F_GETSIG);
+  syscall(SYS_fcntl, file, F_NOTIFY, DN_MODIFY | DN_CREATE | DN_MULTISHOT);
+  syscall(SYS_fcntl, file, F_NOTIFY, 0x40);
+  uint64_t hint = 0;
+  syscall(SYS_fcntl, file, 1035 /* F_GET_RW_HINT */, &hint);
+  syscall(SYS_fcntl, file, 1038 /* F_SET_FILE_RW_HINT */, nullptr);
   // I/O priority: set (idle), read back, reset.
   syscall(SYS_ioprio_set, 1 /* IOPRIO_WHO_PROCESS */, 0, 3 << 13);
   syscall(SYS_ioprio_get, 1, 0);
@@ -1095,6 +1111,22 @@ int Decoders() {
   syscall(SYS_prctl, PR_SET_SPECULATION_CTRL, 9, 3, 0, 0);
   syscall(SYS_prctl, PR_GET_FP_MODE, 0, 0, 0, 0);
   syscall(SYS_prctl, PR_SET_FP_MODE, 3, 0, 0, 0);
+  // prctl options with arguments of their own: PR_SET_MM (EPERM or
+  // EINVAL: no change is made), the machine-check kill policy read,
+  // unaligned access control, core scheduling, user dispatch (off), and
+  // the arm64 ones (EINVAL here).
+  syscall(SYS_prctl, PR_SET_MM, PR_SET_MM_START_CODE, 0, 0, 0);
+  syscall(SYS_prctl, PR_SET_MM, 100, 1, 2, 3);
+  syscall(SYS_prctl, PR_MCE_KILL, 7, 7, 0, 0);
+  syscall(SYS_prctl, PR_MCE_KILL_GET, 0, 0, 0, 0);
+  syscall(SYS_prctl, PR_SET_UNALIGN, 6, 0, 0, 0);
+  syscall(SYS_prctl, PR_GET_UNALIGN, nullptr, 0, 0, 0);
+  syscall(SYS_prctl, 62 /* PR_SCHED_CORE */, 4, 0, 1, 0x1000);
+  syscall(SYS_prctl, 59 /* PR_SET_SYSCALL_USER_DISPATCH */, 0, 0, 0, 0);
+  syscall(SYS_prctl, 51 /* PR_SVE_GET_VL */, 0, 0, 0, 0);
+  syscall(SYS_prctl, 50 /* PR_SVE_SET_VL */, 0x20001, 0, 0, 0);
+  syscall(SYS_prctl, 54 /* PR_PAC_RESET_KEYS */, 3, 0, 0, 0);
+  syscall(SYS_prctl, 55 /* PR_SET_TAGGED_ADDR_CTRL */, 0xfffffffful, 0, 0, 0);
   // readahead, syncfs, userfaultfd, kcmp.
   syscall(SYS_readahead, file, 0, 4096);
   syscall(SYS_syncfs, file);

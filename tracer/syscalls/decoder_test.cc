@@ -4977,6 +4977,128 @@ TEST_F(DecoderTest, PrctlSecurebitsTscSpeculationFpMode) {
             "PR_SET_FP_MODE, 0");
 }
 
+// prctl options strace 6.1 decodes that ttrace printed as bare hex (seen
+// tracing real programs): PR_SET_MM's field, PR_MCE_KILL's policy,
+// PR_SET_UNALIGN's flags, PR_SCHED_CORE (its pid type with the number even
+// by default), PR_SET_SYSCALL_USER_DISPATCH, the SVE/SME vector lengths
+// (and their GETs without arguments), the PAC keys, the tagged address
+// control word; and -X raw/verbose on flag results.
+TEST_F(DecoderTest, PrctlMoreOptions) {
+  EXPECT_EQ(Text("prctl", {35, 1, 0, 0, 0}, -EPERM),
+            "PR_SET_MM, PR_SET_MM_START_CODE, 0, 0, 0");
+  EXPECT_EQ(Text("prctl", {35, 13, 3, 0, 0}, -EPERM),
+            "PR_SET_MM, PR_SET_MM_EXE_FILE, 0x3, 0, 0");
+  EXPECT_EQ(Text("prctl", {35, 0, 0, 0, 0}, -EPERM),
+            "PR_SET_MM, 0 /* PR_SET_MM_??? */, 0, 0, 0");
+  EXPECT_EQ(Text("prctl", {33, 1, 1, 5, 6}, -EINVAL),
+            "PR_MCE_KILL, PR_MCE_KILL_SET, PR_MCE_KILL_EARLY, 0x5, 0x6");
+  EXPECT_EQ(Text("prctl", {33, 0, 0, 0, 0}),
+            "PR_MCE_KILL, PR_MCE_KILL_CLEAR, 0, 0, 0");
+  EXPECT_EQ(Text("prctl", {33, 2, 2, 5, 6}, -EINVAL),
+            "PR_MCE_KILL, 0x2 /* PR_MCE_KILL_??? */, 0x2, 0x5, 0x6");
+  EXPECT_EQ(Text("prctl", {33, 1, 7, 0, 0}, -EINVAL),
+            "PR_MCE_KILL, PR_MCE_KILL_SET, 0x7 /* PR_MCE_KILL_??? */, 0, 0");
+  Result r = Decode("prctl", {34, 1, 2, 3, 4}, 2);
+  EXPECT_EQ(r.all(), "PR_MCE_KILL_GET, 0x1, 0x2, 0x3, 0x4");
+  EXPECT_EQ(r.suffix, " (PR_MCE_KILL_DEFAULT)");
+  EXPECT_EQ(r.fmt, RetFormat::kDecimal);
+  EXPECT_EQ(Text("prctl", {6, 0, 5, 6, 7}, -EINVAL), "PR_SET_UNALIGN, 0");
+  EXPECT_EQ(Text("prctl", {6, 1, 5, 6, 7}, -EINVAL),
+            "PR_SET_UNALIGN, PR_UNALIGN_NOPRINT");
+  EXPECT_EQ(Text("prctl", {6, 6, 0, 0, 0}, -EINVAL),
+            "PR_SET_UNALIGN, PR_UNALIGN_SIGBUS|0x4");
+  EXPECT_EQ(Text("prctl", {6, 8, 0, 0, 0}, -EINVAL),
+            "PR_SET_UNALIGN, 0x8 /* PR_UNALIGN_??? */");
+  EXPECT_EQ(Text("prctl", {5, 0, 0, 0, 0}, -EINVAL), "PR_GET_UNALIGN, NULL");
+  uint32_t unalign = 2;
+  mem.Map(0x1000, &unalign, 4);
+  EXPECT_EQ(Text("prctl", {5, 0x1000, 0, 0, 0}),
+            "PR_GET_UNALIGN, [PR_UNALIGN_SIGBUS]");
+  EXPECT_EQ(
+      Text("prctl", {62, 0, 16, 0, 0x1000}, -EINVAL),
+      "PR_SCHED_CORE, PR_SCHED_CORE_GET, 16, 0 /* PIDTYPE_PID */, 0x1000");
+  EXPECT_EQ(Text("prctl", {62, 4, 16, 4, 0x1000}, -EINVAL),
+            "PR_SCHED_CORE, 0x4 /* PR_SCHED_CORE_??? */, 16, "
+            "0x4 /* PIDTYPE_??? */, 0x1000");
+  EXPECT_EQ(Text("prctl", {59, 0, 0, 0, 0}),
+            "PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_OFF, 0, 0, NULL");
+  EXPECT_EQ(Text("prctl", {59, 2, 0x10, 0x20, 0x1000}),
+            "PR_SET_SYSCALL_USER_DISPATCH, 0x2 /* PR_SYS_DISPATCH_??? */, "
+            "0x10, 0x20, 0x1000");
+  EXPECT_EQ(Text("prctl", {51, 1, 2, 3, 4}, -EINVAL), "PR_SVE_GET_VL");
+  EXPECT_EQ(Text("prctl", {64, 1, 2, 3, 4}, -EINVAL), "PR_SME_GET_VL");
+  EXPECT_EQ(Text("prctl", {50, 0x20001, 2, 3, 4}, -EINVAL),
+            "PR_SVE_SET_VL, PR_SVE_VL_INHERIT|0x1");
+  EXPECT_EQ(Text("prctl", {63, 1, 2, 3, 4}, -EINVAL), "PR_SME_SET_VL, 0x1");
+  EXPECT_EQ(Text("prctl", {54, 3, 0, 0, 0}, -EINVAL),
+            "PR_PAC_RESET_KEYS, PR_PAC_APIAKEY|PR_PAC_APIBKEY, 0, 0, 0");
+  EXPECT_EQ(Text("prctl", {60, 3, 1, 0, 0}, -EINVAL),
+            "PR_PAC_SET_ENABLED_KEYS, PR_PAC_APIAKEY|PR_PAC_APIBKEY, "
+            "PR_PAC_APIAKEY, 0, 0");
+  EXPECT_EQ(Text("prctl", {55, 0, 0, 0, 0}, -EINVAL),
+            "PR_SET_TAGGED_ADDR_CTRL, !PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_NONE, "
+            "0, 0, 0");
+  EXPECT_EQ(Text("prctl", {55, 3, 0, 0, 0}, -EINVAL),
+            "PR_SET_TAGGED_ADDR_CTRL, PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_SYNC, "
+            "0, 0, 0");
+  EXPECT_EQ(Text("prctl", {55, 0x8, 0, 0, 0}, -EINVAL),
+            "PR_SET_TAGGED_ADDR_CTRL, !PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_NONE|"
+            "0x1<<PR_MTE_TAG_SHIFT, 0, 0, 0");
+  EXPECT_EQ(Text("prctl", {55, 0xffffffff, 0, 0, 0}, -EINVAL),
+            "PR_SET_TAGGED_ADDR_CTRL, PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_MASK|"
+            "0xffff<<PR_MTE_TAG_SHIFT|0xfff80000, 0, 0, 0");
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("prctl", {62, 1, 16, 1, 0x1000}, -EINVAL),
+            "0x3e, 0x1, 16, 0x1, 0x1000");
+  EXPECT_EQ(Text("prctl", {55, 0x8, 0, 0, 0}, -EINVAL), "0x37, 0x8, 0, 0, 0");
+  r = Decode("prctl", {PR_GET_SECUREBITS, 0, 0, 0, 0}, 0x10);
+  EXPECT_EQ(r.fmt, RetFormat::kHex);
+  EXPECT_EQ(r.suffix, "");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("prctl", {62, 1, 16, 1, 0x1000}, -EINVAL),
+            "0x3e /* PR_SCHED_CORE */, 0x1 /* PR_SCHED_CORE_CREATE */, 16, "
+            "0x1 /* PIDTYPE_TGID */, 0x1000");
+  EXPECT_EQ(Text("prctl", {55, 1, 0, 0, 0}, -EINVAL),
+            "0x37 /* PR_SET_TAGGED_ADDR_CTRL */, 0x1 /* PR_TAGGED_ADDR_ENABLE|"
+            "PR_MTE_TCF_NONE */, 0, 0, 0");
+  r = Decode("prctl", {PR_GET_SECUREBITS, 0, 0, 0, 0}, 0x10);
+  EXPECT_EQ(r.suffix, " (SECBIT_KEEP_CAPS)");
+  r = Decode("prctl", {PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS, 0, 0, 0},
+             2);
+  EXPECT_EQ(r.suffix, " (PR_SPEC_ENABLE)");
+}
+
+// fcntl: F_NOTIFY's dnotify events, F_GETSIG's signal after the result
+// (named whatever -X says, 0 left bare), and no names for the RW_HINT
+// commands strace 6.1 does not know.
+TEST_F(DecoderTest, FcntlNotifyGetsigRwHint) {
+  EXPECT_EQ(Text("fcntl", {3, F_NOTIFY, 0x3f}),
+            "3, F_NOTIFY, DN_ACCESS|DN_MODIFY|DN_CREATE|DN_DELETE|DN_RENAME|"
+            "DN_ATTRIB");
+  EXPECT_EQ(Text("fcntl", {3, F_NOTIFY, 0}), "3, F_NOTIFY, 0");
+  EXPECT_EQ(Text("fcntl", {3, F_NOTIFY, 0x80000040}),
+            "3, F_NOTIFY, DN_MULTISHOT|0x40");
+  Result r = Decode("fcntl", {3, F_GETSIG}, 29);
+  EXPECT_EQ(r.all(), "3, F_GETSIG");
+  EXPECT_EQ(r.suffix, " (SIGIO)");
+  EXPECT_EQ(r.fmt, RetFormat::kDecimal);
+  r = Decode("fcntl", {3, F_GETSIG}, 37);
+  EXPECT_EQ(r.suffix, " (SIGRT_5)");
+  r = Decode("fcntl", {3, F_GETSIG}, 0);
+  EXPECT_EQ(r.suffix, "");
+  EXPECT_EQ(Text("fcntl", {3, 1035, 0x1000}), "3, 0x40b /* F_??? */, 0x1000");
+  EXPECT_EQ(Text("fcntl", {3, 1038, 0x1000}), "3, 0x40e /* F_??? */, 0x1000");
+  opts.xlat_style = XlatStyle::kRaw;
+  r = Decode("fcntl", {3, F_GETSIG}, 29);
+  EXPECT_EQ(r.all(), "3, 0xb");
+  EXPECT_EQ(r.suffix, " (SIGIO)");
+  EXPECT_EQ(Text("fcntl", {3, F_NOTIFY, 6}), "3, 0x402, 0x6");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("fcntl", {3, F_NOTIFY, 0x80000006}),
+            "3, 0x402 /* F_NOTIFY */, 0x80000006 /* "
+            "DN_MODIFY|DN_CREATE|DN_MULTISHOT */");
+}
+
 TEST_F(DecoderTest, Sockopts) {
   int32_t one = 1;
   mem.Map(0x1000, &one, 4);
