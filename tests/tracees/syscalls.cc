@@ -182,7 +182,10 @@
 //                      received by recvfrom, two NLMSG_NOOP messages and a
 //                      short tail sent by sendmsg without a name (strace
 //                      shows them as strings: only a netlink msg_name
-//                      makes it decode msg_iov as netlink); exits 0.
+//                      makes it decode msg_iov as netlink), then
+//                      RTM_GETNETCONF for lo's IPv4 settings and an
+//                      RTM_GETADDRLABEL dump, each answer received by
+//                      recvfrom; exits 0.
 //   misc DIR           calls of decode_misc.cc with fixed arguments and
 //                      results: openat2 (of /etc/passwd: an fd; with
 //                      RESOLVE_BENEATH: EXDEV; a short or unreadable
@@ -250,12 +253,14 @@
 #include <linux/filter.h>
 #include <linux/fs.h>
 #include <linux/futex.h>
+#include <linux/if_addrlabel.h>
 #include <linux/if_alg.h>
 #include <linux/if_packet.h>
 #include <linux/io_uring.h>
 #include <linux/kvm.h>
 #include <linux/loop.h>
 #include <linux/net_tstamp.h>
+#include <linux/netconf.h>
 #include <linux/netlink.h>
 #include <linux/nfc.h>
 #include <linux/nsfs.h>
@@ -2068,6 +2073,35 @@ int Netlink() {
   out.msg_iov = parts;
   out.msg_iovlen = 2;
   sendmsg(fd, &out, 0);
+  // `ip netconf show dev lo`'s request (struct netconfmsg, padded to 4
+  // bytes, and NETCONFA_IFINDEX) and `ip -6 addrlabel`'s dump.
+  struct {
+    nlmsghdr h;
+    uint8_t family[4];
+    nlattr a;
+    int32_t ifindex;
+  } netconf{};
+  netconf.h.nlmsg_len = sizeof netconf;
+  netconf.h.nlmsg_type = RTM_GETNETCONF;
+  netconf.h.nlmsg_flags = NLM_F_REQUEST;
+  netconf.h.nlmsg_seq = 5;
+  netconf.family[0] = AF_INET;
+  netconf.a.nla_len = sizeof(nlattr) + sizeof(int32_t);
+  netconf.a.nla_type = NETCONFA_IFINDEX;
+  netconf.ifindex = 1;
+  if (sendto(fd, &netconf, sizeof netconf, 0, nullptr, 0) < 0) Die("sendto");
+  if (recvfrom(fd, big, sizeof big, 0, nullptr, nullptr) < 0) Die("recvfrom");
+  struct {
+    nlmsghdr h;
+    ifaddrlblmsg m;
+  } labels{};
+  labels.h.nlmsg_len = sizeof labels;
+  labels.h.nlmsg_type = RTM_GETADDRLABEL;
+  labels.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+  labels.h.nlmsg_seq = 6;
+  labels.m.ifal_family = AF_INET6;
+  if (sendto(fd, &labels, sizeof labels, 0, nullptr, 0) < 0) Die("sendto");
+  if (recvfrom(fd, big, sizeof big, 0, nullptr, nullptr) < 0) Die("recvfrom");
   close(fd);
   return 0;
 }

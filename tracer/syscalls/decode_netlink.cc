@@ -447,6 +447,9 @@ class Netlink {
   bool AttrXdpAttached(uint64_t addr, uint32_t len);
   bool AttrXdpFlags(uint64_t addr, uint32_t len);
   void Ndmsg(uint64_t addr, uint32_t len);
+  void Netconfmsg(uint64_t addr, uint32_t len);
+  void Ifaddrlblmsg(uint64_t addr, uint32_t len);
+  bool AttrIfalAddress(uint64_t addr, uint32_t len);
   void FibRuleHdr(uint64_t addr, uint32_t len);
   void Tcmsg(uint64_t addr, uint32_t len);
   bool AttrTcStats(uint64_t addr, uint32_t len);
@@ -504,6 +507,8 @@ class Netlink {
   static const AttrTable kIflaPropListAttrs;
   static const AttrTable kIflaProtoDownReasonAttrs;
   static const AttrTable kNdaAttrs;
+  static const AttrTable kNetconfAttrs;
+  static const AttrTable kIfalAttrs;
   static const AttrTable kTcaAttrs;
   static const AttrTable kTcaStatsAttrs;
   static const AttrTable kFraAttrs;
@@ -1124,6 +1129,16 @@ bool Netlink::Route(const Nlmsghdr& h, uint64_t addr, uint32_t len) {
     case 33:  // RTM_DELRULE
     case 34:  // RTM_GETRULE
       FibRuleHdr(addr, len);
+      break;
+    case 72:  // RTM_NEWADDRLABEL
+    case 73:  // RTM_DELADDRLABEL
+    case 74:  // RTM_GETADDRLABEL
+      Ifaddrlblmsg(addr, len);
+      break;
+    case 80:  // RTM_NEWNETCONF
+    case 81:  // RTM_DELNETCONF
+    case 82:  // RTM_GETNETCONF
+      Netconfmsg(addr, len);
       break;
     case 36:   // RTM_NEWQDISC
     case 37:   // RTM_DELQDISC
@@ -2065,6 +2080,55 @@ void Netlink::Ndmsg(uint64_t addr, uint32_t len) {
 }
 
 bool Netlink::AttrNdaAddress(uint64_t addr, uint32_t len) {
+  return AttrAddress(addr, len, family_);
+}
+
+// struct netconfmsg (`ip netconf`): its family alone; the attributes start
+// after it, 4-byte aligned.
+void Netlink::Netconfmsg(uint64_t addr, uint32_t len) {
+  uint8_t family = 0;
+  const bool attrs = Get(addr, &family);
+  Put("{ncm_family=");
+  Xval(family, kAddrFamilies, "AF_???");
+  CloseWithAttrs(attrs, addr, len, 4, kNetconfAttrs, family);
+}
+
+// struct ifaddrlblmsg (`ip addrlabel`).
+void Netlink::Ifaddrlblmsg(uint64_t addr, uint32_t len) {
+  struct {
+    uint8_t family;
+    uint8_t reserved;
+    uint8_t prefixlen;
+    uint8_t flags;
+    uint32_t index;
+    uint32_t seq;
+  } m;
+  bool attrs = false;
+  Get(addr, &m.family);
+  Put("{ifal_family=");
+  Xval(m.family, kAddrFamilies, "AF_???");
+  Sep();
+  if (len >= sizeof(m)) {
+    if (!Get(addr, &m)) {
+      d_.Ptr(addr + 1);
+    } else {
+      Put("ifal_prefixlen=");
+      Udec(m.prefixlen);
+      Put(", ifal_flags=");
+      Udec(m.flags);
+      Put(", ifal_index=");
+      PutIfindex(d_, m.index);
+      Put(", ifal_seq=");
+      Udec(m.seq);
+      attrs = true;
+    }
+  } else {
+    Put("...");
+  }
+  CloseWithAttrs(attrs, addr, len, sizeof(m), kIfalAttrs, m.family);
+}
+
+bool Netlink::AttrIfalAddress(uint64_t addr, uint32_t len) {
   return AttrAddress(addr, len, family_);
 }
 
@@ -3444,6 +3508,42 @@ constexpr N::AttrFn kTcaStatsDecoders[] = {
     &N::AttrU64,            // TCA_STATS_PKT64
 };
 
+constexpr XlatEntry kNetconfNames[] = {
+    {0, "NETCONFA_UNSPEC"},
+    {1, "NETCONFA_IFINDEX"},
+    {2, "NETCONFA_FORWARDING"},
+    {3, "NETCONFA_RP_FILTER"},
+    {4, "NETCONFA_MC_FORWARDING"},
+    {5, "NETCONFA_PROXY_NEIGH"},
+    {6, "NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN"},
+    {7, "NETCONFA_INPUT"},
+    {8, "NETCONFA_BC_FORWARDING"},
+};
+
+constexpr N::AttrFn kNetconfDecoders[] = {
+    nullptr,          // NETCONFA_UNSPEC
+    &N::AttrIfindex,  // NETCONFA_IFINDEX
+    &N::AttrS32,      // NETCONFA_FORWARDING
+    &N::AttrS32,      // NETCONFA_RP_FILTER
+    &N::AttrS32,      // NETCONFA_MC_FORWARDING
+    &N::AttrS32,      // NETCONFA_PROXY_NEIGH
+    &N::AttrS32,      // NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN
+    &N::AttrS32,      // NETCONFA_INPUT
+    &N::AttrS32,      // NETCONFA_BC_FORWARDING
+};
+
+constexpr XlatEntry kIfalNames[] = {
+    {0, "IFAL_UNSPEC"},
+    {1, "IFAL_ADDRESS"},
+    {2, "IFAL_LABEL"},
+};
+
+constexpr N::AttrFn kIfalDecoders[] = {
+    nullptr,              // IFAL_UNSPEC
+    &N::AttrIfalAddress,  // IFAL_ADDRESS
+    &N::AttrU32,          // IFAL_LABEL
+};
+
 constexpr XlatEntry kNetlinkDiagNames[] = {
     {0, "NETLINK_DIAG_MEMINFO"}, {1, "NETLINK_DIAG_GROUPS"},
     {2, "NETLINK_DIAG_RX_RING"}, {3, "NETLINK_DIAG_TX_RING"},
@@ -3510,6 +3610,12 @@ const Netlink::AttrTable Netlink::kNetlinkDiagAttrs = {
 const Netlink::AttrTable Netlink::kNdaAttrs = {kNdaNames, std::size(kNdaNames),
                                                "NDA_???", kNdaDecoders,
                                                std::size(kNdaDecoders)};
+const Netlink::AttrTable Netlink::kNetconfAttrs = {
+    kNetconfNames, std::size(kNetconfNames), "NETCONFA_???", kNetconfDecoders,
+    std::size(kNetconfDecoders)};
+const Netlink::AttrTable Netlink::kIfalAttrs = {
+    kIfalNames, std::size(kIfalNames), "IFAL_???", kIfalDecoders,
+    std::size(kIfalDecoders)};
 const Netlink::AttrTable Netlink::kFraAttrs = {kFraNames, std::size(kFraNames),
                                                "FRA_???", kFraDecoders,
                                                std::size(kFraDecoders)};

@@ -7390,6 +7390,55 @@ TEST_F(NetlinkTest, NeighboursAndRules) {
       "nla_type=FRA_PROTOCOL}, RTPROT_OPENR]]], 64, 0, NULL, 0");
 }
 
+// `ip netconf` and `ip addrlabel` (strace decodes their structs and
+// attributes; ttrace printed {family=..., data="..."}).
+TEST_F(NetlinkTest, NetconfAndAddrlabel) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETNETCONF, NLM_F_REQUEST | NLM_F_DUMP, 1, 0,
+                          std::string(4, '\0'))),
+            "3, [{nlmsg_len=20, nlmsg_type=RTM_GETNETCONF, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+            "nlmsg_pid=0}, {ncm_family=AF_UNSPEC}], 20, 0, NULL, 0");
+  const uint8_t ncm[4] = {AF_INET, 0, 0, 0};
+  const uint32_t all = 0xffffffff;
+  const int32_t one = 1;
+  const int32_t minus = -2;
+  EXPECT_EQ(Send(3, Nlmsg(RTM_NEWNETCONF, NLM_F_MULTI, 1, 0,
+                          Raw(ncm) + Nla(1, Raw(all)) + Nla(2, Raw(one)) +
+                              Nla(8, Raw(minus)) + Nla(9, Raw(one)))),
+            "3, [{nlmsg_len=52, nlmsg_type=RTM_NEWNETCONF, "
+            "nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{ncm_family=AF_INET}, [[{nla_len=8, nla_type=NETCONFA_IFINDEX}, "
+            "4294967295], [{nla_len=8, nla_type=NETCONFA_FORWARDING}, 1], "
+            "[{nla_len=8, nla_type=NETCONFA_BC_FORWARDING}, -2], "
+            "[{nla_len=8, nla_type=0x9 /* NETCONFA_??? */}, "
+            "\"\\x01\\x00\\x00\\x00\"]]], 52, 0, NULL, 0");
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETADDRLABEL, NLM_F_REQUEST | NLM_F_DUMP, 1, 0,
+                          std::string(1, AF_INET6) + std::string(11, '\0'))),
+            "3, [{nlmsg_len=28, nlmsg_type=RTM_GETADDRLABEL, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+            "nlmsg_pid=0}, {ifal_family=AF_INET6, ifal_prefixlen=0, "
+            "ifal_flags=0, ifal_index=0, ifal_seq=0}], 28, 0, NULL, 0");
+  const uint8_t ifal[12] = {AF_INET6, 0, 96, 0, 0, 0, 0x7f, 0x7f, 10, 0, 0, 0};
+  uint8_t v6[16] = {};
+  v6[10] = v6[11] = 0xff;
+  const uint32_t label = 4;
+  EXPECT_EQ(Send(3, Nlmsg(RTM_NEWADDRLABEL, NLM_F_MULTI, 1, 0,
+                          Raw(ifal) + Nla(1, Raw(v6)) + Nla(2, Raw(label)))),
+            "3, [{nlmsg_len=56, nlmsg_type=RTM_NEWADDRLABEL, "
+            "nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{ifal_family=AF_INET6, ifal_prefixlen=96, ifal_flags=0, "
+            "ifal_index=2139029504, ifal_seq=10}, [[{nla_len=20, "
+            "nla_type=IFAL_ADDRESS}, inet_pton(AF_INET6, "
+            "\"::ffff:0.0.0.0\")], [{nla_len=8, nla_type=IFAL_LABEL}, 4]]], "
+            "56, 0, NULL, 0");
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETADDRLABEL, NLM_F_REQUEST, 1, 0,
+                          std::string(1, AF_INET6) + std::string(3, '\0'))),
+            "3, [{nlmsg_len=20, nlmsg_type=RTM_GETADDRLABEL, "
+            "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{ifal_family=AF_INET6, ...}], 20, 0, NULL, 0");
+}
+
 // tc qdisc's request and an answer (tcmsg, kind, stats).
 TEST_F(NetlinkTest, TrafficControl) {
   mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
