@@ -431,6 +431,7 @@ class Netlink {
   bool AttrRtEncapType(uint64_t addr, uint32_t len);
   bool AttrIpProto(uint64_t addr, uint32_t len);
   bool AttrDiagMeminfo(uint64_t addr, uint32_t len);
+  bool AttrDiagBbrinfo(uint64_t addr, uint32_t len);
   bool AttrDiagSkmeminfo(uint64_t addr, uint32_t len);
   bool AttrDiagShutdown(uint64_t addr, uint32_t len);
   bool AttrDiagSockopt(uint64_t addr, uint32_t len);
@@ -1727,6 +1728,25 @@ void Netlink::InetDiagMsg(uint64_t addr, uint32_t len) {
     Put("...");
   }
   CloseWithAttrs(attrs, addr, len, sizeof(m), kInetDiagAttrs);
+}
+
+// struct tcp_bbr_info (`ss -i` on a BBR socket): the bandwidth's halves
+// in hex, as strace.
+bool Netlink::AttrDiagBbrinfo(uint64_t addr, uint32_t len) {
+  uint32_t v[5];
+  if (len < sizeof(v) || !Get(addr, v, sizeof(v))) return false;
+  Put("{bbr_bw_lo=");
+  d_.Hex(v[0]);
+  Put(", bbr_bw_hi=");
+  d_.Hex(v[1]);
+  Put(", bbr_min_rtt=");
+  Udec(v[2]);
+  Put(", bbr_pacing_gain=");
+  Udec(v[3]);
+  Put(", bbr_cwnd_gain=");
+  Udec(v[4]);
+  d_.out->push_back('}');
+  return true;
 }
 
 bool Netlink::AttrDiagMeminfo(uint64_t addr, uint32_t len) {
@@ -3191,7 +3211,7 @@ constexpr N::AttrFn kInetDiagDecoders[] = {
     nullptr,                // INET_DIAG_PEERS
     nullptr,                // INET_DIAG_PAD
     &N::AttrU32,            // INET_DIAG_MARK
-    nullptr,                // INET_DIAG_BBRINFO
+    &N::AttrDiagBbrinfo,    // INET_DIAG_BBRINFO
     &N::AttrU32,            // INET_DIAG_CLASS_ID
     nullptr,                // INET_DIAG_MD5SIG
     nullptr,                // INET_DIAG_ULP_INFO

@@ -7607,6 +7607,19 @@ TEST_F(NetlinkTest, SockDiag) {
                       "defer_connect=0, unused=0 /* bits 3..8 */}"),
             std::string::npos);
   opts.verbose = false;
+  // `ss -i` on a BBR connection: INET_DIAG_BBRINFO's struct tcp_bbr_info,
+  // the bandwidth's halves in hex; cut short, as bytes.
+  const uint32_t bbr[5] = {0xfbc51c10, 0, 6, 739, 739};
+  const std::string bbr_out = Send(
+      3, Nlmsg(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, 1, 0,
+               Raw(msg) + Nla(16, Raw(bbr)) + Nla(16, Raw(bbr).substr(0, 16))));
+  EXPECT_NE(bbr_out.find("[[{nla_len=24, nla_type=INET_DIAG_BBRINFO}, "
+                         "{bbr_bw_lo=0xfbc51c10, bbr_bw_hi=0, bbr_min_rtt=6, "
+                         "bbr_pacing_gain=739, bbr_cwnd_gain=739}], "
+                         "[{nla_len=20, nla_type=INET_DIAG_BBRINFO}, "
+                         "\"\\x10\\x1c\\xc5\\xfb"),
+            std::string::npos)
+      << bbr_out;
   // Too short for the structure.
   EXPECT_EQ(
       Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, 0, 1, 0, Raw(msg).substr(0, 68))),
