@@ -506,6 +506,9 @@ std::vector<Program> Programs() {
       // Netlink messages: a request for lo, its answer cut to 64 bytes, an
       // error (nlmsg_pid: the tracee's pid, named).
       {"netlink", {"syscalls", "netlink"}, {}, 2, true},
+      // The same in a new network namespace: strace looks the socket up
+      // in its own, does not find it and decodes the messages generically.
+      {"netlink_netns", {"syscalls", "netlink_netns"}, {}, 2, true},
       // decode_misc.cc's calls (see the tracee's header).
       {"misc", {"syscalls", "misc", "@KNOWN"}, {}, 2, true},
       // -X: io_uring probe ops and io-wq categories in decimal,

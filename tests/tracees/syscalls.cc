@@ -186,6 +186,10 @@
 //                      RTM_GETNETCONF for lo's IPv4 settings and an
 //                      RTM_GETADDRLABEL dump, each answer received by
 //                      recvfrom; exits 0.
+//   netlink_netns      `netlink` in a new network namespace (root only;
+//                      in its own when unshare fails): tracers that, as
+//                      strace, look netlink sockets up in their own
+//                      namespace do not know these sockets' protocol.
 //   misc DIR           calls of decode_misc.cc with fixed arguments and
 //                      results: openat2 (of /etc/passwd: an fd; with
 //                      RESOLVE_BENEATH: EXDEV; a short or unreadable
@@ -2106,6 +2110,11 @@ int Netlink() {
   return 0;
 }
 
+int NetlinkNetns() {
+  unshare(CLONE_NEWNET);  // EPERM when not root: `netlink` as it is
+  return Netlink();
+}
+
 int Misc(const char* dir) {
   const std::string file = std::string(dir) + "/misc.txt";
   const int created = open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -2645,7 +2654,8 @@ int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
       "counts | ppid_threads N | sockets DIR | io | pids | pidns | decoders | "
-      "ipc | mempolicy | netlink | misc DIR | admin | kvm | handlers | "
+      "ipc | mempolicy | netlink | netlink_netns | misc DIR | admin | kvm | "
+      "handlers | "
       "unknown | ptrace";
   if (argc < 2) tracee::Usage(usage);
   const std::string s = argv[1];
@@ -2662,6 +2672,7 @@ int main(int argc, char** argv) {
   if (s == "ipc") return Ipc();
   if (s == "mempolicy") return Mempolicy();
   if (s == "netlink") return Netlink();
+  if (s == "netlink_netns") return NetlinkNetns();
   if (s == "misc" && argc == 3) return Misc(argv[2]);
   if (s == "admin") return Admin();
   if (s == "kvm") return Kvm();
