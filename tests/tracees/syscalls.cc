@@ -182,14 +182,17 @@
 //                      received by recvfrom, two NLMSG_NOOP messages and a
 //                      short tail sent by sendmsg without a name (strace
 //                      shows them as strings: only a netlink msg_name
-//                      makes it decode msg_iov as netlink), then
-//                      RTM_GETNETCONF for lo's IPv4 settings and an
-//                      RTM_GETADDRLABEL dump, each answer received by
-//                      recvfrom; exits 0.
+//                      makes it decode msg_iov as netlink); exits 0.
 //   netlink_netns      `netlink` in a new network namespace (root only;
 //                      in its own when unshare fails): tracers that, as
 //                      strace, look netlink sockets up in their own
 //                      namespace do not know these sockets' protocol.
+//   netlink_more       a bound NETLINK_ROUTE socket: RTM_GETNETCONF for
+//                      lo's IPv4 settings, an RTM_GETADDRLABEL dump,
+//                      RTM_GETNSID of its own network namespace (by fd),
+//                      RTM_GETSTATS of lo's (empty) AF_SPEC group and an
+//                      RTM_GETNEXTHOP dump, each answer received by
+//                      recvfrom; exits 0.
 //   misc DIR           calls of decode_misc.cc with fixed arguments and
 //                      results: openat2 (of /etc/passwd: an fd; with
 //                      RESOLVE_BENEATH: EXDEV; a short or unreadable
@@ -259,10 +262,12 @@
 #include <linux/futex.h>
 #include <linux/if_addrlabel.h>
 #include <linux/if_alg.h>
+#include <linux/if_link.h>
 #include <linux/if_packet.h>
 #include <linux/io_uring.h>
 #include <linux/kvm.h>
 #include <linux/loop.h>
+#include <linux/net_namespace.h>
 #include <linux/net_tstamp.h>
 #include <linux/netconf.h>
 #include <linux/netlink.h>
@@ -2077,6 +2082,26 @@ int Netlink() {
   out.msg_iov = parts;
   out.msg_iovlen = 2;
   sendmsg(fd, &out, 0);
+  close(fd);
+  return 0;
+}
+
+int NetlinkNetns() {
+  unshare(CLONE_NEWNET);  // EPERM when not root: `netlink` as it is
+  return Netlink();
+}
+
+// Requests of `ip netconf`, `ip addrlabel`, `ip netns list-id`, `ip stats`
+// and `ip nexthop`, each answer read once.
+int NetlinkMore() {
+  const int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+  if (fd < 0) Die("socket");
+  sockaddr_nl self{};
+  self.nl_family = AF_NETLINK;
+  if (bind(fd, reinterpret_cast<sockaddr*>(&self), sizeof self) != 0) {
+    Die("bind");
+  }
+  char big[4096];
   // `ip netconf show dev lo`'s request (struct netconfmsg, padded to 4
   // bytes, and NETCONFA_IFINDEX) and `ip -6 addrlabel`'s dump.
   struct {
@@ -2106,13 +2131,52 @@ int Netlink() {
   labels.m.ifal_family = AF_INET6;
   if (sendto(fd, &labels, sizeof labels, 0, nullptr, 0) < 0) Die("sendto");
   if (recvfrom(fd, big, sizeof big, 0, nullptr, nullptr) < 0) Die("recvfrom");
+  // `ip netns list-id`'s question about a namespace fd (here its own:
+  // NETNSA_NSID -1, none assigned), `ip stats show dev lo group afstats`
+  // and `ip nexthop`.
+  const int ns = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+  struct {
+    nlmsghdr h;
+    uint8_t family[4];
+    nlattr a;
+    int32_t fd;
+  } nsid{};
+  nsid.h.nlmsg_len = sizeof nsid;
+  nsid.h.nlmsg_type = RTM_GETNSID;
+  nsid.h.nlmsg_flags = NLM_F_REQUEST;
+  nsid.h.nlmsg_seq = 7;
+  nsid.a.nla_len = sizeof(nlattr) + sizeof(int32_t);
+  nsid.a.nla_type = NETNSA_FD;
+  nsid.fd = ns;
+  if (sendto(fd, &nsid, sizeof nsid, 0, nullptr, 0) < 0) Die("sendto");
+  if (recvfrom(fd, big, sizeof big, 0, nullptr, nullptr) < 0) Die("recvfrom");
+  if (ns >= 0) close(ns);
+  struct {
+    nlmsghdr h;
+    if_stats_msg m;
+  } stats{};
+  stats.h.nlmsg_len = sizeof stats;
+  stats.h.nlmsg_type = RTM_GETSTATS;
+  stats.h.nlmsg_flags = NLM_F_REQUEST;
+  stats.h.nlmsg_seq = 8;
+  stats.m.ifindex = 1;
+  stats.m.filter_mask = IFLA_STATS_FILTER_BIT(IFLA_STATS_AF_SPEC);
+  if (sendto(fd, &stats, sizeof stats, 0, nullptr, 0) < 0) Die("sendto");
+  if (recvfrom(fd, big, sizeof big, 0, nullptr, nullptr) < 0) Die("recvfrom");
+  struct {
+    nlmsghdr h;
+    uint8_t nhmsg[8];
+  } nexthops{};
+  nexthops.h.nlmsg_len = sizeof nexthops;
+  nexthops.h.nlmsg_type = RTM_GETNEXTHOP;
+  nexthops.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+  nexthops.h.nlmsg_seq = 9;
+  if (sendto(fd, &nexthops, sizeof nexthops, 0, nullptr, 0) < 0) {
+    Die("sendto");
+  }
+  if (recvfrom(fd, big, sizeof big, 0, nullptr, nullptr) < 0) Die("recvfrom");
   close(fd);
   return 0;
-}
-
-int NetlinkNetns() {
-  unshare(CLONE_NEWNET);  // EPERM when not root: `netlink` as it is
-  return Netlink();
 }
 
 int Misc(const char* dir) {
@@ -2654,7 +2718,8 @@ int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
       "counts | ppid_threads N | sockets DIR | io | pids | pidns | decoders | "
-      "ipc | mempolicy | netlink | netlink_netns | misc DIR | admin | kvm | "
+      "ipc | mempolicy | netlink | netlink_netns | netlink_more | misc DIR | "
+      "admin | kvm | "
       "handlers | "
       "unknown | ptrace";
   if (argc < 2) tracee::Usage(usage);
@@ -2673,6 +2738,7 @@ int main(int argc, char** argv) {
   if (s == "mempolicy") return Mempolicy();
   if (s == "netlink") return Netlink();
   if (s == "netlink_netns") return NetlinkNetns();
+  if (s == "netlink_more") return NetlinkMore();
   if (s == "misc" && argc == 3) return Misc(argv[2]);
   if (s == "admin") return Admin();
   if (s == "kvm") return Kvm();

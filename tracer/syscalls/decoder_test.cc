@@ -7439,6 +7439,79 @@ TEST_F(NetlinkTest, NetconfAndAddrlabel) {
             "{ifal_family=AF_INET6, ...}], 20, 0, NULL, 0");
 }
 
+// `ip netns list-id` (struct rtgenmsg, NETNSA_*), `ip nexthop` (struct
+// nhmsg, NHA_*) and `ip stats` (struct if_stats_msg, its filter bits
+// named as strace does, IFLA_STATS_*); a nested attribute's flag with -X.
+TEST_F(NetlinkTest, NsidNexthopStats) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  const uint8_t gen[4] = {AF_UNSPEC, 0, 0, 0};
+  const int32_t fd = 6, nsid = -1;
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETNSID, NLM_F_REQUEST, 1, 0,
+                          Raw(gen) + Nla(3, Raw(fd)))),
+            "3, [{nlmsg_len=28, nlmsg_type=RTM_GETNSID, "
+            "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{rtgen_family=AF_UNSPEC}, [{nla_len=8, nla_type=NETNSA_FD}, 6]], "
+            "28, 0, NULL, 0");
+  EXPECT_EQ(Send(3, Nlmsg(RTM_NEWNSID, 0, 1, 0, Raw(gen) + Nla(1, Raw(nsid)))),
+            "3, [{nlmsg_len=28, nlmsg_type=RTM_NEWNSID, nlmsg_flags=0, "
+            "nlmsg_seq=1, nlmsg_pid=0}, {rtgen_family=AF_UNSPEC}, "
+            "[{nla_len=8, nla_type=NETNSA_NSID}, -1]], 28, 0, NULL, 0");
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETNEXTHOP, NLM_F_REQUEST | NLM_F_DUMP, 1, 0,
+                          std::string(8, '\0'))),
+            "3, [{nlmsg_len=24, nlmsg_type=RTM_GETNEXTHOP, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+            "nlmsg_pid=0}, {nh_family=AF_UNSPEC, nh_scope=RT_SCOPE_UNIVERSE, "
+            "nh_protocol=RTPROT_UNSPEC, nh_flags=0}], 24, 0, NULL, 0");
+  const uint8_t nh[8] = {AF_INET, 254, 4, 0, 0x10, 0, 0, 0};
+  const uint32_t id = 4, oif = 0x7f000000;
+  const uint8_t gw[4] = {127, 0, 0, 2};
+  const uint32_t group[4] = {1, 0, 4, 3};
+  const uint16_t mpath = 0;
+  EXPECT_EQ(Send(3, Nlmsg(RTM_NEWNEXTHOP, NLM_F_MULTI, 1, 0,
+                          Raw(nh) + Nla(1, Raw(id)) + Nla(5, Raw(oif)) +
+                              Nla(6, Raw(gw)) + Nla(4, "") +
+                              Nla(2, Raw(group)) + Nla(3, Raw(mpath)))),
+            "3, [{nlmsg_len=80, nlmsg_type=RTM_NEWNEXTHOP, "
+            "nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{nh_family=AF_INET, nh_scope=RT_SCOPE_HOST, "
+            "nh_protocol=RTPROT_STATIC, nh_flags=RTNH_F_LINKDOWN}, "
+            "[[{nla_len=8, nla_type=NHA_ID}, 4], [{nla_len=8, "
+            "nla_type=NHA_OIF}, 2130706432], [{nla_len=8, "
+            "nla_type=NHA_GATEWAY}, inet_addr(\"127.0.0.2\")], {nla_len=4, "
+            "nla_type=NHA_BLACKHOLE}, [{nla_len=20, nla_type=NHA_GROUP}, "
+            "[{id=1, weight=0}, {id=4, weight=3}]], [{nla_len=6, "
+            "nla_type=NHA_GROUP_TYPE}, NEXTHOP_GRP_TYPE_MPATH]]], 80, 0, "
+            "NULL, 0");
+  const uint32_t st[3] = {0, 0x7f000000, 0x1f};
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETSTATS, NLM_F_REQUEST, 1, 0, Raw(st))),
+            "3, [{nlmsg_len=28, nlmsg_type=RTM_GETSTATS, "
+            "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{family=AF_UNSPEC, ifindex=2130706432, "
+            "filter_mask=1<<IFLA_STATS_UNSPEC|1<<IFLA_STATS_LINK_64|"
+            "1<<IFLA_STATS_LINK_XSTATS|1<<IFLA_STATS_LINK_XSTATS_SLAVE|"
+            "1<<IFLA_STATS_LINK_OFFLOAD_XSTATS}], 28, 0, NULL, 0");
+  const uint32_t st2[3] = {0, 0x7f000000, 0x10};
+  const std::string stats = Nlmsg(
+      RTM_NEWSTATS, 0, 1, 0, Raw(st2) + Nla(4, Nla(0x8002, "ab")) + Nla(5, ""));
+  EXPECT_EQ(
+      Send(3, stats),
+      "3, [{nlmsg_len=44, nlmsg_type=RTM_NEWSTATS, nlmsg_flags=0, "
+      "nlmsg_seq=1, nlmsg_pid=0}, {family=AF_UNSPEC, "
+      "ifindex=2130706432, filter_mask=1<<IFLA_STATS_LINK_OFFLOAD_XSTATS}, "
+      "[[{nla_len=12, nla_type=IFLA_STATS_LINK_OFFLOAD_XSTATS}, "
+      "[{nla_len=6, nla_type=NLA_F_NESTED|0x2 /* "
+      "IFLA_OFFLOAD_XSTATS_??? */}, \"\\x61\\x62\"]], {nla_len=4, "
+      "nla_type=IFLA_STATS_AF_SPEC}]], 44, 0, NULL, 0");
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_NE(Send(3, stats).find("[{nla_len=6, nla_type=0x8000|0x2}, "),
+            std::string::npos);
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_NE(Send(3, stats).find("[{nla_len=6, nla_type=0x8000 /* "
+                                "NLA_F_NESTED */|0x2 /* "
+                                "IFLA_OFFLOAD_XSTATS_??? */}, "),
+            std::string::npos);
+}
+
 // tc qdisc's request and an answer (tcmsg, kind, stats).
 TEST_F(NetlinkTest, TrafficControl) {
   mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
