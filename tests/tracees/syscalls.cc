@@ -119,7 +119,9 @@
 //                      speculation/FP mode, PR_SET_MM, PR_MCE_KILL(_GET),
 //                      PR_SET_UNALIGN, PR_SCHED_CORE, the SVE/PAC/tagged
 //                      address options (EINVAL on x86), readahead, syncfs,
-//                      userfaultfd, kcmp, capget/capset of its own sets
+//                      userfaultfd, kcmp, perf_event_open (a software
+//                      counter of itself, a hardware cache event, a short
+//                      size, NULL), capget/capset of its own sets
 //                      (unchanged), sched_getattr of itself (48 and 56
 //                      bytes), sched_setattr of the same attributes and
 //                      of a too small struct (E2BIG), a clone(CLONE_PIDFD)
@@ -274,6 +276,7 @@
 #include <linux/nfc.h>
 #include <linux/nsfs.h>
 #include <linux/openat2.h>
+#include <linux/perf_event.h>
 #include <linux/ptrace.h>
 #include <linux/rtnetlink.h>
 #include <mqueue.h>
@@ -1150,6 +1153,30 @@ int Decoders() {
   syscall(SYS_userfaultfd, O_CLOEXEC | 0x80000000U);
   syscall(SYS_kcmp, getpid(), getpid(), 0 /* KCMP_FILE */, file, file);
   syscall(SYS_kcmp, getpid(), getpid(), 1 /* KCMP_VM */, 0, 0);
+  // perf_event_open: a software counter of itself (an fd, or EACCES under
+  // a strict perf_event_paranoid), a hardware cache event with a sampling
+  // frequency on every CPU (EINVAL or ENOENT), a too small size, NULL.
+  perf_event_attr pea{};
+  pea.type = PERF_TYPE_SOFTWARE;
+  pea.size = sizeof pea;
+  pea.config = PERF_COUNT_SW_DUMMY;
+  pea.disabled = 1;
+  pea.exclude_kernel = 1;
+  pea.exclude_hv = 1;
+  const long perf =
+      syscall(SYS_perf_event_open, &pea, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+  if (perf >= 0) close(static_cast<int>(perf));
+  pea.type = PERF_TYPE_HW_CACHE;
+  pea.config = PERF_COUNT_HW_CACHE_LL | (PERF_COUNT_HW_CACHE_OP_WRITE << 8) |
+               (PERF_COUNT_HW_CACHE_RESULT_MISS << 16);
+  pea.freq = 1;
+  pea.sample_freq = 99;
+  pea.sample_type = PERF_SAMPLE_IP | PERF_SAMPLE_TID;
+  pea.precise_ip = 3;
+  syscall(SYS_perf_event_open, &pea, -1, 0, 99, 0x10);
+  pea.size = 8;
+  syscall(SYS_perf_event_open, &pea, 0, -1, -1, 0);
+  syscall(SYS_perf_event_open, nullptr, 0, -1, -1, 0);
   // capget of its own sets (versions 3 and 1), capset of them unchanged;
   // an unknown version (EINVAL).
   __user_cap_header_struct cap_header = {_LINUX_CAPABILITY_VERSION_3, 0};

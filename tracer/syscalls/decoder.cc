@@ -2815,7 +2815,6 @@ constexpr Registration kDecoders[] = {
     {"pipe2", Pipe2, 0},
     // Generic arguments, but the result is an fd.
     {"inotify_init", nullptr, kRetFdFlag},
-    {"perf_event_open", nullptr, kRetFdFlag},
 };
 
 }  // namespace

@@ -5068,6 +5068,105 @@ TEST_F(DecoderTest, PrctlMoreOptions) {
   EXPECT_EQ(r.suffix, " (PR_SPEC_ENABLE)");
 }
 
+// perf_event_open: ttrace printed its arguments in hex. strace shows the
+// struct perf_event_attr (by default the fields up to the bit field, only
+// its set bits and precise_ip, then "..."; with -v every field its size
+// covers, some only when a flag asks for them), pid and cpu in decimal,
+// the group fd and the PERF_FLAG_* flags.
+TEST_F(DecoderTest, PerfEventOpen) {
+  struct Attr {
+    uint32_t type, size;
+    uint64_t config, sample, sample_type, read_format, bits;
+    uint32_t wakeup, bp_type;
+    uint64_t config1, config2, branch, regs_user;
+    uint32_t stack_user;
+    int32_t clockid;
+    uint64_t regs_intr;
+    uint32_t aux_watermark;
+    uint16_t max_stack, r2;
+    uint32_t aux_sample_size, r3;
+    uint64_t sig_data;
+  } a{};
+  static_assert(sizeof(a) == 128);
+  a.type = 1;  // PERF_TYPE_SOFTWARE
+  a.size = 128;
+  a.config = 1;                      // PERF_COUNT_SW_TASK_CLOCK
+  a.bits = 1 | (1 << 5) | (1 << 6);  // disabled, exclude_kernel, exclude_hv
+  mem.Map(0x1000, &a, sizeof(a));
+  EXPECT_EQ(Text("perf_event_open", {0x1000, 0, kMinus1, kMinus1, 8}, 5),
+            "{type=PERF_TYPE_SOFTWARE, size=PERF_ATTR_SIZE_VER7, "
+            "config=PERF_COUNT_SW_TASK_CLOCK, sample_period=0, sample_type=0, "
+            "read_format=0, disabled=1, exclude_kernel=1, exclude_hv=1, "
+            "precise_ip=0 /* arbitrary skid */, ...}, 0, -1, -1, "
+            "PERF_FLAG_FD_CLOEXEC");
+  a.type = 3;  // PERF_TYPE_HW_CACHE: L1D, read, miss
+  a.config = 1 << 16;
+  a.bits = (1 << 10) | (2ull << 15) | (1ull << 25);  // freq, precise 2,
+  a.sample = 99;                                     // use_clockid
+  a.sample_type = (1 << 0) | (1 << 13);
+  a.clockid = 1;
+  a.sig_data = 12;
+  mem.Map(0x1000, &a, sizeof(a));
+  EXPECT_EQ(
+      Text("perf_event_open", {0x1000, kMinus1, 0, 7, 0xff}, -EINVAL),
+      "{type=PERF_TYPE_HW_CACHE, size=PERF_ATTR_SIZE_VER7, "
+      "config=PERF_COUNT_HW_CACHE_RESULT_MISS<<16|"
+      "PERF_COUNT_HW_CACHE_OP_READ<<8|PERF_COUNT_HW_CACHE_L1D, "
+      "sample_freq=99, sample_type=PERF_SAMPLE_IP|PERF_SAMPLE_STACK_USER, "
+      "read_format=0, freq=1, precise_ip=2 /* requested to have 0 skid "
+      "*/, use_clockid=1, ...}, -1, 0, 7, PERF_FLAG_FD_NO_GROUP|"
+      "PERF_FLAG_FD_OUTPUT|PERF_FLAG_PID_CGROUP|PERF_FLAG_FD_CLOEXEC|"
+      "0xf0");
+  opts.verbose = true;
+  const std::string v =
+      Text("perf_event_open", {0x1000, kMinus1, 0, kMinus1, 0}, -EINVAL);
+  EXPECT_NE(v.find("read_format=0, disabled=0, inherit=0, "), std::string::npos)
+      << v;
+  EXPECT_NE(v.find(", sigtrap=0, wakeup_events=0, config1=0, config2=0, "
+                   "sample_regs_user=0, sample_stack_user=0, "
+                   "clockid=CLOCK_MONOTONIC, sample_regs_intr=0, "
+                   "aux_watermark=0, sample_max_stack=0, aux_sample_size=0, "
+                   "sig_data=0xc}, -1, 0, -1, 0"),
+            std::string::npos)
+      << v;
+  // A breakpoint, the first version's size: its fields instead of config1.
+  a.type = 5;
+  a.size = 64;
+  a.config = 0;
+  a.bits = 1 << 14;  // watermark
+  a.wakeup = 77;
+  a.bp_type = 2;
+  a.config1 = 0x4000;
+  mem.Map(0x1000, &a, sizeof(a));
+  EXPECT_EQ(Text("perf_event_open", {0x1000, 0, kMinus1, kMinus1, 0}, -EINVAL)
+                .substr(0, 58),
+            "{type=PERF_TYPE_BREAKPOINT, size=PERF_ATTR_SIZE_VER0, conf");
+  EXPECT_NE(Text("perf_event_open", {0x1000, 0, kMinus1, kMinus1, 0}, -EINVAL)
+                .find(", sigtrap=0, wakeup_watermark=77, "
+                      "bp_type=HW_BREAKPOINT_W, bp_addr=0x4000}, 0, -1, -1, "
+                      "0"),
+            std::string::npos);
+  opts.verbose = false;
+  // A size under the first version's: the address; NULL.
+  a.size = 4;
+  mem.Map(0x1000, &a, sizeof(a));
+  EXPECT_EQ(Text("perf_event_open", {0x1000, 0, kMinus1, kMinus1, 0}, -E2BIG),
+            "0x1000, 0, -1, -1, 0");
+  EXPECT_EQ(Text("perf_event_open", {0, 0, kMinus1, kMinus1, 0}, -EFAULT),
+            "NULL, 0, -1, -1, 0");
+  opts.xlat_style = XlatStyle::kVerbose;
+  a.size = 128;
+  a.type = 3;
+  a.config = 1 << 16;
+  a.bits = 0;
+  mem.Map(0x1000, &a, sizeof(a));
+  EXPECT_NE(Text("perf_event_open", {0x1000, 0, kMinus1, kMinus1, 0}, -EINVAL)
+                .find("config=0x1 /* PERF_COUNT_HW_CACHE_RESULT_MISS */<<16|0 "
+                      "/* PERF_COUNT_HW_CACHE_OP_READ */<<8|0 /* "
+                      "PERF_COUNT_HW_CACHE_L1D */, "),
+            std::string::npos);
+}
+
 // fcntl: F_NOTIFY's dnotify events, F_GETSIG's signal after the result
 // (named whatever -X says, 0 left bare), and no names for the RW_HINT
 // commands strace 6.1 does not know.
