@@ -332,13 +332,18 @@ std::string NormalizeNowTimes(const std::string& s) {
 }
 
 // Addresses to 0x_, traced pids to their names, -y's pipe and socket
-// inodes (new ones each run) to N, times of now to T.
+// inodes (new ones each run) to N, times of now to T. A netlink socket's
+// port id is its process's pid, named with it, but the concurrent runs of
+// --runs_per_test have pid namespaces of their own in one network
+// namespace: when another run's tracee of the same pid holds that port id,
+// the kernel picks a random negative one. Those are named "P" too.
 std::string NormalizeText(const std::string& s,
                           const std::map<pid_t, std::string>& names) {
   static const std::regex kAddr("0x[0-9a-f]+");
   static const std::regex kInode(R"(<(pipe|socket):\[[0-9]+\]>)");
+  static const std::regex kRandomPort(R"(\b(nlmsg_pid|nl_pid)=-[0-9]+)");
   return NormalizeNowTimes(std::regex_replace(
-      std::regex_replace(ReplacePids(s,
+      std::regex_replace(ReplacePids(std::regex_replace(s, kRandomPort, "$1=P"),
                                      [&](int64_t pid) {
                                        auto it =
                                            names.find(static_cast<pid_t>(pid));
@@ -506,6 +511,18 @@ std::vector<Program> Programs() {
       // Netlink messages: a request for lo, its answer cut to 64 bytes, an
       // error (nlmsg_pid: the tracee's pid, named).
       {"netlink", {"syscalls", "netlink"}, {}, 2, true},
+      // The same in a new network namespace: strace looks the socket up
+      // in its own, does not find it and decodes the messages generically.
+      {"netlink_netns", {"syscalls", "netlink_netns"}, {}, 2, true},
+      // rtnetlink messages of other kinds: netconf, address labels, netns
+      // ids, link stats, next hops.
+      {"netlink_more", {"syscalls", "netlink_more"}, {}, 2, true},
+      {"netlink_more_X_verbose",
+       {"syscalls", "netlink_more"},
+       {},
+       1,
+       true,
+       {"-X", "verbose"}},
       // decode_misc.cc's calls (see the tracee's header).
       {"misc", {"syscalls", "misc", "@KNOWN"}, {}, 2, true},
       // -X: io_uring probe ops and io-wq categories in decimal,
@@ -1380,6 +1397,19 @@ TEST(ParserTest, NormalizesIpcIdsTimesAndPids) {
 
 // Receive timestamps of now (each run its own) become T; other times
 // (a timeout, the epoch) stay.
+// A netlink port id the kernel picked at random (another run's tracee of
+// the same pid, in its own pid namespace, held the pid) is named as the
+// tracee's pid is.
+TEST(ParserTest, NormalizesRandomNetlinkPortIds) {
+  const std::map<pid_t, std::string> names = {{4321, "P"}};
+  EXPECT_EQ(NormalizeText("[{nlmsg_len=20, nlmsg_seq=1, nlmsg_pid=4321}, "
+                          "{nlmsg_pid=-1468007370}, {sa_family=AF_NETLINK, "
+                          "nl_pid=-5, nl_groups=00000000}], 20",
+                          names),
+            "[{nlmsg_len=20, nlmsg_seq=1, nlmsg_pid=P}, {nlmsg_pid=P}, "
+            "{sa_family=AF_NETLINK, nl_pid=P, nl_groups=00000000}], 20");
+}
+
 TEST(ParserTest, NormalizesTimesOfNow) {
   const std::string now = std::to_string(time(nullptr) - 5);
   EXPECT_EQ(NormalizeNowTimes("cmsg_data={tv_sec=" + now +

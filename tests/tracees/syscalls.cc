@@ -113,9 +113,15 @@
 //                      control messages,
 //                      pidfd_send_signal/pidfd_getfd on its own pidfd,
 //                      fcntl locks, owner and lease on a memfd,
+//                      F_SETSIG/F_GETSIG, F_NOTIFY and the RW_HINT
+//                      commands on it,
 //                      ioprio_set/get, prctl secure bits/TSC/
-//                      speculation/FP mode, readahead, syncfs,
-//                      userfaultfd, kcmp, capget/capset of its own sets
+//                      speculation/FP mode, PR_SET_MM, PR_MCE_KILL(_GET),
+//                      PR_SET_UNALIGN, PR_SCHED_CORE, the SVE/PAC/tagged
+//                      address options (EINVAL on x86), readahead, syncfs,
+//                      userfaultfd, kcmp, perf_event_open (a software
+//                      counter of itself, a hardware cache event, a short
+//                      size, NULL), capget/capset of its own sets
 //                      (unchanged), sched_getattr of itself (48 and 56
 //                      bytes), sched_setattr of the same attributes and
 //                      of a too small struct (E2BIG), a clone(CLONE_PIDFD)
@@ -179,6 +185,16 @@
 //                      short tail sent by sendmsg without a name (strace
 //                      shows them as strings: only a netlink msg_name
 //                      makes it decode msg_iov as netlink); exits 0.
+//   netlink_netns      `netlink` in a new network namespace (root only;
+//                      in its own when unshare fails): tracers that, as
+//                      strace, look netlink sockets up in their own
+//                      namespace do not know these sockets' protocol.
+//   netlink_more       a bound NETLINK_ROUTE socket: RTM_GETNETCONF for
+//                      lo's IPv4 settings, an RTM_GETADDRLABEL dump,
+//                      RTM_GETNSID of its own network namespace (by fd),
+//                      RTM_GETSTATS of lo's (empty) AF_SPEC group and an
+//                      RTM_GETNEXTHOP dump, each answer received by
+//                      recvfrom; exits 0.
 //   misc DIR           calls of decode_misc.cc with fixed arguments and
 //                      results: openat2 (of /etc/passwd: an fd; with
 //                      RESOLVE_BENEATH: EXDEV; a short or unreadable
@@ -246,16 +262,21 @@
 #include <linux/filter.h>
 #include <linux/fs.h>
 #include <linux/futex.h>
+#include <linux/if_addrlabel.h>
 #include <linux/if_alg.h>
+#include <linux/if_link.h>
 #include <linux/if_packet.h>
 #include <linux/io_uring.h>
 #include <linux/kvm.h>
 #include <linux/loop.h>
+#include <linux/net_namespace.h>
 #include <linux/net_tstamp.h>
+#include <linux/netconf.h>
 #include <linux/netlink.h>
 #include <linux/nfc.h>
 #include <linux/nsfs.h>
 #include <linux/openat2.h>
+#include <linux/perf_event.h>
 #include <linux/ptrace.h>
 #include <linux/rtnetlink.h>
 #include <mqueue.h>
@@ -1168,6 +1189,18 @@ int Decoders() {
   syscall(SYS_fcntl, file, F_GETOWN_EX, &owner);
   syscall(SYS_fcntl, file, F_SETLEASE, F_UNLCK);
   syscall(SYS_fcntl, file, F_GETLEASE);
+  // The signal sent for I/O on it, set and read back (named after the
+  // result), then the default again; dnotify on a file (ENOTDIR); the
+  // write-lifetime hints strace 6.1 has no names for.
+  syscall(SYS_fcntl, file, F_SETSIG, SIGRTMIN + 3);
+  syscall(SYS_fcntl, file, F_GETSIG);
+  syscall(SYS_fcntl, file, F_SETSIG, 0);
+  syscall(SYS_fcntl, file, F_GETSIG);
+  syscall(SYS_fcntl, file, F_NOTIFY, DN_MODIFY | DN_CREATE | DN_MULTISHOT);
+  syscall(SYS_fcntl, file, F_NOTIFY, 0x40);
+  uint64_t hint = 0;
+  syscall(SYS_fcntl, file, 1035 /* F_GET_RW_HINT */, &hint);
+  syscall(SYS_fcntl, file, 1038 /* F_SET_FILE_RW_HINT */, nullptr);
   // I/O priority: set (idle), read back, reset.
   syscall(SYS_ioprio_set, 1 /* IOPRIO_WHO_PROCESS */, 0, 3 << 13);
   syscall(SYS_ioprio_get, 1, 0);
@@ -1186,6 +1219,22 @@ int Decoders() {
   syscall(SYS_prctl, PR_SET_SPECULATION_CTRL, 9, 3, 0, 0);
   syscall(SYS_prctl, PR_GET_FP_MODE, 0, 0, 0, 0);
   syscall(SYS_prctl, PR_SET_FP_MODE, 3, 0, 0, 0);
+  // prctl options with arguments of their own: PR_SET_MM (EPERM or
+  // EINVAL: no change is made), the machine-check kill policy read,
+  // unaligned access control, core scheduling, user dispatch (off), and
+  // the arm64 ones (EINVAL here).
+  syscall(SYS_prctl, PR_SET_MM, PR_SET_MM_START_CODE, 0, 0, 0);
+  syscall(SYS_prctl, PR_SET_MM, 100, 1, 2, 3);
+  syscall(SYS_prctl, PR_MCE_KILL, 7, 7, 0, 0);
+  syscall(SYS_prctl, PR_MCE_KILL_GET, 0, 0, 0, 0);
+  syscall(SYS_prctl, PR_SET_UNALIGN, 6, 0, 0, 0);
+  syscall(SYS_prctl, PR_GET_UNALIGN, nullptr, 0, 0, 0);
+  syscall(SYS_prctl, 62 /* PR_SCHED_CORE */, 4, 0, 1, 0x1000);
+  syscall(SYS_prctl, 59 /* PR_SET_SYSCALL_USER_DISPATCH */, 0, 0, 0, 0);
+  syscall(SYS_prctl, 51 /* PR_SVE_GET_VL */, 0, 0, 0, 0);
+  syscall(SYS_prctl, 50 /* PR_SVE_SET_VL */, 0x20001, 0, 0, 0);
+  syscall(SYS_prctl, 54 /* PR_PAC_RESET_KEYS */, 3, 0, 0, 0);
+  syscall(SYS_prctl, 55 /* PR_SET_TAGGED_ADDR_CTRL */, 0xfffffffful, 0, 0, 0);
   // readahead, syncfs, userfaultfd, kcmp.
   syscall(SYS_readahead, file, 0, 4096);
   syscall(SYS_syncfs, file);
@@ -1195,6 +1244,30 @@ int Decoders() {
   syscall(SYS_userfaultfd, O_CLOEXEC | 0x80000000U);
   syscall(SYS_kcmp, getpid(), getpid(), 0 /* KCMP_FILE */, file, file);
   syscall(SYS_kcmp, getpid(), getpid(), 1 /* KCMP_VM */, 0, 0);
+  // perf_event_open: a software counter of itself (an fd, or EACCES under
+  // a strict perf_event_paranoid), a hardware cache event with a sampling
+  // frequency on every CPU (EINVAL or ENOENT), a too small size, NULL.
+  perf_event_attr pea{};
+  pea.type = PERF_TYPE_SOFTWARE;
+  pea.size = sizeof pea;
+  pea.config = PERF_COUNT_SW_DUMMY;
+  pea.disabled = 1;
+  pea.exclude_kernel = 1;
+  pea.exclude_hv = 1;
+  const long perf =
+      syscall(SYS_perf_event_open, &pea, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+  if (perf >= 0) close(static_cast<int>(perf));
+  pea.type = PERF_TYPE_HW_CACHE;
+  pea.config = PERF_COUNT_HW_CACHE_LL | (PERF_COUNT_HW_CACHE_OP_WRITE << 8) |
+               (PERF_COUNT_HW_CACHE_RESULT_MISS << 16);
+  pea.freq = 1;
+  pea.sample_freq = 99;
+  pea.sample_type = PERF_SAMPLE_IP | PERF_SAMPLE_TID;
+  pea.precise_ip = 3;
+  syscall(SYS_perf_event_open, &pea, -1, 0, 99, 0x10);
+  pea.size = 8;
+  syscall(SYS_perf_event_open, &pea, 0, -1, -1, 0);
+  syscall(SYS_perf_event_open, nullptr, 0, -1, -1, 0);
   // capget of its own sets (versions 3 and 1), capset of them unchanged;
   // an unknown version (EINVAL).
   __user_cap_header_struct cap_header = {_LINUX_CAPABILITY_VERSION_3, 0};
@@ -2131,6 +2204,99 @@ int Netlink() {
   return 0;
 }
 
+int NetlinkNetns() {
+  unshare(CLONE_NEWNET);  // EPERM when not root: `netlink` as it is
+  return Netlink();
+}
+
+// Requests of `ip netconf`, `ip addrlabel`, `ip netns list-id`, `ip stats`
+// and `ip nexthop`, each answer read once.
+int NetlinkMore() {
+  const int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+  if (fd < 0) Die("socket");
+  sockaddr_nl self{};
+  self.nl_family = AF_NETLINK;
+  if (bind(fd, reinterpret_cast<sockaddr*>(&self), sizeof self) != 0) {
+    Die("bind");
+  }
+  char big[4096];
+  // `ip netconf show dev lo`'s request (struct netconfmsg, padded to 4
+  // bytes, and NETCONFA_IFINDEX) and `ip -6 addrlabel`'s dump.
+  struct {
+    nlmsghdr h;
+    uint8_t family[4];
+    nlattr a;
+    int32_t ifindex;
+  } netconf{};
+  netconf.h.nlmsg_len = sizeof netconf;
+  netconf.h.nlmsg_type = RTM_GETNETCONF;
+  netconf.h.nlmsg_flags = NLM_F_REQUEST;
+  netconf.h.nlmsg_seq = 5;
+  netconf.family[0] = AF_INET;
+  netconf.a.nla_len = sizeof(nlattr) + sizeof(int32_t);
+  netconf.a.nla_type = NETCONFA_IFINDEX;
+  netconf.ifindex = 1;
+  if (sendto(fd, &netconf, sizeof netconf, 0, nullptr, 0) < 0) Die("sendto");
+  if (recvfrom(fd, big, sizeof big, 0, nullptr, nullptr) < 0) Die("recvfrom");
+  struct {
+    nlmsghdr h;
+    ifaddrlblmsg m;
+  } labels{};
+  labels.h.nlmsg_len = sizeof labels;
+  labels.h.nlmsg_type = RTM_GETADDRLABEL;
+  labels.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+  labels.h.nlmsg_seq = 6;
+  labels.m.ifal_family = AF_INET6;
+  if (sendto(fd, &labels, sizeof labels, 0, nullptr, 0) < 0) Die("sendto");
+  if (recvfrom(fd, big, sizeof big, 0, nullptr, nullptr) < 0) Die("recvfrom");
+  // `ip netns list-id`'s question about a namespace fd (here its own:
+  // NETNSA_NSID -1, none assigned), `ip stats show dev lo group afstats`
+  // and `ip nexthop`.
+  const int ns = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+  struct {
+    nlmsghdr h;
+    uint8_t family[4];
+    nlattr a;
+    int32_t fd;
+  } nsid{};
+  nsid.h.nlmsg_len = sizeof nsid;
+  nsid.h.nlmsg_type = RTM_GETNSID;
+  nsid.h.nlmsg_flags = NLM_F_REQUEST;
+  nsid.h.nlmsg_seq = 7;
+  nsid.a.nla_len = sizeof(nlattr) + sizeof(int32_t);
+  nsid.a.nla_type = NETNSA_FD;
+  nsid.fd = ns;
+  if (sendto(fd, &nsid, sizeof nsid, 0, nullptr, 0) < 0) Die("sendto");
+  if (recvfrom(fd, big, sizeof big, 0, nullptr, nullptr) < 0) Die("recvfrom");
+  if (ns >= 0) close(ns);
+  struct {
+    nlmsghdr h;
+    if_stats_msg m;
+  } stats{};
+  stats.h.nlmsg_len = sizeof stats;
+  stats.h.nlmsg_type = RTM_GETSTATS;
+  stats.h.nlmsg_flags = NLM_F_REQUEST;
+  stats.h.nlmsg_seq = 8;
+  stats.m.ifindex = 1;
+  stats.m.filter_mask = IFLA_STATS_FILTER_BIT(IFLA_STATS_AF_SPEC);
+  if (sendto(fd, &stats, sizeof stats, 0, nullptr, 0) < 0) Die("sendto");
+  if (recvfrom(fd, big, sizeof big, 0, nullptr, nullptr) < 0) Die("recvfrom");
+  struct {
+    nlmsghdr h;
+    uint8_t nhmsg[8];
+  } nexthops{};
+  nexthops.h.nlmsg_len = sizeof nexthops;
+  nexthops.h.nlmsg_type = RTM_GETNEXTHOP;
+  nexthops.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+  nexthops.h.nlmsg_seq = 9;
+  if (sendto(fd, &nexthops, sizeof nexthops, 0, nullptr, 0) < 0) {
+    Die("sendto");
+  }
+  if (recvfrom(fd, big, sizeof big, 0, nullptr, nullptr) < 0) Die("recvfrom");
+  close(fd);
+  return 0;
+}
+
 int Misc(const char* dir) {
   const std::string file = std::string(dir) + "/misc.txt";
   const int created = open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -2670,7 +2836,9 @@ int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
       "counts | ppid_threads N | sockets DIR | io | pids | pidns | decoders | "
-      "ipc | mempolicy | netlink | misc DIR | admin | kvm | handlers | "
+      "ipc | mempolicy | netlink | netlink_netns | netlink_more | misc DIR | "
+      "admin | kvm | "
+      "handlers | "
       "unknown | ptrace";
   if (argc < 2) tracee::Usage(usage);
   const std::string s = argv[1];
@@ -2687,6 +2855,8 @@ int main(int argc, char** argv) {
   if (s == "ipc") return Ipc();
   if (s == "mempolicy") return Mempolicy();
   if (s == "netlink") return Netlink();
+  if (s == "netlink_netns") return NetlinkNetns();
+  if (s == "netlink_more") return NetlinkMore();
   if (s == "misc" && argc == 3) return Misc(argv[2]);
   if (s == "admin") return Admin();
   if (s == "kvm") return Kvm();

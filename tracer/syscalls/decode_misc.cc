@@ -1429,6 +1429,8 @@ void IoCancel(D& d) {
   if (d.FetchOut(d.u(2), &e, sizeof(e))) IoEventPrint(d, e);
 }
 
+void PerfEventOpen(D& d);  // below
+
 constexpr Registration kDecoders[] = {
     {"openat2", Openat2, 0},
     {"utimes", Utimes, 0},
@@ -1464,7 +1466,350 @@ constexpr Registration kDecoders[] = {
     {"io_submit", IoSubmit, 0},
     {"io_getevents", IoGetevents, 0},
     {"io_cancel", IoCancel, 0},
+    {"perf_event_open", PerfEventOpen, 0},
 };
+
+// ---------------------------------------------------------------------------
+// perf_event_open: struct perf_event_attr as strace 6.1 prints it.
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kPerfTypes[] = {
+    {0, "PERF_TYPE_HARDWARE"},   {1, "PERF_TYPE_SOFTWARE"},
+    {2, "PERF_TYPE_TRACEPOINT"}, {3, "PERF_TYPE_HW_CACHE"},
+    {4, "PERF_TYPE_RAW"},        {5, "PERF_TYPE_BREAKPOINT"},
+};
+constexpr XlatEntry kPerfAttrSizes[] = {
+    {64, "PERF_ATTR_SIZE_VER0"},  {72, "PERF_ATTR_SIZE_VER1"},
+    {80, "PERF_ATTR_SIZE_VER2"},  {96, "PERF_ATTR_SIZE_VER3"},
+    {104, "PERF_ATTR_SIZE_VER4"}, {112, "PERF_ATTR_SIZE_VER5"},
+    {120, "PERF_ATTR_SIZE_VER6"}, {128, "PERF_ATTR_SIZE_VER7"},
+};
+constexpr XlatEntry kPerfHwIds[] = {
+    {0, "PERF_COUNT_HW_CPU_CYCLES"},
+    {1, "PERF_COUNT_HW_INSTRUCTIONS"},
+    {2, "PERF_COUNT_HW_CACHE_REFERENCES"},
+    {3, "PERF_COUNT_HW_CACHE_MISSES"},
+    {4, "PERF_COUNT_HW_BRANCH_INSTRUCTIONS"},
+    {5, "PERF_COUNT_HW_BRANCH_MISSES"},
+    {6, "PERF_COUNT_HW_BUS_CYCLES"},
+    {7, "PERF_COUNT_HW_STALLED_CYCLES_FRONTEND"},
+    {8, "PERF_COUNT_HW_STALLED_CYCLES_BACKEND"},
+    {9, "PERF_COUNT_HW_REF_CPU_CYCLES"},
+};
+constexpr XlatEntry kPerfSwIds[] = {
+    {0, "PERF_COUNT_SW_CPU_CLOCK"},
+    {1, "PERF_COUNT_SW_TASK_CLOCK"},
+    {2, "PERF_COUNT_SW_PAGE_FAULTS"},
+    {3, "PERF_COUNT_SW_CONTEXT_SWITCHES"},
+    {4, "PERF_COUNT_SW_CPU_MIGRATIONS"},
+    {5, "PERF_COUNT_SW_PAGE_FAULTS_MIN"},
+    {6, "PERF_COUNT_SW_PAGE_FAULTS_MAJ"},
+    {7, "PERF_COUNT_SW_ALIGNMENT_FAULTS"},
+    {8, "PERF_COUNT_SW_EMULATION_FAULTS"},
+    {9, "PERF_COUNT_SW_DUMMY"},
+    {10, "PERF_COUNT_SW_BPF_OUTPUT"},
+    {11, "PERF_COUNT_SW_CGROUP_SWITCHES"},
+};
+constexpr XlatEntry kPerfHwCacheIds[] = {
+    {0, "PERF_COUNT_HW_CACHE_L1D"},  {1, "PERF_COUNT_HW_CACHE_L1I"},
+    {2, "PERF_COUNT_HW_CACHE_LL"},   {3, "PERF_COUNT_HW_CACHE_DTLB"},
+    {4, "PERF_COUNT_HW_CACHE_ITLB"}, {5, "PERF_COUNT_HW_CACHE_BPU"},
+    {6, "PERF_COUNT_HW_CACHE_NODE"},
+};
+constexpr XlatEntry kPerfHwCacheOps[] = {
+    {0, "PERF_COUNT_HW_CACHE_OP_READ"},
+    {1, "PERF_COUNT_HW_CACHE_OP_WRITE"},
+    {2, "PERF_COUNT_HW_CACHE_OP_PREFETCH"},
+};
+constexpr XlatEntry kPerfHwCacheResults[] = {
+    {0, "PERF_COUNT_HW_CACHE_RESULT_ACCESS"},
+    {1, "PERF_COUNT_HW_CACHE_RESULT_MISS"},
+};
+constexpr XlatEntry kPerfSampleTypes[] = {
+    {1 << 0, "PERF_SAMPLE_IP"},
+    {1 << 1, "PERF_SAMPLE_TID"},
+    {1 << 2, "PERF_SAMPLE_TIME"},
+    {1 << 3, "PERF_SAMPLE_ADDR"},
+    {1 << 4, "PERF_SAMPLE_READ"},
+    {1 << 5, "PERF_SAMPLE_CALLCHAIN"},
+    {1 << 6, "PERF_SAMPLE_ID"},
+    {1 << 7, "PERF_SAMPLE_CPU"},
+    {1 << 8, "PERF_SAMPLE_PERIOD"},
+    {1 << 9, "PERF_SAMPLE_STREAM_ID"},
+    {1 << 10, "PERF_SAMPLE_RAW"},
+    {1 << 11, "PERF_SAMPLE_BRANCH_STACK"},
+    {1 << 12, "PERF_SAMPLE_REGS_USER"},
+    {1 << 13, "PERF_SAMPLE_STACK_USER"},
+    {1 << 14, "PERF_SAMPLE_WEIGHT"},
+    {1 << 15, "PERF_SAMPLE_DATA_SRC"},
+    {1 << 16, "PERF_SAMPLE_IDENTIFIER"},
+    {1 << 17, "PERF_SAMPLE_TRANSACTION"},
+    {1 << 18, "PERF_SAMPLE_REGS_INTR"},
+    {1 << 19, "PERF_SAMPLE_PHYS_ADDR"},
+    {1 << 20, "PERF_SAMPLE_AUX"},
+    {1 << 21, "PERF_SAMPLE_CGROUP"},
+    {1 << 22, "PERF_SAMPLE_DATA_PAGE_SIZE"},
+    {1 << 23, "PERF_SAMPLE_CODE_PAGE_SIZE"},
+    {1 << 24, "PERF_SAMPLE_WEIGHT_STRUCT"},
+};
+constexpr XlatEntry kPerfReadFormats[] = {
+    {1, "PERF_FORMAT_TOTAL_TIME_ENABLED"},
+    {2, "PERF_FORMAT_TOTAL_TIME_RUNNING"},
+    {4, "PERF_FORMAT_ID"},
+    {8, "PERF_FORMAT_GROUP"},
+    {16, "PERF_FORMAT_LOST"},
+};
+constexpr XlatEntry kPerfBranchSampleTypes[] = {
+    {1 << 0, "PERF_SAMPLE_BRANCH_USER"},
+    {1 << 1, "PERF_SAMPLE_BRANCH_KERNEL"},
+    {1 << 2, "PERF_SAMPLE_BRANCH_HV"},
+    {1 << 3, "PERF_SAMPLE_BRANCH_ANY"},
+    {1 << 4, "PERF_SAMPLE_BRANCH_ANY_CALL"},
+    {1 << 5, "PERF_SAMPLE_BRANCH_ANY_RETURN"},
+    {1 << 6, "PERF_SAMPLE_BRANCH_IND_CALL"},
+    {1 << 7, "PERF_SAMPLE_BRANCH_ABORT_TX"},
+    {1 << 8, "PERF_SAMPLE_BRANCH_IN_TX"},
+    {1 << 9, "PERF_SAMPLE_BRANCH_NO_TX"},
+    {1 << 10, "PERF_SAMPLE_BRANCH_COND"},
+    {1 << 11, "PERF_SAMPLE_BRANCH_CALL_STACK"},
+    {1 << 12, "PERF_SAMPLE_BRANCH_IND_JUMP"},
+    {1 << 13, "PERF_SAMPLE_BRANCH_CALL"},
+    {1 << 14, "PERF_SAMPLE_BRANCH_NO_FLAGS"},
+    {1 << 15, "PERF_SAMPLE_BRANCH_NO_CYCLES"},
+    {1 << 16, "PERF_SAMPLE_BRANCH_TYPE_SAVE"},
+    {1 << 17, "PERF_SAMPLE_BRANCH_HW_INDEX"},
+    {1 << 18, "PERF_SAMPLE_BRANCH_PRIV_SAVE"},
+};
+constexpr XlatEntry kHwBreakpointTypes[] = {
+    {0, "HW_BREAKPOINT_EMPTY"}, {1, "HW_BREAKPOINT_R"}, {2, "HW_BREAKPOINT_W"},
+    {3, "HW_BREAKPOINT_RW"},    {4, "HW_BREAKPOINT_X"},
+};
+constexpr XlatEntry kPerfFlags[] = {
+    {1, "PERF_FLAG_FD_NO_GROUP"},
+    {2, "PERF_FLAG_FD_OUTPUT"},
+    {4, "PERF_FLAG_PID_CGROUP"},
+    {8, "PERF_FLAG_FD_CLOEXEC"},
+};
+
+// The one-bit flags of the attr's bit field around precise_ip (bits 15
+// and 16), by bit.
+constexpr const char* kPerfAttrBitsLow[] = {
+    "disabled",       "inherit",        "pinned",     "exclusive",
+    "exclude_user",   "exclude_kernel", "exclude_hv", "exclude_idle",
+    "mmap",           "comm",           "freq",       "inherit_stat",
+    "enable_on_exec", "task",           "watermark",
+};
+constexpr const char* kPerfAttrBitsHigh[] = {
+    "mmap_data",
+    "sample_id_all",
+    "exclude_host",
+    "exclude_guest",
+    "exclude_callchain_kernel",
+    "exclude_callchain_user",
+    "mmap2",
+    "comm_exec",
+    "use_clockid",
+    "context_switch",
+    "write_backward",
+    "namespaces",
+    "ksymbol",
+    "bpf_event",
+    "aux_output",
+    "cgroup",
+    "text_poke",
+    "build_id",
+    "inherit_thread",
+    "remove_on_exec",
+    "sigtrap",
+};
+constexpr const char* kPreciseIp[] = {"arbitrary skid", "constant skid",
+                                      "requested to have 0 skid",
+                                      "must have 0 skid"};
+
+struct PerfEventAttr {
+  uint32_t type;
+  uint32_t size;
+  uint64_t config;
+  uint64_t sample;  // sample_period or sample_freq
+  uint64_t sample_type;
+  uint64_t read_format;
+  uint64_t bits;
+  uint32_t wakeup;  // wakeup_events or wakeup_watermark
+  uint32_t bp_type;
+  uint64_t config1;             // bp_addr
+  uint64_t config2;             // bp_len (from PERF_ATTR_SIZE_VER1)
+  uint64_t branch_sample_type;  // VER2
+  uint64_t sample_regs_user;    // VER3
+  uint32_t sample_stack_user;
+  int32_t clockid;
+  uint64_t sample_regs_intr;  // VER4
+  uint32_t aux_watermark;     // VER5
+  uint16_t sample_max_stack;
+  uint16_t reserved2;
+  uint32_t aux_sample_size;  // VER6
+  uint32_t reserved3;
+  uint64_t sig_data;  // VER7
+};
+static_assert(sizeof(PerfEventAttr) == 128);
+
+void PerfConfig(D& d, const PerfEventAttr& a) {
+  switch (a.type) {
+    case 0:
+      d.Xval(a.config, kPerfHwIds, "PERF_COUNT_HW_???");
+      return;
+    case 1:
+      d.Xval(a.config, kPerfSwIds, "PERF_COUNT_SW_???");
+      return;
+    case 2:
+      d.Udec(a.config);
+      return;
+    case 3:
+      // "RESULT<<16|OP<<8|ID", each part styled by -X on its own
+      // ("0x1 /* PERF_COUNT_HW_CACHE_RESULT_MISS */<<16|...").
+      d.Xval((a.config >> 16) & 0xff, kPerfHwCacheResults,
+             "PERF_COUNT_HW_CACHE_RESULT_???");
+      d.Put("<<16|");
+      d.Xval((a.config >> 8) & 0xff, kPerfHwCacheOps,
+             "PERF_COUNT_HW_CACHE_OP_???");
+      d.Put("<<8|");
+      d.Xval(a.config & 0xff, kPerfHwCacheIds, "PERF_COUNT_HW_CACHE_???");
+      if ((a.config >> 24) != 0) {
+        d.Put("|");
+        d.Hex(a.config & ~uint64_t{0xffffff});
+      }
+      return;
+    default:
+      d.Hex(a.config);
+      return;
+  }
+}
+
+void PerfEventAttrStruct(D& d, uint64_t addr) {
+  PerfEventAttr a{};
+  // The size it says, then as much of the struct as that covers (0: the
+  // first version's 64 bytes); under 64 bytes, the address.
+  uint32_t size;
+  if (addr == 0) {
+    d.Put("NULL");
+    return;
+  }
+  if (!d.Peek(addr + 4, &size, sizeof(size))) {
+    d.Hex(addr);
+    return;
+  }
+  const uint32_t have = size == 0 ? 64 : size;
+  if (have < 64) {
+    d.Hex(addr);
+    return;
+  }
+  if (!d.Fetch(addr, &a, have < sizeof(a) ? have : sizeof(a))) return;
+  d.Put("{type=");
+  d.Xval(a.type, kPerfTypes, "PERF_TYPE_???");
+  d.Put(", size=");
+  d.Xval(a.size, kPerfAttrSizes, "PERF_ATTR_SIZE_???");
+  d.Put(", config=");
+  PerfConfig(d, a);
+  const bool freq = (a.bits >> 10) & 1;
+  d.Put(freq ? ", sample_freq=" : ", sample_period=");
+  d.Udec(a.sample);
+  d.Put(", sample_type=");
+  d.Flags(a.sample_type, kPerfSampleTypes, "PERF_SAMPLE_???");
+  d.Put(", read_format=");
+  d.Flags(a.read_format, kPerfReadFormats, "PERF_FORMAT_???");
+  // The bit field: by default only the set bits (and precise_ip always).
+  auto bit = [&](const char* name, int i) {
+    const uint64_t v = (a.bits >> i) & 1;
+    if (v == 0 && d.abbrev) return;
+    d.Put(", ");
+    d.Put(name);
+    d.out->push_back('=');
+    d.Udec(v);
+  };
+  for (int i = 0; i < 15; ++i) bit(kPerfAttrBitsLow[i], i);
+  const uint64_t precise = (a.bits >> 15) & 3;
+  d.Put(", precise_ip=");
+  d.Udec(precise);
+  d.Put(" /* ");
+  d.Put(kPreciseIp[precise]);
+  d.Put(" */");
+  for (int i = 0; i < 21; ++i) bit(kPerfAttrBitsHigh[i], 17 + i);
+  if (d.abbrev) {
+    d.Put(", ...}");
+    return;
+  }
+  d.Put(((a.bits >> 14) & 1) != 0 ? ", wakeup_watermark=" : ", wakeup_events=");
+  d.Udec(a.wakeup);
+  if (a.type == 5) {
+    d.Put(", bp_type=");
+    d.Xval(a.bp_type, kHwBreakpointTypes, "HW_BREAKPOINT_???");
+    d.Put(", bp_addr=");
+    d.Hex(a.config1);
+    if (have >= 72) {
+      d.Put(", bp_len=");
+      d.Udec(a.config2);
+    }
+  } else {
+    d.Put(", config1=");
+    d.Hex(a.config1);
+    if (have >= 72) {
+      d.Put(", config2=");
+      d.Hex(a.config2);
+    }
+  }
+  if (have >= 80 && (a.sample_type & (1 << 11)) != 0) {
+    d.Put(", branch_sample_type=");
+    d.Flags(a.branch_sample_type, kPerfBranchSampleTypes,
+            "PERF_SAMPLE_BRANCH_???");
+  }
+  if (have >= 96) {
+    d.Put(", sample_regs_user=");
+    d.Hex(a.sample_regs_user);
+    if ((a.sample_type & (1 << 13)) != 0) {
+      d.Put(", sample_stack_user=");
+      d.Udec(a.sample_stack_user);
+    }
+    if (((a.bits >> 25) & 1) != 0) {
+      d.Put(", clockid=");
+      d.Xval(static_cast<uint32_t>(a.clockid), kClocks, "CLOCK_???");
+    }
+  }
+  if (have >= 104) {
+    d.Put(", sample_regs_intr=");
+    d.Hex(a.sample_regs_intr);
+  }
+  if (have >= 112) {
+    d.Put(", aux_watermark=");
+    d.Udec(a.aux_watermark);
+    d.Put(", sample_max_stack=");
+    d.Udec(a.sample_max_stack);
+  }
+  if (have >= 120) {
+    d.Put(", aux_sample_size=");
+    d.Udec(a.aux_sample_size);
+  }
+  if (have >= 128) {
+    d.Put(", sig_data=");
+    d.Hex(a.sig_data);
+  }
+  if (have > 128) d.Put(", ...");
+  d.out->push_back('}');
+}
+
+// perf_event_open(attr, pid, cpu, group_fd, flags).
+void PerfEventOpen(D& d) {
+  if (d.exiting) {
+    d.RetFd();
+    return;
+  }
+  PerfEventAttrStruct(d, d.u(0));
+  d.Sep();
+  d.Dec(d.i32(1));
+  d.Sep();
+  d.Dec(d.i32(2));
+  d.Sep();
+  d.Fd(3);
+  d.Sep();
+  d.Flags(d.u(4), kPerfFlags, "PERF_FLAG_???");
+}
 
 }  // namespace
 

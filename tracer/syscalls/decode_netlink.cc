@@ -431,6 +431,7 @@ class Netlink {
   bool AttrRtEncapType(uint64_t addr, uint32_t len);
   bool AttrIpProto(uint64_t addr, uint32_t len);
   bool AttrDiagMeminfo(uint64_t addr, uint32_t len);
+  bool AttrDiagBbrinfo(uint64_t addr, uint32_t len);
   bool AttrDiagSkmeminfo(uint64_t addr, uint32_t len);
   bool AttrDiagShutdown(uint64_t addr, uint32_t len);
   bool AttrDiagSockopt(uint64_t addr, uint32_t len);
@@ -447,6 +448,17 @@ class Netlink {
   bool AttrXdpAttached(uint64_t addr, uint32_t len);
   bool AttrXdpFlags(uint64_t addr, uint32_t len);
   void Ndmsg(uint64_t addr, uint32_t len);
+  void Netconfmsg(uint64_t addr, uint32_t len);
+  void Rtgenmsg(uint64_t addr, uint32_t len);
+  void Nhmsg(uint64_t addr, uint32_t len);
+  bool AttrNhaGateway(uint64_t addr, uint32_t len);
+  bool AttrFd(uint64_t addr, uint32_t len);
+  bool AttrNhaGroup(uint64_t addr, uint32_t len);
+  bool AttrNhaGroupType(uint64_t addr, uint32_t len);
+  void IfStatsMsg(uint64_t addr, uint32_t len);
+  bool AttrOffloadXstats(uint64_t addr, uint32_t len);
+  void Ifaddrlblmsg(uint64_t addr, uint32_t len);
+  bool AttrIfalAddress(uint64_t addr, uint32_t len);
   void FibRuleHdr(uint64_t addr, uint32_t len);
   void Tcmsg(uint64_t addr, uint32_t len);
   bool AttrTcStats(uint64_t addr, uint32_t len);
@@ -504,6 +516,12 @@ class Netlink {
   static const AttrTable kIflaPropListAttrs;
   static const AttrTable kIflaProtoDownReasonAttrs;
   static const AttrTable kNdaAttrs;
+  static const AttrTable kNetconfAttrs;
+  static const AttrTable kNetnsaAttrs;
+  static const AttrTable kNhaAttrs;
+  static const AttrTable kIflaStatsAttrs;
+  static const AttrTable kOffloadXstatsAttrs;
+  static const AttrTable kIfalAttrs;
   static const AttrTable kTcaAttrs;
   static const AttrTable kTcaStatsAttrs;
   static const AttrTable kFraAttrs;
@@ -849,8 +867,15 @@ void Netlink::Attr(const Nlattr& a, uint64_t addr, uint64_t len,
   Put("{nla_len=");
   Udec(a.len);
   Put(", nla_type=");
-  if (a.type & 0x8000) Put("NLA_F_NESTED|");
-  if (a.type & 0x4000) Put("NLA_F_NET_BYTEORDER|");
+  // -X: "0x8000|0x2", "0x8000 /* NLA_F_NESTED */|0x2 /* ..._??? */".
+  if (a.type & 0x8000) {
+    AppendConst(d_.out, "NLA_F_NESTED", RawConst::Hex(0x8000));
+    d_.out->push_back('|');
+  }
+  if (a.type & 0x4000) {
+    AppendConst(d_.out, "NLA_F_NET_BYTEORDER", RawConst::Hex(0x4000));
+    d_.out->push_back('|');
+  }
   const uint16_t type = a.type & 0x3fff;
   AppendXval(d_.out, type, t.names, t.n, t.unknown);
   d_.out->push_back('}');
@@ -1124,6 +1149,30 @@ bool Netlink::Route(const Nlmsghdr& h, uint64_t addr, uint32_t len) {
     case 33:  // RTM_DELRULE
     case 34:  // RTM_GETRULE
       FibRuleHdr(addr, len);
+      break;
+    case 72:  // RTM_NEWADDRLABEL
+    case 73:  // RTM_DELADDRLABEL
+    case 74:  // RTM_GETADDRLABEL
+      Ifaddrlblmsg(addr, len);
+      break;
+    case 80:  // RTM_NEWNETCONF
+    case 81:  // RTM_DELNETCONF
+    case 82:  // RTM_GETNETCONF
+      Netconfmsg(addr, len);
+      break;
+    case 88:  // RTM_NEWNSID
+    case 89:  // RTM_DELNSID
+    case 90:  // RTM_GETNSID
+      Rtgenmsg(addr, len);
+      break;
+    case 92:  // RTM_NEWSTATS
+    case 94:  // RTM_GETSTATS
+      IfStatsMsg(addr, len);
+      break;
+    case 104:  // RTM_NEWNEXTHOP
+    case 105:  // RTM_DELNEXTHOP
+    case 106:  // RTM_GETNEXTHOP
+      Nhmsg(addr, len);
       break;
     case 36:   // RTM_NEWQDISC
     case 37:   // RTM_DELQDISC
@@ -1714,6 +1763,25 @@ void Netlink::InetDiagMsg(uint64_t addr, uint32_t len) {
   CloseWithAttrs(attrs, addr, len, sizeof(m), kInetDiagAttrs);
 }
 
+// struct tcp_bbr_info (`ss -i` on a BBR socket): the bandwidth's halves
+// in hex, as strace.
+bool Netlink::AttrDiagBbrinfo(uint64_t addr, uint32_t len) {
+  uint32_t v[5];
+  if (len < sizeof(v) || !Get(addr, v, sizeof(v))) return false;
+  Put("{bbr_bw_lo=");
+  d_.Hex(v[0]);
+  Put(", bbr_bw_hi=");
+  d_.Hex(v[1]);
+  Put(", bbr_min_rtt=");
+  Udec(v[2]);
+  Put(", bbr_pacing_gain=");
+  Udec(v[3]);
+  Put(", bbr_cwnd_gain=");
+  Udec(v[4]);
+  d_.out->push_back('}');
+  return true;
+}
+
 bool Netlink::AttrDiagMeminfo(uint64_t addr, uint32_t len) {
   uint32_t v[4];
   if (len < sizeof(v) || !Get(addr, v, sizeof(v))) return false;
@@ -2017,6 +2085,142 @@ bool Netlink::AttrXdpFlags(uint64_t addr, uint32_t len) {
 // ---------------------------------------------------------------------------
 // Neighbours (ip neigh) and rules (ip rule).
 // ---------------------------------------------------------------------------
+// struct rtgenmsg of the RTM_*NSID messages (`ip netns list-id`): the
+// family, then NETNSA_* attributes 4-byte aligned.
+void Netlink::Rtgenmsg(uint64_t addr, uint32_t len) {
+  uint8_t family = 0;
+  const bool attrs = Get(addr, &family);
+  Put("{rtgen_family=");
+  Xval(family, kAddrFamilies, "AF_???");
+  CloseWithAttrs(attrs, addr, len, 4, kNetnsaAttrs, family);
+}
+
+// struct nhmsg (`ip nexthop`).
+void Netlink::Nhmsg(uint64_t addr, uint32_t len) {
+  struct {
+    uint8_t family;
+    uint8_t scope;
+    uint8_t protocol;
+    uint8_t resvd;
+    uint32_t flags;
+  } m;
+  bool attrs = false;
+  Get(addr, &m.family);
+  Put("{nh_family=");
+  Xval(m.family, kAddrFamilies, "AF_???");
+  Sep();
+  if (len >= sizeof(m)) {
+    if (!Get(addr, &m)) {
+      d_.Ptr(addr + 1);
+    } else {
+      Put("nh_scope=");
+      Xval(m.scope, kRtScopes, "RT_SCOPE_???");
+      Put(", nh_protocol=");
+      Xval(m.protocol, kRtProtocols, "RTPROT_???");
+      Put(", nh_flags=");
+      Flags(m.flags, kRtnhFlags, "RTNH_F_???");
+      attrs = true;
+    }
+  } else {
+    Put("...");
+  }
+  CloseWithAttrs(attrs, addr, len, sizeof(m), kNhaAttrs, m.family);
+}
+
+// A file descriptor of the tracee's (NETNSA_FD): with -y, its path.
+bool Netlink::AttrFd(uint64_t addr, uint32_t len) {
+  int32_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  d_.FdValue(v);
+  return true;
+}
+
+bool Netlink::AttrNhaGateway(uint64_t addr, uint32_t len) {
+  return AttrAddress(addr, len, family_);
+}
+
+// NHA_GROUP: struct nexthop_grp entries, "[{id=1, weight=0}, ...]".
+bool Netlink::AttrNhaGroup(uint64_t addr, uint32_t len) {
+  struct {
+    uint32_t id;
+    uint8_t weight;
+    uint8_t resvd1;
+    uint16_t resvd2;
+  } g;
+  if (len < sizeof(g) || len % sizeof(g) != 0) return false;
+  d_.out->push_back('[');
+  for (uint32_t off = 0; off < len; off += sizeof(g)) {
+    if (off > 0) Sep();
+    if (!Get(addr + off, &g)) {
+      d_.Ptr(addr + off);
+      break;
+    }
+    Put("{id=");
+    Udec(g.id);
+    Put(", weight=");
+    Udec(g.weight);
+    d_.out->push_back('}');
+  }
+  d_.out->push_back(']');
+  return true;
+}
+
+constexpr XlatEntry kNexthopGrpTypes[] = {{0, "NEXTHOP_GRP_TYPE_MPATH"},
+                                          {1, "NEXTHOP_GRP_TYPE_RES"}};
+
+bool Netlink::AttrNhaGroupType(uint64_t addr, uint32_t len) {
+  uint16_t v;
+  if (len < sizeof(v) || !Get(addr, &v)) return false;
+  Xval(v, kNexthopGrpTypes, "NEXTHOP_GRP_TYPE_???");
+  return true;
+}
+
+// IFLA_STATS_FILTER_BIT(attr) is 1 << (attr - 1), but strace names bit n
+// after attribute n: 0x1 is "1<<IFLA_STATS_UNSPEC".
+constexpr XlatEntry kIflaStatsFilter[] = {
+    {1 << 0, "1<<IFLA_STATS_UNSPEC"},
+    {1 << 1, "1<<IFLA_STATS_LINK_64"},
+    {1 << 2, "1<<IFLA_STATS_LINK_XSTATS"},
+    {1 << 3, "1<<IFLA_STATS_LINK_XSTATS_SLAVE"},
+    {1 << 4, "1<<IFLA_STATS_LINK_OFFLOAD_XSTATS"},
+    {1 << 5, "1<<IFLA_STATS_AF_SPEC"},
+};
+
+// struct if_stats_msg (`ip stats`, `ip -s link` on new kernels).
+void Netlink::IfStatsMsg(uint64_t addr, uint32_t len) {
+  struct {
+    uint8_t family;
+    uint8_t pad1;
+    uint16_t pad2;
+    uint32_t ifindex;
+    uint32_t filter_mask;
+  } m;
+  bool attrs = false;
+  Get(addr, &m.family);
+  Put("{family=");
+  Xval(m.family, kAddrFamilies, "AF_???");
+  Sep();
+  if (len >= sizeof(m)) {
+    if (!Get(addr, &m)) {
+      d_.Ptr(addr + 1);
+    } else {
+      Put("ifindex=");
+      PutIfindex(d_, m.ifindex);
+      Put(", filter_mask=");
+      Flags(m.filter_mask, kIflaStatsFilter, "IFLA_STATS_???");
+      attrs = true;
+    }
+  } else {
+    Put("...");
+  }
+  CloseWithAttrs(attrs, addr, len, sizeof(m), kIflaStatsAttrs, m.family);
+}
+
+bool Netlink::AttrOffloadXstats(uint64_t addr, uint32_t len) {
+  Attrs(addr, len, kOffloadXstatsAttrs);
+  return true;
+}
+
 constexpr XlatEntry kNudStates[] = {
     {0x1, "NUD_INCOMPLETE"}, {0x2, "NUD_REACHABLE"},  {0x4, "NUD_STALE"},
     {0x8, "NUD_DELAY"},      {0x10, "NUD_PROBE"},     {0x20, "NUD_FAILED"},
@@ -2065,6 +2269,55 @@ void Netlink::Ndmsg(uint64_t addr, uint32_t len) {
 }
 
 bool Netlink::AttrNdaAddress(uint64_t addr, uint32_t len) {
+  return AttrAddress(addr, len, family_);
+}
+
+// struct netconfmsg (`ip netconf`): its family alone; the attributes start
+// after it, 4-byte aligned.
+void Netlink::Netconfmsg(uint64_t addr, uint32_t len) {
+  uint8_t family = 0;
+  const bool attrs = Get(addr, &family);
+  Put("{ncm_family=");
+  Xval(family, kAddrFamilies, "AF_???");
+  CloseWithAttrs(attrs, addr, len, 4, kNetconfAttrs, family);
+}
+
+// struct ifaddrlblmsg (`ip addrlabel`).
+void Netlink::Ifaddrlblmsg(uint64_t addr, uint32_t len) {
+  struct {
+    uint8_t family;
+    uint8_t reserved;
+    uint8_t prefixlen;
+    uint8_t flags;
+    uint32_t index;
+    uint32_t seq;
+  } m;
+  bool attrs = false;
+  Get(addr, &m.family);
+  Put("{ifal_family=");
+  Xval(m.family, kAddrFamilies, "AF_???");
+  Sep();
+  if (len >= sizeof(m)) {
+    if (!Get(addr, &m)) {
+      d_.Ptr(addr + 1);
+    } else {
+      Put("ifal_prefixlen=");
+      Udec(m.prefixlen);
+      Put(", ifal_flags=");
+      Udec(m.flags);
+      Put(", ifal_index=");
+      PutIfindex(d_, m.index);
+      Put(", ifal_seq=");
+      Udec(m.seq);
+      attrs = true;
+    }
+  } else {
+    Put("...");
+  }
+  CloseWithAttrs(attrs, addr, len, sizeof(m), kIfalAttrs, m.family);
+}
+
+bool Netlink::AttrIfalAddress(uint64_t addr, uint32_t len) {
   return AttrAddress(addr, len, family_);
 }
 
@@ -3127,7 +3380,7 @@ constexpr N::AttrFn kInetDiagDecoders[] = {
     nullptr,                // INET_DIAG_PEERS
     nullptr,                // INET_DIAG_PAD
     &N::AttrU32,            // INET_DIAG_MARK
-    nullptr,                // INET_DIAG_BBRINFO
+    &N::AttrDiagBbrinfo,    // INET_DIAG_BBRINFO
     &N::AttrU32,            // INET_DIAG_CLASS_ID
     nullptr,                // INET_DIAG_MD5SIG
     nullptr,                // INET_DIAG_ULP_INFO
@@ -3444,6 +3697,105 @@ constexpr N::AttrFn kTcaStatsDecoders[] = {
     &N::AttrU64,            // TCA_STATS_PKT64
 };
 
+constexpr XlatEntry kNetconfNames[] = {
+    {0, "NETCONFA_UNSPEC"},
+    {1, "NETCONFA_IFINDEX"},
+    {2, "NETCONFA_FORWARDING"},
+    {3, "NETCONFA_RP_FILTER"},
+    {4, "NETCONFA_MC_FORWARDING"},
+    {5, "NETCONFA_PROXY_NEIGH"},
+    {6, "NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN"},
+    {7, "NETCONFA_INPUT"},
+    {8, "NETCONFA_BC_FORWARDING"},
+};
+
+constexpr N::AttrFn kNetconfDecoders[] = {
+    nullptr,          // NETCONFA_UNSPEC
+    &N::AttrIfindex,  // NETCONFA_IFINDEX
+    &N::AttrS32,      // NETCONFA_FORWARDING
+    &N::AttrS32,      // NETCONFA_RP_FILTER
+    &N::AttrS32,      // NETCONFA_MC_FORWARDING
+    &N::AttrS32,      // NETCONFA_PROXY_NEIGH
+    &N::AttrS32,      // NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN
+    &N::AttrS32,      // NETCONFA_INPUT
+    &N::AttrS32,      // NETCONFA_BC_FORWARDING
+};
+
+constexpr XlatEntry kIfalNames[] = {
+    {0, "IFAL_UNSPEC"},
+    {1, "IFAL_ADDRESS"},
+    {2, "IFAL_LABEL"},
+};
+
+constexpr N::AttrFn kIfalDecoders[] = {
+    nullptr,              // IFAL_UNSPEC
+    &N::AttrIfalAddress,  // IFAL_ADDRESS
+    &N::AttrU32,          // IFAL_LABEL
+};
+
+constexpr XlatEntry kNetnsaNames[] = {
+    {0, "NETNSA_NONE"}, {1, "NETNSA_NSID"},        {2, "NETNSA_PID"},
+    {3, "NETNSA_FD"},   {4, "NETNSA_TARGET_NSID"}, {5, "NETNSA_CURRENT_NSID"},
+};
+
+constexpr N::AttrFn kNetnsaDecoders[] = {
+    nullptr,      // NETNSA_NONE
+    &N::AttrS32,  // NETNSA_NSID
+    &N::AttrU32,  // NETNSA_PID
+    &N::AttrFd,   // NETNSA_FD
+    &N::AttrS32,  // NETNSA_TARGET_NSID
+    &N::AttrS32,  // NETNSA_CURRENT_NSID
+};
+
+constexpr XlatEntry kNhaNames[] = {
+    {0, "NHA_UNSPEC"},     {1, "NHA_ID"},          {2, "NHA_GROUP"},
+    {3, "NHA_GROUP_TYPE"}, {4, "NHA_BLACKHOLE"},   {5, "NHA_OIF"},
+    {6, "NHA_GATEWAY"},    {7, "NHA_ENCAP_TYPE"},  {8, "NHA_ENCAP"},
+    {9, "NHA_GROUPS"},     {10, "NHA_MASTER"},     {11, "NHA_FDB"},
+    {12, "NHA_RES_GROUP"}, {13, "NHA_RES_BUCKET"},
+};
+
+constexpr N::AttrFn kNhaDecoders[] = {
+    nullptr,               // NHA_UNSPEC
+    &N::AttrU32,           // NHA_ID
+    &N::AttrNhaGroup,      // NHA_GROUP
+    &N::AttrNhaGroupType,  // NHA_GROUP_TYPE
+    nullptr,               // NHA_BLACKHOLE
+    &N::AttrIfindex,       // NHA_OIF
+    &N::AttrNhaGateway,    // NHA_GATEWAY
+    &N::AttrRtEncapType,   // NHA_ENCAP_TYPE
+    nullptr,               // NHA_ENCAP
+    nullptr,               // NHA_GROUPS
+    &N::AttrIfindex,       // NHA_MASTER
+};
+
+constexpr XlatEntry kIflaStatsNames[] = {
+    {0, "IFLA_STATS_UNSPEC"},
+    {1, "IFLA_STATS_LINK_64"},
+    {2, "IFLA_STATS_LINK_XSTATS"},
+    {3, "IFLA_STATS_LINK_XSTATS_SLAVE"},
+    {4, "IFLA_STATS_LINK_OFFLOAD_XSTATS"},
+    {5, "IFLA_STATS_AF_SPEC"},
+};
+
+constexpr N::AttrFn kIflaStatsDecoders[] = {
+    nullptr,                // IFLA_STATS_UNSPEC
+    &N::AttrLinkStats64,    // IFLA_STATS_LINK_64
+    nullptr,                // IFLA_STATS_LINK_XSTATS
+    nullptr,                // IFLA_STATS_LINK_XSTATS_SLAVE
+    &N::AttrOffloadXstats,  // IFLA_STATS_LINK_OFFLOAD_XSTATS
+};
+
+constexpr XlatEntry kOffloadXstatsNames[] = {
+    {0, "IFLA_OFFLOAD_XSTATS_UNSPEC"},
+    {1, "IFLA_OFFLOAD_XSTATS_CPU_HIT"},
+};
+
+constexpr N::AttrFn kOffloadXstatsDecoders[] = {
+    nullptr,              // IFLA_OFFLOAD_XSTATS_UNSPEC
+    &N::AttrLinkStats64,  // IFLA_OFFLOAD_XSTATS_CPU_HIT
+};
+
 constexpr XlatEntry kNetlinkDiagNames[] = {
     {0, "NETLINK_DIAG_MEMINFO"}, {1, "NETLINK_DIAG_GROUPS"},
     {2, "NETLINK_DIAG_RX_RING"}, {3, "NETLINK_DIAG_TX_RING"},
@@ -3510,6 +3862,25 @@ const Netlink::AttrTable Netlink::kNetlinkDiagAttrs = {
 const Netlink::AttrTable Netlink::kNdaAttrs = {kNdaNames, std::size(kNdaNames),
                                                "NDA_???", kNdaDecoders,
                                                std::size(kNdaDecoders)};
+const Netlink::AttrTable Netlink::kNetnsaAttrs = {
+    kNetnsaNames, std::size(kNetnsaNames), "NETNSA_???", kNetnsaDecoders,
+    std::size(kNetnsaDecoders)};
+const Netlink::AttrTable Netlink::kNhaAttrs = {kNhaNames, std::size(kNhaNames),
+                                               "NHA_???", kNhaDecoders,
+                                               std::size(kNhaDecoders)};
+const Netlink::AttrTable Netlink::kIflaStatsAttrs = {
+    kIflaStatsNames, std::size(kIflaStatsNames), "IFLA_STATS_???",
+    kIflaStatsDecoders, std::size(kIflaStatsDecoders)};
+const Netlink::AttrTable Netlink::kOffloadXstatsAttrs = {
+    kOffloadXstatsNames, std::size(kOffloadXstatsNames),
+    "IFLA_OFFLOAD_XSTATS_???", kOffloadXstatsDecoders,
+    std::size(kOffloadXstatsDecoders)};
+const Netlink::AttrTable Netlink::kNetconfAttrs = {
+    kNetconfNames, std::size(kNetconfNames), "NETCONFA_???", kNetconfDecoders,
+    std::size(kNetconfDecoders)};
+const Netlink::AttrTable Netlink::kIfalAttrs = {
+    kIfalNames, std::size(kIfalNames), "IFAL_???", kIfalDecoders,
+    std::size(kIfalDecoders)};
 const Netlink::AttrTable Netlink::kFraAttrs = {kFraNames, std::size(kFraNames),
                                                "FRA_???", kFraDecoders,
                                                std::size(kFraDecoders)};

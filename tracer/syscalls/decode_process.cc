@@ -586,13 +586,104 @@ constexpr XlatEntry kSpecGet[] = {{0x1, "PR_SPEC_PRCTL"},
                                   {0x10, "PR_SPEC_DISABLE_NOEXEC"}};
 constexpr XlatEntry kFpModes[] = {{0x1, "PR_FP_MODE_FR"},
                                   {0x2, "PR_FP_MODE_FRE"}};
+constexpr XlatEntry kSetMm[] = {
+    {1, "PR_SET_MM_START_CODE"},  {2, "PR_SET_MM_END_CODE"},
+    {3, "PR_SET_MM_START_DATA"},  {4, "PR_SET_MM_END_DATA"},
+    {5, "PR_SET_MM_START_STACK"}, {6, "PR_SET_MM_START_BRK"},
+    {7, "PR_SET_MM_BRK"},         {8, "PR_SET_MM_ARG_START"},
+    {9, "PR_SET_MM_ARG_END"},     {10, "PR_SET_MM_ENV_START"},
+    {11, "PR_SET_MM_ENV_END"},    {12, "PR_SET_MM_AUXV"},
+    {13, "PR_SET_MM_EXE_FILE"},   {14, "PR_SET_MM_MAP"},
+    {15, "PR_SET_MM_MAP_SIZE"},
+};
+constexpr XlatEntry kMceKill[] = {{0, "PR_MCE_KILL_CLEAR"},
+                                  {1, "PR_MCE_KILL_SET"}};
+constexpr XlatEntry kMceKillPolicy[] = {{0, "PR_MCE_KILL_LATE"},
+                                        {1, "PR_MCE_KILL_EARLY"},
+                                        {2, "PR_MCE_KILL_DEFAULT"}};
+constexpr XlatEntry kUnalign[] = {{1, "PR_UNALIGN_NOPRINT"},
+                                  {2, "PR_UNALIGN_SIGBUS"}};
+constexpr XlatEntry kSchedCoreCmds[] = {{0, "PR_SCHED_CORE_GET"},
+                                        {1, "PR_SCHED_CORE_CREATE"},
+                                        {2, "PR_SCHED_CORE_SHARE_TO"},
+                                        {3, "PR_SCHED_CORE_SHARE_FROM"}};
+constexpr XlatEntry kPidTypes[] = {{0, "PIDTYPE_PID"},
+                                   {1, "PIDTYPE_TGID"},
+                                   {2, "PIDTYPE_PGID"},
+                                   {3, "PIDTYPE_SID"}};
+constexpr XlatEntry kSysDispatch[] = {{0, "PR_SYS_DISPATCH_OFF"},
+                                      {1, "PR_SYS_DISPATCH_ON"}};
+constexpr XlatEntry kPacKeys[] = {{0x1, "PR_PAC_APIAKEY"},
+                                  {0x2, "PR_PAC_APIBKEY"},
+                                  {0x4, "PR_PAC_APDAKEY"},
+                                  {0x8, "PR_PAC_APDBKEY"},
+                                  {0x10, "PR_PAC_APGAKEY"}};
+constexpr XlatEntry kSveVlFlags[] = {{1 << 17, "PR_SVE_VL_INHERIT"},
+                                     {1 << 18, "PR_SVE_SET_VL_ONEXEC"}};
+constexpr XlatEntry kSmeVlFlags[] = {{1 << 17, "PR_SME_VL_INHERIT"},
+                                     {1 << 18, "PR_SME_SET_VL_ONEXEC"}};
+constexpr XlatEntry kMteTcf[] = {{0, "PR_MTE_TCF_NONE"},
+                                 {2, "PR_MTE_TCF_SYNC"},
+                                 {4, "PR_MTE_TCF_ASYNC"},
+                                 {6, "PR_MTE_TCF_MASK"}};
+
+// PR_SVE_SET_VL's and PR_SME_SET_VL's argument: the flags by name, the
+// vector length (the low 16 bits) and any other bit in hex after them,
+// "PR_SVE_VL_INHERIT|0x1"; without flags only the hex, "0x1".
+template <size_t N>
+void VlArg(D& d, uint64_t v, const XlatEntry (&flags)[N]) {
+  std::string text;
+  uint64_t rest = v;
+  for (const XlatEntry& f : flags) {
+    if ((rest & f.value) != 0) {
+      if (!text.empty()) text.push_back('|');
+      text.append(f.name);
+      rest &= ~f.value;
+    }
+  }
+  if (text.empty()) {
+    d.Hex(v);
+    return;
+  }
+  if (rest != 0) {
+    text.push_back('|');
+    AppendHex(&text, rest);
+  }
+  AppendConst(d.out, text.c_str(), RawConst::Hex(v));
+}
+
+// PR_SET_TAGGED_ADDR_CTRL's argument as strace composes it: whether
+// PR_TAGGED_ADDR_ENABLE is set ("!PR_TAGGED_ADDR_ENABLE" when not), the
+// MTE check mode, the tag mask ("0xffff<<PR_MTE_TAG_SHIFT") and other
+// bits in hex, one constant for -X.
+void TaggedAddrArg(D& d, uint64_t v) {
+  std::string text =
+      (v & 1) != 0 ? "PR_TAGGED_ADDR_ENABLE|" : "!PR_TAGGED_ADDR_ENABLE|";
+  text.append(XlatName(v & 6, kMteTcf, std::size(kMteTcf)));
+  const uint64_t tags = (v >> 3) & 0xffff;
+  if (tags != 0) {
+    text.push_back('|');
+    AppendHex(&text, tags);
+    text.append("<<PR_MTE_TAG_SHIFT");
+  }
+  const uint64_t rest = v & ~uint64_t{0x7ffff};
+  if (rest != 0) {
+    text.push_back('|');
+    AppendHex(&text, rest);
+  }
+  AppendConst(d.out, text.c_str(), RawConst::Hex(v));
+}
 
 // A non-zero result in hex with its flags: "= 0x2f (SECBIT_NOROOT|...)".
+// As strace, the flags are named (never "0x10 /* ... */") with -X verbose
+// and left out with -X raw.
 template <size_t N>
 void RetFlags(D& d, const XlatEntry (&tbl)[N], const char* unknown) {
   if (d.failed()) return;
   *d.fmt = SyscallEvent::RetFormat::kHex;
   if (d.ret == 0 || d.suffix == nullptr) return;
+  if (CurrentXlatStyle() == XlatStyle::kRaw) return;
+  ScopedXlatStyle abbrev(XlatStyle::kAbbrev);
   d.suffix->append(" (");
   AppendFlags(d.suffix, static_cast<uint64_t>(d.ret), tbl, N, unknown);
   d.suffix->push_back(')');
@@ -649,6 +740,30 @@ void Prctl(D& d) {
     case 9:   // PR_GET_FPEMU
     case 11:  // PR_GET_FPEXC
       IntOut(d, arg2, [&](int32_t v) { d.Udec(static_cast<uint32_t>(v)); });
+      return;
+    case 34:  // PR_MCE_KILL_GET: the policy, "= 2 (PR_MCE_KILL_DEFAULT)"
+      if (d.entering()) {
+        PrctlArgs(d, 1);
+      } else if (!d.failed()) {
+        RetName(d, XlatName(static_cast<uint64_t>(d.ret), kMceKillPolicy,
+                            std::size(kMceKillPolicy)));
+      }
+      return;
+    case 5:  // PR_GET_UNALIGN
+      if (d.entering()) {
+        d.Sep();
+      } else if (d.failed()) {
+        d.Ptr(arg2);
+      } else {
+        uint32_t v;
+        if (!d.FetchOut(arg2, &v, sizeof(v))) return;
+        d.out->push_back('[');
+        d.Flags(v, kUnalign, "PR_UNALIGN_???");
+        d.out->push_back(']');
+      }
+      return;
+    case 51:  // PR_SVE_GET_VL
+    case 64:  // PR_SME_GET_VL: no arguments
       return;
     case 3:  // PR_GET_DUMPABLE
       if (d.exiting && !d.failed()) {
@@ -790,6 +905,80 @@ void Prctl(D& d) {
       } else {
         d.Hex(d.u(2));
       }
+      return;
+    case 35:  // PR_SET_MM
+      d.Sep();
+      d.Xval(arg2, kSetMm, "PR_SET_MM_???");
+      PrctlArgs(d, 2);
+      return;
+    case 33:  // PR_MCE_KILL: the policy is named only after PR_MCE_KILL_SET
+      d.Sep();
+      d.Xval(arg2, kMceKill, "PR_MCE_KILL_???");
+      d.Sep();
+      if (arg2 == 1) {
+        d.Xval(d.u(2), kMceKillPolicy, "PR_MCE_KILL_???");
+      } else {
+        d.Hex(d.u(2));
+      }
+      PrctlArgs(d, 3);
+      return;
+    case 6:  // PR_SET_UNALIGN
+      d.Sep();
+      d.Flags(arg2, kUnalign, "PR_UNALIGN_???");
+      return;
+    case 62: {  // PR_SCHED_CORE
+      d.Sep();
+      d.Xval(arg2, kSchedCoreCmds, "PR_SCHED_CORE_???");
+      d.Sep();
+      d.PidValue(d.i32(2));
+      d.Sep();
+      // strace prints the pid type with its number even by default:
+      // "0 /* PIDTYPE_PID */" (only -X raw leaves the name out).
+      const XlatStyle style = CurrentXlatStyle() == XlatStyle::kAbbrev
+                                  ? XlatStyle::kVerbose
+                                  : CurrentXlatStyle();
+      {
+        ScopedXlatStyle pidtype(style);
+        d.Xval(d.u(3), kPidTypes, "PIDTYPE_???");
+      }
+      d.Sep();
+      d.Hex(d.u(4));
+      return;
+    }
+    case 59:  // PR_SET_SYSCALL_USER_DISPATCH
+      d.Sep();
+      d.Xval(arg2, kSysDispatch, "PR_SYS_DISPATCH_???");
+      d.Sep();
+      d.Hex(d.u(2));
+      d.Sep();
+      d.Hex(d.u(3));
+      d.Sep();
+      d.Ptr(d.u(4));
+      return;
+    case 50:  // PR_SVE_SET_VL
+      d.Sep();
+      VlArg(d, arg2, kSveVlFlags);
+      return;
+    case 63:  // PR_SME_SET_VL
+      d.Sep();
+      VlArg(d, arg2, kSmeVlFlags);
+      return;
+    case 54:  // PR_PAC_RESET_KEYS
+      d.Sep();
+      d.Flags(arg2, kPacKeys, "PR_PAC_???");
+      PrctlArgs(d, 2);
+      return;
+    case 60:  // PR_PAC_SET_ENABLED_KEYS
+      d.Sep();
+      d.Flags(arg2, kPacKeys, "PR_PAC_???");
+      d.Sep();
+      d.Flags(d.u(2), kPacKeys, "PR_PAC_???");
+      PrctlArgs(d, 3);
+      return;
+    case 55:  // PR_SET_TAGGED_ADDR_CTRL
+      d.Sep();
+      TaggedAddrArg(d, arg2);
+      PrctlArgs(d, 2);
       return;
     case 38:  // PR_SET_NO_NEW_PRIVS
     case 41:  // PR_SET_THP_DISABLE

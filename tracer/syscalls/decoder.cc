@@ -177,10 +177,14 @@ constexpr XlatEntry kFcntlCmds[] = {
     {1032, "F_GETPIPE_SZ"},
     {1033, "F_ADD_SEALS"},
     {1034, "F_GET_SEALS"},
-    {1035, "F_GET_RW_HINT"},
-    {1036, "F_SET_RW_HINT"},
-    {1037, "F_GET_FILE_RW_HINT"},
-    {1038, "F_SET_FILE_RW_HINT"},
+    // strace 6.1 has no names for F_GET_RW_HINT .. F_SET_FILE_RW_HINT
+    // (1035 .. 1038): "0x40b /* F_??? */".
+};
+// F_NOTIFY's events (dnotify).
+constexpr XlatEntry kDnotifyFlags[] = {
+    {0x1, "DN_ACCESS"},           {0x2, "DN_MODIFY"},  {0x4, "DN_CREATE"},
+    {0x8, "DN_DELETE"},           {0x10, "DN_RENAME"}, {0x20, "DN_ATTRIB"},
+    {0x80000000, "DN_MULTISHOT"},
 };
 constexpr XlatEntry kOwnerTypes[] = {
     {0, "F_OWNER_TID"}, {1, "F_OWNER_PID"}, {2, "F_OWNER_PGRP"}};
@@ -2574,6 +2578,17 @@ void Fcntl(D& d) {
         }
         d.suffix->push_back(')');
         return;
+      case F_GETSIG:
+        // The signal by name, whatever -X says: "= 29 (SIGIO)"; 0 (SIGIO,
+        // the default) is left bare, as strace.
+        if (d.ret == 0 || d.suffix == nullptr) return;
+        d.suffix->append(" (");
+        {
+          ScopedXlatStyle abbrev(XlatStyle::kAbbrev);
+          AppendSignal(d.suffix, d.ret);
+        }
+        d.suffix->push_back(')');
+        return;
       case F_GET_SEALS:
         if (d.suffix == nullptr) return;
         *d.fmt = SyscallEvent::RetFormat::kHex;
@@ -2629,6 +2644,10 @@ void Fcntl(D& d) {
     case F_ADD_SEALS:
       d.Sep();
       AppendFlags(d.out, d.u32(2), kSeals, "F_SEAL_???");
+      return;
+    case F_NOTIFY:
+      d.Sep();
+      d.Flags(d.u(2), kDnotifyFlags, "DN_???");
       return;
     case F_SETLK:
     case F_SETLKW:
@@ -2797,7 +2816,6 @@ constexpr Registration kDecoders[] = {
     {"pipe2", Pipe2, 0},
     // Generic arguments, but the result is an fd.
     {"inotify_init", nullptr, kRetFdFlag},
-    {"perf_event_open", nullptr, kRetFdFlag},
 };
 
 }  // namespace

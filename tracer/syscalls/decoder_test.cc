@@ -5132,6 +5132,227 @@ TEST_F(DecoderTest, PrctlSecurebitsTscSpeculationFpMode) {
             "PR_SET_FP_MODE, 0");
 }
 
+// prctl options strace 6.1 decodes that ttrace printed as bare hex (seen
+// tracing real programs): PR_SET_MM's field, PR_MCE_KILL's policy,
+// PR_SET_UNALIGN's flags, PR_SCHED_CORE (its pid type with the number even
+// by default), PR_SET_SYSCALL_USER_DISPATCH, the SVE/SME vector lengths
+// (and their GETs without arguments), the PAC keys, the tagged address
+// control word; and -X raw/verbose on flag results.
+TEST_F(DecoderTest, PrctlMoreOptions) {
+  EXPECT_EQ(Text("prctl", {35, 1, 0, 0, 0}, -EPERM),
+            "PR_SET_MM, PR_SET_MM_START_CODE, 0, 0, 0");
+  EXPECT_EQ(Text("prctl", {35, 13, 3, 0, 0}, -EPERM),
+            "PR_SET_MM, PR_SET_MM_EXE_FILE, 0x3, 0, 0");
+  EXPECT_EQ(Text("prctl", {35, 0, 0, 0, 0}, -EPERM),
+            "PR_SET_MM, 0 /* PR_SET_MM_??? */, 0, 0, 0");
+  EXPECT_EQ(Text("prctl", {33, 1, 1, 5, 6}, -EINVAL),
+            "PR_MCE_KILL, PR_MCE_KILL_SET, PR_MCE_KILL_EARLY, 0x5, 0x6");
+  EXPECT_EQ(Text("prctl", {33, 0, 0, 0, 0}),
+            "PR_MCE_KILL, PR_MCE_KILL_CLEAR, 0, 0, 0");
+  EXPECT_EQ(Text("prctl", {33, 2, 2, 5, 6}, -EINVAL),
+            "PR_MCE_KILL, 0x2 /* PR_MCE_KILL_??? */, 0x2, 0x5, 0x6");
+  EXPECT_EQ(Text("prctl", {33, 1, 7, 0, 0}, -EINVAL),
+            "PR_MCE_KILL, PR_MCE_KILL_SET, 0x7 /* PR_MCE_KILL_??? */, 0, 0");
+  Result r = Decode("prctl", {34, 1, 2, 3, 4}, 2);
+  EXPECT_EQ(r.all(), "PR_MCE_KILL_GET, 0x1, 0x2, 0x3, 0x4");
+  EXPECT_EQ(r.suffix, " (PR_MCE_KILL_DEFAULT)");
+  EXPECT_EQ(r.fmt, RetFormat::kDecimal);
+  EXPECT_EQ(Text("prctl", {6, 0, 5, 6, 7}, -EINVAL), "PR_SET_UNALIGN, 0");
+  EXPECT_EQ(Text("prctl", {6, 1, 5, 6, 7}, -EINVAL),
+            "PR_SET_UNALIGN, PR_UNALIGN_NOPRINT");
+  EXPECT_EQ(Text("prctl", {6, 6, 0, 0, 0}, -EINVAL),
+            "PR_SET_UNALIGN, PR_UNALIGN_SIGBUS|0x4");
+  EXPECT_EQ(Text("prctl", {6, 8, 0, 0, 0}, -EINVAL),
+            "PR_SET_UNALIGN, 0x8 /* PR_UNALIGN_??? */");
+  EXPECT_EQ(Text("prctl", {5, 0, 0, 0, 0}, -EINVAL), "PR_GET_UNALIGN, NULL");
+  uint32_t unalign = 2;
+  mem.Map(0x1000, &unalign, 4);
+  EXPECT_EQ(Text("prctl", {5, 0x1000, 0, 0, 0}),
+            "PR_GET_UNALIGN, [PR_UNALIGN_SIGBUS]");
+  EXPECT_EQ(
+      Text("prctl", {62, 0, 16, 0, 0x1000}, -EINVAL),
+      "PR_SCHED_CORE, PR_SCHED_CORE_GET, 16, 0 /* PIDTYPE_PID */, 0x1000");
+  EXPECT_EQ(Text("prctl", {62, 4, 16, 4, 0x1000}, -EINVAL),
+            "PR_SCHED_CORE, 0x4 /* PR_SCHED_CORE_??? */, 16, "
+            "0x4 /* PIDTYPE_??? */, 0x1000");
+  EXPECT_EQ(Text("prctl", {59, 0, 0, 0, 0}),
+            "PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_OFF, 0, 0, NULL");
+  EXPECT_EQ(Text("prctl", {59, 2, 0x10, 0x20, 0x1000}),
+            "PR_SET_SYSCALL_USER_DISPATCH, 0x2 /* PR_SYS_DISPATCH_??? */, "
+            "0x10, 0x20, 0x1000");
+  EXPECT_EQ(Text("prctl", {51, 1, 2, 3, 4}, -EINVAL), "PR_SVE_GET_VL");
+  EXPECT_EQ(Text("prctl", {64, 1, 2, 3, 4}, -EINVAL), "PR_SME_GET_VL");
+  EXPECT_EQ(Text("prctl", {50, 0x20001, 2, 3, 4}, -EINVAL),
+            "PR_SVE_SET_VL, PR_SVE_VL_INHERIT|0x1");
+  EXPECT_EQ(Text("prctl", {63, 1, 2, 3, 4}, -EINVAL), "PR_SME_SET_VL, 0x1");
+  EXPECT_EQ(Text("prctl", {54, 3, 0, 0, 0}, -EINVAL),
+            "PR_PAC_RESET_KEYS, PR_PAC_APIAKEY|PR_PAC_APIBKEY, 0, 0, 0");
+  EXPECT_EQ(Text("prctl", {60, 3, 1, 0, 0}, -EINVAL),
+            "PR_PAC_SET_ENABLED_KEYS, PR_PAC_APIAKEY|PR_PAC_APIBKEY, "
+            "PR_PAC_APIAKEY, 0, 0");
+  EXPECT_EQ(Text("prctl", {55, 0, 0, 0, 0}, -EINVAL),
+            "PR_SET_TAGGED_ADDR_CTRL, !PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_NONE, "
+            "0, 0, 0");
+  EXPECT_EQ(Text("prctl", {55, 3, 0, 0, 0}, -EINVAL),
+            "PR_SET_TAGGED_ADDR_CTRL, PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_SYNC, "
+            "0, 0, 0");
+  EXPECT_EQ(Text("prctl", {55, 0x8, 0, 0, 0}, -EINVAL),
+            "PR_SET_TAGGED_ADDR_CTRL, !PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_NONE|"
+            "0x1<<PR_MTE_TAG_SHIFT, 0, 0, 0");
+  EXPECT_EQ(Text("prctl", {55, 0xffffffff, 0, 0, 0}, -EINVAL),
+            "PR_SET_TAGGED_ADDR_CTRL, PR_TAGGED_ADDR_ENABLE|PR_MTE_TCF_MASK|"
+            "0xffff<<PR_MTE_TAG_SHIFT|0xfff80000, 0, 0, 0");
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("prctl", {62, 1, 16, 1, 0x1000}, -EINVAL),
+            "0x3e, 0x1, 16, 0x1, 0x1000");
+  EXPECT_EQ(Text("prctl", {55, 0x8, 0, 0, 0}, -EINVAL), "0x37, 0x8, 0, 0, 0");
+  r = Decode("prctl", {PR_GET_SECUREBITS, 0, 0, 0, 0}, 0x10);
+  EXPECT_EQ(r.fmt, RetFormat::kHex);
+  EXPECT_EQ(r.suffix, "");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("prctl", {62, 1, 16, 1, 0x1000}, -EINVAL),
+            "0x3e /* PR_SCHED_CORE */, 0x1 /* PR_SCHED_CORE_CREATE */, 16, "
+            "0x1 /* PIDTYPE_TGID */, 0x1000");
+  EXPECT_EQ(Text("prctl", {55, 1, 0, 0, 0}, -EINVAL),
+            "0x37 /* PR_SET_TAGGED_ADDR_CTRL */, 0x1 /* PR_TAGGED_ADDR_ENABLE|"
+            "PR_MTE_TCF_NONE */, 0, 0, 0");
+  r = Decode("prctl", {PR_GET_SECUREBITS, 0, 0, 0, 0}, 0x10);
+  EXPECT_EQ(r.suffix, " (SECBIT_KEEP_CAPS)");
+  r = Decode("prctl", {PR_GET_SPECULATION_CTRL, PR_SPEC_STORE_BYPASS, 0, 0, 0},
+             2);
+  EXPECT_EQ(r.suffix, " (PR_SPEC_ENABLE)");
+}
+
+// perf_event_open: ttrace printed its arguments in hex. strace shows the
+// struct perf_event_attr (by default the fields up to the bit field, only
+// its set bits and precise_ip, then "..."; with -v every field its size
+// covers, some only when a flag asks for them), pid and cpu in decimal,
+// the group fd and the PERF_FLAG_* flags.
+TEST_F(DecoderTest, PerfEventOpen) {
+  struct Attr {
+    uint32_t type, size;
+    uint64_t config, sample, sample_type, read_format, bits;
+    uint32_t wakeup, bp_type;
+    uint64_t config1, config2, branch, regs_user;
+    uint32_t stack_user;
+    int32_t clockid;
+    uint64_t regs_intr;
+    uint32_t aux_watermark;
+    uint16_t max_stack, r2;
+    uint32_t aux_sample_size, r3;
+    uint64_t sig_data;
+  } a{};
+  static_assert(sizeof(a) == 128);
+  a.type = 1;  // PERF_TYPE_SOFTWARE
+  a.size = 128;
+  a.config = 1;                      // PERF_COUNT_SW_TASK_CLOCK
+  a.bits = 1 | (1 << 5) | (1 << 6);  // disabled, exclude_kernel, exclude_hv
+  mem.Map(0x1000, &a, sizeof(a));
+  EXPECT_EQ(Text("perf_event_open", {0x1000, 0, kMinus1, kMinus1, 8}, 5),
+            "{type=PERF_TYPE_SOFTWARE, size=PERF_ATTR_SIZE_VER7, "
+            "config=PERF_COUNT_SW_TASK_CLOCK, sample_period=0, sample_type=0, "
+            "read_format=0, disabled=1, exclude_kernel=1, exclude_hv=1, "
+            "precise_ip=0 /* arbitrary skid */, ...}, 0, -1, -1, "
+            "PERF_FLAG_FD_CLOEXEC");
+  a.type = 3;  // PERF_TYPE_HW_CACHE: L1D, read, miss
+  a.config = 1 << 16;
+  a.bits = (1 << 10) | (2ull << 15) | (1ull << 25);  // freq, precise 2,
+  a.sample = 99;                                     // use_clockid
+  a.sample_type = (1 << 0) | (1 << 13);
+  a.clockid = 1;
+  a.sig_data = 12;
+  mem.Map(0x1000, &a, sizeof(a));
+  EXPECT_EQ(
+      Text("perf_event_open", {0x1000, kMinus1, 0, 7, 0xff}, -EINVAL),
+      "{type=PERF_TYPE_HW_CACHE, size=PERF_ATTR_SIZE_VER7, "
+      "config=PERF_COUNT_HW_CACHE_RESULT_MISS<<16|"
+      "PERF_COUNT_HW_CACHE_OP_READ<<8|PERF_COUNT_HW_CACHE_L1D, "
+      "sample_freq=99, sample_type=PERF_SAMPLE_IP|PERF_SAMPLE_STACK_USER, "
+      "read_format=0, freq=1, precise_ip=2 /* requested to have 0 skid "
+      "*/, use_clockid=1, ...}, -1, 0, 7, PERF_FLAG_FD_NO_GROUP|"
+      "PERF_FLAG_FD_OUTPUT|PERF_FLAG_PID_CGROUP|PERF_FLAG_FD_CLOEXEC|"
+      "0xf0");
+  opts.verbose = true;
+  const std::string v =
+      Text("perf_event_open", {0x1000, kMinus1, 0, kMinus1, 0}, -EINVAL);
+  EXPECT_NE(v.find("read_format=0, disabled=0, inherit=0, "), std::string::npos)
+      << v;
+  EXPECT_NE(v.find(", sigtrap=0, wakeup_events=0, config1=0, config2=0, "
+                   "sample_regs_user=0, sample_stack_user=0, "
+                   "clockid=CLOCK_MONOTONIC, sample_regs_intr=0, "
+                   "aux_watermark=0, sample_max_stack=0, aux_sample_size=0, "
+                   "sig_data=0xc}, -1, 0, -1, 0"),
+            std::string::npos)
+      << v;
+  // A breakpoint, the first version's size: its fields instead of config1.
+  a.type = 5;
+  a.size = 64;
+  a.config = 0;
+  a.bits = 1 << 14;  // watermark
+  a.wakeup = 77;
+  a.bp_type = 2;
+  a.config1 = 0x4000;
+  mem.Map(0x1000, &a, sizeof(a));
+  EXPECT_EQ(Text("perf_event_open", {0x1000, 0, kMinus1, kMinus1, 0}, -EINVAL)
+                .substr(0, 58),
+            "{type=PERF_TYPE_BREAKPOINT, size=PERF_ATTR_SIZE_VER0, conf");
+  EXPECT_NE(Text("perf_event_open", {0x1000, 0, kMinus1, kMinus1, 0}, -EINVAL)
+                .find(", sigtrap=0, wakeup_watermark=77, "
+                      "bp_type=HW_BREAKPOINT_W, bp_addr=0x4000}, 0, -1, -1, "
+                      "0"),
+            std::string::npos);
+  opts.verbose = false;
+  // A size under the first version's: the address; NULL.
+  a.size = 4;
+  mem.Map(0x1000, &a, sizeof(a));
+  EXPECT_EQ(Text("perf_event_open", {0x1000, 0, kMinus1, kMinus1, 0}, -E2BIG),
+            "0x1000, 0, -1, -1, 0");
+  EXPECT_EQ(Text("perf_event_open", {0, 0, kMinus1, kMinus1, 0}, -EFAULT),
+            "NULL, 0, -1, -1, 0");
+  opts.xlat_style = XlatStyle::kVerbose;
+  a.size = 128;
+  a.type = 3;
+  a.config = 1 << 16;
+  a.bits = 0;
+  mem.Map(0x1000, &a, sizeof(a));
+  EXPECT_NE(Text("perf_event_open", {0x1000, 0, kMinus1, kMinus1, 0}, -EINVAL)
+                .find("config=0x1 /* PERF_COUNT_HW_CACHE_RESULT_MISS */<<16|0 "
+                      "/* PERF_COUNT_HW_CACHE_OP_READ */<<8|0 /* "
+                      "PERF_COUNT_HW_CACHE_L1D */, "),
+            std::string::npos);
+}
+
+// fcntl: F_NOTIFY's dnotify events, F_GETSIG's signal after the result
+// (named whatever -X says, 0 left bare), and no names for the RW_HINT
+// commands strace 6.1 does not know.
+TEST_F(DecoderTest, FcntlNotifyGetsigRwHint) {
+  EXPECT_EQ(Text("fcntl", {3, F_NOTIFY, 0x3f}),
+            "3, F_NOTIFY, DN_ACCESS|DN_MODIFY|DN_CREATE|DN_DELETE|DN_RENAME|"
+            "DN_ATTRIB");
+  EXPECT_EQ(Text("fcntl", {3, F_NOTIFY, 0}), "3, F_NOTIFY, 0");
+  EXPECT_EQ(Text("fcntl", {3, F_NOTIFY, 0x80000040}),
+            "3, F_NOTIFY, DN_MULTISHOT|0x40");
+  Result r = Decode("fcntl", {3, F_GETSIG}, 29);
+  EXPECT_EQ(r.all(), "3, F_GETSIG");
+  EXPECT_EQ(r.suffix, " (SIGIO)");
+  EXPECT_EQ(r.fmt, RetFormat::kDecimal);
+  r = Decode("fcntl", {3, F_GETSIG}, 37);
+  EXPECT_EQ(r.suffix, " (SIGRT_5)");
+  r = Decode("fcntl", {3, F_GETSIG}, 0);
+  EXPECT_EQ(r.suffix, "");
+  EXPECT_EQ(Text("fcntl", {3, 1035, 0x1000}), "3, 0x40b /* F_??? */, 0x1000");
+  EXPECT_EQ(Text("fcntl", {3, 1038, 0x1000}), "3, 0x40e /* F_??? */, 0x1000");
+  opts.xlat_style = XlatStyle::kRaw;
+  r = Decode("fcntl", {3, F_GETSIG}, 29);
+  EXPECT_EQ(r.all(), "3, 0xb");
+  EXPECT_EQ(r.suffix, " (SIGIO)");
+  EXPECT_EQ(Text("fcntl", {3, F_NOTIFY, 6}), "3, 0x402, 0x6");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("fcntl", {3, F_NOTIFY, 0x80000006}),
+            "3, 0x402 /* F_NOTIFY */, 0x80000006 /* "
+            "DN_MODIFY|DN_CREATE|DN_MULTISHOT */");
+}
+
 TEST_F(DecoderTest, Sockopts) {
   int32_t one = 1;
   mem.Map(0x1000, &one, 4);
@@ -7423,6 +7644,128 @@ TEST_F(NetlinkTest, NeighboursAndRules) {
       "nla_type=FRA_PROTOCOL}, RTPROT_OPENR]]], 64, 0, NULL, 0");
 }
 
+// `ip netconf` and `ip addrlabel` (strace decodes their structs and
+// attributes; ttrace printed {family=..., data="..."}).
+TEST_F(NetlinkTest, NetconfAndAddrlabel) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETNETCONF, NLM_F_REQUEST | NLM_F_DUMP, 1, 0,
+                          std::string(4, '\0'))),
+            "3, [{nlmsg_len=20, nlmsg_type=RTM_GETNETCONF, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+            "nlmsg_pid=0}, {ncm_family=AF_UNSPEC}], 20, 0, NULL, 0");
+  const uint8_t ncm[4] = {AF_INET, 0, 0, 0};
+  const uint32_t all = 0xffffffff;
+  const int32_t one = 1;
+  const int32_t minus = -2;
+  EXPECT_EQ(Send(3, Nlmsg(RTM_NEWNETCONF, NLM_F_MULTI, 1, 0,
+                          Raw(ncm) + Nla(1, Raw(all)) + Nla(2, Raw(one)) +
+                              Nla(8, Raw(minus)) + Nla(9, Raw(one)))),
+            "3, [{nlmsg_len=52, nlmsg_type=RTM_NEWNETCONF, "
+            "nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{ncm_family=AF_INET}, [[{nla_len=8, nla_type=NETCONFA_IFINDEX}, "
+            "4294967295], [{nla_len=8, nla_type=NETCONFA_FORWARDING}, 1], "
+            "[{nla_len=8, nla_type=NETCONFA_BC_FORWARDING}, -2], "
+            "[{nla_len=8, nla_type=0x9 /* NETCONFA_??? */}, "
+            "\"\\x01\\x00\\x00\\x00\"]]], 52, 0, NULL, 0");
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETADDRLABEL, NLM_F_REQUEST | NLM_F_DUMP, 1, 0,
+                          std::string(1, AF_INET6) + std::string(11, '\0'))),
+            "3, [{nlmsg_len=28, nlmsg_type=RTM_GETADDRLABEL, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+            "nlmsg_pid=0}, {ifal_family=AF_INET6, ifal_prefixlen=0, "
+            "ifal_flags=0, ifal_index=0, ifal_seq=0}], 28, 0, NULL, 0");
+  const uint8_t ifal[12] = {AF_INET6, 0, 96, 0, 0, 0, 0x7f, 0x7f, 10, 0, 0, 0};
+  uint8_t v6[16] = {};
+  v6[10] = v6[11] = 0xff;
+  const uint32_t label = 4;
+  EXPECT_EQ(Send(3, Nlmsg(RTM_NEWADDRLABEL, NLM_F_MULTI, 1, 0,
+                          Raw(ifal) + Nla(1, Raw(v6)) + Nla(2, Raw(label)))),
+            "3, [{nlmsg_len=56, nlmsg_type=RTM_NEWADDRLABEL, "
+            "nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{ifal_family=AF_INET6, ifal_prefixlen=96, ifal_flags=0, "
+            "ifal_index=2139029504, ifal_seq=10}, [[{nla_len=20, "
+            "nla_type=IFAL_ADDRESS}, inet_pton(AF_INET6, "
+            "\"::ffff:0.0.0.0\")], [{nla_len=8, nla_type=IFAL_LABEL}, 4]]], "
+            "56, 0, NULL, 0");
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETADDRLABEL, NLM_F_REQUEST, 1, 0,
+                          std::string(1, AF_INET6) + std::string(3, '\0'))),
+            "3, [{nlmsg_len=20, nlmsg_type=RTM_GETADDRLABEL, "
+            "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{ifal_family=AF_INET6, ...}], 20, 0, NULL, 0");
+}
+
+// `ip netns list-id` (struct rtgenmsg, NETNSA_*), `ip nexthop` (struct
+// nhmsg, NHA_*) and `ip stats` (struct if_stats_msg, its filter bits
+// named as strace does, IFLA_STATS_*); a nested attribute's flag with -X.
+TEST_F(NetlinkTest, NsidNexthopStats) {
+  mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
+  const uint8_t gen[4] = {AF_UNSPEC, 0, 0, 0};
+  const int32_t fd = 6, nsid = -1;
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETNSID, NLM_F_REQUEST, 1, 0,
+                          Raw(gen) + Nla(3, Raw(fd)))),
+            "3, [{nlmsg_len=28, nlmsg_type=RTM_GETNSID, "
+            "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{rtgen_family=AF_UNSPEC}, [{nla_len=8, nla_type=NETNSA_FD}, 6]], "
+            "28, 0, NULL, 0");
+  EXPECT_EQ(Send(3, Nlmsg(RTM_NEWNSID, 0, 1, 0, Raw(gen) + Nla(1, Raw(nsid)))),
+            "3, [{nlmsg_len=28, nlmsg_type=RTM_NEWNSID, nlmsg_flags=0, "
+            "nlmsg_seq=1, nlmsg_pid=0}, {rtgen_family=AF_UNSPEC}, "
+            "[{nla_len=8, nla_type=NETNSA_NSID}, -1]], 28, 0, NULL, 0");
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETNEXTHOP, NLM_F_REQUEST | NLM_F_DUMP, 1, 0,
+                          std::string(8, '\0'))),
+            "3, [{nlmsg_len=24, nlmsg_type=RTM_GETNEXTHOP, "
+            "nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, nlmsg_seq=1, "
+            "nlmsg_pid=0}, {nh_family=AF_UNSPEC, nh_scope=RT_SCOPE_UNIVERSE, "
+            "nh_protocol=RTPROT_UNSPEC, nh_flags=0}], 24, 0, NULL, 0");
+  const uint8_t nh[8] = {AF_INET, 254, 4, 0, 0x10, 0, 0, 0};
+  const uint32_t id = 4, oif = 0x7f000000;
+  const uint8_t gw[4] = {127, 0, 0, 2};
+  const uint32_t group[4] = {1, 0, 4, 3};
+  const uint16_t mpath = 0;
+  EXPECT_EQ(Send(3, Nlmsg(RTM_NEWNEXTHOP, NLM_F_MULTI, 1, 0,
+                          Raw(nh) + Nla(1, Raw(id)) + Nla(5, Raw(oif)) +
+                              Nla(6, Raw(gw)) + Nla(4, "") +
+                              Nla(2, Raw(group)) + Nla(3, Raw(mpath)))),
+            "3, [{nlmsg_len=80, nlmsg_type=RTM_NEWNEXTHOP, "
+            "nlmsg_flags=NLM_F_MULTI, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{nh_family=AF_INET, nh_scope=RT_SCOPE_HOST, "
+            "nh_protocol=RTPROT_STATIC, nh_flags=RTNH_F_LINKDOWN}, "
+            "[[{nla_len=8, nla_type=NHA_ID}, 4], [{nla_len=8, "
+            "nla_type=NHA_OIF}, 2130706432], [{nla_len=8, "
+            "nla_type=NHA_GATEWAY}, inet_addr(\"127.0.0.2\")], {nla_len=4, "
+            "nla_type=NHA_BLACKHOLE}, [{nla_len=20, nla_type=NHA_GROUP}, "
+            "[{id=1, weight=0}, {id=4, weight=3}]], [{nla_len=6, "
+            "nla_type=NHA_GROUP_TYPE}, NEXTHOP_GRP_TYPE_MPATH]]], 80, 0, "
+            "NULL, 0");
+  const uint32_t st[3] = {0, 0x7f000000, 0x1f};
+  EXPECT_EQ(Send(3, Nlmsg(RTM_GETSTATS, NLM_F_REQUEST, 1, 0, Raw(st))),
+            "3, [{nlmsg_len=28, nlmsg_type=RTM_GETSTATS, "
+            "nlmsg_flags=NLM_F_REQUEST, nlmsg_seq=1, nlmsg_pid=0}, "
+            "{family=AF_UNSPEC, ifindex=2130706432, "
+            "filter_mask=1<<IFLA_STATS_UNSPEC|1<<IFLA_STATS_LINK_64|"
+            "1<<IFLA_STATS_LINK_XSTATS|1<<IFLA_STATS_LINK_XSTATS_SLAVE|"
+            "1<<IFLA_STATS_LINK_OFFLOAD_XSTATS}], 28, 0, NULL, 0");
+  const uint32_t st2[3] = {0, 0x7f000000, 0x10};
+  const std::string stats = Nlmsg(
+      RTM_NEWSTATS, 0, 1, 0, Raw(st2) + Nla(4, Nla(0x8002, "ab")) + Nla(5, ""));
+  EXPECT_EQ(
+      Send(3, stats),
+      "3, [{nlmsg_len=44, nlmsg_type=RTM_NEWSTATS, nlmsg_flags=0, "
+      "nlmsg_seq=1, nlmsg_pid=0}, {family=AF_UNSPEC, "
+      "ifindex=2130706432, filter_mask=1<<IFLA_STATS_LINK_OFFLOAD_XSTATS}, "
+      "[[{nla_len=12, nla_type=IFLA_STATS_LINK_OFFLOAD_XSTATS}, "
+      "[{nla_len=6, nla_type=NLA_F_NESTED|0x2 /* "
+      "IFLA_OFFLOAD_XSTATS_??? */}, \"\\x61\\x62\"]], {nla_len=4, "
+      "nla_type=IFLA_STATS_AF_SPEC}]], 44, 0, NULL, 0");
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_NE(Send(3, stats).find("[{nla_len=6, nla_type=0x8000|0x2}, "),
+            std::string::npos);
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_NE(Send(3, stats).find("[{nla_len=6, nla_type=0x8000 /* "
+                                "NLA_F_NESTED */|0x2 /* "
+                                "IFLA_OFFLOAD_XSTATS_??? */}, "),
+            std::string::npos);
+}
+
 // tc qdisc's request and an answer (tcmsg, kind, stats).
 TEST_F(NetlinkTest, TrafficControl) {
   mem.SetNetlinkProtocol(3, NETLINK_ROUTE);
@@ -7591,6 +7934,19 @@ TEST_F(NetlinkTest, SockDiag) {
                       "defer_connect=0, unused=0 /* bits 3..8 */}"),
             std::string::npos);
   opts.verbose = false;
+  // `ss -i` on a BBR connection: INET_DIAG_BBRINFO's struct tcp_bbr_info,
+  // the bandwidth's halves in hex; cut short, as bytes.
+  const uint32_t bbr[5] = {0xfbc51c10, 0, 6, 739, 739};
+  const std::string bbr_out = Send(
+      3, Nlmsg(SOCK_DIAG_BY_FAMILY, NLM_F_MULTI, 1, 0,
+               Raw(msg) + Nla(16, Raw(bbr)) + Nla(16, Raw(bbr).substr(0, 16))));
+  EXPECT_NE(bbr_out.find("[[{nla_len=24, nla_type=INET_DIAG_BBRINFO}, "
+                         "{bbr_bw_lo=0xfbc51c10, bbr_bw_hi=0, bbr_min_rtt=6, "
+                         "bbr_pacing_gain=739, bbr_cwnd_gain=739}], "
+                         "[{nla_len=20, nla_type=INET_DIAG_BBRINFO}, "
+                         "\"\\x10\\x1c\\xc5\\xfb"),
+            std::string::npos)
+      << bbr_out;
   // Too short for the structure.
   EXPECT_EQ(
       Send(3, Nlmsg(SOCK_DIAG_BY_FAMILY, 0, 1, 0, Raw(msg).substr(0, 68))),
