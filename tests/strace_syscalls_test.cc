@@ -511,9 +511,10 @@ std::vector<Program> Programs() {
       // Netlink messages: a request for lo, its answer cut to 64 bytes, an
       // error (nlmsg_pid: the tracee's pid, named).
       {"netlink", {"syscalls", "netlink"}, {}, 2, true},
-      // The same in a new network namespace: strace looks the socket up
-      // in its own, does not find it and decodes the messages generically.
-      {"netlink_netns", {"syscalls", "netlink_netns"}, {}, 2, true},
+      // (The same in a new network namespace, `netlink_netns`, is not
+      // compared: strace looks the socket up in its own namespace, does
+      // not find it and prints the messages undecoded; ttrace decodes them,
+      // syscall_test's NetlinkNamespaceTest.)
       // rtnetlink messages of other kinds: netconf, address labels, netns
       // ids, link stats, next hops.
       {"netlink_more", {"syscalls", "netlink_more"}, {}, 2, true},

@@ -44,6 +44,7 @@ using ::testing::ElementsAre;
 using ::testing::ElementsAreArray;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::Not;
 
 // Tracees carry the sanitizer runtime under --config=asan (see
 // cli_test.cc). The umask is fixed so that the `known` scenario's first
@@ -2198,6 +2199,30 @@ TEST(SummaryTest, PerThreadTableWithFollowForks) {
   // The header of the second table.
   EXPECT_THAT(lines, ::testing::Contains("% time     seconds  usecs/call     "
                                          "calls    errors tid"));
+}
+
+// ---------------------------------------------------------------------------
+// A tracee in another network namespace (a container, `ip netns exec`): its
+// netlink sockets' protocols are read from its own namespace's
+// /proc/TID/net/netlink, so its messages are decoded as anywhere else.
+// strace looks them up in its own namespace and prints them undecoded
+// (nlmsg_type=0x12 /* NLMSG_??? */ and the body as a string).
+TEST(NetlinkNamespaceTest, MessagesInAnotherNetworkNamespaceAreDecoded) {
+  Trace t = RunTtrace({"-yy", "-e", "trace=unshare,sendto,recvfrom"},
+                      {"netlink_netns"});
+  ASSERT_EQ(t.run.ExitCode(), 0) << Describe(t);
+  bool new_netns = false;
+  for (const std::string& line : SplitLines(t.text)) {
+    new_netns |= absl::StartsWith(line, "unshare(CLONE_NEWNET) ") &&
+                 absl::EndsWith(line, " = 0");
+  }
+  if (!new_netns) {
+    GTEST_SKIP() << "no new network namespace here (not root?)";
+  }
+  EXPECT_THAT(t.text, HasSubstr("nlmsg_type=RTM_GETLINK")) << t.text;
+  EXPECT_THAT(t.text, HasSubstr("nlmsg_type=NLMSG_ERROR")) << t.text;
+  EXPECT_THAT(t.text, HasSubstr("<NETLINK:[ROUTE:")) << t.text;
+  EXPECT_THAT(t.text, Not(HasSubstr("NLMSG_???"))) << t.text;
 }
 
 // ---------------------------------------------------------------------------

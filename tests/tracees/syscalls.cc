@@ -186,9 +186,9 @@
 //                      shows them as strings: only a netlink msg_name
 //                      makes it decode msg_iov as netlink); exits 0.
 //   netlink_netns      `netlink` in a new network namespace (root only;
-//                      in its own when unshare fails): tracers that, as
-//                      strace, look netlink sockets up in their own
-//                      namespace do not know these sockets' protocol.
+//                      in its own when unshare fails): a tracer that
+//                      looks netlink sockets up in its own namespace, as
+//                      strace, does not know these sockets' protocol.
 //   netlink_more       a bound NETLINK_ROUTE socket: RTM_GETNETCONF for
 //                      lo's IPv4 settings, an RTM_GETADDRLABEL dump,
 //                      RTM_GETNSID of its own network namespace (by fd),

@@ -152,16 +152,13 @@ bool UnixDetails(uint64_t inode, FdDetails* d) {
 namespace {
 
 // The protocol and port id of the netlink socket with this inode, from
-// /proc/self/net/netlink (which lists bound sockets only). False when it
-// is not there. That is ttrace's own network namespace, not the tracee's:
-// strace asks sock_diag in its own, so a socket of a tracee in another
-// namespace (`ip netns exec`, `nsenter --net`, a container) is unknown to
-// it, its messages decoded generically ("nlmsg_type=0x12 /* NLMSG_??? */",
-// the body as a string) and -yy shows the inode alone, as it does for
-// that tracee's TCP and UNIX sockets.
-bool FindNetlinkSocket(unsigned long long inode, int* protocol,
+// /proc/TID/net/netlink (which lists bound sockets only). False when it
+// is not there.
+bool FindNetlinkSocket(pid_t tid, unsigned long long inode, int* protocol,
                        unsigned long long* portid) {
-  FILE* f = fopen("/proc/self/net/netlink", "re");
+  char path[64];
+  snprintf(path, sizeof path, "/proc/%d/net/netlink", tid);
+  FILE* f = fopen(path, "re");
   if (f == nullptr) return false;
   // sk Eth Pid Groups Rmem Wmem Dump Locks Drops Inode
   char line[256];
@@ -226,7 +223,7 @@ int ReadNetlinkProtocol(pid_t tid, int fd) {
   int protocol = -1;
   if (strcmp(name, "NETLINK") == 0) {
     unsigned long long portid;
-    if (!FindNetlinkSocket(inode, &protocol, &portid)) {
+    if (!FindNetlinkSocket(tid, inode, &protocol, &portid)) {
       return kNetlinkUnknownProtocol;  // unbound: may be bound later
     }
   }
@@ -349,7 +346,7 @@ bool ReadFdDetails(pid_t tid, int fd, const std::string& link, FdDetails* out,
       // A bound one: "ROUTE:1234", its protocol and port id.
       int protocol;
       unsigned long long portid;
-      if (FindNetlinkSocket(inode, &protocol, &portid)) {
+      if (FindNetlinkSocket(tid, inode, &protocol, &portid)) {
         const char* name = NetlinkProtocolName(protocol);
         out->text = name != nullptr ? absl::StrCat(name, ":", portid)
                                     : absl::StrCat(protocol, ":", portid);
