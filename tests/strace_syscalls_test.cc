@@ -71,6 +71,11 @@ const bool kChildEnvironment = [] {
          "detect_leaks=0:handle_segv=0:handle_abort=0:handle_sigbus=0:"
          "handle_sigill=0:handle_sigfpe=0",
          1);
+  // The `decoders` tracee receives a datagram on this UDP port, which its
+  // trace shows: the same for the strace and ttrace runs of one test
+  // process, different for test processes running at once (a fixed port
+  // made concurrent runs fail to bind it now and then).
+  setenv("TRACEE_UDP_PORT", absl::StrCat(20000 + getpid() % 30000).c_str(), 1);
   return true;
 }();
 

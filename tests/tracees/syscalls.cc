@@ -109,7 +109,8 @@
 //                      (IPT_SO_*, IP6T_SO_*, EBT_SO_*, IP_VS_SO_*,
 //                      SO_GET_FILTER), options of other levels (SCTP,
 //                      packet, Bluetooth, ...), a UDP datagram received on
-//                      127.0.0.1:47837 with IP_PKTINFO, IP_TTL and IP_TOS
+//                      127.0.0.1:$TRACEE_UDP_PORT (default 47837) with
+//                      IP_PKTINFO, IP_TTL and IP_TOS
 //                      control messages,
 //                      pidfd_send_signal/pidfd_getfd on its own pidfd,
 //                      fcntl locks, owner and lease on a memfd,
@@ -921,13 +922,15 @@ int Decoders() {
       getsockopt(udp, level, 3, &opt, &opt_len);
       setsockopt(udp, level, 4, &opt, 0);
     }
-    // Ancillary data of a datagram received on 127.0.0.1:47837 (a fixed
-    // port: the trace shows it) with no name asked for: IP_PKTINFO,
-    // IP_TTL, IP_TOS (0x10, as sent).
+    // Ancillary data of a datagram received on 127.0.0.1:$TRACEE_UDP_PORT
+    // (47837 without it; the trace shows the port, so it must not vary
+    // between a strace run and a ttrace run) with no name asked for:
+    // IP_PKTINFO, IP_TTL, IP_TOS (0x10, as sent).
     const int rx = socket(AF_INET, SOCK_DGRAM, 0);
     sockaddr_in at{};
     at.sin_family = AF_INET;
-    at.sin_port = htons(47837);
+    const char* port = getenv("TRACEE_UDP_PORT");
+    at.sin_port = htons(port != nullptr ? atoi(port) : 47837);
     at.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (bind(rx, reinterpret_cast<sockaddr*>(&at), sizeof at) == 0) {
       for (int name : {IP_PKTINFO, IP_RECVTTL, IP_RECVTOS}) {
