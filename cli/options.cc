@@ -764,6 +764,10 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
     options.hex_strings =
         x_count == 1 ? HexStrings::kNonAscii : HexStrings::kAll;
   }
+  // strace refuses -c/-C with -ff (with or without -o), once it has a
+  // command; remember -ff before -ff without -o becomes -f.
+  const bool summary_and_separately =
+      options.output_separately && options.summary != Summary::kNone;
   // strace: -ff without -o is -f.
   if (options.output_path.empty()) options.output_separately = false;
   if (options.output_separately) {
@@ -798,6 +802,11 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
   // strace allows a command and -p together and traces both.
   if (options.command.empty() && options.pids.empty() && !options.version) {
     return Invalid("must have PROG [ARGS] or -p PID");
+  }
+  if (summary_and_separately) {
+    return Invalid(
+        "(-c/--summary-only or -C/--summary) and -ff/--output-separately are "
+        "mutually exclusive");
   }
   if (options.command.empty() && options.daemonize != Options::Daemonize::kNo) {
     return Invalid("PROG [ARGS] must be specified with -D/--daemonize");

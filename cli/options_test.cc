@@ -181,6 +181,17 @@ TEST(ParseOptionsTest, OutputSeparately) {
             "piping the output and -ff are mutually exclusive");
   EXPECT_EQ(Error({"-ff", "-o", "t", "--format=json", "ls"}),
             "-ff writes text only (as strace): drop --format");
+  // strace 6.1 refuses a summary with -ff, with or without -o, once it has
+  // a command.
+  constexpr char kSummaryFf[] =
+      "(-c/--summary-only or -C/--summary) and -ff/--output-separately are "
+      "mutually exclusive";
+  EXPECT_EQ(Error({"-c", "-ff", "-o", "t", "ls"}), kSummaryFf);
+  EXPECT_EQ(Error({"-ff", "-C", "ls"}), kSummaryFf);
+  EXPECT_EQ(Error({"-f", "-f", "-c", "ls"}), kSummaryFf);
+  EXPECT_EQ(Error({"-c", "--output-separately", "-o", "t", "ls"}), kSummaryFf);
+  EXPECT_EQ(Error({"-c", "-ff"}), "must have PROG [ARGS] or -p PID");
+  EXPECT_TRUE(Parse({"-c", "-f", "-o", "t", "ls"}).ok());
 }
 
 TEST(ParseOptionsTest, StringsInHexAndAppend) {
@@ -712,7 +723,8 @@ TEST(ParseOptionsTest, SummaryColumnsAndOverhead) {
   EXPECT_EQ(Parse({"-O", "0", "ls"})->summary_overhead_ns, 0);
   EXPECT_EQ(Error({"-U", "bogus", "ls"}), "unknown column name: 'bogus'");
   EXPECT_EQ(Error({"-U", "calls,calls", "ls"}),
-            "call summary column has been provided more than once: 'calls'");
+            "call summary column has been provided more than once: 'calls' "
+            "(-U option residual: 'calls')");
   for (const char* bad : {"x", "-5", "", "ms", "5m", "1e30s", "nan", " 5"}) {
     EXPECT_EQ(Error({"-O", bad, "ls"}),
               absl::StrCat("invalid -O argument: '", bad, "'"));

@@ -257,8 +257,12 @@ bool SummarySink::ParseColumns(std::string_view list,
       return false;
     }
     if (std::find(out.begin(), out.end(), found->second) != out.end()) {
+      // As strace, name the rest of the list from the repeated column on.
+      const size_t at = static_cast<size_t>(item.data() - list.data());
       *error = absl::StrCat(
-          "call summary column has been provided more than once: '", item, "'");
+          "call summary column has been provided more than once: '", item,
+          "' (-U option residual: '",
+          absl::string_view(list.data() + at, list.size() - at), "')");
       return false;
     }
     out.push_back(found->second);

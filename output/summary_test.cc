@@ -311,7 +311,13 @@ TEST(SummaryTest, ParseColumns) {
   EXPECT_EQ(error, "unknown column name: ''");
   EXPECT_FALSE(SummarySink::ParseColumns("calls,count", &c, &error));
   EXPECT_EQ(error,
-            "call summary column has been provided more than once: 'count'");
+            "call summary column has been provided more than once: 'count' "
+            "(-U option residual: 'count')");
+  // strace 6.1 names the rest of the list from the repeated column on.
+  EXPECT_FALSE(SummarySink::ParseColumns("calls,errors,count,,x", &c, &error));
+  EXPECT_EQ(error,
+            "call summary column has been provided more than once: 'count' "
+            "(-U option residual: 'count,,x')");
 }
 
 // The layout strace 6.1 prints for these columns: shortest and longest in
