@@ -394,6 +394,29 @@ TEST(SummaryTest, SystemTimeUnlessWallClock) {
             "   0.300045         3 total\n");
 }
 
+// strace 6.1 -c leaves out the calls its table has no name for (here
+// syscall(1000) and an i386 int $0x80 with 1000): not in the rows, not in
+// the total, no 32-bit table for them alone.
+TEST(SummaryTest, UnnamedCallsAreNotCounted) {
+  SummarySink sink(/*per_thread=*/true);
+  Feed(&sink, 7, "close", 3, 2, 1, 2000);
+  Feed(&sink, 7, "syscall_0x3e8", 1000, 1, 1, 5000);
+  Feed(&sink, 7, "syscall_0x3e8", 1000, 1, 1, 5000, kArchI386);
+  EXPECT_EQ(
+      Printed(sink),
+      "% time     seconds  usecs/call     calls    errors syscall\n"
+      "------ ----------- ----------- --------- --------- ----------------\n"
+      "100.00    0.000002           1         2         1 close\n"
+      "------ ----------- ----------- --------- --------- ----------------\n"
+      "100.00    0.000002           1         2         1 total\n"
+      "\n"
+      "% time     seconds  usecs/call     calls    errors tid\n"
+      "------ ----------- ----------- --------- --------- ----------------\n"
+      "100.00    0.000002           1         2         1 7\n"
+      "------ ----------- ----------- --------- --------- ----------------\n"
+      "100.00    0.000002           1         2         1 total\n");
+}
+
 TEST(SummaryTest, NothingCountedPrintsNothing) {
   SummarySink sink(true);
   SyscallEvent gone = Call("exit_group", 231, 0, 0);
