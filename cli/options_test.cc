@@ -598,7 +598,7 @@ TEST(ParseOptionsTest, BadFilters) {
   EXPECT_EQ(Error({"-e", "trace=nosuchcall", "ls"}),
             "invalid system call 'nosuchcall'");
   EXPECT_EQ(Error({"-e", "trace=%nosuchclass", "ls"}),
-            "invalid system call class '%nosuchclass'");
+            "invalid system call '%nosuchclass'");
   EXPECT_EQ(Error({"-e", "signal=SIGFOO", "ls"}), "invalid signal 'SIGFOO'");
   EXPECT_EQ(Error({"-e", "status=sometimes", "ls"}),
             "invalid status 'sometimes'");
@@ -925,7 +925,7 @@ TEST(ParseOptionsTest, AbbrevAndVerbose) {
   EXPECT_EQ(Error({"-e", "abbrev=nosuch", "ls"}),
             "invalid system call 'nosuch'");
   EXPECT_EQ(Error({"-e", "verbose=%nosuch", "ls"}),
-            "invalid system call class '%nosuch'");
+            "invalid system call '%nosuch'");
 }
 
 // -b execve / --detach-on=execve; strace's message for other calls.

@@ -1103,7 +1103,7 @@ TEST(FilterTest, NoneHasNoSyscallLines) {
 TEST(FilterTest, BadFiltersAreUsageErrors) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"trace=nosuchcall", "invalid system call 'nosuchcall'"},
-      {"trace=%nosuchclass", "invalid system call class '%nosuchclass'"},
+      {"trace=%nosuchclass", "invalid system call '%nosuchclass'"},
   };
   for (const auto& [filter, message] : cases) {
     const std::string out = NewTempPath("bad-filter");
