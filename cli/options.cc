@@ -768,12 +768,19 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
   // command; remember -ff before -ff without -o becomes -f.
   const bool summary_and_separately =
       options.output_separately && options.summary != Summary::kNone;
+  // strace: "-o !CMD" pipes into CMD as "-o |CMD" does.
+  if (!options.output_path.empty() && options.output_path[0] == '!') {
+    options.output_path[0] = '|';
+  }
   // strace: -ff without -o is -f.
   if (options.output_path.empty()) options.output_separately = false;
+  // strace refuses a pipe with -ff once it has a command (and after -c's
+  // refusal).
+  const bool pipe_and_separately =
+      options.output_separately && options.output_path[0] == '|';
+  constexpr char kPipeAndSeparately[] =
+      "piping the output and -ff/--output-separately are mutually exclusive";
   if (options.output_separately) {
-    if (options.output_path[0] == '|') {
-      return Invalid("piping the output and -ff are mutually exclusive");
-    }
     if (options.format != OutputFormat::kText) {
       return Invalid("-ff writes text only (as strace): drop --format");
     }
@@ -797,6 +804,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
           "--pidns-translation needs a live trace: a recording keeps the ids "
           "it was made with");
     }
+    if (pipe_and_separately) return Invalid(kPipeAndSeparately);
     return options;  // -p selects processes to show
   }
   // strace allows a command and -p together and traces both.
@@ -808,6 +816,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         "(-c/--summary-only or -C/--summary) and -ff/--output-separately are "
         "mutually exclusive");
   }
+  if (pipe_and_separately) return Invalid(kPipeAndSeparately);
   if (options.command.empty() && options.daemonize != Options::Daemonize::kNo) {
     return Invalid("PROG [ARGS] must be specified with -D/--daemonize");
   }

@@ -177,8 +177,22 @@ TEST(ParseOptionsTest, OutputSeparately) {
   ASSERT_TRUE(decode.ok()) << decode.status();
   EXPECT_TRUE(decode->output_separately);
 
+  // As strace 6.1's, once there is a command, and after -c's refusal.
   EXPECT_EQ(Error({"-ff", "-o", "|cat", "ls"}),
-            "piping the output and -ff are mutually exclusive");
+            "piping the output and -ff/--output-separately are mutually "
+            "exclusive");
+  EXPECT_EQ(Error({"--output-separately", "-o", "!cat", "ls"}),
+            "piping the output and -ff/--output-separately are mutually "
+            "exclusive");
+  EXPECT_EQ(Error({"-ff", "-o", "|cat"}), "must have PROG [ARGS] or -p PID");
+  EXPECT_EQ(Error({"-c", "-ff", "-o", "|cat", "ls"}),
+            "(-c/--summary-only or -C/--summary) and -ff/--output-separately "
+            "are mutually exclusive");
+  // "-o !CMD" is "-o |CMD" (strace's alternative spelling).
+  absl::StatusOr<Options> bang = Parse({"-o", "!wc -l", "ls"});
+  ASSERT_TRUE(bang.ok()) << bang.status();
+  EXPECT_EQ(bang->output_path, "|wc -l");
+  EXPECT_EQ(Parse({"-o", "x!", "ls"})->output_path, "x!");
   EXPECT_EQ(Error({"-ff", "-o", "t", "--format=json", "ls"}),
             "-ff writes text only (as strace): drop --format");
   // strace 6.1 refuses a summary with -ff, with or without -o, once it has

@@ -1002,6 +1002,29 @@ TEST_F(OutputSeparatelyTest, DecodedRecordingGivesTheSameFiles) {
   EXPECT_EQ(a, Files("dec"));
 }
 
+// strace's "-o !CMD" pipes the trace into CMD as "-o |CMD" does (ttrace
+// wrote a file named "!CMD"); with -ff it is refused as a pipe.
+TEST_F(OutputSeparatelyTest, BangPipesIntoACommand) {
+  const std::string out = dir_ + "/out";
+  ProcessResult r = RunProcess(Ttrace({"-o", "!cat > " + out, "true"}));
+  EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+  const std::vector<std::string> lines = SplitLines(ReadFileOrEmpty(out));
+  ASSERT_FALSE(lines.empty()) << r.Describe();
+  EXPECT_EQ(lines.back(), "+++ exited with 0 +++");
+  int entries = 0;
+  DIR* d = opendir(dir_.c_str());
+  while (dirent* e = readdir(d)) {
+    if (e->d_name[0] != '.') ++entries;
+  }
+  closedir(d);
+  EXPECT_EQ(entries, 1);  // just "out"
+  r = RunProcess(Ttrace({"-ff", "-o", "!cat > " + out, "true"}));
+  EXPECT_EQ(r.ExitCode(), 2) << r.Describe();
+  EXPECT_EQ(ErrLines(r).front(),
+            "ttrace: piping the output and -ff/--output-separately are "
+            "mutually exclusive");
+}
+
 TEST_F(OutputSeparatelyTest, UnopenableFileIs5WithOneLine) {
   const std::string prefix = dir_ + "/missing/t";
   ProcessResult r = RunProcess(Ttrace({"-ff", "-o", prefix, "true"}));
