@@ -270,6 +270,13 @@ TEST(ParseOptionsTest, SummarySortBy) {
   r = Parse({"-c", "-S", "calls", "-w", "ls"});
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->summary_sort_by, SummarySink::SortBy::kCalls);
+  // strace 6.1 takes -U's words too.
+  r = Parse({"-c", "-S", "syscall_name", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->summary_sort_by, SummarySink::SortBy::kName);
+  r = Parse({"-c", "-S", "shortest", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->summary_sort_by, SummarySink::SortBy::kMinTime);
   r = Parse({"-c", "--summary-sort-by=name", "--summary-wall-clock", "ls"});
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->summary_sort_by, SummarySink::SortBy::kName);

@@ -1,6 +1,7 @@
 #include "output/summary.h"
 
 #include <algorithm>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -282,13 +283,24 @@ void SummarySink::set_columns(std::vector<Column> columns) {
 }
 
 bool SummarySink::ParseSortBy(std::string_view word, SortBy* by) {
+  // strace 6.1 takes -U's column words (and "_" for "-") for the column to
+  // sort by, and "none" for "nothing".
   static constexpr std::pair<std::string_view, SortBy> kWords[] = {
-      {"time", SortBy::kTime},        {"min-time", SortBy::kMinTime},
-      {"max-time", SortBy::kMaxTime}, {"avg-time", SortBy::kAvgTime},
-      {"calls", SortBy::kCalls},      {"errors", SortBy::kErrors},
-      {"name", SortBy::kName},        {"nothing", SortBy::kNothing}};
+      {"time", SortBy::kTime},         {"time-percent", SortBy::kTime},
+      {"total-time", SortBy::kTime},   {"time-total", SortBy::kTime},
+      {"min-time", SortBy::kMinTime},  {"shortest", SortBy::kMinTime},
+      {"time-min", SortBy::kMinTime},  {"max-time", SortBy::kMaxTime},
+      {"longest", SortBy::kMaxTime},   {"time-max", SortBy::kMaxTime},
+      {"avg-time", SortBy::kAvgTime},  {"time-avg", SortBy::kAvgTime},
+      {"calls", SortBy::kCalls},       {"count", SortBy::kCalls},
+      {"errors", SortBy::kErrors},     {"error", SortBy::kErrors},
+      {"name", SortBy::kName},         {"syscall", SortBy::kName},
+      {"syscall-name", SortBy::kName}, {"nothing", SortBy::kNothing},
+      {"none", SortBy::kNothing}};
+  std::string dashed(word);
+  std::replace(dashed.begin(), dashed.end(), '_', '-');
   for (const auto& [w, b] : kWords) {
-    if (w == word) {
+    if (w == dashed) {
       *by = b;
       return true;
     }

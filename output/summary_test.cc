@@ -286,6 +286,25 @@ TEST(SummaryTest, SortBy) {
   EXPECT_EQ(by, SortBy::kNothing);
   EXPECT_FALSE(SummarySink::ParseSortBy("foo", &by));
   EXPECT_FALSE(SummarySink::ParseSortBy("", &by));
+  // strace 6.1 also takes -U's column words, "_" for "-", and "none".
+  const std::pair<const char*, SortBy> kAliases[] = {
+      {"time-percent", SortBy::kTime}, {"time_total", SortBy::kTime},
+      {"total-time", SortBy::kTime},   {"shortest", SortBy::kMinTime},
+      {"time_min", SortBy::kMinTime},  {"min_time", SortBy::kMinTime},
+      {"longest", SortBy::kMaxTime},   {"time-max", SortBy::kMaxTime},
+      {"avg_time", SortBy::kAvgTime},  {"time-avg", SortBy::kAvgTime},
+      {"count", SortBy::kCalls},       {"error", SortBy::kErrors},
+      {"syscall", SortBy::kName},      {"syscall_name", SortBy::kName},
+      {"none", SortBy::kNothing},      {"calls", SortBy::kCalls}};
+  for (const auto& [word, want] : kAliases) {
+    by = SortBy::kTime;
+    if (want == SortBy::kTime) by = SortBy::kNothing;
+    EXPECT_TRUE(SummarySink::ParseSortBy(word, &by)) << word;
+    EXPECT_EQ(by, want) << word;
+  }
+  for (const char* bad : {"percent", "Name", "count_", "syscall_", "TIME"}) {
+    EXPECT_FALSE(SummarySink::ParseSortBy(bad, &by)) << bad;
+  }
 }
 
 // -U: strace's words and aliases; unknown and repeated words are refused with
