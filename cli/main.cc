@@ -392,6 +392,13 @@ int Main(int argc, char** argv) {
     return kExitUsage;
   }
   Options& opt = *parsed;
+  if (opt.summary_sort_by_given && opt.summary == Summary::kNone && !opt.help &&
+      !opt.version) {
+    // As strace: said, then ignored.
+    fprintf(stderr,
+            "ttrace: -S/--summary-sort-by has no effect without "
+            "(-c/--summary-only or -C/--summary)\n");
+  }
   if (opt.stack_traces && opt.summary == Summary::kOnly) {
     // As strace: said, then ignored.
     fprintf(stderr,

@@ -375,6 +375,9 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
   int daemonize_count = 0;
   bool decode_fds_set = false;
   bool strings_in_hex = false;
+  bool summary_columns_given = false;  // -U
+  constexpr char kSummaryBoth[] =
+      "-c/--summary-only and -C/--summary are mutually exclusive";
 
   // optind = 0 makes glibc re-initialise getopt completely (including the
   // position inside a cluster like -ft), so every call starts afresh.
@@ -434,10 +437,13 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
           return s;
         }
         break;
+      // strace refuses -c with -C as soon as it sees the second.
       case 'c':
+        if (options.summary == Summary::kAlso) return Invalid(kSummaryBoth);
         options.summary = Summary::kOnly;
         break;
       case 'C':
+        if (options.summary == Summary::kOnly) return Invalid(kSummaryBoth);
         options.summary = Summary::kAlso;
         break;
       case 'a':
@@ -620,11 +626,13 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         options.user = optarg;
         break;
       case 'S':
+        options.summary_sort_by_given = true;
         if (!SummarySink::ParseSortBy(optarg, &options.summary_sort_by)) {
           return Invalid(absl::StrCat("invalid sortby: '", optarg, "'"));
         }
         break;
       case 'U': {
+        summary_columns_given = true;
         std::string error;
         if (!SummarySink::ParseColumns(optarg, &options.summary_columns,
                                        &error)) {
@@ -810,6 +818,20 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
   // strace allows a command and -p together and traces both.
   if (options.command.empty() && options.pids.empty() && !options.version) {
     return Invalid("must have PROG [ARGS] or -p PID");
+  }
+  // strace -V prints the version whatever the checks below would say.
+  if (options.version) return options;
+  // strace: -w and -U need -c or -C (-S without them is only a warning:
+  // see summary_sort_by_given).
+  if (options.summary == Summary::kNone && options.summary_wall_clock) {
+    return Invalid(
+        "-w/--summary-wall-clock must be given with (-c/--summary-only or "
+        "-C/--summary)");
+  }
+  if (options.summary == Summary::kNone && summary_columns_given) {
+    return Invalid(
+        "-U/--summary-columns must be given with (-c/--summary-only or "
+        "-C/--summary)");
   }
   if (summary_and_separately) {
     return Invalid(

@@ -112,6 +112,8 @@ struct Options {
   bool summary_wall_clock = false;
   // -S: the summary's row order.
   SummarySink::SortBy summary_sort_by = SummarySink::SortBy::kTime;
+  // -S was given (without -c/-C strace warns that it has no effect).
+  bool summary_sort_by_given = false;
   // -U: the summary's columns (empty: strace's default set).
   std::vector<SummarySink::Column> summary_columns;
   // -O: taken off each call's time in the summary.

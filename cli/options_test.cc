@@ -734,11 +734,40 @@ TEST(ParseOptionsTest, SummaryColumnsAndOverhead) {
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->summary_columns, (std::vector<C>{C::kName, C::kCalls}));
   EXPECT_EQ(r->summary_overhead_ns, 1500000);
-  r = Parse(
-      {"--summary-columns=max-time", "--summary-syscall-overhead=7", "ls"});
+  r = Parse({"--summary", "--summary-columns=max-time",
+             "--summary-syscall-overhead=7", "ls"});
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->summary_columns, (std::vector<C>{C::kMaxTime}));
   EXPECT_EQ(r->summary_overhead_ns, 7000);
+  // strace 6.1: -w and -U need -c or -C (once there is a command; not with
+  // -V); -c with -C is refused as soon as both are seen; -S alone is only
+  // a warning (main.cc), -O alone nothing.
+  EXPECT_EQ(Error({"-U", "calls", "ls"}),
+            "-U/--summary-columns must be given with (-c/--summary-only or "
+            "-C/--summary)");
+  EXPECT_EQ(Error({"-U", "calls", "-w", "ls"}),
+            "-w/--summary-wall-clock must be given with (-c/--summary-only or "
+            "-C/--summary)");
+  EXPECT_EQ(Error({"--summary-wall-clock", "-p", "1"}),
+            "-w/--summary-wall-clock must be given with (-c/--summary-only or "
+            "-C/--summary)");
+  EXPECT_EQ(Error({"-w"}), "must have PROG [ARGS] or -p PID");
+  EXPECT_TRUE(Parse({"-w", "-U", "calls", "-V"}).ok());
+  EXPECT_TRUE(Parse({"-O", "1", "ls"}).ok());
+  absl::StatusOr<Options> sorted = Parse({"-S", "name", "ls"});
+  ASSERT_TRUE(sorted.ok()) << sorted.status();
+  EXPECT_TRUE(sorted->summary_sort_by_given);
+  EXPECT_FALSE(Parse({"-c", "ls"})->summary_sort_by_given);
+  constexpr char kBoth[] =
+      "-c/--summary-only and -C/--summary are mutually exclusive";
+  EXPECT_EQ(Error({"-c", "-C", "ls"}), kBoth);
+  EXPECT_EQ(Error({"--summary", "--summary-only", "ls"}), kBoth);
+  EXPECT_EQ(Error({"-c", "-C", "--bogus", "ls"}), kBoth);
+  EXPECT_EQ(Error({"-c", "-C"}), kBoth);
+  EXPECT_EQ(Error({"-C", "--bogus", "-c", "ls"}),
+            "unrecognized option '--bogus'");
+  EXPECT_TRUE(Parse({"-c", "-c", "ls"}).ok());
+  EXPECT_TRUE(Parse({"-C", "-C", "ls"}).ok());
   EXPECT_EQ(Parse({"-O", "2s", "ls"})->summary_overhead_ns, 2000000000);
   EXPECT_EQ(Parse({"-O", "40ns", "ls"})->summary_overhead_ns, 40);
   EXPECT_EQ(Parse({"-O", "0", "ls"})->summary_overhead_ns, 0);

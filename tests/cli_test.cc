@@ -1002,6 +1002,27 @@ TEST_F(OutputSeparatelyTest, DecodedRecordingGivesTheSameFiles) {
   EXPECT_EQ(a, Files("dec"));
 }
 
+// strace 6.1 warns that -S without -c/-C has no effect, and traces on.
+TEST(SummaryOptionsTest, SortByAloneIsAWarning) {
+  const std::string out = NewTempPath("sort-alone");
+  ProcessResult r = RunProcess(Ttrace({"-S", "calls", "-o", out, "true"}));
+  EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+  EXPECT_EQ(ErrLines(r),
+            std::vector<std::string>{
+                "ttrace: -S/--summary-sort-by has no effect without "
+                "(-c/--summary-only or -C/--summary)"});
+  const std::vector<std::string> lines = SplitLines(ReadFileOrEmpty(out));
+  ASSERT_FALSE(lines.empty());
+  EXPECT_EQ(lines.back(), "+++ exited with 0 +++");
+  unlink(out.c_str());
+  // -w without -c/-C is refused.
+  r = RunProcess(Ttrace({"-w", "true"}));
+  EXPECT_EQ(r.ExitCode(), 2) << r.Describe();
+  EXPECT_EQ(ErrLines(r).front(),
+            "ttrace: -w/--summary-wall-clock must be given with "
+            "(-c/--summary-only or -C/--summary)");
+}
+
 // strace's "-o !CMD" pipes the trace into CMD as "-o |CMD" does (ttrace
 // wrote a file named "!CMD"); with -ff it is refused as a pipe.
 TEST_F(OutputSeparatelyTest, BangPipesIntoACommand) {
