@@ -775,9 +775,27 @@ TEST(ParseOptionsTest, SummaryColumnsAndOverhead) {
   EXPECT_EQ(Error({"-U", "calls,calls", "ls"}),
             "call summary column has been provided more than once: 'calls' "
             "(-U option residual: 'calls')");
-  for (const char* bad : {"x", "-5", "", "ms", "5m", "1e30s", "nan", " 5"}) {
+  // strace 6.1's numbers: an integer with leading white space and a sign,
+  // else a decimal number with a sign but no white space nor hex.
+  for (const char* bad :
+       {"x",    "-5",   "",      "ms",     "5m",
+        "nan",  "inf",  "1e400", "0x10",   "5 ",
+        "5 us", " 0.5", " .5",   "1e",     "e3",
+        "++5",  "+",    ".",     "-1e-30", "9223372036854775808",
+        "1_0"}) {
     EXPECT_EQ(Error({"-O", bad, "ls"}),
               absl::StrCat("invalid -O argument: '", bad, "'"));
+  }
+  const std::pair<const char*, int64_t> kGood[] = {
+      {" 5", 5000},         {"\t+5", 5000},
+      {"+5us", 5000},       {"-0", 0},
+      {"-0.0us", 0},        {"+.5", 500},
+      {"1.e3ns", 1000},     {"0.5E-2s", 5000000},
+      {"1e30s", INT64_MAX}, {"9223372036854775807", INT64_MAX}};
+  for (const auto& [good, ns] : kGood) {
+    absl::StatusOr<Options> o = Parse({"-c", "-O", good, "ls"});
+    ASSERT_TRUE(o.ok()) << good << ": " << o.status();
+    EXPECT_EQ(o->summary_overhead_ns, ns) << good;
   }
 }
 

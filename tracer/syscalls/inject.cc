@@ -3,8 +3,12 @@
 #include <errno.h>
 #include <string.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <string>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -70,12 +74,46 @@ int64_t ParseDurationNs(absl::string_view s) {
       break;
     }
   }
+  // As strace 6.1 takes them: an integer may have leading white space and
+  // a sign ("  +5", "-0"; one past int64 is refused); otherwise a decimal
+  // number, a sign allowed but no white space and no hex ("+.5", "1.e5",
+  // not " 0.5", "0x10", "5 "). Not negative; huge values saturate.
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  size_t i = 0;
+  while (i < s.size() && absl::ascii_isspace(static_cast<unsigned char>(s[i])))
+    ++i;
+  size_t j = i;
+  if (j < s.size() && (s[j] == '+' || s[j] == '-')) ++j;
+  if (j < s.size() && std::all_of(s.begin() + j, s.end(),
+                                  [&](char c) { return is_digit(c); })) {
+    int64_t n = 0;
+    if (!absl::SimpleAtoi(s.substr(i), &n) || n < 0) return -1;
+    const double ns = static_cast<double>(n) * scale;
+    return ns >= 9.2e18 ? INT64_MAX : static_cast<int64_t>(n * scale + 0.5);
+  }
+  // [+-] (D+[.D*] | .D+) [(e|E)[+-]D+], the whole string.
+  size_t k = 0;
+  if (k < s.size() && (s[k] == '+' || s[k] == '-')) ++k;
+  size_t mantissa = 0;
+  while (k < s.size() && is_digit(s[k])) ++k, ++mantissa;
+  if (k < s.size() && s[k] == '.') {
+    ++k;
+    while (k < s.size() && is_digit(s[k])) ++k, ++mantissa;
+  }
+  if (mantissa == 0) return -1;
+  if (k < s.size() && (s[k] == 'e' || s[k] == 'E')) {
+    ++k;
+    if (k < s.size() && (s[k] == '+' || s[k] == '-')) ++k;
+    size_t exponent = 0;
+    while (k < s.size() && is_digit(s[k])) ++k, ++exponent;
+    if (exponent == 0) return -1;
+  }
   double v = 0;
-  if (s.empty() || !((s[0] >= '0' && s[0] <= '9') || s[0] == '.') ||
-      !absl::SimpleAtod(s, &v) || !(v * scale < 9e18)) {
+  if (k != s.size() || !absl::SimpleAtod(s, &v) || !std::isfinite(v) || v < 0) {
     return -1;
   }
-  return static_cast<int64_t>(v * scale + 0.5);
+  const double ns = v * scale;
+  return ns >= 9.2e18 ? INT64_MAX : static_cast<int64_t>(ns + 0.5);
 }
 
 // strace's poke list: @argN=HEX[,@argN=HEX]... (a trailing comma is

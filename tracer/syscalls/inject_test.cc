@@ -91,7 +91,11 @@ TEST(InjectRulesTest, SignalsAndDelays) {
                                          {"2us", 2'000},
                                          {"250ns", 250},
                                          {"1.5ms", 1'500'000},
-                                         {"3s", 3'000'000'000}}) {
+                                         {"3s", 3'000'000'000},
+                                         // As strace 6.1 takes them.
+                                         {" +5", 5'000},
+                                         {"+.5us", 500},
+                                         {"-0", 0}}) {
     InjectRules d;
     ASSERT_TRUE(d.Add(std::string("read:delay_enter=") + c.delay, false).ok())
         << c.delay;
@@ -111,7 +115,8 @@ TEST(InjectRulesTest, Errors) {
         "openat:signal=FOO", "openat:signal=RTMIN+1",
         "openat:signal=USR1:signal=USR2", "openat:delay_enter=-1",
         "openat:delay_enter=x", "openat:delay_exit=1:delay_exit=2",
-        "openat:delay_enter=5h", "openat:when=2",
+        "openat:delay_enter=5h", "openat:delay_enter=0x10",
+        "openat:delay_enter= 0.5", "openat:delay_enter=5 ", "openat:when=2",
         // strace refuses these too:
         "openat:poke_enter=@arg0=41", "openat:poke_enter=@arg8=41",
         "openat:poke_enter=arg1=41",
