@@ -274,26 +274,40 @@ absl::Status ParseExpression(absl::string_view expr, Options* options) {
     absl::StatusOr<SignalSet> f = ParseSignalSet(value);
     if (!f.ok()) return f.status();
     options->signal_filter = *f;
-  } else if (qualifier == "decode-fds") {
-    options->decode_fds = options->fd_sockets = options->fd_devices =
-        options->fd_pidfds = false;
-    for (absl::string_view word : absl::StrSplit(value, ',')) {
+  } else if (qualifier == "decode-fds" || qualifier == "decode-fd") {
+    // strace's set syntax: a leading '!' (or several) negates the set;
+    // empty items are skipped, but there must be one.
+    absl::string_view set = value;
+    int bangs = 0;
+    while (!set.empty() && set[0] == '!') {
+      set.remove_prefix(1);
+      ++bangs;
+    }
+    bool path = false, socket = false, dev = false, pidfd = false;
+    bool any = false;
+    for (absl::string_view word : absl::StrSplit(set, ',', absl::SkipEmpty())) {
+      any = true;
       if (word == "all") {
-        options->decode_fds = options->fd_sockets = options->fd_devices =
-            options->fd_pidfds = true;
+        path = socket = dev = pidfd = true;
       } else if (word == "path") {
-        options->decode_fds = true;
+        path = true;
       } else if (word == "socket") {
-        options->fd_sockets = true;
+        socket = true;
       } else if (word == "dev") {
-        options->fd_devices = true;
+        dev = true;
       } else if (word == "pidfd") {
-        options->fd_pidfds = true;
+        pidfd = true;
       } else if (word != "none") {
         return Invalid(absl::StrCat("invalid decode-fds '", word, "'"));
       }
     }
-  } else if (qualifier == "raw") {
+    if (!any) return Invalid(absl::StrCat("invalid decode-fds '", value, "'"));
+    const bool negate = bangs % 2 == 1;
+    options->decode_fds = path != negate;
+    options->fd_sockets = socket != negate;
+    options->fd_devices = dev != negate;
+    options->fd_pidfds = pidfd != negate;
+  } else if (qualifier == "raw" || qualifier == "x") {
     absl::StatusOr<SyscallFilter> f = ParseTraceFilter(value);
     if (!f.ok()) return f.status();
     options->raw_filter = *std::move(f);
@@ -303,7 +317,7 @@ absl::Status ParseExpression(absl::string_view expr, Options* options) {
       return s;
     }
   } else if (qualifier == "quiet" || qualifier == "silent" ||
-             qualifier == "silence") {
+             qualifier == "silence" || qualifier == "q") {
     absl::StatusOr<QuietSet> f = ParseQuietSet(value);
     if (!f.ok()) return f.status();
     options->quiet = *f;
@@ -338,7 +352,11 @@ absl::Status ParseExpression(absl::string_view expr, Options* options) {
     if (!f.ok()) return f.status();
     options->status_filter = *f;
   } else {
-    return Invalid(absl::StrCat("invalid -e qualifier '", qualifier, "'"));
+    // As strace: what is no qualifier is a syscall set, "=" and all
+    // ("-e foo=bar": invalid system call 'foo=bar'; "-e ?x=y" is fine).
+    absl::StatusOr<SyscallFilter> f = ParseTraceFilter(expr);
+    if (!f.ok()) return f.status();
+    options->trace_filter = *std::move(f);
   }
   return absl::OkStatus();
 }

@@ -403,6 +403,17 @@ TEST(ParseOptionsTest, DecodeFds) {
   EXPECT_EQ(parts({"-e", "decode-fds=pidfd", "-e", "decode-fds=none", "ls"}),
             "0000");
   EXPECT_EQ(Error({"-e", "decode-fds=foo", "ls"}), "invalid decode-fds 'foo'");
+  // strace's set syntax: a leading '!' negates; empty items are skipped.
+  EXPECT_EQ(parts({"-e", "decode-fds=!path", "ls"}), "0111");
+  EXPECT_EQ(parts({"--decode-fds=!path,socket", "ls"}), "0011");
+  EXPECT_EQ(parts({"-e", "decode-fds=!all", "ls"}), "0000");
+  EXPECT_EQ(parts({"-e", "decode-fds=!none", "ls"}), "1111");
+  EXPECT_EQ(parts({"-e", "decode-fds=!!path", "ls"}), "1000");
+  EXPECT_EQ(parts({"-e", "decode-fds=,path,", "ls"}), "1000");
+  EXPECT_EQ(Error({"-e", "decode-fds=path,!socket", "ls"}),
+            "invalid decode-fds '!socket'");
+  EXPECT_EQ(Error({"-e", "decode-fds=", "ls"}), "invalid decode-fds ''");
+  EXPECT_EQ(Error({"-e", "decode-fds=!", "ls"}), "invalid decode-fds '!'");
   EXPECT_EQ(Error({"-y", "--decode-fds=path", "ls"}),
             "-y and --decode-fds cannot be provided simultaneously");
 }
@@ -846,10 +857,28 @@ TEST(ParseOptionsTest, RecordAndDecode) {
   EXPECT_EQ(Error({"--decode=r.ttr", "ls"}), "--decode takes no command");
 }
 
+// As strace 6.1: what is not a qualifier is a syscall set, "=" and all.
 TEST(ParseOptionsTest, InvalidQualifier) {
-  EXPECT_EQ(Error({"-e", "foo=bar", "ls"}), "invalid -e qualifier 'foo'");
-  EXPECT_EQ(Error({"-e", "=none", "ls"}), "invalid -e qualifier ''");
-  EXPECT_EQ(Error({"-e", "Trace=none", "ls"}), "invalid -e qualifier 'Trace'");
+  EXPECT_EQ(Error({"-e", "foo=bar", "ls"}), "invalid system call 'foo=bar'");
+  EXPECT_EQ(Error({"-e", "=none", "ls"}), "invalid system call '=none'");
+  EXPECT_EQ(Error({"-e", "Trace=none", "ls"}),
+            "invalid system call 'Trace=none'");
+  EXPECT_EQ(Error({"-e", "!foo=bar", "ls"}), "invalid system call 'foo=bar'");
+  absl::StatusOr<Options> r = Parse({"-e", "?x=y", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->trace_filter.none());
+  r = Parse({"-e", "/^getpi=*", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->trace_filter.Traced(kArchX86_64, 39));
+  EXPECT_FALSE(r->trace_filter.Traced(kArchX86_64, 0));
+  // strace's short names: x for raw, q for quiet, decode-fd.
+  r = Parse({"-e", "x=read", "-e", "q=all", "-e", "decode-fd=socket", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->raw_filter.Traced(kArchX86_64, 0));
+  EXPECT_FALSE(r->raw_filter.Traced(kArchX86_64, 1));
+  EXPECT_TRUE(r->quiet_given);
+  EXPECT_TRUE(r->fd_sockets);
+  EXPECT_FALSE(r->decode_fds);
 }
 
 TEST(ParseOptionsTest, Help) {
