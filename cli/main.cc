@@ -387,8 +387,11 @@ int Main(int argc, char** argv) {
   }
   absl::StatusOr<Options> parsed = ParseOptions(argc, argv);
   if (!parsed.ok()) {
-    fprintf(stderr, "ttrace: %s\nTry 'ttrace -h' for more information.\n",
+    fprintf(stderr, "ttrace: %s\n",
             std::string(parsed.status().message()).c_str());
+    if (WantsUsageHint(parsed.status())) {
+      fputs("Try 'ttrace -h' for more information.\n", stderr);
+    }
     return kExitUsage;
   }
   Options& opt = *parsed;

@@ -12,6 +12,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/cord.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -207,6 +208,13 @@ absl::Status BadLongOption(absl::string_view arg) {
 
 // One -p item: like strace, an optional '+' then decimal digits, > 0 and
 // within pid_t.
+// Marks a usage error that strace reports without the -h hint.
+constexpr absl::string_view kNoHint = "ttrace/no-usage-hint";
+absl::Status WithoutHint(absl::Status s) {
+  if (!s.ok()) s.SetPayload(kNoHint, absl::Cord("1"));
+  return s;
+}
+
 absl::Status ParsePid(absl::string_view text, pid_t* pid) {
   absl::string_view digits = text;
   if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
@@ -224,7 +232,7 @@ absl::Status ParsePid(absl::string_view text, pid_t* pid) {
     }
   }
   if (!ok || value == 0) {
-    return Invalid(absl::StrCat("invalid process id: '", text, "'"));
+    return Invalid(absl::StrCat("Invalid process id: '", text, "'"));
   }
   *pid = static_cast<pid_t>(value);
   return absl::OkStatus();
@@ -243,7 +251,7 @@ absl::Status AddPids(absl::string_view list, std::vector<pid_t>* pids) {
     if (end == pos) {
       // strace says only "Invalid process id: ''" here; name the list, whose
       // stray separator is not visible in that message.
-      return Invalid(absl::StrCat("invalid process id: '' (an empty item in '",
+      return Invalid(absl::StrCat("Invalid process id: '' (an empty item in '",
                                   list, "')"));
     }
     if (absl::Status s = ParsePid(list.substr(pos, end - pos), &pid); !s.ok()) {
@@ -415,7 +423,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
     switch (c) {
       case 'e':
         if (absl::Status s = ParseExpression(optarg, &options); !s.ok()) {
-          return s;
+          return WithoutHint(s);
         }
         if (absl::StartsWith(optarg, "decode-fds=")) decode_fds_set = true;
         break;
@@ -425,7 +433,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
                 absl::StrCat("decode-fds=", optarg ? optarg : "path"),
                 &options);
             !s.ok()) {
-          return s;
+          return WithoutHint(s);
         }
         decode_fds_set = true;
         break;
@@ -452,7 +460,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         if (absl::Status s = ParseExpression(
                 absl::StrCat(LongNameOf(c), "=", optarg), &options);
             !s.ok()) {
-          return s;
+          return WithoutHint(s);
         }
         break;
       // strace refuses -c with -C as soon as it sees the second.
@@ -715,7 +723,9 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         options.output_path = optarg;
         break;
       case 'p':
-        if (absl::Status s = AddPids(optarg, &options.pids); !s.ok()) return s;
+        if (absl::Status s = AddPids(optarg, &options.pids); !s.ok()) {
+          return WithoutHint(s);
+        }
         break;
       case 'r':
         relative = true;
@@ -1073,6 +1083,10 @@ Examples:
   ttrace --format=json -f -- make
   ttrace -f -e trace=%process,%signal -- sh -c 'ls | wc'
 )";
+}
+
+bool WantsUsageHint(const absl::Status& error) {
+  return !error.GetPayload(kNoHint).has_value();
 }
 
 }  // namespace ttrace

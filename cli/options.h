@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "output/summary.h"
 #include "tracer/syscalls/filter.h"
@@ -147,11 +148,16 @@ struct Options {
 // non-option argument (the command) or at "--".
 // Errors are InvalidArgument whose message is one line, without a trailing
 // period, for "ttrace: <message>"; the caller adds
-// "Try 'ttrace -h' for more information." and exits with status 2.
+// "Try 'ttrace -h' for more information." when WantsUsageHint() says so
+// and exits with status 2.
 // Not thread-safe: uses getopt_long's global state (reset on every call, so
 // repeated calls are fine). getopt_long does not permute argv here, but the
 // caller should not rely on argv being untouched.
 absl::StatusOr<Options> ParseOptions(int argc, char** argv);
+
+// Whether ParseOptions' error wants the "Try 'ttrace -h'" line after it.
+// Not for -e expressions and -p ids, which strace reports on one line.
+bool WantsUsageHint(const absl::Status& error);
 
 // The full -h text, ending with a newline.
 std::string UsageText();

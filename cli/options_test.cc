@@ -118,21 +118,21 @@ TEST(ParseOptionsTest, EmptyPidListAddsNothing) {
 }
 
 TEST(ParseOptionsTest, InvalidPids) {
-  EXPECT_EQ(Error({"-p", "0"}), "invalid process id: '0'");
-  EXPECT_EQ(Error({"-p", "-1"}), "invalid process id: '-1'");
-  EXPECT_EQ(Error({"-p", "self"}), "invalid process id: 'self'");
-  EXPECT_EQ(Error({"-p", "12x"}), "invalid process id: '12x'");
-  EXPECT_EQ(Error({"-p", "0x10"}), "invalid process id: '0x10'");
-  EXPECT_EQ(Error({"-p", "+"}), "invalid process id: '+'");
-  EXPECT_EQ(Error({"-p", "2147483648"}), "invalid process id: '2147483648'");
+  EXPECT_EQ(Error({"-p", "0"}), "Invalid process id: '0'");
+  EXPECT_EQ(Error({"-p", "-1"}), "Invalid process id: '-1'");
+  EXPECT_EQ(Error({"-p", "self"}), "Invalid process id: 'self'");
+  EXPECT_EQ(Error({"-p", "12x"}), "Invalid process id: '12x'");
+  EXPECT_EQ(Error({"-p", "0x10"}), "Invalid process id: '0x10'");
+  EXPECT_EQ(Error({"-p", "+"}), "Invalid process id: '+'");
+  EXPECT_EQ(Error({"-p", "2147483648"}), "Invalid process id: '2147483648'");
   EXPECT_EQ(Error({"-p", "99999999999999999999999"}),
-            "invalid process id: '99999999999999999999999'");
+            "Invalid process id: '99999999999999999999999'");
   EXPECT_EQ(Error({"-p", "1,,2"}),
-            "invalid process id: '' (an empty item in '1,,2')");
+            "Invalid process id: '' (an empty item in '1,,2')");
   EXPECT_EQ(Error({"-p", " 1"}),
-            "invalid process id: '' (an empty item in ' 1')");
-  EXPECT_EQ(Error({"-p", "1,0"}), "invalid process id: '0'");
-  EXPECT_EQ(Error({"--attach=abc"}), "invalid process id: 'abc'");
+            "Invalid process id: '' (an empty item in ' 1')");
+  EXPECT_EQ(Error({"-p", "1,0"}), "Invalid process id: '0'");
+  EXPECT_EQ(Error({"--attach=abc"}), "Invalid process id: 'abc'");
 }
 
 TEST(ParseOptionsTest, CommandAndPidsTogether) {
@@ -858,6 +858,21 @@ TEST(ParseOptionsTest, RecordAndDecode) {
 }
 
 // As strace 6.1: what is not a qualifier is a syscall set, "=" and all.
+// strace prints -e's and -p's errors without the -h hint, other usage
+// errors with it.
+TEST(ParseOptionsTest, UsageHint) {
+  auto status = [](const std::vector<std::string>& args) {
+    return Parse(args).status();
+  };
+  EXPECT_FALSE(WantsUsageHint(status({"-e", "trace=bogus", "ls"})));
+  EXPECT_FALSE(WantsUsageHint(status({"--signal=bogus", "ls"})));
+  EXPECT_FALSE(WantsUsageHint(status({"--decode-fds=bogus", "ls"})));
+  EXPECT_FALSE(WantsUsageHint(status({"-p", "0"})));
+  EXPECT_TRUE(WantsUsageHint(status({"-U", "bogus", "ls"})));
+  EXPECT_TRUE(WantsUsageHint(status({})));
+  EXPECT_TRUE(WantsUsageHint(status({"-c", "-C", "ls"})));
+}
+
 TEST(ParseOptionsTest, InvalidQualifier) {
   EXPECT_EQ(Error({"-e", "foo=bar", "ls"}), "invalid system call 'foo=bar'");
   EXPECT_EQ(Error({"-e", "=none", "ls"}), "invalid system call '=none'");
@@ -910,7 +925,7 @@ TEST(ParseOptionsTest, Version) {
 }
 
 TEST(ParseOptionsTest, VersionStillReportsErrorsLikeStrace) {
-  EXPECT_EQ(Error({"-V", "-p", "0"}), "invalid process id: '0'");
+  EXPECT_EQ(Error({"-V", "-p", "0"}), "Invalid process id: '0'");
   EXPECT_EQ(Error({"-V", "--bogus"}), "unrecognized option '--bogus'");
 }
 
