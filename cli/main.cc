@@ -156,7 +156,7 @@ absl::StatusOr<SpawnOptions::Credentials> LookUpUser(const std::string& name) {
   std::vector<char> buf(16384);
   getpwnam_r(name.c_str(), &pw, buf.data(), buf.size(), &found);
   if (found == nullptr) {
-    return absl::NotFoundError(absl::StrCat("cannot find user '", name, "'"));
+    return absl::NotFoundError(absl::StrCat("Cannot find user '", name, "'"));
   }
   SpawnOptions::Credentials c{.uid = pw.pw_uid, .gid = pw.pw_gid};
   int n = 32;

@@ -510,8 +510,12 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         if (optarg != nullptr &&
             !ParseAbsoluteTimestamps(optarg, &absolute_format,
                                      &absolute_digits)) {
-          return Invalid(absl::StrCat(
-              "invalid --absolute-timestamps argument: '", optarg, "'"));
+          // Named as given: --timestamps is strace's other name for it.
+          return Invalid(
+              absl::StrCat(absl::StartsWith(argv[optind - 1], "--t")
+                               ? "invalid --timestamps argument: '"
+                               : "invalid --absolute-timestamps argument: '",
+                           optarg, "'"));
         }
         break;
       case 'i':
@@ -575,8 +579,9 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         break;
       case 'b':
         if (std::string_view(optarg) != "execve") {
-          return Invalid(
-              absl::StrCat("Syscall '", optarg, "' for -b isn't supported"));
+          // strace says it without the -h hint.
+          return WithoutHint(Invalid(
+              absl::StrCat("Syscall '", optarg, "' for -b isn't supported")));
         }
         options.detach_on_exec = true;
         break;
@@ -644,7 +649,7 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         options.env.push_back(optarg);
         break;
       case 'P':
-        if (*optarg == '\0') return Invalid("invalid -P argument ''");
+        // strace takes "" too: it matches calls given an empty path.
         options.trace_paths.push_back(optarg);
         break;
       case 'u':

@@ -746,7 +746,7 @@ TEST_F(ExitStatusTest, DaemonizeNeedsACommandIs2) {
 
 TEST_F(ExitStatusTest, UnknownUserIs2) {
   ExpectOneLine(RunProcess(Ttrace({"-u", "no-such-user-here", "true"})), 2,
-                "cannot find user 'no-such-user-here'");
+                "Cannot find user 'no-such-user-here'");
 }
 
 // -P with -f: in every process, only the calls on the path, by name
