@@ -1259,6 +1259,25 @@ int Decoders() {
   pea.exclude_hv = 1;
   const long perf =
       syscall(SYS_perf_event_open, &pea, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+  // Its ioctls (PERF_EVENT_IOC_*): flags, ints, u64s, fds, a filter
+  // string, a struct perf_event_query_bpf and perf_event_attr.
+  {
+    const int pfd = static_cast<int>(perf);
+    uint64_t period = 1000;
+    uint32_t query[4] = {4, 0, 0, 0};
+    ioctl(pfd, PERF_EVENT_IOC_ENABLE, PERF_IOC_FLAG_GROUP | 4);
+    ioctl(pfd, PERF_EVENT_IOC_DISABLE, 0);
+    ioctl(pfd, PERF_EVENT_IOC_RESET, 2);
+    ioctl(pfd, PERF_EVENT_IOC_REFRESH, -1);
+    ioctl(pfd, PERF_EVENT_IOC_PERIOD, &period);
+    ioctl(pfd, PERF_EVENT_IOC_SET_OUTPUT, -1);
+    ioctl(pfd, PERF_EVENT_IOC_SET_FILTER, "comm == \"x\"");
+    ioctl(pfd, PERF_EVENT_IOC_ID, nullptr);
+    ioctl(pfd, PERF_EVENT_IOC_SET_BPF, -1);
+    ioctl(pfd, PERF_EVENT_IOC_PAUSE_OUTPUT, 4294967296UL);
+    ioctl(pfd, PERF_EVENT_IOC_QUERY_BPF, query);
+    ioctl(pfd, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, &pea);
+  }
   if (perf >= 0) close(static_cast<int>(perf));
   pea.type = PERF_TYPE_HW_CACHE;
   pea.config = PERF_COUNT_HW_CACHE_LL | (PERF_COUNT_HW_CACHE_OP_WRITE << 8) |

@@ -1569,6 +1569,18 @@ constexpr IoctlName kIoctls[] = {
     {0x41009432, "FS_IOC_SETFSLABEL"},
     {0x40049409, "BTRFS_IOC_CLONE or FICLONE"},
     {0x4020940D, "BTRFS_IOC_CLONE_RANGE or FICLONERANGE"},
+    {0x2400, "PERF_EVENT_IOC_ENABLE"},
+    {0x2401, "PERF_EVENT_IOC_DISABLE"},
+    {0x2402, "PERF_EVENT_IOC_REFRESH"},
+    {0x2403, "PERF_EVENT_IOC_RESET"},
+    {0x40082404, "PERF_EVENT_IOC_PERIOD"},
+    {0x2405, "PERF_EVENT_IOC_SET_OUTPUT"},
+    {0x40082406, "PERF_EVENT_IOC_SET_FILTER"},
+    {0x80082407, "PERF_EVENT_IOC_ID"},
+    {0x40042408, "PERF_EVENT_IOC_SET_BPF"},
+    {0x40042409, "PERF_EVENT_IOC_PAUSE_OUTPUT"},
+    {0xC008240A, "PERF_EVENT_IOC_QUERY_BPF"},
+    {0x4008240B, "PERF_EVENT_IOC_MODIFY_ATTRIBUTES"},
 };
 
 const char* IoctlNameOrNull(uint32_t code) {
@@ -1588,6 +1600,10 @@ uint32_t NativeIoctlCode(const D& d, uint32_t code) {
     case 0x80041270:  // BLKBSZGET
     case 0x40041271:  // BLKBSZSET
     case 0x80041272:  // BLKGETSIZE64
+    case 0x40042406:  // PERF_EVENT_IOC_SET_FILTER
+    case 0x80042407:  // PERF_EVENT_IOC_ID
+    case 0xC004240A:  // PERF_EVENT_IOC_QUERY_BPF
+    case 0x4004240B:  // PERF_EVENT_IOC_MODIFY_ATTRIBUTES
       return (code & ~0x3fff0000u) | (8u << 16);
     default:
       return code;
@@ -2117,6 +2133,7 @@ void Ioctl(D& d) {
   const uint64_t arg = d.u(2);
   if (((code >> 8) & 0xff) == 0xae && KvmIoctl(d, code, arg)) return;
   if (NsfsIoctl(d, code, arg)) return;
+  if (((code >> 8) & 0xff) == 0x24 && PerfIoctl(d, code, arg)) return;
   if (((code >> 8) & 0xff) == 0x89 && IfreqIoctl(d, code, arg)) return;
   // How the argument is shown: at entry (input) or exit (output).
   enum Kind {

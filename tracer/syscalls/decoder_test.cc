@@ -5223,6 +5223,69 @@ TEST_F(DecoderTest, PrctlMoreOptions) {
   EXPECT_EQ(r.suffix, " (PR_SPEC_ENABLE)");
 }
 
+// The perf_event ioctls: ttrace showed "_IOC(_IOC_NONE, 0x24, 0, 0), 0"
+// and "_IOC(_IOC_READ, 0x24, 0x7, 0x8), 0x7ffc..." where strace 6.1 shows
+// "PERF_EVENT_IOC_ENABLE, 0" and "PERF_EVENT_IOC_ID, [2742]" (perf record).
+TEST_F(DecoderTest, PerfIoctl) {
+  EXPECT_EQ(Text("ioctl", {3, 0x2400, 0}), "3, PERF_EVENT_IOC_ENABLE, 0");
+  EXPECT_EQ(Text("ioctl", {3, 0x2400, 0xffffffff00000005}),
+            "3, PERF_EVENT_IOC_ENABLE, PERF_IOC_FLAG_GROUP|0x4");
+  EXPECT_EQ(Text("ioctl", {3, 0x2401, 2}),
+            "3, PERF_EVENT_IOC_DISABLE, 0x2 /* PERF_IOC_FLAG_??? */");
+  EXPECT_EQ(Text("ioctl", {3, 0x2403, 1}),
+            "3, PERF_EVENT_IOC_RESET, PERF_IOC_FLAG_GROUP");
+  EXPECT_EQ(Text("ioctl", {3, 0x2402, 0x1ffffffff}, -EINVAL),
+            "3, PERF_EVENT_IOC_REFRESH, -1");
+  uint64_t v = 1000;
+  mem.Map(0x1000, &v, sizeof(v));
+  EXPECT_EQ(Text("ioctl", {3, 0x40082404, 0x1000}, -EINVAL),
+            "3, PERF_EVENT_IOC_PERIOD, [1000]");
+  EXPECT_EQ(Text("ioctl", {3, 0x40082404, 0}, -EFAULT),
+            "3, PERF_EVENT_IOC_PERIOD, NULL");
+  Result r = Decode("ioctl", {3, 0x80082407, 0x1000}, 0);
+  EXPECT_EQ(r.enter, "3, PERF_EVENT_IOC_ID, ");
+  EXPECT_EQ(r.exit, "[1000]");
+  EXPECT_EQ(Text("ioctl", {3, 0x80082407, 1}, -EFAULT),
+            "3, PERF_EVENT_IOC_ID, 0x1");
+  mem.SetFdPath(3, "anon_inode:[perf_event]");
+  opts.fd_paths = true;
+  EXPECT_EQ(Text("ioctl", {4, 0x2405, 0x100000003}, -EINVAL),
+            "4, PERF_EVENT_IOC_SET_OUTPUT, 3<anon_inode:[perf_event]>");
+  EXPECT_EQ(Text("ioctl", {4, 0x40042408, kMinus1}, -EBADF),
+            "4, PERF_EVENT_IOC_SET_BPF, -1");
+  opts.fd_paths = false;
+  mem.MapString(0x2000, "foo && bar");
+  EXPECT_EQ(Text("ioctl", {3, 0x40082406, 0x2000}, -EINVAL),
+            "3, PERF_EVENT_IOC_SET_FILTER, \"foo && bar\"");
+  EXPECT_EQ(Text("ioctl", {3, 0x40042409, 0x100000000}, -EINVAL),
+            "3, PERF_EVENT_IOC_PAUSE_OUTPUT, 4294967296");
+  uint32_t q[4] = {4, 0, 0, 0};
+  mem.Map(0x3000, q, sizeof(q));
+  EXPECT_EQ(Text("ioctl", {3, 0xc008240a, 0x3000}, -EINVAL),
+            "3, PERF_EVENT_IOC_QUERY_BPF, {ids_len=4, ...}");
+  EXPECT_EQ(Text("ioctl", {3, 0xc008240a, 0x3000}, 0),
+            "3, PERF_EVENT_IOC_QUERY_BPF, {ids_len=4, prog_cnt=0, ids=[]}");
+  q[1] = 2;
+  q[2] = 17;
+  q[3] = 18;
+  mem.Map(0x3000, q, sizeof(q));
+  EXPECT_EQ(Text("ioctl", {3, 0xc008240a, 0x3000}, 0),
+            "3, PERF_EVENT_IOC_QUERY_BPF, {ids_len=4, prog_cnt=2, "
+            "ids=[17, 18]}");
+  EXPECT_EQ(Text("ioctl", {3, 0xc008240a, 1}, -EINVAL),
+            "3, PERF_EVENT_IOC_QUERY_BPF, 0x1");
+  EXPECT_EQ(Text("ioctl", {3, 0x4008240b, 0}, -EFAULT),
+            "3, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, NULL");
+  EXPECT_EQ(Text("ioctl", {3, 0x2420, 0}, -ENOTTY),
+            "3, _IOC(_IOC_NONE, 0x24, 0x20, 0), 0");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("ioctl", {3, 0x2400, 5}),
+            "3, 0x2400 /* PERF_EVENT_IOC_ENABLE */, "
+            "0x5 /* PERF_IOC_FLAG_GROUP|0x4 */");
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("ioctl", {3, 0x2400, 1}), "3, 0x2400, 0x1");
+}
+
 // perf_event_open: ttrace printed its arguments in hex. strace shows the
 // struct perf_event_attr (by default the fields up to the bit field, only
 // its set bits and precise_ip, then "..."; with -v every field its size
