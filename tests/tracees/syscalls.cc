@@ -1279,6 +1279,31 @@ int Decoders() {
     ioctl(pfd, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, &pea);
   }
   if (perf >= 0) close(static_cast<int>(perf));
+  // termios flag words on a pseudo-terminal's master: delay fields, an
+  // input speed, unknown bits, all-zero words; then what it reads back.
+  {
+    const int ptm = posix_openpt(O_RDWR | O_NOCTTY);
+    struct {
+      uint32_t iflag, oflag, cflag, lflag;
+      uint8_t line;
+      uint8_t cc[19];
+    } tio = {};
+    tio.iflag = 0x500 | 0x80000000;  // ICRNL|IXON|0x80000000
+    // NL1|CR2|XTABS|BS1|VT1|FF1|OPOST|ONLCR|0x40000000
+    tio.oflag =
+        0400 | 02000 | 014000 | 020000 | 040000 | 0100000 | 05 | 0x40000000;
+    // B9600|B4800<<IBSHIFT|CS7|CREAD|CMSPAR
+    tio.cflag = 015 | (014 << 16) | 040 | 0200 | 0x40000000;
+    tio.lflag = 0x8a3b;  // ISIG|ICANON|...|ECHOKE
+    ioctl(ptm, TCSETS, &tio);
+    tio = {};  // B0|CS5, no flags
+    ioctl(ptm, TCSETS, &tio);
+    tio.cflag = 0x20000000 | (010000 << 16);  // BOTHER<<IBSHIFT, unknown bit
+    tio.oflag = 0x20000000;
+    ioctl(ptm, TCSETS, &tio);
+    ioctl(ptm, TCGETS, &tio);
+    if (ptm >= 0) close(ptm);
+  }
   pea.type = PERF_TYPE_HW_CACHE;
   pea.config = PERF_COUNT_HW_CACHE_LL | (PERF_COUNT_HW_CACHE_OP_WRITE << 8) |
                (PERF_COUNT_HW_CACHE_RESULT_MISS << 16);

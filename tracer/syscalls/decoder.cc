@@ -1635,6 +1635,14 @@ void IoctlCode(D& d, uint32_t code) {
   RestyleConst(d.out, mark, RawConst::Hex(code));
 }
 
+// A termios flag word as strace 6.1 prints it: nothing at all for 0,
+// unknown bits in hex without a comment ("ICRNL|0x80000000",
+// "0x80000000").
+template <size_t N>
+void TermiosFlags(D& d, uint32_t v, const XlatEntry (&tbl)[N]) {
+  if (v != 0) d.Flags(v, tbl, nullptr);
+}
+
 void Termios(D& d, uint64_t addr) {
   struct {
     uint32_t iflag, oflag, cflag, lflag;
@@ -1643,46 +1651,47 @@ void Termios(D& d, uint64_t addr) {
   } t;
   if (!d.Fetch(addr, &t, sizeof(t))) return;
   d.Put("{c_iflag=");
-  AppendFlags(d.out, t.iflag, kIflags, "IGNBRK???");
+  TermiosFlags(d, t.iflag, kIflags);
   d.Put(", c_oflag=");
-  // Delay fields first, then the flags.
+  // Delay fields first (each a constant, "0 /* NL0 */" with -X verbose),
+  // then the flags.
   static constexpr struct {
     uint32_t mask, shift_unit;
     const char* names[4];
   } kDelays[] = {
       {0400, 0400, {"NL0", "NL1"}},
       {03000, 01000, {"CR0", "CR1", "CR2", "CR3"}},
-      {014000, 04000, {"TAB0", "TAB1", "TAB2", "TAB3"}},
+      {014000, 04000, {"TAB0", "TAB1", "TAB2", "XTABS"}},
       {020000, 020000, {"BS0", "BS1"}},
       {040000, 040000, {"VT0", "VT1"}},
       {0100000, 0100000, {"FF0", "FF1"}},
   };
   uint32_t of = t.oflag;
   for (const auto& dl : kDelays) {
-    d.Put(dl.names[(of & dl.mask) / dl.shift_unit]);
+    AppendConst(d.out, dl.names[(of & dl.mask) / dl.shift_unit],
+                RawConst::Hex(of & dl.mask));
     d.out->push_back('|');
     of &= ~dl.mask;
   }
-  AppendFlags(d.out, of, kOflags, "O???");
+  TermiosFlags(d, of, kOflags);
+  // The output speed, the input speed when set ("B4800<<IBSHIFT"), the
+  // character size, then the other flags, each after a '|' (even none).
   d.Put(", c_cflag=");
   AppendXval(d.out, t.cflag & 010017, kBauds, "B???");
   d.out->push_back('|');
-  static constexpr const char* kSizes[] = {"CS5", "CS6", "CS7", "CS8"};
-  d.Put(kSizes[(t.cflag >> 4) & 3]);
-  uint32_t cf = t.cflag & ~(010017u | 060u);
-  const uint32_t ibaud = (cf >> 16) & 010017;
-  cf &= ~(010017u << 16);
-  if (cf != 0) {
-    d.out->push_back('|');
-    AppendFlags(d.out, cf, kCflags, "C???");
-  }
+  const uint32_t ibaud = (t.cflag >> 16) & 010017;
   if (ibaud != 0) {
-    d.out->push_back('|');
     AppendXval(d.out, ibaud, kBauds, "B???");
-    d.Put("<<IBSHIFT");
+    d.Put("<<");
+    AppendConst(d.out, "IBSHIFT", RawConst::Hex(16));
+    d.out->push_back('|');
   }
+  static constexpr const char* kSizes[] = {"CS5", "CS6", "CS7", "CS8"};
+  AppendConst(d.out, kSizes[(t.cflag >> 4) & 3], RawConst::Hex(t.cflag & 060));
+  d.out->push_back('|');
+  TermiosFlags(d, t.cflag & ~(010017u | 060u | (010017u << 16)), kCflags);
   d.Put(", c_lflag=");
-  AppendFlags(d.out, t.lflag, kLflags, "ISIG???");
+  TermiosFlags(d, t.lflag, kLflags);
   if (d.abbrev) {
     d.Put(", ...}");
     return;

@@ -1845,6 +1845,50 @@ TEST_F(DecoderTest, IoctlTermios) {
                 "[VMIN]=0x1, [VSWTC]=0, [VSTART]=0x11, [VSTOP]=0x13, "
                 "[VSUSP]=0x1a, [VEOL]=0, [VREPRINT]=0x12, [VDISCARD]=0xf, "
                 "[VWERASE]=0x17, [VLNEXT]=0x16, [VEOL2]=0, [17]=0, [18]=0]}");
+  // strace 6.1 prints nothing for an all-zero flag word, unknown bits
+  // without a comment, TAB3 as XTABS, the input speed before the
+  // character size and a '|' after it even when no flag follows; with -X
+  // the delay fields, sizes and IBSHIFT are constants too. ttrace printed
+  // "c_iflag=0", "0x80000000 /* IGNBRK??? */", "TAB3",
+  // "B9600|CS7|CREAD|B4800<<IBSHIFT" and with -X raw "c_oflag=NL0|...".
+  opts.verbose = false;
+  t.iflag = ICRNL | IXON | 0x80000000;
+  t.oflag = NL1 | CR2 | TAB3 | BS1 | VT1 | FF1 | OPOST | ONLCR | 0x40000000;
+  t.cflag = B9600 | (B4800 << 16) | CS7 | CREAD | 0x40000000;
+  t.lflag = 0x1000000;
+  mem.Map(0x1000, &t, sizeof(t));
+  EXPECT_EQ(Text("ioctl", {3, 0x5402, 0x1000}),
+            "3, SNDCTL_TMR_START or TCSETS, {c_iflag=ICRNL|IXON|0x80000000, "
+            "c_oflag=NL1|CR2|XTABS|BS1|VT1|FF1|OPOST|ONLCR|0x40000000, "
+            "c_cflag=B9600|B4800<<IBSHIFT|CS7|CREAD|CMSPAR, "
+            "c_lflag=0x1000000, ...}");
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("ioctl", {3, 0x5402, 0x1000}),
+            "3, 0x5402, {c_iflag=0x80000500, "
+            "c_oflag=0x100|0x400|0x1800|0x2000|0x4000|0x8000|0x40000005, "
+            "c_cflag=0xd|0xc<<0x10|0x20|0x40000080, c_lflag=0x1000000, ...}");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("ioctl", {3, 0x5402, 0x1000}),
+            "3, 0x5402 /* SNDCTL_TMR_START or TCSETS */, "
+            "{c_iflag=0x80000500 /* ICRNL|IXON|0x80000000 */, "
+            "c_oflag=0x100 /* NL1 */|0x400 /* CR2 */|0x1800 /* XTABS */|"
+            "0x2000 /* BS1 */|0x4000 /* VT1 */|0x8000 /* FF1 */|"
+            "0x40000005 /* OPOST|ONLCR|0x40000000 */, "
+            "c_cflag=0xd /* B9600 */|0xc /* B4800 */<<0x10 /* IBSHIFT */|"
+            "0x20 /* CS7 */|0x40000080 /* CREAD|CMSPAR */, "
+            "c_lflag=0x1000000, ...}");
+  t = {};
+  mem.Map(0x1000, &t, sizeof(t));
+  EXPECT_EQ(Text("ioctl", {3, 0x5402, 0x1000}),
+            "3, 0x5402 /* SNDCTL_TMR_START or TCSETS */, {c_iflag=, "
+            "c_oflag=0 /* NL0 */|0 /* CR0 */|0 /* TAB0 */|0 /* BS0 */|"
+            "0 /* VT0 */|0 /* FF0 */|, c_cflag=0 /* B0 */|0 /* CS5 */|, "
+            "c_lflag=, ...}");
+  opts.xlat_style = XlatStyle::kAbbrev;
+  EXPECT_EQ(Text("ioctl", {3, 0x5402, 0x1000}),
+            "3, SNDCTL_TMR_START or TCSETS, {c_iflag=, "
+            "c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|, c_cflag=B0|CS5|, c_lflag=, "
+            "...}");
 }
 
 TEST_F(DecoderTest, Fcntl) {
