@@ -1309,7 +1309,9 @@ int Decoders() {
                (PERF_COUNT_HW_CACHE_RESULT_MISS << 16);
   pea.freq = 1;
   pea.sample_freq = 99;
-  pea.sample_type = PERF_SAMPLE_IP | PERF_SAMPLE_TID;
+  // (-v: sample_stack_user in hex.)
+  pea.sample_type = PERF_SAMPLE_IP | PERF_SAMPLE_TID | PERF_SAMPLE_STACK_USER;
+  pea.sample_stack_user = 8192;
   pea.precise_ip = 3;
   syscall(SYS_perf_event_open, &pea, -1, 0, 99, 0x10);
   pea.size = 8;

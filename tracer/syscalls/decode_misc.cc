@@ -1765,7 +1765,7 @@ void PerfEventAttrStruct(D& d, uint64_t addr) {
     d.Hex(a.sample_regs_user);
     if ((a.sample_type & (1 << 13)) != 0) {
       d.Put(", sample_stack_user=");
-      d.Udec(a.sample_stack_user);
+      d.Hex(a.sample_stack_user);  // strace 6.1: "0x2000"
     }
     if (((a.bits >> 25) & 1) != 0) {
       d.Put(", clockid=");

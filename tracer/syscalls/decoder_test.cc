@@ -5391,6 +5391,13 @@ TEST_F(DecoderTest, PerfEventOpen) {
                    "sig_data=0xc}, -1, 0, -1, 0"),
             std::string::npos)
       << v;
+  // sample_stack_user: strace 6.1 prints it in hex ("0x2000", perf
+  // record --call-graph dwarf), ttrace printed 8192.
+  a.stack_user = 8192;
+  mem.Map(0x1000, &a, sizeof(a));
+  EXPECT_NE(Text("perf_event_open", {0x1000, kMinus1, 0, kMinus1, 0}, -EINVAL)
+                .find(", sample_stack_user=0x2000, "),
+            std::string::npos);
   // A breakpoint, the first version's size: its fields instead of config1.
   a.type = 5;
   a.size = 64;
