@@ -46,6 +46,7 @@
 #include <ctime>
 #include <functional>
 #include <map>
+#include <random>
 #include <regex>
 #include <set>
 #include <string>
@@ -74,8 +75,11 @@ const bool kChildEnvironment = [] {
   // The `decoders` tracee receives a datagram on this UDP port, which its
   // trace shows: the same for the strace and ttrace runs of one test
   // process, different for test processes running at once (a fixed port
-  // made concurrent runs fail to bind it now and then).
-  setenv("TRACEE_UDP_PORT", absl::StrCat(20000 + getpid() % 30000).c_str(), 1);
+  // made concurrent runs fail to bind it now and then). Random, not from
+  // the pid: Bazel's sandbox gives each test process its own pid namespace,
+  // where concurrent runs (--runs_per_test) all have the same pid.
+  setenv("TRACEE_UDP_PORT",
+         absl::StrCat(20000 + std::random_device{}() % 30000).c_str(), 1);
   return true;
 }();
 

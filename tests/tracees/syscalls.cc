@@ -1259,13 +1259,59 @@ int Decoders() {
   pea.exclude_hv = 1;
   const long perf =
       syscall(SYS_perf_event_open, &pea, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+  // Its ioctls (PERF_EVENT_IOC_*): flags, ints, u64s, fds, a filter
+  // string, a struct perf_event_query_bpf and perf_event_attr.
+  {
+    const int pfd = static_cast<int>(perf);
+    uint64_t period = 1000;
+    uint32_t query[4] = {4, 0, 0, 0};
+    ioctl(pfd, PERF_EVENT_IOC_ENABLE, PERF_IOC_FLAG_GROUP | 4);
+    ioctl(pfd, PERF_EVENT_IOC_DISABLE, 0);
+    ioctl(pfd, PERF_EVENT_IOC_RESET, 2);
+    ioctl(pfd, PERF_EVENT_IOC_REFRESH, -1);
+    ioctl(pfd, PERF_EVENT_IOC_PERIOD, &period);
+    ioctl(pfd, PERF_EVENT_IOC_SET_OUTPUT, -1);
+    ioctl(pfd, PERF_EVENT_IOC_SET_FILTER, "comm == \"x\"");
+    ioctl(pfd, PERF_EVENT_IOC_ID, nullptr);
+    ioctl(pfd, PERF_EVENT_IOC_SET_BPF, -1);
+    ioctl(pfd, PERF_EVENT_IOC_PAUSE_OUTPUT, 4294967296UL);
+    ioctl(pfd, PERF_EVENT_IOC_QUERY_BPF, query);
+    ioctl(pfd, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, &pea);
+  }
   if (perf >= 0) close(static_cast<int>(perf));
+  // termios flag words on a pseudo-terminal's master: delay fields, an
+  // input speed, unknown bits, all-zero words; then what it reads back.
+  {
+    const int ptm = posix_openpt(O_RDWR | O_NOCTTY);
+    struct {
+      uint32_t iflag, oflag, cflag, lflag;
+      uint8_t line;
+      uint8_t cc[19];
+    } tio = {};
+    tio.iflag = 0x500 | 0x80000000;  // ICRNL|IXON|0x80000000
+    // NL1|CR2|XTABS|BS1|VT1|FF1|OPOST|ONLCR|0x40000000
+    tio.oflag =
+        0400 | 02000 | 014000 | 020000 | 040000 | 0100000 | 05 | 0x40000000;
+    // B9600|B4800<<IBSHIFT|CS7|CREAD|CMSPAR
+    tio.cflag = 015 | (014 << 16) | 040 | 0200 | 0x40000000;
+    tio.lflag = 0x8a3b;  // ISIG|ICANON|...|ECHOKE
+    ioctl(ptm, TCSETS, &tio);
+    tio = {};  // B0|CS5, no flags
+    ioctl(ptm, TCSETS, &tio);
+    tio.cflag = 0x20000000 | (010000 << 16);  // BOTHER<<IBSHIFT, unknown bit
+    tio.oflag = 0x20000000;
+    ioctl(ptm, TCSETS, &tio);
+    ioctl(ptm, TCGETS, &tio);
+    if (ptm >= 0) close(ptm);
+  }
   pea.type = PERF_TYPE_HW_CACHE;
   pea.config = PERF_COUNT_HW_CACHE_LL | (PERF_COUNT_HW_CACHE_OP_WRITE << 8) |
                (PERF_COUNT_HW_CACHE_RESULT_MISS << 16);
   pea.freq = 1;
   pea.sample_freq = 99;
-  pea.sample_type = PERF_SAMPLE_IP | PERF_SAMPLE_TID;
+  // (-v: sample_stack_user in hex.)
+  pea.sample_type = PERF_SAMPLE_IP | PERF_SAMPLE_TID | PERF_SAMPLE_STACK_USER;
+  pea.sample_stack_user = 8192;
   pea.precise_ip = 3;
   syscall(SYS_perf_event_open, &pea, -1, 0, 99, 0x10);
   pea.size = 8;

@@ -1765,7 +1765,7 @@ void PerfEventAttrStruct(D& d, uint64_t addr) {
     d.Hex(a.sample_regs_user);
     if ((a.sample_type & (1 << 13)) != 0) {
       d.Put(", sample_stack_user=");
-      d.Udec(a.sample_stack_user);
+      d.Hex(a.sample_stack_user);  // strace 6.1: "0x2000"
     }
     if (((a.bits >> 25) & 1) != 0) {
       d.Put(", clockid=");
@@ -1811,7 +1811,122 @@ void PerfEventOpen(D& d) {
   d.Flags(d.u(4), kPerfFlags, "PERF_FLAG_???");
 }
 
+constexpr XlatEntry kPerfIocFlags[] = {{1, "PERF_IOC_FLAG_GROUP"}};
+
 }  // namespace
+
+// The perf_event ioctls (linux/perf_event.h, type '$'), as strace 6.1:
+// ENABLE, DISABLE and RESET take PERF_IOC_FLAG_GROUP, REFRESH an int,
+// PERIOD and ID a u64 ("[1000]"), SET_OUTPUT and SET_BPF an fd,
+// SET_FILTER a string, PAUSE_OUTPUT an unsigned long, QUERY_BPF a struct
+// perf_event_query_bpf and MODIFY_ATTRIBUTES a struct perf_event_attr.
+bool PerfIoctl(D& d, uint32_t code, uint64_t arg) {
+  if (((code >> 8) & 0xff) != 0x24) return false;
+  uint32_t native = code;
+  // i386: the pointer-sized size fields say 4.
+  if (d.i386 && ((code >> 16) & 0x3fff) == 4) {
+    switch (code & 0xc00000ff) {
+      case 0x40000006:  // SET_FILTER
+      case 0x80000007:  // ID
+      case 0xc000000a:  // QUERY_BPF
+      case 0x4000000b:  // MODIFY_ATTRIBUTES
+        native = (code & ~0x3fff0000u) | (8u << 16);
+        break;
+      default:
+        break;
+    }
+  }
+  switch (native) {
+    case 0x2400:      // PERF_EVENT_IOC_ENABLE
+    case 0x2401:      // PERF_EVENT_IOC_DISABLE
+    case 0x2402:      // PERF_EVENT_IOC_REFRESH
+    case 0x2403:      // PERF_EVENT_IOC_RESET
+    case 0x40082404:  // PERF_EVENT_IOC_PERIOD
+    case 0x2405:      // PERF_EVENT_IOC_SET_OUTPUT
+    case 0x40082406:  // PERF_EVENT_IOC_SET_FILTER
+    case 0x80082407:  // PERF_EVENT_IOC_ID
+    case 0x40042408:  // PERF_EVENT_IOC_SET_BPF
+    case 0x40042409:  // PERF_EVENT_IOC_PAUSE_OUTPUT
+    case 0xc008240a:  // PERF_EVENT_IOC_QUERY_BPF
+    case 0x4008240b:  // PERF_EVENT_IOC_MODIFY_ATTRIBUTES
+      break;
+    default:
+      return false;
+  }
+  if (d.entering()) {
+    d.Fd(0);
+    d.Sep();
+    IoctlCommand(d, code);
+    d.Sep();
+    switch (native) {
+      case 0x2400:
+      case 0x2401:
+      case 0x2403:
+        d.Flags(static_cast<uint32_t>(arg), kPerfIocFlags, "PERF_IOC_FLAG_???");
+        return true;
+      case 0x2402:
+        d.Dec(static_cast<int32_t>(arg));
+        return true;
+      case 0x40082404: {
+        uint64_t v;
+        if (d.Fetch(arg, &v, sizeof(v))) {
+          d.out->push_back('[');
+          d.Udec(v);
+          d.out->push_back(']');
+        }
+        return true;
+      }
+      case 0x2405:
+      case 0x40042408:
+        d.FdValue(static_cast<int32_t>(arg));
+        return true;
+      case 0x40082406:
+        d.CStr(arg, d.opt().string_limit);
+        return true;
+      case 0x40042409:
+        d.Udec(arg);
+        return true;
+      case 0xc008240a: {
+        uint32_t ids_len;
+        if (d.Fetch(arg, &ids_len, sizeof(ids_len))) {
+          d.Put("{ids_len=");
+          d.Udec(ids_len);
+          SaveForExit(d, ids_len);
+        }
+        return true;
+      }
+      case 0x4008240b:
+        PerfEventAttrStruct(d, arg);
+        return true;
+      default:
+        return true;  // ID: the value follows at exit
+    }
+  }
+  if (native == 0x80082407) {
+    uint64_t v;
+    if (d.FetchOut(arg, &v, sizeof(v))) {
+      d.out->push_back('[');
+      d.Udec(v);
+      d.out->push_back(']');
+    }
+  } else if (native == 0xc008240a) {
+    int64_t ids_len;
+    if (!TakeSaved(d, &ids_len)) return true;
+    uint32_t prog_cnt;
+    if (!d.Peek(arg + 4, &prog_cnt, sizeof(prog_cnt))) {
+      d.Put(", ...}");
+      return true;
+    }
+    d.Put(", prog_cnt=");
+    d.Udec(prog_cnt);
+    d.Put(", ids=");
+    const uint64_t n =
+        std::min<uint64_t>(prog_cnt, static_cast<uint64_t>(ids_len));
+    d.Array<uint32_t>(arg + 8, n, [&](const uint32_t& id) { d.Udec(id); });
+    d.out->push_back('}');
+  }
+  return true;
+}
 
 void MqTimedsendTime64(D& d) { MqTimedsendTimed(d, true); }
 void MqTimedreceiveTime64(D& d) { MqTimedreceiveTimed(d, true); }

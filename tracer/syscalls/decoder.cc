@@ -1569,6 +1569,18 @@ constexpr IoctlName kIoctls[] = {
     {0x41009432, "FS_IOC_SETFSLABEL"},
     {0x40049409, "BTRFS_IOC_CLONE or FICLONE"},
     {0x4020940D, "BTRFS_IOC_CLONE_RANGE or FICLONERANGE"},
+    {0x2400, "PERF_EVENT_IOC_ENABLE"},
+    {0x2401, "PERF_EVENT_IOC_DISABLE"},
+    {0x2402, "PERF_EVENT_IOC_REFRESH"},
+    {0x2403, "PERF_EVENT_IOC_RESET"},
+    {0x40082404, "PERF_EVENT_IOC_PERIOD"},
+    {0x2405, "PERF_EVENT_IOC_SET_OUTPUT"},
+    {0x40082406, "PERF_EVENT_IOC_SET_FILTER"},
+    {0x80082407, "PERF_EVENT_IOC_ID"},
+    {0x40042408, "PERF_EVENT_IOC_SET_BPF"},
+    {0x40042409, "PERF_EVENT_IOC_PAUSE_OUTPUT"},
+    {0xC008240A, "PERF_EVENT_IOC_QUERY_BPF"},
+    {0x4008240B, "PERF_EVENT_IOC_MODIFY_ATTRIBUTES"},
 };
 
 const char* IoctlNameOrNull(uint32_t code) {
@@ -1588,6 +1600,10 @@ uint32_t NativeIoctlCode(const D& d, uint32_t code) {
     case 0x80041270:  // BLKBSZGET
     case 0x40041271:  // BLKBSZSET
     case 0x80041272:  // BLKGETSIZE64
+    case 0x40042406:  // PERF_EVENT_IOC_SET_FILTER
+    case 0x80042407:  // PERF_EVENT_IOC_ID
+    case 0xC004240A:  // PERF_EVENT_IOC_QUERY_BPF
+    case 0x4004240B:  // PERF_EVENT_IOC_MODIFY_ATTRIBUTES
       return (code & ~0x3fff0000u) | (8u << 16);
     default:
       return code;
@@ -1619,6 +1635,14 @@ void IoctlCode(D& d, uint32_t code) {
   RestyleConst(d.out, mark, RawConst::Hex(code));
 }
 
+// A termios flag word as strace 6.1 prints it: nothing at all for 0,
+// unknown bits in hex without a comment ("ICRNL|0x80000000",
+// "0x80000000").
+template <size_t N>
+void TermiosFlags(D& d, uint32_t v, const XlatEntry (&tbl)[N]) {
+  if (v != 0) d.Flags(v, tbl, nullptr);
+}
+
 void Termios(D& d, uint64_t addr) {
   struct {
     uint32_t iflag, oflag, cflag, lflag;
@@ -1627,46 +1651,47 @@ void Termios(D& d, uint64_t addr) {
   } t;
   if (!d.Fetch(addr, &t, sizeof(t))) return;
   d.Put("{c_iflag=");
-  AppendFlags(d.out, t.iflag, kIflags, "IGNBRK???");
+  TermiosFlags(d, t.iflag, kIflags);
   d.Put(", c_oflag=");
-  // Delay fields first, then the flags.
+  // Delay fields first (each a constant, "0 /* NL0 */" with -X verbose),
+  // then the flags.
   static constexpr struct {
     uint32_t mask, shift_unit;
     const char* names[4];
   } kDelays[] = {
       {0400, 0400, {"NL0", "NL1"}},
       {03000, 01000, {"CR0", "CR1", "CR2", "CR3"}},
-      {014000, 04000, {"TAB0", "TAB1", "TAB2", "TAB3"}},
+      {014000, 04000, {"TAB0", "TAB1", "TAB2", "XTABS"}},
       {020000, 020000, {"BS0", "BS1"}},
       {040000, 040000, {"VT0", "VT1"}},
       {0100000, 0100000, {"FF0", "FF1"}},
   };
   uint32_t of = t.oflag;
   for (const auto& dl : kDelays) {
-    d.Put(dl.names[(of & dl.mask) / dl.shift_unit]);
+    AppendConst(d.out, dl.names[(of & dl.mask) / dl.shift_unit],
+                RawConst::Hex(of & dl.mask));
     d.out->push_back('|');
     of &= ~dl.mask;
   }
-  AppendFlags(d.out, of, kOflags, "O???");
+  TermiosFlags(d, of, kOflags);
+  // The output speed, the input speed when set ("B4800<<IBSHIFT"), the
+  // character size, then the other flags, each after a '|' (even none).
   d.Put(", c_cflag=");
   AppendXval(d.out, t.cflag & 010017, kBauds, "B???");
   d.out->push_back('|');
-  static constexpr const char* kSizes[] = {"CS5", "CS6", "CS7", "CS8"};
-  d.Put(kSizes[(t.cflag >> 4) & 3]);
-  uint32_t cf = t.cflag & ~(010017u | 060u);
-  const uint32_t ibaud = (cf >> 16) & 010017;
-  cf &= ~(010017u << 16);
-  if (cf != 0) {
-    d.out->push_back('|');
-    AppendFlags(d.out, cf, kCflags, "C???");
-  }
+  const uint32_t ibaud = (t.cflag >> 16) & 010017;
   if (ibaud != 0) {
-    d.out->push_back('|');
     AppendXval(d.out, ibaud, kBauds, "B???");
-    d.Put("<<IBSHIFT");
+    d.Put("<<");
+    AppendConst(d.out, "IBSHIFT", RawConst::Hex(16));
+    d.out->push_back('|');
   }
+  static constexpr const char* kSizes[] = {"CS5", "CS6", "CS7", "CS8"};
+  AppendConst(d.out, kSizes[(t.cflag >> 4) & 3], RawConst::Hex(t.cflag & 060));
+  d.out->push_back('|');
+  TermiosFlags(d, t.cflag & ~(010017u | 060u | (010017u << 16)), kCflags);
   d.Put(", c_lflag=");
-  AppendFlags(d.out, t.lflag, kLflags, "ISIG???");
+  TermiosFlags(d, t.lflag, kLflags);
   if (d.abbrev) {
     d.Put(", ...}");
     return;
@@ -2117,6 +2142,7 @@ void Ioctl(D& d) {
   const uint64_t arg = d.u(2);
   if (((code >> 8) & 0xff) == 0xae && KvmIoctl(d, code, arg)) return;
   if (NsfsIoctl(d, code, arg)) return;
+  if (((code >> 8) & 0xff) == 0x24 && PerfIoctl(d, code, arg)) return;
   if (((code >> 8) & 0xff) == 0x89 && IfreqIoctl(d, code, arg)) return;
   // How the argument is shown: at entry (input) or exit (output).
   enum Kind {

@@ -1845,6 +1845,50 @@ TEST_F(DecoderTest, IoctlTermios) {
                 "[VMIN]=0x1, [VSWTC]=0, [VSTART]=0x11, [VSTOP]=0x13, "
                 "[VSUSP]=0x1a, [VEOL]=0, [VREPRINT]=0x12, [VDISCARD]=0xf, "
                 "[VWERASE]=0x17, [VLNEXT]=0x16, [VEOL2]=0, [17]=0, [18]=0]}");
+  // strace 6.1 prints nothing for an all-zero flag word, unknown bits
+  // without a comment, TAB3 as XTABS, the input speed before the
+  // character size and a '|' after it even when no flag follows; with -X
+  // the delay fields, sizes and IBSHIFT are constants too. ttrace printed
+  // "c_iflag=0", "0x80000000 /* IGNBRK??? */", "TAB3",
+  // "B9600|CS7|CREAD|B4800<<IBSHIFT" and with -X raw "c_oflag=NL0|...".
+  opts.verbose = false;
+  t.iflag = ICRNL | IXON | 0x80000000;
+  t.oflag = NL1 | CR2 | TAB3 | BS1 | VT1 | FF1 | OPOST | ONLCR | 0x40000000;
+  t.cflag = B9600 | (B4800 << 16) | CS7 | CREAD | 0x40000000;
+  t.lflag = 0x1000000;
+  mem.Map(0x1000, &t, sizeof(t));
+  EXPECT_EQ(Text("ioctl", {3, 0x5402, 0x1000}),
+            "3, SNDCTL_TMR_START or TCSETS, {c_iflag=ICRNL|IXON|0x80000000, "
+            "c_oflag=NL1|CR2|XTABS|BS1|VT1|FF1|OPOST|ONLCR|0x40000000, "
+            "c_cflag=B9600|B4800<<IBSHIFT|CS7|CREAD|CMSPAR, "
+            "c_lflag=0x1000000, ...}");
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("ioctl", {3, 0x5402, 0x1000}),
+            "3, 0x5402, {c_iflag=0x80000500, "
+            "c_oflag=0x100|0x400|0x1800|0x2000|0x4000|0x8000|0x40000005, "
+            "c_cflag=0xd|0xc<<0x10|0x20|0x40000080, c_lflag=0x1000000, ...}");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("ioctl", {3, 0x5402, 0x1000}),
+            "3, 0x5402 /* SNDCTL_TMR_START or TCSETS */, "
+            "{c_iflag=0x80000500 /* ICRNL|IXON|0x80000000 */, "
+            "c_oflag=0x100 /* NL1 */|0x400 /* CR2 */|0x1800 /* XTABS */|"
+            "0x2000 /* BS1 */|0x4000 /* VT1 */|0x8000 /* FF1 */|"
+            "0x40000005 /* OPOST|ONLCR|0x40000000 */, "
+            "c_cflag=0xd /* B9600 */|0xc /* B4800 */<<0x10 /* IBSHIFT */|"
+            "0x20 /* CS7 */|0x40000080 /* CREAD|CMSPAR */, "
+            "c_lflag=0x1000000, ...}");
+  t = {};
+  mem.Map(0x1000, &t, sizeof(t));
+  EXPECT_EQ(Text("ioctl", {3, 0x5402, 0x1000}),
+            "3, 0x5402 /* SNDCTL_TMR_START or TCSETS */, {c_iflag=, "
+            "c_oflag=0 /* NL0 */|0 /* CR0 */|0 /* TAB0 */|0 /* BS0 */|"
+            "0 /* VT0 */|0 /* FF0 */|, c_cflag=0 /* B0 */|0 /* CS5 */|, "
+            "c_lflag=, ...}");
+  opts.xlat_style = XlatStyle::kAbbrev;
+  EXPECT_EQ(Text("ioctl", {3, 0x5402, 0x1000}),
+            "3, SNDCTL_TMR_START or TCSETS, {c_iflag=, "
+            "c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|, c_cflag=B0|CS5|, c_lflag=, "
+            "...}");
 }
 
 TEST_F(DecoderTest, Fcntl) {
@@ -5223,6 +5267,69 @@ TEST_F(DecoderTest, PrctlMoreOptions) {
   EXPECT_EQ(r.suffix, " (PR_SPEC_ENABLE)");
 }
 
+// The perf_event ioctls: ttrace showed "_IOC(_IOC_NONE, 0x24, 0, 0), 0"
+// and "_IOC(_IOC_READ, 0x24, 0x7, 0x8), 0x7ffc..." where strace 6.1 shows
+// "PERF_EVENT_IOC_ENABLE, 0" and "PERF_EVENT_IOC_ID, [2742]" (perf record).
+TEST_F(DecoderTest, PerfIoctl) {
+  EXPECT_EQ(Text("ioctl", {3, 0x2400, 0}), "3, PERF_EVENT_IOC_ENABLE, 0");
+  EXPECT_EQ(Text("ioctl", {3, 0x2400, 0xffffffff00000005}),
+            "3, PERF_EVENT_IOC_ENABLE, PERF_IOC_FLAG_GROUP|0x4");
+  EXPECT_EQ(Text("ioctl", {3, 0x2401, 2}),
+            "3, PERF_EVENT_IOC_DISABLE, 0x2 /* PERF_IOC_FLAG_??? */");
+  EXPECT_EQ(Text("ioctl", {3, 0x2403, 1}),
+            "3, PERF_EVENT_IOC_RESET, PERF_IOC_FLAG_GROUP");
+  EXPECT_EQ(Text("ioctl", {3, 0x2402, 0x1ffffffff}, -EINVAL),
+            "3, PERF_EVENT_IOC_REFRESH, -1");
+  uint64_t v = 1000;
+  mem.Map(0x1000, &v, sizeof(v));
+  EXPECT_EQ(Text("ioctl", {3, 0x40082404, 0x1000}, -EINVAL),
+            "3, PERF_EVENT_IOC_PERIOD, [1000]");
+  EXPECT_EQ(Text("ioctl", {3, 0x40082404, 0}, -EFAULT),
+            "3, PERF_EVENT_IOC_PERIOD, NULL");
+  Result r = Decode("ioctl", {3, 0x80082407, 0x1000}, 0);
+  EXPECT_EQ(r.enter, "3, PERF_EVENT_IOC_ID, ");
+  EXPECT_EQ(r.exit, "[1000]");
+  EXPECT_EQ(Text("ioctl", {3, 0x80082407, 1}, -EFAULT),
+            "3, PERF_EVENT_IOC_ID, 0x1");
+  mem.SetFdPath(3, "anon_inode:[perf_event]");
+  opts.fd_paths = true;
+  EXPECT_EQ(Text("ioctl", {4, 0x2405, 0x100000003}, -EINVAL),
+            "4, PERF_EVENT_IOC_SET_OUTPUT, 3<anon_inode:[perf_event]>");
+  EXPECT_EQ(Text("ioctl", {4, 0x40042408, kMinus1}, -EBADF),
+            "4, PERF_EVENT_IOC_SET_BPF, -1");
+  opts.fd_paths = false;
+  mem.MapString(0x2000, "foo && bar");
+  EXPECT_EQ(Text("ioctl", {3, 0x40082406, 0x2000}, -EINVAL),
+            "3, PERF_EVENT_IOC_SET_FILTER, \"foo && bar\"");
+  EXPECT_EQ(Text("ioctl", {3, 0x40042409, 0x100000000}, -EINVAL),
+            "3, PERF_EVENT_IOC_PAUSE_OUTPUT, 4294967296");
+  uint32_t q[4] = {4, 0, 0, 0};
+  mem.Map(0x3000, q, sizeof(q));
+  EXPECT_EQ(Text("ioctl", {3, 0xc008240a, 0x3000}, -EINVAL),
+            "3, PERF_EVENT_IOC_QUERY_BPF, {ids_len=4, ...}");
+  EXPECT_EQ(Text("ioctl", {3, 0xc008240a, 0x3000}, 0),
+            "3, PERF_EVENT_IOC_QUERY_BPF, {ids_len=4, prog_cnt=0, ids=[]}");
+  q[1] = 2;
+  q[2] = 17;
+  q[3] = 18;
+  mem.Map(0x3000, q, sizeof(q));
+  EXPECT_EQ(Text("ioctl", {3, 0xc008240a, 0x3000}, 0),
+            "3, PERF_EVENT_IOC_QUERY_BPF, {ids_len=4, prog_cnt=2, "
+            "ids=[17, 18]}");
+  EXPECT_EQ(Text("ioctl", {3, 0xc008240a, 1}, -EINVAL),
+            "3, PERF_EVENT_IOC_QUERY_BPF, 0x1");
+  EXPECT_EQ(Text("ioctl", {3, 0x4008240b, 0}, -EFAULT),
+            "3, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, NULL");
+  EXPECT_EQ(Text("ioctl", {3, 0x2420, 0}, -ENOTTY),
+            "3, _IOC(_IOC_NONE, 0x24, 0x20, 0), 0");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("ioctl", {3, 0x2400, 5}),
+            "3, 0x2400 /* PERF_EVENT_IOC_ENABLE */, "
+            "0x5 /* PERF_IOC_FLAG_GROUP|0x4 */");
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("ioctl", {3, 0x2400, 1}), "3, 0x2400, 0x1");
+}
+
 // perf_event_open: ttrace printed its arguments in hex. strace shows the
 // struct perf_event_attr (by default the fields up to the bit field, only
 // its set bits and precise_ip, then "..."; with -v every field its size
@@ -5284,6 +5391,13 @@ TEST_F(DecoderTest, PerfEventOpen) {
                    "sig_data=0xc}, -1, 0, -1, 0"),
             std::string::npos)
       << v;
+  // sample_stack_user: strace 6.1 prints it in hex ("0x2000", perf
+  // record --call-graph dwarf), ttrace printed 8192.
+  a.stack_user = 8192;
+  mem.Map(0x1000, &a, sizeof(a));
+  EXPECT_NE(Text("perf_event_open", {0x1000, kMinus1, 0, kMinus1, 0}, -EINVAL)
+                .find(", sample_stack_user=0x2000, "),
+            std::string::npos);
   // A breakpoint, the first version's size: its fields instead of config1.
   a.type = 5;
   a.size = 64;

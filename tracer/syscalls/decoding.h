@@ -860,6 +860,10 @@ void Sockaddr(D& d, uint64_t addr, int addrlen);
 // for other codes (and for an i386 process's, shown as addresses).
 bool IfreqIoctl(D& d, uint32_t code, uint64_t arg);
 
+// The perf_event ioctls (PERF_EVENT_IOC_*), as strace 6.1 (decode_misc.cc).
+// False for other codes.
+bool PerfIoctl(D& d, uint32_t code, uint64_t arg);
+
 // A value read at a call's entry for its exit, where the kernel has
 // overwritten it (value-result lengths). One per thread and call; taking
 // it forgets it. False when the entry was not seen.

@@ -257,7 +257,7 @@ void AppendFlags(std::string* out, uint64_t v, const XlatEntry* tbl, size_t n,
     out->append(" /* ");
     if (AppendFlagNames(out, v, tbl, n)) {
       out->append(" */");
-    } else if (v != 0) {
+    } else if (v != 0 && unknown != nullptr) {
       out->append(unknown);
       out->append(" */");
     } else {
@@ -267,7 +267,7 @@ void AppendFlags(std::string* out, uint64_t v, const XlatEntry* tbl, size_t n,
   }
   if (AppendFlagNames(out, v, tbl, n)) return;
   AppendHex(out, v);
-  if (v != 0) {
+  if (v != 0 && unknown != nullptr) {
     out->append(" /* ");
     out->append(unknown);
     out->append(" */");

@@ -93,8 +93,9 @@ struct Xlat {
 // here, kRaw is the hex value, kVerbose the hex value with the names in a
 // comment): names of the set bits in table order joined by
 // "|", leftover bits as "|0x..."; only unknown bits: "0x... /* PFX??? */"
-// (with `unknown` = "PFX???"); 0: the name of a 0-valued entry if the
-// table has one, else "0". Entries may cover several bits (O_SYNC).
+// (with `unknown` = "PFX???"; no comment when it is nullptr); 0: the name
+// of a 0-valued entry if the table has one, else "0". Entries may cover several
+// bits (O_SYNC).
 void AppendFlags(std::string* out, uint64_t v, const XlatEntry* tbl, size_t n,
                  const char* unknown);
 template <size_t N>
