@@ -79,7 +79,21 @@ int scenario_basic(void) {
   return 0;
 }
 
+char** g_envp;
+
+const char* getenv_(const char* name) {
+  const unsigned long n = strlen(name);
+  for (char** e = g_envp; e && *e; ++e) {
+    const char* v = *e;
+    unsigned long i = 0;
+    while (i < n && v[i] == name[i]) ++i;
+    if (i == n && v[n] == '=') return v + n + 1;
+  }
+  return 0;
+}
+
 static int main(int argc, char** argv) {
+  g_envp = argv + argc + 1;
   if (argc < 2) die("usage: i386 basic|fs|net|proc|dump");
   const char* s = argv[1];
   if (streq(s, "basic")) return scenario_basic();

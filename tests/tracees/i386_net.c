@@ -31,7 +31,18 @@ struct sockaddr_un32 {
 #define MSG_PEEK 2
 #define SHUT_WR 1
 
-static const char kSockPath[] = "/tmp/ttrace-i386-net.sock";
+// Unique per test process (its TRACEE_UDP_PORT, five digits), the same for
+// the strace and the ttrace run it compares: concurrent test runs shared
+// one fixed path and saw each other's unlink.
+static char kSockPath[] = "/tmp/ttrace-i386-net.00000.sock";
+static char kMqName[] = "ttrace-i386-net.00000";
+
+static void tag_names(void) {
+  const char* tag = getenv_("TRACEE_UDP_PORT");
+  if (tag == 0 || strlen(tag) != 5) return;
+  memcpy(kSockPath + 21, tag, 5);
+  memcpy(kMqName + 16, tag, 5);
+}
 
 static long sc(int call, const long* args) {
   return sys2(__NR_socketcall, call, args);
@@ -403,7 +414,6 @@ struct sigevent32 {
 #define SIGUSR1 10
 
 // (No leading slash: that is libc's; the kernel takes the bare name.)
-static const char kMqName[] = "ttrace-i386-net";
 
 static void scenario_mq(void) {
   struct mq_attr32 attr = {0, 2, 16, 0, {0}}, old;
@@ -524,6 +534,7 @@ static void scenario_other_families(void) {
 }
 
 int scenario_net(void) {
+  tag_names();
   scenario_other_families();
   scenario_socketcall();
   scenario_socket_direct();

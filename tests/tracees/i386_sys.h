@@ -61,6 +61,9 @@ void die(const char* msg);
 int scenario_basic(void);
 int scenario_fs(void);
 int scenario_net(void);
+// The environment (set by main) and one of its values, or 0.
+extern char** g_envp;
+const char* getenv_(const char* name);
 int scenario_proc(void);
 int scenario_dump(void);
 
