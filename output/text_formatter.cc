@@ -475,7 +475,8 @@ void TextFormatter::AppendBody(const Event& event, bool whole) {
         } else if constexpr (std::is_same_v<T, ExitEvent>) {
           AppendExit(&line_, p);
         } else if constexpr (std::is_same_v<T, SyscallEnterEvent>) {
-          AppendSyscallEnter(p);
+          // The open line's start (PrintLine); its ending comes later.
+          AppendCallStart(p.name, p.args_enter, false);
         } else if constexpr (std::is_same_v<T, SyscallEvent>) {
           AppendSyscall(p, whole);
         } else {
@@ -496,11 +497,6 @@ void TextFormatter::AppendCallStart(std::string_view name,
     line_.push_back('(');
     line_.append(args_enter);
   }
-}
-
-void TextFormatter::AppendSyscallEnter(const SyscallEnterEvent& call) {
-  AppendCallStart(call.name, call.args_enter, false);
-  line_.append(" <unfinished ...>");
 }
 
 void TextFormatter::AppendSyscall(const SyscallEvent& call, bool whole,
@@ -826,7 +822,7 @@ void TextFormatter::PrintLine(const Event& event, bool several_form,
       enter != nullptr && options_.thread == 0) {
     // A call announced before its exit (it blocks, or another thread's line
     // comes first): printed up to its arguments now, as strace does.
-    AppendCallStart(enter->name, enter->args_enter, false);
+    AppendBody(event, whole);
     out_->Append(line_);
     open_line_.assign(line_);
     open_tid_ = event.tid;

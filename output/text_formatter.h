@@ -227,7 +227,6 @@ class TextFormatter : public EventSink {
   // "name(args_enter", or "<... name resumed>" for a split call's exit.
   void AppendCallStart(std::string_view name, std::string_view args_enter,
                        bool resumed);
-  void AppendSyscallEnter(const SyscallEnterEvent& call);
   // The call's line; from its arguments at exit on when `from_exit` (the
   // rest of an open line).
   void AppendSyscall(const SyscallEvent& call, bool whole,
