@@ -72,6 +72,10 @@ void OnAlarm(int) {
 // blocked on an output nobody reads is then given up (the timer's SIGALRM
 // interrupts it within kFlushIntervalUs), so that the detach can happen.
 volatile sig_atomic_t g_detach_requested = 0;
+// The signal that asked for it: once detached, ttrace dies of it, as
+// strace does (status 128+N to a shell), so that a script's loop or a
+// service manager sees the interruption.
+volatile sig_atomic_t g_detach_signal = 0;
 
 // SIGINT, SIGTERM, SIGHUP, SIGQUIT.
 void OnTerminate(int sig, siginfo_t* info, void*) {
@@ -85,6 +89,7 @@ void OnTerminate(int sig, siginfo_t* info, void*) {
     return;
   }
   g_detach_requested = 1;
+  if (g_detach_signal == 0) g_detach_signal = sig;
   if (g_tracer) g_tracer->RequestDetach();
   // The wake can land between the loop's check and its blocking wait;
   // the periodic timer repeats it until the loop has seen it.
@@ -714,6 +719,12 @@ int Main(int argc, char** argv) {
     return Fail(code, std::string(s.message()));
   }
   if (output_failed) return kExitOutput;
+  // Attached (or -D): detached on a signal, ttrace ends by it. (Running a
+  // command, the signal went to the command, whose end decides.)
+  if (g_detach_signal != 0 &&
+      (opt.command.empty() || opt.daemonize != Options::Daemonize::kNo)) {
+    DieOf(g_detach_signal);
+  }
   if (!opt.command.empty()) {
     if (result->killed_by != 0 && opt.daemonize == Options::Daemonize::kNo) {
       DieOf(result->killed_by);

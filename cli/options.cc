@@ -1071,7 +1071,8 @@ Miscellaneous:
 Exit status:
   the command's exit status; when it was killed by signal N, ttrace kills
   itself with signal N too (a shell shows 128+N)
-  (0 when only -p processes were traced)
+  (0 when only -p processes were traced and they exited; detached on
+  SIGINT, SIGTERM, SIGHUP or SIGQUIT, ttrace dies of that signal: 128+N)
   2    usage error (bad option or filter)
   3    no such process (-p)
   4    permission denied attaching (-p)
