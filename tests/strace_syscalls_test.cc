@@ -1027,6 +1027,9 @@ std::vector<Program> Programs() {
        {"syscalls", "exit_in_syscall"},
        {"openat", "pread64", "close", "clock_nanosleep"},
        10},
+      // Calls of Python's standard library (as C). msync's flags in
+      // strace's order.
+      {"stdlib", {"syscalls", "stdlib", "@KNOWN"}, {}, 2, true},
   };
 }
 

@@ -250,6 +250,16 @@
 //                      entry and exit seen at syscall stops, SIGUSR2's
 //                      delivery suppressed, then it is detached and killed;
 //                      bad requests, options, sizes and addresses between.
+//   stdlib DIR         calls a language runtime's standard library makes
+//                      (those of Python's os, mmap, fcntl, signal), with
+//                      fixed arguments and results: msync with every flag
+//                      set (MS_SYNC|MS_ASYNC: EINVAL), mremap, madvise;
+//                      on DIR/stdlib.txt (created, removed): F_OFD_SETLK/
+//                      F_OFD_GETLK, flock, fadvise64, fallocate, sendfile,
+//                      copy_file_range and splice through a pipe,
+//                      utimensat with nanoseconds; SIGUSR1 (handled)
+//                      pending while blocked, released by rt_sigsuspend
+//                      (ERESTARTNOHAND, for -e raw=); exits 0.
 #include <arpa/inet.h>
 #include <elf.h>
 #include <fcntl.h>
@@ -2881,6 +2891,75 @@ int Ptrace() {
   return 0;
 }
 
+// ---- stdlib ----
+void StdlibHandler(int) {}
+
+int Stdlib(const char* dir) {
+  // mmap module: msync (flush), mremap (resize), madvise.
+  void* map = mmap(nullptr, 8192, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (map == MAP_FAILED) Die("mmap");
+  const int msync_flags[] = {MS_SYNC, MS_ASYNC | MS_INVALIDATE,
+                             MS_SYNC | MS_ASYNC, MS_SYNC | MS_INVALIDATE, 15};
+  for (const int flags : msync_flags) syscall(SYS_msync, map, 4096, flags);
+  syscall(SYS_madvise, map, 8192, MADV_DONTNEED);
+  syscall(SYS_madvise, map, 8192, MADV_FREE);
+  map = mremap(map, 8192, 4096, 0);
+  if (map == MAP_FAILED) Die("mremap");
+  munmap(map, 4096);
+  // fcntl module and os: locks, advice, copies on a file of 100 bytes.
+  const std::string file = std::string(dir) + "/stdlib.txt";
+  const int fd = open(file.c_str(), O_RDWR | O_CREAT | O_TRUNC, 0600);
+  if (fd < 0) Die("open stdlib.txt");
+  char data[100];
+  memset(data, 'x', sizeof data);
+  if (write(fd, data, sizeof data) != sizeof data) Die("write");
+  struct flock lock {};
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  lock.l_len = 10;
+  syscall(SYS_fcntl, fd, F_OFD_SETLK, &lock);
+  lock.l_type = F_RDLCK;
+  syscall(SYS_fcntl, fd, F_OFD_GETLK, &lock);
+  lock.l_type = F_UNLCK;
+  syscall(SYS_fcntl, fd, F_OFD_SETLKW, &lock);
+  syscall(SYS_flock, fd, LOCK_EX | LOCK_NB);
+  syscall(SYS_flock, fd, LOCK_UN);
+  syscall(SYS_fadvise64, fd, 0, 100, POSIX_FADV_SEQUENTIAL);
+  syscall(SYS_fallocate, fd, 0, 0, 200);
+  const int out = open("/dev/null", O_WRONLY);
+  off_t off = 10;
+  syscall(SYS_sendfile, out, fd, &off, 20);
+  loff_t in_off = 0, out_off = 100;
+  syscall(SYS_copy_file_range, fd, &in_off, fd, &out_off, 10, 0);
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) Die("pipe");
+  loff_t splice_off = 5;
+  syscall(SYS_splice, fd, &splice_off, pipe_fds[1], nullptr, 7, 0);
+  syscall(SYS_splice, pipe_fds[0], nullptr, out, nullptr, 7, SPLICE_F_MOVE);
+  timespec times[2] = {{1, 2}, {3, 999999999}};
+  syscall(SYS_utimensat, AT_FDCWD, file.c_str(), times, 0);
+  close(pipe_fds[0]);
+  close(pipe_fds[1]);
+  close(out);
+  close(fd);
+  unlink(file.c_str());
+  // signal module: a handled signal, pending while blocked, then let in by
+  // rt_sigsuspend, which the kernel ends with ERESTARTNOHAND (before the
+  // handler runs and the call returns EINTR) whatever the timing.
+  struct sigaction sa {};
+  sa.sa_handler = StdlibHandler;
+  sigaction(SIGUSR1, &sa, nullptr);
+  sigset_t usr1, none;
+  sigemptyset(&usr1);
+  sigaddset(&usr1, SIGUSR1);
+  sigemptyset(&none);
+  sigprocmask(SIG_BLOCK, &usr1, nullptr);
+  kill(getpid(), SIGUSR1);
+  syscall(SYS_rt_sigsuspend, &none, 8);
+  return 0;
+}
+
 int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
@@ -2888,7 +2967,7 @@ int main(int argc, char** argv) {
       "ipc | mempolicy | netlink | netlink_netns | netlink_more | misc DIR | "
       "admin | kvm | "
       "handlers | "
-      "unknown | ptrace";
+      "unknown | ptrace | stdlib DIR";
   if (argc < 2) tracee::Usage(usage);
   const std::string s = argv[1];
   if (s == "known" && argc == 3) return Known(argv[2]);
@@ -2912,6 +2991,7 @@ int main(int argc, char** argv) {
   if (s == "handlers") return Handlers();
   if (s == "unknown") return Unknown();
   if (s == "ptrace") return Ptrace();
+  if (s == "stdlib" && argc == 3) return Stdlib(argv[2]);
   if (s == "ppid_threads") return PpidThreads(tracee::IntArg(argc, argv, 2, 3));
   tracee::Usage(usage);
 }

@@ -417,8 +417,9 @@ void Msync(D& d) {
   if (d.exiting) return;
   AddrLen(d);
   d.Sep();
+  // strace's order, not the bits': MS_SYNC|MS_ASYNC for 5.
   static constexpr XlatEntry kMsFlags[] = {
-      {1, "MS_ASYNC"}, {2, "MS_INVALIDATE"}, {4, "MS_SYNC"}};
+      {4, "MS_SYNC"}, {1, "MS_ASYNC"}, {2, "MS_INVALIDATE"}};
   d.Flags(d.u32(2), kMsFlags, "MS_???");
 }
 

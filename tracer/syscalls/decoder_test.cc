@@ -1958,6 +1958,9 @@ TEST_F(DecoderTest, MemoryLocking) {
             "0x7fc949f2b000, 65536, MS_SYNC");
   EXPECT_EQ(Text("msync", {0x7fc949f2b000, 65536, 3}),
             "0x7fc949f2b000, 65536, MS_ASYNC|MS_INVALIDATE");
+  // strace lists MS_SYNC first, whatever the bits' order.
+  EXPECT_EQ(Text("msync", {0x7fc949f2b000, 65536, 15}),
+            "0x7fc949f2b000, 65536, MS_SYNC|MS_ASYNC|MS_INVALIDATE|0x8");
   uint8_t vec[3] = {1, 0, 0x81};
   mem.Map(0x1000, vec, sizeof vec);
   Result r = Decode("mincore", {0x7fc949f2b000, 12288, 0x1000}, 0);
