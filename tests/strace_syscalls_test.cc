@@ -1028,8 +1028,15 @@ std::vector<Program> Programs() {
        {"openat", "pread64", "close", "clock_nanosleep"},
        10},
       // Calls of Python's standard library (as C). msync's flags in
-      // strace's order.
+      // strace's order; -e raw=: rt_sigsuspend's ERESTARTNOHAND as an
+      // error ("-1 ... (Unknown error 514)"), not a restart ("? ...").
       {"stdlib", {"syscalls", "stdlib", "@KNOWN"}, {}, 2, true},
+      {"stdlib_raw",
+       {"syscalls", "stdlib", "@KNOWN"},
+       {},
+       1,
+       true,
+       {"-e", "raw=msync,rt_sigsuspend,splice"}},
   };
 }
 

@@ -2935,7 +2935,7 @@ void Generic(D& d) {
 // -e raw=: arguments and result in hex, whatever the syscall.
 void Raw(D& d) {
   if (d.exiting) {
-    *d.fmt = SyscallEvent::RetFormat::kHex;
+    *d.fmt = SyscallEvent::RetFormat::kRaw;
     return;
   }
   Generic(d);
