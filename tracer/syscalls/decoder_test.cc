@@ -512,7 +512,7 @@ TEST_F(DecoderTest, RawSyscalls) {
   opts.raw = *raw;
   Result r = Decode("openat", {kAtFdcwd, 0x1000, 0x80000, 0}, 3);
   EXPECT_EQ(r.all(), "0xffffffffffffff9c, 0x1000, 0x80000, 0");
-  EXPECT_EQ(r.fmt, RetFormat::kHex);
+  EXPECT_EQ(r.fmt, RetFormat::kRaw);
   EXPECT_EQ(Decode("read", {3, 0x2000, 4096}, 3).all(), "0x3, 0x2000, 0x1000");
   r = Decode("close", {3}, 0);
   EXPECT_EQ(r.all(), "3");
