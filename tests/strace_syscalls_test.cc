@@ -1037,6 +1037,19 @@ std::vector<Program> Programs() {
        1,
        true,
        {"-e", "raw=msync,rt_sigsuspend,splice"}},
+      // Flags from strace's whole tables, unknown bits, in every style.
+      {"stdlib_X_verbose",
+       {"syscalls", "stdlib", "@KNOWN"},
+       {},
+       1,
+       true,
+       {"-X", "verbose"}},
+      {"stdlib_X_raw",
+       {"syscalls", "stdlib", "@KNOWN"},
+       {},
+       1,
+       true,
+       {"-X", "raw"}},
   };
 }
 

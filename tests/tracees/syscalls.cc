@@ -259,7 +259,12 @@
 //                      copy_file_range and splice through a pipe,
 //                      utimensat with nanoseconds; SIGUSR1 (handled)
 //                      pending while blocked, released by rt_sigsuspend
-//                      (ERESTARTNOHAND, for -e raw=); exits 0.
+//                      (ERESTARTNOHAND, for -e raw=); flags strace names
+//                      from whole tables or shows in its own way, each call
+//                      failing before it acts: unlinkat, linkat,
+//                      utimensat, dup3, timerfd_create, mremap (without
+//                      new_address unless MAYMOVE|FIXED), renameat2,
+//                      userfaultfd, semget, memfd_create, statx; exits 0.
 #include <arpa/inet.h>
 #include <elf.h>
 #include <fcntl.h>
@@ -2957,6 +2962,26 @@ int Stdlib(const char* dir) {
   sigprocmask(SIG_BLOCK, &usr1, nullptr);
   kill(getpid(), SIGUSR1);
   syscall(SYS_rt_sigsuspend, &none, 8);
+  // Flags passed by mistake or unknown, each call failing before it acts
+  // (EINVAL): strace names them from its whole tables.
+  const char* missing = "/nonexistent/stdlib";
+  syscall(SYS_unlinkat, AT_FDCWD, missing, AT_SYMLINK_NOFOLLOW);
+  syscall(SYS_linkat, AT_FDCWD, missing, AT_FDCWD, missing, 0x8700);
+  syscall(SYS_utimensat, AT_FDCWD, missing, nullptr, AT_REMOVEDIR);
+  syscall(SYS_dup3, -1, -1, O_NONBLOCK | O_CLOEXEC);
+  syscall(SYS_dup3, -1, -1, 3);
+  syscall(SYS_timerfd_create, CLOCK_MONOTONIC, 3);
+  syscall(SYS_mremap, 0x10000, 4096, 8192, MREMAP_FIXED | MREMAP_DONTUNMAP,
+          0x50000);
+  syscall(SYS_mremap, 0x10000, 4096, 8192, MREMAP_MAYMOVE | MREMAP_FIXED,
+          0x50001);
+  syscall(SYS_renameat2, AT_FDCWD, missing, AT_FDCWD, missing, 0x30);
+  syscall(SYS_userfaultfd, 0x1006);
+  syscall(SYS_semget, 99999, -1, 0x3000);
+  syscall(SYS_semget, 99999, -1, 0x3000 | IPC_CREAT | 0600);
+  syscall(SYS_memfd_create, "stdlib", 0x40);
+  syscall(SYS_memfd_create, "stdlib", MFD_HUGETLB | 0x40 | (21u << 26));
+  syscall(SYS_statx, AT_FDCWD, missing, 3, STATX_TYPE | STATX_MODE, nullptr);
   return 0;
 }
 

@@ -34,9 +34,6 @@ namespace {
 // ---------------------------------------------------------------------------
 constexpr XlatEntry kStatxSync[] = {{0x2000, "AT_STATX_FORCE_SYNC"},
                                     {0x4000, "AT_STATX_DONT_SYNC"}};
-constexpr XlatEntry kUnlinkatFlags[] = {{0x200, "AT_REMOVEDIR"}};
-constexpr XlatEntry kLinkatFlags[] = {{0x400, "AT_SYMLINK_FOLLOW"},
-                                      {0x1000, "AT_EMPTY_PATH"}};
 constexpr XlatEntry kFaccessatFlags[] = {{0x100, "AT_SYMLINK_NOFOLLOW"},
                                          {0x200, "AT_EACCESS"},
                                          {0x1000, "AT_EMPTY_PATH"}};
@@ -140,7 +137,6 @@ constexpr XlatEntry kPtraceEvents[] = {
     {5, "PTRACE_EVENT_VFORK_DONE"}, {6, "PTRACE_EVENT_EXIT"},
     {7, "PTRACE_EVENT_SECCOMP"},    {128, "PTRACE_EVENT_STOP"},
 };
-constexpr XlatEntry kDup3Flags[] = {{02000000, "O_CLOEXEC"}};
 constexpr XlatEntry kFdFlags[] = {{1, "FD_CLOEXEC"}};
 constexpr XlatEntry kWhence[] = {{0, "SEEK_SET"},
                                  {1, "SEEK_CUR"},
@@ -584,7 +580,8 @@ void Statx(D& d) {
     }
     if (flags & ~0x6000u) {
       d.out->push_back('|');
-      AppendFlags(d.out, flags & ~0x6000u, kAtFlags, "AT_???");
+      // After the sync name, unknown bits are plain: "...|0x3".
+      AppendFlags(d.out, flags & ~0x6000u, kAtFlags, nullptr);
     }
     d.Sep();
     AppendFlags(d.out, d.u32(3), kStatxMasks, "STATX_???");
@@ -701,7 +698,8 @@ void Unlinkat(D& d) {
   d.Sep();
   d.Path(1);
   d.Sep();
-  AppendFlags(d.out, d.u32(2), kUnlinkatFlags, "AT_???");
+  // strace's whole AT_* table: AT_SYMLINK_NOFOLLOW by mistake is named.
+  AppendFlags(d.out, d.u32(2), kAtFlags, "AT_???");
 }
 
 void Renameat(D& d) {
@@ -719,7 +717,8 @@ void Renameat2(D& d) {
   if (d.exiting) return;
   Renameat(d);
   d.Sep();
-  AppendFlags(d.out, d.u32(4), kRenameFlags, "RENAME_???");
+  // "RENAME_??" (two marks): strace 6.1's spelling.
+  AppendFlags(d.out, d.u32(4), kRenameFlags, "RENAME_??");
 }
 
 // linkat(olddirfd, oldpath, newdirfd, newpath, flags)
@@ -727,7 +726,7 @@ void Linkat(D& d) {
   if (d.exiting) return;
   Renameat(d);
   d.Sep();
-  AppendFlags(d.out, d.u32(4), kLinkatFlags, "AT_???");
+  AppendFlags(d.out, d.u32(4), kAtFlags, "AT_???");
 }
 
 // symlinkat(target, newdirfd, linkpath)
@@ -909,7 +908,9 @@ void Mremap(D& d) {
   d.Udec(d.u(2));
   d.Sep();
   AppendFlags(d.out, d.u(3), kMremapFlags, "MREMAP_???");
-  if (d.u(3) & 2) {  // MREMAP_FIXED
+  // new_address: strace shows it when both MREMAP_MAYMOVE and MREMAP_FIXED
+  // are set (MREMAP_FIXED alone is EINVAL).
+  if ((d.u(3) & 3) == 3) {
     d.Sep();
     d.Hex(d.u(4));
   }
@@ -1296,7 +1297,8 @@ void Dup3(D& d) {
   if (d.exiting) return d.RetFd();
   Dup2(d);
   d.Sep();
-  AppendFlags(d.out, d.u32(2), kDup3Flags, "O_???");
+  // All of open's flags (as strace, and pipe2), not only O_CLOEXEC.
+  AppendFlags(d.out, d.u32(2), kOpenFlags, "O_???");
 }
 
 void Umask(D& d) {

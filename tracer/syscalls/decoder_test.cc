@@ -5061,6 +5061,55 @@ TEST_F(DecoderTest, Ioprio) {
             "IOPRIO_CLASS_??? */, 0)");
 }
 
+// Flags strace 6.1 decodes with a whole table, not only the bits the
+// call takes (a flag passed by mistake is named), and its quirks with
+// unknown bits; texts checked against strace 6.1.
+TEST_F(DecoderTest, WholeFlagTablesAsStrace) {
+  constexpr uint64_t kNx = 0x1000;
+  mem.Map(kNx, "/x");
+  EXPECT_EQ(Text("unlinkat", {kAtFdcwd, kNx, 0x100}, -ENOENT),
+            "AT_FDCWD, \"/x\", AT_SYMLINK_NOFOLLOW");
+  EXPECT_EQ(Text("linkat", {kAtFdcwd, kNx, kAtFdcwd, kNx, 0x8700}, -EINVAL),
+            "AT_FDCWD, \"/x\", AT_FDCWD, \"/x\", "
+            "AT_SYMLINK_NOFOLLOW|AT_REMOVEDIR|AT_SYMLINK_FOLLOW|AT_RECURSIVE");
+  EXPECT_EQ(Text("utimensat", {kAtFdcwd, kNx, 0, 0x200}, -EINVAL),
+            "AT_FDCWD, \"/x\", NULL, AT_REMOVEDIR");
+  EXPECT_EQ(Text("dup3", {3, 4, 0x80800}, -EINVAL),
+            "3, 4, O_NONBLOCK|O_CLOEXEC");
+  EXPECT_EQ(Text("dup3", {3, 4, 3}, -EINVAL), "3, 4, 0x3 /* O_??? */");
+  EXPECT_EQ(Text("timerfd_create", {1, 3}, -EINVAL),
+            "CLOCK_MONOTONIC, TFD_TIMER_ABSTIME|TFD_TIMER_CANCEL_ON_SET");
+  // new_address only with MREMAP_MAYMOVE|MREMAP_FIXED.
+  EXPECT_EQ(Text("mremap", {0x1000, 4096, 8192, 6, 0x5000}, -EINVAL),
+            "0x1000, 4096, 8192, MREMAP_FIXED|MREMAP_DONTUNMAP");
+  EXPECT_EQ(Text("mremap", {0x1000, 4096, 8192, 3, 0x5000}, -EFAULT),
+            "0x1000, 4096, 8192, MREMAP_MAYMOVE|MREMAP_FIXED, 0x5000");
+  EXPECT_EQ(Text("renameat2", {kAtFdcwd, kNx, kAtFdcwd, kNx, 0x30}, -EINVAL),
+            "AT_FDCWD, \"/x\", AT_FDCWD, \"/x\", 0x30 /* RENAME_?? */");
+  EXPECT_EQ(Text("userfaultfd", {0x1006}, -EINVAL), "0x1006 /* UFFD_??? */");
+  // semget/msgget run the mode on after bits without a name; shmget not.
+  EXPECT_EQ(Text("semget", {99999, 0, 0x3000}, -ENOENT),
+            "0x1869f, 0, 0x3000000");
+  EXPECT_EQ(Text("msgget", {99999, 0x3000 | 0644}, -ENOENT),
+            "0x1869f, 0x30000644");
+  EXPECT_EQ(Text("shmget", {99999, 0, 0x3000}, -ENOENT),
+            "0x1869f, 0, SHM_NORESERVE|0x2000|000");
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("semget", {99999, 0, 0x3000}, -ENOENT),
+            "0x1869f, 0, 0x3000|000");
+  EXPECT_EQ(Text("memfd_create", {kNx, 0x54000004}, 3), "\"/x\", 0x54000004");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("memfd_create", {kNx, 0x54000004}, 3),
+            "\"/x\", 0x54000004 /* MFD_HUGETLB|21<<MFD_HUGE_SHIFT */");
+  EXPECT_EQ(Text("memfd_create", {kNx, 0x40}, -EINVAL),
+            "\"/x\", 0x40 /* 0x40 /* MFD_??? */ */");
+  EXPECT_EQ(Text("memfd_create", {kNx, 0}, 3), "\"/x\", 0");
+  opts.xlat_style = XlatStyle::kAbbrev;
+  EXPECT_EQ(Text("statx", {kAtFdcwd, kNx, 3, 3, 0}, -EINVAL),
+            "AT_FDCWD, \"/x\", AT_STATX_SYNC_AS_STAT|0x3, "
+            "STATX_TYPE|STATX_MODE, NULL");
+}
+
 // readahead, syncfs, userfaultfd, kcmp, clone's pidfd (parent_tid).
 TEST_F(DecoderTest, SmallOnes) {
   EXPECT_EQ(Text("readahead", {3, 0, 4096}), "3, 0, 4096");
