@@ -264,7 +264,11 @@
 //                      failing before it acts: unlinkat, linkat,
 //                      utimensat, dup3, timerfd_create, mremap (without
 //                      new_address unless MAYMOVE|FIXED), renameat2,
-//                      userfaultfd, semget, memfd_create, statx; exits 0.
+//                      userfaultfd, semget, memfd_create, statx; socket
+//                      protocols of AX.25, IrDA, CAN, Bluetooth, RxRPC,
+//                      ISDN, Phonet, CAIF, NFC, KCM, SMC and packet
+//                      sockets (type 99: EINVAL), fcntl commands 12-14 on
+//                      fd -1; exits 0.
 #include <arpa/inet.h>
 #include <elf.h>
 #include <fcntl.h>
@@ -2982,6 +2986,20 @@ int Stdlib(const char* dir) {
   syscall(SYS_memfd_create, "stdlib", 0x40);
   syscall(SYS_memfd_create, "stdlib", MFD_HUGETLB | 0x40 | (21u << 26));
   syscall(SYS_statx, AT_FDCWD, missing, 3, STATX_TYPE | STATX_MODE, nullptr);
+  // socket module families' protocols; type 99 fails (EINVAL) before the
+  // family is looked up, so no module is loaded.
+  const long sock_protos[][2] = {
+      {AF_AX25, 0xcc},      {AF_AX25, 2},
+      {AF_IRDA, 1},         {AF_CAN, 1},
+      {AF_CAN, 0},          {AF_BLUETOOTH, 3},
+      {AF_RXRPC, AF_INET6}, {AF_ISDN, 0x21},
+      {AF_PHONET, 2},       {AF_CAIF, 5},
+      {AF_NFC, 1},          {AF_KCM, 0},
+      {AF_SMC, 1},          {AF_PACKET, htons(0x000c)},
+  };
+  for (const auto& sp : sock_protos) syscall(SYS_socket, sp[0], 99, sp[1]);
+  // i386's lock commands, which strace names on x86_64 too.
+  for (long cmd = 12; cmd <= 14; ++cmd) syscall(SYS_fcntl, -1, cmd, 0);
   return 0;
 }
 

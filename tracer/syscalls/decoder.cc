@@ -158,6 +158,11 @@ constexpr XlatEntry kFcntlCmds[] = {
     {9, "F_GETOWN"},
     {10, "F_SETSIG"},
     {11, "F_GETSIG"},
+    // i386's numbers, which strace names on x86_64 too (the argument in
+    // hex: the kernel refuses them there).
+    {12, "F_GETLK64"},
+    {13, "F_SETLK64"},
+    {14, "F_SETLKW64"},
     {15, "F_SETOWN_EX"},
     {16, "F_GETOWN_EX"},
     {17, "F_GETOWNER_UIDS"},

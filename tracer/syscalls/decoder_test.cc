@@ -5095,6 +5095,8 @@ TEST_F(DecoderTest, WholeFlagTablesAsStrace) {
   EXPECT_EQ(Text("shmget", {99999, 0, 0x3000}, -ENOENT),
             "0x1869f, 0, SHM_NORESERVE|0x2000|000");
   opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("socket", {AF_AX25, SOCK_RAW, 0xcc}, -EINVAL),
+            "0x3, 0x3, 0xcc /* AX25_P_IP */");
   EXPECT_EQ(Text("semget", {99999, 0, 0x3000}, -ENOENT),
             "0x1869f, 0, 0x3000|000");
   EXPECT_EQ(Text("memfd_create", {kNx, 0x54000004}, 3), "\"/x\", 0x54000004");
@@ -5105,6 +5107,19 @@ TEST_F(DecoderTest, WholeFlagTablesAsStrace) {
             "\"/x\", 0x40 /* 0x40 /* MFD_??? */ */");
   EXPECT_EQ(Text("memfd_create", {kNx, 0}, 3), "\"/x\", 0");
   opts.xlat_style = XlatStyle::kAbbrev;
+  EXPECT_EQ(Text("fcntl", {3, 13, 0x1234}, -EINVAL), "3, F_SETLK64, 0x1234");
+  EXPECT_EQ(Text("socket", {AF_CAN, SOCK_RAW, 1}, 3),
+            "AF_CAN, SOCK_RAW, CAN_RAW");
+  EXPECT_EQ(Text("socket", {AF_CAN, SOCK_RAW, 0}, -EINVAL),
+            "AF_CAN, SOCK_RAW, 0 /* CAN_??? */");
+  EXPECT_EQ(Text("socket", {AF_IRDA, SOCK_RAW, 9}, -EINVAL),
+            "AF_IRDA, SOCK_RAW, 0x9 /* IRDAPROTO_??? */");
+  EXPECT_EQ(Text("socket", {AF_AX25, SOCK_RAW, 0xcc}, -EINVAL),
+            "AF_AX25, SOCK_RAW, 0xcc /* AX25_P_IP */");
+  EXPECT_EQ(Text("socket", {AF_BLUETOOTH, SOCK_RAW, 1}, 3),
+            "AF_BLUETOOTH, SOCK_RAW, BTPROTO_HCI");
+  EXPECT_EQ(Text("socket", {AF_PACKET, SOCK_RAW, htons(0x88f7)}, 3),
+            "AF_PACKET, SOCK_RAW, htons(ETH_P_1588)");
   EXPECT_EQ(Text("statx", {kAtFdcwd, kNx, 3, 3, 0}, -EINVAL),
             "AT_FDCWD, \"/x\", AT_STATX_SYNC_AS_STAT|0x3, "
             "STATX_TYPE|STATX_MODE, NULL");
