@@ -268,7 +268,8 @@
 //                      protocols of AX.25, IrDA, CAN, Bluetooth, RxRPC,
 //                      ISDN, Phonet, CAIF, NFC, KCM, SMC and packet
 //                      sockets (type 99: EINVAL), fcntl commands 12-14 on
-//                      fd -1; exits 0.
+//                      fd -1; SIOCADDMULTI/SIOCDELMULTI on a missing
+//                      interface (ENODEV); exits 0.
 #include <arpa/inet.h>
 #include <elf.h>
 #include <fcntl.h>
@@ -3000,6 +3001,17 @@ int Stdlib(const char* dir) {
   for (const auto& sp : sock_protos) syscall(SYS_socket, sp[0], 99, sp[1]);
   // i386's lock commands, which strace names on x86_64 too.
   for (long cmd = 12; cmd <= 14; ++cmd) syscall(SYS_fcntl, -1, cmd, 0);
+  // fcntl.ioctl's interface requests: a multicast address added to and
+  // removed from an interface that does not exist (ENODEV).
+  const int inet = socket(AF_INET, SOCK_DGRAM, 0);
+  if (inet < 0) Die("socket");
+  ifreq multi{};
+  strncpy(multi.ifr_name, "ttrace-none0", IFNAMSIZ - 1);
+  const unsigned char mac[6] = {0x01, 0x00, 0x5e, 0x00, 0x00, 0x01};
+  memcpy(multi.ifr_hwaddr.sa_data, mac, sizeof mac);
+  ioctl(inet, SIOCADDMULTI, &multi);
+  ioctl(inet, SIOCDELMULTI, &multi);
+  close(inet);
   return 0;
 }
 
