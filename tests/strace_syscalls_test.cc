@@ -1050,6 +1050,8 @@ std::vector<Program> Programs() {
        1,
        true,
        {"-X", "raw"}},
+      // -v: termios2's speeds, termio's 8 control characters.
+      {"stdlib_v", {"syscalls", "stdlib", "@KNOWN"}, {}, 1, true, {"-v"}},
   };
 }
 

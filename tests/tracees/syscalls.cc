@@ -269,7 +269,10 @@
 //                      ISDN, Phonet, CAIF, NFC, KCM, SMC and packet
 //                      sockets (type 99: EINVAL), fcntl commands 12-14 on
 //                      fd -1; SIOCADDMULTI/SIOCDELMULTI on a missing
-//                      interface (ENODEV); exits 0.
+//                      interface (ENODEV); on a pty (or fd -1 without
+//                      one): TCGETS2/TCSETS2/TCSETSW2, TCGETA/TCSETAF,
+//                      TIOCGLCKTRMIOS, TIOCPKT, TIOC[GS]SOFTCAR, TIOCSTI;
+//                      exits 0.
 #include <arpa/inet.h>
 #include <elf.h>
 #include <fcntl.h>
@@ -3012,6 +3015,36 @@ int Stdlib(const char* dir) {
   ioctl(inet, SIOCADDMULTI, &multi);
   ioctl(inet, SIOCDELMULTI, &multi);
   close(inet);
+  // termios and tty module requests on a pty (its number left out: it
+  // differs between runs); when there is none, on fd -1.
+  const int master = open("/dev/ptmx", O_RDWR | O_NOCTTY);
+  int unlock = 0;
+  ioctl(master, TIOCSPTLCK, &unlock);
+  const int slave = master < 0 ? -1 : ioctl(master, TIOCGPTPEER, O_RDWR);
+  struct {
+    unsigned int iflag, oflag, cflag, lflag;
+    unsigned char line, cc[19];
+    unsigned int ispeed, ospeed;
+  } tio2 = {};
+  ioctl(slave, 0x802C542A /* TCGETS2 */, &tio2);
+  ioctl(slave, 0x402C542B /* TCSETS2 */, &tio2);
+  ioctl(slave, 0x402C542C /* TCSETSW2 */, &tio2);
+  struct {
+    unsigned short iflag, oflag, cflag, lflag;
+    unsigned char line, cc[8];
+  } tio = {};
+  ioctl(slave, TCGETA, &tio);
+  ioctl(slave, TCSETAF, &tio);
+  char tio_lock[64] = {};
+  ioctl(slave, TIOCGLCKTRMIOS, tio_lock);
+  int packet = 1;
+  ioctl(master, TIOCPKT, &packet);
+  ioctl(slave, TIOCGSOFTCAR, &packet);
+  ioctl(slave, TIOCSSOFTCAR, &packet);
+  const char sti = 'x';
+  ioctl(slave, TIOCSTI, &sti);
+  if (slave >= 0) close(slave);
+  if (master >= 0) close(master);
   return 0;
 }
 

@@ -5108,6 +5108,11 @@ TEST_F(DecoderTest, WholeFlagTablesAsStrace) {
   EXPECT_EQ(Text("memfd_create", {kNx, 0}, 3), "\"/x\", 0");
   opts.xlat_style = XlatStyle::kAbbrev;
   EXPECT_EQ(Text("fcntl", {3, 13, 0x1234}, -EINVAL), "3, F_SETLK64, 0x1234");
+  // tty requests strace decodes: TIOCSTI's character, TIOCPKT's int.
+  mem.Map(0x3000, "x");
+  EXPECT_EQ(Text("ioctl", {4, 0x5412, 0x3000}), "4, TIOCSTI, \"x\"");
+  mem.Map(0x3000, std::string("\1\0\0\0", 4));
+  EXPECT_EQ(Text("ioctl", {4, 0x5420, 0x3000}), "4, TIOCPKT, [1]");
   EXPECT_EQ(Text("socket", {AF_CAN, SOCK_RAW, 1}, 3),
             "AF_CAN, SOCK_RAW, CAN_RAW");
   EXPECT_EQ(Text("socket", {AF_CAN, SOCK_RAW, 0}, -EINVAL),
