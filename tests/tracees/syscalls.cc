@@ -272,7 +272,8 @@
 //                      interface (ENODEV); on a pty (or fd -1 without
 //                      one): TCGETS2/TCSETS2/TCSETSW2, TCGETA/TCSETAF,
 //                      TIOCGLCKTRMIOS, TIOCPKT, TIOC[GS]SOFTCAR, TIOCSTI;
-//                      exits 0.
+//                      fsync of the slave once the master is closed (its
+//                      node removed); exits 0.
 #include <arpa/inet.h>
 #include <elf.h>
 #include <fcntl.h>
@@ -3043,8 +3044,11 @@ int Stdlib(const char* dir) {
   ioctl(slave, TIOCSSOFTCAR, &packet);
   const char sti = 'x';
   ioctl(slave, TIOCSTI, &sti);
-  if (slave >= 0) close(slave);
+  // The slave once its master is closed: its node is gone, and -yy shows
+  // "</dev/pts/N>(deleted)", no device (the scenario's only fsync).
   if (master >= 0) close(master);
+  fsync(slave);
+  if (slave >= 0) close(slave);
   return 0;
 }
 
