@@ -315,6 +315,32 @@ absl::Status ParseExpression(absl::string_view expr, Options* options) {
     options->fd_sockets = socket != negate;
     options->fd_devices = dev != negate;
     options->fd_pidfds = pidfd != negate;
+  } else if (qualifier == "decode-pids" || qualifier == "decode-pid") {
+    // strace's -e decode-pids=SET (and --decode-pids=SET): comm (-Y),
+    // pidns (--pidns-translation), all, none; the set syntax as above.
+    absl::string_view set = value;
+    int bangs = 0;
+    while (!set.empty() && set[0] == '!') {
+      set.remove_prefix(1);
+      ++bangs;
+    }
+    bool comm = false, pidns = false, any = false;
+    for (absl::string_view word : absl::StrSplit(set, ',', absl::SkipEmpty())) {
+      any = true;
+      if (word == "all") {
+        comm = pidns = true;
+      } else if (word == "comm") {
+        comm = true;
+      } else if (word == "pidns") {
+        pidns = true;
+      } else if (word != "none") {
+        return Invalid(absl::StrCat("invalid decode-pids '", word, "'"));
+      }
+    }
+    if (!any) return Invalid(absl::StrCat("invalid decode-pids '", value, "'"));
+    const bool negate = bangs % 2 == 1;
+    options->decode_pids = comm != negate;
+    options->pidns_translation = pidns != negate;
   } else if (qualifier == "raw" || qualifier == "x") {
     absl::StatusOr<SyscallFilter> f = ParseTraceFilter(value);
     if (!f.ok()) return f.status();
@@ -552,17 +578,11 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         break;
       case kDecodePidsOption:
         // strace's --decode-pids=comm (-Y) and pidns
-        // (--pidns-translation).
-        options.decode_pids = false;
-        options.pidns_translation = false;
-        for (absl::string_view word : absl::StrSplit(optarg, ',')) {
-          if (word == "comm") {
-            options.decode_pids = true;
-          } else if (word == "pidns") {
-            options.pidns_translation = true;
-          } else {
-            return Invalid(absl::StrCat("invalid decode-pids '", word, "'"));
-          }
+        // (--pidns-translation): -e decode-pids=.
+        if (absl::Status s =
+                ParseExpression(absl::StrCat("decode-pids=", optarg), &options);
+            !s.ok()) {
+          return s;
         }
         break;
       case 'z':

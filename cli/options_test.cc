@@ -991,6 +991,29 @@ TEST(ParseOptionsTest, DecodePids) {
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_TRUE(r->decode_pids);
   EXPECT_FALSE(r->pidns_translation);
+  // strace's -e decode-pids= (or decode-pid=), its set syntax in both.
+  r = Parse({"-e", "decode-pids=comm", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->decode_pids);
+  EXPECT_FALSE(r->pidns_translation);
+  r = Parse({"-e", "decode-pid=all", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->decode_pids);
+  EXPECT_TRUE(r->pidns_translation);
+  r = Parse({"-Y", "--decode-pids=none", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(r->decode_pids);
+  EXPECT_FALSE(r->pidns_translation);
+  r = Parse({"-e", "decode-pids=!comm", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(r->decode_pids);
+  EXPECT_TRUE(r->pidns_translation);
+  r = Parse({"--decode-pids=,comm", "ls"});
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_TRUE(r->decode_pids);
+  EXPECT_EQ(Error({"-e", "decode-pids=", "ls"}), "invalid decode-pids ''");
+  EXPECT_EQ(Error({"-e", "decode-pids=bogus", "ls"}),
+            "invalid decode-pids 'bogus'");
   EXPECT_EQ(Error({"-Y", "--decode=r.ttr"}),
             "-Y needs a live trace: a recording has no command names");
   EXPECT_EQ(Error({"--pidns-translation", "--decode=r.ttr"}),

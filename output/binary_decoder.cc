@@ -428,8 +428,7 @@ struct BinaryDecoder::State {
         const uint64_t f = r.Varint();
         const uint64_t ret_format = (f >> binfmt::kSysRetFormatShift) & 3;
         if ((f & ~binfmt::kSysKnownBits) != 0 ||
-            ret_format >
-                static_cast<uint64_t>(SyscallEvent::RetFormat::kOctal)) {
+            ret_format > static_cast<uint64_t>(SyscallEvent::RetFormat::kRaw)) {
           r.Fail("invalid syscall flags");
         }
         p.returned = (f & binfmt::kSysNotReturned) == 0;

@@ -68,19 +68,21 @@ const char* ErrnoDescription(int err) {
   return strerrordesc_np(err);
 }
 
-void AppendErrorResult(std::string* out, int err) {
+void AppendErrorResult(std::string* out, int err, bool raw) {
   const char* name = ErrnoName(err);
   if (name == nullptr) {
     absl::StrAppend(out, "-1 (errno ", err, ")");
     return;
   }
-  const char* restart = RestartDescription(err);
+  const char* restart = raw ? nullptr : RestartDescription(err);
   out->append(restart != nullptr ? "? " : "-1 ");
   out->append(name);
   out->append(" (");
   if (restart != nullptr) {
     out->append(restart);
-  } else if (const char* desc = ErrnoDescription(err)) {
+  } else if (const char* desc = raw && err >= kFirstInternal
+                                    ? nullptr
+                                    : ErrnoDescription(err)) {
     out->append(desc);
   } else {
     absl::StrAppend(out, "Unknown error ", err);

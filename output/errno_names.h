@@ -54,8 +54,10 @@ const char* ErrnoDescription(int err);
 //   "-1 ENOIOCTLCMD (Unknown error 515)"
 //   "? ERESTARTSYS (To be restarted if SA_RESTART is set)"
 //   "-1 (errno 600)"                  (no name)
+// With `raw` (strace's -e raw= for the call) the restart codes are
+// printed as other errors, "-1 ERESTARTSYS (Unknown error 512)".
 // No allocation beyond the growth of *out.
-void AppendErrorResult(std::string* out, int err);
+void AppendErrorResult(std::string* out, int err, bool raw = false);
 
 // Appends strace's marks after a call's result, for -e inject: " (INJECTED)"
 // (the result was replaced), " (INJECTED: args)" (memory the arguments

@@ -97,6 +97,22 @@ TEST(ErrnoNamesTest, RestartCodesMatchStrace) {
   EXPECT_EQ(Result(531), "-1 (errno 531)");
 }
 
+// strace -e raw=: the restart codes are ordinary errors, without text.
+TEST(ErrnoNamesTest, RawRestartCodesMatchStrace) {
+  auto raw = [](int err) {
+    std::string s;
+    AppendErrorResult(&s, err, true);
+    return s;
+  };
+  EXPECT_EQ(raw(512), "-1 ERESTARTSYS (Unknown error 512)");
+  EXPECT_EQ(raw(513), "-1 ERESTARTNOINTR (Unknown error 513)");
+  EXPECT_EQ(raw(514), "-1 ERESTARTNOHAND (Unknown error 514)");
+  EXPECT_EQ(raw(515), "-1 ENOIOCTLCMD (Unknown error 515)");
+  EXPECT_EQ(raw(516), "-1 ERESTART_RESTARTBLOCK (Unknown error 516)");
+  EXPECT_EQ(raw(2), "-1 ENOENT (No such file or directory)");
+  EXPECT_EQ(raw(600), "-1 (errno 600)");
+}
+
 TEST(ErrnoNamesTest, IsErrorReturn) {
   EXPECT_TRUE(IsErrorReturn(-1));
   EXPECT_TRUE(IsErrorReturn(-4095));

@@ -37,13 +37,15 @@ void AppendResult(std::string* out, const SyscallEvent& call) {
     return;
   }
   if (IsErrorReturn(call.ret)) {
-    AppendErrorResult(out, static_cast<int>(-call.ret));
+    AppendErrorResult(out, static_cast<int>(-call.ret),
+                      call.ret_format == SyscallEvent::RetFormat::kRaw);
   } else {
     switch (call.ret_format) {
       case SyscallEvent::RetFormat::kDecimal:
         absl::StrAppend(out, call.ret);
         break;
       case SyscallEvent::RetFormat::kHex:
+      case SyscallEvent::RetFormat::kRaw:
         absl::StrAppendFormat(out, "%#x", static_cast<uint64_t>(call.ret));
         break;
       case SyscallEvent::RetFormat::kOctal:

@@ -525,13 +525,15 @@ void TextFormatter::AppendSyscall(const SyscallEvent& call, bool whole,
     return;
   }
   if (IsErrorReturn(call.ret)) {
-    AppendErrorResult(&line_, static_cast<int>(-call.ret));
+    AppendErrorResult(&line_, static_cast<int>(-call.ret),
+                      call.ret_format == SyscallEvent::RetFormat::kRaw);
   } else {
     switch (call.ret_format) {
       case SyscallEvent::RetFormat::kDecimal:
         absl::StrAppend(&line_, call.ret);
         break;
       case SyscallEvent::RetFormat::kHex:
+      case SyscallEvent::RetFormat::kRaw:
         absl::StrAppendFormat(&line_, "%#x", static_cast<uint64_t>(call.ret));
         break;
       case SyscallEvent::RetFormat::kOctal:

@@ -861,6 +861,16 @@ TEST(TextSyscallTest, HexAndOctalResults) {
             "umask(0777)                             = 0777\n");
   EXPECT_EQ(One(Ev(5, 5, Octal(Call("umask", "0", "", 7)))),
             "umask(0)                                = 007\n");
+  // -e raw=: hex, and a restart code is an ordinary error.
+  SyscallEvent raw = Call("getpid", "", "", 0x1092);
+  raw.ret_format = SyscallEvent::RetFormat::kRaw;
+  EXPECT_EQ(One(Ev(5, 5, raw)),
+            "getpid()                                = 0x1092\n");
+  raw = Call("pause", "", "", -514);
+  raw.ret_format = SyscallEvent::RetFormat::kRaw;
+  EXPECT_EQ(One(Ev(5, 5, raw)),
+            "pause()                                 = -1 ERESTARTNOHAND "
+            "(Unknown error 514)\n");
 }
 
 TEST(TextSyscallTest, NeverReturned) {

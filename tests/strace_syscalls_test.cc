@@ -341,7 +341,8 @@ std::string NormalizeNowTimes(const std::string& s) {
 }
 
 // Addresses to 0x_, traced pids to their names, -y's pipe and socket
-// inodes (new ones each run) to N, times of now to T. A netlink socket's
+// inodes (new ones each run) to N, pty numbers (/dev/pts/N: whichever is
+// free) too, times of now to T. A netlink socket's
 // port id is its process's pid, named with it, but the concurrent runs of
 // --runs_per_test have pid namespaces of their own in one network
 // namespace: when another run's tracee of the same pid holds that port id,
@@ -350,17 +351,20 @@ std::string NormalizeText(const std::string& s,
                           const std::map<pid_t, std::string>& names) {
   static const std::regex kAddr("0x[0-9a-f]+");
   static const std::regex kInode(R"(<(pipe|socket):\[[0-9]+\]>)");
+  static const std::regex kPts(R"(/dev/pts/[0-9]+)");
   static const std::regex kRandomPort(R"(\b(nlmsg_pid|nl_pid)=-[0-9]+)");
-  return NormalizeNowTimes(std::regex_replace(
-      std::regex_replace(ReplacePids(std::regex_replace(s, kRandomPort, "$1=P"),
-                                     [&](int64_t pid) {
-                                       auto it =
-                                           names.find(static_cast<pid_t>(pid));
-                                       return it == names.end() ? std::string()
-                                                                : it->second;
-                                     }),
-                         kAddr, "0x_"),
-      kInode, "<$1:[N]>"));
+  return std::regex_replace(
+      NormalizeNowTimes(std::regex_replace(
+          std::regex_replace(
+              ReplacePids(std::regex_replace(s, kRandomPort, "$1=P"),
+                          [&](int64_t pid) {
+                            auto it = names.find(static_cast<pid_t>(pid));
+                            return it == names.end() ? std::string()
+                                                     : it->second;
+                          }),
+              kAddr, "0x_"),
+          kInode, "<$1:[N]>")),
+      kPts, "/dev/pts/N");
 }
 
 // System V IPC calls that take an id as their first argument.
@@ -1027,6 +1031,39 @@ std::vector<Program> Programs() {
        {"syscalls", "exit_in_syscall"},
        {"openat", "pread64", "close", "clock_nanosleep"},
        10},
+      // Calls of Python's standard library (as C). msync's flags in
+      // strace's order; -e raw=: rt_sigsuspend's ERESTARTNOHAND as an
+      // error ("-1 ... (Unknown error 514)"), not a restart ("? ...").
+      {"stdlib", {"syscalls", "stdlib", "@KNOWN"}, {}, 2, true},
+      {"stdlib_raw",
+       {"syscalls", "stdlib", "@KNOWN"},
+       {},
+       1,
+       true,
+       {"-e", "raw=msync,rt_sigsuspend,splice"}},
+      // Flags from strace's whole tables, unknown bits, in every style.
+      {"stdlib_X_verbose",
+       {"syscalls", "stdlib", "@KNOWN"},
+       {},
+       1,
+       true,
+       {"-X", "verbose"}},
+      {"stdlib_X_raw",
+       {"syscalls", "stdlib", "@KNOWN"},
+       {},
+       1,
+       true,
+       {"-X", "raw"}},
+      // -v: termios2's speeds, termio's 8 control characters.
+      {"stdlib_v", {"syscalls", "stdlib", "@KNOWN"}, {}, 1, true, {"-v"}},
+      // -yy on a pty slave whose node was removed: its path, "(deleted)",
+      // no device (other fds' -yy forms differ between runs: fsync alone).
+      {"stdlib_yy",
+       {"syscalls", "stdlib", "@KNOWN"},
+       {},
+       1,
+       true,
+       {"-yy", "-e", "trace=fsync"}},
   };
 }
 

@@ -1616,7 +1616,11 @@ std::vector<std::string> PidLines(const std::string& tool,
 TEST(DecodePidsTest, SameAsStrace) {
   SKIP_UNDER_SANITIZER();
   if (access("/usr/bin/strace", X_OK) != 0) GTEST_SKIP() << "no strace";
-  for (const std::string option : {"-Y", "--decode-pids=comm"}) {
+  // strace's -e decode-pids= too (attached: PidLines takes one argument),
+  // and its set syntax ("!pidns" is comm).
+  for (const std::string option :
+       {"-Y", "--decode-pids=comm", "-edecode-pids=comm",
+        "--decode-pids=!pidns"}) {
     std::string raw;
     const std::vector<std::string> want =
         PidLines("/usr/bin/strace", option, "pids", &raw);

@@ -699,7 +699,8 @@ class Reader:
     def ev_syscall(self, body, ev, tid, pid):
         ctx, name = self.syscall_id(body)
         f = body.varint()
-        if f & ~0x1FFF or (f >> 8) & 3 == 3:
+        # ret_format: every value of its two bits is valid (3: -e raw=).
+        if f & ~0x1FFF:
             body.corrupt("invalid syscall flags")
         if f & 0x1000:
             ctx.nargs = body.varint()

@@ -263,8 +263,6 @@ def cases():
     c["bad-syscall-flags"] = bad(evh() + syscall(uv(2) + lit(b"r"), 1 << 13,
                                                  [], lit(b""), lit(b""), 0,
                                                  0), 26)
-    c["bad-ret-format"] = bad(evh() + syscall(uv(2) + lit(b"r"), 0x300, [],
-                                              lit(b""), lit(b""), 0, 0), 26)
     c["bad-cpu-ns"] = bad(evh() + syscall(uv(2) + lit(b"r"), 0, [], lit(b""),
                                           lit(b""), 0, 0, uv(32) + sv(-2)),
                           26)

@@ -177,6 +177,10 @@ struct SyscallEvent {
     kDecimal,  // = 3, or = -1 ENOENT (...) on error
     kHex,      // addresses: = 0x7f12a000 (mmap, brk)
     kOctal,    // umask: = 022
+    // -e raw=: = 0x1a on success; on error as kDecimal, except that the
+    // restart codes are ordinary errors: = -1 ERESTARTSYS (Unknown error
+    // 512), not = ? ERESTARTSYS (To be restarted ...).
+    kRaw,
   };
   RetFormat ret_format = RetFormat::kDecimal;
   // Printed right after the return value: " (flags O_RDONLY)" (fcntl

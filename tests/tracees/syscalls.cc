@@ -250,6 +250,30 @@
 //                      entry and exit seen at syscall stops, SIGUSR2's
 //                      delivery suppressed, then it is detached and killed;
 //                      bad requests, options, sizes and addresses between.
+//   stdlib DIR         calls a language runtime's standard library makes
+//                      (those of Python's os, mmap, fcntl, signal), with
+//                      fixed arguments and results: msync with every flag
+//                      set (MS_SYNC|MS_ASYNC: EINVAL), mremap, madvise;
+//                      on DIR/stdlib.txt (created, removed): F_OFD_SETLK/
+//                      F_OFD_GETLK, flock, fadvise64, fallocate, sendfile,
+//                      copy_file_range and splice through a pipe,
+//                      utimensat with nanoseconds; SIGUSR1 (handled)
+//                      pending while blocked, released by rt_sigsuspend
+//                      (ERESTARTNOHAND, for -e raw=); flags strace names
+//                      from whole tables or shows in its own way, each call
+//                      failing before it acts: unlinkat, linkat,
+//                      utimensat, dup3, timerfd_create, mremap (without
+//                      new_address unless MAYMOVE|FIXED), renameat2,
+//                      userfaultfd, semget, memfd_create, statx; socket
+//                      protocols of AX.25, IrDA, CAN, Bluetooth, RxRPC,
+//                      ISDN, Phonet, CAIF, NFC, KCM, SMC and packet
+//                      sockets (type 99: EINVAL), fcntl commands 12-14 on
+//                      fd -1; SIOCADDMULTI/SIOCDELMULTI on a missing
+//                      interface (ENODEV); on a pty (or fd -1 without
+//                      one): TCGETS2/TCSETS2/TCSETSW2, TCGETA/TCSETAF,
+//                      TIOCGLCKTRMIOS, TIOCPKT, TIOC[GS]SOFTCAR, TIOCSTI;
+//                      fsync of the slave once the master is closed (its
+//                      node removed); exits 0.
 #include <arpa/inet.h>
 #include <elf.h>
 #include <fcntl.h>
@@ -2881,6 +2905,153 @@ int Ptrace() {
   return 0;
 }
 
+// ---- stdlib ----
+void StdlibHandler(int) {}
+
+int Stdlib(const char* dir) {
+  // mmap module: msync (flush), mremap (resize), madvise.
+  void* map = mmap(nullptr, 8192, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (map == MAP_FAILED) Die("mmap");
+  const int msync_flags[] = {MS_SYNC, MS_ASYNC | MS_INVALIDATE,
+                             MS_SYNC | MS_ASYNC, MS_SYNC | MS_INVALIDATE, 15};
+  for (const int flags : msync_flags) syscall(SYS_msync, map, 4096, flags);
+  syscall(SYS_madvise, map, 8192, MADV_DONTNEED);
+  syscall(SYS_madvise, map, 8192, MADV_FREE);
+  map = mremap(map, 8192, 4096, 0);
+  if (map == MAP_FAILED) Die("mremap");
+  munmap(map, 4096);
+  // fcntl module and os: locks, advice, copies on a file of 100 bytes.
+  const std::string file = std::string(dir) + "/stdlib.txt";
+  const int fd = open(file.c_str(), O_RDWR | O_CREAT | O_TRUNC, 0600);
+  if (fd < 0) Die("open stdlib.txt");
+  char data[100];
+  memset(data, 'x', sizeof data);
+  if (write(fd, data, sizeof data) != sizeof data) Die("write");
+  struct flock lock {};
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  lock.l_len = 10;
+  syscall(SYS_fcntl, fd, F_OFD_SETLK, &lock);
+  lock.l_type = F_RDLCK;
+  syscall(SYS_fcntl, fd, F_OFD_GETLK, &lock);
+  lock.l_type = F_UNLCK;
+  syscall(SYS_fcntl, fd, F_OFD_SETLKW, &lock);
+  syscall(SYS_flock, fd, LOCK_EX | LOCK_NB);
+  syscall(SYS_flock, fd, LOCK_UN);
+  syscall(SYS_fadvise64, fd, 0, 100, POSIX_FADV_SEQUENTIAL);
+  syscall(SYS_fallocate, fd, 0, 0, 200);
+  const int out = open("/dev/null", O_WRONLY);
+  off_t off = 10;
+  syscall(SYS_sendfile, out, fd, &off, 20);
+  loff_t in_off = 0, out_off = 100;
+  syscall(SYS_copy_file_range, fd, &in_off, fd, &out_off, 10, 0);
+  int pipe_fds[2];
+  if (pipe(pipe_fds) != 0) Die("pipe");
+  loff_t splice_off = 5;
+  syscall(SYS_splice, fd, &splice_off, pipe_fds[1], nullptr, 7, 0);
+  syscall(SYS_splice, pipe_fds[0], nullptr, out, nullptr, 7, SPLICE_F_MOVE);
+  timespec times[2] = {{1, 2}, {3, 999999999}};
+  syscall(SYS_utimensat, AT_FDCWD, file.c_str(), times, 0);
+  close(pipe_fds[0]);
+  close(pipe_fds[1]);
+  close(out);
+  close(fd);
+  unlink(file.c_str());
+  // signal module: a handled signal, pending while blocked, then let in by
+  // rt_sigsuspend, which the kernel ends with ERESTARTNOHAND (before the
+  // handler runs and the call returns EINTR) whatever the timing.
+  struct sigaction sa {};
+  sa.sa_handler = StdlibHandler;
+  sigaction(SIGUSR1, &sa, nullptr);
+  sigset_t usr1, none;
+  sigemptyset(&usr1);
+  sigaddset(&usr1, SIGUSR1);
+  sigemptyset(&none);
+  sigprocmask(SIG_BLOCK, &usr1, nullptr);
+  kill(getpid(), SIGUSR1);
+  syscall(SYS_rt_sigsuspend, &none, 8);
+  // Flags passed by mistake or unknown, each call failing before it acts
+  // (EINVAL): strace names them from its whole tables.
+  const char* missing = "/nonexistent/stdlib";
+  syscall(SYS_unlinkat, AT_FDCWD, missing, AT_SYMLINK_NOFOLLOW);
+  syscall(SYS_linkat, AT_FDCWD, missing, AT_FDCWD, missing, 0x8700);
+  syscall(SYS_utimensat, AT_FDCWD, missing, nullptr, AT_REMOVEDIR);
+  syscall(SYS_dup3, -1, -1, O_NONBLOCK | O_CLOEXEC);
+  syscall(SYS_dup3, -1, -1, 3);
+  syscall(SYS_timerfd_create, CLOCK_MONOTONIC, 3);
+  syscall(SYS_mremap, 0x10000, 4096, 8192, MREMAP_FIXED | MREMAP_DONTUNMAP,
+          0x50000);
+  syscall(SYS_mremap, 0x10000, 4096, 8192, MREMAP_MAYMOVE | MREMAP_FIXED,
+          0x50001);
+  syscall(SYS_renameat2, AT_FDCWD, missing, AT_FDCWD, missing, 0x30);
+  syscall(SYS_userfaultfd, 0x1006);
+  syscall(SYS_semget, 99999, -1, 0x3000);
+  syscall(SYS_semget, 99999, -1, 0x3000 | IPC_CREAT | 0600);
+  syscall(SYS_memfd_create, "stdlib", 0x40);
+  syscall(SYS_memfd_create, "stdlib", MFD_HUGETLB | 0x40 | (21u << 26));
+  syscall(SYS_statx, AT_FDCWD, missing, 3, STATX_TYPE | STATX_MODE, nullptr);
+  // socket module families' protocols; type 99 fails (EINVAL) before the
+  // family is looked up, so no module is loaded.
+  const long sock_protos[][2] = {
+      {AF_AX25, 0xcc},      {AF_AX25, 2},
+      {AF_IRDA, 1},         {AF_CAN, 1},
+      {AF_CAN, 0},          {AF_BLUETOOTH, 3},
+      {AF_RXRPC, AF_INET6}, {AF_ISDN, 0x21},
+      {AF_PHONET, 2},       {AF_CAIF, 5},
+      {AF_NFC, 1},          {AF_KCM, 0},
+      {AF_SMC, 1},          {AF_PACKET, htons(0x000c)},
+  };
+  for (const auto& sp : sock_protos) syscall(SYS_socket, sp[0], 99, sp[1]);
+  // i386's lock commands, which strace names on x86_64 too.
+  for (long cmd = 12; cmd <= 14; ++cmd) syscall(SYS_fcntl, -1, cmd, 0);
+  // fcntl.ioctl's interface requests: a multicast address added to and
+  // removed from an interface that does not exist (ENODEV).
+  const int inet = socket(AF_INET, SOCK_DGRAM, 0);
+  if (inet < 0) Die("socket");
+  ifreq multi{};
+  strncpy(multi.ifr_name, "ttrace-none0", IFNAMSIZ - 1);
+  const unsigned char mac[6] = {0x01, 0x00, 0x5e, 0x00, 0x00, 0x01};
+  memcpy(multi.ifr_hwaddr.sa_data, mac, sizeof mac);
+  ioctl(inet, SIOCADDMULTI, &multi);
+  ioctl(inet, SIOCDELMULTI, &multi);
+  close(inet);
+  // termios and tty module requests on a pty (its number left out: it
+  // differs between runs); when there is none, on fd -1.
+  const int master = open("/dev/ptmx", O_RDWR | O_NOCTTY);
+  int unlock = 0;
+  ioctl(master, TIOCSPTLCK, &unlock);
+  const int slave = master < 0 ? -1 : ioctl(master, TIOCGPTPEER, O_RDWR);
+  struct {
+    unsigned int iflag, oflag, cflag, lflag;
+    unsigned char line, cc[19];
+    unsigned int ispeed, ospeed;
+  } tio2 = {};
+  ioctl(slave, 0x802C542A /* TCGETS2 */, &tio2);
+  ioctl(slave, 0x402C542B /* TCSETS2 */, &tio2);
+  ioctl(slave, 0x402C542C /* TCSETSW2 */, &tio2);
+  struct {
+    unsigned short iflag, oflag, cflag, lflag;
+    unsigned char line, cc[8];
+  } tio = {};
+  ioctl(slave, TCGETA, &tio);
+  ioctl(slave, TCSETAF, &tio);
+  char tio_lock[64] = {};
+  ioctl(slave, TIOCGLCKTRMIOS, tio_lock);
+  int packet = 1;
+  ioctl(master, TIOCPKT, &packet);
+  ioctl(slave, TIOCGSOFTCAR, &packet);
+  ioctl(slave, TIOCSSOFTCAR, &packet);
+  const char sti = 'x';
+  ioctl(slave, TIOCSTI, &sti);
+  // The slave once its master is closed: its node is gone, and -yy shows
+  // "</dev/pts/N>(deleted)", no device (the scenario's only fsync).
+  if (master >= 0) close(master);
+  fsync(slave);
+  if (slave >= 0) close(slave);
+  return 0;
+}
+
 int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
@@ -2888,7 +3059,7 @@ int main(int argc, char** argv) {
       "ipc | mempolicy | netlink | netlink_netns | netlink_more | misc DIR | "
       "admin | kvm | "
       "handlers | "
-      "unknown | ptrace";
+      "unknown | ptrace | stdlib DIR";
   if (argc < 2) tracee::Usage(usage);
   const std::string s = argv[1];
   if (s == "known" && argc == 3) return Known(argv[2]);
@@ -2912,6 +3083,7 @@ int main(int argc, char** argv) {
   if (s == "handlers") return Handlers();
   if (s == "unknown") return Unknown();
   if (s == "ptrace") return Ptrace();
+  if (s == "stdlib" && argc == 3) return Stdlib(argv[2]);
   if (s == "ppid_threads") return PpidThreads(tracee::IntArg(argc, argv, 2, 3));
   tracee::Usage(usage);
 }

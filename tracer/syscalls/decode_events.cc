@@ -595,10 +595,12 @@ void EpollPwait2(D& d) {
 // ---------------------------------------------------------------------------
 constexpr XlatEntry kEfdFlags[] = {
     {1, "EFD_SEMAPHORE"}, {02000000, "EFD_CLOEXEC"}, {04000, "EFD_NONBLOCK"}};
-constexpr XlatEntry kTfdCreateFlags[] = {{02000000, "TFD_CLOEXEC"},
-                                         {04000, "TFD_NONBLOCK"}};
-constexpr XlatEntry kTfdSetFlags[] = {{1, "TFD_TIMER_ABSTIME"},
-                                      {2, "TFD_TIMER_CANCEL_ON_SET"}};
+// strace names all four in timerfd_create's and timerfd_settime's flags,
+// whichever the call takes.
+constexpr XlatEntry kTfdFlags[] = {{1, "TFD_TIMER_ABSTIME"},
+                                   {2, "TFD_TIMER_CANCEL_ON_SET"},
+                                   {02000000, "TFD_CLOEXEC"},
+                                   {04000, "TFD_NONBLOCK"}};
 constexpr XlatEntry kSfdFlags[] = {{02000000, "SFD_CLOEXEC"},
                                    {04000, "SFD_NONBLOCK"}};
 
@@ -618,7 +620,7 @@ void TimerfdCreate(D& d) {
   if (d.exiting) return d.RetFd();
   d.Xval(d.u32(0), kClocks, "CLOCK_???");
   d.Sep();
-  d.Flags(d.u32(1), kTfdCreateFlags, "TFD_???");
+  d.Flags(d.u32(1), kTfdFlags, "TFD_???");
 }
 
 // struct itimerspec: {it_interval={...}, it_value={...}}.
@@ -652,7 +654,7 @@ void TimerfdSettimeCommon(D& d, bool wide) {
   if (d.entering()) {
     d.Fd(0);
     d.Sep();
-    d.Flags(d.u32(1), kTfdSetFlags, "TFD_???");
+    d.Flags(d.u32(1), kTfdFlags, "TFD_???");
     d.Sep();
     Itimerspec(d, d.u(2), wide, false);
     d.Sep();

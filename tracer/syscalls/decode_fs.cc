@@ -178,8 +178,6 @@ constexpr XlatEntry kSpliceFlags[] = {{1, "SPLICE_F_MOVE"},
                                       {2, "SPLICE_F_NONBLOCK"},
                                       {4, "SPLICE_F_MORE"},
                                       {8, "SPLICE_F_GIFT"}};
-constexpr XlatEntry kUtimensatFlags[] = {{0x100, "AT_SYMLINK_NOFOLLOW"},
-                                         {0x1000, "AT_EMPTY_PATH"}};
 
 // ---------------------------------------------------------------------------
 // statfs, fstatfs (x86_64 struct statfs).
@@ -508,7 +506,8 @@ void UtimensatAbi(D& d, bool time64) {
     UtimeTimespecs(d, ts);
   }
   d.Sep();
-  d.Flags(d.u32(3), kUtimensatFlags, "AT_???");
+  // strace's whole AT_* table, not only the flags utimensat takes.
+  d.Flags(d.u32(3), kAtFlags, "AT_???");
 }
 
 void Utimensat(D& d) { UtimensatAbi(d, false); }
@@ -580,12 +579,21 @@ void MemfdCreate(D& d) {
   const uint32_t flags = d.u32(1);
   const uint32_t huge = flags >> 26;
   const uint32_t rest = flags & ((1u << 26) - 1);
-  if (rest != 0 || huge == 0) d.Flags(rest, kMemfdFlags, "MFD_???");
-  if (huge != 0) {
-    if (rest != 0) d.out->push_back('|');
-    d.Udec(huge);
-    d.Put("<<MFD_HUGE_SHIFT");
+  if (flags == 0) return d.Put("0");
+  // One constant for -X, the page size's part included: "0x54000004",
+  // "0x54000004 /* MFD_HUGETLB|21<<MFD_HUGE_SHIFT */"; strace nests the
+  // unknown bits' comment: "0x40 /* 0x40 /* MFD_??? */ */".
+  const size_t mark = d.out->size();
+  {
+    ScopedXlatStyle abbrev(XlatStyle::kAbbrev);
+    if (rest != 0) d.Flags(rest, kMemfdFlags, "MFD_???");
+    if (huge != 0) {
+      if (rest != 0) d.out->push_back('|');
+      d.Udec(huge);
+      d.Put("<<MFD_HUGE_SHIFT");
+    }
   }
+  RestyleConst(d.out, mark, RawConst::Hex(flags));
 }
 
 // ---------------------------------------------------------------------------

@@ -290,7 +290,11 @@ void GetFlags(D& d, uint32_t flags, const XlatEntry (&tbl)[N], bool huge) {
   }
   if (d.out->size() > mark) {
     RestyleConst(d.out, mark, raw, any);
-    d.out->push_back('|');
+    // Only unknown bits: strace's semget and msgget run the mode on,
+    // "0x3000" "000" (not shmget, nor -X raw: "0x3000|000").
+    if (any || huge || CurrentXlatStyle() == XlatStyle::kRaw) {
+      d.out->push_back('|');
+    }
   }
   if (huge && (flags >> 26) != 0) {
     d.Udec(flags >> 26);

@@ -25,13 +25,58 @@ namespace {
 
 constexpr XlatEntry kSockTypeFlags[] = {{02000000, "SOCK_CLOEXEC"},
                                         {04000, "SOCK_NONBLOCK"}};
+// Every ethernet protocol strace 6.1 names (linux/if_ether.h), by value.
 constexpr XlatEntry kEthProtocols[] = {
-    {0x0001, "ETH_P_802_3"},   {0x0003, "ETH_P_ALL"},
-    {0x0004, "ETH_P_802_2"},   {0x0800, "ETH_P_IP"},
-    {0x0806, "ETH_P_ARP"},     {0x8035, "ETH_P_RARP"},
-    {0x8100, "ETH_P_8021Q"},   {0x86DD, "ETH_P_IPV6"},
-    {0x8847, "ETH_P_MPLS_UC"}, {0x888E, "ETH_P_PAE"},
-    {0x88A8, "ETH_P_8021AD"},  {0x88CC, "ETH_P_LLDP"},
+    {0x0001, "ETH_P_802_3"},      {0x0002, "ETH_P_AX25"},
+    {0x0003, "ETH_P_ALL"},        {0x0004, "ETH_P_802_2"},
+    {0x0005, "ETH_P_SNAP"},       {0x0006, "ETH_P_DDCMP"},
+    {0x0007, "ETH_P_WAN_PPP"},    {0x0008, "ETH_P_PPP_MP"},
+    {0x0009, "ETH_P_LOCALTALK"},  {0x000c, "ETH_P_CAN"},
+    {0x000d, "ETH_P_CANFD"},      {0x000e, "ETH_P_CANXL"},
+    {0x0010, "ETH_P_PPPTALK"},    {0x0011, "ETH_P_TR_802_2"},
+    {0x0015, "ETH_P_MOBITEX"},    {0x0016, "ETH_P_CONTROL"},
+    {0x0017, "ETH_P_IRDA"},       {0x0018, "ETH_P_ECONET"},
+    {0x0019, "ETH_P_HDLC"},       {0x001a, "ETH_P_ARCNET"},
+    {0x001b, "ETH_P_DSA"},        {0x001c, "ETH_P_TRAILER"},
+    {0x0060, "ETH_P_LOOP"},       {0x00f5, "ETH_P_PHONET"},
+    {0x00f6, "ETH_P_IEEE802154"}, {0x00f7, "ETH_P_CAIF"},
+    {0x00f8, "ETH_P_XDSA"},       {0x00f9, "ETH_P_MAP"},
+    {0x00fa, "ETH_P_MCTP"},       {0x0200, "ETH_P_PUP"},
+    {0x0201, "ETH_P_PUPAT"},      {0x0600, "ETH_P_802_3_MIN"},
+    {0x0800, "ETH_P_IP"},         {0x0805, "ETH_P_X25"},
+    {0x0806, "ETH_P_ARP"},        {0x08ff, "ETH_P_BPQ"},
+    {0x0a00, "ETH_P_IEEEPUP"},    {0x0a01, "ETH_P_IEEEPUPAT"},
+    {0x22eb, "ETH_P_ERSPAN2"},    {0x22f0, "ETH_P_TSN"},
+    {0x4305, "ETH_P_BATMAN"},     {0x6000, "ETH_P_DEC"},
+    {0x6001, "ETH_P_DNA_DL"},     {0x6002, "ETH_P_DNA_RC"},
+    {0x6003, "ETH_P_DNA_RT"},     {0x6004, "ETH_P_LAT"},
+    {0x6005, "ETH_P_DIAG"},       {0x6006, "ETH_P_CUST"},
+    {0x6007, "ETH_P_SCA"},        {0x6558, "ETH_P_TEB"},
+    {0x8035, "ETH_P_RARP"},       {0x809b, "ETH_P_ATALK"},
+    {0x80f3, "ETH_P_AARP"},       {0x8100, "ETH_P_8021Q"},
+    {0x8137, "ETH_P_IPX"},        {0x86dd, "ETH_P_IPV6"},
+    {0x8808, "ETH_P_PAUSE"},      {0x8809, "ETH_P_SLOW"},
+    {0x883e, "ETH_P_WCCP"},       {0x8847, "ETH_P_MPLS_UC"},
+    {0x8848, "ETH_P_MPLS_MC"},    {0x884c, "ETH_P_ATMMPOA"},
+    {0x8863, "ETH_P_PPP_DISC"},   {0x8864, "ETH_P_PPP_SES"},
+    {0x886c, "ETH_P_LINK_CTL"},   {0x8884, "ETH_P_ATMFATE"},
+    {0x888e, "ETH_P_PAE"},        {0x8899, "ETH_P_REALTEK"},
+    {0x88a2, "ETH_P_AOE"},        {0x88a8, "ETH_P_8021AD"},
+    {0x88b5, "ETH_P_802_EX1"},    {0x88be, "ETH_P_ERSPAN"},
+    {0x88c7, "ETH_P_PREAUTH"},    {0x88ca, "ETH_P_TIPC"},
+    {0x88cc, "ETH_P_LLDP"},       {0x88e3, "ETH_P_MRP"},
+    {0x88e5, "ETH_P_MACSEC"},     {0x88e7, "ETH_P_8021AH"},
+    {0x88f5, "ETH_P_MVRP"},       {0x88f7, "ETH_P_1588"},
+    {0x88f8, "ETH_P_NCSI"},       {0x88fb, "ETH_P_PRP"},
+    {0x8902, "ETH_P_CFM"},        {0x8906, "ETH_P_FCOE"},
+    {0x890d, "ETH_P_TDLS"},       {0x8914, "ETH_P_FIP"},
+    {0x8915, "ETH_P_IBOE"},       {0x8917, "ETH_P_80221"},
+    {0x892f, "ETH_P_HSR"},        {0x894f, "ETH_P_NSH"},
+    {0x9000, "ETH_P_LOOPBACK"},   {0x9100, "ETH_P_QINQ1"},
+    {0x9200, "ETH_P_QINQ2"},      {0x9300, "ETH_P_QINQ3"},
+    {0xdada, "ETH_P_EDSA"},       {0xdadb, "ETH_P_DSA_8021Q"},
+    {0xe001, "ETH_P_DSA_A5PSW"},  {0xed3e, "ETH_P_IFE"},
+    {0xfbfb, "ETH_P_AF_IUCV"},
 };
 constexpr XlatEntry kSocketLevels[] = {
     {0, "SOL_IP"},         {1, "SOL_SOCKET"},     {6, "SOL_TCP"},
@@ -1344,6 +1389,53 @@ void SockType(D& d, uint32_t type) {
   d.Flags(type, kSockTypeFlags, "SOCK_???");
 }
 
+// socket()'s protocol in the families strace 6.1 names one for (values from
+// the kernel's uapi headers: linux/ax25.h... net/ax25.h, linux/can.h,
+// net/bluetooth/bluetooth.h, linux/isdn/mISDNif.h, linux/phonet.h,
+// linux/caif/caif_socket.h, linux/nfc.h, linux/kcm.h, linux/smc.h).
+constexpr XlatEntry kAx25Protocols[] = {
+    {0x01, "AX25_P_ROSE"},     {0x06, "AX25_P_VJCOMP"},
+    {0x07, "AX25_P_VJUNCOMP"}, {0x08, "AX25_P_SEGMENT"},
+    {0xc3, "AX25_P_TEXNET"},   {0xc4, "AX25_P_LQ"},
+    {0xca, "AX25_P_ATALK"},    {0xcb, "AX25_P_ATALK_ARP"},
+    {0xcc, "AX25_P_IP"},       {0xcd, "AX25_P_ARP"},
+    {0xce, "AX25_P_FLEXNET"},  {0xcf, "AX25_P_NETROM"},
+    {0xf0, "AX25_P_TEXT"},
+};
+constexpr XlatEntry kCanProtocols[] = {
+    {1, "CAN_RAW"},   {2, "CAN_BCM"},   {3, "CAN_TP16"},  {4, "CAN_TP20"},
+    {5, "CAN_MCNET"}, {6, "CAN_ISOTP"}, {7, "CAN_J1939"},
+};
+constexpr XlatEntry kBtProtocols[] = {
+    {0, "BTPROTO_L2CAP"},  {1, "BTPROTO_HCI"},   {2, "BTPROTO_SCO"},
+    {3, "BTPROTO_RFCOMM"}, {4, "BTPROTO_BNEP"},  {5, "BTPROTO_CMTP"},
+    {6, "BTPROTO_HIDP"},   {7, "BTPROTO_AVDTP"},
+};
+constexpr XlatEntry kIsdnProtocols[] = {
+    {0x00, "ISDN_P_BASE"},        {0x01, "ISDN_P_TE_S0"},
+    {0x02, "ISDN_P_NT_S0"},       {0x03, "ISDN_P_TE_E1"},
+    {0x04, "ISDN_P_NT_E1"},       {0x10, "ISDN_P_LAPD_TE"},
+    {0x11, "ISDN_P_LAPD_NT"},     {0x21, "ISDN_P_B_RAW"},
+    {0x22, "ISDN_P_B_HDLC"},      {0x23, "ISDN_P_B_X75SLP"},
+    {0x24, "ISDN_P_B_L2DTMF"},    {0x25, "ISDN_P_B_L2DSP"},
+    {0x26, "ISDN_P_B_L2DSPHDLC"},
+};
+constexpr XlatEntry kPhonetProtocols[] = {
+    {0, "PN_PROTO_TRANSPORT"}, {1, "PN_PROTO_PHONET"}, {2, "PN_PROTO_PIPE"}};
+constexpr XlatEntry kCaifProtocols[] = {
+    {0, "CAIFPROTO_AT"},
+    {1, "CAIFPROTO_DATAGRAM"},
+    {2, "CAIFPROTO_DATAGRAM_LOOP"},
+    {3, "CAIFPROTO_UTIL"},
+    {4, "CAIFPROTO_RFM"},
+    {5, "CAIFPROTO_DEBUG"},
+};
+constexpr XlatEntry kNfcProtocols[] = {{0, "NFC_SOCKPROTO_RAW"},
+                                       {1, "NFC_SOCKPROTO_LLCP"}};
+constexpr XlatEntry kKcmProtocols[] = {{0, "KCMPROTO_CONNECTED"}};
+constexpr XlatEntry kSmcProtocols[] = {{0, "SMCPROTO_SMC"},
+                                       {1, "SMCPROTO_SMC6"}};
+
 void Socket(D& d) {
   if (d.exiting) return d.RetFd();
   const uint64_t domain = d.u(0);
@@ -1364,6 +1456,47 @@ void Socket(D& d) {
       d.Put("htons(");
       d.Xval(ntohs(static_cast<uint16_t>(proto)), kEthProtocols, "ETH_P_???");
       d.out->push_back(')');
+      break;
+    case AF_AX25: {
+      // The same in every -X style: "0xcc /* AX25_P_IP */".
+      const char* name = XlatName(proto, kAx25Protocols,
+                                  sizeof kAx25Protocols / sizeof(XlatEntry));
+      d.Hex(proto);
+      d.Put(" /* ");
+      d.Put(name != nullptr ? name : "AX25_P_???");
+      d.Put(" */");
+      break;
+    }
+    case AF_IRDA:
+      // strace 6.1 names IrDA's protocols from CAN's table.
+      d.Xval(d.u32(2), kCanProtocols, "IRDAPROTO_???");
+      break;
+    case AF_CAN:
+      d.Xval(d.u32(2), kCanProtocols, "CAN_???");
+      break;
+    case AF_BLUETOOTH:
+      d.Xval(d.u32(2), kBtProtocols, "BTPROTO_???");
+      break;
+    case AF_RXRPC:  // the transport's address family
+      d.Xval(d.u32(2), kAddrFamilies, "AF_???");
+      break;
+    case AF_ISDN:
+      d.Xval(d.u32(2), kIsdnProtocols, "ISDN_P_???");
+      break;
+    case AF_PHONET:
+      d.Xval(d.u32(2), kPhonetProtocols, "PN_PROTO_???");
+      break;
+    case AF_CAIF:
+      d.Xval(d.u32(2), kCaifProtocols, "CAIFPROTO_???");
+      break;
+    case AF_NFC:
+      d.Xval(d.u32(2), kNfcProtocols, "NFC_SOCKPROTO_???");
+      break;
+    case AF_KCM:
+      d.Xval(d.u32(2), kKcmProtocols, "KCMPROTO_???");
+      break;
+    case AF_SMC:
+      d.Xval(d.u32(2), kSmcProtocols, "SMCPROTO_???");
       break;
     default:
       d.Udec(proto);

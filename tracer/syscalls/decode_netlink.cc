@@ -4056,6 +4056,9 @@ bool IfreqIoctl(D& d, uint32_t code, uint64_t arg) {
       {0x8927, 0x8924, kHwaddr, "ifr_hwaddr"},
       {0x8970, 0x8971, kMap, "ifr_map"},
       {0, 0x8923, kNewname, "ifr_newname"},
+      // SIOCADDMULTI, SIOCDELMULTI: a multicast hardware address.
+      {0, 0x8931, kHwaddr, "ifr_hwaddr"},
+      {0, 0x8932, kHwaddr, "ifr_hwaddr"},
   };
   constexpr uint32_t kGetName = 0x8910;  // SIOCGIFNAME: index in, name out
   const Info* info = nullptr;

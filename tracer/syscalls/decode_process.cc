@@ -417,8 +417,9 @@ void Msync(D& d) {
   if (d.exiting) return;
   AddrLen(d);
   d.Sep();
+  // strace's order, not the bits': MS_SYNC|MS_ASYNC for 5.
   static constexpr XlatEntry kMsFlags[] = {
-      {1, "MS_ASYNC"}, {2, "MS_INVALIDATE"}, {4, "MS_SYNC"}};
+      {4, "MS_SYNC"}, {1, "MS_ASYNC"}, {2, "MS_INVALIDATE"}};
   d.Flags(d.u32(2), kMsFlags, "MS_???");
 }
 
@@ -1801,27 +1802,8 @@ void Userfaultfd(D& d) {
   static constexpr XlatEntry kUffdFlags[] = {{1, "UFFD_USER_MODE_ONLY"},
                                              {O_NONBLOCK, "O_NONBLOCK"},
                                              {O_CLOEXEC, "O_CLOEXEC"}};
-  uint32_t v = d.u32(0);
-  if (v == 0) {
-    d.Put("0");
-    return;
-  }
-  // One constant for -X: "0x80800 /* O_NONBLOCK|O_CLOEXEC */".
-  const size_t mark = d.out->size();
-  const RawConst raw = RawConst::Hex(v);
-  bool first = true;
-  for (const XlatEntry& f : kUffdFlags) {
-    if ((v & f.value) == 0) continue;
-    if (!first) d.out->push_back('|');
-    first = false;
-    d.Put(f.name);
-    v &= ~static_cast<uint32_t>(f.value);
-  }
-  if (v != 0) {
-    if (!first) d.out->push_back('|');
-    d.Hex(v);
-  }
-  RestyleConst(d.out, mark, raw);
+  // Only unknown bits: "0x1030 /* UFFD_??? */", as strace.
+  d.Flags(d.u32(0), kUffdFlags, "UFFD_???");
 }
 
 // kcmp(pid1, pid2, type, idx1, idx2): the fds of KCMP_FILE are pid1's and

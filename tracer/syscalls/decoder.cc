@@ -34,9 +34,6 @@ namespace {
 // ---------------------------------------------------------------------------
 constexpr XlatEntry kStatxSync[] = {{0x2000, "AT_STATX_FORCE_SYNC"},
                                     {0x4000, "AT_STATX_DONT_SYNC"}};
-constexpr XlatEntry kUnlinkatFlags[] = {{0x200, "AT_REMOVEDIR"}};
-constexpr XlatEntry kLinkatFlags[] = {{0x400, "AT_SYMLINK_FOLLOW"},
-                                      {0x1000, "AT_EMPTY_PATH"}};
 constexpr XlatEntry kFaccessatFlags[] = {{0x100, "AT_SYMLINK_NOFOLLOW"},
                                          {0x200, "AT_EACCESS"},
                                          {0x1000, "AT_EMPTY_PATH"}};
@@ -140,7 +137,6 @@ constexpr XlatEntry kPtraceEvents[] = {
     {5, "PTRACE_EVENT_VFORK_DONE"}, {6, "PTRACE_EVENT_EXIT"},
     {7, "PTRACE_EVENT_SECCOMP"},    {128, "PTRACE_EVENT_STOP"},
 };
-constexpr XlatEntry kDup3Flags[] = {{02000000, "O_CLOEXEC"}};
 constexpr XlatEntry kFdFlags[] = {{1, "FD_CLOEXEC"}};
 constexpr XlatEntry kWhence[] = {{0, "SEEK_SET"},
                                  {1, "SEEK_CUR"},
@@ -162,6 +158,11 @@ constexpr XlatEntry kFcntlCmds[] = {
     {9, "F_GETOWN"},
     {10, "F_SETSIG"},
     {11, "F_GETSIG"},
+    // i386's numbers, which strace names on x86_64 too (the argument in
+    // hex: the kernel refuses them there).
+    {12, "F_GETLK64"},
+    {13, "F_SETLK64"},
+    {14, "F_SETLKW64"},
     {15, "F_SETOWN_EX"},
     {16, "F_GETOWN_EX"},
     {17, "F_GETOWNER_UIDS"},
@@ -584,7 +585,8 @@ void Statx(D& d) {
     }
     if (flags & ~0x6000u) {
       d.out->push_back('|');
-      AppendFlags(d.out, flags & ~0x6000u, kAtFlags, "AT_???");
+      // After the sync name, unknown bits are plain: "...|0x3".
+      AppendFlags(d.out, flags & ~0x6000u, kAtFlags, nullptr);
     }
     d.Sep();
     AppendFlags(d.out, d.u32(3), kStatxMasks, "STATX_???");
@@ -701,7 +703,8 @@ void Unlinkat(D& d) {
   d.Sep();
   d.Path(1);
   d.Sep();
-  AppendFlags(d.out, d.u32(2), kUnlinkatFlags, "AT_???");
+  // strace's whole AT_* table: AT_SYMLINK_NOFOLLOW by mistake is named.
+  AppendFlags(d.out, d.u32(2), kAtFlags, "AT_???");
 }
 
 void Renameat(D& d) {
@@ -719,7 +722,8 @@ void Renameat2(D& d) {
   if (d.exiting) return;
   Renameat(d);
   d.Sep();
-  AppendFlags(d.out, d.u32(4), kRenameFlags, "RENAME_???");
+  // "RENAME_??" (two marks): strace 6.1's spelling.
+  AppendFlags(d.out, d.u32(4), kRenameFlags, "RENAME_??");
 }
 
 // linkat(olddirfd, oldpath, newdirfd, newpath, flags)
@@ -727,7 +731,7 @@ void Linkat(D& d) {
   if (d.exiting) return;
   Renameat(d);
   d.Sep();
-  AppendFlags(d.out, d.u32(4), kLinkatFlags, "AT_???");
+  AppendFlags(d.out, d.u32(4), kAtFlags, "AT_???");
 }
 
 // symlinkat(target, newdirfd, linkpath)
@@ -909,7 +913,9 @@ void Mremap(D& d) {
   d.Udec(d.u(2));
   d.Sep();
   AppendFlags(d.out, d.u(3), kMremapFlags, "MREMAP_???");
-  if (d.u(3) & 2) {  // MREMAP_FIXED
+  // new_address: strace shows it when both MREMAP_MAYMOVE and MREMAP_FIXED
+  // are set (MREMAP_FIXED alone is EINVAL).
+  if ((d.u(3) & 3) == 3) {
     d.Sep();
     d.Hex(d.u(4));
   }
@@ -1296,7 +1302,8 @@ void Dup3(D& d) {
   if (d.exiting) return d.RetFd();
   Dup2(d);
   d.Sep();
-  AppendFlags(d.out, d.u32(2), kDup3Flags, "O_???");
+  // All of open's flags (as strace, and pipe2), not only O_CLOEXEC.
+  AppendFlags(d.out, d.u32(2), kOpenFlags, "O_???");
 }
 
 void Umask(D& d) {
@@ -1643,13 +1650,33 @@ void TermiosFlags(D& d, uint32_t v, const XlatEntry (&tbl)[N]) {
   if (v != 0) d.Flags(v, tbl, nullptr);
 }
 
-void Termios(D& d, uint64_t addr) {
+// struct termios; struct termios2 (TCGETS2...: the speeds follow, shown
+// with -v); or the old struct termio (TCGETA...: 16-bit flags, 8 control
+// characters).
+enum class TermiosKind : uint8_t { kTermios, kTermios2, kTermio };
+void Termios(D& d, uint64_t addr, TermiosKind kind = TermiosKind::kTermios) {
   struct {
     uint32_t iflag, oflag, cflag, lflag;
     uint8_t line;
     uint8_t cc[19];
+    uint32_t ispeed, ospeed;
   } t;
-  if (!d.Fetch(addr, &t, sizeof(t))) return;
+  constexpr size_t kTermiosSize = 36;  // without the speeds
+  const bool two = kind == TermiosKind::kTermios2;
+  int ncc = 19;
+  if (kind == TermiosKind::kTermio) {
+    struct {
+      uint16_t iflag, oflag, cflag, lflag;
+      uint8_t line;
+      uint8_t cc[8];
+    } o;
+    if (!d.Fetch(addr, &o, 17)) return;
+    t = {o.iflag, o.oflag, o.cflag, o.lflag, o.line, {}, 0, 0};
+    memcpy(t.cc, o.cc, sizeof o.cc);
+    ncc = 8;
+  } else if (!d.Fetch(addr, &t, two ? sizeof(t) : kTermiosSize)) {
+    return;
+  }
   d.Put("{c_iflag=");
   TermiosFlags(d, t.iflag, kIflags);
   d.Put(", c_oflag=");
@@ -1699,7 +1726,7 @@ void Termios(D& d, uint64_t addr) {
   d.Put(", c_line=");
   AppendXval(d.out, t.line, kLineDisc, "N_???");
   d.Put(", c_cc=[");
-  for (int i = 0; i < 19; ++i) {
+  for (int i = 0; i < ncc; ++i) {
     if (i > 0) d.Sep();
     d.out->push_back('[');
     if (i < 17) {
@@ -1710,7 +1737,14 @@ void Termios(D& d, uint64_t addr) {
     d.Put("]=");
     d.Hex(t.cc[i]);
   }
-  d.Put("]}");
+  d.out->push_back(']');
+  if (two) {
+    d.Put(", c_ispeed=");
+    d.Udec(t.ispeed);
+    d.Put(", c_ospeed=");
+    d.Udec(t.ospeed);
+  }
+  d.out->push_back('}');
 }
 
 void Winsize(D& d, uint64_t addr) {
@@ -2152,6 +2186,7 @@ void Ioctl(D& d) {
     kIntOut,
     kTermiosIn,
     kTermiosOut,
+    kCharIn,
     kWinIn,
     kWinOut,
     kDecArg,
@@ -2178,6 +2213,7 @@ void Ioctl(D& d) {
     kFsLabelOut
   };
   Kind kind = kHexArg;
+  TermiosKind termios = TermiosKind::kTermios;  // for the termios kinds
   // kNumIn, kNumOut: the number's size and signedness.
   const size_t long_size = d.i386 ? 4 : 8;
   size_t num_size = 4;
@@ -2202,22 +2238,7 @@ void Ioctl(D& d) {
       kind = kNone;
       break;
     // Pointers strace shows as addresses (NULL for 0) without decoding.
-    case 0x5405:      // TCGETA
-    case 0x5406:      // TCSETA
-    case 0x5407:      // TCSETAW
-    case 0x5408:      // TCSETAF
-    case 0x5412:      // TIOCSTI
-    case 0x5419:      // TIOCGSOFTCAR
-    case 0x541A:      // TIOCSSOFTCAR
-    case 0x5420:      // TIOCPKT
     case 0x5429:      // TIOCGSID
-    case 0x802C542A:  // TCGETS2
-    case 0x402C542B:  // TCSETS2
-    case 0x402C542C:  // TCSETSW2
-    case 0x402C542D:  // TCSETSF2
-    case 0x80045432:  // TIOCGDEV
-    case 0x5456:      // TIOCGLCKTRMIOS
-    case 0x5457:      // TIOCSLCKTRMIOS
     case 0x4020940D:  // FICLONERANGE
       kind = kPtrArg;
       break;
@@ -2227,12 +2248,37 @@ void Ioctl(D& d) {
     case 0x540B:  // TCFLSH: TCIFLUSH...
       kind = kTcflshArg;
       break;
+    case 0x5405:  // TCGETA
+      termios = TermiosKind::kTermio;
+      kind = kTermiosOut;
+      break;
+    case 0x5406:  // TCSETA
+    case 0x5407:  // TCSETAW
+    case 0x5408:  // TCSETAF
+      termios = TermiosKind::kTermio;
+      kind = kTermiosIn;
+      break;
+    case 0x5412:  // TIOCSTI: the one character
+      kind = kCharIn;
+      break;
+    case 0x802C542A:  // TCGETS2
+      termios = TermiosKind::kTermios2;
+      kind = kTermiosOut;
+      break;
+    case 0x402C542B:  // TCSETS2
+    case 0x402C542C:  // TCSETSW2
+    case 0x402C542D:  // TCSETSF2
+      termios = TermiosKind::kTermios2;
+      kind = kTermiosIn;
+      break;
     case 0x5401:  // TCGETS
+    case 0x5456:  // TIOCGLCKTRMIOS
       kind = kTermiosOut;
       break;
     case 0x5402:
     case 0x5403:
     case 0x5404:  // TCSETS*
+    case 0x5457:  // TIOCSLCKTRMIOS
       kind = kTermiosIn;
       break;
     case 0x5413:  // TIOCGWINSZ
@@ -2247,6 +2293,8 @@ void Ioctl(D& d) {
     case 0x5424:      // TIOCGETD
     case 0x5415:      // TIOCMGET
     case 0x540F:      // TIOCGPGRP (a process group: not named with -Y)
+    case 0x5419:      // TIOCGSOFTCAR
+    case 0x80045432:  // TIOCGDEV
       kind = kIntOut;
       break;
     case 0x5421:      // FIONBIO
@@ -2257,6 +2305,8 @@ void Ioctl(D& d) {
     case 0x5416:
     case 0x5417:
     case 0x5418:  // TIOCMBIS/BIC/SET
+    case 0x5420:  // TIOCPKT
+    case 0x541A:  // TIOCSSOFTCAR
       kind = kIntIn;
       break;
     case 0x4C00:  // LOOP_SET_FD
@@ -2408,7 +2458,11 @@ void Ioctl(D& d) {
         return;
       case kTermiosIn:
         d.Sep();
-        Termios(d, arg);
+        Termios(d, arg, termios);
+        return;
+      case kCharIn:
+        d.Sep();
+        d.Buf(arg, 1);
         return;
       case kWinIn:
         d.Sep();
@@ -2491,7 +2545,7 @@ void Ioctl(D& d) {
     } else if (kind == kIntOut) {
       d.IntRef(arg);
     } else if (kind == kTermiosOut) {
-      Termios(d, arg);
+      Termios(d, arg, termios);
     } else {
       Winsize(d, arg);
     }
@@ -2935,7 +2989,7 @@ void Generic(D& d) {
 // -e raw=: arguments and result in hex, whatever the syscall.
 void Raw(D& d) {
   if (d.exiting) {
-    *d.fmt = SyscallEvent::RetFormat::kHex;
+    *d.fmt = SyscallEvent::RetFormat::kRaw;
     return;
   }
   Generic(d);

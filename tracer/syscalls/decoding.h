@@ -195,6 +195,15 @@ class Decoding {
   bool WantDetails(const std::string& link) const {
     if (link.compare(0, 8, "socket:[") == 0) return opt().fd_sockets;
     if (link == "anon_inode:[pidfd]") return opt().fd_pidfds;
+    // A device whose node is gone (a pty's slave once its master is
+    // closed): strace finds no device at the path and shows the path
+    // alone, "</dev/pts/0>(deleted)".
+    static constexpr char kDeleted[] = " (deleted)";
+    constexpr size_t kDeletedLen = sizeof(kDeleted) - 1;
+    if (link.size() > kDeletedLen &&
+        link.compare(link.size() - kDeletedLen, kDeletedLen, kDeleted) == 0) {
+      return false;
+    }
     return opt().fd_devices;
   }
   bool Wanted(FdDetails::Kind kind) const {
