@@ -35,6 +35,14 @@
 //   exit_in_syscall    a thread blocks in read() on a pipe; once it is
 //                      blocked (polling as above), the main thread calls
 //                      exit_group(0): the read never returns.
+//   split              ioctl(FIONREAD) of a pipe holding 2 bytes, then
+//                      getdents64 of "/", while another thread waits for
+//                      each call to show in /proc (it does while the
+//                      tracer holds it at entry: -e inject=...:delay_enter)
+//                      and then calls getppid: with the calls held long
+//                      enough, that line splits each call's line, in
+//                      strace as in ttrace, where each tool ends a call's
+//                      entry part.
 //   ppid_threads N     N threads (started one after the other, each ended
 //                      before the next starts) each call getppid() 3 times
 //                      and print "T: a b c", T the thread's index, each of
@@ -463,6 +471,59 @@ int ExitInSyscall() {
   WaitBlockedInRead(r.tid);
   syscall(SYS_exit_group, 0);
   return tracee::kFailCode;
+}
+
+// ---- split ----
+// True when thread `tid` of this process is stopped or asleep in syscall
+// `nr` (at a tracer's syscall-entry stop, /proc shows the call too).
+bool InSyscall(pid_t tid, long nr) {
+  static const pid_t pid = getpid();  // one getpid() call, not one per poll
+  const std::string line =
+      ReadSmallFile("/proc/" + std::to_string(pid) + "/task/" +
+                    std::to_string(tid) + "/syscall");
+  return line.rfind(std::to_string(nr) + " ", 0) == 0;
+}
+
+struct Splitter {
+  std::atomic<int> tid{0};  // the main thread's
+};
+
+// Waits for the main thread to be in ioctl, then in getdents64, and makes
+// one getppid call each time.
+void* SplitCalls(void* arg) {
+  auto* s = static_cast<Splitter*>(arg);
+  for (long nr : {long{SYS_ioctl}, long{SYS_getdents64}}) {
+    int i = 0;
+    for (; i < 20000 && !InSyscall(s->tid.load(), nr); ++i) SleepMs(1);
+    if (i == 20000) {
+      errno = ETIMEDOUT;
+      Die("main thread never seen in its call");
+    }
+    syscall(SYS_getppid);
+  }
+  return nullptr;
+}
+
+int Split() {
+  Splitter splitter;
+  splitter.tid.store(tracee::GetTid());
+  int p[2];
+  NewPipe(p);
+  if (write(p[1], "ab", 2) != 2) Die("write");
+  const int dir = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir < 0) Die("open /");
+  pthread_t t;
+  if (pthread_create(&t, nullptr, SplitCalls, &splitter) != 0) {
+    Die("pthread_create");
+  }
+  int n = 0;
+  if (ioctl(p[0], FIONREAD, &n) != 0 || n != 2) Die("FIONREAD");
+  alignas(8) static char dents[4096];
+  if (syscall(SYS_getdents64, dir, dents, sizeof(dents)) <= 0) {
+    Die("getdents64");
+  }
+  pthread_join(t, nullptr);
+  return 0;
 }
 
 // ---- ppid_threads N ----
@@ -2884,6 +2945,7 @@ int Ptrace() {
 int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
+      "split | "
       "counts | ppid_threads N | sockets DIR | io | pids | pidns | decoders | "
       "ipc | mempolicy | netlink | netlink_netns | netlink_more | misc DIR | "
       "admin | kvm | "
@@ -2895,6 +2957,7 @@ int main(int argc, char** argv) {
   if (s == "threads_blocking") return ThreadsBlocking();
   if (s == "storm") return Storm(tracee::IntArg(argc, argv, 2, 1000));
   if (s == "exit_in_syscall") return ExitInSyscall();
+  if (s == "split") return Split();
   if (s == "counts") return Counts();
   if (s == "sockets" && argc == 3) return Sockets(argv[2]);
   if (s == "io") return Io();

@@ -1857,7 +1857,9 @@ bool PerfIoctl(D& d, uint32_t code, uint64_t arg) {
     d.Fd(0);
     d.Sep();
     IoctlCommand(d, code);
-    d.Sep();
+    // ID's value follows at exit, and its ", " with it, as strace splits
+    // the line ("PERF_EVENT_IOC_ID <unfinished ...>").
+    if (native != 0x80082407) d.Sep();
     switch (native) {
       case 0x2400:
       case 0x2401:
@@ -1903,6 +1905,7 @@ bool PerfIoctl(D& d, uint32_t code, uint64_t arg) {
     }
   }
   if (native == 0x80082407) {
+    d.Sep();
     uint64_t v;
     if (d.FetchOut(arg, &v, sizeof(v))) {
       d.out->push_back('[');

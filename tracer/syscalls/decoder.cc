@@ -2113,10 +2113,10 @@ bool NsfsIoctl(D& d, uint32_t code, uint64_t arg) {
     d.Fd(0);
     d.Sep();
     IoctlCode(d, code);
-    if (code == 0xB704) d.Sep();  // the uid follows at exit
     return true;
   }
-  if (code == 0xB704) {
+  if (code == 0xB704) {  // the uid follows at exit, its ", " with it
+    d.Sep();
     uint32_t uid;
     if (d.FetchOut(arg, &uid, sizeof(uid))) {
       d.out->push_back('[');
@@ -2463,7 +2463,8 @@ void Ioctl(D& d) {
         FsLabel(d, arg);
         return;
       default:
-        d.Sep();  // output follows at exit
+        // The output follows at exit, its ", " with it: strace splits
+        // "ioctl(0, TCGETS <unfinished ...>", "<... ioctl resumed>, {...})".
         return;
     }
   }
@@ -2474,6 +2475,7 @@ void Ioctl(D& d) {
   if (kind == kIntOut || kind == kTermiosOut || kind == kWinOut ||
       kind == kInodeFlagsOut || kind == kNumOut || kind == kLoopInfoOut ||
       kind == kLoopInfo64Out || kind == kFsxattrOut || kind == kFsLabelOut) {
+    d.Sep();
     if (d.failed()) {
       d.Ptr(arg);
     } else if (kind == kFsxattrOut) {

@@ -1374,8 +1374,8 @@ TEST_F(DecoderTest, Ioctl) {
   int32_t zero = 0;
   mem.Map(0x1000, &zero, 4);
   Result r = Decode("ioctl", {3, 0x541B, 0x1000}, 0);
-  EXPECT_EQ(r.enter, "3, FIONREAD, ");
-  EXPECT_EQ(r.exit, "[0]");
+  EXPECT_EQ(r.enter, "3, FIONREAD");
+  EXPECT_EQ(r.exit, ", [0]");
   // A failed call's output pointer: NULL when null.
   EXPECT_EQ(Text("ioctl", {0, 0x5401, 0}, -25), "0, TCGETS, NULL");
   EXPECT_EQ(Text("ioctl", {1, 0x541B, 0}, -14), "1, FIONREAD, NULL");
@@ -1402,8 +1402,8 @@ TEST_F(DecoderTest, Ioctl) {
   mem.SetComm(20416, "sh");
   opts.decode_pids = true;
   Result pg = Decode("ioctl", {0, 0x540F, 0x3000}, 0);
-  EXPECT_EQ(pg.enter, "0, TIOCGPGRP, ");
-  EXPECT_EQ(pg.exit, "[20416]");
+  EXPECT_EQ(pg.enter, "0, TIOCGPGRP");
+  EXPECT_EQ(pg.exit, ", [20416]");
   opts.decode_pids = false;
 
   uint16_t ws[4] = {24, 80, 0, 0};
@@ -1457,9 +1457,9 @@ TEST_F(DecoderTest, IoctlLoopStatus) {
   strcpy(reinterpret_cast<char*>(info64.lo_file_name), "/tmp/disk.img");
   mem.Map(0x1000, &info64, sizeof(info64));
   Result r = Decode("ioctl", {3, 0x4C05, 0x1000}, 0);
-  EXPECT_EQ(r.enter, "3, LOOP_GET_STATUS64, ");
+  EXPECT_EQ(r.enter, "3, LOOP_GET_STATUS64");
   EXPECT_EQ(r.exit,
-            "{lo_offset=0x200, lo_number=2, "
+            ", {lo_offset=0x200, lo_number=2, "
             "lo_flags=LO_FLAGS_AUTOCLEAR|LO_FLAGS_PARTSCAN, "
             "lo_file_name=\"/tmp/disk.img\", ...}");
   loop_info info{};
@@ -1479,9 +1479,9 @@ TEST_F(DecoderTest, IoctlFsxattrAndLabel) {
   uint32_t xattr[7] = {0x80000008, 65536, 2, 0x2a, 0, 0, 0};
   mem.Map(0x1000, xattr, sizeof(xattr));
   Result r = Decode("ioctl", {3, 0x801C581F, 0x1000}, 0);
-  EXPECT_EQ(r.enter, "3, FS_IOC_FSGETXATTR, ");
+  EXPECT_EQ(r.enter, "3, FS_IOC_FSGETXATTR");
   EXPECT_EQ(r.exit,
-            "{fsx_xflags=FS_XFLAG_IMMUTABLE|FS_XFLAG_HASATTR, "
+            ", {fsx_xflags=FS_XFLAG_IMMUTABLE|FS_XFLAG_HASATTR, "
             "fsx_extsize=65536, fsx_nextents=2, fsx_projid=0x2a, "
             "fsx_cowextsize=0}");
   char label[256] = "rootfs";
@@ -1640,9 +1640,9 @@ TEST_F(DecoderTest, IoctlKvmRegs) {
             "rflags=0x2}");
   EXPECT_EQ(r.exit, "");
   r = Decode("ioctl", {5, 0x8090ae81, 0x1000}, 0);
-  EXPECT_EQ(r.enter, "5, KVM_GET_REGS, ");
+  EXPECT_EQ(r.enter, "5, KVM_GET_REGS");
   EXPECT_EQ(r.exit,
-            "{rax=0xa, ..., rsp=0, rbp=0, ..., rip=0x100c, rflags=0x2}");
+            ", {rax=0xa, ..., rsp=0, rbp=0, ..., rip=0x100c, rflags=0x2}");
   // Failed: the address; NULL.
   EXPECT_EQ(Text("ioctl", {5, 0x8090ae81, 0x1000}, -14),
             "5, KVM_GET_REGS, 0x1000");
@@ -1690,8 +1690,8 @@ TEST_F(DecoderTest, IoctlKvmSregs) {
       "cs={base=0xffff0000, limit=65535, selector=61440, type=11, present=1, "
       "dpl=0, db=0, s=1, l=0, g=0, avl=0}";
   Result r = Decode("ioctl", {5, 0x8138ae83, 0x1000}, 0);
-  EXPECT_EQ(r.enter, "5, KVM_GET_SREGS, ");
-  EXPECT_EQ(r.exit, "{" + cs + ", ...}");
+  EXPECT_EQ(r.enter, "5, KVM_GET_SREGS");
+  EXPECT_EQ(r.exit, ", {" + cs + ", ...}");
   EXPECT_EQ(Text("ioctl", {5, 0x4138ae84, 0x1000}, 0),
             "5, KVM_SET_SREGS, {" + cs + ", ...}");
   EXPECT_EQ(Text("ioctl", {5, 0x8138ae83, 0x8}, -14), "5, KVM_GET_SREGS, 0x8");
@@ -1728,8 +1728,8 @@ TEST_F(DecoderTest, IoctlKvmCpuid) {
   EXPECT_EQ(Text("ioctl", {5, 0x4008ae90, 0x1000}, 0),
             "5, KVM_SET_CPUID2, {nent=3, entries=[...]}");
   Result r = Decode("ioctl", {3, 0xc008ae05, 0x1000}, 0);
-  EXPECT_EQ(r.enter, "3, KVM_GET_SUPPORTED_CPUID, ");
-  EXPECT_EQ(r.exit, "{nent=3, entries=[...]}");
+  EXPECT_EQ(r.enter, "3, KVM_GET_SUPPORTED_CPUID");
+  EXPECT_EQ(r.exit, ", {nent=3, entries=[...]}");
   EXPECT_EQ(Text("ioctl", {3, 0xc008ae09, 0x1000}, -7),
             "3, KVM_GET_EMULATED_CPUID, 0x1000");
   EXPECT_EQ(Text("ioctl", {3, 0xc008ae05, 0x8}, -14),
@@ -1829,8 +1829,8 @@ TEST_F(DecoderTest, IoctlTermios) {
       "c_cflag=B38400|CS8|CREAD, "
       "c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE";
   Result r = Decode("ioctl", {5, 0x5401, 0x1000}, 0);
-  EXPECT_EQ(r.enter, "5, TCGETS, ");
-  EXPECT_EQ(r.exit, flags + ", ...}");
+  EXPECT_EQ(r.enter, "5, TCGETS");
+  EXPECT_EQ(r.exit, ", " + flags + ", ...}");
   EXPECT_EQ(Text("ioctl", {5, 0x5402, 0x1000}),
             "5, SNDCTL_TMR_START or TCSETS, " + flags + ", ...}");
   EXPECT_EQ(Text("ioctl", {5, 0x5403, 0x1000}),
@@ -5287,8 +5287,8 @@ TEST_F(DecoderTest, PerfIoctl) {
   EXPECT_EQ(Text("ioctl", {3, 0x40082404, 0}, -EFAULT),
             "3, PERF_EVENT_IOC_PERIOD, NULL");
   Result r = Decode("ioctl", {3, 0x80082407, 0x1000}, 0);
-  EXPECT_EQ(r.enter, "3, PERF_EVENT_IOC_ID, ");
-  EXPECT_EQ(r.exit, "[1000]");
+  EXPECT_EQ(r.enter, "3, PERF_EVENT_IOC_ID");
+  EXPECT_EQ(r.exit, ", [1000]");
   EXPECT_EQ(Text("ioctl", {3, 0x80082407, 1}, -EFAULT),
             "3, PERF_EVENT_IOC_ID, 0x1");
   mem.SetFdPath(3, "anon_inode:[perf_event]");
@@ -5624,8 +5624,8 @@ TEST_F(DecoderTest, Getdents64) {
                     Dirent64(10952886, 9223372036854775807, 24, DT_REG, "a");
   mem.Map(0x1000, buf);
   Result r = Decode("getdents64", {3, 0x1000, 4096}, 72);
-  EXPECT_EQ(r.enter, "3");
-  EXPECT_EQ(r.exit, ", 0x1000 /* 3 entries */, 4096");
+  EXPECT_EQ(r.enter, "3, ");
+  EXPECT_EQ(r.exit, "0x1000 /* 3 entries */, 4096");
   EXPECT_EQ(Text("getdents64", {3, 0x1000, 4096}, 0),
             "3, 0x1000 /* 0 entries */, 4096");
   EXPECT_EQ(Text("getdents64", {99, 0x1000, 4096}, -9), "99, 0x1000, 4096");
