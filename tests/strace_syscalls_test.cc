@@ -1033,18 +1033,19 @@ std::vector<Program> Programs() {
        {"syscalls", "exit_in_syscall"},
        {"openat", "pread64", "close", "clock_nanosleep"},
        10},
-      // Calls the other thread's line always splits (each is held 500 ms
+      // Calls the other thread's line always splits (each is held 300 ms
       // at entry, and the other thread calls getppid once it sees it held):
-      // each tool's entry part of an ioctl whose argument is an output
-      // ("ioctl(4, FIONREAD <unfinished ...>", ", [2]" at exit) and of
-      // getdents64 ("getdents64(5, ").
+      // each tool's entry part of the calls whose output follows at exit
+      // ("ioctl(4, FIONREAD <unfinished ...>", ", [2]" at exit; fcntl
+      // F_GETLK, F_GETOWN_EX), SIOCGIFCONF's "{ifc_len=" before a NULL
+      // buffer's length and getdents64's "getdents64(5, ".
       {"split",
        {"syscalls", "split"},
        {},
        1,
        true,
-       {"-e", "trace=clone,clone3,ioctl,getdents64,getppid", "-e",
-        "inject=ioctl,getdents64:delay_enter=500ms"},
+       {"-e", "trace=clone,clone3,ioctl,getdents64,fcntl,getppid", "-e",
+        "inject=ioctl,getdents64,fcntl:delay_enter=300ms"},
        false,
        true},
   };

@@ -35,14 +35,15 @@
 //   exit_in_syscall    a thread blocks in read() on a pipe; once it is
 //                      blocked (polling as above), the main thread calls
 //                      exit_group(0): the read never returns.
-//   split              ioctl(FIONREAD) of a pipe holding 2 bytes, then
-//                      getdents64 of "/", while another thread waits for
-//                      each call to show in /proc (it does while the
-//                      tracer holds it at entry: -e inject=...:delay_enter)
-//                      and then calls getppid: with the calls held long
-//                      enough, that line splits each call's line, in
-//                      strace as in ttrace, where each tool ends a call's
-//                      entry part.
+//   split              ioctl(FIONREAD) of a pipe holding 2 bytes,
+//                      getdents64 of "/", fcntl F_GETLK and F_GETOWN_EX of
+//                      a memfd, SIOCGIFCONF with a NULL buffer, while
+//                      another thread waits for each call to show in /proc
+//                      (it does while the tracer holds it at entry: -e
+//                      inject=...:delay_enter) and then calls getppid: with
+//                      the calls held long enough, that line splits each
+//                      call's line, in strace as in ttrace, where each tool
+//                      ends a call's entry part.
 //   ppid_threads N     N threads (started one after the other, each ended
 //                      before the next starts) each call getppid() 3 times
 //                      and print "T: a b c", T the thread's index, each of
@@ -475,26 +476,48 @@ int ExitInSyscall() {
 
 // ---- split ----
 // True when thread `tid` of this process is stopped or asleep in syscall
-// `nr` (at a tracer's syscall-entry stop, /proc shows the call too).
-bool InSyscall(pid_t tid, long nr) {
+// `nr` (at a tracer's syscall-entry stop, /proc shows the call too) with
+// second argument `arg1` (any when negative).
+bool InSyscall(pid_t tid, long nr, long arg1) {
   static const pid_t pid = getpid();  // one getpid() call, not one per poll
   const std::string line =
       ReadSmallFile("/proc/" + std::to_string(pid) + "/task/" +
                     std::to_string(tid) + "/syscall");
-  return line.rfind(std::to_string(nr) + " ", 0) == 0;
+  char want[64];
+  if (arg1 < 0) {
+    std::snprintf(want, sizeof(want), "%ld ", nr);
+  } else {
+    // "NR 0xARG0 0xARG1 ...": skip the first argument.
+    const size_t space = line.find(' ', line.find(' ') + 1);
+    if (line.rfind(std::to_string(nr) + " ", 0) != 0 ||
+        space == std::string::npos) {
+      return false;
+    }
+    std::snprintf(want, sizeof(want), " 0x%lx ", arg1);
+    return line.compare(space, strlen(want), want) == 0;
+  }
+  return line.rfind(want, 0) == 0;
 }
 
 struct Splitter {
   std::atomic<int> tid{0};  // the main thread's
 };
 
-// Waits for the main thread to be in ioctl, then in getdents64, and makes
+// The main thread's calls, in order: syscall number and second argument.
+constexpr long kSplitCalls[][2] = {
+    {SYS_ioctl, FIONREAD},    {SYS_getdents64, -1},     {SYS_fcntl, F_GETLK},
+    {SYS_fcntl, F_GETOWN_EX}, {SYS_ioctl, SIOCGIFCONF},
+};
+
+// Waits for the main thread to be in each of its calls in turn and makes
 // one getppid call each time.
 void* SplitCalls(void* arg) {
   auto* s = static_cast<Splitter*>(arg);
-  for (long nr : {long{SYS_ioctl}, long{SYS_getdents64}}) {
+  for (const auto& call : kSplitCalls) {
     int i = 0;
-    for (; i < 20000 && !InSyscall(s->tid.load(), nr); ++i) SleepMs(1);
+    for (; i < 20000 && !InSyscall(s->tid.load(), call[0], call[1]); ++i) {
+      SleepMs(1);
+    }
     if (i == 20000) {
       errno = ETIMEDOUT;
       Die("main thread never seen in its call");
@@ -512,6 +535,10 @@ int Split() {
   if (write(p[1], "ab", 2) != 2) Die("write");
   const int dir = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir < 0) Die("open /");
+  const int mfd = memfd_create("split", MFD_CLOEXEC);
+  if (mfd < 0) Die("memfd_create");
+  const int sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  if (sock < 0) Die("socket");
   pthread_t t;
   if (pthread_create(&t, nullptr, SplitCalls, &splitter) != 0) {
     Die("pthread_create");
@@ -522,6 +549,14 @@ int Split() {
   if (syscall(SYS_getdents64, dir, dents, sizeof(dents)) <= 0) {
     Die("getdents64");
   }
+  struct flock lock {};
+  lock.l_type = F_WRLCK;
+  lock.l_len = 10;
+  if (fcntl(mfd, F_GETLK, &lock) != 0) Die("F_GETLK");
+  f_owner_ex owner{};
+  if (fcntl(mfd, F_GETOWN_EX, &owner) != 0) Die("F_GETOWN_EX");
+  ifconf conf{};  // NULL buffer: the kernel says the length it needs
+  if (ioctl(sock, SIOCGIFCONF, &conf) != 0) Die("SIOCGIFCONF");
   pthread_join(t, nullptr);
   return 0;
 }

@@ -1893,6 +1893,7 @@ bool PerfIoctl(D& d, uint32_t code, uint64_t arg) {
         if (d.Fetch(arg, &ids_len, sizeof(ids_len))) {
           d.Put("{ids_len=");
           d.Udec(ids_len);
+          d.Sep();  // strace splits after it: "{ids_len=4, <unfinished ...>"
           SaveForExit(d, ids_len);
         }
         return true;
@@ -1917,10 +1918,10 @@ bool PerfIoctl(D& d, uint32_t code, uint64_t arg) {
     if (!TakeSaved(d, &ids_len)) return true;
     uint32_t prog_cnt;
     if (!d.Peek(arg + 4, &prog_cnt, sizeof(prog_cnt))) {
-      d.Put(", ...}");
+      d.Put("...}");
       return true;
     }
-    d.Put(", prog_cnt=");
+    d.Put("prog_cnt=");
     d.Udec(prog_cnt);
     d.Put(", ids=");
     const uint64_t n =

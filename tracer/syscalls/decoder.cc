@@ -2560,11 +2560,18 @@ bool IsLockCmd(const D& d, uint32_t cmd) {
 void Fcntl(D& d) {
   const uint32_t cmd = d.u32(1);
   if (d.exiting) {
+    // The lock and owner F_GETLK/F_GETOWN_EX return follow the command
+    // at exit, their ", " with them: strace splits the line as
+    // "fcntl(3, F_GETLK <unfinished ...>", "<... fcntl resumed>, {...})".
     if (cmd == F_GETLK || cmd == F_OFD_GETLK) {
-      if (IsLockCmd(d, cmd)) Flock(d, d.u(2), true);
+      if (IsLockCmd(d, cmd)) {
+        d.Sep();
+        Flock(d, d.u(2), true);
+      }
       return;
     }
     if (cmd == F_GETOWN_EX) {
+      d.Sep();
       FOwnerEx(d, d.u(2), true);
       return;
     }
@@ -2683,10 +2690,11 @@ void Fcntl(D& d) {
     case F_OFD_SETLKW:
     case F_GETLK:
     case F_OFD_GETLK:
-      d.Sep();
       if (!IsLockCmd(d, cmd)) {
+        d.Sep();
         d.Hex(d.u(2));
       } else if (cmd != F_GETLK && cmd != F_OFD_GETLK) {
+        d.Sep();
         Flock(d, d.u(2), false);
       }
       return;
@@ -2695,7 +2703,6 @@ void Fcntl(D& d) {
       FOwnerEx(d, d.u(2), false);
       return;
     case F_GETOWN_EX:
-      d.Sep();
       return;
     case F_SETLEASE:
       d.Sep();

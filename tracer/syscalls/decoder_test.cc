@@ -2477,6 +2477,9 @@ TEST_F(DecoderTest, I386FsMisc) {
             "\"/f\", S_IFBLK|0600, makedev(0x8, 0x12301)");
   EXPECT_EQ(Decode("ustat", {0x103, 0x6000}, 0, k32).all(),
             "makedev(0x1, 0x3), 0x6000");
+  // The buffer follows at exit (strace: "ustat(makedev(0x1, 0x3), " split).
+  EXPECT_EQ(Decode("ustat", {0x103, 0x6000}, 0, k32).enter,
+            "makedev(0x1, 0x3), ");
   EXPECT_EQ(Decode("umount", {0x1000}, -EINVAL, k32).all(), "\"/f\"");
   // utimensat_time64: 64-bit timespecs on i386.
   const int64_t ts[4] = {0, (1 << 30) - 1, 0, (1 << 30) - 2};
@@ -3192,6 +3195,9 @@ TEST_F(DecoderTest, I386ProcThreadAreas) {
             "seg_32bit=0, contents=3, read_exec_only=1, limit_in_pages=0, "
             "seg_not_present=1, useable=0}");
   EXPECT_EQ(r.suffix, " (entry_number=12)");
+  // strace splits it after the number asked for.
+  EXPECT_EQ(Decode("get_thread_area", {0x5100}, 0, k32).enter,
+            "{entry_number=12");
   EXPECT_EQ(Decode("get_thread_area", {0x5100}, 0, k32).all(),
             "{entry_number=12, base_addr=00000000, limit=0x000004, "
             "seg_32bit=0, contents=3, read_exec_only=1, limit_in_pages=0, "
@@ -3337,6 +3343,7 @@ TEST_F(DecoderTest, I386ProcTime) {
   EXPECT_EQ(Decode("nice", {0xffffffff}, 0, k32).all(), "-1");
   EXPECT_EQ(Decode("stime", {0}, -EFAULT, k32).all(), "NULL");
   EXPECT_EQ(Decode("stime", {0x5500}, -EPERM, k32).all(), "0x5500");
+  EXPECT_EQ(Decode("stime", {0x5500}, -EPERM, k32).enter, "");  // at exit
   const int32_t now = 1795796466;
   mem.Map(0x5800, &now, sizeof(now));
   EXPECT_EQ(Decode("time", {kBad32}, -EFAULT, k32).all(), "0xbadc0de0");
@@ -4947,9 +4954,9 @@ TEST_F(DecoderTest, FcntlLocksOwnersLeases) {
   mem.Map(0x3000, &got, sizeof(got));
   mem.SetComm(8673, "t5");
   Result r = Decode("fcntl", {5, F_GETLK, 0x3000}, 0);
-  EXPECT_EQ(r.enter, "5, F_GETLK, ");
+  EXPECT_EQ(r.enter, "5, F_GETLK");
   EXPECT_EQ(r.exit,
-            "{l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=2, "
+            ", {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=2, "
             "l_pid=8673}");
   EXPECT_EQ(Text("fcntl", {5, F_OFD_GETLK, 0x3000}, -EINVAL),
             "5, F_OFD_GETLK, 0x3000");
@@ -4963,8 +4970,8 @@ TEST_F(DecoderTest, FcntlLocksOwnersLeases) {
   EXPECT_EQ(Text("fcntl", {5, F_SETOWN_EX, 0x4000}),
             "5, F_SETOWN_EX, {type=F_OWNER_PID, pid=8673<t5>}");
   r = Decode("fcntl", {5, F_GETOWN_EX, 0x4000}, 0);
-  EXPECT_EQ(r.enter, "5, F_GETOWN_EX, ");
-  EXPECT_EQ(r.exit, "{type=F_OWNER_PID, pid=8673<t5>}");
+  EXPECT_EQ(r.enter, "5, F_GETOWN_EX");
+  EXPECT_EQ(r.exit, ", {type=F_OWNER_PID, pid=8673<t5>}");
   opts.decode_pids = false;
   owner[0] = F_OWNER_PGRP;
   mem.Map(0x4000, owner, sizeof(owner));
@@ -5307,6 +5314,20 @@ TEST_F(DecoderTest, PerfIoctl) {
   mem.Map(0x3000, q, sizeof(q));
   EXPECT_EQ(Text("ioctl", {3, 0xc008240a, 0x3000}, -EINVAL),
             "3, PERF_EVENT_IOC_QUERY_BPF, {ids_len=4, ...}");
+  // Split as strace splits it: "{ids_len=4, <unfinished ...>".
+  Result split = Decode("ioctl", {3, 0xc008240a, 0x3000}, -EINVAL);
+  EXPECT_EQ(split.enter, "3, PERF_EVENT_IOC_QUERY_BPF, {ids_len=4, ");
+  EXPECT_EQ(split.exit, "...}");
+  // SIOCGIFCONF with a NULL buffer: "{ifc_len=" at entry, the length the
+  // kernel set at exit.
+  struct {
+    int32_t len, pad;
+    uint64_t buf;
+  } conf = {80, 0, 0};
+  mem.Map(0x6000, &conf, sizeof(conf));
+  split = Decode("ioctl", {3, 0x8912, 0x6000}, 0);
+  EXPECT_EQ(split.enter, "3, SIOCGIFCONF, {ifc_len=");
+  EXPECT_EQ(split.exit, "80 /* 2 * sizeof(struct ifreq) */, ifc_buf=NULL}");
   EXPECT_EQ(Text("ioctl", {3, 0xc008240a, 0x3000}, 0),
             "3, PERF_EVENT_IOC_QUERY_BPF, {ids_len=4, prog_cnt=0, ids=[]}");
   q[1] = 2;
