@@ -1038,14 +1038,34 @@ std::vector<Program> Programs() {
       // each tool's entry part of the calls whose output follows at exit
       // ("ioctl(4, FIONREAD <unfinished ...>", ", [2]" at exit; fcntl
       // F_GETLK, F_GETOWN_EX), SIOCGIFCONF's "{ifc_len=" before a NULL
-      // buffer's length and getdents64's "getdents64(5, ".
+      // buffer's length, getdents64's "getdents64(5, ", sendmmsg's and
+      // recvmmsg's fd and IORING_REGISTER_IOWQ_MAX_WORKERS' "... => ".
       {"split",
        {"syscalls", "split"},
        {},
        1,
        true,
-       {"-e", "trace=clone,clone3,ioctl,getdents64,fcntl,getppid", "-e",
-        "inject=ioctl,getdents64,fcntl:delay_enter=300ms"},
+       {"-e",
+        "trace=clone,clone3,ioctl,getdents64,fcntl,sendmmsg,recvmmsg,"
+        "io_uring_register,getppid",
+        "-e",
+        "inject=ioctl,getdents64,fcntl,sendmmsg,recvmmsg,io_uring_register:"
+        "delay_enter=300ms"},
+       false,
+       true},
+      // Not decoding sendmmsg/recvmmsg's messages, strace prints all their
+      // arguments at entry.
+      {"split_verbose_none",
+       {"syscalls", "split"},
+       {},
+       1,
+       true,
+       {"-e", "verbose=none", "-e",
+        "trace=clone,clone3,ioctl,getdents64,fcntl,sendmmsg,recvmmsg,"
+        "io_uring_register,getppid",
+        "-e",
+        "inject=ioctl,getdents64,fcntl,sendmmsg,recvmmsg,io_uring_register:"
+        "delay_enter=300ms"},
        false,
        true},
   };

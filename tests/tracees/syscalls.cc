@@ -37,7 +37,10 @@
 //                      exit_group(0): the read never returns.
 //   split              ioctl(FIONREAD) of a pipe holding 2 bytes,
 //                      getdents64 of "/", fcntl F_GETLK and F_GETOWN_EX of
-//                      a memfd, SIOCGIFCONF with a NULL buffer, while
+//                      a memfd, SIOCGIFCONF with a NULL buffer, sendmmsg
+//                      and recvmmsg of one byte on a UNIX socketpair,
+//                      io_uring_register IORING_REGISTER_IOWQ_MAX_WORKERS
+//                      reading the limits, while
 //                      another thread waits for each call to show in /proc
 //                      (it does while the tracer holds it at entry: -e
 //                      inject=...:delay_enter) and then calls getppid: with
@@ -505,8 +508,14 @@ struct Splitter {
 
 // The main thread's calls, in order: syscall number and second argument.
 constexpr long kSplitCalls[][2] = {
-    {SYS_ioctl, FIONREAD},    {SYS_getdents64, -1},     {SYS_fcntl, F_GETLK},
-    {SYS_fcntl, F_GETOWN_EX}, {SYS_ioctl, SIOCGIFCONF},
+    {SYS_ioctl, FIONREAD},
+    {SYS_getdents64, -1},
+    {SYS_fcntl, F_GETLK},
+    {SYS_fcntl, F_GETOWN_EX},
+    {SYS_ioctl, SIOCGIFCONF},
+    {SYS_sendmmsg, -1},
+    {SYS_recvmmsg, -1},
+    {SYS_io_uring_register, IORING_REGISTER_IOWQ_MAX_WORKERS},
 };
 
 // Waits for the main thread to be in each of its calls in turn and makes
@@ -539,6 +548,13 @@ int Split() {
   if (mfd < 0) Die("memfd_create");
   const int sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
   if (sock < 0) Die("socket");
+  int pair[2];
+  if (socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, pair) != 0) {
+    Die("socketpair");
+  }
+  io_uring_params params{};
+  const int ring = static_cast<int>(syscall(SYS_io_uring_setup, 4, &params));
+  if (ring < 0) Die("io_uring_setup");
   pthread_t t;
   if (pthread_create(&t, nullptr, SplitCalls, &splitter) != 0) {
     Die("pthread_create");
@@ -557,6 +573,20 @@ int Split() {
   if (fcntl(mfd, F_GETOWN_EX, &owner) != 0) Die("F_GETOWN_EX");
   ifconf conf{};  // NULL buffer: the kernel says the length it needs
   if (ioctl(sock, SIOCGIFCONF, &conf) != 0) Die("SIOCGIFCONF");
+  char byte = 'x';
+  iovec iov = {&byte, 1};
+  mmsghdr msg{};
+  msg.msg_hdr.msg_iov = &iov;
+  msg.msg_hdr.msg_iovlen = 1;
+  if (sendmmsg(pair[0], &msg, 1, MSG_NOSIGNAL) != 1) Die("sendmmsg");
+  if (recvmmsg(pair[1], &msg, 1, MSG_DONTWAIT, nullptr) != 1) {
+    Die("recvmmsg");
+  }
+  uint32_t workers[2] = {0, 0};  // 0: only read the limits
+  if (syscall(SYS_io_uring_register, ring, IORING_REGISTER_IOWQ_MAX_WORKERS,
+              workers, 2) != 0) {
+    Die("IORING_REGISTER_IOWQ_MAX_WORKERS");
+  }
   pthread_join(t, nullptr);
   return 0;
 }

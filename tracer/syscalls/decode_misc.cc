@@ -705,8 +705,9 @@ void IoUringRegister(D& d) {
       IoUringProbe(d, d.u(2), n);
     } else if (op == 19) {  // IORING_REGISTER_IOWQ_MAX_WORKERS: old values
       int64_t shown = 0;
-      if (TakeSaved(d, &shown) && shown != 0) {
-        d.Put(" => ");
+      const bool seen = TakeSaved(d, &shown);
+      if (seen && shown == 0) return;  // the count was printed at entry
+      if (seen) {
         if (d.failed()) {
           d.Ptr(d.u(2));
         } else {
@@ -789,6 +790,14 @@ void IoUringRegister(D& d) {
               static_cast<ssize_t>(sizeof(first));
       IoWqCounts(d, d.u(2), n, false);
       SaveForExit(d, readable ? 1 : 0);
+      // strace ends the entry part with " => " before the old values, or
+      // with the count when they are not shown.
+      if (readable) {
+        d.Put(" => ");
+      } else {
+        d.Sep();
+        d.Udec(n);
+      }
       return;
     }
     default:
