@@ -1039,7 +1039,8 @@ std::vector<Program> Programs() {
       // ("ioctl(4, FIONREAD <unfinished ...>", ", [2]" at exit; fcntl
       // F_GETLK, F_GETOWN_EX), SIOCGIFCONF's "{ifc_len=" before a NULL
       // buffer's length, getdents64's "getdents64(5, ", sendmmsg's and
-      // recvmmsg's fd and IORING_REGISTER_IOWQ_MAX_WORKERS' "... => ".
+      // recvmmsg's fd, IORING_REGISTER_IOWQ_MAX_WORKERS' "... => " and
+      // perf_event_open's nothing (all its arguments at exit).
       {"split",
        {"syscalls", "split"},
        {},
@@ -1047,10 +1048,10 @@ std::vector<Program> Programs() {
        true,
        {"-e",
         "trace=clone,clone3,ioctl,getdents64,fcntl,sendmmsg,recvmmsg,"
-        "io_uring_register,getppid",
+        "io_uring_register,perf_event_open,getppid",
         "-e",
-        "inject=ioctl,getdents64,fcntl,sendmmsg,recvmmsg,io_uring_register:"
-        "delay_enter=300ms"},
+        "inject=ioctl,getdents64,fcntl,sendmmsg,recvmmsg,io_uring_register,"
+        "perf_event_open:delay_enter=300ms"},
        false,
        true},
       // Not decoding sendmmsg/recvmmsg's messages, strace prints all their
@@ -1062,10 +1063,10 @@ std::vector<Program> Programs() {
        true,
        {"-e", "verbose=none", "-e",
         "trace=clone,clone3,ioctl,getdents64,fcntl,sendmmsg,recvmmsg,"
-        "io_uring_register,getppid",
+        "io_uring_register,perf_event_open,getppid",
         "-e",
-        "inject=ioctl,getdents64,fcntl,sendmmsg,recvmmsg,io_uring_register:"
-        "delay_enter=300ms"},
+        "inject=ioctl,getdents64,fcntl,sendmmsg,recvmmsg,io_uring_register,"
+        "perf_event_open:delay_enter=300ms"},
        false,
        true},
   };

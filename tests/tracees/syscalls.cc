@@ -40,7 +40,8 @@
 //                      a memfd, SIOCGIFCONF with a NULL buffer, sendmmsg
 //                      and recvmmsg of one byte on a UNIX socketpair,
 //                      io_uring_register IORING_REGISTER_IOWQ_MAX_WORKERS
-//                      reading the limits, while
+//                      reading the limits, perf_event_open of a software
+//                      counter of itself, while
 //                      another thread waits for each call to show in /proc
 //                      (it does while the tracer holds it at entry: -e
 //                      inject=...:delay_enter) and then calls getppid: with
@@ -516,6 +517,7 @@ constexpr long kSplitCalls[][2] = {
     {SYS_sendmmsg, -1},
     {SYS_recvmmsg, -1},
     {SYS_io_uring_register, IORING_REGISTER_IOWQ_MAX_WORKERS},
+    {SYS_perf_event_open, 0},
 };
 
 // Waits for the main thread to be in each of its calls in turn and makes
@@ -587,6 +589,17 @@ int Split() {
               workers, 2) != 0) {
     Die("IORING_REGISTER_IOWQ_MAX_WORKERS");
   }
+  // A software counter of this thread (whether it opens or not: only the
+  // attributes show in the trace).
+  perf_event_attr attr{};
+  attr.type = PERF_TYPE_SOFTWARE;
+  attr.size = sizeof(attr);
+  attr.config = PERF_COUNT_SW_DUMMY;
+  attr.disabled = 1;
+  attr.exclude_kernel = 1;
+  attr.exclude_hv = 1;
+  const long perf = syscall(SYS_perf_event_open, &attr, 0, -1, -1, 0);
+  if (perf >= 0) close(static_cast<int>(perf));
   pthread_join(t, nullptr);
   return 0;
 }

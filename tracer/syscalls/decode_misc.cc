@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <string>
 
 #include "tracer/syscalls/decoding.h"
 #include "tracer/syscalls/format.h"
@@ -1804,11 +1805,27 @@ void PerfEventAttrStruct(D& d, uint64_t addr) {
 }
 
 // perf_event_open(attr, pid, cpu, group_fd, flags).
+// perf_event_open's arguments as read at entry, held for its exit: one per
+// thread, as SaveForExit.
+struct SavedPerfArgs {
+  pid_t tid = 0;
+  std::string text;
+};
+SavedPerfArgs saved_perf_args[256];
+
 void PerfEventOpen(D& d) {
+  SavedPerfArgs& saved = saved_perf_args[static_cast<uint32_t>(d.c.tid) % 256];
   if (d.exiting) {
+    if (saved.tid == d.c.tid) {
+      d.out->append(saved.text);
+      saved.tid = 0;
+    }
     d.RetFd();
     return;
   }
+  std::string text;
+  std::string* out = d.out;
+  d.out = &text;
   PerfEventAttrStruct(d, d.u(0));
   d.Sep();
   d.Dec(d.i32(1));
@@ -1818,6 +1835,16 @@ void PerfEventOpen(D& d) {
   d.Fd(3);
   d.Sep();
   d.Flags(d.u(4), kPerfFlags, "PERF_FLAG_???");
+  d.out = out;
+  // With the attributes read, strace prints all the arguments at exit
+  // (a line split at entry is "perf_event_open( <unfinished ...>"); they
+  // are shown as read at entry (the kernel may rewrite the size).
+  if (!text.empty() && text[0] == '{') {
+    saved.tid = d.c.tid;
+    saved.text = std::move(text);
+  } else {
+    out->append(text);
+  }
 }
 
 constexpr XlatEntry kPerfIocFlags[] = {{1, "PERF_IOC_FLAG_GROUP"}};

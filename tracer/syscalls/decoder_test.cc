@@ -5382,6 +5382,13 @@ TEST_F(DecoderTest, PerfEventOpen) {
             "read_format=0, disabled=1, exclude_kernel=1, exclude_hv=1, "
             "precise_ip=0 /* arbitrary skid */, ...}, 0, -1, -1, "
             "PERF_FLAG_FD_CLOEXEC");
+  // Its attributes read, all is printed at exit, as strace splits it
+  // ("perf_event_open( <unfinished ...>"); an address at entry.
+  EXPECT_EQ(
+      Decode("perf_event_open", {0x1000, 0, kMinus1, kMinus1, 8}, 5).enter, "");
+  EXPECT_EQ(
+      Decode("perf_event_open", {0x9000, 0, kMinus1, kMinus1, 8}, 5).enter,
+      "0x9000, 0, -1, -1, PERF_FLAG_FD_CLOEXEC");
   a.type = 3;  // PERF_TYPE_HW_CACHE: L1D, read, miss
   a.config = 1 << 16;
   a.bits = (1 << 10) | (2ull << 15) | (1ull << 25);  // freq, precise 2,
