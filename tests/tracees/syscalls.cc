@@ -35,6 +35,19 @@
 //   exit_in_syscall    a thread blocks in read() on a pipe; once it is
 //                      blocked (polling as above), the main thread calls
 //                      exit_group(0): the read never returns.
+//   split              ioctl(FIONREAD) of a pipe holding 2 bytes,
+//                      getdents64 of "/", fcntl F_GETLK and F_GETOWN_EX of
+//                      a memfd, SIOCGIFCONF with a NULL buffer, sendmmsg
+//                      and recvmmsg of one byte on a UNIX socketpair,
+//                      io_uring_register IORING_REGISTER_IOWQ_MAX_WORKERS
+//                      reading the limits, perf_event_open of a software
+//                      counter of itself, while
+//                      another thread waits for each call to show in /proc
+//                      (it does while the tracer holds it at entry: -e
+//                      inject=...:delay_enter) and then calls getppid: with
+//                      the calls held long enough, that line splits each
+//                      call's line, in strace as in ttrace, where each tool
+//                      ends a call's entry part.
 //   ppid_threads N     N threads (started one after the other, each ended
 //                      before the next starts) each call getppid() 3 times
 //                      and print "T: a b c", T the thread's index, each of
@@ -487,6 +500,132 @@ int ExitInSyscall() {
   WaitBlockedInRead(r.tid);
   syscall(SYS_exit_group, 0);
   return tracee::kFailCode;
+}
+
+// ---- split ----
+// True when thread `tid` of this process is stopped or asleep in syscall
+// `nr` (at a tracer's syscall-entry stop, /proc shows the call too) with
+// second argument `arg1` (any when negative).
+bool InSyscall(pid_t tid, long nr, long arg1) {
+  static const pid_t pid = getpid();  // one getpid() call, not one per poll
+  const std::string line =
+      ReadSmallFile("/proc/" + std::to_string(pid) + "/task/" +
+                    std::to_string(tid) + "/syscall");
+  char want[64];
+  if (arg1 < 0) {
+    std::snprintf(want, sizeof(want), "%ld ", nr);
+  } else {
+    // "NR 0xARG0 0xARG1 ...": skip the first argument.
+    const size_t space = line.find(' ', line.find(' ') + 1);
+    if (line.rfind(std::to_string(nr) + " ", 0) != 0 ||
+        space == std::string::npos) {
+      return false;
+    }
+    std::snprintf(want, sizeof(want), " 0x%lx ", arg1);
+    return line.compare(space, strlen(want), want) == 0;
+  }
+  return line.rfind(want, 0) == 0;
+}
+
+struct Splitter {
+  std::atomic<int> tid{0};  // the main thread's
+};
+
+// The main thread's calls, in order: syscall number and second argument.
+constexpr long kSplitCalls[][2] = {
+    {SYS_ioctl, FIONREAD},
+    {SYS_getdents64, -1},
+    {SYS_fcntl, F_GETLK},
+    {SYS_fcntl, F_GETOWN_EX},
+    {SYS_ioctl, SIOCGIFCONF},
+    {SYS_sendmmsg, -1},
+    {SYS_recvmmsg, -1},
+    {SYS_io_uring_register, IORING_REGISTER_IOWQ_MAX_WORKERS},
+    {SYS_perf_event_open, 0},
+};
+
+// Waits for the main thread to be in each of its calls in turn and makes
+// one getppid call each time.
+void* SplitCalls(void* arg) {
+  auto* s = static_cast<Splitter*>(arg);
+  for (const auto& call : kSplitCalls) {
+    int i = 0;
+    for (; i < 20000 && !InSyscall(s->tid.load(), call[0], call[1]); ++i) {
+      SleepMs(1);
+    }
+    if (i == 20000) {
+      errno = ETIMEDOUT;
+      Die("main thread never seen in its call");
+    }
+    syscall(SYS_getppid);
+  }
+  return nullptr;
+}
+
+int Split() {
+  Splitter splitter;
+  splitter.tid.store(tracee::GetTid());
+  int p[2];
+  NewPipe(p);
+  if (write(p[1], "ab", 2) != 2) Die("write");
+  const int dir = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir < 0) Die("open /");
+  const int mfd = memfd_create("split", MFD_CLOEXEC);
+  if (mfd < 0) Die("memfd_create");
+  const int sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  if (sock < 0) Die("socket");
+  int pair[2];
+  if (socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, pair) != 0) {
+    Die("socketpair");
+  }
+  io_uring_params params{};
+  const int ring = static_cast<int>(syscall(SYS_io_uring_setup, 4, &params));
+  if (ring < 0) Die("io_uring_setup");
+  pthread_t t;
+  if (pthread_create(&t, nullptr, SplitCalls, &splitter) != 0) {
+    Die("pthread_create");
+  }
+  int n = 0;
+  if (ioctl(p[0], FIONREAD, &n) != 0 || n != 2) Die("FIONREAD");
+  alignas(8) static char dents[4096];
+  if (syscall(SYS_getdents64, dir, dents, sizeof(dents)) <= 0) {
+    Die("getdents64");
+  }
+  struct flock lock {};
+  lock.l_type = F_WRLCK;
+  lock.l_len = 10;
+  if (fcntl(mfd, F_GETLK, &lock) != 0) Die("F_GETLK");
+  f_owner_ex owner{};
+  if (fcntl(mfd, F_GETOWN_EX, &owner) != 0) Die("F_GETOWN_EX");
+  ifconf conf{};  // NULL buffer: the kernel says the length it needs
+  if (ioctl(sock, SIOCGIFCONF, &conf) != 0) Die("SIOCGIFCONF");
+  char byte = 'x';
+  iovec iov = {&byte, 1};
+  mmsghdr msg{};
+  msg.msg_hdr.msg_iov = &iov;
+  msg.msg_hdr.msg_iovlen = 1;
+  if (sendmmsg(pair[0], &msg, 1, MSG_NOSIGNAL) != 1) Die("sendmmsg");
+  if (recvmmsg(pair[1], &msg, 1, MSG_DONTWAIT, nullptr) != 1) {
+    Die("recvmmsg");
+  }
+  uint32_t workers[2] = {0, 0};  // 0: only read the limits
+  if (syscall(SYS_io_uring_register, ring, IORING_REGISTER_IOWQ_MAX_WORKERS,
+              workers, 2) != 0) {
+    Die("IORING_REGISTER_IOWQ_MAX_WORKERS");
+  }
+  // A software counter of this thread (whether it opens or not: only the
+  // attributes show in the trace).
+  perf_event_attr attr{};
+  attr.type = PERF_TYPE_SOFTWARE;
+  attr.size = sizeof(attr);
+  attr.config = PERF_COUNT_SW_DUMMY;
+  attr.disabled = 1;
+  attr.exclude_kernel = 1;
+  attr.exclude_hv = 1;
+  const long perf = syscall(SYS_perf_event_open, &attr, 0, -1, -1, 0);
+  if (perf >= 0) close(static_cast<int>(perf));
+  pthread_join(t, nullptr);
+  return 0;
 }
 
 // ---- ppid_threads N ----
@@ -3055,6 +3194,7 @@ int Stdlib(const char* dir) {
 int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
+      "split | "
       "counts | ppid_threads N | sockets DIR | io | pids | pidns | decoders | "
       "ipc | mempolicy | netlink | netlink_netns | netlink_more | misc DIR | "
       "admin | kvm | "
@@ -3066,6 +3206,7 @@ int main(int argc, char** argv) {
   if (s == "threads_blocking") return ThreadsBlocking();
   if (s == "storm") return Storm(tracee::IntArg(argc, argv, 2, 1000));
   if (s == "exit_in_syscall") return ExitInSyscall();
+  if (s == "split") return Split();
   if (s == "counts") return Counts();
   if (s == "sockets" && argc == 3) return Sockets(argv[2]);
   if (s == "io") return Io();

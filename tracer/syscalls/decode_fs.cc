@@ -231,10 +231,10 @@ template <bool k64>
 void Getdents(D& d) {
   if (d.entering()) {
     d.Fd(0);
+    d.Sep();  // strace splits after it: "getdents64(3, <unfinished ...>"
     return;
   }
   const uint32_t count = d.u32(2);
-  d.Sep();
   uint64_t addr = d.u(1);
   if (d.failed() || !d.verbose || static_cast<uint64_t>(d.ret) > count) {
     d.Ptr(addr);

@@ -283,15 +283,19 @@ void Fcntl(D& d) {
     d.Fd(0);
     d.Sep();
     d.Xval(cmd, kLockCmds, nullptr);
-    d.Sep();
     if (lk64 && !kF64) {
+      d.Sep();
       d.Ptr(d.u(2));
     } else if (!get) {
+      d.Sep();
       PrintFlock(d, d.u(2), wide, false);
     }
     return;
   }
-  if (get && (kF64 || !lk64)) PrintFlock(d, d.u(2), wide, true);
+  if (get && (kF64 || !lk64)) {  // its ", " at exit too, as strace splits
+    d.Sep();
+    PrintFlock(d, d.u(2), wide, true);
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -377,10 +381,12 @@ void OldMmap(D& d) {
 
 // ustat(dev, struct ustat *): strace prints the structure's address only.
 void Ustat(D& d) {
-  if (d.exiting) return;
+  if (d.exiting) {  // the buffer at exit, as strace splits the line
+    d.Ptr(d.u(1));
+    return;
+  }
   DeviceNumber(d, d.u32(0));
   d.Sep();
-  d.Ptr(d.u(1));
 }
 
 void Umount(D& d) {

@@ -177,9 +177,11 @@ void Hex08(D& d, uint32_t v) {
   d.out->append(buf, n);
 }
 
-void UserDescFields(D& d, const UserDesc& u) {
-  d.Put("{entry_number=");
-  d.Dec(static_cast<int32_t>(u.entry_number));
+void UserDescFields(D& d, const UserDesc& u, bool with_number = true) {
+  if (with_number) {
+    d.Put("{entry_number=");
+    d.Dec(static_cast<int32_t>(u.entry_number));
+  }
   d.Put(", base_addr=");
   Hex08(d, u.base_addr);
   d.Put(", limit=");
@@ -218,16 +220,25 @@ void SetThreadArea(D& d) {
 // get_thread_area(u_info): the struct at exit; when the call failed, only
 // the entry asked for.
 void GetThreadArea(D& d) {
-  if (d.entering()) return;
   UserDesc u;
-  if (!d.Fetch(d.u(0), &u, sizeof(u))) return;
-  if (d.failed()) {
-    d.Put("{entry_number=");
-    d.Dec(static_cast<int32_t>(u.entry_number));
+  if (d.entering()) {
+    // As strace splits the line: "{entry_number=12" at entry (the number
+    // the caller asks for), the rest at exit.
+    if (d.Fetch(d.u(0), &u, sizeof(u))) {
+      d.Put("{entry_number=");
+      d.Dec(static_cast<int32_t>(u.entry_number));
+      SaveForExit(d, 1);
+    }
+    return;
+  }
+  int64_t struct_shown;
+  if (!TakeSaved(d, &struct_shown)) return;  // an address at entry
+  if (d.failed() || d.dec->mem()->Read(d.c.tid, d.u(0), &u, sizeof(u)) !=
+                        static_cast<ssize_t>(sizeof(u))) {
     d.Put(", ...}");
     return;
   }
-  UserDescFields(d, u);
+  UserDescFields(d, u, /*with_number=*/false);
 }
 
 // modify_ldt(func, ptr, bytecount): ptr is a struct user_desc when
@@ -254,8 +265,8 @@ void Nice(D& d) {
 }
 
 // stime(tptr): the pointer only (strace does not read it).
-void Stime(D& d) {
-  if (d.entering()) d.Ptr(d.u(0));
+void Stime(D& d) {  // the pointer at exit, as strace splits the line
+  if (d.exiting) d.Ptr(d.u(0));
 }
 
 // select(args): i386's old select takes one pointer to its five arguments,

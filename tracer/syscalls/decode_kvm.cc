@@ -690,7 +690,9 @@ bool KvmIoctl(D& d, uint32_t code, uint64_t arg) {
     d.Fd(0);
     d.Sep();
     IoctlCommand(d, code);
-    d.Sep();
+    // An output follows at exit, its ", " with it, as strace splits the
+    // line ("KVM_GET_REGS <unfinished ...>").
+    if (kind != kOut) d.Sep();
     switch (code) {
       case kSetUserMemoryRegion:
         MemoryRegion(d, arg);
@@ -717,6 +719,7 @@ bool KvmIoctl(D& d, uint32_t code, uint64_t arg) {
     return true;
   }
   if (kind == kOut) {
+    d.Sep();
     if (d.failed()) {
       d.Ptr(arg);
     } else if (code == kGetRegs) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <string>
 
 #include "tracer/syscalls/decoding.h"
 #include "tracer/syscalls/format.h"
@@ -705,8 +706,9 @@ void IoUringRegister(D& d) {
       IoUringProbe(d, d.u(2), n);
     } else if (op == 19) {  // IORING_REGISTER_IOWQ_MAX_WORKERS: old values
       int64_t shown = 0;
-      if (TakeSaved(d, &shown) && shown != 0) {
-        d.Put(" => ");
+      const bool seen = TakeSaved(d, &shown);
+      if (seen && shown == 0) return;  // the count was printed at entry
+      if (seen) {
         if (d.failed()) {
           d.Ptr(d.u(2));
         } else {
@@ -789,6 +791,14 @@ void IoUringRegister(D& d) {
               static_cast<ssize_t>(sizeof(first));
       IoWqCounts(d, d.u(2), n, false);
       SaveForExit(d, readable ? 1 : 0);
+      // strace ends the entry part with " => " before the old values, or
+      // with the count when they are not shown.
+      if (readable) {
+        d.Put(" => ");
+      } else {
+        d.Sep();
+        d.Udec(n);
+      }
       return;
     }
     default:
@@ -1795,11 +1805,27 @@ void PerfEventAttrStruct(D& d, uint64_t addr) {
 }
 
 // perf_event_open(attr, pid, cpu, group_fd, flags).
+// perf_event_open's arguments as read at entry, held for its exit: one per
+// thread, as SaveForExit.
+struct SavedPerfArgs {
+  pid_t tid = 0;
+  std::string text;
+};
+SavedPerfArgs saved_perf_args[256];
+
 void PerfEventOpen(D& d) {
+  SavedPerfArgs& saved = saved_perf_args[static_cast<uint32_t>(d.c.tid) % 256];
   if (d.exiting) {
+    if (saved.tid == d.c.tid) {
+      d.out->append(saved.text);
+      saved.tid = 0;
+    }
     d.RetFd();
     return;
   }
+  std::string text;
+  std::string* out = d.out;
+  d.out = &text;
   PerfEventAttrStruct(d, d.u(0));
   d.Sep();
   d.Dec(d.i32(1));
@@ -1809,6 +1835,16 @@ void PerfEventOpen(D& d) {
   d.Fd(3);
   d.Sep();
   d.Flags(d.u(4), kPerfFlags, "PERF_FLAG_???");
+  d.out = out;
+  // With the attributes read, strace prints all the arguments at exit
+  // (a line split at entry is "perf_event_open( <unfinished ...>"); they
+  // are shown as read at entry (the kernel may rewrite the size).
+  if (!text.empty() && text[0] == '{') {
+    saved.tid = d.c.tid;
+    saved.text = std::move(text);
+  } else {
+    out->append(text);
+  }
 }
 
 constexpr XlatEntry kPerfIocFlags[] = {{1, "PERF_IOC_FLAG_GROUP"}};
@@ -1857,7 +1893,9 @@ bool PerfIoctl(D& d, uint32_t code, uint64_t arg) {
     d.Fd(0);
     d.Sep();
     IoctlCommand(d, code);
-    d.Sep();
+    // ID's value follows at exit, and its ", " with it, as strace splits
+    // the line ("PERF_EVENT_IOC_ID <unfinished ...>").
+    if (native != 0x80082407) d.Sep();
     switch (native) {
       case 0x2400:
       case 0x2401:
@@ -1891,6 +1929,7 @@ bool PerfIoctl(D& d, uint32_t code, uint64_t arg) {
         if (d.Fetch(arg, &ids_len, sizeof(ids_len))) {
           d.Put("{ids_len=");
           d.Udec(ids_len);
+          d.Sep();  // strace splits after it: "{ids_len=4, <unfinished ...>"
           SaveForExit(d, ids_len);
         }
         return true;
@@ -1903,6 +1942,7 @@ bool PerfIoctl(D& d, uint32_t code, uint64_t arg) {
     }
   }
   if (native == 0x80082407) {
+    d.Sep();
     uint64_t v;
     if (d.FetchOut(arg, &v, sizeof(v))) {
       d.out->push_back('[');
@@ -1914,10 +1954,10 @@ bool PerfIoctl(D& d, uint32_t code, uint64_t arg) {
     if (!TakeSaved(d, &ids_len)) return true;
     uint32_t prog_cnt;
     if (!d.Peek(arg + 4, &prog_cnt, sizeof(prog_cnt))) {
-      d.Put(", ...}");
+      d.Put("...}");
       return true;
     }
-    d.Put(", prog_cnt=");
+    d.Put("prog_cnt=");
     d.Udec(prog_cnt);
     d.Put(", ids=");
     const uint64_t n =

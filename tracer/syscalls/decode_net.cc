@@ -2052,8 +2052,18 @@ void Sendmmsg(D& d) {
   if (d.entering()) {
     d.Fd(0);
     d.Sep();
+    // Not decoding the messages (-e verbose=), strace prints every
+    // argument at entry: the line splits after the flags.
+    if (!d.verbose) {
+      d.Ptr(d.u(1));
+      d.Sep();
+      d.Udec(d.u32(2));
+      d.Sep();
+      d.Flags(d.u32(3), kMsgFlags, "MSG_???");
+    }
     return;
   }
+  if (!d.verbose) return;
   const uint64_t with_len = d.failed() ? 0 : static_cast<uint64_t>(d.ret);
   MMsgVec(d, d.u(1), d.u32(2), with_len, false, true);
   d.Sep();
@@ -2089,30 +2099,43 @@ void RecvmmsgTimed(D& d, bool wide) {
     if (!wide) v[0] = v32[0], v[1] = v32[1];
     t.sec = t.readable ? v[0] : 0;
     t.nsec = t.readable ? v[1] : 0;
+    // Not decoding the messages (-e verbose=), strace prints every
+    // argument at entry (the timeout as an address).
+    if (!d.verbose) {
+      d.Ptr(d.u(1));
+      d.Sep();
+      d.Udec(d.u32(2));
+      d.Sep();
+      d.Flags(d.u32(3), kMsgFlags, "MSG_???");
+      d.Sep();
+      d.Ptr(ts);
+    }
     return;
   }
   const bool have_entry = t.tid == d.c.tid;
   t.tid = 0;
-  if (d.failed()) {
-    d.Ptr(d.u(1));
-  } else {
-    MMsgVec(d, d.u(1), static_cast<uint64_t>(d.ret), ~0ull, true, false);
-  }
-  d.Sep();
-  d.Udec(d.u32(2));
-  d.Sep();
-  d.Flags(d.u32(3), kMsgFlags, "MSG_???");
-  d.Sep();
-  if (have_entry && t.readable) {
-    d.Put("{tv_sec=");
-    d.Dec(t.sec);
-    d.Put(", tv_nsec=");
-    d.Dec(t.nsec);
-    d.out->push_back('}');
-  } else if (have_entry || ts == 0) {
-    d.Ptr(ts);
-  } else {
-    Timespec(d, ts, wide);
+  if (d.verbose) {  // else all printed at entry
+    if (d.failed()) {
+      d.Ptr(d.u(1));
+    } else {
+      MMsgVec(d, d.u(1), static_cast<uint64_t>(d.ret), ~0ull, true, false);
+    }
+    d.Sep();
+    d.Udec(d.u32(2));
+    d.Sep();
+    d.Flags(d.u32(3), kMsgFlags, "MSG_???");
+    d.Sep();
+    if (have_entry && t.readable) {
+      d.Put("{tv_sec=");
+      d.Dec(t.sec);
+      d.Put(", tv_nsec=");
+      d.Dec(t.nsec);
+      d.out->push_back('}');
+    } else if (have_entry || ts == 0) {
+      d.Ptr(ts);
+    } else {
+      Timespec(d, ts, wide);
+    }
   }
   if (d.failed() || d.suffix == nullptr) return;
   if (d.ret == 0) {

@@ -3976,25 +3976,27 @@ void Ifconf(D& d, uint64_t arg) {
   const bool readable =
       arg != 0 && d.dec->mem()->Read(d.c.tid, arg, &c, sizeof(c)) ==
                       static_cast<ssize_t>(sizeof(c));
+  // Saved at entry for a NULL buffer: the length the kernel sets follows
+  // at exit, after the "{ifc_len=" strace prints at entry.
+  constexpr int64_t kNullBuf = INT64_MIN;
   if (d.entering()) {
     if (!readable) {
       d.Ptr(arg);
-    } else if (c.buf != 0) {
+    } else {
       d.Put("{ifc_len=");
-      put_len(c.len);
-      SaveForExit(d, c.len);
+      if (c.buf != 0) put_len(c.len);
+      SaveForExit(d, c.buf != 0 ? c.len : kNullBuf);
     }
     return;
   }
-  if (!readable) return;
   int64_t entry_len;
-  if (!TakeSaved(d, &entry_len)) {
-    if (c.buf != 0) return;  // shown as an address at entry
-    d.Put("{ifc_len=");
-    put_len(c.len);
+  if (!TakeSaved(d, &entry_len)) return;  // an address at entry
+  if (entry_len == kNullBuf) {
+    if (readable) put_len(c.len);
     d.Put(", ifc_buf=NULL}");
     return;
   }
+  if (!readable) return;
   if (d.failed()) {
     d.Put(", ifc_buf=");
     d.Ptr(c.buf);

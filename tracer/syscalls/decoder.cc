@@ -2147,10 +2147,10 @@ bool NsfsIoctl(D& d, uint32_t code, uint64_t arg) {
     d.Fd(0);
     d.Sep();
     IoctlCode(d, code);
-    if (code == 0xB704) d.Sep();  // the uid follows at exit
     return true;
   }
-  if (code == 0xB704) {
+  if (code == 0xB704) {  // the uid follows at exit, its ", " with it
+    d.Sep();
     uint32_t uid;
     if (d.FetchOut(arg, &uid, sizeof(uid))) {
       d.out->push_back('[');
@@ -2517,7 +2517,8 @@ void Ioctl(D& d) {
         FsLabel(d, arg);
         return;
       default:
-        d.Sep();  // output follows at exit
+        // The output follows at exit, its ", " with it: strace splits
+        // "ioctl(0, TCGETS <unfinished ...>", "<... ioctl resumed>, {...})".
         return;
     }
   }
@@ -2528,6 +2529,7 @@ void Ioctl(D& d) {
   if (kind == kIntOut || kind == kTermiosOut || kind == kWinOut ||
       kind == kInodeFlagsOut || kind == kNumOut || kind == kLoopInfoOut ||
       kind == kLoopInfo64Out || kind == kFsxattrOut || kind == kFsLabelOut) {
+    d.Sep();
     if (d.failed()) {
       d.Ptr(arg);
     } else if (kind == kFsxattrOut) {
@@ -2612,11 +2614,18 @@ bool IsLockCmd(const D& d, uint32_t cmd) {
 void Fcntl(D& d) {
   const uint32_t cmd = d.u32(1);
   if (d.exiting) {
+    // The lock and owner F_GETLK/F_GETOWN_EX return follow the command
+    // at exit, their ", " with them: strace splits the line as
+    // "fcntl(3, F_GETLK <unfinished ...>", "<... fcntl resumed>, {...})".
     if (cmd == F_GETLK || cmd == F_OFD_GETLK) {
-      if (IsLockCmd(d, cmd)) Flock(d, d.u(2), true);
+      if (IsLockCmd(d, cmd)) {
+        d.Sep();
+        Flock(d, d.u(2), true);
+      }
       return;
     }
     if (cmd == F_GETOWN_EX) {
+      d.Sep();
       FOwnerEx(d, d.u(2), true);
       return;
     }
@@ -2735,10 +2744,11 @@ void Fcntl(D& d) {
     case F_OFD_SETLKW:
     case F_GETLK:
     case F_OFD_GETLK:
-      d.Sep();
       if (!IsLockCmd(d, cmd)) {
+        d.Sep();
         d.Hex(d.u(2));
       } else if (cmd != F_GETLK && cmd != F_OFD_GETLK) {
+        d.Sep();
         Flock(d, d.u(2), false);
       }
       return;
@@ -2747,7 +2757,6 @@ void Fcntl(D& d) {
       FOwnerEx(d, d.u(2), false);
       return;
     case F_GETOWN_EX:
-      d.Sep();
       return;
     case F_SETLEASE:
       d.Sep();

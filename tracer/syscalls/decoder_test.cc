@@ -1374,8 +1374,8 @@ TEST_F(DecoderTest, Ioctl) {
   int32_t zero = 0;
   mem.Map(0x1000, &zero, 4);
   Result r = Decode("ioctl", {3, 0x541B, 0x1000}, 0);
-  EXPECT_EQ(r.enter, "3, FIONREAD, ");
-  EXPECT_EQ(r.exit, "[0]");
+  EXPECT_EQ(r.enter, "3, FIONREAD");
+  EXPECT_EQ(r.exit, ", [0]");
   // A failed call's output pointer: NULL when null.
   EXPECT_EQ(Text("ioctl", {0, 0x5401, 0}, -25), "0, TCGETS, NULL");
   EXPECT_EQ(Text("ioctl", {1, 0x541B, 0}, -14), "1, FIONREAD, NULL");
@@ -1402,8 +1402,8 @@ TEST_F(DecoderTest, Ioctl) {
   mem.SetComm(20416, "sh");
   opts.decode_pids = true;
   Result pg = Decode("ioctl", {0, 0x540F, 0x3000}, 0);
-  EXPECT_EQ(pg.enter, "0, TIOCGPGRP, ");
-  EXPECT_EQ(pg.exit, "[20416]");
+  EXPECT_EQ(pg.enter, "0, TIOCGPGRP");
+  EXPECT_EQ(pg.exit, ", [20416]");
   opts.decode_pids = false;
 
   uint16_t ws[4] = {24, 80, 0, 0};
@@ -1457,9 +1457,9 @@ TEST_F(DecoderTest, IoctlLoopStatus) {
   strcpy(reinterpret_cast<char*>(info64.lo_file_name), "/tmp/disk.img");
   mem.Map(0x1000, &info64, sizeof(info64));
   Result r = Decode("ioctl", {3, 0x4C05, 0x1000}, 0);
-  EXPECT_EQ(r.enter, "3, LOOP_GET_STATUS64, ");
+  EXPECT_EQ(r.enter, "3, LOOP_GET_STATUS64");
   EXPECT_EQ(r.exit,
-            "{lo_offset=0x200, lo_number=2, "
+            ", {lo_offset=0x200, lo_number=2, "
             "lo_flags=LO_FLAGS_AUTOCLEAR|LO_FLAGS_PARTSCAN, "
             "lo_file_name=\"/tmp/disk.img\", ...}");
   loop_info info{};
@@ -1479,9 +1479,9 @@ TEST_F(DecoderTest, IoctlFsxattrAndLabel) {
   uint32_t xattr[7] = {0x80000008, 65536, 2, 0x2a, 0, 0, 0};
   mem.Map(0x1000, xattr, sizeof(xattr));
   Result r = Decode("ioctl", {3, 0x801C581F, 0x1000}, 0);
-  EXPECT_EQ(r.enter, "3, FS_IOC_FSGETXATTR, ");
+  EXPECT_EQ(r.enter, "3, FS_IOC_FSGETXATTR");
   EXPECT_EQ(r.exit,
-            "{fsx_xflags=FS_XFLAG_IMMUTABLE|FS_XFLAG_HASATTR, "
+            ", {fsx_xflags=FS_XFLAG_IMMUTABLE|FS_XFLAG_HASATTR, "
             "fsx_extsize=65536, fsx_nextents=2, fsx_projid=0x2a, "
             "fsx_cowextsize=0}");
   char label[256] = "rootfs";
@@ -1640,9 +1640,9 @@ TEST_F(DecoderTest, IoctlKvmRegs) {
             "rflags=0x2}");
   EXPECT_EQ(r.exit, "");
   r = Decode("ioctl", {5, 0x8090ae81, 0x1000}, 0);
-  EXPECT_EQ(r.enter, "5, KVM_GET_REGS, ");
+  EXPECT_EQ(r.enter, "5, KVM_GET_REGS");
   EXPECT_EQ(r.exit,
-            "{rax=0xa, ..., rsp=0, rbp=0, ..., rip=0x100c, rflags=0x2}");
+            ", {rax=0xa, ..., rsp=0, rbp=0, ..., rip=0x100c, rflags=0x2}");
   // Failed: the address; NULL.
   EXPECT_EQ(Text("ioctl", {5, 0x8090ae81, 0x1000}, -14),
             "5, KVM_GET_REGS, 0x1000");
@@ -1690,8 +1690,8 @@ TEST_F(DecoderTest, IoctlKvmSregs) {
       "cs={base=0xffff0000, limit=65535, selector=61440, type=11, present=1, "
       "dpl=0, db=0, s=1, l=0, g=0, avl=0}";
   Result r = Decode("ioctl", {5, 0x8138ae83, 0x1000}, 0);
-  EXPECT_EQ(r.enter, "5, KVM_GET_SREGS, ");
-  EXPECT_EQ(r.exit, "{" + cs + ", ...}");
+  EXPECT_EQ(r.enter, "5, KVM_GET_SREGS");
+  EXPECT_EQ(r.exit, ", {" + cs + ", ...}");
   EXPECT_EQ(Text("ioctl", {5, 0x4138ae84, 0x1000}, 0),
             "5, KVM_SET_SREGS, {" + cs + ", ...}");
   EXPECT_EQ(Text("ioctl", {5, 0x8138ae83, 0x8}, -14), "5, KVM_GET_SREGS, 0x8");
@@ -1728,8 +1728,8 @@ TEST_F(DecoderTest, IoctlKvmCpuid) {
   EXPECT_EQ(Text("ioctl", {5, 0x4008ae90, 0x1000}, 0),
             "5, KVM_SET_CPUID2, {nent=3, entries=[...]}");
   Result r = Decode("ioctl", {3, 0xc008ae05, 0x1000}, 0);
-  EXPECT_EQ(r.enter, "3, KVM_GET_SUPPORTED_CPUID, ");
-  EXPECT_EQ(r.exit, "{nent=3, entries=[...]}");
+  EXPECT_EQ(r.enter, "3, KVM_GET_SUPPORTED_CPUID");
+  EXPECT_EQ(r.exit, ", {nent=3, entries=[...]}");
   EXPECT_EQ(Text("ioctl", {3, 0xc008ae09, 0x1000}, -7),
             "3, KVM_GET_EMULATED_CPUID, 0x1000");
   EXPECT_EQ(Text("ioctl", {3, 0xc008ae05, 0x8}, -14),
@@ -1829,8 +1829,8 @@ TEST_F(DecoderTest, IoctlTermios) {
       "c_cflag=B38400|CS8|CREAD, "
       "c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE";
   Result r = Decode("ioctl", {5, 0x5401, 0x1000}, 0);
-  EXPECT_EQ(r.enter, "5, TCGETS, ");
-  EXPECT_EQ(r.exit, flags + ", ...}");
+  EXPECT_EQ(r.enter, "5, TCGETS");
+  EXPECT_EQ(r.exit, ", " + flags + ", ...}");
   EXPECT_EQ(Text("ioctl", {5, 0x5402, 0x1000}),
             "5, SNDCTL_TMR_START or TCSETS, " + flags + ", ...}");
   EXPECT_EQ(Text("ioctl", {5, 0x5403, 0x1000}),
@@ -2480,6 +2480,9 @@ TEST_F(DecoderTest, I386FsMisc) {
             "\"/f\", S_IFBLK|0600, makedev(0x8, 0x12301)");
   EXPECT_EQ(Decode("ustat", {0x103, 0x6000}, 0, k32).all(),
             "makedev(0x1, 0x3), 0x6000");
+  // The buffer follows at exit (strace: "ustat(makedev(0x1, 0x3), " split).
+  EXPECT_EQ(Decode("ustat", {0x103, 0x6000}, 0, k32).enter,
+            "makedev(0x1, 0x3), ");
   EXPECT_EQ(Decode("umount", {0x1000}, -EINVAL, k32).all(), "\"/f\"");
   // utimensat_time64: 64-bit timespecs on i386.
   const int64_t ts[4] = {0, (1 << 30) - 1, 0, (1 << 30) - 2};
@@ -3195,6 +3198,9 @@ TEST_F(DecoderTest, I386ProcThreadAreas) {
             "seg_32bit=0, contents=3, read_exec_only=1, limit_in_pages=0, "
             "seg_not_present=1, useable=0}");
   EXPECT_EQ(r.suffix, " (entry_number=12)");
+  // strace splits it after the number asked for.
+  EXPECT_EQ(Decode("get_thread_area", {0x5100}, 0, k32).enter,
+            "{entry_number=12");
   EXPECT_EQ(Decode("get_thread_area", {0x5100}, 0, k32).all(),
             "{entry_number=12, base_addr=00000000, limit=0x000004, "
             "seg_32bit=0, contents=3, read_exec_only=1, limit_in_pages=0, "
@@ -3340,6 +3346,7 @@ TEST_F(DecoderTest, I386ProcTime) {
   EXPECT_EQ(Decode("nice", {0xffffffff}, 0, k32).all(), "-1");
   EXPECT_EQ(Decode("stime", {0}, -EFAULT, k32).all(), "NULL");
   EXPECT_EQ(Decode("stime", {0x5500}, -EPERM, k32).all(), "0x5500");
+  EXPECT_EQ(Decode("stime", {0x5500}, -EPERM, k32).enter, "");  // at exit
   const int32_t now = 1795796466;
   mem.Map(0x5800, &now, sizeof(now));
   EXPECT_EQ(Decode("time", {kBad32}, -EFAULT, k32).all(), "0xbadc0de0");
@@ -4950,9 +4957,9 @@ TEST_F(DecoderTest, FcntlLocksOwnersLeases) {
   mem.Map(0x3000, &got, sizeof(got));
   mem.SetComm(8673, "t5");
   Result r = Decode("fcntl", {5, F_GETLK, 0x3000}, 0);
-  EXPECT_EQ(r.enter, "5, F_GETLK, ");
+  EXPECT_EQ(r.enter, "5, F_GETLK");
   EXPECT_EQ(r.exit,
-            "{l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=2, "
+            ", {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=2, "
             "l_pid=8673}");
   EXPECT_EQ(Text("fcntl", {5, F_OFD_GETLK, 0x3000}, -EINVAL),
             "5, F_OFD_GETLK, 0x3000");
@@ -4966,8 +4973,8 @@ TEST_F(DecoderTest, FcntlLocksOwnersLeases) {
   EXPECT_EQ(Text("fcntl", {5, F_SETOWN_EX, 0x4000}),
             "5, F_SETOWN_EX, {type=F_OWNER_PID, pid=8673<t5>}");
   r = Decode("fcntl", {5, F_GETOWN_EX, 0x4000}, 0);
-  EXPECT_EQ(r.enter, "5, F_GETOWN_EX, ");
-  EXPECT_EQ(r.exit, "{type=F_OWNER_PID, pid=8673<t5>}");
+  EXPECT_EQ(r.enter, "5, F_GETOWN_EX");
+  EXPECT_EQ(r.exit, ", {type=F_OWNER_PID, pid=8673<t5>}");
   opts.decode_pids = false;
   owner[0] = F_OWNER_PGRP;
   mem.Map(0x4000, owner, sizeof(owner));
@@ -5359,8 +5366,8 @@ TEST_F(DecoderTest, PerfIoctl) {
   EXPECT_EQ(Text("ioctl", {3, 0x40082404, 0}, -EFAULT),
             "3, PERF_EVENT_IOC_PERIOD, NULL");
   Result r = Decode("ioctl", {3, 0x80082407, 0x1000}, 0);
-  EXPECT_EQ(r.enter, "3, PERF_EVENT_IOC_ID, ");
-  EXPECT_EQ(r.exit, "[1000]");
+  EXPECT_EQ(r.enter, "3, PERF_EVENT_IOC_ID");
+  EXPECT_EQ(r.exit, ", [1000]");
   EXPECT_EQ(Text("ioctl", {3, 0x80082407, 1}, -EFAULT),
             "3, PERF_EVENT_IOC_ID, 0x1");
   mem.SetFdPath(3, "anon_inode:[perf_event]");
@@ -5379,6 +5386,20 @@ TEST_F(DecoderTest, PerfIoctl) {
   mem.Map(0x3000, q, sizeof(q));
   EXPECT_EQ(Text("ioctl", {3, 0xc008240a, 0x3000}, -EINVAL),
             "3, PERF_EVENT_IOC_QUERY_BPF, {ids_len=4, ...}");
+  // Split as strace splits it: "{ids_len=4, <unfinished ...>".
+  Result split = Decode("ioctl", {3, 0xc008240a, 0x3000}, -EINVAL);
+  EXPECT_EQ(split.enter, "3, PERF_EVENT_IOC_QUERY_BPF, {ids_len=4, ");
+  EXPECT_EQ(split.exit, "...}");
+  // SIOCGIFCONF with a NULL buffer: "{ifc_len=" at entry, the length the
+  // kernel set at exit.
+  struct {
+    int32_t len, pad;
+    uint64_t buf;
+  } conf = {80, 0, 0};
+  mem.Map(0x6000, &conf, sizeof(conf));
+  split = Decode("ioctl", {3, 0x8912, 0x6000}, 0);
+  EXPECT_EQ(split.enter, "3, SIOCGIFCONF, {ifc_len=");
+  EXPECT_EQ(split.exit, "80 /* 2 * sizeof(struct ifreq) */, ifc_buf=NULL}");
   EXPECT_EQ(Text("ioctl", {3, 0xc008240a, 0x3000}, 0),
             "3, PERF_EVENT_IOC_QUERY_BPF, {ids_len=4, prog_cnt=0, ids=[]}");
   q[1] = 2;
@@ -5433,6 +5454,13 @@ TEST_F(DecoderTest, PerfEventOpen) {
             "read_format=0, disabled=1, exclude_kernel=1, exclude_hv=1, "
             "precise_ip=0 /* arbitrary skid */, ...}, 0, -1, -1, "
             "PERF_FLAG_FD_CLOEXEC");
+  // Its attributes read, all is printed at exit, as strace splits it
+  // ("perf_event_open( <unfinished ...>"); an address at entry.
+  EXPECT_EQ(
+      Decode("perf_event_open", {0x1000, 0, kMinus1, kMinus1, 8}, 5).enter, "");
+  EXPECT_EQ(
+      Decode("perf_event_open", {0x9000, 0, kMinus1, kMinus1, 8}, 5).enter,
+      "0x9000, 0, -1, -1, PERF_FLAG_FD_CLOEXEC");
   a.type = 3;  // PERF_TYPE_HW_CACHE: L1D, read, miss
   a.config = 1 << 16;
   a.bits = (1 << 10) | (2ull << 15) | (1ull << 25);  // freq, precise 2,
@@ -5696,8 +5724,8 @@ TEST_F(DecoderTest, Getdents64) {
                     Dirent64(10952886, 9223372036854775807, 24, DT_REG, "a");
   mem.Map(0x1000, buf);
   Result r = Decode("getdents64", {3, 0x1000, 4096}, 72);
-  EXPECT_EQ(r.enter, "3");
-  EXPECT_EQ(r.exit, ", 0x1000 /* 3 entries */, 4096");
+  EXPECT_EQ(r.enter, "3, ");
+  EXPECT_EQ(r.exit, "0x1000 /* 3 entries */, 4096");
   EXPECT_EQ(Text("getdents64", {3, 0x1000, 4096}, 0),
             "3, 0x1000 /* 0 entries */, 4096");
   EXPECT_EQ(Text("getdents64", {99, 0x1000, 4096}, -9), "99, 0x1000, 4096");
