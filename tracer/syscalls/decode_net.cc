@@ -1436,6 +1436,38 @@ constexpr XlatEntry kKcmProtocols[] = {{0, "KCMPROTO_CONNECTED"}};
 constexpr XlatEntry kSmcProtocols[] = {{0, "SMCPROTO_SMC"},
                                        {1, "SMCPROTO_SMC6"}};
 
+// The families whose protocols strace names from a table of their own.
+struct FamilyProtocols {
+  uint64_t family;
+  const XlatEntry* names;
+  size_t n;
+  const char* unknown;
+};
+template <size_t N>
+constexpr FamilyProtocols Protocols(uint64_t family,
+                                    const XlatEntry (&names)[N],
+                                    const char* unknown) {
+  return {family, names, N, unknown};
+}
+constexpr FamilyProtocols kFamilyProtocols[] = {
+    // strace 6.1 names IrDA's protocols from CAN's table.
+    Protocols(AF_IRDA, kCanProtocols, "IRDAPROTO_???"),
+    Protocols(AF_CAN, kCanProtocols, "CAN_???"),
+    Protocols(AF_BLUETOOTH, kBtProtocols, "BTPROTO_???"),
+    Protocols(AF_ISDN, kIsdnProtocols, "ISDN_P_???"),
+    Protocols(AF_PHONET, kPhonetProtocols, "PN_PROTO_???"),
+    Protocols(AF_CAIF, kCaifProtocols, "CAIFPROTO_???"),
+    Protocols(AF_NFC, kNfcProtocols, "NFC_SOCKPROTO_???"),
+    Protocols(AF_KCM, kKcmProtocols, "KCMPROTO_???"),
+    Protocols(AF_SMC, kSmcProtocols, "SMCPROTO_???"),
+};
+const FamilyProtocols* ProtocolsOf(uint64_t family) {
+  for (const FamilyProtocols& f : kFamilyProtocols) {
+    if (f.family == family) return &f;
+  }
+  return nullptr;
+}
+
 void Socket(D& d) {
   if (d.exiting) return d.RetFd();
   const uint64_t domain = d.u(0);
@@ -1467,39 +1499,15 @@ void Socket(D& d) {
       d.Put(" */");
       break;
     }
-    case AF_IRDA:
-      // strace 6.1 names IrDA's protocols from CAN's table.
-      d.Xval(d.u32(2), kCanProtocols, "IRDAPROTO_???");
-      break;
-    case AF_CAN:
-      d.Xval(d.u32(2), kCanProtocols, "CAN_???");
-      break;
-    case AF_BLUETOOTH:
-      d.Xval(d.u32(2), kBtProtocols, "BTPROTO_???");
-      break;
     case AF_RXRPC:  // the transport's address family
       d.Xval(d.u32(2), kAddrFamilies, "AF_???");
       break;
-    case AF_ISDN:
-      d.Xval(d.u32(2), kIsdnProtocols, "ISDN_P_???");
-      break;
-    case AF_PHONET:
-      d.Xval(d.u32(2), kPhonetProtocols, "PN_PROTO_???");
-      break;
-    case AF_CAIF:
-      d.Xval(d.u32(2), kCaifProtocols, "CAIFPROTO_???");
-      break;
-    case AF_NFC:
-      d.Xval(d.u32(2), kNfcProtocols, "NFC_SOCKPROTO_???");
-      break;
-    case AF_KCM:
-      d.Xval(d.u32(2), kKcmProtocols, "KCMPROTO_???");
-      break;
-    case AF_SMC:
-      d.Xval(d.u32(2), kSmcProtocols, "SMCPROTO_???");
-      break;
     default:
-      d.Udec(proto);
+      if (const FamilyProtocols* f = ProtocolsOf(domain)) {
+        AppendXval(d.out, d.u32(2), f->names, f->n, f->unknown);
+      } else {
+        d.Udec(proto);
+      }
       break;
   }
 }
