@@ -9642,6 +9642,39 @@ TEST_F(DecoderTest, StringLimitCutsSmallArrays) {
 }
 
 // i386: 32-bit pointers in struct sock_fprog and the KDF parameters.
+// quotactl: QCMD(cmd, type) in each -X style, the arguments each command
+// takes, a structure read at entry (set) and at exit (get).
+TEST_F(DecoderTest, AdminQuotactl) {
+  mem.MapString(0x1000, "/dev/sda1");
+  EXPECT_EQ(Text("quotactl", {0x80000101, 0x1000, 5, 6}, -2),
+            "QCMD(Q_SYNC, GRPQUOTA), \"/dev/sda1\"");
+  EXPECT_EQ(Text("quotactl", {0x123456, 0x1000, 0xffffffff, 0}, -22),
+            "QCMD(0x1234 /* Q_??? */, 0x56 /* ???QUOTA */), \"/dev/sda1\", "
+            "-1, NULL");
+  EXPECT_EQ(Text("quotactl", {0x80000200, 0x1000, 0x4d, 0}, -2),
+            "QCMD(Q_QUOTAON, USRQUOTA), \"/dev/sda1\", "
+            "0x4d /* QFMT_VFS_??? */, NULL");
+  const uint64_t dqinfo[3] = {10, 20, 0x0000000700000001ull};
+  mem.Map(0x2000, dqinfo, sizeof(dqinfo));
+  EXPECT_EQ(Text("quotactl", {0x80000600, 0x1000, 0, 0x2000}, 0),
+            "QCMD(Q_SETINFO, USRQUOTA), \"/dev/sda1\", {dqi_bgrace=10, "
+            "dqi_igrace=20, dqi_flags=DQF_ROOT_SQUASH, "
+            "dqi_valid=IIF_BGRACE|IIF_IGRACE|IIF_FLAGS}");
+  EXPECT_EQ(Text("quotactl", {0x80000500, 0x1000, 0, 0x2000}, -2),
+            "QCMD(Q_GETINFO, USRQUOTA), \"/dev/sda1\", 0x2000");
+  const uint32_t fmt = 4;
+  mem.Map(0x3000, &fmt, sizeof(fmt));
+  EXPECT_EQ(Text("quotactl_fd", {3, 0x80000400, 0, 0x3000}, 0),
+            "3, QCMD(Q_GETFMT, USRQUOTA), [QFMT_VFS_V1]");
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("quotactl_fd", {3, 0x80000400, 0, 0x3000}, 0),
+            "3, 2147484672, [0x4]");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("quotactl", {0x90000001, 0x1000, 0, 0}, -2),
+            "2415919105 /* QCMD(0x900000 /* Q_??? */, GRPQUOTA) */, "
+            "\"/dev/sda1\", 0, NULL");
+}
+
 TEST_F(DecoderTest, AdminI386) {
   const uint32_t prog[2] = {3, 0x8000};
   mem.Map(0x1000, prog, sizeof prog);
