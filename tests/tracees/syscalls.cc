@@ -290,7 +290,9 @@
 //   quota              quotactl of every command (and unknown ones) on a
 //                      special file that does not exist (ENOENT), with
 //                      good, odd and bad structures; quotactl_fd on a bad
-//                      fd (EBADF); exits 0.
+//                      fd (EBADF); setsockopt, getsockopt and sendmsg's
+//                      control messages at the levels AF_VSOCK (40),
+//                      SOL_CAN_RAW (101) and 1000; exits 0.
 #include <arpa/inet.h>
 #include <elf.h>
 #include <fcntl.h>
@@ -3295,6 +3297,32 @@ int Quota() {
   syscall(SYS_quotactl_fd, kBadFd, QCMD(Q_SYNC, USRQUOTA), 0, nullptr);
   syscall(SYS_quotactl_fd, -1, QCMD(Q_GETNEXTQUOTA, GRPQUOTA), 0xfffffffffL,
           &nd);
+  // Socket option levels strace names with option tables of their own:
+  // AF_VSOCK (40, the family as a level) and SOL_CAN_RAW (101), named and
+  // unknown options; and a level strace does not name (options in
+  // decimal, even under -X raw). The same levels as control messages'.
+  const int sock = socket(AF_INET, SOCK_DGRAM, 0);
+  if (sock < 0) Die("socket");
+  int one = 1;
+  socklen_t len = sizeof(one);
+  for (int level : {40, 101, 1000}) {
+    for (int opt : {0, 1, 8, 99}) {
+      setsockopt(sock, level, opt, &one, sizeof(one));
+      getsockopt(sock, level, opt, &one, &len);
+    }
+  }
+  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
+  msghdr msg = {};
+  msg.msg_control = control;
+  msg.msg_controllen = sizeof(control);
+  cmsghdr* cmsg = CMSG_FIRSTHDR(&msg);
+  cmsg->cmsg_len = CMSG_LEN(sizeof(int));
+  cmsg->cmsg_type = 1;
+  for (int level : {40, 101}) {
+    cmsg->cmsg_level = level;
+    sendmsg(sock, &msg, 0);
+  }
+  close(sock);
   return 0;
 }
 

@@ -5629,6 +5629,18 @@ TEST_F(DecoderTest, Sockopts) {
             "3, SOL_RAW, ICMP_FILTER, ~[ICMP_ECHOREPLY], 4");
   EXPECT_EQ(Text("setsockopt", {3, SOL_RAW, 1, 0x8000, 0}),
             "3, SOL_RAW, ICMP_FILTER, 0x8000, 0");
+  // AF_VSOCK (the family as a level) and SOL_CAN_RAW name their options
+  // (hex under -X raw); an unnamed level leaves them in decimal.
+  EXPECT_EQ(Text("setsockopt", {3, 40, 1, 0x8000, 0}, -92),
+            "3, AF_VSOCK, SO_VM_SOCKETS_BUFFER_MIN_SIZE, \"\", 0");
+  EXPECT_EQ(Text("setsockopt", {3, 101, 9, 0x8000, 0}, -92),
+            "3, SOL_CAN_RAW, 0x9 /* CAN_RAW_??? */, \"\", 0");
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("setsockopt", {3, 101, 1, 0x8000, 0}, -92),
+            "3, 0x65, 0x1, \"\", 0");
+  EXPECT_EQ(Text("setsockopt", {3, 1000, 1, 0x8000, 0}, -92),
+            "3, 0x3e8, 1, \"\", 0");
+  opts.xlat_style = XlatStyle::kAbbrev;
   filter = (1u << 3) | (1u << 8) | (1u << 20);
   mem.Map(0x8000, &filter, 4);
   EXPECT_EQ(Text("getsockopt", {3, SOL_RAW, 1, 0x8000, 0x5000}),
