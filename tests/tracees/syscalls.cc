@@ -292,7 +292,9 @@
 //                      good, odd and bad structures; quotactl_fd on a bad
 //                      fd (EBADF); setsockopt, getsockopt and sendmsg's
 //                      control messages at the levels AF_VSOCK (40),
-//                      SOL_CAN_RAW (101) and 1000; exits 0.
+//                      SOL_CAN_RAW (101) and 1000; kexec_load,
+//                      kexec_file_load, ioperm, iopl, uselib,
+//                      lookup_dcookie and _sysctl, all failing; exits 0.
 #include <arpa/inet.h>
 #include <elf.h>
 #include <fcntl.h>
@@ -312,6 +314,7 @@
 #include <linux/if_link.h>
 #include <linux/if_packet.h>
 #include <linux/io_uring.h>
+#include <linux/kexec.h>
 #include <linux/kvm.h>
 #include <linux/loop.h>
 #include <linux/net_namespace.h>
@@ -3323,6 +3326,54 @@ int Quota() {
     sendmsg(sock, &msg, 0);
   }
   close(sock);
+  // kexec, I/O ports, uselib, lookup_dcookie, _sysctl: each made to fail
+  // (unknown flags, out of range, no such file) before it could act.
+  struct KexecSegment {
+    const void* buf;
+    size_t bufsz;
+    uintptr_t mem;
+    size_t memsz;
+  };
+  char cmdline[70] = "hello";
+  const KexecSegment segs[3] = {
+      {cmdline, 5, 0x100000, 4096}, {nullptr, 0, 0, 0}, {nullptr, 1, 2, 3}};
+  syscall(SYS_kexec_load, 0, 0, nullptr, 0x40);
+  syscall(SYS_kexec_load, 0x1000, 3, segs, KEXEC_PRESERVE_CONTEXT | 0x40);
+  syscall(SYS_kexec_load, 0x1000, 1, segs, KEXEC_ARCH_386);
+  syscall(SYS_kexec_load, 0x1000, 2, 8,
+          KEXEC_ARCH_X86_64 | KEXEC_ON_CRASH | 0x40);
+  syscall(SYS_kexec_load, 0x1000, 17, segs, 0x40);
+  syscall(SYS_kexec_load, 0x1000, 0, segs, 0x10);
+  syscall(SYS_kexec_load, 0, 0, nullptr, 0xffff0000);
+  syscall(SYS_kexec_file_load, kBadFd, kBadFd - 1, 0, nullptr, 0x80);
+  syscall(SYS_kexec_file_load, kBadFd, -1, sizeof(cmdline), cmdline,
+          KEXEC_FILE_UNLOAD | KEXEC_FILE_NO_INITRAMFS | 0x80);
+  syscall(SYS_kexec_file_load, kBadFd, -1, 6, cmdline,
+          KEXEC_FILE_ON_CRASH | 0x80);
+  syscall(SYS_kexec_file_load, kBadFd, -1, 6, 8, 0x80);
+  syscall(SYS_ioperm, 0x80000, 8, 1);
+  syscall(SYS_ioperm, ~0ul, ~0ul, -1);
+  syscall(SYS_iopl, 7);
+  syscall(SYS_iopl, -1);
+  syscall(SYS_uselib, nullptr);
+  syscall(SYS_uselib, "/nonexistent/lib");
+  syscall(SYS_uselib, 8);
+  syscall(SYS_lookup_dcookie, -1L, nullptr, 0);
+  syscall(SYS_lookup_dcookie, 5, cmdline, 64);
+  int sysctl_name[2] = {1, 2};
+  size_t sysctl_oldlen = 4;
+  struct {
+    int* name;
+    int nlen;
+    void* oldval;
+    size_t* oldlenp;
+    void* newval;
+    size_t newlen;
+    unsigned long unused[4];
+  } sysctl_args = {sysctl_name, 2, cmdline, &sysctl_oldlen, nullptr, 0, {}};
+  syscall(SYS__sysctl, nullptr);
+  syscall(SYS__sysctl, &sysctl_args);
+  syscall(SYS__sysctl, 8);
   return 0;
 }
 

@@ -2885,6 +2885,142 @@ void QuotactlFd(D& d) {
   QuotaCommon(d, 1, false);
 }
 
+// ---------------------------------------------------------------------------
+// kexec, I/O port permissions and the old calls uselib, lookup_dcookie and
+// _sysctl (all failing or absent on current kernels; strace 6.1 still
+// decodes their arguments).
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kKexecArchs[] = {
+    {0, "KEXEC_ARCH_DEFAULT"},        {3 << 16, "KEXEC_ARCH_386"},
+    {4 << 16, "KEXEC_ARCH_68K"},      {15 << 16, "KEXEC_ARCH_PARISC"},
+    {62 << 16, "KEXEC_ARCH_X86_64"},  {20 << 16, "KEXEC_ARCH_PPC"},
+    {21 << 16, "KEXEC_ARCH_PPC64"},   {50 << 16, "KEXEC_ARCH_IA_64"},
+    {40 << 16, "KEXEC_ARCH_ARM"},     {22 << 16, "KEXEC_ARCH_S390"},
+    {42 << 16, "KEXEC_ARCH_SH"},      {10 << 16, "KEXEC_ARCH_MIPS_LE"},
+    {8 << 16, "KEXEC_ARCH_MIPS"},     {183u << 16, "KEXEC_ARCH_AARCH64"},
+    {243u << 16, "KEXEC_ARCH_RISCV"}, {258u << 16, "KEXEC_ARCH_LOONGARCH"},
+};
+constexpr XlatEntry kKexecFlags[] = {{1, "KEXEC_ON_CRASH"},
+                                     {2, "KEXEC_PRESERVE_CONTEXT"}};
+constexpr XlatEntry kKexecFileFlags[] = {{1, "KEXEC_FILE_UNLOAD"},
+                                         {2, "KEXEC_FILE_ON_CRASH"},
+                                         {4, "KEXEC_FILE_NO_INITRAMFS"}};
+
+// kexec_load(entry, nr_segments, segments, flags): the segments (up to
+// KEXEC_SEGMENT_MAX, else the address), the flags as the architecture
+// (the top 16 bits) then "|" and the other flags when any.
+void KexecLoad(D& d) {
+  if (d.exiting) return;
+  d.Ptr(d.u(0));
+  d.Sep();
+  const uint64_t n = d.u(1);
+  d.Udec(n);
+  d.Sep();
+  struct Segment {
+    uint64_t buf, bufsz, mem, memsz;
+  };
+  if (n > 16) {
+    d.Ptr(d.u(2));
+  } else {
+    d.Array<Segment>(
+        d.u(2), n,
+        [&d](const Segment& s) {
+          d.Put("{buf=");
+          d.Ptr(s.buf);
+          d.Put(", bufsz=");
+          d.Udec(s.bufsz);
+          d.Put(", mem=");
+          d.Ptr(s.mem);
+          d.Put(", memsz=");
+          d.Udec(s.memsz);
+          d.out->push_back('}');
+        },
+        true);
+  }
+  d.Sep();
+  const uint64_t flags = d.u(3);
+  d.Xval(flags & 0xffff0000u, kKexecArchs, "KEXEC_ARCH_???");
+  if ((flags & ~uint64_t{0xffff0000u}) != 0) {
+    d.out->push_back('|');
+    d.Flags(flags & ~uint64_t{0xffff0000u}, kKexecFlags, "KEXEC_???");
+  }
+}
+
+// kexec_file_load(kernel_fd, initrd_fd, cmdline_len, cmdline, flags).
+void KexecFileLoad(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  d.Fd(1);
+  d.Sep();
+  d.Udec(d.u(2));
+  d.Sep();
+  d.Buf(d.u(3), static_cast<int64_t>(d.u(2)));
+  d.Sep();
+  d.Flags(d.u(4), kKexecFileFlags, "KEXEC_FILE_???");
+}
+
+// ioperm(from, num, turn_on).
+void Ioperm(D& d) {
+  if (d.exiting) return;
+  d.Hex(d.u(0));
+  d.Sep();
+  d.Hex(d.u(1));
+  d.Sep();
+  d.Dec(d.i32(2));
+}
+
+// iopl(level).
+void Iopl(D& d) {
+  if (d.exiting) return;
+  d.Dec(d.i32(0));
+}
+
+// uselib(library).
+void Uselib(D& d) {
+  if (d.exiting) return;
+  d.Path(0);
+}
+
+// lookup_dcookie(cookie, buffer, len): all at exit, the path when it
+// succeeded.
+void LookupDcookie(D& d) {
+  if (d.entering()) return;
+  d.Udec(d.u(0));
+  d.Sep();
+  if (d.failed()) {
+    d.Ptr(d.u(1));
+  } else {
+    d.Buf(d.u(1), d.ret);
+  }
+  d.Sep();
+  d.Udec(d.u(2));
+}
+
+// _sysctl(args): struct __sysctl_args's fields.
+void Sysctl(D& d) {
+  if (d.exiting) return;
+  struct {
+    uint64_t name;
+    int32_t nlen;
+    uint64_t oldval, oldlenp, newval, newlen;
+  } a;
+  if (!d.Fetch(d.u(0), &a, sizeof(a))) return;
+  d.Put("{name=");
+  d.Ptr(a.name);
+  d.Put(", nlen=");
+  d.Dec(a.nlen);
+  d.Put(", oldval=");
+  d.Ptr(a.oldval);
+  d.Put(", oldlenp=");
+  d.Ptr(a.oldlenp);
+  d.Put(", newval=");
+  d.Ptr(a.newval);
+  d.Put(", newlen=");
+  d.Udec(a.newlen);
+  d.out->push_back('}');
+}
+
 constexpr Registration kDecoders[] = {
     {"setns", Setns, 0},
     {"pivot_root", PivotRoot, 0},
@@ -2916,6 +3052,13 @@ constexpr Registration kDecoders[] = {
     {"bpf", Bpf, 0},
     {"quotactl", Quotactl, kX86_64Only},
     {"quotactl_fd", QuotactlFd, kX86_64Only},
+    {"kexec_load", KexecLoad, kX86_64Only},
+    {"kexec_file_load", KexecFileLoad, kX86_64Only},
+    {"ioperm", Ioperm, kX86_64Only},
+    {"iopl", Iopl, kX86_64Only},
+    {"uselib", Uselib, kX86_64Only},
+    {"lookup_dcookie", LookupDcookie, kX86_64Only},
+    {"_sysctl", Sysctl, kX86_64Only},
 };
 
 }  // namespace

@@ -9687,6 +9687,26 @@ TEST_F(DecoderTest, AdminQuotactl) {
             "\"/dev/sda1\", 0, NULL");
 }
 
+// kexec_load's flags: the architecture, then "|" and the other flags
+// when any (each part in the -X style); ioperm, iopl, uselib.
+TEST_F(DecoderTest, AdminKexecIoports) {
+  EXPECT_EQ(Text("kexec_load", {0, 0, 0, 0}, -1),
+            "NULL, 0, NULL, KEXEC_ARCH_DEFAULT");
+  EXPECT_EQ(Text("kexec_load", {0x1000, 17, 0x2000, (62u << 16) | 0x41}, -22),
+            "0x1000, 17, 0x2000, KEXEC_ARCH_X86_64|KEXEC_ON_CRASH|0x40");
+  EXPECT_EQ(Text("kexec_load", {0, 0, 0, 0xffff0000}, -22),
+            "NULL, 0, NULL, 0xffff0000 /* KEXEC_ARCH_??? */");
+  EXPECT_EQ(Text("ioperm", {0x80, 1, 1}, -1), "0x80, 0x1, 1");
+  EXPECT_EQ(Text("iopl", {kMinus1}, -22), "-1");
+  EXPECT_EQ(Text("uselib", {0}, -14), "NULL");
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("kexec_load", {0, 0, 0, 2}, -22), "NULL, 0, NULL, 0|0x2");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("kexec_load", {0, 0, 0, 2}, -22),
+            "NULL, 0, NULL, 0 /* KEXEC_ARCH_DEFAULT */|0x2 /* "
+            "KEXEC_PRESERVE_CONTEXT */");
+}
+
 TEST_F(DecoderTest, AdminI386) {
   const uint32_t prog[2] = {3, 0x8000};
   mem.Map(0x1000, prog, sizeof prog);
