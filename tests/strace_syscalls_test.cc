@@ -1136,6 +1136,14 @@ std::vector<Program> Programs() {
        1,
        true,
        {"-v", "-e", "inject=quotactl,quotactl_fd:retval=0"}},
+      // -P: quotactl matches by its special file, not by Q_QUOTAON's
+      // quota file; uselib by its library.
+      {"quota_P",
+       {"syscalls", "quota"},
+       {},
+       1,
+       true,
+       {"-P", "/aquota.user", "-P", "/nonexistent/lib"}},
       {"quota_inject_X_verbose",
        {"syscalls", "quota"},
        {},

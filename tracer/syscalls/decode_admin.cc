@@ -2799,7 +2799,8 @@ void QuotaCommon(D& d, int at, bool special) {
       d.Sep();
       d.Xval(id, kQuotaFormats, "QFMT_VFS_???");
       d.Sep();
-      d.Path(at + 2 + special);
+      // A path strace's -P does not look at (only the special file).
+      d.CStr(addr, 4096);
       return;
     case kQGetFmt:
     case kQGetInfo:
