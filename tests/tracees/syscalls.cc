@@ -294,8 +294,11 @@
 //                      control messages at the levels AF_VSOCK (40),
 //                      SOL_CAN_RAW (101) and 1000; kexec_load,
 //                      kexec_file_load, ioperm, iopl, uselib,
-//                      lookup_dcookie and _sysctl, all failing; exits 0.
+//                      lookup_dcookie and _sysctl, all failing;
+//                      modify_ldt, get/set_thread_area, ustat and
+//                      io_pgetevents; exits 0.
 #include <arpa/inet.h>
+#include <asm/ldt.h>
 #include <elf.h>
 #include <fcntl.h>
 #include <linux/aio_abi.h>
@@ -3374,6 +3377,37 @@ int Quota() {
   syscall(SYS__sysctl, nullptr);
   syscall(SYS__sysctl, &sysctl_args);
   syscall(SYS__sysctl, 8);
+  // x86_64's calls for i386 segments: struct user_desc (with lm), and
+  // modify_ldt's errors returned as unsigned ints; ustat of devices that do
+  // not exist; io_pgetevents on no context.
+  char ldt[16] = {};
+  user_desc desc = {};
+  desc.entry_number = 1;
+  desc.limit = 0xfffff;
+  desc.seg_32bit = 1;
+  desc.useable = 1;
+  syscall(SYS_modify_ldt, 0, ldt, sizeof(ldt));
+  syscall(SYS_modify_ldt, 1, &desc, sizeof(desc));
+  syscall(SYS_modify_ldt, 0x11, &desc, 8);
+  syscall(SYS_modify_ldt, 2, nullptr, sizeof(desc));
+  syscall(SYS_get_thread_area, &desc);
+  syscall(SYS_get_thread_area, nullptr);
+  desc.entry_number = -1;
+  desc.lm = 1;
+  syscall(SYS_set_thread_area, &desc);
+  syscall(SYS_set_thread_area, 8);
+  syscall(SYS_ustat, 0xffffffffUL, ldt);
+  syscall(SYS_ustat, 0x0fff00ffUL, nullptr);
+  timespec timeout = {0, 1000};
+  sigset_t usr1;
+  sigemptyset(&usr1);
+  sigaddset(&usr1, SIGUSR1);
+  struct {
+    const sigset_t* set;
+    size_t size;
+  } aio_sigset = {&usr1, 8};
+  syscall(SYS_io_pgetevents, 0, 1, 2, ldt, &timeout, &aio_sigset);
+  syscall(SYS_io_pgetevents, 0, 1, 2, nullptr, nullptr, nullptr);
   return 0;
 }
 

@@ -3225,6 +3225,25 @@ TEST_F(DecoderTest, I386ProcThreadAreas) {
   EXPECT_EQ(Decode("set_thread_area", {0x5100}, 0, k32).all(), "0x5100");
 }
 
+// x86_64's user_desc has lm; its modify_ldt returns errors as unsigned
+// ints, which strace follows with the error they mean.
+TEST_F(DecoderTest, X86_64ThreadAreas) {
+  struct {
+    uint32_t entry_number, base_addr, limit, flags;
+  } ud = {1, 0, 0xfffff, 0xc1};  // seg_32bit, useable, lm
+  mem.Map(0x5000, &ud, sizeof(ud));
+  EXPECT_EQ(Decode("modify_ldt", {1, 0x5000, 16}, 0).all(),
+            "1, {entry_number=1, base_addr=00000000, limit=0x0fffff, "
+            "seg_32bit=1, contents=0, read_exec_only=0, limit_in_pages=0, "
+            "seg_not_present=0, useable=1, lm=1}, 16");
+  Result r = Decode("modify_ldt", {0x11, 0x5000, 8}, 0xffffffea);
+  EXPECT_EQ(r.all(), "17, 0x5000, 8");
+  EXPECT_EQ(r.suffix, " EINVAL (Invalid argument)");
+  EXPECT_EQ(Decode("modify_ldt", {0, 0x5000, 16}, 16).suffix, "");
+  EXPECT_EQ(Decode("ustat", {0x801, 0x6000}, -EINVAL).all(),
+            "makedev(0x8, 0x1), 0x6000");
+}
+
 // Time: the *_time64 calls' 64-bit timespecs, the old 32-bit ones (tv_nsec
 // unsigned), compat timex, sysinfo, the old select, nice, stime.
 TEST_F(DecoderTest, I386ProcTime) {
