@@ -287,7 +287,18 @@
 //                      TIOCGLCKTRMIOS, TIOCPKT, TIOC[GS]SOFTCAR, TIOCSTI;
 //                      fsync of the slave once the master is closed (its
 //                      node removed); exits 0.
+//   quota              quotactl of every command (and unknown ones) on a
+//                      special file that does not exist (ENOENT), with
+//                      good, odd and bad structures; quotactl_fd on a bad
+//                      fd (EBADF); setsockopt, getsockopt and sendmsg's
+//                      control messages at the levels AF_VSOCK (40),
+//                      SOL_CAN_RAW (101) and 1000; kexec_load,
+//                      kexec_file_load, ioperm, iopl, uselib,
+//                      lookup_dcookie and _sysctl, all failing;
+//                      modify_ldt, get/set_thread_area, ustat and
+//                      io_pgetevents; exits 0.
 #include <arpa/inet.h>
+#include <asm/ldt.h>
 #include <elf.h>
 #include <fcntl.h>
 #include <linux/aio_abi.h>
@@ -295,6 +306,7 @@
 #include <linux/btf.h>
 #include <linux/capability.h>
 #include <linux/close_range.h>
+#include <linux/dqblk_xfs.h>
 #include <linux/fd.h>
 #include <linux/fiemap.h>
 #include <linux/filter.h>
@@ -305,6 +317,7 @@
 #include <linux/if_link.h>
 #include <linux/if_packet.h>
 #include <linux/io_uring.h>
+#include <linux/kexec.h>
 #include <linux/kvm.h>
 #include <linux/loop.h>
 #include <linux/net_namespace.h>
@@ -316,6 +329,7 @@
 #include <linux/openat2.h>
 #include <linux/perf_event.h>
 #include <linux/ptrace.h>
+#include <linux/quota.h>
 #include <linux/rtnetlink.h>
 #include <mqueue.h>
 #include <net/if.h>
@@ -3191,6 +3205,212 @@ int Stdlib(const char* dir) {
   return 0;
 }
 
+// ---- quota ----
+// quotactl and quotactl_fd of every command on a special file that does not
+// exist (ENOENT: strace decodes what is read at entry, the address of what
+// would be written), bad pointers, unknown commands and types; with -e
+// inject=...:retval=0 the structures are shown as written at exit.
+int Quota() {
+  const char* s = "/nonexistent/dev";
+  auto q = [s](unsigned cmd, unsigned type, long id, const void* addr) {
+    syscall(SYS_quotactl, QCMD(cmd, type), s, id, addr);
+  };
+  if_dqblk dq = {1, 2, 3, 4, 5, 6, 7, 8, QIF_ALL};
+  if_nextdqblk nd = {1, 2, 3, 4, 5, 6, 7, 8, QIF_LIMITS, 9};
+  if_dqinfo di = {10, 20, DQF_ROOT_SQUASH, IIF_ALL};
+  if_dqinfo odd_info = {10, 20, 0x30002, 0x18};
+  fs_disk_quota_t fq;
+  memset(&fq, 0, sizeof(fq));
+  fq.d_version = FS_DQUOT_VERSION;
+  fq.d_flags = FS_USER_QUOTA;
+  fq.d_fieldmask = FS_DQ_ISOFT | FS_DQ_BHARD;
+  fq.d_id = 5;
+  fq.d_blk_hardlimit = 100;
+  fq.d_ino_softlimit = 7;
+  fq.d_itimer = -3;
+  fq.d_iwarns = 4;
+  fq.d_rtb_hardlimit = 11;
+  fq.d_rtbwarns = 12;
+  fs_disk_quota_t fq_odd;
+  memset(&fq_odd, 0xff, sizeof(fq_odd));
+  fq_odd.d_version = 2;
+  fq_odd.d_flags = 0x10;
+  fs_quota_stat qs;
+  memset(&qs, 0, sizeof(qs));
+  qs.qs_version = FS_QSTAT_VERSION;
+  qs.qs_flags = FS_QUOTA_UDQ_ACCT | FS_QUOTA_PDQ_ENFD | 0x100;
+  qs.qs_uquota = {1, 2, 3};
+  qs.qs_gquota = {4, 5, 6};
+  qs.qs_incoredqs = 7;
+  qs.qs_btimelimit = -8;
+  qs.qs_iwarnlimit = 9;
+  fs_quota_statv qsv;
+  memset(&qsv, 0, sizeof(qsv));
+  qsv.qs_version = FS_QSTATV_VERSION1;
+  qsv.qs_flags = FS_QUOTA_GDQ_ACCT;
+  qsv.qs_incoredqs = 3;
+  qsv.qs_pquota.qfs_ino = 4;
+  qsv.qs_pquota.qfs_nextents = 5;
+  qsv.qs_rtbtimelimit = 6;
+  qsv.qs_bwarnlimit = 7;
+  unsigned int xflags = FS_QUOTA_UDQ_ACCT | FS_QUOTA_GDQ_ENFD;
+  unsigned int odd_flags = 0x40, zero = 0, rm = FS_USER_QUOTA | 0x8;
+  unsigned int fmt = QFMT_VFS_V1, odd_fmt = 9;
+  q(Q_SYNC, GRPQUOTA, 0, nullptr);
+  q(Q_QUOTAON, USRQUOTA, QFMT_VFS_V0, "/aquota.user");
+  q(Q_QUOTAON, PRJQUOTA, 77, nullptr);
+  q(Q_QUOTAON, USRQUOTA, QFMT_VFS_OLD, reinterpret_cast<void*>(8));
+  q(Q_QUOTAOFF, USRQUOTA, 0, nullptr);
+  q(Q_GETFMT, USRQUOTA, 0, &fmt);
+  q(Q_GETFMT, USRQUOTA, 0, &odd_fmt);
+  q(Q_GETINFO, GRPQUOTA, 0, &di);
+  q(Q_SETINFO, USRQUOTA, 0, &di);
+  q(Q_SETINFO, USRQUOTA, 0, &odd_info);
+  q(Q_SETINFO, USRQUOTA, 0, reinterpret_cast<void*>(8));
+  q(Q_GETQUOTA, USRQUOTA, 1000, &dq);
+  q(Q_SETQUOTA, USRQUOTA, 1000, &dq);
+  q(Q_SETQUOTA, GRPQUOTA, -1, nullptr);
+  q(Q_SETQUOTA, GRPQUOTA, -2, reinterpret_cast<void*>(8));
+  q(Q_GETNEXTQUOTA, USRQUOTA, 0x80000000L, &nd);
+  q(Q_XQUOTAON, XQM_USRQUOTA, 0, &xflags);
+  q(Q_XQUOTAON, XQM_USRQUOTA, 0, &odd_flags);
+  q(Q_XQUOTAON, XQM_USRQUOTA, 0, reinterpret_cast<void*>(8));
+  q(Q_XQUOTAOFF, XQM_GRPQUOTA, 0, &zero);
+  q(Q_XGETQUOTA, XQM_USRQUOTA, 1, &fq);
+  q(Q_XSETQLIM, XQM_PRJQUOTA, 1, &fq);
+  q(Q_XSETQLIM, XQM_USRQUOTA, 2, &fq_odd);
+  q(Q_XSETQLIM, XQM_USRQUOTA, 2, reinterpret_cast<void*>(8));
+  q(Q_XGETQSTAT, XQM_USRQUOTA, 0, &qs);
+  q(Q_XGETQSTATV, XQM_USRQUOTA, 0, &qsv);
+  q(Q_XQUOTARM, XQM_USRQUOTA, 0, &rm);
+  q(Q_XQUOTASYNC, XQM_USRQUOTA, 0, nullptr);
+  q(Q_XGETNEXTQUOTA, XQM_USRQUOTA, 0, &fq);
+  q(Q_GETQUOTA, 3, 0, &dq);
+  q(Q_GETQUOTA, 0x42, 0, &dq);
+  q(0, USRQUOTA, 5, reinterpret_cast<void*>(6));
+  q(0x1234, 0x56, 0, nullptr);
+  q(0x900000, GRPQUOTA, 0, nullptr);
+  syscall(SYS_quotactl, -1L, s, 5, 6);
+  syscall(SYS_quotactl, QCMD(Q_GETQUOTA, USRQUOTA), 8, 0, nullptr);
+  constexpr int kBadFd = 99;
+  syscall(SYS_quotactl_fd, kBadFd, QCMD(Q_GETQUOTA, USRQUOTA), 0, &dq);
+  syscall(SYS_quotactl_fd, kBadFd, QCMD(Q_SETQUOTA, USRQUOTA), 0, &dq);
+  syscall(SYS_quotactl_fd, kBadFd, QCMD(Q_GETFMT, USRQUOTA), 0, &fmt);
+  syscall(SYS_quotactl_fd, kBadFd, QCMD(Q_QUOTAON, USRQUOTA), QFMT_VFS_V1,
+          "/x");
+  syscall(SYS_quotactl_fd, kBadFd, QCMD(Q_XGETQSTAT, USRQUOTA), 0, &qs);
+  syscall(SYS_quotactl_fd, kBadFd, QCMD(Q_XSETQLIM, USRQUOTA), 0, &fq);
+  syscall(SYS_quotactl_fd, kBadFd, QCMD(Q_SYNC, USRQUOTA), 0, nullptr);
+  syscall(SYS_quotactl_fd, -1, QCMD(Q_GETNEXTQUOTA, GRPQUOTA), 0xfffffffffL,
+          &nd);
+  // Socket option levels strace names with option tables of their own:
+  // AF_VSOCK (40, the family as a level) and SOL_CAN_RAW (101), named and
+  // unknown options; and a level strace does not name (options in
+  // decimal, even under -X raw). The same levels as control messages'.
+  const int sock = socket(AF_INET, SOCK_DGRAM, 0);
+  if (sock < 0) Die("socket");
+  int one = 1;
+  socklen_t len = sizeof(one);
+  for (int level : {40, 101, 1000}) {
+    for (int opt : {0, 1, 8, 99}) {
+      setsockopt(sock, level, opt, &one, sizeof(one));
+      getsockopt(sock, level, opt, &one, &len);
+    }
+  }
+  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
+  msghdr msg = {};
+  msg.msg_control = control;
+  msg.msg_controllen = sizeof(control);
+  cmsghdr* cmsg = CMSG_FIRSTHDR(&msg);
+  cmsg->cmsg_len = CMSG_LEN(sizeof(int));
+  cmsg->cmsg_type = 1;
+  for (int level : {40, 101}) {
+    cmsg->cmsg_level = level;
+    sendmsg(sock, &msg, 0);
+  }
+  close(sock);
+  // kexec, I/O ports, uselib, lookup_dcookie, _sysctl: each made to fail
+  // (unknown flags, out of range, no such file) before it could act.
+  struct KexecSegment {
+    const void* buf;
+    size_t bufsz;
+    uintptr_t mem;
+    size_t memsz;
+  };
+  char cmdline[70] = "hello";
+  const KexecSegment segs[3] = {
+      {cmdline, 5, 0x100000, 4096}, {nullptr, 0, 0, 0}, {nullptr, 1, 2, 3}};
+  syscall(SYS_kexec_load, 0, 0, nullptr, 0x40);
+  syscall(SYS_kexec_load, 0x1000, 3, segs, KEXEC_PRESERVE_CONTEXT | 0x40);
+  syscall(SYS_kexec_load, 0x1000, 1, segs, KEXEC_ARCH_386);
+  syscall(SYS_kexec_load, 0x1000, 2, 8,
+          KEXEC_ARCH_X86_64 | KEXEC_ON_CRASH | 0x40);
+  syscall(SYS_kexec_load, 0x1000, 17, segs, 0x40);
+  syscall(SYS_kexec_load, 0x1000, 0, segs, 0x10);
+  syscall(SYS_kexec_load, 0, 0, nullptr, 0xffff0000);
+  syscall(SYS_kexec_file_load, kBadFd, kBadFd - 1, 0, nullptr, 0x80);
+  syscall(SYS_kexec_file_load, kBadFd, -1, sizeof(cmdline), cmdline,
+          KEXEC_FILE_UNLOAD | KEXEC_FILE_NO_INITRAMFS | 0x80);
+  syscall(SYS_kexec_file_load, kBadFd, -1, 6, cmdline,
+          KEXEC_FILE_ON_CRASH | 0x80);
+  syscall(SYS_kexec_file_load, kBadFd, -1, 6, 8, 0x80);
+  syscall(SYS_ioperm, 0x80000, 8, 1);
+  syscall(SYS_ioperm, ~0ul, ~0ul, -1);
+  syscall(SYS_iopl, 7);
+  syscall(SYS_iopl, -1);
+  syscall(SYS_uselib, nullptr);
+  syscall(SYS_uselib, "/nonexistent/lib");
+  syscall(SYS_uselib, 8);
+  syscall(SYS_lookup_dcookie, -1L, nullptr, 0);
+  syscall(SYS_lookup_dcookie, 5, cmdline, 64);
+  int sysctl_name[2] = {1, 2};
+  size_t sysctl_oldlen = 4;
+  struct {
+    int* name;
+    int nlen;
+    void* oldval;
+    size_t* oldlenp;
+    void* newval;
+    size_t newlen;
+    unsigned long unused[4];
+  } sysctl_args = {sysctl_name, 2, cmdline, &sysctl_oldlen, nullptr, 0, {}};
+  syscall(SYS__sysctl, nullptr);
+  syscall(SYS__sysctl, &sysctl_args);
+  syscall(SYS__sysctl, 8);
+  // x86_64's calls for i386 segments: struct user_desc (with lm), and
+  // modify_ldt's errors returned as unsigned ints; ustat of devices that do
+  // not exist; io_pgetevents on no context.
+  char ldt[16] = {};
+  user_desc desc = {};
+  desc.entry_number = 1;
+  desc.limit = 0xfffff;
+  desc.seg_32bit = 1;
+  desc.useable = 1;
+  syscall(SYS_modify_ldt, 0, ldt, sizeof(ldt));
+  syscall(SYS_modify_ldt, 1, &desc, sizeof(desc));
+  syscall(SYS_modify_ldt, 0x11, &desc, 8);
+  syscall(SYS_modify_ldt, 2, nullptr, sizeof(desc));
+  syscall(SYS_get_thread_area, &desc);
+  syscall(SYS_get_thread_area, nullptr);
+  desc.entry_number = -1;
+  desc.lm = 1;
+  syscall(SYS_set_thread_area, &desc);
+  syscall(SYS_set_thread_area, 8);
+  syscall(SYS_ustat, 0xffffffffUL, ldt);
+  syscall(SYS_ustat, 0x0fff00ffUL, nullptr);
+  timespec timeout = {0, 1000};
+  sigset_t usr1;
+  sigemptyset(&usr1);
+  sigaddset(&usr1, SIGUSR1);
+  struct {
+    const sigset_t* set;
+    size_t size;
+  } aio_sigset = {&usr1, 8};
+  syscall(SYS_io_pgetevents, 0, 1, 2, ldt, &timeout, &aio_sigset);
+  syscall(SYS_io_pgetevents, 0, 1, 2, nullptr, nullptr, nullptr);
+  return 0;
+}
+
 int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
@@ -3225,6 +3445,7 @@ int main(int argc, char** argv) {
   if (s == "unknown") return Unknown();
   if (s == "ptrace") return Ptrace();
   if (s == "stdlib" && argc == 3) return Stdlib(argv[2]);
+  if (s == "quota") return Quota();
   if (s == "ppid_threads") return PpidThreads(tracee::IntArg(argc, argv, 2, 3));
   tracee::Usage(usage);
 }

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <iterator>
 #include <string>
+#include <utility>
 
 #include "output/errno_names.h"
 #include "tracer/syscalls/decoding.h"
@@ -2494,6 +2495,533 @@ void Bpf(D& d) {
   d.Udec(size);
 }
 
+// ---------------------------------------------------------------------------
+// Disk quotas: quotactl(cmd, special, id, addr) and quotactl_fd(fd, cmd, id,
+// addr) (linux/quota.h, linux/dqblk_xfs.h).
+// ---------------------------------------------------------------------------
+// The commands (cmd >> 8): the generic ones and XFS's XQM_CMD(n).
+constexpr XlatEntry kQuotaCmds[] = {
+    {0x800001, "Q_SYNC"},         {0x800002, "Q_QUOTAON"},
+    {0x800003, "Q_QUOTAOFF"},     {0x800004, "Q_GETFMT"},
+    {0x800005, "Q_GETINFO"},      {0x800006, "Q_SETINFO"},
+    {0x800007, "Q_GETQUOTA"},     {0x800008, "Q_SETQUOTA"},
+    {0x800009, "Q_GETNEXTQUOTA"}, {0x5801, "Q_XQUOTAON"},
+    {0x5802, "Q_XQUOTAOFF"},      {0x5803, "Q_XGETQUOTA"},
+    {0x5804, "Q_XSETQLIM"},       {0x5805, "Q_XGETQSTAT"},
+    {0x5806, "Q_XQUOTARM"},       {0x5807, "Q_XQUOTASYNC"},
+    {0x5808, "Q_XGETQSTATV"},     {0x5809, "Q_XGETNEXTQUOTA"},
+};
+constexpr XlatEntry kQuotaTypes[] = {
+    {0, "USRQUOTA"}, {1, "GRPQUOTA"}, {2, "PRJQUOTA"}};
+constexpr XlatEntry kQuotaFormats[] = {{1, "QFMT_VFS_OLD"},
+                                       {2, "QFMT_VFS_V0"},
+                                       {3, "QFMT_OCFS2"},
+                                       {4, "QFMT_VFS_V1"}};
+constexpr XlatEntry kQuotaIfValid[] = {{1, "QIF_BLIMITS"}, {2, "QIF_SPACE"},
+                                       {4, "QIF_ILIMITS"}, {8, "QIF_INODES"},
+                                       {16, "QIF_BTIME"},  {32, "QIF_ITIME"}};
+constexpr XlatEntry kQuotaInfoFlags[] = {{1, "DQF_ROOT_SQUASH"},
+                                         {0x10000, "DQF_SYS_FILE"}};
+constexpr XlatEntry kQuotaInfoValid[] = {
+    {1, "IIF_BGRACE"}, {2, "IIF_IGRACE"}, {4, "IIF_FLAGS"}};
+// Q_XQUOTAON/OFF's flags and fs_quota_stat's qs_flags.
+constexpr XlatEntry kXfsQuotaFlags[] = {
+    {1, "FS_QUOTA_UDQ_ACCT"},  {2, "FS_QUOTA_UDQ_ENFD"},
+    {4, "FS_QUOTA_GDQ_ACCT"},  {8, "FS_QUOTA_GDQ_ENFD"},
+    {16, "FS_QUOTA_PDQ_ACCT"}, {32, "FS_QUOTA_PDQ_ENFD"}};
+// Q_XQUOTARM's flags and fs_disk_quota's d_flags.
+constexpr XlatEntry kXfsQuotaTypes[] = {
+    {1, "FS_USER_QUOTA"}, {2, "FS_PROJ_QUOTA"}, {4, "FS_GROUP_QUOTA"}};
+
+enum : uint32_t {
+  kQSync = 0x800001,
+  kQQuotaOn,
+  kQQuotaOff,
+  kQGetFmt,
+  kQGetInfo,
+  kQSetInfo,
+  kQGetQuota,
+  kQSetQuota,
+  kQGetNextQuota,
+  kQXQuotaOn = 0x5801,
+  kQXQuotaOff,
+  kQXGetQuota,
+  kQXSetQlim,
+  kQXGetQstat,
+  kQXQuotaRm,
+  kQXQuotaSync,
+  kQXGetQstatv,
+  kQXGetNextQuota,
+};
+
+// "name=" then a value, with ", " before all but the first field.
+void QuotaField(D& d, const char* name, bool first = false) {
+  if (!first) d.Sep();
+  d.Put(name);
+  d.out->push_back('=');
+}
+
+// The command: "QCMD(Q_GETQUOTA, USRQUOTA)", its number under -X raw, both
+// under -X verbose (the names, with their own comments, inside one).
+void QuotaCmd(D& d, uint32_t cmd) {
+  std::string& name = d.dec->scratch2();
+  name.clear();
+  {
+    ScopedXlatStyle abbrev(XlatStyle::kAbbrev);
+    name.append("QCMD(");
+    AppendXval(&name, cmd >> 8, kQuotaCmds, "Q_???");
+    name.append(", ");
+    AppendXval(&name, cmd & 0xff, kQuotaTypes, "???QUOTA");
+    name.push_back(')');
+  }
+  AppendConst(d.out, name.c_str(), RawConst::Udec(cmd));
+}
+
+// struct if_dqblk (with_id: if_nextdqblk, whose dqb_id follows).
+void QuotaDqblk(D& d, uint64_t addr, bool with_id) {
+  struct {
+    uint64_t v[8];
+    uint32_t valid;
+    uint32_t id;
+  } q;
+  if (!d.Fetch(addr, &q, with_id ? sizeof(q) : 72)) return;
+  static constexpr const char* kNames[] = {
+      "dqb_bhardlimit", "dqb_bsoftlimit", "dqb_curspace", "dqb_ihardlimit",
+      "dqb_isoftlimit", "dqb_curinodes",  "dqb_btime",    "dqb_itime"};
+  d.out->push_back('{');
+  for (int i = 0; i < (d.abbrev ? 6 : 8); ++i) {
+    QuotaField(d, kNames[i], i == 0);
+    d.Udec(q.v[i]);
+  }
+  if (!d.abbrev) {
+    QuotaField(d, "dqb_valid");
+    d.Flags(q.valid, kQuotaIfValid, "QIF_???");
+  }
+  if (with_id) {
+    QuotaField(d, "dqb_id");
+    d.Udec(q.id);
+  }
+  d.Put(d.abbrev ? ", ...}" : "}");
+}
+
+void QuotaDqinfo(D& d, uint64_t addr) {
+  struct {
+    uint64_t bgrace, igrace;
+    uint32_t flags, valid;
+  } q;
+  if (!d.Fetch(addr, &q, sizeof(q))) return;
+  d.Put("{dqi_bgrace=");
+  d.Udec(q.bgrace);
+  QuotaField(d, "dqi_igrace");
+  d.Udec(q.igrace);
+  QuotaField(d, "dqi_flags");
+  d.Flags(q.flags, kQuotaInfoFlags, "DQF_???");
+  QuotaField(d, "dqi_valid");
+  d.Flags(q.valid, kQuotaInfoValid, "IIF_???");
+  d.out->push_back('}');
+}
+
+// struct fs_disk_quota (XFS).
+void QuotaXfsDisk(D& d, uint64_t addr) {
+  struct {
+    int8_t version, flags;
+    uint16_t fieldmask;
+    uint32_t id;
+    uint64_t blk_hard, blk_soft, ino_hard, ino_soft, bcount, icount;
+    int32_t itimer, btimer;
+    uint16_t iwarns, bwarns;
+    int8_t itimer_hi, btimer_hi, rtbtimer_hi, pad2;
+    uint64_t rtb_hard, rtb_soft, rtbcount;
+    int32_t rtbtimer;
+    uint16_t rtbwarns;
+    int16_t pad3;
+    char pad4[8];
+  } q;
+  static_assert(sizeof(q) == 112);
+  if (!d.Fetch(addr, &q, sizeof(q))) return;
+  d.Put("{d_version=");
+  d.Dec(q.version);
+  QuotaField(d, "d_flags");
+  d.Flags(static_cast<uint8_t>(q.flags), kXfsQuotaTypes, "FS_???_QUOTA");
+  QuotaField(d, "d_fieldmask");
+  d.Hex(q.fieldmask);
+  QuotaField(d, "d_id");
+  d.Udec(q.id);
+  const std::pair<const char*, uint64_t> limits[] = {
+      {"d_blk_hardlimit", q.blk_hard}, {"d_blk_softlimit", q.blk_soft},
+      {"d_ino_hardlimit", q.ino_hard}, {"d_ino_softlimit", q.ino_soft},
+      {"d_bcount", q.bcount},          {"d_icount", q.icount}};
+  for (const auto& [name, v] : limits) {
+    QuotaField(d, name);
+    d.Udec(v);
+  }
+  if (d.abbrev) {
+    d.Put(", ...}");
+    return;
+  }
+  QuotaField(d, "d_itimer");
+  d.Dec(q.itimer);
+  QuotaField(d, "d_btimer");
+  d.Dec(q.btimer);
+  QuotaField(d, "d_iwarns");
+  d.Udec(q.iwarns);
+  QuotaField(d, "d_bwarns");
+  d.Udec(q.bwarns);
+  QuotaField(d, "d_rtb_hardlimit");
+  d.Udec(q.rtb_hard);
+  QuotaField(d, "d_rtb_softlimit");
+  d.Udec(q.rtb_soft);
+  QuotaField(d, "d_rtbcount");
+  d.Udec(q.rtbcount);
+  QuotaField(d, "d_rtbtimer");
+  d.Dec(q.rtbtimer);
+  QuotaField(d, "d_rtbwarns");
+  d.Udec(q.rtbwarns);
+  d.out->push_back('}');
+}
+
+// fs_qfilestat / fs_qfilestatv: the same three fields.
+struct QuotaFileStat {
+  uint64_t ino, nblks;
+  uint32_t nextents, pad;
+};
+void QuotaFileStatField(D& d, const char* name, const QuotaFileStat& f) {
+  QuotaField(d, name);
+  d.Put("{qfs_ino=");
+  d.Udec(f.ino);
+  d.Put(", qfs_nblks=");
+  d.Udec(f.nblks);
+  d.Put(", qfs_nextents=");
+  d.Udec(f.nextents);
+  d.out->push_back('}');
+}
+// The timers and warning limits both stat forms end with.
+void QuotaStatLimits(D& d, const int32_t (&timers)[3], uint16_t bwarn,
+                     uint16_t iwarn) {
+  QuotaField(d, "qs_btimelimit");
+  d.Dec(timers[0]);
+  QuotaField(d, "qs_itimelimit");
+  d.Dec(timers[1]);
+  QuotaField(d, "qs_rtbtimelimit");
+  d.Dec(timers[2]);
+  QuotaField(d, "qs_bwarnlimit");
+  d.Udec(bwarn);
+  QuotaField(d, "qs_iwarnlimit");
+  d.Udec(iwarn);
+  d.out->push_back('}');
+}
+
+// struct fs_quota_stat (Q_XGETQSTAT) or, with v, fs_quota_statv.
+void QuotaXfsStat(D& d, uint64_t addr, bool v) {
+  struct {
+    int8_t version;
+    uint8_t pad;
+    uint16_t flags;
+    uint32_t pad2;
+    QuotaFileStat u, g;
+    uint32_t incoredqs;
+    int32_t timers[3];
+    uint16_t bwarn, iwarn;
+  } s;
+  static_assert(sizeof(s) == 80);
+  struct {
+    int8_t version;
+    uint8_t pad1;
+    uint16_t flags;
+    uint32_t incoredqs;
+    QuotaFileStat u, g, p;
+    int32_t timers[3];
+    uint16_t bwarn, iwarn, rtbwarn, pad3;
+    uint32_t pad4;
+    uint64_t pad2[7];
+  } sv;
+  static_assert(sizeof(sv) == 160);
+  if (!(v ? d.Fetch(addr, &sv, sizeof(sv)) : d.Fetch(addr, &s, sizeof(s)))) {
+    return;
+  }
+  d.Put("{qs_version=");
+  d.Dec(v ? sv.version : s.version);
+  if (d.abbrev) {
+    d.Put(", ...}");
+    return;
+  }
+  QuotaField(d, "qs_flags");
+  d.Flags(v ? sv.flags : s.flags, kXfsQuotaFlags, "FS_QUOTA_???");
+  if (v) {
+    QuotaField(d, "qs_incoredqs");
+    d.Udec(sv.incoredqs);
+    QuotaFileStatField(d, "qs_uquota", sv.u);
+    QuotaFileStatField(d, "qs_gquota", sv.g);
+    QuotaFileStatField(d, "qs_pquota", sv.p);
+    QuotaStatLimits(d, sv.timers, sv.bwarn, sv.iwarn);
+  } else {
+    QuotaFileStatField(d, "qs_uquota", s.u);
+    QuotaFileStatField(d, "qs_gquota", s.g);
+    QuotaField(d, "qs_incoredqs");
+    d.Udec(s.incoredqs);
+    QuotaStatLimits(d, s.timers, s.bwarn, s.iwarn);
+  }
+}
+
+// "[flags]" of a uint32_t at addr.
+template <size_t N>
+void QuotaFlagsRef(D& d, uint64_t addr, const XlatEntry (&tbl)[N],
+                   const char* unknown) {
+  uint32_t v;
+  if (!d.Fetch(addr, &v, sizeof(v))) return;
+  d.out->push_back('[');
+  d.Flags(v, tbl, unknown);
+  d.out->push_back(']');
+}
+
+// quotactl's arguments from the command on (at `at`: quotactl_fd has no
+// special file), as strace 6.1 prints them: the special file, then per
+// command the id and the structure read at entry (set) or exit (get).
+void QuotaCommon(D& d, int at, bool special) {
+  const uint32_t cmd = d.u32(at);
+  const uint32_t id = d.u32(at + 1 + special);
+  const uint64_t addr = d.u(at + 2 + special);
+  const uint32_t op = cmd >> 8;
+  if (d.entering()) {
+    QuotaCmd(d, cmd);
+    if (special) {
+      d.Sep();
+      d.Path(at + 1);
+    }
+  }
+  switch (op) {
+    case kQSync:
+    case kQQuotaOff:
+    case kQXQuotaSync:
+      return;
+    case kQQuotaOn:
+      if (d.exiting) return;
+      d.Sep();
+      d.Xval(id, kQuotaFormats, "QFMT_VFS_???");
+      d.Sep();
+      // A path strace's -P does not look at (only the special file).
+      d.CStr(addr, 4096);
+      return;
+    case kQGetFmt:
+    case kQGetInfo:
+    case kQXGetQstat:
+    case kQXGetQstatv:
+      if (d.entering()) return;
+      d.Sep();
+      if (d.failed()) {
+        d.Ptr(addr);
+      } else if (op == kQGetFmt) {
+        uint32_t fmt;
+        if (!d.Fetch(addr, &fmt, sizeof(fmt))) return;
+        d.out->push_back('[');
+        d.Xval(fmt, kQuotaFormats, "QFMT_VFS_???");
+        d.out->push_back(']');
+      } else if (op == kQGetInfo) {
+        QuotaDqinfo(d, addr);
+      } else {
+        QuotaXfsStat(d, addr, op == kQXGetQstatv);
+      }
+      return;
+    case kQSetInfo:
+    case kQXQuotaOn:
+    case kQXQuotaOff:
+    case kQXQuotaRm:
+      if (d.exiting) return;
+      d.Sep();
+      if (op == kQSetInfo) {
+        QuotaDqinfo(d, addr);
+      } else if (op == kQXQuotaRm) {
+        QuotaFlagsRef(d, addr, kXfsQuotaTypes, "FS_???_QUOTA");
+      } else {
+        QuotaFlagsRef(d, addr, kXfsQuotaFlags, "FS_QUOTA_???");
+      }
+      return;
+    case kQGetQuota:
+    case kQGetNextQuota:
+    case kQXGetQuota:
+    case kQXGetNextQuota:
+      if (d.entering()) {
+        d.Sep();
+        PrintId(d, id);
+        return;
+      }
+      d.Sep();
+      if (d.failed()) {
+        d.Ptr(addr);
+      } else if (op == kQXGetQuota || op == kQXGetNextQuota) {
+        QuotaXfsDisk(d, addr);
+      } else {
+        QuotaDqblk(d, addr, op == kQGetNextQuota);
+      }
+      return;
+    case kQSetQuota:
+    case kQXSetQlim:
+      if (d.exiting) return;
+      d.Sep();
+      PrintId(d, id);
+      d.Sep();
+      if (op == kQXSetQlim) {
+        QuotaXfsDisk(d, addr);
+      } else {
+        QuotaDqblk(d, addr, false);
+      }
+      return;
+    default:
+      if (d.exiting) return;
+      d.Sep();
+      PrintId(d, id);
+      d.Sep();
+      d.Ptr(addr);
+      return;
+  }
+}
+
+void Quotactl(D& d) { QuotaCommon(d, 0, true); }
+
+void QuotactlFd(D& d) {
+  if (d.entering()) {
+    d.Fd(0);
+    d.Sep();
+  }
+  QuotaCommon(d, 1, false);
+}
+
+// ---------------------------------------------------------------------------
+// kexec, I/O port permissions and the old calls uselib, lookup_dcookie and
+// _sysctl (all failing or absent on current kernels; strace 6.1 still
+// decodes their arguments).
+// ---------------------------------------------------------------------------
+constexpr XlatEntry kKexecArchs[] = {
+    {0, "KEXEC_ARCH_DEFAULT"},        {3 << 16, "KEXEC_ARCH_386"},
+    {4 << 16, "KEXEC_ARCH_68K"},      {15 << 16, "KEXEC_ARCH_PARISC"},
+    {62 << 16, "KEXEC_ARCH_X86_64"},  {20 << 16, "KEXEC_ARCH_PPC"},
+    {21 << 16, "KEXEC_ARCH_PPC64"},   {50 << 16, "KEXEC_ARCH_IA_64"},
+    {40 << 16, "KEXEC_ARCH_ARM"},     {22 << 16, "KEXEC_ARCH_S390"},
+    {42 << 16, "KEXEC_ARCH_SH"},      {10 << 16, "KEXEC_ARCH_MIPS_LE"},
+    {8 << 16, "KEXEC_ARCH_MIPS"},     {183u << 16, "KEXEC_ARCH_AARCH64"},
+    {243u << 16, "KEXEC_ARCH_RISCV"}, {258u << 16, "KEXEC_ARCH_LOONGARCH"},
+};
+constexpr XlatEntry kKexecFlags[] = {{1, "KEXEC_ON_CRASH"},
+                                     {2, "KEXEC_PRESERVE_CONTEXT"}};
+constexpr XlatEntry kKexecFileFlags[] = {{1, "KEXEC_FILE_UNLOAD"},
+                                         {2, "KEXEC_FILE_ON_CRASH"},
+                                         {4, "KEXEC_FILE_NO_INITRAMFS"}};
+
+// kexec_load(entry, nr_segments, segments, flags): the segments (up to
+// KEXEC_SEGMENT_MAX, else the address), the flags as the architecture
+// (the top 16 bits) then "|" and the other flags when any.
+void KexecLoad(D& d) {
+  if (d.exiting) return;
+  d.Ptr(d.u(0));
+  d.Sep();
+  const uint64_t n = d.u(1);
+  d.Udec(n);
+  d.Sep();
+  struct Segment {
+    uint64_t buf, bufsz, mem, memsz;
+  };
+  if (n > 16) {
+    d.Ptr(d.u(2));
+  } else {
+    d.Array<Segment>(
+        d.u(2), n,
+        [&d](const Segment& s) {
+          d.Put("{buf=");
+          d.Ptr(s.buf);
+          d.Put(", bufsz=");
+          d.Udec(s.bufsz);
+          d.Put(", mem=");
+          d.Ptr(s.mem);
+          d.Put(", memsz=");
+          d.Udec(s.memsz);
+          d.out->push_back('}');
+        },
+        true);
+  }
+  d.Sep();
+  const uint64_t flags = d.u(3);
+  d.Xval(flags & 0xffff0000u, kKexecArchs, "KEXEC_ARCH_???");
+  if ((flags & ~uint64_t{0xffff0000u}) != 0) {
+    d.out->push_back('|');
+    d.Flags(flags & ~uint64_t{0xffff0000u}, kKexecFlags, "KEXEC_???");
+  }
+}
+
+// kexec_file_load(kernel_fd, initrd_fd, cmdline_len, cmdline, flags).
+void KexecFileLoad(D& d) {
+  if (d.exiting) return;
+  d.Fd(0);
+  d.Sep();
+  d.Fd(1);
+  d.Sep();
+  d.Udec(d.u(2));
+  d.Sep();
+  d.Buf(d.u(3), static_cast<int64_t>(d.u(2)));
+  d.Sep();
+  d.Flags(d.u(4), kKexecFileFlags, "KEXEC_FILE_???");
+}
+
+// ioperm(from, num, turn_on).
+void Ioperm(D& d) {
+  if (d.exiting) return;
+  d.Hex(d.u(0));
+  d.Sep();
+  d.Hex(d.u(1));
+  d.Sep();
+  d.Dec(d.i32(2));
+}
+
+// iopl(level).
+void Iopl(D& d) {
+  if (d.exiting) return;
+  d.Dec(d.i32(0));
+}
+
+// uselib(library).
+void Uselib(D& d) {
+  if (d.exiting) return;
+  d.Path(0);
+}
+
+// lookup_dcookie(cookie, buffer, len): all at exit, the path when it
+// succeeded.
+void LookupDcookie(D& d) {
+  if (d.entering()) return;
+  d.Udec(d.u(0));
+  d.Sep();
+  if (d.failed()) {
+    d.Ptr(d.u(1));
+  } else {
+    d.Buf(d.u(1), d.ret);
+  }
+  d.Sep();
+  d.Udec(d.u(2));
+}
+
+// _sysctl(args): struct __sysctl_args's fields.
+void Sysctl(D& d) {
+  if (d.exiting) return;
+  struct {
+    uint64_t name;
+    int32_t nlen;
+    uint64_t oldval, oldlenp, newval, newlen;
+  } a;
+  if (!d.Fetch(d.u(0), &a, sizeof(a))) return;
+  d.Put("{name=");
+  d.Ptr(a.name);
+  d.Put(", nlen=");
+  d.Dec(a.nlen);
+  d.Put(", oldval=");
+  d.Ptr(a.oldval);
+  d.Put(", oldlenp=");
+  d.Ptr(a.oldlenp);
+  d.Put(", newval=");
+  d.Ptr(a.newval);
+  d.Put(", newlen=");
+  d.Udec(a.newlen);
+  d.out->push_back('}');
+}
+
 constexpr Registration kDecoders[] = {
     {"setns", Setns, 0},
     {"pivot_root", PivotRoot, 0},
@@ -2523,6 +3051,15 @@ constexpr Registration kDecoders[] = {
     {"keyctl", Keyctl, 0},
     {"seccomp", Seccomp, 0},
     {"bpf", Bpf, 0},
+    {"quotactl", Quotactl, kX86_64Only},
+    {"quotactl_fd", QuotactlFd, kX86_64Only},
+    {"kexec_load", KexecLoad, kX86_64Only},
+    {"kexec_file_load", KexecFileLoad, kX86_64Only},
+    {"ioperm", Ioperm, kX86_64Only},
+    {"iopl", Iopl, kX86_64Only},
+    {"uselib", Uselib, kX86_64Only},
+    {"lookup_dcookie", LookupDcookie, kX86_64Only},
+    {"_sysctl", Sysctl, kX86_64Only},
 };
 
 }  // namespace

@@ -423,7 +423,7 @@ constexpr Registration kDecoders[] = {
     {"lchown", Chown16<false>, kI386Only},
     {"fchown", Chown16<true>, kI386Only},
     {"mmap", OldMmap, kI386Only},
-    {"ustat", Ustat, kI386Only},
+    {"ustat", Ustat, 0},
     {"umount", Umount, kI386Only},
     {"utimensat_time64", UtimensatTime64, kI386Only},
 };

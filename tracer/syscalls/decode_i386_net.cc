@@ -304,7 +304,7 @@ constexpr Registration kDecoders[] = {
     {"semtimedop_time64", SemtimedopTime64, kI386Only},
     {"mq_timedsend_time64", MqTimedsendTime64, kI386Only},
     {"mq_timedreceive_time64", MqTimedreceiveTime64, kI386Only},
-    {"io_pgetevents", IoPgetevents, kI386Only},
+    {"io_pgetevents", IoPgetevents, 0},
     {"io_pgetevents_time64", IoPgeteventsTime64, kI386Only},
     {"socketcall", Socketcall, kI386Only | kOwnRaw},
     {"recvmmsg_time64", RecvmmsgTime64, kI386Only},

@@ -9,7 +9,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <string>
 
+#include "output/errno_names.h"
 #include "tracer/syscalls/decoding.h"
 #include "tracer/syscalls/format.h"
 #include "tracer/syscalls/signals.h"
@@ -198,6 +200,10 @@ void UserDescFields(D& d, const UserDesc& u, bool with_number = true) {
   d.Udec((u.flags >> 5) & 1);
   d.Put(", useable=");
   d.Udec((u.flags >> 6) & 1);
+  if (!d.i386) {  // x86_64's struct user_desc has lm (a 64-bit segment)
+    d.Put(", lm=");
+    d.Udec((u.flags >> 7) & 1);
+  }
   d.out->push_back('}');
 }
 
@@ -244,7 +250,20 @@ void GetThreadArea(D& d) {
 // modify_ldt(func, ptr, bytecount): ptr is a struct user_desc when
 // bytecount is its size (whatever func is), else an address.
 void ModifyLdt(D& d) {
-  if (d.exiting) return;
+  if (d.exiting) {
+    // x86_64's modify_ldt returns its int result as an unsigned int (the
+    // kernel's cast for glibc): an error shows as 4294967274, which strace
+    // follows with the error it means ("4294967274 EINVAL (...)").
+    if (!d.i386 && d.suffix != nullptr && d.ret >= 0xfffff001ll &&
+        d.ret <= 0xffffffffll) {
+      std::string& err = d.dec->scratch2();
+      err.clear();
+      AppendErrorResult(&err, -static_cast<int32_t>(d.ret));
+      const size_t space = err.find(' ');
+      if (space != std::string::npos) d.suffix->append(err, space);
+    }
+    return;
+  }
   d.Dec(d.i32(0));
   d.Sep();
   UserDesc u;
@@ -301,10 +320,10 @@ constexpr Registration kDecoders[] = {
     {"rt_sigreturn", RtSigreturn, kI386Only},
     {"waitpid", Waitpid, kRetPidFlag},
     // 16-bit ids: decode_process.cc, beside the *32 calls.
-    // Thread areas, the LDT.
-    {"set_thread_area", SetThreadArea, kI386Only},
-    {"get_thread_area", GetThreadArea, kI386Only},
-    {"modify_ldt", ModifyLdt, kI386Only},
+    // Thread areas, the LDT (x86_64 has them too, with lm in user_desc).
+    {"set_thread_area", SetThreadArea, 0},
+    {"get_thread_area", GetThreadArea, 0},
+    {"modify_ldt", ModifyLdt, 0},
     // Misc.
     {"nice", Nice, 0},
     {"stime", Stime, 0},

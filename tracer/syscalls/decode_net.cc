@@ -79,19 +79,20 @@ constexpr XlatEntry kEthProtocols[] = {
     {0xfbfb, "ETH_P_AF_IUCV"},
 };
 constexpr XlatEntry kSocketLevels[] = {
-    {0, "SOL_IP"},         {1, "SOL_SOCKET"},     {6, "SOL_TCP"},
-    {17, "SOL_UDP"},       {41, "SOL_IPV6"},      {58, "SOL_ICMPV6"},
-    {100, "SOL_CAN_BASE"}, {101, "SOL_CAN_RAW"},  {132, "SOL_SCTP"},
-    {136, "SOL_UDPLITE"},  {255, "SOL_RAW"},      {256, "SOL_IPX"},
-    {257, "SOL_AX25"},     {258, "SOL_ATALK"},    {259, "SOL_NETROM"},
-    {260, "SOL_ROSE"},     {261, "SOL_DECNET"},   {262, "SOL_X25"},
-    {263, "SOL_PACKET"},   {264, "SOL_ATM"},      {265, "SOL_AAL"},
-    {266, "SOL_IRDA"},     {267, "SOL_NETBEUI"},  {268, "SOL_LLC"},
-    {269, "SOL_DCCP"},     {270, "SOL_NETLINK"},  {271, "SOL_TIPC"},
-    {272, "SOL_RXRPC"},    {273, "SOL_PPPOL2TP"}, {274, "SOL_BLUETOOTH"},
-    {275, "SOL_PNPIPE"},   {276, "SOL_RDS"},      {277, "SOL_IUCV"},
-    {278, "SOL_CAIF"},     {279, "SOL_ALG"},      {280, "SOL_NFC"},
-    {281, "SOL_KCM"},      {282, "SOL_TLS"},      {283, "SOL_XDP"},
+    {0, "SOL_IP"},          {1, "SOL_SOCKET"},     {6, "SOL_TCP"},
+    {17, "SOL_UDP"},        {40, "AF_VSOCK"},      {41, "SOL_IPV6"},
+    {58, "SOL_ICMPV6"},     {100, "SOL_CAN_BASE"}, {101, "SOL_CAN_RAW"},
+    {132, "SOL_SCTP"},      {136, "SOL_UDPLITE"},  {255, "SOL_RAW"},
+    {256, "SOL_IPX"},       {257, "SOL_AX25"},     {258, "SOL_ATALK"},
+    {259, "SOL_NETROM"},    {260, "SOL_ROSE"},     {261, "SOL_DECNET"},
+    {262, "SOL_X25"},       {263, "SOL_PACKET"},   {264, "SOL_ATM"},
+    {265, "SOL_AAL"},       {266, "SOL_IRDA"},     {267, "SOL_NETBEUI"},
+    {268, "SOL_LLC"},       {269, "SOL_DCCP"},     {270, "SOL_NETLINK"},
+    {271, "SOL_TIPC"},      {272, "SOL_RXRPC"},    {273, "SOL_PPPOL2TP"},
+    {274, "SOL_BLUETOOTH"}, {275, "SOL_PNPIPE"},   {276, "SOL_RDS"},
+    {277, "SOL_IUCV"},      {278, "SOL_CAIF"},     {279, "SOL_ALG"},
+    {280, "SOL_NFC"},       {281, "SOL_KCM"},      {282, "SOL_TLS"},
+    {283, "SOL_XDP"},
 };
 constexpr XlatEntry kSoOptions[] = {
     {1, "SO_DEBUG"},
@@ -2183,6 +2184,24 @@ void IpOptionName(D& d, uint32_t name, bool get, const XlatEntry (&common)[A],
   d.Xval(name, common, unknown);
 }
 
+// SOL_CAN_RAW's options (linux/can/raw.h) and AF_VSOCK's, whose level is
+// the family (linux/vm_sockets.h: SO_VM_SOCKETS_*).
+constexpr XlatEntry kCanRawOptions[] = {
+    {1, "CAN_RAW_FILTER"},    {2, "CAN_RAW_ERR_FILTER"},
+    {3, "CAN_RAW_LOOPBACK"},  {4, "CAN_RAW_RECV_OWN_MSGS"},
+    {5, "CAN_RAW_FD_FRAMES"}, {6, "CAN_RAW_JOIN_FILTERS"},
+};
+constexpr XlatEntry kVsockOptions[] = {
+    {0, "SO_VM_SOCKETS_BUFFER_SIZE"},
+    {1, "SO_VM_SOCKETS_BUFFER_MIN_SIZE"},
+    {2, "SO_VM_SOCKETS_BUFFER_MAX_SIZE"},
+    {3, "SO_VM_SOCKETS_PEER_HOST_VM_ID"},
+    {5, "SO_VM_SOCKETS_TRUSTED"},
+    {6, "SO_VM_SOCKETS_CONNECT_TIMEOUT_OLD"},
+    {7, "SO_VM_SOCKETS_NONBLOCK_TXRX"},
+    {8, "SO_VM_SOCKETS_CONNECT_TIMEOUT_NEW"},
+};
+
 void SockoptLevelName(D& d, bool get) {
   d.Fd(0);
   d.Sep();
@@ -2282,6 +2301,12 @@ void SockoptLevelName(D& d, bool get) {
       break;
     case 283:  // SOL_XDP
       d.Xval(name, kXdpOptions, "XDP_???");
+      break;
+    case 101:  // SOL_CAN_RAW
+      d.Xval(name, kCanRawOptions, "CAN_RAW_???");
+      break;
+    case 40:  // AF_VSOCK
+      d.Xval(name, kVsockOptions, "SO_VM_???");
       break;
     default:
       d.Udec(name);

@@ -3225,6 +3225,25 @@ TEST_F(DecoderTest, I386ProcThreadAreas) {
   EXPECT_EQ(Decode("set_thread_area", {0x5100}, 0, k32).all(), "0x5100");
 }
 
+// x86_64's user_desc has lm; its modify_ldt returns errors as unsigned
+// ints, which strace follows with the error they mean.
+TEST_F(DecoderTest, X86_64ThreadAreas) {
+  struct {
+    uint32_t entry_number, base_addr, limit, flags;
+  } ud = {1, 0, 0xfffff, 0xc1};  // seg_32bit, useable, lm
+  mem.Map(0x5000, &ud, sizeof(ud));
+  EXPECT_EQ(Decode("modify_ldt", {1, 0x5000, 16}, 0).all(),
+            "1, {entry_number=1, base_addr=00000000, limit=0x0fffff, "
+            "seg_32bit=1, contents=0, read_exec_only=0, limit_in_pages=0, "
+            "seg_not_present=0, useable=1, lm=1}, 16");
+  Result r = Decode("modify_ldt", {0x11, 0x5000, 8}, 0xffffffea);
+  EXPECT_EQ(r.all(), "17, 0x5000, 8");
+  EXPECT_EQ(r.suffix, " EINVAL (Invalid argument)");
+  EXPECT_EQ(Decode("modify_ldt", {0, 0x5000, 16}, 16).suffix, "");
+  EXPECT_EQ(Decode("ustat", {0x801, 0x6000}, -EINVAL).all(),
+            "makedev(0x8, 0x1), 0x6000");
+}
+
 // Time: the *_time64 calls' 64-bit timespecs, the old 32-bit ones (tv_nsec
 // unsigned), compat timex, sysinfo, the old select, nice, stime.
 TEST_F(DecoderTest, I386ProcTime) {
@@ -5629,6 +5648,18 @@ TEST_F(DecoderTest, Sockopts) {
             "3, SOL_RAW, ICMP_FILTER, ~[ICMP_ECHOREPLY], 4");
   EXPECT_EQ(Text("setsockopt", {3, SOL_RAW, 1, 0x8000, 0}),
             "3, SOL_RAW, ICMP_FILTER, 0x8000, 0");
+  // AF_VSOCK (the family as a level) and SOL_CAN_RAW name their options
+  // (hex under -X raw); an unnamed level leaves them in decimal.
+  EXPECT_EQ(Text("setsockopt", {3, 40, 1, 0x8000, 0}, -92),
+            "3, AF_VSOCK, SO_VM_SOCKETS_BUFFER_MIN_SIZE, \"\", 0");
+  EXPECT_EQ(Text("setsockopt", {3, 101, 9, 0x8000, 0}, -92),
+            "3, SOL_CAN_RAW, 0x9 /* CAN_RAW_??? */, \"\", 0");
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("setsockopt", {3, 101, 1, 0x8000, 0}, -92),
+            "3, 0x65, 0x1, \"\", 0");
+  EXPECT_EQ(Text("setsockopt", {3, 1000, 1, 0x8000, 0}, -92),
+            "3, 0x3e8, 1, \"\", 0");
+  opts.xlat_style = XlatStyle::kAbbrev;
   filter = (1u << 3) | (1u << 8) | (1u << 20);
   mem.Map(0x8000, &filter, 4);
   EXPECT_EQ(Text("getsockopt", {3, SOL_RAW, 1, 0x8000, 0x5000}),
@@ -9642,6 +9673,59 @@ TEST_F(DecoderTest, StringLimitCutsSmallArrays) {
 }
 
 // i386: 32-bit pointers in struct sock_fprog and the KDF parameters.
+// quotactl: QCMD(cmd, type) in each -X style, the arguments each command
+// takes, a structure read at entry (set) and at exit (get).
+TEST_F(DecoderTest, AdminQuotactl) {
+  mem.MapString(0x1000, "/dev/sda1");
+  EXPECT_EQ(Text("quotactl", {0x80000101, 0x1000, 5, 6}, -2),
+            "QCMD(Q_SYNC, GRPQUOTA), \"/dev/sda1\"");
+  EXPECT_EQ(Text("quotactl", {0x123456, 0x1000, 0xffffffff, 0}, -22),
+            "QCMD(0x1234 /* Q_??? */, 0x56 /* ???QUOTA */), \"/dev/sda1\", "
+            "-1, NULL");
+  EXPECT_EQ(Text("quotactl", {0x80000200, 0x1000, 0x4d, 0}, -2),
+            "QCMD(Q_QUOTAON, USRQUOTA), \"/dev/sda1\", "
+            "0x4d /* QFMT_VFS_??? */, NULL");
+  const uint64_t dqinfo[3] = {10, 20, 0x0000000700000001ull};
+  mem.Map(0x2000, dqinfo, sizeof(dqinfo));
+  EXPECT_EQ(Text("quotactl", {0x80000600, 0x1000, 0, 0x2000}, 0),
+            "QCMD(Q_SETINFO, USRQUOTA), \"/dev/sda1\", {dqi_bgrace=10, "
+            "dqi_igrace=20, dqi_flags=DQF_ROOT_SQUASH, "
+            "dqi_valid=IIF_BGRACE|IIF_IGRACE|IIF_FLAGS}");
+  EXPECT_EQ(Text("quotactl", {0x80000500, 0x1000, 0, 0x2000}, -2),
+            "QCMD(Q_GETINFO, USRQUOTA), \"/dev/sda1\", 0x2000");
+  const uint32_t fmt = 4;
+  mem.Map(0x3000, &fmt, sizeof(fmt));
+  EXPECT_EQ(Text("quotactl_fd", {3, 0x80000400, 0, 0x3000}, 0),
+            "3, QCMD(Q_GETFMT, USRQUOTA), [QFMT_VFS_V1]");
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("quotactl_fd", {3, 0x80000400, 0, 0x3000}, 0),
+            "3, 2147484672, [0x4]");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("quotactl", {0x90000001, 0x1000, 0, 0}, -2),
+            "2415919105 /* QCMD(0x900000 /* Q_??? */, GRPQUOTA) */, "
+            "\"/dev/sda1\", 0, NULL");
+}
+
+// kexec_load's flags: the architecture, then "|" and the other flags
+// when any (each part in the -X style); ioperm, iopl, uselib.
+TEST_F(DecoderTest, AdminKexecIoports) {
+  EXPECT_EQ(Text("kexec_load", {0, 0, 0, 0}, -1),
+            "NULL, 0, NULL, KEXEC_ARCH_DEFAULT");
+  EXPECT_EQ(Text("kexec_load", {0x1000, 17, 0x2000, (62u << 16) | 0x41}, -22),
+            "0x1000, 17, 0x2000, KEXEC_ARCH_X86_64|KEXEC_ON_CRASH|0x40");
+  EXPECT_EQ(Text("kexec_load", {0, 0, 0, 0xffff0000}, -22),
+            "NULL, 0, NULL, 0xffff0000 /* KEXEC_ARCH_??? */");
+  EXPECT_EQ(Text("ioperm", {0x80, 1, 1}, -1), "0x80, 0x1, 1");
+  EXPECT_EQ(Text("iopl", {kMinus1}, -22), "-1");
+  EXPECT_EQ(Text("uselib", {0}, -14), "NULL");
+  opts.xlat_style = XlatStyle::kRaw;
+  EXPECT_EQ(Text("kexec_load", {0, 0, 0, 2}, -22), "NULL, 0, NULL, 0|0x2");
+  opts.xlat_style = XlatStyle::kVerbose;
+  EXPECT_EQ(Text("kexec_load", {0, 0, 0, 2}, -22),
+            "NULL, 0, NULL, 0 /* KEXEC_ARCH_DEFAULT */|0x2 /* "
+            "KEXEC_PRESERVE_CONTEXT */");
+}
+
 TEST_F(DecoderTest, AdminI386) {
   const uint32_t prog[2] = {3, 0x8000};
   mem.Map(0x1000, prog, sizeof prog);
