@@ -39,6 +39,17 @@ class FilterSink : public EventSink {
   absl::Status Flush() override { return next_->Flush(); }
 
  private:
+  // -e status=: strace holds each call's text from its entry until it
+  // knows its status. A "+++"/"---" line of another thread printed while
+  // the call whose entry was printed last is still held ends that held
+  // text with " <unfinished ...>" (strace 6.1; a held entry of another
+  // call, or a whole call, closes the line first and breaks nothing).
+  // `open_`: the thread whose entry is the last one printed, still held
+  // (0: none); `broken_`: threads whose held call was broken so.
+  void TrackHeldLines(const Event& event);
+  pid_t open_ = 0;
+  std::vector<pid_t> broken_;
+
   Filters filters_;
   EventSink* next_;
   Event scratch_;
