@@ -1381,8 +1381,10 @@ TEST(HeldCallTest, AnotherThreadsLineBreaksItAsInStrace) {
       {{"-z"}, true},
       {{"-e", "status=!failed", "-a", "20"}, true},
       {{"-e", "status=successful,unfinished", "-T"}, true},
-      // No signal line: nothing breaks the held read.
-      {{"-z", "-e", "signal=none"}, false},
+      // No signal line: the thread's exit line breaks it.
+      {{"-z", "-e", "signal=none"}, true},
+      // Neither (quiet): nothing breaks the held read.
+      {{"-z", "-e", "signal=none", "-e", "quiet=exit"}, false},
   };
   for (const auto& [flags, breaks] : variants) {
     std::string texts[2];

@@ -48,12 +48,14 @@
 //                      the calls held long enough, that line splits each
 //                      call's line, in strace as in ttrace, where each tool
 //                      ends a call's entry part.
-//   held_break         the main thread blocks in read() on a pipe; another
-//                      thread, once it sees it there, sends itself SIGUSR1
-//                      (handled; tgkill), writes "a" to the pipe and ends
-//                      after the read returned (1 byte). With -e trace=read
-//                      and a status filter (-z), strace breaks the held
-//                      read's text at the "--- SIGUSR1" line.
+//   held_break         the main thread blocks in read() on a pipe; thread
+//                      B, once it sees it there, sends itself SIGUSR1
+//                      (handled; tgkill) and ends; thread C, once B ended,
+//                      writes "a" to the pipe and ends after the read
+//                      returned (1 byte). With -e trace=read and a status
+//                      filter (-z), strace breaks the held read's text at
+//                      B's "--- SIGUSR1" line (or, that one not shown, at
+//                      B's "+++ exited" line).
 //   ppid_threads N     N threads (started one after the other, each ended
 //                      before the next starts) each call getppid() 3 times
 //                      and print "T: a b c", T the thread's index, each of
@@ -635,18 +637,22 @@ int Split() {
 }
 
 // ---- held_break ----
-// The main thread reads one byte from a pipe; once it blocks there, another
-// thread sends itself SIGUSR1 (handled) with tgkill, then writes "a" to the
-// pipe and ends only after the read has returned, so the lines come in one
-// order: read's entry, the signal, read's end, the thread's exit.
+// The main thread reads one byte from a pipe; once it blocks there, thread
+// B sends itself SIGUSR1 (handled) with tgkill and ends; thread C, once B
+// has ended and been reaped, writes "a" to the pipe and ends only after the
+// read has returned. So the lines come in one order: read's entry, B's signal,
+// B's exit, read's end, C's exit.
 struct HeldBreak {
   std::atomic<int> tid{0};  // the main thread's
   std::atomic<bool> read_done{false};
   int write_fd = -1;
+  pthread_t signaller{};
+  std::atomic<int> signaller_tid{0};
 };
 
 void* HeldBreakSignaller(void* arg) {
   auto* h = static_cast<HeldBreak*>(arg);
+  h->signaller_tid.store(tracee::GetTid());
   int i = 0;
   for (; i < 20000 && !InSyscall(h->tid.load(), SYS_read, -1); ++i) {
     SleepMs(1);
@@ -656,6 +662,19 @@ void* HeldBreakSignaller(void* arg) {
     Die("main thread never seen in read");
   }
   syscall(SYS_tgkill, getpid(), tracee::GetTid(), SIGUSR1);
+  return nullptr;
+}
+
+void* HeldBreakWriter(void* arg) {
+  auto* h = static_cast<HeldBreak*>(arg);
+  pthread_join(h->signaller, nullptr);
+  // The join returns when the kernel clears B's tid, before a tracer has
+  // reaped B (and printed its exit line): its /proc entry goes only then.
+  const std::string task =
+      "/proc/self/task/" + std::to_string(h->signaller_tid.load());
+  for (int i = 0; i < 20000 && access(task.c_str(), F_OK) == 0; ++i) {
+    SleepMs(1);
+  }
   if (write(h->write_fd, "a", 1) != 1) Die("write");
   while (!h->read_done.load()) SleepMs(1);
   return nullptr;
@@ -670,14 +689,15 @@ int HeldBreakScenario() {
   int p[2];
   NewPipe(p);
   h.write_fd = p[1];
-  pthread_t t;
-  if (pthread_create(&t, nullptr, HeldBreakSignaller, &h) != 0) {
+  pthread_t writer;
+  if (pthread_create(&h.signaller, nullptr, HeldBreakSignaller, &h) != 0 ||
+      pthread_create(&writer, nullptr, HeldBreakWriter, &h) != 0) {
     Die("pthread_create");
   }
   char c = 0;
   if (read(p[0], &c, 1) != 1 || c != 'a') Die("read");
   h.read_done.store(true);
-  pthread_join(t, nullptr);
+  pthread_join(writer, nullptr);
   return 0;
 }
 
