@@ -8,6 +8,41 @@
 
 namespace ttrace {
 
+bool FilterSink::Quiet(const Event& event) const {
+  if (std::holds_alternative<DetachEvent>(event.payload)) {
+    return filters_.quiet.attach;
+  }
+  const auto* exit = std::get_if<ExitEvent>(&event.payload);
+  if (exit == nullptr) return false;
+  switch (exit->how) {
+    case ExitEvent::How::kExited:
+      return filters_.quiet.exit;
+    case ExitEvent::How::kSuperseded:
+      return filters_.quiet.thread_execve;
+    case ExitEvent::How::kKilled:
+      // As the text formatter: "+++ killed by" only for a signal shown.
+      return !filters_.signals.Contains(exit->signo);
+  }
+  return false;
+}
+
+void FilterSink::TrackHeldLines(const Event& event) {
+  if (std::holds_alternative<SyscallEnterEvent>(event.payload)) {
+    open_ = event.tid;
+  } else if (const auto* call = std::get_if<SyscallEvent>(&event.payload)) {
+    if (!call->split || open_ == event.tid) open_ = 0;
+  } else if (std::holds_alternative<SignalEvent>(event.payload) ||
+             std::holds_alternative<StopEvent>(event.payload) ||
+             std::holds_alternative<ExitEvent>(event.payload) ||
+             std::holds_alternative<DetachEvent>(event.payload)) {
+    if (Quiet(event)) return;  // not printed: breaks nothing
+    // Lines strace prints as they come (ttrace's own "+++ started",
+    // "+++ created", "+++ exec" and "--- continued ---" are not strace's).
+    if (open_ != 0 && open_ != event.tid) broken_.push_back(open_);
+    open_ = 0;
+  }
+}
+
 void FilterSink::OnEvent(const Event& event) {
   if (!filters_.pids.empty() &&
       std::find(filters_.pids.begin(), filters_.pids.end(), event.pid) ==
@@ -31,7 +66,10 @@ void FilterSink::OnEvent(const Event& event) {
     }
     // Whether the call will pass the status filter is known only at its
     // end, so with a status filter calls are shown whole, when they end.
-    if (!filters_.status.all()) return;
+    if (!filters_.status.all()) {
+      TrackHeldLines(event);
+      return;
+    }
   } else if (const auto* call = std::get_if<SyscallEvent>(&event.payload)) {
     if (filters_.syscalls &&
         !filters_.syscalls->Traced(
@@ -39,6 +77,10 @@ void FilterSink::OnEvent(const Event& event) {
       return;
     }
     if (!filters_.status.all()) {
+      TrackHeldLines(event);
+      const auto broken = std::find(broken_.begin(), broken_.end(), event.tid);
+      const bool held_break = broken != broken_.end();
+      if (held_break) broken_.erase(broken);
       const SyscallStatus status =
           call->detached             ? SyscallStatus::kDetached
           : !call->returned          ? SyscallStatus::kUnfinished
@@ -47,11 +89,17 @@ void FilterSink::OnEvent(const Event& event) {
       if (!filters_.status.Shows(status)) return;
       if (call->split) {
         scratch_ = event;
-        std::get<SyscallEvent>(scratch_.payload).split = false;
+        auto& shown = std::get<SyscallEvent>(scratch_.payload);
+        shown.split = false;
+        shown.held_break = held_break;
         next_->OnEvent(scratch_);
         return;
       }
     }
+  }
+  if (!filters_.status.all() &&
+      !std::holds_alternative<SyscallEvent>(event.payload)) {
+    TrackHeldLines(event);
   }
   next_->OnEvent(event);
 }

@@ -25,6 +25,14 @@ class FilterSink : public EventSink {
     // source).
     const SyscallFilter* syscalls = nullptr;
     std::vector<pid_t> pids;  // empty: every process
+    // -e quiet=: lines the text formatter leaves out, which (not printed)
+    // break no held call (see TrackHeldLines).
+    struct Quiet {
+      bool attach = false;         // "+++ detached"
+      bool exit = false;           // "+++ exited with"
+      bool thread_execve = false;  // "+++ superseded by execve"
+    };
+    Quiet quiet;
   };
   FilterSink(Filters filters, EventSink* next)
       : filters_(std::move(filters)), next_(next) {}
@@ -39,6 +47,18 @@ class FilterSink : public EventSink {
   absl::Status Flush() override { return next_->Flush(); }
 
  private:
+  // -e status=: strace holds each call's text from its entry until it
+  // knows its status. A "+++"/"---" line of another thread printed while
+  // the call whose entry was printed last is still held ends that held
+  // text with " <unfinished ...>" (strace 6.1; a held entry of another
+  // call, or a whole call, closes the line first and breaks nothing).
+  // `open_`: the thread whose entry is the last one printed, still held
+  // (0: none); `broken_`: threads whose held call was broken so.
+  void TrackHeldLines(const Event& event);
+  bool Quiet(const Event& event) const;
+  pid_t open_ = 0;
+  std::vector<pid_t> broken_;
+
   Filters filters_;
   EventSink* next_;
   Event scratch_;

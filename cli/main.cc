@@ -352,11 +352,16 @@ int Decode(const Options& opt) {
   if (opt.summary != Summary::kOnly) sinks.push_back(formatter.get());
   if (summary) sinks.push_back(summary.get());
   FanOutSink fan(sinks);
-  FilterSink filter(FilterSink::Filters{.signals = opt.signal_filter,
-                                        .status = opt.status_filter,
-                                        .syscalls = &opt.trace_filter,
-                                        .pids = opt.pids},
-                    &fan);
+  FilterSink filter(
+      FilterSink::Filters{
+          .signals = opt.signal_filter,
+          .status = opt.status_filter,
+          .syscalls = &opt.trace_filter,
+          .pids = opt.pids,
+          .quiet = {.attach = opt.quiet.Quiet(QuietSet::kAttach),
+                    .exit = opt.quiet.Quiet(QuietSet::kExit),
+                    .thread_execve = opt.quiet.Quiet(QuietSet::kThreadExecve)}},
+      &fan);
   absl::Status decoded = DecodeStream(in, &filter, nullptr);
   if (in != STDIN_FILENO) close(in);
   if (summary) summary->Print(&out);
@@ -468,9 +473,14 @@ int Main(int argc, char** argv) {
   // Sinks: [filters -> formatter], summary, binary record.
   std::unique_ptr<EventSink> formatter = MakeFormatter(opt, &out, header);
   auto* files = dynamic_cast<ThreadFilesSink*>(formatter.get());  // -ff
-  FilterSink filter(FilterSink::Filters{.signals = opt.signal_filter,
-                                        .status = opt.status_filter},
-                    formatter.get());
+  FilterSink filter(
+      FilterSink::Filters{
+          .signals = opt.signal_filter,
+          .status = opt.status_filter,
+          .quiet = {.attach = opt.quiet.Quiet(QuietSet::kAttach),
+                    .exit = opt.quiet.Quiet(QuietSet::kExit),
+                    .thread_execve = opt.quiet.Quiet(QuietSet::kThreadExecve)}},
+      formatter.get());
   std::unique_ptr<SummarySink> summary = MakeSummary(opt);
   std::unique_ptr<BinaryEncoder> recorder;
   if (rec_out)

@@ -501,8 +501,16 @@ void TextFormatter::AppendCallStart(std::string_view name,
 
 void TextFormatter::AppendSyscall(const SyscallEvent& call, bool whole,
                                   bool from_exit) {
+  // Where the result column is counted from: the line's start, or for a
+  // held call broken by another line (SyscallEvent::held_break) the start
+  // of its second line, which has no prefix.
+  size_t line_start = 0;
   if (!from_exit) {
     AppendCallStart(call.name, call.args_enter, call.split && !whole);
+    if (call.held_break && options_.thread == 0) {
+      line_.append(" <unfinished ...>\n");
+      line_start = line_.size();
+    }
   }
   if (call.detached) {
     // strace: "read(0,  <detached ...>"; no result. (After an announced
@@ -516,8 +524,8 @@ void TextFormatter::AppendSyscall(const SyscallEvent& call, bool whole,
     line_.append(" <unfinished ...>");
   }
   line_.push_back(')');
-  if (line_.size() < options_.result_column) {
-    line_.append(options_.result_column - line_.size(), ' ');
+  if (line_.size() - line_start < options_.result_column) {
+    line_.append(options_.result_column - (line_.size() - line_start), ' ');
   }
   line_.append(" = ");
   if (!call.returned) {

@@ -339,6 +339,24 @@ TEST(TextFormatterTest, ResultColumn) {
   EXPECT_EQ(One(Ev(1, 1, c), {.result_column = 9}), "close(3)  = 0\n");
 }
 
+// A held call broken by another thread's line (-e status=, see
+// SyscallEvent::held_break): its rest on a line of its own, without prefix,
+// padded from that line's start; in a -ff file (nothing breaks it there)
+// whole.
+TEST(TextFormatterTest, HeldBreakRestOnItsOwnLine) {
+  SyscallEvent c;
+  c.name = "read";
+  c.args_enter = "3, ";
+  c.args_exit = "\"a\", 1";
+  c.ret = 1;
+  c.held_break = true;
+  EXPECT_EQ(One(Ev(7, 7, c), {.result_column = 19,
+                              .pid_prefix = TextOptions::PidPrefix::kAlways}),
+            "7     read(3,  <unfinished ...>\n\"a\", 1)             = 1\n");
+  EXPECT_EQ(One(Ev(7, 7, c), {.result_column = 0, .thread = 7}),
+            "read(3, \"a\", 1) = 1\n");
+}
+
 TEST(TextFormatterTest, InjectedCalls) {
   SyscallEvent c;
   c.name = "close";

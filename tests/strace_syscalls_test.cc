@@ -1381,6 +1381,83 @@ INSTANTIATE_TEST_SUITE_P(Programs, StraceSyscallsTest,
                            return info.param.name;
                          });
 
+// -e status= (-z, ...): strace holds a call's text from its entry until it
+// knows whether to show it. A "---"/"+++" line of another thread printed
+// meanwhile ends the held text with " <unfinished ...>"; the rest of the
+// call follows, when it is shown, on a line of its own with neither prefix
+// nor "<... read resumed>", padded from that line's start:
+//   2573  --- SIGUSR1 {si_signo=SIGUSR1, ...} ---
+//   2573  read(3,  <unfinished ...>
+//   "a", 1)                                 = 1
+// The whole text is compared (pids as roles, si_pid as PID, ttrace's own
+// lines dropped): the `held_break` scenario's lines come in one order.
+std::string HeldBreakText(const std::string& text) {
+  static const std::regex kOwn(R"(^[0-9]+ +\+\+\+ (started|exec|created) )");
+  static const std::regex kPrefix(R"(^([0-9]+) +(.*)$)");
+  static const std::regex kSiPid(R"(si_pid=[0-9]+)");
+  std::map<std::string, std::string> roles;
+  std::string out;
+  for (const std::string& line : SplitLines(text)) {
+    if (std::regex_search(line, kOwn)) continue;
+    std::smatch m;
+    std::string body = line;
+    std::string role;
+    if (std::regex_match(line, m, kPrefix)) {
+      auto [it, added] = roles.emplace(m[1].str(), "");
+      if (added) it->second = absl::StrCat("T", roles.size());
+      role = it->second;
+      body = m[2].str();
+    }
+    absl::StrAppend(&out, role.empty() ? "" : role + " ",
+                    std::regex_replace(body, kSiPid, "si_pid=PID"), "\n");
+  }
+  return out;
+}
+
+TEST(HeldCallTest, AnotherThreadsLineBreaksItAsInStrace) {
+  if (access(kStrace, X_OK) != 0) GTEST_SKIP() << kStrace << " not found";
+  if (kSanitizerRuntime) GTEST_SKIP() << "tracee with a sanitizer runtime";
+  struct Variant {
+    std::vector<std::string> flags;
+    bool breaks;  // the read's text is broken
+  };
+  const std::vector<Variant> variants = {
+      {{"-z"}, true},
+      {{"-e", "status=!failed", "-a", "20"}, true},
+      {{"-e", "status=successful,unfinished", "-T"}, true},
+      // No signal line: the thread's exit line breaks it.
+      {{"-z", "-e", "signal=none"}, true},
+      // Neither (quiet): nothing breaks the held read.
+      {{"-z", "-e", "signal=none", "-e", "quiet=exit"}, false},
+  };
+  for (const auto& [flags, breaks] : variants) {
+    std::string texts[2];
+    for (int tool = 0; tool < 2; ++tool) {
+      const std::string out = NewTempPath("held");
+      std::vector<std::string> argv = {tool == 0 ? kStrace : TtracePath(),
+                                       "-f",
+                                       "-o",
+                                       out,
+                                       "-e",
+                                       "trace=read"};
+      argv.insert(argv.end(), flags.begin(), flags.end());
+      argv.push_back(TraceeBinary("syscalls"));
+      argv.push_back("held_break");
+      const ProcessResult r = RunProcess(argv, kTimeoutMs);
+      EXPECT_EQ(r.ExitCode(), 0) << r.Describe();
+      texts[tool] = HeldBreakText(ReadFileOrEmpty(out));
+      unlink(out.c_str());
+    }
+    // -T's times differ from run to run.
+    static const std::regex kTime(R"(<[0-9]+\.[0-9]+>)");
+    for (std::string& t : texts) t = std::regex_replace(t, kTime, "<T>");
+    EXPECT_EQ(texts[1], texts[0]) << absl::StrJoin(flags, " ");
+    EXPECT_EQ(absl::StrContains(texts[0], "<unfinished ...>\n\"a\", 1)"),
+              breaks)
+        << texts[0];
+  }
+}
+
 // The parsers themselves, on fixed text.
 // -k on a 32-bit process: no stacks, as strace prints none after its exec
 // (x86_64's unwinding rules would read garbage there).

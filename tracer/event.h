@@ -191,6 +191,12 @@ struct SyscallEvent {
   // in the call (strace's "<detached ...>"), so its end is unknown.
   bool detached = false;
   bool split = false;  // a SyscallEnterEvent was emitted for this call
+  // Set by the -e status= filter only (never encoded): strace, holding the
+  // call's text until it knows whether to show it, printed another
+  // thread's "+++"/"---" line meanwhile, which ended the held text with
+  // " <unfinished ...>\n"; the rest follows on a line of its own with no
+  // prefix and no "<... resumed>" (see FilterSink).
+  bool held_break = false;
   // -e inject: ttrace skipped the call and `ret` is what it made it return
   // (strace's "(INJECTED)").
   bool injected = false;

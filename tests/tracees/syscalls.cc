@@ -48,6 +48,14 @@
 //                      the calls held long enough, that line splits each
 //                      call's line, in strace as in ttrace, where each tool
 //                      ends a call's entry part.
+//   held_break         the main thread blocks in read() on a pipe; thread
+//                      B, once it sees it there, sends itself SIGUSR1
+//                      (handled; tgkill) and ends; thread C, once B ended,
+//                      writes "a" to the pipe and ends after the read
+//                      returned (1 byte). With -e trace=read and a status
+//                      filter (-z), strace breaks the held read's text at
+//                      B's "--- SIGUSR1" line (or, that one not shown, at
+//                      B's "+++ exited" line).
 //   ppid_threads N     N threads (started one after the other, each ended
 //                      before the next starts) each call getppid() 3 times
 //                      and print "T: a b c", T the thread's index, each of
@@ -639,6 +647,71 @@ int Split() {
   const long perf = syscall(SYS_perf_event_open, &attr, 0, -1, -1, 0);
   if (perf >= 0) close(static_cast<int>(perf));
   pthread_join(t, nullptr);
+  return 0;
+}
+
+// ---- held_break ----
+// The main thread reads one byte from a pipe; once it blocks there, thread
+// B sends itself SIGUSR1 (handled) with tgkill and ends; thread C, once B
+// has ended and been reaped, writes "a" to the pipe and ends only after the
+// read has returned. So the lines come in one order: read's entry, B's signal,
+// B's exit, read's end, C's exit.
+struct HeldBreak {
+  std::atomic<int> tid{0};  // the main thread's
+  std::atomic<bool> read_done{false};
+  int write_fd = -1;
+  pthread_t signaller{};
+  std::atomic<int> signaller_tid{0};
+};
+
+void* HeldBreakSignaller(void* arg) {
+  auto* h = static_cast<HeldBreak*>(arg);
+  h->signaller_tid.store(tracee::GetTid());
+  int i = 0;
+  for (; i < 20000 && !InSyscall(h->tid.load(), SYS_read, -1); ++i) {
+    SleepMs(1);
+  }
+  if (i == 20000) {
+    errno = ETIMEDOUT;
+    Die("main thread never seen in read");
+  }
+  syscall(SYS_tgkill, getpid(), tracee::GetTid(), SIGUSR1);
+  return nullptr;
+}
+
+void* HeldBreakWriter(void* arg) {
+  auto* h = static_cast<HeldBreak*>(arg);
+  pthread_join(h->signaller, nullptr);
+  // The join returns when the kernel clears B's tid, before a tracer has
+  // reaped B (and printed its exit line): its /proc entry goes only then.
+  const std::string task =
+      "/proc/self/task/" + std::to_string(h->signaller_tid.load());
+  for (int i = 0; i < 20000 && access(task.c_str(), F_OK) == 0; ++i) {
+    SleepMs(1);
+  }
+  if (write(h->write_fd, "a", 1) != 1) Die("write");
+  while (!h->read_done.load()) SleepMs(1);
+  return nullptr;
+}
+
+int HeldBreakScenario() {
+  struct sigaction sa {};
+  sa.sa_handler = OnUsr1;
+  if (sigaction(SIGUSR1, &sa, nullptr) != 0) Die("sigaction");
+  HeldBreak h;
+  h.tid.store(tracee::GetTid());
+  int p[2];
+  NewPipe(p);
+  h.write_fd = p[1];
+  pthread_t writer;
+  if (pthread_create(&h.signaller, nullptr, HeldBreakSignaller, &h) != 0 ||
+      pthread_create(&writer, nullptr, HeldBreakWriter, &h) != 0) {
+    Die("pthread_create");
+  }
+  char c = 0;
+  if (read(p[0], &c, 1) != 1 || c != 'a') Die("read");
+  h.read_done.store(true);
+  pthread_join(writer, nullptr);
   return 0;
 }
 
@@ -3414,7 +3487,7 @@ int Quota() {
 int main(int argc, char** argv) {
   const char* usage =
       "syscalls known DIR | threads_blocking | storm N | exit_in_syscall | "
-      "split | "
+      "split | held_break | "
       "counts | ppid_threads N | sockets DIR | io | pids | pidns | decoders | "
       "ipc | mempolicy | netlink | netlink_netns | netlink_more | misc DIR | "
       "admin | kvm | "
@@ -3427,6 +3500,7 @@ int main(int argc, char** argv) {
   if (s == "storm") return Storm(tracee::IntArg(argc, argv, 2, 1000));
   if (s == "exit_in_syscall") return ExitInSyscall();
   if (s == "split") return Split();
+  if (s == "held_break") return HeldBreakScenario();
   if (s == "counts") return Counts();
   if (s == "sockets" && argc == 3) return Sockets(argv[2]);
   if (s == "io") return Io();
