@@ -327,6 +327,14 @@ absl::Status Finish(EventSink* formatter) {
   return formatter->Flush();
 }
 
+// -e quiet=: the "+++" lines the text formatter leaves out (the status
+// filter needs to know: a line not printed breaks no held call).
+FilterSink::Filters::Quiet QuietLinesOf(const Options& opt) {
+  return {.attach = opt.quiet.Quiet(QuietSet::kAttach),
+          .exit = opt.quiet.Quiet(QuietSet::kExit),
+          .thread_execve = opt.quiet.Quiet(QuietSet::kThreadExecve)};
+}
+
 // --decode FILE: prints a recorded trace in any format, with the same
 // filters as live tracing.
 int Decode(const Options& opt) {
@@ -352,16 +360,12 @@ int Decode(const Options& opt) {
   if (opt.summary != Summary::kOnly) sinks.push_back(formatter.get());
   if (summary) sinks.push_back(summary.get());
   FanOutSink fan(sinks);
-  FilterSink filter(
-      FilterSink::Filters{
-          .signals = opt.signal_filter,
-          .status = opt.status_filter,
-          .syscalls = &opt.trace_filter,
-          .pids = opt.pids,
-          .quiet = {.attach = opt.quiet.Quiet(QuietSet::kAttach),
-                    .exit = opt.quiet.Quiet(QuietSet::kExit),
-                    .thread_execve = opt.quiet.Quiet(QuietSet::kThreadExecve)}},
-      &fan);
+  FilterSink filter(FilterSink::Filters{.signals = opt.signal_filter,
+                                        .status = opt.status_filter,
+                                        .syscalls = &opt.trace_filter,
+                                        .pids = opt.pids,
+                                        .quiet = QuietLinesOf(opt)},
+                    &fan);
   absl::Status decoded = DecodeStream(in, &filter, nullptr);
   if (in != STDIN_FILENO) close(in);
   if (summary) summary->Print(&out);
@@ -473,14 +477,10 @@ int Main(int argc, char** argv) {
   // Sinks: [filters -> formatter], summary, binary record.
   std::unique_ptr<EventSink> formatter = MakeFormatter(opt, &out, header);
   auto* files = dynamic_cast<ThreadFilesSink*>(formatter.get());  // -ff
-  FilterSink filter(
-      FilterSink::Filters{
-          .signals = opt.signal_filter,
-          .status = opt.status_filter,
-          .quiet = {.attach = opt.quiet.Quiet(QuietSet::kAttach),
-                    .exit = opt.quiet.Quiet(QuietSet::kExit),
-                    .thread_execve = opt.quiet.Quiet(QuietSet::kThreadExecve)}},
-      formatter.get());
+  FilterSink filter(FilterSink::Filters{.signals = opt.signal_filter,
+                                        .status = opt.status_filter,
+                                        .quiet = QuietLinesOf(opt)},
+                    formatter.get());
   std::unique_ptr<SummarySink> summary = MakeSummary(opt);
   std::unique_ptr<BinaryEncoder> recorder;
   if (rec_out)
