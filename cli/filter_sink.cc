@@ -8,24 +8,6 @@
 
 namespace ttrace {
 
-bool FilterSink::Quiet(const Event& event) const {
-  if (std::holds_alternative<DetachEvent>(event.payload)) {
-    return filters_.quiet.attach;
-  }
-  const auto* exit = std::get_if<ExitEvent>(&event.payload);
-  if (exit == nullptr) return false;
-  switch (exit->how) {
-    case ExitEvent::How::kExited:
-      return filters_.quiet.exit;
-    case ExitEvent::How::kSuperseded:
-      return filters_.quiet.thread_execve;
-    case ExitEvent::How::kKilled:
-      // As the text formatter: "+++ killed by" only for a signal shown.
-      return !filters_.signals.Contains(exit->signo);
-  }
-  return false;
-}
-
 void FilterSink::TrackHeldLines(const Event& event) {
   if (std::holds_alternative<SyscallEnterEvent>(event.payload)) {
     open_ = event.tid;
@@ -35,7 +17,7 @@ void FilterSink::TrackHeldLines(const Event& event) {
              std::holds_alternative<StopEvent>(event.payload) ||
              std::holds_alternative<ExitEvent>(event.payload) ||
              std::holds_alternative<DetachEvent>(event.payload)) {
-    if (Quiet(event)) return;  // not printed: breaks nothing
+    if (IsQuietLine(filters_.quiet, event)) return;  // not printed
     // Lines strace prints as they come (ttrace's own "+++ started",
     // "+++ created", "+++ exec" and "--- continued ---" are not strace's).
     if (open_ != 0 && open_ != event.tid) broken_.push_back(open_);

@@ -11,6 +11,7 @@
 
 #include <vector>
 
+#include "output/text_formatter.h"
 #include "tracer/sink.h"
 #include "tracer/syscalls/filter.h"
 
@@ -25,14 +26,9 @@ class FilterSink : public EventSink {
     // source).
     const SyscallFilter* syscalls = nullptr;
     std::vector<pid_t> pids;  // empty: every process
-    // -e quiet=: lines the text formatter leaves out, which (not printed)
+    // -e quiet= (the text output's): lines left out, which (not printed)
     // break no held call (see TrackHeldLines).
-    struct Quiet {
-      bool attach = false;         // "+++ detached"
-      bool exit = false;           // "+++ exited with"
-      bool thread_execve = false;  // "+++ superseded by execve"
-    };
-    Quiet quiet;
+    TextOptions::Quiet quiet;
   };
   FilterSink(Filters filters, EventSink* next)
       : filters_(std::move(filters)), next_(next) {}
@@ -55,7 +51,6 @@ class FilterSink : public EventSink {
   // `open_`: the thread whose entry is the last one printed, still held
   // (0: none); `broken_`: threads whose held call was broken so.
   void TrackHeldLines(const Event& event);
-  bool Quiet(const Event& event) const;
   pid_t open_ = 0;
   std::vector<pid_t> broken_;
 

@@ -327,14 +327,6 @@ absl::Status Finish(EventSink* formatter) {
   return formatter->Flush();
 }
 
-// -e quiet=: the "+++" lines the text formatter leaves out (the status
-// filter needs to know: a line not printed breaks no held call).
-FilterSink::Filters::Quiet QuietLinesOf(const Options& opt) {
-  return {.attach = opt.quiet.Quiet(QuietSet::kAttach),
-          .exit = opt.quiet.Quiet(QuietSet::kExit),
-          .thread_execve = opt.quiet.Quiet(QuietSet::kThreadExecve)};
-}
-
 // --decode FILE: prints a recorded trace in any format, with the same
 // filters as live tracing.
 int Decode(const Options& opt) {
@@ -364,7 +356,7 @@ int Decode(const Options& opt) {
                                         .status = opt.status_filter,
                                         .syscalls = &opt.trace_filter,
                                         .pids = opt.pids,
-                                        .quiet = QuietLinesOf(opt)},
+                                        .quiet = TextOptionsFor(opt).quiet},
                     &fan);
   absl::Status decoded = DecodeStream(in, &filter, nullptr);
   if (in != STDIN_FILENO) close(in);
@@ -479,7 +471,7 @@ int Main(int argc, char** argv) {
   auto* files = dynamic_cast<ThreadFilesSink*>(formatter.get());  // -ff
   FilterSink filter(FilterSink::Filters{.signals = opt.signal_filter,
                                         .status = opt.status_filter,
-                                        .quiet = QuietLinesOf(opt)},
+                                        .quiet = TextOptionsFor(opt).quiet},
                     formatter.get());
   std::unique_ptr<SummarySink> summary = MakeSummary(opt);
   std::unique_ptr<BinaryEncoder> recorder;

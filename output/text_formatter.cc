@@ -639,8 +639,7 @@ bool TextFormatter::DetachedAfterItsEntry(const Event& event, bool whole) {
   return call != nullptr && call->detached && call->split && !whole;
 }
 
-bool TextFormatter::IsQuiet(const Event& event) const {
-  const TextOptions::Quiet& q = options_.quiet;
+bool IsQuietLine(const TextOptions::Quiet& q, const Event& event) {
   if (std::holds_alternative<AttachEvent>(event.payload) ||
       std::holds_alternative<DetachEvent>(event.payload)) {
     return q.attach;
@@ -694,7 +693,8 @@ void TextFormatter::OnEvent(const Event& event) {
   if (new_arch && options_.thread == 0) {
     PrintPersonality(event, several_form, prev_nr, have_prev_nr);
   }
-  if (!IsQuiet(event) && !DetachedAfterItsEntry(event, whole)) {
+  if (!IsQuietLine(options_.quiet, event) &&
+      !DetachedAfterItsEntry(event, whole)) {
     PrintLine(event, several_form, whole);
   }
   if (options_.comm_of) TrackCommsAfter(event);

@@ -167,6 +167,11 @@ struct TextOptions {
   XlatStyle xlat_style = XlatStyle::kAbbrev;
 };
 
+// Whether the text output leaves `event`'s "+++" line out under `quiet`
+// (-e quiet=, and "+++ killed by" of a signal -e signal= does not show).
+// Also the -e status= filter's rule for which lines break a held call.
+bool IsQuietLine(const TextOptions::Quiet& quiet, const Event& event);
+
 class TextFormatter : public EventSink {
  public:
   // `out` is not owned and must outlive the formatter.
@@ -185,7 +190,6 @@ class TextFormatter : public EventSink {
   // Ends the open line (see open_tid_) with " <unfinished ...>": something
   // else is printed before its call's exit.
   void CloseOpenLine();
-  bool IsQuiet(const Event& event) const;
   static bool DetachedAfterItsEntry(const Event& event, bool whole);
   void PrintLine(const Event& event, bool several_form, bool whole);
   // -ff (options_.thread): keeps a split call's entry until its exit comes,
