@@ -3,6 +3,7 @@
 #include <string.h>  // strerrorname_np, strerrordesc_np (glibc 2.32+)
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "tracer/syscalls/format.h"
 
 namespace ttrace {
@@ -88,6 +89,32 @@ void AppendErrorResult(std::string* out, int err, bool raw) {
     absl::StrAppend(out, "Unknown error ", err);
   }
   out->push_back(')');
+}
+
+void AppendSyscallResult(std::string* out, const SyscallEvent& call) {
+  if (!call.returned) {
+    out->push_back('?');
+    return;
+  }
+  if (IsErrorReturn(call.ret)) {
+    AppendErrorResult(out, static_cast<int>(-call.ret),
+                      call.ret_format == SyscallEvent::RetFormat::kRaw);
+  } else {
+    switch (call.ret_format) {
+      case SyscallEvent::RetFormat::kDecimal:
+        absl::StrAppend(out, call.ret);
+        break;
+      case SyscallEvent::RetFormat::kHex:
+      case SyscallEvent::RetFormat::kRaw:
+        absl::StrAppendFormat(out, "%#x", static_cast<uint64_t>(call.ret));
+        break;
+      case SyscallEvent::RetFormat::kOctal:
+        absl::StrAppendFormat(out, "%#03o", static_cast<uint64_t>(call.ret));
+        break;
+    }
+  }
+  out->append(call.ret_suffix);
+  AppendInjectMarks(out, call);
 }
 
 void AppendInjectMarks(std::string* out, const SyscallEvent& call) {

@@ -65,6 +65,11 @@ void AppendErrorResult(std::string* out, int err, bool raw = false);
 // " (DELAYED)".
 void AppendInjectMarks(std::string* out, const SyscallEvent& call);
 
+// A call's result as the text shows it after " = ": "?" when it never
+// returned; else the value in its RetFormat (an error as
+// AppendErrorResult), its ret_suffix and the inject marks.
+void AppendSyscallResult(std::string* out, const SyscallEvent& call);
+
 // Appends the name, or the decimal number when there is none ("600").
 void AppendErrnoNameOrNumber(std::string* out, int err);
 

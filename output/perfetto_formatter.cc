@@ -31,32 +31,6 @@ void FirstKey(std::string* out, std::string_view key) {
   out->append("\":");
 }
 
-void AppendResult(std::string* out, const SyscallEvent& call) {
-  if (!call.returned) {
-    out->push_back('?');
-    return;
-  }
-  if (IsErrorReturn(call.ret)) {
-    AppendErrorResult(out, static_cast<int>(-call.ret),
-                      call.ret_format == SyscallEvent::RetFormat::kRaw);
-  } else {
-    switch (call.ret_format) {
-      case SyscallEvent::RetFormat::kDecimal:
-        absl::StrAppend(out, call.ret);
-        break;
-      case SyscallEvent::RetFormat::kHex:
-      case SyscallEvent::RetFormat::kRaw:
-        absl::StrAppendFormat(out, "%#x", static_cast<uint64_t>(call.ret));
-        break;
-      case SyscallEvent::RetFormat::kOctal:
-        absl::StrAppendFormat(out, "%#03o", static_cast<uint64_t>(call.ret));
-        break;
-    }
-  }
-  out->append(call.ret_suffix);
-  AppendInjectMarks(out, call);
-}
-
 // Saturating arithmetic: hostile timestamps and durations (a decoded trace
 // can hold anything) must not overflow.
 int64_t SatAdd(int64_t a, int64_t b) {
@@ -392,7 +366,7 @@ void PerfettoFormatter::OnEvent(const Event& event) {
           AppendJsonString(&line_, scratch_);
           line_.append(",\"ret\":");
           scratch_.clear();
-          AppendResult(&scratch_, p);
+          AppendSyscallResult(&scratch_, p);
           AppendJsonString(&line_, scratch_);
           // -k, -e read=/write=: shown with the slice (one string each).
           if (!p.stack.empty()) {

@@ -528,29 +528,8 @@ void TextFormatter::AppendSyscall(const SyscallEvent& call, bool whole,
     line_.append(options_.result_column - (line_.size() - line_start), ' ');
   }
   line_.append(" = ");
-  if (!call.returned) {
-    line_.push_back('?');
-    return;
-  }
-  if (IsErrorReturn(call.ret)) {
-    AppendErrorResult(&line_, static_cast<int>(-call.ret),
-                      call.ret_format == SyscallEvent::RetFormat::kRaw);
-  } else {
-    switch (call.ret_format) {
-      case SyscallEvent::RetFormat::kDecimal:
-        absl::StrAppend(&line_, call.ret);
-        break;
-      case SyscallEvent::RetFormat::kHex:
-      case SyscallEvent::RetFormat::kRaw:
-        absl::StrAppendFormat(&line_, "%#x", static_cast<uint64_t>(call.ret));
-        break;
-      case SyscallEvent::RetFormat::kOctal:
-        absl::StrAppendFormat(&line_, "%#03o", static_cast<uint64_t>(call.ret));
-        break;
-    }
-  }
-  line_.append(call.ret_suffix);
-  AppendInjectMarks(&line_, call);
+  AppendSyscallResult(&line_, call);
+  if (!call.returned) return;  // "= ?": no duration
   if (options_.show_duration) {
     line_.append(" <");
     AppendSeconds(call.dur_ns > 0 ? call.dur_ns : 0, options_.duration_digits,
