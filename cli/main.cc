@@ -33,6 +33,7 @@
 #include "output/text_formatter.h"
 #include "output/thread_files.h"
 #include "tracer/clock.h"
+#include "tracer/syscalls/capture.h"
 #include "tracer/syscalls/memory.h"
 #include "tracer/syscalls/pidns.h"
 #include "tracer/syscalls/seccomp_filter.h"
@@ -270,6 +271,22 @@ TextOptions TextOptionsFor(const Options& opt) {
   return text;
 }
 
+// The decoding options captured calls need (the rest are at their
+// defaults where calls are captured: CaptureAllowed), as the binary
+// header keeps them, and back.
+BinaryHeader::CaptureSettings CaptureSettingsOf(const DecodeOptions& o) {
+  return {.string_limit = o.string_limit,
+          .verbose = o.verbose,
+          .hex_strings = static_cast<uint8_t>(o.hex_strings),
+          .xlat_style = static_cast<uint8_t>(o.xlat_style)};
+}
+DecodeOptions DecodeOptionsOf(const BinaryHeader::CaptureSettings& c) {
+  return {.string_limit = static_cast<size_t>(c.string_limit),
+          .verbose = c.verbose,
+          .hex_strings = static_cast<HexStrings>(c.hex_strings),
+          .xlat_style = static_cast<XlatStyle>(c.xlat_style)};
+}
+
 // -c, -C: the summary's table, as -S, -U and -O set it. Null without.
 std::unique_ptr<SummarySink> MakeSummary(const Options& opt) {
   if (opt.summary == Summary::kNone) return nullptr;
@@ -358,7 +375,13 @@ int Decode(const Options& opt) {
                                         .pids = opt.pids,
                                         .quiet = TextOptionsFor(opt).quiet},
                     &fan);
-  absl::Status decoded = DecodeStream(in, &filter, nullptr);
+  // Captured calls are rendered with the options they were recorded
+  // under (every format, binary too: its header has no such options).
+  RenderingSink rendering(&filter);
+  absl::Status decoded =
+      DecodeStream(in, &rendering, nullptr, [&](const BinaryHeader& h) {
+        if (h.capture) rendering.set_options(DecodeOptionsOf(*h.capture));
+      });
   if (in != STDIN_FILENO) close(in);
   if (summary) summary->Print(&out);
   absl::Status written =
@@ -458,6 +481,29 @@ int Main(int argc, char** argv) {
     rec_out = std::make_unique<FdWriter>(r->fd, !IsStdStream(r->fd));
   }
 
+  const DecodeOptions decode_options{
+      .string_limit = static_cast<size_t>(opt.string_limit),
+      .fd_paths = opt.decode_fds,
+      .fd_sockets = opt.fd_sockets,
+      .fd_devices = opt.fd_devices,
+      .fd_pidfds = opt.fd_pidfds,
+      .hex_strings = opt.hex_strings,
+      .xlat_style = opt.xlat_style,
+      .decode_pids = opt.decode_pids,
+      .pidns_translation = opt.pidns_translation,
+      .kvm_vcpu = opt.kvm_vcpu,
+      .trace_paths = TracePaths(opt.trace_paths),
+      .raw = opt.raw_filter,
+      .abbrev_set = opt.abbrev_filter,
+      .verbose_set = opt.verbose_filter,
+      .dump_read = opt.dump_read,
+      .dump_write = opt.dump_write};
+  // The common calls are captured, not decoded, where nothing but tracee
+  // memory is read (tracer/syscalls/capture.h): the binary stream keeps
+  // the captures, the other formats render them (RenderingSink).
+  const bool capture = opt.trace_syscalls && opt.inject.empty() &&
+                       CaptureAllowed(decode_options);
+
   EventClock clock;
   BinaryHeader header;
   FillHostInfo(&header);
@@ -465,6 +511,7 @@ int Main(int argc, char** argv) {
   header.wall_start_ns = clock.wall_start_ns();
   header.ttrace_version = kVersion;
   header.command_line.assign(argv, argv + argc);
+  if (capture) header.capture = CaptureSettingsOf(decode_options);
 
   // Sinks: [filters -> formatter], summary, binary record.
   std::unique_ptr<EventSink> formatter = MakeFormatter(opt, &out, header);
@@ -478,8 +525,14 @@ int Main(int argc, char** argv) {
   if (rec_out)
     recorder = std::make_unique<BinaryEncoder>(rec_out.get(), header);
   std::vector<EventSink*> sinks;
+  std::unique_ptr<RenderingSink> rendering;
   if (opt.summary != Summary::kOnly) {
-    sinks.push_back(filter.PassesEverything() ? formatter.get() : &filter);
+    EventSink* shown = filter.PassesEverything() ? formatter.get() : &filter;
+    if (capture && opt.format != OutputFormat::kBinary) {
+      rendering = std::make_unique<RenderingSink>(shown, decode_options);
+      shown = rendering.get();
+    }
+    sinks.push_back(shown);
   }
   if (summary) sinks.push_back(summary.get());
   if (recorder) sinks.push_back(recorder.get());
@@ -514,27 +567,10 @@ int Main(int argc, char** argv) {
   topt.names_at_exit = opt.format != OutputFormat::kText ||
                        recorder != nullptr || opt.decode_pids;
   bool seccomp = false;
-  const DecodeOptions decode_options{
-      .string_limit = static_cast<size_t>(opt.string_limit),
-      .fd_paths = opt.decode_fds,
-      .fd_sockets = opt.fd_sockets,
-      .fd_devices = opt.fd_devices,
-      .fd_pidfds = opt.fd_pidfds,
-      .hex_strings = opt.hex_strings,
-      .xlat_style = opt.xlat_style,
-      .decode_pids = opt.decode_pids,
-      .pidns_translation = opt.pidns_translation,
-      .kvm_vcpu = opt.kvm_vcpu,
-      .trace_paths = TracePaths(opt.trace_paths),
-      .raw = opt.raw_filter,
-      .abbrev_set = opt.abbrev_filter,
-      .verbose_set = opt.verbose_filter,
-      .dump_read = opt.dump_read,
-      .dump_write = opt.dump_write};
   // -y's si_fd in signal lines needs the decoder with -e trace=none too.
   if (opt.trace_syscalls || decode_options.any_fd_info()) {
-    knowledge =
-        std::make_unique<SyscallKnowledge>(opt.trace_filter, decode_options);
+    knowledge = std::make_unique<SyscallKnowledge>(opt.trace_filter,
+                                                   decode_options, capture);
     topt.fd_info = knowledge.get();
   }
   if (opt.trace_syscalls) {

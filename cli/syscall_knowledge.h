@@ -5,9 +5,11 @@
 #ifndef TTRACE_CLI_SYSCALL_KNOWLEDGE_H_
 #define TTRACE_CLI_SYSCALL_KNOWLEDGE_H_
 
+#include <memory>
 #include <string>
 
 #include "tracer/syscall_decoder.h"
+#include "tracer/syscalls/capture.h"
 #include "tracer/syscalls/decoder.h"
 #include "tracer/syscalls/filter.h"
 #include "tracer/syscalls/memory.h"
@@ -17,7 +19,10 @@ namespace ttrace {
 
 class SyscallKnowledge : public SyscallDecoder {
  public:
-  SyscallKnowledge(SyscallFilter filter, const DecodeOptions& options);
+  // `capture`: the calls capture.h knows are captured, not decoded (only
+  // where CaptureAllowed(options)).
+  SyscallKnowledge(SyscallFilter filter, const DecodeOptions& options,
+                   bool capture = false);
 
   bool Traced(uint32_t arch, int32_t nr) const override {
     return filter_.Traced(arch, nr);
@@ -28,6 +33,13 @@ class SyscallKnowledge : public SyscallDecoder {
   bool IsExec(uint32_t arch, int32_t nr) const override;
   int ArgCount(uint32_t arch, int32_t nr) const override;
   void Name(uint32_t arch, int32_t nr, std::string* out) const override;
+  bool Captures(const SyscallCall& call) const override {
+    return renderer_ != nullptr && HasCapture(call.arch, call.nr);
+  }
+  void RenderEntry(const SyscallCall& call, const std::string& capture,
+                   std::string* out) override {
+    renderer_->RenderEntry(call, capture, out);
+  }
   void DecodeEntry(const SyscallCall& call, std::string* out) override;
   bool EntryShown() const override { return decoder_.entry_matched(); }
   bool EntryName(std::string* out) const override {
@@ -55,6 +67,7 @@ class SyscallKnowledge : public SyscallDecoder {
   const SyscallTable& table_;
   ProcessVmReader memory_;
   ArgDecoder decoder_;
+  std::unique_ptr<CaptureRenderer> renderer_;  // when capturing
 };
 
 }  // namespace ttrace

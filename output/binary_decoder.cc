@@ -141,6 +141,7 @@ struct BinaryDecoder::State {
   int32_t prev_pid = 0;
   uint64_t next_seq = 0;
   uint64_t event_bytes = 0;  // string bytes of the event being decoded
+  bool capture = false;      // the header has capture settings
   Event event;               // reused: its strings keep their capacity
 
   // A string field; `hist` is the field's context (null: none, i.e. "").
@@ -434,6 +435,10 @@ struct BinaryDecoder::State {
         p.returned = (f & binfmt::kSysNotReturned) == 0;
         p.split = (f & binfmt::kSysSplit) != 0;
         p.injected = (f & binfmt::kSysInjected) != 0;
+        p.captured = (f & binfmt::kSysCaptured) != 0;
+        if (p.captured && !capture) {
+          r.Fail("captured call in a trace without capture settings");
+        }
         p.ret_format = static_cast<SyscallEvent::RetFormat>(ret_format);
         if (f & binfmt::kSysNargs) {
           const uint64_t n = r.Varint();
@@ -574,8 +579,24 @@ absl::Status BinaryDecoder::ParseHeader(std::string_view data,
     h.command_line.resize(argc);
     for (std::string& a : h.command_line) in.PlainString(&a);
   }
+  if (!in.error && in.left() > 0 && in.Varint() == binfmt::kHeaderCapture) {
+    BinaryHeader::CaptureSettings c;
+    c.string_limit = in.Varint();
+    const uint64_t bits = in.Varint();
+    c.verbose = (bits & binfmt::kCaptureVerbose) != 0;
+    c.hex_strings =
+        static_cast<uint8_t>((bits >> binfmt::kCaptureHexShift) & 3);
+    c.xlat_style =
+        static_cast<uint8_t>((bits >> binfmt::kCaptureXlatShift) & 3);
+    if (c.string_limit > binfmt::kMaxCaptureStringLimit || c.xlat_style > 2 ||
+        bits >> (binfmt::kCaptureXlatShift + 2) != 0) {
+      in.Fail("invalid capture settings");
+    }
+    h.capture = c;
+  }
   if (in.error) return Corrupt(absl::StrCat("header: ", in.error));
   // Bytes after the known fields: added by a newer minor revision; ignored.
+  state_->capture = h.capture.has_value();
   header_ = std::move(h);
   stage_ = Stage::kRecords;
   *consumed = static_cast<size_t>(p + length - data.data());
@@ -714,8 +735,10 @@ absl::Status DecodeBytes(std::string_view bytes, EventSink* sink,
   return s;
 }
 
-absl::Status DecodeStream(int fd, EventSink* sink, BinaryHeader* header_out) {
+absl::Status DecodeStream(int fd, EventSink* sink, BinaryHeader* header_out,
+                          std::function<void(const BinaryHeader&)> on_header) {
   BinaryDecoder dec(sink);
+  if (on_header) dec.set_on_header(std::move(on_header));
   constexpr size_t kChunk = 1 << 16;
   std::unique_ptr<char[]> buf(new char[kChunk]);
   absl::Status s;

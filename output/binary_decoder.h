@@ -103,7 +103,10 @@ class BinaryDecoder {
 // seeking) into `sink`. `header_out` (may be null) receives the header if
 // it was read. Returns what BinaryDecoder::Finish returns, or Unavailable
 // "read: <strerror>" when reading fails. Does not flush `sink`.
-absl::Status DecodeStream(int fd, EventSink* sink, BinaryHeader* header_out);
+// `on_header`, if given, is called with the header before any event.
+absl::Status DecodeStream(
+    int fd, EventSink* sink, BinaryHeader* header_out,
+    std::function<void(const BinaryHeader&)> on_header = nullptr);
 
 // The same from memory.
 absl::Status DecodeBytes(std::string_view bytes, EventSink* sink,

@@ -435,6 +435,14 @@ BinaryEncoder::BinaryEncoder(ByteSink* out, const BinaryHeader& header,
   }
   varint(fit);
   for (size_t i = 0; i < fit; ++i) str(header.command_line[i]);
+  if (header.capture) {
+    const BinaryHeader::CaptureSettings& c = *header.capture;
+    varint(binfmt::kHeaderCapture);
+    varint(std::min(c.string_limit, binfmt::kMaxCaptureStringLimit));
+    varint((c.verbose ? binfmt::kCaptureVerbose : 0) |
+           (uint64_t{c.hex_strings & 3u} << binfmt::kCaptureHexShift) |
+           (uint64_t{c.xlat_style & 3u} << binfmt::kCaptureXlatShift));
+  }
 
   std::string file(binfmt::kMagic, binfmt::kMagicSize);
   file.append(tmp, PutVarint(tmp, binfmt::kVersion) - tmp);
@@ -847,7 +855,8 @@ void BinaryEncoder::OnEvent(const Event& event) {
                            (static_cast<uint64_t>(s.ret_format)
                             << binfmt::kSysRetFormatShift) |
                            (s.ret_suffix.empty() ? 0 : binfmt::kSysRetSuffix) |
-                           (s.injected ? binfmt::kSysInjected : 0));
+                           (s.injected ? binfmt::kSysInjected : 0) |
+                           (s.captured ? binfmt::kSysCaptured : 0));
       if (new_nargs) {
         *p++ = static_cast<char>(nargs);
         ctx->nargs = nargs;

@@ -16,6 +16,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,16 @@ struct BinaryHeader {
   std::string arch;                // uname machine, e.g. "x86_64"
   std::string ttrace_version;      // e.g. "ttrace 0.1.0"
   std::vector<std::string> command_line;  // ttrace's own argv
+  // Present when syscall records may hold captures (SyscallEvent::captured):
+  // the decoding options they were captured under (-s, -v, -x/-xx, -X),
+  // which turn them into text.
+  struct CaptureSettings {
+    uint64_t string_limit = 32;
+    bool verbose = false;
+    uint8_t hex_strings = 0;  // HexStrings
+    uint8_t xlat_style = 0;   // XlatStyle
+  };
+  std::optional<CaptureSettings> capture;
 };
 
 // Fills hostname, kernel_release and arch from uname(2). Leaves the other
@@ -75,7 +86,17 @@ inline constexpr uint64_t kSysInjected = 0x800;   // injected == true
 // nargs (a varint, 0..6) follows the flags: the syscall context's argument
 // count changes (it starts at 6).
 inline constexpr uint64_t kSysNargs = 0x1000;
-inline constexpr uint64_t kSysKnownBits = 0x1fff;
+// args_enter and args_exit are captures (SyscallEvent::captured); only in a
+// trace whose header has capture settings.
+inline constexpr uint64_t kSysCaptured = 0x2000;
+inline constexpr uint64_t kSysKnownBits = 0x3fff;
+
+// Header fields after the command line, each a varint tag and its data.
+inline constexpr uint64_t kHeaderCapture = 1;   // string_limit, bits:
+inline constexpr uint64_t kCaptureVerbose = 1;  // bit 0, then
+inline constexpr int kCaptureHexShift = 1;      // 2 bits: hex_strings
+inline constexpr int kCaptureXlatShift = 3;     // 2 bits: xlat_style
+inline constexpr uint64_t kMaxCaptureStringLimit = uint64_t{1} << 31;
 
 // Signal records: a varint of these bits may follow the first layout's
 // fields (written only when a bit is set); the fields of each set bit

@@ -2325,6 +2325,33 @@ TEST(RecordTest, DecodedTextWithTimesEqualsLiveText) {
   }
 }
 
+// The common calls are recorded as the memory their decoders read
+// (tracer/syscalls/capture.h), with -s, -x and -X in the header: decoded
+// without those options, the text is still the live one.
+TEST(RecordTest, CapturedCallsDecodeWithTheOptionsTheyWereRecordedWith) {
+  const std::vector<std::vector<std::string>> option_sets = {
+      {"-s", "3", "-xx", "-X", "verbose"},
+      {"-s", "0", "-x"},
+      {"-s", "200", "-X", "raw"},
+  };
+  for (const std::vector<std::string>& options : option_sets) {
+    SCOPED_TRACE(absl::StrJoin(options, " "));
+    const std::string rec = NewTempPath("rec");
+    std::vector<std::string> live_options = options;
+    live_options.push_back(absl::StrCat("--record=", rec));
+    Trace live = RunTtrace(live_options, {"threads_blocking"});
+    ASSERT_EQ(live.run.ExitCode(), 0) << Describe(live);
+    EXPECT_THAT(live.text, HasSubstr("read(")) << live.text;
+    ProcessResult d = RunProcess(
+        {TtracePath(), absl::StrCat("--decode=", rec)}, kTimeoutMs);
+    unlink(rec.c_str());
+    ASSERT_EQ(d.ExitCode(), 0) << d.Describe();
+    EXPECT_TRUE(d.out == live.text) << "live:\n"
+                                    << live.text << "decoded:\n"
+                                    << d.out;
+  }
+}
+
 // -y on a SIGIO's si_fd ("si_fd=3<pipe:[N]>"): read live, so the record
 // carries it (JSON's fd_info): the decoded text and JSON equal the live ones.
 TEST(RecordTest, DecodedSigioKeepsItsFdPath) {

@@ -175,6 +175,8 @@ def json_str(b):
 
 
 def json_value(v):
+    if v is None:
+        return "null"
     if v is True:
         return "true"
     if v is False:
@@ -422,6 +424,15 @@ class Reader:
             body.bytes_()
         for _ in range(body.varint()):
             body.bytes_()
+        # Optional fields: capture settings (tag 1: -s, bits).
+        self.capture = False
+        if body.pos < len(body.data) and body.varint() == 1:
+            limit = body.varint()
+            bits = body.varint()
+            if limit > 1 << 31 or (bits >> 3) & 3 > 2 or bits >> 5:
+                raise Corrupt("corrupt trace at byte offset %d: header: "
+                              "invalid capture settings" % inp.offset)
+            self.capture = True
 
     def run(self, inp):
         self.header(inp)
@@ -700,8 +711,11 @@ class Reader:
         ctx, name = self.syscall_id(body)
         f = body.varint()
         # ret_format: every value of its two bits is valid (3: -e raw=).
-        if f & ~0x1FFF:
+        if f & ~0x3FFF:
             body.corrupt("invalid syscall flags")
+        captured = bool(f & 0x2000)
+        if captured and not self.capture:
+            body.corrupt("captured call in a trace without capture settings")
         if f & 0x1000:
             ctx.nargs = body.varint()
             if ctx.nargs > 6:
@@ -718,7 +732,10 @@ class Reader:
         suffix = self.string(body) if f & 0x400 else b""
         ip, stack, dump, x, cpu = self.appended(body, ctx, True)
         returned = not f & 0x40
-        ev += [("name", name), ("args", args_enter + args_exit),
+        # A captured call's arguments are memory ranges for ttrace's
+        # decoders (docs/binary-format.md), not text: shown as null.
+        ev += [("name", name),
+               ("args", None if captured else args_enter + args_exit),
                ("raw_args", ctx.raw_args[:ctx.nargs])]
         if returned:
             ev.append(("ret", ret))

@@ -172,7 +172,12 @@ struct SyscallEvent {
   uint8_t nargs = 6;
   std::string args_enter;  // decoded at entry: "3, "
   std::string args_exit;   // decoded at exit: "\"abc\", 3"
-  int64_t ret = 0;         // raw return value; -4095..-1 is -errno
+  // args_enter and args_exit hold captures, not text: the tracee memory
+  // the decoder reads at each stop (tracer/syscalls/capture.h), and
+  // ret_format and ret_suffix are not set yet. Only the binary encoder
+  // takes such events; a RenderingSink gives every other sink text.
+  bool captured = false;
+  int64_t ret = 0;  // raw return value; -4095..-1 is -errno
   enum class RetFormat : uint8_t {
     kDecimal,  // = 3, or = -1 ENOENT (...) on error
     kHex,      // addresses: = 0x7f12a000 (mmap, brk)

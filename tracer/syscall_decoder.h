@@ -55,6 +55,16 @@ class SyscallDecoder {
   // Replaces *out with the arguments known at entry, with a trailing ", "
   // when more are decoded at exit.
   virtual void DecodeEntry(const SyscallCall& call, std::string* out) = 0;
+  // Whether DecodeEntry and DecodeExit give this call's captures (the
+  // tracee memory its decoder reads, tracer/syscalls/capture.h) instead of
+  // text: the SyscallEvent is then `captured`. Asked before DecodeEntry.
+  virtual bool Captures(const SyscallCall& call) const { return false; }
+  // For a call Captures accepts: replaces *out with the text of its entry
+  // capture (a split call's SyscallEnterEvent shows text).
+  virtual void RenderEntry(const SyscallCall& call, const std::string& capture,
+                           std::string* out) {
+    *out = capture;
+  }
   // Whether the call last given to DecodeEntry is reported after all
   // (strace's -P: only calls on some paths are). Traced calls that are not
   // are neither reported nor tampered with.

@@ -69,6 +69,9 @@ class Tracer::Impl {
     bool in_syscall = false;
     bool sc_report = false;     // traced: it will be reported
     bool sc_announced = false;  // its SyscallEnterEvent was emitted
+    // sc_args_enter (and the exit's arguments) are captures, not text
+    // (SyscallDecoder::Captures).
+    bool sc_captured = false;
     SyscallCall sc;
     int64_t sc_entry_ns = 0;
     int64_t sc_entry_stime_ns = -1;  // stime_ns_ at entry
@@ -203,6 +206,7 @@ class Tracer::Impl {
   std::function<void()> on_syscall_pending_;
   // Reused for every syscall event: no allocation per event once warm.
   Event syscall_event_{.payload = SyscallEvent{}};
+  std::string announce_text_;  // a captured call's entry as text
 
   pid_t spawned_ = 0;
   int spawned_exit_status_ = 0;
@@ -1066,6 +1070,7 @@ void Tracer::Impl::BeginSyscall(pid_t tid, Thread& t, uint32_t arch,
   if (options_.stacks != nullptr) t.sc_stack.clear();
   if (!t.sc_report) return;
   options_.syscalls->Name(arch, static_cast<int32_t>(nr), &t.sc_name);
+  t.sc_captured = options_.syscalls->Captures(t.sc);
   options_.syscalls->DecodeEntry(t.sc, &t.sc_args_enter);
   // i386's socketcall and ipc are named after the call they make.
   options_.syscalls->EntryName(&t.sc_name);
@@ -1156,6 +1161,7 @@ void Tracer::Impl::FinishSyscall(pid_t tid, Thread& t, int64_t ret,
   ev.nargs = static_cast<uint8_t>(nargs);
   for (int i = 0; i < 6; ++i) ev.raw_args[i] = i < nargs ? t.sc.args[i] : 0;
   ev.args_enter.assign(t.sc_args_enter);
+  ev.captured = t.sc_captured;
   ev.ret_format = SyscallEvent::RetFormat::kDecimal;
   if (returned) {
     options_.syscalls->DecodeExit(t.sc, ret, &ev.args_exit, &ev.ret_format,
@@ -1203,16 +1209,21 @@ void Tracer::Impl::AnnouncePending(pid_t except, int64_t started_before_ns,
       continue;
     }
     t.sc_announced = true;
+    // A split call's entry is shown as text (these events are rare).
+    if (t.sc_captured) {
+      options_.syscalls->RenderEntry(t.sc, t.sc_args_enter, &announce_text_);
+    }
     Event e;
     e.seq = seq_++;
     e.ts_ns = t.sc_entry_ns;
     e.pid = t.tgid;
     e.tid = tid;
-    e.payload = SyscallEnterEvent{.nr = static_cast<int32_t>(t.sc.nr),
-                                  .arch = t.sc.arch,
-                                  .name = t.sc_name,
-                                  .args_enter = t.sc_args_enter,
-                                  .ip = t.sc.instruction_pointer};
+    e.payload = SyscallEnterEvent{
+        .nr = static_cast<int32_t>(t.sc.nr),
+        .arch = t.sc.arch,
+        .name = t.sc_name,
+        .args_enter = t.sc_captured ? announce_text_ : t.sc_args_enter,
+        .ip = t.sc.instruction_pointer};
     sink_->OnEvent(e);
   }
   pending_.resize(kept);

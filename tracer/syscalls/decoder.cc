@@ -3116,6 +3116,10 @@ void ArgDecoder::DecodeExit(const SyscallCall& c, int64_t ret, std::string* out,
   Decode(c, true, ret, out, fmt, ret_suffix);
 }
 
+void ArgDecoder::NoteExit(const SyscallCall& c, int64_t ret) {
+  if (ret == -516) decode::NoteInterrupted(c, ret);
+}
+
 void ArgDecoder::Decode(const SyscallCall& c, bool exiting, int64_t ret,
                         std::string* out, SyscallEvent::RetFormat* fmt,
                         std::string* ret_suffix) {
@@ -3136,7 +3140,7 @@ void ArgDecoder::Decode(const SyscallCall& c, bool exiting, int64_t ret,
                   : kind == kRetSid ? IdKind::kSid
                                     : IdKind::kPid);
   }
-  if (exiting && ret == -516) decode::NoteInterrupted(c, ret);
+  if (exiting && ret == -516 && !replaying_) decode::NoteInterrupted(c, ret);
 }
 
 }  // namespace ttrace

@@ -165,6 +165,16 @@ class ArgDecoder {
     return true;
   }
 
+  // At the exit stop of a call that is captured instead of decoded
+  // (capture.h): keeps what later calls' decoding needs of it (strace's
+  // "resuming interrupted futex" in a restart_syscall).
+  void NoteExit(const SyscallCall& c, int64_t ret);
+
+  // Decoding captured calls again (capture.h), not at their stops: state
+  // kept for later calls (an interrupted call's restart) is left alone,
+  // the engine's decoder kept it at the stop.
+  void set_replaying() { replaying_ = true; }
+
   // Internal: the per-syscall decoders use these.
   MemoryReader* mem() const { return mem_; }
   // At exit, a decoder replaces the result shown.
@@ -210,6 +220,7 @@ class ArgDecoder {
   std::string match_scratch_;
   FdDetails details_;
   bool matched_ = true;
+  bool replaying_ = false;
   const char* entry_name_ = nullptr;
   bool has_shown_result_ = false;
   int64_t shown_result_ = 0;

@@ -1,0 +1,429 @@
+#include "tracer/syscalls/capture.h"
+
+#include <sys/stat.h>
+#include <sys/syscall.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "tracer/syscalls/syscall_table.h"
+
+namespace ttrace {
+namespace {
+
+// The serialized form, one entry per range:
+//   varint tag: bit 0: zero (no bytes follow), bit 1: the range starts at
+//          argument tag >> 2's value, else a varint follows: the zigzag
+//          of its start's difference from the previous range's end (0
+//          for the first)
+//   varint len
+//   len bytes, unless zero
+// (Starting at an argument, the captures of one call site differ little
+// from call to call, which the binary stream's delta coding exploits.)
+void PutVarint(std::string* out, uint64_t v) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>(v | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+bool GetVarint(const char** p, const char* end, uint64_t* v) {
+  uint64_t r = 0;
+  for (int shift = 0; shift < 64 && *p < end; shift += 7) {
+    const uint8_t b = static_cast<uint8_t>(*(*p)++);
+    r |= uint64_t{b & 0x7fu} << shift;
+    if (b < 0x80) {
+      *v = r;
+      return true;
+    }
+  }
+  return false;
+}
+
+uint64_t ZigZag(int64_t v) {
+  return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
+}
+int64_t UnZigZag(uint64_t v) {
+  return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1);
+}
+
+// What a specification sees: the call, and the reads of its decoder,
+// mirrored (Decoding's Path, Str, Buf, Fetch in decoding.h).
+struct Capturing {
+  MemoryReader* mem;
+  const DecodeOptions& opt;
+  const SyscallCall& c;
+  bool exiting;
+  int64_t ret;
+  std::string* out;
+  int nargs;         // ranges may start at args[0, nargs) (all events keep)
+  uint64_t end = 0;  // the previous range's end
+  std::string scratch;
+
+  bool entering() const { return !exiting; }
+  bool failed() const { return exiting && ret < 0 && ret >= -4095; }
+  uint64_t u(int i) const { return c.args[i]; }
+
+  void Range(uint64_t addr, const char* data, size_t len, bool zero) {
+    int arg = 0;
+    while (arg < nargs && c.args[arg] != addr) ++arg;
+    const uint64_t z = zero ? 1 : 0;
+    if (arg < nargs) {
+      PutVarint(out, z | 2 | (uint64_t(arg) << 2));
+    } else {
+      PutVarint(out, z);
+      PutVarint(out, ZigZag(static_cast<int64_t>(addr - end)));
+    }
+    PutVarint(out, len);
+    if (!zero) out->append(data, len);
+    end = addr + len;
+  }
+  // Read(addr, len) as the decoder makes it: what was readable.
+  void Bytes(uint64_t addr, size_t len) {
+    if (addr == 0 || len == 0) return;
+    scratch.resize(len);
+    const ssize_t n = mem->Read(c.tid, addr, scratch.data(), len);
+    if (n > 0) Range(addr, scratch.data(), static_cast<size_t>(n), false);
+  }
+  // ReadString(addr, max): the string and its NUL, or the `max` bytes
+  // read without one, or what was readable.
+  void String(uint64_t addr, size_t max) {
+    if (addr == 0) return;
+    bool truncated = false;
+    if (!mem->ReadString(c.tid, addr, max, &scratch, &truncated)) return;
+    if (!truncated) scratch.push_back('\0');
+    Range(addr, scratch.data(), scratch.size(), false);
+  }
+  void Path(int i) { String(u(i), 4096 + 1); }  // CStr reads limit + 1
+  void Str(int i) { String(u(i), opt.string_limit + 1); }
+  // Decoding::Buf(addr, len): len bytes, at most -s + 1 of them.
+  void Buf(uint64_t addr, int64_t len) {
+    if (len < 0) len = 0;
+    const size_t limit = opt.string_limit;
+    Bytes(addr, static_cast<size_t>(len) <= limit ? static_cast<size_t>(len)
+                                                  : limit + 1);
+  }
+  // A struct read whole (Fetch) of which the text shows only the fields
+  // `shown` (offset, size) unless -v: readable, and zero elsewhere.
+  template <size_t N>
+  void Struct(uint64_t addr, size_t size,
+              const std::array<std::pair<size_t, size_t>, N>& shown) {
+    if (addr == 0) return;
+    if (opt.verbose) return Bytes(addr, size);
+    scratch.resize(size);
+    const ssize_t n = mem->Read(c.tid, addr, scratch.data(), size);
+    if (n != static_cast<ssize_t>(size)) {
+      // Fetch prints the address: nothing to keep.
+      return;
+    }
+    Range(addr, nullptr, size, true);
+    for (const auto& [offset, len] : shown) {
+      Range(addr + offset, scratch.data() + offset, len, false);
+    }
+  }
+
+  void Stat(uint64_t addr) {
+    Struct<3>(addr, sizeof(struct stat),
+              {{{offsetof(struct stat, st_mode), sizeof(mode_t)},
+                {offsetof(struct stat, st_rdev), sizeof(dev_t)},
+                {offsetof(struct stat, st_size), sizeof(off_t)}}});
+  }
+  void Statx(uint64_t addr) {
+    Struct<4>(addr, sizeof(struct statx),
+              {{{offsetof(struct statx, stx_mask), 4},
+                {offsetof(struct statx, stx_attributes), 8},
+                {offsetof(struct statx, stx_mode), 2},
+                {offsetof(struct statx, stx_size), 8}}});
+  }
+};
+
+using Spec = void (*)(Capturing& k);
+
+// Calls whose decoders read no memory under CaptureAllowed's options.
+void Registers(Capturing&) {}
+
+void ReadSpec(Capturing& k) {  // read, pread64
+  if (k.exiting && !k.failed()) k.Buf(k.u(1), k.ret);
+}
+void WriteSpec(Capturing& k) {  // write, pwrite64
+  if (k.entering()) k.Buf(k.u(1), static_cast<int64_t>(k.u(2)));
+}
+void Path0(Capturing& k) {  // open, access
+  if (k.entering()) k.Path(0);
+}
+void Path1(Capturing& k) {  // openat, faccessat, faccessat2
+  if (k.entering()) k.Path(1);
+}
+void StatSpec(Capturing& k) {  // stat, lstat
+  if (k.entering()) return k.Path(0);
+  if (!k.failed()) k.Stat(k.u(1));
+}
+void FstatSpec(Capturing& k) {
+  if (k.exiting && !k.failed()) k.Stat(k.u(1));
+}
+void NewfstatatSpec(Capturing& k) {
+  if (k.entering()) return k.Path(1);
+  if (!k.failed()) k.Stat(k.u(2));
+}
+void StatxSpec(Capturing& k) {
+  if (k.entering()) return k.Path(1);
+  if (!k.failed()) k.Statx(k.u(4));
+}
+void GetxattrSpec(Capturing& k) {  // getxattr, lgetxattr
+  if (k.entering()) {
+    k.Path(0);
+    k.Str(1);
+    return;
+  }
+  if (!k.failed()) k.Buf(k.u(2), k.ret);
+}
+void FutexSpec(Capturing& k) {
+  if (k.exiting) return;
+  switch (k.u(1) & 127) {
+    case 0:                 // FUTEX_WAIT
+    case 6:                 // FUTEX_LOCK_PI
+    case 9:                 // FUTEX_WAIT_BITSET
+    case 11:                // FUTEX_WAIT_REQUEUE_PI
+    case 13:                // FUTEX_LOCK_PI2
+      k.Bytes(k.u(3), 16);  // struct timespec
+      break;
+    default:
+      break;
+  }
+}
+
+struct SpecEntry {
+  int64_t nr;
+  Spec spec;
+};
+constexpr SpecEntry kSpecs[] = {
+    {SYS_read, ReadSpec},
+    {SYS_pread64, ReadSpec},
+    {SYS_write, WriteSpec},
+    {SYS_pwrite64, WriteSpec},
+    {SYS_open, Path0},
+    {SYS_access, Path0},
+    {SYS_openat, Path1},
+    {SYS_faccessat, Path1},
+    {SYS_faccessat2, Path1},
+    {SYS_stat, StatSpec},
+    {SYS_lstat, StatSpec},
+    {SYS_fstat, FstatSpec},
+    {SYS_newfstatat, NewfstatatSpec},
+    {SYS_statx, StatxSpec},
+    {SYS_getxattr, GetxattrSpec},
+    {SYS_lgetxattr, GetxattrSpec},
+    {SYS_futex, FutexSpec},
+    {SYS_close, Registers},
+    {SYS_lseek, Registers},
+    {SYS_mmap, Registers},
+    {SYS_mprotect, Registers},
+    {SYS_munmap, Registers},
+    {SYS_brk, Registers},
+    {SYS_dup, Registers},
+    {SYS_dup2, Registers},
+    {SYS_getpid, Registers},
+    {SYS_gettid, Registers},
+    {SYS_getppid, Registers},
+    {SYS_getuid, Registers},
+    {SYS_geteuid, Registers},
+    {SYS_getgid, Registers},
+    {SYS_getegid, Registers},
+    {SYS_sched_yield, Registers},
+    {SYS_fsync, Registers},
+    {SYS_fdatasync, Registers},
+    {SYS_exit, Registers},
+    {SYS_exit_group, Registers},
+};
+
+const std::array<Spec, SyscallTable::kMaxNr>& Specs() {
+  static const auto* specs = [] {
+    auto* t = new std::array<Spec, SyscallTable::kMaxNr>{};
+    for (const SpecEntry& e : kSpecs) (*t)[e.nr] = e.spec;
+    return t;
+  }();
+  return *specs;
+}
+
+Spec SpecFor(uint32_t arch, int64_t nr) {
+  if (arch != kArchX86_64 || nr < 0 || nr >= SyscallTable::kMaxNr) {
+    return nullptr;
+  }
+  return Specs()[nr];
+}
+
+void Capture(MemoryReader* mem, const DecodeOptions& options,
+             const SyscallCall& c, bool exiting, int64_t ret,
+             std::string* out) {
+  out->clear();
+  Spec spec = SpecFor(c.arch, c.nr);
+  if (spec == nullptr) return;
+  const int nargs = std::clamp(
+      SyscallTable::Get().ArgCount(c.arch, static_cast<int32_t>(c.nr)), 0, 6);
+  Capturing k{mem, options, c, exiting, ret, out, nargs};
+  spec(k);
+}
+
+}  // namespace
+
+bool CaptureAllowed(const DecodeOptions& o) {
+  return !o.any_fd_info() && !o.decode_pids && !o.pidns_translation &&
+         !o.kvm_vcpu && o.trace_paths.empty() && o.raw.none() &&
+         o.abbrev_set.all() && o.verbose_set.all() && o.dump_read.none() &&
+         o.dump_write.none();
+}
+
+bool HasCapture(uint32_t arch, int64_t nr) {
+  return SpecFor(arch, nr) != nullptr;
+}
+
+std::vector<int64_t> CapturedNumbers() {
+  std::vector<int64_t> v;
+  for (const SpecEntry& e : kSpecs) v.push_back(e.nr);
+  return v;
+}
+
+void CaptureEntry(MemoryReader* mem, const DecodeOptions& options,
+                  const SyscallCall& c, std::string* out) {
+  Capture(mem, options, c, false, 0, out);
+}
+
+void CaptureExit(MemoryReader* mem, const DecodeOptions& options,
+                 const SyscallCall& c, int64_t ret, std::string* out) {
+  Capture(mem, options, c, true, ret, out);
+}
+
+void ReplayMemory::Reset(std::string_view capture,
+                         const std::array<uint64_t, 6>& args) {
+  ranges_.clear();
+  const char* p = capture.data();
+  const char* end = p + capture.size();
+  uint64_t prev_end = 0;
+  while (p < end) {
+    uint64_t tag, addr, len;
+    if (!GetVarint(&p, end, &tag)) return;
+    if (tag & 2) {
+      if ((tag >> 2) >= 6) return;
+      addr = args[tag >> 2];
+    } else {
+      uint64_t delta;
+      if (tag >> 2 != 0 || !GetVarint(&p, end, &delta)) return;
+      addr = prev_end + static_cast<uint64_t>(UnZigZag(delta));
+    }
+    if (!GetVarint(&p, end, &len)) return;
+    const bool zero = tag & 1;
+    // A range may not wrap around the address space.
+    if (len > UINT64_MAX - addr) return;
+    if (!zero && len > static_cast<uint64_t>(end - p)) return;
+    ranges_.push_back(Range{addr, len, zero ? nullptr : p});
+    if (!zero) p += len;
+    prev_end = addr + len;
+  }
+}
+
+const ReplayMemory::Range* ReplayMemory::Find(uint64_t addr) const {
+  for (const Range& r : ranges_) {
+    if (addr >= r.addr && addr - r.addr < r.len) return &r;
+  }
+  return nullptr;
+}
+
+ssize_t ReplayMemory::Read(pid_t, uint64_t addr, void* buf, size_t len) {
+  if (len == 0) return 0;
+  const Range* r = Find(addr);
+  if (r == nullptr) return -1;
+  const uint64_t n = std::min<uint64_t>(len, r->len - (addr - r->addr));
+  char* out = static_cast<char*>(buf);
+  if (r->data != nullptr) {
+    std::memcpy(out, r->data + (addr - r->addr), n);
+    return static_cast<ssize_t>(n);
+  }
+  // Zero, but for the data ranges inside it.
+  std::memset(out, 0, n);
+  for (const Range& d : ranges_) {
+    if (d.data == nullptr) continue;
+    const uint64_t from = std::max(d.addr, addr);
+    const uint64_t to = std::min(d.addr + d.len, addr + n);
+    if (from < to) {
+      std::memcpy(out + (from - addr), d.data + (from - d.addr), to - from);
+    }
+  }
+  return static_cast<ssize_t>(n);
+}
+
+bool ReplayMemory::ReadString(pid_t, uint64_t addr, size_t max,
+                              std::string* out, bool* truncated) {
+  out->clear();
+  *truncated = false;
+  const Range* r = Find(addr);
+  if (r == nullptr) return false;
+  if (r->data == nullptr) return true;  // zero: the empty string
+  const uint64_t avail = r->len - (addr - r->addr);
+  const size_t n = static_cast<size_t>(std::min<uint64_t>(max, avail));
+  const char* s = r->data + (addr - r->addr);
+  const void* nul = std::memchr(s, 0, n);
+  if (nul != nullptr) {
+    out->assign(s, static_cast<const char*>(nul) - s);
+    return true;
+  }
+  out->assign(s, n);
+  *truncated = n == max;
+  return true;
+}
+
+CaptureRenderer::CaptureRenderer(const DecodeOptions& options)
+    : decoder_(&memory_, options) {
+  decoder_.set_replaying();
+}
+
+void CaptureRenderer::Render(pid_t tid, SyscallEvent* e) {
+  if (!e->captured) return;
+  SyscallCall c;
+  c.tid = tid;
+  c.arch = e->arch;
+  c.nr = e->nr;
+  c.args = e->raw_args;
+  memory_.Reset(e->args_enter, c.args);
+  text_.clear();
+  decoder_.DecodeEntry(c, &text_);
+  e->args_enter.swap(text_);
+  if (e->returned) {
+    memory_.Reset(e->args_exit, c.args);
+    text_.clear();
+    decoder_.DecodeExit(c, e->ret, &text_, &e->ret_format, &e->ret_suffix);
+    e->args_exit.swap(text_);
+  } else {
+    e->args_exit.clear();
+  }
+  e->captured = false;
+}
+
+void CaptureRenderer::RenderEntry(const SyscallCall& c,
+                                  std::string_view capture, std::string* out) {
+  memory_.Reset(capture, c.args);
+  out->clear();
+  decoder_.DecodeEntry(c, out);
+}
+
+void RenderingSink::OnEvent(const Event& event) {
+  const auto* s = std::get_if<SyscallEvent>(&event.payload);
+  if (s == nullptr || !s->captured || renderer_ == nullptr) {
+    next_->OnEvent(event);
+    return;
+  }
+  scratch_.seq = event.seq;
+  scratch_.ts_ns = event.ts_ns;
+  scratch_.pid = event.pid;
+  scratch_.tid = event.tid;
+  if (auto* mine = std::get_if<SyscallEvent>(&scratch_.payload)) {
+    *mine = *s;  // keeps the strings' capacity
+  } else {
+    scratch_.payload = *s;
+  }
+  renderer_->Render(event.tid, &std::get<SyscallEvent>(scratch_.payload));
+  next_->OnEvent(scratch_);
+}
+
+}  // namespace ttrace
