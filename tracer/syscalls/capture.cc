@@ -1,5 +1,8 @@
 #include "tracer/syscalls/capture.h"
 
+#include <fcntl.h>
+#include <sys/epoll.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 
@@ -12,15 +15,22 @@
 namespace ttrace {
 namespace {
 
-// The serialized form, one entry per range:
-//   varint tag: bit 0: zero (no bytes follow), bit 1: the range starts at
-//          argument tag >> 2's value, else a varint follows: the zigzag
-//          of its start's difference from the previous range's end (0
-//          for the first)
-//   varint len
-//   len bytes, unless zero
-// (Starting at an argument, the captures of one call site differ little
-// from call to call, which the binary stream's delta coding exploits.)
+// The serialized form (docs/binary-format.md, "Captures"), one entry per
+// range:
+//   varint tag: bits 0-1 the kind (kBytes, kZero, kCString); bit 2: the
+//          range starts at argument tag >> 3's value, else tag >> 3 is 0
+//          and a varint follows: the zigzag of the start's difference
+//          from the previous range's end (0 for the first)
+//   kBytes: varint len, len bytes; kZero: varint len; kCString: the bytes
+//          up to and including the first NUL
+// (Starting at an argument, with no length before a string, the captures
+// of one call site differ from call to call about where the text does,
+// which the binary stream's delta coding exploits.)
+constexpr uint64_t kBytes = 0;
+constexpr uint64_t kZero = 1;
+constexpr uint64_t kCString = 2;
+constexpr uint64_t kAtArg = 4;
+constexpr int kArgShift = 3;
 void PutVarint(std::string* out, uint64_t v) {
   while (v >= 0x80) {
     out->push_back(static_cast<char>(v | 0x80));
@@ -69,14 +79,19 @@ struct Capturing {
   void Range(uint64_t addr, const char* data, size_t len, bool zero) {
     int arg = 0;
     while (arg < nargs && c.args[arg] != addr) ++arg;
-    const uint64_t z = zero ? 1 : 0;
+    // Ends at its only NUL: a C string, no length needed.
+    const uint64_t kind = zero ? kZero
+                          : len > 0 && data[len - 1] == '\0' &&
+                                  std::memchr(data, 0, len) == data + len - 1
+                              ? kCString
+                              : kBytes;
     if (arg < nargs) {
-      PutVarint(out, z | 2 | (uint64_t(arg) << 2));
+      PutVarint(out, kind | kAtArg | (uint64_t(arg) << kArgShift));
     } else {
-      PutVarint(out, z);
+      PutVarint(out, kind);
       PutVarint(out, ZigZag(static_cast<int64_t>(addr - end)));
     }
-    PutVarint(out, len);
+    if (kind != kCString) PutVarint(out, len);
     if (!zero) out->append(data, len);
     end = addr + len;
   }
@@ -194,6 +209,61 @@ void FutexSpec(Capturing& k) {
   }
 }
 
+void RtSigprocmaskSpec(Capturing& k) {  // the sets: SigsetAddr
+  const uint64_t size = k.u(3);
+  if (size == 0 || size > 8) return;
+  k.Bytes(k.entering() ? k.u(1) : k.u(2), size);
+}
+void ArchPrctlSpec(Capturing& k) {  // ARCH_GET_FS, ARCH_GET_GS: a word
+  const uint32_t op = static_cast<uint32_t>(k.u(0));
+  if (k.exiting && !k.failed() && (op == 0x1003 || op == 0x1004)) {
+    k.Bytes(k.u(1), 8);
+  }
+}
+void GetrandomSpec(Capturing& k) {
+  if (k.exiting && !k.failed()) k.Buf(k.u(0), k.ret);
+}
+void Prlimit64Spec(Capturing& k) {  // struct rlimit64 in and out
+  k.Bytes(k.entering() ? k.u(2) : k.u(3), 16);
+}
+void Wait4Spec(Capturing& k) {  // the status, the first fields of rusage
+  if (k.entering() || k.failed()) return;
+  if (k.ret != 0) k.Bytes(k.u(1), 4);
+  k.Bytes(k.u(3), k.opt.verbose ? sizeof(struct rusage) : 4 * 8);
+}
+void FcntlSpec(Capturing& k) {
+  switch (static_cast<uint32_t>(k.u(1))) {
+    case F_GETLK:
+    case F_SETLK:
+    case F_SETLKW:
+    case 12:  // F_GETLK64 ... F_SETLKW64
+    case 13:
+    case 14:
+    case F_OFD_GETLK:
+    case F_OFD_SETLK:
+    case F_OFD_SETLKW:
+      k.Bytes(k.u(2), sizeof(struct flock));
+      break;
+    case F_SETOWN_EX:
+    case F_GETOWN_EX:
+      k.Bytes(k.u(2), sizeof(struct f_owner_ex));
+      break;
+    default:
+      break;
+  }
+}
+
+void EpollWaitSpec(Capturing& k) {  // the events (Decoding::Array)
+  if (k.entering() || k.failed() || k.ret <= 0) return;
+  const uint64_t n = static_cast<uint64_t>(k.ret);
+  const uint64_t shown =
+      k.opt.verbose || n < k.opt.string_limit ? n : k.opt.string_limit;
+  // Array reads one element past those shown; a million bytes at most.
+  const uint64_t count = std::min<uint64_t>(
+      std::min(n, shown + 1), (1 << 20) / sizeof(struct epoll_event));
+  k.Bytes(k.u(1), count * sizeof(struct epoll_event));
+}
+
 struct SpecEntry {
   int64_t nr;
   Spec spec;
@@ -216,6 +286,16 @@ constexpr SpecEntry kSpecs[] = {
     {SYS_getxattr, GetxattrSpec},
     {SYS_lgetxattr, GetxattrSpec},
     {SYS_futex, FutexSpec},
+    {SYS_rt_sigprocmask, RtSigprocmaskSpec},
+    {SYS_arch_prctl, ArchPrctlSpec},
+    {SYS_getrandom, GetrandomSpec},
+    {SYS_prlimit64, Prlimit64Spec},
+    {SYS_wait4, Wait4Spec},
+    {SYS_fcntl, FcntlSpec},
+    {SYS_epoll_wait, EpollWaitSpec},
+    {SYS_set_robust_list, Registers},
+    {SYS_rseq, Registers},
+    {SYS_set_tid_address, Registers},
     {SYS_close, Registers},
     {SYS_lseek, Registers},
     {SYS_mmap, Registers},
@@ -304,16 +384,24 @@ void ReplayMemory::Reset(std::string_view capture,
   while (p < end) {
     uint64_t tag, addr, len;
     if (!GetVarint(&p, end, &tag)) return;
-    if (tag & 2) {
-      if ((tag >> 2) >= 6) return;
-      addr = args[tag >> 2];
+    const uint64_t kind = tag & 3;
+    if (kind == 3) return;
+    if (tag & kAtArg) {
+      if ((tag >> kArgShift) >= 6) return;
+      addr = args[tag >> kArgShift];
     } else {
       uint64_t delta;
-      if (tag >> 2 != 0 || !GetVarint(&p, end, &delta)) return;
+      if (tag >> kArgShift != 0 || !GetVarint(&p, end, &delta)) return;
       addr = prev_end + static_cast<uint64_t>(UnZigZag(delta));
     }
-    if (!GetVarint(&p, end, &len)) return;
-    const bool zero = tag & 1;
+    if (kind == kCString) {
+      const void* nul = std::memchr(p, 0, static_cast<size_t>(end - p));
+      if (nul == nullptr) return;
+      len = static_cast<uint64_t>(static_cast<const char*>(nul) - p) + 1;
+    } else if (!GetVarint(&p, end, &len)) {
+      return;
+    }
+    const bool zero = kind == kZero;
     // A range may not wrap around the address space.
     if (len > UINT64_MAX - addr) return;
     if (!zero && len > static_cast<uint64_t>(end - p)) return;

@@ -110,7 +110,12 @@ TEST(CaptureTest, ReplayedTextIsTheLiveText) {
         c.tid = 77;
         c.nr = nr;
         for (uint64_t& a : c.args) a = RandomArg(rng);
+        // Commands and sizes the decoders tell apart.
         if (nr == SYS_futex && rng() % 2) c.args[1] = rng() % 14;
+        if (nr == SYS_fcntl && rng() % 2) c.args[1] = rng() % 40;
+        if (nr == SYS_fcntl && rng() % 4 == 0) c.args[1] = 1024 + rng() % 16;
+        if (nr == SYS_rt_sigprocmask && rng() % 2) c.args[3] = rng() % 10;
+        if (nr == SYS_arch_prctl && rng() % 2) c.args[0] = 0x1001 + rng() % 4;
         const int64_t ret = RandomResult(rng);
         std::string enter, exit, suffix;
         SyscallEvent::RetFormat fmt;
