@@ -83,7 +83,7 @@ syscall_srcs="tracer/syscalls/decode_common.cc tracer/syscalls/decode_events.cc
   tracer/syscalls/decode_i386_proc.cc
   tracer/syscalls/decode_process.cc tracer/syscalls/decoder.cc
   tracer/syscalls/fd_details.cc tracer/syscalls/memory.cc
-  tracer/syscalls/pidns.cc
+  tracer/syscalls/pidns.cc tracer/syscalls/capture.cc
   tracer/syscalls/filter.cc tracer/syscalls/format.cc
   tracer/syscalls/signals.cc tracer/syscalls/syscall_table.cc
   output/errno_names.cc tracer/event.cc"

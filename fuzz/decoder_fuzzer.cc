@@ -60,7 +60,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
 
   Keep whole;
-  const absl::Status s = ttrace::DecodeBytes(bytes, &whole, nullptr);
+  ttrace::BinaryHeader header;
+  const absl::Status s = ttrace::DecodeBytes(bytes, &whole, &header);
   if (!s.ok() && !absl::IsDataLoss(s) && !absl::IsInvalidArgument(s)) {
     Fail("unexpected status code");
   }
@@ -96,10 +97,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (out.str().empty() || out.str().back() != '\n') Fail("perfetto");
   }
 
-  // Round trip through the encoder.
+  // Round trip through the encoder (with the capture settings: captured
+  // calls need them).
   ttrace::StringByteSink bin;
   {
-    ttrace::BinaryEncoder enc(&bin, ttrace::BinaryHeader{});
+    ttrace::BinaryHeader again_header;
+    again_header.capture = header.capture;
+    ttrace::BinaryEncoder enc(&bin, again_header);
     for (const Event& e : whole.events) enc.OnEvent(e);
     (void)enc.Finish();
   }

@@ -29,11 +29,14 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <string_view>
 
 #include "tracer/event.h"
+#include "tracer/syscalls/capture.h"
 #include "tracer/syscalls/decoder.h"
 #include "tracer/syscalls/filter.h"
 #include "tracer/syscalls/memory.h"
+#include "tracer/syscalls/syscall_table.h"
 
 namespace {
 
@@ -126,6 +129,56 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Check(exit, "the exit");
     decoder.DecodeDump(c, other, &dump);
     Check(dump, "the dump");
+  }
+
+  // Captured calls (capture.h), under options that allow them: the text
+  // decoded from the capture is the text decoded at the stops.
+  DecodeOptions plain = options;
+  plain.fd_paths = plain.fd_sockets = false;
+  plain.decode_pids = plain.kvm_vcpu = false;
+  plain.verbose_set = SyscallFilter::All();
+  plain.dump_read = plain.dump_write = FdSet::None();
+  if (CaptureAllowed(plain) && HasCapture(c.arch, c.nr)) {
+    ArgDecoder live(&mem, plain);
+    enter.clear();
+    exit.clear();
+    live.DecodeEntry(c, &enter);
+    live.DecodeExit(c, ret, &exit, &format, &suffix);
+    SyscallEvent ev;
+    ev.arch = c.arch;
+    ev.nr = static_cast<int32_t>(c.nr);
+    ev.nargs = static_cast<uint8_t>(
+        SyscallTable::Get().ArgCount(c.arch, static_cast<int32_t>(c.nr)));
+    for (int i = 0; i < ev.nargs && i < 6; ++i) ev.raw_args[i] = c.args[i];
+    ev.ret = ret;
+    ev.captured = true;
+    CaptureEntry(&mem, plain, c, &ev.args_enter);
+    CaptureExit(&mem, plain, c, ret, &ev.args_exit);
+    CaptureRenderer(plain).Render(c.tid, &ev);
+    if (ev.args_enter != enter || ev.args_exit != exit ||
+        ev.ret_format != format || ev.ret_suffix != suffix) {
+      std::fprintf(stderr,
+                   "syscall_fuzzer: captured text differs\n  live: %s%s\n  "
+                   "replayed: %s%s\n",
+                   enter.c_str(), exit.c_str(), ev.args_enter.c_str(),
+                   ev.args_exit.c_str());
+      std::abort();
+    }
+  }
+  // Any bytes as a capture (a corrupt recording): decoded safely.
+  {
+    ReplayMemory replay;
+    replay.Reset(std::string_view(reinterpret_cast<const char*>(data) + kHeader,
+                                  size - kHeader),
+                 c.args);
+    ArgDecoder decoder2(&replay, plain);
+    decoder2.set_replaying();
+    enter.clear();
+    exit.clear();
+    decoder2.DecodeEntry(c, &enter);
+    Check(enter, "the replayed entry");
+    decoder2.DecodeExit(c, ret, &exit, &format, &suffix);
+    Check(exit, "the replayed exit");
   }
   return 0;
 }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "output/binary_encoder.h"
@@ -107,6 +108,7 @@ std::string Describe(const Event& e) {
           if (p.detached) out.append(" detached");
           if (p.delayed) out.append(" delayed");
           if (p.injected_args) out.append(" injected_args");
+          if (p.captured) out.append(" captured");
           if (p.cpu_ns >= 0) absl::StrAppend(&out, " cpu=", p.cpu_ns);
         }
       },
@@ -515,6 +517,53 @@ TEST(BinaryRoundTrip, EveryKindWithEdgeValues) {
   EXPECT_EQ(header.arch, want.arch);
   EXPECT_EQ(header.ttrace_version, want.ttrace_version);
   EXPECT_EQ(header.command_line, want.command_line);
+}
+
+// Captured calls (args_* hold memory ranges, any bytes) and the header's
+// capture settings round-trip; a captured call in a trace without them is
+// corrupt.
+TEST(BinaryRoundTrip, CapturedCallsAndTheirSettings) {
+  BinaryHeader h = TestHeader();
+  h.capture = BinaryHeader::CaptureSettings{
+      .string_limit = 77, .verbose = true, .hex_strings = 3, .xlat_style = 2};
+  std::vector<Event> events;
+  SyscallEvent sc;
+  sc.nr = 257;
+  sc.name = "openat";
+  sc.nargs = 4;
+  sc.raw_args = {static_cast<uint64_t>(-100), 0x7ffd1000, 0x80000, 0, 0, 0};
+  sc.captured = true;
+  sc.args_enter = std::string("\x0e/etc/passwd\0", 13);
+  sc.ret = 3;
+  for (int i = 0; i < 3; ++i) {
+    events.push_back(Event{static_cast<uint64_t>(i), 1795717816000000000 + i,
+                           10, 10, sc});
+    sc.args_enter[5] = static_cast<char>('a' + i);  // a different file
+    sc.captured = i != 0;                            // and one text call
+  }
+  StringByteSink out;
+  BinaryEncoder enc(&out, h);
+  for (const Event& e : events) enc.OnEvent(e);
+  ASSERT_TRUE(enc.Finish().ok());
+  Collect got;
+  BinaryHeader header;
+  ASSERT_TRUE(DecodeBytes(out.str(), &got, &header).ok());
+  EXPECT_EQ(got.seen, DescribeAll(events));
+  ASSERT_TRUE(header.capture.has_value());
+  EXPECT_EQ(header.capture->string_limit, 77u);
+  EXPECT_TRUE(header.capture->verbose);
+  EXPECT_EQ(header.capture->hex_strings, 3);
+  EXPECT_EQ(header.capture->xlat_style, 2);
+
+  StringByteSink without;
+  BinaryEncoder plain(&without, TestHeader());
+  plain.OnEvent(events[0]);
+  ASSERT_TRUE(plain.Finish().ok());
+  absl::Status s = DecodeBytes(without.str(), &got, &header);
+  EXPECT_TRUE(absl::IsInvalidArgument(s)) << s;
+  EXPECT_TRUE(absl::StrContains(
+      s.message(), "captured call in a trace without capture settings"))
+      << s;
 }
 
 TEST(BinaryRoundTrip, EmptyTraceAndEmptyHeader) {

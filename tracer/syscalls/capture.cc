@@ -411,24 +411,23 @@ void ReplayMemory::Reset(std::string_view capture,
   }
 }
 
-const ReplayMemory::Range* ReplayMemory::Find(uint64_t addr) const {
+uint64_t ReplayMemory::Extent(uint64_t addr) const {
+  uint64_t avail = 0;
   for (const Range& r : ranges_) {
-    if (addr >= r.addr && addr - r.addr < r.len) return &r;
+    if (addr >= r.addr && addr - r.addr < r.len) {
+      avail = std::max(avail, r.len - (addr - r.addr));
+    }
   }
-  return nullptr;
+  return avail;
 }
 
 ssize_t ReplayMemory::Read(pid_t, uint64_t addr, void* buf, size_t len) {
   if (len == 0) return 0;
-  const Range* r = Find(addr);
-  if (r == nullptr) return -1;
-  const uint64_t n = std::min<uint64_t>(len, r->len - (addr - r->addr));
+  const uint64_t avail = Extent(addr);
+  if (avail == 0) return -1;
+  const uint64_t n = std::min<uint64_t>(len, avail);
+  // Zero (ranges of that kind), but for the bytes the others hold.
   char* out = static_cast<char*>(buf);
-  if (r->data != nullptr) {
-    std::memcpy(out, r->data + (addr - r->addr), n);
-    return static_cast<ssize_t>(n);
-  }
-  // Zero, but for the data ranges inside it.
   std::memset(out, 0, n);
   for (const Range& d : ranges_) {
     if (d.data == nullptr) continue;
@@ -441,23 +440,18 @@ ssize_t ReplayMemory::Read(pid_t, uint64_t addr, void* buf, size_t len) {
   return static_cast<ssize_t>(n);
 }
 
-bool ReplayMemory::ReadString(pid_t, uint64_t addr, size_t max,
+bool ReplayMemory::ReadString(pid_t tid, uint64_t addr, size_t max,
                               std::string* out, bool* truncated) {
   out->clear();
   *truncated = false;
-  const Range* r = Find(addr);
-  if (r == nullptr) return false;
-  if (r->data == nullptr) return true;  // zero: the empty string
-  const uint64_t avail = r->len - (addr - r->addr);
+  const uint64_t avail = Extent(addr);
+  if (avail == 0) return false;
   const size_t n = static_cast<size_t>(std::min<uint64_t>(max, avail));
-  const char* s = r->data + (addr - r->addr);
-  const void* nul = std::memchr(s, 0, n);
-  if (nul != nullptr) {
-    out->assign(s, static_cast<const char*>(nul) - s);
-    return true;
-  }
-  out->assign(s, n);
-  *truncated = n == max;
+  out->resize(n);
+  if (n > 0) Read(tid, addr, out->data(), n);
+  const size_t len = strnlen(out->data(), n);
+  out->resize(len);
+  *truncated = len == n && n == max;
   return true;
 }
 

@@ -87,8 +87,9 @@ class ReplayMemory : public MemoryReader {
     uint64_t len;
     const char* data;  // null: zero except where data ranges say
   };
-  // The range holding `addr` (the first one), or null.
-  const Range* Find(uint64_t addr) const;
+  // How many bytes from `addr` on the ranges hold (the furthest end of
+  // those holding it), 0 when none does.
+  uint64_t Extent(uint64_t addr) const;
   std::vector<Range> ranges_;
 };
 
