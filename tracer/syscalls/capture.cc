@@ -264,6 +264,56 @@ void EpollWaitSpec(Capturing& k) {  // the events (Decoding::Array)
   k.Bytes(k.u(1), count * sizeof(struct epoll_event));
 }
 
+void Paths01(Capturing& k) {  // rename, link, symlink
+  if (k.exiting) return;
+  k.Path(0);
+  k.Path(1);
+}
+void Paths13(Capturing& k) {  // renameat, renameat2, linkat
+  if (k.exiting) return;
+  k.Path(1);
+  k.Path(3);
+}
+void Paths02(Capturing& k) {  // symlinkat
+  if (k.exiting) return;
+  k.Path(0);
+  k.Path(2);
+}
+void ReadlinkSpec(Capturing& k) {
+  if (k.entering()) return k.Path(0);
+  if (!k.failed()) k.Buf(k.u(1), k.ret);
+}
+void ReadlinkatSpec(Capturing& k) {
+  if (k.entering()) return k.Path(1);
+  if (!k.failed()) k.Buf(k.u(2), k.ret);
+}
+void GetcwdSpec(Capturing& k) {
+  if (k.exiting && !k.failed()) k.Path(0);
+}
+void PipeSpec(Capturing& k) {  // pipe, pipe2: int[2]
+  if (k.exiting && !k.failed()) k.Bytes(k.u(0), 8);
+}
+constexpr size_t kTimespec = 16;
+// Interrupted sleeps show the time left.
+bool Interrupted(int64_t ret) {
+  return ret == -4 || ret == -512 || ret == -513 || ret == -514 || ret == -516;
+}
+void NanosleepSpec(Capturing& k) {
+  if (k.entering()) return k.Bytes(k.u(0), kTimespec);
+  if (Interrupted(k.ret)) k.Bytes(k.u(1), kTimespec);
+}
+void ClockNanosleepSpec(Capturing& k) {
+  if (k.entering()) return k.Bytes(k.u(2), kTimespec);
+  if (!(k.u(1) & 1) && Interrupted(k.ret)) k.Bytes(k.u(3), kTimespec);
+}
+void ClockGettimeSpec(Capturing& k) {  // clock_gettime, clock_getres
+  if (k.exiting && !k.failed()) k.Bytes(k.u(1), kTimespec);
+}
+void RtSigactionSpec(Capturing& k) {  // struct kernel_sigaction, 32 bytes
+  if (k.entering()) return k.Bytes(k.u(1), 32);
+  if (!k.failed()) k.Bytes(k.u(2), 32);
+}
+
 struct SpecEntry {
   int64_t nr;
   Spec spec;
@@ -293,6 +343,35 @@ constexpr SpecEntry kSpecs[] = {
     {SYS_wait4, Wait4Spec},
     {SYS_fcntl, FcntlSpec},
     {SYS_epoll_wait, EpollWaitSpec},
+    {SYS_unlink, Path0},
+    {SYS_rmdir, Path0},
+    {SYS_chdir, Path0},
+    {SYS_mkdir, Path0},
+    {SYS_chmod, Path0},
+    {SYS_chown, Path0},
+    {SYS_lchown, Path0},
+    {SYS_unlinkat, Path1},
+    {SYS_mkdirat, Path1},
+    {SYS_fchmodat, Path1},
+    {SYS_fchownat, Path1},
+    {SYS_rename, Paths01},
+    {SYS_link, Paths01},
+    {SYS_symlink, Paths01},
+    {SYS_renameat, Paths13},
+    {SYS_renameat2, Paths13},
+    {SYS_linkat, Paths13},
+    {SYS_symlinkat, Paths02},
+    {SYS_readlink, ReadlinkSpec},
+    {SYS_readlinkat, ReadlinkatSpec},
+    {SYS_getcwd, GetcwdSpec},
+    {SYS_pipe, PipeSpec},
+    {SYS_pipe2, PipeSpec},
+    {SYS_nanosleep, NanosleepSpec},
+    {SYS_clock_nanosleep, ClockNanosleepSpec},
+    {SYS_clock_gettime, ClockGettimeSpec},
+    {SYS_clock_getres, ClockGettimeSpec},
+    {SYS_rt_sigaction, RtSigactionSpec},
+    {SYS_umask, Registers},
     {SYS_set_robust_list, Registers},
     {SYS_rseq, Registers},
     {SYS_set_tid_address, Registers},

@@ -71,7 +71,7 @@ int64_t RandomResult(std::mt19937_64& rng) {
     case 1:
       return 0;
     case 2:
-      return -516;
+      return -static_cast<int64_t>(rng() % 2 ? 516 : 512 + rng() % 5);
     case 3:
       return static_cast<int64_t>(rng());
     default:
@@ -119,6 +119,7 @@ TEST(CaptureTest, ReplayedTextIsTheLiveText) {
         if (nr == SYS_fcntl && rng() % 4 == 0) c.args[1] = 1024 + rng() % 16;
         if (nr == SYS_rt_sigprocmask && rng() % 2) c.args[3] = rng() % 10;
         if (nr == SYS_arch_prctl && rng() % 2) c.args[0] = 0x1001 + rng() % 4;
+        if (nr == SYS_clock_nanosleep && rng() % 2) c.args[1] = rng() % 2;
         const int64_t ret = RandomResult(rng);
         std::string enter, exit, suffix;
         SyscallEvent::RetFormat fmt;
