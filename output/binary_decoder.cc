@@ -129,6 +129,7 @@ struct BinaryDecoder::State {
     uint64_t args[6] = {};
     uint64_t ip = 0;
     uint8_t nargs = 6;
+    bool captured = false;  // the last record's
   };
   std::vector<std::string> slots;
   std::vector<bool> defined;
@@ -435,7 +436,8 @@ struct BinaryDecoder::State {
         p.returned = (f & binfmt::kSysNotReturned) == 0;
         p.split = (f & binfmt::kSysSplit) != 0;
         p.injected = (f & binfmt::kSysInjected) != 0;
-        p.captured = (f & binfmt::kSysCaptured) != 0;
+        if (f & binfmt::kSysCaptured) ctx.captured = !ctx.captured;
+        p.captured = ctx.captured;
         if (p.captured && !capture) {
           r.Fail("captured call in a trace without capture settings");
         }

@@ -395,6 +395,7 @@ struct BinaryEncoder::Context {
   uint64_t args[6] = {};
   uint64_t ip = 0;
   uint8_t nargs = 6;
+  bool captured = false;  // the last record's SyscallEvent::captured
 };
 
 BinaryEncoder::BinaryEncoder(ByteSink* out, const BinaryHeader& header,
@@ -849,6 +850,10 @@ void BinaryEncoder::OnEvent(const Event& event) {
       const uint64_t mask = ChangedArgs(s.raw_args.data(), ctx->args) &
                             ((uint64_t{1} << nargs) - 1);
       const bool new_nargs = nargs != ctx->nargs;
+      // Captured or not as the context's last call, usually: a flag only
+      // when that changes (a flag always would make this varint 2 bytes).
+      const bool toggle = s.captured != ctx->captured;
+      ctx->captured = s.captured;
       p = PutVarint(p, mask | (s.returned ? 0 : binfmt::kSysNotReturned) |
                            (new_nargs ? binfmt::kSysNargs : 0) |
                            (s.split ? binfmt::kSysSplit : 0) |
@@ -856,7 +861,7 @@ void BinaryEncoder::OnEvent(const Event& event) {
                             << binfmt::kSysRetFormatShift) |
                            (s.ret_suffix.empty() ? 0 : binfmt::kSysRetSuffix) |
                            (s.injected ? binfmt::kSysInjected : 0) |
-                           (s.captured ? binfmt::kSysCaptured : 0));
+                           (toggle ? binfmt::kSysCaptured : 0));
       if (new_nargs) {
         *p++ = static_cast<char>(nargs);
         ctx->nargs = nargs;

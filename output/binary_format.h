@@ -86,7 +86,8 @@ inline constexpr uint64_t kSysInjected = 0x800;   // injected == true
 // nargs (a varint, 0..6) follows the flags: the syscall context's argument
 // count changes (it starts at 6).
 inline constexpr uint64_t kSysNargs = 0x1000;
-// args_enter and args_exit are captures (SyscallEvent::captured); only in a
+// SyscallEvent::captured (args_enter and args_exit are captures) differs
+// from the syscall context's last record's (false at first); only in a
 // trace whose header has capture settings.
 inline constexpr uint64_t kSysCaptured = 0x2000;
 inline constexpr uint64_t kSysKnownBits = 0x3fff;

@@ -274,12 +274,13 @@ class Context:
 
 class SyscallContext:
     __slots__ = ("raw_args", "nargs", "ip", "name", "args_enter",
-                 "args_exit", "stack")
+                 "args_exit", "stack", "captured")
 
     def __init__(self):
         self.raw_args = [0] * 6
         self.nargs = 6
         self.ip = 0
+        self.captured = False
         self.name = Context()
         self.args_enter = Context()
         self.args_exit = Context()
@@ -713,7 +714,10 @@ class Reader:
         # ret_format: every value of its two bits is valid (3: -e raw=).
         if f & ~0x3FFF:
             body.corrupt("invalid syscall flags")
-        captured = bool(f & 0x2000)
+        # Bit 13 toggles the context's "captured" (usually set only once).
+        if f & 0x2000:
+            ctx.captured = not ctx.captured
+        captured = ctx.captured
         if captured and not self.capture:
             body.corrupt("captured call in a trace without capture settings")
         if f & 0x1000:
