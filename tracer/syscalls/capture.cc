@@ -4,7 +4,10 @@
 #include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
+#include <sys/sysinfo.h>
+#include <sys/utsname.h>
 
 #include <algorithm>
 #include <array>
@@ -314,6 +317,28 @@ void RtSigactionSpec(Capturing& k) {  // struct kernel_sigaction, 32 bytes
   if (!k.failed()) k.Bytes(k.u(2), 32);
 }
 
+void StatfsSpec(Capturing& k) {  // statfs(path, buf), fstatfs(fd, buf)
+  if (k.entering()) {
+    if (k.c.nr == SYS_statfs) k.Path(0);
+    return;
+  }
+  if (!k.failed()) k.Bytes(k.u(1), sizeof(struct statfs));
+}
+void UnameSpec(Capturing& k) {  // sysname and nodename, unless -v
+  if (k.exiting && !k.failed()) {
+    k.Struct<1>(k.u(0), sizeof(struct utsname),
+                {{{0, 2 * sizeof(utsname::sysname)}}});
+  }
+}
+void SysinfoSpec(Capturing& k) {
+  if (k.exiting && !k.failed()) k.Bytes(k.u(0), sizeof(struct sysinfo));
+}
+void EpollCtlSpec(Capturing& k) {  // the event, but for EPOLL_CTL_DEL
+  if (k.entering() && k.u(1) != 2) {
+    k.Bytes(k.u(3), sizeof(struct epoll_event));
+  }
+}
+
 struct SpecEntry {
   int64_t nr;
   Spec spec;
@@ -372,6 +397,37 @@ constexpr SpecEntry kSpecs[] = {
     {SYS_clock_getres, ClockGettimeSpec},
     {SYS_rt_sigaction, RtSigactionSpec},
     {SYS_umask, Registers},
+    {SYS_statfs, StatfsSpec},
+    {SYS_fstatfs, StatfsSpec},
+    {SYS_uname, UnameSpec},
+    {SYS_sysinfo, SysinfoSpec},
+    {SYS_epoll_ctl, EpollCtlSpec},
+    {SYS_inotify_add_watch, Path1},
+    {SYS_ftruncate, Registers},
+    {SYS_fchmod, Registers},
+    {SYS_fchown, Registers},
+    {SYS_flock, Registers},
+    {SYS_dup3, Registers},
+    {SYS_socket, Registers},
+    {SYS_listen, Registers},
+    {SYS_shutdown, Registers},
+    {SYS_eventfd2, Registers},
+    {SYS_epoll_create1, Registers},
+    {SYS_kill, Registers},
+    {SYS_tkill, Registers},
+    {SYS_tgkill, Registers},
+    {SYS_getpgrp, Registers},
+    {SYS_getpgid, Registers},
+    {SYS_setpgid, Registers},
+    {SYS_getsid, Registers},
+    {SYS_setsid, Registers},
+    {SYS_madvise, Registers},
+    {SYS_mremap, Registers},
+    {SYS_alarm, Registers},
+    {SYS_fadvise64, Registers},
+    {SYS_sync, Registers},
+    {SYS_syncfs, Registers},
+    {SYS_close_range, Registers},
     {SYS_set_robust_list, Registers},
     {SYS_rseq, Registers},
     {SYS_set_tid_address, Registers},
