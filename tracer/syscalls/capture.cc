@@ -13,6 +13,7 @@
 #include <array>
 #include <cstring>
 
+#include "output/binary_format.h"
 #include "tracer/syscalls/syscall_table.h"
 
 namespace ttrace {
@@ -34,32 +35,17 @@ constexpr uint64_t kZero = 1;
 constexpr uint64_t kCString = 2;
 constexpr uint64_t kAtArg = 4;
 constexpr int kArgShift = 3;
+// The binary stream's integer coding (captures are part of it).
+using binfmt::UnZigZag;
+using binfmt::ZigZag;
+
 void PutVarint(std::string* out, uint64_t v) {
-  while (v >= 0x80) {
-    out->push_back(static_cast<char>(v | 0x80));
-    v >>= 7;
-  }
-  out->push_back(static_cast<char>(v));
+  char buf[binfmt::kMaxVarintLength];
+  out->append(buf, binfmt::PutVarint(buf, v) - buf);
 }
 
 bool GetVarint(const char** p, const char* end, uint64_t* v) {
-  uint64_t r = 0;
-  for (int shift = 0; shift < 64 && *p < end; shift += 7) {
-    const uint8_t b = static_cast<uint8_t>(*(*p)++);
-    r |= uint64_t{b & 0x7fu} << shift;
-    if (b < 0x80) {
-      *v = r;
-      return true;
-    }
-  }
-  return false;
-}
-
-uint64_t ZigZag(int64_t v) {
-  return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
-}
-int64_t UnZigZag(uint64_t v) {
-  return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1);
+  return binfmt::GetVarint(p, end, v) == binfmt::VarintResult::kOk;
 }
 
 // What a specification sees: the call, and the reads of its decoder,
