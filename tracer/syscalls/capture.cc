@@ -92,12 +92,15 @@ struct Capturing {
     if (n > 0) Range(addr, scratch.data(), static_cast<size_t>(n), false);
   }
   // ReadString(addr, max): the string and its NUL, or the `max` bytes
-  // read without one, or what was readable.
+  // read without one, or what was readable (no NUL: the byte after it was
+  // not readable, and must not be in the capture).
   void String(uint64_t addr, size_t max) {
     if (addr == 0) return;
-    bool truncated = false;
-    if (!mem->ReadString(c.tid, addr, max, &scratch, &truncated)) return;
-    if (!truncated) scratch.push_back('\0');
+    bool truncated = false, terminated = false;
+    if (!mem->ReadString(c.tid, addr, max, &scratch, &truncated, &terminated)) {
+      return;
+    }
+    if (terminated) scratch.push_back('\0');
     Range(addr, scratch.data(), scratch.size(), false);
   }
   void Path(int i) { String(u(i), 4096 + 1); }  // CStr reads limit + 1
@@ -562,9 +565,11 @@ ssize_t ReplayMemory::Read(pid_t, uint64_t addr, void* buf, size_t len) {
 }
 
 bool ReplayMemory::ReadString(pid_t tid, uint64_t addr, size_t max,
-                              std::string* out, bool* truncated) {
+                              std::string* out, bool* truncated,
+                              bool* terminated) {
   out->clear();
   *truncated = false;
+  if (terminated != nullptr) *terminated = false;
   const uint64_t avail = Extent(addr);
   if (avail == 0) return false;
   const size_t n = static_cast<size_t>(std::min<uint64_t>(max, avail));
@@ -573,6 +578,7 @@ bool ReplayMemory::ReadString(pid_t tid, uint64_t addr, size_t max,
   const size_t len = strnlen(out->data(), n);
   out->resize(len);
   *truncated = len == n && n == max;
+  if (terminated != nullptr) *terminated = len < n;
   return true;
 }
 

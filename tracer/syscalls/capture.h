@@ -77,7 +77,7 @@ class ReplayMemory : public MemoryReader {
 
   ssize_t Read(pid_t tid, uint64_t addr, void* buf, size_t len) override;
   bool ReadString(pid_t tid, uint64_t addr, size_t max, std::string* out,
-                  bool* truncated) override;
+                  bool* truncated, bool* terminated = nullptr) override;
   bool ReadFdPath(pid_t, int, std::string*) override { return false; }
   bool ReadCwd(pid_t, std::string*) override { return false; }
 

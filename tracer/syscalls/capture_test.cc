@@ -55,8 +55,8 @@ uint64_t RandomArg(std::mt19937_64& rng) {
       return region + rng() % 40;
     case 3:  // runs out of readable memory soon
       return region + kRegionSize - 1 - rng() % 200;
-    case 4:
-      return 0xdead0000;
+    case 4:  // unreadable; right after a region (found by the fuzzer)
+      return rng() % 2 ? 0xdead0000 : region + kRegionSize;
     case 5:
       return static_cast<uint64_t>(-static_cast<int64_t>(rng() % 200));
     default:

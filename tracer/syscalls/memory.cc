@@ -30,9 +30,11 @@ bool ReadLink(const char* path, std::string* out) {
 }  // namespace
 
 bool MemoryReader::ReadString(pid_t tid, uint64_t addr, size_t max,
-                              std::string* out, bool* truncated) {
+                              std::string* out, bool* truncated,
+                              bool* terminated) {
   out->clear();
   *truncated = false;
+  if (terminated != nullptr) *terminated = false;
   char chunk[256];
   size_t done = 0;
   while (done < max) {
@@ -47,6 +49,7 @@ bool MemoryReader::ReadString(pid_t tid, uint64_t addr, size_t max,
     const void* nul = memchr(chunk, 0, static_cast<size_t>(n));
     if (nul != nullptr) {
       out->append(chunk, static_cast<const char*>(nul) - chunk);
+      if (terminated != nullptr) *terminated = true;
       return true;
     }
     out->append(chunk, static_cast<size_t>(n));
@@ -77,9 +80,11 @@ ssize_t ProcessVmReader::Read(pid_t tid, uint64_t addr, void* buf, size_t len) {
 }
 
 bool ProcessVmReader::ReadString(pid_t tid, uint64_t addr, size_t max,
-                                 std::string* out, bool* truncated) {
+                                 std::string* out, bool* truncated,
+                                 bool* terminated) {
   out->clear();
   *truncated = false;
+  if (terminated != nullptr) *terminated = false;
   // Fast path: the rest of the page (capped), in one syscall.
   char chunk[1024];
   size_t done = 0;
@@ -93,6 +98,7 @@ bool ProcessVmReader::ReadString(pid_t tid, uint64_t addr, size_t max,
     const void* nul = memchr(chunk, 0, static_cast<size_t>(n));
     if (nul != nullptr) {
       out->append(chunk, static_cast<const char*>(nul) - chunk);
+      if (terminated != nullptr) *terminated = true;
       return true;
     }
     out->append(chunk, static_cast<size_t>(n));

@@ -39,9 +39,11 @@ class MemoryReader {
   // (without the NUL; *out is overwritten, its capacity reused).
   // *truncated is set when no NUL was found within `max` bytes. Returns
   // false if the first byte could not be read; a string cut short by
-  // unreadable memory is returned as read, not truncated.
+  // unreadable memory is returned as read, not truncated. *terminated (if
+  // given) is set when a NUL ended it (not unreadable memory, not `max`).
   virtual bool ReadString(pid_t tid, uint64_t addr, size_t max,
-                          std::string* out, bool* truncated);
+                          std::string* out, bool* truncated,
+                          bool* terminated = nullptr);
 
   // The target of /proc/TID/fd/FD (e.g. "/etc/passwd",
   // "socket:[1234]"); false if there is none.
@@ -94,7 +96,7 @@ class ProcessVmReader : public MemoryReader {
  public:
   ssize_t Read(pid_t tid, uint64_t addr, void* buf, size_t len) override;
   bool ReadString(pid_t tid, uint64_t addr, size_t max, std::string* out,
-                  bool* truncated) override;
+                  bool* truncated, bool* terminated = nullptr) override;
   bool ReadFdPath(pid_t tid, int fd, std::string* out) override;
   bool ReadCwd(pid_t tid, std::string* out) override;
   bool FindMapping(pid_t tid, const std::string& name,
