@@ -35,6 +35,7 @@ constexpr uint64_t kZero = 1;
 constexpr uint64_t kCString = 2;
 constexpr uint64_t kAtArg = 4;
 constexpr int kArgShift = 3;
+constexpr uint64_t kMaxZeroRange = 4096;
 // The binary stream's integer coding (captures are part of it).
 using binfmt::UnZigZag;
 using binfmt::ZigZag;
@@ -526,6 +527,9 @@ void ReplayMemory::Reset(std::string_view capture,
       return;
     }
     const bool zero = kind == kZero;
+    // Zero ranges stand for structs (a few hundred bytes): a longer one
+    // comes from a corrupt file, and would let decoders print megabytes.
+    if (zero && len > kMaxZeroRange) return;
     // A range may not wrap around the address space.
     if (len > UINT64_MAX - addr) return;
     if (!zero && len > static_cast<uint64_t>(end - p)) return;
