@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstring>
 
 #include "output/binary_format.h"
@@ -287,9 +288,9 @@ void PipeSpec(Capturing& k) {  // pipe, pipe2: int[2]
   if (k.exiting && !k.failed()) k.Bytes(k.u(0), 8);
 }
 constexpr size_t kTimespec = 16;
-// Interrupted sleeps show the time left.
+// Interrupted sleeps (EINTR, a restart code) show the time left.
 bool Interrupted(int64_t ret) {
-  return ret == -4 || ret == -512 || ret == -513 || ret == -514 || ret == -516;
+  return ret == -EINTR || ArgDecoder::IsRestart(ret);
 }
 void NanosleepSpec(Capturing& k) {
   if (k.entering()) return k.Bytes(k.u(0), kTimespec);
@@ -598,9 +599,7 @@ void CaptureRenderer::Render(pid_t tid, SyscallEvent* e) {
   c.arch = e->arch;
   c.nr = e->nr;
   c.args = e->raw_args;
-  memory_.Reset(e->args_enter, c.args);
-  text_.clear();
-  decoder_.DecodeEntry(c, &text_);
+  RenderEntry(c, e->args_enter, &text_);
   e->args_enter.swap(text_);
   if (e->returned) {
     memory_.Reset(e->args_exit, c.args);

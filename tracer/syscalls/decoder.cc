@@ -3116,6 +3116,8 @@ void ArgDecoder::DecodeExit(const SyscallCall& c, int64_t ret, std::string* out,
   Decode(c, true, ret, out, fmt, ret_suffix);
 }
 
+bool ArgDecoder::IsRestart(int64_t ret) { return decode::IsErestart(ret); }
+
 void ArgDecoder::NoteExit(const SyscallCall& c, int64_t ret) {
   if (ret == -516) decode::NoteInterrupted(c, ret);
 }

@@ -147,6 +147,10 @@ class ArgDecoder {
   // from kMaxNr on give kMaxFilterNr (see FilterNumber in filter.h).
   int32_t FilterNumber(const SyscallCall& c);
 
+  // Whether ret is one of the kernel's restart codes (ERESTARTSYS,
+  // ERESTARTNOINTR, ERESTARTNOHAND, ERESTART_RESTARTBLOCK).
+  static bool IsRestart(int64_t ret);
+
   // Whether ret is an error (-4095..-1) for this syscall (syscalls that
   // never fail, like getpid or umask, never return errors).
   static bool IsError(const SyscallCall& c, int64_t ret);
