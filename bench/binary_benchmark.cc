@@ -442,6 +442,9 @@ BinaryHeader Header() {
   BinaryHeader h;
   h.ttrace_version = "ttrace 0.1.0";
   h.command_line = {"ttrace", "-f", "--format=binary", "make", "-j4"};
+  // Captured calls (mix 2) are valid only with the options they were
+  // captured with (DecodeOptions() in Captured), as the CLI records them.
+  h.capture = BinaryHeader::CaptureSettings{};
   FillHostInfo(&h);
   return h;
 }
@@ -473,7 +476,8 @@ BENCHMARK(BM_EncodeBinary)
     ->Args({1, 0})
     ->Args({0, 0})
     ->Args({1, 1})
-    ->Args({1, 2});
+    ->Args({1, 2})
+    ->Args({0, 2});
 
 void BM_EncodeBinaryCold(benchmark::State& state) {
   SelectMix(state, 0);
@@ -516,7 +520,8 @@ BENCHMARK(BM_EncodeText)
     ->Args({static_cast<int>(TextOptions::Timestamps::kNone), 0})
     ->Args({static_cast<int>(TextOptions::Timestamps::kTimeUs), 0})
     ->Args({static_cast<int>(TextOptions::Timestamps::kNone), 1})
-    ->Args({static_cast<int>(TextOptions::Timestamps::kNone), 2});
+    ->Args({static_cast<int>(TextOptions::Timestamps::kNone), 2})
+    ->Args({static_cast<int>(TextOptions::Timestamps::kTimeUs), 2});
 
 void BM_EncodeJson(benchmark::State& state) {
   SelectMix(state, 0);
@@ -550,7 +555,8 @@ void BM_Memcpy(benchmark::State& state) {
       (void)enc.Finish();
     } else {
       TextFormatter text(&out);
-      for (const Event& e : mix) text.OnEvent(e);
+      RenderingSink render(&text, DecodeOptions());  // captured calls
+      for (const Event& e : mix) render.OnEvent(e);
     }
     volume = out.str().size();
   }
@@ -571,7 +577,9 @@ BENCHMARK(BM_Memcpy)
     ->Args({0, 0})
     ->Args({1, 0})
     ->Args({0, 1})
-    ->Args({1, 1});
+    ->Args({1, 1})
+    ->Args({0, 2})
+    ->Args({1, 2});
 
 class NullSink : public EventSink {
  public:
@@ -593,7 +601,7 @@ void BM_DecodeBinary(benchmark::State& state) {
   }
   Report(state, out.str().size());
 }
-BENCHMARK(BM_DecodeBinary)->ArgName("mix")->Arg(0)->Arg(1);
+BENCHMARK(BM_DecodeBinary)->ArgName("mix")->Arg(0)->Arg(1)->Arg(2);
 
 }  // namespace
 }  // namespace ttrace
