@@ -19,6 +19,10 @@
 // decoded text as the syscall decoder would produce it; the raw arguments
 // the call takes (the engine reports no others); stack and buffer
 // addresses repeat per call site (a few per thread), fresh mappings do not.
+// The last argument of most benchmarks picks the mix: 0 that one, 1 its
+// thread events only, 2 that one as the engine emits it, the calls
+// tracer/syscalls/capture.h knows carrying captures instead of text (the
+// text and JSON benchmarks render them, as the CLI does).
 #include <sys/stat.h>
 
 #include <array>
