@@ -500,9 +500,10 @@ int Main(int argc, char** argv) {
       .dump_write = opt.dump_write};
   // The common calls are captured, not decoded, where nothing but tracee
   // memory is read (tracer/syscalls/capture.h): the binary stream keeps
-  // the captures, the other formats render them (RenderingSink).
+  // the captures, the other formats render them (RenderingSink). Not with
+  // --binary-args=text.
   const bool capture = opt.trace_syscalls && opt.inject.empty() &&
-                       CaptureAllowed(decode_options);
+                       !opt.binary_args_text && CaptureAllowed(decode_options);
 
   EventClock clock;
   BinaryHeader header;

@@ -31,6 +31,7 @@ enum LongOnlyOption : int {
   kSeccompOption,
   kOutputSeparatelyOption,
   kRecordOption,
+  kBinaryArgsOption,
   kDecodeOption,
   kKillOnExitOption,
   kStringsInHexOption,
@@ -69,6 +70,7 @@ constexpr struct option kLongOptions[] = {
     {"user", required_argument, nullptr, 'u'},
     {"decode", required_argument, nullptr, kDecodeOption},
     {"record", required_argument, nullptr, kRecordOption},
+    {"binary-args", required_argument, nullptr, kBinaryArgsOption},
     {"seccomp-bpf", no_argument, nullptr, kSeccompOption},
     {"string-limit", required_argument, nullptr, 's'},
     {"summary-only", no_argument, nullptr, 'c'},
@@ -649,6 +651,16 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
         if (*optarg == '\0') return Invalid("invalid --record file name ''");
         options.record_path = optarg;
         break;
+      case kBinaryArgsOption:
+        if (std::string_view(optarg) == "text") {
+          options.binary_args_text = true;
+        } else if (std::string_view(optarg) == "memory") {
+          options.binary_args_text = false;
+        } else {
+          return Invalid(absl::StrCat("invalid --binary-args value '", optarg,
+                                      "' (memory or text)"));
+        }
+        break;
       case kDecodeOption:
         if (*optarg == '\0') return Invalid("invalid --decode file name ''");
         options.decode_path = optarg;
@@ -865,6 +877,11 @@ absl::StatusOr<Options> ParseOptions(int argc, char** argv) {
           "--pidns-translation needs a live trace: a recording keeps the ids "
           "it was made with");
     }
+    if (options.binary_args_text) {
+      return Invalid(
+          "--binary-args is for recording: a recording is decoded as it was "
+          "recorded");
+    }
     if (pipe_and_separately) return Invalid(kPipeAndSeparately);
     return options;  // -p selects processes to show
   }
@@ -1010,6 +1027,11 @@ Output:
                  text (default), json (JSON Lines), binary (compact, for
                  --decode) or perfetto (a timeline for ui.perfetto.dev)
   --record=FILE  also write the binary stream to FILE
+  --binary-args=text
+                 in the binary stream, every call's arguments as text (any
+                 reader of the format shows them), not the memory of the
+                 common calls (the default, memory: smaller, decoded only
+                 by ttrace)
   --decode=FILE  print a recorded binary trace (FILE may be - for stdin)
   -s N           print at most N bytes of each string (default 32)
   -a N, --columns=N

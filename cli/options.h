@@ -139,6 +139,12 @@ struct Options {
   enum class Interruptible { kAnywhere = 1, kWaiting, kNever, kNeverTstp };
   Interruptible interruptible = Interruptible::kWaiting;
   std::string record_path;  // --record=FILE: also write the binary stream
+  // --binary-args=text: the binary stream (--format=binary, --record) holds
+  // every call's arguments as text, which any reader of the format can
+  // show. The default (memory) records the common calls as the memory
+  // their decoders read (tracer/syscalls/capture.h): a smaller record,
+  // whose text only ttrace's decoders make.
+  bool binary_args_text = false;
   std::string decode_path;  // --decode=FILE: print a recorded trace
   bool help = false;        // -h: print UsageText(); nothing else is checked
   bool version = false;     // -V: print the version; no command is required

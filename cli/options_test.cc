@@ -863,6 +863,21 @@ TEST(ParseOptionsTest, RecordAndDecode) {
   EXPECT_EQ(Error({"--decode=r.ttr", "ls"}), "--decode takes no command");
 }
 
+TEST(ParseOptionsTest, BinaryArgs) {
+  EXPECT_FALSE(Parse({"--record=r.ttr", "ls"})->binary_args_text);
+  EXPECT_TRUE(
+      Parse({"--record=r.ttr", "--binary-args=text", "ls"})->binary_args_text);
+  EXPECT_FALSE(Parse({"--binary-args=text", "--binary-args=memory", "ls"})
+                   ->binary_args_text);
+  EXPECT_EQ(Error({"--binary-args=Text", "ls"}),
+            "invalid --binary-args value 'Text' (memory or text)");
+  EXPECT_EQ(Error({"--binary-args", "ls"}),
+            "invalid --binary-args value 'ls' (memory or text)");
+  EXPECT_EQ(Error({"--decode=r.ttr", "--binary-args=text"}),
+            "--binary-args is for recording: a recording is decoded as it "
+            "was recorded");
+}
+
 // As strace 6.1: what is not a qualifier is a syscall set, "=" and all.
 // strace prints -e's and -p's errors without the -h hint, other usage
 // errors with it.
@@ -1189,6 +1204,7 @@ TEST(UsageTextTest, ListsEveryOptionExitStatusAndExample) {
                         "-z, -Z",
                         "--seccomp-bpf",
                         "--record=FILE",
+                        "--binary-args=text",
                         "--decode=FILE",
                         "-s N",
                         "-T, --syscall-times",

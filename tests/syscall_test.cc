@@ -2342,13 +2342,45 @@ TEST(RecordTest, CapturedCallsDecodeWithTheOptionsTheyWereRecordedWith) {
     Trace live = RunTtrace(live_options, {"threads_blocking"});
     ASSERT_EQ(live.run.ExitCode(), 0) << Describe(live);
     EXPECT_THAT(live.text, HasSubstr("read(")) << live.text;
-    ProcessResult d = RunProcess(
-        {TtracePath(), absl::StrCat("--decode=", rec)}, kTimeoutMs);
+    ProcessResult d =
+        RunProcess({TtracePath(), absl::StrCat("--decode=", rec)}, kTimeoutMs);
     unlink(rec.c_str());
     ASSERT_EQ(d.ExitCode(), 0) << d.Describe();
     EXPECT_TRUE(d.out == live.text) << "live:\n"
                                     << live.text << "decoded:\n"
                                     << d.out;
+  }
+}
+
+// --binary-args=text: the record holds text, not captures (its header has
+// no capture settings, so a decoder needs no options to print it), and it
+// decodes to the live text whatever options it was made with.
+TEST(RecordTest, TextArgumentsDecodeToTheLiveText) {
+  for (const std::vector<std::string>& options :
+       std::vector<std::vector<std::string>>{{}, {"-s", "3", "-xx"}}) {
+    SCOPED_TRACE(absl::StrJoin(options, " "));
+    const std::string rec = NewTempPath("rec");
+    std::vector<std::string> live_options = options;
+    live_options.push_back("--binary-args=text");
+    live_options.push_back(absl::StrCat("--record=", rec));
+    Trace live = RunTtrace(live_options, {"threads_blocking"});
+    ASSERT_EQ(live.run.ExitCode(), 0) << Describe(live);
+    EXPECT_THAT(live.text, HasSubstr("read(")) << live.text;
+    const std::string bytes = ReadFileOrEmpty(rec);
+    ProcessResult d =
+        RunProcess({TtracePath(), absl::StrCat("--decode=", rec)}, kTimeoutMs);
+    unlink(rec.c_str());
+    ASSERT_EQ(d.ExitCode(), 0) << d.Describe();
+    EXPECT_TRUE(d.out == live.text) << "live:\n"
+                                    << live.text << "decoded:\n"
+                                    << d.out;
+    // The arguments are in the record as the text shows them.
+    const size_t openat = live.text.find("openat(AT_FDCWD, \"");
+    ASSERT_NE(openat, std::string::npos) << live.text;
+    const size_t end = live.text.find(", O_", openat);
+    ASSERT_NE(end, std::string::npos) << live.text;
+    EXPECT_THAT(bytes,
+                HasSubstr(live.text.substr(openat + 7, end - openat - 7)));
   }
 }
 

@@ -4,7 +4,8 @@
 # real processes exactly as `ttrace --decode FILE --format=json` does:
 #   1. recordings of the tracees (threads, execs from a non-leader thread,
 #      signals, stops, forks, attach/detach) made with options that exercise
-#      the format (-f, -k, -i, -T, -y, -e inject, -e read=/write=, -c);
+#      the format (-f, -k, -i, -T, -y, -e inject, -e read=/write=, -c,
+#      --binary-args=text);
 #   2. each recording cut at many byte offsets: same events before the cut,
 #      same "truncated" status (6);
 #   3. corrupted recordings (bad magic, version, varint, huge lengths), the
@@ -152,6 +153,13 @@ record dump -f -e read=all -e write=all -y -- "$TRACEES/execs" \
   exec_leader /bin/sh sh -c 'echo hello; cat /etc/hostname'
 record summary -f -c -- "$TRACEES/forks" fork 3
 record none -f -e trace=none -- "$TRACEES/threads" clone_all
+# --binary-args=text: every argument recorded as text, which the reader
+# shows (no null arguments of captured calls).
+record bin-text-args -f -T --binary-args=text -- "$TRACEES/threads" threads 3 7
+! grep -q '"args":null' "$T/act.jsonl" ||
+  fail "bin-text-args: the reader shows arguments as null"
+grep -q '"name":"openat","args":"AT_FDCWD, \\"' "$T/act.jsonl" ||
+  fail "bin-text-args: no openat with its path in $(head -c 2000 "$T/act.jsonl")"
 
 # Attach to a running process, then detach (Ctrl-C): attach, detach and
 # syscalls in progress when ttrace detached.
