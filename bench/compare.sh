@@ -39,6 +39,8 @@
 #                        real_program stack_traces (-k) live_threads (all
 #                        by default)
 #   MICRO (1)            0 skips the micro-benchmarks
+#   MICRO_REPS (5)       repetitions of each micro-benchmark, in random
+#                        order; the report shows their medians
 #   OUT, SVG             where the report and chart go
 #   WORK                 work directory (default: a new one under /tmp,
 #                        removed at the end unless KEEP=1; a WORK given
@@ -61,6 +63,7 @@ if [[ $QUICK == 1 ]]; then
   STOP_N=${STOP_N:-300}
   REAL_N=${REAL_N:-20}
   MICRO_MIN_TIME=${MICRO_MIN_TIME:-0.01}
+  MICRO_REPS=${MICRO_REPS:-1}
 else
   ROUNDS=${ROUNDS:-5}
   SYSCALL_N=${SYSCALL_N:-100000}
@@ -71,6 +74,7 @@ else
   STOP_N=${STOP_N:-2000}
   REAL_N=${REAL_N:-100}
   MICRO_MIN_TIME=${MICRO_MIN_TIME:-0.1}
+  MICRO_REPS=${MICRO_REPS:-5}
 fi
 THREAD_K=${THREAD_K:-4}
 LIVE_THREADS=${LIVE_THREADS:-1000}
@@ -461,27 +465,33 @@ MICRO_TABLE=$WORK/micro.md
 : >"$MICRO_TABLE"
 declare -A IPS
 if [[ $MICRO == 1 ]]; then
-  log "== micro-benchmarks (--benchmark_min_time=$MICRO_MIN_TIME)"
+  log "== micro-benchmarks (--benchmark_min_time=$MICRO_MIN_TIME, $MICRO_REPS repetitions)"
   {
     echo "| benchmark | time/item (ns) | items/s | bytes/s |"
     echo "|---|---:|---:|---:|"
   } >"$MICRO_TABLE"
   for bm in formatter_benchmark binary_benchmark wait_status_benchmark thread_table_benchmark; do
     [[ -x $B/$bm ]] || continue
+    # Repetitions in random order, so that the machine's slow spells fall
+    # on every benchmark alike (the ratios compare benchmarks); medians.
     "$B/$bm" --benchmark_min_time="$MICRO_MIN_TIME" --benchmark_format=csv \
+      --benchmark_repetitions="$MICRO_REPS" \
+      --benchmark_enable_random_interleaving="$( ((MICRO_REPS > 1)) && echo true || echo false)" \
+      --benchmark_report_aggregates_only="$( ((MICRO_REPS > 1)) && echo true || echo false)" \
       >"$WORK/$bm.csv" 2>"$WORK/$bm.err" || { log "   $bm failed"; continue; }
-    awk -F, -v bm="$bm" '
+    awk -F, -v bm="$bm" -v reps="$MICRO_REPS" '
       /^name,/ { for (i = 1; i <= NF; i++) col[$i] = i; next }
       !("name" in col) { next }
       {
         name = $col["name"]; gsub(/"/, "", name)
+        if (reps > 1 && !sub(/_median$/, "", name)) next
         ips = $col["items_per_second"]; bps = $col["bytes_per_second"]
         t = (ips > 0) ? sprintf("%.1f", 1e9 / ips) : ""
         printf "| %s %s | %s | %s | %s |\n", bm, name, t,
           (ips > 0 ? sprintf("%.3g M", ips / 1e6) : ""),
           (bps >= 1e9 ? sprintf("%.1f GB", bps / 1e9) : (bps > 0 ? sprintf("%.0f MB", bps / 1e6) : ""))
         print bm "|" name "\t" ips > "/dev/stderr"
-      }' "$WORK/$bm.csv" >>"$MICRO_TABLE" 2>>"$WORK/ips.txt"
+      }' "$WORK/$bm.csv" 2>>"$WORK/ips.txt" | sort >>"$MICRO_TABLE"
   done
   while IFS=$'\t' read -r k v; do IPS[$k]=$v; done <"$WORK/ips.txt"
 fi
@@ -623,7 +633,8 @@ svg_link=$(realpath --relative-to="$(dirname "$OUT")" "$SVG" 2>/dev/null || echo
     echo
     echo "## Micro-benchmarks"
     echo
-    echo "Google Benchmark, \`--benchmark_min_time=$MICRO_MIN_TIME\`, pinned to CPU $CPU. Formatters: a realistic event mix"
+    echo "Google Benchmark, \`--benchmark_min_time=$MICRO_MIN_TIME\`, medians of $MICRO_REPS repetitions run in random order"
+    echo "(\`--benchmark_enable_random_interleaving\`), pinned to CPU $CPU. Formatters: a realistic event mix"
     echo "into memory, beside \`BM_Memcpy\` of the same byte volume (formatter_benchmark: \`/0\` mixed syscalls and thread events,"
     echo "\`/1\` thread events only; binary_benchmark: \`mix:0\` syscalls and thread events, \`mix:1\` thread events only,"
     echo "\`mix:2\` the syscalls and thread events of \`mix:0\` as the engine emits them, the common calls carrying the memory their"
