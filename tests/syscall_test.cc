@@ -2352,9 +2352,9 @@ TEST(RecordTest, CapturedCallsDecodeWithTheOptionsTheyWereRecordedWith) {
   }
 }
 
-// --binary-args=text: the record holds text, not captures (its header has
-// no capture settings, so a decoder needs no options to print it), and it
-// decodes to the live text whatever options it was made with.
+// --binary-args=text: the record holds the arguments as the text shows them
+// (openat's path quoted, cut by -s), not captures, and decodes to the live
+// text whatever options it was made with.
 TEST(RecordTest, TextArgumentsDecodeToTheLiveText) {
   for (const std::vector<std::string>& options :
        std::vector<std::vector<std::string>>{{}, {"-s", "3", "-xx"}}) {
