@@ -2268,24 +2268,43 @@ TEST(NetlinkNamespaceTest, MessagesInAnotherNetworkNamespaceAreDecoded) {
 // ---------------------------------------------------------------------------
 // --record, then --decode: identical output.
 
+struct Recorded {
+  Trace live;             // the run with --record
+  std::string record;     // the record's bytes
+  ProcessResult decoded;  // ttrace --decode=RECORD DECODE_OPTIONS
+};
+
+// ttrace OPTIONS --record=FILE -o ... syscalls ARGS, then ttrace
+// --decode=FILE DECODE_OPTIONS.
+Recorded RecordThenDecode(const std::vector<std::string>& options,
+                          const std::vector<std::string>& tracee_args,
+                          const std::vector<std::string>& decode_options) {
+  const std::string rec = NewTempPath("rec");
+  std::vector<std::string> live_options = options;
+  live_options.push_back(absl::StrCat("--record=", rec));
+  Recorded r;
+  r.live = RunTtrace(live_options, tracee_args);
+  r.record = ReadFileOrEmpty(rec);
+  std::vector<std::string> decode = {TtracePath(),
+                                     absl::StrCat("--decode=", rec)};
+  decode.insert(decode.end(), decode_options.begin(), decode_options.end());
+  r.decoded = RunProcess(decode, kTimeoutMs);
+  unlink(rec.c_str());
+  return r;
+}
+
 TEST(RecordTest, DecodedJsonEqualsLiveJson) {
   for (const std::vector<std::string>& args :
        {KnownArgs(), std::vector<std::string>{"threads_blocking"},
         std::vector<std::string>{"exit_in_syscall"}}) {
     SCOPED_TRACE(args[0]);
-    const std::string rec = NewTempPath("rec");
-    Trace live =
-        RunTtrace({"--format=json", absl::StrCat("--record=", rec)}, args);
-    ASSERT_EQ(live.run.ExitCode(), 0) << Describe(live);
-    ProcessResult d = RunProcess(
-        {TtracePath(), absl::StrCat("--decode=", rec), "--format=json"},
-        kTimeoutMs);
-    unlink(rec.c_str());
-    ASSERT_EQ(d.ExitCode(), 0) << d.Describe();
-    EXPECT_FALSE(live.text.empty());
-    EXPECT_TRUE(d.out == live.text) << "live:\n"
-                                    << live.text << "decoded:\n"
-                                    << d.out;
+    Recorded r = RecordThenDecode({"--format=json"}, args, {"--format=json"});
+    ASSERT_EQ(r.live.run.ExitCode(), 0) << Describe(r.live);
+    ASSERT_EQ(r.decoded.ExitCode(), 0) << r.decoded.Describe();
+    EXPECT_FALSE(r.live.text.empty());
+    EXPECT_TRUE(r.decoded.out == r.live.text) << "live:\n"
+                                              << r.live.text << "decoded:\n"
+                                              << r.decoded.out;
   }
 }
 
@@ -2307,21 +2326,13 @@ TEST(RecordTest, DecodedTextWithTimesEqualsLiveText) {
     std::vector<std::string> options = {"-tt", "-T"};
     options.insert(options.end(), c.options.begin(), c.options.end());
     SCOPED_TRACE(absl::StrJoin(options, " "));
-    const std::string rec = NewTempPath("rec");
-    std::vector<std::string> live_options = options;
-    live_options.push_back(absl::StrCat("--record=", rec));
-    Trace live = RunTtrace(live_options, c.tracee);
-    ASSERT_EQ(live.run.ExitCode(), 0) << Describe(live);
-    EXPECT_TRUE(absl::StrContains(live.text, c.expect)) << live.text;
-    std::vector<std::string> decode = {TtracePath(),
-                                       absl::StrCat("--decode=", rec)};
-    decode.insert(decode.end(), options.begin(), options.end());
-    ProcessResult d = RunProcess(decode, kTimeoutMs);
-    unlink(rec.c_str());
-    ASSERT_EQ(d.ExitCode(), 0) << d.Describe();
-    EXPECT_TRUE(d.out == live.text) << "live:\n"
-                                    << live.text << "decoded:\n"
-                                    << d.out;
+    Recorded r = RecordThenDecode(options, c.tracee, options);
+    ASSERT_EQ(r.live.run.ExitCode(), 0) << Describe(r.live);
+    EXPECT_TRUE(absl::StrContains(r.live.text, c.expect)) << r.live.text;
+    ASSERT_EQ(r.decoded.ExitCode(), 0) << r.decoded.Describe();
+    EXPECT_TRUE(r.decoded.out == r.live.text) << "live:\n"
+                                              << r.live.text << "decoded:\n"
+                                              << r.decoded.out;
   }
 }
 
@@ -2336,19 +2347,13 @@ TEST(RecordTest, CapturedCallsDecodeWithTheOptionsTheyWereRecordedWith) {
   };
   for (const std::vector<std::string>& options : option_sets) {
     SCOPED_TRACE(absl::StrJoin(options, " "));
-    const std::string rec = NewTempPath("rec");
-    std::vector<std::string> live_options = options;
-    live_options.push_back(absl::StrCat("--record=", rec));
-    Trace live = RunTtrace(live_options, {"threads_blocking"});
-    ASSERT_EQ(live.run.ExitCode(), 0) << Describe(live);
-    EXPECT_THAT(live.text, HasSubstr("read(")) << live.text;
-    ProcessResult d =
-        RunProcess({TtracePath(), absl::StrCat("--decode=", rec)}, kTimeoutMs);
-    unlink(rec.c_str());
-    ASSERT_EQ(d.ExitCode(), 0) << d.Describe();
-    EXPECT_TRUE(d.out == live.text) << "live:\n"
-                                    << live.text << "decoded:\n"
-                                    << d.out;
+    Recorded r = RecordThenDecode(options, {"threads_blocking"}, {});
+    ASSERT_EQ(r.live.run.ExitCode(), 0) << Describe(r.live);
+    EXPECT_THAT(r.live.text, HasSubstr("read(")) << r.live.text;
+    ASSERT_EQ(r.decoded.ExitCode(), 0) << r.decoded.Describe();
+    EXPECT_TRUE(r.decoded.out == r.live.text) << "live:\n"
+                                              << r.live.text << "decoded:\n"
+                                              << r.decoded.out;
   }
 }
 
@@ -2359,28 +2364,21 @@ TEST(RecordTest, TextArgumentsDecodeToTheLiveText) {
   for (const std::vector<std::string>& options :
        std::vector<std::vector<std::string>>{{}, {"-s", "3", "-xx"}}) {
     SCOPED_TRACE(absl::StrJoin(options, " "));
-    const std::string rec = NewTempPath("rec");
     std::vector<std::string> live_options = options;
     live_options.push_back("--binary-args=text");
-    live_options.push_back(absl::StrCat("--record=", rec));
-    Trace live = RunTtrace(live_options, {"threads_blocking"});
-    ASSERT_EQ(live.run.ExitCode(), 0) << Describe(live);
-    EXPECT_THAT(live.text, HasSubstr("read(")) << live.text;
-    const std::string bytes = ReadFileOrEmpty(rec);
-    ProcessResult d =
-        RunProcess({TtracePath(), absl::StrCat("--decode=", rec)}, kTimeoutMs);
-    unlink(rec.c_str());
-    ASSERT_EQ(d.ExitCode(), 0) << d.Describe();
-    EXPECT_TRUE(d.out == live.text) << "live:\n"
-                                    << live.text << "decoded:\n"
-                                    << d.out;
+    Recorded r = RecordThenDecode(live_options, {"threads_blocking"}, {});
+    ASSERT_EQ(r.live.run.ExitCode(), 0) << Describe(r.live);
+    ASSERT_EQ(r.decoded.ExitCode(), 0) << r.decoded.Describe();
+    EXPECT_TRUE(r.decoded.out == r.live.text) << "live:\n"
+                                              << r.live.text << "decoded:\n"
+                                              << r.decoded.out;
     // The arguments are in the record as the text shows them.
-    const size_t openat = live.text.find("openat(AT_FDCWD, \"");
-    ASSERT_NE(openat, std::string::npos) << live.text;
-    const size_t end = live.text.find(", O_", openat);
-    ASSERT_NE(end, std::string::npos) << live.text;
-    EXPECT_THAT(bytes,
-                HasSubstr(live.text.substr(openat + 7, end - openat - 7)));
+    const size_t openat = r.live.text.find("openat(AT_FDCWD, \"");
+    ASSERT_NE(openat, std::string::npos) << r.live.text;
+    const size_t end = r.live.text.find(", O_", openat);
+    ASSERT_NE(end, std::string::npos) << r.live.text;
+    EXPECT_THAT(r.record,
+                HasSubstr(r.live.text.substr(openat + 7, end - openat - 7)));
   }
 }
 
