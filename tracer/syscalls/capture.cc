@@ -159,22 +159,23 @@ void ReadSpec(Capturing& k) {  // read, pread64
 void WriteSpec(Capturing& k) {  // write, pwrite64
   if (k.entering()) k.Buf(k.u(1), static_cast<int64_t>(k.u(2)));
 }
-void Path0(Capturing& k) {  // open, access
-  if (k.entering()) k.Path(0);
+// Calls whose decoders read only the paths at arguments I...: Paths<0>
+// (open, access, unlink, ...), Paths<1> (openat, unlinkat, ...),
+// Paths<0, 1> (rename, link, symlink), Paths<1, 3> (renameat, linkat),
+// Paths<0, 2> (symlinkat).
+template <int... I>
+void Paths(Capturing& k) {
+  if (k.entering()) (k.Path(I), ...);
 }
-void Path1(Capturing& k) {  // openat, faccessat, faccessat2
-  if (k.entering()) k.Path(1);
-}
-void StatSpec(Capturing& k) {  // stat, lstat
-  if (k.entering()) return k.Path(0);
-  if (!k.failed()) k.Stat(k.u(1));
+// The path at argument P, then a struct stat at argument S: stat, lstat
+// (0, 1), newfstatat (1, 2).
+template <int P, int S>
+void StatSpec(Capturing& k) {
+  if (k.entering()) return k.Path(P);
+  if (!k.failed()) k.Stat(k.u(S));
 }
 void FstatSpec(Capturing& k) {
   if (k.exiting && !k.failed()) k.Stat(k.u(1));
-}
-void NewfstatatSpec(Capturing& k) {
-  if (k.entering()) return k.Path(1);
-  if (!k.failed()) k.Stat(k.u(2));
 }
 void StatxSpec(Capturing& k) {
   if (k.entering()) return k.Path(1);
@@ -258,28 +259,12 @@ void EpollWaitSpec(Capturing& k) {  // the events (Decoding::Array)
   k.Bytes(k.u(1), count * sizeof(struct epoll_event));
 }
 
-void Paths01(Capturing& k) {  // rename, link, symlink
-  if (k.exiting) return;
-  k.Path(0);
-  k.Path(1);
-}
-void Paths13(Capturing& k) {  // renameat, renameat2, linkat
-  if (k.exiting) return;
-  k.Path(1);
-  k.Path(3);
-}
-void Paths02(Capturing& k) {  // symlinkat
-  if (k.exiting) return;
-  k.Path(0);
-  k.Path(2);
-}
+// The path at argument P, then the link's target in the buffer at P + 1:
+// readlink (0), readlinkat (1).
+template <int P>
 void ReadlinkSpec(Capturing& k) {
-  if (k.entering()) return k.Path(0);
-  if (!k.failed()) k.Buf(k.u(1), k.ret);
-}
-void ReadlinkatSpec(Capturing& k) {
-  if (k.entering()) return k.Path(1);
-  if (!k.failed()) k.Buf(k.u(2), k.ret);
+  if (k.entering()) return k.Path(P);
+  if (!k.failed()) k.Buf(k.u(P + 1), k.ret);
 }
 void GetcwdSpec(Capturing& k) {
   if (k.exiting && !k.failed()) k.Path(0);
@@ -308,9 +293,11 @@ void RtSigactionSpec(Capturing& k) {  // struct kernel_sigaction, 32 bytes
   if (!k.failed()) k.Bytes(k.u(2), 32);
 }
 
-void StatfsSpec(Capturing& k) {  // statfs(path, buf), fstatfs(fd, buf)
+// statfs(path, buf) (kPath), fstatfs(fd, buf).
+template <bool kPath>
+void StatfsSpec(Capturing& k) {
   if (k.entering()) {
-    if (k.c.nr == SYS_statfs) k.Path(0);
+    if (kPath) k.Path(0);
     return;
   }
   if (!k.failed()) k.Bytes(k.u(1), sizeof(struct statfs));
@@ -339,15 +326,15 @@ constexpr SpecEntry kSpecs[] = {
     {SYS_pread64, ReadSpec},
     {SYS_write, WriteSpec},
     {SYS_pwrite64, WriteSpec},
-    {SYS_open, Path0},
-    {SYS_access, Path0},
-    {SYS_openat, Path1},
-    {SYS_faccessat, Path1},
-    {SYS_faccessat2, Path1},
-    {SYS_stat, StatSpec},
-    {SYS_lstat, StatSpec},
+    {SYS_open, Paths<0>},
+    {SYS_access, Paths<0>},
+    {SYS_openat, Paths<1>},
+    {SYS_faccessat, Paths<1>},
+    {SYS_faccessat2, Paths<1>},
+    {SYS_stat, StatSpec<0, 1>},
+    {SYS_lstat, StatSpec<0, 1>},
     {SYS_fstat, FstatSpec},
-    {SYS_newfstatat, NewfstatatSpec},
+    {SYS_newfstatat, StatSpec<1, 2>},
     {SYS_statx, StatxSpec},
     {SYS_getxattr, GetxattrSpec},
     {SYS_lgetxattr, GetxattrSpec},
@@ -359,26 +346,26 @@ constexpr SpecEntry kSpecs[] = {
     {SYS_wait4, Wait4Spec},
     {SYS_fcntl, FcntlSpec},
     {SYS_epoll_wait, EpollWaitSpec},
-    {SYS_unlink, Path0},
-    {SYS_rmdir, Path0},
-    {SYS_chdir, Path0},
-    {SYS_mkdir, Path0},
-    {SYS_chmod, Path0},
-    {SYS_chown, Path0},
-    {SYS_lchown, Path0},
-    {SYS_unlinkat, Path1},
-    {SYS_mkdirat, Path1},
-    {SYS_fchmodat, Path1},
-    {SYS_fchownat, Path1},
-    {SYS_rename, Paths01},
-    {SYS_link, Paths01},
-    {SYS_symlink, Paths01},
-    {SYS_renameat, Paths13},
-    {SYS_renameat2, Paths13},
-    {SYS_linkat, Paths13},
-    {SYS_symlinkat, Paths02},
-    {SYS_readlink, ReadlinkSpec},
-    {SYS_readlinkat, ReadlinkatSpec},
+    {SYS_unlink, Paths<0>},
+    {SYS_rmdir, Paths<0>},
+    {SYS_chdir, Paths<0>},
+    {SYS_mkdir, Paths<0>},
+    {SYS_chmod, Paths<0>},
+    {SYS_chown, Paths<0>},
+    {SYS_lchown, Paths<0>},
+    {SYS_unlinkat, Paths<1>},
+    {SYS_mkdirat, Paths<1>},
+    {SYS_fchmodat, Paths<1>},
+    {SYS_fchownat, Paths<1>},
+    {SYS_rename, Paths<0, 1>},
+    {SYS_link, Paths<0, 1>},
+    {SYS_symlink, Paths<0, 1>},
+    {SYS_renameat, Paths<1, 3>},
+    {SYS_renameat2, Paths<1, 3>},
+    {SYS_linkat, Paths<1, 3>},
+    {SYS_symlinkat, Paths<0, 2>},
+    {SYS_readlink, ReadlinkSpec<0>},
+    {SYS_readlinkat, ReadlinkSpec<1>},
     {SYS_getcwd, GetcwdSpec},
     {SYS_pipe, PipeSpec},
     {SYS_pipe2, PipeSpec},
@@ -388,12 +375,12 @@ constexpr SpecEntry kSpecs[] = {
     {SYS_clock_getres, ClockGettimeSpec},
     {SYS_rt_sigaction, RtSigactionSpec},
     {SYS_umask, Registers},
-    {SYS_statfs, StatfsSpec},
-    {SYS_fstatfs, StatfsSpec},
+    {SYS_statfs, StatfsSpec<true>},
+    {SYS_fstatfs, StatfsSpec<false>},
     {SYS_uname, UnameSpec},
     {SYS_sysinfo, SysinfoSpec},
     {SYS_epoll_ctl, EpollCtlSpec},
-    {SYS_inotify_add_watch, Path1},
+    {SYS_inotify_add_watch, Paths<1>},
     {SYS_ftruncate, Registers},
     {SYS_fchmod, Registers},
     {SYS_fchown, Registers},
