@@ -35,7 +35,7 @@ bool MemoryReader::ReadString(pid_t tid, uint64_t addr, size_t max,
   out->clear();
   *truncated = false;
   if (terminated != nullptr) *terminated = false;
-  char chunk[256];
+  char chunk[1024];  // most strings take one read
   size_t done = 0;
   while (done < max) {
     // Stay within one page per read so that an unmapped next page does
@@ -77,35 +77,6 @@ ssize_t ProcessVmReader::Read(pid_t tid, uint64_t addr, void* buf, size_t len) {
     if (static_cast<size_t>(r) < want) break;
   }
   return done > 0 ? static_cast<ssize_t>(done) : -1;
-}
-
-bool ProcessVmReader::ReadString(pid_t tid, uint64_t addr, size_t max,
-                                 std::string* out, bool* truncated,
-                                 bool* terminated) {
-  out->clear();
-  *truncated = false;
-  if (terminated != nullptr) *terminated = false;
-  // Fast path: the rest of the page (capped), in one syscall.
-  char chunk[1024];
-  size_t done = 0;
-  while (done < max) {
-    const uint64_t a = addr + done;
-    size_t want = kPage - (a % kPage);
-    if (want > sizeof(chunk)) want = sizeof(chunk);
-    if (want > max - done) want = max - done;
-    ssize_t n = ReadOnce(tid, a, chunk, want);
-    if (n <= 0) return done > 0;
-    const void* nul = memchr(chunk, 0, static_cast<size_t>(n));
-    if (nul != nullptr) {
-      out->append(chunk, static_cast<const char*>(nul) - chunk);
-      if (terminated != nullptr) *terminated = true;
-      return true;
-    }
-    out->append(chunk, static_cast<size_t>(n));
-    done += static_cast<size_t>(n);
-  }
-  *truncated = true;
-  return true;
 }
 
 bool ProcessVmReader::ReadFdPath(pid_t tid, int fd, std::string* out) {

@@ -95,8 +95,6 @@ bool ReadProcCommSeenBy(pid_t seen_by, pid_t pid, std::string* out);
 class ProcessVmReader : public MemoryReader {
  public:
   ssize_t Read(pid_t tid, uint64_t addr, void* buf, size_t len) override;
-  bool ReadString(pid_t tid, uint64_t addr, size_t max, std::string* out,
-                  bool* truncated, bool* terminated = nullptr) override;
   bool ReadFdPath(pid_t tid, int fd, std::string* out) override;
   bool ReadCwd(pid_t tid, std::string* out) override;
   bool FindMapping(pid_t tid, const std::string& name,
