@@ -128,7 +128,10 @@ class AttachedTracer {
     thread_ = std::thread([this, pid, options] {
       thread_handle_ = pthread_self();
       Tracer tracer(options, &sink_);
-      tracer_ = &tracer;
+      {
+        std::lock_guard<std::mutex> lock(tracer_mu_);
+        tracer_ = &tracer;
+      }
       attach_status_ = tracer.Attach(pid);
       started_ = true;
       if (attach_status_.ok()) {
@@ -136,21 +139,24 @@ class AttachedTracer {
         run_ok_ = r.ok();
         detached_ = r.ok() && r->detached;
       }
-      tracer_ = nullptr;
+      {
+        std::lock_guard<std::mutex> lock(tracer_mu_);
+        tracer_ = nullptr;  // before `tracer` is destroyed
+      }
       done_ = true;
     });
     while (!started_) usleep(100);
   }
   // Asks for the detach and wakes the tracer's wait once, without waiting.
   void StartDetach() {
-    if (Tracer* t = tracer_.load()) t->RequestDetach();
+    RequestDetach();
     pthread_kill(thread_handle_, SIGALRM);
   }
   void Detach() {
     // The wait in Run is interrupted by a signal; repeat until it has seen
     // the request (it may arrive just before the wait blocks).
     while (!done_) {
-      if (Tracer* t = tracer_.load()) t->RequestDetach();
+      RequestDetach();
       pthread_kill(thread_handle_, SIGALRM);
       usleep(1000);
     }
@@ -158,6 +164,13 @@ class AttachedTracer {
   }
   ~AttachedTracer() {
     if (thread_.joinable()) Detach();
+  }
+  // Under the lock: the thread may destroy its Tracer right after Run
+  // returns (the use after free ASan found in race_test's copy of this
+  // class, RaceTest.ThreadCreatedDuringAttach).
+  void RequestDetach() {
+    std::lock_guard<std::mutex> lock(tracer_mu_);
+    if (tracer_ != nullptr) tracer_->RequestDetach();
   }
   const absl::Status& attach_status() const { return attach_status_; }
   int attached() const { return attached_; }
@@ -171,7 +184,8 @@ class AttachedTracer {
   RecordingSink sink_;
   std::thread thread_;
   pthread_t thread_handle_{};
-  std::atomic<Tracer*> tracer_{nullptr};
+  std::mutex tracer_mu_;
+  Tracer* tracer_ = nullptr;  // while the thread's Tracer lives; tracer_mu_
   std::atomic<bool> started_{false}, done_{false};
   std::atomic<int> attached_{0}, signals_{0}, threads_with_syscalls_{0};
   std::mutex mu_;

@@ -211,7 +211,10 @@ class AttachedTracer {
     thread_ = std::thread([this] {
       handle_ = pthread_self();
       Tracer tracer({}, &sink_);
-      tracer_ = &tracer;
+      {
+        std::lock_guard<std::mutex> lock(tracer_mu_);
+        tracer_ = &tracer;
+      }
       attach_status_ = tracer.Attach(pid_);
       started_ = true;
       if (attach_status_.ok()) {
@@ -222,7 +225,10 @@ class AttachedTracer {
         // nothing of the process may still be stopped under us.
         left_stopped_ = StoppedAndTracedByUs(pid_);
       }
-      tracer_ = nullptr;
+      {
+        std::lock_guard<std::mutex> lock(tracer_mu_);
+        tracer_ = nullptr;  // before `tracer` is destroyed
+      }
       done_ = true;
     });
     while (!started_) usleep(50);
@@ -234,7 +240,13 @@ class AttachedTracer {
   // just before the wait blocks), then joins.
   void Detach() {
     while (!done_) {
-      if (Tracer* t = tracer_.load()) t->RequestDetach();
+      {
+        // Under the lock: Run may return and the thread destroy the Tracer
+        // right after a plain load of the pointer (ASan saw that use after
+        // free in ThreadCreatedDuringAttach, once in 300 cycles).
+        std::lock_guard<std::mutex> lock(tracer_mu_);
+        if (tracer_ != nullptr) tracer_->RequestDetach();
+      }
       pthread_kill(handle_, SIGALRM);
       usleep(500);
     }
@@ -251,7 +263,8 @@ class AttachedTracer {
   RecordingSink sink_;
   std::thread thread_;
   pthread_t handle_{};
-  std::atomic<Tracer*> tracer_{nullptr};
+  std::mutex tracer_mu_;
+  Tracer* tracer_ = nullptr;  // while the thread's Tracer lives; tracer_mu_
   std::atomic<bool> started_{false}, done_{false};
   absl::Status attach_status_;
   bool run_ok_ = false, detached_ = false;
